@@ -1,0 +1,98 @@
+// Builds the commander program and runs it. This is the one place where errors become exit codes
+// and where the process exits. Each command's code is loaded (import()) only when it runs, so
+// `pm --version` and `pm --help` never open the journal or load what other commands need.
+import { Command, CommanderError } from 'commander';
+import { activeContext } from './cli/lazy.js';
+import { EXIT, PmError } from './errors.js';
+import { asJournalError } from './db/journal.js';
+import { VERSION } from './version.js';
+import { registerSetup } from './cli/setup.js';
+import { registerInterviews } from './cli/interviews.js';
+import { registerHypotheses } from './cli/hypotheses.js';
+import { registerReport } from './cli/report.js';
+import { registerExchange } from './cli/exchange.js';
+
+export function buildProgram(): Command {
+  const program = new Command('pm');
+  program
+    .description('A product-discovery journal: log customer conversations, test hypotheses, see what to do next.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--db <path>', 'the journal file (default: $PM_DB, else $XDG_DATA_HOME/pm/journal.db)')
+    .option('--json', 'machine output on stdout')
+    .option('--no-color', 'no ANSI colour (also with NO_COLOR, or when stdout is not a terminal)')
+    .option('-q, --quiet', 'less on stderr')
+    .option('-v, --verbose', 'more on stderr, and stack traces on errors')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`pm: ${s.replace(/^error: /, '').trimEnd()}\n`),
+    })
+    .addHelpText('after', `
+Examples:
+  pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour" --pain "slow export"
+  pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"
+  pm report --week
+  pm demo                      a sample journal and its weekly report`);
+  registerSetup(program);
+  registerInterviews(program);
+  registerHypotheses(program);
+  registerReport(program);
+  registerExchange(program);
+  return program;
+}
+
+function printError(err: PmError, verbose: boolean): void {
+  if (err.message) process.stderr.write(`pm: ${err.message}\n`);
+  if (err.hint) process.stderr.write(`${err.hint.startsWith('try') ? '' : 'hint: '}${err.hint}\n`);
+  if (verbose && err.stack) process.stderr.write(err.stack + '\n');
+}
+
+function exitCodeFor(err: unknown, verbose: boolean, dbPath: string): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    // commander has printed its message through outputError
+    if (err.code === 'commander.unknownCommand' || err.code === 'commander.unknownOption' || err.code === 'commander.excessArguments')
+      process.stderr.write('try: pm --help\n');
+    return EXIT.usage;
+  }
+  const mapped = asJournalError(err, dbPath);
+  if (mapped instanceof PmError) {
+    printError(mapped, verbose);
+    return mapped.exitCode;
+  }
+  const e = err as Error & { name?: string };
+  if (e && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+    process.stderr.write('pm: interrupted, nothing saved\n');
+    return EXIT.interrupted;
+  }
+  process.stderr.write(`pm: internal error: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(verbose && e?.stack ? e.stack + '\n' : 'run again with --verbose for details, and please report it\n');
+  return EXIT.journal;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  // Every file pm creates (journal, -wal, -shm, backups, exports) is the owner's alone.
+  process.umask(0o077);
+  // `pm ls | head`: the reader went away; end quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+  process.on('SIGINT', () => {
+    process.stderr.write('\npm: interrupted, nothing saved\n');
+    process.exit(EXIT.interrupted);
+  });
+  const verbose = argv.includes('-v') || argv.includes('--verbose');
+  let code: number = EXIT.ok;
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    const dbPath = activeContext()?.dbPath ?? '';
+    code = exitCodeFor(err, verbose, dbPath);
+  } finally {
+    activeContext()?.close();
+  }
+  process.exitCode = code;
+}

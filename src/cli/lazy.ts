@@ -1,0 +1,26 @@
+// Commands are registered cheaply (names, options, help) and their code is loaded only when run.
+import type { Command } from 'commander';
+import { Context, type GlobalOptions } from '../context.js';
+
+export type Action = (ctx: Context, ...args: any[]) => Promise<void> | void;
+
+let active: Context | undefined;
+
+/** The Context of the command that is running, for the CLI's error handling and clean-up. */
+export function activeContext(): Context | undefined {
+  return active;
+}
+
+/**
+ * Wrap a lazily loaded command: `load` imports the module, `pick` chooses its function, which is
+ * called with a Context built from the global options, then commander's arguments and options.
+ */
+export function lazy<M>(load: () => Promise<M>, pick: (m: M) => Action) {
+  return async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    const ctx = new Context(command.optsWithGlobals() as GlobalOptions);
+    active = ctx;
+    const fn = pick(await load());
+    await fn(ctx, ...args.slice(0, -1));
+  };
+}

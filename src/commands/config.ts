@@ -1,0 +1,35 @@
+import type { Context } from '../context.js';
+import { CONFIG_KEYS, DEFAULTS, assertConfigKey, describeKey, parseConfigValue } from '../core/config.js';
+import { setConfigValue, storedConfigKeys } from '../db/config.js';
+import { safeLine, padEnd } from '../core/text.js';
+
+export function list(ctx: Context): void {
+  const config = ctx.config();
+  const stored = storedConfigKeys(ctx.read().db);
+  if (ctx.json) {
+    ctx.printJson(Object.fromEntries(CONFIG_KEYS.map((k) => [k, config[k]])));
+    return;
+  }
+  const c = ctx.color;
+  const lines = CONFIG_KEYS.map((k) => {
+    const value = config[k] === null ? c.dim('(unset)') : safeLine(String(config[k]));
+    const note = stored.has(k) ? c.dim(`default ${DEFAULTS[k] ?? 'unset'}`) : c.dim('default');
+    return `${padEnd(k, 22)} ${padEnd(value, 12)} ${note}  ${c.dim('— ' + describeKey(k))}`;
+  });
+  ctx.out(lines.join('\n'));
+}
+
+export function get(ctx: Context, key: string): void {
+  const k = assertConfigKey(key);
+  const value = ctx.config()[k];
+  if (ctx.json) ctx.printJson(value);
+  else ctx.out(value === null ? '' : safeLine(String(value)));
+}
+
+export function set(ctx: Context, key: string, raw: string): void {
+  const k = assertConfigKey(key);
+  const value = parseConfigValue(k, raw);
+  ctx.transaction(({ db }) => setConfigValue(db, k, value as string | number));
+  if (ctx.json) ctx.printJson({ [k]: value });
+  else ctx.info(`Set ${k} = ${safeLine(String(value))}`);
+}

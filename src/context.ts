@@ -1,0 +1,147 @@
+// What every command gets: the global options, the journal (opened on demand, read-only or for
+// writing), "today", and the output streams. Commands never touch process.stdout directly, so the
+// same code prints JSON, plain text or colour, and tests can run it.
+import { Chalk, type ChalkInstance } from 'chalk';
+import { userInfo } from 'node:os';
+import { openForRead, openForWrite, readConfig, resolveJournalPath, writeTransaction, type Journal } from './db/journal.js';
+import { today as localToday, isIsoDay } from './core/dates.js';
+import type { Config } from './core/config.js';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export class Context {
+  private journal?: Journal;
+  private cachedConfig?: Config;
+  readonly color: ChalkInstance;
+  readonly stdoutIsTTY: boolean;
+  readonly stdinIsTTY: boolean;
+
+  constructor(
+    readonly globals: GlobalOptions,
+    readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.stdoutIsTTY = Boolean(process.stdout.isTTY);
+    this.stdinIsTTY = Boolean(process.stdin.isTTY);
+    this.color = new Chalk({ level: colorLevel(globals, env, this.stdoutIsTTY) });
+  }
+
+  get json(): boolean {
+    return Boolean(this.globals.json);
+  }
+
+  get dbPath(): string {
+    return resolveJournalPath(this.globals.db, this.env);
+  }
+
+  /** Interactive prompts are possible: both stdin and stdout are terminals. */
+  get interactive(): boolean {
+    return this.stdinIsTTY && this.stdoutIsTTY;
+  }
+
+  /** Terminal width for cutting columns; 100 when not a terminal (only used for text output). */
+  get width(): number {
+    return process.stdout.columns && process.stdout.columns > 20 ? process.stdout.columns : 100;
+  }
+
+  /** Today in the local time zone. PM_TODAY=YYYY-MM-DD pins it (tests, demos). */
+  get today(): string {
+    const pinned = this.env.PM_TODAY;
+    return pinned && isIsoDay(pinned) ? pinned : localToday();
+  }
+
+  /** Who holds the conversations: user.name, else the OS user. */
+  defaultBy(config: Config): string {
+    if (config['user.name']) return config['user.name'];
+    try {
+      return this.env.USER || userInfo().username;
+    } catch {
+      return 'me';
+    }
+  }
+
+  /** The journal for reading (never created: a missing journal reads as empty). */
+  read(): Journal {
+    if (!this.journal) this.journal = openForRead(this.dbPath);
+    return this.journal;
+  }
+
+  /** The journal for writing (created and migrated when needed). */
+  write(): Journal {
+    if (!this.journal || this.journal.readonly) {
+      this.journal?.db.close();
+      this.journal = openForWrite(this.dbPath);
+      this.cachedConfig = undefined;
+    }
+    return this.journal;
+  }
+
+  /** Run fn inside one BEGIN IMMEDIATE transaction on the writable journal. */
+  transaction<T>(fn: (journal: Journal) => T): T {
+    const journal = this.write();
+    return writeTransaction(journal, () => fn(journal));
+  }
+
+  config(): Config {
+    if (!this.cachedConfig) this.cachedConfig = readConfig((this.journal ?? this.read()).db);
+    return this.cachedConfig;
+  }
+
+  invalidateConfig(): void {
+    this.cachedConfig = undefined;
+  }
+
+  close(): void {
+    if (this.journal) {
+      try {
+        this.journal.db.close();
+      } catch {
+        /* closing twice or after a failed open is harmless */
+      }
+      this.journal = undefined;
+    }
+  }
+
+  /** Data for the user, on stdout. */
+  out(text: string): void {
+    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  /** Machine output: one JSON document on stdout. */
+  printJson(value: unknown): void {
+    process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  }
+
+  /** Messages about what happened, on stderr; silenced by --quiet. */
+  info(text: string): void {
+    if (!this.globals.quiet) process.stderr.write(text + '\n');
+  }
+
+  warn(text: string): void {
+    process.stderr.write(`pm: warning: ${text}\n`);
+  }
+
+  verbose(text: string): void {
+    if (this.globals.verbose) process.stderr.write(text + '\n');
+  }
+}
+
+export function colorLevel(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (globals.color === false) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') {
+    const n = Number(force);
+    return n === 2 || n === 3 ? n : n === 1 || force === '' || force === 'true' ? 1 : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (!isTTY) return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  if (env.TERM && /256/.test(env.TERM)) return 2;
+  if (env.TERM === 'dumb') return 0;
+  return 1;
+}

@@ -1,0 +1,188 @@
+// Calendar days, as the contract defines them: 'YYYY-MM-DD' strings in the user's local time zone.
+// Arithmetic is done on whole-day numbers (days since 1970-01-01 of that calendar date), which
+// cannot be shifted by daylight-saving changes; ISO weeks come from date-fns.
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
+import { UsageError } from '../errors.js';
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const PAST_FORMS = 'YYYY-MM-DD, today, yesterday, a weekday (mon, monday: the last one), 3d, 2w';
+export const DEADLINE_FORMS = 'YYYY-MM-DD, today, tomorrow, a weekday (fri: the next one), +3d, +2w';
+
+/** Today's calendar date in the local time zone (TZ). */
+export function today(now: Date = new Date()): string {
+  return `${String(now.getFullYear()).padStart(4, '0')}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Is this a real calendar date written as YYYY-MM-DD? (2026-02-31 is not.) */
+export function isIsoDay(s: string): boolean {
+  const m = ISO_DAY.exec(s);
+  if (!m) return false;
+  const y = +m[1], mo = +m[2], d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(y: number, month: number): number {
+  return new Date(Date.UTC(y, month, 0)).getUTCDate();
+}
+
+/** Whole-day number of a calendar date: 1970-01-01 is 0. */
+export function dayNumber(iso: string): number {
+  const y = +iso.slice(0, 4), m = +iso.slice(5, 7), d = +iso.slice(8, 10);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return Math.round(t.getTime() / MS_PER_DAY);
+}
+
+export function fromDayNumber(n: number): string {
+  const t = new Date(n * MS_PER_DAY);
+  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+/** Days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** ISO weekday: Monday 1 … Sunday 7. */
+export function isoWeekday(iso: string): number {
+  // 1970-01-01 was a Thursday (ISO 4)
+  return ((((dayNumber(iso) + 3) % 7) + 7) % 7) + 1;
+}
+
+const WEEKDAYS: Record<string, number> = {
+  mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4,
+  thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
+};
+
+/**
+ * A date that something happened on (--date, --since, --as-of): YYYY-MM-DD, today, yesterday,
+ * a weekday name (the most recent past one, today excluded), Nd or Nw ago.
+ */
+export function parsePastDate(input: string, todayIso: string, flag = '--date'): string {
+  const s = input.trim().toLowerCase();
+  if (isIsoDay(s)) return s;
+  if (s === 'today') return todayIso;
+  if (s === 'yesterday') return addDays(todayIso, -1);
+  const wd = WEEKDAYS[s];
+  if (wd !== undefined) {
+    const back = (isoWeekday(todayIso) - wd + 7) % 7 || 7;
+    return addDays(todayIso, -back);
+  }
+  const rel = /^(\d{1,5})([dw])$/.exec(s);
+  if (rel) return addDays(todayIso, -Number(rel[1]) * (rel[2] === 'w' ? 7 : 1));
+  throw badDate(input, flag, PAST_FORMS);
+}
+
+/**
+ * A deadline (--decide-by, --follow-up): YYYY-MM-DD, today, tomorrow, a weekday name (the next
+ * one, today excluded), +Nd / +Nw counted from `base` (the record's --date, else today).
+ */
+export function parseDeadline(input: string, todayIso: string, base: string = todayIso, flag = '--follow-up'): string {
+  const s = input.trim().toLowerCase();
+  if (isIsoDay(s)) return s;
+  if (s === 'today') return todayIso;
+  if (s === 'tomorrow') return addDays(todayIso, 1);
+  const wd = WEEKDAYS[s];
+  if (wd !== undefined) {
+    const ahead = (wd - isoWeekday(todayIso) + 7) % 7 || 7;
+    return addDays(todayIso, ahead);
+  }
+  const rel = /^\+(\d{1,5})([dw])$/.exec(s);
+  if (rel) return addDays(base, Number(rel[1]) * (rel[2] === 'w' ? 7 : 1));
+  throw badDate(input, flag, DEADLINE_FORMS);
+}
+
+function badDate(input: string, flag: string, forms: string): UsageError {
+  const shown = JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input);
+  return new UsageError(`${flag}: ${shown} is not a date`, `accepted: ${forms}`);
+}
+
+export type WeekStart = 'monday' | 'sunday';
+
+export interface Period {
+  start: string;
+  end: string;
+  label: string;
+}
+
+function localDate(iso: string): Date {
+  return new Date(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), 12);
+}
+
+/** The ISO week label (2026-W47) of a day. */
+export function isoWeekLabel(iso: string): string {
+  const d = localDate(iso);
+  return `${getISOWeekYear(d)}-W${pad2(getISOWeek(d))}`;
+}
+
+/** Monday of ISO week `week` of ISO year `year`; a week the year does not have is a usage error. */
+export function isoWeekMonday(year: number, week: number, flag = '--week'): string {
+  const weeks = getISOWeeksInYear(new Date(year, 5, 1, 12));
+  if (week < 1 || week > weeks)
+    throw new UsageError(`${flag}: ${year} has no week ${week} (it has ${weeks})`, 'write a week as 2026-W47, or this, or last');
+  // 4 January is always in week 1
+  const jan4 = `${String(year).padStart(4, '0')}-01-04`;
+  const monday1 = addDays(jan4, 1 - isoWeekday(jan4));
+  return addDays(monday1, (week - 1) * 7);
+}
+
+/** The week (Monday–Sunday, or Sunday–Saturday) that holds `iso`. */
+export function weekHolding(iso: string, weekStart: WeekStart): Period {
+  if (weekStart === 'sunday') {
+    const start = addDays(iso, -(isoWeekday(iso) % 7));
+    const end = addDays(start, 6);
+    return { start, end, label: `${start}..${end}` };
+  }
+  const start = addDays(iso, 1 - isoWeekday(iso));
+  return { start, end: addDays(start, 6), label: isoWeekLabel(start) };
+}
+
+/**
+ * A --week value: undefined/true/'this' (the week holding asOf), 'last', or '2026-W46'.
+ * With Sunday weeks, 2026-W46 means the Sunday-to-Saturday week that holds its Monday.
+ */
+export function parseWeek(value: string | boolean | undefined, asOf: string, weekStart: WeekStart): Period {
+  const s = typeof value === 'string' ? value.trim().toLowerCase() : 'this';
+  if (s === 'this' || s === '') return weekHolding(asOf, weekStart);
+  if (s === 'last') return weekHolding(addDays(asOf, -7), weekStart);
+  const m = /^(\d{4})-?w(\d{1,2})$/.exec(s);
+  if (!m) throw new UsageError(`--week: ${JSON.stringify(value)} is not a week`, 'write a week as 2026-W47, or last (omit it for this week)');
+  return weekHolding(isoWeekMonday(+m[1], +m[2]), weekStart);
+}
+
+/** A --month value: undefined/true (the month holding asOf) or 'YYYY-MM'. */
+export function parseMonth(value: string | boolean | undefined, asOf: string): Period {
+  let y: number, mo: number;
+  if (typeof value !== 'string' || value.trim() === '' || value === 'this') {
+    y = +asOf.slice(0, 4); mo = +asOf.slice(5, 7);
+  } else if (value === 'last') {
+    y = +asOf.slice(0, 4); mo = +asOf.slice(5, 7) - 1;
+    if (mo === 0) { mo = 12; y -= 1; }
+  } else {
+    const m = /^(\d{4})-(\d{2})$/.exec(value.trim());
+    if (!m || +m[2] < 1 || +m[2] > 12)
+      throw new UsageError(`--month: ${JSON.stringify(value)} is not a month`, 'write a month as 2026-11, or last (omit it for this month)');
+    y = +m[1]; mo = +m[2];
+  }
+  const label = `${String(y).padStart(4, '0')}-${pad2(mo)}`;
+  return { start: `${label}-01`, end: `${label}-${pad2(daysInMonth(y, mo))}`, label };
+}
+
+/** --since/--until: a free range, labelled start..end. */
+export function rangePeriod(since: string, until: string): Period {
+  if (since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
+  return { start: since, end: until, label: `${since}..${until}` };
+}

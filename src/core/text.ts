@@ -1,0 +1,81 @@
+// Limits on what a user may store, and safe display of what they stored.
+import { UsageError } from '../errors.js';
+
+export const LIMITS = {
+  summary: 1000,
+  name: 500,
+  account: 500,
+  tag: 500,
+  pain: 500,
+  quote: 500,
+  statement: 1000,
+  criteria: 1000,
+  reason: 1000,
+  segment: 500,
+  email: 500,
+  notes: 5 * 1024 * 1024,
+} as const;
+
+/**
+ * Check a piece of user text: no NUL bytes, no invalid UTF-8 (lone surrogates, U+FFFD from a bad
+ * decode), within its limit. Returns the text unchanged (we store verbatim) or throws a usage error.
+ */
+export function checkText(what: string, value: string, limit: number, opts: { allowEmpty?: boolean } = {}): string {
+  if (value.includes('\0')) throw new UsageError(`${what} contains a NUL byte`);
+  if (value.includes('\uFFFD')) throw new UsageError(`${what} is not valid UTF-8`);
+  if (!value.isWellFormed()) throw new UsageError(`${what} is not valid UTF-8`);
+  if (!opts.allowEmpty && value.trim() === '') throw new UsageError(`${what} is empty`);
+  const length = limit > 100_000 ? Buffer.byteLength(value) : [...value].length;
+  if (length > limit) {
+    const unit = limit > 100_000 ? `${Math.round(limit / 1024 / 1024)} MB` : `${limit} characters`;
+    throw new UsageError(`${what} is longer than ${unit}`);
+  }
+  return value;
+}
+
+/** Decode bytes read from a file or stdin as strict UTF-8; invalid bytes are a usage error. */
+export function decodeUtf8(bytes: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${what} is not valid UTF-8`);
+  }
+}
+
+// C0 controls except tab and newline, DEL, C1 controls (which include the 8-bit CSI), and the
+// bidirectional overrides that can make text display differently from what it is.
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+function visible(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (code === 0x1b) return '␛';
+  if (code < 0x20) return String.fromCodePoint(0x2400 + code); // ␀ … ␟
+  if (code === 0x7f) return '␡';
+  return `\\u{${code.toString(16)}}`;
+}
+
+/** Text for the terminal: escape sequences and control characters made visible, newlines kept. */
+export function safe(text: string | null | undefined): string {
+  if (text == null) return '';
+  return text.replace(UNSAFE, visible);
+}
+
+/** Text for one table cell: like safe(), and newlines/tabs become spaces. */
+export function safeLine(text: string | null | undefined): string {
+  if (text == null) return '';
+  return text.replace(/[\r\n\t]+/g, ' ').replace(UNSAFE_ONE_LINE, visible);
+}
+
+/** Cut to `width` display columns with an ellipsis (code points, not UTF-16 units). */
+export function cut(text: string, width: number): string {
+  if (width <= 0) return '';
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+export function padEnd(text: string, width: number): string {
+  const len = [...text].length;
+  return len >= width ? text : text + ' '.repeat(width - len);
+}

@@ -1,0 +1,76 @@
+// Evidence counts per hypothesis as of a day, in one set-based query (used by hyp list/show and by
+// the report). Only interviews dated on or before asOf count; the status is the latest outcome
+// dated on or before asOf.
+import type { DB } from './journal.js';
+import type { EvidenceStats, HypothesisKind, HypothesisStatus } from '../core/hypotheses.js';
+
+export interface HypothesisRow extends EvidenceStats {
+  rowid: number;
+  id: string;
+  uuid: string;
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  status: HypothesisStatus;
+  /** the latest outcome on or before asOf, if any */
+  outcome: string | null;
+  outcomeDate: string | null;
+  outcomeReason: string | null;
+  tags: string[];
+}
+
+const SQL = `
+WITH ev AS (
+  SELECT e.hypothesis_id, e.direction, i.kind AS ikind, i.date, i.id AS interview_id, i.account_id
+  FROM evidence e JOIN interviews i ON i.id = e.interview_id
+  WHERE i.date <= @asOf
+),
+counts AS (
+  SELECT hypothesis_id,
+    sum(ikind = 'customer' AND direction = 'supports') AS supports,
+    sum(ikind = 'customer' AND direction = 'refutes') AS refutes,
+    sum(ikind <> 'customer' AND direction = 'supports') AS other_supports,
+    sum(ikind <> 'customer' AND direction = 'refutes') AS other_refutes,
+    max(CASE WHEN ikind = 'customer' THEN date END) AS last_evidence
+  FROM ev GROUP BY hypothesis_id
+),
+people AS (
+  SELECT ev.hypothesis_id,
+    count(DISTINCT CASE WHEN ev.direction = 'supports' THEN c.id END) AS customers_supporting,
+    count(DISTINCT CASE WHEN ev.direction = 'refutes' THEN c.id END) AS customers_refuting,
+    count(DISTINCT CASE WHEN ev.direction = 'supports' THEN c.account_id END) AS accounts_supporting
+  FROM ev
+  JOIN interview_contacts ic ON ic.interview_id = ev.interview_id
+  JOIN contacts c ON c.id = ic.contact_id AND c.role IN ('customer', 'prospect')
+  WHERE ev.ikind = 'customer'
+  GROUP BY ev.hypothesis_id
+),
+latest AS (
+  SELECT hypothesis_id, outcome, date, reason FROM (
+    SELECT o.*, row_number() OVER (PARTITION BY hypothesis_id ORDER BY date DESC, id DESC) AS n
+    FROM outcomes o WHERE o.date <= @asOf)
+  WHERE n = 1
+)
+SELECT h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
+  h.created_on AS createdOn, h.decide_by AS decideBy,
+  CASE WHEN l.outcome IS NULL OR l.outcome = 'reopened' THEN 'open' ELSE l.outcome END AS status,
+  l.outcome AS outcome, l.date AS outcomeDate, l.reason AS outcomeReason,
+  coalesce(k.supports, 0) AS supports, coalesce(k.refutes, 0) AS refutes,
+  coalesce(p.customers_supporting, 0) AS customersSupporting,
+  coalesce(p.customers_refuting, 0) AS customersRefuting,
+  coalesce(p.accounts_supporting, 0) AS accountsSupporting,
+  coalesce(k.other_supports, 0) AS otherSupports, coalesce(k.other_refutes, 0) AS otherRefutes,
+  k.last_evidence AS lastEvidence,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY position)) AS tags
+FROM hypotheses h
+LEFT JOIN counts k ON k.hypothesis_id = h.id
+LEFT JOIN people p ON p.hypothesis_id = h.id
+LEFT JOIN latest l ON l.hypothesis_id = h.id
+WHERE h.created_on <= @asOf AND (@only IS NULL OR h.id = @only)
+ORDER BY h.id`;
+
+/** Every hypothesis created on or before asOf (or just one, by row id), with its evidence counts. */
+export function hypothesisStats(db: DB, asOf: string, only: number | null = null): HypothesisRow[] {
+  const rows = db.prepare(SQL).all({ asOf, only }) as (Omit<HypothesisRow, 'tags'> & { tags: string })[];
+  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+}

@@ -1,0 +1,176 @@
+// Opening the journal: the one place that knows the file's rules (contract: "The journal file").
+// An existing file is first opened read-only and checked (application_id, user_version) so that a
+// foreign, corrupt or newer file is refused before anything can change it. Reads then use that
+// read-only connection; writes reopen read-write with WAL, synchronous=FULL, foreign keys on and a
+// busy timeout, migrating first (after a backup copy) when the schema is older.
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { JournalError, fromSqliteError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { configFromRows, type Config } from '../core/config.js';
+
+export type DB = Database.Database;
+
+/** 'pmJ1' in ASCII: marks a SQLite file as a pm journal. */
+export const APPLICATION_ID = 0x706d4a31;
+
+export interface Journal {
+  db: DB;
+  path: string;
+  /** true for a read-only connection, or the in-memory stand-in for a journal not yet created */
+  readonly: boolean;
+  /** the journal file does not exist yet (reads see an empty journal; nothing is created) */
+  missing: boolean;
+}
+
+export function defaultJournalPath(env: NodeJS.ProcessEnv = process.env): string {
+  const data = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
+  return join(data, 'pm', 'journal.db');
+}
+
+/** --db, else $PM_DB, else $XDG_DATA_HOME/pm/journal.db. */
+export function resolveJournalPath(dbOption: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (dbOption) return dbOption;
+  if (env.PM_DB) return env.PM_DB;
+  return defaultJournalPath(env);
+}
+
+function busyTimeoutMs(): number {
+  const v = Number(process.env.PM_BUSY_TIMEOUT_MS);
+  return Number.isFinite(v) && v >= 0 ? v : 5000;
+}
+
+function fileExists(path: string): boolean {
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Open read-only and check that this is a pm journal we can read; returns the open connection. */
+function openChecked(path: string): { db: DB; version: number } {
+  let db: DB | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) {
+      throw new JournalError(`not a pm journal: ${path}`, 'pass the right file with --db, or move this one away; pm leaves it untouched');
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new JournalError(`the journal was made by a newer version of pm (schema ${version}, this pm knows ${SCHEMA_VERSION}): ${path}`,
+        'upgrade pm; this journal was left untouched');
+    }
+    return { db, version };
+  } catch (err) {
+    db?.close();
+    throw asJournalError(err, path);
+  }
+}
+
+export function asJournalError(err: unknown, path: string): unknown {
+  const mapped = fromSqliteError(err, path);
+  return mapped ?? err;
+}
+
+function memoryJournal(path: string): Journal {
+  const db = new Database(':memory:');
+  runMigrations(db, 0);
+  return { db, path, readonly: true, missing: true };
+}
+
+/** For commands that only read. A missing journal reads as an empty one and is not created. */
+export function openForRead(path: string): Journal {
+  if (!fileExists(path)) return memoryJournal(path);
+  const { db, version } = openChecked(path);
+  if (version < SCHEMA_VERSION) {
+    db.close();
+    return openForWrite(path);
+  }
+  return { db, path, readonly: true, missing: false };
+}
+
+/** For commands that write: creates the journal (and its 0700 folder) when needed, migrates it. */
+export function openForWrite(path: string): Journal {
+  const exists = fileExists(path);
+  let version = 0;
+  if (exists) {
+    const checked = openChecked(path);
+    version = checked.version;
+    checked.db.close();
+  } else {
+    const dir = dirname(path);
+    if (!existsSync(dir)) {
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+      } catch (err) {
+        throw new JournalError(`cannot create the journal's folder ${dir}: ${(err as Error).message}`,
+          'check the path and its permissions, or pass another with --db');
+      }
+    }
+  }
+  let db: DB | undefined;
+  try {
+    db = new Database(path, { timeout: busyTimeoutMs() });
+    if (!exists) chmodSync(path, 0o600);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (version < SCHEMA_VERSION) {
+      if (exists && version > 0) backupBeforeMigration(db, path, version);
+      runMigrations(db, version);
+    }
+    return { db, path, readonly: false, missing: false };
+  } catch (err) {
+    db?.close();
+    throw asJournalError(err, path);
+  }
+}
+
+/** A consistent copy of the journal (VACUUM INTO reads one snapshot), readable by the owner only. */
+export function copyJournal(db: DB, target: string): void {
+  if (existsSync(target)) unlinkSync(target);
+  db.prepare('VACUUM INTO ?').run(target);
+  chmodSync(target, 0o600);
+}
+
+function backupBeforeMigration(db: DB, path: string, version: number): void {
+  copyJournal(db, `${path}.bak-v${version}`);
+}
+
+/**
+ * Apply every migration newer than the file's version, in one BEGIN IMMEDIATE transaction with
+ * foreign keys off (a table rebuild must not cascade-delete children), re-reading user_version
+ * inside it since another process may have migrated meanwhile, and checking foreign keys before
+ * commit.
+ */
+export function runMigrations(db: DB, fromVersion: number): void {
+  if (fromVersion >= SCHEMA_VERSION) return;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current >= SCHEMA_VERSION) return;
+      for (const m of MIGRATIONS) if (m.version > current) db.exec(m.sql);
+      const problems = db.pragma('foreign_key_check') as unknown[];
+      if (problems.length > 0) throw new JournalError(`migration left ${problems.length} broken references; nothing was changed`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Run `fn` in one BEGIN IMMEDIATE transaction: all of it is written, or none. */
+export function writeTransaction<T>(journal: Journal, fn: () => T): T {
+  if (journal.readonly) throw new Error('bug: write on a read-only journal');
+  return journal.db.transaction(fn).immediate();
+}
+
+export function readConfig(db: DB): Config {
+  return configFromRows(db.prepare('SELECT key, value FROM config').all() as { key: string; value: string }[]);
+}

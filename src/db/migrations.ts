@@ -1,0 +1,13 @@
+// The schema's history: numbered SQL files in migrations/, embedded in the build (esbuild's text
+// loader; a small plugin in vitest.config.ts does the same for tests). Add a file, add a line.
+import m0001 from '../../migrations/0001_init.sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_init', sql: m0001 }];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,71 @@
+// Typed errors, mapped to exit codes in one place (src/cli.ts). Commands throw; only the CLI exits.
+
+export const EXIT = {
+  ok: 0,
+  journal: 1, // the journal could not be read or written
+  usage: 2, // bad input, unknown id, a move the rules forbid
+  flagged: 3, // `pm report --check` raised an actionable flag
+  interrupted: 130,
+} as const;
+
+export class PmError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input from the user: exit 2. */
+export class UsageError extends PmError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.usage, hint);
+  }
+}
+
+/** The journal cannot be read or written: exit 1. */
+export class JournalError extends PmError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.journal, hint);
+  }
+}
+
+/** The user pressed Ctrl-C: exit 130, nothing saved. */
+export class Interrupted extends PmError {
+  constructor() {
+    super('interrupted, nothing saved', EXIT.interrupted);
+  }
+}
+
+/** Not an error: a command that wants a particular exit code after printing (report --check). */
+export class ExitWith extends PmError {
+  constructor(code: number) {
+    super('', code);
+  }
+}
+
+/** Turn a SQLite error into something a person can act on. */
+export function fromSqliteError(err: unknown, dbPath: string): PmError | undefined {
+  const code = (err as { code?: string } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new JournalError(`the journal is locked by another process: ${dbPath}`,
+      'try again in a moment; if it persists, find the process holding it (fuser ' + dbPath + ')');
+  if (code === 'SQLITE_FULL')
+    return new JournalError(`the disk is full, nothing was written: ${dbPath}`, 'free some space and run the command again');
+  if (code.startsWith('SQLITE_READONLY'))
+    return new JournalError(`the journal is read-only: ${dbPath}`,
+      'check the permissions of the file and its folder (pm needs to write both)');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+    return new JournalError(`the journal is corrupt or not a database: ${dbPath}`,
+      'restore a backup (pm backup makes one); pm doctor tells more');
+  if (code.startsWith('SQLITE_CANTOPEN'))
+    return new JournalError(`cannot open the journal: ${dbPath}`, 'check that its folder exists and is writable');
+  if (code.startsWith('SQLITE_IOERR'))
+    return new JournalError(`the journal could not be read or written (${code}): ${dbPath}`,
+      'check the disk (space, permissions, file-size limits) and run the command again');
+  return undefined;
+}
