@@ -1,14 +1,15 @@
 // Bundles src/ into dist/ with esbuild: one ESM entry plus lazily loaded chunks (code splitting),
 // because loading one bundled file is ~30 ms faster at start-up than dozens of separate modules.
 // better-sqlite3 stays external (a native addon). Type-checking is `npm run typecheck` (tsc).
+// The new build is written beside dist/ and swapped in, so a pm running meanwhile never sees half.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
+const tmp = `dist.tmp-${process.pid}`;
 await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: tmp,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,3 +24,7 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+const old = `dist.old-${process.pid}`;
+try { renameSync('dist', old); } catch { /* first build */ }
+renameSync(tmp, 'dist');
+rmSync(old, { recursive: true, force: true });
