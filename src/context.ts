@@ -134,9 +134,10 @@ export class Context {
 export function colorLevel(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
   if (globals.color === false) return 0;
   const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') {
+  if (force === '0' || force === 'false') return 0;
+  if (force !== undefined) {
     const n = Number(force);
-    return n === 2 || n === 3 ? n : n === 1 || force === '' || force === 'true' ? 1 : 1;
+    return n === 2 || n === 3 ? n : 1;
   }
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (!isTTY) return 0;

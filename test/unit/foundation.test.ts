@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { configFromRows, parseConfigValue, DEFAULTS } from '../../src/core/config.js';
+import { uuidv7, UUID_RE } from '../../src/core/uuid.js';
+import { checkText, cut, decodeUtf8, safe, safeLine, LIMITS } from '../../src/core/text.js';
+import { colorLevel } from '../../src/context.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('config values', () => {
+  it('parses numbers and week starts, refusing nonsense', () => {
+    expect(parseConfigValue('cadence.days', '14')).toBe(14);
+    expect(parseConfigValue('cadence.target', '0')).toBe(0);
+    expect(parseConfigValue('week.start', 'SUNDAY')).toBe('sunday');
+    for (const [k, v] of [['cadence.days', '0'], ['cadence.days', '-1'], ['cadence.days', '7.5'], ['evidence.validateAt', '0'], ['week.start', 'tue'], ['user.name', '  ']] as const) {
+      expect(() => parseConfigValue(k, v), `${k}=${v}`).toThrow(UsageError);
+    }
+  });
+
+  it('a bad or unknown stored row falls back to the default instead of breaking every command', () => {
+    const c = configFromRows([{ key: 'cadence.days', value: 'banana' }, { key: 'mystery', value: '1' }, { key: 'cadence.target', value: '3' }]);
+    expect(c['cadence.days']).toBe(DEFAULTS['cadence.days']);
+    expect(c['cadence.target']).toBe(3);
+  });
+});
+
+describe('uuidv7', () => {
+  it('is a version-7, variant-1 UUID that sorts by creation time', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => uuidv7(1_700_000_000_000 + Math.floor(i / 10)));
+    for (const id of ids) {
+      expect(id).toMatch(UUID_RE);
+      expect(id[14]).toBe('7');
+      expect('89ab').toContain(id[19]);
+    }
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('user text', () => {
+  it('is stored verbatim within its limit and refused beyond it', () => {
+    const sql = "'; DROP TABLE interviews; --";
+    expect(checkText('summary', sql, LIMITS.summary)).toBe(sql);
+    expect(checkText('summary', 'é'.repeat(1000), LIMITS.summary)).toHaveLength(1000);
+    expect(() => checkText('summary', 'x'.repeat(1001), LIMITS.summary)).toThrow(/longer than 1000 characters/);
+    expect(() => checkText('notes', 'x'.repeat(5 * 1024 * 1024 + 1), LIMITS.notes)).toThrow(/longer than 5 MB/);
+    expect(() => checkText('summary', 'a\0b', LIMITS.summary)).toThrow(/NUL/);
+    expect(() => checkText('summary', '\uD800x', LIMITS.summary)).toThrow(/UTF-8/);
+    expect(() => checkText('summary', '   ', LIMITS.summary)).toThrow(/empty/);
+  });
+
+  it('invalid UTF-8 bytes are refused, valid ones decoded', () => {
+    expect(decodeUtf8(Buffer.from('café ☕', 'utf8'), 'notes')).toBe('café ☕');
+    expect(() => decodeUtf8(Buffer.from([0x61, 0xff, 0x62]), 'notes')).toThrow(/not valid UTF-8/);
+  });
+
+  it('never reaches the terminal raw: escape sequences and control characters become visible', () => {
+    const hostile = 'ok\x1b[2J\x1b]0;pwned\x07\r\u009b31m\u202eevil';
+    const shown = safe(hostile);
+    expect(shown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
+    expect(shown).toContain('␛[2J');
+    expect(safe('line one\nline two\ttab')).toBe('line one\nline two\ttab');
+    expect(safeLine('line one\nline two')).toBe('line one line two');
+  });
+
+  it('cuts to a width by characters, with an ellipsis', () => {
+    expect(cut('hello world', 8)).toBe('hello w…');
+    expect(cut('hello', 8)).toBe('hello');
+    expect(cut('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+});
+
+describe('colour', () => {
+  it('is off for NO_COLOR, --no-color and non-terminals; FORCE_COLOR forces it; --no-color wins', () => {
+    expect(colorLevel({}, {}, true)).toBeGreaterThan(0);
+    expect(colorLevel({}, { NO_COLOR: '1' }, true)).toBe(0);
+    expect(colorLevel({ color: false }, {}, true)).toBe(0);
+    expect(colorLevel({}, {}, false)).toBe(0);
+    expect(colorLevel({}, { FORCE_COLOR: '1' }, false)).toBeGreaterThan(0);
+    expect(colorLevel({}, { FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBeGreaterThan(0);
+    expect(colorLevel({ color: false }, { FORCE_COLOR: '3' }, true)).toBe(0);
+    expect(colorLevel({}, { FORCE_COLOR: '0' }, true)).toBe(0);
+  });
+});
