@@ -1,0 +1,120 @@
+// `npm run bench`: whole-process timings of pm's everyday commands on generated journals of 1k,
+// 10k and 100k interviews, each beside the floor (node opening the journal with better-sqlite3
+// and running `select 1`) measured in the same run, interleaved run by run so that machine noise
+// hits both alike. Prints a table of medians, spreads and ratios, peak memory of the report, and
+// exits non-zero when a budget is missed by a wide margin (more than 25% over it).
+// Env: BENCH_SIZES=1000,10000,100000  BENCH_RUNS=15
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, openSync, closeSync, writeSync, cpSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generate } from './generate.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'pm.js');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 15));
+const WARMUP = 2;
+const AS_OF = '2026-11-20';
+const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
+const env = { ...process.env, NO_COLOR: '1', PM_TODAY: AS_OF, TZ: 'UTC', HOME: dir, XDG_DATA_HOME: join(dir, 'data') };
+delete env.PM_DB;
+delete env.FORCE_COLOR;
+
+const floorScript = join(dir, 'floor.mjs');
+writeFileSync(floorScript, `import Database from ${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3', 'lib', 'index.js'))};
+const db = new Database(process.argv[2], { readonly: true });
+db.prepare('select 1').get();
+db.close();
+`);
+const rssScript = join(dir, 'maxrss.mjs');
+writeFileSync(rssScript, `process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n`);
+
+function time(args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && !opts.allowFail) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return { ms, r };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]; };
+
+// budgets: [name, reference, max ratio]
+const BUDGETS = { report: ['floor', 1.3], log: ['floor', 1.3], search: ['floor', 1.5], ls: ['floor', 1.3], version: ['node', 1.1], 'export-md': ['floor', 1.5] };
+const results = [];
+const problems = [];
+
+console.log(`pm benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; ${RUNS} runs after ${WARMUP} warm-up, medians`);
+
+for (const size of SIZES) {
+  const db = join(dir, `j${size}.db`);
+  const json = join(dir, `j${size}.json`);
+  const fd = openSync(json, 'w');
+  const doc = generate(size);
+  // stream it out: the 100k document is too large for one JSON.stringify string in some setups
+  const { interviews, ...rest } = doc;
+  const head = JSON.stringify({ ...rest, interviews: [] });
+  const cut = head.lastIndexOf('"interviews":[]');
+  writeSync(fd, head.slice(0, cut) + '"interviews":[');
+  interviews.forEach((iv, k) => writeSync(fd, (k ? ',' : '') + JSON.stringify(iv)));
+  writeSync(fd, ']' + head.slice(cut + '"interviews":[]'.length));
+  closeSync(fd);
+  const imp = time([BIN, '--db', db, '--quiet', 'import', json]);
+  console.log(`\n${size.toLocaleString('en')} interviews: import ${(imp.ms / 1000).toFixed(1)} s`);
+  results.push({ size, name: 'import', medianMs: imp.ms });
+  if (size >= 100000 && imp.ms > 20000 * 1.25) problems.push(`import of ${size} took ${(imp.ms / 1000).toFixed(1)} s (budget 20 s)`);
+  const logDb = join(dir, `j${size}-log.db`);
+  cpSync(db, logDb);
+
+  const commands = {
+    node: ['-e', ''],
+    floor: [floorScript, db],
+    version: [BIN, '--version'],
+    report: [BIN, '--db', db, 'report', '--week', '--as-of', AS_OF],
+    log: [BIN, '--db', logDb, 'log', '--with', 'Bench Person <bench@example.test>', '--account', 'Benchcorp', '--summary', 'Exports take an hour every Friday', '--pain', 'slow exports', '--tag', 'export', '--date', AS_OF],
+    search: [BIN, '--db', db, 'search', 'invoices slow'],
+    ls: [BIN, '--db', db, 'ls', '--limit', '50'],
+    'export-md': [BIN, '--db', db, 'export', '--format', 'md', '--week', '--as-of', AS_OF],
+  };
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let run = 0; run < WARMUP + RUNS; run++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const { ms } = time(args);
+      if (run >= WARMUP) samples[name].push(ms);
+    }
+  }
+  const { r } = time(['--import', rssScript, ...commands.report]);
+  const rssKiB = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  const floor = median(samples.floor), node = median(samples.node);
+  console.log('| command | median ms | p25–p75 ms | ratio | budget |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const [name, xs] of Object.entries(samples)) {
+    const m = median(xs);
+    const budget = BUDGETS[name];
+    const ref = budget ? (budget[0] === 'node' ? node : floor) : floor;
+    const ratio = m / ref;
+    results.push({ size, name, medianMs: m, ratio });
+    const refName = budget?.[0] === 'node' ? "× node -e ''" : '× floor';
+    console.log(`| ${name === 'node' ? "node -e ''" : name === 'floor' ? 'floor (node + open journal)' : `pm ${name}`} | ${m.toFixed(1)} | ${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)} | ${name === 'node' || name === 'floor' ? '' : `${ratio.toFixed(2)} ${refName}`} | ${budget ? `≤ ${budget[1]}` : ''} |`);
+    if (budget && size === Math.max(...SIZES) && ratio > budget[1] * 1.25) problems.push(`pm ${name} at ${size}: ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
+  }
+  console.log(`peak memory of pm report --week: ${(rssKiB / 1024).toFixed(1)} MiB (budget ≤ 100 MiB)`);
+  results.push({ size, name: 'report-rss-mib', medianMs: rssKiB / 1024 });
+  if (rssKiB / 1024 > 100 * 1.25) problems.push(`report peak memory ${(rssKiB / 1024).toFixed(0)} MiB`);
+  rmSync(json, { force: true });
+}
+
+const reportAt = (size) => results.find((x) => x.size === size && x.name === 'report')?.medianMs;
+if (SIZES.length > 1) {
+  const growth = reportAt(Math.max(...SIZES)) / reportAt(Math.min(...SIZES));
+  console.log(`\ngrowth: report at ${Math.max(...SIZES)} / report at ${Math.min(...SIZES)} = ${growth.toFixed(2)} (budget ≤ 1.2)`);
+  if (growth > 1.2 * 1.25) problems.push(`report growth ${growth.toFixed(2)}`);
+}
+rmSync(dir, { recursive: true, force: true });
+if (problems.length) {
+  console.log(`\nbudgets missed by a wide margin:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nall budgets within their margin');
