@@ -51,6 +51,17 @@ Examples:
     .action(lazy(() => import('../commands/backup.js'), (m) => m.backup));
 
   program
+    .command('forget')
+    .argument('<contact>', "the person's name or email")
+    .option('-y, --yes', 'do not ask for confirmation (required when not at a terminal)')
+    .description('erase a person: name, email, the quotes of their interviews and mentions of them; the interviews stay')
+    .addHelpText('after', `
+Examples:
+  pm forget "Jane Roe"               asks for confirmation at a terminal
+  pm forget jane@acme.test --yes     in a script`)
+    .action(lazy(() => import('../commands/forget.js'), (m) => m.forget));
+
+  program
     .command('completion')
     .argument('<shell>', 'bash, zsh or fish')
     .description('print a shell completion script')

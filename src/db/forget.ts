@@ -1,0 +1,66 @@
+// Erasing a person (`pm forget`): their name and email, the quotes of every interview they attended,
+// and any mention of their name or email in those interviews' summary, notes and pains. The
+// interviews stay, attributed to "Forgotten contact". secure_delete zeroes freed pages, the FTS
+// index is rebuilt and optimised so no old segment keeps the words, and the caller truncates the WAL.
+import type { DB } from './journal.js';
+import { reindexInterview } from './fts.js';
+
+export const FORGOTTEN_NAME = 'Forgotten contact';
+
+export interface ForgetResult {
+  uuid: string;
+  interviews: number;
+  quotes: number;
+  mentions: number;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Remove every occurrence of the person's name or email from a text (case-insensitive). */
+export function scrub(text: string, needles: string[]): { text: string; count: number } {
+  let count = 0;
+  let out = text;
+  for (const n of needles) {
+    if (n.trim().length < 2) continue;
+    out = out.replace(new RegExp(escapeRegExp(n), 'giu'), () => {
+      count++;
+      return '[forgotten]';
+    });
+  }
+  return { text: out, count };
+}
+
+export function forgetContact(db: DB, contactId: number): ForgetResult {
+  const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as { uuid: string; name: string; email: string | null };
+  const needles = [person.name, ...(person.email ? [person.email] : [])].sort((a, b) => b.length - a.length);
+  db.pragma('secure_delete = ON');
+  const interviewIds = db.prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?').pluck().all(contactId) as number[];
+  let quotes = 0;
+  let mentions = 0;
+  const delQuotes = db.prepare('DELETE FROM quotes WHERE interview_id = ?');
+  const getText = db.prepare('SELECT summary, notes FROM interviews WHERE id = ?');
+  const setText = db.prepare('UPDATE interviews SET summary = ?, notes = ? WHERE id = ?');
+  const getPains = db.prepare('SELECT position, text FROM pains WHERE interview_id = ?');
+  const setPain = db.prepare('UPDATE pains SET text = ? WHERE interview_id = ? AND position = ?');
+  for (const id of interviewIds) {
+    quotes += delQuotes.run(id).changes;
+    const row = getText.get(id) as { summary: string; notes: string | null };
+    const summary = scrub(row.summary, needles);
+    const notes = row.notes == null ? { text: null, count: 0 } : scrub(row.notes, needles);
+    if (summary.count + notes.count > 0) setText.run(summary.text, notes.text, id);
+    mentions += summary.count + notes.count;
+    for (const p of getPains.all(id) as { position: number; text: string }[]) {
+      const s = scrub(p.text, needles);
+      if (s.count) setPain.run(s.text, id, p.position);
+      mentions += s.count;
+    }
+    reindexInterview(db, id);
+  }
+  db.prepare('UPDATE contacts SET name = ?, email = NULL, segment = NULL, forgotten = 1 WHERE id = ?').run(FORGOTTEN_NAME, contactId);
+  db.prepare('INSERT OR IGNORE INTO forgotten(uuid) VALUES (?)').run(person.uuid);
+  // merge every FTS segment so that no stale segment still holds the erased words
+  db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
+  return { uuid: person.uuid, interviews: interviewIds.length, quotes, mentions };
+}

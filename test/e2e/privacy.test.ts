@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, expectUsageError, sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const mode = (p: string) => statSync(p).mode & 0o777;
+
+/** Run pm under a permissive umask, as a user's shell usually has. */
+function pmUnderUmask022(args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, BIN, ...args], { env, encoding: 'utf8' });
+}
+
+describe('files are the owner\'s alone', () => {
+  it('journal, -wal, -shm and backups are 0600 in a 0700 folder, even under umask 022', () => {
+    const env = { ...box.env, PM_DB: join(box.dir, 'private', 'journal.db') };
+    expect(pmUnderUmask022(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Hi'], env).status).toBe(0);
+    // a second writer while the first... keeps -wal/-shm around: open a reader during a write
+    expect(pmUnderUmask022(['backup'], env).status).toBe(0);
+    expect(mode(join(box.dir, 'private'))).toBe(0o700);
+    const files = readdirSync(join(box.dir, 'private'));
+    expect(files.some((f) => f.startsWith('journal.db.backup-'))).toBe(true);
+    for (const f of files) expect(mode(join(box.dir, 'private', f)), f).toBe(0o600);
+  });
+});
+
+describe('pm forget', () => {
+  const person = { name: 'Zelda Quuxley', email: 'zelda.q@quux.test', quote: 'Our auditors reject every export' };
+
+  function seed() {
+    const r1 = box.pm(['log', '--with', `${person.name} <${person.email}>`, '--account', 'Quuxcorp', '--summary', `${person.name} walked us through exports`,
+      '--notes', `Call with ${person.name}; follow up at ${person.email}.`, '--quote', person.quote, '--pain', 'exports are slow', '--date', '2026-11-18']);
+    expect(r1.code, r1.err).toBe(0);
+    const r2 = box.pm(['log', '--with', 'Omar Ruiz', '--account', 'Quuxcorp', '--summary', 'Pricing questions', '--quote', 'Too expensive for us', '--date', '2026-11-19']);
+    expect(r2.code, r2.err).toBe(0);
+  }
+
+  it('needs --yes when it cannot ask, and then changes nothing', () => {
+    seed();
+    const before = box.snapshot();
+    expectUsageError(box.pm(['forget', person.name]));
+    expectUsageError(box.pm(['forget', 'Nobody At All', '--yes']));
+    expect(box.snapshot()).toBe(before);
+  });
+
+  it('erases name, email and quotes from the tables, the index and the files; the interviews stay', () => {
+    seed();
+    const backup = join(box.dir, 'journal.db.bak-manual');
+    expect(box.pm(['backup', backup]).code).toBe(0);
+    const r = box.pm(['forget', person.email, '--yes']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Forgot Zelda Quuxley .*1 interview .*"Forgotten contact", 1 quote erased/);
+    // it names the backup that still holds the person
+    expect(r.err).toContain(backup);
+
+    // the interview stays, attributed to "Forgotten contact"; the other person's quote stays
+    const rows = box.sql<{ id: number; summary: string }>('SELECT id, summary FROM interviews ORDER BY id');
+    expect(rows).toHaveLength(2);
+    expect(box.sql('SELECT name, email, forgotten FROM contacts ORDER BY id')[0]).toEqual({ name: 'Forgotten contact', email: null, forgotten: 1 });
+    expect(box.sql('SELECT text FROM quotes').map((q: any) => q.text)).toEqual(['Too expensive for us']);
+    expect(box.sql('SELECT count(*) AS n FROM forgotten')[0].n).toBe(1);
+
+    // nothing left in the full-text index
+    for (const word of ['Zelda', 'Quuxley', 'auditors']) {
+      expect(box.sql("SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?", word)[0].n, word).toBe(0);
+    }
+    // nor in the bytes of the journal and its -wal/-shm
+    for (const file of [box.db, `${box.db}-wal`, `${box.db}-shm`]) {
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file);
+      for (const needle of [person.name, 'Quuxley', person.email, person.quote, 'auditors reject']) {
+        expect(bytes.includes(Buffer.from(needle)), `${needle} in ${file}`).toBe(false);
+      }
+    }
+    // the journal is still healthy
+    expect(box.json(['doctor']).healthy).toBe(true);
+  });
+});
