@@ -1,0 +1,66 @@
+// `pm interviews` / `pm ls`: interviews, newest first, filtered.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { parsePastDate } from '../core/dates.js';
+import { listInterviews, type InterviewFilters } from '../db/interviews.js';
+import { hypothesesByRowId } from '../db/evidence.js';
+import { interviewTable } from '../render/interviews.js';
+import { parseChannel } from './log.js';
+
+export interface ListOptions {
+  since?: string;
+  until?: string;
+  with?: string;
+  account?: string;
+  channel?: string;
+  tag?: string;
+  hypothesis?: string;
+  by?: string;
+  limit?: string;
+}
+
+export function parseLimit(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\s*\d{1,9}\s*$/.test(raw) || Number(raw) < 1) throw new UsageError(`--limit must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+export function parseHypothesisRef(raw: string, flag = '--hypothesis'): number {
+  const m = /^\s*[hH]?(\d{1,15})\s*$/.exec(raw);
+  if (!m) throw new UsageError(`${flag}: ${JSON.stringify(raw)} is not a hypothesis id`, 'write it as H3');
+  return Number(m[1]);
+}
+
+export function filtersFromOptions(opts: ListOptions, today: string, json: boolean): InterviewFilters {
+  const f: InterviewFilters = {};
+  if (opts.since !== undefined) f.since = parsePastDate(opts.since, today, '--since');
+  if (opts.until !== undefined) f.until = parsePastDate(opts.until, today, '--until');
+  if (f.since && f.until && f.since > f.until) throw new UsageError(`--since ${f.since} is after --until ${f.until}`);
+  if (opts.with !== undefined) f.with = opts.with.trim();
+  if (opts.account !== undefined) f.account = opts.account.trim();
+  if (opts.channel !== undefined) f.channel = parseChannel(opts.channel);
+  if (opts.tag !== undefined) f.tag = opts.tag;
+  if (opts.hypothesis !== undefined) f.hypothesis = parseHypothesisRef(opts.hypothesis);
+  if (opts.by !== undefined) f.by = opts.by.trim();
+  f.limit = parseLimit(opts.limit) ?? (json ? undefined : 50);
+  return f;
+}
+
+export function interviews(ctx: Context, opts: ListOptions): void {
+  const filters = filtersFromOptions(opts, ctx.today, ctx.json);
+  const { db } = ctx.read();
+  if (filters.hypothesis !== undefined && hypothesesByRowId(db, [filters.hypothesis]).length === 0)
+    throw new UsageError(`unknown hypothesis H${filters.hypothesis}`, 'try: pm hyp list --status all');
+  const records = listInterviews(db, filters);
+  if (ctx.json) {
+    ctx.printJson(records);
+    return;
+  }
+  if (records.length === 0) {
+    ctx.info('No interviews match.' + (Object.keys(opts).length ? '' : ' Log one: pm log --help'));
+    return;
+  }
+  ctx.out(interviewTable(records, ctx.width, ctx.color));
+  if (filters.limit !== undefined && records.length === filters.limit && opts.limit === undefined)
+    ctx.info(ctx.color.dim(`(the newest ${filters.limit}; --limit N for more)`));
+}

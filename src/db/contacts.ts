@@ -1,0 +1,88 @@
+// Contacts (people): lookups for matching (email, name within an account, name anywhere), the
+// writes of log/contact set/merge, and the listing with each person's last direct contact.
+import type { DB } from './journal.js';
+
+export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ContactRow {
+  id: number;
+  uuid: string;
+  name: string;
+  email: string | null;
+  accountId: number;
+  account: string;
+  role: Role;
+  segment: string | null;
+}
+
+const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment
+  FROM contacts c JOIN accounts a ON a.id = c.account_id`;
+
+export function contactByEmail(db: DB, email: string): ContactRow | undefined {
+  return db.prepare(`${SELECT} WHERE c.email = ? COLLATE NOCASE`).get(email.trim()) as ContactRow | undefined;
+}
+
+export function contactsByNameInAccount(db: DB, name: string, accountId: number): ContactRow[] {
+  return db.prepare(`${SELECT} WHERE c.account_id = ? AND c.name = ? COLLATE NOCASE ORDER BY c.id`).all(accountId, name.trim()) as ContactRow[];
+}
+
+export function contactsByName(db: DB, name: string): ContactRow[] {
+  return db.prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE ORDER BY c.id`).all(name.trim()) as ContactRow[];
+}
+
+export function contactById(db: DB, id: number): ContactRow {
+  return db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ContactRow;
+}
+
+/** Everyone, for type-ahead: name, account, role. */
+export function allContacts(db: DB): ContactRow[] {
+  return db.prepare(`${SELECT} WHERE c.forgotten = 0 ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE`).all() as ContactRow[];
+}
+
+export function insertContact(db: DB, c: { uuid: string; name: string; email: string | null; accountId: number; role: Role; segment: string | null }): number {
+  return Number(db.prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment)
+    VALUES (@uuid, @name, @email, @accountId, @role, @segment)`).run(c).lastInsertRowid);
+}
+
+export function updateContact(db: DB, id: number, fields: Partial<{ name: string; email: string | null; accountId: number; role: Role; segment: string | null }>): void {
+  const columns: Record<string, string> = { name: 'name', email: 'email', accountId: 'account_id', role: 'role', segment: 'segment' };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    db.prepare(`UPDATE contacts SET ${columns[key]} = ? WHERE id = ?`).run(value, id);
+  }
+}
+
+/** Move every interview of `duplicate` to `keep`, keep what `keep` lacks, remove `duplicate`. */
+export function mergeContacts(db: DB, duplicate: number, keep: number): number {
+  const moved = db.prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id)
+    SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`).run(keep, duplicate).changes;
+  db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(duplicate);
+  const dup = db.prepare('SELECT email, segment FROM contacts WHERE id = ?').get(duplicate) as { email: string | null; segment: string | null };
+  db.prepare('DELETE FROM contacts WHERE id = ?').run(duplicate);
+  db.prepare('UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?) WHERE id = ?').run(dup.email, dup.segment, keep);
+  return moved;
+}
+
+export interface ContactActivity extends ContactRow {
+  accountUuid: string;
+  accountCadenceDays: number | null;
+  interviews: number;
+  lastDirect: string | null;
+  lastInterview: string | null;
+}
+
+/** Every contact (or those of one account) with their last direct customer contact on or before asOf. */
+export function contactActivity(db: DB, asOf: string, filter: { accountId?: number; contactId?: number } = {}): ContactActivity[] {
+  return db.prepare(`SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
+      a.cadence_days AS accountCadenceDays, c.role, c.segment,
+      (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
+      (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+        WHERE ic.contact_id = c.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
+      (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+        WHERE ic.contact_id = c.id AND i.date <= @asOf) AS lastInterview
+    FROM contacts c JOIN accounts a ON a.id = c.account_id
+    WHERE (@accountId IS NULL OR c.account_id = @accountId) AND (@contactId IS NULL OR c.id = @contactId)
+    ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE`)
+    .all({ asOf, accountId: filter.accountId ?? null, contactId: filter.contactId ?? null }) as ContactActivity[];
+}

@@ -1,0 +1,245 @@
+// Interviews: the record every command prints (export keys + `with` + `account`), the listing
+// filters of `pm ls`, and the writes of log/edit/delete. One SQL statement builds whole records
+// (lists gathered by correlated subqueries inside SQLite), so a listing is never a query per row.
+import type { DB } from './journal.js';
+import { UsageError } from '../errors.js';
+
+export const DIRECT_CHANNELS = ['call', 'video', 'visit', 'chat', 'email', 'event'] as const;
+export const INDIRECT_CHANNELS = ['support', 'sales', 'review', 'survey'] as const;
+export const CHANNELS = [...DIRECT_CHANNELS, ...INDIRECT_CHANNELS] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export function isIndirect(channel: string): boolean {
+  return (INDIRECT_CHANNELS as readonly string[]).includes(channel);
+}
+
+export interface EvidenceLink {
+  hypothesis: string;
+  direction: 'supports' | 'refutes';
+  strength: 'weak' | 'medium' | 'strong';
+}
+
+/** An interview as `--json` prints it: the export format's keys, plus names and more. */
+export interface InterviewRecord {
+  uuid: string;
+  id: string;
+  date: string;
+  channel: Channel;
+  contactUuids: string[];
+  accountUuid: string;
+  by: string | null;
+  minutes: number | null;
+  summary: string;
+  notes: string | null;
+  pains: string[];
+  quotes: string[];
+  tags: string[];
+  followUp: string | null;
+  followUpDone: boolean;
+  with: string[];
+  account: string;
+  /** customer | indirect | stakeholder (kept by the schema's triggers) */
+  kind: 'customer' | 'indirect' | 'stakeholder';
+  /** hypotheses this interview is evidence for */
+  evidence: EvidenceLink[];
+}
+
+const RECORD_SELECT = `
+SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uuid AS accountUuid, a.name AS account,
+  i.by, i.minutes, i.summary, i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone,
+  (SELECT json_group_array(json_array(c.uuid, c.name)) FROM (
+     SELECT c.uuid, c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+     WHERE ic.interview_id = i.id ORDER BY c.id) c) AS people,
+  (SELECT json_group_array(text) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
+  (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags,
+  (SELECT json_group_array(json_array('H' || hypothesis_id, direction, strength)) FROM (
+     SELECT hypothesis_id, direction, strength FROM evidence WHERE interview_id = i.id ORDER BY hypothesis_id)) AS evidence
+FROM interviews i JOIN accounts a ON a.id = i.account_id`;
+
+interface RawRecord {
+  rowid: number;
+  uuid: string;
+  id: string;
+  date: string;
+  channel: Channel;
+  kind: InterviewRecord['kind'];
+  accountUuid: string;
+  account: string;
+  by: string | null;
+  minutes: number | null;
+  summary: string;
+  notes: string | null;
+  followUp: string | null;
+  followUpDone: number;
+  people: string;
+  pains: string;
+  quotes: string;
+  tags: string;
+  evidence: string;
+}
+
+function toRecord(r: RawRecord): InterviewRecord {
+  const people = JSON.parse(r.people) as [string, string][];
+  const evidence = (JSON.parse(r.evidence) as [string, EvidenceLink['direction'], EvidenceLink['strength']][])
+    .map(([hypothesis, direction, strength]) => ({ hypothesis, direction, strength }));
+  return {
+    uuid: r.uuid,
+    id: r.id,
+    date: r.date,
+    channel: r.channel,
+    contactUuids: people.map((p) => p[0]),
+    accountUuid: r.accountUuid,
+    by: r.by,
+    minutes: r.minutes,
+    summary: r.summary,
+    notes: r.notes,
+    pains: JSON.parse(r.pains),
+    quotes: JSON.parse(r.quotes),
+    tags: JSON.parse(r.tags),
+    followUp: r.followUp,
+    followUpDone: r.followUpDone === 1,
+    with: people.map((p) => p[1]),
+    account: r.account,
+    kind: r.kind,
+    evidence,
+  };
+}
+
+export function loadInterview(db: DB, rowid: number): InterviewRecord | undefined {
+  const row = db.prepare(`${RECORD_SELECT} WHERE i.id = ?`).get(rowid) as RawRecord | undefined;
+  return row && toRecord(row);
+}
+
+export interface InterviewFilters {
+  since?: string;
+  until?: string;
+  /** contact name or email, case-insensitive */
+  with?: string;
+  account?: string;
+  channel?: string;
+  tag?: string;
+  hypothesis?: number;
+  by?: string;
+  /** interviews of these accounts/contacts only (show) */
+  accountId?: number;
+  contactId?: number;
+  limit?: number;
+}
+
+/** Interviews matching the filters, newest first (date DESC, id DESC). */
+export function listInterviews(db: DB, f: InterviewFilters): InterviewRecord[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.since) { where.push('i.date >= @since'); params.since = f.since; }
+  if (f.until) { where.push('i.date <= @until'); params.until = f.until; }
+  if (f.channel) { where.push('i.channel = @channel'); params.channel = f.channel; }
+  if (f.by) { where.push('i.by = @by COLLATE NOCASE'); params.by = f.by; }
+  if (f.account) { where.push('a.name = @account COLLATE NOCASE'); params.account = f.account; }
+  if (f.accountId !== undefined) { where.push('i.account_id = @accountId'); params.accountId = f.accountId; }
+  if (f.with) {
+    where.push(`i.id IN (SELECT ic.interview_id FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+      WHERE c.name = @with COLLATE NOCASE OR c.email = @with COLLATE NOCASE)`);
+    params.with = f.with;
+  }
+  if (f.contactId !== undefined) {
+    where.push('i.id IN (SELECT interview_id FROM interview_contacts WHERE contact_id = @contactId)');
+    params.contactId = f.contactId;
+  }
+  if (f.tag) {
+    where.push('i.id IN (SELECT interview_id FROM interview_tags WHERE tag = @tag COLLATE NOCASE)');
+    params.tag = f.tag;
+  }
+  if (f.hypothesis !== undefined) {
+    where.push('i.id IN (SELECT interview_id FROM evidence WHERE hypothesis_id = @hypothesis)');
+    params.hypothesis = f.hypothesis;
+  }
+  let sql = `${RECORD_SELECT}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY i.date DESC, i.id DESC`;
+  if (f.limit !== undefined) { sql += ' LIMIT @limit'; params.limit = f.limit; }
+  return (db.prepare(sql).all(params) as RawRecord[]).map(toRecord);
+}
+
+/** Records for row ids, in the order given (search keeps its ranking). */
+export function loadInterviews(db: DB, rowids: number[]): InterviewRecord[] {
+  if (rowids.length === 0) return [];
+  const rows = db.prepare(`${RECORD_SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RawRecord[];
+  const byId = new Map(rows.map((r) => [r.rowid, toRecord(r)]));
+  return rowids.map((id) => byId.get(id)).filter((r): r is InterviewRecord => r !== undefined);
+}
+
+/**
+ * An interview reference as the user types it: I12, i12, 12, or `last` (the newest interview:
+ * latest date, then latest entry). Unknown ids are usage errors.
+ */
+export function resolveInterviewRef(db: DB, ref: string): number {
+  const s = ref.trim();
+  if (s.toLowerCase() === 'last') {
+    const id = db.prepare('SELECT id FROM interviews ORDER BY date DESC, id DESC LIMIT 1').pluck().get() as number | undefined;
+    if (id === undefined) throw new UsageError('there are no interviews yet', 'try: pm log --help');
+    return id;
+  }
+  const m = /^[iI]?(\d{1,15})$/.exec(s);
+  if (!m) throw new UsageError(`not an interview id: ${JSON.stringify(ref)}`, 'write it as I12, or last');
+  const id = Number(m[1]);
+  const found = db.prepare('SELECT 1 FROM interviews WHERE id = ?').pluck().get(id);
+  if (!found) throw new UsageError(`unknown interview I${id}`, 'try: pm ls');
+  return id;
+}
+
+export interface InterviewFields {
+  date: string;
+  channel: Channel;
+  accountId: number;
+  by: string | null;
+  minutes: number | null;
+  summary: string;
+  notes: string | null;
+  followUp: string | null;
+  followUpDone: boolean;
+}
+
+export function insertInterview(db: DB, uuid: string, f: InterviewFields, createdAt: string): number {
+  const r = db.prepare(`INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up, follow_up_done, created_at)
+    VALUES (@uuid, @date, @channel, @accountId, @by, @minutes, @summary, @notes, @followUp, @followUpDone, @createdAt)`)
+    .run({ uuid, ...f, followUpDone: f.followUpDone ? 1 : 0, createdAt });
+  return Number(r.lastInsertRowid);
+}
+
+export function interviewFields(db: DB, rowid: number): InterviewFields {
+  return db.prepare(`SELECT date, channel, account_id AS accountId, by, minutes, summary, notes, follow_up AS followUp,
+    follow_up_done = 1 AS followUpDone FROM interviews WHERE id = ?`).get(rowid) as InterviewFields;
+}
+
+export function updateInterview(db: DB, rowid: number, f: InterviewFields): void {
+  db.prepare(`UPDATE interviews SET date = @date, channel = @channel, account_id = @accountId, by = @by, minutes = @minutes,
+    summary = @summary, notes = @notes, follow_up = @followUp, follow_up_done = @followUpDone WHERE id = @rowid`)
+    .run({ ...f, followUpDone: f.followUpDone ? 1 : 0, rowid });
+}
+
+/** Who was there: replaces the whole set (the kind triggers follow). */
+export function setInterviewContacts(db: DB, rowid: number, contactIds: number[]): void {
+  db.prepare('DELETE FROM interview_contacts WHERE interview_id = ?').run(rowid);
+  const insert = db.prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)');
+  for (const c of contactIds) insert.run(rowid, c);
+}
+
+const LIST_TABLES = { pains: ['pains', 'text'], quotes: ['quotes', 'text'], tags: ['interview_tags', 'tag'] } as const;
+export type ListName = keyof typeof LIST_TABLES;
+
+/** Replace one of an interview's ordered lists (pains, quotes, tags). */
+export function setInterviewList(db: DB, rowid: number, list: ListName, items: string[]): void {
+  const [table, column] = LIST_TABLES[list];
+  db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(rowid);
+  const insert = db.prepare(`INSERT INTO ${table} (interview_id, position, ${column}) VALUES (?, ?, ?)`);
+  items.forEach((item, i) => insert.run(rowid, i + 1, item));
+}
+
+/** Remove an interview; its contacts, lists and evidence links go with it (ON DELETE CASCADE). */
+export function deleteInterview(db: DB, rowid: number): void {
+  db.prepare('DELETE FROM interviews WHERE id = ?').run(rowid);
+}
+
+/** Tags already used, most used first (for suggestions). */
+export function knownTags(db: DB): string[] {
+  return db.prepare('SELECT tag FROM interview_tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag LIMIT 200').pluck().all() as string[];
+}

@@ -1,0 +1,275 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const JANE = ['--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme'];
+
+/** A hypothesis written straight into the journal (pm hyp is another command's business). */
+function addHypothesis(statement: string, outcome?: 'killed' | 'invalidated' | 'validated'): string {
+  if (!existsSync(box.db)) expect(box.pm(['init']).code).toBe(0);
+  const db = new Database(box.db);
+  const id = Number(db.prepare(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2026-11-01', '2026-12-01')`)
+    .run(`h-${statement}`, statement).lastInsertRowid);
+  if (outcome) db.prepare(`INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, '2026-11-10', 'why')`).run(`o-${id}`, id, outcome);
+  db.close();
+  return `H${id}`;
+}
+
+describe('pm log, scripted', () => {
+  it('logs a call and says so on one line, naming what is new', () => {
+    const r = box.pm(['log', ...JANE, '--summary', 'Exports take an hour']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe('Logged I1 · call with Jane Roe (Acme) on 2026-11-20\n');
+    expect(r.err).toMatch(/new account: Acme/);
+    expect(r.err).toMatch(/new contact: Jane Roe \(customer, Acme\)/);
+    const again = box.pm(['log', ...JANE, '--summary', 'Follow-up call']);
+    expect(again.out).toBe('Logged I2 · call with Jane Roe (Acme) on 2026-11-20\n');
+    expect(again.err).not.toMatch(/new/);
+  });
+
+  it('--json prints the record with the export keys plus with and account', () => {
+    const rec = box.json(['log', ...JANE, '--with', 'Bo Li', '--summary', 'Pricing', '--notes', 'long notes', '--channel', 'video',
+      '--date', '2026-11-18', '--minutes', '45', '--pain', 'slow export', '--pain', 'no SSO', '--quote', 'It takes forever',
+      '--tag', 'export', '--tag', 'pricing', '--follow-up', '+1w', '--by', 'Dana']);
+    expect(rec).toMatchObject({
+      id: 'I1', date: '2026-11-18', channel: 'video', by: 'Dana', minutes: 45, summary: 'Pricing', notes: 'long notes',
+      pains: ['slow export', 'no SSO'], quotes: ['It takes forever'], tags: ['export', 'pricing'],
+      followUp: '2026-11-25', followUpDone: false, with: ['Jane Roe', 'Bo Li'], account: 'Acme',
+    });
+    for (const key of ['uuid', 'id', 'date', 'channel', 'contactUuids', 'accountUuid', 'by', 'minutes', 'summary', 'notes',
+      'pains', 'quotes', 'tags', 'followUp', 'followUpDone', 'with', 'account']) expect(rec).toHaveProperty(key);
+    expect(rec.contactUuids).toHaveLength(2);
+    const stored = box.sql('SELECT uuid FROM contacts ORDER BY id').map((c) => c.uuid);
+    expect(rec.contactUuids).toEqual(stored);
+    expect(rec.accountUuid).toBe(box.sql('SELECT uuid FROM accounts')[0].uuid);
+  });
+
+  it('absent optional values are null or empty lists, and by defaults to user.name, else the OS user', () => {
+    const rec = box.json(['log', ...JANE, '--summary', 'x']);
+    expect(rec).toMatchObject({ minutes: null, notes: null, pains: [], quotes: [], tags: [], followUp: null, by: 'tester' });
+    box.pm(['config', 'set', 'user.name', 'Dana Lee']);
+    expect(box.json(['log', ...JANE, '--summary', 'y']).by).toBe('Dana Lee');
+  });
+
+  it('accepts every date form and counts +Nd follow-ups from --date', () => {
+    expect(box.json(['log', ...JANE, '--summary', 'a', '--date', 'yesterday']).date).toBe('2026-11-19');
+    expect(box.json(['log', ...JANE, '--summary', 'a', '--date', 'mon']).date).toBe('2026-11-16');
+    expect(box.json(['log', ...JANE, '--summary', 'a', '--date', '2w']).date).toBe('2026-11-06');
+    const r = box.json(['log', ...JANE, '--summary', 'a', '--date', '3d', '--follow-up', '+2d']);
+    expect([r.date, r.followUp]).toEqual(['2026-11-17', '2026-11-19']);
+    expect(box.json(['log', ...JANE, '--summary', 'a', '--follow-up', 'tue']).followUp).toBe('2026-11-24');
+  });
+
+  it('an indirect signal may name only the account, and is not customer contact', () => {
+    const r = box.pm(['log', '--channel', 'support', '--account', 'Globex', '--summary', '3 tickets about exports']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^Logged I1 · support .*Globex.* on 2026-11-20$/m);
+    expect(box.sql('SELECT kind FROM interviews')[0].kind).toBe('indirect');
+  });
+
+  it('a meeting with stakeholders only is not customer contact; a customer joining makes it one', () => {
+    box.pm(['log', '--with', 'Sal Es', '--account', 'Us', '--role', 'stakeholder', '--summary', 'pipeline review']);
+    expect(box.sql('SELECT kind FROM interviews WHERE id = 1')[0].kind).toBe('stakeholder');
+    box.pm(['log', ...JANE, '--summary', 'call']);
+    expect(box.sql('SELECT kind FROM interviews WHERE id = 2')[0].kind).toBe('customer');
+  });
+
+  it('reads notes from stdin with --notes-file -, and from a file', () => {
+    const transcript = 'Line one\nLine two — ünïcode ✓\n';
+    expect(box.json(['log', ...JANE, '--summary', 'x', '--notes-file', '-'], { input: transcript }).notes).toBe(transcript);
+    const file = join(box.dir, 'notes.md');
+    writeFileSync(file, '# Meeting\n- a point\n');
+    expect(box.json(['log', ...JANE, '--summary', 'x', '--notes-file', file]).notes).toBe('# Meeting\n- a point\n');
+  });
+
+  it('stores text verbatim, whatever it looks like', () => {
+    const odd = `'); DROP TABLE interviews; -- "quoted" *bold* NEAR(a b) \u001b[31mred`;
+    const rec = box.json(['log', ...JANE, '--summary', odd, '--tag', 'Ümlaut tag']);
+    expect(rec.summary).toBe(odd);
+    expect(box.sql('SELECT summary FROM interviews')[0].summary).toBe(odd);
+  });
+});
+
+describe('pm log: matching contacts and accounts', () => {
+  beforeEach(() => {
+    expect(box.pm(['log', ...JANE, '--summary', 'first']).code).toBe(0);
+  });
+
+  it('finds a known contact by email, whatever the name and case', () => {
+    const r = box.pm(['log', '--with', 'J. Roe <JANE@ACME.TEST>', '--summary', 'by email']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/with Jane Roe \(Acme\)/);
+    expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(1);
+  });
+
+  it('finds a known contact by name within the account, case-insensitively, and the account too', () => {
+    const r = box.pm(['log', '--with', 'JANE ROE', '--account', 'acme', '--summary', 'by name']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toMatch(/new/);
+    expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(1);
+    expect(box.sql('SELECT count(*) AS n FROM accounts')[0].n).toBe(1);
+  });
+
+  it('without --account, a name known in exactly one account is that contact', () => {
+    expect(box.json(['log', '--with', 'jane roe', '--summary', 'x']).account).toBe('Acme');
+  });
+
+  it('a name known in several accounts is a usage error listing them', () => {
+    box.pm(['log', '--with', 'Jane Roe', '--account', 'Globex', '--summary', 'other Jane']);
+    const before = box.snapshot();
+    const r = box.pm(['log', '--with', 'Jane Roe', '--summary', 'which one?']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/Acme/);
+    expect(r.err).toMatch(/Globex/);
+    expect(box.snapshot()).toBe(before);
+  });
+
+  it('a new contact needs --account', () => {
+    const before = box.snapshot();
+    const r = box.pm(['log', '--with', 'Nobody Known', '--summary', 'x']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/--account/);
+    expect(box.snapshot()).toBe(before);
+  });
+
+  it('a --role or --account contradicting a known contact is a usage error pointing to pm contact set', () => {
+    const before = box.snapshot();
+    for (const args of [
+      ['--with', 'Jane Roe <jane@acme.test>', '--account', 'Globex'],
+      ['--with', 'Jane Roe', '--account', 'Acme', '--role', 'partner'],
+      ['--with', 'jane@acme.test', '--role', 'stakeholder'],
+    ]) {
+      const r = box.pm(['log', ...args, '--summary', 'x']);
+      expectUsageError(r);
+      expect(r.err).toMatch(/pm contact set/);
+    }
+    expect(box.snapshot()).toBe(before);
+  });
+
+  it('people from two accounts in one interview are a usage error', () => {
+    box.pm(['log', '--with', 'Sam Ng', '--account', 'Globex', '--summary', 'x']);
+    const before = box.snapshot();
+    expectUsageError(box.pm(['log', '--with', 'Jane Roe', '--with', 'Sam Ng', '--summary', 'both']));
+    expect(box.snapshot()).toBe(before);
+  });
+
+  it('a new contact in a known account gets the role given, and the account is not new', () => {
+    const r = box.pm(['log', '--with', 'Pat Kim', '--account', 'ACME', '--role', 'prospect', '--summary', 'x']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/new contact: Pat Kim \(prospect, Acme\)/);
+    expect(r.err).not.toMatch(/new account/);
+  });
+});
+
+describe('pm log: evidence', () => {
+  it('--supports and --refutes write evidence rows with their strength', () => {
+    const h1 = addHypothesis('Finance wants itemised invoices');
+    const h2 = addHypothesis('Teams want SSO');
+    const rec = box.json(['log', ...JANE, '--summary', 'x', '--supports', `${h1}:strong`, '--refutes', h2.toLowerCase()]);
+    expect(rec.evidence).toEqual([
+      { hypothesis: h1, direction: 'supports', strength: 'strong' },
+      { hypothesis: h2, direction: 'refutes', strength: 'medium' },
+    ]);
+    expect(box.sql('SELECT hypothesis_id, interview_id, direction, strength FROM evidence ORDER BY hypothesis_id')).toEqual([
+      { hypothesis_id: 1, interview_id: 1, direction: 'supports', strength: 'strong' },
+      { hypothesis_id: 2, interview_id: 1, direction: 'refutes', strength: 'medium' },
+    ]);
+  });
+
+  it('an unknown hypothesis is a usage error and nothing is written (not even a new journal)', () => {
+    const r = box.pm(['log', ...JANE, '--summary', 'x', '--supports', 'H9']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/H9/);
+    expect(existsSync(box.db)).toBe(false);
+    addHypothesis('one');
+    const before = box.snapshot();
+    expectUsageError(box.pm(['log', ...JANE, '--summary', 'x', '--supports', 'H1', '--refutes', 'H7:weak']));
+    expect(box.snapshot()).toBe(before);
+    expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(0);
+  });
+
+  it('evidence for a killed or invalidated hypothesis is accepted with a warning', () => {
+    const killed = addHypothesis('Nobody needs this', 'killed');
+    const invalid = addHypothesis('Wrong belief', 'invalidated');
+    const r = box.pm(['log', ...JANE, '--summary', 'x', '--supports', killed, '--refutes', invalid]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(new RegExp(`warning: ${killed} is killed`));
+    expect(r.err).toMatch(new RegExp(`warning: ${invalid} is invalidated`));
+    expect(box.sql('SELECT count(*) AS n FROM evidence')[0].n).toBe(2);
+  });
+
+  it('bad strengths, bad ids and one hypothesis both ways are usage errors', () => {
+    addHypothesis('one');
+    const before = box.snapshot();
+    for (const args of [['--supports', 'H1:huge'], ['--supports', 'X1'], ['--supports', 'H1', '--refutes', 'H1']]) {
+      expectUsageError(box.pm(['log', ...JANE, '--summary', 'x', ...args]));
+    }
+    expect(box.snapshot()).toBe(before);
+  });
+});
+
+describe('pm log: bad input is exit 2, one line, and changes nothing', () => {
+  it('without a terminal and without --summary it names what is missing', () => {
+    const r = box.pm(['log']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/--summary/);
+    expect(r.err).toMatch(/--with/);
+    const r2 = box.pm(['log', '--with', 'Jane']);
+    expectUsageError(r2);
+    expect(r2.err).toMatch(/--summary/);
+    expect(r2.err).not.toMatch(/needs .*--with/);
+    expectUsageError(box.pm(['log', '--summary', 'who?']));
+    expect(existsSync(box.db)).toBe(false);
+  });
+
+  it('refuses bad dates, channels, roles, minutes, and text over its limit', () => {
+    box.pm(['log', ...JANE, '--summary', 'first']);
+    const before = box.snapshot();
+    const cases: string[][] = [
+      ['--date', 'someday'], ['--date', '2026-02-30'], ['--follow-up', '3d'], ['--channel', 'telepathy'],
+      ['--role', 'boss'], ['--minutes', 'ten'], ['--minutes', '-5'],
+      ['--summary', 'x'.repeat(1001)], ['--pain', 'p'.repeat(501)], ['--quote', 'q'.repeat(501)], ['--tag', 't'.repeat(501)],
+      ['--with', 'N'.repeat(501)], ['--account', 'A'.repeat(501)], ['--tag', ''],
+      ['--notes', 'a', '--notes-file', '-'], ['--notes-file', join(box.dir, 'missing.txt')],
+    ];
+    for (const extra of cases) {
+      const args = ['log', ...JANE, '--summary', 'ok', ...extra];
+      const r = box.pm(args);
+      expectUsageError(r);
+      expect(r.err.split('\n').filter((l) => l.startsWith('pm: '))).toHaveLength(1);
+    }
+    expect(box.snapshot()).toBe(before);
+  });
+
+  it('a summary of exactly 1,000 characters is fine (counted in characters, not bytes)', () => {
+    expect(box.pm(['log', ...JANE, '--summary', 'é'.repeat(1000)]).code).toBe(0);
+  });
+
+  it('refuses invalid UTF-8 and NUL bytes in notes from stdin, and notes over 5 MB', () => {
+    box.pm(['log', ...JANE, '--summary', 'first']);
+    const before = box.snapshot();
+    for (const input of [Buffer.from([0x61, 0xff, 0xfe, 0x62]), Buffer.from('a\u0000b'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61)]) {
+      const r = box.pm(['log', ...JANE, '--summary', 'x', '--notes-file', '-'], { input });
+      expectUsageError(r);
+    }
+    expect(box.snapshot()).toBe(before);
+  });
+});
+
+describe('pm ls --json', () => {
+  it('prints every interview as the same record, newest first (date, then id)', () => {
+    box.pm(['log', ...JANE, '--summary', 'older', '--date', '2026-11-10']);
+    box.pm(['log', ...JANE, '--summary', 'newer A', '--date', '2026-11-19']);
+    box.pm(['log', '--with', 'Sam Ng', '--account', 'Globex', '--summary', 'newer B', '--date', '2026-11-19']);
+    const list = box.json(['ls']);
+    expect(list.map((r: any) => r.summary)).toEqual(['newer B', 'newer A', 'older']);
+    const one = box.json(['log', ...JANE, '--summary', 'same shape']);
+    expect(box.json(['ls'])[0]).toEqual(one);
+  });
+});
