@@ -1,0 +1,98 @@
+// Environment faults: a lock held past the timeout, a full disk, a read-only folder. Each must
+// exit 1 with a message that says what to do, and lose nothing already written.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { BIN, ROOT, sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+function seed(count = 2) {
+  for (let i = 0; i < count; i++) {
+    const r = box.pm(['log', '--with', 'Ann Lee <ann@acme.test>', '--account', 'Acme', '--summary', `Call ${i + 1}`, '--date', '2026-11-1' + i]);
+    expect(r.code, r.err).toBe(0);
+  }
+}
+
+function interviewCount(): number {
+  return box.sql<{ n: number }>('SELECT count(*) AS n FROM interviews')[0].n;
+}
+
+describe('environment faults', () => {
+  it('a write lock held past the timeout: exit 1, says what to do, nothing lost', async () => {
+    seed();
+    // another process holds the write lock
+    const holderScript = `
+      const Database = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))});
+      const db = new Database(process.argv[1]);
+      db.exec('BEGIN IMMEDIATE');
+      db.prepare("UPDATE config SET value = value WHERE 0").run();
+      process.stdout.write('locked\\n');
+      setTimeout(() => { db.exec('ROLLBACK'); db.close(); }, 60000);
+      process.on('SIGTERM', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });`;
+    const holder = spawn(process.execPath, ['-e', holderScript, box.db], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    try {
+      const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'blocked'], { env: { PM_BUSY_TIMEOUT_MS: '300' } });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^pm: the journal is locked by another process/m);
+      expect(r.err).toMatch(/try again/);
+      expect(r.err).not.toMatch(/^\s+at /m);
+    } finally {
+      holder.kill('SIGTERM');
+      await new Promise((resolve) => holder.once('close', resolve));
+    }
+    expect(interviewCount()).toBe(2);
+    expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'after the lock']).code).toBe(0);
+    expect(interviewCount()).toBe(3);
+  });
+
+  it('a full disk (file-size limit): exit 1, says what to do, nothing already written is lost', () => {
+    seed();
+    const notes = join(box.dir, 'big-notes.txt');
+    writeFileSync(notes, 'All the details of a long call. '.repeat(100_000)); // ~3 MB, under the 5 MB limit
+    // SIGXFSZ ignored so that the write fails with EFBIG instead of killing the process
+    const r = spawnSync('bash', ['-c', 'trap "" XFSZ; ulimit -f 1024; exec "$0" "$@"', process.execPath, BIN,
+      'log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'huge', '--notes-file', notes], { env: box.env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^pm: /m);
+    expect(r.stderr).toMatch(/disk|space|size/i);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(interviewCount()).toBe(2);
+    const doctor = box.json(['doctor']);
+    expect(doctor.healthy).toBe(true);
+  });
+
+  it('a read-only journal folder: exit 1 with a hint, nothing lost', () => {
+    const folder = join(box.dir, 'ro');
+    mkdirSync(folder);
+    const env = { ...box.env, PM_DB: join(folder, 'journal.db') };
+    const asRoot = process.getuid?.() === 0;
+    // root ignores permissions: run pm as nobody in that case
+    const runAs = (args: string[]) => asRoot
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { env, encoding: 'utf8' })
+      : spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+    if (asRoot) {
+      chmodSync(box.dir, 0o755);
+      chownSync(folder, 65534, 65534);
+    }
+    expect(runAs(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'first']).status).toBe(0);
+    chmodSync(folder, 0o500);
+    try {
+      const r = runAs(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'second']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^pm: /m);
+      expect(r.stderr).toMatch(/permission|read-only|writable/i);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      chmodSync(folder, 0o700);
+    }
+    const db = new Database(join(folder, 'journal.db'), { readonly: true });
+    expect(db.prepare('SELECT summary FROM interviews').pluck().all()).toEqual(['first']);
+    db.close();
+  });
+});
