@@ -1,0 +1,366 @@
+// The standup report as plain data (contract: "pm report"). buildReport is a pure function of the
+// journal's rows (src/db/report.ts) and the options; text, markdown and JSON are three views of
+// the object it returns, so they can never disagree. Every decision lives here.
+import { addDays, daysBetween, parseMonth, parsePastDate, parseWeek, rangePeriod, weekHolding, type Period } from './dates.js';
+import { hypothesisFlags, type EvidenceStats, type HypothesisFlag, type HypothesisStatus } from './hypotheses.js';
+import type { Config } from './config.js';
+import { UsageError } from '../errors.js';
+
+// ---------------------------------------------------------------- rows (what the journal holds)
+
+export type InterviewKind = 'customer' | 'indirect' | 'stakeholder';
+
+export interface ConversationRow {
+  id: string;
+  date: string;
+  channel: string;
+  kind: InterviewKind;
+  by: string | null;
+  with: string[];
+  account: string;
+  summary: string;
+}
+
+export interface AccountContactRow {
+  account: string;
+  segment: string | null;
+  /** as stored: null = account.cadenceDays, 0 = off */
+  cadenceDays: number | null;
+  lastDirect: string;
+}
+
+export interface ReportHypothesis extends EvidenceStats {
+  id: string;
+  statement: string;
+  status: HypothesisStatus;
+  outcome: string | null;
+  outcomeDate: string | null;
+  outcomeReason: string | null;
+}
+
+export interface OutcomeRow {
+  id: string;
+  statement: string;
+  outcome: string;
+  date: string;
+  reason: string;
+}
+
+export interface LateEvidenceRow {
+  hypothesisId: string;
+  interviewId: string;
+  date: string;
+}
+
+export interface ThemeRow {
+  kind: 'tag' | 'pain';
+  theme: string;
+  accounts: number;
+  interviews: number;
+  segments: string[];
+}
+
+export interface FollowUpRow {
+  id: string;
+  date: string;
+  followUp: string;
+  account: string;
+  with: string[];
+  summary: string;
+}
+
+export interface ReportRows {
+  contact: { direct: number; indirect: number; stakeholder: number; customers: number };
+  lastDirect: string | null;
+  /** any interview at all dated on or before asOf (an empty journal gets a friendly report) */
+  anyInterview: boolean;
+  /** customer contacts per day from the chart window's start to asOf */
+  directByDay: { date: string; n: number }[];
+  conversations: ConversationRow[];
+  accounts: AccountContactRow[];
+  hypotheses: ReportHypothesis[];
+  decided: OutcomeRow[];
+  lateEvidence: LateEvidenceRow[];
+  themes: ThemeRow[];
+  followUps: FollowUpRow[];
+}
+
+// ---------------------------------------------------------------- options and periods
+
+export interface ReportOptions {
+  period: Period;
+  asOf: string;
+  config: Config;
+  by: string | null;
+}
+
+export interface PeriodFlags {
+  week?: string | boolean;
+  month?: string | boolean;
+  since?: string;
+  until?: string;
+}
+
+/**
+ * The period from --week/--month/--since/--until (default: the week holding asOf). --since and
+ * --until accept the same forms as --date, counted back from --as-of.
+ */
+export function resolvePeriod(flags: PeriodFlags, asOf: string, weekStart: Config['week.start']): Period {
+  const given = [flags.week !== undefined, flags.month !== undefined, flags.since !== undefined].filter(Boolean).length;
+  if (given > 1) throw new UsageError('give one period: --week, --month or --since', 'try: pm report --week last');
+  if (flags.until !== undefined && flags.since === undefined)
+    throw new UsageError('--until needs --since', 'try: pm report --since 2026-11-01 --until 2026-11-15');
+  if (flags.month !== undefined) return parseMonth(flags.month, asOf);
+  if (flags.since !== undefined) {
+    const since = parsePastDate(flags.since, asOf, '--since');
+    const until = flags.until !== undefined ? parsePastDate(flags.until, asOf, '--until') : asOf;
+    return rangePeriod(since, until);
+  }
+  return parseWeek(flags.week, asOf, weekStart);
+}
+
+/** How many weeks back the streak of weeks on target is looked for (a year). */
+export const STREAK_WEEKS = 52;
+/** How many weeks the bar chart shows. */
+export const CHART_WEEKS = 8;
+
+export interface ReportQuery {
+  start: string;
+  end: string;
+  asOf: string;
+  windowStart: string;
+  by: string | null;
+}
+
+/** What to read from the journal for these options: the period cut at asOf, and the chart window. */
+export function reportQuery(o: ReportOptions): ReportQuery {
+  const thisWeek = weekHolding(o.asOf, o.config['week.start']);
+  return {
+    start: o.period.start,
+    end: o.period.end < o.asOf ? o.period.end : o.asOf,
+    asOf: o.asOf,
+    windowStart: addDays(thisWeek.start, -7 * (STREAK_WEEKS - 1)),
+    by: o.by,
+  };
+}
+
+// ---------------------------------------------------------------- the report (the JSON contract)
+
+export type ActionableFlag =
+  | 'overdue-contact' | 'account-cold' | 'stale' | 'past-decide-by' | 'ready-to-validate' | 'ready-to-kill'
+  | 'evidence-after-kill' | 'follow-up-due';
+
+export interface RaisedFlag {
+  kind: ActionableFlag;
+  subject: string;
+  message: string;
+}
+
+export interface WeekBar {
+  start: string;
+  end: string;
+  label: string;
+  direct: number;
+  met: boolean;
+  /** the week holding asOf, still running */
+  current: boolean;
+}
+
+export interface Report {
+  period: Period;
+  asOf: string;
+  by: string | null;
+  /** 'on track' unless customer contact is overdue */
+  verdict: 'on track' | 'overdue';
+  /** nothing logged yet (no interview, no hypothesis, as of asOf) */
+  empty: boolean;
+  contact: {
+    direct: number;
+    customers: number;
+    indirect: number;
+    stakeholder: number;
+    target: number;
+    cadenceDays: number;
+    met: boolean;
+    lastDirect: string | null;
+    daysSinceLastDirect: number | null;
+    overdue: boolean;
+    /** days the period spans, for "target × days ÷ cadenceDays" */
+    periodDays: number;
+  };
+  /** customer conversations per week, the last CHART_WEEKS weeks, oldest first */
+  weekly: {
+    target: number;
+    weeks: WeekBar[];
+    /** consecutive weeks on target up to now (the running week counts once it is met) */
+    streak: number;
+    /** the streak reaches back the whole window (STREAK_WEEKS): "52+ weeks" */
+    streakAtLeast: boolean;
+  };
+  conversations: { id: string; date: string; channel: string; kind: InterviewKind; by: string | null; with: string[]; account: string; summary: string }[];
+  overdueAccounts: { account: string; lastDirect: string; daysSince: number; cadenceDays: number; segment: string | null }[];
+  hypotheses: {
+    unvalidated: {
+      id: string; statement: string; ageDays: number; supports: number; refutes: number;
+      customersSupporting: number; customersRefuting: number; lastEvidence: string | null; decideBy: string;
+      flags: HypothesisFlag[]; accountsSupporting: number; otherSupports: number; otherRefutes: number;
+    }[];
+    decided: OutcomeRow[];
+    killed: { id: string; statement: string; outcome: string; date: string; reason: string; flags: 'evidence-after-kill'[]; evidenceAfter: string[] }[];
+  };
+  themes: { theme: string; kind: 'tag' | 'pain'; accounts: number; segments: string[]; interviews: number; flags: 'single-account'[] }[];
+  followUps: { id: string; date: string; followUp: string; with: string[]; account: string; summary: string; daysOverdue: number }[];
+  flags: RaisedFlag[];
+}
+
+const ACTIONABLE_HYPOTHESIS_FLAGS = ['stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill'] as const;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function byText(names: string[], account: string): string {
+  return names.length ? `${names.join(', ')} (${account})` : account;
+}
+
+/** Customer conversations wanted in `days` days: target × days ÷ cadenceDays, rounded up. */
+export function scaledTarget(config: Config, days: number): number {
+  return Math.ceil((config['cadence.target'] * days) / config['cadence.days']);
+}
+
+function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
+  const target = scaledTarget(o.config, 7);
+  const byDay = new Map(rows.directByDay.map((r) => [r.date, r.n]));
+  const weeks: WeekBar[] = [];
+  for (let w = STREAK_WEEKS - 1; w >= 0; w--) {
+    const week = weekHolding(addDays(o.asOf, -7 * w), o.config['week.start']);
+    let direct = 0;
+    for (let d = week.start; d <= week.end && d <= o.asOf; d = addDays(d, 1)) direct += byDay.get(d) ?? 0;
+    weeks.push({ ...week, direct, met: direct >= target, current: w === 0 });
+  }
+  let i = weeks.length - 1;
+  if (!weeks[i].met) i--; // the running week is not "off target" yet
+  let streak = 0;
+  while (i >= 0 && weeks[i].met) { streak++; i--; }
+  return { target, weeks: weeks.slice(-CHART_WEEKS), streak, streakAtLeast: i < 0 && streak > 0 };
+}
+
+export function buildReport(rows: ReportRows, o: ReportOptions): Report {
+  const { config, asOf } = o;
+  const flags: RaisedFlag[] = [];
+
+  // 1. customer contact
+  const periodDays = daysBetween(o.period.start, o.period.end) + 1;
+  const target = scaledTarget(config, periodDays);
+  const daysSinceLastDirect = rows.lastDirect === null ? null : daysBetween(rows.lastDirect, asOf);
+  const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
+  const who = o.by ? ` by ${o.by}` : '';
+  if (overdue)
+    flags.push({
+      kind: 'overdue-contact',
+      subject: o.by ?? 'customer contact',
+      message: rows.lastDirect === null
+        ? `No customer conversation logged${who} yet (cadence: ${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
+        : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} (cadence: every ${plural(config['cadence.days'], 'day')})`,
+    });
+
+  // 2. accounts going cold, oldest first
+  const overdueAccounts: Report['overdueAccounts'] = [];
+  for (const a of rows.accounts) {
+    const cadenceDays = a.cadenceDays ?? config['account.cadenceDays'];
+    if (cadenceDays === 0) continue; // off: never going cold
+    const daysSince = daysBetween(a.lastDirect, asOf);
+    if (daysSince > cadenceDays) overdueAccounts.push({ account: a.account, lastDirect: a.lastDirect, daysSince, cadenceDays, segment: a.segment });
+  }
+  overdueAccounts.sort((x, y) => (x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1));
+  for (const a of overdueAccounts)
+    flags.push({ kind: 'account-cold', subject: a.account,
+      message: `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})` });
+
+  // 3. unvalidated hypotheses
+  const unvalidated: Report['hypotheses']['unvalidated'] = [];
+  for (const h of rows.hypotheses) {
+    if (h.status !== 'open') continue;
+    const hFlags = hypothesisFlags(h, asOf, config);
+    unvalidated.push({
+      id: h.id, statement: h.statement, ageDays: daysBetween(h.createdOn, asOf), supports: h.supports, refutes: h.refutes,
+      customersSupporting: h.customersSupporting, customersRefuting: h.customersRefuting, lastEvidence: h.lastEvidence,
+      decideBy: h.decideBy, flags: hFlags, accountsSupporting: h.accountsSupporting, otherSupports: h.otherSupports,
+      otherRefutes: h.otherRefutes,
+    });
+    for (const f of hFlags) {
+      if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
+      flags.push({ kind: f as ActionableFlag, subject: h.id, message: hypothesisMessage(f, h, asOf, config) });
+    }
+  }
+
+  // 5. killed and invalidated, latest decision first
+  const late = new Map<string, string[]>();
+  for (const e of rows.lateEvidence) late.set(e.hypothesisId, [...(late.get(e.hypothesisId) ?? []), e.interviewId]);
+  const killed: Report['hypotheses']['killed'] = rows.hypotheses
+    .filter((h) => h.status === 'killed' || h.status === 'invalidated')
+    .map((h) => {
+      const evidenceAfter = late.get(h.id) ?? [];
+      return { id: h.id, statement: h.statement, outcome: h.status, date: h.outcomeDate ?? '', reason: h.outcomeReason ?? '',
+        flags: evidenceAfter.length ? ['evidence-after-kill' as const] : [], evidenceAfter };
+    })
+    .sort((x, y) => (x.date > y.date ? -1 : x.date < y.date ? 1 : 0));
+  for (const k of killed)
+    if (k.evidenceAfter.length)
+      flags.push({ kind: 'evidence-after-kill', subject: k.id,
+        message: `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink` });
+
+  // 6. themes, most accounts first
+  const themes: Report['themes'] = rows.themes
+    .map((t) => ({ theme: t.theme, kind: t.kind, accounts: t.accounts, segments: [...new Set(t.segments)].sort(), interviews: t.interviews,
+      flags: t.accounts === 1 ? ['single-account' as const] : [] }))
+    .sort((x, y) => y.accounts - x.accounts || y.interviews - x.interviews || (x.theme.toLowerCase() < y.theme.toLowerCase() ? -1 : 1));
+
+  // 7. follow-ups due
+  const followUps: Report['followUps'] = rows.followUps.map((f) => ({
+    id: f.id, date: f.date, followUp: f.followUp, with: f.with, account: f.account, summary: f.summary,
+    daysOverdue: daysBetween(f.followUp, asOf),
+  }));
+  for (const f of followUps)
+    flags.push({ kind: 'follow-up-due', subject: f.id,
+      message: `${f.id}: follow-up with ${byText(f.with, f.account)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}` });
+
+  return {
+    period: o.period,
+    asOf,
+    by: o.by,
+    verdict: overdue ? 'overdue' : 'on track',
+    empty: !rows.anyInterview && rows.hypotheses.length === 0,
+    contact: {
+      direct: rows.contact.direct, customers: rows.contact.customers, indirect: rows.contact.indirect,
+      stakeholder: rows.contact.stakeholder, target, cadenceDays: config['cadence.days'], met: rows.contact.direct >= target,
+      lastDirect: rows.lastDirect, daysSinceLastDirect, overdue, periodDays,
+    },
+    weekly: weeklyBars(rows, o),
+    conversations: rows.conversations.map((c) => ({ id: c.id, date: c.date, channel: c.channel, kind: c.kind, by: c.by,
+      with: c.with, account: c.account, summary: c.summary })),
+    overdueAccounts,
+    hypotheses: { unvalidated, decided: rows.decided, killed },
+    themes,
+    followUps,
+    flags,
+  };
+}
+
+function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: string, config: Config): string {
+  switch (flag) {
+    case 'stale': {
+      const since = h.lastEvidence !== null && h.lastEvidence > h.createdOn ? h.lastEvidence : h.createdOn;
+      const what = h.lastEvidence !== null && h.lastEvidence > h.createdOn ? 'no new customer evidence' : 'no customer evidence since it was created';
+      return `${h.id} is stale: ${what} for ${plural(daysBetween(since, asOf), 'day')} (stale after ${config['hypothesis.staleDays']})`;
+    }
+    case 'past-decide-by':
+      return `${h.id} was to be decided by ${h.decideBy} (${plural(daysBetween(h.decideBy, asOf), 'day')} ago): validate, invalidate or kill it`;
+    case 'ready-to-validate':
+      return `${h.id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${h.id})`;
+    case 'ready-to-kill':
+      return `${h.id} is ready to kill: ${plural(h.customersRefuting, 'customer')} refute it (pm hyp kill ${h.id})`;
+    default:
+      return `${h.id}: ${flag}`;
+  }
+}

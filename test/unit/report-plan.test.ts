@@ -1,0 +1,41 @@
+// The report's statements stay on indexes: none may read the whole interviews table, whether the
+// journal has planner statistics (ANALYZE) or not (the usual case).
+import { afterAll, describe, expect, it } from 'vitest';
+import { journal } from '../fixtures/journal-builder.js';
+import { REPORT_SQL } from '../../src/db/report.js';
+
+const j = journal();
+afterAll(() => j.close());
+const accounts = Array.from({ length: 12 }, (_, k) => j.account(`Account ${k}`));
+const people = accounts.map((a, k) => j.contact(`Person ${k}`, a));
+for (let n = 0; n < 400; n++) {
+  const k = n % accounts.length;
+  const day = `2026-${String(1 + (n % 11)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+  j.interview({ date: day, account: accounts[k], with: [people[k]], channel: n % 5 ? 'call' : 'support', tags: ['t'], pains: ['p'],
+    followUp: n % 7 === 0 ? '2026-11-01' : undefined, followUpDone: n % 14 === 0 });
+}
+const params = { start: '2026-11-16', end: '2026-11-20', asOf: '2026-11-20', windowStart: '2025-11-24', by: null };
+
+function scans(sql: string): string[] {
+  const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
+  const plan = (j.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(used) as { detail: string }[]).map((r) => r.detail);
+  expect(plan.length).toBeGreaterThan(0);
+  return plan.filter((d) => /^SCAN (i|interviews)\b/.test(d));
+}
+
+describe('report query plans', () => {
+  it('the check itself sees a full scan', () => {
+    expect(scans('SELECT count(*) FROM interviews i WHERE i.by = @by')).toEqual(['SCAN i']);
+  });
+  for (const [name, sql] of Object.entries(REPORT_SQL)) {
+    it(`${name} never scans the interviews table, with or without statistics`, () => {
+      expect(scans(sql)).toEqual([]);
+      j.db.exec('ANALYZE');
+      try {
+        expect(scans(sql)).toEqual([]);
+      } finally {
+        j.db.exec('DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE IF EXISTS sqlite_stat4; ANALYZE sqlite_schema');
+      }
+    });
+  }
+});
