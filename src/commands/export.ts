@@ -1,0 +1,121 @@
+// pm export: the journal, or a period of it, as markdown (default), JSON or CSV, to stdout or
+// atomically to --out. One export document is read from the journal; redaction, CSV and markdown
+// are views of it, so the formats can never disagree.
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { JournalError, UsageError } from '../errors.js';
+import { parsePastDate, type Period } from '../core/dates.js';
+import { resolvePeriod } from '../core/report.js';
+import { makeRedactor, parseRedact, redactDocument, type Redactor } from '../core/redact.js';
+import { exportJournal, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
+import { interviewsCsv } from '../render/csv.js';
+import type { DB } from '../db/journal.js';
+
+export interface ExportOptions {
+  format?: string;
+  week?: string | boolean;
+  month?: string | boolean;
+  since?: string;
+  until?: string;
+  asOf?: string;
+  out?: string;
+  redact?: string | boolean;
+  frontMatter?: boolean;
+}
+
+const FORMATS = ['md', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** RFC 3339 in UTC, to the second. */
+function utcNow(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export interface ExportScope {
+  period: Period | null;
+  asOf: string;
+  range: ExportRange;
+}
+
+/**
+ * The period and as-of day of an export. --as-of defaults to the period's last day (so an export
+ * of a past week never changes), else today; the period itself is found from --as-of when given,
+ * else from today. Records dated after --as-of are left out.
+ */
+export function exportScope(opts: ExportOptions, today: string, weekStart: 'monday' | 'sunday'): ExportScope {
+  const explicitAsOf = opts.asOf !== undefined ? parsePastDate(opts.asOf, today, '--as-of') : undefined;
+  const base = explicitAsOf ?? today;
+  const hasPeriod = opts.week !== undefined || opts.month !== undefined || opts.since !== undefined || opts.until !== undefined;
+  if (!hasPeriod) {
+    const asOf = explicitAsOf ?? today;
+    return { period: null, asOf, range: explicitAsOf ? { ...WHOLE_JOURNAL, end: explicitAsOf } : WHOLE_JOURNAL };
+  }
+  const period = resolvePeriod({ week: opts.week, month: opts.month, since: opts.since, until: opts.until }, base, weekStart);
+  const asOf = explicitAsOf ?? period.end;
+  return { period, asOf, range: { whole: false, start: period.start, end: period.end < asOf ? period.end : asOf } };
+}
+
+function chooseFormat(ctx: Context, opts: ExportOptions): Format {
+  const format = opts.format ?? (ctx.json ? 'json' : 'md');
+  const normal = format === 'markdown' ? 'md' : format;
+  if (!(FORMATS as readonly string[]).includes(normal))
+    throw new UsageError(`--format ${JSON.stringify(format)}: say md, json or csv`);
+  return normal as Format;
+}
+
+function redactorFor(db: DB, what: ReturnType<typeof parseRedact>): Redactor | null {
+  if (!what) return null;
+  const people = peopleForRedaction(db);
+  return makeRedactor(people.contacts, people.accounts, what);
+}
+
+/**
+ * Write `content` to `path` atomically: a temporary file in the same folder (owner-only), flushed,
+ * then renamed over the target, so a reader never sees half an export.
+ */
+export function writeAtomically(path: string, content: string): void {
+  const target = resolve(path);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+    writeSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    try { unlinkSync(tmp); } catch { /* never created */ }
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such folder' : e.code === 'EISDIR' ? 'it is a folder' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
+      throw new UsageError(`cannot write --out ${path}: ${why}`);
+    throw new JournalError(`cannot write --out ${path}: ${why}`);
+  }
+}
+
+export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
+  const format = chooseFormat(ctx, opts);
+  const redact = parseRedact(opts.redact);
+  const config = ctx.config();
+  const scope = exportScope(opts, ctx.today, config['week.start']);
+  const { db } = ctx.read();
+  let doc = exportJournal(db, scope.range, utcNow());
+  const redactor = redactorFor(db, redact);
+  if (redactor) doc = redactDocument(doc, redactor);
+
+  let content: string;
+  if (format === 'json') content = JSON.stringify(doc, null, 2) + '\n';
+  else if (format === 'csv') content = interviewsCsv(doc);
+  else {
+    const { markdownExport } = await import('../render/markdown-export.js');
+    content = markdownExport(db, doc, { scope, config, redactor, frontMatter: Boolean(opts.frontMatter) });
+  }
+
+  if (opts.out) {
+    writeAtomically(opts.out, content);
+    ctx.info(`Wrote ${doc.interviews.length} interviews to ${opts.out}`);
+  } else process.stdout.write(content);
+}

@@ -1,0 +1,388 @@
+// The exchange format (contract: "pm export · pm import") and its validator. The whole document is
+// checked before anything is written: one bad record is a usage error that names it, and nothing
+// is imported. Pure: whether a reference points at a record already in the journal is asked of
+// the caller through `exists`.
+import { UsageError } from '../errors.js';
+import { isIsoDay } from './dates.js';
+import { CONFIG_KEYS, parseConfigValue, type Config, type ConfigKey } from './config.js';
+import { KINDS, OUTCOMES, STRENGTHS, type HypothesisKind, type Outcome, type Strength, type Direction } from './hypotheses.js';
+import { LIMITS, checkText } from './text.js';
+import { UUID_RE } from './uuid.js';
+
+export const FORMAT = 'pm-journal';
+export const FORMAT_VERSION = 1;
+
+export const CHANNEL_NAMES = ['call', 'video', 'visit', 'chat', 'email', 'event', 'support', 'sales', 'review', 'survey'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface AccountDoc {
+  uuid: string;
+  name: string;
+  segment: string | null;
+  /** null: the journal's account.cadenceDays; a number of days; or "off" (never going cold) */
+  cadenceDays: number | 'off' | null;
+}
+
+export interface ContactDoc {
+  uuid: string;
+  name: string;
+  email: string | null;
+  accountUuid: string;
+  role: Role;
+  segment: string | null;
+  /** erased with `pm forget` (a placeholder that keeps the interviews' attribution); only written when true */
+  forgotten?: true;
+}
+
+export interface InterviewDoc {
+  uuid: string;
+  id: string | null;
+  date: string;
+  channel: ChannelName;
+  contactUuids: string[];
+  accountUuid: string;
+  by: string | null;
+  minutes: number | null;
+  summary: string;
+  notes: string | null;
+  pains: string[];
+  quotes: string[];
+  tags: string[];
+  followUp: string | null;
+  followUpDone: boolean;
+}
+
+export interface RevisionDoc {
+  date: string;
+  field: 'statement' | 'criteria';
+  before: string | null;
+  after: string | null;
+}
+
+export interface HypothesisDoc {
+  uuid: string;
+  id: string | null;
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  createdOn: string;
+  decideBy: string;
+  tags: string[];
+  revisions: RevisionDoc[];
+}
+
+export interface EvidenceDoc {
+  interviewUuid: string;
+  hypothesisUuid: string;
+  direction: Direction;
+  strength: Strength;
+}
+
+export interface OutcomeDoc {
+  uuid: string;
+  hypothesisUuid: string;
+  outcome: Outcome;
+  date: string;
+  reason: string;
+}
+
+export type ExportedConfig = Partial<Omit<Config, 'user.name'>>;
+
+export interface JournalDoc {
+  format: typeof FORMAT;
+  version: typeof FORMAT_VERSION;
+  exportedAt: string;
+  config: ExportedConfig;
+  accounts: AccountDoc[];
+  contacts: ContactDoc[];
+  interviews: InterviewDoc[];
+  hypotheses: HypothesisDoc[];
+  evidence: EvidenceDoc[];
+  outcomes: OutcomeDoc[];
+}
+
+/** Records a reference may point at when they are not in the file. */
+export type RefTable = 'accounts' | 'contacts' | 'interviews' | 'hypotheses';
+export type ExistsInJournal = (table: RefTable, uuid: string) => boolean;
+
+type Obj = Record<string, unknown>;
+
+function shown(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const cut = s.length > 60 ? s.slice(0, 60) + '…' : s;
+  // the message reaches a terminal: no control characters
+  return JSON.stringify(cut).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '?');
+}
+
+/** Builds errors that name the record: `interviews[3] (uuid …): date "2026-02-31" is not a date`. */
+class Where {
+  constructor(readonly label: string) {}
+  error(message: string): UsageError {
+    return new UsageError(`${this.label}: ${message}`, 'nothing was imported; fix the file and run pm import again');
+  }
+  fail(message: string): never {
+    throw this.error(message);
+  }
+}
+
+function recordWhere(section: string, index: number, rec: Obj): Where {
+  const uuid = typeof rec.uuid === 'string' ? ` (uuid ${shown(rec.uuid).slice(1, -1)})` : '';
+  return new Where(`${section}[${index}]${uuid}`);
+}
+
+function has(rec: Obj, key: string): boolean {
+  return rec[key] !== undefined && rec[key] !== null;
+}
+
+function text(w: Where, rec: Obj, key: string, limit: number, opts: { optional?: boolean; allowEmpty?: boolean } = {}): string | null {
+  const v = rec[key];
+  if (v === undefined || v === null) {
+    if (opts.optional) return null;
+    w.fail(`${key} is missing`);
+  }
+  if (typeof v !== 'string') w.fail(`${key} must be text, not ${shown(v)}`);
+  try {
+    return checkText(key, v, limit, { allowEmpty: opts.allowEmpty });
+  } catch (err) {
+    if (err instanceof UsageError) w.fail(err.message);
+    throw err;
+  }
+}
+
+function day(w: Where, rec: Obj, key: string, optional = false): string | null {
+  const v = rec[key];
+  if (v === undefined || v === null) {
+    if (optional) return null;
+    w.fail(`${key} is missing`);
+  }
+  if (typeof v !== 'string' || !isIsoDay(v)) w.fail(`${key} ${shown(v)} is not a date (YYYY-MM-DD)`);
+  return v;
+}
+
+function oneOf<T extends string>(w: Where, rec: Obj, key: string, allowed: readonly T[], fallback?: T): T {
+  const v = rec[key];
+  if ((v === undefined || v === null) && fallback !== undefined) return fallback;
+  if (v === undefined || v === null) w.fail(`${key} is missing`);
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+    w.fail(`${key} ${shown(v)} is not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function uuid(w: Where, rec: Obj, key: string): string {
+  const v = rec[key];
+  if (v === undefined || v === null) w.fail(`${key} is missing`);
+  if (typeof v !== 'string' || !UUID_RE.test(v)) w.fail(`${key} ${shown(v)} is not a UUID`);
+  return v.toLowerCase();
+}
+
+function textList(w: Where, rec: Obj, key: string, limit: number): string[] {
+  const v = rec[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) w.fail(`${key} must be a list`);
+  return v.map((item, i) => text(w, { [`${key}[${i}]`]: item }, `${key}[${i}]`, limit)!);
+}
+
+function wholeNumber(w: Where, rec: Obj, key: string, min: number): number | null {
+  const v = rec[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) w.fail(`${key} ${shown(v)} must be a whole number of at least ${min}`);
+  return v;
+}
+
+function section(doc: Obj, key: string): Obj[] {
+  const v = doc[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new Where(key).error('must be a list');
+  v.forEach((rec, i) => {
+    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new Where(`${key}[${i}]`).error('must be an object');
+  });
+  return v as Obj[];
+}
+
+function uniqueUuids(w: Where, seen: Set<string>, id: string): void {
+  if (seen.has(id)) w.fail('the same uuid appears twice in the file');
+  seen.add(id);
+}
+
+/**
+ * Check a parsed document and return it typed and normalised (absent optional values as null or
+ * [], UUIDs lower-cased). Unknown keys are ignored. A reference must point at a record in the file
+ * or, through `exists`, one already in the journal.
+ */
+export function validateDocument(raw: unknown, exists: ExistsInJournal = () => false): JournalDoc {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Where('the file').error('is not a pm journal export (not a JSON object)');
+  const doc = raw as Obj;
+  if (doc.format !== FORMAT) new Where('the file').fail(`format is ${shown(doc.format)}, not "${FORMAT}"`);
+  if (doc.version !== FORMAT_VERSION) {
+    if (typeof doc.version === 'number' && doc.version > FORMAT_VERSION)
+      new Where('the file').fail(`format version ${doc.version} was written by a newer pm (this pm reads version ${FORMAT_VERSION})`);
+    new Where('the file').fail(`version is ${shown(doc.version)}, not ${FORMAT_VERSION}`);
+  }
+
+  const config = validateConfig(doc.config);
+
+  const accountIds = new Set<string>();
+  const accounts = section(doc, 'accounts').map((rec, i): AccountDoc => {
+    const w: Where = recordWhere('accounts', i, rec);
+    const id = uuid(w, rec, 'uuid');
+    uniqueUuids(w, accountIds, id);
+    let cadenceDays: AccountDoc['cadenceDays'] = null;
+    if (rec.cadenceDays === 'off') cadenceDays = 'off';
+    else if (rec.cadenceDays !== undefined && rec.cadenceDays !== null) {
+      if (typeof rec.cadenceDays !== 'number' || !Number.isSafeInteger(rec.cadenceDays) || rec.cadenceDays < 1)
+        w.fail(`cadenceDays ${shown(rec.cadenceDays)} must be null, "off" or a whole number of days (at least 1)`);
+      cadenceDays = rec.cadenceDays;
+    }
+    return { uuid: id, name: text(w, rec, 'name', LIMITS.account)!, segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }), cadenceDays };
+  });
+  const refersTo = (w: Where, key: string, table: RefTable, inFile: Set<string>, id: string) => {
+    if (!inFile.has(id) && !exists(table, id)) w.fail(`${key} ${id} is neither in the file nor in the journal`);
+  };
+
+  const contactIds = new Set<string>();
+  const contacts = section(doc, 'contacts').map((rec, i): ContactDoc => {
+    const w: Where = recordWhere('contacts', i, rec);
+    const id = uuid(w, rec, 'uuid');
+    uniqueUuids(w, contactIds, id);
+    const accountUuid = uuid(w, rec, 'accountUuid');
+    refersTo(w, 'accountUuid', 'accounts', accountIds, accountUuid);
+    const contact: ContactDoc = {
+      uuid: id,
+      name: text(w, rec, 'name', LIMITS.name)!,
+      email: text(w, rec, 'email', LIMITS.email, { optional: true }),
+      accountUuid,
+      role: oneOf(w, rec, 'role', ROLES, 'customer'),
+      segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }),
+    };
+    if (rec.forgotten === true) contact.forgotten = true;
+    return contact;
+  });
+
+  const interviewIds = new Set<string>();
+  const interviews = section(doc, 'interviews').map((rec, i): InterviewDoc => {
+    const w: Where = recordWhere('interviews', i, rec);
+    const id = uuid(w, rec, 'uuid');
+    uniqueUuids(w, interviewIds, id);
+    const accountUuid = uuid(w, rec, 'accountUuid');
+    refersTo(w, 'accountUuid', 'accounts', accountIds, accountUuid);
+    const rawContacts = rec.contactUuids ?? [];
+    if (!Array.isArray(rawContacts)) w.fail('contactUuids must be a list');
+    const contactUuids = [...new Set(rawContacts.map((c, k) => uuid(w, { [`contactUuids[${k}]`]: c }, `contactUuids[${k}]`)))];
+    for (const c of contactUuids) refersTo(w, 'contactUuids', 'contacts', contactIds, c);
+    if (rec.followUpDone !== undefined && rec.followUpDone !== null && typeof rec.followUpDone !== 'boolean')
+      w.fail(`followUpDone ${shown(rec.followUpDone)} must be true or false`);
+    return {
+      uuid: id,
+      id: typeof rec.id === 'string' ? rec.id : null,
+      date: day(w, rec, 'date')!,
+      channel: oneOf(w, rec, 'channel', CHANNEL_NAMES),
+      contactUuids,
+      accountUuid,
+      by: text(w, rec, 'by', LIMITS.name, { optional: true }),
+      minutes: wholeNumber(w, rec, 'minutes', 0),
+      summary: text(w, rec, 'summary', LIMITS.summary)!,
+      notes: text(w, rec, 'notes', LIMITS.notes, { optional: true, allowEmpty: true }),
+      pains: textList(w, rec, 'pains', LIMITS.pain),
+      quotes: textList(w, rec, 'quotes', LIMITS.quote),
+      tags: textList(w, rec, 'tags', LIMITS.tag),
+      followUp: day(w, rec, 'followUp', true),
+      followUpDone: rec.followUpDone === true,
+    };
+  });
+
+  const hypothesisIds = new Set<string>();
+  const hypotheses = section(doc, 'hypotheses').map((rec, i): HypothesisDoc => {
+    const w: Where = recordWhere('hypotheses', i, rec);
+    const id = uuid(w, rec, 'uuid');
+    uniqueUuids(w, hypothesisIds, id);
+    const createdOn = day(w, rec, 'createdOn')!;
+    const revisions = section(rec, 'revisions').map((r, k): RevisionDoc => {
+      const rw: Where = new Where(`${w.label}: revisions[${k}]`);
+      const field = oneOf(rw, r, 'field', ['statement', 'criteria'] as const);
+      const limit = field === 'statement' ? LIMITS.statement : LIMITS.criteria;
+      return {
+        date: day(rw, r, 'date')!,
+        field,
+        before: text(rw, r, 'before', limit, { optional: true, allowEmpty: true }),
+        after: text(rw, r, 'after', limit, { optional: true, allowEmpty: true }),
+      };
+    });
+    return {
+      uuid: id,
+      id: typeof rec.id === 'string' ? rec.id : null,
+      statement: text(w, rec, 'statement', LIMITS.statement)!,
+      kind: oneOf(w, rec, 'kind', KINDS, 'value'),
+      criteria: text(w, rec, 'criteria', LIMITS.criteria, { optional: true }),
+      createdOn,
+      decideBy: day(w, rec, 'decideBy')!,
+      tags: textList(w, rec, 'tags', LIMITS.tag),
+      revisions,
+    };
+  });
+
+  const evidence = section(doc, 'evidence').map((rec, i): EvidenceDoc => {
+    const w: Where = new Where(`evidence[${i}]`);
+    const interviewUuid = uuid(w, rec, 'interviewUuid');
+    const hypothesisUuid = uuid(w, rec, 'hypothesisUuid');
+    refersTo(w, 'interviewUuid', 'interviews', interviewIds, interviewUuid);
+    refersTo(w, 'hypothesisUuid', 'hypotheses', hypothesisIds, hypothesisUuid);
+    return {
+      interviewUuid,
+      hypothesisUuid,
+      direction: oneOf(w, rec, 'direction', ['supports', 'refutes'] as const),
+      strength: oneOf(w, rec, 'strength', STRENGTHS, 'medium'),
+    };
+  });
+
+  const outcomeIds = new Set<string>();
+  const outcomes = section(doc, 'outcomes').map((rec, i): OutcomeDoc => {
+    const w: Where = recordWhere('outcomes', i, rec);
+    const id = uuid(w, rec, 'uuid');
+    uniqueUuids(w, outcomeIds, id);
+    const hypothesisUuid = uuid(w, rec, 'hypothesisUuid');
+    refersTo(w, 'hypothesisUuid', 'hypotheses', hypothesisIds, hypothesisUuid);
+    return {
+      uuid: id,
+      hypothesisUuid,
+      outcome: oneOf(w, rec, 'outcome', OUTCOMES),
+      date: day(w, rec, 'date')!,
+      reason: text(w, rec, 'reason', LIMITS.reason)!,
+    };
+  });
+
+  return {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: typeof doc.exportedAt === 'string' ? doc.exportedAt : '',
+    config,
+    accounts,
+    contacts,
+    interviews,
+    hypotheses,
+    evidence,
+    outcomes,
+  };
+}
+
+/** The file's settings: known keys must hold valid values; user.name and unknown keys are ignored. */
+function validateConfig(raw: unknown): ExportedConfig {
+  if (raw === undefined || raw === null) return {};
+  const w: Where = new Where('config');
+  if (typeof raw !== 'object' || Array.isArray(raw)) w.fail('must be an object');
+  const out: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    if (key === 'user.name') continue;
+    const v = (raw as Obj)[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' && typeof v !== 'number') w.fail(`${key} ${shown(v)} is not a valid value`);
+    try {
+      out[key] = parseConfigValue(key as ConfigKey, String(v));
+    } catch (err) {
+      if (err instanceof UsageError) w.fail(err.message);
+      throw err;
+    }
+  }
+  return out as ExportedConfig;
+}

@@ -1,0 +1,118 @@
+// Reading the journal into the exchange format (contract: "pm export"): a handful of set-based
+// queries, never one per record. With a date range, the range's interviews and outcomes come with
+// every record they refer to (their accounts and contacts, the hypotheses their evidence or
+// outcomes concern, that evidence). Ordering is stable (dates, then display ids or UUIDs), so the
+// same journal always exports the same document.
+import type { DB } from './journal.js';
+import { readConfig } from './journal.js';
+import { CONFIG_KEYS } from '../core/config.js';
+import {
+  FORMAT, FORMAT_VERSION,
+  type AccountDoc, type ContactDoc, type EvidenceDoc, type ExportedConfig, type HypothesisDoc, type InterviewDoc,
+  type JournalDoc, type OutcomeDoc,
+} from '../core/import-validate.js';
+
+/** Inclusive date range; `whole` exports every record, referenced or not. */
+export interface ExportRange {
+  whole: boolean;
+  start: string;
+  end: string;
+}
+
+export const WHOLE_JOURNAL: ExportRange = { whole: true, start: '0000-01-01', end: '9999-12-31' };
+
+const IN_RANGE = 'i.date BETWEEN @start AND @end';
+const SELECTED_INTERVIEWS = `SELECT i.id FROM interviews i WHERE ${IN_RANGE}`;
+const SELECTED_OUTCOMES = 'SELECT o.hypothesis_id FROM outcomes o WHERE o.date BETWEEN @start AND @end';
+
+const ACCOUNTS = `
+SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays FROM accounts a
+WHERE @whole
+   OR a.id IN (SELECT i.account_id FROM interviews i WHERE ${IN_RANGE})
+   OR a.id IN (SELECT c.account_id FROM contacts c JOIN interview_contacts ic ON ic.contact_id = c.id
+               WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))
+ORDER BY a.uuid`;
+
+const CONTACTS = `
+SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.forgotten
+FROM contacts c JOIN accounts a ON a.id = c.account_id
+WHERE @whole OR c.id IN (SELECT ic.contact_id FROM interview_contacts ic WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))
+ORDER BY c.uuid`;
+
+const INTERVIEWS = `
+SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.by, i.minutes, i.summary, i.notes,
+  i.follow_up AS followUp, i.follow_up_done AS followUpDone,
+  (SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+     WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS contactUuids,
+  (SELECT json_group_array(text) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
+  (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags
+FROM interviews i JOIN accounts a ON a.id = i.account_id
+WHERE ${IN_RANGE}
+ORDER BY i.date, i.id`;
+
+const HYPOTHESES = `
+SELECT h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn, h.decide_by AS decideBy,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position)) AS tags,
+  (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
+     FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions
+FROM hypotheses h
+WHERE (@whole AND h.created_on <= @end)
+   OR h.id IN (SELECT e.hypothesis_id FROM evidence e WHERE e.interview_id IN (${SELECTED_INTERVIEWS}))
+   OR h.id IN (${SELECTED_OUTCOMES})
+ORDER BY h.id`;
+
+const EVIDENCE = `
+SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength
+FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON h.id = e.hypothesis_id
+WHERE ${IN_RANGE}
+ORDER BY i.date, i.id, h.id`;
+
+const OUTCOMES = `
+SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason
+FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id
+WHERE o.date BETWEEN @start AND @end
+ORDER BY o.date, o.id`;
+
+type Row = Record<string, any>;
+
+/** The journal (or a range of it) in the exchange format. `user.name` is never exported. */
+export function exportJournal(db: DB, range: ExportRange, exportedAt: string): JournalDoc {
+  const params = { whole: range.whole ? 1 : 0, start: range.start, end: range.end };
+  const all = (sql: string, p: object = params) => db.prepare(sql).all(p) as Row[];
+  const stored = readConfig(db);
+  const config = Object.fromEntries(CONFIG_KEYS.filter((k) => k !== 'user.name').map((k) => [k, stored[k]])) as ExportedConfig;
+
+  const accounts = all(ACCOUNTS).map((r): AccountDoc => ({
+    uuid: r.uuid, name: r.name, segment: r.segment,
+    cadenceDays: r.cadenceDays === null ? null : r.cadenceDays === 0 ? 'off' : r.cadenceDays,
+  }));
+  const contacts = all(CONTACTS).map((r): ContactDoc => {
+    const c: ContactDoc = { uuid: r.uuid, name: r.name, email: r.email, accountUuid: r.accountUuid, role: r.role, segment: r.segment };
+    if (r.forgotten === 1) c.forgotten = true;
+    return c;
+  });
+  const { whole: _whole, ...dated } = params;
+  const interviews = all(INTERVIEWS, dated).map((r): InterviewDoc => ({
+    uuid: r.uuid, id: r.id, date: r.date, channel: r.channel,
+    contactUuids: JSON.parse(r.contactUuids), accountUuid: r.accountUuid,
+    by: r.by, minutes: r.minutes, summary: r.summary, notes: r.notes,
+    pains: JSON.parse(r.pains), quotes: JSON.parse(r.quotes), tags: JSON.parse(r.tags),
+    followUp: r.followUp, followUpDone: r.followUpDone === 1,
+  }));
+  const hypotheses = all(HYPOTHESES).map((r): HypothesisDoc => ({
+    uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
+    createdOn: r.createdOn, decideBy: r.decideBy, tags: JSON.parse(r.tags), revisions: JSON.parse(r.revisions),
+  }));
+  const evidence = all(EVIDENCE, dated) as EvidenceDoc[];
+  const outcomes = all(OUTCOMES, dated) as OutcomeDoc[];
+  return { format: FORMAT, version: FORMAT_VERSION, exportedAt, config, accounts, contacts, interviews, hypotheses, evidence, outcomes };
+}
+
+/** Every contact (but those already erased) and account of the journal in display-id order, for stable pseudonyms (`Contact 3`). */
+export function peopleForRedaction(db: DB): { contacts: { uuid: string; name: string; email: string | null }[]; accounts: { uuid: string; name: string }[] } {
+  return {
+    contacts: db.prepare('SELECT uuid, name, email FROM contacts WHERE forgotten = 0 ORDER BY id').all() as { uuid: string; name: string; email: string | null }[],
+    accounts: db.prepare('SELECT uuid, name FROM accounts ORDER BY id').all() as { uuid: string; name: string }[],
+  };
+}

@@ -1,0 +1,39 @@
+// Interviews as CSV, one a row (contract: "pm export", csv): a spreadsheet's view of the export
+// document, so it shows exactly what the JSON export holds (redacted or not).
+import { csvRecord } from '../core/csv.js';
+import type { JournalDoc } from '../core/import-validate.js';
+
+export const CSV_COLUMNS = [
+  'id', 'uuid', 'date', 'channel', 'account', 'with', 'emails', 'by', 'minutes', 'summary', 'pains', 'quotes',
+  'tags', 'follow_up', 'follow_up_done', 'hypotheses', 'notes',
+] as const;
+
+/** What joins a list inside one cell. */
+export const LIST_SEPARATOR = '; ';
+
+export function interviewsCsv(doc: JournalDoc): string {
+  const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
+  const contacts = new Map(doc.contacts.map((c) => [c.uuid, c]));
+  const hypothesisIds = new Map(doc.hypotheses.map((h) => [h.uuid, h.id ?? h.uuid]));
+  const links = new Map<string, string[]>();
+  for (const e of doc.evidence) {
+    const list = links.get(e.interviewUuid) ?? [];
+    list.push(`${hypothesisIds.get(e.hypothesisUuid)}:${e.direction}:${e.strength}`);
+    links.set(e.interviewUuid, list);
+  }
+  const out = [csvRecord([...CSV_COLUMNS])];
+  for (const i of doc.interviews) {
+    const people = i.contactUuids.map((u) => contacts.get(u)).filter((c) => c !== undefined);
+    out.push(csvRecord([
+      i.id, i.uuid, i.date, i.channel, accounts.get(i.accountUuid) ?? '',
+      people.map((c) => c.name).join(LIST_SEPARATOR),
+      people.map((c) => c.email).filter((e) => e).join(LIST_SEPARATOR),
+      i.by, i.minutes, i.summary,
+      i.pains.join(LIST_SEPARATOR), i.quotes.join(LIST_SEPARATOR), i.tags.join(LIST_SEPARATOR),
+      i.followUp, i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
+      (links.get(i.uuid) ?? []).join(LIST_SEPARATOR),
+      i.notes,
+    ]));
+  }
+  return out.join('');
+}
