@@ -1,7 +1,9 @@
 // The rules for hypotheses, shared by `pm hyp list`, `pm hyp show` and `pm report`: what status a
-// hypothesis has, which outcome moves are legal, and which flags it raises. Pure functions.
+// hypothesis has, which outcome moves are legal, which flags it raises, and the record every hyp
+// command prints. Pure functions.
 import { daysBetween } from './dates.js';
 import type { Config } from './config.js';
+import { UsageError } from '../errors.js';
 
 export const KINDS = ['value', 'usability', 'feasibility', 'viability'] as const;
 export type HypothesisKind = (typeof KINDS)[number];
@@ -36,9 +38,14 @@ export interface EvidenceStats {
   lastEvidence: string | null;
 }
 
+/**
+ * The flags of an open hypothesis as of a day (contract, report section 3). Only customer-contact
+ * evidence counts. Staleness runs from the latest of creation and the last evidence: linking an
+ * interview older than the hypothesis does not make a hypothesis created today stale.
+ */
 export function hypothesisFlags(s: EvidenceStats, asOf: string, config: Config): HypothesisFlag[] {
   const flags: HypothesisFlag[] = [];
-  const since = s.lastEvidence ?? s.createdOn;
+  const since = s.lastEvidence !== null && s.lastEvidence > s.createdOn ? s.lastEvidence : s.createdOn;
   if (daysBetween(since, asOf) > config['hypothesis.staleDays']) flags.push('stale');
   if (s.decideBy < asOf) flags.push('past-decide-by');
   if (s.customersSupporting >= config['evidence.validateAt'] && s.accountsSupporting >= 2 && s.customersRefuting === 0)
@@ -61,4 +68,158 @@ export function illegalMove(status: HypothesisStatus, outcome: Outcome): string 
   if (status === 'open') return outcome === 'reopened' ? 'it is already open' : null;
   if (outcome === 'reopened') return null;
   return `it is ${status}; reopen it first`;
+}
+
+/** The verb a user types for each outcome (`pm hyp kill`). */
+export const OUTCOME_VERBS: Record<Outcome, string> = {
+  validated: 'validate',
+  invalidated: 'invalidate',
+  killed: 'kill',
+  reopened: 'reopen',
+};
+
+export interface LatestOutcome {
+  outcome: Outcome;
+  date: string;
+  reason: string;
+}
+
+/**
+ * Check a new outcome against the hypothesis's history and throw a usage error naming the fix:
+ * an illegal move, an outcome dated before the latest one, or before the hypothesis existed.
+ */
+export function checkOutcome(h: { id: string; status: HypothesisStatus; createdOn: string; latest: LatestOutcome | null },
+  outcome: Outcome, date: string): void {
+  const verb = OUTCOME_VERBS[outcome];
+  if (illegalMove(h.status, outcome) !== null) {
+    if (h.status === 'open')
+      throw new UsageError(`${h.id} is already open; only a validated, invalidated or killed hypothesis can be reopened`,
+        `try: pm hyp show ${h.id}`);
+    const since = h.latest ? ` on ${h.latest.date}` : '';
+    throw new UsageError(`${h.id} was ${h.status}${since}; it cannot be ${outcome} before it is reopened`,
+      `try: pm hyp reopen ${h.id} --reason "…", then pm hyp ${verb} ${h.id} --reason "…"`);
+  }
+  if (h.latest && date < h.latest.date)
+    throw new UsageError(`${h.id} was last decided on ${h.latest.date} (${h.latest.outcome}); an outcome cannot be dated before that`,
+      `try: --date ${h.latest.date} or later (outcomes are kept in date order)`);
+  if (date < h.createdOn)
+    throw new UsageError(`${h.id} was created on ${h.createdOn}; an outcome cannot be dated before that`,
+      `try: --date ${h.createdOn} or later`);
+}
+
+/** `H7`, `h7` → 7; anything else → null. */
+export function parseHypothesisId(ref: string): number | null {
+  const m = /^h(\d{1,15})$/i.exec(ref.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+export function unknownHypothesis(ref: string): UsageError {
+  const shown = ref.length > 40 ? ref.slice(0, 40) + '…' : ref;
+  return parseHypothesisId(ref) === null
+    ? new UsageError(`${JSON.stringify(shown)} is not a hypothesis id (H1, H2, …)`, 'try: pm hyp list --status all')
+    : new UsageError(`no hypothesis ${shown.toUpperCase()}`, 'try: pm hyp list --status all');
+}
+
+export function parseKind(value: string): HypothesisKind {
+  const v = value.trim().toLowerCase();
+  if ((KINDS as readonly string[]).includes(v)) return v as HypothesisKind;
+  throw new UsageError(`--kind: ${JSON.stringify(value)} is not a kind`, `kinds: ${KINDS.join(', ')}`);
+}
+
+export function parseStrength(value: string): Strength {
+  const v = value.trim().toLowerCase();
+  if ((STRENGTHS as readonly string[]).includes(v)) return v as Strength;
+  throw new UsageError(`--strength: ${JSON.stringify(value)} is not a strength`, `strengths: ${STRENGTHS.join(', ')}`);
+}
+
+export const STATUS_FILTERS = [...STATUSES, 'all'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export function parseStatusFilter(value: string | undefined): StatusFilter {
+  if (value === undefined) return 'open';
+  const v = value.trim().toLowerCase();
+  if ((STATUS_FILTERS as readonly string[]).includes(v)) return v as StatusFilter;
+  throw new UsageError(`--status: ${JSON.stringify(value)} is not a status`, `statuses: ${STATUS_FILTERS.join(', ')}`);
+}
+
+export interface Revision {
+  date: string;
+  field: 'statement' | 'criteria';
+  before: string | null;
+  after: string | null;
+}
+
+/** What the journal knows about a hypothesis as of a day (src/db/hypothesis-stats.ts builds it). */
+export interface HypothesisFacts extends EvidenceStats {
+  id: string;
+  uuid: string;
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  status: HypothesisStatus;
+  /** the latest outcome on or before asOf, if any */
+  outcome: Outcome | null;
+  outcomeDate: string | null;
+  outcomeReason: string | null;
+  tags: string[];
+}
+
+/**
+ * The hypothesis as every hyp command prints it with --json: the export format's keys, then the
+ * report's `hypotheses.unvalidated` keys, then what else a script may want.
+ */
+export interface HypothesisRecord {
+  uuid: string;
+  id: string;
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  createdOn: string;
+  decideBy: string;
+  tags: string[];
+  revisions: Revision[];
+  status: HypothesisStatus;
+  ageDays: number;
+  supports: number;
+  refutes: number;
+  customersSupporting: number;
+  customersRefuting: number;
+  lastEvidence: string | null;
+  flags: HypothesisFlag[];
+  /** distinct accounts of the supporting customers */
+  accountsSupporting: number;
+  /** evidence from second-hand signals and stakeholder meetings: shown, never counted */
+  otherSupports: number;
+  otherRefutes: number;
+  /** the latest outcome (validated, invalidated, killed or reopened), or null */
+  decision: LatestOutcome | null;
+}
+
+/** Flags are about open hypotheses only: a decided one is neither stale nor ready for anything. */
+export function hypothesisRecord(f: HypothesisFacts, revisions: Revision[], asOf: string, config: Config): HypothesisRecord {
+  return {
+    uuid: f.uuid,
+    id: f.id,
+    statement: f.statement,
+    kind: f.kind,
+    criteria: f.criteria,
+    createdOn: f.createdOn,
+    decideBy: f.decideBy,
+    tags: f.tags,
+    revisions,
+    status: f.status,
+    ageDays: daysBetween(f.createdOn, asOf),
+    supports: f.supports,
+    refutes: f.refutes,
+    customersSupporting: f.customersSupporting,
+    customersRefuting: f.customersRefuting,
+    lastEvidence: f.lastEvidence,
+    flags: f.status === 'open' ? hypothesisFlags(f, asOf, config) : [],
+    accountsSupporting: f.accountsSupporting,
+    otherSupports: f.otherSupports,
+    otherRefutes: f.otherRefutes,
+    decision: f.outcome && f.outcomeDate ? { outcome: f.outcome, date: f.outcomeDate, reason: f.outcomeReason ?? '' } : null,
+  };
 }

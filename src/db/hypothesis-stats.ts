@@ -1,29 +1,19 @@
 // Evidence counts per hypothesis as of a day, in one set-based query (used by hyp list/show and by
 // the report). Only interviews dated on or before asOf count; the status is the latest outcome
-// dated on or before asOf.
+// dated on or before asOf. Customer counts are distinct customer/prospect contacts of customer-
+// contact interviews (the same person twice is one customer; a colleague on the call is nobody).
 import type { DB } from './journal.js';
-import type { EvidenceStats, HypothesisKind, HypothesisStatus } from '../core/hypotheses.js';
+import type { HypothesisFacts } from '../core/hypotheses.js';
 
-export interface HypothesisRow extends EvidenceStats {
+export interface HypothesisRow extends HypothesisFacts {
   rowid: number;
-  id: string;
-  uuid: string;
-  statement: string;
-  kind: HypothesisKind;
-  criteria: string | null;
-  status: HypothesisStatus;
-  /** the latest outcome on or before asOf, if any */
-  outcome: string | null;
-  outcomeDate: string | null;
-  outcomeReason: string | null;
-  tags: string[];
 }
 
 const SQL = `
 WITH ev AS (
-  SELECT e.hypothesis_id, e.direction, i.kind AS ikind, i.date, i.id AS interview_id, i.account_id
+  SELECT e.hypothesis_id, e.direction, i.kind AS ikind, i.date, i.id AS interview_id
   FROM evidence e JOIN interviews i ON i.id = e.interview_id
-  WHERE i.date <= @asOf
+  WHERE i.date <= @asOf AND (@only IS NULL OR e.hypothesis_id = @only)
 ),
 counts AS (
   SELECT hypothesis_id,
@@ -48,7 +38,7 @@ people AS (
 latest AS (
   SELECT hypothesis_id, outcome, date, reason FROM (
     SELECT o.*, row_number() OVER (PARTITION BY hypothesis_id ORDER BY date DESC, id DESC) AS n
-    FROM outcomes o WHERE o.date <= @asOf)
+    FROM outcomes o WHERE o.date <= @asOf AND (@only IS NULL OR o.hypothesis_id = @only))
   WHERE n = 1
 )
 SELECT h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,

@@ -1,0 +1,39 @@
+// pm hyp validate | invalidate | kill | reopen H7 --reason TEXT [--date DATE]: record a decision.
+// The outcome rules (src/core/hypotheses.ts checkOutcome) are checked inside the write transaction,
+// so two racing decisions cannot both pass against the same old status.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { checkText, LIMITS, safe } from '../core/text.js';
+import { uuidv7 } from '../core/uuid.js';
+import { checkOutcome, OUTCOME_VERBS, type Outcome } from '../core/hypotheses.js';
+import { insertOutcome } from '../db/hypotheses.js';
+import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
+
+export interface OutcomeOptions {
+  reason?: string;
+  date?: string;
+}
+
+const DONE: Record<Outcome, string> = { validated: 'Validated', invalidated: 'Invalidated', killed: 'Killed', reopened: 'Reopened' };
+
+function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOptions): void {
+  const verb = OUTCOME_VERBS[outcome];
+  if (opts.reason === undefined || opts.reason.trim() === '')
+    throw new UsageError(`pm hyp ${verb} needs --reason: what did you learn?`, `try: pm hyp ${verb} ${ref} --reason "…"`);
+  const reason = checkText('the reason', opts.reason, LIMITS.reason);
+  const date = pastDate(ctx, opts.date);
+  requireJournal(ctx, ref);
+  const record = ctx.transaction(({ db }) => {
+    const h = loadHypothesis(db, ref);
+    checkOutcome(h, outcome, date);
+    insertOutcome(db, { uuid: uuidv7(), rowid: h.rowid, outcome, date, reason });
+    return recordOf(ctx, db, h.rowid);
+  });
+  if (ctx.json) ctx.printJson(record);
+  else ctx.out(`${DONE[outcome]} ${record.id} on ${date}${outcome === 'reopened' ? ': open again' : ''} — ${safe(reason)}`);
+}
+
+export const validate = (ctx: Context, ref: string, opts: OutcomeOptions) => decide('validated', ctx, ref, opts);
+export const invalidate = (ctx: Context, ref: string, opts: OutcomeOptions) => decide('invalidated', ctx, ref, opts);
+export const kill = (ctx: Context, ref: string, opts: OutcomeOptions) => decide('killed', ctx, ref, opts);
+export const reopen = (ctx: Context, ref: string, opts: OutcomeOptions) => decide('reopened', ctx, ref, opts);

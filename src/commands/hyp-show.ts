@@ -1,0 +1,28 @@
+// pm hyp show H7 (and pm show H7): the hypothesis, its evidence timeline, outcomes and revisions.
+import type { Context } from '../context.js';
+import { daysBetween } from '../core/dates.js';
+import { parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { evidenceOf, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
+import { renderHypothesisShow } from '../render/hypotheses.js';
+
+/** Print one hypothesis (`ref`: H7 or h7); an unknown id is a usage error. Called by `pm show` too. */
+export function showHypothesis(ctx: Context, ref: string): void {
+  const rowid = parseHypothesisId(ref);
+  if (rowid === null) throw unknownHypothesis(ref);
+  const { db } = ctx.read();
+  const record = hypothesisRecords(db, ctx.today, ctx.config(), { only: rowid })[0];
+  if (!record) throw unknownHypothesis(ref);
+  const evidence = evidenceOf(db, rowid);
+  const outcomes = outcomesOf(db, rowid);
+  if (ctx.json) {
+    ctx.printJson({ ...record, evidence, outcomes });
+    return;
+  }
+  ctx.out(renderHypothesisShow(record, evidence, outcomes, {
+    color: ctx.color, width: ctx.width, today: ctx.today, decideInDays: daysBetween(ctx.today, record.decideBy),
+  }));
+}
+
+export function show(ctx: Context, ref: string): void {
+  showHypothesis(ctx, ref);
+}

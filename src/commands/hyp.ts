@@ -1,0 +1,291 @@
+// pm hyp add | edit | list | link | unlink. Options are checked before the journal is opened for
+// writing; every write is one transaction; with --json each prints the hypothesis record.
+import { statSync } from 'node:fs';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { addDays, DEADLINE_FORMS, parseDeadline, parsePastDate } from '../core/dates.js';
+import { checkText, cut, LIMITS, safeLine } from '../core/text.js';
+import { uuidv7 } from '../core/uuid.js';
+import {
+  KINDS, parseHypothesisId, parseKind, parseStatusFilter, parseStrength, unknownHypothesis,
+  type Direction, type HypothesisKind, type HypothesisRecord, type Strength,
+} from '../core/hypotheses.js';
+import { mostResembling } from '../core/similarity.js';
+import type { DB } from '../db/journal.js';
+import {
+  addRevision, evidenceLink, graveyard, hypothesisRecords, hypothesisState, insertHypothesis, interviewBrief,
+  linkEvidence, setHypothesisTags, unlinkEvidence, updateHypothesis, type HypothesisChanges, type HypothesisState,
+} from '../db/hypotheses.js';
+import { renderHypothesisList } from '../render/hypotheses.js';
+
+/** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
+export function requireJournal(ctx: Context, ref: string): void {
+  let exists = false;
+  try {
+    exists = statSync(ctx.dbPath).size > 0;
+  } catch {
+    /* missing */
+  }
+  if (!exists) throw unknownHypothesis(ref);
+}
+
+export function loadHypothesis(db: DB, ref: string): HypothesisState {
+  const rowid = parseHypothesisId(ref);
+  const state = rowid === null ? undefined : hypothesisState(db, rowid);
+  if (!state) throw unknownHypothesis(ref);
+  return state;
+}
+
+/** The record every hyp command prints, as of today. */
+export function recordOf(ctx: Context, db: DB, rowid: number): HypothesisRecord {
+  return hypothesisRecords(db, ctx.today, ctx.config(), { only: rowid })[0];
+}
+
+export function pastDate(ctx: Context, value: string | undefined): string {
+  if (value === undefined) return ctx.today;
+  const date = parsePastDate(value, ctx.today, '--date');
+  if (date > ctx.today) throw new UsageError(`--date ${date} is in the future`, 'record it on the day it happens (default: today)');
+  return date;
+}
+
+function tagList(tags: string[] | undefined): string[] | undefined {
+  return tags?.map((t) => checkText('a tag', t, LIMITS.tag));
+}
+
+function optionalCriteria(value: string | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') return null;
+  return checkText('the criterion', value, LIMITS.criteria);
+}
+
+function deadline(ctx: Context, value: string, base: string, createdOn: string): string {
+  const decideBy = parseDeadline(value, ctx.today, base, '--decide-by');
+  if (decideBy < createdOn)
+    throw new UsageError(`--decide-by ${decideBy} is before the hypothesis was created (${createdOn})`, `accepted: ${DEADLINE_FORMS}`);
+  return decideBy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// add
+
+export interface AddOptions {
+  kind?: string;
+  criteria?: string;
+  decideBy?: string;
+  tag?: string[];
+  date?: string;
+}
+
+interface AddInput {
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  /** undefined: created + hypothesis.decideDays */
+  decideBy?: string;
+}
+
+/** On a terminal without a statement: ask for it and for whatever else was not given. */
+async function promptForAdd(ctx: Context, opts: AddOptions, createdOn: string): Promise<AddInput> {
+  const { input, select } = await import('@inquirer/prompts');
+  const validateText = (limit: number, what: string, optional: boolean) => (v: string) => {
+    if (optional && v.trim() === '') return true;
+    try {
+      checkText(what, v, limit);
+      return true;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+  const statement = await input({ message: 'We believe …', required: true, validate: validateText(LIMITS.statement, 'the statement', false) });
+  const kind = opts.kind !== undefined ? parseKind(opts.kind) : await select<HypothesisKind>({
+    message: 'Risk kind',
+    choices: KINDS.map((k) => ({ value: k, name: k })),
+    default: 'value',
+  });
+  const criteria = opts.criteria !== undefined ? optionalCriteria(opts.criteria)! : optionalCriteria(await input({
+    message: 'Success criterion (optional, e.g. "3 of 5 finance leads say yes")',
+    validate: validateText(LIMITS.criteria, 'the criterion', true),
+  })) ?? null;
+  const decideDefault = addDays(createdOn, ctx.config()['hypothesis.decideDays']);
+  const decideAnswer = opts.decideBy ?? await input({
+    message: 'Decide by',
+    default: decideDefault,
+    validate: (v) => {
+      try {
+        deadline(ctx, v, createdOn, createdOn);
+        return true;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
+  });
+  return { statement, kind, criteria, decideBy: deadline(ctx, decideAnswer, createdOn, createdOn) };
+}
+
+export async function add(ctx: Context, statement: string | undefined, opts: AddOptions): Promise<void> {
+  const createdOn = pastDate(ctx, opts.date);
+  const tags = tagList(opts.tag) ?? [];
+  let fields: AddInput;
+  if (statement === undefined) {
+    if (!ctx.interactive || ctx.json)
+      throw new UsageError('a statement is required', 'try: pm hyp add "We believe finance teams want itemised invoices" --criteria "3 of 5 say yes"');
+    fields = await promptForAdd(ctx, opts, createdOn);
+  } else {
+    fields = {
+      statement: checkText('the statement', statement, LIMITS.statement),
+      kind: opts.kind !== undefined ? parseKind(opts.kind) : 'value',
+      criteria: optionalCriteria(opts.criteria) ?? null,
+      decideBy: opts.decideBy !== undefined ? deadline(ctx, opts.decideBy, createdOn, createdOn) : undefined,
+    };
+  }
+  const { record, resembles } = ctx.transaction(({ db }) => {
+    const decideBy = fields.decideBy ?? addDays(createdOn, ctx.config()['hypothesis.decideDays']);
+    const resembles = mostResembling(fields.statement, graveyard(db));
+    const rowid = insertHypothesis(db, { uuid: uuidv7(), ...fields, createdOn, decideBy, tags });
+    return { record: recordOf(ctx, db, rowid), resembles };
+  });
+  if (resembles) {
+    const dead = resembles.item;
+    ctx.warn(`${record.id} resembles ${dead.id} (${dead.status} ${dead.date}: ${cut(safeLine(dead.reason), 200)}): ` +
+      `"${cut(safeLine(dead.statement), 200)}"`);
+  }
+  if (ctx.json) ctx.printJson(record);
+  else ctx.out(`Added ${record.id} · ${record.kind} · decide by ${record.decideBy}: ${cut(safeLine(record.statement), Math.max(20, ctx.width - 45))}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// edit
+
+export interface EditOptions {
+  statement?: string;
+  kind?: string;
+  criteria?: string;
+  decideBy?: string;
+  tag?: string[];
+  force?: boolean;
+}
+
+export function edit(ctx: Context, ref: string, opts: EditOptions): void {
+  const wanted: HypothesisChanges = {
+    statement: opts.statement === undefined ? undefined : checkText('the statement', opts.statement, LIMITS.statement),
+    kind: opts.kind === undefined ? undefined : parseKind(opts.kind),
+    criteria: optionalCriteria(opts.criteria),
+  };
+  const tags = tagList(opts.tag);
+  if (Object.values(wanted).every((v) => v === undefined) && opts.decideBy === undefined && tags === undefined)
+    throw new UsageError('nothing to change: give --statement, --kind, --criteria, --decide-by or --tag',
+      `try: pm hyp edit ${ref} --criteria "3 of 5 finance leads say yes"`);
+  requireJournal(ctx, ref);
+  const { record, changed } = ctx.transaction(({ db }) => {
+    const h = loadHypothesis(db, ref);
+    if (opts.decideBy !== undefined) wanted.decideBy = deadline(ctx, opts.decideBy, ctx.today, h.createdOn);
+    const changes: HypothesisChanges = {};
+    const changed: string[] = [];
+    if (wanted.statement !== undefined && wanted.statement !== h.statement) { changes.statement = wanted.statement; changed.push('statement'); }
+    if (wanted.kind !== undefined && wanted.kind !== h.kind) { changes.kind = wanted.kind; changed.push('kind'); }
+    if (wanted.criteria !== undefined && wanted.criteria !== h.criteria) { changes.criteria = wanted.criteria; changed.push('criterion'); }
+    if (wanted.decideBy !== undefined && wanted.decideBy !== h.decideBy) { changes.decideBy = wanted.decideBy; changed.push('decide-by'); }
+    const movesTheBar = changes.statement !== undefined || changes.criteria !== undefined;
+    if (movesTheBar && h.hasEvidence) {
+      if (!opts.force)
+        throw new UsageError(`${h.id} already has evidence; changing its statement or criterion needs --force (the change is kept as a revision)`,
+          `try: pm hyp edit ${h.id} ${changes.statement !== undefined ? '--statement' : '--criteria'} "…" --force, or pm hyp add a new hypothesis`);
+      if (changes.statement !== undefined) addRevision(db, h.rowid, { date: ctx.today, field: 'statement', before: h.statement, after: changes.statement });
+      if (changes.criteria !== undefined) addRevision(db, h.rowid, { date: ctx.today, field: 'criteria', before: h.criteria, after: changes.criteria });
+    }
+    updateHypothesis(db, h.rowid, changes);
+    if (tags !== undefined) {
+      setHypothesisTags(db, h.rowid, tags);
+      changed.push('tags');
+    }
+    return { record: recordOf(ctx, db, h.rowid), changed };
+  });
+  if (ctx.json) ctx.printJson(record);
+  else ctx.out(changed.length ? `Edited ${record.id} · ${changed.join(', ')}` : `${record.id} unchanged: it already says that`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// list
+
+export function list(ctx: Context, opts: { status?: string; tag?: string }): void {
+  const status = parseStatusFilter(opts.status);
+  const { db } = ctx.read();
+  const records = hypothesisRecords(db, ctx.today, ctx.config(), { status, tag: opts.tag });
+  if (ctx.json) {
+    ctx.printJson(records);
+    return;
+  }
+  if (records.length === 0) {
+    const what = `${status === 'all' ? '' : status + ' '}hypotheses${opts.tag !== undefined ? ` tagged ${safeLine(opts.tag)}` : ''}`;
+    ctx.out(`No ${what}.`);
+    ctx.info(status === 'open' ? 'try: pm hyp add "We believe …", or pm hyp list --status all' : 'try: pm hyp list --status all');
+    return;
+  }
+  ctx.out(renderHypothesisList(records, { color: ctx.color, width: ctx.width, showStatus: status !== 'open' }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// link / unlink
+
+function parseInterviewRef(ref: string): number | 'last' | null {
+  const s = ref.trim().toLowerCase();
+  if (s === 'last') return 'last';
+  const m = /^i(\d{1,15})$/.exec(s);
+  return m && Number(m[1]) > 0 ? Number(m[1]) : null;
+}
+
+function loadInterview(db: DB, ref: string) {
+  const parsed = parseInterviewRef(ref);
+  const interview = parsed === null ? undefined : interviewBrief(db, parsed);
+  if (interview) return interview;
+  const shown = JSON.stringify(ref.length > 40 ? ref.slice(0, 40) + '…' : ref);
+  if (parsed === null) throw new UsageError(`${shown} is not an interview id (I1, I2, …, or last)`, 'try: pm interviews');
+  throw new UsageError(parsed === 'last' ? 'there are no interviews yet' : `no interview I${parsed}`, 'try: pm interviews');
+}
+
+export interface LinkOptions {
+  supports?: boolean;
+  refutes?: boolean;
+  strength?: string;
+}
+
+export function link(ctx: Context, hypRef: string, interviewRef: string, opts: LinkOptions): void {
+  if (Boolean(opts.supports) === Boolean(opts.refutes))
+    throw new UsageError(opts.supports ? 'give --supports or --refutes, not both' : 'say whether it --supports or --refutes the hypothesis',
+      `try: pm hyp link ${hypRef} ${interviewRef} --supports --strength strong`);
+  const direction: Direction = opts.supports ? 'supports' : 'refutes';
+  const strength: Strength | undefined = opts.strength === undefined ? undefined : parseStrength(opts.strength);
+  requireJournal(ctx, hypRef);
+  const result = ctx.transaction(({ db }) => {
+    const h = loadHypothesis(db, hypRef);
+    const interview = loadInterview(db, interviewRef);
+    const before = evidenceLink(db, h.rowid, interview.rowid);
+    // re-linking without --strength keeps the strength already given
+    const after = { direction, strength: strength ?? before?.strength ?? 'medium' };
+    const same = before !== undefined && before.direction === after.direction && before.strength === after.strength;
+    if (!same) linkEvidence(db, h.rowid, interview.rowid, after.direction, after.strength);
+    return { h, interview, before, after, same, record: recordOf(ctx, db, h.rowid) };
+  });
+  const { h, interview, before, after, same, record } = result;
+  if (h.status === 'killed' || h.status === 'invalidated')
+    ctx.warn(`${h.id} was ${h.status}${h.latest ? ` on ${h.latest.date}` : ''}; the evidence is kept, reopen it if it changes your mind`);
+  const notCounted = interview.kind === 'indirect' ? ' (second-hand: shown, not counted)'
+    : interview.kind === 'stakeholder' ? ' (no customer present: shown, not counted)' : '';
+  if (ctx.json) ctx.printJson(record);
+  else if (same) ctx.out(`${interview.id} already ${after.direction} ${h.id} (${after.strength}); nothing changed`);
+  else if (before) ctx.out(`Updated evidence: ${interview.id} now ${after.direction} ${h.id} (${after.strength}), was ${before.direction} (${before.strength})${notCounted}`);
+  else ctx.out(`Linked ${interview.id} to ${h.id}: ${after.direction} (${after.strength})${notCounted}`);
+}
+
+export function unlink(ctx: Context, hypRef: string, interviewRef: string): void {
+  requireJournal(ctx, hypRef);
+  const { h, interview, record } = ctx.transaction(({ db }) => {
+    const h = loadHypothesis(db, hypRef);
+    const interview = loadInterview(db, interviewRef);
+    if (!unlinkEvidence(db, h.rowid, interview.rowid))
+      throw new UsageError(`${interview.id} is not linked to ${h.id}`, `try: pm hyp show ${h.id}`);
+    return { h, interview, record: recordOf(ctx, db, h.rowid) };
+  });
+  if (ctx.json) ctx.printJson(record);
+  else ctx.out(`Unlinked ${interview.id} from ${h.id}`);
+}

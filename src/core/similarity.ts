@@ -1,0 +1,54 @@
+// Does a new hypothesis restate an idea already killed or invalidated? Token overlap: the Jaccard
+// index of the two statements' content words (lower-cased, accents stripped, a light plural
+// stemming, stop-words and the "We believe that …" framing removed). Cheap, explainable, and
+// needs no full-text index over hypotheses.
+
+const STOP_WORDS = new Set(
+  `a an the and or but if of to in on at by for from with without into onto about as is are was were be been being
+   it its this that these those there their they them we our us i my me you your he she his her
+   will would can could should shall may might must do does did doing done have has had having
+   not no nor so than then too very just also more most some any all each every other such own same
+   believe think expect assume hypothesis hypothesize hypothesise want wants need needs
+   who whom which what when where why how because while until`.split(/\s+/).filter(Boolean),
+);
+
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** The content words of a statement, normalised for comparison. */
+export function contentWords(text: string): Set<string> {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w))
+    .map(stem);
+  return new Set(words);
+}
+
+/** |A ∩ B| / |A ∪ B|: 1 for the same words, 0 for none in common. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Two statements this similar or more are taken for the same idea. */
+export const RESEMBLANCE_THRESHOLD = 0.5;
+
+/** The candidate whose statement most resembles `statement`, at or above the threshold; else null. */
+export function mostResembling<T extends { statement: string }>(statement: string, candidates: readonly T[],
+  threshold = RESEMBLANCE_THRESHOLD): { item: T; score: number } | null {
+  const words = contentWords(statement);
+  let best: { item: T; score: number } | null = null;
+  for (const item of candidates) {
+    const score = jaccard(words, contentWords(item.statement));
+    if (score >= threshold && (!best || score > best.score)) best = { item, score };
+  }
+  return best;
+}

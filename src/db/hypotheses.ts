@@ -1,0 +1,203 @@
+// Hypotheses, their tags, revisions, outcomes and evidence links: the queries behind `pm hyp`.
+import type { DB } from './journal.js';
+import { hypothesisStats } from './hypothesis-stats.js';
+import type { Config } from '../core/config.js';
+import {
+  hypothesisRecord, type Direction, type HypothesisKind, type HypothesisRecord, type HypothesisStatus,
+  type LatestOutcome, type Outcome, type Revision, type StatusFilter, type Strength,
+} from '../core/hypotheses.js';
+
+export interface NewHypothesis {
+  uuid: string;
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  createdOn: string;
+  decideBy: string;
+  tags: string[];
+}
+
+export function insertHypothesis(db: DB, h: NewHypothesis): number {
+  const rowid = Number(db.prepare(
+    'INSERT INTO hypotheses(uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid);
+  setHypothesisTags(db, rowid, h.tags);
+  return rowid;
+}
+
+export function setHypothesisTags(db: DB, rowid: number, tags: string[]): void {
+  db.prepare('DELETE FROM hypothesis_tags WHERE hypothesis_id = ?').run(rowid);
+  const insert = db.prepare('INSERT INTO hypothesis_tags(hypothesis_id, position, tag) VALUES (?, ?, ?)');
+  tags.forEach((tag, i) => insert.run(rowid, i, tag));
+}
+
+/** What the write commands need to check a change: the row, its latest outcome, whether it has evidence. */
+export interface HypothesisState {
+  rowid: number;
+  id: string;
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  createdOn: string;
+  decideBy: string;
+  status: HypothesisStatus;
+  hasEvidence: boolean;
+  latest: LatestOutcome | null;
+}
+
+export function hypothesisState(db: DB, rowid: number): HypothesisState | undefined {
+  const row = db.prepare(`
+    SELECT h.id AS rowid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn,
+      h.decide_by AS decideBy, h.status,
+      EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = h.id) AS hasEvidence,
+      o.outcome, o.date, o.reason
+    FROM hypotheses h
+    LEFT JOIN (SELECT outcome, date, reason FROM outcomes WHERE hypothesis_id = @rowid ORDER BY date DESC, id DESC LIMIT 1) o
+    WHERE h.id = @rowid`).get({ rowid }) as
+    (Omit<HypothesisState, 'latest' | 'hasEvidence'> & { hasEvidence: number; outcome: Outcome | null; date: string | null; reason: string | null }) | undefined;
+  if (!row) return undefined;
+  const { outcome, date, reason, hasEvidence, ...rest } = row;
+  return { ...rest, hasEvidence: hasEvidence === 1, latest: outcome && date ? { outcome, date, reason: reason ?? '' } : null };
+}
+
+export interface HypothesisChanges {
+  statement?: string;
+  kind?: HypothesisKind;
+  criteria?: string | null;
+  decideBy?: string;
+}
+
+const COLUMNS: Record<keyof HypothesisChanges, string> = {
+  statement: 'statement', kind: 'kind', criteria: 'criteria', decideBy: 'decide_by',
+};
+
+export function updateHypothesis(db: DB, rowid: number, changes: HypothesisChanges): void {
+  const keys = (Object.keys(changes) as (keyof HypothesisChanges)[]).filter((k) => changes[k] !== undefined);
+  if (keys.length === 0) return;
+  const set = keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ');
+  db.prepare(`UPDATE hypotheses SET ${set} WHERE id = @rowid`).run({ ...changes, rowid });
+}
+
+export function addRevision(db: DB, rowid: number, r: Revision): void {
+  db.prepare('INSERT INTO hypothesis_revisions(hypothesis_id, date, field, before, after) VALUES (?, ?, ?, ?, ?)')
+    .run(rowid, r.date, r.field, r.before, r.after);
+}
+
+/** Revisions by hypothesis row id, oldest first (all of them, or one hypothesis's). */
+export function revisionsByHypothesis(db: DB, only: number | null = null): Map<number, Revision[]> {
+  const rows = db.prepare(`
+    SELECT hypothesis_id AS rowid, date, field, before, after FROM hypothesis_revisions
+    WHERE @only IS NULL OR hypothesis_id = @only ORDER BY hypothesis_id, id`).all({ only }) as (Revision & { rowid: number })[];
+  const map = new Map<number, Revision[]>();
+  for (const { rowid, ...r } of rows) {
+    const list = map.get(rowid);
+    if (list) list.push(r);
+    else map.set(rowid, [r]);
+  }
+  return map;
+}
+
+/** The records every hyp command prints, as of a day, filtered by status and tag (case-insensitive). */
+export function hypothesisRecords(db: DB, asOf: string, config: Config,
+  filter: { status?: StatusFilter; tag?: string; only?: number } = {}): HypothesisRecord[] {
+  const only = filter.only ?? null;
+  const status = filter.status ?? 'all';
+  const tag = filter.tag?.toLowerCase();
+  const revisions = revisionsByHypothesis(db, only);
+  const records: HypothesisRecord[] = [];
+  for (const row of hypothesisStats(db, asOf, only)) {
+    if (status !== 'all' && row.status !== status) continue;
+    if (tag !== undefined && !row.tags.some((t) => t.toLowerCase() === tag)) continue;
+    records.push(hypothesisRecord(row, revisions.get(row.rowid) ?? [], asOf, config));
+  }
+  return records;
+}
+
+export function insertOutcome(db: DB, o: { uuid: string; rowid: number; outcome: Outcome; date: string; reason: string }): void {
+  db.prepare('INSERT INTO outcomes(uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)')
+    .run(o.uuid, o.rowid, o.outcome, o.date, o.reason);
+}
+
+export interface OutcomeEntry {
+  uuid: string;
+  outcome: Outcome;
+  date: string;
+  reason: string;
+}
+
+export function outcomesOf(db: DB, rowid: number): OutcomeEntry[] {
+  return db.prepare('SELECT uuid, outcome, date, reason FROM outcomes WHERE hypothesis_id = ? ORDER BY date, id')
+    .all(rowid) as OutcomeEntry[];
+}
+
+export interface EvidenceEntry {
+  interviewId: string;
+  interviewUuid: string;
+  date: string;
+  channel: string;
+  /** customer (counts), indirect (second-hand) or stakeholder (no customer present) */
+  interviewKind: 'customer' | 'indirect' | 'stakeholder';
+  counts: boolean;
+  with: string[];
+  account: string;
+  direction: Direction;
+  strength: Strength;
+  summary: string;
+}
+
+/** A hypothesis's evidence, oldest first, with who was there and the interview's summary. */
+export function evidenceOf(db: DB, rowid: number): EvidenceEntry[] {
+  const rows = db.prepare(`
+    SELECT 'I' || i.id AS interviewId, i.uuid AS interviewUuid, i.date, i.channel, i.kind AS interviewKind,
+      a.name AS account, e.direction, e.strength, i.summary,
+      (SELECT json_group_array(name) FROM (SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+        WHERE ic.interview_id = i.id ORDER BY c.name COLLATE NOCASE, c.id)) AS withJson
+    FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN accounts a ON a.id = i.account_id
+    WHERE e.hypothesis_id = ? ORDER BY i.date, i.id`).all(rowid) as (Omit<EvidenceEntry, 'with' | 'counts'> & { withJson: string })[];
+  return rows.map(({ withJson, ...r }) => ({ ...r, counts: r.interviewKind === 'customer', with: JSON.parse(withJson) as string[] }));
+}
+
+/** Killed and invalidated hypotheses with their deciding outcome, for the graveyard check. */
+export function graveyard(db: DB): { id: string; statement: string; status: HypothesisStatus; date: string; reason: string }[] {
+  return db.prepare(`
+    SELECT 'H' || h.id AS id, h.statement, h.status, o.date, o.reason
+    FROM hypotheses h
+    JOIN outcomes o ON o.id = (SELECT id FROM outcomes WHERE hypothesis_id = h.id ORDER BY date DESC, id DESC LIMIT 1)
+    WHERE h.status IN ('killed', 'invalidated') ORDER BY h.id`).all() as ReturnType<typeof graveyard>;
+}
+
+export interface InterviewBrief {
+  rowid: number;
+  id: string;
+  date: string;
+  kind: 'customer' | 'indirect' | 'stakeholder';
+}
+
+/** An interview by row id, or the newest one (`last`: latest date, then latest entry). */
+export function interviewBrief(db: DB, rowid: number | 'last'): InterviewBrief | undefined {
+  const cols = "id AS rowid, 'I' || id AS id, date, kind";
+  return (rowid === 'last'
+    ? db.prepare(`SELECT ${cols} FROM interviews ORDER BY date DESC, id DESC LIMIT 1`).get()
+    : db.prepare(`SELECT ${cols} FROM interviews WHERE id = ?`).get(rowid)) as InterviewBrief | undefined;
+}
+
+export interface EvidenceLink {
+  direction: Direction;
+  strength: Strength;
+}
+
+export function evidenceLink(db: DB, hypothesisRowId: number, interviewRowId: number): EvidenceLink | undefined {
+  return db.prepare('SELECT direction, strength FROM evidence WHERE hypothesis_id = ? AND interview_id = ?')
+    .get(hypothesisRowId, interviewRowId) as EvidenceLink | undefined;
+}
+
+/** One link per pair: linking again replaces the direction and strength. */
+export function linkEvidence(db: DB, hypothesisRowId: number, interviewRowId: number, direction: Direction, strength: Strength): void {
+  db.prepare(`INSERT INTO evidence(hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)
+    ON CONFLICT(hypothesis_id, interview_id) DO UPDATE SET direction = excluded.direction, strength = excluded.strength`)
+    .run(hypothesisRowId, interviewRowId, direction, strength);
+}
+
+export function unlinkEvidence(db: DB, hypothesisRowId: number, interviewRowId: number): boolean {
+  return db.prepare('DELETE FROM evidence WHERE hypothesis_id = ? AND interview_id = ?').run(hypothesisRowId, interviewRowId).changes > 0;
+}

@@ -1,0 +1,150 @@
+// Hypotheses as text: the `pm hyp list` table and the `pm hyp show` page. User text goes through
+// safeLine/safe so nothing stored can drive the terminal.
+import type { ChalkInstance } from 'chalk';
+import type { HypothesisFlag, HypothesisRecord } from '../core/hypotheses.js';
+import type { EvidenceEntry, OutcomeEntry } from '../db/hypotheses.js';
+import { cut, padEnd, safe, safeLine } from '../core/text.js';
+
+export interface RenderOptions {
+  color: ChalkInstance;
+  width: number;
+}
+
+function colourFlag(flag: HypothesisFlag, c: ChalkInstance): string {
+  switch (flag) {
+    case 'ready-to-validate': return c.green(flag);
+    case 'ready-to-kill': return c.red(flag);
+    case 'stale':
+    case 'past-decide-by': return c.yellow(flag);
+    default: return c.dim(flag);
+  }
+}
+
+function pair(a: number, b: number): string {
+  return `${a}/${b}`;
+}
+
+interface Column {
+  header: string;
+  cells: string[];
+  /** colour applied after padding, so alignment counts visible characters only */
+  paint?: (cell: string, row: number) => string;
+}
+
+/**
+ * The list: ID, [STATUS,] STATEMENT (cut to what the terminal leaves), KIND, AGE, SUP/REF (customer
+ * evidence), CUSTOMERS (distinct, supporting/refuting), [2ND-HAND (not counted),] LAST EV (last
+ * customer evidence), DECIDE BY, FLAGS.
+ */
+export function renderHypothesisList(records: HypothesisRecord[], opts: RenderOptions & { showStatus: boolean }): string {
+  const c = opts.color;
+  const before: Column[] = [{ header: 'ID', cells: records.map((r) => r.id) }];
+  if (opts.showStatus) before.push({ header: 'STATUS', cells: records.map((r) => r.status) });
+  const after: Column[] = [
+    { header: 'KIND', cells: records.map((r) => r.kind) },
+    { header: 'AGE', cells: records.map((r) => `${r.ageDays}d`) },
+    { header: 'SUP/REF', cells: records.map((r) => pair(r.supports, r.refutes)) },
+    { header: 'CUSTOMERS', cells: records.map((r) => pair(r.customersSupporting, r.customersRefuting)) },
+    { header: 'LAST EV', cells: records.map((r) => r.lastEvidence ?? '—') },
+    { header: 'DECIDE BY', cells: records.map((r) => r.decideBy),
+      paint: (s, i) => (records[i].flags.includes('past-decide-by') ? c.yellow(s) : s) },
+  ];
+  // second-hand evidence gets a column only when there is some
+  if (records.some((r) => r.otherSupports + r.otherRefutes > 0))
+    after.splice(4, 0, { header: '2ND-HAND', cells: records.map((r) => (r.otherSupports + r.otherRefutes ? pair(r.otherSupports, r.otherRefutes) : '')),
+      paint: (s) => c.dim(s) });
+  const widthOf = (col: Column) => Math.max(col.header.length, ...col.cells.map((s) => [...s].length));
+  const gap = 2;
+  const fixed = [...before, ...after].reduce((sum, col) => sum + widthOf(col) + gap, 0);
+  const flagsWidth = Math.max(5, ...records.map((r) => r.flags.join(', ').length));
+  const statements = records.map((r) => safeLine(r.statement));
+  const longest = Math.max(9, ...statements.map((s) => [...s].length));
+  const statementWidth = Math.min(longest, Math.max(24, opts.width - fixed - gap - flagsWidth));
+  const statementCol: Column = { header: 'STATEMENT', cells: statements.map((s) => cut(s, statementWidth)) };
+  const columns = [...before, statementCol, ...after];
+  const widths = columns.map((col) => (col === statementCol ? statementWidth : widthOf(col)));
+
+  const lines = [[...columns.map((col, i) => padEnd(col.header, widths[i])), 'FLAGS'].join('  ').trimEnd()];
+  records.forEach((r, row) => {
+    const cells = columns.map((col, i) => {
+      const padded = padEnd(col.cells[row], widths[i]);
+      return col.paint ? col.paint(padded, row) : padded;
+    });
+    cells.push(r.flags.map((f) => colourFlag(f, c)).join(', '));
+    lines.push(cells.join('  ').trimEnd());
+  });
+  lines[0] = c.bold(lines[0]);
+  return lines.join('\n');
+}
+
+function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+function relative(date: string, today: string, daysFromToday: number): string {
+  if (date === today) return 'today';
+  return daysFromToday < 0 ? `${days(-daysFromToday)} ago` : `in ${days(daysFromToday)}`;
+}
+
+/** Why a piece of evidence does not count toward the flags, or '' when it does. */
+function notCounted(e: EvidenceEntry): string {
+  if (e.interviewKind === 'indirect') return 'second-hand, not counted';
+  if (e.interviewKind === 'stakeholder') return 'no customer present, not counted';
+  return '';
+}
+
+/**
+ * The show page: header, criterion, dates, evidence counts, flags; then a timeline of evidence and
+ * outcomes in date order (an outcome after the evidence of its day); then revisions.
+ */
+export function renderHypothesisShow(r: HypothesisRecord, evidence: EvidenceEntry[], outcomes: OutcomeEntry[],
+  opts: RenderOptions & { today: string; decideInDays: number }): string {
+  const c = opts.color;
+  const label = (s: string) => c.dim(padEnd(s, 11));
+  const statusText = r.status === 'open' ? 'open' : r.status === 'validated' ? c.green(r.status) : c.red(r.status);
+  const lines: string[] = [];
+  lines.push(`${c.bold(r.id)}  ${safe(r.statement)}`);
+  lines.push(`${label('Status')}${statusText}${r.decision && r.status !== 'open' ? ` on ${r.decision.date}` : ''} · ${r.kind} risk`);
+  lines.push(`${label('Criterion')}${r.criteria === null ? c.dim('(none: pm hyp edit ' + r.id + ' --criteria "…")') : safe(r.criteria)}`);
+  lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})`);
+  lines.push(`${label('Decide by')}${r.decideBy} (${relative(r.decideBy, opts.today, opts.decideInDays)})`);
+  if (r.tags.length) lines.push(`${label('Tags')}${r.tags.map(safeLine).join(', ')}`);
+  const counted = `${r.supports} supporting, ${r.refutes} refuting from customer contact` +
+    ` · customers: ${r.customersSupporting} for (${r.accountsSupporting} account${r.accountsSupporting === 1 ? '' : 's'}), ${r.customersRefuting} against`;
+  lines.push(`${label('Evidence')}${counted}`);
+  if (r.otherSupports + r.otherRefutes > 0)
+    lines.push(`${label('')}${c.dim(`not counted (second-hand or stakeholders only): ${r.otherSupports} supporting, ${r.otherRefutes} refuting`)}`);
+  lines.push(`${label('Flags')}${r.flags.length ? r.flags.map((f) => colourFlag(f, c)).join(', ') : c.dim('none')}`);
+
+  lines.push('', c.bold('Timeline'));
+  type Entry = { date: string; order: number; text: string };
+  const entries: Entry[] = [];
+  evidence.forEach((e, i) => {
+    const arrow = e.direction === 'supports' ? c.green('supports') : c.red('refutes ');
+    const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${safeLine(e.account)})` : safeLine(e.account);
+    const note = notCounted(e);
+    const head = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ${e.channel} · ${who}`;
+    const plainHead = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${e.direction.padEnd(8)}  ${padEnd(e.strength, 6)}  ${e.channel} · ${who}`;
+    const tail = note ? `  [${note}]` : '';
+    const room = opts.width - [...plainHead].length - tail.length - 4;
+    const summary = room >= 12 ? ` — ${cut(safeLine(e.summary), room)}` : '';
+    const text = `${head}${note ? c.dim(tail) : ''}${summary}`;
+    entries.push({ date: e.date, order: i, text: note ? c.dim(text) : text });
+  });
+  outcomes.forEach((o, i) => {
+    const word = o.outcome === 'validated' ? c.green(o.outcome) : o.outcome === 'reopened' ? c.yellow(o.outcome) : c.red(o.outcome);
+    entries.push({ date: o.date, order: evidence.length + i, text: `  ${o.date}  ${c.bold(word)}: ${safe(o.reason)}` });
+  });
+  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  if (entries.length === 0) lines.push(c.dim(`  no evidence yet: pm hyp link ${r.id} I12 --supports, or pm log … --supports ${r.id}`));
+  else lines.push(...entries.map((e) => e.text));
+
+  if (r.revisions.length) {
+    lines.push('', c.bold('Revisions'));
+    for (const rev of r.revisions) {
+      const show = (v: string | null) => (v === null ? c.dim('(none)') : `"${safe(v)}"`);
+      lines.push(`  ${rev.date}  ${rev.field === 'criteria' ? 'criterion' : rev.field}: ${show(rev.before)} → ${show(rev.after)}`);
+    }
+  }
+  return lines.join('\n');
+}
