@@ -62,4 +62,148 @@ Examples:
   pm ls --tag pricing --channel call
   pm ls --hypothesis H3 --json | jq -r '.[].summary'`)
     .action(lazy(() => import('../commands/interviews.js'), (m) => m.interviews));
+
+  registerInterviewEditing(program);
+  registerPeople(program);
+}
+
+export function registerInterviewEditing(program: Command): void {
+  interviewFlags(program
+    .command('edit')
+    .argument('<interview>', 'I12, or last')
+    .description('change only the fields given (a repeatable flag replaces its whole list)'))
+    .option('--follow-up <date>', 'a new follow-up date, or done')
+    .option('--clear <field>', 'empty one: tags, pains, quotes, notes, follow-up (repeatable)', collect)
+    .addHelpText('after', `
+Examples:
+  pm edit last --summary "Exports take an hour, every week"
+  pm edit I12 --tag export --tag pricing        replaces the tags
+  pm edit I12 --follow-up done
+  pm edit I12 --clear quotes --date yesterday
+  (evidence: pm hyp link / pm hyp unlink)`)
+    .action(lazy(() => import('../commands/edit.js'), (m) => m.edit));
+
+  program
+    .command('delete')
+    .argument('<id>', 'I12, last, or H3')
+    .description('delete an interview or a hypothesis with its evidence links (asks first)')
+    .option('-y, --yes', 'do not ask (needed when not on a terminal)')
+    .option('--force', 'delete a hypothesis even though it has evidence')
+    .addHelpText('after', `
+Examples:
+  pm delete I12
+  pm delete last --yes
+  pm delete H3 --yes --force       a hypothesis with evidence (pm hyp kill is usually what you mean)`)
+    .action(lazy(() => import('../commands/delete.js'), (m) => m.remove));
+
+  program
+    .command('show')
+    .argument('<id>', 'I12, last, H3, an account name, or a contact name or email')
+    .description('one interview, hypothesis, account or contact in full')
+    .addHelpText('after', `
+Examples:
+  pm show last
+  pm show I12 --json
+  pm show H3
+  pm show Acme                     its people, conversations, days since last direct contact
+  pm show "Jane Roe"`)
+    .action(lazy(() => import('../commands/show.js'), (m) => m.show));
+
+  program
+    .command('search')
+    .argument('<query>', 'words, "a phrase", prefix*, or FTS5 syntax (OR, NOT, NEAR)')
+    .description('full-text search over summaries, notes, pains and quotes, best first')
+    .option('--limit <n>', 'at most N results (default 20)')
+    .addHelpText('after', `
+Examples:
+  pm search export
+  pm search '"takes an hour"'
+  pm search 'invoic*' --limit 5
+  pm search 'sso OR saml' --json | jq -r '.[].id'`)
+    .action(lazy(() => import('../commands/search.js'), (m) => m.search));
+}
+
+export function registerPeople(program: Command): void {
+  program
+    .command('contacts')
+    .description('people, with their last direct contact and who is overdue (most overdue first)')
+    .addHelpText('after', `
+Examples:
+  pm contacts
+  pm contacts --json | jq -r '.[] | select(.overdue) | .name'`)
+    .action(lazy(() => import('../commands/contacts.js'), (m) => m.contacts));
+
+  const contact = program.command('contact').description('change or merge contacts')
+    .addHelpText('after', `
+Examples:
+  pm contact set "Jane Roe" --role prospect
+  pm contact merge "J. Roe" "Jane Roe"`);
+  contact
+    .command('set')
+    .argument('<contact>', 'name, email, or "Name <email>"')
+    .description('change a contact')
+    .option('--name <name>', 'a new name')
+    .option('--email <email>', 'a new email ("" removes it)')
+    .option('--role <role>', 'customer, prospect, stakeholder, partner')
+    .option('--account <org>', 'moves them to this account (created when new); past interviews keep theirs')
+    .option('--segment <segment>', 'segment or persona ("" removes it)')
+    .addHelpText('after', `
+Examples:
+  pm contact set "Jane Roe" --email jane@acme.test --segment finance
+  pm contact set jane@acme.test --account Globex`)
+    .action(lazy(() => import('../commands/contacts.js'), (m) => m.contactSet));
+  contact
+    .command('merge')
+    .argument('<duplicate>', 'the contact to fold in and remove')
+    .argument('<keep>', 'the contact that stays')
+    .description('move every interview of DUPLICATE to KEEP, then remove DUPLICATE')
+    .addHelpText('after', `
+Examples:
+  pm contact merge "J. Roe" "Jane Roe"
+  pm contact merge jroe@old.test jane@acme.test`)
+    .action(lazy(() => import('../commands/contacts.js'), (m) => m.contactMerge));
+
+  program
+    .command('accounts')
+    .description('organisations, with last direct contact, days since, cadence, most overdue first')
+    .addHelpText('after', `
+Examples:
+  pm accounts
+  pm accounts --json | jq -r '.[] | select(.overdue) | .name'`)
+    .action(lazy(() => import('../commands/accounts.js'), (m) => m.accounts));
+
+  const account = program.command('account').description('change, rename or merge accounts')
+    .addHelpText('after', `
+Examples:
+  pm account set Acme --cadence 14
+  pm account rename "ACME Inc" Acme`);
+  account
+    .command('set')
+    .argument('<account>', 'its name')
+    .description('set an account\'s cadence or segment')
+    .option('--cadence <days>', 'days before it is going cold; off (never, e.g. a lost prospect) or default')
+    .option('--segment <segment>', 'its segment ("" removes it)')
+    .addHelpText('after', `
+Examples:
+  pm account set Acme --cadence 14
+  pm account set "Lost Deal Ltd" --cadence off
+  pm account set Acme --segment enterprise`)
+    .action(lazy(() => import('../commands/accounts.js'), (m) => m.accountSet));
+  account
+    .command('rename')
+    .argument('<old>').argument('<new>')
+    .description('rename an account')
+    .addHelpText('after', `
+Examples:
+  pm account rename "ACME Inc" Acme`)
+    .action(lazy(() => import('../commands/accounts.js'), (m) => m.accountRename));
+  account
+    .command('merge')
+    .argument('<duplicate>', 'the account to fold in and remove')
+    .argument('<keep>', 'the account that stays')
+    .description('move every contact and interview of DUPLICATE to KEEP, then remove DUPLICATE')
+    .addHelpText('after', `
+Examples:
+  pm account merge "Acme Inc" Acme`)
+    .action(lazy(() => import('../commands/accounts.js'), (m) => m.accountMerge));
 }

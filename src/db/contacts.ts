@@ -31,8 +31,16 @@ export function contactsByName(db: DB, name: string): ContactRow[] {
   return db.prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE ORDER BY c.id`).all(name.trim()) as ContactRow[];
 }
 
+export function contactByUuid(db: DB, uuid: string): ContactRow | undefined {
+  return db.prepare(`${SELECT} WHERE c.uuid = ?`).get(uuid.toLowerCase()) as ContactRow | undefined;
+}
+
 export function contactById(db: DB, id: number): ContactRow {
   return db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ContactRow;
+}
+
+export function contactsOfInterview(db: DB, interviewRowId: number): ContactRow[] {
+  return db.prepare(`${SELECT} JOIN interview_contacts ic ON ic.contact_id = c.id WHERE ic.interview_id = ? ORDER BY c.id`).all(interviewRowId) as ContactRow[];
 }
 
 /** Everyone, for type-ahead: name, account, role. */

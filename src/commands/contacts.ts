@@ -1,0 +1,143 @@
+// `pm contacts`, `pm contact set`, `pm contact merge`. Only customers and prospects have a cadence:
+// stakeholders and partners are never "customer contact", so they are never overdue.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { LIMITS, checkText, cut, padEnd, safeLine } from '../core/text.js';
+import { UUID_RE, uuidv7 } from '../core/uuid.js';
+import type { Config } from '../core/config.js';
+import type { DB } from '../db/journal.js';
+import {
+  contactActivity, contactByEmail, contactByUuid, contactsByName, mergeContacts, updateContact,
+  type ContactActivity, type ContactRow,
+} from '../db/contacts.js';
+import { findAccount, insertAccount } from '../db/accounts.js';
+import { byMostOverdue, effectiveCadence, standing, type Standing } from './accounts.js';
+import { parsePerson, parseRole } from './log.js';
+
+export interface ContactJson extends Standing {
+  uuid: string;
+  name: string;
+  email: string | null;
+  accountUuid: string;
+  account: string;
+  role: string;
+  segment: string | null;
+  interviews: number;
+}
+
+export function contactJson(c: ContactActivity, config: Config, asOf: string): ContactJson {
+  const customer = c.role === 'customer' || c.role === 'prospect';
+  return {
+    uuid: c.uuid,
+    name: c.name,
+    email: c.email,
+    accountUuid: c.accountUuid,
+    account: c.account,
+    role: c.role,
+    segment: c.segment,
+    interviews: c.interviews,
+    ...standing(c.lastDirect, customer ? effectiveCadence(c.accountCadenceDays, config) : null, asOf),
+  };
+}
+
+export function contacts(ctx: Context): void {
+  const { db } = ctx.read();
+  const config = ctx.config();
+  const rows = byMostOverdue(contactActivity(db, ctx.today).map((c) => contactJson(c, config, ctx.today)));
+  if (ctx.json) {
+    ctx.printJson(rows);
+    return;
+  }
+  if (rows.length === 0) {
+    ctx.info('No contacts yet. They are created by pm log --with "Name" --account ORG.');
+    return;
+  }
+  const c = ctx.color;
+  const nameW = Math.min(28, Math.max(7, ...rows.map((r) => [...safeLine(r.name)].length)));
+  const accountW = Math.min(20, Math.max(7, ...rows.map((r) => [...safeLine(r.account)].length)));
+  const header = `${padEnd('CONTACT', nameW)}  ${padEnd('ACCOUNT', accountW)}  ROLE         LAST DIRECT  DAYS  CADENCE  EMAIL`;
+  const lines = rows.map((r) => {
+    const days = r.daysSince === null ? '—' : String(r.daysSince);
+    const cadence = r.cadence === null ? '—' : r.cadence === 'off' ? 'off' : `${r.cadence}d`;
+    const line = `${padEnd(cut(safeLine(r.name), nameW), nameW)}  ${padEnd(cut(safeLine(r.account), accountW), accountW)}  ${padEnd(r.role, 11)}  ${padEnd(r.lastDirect ?? '—', 11)}  ${days.padStart(4)}  ${padEnd(cadence, 7)}  ${safeLine(r.email ?? '')}`;
+    return r.overdue ? c.red(line + '  overdue') : line.trimEnd();
+  });
+  ctx.out([c.dim(header), ...lines].join('\n'));
+}
+
+/**
+ * A contact as the user names it: an email, "Name <email>", a UUID, or a name (case-insensitive)
+ * that only one contact has.
+ */
+export function resolveContactRef(db: DB, ref: string): ContactRow {
+  const s = ref.trim();
+  if (UUID_RE.test(s)) {
+    const found = contactByUuid(db, s);
+    if (found) return found;
+  }
+  const person = parsePerson(s);
+  if (person.email) {
+    const found = contactByEmail(db, person.email);
+    if (found) return found;
+    if (person.name === person.email) throw new UsageError(`no contact has the email ${person.email}`, 'try: pm contacts');
+  }
+  const byName = contactsByName(db, person.name);
+  if (byName.length === 1) return byName[0];
+  if (byName.length === 0) throw new UsageError(`unknown contact ${JSON.stringify(s)}`, 'try: pm contacts');
+  throw new UsageError(`${JSON.stringify(s)} matches ${byName.length} contacts: ${byName.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
+    'name one by email, or by uuid (pm contacts --json)');
+}
+
+export interface ContactSetOptions {
+  name?: string;
+  email?: string;
+  role?: string;
+  account?: string;
+  segment?: string;
+}
+
+export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): void {
+  const name = opts.name === undefined ? undefined : checkText('--name', opts.name.trim(), LIMITS.name);
+  const email = opts.email === undefined ? undefined : opts.email.trim() === '' ? null : checkText('--email', opts.email.trim(), LIMITS.email);
+  if (email && !email.includes('@')) throw new UsageError(`--email: ${JSON.stringify(opts.email)} is not an email address`);
+  const role = opts.role === undefined ? undefined : parseRole(opts.role);
+  const accountName = opts.account === undefined ? undefined : checkText('--account', opts.account.trim(), LIMITS.account);
+  const segment = opts.segment === undefined ? undefined : opts.segment === '' ? null : checkText('--segment', opts.segment, LIMITS.segment);
+  if ([name, email, role, accountName, segment].every((v) => v === undefined))
+    throw new UsageError('nothing to change', 'try: pm contact set "Jane Roe" --role prospect  (or --name, --email, --account, --segment)');
+  const target = resolveContactRef(ctx.read().db, ref);
+  if (email) {
+    const holder = contactByEmail(ctx.read().db, email);
+    if (holder && holder.id !== target.id)
+      throw new UsageError(`${email} is already ${holder.name}'s email (${holder.account})`,
+        `if they are the same person: pm contact merge ${JSON.stringify(target.email ?? target.name)} ${JSON.stringify(email)}`);
+  }
+  const { row, newAccount } = ctx.transaction(({ db }) => {
+    let accountId: number | undefined;
+    let newAccount = false;
+    if (accountName !== undefined) {
+      accountId = findAccount(db, accountName)?.id;
+      if (accountId === undefined) { accountId = insertAccount(db, uuidv7(), accountName); newAccount = true; }
+    }
+    updateContact(db, target.id, { name, email, role, accountId, segment });
+    return { row: contactActivity(db, ctx.today, { contactId: target.id })[0], newAccount };
+  });
+  if (newAccount) ctx.info(`new account: ${safeLine(accountName!)}`);
+  const json = contactJson(row, ctx.config(), ctx.today);
+  if (ctx.json) ctx.printJson(json);
+  else ctx.out(`Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`);
+}
+
+export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string): void {
+  const duplicate = resolveContactRef(ctx.read().db, duplicateRef);
+  const keep = resolveContactRef(ctx.read().db, keepRef);
+  if (duplicate.id === keep.id) throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
+  const { moved, row } = ctx.transaction(({ db }) => {
+    const moved = mergeContacts(db, duplicate.id, keep.id);
+    return { moved, row: contactActivity(db, ctx.today, { contactId: keep.id })[0] };
+  });
+  ctx.info(`Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} (${safeLine(duplicate.account)}); that contact is gone.`);
+  const json = contactJson(row, ctx.config(), ctx.today);
+  if (ctx.json) ctx.printJson(json);
+  else ctx.out(`Merged into ${safeLine(json.name)} (${safeLine(json.account)}) · ${json.interviews} interviews`);
+}

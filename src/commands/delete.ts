@@ -1,0 +1,64 @@
+// `pm delete I12|last|H3 [--yes] [--force]`: asks on a terminal, needs --yes otherwise. An interview
+// goes with its contacts list, pains, quotes, tags and evidence links; a hypothesis with its
+// evidence links, outcomes, tags and revisions (the schema's ON DELETE CASCADE), in one transaction.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { cut, safeLine } from '../core/text.js';
+import { deleteInterview, loadInterview, resolveInterviewRef } from '../db/interviews.js';
+import { removeFromIndex } from '../db/fts.js';
+import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
+
+export interface DeleteOptions {
+  yes?: boolean;
+  force?: boolean;
+}
+
+/** Ask on a terminal; without one, --yes is required. Returns whether to go ahead. */
+async function confirmed(ctx: Context, question: string, opts: DeleteOptions, what: string): Promise<boolean> {
+  if (opts.yes) return true;
+  if (!ctx.interactive) throw new UsageError(`pm delete needs --yes when it cannot ask (deleting ${what})`, `try: pm delete ${what} --yes`);
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message: question, default: false });
+}
+
+export async function remove(ctx: Context, ref: string, opts: DeleteOptions): Promise<void> {
+  const h = /^\s*[hH](\d{1,15})\s*$/.exec(ref);
+  if (h) return removeHypothesis(ctx, Number(h[1]), opts);
+  const { db } = ctx.read();
+  const rowid = resolveInterviewRef(db, ref);
+  const record = loadInterview(db, rowid)!;
+  const label = `${record.id} (${record.date}, ${safeLine(record.with.join(', ') || record.account)}: ${cut(safeLine(record.summary), 50)})`;
+  if (!(await confirmed(ctx, `Delete ${label}?`, opts, record.id))) {
+    ctx.info('Nothing deleted.');
+    return;
+  }
+  ctx.transaction(({ db }) => {
+    // re-resolve the same row: `last` may have moved if another pm wrote meanwhile
+    resolveInterviewRef(db, record.id);
+    deleteInterview(db, rowid);
+    removeFromIndex(db, rowid);
+  });
+  if (ctx.json) ctx.printJson(record);
+  else ctx.out(`Deleted ${label}`);
+}
+
+async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions): Promise<void> {
+  const { db } = ctx.read();
+  const [hyp] = hypothesesByRowId(db, [rowid]);
+  if (!hyp) throw new UsageError(`unknown hypothesis H${rowid}`, 'try: pm hyp list --status all');
+  const links = evidenceCount(db, rowid);
+  if (links > 0 && !opts.force)
+    throw new UsageError(`${hyp.id} has ${links} evidence link${links === 1 ? '' : 's'}; deleting it loses what you learned`,
+      `killing it is usually what you mean: pm hyp kill ${hyp.id} --reason "…"  (or: pm delete ${hyp.id} --force)`);
+  const label = `${hyp.id} ("${cut(safeLine(hyp.statement), 60)}")`;
+  if (!(await confirmed(ctx, `Delete ${label}${links ? ` and its ${links} evidence links` : ''}?`, opts, hyp.id))) {
+    ctx.info('Nothing deleted.');
+    return;
+  }
+  ctx.transaction(({ db }) => {
+    if (hypothesesByRowId(db, [rowid]).length === 0) throw new UsageError(`unknown hypothesis H${rowid}`);
+    deleteHypothesis(db, rowid);
+  });
+  if (ctx.json) ctx.printJson({ id: hyp.id, statement: hyp.statement, status: hyp.status, evidence: links });
+  else ctx.out(`Deleted ${label}`);
+}

@@ -1,0 +1,136 @@
+// `pm edit I12|last [log's flags]`: change only the fields given. A repeatable flag replaces its
+// whole list; --clear empties one; --follow-up done marks the follow-up done. Evidence changes only
+// through `pm hyp link`/`unlink`.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { LIMITS, checkText, safeLine } from '../core/text.js';
+import { parseDeadline, parsePastDate } from '../core/dates.js';
+import type { DB } from '../db/journal.js';
+import {
+  interviewFields, isIndirect, loadInterview, resolveInterviewRef, setInterviewContacts, setInterviewList, updateInterview,
+  type InterviewFields, type InterviewRecord,
+} from '../db/interviews.js';
+import { accountById, findAccount, insertAccount } from '../db/accounts.js';
+import { contactsOfInterview } from '../db/contacts.js';
+import { reindexInterview } from '../db/fts.js';
+import { uuidv7 } from '../core/uuid.js';
+import {
+  applyParticipants, checkList, matchParticipants, parseChannel, parseMinutes, parsePerson, parseRole, readNotes,
+  type LogOptions,
+} from './log.js';
+
+export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
+  clear?: string[];
+}
+
+const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up'] as const;
+type Clearable = (typeof CLEARABLE)[number];
+
+interface EditPlan {
+  fields: Partial<InterviewFields>;
+  followUp?: string | 'done';
+  lists: Partial<Record<'pains' | 'quotes' | 'tags', string[]>>;
+  people?: ReturnType<typeof parsePerson>[];
+  account?: string;
+  role: ReturnType<typeof parseRole> | null;
+  segment: string | null;
+}
+
+/** Check every flag without the journal. */
+export function planEdit(opts: EditOptions, today: string): EditPlan {
+  const clear = new Set<Clearable>();
+  for (const c of opts.clear ?? []) {
+    const what = c.trim().toLowerCase().replace(/^followup$/, 'follow-up') as Clearable;
+    if (!CLEARABLE.includes(what)) throw new UsageError(`--clear: cannot clear ${JSON.stringify(c)}`, `clearable: ${CLEARABLE.join(', ')}`);
+    clear.add(what);
+  }
+  const clash = (flag: string, what: Clearable, given: unknown) => {
+    if (given !== undefined && clear.has(what)) throw new UsageError(`${flag} and --clear ${what} contradict each other`);
+  };
+  clash('--tag', 'tags', opts.tag);
+  clash('--pain', 'pains', opts.pain);
+  clash('--quote', 'quotes', opts.quote);
+  clash('--notes', 'notes', opts.notes ?? opts.notesFile);
+  clash('--follow-up', 'follow-up', opts.followUp);
+
+  const plan: EditPlan = { fields: {}, lists: {}, role: null, segment: null };
+  const date = opts.date !== undefined ? parsePastDate(opts.date, today, '--date') : undefined;
+  if (date !== undefined) plan.fields.date = date;
+  if (opts.channel !== undefined) plan.fields.channel = parseChannel(opts.channel);
+  if (opts.minutes !== undefined) plan.fields.minutes = parseMinutes(opts.minutes);
+  if (opts.summary !== undefined) plan.fields.summary = checkText('--summary', opts.summary, LIMITS.summary);
+  if (opts.by !== undefined) plan.fields.by = checkText('--by', opts.by, LIMITS.name);
+  const notes = readNotes(opts);
+  if (notes !== null) plan.fields.notes = notes;
+  if (clear.has('notes')) plan.fields.notes = null;
+  if (opts.followUp !== undefined)
+    plan.followUp = opts.followUp.trim().toLowerCase() === 'done' ? 'done' : parseDeadline(opts.followUp, today, date ?? today, '--follow-up');
+  if (clear.has('follow-up')) { plan.fields.followUp = null; plan.fields.followUpDone = false; }
+  if (opts.pain !== undefined) plan.lists.pains = checkList('--pain', opts.pain, LIMITS.pain);
+  if (opts.quote !== undefined) plan.lists.quotes = checkList('--quote', opts.quote, LIMITS.quote);
+  if (opts.tag !== undefined) plan.lists.tags = checkList('--tag', opts.tag, LIMITS.tag);
+  for (const l of ['pains', 'quotes', 'tags'] as const) if (clear.has(l)) plan.lists[l] = [];
+  if (opts.with !== undefined) plan.people = opts.with.map(parsePerson);
+  if (opts.account !== undefined) plan.account = checkText('--account', opts.account.trim(), LIMITS.account);
+  if (opts.role !== undefined) plan.role = parseRole(opts.role);
+  if (opts.segment !== undefined) plan.segment = checkText('--segment', opts.segment, LIMITS.segment);
+  if ((plan.role !== null || plan.segment !== null) && plan.people === undefined)
+    throw new UsageError('--role and --segment describe new contacts given with --with', 'to change a known contact: pm contact set NAME --role R --segment S');
+  const nothing = Object.keys(plan.fields).length === 0 && Object.keys(plan.lists).length === 0 && plan.followUp === undefined
+    && plan.people === undefined && plan.account === undefined;
+  if (nothing) throw new UsageError('nothing to change', 'try: pm edit last --summary "…" (pm edit --help lists the fields)');
+  return plan;
+}
+
+function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRecord; notes: string[] } {
+  const current = interviewFields(db, rowid);
+  const next: InterviewFields = { ...current, ...plan.fields };
+  const notes: string[] = [];
+  if (plan.followUp === 'done') {
+    if (next.followUp === null) throw new UsageError(`I${rowid} has no follow-up to mark done`, `to set one: pm edit I${rowid} --follow-up +1w`);
+    next.followUpDone = true;
+  } else if (plan.followUp !== undefined) {
+    next.followUp = plan.followUp;
+    next.followUpDone = false;
+  }
+  let contactIds: number[] | undefined;
+  if (plan.people !== undefined) {
+    const accountName = plan.account ?? accountById(db, current.accountId).name;
+    const matched = matchParticipants(db, { people: plan.people, account: accountName, role: plan.role, segment: plan.segment });
+    const applied = applyParticipants(db, matched, plan.role, plan.segment);
+    if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
+    for (const c of applied.newContacts) notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})`);
+    next.accountId = applied.accountId;
+    contactIds = applied.contactIds;
+  } else if (plan.account !== undefined) {
+    const account = findAccount(db, plan.account);
+    const present = contactsOfInterview(db, rowid);
+    const elsewhere = present.filter((c) => c.accountId !== account?.id);
+    if (elsewhere.length)
+      throw new UsageError(`I${rowid}'s contacts are at ${[...new Set(elsewhere.map((c) => c.account))].join(', ')}, not ${plan.account}`,
+        `give the people too: pm edit I${rowid} --account ${JSON.stringify(plan.account)} --with "Name"`);
+    if (account) next.accountId = account.id;
+    else {
+      next.accountId = insertAccount(db, uuidv7(), plan.account);
+      notes.push(`new account: ${safeLine(plan.account)}`);
+    }
+  }
+  const hasPeople = contactIds ? contactIds.length > 0 : contactsOfInterview(db, rowid).length > 0;
+  if (!isIndirect(next.channel) && !hasPeople)
+    throw new UsageError(`a ${next.channel} needs the people you talked to`, `add them: pm edit I${rowid} --with "Name"`);
+  updateInterview(db, rowid, next);
+  if (contactIds) setInterviewContacts(db, rowid, contactIds);
+  for (const [list, items] of Object.entries(plan.lists)) setInterviewList(db, rowid, list as 'pains', items!);
+  reindexInterview(db, rowid);
+  return { record: loadInterview(db, rowid)!, notes };
+}
+
+export function edit(ctx: Context, ref: string, opts: EditOptions): void {
+  const plan = planEdit(opts, ctx.today);
+  // unknown ids are refused before the journal is opened for writing (or created)
+  resolveInterviewRef(ctx.read().db, ref);
+  const { record, notes } = ctx.transaction(({ db }) => applyEdit(db, resolveInterviewRef(db, ref), plan));
+  for (const n of notes) ctx.info(n);
+  if (ctx.json) ctx.printJson(record);
+  else ctx.out(`Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} (${safeLine(record.account)}) on ${record.date}`);
+}

@@ -1,0 +1,71 @@
+// `pm show ID`: I12/last → the whole interview; H3 → the hypothesis (hyp-show.ts); an account or
+// contact name → its conversations and days since the last direct customer contact.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { safeLine } from '../core/text.js';
+import { listInterviews, loadInterview, resolveInterviewRef } from '../db/interviews.js';
+import { accountActivity, findAccount } from '../db/accounts.js';
+import { contactActivity, contactByEmail, contactsByName } from '../db/contacts.js';
+import { interviewDetail, interviewTable } from '../render/interviews.js';
+import { accountJson, byMostOverdue, describeStanding } from './accounts.js';
+import { contactJson } from './contacts.js';
+import { parsePerson } from './log.js';
+
+export async function show(ctx: Context, ref: string): Promise<void> {
+  const s = ref.trim();
+  if (/^[hH]\d{1,15}$/.test(s)) {
+    const { showHypothesis } = await import('./hyp-show.js');
+    showHypothesis(ctx, s);
+    return;
+  }
+  const { db } = ctx.read();
+  if (/^([iI]?\d{1,15}|last)$/i.test(s)) {
+    const record = loadInterview(db, resolveInterviewRef(db, s))!;
+    if (ctx.json) ctx.printJson(record);
+    else ctx.out(interviewDetail(record, ctx.color));
+    return;
+  }
+  const config = ctx.config();
+  const account = findAccount(db, s);
+  if (account) {
+    const activity = accountActivity(db, ctx.today, account.id)[0];
+    const summary = accountJson(activity, config, ctx.today);
+    const people = byMostOverdue(contactActivity(db, ctx.today, { accountId: account.id }).map((c) => contactJson(c, config, ctx.today)));
+    const interviews = listInterviews(db, { accountId: account.id });
+    if (ctx.json) {
+      ctx.printJson({ ...summary, people, conversations: interviews });
+      return;
+    }
+    const c = ctx.color;
+    const lines = [
+      `${c.bold(safeLine(summary.name))}${summary.segment ? `  ${c.dim(safeLine(summary.segment))}` : ''}`,
+      (summary.overdue ? c.red : (x: string) => x)(describeStanding(summary)),
+      `${c.dim('People:')} ${people.map((p) => `${safeLine(p.name)} (${p.role})`).join(', ') || '—'}`,
+      '',
+      interviews.length ? interviewTable(interviews, ctx.width, c) : c.dim('No conversations yet.'),
+    ];
+    ctx.out(lines.join('\n'));
+    return;
+  }
+  const person = parsePerson(s);
+  const byEmail = person.email ? contactByEmail(db, person.email) : undefined;
+  const matches = byEmail ? [byEmail] : contactsByName(db, person.name);
+  if (matches.length > 1)
+    throw new UsageError(`${JSON.stringify(s)} matches ${matches.length} contacts: ${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
+      'name one by email: pm show "jane@acme.test"');
+  if (matches.length === 0)
+    throw new UsageError(`nothing called ${JSON.stringify(s)}: not an interview id, account or contact`, 'try: pm ls, pm accounts, pm contacts');
+  const contact = contactJson(contactActivity(db, ctx.today, { contactId: matches[0].id })[0], config, ctx.today);
+  const interviews = listInterviews(db, { contactId: matches[0].id });
+  if (ctx.json) {
+    ctx.printJson({ ...contact, conversations: interviews });
+    return;
+  }
+  const c = ctx.color;
+  ctx.out([
+    `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''} · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}`,
+    (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
+    '',
+    interviews.length ? interviewTable(interviews, ctx.width, c) : c.dim('No conversations yet.'),
+  ].join('\n'));
+}
