@@ -7,7 +7,8 @@
 //
 // Speed (100k interviews in a few seconds): one prepared statement per table, every lookup from
 // maps loaded by one query per table, and the per-row `kind` triggers replaced, for the length of
-// the import, by one UPDATE at the end.
+// the import, by one UPDATE at the end (measured on 100k interviews: 15 s with the triggers, 6 s
+// without).
 import type { DB } from './journal.js';
 import { setConfigValue } from './config.js';
 import type { ConfigKey } from '../core/config.js';
