@@ -1,0 +1,32 @@
+// `pm demo`: write the sample journal (src/core/demo-data.ts) through the importer into a fresh
+// temporary file, or into --db when given (only a new or empty journal), and print its weekly
+// report. $PM_DB and the default journal are never touched.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { demoJournal } from '../core/demo-data.js';
+import { validateDocument } from '../core/import-validate.js';
+import { importJournal, journalLookup } from '../db/import.js';
+import { makeReport, printReport, reportFormat, reportOptions } from './report.js';
+
+export function demo(ctx: Context, flags: { format?: string }): void {
+  const format = reportFormat(ctx, flags.format);
+  const path = ctx.globals.db ?? join(mkdtempSync(join(tmpdir(), 'pm-demo-')), 'journal.db');
+  const sample = new Context({ ...ctx.globals, db: path }, ctx.env);
+  try {
+    sample.transaction(({ db }) => {
+      const records = db.prepare(`SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM hypotheses)`).pluck().get();
+      if (records === 1)
+        throw new UsageError(`${path} already holds a journal; pm demo writes only to a new or empty one`,
+          'try: pm demo (a temporary file), or pm --db /tmp/sample.db demo');
+      importJournal(db, validateDocument(demoJournal(sample.today), journalLookup(db)));
+    });
+    const options = reportOptions(sample, {}, sample.config());
+    printReport(ctx, makeReport(sample.read().db, options), format);
+    ctx.info(`\nSample journal: ${path}\nExplore it: pm --db ${path} ls   ·   pm --db ${path} hyp list --status all`);
+  } finally {
+    sample.close();
+  }
+}

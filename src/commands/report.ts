@@ -1,0 +1,62 @@
+// `pm report`: read the rows once, build the report as data, print one view of it.
+import type { Context } from '../context.js';
+import { parsePastDate } from '../core/dates.js';
+import { buildReport, reportQuery, resolvePeriod, type Report, type ReportOptions } from '../core/report.js';
+import { reportRows } from '../db/report.js';
+import { renderReportText } from '../render/report-text.js';
+import { renderReportMarkdown } from '../render/report-md.js';
+import { EXIT, ExitWith, UsageError } from '../errors.js';
+import { checkText, LIMITS } from '../core/text.js';
+import type { DB } from '../db/journal.js';
+import type { Config } from '../core/config.js';
+
+export interface ReportFlags {
+  week?: string | boolean;
+  month?: string | boolean;
+  since?: string;
+  until?: string;
+  asOf?: string;
+  by?: string;
+  format?: string;
+  check?: boolean;
+}
+
+export type ReportFormat = 'text' | 'md' | 'json';
+
+/** --format, or json with the global --json; anything else is a usage error. */
+export function reportFormat(ctx: Context, format: string | undefined): ReportFormat {
+  if (ctx.json) {
+    if (format !== undefined && format !== 'json') throw new UsageError(`--json and --format ${format} disagree`, 'give one of them');
+    return 'json';
+  }
+  const f = (format ?? 'text').trim().toLowerCase();
+  if (f === 'text' || f === 'json') return f;
+  if (f === 'md' || f === 'markdown') return 'md';
+  throw new UsageError(`--format: ${JSON.stringify(format)} is not a format`, 'formats: text, md, json');
+}
+
+/** Everything about the options that can be checked before the journal is read. */
+export function reportOptions(ctx: Context, flags: ReportFlags, config: Config): ReportOptions {
+  const asOf = flags.asOf !== undefined ? parsePastDate(flags.asOf, ctx.today, '--as-of') : ctx.today;
+  const by = flags.by !== undefined ? checkText('--by', flags.by, LIMITS.name).trim() : null;
+  return { period: resolvePeriod(flags, asOf, config['week.start']), asOf, config, by };
+}
+
+export function makeReport(db: DB, options: ReportOptions): Report {
+  return buildReport(reportRows(db, reportQuery(options)), options);
+}
+
+export function printReport(ctx: Context, report: Report, format: ReportFormat): void {
+  if (format === 'json') ctx.printJson(report);
+  else if (format === 'md') ctx.out(renderReportMarkdown(report));
+  else ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width }));
+}
+
+export function report(ctx: Context, flags: ReportFlags): void {
+  const format = reportFormat(ctx, flags.format);
+  const journal = ctx.read();
+  const options = reportOptions(ctx, flags, ctx.config());
+  const r = makeReport(journal.db, options);
+  printReport(ctx, r, format);
+  if (flags.check && r.flags.length > 0) throw new ExitWith(EXIT.flagged);
+}
