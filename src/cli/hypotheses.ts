@@ -66,9 +66,9 @@ Examples:
     .option('--status <status>', 'open (default), validated, invalidated, killed or all')
     .option('--tag <tag>', 'only those with this tag')
     .addHelpText('after', `
-Columns: SUP/REF = supporting/refuting interviews with customers; CUSTOMERS = distinct customers
+Columns: SUP/REF = supporting/refuting interviews with customers; CUST = distinct customers
 for/against; 2ND-HAND = evidence from second-hand signals or stakeholder meetings (shown when there
-is some, never counted); LAST EV = the last customer evidence.
+is some, never counted); LAST EV = the last customer evidence. Dates of this year show as MM-DD.
 Flags: stale, past-decide-by, ready-to-validate, ready-to-kill, no-evidence.
 
 Examples:

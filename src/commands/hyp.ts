@@ -14,8 +14,10 @@ import { mostResembling } from '../core/similarity.js';
 import type { DB } from '../db/journal.js';
 import {
   addRevision, evidenceLink, graveyard, hypothesisRecords, hypothesisState, insertHypothesis, interviewBrief,
-  linkEvidence, setHypothesisTags, unlinkEvidence, updateHypothesis, type HypothesisChanges, type HypothesisState,
+  setHypothesisTags, unlinkEvidence, updateHypothesis, type HypothesisChanges, type HypothesisState, type InterviewBrief,
 } from '../db/hypotheses.js';
+import { linkEvidence } from '../db/evidence.js';
+import { resolveInterviewRef } from '../db/interviews.js';
 import { renderHypothesisList } from '../render/hypotheses.js';
 
 /** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
@@ -221,26 +223,14 @@ export function list(ctx: Context, opts: { status?: string; tag?: string }): voi
     ctx.info(status === 'open' ? 'try: pm hyp add "We believe …", or pm hyp list --status all' : 'try: pm hyp list --status all');
     return;
   }
-  ctx.out(renderHypothesisList(records, { color: ctx.color, width: ctx.width, showStatus: status !== 'open' }));
+  ctx.out(renderHypothesisList(records, { color: ctx.color, width: ctx.width, showStatus: status !== 'open', today: ctx.today }));
 }
 
 // ---------------------------------------------------------------------------------------------
 // link / unlink
 
-function parseInterviewRef(ref: string): number | 'last' | null {
-  const s = ref.trim().toLowerCase();
-  if (s === 'last') return 'last';
-  const m = /^i(\d{1,15})$/.exec(s);
-  return m && Number(m[1]) > 0 ? Number(m[1]) : null;
-}
-
-function loadInterview(db: DB, ref: string) {
-  const parsed = parseInterviewRef(ref);
-  const interview = parsed === null ? undefined : interviewBrief(db, parsed);
-  if (interview) return interview;
-  const shown = JSON.stringify(ref.length > 40 ? ref.slice(0, 40) + '…' : ref);
-  if (parsed === null) throw new UsageError(`${shown} is not an interview id (I1, I2, …, or last)`, 'try: pm interviews');
-  throw new UsageError(parsed === 'last' ? 'there are no interviews yet' : `no interview I${parsed}`, 'try: pm interviews');
+function loadInterview(db: DB, ref: string): InterviewBrief {
+  return interviewBrief(db, resolveInterviewRef(db, ref))!;
 }
 
 export interface LinkOptions {

@@ -173,12 +173,9 @@ export interface InterviewBrief {
   kind: 'customer' | 'indirect' | 'stakeholder';
 }
 
-/** An interview by row id, or the newest one (`last`: latest date, then latest entry). */
-export function interviewBrief(db: DB, rowid: number | 'last'): InterviewBrief | undefined {
-  const cols = "id AS rowid, 'I' || id AS id, date, kind";
-  return (rowid === 'last'
-    ? db.prepare(`SELECT ${cols} FROM interviews ORDER BY date DESC, id DESC LIMIT 1`).get()
-    : db.prepare(`SELECT ${cols} FROM interviews WHERE id = ?`).get(rowid)) as InterviewBrief | undefined;
+/** What linking needs to know about an interview: its display id and whether it is customer contact. */
+export function interviewBrief(db: DB, rowid: number): InterviewBrief | undefined {
+  return db.prepare("SELECT id AS rowid, 'I' || id AS id, date, kind FROM interviews WHERE id = ?").get(rowid) as InterviewBrief | undefined;
 }
 
 export interface EvidenceLink {
@@ -189,13 +186,6 @@ export interface EvidenceLink {
 export function evidenceLink(db: DB, hypothesisRowId: number, interviewRowId: number): EvidenceLink | undefined {
   return db.prepare('SELECT direction, strength FROM evidence WHERE hypothesis_id = ? AND interview_id = ?')
     .get(hypothesisRowId, interviewRowId) as EvidenceLink | undefined;
-}
-
-/** One link per pair: linking again replaces the direction and strength. */
-export function linkEvidence(db: DB, hypothesisRowId: number, interviewRowId: number, direction: Direction, strength: Strength): void {
-  db.prepare(`INSERT INTO evidence(hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)
-    ON CONFLICT(hypothesis_id, interview_id) DO UPDATE SET direction = excluded.direction, strength = excluded.strength`)
-    .run(hypothesisRowId, interviewRowId, direction, strength);
 }
 
 export function unlinkEvidence(db: DB, hypothesisRowId: number, interviewRowId: number): boolean {

@@ -31,12 +31,17 @@ interface Column {
   paint?: (cell: string, row: number) => string;
 }
 
+/** 11-29 for a day of the current year (the table needs the room), else 2027-01-05. */
+function shortDate(date: string, today: string): string {
+  return date.slice(0, 5) === today.slice(0, 5) ? date.slice(5) : date;
+}
+
 /**
  * The list: ID, [STATUS,] STATEMENT (cut to what the terminal leaves), KIND, AGE, SUP/REF (customer
- * evidence), CUSTOMERS (distinct, supporting/refuting), [2ND-HAND (not counted),] LAST EV (last
- * customer evidence), DECIDE BY, FLAGS.
+ * evidence), CUST (distinct customers, supporting/refuting), [2ND-HAND (not counted),] LAST EV (last
+ * customer evidence), DECIDE BY, FLAGS. Dates of this year lose their year, for room.
  */
-export function renderHypothesisList(records: HypothesisRecord[], opts: RenderOptions & { showStatus: boolean }): string {
+export function renderHypothesisList(records: HypothesisRecord[], opts: RenderOptions & { showStatus: boolean; today: string }): string {
   const c = opts.color;
   const before: Column[] = [{ header: 'ID', cells: records.map((r) => r.id) }];
   if (opts.showStatus) before.push({ header: 'STATUS', cells: records.map((r) => r.status) });
@@ -44,9 +49,9 @@ export function renderHypothesisList(records: HypothesisRecord[], opts: RenderOp
     { header: 'KIND', cells: records.map((r) => r.kind) },
     { header: 'AGE', cells: records.map((r) => `${r.ageDays}d`) },
     { header: 'SUP/REF', cells: records.map((r) => pair(r.supports, r.refutes)) },
-    { header: 'CUSTOMERS', cells: records.map((r) => pair(r.customersSupporting, r.customersRefuting)) },
-    { header: 'LAST EV', cells: records.map((r) => r.lastEvidence ?? '—') },
-    { header: 'DECIDE BY', cells: records.map((r) => r.decideBy),
+    { header: 'CUST', cells: records.map((r) => pair(r.customersSupporting, r.customersRefuting)) },
+    { header: 'LAST EV', cells: records.map((r) => (r.lastEvidence ? shortDate(r.lastEvidence, opts.today) : '—')) },
+    { header: 'DECIDE BY', cells: records.map((r) => shortDate(r.decideBy, opts.today)),
       paint: (s, i) => (records[i].flags.includes('past-decide-by') ? c.yellow(s) : s) },
   ];
   // second-hand evidence gets a column only when there is some
@@ -88,8 +93,8 @@ function relative(date: string, today: string, daysFromToday: number): string {
 
 /** Why a piece of evidence does not count toward the flags, or '' when it does. */
 function notCounted(e: EvidenceEntry): string {
-  if (e.interviewKind === 'indirect') return 'second-hand, not counted';
-  if (e.interviewKind === 'stakeholder') return 'no customer present, not counted';
+  if (e.interviewKind === 'indirect') return 'second-hand: not counted';
+  if (e.interviewKind === 'stakeholder') return 'no customer present: not counted';
   return '';
 }
 
@@ -119,17 +124,14 @@ export function renderHypothesisShow(r: HypothesisRecord, evidence: EvidenceEntr
   lines.push('', c.bold('Timeline'));
   type Entry = { date: string; order: number; text: string };
   const entries: Entry[] = [];
+  const indent = ' '.repeat(14);
   evidence.forEach((e, i) => {
     const arrow = e.direction === 'supports' ? c.green('supports') : c.red('refutes ');
     const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${safeLine(e.account)})` : safeLine(e.account);
     const note = notCounted(e);
-    const head = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ${e.channel} · ${who}`;
-    const plainHead = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${e.direction.padEnd(8)}  ${padEnd(e.strength, 6)}  ${e.channel} · ${who}`;
-    const tail = note ? `  [${note}]` : '';
-    const room = opts.width - [...plainHead].length - tail.length - 4;
-    const summary = room >= 12 ? ` — ${cut(safeLine(e.summary), room)}` : '';
-    const text = `${head}${note ? c.dim(tail) : ''}${summary}`;
-    entries.push({ date: e.date, order: i, text: note ? c.dim(text) : text });
+    const head = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ${e.channel} · ${who}${note ? `  [${note}]` : ''}`;
+    const summary = `${indent}${cut(safeLine(e.summary), Math.max(20, opts.width - indent.length))}`;
+    entries.push({ date: e.date, order: i, text: note ? c.dim(`${head}\n${summary}`) : `${head}\n${summary}` });
   });
   outcomes.forEach((o, i) => {
     const word = o.outcome === 'validated' ? c.green(o.outcome) : o.outcome === 'reopened' ? c.yellow(o.outcome) : c.red(o.outcome);
