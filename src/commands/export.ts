@@ -5,12 +5,18 @@ import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } fro
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { JournalError, UsageError } from '../errors.js';
-import { parsePastDate, type Period } from '../core/dates.js';
-import { resolvePeriod } from '../core/report.js';
-import { makeRedactor, parseRedact, redactDocument, type Redactor } from '../core/redact.js';
+import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
+import { buildReport, reportQuery, resolvePeriod } from '../core/report.js';
+import type { Config } from '../core/config.js';
+import type { JournalDoc } from '../core/import-validate.js';
+import { makeRedactor, parseRedact, redactDeep, redactDocument, type Redactor } from '../core/redact.js';
 import { exportJournal, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
+import { reportRows } from '../db/report.js';
+import { hypothesisStats } from '../db/hypothesis-stats.js';
 import { interviewsCsv } from '../render/csv.js';
+import { renderMarkdownExport } from '../render/markdown-export.js';
 import type { DB } from '../db/journal.js';
+import { VERSION } from '../version.js';
 
 export interface ExportOptions {
   format?: string;
@@ -57,8 +63,10 @@ export function exportScope(opts: ExportOptions, today: string, weekStart: 'mond
 }
 
 function chooseFormat(ctx: Context, opts: ExportOptions): Format {
+  if (ctx.json && opts.format !== undefined && opts.format !== 'json')
+    throw new UsageError(`--json and --format ${opts.format} disagree`, 'give one of them');
   const format = opts.format ?? (ctx.json ? 'json' : 'md');
-  const normal = format === 'markdown' ? 'md' : format;
+  const normal = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();
   if (!(FORMATS as readonly string[]).includes(normal))
     throw new UsageError(`--format ${JSON.stringify(format)}: say md, json or csv`);
   return normal as Format;
@@ -96,7 +104,21 @@ export function writeAtomically(path: string, content: string): void {
   }
 }
 
-export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
+/**
+ * The markdown view: the period's report (with no period, one spanning the whole journal up to
+ * --as-of), then the document's interviews and hypotheses.
+ */
+function markdown(db: DB, doc: JournalDoc, scope: ExportScope, config: Config, redactor: Redactor | null, withFrontMatter: boolean): string {
+  const first = doc.interviews.length ? doc.interviews[0].date : scope.asOf;
+  const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
+  const options = { period, asOf: scope.asOf, config, by: null };
+  let report = buildReport(reportRows(db, reportQuery(options)), options);
+  if (redactor) report = redactDeep(report, redactor.text);
+  const statuses = new Map(hypothesisStats(db, scope.asOf).map((h) => [h.uuid, h.status]));
+  return renderMarkdownExport({ doc, report, statuses, period, asOf: scope.asOf, frontMatterVersion: withFrontMatter ? VERSION : undefined });
+}
+
+export function exportCommand(ctx: Context, opts: ExportOptions): void {
   const format = chooseFormat(ctx, opts);
   const redact = parseRedact(opts.redact);
   const config = ctx.config();
@@ -109,10 +131,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   let content: string;
   if (format === 'json') content = JSON.stringify(doc, null, 2) + '\n';
   else if (format === 'csv') content = interviewsCsv(doc);
-  else {
-    const { markdownExport } = await import('../render/markdown-export.js');
-    content = markdownExport(db, doc, { scope, config, redactor, frontMatter: Boolean(opts.frontMatter) });
-  }
+  else content = markdown(db, doc, scope, config, redactor, Boolean(opts.frontMatter));
 
   if (opts.out) {
     writeAtomically(opts.out, content);
