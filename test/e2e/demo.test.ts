@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'commonmark';
+import { sandbox, runPm, expectUsageError, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const ACTIONABLE = ['overdue-contact', 'account-cold', 'stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill',
+  'evidence-after-kill', 'follow-up-due'];
+
+describe('pm demo', () => {
+  it('prints a weekly report where every section has something and every flag is raised, without touching $PM_DB', () => {
+    const env = { TMPDIR: box.dir };
+    const r = box.json(['demo'], { env });
+    expect(existsSync(box.db)).toBe(false);
+    expect(existsSync(join(box.dir, 'data', 'pm', 'journal.db'))).toBe(false);
+    expect(readdirSync(box.dir).filter((f) => f.startsWith('pm-demo-'))).toHaveLength(1);
+    expect([...new Set(r.flags.map((f: any) => f.kind))].sort()).toEqual([...ACTIONABLE].sort());
+    expect(r.period.label).toBe('2026-W47');
+    expect(r.contact).toMatchObject({ direct: 0, overdue: true });
+    expect(r.contact.indirect).toBeGreaterThan(0);
+    expect(r.contact.stakeholder).toBeGreaterThan(0);
+    for (const list of [r.conversations, r.overdueAccounts, r.hypotheses.unvalidated, r.hypotheses.decided, r.hypotheses.killed, r.themes, r.followUps])
+      expect(list.length).toBeGreaterThan(0);
+    expect(r.themes.some((t: any) => t.accounts >= 3)).toBe(true);
+    expect(r.themes.some((t: any) => t.flags.includes('single-account'))).toBe(true);
+    expect(r.hypotheses.unvalidated.some((h: any) => h.flags.includes('no-evidence'))).toBe(true);
+    expect(r.weekly.streak).toBeGreaterThan(0);
+  });
+
+  it('is dated relative to today', () => {
+    const r = box.json(['demo'], { env: { TMPDIR: box.dir, PM_TODAY: '2027-01-01' } });
+    expect(r.period.label).toBe('2026-W53');
+    expect([...new Set(r.flags.map((f: any) => f.kind))].sort()).toEqual([...ACTIONABLE].sort());
+  });
+
+  it('text and markdown show the same report', () => {
+    const text = box.pm(['demo'], { env: { TMPDIR: box.dir } });
+    expect(text.code).toBe(0);
+    expect(text.out.split('\n')[0]).toBe('Report 2026-W47 (2026-11-16..2026-11-22) · as of 2026-11-20 · overdue');
+    expect(text.err).toMatch(/Sample journal: .*pm-demo-/);
+    const md = box.pm(['demo', '--format', 'md'], { env: { TMPDIR: box.dir } });
+    expect(md.code).toBe(0);
+    const doc = new Parser().parse(md.out);
+    expect(doc.firstChild?.type).toBe('heading');
+  });
+
+  it('writes into --db when given, and then the journal is browsable', () => {
+    const path = join(box.dir, 'sample.db');
+    expect(box.pm(['--db', path, 'demo']).code).toBe(0);
+    expect(existsSync(box.db)).toBe(false);
+    const ls = box.json(['--db', path, 'ls']);
+    expect(ls.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a --db journal that already holds records, and leaves it unchanged', () => {
+    const path = join(box.dir, 'mine.db');
+    expect(runPm(['--db', path, 'log', '--with', 'Jane', '--account', 'Acme', '--summary', 'Real call'], { env: box.env }).code).toBe(0);
+    const before = box.json(['--db', path, 'ls']);
+    expectUsageError(box.pm(['--db', path, 'demo']));
+    expect(box.json(['--db', path, 'ls'])).toEqual(before);
+  });
+});
