@@ -98,7 +98,7 @@ export interface AccountSetOptions {
 
 function parseCadence(raw: string): number | null {
   const v = raw.trim().toLowerCase();
-  if (v === 'off') return 0;
+  if (v === 'off' || v === '0') return 0;
   if (v === 'default') return null;
   if (!/^\d{1,5}$/.test(v) || Number(v) < 1)
     throw new UsageError(`--cadence must be a number of days (at least 1), off, or default; not ${JSON.stringify(raw)}`);

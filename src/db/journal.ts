@@ -57,6 +57,9 @@ function openChecked(path: string): { db: DB; version: number } {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
+    // An empty database is one another pm has just created and is still migrating (its schema is
+    // not committed yet): treat it as new; the migration re-checks user_version under the lock.
+    if (appId === 0 && version === 0 && db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0) return { db, version: 0 };
     if (appId !== APPLICATION_ID) {
       throw new JournalError(`not a pm journal: ${path}`, 'pass the right file with --db, or move this one away; pm leaves it untouched');
     }
