@@ -109,11 +109,14 @@ export type ExistsInJournal = (table: RefTable, uuid: string) => boolean;
 
 type Obj = Record<string, unknown>;
 
+/** A value for an error message: strings quoted, other values as JSON, cut short, no control characters. */
 function shown(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const isText = typeof value === 'string';
+  const s = isText ? value : JSON.stringify(value) ?? String(value);
   const cut = s.length > 60 ? s.slice(0, 60) + '…' : s;
-  // the message reaches a terminal: no control characters
-  return JSON.stringify(cut).replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '?');
+  const quoted = isText ? JSON.stringify(cut) : JSON.stringify(cut).slice(1, -1);
+  // the message reaches a terminal
+  return quoted.replace(/[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '?');
 }
 
 /** Builds errors that name the record: `interviews[3] (uuid …): date "2026-02-31" is not a date`. */

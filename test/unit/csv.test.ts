@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { csvField, csvRecord } from '../../src/core/csv.js';
+
+describe('RFC 4180 fields', () => {
+  it('quotes a field only when it holds a quote, comma, CR or LF, and doubles inner quotes', () => {
+    expect(csvField('plain text; with semicolons')).toBe('plain text; with semicolons');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\ronly')).toBe('"cr\ronly"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(30)).toBe('30');
+    expect(csvField(' spaces kept ')).toBe(' spaces kept ');
+  });
+
+  it('a record is its fields joined by commas, ending in CRLF', () => {
+    expect(csvRecord(['a', null, 'b,c', 2])).toBe('a,,"b,c",2\r\n');
+  });
+
+  it('any text can be read back: unquote and undouble gives the original', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+      const f = csvField(s);
+      const back = f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
+      expect(back).toBe(s);
+      if (!f.startsWith('"')) expect(f).not.toMatch(/[",\r\n]/);
+      else expect(f.slice(1, -1).replace(/""/g, '')).not.toContain('"');
+    }));
+  });
+});
