@@ -15,7 +15,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
+  // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
+  // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
+  // interactive paths, so start-up does not pay for it.
+  external: ['better-sqlite3', '@inquirer/prompts'],
   loader: { '.sql': 'text' },
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
   // some bundled CommonJS dependencies call require(); give the ESM bundle one
