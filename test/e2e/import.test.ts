@@ -188,6 +188,33 @@ describe('pm import', () => {
   });
 });
 
+describe('pm import and pm forget', () => {
+  it('an export made before pm forget never brings the person back, and a forgotten placeholder travels as one', () => {
+    expect(box.pm(['import', writeDoc('a.json', sampleDoc())]).code).toBe(0);
+    const before = box.pm(['export', '--format', 'json']).out;
+    const forgot = box.pm(['forget', 'Jane Roe', '--yes']);
+    expect(forgot.code, forgot.err).toBe(0);
+    const after = box.pm(['export', '--format', 'json']).out;
+    expect(after).not.toContain('Jane Roe');
+    expect(JSON.parse(after).contacts.find((c: any) => c.uuid === U.jane)).toMatchObject({ forgotten: true, email: null });
+
+    // the old export, with Jane in it, merged back: nothing comes back
+    expect(box.pm(['import', writeDoc('before.json', before)]).code).toBe(0);
+    expect(box.sql('SELECT count(*) AS n FROM contacts WHERE name = ?', 'Jane Roe')[0].n).toBe(0);
+
+    // the new export into another journal: the placeholder comes as forgotten, and then the old one cannot bring her back
+    const other = join(box.dir, 'other.db');
+    expect(box.pm(['--db', other, 'import', writeDoc('after.json', after)]).code).toBe(0);
+    expect(box.pm(['--db', other, 'import', writeDoc('before.json', before)]).code).toBe(0);
+    const conn = new Database(other, { readonly: true });
+    expect(conn.prepare("SELECT count(*) FROM contacts WHERE name = 'Jane Roe'").pluck().get()).toBe(0);
+    expect(conn.prepare('SELECT forgotten FROM contacts WHERE uuid = ?').pluck().get(U.jane)).toBe(1);
+    expect(conn.prepare('SELECT count(*) FROM forgotten WHERE uuid = ?').pluck().get(U.jane)).toBe(1);
+    expect(conn.prepare("SELECT kind FROM interviews WHERE uuid = ?").pluck().get(U.i1)).toBe('customer');
+    conn.close();
+  });
+});
+
 describe('pm import refuses a bad file whole: exit 2, the record named, the journal unchanged', () => {
   const cases: [string, (d: any) => unknown, RegExp][] = [
     ['an impossible date', (d) => { d.interviews[2].date = '2026-02-31'; }, /^pm: interviews\[2\] \(uuid 01900000-0000-7000-8000-00000000e003\): date "2026-02-31" is not a date/m],
