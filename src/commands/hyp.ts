@@ -105,7 +105,7 @@ async function promptForAdd(ctx: Context, opts: AddOptions, createdOn: string): 
     default: 'value',
   });
   const criteria = opts.criteria !== undefined ? optionalCriteria(opts.criteria)! : optionalCriteria(await input({
-    message: 'Success criterion (optional, e.g. "3 of 5 finance leads say yes")',
+    message: 'Success criterion (optional)',
     validate: validateText(LIMITS.criteria, 'the criterion', true),
   })) ?? null;
   const decideDefault = addDays(createdOn, ctx.config()['hypothesis.decideDays']);

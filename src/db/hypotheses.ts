@@ -32,15 +32,9 @@ export function setHypothesisTags(db: DB, rowid: number, tags: string[]): void {
 }
 
 /** What the write commands need to check a change: the row, its latest outcome, whether it has evidence. */
-export interface HypothesisState {
+export interface HypothesisState
+  extends Pick<HypothesisRecord, 'id' | 'statement' | 'kind' | 'criteria' | 'createdOn' | 'decideBy' | 'status'> {
   rowid: number;
-  id: string;
-  statement: string;
-  kind: HypothesisKind;
-  criteria: string | null;
-  createdOn: string;
-  decideBy: string;
-  status: HypothesisStatus;
   hasEvidence: boolean;
   latest: LatestOutcome | null;
 }

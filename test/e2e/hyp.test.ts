@@ -29,6 +29,17 @@ function refused(args: string[], message: RegExp, hint?: RegExp): void {
   expect(box.snapshot()).toBe(before);
 }
 
+/** Run checks against a sandbox whose journal does not exist. */
+function withEmptyJournal(check: (empty: Sandbox) => void): void {
+  const empty = sandbox();
+  try {
+    check(empty);
+    expect(existsSync(empty.db)).toBe(false);
+  } finally {
+    empty.cleanup();
+  }
+}
+
 const RECORD_KEYS = ['uuid', 'id', 'statement', 'kind', 'criteria', 'createdOn', 'decideBy', 'tags', 'revisions',
   'status', 'ageDays', 'supports', 'refutes', 'customersSupporting', 'customersRefuting', 'lastEvidence', 'flags'];
 
@@ -171,16 +182,12 @@ describe('pm hyp list', () => {
   });
 
   it('says when there is nothing to list, and never creates a journal to say it', () => {
-    const empty = sandbox();
-    try {
+    withEmptyJournal((empty) => {
       const r = empty.pm(['hyp', 'list']);
       expect(r.code).toBe(0);
       expect(r.out).toBe('No open hypotheses.\n');
       expect(empty.json(['hyp', 'list', '--status', 'all'])).toEqual([]);
-      expect(existsSync(empty.db)).toBe(false);
-    } finally {
-      empty.cleanup();
-    }
+    });
   });
 });
 
@@ -294,14 +301,12 @@ describe('outcomes', () => {
   });
 
   it('an unknown id on a journal that does not exist yet creates nothing', () => {
-    const empty = sandbox();
-    try {
+    withEmptyJournal((empty) => {
       expectUsageError(empty.pm(['hyp', 'kill', 'H1', '--reason', 'x']));
       expectUsageError(empty.pm(['hyp', 'link', 'H1', 'I1', '--supports']));
-      expect(existsSync(empty.db)).toBe(false);
-    } finally {
-      empty.cleanup();
-    }
+      expectUsageError(empty.pm(['hyp', 'edit', 'H1', '--kind', 'value']));
+      expectUsageError(empty.pm(['hyp', 'show', 'H1']));
+    });
   });
 });
 
