@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+  for (const args of [
+    ['--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'one', '--date', '2026-11-02', '--tag', 'Export', '--by', 'Dana'],
+    ['--with', 'Sam Ng', '--account', 'Globex', '--summary', 'two', '--date', '2026-11-10', '--channel', 'video', '--by', 'Lee'],
+    ['--channel', 'support', '--account', 'Acme', '--summary', 'three', '--date', '2026-11-15', '--tag', 'export'],
+    ['--with', 'Jane Roe', '--summary', 'four', '--date', '2026-11-19', '--by', 'dana'],
+  ]) expect(box.pm(['log', ...args]).code).toBe(0);
+  const db = new Database(box.db);
+  db.exec(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h1', 'x', '2026-11-01', '2026-12-01');
+           INSERT INTO evidence VALUES (1, 2, 'supports', 'medium');`);
+  db.close();
+});
+afterEach(() => box.cleanup());
+
+const ids = (...args: string[]) => box.json(['ls', ...args]).map((r: any) => r.id);
+
+describe('pm ls filters', () => {
+  it('each filter of the contract', () => {
+    expect(ids()).toEqual(['I4', 'I3', 'I2', 'I1']);
+    expect(ids('--since', '2026-11-10')).toEqual(['I4', 'I3', 'I2']);
+    expect(ids('--until', '2026-11-10')).toEqual(['I2', 'I1']);
+    expect(ids('--since', '2w', '--until', 'mon')).toEqual(['I3', 'I2']);
+    expect(ids('--with', 'jane roe')).toEqual(['I4', 'I1']);
+    expect(ids('--with', 'JANE@acme.test')).toEqual(['I4', 'I1']);
+    expect(ids('--account', 'acme')).toEqual(['I4', 'I3', 'I1']);
+    expect(ids('--channel', 'video')).toEqual(['I2']);
+    expect(ids('--tag', 'EXPORT')).toEqual(['I3', 'I1']);
+    expect(ids('--hypothesis', 'H1')).toEqual(['I2']);
+    expect(ids('--by', 'DANA')).toEqual(['I4', 'I1']);
+    expect(ids('--limit', '2')).toEqual(['I4', 'I3']);
+    expect(ids('--account', 'Acme', '--tag', 'export', '--since', '2026-11-10')).toEqual(['I3']);
+    expect(ids('--account', 'Nobody')).toEqual([]);
+  });
+
+  it('prints an aligned table without colour when not a terminal, newest first', () => {
+    const r = box.pm(['ls']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^2026-11-19 I4 +Jane Roe +Acme +call +four$/);
+    expect(lines[1]).toMatch(/^2026-11-15 I3 +— +Acme +support +three$/);
+    const col = (l: string) => l.indexOf('Acme') >= 0 ? l.indexOf('Acme') : l.indexOf('Globex');
+    expect(new Set(lines.map(col)).size).toBe(1);
+    expect(r.out).not.toMatch(/\u001b/);
+  });
+
+  it('cuts long summaries to the width and defaults to 50 rows (all with --json)', () => {
+    for (let i = 0; i < 51; i++) box.pm(['log', '--with', 'Jane Roe', '--summary', `${'long '.repeat(40)}${i}`]);
+    const r = box.pm(['ls']);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(50);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(100);
+    expect(lines[0]).toMatch(/…$/);
+    expect(box.json(['ls'])).toHaveLength(55);
+  });
+
+  it('bad filters are usage errors', () => {
+    for (const args of [['--since', 'later'], ['--channel', 'fax'], ['--hypothesis', 'X'], ['--hypothesis', 'H9'], ['--limit', 'ten'],
+      ['--since', '2026-11-19', '--until', '2026-11-01']]) expectUsageError(box.pm(['ls', ...args]));
+  });
+});

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Drive a command through a real pseudo-terminal, as a person at a keyboard would.
+
+usage: pty-driver.py SCRIPT.json -- COMMAND ARGS...
+SCRIPT is a list of [expected, answer] pairs: wait until the regular expression `expected`
+appears in the output (after the previous match), then type `answer`. Prints one JSON object:
+{"code": exit code, "output": everything the command printed}. Exit codes of signals are 128+N.
+"""
+import json, os, pty, re, select, sys, time
+
+STEP_TIMEOUT = 15.0
+
+
+def main():
+    sep = sys.argv.index('--')
+    script = json.load(open(sys.argv[1]))
+    cmd = sys.argv[sep + 1:]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvp(cmd[0], cmd)
+    output = b''
+    seen = 0
+    failure = None
+
+    def read_some(timeout):
+        nonlocal output
+        r, _, _ = select.select([fd], [], [], timeout)
+        if not r:
+            return True
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return False
+        if not chunk:
+            return False
+        output += chunk
+        return True
+
+    for expected, answer in script:
+        pattern = re.compile(expected)
+        deadline = time.time() + STEP_TIMEOUT
+        while True:
+            text = output.decode('utf-8', 'replace')
+            m = pattern.search(text, seen)
+            if m:
+                seen = m.end()
+                break
+            if time.time() > deadline or not read_some(0.1):
+                failure = 'timed out waiting for %r' % expected
+                break
+        if failure:
+            break
+        time.sleep(0.05)
+        os.write(fd, answer.encode('utf-8'))
+    if failure:
+        os.kill(pid, 9)
+    deadline = time.time() + STEP_TIMEOUT
+    while read_some(0.2):
+        if time.time() > deadline:
+            failure = failure or 'the command did not end'
+            os.kill(pid, 9)
+            break
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code < 0:
+        code = 128 - code
+    print(json.dumps({'code': code, 'output': output.decode('utf-8', 'replace'), 'failure': failure}))
+
+
+main()
