@@ -87,9 +87,9 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   const evidence: EvidenceRequest[] = [];
   if (hypotheses.length) {
     const choices = hypotheses.map((h) => ({ value: h.rowid, name: `${h.id} ${safeLine(h.statement).slice(0, 70)}` }));
-    const supports = await checkbox<number>({ message: 'Does it support any open hypothesis? (space to pick, Enter to go on)', choices });
+    const supports = await checkbox<number>({ message: 'Does it support any open hypothesis?', choices });
     const left = choices.filter((c) => !supports.includes(c.value));
-    const refutes = left.length === 0 ? [] : await checkbox<number>({ message: 'Does it refute any? (space to pick, Enter to go on)', choices: left });
+    const refutes = left.length === 0 ? [] : await checkbox<number>({ message: 'Does it refute any?', choices: left });
     for (const [ids, direction] of [[supports, 'supports'], [refutes, 'refutes']] as const) {
       for (const id of ids) {
         const strength = await select<Strength>({
