@@ -25,9 +25,9 @@ export interface Redactor {
   text(s: string): string;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** A word: a run of letters, digits and underscores. Needles match whole words only. */
+const WORD = /[\p{L}\p{N}_]+/gu;
+const EDGES = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
 
 function letters(s: string): number {
   return (s.match(/\p{L}/gu) ?? []).length;
@@ -45,19 +45,24 @@ export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what
   const names = new Map<string, string>();
   const emails = new Map<string, string>();
   const accountNames = new Map<string, string>();
-  // lower-cased needle → replacement; the first (lowest display id) wins a shared needle
+  // lower-cased needle (trimmed to its first and last word) → replacement; the first (lowest
+  // display id) wins a shared needle
   const needles = new Map<string, string>();
+  let maxWords = 0;
+  let maxLength = 0;
   const add = (needle: string, replacement: string) => {
-    const key = needle.trim().toLowerCase();
-    if (key.length >= 2 && !needles.has(key)) needles.set(key, replacement);
+    const key = needle.replace(EDGES, '').toLowerCase();
+    if (key.length < 2 || needles.has(key)) return;
+    needles.set(key, replacement);
+    maxWords = Math.max(maxWords, key.match(WORD)?.length ?? 0);
+    maxLength = Math.max(maxLength, key.length);
   };
   contacts.forEach((c, i) => {
-    const pseudonym = `Contact ${i + 1}`;
-    names.set(c.uuid, pseudonym);
+    names.set(c.uuid, `Contact ${i + 1}`);
     if (c.email) emails.set(c.uuid, `contact-${i + 1}@example.invalid`);
   });
   accounts.forEach((a, i) => accountNames.set(a.uuid, `Account ${i + 1}`));
-  // longest needles first in the pattern; full names and emails are added before name tokens
+  // full names and emails before name tokens, so that a token never takes a full name's place
   contacts.forEach((c) => {
     add(c.name, names.get(c.uuid)!);
     if (c.email) add(c.email, emails.get(c.uuid)!);
@@ -65,17 +70,39 @@ export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what
   if (what === 'all') accounts.forEach((a) => add(a.name, accountNames.get(a.uuid)!));
   contacts.forEach((c) => {
     const tokens = c.name.trim().split(/\s+/).filter((t) => letters(t) >= 3);
-    for (const t of new Set([tokens[0], tokens[tokens.length - 1]])) if (t) add(t.replace(/^\P{L}+|\P{L}+$/gu, ''), names.get(c.uuid)!);
+    for (const t of new Set([tokens[0], tokens[tokens.length - 1]])) if (t) add(t, names.get(c.uuid)!);
   });
-  const alternatives = [...needles.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
-  const pattern = alternatives.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu')
-    : null;
+
+  /** Scan the words of `s`; at each, try the longest run of words that is a needle. One pass, no giant pattern. */
+  const text = (s: string): string => {
+    if (needles.size === 0) return s;
+    const words = [...s.matchAll(WORD)];
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i < words.length;) {
+      let taken = 0;
+      const from = words[i].index;
+      for (let k = Math.min(maxWords, words.length - i); k >= 1; k--) {
+        const last = words[i + k - 1];
+        const to = last.index + last[0].length;
+        if (to - from > maxLength) continue;
+        const replacement = needles.get(s.slice(from, to).toLowerCase());
+        if (replacement !== undefined) {
+          out += s.slice(copied, from) + replacement;
+          copied = to;
+          taken = k;
+          break;
+        }
+      }
+      i += taken || 1;
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  };
   return {
     contactName: (uuid, fallback) => names.get(uuid) ?? fallback,
     contactEmail: (uuid, fallback) => (fallback === null ? null : emails.get(uuid) ?? fallback),
     accountName: (uuid, fallback) => (what === 'all' ? accountNames.get(uuid) ?? fallback : fallback),
-    text: (s) => (pattern ? s.replace(pattern, (m) => needles.get(m.toLowerCase()) ?? '[redacted]') : s),
+    text,
   };
 }
 

@@ -40,6 +40,16 @@ function frontMatter(input: MarkdownExportInput, version: string): string {
   ].join('\n');
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 function bulletList(items: string[]): string[] {
   return items.map((i) => `- ${i}`);
 }
@@ -61,12 +71,8 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
 
   out.push(mdHeading(1, 'Interviews'), '');
   if (doc.interviews.length === 0) out.push('No interviews in this period.', '');
-  const linksOf = new Map<string, typeof doc.evidence>();
-  const evidenceOf = new Map<string, typeof doc.evidence>();
-  for (const e of doc.evidence) {
-    linksOf.set(e.interviewUuid, [...(linksOf.get(e.interviewUuid) ?? []), e]);
-    evidenceOf.set(e.hypothesisUuid, [...(evidenceOf.get(e.hypothesisUuid) ?? []), e]);
-  }
+  const linksOf = groupBy(doc.evidence, (e) => e.interviewUuid);
+  const evidenceOf = groupBy(doc.evidence, (e) => e.hypothesisUuid);
   for (const i of doc.interviews) {
     out.push(mdHeading(2, `${i.id ?? ''} · ${i.date} · ${i.channel} with ${who(i)}`.trim()), '');
     const facts = [
@@ -91,8 +97,7 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
 
   out.push(mdHeading(1, 'Hypotheses'), '');
   if (doc.hypotheses.length === 0) out.push('No hypotheses in this period.', '');
-  const outcomesOf = new Map<string, typeof doc.outcomes>();
-  for (const o of doc.outcomes) outcomesOf.set(o.hypothesisUuid, [...(outcomesOf.get(o.hypothesisUuid) ?? []), o]);
+  const outcomesOf = groupBy(doc.outcomes, (o) => o.hypothesisUuid);
   for (const h of doc.hypotheses) {
     out.push(mdHeading(2, `${h.id ?? ''} · ${statuses.get(h.uuid) ?? 'open'} · ${h.kind}`.trim()), '');
     out.push(mdInline(h.statement), '');
