@@ -9,11 +9,14 @@ export interface HypothesisRow extends HypothesisFacts {
   rowid: number;
 }
 
+// The joins start from evidence (CROSS JOIN fixes the order: SQLite would otherwise walk every
+// customer interview), and one hypothesis is picked with a range on the evidence primary key, which
+// an "@only IS NULL OR …" test would keep from using.
 const SQL = `
-WITH ev AS (
-  SELECT e.hypothesis_id, e.direction, i.kind AS ikind, i.date, i.id AS interview_id
-  FROM evidence e JOIN interviews i ON i.id = e.interview_id
-  WHERE i.date <= @asOf AND (@only IS NULL OR e.hypothesis_id = @only)
+WITH ev AS MATERIALIZED (
+  SELECT e.hypothesis_id, e.direction, i.kind AS ikind, i.date, e.interview_id
+  FROM evidence e CROSS JOIN interviews i ON i.id = e.interview_id
+  WHERE e.hypothesis_id BETWEEN @lo AND @hi AND i.date <= @asOf
 ),
 counts AS (
   SELECT hypothesis_id,
@@ -30,15 +33,15 @@ people AS (
     count(DISTINCT CASE WHEN ev.direction = 'refutes' THEN c.id END) AS customers_refuting,
     count(DISTINCT CASE WHEN ev.direction = 'supports' THEN c.account_id END) AS accounts_supporting
   FROM ev
-  JOIN interview_contacts ic ON ic.interview_id = ev.interview_id
-  JOIN contacts c ON c.id = ic.contact_id AND c.role IN ('customer', 'prospect')
-  WHERE ev.ikind = 'customer'
+  CROSS JOIN interview_contacts ic ON ic.interview_id = ev.interview_id
+  CROSS JOIN contacts c ON c.id = ic.contact_id
+  WHERE ev.ikind = 'customer' AND c.role IN ('customer', 'prospect')
   GROUP BY ev.hypothesis_id
 ),
 latest AS (
   SELECT hypothesis_id, outcome, date, reason FROM (
     SELECT o.*, row_number() OVER (PARTITION BY hypothesis_id ORDER BY date DESC, id DESC) AS n
-    FROM outcomes o WHERE o.date <= @asOf AND (@only IS NULL OR o.hypothesis_id = @only))
+    FROM outcomes o WHERE o.hypothesis_id BETWEEN @lo AND @hi AND o.date <= @asOf)
   WHERE n = 1
 )
 SELECT h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
@@ -56,11 +59,12 @@ FROM hypotheses h
 LEFT JOIN counts k ON k.hypothesis_id = h.id
 LEFT JOIN people p ON p.hypothesis_id = h.id
 LEFT JOIN latest l ON l.hypothesis_id = h.id
-WHERE h.created_on <= @asOf AND (@only IS NULL OR h.id = @only)
+WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf
 ORDER BY h.id`;
 
 /** Every hypothesis created on or before asOf (or just one, by row id), with its evidence counts. */
 export function hypothesisStats(db: DB, asOf: string, only: number | null = null): HypothesisRow[] {
-  const rows = db.prepare(SQL).all({ asOf, only }) as (Omit<HypothesisRow, 'tags'> & { tags: string })[];
+  const range = only === null ? { lo: 0, hi: Number.MAX_SAFE_INTEGER } : { lo: only, hi: only };
+  const rows = db.prepare(SQL).all({ asOf, ...range }) as (Omit<HypothesisRow, 'tags'> & { tags: string })[];
   return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
 }

@@ -68,6 +68,8 @@ describe('pm hyp add', () => {
     const added = box.json(['hyp', 'add', 'Finance teams want itemised invoices']);
     const listed = box.json(['hyp', 'list'])[0];
     const { evidence, outcomes, ...shown } = box.json(['hyp', 'show', 'H1']);
+    expect(box.json(['show', 'h1'])).toEqual({ ...shown, evidence, outcomes });
+    expect(box.pm(['show', 'H1']).out).toBe(box.pm(['hyp', 'show', 'H1']).out);
     expect(listed).toEqual(added);
     expect(shown).toEqual(added);
     expect(evidence).toEqual([]);
