@@ -47,6 +47,14 @@ describe('pm show', () => {
     }
   });
 
+  it('H3 shows the hypothesis, as pm hyp show does', () => {
+    expect(box.pm(['hyp', 'add', 'Finance wants itemised invoices']).code).toBe(0);
+    expect(box.pm(['log', '--with', 'Jane Roe', '--summary', 'yes please', '--supports', 'H1']).code).toBe(0);
+    expect(box.pm(['show', 'H1']).out).toBe(box.pm(['hyp', 'show', 'H1']).out);
+    expect(box.pm(['show', 'H1']).out).toMatch(/Finance wants itemised invoices/);
+    expectUsageError(box.pm(['show', 'H9']));
+  });
+
   it('unknown ids and names are usage errors; a name several contacts share lists them', () => {
     box.pm(['log', '--with', 'Jane Roe', '--account', 'Globex', '--summary', 'another Jane']);
     for (const ref of ['I99', 'Nobody', 'I0x']) expectUsageError(box.pm(['show', ref]));
