@@ -87,57 +87,54 @@ interface AddInput {
 }
 
 /** On a terminal without a statement: ask for it and for whatever else was not given. */
-async function promptForAdd(ctx: Context, opts: AddOptions, createdOn: string): Promise<AddInput> {
+async function promptForAdd(ctx: Context, given: Omit<Partial<AddInput>, 'criteria'> & { criteria?: string | null },
+  createdOn: string): Promise<AddInput> {
   const { input, select } = await import('@inquirer/prompts');
-  const validateText = (limit: number, what: string, optional: boolean) => (v: string) => {
-    if (optional && v.trim() === '') return true;
+  const check = (parse: (v: string) => unknown) => (v: string) => {
     try {
-      checkText(what, v, limit);
+      parse(v);
       return true;
     } catch (err) {
       return (err as Error).message;
     }
   };
-  const statement = await input({ message: 'We believe …', required: true, validate: validateText(LIMITS.statement, 'the statement', false) });
-  const kind = opts.kind !== undefined ? parseKind(opts.kind) : await select<HypothesisKind>({
+  const statement = await input({ message: 'We believe …', required: true,
+    validate: check((v) => checkText('the statement', v, LIMITS.statement)) });
+  const kind = given.kind ?? await select<HypothesisKind>({
     message: 'Risk kind',
     choices: KINDS.map((k) => ({ value: k, name: k })),
     default: 'value',
   });
-  const criteria = opts.criteria !== undefined ? optionalCriteria(opts.criteria)! : optionalCriteria(await input({
-    message: 'Success criterion (optional)',
-    validate: validateText(LIMITS.criteria, 'the criterion', true),
-  })) ?? null;
-  const decideDefault = addDays(createdOn, ctx.config()['hypothesis.decideDays']);
-  const decideAnswer = opts.decideBy ?? await input({
+  const criteria = given.criteria !== undefined ? given.criteria
+    : optionalCriteria(await input({ message: 'Success criterion (optional)', validate: check(optionalCriteria) })) ?? null;
+  const decideBy = given.decideBy ?? deadline(ctx, await input({
     message: 'Decide by',
-    default: decideDefault,
-    validate: (v) => {
-      try {
-        deadline(ctx, v, createdOn, createdOn);
-        return true;
-      } catch (err) {
-        return (err as Error).message;
-      }
-    },
-  });
-  return { statement, kind, criteria, decideBy: deadline(ctx, decideAnswer, createdOn, createdOn) };
+    default: addDays(createdOn, ctx.config()['hypothesis.decideDays']),
+    validate: check((v) => deadline(ctx, v, createdOn, createdOn)),
+  }), createdOn, createdOn);
+  return { statement, kind, criteria, decideBy };
 }
 
 export async function add(ctx: Context, statement: string | undefined, opts: AddOptions): Promise<void> {
+  // everything given is checked before anything is asked or written
   const createdOn = pastDate(ctx, opts.date);
   const tags = tagList(opts.tag) ?? [];
+  const given = {
+    kind: opts.kind !== undefined ? parseKind(opts.kind) : undefined,
+    criteria: optionalCriteria(opts.criteria),
+    decideBy: opts.decideBy !== undefined ? deadline(ctx, opts.decideBy, createdOn, createdOn) : undefined,
+  };
   let fields: AddInput;
   if (statement === undefined) {
     if (!ctx.interactive || ctx.json)
       throw new UsageError('a statement is required', 'try: pm hyp add "We believe finance teams want itemised invoices" --criteria "3 of 5 say yes"');
-    fields = await promptForAdd(ctx, opts, createdOn);
+    fields = await promptForAdd(ctx, given, createdOn);
   } else {
     fields = {
       statement: checkText('the statement', statement, LIMITS.statement),
-      kind: opts.kind !== undefined ? parseKind(opts.kind) : 'value',
-      criteria: optionalCriteria(opts.criteria) ?? null,
-      decideBy: opts.decideBy !== undefined ? deadline(ctx, opts.decideBy, createdOn, createdOn) : undefined,
+      kind: given.kind ?? 'value',
+      criteria: given.criteria ?? null,
+      decideBy: given.decideBy,
     };
   }
   const { record, resembles } = ctx.transaction(({ db }) => {
