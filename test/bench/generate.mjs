@@ -80,13 +80,24 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
       createdOn: isoOf(created), decideBy: isoOf(created + 28), tags: [pick(TAGS)], revisions: [],
     };
     hypotheses.push(h);
+    // most hypotheses older than two months have been decided; a few decisions were reopened
     const r = rand();
-    if (created < endDay - 30 && r < 0.45) {
-      const decided = created + 10 + Math.floor(rand() * 20);
-      outcomes.push({ uuid: uuidFrom(rand, decided), hypothesisUuid: h.uuid, outcome: r < 0.15 ? 'validated' : r < 0.3 ? 'invalidated' : 'killed', date: isoOf(decided), reason: `Decided after interviews: ${sentence()}` });
-      if (r > 0.42) outcomes.push({ uuid: uuidFrom(rand, decided + 5), hypothesisUuid: h.uuid, outcome: 'reopened', date: isoOf(decided + 5), reason: 'New evidence from a large account' });
+    if (created < endDay - 60 && r < 0.85) {
+      const decided = created + 10 + Math.floor(rand() * 40);
+      const outcome = r < 0.3 ? 'validated' : r < 0.5 ? 'invalidated' : 'killed';
+      outcomes.push({ uuid: uuidFrom(rand, decided), hypothesisUuid: h.uuid, outcome, date: isoOf(decided), reason: `Decided after interviews: ${sentence()}` });
+      h.closedFrom = decided;
+      if (rand() < 0.05 && decided + 5 < endDay) {
+        outcomes.push({ uuid: uuidFrom(rand, decided + 5), hypothesisUuid: h.uuid, outcome: 'reopened', date: isoOf(decided + 5), reason: 'New evidence from a large account' });
+        h.reopenedFrom = decided + 5;
+      }
     }
   }
+  // evidence goes to hypotheses open on the interview's day (rarely, to one already decided)
+  const openOn = (h, day) => dayNumber(h.createdOn) <= day && (h.closedFrom === undefined || day < h.closedFrom || (h.reopenedFrom !== undefined && day >= h.reopenedFrom));
+  const byCreation = [...hypotheses].sort((a, b) => (a.createdOn < b.createdOn ? -1 : 1));
+  const createdDays = byCreation.map((h) => dayNumber(h.createdOn));
+  const firstAfter = (day) => { let lo = 0, hi = createdDays.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (createdDays[mid] <= day) lo = mid + 1; else hi = mid; } return lo; };
 
   const interviews = [];
   const evidence = [];
@@ -102,24 +113,29 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
     const topic = pick(TOPICS);
     const notes = Array.from({ length: 3 + Math.floor(rand() * 5) }, sentence).join(' ');
     const followUp = rand() < 0.2 ? isoOf(day + 7 + Math.floor(rand() * 14)) : null;
+    // follow-ups get done: nearly all of those older than a month, half of the recent ones
+    const followUpDone = followUp ? (dayNumber(followUp) < endDay - 30 ? rand() < 0.98 : rand() < 0.5) : false;
     const iv = {
       uuid: uuidFrom(rand, day), id: `I${i + 1}`, date: isoOf(day), channel, contactUuids: channel === 'call' || !indirect ? contactUuids.length ? contactUuids : [pick(people)?.uuid].filter(Boolean) : contactUuids,
       accountUuid: account.uuid, by: pick(['dana', 'sam', 'alex']), minutes: indirect ? null : 15 + Math.floor(rand() * 45),
       summary: `${topic[0].toUpperCase()}${topic.slice(1)}: ${pick(PAINS)}`, notes,
       pains: rand() < 0.7 ? [`${topic} ${pick(PAINS)}`] : [], quotes: rand() < 0.4 ? [`"If ${topic} just worked we would pay for it"`] : [],
       tags: [pick(TAGS), ...(rand() < 0.3 ? [pick(TAGS)] : [])].filter((t, k, a) => a.indexOf(t) === k),
-      followUp, followUpDone: followUp ? followUp < end && rand() < 0.8 : false,
+      followUp, followUpDone,
     };
     if (!indirect && iv.contactUuids.length === 0) continue;
     interviews.push(iv);
     if (rand() < 0.3) {
-      const candidates = hypotheses.filter((h) => h.createdOn <= iv.date);
-      if (candidates.length) {
-        const h = candidates[Math.floor(rand() * candidates.length)];
+      const recent = byCreation.slice(firstAfter(day - 120), firstAfter(day));
+      const open = recent.filter((h) => openOn(h, day));
+      const pool = open.length && rand() > 0.01 ? open : recent;
+      if (pool.length) {
+        const h = pool[Math.floor(rand() * pool.length)];
         evidence.push({ interviewUuid: iv.uuid, hypothesisUuid: h.uuid, direction: rand() < 0.65 ? 'supports' : 'refutes', strength: pick(['weak', 'medium', 'medium', 'strong']) });
       }
     }
   }
+  for (const h of hypotheses) { delete h.closedFrom; delete h.reopenedFrom; }
   interviews.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   interviews.forEach((iv, k) => (iv.id = `I${k + 1}`));
   return {
