@@ -9,14 +9,25 @@ export interface HypothesisRow extends HypothesisFacts {
   rowid: number;
 }
 
-// The joins start from evidence (CROSS JOIN fixes the order: SQLite would otherwise walk every
-// customer interview), and one hypothesis is picked with a range on the evidence primary key, which
-// an "@only IS NULL OR …" test would keep from using.
+// Evidence rows carry their interview's date and kind (migration 0002), so counting reads only the
+// evidence table, clustered by hypothesis; CROSS JOIN fixes the join order, and one hypothesis is
+// picked with a range on the primary keys, which an "@only IS NULL OR …" test would keep from using.
 const SQL = `
-WITH ev AS MATERIALIZED (
-  SELECT e.hypothesis_id, e.direction, i.kind AS ikind, i.date, e.interview_id
-  FROM evidence e CROSS JOIN interviews i ON i.id = e.interview_id
-  WHERE e.hypothesis_id BETWEEN @lo AND @hi AND i.date <= @asOf
+WITH latest AS MATERIALIZED (
+  SELECT hypothesis_id, outcome, date, reason FROM (
+    SELECT o.*, row_number() OVER (PARTITION BY hypothesis_id ORDER BY date DESC, id DESC) AS n
+    FROM outcomes o WHERE o.hypothesis_id BETWEEN @lo AND @hi AND o.date <= @asOf)
+  WHERE n = 1
+),
+hs AS MATERIALIZED (
+  SELECT h.id, CASE WHEN l.outcome IS NULL OR l.outcome = 'reopened' THEN 'open' ELSE l.outcome END AS status
+  FROM hypotheses h LEFT JOIN latest l ON l.hypothesis_id = h.id
+  WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf
+),
+ev AS MATERIALIZED (
+  SELECT e.hypothesis_id, e.direction, e.kind AS ikind, e.date, e.interview_id
+  FROM hs CROSS JOIN evidence e ON e.hypothesis_id = hs.id
+  WHERE (@openOnly = 0 OR hs.status = 'open') AND e.date <= @asOf
 ),
 counts AS (
   SELECT hypothesis_id,
@@ -37,16 +48,9 @@ people AS (
   CROSS JOIN contacts c ON c.id = ic.contact_id
   WHERE ev.ikind = 'customer' AND c.role IN ('customer', 'prospect')
   GROUP BY ev.hypothesis_id
-),
-latest AS (
-  SELECT hypothesis_id, outcome, date, reason FROM (
-    SELECT o.*, row_number() OVER (PARTITION BY hypothesis_id ORDER BY date DESC, id DESC) AS n
-    FROM outcomes o WHERE o.hypothesis_id BETWEEN @lo AND @hi AND o.date <= @asOf)
-  WHERE n = 1
 )
 SELECT h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
-  h.created_on AS createdOn, h.decide_by AS decideBy,
-  CASE WHEN l.outcome IS NULL OR l.outcome = 'reopened' THEN 'open' ELSE l.outcome END AS status,
+  h.created_on AS createdOn, h.decide_by AS decideBy, hs.status,
   l.outcome AS outcome, l.date AS outcomeDate, l.reason AS outcomeReason,
   coalesce(k.supports, 0) AS supports, coalesce(k.refutes, 0) AS refutes,
   coalesce(p.customers_supporting, 0) AS customersSupporting,
@@ -55,16 +59,20 @@ SELECT h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria
   coalesce(k.other_supports, 0) AS otherSupports, coalesce(k.other_refutes, 0) AS otherRefutes,
   k.last_evidence AS lastEvidence,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY position)) AS tags
-FROM hypotheses h
+FROM hs CROSS JOIN hypotheses h ON h.id = hs.id
 LEFT JOIN counts k ON k.hypothesis_id = h.id
 LEFT JOIN people p ON p.hypothesis_id = h.id
 LEFT JOIN latest l ON l.hypothesis_id = h.id
-WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf
 ORDER BY h.id`;
 
-/** Every hypothesis created on or before asOf (or just one, by row id), with its evidence counts. */
-export function hypothesisStats(db: DB, asOf: string, only: number | null = null): HypothesisRow[] {
+/**
+ * Every hypothesis created on or before asOf (or just one, by row id), with its evidence counts.
+ * With `countsForOpenOnly` (the report), evidence is counted only for hypotheses open as of asOf
+ * and decided ones carry zero counts: the report shows no counts for them, and on a journal of
+ * years most hypotheses are decided, so this keeps the report's work proportional to what is open.
+ */
+export function hypothesisStats(db: DB, asOf: string, only: number | null = null, opts: { countsForOpenOnly?: boolean } = {}): HypothesisRow[] {
   const range = only === null ? { lo: 0, hi: Number.MAX_SAFE_INTEGER } : { lo: only, hi: only };
-  const rows = db.prepare(SQL).all({ asOf, ...range }) as (Omit<HypothesisRow, 'tags'> & { tags: string })[];
+  const rows = db.prepare(SQL).all({ asOf, ...range, openOnly: opts.countsForOpenOnly ? 1 : 0 }) as (Omit<HypothesisRow, 'tags'> & { tags: string })[];
   return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
 }

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
 import { JournalError, fromSqliteError } from '../errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 import { configFromRows, type Config } from '../core/config.js';
 
 export type DB = Database.Database;
@@ -150,18 +150,20 @@ function backupBeforeMigration(db: DB, path: string, version: number): void {
  * inside it since another process may have migrated meanwhile, and checking foreign keys before
  * commit.
  */
-export function runMigrations(db: DB, fromVersion: number): void {
-  if (fromVersion >= SCHEMA_VERSION) return;
+export function runMigrations(db: DB, fromVersion: number, migrations: Migration[] = MIGRATIONS): void {
+  const target = migrations[migrations.length - 1].version;
+  if (fromVersion >= target) return;
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
       const current = db.pragma('user_version', { simple: true }) as number;
-      if (current >= SCHEMA_VERSION) return;
-      for (const m of MIGRATIONS) if (m.version > current) db.exec(m.sql);
+      if (current >= target) return;
+      for (const m of migrations) if (m.version > current) db.exec(m.sql);
       const problems = db.pragma('foreign_key_check') as unknown[];
-      if (problems.length > 0) throw new JournalError(`migration left ${problems.length} broken references; nothing was changed`);
+      if (problems.length > 0) throw new JournalError(`a schema upgrade would leave ${problems.length} broken references; nothing was changed`,
+        'please report this; your journal is untouched and its backup is beside it');
       db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.pragma(`user_version = ${target}`);
     }).immediate();
   } finally {
     db.pragma('foreign_keys = ON');

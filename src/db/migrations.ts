@@ -1,6 +1,7 @@
 // The schema's history: numbered SQL files in migrations/, embedded in the build (esbuild's text
 // loader; a small plugin in vitest.config.ts does the same for tests). Add a file, add a line.
 import m0001 from '../../migrations/0001_init.sql';
+import m0002 from '../../migrations/0002_evidence_dates.sql';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_init', sql: m0001 }];
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: '0001_init', sql: m0001 },
+  { version: 2, name: '0002_evidence_dates', sql: m0002 },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -59,10 +59,10 @@ WITH latest AS (
       row_number() OVER (PARTITION BY o.hypothesis_id ORDER BY o.date DESC, o.id DESC) AS n
     FROM outcomes o WHERE o.date <= @asOf)
   WHERE n = 1 AND outcome IN ('killed', 'invalidated'))
-SELECT 'H' || l.hypothesis_id AS hypothesisId, 'I' || i.id AS interviewId, i.date
-FROM latest l JOIN evidence e ON e.hypothesis_id = l.hypothesis_id JOIN interviews i ON i.id = e.interview_id
-WHERE i.date > l.date AND i.date <= @asOf
-ORDER BY l.hypothesis_id, i.date, i.id`,
+SELECT 'H' || l.hypothesis_id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
+FROM latest l CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
+WHERE e.date > l.date AND e.date <= @asOf
+ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
   // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period
   themes: `
@@ -114,7 +114,7 @@ export function reportRows(db: DB, q: ReportQuery): ReportRows {
     .map(({ accountSegments, contactSegments, ...r }) => ({ ...r, segments: [...names(accountSegments), ...names(contactSegments)] }));
   const followUps = (db.prepare(REPORT_SQL.followUps).all(pick('asOf', 'by')) as (Omit<FollowUpRow, 'with'> & { names: string })[])
     .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
-  const hypotheses = hypothesisStats(db, q.asOf);
+  const hypotheses = hypothesisStats(db, q.asOf, null, { countsForOpenOnly: true });
   return {
     contact: { direct: contact.direct, indirect: contact.indirect, stakeholder: contact.stakeholder, customers: contact.customers },
     lastDirect: contact.lastDirect,

@@ -61,7 +61,7 @@ describe('pm delete', () => {
   it('needs --yes without a terminal, then removes the interview, its links and its index row', () => {
     const h = addHypothesis('Exports matter');
     const db = new Database(box.db);
-    db.prepare("INSERT INTO evidence VALUES (?, 1, 'supports', 'medium')").run(h);
+    db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, 1, 'supports', 'medium')").run(h);
     db.close();
     const before = box.snapshot();
     const r = box.pm(['delete', 'I1']);
@@ -84,7 +84,7 @@ describe('pm delete', () => {
   it('a hypothesis with evidence needs --force; it goes with its evidence and outcomes', () => {
     const h = addHypothesis('Exports matter');
     const db = new Database(box.db);
-    db.prepare("INSERT INTO evidence VALUES (?, 1, 'supports', 'medium')").run(h);
+    db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, 1, 'supports', 'medium')").run(h);
     db.prepare("INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o1', ?, 'killed', '2026-11-19', 'meh')").run(h);
     db.close();
     const before = box.snapshot();

@@ -274,7 +274,7 @@ describe('pm import refuses a bad file whole: exit 2, the record named, the jour
     };
     const counts = box.json(['import', writeDoc('more.json', more)]);
     expect(counts.interviews.added).toBe(1);
-    expect(box.sql("SELECT kind, strength FROM interviews i JOIN evidence e ON e.interview_id = i.id WHERE i.uuid = '01900000-0000-7000-8000-00000000e0aa'"))
+    expect(box.sql("SELECT i.kind, e.strength FROM interviews i JOIN evidence e ON e.interview_id = i.id WHERE i.uuid = '01900000-0000-7000-8000-00000000e0aa'"))
       .toEqual([{ kind: 'customer', strength: 'medium' }]);
   });
 });

@@ -13,7 +13,7 @@ beforeEach(() => {
   ]) expect(box.pm(['log', ...args]).code).toBe(0);
   const db = new Database(box.db);
   db.exec(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h1', 'x', '2026-11-01', '2026-12-01');
-           INSERT INTO evidence VALUES (1, 2, 'supports', 'medium');`);
+           INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (1, 2, 'supports', 'medium');`);
   db.close();
 });
 afterEach(() => box.cleanup());

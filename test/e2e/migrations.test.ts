@@ -1,0 +1,146 @@
+// Upgrading journals made by earlier versions of pm (fixtures committed in test/fixtures, made by
+// the pm of that schema version): counts and content unchanged, the backup beside the journal,
+// and a table-rebuild migration that cannot cascade-delete children.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sandbox, ROOT, type Sandbox } from '../helpers.js';
+import { openForWrite, runMigrations, APPLICATION_ID } from '../../src/db/journal.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/db/migrations.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const FIXTURES = [{ version: 1, file: join(ROOT, 'test', 'fixtures', 'journal-v1.db') }];
+
+/** Every table's rows, restricted to the columns the old schema had, in a stable order. */
+function content(path: string, tablesAndColumns?: Map<string, string[]>): Map<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  const tables = tablesAndColumns ?? new Map(
+    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'").pluck().all() as string[])
+      .map((t) => [t, (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[])]),
+  );
+  const out = new Map<string, unknown[]>();
+  for (const [table, columns] of tables) {
+    const cols = columns.map((c) => `"${c}"`).join(', ');
+    out.set(table, db.prepare(`SELECT ${cols} FROM "${table}" ORDER BY ${cols}`).raw().all());
+  }
+  db.close();
+  return out;
+}
+
+function columnsOf(path: string): Map<string, string[]> {
+  const db = new Database(path, { readonly: true });
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'").pluck().all() as string[];
+  const map = new Map(tables.map((t) => [t, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]));
+  db.close();
+  return map;
+}
+
+describe.each(FIXTURES)('a schema-$version journal', ({ version, file }) => {
+  it('is the version it claims to be', () => {
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+  });
+
+  it(`upgrades to schema ${SCHEMA_VERSION} with counts and content unchanged, after a backup beside it`, () => {
+    copyFileSync(file, box.db);
+    const oldColumns = columnsOf(box.db);
+    const before = content(box.db, oldColumns);
+    const beforeBytes = readFileSync(box.db);
+
+    const r = box.pm(['ls', '--json']); // a read upgrades the journal too
+    expect(r.code, r.err).toBe(0);
+
+    const db = new Database(box.db, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+    expect(content(box.db, oldColumns)).toEqual(before);
+
+    const backup = `${box.db}.bak-v${version}`;
+    expect(existsSync(backup)).toBe(true);
+    expect(content(backup, oldColumns)).toEqual(before);
+    expect(readFileSync(box.db).equals(beforeBytes)).toBe(false);
+  });
+
+  it('still answers every command the same way after the upgrade', () => {
+    copyFileSync(file, box.db);
+    const interviews = box.json(['ls']);
+    expect(interviews.length).toBeGreaterThanOrEqual(5);
+    const h1 = box.json(['hyp', 'show', 'H1']);
+    expect(h1.statement).toBe('Finance teams want itemised invoices');
+    // evidence carries the interview's date and kind after 0002
+    const evidence = box.sql<{ date: string; kind: string; idate: string; ikind: string }>(
+      'SELECT e.date, e.kind, i.date AS idate, i.kind AS ikind FROM evidence e JOIN interviews i ON i.id = e.interview_id');
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence) expect([e.date, e.kind]).toEqual([e.idate, e.ikind]);
+    // the forgotten person stays forgotten
+    expect(box.sql('SELECT count(*) AS n FROM contacts WHERE forgotten = 1')[0].n).toBe(1);
+    expect(box.json(['doctor']).healthy).toBe(true);
+  });
+});
+
+describe('the migration runner', () => {
+  function seeded() {
+    const j = openForWrite(box.db);
+    j.db.close();
+    expect(box.pm(['hyp', 'add', 'People want faster exports', '--date', '2026-11-01', '--tag', 'export']).code).toBe(0);
+    expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Exports', '--pain', 'slow', '--quote', 'too slow',
+      '--tag', 'export', '--supports', 'H1', '--date', '2026-11-02']).code).toBe(0);
+    return new Database(box.db);
+  }
+
+  // rebuild hypotheses the way SQLite documents it: new table, copy, drop the old, rename the new
+  const hypothesesDdl = (db: Database.Database) =>
+    (db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'hypotheses'").pluck().get() as string).replace('CREATE TABLE hypotheses', 'CREATE TABLE hypotheses_new');
+  const rebuildHypotheses = (db: Database.Database) => `PRAGMA legacy_alter_table = ON;
+    ${hypothesesDdl(db)};
+    INSERT INTO hypotheses_new SELECT * FROM hypotheses;
+    DROP TABLE hypotheses;
+    ALTER TABLE hypotheses_new RENAME TO hypotheses;
+    PRAGMA legacy_alter_table = OFF;`;
+  const childCounts = (db: Database.Database) => ['evidence', 'outcomes', 'hypothesis_tags']
+    .map((t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number);
+
+  it('a table-rebuild migration of a parent table cannot cascade-delete its children', () => {
+    const db = seeded();
+    expect(box.pm(['hyp', 'kill', 'H1', '--reason', 'no', '--date', '2026-11-03']).code).toBe(0);
+    const before = childCounts(db);
+    expect(before.every((n) => n > 0)).toBe(true);
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, SCHEMA_VERSION, [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'test_rebuild', sql: rebuildHypotheses(db) }]);
+    expect(childCounts(db)).toEqual(before);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('(control) the same rebuild with foreign keys on would have deleted the children', () => {
+    const db = seeded();
+    db.pragma('foreign_keys = ON');
+    db.exec(rebuildHypotheses(db));
+    expect(childCounts(db)[0]).toBe(0);
+    db.close();
+  });
+
+  it('a migration that would break references is rolled back whole', () => {
+    const db = seeded();
+    const broken = { version: SCHEMA_VERSION + 1, name: 'test_broken', sql: 'DELETE FROM accounts;' };
+    expect(() => runMigrations(db, SCHEMA_VERSION, [...MIGRATIONS, broken])).toThrow(/broken references/);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('every migration opens with a comment that says why', () => {
+    for (const m of MIGRATIONS) {
+      const first = readFileSync(join(ROOT, 'migrations', `${m.name}.sql`), 'utf8').split('\n')[0];
+      expect(first, m.name).toMatch(new RegExp(`^-- ${m.name}: \\w+`));
+    }
+  });
+});
