@@ -6,6 +6,7 @@ import { activeContext } from './cli/lazy.js';
 import { EXIT, PmError } from './errors.js';
 import { asJournalError } from './db/journal.js';
 import { VERSION } from './version.js';
+import { safeLine } from './core/text.js';
 import { registerSetup } from './cli/setup.js';
 import { registerInterviews } from './cli/interviews.js';
 import { registerHypotheses } from './cli/hypotheses.js';
@@ -27,7 +28,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`pm: ${s.replace(/^error: /, '').trimEnd()}\n`),
+      // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
+      outputError: (s, write) => write(`pm: ${safeLine(s.replace(/^error: /, '').trim())}\n`),
     })
     .addHelpText('after', `
 Examples:
@@ -43,9 +45,11 @@ Examples:
   return program;
 }
 
+// Messages often echo what the user typed (a name, a date, a file's content): one line each, with
+// escape sequences and control characters made visible, as for stored text.
 function printError(err: PmError, verbose: boolean): void {
-  if (err.message) process.stderr.write(`pm: ${err.message}\n`);
-  if (err.hint) process.stderr.write(`${err.hint.startsWith('try') ? '' : 'hint: '}${err.hint}\n`);
+  if (err.message) process.stderr.write(`pm: ${safeLine(err.message)}\n`);
+  if (err.hint) process.stderr.write(`${err.hint.startsWith('try') ? '' : 'hint: '}${safeLine(err.hint)}\n`);
   if (verbose && err.stack) process.stderr.write(err.stack + '\n');
 }
 
@@ -67,7 +71,7 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string): number {
     process.stderr.write('pm: interrupted, nothing saved\n');
     return EXIT.interrupted;
   }
-  process.stderr.write(`pm: internal error: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(`pm: internal error: ${safeLine(e?.message ?? String(err))}\n`);
   process.stderr.write(verbose && e?.stack ? e.stack + '\n' : 'run again with --verbose for details, and please report it\n');
   return EXIT.journal;
 }

@@ -13,6 +13,7 @@ import { parsePerson } from './log.js';
 
 export async function show(ctx: Context, ref: string): Promise<void> {
   const s = ref.trim();
+  if (s === '') throw new UsageError('show what? give an interview (I12, last), a hypothesis (H3), an account or a contact', 'try: pm ls, pm accounts, pm contacts');
   if (/^[hH]\d{1,15}$/.test(s)) {
     const { showHypothesis } = await import('./hyp-show.js');
     showHypothesis(ctx, s);
