@@ -78,7 +78,7 @@ export interface LogDraft {
 
 /** "Jane Roe <jane@acme.test>", "Jane Roe", or a bare "jane@acme.test". */
 export function parsePerson(raw: string): Person {
-  const m = /^(.*?)\s*<([^<>]*)>\s*$/.exec(raw);
+  const m = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(raw); // s: a name may hold a pasted line break
   let name = raw.trim();
   let email: string | null = null;
   if (m) {
