@@ -1,0 +1,262 @@
+// Crash safety: `kill -9` at random moments during a large import and during a schema migration.
+// After each kill the file passes integrity_check and foreign_key_check and holds all of the import
+// or none of it; a migration is either not begun (schema 1, old content) or done (schema 2, the
+// same content), and the next pm finishes the job. The kill times are drawn from a seeded
+// generator; the seed is printed, and PM_CRASH_SEED=N replays the same kill times.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { BIN, ROOT, sandbox, type Sandbox } from '../helpers.js';
+
+const RUNS = 10;
+const INTERVIEWS = 5000;
+const SEED = Number(process.env.PM_CRASH_SEED) || Date.now() % 1_000_000;
+
+type Generator = {
+  generate(n: number, opts?: { seed?: number }): unknown;
+  mulberry32(seed: number): () => number;
+};
+
+let box: Sandbox;
+let gen: Generator;
+let random: () => number;
+const path = (name: string) => join(box.dir, name);
+
+function removeJournal(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '.bak-v1']) rmSync(file + suffix, { force: true });
+}
+
+function copyJournal(from: string, to: string): void {
+  removeJournal(to);
+  copyFileSync(from, to);
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** how long it ran */
+  ms: number;
+  /** when the watched file first had bytes, if it did */
+  seenMs?: number;
+}
+
+const hasBytes = (file: string) => {
+  try {
+    return statSync(file).size > 0;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Run pm; with `kill`, SIGKILL it `afterMs` after it starts, or after the file `from` first has
+ * bytes (if it is still running then). `watch` notes when a file first has bytes.
+ */
+function runPm(args: string[], opts: { kill?: { afterMs: number; from?: string }; watch?: string } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { env: box.env, stdio: 'ignore' });
+    const watch = opts.kill?.from ?? opts.watch;
+    let seenMs: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const killLater = (ms: number) => (timer = setTimeout(() => child.kill('SIGKILL'), ms));
+    const poll = watch === undefined ? undefined : setInterval(() => {
+      if (seenMs !== undefined || !hasBytes(watch)) return;
+      seenMs = performance.now() - started;
+      if (opts.kill?.from) killLater(opts.kill.afterMs);
+    }, 1);
+    if (opts.kill && !opts.kill.from) killLater(opts.kill.afterMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      resolve({ code, signal, ms: performance.now() - started, seenMs });
+    });
+  });
+}
+
+/** Open as the next process would (recovering the WAL) and check the file. */
+function inspect(file: string): { integrity: string; foreignKeys: unknown[]; version: number; db: Database.Database } {
+  const db = new Database(file);
+  return {
+    integrity: db.pragma('integrity_check', { simple: true }) as string,
+    foreignKeys: db.pragma('foreign_key_check') as unknown[],
+    version: db.pragma('user_version', { simple: true }) as number,
+    db,
+  };
+}
+
+const TABLES = ['accounts', 'contacts', 'interviews', 'hypotheses', 'evidence', 'outcomes', 'interview_contacts', 'pains', 'quotes'];
+function counts(db: Database.Database): Record<string, number> {
+  return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
+}
+
+/** The columns of every table (full-text shadow tables aside) of a journal. */
+function columnsOf(db: Database.Database): Map<string, string[]> {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'").pluck().all() as string[];
+  return new Map(tables.map((t) => [t, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]));
+}
+
+/** A digest of every row of the given tables and columns (the full-text index by rowid). */
+function digest(db: Database.Database, tables: Map<string, string[]>): string {
+  const hash = createHash('sha256');
+  for (const [table, columns] of tables) {
+    const cols = columns.map((c) => `"${c}"`).join(', ');
+    const order = table === 'interviews_fts' ? 'rowid' : cols;
+    for (const row of db.prepare(`SELECT ${table === 'interviews_fts' ? 'rowid, ' : ''}${cols} FROM "${table}" ORDER BY ${order}`).raw().iterate())
+      hash.update(JSON.stringify(row));
+    hash.update(`|${table}|`);
+  }
+  return hash.digest('hex');
+}
+
+/** Turn a schema-2 journal into the shape schema 1 had: evidence without date and kind, no 0002 triggers. */
+function downgradeToSchema1(file: string): void {
+  const db = new Database(file);
+  db.pragma('foreign_keys = OFF');
+  db.exec(`BEGIN;
+    DROP TRIGGER evidence_copy_after_insert;
+    DROP TRIGGER interviews_evidence_after_update;
+    CREATE TABLE evidence_v1 (
+      hypothesis_id INTEGER NOT NULL REFERENCES hypotheses(id) ON DELETE CASCADE,
+      interview_id  INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+      direction     TEXT NOT NULL CHECK (direction IN ('supports', 'refutes')),
+      strength      TEXT NOT NULL DEFAULT 'medium' CHECK (strength IN ('weak', 'medium', 'strong')),
+      PRIMARY KEY (hypothesis_id, interview_id)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO evidence_v1 SELECT hypothesis_id, interview_id, direction, strength FROM evidence;
+    DROP TABLE evidence;
+    ALTER TABLE evidence_v1 RENAME TO evidence;
+    CREATE INDEX evidence_by_interview ON evidence(interview_id, hypothesis_id);
+    PRAGMA user_version = 1;
+    COMMIT;`);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+const outcomeLog: string[] = [];
+
+beforeAll(async () => {
+  box = sandbox();
+  gen = (await import(pathToFileURL(join(ROOT, 'test', 'bench', 'generate.mjs')).href)) as Generator;
+  random = gen.mulberry32(SEED);
+  console.log(`crash.test.ts: seed ${SEED} (PM_CRASH_SEED=${SEED} replays these kill times)`);
+  writeFileSync(path('big.json'), JSON.stringify(gen.generate(INTERVIEWS, { seed: 7 })));
+  // a journal with a few records of its own, all checkpointed into the main file
+  for (const args of [
+    ['log', '--with', 'Ann Lee <ann@acme.test>', '--account', 'Acme', '--summary', 'Invoices are slow', '--date', '2026-11-10'],
+    ['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01'],
+    ['hyp', 'link', 'H1', 'I1', '--supports'],
+  ]) expect(box.pm(['--db', path('seed.db'), ...args]).code).toBe(0);
+});
+afterAll(() => {
+  if (outcomeLog.length) console.log(`crash.test.ts (seed ${SEED}):\n  ${outcomeLog.join('\n  ')}`);
+  box.cleanup();
+});
+
+describe('kill -9 at random moments', () => {
+  it(`during a ${INTERVIEWS}-interview import, ${RUNS} times: the file is sound and holds all of the import or none`, async () => {
+    // one run to the end: what "all" is, and how long an import takes
+    copyJournal(path('seed.db'), path('full.db'));
+    const full = await runPm(['--db', path('full.db'), 'import', path('big.json')], { watch: path('full.db-wal') });
+    expect(full.code).toBe(0);
+    expect(full.seenMs).toBeDefined();
+    const none = (() => { const c = inspect(path('seed.db')); const n = counts(c.db); c.db.close(); return n; })();
+    const all = (() => { const c = inspect(path('full.db')); const n = counts(c.db); c.db.close(); return n; })();
+    expect(all.interviews - none.interviews).toBe(INTERVIEWS);
+
+    const seen = { none: 0, all: 0 };
+    for (let run = 0; run < RUNS; run++) {
+      // Every other kill is anywhere in the run (after the first ~15%, node starting); the others
+      // aim at the writing: from the first bytes in the WAL (the commit) through the checkpoint
+      // into the main file, which take a few percent of the run.
+      const file = path('import.db');
+      const duringWrites = run % 2 === 1;
+      const killAt = Math.round(duringWrites ? random() * (full.ms - full.seenMs!) * 1.2 : (0.15 + random()) * full.ms);
+      copyJournal(path('seed.db'), file);
+      const r = await runPm(['--db', file, 'import', path('big.json')],
+        { kill: duringWrites ? { afterMs: killAt, from: `${file}-wal` } : { afterMs: killAt } });
+      const what = `seed ${SEED}, run ${run + 1}: killed ${killAt} ms after ${duringWrites ? 'the first write' : 'the start'} (${r.signal ?? `exit ${r.code}`})`;
+      const c = inspect(file);
+      try {
+        expect(c.integrity, what).toBe('ok');
+        expect(c.foreignKeys, what).toEqual([]);
+        const now = counts(c.db);
+        if (r.code === 0) expect(now, what).toEqual(all);
+        else expect([none, all], what).toContainEqual(now);
+        const which = now.interviews === none.interviews ? 'none' : 'all';
+        seen[which]++;
+        outcomeLog.push(`import ${what}: ${which}`);
+      } finally {
+        c.db.close();
+      }
+    }
+    expect(seen.none + seen.all).toBe(RUNS);
+  }, 120_000);
+
+  it(`during the schema 1 → 2 migration of a large journal, ${RUNS} times: old schema and content, or new schema and the same content`, async () => {
+    // a large schema-1 journal: a schema-2 one with a generated import, taken back to schema 1's shape
+    const v1 = path('v1.db');
+    copyJournal(path('seed.db'), v1);
+    expect((await runPm(['--db', v1, 'import', path('big.json')])).code).toBe(0);
+    downgradeToSchema1(v1);
+    const old = inspect(v1);
+    expect(old.version).toBe(1);
+    const oldTables = columnsOf(old.db);
+    const before = digest(old.db, oldTables);
+    old.db.close();
+
+    // one run to the end: how long a migrating `pm ls` takes once it begins the backup it makes
+    // first (node's start-up before that varies more than the whole migration takes)
+    const file = path('migrate.db');
+    const backup = `${file}.bak-v1`;
+    copyJournal(v1, file);
+    const full = await runPm(['--db', file, 'ls', '--limit', '1'], { watch: backup });
+    expect(full.code).toBe(0);
+    copyJournal(v1, file);
+    const commit = await runPm(['--db', file, 'ls', '--limit', '1'], { watch: `${file}-wal` });
+    expect(full.seenMs).toBeDefined();
+    expect(commit.seenMs).toBeDefined();
+
+    for (let run = 0; run < RUNS; run++) {
+      // every other kill from the start of the backup, the others from the migration's commit
+      const from = run % 2 === 0 ? backup : `${file}-wal`;
+      const reference = run % 2 === 0 ? full : commit;
+      const killAt = Math.round(random() * (reference.ms - reference.seenMs!) * 1.2);
+      copyJournal(v1, file);
+      const r = await runPm(['--db', file, 'ls', '--limit', '1'], { kill: { afterMs: killAt, from } });
+      const what = `seed ${SEED}, run ${run + 1}: killed ${killAt} ms after ${run % 2 === 0 ? 'the backup began' : 'the first write to the WAL'} (${r.signal ?? `exit ${r.code}`})`;
+      const c = inspect(file);
+      try {
+        expect(c.integrity, what).toBe('ok');
+        expect(c.foreignKeys, what).toEqual([]);
+        expect([1, 2], what).toContain(c.version);
+        expect(digest(c.db, oldTables), what).toBe(before);
+        const evidenceColumns = c.db.prepare("SELECT name FROM pragma_table_info('evidence')").pluck().all();
+        if (c.version === 2) {
+          expect(evidenceColumns, what).toEqual(expect.arrayContaining(['date', 'kind']));
+          const stale = c.db.prepare('SELECT count(*) FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE e.date <> i.date OR e.kind <> i.kind').pluck().get();
+          expect(stale, what).toBe(0);
+        } else {
+          expect(evidenceColumns, what).not.toContain('date');
+        }
+        if (r.code === 0) expect(c.version, what).toBe(2);
+        outcomeLog.push(`migration ${what}: schema ${c.version}`);
+      } finally {
+        c.db.close();
+      }
+      // the next pm finishes the job, and leaves a whole backup of the old journal beside it
+      const doctor = box.pm(['--db', file, 'doctor', '--json']);
+      expect(doctor.code, `${what}: ${doctor.err}`).toBe(0);
+      expect(JSON.parse(doctor.out), what).toMatchObject({ schemaVersion: 2, healthy: true });
+      if (c.version === 1) {
+        const copy = new Database(backup, { readonly: true });
+        expect(digest(copy, oldTables), `${what}: the backup`).toBe(before);
+        copy.close();
+      }
+    }
+  }, 120_000);
+});
