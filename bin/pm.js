@@ -1,11 +1,49 @@
 #!/usr/bin/env node
-// `pm --version` is answered here, before anything else loads: it must cost no more than node itself.
-// Everything else is the built CLI in dist/ (made by `npm run build`, which `npm ci` runs through `prepare`).
+// The `pm` command. CommonJS on purpose (bin/package.json): node's ESM loader costs milliseconds at
+// every start, and pm starts on every call. `pm --version` is answered before anything loads.
+// Everything else is the bundled CLI, dist/cli.cjs (made by `npm run build`, which `npm ci` runs
+// through `prepare`), compiled with a V8 code cache kept beside it: measured here, the cache saves
+// ~9 ms of compiling per run. The cache is named after the bundle's size and mtime and lives in
+// dist/, which every build replaces whole, so a stale cache is never used; where dist/ is not
+// writable pm simply runs without one.
+'use strict';
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { readFileSync } = await import('node:fs');
-  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
+  process.stdout.write(require('../package.json').version + '\n');
 } else {
-  const { run } = await import('../dist/cli.js');
-  await run(args);
+  const fs = require('fs');
+  const path = require('path');
+  const vm = require('vm');
+  const Module = require('module');
+  const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
+  const source = fs.readFileSync(file, 'utf8');
+  const stat = fs.statSync(file);
+  const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), {
+    filename: file,
+    cachedData,
+  });
+  if (!cachedData || script.cachedDataRejected) {
+    // written at exit, so the functions this run compiled are in it too
+    process.once('exit', () => {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o644 });
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        try { fs.unlinkSync(tmp); } catch { /* nothing to clean */ }
+      }
+    });
+  }
+  // import() does not work inside vm.Script code on Node 20: lend ours (see src/prompts.ts)
+  globalThis[Symbol.for('pm.import')] = (specifier) => import(specifier);
+  const bundle = { exports: {} };
+  script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, path.dirname(file));
+  bundle.exports.run(args);
 }

@@ -13,7 +13,36 @@ import { registerHypotheses } from './cli/hypotheses.js';
 import { registerReport } from './cli/report.js';
 import { registerExchange } from './cli/exchange.js';
 
-export function buildProgram(): Command {
+type Area = (program: Command) => void;
+
+/** Which registration each command word lives in; a word not here (help, a typo) registers all. */
+const AREA_OF: Record<string, Area> = {
+  init: registerSetup, config: registerSetup, doctor: registerSetup, backup: registerSetup, forget: registerSetup,
+  log: registerInterviews, edit: registerInterviews, delete: registerInterviews, interviews: registerInterviews,
+  ls: registerInterviews, show: registerInterviews, search: registerInterviews, contacts: registerInterviews,
+  contact: registerInterviews, accounts: registerInterviews, account: registerInterviews,
+  hyp: registerHypotheses, hypothesis: registerHypotheses,
+  report: registerReport, demo: registerReport,
+  export: registerExchange, import: registerExchange,
+};
+const ALL_AREAS: Area[] = [registerSetup, registerInterviews, registerHypotheses, registerReport, registerExchange];
+
+/** The command word of argv: the first argument that is not a global option (or its value). */
+export function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--db') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * The program. Only the area that holds the command being run is registered (building every
+ * command's options and help costs a few milliseconds at each start); help, completion and
+ * anything unknown (so that typos get suggestions) register them all.
+ */
+export function buildProgram(argv?: string[]): Command {
   const program = new Command('pm');
   program
     .description('A product-discovery journal: log customer conversations, test hypotheses, see what to do next.')
@@ -37,11 +66,10 @@ Examples:
   pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"
   pm report --week
   pm demo                      a sample journal and its weekly report`);
-  registerSetup(program);
-  registerInterviews(program);
-  registerHypotheses(program);
-  registerReport(program);
-  registerExchange(program);
+  const word = argv ? commandWord(argv) : undefined;
+  const area = word !== undefined && Object.prototype.hasOwnProperty.call(AREA_OF, word) ? AREA_OF[word] : undefined;
+  const wantsHelp = argv ? argv.includes('--help') || argv.includes('-h') : false;
+  for (const register of area && !(wantsHelp && word === undefined) ? [area] : ALL_AREAS) register(program);
   return program;
 }
 
@@ -91,7 +119,7 @@ export async function run(argv: string[]): Promise<void> {
   const verbose = argv.includes('-v') || argv.includes('--verbose');
   let code: number = EXIT.ok;
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await buildProgram(argv).parseAsync(argv, { from: 'user' });
   } catch (err) {
     const dbPath = activeContext()?.dbPath ?? '';
     code = exitCodeFor(err, verbose, dbPath);

@@ -7,6 +7,7 @@ import { cut, safeLine } from '../core/text.js';
 import { deleteInterview, loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { removeFromIndex } from '../db/fts.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
+import { loadPrompts } from '../prompts.js';
 
 export interface DeleteOptions {
   yes?: boolean;
@@ -17,7 +18,7 @@ export interface DeleteOptions {
 async function confirmed(ctx: Context, question: string, opts: DeleteOptions, what: string): Promise<boolean> {
   if (opts.yes) return true;
   if (!ctx.interactive) throw new UsageError(`pm delete needs --yes when it cannot ask (deleting ${what})`, `try: pm delete ${what} --yes`);
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = await loadPrompts();
   return confirm({ message: question, default: false });
 }
 

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { contactByEmail, contactsByName, type ContactRow } from '../db/contacts.js';
 import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
 import { safeLine } from '../core/text.js';
+import { loadPrompts } from '../prompts.js';
 
 function resolveContact(ctx: Context, who: string): ContactRow {
   const { db } = ctx.read();
@@ -49,7 +50,7 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   const label = `${safeLine(contact.name)} (${safeLine(contact.account)}${contact.email ? `, ${safeLine(contact.email)}` : ''})`;
   if (!opts.yes) {
     if (!ctx.interactive) throw new UsageError(`forgetting ${label} cannot be undone; confirm with --yes`, `try: pm forget ${JSON.stringify(who)} --yes`);
-    const { confirm } = await import('@inquirer/prompts');
+    const { confirm } = await loadPrompts();
     const ok = await confirm({ message: `Erase ${label} from the journal? Their interviews stay, as "${FORGOTTEN_NAME}". This cannot be undone.`, default: false });
     if (!ok) {
       ctx.info('Nothing erased.');

@@ -19,6 +19,7 @@ import {
 import { linkEvidence } from '../db/evidence.js';
 import { resolveInterviewRef } from '../db/interviews.js';
 import { renderHypothesisList } from '../render/hypotheses.js';
+import { loadPrompts } from '../prompts.js';
 
 /** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
 export function requireJournal(ctx: Context, ref: string): void {
@@ -89,7 +90,7 @@ interface AddInput {
 /** On a terminal without a statement: ask for it and for whatever else was not given. */
 async function promptForAdd(ctx: Context, given: Omit<Partial<AddInput>, 'criteria'> & { criteria?: string | null },
   createdOn: string): Promise<AddInput> {
-  const { input, select } = await import('@inquirer/prompts');
+  const { input, select } = await loadPrompts();
   const check = (parse: (v: string) => unknown) => (v: string) => {
     try {
       parse(v);

@@ -12,6 +12,7 @@ import { CHANNELS, DIRECT_CHANNELS, isIndirect, knownTags, type Channel } from '
 import { allContacts, ROLES, type ContactRow, type Role } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
 import { draftFromOptions, parseChannel, report, saveLog, type EvidenceRequest, type LogDraft, type LogOptions } from './log.js';
+import { loadPrompts } from '../prompts.js';
 
 /** A validator for inquirer: true, or the usage error's message. */
 function valid(check: (s: string) => unknown): (s: string) => true | string {
@@ -29,7 +30,7 @@ function valid(check: (s: string) => unknown): (s: string) => true | string {
 type Who = { contact: ContactRow } | { name: string };
 
 export async function logInteractive(ctx: Context, opts: LogOptions): Promise<void> {
-  const { search, input, select, checkbox } = await import('@inquirer/prompts');
+  const { search, input, select, checkbox } = await loadPrompts();
   const { db } = ctx.read();
   const known = allContacts(db);
   const tags = knownTags(db);

@@ -6,7 +6,6 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import { UsageError } from '../errors.js';
 
-const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const PAST_FORMS = 'YYYY-MM-DD, today, yesterday, a weekday (mon, monday: the last one), 3d, 2w';
@@ -34,17 +33,33 @@ function daysInMonth(y: number, month: number): number {
   return new Date(Date.UTC(y, month, 0)).getUTCDate();
 }
 
-/** Whole-day number of a calendar date: 1970-01-01 is 0. */
+/**
+ * Whole-day number of a calendar date: 1970-01-01 is 0. Pure integer arithmetic (the days-from-civil
+ * algorithm), no Date objects: the report calls this thousands of times.
+ */
 export function dayNumber(iso: string): number {
-  const y = +iso.slice(0, 4), m = +iso.slice(5, 7), d = +iso.slice(8, 10);
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d);
-  return Math.round(t.getTime() / MS_PER_DAY);
+  let y = +iso.slice(0, 4);
+  const m = +iso.slice(5, 7), d = +iso.slice(8, 10);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
+/** The calendar date of a whole-day number (civil-from-days). */
 export function fromDayNumber(n: number): string {
-  const t = new Date(n * MS_PER_DAY);
-  return `${String(t.getUTCFullYear()).padStart(4, '0')}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function addDays(iso: string, days: number): string {

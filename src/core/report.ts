@@ -74,6 +74,8 @@ export interface ReportRows {
   lastDirect: string | null;
   /** any interview at all dated on or before asOf (an empty journal gets a friendly report) */
   anyInterview: boolean;
+  /** any hypothesis created on or before asOf (validated ones are not among `hypotheses`) */
+  anyHypothesis: boolean;
   /** customer contacts per day from the chart window's start to asOf */
   directByDay: { date: string; n: number }[];
   conversations: ConversationRow[];
@@ -330,7 +332,7 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
     asOf,
     by: o.by,
     verdict: overdue ? 'overdue' : 'on track',
-    empty: !rows.anyInterview && rows.hypotheses.length === 0,
+    empty: !rows.anyInterview && !rows.anyHypothesis,
     contact: {
       direct: rows.contact.direct, customers: rows.contact.customers, indirect: rows.contact.indirect,
       stakeholder: rows.contact.stakeholder, target, cadenceDays: config['cadence.days'], met: rows.contact.direct >= target,

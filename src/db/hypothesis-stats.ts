@@ -1,78 +1,128 @@
-// Evidence counts per hypothesis as of a day, in one set-based query (used by hyp list/show and by
-// the report). Only interviews dated on or before asOf count; the status is the latest outcome
-// dated on or before asOf. Customer counts are distinct customer/prospect contacts of customer-
-// contact interviews (the same person twice is one customer; a colleague on the call is nobody).
+// Evidence counts per hypothesis as of a day (used by hyp list/show, the report and export). Only
+// evidence dated on or before asOf counts; the status is the latest outcome dated on or before
+// asOf. Customer counts are distinct customer/prospect contacts of customer-contact interviews
+// (the same person twice is one customer; a colleague on the call is nobody).
+//
+// Two set-based statements: the hypotheses with their status, then the evidence counts of those
+// that need them. Evidence rows carry their interview's date and kind (migration 0002), so counting
+// reads only the evidence table, clustered by hypothesis. When no outcome is dated after asOf (a
+// report "as of today"), the status is the one the outcome triggers keep in hypotheses.status, read
+// through its index, instead of being recomputed from every outcome.
 import type { DB } from './journal.js';
-import type { HypothesisFacts } from '../core/hypotheses.js';
+import type { HypothesisFacts, HypothesisStatus } from '../core/hypotheses.js';
 
 export interface HypothesisRow extends HypothesisFacts {
   rowid: number;
 }
 
-// Evidence rows carry their interview's date and kind (migration 0002), so counting reads only the
-// evidence table, clustered by hypothesis; CROSS JOIN fixes the join order, and one hypothesis is
-// picked with a range on the primary keys, which an "@only IS NULL OR …" test would keep from using.
-const SQL = `
-WITH latest AS MATERIALIZED (
-  SELECT hypothesis_id, outcome, date, reason FROM (
-    SELECT o.*, row_number() OVER (PARTITION BY hypothesis_id ORDER BY date DESC, id DESC) AS n
-    FROM outcomes o WHERE o.hypothesis_id BETWEEN @lo AND @hi AND o.date <= @asOf)
-  WHERE n = 1
-),
-hs AS MATERIALIZED (
-  SELECT h.id, CASE WHEN l.outcome IS NULL OR l.outcome = 'reopened' THEN 'open' ELSE l.outcome END AS status
-  FROM hypotheses h LEFT JOIN latest l ON l.hypothesis_id = h.id
-  WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf
-),
-ev AS MATERIALIZED (
-  SELECT e.hypothesis_id, e.direction, e.kind AS ikind, e.date, e.interview_id
-  FROM hs CROSS JOIN evidence e ON e.hypothesis_id = hs.id
-  WHERE (@openOnly = 0 OR hs.status = 'open') AND e.date <= @asOf
+const COLUMNS = `h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
+  h.created_on AS createdOn, h.decide_by AS decideBy,
+  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY position)) AS tags`;
+// what the report reads: turning rows into JavaScript values costs microseconds a column, and a
+// journal of years holds thousands of hypotheses
+const LEAN_COLUMNS = `h.id AS rowid, 'H' || h.id AS id, h.statement, h.created_on AS createdOn, h.decide_by AS decideBy`;
+
+// the latest outcome on or before asOf, by date then entry
+const LATEST = `(SELECT o.id FROM outcomes o WHERE o.hypothesis_id = h.id AND o.date <= @asOf ORDER BY o.date DESC, o.id DESC LIMIT 1)`;
+
+/** Status from the outcomes dated on or before asOf: for a report made as of a past day. */
+const hypothesesAsOf = (columns: string) => `
+SELECT x.*, CASE WHEN o.outcome IS NULL OR o.outcome = 'reopened' THEN 'open' ELSE o.outcome END AS status,
+  o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason
+FROM (SELECT ${columns}, ${LATEST} AS latest FROM hypotheses h
+      WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf) x
+LEFT JOIN outcomes o ON o.id = x.latest
+ORDER BY x.rowid`;
+
+/** Status as the triggers keep it: valid when no outcome is dated after asOf. */
+const hypothesesNow = (columns: string) => `
+SELECT x.*, o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason
+FROM (SELECT ${columns}, h.status,
+        (SELECT o.id FROM outcomes o WHERE o.hypothesis_id = h.id ORDER BY o.date DESC, o.id DESC LIMIT 1) AS latest
+      FROM hypotheses h
+      WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf AND h.status IN (SELECT value FROM json_each(@statuses))) x
+LEFT JOIN outcomes o ON o.id = x.latest
+ORDER BY x.rowid`;
+
+/** Evidence counts of the hypotheses whose ids are in @ids (a JSON array). */
+const COUNTS = `
+WITH ev AS MATERIALIZED (
+  SELECT e.hypothesis_id, e.direction, e.kind, e.date, e.interview_id
+  FROM evidence e
+  WHERE e.hypothesis_id IN (SELECT value FROM json_each(@ids)) AND e.date <= @asOf
 ),
 counts AS (
   SELECT hypothesis_id,
-    sum(ikind = 'customer' AND direction = 'supports') AS supports,
-    sum(ikind = 'customer' AND direction = 'refutes') AS refutes,
-    sum(ikind <> 'customer' AND direction = 'supports') AS other_supports,
-    sum(ikind <> 'customer' AND direction = 'refutes') AS other_refutes,
-    max(CASE WHEN ikind = 'customer' THEN date END) AS last_evidence
+    sum(kind = 'customer' AND direction = 'supports') AS supports,
+    sum(kind = 'customer' AND direction = 'refutes') AS refutes,
+    sum(kind <> 'customer' AND direction = 'supports') AS otherSupports,
+    sum(kind <> 'customer' AND direction = 'refutes') AS otherRefutes,
+    max(CASE WHEN kind = 'customer' THEN date END) AS lastEvidence
   FROM ev GROUP BY hypothesis_id
 ),
 people AS (
-  SELECT ev.hypothesis_id,
-    count(DISTINCT CASE WHEN ev.direction = 'supports' THEN c.id END) AS customers_supporting,
-    count(DISTINCT CASE WHEN ev.direction = 'refutes' THEN c.id END) AS customers_refuting,
-    count(DISTINCT CASE WHEN ev.direction = 'supports' THEN c.account_id END) AS accounts_supporting
-  FROM ev
-  CROSS JOIN interview_contacts ic ON ic.interview_id = ev.interview_id
-  CROSS JOIN contacts c ON c.id = ic.contact_id
-  WHERE ev.ikind = 'customer' AND c.role IN ('customer', 'prospect')
-  GROUP BY ev.hypothesis_id
+  SELECT hypothesis_id,
+    sum(direction = 'supports') AS customersSupporting,
+    sum(direction = 'refutes') AS customersRefuting,
+    count(DISTINCT CASE WHEN direction = 'supports' THEN account_id END) AS accountsSupporting
+  FROM (SELECT DISTINCT ev.hypothesis_id, ev.direction, c.id, c.account_id
+        FROM ev
+        CROSS JOIN interview_contacts ic ON ic.interview_id = ev.interview_id
+        CROSS JOIN contacts c ON c.id = ic.contact_id
+        WHERE ev.kind = 'customer' AND c.role IN ('customer', 'prospect'))
+  GROUP BY hypothesis_id
 )
-SELECT h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
-  h.created_on AS createdOn, h.decide_by AS decideBy, hs.status,
-  l.outcome AS outcome, l.date AS outcomeDate, l.reason AS outcomeReason,
-  coalesce(k.supports, 0) AS supports, coalesce(k.refutes, 0) AS refutes,
-  coalesce(p.customers_supporting, 0) AS customersSupporting,
-  coalesce(p.customers_refuting, 0) AS customersRefuting,
-  coalesce(p.accounts_supporting, 0) AS accountsSupporting,
-  coalesce(k.other_supports, 0) AS otherSupports, coalesce(k.other_refutes, 0) AS otherRefutes,
-  k.last_evidence AS lastEvidence,
-  (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY position)) AS tags
-FROM hs CROSS JOIN hypotheses h ON h.id = hs.id
-LEFT JOIN counts k ON k.hypothesis_id = h.id
-LEFT JOIN people p ON p.hypothesis_id = h.id
-LEFT JOIN latest l ON l.hypothesis_id = h.id
-ORDER BY h.id`;
+SELECT k.hypothesis_id AS rowid, k.supports, k.refutes, k.otherSupports, k.otherRefutes, k.lastEvidence,
+  coalesce(p.customersSupporting, 0) AS customersSupporting, coalesce(p.customersRefuting, 0) AS customersRefuting,
+  coalesce(p.accountsSupporting, 0) AS accountsSupporting
+FROM counts k LEFT JOIN people p ON p.hypothesis_id = k.hypothesis_id`;
+
+type Counts = Pick<HypothesisRow, 'supports' | 'refutes' | 'otherSupports' | 'otherRefutes' | 'lastEvidence' |
+  'customersSupporting' | 'customersRefuting' | 'accountsSupporting'>;
+
+const NO_EVIDENCE: Counts = {
+  supports: 0, refutes: 0, otherSupports: 0, otherRefutes: 0, lastEvidence: null,
+  customersSupporting: 0, customersRefuting: 0, accountsSupporting: 0,
+};
+
+const ALL_STATUSES: HypothesisStatus[] = ['open', 'validated', 'invalidated', 'killed'];
 
 /**
  * Every hypothesis created on or before asOf (or just one, by row id), with its evidence counts.
  * With `countsForOpenOnly` (the report), evidence is counted only for hypotheses open as of asOf
  * and decided ones carry zero counts: the report shows no counts for them, and on a journal of
- * years most hypotheses are decided, so this keeps the report's work proportional to what is open.
+ * years most hypotheses are decided, so the report's work stays proportional to what is open.
  */
 export function hypothesisStats(db: DB, asOf: string, only: number | null = null, opts: { countsForOpenOnly?: boolean } = {}): HypothesisRow[] {
+  return statsOf(db, asOf, only, COLUMNS, ALL_STATUSES, Boolean(opts.countsForOpenOnly)).map((r) => ({
+    ...r,
+    tags: r.tags === null || r.tags === undefined ? [] : r.tags.split('\u001f'),
+  })) as HypothesisRow[];
+}
+
+export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags'>;
+
+/**
+ * What the report needs: hypotheses open as of asOf, with their evidence counts, and the killed and
+ * invalidated ones (no counts); validated ones are not read at all.
+ */
+export function reportHypothesisStats(db: DB, asOf: string): ReportHypothesisRow[] {
+  return statsOf(db, asOf, null, LEAN_COLUMNS, ['open', 'killed', 'invalidated'], true) as ReportHypothesisRow[];
+}
+
+type StatsRow = Omit<HypothesisRow, 'tags'> & { tags?: string | null };
+
+function statsOf(db: DB, asOf: string, only: number | null, columns: string, statuses: HypothesisStatus[], countsForOpenOnly: boolean): StatsRow[] {
   const range = only === null ? { lo: 0, hi: Number.MAX_SAFE_INTEGER } : { lo: only, hi: only };
-  const rows = db.prepare(SQL).all({ asOf, ...range, openOnly: opts.countsForOpenOnly ? 1 : 0 }) as (Omit<HypothesisRow, 'tags'> & { tags: string })[];
-  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+  const laterOutcome = db.prepare('SELECT 1 FROM outcomes WHERE date > ? LIMIT 1').pluck().get(asOf) !== undefined;
+  const rows = (laterOutcome
+    ? (db.prepare(hypothesesAsOf(columns)).all({ asOf, ...range }) as StatsRow[]).filter((r) => statuses.includes(r.status))
+    : db.prepare(hypothesesNow(columns)).all({ asOf, ...range, statuses: JSON.stringify(statuses) })) as StatsRow[];
+  const counted = countsForOpenOnly ? rows.filter((r) => r.status === 'open') : rows;
+  const counts = new Map<number, Counts>();
+  if (counted.length > 0) {
+    const ids = JSON.stringify(counted.map((r) => r.rowid));
+    for (const c of db.prepare(COUNTS).all({ asOf, ids }) as (Counts & { rowid: number })[]) counts.set(c.rowid, c);
+  }
+  return rows.map((r) => Object.assign(r, counts.get(r.rowid) ?? NO_EVIDENCE));
 }

@@ -3,7 +3,7 @@
 // interviews; the CROSS JOINs pin the join order: interviews by date first, then their account). Nothing dated after asOf is read; `by` limits interview-based sections to one
 // interviewer. The decisions (who is overdue, which flags) are made by src/core/report.ts.
 import type { DB } from './journal.js';
-import { hypothesisStats } from './hypothesis-stats.js';
+import { reportHypothesisStats } from './hypothesis-stats.js';
 import type { ReportQuery, ReportRows, ConversationRow, AccountContactRow, OutcomeRow, LateEvidenceRow, ThemeRow, FollowUpRow } from '../core/report.js';
 
 
@@ -24,7 +24,8 @@ SELECT
    WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND ${BY}) AS customers,
   (SELECT i.date FROM interviews i WHERE i.kind = 'customer' AND i.date <= @asOf AND ${BY}
    ORDER BY i.date DESC LIMIT 1) AS lastDirect,
-  EXISTS (SELECT 1 FROM interviews i WHERE i.date <= @asOf) AS anyInterview`,
+  EXISTS (SELECT 1 FROM interviews i WHERE i.date <= @asOf) AS anyInterview,
+  EXISTS (SELECT 1 FROM hypotheses h WHERE h.created_on <= @asOf) AS anyHypothesis`,
 
   directByDay: `
 SELECT i.date AS date, count(*) AS n FROM interviews i
@@ -101,7 +102,7 @@ export function reportRows(db: DB, q: ReportQuery): ReportRows {
   const p = { start: q.start, end: q.end, asOf: q.asOf, windowStart: q.windowStart, by: q.by };
   const pick = <K extends keyof ReportQuery>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, p[k]]));
   const contact = db.prepare(REPORT_SQL.contact).get(pick('start', 'end', 'asOf', 'by')) as {
-    direct: number; indirect: number; stakeholder: number; customers: number; lastDirect: string | null; anyInterview: number;
+    direct: number; indirect: number; stakeholder: number; customers: number; lastDirect: string | null; anyInterview: number; anyHypothesis: number;
   };
   const directByDay = db.prepare(REPORT_SQL.directByDay).all(pick('windowStart', 'asOf', 'by')) as { date: string; n: number }[];
   const conversations = (db.prepare(REPORT_SQL.conversations).all(pick('start', 'end', 'by')) as (Omit<ConversationRow, 'with'> & { names: string })[])
@@ -114,11 +115,12 @@ export function reportRows(db: DB, q: ReportQuery): ReportRows {
     .map(({ accountSegments, contactSegments, ...r }) => ({ ...r, segments: [...names(accountSegments), ...names(contactSegments)] }));
   const followUps = (db.prepare(REPORT_SQL.followUps).all(pick('asOf', 'by')) as (Omit<FollowUpRow, 'with'> & { names: string })[])
     .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
-  const hypotheses = hypothesisStats(db, q.asOf, null, { countsForOpenOnly: true });
+  const hypotheses = reportHypothesisStats(db, q.asOf);
   return {
     contact: { direct: contact.direct, indirect: contact.indirect, stakeholder: contact.stakeholder, customers: contact.customers },
     lastDirect: contact.lastDirect,
     anyInterview: contact.anyInterview === 1,
+    anyHypothesis: contact.anyHypothesis === 1,
     directByDay,
     conversations,
     accounts,

@@ -21,8 +21,8 @@ const env = { ...process.env, NO_COLOR: '1', PM_TODAY: AS_OF, TZ: 'UTC', HOME: d
 delete env.PM_DB;
 delete env.FORCE_COLOR;
 
-const floorScript = join(dir, 'floor.mjs');
-writeFileSync(floorScript, `import Database from ${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3', 'lib', 'index.js'))};
+const floorScript = join(dir, 'floor.cjs');
+writeFileSync(floorScript, `const Database = require(${JSON.stringify(join(ROOT, 'node_modules', 'better-sqlite3'))});
 const db = new Database(process.argv[2], { readonly: true });
 db.prepare('select 1').get();
 db.close();

@@ -225,3 +225,18 @@ describe('weeks and months', () => {
     }
   });
 });
+
+describe('whole-day numbers agree with the calendar', () => {
+  it('match Date.UTC for every day from 1600 to 2400 (sampled) and round-trip', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1600, 0, 1) / 86_400_000, max: Date.UTC(2400, 11, 31) / 86_400_000 }), (n) => {
+        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+        return dayNumber(iso) === n && fromDayNumber(n) === iso;
+      }),
+      { numRuns: 5000 },
+    );
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2);
+    expect(dayNumber('1900-03-01') - dayNumber('1900-02-28')).toBe(1);
+  });
+});
