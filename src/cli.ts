@@ -81,12 +81,13 @@ function printError(err: PmError, verbose: boolean): void {
   if (verbose && err.stack) process.stderr.write(err.stack + '\n');
 }
 
-function exitCodeFor(err: unknown, verbose: boolean, dbPath: string): number {
+function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[]): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-    // commander has printed its message through outputError
-    if (err.code === 'commander.unknownCommand' || err.code === 'commander.unknownOption' || err.code === 'commander.excessArguments')
-      process.stderr.write('try: pm --help\n');
+    // commander has printed its message through outputError; the hint names the command's help
+    const word = commandWord(argv);
+    const known = word !== undefined && Object.prototype.hasOwnProperty.call(AREA_OF, word) && err.code !== 'commander.unknownCommand';
+    process.stderr.write(`try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
   }
   const mapped = asJournalError(err, dbPath);
@@ -122,7 +123,7 @@ export async function run(argv: string[]): Promise<void> {
     await buildProgram(argv).parseAsync(argv, { from: 'user' });
   } catch (err) {
     const dbPath = activeContext()?.dbPath ?? '';
-    code = exitCodeFor(err, verbose, dbPath);
+    code = exitCodeFor(err, verbose, dbPath, argv);
   } finally {
     activeContext()?.close();
   }

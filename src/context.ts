@@ -44,9 +44,15 @@ export class Context {
     return this.stdinIsTTY && this.stdoutIsTTY;
   }
 
-  /** Terminal width for cutting columns; 100 when not a terminal (only used for text output). */
+  /**
+   * Width for cutting columns of text output: the terminal's; else $COLUMNS when set; else none to
+   * speak of, so that `pm ls | grep` and a cron mail of the report keep every word.
+   */
   get width(): number {
-    return process.stdout.columns && process.stdout.columns > 20 ? process.stdout.columns : 100;
+    if (process.stdout.columns && process.stdout.columns > 20) return process.stdout.columns;
+    const columns = Number(this.env.COLUMNS);
+    if (Number.isInteger(columns) && columns > 20) return columns;
+    return 10_000;
   }
 
   /** Today in the local time zone. PM_TODAY=YYYY-MM-DD pins it (tests, demos). */

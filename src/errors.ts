@@ -61,7 +61,7 @@ export function fromSqliteError(err: unknown, dbPath: string): PmError | undefin
       'check the permissions of the file and its folder (pm needs to write both)');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
     return new JournalError(`the journal is corrupt or not a database: ${dbPath}`,
-      'restore a backup (pm backup makes one); pm doctor tells more');
+      'check that --db or $PM_DB names your journal; if it is and it is damaged, restore a copy (journal.db.bak-v*, or one made by pm backup)');
   if (code.startsWith('SQLITE_CANTOPEN'))
     return new JournalError(`cannot open the journal: ${dbPath}`, 'check that its folder exists and is writable');
   if (code.startsWith('SQLITE_IOERR'))

@@ -22,7 +22,8 @@ Examples:
   pm config                      every key with its value and default
   pm config get cadence.days
   pm config set week.start sunday
-  pm config set user.name "Dana Lee"`)
+  pm config set user.name "Dana Lee"
+  pm config unset user.name`)
     .action(lazy(() => import('../commands/config.js'), (m) => m.list));
   config.command('list').description('every key, its value and its default')
     .action(lazy(() => import('../commands/config.js'), (m) => m.list));
@@ -30,6 +31,8 @@ Examples:
     .action(lazy(() => import('../commands/config.js'), (m) => m.get));
   config.command('set').argument('<key>').argument('<value>').description('change one value (validated)')
     .action(lazy(() => import('../commands/config.js'), (m) => m.set));
+  config.command('unset').argument('<key>').description('back to the default (user.name: back to the OS user)')
+    .action(lazy(() => import('../commands/config.js'), (m) => m.unset));
 
   program
     .command('doctor')

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { CONFIG_KEYS, DEFAULTS, assertConfigKey, describeKey, parseConfigValue } from '../core/config.js';
-import { setConfigValue, storedConfigKeys } from '../db/config.js';
+import { setConfigValue, storedConfigKeys, unsetConfigValue } from '../db/config.js';
 import { safeLine, padEnd } from '../core/text.js';
 
 export function list(ctx: Context): void {
@@ -32,4 +32,12 @@ export function set(ctx: Context, key: string, raw: string): void {
   ctx.transaction(({ db }) => setConfigValue(db, k, value as string | number));
   if (ctx.json) ctx.printJson({ [k]: value });
   else ctx.info(`Set ${k} = ${safeLine(String(value))}`);
+}
+
+export function unset(ctx: Context, key: string): void {
+  const k = assertConfigKey(key);
+  ctx.transaction(({ db }) => unsetConfigValue(db, k));
+  const value = DEFAULTS[k];
+  if (ctx.json) ctx.printJson({ [k]: value });
+  else ctx.info(`Unset ${k}${value === null ? '' : ` (back to the default, ${value})`}`);
 }

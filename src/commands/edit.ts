@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
+import { followUpAfter } from './log.js';
 import type { DB } from '../db/journal.js';
 import {
   interviewFields, isIndirect, loadInterview, resolveInterviewRef, setInterviewContacts, setInterviewList, updateInterview,
@@ -55,6 +56,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
 
   const plan: EditPlan = { fields: {}, lists: {}, role: null, segment: null };
   const date = opts.date !== undefined ? parsePastDate(opts.date, today, '--date') : undefined;
+  if (date !== undefined && date > today) throw new UsageError(`--date ${date} is in the future`, 'log a conversation once it has happened; --follow-up takes the date of the next step');
   if (date !== undefined) plan.fields.date = date;
   if (opts.channel !== undefined) plan.fields.channel = parseChannel(opts.channel);
   if (opts.minutes !== undefined) plan.fields.minutes = parseMinutes(opts.minutes);
@@ -63,8 +65,11 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   const notes = readNotes(opts);
   if (notes !== null) plan.fields.notes = notes;
   if (clear.has('notes')) plan.fields.notes = null;
-  if (opts.followUp !== undefined)
-    plan.followUp = opts.followUp.trim().toLowerCase() === 'done' ? 'done' : parseDeadline(opts.followUp, today, date ?? today, '--follow-up');
+  if (opts.followUp !== undefined) {
+    const followUp = opts.followUp.trim().toLowerCase() === 'done' ? 'done' : parseDeadline(opts.followUp, today, date ?? today, '--follow-up');
+    if (followUp !== 'done' && date !== undefined) followUpAfter(followUp, date);
+    plan.followUp = followUp;
+  }
   if (clear.has('follow-up')) { plan.fields.followUp = null; plan.fields.followUpDone = false; }
   if (opts.pain !== undefined) plan.lists.pains = checkList('--pain', opts.pain, LIMITS.pain);
   if (opts.quote !== undefined) plan.lists.quotes = checkList('--quote', opts.quote, LIMITS.quote);

@@ -65,7 +65,7 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   if (ctx.json) {
     ctx.printJson({ ...result, name: FORGOTTEN_NAME, backupsStillHolding: backups });
   } else {
-    ctx.out(`Forgot ${label}: ${result.interviews} interview${result.interviews === 1 ? '' : 's'} now attributed to "${FORGOTTEN_NAME}", ${result.quotes} quote${result.quotes === 1 ? '' : 's'} erased${result.mentions ? `, ${result.mentions} mention${result.mentions === 1 ? '' : 's'} in notes removed` : ''}`);
+    ctx.out(`Forgot ${label}: ${result.interviews} interview${result.interviews === 1 ? '' : 's'} now attributed to "${FORGOTTEN_NAME}", ${result.quotes} quote${result.quotes === 1 ? '' : 's'} erased${result.mentions ? `, ${result.mentions} mention${result.mentions === 1 ? '' : 's'} of them removed from those interviews` : ''}`);
   }
   for (const b of backups) ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);
 }

@@ -31,7 +31,7 @@ export function parseHypothesisRef(raw: string, flag = '--hypothesis'): number {
   return Number(m[1]);
 }
 
-export function filtersFromOptions(opts: ListOptions, today: string, json: boolean): InterviewFilters {
+export function filtersFromOptions(opts: ListOptions, today: string, all: boolean): InterviewFilters {
   const f: InterviewFilters = {};
   if (opts.since !== undefined) f.since = parsePastDate(opts.since, today, '--since');
   if (opts.until !== undefined) f.until = parsePastDate(opts.until, today, '--until');
@@ -42,12 +42,13 @@ export function filtersFromOptions(opts: ListOptions, today: string, json: boole
   if (opts.tag !== undefined) f.tag = opts.tag;
   if (opts.hypothesis !== undefined) f.hypothesis = parseHypothesisRef(opts.hypothesis);
   if (opts.by !== undefined) f.by = opts.by.trim();
-  f.limit = parseLimit(opts.limit) ?? (json ? undefined : 50);
+  // the contract: 50 on a terminal, all for a script (`all`: --json, or output into a pipe or file)
+  f.limit = parseLimit(opts.limit) ?? (all ? undefined : 50);
   return f;
 }
 
 export function interviews(ctx: Context, opts: ListOptions): void {
-  const filters = filtersFromOptions(opts, ctx.today, ctx.json);
+  const filters = filtersFromOptions(opts, ctx.today, ctx.json || !ctx.stdoutIsTTY);
   const { db } = ctx.read();
   if (filters.hypothesis !== undefined && hypothesesByRowId(db, [filters.hypothesis]).length === 0)
     throw new UsageError(`unknown hypothesis H${filters.hypothesis}`, 'try: pm hyp list --status all');

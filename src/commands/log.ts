@@ -73,6 +73,12 @@ export interface LogDraft {
   by: string | null;
 }
 
+/** A follow-up is a next step: not before the conversation it follows. */
+export function followUpAfter(followUp: string, date: string): string {
+  if (followUp < date) throw new UsageError(`--follow-up ${followUp} is before the conversation (${date})`, 'a follow-up is the date of the next step: +3d, fri, or a date after --date');
+  return followUp;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing flags (pure, no journal)
 
@@ -167,6 +173,7 @@ export function draftFromOptions(opts: LogOptions, today: string): LogDraft {
     throw new UsageError(`pm log needs ${missing.join(' and ')}`,
       'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or run it in a terminal to be asked)');
   const date = parsePastDate(opts.date ?? 'today', today, '--date');
+  if (date !== undefined && date > today) throw new UsageError(`--date ${date} is in the future`, 'log a conversation once it has happened; --follow-up takes the date of the next step');
   return {
     people,
     account: opts.account === undefined ? null : checkText('--account', opts.account.trim(), LIMITS.account),
@@ -181,7 +188,7 @@ export function draftFromOptions(opts: LogOptions, today: string): LogDraft {
     quotes: checkList('--quote', opts.quote, LIMITS.quote),
     tags: checkList('--tag', opts.tag, LIMITS.tag),
     evidence: parseEvidenceFlags(opts.supports, opts.refutes),
-    followUp: opts.followUp === undefined ? null : parseDeadline(opts.followUp, today, date, '--follow-up'),
+    followUp: opts.followUp === undefined ? null : followUpAfter(parseDeadline(opts.followUp, today, date, '--follow-up'), date),
     by: opts.by === undefined ? null : checkText('--by', opts.by, LIMITS.name),
   };
 }

@@ -10,3 +10,7 @@ export function setConfigValue(db: DB, key: ConfigKey, value: string | number): 
 export function storedConfigKeys(db: DB): Set<string> {
   return new Set((db.prepare('SELECT key FROM config').pluck().all() as string[]));
 }
+
+export function unsetConfigValue(db: DB, key: ConfigKey): void {
+  db.prepare('DELETE FROM config WHERE key = ?').run(key);
+}

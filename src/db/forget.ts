@@ -18,13 +18,18 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A needle as a whole word: "Ann" must not eat "Annual". */
+function wordPattern(needle: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
 /** Remove every occurrence of the person's name or email from a text (case-insensitive). */
 export function scrub(text: string, needles: string[]): { text: string; count: number } {
   let count = 0;
   let out = text;
   for (const n of needles) {
     if (n.trim().length < 2) continue;
-    out = out.replace(new RegExp(escapeRegExp(n), 'giu'), () => {
+    out = out.replace(wordPattern(n), () => {
       count++;
       return '[forgotten]';
     });
@@ -34,7 +39,10 @@ export function scrub(text: string, needles: string[]): { text: string; count: n
 
 export function forgetContact(db: DB, contactId: number): ForgetResult {
   const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as { uuid: string; name: string; email: string | null };
-  const needles = [person.name, ...(person.email ? [person.email] : [])].sort((a, b) => b.length - a.length);
+  // the full name and email, then each part of the name of three letters or more ("Zelda" alone),
+  // longest first so that "Zelda Quux" goes whole; only in the interviews the person attended
+  const parts = person.name.split(/[\s,.;:()"'<>]+/u).filter((p) => [...p].length >= 3);
+  const needles = [...new Set([person.name, ...(person.email ? [person.email] : []), ...parts])].sort((a, b) => b.length - a.length);
   db.pragma('secure_delete = ON');
   const interviewIds = db.prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?').pluck().all(contactId) as number[];
   let quotes = 0;

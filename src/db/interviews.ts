@@ -168,14 +168,16 @@ export function loadInterviews(db: DB, rowids: number[]): InterviewRecord[] {
 }
 
 /**
- * An interview reference as the user types it: I12, i12, 12, or `last` (the newest interview:
- * latest date, then latest entry). Unknown ids are usage errors.
+ * An interview reference as the user types it: I12, i12, 12, or `last` (the interview logged most
+ * recently). Unknown ids are usage errors.
  */
 export function resolveInterviewRef(db: DB, ref: string): number {
   const s = ref.trim();
   if (s.toLowerCase() === 'last') {
-    const id = db.prepare('SELECT id FROM interviews ORDER BY date DESC, id DESC LIMIT 1').pluck().get() as number | undefined;
-    if (id === undefined) throw new UsageError('there are no interviews yet', 'try: pm log --help');
+    // the one logged most recently (as `git` means HEAD), not the one with the latest date: after
+    // back-filling last week's call, `pm edit last` is that call
+    const id = db.prepare('SELECT max(id) FROM interviews').pluck().get() as number | null;
+    if (id === null) throw new UsageError('there are no interviews yet', 'try: pm log --help');
     return id;
   }
   const m = /^[iI]?(\d{1,15})$/.exec(s);

@@ -174,7 +174,10 @@ describe('pm hyp list', () => {
 
   it('prints an aligned table that fits the width, with the flags', () => {
     ok(['hyp', 'edit', 'H2', '--statement', 'Admins of large companies will pay for single sign-on as soon as their security team asks for it']);
-    const lines = ok(['hyp', 'list']).out.trimEnd().split('\n');
+    // not a terminal: COLUMNS gives the width
+    const listed = box.pm(['hyp', 'list'], { env: { COLUMNS: '100' } });
+    expect(listed.code, listed.err).toBe(0);
+    const lines = listed.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID +STATEMENT +KIND +AGE +SUP\/REF +CUST +LAST EV +DECIDE BY +FLAGS$/);
     expect(lines[1]).toMatch(/^H1 +Finance teams want itemised.* +value +19d +0\/0 +0\/0 +— +11-29 +stale, no-evidence$/);
     expect(lines[2]).toMatch(/^H2 +Admins of large companies .*… +value/);

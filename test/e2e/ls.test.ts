@@ -50,11 +50,11 @@ describe('pm ls filters', () => {
     expect(r.out).not.toMatch(/\u001b/);
   });
 
-  it('cuts long summaries to the width and defaults to 50 rows (all with --json)', () => {
+  it('cuts long summaries to the width ($COLUMNS when not a terminal); all rows into a pipe and with --json', () => {
     for (let i = 0; i < 51; i++) box.pm(['log', '--with', 'Jane Roe', '--summary', `${'long '.repeat(40)}${i}`]);
-    const r = box.pm(['ls']);
+    const r = box.pm(['ls'], { env: { COLUMNS: '100' } });
     const lines = r.out.trimEnd().split('\n');
-    expect(lines).toHaveLength(50);
+    expect(lines).toHaveLength(55);
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(100);
     expect(lines[0]).toMatch(/…$/);
     expect(box.json(['ls'])).toHaveLength(55);

@@ -33,7 +33,7 @@ describe('pm forget', () => {
 
   function seed() {
     const r1 = box.pm(['log', '--with', `${person.name} <${person.email}>`, '--account', 'Quuxcorp', '--summary', `${person.name} walked us through exports`,
-      '--notes', `Call with ${person.name}; follow up at ${person.email}.`, '--quote', person.quote, '--pain', 'exports are slow', '--date', '2026-11-18']);
+      '--notes', `Call with ${person.name}; follow up at ${person.email}. Zelda wants CSV; the Annual review is fine.`, '--quote', person.quote, '--pain', 'exports are slow', '--date', '2026-11-18']);
     expect(r1.code, r1.err).toBe(0);
     const r2 = box.pm(['log', '--with', 'Omar Ruiz', '--account', 'Quuxcorp', '--summary', 'Pricing questions', '--quote', 'Too expensive for us', '--date', '2026-11-19']);
     expect(r2.code, r2.err).toBe(0);
@@ -72,10 +72,13 @@ describe('pm forget', () => {
     for (const file of [box.db, `${box.db}-wal`, `${box.db}-shm`]) {
       if (!existsSync(file)) continue;
       const bytes = readFileSync(file);
-      for (const needle of [person.name, 'Quuxley', person.email, person.quote, 'auditors reject']) {
+      for (const needle of [person.name, 'Zelda', 'Quuxley', person.email, person.quote, 'auditors reject']) {
         expect(bytes.includes(Buffer.from(needle)), `${needle} in ${file}`).toBe(false);
       }
     }
+    // first names alone go too, but only as whole words
+    expect(box.sql<{ notes: string }>('SELECT notes FROM interviews WHERE id = 1')[0].notes).toBe(
+      'Call with [forgotten]; follow up at [forgotten]. [forgotten] wants CSV; the Annual review is fine.');
     // the journal is still healthy
     expect(box.json(['doctor']).healthy).toBe(true);
   });

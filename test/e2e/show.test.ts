@@ -18,7 +18,7 @@ describe('pm show', () => {
     expect(text).toMatch(/I1 +2026-11-06 +call/);
     expect(text).toMatch(/Jane Roe \(Acme\)/);
     expect(text).toMatch(/slow export/);
-    expect(box.json(['show', 'last']).id).toBe('I2');
+    expect(box.json(['show', 'last']).id).toBe('I3'); // the one logged most recently, though I2 has a later date
     expect(box.json(['show', 'i3']).with).toEqual(['Sam Ng']);
   });
 

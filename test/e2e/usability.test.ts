@@ -1,0 +1,85 @@
+// Things a new user ran into (a fresh-eyes review of the CLI), kept fixed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectUsageError, sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox({ today: '2026-11-20' })));
+afterEach(() => box.cleanup());
+
+const log = (...extra: string[]) => box.json(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'A call', ...extra]);
+
+describe('last', () => {
+  it('is the interview logged most recently, even when it was back-filled with an older date', () => {
+    log('--date', '2026-11-19');
+    const backfilled = log('--date', '2026-10-15', '--summary', 'Back-filled call');
+    expect(box.json(['show', 'last']).id).toBe(backfilled.id);
+    expect(box.json(['edit', 'last', '--tag', 'late']).id).toBe(backfilled.id);
+  });
+});
+
+describe('dates that cannot be right', () => {
+  it('a conversation in the future is refused, and nothing is written', () => {
+    log();
+    const before = box.snapshot();
+    const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'x', '--date', '2026-12-25']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/^pm: --date 2026-12-25 is in the future/m);
+    expectUsageError(box.pm(['edit', 'I1', '--date', '2026-11-21']));
+    expect(box.snapshot()).toBe(before);
+  });
+
+  it('a follow-up before the conversation is refused', () => {
+    const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'x', '--date', '2026-11-10', '--follow-up', '2026-11-01']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/before the conversation \(2026-11-10\)/);
+    expect(log('--date', '2026-11-10', '--follow-up', '2026-11-10').followUp).toBe('2026-11-10');
+  });
+});
+
+describe('output for scripts and pipes', () => {
+  it('pm ls into a pipe lists every interview, uncut', () => {
+    const long = 'Exports take an hour every Friday and the finance team rebuilds every invoice by hand in a spreadsheet';
+    for (let i = 0; i < 55; i++) log('--date', '2026-11-01', '--summary', `${long} (${i})`);
+    const r = box.pm(['ls']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').filter((l) => /\bI\d+\b/.test(l));
+    expect(lines).toHaveLength(55);
+    expect(r.out).toContain(`${long} (54)`);
+    expect(box.pm(['ls', '--limit', '5']).out.trim().split('\n').filter((l) => /\bI\d+\b/.test(l))).toHaveLength(5);
+  });
+
+  it('COLUMNS sets the width when the output is not a terminal', () => {
+    log('--summary', 'x'.repeat(200));
+    const narrow = box.pm(['ls'], { env: { COLUMNS: '60' } });
+    for (const line of narrow.out.trim().split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('errors point at the right help', () => {
+  it('a typo in an option names the command and its help; a missing argument too', () => {
+    const r = box.pm(['log', '--sumary', 'x']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/^pm: unknown option '--sumary' \(Did you mean --summary\?\)$/m);
+    expect(r.err).toMatch(/^try: pm log --help$/m);
+    expect(r.err.trim().split('\n')).toHaveLength(2);
+    const m = box.pm(['config', 'get']);
+    expectUsageError(m);
+    expect(m.err).toMatch(/^try: pm config --help$/m);
+    const u = box.pm(['lgo']);
+    expectUsageError(u);
+    expect(u.err).toMatch(/Did you mean log\?/);
+    expect(u.err).toMatch(/^try: pm --help$/m);
+  });
+});
+
+describe('pm config unset', () => {
+  it('puts a key back to its default', () => {
+    expect(box.pm(['config', 'set', 'user.name', 'Dana Lee']).code).toBe(0);
+    expect(box.pm(['config', 'set', 'cadence.days', '14']).code).toBe(0);
+    expect(box.pm(['config', 'unset', 'user.name']).code).toBe(0);
+    expect(box.pm(['config', 'unset', 'cadence.days']).code).toBe(0);
+    expect(box.json(['config', 'get', 'user.name'])).toBe(null);
+    expect(box.json(['config', 'get', 'cadence.days'])).toBe(7);
+    expectUsageError(box.pm(['config', 'unset', 'no.such.key']));
+  });
+});
