@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, decodeUtf8, safeLine } from '../core/text.js';
+import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { uuidv7 } from '../core/uuid.js';
 import { STRENGTHS, type Direction, type Strength } from '../core/hypotheses.js';
@@ -17,7 +17,7 @@ import {
 } from '../db/interviews.js';
 import { findAccount, insertAccount, updateAccount } from '../db/accounts.js';
 import {
-  ROLES, contactByEmail, contactsByName, contactsByNameInAccount, insertContact, updateContact,
+  ROLES, contactByEmail, contactsByName, contactsByNameInAccount, insertContact, knownNames, namesakesElsewhere, updateContact,
   type ContactRow, type Role,
 } from '../db/contacts.js';
 import { hypothesesByRowId, linkEvidence } from '../db/evidence.js';
@@ -253,9 +253,12 @@ export function matchParticipants(
       }
       if (!planned.some((p) => p.existing?.id === found!.id)) planned.push({ existing: found, person, fill });
     } else {
-      if (want.account === null)
+      if (want.account === null) {
+        const guess = closest(person.name, knownNames(db, 'contacts'));
         throw new UsageError(`${JSON.stringify(person.name)} is a new contact: say which account they belong to with --account ORG`,
-          `try: pm log --with ${JSON.stringify(person.email ? `${person.name} <${person.email}>` : person.name)} --account "Their company" …`);
+          guess ? `did you mean ${JSON.stringify(guess)}? try: pm log --with ${JSON.stringify(guess)} …`
+            : `try: pm log --with ${JSON.stringify(person.email ? `${person.name} <${person.email}>` : person.name)} --account "Their company" …`);
+      }
       const twin = planned.find((p) => !p.existing && p.person.name.toLowerCase() === person.name.toLowerCase() && p.person.email === person.email);
       if (!twin) planned.push({ person });
     }
@@ -346,7 +349,12 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
   reindexInterview(db, rowid);
   const notes: string[] = [];
   if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
-  for (const c of applied.newContacts) notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})`);
+  for (const c of applied.newContacts) {
+    // a namesake elsewhere is often the same person named without --account's right value
+    const elsewhere = namesakesElsewhere(db, c.name, applied.accountId);
+    notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})` +
+      (elsewhere.length ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it is the same person: pm contact merge` : ''));
+  }
   return { record: loadInterview(db, rowid)!, notes, warnings };
 }
 

@@ -2,10 +2,10 @@
 // contact name → its conversations and days since the last direct customer contact.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { safeLine } from '../core/text.js';
+import { closest, safeLine } from '../core/text.js';
 import { listInterviews, loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
-import { contactActivity, contactByEmail, contactsByName } from '../db/contacts.js';
+import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail, interviewTable } from '../render/interviews.js';
 import { accountJson, byMostOverdue, describeStanding } from './accounts.js';
 import { contactJson } from './contacts.js';
@@ -54,8 +54,11 @@ export async function show(ctx: Context, ref: string): Promise<void> {
   if (matches.length > 1)
     throw new UsageError(`${JSON.stringify(s)} matches ${matches.length} contacts: ${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
       'name one by email: pm show "jane@acme.test"');
-  if (matches.length === 0)
-    throw new UsageError(`nothing called ${JSON.stringify(s)}: not an interview id, account or contact`, 'try: pm ls, pm accounts, pm contacts');
+  if (matches.length === 0) {
+    const guess = closest(s, knownNames(db));
+    throw new UsageError(`nothing called ${JSON.stringify(s)}: not an interview id, account or contact`,
+      guess ? `did you mean ${JSON.stringify(guess)}? try: pm show ${JSON.stringify(guess)}` : 'try: pm ls, pm accounts, pm contacts');
+  }
   const contact = contactJson(contactActivity(db, ctx.today, { contactId: matches[0].id })[0], config, ctx.today);
   const interviews = listInterviews(db, { contactId: matches[0].id });
   if (ctx.json) {

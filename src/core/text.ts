@@ -79,3 +79,28 @@ export function padEnd(text: string, width: number): string {
   const len = [...text].length;
   return len >= width ? text : text + ' '.repeat(width - len);
 }
+
+/** Edit distance (Levenshtein) between two short strings, case-insensitively. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a.toLowerCase()], y = [...b.toLowerCase()];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** The known name closest to a typo (at most 2 edits, or 1 for short names), for "did you mean". */
+export function closest(input: string, known: Iterable<string>): string | undefined {
+  const limit = [...input].length <= 4 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const k of known) {
+    if (Math.abs(k.length - input.length) > limit) continue;
+    const d = editDistance(input, k);
+    if (d > 0 && d < bestDistance) { best = k; bestDistance = d; }
+  }
+  return best;
+}

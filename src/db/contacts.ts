@@ -94,3 +94,16 @@ export function contactActivity(db: DB, asOf: string, filter: { accountId?: numb
     ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE`)
     .all({ asOf, accountId: filter.accountId ?? null, contactId: filter.contactId ?? null }) as ContactActivity[];
 }
+
+/** Every name a person could mean: contacts (not forgotten) and accounts, for "did you mean". */
+export function knownNames(db: DB, what: 'contacts' | 'all' = 'all'): string[] {
+  const sql = what === 'contacts'
+    ? 'SELECT DISTINCT name FROM contacts WHERE forgotten = 0'
+    : 'SELECT name FROM contacts WHERE forgotten = 0 UNION SELECT name FROM accounts';
+  return db.prepare(sql).pluck().all() as string[];
+}
+
+/** Contacts with this name in other accounts than `accountId`. */
+export function namesakesElsewhere(db: DB, name: string, accountId: number): ContactRow[] {
+  return db.prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.account_id <> ? AND c.forgotten = 0 ORDER BY c.id`).all(name.trim(), accountId) as ContactRow[];
+}

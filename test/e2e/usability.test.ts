@@ -83,3 +83,25 @@ describe('pm config unset', () => {
     expectUsageError(box.pm(['config', 'unset', 'no.such.key']));
   });
 });
+
+describe('typos in names', () => {
+  it('an unknown person or account gets a "did you mean" hint', () => {
+    log();
+    const r = box.pm(['log', '--with', 'Ann Lea', '--summary', 'x']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/did you mean "Ann Lee"\?/);
+    const s = box.pm(['show', 'Acmee']);
+    expectUsageError(s);
+    expect(s.err).toMatch(/did you mean "Acme"\?/);
+    const far = box.pm(['show', 'Zebra Industries']);
+    expectUsageError(far);
+    expect(far.err).not.toMatch(/did you mean/);
+  });
+
+  it('a new contact who shares a name with someone at another account is pointed out', () => {
+    log();
+    const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Globex', '--summary', 'x']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/new contact: Ann Lee \(customer, Globex\) — another Ann Lee is at Acme; if it is the same person: pm contact merge/);
+  });
+});

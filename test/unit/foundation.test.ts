@@ -80,3 +80,16 @@ describe('colour', () => {
     expect(colorLevel({}, { FORCE_COLOR: '0' }, true)).toBe(0);
   });
 });
+
+describe('did you mean', () => {
+  it('finds the closest known name within two edits, one for short names', async () => {
+    const { closest, editDistance } = await import('../../src/core/text.js');
+    expect(editDistance('Maria Chan', 'maria chen')).toBe(1);
+    expect(closest('Maria Chan', ['Maria Chen', 'Mario Chin', 'Bob'])).toBe('Maria Chen');
+    expect(closest('Acmee', ['Acme', 'Globex'])).toBe('Acme');
+    expect(closest('Bob', ['Rob', 'Bobby'])).toBe('Rob');
+    expect(closest('Bo', ['Al'])).toBeUndefined();
+    expect(closest('Zebra Industries', ['Acme', 'Globex'])).toBeUndefined();
+    expect(closest('Acme', ['Acme'])).toBeUndefined();
+  });
+});
