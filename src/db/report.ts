@@ -68,7 +68,8 @@ ORDER BY l.hypothesis_id, e.date, e.interview_id`,
   // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period
   themes: `
 WITH p AS (
-  SELECT i.id, i.account_id FROM interviews i WHERE i.date BETWEEN @start AND @end AND ${BY}
+  -- what customers raised, directly or through signals: a meeting among colleagues is no market
+  SELECT i.id, i.account_id FROM interviews i WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
 ),
 items AS (
   SELECT 'tag' AS kind, lower(t.tag) AS key, t.tag AS theme, p.id AS interview_id, p.account_id

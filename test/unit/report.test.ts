@@ -298,6 +298,9 @@ describe('themes', () => {
     j.interview({ date: '2026-11-17', account: b, with: [pb], tags: ['billing'] });
     j.interview({ date: '2026-11-18', account: a, with: [pa], pains: ['Slow export '] });
     j.interview({ date: '2026-11-09', account: b, with: [pb], pains: ['slow export'] }); // last week
+    // our own people asking for it is no market need
+    const us = j.account('Us');
+    j.interview({ date: '2026-11-18', account: us, with: [j.contact('Sales', us, 'stakeholder')], tags: ['billing'], pains: ['slow export'] });
     const r = j.report('2026-11-20');
     expect(r.themes).toEqual([
       { theme: 'Billing', kind: 'tag', accounts: 2, segments: ['enterprise', 'finance lead', 'smb'], interviews: 2, flags: [] },
