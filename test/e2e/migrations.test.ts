@@ -2,7 +2,7 @@
 // the pm of that schema version): counts and content unchanged, the backup beside the journal,
 // and a table-rebuild migration that cannot cascade-delete children.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sandbox, ROOT, type Sandbox } from '../helpers.js';
@@ -14,6 +14,12 @@ beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
 const FIXTURES = [{ version: 1, file: join(ROOT, 'test', 'fixtures', 'journal-v1.db') }];
+
+/** A copy of a fixture as pm would have left it: git checks files out 0644, pm writes them 0600. */
+function copyFixture(file: string, to: string): void {
+  copyFileSync(file, to);
+  chmodSync(to, 0o600);
+}
 
 /** Every table's rows, restricted to the columns the old schema had, in a stable order. */
 function content(path: string, tablesAndColumns?: Map<string, string[]>): Map<string, unknown[]> {
@@ -48,7 +54,7 @@ describe.each(FIXTURES)('a schema-$version journal', ({ version, file }) => {
   });
 
   it(`upgrades to schema ${SCHEMA_VERSION} with counts and content unchanged, after a backup beside it`, () => {
-    copyFileSync(file, box.db);
+    copyFixture(file, box.db);
     const oldColumns = columnsOf(box.db);
     const before = content(box.db, oldColumns);
     const beforeBytes = readFileSync(box.db);
@@ -70,7 +76,7 @@ describe.each(FIXTURES)('a schema-$version journal', ({ version, file }) => {
   });
 
   it('still answers every command the same way after the upgrade', () => {
-    copyFileSync(file, box.db);
+    copyFixture(file, box.db);
     const interviews = box.json(['ls']);
     expect(interviews.length).toBeGreaterThanOrEqual(5);
     const h1 = box.json(['hyp', 'show', 'H1']);
