@@ -12,7 +12,7 @@ import type { JournalDoc } from '../core/import-validate.js';
 import { makeRedactor, parseRedact, redactDeep, redactDocument, type Redactor } from '../core/redact.js';
 import { exportJournal, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
 import { reportRows } from '../db/report.js';
-import { hypothesisStats } from '../db/hypothesis-stats.js';
+import { hypothesisStatuses } from '../db/hypothesis-stats.js';
 import { interviewsCsv } from '../render/csv.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import type { DB } from '../db/journal.js';
@@ -114,7 +114,7 @@ function markdown(db: DB, doc: JournalDoc, scope: ExportScope, config: Config, r
   const options = { period, asOf: scope.asOf, config, by: null };
   let report = buildReport(reportRows(db, reportQuery(options)), options);
   if (redactor) report = redactDeep(report, redactor.text);
-  const statuses = new Map(hypothesisStats(db, scope.asOf).map((h) => [h.uuid, h.status]));
+  const statuses = hypothesisStatuses(db, scope.asOf);
   return renderMarkdownExport({ doc, report, statuses, period, asOf: scope.asOf, frontMatterVersion: withFrontMatter ? VERSION : undefined });
 }
 
