@@ -18,6 +18,10 @@ function readInput(file: string): string {
     const e = err as NodeJS.ErrnoException;
     throw new UsageError(`cannot read ${what}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`);
   }
+  // a SQLite file (a journal or a backup) is the usual wrong file: say so
+  if (bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000')
+    throw new UsageError(`${what} is a SQLite file (a journal?), not a JSON export`,
+      'pm import reads what pm export --format json writes; to use a journal as it is: pm --db PATH …');
   return decodeUtf8(bytes, what);
 }
 

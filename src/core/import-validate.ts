@@ -217,6 +217,7 @@ function uniqueUuids(w: Where, seen: Set<string>, id: string): void {
 export function validateDocument(raw: unknown, exists: ExistsInJournal = () => false): JournalDoc {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Where('the file').error('is not a pm journal export (not a JSON object)');
   const doc = raw as Obj;
+  if (doc.format === undefined) new Where('the file').fail(`has no "format" key: not a pm export (pm export --format json writes "format": "${FORMAT}")`);
   if (doc.format !== FORMAT) new Where('the file').fail(`format is ${shown(doc.format)}, not "${FORMAT}"`);
   if (doc.version !== FORMAT_VERSION) {
     if (typeof doc.version === 'number' && doc.version > FORMAT_VERSION)

@@ -105,3 +105,21 @@ describe('typos in names', () => {
     expect(r.err).toMatch(/new contact: Ann Lee \(customer, Globex\) — another Ann Lee is at Acme; if it is the same person: pm contact merge/);
   });
 });
+
+describe('pm import with the wrong file', () => {
+  it('a journal (SQLite) or a JSON without "format" says what it is', () => {
+    log();
+    const other = sandbox();
+    try {
+      expect(other.pm(['init']).code).toBe(0);
+      const r = box.pm(['import', other.db]);
+      expectUsageError(r);
+      expect(r.err).toMatch(/is a SQLite file \(a journal\?\), not a JSON export/);
+    } finally {
+      other.cleanup();
+    }
+    const noFormat = box.pm(['import', '-'], { input: '{"version": 1}' });
+    expectUsageError(noFormat);
+    expect(noFormat.err).toMatch(/has no "format" key: not a pm export/);
+  });
+});
