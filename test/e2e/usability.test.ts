@@ -123,3 +123,25 @@ describe('pm import with the wrong file', () => {
     expect(noFormat.err).toMatch(/has no "format" key: not a pm export/);
   });
 });
+
+describe('decisions the evidence does not back are said out loud', () => {
+  it('validating against refuting customers, or on too few, and invalidating without any refuting, warn', () => {
+    expect(box.pm(['hyp', 'add', 'Teams want faster exports', '--date', '2026-11-01']).code).toBe(0);
+    log('--refutes', 'H1');
+    const v = box.pm(['hyp', 'validate', 'H1', '--reason', 'gut feeling']);
+    expect(v.code).toBe(0);
+    expect(v.err).toMatch(/^pm: warning: H1 is validated although 1 customer refutes it$/m);
+    expect(box.pm(['hyp', 'add', 'Admins want SSO', '--date', '2026-11-01']).code).toBe(0);
+    const few = box.pm(['hyp', 'validate', 'H2', '--reason', 'the boss said so']);
+    expect(few.err).toMatch(/H2 is validated on the support of 0 customers \(evidence\.validateAt is 3\)/);
+    expect(box.pm(['hyp', 'add', 'A mobile app', '--date', '2026-11-01']).code).toBe(0);
+    const inv = box.pm(['hyp', 'invalidate', 'H3', '--reason', 'meh']);
+    expect(inv.code).toBe(0);
+    expect(inv.err).toMatch(/H3 is invalidated although no customer refutes it/);
+    // killing is dropping an idea whatever the evidence: no warning
+    expect(box.pm(['hyp', 'add', 'A desktop widget', '--date', '2026-11-01']).code).toBe(0);
+    const kill = box.pm(['hyp', 'kill', 'H4', '--reason', 'not our focus']);
+    expect(kill.code).toBe(0);
+    expect(kill.err).not.toMatch(/warning/);
+  });
+});
