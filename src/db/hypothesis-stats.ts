@@ -61,16 +61,14 @@ counts AS (
   FROM ev GROUP BY hypothesis_id
 ),
 people AS (
-  SELECT hypothesis_id,
-    sum(direction = 'supports') AS customersSupporting,
-    sum(direction = 'refutes') AS customersRefuting,
-    count(DISTINCT CASE WHEN direction = 'supports' THEN account_id END) AS accountsSupporting
-  FROM (SELECT DISTINCT ev.hypothesis_id, ev.direction, c.id, c.account_id
-        FROM ev
-        CROSS JOIN interview_contacts ic ON ic.interview_id = ev.interview_id
-        CROSS JOIN contacts c ON c.id = ic.contact_id
-        WHERE ev.kind = 'customer' AND c.role IN ('customer', 'prospect'))
-  GROUP BY hypothesis_id
+  -- one row per hypothesis, direction and customer, with the first day they gave such evidence
+  SELECT ec.hypothesis_id,
+    sum(ec.direction = 'supports') AS customersSupporting,
+    sum(ec.direction = 'refutes') AS customersRefuting,
+    count(DISTINCT CASE WHEN ec.direction = 'supports' THEN ec.account_id END) AS accountsSupporting
+  FROM evidence_customers ec
+  WHERE ec.hypothesis_id IN (SELECT value FROM json_each(@ids)) AND ec.first_date <= @asOf
+  GROUP BY ec.hypothesis_id
 )
 SELECT k.hypothesis_id AS rowid, k.supports, k.refutes, k.otherSupports, k.otherRefutes, k.lastEvidence,
   coalesce(p.customersSupporting, 0) AS customersSupporting, coalesce(p.customersRefuting, 0) AS customersRefuting,

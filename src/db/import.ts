@@ -75,11 +75,54 @@ function idsByUuid(db: DB, table: string): Map<string, number> {
  * ctx.transaction), else in its own BEGIN IMMEDIATE. Returns what was added and what was matched.
  */
 export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {}): ImportCounts {
-  const run = () => merge(db, doc, opts);
+  const run = () => {
+    const summary = new SuspendedSummary(db);
+    const counts = merge(db, doc, opts, summary);
+    summary.resume();
+    return counts;
+  };
   return db.inTransaction ? run() : db.transaction(run).immediate();
 }
 
-function merge(db: DB, doc: JournalDoc, opts: ImportOptions): ImportCounts {
+// evidence_customers (migration 0003) is kept by triggers that recompute a hypothesis's rows on
+// every change: right for one log, quadratic for a bulk insert. Inside the import's transaction
+// they are dropped, and the table is rebuilt once at the end (as for the kind triggers below).
+const SUMMARY_TRIGGERS = [
+  'evidence_customers_after_evidence_update', 'evidence_customers_after_evidence_delete',
+  'evidence_customers_after_presence_insert', 'evidence_customers_after_presence_delete',
+  'evidence_customers_after_contact_update',
+];
+
+const REBUILD_EVIDENCE_CUSTOMERS = `
+INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
+  SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
+  FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
+  WHERE e.kind = 'customer' AND c.role IN ('customer', 'prospect')
+  GROUP BY e.hypothesis_id, e.direction, c.id`;
+
+/** The summary triggers, dropped only once something is about to be written (so that importing a
+ * file the journal already holds writes nothing at all), then restored with the table rebuilt. */
+class SuspendedSummary {
+  private triggers: { name: string; sql: string }[] | null = null;
+  constructor(private readonly db: DB) {}
+
+  suspend(): void {
+    if (this.triggers) return;
+    this.triggers = this.db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${SUMMARY_TRIGGERS.map(() => '?').join(', ')})`)
+      .all(...SUMMARY_TRIGGERS) as { name: string; sql: string }[];
+    for (const t of this.triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
+  }
+
+  resume(): void {
+    if (!this.triggers) return;
+    this.db.prepare('DELETE FROM evidence_customers').run();
+    this.db.prepare(REBUILD_EVIDENCE_CUSTOMERS).run();
+    for (const t of this.triggers) this.db.exec(t.sql);
+    this.triggers = null;
+  }
+}
+
+function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedSummary): ImportCounts {
   const counts: ImportCounts = {
     accounts: { added: 0, matched: 0 },
     contacts: { added: 0, matched: 0, forgotten: 0 },
@@ -169,6 +212,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions): ImportCounts {
   const newInterviews = doc.interviews.filter((i) => !interviewByUuid.has(i.uuid));
   counts.interviews.existing = doc.interviews.length - newInterviews.length;
   if (newInterviews.length > 0) {
+    summary.suspend();
     const lastIdBefore = (db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'interviews'), 0)").pluck().get() as number);
     const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${KIND_TRIGGERS.map(() => '?').join(', ')})`)
       .all(...KIND_TRIGGERS) as { name: string; sql: string }[];
@@ -206,6 +250,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions): ImportCounts {
 
   // evidence: a link the journal already has keeps its direction and strength
   const insertEvidence = db.prepare('INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)');
+  const hasEvidence = db.prepare('SELECT 1 FROM evidence WHERE hypothesis_id = ? AND interview_id = ?').pluck();
+  if (doc.evidence.some((e) => !hasEvidence.get(hypothesisByUuid.get(e.hypothesisUuid)!, interviewByUuid.get(e.interviewUuid)!))) summary.suspend();
   for (const e of doc.evidence) {
     const added = insertEvidence.run(hypothesisByUuid.get(e.hypothesisUuid)!, interviewByUuid.get(e.interviewUuid)!, e.direction, e.strength).changes;
     if (added) counts.evidence.added++;

@@ -2,6 +2,7 @@
 // loader; a small plugin in vitest.config.ts does the same for tests). Add a file, add a line.
 import m0001 from '../../migrations/0001_init.sql';
 import m0002 from '../../migrations/0002_evidence_dates.sql';
+import m0003 from '../../migrations/0003_evidence_customers.sql';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: '0001_init', sql: m0001 },
   { version: 2, name: '0002_evidence_dates', sql: m0002 },
+  { version: 3, name: '0003_evidence_customers', sql: m0003 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

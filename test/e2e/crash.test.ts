@@ -1,6 +1,6 @@
 // Crash safety: `kill -9` at random moments during a large import and during a schema migration.
 // After each kill the file passes integrity_check and foreign_key_check and holds all of the import
-// or none of it; a migration is either not begun (schema 1, old content) or done (schema 2, the
+// or none of it; a migration is either not begun (schema 1, old content) or done (the current schema, the
 // same content), and the next pm finishes the job. The kill times are drawn from a seeded
 // generator; the seed is printed, and PM_CRASH_SEED=N replays the same kill times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { BIN, ROOT, sandbox, type Sandbox } from '../helpers.js';
+import { SCHEMA_VERSION } from '../../src/db/migrations.js';
 
 const RUNS = 10;
 const INTERVIEWS = 5000;
@@ -113,11 +114,20 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
   return hash.digest('hex');
 }
 
-/** Turn a schema-2 journal into the shape schema 1 had: evidence without date and kind, no 0002 triggers. */
+/**
+ * Turn a current journal into the shape schema 1 had: no evidence_customers (0003), evidence without
+ * date and kind and no 0002 triggers.
+ */
 function downgradeToSchema1(file: string): void {
   const db = new Database(file);
   db.pragma('foreign_keys = OFF');
   db.exec(`BEGIN;
+    DROP TABLE evidence_customers;
+    DROP TRIGGER IF EXISTS evidence_customers_after_evidence_update;
+    DROP TRIGGER IF EXISTS evidence_customers_after_evidence_delete;
+    DROP TRIGGER IF EXISTS evidence_customers_after_presence_insert;
+    DROP TRIGGER IF EXISTS evidence_customers_after_presence_delete;
+    DROP TRIGGER IF EXISTS evidence_customers_after_contact_update;
     DROP TRIGGER evidence_copy_after_insert;
     DROP TRIGGER interviews_evidence_after_update;
     CREATE TABLE evidence_v1 (
@@ -197,7 +207,7 @@ describe('kill -9 at random moments', () => {
     expect(seen.none + seen.all).toBe(RUNS);
   }, 120_000);
 
-  it(`during the schema 1 → 2 migration of a large journal, ${RUNS} times: old schema and content, or new schema and the same content`, async () => {
+  it(`during the schema 1 → ${SCHEMA_VERSION} migration of a large journal, ${RUNS} times: old schema and content, or new schema and the same content`, async () => {
     // a large schema-1 journal: a schema-2 one with a generated import, taken back to schema 1's shape
     const v1 = path('v1.db');
     copyJournal(path('seed.db'), v1);
@@ -237,17 +247,17 @@ describe('kill -9 at random moments', () => {
       try {
         expect(c.integrity, what).toBe('ok');
         expect(c.foreignKeys, what).toEqual([]);
-        expect([1, 2], what).toContain(c.version);
+        expect([1, SCHEMA_VERSION], what).toContain(c.version);
         expect(digest(c.db, oldTables), what).toBe(before);
         const evidenceColumns = c.db.prepare("SELECT name FROM pragma_table_info('evidence')").pluck().all();
-        if (c.version === 2) {
+        if (c.version === SCHEMA_VERSION) {
           expect(evidenceColumns, what).toEqual(expect.arrayContaining(['date', 'kind']));
           const stale = c.db.prepare('SELECT count(*) FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE e.date <> i.date OR e.kind <> i.kind').pluck().get();
           expect(stale, what).toBe(0);
         } else {
           expect(evidenceColumns, what).not.toContain('date');
         }
-        if (r.code === 0) expect(c.version, what).toBe(2);
+        if (r.code === 0) expect(c.version, what).toBe(SCHEMA_VERSION);
         outcomeLog.push(`migration ${what}: schema ${c.version}`);
       } finally {
         c.db.close();
@@ -255,7 +265,7 @@ describe('kill -9 at random moments', () => {
       // the next pm finishes the job, and leaves a whole backup of the old journal beside it
       const doctor = box.pm(['--db', file, 'doctor', '--json']);
       expect(doctor.code, `${what}: ${doctor.err}`).toBe(0);
-      expect(JSON.parse(doctor.out), what).toMatchObject({ schemaVersion: 2, healthy: true });
+      expect(JSON.parse(doctor.out), what).toMatchObject({ schemaVersion: SCHEMA_VERSION, healthy: true });
       if (c.version === 1) {
         const copy = new Database(backup, { readonly: true });
         expect(digest(copy, oldTables), `${what}: the backup`).toBe(before);

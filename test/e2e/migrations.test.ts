@@ -86,6 +86,13 @@ describe.each(FIXTURES)('a schema-$version journal', ({ version, file }) => {
       'SELECT e.date, e.kind, i.date AS idate, i.kind AS ikind FROM evidence e JOIN interviews i ON i.id = e.interview_id');
     expect(evidence.length).toBeGreaterThan(0);
     for (const e of evidence) expect([e.date, e.kind]).toEqual([e.idate, e.ikind]);
+    // evidence_customers (0003) holds one row per hypothesis, direction and customer
+    const summary = box.sql<{ h: number; d: string; c: number }>('SELECT hypothesis_id AS h, direction AS d, contact_id AS c FROM evidence_customers ORDER BY 1, 2, 3');
+    const scratch = box.sql<{ h: number; d: string; c: number }>(`SELECT DISTINCT e.hypothesis_id AS h, e.direction AS d, c.id AS c
+      FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN interview_contacts ic ON ic.interview_id = i.id
+      JOIN contacts c ON c.id = ic.contact_id WHERE i.kind = 'customer' AND c.role IN ('customer', 'prospect') ORDER BY 1, 2, 3`);
+    expect(summary.length).toBeGreaterThan(0);
+    expect(summary).toEqual(scratch);
     // the forgotten person stays forgotten
     expect(box.sql('SELECT count(*) AS n FROM contacts WHERE forgotten = 1')[0].n).toBe(1);
     expect(box.json(['doctor']).healthy).toBe(true);
