@@ -5,7 +5,9 @@
 //
 // Two set-based statements: the hypotheses with their status, then the evidence counts of those
 // that need them. Evidence rows carry their interview's date and kind (migration 0002), so counting
-// reads only the evidence table, clustered by hypothesis. When no outcome is dated after asOf (a
+// reads only the evidence table, clustered by hypothesis; distinct customers come from the
+// evidence_customers summary (migration 0003: a customer counts from the first day they gave such
+// evidence, so "as of" is a range condition). When no outcome is dated after asOf (a
 // report "as of today"), the status is the one the outcome triggers keep in hypotheses.status, read
 // through its index, instead of being recomputed from every outcome.
 import type { DB } from './journal.js';
