@@ -12,8 +12,7 @@ import { UUID_RE } from './uuid.js';
 export const FORMAT = 'pm-journal';
 export const FORMAT_VERSION = 1;
 
-export const CHANNEL_NAMES = ['call', 'video', 'visit', 'chat', 'email', 'event', 'support', 'sales', 'review', 'survey'] as const;
-export type ChannelName = (typeof CHANNEL_NAMES)[number];
+import { CHANNELS, type Channel } from './channels.js';
 export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -40,7 +39,7 @@ export interface InterviewDoc {
   uuid: string;
   id: string | null;
   date: string;
-  channel: ChannelName;
+  channel: Channel;
   contactUuids: string[];
   accountUuid: string;
   by: string | null;
@@ -281,7 +280,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       uuid: id,
       id: typeof rec.id === 'string' ? rec.id : null,
       date: day(w, rec, 'date')!,
-      channel: oneOf(w, rec, 'channel', CHANNEL_NAMES),
+      channel: oneOf(w, rec, 'channel', CHANNELS),
       contactUuids,
       accountUuid,
       by: text(w, rec, 'by', LIMITS.name, { optional: true }),

@@ -3,15 +3,10 @@
 // (lists gathered by correlated subqueries inside SQLite), so a listing is never a query per row.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
+import type { InterviewDoc } from '../core/import-validate.js';
+import type { Channel } from '../core/channels.js';
 
-export const DIRECT_CHANNELS = ['call', 'video', 'visit', 'chat', 'email', 'event'] as const;
-export const INDIRECT_CHANNELS = ['support', 'sales', 'review', 'survey'] as const;
-export const CHANNELS = [...DIRECT_CHANNELS, ...INDIRECT_CHANNELS] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export function isIndirect(channel: string): boolean {
-  return (INDIRECT_CHANNELS as readonly string[]).includes(channel);
-}
+export { CHANNELS, DIRECT_CHANNELS, INDIRECT_CHANNELS, isIndirect, type Channel } from '../core/channels.js';
 
 export interface EvidenceLink {
   hypothesis: string;
@@ -20,22 +15,8 @@ export interface EvidenceLink {
 }
 
 /** An interview as `--json` prints it: the export format's keys, plus names and more. */
-export interface InterviewRecord {
-  uuid: string;
+export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
   id: string;
-  date: string;
-  channel: Channel;
-  contactUuids: string[];
-  accountUuid: string;
-  by: string | null;
-  minutes: number | null;
-  summary: string;
-  notes: string | null;
-  pains: string[];
-  quotes: string[];
-  tags: string[];
-  followUp: string | null;
-  followUpDone: boolean;
   with: string[];
   account: string;
   /** customer | indirect | stakeholder (kept by the schema's triggers) */
