@@ -1,9 +1,13 @@
--- 0003_evidence_customers: who gave customer evidence on each hypothesis, once per person and
--- direction, with the first day they did. "Distinct customers supporting H3 as of a day" becomes a
--- count of these rows (first_date <= the day) instead of joining every evidence row to the people
--- present: on a five-year journal that join was the largest part of `pm report`. Kept by triggers,
--- which recompute the rows of the hypotheses a change touches (a few dozen evidence rows each);
--- `pm import` drops them for its bulk insert and rebuilds the table once.
+-- 0003_evidence_customers: two summaries of the evidence, so that `pm report` and `pm hyp list`
+-- read a row per hypothesis instead of every evidence row (on a five-year journal those reads were
+-- the largest part of the report):
+-- * evidence_customers: who gave customer evidence on each hypothesis, once per person and
+--   direction, with the first day they did; "distinct customers supporting H3 as of a day" is a
+--   count of these rows (first_date <= the day) instead of a join of every link to the people present;
+-- * evidence_totals: a hypothesis's evidence counts and its latest dates; they hold "as of" any day on
+--   or after last_date (a report as of today), and older days still count the evidence rows.
+-- Kept by triggers, which recompute the rows of the hypotheses a change touches (a few dozen
+-- evidence rows each); `pm import` drops them for its bulk insert and rebuilds both tables once.
 
 CREATE TABLE evidence_customers (
   hypothesis_id INTEGER NOT NULL REFERENCES hypotheses(id) ON DELETE CASCADE,
@@ -15,11 +19,35 @@ CREATE TABLE evidence_customers (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX evidence_customers_by_contact ON evidence_customers(contact_id);
 
+CREATE TABLE evidence_totals (
+  hypothesis_id  INTEGER PRIMARY KEY REFERENCES hypotheses(id) ON DELETE CASCADE,
+  supports       INTEGER NOT NULL,  -- links from customer contact
+  refutes        INTEGER NOT NULL,
+  other_supports INTEGER NOT NULL,  -- links from signals and stakeholder meetings
+  other_refutes  INTEGER NOT NULL,
+  last_evidence  TEXT,              -- the latest customer-contact link's date
+  last_date      TEXT NOT NULL,     -- the latest link's date, whatever its kind
+  customers_supporting INTEGER NOT NULL,  -- distinct customers each way (from evidence_customers)
+  customers_refuting   INTEGER NOT NULL,
+  accounts_supporting  INTEGER NOT NULL
+) STRICT;
+
+
+
 INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
   SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
   FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
   WHERE e.kind = 'customer' AND c.role IN ('customer', 'prospect')
   GROUP BY e.hypothesis_id, e.direction, c.id;
+
+INSERT INTO evidence_totals
+    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
+      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
+      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
+      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
+    FROM evidence e  GROUP BY e.hypothesis_id;
 
 -- a link's date, kind or direction changed (this includes every new link: the copy trigger of
 -- 0002 sets its date and kind right after the insert)
@@ -30,6 +58,15 @@ CREATE TRIGGER evidence_customers_after_evidence_update AFTER UPDATE OF date, ki
     FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
     WHERE e.hypothesis_id = NEW.hypothesis_id AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
     GROUP BY e.hypothesis_id, e.direction, c.id;
+  DELETE FROM evidence_totals WHERE hypothesis_id = NEW.hypothesis_id;
+  INSERT INTO evidence_totals
+    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
+      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
+      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
+      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
+    FROM evidence e WHERE e.hypothesis_id = NEW.hypothesis_id GROUP BY e.hypothesis_id;
 END;
 
 CREATE TRIGGER evidence_customers_after_evidence_delete AFTER DELETE ON evidence BEGIN
@@ -39,30 +76,20 @@ CREATE TRIGGER evidence_customers_after_evidence_delete AFTER DELETE ON evidence
     FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
     WHERE e.hypothesis_id = OLD.hypothesis_id AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
     GROUP BY e.hypothesis_id, e.direction, c.id;
+  DELETE FROM evidence_totals WHERE hypothesis_id = OLD.hypothesis_id;
+  INSERT INTO evidence_totals
+    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
+      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
+      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
+      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
+    FROM evidence e WHERE e.hypothesis_id = OLD.hypothesis_id GROUP BY e.hypothesis_id;
 END;
 
--- the people present at an interview changed
-CREATE TRIGGER evidence_customers_after_presence_insert AFTER INSERT ON interview_contacts BEGIN
-  DELETE FROM evidence_customers WHERE hypothesis_id IN (SELECT hypothesis_id FROM evidence WHERE interview_id = NEW.interview_id);
-  INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
-    SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
-    FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
-    WHERE e.hypothesis_id IN (SELECT hypothesis_id FROM evidence WHERE interview_id = NEW.interview_id)
-      AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
-    GROUP BY e.hypothesis_id, e.direction, c.id;
-END;
-
-CREATE TRIGGER evidence_customers_after_presence_delete AFTER DELETE ON interview_contacts BEGIN
-  DELETE FROM evidence_customers WHERE hypothesis_id IN (SELECT hypothesis_id FROM evidence WHERE interview_id = OLD.interview_id);
-  INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
-    SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
-    FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
-    WHERE e.hypothesis_id IN (SELECT hypothesis_id FROM evidence WHERE interview_id = OLD.interview_id)
-      AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
-    GROUP BY e.hypothesis_id, e.direction, c.id;
-END;
-
--- a person's role or account changed
+-- The people present at an interview changing needs no trigger of its own: the kind triggers of
+-- 0001 then update interviews.kind, which 0002 copies onto the evidence rows, which fires the
+-- trigger above. A person's account does not touch the interview, hence:
 CREATE TRIGGER evidence_customers_after_contact_update AFTER UPDATE OF role, account_id ON contacts BEGIN
   DELETE FROM evidence_customers WHERE hypothesis_id IN (
     SELECT e.hypothesis_id FROM interview_contacts ic JOIN evidence e ON e.interview_id = ic.interview_id WHERE ic.contact_id = NEW.id);
@@ -73,4 +100,13 @@ CREATE TRIGGER evidence_customers_after_contact_update AFTER UPDATE OF role, acc
         SELECT e2.hypothesis_id FROM interview_contacts ic2 JOIN evidence e2 ON e2.interview_id = ic2.interview_id WHERE ic2.contact_id = NEW.id)
       AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
     GROUP BY e.hypothesis_id, e.direction, c.id;
+  DELETE FROM evidence_totals WHERE hypothesis_id IN (SELECT e2.hypothesis_id FROM interview_contacts ic2 JOIN evidence e2 ON e2.interview_id = ic2.interview_id WHERE ic2.contact_id = NEW.id);
+  INSERT INTO evidence_totals
+    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
+      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
+      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
+      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
+      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
+    FROM evidence e WHERE e.hypothesis_id IN (SELECT e2.hypothesis_id FROM interview_contacts ic2 JOIN evidence e2 ON e2.interview_id = ic2.interview_id WHERE ic2.contact_id = NEW.id) GROUP BY e.hypothesis_id;
 END;

@@ -5,9 +5,10 @@
 //
 // Two set-based statements: the hypotheses with their status, then the evidence counts of those
 // that need them. Evidence rows carry their interview's date and kind (migration 0002), so counting
-// reads only the evidence table, clustered by hypothesis; distinct customers come from the
-// evidence_customers summary (migration 0003: a customer counts from the first day they gave such
-// evidence, so "as of" is a range condition). When no outcome is dated after asOf (a
+// reads only the evidence table, clustered by hypothesis, and for a day on or after a hypothesis's
+// latest link not even that: evidence_totals (migration 0003) holds its counts. Distinct customers
+// come from evidence_customers (0003: a customer counts from the first day they gave such evidence,
+// so "as of" is a range condition). When no outcome is dated after asOf (a
 // report "as of today"), the status is the one the outcome triggers keep in hypotheses.status, read
 // through its index, instead of being recomputed from every outcome.
 import type { DB } from './journal.js';
@@ -48,19 +49,27 @@ ORDER BY x.rowid`;
 
 /** Evidence counts of the hypotheses whose ids are in @ids (a JSON array). */
 const COUNTS = `
-WITH ev AS MATERIALIZED (
-  SELECT e.hypothesis_id, e.direction, e.kind, e.date, e.interview_id
-  FROM evidence e
-  WHERE e.hypothesis_id IN (SELECT value FROM json_each(@ids)) AND e.date <= @asOf
+WITH ids AS MATERIALIZED (SELECT value AS id FROM json_each(@ids)),
+-- hypotheses whose summary holds as of @asOf (no link dated after it): one row each
+summed AS MATERIALIZED (
+  SELECT t.hypothesis_id, t.supports, t.refutes, t.other_supports AS otherSupports, t.other_refutes AS otherRefutes,
+    t.last_evidence AS lastEvidence, t.customers_supporting AS customersSupporting,
+    t.customers_refuting AS customersRefuting, t.accounts_supporting AS accountsSupporting
+  FROM ids CROSS JOIN evidence_totals t ON t.hypothesis_id = ids.id
+  WHERE t.last_date <= @asOf
 ),
+-- the others, counted from their evidence rows as of @asOf
+rest AS MATERIALIZED (SELECT id FROM ids WHERE id NOT IN (SELECT hypothesis_id FROM summed)),
 counts AS (
-  SELECT hypothesis_id,
-    sum(kind = 'customer' AND direction = 'supports') AS supports,
-    sum(kind = 'customer' AND direction = 'refutes') AS refutes,
-    sum(kind <> 'customer' AND direction = 'supports') AS otherSupports,
-    sum(kind <> 'customer' AND direction = 'refutes') AS otherRefutes,
-    max(CASE WHEN kind = 'customer' THEN date END) AS lastEvidence
-  FROM ev GROUP BY hypothesis_id
+  SELECT e.hypothesis_id,
+    sum(e.kind = 'customer' AND e.direction = 'supports') AS supports,
+    sum(e.kind = 'customer' AND e.direction = 'refutes') AS refutes,
+    sum(e.kind <> 'customer' AND e.direction = 'supports') AS otherSupports,
+    sum(e.kind <> 'customer' AND e.direction = 'refutes') AS otherRefutes,
+    max(CASE WHEN e.kind = 'customer' THEN e.date END) AS lastEvidence
+  FROM rest CROSS JOIN evidence e ON e.hypothesis_id = rest.id
+  WHERE e.date <= @asOf
+  GROUP BY e.hypothesis_id
 ),
 people AS (
   -- one row per hypothesis, direction and customer, with the first day they gave such evidence
@@ -68,13 +77,16 @@ people AS (
     sum(ec.direction = 'supports') AS customersSupporting,
     sum(ec.direction = 'refutes') AS customersRefuting,
     count(DISTINCT CASE WHEN ec.direction = 'supports' THEN ec.account_id END) AS accountsSupporting
-  FROM evidence_customers ec
-  WHERE ec.hypothesis_id IN (SELECT value FROM json_each(@ids)) AND ec.first_date <= @asOf
+  FROM rest CROSS JOIN evidence_customers ec ON ec.hypothesis_id = rest.id
+  WHERE ec.first_date <= @asOf
   GROUP BY ec.hypothesis_id
 )
-SELECT k.hypothesis_id AS rowid, k.supports, k.refutes, k.otherSupports, k.otherRefutes, k.lastEvidence,
-  coalesce(p.customersSupporting, 0) AS customersSupporting, coalesce(p.customersRefuting, 0) AS customersRefuting,
-  coalesce(p.accountsSupporting, 0) AS accountsSupporting
+SELECT hypothesis_id AS rowid, supports, refutes, otherSupports, otherRefutes, lastEvidence,
+  customersSupporting, customersRefuting, accountsSupporting
+FROM summed
+UNION ALL
+SELECT k.hypothesis_id, k.supports, k.refutes, k.otherSupports, k.otherRefutes, k.lastEvidence,
+  coalesce(p.customersSupporting, 0), coalesce(p.customersRefuting, 0), coalesce(p.accountsSupporting, 0)
 FROM counts k LEFT JOIN people p ON p.hypothesis_id = k.hypothesis_id`;
 
 type Counts = Pick<HypothesisRow, 'supports' | 'refutes' | 'otherSupports' | 'otherRefutes' | 'lastEvidence' |

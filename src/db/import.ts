@@ -84,12 +84,11 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
   return db.inTransaction ? run() : db.transaction(run).immediate();
 }
 
-// evidence_customers (migration 0003) is kept by triggers that recompute a hypothesis's rows on
-// every change: right for one log, quadratic for a bulk insert. Inside the import's transaction
+// evidence_customers and evidence_totals (migration 0003) are kept by triggers that recompute a
+// hypothesis's rows on every change: right for one log, quadratic for a bulk insert. Inside the import's transaction
 // they are dropped, and the table is rebuilt once at the end (as for the kind triggers below).
 const SUMMARY_TRIGGERS = [
   'evidence_customers_after_evidence_update', 'evidence_customers_after_evidence_delete',
-  'evidence_customers_after_presence_insert', 'evidence_customers_after_presence_delete',
   'evidence_customers_after_contact_update',
 ];
 
@@ -99,6 +98,16 @@ INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id
   FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
   WHERE e.kind = 'customer' AND c.role IN ('customer', 'prospect')
   GROUP BY e.hypothesis_id, e.direction, c.id`;
+
+const REBUILD_EVIDENCE_TOTALS = `
+INSERT INTO evidence_totals
+  SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
+    sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
+    max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
+    (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
+    (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
+    (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
+  FROM evidence e GROUP BY e.hypothesis_id`;
 
 /** The summary triggers, dropped only once something is about to be written (so that importing a
  * file the journal already holds writes nothing at all), then restored with the table rebuilt. */
@@ -117,6 +126,8 @@ class SuspendedSummary {
     if (!this.triggers) return;
     this.db.prepare('DELETE FROM evidence_customers').run();
     this.db.prepare(REBUILD_EVIDENCE_CUSTOMERS).run();
+    this.db.prepare('DELETE FROM evidence_totals').run();
+    this.db.prepare(REBUILD_EVIDENCE_TOTALS).run();
     for (const t of this.triggers) this.db.exec(t.sql);
     this.triggers = null;
   }

@@ -123,10 +123,9 @@ function downgradeToSchema1(file: string): void {
   db.pragma('foreign_keys = OFF');
   db.exec(`BEGIN;
     DROP TABLE evidence_customers;
+    DROP TABLE evidence_totals;
     DROP TRIGGER IF EXISTS evidence_customers_after_evidence_update;
     DROP TRIGGER IF EXISTS evidence_customers_after_evidence_delete;
-    DROP TRIGGER IF EXISTS evidence_customers_after_presence_insert;
-    DROP TRIGGER IF EXISTS evidence_customers_after_presence_delete;
     DROP TRIGGER IF EXISTS evidence_customers_after_contact_update;
     DROP TRIGGER evidence_copy_after_insert;
     DROP TRIGGER interviews_evidence_after_update;

@@ -1,6 +1,6 @@
-// evidence_customers (migration 0003) is a summary kept by triggers: after any change a command can
-// make, the distinct-customer counts read from it must equal those computed from scratch by joining
-// every evidence row to the people present, as of any day.
+// evidence_customers and evidence_totals (migration 0003) are summaries kept by triggers: after any
+// change a command can make, the counts read through them must equal those computed from scratch
+// from every evidence row, its interview and the people present, as of any day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,20 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+type Counts = [number, number, number, number, number, number, string | null];
+
+/** Links each way (customer contact, then the rest), the last customer evidence, from scratch. */
+function linksFromScratch(asOf: string): Map<number, [number, number, number, number, string | null]> {
+  const rows = db.prepare(`
+    SELECT e.hypothesis_id AS h,
+      sum(i.kind = 'customer' AND e.direction = 'supports') AS s, sum(i.kind = 'customer' AND e.direction = 'refutes') AS r,
+      sum(i.kind <> 'customer' AND e.direction = 'supports') AS os, sum(i.kind <> 'customer' AND e.direction = 'refutes') AS orf,
+      max(CASE WHEN i.kind = 'customer' THEN i.date END) AS last
+    FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE i.date <= ? GROUP BY e.hypothesis_id`).all(asOf) as
+    { h: number; s: number; r: number; os: number; orf: number; last: string | null }[];
+  return new Map(rows.map((x) => [x.h, [x.s, x.r, x.os, x.orf, x.last]]));
+}
+
 /** The distinct customers each way and the supporting accounts, from scratch. */
 function fromScratch(asOf: string): Map<number, [number, number, number]> {
   const rows = db.prepare(`
@@ -41,10 +55,13 @@ function fromScratch(asOf: string): Map<number, [number, number, number]> {
 
 function expectConsistent(label: string): void {
   for (const asOf of ['2023-06-30', '2025-01-15', '2026-11-20', '2030-01-01']) {
-    const want = fromScratch(asOf);
+    const people = fromScratch(asOf);
+    const links = linksFromScratch(asOf);
     for (const h of hypothesisStats(db, asOf)) {
-      const got: [number, number, number] = [h.customersSupporting, h.customersRefuting, h.accountsSupporting];
-      expect(got, `${label}: H${h.rowid} as of ${asOf}`).toEqual(want.get(h.rowid) ?? [0, 0, 0]);
+      const got: Counts = [h.customersSupporting, h.customersRefuting, h.accountsSupporting, h.supports, h.refutes, h.otherSupports + h.otherRefutes, h.lastEvidence];
+      const [sup, ref, acc] = people.get(h.rowid) ?? [0, 0, 0];
+      const [s, r, os, orf, last] = links.get(h.rowid) ?? [0, 0, 0, 0, null];
+      expect(got, `${label}: H${h.rowid} as of ${asOf}`).toEqual([sup, ref, acc, s, r, os + orf, last] as Counts);
     }
   }
 }
@@ -52,6 +69,7 @@ function expectConsistent(label: string): void {
 describe('evidence_customers', () => {
   it('matches the evidence after an import (rebuilt once at its end)', () => {
     expect(db.prepare('SELECT count(*) FROM evidence_customers').pluck().get()).toBeGreaterThan(50);
+    expect(db.prepare('SELECT count(*) FROM evidence_totals').pluck().get()).toBeGreaterThan(20);
     expectConsistent('after import');
   });
 
@@ -82,5 +100,45 @@ describe('evidence_customers', () => {
       if (round % 6 === 5) expectConsistent(`round ${round} (${label})`);
     }
     expectConsistent('at the end');
+  });
+
+  it('follows each kind of change on its own (one hypothesis, one customer, one call)', () => {
+    const account = Number(db.prepare("INSERT INTO accounts (uuid, name) VALUES ('acc-x', 'Solo Inc')").run().lastInsertRowid);
+    const other = Number(db.prepare("INSERT INTO accounts (uuid, name) VALUES ('acc-y', 'Other Inc')").run().lastInsertRowid);
+    const person = Number(db.prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES ('c-x', 'Solo Person', ?, 'customer')").run(account).lastInsertRowid);
+    const h = Number(db.prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-x', 'Solo idea', '2026-01-01', '2026-02-01')").run().lastInsertRowid);
+    const i = Number(db.prepare("INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('i-x', '2026-03-01', 'call', ?, 'solo', 'now')").run(account).lastInsertRowid);
+    // a second customer on the call keeps it customer contact whoever else comes and goes, so that
+    // each trigger has to do its own work
+    const colleague = Number(db.prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES ('c-y', 'Solo Colleague', ?, 'customer')").run(account).lastInsertRowid);
+    db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?), (?, ?)').run(i, person, i, colleague);
+    const solo = (asOf = '2026-11-20') => {
+      const s = hypothesisStats(db, asOf, h)[0];
+      return [s.customersSupporting, s.customersRefuting, s.accountsSupporting, s.supports, s.refutes];
+    };
+    const steps: [string, () => void, number[]][] = [
+      ['linked', () => db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, i), [2, 0, 1, 1, 0]],
+      ['person left the call', () => db.prepare('DELETE FROM interview_contacts WHERE interview_id = ? AND contact_id = ?').run(i, person), [1, 0, 1, 1, 0]],
+      ['person back on the call', () => db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(i, person), [2, 0, 1, 1, 0]],
+      ['now a stakeholder', () => db.prepare("UPDATE contacts SET role = 'stakeholder' WHERE id = ?").run(person), [1, 0, 1, 1, 0]],
+      ['a prospect again', () => db.prepare("UPDATE contacts SET role = 'prospect' WHERE id = ?").run(person), [2, 0, 1, 1, 0]],
+      ['moved to another account', () => db.prepare('UPDATE contacts SET account_id = ? WHERE id = ?').run(other, person), [2, 0, 2, 1, 0]],
+      ['direction flipped', () => db.prepare("UPDATE evidence SET direction = 'refutes' WHERE hypothesis_id = ?").run(h), [0, 2, 0, 0, 1]],
+      ['became a support ticket', () => db.prepare("UPDATE interviews SET channel = 'support' WHERE id = ?").run(i), [0, 0, 0, 0, 0]],
+      ['a call again', () => db.prepare("UPDATE interviews SET channel = 'call' WHERE id = ?").run(i), [0, 2, 0, 0, 1]],
+      ['unlinked', () => db.prepare('DELETE FROM evidence WHERE hypothesis_id = ?').run(h), [0, 0, 0, 0, 0]],
+    ];
+    for (const [label, change, want] of steps) {
+      change();
+      expect(solo(), label).toEqual(want);
+      expectConsistent(label);
+    }
+    // as of a day before the call, nothing counts; the call re-dated after that day drops out too
+    db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, i);
+    expect(solo('2026-02-01')).toEqual([0, 0, 0, 0, 0]);
+    db.prepare("UPDATE interviews SET date = '2026-12-01' WHERE id = ?").run(i);
+    expect(solo('2026-11-20')).toEqual([0, 0, 0, 0, 0]);
+    expect(solo('2026-12-01')).toEqual([2, 0, 2, 1, 0]);
+    expectConsistent('re-dated');
   });
 });
