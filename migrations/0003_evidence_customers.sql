@@ -6,8 +6,9 @@
 --   count of these rows (first_date <= the day) instead of a join of every link to the people present;
 -- * evidence_totals: a hypothesis's evidence counts and its latest dates; they hold "as of" any day on
 --   or after last_date (a report as of today), and older days still count the evidence rows.
--- Kept by triggers, which recompute the rows of the hypotheses a change touches (a few dozen
--- evidence rows each); `pm import` drops them for its bulk insert and rebuilds both tables once.
+-- Both are what the views evidence_customers_now and evidence_totals_now compute from scratch; triggers
+-- copy the views' rows for the hypotheses a change touches (a few dozen evidence rows each), and
+-- `pm import` drops the triggers for its bulk insert and copies the views whole once.
 
 CREATE TABLE evidence_customers (
   hypothesis_id INTEGER NOT NULL REFERENCES hypotheses(id) ON DELETE CASCADE,
@@ -32,59 +33,42 @@ CREATE TABLE evidence_totals (
   accounts_supporting  INTEGER NOT NULL
 ) STRICT;
 
-
-
-INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
-  SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
+-- the summaries from scratch; a WHERE on hypothesis_id is pushed into their GROUP BY, so the
+-- triggers below read only the evidence of the hypotheses they recompute
+CREATE VIEW evidence_customers_now AS
+  SELECT e.hypothesis_id, e.direction, c.id AS contact_id, c.account_id, min(e.date) AS first_date
   FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
   WHERE e.kind = 'customer' AND c.role IN ('customer', 'prospect')
   GROUP BY e.hypothesis_id, e.direction, c.id;
 
-INSERT INTO evidence_totals
-    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
-      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
-      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
-      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
-    FROM evidence e  GROUP BY e.hypothesis_id;
+-- reads evidence_customers: refresh that first
+CREATE VIEW evidence_totals_now AS
+  SELECT e.hypothesis_id,
+    sum(e.kind = 'customer' AND e.direction = 'supports') AS supports, sum(e.kind = 'customer' AND e.direction = 'refutes') AS refutes,
+    sum(e.kind <> 'customer' AND e.direction = 'supports') AS other_supports, sum(e.kind <> 'customer' AND e.direction = 'refutes') AS other_refutes,
+    max(CASE WHEN e.kind = 'customer' THEN e.date END) AS last_evidence, max(e.date) AS last_date,
+    (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports') AS customers_supporting,
+    (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes') AS customers_refuting,
+    (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports') AS accounts_supporting
+  FROM evidence e GROUP BY e.hypothesis_id;
+
+INSERT INTO evidence_customers SELECT * FROM evidence_customers_now;
+INSERT INTO evidence_totals SELECT * FROM evidence_totals_now;
 
 -- a link's date, kind or direction changed (this includes every new link: the copy trigger of
 -- 0002 sets its date and kind right after the insert)
 CREATE TRIGGER evidence_customers_after_evidence_update AFTER UPDATE OF date, kind, direction ON evidence BEGIN
   DELETE FROM evidence_customers WHERE hypothesis_id = NEW.hypothesis_id;
-  INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
-    SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
-    FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
-    WHERE e.hypothesis_id = NEW.hypothesis_id AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
-    GROUP BY e.hypothesis_id, e.direction, c.id;
+  INSERT INTO evidence_customers SELECT * FROM evidence_customers_now WHERE hypothesis_id = NEW.hypothesis_id;
   DELETE FROM evidence_totals WHERE hypothesis_id = NEW.hypothesis_id;
-  INSERT INTO evidence_totals
-    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
-      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
-      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
-      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
-    FROM evidence e WHERE e.hypothesis_id = NEW.hypothesis_id GROUP BY e.hypothesis_id;
+  INSERT INTO evidence_totals SELECT * FROM evidence_totals_now WHERE hypothesis_id = NEW.hypothesis_id;
 END;
 
 CREATE TRIGGER evidence_customers_after_evidence_delete AFTER DELETE ON evidence BEGIN
   DELETE FROM evidence_customers WHERE hypothesis_id = OLD.hypothesis_id;
-  INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
-    SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
-    FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
-    WHERE e.hypothesis_id = OLD.hypothesis_id AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
-    GROUP BY e.hypothesis_id, e.direction, c.id;
+  INSERT INTO evidence_customers SELECT * FROM evidence_customers_now WHERE hypothesis_id = OLD.hypothesis_id;
   DELETE FROM evidence_totals WHERE hypothesis_id = OLD.hypothesis_id;
-  INSERT INTO evidence_totals
-    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
-      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
-      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
-      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
-    FROM evidence e WHERE e.hypothesis_id = OLD.hypothesis_id GROUP BY e.hypothesis_id;
+  INSERT INTO evidence_totals SELECT * FROM evidence_totals_now WHERE hypothesis_id = OLD.hypothesis_id;
 END;
 
 -- The people present at an interview changing needs no trigger of its own: the kind triggers of
@@ -93,20 +77,10 @@ END;
 CREATE TRIGGER evidence_customers_after_contact_update AFTER UPDATE OF role, account_id ON contacts BEGIN
   DELETE FROM evidence_customers WHERE hypothesis_id IN (
     SELECT e.hypothesis_id FROM interview_contacts ic JOIN evidence e ON e.interview_id = ic.interview_id WHERE ic.contact_id = NEW.id);
-  INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
-    SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
-    FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
-    WHERE e.hypothesis_id IN (
-        SELECT e2.hypothesis_id FROM interview_contacts ic2 JOIN evidence e2 ON e2.interview_id = ic2.interview_id WHERE ic2.contact_id = NEW.id)
-      AND e.kind = 'customer' AND c.role IN ('customer', 'prospect')
-    GROUP BY e.hypothesis_id, e.direction, c.id;
-  DELETE FROM evidence_totals WHERE hypothesis_id IN (SELECT e2.hypothesis_id FROM interview_contacts ic2 JOIN evidence e2 ON e2.interview_id = ic2.interview_id WHERE ic2.contact_id = NEW.id);
-  INSERT INTO evidence_totals
-    SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
-      sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
-      max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
-      (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
-      (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
-    FROM evidence e WHERE e.hypothesis_id IN (SELECT e2.hypothesis_id FROM interview_contacts ic2 JOIN evidence e2 ON e2.interview_id = ic2.interview_id WHERE ic2.contact_id = NEW.id) GROUP BY e.hypothesis_id;
+  INSERT INTO evidence_customers SELECT * FROM evidence_customers_now WHERE hypothesis_id IN (
+    SELECT e.hypothesis_id FROM interview_contacts ic JOIN evidence e ON e.interview_id = ic.interview_id WHERE ic.contact_id = NEW.id);
+  DELETE FROM evidence_totals WHERE hypothesis_id IN (
+    SELECT e.hypothesis_id FROM interview_contacts ic JOIN evidence e ON e.interview_id = ic.interview_id WHERE ic.contact_id = NEW.id);
+  INSERT INTO evidence_totals SELECT * FROM evidence_totals_now WHERE hypothesis_id IN (
+    SELECT e.hypothesis_id FROM interview_contacts ic JOIN evidence e ON e.interview_id = ic.interview_id WHERE ic.contact_id = NEW.id);
 END;

@@ -1,7 +1,7 @@
 // Shared test helpers: every test gets its own temporary folder and journal, and runs the real CLI
 // (bin/pm.js, built by `npm test` before vitest starts) as a user or a script would.
 import { spawnSync, spawn, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -115,4 +115,24 @@ export function expectUsageError(r: RunResult): void {
   if (r.code !== 2) throw new Error(`want exit 2, got ${r.code}\nstdout: ${r.out}\nstderr: ${r.err}`);
   if (!/^pm: /m.test(r.err)) throw new Error(`no "pm: " line on stderr: ${r.err}`);
   if (/^\s+at .+:\d+/m.test(r.err)) throw new Error(`stack trace on stderr: ${r.err}`);
+}
+
+export interface TerminalRun {
+  code: number;
+  output: string;
+  failure: string | null;
+}
+
+/**
+ * Run `pm args` on a real pseudo-terminal (test/e2e/pty-driver.py), answering each prompt that
+ * matches `expected` (a regular expression) with `answer`, as a person at a keyboard would.
+ */
+export function onTerminal(box: Sandbox, script: [expected: string, answer: string][], args: string[]): TerminalRun {
+  const file = join(box.dir, `script-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(script));
+  const r = spawnSync('python3', [join(ROOT, 'test', 'e2e', 'pty-driver.py'), file, '--', process.execPath, BIN, ...args], {
+    env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm' }, encoding: 'utf8', timeout: 60_000,
+  });
+  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
 }

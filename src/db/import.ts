@@ -92,22 +92,9 @@ const SUMMARY_TRIGGERS = [
   'evidence_customers_after_contact_update',
 ];
 
-const REBUILD_EVIDENCE_CUSTOMERS = `
-INSERT INTO evidence_customers (hypothesis_id, direction, contact_id, account_id, first_date)
-  SELECT e.hypothesis_id, e.direction, c.id, c.account_id, min(e.date)
-  FROM evidence e JOIN interview_contacts ic ON ic.interview_id = e.interview_id JOIN contacts c ON c.id = ic.contact_id
-  WHERE e.kind = 'customer' AND c.role IN ('customer', 'prospect')
-  GROUP BY e.hypothesis_id, e.direction, c.id`;
 
-const REBUILD_EVIDENCE_TOTALS = `
-INSERT INTO evidence_totals
-  SELECT e.hypothesis_id, sum(e.kind = 'customer' AND e.direction = 'supports'), sum(e.kind = 'customer' AND e.direction = 'refutes'),
-    sum(e.kind <> 'customer' AND e.direction = 'supports'), sum(e.kind <> 'customer' AND e.direction = 'refutes'),
-    max(CASE WHEN e.kind = 'customer' THEN e.date END), max(e.date),
-    (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports'),
-    (SELECT count(*) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'refutes'),
-    (SELECT count(DISTINCT ec.account_id) FROM evidence_customers ec WHERE ec.hypothesis_id = e.hypothesis_id AND ec.direction = 'supports')
-  FROM evidence e GROUP BY e.hypothesis_id`;
+
+
 
 /** The summary triggers, dropped only once something is about to be written (so that importing a
  * file the journal already holds writes nothing at all), then restored with the table rebuilt. */
@@ -124,10 +111,9 @@ class SuspendedSummary {
 
   resume(): void {
     if (!this.triggers) return;
-    this.db.prepare('DELETE FROM evidence_customers').run();
-    this.db.prepare(REBUILD_EVIDENCE_CUSTOMERS).run();
-    this.db.prepare('DELETE FROM evidence_totals').run();
-    this.db.prepare(REBUILD_EVIDENCE_TOTALS).run();
+    // the views of migration 0003 compute both from scratch (customers first: totals count them)
+    this.db.exec(`DELETE FROM evidence_customers; INSERT INTO evidence_customers SELECT * FROM evidence_customers_now;
+      DELETE FROM evidence_totals; INSERT INTO evidence_totals SELECT * FROM evidence_totals_now;`);
     for (const t of this.triggers) this.db.exec(t.sql);
     this.triggers = null;
   }

@@ -124,6 +124,8 @@ function downgradeToSchema1(file: string): void {
   db.exec(`BEGIN;
     DROP TABLE evidence_customers;
     DROP TABLE evidence_totals;
+    DROP VIEW evidence_customers_now;
+    DROP VIEW evidence_totals_now;
     DROP TRIGGER IF EXISTS evidence_customers_after_evidence_update;
     DROP TRIGGER IF EXISTS evidence_customers_after_evidence_delete;
     DROP TRIGGER IF EXISTS evidence_customers_after_contact_update;

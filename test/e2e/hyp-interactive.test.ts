@@ -1,9 +1,6 @@
 // The interactive `pm hyp add`, driven through a real pseudo-terminal (test/e2e/pty-driver.py).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BIN, sandbox, type Sandbox } from '../helpers.js';
+import { onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox({ today: '2026-11-20' })));
@@ -13,15 +10,7 @@ const ENTER = '\r';
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
-function onTerminal(script: [expected: string, answer: string][], args: string[]): { code: number; output: string; failure: string | null } {
-  const file = join(box.dir, `script-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(script));
-  const r = spawnSync('python3', [join(import.meta.dirname, 'pty-driver.py'), file, '--', process.execPath, BIN, ...args], {
-    env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm' }, encoding: 'utf8', timeout: 60_000,
-  });
-  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
+const onTerminal = (script: [string, string][], args: string[]) => runOnTerminal(box, script, args);
 
 describe('pm hyp add on a terminal', () => {
   it('asks for the statement, kind, criterion and decide-by, then adds it', () => {

@@ -1,10 +1,7 @@
 // The interactive `pm log`, driven through a real pseudo-terminal (pty-driver.py) as a person would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BIN, sandbox, type Sandbox } from '../helpers.js';
+import { onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -14,16 +11,7 @@ const ENTER = '\r';
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
-/** Run `pm args` on a terminal, answering each prompt that matches `expected` with `answer`. */
-function onTerminal(script: [expected: string, answer: string][], args: string[] = ['log']): { code: number; output: string; failure: string | null } {
-  const file = join(box.dir, `script-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(script));
-  const r = spawnSync('python3', [join(import.meta.dirname, 'pty-driver.py'), file, '--', process.execPath, BIN, ...args], {
-    env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm' }, encoding: 'utf8', timeout: 60_000,
-  });
-  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
+const onTerminal = (script: [string, string][], args: string[] = ['log']) => runOnTerminal(box, script, args);
 
 describe('pm log on a terminal', () => {
   it('asks who, channel, date, summary, pains, quotes, tags, evidence and follow-up, then logs it', () => {
