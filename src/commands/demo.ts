@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { demoJournal } from '../core/demo-data.js';
 import { validateDocument } from '../core/import-validate.js';
 import { importJournal, journalLookup } from '../db/import.js';
-import { makeReport, printReport, reportFormat, reportOptions } from './report.js';
+import { printReport, reportFormat, reportOptions } from './report.js';
 
 export function demo(ctx: Context, flags: { format?: string }): void {
   const format = reportFormat(ctx, flags.format);
@@ -24,7 +24,7 @@ export function demo(ctx: Context, flags: { format?: string }): void {
       importJournal(db, validateDocument(demoJournal(sample.today), journalLookup(db)));
     });
     const options = reportOptions(sample, {}, sample.config());
-    printReport(ctx, makeReport(sample.read().db, options), format);
+    printReport(ctx, sample.read().db, options, format);
     ctx.info(`\nSample journal: ${path}\nExplore it: pm --db ${path} ls   ·   pm --db ${path} hyp list --status all`);
   } finally {
     sample.close();

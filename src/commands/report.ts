@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { parsePastDate } from '../core/dates.js';
 import { buildReport, reportQuery, resolvePeriod, type Report, type ReportOptions } from '../core/report.js';
 import { reportRows } from '../db/report.js';
-import { renderReportText } from '../render/report-text.js';
+import { renderReportText, TEXT_ROWS } from '../render/report-text.js';
 import { renderReportMarkdown } from '../render/report-md.js';
 import { EXIT, ExitWith, UsageError } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
@@ -42,21 +42,23 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
   return { period: resolvePeriod(flags, asOf, config['week.start']), asOf, config, by };
 }
 
-export function makeReport(db: DB, options: ReportOptions): Report {
-  return buildReport(reportRows(db, reportQuery(options)), options);
-}
-
-export function printReport(ctx: Context, report: Report, format: ReportFormat): void {
+/**
+ * Build the report and print it in `format`; returns it. The text view shows TEXT_ROWS rows a
+ * section, so only those rows of the long lists are read for it; md and JSON read every row.
+ */
+export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat): Report {
+  const rows = reportRows(db, reportQuery(options), format === 'text' ? TEXT_ROWS : null);
+  const report = buildReport(rows, options);
   if (format === 'json') ctx.printJson(report);
   else if (format === 'md') ctx.out(renderReportMarkdown(report));
-  else ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width }));
+  else ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread: rows.unread }));
+  return report;
 }
 
 export function report(ctx: Context, flags: ReportFlags): void {
   const format = reportFormat(ctx, flags.format);
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
-  const r = makeReport(journal.db, options);
-  printReport(ctx, r, format);
+  const r = printReport(ctx, journal.db, options, format);
   if (flags.check && r.flags.length > 0) throw new ExitWith(EXIT.flagged);
 }

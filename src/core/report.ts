@@ -76,16 +76,34 @@ export interface ReportRows {
   anyInterview: boolean;
   /** any hypothesis created on or before asOf (validated ones are not among `hypotheses`) */
   anyHypothesis: boolean;
-  /** customer contacts per day from the chart window's start to asOf */
-  directByDay: { date: string; n: number }[];
+  /**
+   * Customer contacts in each week of ReportQuery.weeks (oldest first); for a week older than the
+   * chart, at most the weekly target (enough to tell whether it met it).
+   */
+  directByWeek: number[];
   conversations: ConversationRow[];
+  /** accounts with a customer contact, at least those past their cadence (maybe only those) */
   accounts: AccountContactRow[];
   hypotheses: ReportHypothesis[];
   decided: OutcomeRow[];
   lateEvidence: LateEvidenceRow[];
   themes: ThemeRow[];
   followUps: FollowUpRow[];
+  /**
+   * Rows of the long lists left unread: the text view reads only the rows it shows (src/db/report.ts);
+   * zero when every row was read. Such a list's rows are a prefix of the complete list, and every
+   * killed hypothesis with evidence after its decision is read.
+   */
+  unread: Unread;
 }
+
+export interface Unread {
+  conversations: number;
+  killed: number;
+  followUps: number;
+}
+
+export const NONE_UNREAD: Unread = { conversations: 0, killed: 0, followUps: 0 };
 
 // ---------------------------------------------------------------- options and periods
 
@@ -130,19 +148,33 @@ export interface ReportQuery {
   start: string;
   end: string;
   asOf: string;
-  windowStart: string;
   by: string | null;
+  /**
+   * The STREAK_WEEKS weeks up to the one holding asOf, oldest first, each cut at asOf; `chart`: one
+   * of the chart's weeks, whose customer contacts are all counted. Older weeks only need to tell
+   * whether they met the weekly target, so their counts stop at it.
+   */
+  weeks: (Period & { chart: boolean })[];
+  weekTarget: number;
+  /** account.cadenceDays: the cadence of accounts without their own */
+  accountCadence: number;
 }
 
-/** What to read from the journal for these options: the period cut at asOf, and the chart window. */
+/** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */
 export function reportQuery(o: ReportOptions): ReportQuery {
-  const thisWeek = weekHolding(o.asOf, o.config['week.start']);
+  const weeks: ReportQuery['weeks'] = [];
+  for (let w = STREAK_WEEKS - 1; w >= 0; w--) {
+    const week = weekHolding(addDays(o.asOf, -7 * w), o.config['week.start']);
+    weeks.push({ ...week, end: week.end < o.asOf ? week.end : o.asOf, chart: w < CHART_WEEKS });
+  }
   return {
     start: o.period.start,
     end: o.period.end < o.asOf ? o.period.end : o.asOf,
     asOf: o.asOf,
-    windowStart: addDays(thisWeek.start, -7 * (STREAK_WEEKS - 1)),
     by: o.by,
+    weeks,
+    weekTarget: scaledTarget(o.config, 7),
+    accountCadence: o.config['account.cadenceDays'],
   };
 }
 
@@ -232,12 +264,11 @@ export function scaledTarget(config: Config, days: number): number {
 
 function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   const target = scaledTarget(o.config, 7);
-  const byDay = new Map(rows.directByDay.map((r) => [r.date, r.n]));
   const weeks: WeekBar[] = [];
   for (let w = STREAK_WEEKS - 1; w >= 0; w--) {
+    // as weekHolding gives it (the running week's end is not cut at asOf in the JSON)
     const week = weekHolding(addDays(o.asOf, -7 * w), o.config['week.start']);
-    let direct = 0;
-    for (let d = week.start; d <= week.end && d <= o.asOf; d = addDays(d, 1)) direct += byDay.get(d) ?? 0;
+    const direct = rows.directByWeek[STREAK_WEEKS - 1 - w];
     weeks.push({ ...week, direct, met: direct >= target, current: w === 0 });
   }
   let i = weeks.length - 1;

@@ -114,12 +114,50 @@ export function hypothesisStats(db: DB, asOf: string, only: number | null = null
 
 export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags'>;
 
+/** What the report needs of open hypotheses: every one open as of asOf, with its evidence counts. */
+export function reportOpenHypotheses(db: DB, asOf: string): ReportHypothesisRow[] {
+  return statsOf(db, asOf, null, LEAN_COLUMNS, ['open'], true) as ReportHypothesisRow[];
+}
+
+/** Killed and invalidated as of a day: the latest outcome first (then by id), as the report lists them. */
+const DECIDED_NOW = `
+SELECT x.*, o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason,
+  0 AS supports, 0 AS refutes, 0 AS otherSupports, 0 AS otherRefutes, NULL AS lastEvidence,
+  0 AS customersSupporting, 0 AS customersRefuting, 0 AS accountsSupporting
+FROM (SELECT ${LEAN_COLUMNS}, h.status,
+        (SELECT o.id FROM outcomes o WHERE o.hypothesis_id = h.id ORDER BY o.date DESC, o.id DESC LIMIT 1) AS latest
+      FROM hypotheses h
+      WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf
+        AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))) x
+CROSS JOIN outcomes o ON o.id = x.latest
+ORDER BY o.date DESC, x.rowid
+LIMIT @rows`;
+
 /**
- * What the report needs: hypotheses open as of asOf, with their evidence counts, and the killed and
- * invalidated ones (no counts); validated ones are not read at all.
+ * The killed and invalidated hypotheses as of asOf, latest decision first (no evidence counts: the
+ * report shows none for them). With `rows`, only the first `rows` of them and those whose ids are
+ * in `also` (row ids) are read, and `total` counts them all.
  */
-export function reportHypothesisStats(db: DB, asOf: string): ReportHypothesisRow[] {
-  return statsOf(db, asOf, null, LEAN_COLUMNS, ['open', 'killed', 'invalidated'], true) as ReportHypothesisRow[];
+export function reportDecidedHypotheses(db: DB, asOf: string, rows: number | null, also: number[]): { rows: ReportHypothesisRow[]; total: number } {
+  const laterOutcome = db.prepare('SELECT 1 FROM outcomes WHERE date > ? LIMIT 1').pluck().get(asOf) !== undefined;
+  if (laterOutcome) {
+    // as of a past day, the statuses the triggers keep do not hold: recompute them all (rare)
+    const all = (db.prepare(hypothesesAsOf(LEAN_COLUMNS)).all({ asOf, lo: 0, hi: Number.MAX_SAFE_INTEGER }) as StatsRow[])
+      .filter((r) => r.status === 'killed' || r.status === 'invalidated')
+      .map((r) => Object.assign(r, NO_EVIDENCE))
+      .sort((x, y) => (x.outcomeDate! > y.outcomeDate! ? -1 : x.outcomeDate! < y.outcomeDate! ? 1 : x.rowid - y.rowid));
+    const wanted = new Set(also);
+    return { rows: rows === null ? all : all.filter((r, k) => k < rows || wanted.has(r.rowid)), total: all.length };
+  }
+  const read = db.prepare(DECIDED_NOW);
+  const first = read.all({ asOf, rows: rows ?? -1, ids: null }) as ReportHypothesisRow[];
+  if (rows === null) return { rows: first, total: first.length };
+  const seen = new Set(first.map((r) => r.rowid));
+  const missing = also.filter((id) => !seen.has(id));
+  const more = missing.length ? read.all({ asOf, rows: -1, ids: JSON.stringify(missing) }) as ReportHypothesisRow[] : [];
+  const total = db.prepare(`SELECT count(*) FROM hypotheses h WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf`)
+    .pluck().get({ asOf }) as number;
+  return { rows: [...first, ...more], total };
 }
 
 type StatsRow = Omit<HypothesisRow, 'tags'> & { tags?: string | null };

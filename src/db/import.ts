@@ -84,17 +84,15 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
   return db.inTransaction ? run() : db.transaction(run).immediate();
 }
 
-// evidence_customers and evidence_totals (migration 0003) are kept by triggers that recompute a
-// hypothesis's rows on every change: right for one log, quadratic for a bulk insert. Inside the import's transaction
-// they are dropped, and the table is rebuilt once at the end (as for the kind triggers below).
+// evidence_customers and evidence_totals (migration 0003) and accounts.last_direct (0004) are kept
+// by triggers that recompute a hypothesis's or an account's summary on every change: right for one
+// log, quadratic for a bulk insert. Inside the import's transaction they are dropped, and the
+// summaries are rebuilt once at the end (as for the kind triggers below).
 const SUMMARY_TRIGGERS = [
   'evidence_customers_after_evidence_update', 'evidence_customers_after_evidence_delete',
   'evidence_customers_after_contact_update',
+  'accounts_last_direct_after_insert', 'accounts_last_direct_after_update', 'accounts_last_direct_after_delete',
 ];
-
-
-
-
 
 /** The summary triggers, dropped only once something is about to be written (so that importing a
  * file the journal already holds writes nothing at all), then restored with the table rebuilt. */
@@ -111,9 +109,10 @@ class SuspendedSummary {
 
   resume(): void {
     if (!this.triggers) return;
-    // the views of migration 0003 compute both from scratch (customers first: totals count them)
+    // the views of migrations 0003 and 0004 compute them from scratch (customers first: totals count them)
     this.db.exec(`DELETE FROM evidence_customers; INSERT INTO evidence_customers SELECT * FROM evidence_customers_now;
-      DELETE FROM evidence_totals; INSERT INTO evidence_totals SELECT * FROM evidence_totals_now;`);
+      DELETE FROM evidence_totals; INSERT INTO evidence_totals SELECT * FROM evidence_totals_now;
+      UPDATE accounts SET last_direct = (SELECT v.last_direct FROM accounts_last_direct_now v WHERE v.account_id = accounts.id);`);
     for (const t of this.triggers) this.db.exec(t.sql);
     this.triggers = null;
   }

@@ -1,18 +1,30 @@
 // The rows behind `pm report`: one set-based statement per section, each over an index (the
 // EXPLAIN QUERY PLAN test in test/unit/report-plan.test.ts keeps them off full scans of
-// interviews; the CROSS JOINs pin the join order: interviews by date first, then their account). Nothing dated after asOf is read; `by` limits interview-based sections to one
-// interviewer. The decisions (who is overdue, which flags) are made by src/core/report.ts.
+// interviews; the CROSS JOINs pin the join order: interviews by date first, then their account).
+// Nothing dated after asOf is read; `by` limits interview-based sections to one interviewer. The
+// decisions (who is overdue, which flags) are made by src/core/report.ts.
+//
+// The text view shows at most a few rows a section (contract: "at most 10 rows a section, then
+// 'and N more'"), so for it the long lists (the period's conversations, killed hypotheses, due
+// follow-ups) are read up to that many rows and counted; JSON and markdown read every row. Every
+// row that decides a flag or a count is still read either way.
 import type { DB } from './journal.js';
-import { reportHypothesisStats } from './hypothesis-stats.js';
+import { reportDecidedHypotheses, reportOpenHypotheses } from './hypothesis-stats.js';
 import type { ReportQuery, ReportRows, ConversationRow, AccountContactRow, OutcomeRow, LateEvidenceRow, ThemeRow, FollowUpRow } from '../core/report.js';
 
-
-const BY = `(@by IS NULL OR i.by = @by COLLATE NOCASE)`;
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;
 
-/** Every statement the report runs, by section (exported for the query-plan test). */
-export const REPORT_SQL = {
+/**
+ * Every statement the report runs, by section, with or without --by (exported for the query-plan
+ * test). Without --by the interviewer condition is left out of the statements altogether: written
+ * as `(@by IS NULL OR i.by = @by)` it made SQLite read every interview's row for its interviewer
+ * where an index alone answers (the accounts' last contacts: 1,000 row reads on the bench journal).
+ * `@rows` is a LIMIT: -1 reads every row.
+ */
+export function reportSql(by: boolean) {
+  const BY = by ? 'i.by = @by COLLATE NOCASE' : '1';
+  return {
   contact: `
 SELECT
   (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND ${BY}) AS direct,
@@ -27,24 +39,35 @@ SELECT
   EXISTS (SELECT 1 FROM interviews i WHERE i.date <= @asOf) AS anyInterview,
   EXISTS (SELECT 1 FROM hypotheses h WHERE h.created_on <= @asOf) AS anyHypothesis`,
 
-  directByDay: `
-SELECT i.date AS date, count(*) AS n FROM interviews i
-WHERE i.kind = 'customer' AND i.date BETWEEN @windowStart AND @asOf AND ${BY}
-GROUP BY i.date ORDER BY i.date`,
+  // each week's customer contacts; for a week older than the chart, only whether it met the target
+  // (@weekTarget), which the index answers by skipping to that many rows instead of counting all
+  directByWeek: `
+SELECT CASE
+    WHEN w.value ->> 'chart' OR NOT EXISTS (SELECT 1 FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'end' AND ${BY} LIMIT 1 OFFSET @weekTarget - 1)
+    THEN (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'end' AND ${BY})
+    ELSE @weekTarget END AS n
+FROM json_each(@weeks) w
+ORDER BY w.key`,
 
   conversations: `
 SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, i.by, a.name AS account, i.summary, ${NAMES} AS names
 FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
 WHERE i.date BETWEEN @start AND @end AND ${BY}
-ORDER BY i.date DESC, i.id DESC`,
+ORDER BY i.date DESC, i.id DESC
+LIMIT @rows`,
 
+  // accounts going cold: each account's latest customer contact, as kept on the account (migration
+  // 0004) when that is on or before @asOf, else (a report as of a past day) looked up; with --by,
+  // always looked up. Only the accounts past their cadence are read (buildReport applies the same
+  // rule: this only spares turning a thousand rows into JavaScript values to drop most of them).
   accounts: `
-WITH last AS MATERIALIZED (
-  SELECT a.name AS account, a.segment, a.cadence_days AS cadenceDays,
-    (SELECT i.date FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf AND ${BY}
-     ORDER BY i.date DESC LIMIT 1) AS lastDirect
+SELECT account, segment, cadenceDays, lastDirect FROM (
+  SELECT a.name AS account, a.segment, a.cadence_days AS cadenceDays, coalesce(a.cadence_days, @accountCadence) AS cadence,
+    ${by ? '' : 'CASE WHEN a.last_direct <= @asOf THEN a.last_direct ELSE '}(SELECT i.date FROM interviews i
+      WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf AND ${BY}
+      ORDER BY i.date DESC LIMIT 1)${by ? '' : ' END'} AS lastDirect
   FROM accounts a)
-SELECT account, segment, cadenceDays, lastDirect FROM last WHERE lastDirect IS NOT NULL`,
+WHERE cadence <> 0 AND julianday(@asOf) - julianday(lastDirect) > cadence`,
 
   decided: `
 SELECT 'H' || h.id AS id, h.statement, o.outcome, o.date, o.reason
@@ -52,16 +75,19 @@ FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id
 WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date DESC, o.id DESC`,
 
-  // interviews dated after a hypothesis was killed or invalidated (its latest outcome) that still link to it
+  // interviews dated after a hypothesis was killed or invalidated (its latest outcome as of @asOf)
+  // that still link to it
   lateEvidence: `
-WITH latest AS (
-  SELECT hypothesis_id, outcome, date FROM (
-    SELECT o.hypothesis_id, o.outcome, o.date,
-      row_number() OVER (PARTITION BY o.hypothesis_id ORDER BY o.date DESC, o.id DESC) AS n
-    FROM outcomes o WHERE o.date <= @asOf)
-  WHERE n = 1 AND outcome IN ('killed', 'invalidated'))
+WITH latest AS MATERIALIZED (
+  SELECT h.id AS hypothesis_id, o.date
+  FROM hypotheses h CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2
+    WHERE o2.hypothesis_id = h.id AND o2.date <= @asOf ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
+  WHERE o.outcome IN ('killed', 'invalidated'))
 SELECT 'H' || l.hypothesis_id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
-FROM latest l CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
+FROM latest l
+  -- a hypothesis whose latest link of all is not after its decision has none after it as of any day
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = l.hypothesis_id AND t.last_date > l.date
+  CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
 WHERE e.date > l.date AND e.date <= @asOf
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
@@ -91,41 +117,65 @@ GROUP BY it.kind, it.key`,
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.summary, ${NAMES} AS names
 FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}
-ORDER BY i.follow_up, i.id`,
-} as const;
+ORDER BY i.follow_up, i.id
+LIMIT @rows`,
+
+  followUpCount: `
+SELECT count(*) FROM interviews i
+WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}`,
+  } as const;
+}
 
 function names(json: string | null): string[] {
   return json ? (JSON.parse(json) as (string | null)[]).filter((n): n is string => n !== null) : [];
 }
 
-/** Read everything the report needs, as plain rows. */
-export function reportRows(db: DB, q: ReportQuery): ReportRows {
-  const p = { start: q.start, end: q.end, asOf: q.asOf, windowStart: q.windowStart, by: q.by };
-  const pick = <K extends keyof ReportQuery>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, p[k]]));
-  const contact = db.prepare(REPORT_SQL.contact).get(pick('start', 'end', 'asOf', 'by')) as {
+/**
+ * Read everything the report needs, as plain rows. `rows`: read at most that many rows of the long
+ * lists (conversations, killed and invalidated hypotheses, due follow-ups) and count the rest in
+ * `unread`; null reads them all.
+ */
+export function reportRows(db: DB, q: ReportQuery, rows: number | null = null): ReportRows {
+  const SQL = reportSql(q.by !== null);
+  const p = { start: q.start, end: q.end, asOf: q.asOf, by: q.by, rows: rows ?? -1 };
+  const pick = <K extends keyof typeof p>(...keys: K[]) => {
+    const o: Partial<typeof p> = {};
+    for (const k of keys) if (k !== 'by' || q.by !== null) o[k] = p[k];
+    return o;
+  };
+  const contact = db.prepare(SQL.contact).get(pick('start', 'end', 'asOf', 'by')) as {
     direct: number; indirect: number; stakeholder: number; customers: number; lastDirect: string | null; anyInterview: number; anyHypothesis: number;
   };
-  const directByDay = db.prepare(REPORT_SQL.directByDay).all(pick('windowStart', 'asOf', 'by')) as { date: string; n: number }[];
-  const conversations = (db.prepare(REPORT_SQL.conversations).all(pick('start', 'end', 'by')) as (Omit<ConversationRow, 'with'> & { names: string })[])
+  const directByWeek = db.prepare(SQL.directByWeek).pluck().all({ ...pick('by'), weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[];
+  const conversations = (db.prepare(SQL.conversations).all(pick('start', 'end', 'by', 'rows')) as (Omit<ConversationRow, 'with'> & { names: string })[])
     .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
-  const accounts = db.prepare(REPORT_SQL.accounts).all(pick('asOf', 'by')) as AccountContactRow[];
-  const decided = db.prepare(REPORT_SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
-  const lateEvidence = db.prepare(REPORT_SQL.lateEvidence).all(pick('asOf')) as LateEvidenceRow[];
-  const themes = (db.prepare(REPORT_SQL.themes).all(pick('start', 'end', 'by')) as
+  const accounts = db.prepare(SQL.accounts).all({ ...pick('asOf', 'by'), accountCadence: q.accountCadence }) as AccountContactRow[];
+  const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
+  const lateEvidence = db.prepare(SQL.lateEvidence).all(pick('asOf')) as LateEvidenceRow[];
+  const themes = (db.prepare(SQL.themes).all(pick('start', 'end', 'by')) as
     (Omit<ThemeRow, 'segments'> & { accountSegments: string; contactSegments: string })[])
     .map(({ accountSegments, contactSegments, ...r }) => ({ ...r, segments: [...names(accountSegments), ...names(contactSegments)] }));
-  const followUps = (db.prepare(REPORT_SQL.followUps).all(pick('asOf', 'by')) as (Omit<FollowUpRow, 'with'> & { names: string })[])
+  const followUps = (db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[])
     .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
-  const hypotheses = reportHypothesisStats(db, q.asOf);
+  const followUpTotal = rows === null ? followUps.length : db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number;
+  const open = reportOpenHypotheses(db, q.asOf);
+  const late = [...new Set(lateEvidence.map((e) => Number(e.hypothesisId.slice(1))))];
+  const killed = reportDecidedHypotheses(db, q.asOf, rows, late);
+  const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   return {
     contact: { direct: contact.direct, indirect: contact.indirect, stakeholder: contact.stakeholder, customers: contact.customers },
     lastDirect: contact.lastDirect,
     anyInterview: contact.anyInterview === 1,
     anyHypothesis: contact.anyHypothesis === 1,
-    directByDay,
+    directByWeek,
     conversations,
     accounts,
-    hypotheses,
+    hypotheses: [...open, ...killed.rows],
+    unread: {
+      conversations: conversationTotal - conversations.length,
+      killed: killed.total - killed.rows.length,
+      followUps: followUpTotal - followUps.length,
+    },
     decided,
     lateEvidence,
     themes,

@@ -2,7 +2,7 @@
 // to the terminal's width, at most TEXT_ROWS rows a section ("and N more"). It only lays out what
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
 import type { ChalkInstance } from 'chalk';
-import type { Report } from '../core/report.js';
+import { NONE_UNREAD, type Report, type Unread } from '../core/report.js';
 import { cut, padEnd, safeLine } from '../core/text.js';
 import { barChart } from './chart.js';
 
@@ -42,9 +42,11 @@ function table(rows: Cell[][], width: number, flex = -1, indent = '  '): string[
   });
 }
 
-function capped<T>(items: T[], c: ChalkInstance, render: (shown: T[]) => string[]): string[] {
+/** The first TEXT_ROWS items, then "and N more" (`unread`: items past those, never read from the journal). */
+function capped<T>(items: T[], c: ChalkInstance, render: (shown: T[]) => string[], unread = 0): string[] {
   const lines = render(items.slice(0, TEXT_ROWS));
-  if (items.length > TEXT_ROWS) lines.push(c.dim(`  and ${items.length - TEXT_ROWS} more`));
+  const more = items.length + unread - TEXT_ROWS;
+  if (more > 0) lines.push(c.dim(`  and ${more} more`));
   return lines;
 }
 
@@ -61,7 +63,12 @@ function periodText(r: Report): string {
   return r.period.label === range ? range : `${r.period.label} (${range})`;
 }
 
-export function renderReportText(r: Report, opts: { color: ChalkInstance; width: number }): string {
+/**
+ * `unread`: how many rows of the long lists the report was built without (it reads only what this
+ * view shows, src/db/report.ts); they still count in the titles and in "and N more".
+ */
+export function renderReportText(r: Report, opts: { color: ChalkInstance; width: number; unread?: Unread }): string {
+  const unread = opts.unread ?? NONE_UNREAD;
   const c = opts.color;
   const width = Math.max(40, opts.width);
   const out: string[] = [];
@@ -95,13 +102,13 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   out.push(`  streak: ${r.weekly.streak > 0 ? c.green(`${streak} ${r.weekly.streak === 1 ? 'week' : 'weeks'} on target`) : c.yellow('0 weeks on target')}`);
 
   // conversations
-  out.push('', section('Conversations', r.conversations.length, c));
+  out.push('', section('Conversations', r.conversations.length + unread.conversations, c));
   if (r.conversations.length === 0) out.push(c.dim('  No conversations in this period'));
   out.push(...capped(r.conversations, c, (rows) => table(rows.map((v) => [
     cell(v.id), cell(v.date), cell(v.channel),
     cell(v.kind === 'customer' ? 'customer' : v.kind === 'indirect' ? 'signal' : 'stakeholder', v.kind === 'customer' ? undefined : c.dim),
     cell(v.with.length ? `${v.with.join(', ')} (${v.account})` : v.account), cell(v.summary),
-  ]), width)));
+  ]), width), unread.conversations));
 
   // 2. accounts going cold
   out.push('', section('Accounts going cold', r.overdueAccounts.length || null, c));
@@ -133,13 +140,13 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
 
   // 5. killed and invalidated
   const killed = r.hypotheses.killed;
-  out.push('', section('Killed and invalidated', killed.length || null, c));
+  out.push('', section('Killed and invalidated', killed.length + unread.killed || null, c));
   if (killed.length === 0) out.push(c.dim('  Nothing killed or invalidated'));
   out.push(...capped(killed, c, (rows) => table(rows.map((h) => [
     cell(h.id), cell(h.outcome, c.red), cell(h.date),
     cell(h.evidenceAfter.length ? `evidence after: ${h.evidenceAfter.join(', ')}` : '', c.yellow),
     cell(`${safeLine(h.statement)} — ${safeLine(h.reason)}`),
-  ]), width)));
+  ]), width), unread.killed));
 
   // 6. themes
   out.push('', section('Themes', r.themes.length || null, c));
@@ -150,17 +157,18 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   ]), width)));
 
   // 7. follow-ups due
-  out.push('', section('Follow-ups due', r.followUps.length || null, c));
+  out.push('', section('Follow-ups due', r.followUps.length + unread.followUps || null, c));
   if (r.followUps.length === 0) out.push(c.dim('  No follow-ups due'));
   out.push(...capped(r.followUps, c, (rows) => table(rows.map((f) => [
     cell(f.id), cell(`due ${f.followUp}`, f.daysOverdue > 0 ? c.red : c.yellow),
     cell(f.with.length ? `${f.with.join(', ')} (${f.account})` : f.account), cell(f.summary),
-  ]), width)));
+  ]), width), unread.followUps));
 
   // flags
-  out.push('', section('Flags', r.flags.length || null, c));
+  // every flag is raised from rows that were read, but one for each due follow-up left unread
+  out.push('', section('Flags', r.flags.length + unread.followUps || null, c));
   if (r.flags.length === 0) out.push(c.green('  Nothing to act on'));
   const kindPaint = (kind: string): Paint => (kind === 'stale' ? c.yellow : kind === 'ready-to-validate' ? c.green : c.red);
-  out.push(...capped(r.flags, c, (rows) => table(rows.map((f) => [cell(f.kind, kindPaint(f.kind)), cell(f.message)]), width)));
+  out.push(...capped(r.flags, c, (rows) => table(rows.map((f) => [cell(f.kind, kindPaint(f.kind)), cell(f.message)]), width), unread.followUps));
   return out.join('\n') + '\n';
 }

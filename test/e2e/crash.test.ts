@@ -122,6 +122,14 @@ function downgradeToSchema1(file: string): void {
   const db = new Database(file);
   db.pragma('foreign_keys = OFF');
   db.exec(`BEGIN;
+    DROP TRIGGER accounts_last_direct_after_insert;
+    DROP TRIGGER accounts_last_direct_after_update;
+    DROP TRIGGER accounts_last_direct_after_delete;
+    DROP VIEW accounts_last_direct_now;
+    ALTER TABLE accounts DROP COLUMN last_direct;
+    DROP INDEX interviews_by_date_kind_account;
+    DROP INDEX interviews_follow_up_open;
+    CREATE INDEX interviews_follow_up_open ON interviews(follow_up) WHERE follow_up IS NOT NULL AND follow_up_done = 0;
     DROP TABLE evidence_customers;
     DROP TABLE evidence_totals;
     DROP VIEW evidence_customers_now;

@@ -1,6 +1,7 @@
-// evidence_customers and evidence_totals (migration 0003) are summaries kept by triggers: after any
-// change a command can make, the counts read through them must equal those computed from scratch
-// from every evidence row, its interview and the people present, as of any day.
+// evidence_customers and evidence_totals (migration 0003) and each account's last customer contact
+// (0004) are summaries kept by triggers: after any change a command can make, the counts read
+// through them must equal those computed from scratch from every evidence row, its interview and
+// the people present, as of any day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +54,18 @@ function fromScratch(asOf: string): Map<number, [number, number, number]> {
   return new Map(rows.map((r) => [r.h, [r.sup, r.ref, r.acc]]));
 }
 
+/** Each account's latest customer contact, from scratch, against the one kept on it (migration 0004). */
+function expectAccountsConsistent(label: string): void {
+  const rows = db.prepare(`
+    SELECT a.id, a.last_direct AS kept,
+      (SELECT max(i.date) FROM interviews i NOT INDEXED WHERE i.account_id = a.id AND i.kind = 'customer') AS scratch
+    FROM accounts a`).all() as { id: number; kept: string | null; scratch: string | null }[];
+  expect(rows.length).toBeGreaterThan(10);
+  for (const r of rows) expect(r.kept, `${label}: account ${r.id}`).toBe(r.scratch);
+}
+
 function expectConsistent(label: string): void {
+  expectAccountsConsistent(label);
   for (const asOf of ['2023-06-30', '2025-01-15', '2026-11-20', '2030-01-01']) {
     const people = fromScratch(asOf);
     const links = linksFromScratch(asOf);
@@ -66,7 +78,7 @@ function expectConsistent(label: string): void {
   }
 }
 
-describe('evidence_customers', () => {
+describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
   it('matches the evidence after an import (rebuilt once at its end)', () => {
     expect(db.prepare('SELECT count(*) FROM evidence_customers').pluck().get()).toBeGreaterThan(50);
     expect(db.prepare('SELECT count(*) FROM evidence_totals').pluck().get()).toBeGreaterThan(20);
@@ -91,6 +103,15 @@ describe('evidence_customers', () => {
         .run(Math.floor(rand() * 50))],
       ['interview re-dated', () => db.prepare("UPDATE interviews SET date = ? WHERE id = ?").run(pick(['2023-01-02', '2025-01-10', '2026-11-19']), pick(ids('SELECT interview_id FROM evidence')))],
       ['channel changed', () => db.prepare('UPDATE interviews SET channel = ? WHERE id = ?').run(pick(['call', 'support', 'video', 'review']), pick(ids('SELECT interview_id FROM evidence')))],
+      ['interview moved to another account', () => db.prepare('UPDATE interviews SET account_id = ? WHERE id = ?').run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM interviews')))],
+      ['interview logged', () => {
+        const account = pick(ids('SELECT id FROM accounts'));
+        const id = Number(db.prepare("INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES (?, ?, 'call', ?, 'new', 'now')")
+          .run(`i-new-${rand()}`, pick(['2024-05-05', '2026-11-18']), account).lastInsertRowid);
+        const person = db.prepare('SELECT id FROM contacts WHERE account_id = ? LIMIT 1').pluck().get(account) as number | undefined;
+        if (person !== undefined) db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, person);
+      }],
+      ['any interview deleted', () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT id FROM interviews')))],
       ['interview deleted', () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT interview_id FROM evidence')))],
       ['hypothesis deleted', () => db.prepare('DELETE FROM hypotheses WHERE id = ?').run(pick(ids('SELECT id FROM hypotheses')))],
     ];

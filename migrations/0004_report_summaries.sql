@@ -1,0 +1,41 @@
+-- 0004_report_summaries: each account's latest customer contact, kept on the account, so that
+-- the report's "accounts going cold" reads one row per account instead of looking up every
+-- account's interviews (on a five-year journal with a thousand accounts that was the report's
+-- largest read: most of an index). It holds "as of" any day on or after it; the report looks up
+-- the interviews for an account only when it is later than the report's --as-of, or with --by.
+-- The view computes it from scratch; the triggers copy the view's row for the accounts an interview
+-- change touches, and `pm import` drops the triggers for its bulk insert and copies the view once.
+
+ALTER TABLE accounts ADD COLUMN last_direct TEXT;
+
+CREATE VIEW accounts_last_direct_now AS
+  SELECT a.id AS account_id,
+    (SELECT max(i.date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer') AS last_direct
+  FROM accounts a;
+
+UPDATE accounts SET last_direct = (SELECT v.last_direct FROM accounts_last_direct_now v WHERE v.account_id = accounts.id);
+
+-- a new interview's kind is set by the kind triggers of 0001 (an UPDATE of kind, below) as the
+-- people present are added; this one covers an interview inserted with its final kind
+CREATE TRIGGER accounts_last_direct_after_insert AFTER INSERT ON interviews BEGIN
+  UPDATE accounts SET last_direct = (SELECT v.last_direct FROM accounts_last_direct_now v WHERE v.account_id = accounts.id)
+  WHERE id = NEW.account_id;
+END;
+
+CREATE TRIGGER accounts_last_direct_after_update AFTER UPDATE OF date, kind, account_id ON interviews BEGIN
+  UPDATE accounts SET last_direct = (SELECT v.last_direct FROM accounts_last_direct_now v WHERE v.account_id = accounts.id)
+  WHERE id IN (OLD.account_id, NEW.account_id);
+END;
+
+CREATE TRIGGER accounts_last_direct_after_delete AFTER DELETE ON interviews BEGIN
+  UPDATE accounts SET last_direct = (SELECT v.last_direct FROM accounts_last_direct_now v WHERE v.account_id = accounts.id)
+  WHERE id = OLD.account_id;
+END;
+
+-- the report counts the follow-ups due (those of calls on or before --as-of): with every column it
+-- tests in the index, it counts them from the index alone
+DROP INDEX interviews_follow_up_open;
+CREATE INDEX interviews_follow_up_open ON interviews(follow_up, follow_up_done, date) WHERE follow_up IS NOT NULL AND follow_up_done = 0;
+
+-- the report's themes: the period's interviews, their kind and account, from the index alone
+CREATE INDEX interviews_by_date_kind_account ON interviews(date, kind, account_id);

@@ -1,0 +1,93 @@
+// The text report reads only the rows it shows of the long lists (src/db/report.ts, `rows`), and
+// counts the rest. Whatever the journal, period, --as-of or --by, the text it prints must be the
+// text it would print had it read every row; and JSON (every row read) must hold what the counts say.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openForWrite, readConfig, type DB } from '../../src/db/journal.js';
+import { importJournal } from '../../src/db/import.js';
+import { validateDocument } from '../../src/core/import-validate.js';
+import { reportRows } from '../../src/db/report.js';
+import { buildReport, reportQuery, resolvePeriod, type PeriodFlags } from '../../src/core/report.js';
+import { renderReportText, TEXT_ROWS } from '../../src/render/report-text.js';
+// @ts-expect-error the generator is plain JavaScript
+import { generate } from '../bench/generate.mjs';
+
+let dir: string;
+let db: DB;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pm-rows-'));
+  db = openForWrite(join(dir, 'j.db')).db;
+  importJournal(db, validateDocument(generate(2500, { accounts: 60, contacts: 150, hypotheses: 120, seed: 11 })));
+  // a killed hypothesis decided long ago (far from the first rows of its list) that a later
+  // interview still links to: its flag must be raised even when its row is not among those shown
+  const h = Number(db.prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-old', 'An old idea', '2022-01-03', '2022-02-01')").run().lastInsertRowid);
+  db.prepare("INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o-old', ?, 'killed', '2022-01-10', 'nobody cared')").run(h);
+  const late = db.prepare("SELECT id FROM interviews WHERE date > '2026-10-01' ORDER BY id LIMIT 1").pluck().get() as number;
+  db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, late);
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const color = new Chalk({ level: 0 });
+
+function both(asOf: string, period: PeriodFlags, by: string | null) {
+  const config = readConfig(db);
+  const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by };
+  const q = reportQuery(options);
+  const all = reportRows(db, q);
+  const some = reportRows(db, q, TEXT_ROWS);
+  const full = buildReport(all, options);
+  const shown = buildReport(some, options);
+  return {
+    full,
+    some,
+    textFull: renderReportText(full, { color, width: 120 }),
+    textShown: renderReportText(shown, { color, width: 120, unread: some.unread }),
+  };
+}
+
+const CASES: [string, PeriodFlags, string | null][] = [
+  ['2026-11-20', {}, null],
+  ['2026-11-20', { month: true }, null],
+  ['2026-11-20', { week: true }, 'dana'],
+  ['2025-06-10', {}, null], // a past day: outcomes and interviews dated after it exist
+  ['2024-02-01', { month: true }, 'Sam'],
+  ['2022-01-05', {}, null], // early in the journal: short lists, nothing left unread
+];
+
+describe('the text report reads only the rows it shows', () => {
+  for (const [asOf, period, by] of CASES) {
+    it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
+      const { textFull, textShown, some, full } = both(asOf, period, by);
+      expect(textShown).toBe(textFull);
+      // what was left unread is what the complete report holds beyond the rows read
+      expect(some.conversations.length + some.unread.conversations).toBe(full.conversations.length);
+      expect(some.followUps.length + some.unread.followUps).toBe(full.followUps.length);
+      expect(some.conversations.length).toBeLessThanOrEqual(TEXT_ROWS);
+      expect(some.followUps.length).toBeLessThanOrEqual(TEXT_ROWS);
+    });
+  }
+
+  it('leaves long lists unread on a journal of years, and still raises every flag from the rows it read', () => {
+    const { some, full, textShown } = both('2026-11-20', { month: true }, null);
+    expect(some.unread.conversations).toBeGreaterThan(0);
+    expect(some.unread.followUps).toBeGreaterThan(0);
+    expect(some.unread.killed).toBeGreaterThan(0);
+    expect(full.hypotheses.killed.length).toBeGreaterThan(TEXT_ROWS);
+    expect(textShown).toContain(`Follow-ups due (${full.followUps.length})`);
+    expect(textShown).toContain(`Killed and invalidated (${full.hypotheses.killed.length})`);
+    expect(textShown).toContain(`Flags (${full.flags.length})`);
+    // the old killed hypothesis with late evidence is far down its list, yet flagged
+    const old = full.hypotheses.killed.findIndex((k) => k.statement === 'An old idea');
+    expect(old).toBeGreaterThanOrEqual(TEXT_ROWS);
+    expect(full.hypotheses.killed[old].flags).toEqual(['evidence-after-kill']);
+    expect(full.flags.filter((f) => f.kind === 'evidence-after-kill').map((f) => f.subject)).toContain(full.hypotheses.killed[old].id);
+    const shown = buildReport(some, { period: resolvePeriod({ month: true }, '2026-11-20', 'monday'), asOf: '2026-11-20', config: readConfig(db), by: null });
+    expect(shown.flags.filter((f) => f.kind !== 'follow-up-due')).toEqual(full.flags.filter((f) => f.kind !== 'follow-up-due'));
+  });
+});
