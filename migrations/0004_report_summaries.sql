@@ -1,4 +1,6 @@
--- 0004_report_summaries: each account's latest customer contact, kept on the account, so that
+-- 0004_report_summaries: what the report reads, kept where one row answers.
+--
+-- Each account's latest customer contact, kept on the account, so that
 -- the report's "accounts going cold" reads one row per account instead of looking up every
 -- account's interviews (on a five-year journal with a thousand accounts that was the report's
 -- largest read: most of an index). It holds "as of" any day on or after it; the report looks up
@@ -39,3 +41,32 @@ CREATE INDEX interviews_follow_up_open ON interviews(follow_up, follow_up_done, 
 
 -- the report's themes: the period's interviews, their kind and account, from the index alone
 CREATE INDEX interviews_by_date_kind_account ON interviews(date, kind, account_id);
+
+-- each hypothesis's latest decision day (the date of its latest outcome; null: none), kept beside
+-- the status that the outcome triggers of 0001 keep (now both in one statement), so that the report
+-- lists killed and invalidated hypotheses latest decision first from an index, and finds evidence
+-- dated after a decision without looking up every hypothesis's outcomes
+ALTER TABLE hypotheses ADD COLUMN decided_on TEXT;
+UPDATE hypotheses SET decided_on = (SELECT max(o.date) FROM outcomes o WHERE o.hypothesis_id = hypotheses.id);
+DROP INDEX hypotheses_by_status;
+CREATE INDEX hypotheses_by_status ON hypotheses(status, decided_on);
+
+DROP TRIGGER outcomes_status_after_insert;
+CREATE TRIGGER outcomes_status_after_insert AFTER INSERT ON outcomes BEGIN
+  UPDATE hypotheses SET
+    status = COALESCE(
+      (SELECT CASE outcome WHEN 'reopened' THEN 'open' ELSE outcome END FROM outcomes
+        WHERE hypothesis_id = NEW.hypothesis_id ORDER BY date DESC, id DESC LIMIT 1), 'open'),
+    decided_on = (SELECT max(date) FROM outcomes WHERE hypothesis_id = NEW.hypothesis_id)
+  WHERE id = NEW.hypothesis_id;
+END;
+
+DROP TRIGGER outcomes_status_after_delete;
+CREATE TRIGGER outcomes_status_after_delete AFTER DELETE ON outcomes BEGIN
+  UPDATE hypotheses SET
+    status = COALESCE(
+      (SELECT CASE outcome WHEN 'reopened' THEN 'open' ELSE outcome END FROM outcomes
+        WHERE hypothesis_id = OLD.hypothesis_id ORDER BY date DESC, id DESC LIMIT 1), 'open'),
+    decided_on = (SELECT max(date) FROM outcomes WHERE hypothesis_id = OLD.hypothesis_id)
+  WHERE id = OLD.hypothesis_id;
+END;

@@ -7,6 +7,7 @@ import { EXIT, PmError } from './errors.js';
 import { asJournalError } from './db/journal.js';
 import { VERSION } from './version.js';
 import { safeLine } from './core/text.js';
+import { writeErr, writeOut } from './io.js';
 import { registerSetup } from './cli/setup.js';
 import { registerInterviews } from './cli/interviews.js';
 import { registerHypotheses } from './cli/hypotheses.js';
@@ -56,7 +57,10 @@ export function buildProgram(argv?: string[]): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeErr: (s) => process.stderr.write(s),
+      // src/io.ts: not through process.stdout/stderr streams (they cost milliseconds to load at every
+      // start); help's width and colours are asked of the streams only when help is printed
+      writeOut,
+      writeErr,
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
       outputError: (s, write) => write(`pm: ${safeLine(s.replace(/^error: /, '').trim())}\n`),
     })
@@ -76,9 +80,9 @@ Examples:
 // Messages often echo what the user typed (a name, a date, a file's content): one line each, with
 // escape sequences and control characters made visible, as for stored text.
 function printError(err: PmError, verbose: boolean): void {
-  if (err.message) process.stderr.write(`pm: ${safeLine(err.message)}\n`);
-  if (err.hint) process.stderr.write(`${err.hint.startsWith('try') ? '' : 'hint: '}${safeLine(err.hint)}\n`);
-  if (verbose && err.stack) process.stderr.write(err.stack + '\n');
+  if (err.message) writeErr(`pm: ${safeLine(err.message)}\n`);
+  if (err.hint) writeErr(`${err.hint.startsWith('try') ? '' : 'hint: '}${safeLine(err.hint)}\n`);
+  if (verbose && err.stack) writeErr(err.stack + '\n');
 }
 
 function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[]): number {
@@ -87,7 +91,7 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
     // commander has printed its message through outputError; the hint names the command's help
     const word = commandWord(argv);
     const known = word !== undefined && Object.prototype.hasOwnProperty.call(AREA_OF, word) && err.code !== 'commander.unknownCommand';
-    process.stderr.write(`try: pm ${known ? `${word} ` : ''}--help\n`);
+    writeErr(`try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
   }
   const mapped = asJournalError(err, dbPath);
@@ -97,24 +101,20 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
   }
   const e = err as Error & { name?: string };
   if (e && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
-    process.stderr.write('pm: interrupted, nothing saved\n');
+    writeErr('pm: interrupted, nothing saved\n');
     return EXIT.interrupted;
   }
-  process.stderr.write(`pm: internal error: ${safeLine(e?.message ?? String(err))}\n`);
-  process.stderr.write(verbose && e?.stack ? e.stack + '\n' : 'run again with --verbose for details, and please report it\n');
+  writeErr(`pm: internal error: ${safeLine(e?.message ?? String(err))}\n`);
+  writeErr(verbose && e?.stack ? e.stack + '\n' : 'run again with --verbose for details, and please report it\n');
   return EXIT.journal;
 }
 
 export async function run(argv: string[]): Promise<void> {
   // Every file pm creates (journal, -wal, -shm, backups, exports) is the owner's alone.
   process.umask(0o077);
-  // `pm ls | head`: the reader went away; end quietly.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(EXIT.ok);
-    throw err;
-  });
+  // `pm ls | head` (the reader went away) ends quietly: src/io.ts
   process.on('SIGINT', () => {
-    process.stderr.write('\npm: interrupted, nothing saved\n');
+    writeErr('\npm: interrupted, nothing saved\n');
     process.exit(EXIT.interrupted);
   });
   const verbose = argv.includes('-v') || argv.includes('--verbose');

@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { userInfo } from 'node:os';
 import { openForRead, openForWrite, readConfig, resolveJournalPath, writeTransaction, type Journal } from './db/journal.js';
 import { today as localToday, isIsoDay } from './core/dates.js';
+import { isTerminal, terminalColumns, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';
 
 export interface GlobalOptions {
@@ -20,14 +21,12 @@ export class Context {
   private cachedConfig?: Config;
   readonly color: ChalkInstance;
   readonly stdoutIsTTY: boolean;
-  readonly stdinIsTTY: boolean;
 
   constructor(
     readonly globals: GlobalOptions,
     readonly env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.stdoutIsTTY = Boolean(process.stdout.isTTY);
-    this.stdinIsTTY = Boolean(process.stdin.isTTY);
+    this.stdoutIsTTY = isTerminal(1);
     this.color = new Chalk({ level: colorLevel(globals, env, this.stdoutIsTTY) });
   }
 
@@ -41,7 +40,7 @@ export class Context {
 
   /** Interactive prompts are possible: both stdin and stdout are terminals. */
   get interactive(): boolean {
-    return this.stdinIsTTY && this.stdoutIsTTY;
+    return this.stdoutIsTTY && isTerminal(0);
   }
 
   /**
@@ -49,7 +48,8 @@ export class Context {
    * speak of, so that `pm ls | grep` and a cron mail of the report keep every word.
    */
   get width(): number {
-    if (process.stdout.columns && process.stdout.columns > 20) return process.stdout.columns;
+    const terminal = this.stdoutIsTTY ? terminalColumns() : undefined;
+    if (terminal && terminal > 20) return terminal;
     const columns = Number(this.env.COLUMNS);
     if (Number.isInteger(columns) && columns > 20) return columns;
     return 10_000;
@@ -115,25 +115,25 @@ export class Context {
 
   /** Data for the user, on stdout. */
   out(text: string): void {
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    writeOut(text.endsWith('\n') ? text : text + '\n');
   }
 
   /** Machine output: one JSON document on stdout. */
   printJson(value: unknown): void {
-    process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+    writeOut(JSON.stringify(value, null, 2) + '\n');
   }
 
   /** Messages about what happened, on stderr; silenced by --quiet. */
   info(text: string): void {
-    if (!this.globals.quiet) process.stderr.write(text + '\n');
+    if (!this.globals.quiet) writeErr(text + '\n');
   }
 
   warn(text: string): void {
-    process.stderr.write(`pm: warning: ${text}\n`);
+    writeErr(`pm: warning: ${text}\n`);
   }
 
   verbose(text: string): void {
-    if (this.globals.verbose) process.stderr.write(text + '\n');
+    if (this.globals.verbose) writeErr(text + '\n');
   }
 }
 

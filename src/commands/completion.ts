@@ -1,6 +1,7 @@
 // Completion scripts generated from the program's own command tree, so they never go stale.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { writeOut } from '../io.js';
 
 interface Node {
   path: string[];
@@ -25,7 +26,7 @@ export function completion(shell: string, program: Command): void {
   else if (shell === 'zsh') script = `#compdef pm\nautoload -U bashcompinit && bashcompinit\n${bash(nodes, globals)}`;
   else if (shell === 'fish') script = fish(nodes, globals);
   else throw new UsageError(`no completion for ${JSON.stringify(shell)}`, 'try: pm completion bash, zsh or fish');
-  process.stdout.write(script);
+  writeOut(script);
 }
 
 function bash(nodes: Node[], globals: string[]): string {

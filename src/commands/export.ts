@@ -17,6 +17,7 @@ import { interviewsCsv } from '../render/csv.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import type { DB } from '../db/journal.js';
 import { VERSION } from '../version.js';
+import { writeOut } from '../io.js';
 
 export interface ExportOptions {
   format?: string;
@@ -136,5 +137,5 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
   if (opts.out) {
     writeAtomically(opts.out, content);
     ctx.info(`Wrote ${doc.interviews.length} interviews to ${opts.out}`);
-  } else process.stdout.write(content);
+  } else writeOut(content);
 }

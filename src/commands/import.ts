@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { decodeUtf8 } from '../core/text.js';
 import { validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
+import { isTerminal, writeErr } from '../io.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
@@ -59,8 +60,8 @@ export function importCommand(ctx: Context, file: string): void {
   // A new journal has nothing to refer to: check the file before creating it, so a bad file
   // leaves no journal behind. An existing one is checked inside the write transaction.
   let checked: JournalDoc | undefined = ctx.read().missing ? validateDocument(raw) : undefined;
-  const progress = process.stderr.isTTY && !ctx.globals.quiet
-    ? (done: number, total: number) => process.stderr.write(`\rpm: importing interviews… ${done}/${total}`)
+  const progress = isTerminal(2) && !ctx.globals.quiet
+    ? (done: number, total: number) => writeErr(`\rpm: importing interviews… ${done}/${total}`)
     : undefined;
   let showedProgress = false;
   const counts = ctx.transaction(({ db }) => {
@@ -70,7 +71,7 @@ export function importCommand(ctx: Context, file: string): void {
       onProgress: large && progress ? (done, total) => { showedProgress = true; progress(done, total); } : undefined,
     });
   });
-  if (showedProgress) process.stderr.write('\n');
+  if (showedProgress) writeErr('\n');
   if (ctx.json) ctx.printJson(counts);
   else ctx.out(summary(counts));
 }

@@ -114,57 +114,90 @@ export function hypothesisStats(db: DB, asOf: string, only: number | null = null
 
 export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags'>;
 
-/** What the report needs of open hypotheses: every one open as of asOf, with its evidence counts. */
-export function reportOpenHypotheses(db: DB, asOf: string): ReportHypothesisRow[] {
-  return statsOf(db, asOf, null, LEAN_COLUMNS, ['open'], true) as ReportHypothesisRow[];
+/** Has any outcome been recorded for a day after asOf? If not, the statuses the triggers keep hold as of asOf. */
+export function outcomeAfter(db: DB, asOf: string): boolean {
+  return db.prepare('SELECT 1 FROM outcomes WHERE date > ? LIMIT 1').pluck().get(asOf) !== undefined;
 }
 
-/** Killed and invalidated as of a day: the latest outcome first (then by id), as the report lists them. */
+/**
+ * The report's open hypotheses when the statuses hold as of asOf: each with its evidence totals
+ * (migration 0003) in one read; `lastDate` says whether they hold as of asOf too.
+ */
+const OPEN_NOW = `
+SELECT ${LEAN_COLUMNS}, 'open' AS status, NULL AS outcome, NULL AS outcomeDate, NULL AS outcomeReason,
+  coalesce(t.supports, 0) AS supports, coalesce(t.refutes, 0) AS refutes,
+  coalesce(t.other_supports, 0) AS otherSupports, coalesce(t.other_refutes, 0) AS otherRefutes,
+  t.last_evidence AS lastEvidence, coalesce(t.customers_supporting, 0) AS customersSupporting,
+  coalesce(t.customers_refuting, 0) AS customersRefuting, coalesce(t.accounts_supporting, 0) AS accountsSupporting,
+  t.last_date AS lastDate
+FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
+WHERE h.status = 'open' AND h.created_on <= @asOf
+ORDER BY h.id`;
+
+/** What the report needs of open hypotheses: every one open as of asOf, with its evidence counts. */
+export function reportOpenHypotheses(db: DB, asOf: string, now = !outcomeAfter(db, asOf)): ReportHypothesisRow[] {
+  if (!now) return statsOf(db, asOf, null, LEAN_COLUMNS, ['open'], true) as ReportHypothesisRow[];
+  const rows = db.prepare(OPEN_NOW).all({ asOf }) as (ReportHypothesisRow & { lastDate?: string | null })[];
+  // totals that include links dated after asOf: count those hypotheses' evidence as of asOf
+  const recount = rows.filter((r) => r.lastDate != null && r.lastDate > asOf);
+  if (recount.length > 0) {
+    const counts = new Map((db.prepare(COUNTS).all({ asOf, ids: JSON.stringify(recount.map((r) => r.rowid)) }) as (Counts & { rowid: number })[])
+      .map((c) => [c.rowid, c]));
+    for (const r of recount) Object.assign(r, counts.get(r.rowid) ?? NO_EVIDENCE);
+  }
+  for (const r of rows) delete r.lastDate;
+  return rows;
+}
+
+/**
+ * Killed and invalidated hypotheses when the statuses hold as of asOf: the latest decision first
+ * (then by id), from the index on (status, decided_on); `@ids` (a JSON array of row ids, or null)
+ * picks some.
+ */
 const DECIDED_NOW = `
-SELECT x.*, o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason,
-  0 AS supports, 0 AS refutes, 0 AS otherSupports, 0 AS otherRefutes, NULL AS lastEvidence,
-  0 AS customersSupporting, 0 AS customersRefuting, 0 AS accountsSupporting
-FROM (SELECT ${LEAN_COLUMNS}, h.status,
-        (SELECT o.id FROM outcomes o WHERE o.hypothesis_id = h.id ORDER BY o.date DESC, o.id DESC LIMIT 1) AS latest
+SELECT x.rowid, x.id, x.statement, x.createdOn, x.decideBy, x.status, o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason
+FROM (SELECT ${LEAN_COLUMNS}, h.status, h.decided_on
       FROM hypotheses h
       WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf
-        AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))) x
-CROSS JOIN outcomes o ON o.id = x.latest
-ORDER BY o.date DESC, x.rowid
-LIMIT @rows`;
+        AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))
+      ORDER BY h.decided_on DESC, h.id
+      LIMIT @rows) x
+CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = x.rowid ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
+ORDER BY x.decided_on DESC, x.rowid`;
 
 /**
  * The killed and invalidated hypotheses as of asOf, latest decision first (no evidence counts: the
  * report shows none for them). With `rows`, only the first `rows` of them and those whose ids are
  * in `also` (row ids) are read, and `total` counts them all.
  */
-export function reportDecidedHypotheses(db: DB, asOf: string, rows: number | null, also: number[]): { rows: ReportHypothesisRow[]; total: number } {
-  const laterOutcome = db.prepare('SELECT 1 FROM outcomes WHERE date > ? LIMIT 1').pluck().get(asOf) !== undefined;
-  if (laterOutcome) {
+export function reportDecidedHypotheses(db: DB, asOf: string, rows: number | null, also: number[], now = !outcomeAfter(db, asOf)): { rows: ReportHypothesisRow[]; total: number } {
+  if (!now) {
     // as of a past day, the statuses the triggers keep do not hold: recompute them all (rare)
     const all = (db.prepare(hypothesesAsOf(LEAN_COLUMNS)).all({ asOf, lo: 0, hi: Number.MAX_SAFE_INTEGER }) as StatsRow[])
       .filter((r) => r.status === 'killed' || r.status === 'invalidated')
-      .map((r) => Object.assign(r, NO_EVIDENCE))
       .sort((x, y) => (x.outcomeDate! > y.outcomeDate! ? -1 : x.outcomeDate! < y.outcomeDate! ? 1 : x.rowid - y.rowid));
     const wanted = new Set(also);
-    return { rows: rows === null ? all : all.filter((r, k) => k < rows || wanted.has(r.rowid)), total: all.length };
+    return { rows: (rows === null ? all : all.filter((r, k) => k < rows || wanted.has(r.rowid))).map(withoutEvidence), total: all.length };
   }
   const read = db.prepare(DECIDED_NOW);
-  const first = read.all({ asOf, rows: rows ?? -1, ids: null }) as ReportHypothesisRow[];
-  if (rows === null) return { rows: first, total: first.length };
+  const first = read.all({ asOf, rows: rows ?? -1, ids: null }) as StatsRow[];
+  if (rows === null) return { rows: first.map(withoutEvidence), total: first.length };
   const seen = new Set(first.map((r) => r.rowid));
   const missing = also.filter((id) => !seen.has(id));
-  const more = missing.length ? read.all({ asOf, rows: -1, ids: JSON.stringify(missing) }) as ReportHypothesisRow[] : [];
+  const more = missing.length ? read.all({ asOf, rows: -1, ids: JSON.stringify(missing) }) as StatsRow[] : [];
   const total = db.prepare(`SELECT count(*) FROM hypotheses h WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf`)
     .pluck().get({ asOf }) as number;
-  return { rows: [...first, ...more], total };
+  return { rows: [...first, ...more].map(withoutEvidence), total };
 }
+
+/** A decided hypothesis as the report carries it: the report shows no evidence counts for those. */
+const withoutEvidence = (r: StatsRow): ReportHypothesisRow => Object.assign(r, NO_EVIDENCE);
 
 type StatsRow = Omit<HypothesisRow, 'tags'> & { tags?: string | null };
 
 function statsOf(db: DB, asOf: string, only: number | null, columns: string, statuses: HypothesisStatus[], countsForOpenOnly: boolean): StatsRow[] {
   const range = only === null ? { lo: 0, hi: Number.MAX_SAFE_INTEGER } : { lo: only, hi: only };
-  const laterOutcome = db.prepare('SELECT 1 FROM outcomes WHERE date > ? LIMIT 1').pluck().get(asOf) !== undefined;
+  const laterOutcome = outcomeAfter(db, asOf);
   const rows = (laterOutcome
     ? (db.prepare(hypothesesAsOf(columns)).all({ asOf, ...range }) as StatsRow[]).filter((r) => statuses.includes(r.status))
     : db.prepare(hypothesesNow(columns)).all({ asOf, ...range, statuses: JSON.stringify(statuses) })) as StatsRow[];
@@ -179,7 +212,7 @@ function statsOf(db: DB, asOf: string, only: number | null, columns: string, sta
 
 /** Each hypothesis's status as of a day, by UUID, without counting any evidence. */
 export function hypothesisStatuses(db: DB, asOf: string): Map<string, HypothesisStatus> {
-  const laterOutcome = db.prepare('SELECT 1 FROM outcomes WHERE date > ? LIMIT 1').pluck().get(asOf) !== undefined;
+  const laterOutcome = outcomeAfter(db, asOf);
   const rows = (laterOutcome
     ? db.prepare(`SELECT h.uuid, CASE WHEN o.outcome IS NULL OR o.outcome = 'reopened' THEN 'open' ELSE o.outcome END AS status
         FROM hypotheses h LEFT JOIN outcomes o ON o.id = ${LATEST} WHERE h.created_on <= @asOf`).all({ asOf })

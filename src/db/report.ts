@@ -9,7 +9,7 @@
 // follow-ups) are read up to that many rows and counted; JSON and markdown read every row. Every
 // row that decides a flag or a count is still read either way.
 import type { DB } from './journal.js';
-import { reportDecidedHypotheses, reportOpenHypotheses } from './hypothesis-stats.js';
+import { outcomeAfter, reportDecidedHypotheses, reportOpenHypotheses } from './hypothesis-stats.js';
 import type { ReportQuery, ReportRows, ConversationRow, AccountContactRow, OutcomeRow, LateEvidenceRow, ThemeRow, FollowUpRow } from '../core/report.js';
 
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
@@ -20,9 +20,10 @@ const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN 
  * test). Without --by the interviewer condition is left out of the statements altogether: written
  * as `(@by IS NULL OR i.by = @by)` it made SQLite read every interview's row for its interviewer
  * where an index alone answers (the accounts' last contacts: 1,000 row reads on the bench journal).
- * `@rows` is a LIMIT: -1 reads every row.
+ * `now`: no outcome is dated after --as-of, so the statuses the triggers keep hold. `@rows` is a
+ * LIMIT: -1 reads every row.
  */
-export function reportSql(by: boolean) {
+export function reportSql(by: boolean, now: boolean) {
   const BY = by ? 'i.by = @by COLLATE NOCASE' : '1';
   return {
   contact: `
@@ -76,8 +77,16 @@ WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date DESC, o.id DESC`,
 
   // interviews dated after a hypothesis was killed or invalidated (its latest outcome as of @asOf)
-  // that still link to it
-  lateEvidence: `
+  // that still link to it. When no outcome is dated after @asOf (`now`), the status and decision
+  // day kept on each hypothesis (migration 0004) hold; otherwise each one's outcomes are looked up.
+  // A hypothesis whose latest link of all is not after its decision has none after it as of any day.
+  lateEvidence: now ? `
+SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
+FROM hypotheses h
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
+  CROSS JOIN evidence e ON e.hypothesis_id = h.id
+WHERE h.status IN ('killed', 'invalidated') AND e.date > h.decided_on AND e.date <= @asOf
+ORDER BY h.id, e.date, e.interview_id` : `
 WITH latest AS MATERIALIZED (
   SELECT h.id AS hypothesis_id, o.date
   FROM hypotheses h CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2
@@ -85,7 +94,6 @@ WITH latest AS MATERIALIZED (
   WHERE o.outcome IN ('killed', 'invalidated'))
 SELECT 'H' || l.hypothesis_id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM latest l
-  -- a hypothesis whose latest link of all is not after its decision has none after it as of any day
   CROSS JOIN evidence_totals t ON t.hypothesis_id = l.hypothesis_id AND t.last_date > l.date
   CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
 WHERE e.date > l.date AND e.date <= @asOf
@@ -133,10 +141,11 @@ function names(json: string | null): string[] {
 /**
  * Read everything the report needs, as plain rows. `rows`: read at most that many rows of the long
  * lists (conversations, killed and invalidated hypotheses, due follow-ups) and count the rest in
- * `unread`; null reads them all.
+ * `unread`; null reads them all. `now` (no outcome dated after asOf) lets it read the statuses and
+ * summaries the triggers keep; false recomputes them as of asOf (always right, slower).
  */
-export function reportRows(db: DB, q: ReportQuery, rows: number | null = null): ReportRows {
-  const SQL = reportSql(q.by !== null);
+export function reportRows(db: DB, q: ReportQuery, rows: number | null = null, now = !outcomeAfter(db, q.asOf)): ReportRows {
+  const SQL = reportSql(q.by !== null, now);
   const p = { start: q.start, end: q.end, asOf: q.asOf, by: q.by, rows: rows ?? -1 };
   const pick = <K extends keyof typeof p>(...keys: K[]) => {
     const o: Partial<typeof p> = {};
@@ -158,9 +167,9 @@ export function reportRows(db: DB, q: ReportQuery, rows: number | null = null): 
   const followUps = (db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[])
     .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
   const followUpTotal = rows === null ? followUps.length : db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number;
-  const open = reportOpenHypotheses(db, q.asOf);
+  const open = reportOpenHypotheses(db, q.asOf, now);
   const late = [...new Set(lateEvidence.map((e) => Number(e.hypothesisId.slice(1))))];
-  const killed = reportDecidedHypotheses(db, q.asOf, rows, late);
+  const killed = reportDecidedHypotheses(db, q.asOf, rows, late, now);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   return {
     contact: { direct: contact.direct, indirect: contact.indirect, stakeholder: contact.stakeholder, customers: contact.customers },

@@ -5,7 +5,7 @@
 // generator; the seed is printed, and PM_CRASH_SEED=N replays the same kill times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -118,6 +118,16 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
  * Turn a current journal into the shape schema 1 had: no evidence_customers (0003), evidence without
  * date and kind and no 0002 triggers.
  */
+/** CREATE TRIGGER statements of migrations/0001_init.sql, by name. */
+function schema1Triggers(...names: string[]): string {
+  const sql = readFileSync(join(ROOT, 'migrations', '0001_init.sql'), 'utf8');
+  return names.map((name) => {
+    const m = new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(sql);
+    if (!m) throw new Error(`no trigger ${name} in 0001_init.sql`);
+    return m[0];
+  }).join('\n');
+}
+
 function downgradeToSchema1(file: string): void {
   const db = new Database(file);
   db.pragma('foreign_keys = OFF');
@@ -128,6 +138,12 @@ function downgradeToSchema1(file: string): void {
     DROP VIEW accounts_last_direct_now;
     ALTER TABLE accounts DROP COLUMN last_direct;
     DROP INDEX interviews_by_date_kind_account;
+    DROP TRIGGER outcomes_status_after_insert;
+    DROP TRIGGER outcomes_status_after_delete;
+    DROP INDEX hypotheses_by_status;
+    ALTER TABLE hypotheses DROP COLUMN decided_on;
+    CREATE INDEX hypotheses_by_status ON hypotheses(status);
+    ${schema1Triggers('outcomes_status_after_insert', 'outcomes_status_after_delete')}
     DROP INDEX interviews_follow_up_open;
     CREATE INDEX interviews_follow_up_open ON interviews(follow_up) WHERE follow_up IS NOT NULL AND follow_up_done = 0;
     DROP TABLE evidence_customers;

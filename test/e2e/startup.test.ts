@@ -1,9 +1,10 @@
 // What happens at every start: --version answered before anything loads, the bundle's V8 code
 // cache used when present and shrugged off when it is damaged.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, sandbox } from '../helpers.js';
+import { BIN, ROOT, sandbox } from '../helpers.js';
 
 const DIST = join(ROOT, 'dist');
 
@@ -33,6 +34,72 @@ describe('start-up', () => {
         expect(r.out).toMatch(/^\d+\.\d+\.\d+\n$/);
         expect(r.err).toBe('');
       }
+    } finally {
+      box.cleanup();
+    }
+  });
+});
+
+// pm writes its output with fs.writeSync (src/io.ts), not through process.stdout: it has to cope
+// with what a stream would, whatever stdout is.
+describe('output', () => {
+  const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const logMany = (box: ReturnType<typeof sandbox>, n: number) => {
+    const doc = { format: 'pm-journal', version: 1, accounts: [{ uuid: uuid(1), name: 'Acme' }],
+      contacts: [{ uuid: uuid(2), name: 'Jane Roe', accountUuid: uuid(1), role: 'customer' }],
+      interviews: Array.from({ length: n }, (_, k) => ({ uuid: uuid(10 + k), date: '2026-11-18', channel: 'call', contactUuids: [uuid(2)],
+        accountUuid: uuid(1), summary: `Call number ${k} about exports — ${'and invoices '.repeat(20)}`, notes: 'n'.repeat(400) })) };
+    writeFileSync(join(box.dir, 'doc.json'), JSON.stringify(doc));
+    expect(box.pm(['import', join(box.dir, 'doc.json')]).code).toBe(0);
+  };
+
+  it('a reader that goes away early (pm … | head) ends pm quietly with exit 0', () => {
+    const box = sandbox();
+    try {
+      logMany(box, 400);
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${JSON.stringify(BIN)} ls --limit 400 | head -n 2`], { env: box.env, encoding: 'utf8' });
+      expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      box.cleanup();
+    }
+  });
+
+  it('a megabyte to a slow reader through a non-blocking pipe arrives whole, as --out writes it', () => {
+    const box = sandbox();
+    try {
+      logMany(box, 1500);
+      const out = join(box.dir, 'week.md');
+      expect(box.pm(['export', '--week', '--out', out]).code).toBe(0);
+      const size = statSync(out).size;
+      expect(size).toBeGreaterThan(1_000_000);
+      // a parent that made its stdout (a pipe) non-blocking, as some programs leave it; pm inherits
+      // it, fills it faster than `sleep; wc` reads, and must wait instead of failing with EAGAIN
+      const parent = `import fcntl, os, subprocess, sys
+fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK)
+sys.exit(subprocess.run([${JSON.stringify(process.execPath)}, ${JSON.stringify(BIN)}, 'export', '--week']).returncode)`;
+      writeFileSync(join(box.dir, 'parent.py'), parent);
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `python3 parent.py | (sleep 1; wc -c)`], { cwd: box.dir, env: box.env, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(Number(r.stdout.trim())).toBe(size);
+    } finally {
+      box.cleanup();
+    }
+  });
+
+  it('help goes to stdout and errors to stderr, each whole', () => {
+    const box = sandbox();
+    try {
+      const help = box.pm(['report', '--help']);
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(/^Usage: pm report/);
+      expect(help.out).toContain('Examples:');
+      const bad = box.pm(['report', '--format', 'pdf']);
+      expect(bad.code).toBe(2);
+      expect(bad.out).toBe('');
+      expect(bad.err).toMatch(/^pm: --format: "pdf" is not a format\n/);
     } finally {
       box.cleanup();
     }

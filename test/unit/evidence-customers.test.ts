@@ -62,6 +62,14 @@ function expectAccountsConsistent(label: string): void {
     FROM accounts a`).all() as { id: number; kept: string | null; scratch: string | null }[];
   expect(rows.length).toBeGreaterThan(10);
   for (const r of rows) expect(r.kept, `${label}: account ${r.id}`).toBe(r.scratch);
+  // each hypothesis's status and latest decision day (0001, 0004), from its outcomes
+  const hyps = db.prepare(`
+    SELECT h.id, h.status, h.decided_on AS decidedOn,
+      coalesce((SELECT CASE o.outcome WHEN 'reopened' THEN 'open' ELSE o.outcome END FROM outcomes o NOT INDEXED
+        WHERE o.hypothesis_id = h.id ORDER BY o.date DESC, o.id DESC LIMIT 1), 'open') AS scratchStatus,
+      (SELECT max(o.date) FROM outcomes o NOT INDEXED WHERE o.hypothesis_id = h.id) AS scratchDecided
+    FROM hypotheses h`).all() as { id: number; status: string; decidedOn: string | null; scratchStatus: string; scratchDecided: string | null }[];
+  for (const h of hyps) expect([h.status, h.decidedOn], `${label}: H${h.id}`).toEqual([h.scratchStatus, h.scratchDecided]);
 }
 
 function expectConsistent(label: string): void {
@@ -111,6 +119,9 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
         const person = db.prepare('SELECT id FROM contacts WHERE account_id = ? LIMIT 1').pluck().get(account) as number | undefined;
         if (person !== undefined) db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, person);
       }],
+      ['outcome recorded', () => db.prepare('INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)')
+        .run(`o-new-${rand()}`, pick(ids('SELECT id FROM hypotheses')), pick(['validated', 'invalidated', 'killed', 'reopened']), pick(['2023-03-03', '2026-11-19']), 'why')],
+      ['outcome removed', () => db.prepare('DELETE FROM outcomes WHERE id = ?').run(pick(ids('SELECT id FROM outcomes')))],
       ['any interview deleted', () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT id FROM interviews')))],
       ['interview deleted', () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT interview_id FROM evidence')))],
       ['hypothesis deleted', () => db.prepare('DELETE FROM hypotheses WHERE id = ?').run(pick(ids('SELECT id FROM hypotheses')))],

@@ -28,7 +28,9 @@ describe('report query plans', () => {
   it('the check itself sees a full scan', () => {
     expect(scans('SELECT count(*) FROM interviews i WHERE i.by = @by')).toEqual(['SCAN i']);
   });
-  for (const [name, sql] of [...Object.entries(reportSql(false)), ...Object.entries(reportSql(true)).map(([n, q]) => [`${n} --by`, q])]) {
+  const variants = ([[false, true, ''], [true, true, ' --by'], [false, false, ' (outcomes after --as-of)'], [true, false, ' --by (outcomes after --as-of)']] as const)
+    .flatMap(([by, now, label]) => Object.entries(reportSql(by, now)).map(([n, q]) => [`${n}${label}`, q] as const));
+  for (const [name, sql] of variants) {
     it(`${name} never scans the interviews table, with or without statistics`, () => {
       expect(scans(sql)).toEqual([]);
       j.db.exec('ANALYZE');
