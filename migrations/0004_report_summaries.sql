@@ -47,26 +47,27 @@ CREATE INDEX interviews_by_date_kind_account ON interviews(date, kind, account_i
 -- lists killed and invalidated hypotheses latest decision first from an index, and finds evidence
 -- dated after a decision without looking up every hypothesis's outcomes
 ALTER TABLE hypotheses ADD COLUMN decided_on TEXT;
-UPDATE hypotheses SET decided_on = (SELECT max(o.date) FROM outcomes o WHERE o.hypothesis_id = hypotheses.id);
+
+-- status and decision day from scratch: the latest outcome by date, then by entry
+CREATE VIEW hypotheses_decision_now AS
+  SELECT h.id AS hypothesis_id,
+    COALESCE((SELECT CASE o.outcome WHEN 'reopened' THEN 'open' ELSE o.outcome END FROM outcomes o
+      WHERE o.hypothesis_id = h.id ORDER BY o.date DESC, o.id DESC LIMIT 1), 'open') AS status,
+    (SELECT max(o.date) FROM outcomes o WHERE o.hypothesis_id = h.id) AS decided_on
+  FROM hypotheses h;
+
+UPDATE hypotheses SET decided_on = (SELECT v.decided_on FROM hypotheses_decision_now v WHERE v.hypothesis_id = hypotheses.id);
 DROP INDEX hypotheses_by_status;
 CREATE INDEX hypotheses_by_status ON hypotheses(status, decided_on);
 
 DROP TRIGGER outcomes_status_after_insert;
 CREATE TRIGGER outcomes_status_after_insert AFTER INSERT ON outcomes BEGIN
-  UPDATE hypotheses SET
-    status = COALESCE(
-      (SELECT CASE outcome WHEN 'reopened' THEN 'open' ELSE outcome END FROM outcomes
-        WHERE hypothesis_id = NEW.hypothesis_id ORDER BY date DESC, id DESC LIMIT 1), 'open'),
-    decided_on = (SELECT max(date) FROM outcomes WHERE hypothesis_id = NEW.hypothesis_id)
+  UPDATE hypotheses SET (status, decided_on) = (SELECT v.status, v.decided_on FROM hypotheses_decision_now v WHERE v.hypothesis_id = hypotheses.id)
   WHERE id = NEW.hypothesis_id;
 END;
 
 DROP TRIGGER outcomes_status_after_delete;
 CREATE TRIGGER outcomes_status_after_delete AFTER DELETE ON outcomes BEGIN
-  UPDATE hypotheses SET
-    status = COALESCE(
-      (SELECT CASE outcome WHEN 'reopened' THEN 'open' ELSE outcome END FROM outcomes
-        WHERE hypothesis_id = OLD.hypothesis_id ORDER BY date DESC, id DESC LIMIT 1), 'open'),
-    decided_on = (SELECT max(date) FROM outcomes WHERE hypothesis_id = OLD.hypothesis_id)
+  UPDATE hypotheses SET (status, decided_on) = (SELECT v.status, v.decided_on FROM hypotheses_decision_now v WHERE v.hypothesis_id = hypotheses.id)
   WHERE id = OLD.hypothesis_id;
 END;

@@ -141,6 +141,7 @@ function downgradeToSchema1(file: string): void {
     DROP TRIGGER outcomes_status_after_insert;
     DROP TRIGGER outcomes_status_after_delete;
     DROP INDEX hypotheses_by_status;
+    DROP VIEW hypotheses_decision_now;
     ALTER TABLE hypotheses DROP COLUMN decided_on;
     CREATE INDEX hypotheses_by_status ON hypotheses(status);
     ${schema1Triggers('outcomes_status_after_insert', 'outcomes_status_after_delete')}
