@@ -5,15 +5,19 @@
 // on Linux for files and pipes anyway (synchronously), and asks whether a descriptor is a terminal
 // without loading the tty module unless it is a character device. Everything pm prints goes
 // through here, so nothing written the other way can overtake it.
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { EXIT } from './errors.js';
 
-/** Is this descriptor a terminal? Files and pipes are answered without loading anything. */
+/** Is this descriptor a terminal? Files, pipes and /dev/null are answered without loading anything. */
 export function isTerminal(fd: 0 | 1 | 2): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    // `pm report --check > /dev/null` in a cron job: a character device, but no terminal
+    const nul = statSync('/dev/null');
+    if (stat.rdev === nul.rdev && stat.ino === nul.ino) return false;
   } catch {
-    return false; // closed
+    // closed, or no /dev/null: ask the stream
   }
   const stream = fd === 0 ? process.stdin : fd === 1 ? process.stdout : process.stderr;
   return Boolean(stream.isTTY);

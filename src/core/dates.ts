@@ -38,8 +38,23 @@ function daysInMonth(y: number, month: number): number {
  * algorithm), no Date objects: the report calls this thousands of times.
  */
 export function dayNumber(iso: string): number {
-  let y = +iso.slice(0, 4);
-  const m = +iso.slice(5, 7), d = +iso.slice(8, 10);
+  // remembered: the report compares the same few days (--as-of above all) thousands of times, and
+  // the arithmetic allocates a number for every division while the code is still cold
+  let n = known.get(iso);
+  if (n === undefined) {
+    if (known.size > 10_000) known.clear();
+    n = daysFromCivil(iso);
+    known.set(iso, n);
+  }
+  return n;
+}
+
+const known = new Map<string, number>();
+
+function daysFromCivil(iso: string): number {
+  // the digits read in place, without slicing the string
+  let y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  const m = digit(iso, 5) * 10 + digit(iso, 6), d = digit(iso, 8) * 10 + digit(iso, 9);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -47,6 +62,8 @@ export function dayNumber(iso: string): number {
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
+
+const digit = (s: string, at: number): number => s.charCodeAt(at) - 48;
 
 /** The calendar date of a whole-day number (civil-from-days). */
 export function fromDayNumber(n: number): string {

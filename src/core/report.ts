@@ -80,7 +80,7 @@ export interface ReportRows {
    * Customer contacts in each week of ReportQuery.weeks (oldest first); for a week older than the
    * chart, at most the weekly target (enough to tell whether it met it).
    */
-  directByWeek: number[];
+  directByWeek: { week: Period; direct: number }[];
   conversations: ConversationRow[];
   /** accounts with a customer contact, at least those past their cadence (maybe only those) */
   accounts: AccountContactRow[];
@@ -150,11 +150,11 @@ export interface ReportQuery {
   asOf: string;
   by: string | null;
   /**
-   * The STREAK_WEEKS weeks up to the one holding asOf, oldest first, each cut at asOf; `chart`: one
-   * of the chart's weeks, whose customer contacts are all counted. Older weeks only need to tell
-   * whether they met the weekly target, so their counts stop at it.
+   * The STREAK_WEEKS weeks up to the one holding asOf, oldest first; `until`: the week's end cut at
+   * asOf. `chart`: one of the chart's weeks, whose customer contacts are all counted. Older weeks
+   * only need to tell whether they met the weekly target, so their counts stop at it.
    */
-  weeks: (Period & { chart: boolean })[];
+  weeks: (Period & { until: string; chart: boolean })[];
   weekTarget: number;
   /** account.cadenceDays: the cadence of accounts without their own */
   accountCadence: number;
@@ -165,7 +165,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
   const weeks: ReportQuery['weeks'] = [];
   for (let w = STREAK_WEEKS - 1; w >= 0; w--) {
     const week = weekHolding(addDays(o.asOf, -7 * w), o.config['week.start']);
-    weeks.push({ ...week, end: week.end < o.asOf ? week.end : o.asOf, chart: w < CHART_WEEKS });
+    weeks.push({ ...week, until: week.end < o.asOf ? week.end : o.asOf, chart: w < CHART_WEEKS });
   }
   return {
     start: o.period.start,
@@ -253,6 +253,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function flag(kind: ActionableFlag, subject: string, message: string): RaisedFlag {
+  return { kind, subject, message };
+}
+
 function byText(names: string[], account: string): string {
   return names.length ? `${names.join(', ')} (${account})` : account;
 }
@@ -265,12 +269,8 @@ export function scaledTarget(config: Config, days: number): number {
 function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   const target = scaledTarget(o.config, 7);
   const weeks: WeekBar[] = [];
-  for (let w = STREAK_WEEKS - 1; w >= 0; w--) {
-    // as weekHolding gives it (the running week's end is not cut at asOf in the JSON)
-    const week = weekHolding(addDays(o.asOf, -7 * w), o.config['week.start']);
-    const direct = rows.directByWeek[STREAK_WEEKS - 1 - w];
-    weeks.push({ ...week, direct, met: direct >= target, current: w === 0 });
-  }
+  rows.directByWeek.forEach(({ week, direct }, k) =>
+    weeks.push({ start: week.start, end: week.end, label: week.label, direct, met: direct >= target, current: k === rows.directByWeek.length - 1 }));
   let i = weeks.length - 1;
   if (!weeks[i].met) i--; // the running week is not "off target" yet
   let streak = 0;
@@ -289,13 +289,9 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
   const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
   const who = o.by ? ` by ${o.by}` : '';
   if (overdue)
-    flags.push({
-      kind: 'overdue-contact',
-      subject: o.by ?? 'customer contact',
-      message: rows.lastDirect === null
-        ? `No customer conversation logged${who} yet (cadence: ${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
-        : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} (cadence: every ${plural(config['cadence.days'], 'day')})`,
-    });
+    flags.push(flag('overdue-contact', o.by ?? 'customer contact', rows.lastDirect === null
+      ? `No customer conversation logged${who} yet (cadence: ${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
+      : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} (cadence: every ${plural(config['cadence.days'], 'day')})`));
 
   // 2. accounts going cold, oldest first
   const overdueAccounts: Report['overdueAccounts'] = [];
@@ -307,8 +303,8 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
   }
   overdueAccounts.sort((x, y) => (x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1));
   for (const a of overdueAccounts)
-    flags.push({ kind: 'account-cold', subject: a.account,
-      message: `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})` });
+    flags.push(flag('account-cold', a.account,
+      `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})`));
 
   // 3. unvalidated hypotheses
   const unvalidated: Report['hypotheses']['unvalidated'] = [];
@@ -323,7 +319,7 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
     });
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
-      flags.push({ kind: f as ActionableFlag, subject: h.id, message: hypothesisMessage(f, h, asOf, config) });
+      flags.push(flag(f as ActionableFlag, h.id, hypothesisMessage(f, h, asOf, config)));
     }
   }
 
@@ -340,8 +336,8 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
     .sort((x, y) => (x.date > y.date ? -1 : x.date < y.date ? 1 : 0));
   for (const k of killed)
     if (k.evidenceAfter.length)
-      flags.push({ kind: 'evidence-after-kill', subject: k.id,
-        message: `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink` });
+      flags.push(flag('evidence-after-kill', k.id,
+        `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`));
 
   // 6. themes, most accounts first
   const themes: Report['themes'] = rows.themes
@@ -355,8 +351,8 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
     daysOverdue: daysBetween(f.followUp, asOf),
   }));
   for (const f of followUps)
-    flags.push({ kind: 'follow-up-due', subject: f.id,
-      message: `${f.id}: follow-up with ${byText(f.with, f.account)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}` });
+    flags.push(flag('follow-up-due', f.id,
+      `${f.id}: follow-up with ${byText(f.with, f.account)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`));
 
   return {
     period: o.period,

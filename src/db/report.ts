@@ -44,8 +44,8 @@ SELECT
   // (@weekTarget), which the index answers by skipping to that many rows instead of counting all
   directByWeek: `
 SELECT CASE
-    WHEN w.value ->> 'chart' OR NOT EXISTS (SELECT 1 FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'end' AND ${BY} LIMIT 1 OFFSET @weekTarget - 1)
-    THEN (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'end' AND ${BY})
+    WHEN w.value ->> 'chart' OR NOT EXISTS (SELECT 1 FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'until' AND ${BY} LIMIT 1 OFFSET @weekTarget - 1)
+    THEN (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'until' AND ${BY})
     ELSE @weekTarget END AS n
 FROM json_each(@weeks) w
 ORDER BY w.key`,
@@ -155,7 +155,8 @@ export function reportRows(db: DB, q: ReportQuery, rows: number | null = null, n
   const contact = db.prepare(SQL.contact).get(pick('start', 'end', 'asOf', 'by')) as {
     direct: number; indirect: number; stakeholder: number; customers: number; lastDirect: string | null; anyInterview: number; anyHypothesis: number;
   };
-  const directByWeek = db.prepare(SQL.directByWeek).pluck().all({ ...pick('by'), weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[];
+  const directByWeek = (db.prepare(SQL.directByWeek).pluck().all({ ...pick('by'), weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[])
+    .map((direct, k) => ({ week: q.weeks[k], direct }));
   const conversations = (db.prepare(SQL.conversations).all(pick('start', 'end', 'by', 'rows')) as (Omit<ConversationRow, 'with'> & { names: string })[])
     .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
   const accounts = db.prepare(SQL.accounts).all({ ...pick('asOf', 'by'), accountCadence: q.accountCadence }) as AccountContactRow[];

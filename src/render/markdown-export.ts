@@ -120,5 +120,8 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
     }
   }
   // one trailing newline, no trailing blank lines
-  return out.join('\n').replace(/\n+$/, '\n');
+  const text = out.join("\n");
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end) + "\n";
 }

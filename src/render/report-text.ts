@@ -3,7 +3,7 @@
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
 import type { ChalkInstance } from 'chalk';
 import { NONE_UNREAD, type Report, type Unread } from '../core/report.js';
-import { cut, padEnd, safeLine } from '../core/text.js';
+import { charCount as len, cut, padEnd, safeLine } from '../core/text.js';
 import { barChart } from './chart.js';
 
 export const TEXT_ROWS = 10;
@@ -15,7 +15,6 @@ interface Cell {
 }
 
 const cell = (text: string | number | null | undefined, paint?: Paint): Cell => ({ text: safeLine(text == null ? '' : String(text)), paint });
-const len = (s: string) => [...s].length;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configFromRows, parseConfigValue, DEFAULTS } from '../../src/core/config.js';
 import { uuidv7, UUID_RE } from '../../src/core/uuid.js';
-import { checkText, cut, decodeUtf8, safe, safeLine, LIMITS } from '../../src/core/text.js';
+import { charCount, checkText, cut, decodeUtf8, padEnd, safe, safeLine, LIMITS } from '../../src/core/text.js';
 import { colorLevel } from '../../src/context.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -65,6 +65,18 @@ describe('user text', () => {
     expect(cut('hello world', 8)).toBe('hello w…');
     expect(cut('hello', 8)).toBe('hello');
     expect(cut('😀😀😀😀', 3)).toBe('😀😀…');
+    expect(cut('😀😀😀', 3)).toBe('😀😀😀');
+    expect(cut('abcd', 4)).toBe('abcd');
+    expect(cut('abcde', 4)).toBe('abc…');
+    expect(cut('abc', 0)).toBe('');
+  });
+
+  it('counts and pads by characters: an emoji is one, not two UTF-16 units', () => {
+    expect(charCount('héllo')).toBe(5);
+    expect(charCount('a😀b')).toBe(3);
+    expect(charCount('')).toBe(0);
+    expect(padEnd('a😀', 4)).toBe('a😀  ');
+    expect(padEnd('abcd', 2)).toBe('abcd');
   });
 });
 

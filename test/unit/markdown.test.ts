@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HtmlRenderer, Parser, type Node } from 'commonmark';
-import { displayInline, mdBlock, mdCell, mdCode, mdHeading, mdInline, mdTable } from '../../src/render/markdown.js';
+import { displayInline, escapeInline, mdBlock, mdCell, mdCode, mdHeading, mdInline, mdTable } from '../../src/render/markdown.js';
 
 const parse = (md: string) => new Parser().parse(md);
 const html = (md: string) => new HtmlRenderer({ safe: false }).render(parse(md));
@@ -68,6 +68,16 @@ describe('mdInline', () => {
     expect(mdInline('Exports take an hour, says Jane.')).toBe('Exports take an hour, says Jane.');
     expect(mdInline('# not a heading')).toBe('\\# not a heading');
     expect(mdInline('3. not a list')).toBe('3\\. not a list');
+  });
+
+  it('property: text passed through untouched (the fast path) is text the escaping would leave as it is', () => {
+    const chars = fc.constantFrom(...'ab Z09.-+=#*_`[]<>&~|\\\t\n\u00a0\u202e\u0007é😀'.split(''));
+    const texts = fc.oneof(hostileString, fc.string(), fc.string({ unit: 'grapheme' }), fc.array(chars, { maxLength: 12 }).map((a) => a.join('')));
+    fc.assert(fc.property(texts, (s) => {
+      expect(mdInline(s)).toBe(escapeInline(s));
+    }), { numRuns: 2000 });
+    for (const s of ['', ' lead', 'trail ', '1. item', '10) item', '- item', '+ item', '= setext', 'a|b', 'tab\there', 'nbsp\u00a0', '\ufeffbom'])
+      expect(mdInline(s), JSON.stringify(s)).toBe(escapeInline(s));
   });
 
   it('property: any text is shown exactly as displayInline says, wherever a line starts', () => {

@@ -15,7 +15,7 @@ for (let n = 0; n < 400; n++) {
     followUp: n % 7 === 0 ? '2026-11-01' : undefined, followUpDone: n % 14 === 0 });
 }
 const params = { start: '2026-11-16', end: '2026-11-20', asOf: '2026-11-20', by: 'Dana', rows: 10,
-  weeks: JSON.stringify([{ start: '2026-11-09', end: '2026-11-15', chart: false }, { start: '2026-11-16', end: '2026-11-20', chart: true }]), weekTarget: 1, accountCadence: 30 };
+  weeks: JSON.stringify([{ start: '2026-11-09', until: '2026-11-15', chart: false }, { start: '2026-11-16', until: '2026-11-20', chart: true }]), weekTarget: 1, accountCadence: 30 };
 
 function scans(sql: string): string[] {
   const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
