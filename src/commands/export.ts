@@ -115,7 +115,7 @@ function markdown(db: DB, doc: JournalDoc, scope: ExportScope, config: Config, r
   const options = { period, asOf: scope.asOf, config, by: null };
   let report = buildReport(reportRows(db, reportQuery(options)), options);
   if (redactor) report = redactDeep(report, redactor.text);
-  const statuses = hypothesisStatuses(db, scope.asOf);
+  const statuses = hypothesisStatuses(db, scope.asOf, doc.hypotheses.map((h) => h.uuid));
   return renderMarkdownExport({ doc, report, statuses, period, asOf: scope.asOf, frontMatterVersion: withFrontMatter ? VERSION : undefined });
 }
 

@@ -25,18 +25,19 @@ const IN_RANGE = 'i.date BETWEEN @start AND @end';
 const SELECTED_INTERVIEWS = `SELECT i.id FROM interviews i WHERE ${IN_RANGE}`;
 const SELECTED_OUTCOMES = 'SELECT o.hypothesis_id FROM outcomes o WHERE o.date BETWEEN @start AND @end';
 
-const ACCOUNTS = `
+// Accounts and contacts: every one for the whole journal; for a range, those its interviews refer to
+// (two statements rather than `@whole OR …`, which would read every row to test the OR)
+const ACCOUNTS = (whole: boolean) => `
 SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays FROM accounts a
-WHERE @whole
-   OR a.id IN (SELECT i.account_id FROM interviews i WHERE ${IN_RANGE})
-   OR a.id IN (SELECT c.account_id FROM contacts c JOIN interview_contacts ic ON ic.contact_id = c.id
-               WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))
+${whole ? '' : `WHERE a.id IN (SELECT i.account_id FROM interviews i WHERE ${IN_RANGE}
+              UNION SELECT c.account_id FROM contacts c JOIN interview_contacts ic ON ic.contact_id = c.id
+               WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))`}
 ORDER BY a.uuid`;
 
-const CONTACTS = `
+const CONTACTS = (whole: boolean) => `
 SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.forgotten
 FROM contacts c JOIN accounts a ON a.id = c.account_id
-WHERE @whole OR c.id IN (SELECT ic.contact_id FROM interview_contacts ic WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))
+${whole ? '' : `WHERE c.id IN (SELECT ic.contact_id FROM interview_contacts ic WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))`}
 ORDER BY c.uuid`;
 
 const INTERVIEWS = `
@@ -83,16 +84,16 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
   const stored = readConfig(db);
   const config = Object.fromEntries(CONFIG_KEYS.filter((k) => k !== 'user.name').map((k) => [k, stored[k]])) as ExportedConfig;
 
-  const accounts = all(ACCOUNTS).map((r): AccountDoc => ({
+  const { whole: _whole, ...dated } = params;
+  const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated).map((r): AccountDoc => ({
     uuid: r.uuid, name: r.name, segment: r.segment,
     cadenceDays: r.cadenceDays === null ? null : r.cadenceDays === 0 ? 'off' : r.cadenceDays,
   }));
-  const contacts = all(CONTACTS).map((r): ContactDoc => {
+  const contacts = all(CONTACTS(range.whole), range.whole ? {} : dated).map((r): ContactDoc => {
     const c: ContactDoc = { uuid: r.uuid, name: r.name, email: r.email, accountUuid: r.accountUuid, role: r.role, segment: r.segment };
     if (r.forgotten === 1) c.forgotten = true;
     return c;
   });
-  const { whole: _whole, ...dated } = params;
   const interviews = all(INTERVIEWS, dated).map((r): InterviewDoc => ({
     uuid: r.uuid, id: r.id, date: r.date, channel: r.channel,
     contactUuids: JSON.parse(r.contactUuids), accountUuid: r.accountUuid,

@@ -210,12 +210,14 @@ function statsOf(db: DB, asOf: string, only: number | null, columns: string, sta
   return rows.map((r) => Object.assign(r, counts.get(r.rowid) ?? NO_EVIDENCE));
 }
 
-/** Each hypothesis's status as of a day, by UUID, without counting any evidence. */
-export function hypothesisStatuses(db: DB, asOf: string): Map<string, HypothesisStatus> {
+/** The status as of a day of each hypothesis whose UUID is given, by UUID, without counting any evidence. */
+export function hypothesisStatuses(db: DB, asOf: string, uuids: string[]): Map<string, HypothesisStatus> {
   const laterOutcome = outcomeAfter(db, asOf);
+  const params = { asOf, uuids: JSON.stringify(uuids) };
+  const chosen = 'h.uuid IN (SELECT value FROM json_each(@uuids)) AND h.created_on <= @asOf';
   const rows = (laterOutcome
     ? db.prepare(`SELECT h.uuid, CASE WHEN o.outcome IS NULL OR o.outcome = 'reopened' THEN 'open' ELSE o.outcome END AS status
-        FROM hypotheses h LEFT JOIN outcomes o ON o.id = ${LATEST} WHERE h.created_on <= @asOf`).all({ asOf })
-    : db.prepare('SELECT uuid, status FROM hypotheses WHERE created_on <= @asOf').all({ asOf })) as { uuid: string; status: HypothesisStatus }[];
+        FROM hypotheses h LEFT JOIN outcomes o ON o.id = ${LATEST} WHERE ${chosen}`).all(params)
+    : db.prepare(`SELECT h.uuid, h.status FROM hypotheses h WHERE ${chosen}`).all(params)) as { uuid: string; status: HypothesisStatus }[];
   return new Map(rows.map((r) => [r.uuid, r.status]));
 }
