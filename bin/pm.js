@@ -3,11 +3,27 @@
 // every start, and pm starts on every call. `pm --version` is answered before anything loads.
 // Everything else is the bundled CLI, dist/cli.cjs (made by `npm run build`, which `npm ci` runs
 // through `prepare`), compiled with a V8 code cache kept beside it: measured here, the cache saves
-// ~9 ms of compiling per run. The cache is named after the bundle's size and mtime and lives in
+// ~9 ms of compiling per run. V8 caches the functions compiled by the run that wrote the cache, so
+// each command keeps its own (a cache written by `pm import` would leave `pm report` compiling
+// its code at every start). The caches are named after the bundle's size and mtime and live in
 // dist/, which every build replaces whole, so a stale cache is never used; where dist/ is not
 // writable pm simply runs without one.
 'use strict';
 const args = process.argv.slice(2);
+
+// the command words of src/cli.ts (AREA_OF; test/e2e/startup.test.ts keeps the two lists equal)
+const COMMANDS = new Set(['init', 'config', 'doctor', 'backup', 'forget', 'log', 'edit', 'delete', 'interviews', 'ls',
+  'show', 'search', 'contacts', 'contact', 'accounts', 'account', 'hyp', 'hypothesis', 'report', 'demo', 'export', 'import']);
+
+/** The command word, as src/cli.ts finds it: the first argument that is not a global option or its value. */
+function commandWord() {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--db') i++;
+    else if (!args[i].startsWith('-')) return COMMANDS.has(args[i]) ? args[i] : 'other';
+  }
+  return 'other';
+}
+
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(require('../package.json').version + '\n');
 } else {
@@ -18,7 +34,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
-  const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.v8cache`;
+  const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.${commandWord()}.v8cache`;
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);

@@ -26,6 +26,8 @@ const AREA_OF: Record<string, Area> = {
   report: registerReport, demo: registerReport,
   export: registerExchange, import: registerExchange,
 };
+/** Every command word (bin/pm.js keeps a code cache for each). */
+export const COMMAND_WORDS = Object.keys(AREA_OF);
 const ALL_AREAS: Area[] = [registerSetup, registerInterviews, registerHypotheses, registerReport, registerExchange];
 
 /** The command word of argv: the first argument that is not a global option (or its value). */

@@ -2,9 +2,10 @@
 // cache used when present and shrugged off when it is damaged.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, sandbox } from '../helpers.js';
+import { COMMAND_WORDS } from '../../src/cli.js';
 
 const DIST = join(ROOT, 'dist');
 
@@ -13,7 +14,7 @@ describe('start-up', () => {
     const box = sandbox();
     try {
       const bundle = statSync(join(DIST, 'cli.cjs'));
-      const cache = join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.v8cache`);
+      const cache = join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.config.v8cache`);
       writeFileSync(cache, 'not a V8 code cache at all');
       const r = box.pm(['config', 'get', 'cadence.days']);
       expect(r.code, r.err).toBe(0);
@@ -23,6 +24,32 @@ describe('start-up', () => {
     } finally {
       box.cleanup();
     }
+  });
+
+  it('each command keeps its own code cache, written by its first run', () => {
+    const box = sandbox();
+    try {
+      const bundle = statSync(join(DIST, 'cli.cjs'));
+      const cache = (word: string) => join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${word}.v8cache`);
+      for (const word of ['report', 'ls', 'other']) rmSync(cache(word), { force: true });
+      expect(box.pm(['report']).code).toBe(0);
+      expect(existsSync(cache('report'))).toBe(true);
+      expect(existsSync(cache('ls'))).toBe(false);
+      expect(box.pm(['--db', box.db, 'ls']).code).toBe(0);
+      expect(existsSync(cache('ls'))).toBe(true);
+      // a typo gets the shared cache, not a file of its own
+      expect(box.pm(['reprot']).code).toBe(2);
+      expect(existsSync(cache('reprot'))).toBe(false);
+      expect(existsSync(cache('other'))).toBe(true);
+    } finally {
+      box.cleanup();
+    }
+  });
+
+  it('bin/pm.js knows every command word of the CLI', () => {
+    const bin = readFileSync(BIN, 'utf8');
+    const listed = /const COMMANDS = new Set\(\[([^\]]*)\]\)/.exec(bin)![1].match(/'([a-z]+)'/g)!.map((w) => w.slice(1, -1));
+    expect([...listed].sort()).toEqual([...COMMAND_WORDS].sort());
   });
 
   it('--version and -V print the version alone', () => {
