@@ -6,7 +6,7 @@
 // without loading the tty module unless it is a character device. Everything pm prints goes
 // through here, so nothing written the other way can overtake it.
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { EXIT } from './errors.js';
+import { EXIT, ExitWith } from './errors.js';
 
 /** Is this descriptor a terminal? Files, pipes and /dev/null are answered without loading anything. */
 export function isTerminal(fd: 0 | 1 | 2): boolean {
@@ -31,8 +31,10 @@ export function terminalColumns(): number | undefined {
 let pause: Int32Array | undefined;
 
 /**
- * Write all of `text` to `fd`. A non-blocking pipe that is full (EAGAIN) is waited on; a reader
- * that went away (EPIPE: `pm ls | head`) ends pm quietly when it was stdout, and is ignored for stderr.
+ * Write all of `text` to `fd`. A non-blocking pipe that is full (EAGAIN) is waited on (a terminal
+ * shared with a non-blocking stdin can be one too); a reader that went away (EPIPE: `pm ls | head`)
+ * ends pm quietly with exit 0 when it was stdout (thrown, so the command's clean-up still runs),
+ * and is ignored for stderr.
  */
 function writeAll(fd: 1 | 2, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
@@ -48,7 +50,7 @@ function writeAll(fd: 1 | 2, text: string): void {
         continue;
       }
       if (code === 'EPIPE') {
-        if (fd === 1) process.exit(EXIT.ok);
+        if (fd === 1) throw new ExitWith(EXIT.ok);
         return;
       }
       throw err;

@@ -125,14 +125,17 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);
   const { db } = ctx.read();
-  let doc = exportJournal(db, scope.range, utcNow());
-  const redactor = redactorFor(db, redact);
-  if (redactor) doc = redactDocument(doc, redactor);
-
-  let content: string;
-  if (format === 'json') content = JSON.stringify(doc, null, 2) + '\n';
-  else if (format === 'csv') content = interviewsCsv(doc);
-  else content = markdown(db, doc, scope, config, redactor, Boolean(opts.frontMatter));
+  // one snapshot of the journal for the document and the report in it
+  const { doc, content } = db.transaction(() => {
+    let doc = exportJournal(db, scope.range, utcNow());
+    const redactor = redactorFor(db, redact);
+    if (redactor) doc = redactDocument(doc, redactor);
+    let content: string;
+    if (format === 'json') content = JSON.stringify(doc, null, 2) + '\n';
+    else if (format === 'csv') content = interviewsCsv(doc);
+    else content = markdown(db, doc, scope, config, redactor, Boolean(opts.frontMatter));
+    return { doc, content };
+  })();
 
   if (opts.out) {
     writeAtomically(opts.out, content);

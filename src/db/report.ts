@@ -144,7 +144,12 @@ function names(json: string | null): string[] {
  * `unread`; null reads them all. `now` (no outcome dated after asOf) lets it read the statuses and
  * summaries the triggers keep; false recomputes them as of asOf (always right, slower).
  */
-export function reportRows(db: DB, q: ReportQuery, rows: number | null = null, now = !outcomeAfter(db, q.asOf)): ReportRows {
+export function reportRows(db: DB, q: ReportQuery, rows: number | null = null, now?: boolean): ReportRows {
+  // one snapshot: a pm log committed meanwhile must not make a count disagree with the rows read
+  return db.inTransaction ? readRows(db, q, rows, now) : db.transaction(() => readRows(db, q, rows, now))();
+}
+
+function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAfter(db, q.asOf)): ReportRows {
   const SQL = reportSql(q.by !== null, now);
   const p = { start: q.start, end: q.end, asOf: q.asOf, by: q.by, rows: rows ?? -1 };
   const pick = <K extends keyof typeof p>(...keys: K[]) => {
