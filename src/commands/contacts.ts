@@ -3,9 +3,9 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, cut, padEnd, safeLine } from '../core/text.js';
-import { UUID_RE, uuidv7 } from '../core/uuid.js';
+import { UUID_RE } from '../core/uuid.js';
+import { newUuid, type DB } from '../db/journal.js';
 import type { Config } from '../core/config.js';
-import type { DB } from '../db/journal.js';
 import {
   contactActivity, contactByEmail, contactByUuid, contactsByName, mergeContacts, updateContact,
   type ContactActivity, type ContactRow,
@@ -117,7 +117,7 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
     let newAccount = false;
     if (accountName !== undefined) {
       accountId = findAccount(db, accountName)?.id;
-      if (accountId === undefined) { accountId = insertAccount(db, uuidv7(), accountName); newAccount = true; }
+      if (accountId === undefined) { accountId = insertAccount(db, newUuid(db), accountName); newAccount = true; }
     }
     updateContact(db, target.id, { name, email, role, accountId, segment });
     return { row: contactActivity(db, ctx.today, { contactId: target.id })[0], newAccount };

@@ -6,7 +6,6 @@ import { UsageError } from '../errors.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { followUpAfter } from './log.js';
-import type { DB } from '../db/journal.js';
 import {
   interviewFields, isIndirect, loadInterview, resolveInterviewRef, setInterviewContacts, setInterviewList, updateInterview,
   type InterviewFields, type InterviewRecord,
@@ -14,7 +13,7 @@ import {
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
 import { reindexInterview } from '../db/fts.js';
-import { uuidv7 } from '../core/uuid.js';
+import { newUuid, type DB } from '../db/journal.js';
 import {
   applyParticipants, checkList, matchParticipants, parseChannel, parseMinutes, parsePerson, parseRole, readNotes,
   type LogOptions,
@@ -116,7 +115,7 @@ function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRe
         `give the people too: pm edit I${rowid} --account ${JSON.stringify(plan.account)} --with "Name"`);
     if (account) next.accountId = account.id;
     else {
-      next.accountId = insertAccount(db, uuidv7(), plan.account);
+      next.accountId = insertAccount(db, newUuid(db), plan.account);
       notes.push(`new account: ${safeLine(plan.account)}`);
     }
   }

@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkText, LIMITS, safe } from '../core/text.js';
-import { uuidv7 } from '../core/uuid.js';
+import { newUuid } from '../db/journal.js';
 import { checkOutcome, OUTCOME_VERBS, type Outcome } from '../core/hypotheses.js';
 import { insertOutcome } from '../db/hypotheses.js';
 import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
@@ -26,7 +26,7 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
   const record = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
     checkOutcome(h, outcome, date);
-    insertOutcome(db, { uuid: uuidv7(), rowid: h.rowid, outcome, date, reason });
+    insertOutcome(db, { uuid: newUuid(db), rowid: h.rowid, outcome, date, reason });
     return recordOf(ctx, db, h.rowid);
   });
   if (ctx.json) ctx.printJson(record);

@@ -5,13 +5,12 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { addDays, DEADLINE_FORMS, parseDeadline, parsePastDate } from '../core/dates.js';
 import { checkText, cut, LIMITS, safeLine } from '../core/text.js';
-import { uuidv7 } from '../core/uuid.js';
+import { newUuid, type DB } from '../db/journal.js';
 import {
   KINDS, parseHypothesisId, parseKind, parseStatusFilter, parseStrength, unknownHypothesis,
   type Direction, type HypothesisKind, type HypothesisRecord, type Strength,
 } from '../core/hypotheses.js';
 import { mostResembling } from '../core/similarity.js';
-import type { DB } from '../db/journal.js';
 import {
   addRevision, evidenceLink, graveyard, hypothesisRecords, hypothesisState, insertHypothesis, interviewBrief,
   setHypothesisTags, unlinkEvidence, updateHypothesis, type HypothesisChanges, type HypothesisState, type InterviewBrief,
@@ -141,7 +140,7 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   const { record, resembles } = ctx.transaction(({ db }) => {
     const decideBy = fields.decideBy ?? addDays(createdOn, ctx.config()['hypothesis.decideDays']);
     const resembles = mostResembling(fields.statement, graveyard(db));
-    const rowid = insertHypothesis(db, { uuid: uuidv7(), ...fields, createdOn, decideBy, tags });
+    const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
     return { record: recordOf(ctx, db, rowid), resembles };
   });
   if (resembles) {

@@ -8,9 +8,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
-import { uuidv7 } from '../core/uuid.js';
+import { newUuid, type DB } from '../db/journal.js';
 import { STRENGTHS, type Direction, type Strength } from '../core/hypotheses.js';
-import type { DB } from '../db/journal.js';
 import {
   CHANNELS, isIndirect, insertInterview, loadInterview, setInterviewContacts, setInterviewList,
   type Channel, type InterviewRecord,
@@ -288,7 +287,7 @@ export interface AppliedParticipants {
 export function applyParticipants(db: DB, p: Participants, role: Role | null, segment: string | null): AppliedParticipants {
   let accountId = p.account.id;
   const newAccount = accountId === undefined;
-  if (accountId === undefined) accountId = insertAccount(db, uuidv7(), p.account.name, segment);
+  if (accountId === undefined) accountId = insertAccount(db, newUuid(db), p.account.name, segment);
   const contactIds: number[] = [];
   const newContacts: AppliedParticipants['newContacts'] = [];
   for (const c of p.contacts) {
@@ -298,7 +297,7 @@ export function applyParticipants(db: DB, p: Participants, role: Role | null, se
       contactIds.push(c.existing.id);
     } else {
       const r = role ?? 'customer';
-      contactIds.push(insertContact(db, { uuid: uuidv7(), name: c.person.name, email: c.person.email, accountId, role: r, segment }));
+      contactIds.push(insertContact(db, { uuid: newUuid(db), name: c.person.name, email: c.person.email, accountId, role: r, segment }));
       newContacts.push({ name: c.person.name, role: r });
     }
   }
@@ -330,7 +329,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
   const warnings = checkEvidenceTargets(db, draft.evidence);
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment);
-  const rowid = insertInterview(db, uuidv7(), {
+  const rowid = insertInterview(db, newUuid(db), {
     date: draft.date,
     channel: draft.channel,
     accountId: applied.accountId,

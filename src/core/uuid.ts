@@ -1,12 +1,15 @@
 // UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Time-ordered, so
 // records sort by creation and B-tree inserts stay local. A dozen lines do not justify a dependency.
-import { randomBytes } from 'node:crypto';
+// The random bytes come from the caller (pm passes SQLite's randomblob(), a ChaCha20 generator
+// seeded from the OS, through the journal it is writing: src/db/journal.ts newUuid), else from
+// node:crypto, which is loaded only then: loading it costs ~6 ms, at every `pm log`.
 
 let lastMs = 0;
 let seq = 0;
 
-export function uuidv7(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
+export function uuidv7(now: number = Date.now(), random?: Uint8Array): string {
+  const bytes = Buffer.from(random ?? process.getBuiltinModule('node:crypto').randomBytes(16));
+  if (bytes.length !== 16) throw new Error('uuidv7 needs 16 random bytes');
   // keep ids made within one millisecond in order: bump a 12-bit counter in rand_a
   if (now === lastMs) seq = (seq + 1) & 0xfff;
   else { lastMs = now; seq = bytes[6] & 0x0f ? ((bytes[6] & 0x0f) << 8) | bytes[7] : 0; seq &= 0x7ff; }

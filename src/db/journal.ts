@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { JournalError, fromSqliteError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 import { configFromRows, type Config } from '../core/config.js';
+import { uuidv7 } from '../core/uuid.js';
 
 export type DB = Database.Database;
 
@@ -174,6 +175,11 @@ export function runMigrations(db: DB, fromVersion: number, migrations: Migration
 export function writeTransaction<T>(journal: Journal, fn: () => T): T {
   if (journal.readonly) throw new Error('bug: write on a read-only journal');
   return journal.db.transaction(fn).immediate();
+}
+
+/** A new record's UUID (v7), its random part from SQLite's generator (no node:crypto to load). */
+export function newUuid(db: DB): string {
+  return uuidv7(Date.now(), db.prepare('SELECT randomblob(16)').pluck().get() as Buffer);
 }
 
 export function readConfig(db: DB): Config {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configFromRows, parseConfigValue, DEFAULTS } from '../../src/core/config.js';
 import { uuidv7, UUID_RE } from '../../src/core/uuid.js';
+import Database from 'better-sqlite3';
+import { newUuid } from '../../src/db/journal.js';
 import { charCount, checkText, cut, decodeUtf8, padEnd, safe, safeLine, LIMITS } from '../../src/core/text.js';
 import { colorLevel } from '../../src/context.js';
 import { UsageError } from '../../src/errors.js';
@@ -32,6 +34,26 @@ describe('uuidv7', () => {
     }
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('takes its random part from the bytes it is given, and refuses a wrong number of them', () => {
+    const id = uuidv7(0x0123456789ab, new Uint8Array(16).fill(0xff));
+    expect(id).toMatch(/^01234567-89ab-7[0-9a-f]{3}-bfff-ffffffffffff$/);
+    expect(() => uuidv7(Date.now(), new Uint8Array(8))).toThrow(/16 random bytes/);
+  });
+
+  it('newUuid draws the random part from the journal (SQLite randomblob): distinct, ordered, version 7', () => {
+    const db = new Database(':memory:');
+    try {
+      const ids = Array.from({ length: 1000 }, () => newUuid(db));
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(ids);
+      // the random tail differs between ids made in the same millisecond
+      expect(new Set(ids.map((x) => x.slice(24))).size).toBe(ids.length);
+    } finally {
+      db.close();
+    }
   });
 });
 
