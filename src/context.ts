@@ -2,7 +2,6 @@
 // writing), "today", and the output streams. Commands never touch process.stdout directly, so the
 // same code prints JSON, plain text or colour, and tests can run it.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { userInfo } from 'node:os';
 import { openForRead, openForWrite, readConfig, resolveJournalPath, writeTransaction, type Journal } from './db/journal.js';
 import { today as localToday, isIsoDay } from './core/dates.js';
 import { isTerminal, terminalColumns, writeErr, writeOut } from './io.js';
@@ -65,7 +64,7 @@ export class Context {
   defaultBy(config: Config): string {
     if (config['user.name']) return config['user.name'];
     try {
-      return this.env.USER || userInfo().username;
+      return this.env.USER || process.getBuiltinModule('node:os').userInfo().username;
     } catch {
       return 'me';
     }

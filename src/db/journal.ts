@@ -6,7 +6,6 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { homedir } from 'node:os';
 import { JournalError, fromSqliteError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 import { configFromRows, type Config } from '../core/config.js';
@@ -27,7 +26,7 @@ export interface Journal {
 }
 
 export function defaultJournalPath(env: NodeJS.ProcessEnv = process.env): string {
-  const data = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
+  const data = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || process.getBuiltinModule('node:os').homedir(), '.local', 'share');
   return join(data, 'pm', 'journal.db');
 }
 
