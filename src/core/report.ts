@@ -84,6 +84,11 @@ export interface ReportRows {
   conversations: ConversationRow[];
   /** accounts with a customer contact, at least those past their cadence (maybe only those) */
   accounts: AccountContactRow[];
+  /**
+   * Open hypotheses (all of them: each may raise flags), then killed and invalidated ones. When the
+   * long lists were read for the text view (`unread`), open ones past the first rows it shows carry
+   * an empty statement.
+   */
   hypotheses: ReportHypothesis[];
   decided: OutcomeRow[];
   lateEvidence: LateEvidenceRow[];

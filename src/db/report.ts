@@ -173,7 +173,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const followUps = (db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[])
     .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
   const followUpTotal = rows === null ? followUps.length : db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number;
-  const open = reportOpenHypotheses(db, q.asOf, now);
+  const open = reportOpenHypotheses(db, q.asOf, now, rows);
   const late = [...new Set(lateEvidence.map((e) => Number(e.hypothesisId.slice(1))))];
   const killed = reportDecidedHypotheses(db, q.asOf, rows, late, now);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
