@@ -4,7 +4,8 @@ import { uuidv7, UUID_RE } from '../../src/core/uuid.js';
 import Database from 'better-sqlite3';
 import { newUuid } from '../../src/db/journal.js';
 import { charCount, checkText, cut, decodeUtf8, padEnd, safe, safeLine, LIMITS } from '../../src/core/text.js';
-import { colorLevel } from '../../src/context.js';
+import { colorLevel, NO_COLOR } from '../../src/context.js';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../../src/errors.js';
 
 describe('config values', () => {
@@ -103,6 +104,17 @@ describe('user text', () => {
 });
 
 describe('colour', () => {
+  it('without colour, pm does what chalk at level 0 does, without loading chalk', () => {
+    const chalk = new Chalk({ level: 0 });
+    const cases: [string[], unknown[]][] = [[['bold'], ['Report']], [['red', 'bold'], ['overdue']], [['dim'], ['']],
+      [['green'], [3]], [['yellow'], ['a', 'b']], [['bgRed', 'white', 'underline'], ['x', 1, 'y']]];
+    for (const [styles, args] of cases) {
+      const paint = (c: ChalkInstance) => styles.reduce((p: any, s) => p[s], c)(...args);
+      expect(paint(NO_COLOR), styles.join('.')).toBe(paint(chalk));
+    }
+    expect(NO_COLOR.level).toBe(0);
+  });
+
   it('is off for NO_COLOR, --no-color and non-terminals; FORCE_COLOR forces it; --no-color wins', () => {
     expect(colorLevel({}, {}, true)).toBeGreaterThan(0);
     expect(colorLevel({}, { NO_COLOR: '1' }, true)).toBe(0);
