@@ -37,14 +37,24 @@ let pause: Int32Array | undefined;
  * and is ignored for stderr.
  */
 function writeAll(fd: 1 | 2, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+  // most writes go whole at once, and node encodes the string outside the JavaScript heap; the rest
+  // (a full pipe took part of it) continue from the bytes of the text
+  let bytes: Buffer | undefined;
   let done = 0;
-  while (done < bytes.length) {
+  for (;;) {
     try {
-      done += writeSync(fd, bytes, done, bytes.length - done);
+      if (bytes === undefined) {
+        done = writeSync(fd, text);
+        if (done === Buffer.byteLength(text)) return;
+        bytes = Buffer.from(text, 'utf8');
+      } else {
+        if (done >= bytes.length) return;
+        done += writeSync(fd, bytes, done, bytes.length - done);
+      }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
+        bytes ??= Buffer.from(text, 'utf8');
         pause ??= new Int32Array(new SharedArrayBuffer(4));
         Atomics.wait(pause, 0, 0, 2);
         continue;

@@ -119,9 +119,9 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
         `${r.date} ${r.field}: ${mdInline(r.before ?? '(none)')} → ${mdInline(r.after ?? '(none)')}`)), '');
     }
   }
-  // one trailing newline, no trailing blank lines
-  const text = out.join("\n");
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  return text.slice(0, end) + "\n";
+  // one trailing newline, no trailing blank lines (joined once: a megabyte is not copied again)
+  while (out.length > 0 && /^\n*$/.test(out[out.length - 1])) out.pop();
+  if (out.length > 0) out[out.length - 1] = out[out.length - 1].replace(/\n+$/, '');
+  out.push('');
+  return out.join('\n');
 }
