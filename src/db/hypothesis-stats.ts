@@ -120,8 +120,8 @@ export function outcomeAfter(db: DB, asOf: string): boolean {
 }
 
 /**
- * The report's open hypotheses when the statuses hold as of asOf: each with its evidence totals
- * (migration 0003) in one read; `lastDate` says whether they hold as of asOf too.
+ * The report's open hypotheses when the statuses hold as of asOf: dates from the index on status
+ * (migration 0004) and evidence totals (0003), without each hypothesis's row.
  */
 const OPEN_NOW = `
 SELECT h.id AS rowid, h.created_on AS createdOn, h.decide_by AS decideBy,
@@ -153,10 +153,11 @@ export function reportOpenHypotheses(db: DB, asOf: string, now = !outcomeAfter(d
   const recount = db.prepare(OPEN_NOW_LATER_LINKS).pluck().all({ asOf }) as number[];
   const recounted = recount.length === 0 ? new Map<number, Counts>()
     : new Map((db.prepare(COUNTS).all({ asOf, ids: JSON.stringify(recount) }) as (Counts & { rowid: number })[]).map((c) => [c.rowid, c]));
+  const later = new Set(recount);
   const wanted = statements === null ? counted : counted.slice(0, statements);
   const text = new Map((db.prepare(STATEMENTS).raw().all({ ids: JSON.stringify(wanted.map((r) => r.rowid)) }) as [number, string][]));
   return counted.map((r) => {
-    const c = recount.length && recount.includes(r.rowid) ? recounted.get(r.rowid) ?? NO_EVIDENCE : r;
+    const c = later.has(r.rowid) ? recounted.get(r.rowid) ?? NO_EVIDENCE : r;
     return {
       rowid: r.rowid, id: `H${r.rowid}`, statement: text.get(r.rowid) ?? '', createdOn: r.createdOn, decideBy: r.decideBy,
       status: 'open', outcome: null, outcomeDate: null, outcomeReason: null,
@@ -173,9 +174,8 @@ const NO_EVIDENCE_COLUMNS = `0 AS supports, 0 AS refutes, 0 AS otherSupports, 0 
   0 AS customersSupporting, 0 AS customersRefuting, 0 AS accountsSupporting`;
 
 /**
- * Killed and invalidated hypotheses when the statuses hold as of asOf: the latest decision first
- * (then by id), from the index on (status, decided_on); `@ids` (a JSON array of row ids, or null)
- * picks some.
+ * Killed and invalidated hypotheses when the statuses hold as of asOf: the first @rows (-1: all),
+ * latest decision first (then by id), chosen from the index on status alone.
  */
 const DECIDED_NOW = `
 SELECT x.rowid, x.id, x.statement, x.createdOn, x.decideBy, x.status, o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason,
@@ -184,7 +184,6 @@ FROM (SELECT ${LEAN_COLUMNS}, h.status, k.decided_on
       -- the first @rows from the index alone, then their rows
       FROM (SELECT h.id, h.decided_on FROM hypotheses h
             WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf
-              AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))
             ORDER BY h.decided_on DESC, h.id
             LIMIT @rows) k
       CROSS JOIN hypotheses h ON h.id = k.id) x
@@ -213,8 +212,7 @@ export function reportDecidedHypotheses(db: DB, asOf: string, rows: number | nul
     const wanted = new Set(also);
     return { rows: (rows === null ? all : all.filter((r, k) => k < rows || wanted.has(r.rowid))).map(withoutEvidence), total: all.length };
   }
-  const read = db.prepare(DECIDED_NOW);
-  const first = read.all({ asOf, rows: rows ?? -1, ids: null }) as ReportHypothesisRow[];
+  const first = db.prepare(DECIDED_NOW).all({ asOf, rows: rows ?? -1 }) as ReportHypothesisRow[];
   if (rows === null) return { rows: first, total: first.length };
   const seen = new Set(first.map((r) => r.rowid));
   const missing = also.filter((id) => !seen.has(id));

@@ -118,14 +118,12 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
  * Turn a current journal into the shape schema 1 had: no evidence_customers (0003), evidence without
  * date and kind and no 0002 triggers.
  */
-/** CREATE TRIGGER statements of migrations/0001_init.sql, by name. */
-function schema1Triggers(...names: string[]): string {
+/** A CREATE TABLE or CREATE TRIGGER statement of migrations/0001_init.sql, by name. */
+function schema1(kind: 'TABLE' | 'TRIGGER', name: string): string {
   const sql = readFileSync(join(ROOT, 'migrations', '0001_init.sql'), 'utf8');
-  return names.map((name) => {
-    const m = new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(sql);
-    if (!m) throw new Error(`no trigger ${name} in 0001_init.sql`);
-    return m[0];
-  }).join('\n');
+  const m = new RegExp(kind === 'TABLE' ? `CREATE TABLE ${name} \\([\\s\\S]*?\\n\\)[^;]*;` : `CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(sql);
+  if (!m) throw new Error(`no ${kind.toLowerCase()} ${name} in 0001_init.sql`);
+  return m[0];
 }
 
 function downgradeToSchema1(file: string): void {
@@ -144,7 +142,8 @@ function downgradeToSchema1(file: string): void {
     DROP VIEW hypotheses_decision_now;
     ALTER TABLE hypotheses DROP COLUMN decided_on;
     CREATE INDEX hypotheses_by_status ON hypotheses(status);
-    ${schema1Triggers('outcomes_status_after_insert', 'outcomes_status_after_delete')}
+    ${schema1('TRIGGER', 'outcomes_status_after_insert')}
+    ${schema1('TRIGGER', 'outcomes_status_after_delete')}
     DROP INDEX interviews_follow_up_open;
     CREATE INDEX interviews_follow_up_open ON interviews(follow_up) WHERE follow_up IS NOT NULL AND follow_up_done = 0;
     DROP TABLE evidence_customers;
@@ -156,13 +155,7 @@ function downgradeToSchema1(file: string): void {
     DROP TRIGGER IF EXISTS evidence_customers_after_contact_update;
     DROP TRIGGER evidence_copy_after_insert;
     DROP TRIGGER interviews_evidence_after_update;
-    CREATE TABLE evidence_v1 (
-      hypothesis_id INTEGER NOT NULL REFERENCES hypotheses(id) ON DELETE CASCADE,
-      interview_id  INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
-      direction     TEXT NOT NULL CHECK (direction IN ('supports', 'refutes')),
-      strength      TEXT NOT NULL DEFAULT 'medium' CHECK (strength IN ('weak', 'medium', 'strong')),
-      PRIMARY KEY (hypothesis_id, interview_id)
-    ) STRICT, WITHOUT ROWID;
+    ${schema1('TABLE', 'evidence').replace('CREATE TABLE evidence ', 'CREATE TABLE evidence_v1 ')}
     INSERT INTO evidence_v1 SELECT hypothesis_id, interview_id, direction, strength FROM evidence;
     DROP TABLE evidence;
     ALTER TABLE evidence_v1 RENAME TO evidence;
