@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { JournalError, UsageError } from '../errors.js';
 import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
-import { buildReport, reportQuery, resolvePeriod } from '../core/report.js';
+import { buildReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../core/report.js';
 import type { Config } from '../core/config.js';
 import type { JournalDoc } from '../core/import-validate.js';
 import { makeRedactor, parseRedact, redactDeep, redactDocument, type Redactor } from '../core/redact.js';
@@ -113,10 +113,11 @@ function markdown(db: DB, doc: JournalDoc, scope: ExportScope, config: Config, r
   const first = doc.interviews.length ? doc.interviews[0].date : scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
-  let report = buildReport(reportRows(db, reportQuery(options)), options);
+  const rows = reportRows(db, reportQuery(options), SHOWN_ROWS);
+  let report = buildReport(rows, options);
   if (redactor) report = redactDeep(report, redactor.text);
   const statuses = hypothesisStatuses(db, scope.asOf, doc.hypotheses.map((h) => h.uuid));
-  return renderMarkdownExport({ doc, report, statuses, period, asOf: scope.asOf, frontMatterVersion: withFrontMatter ? VERSION : undefined });
+  return renderMarkdownExport({ doc, report, unread: rows.unread, statuses, period, asOf: scope.asOf, frontMatterVersion: withFrontMatter ? VERSION : undefined });
 }
 
 export function exportCommand(ctx: Context, opts: ExportOptions): void {

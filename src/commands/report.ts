@@ -1,9 +1,9 @@
 // `pm report`: read the rows once, build the report as data, print one view of it.
 import type { Context } from '../context.js';
 import { parsePastDate } from '../core/dates.js';
-import { buildReport, reportQuery, resolvePeriod, type Report, type ReportOptions } from '../core/report.js';
+import { buildReport, reportQuery, resolvePeriod, SHOWN_ROWS, type Report, type ReportOptions } from '../core/report.js';
 import { reportRows } from '../db/report.js';
-import { renderReportText, TEXT_ROWS } from '../render/report-text.js';
+import { renderReportText } from '../render/report-text.js';
 import { renderReportMarkdown } from '../render/report-md.js';
 import { EXIT, ExitWith, UsageError } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
@@ -43,14 +43,15 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
 }
 
 /**
- * Build the report and print it in `format`; returns it. The text view shows TEXT_ROWS rows a
- * section, so only those rows of the long lists are read for it; md and JSON read every row.
+ * Build the report and print it in `format`; returns it. The text and markdown views show
+ * SHOWN_ROWS rows a section, so only those rows of the long lists are read for them; JSON reads
+ * every row.
  */
 export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat): Report {
-  const rows = reportRows(db, reportQuery(options), format === 'text' ? TEXT_ROWS : null);
+  const rows = reportRows(db, reportQuery(options), format === 'json' ? null : SHOWN_ROWS);
   const report = buildReport(rows, options);
   if (format === 'json') ctx.printJson(report);
-  else if (format === 'md') ctx.out(renderReportMarkdown(report));
+  else if (format === 'md') ctx.out(renderReportMarkdown(report, { unread: rows.unread }));
   else ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread: rows.unread }));
   return report;
 }

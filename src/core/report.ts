@@ -110,6 +110,12 @@ export interface Unread {
 
 export const NONE_UNREAD: Unread = { conversations: 0, killed: 0, followUps: 0 };
 
+/**
+ * Rows a section of the text and markdown views shows, then "and N more" (contract: text shows at
+ * most 10; markdown, a page a team reads every week, shows the same, and JSON is complete).
+ */
+export const SHOWN_ROWS = 10;
+
 // ---------------------------------------------------------------- options and periods
 
 export interface ReportOptions {

@@ -4,7 +4,7 @@
 // and HTML in the document are the ones written here. No timestamps: the same journal and options
 // give the same bytes, so weekly exports kept in git diff cleanly.
 import type { Period } from '../core/dates.js';
-import type { Report } from '../core/report.js';
+import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { renderReportMarkdown } from './report-md.js';
@@ -13,6 +13,8 @@ import { mdBlock, mdHeading, mdInline } from './markdown.js';
 export interface MarkdownExportInput {
   doc: JournalDoc;
   report: Report;
+  /** rows of the report's long lists it was built without (it shows SHOWN_ROWS a section) */
+  unread: Unread;
   /** each hypothesis's status as of the export's as-of day, by UUID */
   statuses: Map<string, HypothesisStatus>;
   period: Period;
@@ -67,7 +69,7 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
   };
   const out: string[] = [];
   if (input.frontMatterVersion !== undefined) out.push(frontMatter(input, input.frontMatterVersion));
-  out.push(renderReportMarkdown(input.report));
+  out.push(renderReportMarkdown(input.report, { unread: input.unread, interviewsBelow: true }));
 
   out.push(mdHeading(1, 'Interviews'), '');
   if (doc.interviews.length === 0) out.push('No interviews in this period.', '');

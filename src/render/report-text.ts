@@ -1,12 +1,10 @@
 // The report for a terminal: a header with the verdict, then each section as aligned columns cut
-// to the terminal's width, at most TEXT_ROWS rows a section ("and N more"). It only lays out what
+// to the terminal's width, at most SHOWN_ROWS rows a section ("and N more"). It only lays out what
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
 import type { ChalkInstance } from 'chalk';
-import { NONE_UNREAD, type Report, type Unread } from '../core/report.js';
+import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
 import { charCount as len, cut, padEnd, safeLine } from '../core/text.js';
 import { barChart } from './chart.js';
-
-export const TEXT_ROWS = 10;
 
 type Paint = (s: string) => string;
 interface Cell {
@@ -41,10 +39,10 @@ function table(rows: Cell[][], width: number, flex = -1, indent = '  '): string[
   });
 }
 
-/** The first TEXT_ROWS items, then "and N more" (`unread`: items past those, never read from the journal). */
+/** The first SHOWN_ROWS items, then "and N more" (`unread`: items past those, never read from the journal). */
 function capped<T>(items: T[], c: ChalkInstance, render: (shown: T[]) => string[], unread = 0): string[] {
-  const lines = render(items.slice(0, TEXT_ROWS));
-  const more = items.length + unread - TEXT_ROWS;
+  const lines = render(items.slice(0, SHOWN_ROWS));
+  const more = items.length + unread - SHOWN_ROWS;
   if (more > 0) lines.push(c.dim(`  and ${more} more`));
   return lines;
 }

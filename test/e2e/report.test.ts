@@ -72,13 +72,21 @@ describe('pm report (text)', () => {
     expect(box.pm(['report']).out.split('\n')[0]).toMatch(/· overdue$/);
   });
 
-  it('shows at most 10 rows a section, then "and N more"; JSON has them all', () => {
+  it('shows at most 10 rows a section, then "and N more", in text and markdown; JSON has them all', () => {
     for (let d = 16; d <= 19; d++)
       for (let k = 0; k < 3; k++) log('--with', `Person ${d}${k}`, '--account', `Org ${d}${k}`, '--date', `2026-11-${d}`, '--summary', `Call ${d}${k}`);
     const text = box.pm(['report']).out;
     const section = text.slice(text.indexOf('Conversations (12)'), text.indexOf('Accounts going cold'));
     expect(section.split('\n').filter((l) => /^\s+I\d+/.test(l))).toHaveLength(10);
     expect(section).toContain('and 2 more');
+    const md = box.pm(['report', '--format', 'md']).out;
+    const mdSection = md.slice(md.indexOf('## Conversations'), md.indexOf('## Accounts going cold'));
+    expect(mdSection.split('\n').filter((l) => /^- \*\*I\d+\*\*/.test(l))).toHaveLength(10);
+    expect(mdSection).toContain('- and 2 more (`pm report --json` lists every one)');
+    // in an export, every conversation of the period follows the report as an interview of its own
+    const exported = box.pm(['export', '--week']).out;
+    expect(exported).toContain('- and 2 more, each under Interviews below');
+    expect(exported.match(/^## I\d+ · /gm)).toHaveLength(12);
     expect(box.json(['report']).conversations).toHaveLength(12);
   });
 

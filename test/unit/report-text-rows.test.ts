@@ -1,6 +1,7 @@
-// The text report reads only the rows it shows of the long lists (src/db/report.ts, `rows`), and
-// counts the rest. Whatever the journal, period, --as-of or --by, the text it prints must be the
-// text it would print had it read every row; and JSON (every row read) must hold what the counts say.
+// The text and markdown reports read only the rows they show of the long lists (src/db/report.ts,
+// `rows`), and count the rest. Whatever the journal, period, --as-of or --by, what they print must be
+// what they would print had they read every row; and JSON (every row read) must hold what the
+// counts say.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,8 +12,9 @@ import { importJournal } from '../../src/db/import.js';
 import { validateDocument } from '../../src/core/import-validate.js';
 import { reportRows } from '../../src/db/report.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
-import { buildReport, reportQuery, resolvePeriod, type PeriodFlags } from '../../src/core/report.js';
-import { renderReportText, TEXT_ROWS } from '../../src/render/report-text.js';
+import { buildReport, reportQuery, resolvePeriod, SHOWN_ROWS, type PeriodFlags } from '../../src/core/report.js';
+import { renderReportText } from '../../src/render/report-text.js';
+import { renderReportMarkdown } from '../../src/render/report-md.js';
 // @ts-expect-error the generator is plain JavaScript
 import { generate } from '../bench/generate.mjs';
 
@@ -41,7 +43,7 @@ function both(asOf: string, period: PeriodFlags, by: string | null) {
   const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by };
   const q = reportQuery(options);
   const all = reportRows(db, q);
-  const some = reportRows(db, q, TEXT_ROWS);
+  const some = reportRows(db, q, SHOWN_ROWS);
   const full = buildReport(all, options);
   const shown = buildReport(some, options);
   return {
@@ -49,6 +51,8 @@ function both(asOf: string, period: PeriodFlags, by: string | null) {
     some,
     textFull: renderReportText(full, { color, width: 120 }),
     textShown: renderReportText(shown, { color, width: 120, unread: some.unread }),
+    mdFull: renderReportMarkdown(full),
+    mdShown: renderReportMarkdown(shown, { unread: some.unread }),
   };
 }
 
@@ -64,13 +68,14 @@ const CASES: [string, PeriodFlags, string | null][] = [
 describe('the text report reads only the rows it shows', () => {
   for (const [asOf, period, by] of CASES) {
     it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
-      const { textFull, textShown, some, full } = both(asOf, period, by);
+      const { textFull, textShown, mdFull, mdShown, some, full } = both(asOf, period, by);
       expect(textShown).toBe(textFull);
+      expect(mdShown).toBe(mdFull);
       // what was left unread is what the complete report holds beyond the rows read
       expect(some.conversations.length + some.unread.conversations).toBe(full.conversations.length);
       expect(some.followUps.length + some.unread.followUps).toBe(full.followUps.length);
-      expect(some.conversations.length).toBeLessThanOrEqual(TEXT_ROWS);
-      expect(some.followUps.length).toBeLessThanOrEqual(TEXT_ROWS);
+      expect(some.conversations.length).toBeLessThanOrEqual(SHOWN_ROWS);
+      expect(some.followUps.length).toBeLessThanOrEqual(SHOWN_ROWS);
     });
   }
 
@@ -79,13 +84,18 @@ describe('the text report reads only the rows it shows', () => {
     expect(some.unread.conversations).toBeGreaterThan(0);
     expect(some.unread.followUps).toBeGreaterThan(0);
     expect(some.unread.killed).toBeGreaterThan(0);
-    expect(full.hypotheses.killed.length).toBeGreaterThan(TEXT_ROWS);
+    expect(full.hypotheses.killed.length).toBeGreaterThan(SHOWN_ROWS);
     expect(textShown).toContain(`Follow-ups due (${full.followUps.length})`);
     expect(textShown).toContain(`Killed and invalidated (${full.hypotheses.killed.length})`);
     expect(textShown).toContain(`Flags (${full.flags.length})`);
+    // markdown shows the same rows, and says how many more there are and where to find them
+    const md = renderReportMarkdown(full);
+    expect(md).toContain(`- and ${full.followUps.length - SHOWN_ROWS} more (\`pm report --json\` lists every one)`);
+    expect(md).toContain(`- and ${full.hypotheses.killed.length - SHOWN_ROWS} more (`);
+    expect(md.match(/^- \*\*H\d+\*\* (killed|invalidated) on/gm)).toHaveLength(SHOWN_ROWS);
     // the old killed hypothesis with late evidence is far down its list, yet flagged
     const old = full.hypotheses.killed.findIndex((k) => k.statement === 'An old idea');
-    expect(old).toBeGreaterThanOrEqual(TEXT_ROWS);
+    expect(old).toBeGreaterThanOrEqual(SHOWN_ROWS);
     expect(full.hypotheses.killed[old].flags).toEqual(['evidence-after-kill']);
     expect(full.flags.filter((f) => f.kind === 'evidence-after-kill').map((f) => f.subject)).toContain(full.hypotheses.killed[old].id);
     const shown = buildReport(some, { period: resolvePeriod({ month: true }, '2026-11-20', 'monday'), asOf: '2026-11-20', config: readConfig(db), by: null });
@@ -105,7 +115,7 @@ describe('the summaries kept by triggers', () => {
       for (const [period, by] of [[{}, null], [{ month: true }, 'sam']] as [PeriodFlags, string | null][]) {
         const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by };
         const q = reportQuery(options);
-        for (const rows of [null, TEXT_ROWS]) {
+        for (const rows of [null, SHOWN_ROWS]) {
           const kept = reportRows(db, q, rows, true);
           const recomputed = reportRows(db, q, rows, false);
           expect(kept.unread).toEqual(recomputed.unread);
