@@ -2,8 +2,8 @@
 // one bundled file starts ~30 ms faster than dozens of separate modules, and CommonJS loaded with
 // require() skips node's ESM loader (resolution, module jobs, the CJS export lexer for
 // better-sqlite3), another ~10 ms. Commands imported with import() in the source stay lazy: esbuild
-// wraps them so their top-level code runs only when that command does. better-sqlite3 stays
-// external (a native addon). Type-checking is `npm run typecheck` (tsc).
+// wraps them so their top-level code runs only when that command does. better-sqlite3's native
+// addon stays outside (below). Type-checking is `npm run typecheck` (tsc).
 // The new build is written beside dist/ and swapped in, so a pm running meanwhile never sees half.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
@@ -36,6 +36,32 @@ const noColorDetection = {
   },
 };
 
+// better-sqlite3's JavaScript is bundled (compiled from pm's code cache instead of a dozen files
+// resolved and compiled at every start: ~4 ms), its native addon is not. It finds the addon with
+// the `bindings` package, which searches a dozen folders and reads a stack trace to know where to
+// start (~2 ms). The addon is where better-sqlite3's install puts it, build/Release beside its
+// package.json (resolved from bin/, whose require the bundle uses); anywhere else, `bindings` still
+// finds it.
+const directAddon = {
+  name: 'direct-addon',
+  setup(b) {
+    b.onResolve({ filter: /^bindings$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/better-sqlite3/`) ? { path: 'bindings', namespace: 'pm-addon' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'pm-addon' }, () => ({
+      loader: 'js',
+      contents: `const path = require('path');
+module.exports = function bindings(name) {
+  try {
+    return require(path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', name));
+  } catch (err) {
+    if (err.code !== 'MODULE_NOT_FOUND') throw err;
+    return require('bindings/bindings.js')(name);
+  }
+};`,
+    }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const tmp = `dist.tmp-${process.pid}`;
 await build({
@@ -49,12 +75,12 @@ await build({
   // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
   // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
   // interactive paths, so start-up does not pay for it.
-  external: ['better-sqlite3', '@inquirer/prompts'],
+  external: ['@inquirer/prompts', 'bindings/bindings.js'],
   loader: { '.sql': 'text' },
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [lazyChildProcess, noColorDetection],
+  plugins: [lazyChildProcess, noColorDetection, directAddon],
 });
 const old = `dist.old-${process.pid}`;
 try { renameSync('dist', old); } catch { /* first build */ }

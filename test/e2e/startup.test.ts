@@ -46,6 +46,26 @@ describe('start-up', () => {
     }
   });
 
+  it("better-sqlite3 comes from the bundle, its native addon straight from where it was installed", () => {
+    const box = sandbox();
+    try {
+      // every module node is asked to load, by the name it is asked for
+      const watch = join(box.dir, 'watch.cjs');
+      writeFileSync(watch, `const M = require('module'); const asked = []; const load = M._load;
+M._load = function (request, ...rest) { asked.push(request); return load.call(this, request, ...rest); };
+process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.dir, 'asked.json'))}, JSON.stringify(asked)));`);
+      const r = spawnSync(process.execPath, ['-r', watch, BIN, '--db', box.db, 'config', 'get', 'cadence.days'], { env: box.env, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('7');
+      const asked = JSON.parse(readFileSync(join(box.dir, 'asked.json'), 'utf8')) as string[];
+      expect(asked.filter((m) => m.endsWith('better_sqlite3.node'))).toHaveLength(1);
+      // neither the package's own files nor `bindings`, which searches a dozen folders for the addon
+      expect(asked.filter((m) => /better-sqlite3(\/lib)?$|^\.\/|bindings/.test(m))).toEqual([]);
+    } finally {
+      box.cleanup();
+    }
+  });
+
   it('bin/pm.js knows every command word of the CLI', () => {
     const bin = readFileSync(BIN, 'utf8');
     const listed = /const COMMANDS = new Set\(\[([^\]]*)\]\)/.exec(bin)![1].match(/'([a-z]+)'/g)!.map((w) => w.slice(1, -1));
