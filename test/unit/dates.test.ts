@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import {
   addDays, dayNumber, daysBetween, fromDayNumber, isIsoDay, isoWeekday, isoWeekLabel, isoWeekMonday,
   parseDeadline, parseMonth, parsePastDate, parseWeek, rangePeriod, today, weekHolding,
@@ -43,6 +45,15 @@ describe('calendar days', () => {
       expect(addDays('2026-11-01', 7)).toBe('2026-11-08');
       expect(isoWeekLabel('2026-03-29')).toBe('2026-W13');
       expect(isoWeekLabel('2026-10-25')).toBe('2026-W43');
+    }
+  });
+
+  it('labels every day of 1899-2101 with the ISO week date-fns gives it', () => {
+    for (let n = dayNumber('1899-01-01'); n <= dayNumber('2101-12-31'); n++) {
+      const iso = fromDayNumber(n);
+      const d = new Date(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10), 12);
+      const expected = `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
+      if (isoWeekLabel(iso) !== expected) expect(`${iso}: ${isoWeekLabel(iso)}`).toBe(`${iso}: ${expected}`);
     }
   });
 
