@@ -1,6 +1,7 @@
 // pm export: the journal, or a period of it, as markdown (default), JSON or CSV, to stdout or
-// atomically to --out. One export document is read from the journal; redaction, CSV and markdown
-// are views of it, so the formats can never disagree.
+// atomically to --out. JSON and CSV are views of one export document (src/db/exchange.ts);
+// markdown reads the same records, in the same order, by name instead of by UUID and without what
+// it does not show (emails, roles, segments): a week of a five-year journal is 557 interviews.
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -8,9 +9,8 @@ import { JournalError, UsageError } from '../errors.js';
 import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
 import { buildReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../core/report.js';
 import type { Config } from '../core/config.js';
-import type { JournalDoc } from '../core/import-validate.js';
 import { makeRedactor, parseRedact, redactDeep, redactDocument, type Redactor } from '../core/redact.js';
-import { exportJournal, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
+import { exportJournal, markdownRecords, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
 import { reportRows } from '../db/report.js';
 import { hypothesisStatuses } from '../db/hypothesis-stats.js';
 import { interviewsCsv } from '../render/csv.js';
@@ -107,17 +107,23 @@ export function writeAtomically(path: string, content: string): void {
 
 /**
  * The markdown view: the period's report (with no period, one spanning the whole journal up to
- * --as-of), then the document's interviews and hypotheses.
+ * --as-of), then the range's interviews and hypotheses, read as markdownRecords (the same records
+ * as the exchange document, by name).
  */
-function markdown(db: DB, doc: JournalDoc, scope: ExportScope, config: Config, redactor: Redactor | null, withFrontMatter: boolean): string {
-  const first = doc.interviews.length ? doc.interviews[0].date : scope.asOf;
+function markdown(db: DB, scope: ExportScope, config: Config, redactor: Redactor | null, withFrontMatter: boolean): { content: string; interviews: number } {
+  const records = markdownRecords(db, scope.range);
+  const first = records.interviews.length ? records.interviews[0].date : scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
   const rows = reportRows(db, reportQuery(options), SHOWN_ROWS);
   let report = buildReport(rows, options);
   if (redactor) report = redactDeep(report, redactor.text);
-  const statuses = hypothesisStatuses(db, scope.asOf, doc.hypotheses.map((h) => h.uuid));
-  return renderMarkdownExport({ doc, report, unread: rows.unread, statuses, period, asOf: scope.asOf, frontMatterVersion: withFrontMatter ? VERSION : undefined });
+  const statuses = hypothesisStatuses(db, scope.asOf, records.hypotheses.map((h) => h.uuid));
+  const content = renderMarkdownExport({
+    records, report, unread: rows.unread, statuses, redactor, period, asOf: scope.asOf,
+    frontMatterVersion: withFrontMatter ? VERSION : undefined,
+  });
+  return { content, interviews: records.interviews.length };
 }
 
 export function exportCommand(ctx: Context, opts: ExportOptions): void {
@@ -127,19 +133,16 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
   const scope = exportScope(opts, ctx.today, config['week.start']);
   const { db } = ctx.read();
   // one snapshot of the journal for the document and the report in it
-  const { doc, content } = db.transaction(() => {
-    let doc = exportJournal(db, scope.range, utcNow());
+  const { interviews, content } = db.transaction(() => {
     const redactor = redactorFor(db, redact);
+    if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter));
+    let doc = exportJournal(db, scope.range, utcNow());
     if (redactor) doc = redactDocument(doc, redactor);
-    let content: string;
-    if (format === 'json') content = JSON.stringify(doc, null, 2) + '\n';
-    else if (format === 'csv') content = interviewsCsv(doc);
-    else content = markdown(db, doc, scope, config, redactor, Boolean(opts.frontMatter));
-    return { doc, content };
+    return { interviews: doc.interviews.length, content: format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc) };
   })();
 
   if (opts.out) {
     writeAtomically(opts.out, content);
-    ctx.info(`Wrote ${doc.interviews.length} interviews to ${opts.out}`);
+    ctx.info(`Wrote ${interviews} interviews to ${opts.out}`);
   } else writeOut(content);
 }

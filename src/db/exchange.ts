@@ -11,6 +11,7 @@ import {
   type AccountDoc, type ContactDoc, type EvidenceDoc, type ExportedConfig, type HypothesisDoc, type InterviewDoc,
   type JournalDoc, type OutcomeDoc,
 } from '../core/import-validate.js';
+import type { Direction, Outcome, Strength } from '../core/hypotheses.js';
 
 /** Inclusive date range; `whole` exports every record, referenced or not. */
 export interface ExportRange {
@@ -53,7 +54,7 @@ WHERE ${IN_RANGE}
 ORDER BY i.date, i.id`;
 
 const HYPOTHESES = `
-SELECT h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn, h.decide_by AS decideBy,
+SELECT h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn, h.decide_by AS decideBy,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position)) AS tags,
   (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
      FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions
@@ -108,6 +109,78 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
   const evidence = all(EVIDENCE, dated) as EvidenceDoc[];
   const outcomes = all(OUTCOMES, dated) as OutcomeDoc[];
   return { format: FORMAT, version: FORMAT_VERSION, exportedAt, config, accounts, contacts, interviews, hypotheses, evidence, outcomes };
+}
+
+// ---------------------------------------------------------------- the markdown document's records
+
+/** An interview as the markdown export shows it: who by name (with UUIDs, for pseudonyms), its hypotheses by row id. */
+export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'contactUuids'> {
+  id: string;
+  account: string;
+  /** [uuid, name] of each contact, by UUID */
+  contacts: [string, string][];
+  /** [hypothesis row id, direction, strength] of each link, by hypothesis */
+  links: [number, Direction, Strength][];
+}
+
+export interface MarkdownHypothesis extends HypothesisDoc {
+  rowid: number;
+  id: string;
+}
+
+export interface MarkdownOutcome {
+  hypothesis: number;
+  outcome: Outcome;
+  date: string;
+  reason: string;
+}
+
+// The same records as the exchange format's, read for reading: names instead of UUIDs, no emails,
+// roles or segments, rows as arrays (better-sqlite3 builds an object a row in C++ at about twice
+// the cost of building it here). A week of the bench journal is 557 interviews.
+const MD_INTERVIEWS = `
+SELECT 'I' || i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes, i.follow_up, i.follow_up_done,
+  (SELECT json_group_array(json_array(uuid, name)) FROM (SELECT c.uuid, c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+     WHERE ic.interview_id = i.id ORDER BY c.uuid)),
+  (SELECT json_group_array(text) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)),
+  (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)),
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
+  (SELECT json_group_array(json_array(hypothesis_id, direction, strength)) FROM (SELECT e.hypothesis_id, e.direction, e.strength
+     FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id))
+FROM interviews i JOIN accounts a ON a.id = i.account_id
+WHERE ${IN_RANGE}
+ORDER BY i.date, i.id`;
+
+const MD_OUTCOMES = `
+SELECT o.hypothesis_id, o.outcome, o.date, o.reason FROM outcomes o
+WHERE o.date BETWEEN @start AND @end
+ORDER BY o.date, o.id`;
+
+/**
+ * What the markdown export shows of a range (or the whole journal): the same interviews,
+ * hypotheses and outcomes as exportJournal, in the same order.
+ */
+export interface MarkdownRecords {
+  interviews: MarkdownInterview[];
+  hypotheses: MarkdownHypothesis[];
+  outcomes: MarkdownOutcome[];
+}
+
+export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
+  const params = { whole: range.whole ? 1 : 0, start: range.start, end: range.end };
+  const { whole: _whole, ...dated } = params;
+  const interviews = (db.prepare(MD_INTERVIEWS).raw(true).all(dated) as any[][]).map((r): MarkdownInterview => ({
+    id: r[0], date: r[1], channel: r[2], accountUuid: r[3], account: r[4], contacts: JSON.parse(r[11]),
+    by: r[5], minutes: r[6], summary: r[7], notes: r[8], pains: JSON.parse(r[12]), quotes: JSON.parse(r[13]), tags: JSON.parse(r[14]),
+    followUp: r[9], followUpDone: r[10] === 1, links: JSON.parse(r[15]),
+  }));
+  const hypotheses = (db.prepare(HYPOTHESES).all(params) as Row[]).map((r): MarkdownHypothesis => ({
+    rowid: r.rowid, uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
+    createdOn: r.createdOn, decideBy: r.decideBy, tags: JSON.parse(r.tags), revisions: JSON.parse(r.revisions),
+  }));
+  const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][])
+    .map((r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }));
+  return { interviews, hypotheses, outcomes };
 }
 
 /** Every contact (but those already erased) and account of the journal in display-id order, for stable pseudonyms (`Contact 3`). */

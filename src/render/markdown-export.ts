@@ -6,17 +6,20 @@
 import type { Period } from '../core/dates.js';
 import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
-import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
+import type { Redactor } from '../core/redact.js';
+import type { MarkdownInterview, MarkdownRecords } from '../db/exchange.js';
 import { renderReportMarkdown } from './report-md.js';
 import { mdBlock, mdHeading, mdInline } from './markdown.js';
 
 export interface MarkdownExportInput {
-  doc: JournalDoc;
+  records: MarkdownRecords;
   report: Report;
   /** rows of the report's long lists it was built without (it shows SHOWN_ROWS a section) */
   unread: Unread;
   /** each hypothesis's status as of the export's as-of day, by UUID */
   statuses: Map<string, HypothesisStatus>;
+  /** --redact: names become pseudonyms, and free text is redacted, as in the JSON export */
+  redactor: Redactor | null;
   period: Period;
   asOf: string;
   /** `--front-matter`: the pm version to name in it; undefined for none */
@@ -42,86 +45,92 @@ function frontMatter(input: MarkdownExportInput, version: string): string {
   ].join('\n');
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
-
-function bulletList(items: string[]): string[] {
-  return items.map((i) => `- ${i}`);
-}
-
 export function renderMarkdownExport(input: MarkdownExportInput): string {
-  const { doc, statuses } = input;
-  const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
-  const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
-  const interviews = new Map(doc.interviews.map((i) => [i.uuid, i]));
-  const hypotheses = new Map(doc.hypotheses.map((h) => [h.uuid, h]));
-  const who = (i: InterviewDoc) => {
-    const names = i.contactUuids.map((u) => contacts.get(u)).filter((n): n is string => n !== undefined);
-    const account = accounts.get(i.accountUuid) ?? '';
-    return names.length ? `${names.join(', ')} (${account})` : account;
-  };
+  const { records, statuses, redactor } = input;
+  const t = redactor ? redactor.text : (s: string) => s;
+  const who = redactor
+    ? (i: MarkdownInterview) => {
+      const account = redactor.accountName(i.accountUuid, i.account);
+      return i.contacts.length ? `${i.contacts.map(([uuid, name]) => redactor.contactName(uuid, name)).join(', ')} (${account})` : account;
+    }
+    : (i: MarkdownInterview) => (i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${i.account})` : i.account);
+  const hypotheses = new Map(records.hypotheses.map((h) => [h.rowid, h]));
+  // each hypothesis's evidence among the document's interviews, in their order
+  const evidenceOf = new Map<number, { interview: MarkdownInterview; direction: string; strength: string }[]>();
   const out: string[] = [];
   if (input.frontMatterVersion !== undefined) out.push(frontMatter(input, input.frontMatterVersion));
   out.push(renderReportMarkdown(input.report, { unread: input.unread, interviewsBelow: true }));
 
   out.push(mdHeading(1, 'Interviews'), '');
-  if (doc.interviews.length === 0) out.push('No interviews in this period.', '');
-  const linksOf = groupBy(doc.evidence, (e) => e.interviewUuid);
-  const evidenceOf = groupBy(doc.evidence, (e) => e.hypothesisUuid);
-  for (const i of doc.interviews) {
-    out.push(mdHeading(2, `${i.id ?? ''} · ${i.date} · ${i.channel} with ${who(i)}`.trim()), '');
-    const facts = [
-      `**By:** ${i.by === null ? 'unknown' : mdInline(i.by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`,
-      `**Summary:** ${mdInline(i.summary)}`,
-    ];
-    if (i.tags.length) facts.push(`**Tags:** ${i.tags.map(mdInline).join(', ')}`);
-    if (i.followUp) facts.push(`**Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`);
-    out.push(...bulletList(facts), '');
-    if (i.pains.length) out.push('Pains:', '', ...bulletList(i.pains.map(mdInline)), '');
-    if (i.quotes.length) out.push('Quotes:', '', ...bulletList(i.quotes.map((q) => `“${mdInline(q)}”`)), '');
-    const notes = mdBlock(i.notes);
+  if (records.interviews.length === 0) out.push('No interviews in this period.', '');
+  for (const i of records.interviews) {
+    out.push(mdHeading(2, `${i.id} · ${i.date} · ${i.channel} with ${who(i)}`), '');
+    out.push(`- **By:** ${i.by === null ? 'unknown' : mdInline(i.by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`);
+    out.push(`- **Summary:** ${mdInline(t(i.summary))}`);
+    if (i.tags.length) out.push(`- **Tags:** ${i.tags.map((tag) => mdInline(t(tag))).join(', ')}`);
+    if (i.followUp) out.push(`- **Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`);
+    out.push('');
+    if (i.pains.length) {
+      out.push('Pains:', '');
+      for (const p of i.pains) out.push(`- ${mdInline(t(p))}`);
+      out.push('');
+    }
+    if (i.quotes.length) {
+      out.push('Quotes:', '');
+      for (const q of i.quotes) out.push(`- “${mdInline(t(q))}”`);
+      out.push('');
+    }
+    const notes = i.notes === null ? '' : mdBlock(t(i.notes));
     if (notes) out.push('Notes:', '', notes, '');
-    const links = linksOf.get(i.uuid) ?? [];
-    if (links.length) {
-      out.push('Hypotheses:', '', ...bulletList(links.map((e) => {
-        const h = hypotheses.get(e.hypothesisUuid);
-        return `**${h?.id ?? '?'}** ${e.direction} (${e.strength}): ${mdInline(h?.statement ?? '')}`;
-      })), '');
+    if (i.links.length) {
+      out.push('Hypotheses:', '');
+      for (const [rowid, direction, strength] of i.links) {
+        const h = hypotheses.get(rowid);
+        out.push(`- **${h?.id ?? '?'}** ${direction} (${strength}): ${mdInline(h ? t(h.statement) : '')}`);
+        const list = evidenceOf.get(rowid);
+        if (list) list.push({ interview: i, direction, strength });
+        else evidenceOf.set(rowid, [{ interview: i, direction, strength }]);
+      }
+      out.push('');
     }
   }
 
   out.push(mdHeading(1, 'Hypotheses'), '');
-  if (doc.hypotheses.length === 0) out.push('No hypotheses in this period.', '');
-  const outcomesOf = groupBy(doc.outcomes, (o) => o.hypothesisUuid);
-  for (const h of doc.hypotheses) {
-    out.push(mdHeading(2, `${h.id ?? ''} · ${statuses.get(h.uuid) ?? 'open'} · ${h.kind}`.trim()), '');
-    out.push(mdInline(h.statement), '');
-    const facts = [`**Created:** ${h.createdOn} · **decide by:** ${h.decideBy}`];
-    if (h.criteria !== null) facts.push(`**Success criterion:** ${mdInline(h.criteria)}`);
-    if (h.tags.length) facts.push(`**Tags:** ${h.tags.map(mdInline).join(', ')}`);
-    out.push(...bulletList(facts), '');
-    const evidence = evidenceOf.get(h.uuid) ?? [];
-    if (evidence.length) {
-      out.push('Evidence:', '', ...bulletList(evidence.map((e) => {
-        const i = interviews.get(e.interviewUuid)!;
-        return `**${i.id ?? '?'}** ${i.date} ${e.direction} (${e.strength}) · ${mdInline(who(i))}: ${mdInline(i.summary)}`;
-      })), '');
+  if (records.hypotheses.length === 0) out.push('No hypotheses in this period.', '');
+  const outcomesOf = new Map<number, MarkdownExportInput['records']['outcomes']>();
+  for (const o of records.outcomes) {
+    const list = outcomesOf.get(o.hypothesis);
+    if (list) list.push(o);
+    else outcomesOf.set(o.hypothesis, [o]);
+  }
+  for (const h of records.hypotheses) {
+    out.push(mdHeading(2, `${h.id} · ${statuses.get(h.uuid) ?? 'open'} · ${h.kind}`), '');
+    out.push(mdInline(t(h.statement)), '');
+    out.push(`- **Created:** ${h.createdOn} · **decide by:** ${h.decideBy}`);
+    if (h.criteria !== null) out.push(`- **Success criterion:** ${mdInline(t(h.criteria))}`);
+    if (h.tags.length) out.push(`- **Tags:** ${h.tags.map((tag) => mdInline(t(tag))).join(', ')}`);
+    out.push('');
+    const evidence = evidenceOf.get(h.rowid);
+    if (evidence) {
+      out.push('Evidence:', '');
+      for (const { interview: i, direction, strength } of evidence)
+        out.push(`- **${i.id}** ${i.date} ${direction} (${strength}) · ${mdInline(who(i))}: ${mdInline(t(i.summary))}`);
+      out.push('');
     }
-    const outcomes = outcomesOf.get(h.uuid) ?? [];
-    if (outcomes.length) out.push('Outcomes:', '', ...bulletList(outcomes.map((o) => `${o.date} **${o.outcome}**: ${mdInline(o.reason)}`)), '');
+    const outcomes = outcomesOf.get(h.rowid);
+    if (outcomes) {
+      out.push('Outcomes:', '');
+      for (const o of outcomes) out.push(`- ${o.date} **${o.outcome}**: ${mdInline(t(o.reason))}`);
+      out.push('');
+    }
     if (h.revisions.length) {
-      out.push('Revisions:', '', ...bulletList(h.revisions.map((r) =>
-        `${r.date} ${r.field}: ${mdInline(r.before ?? '(none)')} → ${mdInline(r.after ?? '(none)')}`)), '');
+      out.push('Revisions:', '');
+      const opt = (s: string | null) => (s === null ? '(none)' : t(s));
+      for (const r of h.revisions) out.push(`- ${r.date} ${r.field}: ${mdInline(opt(r.before))} → ${mdInline(opt(r.after))}`);
+      out.push('');
     }
   }
-  // one trailing newline, no trailing blank lines (joined once: a megabyte is not copied again)
+  // one trailing newline, no trailing blank lines (joined once: the document is not copied again)
   while (out.length > 0 && /^\n*$/.test(out[out.length - 1])) out.pop();
   if (out.length > 0) out[out.length - 1] = out[out.length - 1].replace(/\n+$/, '');
   out.push('');

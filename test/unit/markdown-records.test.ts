@@ -1,0 +1,66 @@
+// The markdown export reads its own records (src/db/exchange.ts, markdownRecords: names instead of
+// UUIDs, rows as arrays) rather than the exchange document JSON and CSV are views of. Whatever the
+// range, they must be the document's interviews, hypotheses, links and outcomes, in its order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openForWrite, type DB } from '../../src/db/journal.js';
+import { importJournal } from '../../src/db/import.js';
+import { validateDocument } from '../../src/core/import-validate.js';
+import { exportJournal, markdownRecords, WHOLE_JOURNAL, type ExportRange } from '../../src/db/exchange.js';
+// @ts-expect-error the generator is plain JavaScript
+import { generate } from '../bench/generate.mjs';
+
+let dir: string;
+let db: DB;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pm-mdrecords-'));
+  db = openForWrite(join(dir, 'j.db')).db;
+  importJournal(db, validateDocument(generate(1500, { accounts: 40, contacts: 120, hypotheses: 80, seed: 5 })));
+  // a hypothesis with revisions, and an interview with no contact, pains, quotes, tags or notes, linked to three hypotheses
+  db.prepare("INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (1, '2025-01-02', 'statement', 'Old words', 'New words')").run();
+  const bare = Number(db.prepare("INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 1, 'A ticket', '2026-11-18T10:00:00Z')").run().lastInsertRowid);
+  for (const h of [5, 2, 3]) db.prepare('INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)').run(h, bare, 'refutes');
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const RANGES: [string, ExportRange][] = [
+  ['the whole journal', WHOLE_JOURNAL],
+  ['the whole journal as of a past day', { ...WHOLE_JOURNAL, end: '2025-03-31' }],
+  ['a week', { whole: false, start: '2026-11-16', end: '2026-11-22' }],
+  ['a month', { whole: false, start: '2024-02-01', end: '2024-02-29' }],
+  ['a range with nothing in it', { whole: false, start: '1999-01-01', end: '1999-01-31' }],
+];
+
+describe('markdownRecords', () => {
+  for (const [name, range] of RANGES) {
+    it(`holds the export document's records for ${name}`, () => {
+      const doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
+      const md = markdownRecords(db, range);
+      const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
+      const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
+      const hypothesisUuid = new Map(md.hypotheses.map((h) => [h.rowid, h.uuid]));
+      const hypothesisRow = new Map(md.hypotheses.map((h) => [h.uuid, h.rowid]));
+      expect(md.interviews.map((i) => ({
+        id: i.id, date: i.date, channel: i.channel, accountUuid: i.accountUuid, account: i.account,
+        contacts: i.contacts, by: i.by, minutes: i.minutes, summary: i.summary, notes: i.notes, pains: i.pains, quotes: i.quotes, tags: i.tags,
+        followUp: i.followUp, followUpDone: i.followUpDone, links: i.links.map(([h, d, s]) => [hypothesisUuid.get(h), d, s]),
+      }))).toEqual(doc.interviews.map((i) => ({
+        id: i.id, date: i.date, channel: i.channel, accountUuid: i.accountUuid, account: accounts.get(i.accountUuid),
+        contacts: i.contactUuids.map((u) => [u, contacts.get(u)]), by: i.by, minutes: i.minutes, summary: i.summary, notes: i.notes,
+        pains: i.pains, quotes: i.quotes, tags: i.tags, followUp: i.followUp, followUpDone: i.followUpDone,
+        links: doc.evidence.filter((e) => e.interviewUuid === i.uuid).map((e) => [e.hypothesisUuid, e.direction, e.strength]),
+      })));
+      expect(md.hypotheses.map(({ rowid: _rowid, ...h }) => h)).toEqual(doc.hypotheses);
+      expect(md.outcomes.map((o) => [hypothesisUuid.get(o.hypothesis) ?? o.hypothesis, o.outcome, o.date, o.reason]))
+        .toEqual(doc.outcomes.map((o) => [o.hypothesisUuid, o.outcome, o.date, o.reason]));
+      // every link and outcome names a hypothesis of the document
+      for (const e of doc.evidence) expect(hypothesisRow.has(e.hypothesisUuid)).toBe(true);
+      if (name !== 'a range with nothing in it') expect(md.interviews.length).toBeGreaterThan(0);
+    });
+  }
+});
