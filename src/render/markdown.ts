@@ -60,6 +60,8 @@ export function mdTable(header: string[], rows: (string | number | null)[][]): s
  */
 export function mdBlock(text: string | null | undefined): string {
   if (!text) return '';
+  // one line (most notes): what the splitting below gives it, without the arrays
+  if (!/[\r\n]/.test(text)) return mdInline(text);
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
