@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { JournalError, UsageError } from '../errors.js';
 import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
-import { buildReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../core/report.js';
+import { buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../core/report.js';
 import type { Config } from '../core/config.js';
 import { makeRedactor, parseRedact, redactDeep, redactDocument, type Redactor } from '../core/redact.js';
 import { exportJournal, markdownRecords, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
@@ -115,12 +115,11 @@ function markdown(db: DB, scope: ExportScope, config: Config, redactor: Redactor
   const first = records.interviews.length ? records.interviews[0].date : scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
-  const rows = reportRows(db, reportQuery(options), SHOWN_ROWS);
-  let report = buildReport(rows, options);
-  if (redactor) report = redactDeep(report, redactor.text);
+  const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
+  const report = redactor ? redactDeep(shown.report, redactor.text) : shown.report;
   const statuses = hypothesisStatuses(db, scope.asOf, records.hypotheses.map((h) => h.uuid));
   const content = renderMarkdownExport({
-    records, report, unread: rows.unread, statuses, redactor, period, asOf: scope.asOf,
+    records, report, unread: shown.unread, statuses, redactor, period, asOf: scope.asOf,
     frontMatterVersion: withFrontMatter ? VERSION : undefined,
   });
   return { content, interviews: records.interviews.length };

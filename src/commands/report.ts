@@ -1,7 +1,7 @@
 // `pm report`: read the rows once, build the report as data, print one view of it.
 import type { Context } from '../context.js';
 import { parsePastDate } from '../core/dates.js';
-import { buildReport, reportQuery, resolvePeriod, SHOWN_ROWS, type Report, type ReportOptions } from '../core/report.js';
+import { buildReport, buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS, type Report, type ReportOptions } from '../core/report.js';
 import { reportRows } from '../db/report.js';
 import { renderReportText } from '../render/report-text.js';
 import { renderReportMarkdown } from '../render/report-md.js';
@@ -43,16 +43,19 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
 }
 
 /**
- * Build the report and print it in `format`; returns it. The text and markdown views show
- * SHOWN_ROWS rows a section, so only those rows of the long lists are read for them; JSON reads
- * every row.
+ * Build the report and print it in `format`; returns it (its flags, when any is raised, hold at
+ * least the first). The text and markdown views show SHOWN_ROWS rows a section, so only those rows
+ * of the long lists are read and built for them; JSON reads and builds every row.
  */
 export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat): Report {
-  const rows = reportRows(db, reportQuery(options), format === 'json' ? null : SHOWN_ROWS);
-  const report = buildReport(rows, options);
-  if (format === 'json') ctx.printJson(report);
-  else if (format === 'md') ctx.out(renderReportMarkdown(report, { unread: rows.unread }));
-  else ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread: rows.unread }));
+  if (format === 'json') {
+    const report = buildReport(reportRows(db, reportQuery(options)), options);
+    ctx.printJson(report);
+    return report;
+  }
+  const { report, unread } = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
+  if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));
+  else ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread }));
   return report;
 }
 

@@ -70,7 +70,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   out.push(mdHeading(2, 'Unvalidated hypotheses'), '');
   out.push(...list(r.hypotheses.unvalidated, (h) =>
     `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} (${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} (${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ${h.decideBy}${h.flags.length ? `; flags: ${h.flags.map((f) => `\`${f}\``).join(', ')}` : ''}`,
-  'No open hypotheses.', 0, rest), '');
+  'No open hypotheses.', unread.unvalidated, rest), '');
 
   out.push(mdHeading(2, 'Decided this period'), '');
   out.push(...list(r.hypotheses.decided, (o) =>
@@ -92,7 +92,8 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   'No follow-ups due.', unread.followUps, rest), '');
 
   out.push(mdHeading(2, 'Flags'), '');
-  // every flag is raised from rows that were read, but one for each due follow-up left unread
-  out.push(...list(r.flags, (f) => `\`${f.kind}\` ${mdInline(f.message)}`, 'Nothing to act on.', unread.followUps, rest));
+  // every flag is raised from rows that were read, but one for each due follow-up left unread; past
+  // the rows shown, flags may have been counted rather than listed (buildShownReport)
+  out.push(...list(r.flags, (f) => `\`${f.kind}\` ${mdInline(f.message)}`, 'Nothing to act on.', unread.followUps + (unread.flags ?? 0), rest));
   return out.join('\n') + '\n';
 }

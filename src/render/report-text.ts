@@ -116,7 +116,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
 
   // 3. unvalidated hypotheses
   const u = r.hypotheses.unvalidated;
-  out.push('', section('Unvalidated hypotheses', u.length || null, c));
+  out.push('', section('Unvalidated hypotheses', u.length + (unread.unvalidated ?? 0) || null, c));
   if (u.length === 0) out.push(c.dim('  No open hypotheses (pm hyp add "We believe …")'));
   const flagPaint = (f: string): Paint => (f === 'stale' ? c.yellow : f === 'past-decide-by' || f === 'ready-to-kill' ? c.red : f === 'ready-to-validate' ? c.green : c.dim);
   out.push(...capped(u, c, (rows) => table(rows.map((h) => [
@@ -124,7 +124,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
     cell(`+${h.supports} −${h.refutes} (${h.customersSupporting}/${h.customersRefuting})`),
     cell(`decide by ${h.decideBy}`, h.flags.includes('past-decide-by') ? c.red : undefined),
     { text: h.flags.join(' '), paint: (s) => s.replace(/[a-z-]+/g, (f) => flagPaint(f)(f)) },
-  ]), width, 1)));
+  ]), width, 1), unread.unvalidated));
 
   // 4. decided this period
   const d = r.hypotheses.decided;
@@ -162,10 +162,12 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   ]), width), unread.followUps));
 
   // flags
-  // every flag is raised from rows that were read, but one for each due follow-up left unread
-  out.push('', section('Flags', r.flags.length + unread.followUps || null, c));
+  // every flag is raised from rows that were read, but one for each due follow-up left unread; past
+  // the rows shown, flags may have been counted rather than listed (buildShownReport)
+  const moreFlags = unread.followUps + (unread.flags ?? 0);
+  out.push('', section('Flags', r.flags.length + moreFlags || null, c));
   if (r.flags.length === 0) out.push(c.green('  Nothing to act on'));
   const kindPaint = (kind: string): Paint => (kind === 'stale' ? c.yellow : kind === 'ready-to-validate' ? c.green : c.red);
-  out.push(...capped(r.flags, c, (rows) => table(rows.map((f) => [cell(f.kind, kindPaint(f.kind)), cell(f.message)]), width), unread.followUps));
+  out.push(...capped(r.flags, c, (rows) => table(rows.map((f) => [cell(f.kind, kindPaint(f.kind)), cell(f.message)]), width), moreFlags));
   return out.join('\n') + '\n';
 }

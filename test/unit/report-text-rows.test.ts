@@ -12,7 +12,7 @@ import { importJournal } from '../../src/db/import.js';
 import { validateDocument } from '../../src/core/import-validate.js';
 import { reportRows } from '../../src/db/report.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
-import { buildReport, reportQuery, resolvePeriod, SHOWN_ROWS, type PeriodFlags } from '../../src/core/report.js';
+import { buildReport, buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS, type PeriodFlags } from '../../src/core/report.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { renderReportMarkdown } from '../../src/render/report-md.js';
 // @ts-expect-error the generator is plain JavaScript
@@ -45,14 +45,16 @@ function both(asOf: string, period: PeriodFlags, by: string | null) {
   const all = reportRows(db, q);
   const some = reportRows(db, q, SHOWN_ROWS);
   const full = buildReport(all, options);
-  const shown = buildReport(some, options);
+  // what pm report does for text and markdown: the rows shown read, and built
+  const shown = buildShownReport(some, options);
   return {
     full,
     some,
+    shown,
     textFull: renderReportText(full, { color, width: 120 }),
-    textShown: renderReportText(shown, { color, width: 120, unread: some.unread }),
+    textShown: renderReportText(shown.report, { color, width: 120, unread: shown.unread }),
     mdFull: renderReportMarkdown(full),
-    mdShown: renderReportMarkdown(shown, { unread: some.unread }),
+    mdShown: renderReportMarkdown(shown.report, { unread: shown.unread }),
   };
 }
 
@@ -68,9 +70,15 @@ const CASES: [string, PeriodFlags, string | null][] = [
 describe('the text report reads only the rows it shows', () => {
   for (const [asOf, period, by] of CASES) {
     it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
-      const { textFull, textShown, mdFull, mdShown, some, full } = both(asOf, period, by);
+      const { textFull, textShown, mdFull, mdShown, some, full, shown } = both(asOf, period, by);
       expect(textShown).toBe(textFull);
       expect(mdShown).toBe(mdFull);
+      // the lists built are the complete lists' first rows, and the rest is counted
+      expect(full.hypotheses.unvalidated.slice(0, SHOWN_ROWS)).toEqual(shown.report.hypotheses.unvalidated);
+      expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated!).toBe(full.hypotheses.unvalidated.length);
+      expect(full.flags.slice(0, shown.report.flags.length)).toEqual(shown.report.flags);
+      expect(shown.report.flags.length + shown.unread.flags! + some.unread.followUps).toBe(full.flags.length);
+      expect(shown.report.flags.length).toBe(Math.min(SHOWN_ROWS, full.flags.length));
       // what was left unread is what the complete report holds beyond the rows read
       expect(some.conversations.length + some.unread.conversations).toBe(full.conversations.length);
       expect(some.followUps.length + some.unread.followUps).toBe(full.followUps.length);
@@ -80,7 +88,10 @@ describe('the text report reads only the rows it shows', () => {
   }
 
   it('leaves long lists unread on a journal of years, and still raises every flag from the rows it read', () => {
-    const { some, full, textShown } = both('2026-11-20', { month: true }, null);
+    const { some, full, textShown, shown } = both('2026-11-20', { month: true }, null);
+    expect(shown.unread.unvalidated).toBeGreaterThan(0);
+    expect(shown.unread.flags).toBeGreaterThan(0);
+    expect(textShown).toContain(`Unvalidated hypotheses (${full.hypotheses.unvalidated.length})`);
     expect(some.unread.conversations).toBeGreaterThan(0);
     expect(some.unread.followUps).toBeGreaterThan(0);
     expect(some.unread.killed).toBeGreaterThan(0);
@@ -98,8 +109,8 @@ describe('the text report reads only the rows it shows', () => {
     expect(old).toBeGreaterThanOrEqual(SHOWN_ROWS);
     expect(full.hypotheses.killed[old].flags).toEqual(['evidence-after-kill']);
     expect(full.flags.filter((f) => f.kind === 'evidence-after-kill').map((f) => f.subject)).toContain(full.hypotheses.killed[old].id);
-    const shown = buildReport(some, { period: resolvePeriod({ month: true }, '2026-11-20', 'monday'), asOf: '2026-11-20', config: readConfig(db), by: null });
-    expect(shown.flags.filter((f) => f.kind !== 'follow-up-due')).toEqual(full.flags.filter((f) => f.kind !== 'follow-up-due'));
+    const built = buildReport(some, { period: resolvePeriod({ month: true }, '2026-11-20', 'monday'), asOf: '2026-11-20', config: readConfig(db), by: null });
+    expect(built.flags.filter((f) => f.kind !== 'follow-up-due')).toEqual(full.flags.filter((f) => f.kind !== 'follow-up-due'));
   });
 });
 
