@@ -80,28 +80,44 @@ function redactorFor(db: DB, what: ReturnType<typeof parseRedact>): Redactor | n
 }
 
 /**
- * Write `content` to `path` atomically: a temporary file in the same folder (owner-only), flushed,
- * then renamed over the target, so a reader never sees half an export.
+ * Write what `produce` writes to `path` atomically: a temporary file in the same folder
+ * (owner-only), flushed, then renamed over the target, so a reader never sees half an export.
+ * Returns what `produce` returns; what it throws is thrown as it is, the file left behind.
  */
-export function writeAtomically(path: string, content: string): void {
+export function writeAtomically<T>(path: string, produce: (write: (chunk: string) => void) => T): T {
   const target = resolve(path);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-    writeSync(fd, content);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, target);
-  } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* never created */ }
+  const fail = (err: unknown): never => {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'no such folder' : e.code === 'EISDIR' ? 'it is a folder' : e.code === 'EACCES' ? 'permission denied' : e.message;
     if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
       throw new UsageError(`cannot write --out ${path}: ${why}`);
     throw new JournalError(`cannot write --out ${path}: ${why}`);
+  };
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch (err) {
+    return fail(err);
+  }
+  let open = true;
+  try {
+    const result = produce((chunk) => {
+      try { writeSync(fd, chunk); } catch (err) { fail(err); }
+    });
+    try {
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+      renameSync(tmp, target);
+    } catch (err) {
+      fail(err);
+    }
+    return result;
+  } catch (err) {
+    if (open) closeSync(fd);
+    try { unlinkSync(tmp); } catch { /* gone already */ }
+    throw err;
   }
 }
 
@@ -110,19 +126,18 @@ export function writeAtomically(path: string, content: string): void {
  * --as-of), then the range's interviews and hypotheses, read as markdownRecords (the same records
  * as the exchange document, by name).
  */
-function markdown(db: DB, scope: ExportScope, config: Config, redactor: Redactor | null, withFrontMatter: boolean): { content: string; interviews: number } {
+function markdown(db: DB, scope: ExportScope, config: Config, redactor: Redactor | null, withFrontMatter: boolean, write: (chunk: string) => void): number {
   const records = markdownRecords(db, scope.range);
-  const first = records.interviews.length ? records.interviews[0].date : scope.asOf;
+  const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
   const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
   const report = redactor ? redactDeep(shown.report, redactor.text) : shown.report;
   const statuses = hypothesisStatuses(db, scope.asOf, records.hypotheses.map((h) => h.uuid));
-  const content = renderMarkdownExport({
+  return renderMarkdownExport({
     records, report, unread: shown.unread, statuses, redactor, period, asOf: scope.asOf,
     frontMatterVersion: withFrontMatter ? VERSION : undefined,
-  });
-  return { content, interviews: records.interviews.length };
+  }, write);
 }
 
 export function exportCommand(ctx: Context, opts: ExportOptions): void {
@@ -131,17 +146,19 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);
   const { db } = ctx.read();
-  // one snapshot of the journal for the document and the report in it
-  const { interviews, content } = db.transaction(() => {
+  // one snapshot of the journal for the document and the report in it; markdown is written as it
+  // is made, the other formats at once. Returns how many interviews were written.
+  const produce = (write: (chunk: string) => void): number => db.transaction(() => {
     const redactor = redactorFor(db, redact);
-    if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter));
+    if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), write);
     let doc = exportJournal(db, scope.range, utcNow());
     if (redactor) doc = redactDocument(doc, redactor);
-    return { interviews: doc.interviews.length, content: format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc) };
+    write(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc));
+    return doc.interviews.length;
   })();
 
   if (opts.out) {
-    writeAtomically(opts.out, content);
+    const interviews = writeAtomically(opts.out, produce);
     ctx.info(`Wrote ${interviews} interviews to ${opts.out}`);
-  } else writeOut(content);
+  } else produce(writeOut);
 }

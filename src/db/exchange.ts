@@ -156,12 +156,18 @@ SELECT o.hypothesis_id, o.outcome, o.date, o.reason FROM outcomes o
 WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date, o.id`;
 
+const MD_FIRST_DATE = 'SELECT min(i.date) FROM interviews i WHERE i.date BETWEEN @start AND @end';
+
 /**
  * What the markdown export shows of a range (or the whole journal): the same interviews,
- * hypotheses and outcomes as exportJournal, in the same order.
+ * hypotheses and outcomes as exportJournal, in the same order. The interviews are read one at a
+ * time as they are written (`interviews()`; nothing else may run on the journal meanwhile): a
+ * week of the bench journal is 557 of them, the whole journal 100,000.
  */
 export interface MarkdownRecords {
-  interviews: MarkdownInterview[];
+  /** the first interview's day, null when the range has none */
+  firstDate: string | null;
+  interviews(): IterableIterator<MarkdownInterview>;
   hypotheses: MarkdownHypothesis[];
   outcomes: MarkdownOutcome[];
 }
@@ -169,18 +175,27 @@ export interface MarkdownRecords {
 export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
   const params = { whole: range.whole ? 1 : 0, start: range.start, end: range.end };
   const { whole: _whole, ...dated } = params;
-  const interviews = (db.prepare(MD_INTERVIEWS).raw(true).all(dated) as any[][]).map((r): MarkdownInterview => ({
-    id: r[0], date: r[1], channel: r[2], accountUuid: r[3], account: r[4], contacts: JSON.parse(r[11]),
-    by: r[5], minutes: r[6], summary: r[7], notes: r[8], pains: JSON.parse(r[12]), quotes: JSON.parse(r[13]), tags: JSON.parse(r[14]),
-    followUp: r[9], followUpDone: r[10] === 1, links: JSON.parse(r[15]),
-  }));
   const hypotheses = (db.prepare(HYPOTHESES).all(params) as Row[]).map((r): MarkdownHypothesis => ({
     rowid: r.rowid, uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
     createdOn: r.createdOn, decideBy: r.decideBy, tags: JSON.parse(r.tags), revisions: JSON.parse(r.revisions),
   }));
   const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][])
     .map((r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }));
-  return { interviews, hypotheses, outcomes };
+  const interviews = db.prepare(MD_INTERVIEWS).raw(true);
+  return {
+    firstDate: db.prepare(MD_FIRST_DATE).pluck().get(dated) as string | null,
+    *interviews() {
+      for (const r of interviews.iterate(dated) as IterableIterator<any[]>) {
+        yield {
+          id: r[0], date: r[1], channel: r[2], accountUuid: r[3], account: r[4], contacts: JSON.parse(r[11]),
+          by: r[5], minutes: r[6], summary: r[7], notes: r[8], pains: JSON.parse(r[12]), quotes: JSON.parse(r[13]), tags: JSON.parse(r[14]),
+          followUp: r[9], followUpDone: r[10] === 1, links: JSON.parse(r[15]),
+        };
+      }
+    },
+    hypotheses,
+    outcomes,
+  };
 }
 
 /** Every contact (but those already erased) and account of the journal in display-id order, for stable pseudonyms (`Contact 3`). */

@@ -2,7 +2,9 @@
 // then every interview, then the hypotheses with their evidence and outcomes. Every piece of user
 // text goes through src/render/markdown.ts, so whatever was typed, the only headings, lists, links
 // and HTML in the document are the ones written here. No timestamps: the same journal and options
-// give the same bytes, so weekly exports kept in git diff cleanly.
+// give the same bytes, so weekly exports kept in git diff cleanly. It is written as it is made,
+// interview by interview, in chunks: nothing of an interview outlives its turn but what the
+// hypotheses' evidence lists need.
 import type { Period } from '../core/dates.js';
 import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
@@ -12,6 +14,7 @@ import { renderReportMarkdown } from './report-md.js';
 import { mdBlock, mdHeading, mdInline } from './markdown.js';
 
 export interface MarkdownExportInput {
+  /** read while the document is written: nothing else may run on the journal meanwhile */
   records: MarkdownRecords;
   report: Report;
   /** rows of the report's long lists it was built without (it shows SHOWN_ROWS a section) */
@@ -45,7 +48,63 @@ function frontMatter(input: MarkdownExportInput, version: string): string {
   ].join('\n');
 }
 
-export function renderMarkdownExport(input: MarkdownExportInput): string {
+/**
+ * What `pieces.join('\n')` gives without its trailing blank lines, then one newline, handed to
+ * `write` in chunks of about 32k characters as it is made.
+ */
+class Lines {
+  private pending = '';
+  private started = false;
+  /** pieces of newlines only after the last piece with text: dropped if nothing follows them */
+  private readonly held: string[] = [];
+  /** the last piece with text, kept so that the end can trim its newlines */
+  private last: string | null = null;
+
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  push(...pieces: string[]): void {
+    for (const p of pieces) {
+      if (p === '' || /^\n+$/.test(p)) {
+        this.held.push(p);
+        continue;
+      }
+      if (this.last !== null) this.emit(this.last);
+      for (const h of this.held) this.emit(h);
+      this.held.length = 0;
+      this.last = p;
+    }
+  }
+
+  private emit(piece: string): void {
+    this.pending += this.started ? `\n${piece}` : piece;
+    this.started = true;
+    if (this.pending.length > 32_768) {
+      this.write(this.pending);
+      this.pending = '';
+    }
+  }
+
+  /** Ends the document with one newline (an empty document when no piece had text). */
+  end(): void {
+    if (this.last !== null) {
+      this.emit(this.last.replace(/\n+$/, ''));
+      this.pending += '\n';
+    }
+    if (this.pending) this.write(this.pending);
+  }
+}
+
+interface EvidenceLine {
+  interview: string;
+  date: string;
+  who: string;
+  summary: string;
+  direction: string;
+  strength: string;
+}
+
+/** Writes the document through `write`, in chunks; returns how many interviews it holds. */
+export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: string) => void): number {
   const { records, statuses, redactor } = input;
   const t = redactor ? redactor.text : (s: string) => s;
   const who = redactor
@@ -56,17 +115,20 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
     : (i: MarkdownInterview) => (i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${i.account})` : i.account);
   const hypotheses = new Map(records.hypotheses.map((h) => [h.rowid, h]));
   // each hypothesis's evidence among the document's interviews, in their order
-  const evidenceOf = new Map<number, { interview: MarkdownInterview; direction: string; strength: string }[]>();
-  const out: string[] = [];
+  const evidenceOf = new Map<number, EvidenceLine[]>();
+  const out = new Lines(write);
   if (input.frontMatterVersion !== undefined) out.push(frontMatter(input, input.frontMatterVersion));
   out.push(renderReportMarkdown(input.report, { unread: input.unread, interviewsBelow: true }));
 
   out.push(mdHeading(1, 'Interviews'), '');
-  if (records.interviews.length === 0) out.push('No interviews in this period.', '');
-  for (const i of records.interviews) {
-    out.push(mdHeading(2, `${i.id} · ${i.date} · ${i.channel} with ${who(i)}`), '');
+  let count = 0;
+  for (const i of records.interviews()) {
+    count++;
+    const whoText = who(i);
+    const summary = t(i.summary);
+    out.push(mdHeading(2, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`), '');
     out.push(`- **By:** ${i.by === null ? 'unknown' : mdInline(i.by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`);
-    out.push(`- **Summary:** ${mdInline(t(i.summary))}`);
+    out.push(`- **Summary:** ${mdInline(summary)}`);
     if (i.tags.length) out.push(`- **Tags:** ${i.tags.map((tag) => mdInline(t(tag))).join(', ')}`);
     if (i.followUp) out.push(`- **Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`);
     out.push('');
@@ -87,13 +149,15 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
       for (const [rowid, direction, strength] of i.links) {
         const h = hypotheses.get(rowid);
         out.push(`- **${h?.id ?? '?'}** ${direction} (${strength}): ${mdInline(h ? t(h.statement) : '')}`);
+        const line = { interview: i.id, date: i.date, who: whoText, summary, direction, strength };
         const list = evidenceOf.get(rowid);
-        if (list) list.push({ interview: i, direction, strength });
-        else evidenceOf.set(rowid, [{ interview: i, direction, strength }]);
+        if (list) list.push(line);
+        else evidenceOf.set(rowid, [line]);
       }
       out.push('');
     }
   }
+  if (count === 0) out.push('No interviews in this period.', '');
 
   out.push(mdHeading(1, 'Hypotheses'), '');
   if (records.hypotheses.length === 0) out.push('No hypotheses in this period.', '');
@@ -113,8 +177,8 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
     const evidence = evidenceOf.get(h.rowid);
     if (evidence) {
       out.push('Evidence:', '');
-      for (const { interview: i, direction, strength } of evidence)
-        out.push(`- **${i.id}** ${i.date} ${direction} (${strength}) · ${mdInline(who(i))}: ${mdInline(t(i.summary))}`);
+      for (const e of evidence)
+        out.push(`- **${e.interview}** ${e.date} ${e.direction} (${e.strength}) · ${mdInline(e.who)}: ${mdInline(e.summary)}`);
       out.push('');
     }
     const outcomes = outcomesOf.get(h.rowid);
@@ -130,9 +194,6 @@ export function renderMarkdownExport(input: MarkdownExportInput): string {
       out.push('');
     }
   }
-  // one trailing newline, no trailing blank lines (joined once: the document is not copied again)
-  while (out.length > 0 && /^\n*$/.test(out[out.length - 1])) out.pop();
-  if (out.length > 0) out[out.length - 1] = out[out.length - 1].replace(/\n+$/, '');
-  out.push('');
-  return out.join('\n');
+  out.end();
+  return count;
 }
