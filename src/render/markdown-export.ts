@@ -126,36 +126,39 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     count++;
     const whoText = who(i);
     const summary = t(i.summary);
-    out.push(mdHeading(2, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`), '');
-    out.push(`- **By:** ${i.by === null ? 'unknown' : mdInline(i.by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`);
-    out.push(`- **Summary:** ${mdInline(summary)}`);
-    if (i.tags.length) out.push(`- **Tags:** ${i.tags.map((tag) => mdInline(t(tag))).join(', ')}`);
-    if (i.followUp) out.push(`- **Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`);
-    out.push('');
+    // the interview's lines as one piece (what joining them one by one gives): a week is 557
+    // interviews of ~20 lines each
+    let b = `${mdHeading(2, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`)}\n`;
+    b += `\n- **By:** ${i.by === null ? 'unknown' : mdInline(i.by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;
+    b += `\n- **Summary:** ${mdInline(summary)}`;
+    if (i.tags.length) b += `\n- **Tags:** ${i.tags.map((tag) => mdInline(t(tag))).join(', ')}`;
+    if (i.followUp) b += `\n- **Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`;
+    b += '\n';
     if (i.pains.length) {
-      out.push('Pains:', '');
-      for (const p of i.pains) out.push(`- ${mdInline(t(p))}`);
-      out.push('');
+      b += '\nPains:\n';
+      for (const p of i.pains) b += `\n- ${mdInline(t(p))}`;
+      b += '\n';
     }
     if (i.quotes.length) {
-      out.push('Quotes:', '');
-      for (const q of i.quotes) out.push(`- “${mdInline(t(q))}”`);
-      out.push('');
+      b += '\nQuotes:\n';
+      for (const q of i.quotes) b += `\n- “${mdInline(t(q))}”`;
+      b += '\n';
     }
     const notes = i.notes === null ? '' : mdBlock(t(i.notes));
-    if (notes) out.push('Notes:', '', notes, '');
+    if (notes) b += `\nNotes:\n\n${notes}\n`;
     if (i.links.length) {
-      out.push('Hypotheses:', '');
+      b += '\nHypotheses:\n';
       for (const [rowid, direction, strength] of i.links) {
         const h = hypotheses.get(rowid);
-        out.push(`- **${h?.id ?? '?'}** ${direction} (${strength}): ${mdInline(h ? t(h.statement) : '')}`);
+        b += `\n- **${h?.id ?? '?'}** ${direction} (${strength}): ${mdInline(h ? t(h.statement) : '')}`;
         const line = { interview: i.id, date: i.date, who: whoText, summary, direction, strength };
         const list = evidenceOf.get(rowid);
         if (list) list.push(line);
         else evidenceOf.set(rowid, [line]);
       }
-      out.push('');
+      b += '\n';
     }
+    out.push(b);
   }
   if (count === 0) out.push('No interviews in this period.', '');
 
