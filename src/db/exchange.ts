@@ -53,15 +53,19 @@ FROM interviews i JOIN accounts a ON a.id = i.account_id
 WHERE ${IN_RANGE}
 ORDER BY i.date, i.id`;
 
-const HYPOTHESES = `
+// The whole journal's hypotheses (created by its end, or referred to by its links and outcomes), or
+// a range's: those its interviews' links and its outcomes refer to, looked up by id rather than
+// testing each of the journal's hypotheses against the range
+const HYPOTHESES = (whole: boolean) => `
 SELECT h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn, h.decide_by AS decideBy,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position)) AS tags,
   (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
      FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions
 FROM hypotheses h
-WHERE (@whole AND h.created_on <= @end)
+WHERE ${whole ? `h.created_on <= @end
    OR h.id IN (SELECT e.hypothesis_id FROM evidence e WHERE e.interview_id IN (${SELECTED_INTERVIEWS}))
-   OR h.id IN (${SELECTED_OUTCOMES})
+   OR h.id IN (${SELECTED_OUTCOMES})` : `h.id IN (SELECT e.hypothesis_id FROM evidence e WHERE e.interview_id IN (${SELECTED_INTERVIEWS})
+   UNION ${SELECTED_OUTCOMES})`}
 ORDER BY h.id`;
 
 const EVIDENCE = `
@@ -80,12 +84,11 @@ type Row = Record<string, any>;
 
 /** The journal (or a range of it) in the exchange format. `user.name` is never exported. */
 export function exportJournal(db: DB, range: ExportRange, exportedAt: string): JournalDoc {
-  const params = { whole: range.whole ? 1 : 0, start: range.start, end: range.end };
-  const all = (sql: string, p: object = params) => db.prepare(sql).all(p) as Row[];
+  const dated = { start: range.start, end: range.end };
+  const all = (sql: string, p: object = dated) => db.prepare(sql).all(p) as Row[];
   const stored = readConfig(db);
   const config = Object.fromEntries(CONFIG_KEYS.filter((k) => k !== 'user.name').map((k) => [k, stored[k]])) as ExportedConfig;
 
-  const { whole: _whole, ...dated } = params;
   const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated).map((r): AccountDoc => ({
     uuid: r.uuid, name: r.name, segment: r.segment,
     cadenceDays: r.cadenceDays === null ? null : r.cadenceDays === 0 ? 'off' : r.cadenceDays,
@@ -102,7 +105,7 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
     pains: JSON.parse(r.pains), quotes: JSON.parse(r.quotes), tags: JSON.parse(r.tags),
     followUp: r.followUp, followUpDone: r.followUpDone === 1,
   }));
-  const hypotheses = all(HYPOTHESES).map((r): HypothesisDoc => ({
+  const hypotheses = all(HYPOTHESES(range.whole), dated).map((r): HypothesisDoc => ({
     uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
     createdOn: r.createdOn, decideBy: r.decideBy, tags: JSON.parse(r.tags), revisions: JSON.parse(r.revisions),
   }));
@@ -173,9 +176,8 @@ export interface MarkdownRecords {
 }
 
 export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
-  const params = { whole: range.whole ? 1 : 0, start: range.start, end: range.end };
-  const { whole: _whole, ...dated } = params;
-  const hypotheses = (db.prepare(HYPOTHESES).all(params) as Row[]).map((r): MarkdownHypothesis => ({
+  const dated = { start: range.start, end: range.end };
+  const hypotheses = (db.prepare(HYPOTHESES(range.whole)).all(dated) as Row[]).map((r): MarkdownHypothesis => ({
     rowid: r.rowid, uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
     createdOn: r.createdOn, decideBy: r.decideBy, tags: JSON.parse(r.tags), revisions: JSON.parse(r.revisions),
   }));
