@@ -14,7 +14,7 @@ const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'child_process', namespace: 'pm-lazy' } : undefined);
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'pm-lazy' } : undefined);
     b.onLoad({ filter: /.*/, namespace: 'pm-lazy' }, () => ({
       loader: 'js',
       contents: "let real; module.exports = new Proxy({}, { get(_, key) { real ??= require('node:child_process'); return real[key]; } });",
@@ -40,25 +40,14 @@ const noColorDetection = {
 // resolved and compiled at every start: ~4 ms), its native addon is not. It finds the addon with
 // the `bindings` package, which searches a dozen folders and reads a stack trace to know where to
 // start (~2 ms). The addon is where better-sqlite3's install puts it, build/Release beside its
-// package.json (resolved from bin/, whose require the bundle uses); anywhere else, `bindings` still
-// finds it.
+// package.json (resolved from bin/, whose require the bundle uses); anywhere else, `bindings`
+// searches from that folder (its own guess, from the stack, would be pm's folder).
 const directAddon = {
   name: 'direct-addon',
   setup(b) {
     b.onResolve({ filter: /^bindings$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/better-sqlite3/`) ? { path: 'bindings', namespace: 'pm-addon' } : undefined);
-    b.onLoad({ filter: /.*/, namespace: 'pm-addon' }, () => ({
-      loader: 'js',
-      contents: `const path = require('path');
-module.exports = function bindings(name) {
-  try {
-    return require(path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', name));
-  } catch (err) {
-    if (err.code !== 'MODULE_NOT_FOUND') throw err;
-    return require('bindings/bindings.js')(name);
-  }
-};`,
-    }));
+      /node_modules[\\/]better-sqlite3[\\/]/.test(args.importer) ? { path: 'bindings', namespace: 'pm-addon' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'pm-addon' }, () => ({ loader: 'js', contents: readFileSync('src/db/addon.cjs', 'utf8') }));
   },
 };
 
@@ -75,7 +64,7 @@ await build({
   // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
   // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
   // interactive paths, so start-up does not pay for it.
-  external: ['@inquirer/prompts', 'bindings/bindings.js'],
+  external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json'],
   loader: { '.sql': 'text' },
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',

@@ -25,8 +25,13 @@ function commandWord() {
 }
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  // fs.writeSync, not process.stdout: its first touch loads node's stream modules (~4 ms)
-  require('fs').writeSync(1, require('../package.json').version + '\n');
+  // fs.writeSync, not process.stdout: its first touch loads node's stream modules (~4 ms); a reader
+  // already gone (pm --version | true) ends pm quietly, as for every command
+  try {
+    require('fs').writeSync(1, require('../package.json').version + '\n');
+  } catch (err) {
+    if (err.code !== 'EPIPE') throw err;
+  }
 } else {
   const fs = require('fs');
   const path = require('path');

@@ -36,7 +36,7 @@ let pause: Int32Array | undefined;
  * ends pm quietly with exit 0 when it was stdout (thrown, so the command's clean-up still runs),
  * and is ignored for stderr.
  */
-function writeAll(fd: 1 | 2, text: string): void {
+function writeAll(fd: 1 | 2, text: string | Buffer): void {
   // most writes go whole at once, and node encodes the string outside the JavaScript heap; the rest
   // (a full pipe took part of it) continue from the bytes of the text
   let bytes: Buffer | undefined;
@@ -44,9 +44,9 @@ function writeAll(fd: 1 | 2, text: string): void {
   for (;;) {
     try {
       if (bytes === undefined) {
-        done = writeSync(fd, text);
+        done = typeof text === 'string' ? writeSync(fd, text) : writeSync(fd, text);
         if (done === Buffer.byteLength(text)) return;
-        bytes = Buffer.from(text, 'utf8');
+        bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       } else {
         if (done >= bytes.length) return;
         done += writeSync(fd, bytes, done, bytes.length - done);
@@ -54,7 +54,7 @@ function writeAll(fd: 1 | 2, text: string): void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
-        bytes ??= Buffer.from(text, 'utf8');
+        bytes ??= typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
         pause ??= new Int32Array(new SharedArrayBuffer(4));
         Atomics.wait(pause, 0, 0, 2);
         continue;
@@ -68,5 +68,5 @@ function writeAll(fd: 1 | 2, text: string): void {
   }
 }
 
-export const writeOut = (text: string): void => writeAll(1, text);
+export const writeOut = (text: string | Buffer): void => writeAll(1, text);
 export const writeErr = (text: string): void => writeAll(2, text);

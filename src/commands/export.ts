@@ -80,44 +80,33 @@ function redactorFor(db: DB, what: ReturnType<typeof parseRedact>): Redactor | n
 }
 
 /**
- * Write what `produce` writes to `path` atomically: a temporary file in the same folder
- * (owner-only), flushed, then renamed over the target, so a reader never sees half an export.
- * Returns what `produce` returns; what it throws is thrown as it is, the file left behind.
+ * Write `chunks` to `path` atomically: a temporary file in the same folder (owner-only), each
+ * chunk written whole (a short write, as when the disk fills, is continued, and fails as an error
+ * rather than leaving a cut file), flushed, then renamed over the target, so a reader never sees
+ * half an export.
  */
-export function writeAtomically<T>(path: string, produce: (write: (chunk: string) => void) => T): T {
+export function writeAtomically(path: string, chunks: (string | Buffer)[]): void {
   const target = resolve(path);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const fail = (err: unknown): never => {
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    }
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    try { unlinkSync(tmp); } catch { /* never created */ }
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'no such folder' : e.code === 'EISDIR' ? 'it is a folder' : e.code === 'EACCES' ? 'permission denied' : e.message;
     if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
       throw new UsageError(`cannot write --out ${path}: ${why}`);
     throw new JournalError(`cannot write --out ${path}: ${why}`);
-  };
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-  } catch (err) {
-    return fail(err);
-  }
-  let open = true;
-  try {
-    const result = produce((chunk) => {
-      try { writeSync(fd, chunk); } catch (err) { fail(err); }
-    });
-    try {
-      fsyncSync(fd);
-      closeSync(fd);
-      open = false;
-      renameSync(tmp, target);
-    } catch (err) {
-      fail(err);
-    }
-    return result;
-  } catch (err) {
-    if (open) closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* gone already */ }
-    throw err;
   }
 }
 
@@ -146,19 +135,23 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);
   const { db } = ctx.read();
-  // one snapshot of the journal for the document and the report in it; markdown is written as it
-  // is made, the other formats at once. Returns how many interviews were written.
-  const produce = (write: (chunk: string) => void): number => db.transaction(() => {
+  // One snapshot of the journal for the document and the report in it. The document is made (as
+  // UTF-8 chunks, outside the JavaScript heap) before a byte is written: a reader that takes its
+  // time (pm export | less) must not keep the journal's snapshot open, which would hold up a
+  // writer's checkpoint (pm forget truncates the write-ahead log to erase what it removed).
+  const chunks: Buffer[] = [];
+  const keep = (chunk: string) => { chunks.push(Buffer.from(chunk, 'utf8')); };
+  const interviews = db.transaction((): number => {
     const redactor = redactorFor(db, redact);
-    if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), write);
+    if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), keep);
     let doc = exportJournal(db, scope.range, utcNow());
     if (redactor) doc = redactDocument(doc, redactor);
-    write(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc));
+    keep(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc));
     return doc.interviews.length;
   })();
 
   if (opts.out) {
-    const interviews = writeAtomically(opts.out, produce);
+    writeAtomically(opts.out, chunks);
     ctx.info(`Wrote ${interviews} interviews to ${opts.out}`);
-  } else produce(writeOut);
+  } else for (const chunk of chunks) writeOut(chunk);
 }

@@ -59,8 +59,10 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   }
   const needles = [contact.name, ...(contact.email ? [contact.email] : [])];
   const result = ctx.transaction(({ db }) => forgetContact(db, contact.id));
-  // the WAL still holds the old pages until it is checkpointed and truncated
-  ctx.write().db.pragma('wal_checkpoint(TRUNCATE)');
+  // the WAL still holds the old pages until it is checkpointed and truncated; a program reading
+  // the journal meanwhile (holding an older snapshot) keeps them there past the busy timeout
+  const [checkpoint] = ctx.write().db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  const walHeld = checkpoint?.busy !== 0;
   const backups = backupsHolding(ctx.dbPath, needles);
   if (ctx.json) {
     ctx.printJson({ ...result, name: FORGOTTEN_NAME, backupsStillHolding: backups });
@@ -68,4 +70,6 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
     ctx.out(`Forgot ${label}: ${result.interviews} interview${result.interviews === 1 ? '' : 's'} now attributed to "${FORGOTTEN_NAME}", ${result.quotes} quote${result.quotes === 1 ? '' : 's'} erased${result.mentions ? `, ${result.mentions} mention${result.mentions === 1 ? '' : 's'} of them removed from those interviews` : ''}`);
   }
   for (const b of backups) ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);
+  if (walHeld)
+    ctx.warn(`another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and pm next writes to it`);
 }

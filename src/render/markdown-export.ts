@@ -2,9 +2,9 @@
 // then every interview, then the hypotheses with their evidence and outcomes. Every piece of user
 // text goes through src/render/markdown.ts, so whatever was typed, the only headings, lists, links
 // and HTML in the document are the ones written here. No timestamps: the same journal and options
-// give the same bytes, so weekly exports kept in git diff cleanly. It is written as it is made,
-// interview by interview, in chunks: nothing of an interview outlives its turn but what the
-// hypotheses' evidence lists need.
+// give the same bytes, so weekly exports kept in git diff cleanly. It is made interview by interview
+// and handed over in chunks: nothing of an interview outlives its turn but what the hypotheses'
+// evidence lists need.
 import type { Period } from '../core/dates.js';
 import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';

@@ -34,7 +34,8 @@ export interface MarkdownReportOptions {
 
 export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}): string {
   const unread = opts.unread ?? NONE_UNREAD;
-  const rest = ' (`pm report --json` lists every one)';
+  // the complete lists: this report (same period, as-of day and --by) as JSON
+  const rest = ' (the same report with `--json` lists every one)';
   const out: string[] = [];
   const range = `${r.period.start}..${r.period.end}`;
   out.push(mdHeading(1, `Report ${r.period.label}`), '');

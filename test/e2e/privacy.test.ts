@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { BIN, expectUsageError, sandbox, type Sandbox } from '../helpers.js';
 
@@ -81,5 +82,52 @@ describe('pm forget', () => {
       'Call with [forgotten]; follow up at [forgotten]. [forgotten] wants CSV; the Annual review is fine.');
     // the journal is still healthy
     expect(box.json(['doctor']).healthy).toBe(true);
+  });
+
+  /** The person's bytes in the journal and its -wal/-shm files. */
+  function leftIn(): string[] {
+    return [box.db, `${box.db}-wal`, `${box.db}-shm`].filter((file) => existsSync(file) &&
+      [person.name, person.email, person.quote].some((needle) => readFileSync(file).includes(Buffer.from(needle))));
+  }
+
+  it('erases the bytes while an export of the journal is still being read', async () => {
+    seed();
+    // enough interviews that the markdown export fills a pipe: it waits for its reader
+    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    writeFileSync(join(box.dir, 'more.json'), JSON.stringify({ format: 'pm-journal', version: 1, accounts: [{ uuid: uuid(1), name: 'Bigco' }],
+      contacts: [], interviews: Array.from({ length: 2000 }, (_, k) => ({ uuid: uuid(10 + k), date: '2026-11-17', channel: 'support',
+        contactUuids: [], accountUuid: uuid(1), summary: `Ticket ${k}`, notes: 'a long note '.repeat(40) })) }));
+    expect(box.pm(['import', join(box.dir, 'more.json')]).code).toBe(0);
+    const exporting = spawn(process.execPath, [BIN, 'export', '--week'], { env: box.env });
+    try {
+      // the first chunk arrived; reading no more leaves the export waiting on a full pipe
+      await new Promise((ok) => exporting.stdout.once('data', ok));
+      exporting.stdout.pause();
+      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], { env: { ...box.env, PM_BUSY_TIMEOUT_MS: '1000' }, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(exporting.exitCode).toBe(null);
+      expect(leftIn()).toEqual([]);
+    } finally {
+      exporting.kill();
+    }
+  });
+
+  it('says so when a program reading the journal keeps the old bytes from being overwritten, until it lets go', () => {
+    seed();
+    const reader = new Database(box.db, { readonly: true });
+    try {
+      reader.prepare('BEGIN').run();
+      reader.prepare('SELECT count(*) FROM contacts').get();
+      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], { env: { ...box.env, PM_BUSY_TIMEOUT_MS: '200' }, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`pm: warning: another program is reading the journal, so this person's old bytes are not yet overwritten in ${box.db}`);
+      expect(leftIn().length).toBeGreaterThan(0);
+    } finally {
+      reader.close();
+    }
+    // as the warning says: once the reader has closed the journal, pm's next write erases them
+    expect(box.pm(['log', '--with', 'Omar Ruiz', '--account', 'Quuxcorp', '--summary', 'Later', '--date', '2026-11-20']).code).toBe(0);
+    expect(leftIn()).toEqual([]);
   });
 });

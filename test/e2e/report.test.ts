@@ -82,7 +82,7 @@ describe('pm report (text)', () => {
     const md = box.pm(['report', '--format', 'md']).out;
     const mdSection = md.slice(md.indexOf('## Conversations'), md.indexOf('## Accounts going cold'));
     expect(mdSection.split('\n').filter((l) => /^- \*\*I\d+\*\*/.test(l))).toHaveLength(10);
-    expect(mdSection).toContain('- and 2 more (`pm report --json` lists every one)');
+    expect(mdSection).toContain('- and 2 more (the same report with `--json` lists every one)');
     // in an export, every conversation of the period follows the report as an interview of its own
     const exported = box.pm(['export', '--week']).out;
     expect(exported).toContain('- and 2 more, each under Interviews below');

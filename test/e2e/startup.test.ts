@@ -2,7 +2,7 @@
 // cache used when present and shrugged off when it is damaged.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, sandbox } from '../helpers.js';
 import { COMMAND_WORDS } from '../../src/cli.js';
@@ -66,6 +66,27 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
     }
   });
 
+  it("better-sqlite3's addon is still found by `bindings` where it is not in build/Release", () => {
+    const box = sandbox();
+    try {
+      // a better-sqlite3 whose addon sits where node-gyp's debug builds go, and what pm's bundle
+      // gives better-sqlite3 for `bindings` (src/db/addon.cjs)
+      const pkg = join(box.dir, 'node_modules', 'better-sqlite3');
+      const real = join(ROOT, 'node_modules', 'better-sqlite3');
+      mkdirSync(join(pkg, 'build', 'Debug'), { recursive: true });
+      copyFileSync(join(real, 'package.json'), join(pkg, 'package.json'));
+      copyFileSync(join(real, 'build', 'Release', 'better_sqlite3.node'), join(pkg, 'build', 'Debug', 'better_sqlite3.node'));
+      symlinkSync(join(ROOT, 'node_modules', 'bindings'), join(box.dir, 'node_modules', 'bindings'));
+      copyFileSync(join(ROOT, 'src', 'db', 'addon.cjs'), join(box.dir, 'addon.cjs'));
+      const load = "const addon = require('./addon.cjs')('better_sqlite3.node'); console.log(typeof addon.Database)";
+      const r = spawnSync(process.execPath, ['-e', load], { cwd: box.dir, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe('function');
+    } finally {
+      box.cleanup();
+    }
+  });
+
   it('bin/pm.js knows every command word of the CLI', () => {
     const bin = readFileSync(BIN, 'utf8');
     const listed = /const COMMANDS = new Set\(\[([^\]]*)\]\)/.exec(bin)![1].match(/'([a-z]+)'/g)!.map((w) => w.slice(1, -1));
@@ -81,6 +102,11 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
         expect(r.out).toMatch(/^\d+\.\d+\.\d+\n$/);
         expect(r.err).toBe('');
       }
+      // a reader that has already gone: quietly, as every command
+      const gone = spawnSync('bash', ['-c', `"$0" ${JSON.stringify(BIN)} --version | (exec 0<&-; sleep 0.3); echo "\${PIPESTATUS[0]}"`, process.execPath],
+        { env: box.env, encoding: 'utf8' });
+      expect(gone.stderr).toBe('');
+      expect(gone.stdout.trim()).toBe('0');
     } finally {
       box.cleanup();
     }

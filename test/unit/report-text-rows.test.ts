@@ -101,7 +101,7 @@ describe('the text report reads only the rows it shows', () => {
     expect(textShown).toContain(`Flags (${full.flags.length})`);
     // markdown shows the same rows, and says how many more there are and where to find them
     const md = renderReportMarkdown(full);
-    expect(md).toContain(`- and ${full.followUps.length - SHOWN_ROWS} more (\`pm report --json\` lists every one)`);
+    expect(md).toContain(`- and ${full.followUps.length - SHOWN_ROWS} more (the same report with \`--json\` lists every one)`);
     expect(md).toContain(`- and ${full.hypotheses.killed.length - SHOWN_ROWS} more (`);
     expect(md.match(/^- \*\*H\d+\*\* (killed|invalidated) on/gm)).toHaveLength(SHOWN_ROWS);
     // the old killed hypothesis with late evidence is far down its list, yet flagged
