@@ -59,9 +59,21 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   }
   const needles = [contact.name, ...(contact.email ? [contact.email] : [])];
   const result = ctx.transaction(({ db }) => forgetContact(db, contact.id));
-  // the WAL still holds the old pages until it is checkpointed and truncated; a program reading
-  // the journal meanwhile (holding an older snapshot) keeps them there past the busy timeout
-  const [checkpoint] = ctx.write().db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  // secure_delete zeroed what this erasure freed, but copies of the person's rows left by earlier
+  // changes (an import's page splits, rows rewritten before) may sit in free space: VACUUM
+  // rewrites the file without any. Then the WAL still holds the old pages until it is
+  // checkpointed and truncated; a program reading the journal meanwhile (holding an older
+  // snapshot) keeps them there past the busy timeout.
+  const { db } = ctx.write();
+  let rewritten = true;
+  try {
+    db.exec('VACUUM');
+  } catch (err) {
+    // another writer started between the erasure and now, and held on past the busy timeout
+    if (!/^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string }).code ?? '')) throw err;
+    rewritten = false;
+  }
+  const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   const walHeld = checkpoint?.busy !== 0;
   const backups = backupsHolding(ctx.dbPath, needles);
   if (ctx.json) {
@@ -70,6 +82,8 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
     ctx.out(`Forgot ${label}: ${result.interviews} interview${result.interviews === 1 ? '' : 's'} now attributed to "${FORGOTTEN_NAME}", ${result.quotes} quote${result.quotes === 1 ? '' : 's'} erased${result.mentions ? `, ${result.mentions} mention${result.mentions === 1 ? '' : 's'} of them removed from those interviews` : ''}`);
   }
   for (const b of backups) ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);
+  if (!rewritten)
+    ctx.warn(`another program was writing to the journal, so copies of this person's old rows may remain in the free space of ${ctx.dbPath}; once it has finished, \`sqlite3 ${ctx.dbPath} VACUUM\` rewrites the file without them`);
   if (walHeld)
     ctx.warn(`another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and pm next writes to it`);
 }

@@ -130,4 +130,19 @@ describe('pm forget', () => {
     expect(box.pm(['log', '--with', 'Omar Ruiz', '--account', 'Quuxcorp', '--summary', 'Later', '--date', '2026-11-20']).code).toBe(0);
     expect(leftIn()).toEqual([]);
   });
+
+  it('leaves no copy in the file\'s free space from before (a journal made by pm import)', async () => {
+    // importing splits and rewrites pages without zeroing what they held: copies of a contact's
+    // row can sit in free space long before anyone asks to forget them
+    const { generate } = await import('../bench/generate.mjs' as string);
+    const doc = generate(2000, { accounts: 50, contacts: 200, hypotheses: 50, seed: 3 });
+    writeFileSync(join(box.dir, 'team.json'), JSON.stringify(doc));
+    expect(box.pm(['import', join(box.dir, 'team.json')]).code).toBe(0);
+    const gone = doc.contacts[5] as { name: string; email: string };
+    const r = box.pm(['forget', gone.email, '--yes']);
+    expect(r.code, r.err).toBe(0);
+    for (const file of [box.db, `${box.db}-wal`, `${box.db}-shm`].filter((f) => existsSync(f)))
+      expect(readFileSync(file).includes(Buffer.from(gone.email)), file).toBe(false);
+    expect(box.json(['doctor']).healthy).toBe(true);
+  });
 });
