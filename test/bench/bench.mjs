@@ -111,6 +111,11 @@ for (const size of SIZES) {
     if (budget && size === Math.max(...SIZES) && ratio > budget[1] * 1.25) problems.push(`pm ${name} at ${size}: ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
   }
   console.log(`peak memory of pm report --week: ${(rssKiB / 1024).toFixed(1)} MiB (budget ≤ 100 MiB)`);
+  // opening a journal costs node ~10 ms: when the floor's median is within 3% of node's, or its
+  // middle half spreads over more than 20% of it, the machine was busy and the ratios are unsure
+  const spread = (quantile(samples.floor, 0.75) - quantile(samples.floor, 0.25)) / floor;
+  if (floor < node * 1.03 || spread > 0.2)
+    console.log(`note: a busy machine (floor ${floor.toFixed(0)} ms, node -e '' ${node.toFixed(0)} ms, floor's p25–p75 ${(spread * 100).toFixed(0)}% of its median): these ratios are unsure; run again on a quieter one`);
   results.push({ size, name: 'report-rss-mib', medianMs: rssKiB / 1024 });
   if (rssKiB / 1024 > 100 * 1.25) problems.push(`report peak memory ${(rssKiB / 1024).toFixed(0)} MiB`);
   rmSync(json, { force: true });
