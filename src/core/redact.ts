@@ -7,13 +7,16 @@ import { UsageError } from '../errors.js';
 
 export type RedactWhat = 'contacts' | 'all';
 
+/** `n`: the number its pseudonym carries (`Contact 3`): its row id, which never changes nor is reused. */
 export interface PersonRef {
+  n: number;
   uuid: string;
   name: string;
   email: string | null;
 }
 
 export interface AccountRef {
+  n: number;
   uuid: string;
   name: string;
 }
@@ -58,10 +61,10 @@ export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what
     maxLength = Math.max(maxLength, key.length);
   };
   contacts.forEach((c, i) => {
-    names.set(c.uuid, `Contact ${i + 1}`);
-    if (c.email) emails.set(c.uuid, `contact-${i + 1}@example.invalid`);
+    names.set(c.uuid, `Contact ${c.n}`);
+    if (c.email) emails.set(c.uuid, `contact-${c.n}@example.invalid`);
   });
-  accounts.forEach((a, i) => accountNames.set(a.uuid, `Account ${i + 1}`));
+  accounts.forEach((a) => accountNames.set(a.uuid, `Account ${a.n}`));
   // full names and emails before name tokens, so that a token never takes a full name's place
   contacts.forEach((c) => {
     add(c.name, names.get(c.uuid)!);

@@ -12,6 +12,7 @@ import {
   type JournalDoc, type OutcomeDoc,
 } from '../core/import-validate.js';
 import type { Direction, Outcome, Strength } from '../core/hypotheses.js';
+import type { AccountRef, PersonRef } from '../core/redact.js';
 
 /** Inclusive date range; `whole` exports every record, referenced or not. */
 export interface ExportRange {
@@ -200,10 +201,14 @@ export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
   };
 }
 
-/** Every contact (but those already erased) and account of the journal in display-id order, for stable pseudonyms (`Contact 3`). */
-export function peopleForRedaction(db: DB): { contacts: { uuid: string; name: string; email: string | null }[]; accounts: { uuid: string; name: string }[] } {
+/**
+ * Every contact (but those already erased) and account of the journal, each with the number of its
+ * pseudonym (`Contact 3`): its row id, so that what an export calls Contact 3 stays Contact 3
+ * whatever is added, erased or merged later.
+ */
+export function peopleForRedaction(db: DB): { contacts: PersonRef[]; accounts: AccountRef[] } {
   return {
-    contacts: db.prepare('SELECT uuid, name, email FROM contacts WHERE forgotten = 0 ORDER BY id').all() as { uuid: string; name: string; email: string | null }[],
-    accounts: db.prepare('SELECT uuid, name FROM accounts ORDER BY id').all() as { uuid: string; name: string }[],
+    contacts: db.prepare('SELECT id AS n, uuid, name, email FROM contacts WHERE forgotten = 0 ORDER BY id').all() as PersonRef[],
+    accounts: db.prepare('SELECT id AS n, uuid, name FROM accounts ORDER BY id').all() as AccountRef[],
   };
 }

@@ -138,8 +138,11 @@ describe('pm export --redact', () => {
     expect(doc.contacts.map((c: any) => [c.name, c.email])).toEqual([['Contact 1', 'contact-1@example.invalid'], ['Contact 2', 'contact-2@example.invalid']]);
     expect(doc.interviews[0].quotes).toEqual(['Contact 1 here: it is slow']);
     expect(doc.interviews[2].summary).toBe('Contact 2 on Globex billing');
-    // stable: the week's export calls Sam "Contact 2" too
+    // stable: the week's export calls Sam "Contact 2" too, and so does it after Jane is erased
     expect(box.json(['export', '--week', '--redact']).contacts.map((c: any) => c.name)).toEqual(['Contact 2']);
+    expect(box.pm(['forget', 'jane@acme.test', '--yes']).code).toBe(0);
+    expect(box.json(['export', '--week', '--redact']).contacts.map((c: any) => c.name)).toEqual(['Contact 2']);
+    expect(box.pm(['export', '--week', '--redact']).out).toContain('Contact 2');
   });
 
   it('--redact=all also replaces accounts', () => {

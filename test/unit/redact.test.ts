@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { makeRedactor, parseRedact, redactDeep } from '../../src/core/redact.js';
 
 const contacts = [
-  { uuid: 'c1', name: 'Jane Roe', email: 'jane@acme.test' },
-  { uuid: 'c2', name: 'Al Li', email: null },
-  { uuid: 'c3', name: 'Jane van der Berg', email: 'JVB@globex.test' },
+  { n: 1, uuid: 'c1', name: 'Jane Roe', email: 'jane@acme.test' },
+  { n: 2, uuid: 'c2', name: 'Al Li', email: null },
+  { n: 3, uuid: 'c3', name: 'Jane van der Berg', email: 'JVB@globex.test' },
 ];
-const accounts = [{ uuid: 'a1', name: 'Acme' }, { uuid: 'a2', name: 'Globex Corp' }];
+const accounts = [{ n: 1, uuid: 'a1', name: 'Acme' }, { n: 2, uuid: 'a2', name: 'Globex Corp' }];
 
 describe('redaction', () => {
   const r = makeRedactor(contacts, accounts, 'contacts');
