@@ -31,6 +31,13 @@ export interface MarkdownExportInput {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The report command whose JSON has the complete lists of the report at the top of this document. */
+export function reportCommand(period: Period, asOf: string): string {
+  const flag = /^\d{4}-W\d{2}$/.test(period.label) ? `--week ${period.label}`
+    : /^\d{4}-\d{2}$/.test(period.label) ? `--month ${period.label}` : `--since ${period.start} --until ${period.end}`;
+  return `pm report ${flag} --as-of ${asOf} --json`;
+}
+
 /** A YAML scalar that is always a string: JSON's double-quoted strings are valid YAML. */
 const yamlString = (s: string) => JSON.stringify(s);
 
@@ -118,7 +125,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   const evidenceOf = new Map<number, EvidenceLine[]>();
   const out = new Lines(write);
   if (input.frontMatterVersion !== undefined) out.push(frontMatter(input, input.frontMatterVersion));
-  out.push(renderReportMarkdown(input.report, { unread: input.unread, interviewsBelow: true }));
+  out.push(renderReportMarkdown(input.report, { unread: input.unread, interviewsBelow: true, completeCommand: reportCommand(input.period, input.asOf) }));
 
   out.push(mdHeading(1, 'Interviews'), '');
   let count = 0;

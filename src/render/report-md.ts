@@ -30,12 +30,14 @@ export interface MarkdownReportOptions {
   unread?: Unread;
   /** the document lists every interview of the period after the report (pm export) */
   interviewsBelow?: boolean;
+  /** the command whose JSON lists every row (pm export: the report of its period and as-of day) */
+  completeCommand?: string;
 }
 
 export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}): string {
   const unread = opts.unread ?? NONE_UNREAD;
   // the complete lists: this report (same period, as-of day and --by) as JSON
-  const rest = ' (the same report with `--json` lists every one)';
+  const rest = opts.completeCommand ? ` (\`${opts.completeCommand}\` lists every one)` : ' (the same report with `--json` lists every one)';
   const out: string[] = [];
   const range = `${r.period.start}..${r.period.end}`;
   out.push(mdHeading(1, `Report ${r.period.label}`), '');

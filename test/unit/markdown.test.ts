@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HtmlRenderer, Parser, type Node } from 'commonmark';
+import { reportCommand } from '../../src/render/markdown-export.js';
 import { displayInline, escapeInline, mdBlock, mdCell, mdCode, mdHeading, mdInline, mdTable } from '../../src/render/markdown.js';
 
 const parse = (md: string) => new Parser().parse(md);
@@ -142,5 +143,15 @@ describe('mdCode', () => {
       expect(types).toContain('code');
       expect(text).toBe(`x ${s} y`);
     }
+  });
+});
+
+describe('the report command a markdown export names for its complete lists', () => {
+  it('is the report of the export\'s period and as-of day, as JSON', () => {
+    expect(reportCommand({ start: '2026-11-16', end: '2026-11-22', label: '2026-W47' }, '2026-11-22')).toBe('pm report --week 2026-W47 --as-of 2026-11-22 --json');
+    expect(reportCommand({ start: '2026-11-01', end: '2026-11-30', label: '2026-11' }, '2026-11-20')).toBe('pm report --month 2026-11 --as-of 2026-11-20 --json');
+    // Sunday weeks, --since/--until and a whole journal are labelled by their range
+    expect(reportCommand({ start: '2026-11-15', end: '2026-11-21', label: '2026-11-15..2026-11-21' }, '2026-11-21'))
+      .toBe('pm report --since 2026-11-15 --until 2026-11-21 --as-of 2026-11-21 --json');
   });
 });
