@@ -21,6 +21,7 @@ import {
 } from '../db/contacts.js';
 import { hypothesesByRowId, linkEvidence } from '../db/evidence.js';
 import { reindexInterview } from '../db/fts.js';
+import { FORGOTTEN_NAME } from '../db/forget.js';
 
 export interface LogOptions {
   with?: string[];
@@ -222,6 +223,8 @@ export function matchParticipants(
   const accountRow = want.account !== null ? findAccount(db, want.account) : undefined;
   const planned: PlannedContact[] = [];
   for (const person of want.people) {
+    if (person.name.trim().toLowerCase() === FORGOTTEN_NAME.toLowerCase())
+      throw new UsageError(`"${FORGOTTEN_NAME}" stands for the people erased with pm forget; nothing new can be logged with them`, 'name the person you talked to');
     let found: ContactRow | undefined;
     const fill: PlannedContact['fill'] = {};
     if (person.email) found = contactByEmail(db, person.email);

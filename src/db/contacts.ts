@@ -23,12 +23,13 @@ export function contactByEmail(db: DB, email: string): ContactRow | undefined {
   return db.prepare(`${SELECT} WHERE c.email = ? COLLATE NOCASE`).get(email.trim()) as ContactRow | undefined;
 }
 
+// by name: people erased with pm forget are nobody's name any more (they are all "Forgotten contact")
 export function contactsByNameInAccount(db: DB, name: string, accountId: number): ContactRow[] {
-  return db.prepare(`${SELECT} WHERE c.account_id = ? AND c.name = ? COLLATE NOCASE ORDER BY c.id`).all(accountId, name.trim()) as ContactRow[];
+  return db.prepare(`${SELECT} WHERE c.account_id = ? AND c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`).all(accountId, name.trim()) as ContactRow[];
 }
 
 export function contactsByName(db: DB, name: string): ContactRow[] {
-  return db.prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE ORDER BY c.id`).all(name.trim()) as ContactRow[];
+  return db.prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`).all(name.trim()) as ContactRow[];
 }
 
 export function contactByUuid(db: DB, uuid: string): ContactRow | undefined {

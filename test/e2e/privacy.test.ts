@@ -40,6 +40,16 @@ describe('pm forget', () => {
     expect(r2.code, r2.err).toBe(0);
   }
 
+  it('the erased are nobody: a new conversation cannot be logged with them, nor one be looked up by that name', () => {
+    seed();
+    expect(box.pm(['forget', person.email, '--yes']).code).toBe(0);
+    const before = box.snapshot();
+    for (const args of [['log', '--with', 'Forgotten contact', '--account', 'Quuxcorp', '--summary', 'Who was this?'],
+      ['log', '--with', 'forgotten CONTACT', '--summary', 'Who was this?'], ['show', 'Forgotten contact']])
+      expectUsageError(box.pm(args));
+    expect(box.snapshot()).toBe(before);
+  });
+
   it('needs --yes when it cannot ask, and then changes nothing', () => {
     seed();
     const before = box.snapshot();
