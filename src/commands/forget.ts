@@ -85,5 +85,5 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   if (!rewritten)
     ctx.warn(`another program was writing to the journal, so copies of this person's old rows may remain in the free space of ${ctx.dbPath}; once it has finished, \`sqlite3 ${ctx.dbPath} VACUUM\` rewrites the file without them`);
   if (walHeld)
-    ctx.warn(`another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and pm next writes to it`);
+    ctx.warn(`another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next changes it (pm log, pm hyp …)`);
 }
