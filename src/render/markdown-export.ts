@@ -178,7 +178,10 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     else outcomesOf.set(o.hypothesis, [o]);
   }
   for (const h of records.hypotheses) {
-    out.push(mdHeading(2, `${h.id} · ${statuses.get(h.uuid) ?? 'open'} · ${h.kind}`), '');
+    // a hypothesis written after the as-of day (the period's calls linked to it later) had no status
+    // then: the report above, as of that day, does not count it among the open ones
+    const status = h.createdOn > input.asOf ? `created after ${input.asOf}` : statuses.get(h.uuid) ?? 'open';
+    out.push(mdHeading(2, `${h.id} · ${status} · ${h.kind}`), '');
     out.push(mdInline(t(h.statement)), '');
     out.push(`- **Created:** ${h.createdOn} · **decide by:** ${h.decideBy}`);
     if (h.criteria !== null) out.push(`- **Success criterion:** ${mdInline(t(h.criteria))}`);

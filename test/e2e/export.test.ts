@@ -292,4 +292,18 @@ describe('pm export --format md', () => {
     expect(md).toContain('2026-11-18 **killed**: Sam says nobody cares');
     expect(md).toContain('**Follow-up:** 2026-11-24');
   });
+
+  it('a hypothesis written after the period, linked to its calls since, is not shown as open then', () => {
+    seed();
+    // today (2026-11-20) a new belief, and last week's first call linked to it
+    expect(box.pm(['hyp', 'add', 'Auditors need the export as PDF']).code).toBe(0);
+    expect(box.pm(['hyp', 'link', 'H3', 'I1', '--supports']).code).toBe(0);
+    const md = box.pm(['export', '--week', 'last']).out;
+    expect(md).toContain('## H3 · created after 2026-11-15 · value');
+    expect(md).toContain('- **H3** supports (medium): Auditors need the export as PDF');
+    // the report above, as of 2026-11-15, knew only H1 (H2 was killed on the 18th)
+    const report = md.slice(md.indexOf('## Unvalidated hypotheses'), md.indexOf('## Decided this period'));
+    expect(report).toContain('**H1**');
+    expect(report).not.toContain('H3');
+  });
 });
