@@ -95,9 +95,10 @@ export interface ReportRows {
   themes: ThemeRow[];
   followUps: FollowUpRow[];
   /**
-   * Rows of the long lists left unread: the text view reads only the rows it shows (src/db/report.ts);
-   * zero when every row was read. Such a list's rows are a prefix of the complete list, and every
-   * killed hypothesis with evidence after its decision is read.
+   * Rows of the long lists left unread: text and markdown read only the rows they show
+   * (src/db/report.ts); zero when every row was read (`unvalidated` and `flags` are zero here:
+   * buildShownReport counts those). Such a list's rows are a prefix of the complete list, and
+   * every killed hypothesis with evidence after its decision is read.
    */
   unread: Unread;
 }
@@ -107,12 +108,12 @@ export interface Unread {
   killed: number;
   followUps: number;
   /** open hypotheses past the rows a view shows, counted by buildShownReport without an entry */
-  unvalidated?: number;
+  unvalidated: number;
   /** raised flags past the rows a view shows, counted by buildShownReport without being listed */
-  flags?: number;
+  flags: number;
 }
 
-export const NONE_UNREAD: Unread = { conversations: 0, killed: 0, followUps: 0 };
+export const NONE_UNREAD: Unread = { conversations: 0, killed: 0, followUps: 0, unvalidated: 0, flags: 0 };
 
 /**
  * Rows a section of the text and markdown views shows, then "and N more" (contract: text shows at
@@ -307,11 +308,11 @@ export function buildShownReport(rows: ReportRows, o: ReportOptions): { report: 
 function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { report: Report; unread: Unread } {
   const { config, asOf } = o;
   const flags: RaisedFlag[] = [];
-  const unread: Unread = { ...rows.unread, unvalidated: 0, flags: 0 };
+  const unread: Unread = { ...rows.unread };
   const listed = (n: number) => shown === null || n < shown;
   const raise = (kind: ActionableFlag, subject: string, message: () => string) => {
     if (listed(flags.length)) flags.push({ kind, subject, message: message() });
-    else unread.flags!++;
+    else unread.flags++;
   };
 
   // 1. customer contact
@@ -343,7 +344,7 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
     const hFlags = hypothesisFlags(h, asOf, config);
-    if (!listed(unvalidated.length)) unread.unvalidated!++;
+    if (!listed(unvalidated.length)) unread.unvalidated++;
     else unvalidated.push({
       id: h.id, statement: h.statement, ageDays: daysBetween(h.createdOn, asOf), supports: h.supports, refutes: h.refutes,
       customersSupporting: h.customersSupporting, customersRefuting: h.customersRefuting, lastEvidence: h.lastEvidence,

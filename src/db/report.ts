@@ -193,6 +193,8 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       conversations: conversationTotal - conversations.length,
       killed: killed.total - killed.rows.length,
       followUps: followUpTotal - followUps.length,
+      unvalidated: 0,
+      flags: 0,
     },
     decided,
     lateEvidence,

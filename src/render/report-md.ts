@@ -97,6 +97,6 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   out.push(mdHeading(2, 'Flags'), '');
   // every flag is raised from rows that were read, but one for each due follow-up left unread; past
   // the rows shown, flags may have been counted rather than listed (buildShownReport)
-  out.push(...list(r.flags, (f) => `\`${f.kind}\` ${mdInline(f.message)}`, 'Nothing to act on.', unread.followUps + (unread.flags ?? 0), rest));
+  out.push(...list(r.flags, (f) => `\`${f.kind}\` ${mdInline(f.message)}`, 'Nothing to act on.', unread.followUps + unread.flags, rest));
   return out.join('\n') + '\n';
 }

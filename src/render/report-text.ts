@@ -116,7 +116,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
 
   // 3. unvalidated hypotheses
   const u = r.hypotheses.unvalidated;
-  out.push('', section('Unvalidated hypotheses', u.length + (unread.unvalidated ?? 0) || null, c));
+  out.push('', section('Unvalidated hypotheses', u.length + unread.unvalidated || null, c));
   if (u.length === 0) out.push(c.dim('  No open hypotheses (pm hyp add "We believe …")'));
   const flagPaint = (f: string): Paint => (f === 'stale' ? c.yellow : f === 'past-decide-by' || f === 'ready-to-kill' ? c.red : f === 'ready-to-validate' ? c.green : c.dim);
   out.push(...capped(u, c, (rows) => table(rows.map((h) => [
@@ -164,7 +164,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   // flags
   // every flag is raised from rows that were read, but one for each due follow-up left unread; past
   // the rows shown, flags may have been counted rather than listed (buildShownReport)
-  const moreFlags = unread.followUps + (unread.flags ?? 0);
+  const moreFlags = unread.followUps + unread.flags;
   out.push('', section('Flags', r.flags.length + moreFlags || null, c));
   if (r.flags.length === 0) out.push(c.green('  Nothing to act on'));
   const kindPaint = (kind: string): Paint => (kind === 'stale' ? c.yellow : kind === 'ready-to-validate' ? c.green : c.red);

@@ -3,31 +3,21 @@
 // are views of. Whatever the range, they must be the document's interviews, hypotheses, links and
 // outcomes, in its order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openForWrite, type DB } from '../../src/db/journal.js';
-import { importJournal } from '../../src/db/import.js';
-import { validateDocument } from '../../src/core/import-validate.js';
+import type { DB } from '../../src/db/journal.js';
 import { exportJournal, markdownRecords, WHOLE_JOURNAL, type ExportRange } from '../../src/db/exchange.js';
-// @ts-expect-error the generator is plain JavaScript
-import { generate } from '../bench/generate.mjs';
+import { generatedJournal } from '../fixtures/generated-journal.js';
 
-let dir: string;
+let journal: ReturnType<typeof generatedJournal>;
 let db: DB;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pm-mdrecords-'));
-  db = openForWrite(join(dir, 'j.db')).db;
-  importJournal(db, validateDocument(generate(1500, { accounts: 40, contacts: 120, hypotheses: 80, seed: 5 })));
+  journal = generatedJournal(1500, { accounts: 40, contacts: 120, hypotheses: 80, seed: 5 });
+  db = journal.db;
   // a hypothesis with revisions, and an interview with no contact, pains, quotes, tags or notes, linked to three hypotheses
   db.prepare("INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (1, '2025-01-02', 'statement', 'Old words', 'New words')").run();
   const bare = Number(db.prepare("INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 1, 'A ticket', '2026-11-18T10:00:00Z')").run().lastInsertRowid);
   for (const h of [5, 2, 3]) db.prepare('INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)').run(h, bare, 'refutes');
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => journal.close());
 
 const RANGES: [string, ExportRange][] = [
   ['the whole journal', WHOLE_JOURNAL],

@@ -4,26 +4,19 @@
 // counts say.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openForWrite, readConfig, type DB } from '../../src/db/journal.js';
-import { importJournal } from '../../src/db/import.js';
-import { validateDocument } from '../../src/core/import-validate.js';
+import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows } from '../../src/db/report.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import { buildReport, buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS, type PeriodFlags } from '../../src/core/report.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { renderReportMarkdown } from '../../src/render/report-md.js';
-// @ts-expect-error the generator is plain JavaScript
-import { generate } from '../bench/generate.mjs';
+import { generatedJournal } from '../fixtures/generated-journal.js';
 
-let dir: string;
+let journal: ReturnType<typeof generatedJournal>;
 let db: DB;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pm-rows-'));
-  db = openForWrite(join(dir, 'j.db')).db;
-  importJournal(db, validateDocument(generate(2500, { accounts: 60, contacts: 150, hypotheses: 120, seed: 11 })));
+  journal = generatedJournal(2500, { accounts: 60, contacts: 150, hypotheses: 120, seed: 11 });
+  db = journal.db;
   // a killed hypothesis decided long ago (far from the first rows of its list) that a later
   // interview still links to: its flag must be raised even when its row is not among those shown
   const h = Number(db.prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-old', 'An old idea', '2022-01-03', '2022-02-01')").run().lastInsertRowid);
@@ -31,10 +24,7 @@ beforeAll(() => {
   const late = db.prepare("SELECT id FROM interviews WHERE date > '2026-10-01' ORDER BY id LIMIT 1").pluck().get() as number;
   db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, late);
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => journal.close());
 
 const color = new Chalk({ level: 0 });
 
@@ -75,9 +65,9 @@ describe('the text report reads only the rows it shows', () => {
       expect(mdShown).toBe(mdFull);
       // the lists built are the complete lists' first rows, and the rest is counted
       expect(full.hypotheses.unvalidated.slice(0, SHOWN_ROWS)).toEqual(shown.report.hypotheses.unvalidated);
-      expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated!).toBe(full.hypotheses.unvalidated.length);
+      expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated).toBe(full.hypotheses.unvalidated.length);
       expect(full.flags.slice(0, shown.report.flags.length)).toEqual(shown.report.flags);
-      expect(shown.report.flags.length + shown.unread.flags! + some.unread.followUps).toBe(full.flags.length);
+      expect(shown.report.flags.length + shown.unread.flags + some.unread.followUps).toBe(full.flags.length);
       expect(shown.report.flags.length).toBe(Math.min(SHOWN_ROWS, full.flags.length));
       // what was left unread is what the complete report holds beyond the rows read
       expect(some.conversations.length + some.unread.conversations).toBe(full.conversations.length);
