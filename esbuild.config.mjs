@@ -51,6 +51,9 @@ const directAddon = {
   },
 };
 
+const WRAP_START = '(function (exports, require, module, __filename, __dirname) {';
+const WRAP_END = '\n})';
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const tmp = `dist.tmp-${process.pid}`;
 await build({
@@ -69,6 +72,12 @@ await build({
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   legalComments: 'none',
+  // bin/pm.js compiles the bundle as one function (what Module.wrap gives), so the file is that
+  // function: handed to V8 as read, not concatenated into a new 480 KB string V8 must then copy
+  banner: { js: WRAP_START },
+  footer: { js: WRAP_END },
+  // whitespace only (names stay, for stack traces): a quarter less source to read and hash
+  minifyWhitespace: true,
   plugins: [lazyChildProcess, noColorDetection, directAddon],
 });
 const old = `dist.old-${process.pid}`;

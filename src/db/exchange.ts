@@ -140,20 +140,25 @@ export interface MarkdownOutcome {
 }
 
 // The same records as the exchange format's, read for reading: names instead of UUIDs, no emails,
-// roles or segments, rows as arrays (better-sqlite3 builds an object a row in C++ at about twice
-// the cost of building it here). A week of the bench journal is 557 interviews.
-const MD_INTERVIEWS = `
-SELECT 'I' || i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes, i.follow_up, i.follow_up_done,
+// roles or segments. The interviews come a batch at a time, each batch one JSON text made by
+// SQLite: one JSON.parse builds a batch's values faster than better-sqlite3 builds them a column at
+// a time (16 columns, five of them JSON, for each of the 557 interviews of a bench-journal week).
+// Batches follow (date, id), the order of interviews_by_date; a batch's array keeps that order.
+const MD_INTERVIEW_BATCH = `
+SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes, i.follow_up, i.follow_up_done,
   (SELECT json_group_array(json_array(uuid, name)) FROM (SELECT c.uuid, c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.uuid)),
   (SELECT json_group_array(text) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength)) FROM (SELECT e.hypothesis_id, e.direction, e.strength
-     FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id))
-FROM interviews i JOIN accounts a ON a.id = i.account_id
-WHERE ${IN_RANGE}
-ORDER BY i.date, i.id`;
+     FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id))) ORDER BY i.date, i.id)
+FROM (SELECT i.* FROM interviews i WHERE ${IN_RANGE} AND (i.date, i.id) > (@afterDate, @afterId)
+      ORDER BY i.date, i.id LIMIT @batch) i
+  CROSS JOIN accounts a ON a.id = i.account_id`;
+
+/** Interviews a batch: a bench-journal week is one; for the whole journal, ~1 MB of JSON at a time. */
+const MD_BATCH = 2000;
 
 const MD_OUTCOMES = `
 SELECT o.hypothesis_id, o.outcome, o.date, o.reason FROM outcomes o
@@ -176,7 +181,7 @@ export interface MarkdownRecords {
   outcomes: MarkdownOutcome[];
 }
 
-export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
+export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH): MarkdownRecords {
   const dated = { start: range.start, end: range.end };
   const hypotheses = (db.prepare(HYPOTHESES(range.whole)).all(dated) as Row[]).map((r): MarkdownHypothesis => ({
     rowid: r.rowid, uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
@@ -184,16 +189,23 @@ export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
   }));
   const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][])
     .map((r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }));
-  const interviews = db.prepare(MD_INTERVIEWS).raw(true);
+  const batch = db.prepare(MD_INTERVIEW_BATCH).pluck();
   return {
     firstDate: db.prepare(MD_FIRST_DATE).pluck().get(dated) as string | null,
     *interviews() {
-      for (const r of interviews.iterate(dated) as IterableIterator<any[]>) {
-        yield {
-          id: r[0], date: r[1], channel: r[2], accountUuid: r[3], account: r[4], contacts: JSON.parse(r[11]),
-          by: r[5], minutes: r[6], summary: r[7], notes: r[8], pains: JSON.parse(r[12]), quotes: JSON.parse(r[13]), tags: JSON.parse(r[14]),
-          followUp: r[9], followUpDone: r[10] === 1, links: JSON.parse(r[15]),
-        };
+      let after = { afterDate: '', afterId: 0 };
+      for (;;) {
+        const rows = JSON.parse(batch.get({ ...dated, ...after, batch: batchSize }) as string) as any[][];
+        for (const r of rows) {
+          yield {
+            id: `I${r[0]}`, date: r[1], channel: r[2], accountUuid: r[3], account: r[4], contacts: r[11],
+            by: r[5], minutes: r[6], summary: r[7], notes: r[8], pains: r[12], quotes: r[13], tags: r[14],
+            followUp: r[9], followUpDone: r[10] === 1, links: r[15],
+          };
+        }
+        if (rows.length < batchSize) return;
+        const last = rows[rows.length - 1];
+        after = { afterDate: last[1], afterId: last[0] };
       }
     },
     hypotheses,

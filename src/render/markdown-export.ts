@@ -71,15 +71,20 @@ class Lines {
 
   push(...pieces: string[]): void {
     for (const p of pieces) {
-      if (p === '' || /^\n+$/.test(p)) {
-        this.held.push(p);
-        continue;
-      }
-      if (this.last !== null) this.emit(this.last);
-      for (const h of this.held) this.emit(h);
-      this.held.length = 0;
-      this.last = p;
+      if (p === '' || /^\n+$/.test(p)) this.held.push(p);
+      else this.text(p);
     }
+  }
+
+  /**
+   * push() for a piece known to hold text. An interview's piece is built by += from dozens of
+   * strings: testing it with a regular expression would first copy it into one flat string.
+   */
+  text(p: string): void {
+    if (this.last !== null) this.emit(this.last);
+    for (const h of this.held) this.emit(h);
+    this.held.length = 0;
+    this.last = p;
   }
 
   private emit(piece: string): void {
@@ -165,7 +170,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       }
       b += '\n';
     }
-    out.push(b);
+    out.text(b);
   }
   if (count === 0) out.push('No interviews in this period.', '');
 

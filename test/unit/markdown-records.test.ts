@@ -1,7 +1,8 @@
 // The markdown export reads its own records (src/db/exchange.ts, markdownRecords: names instead of
-// UUIDs, rows as arrays, interviews one at a time) rather than the exchange document JSON and CSV
-// are views of. Whatever the range, they must be the document's interviews, hypotheses, links and
-// outcomes, in its order.
+// UUIDs, interviews a batch at a time) rather than the exchange document JSON and CSV are views of.
+// Whatever the range and however the interviews are cut into batches (each batch starts after the
+// last one's date and id; days with several interviews fall across batches), they must be the
+// document's interviews, hypotheses, links and outcomes, in its order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import { exportJournal, markdownRecords, WHOLE_JOURNAL, type ExportRange } from '../../src/db/exchange.js';
@@ -28,10 +29,10 @@ const RANGES: [string, ExportRange][] = [
 ];
 
 describe('markdownRecords', () => {
-  for (const [name, range] of RANGES) {
-    it(`holds the export document's records for ${name}`, () => {
+  for (const [name, range] of RANGES) for (const batch of [undefined, 1, 7]) {
+    it(`holds the export document's records for ${name}${batch ? `, read ${batch} interviews a batch` : ''}`, () => {
       const doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
-      const md = markdownRecords(db, range);
+      const md = markdownRecords(db, range, batch);
       const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
       const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
       const hypothesisUuid = new Map(md.hypotheses.map((h) => [h.rowid, h.uuid]));
