@@ -42,12 +42,50 @@ function time(args, opts = {}) {
   return { ms, r };
 }
 
+// the bench keeps within the issue's five minutes: another pass only if it would end by then
+const START = Date.now();
+const TIME_LIMIT_MS = 4.5 * 60 * 1000;
+const MAX_PASSES = 3;
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]; };
+
+/** Each command `RUNS` times after `WARMUP`, interleaved run by run. */
+function measure(commands) {
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let run = 0; run < WARMUP + RUNS; run++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const { ms } = time(args);
+      if (run >= WARMUP) samples[name].push(ms);
+    }
+  }
+  return samples;
+}
+
+/**
+ * Was the machine busy while these samples were taken? Opening a journal costs node ~10 ms (the
+ * floor is 10-15% above node -e ''), and on a quiet machine the middle half of the floor's runs
+ * spreads over 3-6% of its median. When the floor's median is within 5% of node's, or its middle
+ * half spreads over more than 10%, other work was delaying processes at random, and ratios of
+ * medians are unsure: a longer process is delayed more often.
+ */
+function quietness(samples) {
+  const floor = median(samples.floor), node = median(samples.node);
+  const spread = (quantile(samples.floor, 0.75) - quantile(samples.floor, 0.25)) / floor;
+  const busy = floor < node * 1.05 || spread > 0.1;
+  return { busy, spread, why: `a busy machine (floor ${floor.toFixed(0)} ms, node -e '' ${node.toFixed(0)} ms, floor's p25–p75 ${(spread * 100).toFixed(0)}% of its median)` };
+}
+
+function ratioSummary(samples) {
+  const floor = median(samples.floor), node = median(samples.node);
+  return Object.keys(BUDGETS).map((n) => `${n} ${(median(samples[n]) / (BUDGETS[n][0] === 'node' ? node : floor)).toFixed(2)}`).join(', ');
+}
 
 // budgets: [name, reference, max ratio]
 const BUDGETS = { report: ['floor', 1.3], log: ['floor', 1.3], search: ['floor', 1.5], ls: ['floor', 1.3], version: ['node', 1.1], 'export-md': ['floor', 1.5] };
 const results = [];
+// budgets missed at the largest size, and those missed by a wide margin (more than 25% over: exit 1)
+const over = [];
 const problems = [];
 
 console.log(`pm benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; ${RUNS} runs after ${WARMUP} warm-up, medians`);
@@ -68,6 +106,7 @@ for (const size of SIZES) {
   const imp = time([BIN, '--db', db, '--quiet', 'import', json]);
   console.log(`\n${size.toLocaleString('en')} interviews: import ${(imp.ms / 1000).toFixed(1)} s`);
   results.push({ size, name: 'import', medianMs: imp.ms });
+  if (size >= 100000 && imp.ms > 20000) over.push(`import ${(imp.ms / 1000).toFixed(1)} s (budget 20 s)`);
   if (size >= 100000 && imp.ms > 20000 * 1.25) problems.push(`import of ${size} took ${(imp.ms / 1000).toFixed(1)} s (budget 20 s)`);
   const logDb = join(dir, `j${size}-log.db`);
   cpSync(db, logDb);
@@ -87,13 +126,23 @@ for (const size of SIZES) {
     'export-md': [BIN, '--db', db, 'export', '--format', 'md', '--week', '--as-of', AS_OF],
     ...(growthToo ? { [`report-${smallest}`]: [BIN, '--db', join(dir, `j${smallest}.db`), 'report', '--week', '--as-of', AS_OF] } : {}),
   };
-  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-  for (let run = 0; run < WARMUP + RUNS; run++) {
-    for (const [name, args] of Object.entries(commands)) {
-      const { ms } = time(args);
-      if (run >= WARMUP) samples[name].push(ms);
-    }
+  // The largest journal, whose ratios the budgets are about, is measured again when the machine
+  // was busy (see quietness), as time allows, and the quietest pass is the one reported. Which
+  // pass is quietest is judged from node and the floor alone, never from pm's own timings; every
+  // pass's ratios are printed.
+  const passes = [];
+  for (;;) {
+    const started = Date.now();
+    const pass = { samples: measure(commands) };
+    Object.assign(pass, quietness(pass.samples));
+    passes.push(pass);
+    const took = Date.now() - started;
+    if (!pass.busy || size !== Math.max(...SIZES) || passes.length >= MAX_PASSES || Date.now() - START + took * 1.2 > TIME_LIMIT_MS) break;
+    console.log(`pass ${passes.length}: ${pass.why}; ratios then: ${ratioSummary(pass.samples)}. Measuring again`);
   }
+  const chosen = passes.reduce((best, p) => (p.busy === best.busy ? (p.spread < best.spread ? p : best) : p.busy ? best : p));
+  if (passes.length > 1) console.log(`reported: pass ${passes.indexOf(chosen) + 1} of ${passes.length}, the quietest`);
+  const samples = chosen.samples;
   const { r } = time(['--import', rssScript, ...commands.report]);
   const rssKiB = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const floor = median(samples.floor), node = median(samples.node);
@@ -108,15 +157,13 @@ for (const size of SIZES) {
     const refName = budget?.[0] === 'node' ? "× node -e ''" : '× floor';
     const label = name === 'node' ? "node -e ''" : name === 'floor' ? 'floor (node + open journal)' : name === `report-${smallest}` ? `pm report, ${smallest.toLocaleString('en')} journal` : `pm ${name}`;
     console.log(`| ${label} | ${m.toFixed(1)} | ${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)} | ${name === 'node' || name === 'floor' ? '' : `${ratio.toFixed(2)} ${refName}`} | ${budget ? `≤ ${budget[1]}` : ''} |`);
+    if (budget && size === Math.max(...SIZES) && ratio > budget[1]) over.push(`pm ${name} ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
     if (budget && size === Math.max(...SIZES) && ratio > budget[1] * 1.25) problems.push(`pm ${name} at ${size}: ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
   }
   console.log(`peak memory of pm report --week: ${(rssKiB / 1024).toFixed(1)} MiB (budget ≤ 100 MiB)`);
-  // opening a journal costs node ~10 ms: when the floor's median is within 3% of node's, or its
-  // middle half spreads over more than 20% of it, the machine was busy and the ratios are unsure
-  const spread = (quantile(samples.floor, 0.75) - quantile(samples.floor, 0.25)) / floor;
-  if (floor < node * 1.03 || spread > 0.2)
-    console.log(`note: a busy machine (floor ${floor.toFixed(0)} ms, node -e '' ${node.toFixed(0)} ms, floor's p25–p75 ${(spread * 100).toFixed(0)}% of its median): these ratios are unsure; run again on a quieter one`);
+  if (chosen.busy) console.log(`note: ${chosen.why}: these ratios are unsure; run again on a quieter one`);
   results.push({ size, name: 'report-rss-mib', medianMs: rssKiB / 1024 });
+  if (rssKiB / 1024 > 100) over.push(`report peak memory ${(rssKiB / 1024).toFixed(0)} MiB (budget 100 MiB)`);
   if (rssKiB / 1024 > 100 * 1.25) problems.push(`report peak memory ${(rssKiB / 1024).toFixed(0)} MiB`);
   rmSync(json, { force: true });
 }
@@ -126,6 +173,7 @@ const medianOf = (size, name) => results.find((x) => x.size === size && x.name =
 if (SIZES.length > 1) {
   const growth = medianOf(largest, 'report') / medianOf(largest, `report-${smallest}`);
   console.log(`\ngrowth: report at ${largest} / report at ${smallest}, timed side by side = ${growth.toFixed(2)} (budget ≤ 1.2)`);
+  if (growth > 1.2) over.push(`report growth ${growth.toFixed(2)} (budget 1.2)`);
   if (growth > 1.2 * 1.25) problems.push(`report growth ${growth.toFixed(2)}`);
 }
 rmSync(dir, { recursive: true, force: true });
@@ -133,4 +181,4 @@ if (problems.length) {
   console.log(`\nbudgets missed by a wide margin:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('\nall budgets within their margin');
+console.log(over.length ? `\nover budget, within the margin: ${over.join('; ')}` : `\nevery budget met (${((Date.now() - START) / 1000).toFixed(0)} s)`);
