@@ -148,7 +148,9 @@ export interface MarkdownOutcome {
 // Batches follow (date, id), the order of interviews_by_date; a batch's array keeps that order. Each
 // batch starts its index search at the last one's date (`max(@start, @afterDate)`): with `BETWEEN
 // @start AND @end` alone SQLite starts every batch at @start: the whole 100k journal took 8.6 s in
-// batches of 100 instead of ~3 s.
+// batches of 100 instead of ~3 s. A batch also ends once its notes reach MD_BATCH_NOTES characters
+// (its first interview always comes): notes may hold 5 MB each, and SQLite hands JavaScript no
+// text longer than V8's longest string (~536M characters; a control character is six in JSON).
 const MD_INTERVIEW_BATCH = `
 SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes, i.follow_up, i.follow_up_done,
   (SELECT json_group_array(json_array(c.uuid, c.name)) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
@@ -158,8 +160,12 @@ SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength)) FROM (SELECT e.hypothesis_id, e.direction, e.strength
      FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id))) ORDER BY i.date, i.id)
-FROM (SELECT i.* FROM interviews i WHERE i.date >= max(@start, @afterDate) AND i.date <= @end AND (i.date, i.id) > (@afterDate, @afterId)
-      ORDER BY i.date, i.id LIMIT @batch) i
+FROM (SELECT * FROM (
+        SELECT b.*, sum(coalesce(length(b.notes), 0)) OVER (ORDER BY b.date, b.id) - coalesce(length(b.notes), 0) AS notesBefore
+        FROM (SELECT i.* FROM interviews i
+              WHERE i.date >= max(@start, @afterDate) AND i.date <= @end AND (i.date, i.id) > (@afterDate, @afterId)
+              ORDER BY i.date, i.id LIMIT @batch) b)
+      WHERE notesBefore < @notesChars) i
   CROSS JOIN accounts a ON a.id = i.account_id`;
 
 /**
@@ -168,6 +174,7 @@ FROM (SELECT i.* FROM interviews i WHERE i.date >= max(@start, @afterDate) AND i
  * batches of 100 ~4.5 ms, as much as one interview at a time (node --trace-gc, 8 runs each).
  */
 const MD_BATCH = 100;
+const MD_BATCH_NOTES = 4_000_000;
 
 const MD_OUTCOMES = `
 SELECT o.hypothesis_id, o.outcome, o.date, o.reason FROM outcomes o
@@ -190,7 +197,7 @@ export interface MarkdownRecords {
   outcomes: MarkdownOutcome[];
 }
 
-export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH): MarkdownRecords {
+export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH, notesChars = MD_BATCH_NOTES): MarkdownRecords {
   const dated = { start: range.start, end: range.end };
   const hypotheses = (db.prepare(HYPOTHESES(range.whole)).all(dated) as Row[]).map((r): MarkdownHypothesis => ({
     rowid: r.rowid, uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
@@ -204,7 +211,9 @@ export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH
     *interviews() {
       let after = { afterDate: '', afterId: 0 };
       for (;;) {
-        const rows = JSON.parse(batch.get({ ...dated, ...after, batch: batchSize }) as string) as any[][];
+        const rows = JSON.parse(batch.get({ ...dated, ...after, batch: batchSize, notesChars }) as string) as any[][];
+        // a batch cut short by its notes is not the last: the range ends with an empty batch
+        if (rows.length === 0) return;
         for (const r of rows) {
           const contacts = r[11] as [string, string][];
           if (contacts.length > 1) contacts.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
@@ -214,7 +223,6 @@ export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH
             followUp: r[9], followUpDone: r[10] === 1, links: r[15],
           };
         }
-        if (rows.length < batchSize) return;
         const last = rows[rows.length - 1];
         after = { afterDate: last[1], afterId: last[0] };
       }

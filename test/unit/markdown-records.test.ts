@@ -1,7 +1,8 @@
 // The markdown export reads its own records (src/db/exchange.ts, markdownRecords: names instead of
 // UUIDs, interviews a batch at a time) rather than the exchange document JSON and CSV are views of.
 // Whatever the range and however the interviews are cut into batches (each batch starts after the
-// last one's date and id; days with several interviews fall across batches), they must be the
+// last one's date and id; days with several interviews fall across batches; a batch ends early
+// once its notes are long), they must be the
 // document's interviews, hypotheses, links and outcomes, in its order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
@@ -29,10 +30,13 @@ const RANGES: [string, ExportRange][] = [
 ];
 
 describe('markdownRecords', () => {
-  for (const [name, range] of RANGES) for (const batch of [undefined, 1, 7]) {
-    it(`holds the export document's records for ${name}${batch ? `, read ${batch} interviews a batch` : ''}`, () => {
+  // [interviews a batch, characters of notes a batch]: the defaults, batches cut by count alone,
+  // and batches cut by their notes (every batch then ends early, often after its first interview)
+  const BATCHES: [number | undefined, number | undefined][] = [[undefined, undefined], [1, undefined], [7, undefined], [50, 1], [50, 300]];
+  for (const [name, range] of RANGES) for (const [batch, notes] of BATCHES) {
+    it(`holds the export document's records for ${name}${batch ? `, read ${batch} interviews a batch` : ''}${notes ? ` or ${notes} characters of notes` : ''}`, () => {
       const doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
-      const md = markdownRecords(db, range, batch);
+      const md = markdownRecords(db, range, batch, notes);
       const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
       const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
       const hypothesisUuid = new Map(md.hypotheses.map((h) => [h.rowid, h.uuid]));
