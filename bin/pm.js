@@ -24,6 +24,24 @@ function commandWord() {
   return 'other';
 }
 
+/**
+ * The output a run makes, when a flag chooses it: `--json`, `--format md|json|csv`, `--check`. The
+ * same command compiles other code for each (pm report --check --json from cron, then pm report
+ * in standup): each keeps a cache of its own, or the second compiles its renderer at every start
+ * (measured: pm export --format md with the cache a JSON export wrote, +8 ms).
+ */
+function outputVariant() {
+  let variant = '';
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--json') variant = 'json';
+    else if (args[i] === '--format') variant = String(args[i + 1]).toLowerCase();
+    else if (args[i].startsWith('--format=')) variant = args[i].slice('--format='.length).toLowerCase();
+  }
+  if (args.includes('--check')) variant = `check${variant}`;
+  // only a plain word names a file
+  return /^[a-z]{1,12}$/.test(variant) ? `-${variant}` : '';
+}
+
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // fs.writeSync, not process.stdout: its first touch loads node's stream modules (~4 ms); a reader
   // already gone (pm --version | true) ends pm quietly, as for every command
@@ -39,7 +57,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
-  const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.${commandWord()}.v8cache`;
+  const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.${commandWord()}${outputVariant()}.v8cache`;
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);

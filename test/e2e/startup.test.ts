@@ -46,6 +46,31 @@ describe('start-up', () => {
     }
   });
 
+  it('each output a flag chooses keeps its own code cache too: a JSON export does not write the markdown one', () => {
+    const box = sandbox();
+    try {
+      const bundle = statSync(join(DIST, 'cli.cjs'));
+      const cache = (name: string) => join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
+      const names = ['export', 'export-json', 'export-md', 'report-checkjson', 'report-json'];
+      for (const name of names) rmSync(cache(name), { force: true });
+      expect(box.pm(['--db', box.db, 'export', '--format', 'json']).code).toBe(0);
+      expect(existsSync(cache('export-json'))).toBe(true);
+      expect(existsSync(cache('export'))).toBe(false);
+      expect(box.pm(['--db', box.db, 'export']).code).toBe(0);
+      expect(existsSync(cache('export'))).toBe(true);
+      expect(box.pm(['--db', box.db, 'export', '--format=MD']).code).toBe(0);
+      expect(existsSync(cache('export-md'))).toBe(true);
+      expect(box.pm(['--db', box.db, 'report', '--check', '--json']).code).not.toBe(2);
+      expect(existsSync(cache('report-checkjson'))).toBe(true);
+      expect(existsSync(cache('report-json'))).toBe(false);
+      // what is no plain word names no file: the command's cache serves it
+      expect(box.pm(['--db', box.db, 'export', '--format', '../x']).code).toBe(2);
+      expect(readdirSync(DIST).filter((f) => f.includes('..x') || f.includes('/'))).toEqual([]);
+    } finally {
+      box.cleanup();
+    }
+  });
+
   it("better-sqlite3 comes from the bundle, its native addon straight from where it was installed", () => {
     const box = sandbox();
     try {
