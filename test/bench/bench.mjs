@@ -51,11 +51,21 @@ const MAX_PASSES = 3;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]; };
 
-/** Each command `RUNS` times after `WARMUP`, interleaved run by run. */
+/**
+ * Each command `RUNS` times after `WARMUP`, interleaved run by run, in an order shuffled each run
+ * (seeded): no command always follows the same one (a light process before a heavy one, say).
+ */
 function measure(commands) {
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  const order = Object.entries(commands);
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   for (let run = 0; run < WARMUP + RUNS; run++) {
-    for (const [name, args] of Object.entries(commands)) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const [name, args] of order) {
       const { ms } = time(args);
       if (run >= WARMUP) samples[name].push(ms);
     }
