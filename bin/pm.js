@@ -57,12 +57,22 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
+  // Two writes per cache: the first run writes a first cache (`.v8cache.first`), and the run after
+  // it, which starts from that one, writes the lasting one with what both compiled. A first run is
+  // often unlike the rest (a report of an empty journal compiles no report renderer), and a cache
+  // holds only what the run that wrote it compiled: the rest compiles at every start.
   const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.${commandWord()}${outputVariant()}.v8cache`;
+  const firstFile = `${cacheFile}.first`;
   let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
+  let from = 'none';
+  for (const [name, kind] of [[cacheFile, 'lasting'], [firstFile, 'first']]) {
+    try {
+      cachedData = fs.readFileSync(name);
+      from = kind;
+      break;
+    } catch {
+      // not written yet, or not readable
+    }
   }
   // the bundle is one function expression, what Module.wrap gives (esbuild.config.mjs; loading the
   // module package costs ~0.7 ms); it requires what it needs (better-sqlite3, node's modules)
@@ -71,13 +81,18 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     filename: file,
     cachedData,
   });
-  if (!cachedData || script.cachedDataRejected) {
+  const accepted = from !== 'none' && !script.cachedDataRejected;
+  // none or a rejected first one: a first cache; an accepted first one: the lasting one; a rejected
+  // lasting one (another node, other flags): the lasting one again
+  const target = from === 'lasting' ? (accepted ? null : cacheFile) : accepted ? cacheFile : firstFile;
+  if (target) {
     // written at exit, so the functions this run compiled are in it too
     process.once('exit', () => {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      const tmp = `${target}.${process.pid}.tmp`;
       try {
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o644 });
-        fs.renameSync(tmp, cacheFile);
+        fs.renameSync(tmp, target);
+        if (target === cacheFile && from === 'first') fs.unlinkSync(firstFile);
       } catch {
         try { fs.unlinkSync(tmp); } catch { /* nothing to clean */ }
       }

@@ -1,5 +1,6 @@
 // What happens at every start: --version answered before anything loads, the bundle's V8 code
-// cache used when present and shrugged off when it is damaged.
+// cache used when present (written twice: by a command's first run, then with what the next run
+// compiled too) and shrugged off when it is damaged.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -31,16 +32,52 @@ describe('start-up', () => {
     try {
       const bundle = statSync(join(DIST, 'cli.cjs'));
       const cache = (word: string) => join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${word}.v8cache`);
-      for (const word of ['report', 'ls', 'other']) rmSync(cache(word), { force: true });
+      const cached = (word: string) => existsSync(cache(word)) || existsSync(`${cache(word)}.first`);
+      for (const word of ['report', 'ls', 'other']) for (const f of [cache(word), `${cache(word)}.first`]) rmSync(f, { force: true });
       expect(box.pm(['report']).code).toBe(0);
-      expect(existsSync(cache('report'))).toBe(true);
-      expect(existsSync(cache('ls'))).toBe(false);
+      expect(cached('report')).toBe(true);
+      expect(cached('ls')).toBe(false);
       expect(box.pm(['--db', box.db, 'ls']).code).toBe(0);
-      expect(existsSync(cache('ls'))).toBe(true);
+      expect(cached('ls')).toBe(true);
       // a typo gets the shared cache, not a file of its own
       expect(box.pm(['reprot']).code).toBe(2);
-      expect(existsSync(cache('reprot'))).toBe(false);
-      expect(existsSync(cache('other'))).toBe(true);
+      expect(cached('reprot')).toBe(false);
+      expect(cached('other')).toBe(true);
+    } finally {
+      box.cleanup();
+    }
+  });
+
+  it("a command's first run writes a first cache, the next one the lasting cache with what both compiled", () => {
+    const box = sandbox();
+    try {
+      // a copy of pm of its own: other tests running at the same time use dist/'s caches
+      const app = join(box.dir, 'app');
+      mkdirSync(join(app, 'bin'), { recursive: true });
+      mkdirSync(join(app, 'dist'));
+      copyFileSync(BIN, join(app, 'bin', 'pm.js'));
+      copyFileSync(join(ROOT, 'bin', 'package.json'), join(app, 'bin', 'package.json'));
+      copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
+      copyFileSync(join(DIST, 'cli.cjs'), join(app, 'dist', 'cli.cjs'));
+      symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+      const pm = (...args: string[]) => spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
+      const bundle = statSync(join(app, 'dist', 'cli.cjs'));
+      const lasting = join(app, 'dist', `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.report-md.v8cache`);
+      const first = `${lasting}.first`;
+      // a new user's first report: an empty journal, whose report compiles no renderer of sections
+      expect(pm('report', '--format', 'md').status).toBe(0);
+      expect(existsSync(first)).toBe(true);
+      expect(existsSync(lasting)).toBe(false);
+      const firstSize = statSync(first).size;
+      expect(pm('demo').status).toBe(0);
+      expect(pm('report', '--format', 'md').status).toBe(0);
+      expect(existsSync(first)).toBe(false);
+      // the lasting cache holds the full report's code too
+      expect(statSync(lasting).size).toBeGreaterThan(firstSize);
+      const written = statSync(lasting).mtimeMs;
+      expect(pm('report', '--format', 'md').status).toBe(0);
+      expect(statSync(lasting).mtimeMs).toBe(written);
+      expect(readdirSync(join(app, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     } finally {
       box.cleanup();
     }
@@ -51,18 +88,19 @@ describe('start-up', () => {
     try {
       const bundle = statSync(join(DIST, 'cli.cjs'));
       const cache = (name: string) => join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
+      const cached = (name: string) => existsSync(cache(name)) || existsSync(`${cache(name)}.first`);
       const names = ['export', 'export-json', 'export-md', 'report-checkjson', 'report-json'];
-      for (const name of names) rmSync(cache(name), { force: true });
+      for (const name of names) for (const f of [cache(name), `${cache(name)}.first`]) rmSync(f, { force: true });
       expect(box.pm(['--db', box.db, 'export', '--format', 'json']).code).toBe(0);
-      expect(existsSync(cache('export-json'))).toBe(true);
-      expect(existsSync(cache('export'))).toBe(false);
+      expect(cached('export-json')).toBe(true);
+      expect(cached('export')).toBe(false);
       expect(box.pm(['--db', box.db, 'export']).code).toBe(0);
-      expect(existsSync(cache('export'))).toBe(true);
+      expect(cached('export')).toBe(true);
       expect(box.pm(['--db', box.db, 'export', '--format=MD']).code).toBe(0);
-      expect(existsSync(cache('export-md'))).toBe(true);
+      expect(cached('export-md')).toBe(true);
       expect(box.pm(['--db', box.db, 'report', '--check', '--json']).code).not.toBe(2);
-      expect(existsSync(cache('report-checkjson'))).toBe(true);
-      expect(existsSync(cache('report-json'))).toBe(false);
+      expect(cached('report-checkjson')).toBe(true);
+      expect(cached('report-json')).toBe(false);
       // what is no plain word names no file: the command's cache serves it
       expect(box.pm(['--db', box.db, 'export', '--format', '../x']).code).toBe(2);
       expect(readdirSync(DIST).filter((f) => f.includes('..x') || f.includes('/'))).toEqual([]);
