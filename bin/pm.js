@@ -4,8 +4,8 @@
 // Everything else is the bundled CLI, dist/cli.cjs (made by `npm run build`, which `npm ci` runs
 // through `prepare`), compiled with a V8 code cache kept beside it: measured here, the cache saves
 // ~9 ms of compiling per run. V8 caches the functions compiled by the run that wrote the cache, so
-// each command keeps its own (a cache written by `pm import` would leave `pm report` compiling
-// its code at every start). The caches are named after the bundle's size and mtime and live in
+// each command, and each output a flag chooses, keeps its own (a cache written by `pm import` would
+// leave `pm report` compiling its code at every start). The caches are named after the bundle's size and mtime and live in
 // dist/, which every build replaces whole, so a stale cache is never used; where dist/ is not
 // writable pm simply runs without one.
 'use strict';
@@ -34,7 +34,7 @@ function outputVariant() {
   let variant = '';
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') variant = 'json';
-    else if (args[i] === '--format') variant = String(args[i + 1]).toLowerCase();
+    else if (args[i] === '--format') variant = (args[i + 1] ?? '').toLowerCase();
     else if (args[i].startsWith('--format=')) variant = args[i].slice('--format='.length).toLowerCase();
   }
   if (args.includes('--check')) variant = `check${variant}`;
@@ -59,8 +59,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const stat = fs.statSync(file);
   // Two writes per cache: the first run writes a first cache (`.v8cache.first`), and the run after
   // it, which starts from that one, writes the lasting one with what both compiled. A first run is
-  // often unlike the rest (a report of an empty journal compiles no report renderer), and a cache
-  // holds only what the run that wrote it compiled: the rest compiles at every start.
+  // often unlike the rest (one that fails early; a small journal's report, which reaches fewer
+  // paths than a years-long one), and a cache holds only what the run that wrote it compiled: the
+  // rest compiles at every start.
   const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.${commandWord()}${outputVariant()}.v8cache`;
   const firstFile = `${cacheFile}.first`;
   let cachedData;
@@ -82,9 +83,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     cachedData,
   });
   const accepted = from !== 'none' && !script.cachedDataRejected;
-  // none or a rejected first one: a first cache; an accepted first one: the lasting one; a rejected
-  // lasting one (another node, other flags): the lasting one again
-  const target = from === 'lasting' ? (accepted ? null : cacheFile) : accepted ? cacheFile : firstFile;
+  // an accepted lasting cache: nothing to write; an accepted first one: the lasting one; none, or a
+  // rejected first one: a first one; a rejected lasting one (another node, other flags): it again
+  const target = accepted ? (from === 'first' ? cacheFile : null) : from === 'lasting' ? cacheFile : firstFile;
   if (target) {
     // written at exit, so the functions this run compiled are in it too
     process.once('exit', () => {

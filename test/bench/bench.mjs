@@ -18,6 +18,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'pm.js');
 // smallest first: the largest journal's pass also times the report on the smallest one
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).sort((a, b) => a - b);
+const LARGEST = SIZES[SIZES.length - 1], SMALLEST = SIZES[0];
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 30));
 const WARMUP = 2;
 const AS_OF = '2026-11-20';
@@ -87,10 +88,10 @@ function quietness(samples) {
   return { busy, spread, why: `a busy machine (floor ${floor.toFixed(0)} ms, node -e '' ${node.toFixed(0)} ms, floor's p25–p75 ${(spread * 100).toFixed(0)}% of its median)` };
 }
 
-function ratioSummary(samples) {
-  const floor = median(samples.floor), node = median(samples.node);
-  return Object.keys(BUDGETS).map((n) => `${n} ${(median(samples[n]) / (BUDGETS[n][0] === 'node' ? node : floor)).toFixed(2)}`).join(', ');
-}
+/** A command's median over its reference's: node -e '' for --version, else the floor. */
+const ratioOf = (samples, name) => median(samples[name]) / median(samples[BUDGETS[name]?.[0] ?? 'floor']);
+
+const ratioSummary = (samples) => Object.keys(BUDGETS).map((n) => `${n} ${ratioOf(samples, n).toFixed(2)}`).join(', ');
 
 // budgets: [name, reference, max ratio]
 const BUDGETS = { report: ['floor', 1.3], log: ['floor', 1.3], search: ['floor', 1.5], ls: ['floor', 1.3], version: ['node', 1.1], 'export-md': ['floor', 1.5] };
@@ -124,8 +125,7 @@ for (const size of SIZES) {
 
   // the largest journal's loop also times the report on the smallest one: growth is then a ratio
   // of two medians measured side by side, not across minutes of a machine whose speed drifts
-  const smallest = Math.min(...SIZES);
-  const growthToo = SIZES.length > 1 && size === Math.max(...SIZES);
+  const growthToo = SIZES.length > 1 && size === LARGEST;
   const commands = {
     node: ['-e', ''],
     floor: [floorScript, db],
@@ -135,7 +135,7 @@ for (const size of SIZES) {
     search: [BIN, '--db', db, 'search', 'invoices slow'],
     ls: [BIN, '--db', db, 'ls', '--limit', '50'],
     'export-md': [BIN, '--db', db, 'export', '--format', 'md', '--week', '--as-of', AS_OF],
-    ...(growthToo ? { [`report-${smallest}`]: [BIN, '--db', join(dir, `j${smallest}.db`), 'report', '--week', '--as-of', AS_OF] } : {}),
+    ...(growthToo ? { [`report-${SMALLEST}`]: [BIN, '--db', join(dir, `j${SMALLEST}.db`), 'report', '--week', '--as-of', AS_OF] } : {}),
   };
   // The largest journal, whose ratios the budgets are about, is measured again when the machine
   // was busy (see quietness), as time allows. Whether a pass was busy is judged from node and the
@@ -147,7 +147,7 @@ for (const size of SIZES) {
     Object.assign(pass, quietness(pass.samples));
     passes.push(pass);
     const took = Date.now() - started;
-    const again = pass.busy && size === Math.max(...SIZES) && passes.length < MAX_PASSES && Date.now() - START + took * 1.2 < TIME_LIMIT_MS;
+    const again = pass.busy && size === LARGEST && passes.length < MAX_PASSES && Date.now() - START + took * 1.2 < TIME_LIMIT_MS;
     if (passes.length > 1 || again)
       console.log(`pass ${passes.length}: ${pass.busy ? pass.why : 'a quiet machine'}; ratios: ${ratioSummary(pass.samples)}${again ? '. Measuring again' : ''}`);
     if (!again) break;
@@ -167,20 +167,18 @@ for (const size of SIZES) {
   const samples = chosen.samples;
   const { r } = time(['--import', rssScript, ...commands.report]);
   const rssKiB = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  const floor = median(samples.floor), node = median(samples.node);
   console.log('| command | median ms | p25–p75 ms | ratio | budget |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const [name, xs] of Object.entries(samples)) {
     const m = median(xs);
     const budget = BUDGETS[name];
-    const ref = budget ? (budget[0] === 'node' ? node : floor) : floor;
-    const ratio = m / ref;
+    const ratio = ratioOf(samples, name);
     results.push({ size, name, medianMs: m, ratio });
     const refName = budget?.[0] === 'node' ? "× node -e ''" : '× floor';
-    const label = name === 'node' ? "node -e ''" : name === 'floor' ? 'floor (node + open journal)' : name === `report-${smallest}` ? `pm report, ${smallest.toLocaleString('en')} journal` : `pm ${name}`;
+    const label = name === 'node' ? "node -e ''" : name === 'floor' ? 'floor (node + open journal)' : name === `report-${SMALLEST}` ? `pm report, ${SMALLEST.toLocaleString('en')} journal` : `pm ${name}`;
     console.log(`| ${label} | ${m.toFixed(1)} | ${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)} | ${name === 'node' || name === 'floor' ? '' : `${ratio.toFixed(2)} ${refName}`} | ${budget ? `≤ ${budget[1]}` : ''} |`);
-    if (budget && size === Math.max(...SIZES) && ratio > budget[1]) over.push(`pm ${name} ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
-    if (budget && size === Math.max(...SIZES) && ratio > budget[1] * 1.25) problems.push(`pm ${name} at ${size}: ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
+    if (budget && size === LARGEST && ratio > budget[1]) over.push(`pm ${name} ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
+    if (budget && size === LARGEST && ratio > budget[1] * 1.25) problems.push(`pm ${name} at ${size}: ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
   }
   console.log(`peak memory of pm report --week: ${(rssKiB / 1024).toFixed(1)} MiB (budget ≤ 100 MiB)`);
   if (chosen.busy) console.log(`note: ${chosen.why}: these ratios are unsure; run again on a quieter one`);
@@ -190,11 +188,10 @@ for (const size of SIZES) {
   rmSync(json, { force: true });
 }
 
-const largest = Math.max(...SIZES), smallest = Math.min(...SIZES);
 const medianOf = (size, name) => results.find((x) => x.size === size && x.name === name)?.medianMs;
 if (SIZES.length > 1) {
-  const growth = medianOf(largest, 'report') / medianOf(largest, `report-${smallest}`);
-  console.log(`\ngrowth: report at ${largest} / report at ${smallest}, timed side by side = ${growth.toFixed(2)} (budget ≤ 1.2)`);
+  const growth = medianOf(LARGEST, 'report') / medianOf(LARGEST, `report-${SMALLEST}`);
+  console.log(`\ngrowth: report at ${LARGEST} / report at ${SMALLEST}, timed side by side = ${growth.toFixed(2)} (budget ≤ 1.2)`);
   if (growth > 1.2) over.push(`report growth ${growth.toFixed(2)} (budget 1.2)`);
   if (growth > 1.2 * 1.25) problems.push(`report growth ${growth.toFixed(2)}`);
 }

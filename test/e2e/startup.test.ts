@@ -10,12 +10,25 @@ import { COMMAND_WORDS } from '../../src/cli.js';
 
 const DIST = join(ROOT, 'dist');
 
+/** Where a command's (or output's) lasting code cache is for the bundle in `dist` now. */
+function cachePath(name: string, dist = DIST): string {
+  const bundle = statSync(join(dist, 'cli.cjs'));
+  return join(dist, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
+}
+
+/** Has `name` a code cache in dist/, first or lasting? */
+const cached = (name: string) => existsSync(cachePath(name)) || existsSync(`${cachePath(name)}.first`);
+
+/** Removes `name`'s code caches from dist/, so that the next run writes one. */
+function forgetCaches(...names: string[]): void {
+  for (const name of names) for (const f of [cachePath(name), `${cachePath(name)}.first`]) rmSync(f, { force: true });
+}
+
 describe('start-up', () => {
   it('a damaged code cache is ignored and replaced, never an error', () => {
     const box = sandbox();
     try {
-      const bundle = statSync(join(DIST, 'cli.cjs'));
-      const cache = join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.config.v8cache`);
+      const cache = cachePath('config');
       writeFileSync(cache, 'not a V8 code cache at all');
       const r = box.pm(['config', 'get', 'cadence.days']);
       expect(r.code, r.err).toBe(0);
@@ -30,10 +43,7 @@ describe('start-up', () => {
   it('each command keeps its own code cache, written by its first run', () => {
     const box = sandbox();
     try {
-      const bundle = statSync(join(DIST, 'cli.cjs'));
-      const cache = (word: string) => join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${word}.v8cache`);
-      const cached = (word: string) => existsSync(cache(word)) || existsSync(`${cache(word)}.first`);
-      for (const word of ['report', 'ls', 'other']) for (const f of [cache(word), `${cache(word)}.first`]) rmSync(f, { force: true });
+      forgetCaches('report', 'ls', 'other');
       expect(box.pm(['report']).code).toBe(0);
       expect(cached('report')).toBe(true);
       expect(cached('ls')).toBe(false);
@@ -61,8 +71,7 @@ describe('start-up', () => {
       copyFileSync(join(DIST, 'cli.cjs'), join(app, 'dist', 'cli.cjs'));
       symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
       const pm = (...args: string[]) => spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
-      const bundle = statSync(join(app, 'dist', 'cli.cjs'));
-      const lasting = join(app, 'dist', `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.report-md.v8cache`);
+      const lasting = cachePath('report-md', join(app, 'dist'));
       const first = `${lasting}.first`;
       // a first run unlike the rest: --db names a file that is no journal, and the report stops
       // before building anything
@@ -90,11 +99,7 @@ describe('start-up', () => {
   it('each output a flag chooses keeps its own code cache too: a JSON export does not write the markdown one', () => {
     const box = sandbox();
     try {
-      const bundle = statSync(join(DIST, 'cli.cjs'));
-      const cache = (name: string) => join(DIST, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
-      const cached = (name: string) => existsSync(cache(name)) || existsSync(`${cache(name)}.first`);
-      const names = ['export', 'export-json', 'export-md', 'report-checkjson', 'report-json'];
-      for (const name of names) for (const f of [cache(name), `${cache(name)}.first`]) rmSync(f, { force: true });
+      forgetCaches('export', 'export-json', 'export-md', 'report-checkjson', 'report-json');
       expect(box.pm(['--db', box.db, 'export', '--format', 'json']).code).toBe(0);
       expect(cached('export-json')).toBe(true);
       expect(cached('export')).toBe(false);
