@@ -91,8 +91,9 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
     // commander has printed its message through outputError; the hint names the command's help
+    // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
-    const known = word !== undefined && Object.prototype.hasOwnProperty.call(AREA_OF, word) && err.code !== 'commander.unknownCommand';
+    const known = word !== undefined && Object.prototype.hasOwnProperty.call(AREA_OF, word);
     writeErr(`try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
   }

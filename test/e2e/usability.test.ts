@@ -69,6 +69,11 @@ describe('errors point at the right help', () => {
     expectUsageError(u);
     expect(u.err).toMatch(/Did you mean log\?/);
     expect(u.err).toMatch(/^try: pm --help$/m);
+    // an unknown word under a command that has its own (hyp add, hyp list, ...) points at those
+    const h = box.pm(['hyp', 'outcome', 'H1', 'killed']);
+    expectUsageError(h);
+    expect(h.err).toMatch(/unknown command 'outcome'/);
+    expect(h.err).toMatch(/^try: pm hyp --help$/m);
   });
 });
 
