@@ -55,11 +55,13 @@ function openChecked(path: string): { db: DB; version: number } {
   let db: DB | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
+    // One statement, so one snapshot: read one by one, another pm's migration could commit between
+    // the reads (application id 0 read before it, its user_version after: "not a pm journal").
+    const [appId, version, tables] = db.prepare(`SELECT (SELECT application_id FROM pragma_application_id),
+      (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`).raw().get() as [number, number, number];
     // An empty database is one another pm has just created and is still migrating (its schema is
     // not committed yet): treat it as new; the migration re-checks user_version under the lock.
-    if (appId === 0 && version === 0 && db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0) return { db, version: 0 };
+    if (appId === 0 && version === 0 && tables === 0) return { db, version: 0 };
     if (appId !== APPLICATION_ID) {
       throw new JournalError(`not a pm journal: ${path}`, 'pass the right file with --db, or move this one away; pm leaves it untouched');
     }
