@@ -14,10 +14,14 @@ const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'pm-lazy' } : undefined);
+      /node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'pm-lazy' }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'pm-lazy' }, () => ({
       loader: 'js',
-      contents: "let real; module.exports = new Proxy({}, { get(_, key) { real ??= require('node:child_process'); return real[key]; } });",
+      contents:
+        "let real; module.exports = new Proxy({}, { get(_, key) { real ??= require('node:child_process'); return real[key]; } });",
     }));
   },
 };
@@ -31,7 +35,8 @@ const noColorDetection = {
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'pm-stub' }));
     b.onLoad({ filter: /.*/, namespace: 'pm-stub' }, () => ({
       loader: 'js',
-      contents: 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };',
+      contents:
+        'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };',
     }));
   },
 };
@@ -46,8 +51,14 @@ const directAddon = {
   name: 'direct-addon',
   setup(b) {
     b.onResolve({ filter: /^bindings$/ }, (args) =>
-      /node_modules[\\/]better-sqlite3[\\/]/.test(args.importer) ? { path: 'bindings', namespace: 'pm-addon' } : undefined);
-    b.onLoad({ filter: /.*/, namespace: 'pm-addon' }, () => ({ loader: 'js', contents: readFileSync('src/db/addon.cjs', 'utf8') }));
+      /node_modules[\\/]better-sqlite3[\\/]/.test(args.importer)
+        ? { path: 'bindings', namespace: 'pm-addon' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'pm-addon' }, () => ({
+      loader: 'js',
+      contents: readFileSync('src/db/addon.cjs', 'utf8'),
+    }));
   },
 };
 
@@ -81,6 +92,10 @@ await build({
   plugins: [lazyChildProcess, noColorDetection, directAddon],
 });
 const old = `dist.old-${process.pid}`;
-try { renameSync('dist', old); } catch { /* first build */ }
+try {
+  renameSync('dist', old);
+} catch {
+  /* first build */
+}
 renameSync(tmp, 'dist');
 rmSync(old, { recursive: true, force: true });

@@ -12,8 +12,30 @@
 const args = process.argv.slice(2);
 
 // the command words of src/cli.ts (AREA_OF; test/e2e/startup.test.ts keeps the two lists equal)
-const COMMANDS = new Set(['init', 'config', 'doctor', 'backup', 'forget', 'log', 'edit', 'delete', 'interviews', 'ls',
-  'show', 'search', 'contacts', 'contact', 'accounts', 'account', 'hyp', 'hypothesis', 'report', 'demo', 'export', 'import']);
+const COMMANDS = new Set([
+  'init',
+  'config',
+  'doctor',
+  'backup',
+  'forget',
+  'log',
+  'edit',
+  'delete',
+  'interviews',
+  'ls',
+  'show',
+  'search',
+  'contacts',
+  'contact',
+  'accounts',
+  'account',
+  'hyp',
+  'hypothesis',
+  'report',
+  'demo',
+  'export',
+  'import',
+]);
 
 /** The command word, as src/cli.ts finds it: the first argument that is not a global option or its value. */
 function commandWord() {
@@ -46,14 +68,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // fs.writeSync, not process.stdout: its first touch loads node's stream modules (~4 ms); a reader
   // already gone (pm --version | true) ends pm quietly, as for every command
   try {
-    require('fs').writeSync(1, require('../package.json').version + '\n');
+    require('node:fs').writeSync(1, require('../package.json').version + '\n');
   } catch (err) {
     if (err.code !== 'EPIPE') throw err;
   }
 } else {
-  const fs = require('fs');
-  const path = require('path');
-  const vm = require('vm');
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const vm = require('node:vm');
   const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
@@ -66,7 +88,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const firstFile = `${cacheFile}.first`;
   let cachedData;
   let from = 'none';
-  for (const [name, kind] of [[cacheFile, 'lasting'], [firstFile, 'first']]) {
+  for (const [name, kind] of [
+    [cacheFile, 'lasting'],
+    [firstFile, 'first'],
+  ]) {
     try {
       cachedData = fs.readFileSync(name);
       from = kind;
@@ -95,7 +120,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
         fs.renameSync(tmp, target);
         if (target === cacheFile && from === 'first') fs.unlinkSync(firstFile);
       } catch {
-        try { fs.unlinkSync(tmp); } catch { /* nothing to clean */ }
+        try {
+          fs.unlinkSync(tmp);
+        } catch {
+          /* nothing to clean */
+        }
       }
     });
   }

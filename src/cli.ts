@@ -18,13 +18,28 @@ type Area = (program: Command) => void;
 
 /** Which registration each command word lives in; a word not here (help, a typo) registers all. */
 const AREA_OF: Record<string, Area> = {
-  init: registerSetup, config: registerSetup, doctor: registerSetup, backup: registerSetup, forget: registerSetup,
-  log: registerInterviews, edit: registerInterviews, delete: registerInterviews, interviews: registerInterviews,
-  ls: registerInterviews, show: registerInterviews, search: registerInterviews, contacts: registerInterviews,
-  contact: registerInterviews, accounts: registerInterviews, account: registerInterviews,
-  hyp: registerHypotheses, hypothesis: registerHypotheses,
-  report: registerReport, demo: registerReport,
-  export: registerExchange, import: registerExchange,
+  init: registerSetup,
+  config: registerSetup,
+  doctor: registerSetup,
+  backup: registerSetup,
+  forget: registerSetup,
+  log: registerInterviews,
+  edit: registerInterviews,
+  delete: registerInterviews,
+  interviews: registerInterviews,
+  ls: registerInterviews,
+  show: registerInterviews,
+  search: registerInterviews,
+  contacts: registerInterviews,
+  contact: registerInterviews,
+  accounts: registerInterviews,
+  account: registerInterviews,
+  hyp: registerHypotheses,
+  hypothesis: registerHypotheses,
+  report: registerReport,
+  demo: registerReport,
+  export: registerExchange,
+  import: registerExchange,
 };
 /** Every command word (bin/pm.js keeps a code cache for each). */
 export const COMMAND_WORDS = Object.keys(AREA_OF);
@@ -66,14 +81,17 @@ export function buildProgram(argv?: string[]): Command {
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
       outputError: (s, write) => write(`pm: ${safeLine(s.replace(/^error: /, '').trim())}\n`),
     })
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour" --pain "slow export"
   pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"
   pm report --week
-  pm demo                      a sample journal and its weekly report`);
+  pm demo                      a sample journal and its weekly report`,
+    );
   const word = argv ? commandWord(argv) : undefined;
-  const area = word !== undefined && Object.prototype.hasOwnProperty.call(AREA_OF, word) ? AREA_OF[word] : undefined;
+  const area = word !== undefined && Object.hasOwn(AREA_OF, word) ? AREA_OF[word] : undefined;
   const wantsHelp = argv ? argv.includes('--help') || argv.includes('-h') : false;
   for (const register of area && !(wantsHelp && word === undefined) ? [area] : ALL_AREAS) register(program);
   return program;
@@ -89,11 +107,12 @@ function printError(err: PmError, verbose: boolean): void {
 
 function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[]): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+      return EXIT.ok;
     // commander has printed its message through outputError; the hint names the command's help
     // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
-    const known = word !== undefined && Object.prototype.hasOwnProperty.call(AREA_OF, word);
+    const known = word !== undefined && Object.hasOwn(AREA_OF, word);
     writeErr(`try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
   }

@@ -2,7 +2,14 @@
 // writing), "today", and the output streams. Commands never touch process.stdout directly, so the
 // same code prints JSON, plain text or colour, and tests can run it.
 import type { ChalkInstance } from 'chalk';
-import { openForRead, openForWrite, readConfig, resolveJournalPath, writeTransaction, type Journal } from './db/journal.js';
+import {
+  openForRead,
+  openForWrite,
+  readConfig,
+  resolveJournalPath,
+  writeTransaction,
+  type Journal,
+} from './db/journal.js';
 import { today as localToday, isIsoDay } from './core/dates.js';
 import { isTerminal, terminalColumns, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';

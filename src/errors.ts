@@ -52,20 +52,31 @@ export function fromSqliteError(err: unknown, dbPath: string): PmError | undefin
   const code = (err as { code?: string } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return new JournalError(`the journal is locked by another process: ${dbPath}`,
-      'try again in a moment; if it persists, find the process holding it (fuser ' + dbPath + ')');
+    return new JournalError(
+      `the journal is locked by another process: ${dbPath}`,
+      'try again in a moment; if it persists, find the process holding it (fuser ' + dbPath + ')',
+    );
   if (code === 'SQLITE_FULL')
-    return new JournalError(`the disk is full, nothing was written: ${dbPath}`, 'free some space and run the command again');
+    return new JournalError(
+      `the disk is full, nothing was written: ${dbPath}`,
+      'free some space and run the command again',
+    );
   if (code.startsWith('SQLITE_READONLY'))
-    return new JournalError(`the journal is read-only: ${dbPath}`,
-      'check the permissions of the file and its folder (pm needs to write both)');
+    return new JournalError(
+      `the journal is read-only: ${dbPath}`,
+      'check the permissions of the file and its folder (pm needs to write both)',
+    );
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
-    return new JournalError(`the journal is corrupt or not a database: ${dbPath}`,
-      'check that --db or $PM_DB names your journal; if it is and it is damaged, restore a copy (journal.db.bak-v*, or one made by pm backup)');
+    return new JournalError(
+      `the journal is corrupt or not a database: ${dbPath}`,
+      'check that --db or $PM_DB names your journal; if it is and it is damaged, restore a copy (journal.db.bak-v*, or one made by pm backup)',
+    );
   if (code.startsWith('SQLITE_CANTOPEN'))
     return new JournalError(`cannot open the journal: ${dbPath}`, 'check that its folder exists and is writable');
   if (code.startsWith('SQLITE_IOERR'))
-    return new JournalError(`the journal could not be read or written (${code}): ${dbPath}`,
-      'check the disk (space, permissions, file-size limits) and run the command again');
+    return new JournalError(
+      `the journal could not be read or written (${code}): ${dbPath}`,
+      'check the disk (space, permissions, file-size limits) and run the command again',
+    );
   return undefined;
 }

@@ -87,7 +87,10 @@ export function sandbox(opts: { today?: string | null } = {}): Sandbox {
   return box;
 }
 
-export function runPm(args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {}): RunResult {
+export function runPm(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {},
+): RunResult {
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     env: opts.env,
     input: opts.input ?? '',
@@ -130,9 +133,15 @@ export interface TerminalRun {
 export function onTerminal(box: Sandbox, script: [expected: string, answer: string][], args: string[]): TerminalRun {
   const file = join(box.dir, `script-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(script));
-  const r = spawnSync('python3', [join(ROOT, 'test', 'e2e', 'pty-driver.py'), file, '--', process.execPath, BIN, ...args], {
-    env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm' }, encoding: 'utf8', timeout: 60_000,
-  });
+  const r = spawnSync(
+    'python3',
+    [join(ROOT, 'test', 'e2e', 'pty-driver.py'), file, '--', process.execPath, BIN, ...args],
+    {
+      env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }

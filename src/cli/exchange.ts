@@ -1,5 +1,5 @@
 // Registration of the exchange commands: pm export, pm import.
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { lazy } from './lazy.js';
 
 export function registerExchange(program: Command): void {
@@ -15,21 +15,37 @@ export function registerExchange(program: Command): void {
     .option('--out <path>', 'write to this file (atomically) instead of stdout')
     .option('--redact [what]', 'replace contact names and emails with pseudonyms; =all also accounts')
     .option('--front-matter', 'markdown: start with a YAML block (period, as-of, version)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   pm export --week last --out notes/$(date +%G-W%V).md   last week's notes, for a git repo
   pm export --format json --out journal.json              the whole journal, for a teammate
   pm export --format csv --month 2026-11 > november.csv   a spreadsheet of November's interviews
-  pm export --redact --week                               this week, with contacts pseudonymised`)
-    .action(lazy(() => import('../commands/export.js'), (m) => m.exportCommand));
+  pm export --redact --week                               this week, with contacts pseudonymised`,
+    )
+    .action(
+      lazy(
+        () => import('../commands/export.js'),
+        (m) => m.exportCommand,
+      ),
+    );
 
   program
     .command('import')
     .argument('<file>', 'a pm JSON export, or - for stdin')
-    .description('merge a JSON export (yours or a teammate\'s) into the journal, by UUID')
-    .addHelpText('after', `
+    .description("merge a JSON export (yours or a teammate's) into the journal, by UUID")
+    .addHelpText(
+      'after',
+      `
 Examples:
   pm import dana.json                  merge a teammate's export; importing it again changes nothing
-  pm export --format json | pm --db copy.db import -`)
-    .action(lazy(() => import('../commands/import.js'), (m) => m.importCommand));
+  pm export --format json | pm --db copy.db import -`,
+    )
+    .action(
+      lazy(
+        () => import('../commands/import.js'),
+        (m) => m.importCommand,
+      ),
+    );
 }

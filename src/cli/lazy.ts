@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { Context, type GlobalOptions } from '../context.js';
 
+// commander hands each action its own arguments and options: typed by each command, not here
+// biome-ignore lint/suspicious/noExplicitAny: see above
 export type Action = (ctx: Context, ...args: any[]) => Promise<void> | void;
 
 let active: Context | undefined;

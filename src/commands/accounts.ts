@@ -7,7 +7,12 @@ import { LIMITS, checkText, cut, padEnd, safeLine } from '../core/text.js';
 import { daysBetween } from '../core/dates.js';
 import type { Config } from '../core/config.js';
 import {
-  accountActivity, findAccount, mergeAccounts, updateAccount, type AccountActivity, type AccountRow,
+  accountActivity,
+  findAccount,
+  mergeAccounts,
+  updateAccount,
+  type AccountActivity,
+  type AccountRow,
 } from '../db/accounts.js';
 
 /** The account's cadence in days, or 'off'. NULL means the journal's account.cadenceDays. */
@@ -32,9 +37,14 @@ export function standing(lastDirect: string | null, cadence: number | 'off' | nu
 
 /** Most overdue first: by days past the cadence; never contacted or off at the end; then by name. */
 export function byMostOverdue<T extends Standing & { name: string }>(items: T[]): T[] {
-  const lateness = (s: T) => (s.daysSince === null || typeof s.cadence !== 'number' ? -Infinity : s.daysSince - s.cadence);
+  const lateness = (s: T) =>
+    s.daysSince === null || typeof s.cadence !== 'number' ? -Infinity : s.daysSince - s.cadence;
   // plain comparison: the first localeCompare loads ICU collation (~10 ms)
-  const byName = (a: T, b: T) => { const x = a.name.toLowerCase(), y = b.name.toLowerCase(); return x < y ? -1 : x > y ? 1 : 0; };
+  const byName = (a: T, b: T) => {
+    const x = a.name.toLowerCase(),
+      y = b.name.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   return items.slice().sort((a, b) => lateness(b) - lateness(a) || byName(a, b));
 }
 
@@ -101,7 +111,9 @@ function parseCadence(raw: string): number | null {
   if (v === 'off' || v === '0') return 0;
   if (v === 'default') return null;
   if (!/^\d{1,5}$/.test(v) || Number(v) < 1)
-    throw new UsageError(`--cadence must be a number of days (at least 1), off, or default; not ${JSON.stringify(raw)}`);
+    throw new UsageError(
+      `--cadence must be a number of days (at least 1), off, or default; not ${JSON.stringify(raw)}`,
+    );
   return Number(v);
 }
 
@@ -113,8 +125,14 @@ export function knownAccount(ctx: Context, name: string): AccountRow {
 
 export function accountSet(ctx: Context, name: string, opts: AccountSetOptions): void {
   const cadence = opts.cadence === undefined ? undefined : parseCadence(opts.cadence);
-  const segment = opts.segment === undefined ? undefined : opts.segment === '' ? null : checkText('--segment', opts.segment, LIMITS.segment);
-  if (cadence === undefined && segment === undefined) throw new UsageError('nothing to change', 'try: pm account set ACME --cadence 14  (or off, default), --segment S');
+  const segment =
+    opts.segment === undefined
+      ? undefined
+      : opts.segment === ''
+        ? null
+        : checkText('--segment', opts.segment, LIMITS.segment);
+  if (cadence === undefined && segment === undefined)
+    throw new UsageError('nothing to change', 'try: pm account set ACME --cadence 14  (or off, default), --segment S');
   const account = knownAccount(ctx, name);
   const row = ctx.transaction(({ db }) => {
     updateAccount(db, account.id, { cadenceDays: cadence, segment });
@@ -126,7 +144,10 @@ export function accountSet(ctx: Context, name: string, opts: AccountSetOptions):
 function printAccount(ctx: Context, row: AccountActivity, verb: string): void {
   const json = accountJson(row, ctx.config(), ctx.today);
   if (ctx.json) ctx.printJson(json);
-  else ctx.out(`${verb} ${safeLine(json.name)} · cadence ${json.cadence === 'off' ? 'off' : `${json.cadence} days`}${json.cadenceDays === null ? ' (default)' : ''}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`);
+  else
+    ctx.out(
+      `${verb} ${safeLine(json.name)} · cadence ${json.cadence === 'off' ? 'off' : `${json.cadence} days`}${json.cadenceDays === null ? ' (default)' : ''}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`,
+    );
 }
 
 export function accountRename(ctx: Context, oldName: string, newName: string): void {
@@ -134,8 +155,10 @@ export function accountRename(ctx: Context, oldName: string, newName: string): v
   const account = knownAccount(ctx, oldName);
   const clash = findAccount(ctx.read().db, name);
   if (clash && clash.id !== account.id)
-    throw new UsageError(`there is already an account called ${JSON.stringify(clash.name)}`,
-      `to fold one into the other: pm account merge ${JSON.stringify(account.name)} ${JSON.stringify(clash.name)}`);
+    throw new UsageError(
+      `there is already an account called ${JSON.stringify(clash.name)}`,
+      `to fold one into the other: pm account merge ${JSON.stringify(account.name)} ${JSON.stringify(clash.name)}`,
+    );
   const row = ctx.transaction(({ db }) => {
     updateAccount(db, account.id, { name });
     return accountActivity(db, ctx.today, account.id)[0];
@@ -146,11 +169,14 @@ export function accountRename(ctx: Context, oldName: string, newName: string): v
 export function accountMerge(ctx: Context, duplicateName: string, keepName: string): void {
   const duplicate = knownAccount(ctx, duplicateName);
   const keep = knownAccount(ctx, keepName);
-  if (duplicate.id === keep.id) throw new UsageError(`${JSON.stringify(duplicateName)} and ${JSON.stringify(keepName)} are the same account`);
+  if (duplicate.id === keep.id)
+    throw new UsageError(`${JSON.stringify(duplicateName)} and ${JSON.stringify(keepName)} are the same account`);
   const { moved, row } = ctx.transaction(({ db }) => {
     const moved = mergeAccounts(db, duplicate.id, keep.id);
     return { moved, row: accountActivity(db, ctx.today, keep.id)[0] };
   });
-  ctx.info(`Moved ${moved.contacts} contacts and ${moved.interviews} interviews from ${safeLine(duplicate.name)}; ${safeLine(duplicate.name)} is gone.`);
+  ctx.info(
+    `Moved ${moved.contacts} contacts and ${moved.interviews} interviews from ${safeLine(duplicate.name)}; ${safeLine(duplicate.name)} is gone.`,
+  );
   printAccount(ctx, row, 'Merged into');
 }

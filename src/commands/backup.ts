@@ -19,7 +19,10 @@ export function backup(ctx: Context, target?: string): void {
     if (err instanceof Error && !code?.startsWith('SQLITE_'))
       throw new JournalError(`cannot write the backup ${path}: ${err.message}`);
     if (code?.startsWith('SQLITE_CANTOPEN'))
-      throw new JournalError(`cannot write the backup ${path}`, 'check that its folder is writable, or give another path');
+      throw new JournalError(
+        `cannot write the backup ${path}`,
+        'check that its folder is writable, or give another path',
+      );
     throw err;
   }
   if (ctx.json) ctx.printJson({ path, bytes: statSync(path).size });

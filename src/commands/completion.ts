@@ -31,7 +31,10 @@ export function completion(shell: string, program: Command): void {
 
 function bash(nodes: Node[], globals: string[]): string {
   const cases = nodes
-    .map((n) => `    "${n.path.join(' ')}") words_="${[...n.subcommands, ...n.options, ...(n.path.length ? globals : [])].join(' ')}" ;;`)
+    .map(
+      (n) =>
+        `    "${n.path.join(' ')}") words_="${[...n.subcommands, ...n.options, ...(n.path.length ? globals : [])].join(' ')}" ;;`,
+    )
     .join('\n');
   return `# pm completion for bash: source it, or put it in ~/.local/share/bash-completion/completions/pm
 _pm() {
@@ -43,7 +46,10 @@ _pm() {
     case "$w" in -*) continue ;; esac
     if [ -z "$path_" ]; then candidate="$w"; else candidate="$path_ $w"; fi
     case "$candidate" in
-${nodes.filter((n) => n.path.length).map((n) => `      "${n.path.join(' ')}") path_="$candidate" ;;`).join('\n')}
+${nodes
+  .filter((n) => n.path.length)
+  .map((n) => `      "${n.path.join(' ')}") path_="$candidate" ;;`)
+  .join('\n')}
     esac
   done
   case "$path_" in
@@ -59,9 +65,11 @@ complete -o default -F _pm pm
 function fish(nodes: Node[], globals: string[]): string {
   const lines = ['# pm completion for fish: save as ~/.config/fish/completions/pm.fish', 'complete -c pm -f'];
   for (const n of nodes) {
-    const cond = n.path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${n.path[n.path.length - 1]}`;
+    const cond =
+      n.path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${n.path[n.path.length - 1]}`;
     for (const s of n.subcommands) lines.push(`complete -c pm -n '${cond}' -a '${s}'`);
-    for (const o of n.options.filter((o) => o.startsWith('--'))) lines.push(`complete -c pm -n '${cond}' -l '${o.slice(2)}'`);
+    for (const o of n.options.filter((o) => o.startsWith('--')))
+      lines.push(`complete -c pm -n '${cond}' -l '${o.slice(2)}'`);
   }
   for (const o of globals.filter((o) => o.startsWith('--'))) lines.push(`complete -c pm -l '${o.slice(2)}'`);
   return lines.join('\n') + '\n';

@@ -7,8 +7,14 @@ import { UUID_RE } from '../core/uuid.js';
 import { newUuid, type DB } from '../db/journal.js';
 import type { Config } from '../core/config.js';
 import {
-  contactActivity, contactByEmail, contactByUuid, contactsByName, mergeContacts, updateContact,
-  type ContactActivity, type ContactRow,
+  contactActivity,
+  contactByEmail,
+  contactByUuid,
+  contactsByName,
+  mergeContacts,
+  updateContact,
+  type ContactActivity,
+  type ContactRow,
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import { byMostOverdue, effectiveCadence, standing, type Standing } from './accounts.js';
@@ -79,13 +85,16 @@ export function resolveContactRef(db: DB, ref: string): ContactRow {
   if (person.email) {
     const found = contactByEmail(db, person.email);
     if (found) return found;
-    if (person.name === person.email) throw new UsageError(`no contact has the email ${person.email}`, 'try: pm contacts');
+    if (person.name === person.email)
+      throw new UsageError(`no contact has the email ${person.email}`, 'try: pm contacts');
   }
   const byName = contactsByName(db, person.name);
   if (byName.length === 1) return byName[0];
   if (byName.length === 0) throw new UsageError(`unknown contact ${JSON.stringify(s)}`, 'try: pm contacts');
-  throw new UsageError(`${JSON.stringify(s)} matches ${byName.length} contacts: ${byName.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
-    'name one by email, or by uuid (pm contacts --json)');
+  throw new UsageError(
+    `${JSON.stringify(s)} matches ${byName.length} contacts: ${byName.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
+    'name one by email, or by uuid (pm contacts --json)',
+  );
 }
 
 export interface ContactSetOptions {
@@ -98,26 +107,46 @@ export interface ContactSetOptions {
 
 export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): void {
   const name = opts.name === undefined ? undefined : checkText('--name', opts.name.trim(), LIMITS.name);
-  const email = opts.email === undefined ? undefined : opts.email.trim() === '' ? null : checkText('--email', opts.email.trim(), LIMITS.email);
-  if (email && !email.includes('@')) throw new UsageError(`--email: ${JSON.stringify(opts.email)} is not an email address`);
+  const email =
+    opts.email === undefined
+      ? undefined
+      : opts.email.trim() === ''
+        ? null
+        : checkText('--email', opts.email.trim(), LIMITS.email);
+  if (email && !email.includes('@'))
+    throw new UsageError(`--email: ${JSON.stringify(opts.email)} is not an email address`);
   const role = opts.role === undefined ? undefined : parseRole(opts.role);
-  const accountName = opts.account === undefined ? undefined : checkText('--account', opts.account.trim(), LIMITS.account);
-  const segment = opts.segment === undefined ? undefined : opts.segment === '' ? null : checkText('--segment', opts.segment, LIMITS.segment);
+  const accountName =
+    opts.account === undefined ? undefined : checkText('--account', opts.account.trim(), LIMITS.account);
+  const segment =
+    opts.segment === undefined
+      ? undefined
+      : opts.segment === ''
+        ? null
+        : checkText('--segment', opts.segment, LIMITS.segment);
   if ([name, email, role, accountName, segment].every((v) => v === undefined))
-    throw new UsageError('nothing to change', 'try: pm contact set "Jane Roe" --role prospect  (or --name, --email, --account, --segment)');
+    throw new UsageError(
+      'nothing to change',
+      'try: pm contact set "Jane Roe" --role prospect  (or --name, --email, --account, --segment)',
+    );
   const target = resolveContactRef(ctx.read().db, ref);
   if (email) {
     const holder = contactByEmail(ctx.read().db, email);
     if (holder && holder.id !== target.id)
-      throw new UsageError(`${email} is already ${holder.name}'s email (${holder.account})`,
-        `if they are the same person: pm contact merge ${JSON.stringify(target.email ?? target.name)} ${JSON.stringify(email)}`);
+      throw new UsageError(
+        `${email} is already ${holder.name}'s email (${holder.account})`,
+        `if they are the same person: pm contact merge ${JSON.stringify(target.email ?? target.name)} ${JSON.stringify(email)}`,
+      );
   }
   const { row, newAccount } = ctx.transaction(({ db }) => {
     let accountId: number | undefined;
     let newAccount = false;
     if (accountName !== undefined) {
       accountId = findAccount(db, accountName)?.id;
-      if (accountId === undefined) { accountId = insertAccount(db, newUuid(db), accountName); newAccount = true; }
+      if (accountId === undefined) {
+        accountId = insertAccount(db, newUuid(db), accountName);
+        newAccount = true;
+      }
     }
     updateContact(db, target.id, { name, email, role, accountId, segment });
     return { row: contactActivity(db, ctx.today, { contactId: target.id })[0], newAccount };
@@ -125,18 +154,24 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
   if (newAccount) ctx.info(`new account: ${safeLine(accountName!)}`);
   const json = contactJson(row, ctx.config(), ctx.today);
   if (ctx.json) ctx.printJson(json);
-  else ctx.out(`Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`);
+  else
+    ctx.out(
+      `Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`,
+    );
 }
 
 export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string): void {
   const duplicate = resolveContactRef(ctx.read().db, duplicateRef);
   const keep = resolveContactRef(ctx.read().db, keepRef);
-  if (duplicate.id === keep.id) throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
+  if (duplicate.id === keep.id)
+    throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
   const { moved, row } = ctx.transaction(({ db }) => {
     const moved = mergeContacts(db, duplicate.id, keep.id);
     return { moved, row: contactActivity(db, ctx.today, { contactId: keep.id })[0] };
   });
-  ctx.info(`Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} (${safeLine(duplicate.account)}); that contact is gone.`);
+  ctx.info(
+    `Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} (${safeLine(duplicate.account)}); that contact is gone.`,
+  );
   const json = contactJson(row, ctx.config(), ctx.today);
   if (ctx.json) ctx.printJson(json);
   else ctx.out(`Merged into ${safeLine(json.name)} (${safeLine(json.account)}) · ${json.interviews} interviews`);

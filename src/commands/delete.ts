@@ -17,7 +17,8 @@ export interface DeleteOptions {
 /** Ask on a terminal; without one, --yes is required. Returns whether to go ahead. */
 async function confirmed(ctx: Context, question: string, opts: DeleteOptions, what: string): Promise<boolean> {
   if (opts.yes) return true;
-  if (!ctx.interactive) throw new UsageError(`pm delete needs --yes when it cannot ask (deleting ${what})`, `try: pm delete ${what} --yes`);
+  if (!ctx.interactive)
+    throw new UsageError(`pm delete needs --yes when it cannot ask (deleting ${what})`, `try: pm delete ${what} --yes`);
   const { confirm } = await loadPrompts();
   return confirm({ message: question, default: false });
 }
@@ -49,8 +50,10 @@ async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions
   if (!hyp) throw new UsageError(`unknown hypothesis H${rowid}`, 'try: pm hyp list --status all');
   const links = evidenceCount(db, rowid);
   if (links > 0 && !opts.force)
-    throw new UsageError(`${hyp.id} has ${links} evidence link${links === 1 ? '' : 's'}; deleting it loses what you learned`,
-      `killing it is usually what you mean: pm hyp kill ${hyp.id} --reason "…"  (or: pm delete ${hyp.id} --force)`);
+    throw new UsageError(
+      `${hyp.id} has ${links} evidence link${links === 1 ? '' : 's'}; deleting it loses what you learned`,
+      `killing it is usually what you mean: pm hyp kill ${hyp.id} --reason "…"  (or: pm delete ${hyp.id} --force)`,
+    );
   const label = `${hyp.id} ("${cut(safeLine(hyp.statement), 60)}")`;
   if (!(await confirmed(ctx, `Delete ${label}${links ? ` and its ${links} evidence links` : ''}?`, opts, hyp.id))) {
     ctx.info('Nothing deleted.');

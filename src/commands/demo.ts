@@ -17,10 +17,15 @@ export function demo(ctx: Context, flags: { format?: string }): void {
   const sample = new Context({ ...ctx.globals, db: path }, ctx.env);
   try {
     sample.transaction(({ db }) => {
-      const records = db.prepare(`SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM hypotheses)`).pluck().get();
+      const records = db
+        .prepare(`SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM hypotheses)`)
+        .pluck()
+        .get();
       if (records === 1)
-        throw new UsageError(`${path} already holds a journal; pm demo writes only to a new or empty one`,
-          'try: pm demo (a temporary file), or pm --db /tmp/sample.db demo');
+        throw new UsageError(
+          `${path} already holds a journal; pm demo writes only to a new or empty one`,
+          'try: pm demo (a temporary file), or pm --db /tmp/sample.db demo',
+        );
       importJournal(db, validateDocument(demoJournal(sample.today), journalLookup(db)));
     });
     const options = reportOptions(sample, {}, sample.config());

@@ -7,15 +7,29 @@ import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { followUpAfter } from './log.js';
 import {
-  interviewFields, isIndirect, loadInterview, resolveInterviewRef, setInterviewContacts, setInterviewList, updateInterview,
-  type InterviewFields, type InterviewRecord,
+  interviewFields,
+  isIndirect,
+  loadInterview,
+  resolveInterviewRef,
+  setInterviewContacts,
+  setInterviewList,
+  updateInterview,
+  type InterviewFields,
+  type InterviewRecord,
 } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
 import { reindexInterview } from '../db/fts.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
-  applyParticipants, checkList, matchParticipants, parseChannel, parseMinutes, parsePerson, parseRole, readNotes,
+  applyParticipants,
+  checkList,
+  matchParticipants,
+  parseChannel,
+  parseMinutes,
+  parsePerson,
+  parseRole,
+  readNotes,
   type LogOptions,
 } from './log.js';
 
@@ -40,12 +54,17 @@ interface EditPlan {
 export function planEdit(opts: EditOptions, today: string): EditPlan {
   const clear = new Set<Clearable>();
   for (const c of opts.clear ?? []) {
-    const what = c.trim().toLowerCase().replace(/^followup$/, 'follow-up') as Clearable;
-    if (!CLEARABLE.includes(what)) throw new UsageError(`--clear: cannot clear ${JSON.stringify(c)}`, `clearable: ${CLEARABLE.join(', ')}`);
+    const what = c
+      .trim()
+      .toLowerCase()
+      .replace(/^followup$/, 'follow-up') as Clearable;
+    if (!CLEARABLE.includes(what))
+      throw new UsageError(`--clear: cannot clear ${JSON.stringify(c)}`, `clearable: ${CLEARABLE.join(', ')}`);
     clear.add(what);
   }
   const clash = (flag: string, what: Clearable, given: unknown) => {
-    if (given !== undefined && clear.has(what)) throw new UsageError(`${flag} and --clear ${what} contradict each other`);
+    if (given !== undefined && clear.has(what))
+      throw new UsageError(`${flag} and --clear ${what} contradict each other`);
   };
   clash('--tag', 'tags', opts.tag);
   clash('--pain', 'pains', opts.pain);
@@ -55,7 +74,11 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
 
   const plan: EditPlan = { fields: {}, lists: {}, role: null, segment: null };
   const date = opts.date !== undefined ? parsePastDate(opts.date, today, '--date') : undefined;
-  if (date !== undefined && date > today) throw new UsageError(`--date ${date} is in the future`, 'log a conversation once it has happened; --follow-up takes the date of the next step');
+  if (date !== undefined && date > today)
+    throw new UsageError(
+      `--date ${date} is in the future`,
+      'log a conversation once it has happened; --follow-up takes the date of the next step',
+    );
   if (date !== undefined) plan.fields.date = date;
   if (opts.channel !== undefined) plan.fields.channel = parseChannel(opts.channel);
   if (opts.minutes !== undefined) plan.fields.minutes = parseMinutes(opts.minutes);
@@ -65,11 +88,17 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   if (notes !== null) plan.fields.notes = notes;
   if (clear.has('notes')) plan.fields.notes = null;
   if (opts.followUp !== undefined) {
-    const followUp = opts.followUp.trim().toLowerCase() === 'done' ? 'done' : parseDeadline(opts.followUp, today, date ?? today, '--follow-up');
+    const followUp =
+      opts.followUp.trim().toLowerCase() === 'done'
+        ? 'done'
+        : parseDeadline(opts.followUp, today, date ?? today, '--follow-up');
     if (followUp !== 'done' && date !== undefined) followUpAfter(followUp, date);
     plan.followUp = followUp;
   }
-  if (clear.has('follow-up')) { plan.fields.followUp = null; plan.fields.followUpDone = false; }
+  if (clear.has('follow-up')) {
+    plan.fields.followUp = null;
+    plan.fields.followUpDone = false;
+  }
   if (opts.pain !== undefined) plan.lists.pains = checkList('--pain', opts.pain, LIMITS.pain);
   if (opts.quote !== undefined) plan.lists.quotes = checkList('--quote', opts.quote, LIMITS.quote);
   if (opts.tag !== undefined) plan.lists.tags = checkList('--tag', opts.tag, LIMITS.tag);
@@ -79,10 +108,18 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   if (opts.role !== undefined) plan.role = parseRole(opts.role);
   if (opts.segment !== undefined) plan.segment = checkText('--segment', opts.segment, LIMITS.segment);
   if ((plan.role !== null || plan.segment !== null) && plan.people === undefined)
-    throw new UsageError('--role and --segment describe new contacts given with --with', 'to change a known contact: pm contact set NAME --role R --segment S');
-  const nothing = Object.keys(plan.fields).length === 0 && Object.keys(plan.lists).length === 0 && plan.followUp === undefined
-    && plan.people === undefined && plan.account === undefined;
-  if (nothing) throw new UsageError('nothing to change', 'try: pm edit last --summary "…" (pm edit --help lists the fields)');
+    throw new UsageError(
+      '--role and --segment describe new contacts given with --with',
+      'to change a known contact: pm contact set NAME --role R --segment S',
+    );
+  const nothing =
+    Object.keys(plan.fields).length === 0 &&
+    Object.keys(plan.lists).length === 0 &&
+    plan.followUp === undefined &&
+    plan.people === undefined &&
+    plan.account === undefined;
+  if (nothing)
+    throw new UsageError('nothing to change', 'try: pm edit last --summary "…" (pm edit --help lists the fields)');
   return plan;
 }
 
@@ -91,7 +128,8 @@ function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRe
   const next: InterviewFields = { ...current, ...plan.fields };
   const notes: string[] = [];
   if (plan.followUp === 'done') {
-    if (next.followUp === null) throw new UsageError(`I${rowid} has no follow-up to mark done`, `to set one: pm edit I${rowid} --follow-up +1w`);
+    if (next.followUp === null)
+      throw new UsageError(`I${rowid} has no follow-up to mark done`, `to set one: pm edit I${rowid} --follow-up +1w`);
     next.followUpDone = true;
   } else if (plan.followUp !== undefined) {
     next.followUp = plan.followUp;
@@ -100,10 +138,16 @@ function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRe
   let contactIds: number[] | undefined;
   if (plan.people !== undefined) {
     const accountName = plan.account ?? accountById(db, current.accountId).name;
-    const matched = matchParticipants(db, { people: plan.people, account: accountName, role: plan.role, segment: plan.segment });
+    const matched = matchParticipants(db, {
+      people: plan.people,
+      account: accountName,
+      role: plan.role,
+      segment: plan.segment,
+    });
     const applied = applyParticipants(db, matched, plan.role, plan.segment);
     if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
-    for (const c of applied.newContacts) notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})`);
+    for (const c of applied.newContacts)
+      notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})`);
     next.accountId = applied.accountId;
     contactIds = applied.contactIds;
   } else if (plan.account !== undefined) {
@@ -111,8 +155,10 @@ function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRe
     const present = contactsOfInterview(db, rowid);
     const elsewhere = present.filter((c) => c.accountId !== account?.id);
     if (elsewhere.length)
-      throw new UsageError(`I${rowid}'s contacts are at ${[...new Set(elsewhere.map((c) => c.account))].join(', ')}, not ${plan.account}`,
-        `give the people too: pm edit I${rowid} --account ${JSON.stringify(plan.account)} --with "Name"`);
+      throw new UsageError(
+        `I${rowid}'s contacts are at ${[...new Set(elsewhere.map((c) => c.account))].join(', ')}, not ${plan.account}`,
+        `give the people too: pm edit I${rowid} --account ${JSON.stringify(plan.account)} --with "Name"`,
+      );
     if (account) next.accountId = account.id;
     else {
       next.accountId = insertAccount(db, newUuid(db), plan.account);
@@ -121,7 +167,10 @@ function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRe
   }
   const hasPeople = contactIds ? contactIds.length > 0 : contactsOfInterview(db, rowid).length > 0;
   if (!isIndirect(next.channel) && !hasPeople)
-    throw new UsageError(`a ${next.channel} needs the people you talked to`, `add them: pm edit I${rowid} --with "Name"`);
+    throw new UsageError(
+      `a ${next.channel} needs the people you talked to`,
+      `add them: pm edit I${rowid} --with "Name"`,
+    );
   updateInterview(db, rowid, next);
   if (contactIds) setInterviewContacts(db, rowid, contactIds);
   for (const [list, items] of Object.entries(plan.lists)) setInterviewList(db, rowid, list as 'pains', items!);
@@ -136,5 +185,8 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   const { record, notes } = ctx.transaction(({ db }) => applyEdit(db, resolveInterviewRef(db, ref), plan));
   for (const n of notes) ctx.info(n);
   if (ctx.json) ctx.printJson(record);
-  else ctx.out(`Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} (${safeLine(record.account)}) on ${record.date}`);
+  else
+    ctx.out(
+      `Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} (${safeLine(record.account)}) on ${record.date}`,
+    );
 }

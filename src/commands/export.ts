@@ -53,12 +53,17 @@ export interface ExportScope {
 export function exportScope(opts: ExportOptions, today: string, weekStart: 'monday' | 'sunday'): ExportScope {
   const explicitAsOf = opts.asOf !== undefined ? parsePastDate(opts.asOf, today, '--as-of') : undefined;
   const base = explicitAsOf ?? today;
-  const hasPeriod = opts.week !== undefined || opts.month !== undefined || opts.since !== undefined || opts.until !== undefined;
+  const hasPeriod =
+    opts.week !== undefined || opts.month !== undefined || opts.since !== undefined || opts.until !== undefined;
   if (!hasPeriod) {
     const asOf = explicitAsOf ?? today;
     return { period: null, asOf, range: explicitAsOf ? { ...WHOLE_JOURNAL, end: explicitAsOf } : WHOLE_JOURNAL };
   }
-  const period = resolvePeriod({ week: opts.week, month: opts.month, since: opts.since, until: opts.until }, base, weekStart);
+  const period = resolvePeriod(
+    { week: opts.week, month: opts.month, since: opts.since, until: opts.until },
+    base,
+    weekStart,
+  );
   const asOf = explicitAsOf ?? period.end;
   return { period, asOf, range: { whole: false, start: period.start, end: period.end < asOf ? period.end : asOf } };
 }
@@ -93,7 +98,7 @@ export function writeAtomically(path: string, chunks: (string | Buffer)[]): void
     fd = openSync(tmp, 'wx', 0o600);
     for (const chunk of chunks) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     }
     fsyncSync(fd);
     closeSync(fd);
@@ -101,9 +106,20 @@ export function writeAtomically(path: string, chunks: (string | Buffer)[]): void
     renameSync(tmp, target);
   } catch (err) {
     if (fd !== undefined) closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* never created */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such folder' : e.code === 'EISDIR' ? 'it is a folder' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    const why =
+      e.code === 'ENOENT'
+        ? 'no such folder'
+        : e.code === 'EISDIR'
+          ? 'it is a folder'
+          : e.code === 'EACCES'
+            ? 'permission denied'
+            : e.message;
     if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
       throw new UsageError(`cannot write --out ${path}: ${why}`);
     throw new JournalError(`cannot write --out ${path}: ${why}`);
@@ -115,18 +131,38 @@ export function writeAtomically(path: string, chunks: (string | Buffer)[]): void
  * --as-of), then the range's interviews and hypotheses, read as markdownRecords (the same records
  * as the exchange document, by name).
  */
-function markdown(db: DB, scope: ExportScope, config: Config, redactor: Redactor | null, withFrontMatter: boolean, write: (chunk: string) => void): number {
+function markdown(
+  db: DB,
+  scope: ExportScope,
+  config: Config,
+  redactor: Redactor | null,
+  withFrontMatter: boolean,
+  write: (chunk: string) => void,
+): number {
   const records = markdownRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
   const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
   const report = redactor ? redactDeep(shown.report, redactor.text) : shown.report;
-  const statuses = hypothesisStatuses(db, scope.asOf, records.hypotheses.map((h) => h.uuid));
-  return renderMarkdownExport({
-    records, report, unread: shown.unread, statuses, redactor, period, asOf: scope.asOf,
-    frontMatterVersion: withFrontMatter ? VERSION : undefined,
-  }, write);
+  const statuses = hypothesisStatuses(
+    db,
+    scope.asOf,
+    records.hypotheses.map((h) => h.uuid),
+  );
+  return renderMarkdownExport(
+    {
+      records,
+      report,
+      unread: shown.unread,
+      statuses,
+      redactor,
+      period,
+      asOf: scope.asOf,
+      frontMatterVersion: withFrontMatter ? VERSION : undefined,
+    },
+    write,
+  );
 }
 
 export function exportCommand(ctx: Context, opts: ExportOptions): void {
@@ -140,7 +176,9 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
   // time (pm export | less) must not keep the journal's snapshot open, which would hold up a
   // writer's checkpoint (pm forget truncates the write-ahead log to erase what it removed).
   const chunks: Buffer[] = [];
-  const keep = (chunk: string) => { chunks.push(Buffer.from(chunk, 'utf8')); };
+  const keep = (chunk: string) => {
+    chunks.push(Buffer.from(chunk, 'utf8'));
+  };
   const interviews = db.transaction((): number => {
     const redactor = redactorFor(db, redact);
     if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), keep);

@@ -16,8 +16,10 @@ function resolveContact(ctx: Context, who: string): ContactRow {
   const byName = contactsByName(db, who).filter((c) => c.name !== FORGOTTEN_NAME);
   if (byName.length === 1) return byName[0];
   if (byName.length > 1)
-    throw new UsageError(`${JSON.stringify(who)} matches ${byName.length} contacts: ${byName.map((c) => `${safeLine(c.name)} (${safeLine(c.account)}${c.email ? `, ${safeLine(c.email)}` : ''})`).join('; ')}`,
-      'name them by email: pm forget jane@example.com');
+    throw new UsageError(
+      `${JSON.stringify(who)} matches ${byName.length} contacts: ${byName.map((c) => `${safeLine(c.name)} (${safeLine(c.account)}${c.email ? `, ${safeLine(c.email)}` : ''})`).join('; ')}`,
+      'name them by email: pm forget jane@example.com',
+    );
   throw new UsageError(`no contact named ${JSON.stringify(who)}`, 'try: pm contacts');
 }
 
@@ -49,9 +51,16 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   const contact = resolveContact(ctx, who);
   const label = `${safeLine(contact.name)} (${safeLine(contact.account)}${contact.email ? `, ${safeLine(contact.email)}` : ''})`;
   if (!opts.yes) {
-    if (!ctx.interactive) throw new UsageError(`forgetting ${label} cannot be undone; confirm with --yes`, `try: pm forget ${JSON.stringify(who)} --yes`);
+    if (!ctx.interactive)
+      throw new UsageError(
+        `forgetting ${label} cannot be undone; confirm with --yes`,
+        `try: pm forget ${JSON.stringify(who)} --yes`,
+      );
     const { confirm } = await loadPrompts();
-    const ok = await confirm({ message: `Erase ${label} from the journal? Their interviews stay, as "${FORGOTTEN_NAME}". This cannot be undone.`, default: false });
+    const ok = await confirm({
+      message: `Erase ${label} from the journal? Their interviews stay, as "${FORGOTTEN_NAME}". This cannot be undone.`,
+      default: false,
+    });
     if (!ok) {
       ctx.info('Nothing erased.');
       return;
@@ -79,11 +88,18 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   if (ctx.json) {
     ctx.printJson({ ...result, name: FORGOTTEN_NAME, backupsStillHolding: backups });
   } else {
-    ctx.out(`Forgot ${label}: ${result.interviews} interview${result.interviews === 1 ? '' : 's'} now attributed to "${FORGOTTEN_NAME}", ${result.quotes} quote${result.quotes === 1 ? '' : 's'} erased${result.mentions ? `, ${result.mentions} mention${result.mentions === 1 ? '' : 's'} of them removed from those interviews` : ''}`);
+    ctx.out(
+      `Forgot ${label}: ${result.interviews} interview${result.interviews === 1 ? '' : 's'} now attributed to "${FORGOTTEN_NAME}", ${result.quotes} quote${result.quotes === 1 ? '' : 's'} erased${result.mentions ? `, ${result.mentions} mention${result.mentions === 1 ? '' : 's'} of them removed from those interviews` : ''}`,
+    );
   }
-  for (const b of backups) ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);
+  for (const b of backups)
+    ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);
   if (!rewritten)
-    ctx.warn(`another program was writing to the journal, so copies of this person's old rows may remain in the free space of ${ctx.dbPath}; once it has finished, \`sqlite3 ${ctx.dbPath} VACUUM\` rewrites the file without them`);
+    ctx.warn(
+      `another program was writing to the journal, so copies of this person's old rows may remain in the free space of ${ctx.dbPath}; once it has finished, \`sqlite3 ${ctx.dbPath} VACUUM\` rewrites the file without them`,
+    );
   if (walHeld)
-    ctx.warn(`another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next changes it (pm log, pm hyp …)`);
+    ctx.warn(
+      `another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next changes it (pm log, pm hyp …)`,
+    );
 }

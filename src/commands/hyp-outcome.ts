@@ -14,12 +14,20 @@ export interface OutcomeOptions {
   date?: string;
 }
 
-const DONE: Record<Outcome, string> = { validated: 'Validated', invalidated: 'Invalidated', killed: 'Killed', reopened: 'Reopened' };
+const DONE: Record<Outcome, string> = {
+  validated: 'Validated',
+  invalidated: 'Invalidated',
+  killed: 'Killed',
+  reopened: 'Reopened',
+};
 
 function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOptions): void {
   const verb = OUTCOME_VERBS[outcome];
   if (opts.reason === undefined || opts.reason.trim() === '')
-    throw new UsageError(`pm hyp ${verb} needs --reason: what did you learn?`, `try: pm hyp ${verb} ${ref} --reason "…"`);
+    throw new UsageError(
+      `pm hyp ${verb} needs --reason: what did you learn?`,
+      `try: pm hyp ${verb} ${ref} --reason "…"`,
+    );
   const reason = checkText('the reason', opts.reason, LIMITS.reason);
   const date = pastDate(ctx, opts.date);
   requireJournal(ctx, ref);
@@ -30,16 +38,25 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
     return recordOf(ctx, db, h.rowid);
   });
   if (ctx.json) ctx.printJson(record);
-  else ctx.out(`${DONE[outcome]} ${record.id} on ${date}${outcome === 'reopened' ? ': open again' : ''} — ${safe(reason)}`);
+  else
+    ctx.out(
+      `${DONE[outcome]} ${record.id} on ${date}${outcome === 'reopened' ? ': open again' : ''} — ${safe(reason)}`,
+    );
   // allowed, but said out loud: a decision the customer evidence does not back
   const people = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
   const validateAt = ctx.config()['evidence.validateAt'];
   if (outcome === 'validated' && record.customersRefuting > 0)
-    ctx.warn(`${record.id} is validated although ${people(record.customersRefuting)} refute${record.customersRefuting === 1 ? 's' : ''} it`);
+    ctx.warn(
+      `${record.id} is validated although ${people(record.customersRefuting)} refute${record.customersRefuting === 1 ? 's' : ''} it`,
+    );
   else if (outcome === 'validated' && record.customersSupporting < validateAt)
-    ctx.warn(`${record.id} is validated on the support of ${people(record.customersSupporting)} (evidence.validateAt is ${validateAt})`);
+    ctx.warn(
+      `${record.id} is validated on the support of ${people(record.customersSupporting)} (evidence.validateAt is ${validateAt})`,
+    );
   if (outcome === 'invalidated' && record.customersRefuting === 0)
-    ctx.warn(`${record.id} is invalidated although no customer refutes it (pm hyp kill is for dropping an idea whatever the evidence)`);
+    ctx.warn(
+      `${record.id} is invalidated although no customer refutes it (pm hyp kill is for dropping an idea whatever the evidence)`,
+    );
 }
 
 export const validate = (ctx: Context, ref: string, opts: OutcomeOptions) => decide('validated', ctx, ref, opts);

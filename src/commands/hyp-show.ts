@@ -18,9 +18,14 @@ export function showHypothesis(ctx: Context, ref: string): void {
     ctx.printJson({ ...record, evidence, outcomes });
     return;
   }
-  ctx.out(renderHypothesisShow(record, evidence, outcomes, {
-    color: ctx.color, width: ctx.width, today: ctx.today, decideInDays: daysBetween(ctx.today, record.decideBy),
-  }));
+  ctx.out(
+    renderHypothesisShow(record, evidence, outcomes, {
+      color: ctx.color,
+      width: ctx.width,
+      today: ctx.today,
+      decideInDays: daysBetween(ctx.today, record.decideBy),
+    }),
+  );
 }
 
 export function show(ctx: Context, ref: string): void {

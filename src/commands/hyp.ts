@@ -7,13 +7,32 @@ import { addDays, DEADLINE_FORMS, parseDeadline, parsePastDate } from '../core/d
 import { checkText, cut, LIMITS, safeLine } from '../core/text.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
-  KINDS, parseHypothesisId, parseKind, parseStatusFilter, parseStrength, unknownHypothesis,
-  type Direction, type HypothesisKind, type HypothesisRecord, type Strength,
+  KINDS,
+  parseHypothesisId,
+  parseKind,
+  parseStatusFilter,
+  parseStrength,
+  unknownHypothesis,
+  type Direction,
+  type HypothesisKind,
+  type HypothesisRecord,
+  type Strength,
 } from '../core/hypotheses.js';
 import { mostResembling } from '../core/similarity.js';
 import {
-  addRevision, evidenceLink, graveyard, hypothesisRecords, hypothesisState, insertHypothesis, interviewBrief,
-  setHypothesisTags, unlinkEvidence, updateHypothesis, type HypothesisChanges, type HypothesisState, type InterviewBrief,
+  addRevision,
+  evidenceLink,
+  graveyard,
+  hypothesisRecords,
+  hypothesisState,
+  insertHypothesis,
+  interviewBrief,
+  setHypothesisTags,
+  unlinkEvidence,
+  updateHypothesis,
+  type HypothesisChanges,
+  type HypothesisState,
+  type InterviewBrief,
 } from '../db/hypotheses.js';
 import { linkEvidence } from '../db/evidence.js';
 import { resolveInterviewRef } from '../db/interviews.js';
@@ -46,7 +65,8 @@ export function recordOf(ctx: Context, db: DB, rowid: number): HypothesisRecord 
 export function pastDate(ctx: Context, value: string | undefined): string {
   if (value === undefined) return ctx.today;
   const date = parsePastDate(value, ctx.today, '--date');
-  if (date > ctx.today) throw new UsageError(`--date ${date} is in the future`, 'record it on the day it happens (default: today)');
+  if (date > ctx.today)
+    throw new UsageError(`--date ${date} is in the future`, 'record it on the day it happens (default: today)');
   return date;
 }
 
@@ -63,7 +83,10 @@ function optionalCriteria(value: string | undefined): string | null | undefined 
 function deadline(ctx: Context, value: string, base: string, createdOn: string): string {
   const decideBy = parseDeadline(value, ctx.today, base, '--decide-by');
   if (decideBy < createdOn)
-    throw new UsageError(`--decide-by ${decideBy} is before the hypothesis was created (${createdOn})`, `accepted: ${DEADLINE_FORMS}`);
+    throw new UsageError(
+      `--decide-by ${decideBy} is before the hypothesis was created (${createdOn})`,
+      `accepted: ${DEADLINE_FORMS}`,
+    );
   return decideBy;
 }
 
@@ -87,8 +110,11 @@ interface AddInput {
 }
 
 /** On a terminal without a statement: ask for it and for whatever else was not given. */
-async function promptForAdd(ctx: Context, given: Omit<Partial<AddInput>, 'criteria'> & { criteria?: string | null },
-  createdOn: string): Promise<AddInput> {
+async function promptForAdd(
+  ctx: Context,
+  given: Omit<Partial<AddInput>, 'criteria'> & { criteria?: string | null },
+  createdOn: string,
+): Promise<AddInput> {
   const { input, select } = await loadPrompts();
   const check = (parse: (v: string) => unknown) => (v: string) => {
     try {
@@ -98,20 +124,36 @@ async function promptForAdd(ctx: Context, given: Omit<Partial<AddInput>, 'criter
       return (err as Error).message;
     }
   };
-  const statement = await input({ message: 'We believe …', required: true,
-    validate: check((v) => checkText('the statement', v, LIMITS.statement)) });
-  const kind = given.kind ?? await select<HypothesisKind>({
-    message: 'Risk kind',
-    choices: KINDS.map((k) => ({ value: k, name: k })),
-    default: 'value',
+  const statement = await input({
+    message: 'We believe …',
+    required: true,
+    validate: check((v) => checkText('the statement', v, LIMITS.statement)),
   });
-  const criteria = given.criteria !== undefined ? given.criteria
-    : optionalCriteria(await input({ message: 'Success criterion (optional)', validate: check(optionalCriteria) })) ?? null;
-  const decideBy = given.decideBy ?? deadline(ctx, await input({
-    message: 'Decide by',
-    default: addDays(createdOn, ctx.config()['hypothesis.decideDays']),
-    validate: check((v) => deadline(ctx, v, createdOn, createdOn)),
-  }), createdOn, createdOn);
+  const kind =
+    given.kind ??
+    (await select<HypothesisKind>({
+      message: 'Risk kind',
+      choices: KINDS.map((k) => ({ value: k, name: k })),
+      default: 'value',
+    }));
+  const criteria =
+    given.criteria !== undefined
+      ? given.criteria
+      : (optionalCriteria(
+          await input({ message: 'Success criterion (optional)', validate: check(optionalCriteria) }),
+        ) ?? null);
+  const decideBy =
+    given.decideBy ??
+    deadline(
+      ctx,
+      await input({
+        message: 'Decide by',
+        default: addDays(createdOn, ctx.config()['hypothesis.decideDays']),
+        validate: check((v) => deadline(ctx, v, createdOn, createdOn)),
+      }),
+      createdOn,
+      createdOn,
+    );
   return { statement, kind, criteria, decideBy };
 }
 
@@ -127,7 +169,10 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   let fields: AddInput;
   if (statement === undefined) {
     if (!ctx.interactive || ctx.json)
-      throw new UsageError('a statement is required', 'try: pm hyp add "We believe finance teams want itemised invoices" --criteria "3 of 5 say yes"');
+      throw new UsageError(
+        'a statement is required',
+        'try: pm hyp add "We believe finance teams want itemised invoices" --criteria "3 of 5 say yes"',
+      );
     fields = await promptForAdd(ctx, given, createdOn);
   } else {
     fields = {
@@ -145,11 +190,16 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   });
   if (resembles) {
     const dead = resembles.item;
-    ctx.warn(`${record.id} resembles ${dead.id} (${dead.status} ${dead.date}: ${cut(safeLine(dead.reason), 200)}): ` +
-      `"${cut(safeLine(dead.statement), 200)}"`);
+    ctx.warn(
+      `${record.id} resembles ${dead.id} (${dead.status} ${dead.date}: ${cut(safeLine(dead.reason), 200)}): ` +
+        `"${cut(safeLine(dead.statement), 200)}"`,
+    );
   }
   if (ctx.json) ctx.printJson(record);
-  else ctx.out(`Added ${record.id} · ${record.kind} · decide by ${record.decideBy}: ${cut(safeLine(record.statement), Math.max(20, ctx.width - 45))}`);
+  else
+    ctx.out(
+      `Added ${record.id} · ${record.kind} · decide by ${record.decideBy}: ${cut(safeLine(record.statement), Math.max(20, ctx.width - 45))}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,25 +222,48 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   };
   const tags = tagList(opts.tag);
   if (Object.values(wanted).every((v) => v === undefined) && opts.decideBy === undefined && tags === undefined)
-    throw new UsageError('nothing to change: give --statement, --kind, --criteria, --decide-by or --tag',
-      `try: pm hyp edit ${ref} --criteria "3 of 5 finance leads say yes"`);
+    throw new UsageError(
+      'nothing to change: give --statement, --kind, --criteria, --decide-by or --tag',
+      `try: pm hyp edit ${ref} --criteria "3 of 5 finance leads say yes"`,
+    );
   requireJournal(ctx, ref);
   const { record, changed } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
     if (opts.decideBy !== undefined) wanted.decideBy = deadline(ctx, opts.decideBy, ctx.today, h.createdOn);
     const changes: HypothesisChanges = {};
     const changed: string[] = [];
-    if (wanted.statement !== undefined && wanted.statement !== h.statement) { changes.statement = wanted.statement; changed.push('statement'); }
-    if (wanted.kind !== undefined && wanted.kind !== h.kind) { changes.kind = wanted.kind; changed.push('kind'); }
-    if (wanted.criteria !== undefined && wanted.criteria !== h.criteria) { changes.criteria = wanted.criteria; changed.push('criterion'); }
-    if (wanted.decideBy !== undefined && wanted.decideBy !== h.decideBy) { changes.decideBy = wanted.decideBy; changed.push('decide-by'); }
+    if (wanted.statement !== undefined && wanted.statement !== h.statement) {
+      changes.statement = wanted.statement;
+      changed.push('statement');
+    }
+    if (wanted.kind !== undefined && wanted.kind !== h.kind) {
+      changes.kind = wanted.kind;
+      changed.push('kind');
+    }
+    if (wanted.criteria !== undefined && wanted.criteria !== h.criteria) {
+      changes.criteria = wanted.criteria;
+      changed.push('criterion');
+    }
+    if (wanted.decideBy !== undefined && wanted.decideBy !== h.decideBy) {
+      changes.decideBy = wanted.decideBy;
+      changed.push('decide-by');
+    }
     const movesTheBar = changes.statement !== undefined || changes.criteria !== undefined;
     if (movesTheBar && h.hasEvidence) {
       if (!opts.force)
-        throw new UsageError(`${h.id} already has evidence; changing its statement or criterion needs --force (the change is kept as a revision)`,
-          `try: pm hyp edit ${h.id} ${changes.statement !== undefined ? '--statement' : '--criteria'} "…" --force, or pm hyp add a new hypothesis`);
-      if (changes.statement !== undefined) addRevision(db, h.rowid, { date: ctx.today, field: 'statement', before: h.statement, after: changes.statement });
-      if (changes.criteria !== undefined) addRevision(db, h.rowid, { date: ctx.today, field: 'criteria', before: h.criteria, after: changes.criteria });
+        throw new UsageError(
+          `${h.id} already has evidence; changing its statement or criterion needs --force (the change is kept as a revision)`,
+          `try: pm hyp edit ${h.id} ${changes.statement !== undefined ? '--statement' : '--criteria'} "…" --force, or pm hyp add a new hypothesis`,
+        );
+      if (changes.statement !== undefined)
+        addRevision(db, h.rowid, {
+          date: ctx.today,
+          field: 'statement',
+          before: h.statement,
+          after: changes.statement,
+        });
+      if (changes.criteria !== undefined)
+        addRevision(db, h.rowid, { date: ctx.today, field: 'criteria', before: h.criteria, after: changes.criteria });
     }
     updateHypothesis(db, h.rowid, changes);
     if (tags !== undefined) {
@@ -200,7 +273,10 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
     return { record: recordOf(ctx, db, h.rowid), changed };
   });
   if (ctx.json) ctx.printJson(record);
-  else ctx.out(changed.length ? `Edited ${record.id} · ${changed.join(', ')}` : `${record.id} unchanged: it already says that`);
+  else
+    ctx.out(
+      changed.length ? `Edited ${record.id} · ${changed.join(', ')}` : `${record.id} unchanged: it already says that`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,10 +293,21 @@ export function list(ctx: Context, opts: { status?: string; tag?: string }): voi
   if (records.length === 0) {
     const what = `${status === 'all' ? '' : status + ' '}hypotheses${opts.tag !== undefined ? ` tagged ${safeLine(opts.tag)}` : ''}`;
     ctx.out(`No ${what}.`);
-    ctx.info(status === 'open' ? 'try: pm hyp add "We believe …", or pm hyp list --status all' : 'try: pm hyp list --status all');
+    ctx.info(
+      status === 'open'
+        ? 'try: pm hyp add "We believe …", or pm hyp list --status all'
+        : 'try: pm hyp list --status all',
+    );
     return;
   }
-  ctx.out(renderHypothesisList(records, { color: ctx.color, width: ctx.width, showStatus: status !== 'open', today: ctx.today }));
+  ctx.out(
+    renderHypothesisList(records, {
+      color: ctx.color,
+      width: ctx.width,
+      showStatus: status !== 'open',
+      today: ctx.today,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,8 +325,12 @@ export interface LinkOptions {
 
 export function link(ctx: Context, hypRef: string, interviewRef: string, opts: LinkOptions): void {
   if (Boolean(opts.supports) === Boolean(opts.refutes))
-    throw new UsageError(opts.supports ? 'give --supports or --refutes, not both' : 'say whether it --supports or --refutes the hypothesis',
-      `try: pm hyp link ${hypRef} ${interviewRef} --supports --strength strong`);
+    throw new UsageError(
+      opts.supports
+        ? 'give --supports or --refutes, not both'
+        : 'say whether it --supports or --refutes the hypothesis',
+      `try: pm hyp link ${hypRef} ${interviewRef} --supports --strength strong`,
+    );
   const direction: Direction = opts.supports ? 'supports' : 'refutes';
   const strength: Strength | undefined = opts.strength === undefined ? undefined : parseStrength(opts.strength);
   requireJournal(ctx, hypRef);
@@ -255,12 +346,21 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
   });
   const { h, interview, before, after, same, record } = result;
   if (h.status === 'killed' || h.status === 'invalidated')
-    ctx.warn(`${h.id} was ${h.status}${h.latest ? ` on ${h.latest.date}` : ''}; the evidence is kept, reopen it if it changes your mind`);
-  const notCounted = interview.kind === 'indirect' ? ' (second-hand: shown, not counted)'
-    : interview.kind === 'stakeholder' ? ' (no customer present: shown, not counted)' : '';
+    ctx.warn(
+      `${h.id} was ${h.status}${h.latest ? ` on ${h.latest.date}` : ''}; the evidence is kept, reopen it if it changes your mind`,
+    );
+  const notCounted =
+    interview.kind === 'indirect'
+      ? ' (second-hand: shown, not counted)'
+      : interview.kind === 'stakeholder'
+        ? ' (no customer present: shown, not counted)'
+        : '';
   if (ctx.json) ctx.printJson(record);
   else if (same) ctx.out(`${interview.id} already ${after.direction} ${h.id} (${after.strength}); nothing changed`);
-  else if (before) ctx.out(`Updated evidence: ${interview.id} now ${after.direction} ${h.id} (${after.strength}), was ${before.direction} (${before.strength})${notCounted}`);
+  else if (before)
+    ctx.out(
+      `Updated evidence: ${interview.id} now ${after.direction} ${h.id} (${after.strength}), was ${before.direction} (${before.strength})${notCounted}`,
+    );
   else ctx.out(`Linked ${interview.id} to ${h.id}: ${after.direction} (${after.strength})${notCounted}`);
 }
 

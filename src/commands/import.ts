@@ -17,12 +17,16 @@ function readInput(file: string): string {
     bytes = readFileSync(file === '-' ? 0 : file);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new UsageError(`cannot read ${what}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`);
+    throw new UsageError(
+      `cannot read ${what}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`,
+    );
   }
   // a SQLite file (a journal or a backup) is the usual wrong file: say so
   if (bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000')
-    throw new UsageError(`${what} is a SQLite file (a journal?), not a JSON export`,
-      'pm import reads what pm export --format json writes; to use a journal as it is: pm --db PATH …');
+    throw new UsageError(
+      `${what} is a SQLite file (a journal?), not a JSON export`,
+      'pm import reads what pm export --format json writes; to use a journal as it is: pm --db PATH …',
+    );
   return decodeUtf8(bytes, what);
 }
 
@@ -30,7 +34,10 @@ export function parseDocument(textIn: string, what: string): unknown {
   try {
     return JSON.parse(textIn);
   } catch (err) {
-    throw new UsageError(`${what} is not valid JSON: ${(err as Error).message}`, 'pm import reads what pm export --format json writes');
+    throw new UsageError(
+      `${what} is not valid JSON: ${(err as Error).message}`,
+      'pm import reads what pm export --format json writes',
+    );
   }
 }
 
@@ -48,9 +55,14 @@ function summary(c: ImportCounts): string {
   const lines = [`Imported ${added}.`];
   if (known) lines.push(`Already in the journal: ${known} records (kept as they are).`);
   if (c.contacts.matched || c.accounts.matched)
-    lines.push(`Matched to yours: ${part(c.contacts.matched, 'contact', 'contacts')}, ${part(c.accounts.matched, 'account', 'accounts')}.`);
-  if (c.contacts.forgotten) lines.push(`Left out: ${part(c.contacts.forgotten, 'forgotten contact', 'forgotten contacts')} (erased with pm forget).`);
-  if (c.config) lines.push('Took the file\'s settings (the journal was empty).');
+    lines.push(
+      `Matched to yours: ${part(c.contacts.matched, 'contact', 'contacts')}, ${part(c.accounts.matched, 'account', 'accounts')}.`,
+    );
+  if (c.contacts.forgotten)
+    lines.push(
+      `Left out: ${part(c.contacts.forgotten, 'forgotten contact', 'forgotten contacts')} (erased with pm forget).`,
+    );
+  if (c.config) lines.push("Took the file's settings (the journal was empty).");
   return lines.join('\n');
 }
 
@@ -60,15 +72,22 @@ export function importCommand(ctx: Context, file: string): void {
   // A new journal has nothing to refer to: check the file before creating it, so a bad file
   // leaves no journal behind. An existing one is checked inside the write transaction.
   let checked: JournalDoc | undefined = ctx.read().missing ? validateDocument(raw) : undefined;
-  const progress = isTerminal(2) && !ctx.globals.quiet
-    ? (done: number, total: number) => writeErr(`\rpm: importing interviews… ${done}/${total}`)
-    : undefined;
+  const progress =
+    isTerminal(2) && !ctx.globals.quiet
+      ? (done: number, total: number) => writeErr(`\rpm: importing interviews… ${done}/${total}`)
+      : undefined;
   let showedProgress = false;
   const counts = ctx.transaction(({ db }) => {
     checked ??= validateDocument(raw, journalLookup(db));
     const large = checked.interviews.length >= PROGRESS_FROM;
     return importJournal(db, checked, {
-      onProgress: large && progress ? (done, total) => { showedProgress = true; progress(done, total); } : undefined,
+      onProgress:
+        large && progress
+          ? (done, total) => {
+              showedProgress = true;
+              progress(done, total);
+            }
+          : undefined,
     });
   });
   if (showedProgress) writeErr('\n');

@@ -14,10 +14,17 @@ export function init(ctx: Context, opts: { target?: string; every?: string }): v
   });
   const config = ctx.config();
   if (ctx.json) {
-    ctx.printJson({ path: ctx.dbPath, created: !existed, 'cadence.target': config['cadence.target'], 'cadence.days': config['cadence.days'] });
+    ctx.printJson({
+      path: ctx.dbPath,
+      created: !existed,
+      'cadence.target': config['cadence.target'],
+      'cadence.days': config['cadence.days'],
+    });
     return;
   }
   ctx.out(`${existed ? 'Journal already at' : 'Created journal at'} ${ctx.dbPath}`);
-  ctx.out(`Cadence: ${config['cadence.target']} customer conversation${config['cadence.target'] === 1 ? '' : 's'} every ${config['cadence.days']} days`);
+  ctx.out(
+    `Cadence: ${config['cadence.target']} customer conversation${config['cadence.target'] === 1 ? '' : 's'} every ${config['cadence.days']} days`,
+  );
   if (!existed) ctx.info('Next: pm log right after your next customer call (pm log --help for the scripted form)');
 }

@@ -21,7 +21,8 @@ export interface ListOptions {
 
 export function parseLimit(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\s*\d{1,9}\s*$/.test(raw) || Number(raw) < 1) throw new UsageError(`--limit must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
+  if (!/^\s*\d{1,9}\s*$/.test(raw) || Number(raw) < 1)
+    throw new UsageError(`--limit must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 

@@ -11,7 +11,15 @@ import { PmError } from '../errors.js';
 import { CHANNELS, DIRECT_CHANNELS, isIndirect, knownTags, type Channel } from '../db/interviews.js';
 import { allContacts, ROLES, type ContactRow, type Role } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
-import { draftFromOptions, parseChannel, report, saveLog, type EvidenceRequest, type LogDraft, type LogOptions } from './log.js';
+import {
+  draftFromOptions,
+  parseChannel,
+  report,
+  saveLog,
+  type EvidenceRequest,
+  type LogDraft,
+  type LogOptions,
+} from './log.js';
 import { loadPrompts } from '../prompts.js';
 
 /** A validator for inquirer: true, or the usage error's message. */
@@ -42,11 +50,21 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     source: (term) => {
       const t = (term ?? '').trim().toLowerCase();
       const matches = known
-        .filter((c) => !t || c.name.toLowerCase().includes(t) || (c.email ?? '').toLowerCase().includes(t) || c.account.toLowerCase().includes(t))
+        .filter(
+          (c) =>
+            !t ||
+            c.name.toLowerCase().includes(t) ||
+            (c.email ?? '').toLowerCase().includes(t) ||
+            c.account.toLowerCase().includes(t),
+        )
         .slice(0, 20)
-        .map((c) => ({ value: { contact: c } as Who, name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})` }));
+        .map((c) => ({
+          value: { contact: c } as Who,
+          name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
+        }));
       const exact = known.some((c) => c.name.toLowerCase() === t);
-      if (t && !exact) matches.push({ value: { name: (term ?? '').trim() }, name: `New contact: ${safeLine((term ?? '').trim())}` });
+      if (t && !exact)
+        matches.push({ value: { name: (term ?? '').trim() }, name: `New contact: ${safeLine((term ?? '').trim())}` });
       return matches;
     },
     validate: (w) => ('name' in w ? valid((s) => checkText('name', s, LIMITS.name))(w.name) : true),
@@ -56,33 +74,53 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   let role: Role | null = null;
   let segment: string | null = null;
   if ('name' in who) {
-    account = (await input({
-      message: `${safeLine(who.name)} is new. Which account (organisation)?`,
-      default: opts.account,
-      validate: valid((s) => checkText('account', s.trim(), LIMITS.account)),
-    })).trim();
-    role = await select<Role>({ message: 'Their role?', choices: ROLES.map((r) => ({ value: r })), default: 'customer' });
-    const seg = (await input({ message: 'Segment or persona (Enter to skip)?', validate: valid((s) => s === '' || checkText('segment', s, LIMITS.segment)) })).trim();
+    account = (
+      await input({
+        message: `${safeLine(who.name)} is new. Which account (organisation)?`,
+        default: opts.account,
+        validate: valid((s) => checkText('account', s.trim(), LIMITS.account)),
+      })
+    ).trim();
+    role = await select<Role>({
+      message: 'Their role?',
+      choices: ROLES.map((r) => ({ value: r })),
+      default: 'customer',
+    });
+    const seg = (
+      await input({
+        message: 'Segment or persona (Enter to skip)?',
+        validate: valid((s) => s === '' || checkText('segment', s, LIMITS.segment)),
+      })
+    ).trim();
     segment = seg === '' ? null : seg;
   }
 
-  const channel: Channel = opts.channel !== undefined ? parseChannel(opts.channel) : await select<Channel>({
-    message: 'Channel?',
-    choices: CHANNELS.map((c) => ({ value: c, name: isIndirect(c) ? `${c} (indirect)` : c })),
-    default: DIRECT_CHANNELS[0],
-  });
+  const channel: Channel =
+    opts.channel !== undefined
+      ? parseChannel(opts.channel)
+      : await select<Channel>({
+          message: 'Channel?',
+          choices: CHANNELS.map((c) => ({ value: c, name: isIndirect(c) ? `${c} (indirect)` : c })),
+          default: DIRECT_CHANNELS[0],
+        });
   const dateText = await input({
-    message: 'When?', default: opts.date ?? 'today',
+    message: 'When?',
+    default: opts.date ?? 'today',
     validate: valid((s) => parsePastDate(s, today)),
   });
   const date = parsePastDate(dateText, today);
-  const summary = await input({ message: 'What did you learn (summary)?', validate: valid((s) => checkText('summary', s, LIMITS.summary)) });
+  const summary = await input({
+    message: 'What did you learn (summary)?',
+    validate: valid((s) => checkText('summary', s, LIMITS.summary)),
+  });
 
   const pains = await repeated(input, 'A pain they described (Enter when done)?', 'pain', LIMITS.pain);
   const quotes = await repeated(input, 'A quote, their words (Enter when done)?', 'quote', LIMITS.quote);
   const tagAnswer = await input({
     message: `Tags, comma-separated${tags.length ? ` (used: ${tags.slice(0, 8).map(safeLine).join(', ')})` : ''}?`,
-    validate: valid((s) => splitTags(s).forEach((t) => checkText('tag', t, LIMITS.tag))),
+    validate: valid((s) => {
+      for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
+    }),
   });
 
   const evidence: EvidenceRequest[] = [];
@@ -91,28 +129,45 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     const supports = await checkbox<number>({ message: 'Does it support any open hypothesis?', choices });
     const left = choices.filter((c) => !supports.includes(c.value));
     const refutes = left.length === 0 ? [] : await checkbox<number>({ message: 'Does it refute any?', choices: left });
-    for (const [ids, direction] of [[supports, 'supports'], [refutes, 'refutes']] as const) {
+    for (const [ids, direction] of [
+      [supports, 'supports'],
+      [refutes, 'refutes'],
+    ] as const) {
       for (const id of ids) {
         const strength = await select<Strength>({
           message: `How strongly does it ${direction === 'supports' ? 'support' : 'refute'} H${id}?`,
-          choices: STRENGTHS.map((s) => ({ value: s })), default: 'medium',
+          choices: STRENGTHS.map((s) => ({ value: s })),
+          default: 'medium',
         });
         evidence.push({ hypothesis: id, direction, strength });
       }
     }
   }
-  const followText = (await input({
-    message: 'Follow up by (Enter for none; tomorrow, fri, +1w)?',
-    validate: valid((s) => s.trim() === '' || parseDeadline(s, today, date)),
-  })).trim();
+  const followText = (
+    await input({
+      message: 'Follow up by (Enter for none; tomorrow, fri, +1w)?',
+      validate: valid((s) => s.trim() === '' || parseDeadline(s, today, date)),
+    })
+  ).trim();
 
   // the same checks as the scripted form, then the same save
-  const base: LogDraft = draftFromOptions({
-    with: 'contact' in who ? [who.contact.email ? `${who.contact.name} <${who.contact.email}>` : who.contact.name] : [who.name],
-    account: 'contact' in who ? who.contact.account : account!,
-    channel, date, summary, by: opts.by,
-    minutes: opts.minutes, notes: opts.notes, notesFile: opts.notesFile,
-  }, today);
+  const base: LogDraft = draftFromOptions(
+    {
+      with:
+        'contact' in who
+          ? [who.contact.email ? `${who.contact.name} <${who.contact.email}>` : who.contact.name]
+          : [who.name],
+      account: 'contact' in who ? who.contact.account : account!,
+      channel,
+      date,
+      summary,
+      by: opts.by,
+      minutes: opts.minutes,
+      notes: opts.notes,
+      notesFile: opts.notesFile,
+    },
+    today,
+  );
   const draft: LogDraft = {
     ...base,
     role: role ?? base.role,
@@ -127,12 +182,17 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
 }
 
 function splitTags(s: string): string[] {
-  return s.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  return s
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 async function repeated(
   input: (config: { message: string; validate?: (s: string) => true | string }) => Promise<string>,
-  message: string, what: string, limit: number,
+  message: string,
+  what: string,
+  limit: number,
 ): Promise<string[]> {
   const items: string[] = [];
   for (;;) {

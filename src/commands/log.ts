@@ -11,13 +11,27 @@ import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { newUuid, type DB } from '../db/journal.js';
 import { STRENGTHS, type Direction, type Strength } from '../core/hypotheses.js';
 import {
-  CHANNELS, isIndirect, insertInterview, loadInterview, setInterviewContacts, setInterviewList,
-  type Channel, type InterviewRecord,
+  CHANNELS,
+  isIndirect,
+  insertInterview,
+  loadInterview,
+  setInterviewContacts,
+  setInterviewList,
+  type Channel,
+  type InterviewRecord,
 } from '../db/interviews.js';
-import { findAccount, insertAccount, updateAccount } from '../db/accounts.js';
+import { findAccount, insertAccount } from '../db/accounts.js';
 import {
-  ROLES, contactByEmail, contactsByName, contactsByNameInAccount, insertContact, knownNames, namesakesElsewhere, updateContact,
-  type ContactRow, type Role,
+  ROLES,
+  contactByEmail,
+  contactsByName,
+  contactsByNameInAccount,
+  insertContact,
+  knownNames,
+  namesakesElsewhere,
+  updateContact,
+  type ContactRow,
+  type Role,
 } from '../db/contacts.js';
 import { hypothesesByRowId, linkEvidence } from '../db/evidence.js';
 import { reindexInterview } from '../db/fts.js';
@@ -75,7 +89,11 @@ export interface LogDraft {
 
 /** A follow-up is a next step: not before the conversation it follows. */
 export function followUpAfter(followUp: string, date: string): string {
-  if (followUp < date) throw new UsageError(`--follow-up ${followUp} is before the conversation (${date})`, 'a follow-up is the date of the next step: +3d, fri, or a date after --date');
+  if (followUp < date)
+    throw new UsageError(
+      `--follow-up ${followUp} is before the conversation (${date})`,
+      'a follow-up is the date of the next step: +3d, fri, or a date after --date',
+    );
   return followUp;
 }
 
@@ -90,7 +108,11 @@ export function parsePerson(raw: string): Person {
   if (m) {
     name = m[1].trim();
     email = m[2].trim();
-    if (!email.includes('@')) throw new UsageError(`--with: ${JSON.stringify(raw)} has no email between < and >`, 'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"');
+    if (!email.includes('@'))
+      throw new UsageError(
+        `--with: ${JSON.stringify(raw)} has no email between < and >`,
+        'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"',
+      );
     if (name === '') name = email;
   } else if (/^[^\s@<>]+@[^\s@<>]+$/.test(name)) {
     email = name;
@@ -109,34 +131,46 @@ export function parseChannel(raw: string): Channel {
 
 export function parseRole(raw: string): Role {
   const r = raw.trim().toLowerCase();
-  if (!(ROLES as readonly string[]).includes(r)) throw new UsageError(`unknown role ${JSON.stringify(raw)}`, `roles: ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(r))
+    throw new UsageError(`unknown role ${JSON.stringify(raw)}`, `roles: ${ROLES.join(', ')}`);
   return r as Role;
 }
 
 export function parseMinutes(raw: string): number {
-  if (!/^\s*\d{1,6}\s*$/.test(raw)) throw new UsageError(`--minutes must be a whole number of minutes, not ${JSON.stringify(raw)}`);
+  if (!/^\s*\d{1,6}\s*$/.test(raw))
+    throw new UsageError(`--minutes must be a whole number of minutes, not ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
 /** "H3", "h3", "3", optionally ":weak" / ":medium" / ":strong". */
 export function parseEvidence(raw: string, direction: Direction): EvidenceRequest {
   const m = /^\s*[hH]?(\d{1,15})(?::(\w+))?\s*$/.exec(raw);
-  if (!m) throw new UsageError(`--${direction}: ${JSON.stringify(raw)} is not a hypothesis id`, `write --${direction} H3, or H3:strong / H3:weak`);
+  if (!m)
+    throw new UsageError(
+      `--${direction}: ${JSON.stringify(raw)} is not a hypothesis id`,
+      `write --${direction} H3, or H3:strong / H3:weak`,
+    );
   const strength = (m[2] ?? 'medium').toLowerCase();
   if (!(STRENGTHS as readonly string[]).includes(strength))
-    throw new UsageError(`--${direction}: unknown strength ${JSON.stringify(m[2])}`, `strengths: ${STRENGTHS.join(', ')}`);
+    throw new UsageError(
+      `--${direction}: unknown strength ${JSON.stringify(m[2])}`,
+      `strengths: ${STRENGTHS.join(', ')}`,
+    );
   return { hypothesis: Number(m[1]), direction, strength: strength as Strength };
 }
 
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
 export function readNotes(opts: { notes?: string; notesFile?: string }): string | null {
-  if (opts.notes !== undefined && opts.notesFile !== undefined) throw new UsageError('give --notes or --notes-file, not both');
+  if (opts.notes !== undefined && opts.notesFile !== undefined)
+    throw new UsageError('give --notes or --notes-file, not both');
   if (opts.notesFile !== undefined) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(opts.notesFile === '-' ? 0 : opts.notesFile);
     } catch (err) {
-      throw new UsageError(`cannot read --notes-file ${JSON.stringify(opts.notesFile)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new UsageError(
+        `cannot read --notes-file ${JSON.stringify(opts.notesFile)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
     if (bytes.length > LIMITS.notes) throw new UsageError('notes are longer than 5 MB');
     return checkText('notes', decodeUtf8(bytes, 'notes'), LIMITS.notes);
@@ -150,7 +184,10 @@ export function checkList(flag: string, values: string[] | undefined, limit: num
 }
 
 export function parseEvidenceFlags(supports: string[] = [], refutes: string[] = []): EvidenceRequest[] {
-  const all = [...supports.map((s) => parseEvidence(s, 'supports')), ...refutes.map((s) => parseEvidence(s, 'refutes'))];
+  const all = [
+    ...supports.map((s) => parseEvidence(s, 'supports')),
+    ...refutes.map((s) => parseEvidence(s, 'refutes')),
+  ];
   const seen = new Map<number, EvidenceRequest>();
   for (const e of all) {
     const before = seen.get(e.hypothesis);
@@ -168,12 +205,19 @@ export function draftFromOptions(opts: LogOptions, today: string): LogDraft {
   const missing: string[] = [];
   if (opts.summary === undefined) missing.push('--summary');
   if (people.length === 0 && !isIndirect(channel)) missing.push('--with (who you talked to)');
-  if (people.length === 0 && isIndirect(channel) && opts.account === undefined) missing.push('--with or --account (where the signal came from)');
+  if (people.length === 0 && isIndirect(channel) && opts.account === undefined)
+    missing.push('--with or --account (where the signal came from)');
   if (missing.length)
-    throw new UsageError(`pm log needs ${missing.join(' and ')}`,
-      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or run it in a terminal to be asked)');
+    throw new UsageError(
+      `pm log needs ${missing.join(' and ')}`,
+      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or run it in a terminal to be asked)',
+    );
   const date = parsePastDate(opts.date ?? 'today', today, '--date');
-  if (date !== undefined && date > today) throw new UsageError(`--date ${date} is in the future`, 'log a conversation once it has happened; --follow-up takes the date of the next step');
+  if (date !== undefined && date > today)
+    throw new UsageError(
+      `--date ${date} is in the future`,
+      'log a conversation once it has happened; --follow-up takes the date of the next step',
+    );
   return {
     people,
     account: opts.account === undefined ? null : checkText('--account', opts.account.trim(), LIMITS.account),
@@ -188,7 +232,10 @@ export function draftFromOptions(opts: LogOptions, today: string): LogDraft {
     quotes: checkList('--quote', opts.quote, LIMITS.quote),
     tags: checkList('--tag', opts.tag, LIMITS.tag),
     evidence: parseEvidenceFlags(opts.supports, opts.refutes),
-    followUp: opts.followUp === undefined ? null : followUpAfter(parseDeadline(opts.followUp, today, date, '--follow-up'), date),
+    followUp:
+      opts.followUp === undefined
+        ? null
+        : followUpAfter(parseDeadline(opts.followUp, today, date, '--follow-up'), date),
     by: opts.by === undefined ? null : checkText('--by', opts.by, LIMITS.name),
   };
 }
@@ -224,7 +271,10 @@ export function matchParticipants(
   const planned: PlannedContact[] = [];
   for (const person of want.people) {
     if (person.name.trim().toLowerCase() === FORGOTTEN_NAME.toLowerCase())
-      throw new UsageError(`"${FORGOTTEN_NAME}" stands for the people erased with pm forget; nothing new can be logged with them`, 'name the person you talked to');
+      throw new UsageError(
+        `"${FORGOTTEN_NAME}" stands for the people erased with pm forget; nothing new can be logged with them`,
+        'name the person you talked to',
+      );
     let found: ContactRow | undefined;
     const fill: PlannedContact['fill'] = {};
     if (person.email) found = contactByEmail(db, person.email);
@@ -235,43 +285,62 @@ export function matchParticipants(
       // someone known by another email is another person with the same name
       if (person.email) candidates = candidates.filter((c) => c.email === null);
       if (candidates.length > 1)
-        throw new UsageError(`${JSON.stringify(person.name)} matches ${candidates.length} contacts: ${candidates.map(who).join('; ')}`,
-          want.account === null ? 'add --account ORG, or give the email: --with "Name <email>"' : 'give the email: --with "Name <email>"');
+        throw new UsageError(
+          `${JSON.stringify(person.name)} matches ${candidates.length} contacts: ${candidates.map(who).join('; ')}`,
+          want.account === null
+            ? 'add --account ORG, or give the email: --with "Name <email>"'
+            : 'give the email: --with "Name <email>"',
+        );
       found = candidates[0];
       if (found && person.email) fill.email = person.email;
     }
     if (found) {
       if (want.account !== null && found.accountId !== accountRow?.id)
-        throw new UsageError(`${found.name} is a contact at ${found.account}, not ${want.account}`,
-          `if they moved: pm contact set ${JSON.stringify(found.name)} --account ${JSON.stringify(want.account)}`);
+        throw new UsageError(
+          `${found.name} is a contact at ${found.account}, not ${want.account}`,
+          `if they moved: pm contact set ${JSON.stringify(found.name)} --account ${JSON.stringify(want.account)}`,
+        );
       if (want.role !== null && found.role !== want.role)
-        throw new UsageError(`${found.name} is known as a ${found.role}, not a ${want.role}`,
-          `to change it: pm contact set ${JSON.stringify(found.name)} --role ${want.role}`);
+        throw new UsageError(
+          `${found.name} is known as a ${found.role}, not a ${want.role}`,
+          `to change it: pm contact set ${JSON.stringify(found.name)} --role ${want.role}`,
+        );
       if (want.segment !== null) {
         if (found.segment === null) fill.segment = want.segment;
         else if (found.segment !== want.segment)
-          throw new UsageError(`${found.name} is in segment ${JSON.stringify(found.segment)}, not ${JSON.stringify(want.segment)}`,
-            `to change it: pm contact set ${JSON.stringify(found.name)} --segment ${JSON.stringify(want.segment)}`);
+          throw new UsageError(
+            `${found.name} is in segment ${JSON.stringify(found.segment)}, not ${JSON.stringify(want.segment)}`,
+            `to change it: pm contact set ${JSON.stringify(found.name)} --segment ${JSON.stringify(want.segment)}`,
+          );
       }
       if (!planned.some((p) => p.existing?.id === found!.id)) planned.push({ existing: found, person, fill });
     } else {
       if (want.account === null) {
         const guess = closest(person.name, knownNames(db, 'contacts'));
-        throw new UsageError(`${JSON.stringify(person.name)} is a new contact: say which account they belong to with --account ORG`,
-          guess ? `did you mean ${JSON.stringify(guess)}? try: pm log --with ${JSON.stringify(guess)} …`
-            : `try: pm log --with ${JSON.stringify(person.email ? `${person.name} <${person.email}>` : person.name)} --account "Their company" …`);
+        throw new UsageError(
+          `${JSON.stringify(person.name)} is a new contact: say which account they belong to with --account ORG`,
+          guess
+            ? `did you mean ${JSON.stringify(guess)}? try: pm log --with ${JSON.stringify(guess)} …`
+            : `try: pm log --with ${JSON.stringify(person.email ? `${person.name} <${person.email}>` : person.name)} --account "Their company" …`,
+        );
       }
-      const twin = planned.find((p) => !p.existing && p.person.name.toLowerCase() === person.name.toLowerCase() && p.person.email === person.email);
+      const twin = planned.find(
+        (p) =>
+          !p.existing && p.person.name.toLowerCase() === person.name.toLowerCase() && p.person.email === person.email,
+      );
       if (!twin) planned.push({ person });
     }
   }
   let account: Participants['account'];
-  if (want.account !== null) account = accountRow ? { id: accountRow.id, name: accountRow.name } : { name: want.account };
+  if (want.account !== null)
+    account = accountRow ? { id: accountRow.id, name: accountRow.name } : { name: want.account };
   else {
     const accounts = new Map(planned.map((p) => [p.existing!.accountId, p.existing!.account]));
     if (accounts.size > 1)
-      throw new UsageError(`these people are from different accounts (${[...accounts.values()].join(', ')}); an interview has one account`,
-        'log a call with two companies once per company, with --account');
+      throw new UsageError(
+        `these people are from different accounts (${[...accounts.values()].join(', ')}); an interview has one account`,
+        'log a call with two companies once per company, with --account',
+      );
     const [id, name] = [...accounts.entries()][0];
     account = { id, name };
   }
@@ -287,7 +356,12 @@ export interface AppliedParticipants {
 }
 
 /** Create what is new (account, contacts) and fill in what known contacts lacked. */
-export function applyParticipants(db: DB, p: Participants, role: Role | null, segment: string | null): AppliedParticipants {
+export function applyParticipants(
+  db: DB,
+  p: Participants,
+  role: Role | null,
+  segment: string | null,
+): AppliedParticipants {
   let accountId = p.account.id;
   const newAccount = accountId === undefined;
   if (accountId === undefined) accountId = insertAccount(db, newUuid(db), p.account.name, segment);
@@ -295,12 +369,22 @@ export function applyParticipants(db: DB, p: Participants, role: Role | null, se
   const newContacts: AppliedParticipants['newContacts'] = [];
   for (const c of p.contacts) {
     if (c.existing) {
-      if (c.fill?.email !== undefined && !contactByEmail(db, c.fill.email)) updateContact(db, c.existing.id, { email: c.fill.email });
+      if (c.fill?.email !== undefined && !contactByEmail(db, c.fill.email))
+        updateContact(db, c.existing.id, { email: c.fill.email });
       if (c.fill?.segment !== undefined) updateContact(db, c.existing.id, { segment: c.fill.segment });
       contactIds.push(c.existing.id);
     } else {
       const r = role ?? 'customer';
-      contactIds.push(insertContact(db, { uuid: newUuid(db), name: c.person.name, email: c.person.email, accountId, role: r, segment }));
+      contactIds.push(
+        insertContact(db, {
+          uuid: newUuid(db),
+          name: c.person.name,
+          email: c.person.email,
+          accountId,
+          role: r,
+          segment,
+        }),
+      );
       newContacts.push({ name: c.person.name, role: r });
     }
   }
@@ -309,14 +393,23 @@ export function applyParticipants(db: DB, p: Participants, role: Role | null, se
 
 /** Unknown hypothesis ids are usage errors; killed or invalidated ones are accepted with a warning. */
 export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): string[] {
-  const found = hypothesesByRowId(db, evidence.map((e) => e.hypothesis));
+  const found = hypothesesByRowId(
+    db,
+    evidence.map((e) => e.hypothesis),
+  );
   const known = new Map(found.map((h) => [h.rowid, h]));
   const unknown = evidence.filter((e) => !known.has(e.hypothesis)).map((e) => `H${e.hypothesis}`);
   if (unknown.length)
-    throw new UsageError(`unknown hypothesis ${unknown.join(', ')}; nothing was logged`, 'try: pm hyp list --status all');
+    throw new UsageError(
+      `unknown hypothesis ${unknown.join(', ')}; nothing was logged`,
+      'try: pm hyp list --status all',
+    );
   return found
     .filter((h) => h.status === 'killed' || h.status === 'invalidated')
-    .map((h) => `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm hyp reopen ${h.id} to pursue it again)`);
+    .map(
+      (h) =>
+        `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm hyp reopen ${h.id} to pursue it again)`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,17 +425,22 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
   const warnings = checkEvidenceTargets(db, draft.evidence);
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment);
-  const rowid = insertInterview(db, newUuid(db), {
-    date: draft.date,
-    channel: draft.channel,
-    accountId: applied.accountId,
-    by: draft.by ?? defaultBy,
-    minutes: draft.minutes,
-    summary: draft.summary,
-    notes: draft.notes,
-    followUp: draft.followUp,
-    followUpDone: false,
-  }, new Date().toISOString());
+  const rowid = insertInterview(
+    db,
+    newUuid(db),
+    {
+      date: draft.date,
+      channel: draft.channel,
+      accountId: applied.accountId,
+      by: draft.by ?? defaultBy,
+      minutes: draft.minutes,
+      summary: draft.summary,
+      notes: draft.notes,
+      followUp: draft.followUp,
+      followUpDone: false,
+    },
+    new Date().toISOString(),
+  );
   setInterviewContacts(db, rowid, applied.contactIds);
   setInterviewList(db, rowid, 'pains', draft.pains);
   setInterviewList(db, rowid, 'quotes', draft.quotes);
@@ -354,8 +452,12 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
   for (const c of applied.newContacts) {
     // a namesake elsewhere is often the same person named without --account's right value
     const elsewhere = namesakesElsewhere(db, c.name, applied.accountId);
-    notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})` +
-      (elsewhere.length ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it is the same person: pm contact merge` : ''));
+    notes.push(
+      `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})` +
+        (elsewhere.length
+          ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it is the same person: pm contact merge`
+          : ''),
+    );
   }
   return { record: loadInterview(db, rowid)!, notes, warnings };
 }
@@ -395,8 +497,11 @@ function journalExists(path: string): boolean {
 /** `Logged I12 · call with Jane Roe (Acme) on 2026-11-20` */
 export function loggedLine(r: InterviewRecord): string {
   const people = r.with.map(safeLine);
-  const names = people.length <= 2 ? people.join(' and ') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
-  const what = names ? `${r.channel} with ${names} (${safeLine(r.account)})` : `${r.channel} signal from ${safeLine(r.account)}`;
+  const names =
+    people.length <= 2 ? people.join(' and ') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
+  const what = names
+    ? `${r.channel} with ${names} (${safeLine(r.account)})`
+    : `${r.channel} signal from ${safeLine(r.account)}`;
   return `Logged ${r.id} · ${what} on ${r.date}`;
 }
 

@@ -1,7 +1,15 @@
 // `pm report`: read the rows once, build the report as data, print one view of it.
 import type { Context } from '../context.js';
 import { parsePastDate } from '../core/dates.js';
-import { buildReport, buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS, type Report, type ReportOptions } from '../core/report.js';
+import {
+  buildReport,
+  buildShownReport,
+  reportQuery,
+  resolvePeriod,
+  SHOWN_ROWS,
+  type Report,
+  type ReportOptions,
+} from '../core/report.js';
 import { reportRows } from '../db/report.js';
 import { renderReportText } from '../render/report-text.js';
 import { renderReportMarkdown } from '../render/report-md.js';
@@ -26,7 +34,8 @@ export type ReportFormat = 'text' | 'md' | 'json';
 /** --format, or json with the global --json; anything else is a usage error. */
 export function reportFormat(ctx: Context, format: string | undefined): ReportFormat {
   if (ctx.json) {
-    if (format !== undefined && format !== 'json') throw new UsageError(`--json and --format ${format} disagree`, 'give one of them');
+    if (format !== undefined && format !== 'json')
+      throw new UsageError(`--json and --format ${format} disagree`, 'give one of them');
     return 'json';
   }
   const f = (format ?? 'text').trim().toLowerCase();

@@ -11,11 +11,15 @@ import { parseLimit } from './interviews.js';
 const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 
 export function search(ctx: Context, query: string, opts: { limit?: string }): void {
-  if (query.trim() === '') throw new UsageError('search for what?', 'try: pm search "export" (words, "a phrase", prefix*)');
+  if (query.trim() === '')
+    throw new UsageError('search for what?', 'try: pm search "export" (words, "a phrase", prefix*)');
   const limit = parseLimit(opts.limit) ?? 20;
   const { db } = ctx.read();
   const hits = searchInterviews(db, query, limit);
-  const records = loadInterviews(db, hits.map((h) => h.rowid));
+  const records = loadInterviews(
+    db,
+    hits.map((h) => h.rowid),
+  );
   const snippetOf = new Map(hits.map((h) => [`I${h.rowid}`, h.snippet]));
   if (ctx.json) {
     ctx.printJson(records.map((r) => ({ ...r, snippet: snippetOf.get(r.id)!.replace(MARKS, '') })));
@@ -30,7 +34,9 @@ export function search(ctx: Context, query: string, opts: { limit?: string }): v
   records.forEach((r) => {
     out.push(interviewTable([r], ctx.width, c));
     const snippet = safeLine(snippetOf.get(r.id)!)
-      .replace(new RegExp(`${MATCH_START}([^${MATCH_END}]*)${MATCH_END}`, 'g'), (_m, word: string) => c.bold.yellow(word))
+      .replace(new RegExp(`${MATCH_START}([^${MATCH_END}]*)${MATCH_END}`, 'g'), (_m, word: string) =>
+        c.bold.yellow(word),
+      )
       .replace(MARKS, '');
     out.push(`    ${c.dim('…')} ${snippet}`);
   });

@@ -13,7 +13,11 @@ import { parsePerson } from './log.js';
 
 export async function show(ctx: Context, ref: string): Promise<void> {
   const s = ref.trim();
-  if (s === '') throw new UsageError('show what? give an interview (I12, last), a hypothesis (H3), an account or a contact', 'try: pm ls, pm accounts, pm contacts');
+  if (s === '')
+    throw new UsageError(
+      'show what? give an interview (I12, last), a hypothesis (H3), an account or a contact',
+      'try: pm ls, pm accounts, pm contacts',
+    );
   if (/^[hH]\d{1,15}$/.test(s)) {
     const { showHypothesis } = await import('./hyp-show.js');
     showHypothesis(ctx, s);
@@ -31,7 +35,9 @@ export async function show(ctx: Context, ref: string): Promise<void> {
   if (account) {
     const activity = accountActivity(db, ctx.today, account.id)[0];
     const summary = accountJson(activity, config, ctx.today);
-    const people = byMostOverdue(contactActivity(db, ctx.today, { accountId: account.id }).map((c) => contactJson(c, config, ctx.today)));
+    const people = byMostOverdue(
+      contactActivity(db, ctx.today, { accountId: account.id }).map((c) => contactJson(c, config, ctx.today)),
+    );
     const interviews = listInterviews(db, { accountId: account.id });
     if (ctx.json) {
       ctx.printJson({ ...summary, people, conversations: interviews });
@@ -52,12 +58,18 @@ export async function show(ctx: Context, ref: string): Promise<void> {
   const byEmail = person.email ? contactByEmail(db, person.email) : undefined;
   const matches = byEmail ? [byEmail] : contactsByName(db, person.name);
   if (matches.length > 1)
-    throw new UsageError(`${JSON.stringify(s)} matches ${matches.length} contacts: ${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
-      'name one by email: pm show "jane@acme.test"');
+    throw new UsageError(
+      `${JSON.stringify(s)} matches ${matches.length} contacts: ${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
+      'name one by email: pm show "jane@acme.test"',
+    );
   if (matches.length === 0) {
     const guess = closest(s, knownNames(db));
-    throw new UsageError(`nothing called ${JSON.stringify(s)}: not an interview id, account or contact`,
-      guess ? `did you mean ${JSON.stringify(guess)}? try: pm show ${JSON.stringify(guess)}` : 'try: pm ls, pm accounts, pm contacts');
+    throw new UsageError(
+      `nothing called ${JSON.stringify(s)}: not an interview id, account or contact`,
+      guess
+        ? `did you mean ${JSON.stringify(guess)}? try: pm show ${JSON.stringify(guess)}`
+        : 'try: pm ls, pm accounts, pm contacts',
+    );
   }
   const contact = contactJson(contactActivity(db, ctx.today, { contactId: matches[0].id })[0], config, ctx.today);
   const interviews = listInterviews(db, { contactId: matches[0].id });
@@ -66,10 +78,12 @@ export async function show(ctx: Context, ref: string): Promise<void> {
     return;
   }
   const c = ctx.color;
-  ctx.out([
-    `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''} · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}`,
-    (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
-    '',
-    interviews.length ? interviewTable(interviews, ctx.width, c) : c.dim('No conversations yet.'),
-  ].join('\n'));
+  ctx.out(
+    [
+      `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''} · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}`,
+      (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
+      '',
+      interviews.length ? interviewTable(interviews, ctx.width, c) : c.dim('No conversations yet.'),
+    ].join('\n'),
+  );
 }

@@ -46,7 +46,7 @@ export function describeKey(key: ConfigKey): string {
 }
 
 export function isConfigKey(key: string): key is ConfigKey {
-  return Object.prototype.hasOwnProperty.call(DEFAULTS, key);
+  return Object.hasOwn(DEFAULTS, key);
 }
 
 export function assertConfigKey(key: string): ConfigKey {
@@ -59,7 +59,8 @@ export function parseConfigValue<K extends ConfigKey>(key: K, raw: string): Conf
   const value = raw.trim();
   if (key === 'week.start') {
     const v = value.toLowerCase();
-    if (v !== 'monday' && v !== 'sunday') throw new UsageError(`week.start must be monday or sunday, not ${JSON.stringify(raw)}`);
+    if (v !== 'monday' && v !== 'sunday')
+      throw new UsageError(`week.start must be monday or sunday, not ${JSON.stringify(raw)}`);
     return v as Config[K];
   }
   if (key === 'user.name') {
@@ -68,7 +69,8 @@ export function parseConfigValue<K extends ConfigKey>(key: K, raw: string): Conf
     return value as Config[K];
   }
   const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-  const min = key === 'evidence.validateAt' || key === 'evidence.killAt' || key.endsWith('Days') || key.endsWith('.days') ? 1 : 0;
+  const min =
+    key === 'evidence.validateAt' || key === 'evidence.killAt' || key.endsWith('Days') || key.endsWith('.days') ? 1 : 0;
   if (!Number.isInteger(n) || n < min)
     throw new UsageError(`${key} must be a whole number${min ? ' of at least 1' : ''}, not ${JSON.stringify(raw)}`);
   return n as Config[K];

@@ -23,7 +23,9 @@ function pad2(n: number): string {
 export function isIsoDay(s: string): boolean {
   const m = ISO_DAY.exec(s);
   if (!m) return false;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
@@ -53,7 +55,8 @@ const known = new Map<string, number>();
 function daysFromCivil(iso: string): number {
   // the digits read in place, without slicing the string
   let y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
-  const m = digit(iso, 5) * 10 + digit(iso, 6), d = digit(iso, 8) * 10 + digit(iso, 9);
+  const m = digit(iso, 5) * 10 + digit(iso, 6),
+    d = digit(iso, 8) * 10 + digit(iso, 9);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -94,8 +97,23 @@ export function isoWeekday(iso: string): number {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4,
-  thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
 };
 
 /**
@@ -167,7 +185,10 @@ export function isoWeekLabel(iso: string): string {
 export function isoWeekMonday(year: number, week: number, flag = '--week'): string {
   const weeks = getISOWeeksInYear(new Date(year, 5, 1, 12));
   if (week < 1 || week > weeks)
-    throw new UsageError(`${flag}: ${year} has no week ${week} (it has ${weeks})`, 'write a week as 2026-W47, or this, or last');
+    throw new UsageError(
+      `${flag}: ${year} has no week ${week} (it has ${weeks})`,
+      'write a week as 2026-W47, or this, or last',
+    );
   // 4 January is always in week 1
   const jan4 = `${String(year).padStart(4, '0')}-01-04`;
   const monday1 = addDays(jan4, 1 - isoWeekday(jan4));
@@ -194,7 +215,11 @@ export function parseWeek(value: string | boolean | undefined, asOf: string, wee
   if (s === 'this' || s === '') return weekHolding(asOf, weekStart);
   if (s === 'last') return weekHolding(addDays(asOf, -7), weekStart);
   const m = /^(\d{4})-?w(\d{1,2})$/.exec(s);
-  if (!m) throw new UsageError(`--week: ${JSON.stringify(value)} is not a week`, 'write a week as 2026-W47, or last (omit it for this week)');
+  if (!m)
+    throw new UsageError(
+      `--week: ${JSON.stringify(value)} is not a week`,
+      'write a week as 2026-W47, or last (omit it for this week)',
+    );
   return weekHolding(isoWeekMonday(+m[1], +m[2]), weekStart);
 }
 
@@ -202,15 +227,24 @@ export function parseWeek(value: string | boolean | undefined, asOf: string, wee
 export function parseMonth(value: string | boolean | undefined, asOf: string): Period {
   let y: number, mo: number;
   if (typeof value !== 'string' || value.trim() === '' || value === 'this') {
-    y = +asOf.slice(0, 4); mo = +asOf.slice(5, 7);
+    y = +asOf.slice(0, 4);
+    mo = +asOf.slice(5, 7);
   } else if (value === 'last') {
-    y = +asOf.slice(0, 4); mo = +asOf.slice(5, 7) - 1;
-    if (mo === 0) { mo = 12; y -= 1; }
+    y = +asOf.slice(0, 4);
+    mo = +asOf.slice(5, 7) - 1;
+    if (mo === 0) {
+      mo = 12;
+      y -= 1;
+    }
   } else {
     const m = /^(\d{4})-(\d{2})$/.exec(value.trim());
     if (!m || +m[2] < 1 || +m[2] > 12)
-      throw new UsageError(`--month: ${JSON.stringify(value)} is not a month`, 'write a month as 2026-11, or last (omit it for this month)');
-    y = +m[1]; mo = +m[2];
+      throw new UsageError(
+        `--month: ${JSON.stringify(value)} is not a month`,
+        'write a month as 2026-11, or last (omit it for this month)',
+      );
+    y = +m[1];
+    mo = +m[2];
   }
   const label = `${String(y).padStart(4, '0')}-${pad2(mo)}`;
   return { start: `${label}-01`, end: `${label}-${pad2(daysInMonth(y, mo))}`, label };

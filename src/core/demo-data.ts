@@ -3,7 +3,15 @@
 // raised once. It is a `pm-journal` version-1 document (contract: "pm export · pm import"),
 // written by the importer like any teammate's export.
 import { addDays } from './dates.js';
-import type { AccountDoc, ContactDoc, EvidenceDoc, HypothesisDoc, InterviewDoc, JournalDoc, OutcomeDoc } from './import-validate.js';
+import type {
+  AccountDoc,
+  ContactDoc,
+  EvidenceDoc,
+  HypothesisDoc,
+  InterviewDoc,
+  JournalDoc,
+  OutcomeDoc,
+} from './import-validate.js';
 
 type Person = 'jane' | 'raj' | 'lena' | 'omar' | 'kim' | 'ana' | 'tom' | 'sam';
 
@@ -12,8 +20,11 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   const uuid = () => `01900000-0000-7000-8000-${(++serial).toString(16).padStart(12, '0')}`;
   const day = (offset: number) => addDays(today, offset);
 
-  const account = (name: string, segment: string | null, cadenceDays: AccountDoc['cadenceDays'] = null): AccountDoc =>
-    ({ uuid: uuid(), name, segment, cadenceDays });
+  const account = (
+    name: string,
+    segment: string | null,
+    cadenceDays: AccountDoc['cadenceDays'] = null,
+  ): AccountDoc => ({ uuid: uuid(), name, segment, cadenceDays });
   const acme = account('Acme', 'mid-market');
   const foxworks = account('Foxworks', 'smb');
   const quillco = account('Quillco', 'enterprise');
@@ -23,8 +34,13 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   const us = account('Our team', null);
   const accounts = [acme, foxworks, quillco, northwind, bluebird, lost, us];
 
-  const contact = (name: string, email: string | null, a: AccountDoc, role: ContactDoc['role'], segment: string | null = null): ContactDoc =>
-    ({ uuid: uuid(), name, email, accountUuid: a.uuid, role, segment });
+  const contact = (
+    name: string,
+    email: string | null,
+    a: AccountDoc,
+    role: ContactDoc['role'],
+    segment: string | null = null,
+  ): ContactDoc => ({ uuid: uuid(), name, email, accountUuid: a.uuid, role, segment });
   const people: Record<Person, ContactDoc> = {
     jane: contact('Jane Roe', 'jane@acme.test', acme, 'customer', 'finance lead'),
     raj: contact('Raj Patel', 'raj@acme.test', acme, 'customer', 'ops lead'),
@@ -37,12 +53,30 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   };
 
   const interviews: InterviewDoc[] = [];
-  const talk = (offset: number, a: AccountDoc, who: Person[], summary: string,
-    more: Partial<Pick<InterviewDoc, 'channel' | 'minutes' | 'notes' | 'pains' | 'quotes' | 'tags' | 'followUp' | 'followUpDone'>> = {}): InterviewDoc => {
+  const talk = (
+    offset: number,
+    a: AccountDoc,
+    who: Person[],
+    summary: string,
+    more: Partial<
+      Pick<InterviewDoc, 'channel' | 'minutes' | 'notes' | 'pains' | 'quotes' | 'tags' | 'followUp' | 'followUpDone'>
+    > = {},
+  ): InterviewDoc => {
     const i: InterviewDoc = {
-      uuid: uuid(), id: null, date: day(offset), channel: more.channel ?? 'call', contactUuids: who.map((p) => people[p].uuid),
-      accountUuid: a.uuid, by: 'Dana Lee', minutes: more.minutes ?? (who.length ? 30 : null), summary, notes: more.notes ?? null,
-      pains: more.pains ?? [], quotes: more.quotes ?? [], tags: more.tags ?? [], followUp: more.followUp ?? null,
+      uuid: uuid(),
+      id: null,
+      date: day(offset),
+      channel: more.channel ?? 'call',
+      contactUuids: who.map((p) => people[p].uuid),
+      accountUuid: a.uuid,
+      by: 'Dana Lee',
+      minutes: more.minutes ?? (who.length ? 30 : null),
+      summary,
+      notes: more.notes ?? null,
+      pains: more.pains ?? [],
+      quotes: more.quotes ?? [],
+      tags: more.tags ?? [],
+      followUp: more.followUp ?? null,
       followUpDone: more.followUpDone ?? false,
     };
     interviews.push(i);
@@ -51,50 +85,123 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
 
   // customer conversations, one or more a week until last week, then nothing this week: overdue
   const lostCall = talk(-200, lost, ['tom'], 'Chose a competitor for the price');
-  const kimCall = talk(-45, northwind, ['kim'], 'SSO is the blocker for their rollout',
-    { pains: ['SSO setup needs IT'], tags: ['sso'], quotes: ['Our IT will not approve another password.'] });
+  const kimCall = talk(-45, northwind, ['kim'], 'SSO is the blocker for their rollout', {
+    pains: ['SSO setup needs IT'],
+    tags: ['sso'],
+    quotes: ['Our IT will not approve another password.'],
+  });
   const omarEarly = talk(-36, quillco, ['omar'], 'Security review asks for SSO first', { tags: ['sso'] });
-  const janeVisit = talk(-29, acme, ['jane'], 'Walked through month-end close on site',
-    { channel: 'visit', minutes: 90, pains: ['manual invoice matching'], tags: ['billing'],
-      notes: 'Close takes three days.\nTwo people match invoices to payments by hand in spreadsheets.', followUp: day(-1) });
-  const lenaExport = talk(-22, foxworks, ['lena'], 'Wants exports on a schedule, asks nobody else did', { tags: ['export'] });
-  const anaCall = talk(-20, bluebird, ['ana'], 'Set up the workspace alone in 40 minutes',
-    { pains: ['too many setup steps'], tags: ['onboarding'], followUp: day(-6), followUpDone: true });
-  const rajCall = talk(-15, acme, ['raj'], 'Would not read another digest email', { tags: ['notifications'], followUp: day(-3) });
-  const lenaCall = talk(-12, foxworks, ['lena'], 'Matching payments is her Friday afternoon',
-    { pains: ['manual invoice matching'], tags: ['billing'], quotes: ['I would pay tomorrow for this.'] });
-  const omarCall = talk(-10, quillco, ['omar'], 'Finance team reconciles 400 invoices a month', { channel: 'video', tags: ['billing'] });
-  const janeCall = talk(-8, acme, ['jane'], 'Tried the matching prototype: "this saves me a day"',
-    { pains: ['manual invoice matching'], tags: ['billing'] });
+  const janeVisit = talk(-29, acme, ['jane'], 'Walked through month-end close on site', {
+    channel: 'visit',
+    minutes: 90,
+    pains: ['manual invoice matching'],
+    tags: ['billing'],
+    notes: 'Close takes three days.\nTwo people match invoices to payments by hand in spreadsheets.',
+    followUp: day(-1),
+  });
+  const lenaExport = talk(-22, foxworks, ['lena'], 'Wants exports on a schedule, asks nobody else did', {
+    tags: ['export'],
+  });
+  const anaCall = talk(-20, bluebird, ['ana'], 'Set up the workspace alone in 40 minutes', {
+    pains: ['too many setup steps'],
+    tags: ['onboarding'],
+    followUp: day(-6),
+    followUpDone: true,
+  });
+  const rajCall = talk(-15, acme, ['raj'], 'Would not read another digest email', {
+    tags: ['notifications'],
+    followUp: day(-3),
+  });
+  const lenaCall = talk(-12, foxworks, ['lena'], 'Matching payments is her Friday afternoon', {
+    pains: ['manual invoice matching'],
+    tags: ['billing'],
+    quotes: ['I would pay tomorrow for this.'],
+  });
+  const omarCall = talk(-10, quillco, ['omar'], 'Finance team reconciles 400 invoices a month', {
+    channel: 'video',
+    tags: ['billing'],
+  });
+  const janeCall = talk(-8, acme, ['jane'], 'Tried the matching prototype: "this saves me a day"', {
+    pains: ['manual invoice matching'],
+    tags: ['billing'],
+  });
 
   // this week: second-hand signals and an internal meeting, which are not customer contact
-  const ticket = talk(0, foxworks, [], 'Support ticket: CSV export timed out again',
-    { channel: 'support', pains: ['exports time out'], tags: ['export', 'billing'] });
-  talk(0, quillco, [], 'App store review: "love it, but invoices are confusing"', { channel: 'review', tags: ['billing'] });
+  const ticket = talk(0, foxworks, [], 'Support ticket: CSV export timed out again', {
+    channel: 'support',
+    pains: ['exports time out'],
+    tags: ['export', 'billing'],
+  });
+  talk(0, quillco, [], 'App store review: "love it, but invoices are confusing"', {
+    channel: 'review',
+    tags: ['billing'],
+  });
   talk(0, acme, [], 'Support ticket: invoice PDF misses the VAT number', { channel: 'support', tags: ['billing'] });
-  talk(0, northwind, [], 'Lost deal note from sales: no SSO', { channel: 'sales', pains: ['SSO setup needs IT'], tags: ['sso'] });
+  talk(0, northwind, [], 'Lost deal note from sales: no SSO', {
+    channel: 'sales',
+    pains: ['SSO setup needs IT'],
+    tags: ['sso'],
+  });
   talk(0, us, ['sam'], 'Sales wants a discount tier for annual plans', { tags: ['pricing'] });
 
   const hypotheses: HypothesisDoc[] = [];
-  const belief = (statement: string, kind: HypothesisDoc['kind'], createdOffset: number, decideOffset: number,
-    criteria: string | null, tags: string[] = []): HypothesisDoc => {
-    const h: HypothesisDoc = { uuid: uuid(), id: null, statement, kind, criteria, createdOn: day(createdOffset),
-      decideBy: day(decideOffset), tags, revisions: [] };
+  const belief = (
+    statement: string,
+    kind: HypothesisDoc['kind'],
+    createdOffset: number,
+    decideOffset: number,
+    criteria: string | null,
+    tags: string[] = [],
+  ): HypothesisDoc => {
+    const h: HypothesisDoc = {
+      uuid: uuid(),
+      id: null,
+      statement,
+      kind,
+      criteria,
+      createdOn: day(createdOffset),
+      decideBy: day(decideOffset),
+      tags,
+      revisions: [],
+    };
     hypotheses.push(h);
     return h;
   };
-  const matching = belief('Finance teams will pay for automatic invoice matching', 'value', -30, 10,
-    '3 finance leads from 2+ accounts say they would pay', ['billing']);
-  const selfServe = belief('New admins can set up a workspace without a call', 'usability', -40, -5, '4 of 5 admins finish alone');
+  const matching = belief(
+    'Finance teams will pay for automatic invoice matching',
+    'value',
+    -30,
+    10,
+    '3 finance leads from 2+ accounts say they would pay',
+    ['billing'],
+  );
+  const selfServe = belief(
+    'New admins can set up a workspace without a call',
+    'usability',
+    -40,
+    -5,
+    '4 of 5 admins finish alone',
+  );
   const digest = belief('Ops leads want a weekly digest email', 'value', -25, 3, null, ['notifications']);
   const scheduler = belief('Teams want a scheduled CSV export', 'value', -60, -14, null, ['export']);
-  const sso = belief('SSO is a must-have for enterprise deals', 'viability', -50, 0, '3 enterprise prospects require it', ['sso']);
+  const sso = belief(
+    'SSO is a must-have for enterprise deals',
+    'viability',
+    -50,
+    0,
+    '3 enterprise prospects require it',
+    ['sso'],
+  );
   const mobile = belief('A mobile app would increase weekly use', 'value', -35, -7, null);
   belief('Customers want a Slack integration', 'value', -2, 26, null);
 
   const evidence: EvidenceDoc[] = [];
-  const link = (h: HypothesisDoc, i: InterviewDoc, direction: EvidenceDoc['direction'], strength: EvidenceDoc['strength'] = 'medium') =>
-    evidence.push({ interviewUuid: i.uuid, hypothesisUuid: h.uuid, direction, strength });
+  const link = (
+    h: HypothesisDoc,
+    i: InterviewDoc,
+    direction: EvidenceDoc['direction'],
+    strength: EvidenceDoc['strength'] = 'medium',
+  ) => evidence.push({ interviewUuid: i.uuid, hypothesisUuid: h.uuid, direction, strength });
   link(matching, janeCall, 'supports', 'strong');
   link(matching, omarCall, 'supports');
   link(matching, lenaCall, 'supports', 'strong');
@@ -109,11 +216,39 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   link(mobile, lostCall, 'refutes', 'weak');
 
   const outcomes: OutcomeDoc[] = [
-    { uuid: uuid(), hypothesisUuid: scheduler.uuid, outcome: 'killed', date: day(-14), reason: 'Only Foxworks asked; a saved export covers it' },
-    { uuid: uuid(), hypothesisUuid: mobile.uuid, outcome: 'invalidated', date: day(-21), reason: 'Usage data: 2% of sessions on mobile web' },
-    { uuid: uuid(), hypothesisUuid: sso.uuid, outcome: 'validated', date: day(0), reason: 'Every enterprise deal this quarter required it' },
+    {
+      uuid: uuid(),
+      hypothesisUuid: scheduler.uuid,
+      outcome: 'killed',
+      date: day(-14),
+      reason: 'Only Foxworks asked; a saved export covers it',
+    },
+    {
+      uuid: uuid(),
+      hypothesisUuid: mobile.uuid,
+      outcome: 'invalidated',
+      date: day(-21),
+      reason: 'Usage data: 2% of sessions on mobile web',
+    },
+    {
+      uuid: uuid(),
+      hypothesisUuid: sso.uuid,
+      outcome: 'validated',
+      date: day(0),
+      reason: 'Every enterprise deal this quarter required it',
+    },
   ];
 
-  return { format: 'pm-journal', version: 1, exportedAt, config: {}, accounts, contacts: Object.values(people), interviews,
-    hypotheses, evidence, outcomes };
+  return {
+    format: 'pm-journal',
+    version: 1,
+    exportedAt,
+    config: {},
+    accounts,
+    contacts: Object.values(people),
+    interviews,
+    hypotheses,
+    evidence,
+    outcomes,
+  };
 }

@@ -88,23 +88,34 @@ export interface LatestOutcome {
  * Check a new outcome against the hypothesis's history and throw a usage error naming the fix:
  * an illegal move, an outcome dated before the latest one, or before the hypothesis existed.
  */
-export function checkOutcome(h: { id: string; status: HypothesisStatus; createdOn: string; latest: LatestOutcome | null },
-  outcome: Outcome, date: string): void {
+export function checkOutcome(
+  h: { id: string; status: HypothesisStatus; createdOn: string; latest: LatestOutcome | null },
+  outcome: Outcome,
+  date: string,
+): void {
   const verb = OUTCOME_VERBS[outcome];
   if (illegalMove(h.status, outcome) !== null) {
     if (h.status === 'open')
-      throw new UsageError(`${h.id} is already open; only a validated, invalidated or killed hypothesis can be reopened`,
-        `try: pm hyp show ${h.id}`);
+      throw new UsageError(
+        `${h.id} is already open; only a validated, invalidated or killed hypothesis can be reopened`,
+        `try: pm hyp show ${h.id}`,
+      );
     const since = h.latest ? ` on ${h.latest.date}` : '';
-    throw new UsageError(`${h.id} was ${h.status}${since}; it cannot be ${outcome} before it is reopened`,
-      `try: pm hyp reopen ${h.id} --reason "…", then pm hyp ${verb} ${h.id} --reason "…"`);
+    throw new UsageError(
+      `${h.id} was ${h.status}${since}; it cannot be ${outcome} before it is reopened`,
+      `try: pm hyp reopen ${h.id} --reason "…", then pm hyp ${verb} ${h.id} --reason "…"`,
+    );
   }
   if (h.latest && date < h.latest.date)
-    throw new UsageError(`${h.id} was last decided on ${h.latest.date} (${h.latest.outcome}); an outcome cannot be dated before that`,
-      `try: --date ${h.latest.date} or later (outcomes are kept in date order)`);
+    throw new UsageError(
+      `${h.id} was last decided on ${h.latest.date} (${h.latest.outcome}); an outcome cannot be dated before that`,
+      `try: --date ${h.latest.date} or later (outcomes are kept in date order)`,
+    );
   if (date < h.createdOn)
-    throw new UsageError(`${h.id} was created on ${h.createdOn}; an outcome cannot be dated before that`,
-      `try: --date ${h.createdOn} or later`);
+    throw new UsageError(
+      `${h.id} was created on ${h.createdOn}; an outcome cannot be dated before that`,
+      `try: --date ${h.createdOn} or later`,
+    );
 }
 
 /** `H7`, `h7` → 7; anything else → null. */
@@ -198,7 +209,12 @@ export interface HypothesisRecord {
 }
 
 /** Flags are about open hypotheses only: a decided one is neither stale nor ready for anything. */
-export function hypothesisRecord(f: HypothesisFacts, revisions: Revision[], asOf: string, config: Config): HypothesisRecord {
+export function hypothesisRecord(
+  f: HypothesisFacts,
+  revisions: Revision[],
+  asOf: string,
+  config: Config,
+): HypothesisRecord {
   return {
     uuid: f.uuid,
     id: f.id,
@@ -220,6 +236,7 @@ export function hypothesisRecord(f: HypothesisFacts, revisions: Revision[], asOf
     accountsSupporting: f.accountsSupporting,
     otherSupports: f.otherSupports,
     otherRefutes: f.otherRefutes,
-    decision: f.outcome && f.outcomeDate ? { outcome: f.outcome, date: f.outcomeDate, reason: f.outcomeReason ?? '' } : null,
+    decision:
+      f.outcome && f.outcomeDate ? { outcome: f.outcome, date: f.outcomeDate, reason: f.outcomeReason ?? '' } : null,
   };
 }

@@ -5,7 +5,15 @@
 import { UsageError } from '../errors.js';
 import { isIsoDay } from './dates.js';
 import { CONFIG_KEYS, parseConfigValue, type Config, type ConfigKey } from './config.js';
-import { KINDS, OUTCOMES, STRENGTHS, type HypothesisKind, type Outcome, type Strength, type Direction } from './hypotheses.js';
+import {
+  KINDS,
+  OUTCOMES,
+  STRENGTHS,
+  type HypothesisKind,
+  type Outcome,
+  type Strength,
+  type Direction,
+} from './hypotheses.js';
 import { LIMITS, checkText } from './text.js';
 import { UUID_RE } from './uuid.js';
 
@@ -111,7 +119,7 @@ type Obj = Record<string, unknown>;
 /** A value for an error message: strings quoted, other values as JSON, cut short, no control characters. */
 function shown(value: unknown): string {
   const isText = typeof value === 'string';
-  const s = isText ? value : JSON.stringify(value) ?? String(value);
+  const s = isText ? value : (JSON.stringify(value) ?? String(value));
   const cut = s.length > 60 ? s.slice(0, 60) + '…' : s;
   const quoted = isText ? JSON.stringify(cut) : JSON.stringify(cut).slice(1, -1);
   // the message reaches a terminal
@@ -134,11 +142,13 @@ function recordWhere(section: string, index: number, rec: Obj): Where {
   return new Where(`${section}[${index}]${uuid}`);
 }
 
-function has(rec: Obj, key: string): boolean {
-  return rec[key] !== undefined && rec[key] !== null;
-}
-
-function text(w: Where, rec: Obj, key: string, limit: number, opts: { optional?: boolean; allowEmpty?: boolean } = {}): string | null {
+function text(
+  w: Where,
+  rec: Obj,
+  key: string,
+  limit: number,
+  opts: { optional?: boolean; allowEmpty?: boolean } = {},
+): string | null {
   const v = rec[key];
   if (v === undefined || v === null) {
     if (opts.optional) return null;
@@ -189,7 +199,8 @@ function textList(w: Where, rec: Obj, key: string, limit: number): string[] {
 function wholeNumber(w: Where, rec: Obj, key: string, min: number): number | null {
   const v = rec[key];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) w.fail(`${key} ${shown(v)} must be a whole number of at least ${min}`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+    w.fail(`${key} ${shown(v)} must be a whole number of at least ${min}`);
   return v;
 }
 
@@ -198,7 +209,8 @@ function section(doc: Obj, key: string): Obj[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new Where(key).error('must be a list');
   v.forEach((rec, i) => {
-    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new Where(`${key}[${i}]`).error('must be an object');
+    if (typeof rec !== 'object' || rec === null || Array.isArray(rec))
+      throw new Where(`${key}[${i}]`).error('must be an object');
   });
   return v as Obj[];
 }
@@ -214,13 +226,19 @@ function uniqueUuids(w: Where, seen: Set<string>, id: string): void {
  * or, through `exists`, one already in the journal.
  */
 export function validateDocument(raw: unknown, exists: ExistsInJournal = () => false): JournalDoc {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Where('the file').error('is not a pm journal export (not a JSON object)');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Where('the file').error('is not a pm journal export (not a JSON object)');
   const doc = raw as Obj;
-  if (doc.format === undefined) new Where('the file').fail(`has no "format" key: not a pm export (pm export --format json writes "format": "${FORMAT}")`);
+  if (doc.format === undefined)
+    new Where('the file').fail(
+      `has no "format" key: not a pm export (pm export --format json writes "format": "${FORMAT}")`,
+    );
   if (doc.format !== FORMAT) new Where('the file').fail(`format is ${shown(doc.format)}, not "${FORMAT}"`);
   if (doc.version !== FORMAT_VERSION) {
     if (typeof doc.version === 'number' && doc.version > FORMAT_VERSION)
-      new Where('the file').fail(`format version ${doc.version} was written by a newer pm (this pm reads version ${FORMAT_VERSION})`);
+      new Where('the file').fail(
+        `format version ${doc.version} was written by a newer pm (this pm reads version ${FORMAT_VERSION})`,
+      );
     new Where('the file').fail(`version is ${shown(doc.version)}, not ${FORMAT_VERSION}`);
   }
 
@@ -238,7 +256,12 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
         w.fail(`cadenceDays ${shown(rec.cadenceDays)} must be null, "off" or a whole number of days (at least 1)`);
       cadenceDays = rec.cadenceDays;
     }
-    return { uuid: id, name: text(w, rec, 'name', LIMITS.account)!, segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }), cadenceDays };
+    return {
+      uuid: id,
+      name: text(w, rec, 'name', LIMITS.account)!,
+      segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }),
+      cadenceDays,
+    };
   });
   const refersTo = (w: Where, key: string, table: RefTable, inFile: Set<string>, id: string) => {
     if (!inFile.has(id) && !exists(table, id)) w.fail(`${key} ${id} is neither in the file nor in the journal`);
@@ -272,7 +295,9 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     refersTo(w, 'accountUuid', 'accounts', accountIds, accountUuid);
     const rawContacts = rec.contactUuids ?? [];
     if (!Array.isArray(rawContacts)) w.fail('contactUuids must be a list');
-    const contactUuids = [...new Set(rawContacts.map((c, k) => uuid(w, { [`contactUuids[${k}]`]: c }, `contactUuids[${k}]`)))];
+    const contactUuids = [
+      ...new Set(rawContacts.map((c, k) => uuid(w, { [`contactUuids[${k}]`]: c }, `contactUuids[${k}]`))),
+    ];
     for (const c of contactUuids) refersTo(w, 'contactUuids', 'contacts', contactIds, c);
     if (rec.followUpDone !== undefined && rec.followUpDone !== null && typeof rec.followUpDone !== 'boolean')
       w.fail(`followUpDone ${shown(rec.followUpDone)} must be true or false`);

@@ -60,19 +60,27 @@ export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what
     maxWords = Math.max(maxWords, key.match(WORD)?.length ?? 0);
     maxLength = Math.max(maxLength, key.length);
   };
-  contacts.forEach((c, i) => {
+  contacts.forEach((c) => {
     names.set(c.uuid, `Contact ${c.n}`);
     if (c.email) emails.set(c.uuid, `contact-${c.n}@example.invalid`);
   });
-  accounts.forEach((a) => accountNames.set(a.uuid, `Account ${a.n}`));
+  accounts.forEach((a) => {
+    accountNames.set(a.uuid, `Account ${a.n}`);
+  });
   // full names and emails before name tokens, so that a token never takes a full name's place
   contacts.forEach((c) => {
     add(c.name, names.get(c.uuid)!);
     if (c.email) add(c.email, emails.get(c.uuid)!);
   });
-  if (what === 'all') accounts.forEach((a) => add(a.name, accountNames.get(a.uuid)!));
+  if (what === 'all')
+    accounts.forEach((a) => {
+      add(a.name, accountNames.get(a.uuid)!);
+    });
   contacts.forEach((c) => {
-    const tokens = c.name.trim().split(/\s+/).filter((t) => letters(t) >= 3);
+    const tokens = c.name
+      .trim()
+      .split(/\s+/)
+      .filter((t) => letters(t) >= 3);
     for (const t of new Set([tokens[0], tokens[tokens.length - 1]])) if (t) add(t, names.get(c.uuid)!);
   });
 
@@ -82,7 +90,7 @@ export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what
     const words = [...s.matchAll(WORD)];
     let out = '';
     let copied = 0;
-    for (let i = 0; i < words.length;) {
+    for (let i = 0; i < words.length; ) {
       let taken = 0;
       const from = words[i].index;
       for (let k = Math.min(maxWords, words.length - i); k >= 1; k--) {
@@ -103,8 +111,8 @@ export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what
   };
   return {
     contactName: (uuid, fallback) => names.get(uuid) ?? fallback,
-    contactEmail: (uuid, fallback) => (fallback === null ? null : emails.get(uuid) ?? fallback),
-    accountName: (uuid, fallback) => (what === 'all' ? accountNames.get(uuid) ?? fallback : fallback),
+    contactEmail: (uuid, fallback) => (fallback === null ? null : (emails.get(uuid) ?? fallback)),
+    accountName: (uuid, fallback) => (what === 'all' ? (accountNames.get(uuid) ?? fallback) : fallback),
     text,
   };
 }
@@ -116,12 +124,24 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
   return {
     ...doc,
     accounts: doc.accounts.map((a) => ({ ...a, name: r.accountName(a.uuid, a.name) })),
-    contacts: doc.contacts.map((c) => ({ ...c, name: r.contactName(c.uuid, c.name), email: r.contactEmail(c.uuid, c.email) })),
+    contacts: doc.contacts.map((c) => ({
+      ...c,
+      name: r.contactName(c.uuid, c.name),
+      email: r.contactEmail(c.uuid, c.email),
+    })),
     interviews: doc.interviews.map((i) => ({
-      ...i, summary: t(i.summary), notes: opt(i.notes), pains: i.pains.map(t), quotes: i.quotes.map(t), tags: i.tags.map(t),
+      ...i,
+      summary: t(i.summary),
+      notes: opt(i.notes),
+      pains: i.pains.map(t),
+      quotes: i.quotes.map(t),
+      tags: i.tags.map(t),
     })),
     hypotheses: doc.hypotheses.map((h) => ({
-      ...h, statement: t(h.statement), criteria: opt(h.criteria), tags: h.tags.map(t),
+      ...h,
+      statement: t(h.statement),
+      criteria: opt(h.criteria),
+      tags: h.tags.map(t),
       revisions: h.revisions.map((v) => ({ ...v, before: opt(v.before), after: opt(v.after) })),
     })),
     outcomes: doc.outcomes.map((o) => ({ ...o, reason: t(o.reason) })),
@@ -129,13 +149,32 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
 }
 
 /** Keys whose values are identifiers, dates or enums, never names: left alone by redactDeep. */
-const STRUCTURAL_KEYS = new Set(['id', 'uuid', 'date', 'asOf', 'start', 'end', 'label', 'kind', 'channel', 'outcome',
-  'lastDirect', 'lastEvidence', 'decideBy', 'followUp', 'createdOn', 'status']);
+const STRUCTURAL_KEYS = new Set([
+  'id',
+  'uuid',
+  'date',
+  'asOf',
+  'start',
+  'end',
+  'label',
+  'kind',
+  'channel',
+  'outcome',
+  'lastDirect',
+  'lastEvidence',
+  'decideBy',
+  'followUp',
+  'createdOn',
+  'status',
+]);
 
 /** Every string of a plain data tree (e.g. the report) passed through `text`, but identifiers and dates. */
 export function redactDeep<T>(value: T, text: (s: string) => string, key = ''): T {
   if (typeof value === 'string') return (STRUCTURAL_KEYS.has(key) ? value : text(value)) as T;
-  if (Array.isArray(value)) return (key === 'flags' && value.every((v) => typeof v === 'string') ? value : value.map((v) => redactDeep(v, text))) as T;
+  if (Array.isArray(value))
+    return (
+      key === 'flags' && value.every((v) => typeof v === 'string') ? value : value.map((v) => redactDeep(v, text))
+    ) as T;
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, text, k)])) as T;
   return value;

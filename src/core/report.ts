@@ -1,7 +1,16 @@
 // The standup report as plain data (contract: "pm report"). buildReport is a pure function of the
 // journal's rows (src/db/report.ts) and the options; text, markdown and JSON are three views of
 // the object it returns, so they can never disagree. Every decision lives here.
-import { addDays, daysBetween, parseMonth, parsePastDate, parseWeek, rangePeriod, weekHolding, type Period } from './dates.js';
+import {
+  addDays,
+  daysBetween,
+  parseMonth,
+  parsePastDate,
+  parseWeek,
+  rangePeriod,
+  weekHolding,
+  type Period,
+} from './dates.js';
 import { hypothesisFlags, type EvidenceStats, type HypothesisFlag, type HypothesisStatus } from './hypotheses.js';
 import type { Config } from './config.js';
 import { UsageError } from '../errors.js';
@@ -197,8 +206,14 @@ export function reportQuery(o: ReportOptions): ReportQuery {
 // ---------------------------------------------------------------- the report (the JSON contract)
 
 export type ActionableFlag =
-  | 'overdue-contact' | 'account-cold' | 'stale' | 'past-decide-by' | 'ready-to-validate' | 'ready-to-kill'
-  | 'evidence-after-kill' | 'follow-up-due';
+  | 'overdue-contact'
+  | 'account-cold'
+  | 'stale'
+  | 'past-decide-by'
+  | 'ready-to-validate'
+  | 'ready-to-kill'
+  | 'evidence-after-kill'
+  | 'follow-up-due';
 
 export interface RaisedFlag {
   kind: ActionableFlag;
@@ -247,19 +262,67 @@ export interface Report {
     /** the streak reaches back the whole window (STREAK_WEEKS): "52+ weeks" */
     streakAtLeast: boolean;
   };
-  conversations: { id: string; date: string; channel: string; kind: InterviewKind; by: string | null; with: string[]; account: string; summary: string }[];
-  overdueAccounts: { account: string; lastDirect: string; daysSince: number; cadenceDays: number; segment: string | null }[];
+  conversations: {
+    id: string;
+    date: string;
+    channel: string;
+    kind: InterviewKind;
+    by: string | null;
+    with: string[];
+    account: string;
+    summary: string;
+  }[];
+  overdueAccounts: {
+    account: string;
+    lastDirect: string;
+    daysSince: number;
+    cadenceDays: number;
+    segment: string | null;
+  }[];
   hypotheses: {
     unvalidated: {
-      id: string; statement: string; ageDays: number; supports: number; refutes: number;
-      customersSupporting: number; customersRefuting: number; lastEvidence: string | null; decideBy: string;
-      flags: HypothesisFlag[]; accountsSupporting: number; otherSupports: number; otherRefutes: number;
+      id: string;
+      statement: string;
+      ageDays: number;
+      supports: number;
+      refutes: number;
+      customersSupporting: number;
+      customersRefuting: number;
+      lastEvidence: string | null;
+      decideBy: string;
+      flags: HypothesisFlag[];
+      accountsSupporting: number;
+      otherSupports: number;
+      otherRefutes: number;
     }[];
     decided: OutcomeRow[];
-    killed: { id: string; statement: string; outcome: string; date: string; reason: string; flags: 'evidence-after-kill'[]; evidenceAfter: string[] }[];
+    killed: {
+      id: string;
+      statement: string;
+      outcome: string;
+      date: string;
+      reason: string;
+      flags: 'evidence-after-kill'[];
+      evidenceAfter: string[];
+    }[];
   };
-  themes: { theme: string; kind: 'tag' | 'pain'; accounts: number; segments: string[]; interviews: number; flags: 'single-account'[] }[];
-  followUps: { id: string; date: string; followUp: string; with: string[]; account: string; summary: string; daysOverdue: number }[];
+  themes: {
+    theme: string;
+    kind: 'tag' | 'pain';
+    accounts: number;
+    segments: string[];
+    interviews: number;
+    flags: 'single-account'[];
+  }[];
+  followUps: {
+    id: string;
+    date: string;
+    followUp: string;
+    with: string[];
+    account: string;
+    summary: string;
+    daysOverdue: number;
+  }[];
   flags: RaisedFlag[];
 }
 
@@ -281,12 +344,23 @@ export function scaledTarget(config: Config, days: number): number {
 function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   const target = scaledTarget(o.config, 7);
   const weeks: WeekBar[] = [];
-  rows.directByWeek.forEach(({ week, direct }, k) =>
-    weeks.push({ start: week.start, end: week.end, label: week.label, direct, met: direct >= target, current: k === rows.directByWeek.length - 1 }));
+  rows.directByWeek.forEach(({ week, direct }, k) => {
+    weeks.push({
+      start: week.start,
+      end: week.end,
+      label: week.label,
+      direct,
+      met: direct >= target,
+      current: k === rows.directByWeek.length - 1,
+    });
+  });
   let i = weeks.length - 1;
   if (!weeks[i].met) i--; // the running week is not "off target" yet
   let streak = 0;
-  while (i >= 0 && weeks[i].met) { streak++; i--; }
+  while (i >= 0 && weeks[i].met) {
+    streak++;
+    i--;
+  }
   return { target, weeks: weeks.slice(-CHART_WEEKS), streak, streakAtLeast: i < 0 && streak > 0 };
 }
 
@@ -322,9 +396,11 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
   const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
   const who = o.by ? ` by ${o.by}` : '';
   if (overdue)
-    raise('overdue-contact', o.by ?? 'customer contact', () => rows.lastDirect === null
-      ? `No customer conversation logged${who} yet (cadence: ${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
-      : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} (cadence: every ${plural(config['cadence.days'], 'day')})`);
+    raise('overdue-contact', o.by ?? 'customer contact', () =>
+      rows.lastDirect === null
+        ? `No customer conversation logged${who} yet (cadence: ${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
+        : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} (cadence: every ${plural(config['cadence.days'], 'day')})`,
+    );
 
   // 2. accounts going cold, oldest first
   const overdueAccounts: Report['overdueAccounts'] = [];
@@ -332,12 +408,25 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     const cadenceDays = a.cadenceDays ?? config['account.cadenceDays'];
     if (cadenceDays === 0) continue; // off: never going cold
     const daysSince = daysBetween(a.lastDirect, asOf);
-    if (daysSince > cadenceDays) overdueAccounts.push({ account: a.account, lastDirect: a.lastDirect, daysSince, cadenceDays, segment: a.segment });
+    if (daysSince > cadenceDays)
+      overdueAccounts.push({
+        account: a.account,
+        lastDirect: a.lastDirect,
+        daysSince,
+        cadenceDays,
+        segment: a.segment,
+      });
   }
-  overdueAccounts.sort((x, y) => (x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1));
+  overdueAccounts.sort((x, y) =>
+    x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1,
+  );
   for (const a of overdueAccounts)
-    raise('account-cold', a.account,
-      () => `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})`);
+    raise(
+      'account-cold',
+      a.account,
+      () =>
+        `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})`,
+    );
 
   // 3. unvalidated hypotheses
   const unvalidated: Report['hypotheses']['unvalidated'] = [];
@@ -345,12 +434,22 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     if (h.status !== 'open') continue;
     const hFlags = hypothesisFlags(h, asOf, config);
     if (!listed(unvalidated.length)) unread.unvalidated++;
-    else unvalidated.push({
-      id: h.id, statement: h.statement, ageDays: daysBetween(h.createdOn, asOf), supports: h.supports, refutes: h.refutes,
-      customersSupporting: h.customersSupporting, customersRefuting: h.customersRefuting, lastEvidence: h.lastEvidence,
-      decideBy: h.decideBy, flags: hFlags, accountsSupporting: h.accountsSupporting, otherSupports: h.otherSupports,
-      otherRefutes: h.otherRefutes,
-    });
+    else
+      unvalidated.push({
+        id: h.id,
+        statement: h.statement,
+        ageDays: daysBetween(h.createdOn, asOf),
+        supports: h.supports,
+        refutes: h.refutes,
+        customersSupporting: h.customersSupporting,
+        customersRefuting: h.customersRefuting,
+        lastEvidence: h.lastEvidence,
+        decideBy: h.decideBy,
+        flags: hFlags,
+        accountsSupporting: h.accountsSupporting,
+        otherSupports: h.otherSupports,
+        otherRefutes: h.otherRefutes,
+      });
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
       raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config));
@@ -364,29 +463,60 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     .filter((h) => h.status === 'killed' || h.status === 'invalidated')
     .map((h) => {
       const evidenceAfter = late.get(h.id) ?? [];
-      return { id: h.id, statement: h.statement, outcome: h.status, date: h.outcomeDate ?? '', reason: h.outcomeReason ?? '',
-        flags: evidenceAfter.length ? ['evidence-after-kill' as const] : [], evidenceAfter };
+      return {
+        id: h.id,
+        statement: h.statement,
+        outcome: h.status,
+        date: h.outcomeDate ?? '',
+        reason: h.outcomeReason ?? '',
+        flags: evidenceAfter.length ? ['evidence-after-kill' as const] : [],
+        evidenceAfter,
+      };
     })
     .sort((x, y) => (x.date > y.date ? -1 : x.date < y.date ? 1 : 0));
   for (const k of killed)
     if (k.evidenceAfter.length)
-      raise('evidence-after-kill', k.id,
-        () => `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`);
+      raise(
+        'evidence-after-kill',
+        k.id,
+        () =>
+          `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
+      );
 
   // 6. themes, most accounts first
   const themes: Report['themes'] = rows.themes
-    .map((t) => ({ theme: t.theme, kind: t.kind, accounts: t.accounts, segments: [...new Set(t.segments)].sort(), interviews: t.interviews,
-      flags: t.accounts === 1 ? ['single-account' as const] : [] }))
-    .sort((x, y) => y.accounts - x.accounts || y.interviews - x.interviews || (x.theme.toLowerCase() < y.theme.toLowerCase() ? -1 : 1));
+    .map((t) => ({
+      theme: t.theme,
+      kind: t.kind,
+      accounts: t.accounts,
+      segments: [...new Set(t.segments)].sort(),
+      interviews: t.interviews,
+      flags: t.accounts === 1 ? ['single-account' as const] : [],
+    }))
+    .sort(
+      (x, y) =>
+        y.accounts - x.accounts ||
+        y.interviews - x.interviews ||
+        (x.theme.toLowerCase() < y.theme.toLowerCase() ? -1 : 1),
+    );
 
   // 7. follow-ups due
   const followUps: Report['followUps'] = rows.followUps.map((f) => ({
-    id: f.id, date: f.date, followUp: f.followUp, with: f.with, account: f.account, summary: f.summary,
+    id: f.id,
+    date: f.date,
+    followUp: f.followUp,
+    with: f.with,
+    account: f.account,
+    summary: f.summary,
     daysOverdue: daysBetween(f.followUp, asOf),
   }));
   for (const f of followUps)
-    raise('follow-up-due', f.id,
-      () => `${f.id}: follow-up with ${byText(f.with, f.account)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`);
+    raise(
+      'follow-up-due',
+      f.id,
+      () =>
+        `${f.id}: follow-up with ${byText(f.with, f.account)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
+    );
 
   const report: Report = {
     period: o.period,
@@ -395,13 +525,29 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     verdict: overdue ? 'overdue' : 'on track',
     empty: !rows.anyInterview && !rows.anyHypothesis,
     contact: {
-      direct: rows.contact.direct, customers: rows.contact.customers, indirect: rows.contact.indirect,
-      stakeholder: rows.contact.stakeholder, target, cadenceDays: config['cadence.days'], met: rows.contact.direct >= target,
-      lastDirect: rows.lastDirect, daysSinceLastDirect, overdue, periodDays,
+      direct: rows.contact.direct,
+      customers: rows.contact.customers,
+      indirect: rows.contact.indirect,
+      stakeholder: rows.contact.stakeholder,
+      target,
+      cadenceDays: config['cadence.days'],
+      met: rows.contact.direct >= target,
+      lastDirect: rows.lastDirect,
+      daysSinceLastDirect,
+      overdue,
+      periodDays,
     },
     weekly: weeklyBars(rows, o),
-    conversations: rows.conversations.map((c) => ({ id: c.id, date: c.date, channel: c.channel, kind: c.kind, by: c.by,
-      with: c.with, account: c.account, summary: c.summary })),
+    conversations: rows.conversations.map((c) => ({
+      id: c.id,
+      date: c.date,
+      channel: c.channel,
+      kind: c.kind,
+      by: c.by,
+      with: c.with,
+      account: c.account,
+      summary: c.summary,
+    })),
     overdueAccounts,
     hypotheses: { unvalidated, decided: rows.decided, killed },
     themes,
@@ -415,7 +561,10 @@ function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: stri
   switch (flag) {
     case 'stale': {
       const since = h.lastEvidence !== null && h.lastEvidence > h.createdOn ? h.lastEvidence : h.createdOn;
-      const what = h.lastEvidence !== null && h.lastEvidence > h.createdOn ? 'no new customer evidence' : 'no customer evidence since it was created';
+      const what =
+        h.lastEvidence !== null && h.lastEvidence > h.createdOn
+          ? 'no new customer evidence'
+          : 'no customer evidence since it was created';
       return `${h.id} is stale: ${what} for ${plural(daysBetween(since, asOf), 'day')} (stale after ${config['hypothesis.staleDays']})`;
     }
     case 'past-decide-by':

@@ -9,7 +9,9 @@ const STOP_WORDS = new Set(
    will would can could should shall may might must do does did doing done have has had having
    not no nor so than then too very just also more most some any all each every other such own same
    believe think expect assume hypothesis hypothesize hypothesise want wants need needs
-   who whom which what when where why how because while until`.split(/\s+/).filter(Boolean),
+   who whom which what when where why how because while until`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 function stem(word: string): string {
@@ -42,8 +44,11 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 export const RESEMBLANCE_THRESHOLD = 0.5;
 
 /** The candidate whose statement most resembles `statement`, at or above the threshold; else null. */
-export function mostResembling<T extends { statement: string }>(statement: string, candidates: readonly T[],
-  threshold = RESEMBLANCE_THRESHOLD): { item: T; score: number } | null {
+export function mostResembling<T extends { statement: string }>(
+  statement: string,
+  candidates: readonly T[],
+  threshold = RESEMBLANCE_THRESHOLD,
+): { item: T; score: number } | null {
   const words = contentWords(statement);
   let best: { item: T; score: number } | null = null;
   for (const item of candidates) {

@@ -93,11 +93,13 @@ export function padEnd(text: string, width: number): string {
 
 /** Edit distance (Levenshtein) between two short strings, case-insensitively. */
 export function editDistance(a: string, b: string): number {
-  const x = [...a.toLowerCase()], y = [...b.toLowerCase()];
+  const x = [...a.toLowerCase()],
+    y = [...b.toLowerCase()];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[y.length];
@@ -111,7 +113,10 @@ export function closest(input: string, known: Iterable<string>): string | undefi
   for (const k of known) {
     if (Math.abs(k.length - input.length) > limit) continue;
     const d = editDistance(input, k);
-    if (d > 0 && d < bestDistance) { best = k; bestDistance = d; }
+    if (d > 0 && d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
   }
   return best;
 }

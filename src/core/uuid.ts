@@ -12,7 +12,11 @@ export function uuidv7(now: number = Date.now(), random?: Uint8Array): string {
   if (bytes.length !== 16) throw new Error('uuidv7 needs 16 random bytes');
   // keep ids made within one millisecond in order: bump a 12-bit counter in rand_a
   if (now === lastMs) seq = (seq + 1) & 0xfff;
-  else { lastMs = now; seq = bytes[6] & 0x0f ? ((bytes[6] & 0x0f) << 8) | bytes[7] : 0; seq &= 0x7ff; }
+  else {
+    lastMs = now;
+    seq = bytes[6] & 0x0f ? ((bytes[6] & 0x0f) << 8) | bytes[7] : 0;
+    seq &= 0x7ff;
+  }
   bytes[0] = Math.floor(now / 2 ** 40) & 0xff;
   bytes[1] = Math.floor(now / 2 ** 32) & 0xff;
   bytes[2] = (now >>> 24) & 0xff;

@@ -14,7 +14,9 @@ export interface AccountRow {
 const COLUMNS = 'id, uuid, name, segment, cadence_days AS cadenceDays';
 
 export function findAccount(db: DB, name: string): AccountRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE name = ? COLLATE NOCASE`).get(name.trim()) as AccountRow | undefined;
+  return db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE name = ? COLLATE NOCASE`).get(name.trim()) as
+    | AccountRow
+    | undefined;
 }
 
 export function accountById(db: DB, id: number): AccountRow {
@@ -22,19 +24,28 @@ export function accountById(db: DB, id: number): AccountRow {
 }
 
 export function insertAccount(db: DB, uuid: string, name: string, segment: string | null = null): number {
-  return Number(db.prepare('INSERT INTO accounts (uuid, name, segment) VALUES (?, ?, ?)').run(uuid, name, segment).lastInsertRowid);
+  return Number(
+    db.prepare('INSERT INTO accounts (uuid, name, segment) VALUES (?, ?, ?)').run(uuid, name, segment).lastInsertRowid,
+  );
 }
 
-export function updateAccount(db: DB, id: number, fields: { name?: string; segment?: string | null; cadenceDays?: number | null }): void {
+export function updateAccount(
+  db: DB,
+  id: number,
+  fields: { name?: string; segment?: string | null; cadenceDays?: number | null },
+): void {
   if (fields.name !== undefined) db.prepare('UPDATE accounts SET name = ? WHERE id = ?').run(fields.name, id);
   if (fields.segment !== undefined) db.prepare('UPDATE accounts SET segment = ? WHERE id = ?').run(fields.segment, id);
-  if (fields.cadenceDays !== undefined) db.prepare('UPDATE accounts SET cadence_days = ? WHERE id = ?').run(fields.cadenceDays, id);
+  if (fields.cadenceDays !== undefined)
+    db.prepare('UPDATE accounts SET cadence_days = ? WHERE id = ?').run(fields.cadenceDays, id);
 }
 
 /** Move every contact and interview of `duplicate` to `keep`, then remove `duplicate`. */
 export function mergeAccounts(db: DB, duplicate: number, keep: number): { contacts: number; interviews: number } {
   const contacts = db.prepare('UPDATE contacts SET account_id = ? WHERE account_id = ?').run(keep, duplicate).changes;
-  const interviews = db.prepare('UPDATE interviews SET account_id = ? WHERE account_id = ?').run(keep, duplicate).changes;
+  const interviews = db
+    .prepare('UPDATE interviews SET account_id = ? WHERE account_id = ?')
+    .run(keep, duplicate).changes;
   // keep what the kept account lacks
   db.prepare(`UPDATE accounts SET
       segment = coalesce(segment, (SELECT segment FROM accounts WHERE id = @duplicate)),
@@ -53,7 +64,8 @@ export interface AccountActivity extends AccountRow {
 
 /** Every account (or one) with counts and its last direct customer contact on or before asOf. */
 export function accountActivity(db: DB, asOf: string, only?: number): AccountActivity[] {
-  return db.prepare(`SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
+  return db
+    .prepare(`SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
       (SELECT count(*) FROM contacts c WHERE c.account_id = a.id) AS contacts,
       (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviews,
       (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,

@@ -2,7 +2,7 @@
 // native addon, required straight from build/Release beside its package.json, where its install
 // puts it; anywhere else, `bindings` searches for it from that folder.
 'use strict';
-const path = require('path');
+const path = require('node:path');
 
 module.exports = function bindings(name) {
   const root = path.dirname(require.resolve('better-sqlite3/package.json'));

@@ -25,11 +25,15 @@ export function contactByEmail(db: DB, email: string): ContactRow | undefined {
 
 // by name: people erased with pm forget are nobody's name any more (they are all "Forgotten contact")
 export function contactsByNameInAccount(db: DB, name: string, accountId: number): ContactRow[] {
-  return db.prepare(`${SELECT} WHERE c.account_id = ? AND c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`).all(accountId, name.trim()) as ContactRow[];
+  return db
+    .prepare(`${SELECT} WHERE c.account_id = ? AND c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`)
+    .all(accountId, name.trim()) as ContactRow[];
 }
 
 export function contactsByName(db: DB, name: string): ContactRow[] {
-  return db.prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`).all(name.trim()) as ContactRow[];
+  return db
+    .prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`)
+    .all(name.trim()) as ContactRow[];
 }
 
 export function contactByUuid(db: DB, uuid: string): ContactRow | undefined {
@@ -41,21 +45,42 @@ export function contactById(db: DB, id: number): ContactRow {
 }
 
 export function contactsOfInterview(db: DB, interviewRowId: number): ContactRow[] {
-  return db.prepare(`${SELECT} JOIN interview_contacts ic ON ic.contact_id = c.id WHERE ic.interview_id = ? ORDER BY c.id`).all(interviewRowId) as ContactRow[];
+  return db
+    .prepare(`${SELECT} JOIN interview_contacts ic ON ic.contact_id = c.id WHERE ic.interview_id = ? ORDER BY c.id`)
+    .all(interviewRowId) as ContactRow[];
 }
 
 /** Everyone, for type-ahead: name, account, role. */
 export function allContacts(db: DB): ContactRow[] {
-  return db.prepare(`${SELECT} WHERE c.forgotten = 0 ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE`).all() as ContactRow[];
+  return db
+    .prepare(`${SELECT} WHERE c.forgotten = 0 ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE`)
+    .all() as ContactRow[];
 }
 
-export function insertContact(db: DB, c: { uuid: string; name: string; email: string | null; accountId: number; role: Role; segment: string | null }): number {
-  return Number(db.prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment)
-    VALUES (@uuid, @name, @email, @accountId, @role, @segment)`).run(c).lastInsertRowid);
+export function insertContact(
+  db: DB,
+  c: { uuid: string; name: string; email: string | null; accountId: number; role: Role; segment: string | null },
+): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment)
+    VALUES (@uuid, @name, @email, @accountId, @role, @segment)`)
+      .run(c).lastInsertRowid,
+  );
 }
 
-export function updateContact(db: DB, id: number, fields: Partial<{ name: string; email: string | null; accountId: number; role: Role; segment: string | null }>): void {
-  const columns: Record<string, string> = { name: 'name', email: 'email', accountId: 'account_id', role: 'role', segment: 'segment' };
+export function updateContact(
+  db: DB,
+  id: number,
+  fields: Partial<{ name: string; email: string | null; accountId: number; role: Role; segment: string | null }>,
+): void {
+  const columns: Record<string, string> = {
+    name: 'name',
+    email: 'email',
+    accountId: 'account_id',
+    role: 'role',
+    segment: 'segment',
+  };
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     db.prepare(`UPDATE contacts SET ${columns[key]} = ? WHERE id = ?`).run(value, id);
@@ -64,12 +89,21 @@ export function updateContact(db: DB, id: number, fields: Partial<{ name: string
 
 /** Move every interview of `duplicate` to `keep`, keep what `keep` lacks, remove `duplicate`. */
 export function mergeContacts(db: DB, duplicate: number, keep: number): number {
-  const moved = db.prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id)
-    SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`).run(keep, duplicate).changes;
+  const moved = db
+    .prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id)
+    SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`)
+    .run(keep, duplicate).changes;
   db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(duplicate);
-  const dup = db.prepare('SELECT email, segment FROM contacts WHERE id = ?').get(duplicate) as { email: string | null; segment: string | null };
+  const dup = db.prepare('SELECT email, segment FROM contacts WHERE id = ?').get(duplicate) as {
+    email: string | null;
+    segment: string | null;
+  };
   db.prepare('DELETE FROM contacts WHERE id = ?').run(duplicate);
-  db.prepare('UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?) WHERE id = ?').run(dup.email, dup.segment, keep);
+  db.prepare('UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?) WHERE id = ?').run(
+    dup.email,
+    dup.segment,
+    keep,
+  );
   return moved;
 }
 
@@ -82,8 +116,13 @@ export interface ContactActivity extends ContactRow {
 }
 
 /** Every contact (or those of one account) with their last direct customer contact on or before asOf. */
-export function contactActivity(db: DB, asOf: string, filter: { accountId?: number; contactId?: number } = {}): ContactActivity[] {
-  return db.prepare(`SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
+export function contactActivity(
+  db: DB,
+  asOf: string,
+  filter: { accountId?: number; contactId?: number } = {},
+): ContactActivity[] {
+  return db
+    .prepare(`SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
       a.cadence_days AS accountCadenceDays, c.role, c.segment,
       (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
       (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
@@ -98,13 +137,16 @@ export function contactActivity(db: DB, asOf: string, filter: { accountId?: numb
 
 /** Every name a person could mean: contacts (not forgotten) and accounts, for "did you mean". */
 export function knownNames(db: DB, what: 'contacts' | 'all' = 'all'): string[] {
-  const sql = what === 'contacts'
-    ? 'SELECT DISTINCT name FROM contacts WHERE forgotten = 0'
-    : 'SELECT name FROM contacts WHERE forgotten = 0 UNION SELECT name FROM accounts';
+  const sql =
+    what === 'contacts'
+      ? 'SELECT DISTINCT name FROM contacts WHERE forgotten = 0'
+      : 'SELECT name FROM contacts WHERE forgotten = 0 UNION SELECT name FROM accounts';
   return db.prepare(sql).pluck().all() as string[];
 }
 
 /** Contacts with this name in other accounts than `accountId`. */
 export function namesakesElsewhere(db: DB, name: string, accountId: number): ContactRow[] {
-  return db.prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.account_id <> ? AND c.forgotten = 0 ORDER BY c.id`).all(name.trim(), accountId) as ContactRow[];
+  return db
+    .prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.account_id <> ? AND c.forgotten = 0 ORDER BY c.id`)
+    .all(name.trim(), accountId) as ContactRow[];
 }

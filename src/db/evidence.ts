@@ -4,10 +4,20 @@ import type { DB } from './journal.js';
 import type { Direction, HypothesisStatus, Strength } from '../core/hypotheses.js';
 
 /** Link (or re-link, replacing direction and strength) an interview to a hypothesis. */
-export function linkEvidence(db: DB, hypothesisRowId: number, interviewRowId: number, direction: Direction, strength: Strength): void {
+export function linkEvidence(
+  db: DB,
+  hypothesisRowId: number,
+  interviewRowId: number,
+  direction: Direction,
+  strength: Strength,
+): void {
   db.prepare(`INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)
-    ON CONFLICT(hypothesis_id, interview_id) DO UPDATE SET direction = excluded.direction, strength = excluded.strength`)
-    .run(hypothesisRowId, interviewRowId, direction, strength);
+    ON CONFLICT(hypothesis_id, interview_id) DO UPDATE SET direction = excluded.direction, strength = excluded.strength`).run(
+    hypothesisRowId,
+    interviewRowId,
+    direction,
+    strength,
+  );
 }
 
 export interface HypothesisBrief {
@@ -20,13 +30,17 @@ export interface HypothesisBrief {
 /** The hypotheses with these row ids (for checking references before writing). */
 export function hypothesesByRowId(db: DB, rowids: number[]): HypothesisBrief[] {
   if (rowids.length === 0) return [];
-  return db.prepare(`SELECT id AS rowid, 'H' || id AS id, statement, status FROM hypotheses
-    WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(rowids)) as HypothesisBrief[];
+  return db
+    .prepare(`SELECT id AS rowid, 'H' || id AS id, statement, status FROM hypotheses
+    WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .all(JSON.stringify(rowids)) as HypothesisBrief[];
 }
 
 /** Open hypotheses, for the interactive log's checklist. */
 export function openHypotheses(db: DB): HypothesisBrief[] {
-  return db.prepare(`SELECT id AS rowid, 'H' || id AS id, statement, status FROM hypotheses WHERE status = 'open' ORDER BY id`).all() as HypothesisBrief[];
+  return db
+    .prepare(`SELECT id AS rowid, 'H' || id AS id, statement, status FROM hypotheses WHERE status = 'open' ORDER BY id`)
+    .all() as HypothesisBrief[];
 }
 
 export function evidenceCount(db: DB, hypothesisRowId: number): number {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: rows read from SQL are shaped by their statements, checked by the tests
 // Reading the journal into the exchange format (contract: "pm export"): a handful of set-based
 // queries, never one per record. With a date range, the range's interviews and outcomes come with
 // every record they refer to (their accounts and contacts, the hypotheses their evidence or
@@ -7,9 +8,16 @@ import type { DB } from './journal.js';
 import { readConfig } from './journal.js';
 import { CONFIG_KEYS } from '../core/config.js';
 import {
-  FORMAT, FORMAT_VERSION,
-  type AccountDoc, type ContactDoc, type EvidenceDoc, type ExportedConfig, type HypothesisDoc, type InterviewDoc,
-  type JournalDoc, type OutcomeDoc,
+  FORMAT,
+  FORMAT_VERSION,
+  type AccountDoc,
+  type ContactDoc,
+  type EvidenceDoc,
+  type ExportedConfig,
+  type HypothesisDoc,
+  type InterviewDoc,
+  type JournalDoc,
+  type OutcomeDoc,
 } from '../core/import-validate.js';
 import type { Direction, Outcome, Strength } from '../core/hypotheses.js';
 import type { AccountRef, PersonRef } from '../core/redact.js';
@@ -31,9 +39,13 @@ const SELECTED_OUTCOMES = 'SELECT o.hypothesis_id FROM outcomes o WHERE o.date B
 // (two statements rather than `@whole OR …`, which would read every row to test the OR)
 const ACCOUNTS = (whole: boolean) => `
 SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays FROM accounts a
-${whole ? '' : `WHERE a.id IN (SELECT i.account_id FROM interviews i WHERE ${IN_RANGE}
+${
+  whole
+    ? ''
+    : `WHERE a.id IN (SELECT i.account_id FROM interviews i WHERE ${IN_RANGE}
               UNION SELECT c.account_id FROM contacts c JOIN interview_contacts ic ON ic.contact_id = c.id
-               WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))`}
+               WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))`
+}
 ORDER BY a.uuid`;
 
 const CONTACTS = (whole: boolean) => `
@@ -63,10 +75,14 @@ SELECT h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria
   (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
      FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions
 FROM hypotheses h
-WHERE ${whole ? `h.created_on <= @end
+WHERE ${
+  whole
+    ? `h.created_on <= @end
    OR h.id IN (SELECT e.hypothesis_id FROM evidence e WHERE e.interview_id IN (${SELECTED_INTERVIEWS}))
-   OR h.id IN (${SELECTED_OUTCOMES})` : `h.id IN (SELECT e.hypothesis_id FROM evidence e WHERE e.interview_id IN (${SELECTED_INTERVIEWS})
-   UNION ${SELECTED_OUTCOMES})`}
+   OR h.id IN (${SELECTED_OUTCOMES})`
+    : `h.id IN (SELECT e.hypothesis_id FROM evidence e WHERE e.interview_id IN (${SELECTED_INTERVIEWS})
+   UNION ${SELECTED_OUTCOMES})`
+}
 ORDER BY h.id`;
 
 const EVIDENCE = `
@@ -88,31 +104,76 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
   const dated = { start: range.start, end: range.end };
   const all = (sql: string, p: object = dated) => db.prepare(sql).all(p) as Row[];
   const stored = readConfig(db);
-  const config = Object.fromEntries(CONFIG_KEYS.filter((k) => k !== 'user.name').map((k) => [k, stored[k]])) as ExportedConfig;
+  const config = Object.fromEntries(
+    CONFIG_KEYS.filter((k) => k !== 'user.name').map((k) => [k, stored[k]]),
+  ) as ExportedConfig;
 
-  const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated).map((r): AccountDoc => ({
-    uuid: r.uuid, name: r.name, segment: r.segment,
-    cadenceDays: r.cadenceDays === null ? null : r.cadenceDays === 0 ? 'off' : r.cadenceDays,
-  }));
+  const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated).map(
+    (r): AccountDoc => ({
+      uuid: r.uuid,
+      name: r.name,
+      segment: r.segment,
+      cadenceDays: r.cadenceDays === null ? null : r.cadenceDays === 0 ? 'off' : r.cadenceDays,
+    }),
+  );
   const contacts = all(CONTACTS(range.whole), range.whole ? {} : dated).map((r): ContactDoc => {
-    const c: ContactDoc = { uuid: r.uuid, name: r.name, email: r.email, accountUuid: r.accountUuid, role: r.role, segment: r.segment };
+    const c: ContactDoc = {
+      uuid: r.uuid,
+      name: r.name,
+      email: r.email,
+      accountUuid: r.accountUuid,
+      role: r.role,
+      segment: r.segment,
+    };
     if (r.forgotten === 1) c.forgotten = true;
     return c;
   });
-  const interviews = all(INTERVIEWS, dated).map((r): InterviewDoc => ({
-    uuid: r.uuid, id: r.id, date: r.date, channel: r.channel,
-    contactUuids: JSON.parse(r.contactUuids), accountUuid: r.accountUuid,
-    by: r.by, minutes: r.minutes, summary: r.summary, notes: r.notes,
-    pains: JSON.parse(r.pains), quotes: JSON.parse(r.quotes), tags: JSON.parse(r.tags),
-    followUp: r.followUp, followUpDone: r.followUpDone === 1,
-  }));
-  const hypotheses = all(HYPOTHESES(range.whole), dated).map((r): HypothesisDoc => ({
-    uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
-    createdOn: r.createdOn, decideBy: r.decideBy, tags: JSON.parse(r.tags), revisions: JSON.parse(r.revisions),
-  }));
+  const interviews = all(INTERVIEWS, dated).map(
+    (r): InterviewDoc => ({
+      uuid: r.uuid,
+      id: r.id,
+      date: r.date,
+      channel: r.channel,
+      contactUuids: JSON.parse(r.contactUuids),
+      accountUuid: r.accountUuid,
+      by: r.by,
+      minutes: r.minutes,
+      summary: r.summary,
+      notes: r.notes,
+      pains: JSON.parse(r.pains),
+      quotes: JSON.parse(r.quotes),
+      tags: JSON.parse(r.tags),
+      followUp: r.followUp,
+      followUpDone: r.followUpDone === 1,
+    }),
+  );
+  const hypotheses = all(HYPOTHESES(range.whole), dated).map(
+    (r): HypothesisDoc => ({
+      uuid: r.uuid,
+      id: r.id,
+      statement: r.statement,
+      kind: r.kind,
+      criteria: r.criteria,
+      createdOn: r.createdOn,
+      decideBy: r.decideBy,
+      tags: JSON.parse(r.tags),
+      revisions: JSON.parse(r.revisions),
+    }),
+  );
   const evidence = all(EVIDENCE, dated) as EvidenceDoc[];
   const outcomes = all(OUTCOMES, dated) as OutcomeDoc[];
-  return { format: FORMAT, version: FORMAT_VERSION, exportedAt, config, accounts, contacts, interviews, hypotheses, evidence, outcomes };
+  return {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt,
+    config,
+    accounts,
+    contacts,
+    interviews,
+    hypotheses,
+    evidence,
+    outcomes,
+  };
 }
 
 // ---------------------------------------------------------------- the markdown document's records
@@ -197,14 +258,30 @@ export interface MarkdownRecords {
   outcomes: MarkdownOutcome[];
 }
 
-export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH, notesChars = MD_BATCH_NOTES): MarkdownRecords {
+export function markdownRecords(
+  db: DB,
+  range: ExportRange,
+  batchSize = MD_BATCH,
+  notesChars = MD_BATCH_NOTES,
+): MarkdownRecords {
   const dated = { start: range.start, end: range.end };
-  const hypotheses = (db.prepare(HYPOTHESES(range.whole)).all(dated) as Row[]).map((r): MarkdownHypothesis => ({
-    rowid: r.rowid, uuid: r.uuid, id: r.id, statement: r.statement, kind: r.kind, criteria: r.criteria,
-    createdOn: r.createdOn, decideBy: r.decideBy, tags: JSON.parse(r.tags), revisions: JSON.parse(r.revisions),
-  }));
-  const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][])
-    .map((r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }));
+  const hypotheses = (db.prepare(HYPOTHESES(range.whole)).all(dated) as Row[]).map(
+    (r): MarkdownHypothesis => ({
+      rowid: r.rowid,
+      uuid: r.uuid,
+      id: r.id,
+      statement: r.statement,
+      kind: r.kind,
+      criteria: r.criteria,
+      createdOn: r.createdOn,
+      decideBy: r.decideBy,
+      tags: JSON.parse(r.tags),
+      revisions: JSON.parse(r.revisions),
+    }),
+  );
+  const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][]).map(
+    (r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }),
+  );
   const batch = db.prepare(MD_INTERVIEW_BATCH).pluck();
   return {
     firstDate: db.prepare(MD_FIRST_DATE).pluck().get(dated) as string | null,
@@ -218,9 +295,22 @@ export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH
           const contacts = r[11] as [string, string][];
           if (contacts.length > 1) contacts.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
           yield {
-            id: `I${r[0]}`, date: r[1], channel: r[2], accountUuid: r[3], account: r[4], contacts,
-            by: r[5], minutes: r[6], summary: r[7], notes: r[8], pains: r[12], quotes: r[13], tags: r[14],
-            followUp: r[9], followUpDone: r[10] === 1, links: r[15],
+            id: `I${r[0]}`,
+            date: r[1],
+            channel: r[2],
+            accountUuid: r[3],
+            account: r[4],
+            contacts,
+            by: r[5],
+            minutes: r[6],
+            summary: r[7],
+            notes: r[8],
+            pains: r[12],
+            quotes: r[13],
+            tags: r[14],
+            followUp: r[9],
+            followUpDone: r[10] === 1,
+            links: r[15],
           };
         }
         const last = rows[rows.length - 1];
@@ -239,7 +329,9 @@ export function markdownRecords(db: DB, range: ExportRange, batchSize = MD_BATCH
  */
 export function peopleForRedaction(db: DB): { contacts: PersonRef[]; accounts: AccountRef[] } {
   return {
-    contacts: db.prepare('SELECT id AS n, uuid, name, email FROM contacts WHERE forgotten = 0 ORDER BY id').all() as PersonRef[],
+    contacts: db
+      .prepare('SELECT id AS n, uuid, name, email FROM contacts WHERE forgotten = 0 ORDER BY id')
+      .all() as PersonRef[],
     accounts: db.prepare('SELECT id AS n, uuid, name FROM accounts ORDER BY id').all() as AccountRef[],
   };
 }

@@ -38,13 +38,22 @@ export function scrub(text: string, needles: string[]): { text: string; count: n
 }
 
 export function forgetContact(db: DB, contactId: number): ForgetResult {
-  const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as { uuid: string; name: string; email: string | null };
+  const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as {
+    uuid: string;
+    name: string;
+    email: string | null;
+  };
   // the full name and email, then each part of the name of three letters or more ("Zelda" alone),
   // longest first so that "Zelda Quux" goes whole; only in the interviews the person attended
   const parts = person.name.split(/[\s,.;:()"'<>]+/u).filter((p) => [...p].length >= 3);
-  const needles = [...new Set([person.name, ...(person.email ? [person.email] : []), ...parts])].sort((a, b) => b.length - a.length);
+  const needles = [...new Set([person.name, ...(person.email ? [person.email] : []), ...parts])].sort(
+    (a, b) => b.length - a.length,
+  );
   db.pragma('secure_delete = ON');
-  const interviewIds = db.prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?').pluck().all(contactId) as number[];
+  const interviewIds = db
+    .prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?')
+    .pluck()
+    .all(contactId) as number[];
   let quotes = 0;
   let mentions = 0;
   const delQuotes = db.prepare('DELETE FROM quotes WHERE interview_id = ?');
@@ -66,7 +75,10 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
     }
     reindexInterview(db, id);
   }
-  db.prepare('UPDATE contacts SET name = ?, email = NULL, segment = NULL, forgotten = 1 WHERE id = ?').run(FORGOTTEN_NAME, contactId);
+  db.prepare('UPDATE contacts SET name = ?, email = NULL, segment = NULL, forgotten = 1 WHERE id = ?').run(
+    FORGOTTEN_NAME,
+    contactId,
+  );
   db.prepare('INSERT OR IGNORE INTO forgotten(uuid) VALUES (?)').run(person.uuid);
   // merge every FTS segment so that no stale segment still holds the erased words
   db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();

@@ -33,14 +33,17 @@ export interface SearchHit {
  */
 export function searchInterviews(db: DB, query: string, limit: number): SearchHit[] {
   try {
-    return db.prepare(`SELECT rowid, snippet(interviews_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
+    return db
+      .prepare(`SELECT rowid, snippet(interviews_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
       FROM interviews_fts WHERE interviews_fts MATCH ? ORDER BY bm25(interviews_fts), rowid DESC LIMIT ?`)
       .all(query, limit) as SearchHit[];
   } catch (err) {
     const e = err as { code?: string; message?: string };
     if (e.code === 'SQLITE_ERROR')
-      throw new UsageError(`cannot search for ${JSON.stringify(query)}: ${(e.message ?? '').replace(/^fts5: /, '')}`,
-        'write words, "a phrase" in quotes, or a prefix*; quote words with punctuation ("e-mail")');
+      throw new UsageError(
+        `cannot search for ${JSON.stringify(query)}: ${(e.message ?? '').replace(/^fts5: /, '')}`,
+        'write words, "a phrase" in quotes, or a prefix*; quote words with punctuation ("e-mail")',
+      );
     throw err;
   }
 }

@@ -3,8 +3,16 @@ import type { DB } from './journal.js';
 import { hypothesisStats } from './hypothesis-stats.js';
 import type { Config } from '../core/config.js';
 import {
-  hypothesisRecord, type Direction, type HypothesisKind, type HypothesisRecord, type HypothesisStatus,
-  type LatestOutcome, type Outcome, type Revision, type StatusFilter, type Strength,
+  hypothesisRecord,
+  type Direction,
+  type HypothesisKind,
+  type HypothesisRecord,
+  type HypothesisStatus,
+  type LatestOutcome,
+  type Outcome,
+  type Revision,
+  type StatusFilter,
+  type Strength,
 } from '../core/hypotheses.js';
 
 export interface NewHypothesis {
@@ -18,9 +26,13 @@ export interface NewHypothesis {
 }
 
 export function insertHypothesis(db: DB, h: NewHypothesis): number {
-  const rowid = Number(db.prepare(
-    'INSERT INTO hypotheses(uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid);
+  const rowid = Number(
+    db
+      .prepare(
+        'INSERT INTO hypotheses(uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid,
+  );
   setHypothesisTags(db, rowid, h.tags);
   return rowid;
 }
@@ -28,7 +40,9 @@ export function insertHypothesis(db: DB, h: NewHypothesis): number {
 export function setHypothesisTags(db: DB, rowid: number, tags: string[]): void {
   db.prepare('DELETE FROM hypothesis_tags WHERE hypothesis_id = ?').run(rowid);
   const insert = db.prepare('INSERT INTO hypothesis_tags(hypothesis_id, position, tag) VALUES (?, ?, ?)');
-  tags.forEach((tag, i) => insert.run(rowid, i, tag));
+  tags.forEach((tag, i) => {
+    insert.run(rowid, i, tag);
+  });
 }
 
 /** What the write commands need to check a change: the row, its latest outcome, whether it has evidence. */
@@ -40,18 +54,30 @@ export interface HypothesisState
 }
 
 export function hypothesisState(db: DB, rowid: number): HypothesisState | undefined {
-  const row = db.prepare(`
+  const row = db
+    .prepare(`
     SELECT h.id AS rowid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn,
       h.decide_by AS decideBy, h.status,
       EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = h.id) AS hasEvidence,
       o.outcome, o.date, o.reason
     FROM hypotheses h
     LEFT JOIN (SELECT outcome, date, reason FROM outcomes WHERE hypothesis_id = @rowid ORDER BY date DESC, id DESC LIMIT 1) o
-    WHERE h.id = @rowid`).get({ rowid }) as
-    (Omit<HypothesisState, 'latest' | 'hasEvidence'> & { hasEvidence: number; outcome: Outcome | null; date: string | null; reason: string | null }) | undefined;
+    WHERE h.id = @rowid`)
+    .get({ rowid }) as
+    | (Omit<HypothesisState, 'latest' | 'hasEvidence'> & {
+        hasEvidence: number;
+        outcome: Outcome | null;
+        date: string | null;
+        reason: string | null;
+      })
+    | undefined;
   if (!row) return undefined;
   const { outcome, date, reason, hasEvidence, ...rest } = row;
-  return { ...rest, hasEvidence: hasEvidence === 1, latest: outcome && date ? { outcome, date, reason: reason ?? '' } : null };
+  return {
+    ...rest,
+    hasEvidence: hasEvidence === 1,
+    latest: outcome && date ? { outcome, date, reason: reason ?? '' } : null,
+  };
 }
 
 export interface HypothesisChanges {
@@ -62,7 +88,10 @@ export interface HypothesisChanges {
 }
 
 const COLUMNS: Record<keyof HypothesisChanges, string> = {
-  statement: 'statement', kind: 'kind', criteria: 'criteria', decideBy: 'decide_by',
+  statement: 'statement',
+  kind: 'kind',
+  criteria: 'criteria',
+  decideBy: 'decide_by',
 };
 
 export function updateHypothesis(db: DB, rowid: number, changes: HypothesisChanges): void {
@@ -73,15 +102,22 @@ export function updateHypothesis(db: DB, rowid: number, changes: HypothesisChang
 }
 
 export function addRevision(db: DB, rowid: number, r: Revision): void {
-  db.prepare('INSERT INTO hypothesis_revisions(hypothesis_id, date, field, before, after) VALUES (?, ?, ?, ?, ?)')
-    .run(rowid, r.date, r.field, r.before, r.after);
+  db.prepare('INSERT INTO hypothesis_revisions(hypothesis_id, date, field, before, after) VALUES (?, ?, ?, ?, ?)').run(
+    rowid,
+    r.date,
+    r.field,
+    r.before,
+    r.after,
+  );
 }
 
 /** Revisions by hypothesis row id, oldest first (all of them, or one hypothesis's). */
 export function revisionsByHypothesis(db: DB, only: number | null = null): Map<number, Revision[]> {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(`
     SELECT hypothesis_id AS rowid, date, field, before, after FROM hypothesis_revisions
-    WHERE @only IS NULL OR hypothesis_id = @only ORDER BY hypothesis_id, id`).all({ only }) as (Revision & { rowid: number })[];
+    WHERE @only IS NULL OR hypothesis_id = @only ORDER BY hypothesis_id, id`)
+    .all({ only }) as (Revision & { rowid: number })[];
   const map = new Map<number, Revision[]>();
   for (const { rowid, ...r } of rows) {
     const list = map.get(rowid);
@@ -92,8 +128,12 @@ export function revisionsByHypothesis(db: DB, only: number | null = null): Map<n
 }
 
 /** The records every hyp command prints, as of a day, filtered by status and tag (case-insensitive). */
-export function hypothesisRecords(db: DB, asOf: string, config: Config,
-  filter: { status?: StatusFilter; tag?: string; only?: number } = {}): HypothesisRecord[] {
+export function hypothesisRecords(
+  db: DB,
+  asOf: string,
+  config: Config,
+  filter: { status?: StatusFilter; tag?: string; only?: number } = {},
+): HypothesisRecord[] {
   const only = filter.only ?? null;
   const status = filter.status ?? 'all';
   const tag = filter.tag?.toLowerCase();
@@ -107,9 +147,17 @@ export function hypothesisRecords(db: DB, asOf: string, config: Config,
   return records;
 }
 
-export function insertOutcome(db: DB, o: { uuid: string; rowid: number; outcome: Outcome; date: string; reason: string }): void {
-  db.prepare('INSERT INTO outcomes(uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)')
-    .run(o.uuid, o.rowid, o.outcome, o.date, o.reason);
+export function insertOutcome(
+  db: DB,
+  o: { uuid: string; rowid: number; outcome: Outcome; date: string; reason: string },
+): void {
+  db.prepare('INSERT INTO outcomes(uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)').run(
+    o.uuid,
+    o.rowid,
+    o.outcome,
+    o.date,
+    o.reason,
+  );
 }
 
 export interface OutcomeEntry {
@@ -120,7 +168,8 @@ export interface OutcomeEntry {
 }
 
 export function outcomesOf(db: DB, rowid: number): OutcomeEntry[] {
-  return db.prepare('SELECT uuid, outcome, date, reason FROM outcomes WHERE hypothesis_id = ? ORDER BY date, id')
+  return db
+    .prepare('SELECT uuid, outcome, date, reason FROM outcomes WHERE hypothesis_id = ? ORDER BY date, id')
     .all(rowid) as OutcomeEntry[];
 }
 
@@ -141,23 +190,33 @@ export interface EvidenceEntry {
 
 /** A hypothesis's evidence, oldest first, with who was there and the interview's summary. */
 export function evidenceOf(db: DB, rowid: number): EvidenceEntry[] {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(`
     SELECT 'I' || i.id AS interviewId, i.uuid AS interviewUuid, i.date, i.channel, i.kind AS interviewKind,
       a.name AS account, e.direction, e.strength, i.summary,
       (SELECT json_group_array(name) FROM (SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
         WHERE ic.interview_id = i.id ORDER BY c.name COLLATE NOCASE, c.id)) AS withJson
     FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN accounts a ON a.id = i.account_id
-    WHERE e.hypothesis_id = ? ORDER BY i.date, i.id`).all(rowid) as (Omit<EvidenceEntry, 'with' | 'counts'> & { withJson: string })[];
-  return rows.map(({ withJson, ...r }) => ({ ...r, counts: r.interviewKind === 'customer', with: JSON.parse(withJson) as string[] }));
+    WHERE e.hypothesis_id = ? ORDER BY i.date, i.id`)
+    .all(rowid) as (Omit<EvidenceEntry, 'with' | 'counts'> & { withJson: string })[];
+  return rows.map(({ withJson, ...r }) => ({
+    ...r,
+    counts: r.interviewKind === 'customer',
+    with: JSON.parse(withJson) as string[],
+  }));
 }
 
 /** Killed and invalidated hypotheses with their deciding outcome, for the graveyard check. */
-export function graveyard(db: DB): { id: string; statement: string; status: HypothesisStatus; date: string; reason: string }[] {
-  return db.prepare(`
+export function graveyard(
+  db: DB,
+): { id: string; statement: string; status: HypothesisStatus; date: string; reason: string }[] {
+  return db
+    .prepare(`
     SELECT 'H' || h.id AS id, h.statement, h.status, o.date, o.reason
     FROM hypotheses h
     JOIN outcomes o ON o.id = (SELECT id FROM outcomes WHERE hypothesis_id = h.id ORDER BY date DESC, id DESC LIMIT 1)
-    WHERE h.status IN ('killed', 'invalidated') ORDER BY h.id`).all() as ReturnType<typeof graveyard>;
+    WHERE h.status IN ('killed', 'invalidated') ORDER BY h.id`)
+    .all() as ReturnType<typeof graveyard>;
 }
 
 export interface InterviewBrief {
@@ -169,7 +228,9 @@ export interface InterviewBrief {
 
 /** What linking needs to know about an interview: its display id and whether it is customer contact. */
 export function interviewBrief(db: DB, rowid: number): InterviewBrief | undefined {
-  return db.prepare("SELECT id AS rowid, 'I' || id AS id, date, kind FROM interviews WHERE id = ?").get(rowid) as InterviewBrief | undefined;
+  return db.prepare("SELECT id AS rowid, 'I' || id AS id, date, kind FROM interviews WHERE id = ?").get(rowid) as
+    | InterviewBrief
+    | undefined;
 }
 
 export interface EvidenceLink {
@@ -178,10 +239,14 @@ export interface EvidenceLink {
 }
 
 export function evidenceLink(db: DB, hypothesisRowId: number, interviewRowId: number): EvidenceLink | undefined {
-  return db.prepare('SELECT direction, strength FROM evidence WHERE hypothesis_id = ? AND interview_id = ?')
+  return db
+    .prepare('SELECT direction, strength FROM evidence WHERE hypothesis_id = ? AND interview_id = ?')
     .get(hypothesisRowId, interviewRowId) as EvidenceLink | undefined;
 }
 
 export function unlinkEvidence(db: DB, hypothesisRowId: number, interviewRowId: number): boolean {
-  return db.prepare('DELETE FROM evidence WHERE hypothesis_id = ? AND interview_id = ?').run(hypothesisRowId, interviewRowId).changes > 0;
+  return (
+    db.prepare('DELETE FROM evidence WHERE hypothesis_id = ? AND interview_id = ?').run(hypothesisRowId, interviewRowId)
+      .changes > 0
+  );
 }

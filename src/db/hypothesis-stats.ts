@@ -89,12 +89,27 @@ SELECT k.hypothesis_id, k.supports, k.refutes, k.otherSupports, k.otherRefutes, 
   coalesce(p.customersSupporting, 0), coalesce(p.customersRefuting, 0), coalesce(p.accountsSupporting, 0)
 FROM counts k LEFT JOIN people p ON p.hypothesis_id = k.hypothesis_id`;
 
-type Counts = Pick<HypothesisRow, 'supports' | 'refutes' | 'otherSupports' | 'otherRefutes' | 'lastEvidence' |
-  'customersSupporting' | 'customersRefuting' | 'accountsSupporting'>;
+type Counts = Pick<
+  HypothesisRow,
+  | 'supports'
+  | 'refutes'
+  | 'otherSupports'
+  | 'otherRefutes'
+  | 'lastEvidence'
+  | 'customersSupporting'
+  | 'customersRefuting'
+  | 'accountsSupporting'
+>;
 
 const NO_EVIDENCE: Counts = {
-  supports: 0, refutes: 0, otherSupports: 0, otherRefutes: 0, lastEvidence: null,
-  customersSupporting: 0, customersRefuting: 0, accountsSupporting: 0,
+  supports: 0,
+  refutes: 0,
+  otherSupports: 0,
+  otherRefutes: 0,
+  lastEvidence: null,
+  customersSupporting: 0,
+  customersRefuting: 0,
+  accountsSupporting: 0,
 };
 
 const ALL_STATUSES: HypothesisStatus[] = ['open', 'validated', 'invalidated', 'killed'];
@@ -105,7 +120,12 @@ const ALL_STATUSES: HypothesisStatus[] = ['open', 'validated', 'invalidated', 'k
  * and decided ones carry zero counts: the report shows no counts for them, and on a journal of
  * years most hypotheses are decided, so the report's work stays proportional to what is open.
  */
-export function hypothesisStats(db: DB, asOf: string, only: number | null = null, opts: { countsForOpenOnly?: boolean } = {}): HypothesisRow[] {
+export function hypothesisStats(
+  db: DB,
+  asOf: string,
+  only: number | null = null,
+  opts: { countsForOpenOnly?: boolean } = {},
+): HypothesisRow[] {
   return statsOf(db, asOf, only, COLUMNS, ALL_STATUSES, Boolean(opts.countsForOpenOnly)).map((r) => ({
     ...r,
     tags: r.tags === null || r.tags === undefined ? [] : r.tags.split('\u001f'),
@@ -146,28 +166,67 @@ const STATEMENTS = `SELECT h.id, h.statement FROM hypotheses h WHERE h.id IN (SE
  * rest are there for their flags): the counts and dates then come from an index alone (migration
  * 0004), without reading each hypothesis's row.
  */
-export function reportOpenHypotheses(db: DB, asOf: string, now = !outcomeAfter(db, asOf), statements: number | null = null): ReportHypothesisRow[] {
+export function reportOpenHypotheses(
+  db: DB,
+  asOf: string,
+  now = !outcomeAfter(db, asOf),
+  statements: number | null = null,
+): ReportHypothesisRow[] {
   if (!now) return statsOf(db, asOf, null, LEAN_COLUMNS, ['open'], true) as ReportHypothesisRow[];
   // rows as arrays, in OPEN_NOW's column order: better-sqlite3 builds an object a row in C++ at
   // about twice the cost of building it below (the bench journal has 428 open hypotheses)
-  const counted = db.prepare(OPEN_NOW).raw().all({ asOf }) as [number, string, string, number, number, number, number, string | null, number, number, number][];
+  const counted = db.prepare(OPEN_NOW).raw().all({ asOf }) as [
+    number,
+    string,
+    string,
+    number,
+    number,
+    number,
+    number,
+    string | null,
+    number,
+    number,
+    number,
+  ][];
   // totals that include links dated after asOf: count those hypotheses' evidence as of asOf
   const recount = db.prepare(OPEN_NOW_LATER_LINKS).pluck().all({ asOf }) as number[];
-  const recounted = recount.length === 0 ? new Map<number, Counts>()
-    : new Map((db.prepare(COUNTS).all({ asOf, ids: JSON.stringify(recount) }) as (Counts & { rowid: number })[]).map((c) => [c.rowid, c]));
+  const recounted =
+    recount.length === 0
+      ? new Map<number, Counts>()
+      : new Map(
+          (db.prepare(COUNTS).all({ asOf, ids: JSON.stringify(recount) }) as (Counts & { rowid: number })[]).map(
+            (c) => [c.rowid, c],
+          ),
+        );
   const wanted = statements === null ? counted : counted.slice(0, statements);
-  const text = new Map((db.prepare(STATEMENTS).raw().all({ ids: JSON.stringify(wanted.map((r) => r[0])) }) as [number, string][]));
+  const text = new Map(
+    db
+      .prepare(STATEMENTS)
+      .raw()
+      .all({ ids: JSON.stringify(wanted.map((r) => r[0])) }) as [number, string][],
+  );
   const later = new Set(recount);
   return counted.map((r) => {
     const rowid = r[0];
-    const c = later.has(rowid) ? recounted.get(rowid) ?? NO_EVIDENCE : null;
+    const c = later.has(rowid) ? (recounted.get(rowid) ?? NO_EVIDENCE) : null;
     return {
-      rowid, id: `H${rowid}`, statement: text.get(rowid) ?? '', createdOn: r[1], decideBy: r[2],
-      status: 'open', outcome: null, outcomeDate: null, outcomeReason: null,
-      supports: c ? c.supports : r[3], refutes: c ? c.refutes : r[4],
-      otherSupports: c ? c.otherSupports : r[5], otherRefutes: c ? c.otherRefutes : r[6],
-      lastEvidence: c ? c.lastEvidence : r[7], customersSupporting: c ? c.customersSupporting : r[8],
-      customersRefuting: c ? c.customersRefuting : r[9], accountsSupporting: c ? c.accountsSupporting : r[10],
+      rowid,
+      id: `H${rowid}`,
+      statement: text.get(rowid) ?? '',
+      createdOn: r[1],
+      decideBy: r[2],
+      status: 'open',
+      outcome: null,
+      outcomeDate: null,
+      outcomeReason: null,
+      supports: c ? c.supports : r[3],
+      refutes: c ? c.refutes : r[4],
+      otherSupports: c ? c.otherSupports : r[5],
+      otherRefutes: c ? c.otherRefutes : r[6],
+      lastEvidence: c ? c.lastEvidence : r[7],
+      customersSupporting: c ? c.customersSupporting : r[8],
+      customersRefuting: c ? c.customersRefuting : r[9],
+      accountsSupporting: c ? c.accountsSupporting : r[10],
     };
   });
 }
@@ -206,14 +265,25 @@ ORDER BY h.decided_on DESC, h.id`;
  * in `also` (row ids, read without statement or reason: they are there for their flags) are read,
  * and `total` counts them all.
  */
-export function reportDecidedHypotheses(db: DB, asOf: string, rows: number | null, also: number[], now = !outcomeAfter(db, asOf)): { rows: ReportHypothesisRow[]; total: number } {
+export function reportDecidedHypotheses(
+  db: DB,
+  asOf: string,
+  rows: number | null,
+  also: number[],
+  now = !outcomeAfter(db, asOf),
+): { rows: ReportHypothesisRow[]; total: number } {
   if (!now) {
     // as of a past day, the statuses the triggers keep do not hold: recompute them all (rare)
-    const all = (db.prepare(hypothesesAsOf(LEAN_COLUMNS)).all({ asOf, lo: 0, hi: Number.MAX_SAFE_INTEGER }) as StatsRow[])
+    const all = (
+      db.prepare(hypothesesAsOf(LEAN_COLUMNS)).all({ asOf, lo: 0, hi: Number.MAX_SAFE_INTEGER }) as StatsRow[]
+    )
       .filter((r) => r.status === 'killed' || r.status === 'invalidated')
       .sort((x, y) => (x.outcomeDate! > y.outcomeDate! ? -1 : x.outcomeDate! < y.outcomeDate! ? 1 : x.rowid - y.rowid));
     const wanted = new Set(also);
-    return { rows: (rows === null ? all : all.filter((r, k) => k < rows || wanted.has(r.rowid))).map(withoutEvidence), total: all.length };
+    return {
+      rows: (rows === null ? all : all.filter((r, k) => k < rows || wanted.has(r.rowid))).map(withoutEvidence),
+      total: all.length,
+    };
   }
   const first = db.prepare(DECIDED_NOW).all({ asOf, rows: rows ?? -1 }) as ReportHypothesisRow[];
   if (rows === null) return { rows: first, total: first.length };
@@ -222,13 +292,39 @@ export function reportDecidedHypotheses(db: DB, asOf: string, rows: number | nul
   // past the rows shown, a decided hypothesis is there for its flag alone: its decision and day
   // are the status and decision day kept on it, read from the index, without statement or reason
   // rows as arrays, the constant columns added here (an object a row built in C++ costs more)
-  const more = missing.length === 0 ? [] : (db.prepare(DECIDED_NOW_FLAGS_ONLY).raw().all({ asOf, ids: JSON.stringify(missing) }) as
-    [number, string, string, 'killed' | 'invalidated', string][]).map(([rowid, createdOn, decideBy, status, decidedOn]): ReportHypothesisRow => ({
-    rowid, id: `H${rowid}`, statement: '', createdOn, decideBy, status, outcome: status, outcomeDate: decidedOn, outcomeReason: '',
-    supports: 0, refutes: 0, otherSupports: 0, otherRefutes: 0, lastEvidence: null, customersSupporting: 0, customersRefuting: 0, accountsSupporting: 0,
-  }));
-  const total = db.prepare(`SELECT count(*) FROM hypotheses h WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf`)
-    .pluck().get({ asOf }) as number;
+  const more =
+    missing.length === 0
+      ? []
+      : (
+          db
+            .prepare(DECIDED_NOW_FLAGS_ONLY)
+            .raw()
+            .all({ asOf, ids: JSON.stringify(missing) }) as [number, string, string, 'killed' | 'invalidated', string][]
+        ).map(
+          ([rowid, createdOn, decideBy, status, decidedOn]): ReportHypothesisRow => ({
+            rowid,
+            id: `H${rowid}`,
+            statement: '',
+            createdOn,
+            decideBy,
+            status,
+            outcome: status,
+            outcomeDate: decidedOn,
+            outcomeReason: '',
+            supports: 0,
+            refutes: 0,
+            otherSupports: 0,
+            otherRefutes: 0,
+            lastEvidence: null,
+            customersSupporting: 0,
+            customersRefuting: 0,
+            accountsSupporting: 0,
+          }),
+        );
+  const total = db
+    .prepare(`SELECT count(*) FROM hypotheses h WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf`)
+    .pluck()
+    .get({ asOf }) as number;
   return { rows: [...first, ...more], total };
 }
 
@@ -237,12 +333,23 @@ const withoutEvidence = (r: StatsRow): ReportHypothesisRow => Object.assign(r, N
 
 type StatsRow = Omit<HypothesisRow, 'tags'> & { tags?: string | null };
 
-function statsOf(db: DB, asOf: string, only: number | null, columns: string, statuses: HypothesisStatus[], countsForOpenOnly: boolean): StatsRow[] {
+function statsOf(
+  db: DB,
+  asOf: string,
+  only: number | null,
+  columns: string,
+  statuses: HypothesisStatus[],
+  countsForOpenOnly: boolean,
+): StatsRow[] {
   const range = only === null ? { lo: 0, hi: Number.MAX_SAFE_INTEGER } : { lo: only, hi: only };
   const laterOutcome = outcomeAfter(db, asOf);
-  const rows = (laterOutcome
-    ? (db.prepare(hypothesesAsOf(columns)).all({ asOf, ...range }) as StatsRow[]).filter((r) => statuses.includes(r.status))
-    : db.prepare(hypothesesNow(columns)).all({ asOf, ...range, statuses: JSON.stringify(statuses) })) as StatsRow[];
+  const rows = (
+    laterOutcome
+      ? (db.prepare(hypothesesAsOf(columns)).all({ asOf, ...range }) as StatsRow[]).filter((r) =>
+          statuses.includes(r.status),
+        )
+      : db.prepare(hypothesesNow(columns)).all({ asOf, ...range, statuses: JSON.stringify(statuses) })
+  ) as StatsRow[];
   const counted = countsForOpenOnly ? rows.filter((r) => r.status === 'open') : rows;
   const counts = new Map<number, Counts>();
   if (counted.length > 0) {
@@ -257,9 +364,13 @@ export function hypothesisStatuses(db: DB, asOf: string, uuids: string[]): Map<s
   const laterOutcome = outcomeAfter(db, asOf);
   const params = { asOf, uuids: JSON.stringify(uuids) };
   const chosen = 'h.uuid IN (SELECT value FROM json_each(@uuids)) AND h.created_on <= @asOf';
-  const rows = (laterOutcome
-    ? db.prepare(`SELECT h.uuid, CASE WHEN o.outcome IS NULL OR o.outcome = 'reopened' THEN 'open' ELSE o.outcome END AS status
-        FROM hypotheses h LEFT JOIN outcomes o ON o.id = ${LATEST} WHERE ${chosen}`).all(params)
-    : db.prepare(`SELECT h.uuid, h.status FROM hypotheses h WHERE ${chosen}`).all(params)) as { uuid: string; status: HypothesisStatus }[];
+  const rows = (
+    laterOutcome
+      ? db
+          .prepare(`SELECT h.uuid, CASE WHEN o.outcome IS NULL OR o.outcome = 'reopened' THEN 'open' ELSE o.outcome END AS status
+        FROM hypotheses h LEFT JOIN outcomes o ON o.id = ${LATEST} WHERE ${chosen}`)
+          .all(params)
+      : db.prepare(`SELECT h.uuid, h.status FROM hypotheses h WHERE ${chosen}`).all(params)
+  ) as { uuid: string; status: HypothesisStatus }[];
   return new Map(rows.map((r) => [r.uuid, r.status]));
 }

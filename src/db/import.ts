@@ -46,7 +46,8 @@ export function journalLookup(db: DB): ExistsInJournal {
     interviews: db.prepare('SELECT 1 FROM interviews WHERE uuid = ?'),
     hypotheses: db.prepare('SELECT 1 FROM hypotheses WHERE uuid = ?'),
   };
-  return (table, uuid) => (table === 'contacts' ? stmts.contacts.get(uuid, uuid) : stmts[table].get(uuid)) !== undefined;
+  return (table, uuid) =>
+    (table === 'contacts' ? stmts.contacts.get(uuid, uuid) : stmts[table].get(uuid)) !== undefined;
 }
 
 const KIND_TRIGGERS = ['interviews_kind_after_insert', 'interview_contacts_kind_after_insert'];
@@ -60,9 +61,14 @@ UPDATE interviews SET kind = CASE
 WHERE id > ?`;
 
 function isEmptyJournal(db: DB): boolean {
-  return db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM accounts) AND NOT EXISTS (SELECT 1 FROM contacts)
+  return (
+    db
+      .prepare(`SELECT NOT EXISTS (SELECT 1 FROM accounts) AND NOT EXISTS (SELECT 1 FROM contacts)
     AND NOT EXISTS (SELECT 1 FROM interviews) AND NOT EXISTS (SELECT 1 FROM hypotheses)
-    AND NOT EXISTS (SELECT 1 FROM outcomes)`).pluck().get() === 1;
+    AND NOT EXISTS (SELECT 1 FROM outcomes)`)
+      .pluck()
+      .get() === 1
+  );
 }
 
 function idsByUuid(db: DB, table: string): Map<string, number> {
@@ -89,9 +95,12 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
 // log, quadratic for a bulk insert. Inside the import's transaction they are dropped, and the
 // summaries are rebuilt once at the end (as for the kind triggers below).
 const SUMMARY_TRIGGERS = [
-  'evidence_customers_after_evidence_update', 'evidence_customers_after_evidence_delete',
+  'evidence_customers_after_evidence_update',
+  'evidence_customers_after_evidence_delete',
   'evidence_customers_after_contact_update',
-  'accounts_last_direct_after_insert', 'accounts_last_direct_after_update', 'accounts_last_direct_after_delete',
+  'accounts_last_direct_after_insert',
+  'accounts_last_direct_after_update',
+  'accounts_last_direct_after_delete',
 ];
 
 /** The summary triggers, dropped only once something is about to be written (so that importing a
@@ -102,7 +111,10 @@ class SuspendedSummary {
 
   suspend(): void {
     if (this.triggers) return;
-    this.triggers = this.db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${SUMMARY_TRIGGERS.map(() => '?').join(', ')})`)
+    this.triggers = this.db
+      .prepare(
+        `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${SUMMARY_TRIGGERS.map(() => '?').join(', ')})`,
+      )
       .all(...SUMMARY_TRIGGERS) as { name: string; sql: string }[];
     for (const t of this.triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
   }
@@ -130,13 +142,16 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedS
   };
 
   if (isEmptyJournal(db)) {
-    for (const [key, value] of Object.entries(doc.config)) setConfigValue(db, key as ConfigKey, value as string | number);
+    for (const [key, value] of Object.entries(doc.config))
+      setConfigValue(db, key as ConfigKey, value as string | number);
     counts.config = Object.keys(doc.config).length > 0;
   }
 
   // accounts: by UUID, else by name
   const accountByUuid = idsByUuid(db, 'accounts');
-  const accountByName = new Map((db.prepare('SELECT name, id FROM accounts').raw().all() as [string, number][]).map(([n, id]) => [nocase(n), id]));
+  const accountByName = new Map(
+    (db.prepare('SELECT name, id FROM accounts').raw().all() as [string, number][]).map(([n, id]) => [nocase(n), id]),
+  );
   const insertAccount = db.prepare('INSERT INTO accounts (uuid, name, segment, cadence_days) VALUES (?, ?, ?, ?)');
   for (const a of doc.accounts) {
     const known = accountByUuid.get(a.uuid) ?? accountByName.get(nocase(a.name));
@@ -157,12 +172,17 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedS
   const contactByUuid = idsByUuid(db, 'contacts');
   const contactByEmail = new Map<string, number>();
   const contactByAccountName = new Map<string, number>();
-  for (const [id, name, email, accountId] of db.prepare('SELECT id, name, email, account_id FROM contacts').raw().all() as [number, string, string | null, number][]) {
+  for (const [id, name, email, accountId] of db
+    .prepare('SELECT id, name, email, account_id FROM contacts')
+    .raw()
+    .all() as [number, string, string | null, number][]) {
     if (email) contactByEmail.set(nocase(email), id);
     const key = `${accountId}\u0000${nocase(name)}`;
     if (!contactByAccountName.has(key)) contactByAccountName.set(key, id);
   }
-  const insertContact = db.prepare('INSERT INTO contacts (uuid, name, email, account_id, role, segment, forgotten) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertContact = db.prepare(
+    'INSERT INTO contacts (uuid, name, email, account_id, role, segment, forgotten) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const rememberForgotten = db.prepare('INSERT OR IGNORE INTO forgotten (uuid) VALUES (?)');
   for (const c of doc.contacts) {
     const accountId = accountByUuid.get(c.accountUuid)!;
@@ -172,13 +192,18 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedS
       continue;
     }
     const nameKey = `${accountId}\u0000${nocase(c.name)}`;
-    const known = byUuid ?? (c.email ? contactByEmail.get(nocase(c.email)) : undefined) ?? (c.forgotten ? undefined : contactByAccountName.get(nameKey));
+    const known =
+      byUuid ??
+      (c.email ? contactByEmail.get(nocase(c.email)) : undefined) ??
+      (c.forgotten ? undefined : contactByAccountName.get(nameKey));
     if (known !== undefined) {
       contactByUuid.set(c.uuid, known);
       counts.contacts.matched++;
       continue;
     }
-    const id = Number(insertContact.run(c.uuid, c.name, c.email, accountId, c.role, c.segment, c.forgotten ? 1 : 0).lastInsertRowid);
+    const id = Number(
+      insertContact.run(c.uuid, c.name, c.email, accountId, c.role, c.segment, c.forgotten ? 1 : 0).lastInsertRowid,
+    );
     if (c.forgotten) rememberForgotten.run(c.uuid);
     contactByUuid.set(c.uuid, id);
     if (c.email) contactByEmail.set(nocase(c.email), id);
@@ -188,16 +213,24 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedS
 
   // hypotheses, their tags and revisions
   const hypothesisByUuid = idsByUuid(db, 'hypotheses');
-  const insertHypothesis = db.prepare('INSERT INTO hypotheses (uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertHypothesis = db.prepare(
+    'INSERT INTO hypotheses (uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertHypothesisTag = db.prepare('INSERT INTO hypothesis_tags (hypothesis_id, position, tag) VALUES (?, ?, ?)');
-  const insertRevision = db.prepare('INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (?, ?, ?, ?, ?)');
+  const insertRevision = db.prepare(
+    'INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const h of doc.hypotheses) {
     if (hypothesisByUuid.has(h.uuid)) {
       counts.hypotheses.existing++;
       continue;
     }
-    const id = Number(insertHypothesis.run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid);
-    h.tags.forEach((tag, position) => insertHypothesisTag.run(id, position, tag));
+    const id = Number(
+      insertHypothesis.run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid,
+    );
+    h.tags.forEach((tag, position) => {
+      insertHypothesisTag.run(id, position, tag);
+    });
     for (const r of h.revisions) insertRevision.run(id, r.date, r.field, r.before, r.after);
     hypothesisByUuid.set(h.uuid, id);
     counts.hypotheses.added++;
@@ -209,31 +242,61 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedS
   counts.interviews.existing = doc.interviews.length - newInterviews.length;
   if (newInterviews.length > 0) {
     summary.suspend();
-    const lastIdBefore = (db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'interviews'), 0)").pluck().get() as number);
-    const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${KIND_TRIGGERS.map(() => '?').join(', ')})`)
+    const lastIdBefore = db
+      .prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'interviews'), 0)")
+      .pluck()
+      .get() as number;
+    const triggers = db
+      .prepare(
+        `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${KIND_TRIGGERS.map(() => '?').join(', ')})`,
+      )
       .all(...KIND_TRIGGERS) as { name: string; sql: string }[];
     for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
 
-    const insertInterview = db.prepare(`INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up, follow_up_done, created_at)
+    const insertInterview =
+      db.prepare(`INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up, follow_up_done, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertPresent = db.prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)');
+    const insertPresent = db.prepare(
+      'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
+    );
     const insertPain = db.prepare('INSERT INTO pains (interview_id, position, text) VALUES (?, ?, ?)');
     const insertQuote = db.prepare('INSERT INTO quotes (interview_id, position, text) VALUES (?, ?, ?)');
     const insertTag = db.prepare('INSERT INTO interview_tags (interview_id, position, tag) VALUES (?, ?, ?)');
-    const insertFts = db.prepare('INSERT INTO interviews_fts (rowid, summary, notes, pains, quotes) VALUES (?, ?, ?, ?, ?)');
+    const insertFts = db.prepare(
+      'INSERT INTO interviews_fts (rowid, summary, notes, pains, quotes) VALUES (?, ?, ?, ?, ?)',
+    );
     const createdAt = opts.now ?? new Date().toISOString();
     const every = opts.progressEvery ?? 5000;
     let done = 0;
     for (const i of newInterviews) {
-      const id = Number(insertInterview.run(i.uuid, i.date, i.channel, accountByUuid.get(i.accountUuid)!, i.by, i.minutes, i.summary,
-        i.notes, i.followUp, i.followUpDone ? 1 : 0, createdAt).lastInsertRowid);
+      const id = Number(
+        insertInterview.run(
+          i.uuid,
+          i.date,
+          i.channel,
+          accountByUuid.get(i.accountUuid)!,
+          i.by,
+          i.minutes,
+          i.summary,
+          i.notes,
+          i.followUp,
+          i.followUpDone ? 1 : 0,
+          createdAt,
+        ).lastInsertRowid,
+      );
       for (const c of i.contactUuids) {
         const contactId = contactByUuid.get(c);
         if (contactId !== undefined) insertPresent.run(id, contactId);
       }
-      i.pains.forEach((text, position) => insertPain.run(id, position, text));
-      i.quotes.forEach((text, position) => insertQuote.run(id, position, text));
-      i.tags.forEach((tag, position) => insertTag.run(id, position, tag));
+      i.pains.forEach((text, position) => {
+        insertPain.run(id, position, text);
+      });
+      i.quotes.forEach((text, position) => {
+        insertQuote.run(id, position, text);
+      });
+      i.tags.forEach((tag, position) => {
+        insertTag.run(id, position, tag);
+      });
       insertFts.run(id, i.summary, i.notes ?? '', i.pains.join('\n'), i.quotes.join('\n'));
       interviewByUuid.set(i.uuid, id);
       if (opts.onProgress && ++done % every === 0) opts.onProgress(done, newInterviews.length);
@@ -245,18 +308,32 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedS
   }
 
   // evidence: a link the journal already has keeps its direction and strength
-  const insertEvidence = db.prepare('INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)');
+  const insertEvidence = db.prepare(
+    'INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)',
+  );
   const hasEvidence = db.prepare('SELECT 1 FROM evidence WHERE hypothesis_id = ? AND interview_id = ?').pluck();
-  if (doc.evidence.some((e) => !hasEvidence.get(hypothesisByUuid.get(e.hypothesisUuid)!, interviewByUuid.get(e.interviewUuid)!))) summary.suspend();
+  if (
+    doc.evidence.some(
+      (e) => !hasEvidence.get(hypothesisByUuid.get(e.hypothesisUuid)!, interviewByUuid.get(e.interviewUuid)!),
+    )
+  )
+    summary.suspend();
   for (const e of doc.evidence) {
-    const added = insertEvidence.run(hypothesisByUuid.get(e.hypothesisUuid)!, interviewByUuid.get(e.interviewUuid)!, e.direction, e.strength).changes;
+    const added = insertEvidence.run(
+      hypothesisByUuid.get(e.hypothesisUuid)!,
+      interviewByUuid.get(e.interviewUuid)!,
+      e.direction,
+      e.strength,
+    ).changes;
     if (added) counts.evidence.added++;
     else counts.evidence.existing++;
   }
 
   // outcomes (the status triggers keep hypotheses.status)
   const outcomeUuids = new Set(db.prepare('SELECT uuid FROM outcomes').pluck().all() as string[]);
-  const insertOutcome = db.prepare('INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)');
+  const insertOutcome = db.prepare(
+    'INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const o of doc.outcomes) {
     if (outcomeUuids.has(o.uuid)) {
       counts.outcomes.existing++;

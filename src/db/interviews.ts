@@ -62,8 +62,9 @@ interface RawRecord {
 
 function toRecord(r: RawRecord): InterviewRecord {
   const people = JSON.parse(r.people) as [string, string][];
-  const evidence = (JSON.parse(r.evidence) as [string, EvidenceLink['direction'], EvidenceLink['strength']][])
-    .map(([hypothesis, direction, strength]) => ({ hypothesis, direction, strength }));
+  const evidence = (JSON.parse(r.evidence) as [string, EvidenceLink['direction'], EvidenceLink['strength']][]).map(
+    ([hypothesis, direction, strength]) => ({ hypothesis, direction, strength }),
+  );
   return {
     uuid: r.uuid,
     id: r.id,
@@ -112,12 +113,30 @@ export interface InterviewFilters {
 export function listInterviews(db: DB, f: InterviewFilters): InterviewRecord[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (f.since) { where.push('i.date >= @since'); params.since = f.since; }
-  if (f.until) { where.push('i.date <= @until'); params.until = f.until; }
-  if (f.channel) { where.push('i.channel = @channel'); params.channel = f.channel; }
-  if (f.by) { where.push('i.by = @by COLLATE NOCASE'); params.by = f.by; }
-  if (f.account) { where.push('a.name = @account COLLATE NOCASE'); params.account = f.account; }
-  if (f.accountId !== undefined) { where.push('i.account_id = @accountId'); params.accountId = f.accountId; }
+  if (f.since) {
+    where.push('i.date >= @since');
+    params.since = f.since;
+  }
+  if (f.until) {
+    where.push('i.date <= @until');
+    params.until = f.until;
+  }
+  if (f.channel) {
+    where.push('i.channel = @channel');
+    params.channel = f.channel;
+  }
+  if (f.by) {
+    where.push('i.by = @by COLLATE NOCASE');
+    params.by = f.by;
+  }
+  if (f.account) {
+    where.push('a.name = @account COLLATE NOCASE');
+    params.account = f.account;
+  }
+  if (f.accountId !== undefined) {
+    where.push('i.account_id = @accountId');
+    params.accountId = f.accountId;
+  }
   if (f.with) {
     where.push(`i.id IN (SELECT ic.interview_id FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
       WHERE c.name = @with COLLATE NOCASE OR c.email = @with COLLATE NOCASE)`);
@@ -136,14 +155,19 @@ export function listInterviews(db: DB, f: InterviewFilters): InterviewRecord[] {
     params.hypothesis = f.hypothesis;
   }
   let sql = `${RECORD_SELECT}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY i.date DESC, i.id DESC`;
-  if (f.limit !== undefined) { sql += ' LIMIT @limit'; params.limit = f.limit; }
+  if (f.limit !== undefined) {
+    sql += ' LIMIT @limit';
+    params.limit = f.limit;
+  }
   return (db.prepare(sql).all(params) as RawRecord[]).map(toRecord);
 }
 
 /** Records for row ids, in the order given (search keeps its ranking). */
 export function loadInterviews(db: DB, rowids: number[]): InterviewRecord[] {
   if (rowids.length === 0) return [];
-  const rows = db.prepare(`${RECORD_SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as RawRecord[];
+  const rows = db
+    .prepare(`${RECORD_SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(rowids)) as RawRecord[];
   const byId = new Map(rows.map((r) => [r.rowid, toRecord(r)]));
   return rowids.map((id) => byId.get(id)).filter((r): r is InterviewRecord => r !== undefined);
 }
@@ -182,21 +206,27 @@ export interface InterviewFields {
 }
 
 export function insertInterview(db: DB, uuid: string, f: InterviewFields, createdAt: string): number {
-  const r = db.prepare(`INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up, follow_up_done, created_at)
+  const r = db
+    .prepare(`INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up, follow_up_done, created_at)
     VALUES (@uuid, @date, @channel, @accountId, @by, @minutes, @summary, @notes, @followUp, @followUpDone, @createdAt)`)
     .run({ uuid, ...f, followUpDone: f.followUpDone ? 1 : 0, createdAt });
   return Number(r.lastInsertRowid);
 }
 
 export function interviewFields(db: DB, rowid: number): InterviewFields {
-  return db.prepare(`SELECT date, channel, account_id AS accountId, by, minutes, summary, notes, follow_up AS followUp,
-    follow_up_done = 1 AS followUpDone FROM interviews WHERE id = ?`).get(rowid) as InterviewFields;
+  return db
+    .prepare(`SELECT date, channel, account_id AS accountId, by, minutes, summary, notes, follow_up AS followUp,
+    follow_up_done = 1 AS followUpDone FROM interviews WHERE id = ?`)
+    .get(rowid) as InterviewFields;
 }
 
 export function updateInterview(db: DB, rowid: number, f: InterviewFields): void {
   db.prepare(`UPDATE interviews SET date = @date, channel = @channel, account_id = @accountId, by = @by, minutes = @minutes,
-    summary = @summary, notes = @notes, follow_up = @followUp, follow_up_done = @followUpDone WHERE id = @rowid`)
-    .run({ ...f, followUpDone: f.followUpDone ? 1 : 0, rowid });
+    summary = @summary, notes = @notes, follow_up = @followUp, follow_up_done = @followUpDone WHERE id = @rowid`).run({
+    ...f,
+    followUpDone: f.followUpDone ? 1 : 0,
+    rowid,
+  });
 }
 
 /** Who was there: replaces the whole set (the kind triggers follow). */
@@ -214,7 +244,9 @@ export function setInterviewList(db: DB, rowid: number, list: ListName, items: s
   const [table, column] = LIST_TABLES[list];
   db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(rowid);
   const insert = db.prepare(`INSERT INTO ${table} (interview_id, position, ${column}) VALUES (?, ?, ?)`);
-  items.forEach((item, i) => insert.run(rowid, i + 1, item));
+  items.forEach((item, i) => {
+    insert.run(rowid, i + 1, item);
+  });
 }
 
 /** Remove an interview; its contacts, lists and evidence links go with it (ON DELETE CASCADE). */
@@ -224,5 +256,8 @@ export function deleteInterview(db: DB, rowid: number): void {
 
 /** Tags already used, most used first (for suggestions). */
 export function knownTags(db: DB): string[] {
-  return db.prepare('SELECT tag FROM interview_tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag LIMIT 200').pluck().all() as string[];
+  return db
+    .prepare('SELECT tag FROM interview_tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag LIMIT 200')
+    .pluck()
+    .all() as string[];
 }

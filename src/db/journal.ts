@@ -26,7 +26,9 @@ export interface Journal {
 }
 
 export function defaultJournalPath(env: NodeJS.ProcessEnv = process.env): string {
-  const data = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || process.getBuiltinModule('node:os').homedir(), '.local', 'share');
+  const data = env.XDG_DATA_HOME?.startsWith('/')
+    ? env.XDG_DATA_HOME
+    : join(env.HOME || process.getBuiltinModule('node:os').homedir(), '.local', 'share');
   return join(data, 'pm', 'journal.db');
 }
 
@@ -57,17 +59,25 @@ function openChecked(path: string): { db: DB; version: number } {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
     // One statement, so one snapshot: read one by one, another pm's migration could commit between
     // the reads (application id 0 read before it, its user_version after: "not a pm journal").
-    const [appId, version, tables] = db.prepare(`SELECT (SELECT application_id FROM pragma_application_id),
-      (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`).raw().get() as [number, number, number];
+    const [appId, version, tables] = db
+      .prepare(`SELECT (SELECT application_id FROM pragma_application_id),
+      (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`)
+      .raw()
+      .get() as [number, number, number];
     // An empty database is one another pm has just created and is still migrating (its schema is
     // not committed yet): treat it as new; the migration re-checks user_version under the lock.
     if (appId === 0 && version === 0 && tables === 0) return { db, version: 0 };
     if (appId !== APPLICATION_ID) {
-      throw new JournalError(`not a pm journal: ${path}`, 'pass the right file with --db, or move this one away; pm leaves it untouched');
+      throw new JournalError(
+        `not a pm journal: ${path}`,
+        'pass the right file with --db, or move this one away; pm leaves it untouched',
+      );
     }
     if (version > SCHEMA_VERSION) {
-      throw new JournalError(`the journal was made by a newer version of pm (schema ${version}, this pm knows ${SCHEMA_VERSION}): ${path}`,
-        'upgrade pm; this journal was left untouched');
+      throw new JournalError(
+        `the journal was made by a newer version of pm (schema ${version}, this pm knows ${SCHEMA_VERSION}): ${path}`,
+        'upgrade pm; this journal was left untouched',
+      );
     }
     return { db, version };
   } catch (err) {
@@ -112,8 +122,10 @@ export function openForWrite(path: string): Journal {
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
       } catch (err) {
-        throw new JournalError(`cannot create the journal's folder ${dir}: ${(err as Error).message}`,
-          'check the path and its permissions, or pass another with --db');
+        throw new JournalError(
+          `cannot create the journal's folder ${dir}: ${(err as Error).message}`,
+          'check the path and its permissions, or pass another with --db',
+        );
       }
     }
   }
@@ -162,8 +174,11 @@ export function runMigrations(db: DB, fromVersion: number, migrations: Migration
       if (current >= target) return;
       for (const m of migrations) if (m.version > current) db.exec(m.sql);
       const problems = db.pragma('foreign_key_check') as unknown[];
-      if (problems.length > 0) throw new JournalError(`a schema upgrade would leave ${problems.length} broken references; nothing was changed`,
-        'please report this; your journal is untouched and its backup is beside it');
+      if (problems.length > 0)
+        throw new JournalError(
+          `a schema upgrade would leave ${problems.length} broken references; nothing was changed`,
+          'please report this; your journal is untouched and its backup is beside it',
+        );
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${target}`);
     }).immediate();

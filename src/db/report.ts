@@ -10,7 +10,16 @@
 // row that decides a flag or a count is still read either way.
 import type { DB } from './journal.js';
 import { outcomeAfter, reportDecidedHypotheses, reportOpenHypotheses } from './hypothesis-stats.js';
-import type { ReportQuery, ReportRows, ConversationRow, AccountContactRow, OutcomeRow, LateEvidenceRow, ThemeRow, FollowUpRow } from '../core/report.js';
+import type {
+  ReportQuery,
+  ReportRows,
+  ConversationRow,
+  AccountContactRow,
+  OutcomeRow,
+  LateEvidenceRow,
+  ThemeRow,
+  FollowUpRow,
+} from '../core/report.js';
 
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;
@@ -26,7 +35,7 @@ const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN 
 export function reportSql(by: boolean, now: boolean) {
   const BY = by ? 'i.by = @by COLLATE NOCASE' : '1';
   return {
-  contact: `
+    contact: `
 SELECT
   (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND ${BY}) AS direct,
   (SELECT count(*) FROM interviews i WHERE i.kind = 'indirect' AND i.date BETWEEN @start AND @end AND ${BY}) AS indirect,
@@ -40,9 +49,9 @@ SELECT
   EXISTS (SELECT 1 FROM interviews i WHERE i.date <= @asOf) AS anyInterview,
   EXISTS (SELECT 1 FROM hypotheses h WHERE h.created_on <= @asOf) AS anyHypothesis`,
 
-  // each week's customer contacts; for a week older than the chart, only whether it met the target
-  // (@weekTarget), which the index answers by skipping to that many rows instead of counting all
-  directByWeek: `
+    // each week's customer contacts; for a week older than the chart, only whether it met the target
+    // (@weekTarget), which the index answers by skipping to that many rows instead of counting all
+    directByWeek: `
 SELECT CASE
     WHEN w.value ->> 'chart' OR NOT EXISTS (SELECT 1 FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'until' AND ${BY} LIMIT 1 OFFSET @weekTarget - 1)
     THEN (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'until' AND ${BY})
@@ -50,18 +59,18 @@ SELECT CASE
 FROM json_each(@weeks) w
 ORDER BY w.key`,
 
-  conversations: `
+    conversations: `
 SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, i.by, a.name AS account, i.summary, ${NAMES} AS names
 FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
 WHERE i.date BETWEEN @start AND @end AND ${BY}
 ORDER BY i.date DESC, i.id DESC
 LIMIT @rows`,
 
-  // accounts going cold: each account's latest customer contact, as kept on the account (migration
-  // 0004) when that is on or before @asOf, else (a report as of a past day) looked up; with --by,
-  // always looked up. Only the accounts past their cadence are read (buildReport applies the same
-  // rule: this only spares turning a thousand rows into JavaScript values to drop most of them).
-  accounts: `
+    // accounts going cold: each account's latest customer contact, as kept on the account (migration
+    // 0004) when that is on or before @asOf, else (a report as of a past day) looked up; with --by,
+    // always looked up. Only the accounts past their cadence are read (buildReport applies the same
+    // rule: this only spares turning a thousand rows into JavaScript values to drop most of them).
+    accounts: `
 SELECT account, segment, cadenceDays, lastDirect FROM (
   SELECT a.name AS account, a.segment, a.cadence_days AS cadenceDays, coalesce(a.cadence_days, @accountCadence) AS cadence,
     ${by ? '' : 'CASE WHEN a.last_direct <= @asOf THEN a.last_direct ELSE '}(SELECT i.date FROM interviews i
@@ -70,23 +79,25 @@ SELECT account, segment, cadenceDays, lastDirect FROM (
   FROM accounts a)
 WHERE cadence <> 0 AND julianday(@asOf) - julianday(lastDirect) > cadence`,
 
-  decided: `
+    decided: `
 SELECT 'H' || h.id AS id, h.statement, o.outcome, o.date, o.reason
 FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id
 WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date DESC, o.id DESC`,
 
-  // interviews dated after a hypothesis was killed or invalidated (its latest outcome as of @asOf)
-  // that still link to it. When no outcome is dated after @asOf (`now`), the status and decision
-  // day kept on each hypothesis (migration 0004) hold; otherwise each one's outcomes are looked up.
-  // A hypothesis whose latest link of all is not after its decision has none after it as of any day.
-  lateEvidence: now ? `
+    // interviews dated after a hypothesis was killed or invalidated (its latest outcome as of @asOf)
+    // that still link to it. When no outcome is dated after @asOf (`now`), the status and decision
+    // day kept on each hypothesis (migration 0004) hold; otherwise each one's outcomes are looked up.
+    // A hypothesis whose latest link of all is not after its decision has none after it as of any day.
+    lateEvidence: now
+      ? `
 SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM hypotheses h
   CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.status IN ('killed', 'invalidated') AND e.date > h.decided_on AND e.date <= @asOf
-ORDER BY h.id, e.date, e.interview_id` : `
+ORDER BY h.id, e.date, e.interview_id`
+      : `
 WITH latest AS MATERIALIZED (
   SELECT h.id AS hypothesis_id, o.date
   FROM hypotheses h CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2
@@ -99,8 +110,8 @@ FROM latest l
 WHERE e.date > l.date AND e.date <= @asOf
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
-  // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period
-  themes: `
+    // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period
+    themes: `
 WITH p AS (
   -- what customers raised, directly or through signals: a meeting among colleagues is no market
   SELECT i.id, i.account_id FROM interviews i WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
@@ -121,14 +132,14 @@ LEFT JOIN interview_contacts ic ON ic.interview_id = it.interview_id
 LEFT JOIN contacts c ON c.id = ic.contact_id
 GROUP BY it.kind, it.key`,
 
-  followUps: `
+    followUps: `
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.summary, ${NAMES} AS names
 FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}
 ORDER BY i.follow_up, i.id
 LIMIT @rows`,
 
-  followUpCount: `
+    followUpCount: `
 SELECT count(*) FROM interviews i
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}`,
   } as const;
@@ -158,30 +169,64 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     return o;
   };
   const contact = db.prepare(SQL.contact).get(pick('start', 'end', 'asOf', 'by')) as {
-    direct: number; indirect: number; stakeholder: number; customers: number; lastDirect: string | null; anyInterview: number; anyHypothesis: number;
+    direct: number;
+    indirect: number;
+    stakeholder: number;
+    customers: number;
+    lastDirect: string | null;
+    anyInterview: number;
+    anyHypothesis: number;
   };
-  const directByWeek = (db.prepare(SQL.directByWeek).pluck().all({ ...pick('by'), weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[])
-    .map((direct, k) => ({ week: q.weeks[k], direct }));
-  const conversations = (db.prepare(SQL.conversations).all(pick('start', 'end', 'by', 'rows')) as (Omit<ConversationRow, 'with'> & { names: string })[])
-    .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
-  const accounts = db.prepare(SQL.accounts).all({ ...pick('asOf', 'by'), accountCadence: q.accountCadence }) as AccountContactRow[];
+  const directByWeek = (
+    db
+      .prepare(SQL.directByWeek)
+      .pluck()
+      .all({ ...pick('by'), weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[]
+  ).map((direct, k) => ({ week: q.weeks[k], direct }));
+  const conversations = (
+    db.prepare(SQL.conversations).all(pick('start', 'end', 'by', 'rows')) as (Omit<ConversationRow, 'with'> & {
+      names: string;
+    })[]
+  ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
+  const accounts = db
+    .prepare(SQL.accounts)
+    .all({ ...pick('asOf', 'by'), accountCadence: q.accountCadence }) as AccountContactRow[];
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
   // the longer lists as arrays, made into objects here: better-sqlite3 builds an object a row in
   // C++ at about twice the cost
-  const lateEvidence = (db.prepare(SQL.lateEvidence).raw().all(pick('asOf')) as [string, string, string][])
-    .map(([hypothesisId, interviewId, date]): LateEvidenceRow => ({ hypothesisId, interviewId, date }));
-  const themes = (db.prepare(SQL.themes).raw().all(pick('start', 'end', 'by')) as ['tag' | 'pain', string, number, number, string, string][])
-    .map(([kind, theme, accounts, interviews, accountSegments, contactSegments]): ThemeRow =>
-      ({ kind, theme, accounts, interviews, segments: names(accountSegments).concat(names(contactSegments)) }));
-  const followUps = (db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[])
-    .map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
-  const followUpTotal = rows === null ? followUps.length : db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number;
+  const lateEvidence = (db.prepare(SQL.lateEvidence).raw().all(pick('asOf')) as [string, string, string][]).map(
+    ([hypothesisId, interviewId, date]): LateEvidenceRow => ({ hypothesisId, interviewId, date }),
+  );
+  const themes = (
+    db
+      .prepare(SQL.themes)
+      .raw()
+      .all(pick('start', 'end', 'by')) as ['tag' | 'pain', string, number, number, string, string][]
+  ).map(
+    ([kind, theme, accounts, interviews, accountSegments, contactSegments]): ThemeRow => ({
+      kind,
+      theme,
+      accounts,
+      interviews,
+      segments: names(accountSegments).concat(names(contactSegments)),
+    }),
+  );
+  const followUps = (
+    db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[]
+  ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
+  const followUpTotal =
+    rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
   const open = reportOpenHypotheses(db, q.asOf, now, rows);
   const late = [...new Set(lateEvidence.map((e) => Number(e.hypothesisId.slice(1))))];
   const killed = reportDecidedHypotheses(db, q.asOf, rows, late, now);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   return {
-    contact: { direct: contact.direct, indirect: contact.indirect, stakeholder: contact.stakeholder, customers: contact.customers },
+    contact: {
+      direct: contact.direct,
+      indirect: contact.indirect,
+      stakeholder: contact.stakeholder,
+      customers: contact.customers,
+    },
     lastDirect: contact.lastDirect,
     anyInterview: contact.anyInterview === 1,
     anyHypothesis: contact.anyHypothesis === 1,

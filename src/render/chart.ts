@@ -27,7 +27,8 @@ export function barChart(bars: Bar[], target: number, opts: { width?: number; co
   return bars.map((b) => {
     const length = b.value === 0 ? 0 : Math.max(1, Math.round(b.value * scale));
     let bar = '';
-    for (let col = 0; col < width; col++) bar += col < length ? BAR : col === targetCol && target > 0 ? TARGET_MARK : ' ';
+    for (let col = 0; col < width; col++)
+      bar += col < length ? BAR : col === targetCol && target > 0 ? TARGET_MARK : ' ';
     const filled = bar.slice(0, length);
     const rest = bar.slice(length);
     const paint = b.met ? c.green : b.current ? c.dim : c.red;

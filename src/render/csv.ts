@@ -4,8 +4,23 @@ import { csvRecord } from '../core/csv.js';
 import type { JournalDoc } from '../core/import-validate.js';
 
 export const CSV_COLUMNS = [
-  'id', 'uuid', 'date', 'channel', 'account', 'with', 'emails', 'by', 'minutes', 'summary', 'pains', 'quotes',
-  'tags', 'follow_up', 'follow_up_done', 'hypotheses', 'notes',
+  'id',
+  'uuid',
+  'date',
+  'channel',
+  'account',
+  'with',
+  'emails',
+  'by',
+  'minutes',
+  'summary',
+  'pains',
+  'quotes',
+  'tags',
+  'follow_up',
+  'follow_up_done',
+  'hypotheses',
+  'notes',
 ] as const;
 
 /** What joins a list inside one cell. */
@@ -24,16 +39,30 @@ export function interviewsCsv(doc: JournalDoc): string {
   const out = [csvRecord([...CSV_COLUMNS])];
   for (const i of doc.interviews) {
     const people = i.contactUuids.map((u) => contacts.get(u)).filter((c) => c !== undefined);
-    out.push(csvRecord([
-      i.id, i.uuid, i.date, i.channel, accounts.get(i.accountUuid) ?? '',
-      people.map((c) => c.name).join(LIST_SEPARATOR),
-      people.map((c) => c.email).filter((e) => e).join(LIST_SEPARATOR),
-      i.by, i.minutes, i.summary,
-      i.pains.join(LIST_SEPARATOR), i.quotes.join(LIST_SEPARATOR), i.tags.join(LIST_SEPARATOR),
-      i.followUp, i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
-      (links.get(i.uuid) ?? []).join(LIST_SEPARATOR),
-      i.notes,
-    ]));
+    out.push(
+      csvRecord([
+        i.id,
+        i.uuid,
+        i.date,
+        i.channel,
+        accounts.get(i.accountUuid) ?? '',
+        people.map((c) => c.name).join(LIST_SEPARATOR),
+        people
+          .map((c) => c.email)
+          .filter((e) => e)
+          .join(LIST_SEPARATOR),
+        i.by,
+        i.minutes,
+        i.summary,
+        i.pains.join(LIST_SEPARATOR),
+        i.quotes.join(LIST_SEPARATOR),
+        i.tags.join(LIST_SEPARATOR),
+        i.followUp,
+        i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
+        (links.get(i.uuid) ?? []).join(LIST_SEPARATOR),
+        i.notes,
+      ]),
+    );
   }
   return out.join('');
 }

@@ -12,11 +12,15 @@ export interface RenderOptions {
 
 function colourFlag(flag: HypothesisFlag, c: ChalkInstance): string {
   switch (flag) {
-    case 'ready-to-validate': return c.green(flag);
-    case 'ready-to-kill': return c.red(flag);
+    case 'ready-to-validate':
+      return c.green(flag);
+    case 'ready-to-kill':
+      return c.red(flag);
     case 'stale':
-    case 'past-decide-by': return c.yellow(flag);
-    default: return c.dim(flag);
+    case 'past-decide-by':
+      return c.yellow(flag);
+    default:
+      return c.dim(flag);
   }
 }
 
@@ -41,7 +45,10 @@ function shortDate(date: string, today: string): string {
  * evidence), CUST (distinct customers, supporting/refuting), [2ND-HAND (not counted),] LAST EV (last
  * customer evidence), DECIDE BY, FLAGS. Dates of this year lose their year, for room.
  */
-export function renderHypothesisList(records: HypothesisRecord[], opts: RenderOptions & { showStatus: boolean; today: string }): string {
+export function renderHypothesisList(
+  records: HypothesisRecord[],
+  opts: RenderOptions & { showStatus: boolean; today: string },
+): string {
   const c = opts.color;
   const before: Column[] = [{ header: 'ID', cells: records.map((r) => r.id) }];
   if (opts.showStatus) before.push({ header: 'STATUS', cells: records.map((r) => r.status) });
@@ -51,13 +58,19 @@ export function renderHypothesisList(records: HypothesisRecord[], opts: RenderOp
     { header: 'SUP/REF', cells: records.map((r) => pair(r.supports, r.refutes)) },
     { header: 'CUST', cells: records.map((r) => pair(r.customersSupporting, r.customersRefuting)) },
     { header: 'LAST EV', cells: records.map((r) => (r.lastEvidence ? shortDate(r.lastEvidence, opts.today) : '—')) },
-    { header: 'DECIDE BY', cells: records.map((r) => shortDate(r.decideBy, opts.today)),
-      paint: (s, i) => (records[i].flags.includes('past-decide-by') ? c.yellow(s) : s) },
+    {
+      header: 'DECIDE BY',
+      cells: records.map((r) => shortDate(r.decideBy, opts.today)),
+      paint: (s, i) => (records[i].flags.includes('past-decide-by') ? c.yellow(s) : s),
+    },
   ];
   // second-hand evidence gets a column only when there is some
   if (records.some((r) => r.otherSupports + r.otherRefutes > 0))
-    after.splice(4, 0, { header: '2ND-HAND', cells: records.map((r) => (r.otherSupports + r.otherRefutes ? pair(r.otherSupports, r.otherRefutes) : '')),
-      paint: (s) => c.dim(s) });
+    after.splice(4, 0, {
+      header: '2ND-HAND',
+      cells: records.map((r) => (r.otherSupports + r.otherRefutes ? pair(r.otherSupports, r.otherRefutes) : '')),
+      paint: (s) => c.dim(s),
+    });
   const widthOf = (col: Column) => Math.max(col.header.length, ...col.cells.map((s) => [...s].length));
   const gap = 2;
   const fixed = [...before, ...after].reduce((sum, col) => sum + widthOf(col) + gap, 0);
@@ -102,23 +115,34 @@ function notCounted(e: EvidenceEntry): string {
  * The show page: header, criterion, dates, evidence counts, flags; then a timeline of evidence and
  * outcomes in date order (an outcome after the evidence of its day); then revisions.
  */
-export function renderHypothesisShow(r: HypothesisRecord, evidence: EvidenceEntry[], outcomes: OutcomeEntry[],
-  opts: RenderOptions & { today: string; decideInDays: number }): string {
+export function renderHypothesisShow(
+  r: HypothesisRecord,
+  evidence: EvidenceEntry[],
+  outcomes: OutcomeEntry[],
+  opts: RenderOptions & { today: string; decideInDays: number },
+): string {
   const c = opts.color;
   const label = (s: string) => c.dim(padEnd(s, 11));
   const statusText = r.status === 'open' ? 'open' : r.status === 'validated' ? c.green(r.status) : c.red(r.status);
   const lines: string[] = [];
   lines.push(`${c.bold(r.id)}  ${safe(r.statement)}`);
-  lines.push(`${label('Status')}${statusText}${r.decision && r.status !== 'open' ? ` on ${r.decision.date}` : ''} · ${r.kind} risk`);
-  lines.push(`${label('Criterion')}${r.criteria === null ? c.dim('(none: pm hyp edit ' + r.id + ' --criteria "…")') : safe(r.criteria)}`);
+  lines.push(
+    `${label('Status')}${statusText}${r.decision && r.status !== 'open' ? ` on ${r.decision.date}` : ''} · ${r.kind} risk`,
+  );
+  lines.push(
+    `${label('Criterion')}${r.criteria === null ? c.dim('(none: pm hyp edit ' + r.id + ' --criteria "…")') : safe(r.criteria)}`,
+  );
   lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})`);
   lines.push(`${label('Decide by')}${r.decideBy} (${relative(r.decideBy, opts.today, opts.decideInDays)})`);
   if (r.tags.length) lines.push(`${label('Tags')}${r.tags.map(safeLine).join(', ')}`);
-  const counted = `${r.supports} supporting, ${r.refutes} refuting from customer contact` +
+  const counted =
+    `${r.supports} supporting, ${r.refutes} refuting from customer contact` +
     ` · customers: ${r.customersSupporting} for (${r.accountsSupporting} account${r.accountsSupporting === 1 ? '' : 's'}), ${r.customersRefuting} against`;
   lines.push(`${label('Evidence')}${counted}`);
   if (r.otherSupports + r.otherRefutes > 0)
-    lines.push(`${label('')}${c.dim(`not counted (second-hand or stakeholders only): ${r.otherSupports} supporting, ${r.otherRefutes} refuting`)}`);
+    lines.push(
+      `${label('')}${c.dim(`not counted (second-hand or stakeholders only): ${r.otherSupports} supporting, ${r.otherRefutes} refuting`)}`,
+    );
   lines.push(`${label('Flags')}${r.flags.length ? r.flags.map((f) => colourFlag(f, c)).join(', ') : c.dim('none')}`);
 
   lines.push('', c.bold('Timeline'));
@@ -134,18 +158,26 @@ export function renderHypothesisShow(r: HypothesisRecord, evidence: EvidenceEntr
     entries.push({ date: e.date, order: i, text: note ? c.dim(`${head}\n${summary}`) : `${head}\n${summary}` });
   });
   outcomes.forEach((o, i) => {
-    const word = o.outcome === 'validated' ? c.green(o.outcome) : o.outcome === 'reopened' ? c.yellow(o.outcome) : c.red(o.outcome);
+    const word =
+      o.outcome === 'validated'
+        ? c.green(o.outcome)
+        : o.outcome === 'reopened'
+          ? c.yellow(o.outcome)
+          : c.red(o.outcome);
     entries.push({ date: o.date, order: evidence.length + i, text: `  ${o.date}  ${c.bold(word)}: ${safe(o.reason)}` });
   });
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
-  if (entries.length === 0) lines.push(c.dim(`  no evidence yet: pm hyp link ${r.id} I12 --supports, or pm log … --supports ${r.id}`));
+  if (entries.length === 0)
+    lines.push(c.dim(`  no evidence yet: pm hyp link ${r.id} I12 --supports, or pm log … --supports ${r.id}`));
   else lines.push(...entries.map((e) => e.text));
 
   if (r.revisions.length) {
     lines.push('', c.bold('Revisions'));
     for (const rev of r.revisions) {
       const show = (v: string | null) => (v === null ? c.dim('(none)') : `"${safe(v)}"`);
-      lines.push(`  ${rev.date}  ${rev.field === 'criteria' ? 'criterion' : rev.field}: ${show(rev.before)} → ${show(rev.after)}`);
+      lines.push(
+        `  ${rev.date}  ${rev.field === 'criteria' ? 'criterion' : rev.field}: ${show(rev.before)} → ${show(rev.after)}`,
+      );
     }
   }
   return lines.join('\n');

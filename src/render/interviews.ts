@@ -20,30 +20,50 @@ export function interviewTable(records: InterviewRecord[], width: number, c: Cha
     summary: safeLine(r.summary),
     kind: r.kind,
   }));
-  const idW = column(rows.map((r) => r.id), 8);
-  const whoW = column(rows.map((r) => r.who), 24);
-  const accountW = column(rows.map((r) => r.account), 20);
-  const channelW = column(rows.map((r) => r.channel), 7);
+  const idW = column(
+    rows.map((r) => r.id),
+    8,
+  );
+  const whoW = column(
+    rows.map((r) => r.who),
+    24,
+  );
+  const accountW = column(
+    rows.map((r) => r.account),
+    20,
+  );
+  const channelW = column(
+    rows.map((r) => r.channel),
+    7,
+  );
   const fixed = 10 + 1 + idW + 2 + whoW + 2 + accountW + 2 + channelW + 2;
   const summaryW = Math.max(10, width - fixed);
-  return rows.map((r) => {
-    const channel = padEnd(r.channel, channelW);
-    return [
-      c.dim(r.date),
-      padEnd(r.id, idW),
-      '',
-      padEnd(cut(r.who, whoW), whoW),
-      '',
-      padEnd(cut(r.account, accountW), accountW),
-      '',
-      r.kind === 'customer' ? c.green(channel) : r.kind === 'indirect' ? c.yellow(channel) : c.dim(channel),
-      '',
-      cut(r.summary, summaryW),
-    ].join(' ').trimEnd();
-  }).join('\n');
+  return rows
+    .map((r) => {
+      const channel = padEnd(r.channel, channelW);
+      return [
+        c.dim(r.date),
+        padEnd(r.id, idW),
+        '',
+        padEnd(cut(r.who, whoW), whoW),
+        '',
+        padEnd(cut(r.account, accountW), accountW),
+        '',
+        r.kind === 'customer' ? c.green(channel) : r.kind === 'indirect' ? c.yellow(channel) : c.dim(channel),
+        '',
+        cut(r.summary, summaryW),
+      ]
+        .join(' ')
+        .trimEnd();
+    })
+    .join('\n');
 }
 
-const KIND_LABEL = { customer: 'customer contact', indirect: 'indirect signal', stakeholder: 'stakeholders/partners only (not customer contact)' };
+const KIND_LABEL = {
+  customer: 'customer contact',
+  indirect: 'indirect signal',
+  stakeholder: 'stakeholders/partners only (not customer contact)',
+};
 
 /** One interview in full. */
 export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
@@ -58,7 +78,9 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
   if (r.quotes.length) lines.push(`${c.dim('Quotes:')}`, ...r.quotes.map((q) => `  “${safe(q)}”`));
   if (r.tags.length) lines.push(`${c.dim('Tags:')}      ${r.tags.map(safeLine).join(', ')}`);
   if (r.evidence.length)
-    lines.push(`${c.dim('Evidence:')}  ${r.evidence.map((e) => `${e.direction} ${e.hypothesis}${e.strength === 'medium' ? '' : ` (${e.strength})`}`).join(', ')}`);
+    lines.push(
+      `${c.dim('Evidence:')}  ${r.evidence.map((e) => `${e.direction} ${e.hypothesis}${e.strength === 'medium' ? '' : ` (${e.strength})`}`).join(', ')}`,
+    );
   if (r.followUp) lines.push(`${c.dim('Follow-up:')} ${r.followUp}${r.followUpDone ? ' (done)' : ''}`);
   if (r.notes) lines.push(`${c.dim('Notes:')}`, safe(r.notes).replace(/^/gm, '  '));
   return lines.join('\n');

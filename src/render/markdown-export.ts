@@ -33,8 +33,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** The report command whose JSON has the complete lists of the report at the top of this document. */
 export function reportCommand(period: Period, asOf: string): string {
-  const flag = /^\d{4}-W\d{2}$/.test(period.label) ? `--week ${period.label}`
-    : /^\d{4}-\d{2}$/.test(period.label) ? `--month ${period.label}` : `--since ${period.start} --until ${period.end}`;
+  const flag = /^\d{4}-W\d{2}$/.test(period.label)
+    ? `--week ${period.label}`
+    : /^\d{4}-\d{2}$/.test(period.label)
+      ? `--month ${period.label}`
+      : `--since ${period.start} --until ${period.end}`;
   return `pm report ${flag} --as-of ${asOf} --json`;
 }
 
@@ -121,16 +124,25 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   const t = redactor ? redactor.text : (s: string) => s;
   const who = redactor
     ? (i: MarkdownInterview) => {
-      const account = redactor.accountName(i.accountUuid, i.account);
-      return i.contacts.length ? `${i.contacts.map(([uuid, name]) => redactor.contactName(uuid, name)).join(', ')} (${account})` : account;
-    }
-    : (i: MarkdownInterview) => (i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${i.account})` : i.account);
+        const account = redactor.accountName(i.accountUuid, i.account);
+        return i.contacts.length
+          ? `${i.contacts.map(([uuid, name]) => redactor.contactName(uuid, name)).join(', ')} (${account})`
+          : account;
+      }
+    : (i: MarkdownInterview) =>
+        i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${i.account})` : i.account;
   const hypotheses = new Map(records.hypotheses.map((h) => [h.rowid, h]));
   // each hypothesis's evidence among the document's interviews, in their order
   const evidenceOf = new Map<number, EvidenceLine[]>();
   const out = new Lines(write);
   if (input.frontMatterVersion !== undefined) out.push(frontMatter(input, input.frontMatterVersion));
-  out.push(renderReportMarkdown(input.report, { unread: input.unread, interviewsBelow: true, completeCommand: reportCommand(input.period, input.asOf) }));
+  out.push(
+    renderReportMarkdown(input.report, {
+      unread: input.unread,
+      interviewsBelow: true,
+      completeCommand: reportCommand(input.period, input.asOf),
+    }),
+  );
 
   out.push(mdHeading(1, 'Interviews'), '');
   let count = 0;
@@ -185,7 +197,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   for (const h of records.hypotheses) {
     // a hypothesis written after the as-of day (the period's calls linked to it later) had no status
     // then: the report above, as of that day, does not count it among the open ones
-    const status = h.createdOn > input.asOf ? `created after ${input.asOf}` : statuses.get(h.uuid) ?? 'open';
+    const status = h.createdOn > input.asOf ? `created after ${input.asOf}` : (statuses.get(h.uuid) ?? 'open');
     out.push(mdHeading(2, `${h.id} · ${status} · ${h.kind}`), '');
     out.push(mdInline(t(h.statement)), '');
     out.push(`- **Created:** ${h.createdOn} · **decide by:** ${h.decideBy}`);
@@ -196,7 +208,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (evidence) {
       out.push('Evidence:', '');
       for (const e of evidence)
-        out.push(`- **${e.interview}** ${e.date} ${e.direction} (${e.strength}) · ${mdInline(e.who)}: ${mdInline(e.summary)}`);
+        out.push(
+          `- **${e.interview}** ${e.date} ${e.direction} (${e.strength}) · ${mdInline(e.who)}: ${mdInline(e.summary)}`,
+        );
       out.push('');
     }
     const outcomes = outcomesOf.get(h.rowid);
@@ -208,7 +222,8 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (h.revisions.length) {
       out.push('Revisions:', '');
       const opt = (s: string | null) => (s === null ? '(none)' : t(s));
-      for (const r of h.revisions) out.push(`- ${r.date} ${r.field}: ${mdInline(opt(r.before))} → ${mdInline(opt(r.after))}`);
+      for (const r of h.revisions)
+        out.push(`- ${r.date} ${r.field}: ${mdInline(opt(r.before))} → ${mdInline(opt(r.after))}`);
       out.push('');
     }
   }

@@ -31,7 +31,8 @@ export function escapeInline(text: string | null | undefined): string {
   return displayInline(text)
     .replace(INLINE, (ch) => `\\${ch}`)
     .replace(LINE_START, (_m, mark: string | undefined, digits: string | undefined, dot: string | undefined) =>
-      mark ? `\\${mark}` : `${digits}\\${dot}`);
+      mark ? `\\${mark}` : `${digits}\\${dot}`,
+    );
 }
 
 /** Text for a GFM table cell: like mdInline (which escapes `|`), and never empty. */
@@ -65,7 +66,13 @@ export function mdBlock(text: string | null | undefined): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
-    .map((para) => para.split('\n').map(mdInline).filter((l) => l !== '').join('\\\n'))
+    .map((para) =>
+      para
+        .split('\n')
+        .map(mdInline)
+        .filter((l) => l !== '')
+        .join('\\\n'),
+    )
     .filter((p) => p !== '')
     .join('\n\n');
 }
@@ -75,7 +82,8 @@ export function mdCode(text: string): string {
   const s = safeLine(text);
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ') && s.trim() !== '') ? ' ' : '';
+  const pad =
+    s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ') && s.trim() !== '') ? ' ' : '';
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 

@@ -37,66 +37,153 @@ export interface MarkdownReportOptions {
 export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}): string {
   const unread = opts.unread ?? NONE_UNREAD;
   // the complete lists: this report (same period, as-of day and --by) as JSON
-  const rest = opts.completeCommand ? ` (\`${opts.completeCommand}\` lists every one)` : ' (the same report with `--json` lists every one)';
+  const rest = opts.completeCommand
+    ? ` (\`${opts.completeCommand}\` lists every one)`
+    : ' (the same report with `--json` lists every one)';
   const out: string[] = [];
   const range = `${r.period.start}..${r.period.end}`;
   out.push(mdHeading(1, `Report ${r.period.label}`), '');
-  out.push(`${mdInline(`${range}, as of ${r.asOf}${r.by ? `, conversations held by ${r.by}` : ''}`)}: **${r.verdict}**`, '');
+  out.push(
+    `${mdInline(`${range}, as of ${r.asOf}${r.by ? `, conversations held by ${r.by}` : ''}`)}: **${r.verdict}**`,
+    '',
+  );
 
   if (r.empty) {
-    out.push('Nothing logged yet. Log your first customer conversation right after the call:', '',
-      '```sh', 'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"',
-      'pm hyp add "Finance teams want itemised invoices"', 'pm report --week', '```', '');
+    out.push(
+      'Nothing logged yet. Log your first customer conversation right after the call:',
+      '',
+      '```sh',
+      'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"',
+      'pm hyp add "Finance teams want itemised invoices"',
+      'pm report --week',
+      '```',
+      '',
+    );
   }
 
   const k = r.contact;
   out.push(mdHeading(2, 'Customer contact'), '');
-  out.push(...[
-    `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} (target ${k.target}: **${k.met ? 'met' : 'not met'}**)`,
-    `Last customer conversation: ${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}${k.overdue ? ' (**overdue**)' : ''}`,
-    `Indirect signals: ${k.indirect}`,
-    `Stakeholder meetings (not counted): ${k.stakeholder}`,
-  ].map((line) => `- ${line}`), '');
-  out.push(`Customer conversations per week (target ${r.weekly.target}); streak: ${plural(r.weekly.streak, 'week')}${r.weekly.streakAtLeast ? ' or more' : ''} on target.`, '');
-  out.push(...r.weekly.weeks.map((w) => `- ${mdInline(`${w.label}: ${w.direct}${w.met ? ' (on target)' : w.current ? ' (so far)' : ''}`)}`), '');
+  out.push(
+    ...[
+      `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} (target ${k.target}: **${k.met ? 'met' : 'not met'}**)`,
+      `Last customer conversation: ${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}${k.overdue ? ' (**overdue**)' : ''}`,
+      `Indirect signals: ${k.indirect}`,
+      `Stakeholder meetings (not counted): ${k.stakeholder}`,
+    ].map((line) => `- ${line}`),
+    '',
+  );
+  out.push(
+    `Customer conversations per week (target ${r.weekly.target}); streak: ${plural(r.weekly.streak, 'week')}${r.weekly.streakAtLeast ? ' or more' : ''} on target.`,
+    '',
+  );
+  out.push(
+    ...r.weekly.weeks.map(
+      (w) => `- ${mdInline(`${w.label}: ${w.direct}${w.met ? ' (on target)' : w.current ? ' (so far)' : ''}`)}`,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Conversations'), '');
-  out.push(...list(r.conversations, (v) =>
-    `**${v.id}** ${v.date} · ${mdInline(v.channel)}${v.kind === 'customer' ? '' : ` (${v.kind === 'indirect' ? 'signal' : 'stakeholder'})`} · ${who(v.with, v.account)}: ${mdInline(v.summary)}`,
-  'No conversations in this period.', unread.conversations, opts.interviewsBelow ? ', each under Interviews below' : rest), '');
+  out.push(
+    ...list(
+      r.conversations,
+      (v) =>
+        `**${v.id}** ${v.date} · ${mdInline(v.channel)}${v.kind === 'customer' ? '' : ` (${v.kind === 'indirect' ? 'signal' : 'stakeholder'})`} · ${who(v.with, v.account)}: ${mdInline(v.summary)}`,
+      'No conversations in this period.',
+      unread.conversations,
+      opts.interviewsBelow ? ', each under Interviews below' : rest,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Accounts going cold'), '');
-  out.push(...list(r.overdueAccounts, (a) =>
-    `${mdInline(a.account)}: last customer conversation ${a.lastDirect}, ${plural(a.daysSince, 'day')} ago (cadence ${a.cadenceDays} days)`,
-  'No accounts going cold.', 0, rest), '');
+  out.push(
+    ...list(
+      r.overdueAccounts,
+      (a) =>
+        `${mdInline(a.account)}: last customer conversation ${a.lastDirect}, ${plural(a.daysSince, 'day')} ago (cadence ${a.cadenceDays} days)`,
+      'No accounts going cold.',
+      0,
+      rest,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Unvalidated hypotheses'), '');
-  out.push(...list(r.hypotheses.unvalidated, (h) =>
-    `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} (${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} (${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ${h.decideBy}${h.flags.length ? `; flags: ${h.flags.map((f) => `\`${f}\``).join(', ')}` : ''}`,
-  'No open hypotheses.', unread.unvalidated, rest), '');
+  out.push(
+    ...list(
+      r.hypotheses.unvalidated,
+      (h) =>
+        `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} (${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} (${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ${h.decideBy}${h.flags.length ? `; flags: ${h.flags.map((f) => `\`${f}\``).join(', ')}` : ''}`,
+      'No open hypotheses.',
+      unread.unvalidated,
+      rest,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Decided this period'), '');
-  out.push(...list(r.hypotheses.decided, (o) =>
-    `**${o.id}** ${o.outcome} on ${o.date}: ${mdInline(o.statement)} — ${mdInline(o.reason)}`, 'No decisions this period.', 0, rest), '');
+  out.push(
+    ...list(
+      r.hypotheses.decided,
+      (o) => `**${o.id}** ${o.outcome} on ${o.date}: ${mdInline(o.statement)} — ${mdInline(o.reason)}`,
+      'No decisions this period.',
+      0,
+      rest,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Killed and invalidated'), '');
-  out.push(...list(r.hypotheses.killed, (h) =>
-    `**${h.id}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ${mdInline(h.reason)}${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${h.evidenceAfter.join(', ')}` : ''}`,
-  'Nothing killed or invalidated.', unread.killed, rest), '');
+  out.push(
+    ...list(
+      r.hypotheses.killed,
+      (h) =>
+        `**${h.id}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ${mdInline(h.reason)}${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${h.evidenceAfter.join(', ')}` : ''}`,
+      'Nothing killed or invalidated.',
+      unread.killed,
+      rest,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Themes'), '');
-  out.push(...list(r.themes, (t) =>
-    `${mdInline(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}, ${plural(t.interviews, 'interview')}${t.segments.length ? `; segments: ${mdInline(t.segments.join(', '))}` : ''}${t.flags.length ? '; `single-account`' : ''}`,
-  'No tags or pains in this period.', 0, rest), '');
+  out.push(
+    ...list(
+      r.themes,
+      (t) =>
+        `${mdInline(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}, ${plural(t.interviews, 'interview')}${t.segments.length ? `; segments: ${mdInline(t.segments.join(', '))}` : ''}${t.flags.length ? '; `single-account`' : ''}`,
+      'No tags or pains in this period.',
+      0,
+      rest,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Follow-ups due'), '');
-  out.push(...list(r.followUps, (f) =>
-    `**${f.id}** due ${f.followUp} (${f.daysOverdue === 0 ? 'today' : `${plural(f.daysOverdue, 'day')} ago`}): ${who(f.with, f.account)} — ${mdInline(f.summary)}`,
-  'No follow-ups due.', unread.followUps, rest), '');
+  out.push(
+    ...list(
+      r.followUps,
+      (f) =>
+        `**${f.id}** due ${f.followUp} (${f.daysOverdue === 0 ? 'today' : `${plural(f.daysOverdue, 'day')} ago`}): ${who(f.with, f.account)} — ${mdInline(f.summary)}`,
+      'No follow-ups due.',
+      unread.followUps,
+      rest,
+    ),
+    '',
+  );
 
   out.push(mdHeading(2, 'Flags'), '');
   // every flag is raised from rows that were read, but one for each due follow-up left unread; past
   // the rows shown, flags may have been counted rather than listed (buildShownReport)
-  out.push(...list(r.flags, (f) => `\`${f.kind}\` ${mdInline(f.message)}`, 'Nothing to act on.', unread.followUps + unread.flags, rest));
+  out.push(
+    ...list(
+      r.flags,
+      (f) => `\`${f.kind}\` ${mdInline(f.message)}`,
+      'Nothing to act on.',
+      unread.followUps + unread.flags,
+      rest,
+    ),
+  );
   return out.join('\n') + '\n';
 }

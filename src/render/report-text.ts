@@ -12,7 +12,10 @@ interface Cell {
   paint?: Paint;
 }
 
-const cell = (text: string | number | null | undefined, paint?: Paint): Cell => ({ text: safeLine(text == null ? '' : String(text)), paint });
+const cell = (text: string | number | null | undefined, paint?: Paint): Cell => ({
+  text: safeLine(text == null ? '' : String(text)),
+  paint,
+});
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -70,16 +73,20 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   const width = Math.max(40, opts.width);
   const out: string[] = [];
   const verdict = r.verdict === 'overdue' ? c.red.bold('overdue') : c.green.bold('on track');
-  out.push(`${c.bold(`Report ${periodText(r)}`)} · as of ${r.asOf}${r.by ? ` · by ${safeLine(r.by)}` : ''} · ${verdict}`);
+  out.push(
+    `${c.bold(`Report ${periodText(r)}`)} · as of ${r.asOf}${r.by ? ` · by ${safeLine(r.by)}` : ''} · ${verdict}`,
+  );
 
   if (r.empty) {
-    out.push('',
+    out.push(
+      '',
       'Nothing logged yet. Log your first customer conversation right after the call:',
       '  pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"',
       'Then write down a belief to test, and run the report again:',
       '  pm hyp add "Finance teams want itemised invoices"',
       '  pm report --week',
-      `To see a full report first: ${c.bold('pm demo')}`);
+      `To see a full report first: ${c.bold('pm demo')}`,
+    );
     return out.join('\n') + '\n';
   }
 
@@ -87,79 +94,183 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   const k = r.contact;
   out.push('', section('Customer contact', null, c));
   const met = k.met ? c.green('met') : c.red('not met');
-  out.push(`  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · target ${k.target}: ${met}`);
-  const last = k.lastDirect === null
-    ? c.red('no customer conversation yet')
-    : (k.overdue ? c.red : (s: string) => s)(`last customer conversation ${k.lastDirect} (${k.daysSinceLastDirect === 0 ? 'today' : `${plural(k.daysSinceLastDirect!, 'day')} ago`})`);
-  out.push(`  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ${c.dim('(not counted)')}`);
+  out.push(
+    `  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · target ${k.target}: ${met}`,
+  );
+  const last =
+    k.lastDirect === null
+      ? c.red('no customer conversation yet')
+      : (k.overdue ? c.red : (s: string) => s)(
+          `last customer conversation ${k.lastDirect} (${k.daysSinceLastDirect === 0 ? 'today' : `${plural(k.daysSinceLastDirect!, 'day')} ago`})`,
+        );
+  out.push(
+    `  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ${c.dim('(not counted)')}`,
+  );
   out.push('', `  ${c.dim(`Customer conversations per week (target ${r.weekly.target}, the line)`)}`);
   const bars = r.weekly.weeks.map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.current }));
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;
-  out.push(`  streak: ${r.weekly.streak > 0 ? c.green(`${streak} ${r.weekly.streak === 1 ? 'week' : 'weeks'} on target`) : c.yellow('0 weeks on target')}`);
+  out.push(
+    `  streak: ${r.weekly.streak > 0 ? c.green(`${streak} ${r.weekly.streak === 1 ? 'week' : 'weeks'} on target`) : c.yellow('0 weeks on target')}`,
+  );
 
   // conversations
   out.push('', section('Conversations', r.conversations.length + unread.conversations, c));
   if (r.conversations.length === 0) out.push(c.dim('  No conversations in this period'));
-  out.push(...capped(r.conversations, c, (rows) => table(rows.map((v) => [
-    cell(v.id), cell(v.date), cell(v.channel),
-    cell(v.kind === 'customer' ? 'customer' : v.kind === 'indirect' ? 'signal' : 'stakeholder', v.kind === 'customer' ? undefined : c.dim),
-    cell(v.with.length ? `${v.with.join(', ')} (${v.account})` : v.account), cell(v.summary),
-  ]), width), unread.conversations));
+  out.push(
+    ...capped(
+      r.conversations,
+      c,
+      (rows) =>
+        table(
+          rows.map((v) => [
+            cell(v.id),
+            cell(v.date),
+            cell(v.channel),
+            cell(
+              v.kind === 'customer' ? 'customer' : v.kind === 'indirect' ? 'signal' : 'stakeholder',
+              v.kind === 'customer' ? undefined : c.dim,
+            ),
+            cell(v.with.length ? `${v.with.join(', ')} (${v.account})` : v.account),
+            cell(v.summary),
+          ]),
+          width,
+        ),
+      unread.conversations,
+    ),
+  );
 
   // 2. accounts going cold
   out.push('', section('Accounts going cold', r.overdueAccounts.length || null, c));
   if (r.overdueAccounts.length === 0) out.push(c.dim('  No accounts going cold'));
-  out.push(...capped(r.overdueAccounts, c, (rows) => table(rows.map((a) => [
-    cell(a.account), cell(`last ${a.lastDirect}`), cell(`${plural(a.daysSince, 'day')} ago`, c.red), cell(`cadence ${a.cadenceDays} days`, c.dim),
-  ]), width)));
+  out.push(
+    ...capped(r.overdueAccounts, c, (rows) =>
+      table(
+        rows.map((a) => [
+          cell(a.account),
+          cell(`last ${a.lastDirect}`),
+          cell(`${plural(a.daysSince, 'day')} ago`, c.red),
+          cell(`cadence ${a.cadenceDays} days`, c.dim),
+        ]),
+        width,
+      ),
+    ),
+  );
 
   // 3. unvalidated hypotheses
   const u = r.hypotheses.unvalidated;
   out.push('', section('Unvalidated hypotheses', u.length + unread.unvalidated || null, c));
   if (u.length === 0) out.push(c.dim('  No open hypotheses (pm hyp add "We believe …")'));
-  const flagPaint = (f: string): Paint => (f === 'stale' ? c.yellow : f === 'past-decide-by' || f === 'ready-to-kill' ? c.red : f === 'ready-to-validate' ? c.green : c.dim);
-  out.push(...capped(u, c, (rows) => table(rows.map((h) => [
-    cell(h.id), cell(h.statement), cell(`${h.ageDays}d`),
-    cell(`+${h.supports} −${h.refutes} (${h.customersSupporting}/${h.customersRefuting})`),
-    cell(`decide by ${h.decideBy}`, h.flags.includes('past-decide-by') ? c.red : undefined),
-    { text: h.flags.join(' '), paint: (s) => s.replace(/[a-z-]+/g, (f) => flagPaint(f)(f)) },
-  ]), width, 1), unread.unvalidated));
+  const flagPaint = (f: string): Paint =>
+    f === 'stale'
+      ? c.yellow
+      : f === 'past-decide-by' || f === 'ready-to-kill'
+        ? c.red
+        : f === 'ready-to-validate'
+          ? c.green
+          : c.dim;
+  out.push(
+    ...capped(
+      u,
+      c,
+      (rows) =>
+        table(
+          rows.map((h) => [
+            cell(h.id),
+            cell(h.statement),
+            cell(`${h.ageDays}d`),
+            cell(`+${h.supports} −${h.refutes} (${h.customersSupporting}/${h.customersRefuting})`),
+            cell(`decide by ${h.decideBy}`, h.flags.includes('past-decide-by') ? c.red : undefined),
+            { text: h.flags.join(' '), paint: (s) => s.replace(/[a-z-]+/g, (f) => flagPaint(f)(f)) },
+          ]),
+          width,
+          1,
+        ),
+      unread.unvalidated,
+    ),
+  );
 
   // 4. decided this period
   const d = r.hypotheses.decided;
   out.push('', section('Decided this period', d.length || null, c));
   if (d.length === 0) out.push(c.dim('  No decisions this period'));
   const outcomePaint = (o: string): Paint => (o === 'validated' ? c.green : o === 'reopened' ? c.yellow : c.red);
-  out.push(...capped(d, c, (rows) => table(rows.map((o) => [
-    cell(o.id), cell(o.outcome, outcomePaint(o.outcome)), cell(o.date), cell(`${safeLine(o.statement)} — ${safeLine(o.reason)}`),
-  ]), width)));
+  out.push(
+    ...capped(d, c, (rows) =>
+      table(
+        rows.map((o) => [
+          cell(o.id),
+          cell(o.outcome, outcomePaint(o.outcome)),
+          cell(o.date),
+          cell(`${safeLine(o.statement)} — ${safeLine(o.reason)}`),
+        ]),
+        width,
+      ),
+    ),
+  );
 
   // 5. killed and invalidated
   const killed = r.hypotheses.killed;
   out.push('', section('Killed and invalidated', killed.length + unread.killed || null, c));
   if (killed.length === 0) out.push(c.dim('  Nothing killed or invalidated'));
-  out.push(...capped(killed, c, (rows) => table(rows.map((h) => [
-    cell(h.id), cell(h.outcome, c.red), cell(h.date),
-    cell(h.evidenceAfter.length ? `evidence after: ${h.evidenceAfter.join(', ')}` : '', c.yellow),
-    cell(`${safeLine(h.statement)} — ${safeLine(h.reason)}`),
-  ]), width), unread.killed));
+  out.push(
+    ...capped(
+      killed,
+      c,
+      (rows) =>
+        table(
+          rows.map((h) => [
+            cell(h.id),
+            cell(h.outcome, c.red),
+            cell(h.date),
+            cell(h.evidenceAfter.length ? `evidence after: ${h.evidenceAfter.join(', ')}` : '', c.yellow),
+            cell(`${safeLine(h.statement)} — ${safeLine(h.reason)}`),
+          ]),
+          width,
+        ),
+      unread.killed,
+    ),
+  );
 
   // 6. themes
   out.push('', section('Themes', r.themes.length || null, c));
   if (r.themes.length === 0) out.push(c.dim('  No tags or pains in this period'));
-  out.push(...capped(r.themes, c, (rows) => table(rows.map((t) => [
-    cell(t.theme), cell(t.kind, c.dim), cell(plural(t.accounts, 'account')), cell(plural(t.interviews, 'interview')),
-    cell(t.flags.includes('single-account') ? 'single-account' : '', c.dim), cell(t.segments.join(', '), c.dim),
-  ]), width)));
+  out.push(
+    ...capped(r.themes, c, (rows) =>
+      table(
+        rows.map((t) => [
+          cell(t.theme),
+          cell(t.kind, c.dim),
+          cell(plural(t.accounts, 'account')),
+          cell(plural(t.interviews, 'interview')),
+          cell(t.flags.includes('single-account') ? 'single-account' : '', c.dim),
+          cell(t.segments.join(', '), c.dim),
+        ]),
+        width,
+      ),
+    ),
+  );
 
   // 7. follow-ups due
   out.push('', section('Follow-ups due', r.followUps.length + unread.followUps || null, c));
   if (r.followUps.length === 0) out.push(c.dim('  No follow-ups due'));
-  out.push(...capped(r.followUps, c, (rows) => table(rows.map((f) => [
-    cell(f.id), cell(`due ${f.followUp}`, f.daysOverdue > 0 ? c.red : c.yellow),
-    cell(f.with.length ? `${f.with.join(', ')} (${f.account})` : f.account), cell(f.summary),
-  ]), width), unread.followUps));
+  out.push(
+    ...capped(
+      r.followUps,
+      c,
+      (rows) =>
+        table(
+          rows.map((f) => [
+            cell(f.id),
+            cell(`due ${f.followUp}`, f.daysOverdue > 0 ? c.red : c.yellow),
+            cell(f.with.length ? `${f.with.join(', ')} (${f.account})` : f.account),
+            cell(f.summary),
+          ]),
+          width,
+        ),
+      unread.followUps,
+    ),
+  );
 
   // flags
   // every flag is raised from rows that were read, but one for each due follow-up left unread; past
@@ -167,7 +278,19 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   const moreFlags = unread.followUps + unread.flags;
   out.push('', section('Flags', r.flags.length + moreFlags || null, c));
   if (r.flags.length === 0) out.push(c.green('  Nothing to act on'));
-  const kindPaint = (kind: string): Paint => (kind === 'stale' ? c.yellow : kind === 'ready-to-validate' ? c.green : c.red);
-  out.push(...capped(r.flags, c, (rows) => table(rows.map((f) => [cell(f.kind, kindPaint(f.kind)), cell(f.message)]), width), moreFlags));
+  const kindPaint = (kind: string): Paint =>
+    kind === 'stale' ? c.yellow : kind === 'ready-to-validate' ? c.green : c.red;
+  out.push(
+    ...capped(
+      r.flags,
+      c,
+      (rows) =>
+        table(
+          rows.map((f) => [cell(f.kind, kindPaint(f.kind)), cell(f.message)]),
+          width,
+        ),
+      moreFlags,
+    ),
+  );
   return out.join('\n') + '\n';
 }

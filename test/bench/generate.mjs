@@ -15,17 +15,167 @@ export function mulberry32(seed) {
   };
 }
 
-const FIRST = ['Ada', 'Ben', 'Chen', 'Dana', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Vera', 'Wes', 'Xin', 'Yara', 'Zane'];
-const LAST = ['Abbott', 'Baker', 'Castro', 'Dubois', 'Eriksen', 'Fox', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Nakamura', 'Okafor', 'Patel', 'Quist', 'Rossi', 'Silva', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zhang'];
-const ORG_A = ['North', 'Blue', 'Iron', 'Bright', 'Silver', 'Rapid', 'Clear', 'Green', 'Swift', 'Prime', 'Atlas', 'Nova', 'Summit', 'Harbor', 'Cedar', 'Pixel', 'Vector', 'Orbit', 'Delta', 'Echo'];
-const ORG_B = ['works', 'labs', 'logistics', 'health', 'retail', 'finance', 'systems', 'foods', 'media', 'energy', 'bank', 'motors', 'travel', 'studio', 'cloud', 'freight', 'dental', 'legal', 'farms', 'clinic'];
+const FIRST = [
+  'Ada',
+  'Ben',
+  'Chen',
+  'Dana',
+  'Eli',
+  'Fatima',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jade',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Vera',
+  'Wes',
+  'Xin',
+  'Yara',
+  'Zane',
+];
+const LAST = [
+  'Abbott',
+  'Baker',
+  'Castro',
+  'Dubois',
+  'Eriksen',
+  'Fox',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Quist',
+  'Rossi',
+  'Silva',
+  'Tanaka',
+  'Ueda',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+];
+const ORG_A = [
+  'North',
+  'Blue',
+  'Iron',
+  'Bright',
+  'Silver',
+  'Rapid',
+  'Clear',
+  'Green',
+  'Swift',
+  'Prime',
+  'Atlas',
+  'Nova',
+  'Summit',
+  'Harbor',
+  'Cedar',
+  'Pixel',
+  'Vector',
+  'Orbit',
+  'Delta',
+  'Echo',
+];
+const ORG_B = [
+  'works',
+  'labs',
+  'logistics',
+  'health',
+  'retail',
+  'finance',
+  'systems',
+  'foods',
+  'media',
+  'energy',
+  'bank',
+  'motors',
+  'travel',
+  'studio',
+  'cloud',
+  'freight',
+  'dental',
+  'legal',
+  'farms',
+  'clinic',
+];
 const SEGMENTS = ['smb', 'mid-market', 'enterprise', 'public-sector', 'startup'];
 const DIRECT = ['call', 'call', 'call', 'video', 'video', 'visit', 'chat', 'email', 'event'];
 const INDIRECT = ['support', 'sales', 'review', 'survey'];
-const TOPICS = ['invoices', 'exports', 'onboarding', 'permissions', 'reporting', 'search', 'mobile app', 'integrations', 'pricing', 'notifications', 'audit log', 'single sign-on', 'dashboards', 'bulk edit', 'API limits', 'data import', 'scheduling', 'approvals', 'offline mode', 'templates'];
-const PAINS = ['takes too long', 'is confusing', 'breaks for large accounts', 'needs a workaround in spreadsheets', 'is missing for their auditors', 'costs them hours every week', 'blocks their finance team', 'is hard to find', 'fails silently', 'needs IT to set up'];
-const VERBS = ['explained', 'showed us', 'complained that', 'mentioned', 'walked through how', 'said', 'asked whether', 'estimated that'];
-const TAGS = ['billing', 'export', 'onboarding', 'admin', 'reporting', 'search', 'mobile', 'integrations', 'pricing', 'security', 'performance', 'ux'];
+const TOPICS = [
+  'invoices',
+  'exports',
+  'onboarding',
+  'permissions',
+  'reporting',
+  'search',
+  'mobile app',
+  'integrations',
+  'pricing',
+  'notifications',
+  'audit log',
+  'single sign-on',
+  'dashboards',
+  'bulk edit',
+  'API limits',
+  'data import',
+  'scheduling',
+  'approvals',
+  'offline mode',
+  'templates',
+];
+const PAINS = [
+  'takes too long',
+  'is confusing',
+  'breaks for large accounts',
+  'needs a workaround in spreadsheets',
+  'is missing for their auditors',
+  'costs them hours every week',
+  'blocks their finance team',
+  'is hard to find',
+  'fails silently',
+  'needs IT to set up',
+];
+const VERBS = [
+  'explained',
+  'showed us',
+  'complained that',
+  'mentioned',
+  'walked through how',
+  'said',
+  'asked whether',
+  'estimated that',
+];
+const TAGS = [
+  'billing',
+  'export',
+  'onboarding',
+  'admin',
+  'reporting',
+  'search',
+  'mobile',
+  'integrations',
+  'pricing',
+  'security',
+  'performance',
+  'ux',
+];
 const KINDS = ['value', 'value', 'usability', 'feasibility', 'viability'];
 
 function uuidFrom(rand, dayNumber) {
@@ -39,7 +189,16 @@ function uuidFrom(rand, dayNumber) {
 const dayNumber = (iso) => Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000);
 const isoOf = (n) => new Date(n * 86400000).toISOString().slice(0, 10);
 
-export function generate(interviewCount, { seed = 42, end = '2026-11-20', accounts: accountCount = 1000, contacts: contactCount = 3000, hypotheses: hypothesisCount = 2000 } = {}) {
+export function generate(
+  interviewCount,
+  {
+    seed = 42,
+    end = '2026-11-20',
+    accounts: accountCount = 1000,
+    contacts: contactCount = 3000,
+    hypotheses: hypothesisCount = 2000,
+  } = {},
+) {
   const rand = mulberry32(seed);
   const pick = (a) => a[Math.floor(rand() * a.length)];
   const endDay = dayNumber(end);
@@ -52,21 +211,31 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
     let name = `${pick(ORG_A)}${pick(ORG_B)}`;
     while (names.has(name.toLowerCase())) name = `${pick(ORG_A)}${pick(ORG_B)} ${Math.floor(rand() * 9000) + 1000}`;
     names.add(name.toLowerCase());
-    accounts.push({ uuid: uuidFrom(rand, startDay), name, segment: pick(SEGMENTS), cadenceDays: rand() < 0.05 ? 'off' : rand() < 0.1 ? 60 : null });
+    accounts.push({
+      uuid: uuidFrom(rand, startDay),
+      name,
+      segment: pick(SEGMENTS),
+      cadenceDays: rand() < 0.05 ? 'off' : rand() < 0.1 ? 60 : null,
+    });
   }
   accounts.push({ uuid: uuidFrom(rand, startDay), name: 'Us', segment: null, cadenceDays: 'off' });
   const contacts = [];
   for (let i = 0; i < contactCount; i++) {
     const account = i < 60 ? accounts[accounts.length - 1] : accounts[i % accountCount];
-    const first = pick(FIRST), last = pick(LAST);
+    const first = pick(FIRST),
+      last = pick(LAST);
     contacts.push({
-      uuid: uuidFrom(rand, startDay), name: `${first} ${last}`, email: `${first}.${last}.${i}@example.test`.toLowerCase(),
-      accountUuid: account.uuid, role: i < 60 ? 'stakeholder' : rand() < 0.15 ? 'prospect' : rand() < 0.03 ? 'partner' : 'customer',
+      uuid: uuidFrom(rand, startDay),
+      name: `${first} ${last}`,
+      email: `${first}.${last}.${i}@example.test`.toLowerCase(),
+      accountUuid: account.uuid,
+      role: i < 60 ? 'stakeholder' : rand() < 0.15 ? 'prospect' : rand() < 0.03 ? 'partner' : 'customer',
       segment: rand() < 0.5 ? pick(['finance lead', 'ops manager', 'admin', 'developer', 'founder']) : null,
     });
   }
   const byAccount = new Map();
-  for (const c of contacts) (byAccount.get(c.accountUuid) ?? byAccount.set(c.accountUuid, []).get(c.accountUuid)).push(c);
+  for (const c of contacts)
+    (byAccount.get(c.accountUuid) ?? byAccount.set(c.accountUuid, []).get(c.accountUuid)).push(c);
 
   const hypotheses = [];
   const outcomes = [];
@@ -74,10 +243,15 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
     const created = startDay + Math.floor(rand() * (endDay - startDay));
     const topic = pick(TOPICS);
     const h = {
-      uuid: uuidFrom(rand, created), id: `H${i + 1}`,
+      uuid: uuidFrom(rand, created),
+      id: `H${i + 1}`,
       statement: `We believe ${pick(SEGMENTS)} customers want better ${topic} because it ${pick(PAINS)}`,
-      kind: pick(KINDS), criteria: rand() < 0.7 ? `${3 + Math.floor(rand() * 4)} of 8 interviewed ${topic} users say it matters` : null,
-      createdOn: isoOf(created), decideBy: isoOf(created + 28), tags: [pick(TAGS)], revisions: [],
+      kind: pick(KINDS),
+      criteria: rand() < 0.7 ? `${3 + Math.floor(rand() * 4)} of 8 interviewed ${topic} users say it matters` : null,
+      createdOn: isoOf(created),
+      decideBy: isoOf(created + 28),
+      tags: [pick(TAGS)],
+      revisions: [],
     };
     hypotheses.push(h);
     // most hypotheses older than two months have been decided; a few decisions were reopened
@@ -85,19 +259,42 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
     if (created < endDay - 60 && r < 0.85) {
       const decided = created + 10 + Math.floor(rand() * 40);
       const outcome = r < 0.3 ? 'validated' : r < 0.5 ? 'invalidated' : 'killed';
-      outcomes.push({ uuid: uuidFrom(rand, decided), hypothesisUuid: h.uuid, outcome, date: isoOf(decided), reason: `Decided after interviews: ${sentence()}` });
+      outcomes.push({
+        uuid: uuidFrom(rand, decided),
+        hypothesisUuid: h.uuid,
+        outcome,
+        date: isoOf(decided),
+        reason: `Decided after interviews: ${sentence()}`,
+      });
       h.closedFrom = decided;
       if (rand() < 0.05 && decided + 5 < endDay) {
-        outcomes.push({ uuid: uuidFrom(rand, decided + 5), hypothesisUuid: h.uuid, outcome: 'reopened', date: isoOf(decided + 5), reason: 'New evidence from a large account' });
+        outcomes.push({
+          uuid: uuidFrom(rand, decided + 5),
+          hypothesisUuid: h.uuid,
+          outcome: 'reopened',
+          date: isoOf(decided + 5),
+          reason: 'New evidence from a large account',
+        });
         h.reopenedFrom = decided + 5;
       }
     }
   }
   // evidence goes to hypotheses open on the interview's day (rarely, to one already decided)
-  const openOn = (h, day) => dayNumber(h.createdOn) <= day && (h.closedFrom === undefined || day < h.closedFrom || (h.reopenedFrom !== undefined && day >= h.reopenedFrom));
+  const openOn = (h, day) =>
+    dayNumber(h.createdOn) <= day &&
+    (h.closedFrom === undefined || day < h.closedFrom || (h.reopenedFrom !== undefined && day >= h.reopenedFrom));
   const byCreation = [...hypotheses].sort((a, b) => (a.createdOn < b.createdOn ? -1 : 1));
   const createdDays = byCreation.map((h) => dayNumber(h.createdOn));
-  const firstAfter = (day) => { let lo = 0, hi = createdDays.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (createdDays[mid] <= day) lo = mid + 1; else hi = mid; } return lo; };
+  const firstAfter = (day) => {
+    let lo = 0,
+      hi = createdDays.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (createdDays[mid] <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
   const interviews = [];
   const evidence = [];
@@ -108,7 +305,9 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
     const account = rand() < 0.04 ? accounts[accounts.length - 1] : pick(accounts.slice(0, accountCount));
     const people = byAccount.get(account.uuid) ?? [];
     const withCount = indirect ? (rand() < 0.5 ? 1 : 0) : 1 + (rand() < 0.2 ? 1 : 0);
-    const contactUuids = [...new Set(Array.from({ length: Math.min(withCount, people.length) }, () => pick(people).uuid))];
+    const contactUuids = [
+      ...new Set(Array.from({ length: Math.min(withCount, people.length) }, () => pick(people).uuid)),
+    ];
     const channel = indirect ? pick(INDIRECT) : pick(DIRECT);
     const topic = pick(TOPICS);
     const notes = Array.from({ length: 3 + Math.floor(rand() * 5) }, sentence).join(' ');
@@ -116,12 +315,26 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
     // follow-ups get done: nearly all of those older than a month, half of the recent ones
     const followUpDone = followUp ? (dayNumber(followUp) < endDay - 30 ? rand() < 0.98 : rand() < 0.5) : false;
     const iv = {
-      uuid: uuidFrom(rand, day), id: `I${i + 1}`, date: isoOf(day), channel, contactUuids: channel === 'call' || !indirect ? contactUuids.length ? contactUuids : [pick(people)?.uuid].filter(Boolean) : contactUuids,
-      accountUuid: account.uuid, by: pick(['dana', 'sam', 'alex']), minutes: indirect ? null : 15 + Math.floor(rand() * 45),
-      summary: `${topic[0].toUpperCase()}${topic.slice(1)}: ${pick(PAINS)}`, notes,
-      pains: rand() < 0.7 ? [`${topic} ${pick(PAINS)}`] : [], quotes: rand() < 0.4 ? [`"If ${topic} just worked we would pay for it"`] : [],
+      uuid: uuidFrom(rand, day),
+      id: `I${i + 1}`,
+      date: isoOf(day),
+      channel,
+      contactUuids:
+        channel === 'call' || !indirect
+          ? contactUuids.length
+            ? contactUuids
+            : [pick(people)?.uuid].filter(Boolean)
+          : contactUuids,
+      accountUuid: account.uuid,
+      by: pick(['dana', 'sam', 'alex']),
+      minutes: indirect ? null : 15 + Math.floor(rand() * 45),
+      summary: `${topic[0].toUpperCase()}${topic.slice(1)}: ${pick(PAINS)}`,
+      notes,
+      pains: rand() < 0.7 ? [`${topic} ${pick(PAINS)}`] : [],
+      quotes: rand() < 0.4 ? [`"If ${topic} just worked we would pay for it"`] : [],
       tags: [pick(TAGS), ...(rand() < 0.3 ? [pick(TAGS)] : [])].filter((t, k, a) => a.indexOf(t) === k),
-      followUp, followUpDone,
+      followUp,
+      followUpDone,
     };
     if (!indirect && iv.contactUuids.length === 0) continue;
     interviews.push(iv);
@@ -131,17 +344,34 @@ export function generate(interviewCount, { seed = 42, end = '2026-11-20', accoun
       const pool = open.length && rand() > 0.01 ? open : recent;
       if (pool.length) {
         const h = pool[Math.floor(rand() * pool.length)];
-        evidence.push({ interviewUuid: iv.uuid, hypothesisUuid: h.uuid, direction: rand() < 0.65 ? 'supports' : 'refutes', strength: pick(['weak', 'medium', 'medium', 'strong']) });
+        evidence.push({
+          interviewUuid: iv.uuid,
+          hypothesisUuid: h.uuid,
+          direction: rand() < 0.65 ? 'supports' : 'refutes',
+          strength: pick(['weak', 'medium', 'medium', 'strong']),
+        });
       }
     }
   }
-  for (const h of hypotheses) { delete h.closedFrom; delete h.reopenedFrom; }
+  for (const h of hypotheses) {
+    delete h.closedFrom;
+    delete h.reopenedFrom;
+  }
   interviews.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  interviews.forEach((iv, k) => (iv.id = `I${k + 1}`));
+  interviews.forEach((iv, k) => {
+    iv.id = `I${k + 1}`;
+  });
   return {
-    format: 'pm-journal', version: 1, exportedAt: `${end}T12:00:00Z`,
+    format: 'pm-journal',
+    version: 1,
+    exportedAt: `${end}T12:00:00Z`,
     config: { 'cadence.target': 2, 'cadence.days': 7 },
-    accounts, contacts, interviews, hypotheses, evidence, outcomes,
+    accounts,
+    contacts,
+    interviews,
+    hypotheses,
+    evidence,
+    outcomes,
   };
 }
 
@@ -149,12 +379,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 1000);
   const seedAt = process.argv.indexOf('--seed');
   const endAt = process.argv.indexOf('--end');
-  const doc = generate(n, { seed: seedAt > 0 ? Number(process.argv[seedAt + 1]) : 42, end: endAt > 0 ? process.argv[endAt + 1] : '2026-11-20' });
+  const doc = generate(n, {
+    seed: seedAt > 0 ? Number(process.argv[seedAt + 1]) : 42,
+    end: endAt > 0 ? process.argv[endAt + 1] : '2026-11-20',
+  });
   // write in pieces: a 100k journal is larger than one string should be built at once
   const write = (s) => writeSync(1, s);
   const { interviews, ...rest } = doc;
   const head = JSON.stringify({ ...rest, interviews: [] });
   write(head.slice(0, head.lastIndexOf('"interviews":[]')) + '"interviews":[');
-  interviews.forEach((iv, k) => write((k ? ',' : '') + JSON.stringify(iv)));
+  interviews.forEach((iv, k) => {
+    write((k ? ',' : '') + JSON.stringify(iv));
+  });
   write(']' + head.slice(head.lastIndexOf('"interviews":[]') + '"interviews":[]'.length));
 }

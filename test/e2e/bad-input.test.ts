@@ -19,13 +19,44 @@ const NOWHERE = '01900000-0000-7000-8000-0000000000ff';
 /** A valid export holding one new account, contact, interview and hypothesis (it imports cleanly). */
 function importDoc(): any {
   return {
-    format: 'pm-journal', version: 1, exportedAt: '2026-11-20T09:00:00Z', config: {},
+    format: 'pm-journal',
+    version: 1,
+    exportedAt: '2026-11-20T09:00:00Z',
+    config: {},
     accounts: [{ uuid: A, name: 'Gamma', segment: null, cadenceDays: null }],
     contacts: [{ uuid: C, name: 'Cy Dee', email: null, accountUuid: A, role: 'customer', segment: null }],
-    interviews: [{ uuid: I, id: 'I1', date: '2026-11-02', channel: 'call', contactUuids: [C], accountUuid: A, by: null, minutes: 30,
-      summary: 'Imported call', notes: null, pains: [], quotes: [], tags: [], followUp: null, followUpDone: false }],
-    hypotheses: [{ uuid: H, id: 'H1', statement: 'We believe imports work', kind: 'value', criteria: null, createdOn: '2026-11-01',
-      decideBy: '2026-11-29', tags: [], revisions: [] }],
+    interviews: [
+      {
+        uuid: I,
+        id: 'I1',
+        date: '2026-11-02',
+        channel: 'call',
+        contactUuids: [C],
+        accountUuid: A,
+        by: null,
+        minutes: 30,
+        summary: 'Imported call',
+        notes: null,
+        pains: [],
+        quotes: [],
+        tags: [],
+        followUp: null,
+        followUpDone: false,
+      },
+    ],
+    hypotheses: [
+      {
+        uuid: H,
+        id: 'H1',
+        statement: 'We believe imports work',
+        kind: 'value',
+        criteria: null,
+        createdOn: '2026-11-01',
+        decideBy: '2026-11-29',
+        tags: [],
+        revisions: [],
+      },
+    ],
     evidence: [{ interviewUuid: I, hypothesisUuid: H, direction: 'supports', strength: 'medium' }],
     outcomes: [],
   };
@@ -42,9 +73,40 @@ beforeAll(() => {
   const seed = [
     ['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01'],
     ['hyp', 'add', 'Nobody wants dark mode', '--date', '2026-11-01'],
-    ['log', '--with', 'Ann Lee <ann@acme.test>', '--account', 'Acme', '--summary', 'Invoices are painful', '--pain', 'slow export',
-      '--quote', 'too slow', '--tag', 'billing', '--supports', 'H1', '--date', '2026-11-10', '--follow-up', '2026-11-25'],
-    ['log', '--with', 'Bob Roe', '--account', 'Beta', '--role', 'prospect', '--summary', 'Likes dark mode', '--date', '2026-11-12'],
+    [
+      'log',
+      '--with',
+      'Ann Lee <ann@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Invoices are painful',
+      '--pain',
+      'slow export',
+      '--quote',
+      'too slow',
+      '--tag',
+      'billing',
+      '--supports',
+      'H1',
+      '--date',
+      '2026-11-10',
+      '--follow-up',
+      '2026-11-25',
+    ],
+    [
+      'log',
+      '--with',
+      'Bob Roe',
+      '--account',
+      'Beta',
+      '--role',
+      'prospect',
+      '--summary',
+      'Likes dark mode',
+      '--date',
+      '2026-11-12',
+    ],
     ['hyp', 'kill', 'H2', '--reason', 'out of scope', '--date', '2026-11-15'],
   ];
   for (const args of seed) expect(box.pm(args).code, args.join(' ')).toBe(0);
@@ -64,8 +126,17 @@ beforeAll(() => {
   writeImport('huge-summary.json', (d) => (d.interviews[0].summary = 's'.repeat(1024 * 1024)));
   writeImport('nul-notes.json', (d) => (d.interviews[0].notes = 'a\u0000b'));
   writeImport('lone-surrogate.json', (d) => (d.interviews[0].summary = 'half a \ud800 character'));
-  writeFileSync(file('latin1.json'), Buffer.concat([Buffer.from(JSON.stringify(importDoc()).replace('Imported call', 'Imported caf')), Buffer.from([0xe9])]));
-  writeFileSync(file('latin1-inside.json'), Buffer.from(JSON.stringify(importDoc()).replace('Imported call', 'Imported caf\u00e9'), 'latin1'));
+  writeFileSync(
+    file('latin1.json'),
+    Buffer.concat([
+      Buffer.from(JSON.stringify(importDoc()).replace('Imported call', 'Imported caf')),
+      Buffer.from([0xe9]),
+    ]),
+  );
+  writeFileSync(
+    file('latin1-inside.json'),
+    Buffer.from(JSON.stringify(importDoc()).replace('Imported call', 'Imported caf\u00e9'), 'latin1'),
+  );
 });
 afterAll(() => box.cleanup());
 
@@ -77,7 +148,10 @@ function expectRefusal(r: RunResult, what: RegExp): void {
   expect(r.out, context).toBe('');
   expect(lines[0], context).toMatch(/^pm: /);
   expect(lines[0], context).toMatch(what);
-  expect(lines.filter((l) => l.startsWith('pm: ')), context).toHaveLength(1);
+  expect(
+    lines.filter((l) => l.startsWith('pm: ')),
+    context,
+  ).toHaveLength(1);
   expect(lines.length, context).toBeLessThanOrEqual(2);
   expect(r.err, context).not.toMatch(/^\s+at .+:\d+/m);
 }
@@ -89,28 +163,65 @@ const long = (n: number) => 'y'.repeat(n);
 
 const CASES: Case[] = [
   // pm log
-  ['log: impossible date', [...logWith, '--summary', 'x', '--date', '2026-02-30'], /--date: "2026-02-30" is not a date/],
-  ['log: date in no accepted form', [...logWith, '--summary', 'x', '--date', 'last tuesday'], /--date: "last tuesday" is not a date/],
+  [
+    'log: impossible date',
+    [...logWith, '--summary', 'x', '--date', '2026-02-30'],
+    /--date: "2026-02-30" is not a date/,
+  ],
+  [
+    'log: date in no accepted form',
+    [...logWith, '--summary', 'x', '--date', 'last tuesday'],
+    /--date: "last tuesday" is not a date/,
+  ],
   ['log: unknown channel', [...logWith, '--summary', 'x', '--channel', 'phone'], /unknown channel "phone"/],
-  ['log: unknown role', ['log', '--with', 'Zoe New', '--account', 'Acme', '--summary', 'x', '--role', 'boss'], /unknown role "boss"/],
+  [
+    'log: unknown role',
+    ['log', '--with', 'Zoe New', '--account', 'Acme', '--summary', 'x', '--role', 'boss'],
+    /unknown role "boss"/,
+  ],
   ['log: --minutes -1', [...logWith, '--summary', 'x', '--minutes', '-1'], /--minutes .*"-1"/],
   ['log: --minutes not a number', [...logWith, '--summary', 'x', '--minutes', 'an hour'], /--minutes .*"an hour"/],
   ['log: empty summary', [...logWith, '--summary', ''], /--summary is empty/],
   ['log: blank summary', [...logWith, '--summary', '   '], /--summary is empty/],
-  ['log: summary of 1,001 characters', [...logWith, '--summary', long(1001)], /--summary is longer than 1000 characters/],
+  [
+    'log: summary of 1,001 characters',
+    [...logWith, '--summary', long(1001)],
+    /--summary is longer than 1000 characters/,
+  ],
   ['log: summary of 100 kB', [...logWith, '--summary', long(100_000)], /--summary is longer than 1000 characters/],
-  ['log: tag of 501 characters', [...logWith, '--summary', 'x', '--tag', long(501)], /--tag is longer than 500 characters/],
+  [
+    'log: tag of 501 characters',
+    [...logWith, '--summary', 'x', '--tag', long(501)],
+    /--tag is longer than 500 characters/,
+  ],
   ['log: empty pain', [...logWith, '--summary', 'x', '--pain', ''], /--pain is empty/],
   ['log: notes file with a NUL byte', [...logWith, '--summary', 'x', '--notes-file', 'nul.txt'], /NUL byte/],
-  ['log: notes file in Latin-1 (invalid UTF-8)', [...logWith, '--summary', 'x', '--notes-file', 'latin1.txt'], /not valid UTF-8/],
-  ['log: invalid UTF-8 on stdin', [...logWith, '--summary', 'x', '--notes-file', '-'], /not valid UTF-8/, Buffer.from([0x6f, 0x6b, 0xff, 0xfe])],
+  [
+    'log: notes file in Latin-1 (invalid UTF-8)',
+    [...logWith, '--summary', 'x', '--notes-file', 'latin1.txt'],
+    /not valid UTF-8/,
+  ],
+  [
+    'log: invalid UTF-8 on stdin',
+    [...logWith, '--summary', 'x', '--notes-file', '-'],
+    /not valid UTF-8/,
+    Buffer.from([0x6f, 0x6b, 0xff, 0xfe]),
+  ],
   ['log: notes over 5 MB', [...logWith, '--summary', 'x', '--notes-file', 'six-mb.txt'], /longer than 5 MB/],
   ['log: missing notes file', [...logWith, '--summary', 'x', '--notes-file', 'missing.txt'], /missing\.txt/],
   ['log: unknown hypothesis', [...logWith, '--summary', 'x', '--supports', 'H99'], /unknown hypothesis H99/],
   ['log: unknown strength', [...logWith, '--summary', 'x', '--refutes', 'H1:huge'], /unknown strength "huge"/],
-  ['log: bare 3d as a deadline', [...logWith, '--summary', 'x', '--follow-up', '3d'], /--follow-up: "3d" is not a date/],
+  [
+    'log: bare 3d as a deadline',
+    [...logWith, '--summary', 'x', '--follow-up', '3d'],
+    /--follow-up: "3d" is not a date/,
+  ],
   ['log: direct channel without --with', ['log', '--account', 'Acme', '--summary', 'x'], /needs --with/],
-  ['log: role contradicting a known contact', ['log', '--with', 'Ann Lee', '--role', 'partner', '--summary', 'x'], /known as a customer/],
+  [
+    'log: role contradicting a known contact',
+    ['log', '--with', 'Ann Lee', '--role', 'partner', '--summary', 'x'],
+    /known as a customer/,
+  ],
   // pm edit, pm delete
   ['edit: unknown interview', ['edit', 'I99', '--summary', 'x'], /unknown interview I99/],
   ['edit: not an interview id', ['edit', 'X1', '--summary', 'x'], /not an interview id/],
@@ -141,7 +252,11 @@ const CASES: Case[] = [
   ['contact set: unknown contact', ['contact', 'set', 'Nobody', '--role', 'customer'], /unknown contact "Nobody"/],
   ['contact set: unknown role', ['contact', 'set', 'Ann Lee', '--role', 'boss'], /unknown role "boss"/],
   ['contact set: empty name', ['contact', 'set', 'Ann Lee', '--name', ''], /--name is empty/],
-  ['contact set: name of 501 characters', ['contact', 'set', 'Ann Lee', '--name', long(501)], /--name is longer than 500 characters/],
+  [
+    'contact set: name of 501 characters',
+    ['contact', 'set', 'Ann Lee', '--name', long(501)],
+    /--name is longer than 500 characters/,
+  ],
   ['contact merge: into itself', ['contact', 'merge', 'Ann Lee', 'ann@acme.test'], /the same contact/],
   ['contact merge: unknown contact', ['contact', 'merge', 'Ann Lee', 'Nobody'], /unknown contact "Nobody"/],
   ['account set: --cadence x', ['account', 'set', 'Acme', '--cadence', 'x'], /--cadence .*"x"/],
@@ -152,24 +267,48 @@ const CASES: Case[] = [
   ['account merge: into itself', ['account', 'merge', 'Acme', 'ACME'], /the same account/],
   // pm hyp
   ['hyp add: unknown kind', ['hyp', 'add', 'We believe x', '--kind', 'moral'], /"moral" is not a kind/],
-  ['hyp add: bare 3d as decide-by', ['hyp', 'add', 'We believe x', '--decide-by', '3d'], /--decide-by: "3d" is not a date/],
-  ['hyp add: decide-by before creation', ['hyp', 'add', 'We believe x', '--decide-by', '2026-11-01'], /before the hypothesis was created/],
+  [
+    'hyp add: bare 3d as decide-by',
+    ['hyp', 'add', 'We believe x', '--decide-by', '3d'],
+    /--decide-by: "3d" is not a date/,
+  ],
+  [
+    'hyp add: decide-by before creation',
+    ['hyp', 'add', 'We believe x', '--decide-by', '2026-11-01'],
+    /before the hypothesis was created/,
+  ],
   ['hyp add: empty statement', ['hyp', 'add', ''], /statement is empty/],
   ['hyp add: statement of 1,001 characters', ['hyp', 'add', long(1001)], /longer than 1000 characters/],
   ['hyp add: no statement off a terminal', ['hyp', 'add'], /statement is required/],
   ['hyp edit: unknown hypothesis', ['hyp', 'edit', 'H99', '--kind', 'value'], /H99/],
-  ['hyp edit: statement with evidence, no --force', ['hyp', 'edit', 'H1', '--statement', 'Something else'], /needs --force/],
+  [
+    'hyp edit: statement with evidence, no --force',
+    ['hyp', 'edit', 'H1', '--statement', 'Something else'],
+    /needs --force/,
+  ],
   ['hyp list: unknown status', ['hyp', 'list', '--status', 'maybe'], /"maybe" is not a status/],
   ['hyp show: an interview id', ['hyp', 'show', 'I1'], /"I1" is not a hypothesis id/],
   ['hyp validate: no reason', ['hyp', 'validate', 'H1'], /needs --reason/],
   ['hyp invalidate: blank reason', ['hyp', 'invalidate', 'H1', '--reason', '  '], /needs --reason/],
-  ['hyp kill: bad date', ['hyp', 'kill', 'H1', '--reason', 'x', '--date', 'garbage'], /--date: "garbage" is not a date/],
+  [
+    'hyp kill: bad date',
+    ['hyp', 'kill', 'H1', '--reason', 'x', '--date', 'garbage'],
+    /--date: "garbage" is not a date/,
+  ],
   ['hyp kill: already killed', ['hyp', 'kill', 'H2', '--reason', 'again'], /H2 was killed/],
   ['hyp reopen: an open hypothesis', ['hyp', 'reopen', 'H1', '--reason', 'x'], /already open/],
-  ['hyp reopen: dated before the last decision', ['hyp', 'reopen', 'H2', '--reason', 'x', '--date', '2026-11-14'], /cannot be dated before/],
+  [
+    'hyp reopen: dated before the last decision',
+    ['hyp', 'reopen', 'H2', '--reason', 'x', '--date', '2026-11-14'],
+    /cannot be dated before/,
+  ],
   ['hyp link: neither --supports nor --refutes', ['hyp', 'link', 'H1', 'I2'], /--supports or --refutes/],
   ['hyp link: both directions', ['hyp', 'link', 'H1', 'I2', '--supports', '--refutes'], /not both/],
-  ['hyp link: unknown strength', ['hyp', 'link', 'H1', 'I2', '--supports', '--strength', 'huge'], /"huge" is not a strength/],
+  [
+    'hyp link: unknown strength',
+    ['hyp', 'link', 'H1', 'I2', '--supports', '--strength', 'huge'],
+    /"huge" is not a strength/,
+  ],
   ['hyp link: unknown interview', ['hyp', 'link', 'H1', 'I99', '--supports'], /unknown interview I99/],
   ['hyp unlink: not linked', ['hyp', 'unlink', 'H1', 'I2'], /I2 is not linked to H1/],
   // pm report, pm export
@@ -187,9 +326,17 @@ const CASES: Case[] = [
   ['import: another format', ['import', 'wrong-format.json'], /format is "jrnl"/],
   ['import: a newer version', ['import', 'wrong-version.json'], /newer pm/],
   ['import: no version', ['import', 'no-version.json'], /version is/],
-  ['import: a record with an impossible date', ['import', 'bad-date.json'], /interviews\[0\].*date "2026-02-30" is not a date/],
+  [
+    'import: a record with an impossible date',
+    ['import', 'bad-date.json'],
+    /interviews\[0\].*date "2026-02-30" is not a date/,
+  ],
   ['import: a record with an unknown channel', ['import', 'bad-channel.json'], /interviews\[0\].*channel "fax"/],
-  ['import: a dangling account reference', ['import', 'dangling-account.json'], /interviews\[0\].*accountUuid .* is neither in the file nor in the journal/],
+  [
+    'import: a dangling account reference',
+    ['import', 'dangling-account.json'],
+    /interviews\[0\].*accountUuid .* is neither in the file nor in the journal/,
+  ],
   ['import: a dangling evidence reference', ['import', 'dangling-evidence.json'], /evidence\[0\].*hypothesisUuid/],
   ['import: a 1 MB summary', ['import', 'huge-summary.json'], /summary is longer than 1000 characters/],
   ['import: a NUL in notes', ['import', 'nul-notes.json'], /notes contains a NUL byte/],
@@ -218,10 +365,45 @@ const CASES: Case[] = [
 describe('bad input: exit 2, one pm: line, no stack trace, the journal byte-identical', () => {
   it('has at least 40 cases, covering every command of the contract', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
-    const commands = new Set(CASES.map(([, args]) => (['hyp', 'contact', 'account', 'config'].includes(args[0]) ? `${args[0]} ${args[1]}` : args[0])));
-    for (const c of ['log', 'edit', 'delete', 'ls', 'show', 'search', 'contacts', 'accounts', 'contact set', 'contact merge', 'account set',
-      'account rename', 'account merge', 'hyp add', 'hyp edit', 'hyp list', 'hyp show', 'hyp validate', 'hyp invalidate', 'hyp kill',
-      'hyp reopen', 'hyp link', 'hyp unlink', 'report', 'export', 'import', 'init', 'config get', 'config set', 'backup', 'forget', 'completion'])
+    const commands = new Set(
+      CASES.map(([, args]) =>
+        ['hyp', 'contact', 'account', 'config'].includes(args[0]) ? `${args[0]} ${args[1]}` : args[0],
+      ),
+    );
+    for (const c of [
+      'log',
+      'edit',
+      'delete',
+      'ls',
+      'show',
+      'search',
+      'contacts',
+      'accounts',
+      'contact set',
+      'contact merge',
+      'account set',
+      'account rename',
+      'account merge',
+      'hyp add',
+      'hyp edit',
+      'hyp list',
+      'hyp show',
+      'hyp validate',
+      'hyp invalidate',
+      'hyp kill',
+      'hyp reopen',
+      'hyp link',
+      'hyp unlink',
+      'report',
+      'export',
+      'import',
+      'init',
+      'config get',
+      'config set',
+      'backup',
+      'forget',
+      'completion',
+    ])
       expect(commands, c).toContain(c);
   });
 
@@ -251,16 +433,45 @@ describe('text that only looks dangerous is stored and found verbatim', () => {
   const LIKE = '100% of them_said';
 
   it('SQL, FTS syntax, markdown and LIKE wildcards in every field round-trip exactly', () => {
-    const logged = v.json(['log', '--with', `O'Brien; DELETE FROM contacts; -- <ob@x.test>`, '--account', "Acme'; DROP TABLE accounts;--",
-      '--summary', SQL, '--notes', `${FTS}\n${MARKDOWN}`, '--pain', FTS, '--quote', MARKDOWN, '--tag', LIKE, '--tag', '%', '--by', "' OR 1=1 --"]);
+    const logged = v.json([
+      'log',
+      '--with',
+      `O'Brien; DELETE FROM contacts; -- <ob@x.test>`,
+      '--account',
+      "Acme'; DROP TABLE accounts;--",
+      '--summary',
+      SQL,
+      '--notes',
+      `${FTS}\n${MARKDOWN}`,
+      '--pain',
+      FTS,
+      '--quote',
+      MARKDOWN,
+      '--tag',
+      LIKE,
+      '--tag',
+      '%',
+      '--by',
+      "' OR 1=1 --",
+    ]);
     const shown = v.json(['show', logged.id]);
     expect(shown).toMatchObject({
-      summary: SQL, notes: `${FTS}\n${MARKDOWN}`, pains: [FTS], quotes: [MARKDOWN], tags: [LIKE, '%'], by: "' OR 1=1 --",
-      with: ["O'Brien; DELETE FROM contacts; --"], account: "Acme'; DROP TABLE accounts;--",
+      summary: SQL,
+      notes: `${FTS}\n${MARKDOWN}`,
+      pains: [FTS],
+      quotes: [MARKDOWN],
+      tags: [LIKE, '%'],
+      by: "' OR 1=1 --",
+      with: ["O'Brien; DELETE FROM contacts; --"],
+      account: "Acme'; DROP TABLE accounts;--",
     });
     const hyp = v.json(['hyp', 'add', `${SQL} ${FTS}`, '--criteria', MARKDOWN, '--tag', LIKE]);
     expect(v.json(['hyp', 'kill', hyp.id, '--reason', SQL]).status).toBe('killed');
-    expect(v.json(['hyp', 'show', hyp.id])).toMatchObject({ statement: `${SQL} ${FTS}`, criteria: MARKDOWN, tags: [LIKE] });
+    expect(v.json(['hyp', 'show', hyp.id])).toMatchObject({
+      statement: `${SQL} ${FTS}`,
+      criteria: MARKDOWN,
+      tags: [LIKE],
+    });
     expect(v.sql('SELECT reason FROM outcomes')).toEqual([{ reason: SQL }]);
     // every table is still there
     expect(v.json(['doctor']).healthy).toBe(true);

@@ -9,8 +9,24 @@ describe('several pm log at once', () => {
   it('every row lands and none fails with "database is locked"', async () => {
     expect(box.pm(['init']).code).toBe(0);
     const n = 6;
-    const results = await Promise.all(Array.from({ length: n }, (_, i) =>
-      startPm(['log', '--with', `Person ${i}`, '--account', i % 2 ? 'Acme' : 'Globex', '--summary', `call ${i}`, '--pain', `pain ${i}`], box.env)));
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        startPm(
+          [
+            'log',
+            '--with',
+            `Person ${i}`,
+            '--account',
+            i % 2 ? 'Acme' : 'Globex',
+            '--summary',
+            `call ${i}`,
+            '--pain',
+            `pain ${i}`,
+          ],
+          box.env,
+        ),
+      ),
+    );
     for (const r of results) {
       expect(r.err).not.toMatch(/locked/);
       expect(r.code, r.err).toBe(0);
@@ -22,8 +38,11 @@ describe('several pm log at once', () => {
   });
 
   it('also when the journal does not exist yet', async () => {
-    const results = await Promise.all([0, 1, 2].map((i) =>
-      startPm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', `call ${i}`], box.env)));
+    const results = await Promise.all(
+      [0, 1, 2].map((i) =>
+        startPm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', `call ${i}`], box.env),
+      ),
+    );
     for (const r of results) expect(r.code, r.err).toBe(0);
     expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(3);
     // one Jane, one Acme: matching happens inside the write transaction

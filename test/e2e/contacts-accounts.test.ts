@@ -11,7 +11,8 @@ beforeEach(() => {
     ['--with', 'Kim Oh', '--account', 'Initech', '--summary', 'd', '--date', '2026-11-19'],
     ['--with', 'Sal Es', '--account', 'Initech', '--role', 'stakeholder', '--summary', 'e', '--date', '2026-11-20'],
     ['--channel', 'support', '--account', 'Hooli', '--summary', 'tickets', '--date', '2026-11-20'],
-  ]) expect(box.pm(['log', ...args]).code).toBe(0);
+  ])
+    expect(box.pm(['log', ...args]).code).toBe(0);
 });
 afterEach(() => box.cleanup());
 
@@ -29,23 +30,44 @@ describe('pm accounts', () => {
   });
 
   it('pm account set --cadence N|off|default, --segment', () => {
-    expect(box.json(['account', 'set', 'globex', '--cadence', 'off'])).toMatchObject({ name: 'Globex', cadenceDays: 'off', cadence: 'off', overdue: false });
+    expect(box.json(['account', 'set', 'globex', '--cadence', 'off'])).toMatchObject({
+      name: 'Globex',
+      cadenceDays: 'off',
+      cadence: 'off',
+      overdue: false,
+    });
     expect(box.sql("SELECT cadence_days FROM accounts WHERE name = 'Globex'")[0].cadence_days).toBe(0);
     expect(box.json(['account', 'set', 'Initech', '--cadence', '0']).cadence).toBe('off');
   });
 
   it('a cadence shorter than the silence makes an account overdue; default goes back to the journal setting', () => {
-    expect(box.json(['account', 'set', 'Acme', '--cadence', '60', '--segment', 'enterprise'])).toMatchObject({ cadenceDays: 60, overdue: false, segment: 'enterprise' });
-    expect(box.json(['account', 'set', 'Acme', '--cadence', 'default'])).toMatchObject({ cadenceDays: null, cadence: 30, overdue: true });
+    expect(box.json(['account', 'set', 'Acme', '--cadence', '60', '--segment', 'enterprise'])).toMatchObject({
+      cadenceDays: 60,
+      overdue: false,
+      segment: 'enterprise',
+    });
+    expect(box.json(['account', 'set', 'Acme', '--cadence', 'default'])).toMatchObject({
+      cadenceDays: null,
+      cadence: 30,
+      overdue: true,
+    });
     box.pm(['config', 'set', 'account.cadenceDays', '90']);
     expect(box.json(['accounts']).filter((a: any) => a.overdue)).toEqual([]);
   });
 
   it('bad input is a usage error and changes nothing', () => {
     const before = box.snapshot();
-    for (const args of [['account', 'set', 'Nope', '--cadence', '3'], ['account', 'set', 'Acme', '--cadence', 'soon'], ['account', 'set', 'Acme'],
-      ['account', 'set', 'Acme', '--cadence', '-1'], ['account', 'rename', 'Acme', 'Globex'], ['account', 'rename', 'Nope', 'X'],
-      ['account', 'merge', 'Acme', 'acme'], ['account', 'merge', 'Nope', 'Acme']]) expectUsageError(box.pm(args));
+    for (const args of [
+      ['account', 'set', 'Nope', '--cadence', '3'],
+      ['account', 'set', 'Acme', '--cadence', 'soon'],
+      ['account', 'set', 'Acme'],
+      ['account', 'set', 'Acme', '--cadence', '-1'],
+      ['account', 'rename', 'Acme', 'Globex'],
+      ['account', 'rename', 'Nope', 'X'],
+      ['account', 'merge', 'Acme', 'acme'],
+      ['account', 'merge', 'Nope', 'Acme'],
+    ])
+      expectUsageError(box.pm(args));
     expect(box.snapshot()).toBe(before);
   });
 
@@ -53,7 +75,12 @@ describe('pm accounts', () => {
     expect(box.pm(['account', 'rename', 'Acme', 'ACME Corp']).code).toBe(0);
     expect(box.json(['ls', '--account', 'acme corp']).length).toBe(2);
     expect(box.pm(['account', 'merge', 'Globex', 'ACME Corp']).code).toBe(0);
-    expect(box.json(['accounts']).map((a: any) => a.name).sort()).toEqual(['ACME Corp', 'Hooli', 'Initech']);
+    expect(
+      box
+        .json(['accounts'])
+        .map((a: any) => a.name)
+        .sort(),
+    ).toEqual(['ACME Corp', 'Hooli', 'Initech']);
     expect(box.json(['ls', '--account', 'ACME Corp']).length).toBe(3);
     expect(box.json(['show', 'Sam Ng']).account).toBe('ACME Corp');
   });
@@ -63,17 +90,31 @@ describe('pm contacts', () => {
   it('lists people most overdue first; stakeholders have no cadence and are never overdue', () => {
     const list = box.json(['contacts']);
     expect(list.map((c: any) => [c.name, c.daysSince, c.overdue])).toEqual([
-      ['Sam Ng', 80, true], ['Jane Roe', 50, true], ['Bo Li', 41, true], ['Kim Oh', 1, false], ['Sal Es', null, false],
+      ['Sam Ng', 80, true],
+      ['Jane Roe', 50, true],
+      ['Bo Li', 41, true],
+      ['Kim Oh', 1, false],
+      ['Sal Es', null, false],
     ]);
     // the stakeholder meeting on 2026-11-20 was not customer contact (Sal was the only one there)
-    expect(list.find((c: any) => c.name === 'Sal Es')).toMatchObject({ role: 'stakeholder', cadence: null, lastDirect: null });
+    expect(list.find((c: any) => c.name === 'Sal Es')).toMatchObject({
+      role: 'stakeholder',
+      cadence: null,
+      lastDirect: null,
+    });
     for (const key of ['uuid', 'name', 'email', 'accountUuid', 'role', 'segment']) expect(list[0]).toHaveProperty(key);
   });
 
   it('pm contact set changes a contact; a role change re-derives customer contact', () => {
-    expect(box.json(['contact', 'set', 'Kim Oh', '--role', 'partner', '--email', 'kim@initech.test'])).toMatchObject({ role: 'partner', email: 'kim@initech.test' });
+    expect(box.json(['contact', 'set', 'Kim Oh', '--role', 'partner', '--email', 'kim@initech.test'])).toMatchObject({
+      role: 'partner',
+      email: 'kim@initech.test',
+    });
     expect(box.json(['show', 'I4']).kind).toBe('stakeholder');
-    expect(box.json(['contact', 'set', 'kim@initech.test', '--name', 'Kim Oh-Lee', '--segment', 'ops'])).toMatchObject({ name: 'Kim Oh-Lee', segment: 'ops' });
+    expect(box.json(['contact', 'set', 'kim@initech.test', '--name', 'Kim Oh-Lee', '--segment', 'ops'])).toMatchObject({
+      name: 'Kim Oh-Lee',
+      segment: 'ops',
+    });
     const moved = box.pm(['contact', 'set', 'Bo Li', '--account', 'Umbrella']);
     expect(moved.code, moved.err).toBe(0);
     expect(moved.err).toMatch(/new account: Umbrella/);
@@ -81,8 +122,14 @@ describe('pm contacts', () => {
 
   it('pm contact set refuses unknown contacts, taken emails, bad roles, nothing to change', () => {
     const before = box.snapshot();
-    for (const args of [['contact', 'set', 'Nobody', '--role', 'customer'], ['contact', 'set', 'Bo Li', '--email', 'jane@acme.test'],
-      ['contact', 'set', 'Bo Li', '--role', 'king'], ['contact', 'set', 'Bo Li'], ['contact', 'merge', 'Bo Li', 'bo li']]) expectUsageError(box.pm(args));
+    for (const args of [
+      ['contact', 'set', 'Nobody', '--role', 'customer'],
+      ['contact', 'set', 'Bo Li', '--email', 'jane@acme.test'],
+      ['contact', 'set', 'Bo Li', '--role', 'king'],
+      ['contact', 'set', 'Bo Li'],
+      ['contact', 'merge', 'Bo Li', 'bo li'],
+    ])
+      expectUsageError(box.pm(args));
     expect(box.snapshot()).toBe(before);
   });
 

@@ -65,11 +65,14 @@ function runPm(args: string[], opts: { kill?: { afterMs: number; from?: string }
     let seenMs: number | undefined;
     let timer: NodeJS.Timeout | undefined;
     const killLater = (ms: number) => (timer = setTimeout(() => child.kill('SIGKILL'), ms));
-    const poll = watch === undefined ? undefined : setInterval(() => {
-      if (seenMs !== undefined || !hasBytes(watch)) return;
-      seenMs = performance.now() - started;
-      if (opts.kill?.from) killLater(opts.kill.afterMs);
-    }, 1);
+    const poll =
+      watch === undefined
+        ? undefined
+        : setInterval(() => {
+            if (seenMs !== undefined || !hasBytes(watch)) return;
+            seenMs = performance.now() - started;
+            if (opts.kill?.from) killLater(opts.kill.afterMs);
+          }, 1);
     if (opts.kill && !opts.kill.from) killLater(opts.kill.afterMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -90,15 +93,32 @@ function inspect(file: string): { integrity: string; foreignKeys: unknown[]; ver
   };
 }
 
-const TABLES = ['accounts', 'contacts', 'interviews', 'hypotheses', 'evidence', 'outcomes', 'interview_contacts', 'pains', 'quotes'];
+const TABLES = [
+  'accounts',
+  'contacts',
+  'interviews',
+  'hypotheses',
+  'evidence',
+  'outcomes',
+  'interview_contacts',
+  'pains',
+  'quotes',
+];
 function counts(db: Database.Database): Record<string, number> {
   return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
 }
 
 /** The columns of every table (full-text shadow tables aside) of a journal. */
 function columnsOf(db: Database.Database): Map<string, string[]> {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'").pluck().all() as string[];
-  return new Map(tables.map((t) => [t, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]));
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'",
+    )
+    .pluck()
+    .all() as string[];
+  return new Map(
+    tables.map((t) => [t, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]),
+  );
 }
 
 /** A digest of every row of the given tables and columns (the full-text index by rowid). */
@@ -107,7 +127,10 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
   for (const [table, columns] of tables) {
     const cols = columns.map((c) => `"${c}"`).join(', ');
     const order = table === 'interviews_fts' ? 'rowid' : cols;
-    for (const row of db.prepare(`SELECT ${table === 'interviews_fts' ? 'rowid, ' : ''}${cols} FROM "${table}" ORDER BY ${order}`).raw().iterate())
+    for (const row of db
+      .prepare(`SELECT ${table === 'interviews_fts' ? 'rowid, ' : ''}${cols} FROM "${table}" ORDER BY ${order}`)
+      .raw()
+      .iterate())
       hash.update(JSON.stringify(row));
     hash.update(`|${table}|`);
   }
@@ -121,7 +144,9 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
 /** A CREATE TABLE or CREATE TRIGGER statement of migrations/0001_init.sql, by name. */
 function schema1(kind: 'TABLE' | 'TRIGGER', name: string): string {
   const sql = readFileSync(join(ROOT, 'migrations', '0001_init.sql'), 'utf8');
-  const m = new RegExp(kind === 'TABLE' ? `CREATE TABLE ${name} \\([\\s\\S]*?\\n\\)[^;]*;` : `CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(sql);
+  const m = new RegExp(
+    kind === 'TABLE' ? `CREATE TABLE ${name} \\([\\s\\S]*?\\n\\)[^;]*;` : `CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`,
+  ).exec(sql);
   if (!m) throw new Error(`no ${kind.toLowerCase()} ${name} in 0001_init.sql`);
   return m[0];
 }
@@ -176,10 +201,21 @@ beforeAll(async () => {
   writeFileSync(path('big.json'), JSON.stringify(gen.generate(INTERVIEWS, { seed: 7 })));
   // a journal with a few records of its own, all checkpointed into the main file
   for (const args of [
-    ['log', '--with', 'Ann Lee <ann@acme.test>', '--account', 'Acme', '--summary', 'Invoices are slow', '--date', '2026-11-10'],
+    [
+      'log',
+      '--with',
+      'Ann Lee <ann@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Invoices are slow',
+      '--date',
+      '2026-11-10',
+    ],
     ['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01'],
     ['hyp', 'link', 'H1', 'I1', '--supports'],
-  ]) expect(box.pm(['--db', path('seed.db'), ...args]).code).toBe(0);
+  ])
+    expect(box.pm(['--db', path('seed.db'), ...args]).code).toBe(0);
 });
 afterAll(() => {
   if (outcomeLog.length) console.log(`crash.test.ts (seed ${SEED}):\n  ${outcomeLog.join('\n  ')}`);
@@ -193,8 +229,18 @@ describe('kill -9 at random moments', () => {
     const full = await runPm(['--db', path('full.db'), 'import', path('big.json')], { watch: path('full.db-wal') });
     expect(full.code).toBe(0);
     expect(full.seenMs).toBeDefined();
-    const none = (() => { const c = inspect(path('seed.db')); const n = counts(c.db); c.db.close(); return n; })();
-    const all = (() => { const c = inspect(path('full.db')); const n = counts(c.db); c.db.close(); return n; })();
+    const none = (() => {
+      const c = inspect(path('seed.db'));
+      const n = counts(c.db);
+      c.db.close();
+      return n;
+    })();
+    const all = (() => {
+      const c = inspect(path('full.db'));
+      const n = counts(c.db);
+      c.db.close();
+      return n;
+    })();
     expect(all.interviews - none.interviews).toBe(INTERVIEWS);
 
     const seen = { none: 0, all: 0 };
@@ -206,8 +252,9 @@ describe('kill -9 at random moments', () => {
       const duringWrites = run % 2 === 1;
       const killAt = Math.round(duringWrites ? random() * (full.ms - full.seenMs!) * 1.2 : (0.15 + random()) * full.ms);
       copyJournal(path('seed.db'), file);
-      const r = await runPm(['--db', file, 'import', path('big.json')],
-        { kill: duringWrites ? { afterMs: killAt, from: `${file}-wal` } : { afterMs: killAt } });
+      const r = await runPm(['--db', file, 'import', path('big.json')], {
+        kill: duringWrites ? { afterMs: killAt, from: `${file}-wal` } : { afterMs: killAt },
+      });
       const what = `seed ${SEED}, run ${run + 1}: killed ${killAt} ms after ${duringWrites ? 'the first write' : 'the start'} (${r.signal ?? `exit ${r.code}`})`;
       const c = inspect(file);
       try {
@@ -271,7 +318,12 @@ describe('kill -9 at random moments', () => {
         const evidenceColumns = c.db.prepare("SELECT name FROM pragma_table_info('evidence')").pluck().all();
         if (c.version === SCHEMA_VERSION) {
           expect(evidenceColumns, what).toEqual(expect.arrayContaining(['date', 'kind']));
-          const stale = c.db.prepare('SELECT count(*) FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE e.date <> i.date OR e.kind <> i.kind').pluck().get();
+          const stale = c.db
+            .prepare(
+              'SELECT count(*) FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE e.date <> i.date OR e.kind <> i.kind',
+            )
+            .pluck()
+            .get();
           expect(stale, what).toBe(0);
         } else {
           expect(evidenceColumns, what).not.toContain('date');

@@ -8,8 +8,16 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
-const ACTIONABLE = ['overdue-contact', 'account-cold', 'stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill',
-  'evidence-after-kill', 'follow-up-due'];
+const ACTIONABLE = [
+  'overdue-contact',
+  'account-cold',
+  'stale',
+  'past-decide-by',
+  'ready-to-validate',
+  'ready-to-kill',
+  'evidence-after-kill',
+  'follow-up-due',
+];
 
 describe('pm demo', () => {
   it('prints a weekly report where every section has something and every flag is raised, without touching $PM_DB', () => {
@@ -23,7 +31,15 @@ describe('pm demo', () => {
     expect(r.contact).toMatchObject({ direct: 0, overdue: true });
     expect(r.contact.indirect).toBeGreaterThan(0);
     expect(r.contact.stakeholder).toBeGreaterThan(0);
-    for (const list of [r.conversations, r.overdueAccounts, r.hypotheses.unvalidated, r.hypotheses.decided, r.hypotheses.killed, r.themes, r.followUps])
+    for (const list of [
+      r.conversations,
+      r.overdueAccounts,
+      r.hypotheses.unvalidated,
+      r.hypotheses.decided,
+      r.hypotheses.killed,
+      r.themes,
+      r.followUps,
+    ])
       expect(list.length).toBeGreaterThan(0);
     expect(r.themes.some((t: any) => t.accounts >= 3)).toBe(true);
     expect(r.themes.some((t: any) => t.flags.includes('single-account'))).toBe(true);
@@ -58,7 +74,10 @@ describe('pm demo', () => {
 
   it('refuses a --db journal that already holds records, and leaves it unchanged', () => {
     const path = join(box.dir, 'mine.db');
-    expect(runPm(['--db', path, 'log', '--with', 'Jane', '--account', 'Acme', '--summary', 'Real call'], { env: box.env }).code).toBe(0);
+    expect(
+      runPm(['--db', path, 'log', '--with', 'Jane', '--account', 'Acme', '--summary', 'Real call'], { env: box.env })
+        .code,
+    ).toBe(0);
     const before = box.json(['--db', path, 'ls']);
     expectUsageError(box.pm(['--db', path, 'demo']));
     expect(box.json(['--db', path, 'ls'])).toEqual(before);

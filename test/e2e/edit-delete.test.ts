@@ -5,16 +5,40 @@ import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 let box: Sandbox;
 beforeEach(() => {
   box = sandbox();
-  const r = box.pm(['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'Exports take an hour',
-    '--pain', 'slow export', '--quote', 'forever', '--tag', 'export', '--tag', 'pricing', '--notes', 'long notes', '--follow-up', '+3d']);
+  const r = box.pm([
+    'log',
+    '--with',
+    'Jane Roe <jane@acme.test>',
+    '--account',
+    'Acme',
+    '--summary',
+    'Exports take an hour',
+    '--pain',
+    'slow export',
+    '--quote',
+    'forever',
+    '--tag',
+    'export',
+    '--tag',
+    'pricing',
+    '--notes',
+    'long notes',
+    '--follow-up',
+    '+3d',
+  ]);
   expect(r.code, r.err).toBe(0);
 });
 afterEach(() => box.cleanup());
 
 function addHypothesis(statement: string): number {
   const db = new Database(box.db);
-  const id = Number(db.prepare(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2026-11-01', '2026-12-01')`)
-    .run(`h-${statement}`, statement).lastInsertRowid);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2026-11-01', '2026-12-01')`,
+      )
+      .run(`h-${statement}`, statement).lastInsertRowid,
+  );
   db.close();
   return id;
 }
@@ -33,8 +57,14 @@ describe('pm edit', () => {
   });
 
   it('--follow-up done marks it done; a new date reopens it', () => {
-    expect(box.json(['edit', 'I1', '--follow-up', 'done'])).toMatchObject({ followUp: '2026-11-23', followUpDone: true });
-    expect(box.json(['edit', 'I1', '--follow-up', '2026-12-01'])).toMatchObject({ followUp: '2026-12-01', followUpDone: false });
+    expect(box.json(['edit', 'I1', '--follow-up', 'done'])).toMatchObject({
+      followUp: '2026-11-23',
+      followUpDone: true,
+    });
+    expect(box.json(['edit', 'I1', '--follow-up', '2026-12-01'])).toMatchObject({
+      followUp: '2026-12-01',
+      followUpDone: false,
+    });
   });
 
   it('changing the people re-derives customer contact; the search index follows the text', () => {
@@ -49,10 +79,18 @@ describe('pm edit', () => {
   it('bad input is a usage error and changes nothing', () => {
     const before = box.snapshot();
     for (const args of [
-      ['edit', 'I9', '--summary', 'x'], ['edit', 'I1'], ['edit', 'I1', '--date', 'soon'], ['edit', 'I1', '--clear', 'summary'],
-      ['edit', 'I1', '--tag', 'x', '--clear', 'tags'], ['edit', 'I1', '--summary', 's'.repeat(1001)], ['edit', 'nope', '--summary', 'x'],
-      ['edit', 'I1', '--supports', 'H1'], ['edit', 'I1', '--account', 'Globex'], ['edit', 'I1', '--role', 'partner'],
-    ]) expectUsageError(box.pm(args));
+      ['edit', 'I9', '--summary', 'x'],
+      ['edit', 'I1'],
+      ['edit', 'I1', '--date', 'soon'],
+      ['edit', 'I1', '--clear', 'summary'],
+      ['edit', 'I1', '--tag', 'x', '--clear', 'tags'],
+      ['edit', 'I1', '--summary', 's'.repeat(1001)],
+      ['edit', 'nope', '--summary', 'x'],
+      ['edit', 'I1', '--supports', 'H1'],
+      ['edit', 'I1', '--account', 'Globex'],
+      ['edit', 'I1', '--role', 'partner'],
+    ])
+      expectUsageError(box.pm(args));
     expect(box.snapshot()).toBe(before);
   });
 });
@@ -61,7 +99,9 @@ describe('pm delete', () => {
   it('needs --yes without a terminal, then removes the interview, its links and its index row', () => {
     const h = addHypothesis('Exports matter');
     const db = new Database(box.db);
-    db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, 1, 'supports', 'medium')").run(h);
+    db.prepare(
+      "INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, 1, 'supports', 'medium')",
+    ).run(h);
     db.close();
     const before = box.snapshot();
     const r = box.pm(['delete', 'I1']);
@@ -71,7 +111,15 @@ describe('pm delete', () => {
     const ok = box.pm(['delete', 'I1', '--yes']);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toMatch(/^Deleted I1/);
-    for (const t of ['interviews', 'evidence', 'pains', 'quotes', 'interview_tags', 'interview_contacts', 'interviews_fts'])
+    for (const t of [
+      'interviews',
+      'evidence',
+      'pains',
+      'quotes',
+      'interview_tags',
+      'interview_contacts',
+      'interviews_fts',
+    ])
       expect(box.sql(`SELECT count(*) AS n FROM ${t}`)[0].n, t).toBe(0);
     expect(box.json(['search', 'export'])).toEqual([]);
   });
@@ -84,8 +132,12 @@ describe('pm delete', () => {
   it('a hypothesis with evidence needs --force; it goes with its evidence and outcomes', () => {
     const h = addHypothesis('Exports matter');
     const db = new Database(box.db);
-    db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, 1, 'supports', 'medium')").run(h);
-    db.prepare("INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o1', ?, 'killed', '2026-11-19', 'meh')").run(h);
+    db.prepare(
+      "INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, 1, 'supports', 'medium')",
+    ).run(h);
+    db.prepare(
+      "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o1', ?, 'killed', '2026-11-19', 'meh')",
+    ).run(h);
     db.close();
     const before = box.snapshot();
     const r = box.pm(['delete', `H${h}`, '--yes']);
@@ -93,7 +145,8 @@ describe('pm delete', () => {
     expect(r.err).toMatch(/--force/);
     expect(box.snapshot()).toBe(before);
     expect(box.pm(['delete', `H${h}`, '--yes', '--force']).code).toBe(0);
-    for (const t of ['hypotheses', 'evidence', 'outcomes']) expect(box.sql(`SELECT count(*) AS n FROM ${t}`)[0].n, t).toBe(0);
+    for (const t of ['hypotheses', 'evidence', 'outcomes'])
+      expect(box.sql(`SELECT count(*) AS n FROM ${t}`)[0].n, t).toBe(0);
     expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(1);
   });
 

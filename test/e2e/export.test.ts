@@ -18,13 +18,26 @@ function parseCsv(text: string): string[][] {
     if (text[i] === '"' && field === '') {
       i++;
       while (i < text.length) {
-        if (text[i] === '"' && text[i + 1] === '"') { field += '"'; i += 2; }
-        else if (text[i] === '"') { i++; break; }
-        else field += text[i++];
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else field += text[i++];
       }
-    } else if (text[i] === ',') { record.push(field); field = ''; i++; }
-    else if (text[i] === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i += 2; }
-    else if (text[i] === '\n' || text[i] === '\r' || text[i] === '"') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
+    } else if (text[i] === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (text[i] === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (text[i] === '\n' || text[i] === '\r' || text[i] === '"')
+      throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
     else field += text[i++];
   }
   if (field !== '' || record.length) throw new Error('last record does not end with CRLF');
@@ -39,15 +52,60 @@ function seed(): void {
     const r = box.pm(['log', ...args]);
     if (r.code !== 0) throw new Error(r.err);
   };
-  log(['--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--date', '2026-11-10', '--summary', 'Jane says exports, commas, "quotes"',
-    '--notes', HOSTILE_NOTES, '--pain', 'slow export', '--pain', 'manual; CSV', '--quote', 'Roe here: it is slow', '--tag', 'export']);
-  log(['--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-12', '--summary', 'Second call with jane', '--channel', 'video', '--minutes', '20']);
-  log(['--with', 'Sam Hill <sam@globex.test>', '--account', 'Globex', '--role', 'prospect', '--date', '2026-11-17', '--summary', 'Sam Hill on Globex billing',
-    '--follow-up', '2026-11-24']);
-  for (const args of [['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01'],
+  log([
+    '--with',
+    'Jane Roe <jane@acme.test>',
+    '--account',
+    'Acme',
+    '--date',
+    '2026-11-10',
+    '--summary',
+    'Jane says exports, commas, "quotes"',
+    '--notes',
+    HOSTILE_NOTES,
+    '--pain',
+    'slow export',
+    '--pain',
+    'manual; CSV',
+    '--quote',
+    'Roe here: it is slow',
+    '--tag',
+    'export',
+  ]);
+  log([
+    '--with',
+    'Jane Roe',
+    '--account',
+    'Acme',
+    '--date',
+    '2026-11-12',
+    '--summary',
+    'Second call with jane',
+    '--channel',
+    'video',
+    '--minutes',
+    '20',
+  ]);
+  log([
+    '--with',
+    'Sam Hill <sam@globex.test>',
+    '--account',
+    'Globex',
+    '--role',
+    'prospect',
+    '--date',
+    '2026-11-17',
+    '--summary',
+    'Sam Hill on Globex billing',
+    '--follow-up',
+    '2026-11-24',
+  ]);
+  for (const args of [
+    ['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01'],
     ['hyp', 'add', 'Exports are the main pain', '--date', '2026-11-01'],
     ['hyp', 'link', 'H1', 'I1', '--supports', '--strength', 'strong'],
-    ['hyp', 'kill', 'H2', '--reason', 'Sam says nobody cares', '--date', '2026-11-18']]) {
+    ['hyp', 'kill', 'H2', '--reason', 'Sam says nobody cares', '--date', '2026-11-18'],
+  ]) {
     const r = box.pm(args);
     if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.err}`);
   }
@@ -58,18 +116,59 @@ describe('pm export --format json', () => {
     seed();
     box.pm(['config', 'set', 'user.name', 'Dana Secret']);
     const doc = box.json(['export']);
-    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'config', 'accounts', 'contacts', 'interviews', 'hypotheses', 'evidence', 'outcomes']);
+    expect(Object.keys(doc)).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'config',
+      'accounts',
+      'contacts',
+      'interviews',
+      'hypotheses',
+      'evidence',
+      'outcomes',
+    ]);
     expect(doc.format).toBe('pm-journal');
     expect(doc.version).toBe(1);
     expect(doc.config['user.name']).toBeUndefined();
     expect(JSON.stringify(doc)).not.toContain('Dana Secret');
     expect(doc.interviews.map((i: any) => i.id)).toEqual(['I1', 'I2', 'I3']);
     expect(doc.hypotheses.map((h: any) => h.id)).toEqual(['H1', 'H2']);
-    expect(Object.keys(doc.interviews[0])).toEqual(['uuid', 'id', 'date', 'channel', 'contactUuids', 'accountUuid', 'by', 'minutes',
-      'summary', 'notes', 'pains', 'quotes', 'tags', 'followUp', 'followUpDone']);
-    expect(doc.interviews[1]).toMatchObject({ notes: null, pains: [], quotes: [], tags: [], followUp: null, followUpDone: false, minutes: 20 });
+    expect(Object.keys(doc.interviews[0])).toEqual([
+      'uuid',
+      'id',
+      'date',
+      'channel',
+      'contactUuids',
+      'accountUuid',
+      'by',
+      'minutes',
+      'summary',
+      'notes',
+      'pains',
+      'quotes',
+      'tags',
+      'followUp',
+      'followUpDone',
+    ]);
+    expect(doc.interviews[1]).toMatchObject({
+      notes: null,
+      pains: [],
+      quotes: [],
+      tags: [],
+      followUp: null,
+      followUpDone: false,
+      minutes: 20,
+    });
     expect(doc.outcomes).toMatchObject([{ outcome: 'killed', date: '2026-11-18', reason: 'Sam says nobody cares' }]);
-    expect(doc.evidence).toEqual([{ interviewUuid: doc.interviews[0].uuid, hypothesisUuid: doc.hypotheses[0].uuid, direction: 'supports', strength: 'strong' }]);
+    expect(doc.evidence).toEqual([
+      {
+        interviewUuid: doc.interviews[0].uuid,
+        hypothesisUuid: doc.hypotheses[0].uuid,
+        direction: 'supports',
+        strength: 'strong',
+      },
+    ]);
   });
 
   it('a period: its interviews and outcomes with every record they refer to, and nothing after --as-of', () => {
@@ -96,7 +195,14 @@ describe('pm export --format json', () => {
   });
 
   it('bad options are usage errors', () => {
-    for (const args of [['--format', 'pdf'], ['--week', 'soon'], ['--week', '--month'], ['--until', '2026-11-01'], ['--as-of', 'someday'], ['--redact=names']]) {
+    for (const args of [
+      ['--format', 'pdf'],
+      ['--week', 'soon'],
+      ['--week', '--month'],
+      ['--until', '2026-11-01'],
+      ['--as-of', 'someday'],
+      ['--redact=names'],
+    ]) {
       expectUsageError(box.pm(['export', ...args]));
     }
   });
@@ -108,14 +214,42 @@ describe('pm export --format csv', () => {
     const r = box.pm(['export', '--format', 'csv']);
     expect(r.code, r.err).toBe(0);
     const rows = parseCsv(r.out);
-    expect(rows[0]).toEqual(['id', 'uuid', 'date', 'channel', 'account', 'with', 'emails', 'by', 'minutes', 'summary', 'pains', 'quotes',
-      'tags', 'follow_up', 'follow_up_done', 'hypotheses', 'notes']);
+    expect(rows[0]).toEqual([
+      'id',
+      'uuid',
+      'date',
+      'channel',
+      'account',
+      'with',
+      'emails',
+      'by',
+      'minutes',
+      'summary',
+      'pains',
+      'quotes',
+      'tags',
+      'follow_up',
+      'follow_up_done',
+      'hypotheses',
+      'notes',
+    ]);
     expect(rows).toHaveLength(4);
     const record = Object.fromEntries(rows[0].map((k, i) => [k, rows[1][i]]));
     expect(record).toMatchObject({
-      id: 'I1', date: '2026-11-10', channel: 'call', account: 'Acme', with: 'Jane Roe', emails: 'jane@acme.test',
-      summary: 'Jane says exports, commas, "quotes"', pains: 'slow export; manual; CSV', quotes: 'Roe here: it is slow', tags: 'export',
-      hypotheses: 'H1:supports:strong', notes: HOSTILE_NOTES, follow_up: '', minutes: '',
+      id: 'I1',
+      date: '2026-11-10',
+      channel: 'call',
+      account: 'Acme',
+      with: 'Jane Roe',
+      emails: 'jane@acme.test',
+      summary: 'Jane says exports, commas, "quotes"',
+      pains: 'slow export; manual; CSV',
+      quotes: 'Roe here: it is slow',
+      tags: 'export',
+      hypotheses: 'H1:supports:strong',
+      notes: HOSTILE_NOTES,
+      follow_up: '',
+      minutes: '',
     });
     const sam = Object.fromEntries(rows[0].map((k, i) => [k, rows[3][i]]));
     expect(sam).toMatchObject({ follow_up: '2026-11-24', follow_up_done: 'no', with: 'Sam Hill' });
@@ -135,7 +269,10 @@ describe('pm export --redact', () => {
       expect(r.out).toContain('Acme');
     }
     const doc = box.json(['export', '--redact']);
-    expect(doc.contacts.map((c: any) => [c.name, c.email])).toEqual([['Contact 1', 'contact-1@example.invalid'], ['Contact 2', 'contact-2@example.invalid']]);
+    expect(doc.contacts.map((c: any) => [c.name, c.email])).toEqual([
+      ['Contact 1', 'contact-1@example.invalid'],
+      ['Contact 2', 'contact-2@example.invalid'],
+    ]);
     expect(doc.interviews[0].quotes).toEqual(['Contact 1 here: it is slow']);
     expect(doc.interviews[2].summary).toBe('Contact 2 on Globex billing');
     // stable: the week's export calls Sam "Contact 2" too, and so does it after Jane is erased
@@ -168,7 +305,8 @@ describe('pm export --out', () => {
       expect(statSync(path).mode & 0o777).toBe(0o600);
       const stdout = box.pm(['export', '--format', format, '--week', 'last']).out;
       const written = readFileSync(path, 'utf8');
-      if (format === 'json') expect({ ...JSON.parse(written), exportedAt: 0 }).toEqual({ ...JSON.parse(stdout), exportedAt: 0 });
+      if (format === 'json')
+        expect({ ...JSON.parse(written), exportedAt: 0 }).toEqual({ ...JSON.parse(stdout), exportedAt: 0 });
       else expect(written).toBe(stdout);
     }
     expect(readdirSync(box.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
@@ -181,9 +319,24 @@ describe('pm export --out', () => {
 
   it('a file the disk cannot take whole is an error, and the old file stays', () => {
     const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    writeFileSync(join(box.dir, 'many.json'), JSON.stringify({ format: 'pm-journal', version: 1, accounts: [{ uuid: uuid(1), name: 'Bigco' }],
-      contacts: [], interviews: Array.from({ length: 300 }, (_, k) => ({ uuid: uuid(10 + k), date: '2026-11-17', channel: 'support',
-        contactUuids: [], accountUuid: uuid(1), summary: `Ticket ${k}`, notes: 'a long note '.repeat(40) })) }));
+    writeFileSync(
+      join(box.dir, 'many.json'),
+      JSON.stringify({
+        format: 'pm-journal',
+        version: 1,
+        accounts: [{ uuid: uuid(1), name: 'Bigco' }],
+        contacts: [],
+        interviews: Array.from({ length: 300 }, (_, k) => ({
+          uuid: uuid(10 + k),
+          date: '2026-11-17',
+          channel: 'support',
+          contactUuids: [],
+          accountUuid: uuid(1),
+          summary: `Ticket ${k}`,
+          notes: 'a long note '.repeat(40),
+        })),
+      }),
+    );
     expect(box.pm(['import', join(box.dir, 'many.json')]).code).toBe(0);
     const path = join(box.dir, 'notes.md');
     writeFileSync(path, 'last week');
@@ -192,8 +345,21 @@ describe('pm export --out', () => {
     // markdown is written in chunks, JSON in one write (which stops short, and nothing follows it)
     for (const format of ['md', 'json']) {
       expect(box.pm(['export', '--format', format]).out.length).toBeGreaterThan(100_000);
-      const r = spawnSync('bash', ['-c', 'trap "" XFSZ; ulimit -f 64; exec "$0" "$@"', process.execPath, BIN, 'export', '--format', format, '--out', path],
-        { env: box.env, encoding: 'utf8' });
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          'trap "" XFSZ; ulimit -f 64; exec "$0" "$@"',
+          process.execPath,
+          BIN,
+          'export',
+          '--format',
+          format,
+          '--out',
+          path,
+        ],
+        { env: box.env, encoding: 'utf8' },
+      );
       expect(r.stderr, format).toMatch(/^pm: cannot write --out .*notes\.md: .*too large/);
       expect(r.status).toBe(1);
       expect(readFileSync(path, 'utf8')).toBe('last week');
@@ -204,8 +370,10 @@ describe('pm export --out', () => {
 
 describe('pm export --format md', () => {
   const HOSTILE = {
-    summary: '# Not a heading | pipe <script>alert(1)</script> [click](javascript:alert(1)) ![x](javascript:x) <javascript:alert(1)> &amp; `code` *em* ~~s~~ \\',
-    notes: '# heading\n\n```\nfence\n```\n<div>html block</div>\n> quote\n- list\n1. ordered\n---\n===\n    indented code\n\u001b[31mred\u001b[0m\n[ref]: javascript:alert(1)\n[ref]\n<!-- comment -->',
+    summary:
+      '# Not a heading | pipe <script>alert(1)</script> [click](javascript:alert(1)) ![x](javascript:x) <javascript:alert(1)> &amp; `code` *em* ~~s~~ \\',
+    notes:
+      '# heading\n\n```\nfence\n```\n<div>html block</div>\n> quote\n- list\n1. ordered\n---\n===\n    indented code\n\u001b[31mred\u001b[0m\n[ref]: javascript:alert(1)\n[ref]\n<!-- comment -->',
     pain: '| a | b |',
     quote: '"](javascript:alert(1))',
     tag: '#tag',
@@ -217,8 +385,25 @@ describe('pm export --format md', () => {
 
   function hostileJournal(): void {
     const steps = [
-      ['log', '--with', HOSTILE.name, '--account', HOSTILE.account, '--date', '2026-11-10', '--summary', HOSTILE.summary, '--notes', HOSTILE.notes,
-        '--pain', HOSTILE.pain, '--quote', HOSTILE.quote, '--tag', HOSTILE.tag],
+      [
+        'log',
+        '--with',
+        HOSTILE.name,
+        '--account',
+        HOSTILE.account,
+        '--date',
+        '2026-11-10',
+        '--summary',
+        HOSTILE.summary,
+        '--notes',
+        HOSTILE.notes,
+        '--pain',
+        HOSTILE.pain,
+        '--quote',
+        HOSTILE.quote,
+        '--tag',
+        HOSTILE.tag,
+      ],
       ['hyp', 'add', HOSTILE.statement, '--criteria', '* star | pipe', '--date', '2026-11-01'],
       ['hyp', 'link', 'H1', 'I1', '--refutes'],
       ['hyp', 'kill', 'H1', '--reason', HOSTILE.reason, '--date', '2026-11-11'],
@@ -244,8 +429,7 @@ describe('pm export --format md', () => {
     const headings: string[] = [];
     const types = new Set<string>();
     let text = '';
-    let event;
-    while ((event = walker.next())) {
+    for (let event = walker.next(); event; event = walker.next()) {
       const node = event.node;
       if (!event.entering) continue;
       types.add(node.type);
@@ -257,15 +441,43 @@ describe('pm export --format md', () => {
         headings.push(`${node.level} ${h}`);
       }
     }
-    for (const forbidden of ['html_block', 'html_inline', 'link', 'image', 'code_block', 'block_quote', 'thematic_break']) expect(types).not.toContain(forbidden);
+    for (const forbidden of [
+      'html_block',
+      'html_inline',
+      'link',
+      'image',
+      'code_block',
+      'block_quote',
+      'thematic_break',
+    ])
+      expect(types).not.toContain(forbidden);
     expect(headings).toEqual([
-      '1 Report 2026-W46', '2 Customer contact', '2 Conversations', '2 Accounts going cold', '2 Unvalidated hypotheses',
-      '2 Decided this period', '2 Killed and invalidated', '2 Themes', '2 Follow-ups due', '2 Flags',
-      '1 Interviews', `2 I1 · 2026-11-10 · call with ${HOSTILE.name} (${HOSTILE.account})`,
-      '1 Hypotheses', '2 H1 · killed · value',
+      '1 Report 2026-W46',
+      '2 Customer contact',
+      '2 Conversations',
+      '2 Accounts going cold',
+      '2 Unvalidated hypotheses',
+      '2 Decided this period',
+      '2 Killed and invalidated',
+      '2 Themes',
+      '2 Follow-ups due',
+      '2 Flags',
+      '1 Interviews',
+      `2 I1 · 2026-11-10 · call with ${HOSTILE.name} (${HOSTILE.account})`,
+      '1 Hypotheses',
+      '2 H1 · killed · value',
     ]);
     // what was typed is shown as typed
-    for (const s of [HOSTILE.summary, HOSTILE.pain, HOSTILE.quote, HOSTILE.tag, HOSTILE.statement, '<div>html block</div>', '[ref]: javascript:alert(1)', '```'])
+    for (const s of [
+      HOSTILE.summary,
+      HOSTILE.pain,
+      HOSTILE.quote,
+      HOSTILE.tag,
+      HOSTILE.statement,
+      '<div>html block</div>',
+      '[ref]: javascript:alert(1)',
+      '```',
+    ])
       expect(text).toContain(s);
   });
 
@@ -275,16 +487,29 @@ describe('pm export --format md', () => {
     expect(first.code, first.err).toBe(0);
     const later = box.pm(['export', '--week', '2026-W46', '--front-matter'], { env: { PM_TODAY: '2026-12-02' } });
     expect(later.out).toBe(first.out);
-    expect(first.out.startsWith('---\nperiod: "2026-W46"\nstart: "2026-11-09"\nend: "2026-11-15"\nas-of: "2026-11-15"\n')).toBe(true);
+    expect(
+      first.out.startsWith('---\nperiod: "2026-W46"\nstart: "2026-11-09"\nend: "2026-11-15"\nas-of: "2026-11-15"\n'),
+    ).toBe(true);
     expect(box.pm(['export', '--week', 'last']).out.startsWith('# Report 2026-W46\n')).toBe(true);
   });
 
   it('has the report, then every interview with its details, then the hypotheses with evidence and outcomes', async () => {
     seed();
     const md = box.pm(['export']).out;
-    const order = ['# Report', '# Interviews', '## I1 · 2026-11-10 · call with Jane Roe (Acme)', '## I3 · 2026-11-17', '# Hypotheses', '## H1 · open · value', '## H2 · killed · value'];
+    const order = [
+      '# Report',
+      '# Interviews',
+      '## I1 · 2026-11-10 · call with Jane Roe (Acme)',
+      '## I3 · 2026-11-17',
+      '# Hypotheses',
+      '## H1 · open · value',
+      '## H2 · killed · value',
+    ];
     const at = order.map((s) => md.indexOf(s));
-    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).toContain('- slow export');
     expect(md).toContain('- “Roe here: it is slow”');

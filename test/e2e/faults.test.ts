@@ -13,7 +13,17 @@ afterEach(() => box.cleanup());
 
 function seed(count = 2) {
   for (let i = 0; i < count; i++) {
-    const r = box.pm(['log', '--with', 'Ann Lee <ann@acme.test>', '--account', 'Acme', '--summary', `Call ${i + 1}`, '--date', '2026-11-1' + i]);
+    const r = box.pm([
+      'log',
+      '--with',
+      'Ann Lee <ann@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      `Call ${i + 1}`,
+      '--date',
+      '2026-11-1' + i,
+    ]);
     expect(r.code, r.err).toBe(0);
   }
 }
@@ -37,7 +47,9 @@ describe('environment faults', () => {
     const holder = spawn(process.execPath, ['-e', holderScript, box.db], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     try {
-      const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'blocked'], { env: { PM_BUSY_TIMEOUT_MS: '300' } });
+      const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'blocked'], {
+        env: { PM_BUSY_TIMEOUT_MS: '300' },
+      });
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/^pm: the journal is locked by another process/m);
       expect(r.err).toMatch(/try again/);
@@ -56,8 +68,25 @@ describe('environment faults', () => {
     const notes = join(box.dir, 'big-notes.txt');
     writeFileSync(notes, 'All the details of a long call. '.repeat(100_000)); // ~3 MB, under the 5 MB limit
     // SIGXFSZ ignored so that the write fails with EFBIG instead of killing the process
-    const r = spawnSync('bash', ['-c', 'trap "" XFSZ; ulimit -f 1024; exec "$0" "$@"', process.execPath, BIN,
-      'log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'huge', '--notes-file', notes], { env: box.env, encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        'trap "" XFSZ; ulimit -f 1024; exec "$0" "$@"',
+        process.execPath,
+        BIN,
+        'log',
+        '--with',
+        'Ann Lee',
+        '--account',
+        'Acme',
+        '--summary',
+        'huge',
+        '--notes-file',
+        notes,
+      ],
+      { env: box.env, encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^pm: /m);
     expect(r.stderr).toMatch(/disk|space|size/i);
@@ -73,9 +102,13 @@ describe('environment faults', () => {
     const env = { ...box.env, PM_DB: join(folder, 'journal.db') };
     const asRoot = process.getuid?.() === 0;
     // root ignores permissions: run pm as nobody in that case
-    const runAs = (args: string[]) => asRoot
-      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { env, encoding: 'utf8' })
-      : spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+    const runAs = (args: string[]) =>
+      asRoot
+        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+            env,
+            encoding: 'utf8',
+          })
+        : spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
     if (asRoot) {
       chmodSync(box.dir, 0o755);
       chownSync(folder, 65534, 65534);

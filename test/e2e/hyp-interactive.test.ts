@@ -14,35 +14,55 @@ const onTerminal = (script: [string, string][], args: string[]) => runOnTerminal
 
 describe('pm hyp add on a terminal', () => {
   it('asks for the statement, kind, criterion and decide-by, then adds it', () => {
-    const r = onTerminal([
-      ['We believe', 'Finance teams want itemised invoices' + ENTER],
-      ['Risk kind', DOWN + ENTER], // usability
-      ['Success criterion', '3 of 5 finance leads say yes' + ENTER],
-      ['Decide by', '+2w' + ENTER],
-    ], ['hyp', 'add']);
+    const r = onTerminal(
+      [
+        ['We believe', 'Finance teams want itemised invoices' + ENTER],
+        ['Risk kind', DOWN + ENTER], // usability
+        ['Success criterion', '3 of 5 finance leads say yes' + ENTER],
+        ['Decide by', '+2w' + ENTER],
+      ],
+      ['hyp', 'add'],
+    );
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
     expect(r.output).toMatch(/Added H1/);
     expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
-      statement: 'Finance teams want itemised invoices', kind: 'usability', criteria: '3 of 5 finance leads say yes',
-      createdOn: '2026-11-20', decideBy: '2026-12-04',
+      statement: 'Finance teams want itemised invoices',
+      kind: 'usability',
+      criteria: '3 of 5 finance leads say yes',
+      createdOn: '2026-11-20',
+      decideBy: '2026-12-04',
     });
   });
 
   it('asks only for what was not given, and re-asks a bad deadline', () => {
-    const r = onTerminal([
-      ['We believe', 'Admins want SSO' + ENTER],
-      ['Success criterion', ENTER],
-      ['Decide by', '\u0015' + 'someday' + ENTER], // Ctrl-U clears the default, then a bad answer
-      ['not a date', '\u0015' + 'fri' + ENTER],
-    ], ['hyp', 'add', '--kind', 'viability']);
+    const r = onTerminal(
+      [
+        ['We believe', 'Admins want SSO' + ENTER],
+        ['Success criterion', ENTER],
+        ['Decide by', '\u0015' + 'someday' + ENTER], // Ctrl-U clears the default, then a bad answer
+        ['not a date', '\u0015' + 'fri' + ENTER],
+      ],
+      ['hyp', 'add', '--kind', 'viability'],
+    );
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
-    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({ statement: 'Admins want SSO', kind: 'viability', criteria: null, decideBy: '2026-11-27' });
+    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
+      statement: 'Admins want SSO',
+      kind: 'viability',
+      criteria: null,
+      decideBy: '2026-11-27',
+    });
   });
 
   it('Ctrl-C saves nothing and exits 130', () => {
-    const r = onTerminal([['We believe', 'Half a thought'], ['Half a thought', CTRL_C]], ['hyp', 'add']);
+    const r = onTerminal(
+      [
+        ['We believe', 'Half a thought'],
+        ['Half a thought', CTRL_C],
+      ],
+      ['hyp', 'add'],
+    );
     expect(r.failure).toBeNull();
     expect(r.code).toBe(130);
     expect(r.output).toMatch(/interrupted, nothing saved/);

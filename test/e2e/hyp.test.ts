@@ -40,20 +40,63 @@ function withEmptyJournal(check: (empty: Sandbox) => void): void {
   }
 }
 
-const RECORD_KEYS = ['uuid', 'id', 'statement', 'kind', 'criteria', 'createdOn', 'decideBy', 'tags', 'revisions',
-  'status', 'ageDays', 'supports', 'refutes', 'customersSupporting', 'customersRefuting', 'lastEvidence', 'flags'];
+const RECORD_KEYS = [
+  'uuid',
+  'id',
+  'statement',
+  'kind',
+  'criteria',
+  'createdOn',
+  'decideBy',
+  'tags',
+  'revisions',
+  'status',
+  'ageDays',
+  'supports',
+  'refutes',
+  'customersSupporting',
+  'customersRefuting',
+  'lastEvidence',
+  'flags',
+];
 
 describe('pm hyp add', () => {
   it('adds a hypothesis and says so; --json prints the record', () => {
     const r = ok(['hyp', 'add', 'Finance teams want itemised invoices', '--criteria', '3 of 5 finance leads say yes']);
     expect(r.out).toBe('Added H1 · value · decide by 2026-12-18: Finance teams want itemised invoices\n');
-    const rec = box.json(['hyp', 'add', 'Admins will pay for SSO', '--kind', 'Viability', '--tag', 'enterprise', '--tag', 'sso',
-      '--date', '2026-11-10', '--decide-by', '+2w']);
+    const rec = box.json([
+      'hyp',
+      'add',
+      'Admins will pay for SSO',
+      '--kind',
+      'Viability',
+      '--tag',
+      'enterprise',
+      '--tag',
+      'sso',
+      '--date',
+      '2026-11-10',
+      '--decide-by',
+      '+2w',
+    ]);
     for (const key of RECORD_KEYS) expect(rec).toHaveProperty(key);
     expect(rec).toMatchObject({
-      id: 'H2', statement: 'Admins will pay for SSO', kind: 'viability', criteria: null, createdOn: '2026-11-10',
-      decideBy: '2026-11-24', tags: ['enterprise', 'sso'], revisions: [], status: 'open', ageDays: 10, supports: 0, refutes: 0,
-      customersSupporting: 0, customersRefuting: 0, lastEvidence: null, flags: ['no-evidence'],
+      id: 'H2',
+      statement: 'Admins will pay for SSO',
+      kind: 'viability',
+      criteria: null,
+      createdOn: '2026-11-10',
+      decideBy: '2026-11-24',
+      tags: ['enterprise', 'sso'],
+      revisions: [],
+      status: 'open',
+      ageDays: 10,
+      supports: 0,
+      refutes: 0,
+      customersSupporting: 0,
+      customersRefuting: 0,
+      lastEvidence: null,
+      flags: ['no-evidence'],
     });
     expect(rec.uuid).toMatch(UUID_RE);
     expect(rec.uuid[14]).toBe('7');
@@ -92,11 +135,18 @@ describe('pm hyp add', () => {
   it('refuses bad input and writes nothing', () => {
     ok(['init']);
     refused(['hyp', 'add'], /a statement is required/, /try: pm hyp add/);
-    refused(['hyp', 'add', 'X', '--kind', 'desirability'], /--kind: "desirability" is not a kind/, /value, usability, feasibility, viability/);
+    refused(
+      ['hyp', 'add', 'X', '--kind', 'desirability'],
+      /--kind: "desirability" is not a kind/,
+      /value, usability, feasibility, viability/,
+    );
     refused(['hyp', 'add', 'X', '--date', 'someday'], /--date: "someday" is not a date/);
     refused(['hyp', 'add', 'X', '--date', '2026-11-21'], /in the future/);
     refused(['hyp', 'add', 'X', '--decide-by', '3d'], /--decide-by: "3d" is not a date/, /\+3d/);
-    refused(['hyp', 'add', 'X', '--date', '2026-11-10', '--decide-by', '2026-11-09'], /before the hypothesis was created/);
+    refused(
+      ['hyp', 'add', 'X', '--date', '2026-11-10', '--decide-by', '2026-11-09'],
+      /before the hypothesis was created/,
+    );
     refused(['hyp', 'add', 'x'.repeat(1001)], /statement is longer than 1000 characters/);
     refused(['hyp', 'add', '   '], /statement is empty/);
     refused(['hyp', 'add', 'X', '--tag', 't'.repeat(501)], /tag is longer than 500/);
@@ -113,9 +163,29 @@ describe('pm hyp add', () => {
 describe('pm hyp edit', () => {
   it('changes the fields given; tags replace the list', () => {
     ok(['hyp', 'add', 'X', '--tag', 'a', '--date', '2026-11-10']);
-    const r = ok(['hyp', 'edit', 'h1', '--statement', 'Y', '--kind', 'usability', '--decide-by', '2026-12-01', '--tag', 'b', '--tag', 'c']);
+    const r = ok([
+      'hyp',
+      'edit',
+      'h1',
+      '--statement',
+      'Y',
+      '--kind',
+      'usability',
+      '--decide-by',
+      '2026-12-01',
+      '--tag',
+      'b',
+      '--tag',
+      'c',
+    ]);
     expect(r.out).toBe('Edited H1 · statement, kind, decide-by, tags\n');
-    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({ statement: 'Y', kind: 'usability', decideBy: '2026-12-01', tags: ['b', 'c'], revisions: [] });
+    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
+      statement: 'Y',
+      kind: 'usability',
+      decideBy: '2026-12-01',
+      tags: ['b', 'c'],
+      revisions: [],
+    });
     ok(['hyp', 'edit', 'H1', '--criteria', '']);
     expect(box.json(['hyp', 'show', 'H1']).criteria).toBeNull();
   });
@@ -123,20 +193,40 @@ describe('pm hyp edit', () => {
   it('once evidence is linked, the statement and criterion need --force and each change is a revision', () => {
     ok(['hyp', 'add', 'Finance teams want itemised invoices', '--criteria', '3 of 5 say yes', '--date', '2026-11-01']);
     logged('Ann', 'Acme', 'Wants line items', ['--supports', 'H1']);
-    refused(['hyp', 'edit', 'H1', '--criteria', '2 of 5 say yes'], /H1 already has evidence; changing its statement or criterion needs --force/, /--force/);
+    refused(
+      ['hyp', 'edit', 'H1', '--criteria', '2 of 5 say yes'],
+      /H1 already has evidence; changing its statement or criterion needs --force/,
+      /--force/,
+    );
     refused(['hyp', 'edit', 'H1', '--statement', 'Other'], /needs --force/);
     // other fields move freely
     ok(['hyp', 'edit', 'H1', '--decide-by', '+1w']);
-    ok(['hyp', 'edit', 'H1', '--criteria', '2 of 5 say yes', '--statement', 'Finance leads want itemised invoices', '--force']);
+    ok([
+      'hyp',
+      'edit',
+      'H1',
+      '--criteria',
+      '2 of 5 say yes',
+      '--statement',
+      'Finance leads want itemised invoices',
+      '--force',
+    ]);
     const rec = box.json(['hyp', 'show', 'H1']);
     expect(rec.criteria).toBe('2 of 5 say yes');
     expect(rec.decideBy).toBe('2026-11-27');
     expect(rec.revisions).toEqual([
-      { date: '2026-11-20', field: 'statement', before: 'Finance teams want itemised invoices', after: 'Finance leads want itemised invoices' },
+      {
+        date: '2026-11-20',
+        field: 'statement',
+        before: 'Finance teams want itemised invoices',
+        after: 'Finance leads want itemised invoices',
+      },
       { date: '2026-11-20', field: 'criteria', before: '3 of 5 say yes', after: '2 of 5 say yes' },
     ]);
     const text = ok(['hyp', 'show', 'H1']).out;
-    expect(text).toMatch(/Revisions\n.*2026-11-20 {2}statement: "Finance teams want itemised invoices" → "Finance leads want itemised invoices"/);
+    expect(text).toMatch(
+      /Revisions\n.*2026-11-20 {2}statement: "Finance teams want itemised invoices" → "Finance leads want itemised invoices"/,
+    );
     expect(text).toMatch(/2026-11-20 {2}criterion: "3 of 5 say yes" → "2 of 5 say yes"/);
   });
 
@@ -164,22 +254,38 @@ describe('pm hyp list', () => {
     expect(box.json(['hyp', 'list', '--status', 'validated'])).toEqual([]);
     expect(box.json(['hyp', 'list', '--tag', 'billing']).map((h: any) => h.id)).toEqual(['H1']);
     expect(box.json(['hypothesis', 'list', '--status', 'all', '--tag', 'nope'])).toEqual([]);
-    refused(['hyp', 'list', '--status', 'closed'], /--status: "closed" is not a status/, /open, validated, invalidated, killed, all/);
+    refused(
+      ['hyp', 'list', '--status', 'closed'],
+      /--status: "closed" is not a status/,
+      /open, validated, invalidated, killed, all/,
+    );
   });
 
   it('a decided hypothesis carries its decision and raises no flags', () => {
     const h3 = box.json(['hyp', 'list', '--status', 'killed'])[0];
-    expect(h3).toMatchObject({ status: 'killed', flags: [], decision: { outcome: 'killed', date: '2026-11-20', reason: 'nobody asked' } });
+    expect(h3).toMatchObject({
+      status: 'killed',
+      flags: [],
+      decision: { outcome: 'killed', date: '2026-11-20', reason: 'nobody asked' },
+    });
   });
 
   it('prints an aligned table that fits the width, with the flags', () => {
-    ok(['hyp', 'edit', 'H2', '--statement', 'Admins of large companies will pay for single sign-on as soon as their security team asks for it']);
+    ok([
+      'hyp',
+      'edit',
+      'H2',
+      '--statement',
+      'Admins of large companies will pay for single sign-on as soon as their security team asks for it',
+    ]);
     // not a terminal: COLUMNS gives the width
     const listed = box.pm(['hyp', 'list'], { env: { COLUMNS: '100' } });
     expect(listed.code, listed.err).toBe(0);
     const lines = listed.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID +STATEMENT +KIND +AGE +SUP\/REF +CUST +LAST EV +DECIDE BY +FLAGS$/);
-    expect(lines[1]).toMatch(/^H1 +Finance teams want itemised.* +value +19d +0\/0 +0\/0 +— +11-29 +stale, no-evidence$/);
+    expect(lines[1]).toMatch(
+      /^H1 +Finance teams want itemised.* +value +19d +0\/0 +0\/0 +— +11-29 +stale, no-evidence$/,
+    );
     expect(lines[2]).toMatch(/^H2 +Admins of large companies .*… +value/);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
     // columns line up
@@ -210,7 +316,13 @@ describe('evidence as a PM would trust it', () => {
     expect(h.flags).not.toContain('ready-to-validate');
     logged('Cy', 'Initech', 'Needs it for audit', ['--supports', 'H1', '--date', '2026-11-12']);
     h = box.json(['hyp', 'show', 'H1']);
-    expect(h).toMatchObject({ supports: 4, customersSupporting: 3, accountsSupporting: 2, lastEvidence: '2026-11-12', flags: ['ready-to-validate'] });
+    expect(h).toMatchObject({
+      supports: 4,
+      customersSupporting: 3,
+      accountsSupporting: 2,
+      lastEvidence: '2026-11-12',
+      flags: ['ready-to-validate'],
+    });
   });
 
   it('stakeholders and second-hand signals are shown apart and never count', () => {
@@ -218,7 +330,10 @@ describe('evidence as a PM would trust it', () => {
     ok(['log', '--account', 'Globex', '--channel', 'review', '--summary', 'G2 review asks for it', '--supports', 'H1']);
     const h = box.json(['hyp', 'show', 'H1']);
     expect(h).toMatchObject({ supports: 0, customersSupporting: 0, otherSupports: 2, flags: ['stale', 'no-evidence'] });
-    expect(h.evidence.map((e: any) => [e.interviewId, e.counts])).toEqual([['I1', false], ['I2', false]]);
+    expect(h.evidence.map((e: any) => [e.interviewId, e.counts])).toEqual([
+      ['I1', false],
+      ['I2', false],
+    ]);
     const text = ok(['hyp', 'show', 'H1']).out;
     expect(text).toMatch(/I1 .*call · Sam \(Acme\) +\[no customer present: not counted\]\n +Sales says everyone asks/);
     expect(text).toMatch(/I2 .*review · Globex +\[second-hand: not counted\]\n +G2 review asks for it/);
@@ -236,8 +351,23 @@ describe('evidence as a PM would trust it', () => {
 
 describe('pm hyp show', () => {
   it('shows statement, criterion, dates, flags, a timeline of evidence and outcomes, and the reasons', () => {
-    ok(['hyp', 'add', 'Finance teams want itemised invoices', '--criteria', '3 of 5 say yes', '--date', '2026-11-01', '--tag', 'billing']);
-    logged('Ann <ann@acme.test>', 'Acme', 'Wants itemised invoices badly', ['--supports', 'H1:strong', '--date', '2026-11-02']);
+    ok([
+      'hyp',
+      'add',
+      'Finance teams want itemised invoices',
+      '--criteria',
+      '3 of 5 say yes',
+      '--date',
+      '2026-11-01',
+      '--tag',
+      'billing',
+    ]);
+    logged('Ann <ann@acme.test>', 'Acme', 'Wants itemised invoices badly', [
+      '--supports',
+      'H1:strong',
+      '--date',
+      '2026-11-02',
+    ]);
     ok(['hyp', 'kill', 'H1', '--reason', 'one account only', '--date', '2026-11-05']);
     ok(['hyp', 'reopen', 'H1', '--reason', 'Initech asked too', '--date', '2026-11-06']);
     const out = ok(['hyp', 'show', 'h1']).out;
@@ -248,14 +378,26 @@ describe('pm hyp show', () => {
     expect(out).toMatch(/Decide by +2026-11-29 \(in 9 days\)/);
     expect(out).toMatch(/Tags +billing/);
     expect(out).toMatch(/Flags +stale\n\nTimeline/);
-    expect(out).toMatch(/Timeline\n {2}2026-11-02 {2}I1 +supports {2}strong {2}call · Ann \(Acme\)\n +Wants itemised invoices badly\n {2}2026-11-05 {2}killed: one account only\n {2}2026-11-06 {2}reopened: Initech asked too/);
+    expect(out).toMatch(
+      /Timeline\n {2}2026-11-02 {2}I1 +supports {2}strong {2}call · Ann \(Acme\)\n +Wants itemised invoices badly\n {2}2026-11-05 {2}killed: one account only\n {2}2026-11-06 {2}reopened: Initech asked too/,
+    );
     const json = box.json(['hyp', 'show', 'H1']);
-    expect(json.evidence).toEqual([expect.objectContaining({
-      interviewId: 'I1', date: '2026-11-02', with: ['Ann'], account: 'Acme', direction: 'supports', strength: 'strong',
-      summary: 'Wants itemised invoices badly', counts: true,
-    })]);
+    expect(json.evidence).toEqual([
+      expect.objectContaining({
+        interviewId: 'I1',
+        date: '2026-11-02',
+        with: ['Ann'],
+        account: 'Acme',
+        direction: 'supports',
+        strength: 'strong',
+        summary: 'Wants itemised invoices badly',
+        counts: true,
+      }),
+    ]);
     expect(json.outcomes.map((o: any) => [o.outcome, o.date, o.reason])).toEqual([
-      ['killed', '2026-11-05', 'one account only'], ['reopened', '2026-11-06', 'Initech asked too']]);
+      ['killed', '2026-11-05', 'one account only'],
+      ['reopened', '2026-11-06', 'Initech asked too'],
+    ]);
     for (const o of json.outcomes) expect(o.uuid).toMatch(UUID_RE);
   });
 
@@ -271,14 +413,20 @@ describe('outcomes', () => {
   });
 
   it('validate, invalidate, kill and reopen: the status is the latest outcome', () => {
-    expect(ok(['hyp', 'validate', 'H1', '--reason', '4 of 5 asked', '--date', '2026-11-10']).out)
-      .toBe('Validated H1 on 2026-11-10 — 4 of 5 asked\n');
+    expect(ok(['hyp', 'validate', 'H1', '--reason', '4 of 5 asked', '--date', '2026-11-10']).out).toBe(
+      'Validated H1 on 2026-11-10 — 4 of 5 asked\n',
+    );
     expect(box.json(['hyp', 'show', 'H1']).status).toBe('validated');
     expect(box.json(['hyp', 'reopen', 'H1', '--reason', 'churned anyway', '--date', '2026-11-12']).status).toBe('open');
-    expect(box.json(['hyp', 'invalidate', 'H1', '--reason', 'they use Excel', '--date', '2026-11-12']).status).toBe('invalidated');
+    expect(box.json(['hyp', 'invalidate', 'H1', '--reason', 'they use Excel', '--date', '2026-11-12']).status).toBe(
+      'invalidated',
+    );
     ok(['hyp', 'reopen', 'H1', '--reason', 'new segment']);
     const killed = box.json(['hyp', 'kill', 'H1', '--reason', 'out of strategy', '--date', 'today']);
-    expect(killed).toMatchObject({ status: 'killed', decision: { outcome: 'killed', date: '2026-11-20', reason: 'out of strategy' } });
+    expect(killed).toMatchObject({
+      status: 'killed',
+      decision: { outcome: 'killed', date: '2026-11-20', reason: 'out of strategy' },
+    });
     expect(box.sql('SELECT status FROM hypotheses')[0].status).toBe('killed');
     expect(box.sql('SELECT count(*) AS n FROM outcomes')[0].n).toBe(5);
   });
@@ -286,12 +434,18 @@ describe('outcomes', () => {
   it('refuses the moves the rules forbid, naming the fix, and writes nothing', () => {
     refused(['hyp', 'reopen', 'H1', '--reason', 'x'], /H1 is already open/);
     ok(['hyp', 'kill', 'H1', '--reason', 'no', '--date', '2026-11-10']);
-    refused(['hyp', 'validate', 'H1', '--reason', 'x'], /H1 was killed on 2026-11-10; it cannot be validated before it is reopened/,
-      /try: pm hyp reopen H1 --reason/);
+    refused(
+      ['hyp', 'validate', 'H1', '--reason', 'x'],
+      /H1 was killed on 2026-11-10; it cannot be validated before it is reopened/,
+      /try: pm hyp reopen H1 --reason/,
+    );
     refused(['hyp', 'invalidate', 'H1', '--reason', 'x'], /cannot be invalidated before it is reopened/);
     refused(['hyp', 'kill', 'H1', '--reason', 'x'], /cannot be killed before it is reopened/);
-    refused(['hyp', 'reopen', 'H1', '--reason', 'x', '--date', '2026-11-09'], /last decided on 2026-11-10 \(killed\); an outcome cannot be dated before that/,
-      /try: --date 2026-11-10 or later/);
+    refused(
+      ['hyp', 'reopen', 'H1', '--reason', 'x', '--date', '2026-11-09'],
+      /last decided on 2026-11-10 \(killed\); an outcome cannot be dated before that/,
+      /try: --date 2026-11-10 or later/,
+    );
     ok(['hyp', 'reopen', 'H1', '--reason', 'same day is fine', '--date', '2026-11-10']);
     refused(['hyp', 'validate', 'H1', '--reason', 'x', '--date', '2026-10-31'], /before that/);
   });
@@ -324,14 +478,21 @@ describe('pm hyp link / unlink', () => {
 
   it('adds evidence after the fact; linking again updates it and says so', () => {
     expect(ok(['hyp', 'link', 'H1', 'I1', '--supports']).out).toBe('Linked I1 to H1: supports (medium)\n');
-    expect(ok(['hyp', 'link', 'h1', 'i1', '--refutes', '--strength', 'strong']).out)
-      .toBe('Updated evidence: I1 now refutes H1 (strong), was supports (medium)\n');
-    expect(ok(['hyp', 'link', 'H1', 'I1', '--supports']).out).toBe('Updated evidence: I1 now supports H1 (strong), was refutes (strong)\n');
-    expect(ok(['hyp', 'link', 'H1', 'I1', '--supports']).out).toBe('I1 already supports H1 (strong); nothing changed\n');
+    expect(ok(['hyp', 'link', 'h1', 'i1', '--refutes', '--strength', 'strong']).out).toBe(
+      'Updated evidence: I1 now refutes H1 (strong), was supports (medium)\n',
+    );
+    expect(ok(['hyp', 'link', 'H1', 'I1', '--supports']).out).toBe(
+      'Updated evidence: I1 now supports H1 (strong), was refutes (strong)\n',
+    );
+    expect(ok(['hyp', 'link', 'H1', 'I1', '--supports']).out).toBe(
+      'I1 already supports H1 (strong); nothing changed\n',
+    );
     const rec = box.json(['hyp', 'link', 'H1', 'last', '--supports', '--strength', 'weak']);
     expect(rec).toMatchObject({ id: 'H1', supports: 2, customersSupporting: 2 });
     expect(box.sql('SELECT interview_id, direction, strength FROM evidence ORDER BY interview_id')).toEqual([
-      { interview_id: 1, direction: 'supports', strength: 'strong' }, { interview_id: 2, direction: 'supports', strength: 'weak' }]);
+      { interview_id: 1, direction: 'supports', strength: 'strong' },
+      { interview_id: 2, direction: 'supports', strength: 'weak' },
+    ]);
   });
 
   it('unlinks', () => {
@@ -351,7 +512,11 @@ describe('pm hyp link / unlink', () => {
   it('refuses a missing or double direction, a bad strength, unknown ids', () => {
     refused(['hyp', 'link', 'H1', 'I1'], /--supports or --refutes/);
     refused(['hyp', 'link', 'H1', 'I1', '--supports', '--refutes'], /not both/);
-    refused(['hyp', 'link', 'H1', 'I1', '--supports', '--strength', 'huge'], /--strength: "huge" is not a strength/, /weak, medium, strong/);
+    refused(
+      ['hyp', 'link', 'H1', 'I1', '--supports', '--strength', 'huge'],
+      /--strength: "huge" is not a strength/,
+      /weak, medium, strong/,
+    );
     refused(['hyp', 'link', 'H1', 'I9', '--supports'], /I9/);
     refused(['hyp', 'link', 'H7', 'I1', '--supports'], /no hypothesis H7/, /try: pm hyp list --status all/);
     refused(['hyp', 'unlink', 'H7', 'I1'], /no hypothesis H7/);

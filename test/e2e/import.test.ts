@@ -26,38 +26,124 @@ const U = {
 /** A small journal in the exchange format: two accounts, three people, three interviews, two hypotheses. */
 function sampleDoc(): any {
   return {
-    format: 'pm-journal', version: 1, exportedAt: '2026-11-01T09:00:00Z',
-    config: { 'cadence.target': 3, 'cadence.days': 14, 'week.start': 'sunday', 'user.name': 'Not Me', 'no.such.key': 5 },
+    format: 'pm-journal',
+    version: 1,
+    exportedAt: '2026-11-01T09:00:00Z',
+    config: {
+      'cadence.target': 3,
+      'cadence.days': 14,
+      'week.start': 'sunday',
+      'user.name': 'Not Me',
+      'no.such.key': 5,
+    },
     accounts: [
       { uuid: U.acme, name: 'Acme', segment: 'enterprise', cadenceDays: 21 },
       { uuid: U.globex, name: 'Globex', segment: null, cadenceDays: 'off' },
     ],
     contacts: [
-      { uuid: U.jane, name: 'Jane Roe', email: 'jane@acme.test', accountUuid: U.acme, role: 'customer', segment: 'finance' },
+      {
+        uuid: U.jane,
+        name: 'Jane Roe',
+        email: 'jane@acme.test',
+        accountUuid: U.acme,
+        role: 'customer',
+        segment: 'finance',
+      },
       { uuid: U.bob, name: 'Bob Stone', email: null, accountUuid: U.acme, role: 'stakeholder', segment: null },
-      { uuid: U.sam, name: 'Sam Hill', email: 'sam@globex.test', accountUuid: U.globex, role: 'prospect', segment: null },
+      {
+        uuid: U.sam,
+        name: 'Sam Hill',
+        email: 'sam@globex.test',
+        accountUuid: U.globex,
+        role: 'prospect',
+        segment: null,
+      },
     ],
     interviews: [
-      { uuid: U.i1, id: 'I7', date: '2026-11-02', channel: 'call', contactUuids: [U.jane, U.bob], accountUuid: U.acme, by: 'Dana',
-        minutes: 30, summary: 'Exports take an hour', notes: 'Long notes\nwith lines', pains: ['slow export', 'manual CSV'],
-        quotes: ['"It takes forever"'], tags: ['export'], followUp: '2026-11-09', followUpDone: false, someFutureKey: 'ignored' },
-      { uuid: U.i2, id: 'I8', date: '2026-11-03', channel: 'support', contactUuids: [], accountUuid: U.globex, by: null,
-        minutes: null, summary: 'Ticket about invoices', notes: null, pains: [], quotes: [], tags: [], followUp: null, followUpDone: false },
-      { uuid: U.i3, id: 'I9', date: '2026-11-04', channel: 'video', contactUuids: [U.bob], accountUuid: U.acme, by: 'Dana',
-        minutes: 15, summary: 'Internal sync with sales', notes: null, pains: [], quotes: [], tags: [], followUp: null, followUpDone: true },
+      {
+        uuid: U.i1,
+        id: 'I7',
+        date: '2026-11-02',
+        channel: 'call',
+        contactUuids: [U.jane, U.bob],
+        accountUuid: U.acme,
+        by: 'Dana',
+        minutes: 30,
+        summary: 'Exports take an hour',
+        notes: 'Long notes\nwith lines',
+        pains: ['slow export', 'manual CSV'],
+        quotes: ['"It takes forever"'],
+        tags: ['export'],
+        followUp: '2026-11-09',
+        followUpDone: false,
+        someFutureKey: 'ignored',
+      },
+      {
+        uuid: U.i2,
+        id: 'I8',
+        date: '2026-11-03',
+        channel: 'support',
+        contactUuids: [],
+        accountUuid: U.globex,
+        by: null,
+        minutes: null,
+        summary: 'Ticket about invoices',
+        notes: null,
+        pains: [],
+        quotes: [],
+        tags: [],
+        followUp: null,
+        followUpDone: false,
+      },
+      {
+        uuid: U.i3,
+        id: 'I9',
+        date: '2026-11-04',
+        channel: 'video',
+        contactUuids: [U.bob],
+        accountUuid: U.acme,
+        by: 'Dana',
+        minutes: 15,
+        summary: 'Internal sync with sales',
+        notes: null,
+        pains: [],
+        quotes: [],
+        tags: [],
+        followUp: null,
+        followUpDone: true,
+      },
     ],
     hypotheses: [
-      { uuid: U.h1, id: 'H4', statement: 'Finance teams want itemised invoices', kind: 'value', criteria: '3 of 5 say yes',
-        createdOn: '2026-10-01', decideBy: '2026-10-29', tags: ['billing'],
-        revisions: [{ date: '2026-10-05', field: 'criteria', before: '2 of 5 say yes', after: '3 of 5 say yes' }] },
-      { uuid: U.h2, id: 'H5', statement: 'Exports must be faster than a minute', kind: 'usability', criteria: null,
-        createdOn: '2026-10-02', decideBy: '2026-12-01', tags: [], revisions: [] },
+      {
+        uuid: U.h1,
+        id: 'H4',
+        statement: 'Finance teams want itemised invoices',
+        kind: 'value',
+        criteria: '3 of 5 say yes',
+        createdOn: '2026-10-01',
+        decideBy: '2026-10-29',
+        tags: ['billing'],
+        revisions: [{ date: '2026-10-05', field: 'criteria', before: '2 of 5 say yes', after: '3 of 5 say yes' }],
+      },
+      {
+        uuid: U.h2,
+        id: 'H5',
+        statement: 'Exports must be faster than a minute',
+        kind: 'usability',
+        criteria: null,
+        createdOn: '2026-10-02',
+        decideBy: '2026-12-01',
+        tags: [],
+        revisions: [],
+      },
     ],
     evidence: [
       { interviewUuid: U.i1, hypothesisUuid: U.h1, direction: 'supports', strength: 'strong' },
       { interviewUuid: U.i2, hypothesisUuid: U.h2, direction: 'refutes', strength: 'weak' },
     ],
-    outcomes: [{ uuid: U.o1, hypothesisUuid: U.h1, outcome: 'killed', date: '2026-11-05', reason: 'Nobody pays for it' }],
+    outcomes: [
+      { uuid: U.o1, hypothesisUuid: U.h1, outcome: 'killed', date: '2026-11-05', reason: 'Nobody pays for it' },
+    ],
   };
 }
 
@@ -78,7 +164,7 @@ function comparable(doc: any): any {
 }
 
 describe('pm import', () => {
-  it('imports into an empty journal: records, kinds, full-text index, status, and the file\'s settings but user.name', () => {
+  it("imports into an empty journal: records, kinds, full-text index, status, and the file's settings but user.name", () => {
     const r = box.pm(['import', writeDoc('a.json', sampleDoc())]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Imported 3 interviews, 2 hypotheses, 1 outcome, 2 evidence links, 3 contacts, 2 accounts/);
@@ -93,15 +179,37 @@ describe('pm import', () => {
     expect(box.sql("SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH 'lines'")).toEqual([{ rowid: 1 }]);
     expect(box.sql('SELECT status FROM hypotheses ORDER BY id').map((h) => h.status)).toEqual(['killed', 'open']);
     expect(box.sql('SELECT name, cadence_days FROM accounts ORDER BY id')).toEqual([
-      { name: 'Acme', cadence_days: 21 }, { name: 'Globex', cadence_days: 0 },
+      { name: 'Acme', cadence_days: 21 },
+      { name: 'Globex', cadence_days: 0 },
     ]);
     const config = box.json(['config']);
-    expect(config).toMatchObject({ 'cadence.target': 3, 'cadence.days': 14, 'week.start': 'sunday', 'user.name': null });
+    expect(config).toMatchObject({
+      'cadence.target': 3,
+      'cadence.days': 14,
+      'week.start': 'sunday',
+      'user.name': null,
+    });
   });
 
   it('round trip: export → import into an empty journal → export gives the same document', () => {
     // a couple of records made by the CLI, then the sample merged in
-    expect(box.pm(['log', '--with', 'Lee Park <lee@initech.test>', '--account', 'Initech', '--summary', 'Wants SSO', '--pain', 'SSO', '--tag', 'auth', '--date', '2026-11-10']).code).toBe(0);
+    expect(
+      box.pm([
+        'log',
+        '--with',
+        'Lee Park <lee@initech.test>',
+        '--account',
+        'Initech',
+        '--summary',
+        'Wants SSO',
+        '--pain',
+        'SSO',
+        '--tag',
+        'auth',
+        '--date',
+        '2026-11-10',
+      ]).code,
+    ).toBe(0);
     expect(box.pm(['hyp', 'add', 'Teams need SSO before buying', '--date', '2026-11-01']).code).toBe(0);
     expect(box.pm(['import', writeDoc('a.json', sampleDoc())]).code).toBe(0);
     expect(box.pm(['config', 'set', 'user.name', 'Dana Lee']).code).toBe(0);
@@ -126,7 +234,7 @@ describe('pm import', () => {
     expect(box.snapshot()).toBe(before);
   });
 
-  it('a record the journal already has keeps the journal\'s content', () => {
+  it("a record the journal already has keeps the journal's content", () => {
     expect(box.pm(['import', writeDoc('a.json', sampleDoc())]).code).toBe(0);
     const changed = sampleDoc();
     changed.interviews[0].summary = 'Rewritten by a teammate';
@@ -136,18 +244,45 @@ describe('pm import', () => {
     expect(box.sql('SELECT segment FROM accounts WHERE uuid = ?', U.acme)[0].segment).toBe('enterprise');
   });
 
-  it('merges a teammate\'s export: contacts matched by email or by name in the account, new ids continue', () => {
-    expect(box.pm(['log', '--with', 'Jane Roe <jane@acme.test>', '--with', 'Bob Stone', '--account', 'Acme', '--summary', 'Mine', '--date', '2026-11-01']).code).toBe(0);
+  it("merges a teammate's export: contacts matched by email or by name in the account, new ids continue", () => {
+    expect(
+      box.pm([
+        'log',
+        '--with',
+        'Jane Roe <jane@acme.test>',
+        '--with',
+        'Bob Stone',
+        '--account',
+        'Acme',
+        '--summary',
+        'Mine',
+        '--date',
+        '2026-11-01',
+      ]).code,
+    ).toBe(0);
     const mine = box.sql('SELECT id, name FROM contacts ORDER BY id');
     const theirs = sampleDoc();
     // the teammate made the same people and account separately: other UUIDs, other spelling
     theirs.accounts[0].uuid = '01900000-0000-7000-8000-00000000b001';
     theirs.accounts[0].name = 'ACME';
-    theirs.contacts[0] = { ...theirs.contacts[0], uuid: '01900000-0000-7000-8000-00000000b002', name: 'J. Roe', email: 'JANE@acme.test', accountUuid: theirs.accounts[0].uuid };
-    theirs.contacts[1] = { ...theirs.contacts[1], uuid: '01900000-0000-7000-8000-00000000b003', name: 'bob stone', accountUuid: theirs.accounts[0].uuid };
+    theirs.contacts[0] = {
+      ...theirs.contacts[0],
+      uuid: '01900000-0000-7000-8000-00000000b002',
+      name: 'J. Roe',
+      email: 'JANE@acme.test',
+      accountUuid: theirs.accounts[0].uuid,
+    };
+    theirs.contacts[1] = {
+      ...theirs.contacts[1],
+      uuid: '01900000-0000-7000-8000-00000000b003',
+      name: 'bob stone',
+      accountUuid: theirs.accounts[0].uuid,
+    };
     for (const i of theirs.interviews) {
       if (i.accountUuid === U.acme) i.accountUuid = theirs.accounts[0].uuid;
-      i.contactUuids = i.contactUuids.map((u: string) => (u === U.jane ? theirs.contacts[0].uuid : u === U.bob ? theirs.contacts[1].uuid : u));
+      i.contactUuids = i.contactUuids.map((u: string) =>
+        u === U.jane ? theirs.contacts[0].uuid : u === U.bob ? theirs.contacts[1].uuid : u,
+      );
     }
     const counts = box.json(['import', writeDoc('theirs.json', theirs)]);
     expect(counts.contacts).toEqual({ added: 1, matched: 2, forgotten: 0 });
@@ -175,7 +310,9 @@ describe('pm import', () => {
     expect(box.pm(['import', writeDoc('a.json', sampleDoc())]).code).toBe(0);
     const db = new Database(box.db);
     // what pm forget leaves: the UUID remembered, the person gone
-    db.prepare('DELETE FROM interview_contacts WHERE contact_id = (SELECT id FROM contacts WHERE uuid = ?)').run(U.jane);
+    db.prepare('DELETE FROM interview_contacts WHERE contact_id = (SELECT id FROM contacts WHERE uuid = ?)').run(
+      U.jane,
+    );
     db.prepare('DELETE FROM contacts WHERE uuid = ?').run(U.jane);
     db.prepare('INSERT INTO forgotten(uuid) VALUES (?)').run(U.jane);
     db.prepare('DELETE FROM interviews WHERE uuid = ?').run(U.i1);
@@ -183,7 +320,10 @@ describe('pm import', () => {
     const counts = box.json(['import', writeDoc('a.json', sampleDoc())]);
     expect(counts.contacts.forgotten).toBe(1);
     expect(box.sql('SELECT count(*) AS n FROM contacts WHERE uuid = ? OR name = ?', U.jane, 'Jane Roe')[0].n).toBe(0);
-    const present = box.sql('SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id JOIN interviews i ON i.id = ic.interview_id WHERE i.uuid = ?', U.i1);
+    const present = box.sql(
+      'SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id JOIN interviews i ON i.id = ic.interview_id WHERE i.uuid = ?',
+      U.i1,
+    );
     expect(present).toEqual([{ name: 'Bob Stone' }]);
   });
 });
@@ -196,7 +336,10 @@ describe('pm import and pm forget', () => {
     expect(forgot.code, forgot.err).toBe(0);
     const after = box.pm(['export', '--format', 'json']).out;
     expect(after).not.toContain('Jane Roe');
-    expect(JSON.parse(after).contacts.find((c: any) => c.uuid === U.jane)).toMatchObject({ forgotten: true, email: null });
+    expect(JSON.parse(after).contacts.find((c: any) => c.uuid === U.jane)).toMatchObject({
+      forgotten: true,
+      email: null,
+    });
 
     // the old export, with Jane in it, merged back: nothing comes back
     expect(box.pm(['import', writeDoc('before.json', before)]).code).toBe(0);
@@ -210,28 +353,118 @@ describe('pm import and pm forget', () => {
     expect(conn.prepare("SELECT count(*) FROM contacts WHERE name = 'Jane Roe'").pluck().get()).toBe(0);
     expect(conn.prepare('SELECT forgotten FROM contacts WHERE uuid = ?').pluck().get(U.jane)).toBe(1);
     expect(conn.prepare('SELECT count(*) FROM forgotten WHERE uuid = ?').pluck().get(U.jane)).toBe(1);
-    expect(conn.prepare("SELECT kind FROM interviews WHERE uuid = ?").pluck().get(U.i1)).toBe('customer');
+    expect(conn.prepare('SELECT kind FROM interviews WHERE uuid = ?').pluck().get(U.i1)).toBe('customer');
     conn.close();
   });
 });
 
 describe('pm import refuses a bad file whole: exit 2, the record named, the journal unchanged', () => {
   const cases: [string, (d: any) => unknown, RegExp][] = [
-    ['an impossible date', (d) => { d.interviews[2].date = '2026-02-31'; }, /^pm: interviews\[2\] \(uuid 01900000-0000-7000-8000-00000000e003\): date "2026-02-31" is not a date/m],
-    ['an unknown channel', (d) => { d.interviews[0].channel = 'telepathy'; }, /^pm: interviews\[0\] .*channel "telepathy" is not one of call, video/m],
-    ['a link to a missing record', (d) => { d.evidence[1].hypothesisUuid = '01900000-0000-7000-8000-0000000000ff'; }, /^pm: evidence\[1\]: hypothesisUuid 01900000-0000-7000-8000-0000000000ff is neither in the file nor in the journal/m],
-    ['an interview naming an unknown contact', (d) => { d.interviews[1].contactUuids = ['01900000-0000-7000-8000-0000000000ee']; }, /^pm: interviews\[1\] .*contactUuids/m],
-    ['another format', (d) => { d.format = 'jrnl'; }, /^pm: the file: format "jrnl", not "pm-journal"|^pm: the file: format is "jrnl"/m],
-    ['a newer version', (d) => { d.version = 2; }, /^pm: the file: format version 2 was written by a newer pm/m],
-    ['a summary over its limit', (d) => { d.interviews[1].summary = 'x'.repeat(1001); }, /^pm: interviews\[1\] .*summary is longer than 1000 characters/m],
-    ['a NUL byte', (d) => { d.contacts[0].name = 'Jane\u0000Roe'; }, /^pm: contacts\[0\] .*name contains a NUL byte/m],
-    ['an unknown role', (d) => { d.contacts[2].role = 'boss'; }, /^pm: contacts\[2\] .*role "boss"/m],
-    ['an unknown direction', (d) => { d.evidence[0].direction = 'maybe'; }, /^pm: evidence\[0\]: direction "maybe"/m],
-    ['an unknown outcome', (d) => { d.outcomes[0].outcome = 'shelved'; }, /^pm: outcomes\[0\] .*outcome "shelved"/m],
-    ['a missing summary', (d) => { delete d.interviews[0].summary; }, /^pm: interviews\[0\] .*summary is missing/m],
-    ['a duplicate UUID', (d) => { d.hypotheses[1].uuid = U.h1; }, /^pm: hypotheses\[1\] .*appears twice/m],
-    ['a bad setting', (d) => { d.config['cadence.days'] = 0; }, /^pm: config: cadence.days must be a whole number/m],
-    ['a list that is not a list', (d) => { d.interviews[0].pains = 'slow'; }, /^pm: interviews\[0\] .*pains must be a list/m],
+    [
+      'an impossible date',
+      (d) => {
+        d.interviews[2].date = '2026-02-31';
+      },
+      /^pm: interviews\[2\] \(uuid 01900000-0000-7000-8000-00000000e003\): date "2026-02-31" is not a date/m,
+    ],
+    [
+      'an unknown channel',
+      (d) => {
+        d.interviews[0].channel = 'telepathy';
+      },
+      /^pm: interviews\[0\] .*channel "telepathy" is not one of call, video/m,
+    ],
+    [
+      'a link to a missing record',
+      (d) => {
+        d.evidence[1].hypothesisUuid = '01900000-0000-7000-8000-0000000000ff';
+      },
+      /^pm: evidence\[1\]: hypothesisUuid 01900000-0000-7000-8000-0000000000ff is neither in the file nor in the journal/m,
+    ],
+    [
+      'an interview naming an unknown contact',
+      (d) => {
+        d.interviews[1].contactUuids = ['01900000-0000-7000-8000-0000000000ee'];
+      },
+      /^pm: interviews\[1\] .*contactUuids/m,
+    ],
+    [
+      'another format',
+      (d) => {
+        d.format = 'jrnl';
+      },
+      /^pm: the file: format "jrnl", not "pm-journal"|^pm: the file: format is "jrnl"/m,
+    ],
+    [
+      'a newer version',
+      (d) => {
+        d.version = 2;
+      },
+      /^pm: the file: format version 2 was written by a newer pm/m,
+    ],
+    [
+      'a summary over its limit',
+      (d) => {
+        d.interviews[1].summary = 'x'.repeat(1001);
+      },
+      /^pm: interviews\[1\] .*summary is longer than 1000 characters/m,
+    ],
+    [
+      'a NUL byte',
+      (d) => {
+        d.contacts[0].name = 'Jane\u0000Roe';
+      },
+      /^pm: contacts\[0\] .*name contains a NUL byte/m,
+    ],
+    [
+      'an unknown role',
+      (d) => {
+        d.contacts[2].role = 'boss';
+      },
+      /^pm: contacts\[2\] .*role "boss"/m,
+    ],
+    [
+      'an unknown direction',
+      (d) => {
+        d.evidence[0].direction = 'maybe';
+      },
+      /^pm: evidence\[0\]: direction "maybe"/m,
+    ],
+    [
+      'an unknown outcome',
+      (d) => {
+        d.outcomes[0].outcome = 'shelved';
+      },
+      /^pm: outcomes\[0\] .*outcome "shelved"/m,
+    ],
+    [
+      'a missing summary',
+      (d) => {
+        delete d.interviews[0].summary;
+      },
+      /^pm: interviews\[0\] .*summary is missing/m,
+    ],
+    [
+      'a duplicate UUID',
+      (d) => {
+        d.hypotheses[1].uuid = U.h1;
+      },
+      /^pm: hypotheses\[1\] .*appears twice/m,
+    ],
+    [
+      'a bad setting',
+      (d) => {
+        d.config['cadence.days'] = 0;
+      },
+      /^pm: config: cadence.days must be a whole number/m,
+    ],
+    [
+      'a list that is not a list',
+      (d) => {
+        d.interviews[0].pains = 'slow';
+      },
+      /^pm: interviews\[0\] .*pains must be a list/m,
+    ],
   ];
 
   it.each(cases)('%s', (_what, spoil, message) => {
@@ -267,14 +500,28 @@ describe('pm import refuses a bad file whole: exit 2, the record named, the jour
   it('a reference may point at a record already in the journal', () => {
     expect(box.pm(['import', writeDoc('a.json', sampleDoc())]).code).toBe(0);
     const more = {
-      format: 'pm-journal', version: 1,
-      interviews: [{ uuid: '01900000-0000-7000-8000-00000000e0aa', date: '2026-11-06', channel: 'email', contactUuids: [U.sam],
-        accountUuid: U.globex, summary: 'Follow-up email' }],
-      evidence: [{ interviewUuid: '01900000-0000-7000-8000-00000000e0aa', hypothesisUuid: U.h2, direction: 'supports' }],
+      format: 'pm-journal',
+      version: 1,
+      interviews: [
+        {
+          uuid: '01900000-0000-7000-8000-00000000e0aa',
+          date: '2026-11-06',
+          channel: 'email',
+          contactUuids: [U.sam],
+          accountUuid: U.globex,
+          summary: 'Follow-up email',
+        },
+      ],
+      evidence: [
+        { interviewUuid: '01900000-0000-7000-8000-00000000e0aa', hypothesisUuid: U.h2, direction: 'supports' },
+      ],
     };
     const counts = box.json(['import', writeDoc('more.json', more)]);
     expect(counts.interviews.added).toBe(1);
-    expect(box.sql("SELECT i.kind, e.strength FROM interviews i JOIN evidence e ON e.interview_id = i.id WHERE i.uuid = '01900000-0000-7000-8000-00000000e0aa'"))
-      .toEqual([{ kind: 'customer', strength: 'medium' }]);
+    expect(
+      box.sql(
+        "SELECT i.kind, e.strength FROM interviews i JOIN evidence e ON e.interview_id = i.id WHERE i.uuid = '01900000-0000-7000-8000-00000000e0aa'",
+      ),
+    ).toEqual([{ kind: 'customer', strength: 'medium' }]);
   });
 });

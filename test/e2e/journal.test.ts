@@ -49,7 +49,10 @@ describe('the journal file', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const strict = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").pluck().get();
+    const strict = db
+      .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'")
+      .pluck()
+      .get();
     expect(strict).toBeGreaterThanOrEqual(10);
     db.close();
   });
@@ -123,14 +126,27 @@ describe('config', () => {
   it('lists every key with its default, and validates what is set', () => {
     const all = box.json(['config']);
     expect(all).toEqual({
-      'cadence.target': 1, 'cadence.days': 7, 'account.cadenceDays': 30, 'hypothesis.staleDays': 14,
-      'hypothesis.decideDays': 28, 'evidence.validateAt': 3, 'evidence.killAt': 2, 'week.start': 'monday', 'user.name': null,
+      'cadence.target': 1,
+      'cadence.days': 7,
+      'account.cadenceDays': 30,
+      'hypothesis.staleDays': 14,
+      'hypothesis.decideDays': 28,
+      'evidence.validateAt': 3,
+      'evidence.killAt': 2,
+      'week.start': 'monday',
+      'user.name': null,
     });
     expect(box.pm(['config', 'set', 'week.start', 'Sunday']).code).toBe(0);
     expect(box.pm(['config', 'get', 'week.start']).out.trim()).toBe('sunday');
     expect(box.pm(['config', 'set', 'user.name', 'Dana Lee']).code).toBe(0);
     expect(box.json(['config', 'get', 'user.name'])).toBe('Dana Lee');
-    for (const [k, v] of [['week.start', 'friday'], ['cadence.days', '0'], ['cadence.target', '1.5'], ['evidence.killAt', 'two'], ['cadence.days', '']]) {
+    for (const [k, v] of [
+      ['week.start', 'friday'],
+      ['cadence.days', '0'],
+      ['cadence.target', '1.5'],
+      ['evidence.killAt', 'two'],
+      ['cadence.days', ''],
+    ]) {
       expectUsageError(box.pm(['config', 'set', k, v]));
     }
     expectUsageError(box.pm(['config', 'get', 'nope']));
@@ -147,7 +163,13 @@ describe('doctor, backup, version, help, completion', () => {
   it('doctor reports a healthy journal and exits 0', () => {
     box.pm(['init']);
     const d = box.json(['doctor']);
-    expect(d).toMatchObject({ healthy: true, schemaVersion: SCHEMA_VERSION, integrity: 'ok', foreignKeys: 'ok', mode: '0600' });
+    expect(d).toMatchObject({
+      healthy: true,
+      schemaVersion: SCHEMA_VERSION,
+      integrity: 'ok',
+      foreignKeys: 'ok',
+      mode: '0600',
+    });
     expect(d.counts).toEqual({ accounts: 0, contacts: 0, interviews: 0, hypotheses: 0, evidence: 0, outcomes: 0 });
   });
 
@@ -178,7 +200,9 @@ describe('doctor, backup, version, help, completion', () => {
     writeFileSync(box.db, 'garbage that would fail to open');
     const v = box.pm(['--version']);
     expect(v.code).toBe(0);
-    expect(v.out.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version);
+    expect(v.out.trim()).toBe(
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version,
+    );
     const h = box.pm(['--help']);
     expect(h.code).toBe(0);
     expect(h.out).toMatch(/Examples:/);

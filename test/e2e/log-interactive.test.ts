@@ -15,37 +15,71 @@ const onTerminal = (script: [string, string][], args: string[] = ['log']) => run
 
 describe('pm log on a terminal', () => {
   it('asks who, channel, date, summary, pains, quotes, tags, evidence and follow-up, then logs it', () => {
-    expect(box.pm(['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'first', '--tag', 'export']).code).toBe(0);
+    expect(
+      box.pm([
+        'log',
+        '--with',
+        'Jane Roe <jane@acme.test>',
+        '--account',
+        'Acme',
+        '--summary',
+        'first',
+        '--tag',
+        'export',
+      ]).code,
+    ).toBe(0);
     const db = new Database(box.db);
-    db.exec(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h1', 'Finance wants itemised invoices', '2026-11-01', '2026-12-01')`);
+    db.exec(
+      `INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h1', 'Finance wants itemised invoices', '2026-11-01', '2026-12-01')`,
+    );
     db.close();
     const r = onTerminal([
-      ['Who did you talk to', 'jan'], ['Jane Roe \\(Acme, customer\\)', ENTER],
+      ['Who did you talk to', 'jan'],
+      ['Jane Roe \\(Acme, customer\\)', ENTER],
       ['Channel', DOWN + ENTER], // video
       ['When', 'yesterday' + ENTER],
       ['summary', 'They export every Monday' + ENTER],
-      ['pain', 'slow export' + ENTER], ['pain', 'no audit trail' + ENTER], ['pain', ENTER],
-      ['quote', 'It takes an hour' + ENTER], ['quote', ENTER],
+      ['pain', 'slow export' + ENTER],
+      ['pain', 'no audit trail' + ENTER],
+      ['pain', ENTER],
+      ['quote', 'It takes an hour' + ENTER],
+      ['quote', ENTER],
       ['Tags.*used: export', 'export, pricing' + ENTER],
-      ['support any', ' ' + ENTER], ['How strongly', DOWN + ENTER], // strong
+      ['support any', ' ' + ENTER],
+      ['How strongly', DOWN + ENTER], // strong
       ['Follow up', '+1w' + ENTER],
     ]);
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
     expect(r.output).toMatch(/Logged I2 · video with Jane Roe \(Acme\) on 2026-11-19/);
     expect(box.json(['show', 'I2'])).toMatchObject({
-      channel: 'video', date: '2026-11-19', summary: 'They export every Monday', pains: ['slow export', 'no audit trail'],
-      quotes: ['It takes an hour'], tags: ['export', 'pricing'], followUp: '2026-11-26', with: ['Jane Roe'], account: 'Acme',
+      channel: 'video',
+      date: '2026-11-19',
+      summary: 'They export every Monday',
+      pains: ['slow export', 'no audit trail'],
+      quotes: ['It takes an hour'],
+      tags: ['export', 'pricing'],
+      followUp: '2026-11-26',
+      with: ['Jane Roe'],
+      account: 'Acme',
       evidence: [{ hypothesis: 'H1', direction: 'supports', strength: 'strong' }],
     });
   });
 
   it('a new name asks for the account, role and segment, and says what is new', () => {
     const r = onTerminal([
-      ['Who did you talk to', 'Sam Ng'], ['New contact: Sam Ng', ENTER],
-      ['Which account', 'Globex' + ENTER], ['role', DOWN + ENTER], ['Segment', 'ops' + ENTER],
-      ['Channel', ENTER], ['When', ENTER], ['summary', 'Wants SSO' + ENTER],
-      ['pain', ENTER], ['quote', ENTER], ['Tags', ENTER], ['Follow up', ENTER],
+      ['Who did you talk to', 'Sam Ng'],
+      ['New contact: Sam Ng', ENTER],
+      ['Which account', 'Globex' + ENTER],
+      ['role', DOWN + ENTER],
+      ['Segment', 'ops' + ENTER],
+      ['Channel', ENTER],
+      ['When', ENTER],
+      ['summary', 'Wants SSO' + ENTER],
+      ['pain', ENTER],
+      ['quote', ENTER],
+      ['Tags', ENTER],
+      ['Follow up', ENTER],
     ]);
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
@@ -56,9 +90,19 @@ describe('pm log on a terminal', () => {
 
   it('re-asks on a bad date instead of failing', () => {
     const r = onTerminal([
-      ['Who did you talk to', 'Sam Ng'], ['New contact', ENTER], ['Which account', 'Globex' + ENTER], ['role', ENTER], ['Segment', ENTER],
-      ['Channel', ENTER], ['When', '\u007f'.repeat(5) + 'someday' + ENTER], ['is not a date', '\u007f'.repeat(7) + '2026-11-02' + ENTER],
-      ['summary', 'x' + ENTER], ['pain', ENTER], ['quote', ENTER], ['Tags', ENTER], ['Follow up', ENTER],
+      ['Who did you talk to', 'Sam Ng'],
+      ['New contact', ENTER],
+      ['Which account', 'Globex' + ENTER],
+      ['role', ENTER],
+      ['Segment', ENTER],
+      ['Channel', ENTER],
+      ['When', '\u007f'.repeat(5) + 'someday' + ENTER],
+      ['is not a date', '\u007f'.repeat(7) + '2026-11-02' + ENTER],
+      ['summary', 'x' + ENTER],
+      ['pain', ENTER],
+      ['quote', ENTER],
+      ['Tags', ENTER],
+      ['Follow up', ENTER],
     ]);
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
@@ -70,7 +114,14 @@ describe('pm log on a terminal', () => {
     const before = box.snapshot();
     for (const script of [
       [['Who did you talk to', CTRL_C]],
-      [['Who did you talk to', 'jane'], ['Jane Roe', ENTER], ['Channel', ENTER], ['When', ENTER], ['summary', 'almost' + ENTER], ['pain', CTRL_C]],
+      [
+        ['Who did you talk to', 'jane'],
+        ['Jane Roe', ENTER],
+        ['Channel', ENTER],
+        ['When', ENTER],
+        ['summary', 'almost' + ENTER],
+        ['pain', CTRL_C],
+      ],
     ] as [string, string][][]) {
       const r = onTerminal(script);
       expect(r.failure).toBeNull();

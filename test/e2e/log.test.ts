@@ -14,9 +14,17 @@ const JANE = ['--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme'];
 function addHypothesis(statement: string, outcome?: 'killed' | 'invalidated' | 'validated'): string {
   if (!existsSync(box.db)) expect(box.pm(['init']).code).toBe(0);
   const db = new Database(box.db);
-  const id = Number(db.prepare(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2026-11-01', '2026-12-01')`)
-    .run(`h-${statement}`, statement).lastInsertRowid);
-  if (outcome) db.prepare(`INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, '2026-11-10', 'why')`).run(`o-${id}`, id, outcome);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2026-11-01', '2026-12-01')`,
+      )
+      .run(`h-${statement}`, statement).lastInsertRowid,
+  );
+  if (outcome)
+    db.prepare(
+      `INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, '2026-11-10', 'why')`,
+    ).run(`o-${id}`, id, outcome);
   db.close();
   return `H${id}`;
 }
@@ -34,16 +42,72 @@ describe('pm log, scripted', () => {
   });
 
   it('--json prints the record with the export keys plus with and account', () => {
-    const rec = box.json(['log', ...JANE, '--with', 'Bo Li', '--summary', 'Pricing', '--notes', 'long notes', '--channel', 'video',
-      '--date', '2026-11-18', '--minutes', '45', '--pain', 'slow export', '--pain', 'no SSO', '--quote', 'It takes forever',
-      '--tag', 'export', '--tag', 'pricing', '--follow-up', '+1w', '--by', 'Dana']);
+    const rec = box.json([
+      'log',
+      ...JANE,
+      '--with',
+      'Bo Li',
+      '--summary',
+      'Pricing',
+      '--notes',
+      'long notes',
+      '--channel',
+      'video',
+      '--date',
+      '2026-11-18',
+      '--minutes',
+      '45',
+      '--pain',
+      'slow export',
+      '--pain',
+      'no SSO',
+      '--quote',
+      'It takes forever',
+      '--tag',
+      'export',
+      '--tag',
+      'pricing',
+      '--follow-up',
+      '+1w',
+      '--by',
+      'Dana',
+    ]);
     expect(rec).toMatchObject({
-      id: 'I1', date: '2026-11-18', channel: 'video', by: 'Dana', minutes: 45, summary: 'Pricing', notes: 'long notes',
-      pains: ['slow export', 'no SSO'], quotes: ['It takes forever'], tags: ['export', 'pricing'],
-      followUp: '2026-11-25', followUpDone: false, with: ['Jane Roe', 'Bo Li'], account: 'Acme',
+      id: 'I1',
+      date: '2026-11-18',
+      channel: 'video',
+      by: 'Dana',
+      minutes: 45,
+      summary: 'Pricing',
+      notes: 'long notes',
+      pains: ['slow export', 'no SSO'],
+      quotes: ['It takes forever'],
+      tags: ['export', 'pricing'],
+      followUp: '2026-11-25',
+      followUpDone: false,
+      with: ['Jane Roe', 'Bo Li'],
+      account: 'Acme',
     });
-    for (const key of ['uuid', 'id', 'date', 'channel', 'contactUuids', 'accountUuid', 'by', 'minutes', 'summary', 'notes',
-      'pains', 'quotes', 'tags', 'followUp', 'followUpDone', 'with', 'account']) expect(rec).toHaveProperty(key);
+    for (const key of [
+      'uuid',
+      'id',
+      'date',
+      'channel',
+      'contactUuids',
+      'accountUuid',
+      'by',
+      'minutes',
+      'summary',
+      'notes',
+      'pains',
+      'quotes',
+      'tags',
+      'followUp',
+      'followUpDone',
+      'with',
+      'account',
+    ])
+      expect(rec).toHaveProperty(key);
     expect(rec.contactUuids).toHaveLength(2);
     const stored = box.sql('SELECT uuid FROM contacts ORDER BY id').map((c) => c.uuid);
     expect(rec.contactUuids).toEqual(stored);
@@ -52,7 +116,15 @@ describe('pm log, scripted', () => {
 
   it('absent optional values are null or empty lists, and by defaults to user.name, else the OS user', () => {
     const rec = box.json(['log', ...JANE, '--summary', 'x']);
-    expect(rec).toMatchObject({ minutes: null, notes: null, pains: [], quotes: [], tags: [], followUp: null, by: 'tester' });
+    expect(rec).toMatchObject({
+      minutes: null,
+      notes: null,
+      pains: [],
+      quotes: [],
+      tags: [],
+      followUp: null,
+      by: 'tester',
+    });
     box.pm(['config', 'set', 'user.name', 'Dana Lee']);
     expect(box.json(['log', ...JANE, '--summary', 'y']).by).toBe('Dana Lee');
   });
@@ -82,7 +154,9 @@ describe('pm log, scripted', () => {
 
   it('reads notes from stdin with --notes-file -, and from a file', () => {
     const transcript = 'Line one\nLine two — ünïcode ✓\n';
-    expect(box.json(['log', ...JANE, '--summary', 'x', '--notes-file', '-'], { input: transcript }).notes).toBe(transcript);
+    expect(box.json(['log', ...JANE, '--summary', 'x', '--notes-file', '-'], { input: transcript }).notes).toBe(
+      transcript,
+    );
     const file = join(box.dir, 'notes.md');
     writeFileSync(file, '# Meeting\n- a point\n');
     expect(box.json(['log', ...JANE, '--summary', 'x', '--notes-file', file]).notes).toBe('# Meeting\n- a point\n');
@@ -171,12 +245,23 @@ describe('pm log: evidence', () => {
   it('--supports and --refutes write evidence rows with their strength', () => {
     const h1 = addHypothesis('Finance wants itemised invoices');
     const h2 = addHypothesis('Teams want SSO');
-    const rec = box.json(['log', ...JANE, '--summary', 'x', '--supports', `${h1}:strong`, '--refutes', h2.toLowerCase()]);
+    const rec = box.json([
+      'log',
+      ...JANE,
+      '--summary',
+      'x',
+      '--supports',
+      `${h1}:strong`,
+      '--refutes',
+      h2.toLowerCase(),
+    ]);
     expect(rec.evidence).toEqual([
       { hypothesis: h1, direction: 'supports', strength: 'strong' },
       { hypothesis: h2, direction: 'refutes', strength: 'medium' },
     ]);
-    expect(box.sql('SELECT hypothesis_id, interview_id, direction, strength FROM evidence ORDER BY hypothesis_id')).toEqual([
+    expect(
+      box.sql('SELECT hypothesis_id, interview_id, direction, strength FROM evidence ORDER BY hypothesis_id'),
+    ).toEqual([
       { hypothesis_id: 1, interview_id: 1, direction: 'supports', strength: 'strong' },
       { hypothesis_id: 2, interview_id: 1, direction: 'refutes', strength: 'medium' },
     ]);
@@ -207,7 +292,11 @@ describe('pm log: evidence', () => {
   it('bad strengths, bad ids and one hypothesis both ways are usage errors', () => {
     addHypothesis('one');
     const before = box.snapshot();
-    for (const args of [['--supports', 'H1:huge'], ['--supports', 'X1'], ['--supports', 'H1', '--refutes', 'H1']]) {
+    for (const args of [
+      ['--supports', 'H1:huge'],
+      ['--supports', 'X1'],
+      ['--supports', 'H1', '--refutes', 'H1'],
+    ]) {
       expectUsageError(box.pm(['log', ...JANE, '--summary', 'x', ...args]));
     }
     expect(box.snapshot()).toBe(before);
@@ -232,11 +321,22 @@ describe('pm log: bad input is exit 2, one line, and changes nothing', () => {
     box.pm(['log', ...JANE, '--summary', 'first']);
     const before = box.snapshot();
     const cases: string[][] = [
-      ['--date', 'someday'], ['--date', '2026-02-30'], ['--follow-up', '3d'], ['--channel', 'telepathy'],
-      ['--role', 'boss'], ['--minutes', 'ten'], ['--minutes', '-5'],
-      ['--summary', 'x'.repeat(1001)], ['--pain', 'p'.repeat(501)], ['--quote', 'q'.repeat(501)], ['--tag', 't'.repeat(501)],
-      ['--with', 'N'.repeat(501)], ['--account', 'A'.repeat(501)], ['--tag', ''],
-      ['--notes', 'a', '--notes-file', '-'], ['--notes-file', join(box.dir, 'missing.txt')],
+      ['--date', 'someday'],
+      ['--date', '2026-02-30'],
+      ['--follow-up', '3d'],
+      ['--channel', 'telepathy'],
+      ['--role', 'boss'],
+      ['--minutes', 'ten'],
+      ['--minutes', '-5'],
+      ['--summary', 'x'.repeat(1001)],
+      ['--pain', 'p'.repeat(501)],
+      ['--quote', 'q'.repeat(501)],
+      ['--tag', 't'.repeat(501)],
+      ['--with', 'N'.repeat(501)],
+      ['--account', 'A'.repeat(501)],
+      ['--tag', ''],
+      ['--notes', 'a', '--notes-file', '-'],
+      ['--notes-file', join(box.dir, 'missing.txt')],
     ];
     for (const extra of cases) {
       const args = ['log', ...JANE, '--summary', 'ok', ...extra];
@@ -254,7 +354,11 @@ describe('pm log: bad input is exit 2, one line, and changes nothing', () => {
   it('refuses invalid UTF-8 and NUL bytes in notes from stdin, and notes over 5 MB', () => {
     box.pm(['log', ...JANE, '--summary', 'first']);
     const before = box.snapshot();
-    for (const input of [Buffer.from([0x61, 0xff, 0xfe, 0x62]), Buffer.from('a\u0000b'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x61)]) {
+    for (const input of [
+      Buffer.from([0x61, 0xff, 0xfe, 0x62]),
+      Buffer.from('a\u0000b'),
+      Buffer.alloc(5 * 1024 * 1024 + 1, 0x61),
+    ]) {
       const r = box.pm(['log', ...JANE, '--summary', 'x', '--notes-file', '-'], { input });
       expectUsageError(r);
     }

@@ -6,11 +6,38 @@ let box: Sandbox;
 beforeEach(() => {
   box = sandbox();
   for (const args of [
-    ['--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'one', '--date', '2026-11-02', '--tag', 'Export', '--by', 'Dana'],
-    ['--with', 'Sam Ng', '--account', 'Globex', '--summary', 'two', '--date', '2026-11-10', '--channel', 'video', '--by', 'Lee'],
+    [
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'one',
+      '--date',
+      '2026-11-02',
+      '--tag',
+      'Export',
+      '--by',
+      'Dana',
+    ],
+    [
+      '--with',
+      'Sam Ng',
+      '--account',
+      'Globex',
+      '--summary',
+      'two',
+      '--date',
+      '2026-11-10',
+      '--channel',
+      'video',
+      '--by',
+      'Lee',
+    ],
     ['--channel', 'support', '--account', 'Acme', '--summary', 'three', '--date', '2026-11-15', '--tag', 'export'],
     ['--with', 'Jane Roe', '--summary', 'four', '--date', '2026-11-19', '--by', 'dana'],
-  ]) expect(box.pm(['log', ...args]).code).toBe(0);
+  ])
+    expect(box.pm(['log', ...args]).code).toBe(0);
   const db = new Database(box.db);
   db.exec(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h1', 'x', '2026-11-01', '2026-12-01');
            INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (1, 2, 'supports', 'medium');`);
@@ -45,7 +72,7 @@ describe('pm ls filters', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^2026-11-19 I4 +Jane Roe +Acme +call +four$/);
     expect(lines[1]).toMatch(/^2026-11-15 I3 +— +Acme +support +three$/);
-    const col = (l: string) => l.indexOf('Acme') >= 0 ? l.indexOf('Acme') : l.indexOf('Globex');
+    const col = (l: string) => (l.indexOf('Acme') >= 0 ? l.indexOf('Acme') : l.indexOf('Globex'));
     expect(new Set(lines.map(col)).size).toBe(1);
     expect(r.out).not.toMatch(/\u001b/);
   });
@@ -61,7 +88,14 @@ describe('pm ls filters', () => {
   });
 
   it('bad filters are usage errors', () => {
-    for (const args of [['--since', 'later'], ['--channel', 'fax'], ['--hypothesis', 'X'], ['--hypothesis', 'H9'], ['--limit', 'ten'],
-      ['--since', '2026-11-19', '--until', '2026-11-01']]) expectUsageError(box.pm(['ls', ...args]));
+    for (const args of [
+      ['--since', 'later'],
+      ['--channel', 'fax'],
+      ['--hypothesis', 'X'],
+      ['--hypothesis', 'H9'],
+      ['--limit', 'ten'],
+      ['--since', '2026-11-19', '--until', '2026-11-01'],
+    ])
+      expectUsageError(box.pm(['ls', ...args]));
   });
 });

@@ -24,10 +24,18 @@ function copyFixture(file: string, to: string): void {
 /** Every table's rows, restricted to the columns the old schema had, in a stable order. */
 function content(path: string, tablesAndColumns?: Map<string, string[]>): Map<string, unknown[]> {
   const db = new Database(path, { readonly: true });
-  const tables = tablesAndColumns ?? new Map(
-    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'").pluck().all() as string[])
-      .map((t) => [t, (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[])]),
-  );
+  const tables =
+    tablesAndColumns ??
+    new Map(
+      (
+        db
+          .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'",
+          )
+          .pluck()
+          .all() as string[]
+      ).map((t) => [t, db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]]),
+    );
   const out = new Map<string, unknown[]>();
   for (const [table, columns] of tables) {
     const cols = columns.map((c) => `"${c}"`).join(', ');
@@ -39,8 +47,15 @@ function content(path: string, tablesAndColumns?: Map<string, string[]>): Map<st
 
 function columnsOf(path: string): Map<string, string[]> {
   const db = new Database(path, { readonly: true });
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'").pluck().all() as string[];
-  const map = new Map(tables.map((t) => [t, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]));
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'interviews_fts_%'",
+    )
+    .pluck()
+    .all() as string[];
+  const map = new Map(
+    tables.map((t) => [t, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]]),
+  );
   db.close();
   return map;
 }
@@ -83,12 +98,19 @@ describe.each(FIXTURES)('a schema-$version journal', ({ version, file }) => {
     expect(h1.statement).toBe('Finance teams want itemised invoices');
     // evidence carries the interview's date and kind after 0002
     const evidence = box.sql<{ date: string; kind: string; idate: string; ikind: string }>(
-      'SELECT e.date, e.kind, i.date AS idate, i.kind AS ikind FROM evidence e JOIN interviews i ON i.id = e.interview_id');
+      'SELECT e.date, e.kind, i.date AS idate, i.kind AS ikind FROM evidence e JOIN interviews i ON i.id = e.interview_id',
+    );
     expect(evidence.length).toBeGreaterThan(0);
     for (const e of evidence) expect([e.date, e.kind]).toEqual([e.idate, e.ikind]);
     // evidence_customers (0003) holds one row per hypothesis, direction and customer
-    const summary = box.sql<{ h: number; d: string; c: number }>('SELECT hypothesis_id AS h, direction AS d, contact_id AS c FROM evidence_customers ORDER BY 1, 2, 3');
-    const scratch = box.sql<{ h: number; d: string; c: number }>(`SELECT DISTINCT e.hypothesis_id AS h, e.direction AS d, c.id AS c
+    const summary = box.sql<{ h: number; d: string; c: number }>(
+      'SELECT hypothesis_id AS h, direction AS d, contact_id AS c FROM evidence_customers ORDER BY 1, 2, 3',
+    );
+    const scratch = box.sql<{
+      h: number;
+      d: string;
+      c: number;
+    }>(`SELECT DISTINCT e.hypothesis_id AS h, e.direction AS d, c.id AS c
       FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN interview_contacts ic ON ic.interview_id = i.id
       JOIN contacts c ON c.id = ic.contact_id WHERE i.kind = 'customer' AND c.role IN ('customer', 'prospect') ORDER BY 1, 2, 3`);
     expect(summary.length).toBeGreaterThan(0);
@@ -103,23 +125,49 @@ describe('the migration runner', () => {
   function seeded() {
     const j = openForWrite(box.db);
     j.db.close();
-    expect(box.pm(['hyp', 'add', 'People want faster exports', '--date', '2026-11-01', '--tag', 'export']).code).toBe(0);
-    expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Exports', '--pain', 'slow', '--quote', 'too slow',
-      '--tag', 'export', '--supports', 'H1', '--date', '2026-11-02']).code).toBe(0);
+    expect(box.pm(['hyp', 'add', 'People want faster exports', '--date', '2026-11-01', '--tag', 'export']).code).toBe(
+      0,
+    );
+    expect(
+      box.pm([
+        'log',
+        '--with',
+        'Ann Lee',
+        '--account',
+        'Acme',
+        '--summary',
+        'Exports',
+        '--pain',
+        'slow',
+        '--quote',
+        'too slow',
+        '--tag',
+        'export',
+        '--supports',
+        'H1',
+        '--date',
+        '2026-11-02',
+      ]).code,
+    ).toBe(0);
     return new Database(box.db);
   }
 
   // rebuild hypotheses the way SQLite documents it: new table, copy, drop the old, rename the new
   const hypothesesDdl = (db: Database.Database) =>
-    (db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'hypotheses'").pluck().get() as string).replace('CREATE TABLE hypotheses', 'CREATE TABLE hypotheses_new');
+    (db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'hypotheses'").pluck().get() as string).replace(
+      'CREATE TABLE hypotheses',
+      'CREATE TABLE hypotheses_new',
+    );
   const rebuildHypotheses = (db: Database.Database) => `PRAGMA legacy_alter_table = ON;
     ${hypothesesDdl(db)};
     INSERT INTO hypotheses_new SELECT * FROM hypotheses;
     DROP TABLE hypotheses;
     ALTER TABLE hypotheses_new RENAME TO hypotheses;
     PRAGMA legacy_alter_table = OFF;`;
-  const childCounts = (db: Database.Database) => ['evidence', 'outcomes', 'hypothesis_tags']
-    .map((t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number);
+  const childCounts = (db: Database.Database) =>
+    ['evidence', 'outcomes', 'hypothesis_tags'].map(
+      (t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number,
+    );
 
   it('a table-rebuild migration of a parent table cannot cascade-delete its children', () => {
     const db = seeded();
@@ -127,7 +175,10 @@ describe('the migration runner', () => {
     const before = childCounts(db);
     expect(before.every((n) => n > 0)).toBe(true);
     db.pragma('foreign_keys = ON');
-    runMigrations(db, SCHEMA_VERSION, [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'test_rebuild', sql: rebuildHypotheses(db) }]);
+    runMigrations(db, SCHEMA_VERSION, [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 1, name: 'test_rebuild', sql: rebuildHypotheses(db) },
+    ]);
     expect(childCounts(db)).toEqual(before);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();

@@ -49,12 +49,73 @@ beforeAll(() => {
   const steps = [
     ['hyp', 'add', T.statement, '--criteria', T.criteria, '--tag', T.hypTag, '--date', '2026-11-01'],
     ['hyp', 'add', T.killed, '--date', '2026-11-01'],
-    ['log', '--with', `${T.name} <ann@acme.test>`, '--account', T.account, '--segment', T.segment, '--summary', T.summary, '--notes', T.notes,
-      '--pain', T.pain, '--quote', T.quote, '--tag', T.tag, '--supports', 'H1', '--date', '2026-11-18', '--follow-up', '2026-11-19', '--by', T.by],
-    ['log', '--with', T.oldName, '--account', T.oldAccount, '--summary', `old call ${H}`, '--refutes', 'H2', '--date', '2026-10-01'],
+    [
+      'log',
+      '--with',
+      `${T.name} <ann@acme.test>`,
+      '--account',
+      T.account,
+      '--segment',
+      T.segment,
+      '--summary',
+      T.summary,
+      '--notes',
+      T.notes,
+      '--pain',
+      T.pain,
+      '--quote',
+      T.quote,
+      '--tag',
+      T.tag,
+      '--supports',
+      'H1',
+      '--date',
+      '2026-11-18',
+      '--follow-up',
+      '2026-11-19',
+      '--by',
+      T.by,
+    ],
+    [
+      'log',
+      '--with',
+      T.oldName,
+      '--account',
+      T.oldAccount,
+      '--summary',
+      `old call ${H}`,
+      '--refutes',
+      'H2',
+      '--date',
+      '2026-10-01',
+    ],
     ['hyp', 'kill', 'H2', '--reason', T.reason, '--date', '2026-11-10'],
-    ['log', '--with', `Cy${H}`, '--account', 'Gamma', '--summary', `after the kill ${H}`, '--refutes', 'H2', '--date', '2026-11-12'],
-    ['log', '--account', T.oldAccount, '--channel', 'support', '--summary', `ticket ${H}`, '--pain', T.pain, '--date', '2026-11-17'],
+    [
+      'log',
+      '--with',
+      `Cy${H}`,
+      '--account',
+      'Gamma',
+      '--summary',
+      `after the kill ${H}`,
+      '--refutes',
+      'H2',
+      '--date',
+      '2026-11-12',
+    ],
+    [
+      'log',
+      '--account',
+      T.oldAccount,
+      '--channel',
+      'support',
+      '--summary',
+      `ticket ${H}`,
+      '--pain',
+      T.pain,
+      '--date',
+      '2026-11-17',
+    ],
     ['hyp', 'add', T.killed, '--date', '2026-11-19'], // warns that it matches killed H2, naming it
     ['log', '--with', `Dup${H}`, '--account', 'One', '--summary', 'x', '--date', '2026-11-02'],
     ['log', '--with', `Dup${H}`, '--account', 'Two', '--summary', 'x', '--date', '2026-11-02'],
@@ -69,7 +130,10 @@ afterAll(() => box.cleanup());
 
 describe('stored escape sequences never reach the terminal raw', () => {
   it('not in what the writing commands print (confirmations, new contact lines, warnings)', () => {
-    expect(seedOutputs.find(([, r]) => /warning/.test(r.err)), 'the similar-to-killed warning was printed').toBeDefined();
+    expect(
+      seedOutputs.find(([, r]) => /warning/.test(r.err)),
+      'the similar-to-killed warning was printed',
+    ).toBeDefined();
     for (const [label, r] of seedOutputs) expectSafe(label, r);
   });
 
@@ -99,7 +163,8 @@ describe('stored escape sequences never reach the terminal raw', () => {
 
   it('the text is still shown, made visible, not dropped', () => {
     const detail = box.pm(['show', 'I1']).out;
-    for (const s of [T.summary, T.pain, T.quote, T.tag, T.name]) expect(detail).toContain(s.slice(0, s.indexOf('\u001b')) + '␛[2J␛]0;pwned␇');
+    for (const s of [T.summary, T.pain, T.quote, T.tag, T.name])
+      expect(detail).toContain(s.slice(0, s.indexOf('\u001b')) + '␛[2J␛]0;pwned␇');
     expect(detail).toContain('\\u{9b}31m\\u{202e}evil');
     expect(box.pm(['search', 'pwned']).out).toContain('I1');
     const hyp = box.pm(['hyp', 'show', 'H2']).out;
@@ -116,7 +181,7 @@ describe('stored escape sequences never reach the terminal raw', () => {
     expect(report.followUps.length).toBe(1);
   });
 
-  it('colour on a terminal (FORCE_COLOR) changes nothing: only pm\'s own colour codes are raw', () => {
+  it("colour on a terminal (FORCE_COLOR) changes nothing: only pm's own colour codes are raw", () => {
     for (const args of [['report'], ['ls'], ['show', 'I1'], ['hyp', 'list', '--status', 'all']]) {
       const r = box.pm(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
       expect(r.code, r.err).toBe(0);
@@ -129,9 +194,20 @@ describe('stored escape sequences never reach the terminal raw', () => {
 describe('JSON keeps the text exactly', () => {
   it('interviews, hypotheses, outcomes, contacts and accounts', () => {
     expect(box.json(['show', 'I1'])).toMatchObject({
-      summary: T.summary, notes: T.notes, pains: [T.pain], quotes: [T.quote], tags: [T.tag], by: T.by, with: [T.name], account: T.account,
+      summary: T.summary,
+      notes: T.notes,
+      pains: [T.pain],
+      quotes: [T.quote],
+      tags: [T.tag],
+      by: T.by,
+      with: [T.name],
+      account: T.account,
     });
-    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({ statement: T.statement, criteria: T.criteria, tags: [T.hypTag] });
+    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
+      statement: T.statement,
+      criteria: T.criteria,
+      tags: [T.hypTag],
+    });
     expect(box.json(['report']).hypotheses.killed[0]).toMatchObject({ statement: T.killed, reason: T.reason });
     expect(box.json(['contacts']).map((c: any) => c.name)).toContain(T.name);
     expect(box.json(['show', T.account])).toMatchObject({ name: T.account });

@@ -13,10 +13,13 @@ const mode = (p: string) => statSync(p).mode & 0o777;
 
 /** Run pm under a permissive umask, as a user's shell usually has. */
 function pmUnderUmask022(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, BIN, ...args], { env, encoding: 'utf8' });
+  return spawnSync('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, BIN, ...args], {
+    env,
+    encoding: 'utf8',
+  });
 }
 
-describe('files are the owner\'s alone', () => {
+describe("files are the owner's alone", () => {
   it('journal, -wal, -shm and backups are 0600 in a 0700 folder, even under umask 022', () => {
     const env = { ...box.env, PM_DB: join(box.dir, 'private', 'journal.db') };
     expect(pmUnderUmask022(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Hi'], env).status).toBe(0);
@@ -33,10 +36,37 @@ describe('pm forget', () => {
   const person = { name: 'Zelda Quuxley', email: 'zelda.q@quux.test', quote: 'Our auditors reject every export' };
 
   function seed() {
-    const r1 = box.pm(['log', '--with', `${person.name} <${person.email}>`, '--account', 'Quuxcorp', '--summary', `${person.name} walked us through exports`,
-      '--notes', `Call with ${person.name}; follow up at ${person.email}. Zelda wants CSV; the Annual review is fine.`, '--quote', person.quote, '--pain', 'exports are slow', '--date', '2026-11-18']);
+    const r1 = box.pm([
+      'log',
+      '--with',
+      `${person.name} <${person.email}>`,
+      '--account',
+      'Quuxcorp',
+      '--summary',
+      `${person.name} walked us through exports`,
+      '--notes',
+      `Call with ${person.name}; follow up at ${person.email}. Zelda wants CSV; the Annual review is fine.`,
+      '--quote',
+      person.quote,
+      '--pain',
+      'exports are slow',
+      '--date',
+      '2026-11-18',
+    ]);
     expect(r1.code, r1.err).toBe(0);
-    const r2 = box.pm(['log', '--with', 'Omar Ruiz', '--account', 'Quuxcorp', '--summary', 'Pricing questions', '--quote', 'Too expensive for us', '--date', '2026-11-19']);
+    const r2 = box.pm([
+      'log',
+      '--with',
+      'Omar Ruiz',
+      '--account',
+      'Quuxcorp',
+      '--summary',
+      'Pricing questions',
+      '--quote',
+      'Too expensive for us',
+      '--date',
+      '2026-11-19',
+    ]);
     expect(r2.code, r2.err).toBe(0);
   }
 
@@ -44,8 +74,11 @@ describe('pm forget', () => {
     seed();
     expect(box.pm(['forget', person.email, '--yes']).code).toBe(0);
     const before = box.snapshot();
-    for (const args of [['log', '--with', 'Forgotten contact', '--account', 'Quuxcorp', '--summary', 'Who was this?'],
-      ['log', '--with', 'forgotten CONTACT', '--summary', 'Who was this?'], ['show', 'Forgotten contact']])
+    for (const args of [
+      ['log', '--with', 'Forgotten contact', '--account', 'Quuxcorp', '--summary', 'Who was this?'],
+      ['log', '--with', 'forgotten CONTACT', '--summary', 'Who was this?'],
+      ['show', 'Forgotten contact'],
+    ])
       expectUsageError(box.pm(args));
     expect(box.snapshot()).toBe(before);
   });
@@ -71,13 +104,17 @@ describe('pm forget', () => {
     // the interview stays, attributed to "Forgotten contact"; the other person's quote stays
     const rows = box.sql<{ id: number; summary: string }>('SELECT id, summary FROM interviews ORDER BY id');
     expect(rows).toHaveLength(2);
-    expect(box.sql('SELECT name, email, forgotten FROM contacts ORDER BY id')[0]).toEqual({ name: 'Forgotten contact', email: null, forgotten: 1 });
+    expect(box.sql('SELECT name, email, forgotten FROM contacts ORDER BY id')[0]).toEqual({
+      name: 'Forgotten contact',
+      email: null,
+      forgotten: 1,
+    });
     expect(box.sql('SELECT text FROM quotes').map((q: any) => q.text)).toEqual(['Too expensive for us']);
     expect(box.sql('SELECT count(*) AS n FROM forgotten')[0].n).toBe(1);
 
     // nothing left in the full-text index
     for (const word of ['Zelda', 'Quuxley', 'auditors']) {
-      expect(box.sql("SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?", word)[0].n, word).toBe(0);
+      expect(box.sql('SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?', word)[0].n, word).toBe(0);
     }
     // nor in the bytes of the journal and its -wal/-shm
     for (const file of [box.db, `${box.db}-wal`, `${box.db}-shm`]) {
@@ -89,31 +126,53 @@ describe('pm forget', () => {
     }
     // first names alone go too, but only as whole words
     expect(box.sql<{ notes: string }>('SELECT notes FROM interviews WHERE id = 1')[0].notes).toBe(
-      'Call with [forgotten]; follow up at [forgotten]. [forgotten] wants CSV; the Annual review is fine.');
+      'Call with [forgotten]; follow up at [forgotten]. [forgotten] wants CSV; the Annual review is fine.',
+    );
     // the journal is still healthy
     expect(box.json(['doctor']).healthy).toBe(true);
   });
 
   /** The person's bytes in the journal and its -wal/-shm files. */
   function leftIn(): string[] {
-    return [box.db, `${box.db}-wal`, `${box.db}-shm`].filter((file) => existsSync(file) &&
-      [person.name, person.email, person.quote].some((needle) => readFileSync(file).includes(Buffer.from(needle))));
+    return [box.db, `${box.db}-wal`, `${box.db}-shm`].filter(
+      (file) =>
+        existsSync(file) &&
+        [person.name, person.email, person.quote].some((needle) => readFileSync(file).includes(Buffer.from(needle))),
+    );
   }
 
   it('erases the bytes while an export of the journal is still being read', async () => {
     seed();
     // enough interviews that the markdown export fills a pipe: it waits for its reader
     const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    writeFileSync(join(box.dir, 'more.json'), JSON.stringify({ format: 'pm-journal', version: 1, accounts: [{ uuid: uuid(1), name: 'Bigco' }],
-      contacts: [], interviews: Array.from({ length: 2000 }, (_, k) => ({ uuid: uuid(10 + k), date: '2026-11-17', channel: 'support',
-        contactUuids: [], accountUuid: uuid(1), summary: `Ticket ${k}`, notes: 'a long note '.repeat(40) })) }));
+    writeFileSync(
+      join(box.dir, 'more.json'),
+      JSON.stringify({
+        format: 'pm-journal',
+        version: 1,
+        accounts: [{ uuid: uuid(1), name: 'Bigco' }],
+        contacts: [],
+        interviews: Array.from({ length: 2000 }, (_, k) => ({
+          uuid: uuid(10 + k),
+          date: '2026-11-17',
+          channel: 'support',
+          contactUuids: [],
+          accountUuid: uuid(1),
+          summary: `Ticket ${k}`,
+          notes: 'a long note '.repeat(40),
+        })),
+      }),
+    );
     expect(box.pm(['import', join(box.dir, 'more.json')]).code).toBe(0);
     const exporting = spawn(process.execPath, [BIN, 'export', '--week'], { env: box.env });
     try {
       // the first chunk arrived; reading no more leaves the export waiting on a full pipe
       await new Promise((ok) => exporting.stdout.once('data', ok));
       exporting.stdout.pause();
-      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], { env: { ...box.env, PM_BUSY_TIMEOUT_MS: '1000' }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], {
+        env: { ...box.env, PM_BUSY_TIMEOUT_MS: '1000' },
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
       expect(exporting.exitCode).toBe(null);
@@ -129,19 +188,27 @@ describe('pm forget', () => {
     try {
       reader.prepare('BEGIN').run();
       reader.prepare('SELECT count(*) FROM contacts').get();
-      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], { env: { ...box.env, PM_BUSY_TIMEOUT_MS: '200' }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], {
+        env: { ...box.env, PM_BUSY_TIMEOUT_MS: '200' },
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stderr).toContain(`pm: warning: another program is reading the journal, so this person's old bytes are not yet overwritten in ${box.db}`);
+      expect(r.stderr).toContain(
+        `pm: warning: another program is reading the journal, so this person's old bytes are not yet overwritten in ${box.db}`,
+      );
       expect(leftIn().length).toBeGreaterThan(0);
     } finally {
       reader.close();
     }
     // as the warning says: once the reader has closed the journal, pm's next write erases them
-    expect(box.pm(['log', '--with', 'Omar Ruiz', '--account', 'Quuxcorp', '--summary', 'Later', '--date', '2026-11-20']).code).toBe(0);
+    expect(
+      box.pm(['log', '--with', 'Omar Ruiz', '--account', 'Quuxcorp', '--summary', 'Later', '--date', '2026-11-20'])
+        .code,
+    ).toBe(0);
     expect(leftIn()).toEqual([]);
   });
 
-  it('leaves no copy in the file\'s free space from before (a journal made by pm import)', async () => {
+  it("leaves no copy in the file's free space from before (a journal made by pm import)", async () => {
     // importing splits and rewrites pages without zeroing what they held: copies of a contact's
     // row can sit in free space long before anyone asks to forget them
     const { generate } = await import('../bench/generate.mjs' as string);

@@ -15,25 +15,85 @@ function log(...args: string[]) {
 /** A week (2026-W47, today 2026-11-20) with something in every section. */
 function busyWeek() {
   log('--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--date', '2026-09-01', '--summary', 'Old call');
-  const h = box.json(['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-10-01', '--decide-by', '2026-11-01']);
-  log('--with', 'Lena Fox', '--account', 'Foxworks', '--date', '2026-11-18', '--summary', 'Billing | *confusion* <b>', '--tag', 'billing',
-    '--pain', 'invoices are unclear', '--supports', h.id, '--follow-up', '2026-11-19');
-  log('--with', 'Head of Sales', '--account', 'Us', '--role', 'stakeholder', '--date', '2026-11-19', '--summary', 'Wants discounts');
-  log('--account', 'Quillco', '--channel', 'review', '--date', '2026-11-17', '--summary', 'App store review', '--tag', 'billing');
+  const h = box.json([
+    'hyp',
+    'add',
+    'Finance teams want itemised invoices',
+    '--date',
+    '2026-10-01',
+    '--decide-by',
+    '2026-11-01',
+  ]);
+  log(
+    '--with',
+    'Lena Fox',
+    '--account',
+    'Foxworks',
+    '--date',
+    '2026-11-18',
+    '--summary',
+    'Billing | *confusion* <b>',
+    '--tag',
+    'billing',
+    '--pain',
+    'invoices are unclear',
+    '--supports',
+    h.id,
+    '--follow-up',
+    '2026-11-19',
+  );
+  log(
+    '--with',
+    'Head of Sales',
+    '--account',
+    'Us',
+    '--role',
+    'stakeholder',
+    '--date',
+    '2026-11-19',
+    '--summary',
+    'Wants discounts',
+  );
+  log(
+    '--account',
+    'Quillco',
+    '--channel',
+    'review',
+    '--date',
+    '2026-11-17',
+    '--summary',
+    'App store review',
+    '--tag',
+    'billing',
+  );
   return h.id as string;
 }
 
 describe('pm report --json', () => {
-  it('has every section, the week\'s numbers and the raised flags', () => {
+  it("has every section, the week's numbers and the raised flags", () => {
     const h = busyWeek();
     const r = box.json(['report']);
     expect(r.period).toEqual({ start: '2026-11-16', end: '2026-11-22', label: '2026-W47' });
     expect(r.asOf).toBe('2026-11-20');
-    expect(r.contact).toMatchObject({ direct: 1, customers: 1, indirect: 1, stakeholder: 1, target: 1, cadenceDays: 7, met: true,
-      lastDirect: '2026-11-18', daysSinceLastDirect: 2, overdue: false });
+    expect(r.contact).toMatchObject({
+      direct: 1,
+      customers: 1,
+      indirect: 1,
+      stakeholder: 1,
+      target: 1,
+      cadenceDays: 7,
+      met: true,
+      lastDirect: '2026-11-18',
+      daysSinceLastDirect: 2,
+      overdue: false,
+    });
     expect(r.conversations.map((c: any) => c.date)).toEqual(['2026-11-19', '2026-11-18', '2026-11-17']);
-    expect(r.overdueAccounts).toEqual([expect.objectContaining({ account: 'Acme', lastDirect: '2026-09-01', daysSince: 80, cadenceDays: 30 })]);
-    expect(r.hypotheses.unvalidated).toEqual([expect.objectContaining({ id: h, supports: 1, customersSupporting: 1, flags: ['past-decide-by'] })]);
+    expect(r.overdueAccounts).toEqual([
+      expect.objectContaining({ account: 'Acme', lastDirect: '2026-09-01', daysSince: 80, cadenceDays: 30 }),
+    ]);
+    expect(r.hypotheses.unvalidated).toEqual([
+      expect.objectContaining({ id: h, supports: 1, customersSupporting: 1, flags: ['past-decide-by'] }),
+    ]);
     expect(r.themes[0]).toMatchObject({ theme: 'billing', kind: 'tag', accounts: 2, flags: [] });
     expect(r.followUps).toEqual([expect.objectContaining({ id: 'I2', followUp: '2026-11-19', with: ['Lena Fox'] })]);
     expect(r.flags.map((f: any) => f.kind).sort()).toEqual(['account-cold', 'follow-up-due', 'past-decide-by']);
@@ -43,7 +103,11 @@ describe('pm report --json', () => {
   it('--week last, --month and --since/--until choose the period; --as-of moves today', () => {
     busyWeek();
     expect(box.json(['report', '--week', 'last']).period.label).toBe('2026-W46');
-    expect(box.json(['report', '--month']).period).toEqual({ start: '2026-11-01', end: '2026-11-30', label: '2026-11' });
+    expect(box.json(['report', '--month']).period).toEqual({
+      start: '2026-11-01',
+      end: '2026-11-30',
+      label: '2026-11',
+    });
     const range = box.json(['report', '--since', '2026-11-18', '--until', '2026-11-19']);
     expect(range.period.label).toBe('2026-11-18..2026-11-19');
     expect(range.conversations).toHaveLength(2);
@@ -60,8 +124,15 @@ describe('pm report (text)', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Report 2026-W47 (2026-11-16..2026-11-22) · as of 2026-11-20 · on track');
-    for (const empty of ['No accounts going cold', 'No open hypotheses', 'No decisions this period', 'Nothing killed or invalidated',
-      'No tags or pains in this period', 'No follow-ups due', 'Nothing to act on'])
+    for (const empty of [
+      'No accounts going cold',
+      'No open hypotheses',
+      'No decisions this period',
+      'Nothing killed or invalidated',
+      'No tags or pains in this period',
+      'No follow-ups due',
+      'Nothing to act on',
+    ])
       expect(r.out).toContain(empty);
     expect(r.out).toMatch(/streak: 1 week on target/);
     expect(r.out).not.toMatch(/\u001b\[/);
@@ -74,7 +145,17 @@ describe('pm report (text)', () => {
 
   it('shows at most 10 rows a section, then "and N more", in text and markdown; JSON has them all', () => {
     for (let d = 16; d <= 19; d++)
-      for (let k = 0; k < 3; k++) log('--with', `Person ${d}${k}`, '--account', `Org ${d}${k}`, '--date', `2026-11-${d}`, '--summary', `Call ${d}${k}`);
+      for (let k = 0; k < 3; k++)
+        log(
+          '--with',
+          `Person ${d}${k}`,
+          '--account',
+          `Org ${d}${k}`,
+          '--date',
+          `2026-11-${d}`,
+          '--summary',
+          `Call ${d}${k}`,
+        );
     const text = box.pm(['report']).out;
     const section = text.slice(text.indexOf('Conversations (12)'), text.indexOf('Accounts going cold'));
     expect(section.split('\n').filter((l) => /^\s+I\d+/.test(l))).toHaveLength(10);
@@ -120,11 +201,27 @@ describe('pm report --format md', () => {
     for (let e = w.next(); e; e = w.next()) {
       types.add(e.node.type);
       if (e.node.type === 'heading') {
-        if (e.entering) { inHeading = true; text = ''; } else { inHeading = false; headings.push(`${e.node.level} ${text}`); }
+        if (e.entering) {
+          inHeading = true;
+          text = '';
+        } else {
+          inHeading = false;
+          headings.push(`${e.node.level} ${text}`);
+        }
       } else if (inHeading && e.entering && e.node.literal) text += e.node.literal;
     }
-    expect(headings).toEqual(['1 Report 2026-W47', '2 Customer contact', '2 Conversations', '2 Accounts going cold', '2 Unvalidated hypotheses',
-      '2 Decided this period', '2 Killed and invalidated', '2 Themes', '2 Follow-ups due', '2 Flags']);
+    expect(headings).toEqual([
+      '1 Report 2026-W47',
+      '2 Customer contact',
+      '2 Conversations',
+      '2 Accounts going cold',
+      '2 Unvalidated hypotheses',
+      '2 Decided this period',
+      '2 Killed and invalidated',
+      '2 Themes',
+      '2 Follow-ups due',
+      '2 Flags',
+    ]);
     expect(types.has('html_inline')).toBe(false);
     expect(r.out).toContain('Billing \\| \\*confusion\\* \\<b\\>');
   });
@@ -156,8 +253,17 @@ describe('bad input', () => {
   it('is a usage error that leaves the journal as it was', () => {
     busyWeek();
     const before = box.snapshot();
-    for (const args of [['--week', '2027-W53'], ['--week', 'soon'], ['--month', '2026-13'], ['--format', 'xml'], ['--as-of', 'someday'],
-      ['--week', '--month'], ['--until', '2026-11-01'], ['--since', '2026-11-20', '--until', '2026-11-01'], ['--json', '--format', 'md']]) {
+    for (const args of [
+      ['--week', '2027-W53'],
+      ['--week', 'soon'],
+      ['--month', '2026-13'],
+      ['--format', 'xml'],
+      ['--as-of', 'someday'],
+      ['--week', '--month'],
+      ['--until', '2026-11-01'],
+      ['--since', '2026-11-20', '--until', '2026-11-01'],
+      ['--json', '--format', 'md'],
+    ]) {
       const r = box.pm(['report', ...args]);
       expectUsageError(r);
       expect(r.out).toBe('');

@@ -9,7 +9,8 @@ beforeEach(() => {
     ['--summary', 'Pricing call', '--notes', 'They mentioned invoices twice, and invoicing once. Exporting is fine.'],
     ['--summary', 'SSO', '--quote', 'We need SAML or we cannot buy', '--notes', 'long notes about procurement'],
     ['--summary', 'Café visit', '--pain', 'résumé parsing is slow'],
-  ]) expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', ...args]).code).toBe(0);
+  ])
+    expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', ...args]).code).toBe(0);
 });
 afterEach(() => box.cleanup());
 

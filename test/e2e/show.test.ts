@@ -5,10 +5,42 @@ let box: Sandbox;
 beforeEach(() => {
   box = sandbox();
   for (const args of [
-    ['--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'Exports take an hour', '--date', '2026-11-06', '--pain', 'slow export'],
-    ['--with', 'Sal Es', '--account', 'Acme', '--role', 'stakeholder', '--summary', 'Account review', '--date', '2026-11-19'],
-    ['--with', 'Sam Ng', '--account', 'Globex', '--summary', 'SSO please \u001b[2J\u001b]0;pwned\u0007', '--date', '2026-11-18'],
-  ]) expect(box.pm(['log', ...args]).code).toBe(0);
+    [
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Exports take an hour',
+      '--date',
+      '2026-11-06',
+      '--pain',
+      'slow export',
+    ],
+    [
+      '--with',
+      'Sal Es',
+      '--account',
+      'Acme',
+      '--role',
+      'stakeholder',
+      '--summary',
+      'Account review',
+      '--date',
+      '2026-11-19',
+    ],
+    [
+      '--with',
+      'Sam Ng',
+      '--account',
+      'Globex',
+      '--summary',
+      'SSO please \u001b[2J\u001b]0;pwned\u0007',
+      '--date',
+      '2026-11-18',
+    ],
+  ])
+    expect(box.pm(['log', ...args]).code).toBe(0);
 });
 afterEach(() => box.cleanup());
 
@@ -33,7 +65,12 @@ describe('pm show', () => {
   });
 
   it('a contact by name or email', () => {
-    expect(box.json(['show', 'Jane Roe'])).toMatchObject({ name: 'Jane Roe', account: 'Acme', lastDirect: '2026-11-06', daysSince: 14 });
+    expect(box.json(['show', 'Jane Roe'])).toMatchObject({
+      name: 'Jane Roe',
+      account: 'Acme',
+      lastDirect: '2026-11-06',
+      daysSince: 14,
+    });
     expect(box.json(['show', 'JANE@acme.test']).conversations.map((c: any) => c.id)).toEqual(['I1']);
     expect(box.pm(['show', 'Sam Ng']).out).toMatch(/2 days ago/);
   });

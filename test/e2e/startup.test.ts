@@ -3,7 +3,17 @@
 // compiled too) and shrugged off when it is damaged.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, sandbox } from '../helpers.js';
 import { COMMAND_WORDS } from '../../src/cli.js';
@@ -70,7 +80,8 @@ describe('start-up', () => {
       copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
       copyFileSync(join(DIST, 'cli.cjs'), join(app, 'dist', 'cli.cjs'));
       symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
-      const pm = (...args: string[]) => spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
+      const pm = (...args: string[]) =>
+        spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
       const lasting = cachePath('report-md', join(app, 'dist'));
       const first = `${lasting}.first`;
       // a first run unlike the rest: --db names a file that is no journal, and the report stops
@@ -118,15 +129,21 @@ describe('start-up', () => {
     }
   });
 
-  it("better-sqlite3 comes from the bundle, its native addon straight from where it was installed", () => {
+  it('better-sqlite3 comes from the bundle, its native addon straight from where it was installed', () => {
     const box = sandbox();
     try {
       // every module node is asked to load, by the name it is asked for
       const watch = join(box.dir, 'watch.cjs');
-      writeFileSync(watch, `const M = require('module'); const asked = []; const load = M._load;
+      writeFileSync(
+        watch,
+        `const M = require('module'); const asked = []; const load = M._load;
 M._load = function (request, ...rest) { asked.push(request); return load.call(this, request, ...rest); };
-process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.dir, 'asked.json'))}, JSON.stringify(asked)));`);
-      const r = spawnSync(process.execPath, ['-r', watch, BIN, '--db', box.db, 'config', 'get', 'cadence.days'], { env: box.env, encoding: 'utf8' });
+process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.dir, 'asked.json'))}, JSON.stringify(asked)));`,
+      );
+      const r = spawnSync(process.execPath, ['-r', watch, BIN, '--db', box.db, 'config', 'get', 'cadence.days'], {
+        env: box.env,
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout.trim()).toBe('7');
       const asked = JSON.parse(readFileSync(join(box.dir, 'asked.json'), 'utf8')) as string[];
@@ -147,7 +164,10 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
       const real = join(ROOT, 'node_modules', 'better-sqlite3');
       mkdirSync(join(pkg, 'build', 'Debug'), { recursive: true });
       copyFileSync(join(real, 'package.json'), join(pkg, 'package.json'));
-      copyFileSync(join(real, 'build', 'Release', 'better_sqlite3.node'), join(pkg, 'build', 'Debug', 'better_sqlite3.node'));
+      copyFileSync(
+        join(real, 'build', 'Release', 'better_sqlite3.node'),
+        join(pkg, 'build', 'Debug', 'better_sqlite3.node'),
+      );
       symlinkSync(join(ROOT, 'node_modules', 'bindings'), join(box.dir, 'node_modules', 'bindings'));
       copyFileSync(join(ROOT, 'src', 'db', 'addon.cjs'), join(box.dir, 'addon.cjs'));
       const load = "const addon = require('./addon.cjs')('better_sqlite3.node'); console.log(typeof addon.Database)";
@@ -161,7 +181,10 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
 
   it('bin/pm.js knows every command word of the CLI', () => {
     const bin = readFileSync(BIN, 'utf8');
-    const listed = /const COMMANDS = new Set\(\[([^\]]*)\]\)/.exec(bin)![1].match(/'([a-z]+)'/g)!.map((w) => w.slice(1, -1));
+    const listed = /const COMMANDS = new Set\(\[([^\]]*)\]\)/
+      .exec(bin)![1]
+      .match(/'([a-z]+)'/g)!
+      .map((w) => w.slice(1, -1));
     expect([...listed].sort()).toEqual([...COMMAND_WORDS].sort());
   });
 
@@ -175,8 +198,15 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
         expect(r.err).toBe('');
       }
       // a reader that has already gone: quietly, as every command
-      const gone = spawnSync('bash', ['-c', `"$0" ${JSON.stringify(BIN)} --version | (exec 0<&-; sleep 0.3); echo "\${PIPESTATUS[0]}"`, process.execPath],
-        { env: box.env, encoding: 'utf8' });
+      const gone = spawnSync(
+        'bash',
+        [
+          '-c',
+          `"$0" ${JSON.stringify(BIN)} --version | (exec 0<&-; sleep 0.3); echo "\${PIPESTATUS[0]}"`,
+          process.execPath,
+        ],
+        { env: box.env, encoding: 'utf8' },
+      );
       expect(gone.stderr).toBe('');
       expect(gone.stdout.trim()).toBe('0');
     } finally {
@@ -190,10 +220,21 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
 describe('output', () => {
   const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const logMany = (box: ReturnType<typeof sandbox>, n: number) => {
-    const doc = { format: 'pm-journal', version: 1, accounts: [{ uuid: uuid(1), name: 'Acme' }],
+    const doc = {
+      format: 'pm-journal',
+      version: 1,
+      accounts: [{ uuid: uuid(1), name: 'Acme' }],
       contacts: [{ uuid: uuid(2), name: 'Jane Roe', accountUuid: uuid(1), role: 'customer' }],
-      interviews: Array.from({ length: n }, (_, k) => ({ uuid: uuid(10 + k), date: '2026-11-18', channel: 'call', contactUuids: [uuid(2)],
-        accountUuid: uuid(1), summary: `Call number ${k} about exports — ${'and invoices '.repeat(20)}`, notes: 'n'.repeat(400) })) };
+      interviews: Array.from({ length: n }, (_, k) => ({
+        uuid: uuid(10 + k),
+        date: '2026-11-18',
+        channel: 'call',
+        contactUuids: [uuid(2)],
+        accountUuid: uuid(1),
+        summary: `Call number ${k} about exports — ${'and invoices '.repeat(20)}`,
+        notes: 'n'.repeat(400),
+      })),
+    };
     writeFileSync(join(box.dir, 'doc.json'), JSON.stringify(doc));
     expect(box.pm(['import', join(box.dir, 'doc.json')]).code).toBe(0);
   };
@@ -202,7 +243,10 @@ describe('output', () => {
     const box = sandbox();
     try {
       logMany(box, 400);
-      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${JSON.stringify(BIN)} ls --limit 400 | head -n 2`], { env: box.env, encoding: 'utf8' });
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${JSON.stringify(BIN)} ls --limit 400 | head -n 2`], {
+        env: box.env,
+        encoding: 'utf8',
+      });
       expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
@@ -225,7 +269,11 @@ describe('output', () => {
 fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK)
 sys.exit(subprocess.run([${JSON.stringify(process.execPath)}, ${JSON.stringify(BIN)}, 'export', '--week']).returncode)`;
       writeFileSync(join(box.dir, 'parent.py'), parent);
-      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `python3 parent.py | (sleep 1; wc -c)`], { cwd: box.dir, env: box.env, encoding: 'utf8' });
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `python3 parent.py | (sleep 1; wc -c)`], {
+        cwd: box.dir,
+        env: box.env,
+        encoding: 'utf8',
+      });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(Number(r.stdout.trim())).toBe(size);

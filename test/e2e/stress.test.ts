@@ -22,8 +22,24 @@ describe('three writers and a report loop at once', () => {
       while (Date.now() < deadline) {
         k++;
         const summary = `writer ${n} call ${k}`;
-        const r = await startPm(['log', '--with', `Person ${n} <p${n}@acme.test>`, '--account', 'Acme', '--summary', summary,
-          '--date', '2026-11-19', '--supports', hyp.id, '--pain', `pain ${k % 3}`], box.env);
+        const r = await startPm(
+          [
+            'log',
+            '--with',
+            `Person ${n} <p${n}@acme.test>`,
+            '--account',
+            'Acme',
+            '--summary',
+            summary,
+            '--date',
+            '2026-11-19',
+            '--supports',
+            hyp.id,
+            '--pain',
+            `pain ${k % 3}`,
+          ],
+          box.env,
+        );
         if (r.code === 0) written.push(summary);
         else failures.push(r);
       }
@@ -44,7 +60,10 @@ describe('three writers and a report loop at once', () => {
     expect(failures.map((f) => f.err)).toEqual([]);
     expect(written.length).toBeGreaterThanOrEqual(6);
     expect(reports).toBeGreaterThanOrEqual(2);
-    const stored = box.sql<{ summary: string }>('SELECT summary FROM interviews').map((r) => r.summary).sort();
+    const stored = box
+      .sql<{ summary: string }>('SELECT summary FROM interviews')
+      .map((r) => r.summary)
+      .sort();
     expect(stored).toEqual([...written].sort());
     expect(box.sql<{ n: number }>('SELECT count(*) AS n FROM evidence')[0].n).toBe(written.length);
     expect(box.json(['doctor']).healthy).toBe(true);

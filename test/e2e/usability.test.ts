@@ -6,7 +6,8 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox({ today: '2026-11-20' })));
 afterEach(() => box.cleanup());
 
-const log = (...extra: string[]) => box.json(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'A call', ...extra]);
+const log = (...extra: string[]) =>
+  box.json(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'A call', ...extra]);
 
 describe('last', () => {
   it('is the interview logged most recently, even when it was back-filled with an older date', () => {
@@ -29,7 +30,19 @@ describe('dates that cannot be right', () => {
   });
 
   it('a follow-up before the conversation is refused', () => {
-    const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'x', '--date', '2026-11-10', '--follow-up', '2026-11-01']);
+    const r = box.pm([
+      'log',
+      '--with',
+      'Ann Lee',
+      '--account',
+      'Acme',
+      '--summary',
+      'x',
+      '--date',
+      '2026-11-10',
+      '--follow-up',
+      '2026-11-01',
+    ]);
     expectUsageError(r);
     expect(r.err).toMatch(/before the conversation \(2026-11-10\)/);
     expect(log('--date', '2026-11-10', '--follow-up', '2026-11-10').followUp).toBe('2026-11-10');
@@ -38,14 +51,24 @@ describe('dates that cannot be right', () => {
 
 describe('output for scripts and pipes', () => {
   it('pm ls into a pipe lists every interview, uncut', () => {
-    const long = 'Exports take an hour every Friday and the finance team rebuilds every invoice by hand in a spreadsheet';
+    const long =
+      'Exports take an hour every Friday and the finance team rebuilds every invoice by hand in a spreadsheet';
     for (let i = 0; i < 55; i++) log('--date', '2026-11-01', '--summary', `${long} (${i})`);
     const r = box.pm(['ls']);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').filter((l) => /\bI\d+\b/.test(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .filter((l) => /\bI\d+\b/.test(l));
     expect(lines).toHaveLength(55);
     expect(r.out).toContain(`${long} (54)`);
-    expect(box.pm(['ls', '--limit', '5']).out.trim().split('\n').filter((l) => /\bI\d+\b/.test(l))).toHaveLength(5);
+    expect(
+      box
+        .pm(['ls', '--limit', '5'])
+        .out.trim()
+        .split('\n')
+        .filter((l) => /\bI\d+\b/.test(l)),
+    ).toHaveLength(5);
   });
 
   it('COLUMNS sets the width when the output is not a terminal', () => {
@@ -107,7 +130,9 @@ describe('typos in names', () => {
     log();
     const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Globex', '--summary', 'x']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/new contact: Ann Lee \(customer, Globex\) — another Ann Lee is at Acme; if it is the same person: pm contact merge/);
+    expect(r.err).toMatch(
+      /new contact: Ann Lee \(customer, Globex\) — another Ann Lee is at Acme; if it is the same person: pm contact merge/,
+    );
   });
 });
 

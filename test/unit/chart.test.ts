@@ -3,7 +3,8 @@ import { Chalk } from 'chalk';
 import { barChart, BAR, TARGET_MARK } from '../../src/render/chart.js';
 
 const plain = new Chalk({ level: 0 });
-const bars = (values: number[], target: number) => values.map((v, k) => ({ label: `W${k + 1}`, value: v, met: v >= target }));
+const bars = (values: number[], target: number) =>
+  values.map((v, k) => ({ label: `W${k + 1}`, value: v, met: v >= target }));
 
 describe('barChart', () => {
   it('draws one row per week with its count, bars proportional to the largest value', () => {

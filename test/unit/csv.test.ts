@@ -19,12 +19,14 @@ describe('RFC 4180 fields', () => {
   });
 
   it('any text can be read back: unquote and undouble gives the original', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      const f = csvField(s);
-      const back = f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
-      expect(back).toBe(s);
-      if (!f.startsWith('"')) expect(f).not.toMatch(/[",\r\n]/);
-      else expect(f.slice(1, -1).replace(/""/g, '')).not.toContain('"');
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const f = csvField(s);
+        const back = f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
+        expect(back).toBe(s);
+        if (!f.startsWith('"')) expect(f).not.toMatch(/[",\r\n]/);
+        else expect(f.slice(1, -1).replace(/""/g, '')).not.toContain('"');
+      }),
+    );
   });
 });

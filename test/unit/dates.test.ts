@@ -3,8 +3,21 @@ import fc from 'fast-check';
 import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import {
-  addDays, dayNumber, daysBetween, fromDayNumber, isIsoDay, isoWeekday, isoWeekLabel, isoWeekMonday,
-  parseDeadline, parseMonth, parsePastDate, parseWeek, rangePeriod, today, weekHolding,
+  addDays,
+  dayNumber,
+  daysBetween,
+  fromDayNumber,
+  isIsoDay,
+  isoWeekday,
+  isoWeekLabel,
+  isoWeekMonday,
+  parseDeadline,
+  parseMonth,
+  parsePastDate,
+  parseWeek,
+  rangePeriod,
+  today,
+  weekHolding,
 } from '../../src/core/dates.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -112,7 +125,19 @@ describe('dates that something happened on (--date, --since, --as-of)', () => {
   });
 
   it('refuses anything else with the accepted forms', () => {
-    for (const bad of ['2026-02-31', 'tomorrow', '+3d', 'next week', '', '3', '3x', '20261120', '2026/11/20', '-3d', 'mon day']) {
+    for (const bad of [
+      '2026-02-31',
+      'tomorrow',
+      '+3d',
+      'next week',
+      '',
+      '3',
+      '3x',
+      '20261120',
+      '2026/11/20',
+      '-3d',
+      'mon day',
+    ]) {
       let err: unknown;
       try {
         parsePastDate(bad, friday);
@@ -174,13 +199,19 @@ describe('deadlines (--decide-by, --follow-up)', () => {
 
   it('property: never returns an impossible date, and any other input is a usage error', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 10 }), fc.integer({ min: 0, max: 9999 }).map((n) => `+${n}d`)), (s) => {
-        try {
-          return isIsoDay(parseDeadline(s, friday));
-        } catch (e) {
-          return e instanceof UsageError;
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 10 }),
+          fc.integer({ min: 0, max: 9999 }).map((n) => `+${n}d`),
+        ),
+        (s) => {
+          try {
+            return isIsoDay(parseDeadline(s, friday));
+          } catch (e) {
+            return e instanceof UsageError;
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -194,26 +225,47 @@ describe('weeks and months', () => {
   });
 
   it('2026 has 53 ISO weeks; 2027-W01 starts 2027-01-04; 2027-W53 does not exist', () => {
-    expect(parseWeek('2026-W53', '2026-11-20', 'monday')).toEqual({ start: '2026-12-28', end: '2027-01-03', label: '2026-W53' });
+    expect(parseWeek('2026-W53', '2026-11-20', 'monday')).toEqual({
+      start: '2026-12-28',
+      end: '2027-01-03',
+      label: '2026-W53',
+    });
     expect(parseWeek('2027-W01', '2026-11-20', 'monday').start).toBe('2027-01-04');
     expect(() => parseWeek('2027-W53', '2026-11-20', 'monday')).toThrow(/2027 has no week 53/);
     expect(weekHolding('2027-01-02', 'monday').label).toBe('2026-W53');
   });
 
   it('last week across the year boundary', () => {
-    expect(parseWeek('last', '2027-01-05', 'monday')).toEqual({ start: '2026-12-28', end: '2027-01-03', label: '2026-W53' });
-    expect(parseWeek('last', '2026-01-04', 'monday')).toEqual({ start: '2025-12-22', end: '2025-12-28', label: '2025-W52' });
+    expect(parseWeek('last', '2027-01-05', 'monday')).toEqual({
+      start: '2026-12-28',
+      end: '2027-01-03',
+      label: '2026-W53',
+    });
+    expect(parseWeek('last', '2026-01-04', 'monday')).toEqual({
+      start: '2025-12-22',
+      end: '2025-12-28',
+      label: '2025-W52',
+    });
   });
 
   it('Sunday weeks run Sunday to Saturday and are labelled by their range', () => {
-    expect(weekHolding('2026-11-20', 'sunday')).toEqual({ start: '2026-11-15', end: '2026-11-21', label: '2026-11-15..2026-11-21' });
+    expect(weekHolding('2026-11-20', 'sunday')).toEqual({
+      start: '2026-11-15',
+      end: '2026-11-21',
+      label: '2026-11-15..2026-11-21',
+    });
     expect(weekHolding('2026-11-22', 'sunday').start).toBe('2026-11-22');
     // the contract's example: 2026-W46 with Sunday weeks is the one holding its Monday 2026-11-09
-    expect(parseWeek('2026-W46', '2026-11-20', 'sunday')).toEqual({ start: '2026-11-08', end: '2026-11-14', label: '2026-11-08..2026-11-14' });
+    expect(parseWeek('2026-W46', '2026-11-20', 'sunday')).toEqual({
+      start: '2026-11-08',
+      end: '2026-11-14',
+      label: '2026-11-08..2026-11-14',
+    });
   });
 
   it('refuses a malformed week', () => {
-    for (const bad of ['W46', '2026-W00', '2026-W54', 'next', '2026-46']) expect(() => parseWeek(bad, '2026-11-20', 'monday'), bad).toThrow(UsageError);
+    for (const bad of ['W46', '2026-W00', '2026-W54', 'next', '2026-46'])
+      expect(() => parseWeek(bad, '2026-11-20', 'monday'), bad).toThrow(UsageError);
   });
 
   it('months, this and last, and their last day', () => {
@@ -240,10 +292,13 @@ describe('weeks and months', () => {
 describe('whole-day numbers agree with the calendar', () => {
   it('match Date.UTC for every day from 1600 to 2400 (sampled) and round-trip', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1600, 0, 1) / 86_400_000, max: Date.UTC(2400, 11, 31) / 86_400_000 }), (n) => {
-        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
-        return dayNumber(iso) === n && fromDayNumber(n) === iso;
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1600, 0, 1) / 86_400_000, max: Date.UTC(2400, 11, 31) / 86_400_000 }),
+        (n) => {
+          const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+          return dayNumber(iso) === n && fromDayNumber(n) === iso;
+        },
+      ),
       { numRuns: 5000 },
     );
     expect(dayNumber('1970-01-01')).toBe(0);

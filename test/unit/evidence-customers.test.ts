@@ -30,19 +30,21 @@ type Counts = [number, number, number, number, number, number, string | null];
 
 /** Links each way (customer contact, then the rest), the last customer evidence, from scratch. */
 function linksFromScratch(asOf: string): Map<number, [number, number, number, number, string | null]> {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(`
     SELECT e.hypothesis_id AS h,
       sum(i.kind = 'customer' AND e.direction = 'supports') AS s, sum(i.kind = 'customer' AND e.direction = 'refutes') AS r,
       sum(i.kind <> 'customer' AND e.direction = 'supports') AS os, sum(i.kind <> 'customer' AND e.direction = 'refutes') AS orf,
       max(CASE WHEN i.kind = 'customer' THEN i.date END) AS last
-    FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE i.date <= ? GROUP BY e.hypothesis_id`).all(asOf) as
-    { h: number; s: number; r: number; os: number; orf: number; last: string | null }[];
+    FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE i.date <= ? GROUP BY e.hypothesis_id`)
+    .all(asOf) as { h: number; s: number; r: number; os: number; orf: number; last: string | null }[];
   return new Map(rows.map((x) => [x.h, [x.s, x.r, x.os, x.orf, x.last]]));
 }
 
 /** The distinct customers each way and the supporting accounts, from scratch. */
 function fromScratch(asOf: string): Map<number, [number, number, number]> {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(`
     SELECT e.hypothesis_id AS h,
       count(DISTINCT CASE WHEN e.direction = 'supports' THEN c.id END) AS sup,
       count(DISTINCT CASE WHEN e.direction = 'refutes' THEN c.id END) AS ref,
@@ -50,26 +52,38 @@ function fromScratch(asOf: string): Map<number, [number, number, number]> {
     FROM evidence e JOIN interviews i ON i.id = e.interview_id
     JOIN interview_contacts ic ON ic.interview_id = i.id JOIN contacts c ON c.id = ic.contact_id
     WHERE i.kind = 'customer' AND c.role IN ('customer', 'prospect') AND i.date <= ?
-    GROUP BY e.hypothesis_id`).all(asOf) as { h: number; sup: number; ref: number; acc: number }[];
+    GROUP BY e.hypothesis_id`)
+    .all(asOf) as { h: number; sup: number; ref: number; acc: number }[];
   return new Map(rows.map((r) => [r.h, [r.sup, r.ref, r.acc]]));
 }
 
 /** Each account's latest customer contact, from scratch, against the one kept on it (migration 0004). */
 function expectAccountsConsistent(label: string): void {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(`
     SELECT a.id, a.last_direct AS kept,
       (SELECT max(i.date) FROM interviews i NOT INDEXED WHERE i.account_id = a.id AND i.kind = 'customer') AS scratch
-    FROM accounts a`).all() as { id: number; kept: string | null; scratch: string | null }[];
+    FROM accounts a`)
+    .all() as { id: number; kept: string | null; scratch: string | null }[];
   expect(rows.length).toBeGreaterThan(10);
   for (const r of rows) expect(r.kept, `${label}: account ${r.id}`).toBe(r.scratch);
   // each hypothesis's status and latest decision day (0001, 0004), from its outcomes
-  const hyps = db.prepare(`
+  const hyps = db
+    .prepare(`
     SELECT h.id, h.status, h.decided_on AS decidedOn,
       coalesce((SELECT CASE o.outcome WHEN 'reopened' THEN 'open' ELSE o.outcome END FROM outcomes o NOT INDEXED
         WHERE o.hypothesis_id = h.id ORDER BY o.date DESC, o.id DESC LIMIT 1), 'open') AS scratchStatus,
       (SELECT max(o.date) FROM outcomes o NOT INDEXED WHERE o.hypothesis_id = h.id) AS scratchDecided
-    FROM hypotheses h`).all() as { id: number; status: string; decidedOn: string | null; scratchStatus: string; scratchDecided: string | null }[];
-  for (const h of hyps) expect([h.status, h.decidedOn], `${label}: H${h.id}`).toEqual([h.scratchStatus, h.scratchDecided]);
+    FROM hypotheses h`)
+    .all() as {
+    id: number;
+    status: string;
+    decidedOn: string | null;
+    scratchStatus: string;
+    scratchDecided: string | null;
+  }[];
+  for (const h of hyps)
+    expect([h.status, h.decidedOn], `${label}: H${h.id}`).toEqual([h.scratchStatus, h.scratchDecided]);
 }
 
 function expectConsistent(label: string): void {
@@ -78,7 +92,15 @@ function expectConsistent(label: string): void {
     const people = fromScratch(asOf);
     const links = linksFromScratch(asOf);
     for (const h of hypothesisStats(db, asOf)) {
-      const got: Counts = [h.customersSupporting, h.customersRefuting, h.accountsSupporting, h.supports, h.refutes, h.otherSupports + h.otherRefutes, h.lastEvidence];
+      const got: Counts = [
+        h.customersSupporting,
+        h.customersRefuting,
+        h.accountsSupporting,
+        h.supports,
+        h.refutes,
+        h.otherSupports + h.otherRefutes,
+        h.lastEvidence,
+      ];
       const [sup, ref, acc] = people.get(h.rowid) ?? [0, 0, 0];
       const [s, r, os, orf, last] = links.get(h.rowid) ?? [0, 0, 0, 0, null];
       expect(got, `${label}: H${h.rowid} as of ${asOf}`).toEqual([sup, ref, acc, s, r, os + orf, last] as Counts);
@@ -98,33 +120,133 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
     const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
     const changes: [string, () => void][] = [
-      ['new link', () => db.prepare('INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)')
-        .run(pick(ids('SELECT id FROM hypotheses')), pick(ids('SELECT id FROM interviews')), rand() < 0.5 ? 'supports' : 'refutes')],
-      ['direction flipped', () => db.prepare("UPDATE evidence SET direction = CASE direction WHEN 'supports' THEN 'refutes' ELSE 'supports' END WHERE (hypothesis_id, interview_id) IN (SELECT hypothesis_id, interview_id FROM evidence LIMIT 1 OFFSET ?)")
-        .run(Math.floor(rand() * 100))],
-      ['link removed', () => db.prepare('DELETE FROM evidence WHERE (hypothesis_id, interview_id) IN (SELECT hypothesis_id, interview_id FROM evidence LIMIT 1 OFFSET ?)').run(Math.floor(rand() * 100))],
-      ['role changed', () => db.prepare('UPDATE contacts SET role = ? WHERE id = ?').run(pick(['customer', 'prospect', 'stakeholder', 'partner']), pick(ids('SELECT id FROM contacts')))],
-      ['contact moved', () => db.prepare('UPDATE contacts SET account_id = ? WHERE id = ?').run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM contacts')))],
-      ['person added to a call', () => db.prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)')
-        .run(pick(ids('SELECT interview_id FROM evidence')), pick(ids('SELECT id FROM contacts')))],
-      ['person removed from a call', () => db.prepare('DELETE FROM interview_contacts WHERE (interview_id, contact_id) IN (SELECT interview_id, contact_id FROM interview_contacts WHERE interview_id IN (SELECT interview_id FROM evidence) LIMIT 1 OFFSET ?)')
-        .run(Math.floor(rand() * 50))],
-      ['interview re-dated', () => db.prepare("UPDATE interviews SET date = ? WHERE id = ?").run(pick(['2023-01-02', '2025-01-10', '2026-11-19']), pick(ids('SELECT interview_id FROM evidence')))],
-      ['channel changed', () => db.prepare('UPDATE interviews SET channel = ? WHERE id = ?').run(pick(['call', 'support', 'video', 'review']), pick(ids('SELECT interview_id FROM evidence')))],
-      ['interview moved to another account', () => db.prepare('UPDATE interviews SET account_id = ? WHERE id = ?').run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM interviews')))],
-      ['interview logged', () => {
-        const account = pick(ids('SELECT id FROM accounts'));
-        const id = Number(db.prepare("INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES (?, ?, 'call', ?, 'new', 'now')")
-          .run(`i-new-${rand()}`, pick(['2024-05-05', '2026-11-18']), account).lastInsertRowid);
-        const person = db.prepare('SELECT id FROM contacts WHERE account_id = ? LIMIT 1').pluck().get(account) as number | undefined;
-        if (person !== undefined) db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, person);
-      }],
-      ['outcome recorded', () => db.prepare('INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)')
-        .run(`o-new-${rand()}`, pick(ids('SELECT id FROM hypotheses')), pick(['validated', 'invalidated', 'killed', 'reopened']), pick(['2023-03-03', '2026-11-19']), 'why')],
-      ['outcome removed', () => db.prepare('DELETE FROM outcomes WHERE id = ?').run(pick(ids('SELECT id FROM outcomes')))],
-      ['any interview deleted', () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT id FROM interviews')))],
-      ['interview deleted', () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT interview_id FROM evidence')))],
-      ['hypothesis deleted', () => db.prepare('DELETE FROM hypotheses WHERE id = ?').run(pick(ids('SELECT id FROM hypotheses')))],
+      [
+        'new link',
+        () =>
+          db
+            .prepare('INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)')
+            .run(
+              pick(ids('SELECT id FROM hypotheses')),
+              pick(ids('SELECT id FROM interviews')),
+              rand() < 0.5 ? 'supports' : 'refutes',
+            ),
+      ],
+      [
+        'direction flipped',
+        () =>
+          db
+            .prepare(
+              "UPDATE evidence SET direction = CASE direction WHEN 'supports' THEN 'refutes' ELSE 'supports' END WHERE (hypothesis_id, interview_id) IN (SELECT hypothesis_id, interview_id FROM evidence LIMIT 1 OFFSET ?)",
+            )
+            .run(Math.floor(rand() * 100)),
+      ],
+      [
+        'link removed',
+        () =>
+          db
+            .prepare(
+              'DELETE FROM evidence WHERE (hypothesis_id, interview_id) IN (SELECT hypothesis_id, interview_id FROM evidence LIMIT 1 OFFSET ?)',
+            )
+            .run(Math.floor(rand() * 100)),
+      ],
+      [
+        'role changed',
+        () =>
+          db
+            .prepare('UPDATE contacts SET role = ? WHERE id = ?')
+            .run(pick(['customer', 'prospect', 'stakeholder', 'partner']), pick(ids('SELECT id FROM contacts'))),
+      ],
+      [
+        'contact moved',
+        () =>
+          db
+            .prepare('UPDATE contacts SET account_id = ? WHERE id = ?')
+            .run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM contacts'))),
+      ],
+      [
+        'person added to a call',
+        () =>
+          db
+            .prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)')
+            .run(pick(ids('SELECT interview_id FROM evidence')), pick(ids('SELECT id FROM contacts'))),
+      ],
+      [
+        'person removed from a call',
+        () =>
+          db
+            .prepare(
+              'DELETE FROM interview_contacts WHERE (interview_id, contact_id) IN (SELECT interview_id, contact_id FROM interview_contacts WHERE interview_id IN (SELECT interview_id FROM evidence) LIMIT 1 OFFSET ?)',
+            )
+            .run(Math.floor(rand() * 50)),
+      ],
+      [
+        'interview re-dated',
+        () =>
+          db
+            .prepare('UPDATE interviews SET date = ? WHERE id = ?')
+            .run(pick(['2023-01-02', '2025-01-10', '2026-11-19']), pick(ids('SELECT interview_id FROM evidence'))),
+      ],
+      [
+        'channel changed',
+        () =>
+          db
+            .prepare('UPDATE interviews SET channel = ? WHERE id = ?')
+            .run(pick(['call', 'support', 'video', 'review']), pick(ids('SELECT interview_id FROM evidence'))),
+      ],
+      [
+        'interview moved to another account',
+        () =>
+          db
+            .prepare('UPDATE interviews SET account_id = ? WHERE id = ?')
+            .run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM interviews'))),
+      ],
+      [
+        'interview logged',
+        () => {
+          const account = pick(ids('SELECT id FROM accounts'));
+          const id = Number(
+            db
+              .prepare(
+                "INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES (?, ?, 'call', ?, 'new', 'now')",
+              )
+              .run(`i-new-${rand()}`, pick(['2024-05-05', '2026-11-18']), account).lastInsertRowid,
+          );
+          const person = db.prepare('SELECT id FROM contacts WHERE account_id = ? LIMIT 1').pluck().get(account) as
+            | number
+            | undefined;
+          if (person !== undefined)
+            db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, person);
+        },
+      ],
+      [
+        'outcome recorded',
+        () =>
+          db
+            .prepare('INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)')
+            .run(
+              `o-new-${rand()}`,
+              pick(ids('SELECT id FROM hypotheses')),
+              pick(['validated', 'invalidated', 'killed', 'reopened']),
+              pick(['2023-03-03', '2026-11-19']),
+              'why',
+            ),
+      ],
+      [
+        'outcome removed',
+        () => db.prepare('DELETE FROM outcomes WHERE id = ?').run(pick(ids('SELECT id FROM outcomes'))),
+      ],
+      [
+        'any interview deleted',
+        () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT id FROM interviews'))),
+      ],
+      [
+        'interview deleted',
+        () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT interview_id FROM evidence'))),
+      ],
+      [
+        'hypothesis deleted',
+        () => db.prepare('DELETE FROM hypotheses WHERE id = ?').run(pick(ids('SELECT id FROM hypotheses'))),
+      ],
     ];
     for (let round = 0; round < 60; round++) {
       const [label, change] = pick(changes);
@@ -135,28 +257,92 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
   });
 
   it('follows each kind of change on its own (one hypothesis, one customer, one call)', () => {
-    const account = Number(db.prepare("INSERT INTO accounts (uuid, name) VALUES ('acc-x', 'Solo Inc')").run().lastInsertRowid);
-    const other = Number(db.prepare("INSERT INTO accounts (uuid, name) VALUES ('acc-y', 'Other Inc')").run().lastInsertRowid);
-    const person = Number(db.prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES ('c-x', 'Solo Person', ?, 'customer')").run(account).lastInsertRowid);
-    const h = Number(db.prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-x', 'Solo idea', '2026-01-01', '2026-02-01')").run().lastInsertRowid);
-    const i = Number(db.prepare("INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('i-x', '2026-03-01', 'call', ?, 'solo', 'now')").run(account).lastInsertRowid);
+    const account = Number(
+      db.prepare("INSERT INTO accounts (uuid, name) VALUES ('acc-x', 'Solo Inc')").run().lastInsertRowid,
+    );
+    const other = Number(
+      db.prepare("INSERT INTO accounts (uuid, name) VALUES ('acc-y', 'Other Inc')").run().lastInsertRowid,
+    );
+    const person = Number(
+      db
+        .prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES ('c-x', 'Solo Person', ?, 'customer')")
+        .run(account).lastInsertRowid,
+    );
+    const h = Number(
+      db
+        .prepare(
+          "INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-x', 'Solo idea', '2026-01-01', '2026-02-01')",
+        )
+        .run().lastInsertRowid,
+    );
+    const i = Number(
+      db
+        .prepare(
+          "INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('i-x', '2026-03-01', 'call', ?, 'solo', 'now')",
+        )
+        .run(account).lastInsertRowid,
+    );
     // a second customer on the call keeps it customer contact whoever else comes and goes, so that
     // each trigger has to do its own work
-    const colleague = Number(db.prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES ('c-y', 'Solo Colleague', ?, 'customer')").run(account).lastInsertRowid);
-    db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?), (?, ?)').run(i, person, i, colleague);
+    const colleague = Number(
+      db
+        .prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES ('c-y', 'Solo Colleague', ?, 'customer')")
+        .run(account).lastInsertRowid,
+    );
+    db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?), (?, ?)').run(
+      i,
+      person,
+      i,
+      colleague,
+    );
     const solo = (asOf = '2026-11-20') => {
       const s = hypothesisStats(db, asOf, h)[0];
       return [s.customersSupporting, s.customersRefuting, s.accountsSupporting, s.supports, s.refutes];
     };
     const steps: [string, () => void, number[]][] = [
-      ['linked', () => db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, i), [2, 0, 1, 1, 0]],
-      ['person left the call', () => db.prepare('DELETE FROM interview_contacts WHERE interview_id = ? AND contact_id = ?').run(i, person), [1, 0, 1, 1, 0]],
-      ['person back on the call', () => db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(i, person), [2, 0, 1, 1, 0]],
-      ['now a stakeholder', () => db.prepare("UPDATE contacts SET role = 'stakeholder' WHERE id = ?").run(person), [1, 0, 1, 1, 0]],
-      ['a prospect again', () => db.prepare("UPDATE contacts SET role = 'prospect' WHERE id = ?").run(person), [2, 0, 1, 1, 0]],
-      ['moved to another account', () => db.prepare('UPDATE contacts SET account_id = ? WHERE id = ?').run(other, person), [2, 0, 2, 1, 0]],
-      ['direction flipped', () => db.prepare("UPDATE evidence SET direction = 'refutes' WHERE hypothesis_id = ?").run(h), [0, 2, 0, 0, 1]],
-      ['became a support ticket', () => db.prepare("UPDATE interviews SET channel = 'support' WHERE id = ?").run(i), [0, 0, 0, 0, 0]],
+      [
+        'linked',
+        () =>
+          db
+            .prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')")
+            .run(h, i),
+        [2, 0, 1, 1, 0],
+      ],
+      [
+        'person left the call',
+        () => db.prepare('DELETE FROM interview_contacts WHERE interview_id = ? AND contact_id = ?').run(i, person),
+        [1, 0, 1, 1, 0],
+      ],
+      [
+        'person back on the call',
+        () => db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(i, person),
+        [2, 0, 1, 1, 0],
+      ],
+      [
+        'now a stakeholder',
+        () => db.prepare("UPDATE contacts SET role = 'stakeholder' WHERE id = ?").run(person),
+        [1, 0, 1, 1, 0],
+      ],
+      [
+        'a prospect again',
+        () => db.prepare("UPDATE contacts SET role = 'prospect' WHERE id = ?").run(person),
+        [2, 0, 1, 1, 0],
+      ],
+      [
+        'moved to another account',
+        () => db.prepare('UPDATE contacts SET account_id = ? WHERE id = ?').run(other, person),
+        [2, 0, 2, 1, 0],
+      ],
+      [
+        'direction flipped',
+        () => db.prepare("UPDATE evidence SET direction = 'refutes' WHERE hypothesis_id = ?").run(h),
+        [0, 2, 0, 0, 1],
+      ],
+      [
+        'became a support ticket',
+        () => db.prepare("UPDATE interviews SET channel = 'support' WHERE id = ?").run(i),
+        [0, 0, 0, 0, 0],
+      ],
       ['a call again', () => db.prepare("UPDATE interviews SET channel = 'call' WHERE id = ?").run(i), [0, 2, 0, 0, 1]],
       ['unlinked', () => db.prepare('DELETE FROM evidence WHERE hypothesis_id = ?').run(h), [0, 0, 0, 0, 0]],
     ];

@@ -13,13 +13,24 @@ describe('config values', () => {
     expect(parseConfigValue('cadence.days', '14')).toBe(14);
     expect(parseConfigValue('cadence.target', '0')).toBe(0);
     expect(parseConfigValue('week.start', 'SUNDAY')).toBe('sunday');
-    for (const [k, v] of [['cadence.days', '0'], ['cadence.days', '-1'], ['cadence.days', '7.5'], ['evidence.validateAt', '0'], ['week.start', 'tue'], ['user.name', '  ']] as const) {
+    for (const [k, v] of [
+      ['cadence.days', '0'],
+      ['cadence.days', '-1'],
+      ['cadence.days', '7.5'],
+      ['evidence.validateAt', '0'],
+      ['week.start', 'tue'],
+      ['user.name', '  '],
+    ] as const) {
       expect(() => parseConfigValue(k, v), `${k}=${v}`).toThrow(UsageError);
     }
   });
 
   it('a bad or unknown stored row falls back to the default instead of breaking every command', () => {
-    const c = configFromRows([{ key: 'cadence.days', value: 'banana' }, { key: 'mystery', value: '1' }, { key: 'cadence.target', value: '3' }]);
+    const c = configFromRows([
+      { key: 'cadence.days', value: 'banana' },
+      { key: 'mystery', value: '1' },
+      { key: 'cadence.target', value: '3' },
+    ]);
     expect(c['cadence.days']).toBe(DEFAULTS['cadence.days']);
     expect(c['cadence.target']).toBe(3);
   });
@@ -106,8 +117,17 @@ describe('user text', () => {
 describe('colour', () => {
   it('without colour, pm does what chalk at level 0 does, without loading chalk', () => {
     const chalk = new Chalk({ level: 0 });
-    const cases: [string[], unknown[]][] = [[['bold'], ['Report']], [['red', 'bold'], ['overdue']], [['dim'], ['']],
-      [['green'], [3]], [['yellow'], ['a', 'b']], [['bgRed', 'white', 'underline'], ['x', 1, 'y']]];
+    const cases: [string[], unknown[]][] = [
+      [['bold'], ['Report']],
+      [['red', 'bold'], ['overdue']],
+      [['dim'], ['']],
+      [['green'], [3]],
+      [['yellow'], ['a', 'b']],
+      [
+        ['bgRed', 'white', 'underline'],
+        ['x', 1, 'y'],
+      ],
+    ];
     for (const [styles, args] of cases) {
       const paint = (c: ChalkInstance) => styles.reduce((p: any, s) => p[s], c)(...args);
       expect(paint(NO_COLOR), styles.join('.')).toBe(paint(chalk));

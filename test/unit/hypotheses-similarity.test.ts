@@ -9,8 +9,12 @@ describe('statement resemblance', () => {
   ];
 
   it('ignores framing, case, accents and plurals', () => {
-    expect([...contentWords('We believe that Finance TEAMS want itemised invoices')].sort())
-      .toEqual(['finance', 'invoice', 'itemised', 'team']);
+    expect([...contentWords('We believe that Finance TEAMS want itemised invoices')].sort()).toEqual([
+      'finance',
+      'invoice',
+      'itemised',
+      'team',
+    ]);
     expect(contentWords('Café')).toEqual(contentWords('cafe'));
   });
 

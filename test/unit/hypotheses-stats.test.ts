@@ -15,7 +15,9 @@ let seq = 0;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pm-stats-'));
   db = openForWrite(join(dir, 'journal.db')).db;
-  db.prepare("INSERT INTO hypotheses(uuid, statement, created_on, decide_by) VALUES ('h1', 'We believe', '2026-11-01', '2026-11-29')").run();
+  db.prepare(
+    "INSERT INTO hypotheses(uuid, statement, created_on, decide_by) VALUES ('h1', 'We believe', '2026-11-01', '2026-11-29')",
+  ).run();
 });
 afterEach(() => {
   db.close();
@@ -30,15 +32,30 @@ function accountId(name: string): number {
 function contactId(name: string, account: string, role: string): number {
   const found = db.prepare('SELECT id FROM contacts WHERE name = ?').get(name) as { id: number } | undefined;
   if (found) return found.id;
-  return Number(db.prepare('INSERT INTO contacts(uuid, name, account_id, role) VALUES (?, ?, ?, ?)')
-    .run(`c-${name}`, name, accountId(account), role).lastInsertRowid);
+  return Number(
+    db
+      .prepare('INSERT INTO contacts(uuid, name, account_id, role) VALUES (?, ?, ?, ?)')
+      .run(`c-${name}`, name, accountId(account), role).lastInsertRowid,
+  );
 }
 
 /** An interview with `people` ([name, role]) of `account`, linked to H1. */
-function evidence(date: string, account: string, people: [string, string][], direction = 'supports', channel = 'call'): void {
-  const id = Number(db.prepare("INSERT INTO interviews(uuid, date, channel, account_id, summary, created_at) VALUES (?, ?, ?, ?, 's', '')")
-    .run(`i-${++seq}`, date, channel, accountId(account)).lastInsertRowid);
-  for (const [name, role] of people) db.prepare('INSERT INTO interview_contacts VALUES (?, ?)').run(id, contactId(name, account, role));
+function evidence(
+  date: string,
+  account: string,
+  people: [string, string][],
+  direction = 'supports',
+  channel = 'call',
+): void {
+  const id = Number(
+    db
+      .prepare(
+        "INSERT INTO interviews(uuid, date, channel, account_id, summary, created_at) VALUES (?, ?, ?, ?, 's', '')",
+      )
+      .run(`i-${++seq}`, date, channel, accountId(account)).lastInsertRowid,
+  );
+  for (const [name, role] of people)
+    db.prepare('INSERT INTO interview_contacts VALUES (?, ?)').run(id, contactId(name, account, role));
   db.prepare('INSERT INTO evidence(hypothesis_id, interview_id, direction) VALUES (1, ?, ?)').run(id, direction);
 }
 
@@ -51,7 +68,12 @@ describe('evidence as a PM would trust it', () => {
     evidence('2026-11-03', 'Acme', [['Bob', 'customer']]);
     expect(flags()).not.toContain('ready-to-validate');
     evidence('2026-11-04', 'Initech', [['Cy', 'prospect']]);
-    expect(h1()).toMatchObject({ supports: 3, customersSupporting: 3, accountsSupporting: 2, lastEvidence: '2026-11-04' });
+    expect(h1()).toMatchObject({
+      supports: 3,
+      customersSupporting: 3,
+      accountsSupporting: 2,
+      lastEvidence: '2026-11-04',
+    });
     expect(flags()).toContain('ready-to-validate');
   });
 
@@ -67,7 +89,10 @@ describe('evidence as a PM would trust it', () => {
     evidence('2026-11-02', 'Acme', [['Sales Sam', 'stakeholder']]);
     expect(h1()).toMatchObject({ supports: 0, customersSupporting: 0, otherSupports: 1, lastEvidence: null });
     expect(flags()).toContain('no-evidence');
-    evidence('2026-11-03', 'Initech', [['Cy', 'customer'], ['Exec Eve', 'stakeholder']]);
+    evidence('2026-11-03', 'Initech', [
+      ['Cy', 'customer'],
+      ['Exec Eve', 'stakeholder'],
+    ]);
     expect(h1()).toMatchObject({ supports: 1, customersSupporting: 1, otherSupports: 1 });
   });
 
@@ -80,13 +105,22 @@ describe('evidence as a PM would trust it', () => {
   });
 
   it('takes validateAt customers from one account for a custom request, not a market', () => {
-    evidence('2026-11-02', 'Acme', [['Ann', 'customer'], ['Bob', 'customer'], ['Cat', 'customer']]);
+    evidence('2026-11-02', 'Acme', [
+      ['Ann', 'customer'],
+      ['Bob', 'customer'],
+      ['Cat', 'customer'],
+    ]);
     expect(h1()).toMatchObject({ supports: 1, customersSupporting: 3, accountsSupporting: 1 });
     expect(flags()).not.toContain('ready-to-validate');
   });
 
   it('counts refuting customers toward ready-to-kill, and one refusal blocks validation', () => {
-    for (const [name, account] of [['Ann', 'Acme'], ['Bob', 'Initech'], ['Cy', 'Globex']]) evidence('2026-11-02', account, [[name, 'customer']]);
+    for (const [name, account] of [
+      ['Ann', 'Acme'],
+      ['Bob', 'Initech'],
+      ['Cy', 'Globex'],
+    ])
+      evidence('2026-11-02', account, [[name, 'customer']]);
     evidence('2026-11-05', 'Umbrella', [['Di', 'customer']], 'refutes');
     expect(flags()).not.toContain('ready-to-validate');
     expect(flags()).not.toContain('ready-to-kill');
@@ -103,7 +137,9 @@ describe('evidence as a PM would trust it', () => {
   });
 
   it('takes the status from the latest outcome on or before the day', () => {
-    db.prepare("INSERT INTO outcomes(uuid, hypothesis_id, outcome, date, reason) VALUES ('o1', 1, 'killed', '2026-11-10', 'no'), ('o2', 1, 'reopened', '2026-11-15', 'yes')").run();
+    db.prepare(
+      "INSERT INTO outcomes(uuid, hypothesis_id, outcome, date, reason) VALUES ('o1', 1, 'killed', '2026-11-10', 'no'), ('o2', 1, 'reopened', '2026-11-15', 'yes')",
+    ).run();
     expect(h1('2026-11-09').status).toBe('open');
     expect(h1('2026-11-12')).toMatchObject({ status: 'killed', outcomeReason: 'no' });
     expect(h1('2026-11-20')).toMatchObject({ status: 'open', outcome: 'reopened' });

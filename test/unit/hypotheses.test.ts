@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, type Config } from '../../src/core/config.js';
 import {
-  checkOutcome, hypothesisFlags, hypothesisRecord, illegalMove, parseHypothesisId, type EvidenceStats, type HypothesisFacts,
+  checkOutcome,
+  hypothesisFlags,
+  hypothesisRecord,
+  illegalMove,
+  parseHypothesisId,
+  type EvidenceStats,
+  type HypothesisFacts,
 } from '../../src/core/hypotheses.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -11,14 +17,29 @@ const asOf = '2026-11-20';
 
 function stats(over: Partial<EvidenceStats> = {}): EvidenceStats {
   return {
-    createdOn: '2026-11-10', decideBy: '2026-12-08', supports: 0, refutes: 0, customersSupporting: 0, customersRefuting: 0,
-    accountsSupporting: 0, otherSupports: 0, otherRefutes: 0, lastEvidence: null, ...over,
+    createdOn: '2026-11-10',
+    decideBy: '2026-12-08',
+    supports: 0,
+    refutes: 0,
+    customersSupporting: 0,
+    customersRefuting: 0,
+    accountsSupporting: 0,
+    otherSupports: 0,
+    otherRefutes: 0,
+    lastEvidence: null,
+    ...over,
   };
 }
 
 describe('stale', () => {
   it('is raised only after more than staleDays days since the last evidence', () => {
-    const exactly = stats({ createdOn: '2026-10-01', supports: 1, customersSupporting: 1, accountsSupporting: 1, lastEvidence: '2026-11-06' });
+    const exactly = stats({
+      createdOn: '2026-10-01',
+      supports: 1,
+      customersSupporting: 1,
+      accountsSupporting: 1,
+      lastEvidence: '2026-11-06',
+    });
     expect(hypothesisFlags(exactly, asOf, config)).not.toContain('stale');
     expect(hypothesisFlags({ ...exactly, lastEvidence: '2026-11-05' }, asOf, config)).toContain('stale');
   });
@@ -29,12 +50,20 @@ describe('stale', () => {
   });
 
   it('is not raised on a new hypothesis whose linked interview is older than it', () => {
-    const s = stats({ createdOn: '2026-11-19', supports: 1, customersSupporting: 1, accountsSupporting: 1, lastEvidence: '2026-09-01' });
+    const s = stats({
+      createdOn: '2026-11-19',
+      supports: 1,
+      customersSupporting: 1,
+      accountsSupporting: 1,
+      lastEvidence: '2026-09-01',
+    });
     expect(hypothesisFlags(s, asOf, config)).not.toContain('stale');
   });
 
   it('follows hypothesis.staleDays', () => {
-    expect(hypothesisFlags(stats({ createdOn: '2026-11-15' }), asOf, { ...config, 'hypothesis.staleDays': 4 })).toContain('stale');
+    expect(
+      hypothesisFlags(stats({ createdOn: '2026-11-15' }), asOf, { ...config, 'hypothesis.staleDays': 4 }),
+    ).toContain('stale');
   });
 });
 
@@ -55,7 +84,9 @@ describe('ready-to-validate', () => {
 
   it('is not raised when the same customer supported several times', () => {
     // three supporting interviews, but with two people
-    expect(hypothesisFlags({ ...ready, supports: 3, customersSupporting: 2 }, asOf, config)).not.toContain('ready-to-validate');
+    expect(hypothesisFlags({ ...ready, supports: 3, customersSupporting: 2 }, asOf, config)).not.toContain(
+      'ready-to-validate',
+    );
   });
 
   it('is not raised when all the customers come from one account', () => {
@@ -63,7 +94,9 @@ describe('ready-to-validate', () => {
   });
 
   it('is not raised when any customer refutes', () => {
-    expect(hypothesisFlags({ ...ready, refutes: 1, customersRefuting: 1 }, asOf, config)).not.toContain('ready-to-validate');
+    expect(hypothesisFlags({ ...ready, refutes: 1, customersRefuting: 1 }, asOf, config)).not.toContain(
+      'ready-to-validate',
+    );
   });
 
   it('ignores stakeholder and second-hand support', () => {
@@ -73,7 +106,9 @@ describe('ready-to-validate', () => {
   });
 
   it('follows evidence.validateAt', () => {
-    expect(hypothesisFlags({ ...ready, customersSupporting: 2 }, asOf, { ...config, 'evidence.validateAt': 2 })).toContain('ready-to-validate');
+    expect(
+      hypothesisFlags({ ...ready, customersSupporting: 2 }, asOf, { ...config, 'evidence.validateAt': 2 }),
+    ).toContain('ready-to-validate');
   });
 });
 
@@ -86,14 +121,25 @@ describe('ready-to-kill and no-evidence', () => {
 
   it('no-evidence goes away with the first customer evidence', () => {
     expect(hypothesisFlags(stats(), asOf, config)).toEqual(['no-evidence']);
-    expect(hypothesisFlags(stats({ refutes: 1, customersRefuting: 1, lastEvidence: '2026-11-19' }), asOf, config)).toEqual([]);
+    expect(
+      hypothesisFlags(stats({ refutes: 1, customersRefuting: 1, lastEvidence: '2026-11-19' }), asOf, config),
+    ).toEqual([]);
   });
 });
 
 describe('the record', () => {
   const facts: HypothesisFacts = {
-    ...stats({ createdOn: '2026-10-01', decideBy: '2026-10-29' }), id: 'H2', uuid: 'u', statement: 's', kind: 'value', criteria: null,
-    status: 'killed', outcome: 'killed', outcomeDate: '2026-11-01', outcomeReason: 'no market', tags: [],
+    ...stats({ createdOn: '2026-10-01', decideBy: '2026-10-29' }),
+    id: 'H2',
+    uuid: 'u',
+    statement: 's',
+    kind: 'value',
+    criteria: null,
+    status: 'killed',
+    outcome: 'killed',
+    outcomeDate: '2026-11-01',
+    outcomeReason: 'no market',
+    tags: [],
   };
 
   it('raises no flags on a decided hypothesis, and carries the decision', () => {
@@ -120,7 +166,12 @@ describe('outcome moves', () => {
     expect(illegalMove('open', 'reopened')).not.toBeNull();
   });
 
-  const killed = { id: 'H3', status: 'killed' as const, createdOn: '2026-10-01', latest: { outcome: 'killed' as const, date: '2026-11-10', reason: 'r' } };
+  const killed = {
+    id: 'H3',
+    status: 'killed' as const,
+    createdOn: '2026-10-01',
+    latest: { outcome: 'killed' as const, date: '2026-11-10', reason: 'r' },
+  };
 
   it('names the fix for a killed hypothesis', () => {
     expect(() => checkOutcome(killed, 'validated', asOf)).toThrow(UsageError);

@@ -8,10 +8,21 @@ const H = '01900000-0000-7000-8000-00000000f001';
 
 function minimal(): any {
   return {
-    format: 'pm-journal', version: 1,
+    format: 'pm-journal',
+    version: 1,
     accounts: [{ uuid: A, name: 'Acme' }],
     contacts: [{ uuid: C, name: 'Jane', accountUuid: A }],
-    interviews: [{ uuid: I, date: '2026-11-02', channel: 'call', contactUuids: [C], accountUuid: A, summary: 'Hi', extra: { nested: true } }],
+    interviews: [
+      {
+        uuid: I,
+        date: '2026-11-02',
+        channel: 'call',
+        contactUuids: [C],
+        accountUuid: A,
+        summary: 'Hi',
+        extra: { nested: true },
+      },
+    ],
     hypotheses: [{ uuid: H, statement: 'We believe', createdOn: '2026-11-01', decideBy: '2026-11-29' }],
     evidence: [{ interviewUuid: I, hypothesisUuid: H, direction: 'supports' }],
   };
@@ -30,10 +41,30 @@ describe('validateDocument', () => {
   it('fills absent optional values with null, [] and defaults, and ignores unknown keys', () => {
     const doc = validateDocument(minimal());
     expect(doc.accounts[0]).toEqual({ uuid: A, name: 'Acme', segment: null, cadenceDays: null });
-    expect(doc.contacts[0]).toEqual({ uuid: C, name: 'Jane', email: null, accountUuid: A, role: 'customer', segment: null });
+    expect(doc.contacts[0]).toEqual({
+      uuid: C,
+      name: 'Jane',
+      email: null,
+      accountUuid: A,
+      role: 'customer',
+      segment: null,
+    });
     expect(doc.interviews[0]).toEqual({
-      uuid: I, id: null, date: '2026-11-02', channel: 'call', contactUuids: [C], accountUuid: A, by: null, minutes: null,
-      summary: 'Hi', notes: null, pains: [], quotes: [], tags: [], followUp: null, followUpDone: false,
+      uuid: I,
+      id: null,
+      date: '2026-11-02',
+      channel: 'call',
+      contactUuids: [C],
+      accountUuid: A,
+      by: null,
+      minutes: null,
+      summary: 'Hi',
+      notes: null,
+      pains: [],
+      quotes: [],
+      tags: [],
+      followUp: null,
+      followUpDone: false,
     });
     expect(doc.hypotheses[0]).toMatchObject({ kind: 'value', criteria: null, tags: [], revisions: [] });
     expect(doc.evidence[0].strength).toBe('medium');
@@ -42,10 +73,17 @@ describe('validateDocument', () => {
   });
 
   it('accepts references to records that only the journal has', () => {
-    const doc = { format: 'pm-journal', version: 1, evidence: [{ interviewUuid: I, hypothesisUuid: H, direction: 'refutes', strength: 'weak' }] };
+    const doc = {
+      format: 'pm-journal',
+      version: 1,
+      evidence: [{ interviewUuid: I, hypothesisUuid: H, direction: 'refutes', strength: 'weak' }],
+    };
     expect(error(doc)).toMatch(/^evidence\[0\]: interviewUuid .* is neither in the file nor in the journal/);
     const asked: string[] = [];
-    const validated = validateDocument(doc, (table, uuid) => { asked.push(`${table} ${uuid}`); return true; });
+    const validated = validateDocument(doc, (table, uuid) => {
+      asked.push(`${table} ${uuid}`);
+      return true;
+    });
     expect(validated.evidence).toHaveLength(1);
     expect(asked).toEqual([`interviews ${I}`, `hypotheses ${H}`]);
   });
@@ -73,13 +111,19 @@ describe('validateDocument', () => {
 
   it('names the record and the field in every error', () => {
     const cases: [(d: any) => void, RegExp][] = [
-      [(d) => (d.hypotheses[0].revisions = [{ date: '2026-11-02', field: 'kind' }]), /^hypotheses\[0\] \(uuid .*\): revisions\[0\]: field "kind" is not one of statement, criteria/],
+      [
+        (d) => (d.hypotheses[0].revisions = [{ date: '2026-11-02', field: 'kind' }]),
+        /^hypotheses\[0\] \(uuid .*\): revisions\[0\]: field "kind" is not one of statement, criteria/,
+      ],
       [(d) => (d.interviews[0].minutes = -1), /^interviews\[0\] .*minutes -1 must be a whole number of at least 0/],
       [(d) => (d.interviews[0].followUp = '2026-13-01'), /followUp "2026-13-01" is not a date/],
       [(d) => (d.interviews[0].followUpDone = 'yes'), /followUpDone "yes" must be true or false/],
       [(d) => (d.interviews[0].tags = ['ok', 5]), /tags\[1\] must be text, not 5/],
       [(d) => (d.interviews[0].quotes = ['q'.repeat(501)]), /quotes\[0\] is longer than 500 characters/],
-      [(d) => (d.contacts[0].uuid = 'not-a-uuid'), /^contacts\[0\] \(uuid not-a-uuid\): uuid "not-a-uuid" is not a UUID/],
+      [
+        (d) => (d.contacts[0].uuid = 'not-a-uuid'),
+        /^contacts\[0\] \(uuid not-a-uuid\): uuid "not-a-uuid" is not a UUID/,
+      ],
       [(d) => (d.accounts = {}), /^accounts: must be a list/],
       [(d) => (d.interviews[0] = 'I1'), /^interviews\[0\]: must be an object/],
       [(d) => (d.interviews[0].summary = '   '), /summary is empty/],

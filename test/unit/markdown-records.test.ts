@@ -15,9 +15,22 @@ beforeAll(() => {
   journal = generatedJournal(1500, { accounts: 40, contacts: 120, hypotheses: 80, seed: 5 });
   db = journal.db;
   // a hypothesis with revisions, and an interview with no contact, pains, quotes, tags or notes, linked to three hypotheses
-  db.prepare("INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (1, '2025-01-02', 'statement', 'Old words', 'New words')").run();
-  const bare = Number(db.prepare("INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 1, 'A ticket', '2026-11-18T10:00:00Z')").run().lastInsertRowid);
-  for (const h of [5, 2, 3]) db.prepare('INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)').run(h, bare, 'refutes');
+  db.prepare(
+    "INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (1, '2025-01-02', 'statement', 'Old words', 'New words')",
+  ).run();
+  const bare = Number(
+    db
+      .prepare(
+        "INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 1, 'A ticket', '2026-11-18T10:00:00Z')",
+      )
+      .run().lastInsertRowid,
+  );
+  for (const h of [5, 2, 3])
+    db.prepare('INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)').run(
+      h,
+      bare,
+      'refutes',
+    );
 });
 afterAll(() => journal.close());
 
@@ -32,33 +45,72 @@ const RANGES: [string, ExportRange][] = [
 describe('markdownRecords', () => {
   // [interviews a batch, characters of notes a batch]: the defaults, batches cut by count alone,
   // and batches cut by their notes (every batch then ends early, often after its first interview)
-  const BATCHES: [number | undefined, number | undefined][] = [[undefined, undefined], [1, undefined], [7, undefined], [50, 1], [50, 300]];
-  for (const [name, range] of RANGES) for (const [batch, notes] of BATCHES) {
-    it(`holds the export document's records for ${name}${batch ? `, read ${batch} interviews a batch` : ''}${notes ? ` or ${notes} characters of notes` : ''}`, () => {
-      const doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
-      const md = markdownRecords(db, range, batch, notes);
-      const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
-      const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
-      const hypothesisUuid = new Map(md.hypotheses.map((h) => [h.rowid, h.uuid]));
-      const hypothesisRow = new Map(md.hypotheses.map((h) => [h.uuid, h.rowid]));
-      const interviews = [...md.interviews()];
-      expect(md.firstDate).toBe(doc.interviews[0]?.date ?? null);
-      expect(interviews.map((i) => ({
-        id: i.id, date: i.date, channel: i.channel, accountUuid: i.accountUuid, account: i.account,
-        contacts: i.contacts, by: i.by, minutes: i.minutes, summary: i.summary, notes: i.notes, pains: i.pains, quotes: i.quotes, tags: i.tags,
-        followUp: i.followUp, followUpDone: i.followUpDone, links: i.links.map(([h, d, s]) => [hypothesisUuid.get(h), d, s]),
-      }))).toEqual(doc.interviews.map((i) => ({
-        id: i.id, date: i.date, channel: i.channel, accountUuid: i.accountUuid, account: accounts.get(i.accountUuid),
-        contacts: i.contactUuids.map((u) => [u, contacts.get(u)]), by: i.by, minutes: i.minutes, summary: i.summary, notes: i.notes,
-        pains: i.pains, quotes: i.quotes, tags: i.tags, followUp: i.followUp, followUpDone: i.followUpDone,
-        links: doc.evidence.filter((e) => e.interviewUuid === i.uuid).map((e) => [e.hypothesisUuid, e.direction, e.strength]),
-      })));
-      expect(md.hypotheses.map(({ rowid: _rowid, ...h }) => h)).toEqual(doc.hypotheses);
-      expect(md.outcomes.map((o) => [hypothesisUuid.get(o.hypothesis) ?? o.hypothesis, o.outcome, o.date, o.reason]))
-        .toEqual(doc.outcomes.map((o) => [o.hypothesisUuid, o.outcome, o.date, o.reason]));
-      // every link and outcome names a hypothesis of the document
-      for (const e of doc.evidence) expect(hypothesisRow.has(e.hypothesisUuid)).toBe(true);
-      if (name !== 'a range with nothing in it') expect(interviews.length).toBeGreaterThan(0);
-    });
-  }
+  const BATCHES: [number | undefined, number | undefined][] = [
+    [undefined, undefined],
+    [1, undefined],
+    [7, undefined],
+    [50, 1],
+    [50, 300],
+  ];
+  for (const [name, range] of RANGES)
+    for (const [batch, notes] of BATCHES) {
+      it(`holds the export document's records for ${name}${batch ? `, read ${batch} interviews a batch` : ''}${notes ? ` or ${notes} characters of notes` : ''}`, () => {
+        const doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
+        const md = markdownRecords(db, range, batch, notes);
+        const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
+        const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
+        const hypothesisUuid = new Map(md.hypotheses.map((h) => [h.rowid, h.uuid]));
+        const hypothesisRow = new Map(md.hypotheses.map((h) => [h.uuid, h.rowid]));
+        const interviews = [...md.interviews()];
+        expect(md.firstDate).toBe(doc.interviews[0]?.date ?? null);
+        expect(
+          interviews.map((i) => ({
+            id: i.id,
+            date: i.date,
+            channel: i.channel,
+            accountUuid: i.accountUuid,
+            account: i.account,
+            contacts: i.contacts,
+            by: i.by,
+            minutes: i.minutes,
+            summary: i.summary,
+            notes: i.notes,
+            pains: i.pains,
+            quotes: i.quotes,
+            tags: i.tags,
+            followUp: i.followUp,
+            followUpDone: i.followUpDone,
+            links: i.links.map(([h, d, s]) => [hypothesisUuid.get(h), d, s]),
+          })),
+        ).toEqual(
+          doc.interviews.map((i) => ({
+            id: i.id,
+            date: i.date,
+            channel: i.channel,
+            accountUuid: i.accountUuid,
+            account: accounts.get(i.accountUuid),
+            contacts: i.contactUuids.map((u) => [u, contacts.get(u)]),
+            by: i.by,
+            minutes: i.minutes,
+            summary: i.summary,
+            notes: i.notes,
+            pains: i.pains,
+            quotes: i.quotes,
+            tags: i.tags,
+            followUp: i.followUp,
+            followUpDone: i.followUpDone,
+            links: doc.evidence
+              .filter((e) => e.interviewUuid === i.uuid)
+              .map((e) => [e.hypothesisUuid, e.direction, e.strength]),
+          })),
+        );
+        expect(md.hypotheses.map(({ rowid: _rowid, ...h }) => h)).toEqual(doc.hypotheses);
+        expect(
+          md.outcomes.map((o) => [hypothesisUuid.get(o.hypothesis) ?? o.hypothesis, o.outcome, o.date, o.reason]),
+        ).toEqual(doc.outcomes.map((o) => [o.hypothesisUuid, o.outcome, o.date, o.reason]));
+        // every link and outcome names a hypothesis of the document
+        for (const e of doc.evidence) expect(hypothesisRow.has(e.hypothesisUuid)).toBe(true);
+        if (name !== 'a range with nothing in it') expect(interviews.length).toBeGreaterThan(0);
+      });
+    }
 });

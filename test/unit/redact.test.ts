@@ -6,7 +6,10 @@ const contacts = [
   { n: 2, uuid: 'c2', name: 'Al Li', email: null },
   { n: 3, uuid: 'c3', name: 'Jane van der Berg', email: 'JVB@globex.test' },
 ];
-const accounts = [{ n: 1, uuid: 'a1', name: 'Acme' }, { n: 2, uuid: 'a2', name: 'Globex Corp' }];
+const accounts = [
+  { n: 1, uuid: 'a1', name: 'Acme' },
+  { n: 2, uuid: 'a2', name: 'Globex Corp' },
+];
 
 describe('redaction', () => {
   const r = makeRedactor(contacts, accounts, 'contacts');
@@ -38,11 +41,18 @@ describe('redaction', () => {
   });
 
   it('redactDeep changes text but leaves ids, dates and flag kinds alone', () => {
-    const report = { period: { label: '2026-W47' }, conversations: [{ id: 'I1', date: '2026-11-20', with: ['Jane Roe'], summary: 'Roe is happy' }],
-      hypotheses: [{ flags: ['stale'] }], flags: [{ kind: 'stale', subject: 'H1', message: 'Jane waits' }] };
-    expect(redactDeep(report, r.text)).toEqual({ period: { label: '2026-W47' },
+    const report = {
+      period: { label: '2026-W47' },
+      conversations: [{ id: 'I1', date: '2026-11-20', with: ['Jane Roe'], summary: 'Roe is happy' }],
+      hypotheses: [{ flags: ['stale'] }],
+      flags: [{ kind: 'stale', subject: 'H1', message: 'Jane waits' }],
+    };
+    expect(redactDeep(report, r.text)).toEqual({
+      period: { label: '2026-W47' },
       conversations: [{ id: 'I1', date: '2026-11-20', with: ['Contact 1'], summary: 'Contact 1 is happy' }],
-      hypotheses: [{ flags: ['stale'] }], flags: [{ kind: 'stale', subject: 'H1', message: 'Contact 1 waits' }] });
+      hypotheses: [{ flags: ['stale'] }],
+      flags: [{ kind: 'stale', subject: 'H1', message: 'Contact 1 waits' }],
+    });
   });
 
   it('--redact takes nothing (contacts) or all', () => {

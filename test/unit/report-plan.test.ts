@@ -11,11 +11,30 @@ const people = accounts.map((a, k) => j.contact(`Person ${k}`, a));
 for (let n = 0; n < 400; n++) {
   const k = n % accounts.length;
   const day = `2026-${String(1 + (n % 11)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
-  j.interview({ date: day, account: accounts[k], with: [people[k]], channel: n % 5 ? 'call' : 'support', tags: ['t'], pains: ['p'],
-    followUp: n % 7 === 0 ? '2026-11-01' : undefined, followUpDone: n % 14 === 0 });
+  j.interview({
+    date: day,
+    account: accounts[k],
+    with: [people[k]],
+    channel: n % 5 ? 'call' : 'support',
+    tags: ['t'],
+    pains: ['p'],
+    followUp: n % 7 === 0 ? '2026-11-01' : undefined,
+    followUpDone: n % 14 === 0,
+  });
 }
-const params = { start: '2026-11-16', end: '2026-11-20', asOf: '2026-11-20', by: 'Dana', rows: 10,
-  weeks: JSON.stringify([{ start: '2026-11-09', until: '2026-11-15', chart: false }, { start: '2026-11-16', until: '2026-11-20', chart: true }]), weekTarget: 1, accountCadence: 30 };
+const params = {
+  start: '2026-11-16',
+  end: '2026-11-20',
+  asOf: '2026-11-20',
+  by: 'Dana',
+  rows: 10,
+  weeks: JSON.stringify([
+    { start: '2026-11-09', until: '2026-11-15', chart: false },
+    { start: '2026-11-16', until: '2026-11-20', chart: true },
+  ]),
+  weekTarget: 1,
+  accountCadence: 30,
+};
 
 function scans(sql: string): string[] {
   const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
@@ -28,8 +47,14 @@ describe('report query plans', () => {
   it('the check itself sees a full scan', () => {
     expect(scans('SELECT count(*) FROM interviews i WHERE i.by = @by')).toEqual(['SCAN i']);
   });
-  const variants = ([[false, true, ''], [true, true, ' --by'], [false, false, ' (outcomes after --as-of)'], [true, false, ' --by (outcomes after --as-of)']] as const)
-    .flatMap(([by, now, label]) => Object.entries(reportSql(by, now)).map(([n, q]) => [`${n}${label}`, q] as const));
+  const variants = (
+    [
+      [false, true, ''],
+      [true, true, ' --by'],
+      [false, false, ' (outcomes after --as-of)'],
+      [true, false, ' --by (outcomes after --as-of)'],
+    ] as const
+  ).flatMap(([by, now, label]) => Object.entries(reportSql(by, now)).map(([n, q]) => [`${n}${label}`, q] as const));
   for (const [name, sql] of variants) {
     it(`${name} never scans the interviews table, with or without statistics`, () => {
       expect(scans(sql)).toEqual([]);

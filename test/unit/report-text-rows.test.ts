@@ -7,7 +7,14 @@ import { Chalk } from 'chalk';
 import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows } from '../../src/db/report.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
-import { buildReport, buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS, type PeriodFlags } from '../../src/core/report.js';
+import {
+  buildReport,
+  buildShownReport,
+  reportQuery,
+  resolvePeriod,
+  SHOWN_ROWS,
+  type PeriodFlags,
+} from '../../src/core/report.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { renderReportMarkdown } from '../../src/render/report-md.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
@@ -19,9 +26,20 @@ beforeAll(() => {
   db = journal.db;
   // a killed hypothesis decided long ago (far from the first rows of its list) that a later
   // interview still links to: its flag must be raised even when its row is not among those shown
-  const h = Number(db.prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-old', 'An old idea', '2022-01-03', '2022-02-01')").run().lastInsertRowid);
-  db.prepare("INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o-old', ?, 'killed', '2022-01-10', 'nobody cared')").run(h);
-  const late = db.prepare("SELECT id FROM interviews WHERE date > '2026-10-01' ORDER BY id LIMIT 1").pluck().get() as number;
+  const h = Number(
+    db
+      .prepare(
+        "INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-old', 'An old idea', '2022-01-03', '2022-02-01')",
+      )
+      .run().lastInsertRowid,
+  );
+  db.prepare(
+    "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o-old', ?, 'killed', '2022-01-10', 'nobody cared')",
+  ).run(h);
+  const late = db
+    .prepare("SELECT id FROM interviews WHERE date > '2026-10-01' ORDER BY id LIMIT 1")
+    .pluck()
+    .get() as number;
   db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, late);
 });
 afterAll(() => journal.close());
@@ -65,7 +83,9 @@ describe('the text report reads only the rows it shows', () => {
       expect(mdShown).toBe(mdFull);
       // the lists built are the complete lists' first rows, and the rest is counted
       expect(full.hypotheses.unvalidated.slice(0, SHOWN_ROWS)).toEqual(shown.report.hypotheses.unvalidated);
-      expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated).toBe(full.hypotheses.unvalidated.length);
+      expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated).toBe(
+        full.hypotheses.unvalidated.length,
+      );
       expect(full.flags.slice(0, shown.report.flags.length)).toEqual(shown.report.flags);
       expect(shown.report.flags.length + shown.unread.flags + some.unread.followUps).toBe(full.flags.length);
       expect(shown.report.flags.length).toBe(Math.min(SHOWN_ROWS, full.flags.length));
@@ -91,16 +111,27 @@ describe('the text report reads only the rows it shows', () => {
     expect(textShown).toContain(`Flags (${full.flags.length})`);
     // markdown shows the same rows, and says how many more there are and where to find them
     const md = renderReportMarkdown(full);
-    expect(md).toContain(`- and ${full.followUps.length - SHOWN_ROWS} more (the same report with \`--json\` lists every one)`);
+    expect(md).toContain(
+      `- and ${full.followUps.length - SHOWN_ROWS} more (the same report with \`--json\` lists every one)`,
+    );
     expect(md).toContain(`- and ${full.hypotheses.killed.length - SHOWN_ROWS} more (`);
     expect(md.match(/^- \*\*H\d+\*\* (killed|invalidated) on/gm)).toHaveLength(SHOWN_ROWS);
     // the old killed hypothesis with late evidence is far down its list, yet flagged
     const old = full.hypotheses.killed.findIndex((k) => k.statement === 'An old idea');
     expect(old).toBeGreaterThanOrEqual(SHOWN_ROWS);
     expect(full.hypotheses.killed[old].flags).toEqual(['evidence-after-kill']);
-    expect(full.flags.filter((f) => f.kind === 'evidence-after-kill').map((f) => f.subject)).toContain(full.hypotheses.killed[old].id);
-    const built = buildReport(some, { period: resolvePeriod({ month: true }, '2026-11-20', 'monday'), asOf: '2026-11-20', config: readConfig(db), by: null });
-    expect(built.flags.filter((f) => f.kind !== 'follow-up-due')).toEqual(full.flags.filter((f) => f.kind !== 'follow-up-due'));
+    expect(full.flags.filter((f) => f.kind === 'evidence-after-kill').map((f) => f.subject)).toContain(
+      full.hypotheses.killed[old].id,
+    );
+    const built = buildReport(some, {
+      period: resolvePeriod({ month: true }, '2026-11-20', 'monday'),
+      asOf: '2026-11-20',
+      config: readConfig(db),
+      by: null,
+    });
+    expect(built.flags.filter((f) => f.kind !== 'follow-up-due')).toEqual(
+      full.flags.filter((f) => f.kind !== 'follow-up-due'),
+    );
   });
 });
 
@@ -113,7 +144,10 @@ describe('the summaries kept by triggers', () => {
     let checked = 0;
     for (const asOf of ['2026-06-01', '2026-07-15', '2026-11-20']) {
       expect(outcomeAfter(db, asOf)).toBe(false);
-      for (const [period, by] of [[{}, null], [{ month: true }, 'sam']] as [PeriodFlags, string | null][]) {
+      for (const [period, by] of [
+        [{}, null],
+        [{ month: true }, 'sam'],
+      ] as [PeriodFlags, string | null][]) {
         const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by };
         const q = reportQuery(options);
         for (const rows of [null, SHOWN_ROWS]) {
@@ -122,8 +156,10 @@ describe('the summaries kept by triggers', () => {
           expect(kept.unread).toEqual(recomputed.unread);
           if (rows === null) expect(buildReport(kept, options)).toEqual(buildReport(recomputed, options));
           // read for the text view, open hypotheses past the rows it shows carry no statement
-          else expect(renderReportText(buildReport(kept, options), { color, width: 120, unread: kept.unread }))
-            .toBe(renderReportText(buildReport(recomputed, options), { color, width: 120, unread: recomputed.unread }));
+          else
+            expect(renderReportText(buildReport(kept, options), { color, width: 120, unread: kept.unread })).toBe(
+              renderReportText(buildReport(recomputed, options), { color, width: 120, unread: recomputed.unread }),
+            );
           checked++;
         }
       }

@@ -44,7 +44,15 @@ describe('customer contact', () => {
     j.interview({ date: '2026-11-18', account: acme, with: [jane], channel: 'review' });
     j.interview({ date: '2026-11-17', account: acme, channel: 'support' });
     const r = j.report('2026-11-20');
-    expect(r.contact).toMatchObject({ direct: 0, customers: 0, indirect: 2, stakeholder: 2, met: false, lastDirect: null, overdue: true });
+    expect(r.contact).toMatchObject({
+      direct: 0,
+      customers: 0,
+      indirect: 2,
+      stakeholder: 2,
+      met: false,
+      lastDirect: null,
+      overdue: true,
+    });
     expect(r.conversations).toHaveLength(4);
     expect(kinds(r)).toContain('overdue-contact:customer contact');
   });
@@ -85,7 +93,7 @@ describe('customer contact', () => {
     expect(r.hypotheses.unvalidated.map((x) => x.id)).not.toContain(`H${h}`);
   });
 
-  it('lists the period\'s conversations newest first, with who and the account', () => {
+  it("lists the period's conversations newest first, with who and the account", () => {
     const acme = j.account('Acme');
     const jane = j.contact('Jane', acme);
     const joe = j.contact('Joe', acme);
@@ -94,10 +102,16 @@ describe('customer contact', () => {
     j.interview({ date: '2026-11-15', account: acme, with: [jane] }); // last week
     const r = j.report('2026-11-20');
     expect(r.conversations.map((c) => c.id)).toEqual([`I${b}`, `I${a}`]);
-    expect(r.conversations[0]).toMatchObject({ date: '2026-11-18', channel: 'call', with: ['Jane', 'Joe'], account: 'Acme', summary: 'Two of them' });
+    expect(r.conversations[0]).toMatchObject({
+      date: '2026-11-18',
+      channel: 'call',
+      with: ['Jane', 'Joe'],
+      account: 'Acme',
+      summary: 'Two of them',
+    });
   });
 
-  it('--by keeps one interviewer\'s conversations', () => {
+  it("--by keeps one interviewer's conversations", () => {
     const acme = j.account('Acme');
     const jane = j.contact('Jane', acme);
     j.interview({ date: '2026-11-18', account: acme, with: [jane], by: 'Dana' });
@@ -113,11 +127,21 @@ describe('the weekly chart and streak', () => {
     const acme = j.account('Acme');
     const jane = j.contact('Jane', acme);
     // weeks holding 2026-11-20 (W47) back: W47 none yet, W46..W44 one each, W43 none, W42 two
-    for (const d of ['2026-11-10', '2026-11-04', '2026-10-28', '2026-10-13', '2026-10-14']) j.interview({ date: d, account: acme, with: [jane] });
+    for (const d of ['2026-11-10', '2026-11-04', '2026-10-28', '2026-10-13', '2026-10-14'])
+      j.interview({ date: d, account: acme, with: [jane] });
     j.interview({ date: '2026-10-21', account: acme, channel: 'support' });
     const r = j.report('2026-11-20');
     expect(r.weekly.weeks).toHaveLength(8);
-    expect(r.weekly.weeks.map((w) => w.label)).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+    expect(r.weekly.weeks.map((w) => w.label)).toEqual([
+      '2026-W40',
+      '2026-W41',
+      '2026-W42',
+      '2026-W43',
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+    ]);
     expect(r.weekly.weeks.map((w) => w.direct)).toEqual([0, 0, 2, 0, 1, 1, 1, 0]);
     expect(r.weekly.weeks.at(-1)).toMatchObject({ current: true, met: false });
     expect(r.weekly).toMatchObject({ target: 1, streak: 3, streakAtLeast: false });
@@ -128,9 +152,21 @@ describe('the weekly chart and streak', () => {
 
 describe('periods', () => {
   it('--week last across a year boundary: 2026 has 53 ISO weeks', () => {
-    expect(resolvePeriod({ week: 'last' }, '2027-01-05', 'monday')).toEqual({ start: '2026-12-28', end: '2027-01-03', label: '2026-W53' });
-    expect(resolvePeriod({}, '2027-01-03', 'monday')).toEqual({ start: '2026-12-28', end: '2027-01-03', label: '2026-W53' });
-    expect(resolvePeriod({ week: true }, '2027-01-04', 'monday')).toEqual({ start: '2027-01-04', end: '2027-01-10', label: '2027-W01' });
+    expect(resolvePeriod({ week: 'last' }, '2027-01-05', 'monday')).toEqual({
+      start: '2026-12-28',
+      end: '2027-01-03',
+      label: '2026-W53',
+    });
+    expect(resolvePeriod({}, '2027-01-03', 'monday')).toEqual({
+      start: '2026-12-28',
+      end: '2027-01-03',
+      label: '2026-W53',
+    });
+    expect(resolvePeriod({ week: true }, '2027-01-04', 'monday')).toEqual({
+      start: '2027-01-04',
+      end: '2027-01-10',
+      label: '2027-W01',
+    });
     expect(resolvePeriod({ week: '2026-W53' }, '2027-03-01', 'monday').start).toBe('2026-12-28');
     expect(() => resolvePeriod({ week: '2027-W53' }, '2027-03-01', 'monday')).toThrow(UsageError);
   });
@@ -155,7 +191,11 @@ describe('periods', () => {
     expect(r.period).toEqual({ start: '2026-11-15', end: '2026-11-21', label: '2026-11-15..2026-11-21' });
     expect(r.contact.direct).toBe(1);
     expect(r.weekly.weeks.at(-1)).toMatchObject({ start: '2026-11-15', direct: 1, met: true });
-    expect(j.report('2026-11-20', { week: '2026-W46' }).period).toEqual({ start: '2026-11-08', end: '2026-11-14', label: '2026-11-08..2026-11-14' });
+    expect(j.report('2026-11-20', { week: '2026-W46' }).period).toEqual({
+      start: '2026-11-08',
+      end: '2026-11-14',
+      label: '2026-11-08..2026-11-14',
+    });
     j.config({ 'week.start': 'monday' });
     expect(j.report('2026-11-20').contact.direct).toBe(0);
   });
@@ -163,13 +203,19 @@ describe('periods', () => {
   it('refuses two periods at once, and --until without --since', () => {
     expect(() => resolvePeriod({ week: true, month: true }, '2026-11-20', 'monday')).toThrow(UsageError);
     expect(() => resolvePeriod({ until: '2026-11-20' }, '2026-11-20', 'monday')).toThrow(UsageError);
-    expect(() => resolvePeriod({ since: '2026-11-21', until: '2026-11-20' }, '2026-11-20', 'monday')).toThrow(UsageError);
-    expect(resolvePeriod({ since: '2w' }, '2026-11-20', 'monday')).toEqual({ start: '2026-11-06', end: '2026-11-20', label: '2026-11-06..2026-11-20' });
+    expect(() => resolvePeriod({ since: '2026-11-21', until: '2026-11-20' }, '2026-11-20', 'monday')).toThrow(
+      UsageError,
+    );
+    expect(resolvePeriod({ since: '2w' }, '2026-11-20', 'monday')).toEqual({
+      start: '2026-11-06',
+      end: '2026-11-20',
+      label: '2026-11-06..2026-11-20',
+    });
   });
 });
 
 describe('accounts going cold', () => {
-  it('uses account.cadenceDays, an account\'s own cadence, and never when it is off', () => {
+  it("uses account.cadenceDays, an account's own cadence, and never when it is off", () => {
     const asOf = '2026-11-20';
     const byDefault = j.account('Default30');
     const onTime = j.account('OnTime30');
@@ -188,7 +234,10 @@ describe('accounts going cold', () => {
       { account: 'Default30', lastDirect: '2026-10-20', daysSince: 31, cadenceDays: 30, segment: null },
       { account: 'Own10', lastDirect: '2026-11-09', daysSince: 11, cadenceDays: 10, segment: null },
     ]);
-    expect(kinds(r).filter((k) => k.startsWith('account-cold'))).toEqual(['account-cold:Default30', 'account-cold:Own10']);
+    expect(kinds(r).filter((k) => k.startsWith('account-cold'))).toEqual([
+      'account-cold:Default30',
+      'account-cold:Own10',
+    ]);
   });
 
   it('does not count a stakeholder-only meeting as contact with the account', () => {
@@ -201,7 +250,10 @@ describe('accounts going cold', () => {
 
 describe('hypotheses', () => {
   function people(n: number, accounts: number[]) {
-    return Array.from({ length: n }, (_, k) => ({ account: accounts[k % accounts.length], id: j.contact(`P${k}`, accounts[k % accounts.length]) }));
+    return Array.from({ length: n }, (_, k) => ({
+      account: accounts[k % accounts.length],
+      id: j.contact(`P${k}`, accounts[k % accounts.length]),
+    }));
   }
 
   it('ready-to-validate needs evidence.validateAt customers from two accounts and no refutation', () => {
@@ -211,7 +263,13 @@ describe('hypotheses', () => {
     const ps = people(3, [a, b]);
     for (const p of ps) j.evidence(h, j.interview({ date: '2026-11-18', account: p.account, with: [p.id] }));
     let r = j.report('2026-11-20');
-    expect(r.hypotheses.unvalidated[0]).toMatchObject({ id: `H${h}`, supports: 3, customersSupporting: 3, lastEvidence: '2026-11-18', ageDays: 10 });
+    expect(r.hypotheses.unvalidated[0]).toMatchObject({
+      id: `H${h}`,
+      supports: 3,
+      customersSupporting: 3,
+      lastEvidence: '2026-11-18',
+      ageDays: 10,
+    });
     expect(r.hypotheses.unvalidated[0].flags).toEqual(['ready-to-validate']);
     expect(kinds(r)).toContain(`ready-to-validate:H${h}`);
 
@@ -225,7 +283,11 @@ describe('hypotheses', () => {
     const a = j.account('A');
     const h = j.hypothesis('Nobody wants it', '2026-11-10');
     j.evidence(h, j.interview({ date: '2026-11-18', account: a, with: [j.contact('X', a)] }), 'refutes');
-    j.evidence(h, j.interview({ date: '2026-11-18', account: a, channel: 'support', with: [j.contact('Y', a)] }), 'refutes');
+    j.evidence(
+      h,
+      j.interview({ date: '2026-11-18', account: a, channel: 'support', with: [j.contact('Y', a)] }),
+      'refutes',
+    );
     let r = j.report('2026-11-20');
     expect(r.hypotheses.unvalidated[0]).toMatchObject({ refutes: 1, customersRefuting: 1, otherRefutes: 1, flags: [] });
     j.evidence(h, j.interview({ date: '2026-11-19', account: a, with: [j.contact('Z', a)] }), 'refutes');
@@ -256,8 +318,20 @@ describe('hypotheses', () => {
     const r = j.report('2026-11-20');
     expect(r.hypotheses.unvalidated).toEqual([]);
     expect(r.hypotheses.decided).toEqual([
-      { id: `H${h3}`, statement: 'Invalidated this week', outcome: 'invalidated', date: '2026-11-18', reason: 'nobody cared' },
-      { id: `H${h1}`, statement: 'Validated this week', outcome: 'validated', date: '2026-11-17', reason: 'five teams said yes' },
+      {
+        id: `H${h3}`,
+        statement: 'Invalidated this week',
+        outcome: 'invalidated',
+        date: '2026-11-18',
+        reason: 'nobody cared',
+      },
+      {
+        id: `H${h1}`,
+        statement: 'Validated this week',
+        outcome: 'validated',
+        date: '2026-11-17',
+        reason: 'five teams said yes',
+      },
     ]);
     expect(r.hypotheses.killed.map((k) => [k.id, k.outcome, k.date, k.reason])).toEqual([
       [`H${h3}`, 'invalidated', '2026-11-18', 'nobody cared'],
@@ -300,11 +374,31 @@ describe('themes', () => {
     j.interview({ date: '2026-11-09', account: b, with: [pb], pains: ['slow export'] }); // last week
     // our own people asking for it is no market need
     const us = j.account('Us');
-    j.interview({ date: '2026-11-18', account: us, with: [j.contact('Sales', us, 'stakeholder')], tags: ['billing'], pains: ['slow export'] });
+    j.interview({
+      date: '2026-11-18',
+      account: us,
+      with: [j.contact('Sales', us, 'stakeholder')],
+      tags: ['billing'],
+      pains: ['slow export'],
+    });
     const r = j.report('2026-11-20');
     expect(r.themes).toEqual([
-      { theme: 'Billing', kind: 'tag', accounts: 2, segments: ['enterprise', 'finance lead', 'smb'], interviews: 2, flags: [] },
-      { theme: 'Slow export', kind: 'pain', accounts: 1, segments: ['finance lead', 'smb'], interviews: 2, flags: ['single-account'] },
+      {
+        theme: 'Billing',
+        kind: 'tag',
+        accounts: 2,
+        segments: ['enterprise', 'finance lead', 'smb'],
+        interviews: 2,
+        flags: [],
+      },
+      {
+        theme: 'Slow export',
+        kind: 'pain',
+        accounts: 1,
+        segments: ['finance lead', 'smb'],
+        interviews: 2,
+        flags: ['single-account'],
+      },
     ]);
     expect(r.flags.some((f) => (f.kind as string) === 'single-account')).toBe(false);
   });
@@ -319,16 +413,29 @@ describe('follow-ups', () => {
     j.interview({ date: '2026-11-10', account: a, with: [jane], followUp: '2026-11-12', followUpDone: true });
     j.interview({ date: '2026-11-10', account: a, with: [jane], followUp: '2026-11-21' });
     const r = j.report('2026-11-20');
-    expect(r.followUps.map((f) => [f.id, f.followUp, f.daysOverdue])).toEqual([[`I${due}`, '2026-11-19', 1], [`I${today}`, '2026-11-20', 0]]);
+    expect(r.followUps.map((f) => [f.id, f.followUp, f.daysOverdue])).toEqual([
+      [`I${due}`, '2026-11-19', 1],
+      [`I${today}`, '2026-11-20', 0],
+    ]);
     expect(r.followUps[0]).toMatchObject({ with: ['Jane'], account: 'Acme' });
-    expect(kinds(r).filter((k) => k.startsWith('follow-up-due'))).toEqual([`follow-up-due:I${due}`, `follow-up-due:I${today}`]);
+    expect(kinds(r).filter((k) => k.startsWith('follow-up-due'))).toEqual([
+      `follow-up-due:I${due}`,
+      `follow-up-due:I${today}`,
+    ]);
   });
 });
 
 describe('an empty journal', () => {
   it('is a report, marked empty, overdue', () => {
     const r = j.report('2026-11-20');
-    expect(r).toMatchObject({ empty: true, verdict: 'overdue', conversations: [], overdueAccounts: [], themes: [], followUps: [] });
+    expect(r).toMatchObject({
+      empty: true,
+      verdict: 'overdue',
+      conversations: [],
+      overdueAccounts: [],
+      themes: [],
+      followUps: [],
+    });
     expect(r.contact).toMatchObject({ direct: 0, lastDirect: null, daysSinceLastDirect: null, overdue: true });
     expect(r.flags.map((f) => f.kind)).toEqual(['overdue-contact']);
   });
