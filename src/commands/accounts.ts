@@ -4,83 +4,15 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, cut, padEnd, safeLine } from '../core/text.js';
-import { daysBetween } from '../core/dates.js';
-import type { Config } from '../core/config.js';
-import {
-  accountActivity,
-  findAccount,
-  mergeAccounts,
-  updateAccount,
-  type AccountActivity,
-  type AccountRow,
-} from '../db/accounts.js';
-
-/** The account's cadence in days, or 'off'. NULL means the journal's account.cadenceDays. */
-export function effectiveCadence(cadenceDays: number | null, config: Config): number | 'off' {
-  if (cadenceDays === null) return config['account.cadenceDays'];
-  return cadenceDays === 0 ? 'off' : cadenceDays;
-}
-
-export interface Standing {
-  lastDirect: string | null;
-  daysSince: number | null;
-  cadence: number | 'off' | null;
-  overdue: boolean;
-}
-
-/** Days since the last direct contact and whether that is longer than the cadence. */
-export function standing(lastDirect: string | null, cadence: number | 'off' | null, asOf: string): Standing {
-  const daysSince = lastDirect === null ? null : daysBetween(lastDirect, asOf);
-  const overdue = daysSince !== null && typeof cadence === 'number' && daysSince > cadence;
-  return { lastDirect, daysSince, cadence, overdue };
-}
-
-/** Most overdue first: by days past the cadence; never contacted or off at the end; then by name. */
-export function byMostOverdue<T extends Standing & { name: string }>(items: T[]): T[] {
-  const lateness = (s: T) =>
-    s.daysSince === null || typeof s.cadence !== 'number' ? -Infinity : s.daysSince - s.cadence;
-  // plain comparison: the first localeCompare loads ICU collation (~10 ms)
-  const byName = (a: T, b: T) => {
-    const x = a.name.toLowerCase(),
-      y = b.name.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return items.slice().sort((a, b) => lateness(b) - lateness(a) || byName(a, b));
-}
-
-export interface AccountJson extends Standing {
-  uuid: string;
-  name: string;
-  segment: string | null;
-  /** as stored (export format): null = the journal's default, a number, or 'off' */
-  cadenceDays: number | null | 'off';
-  contacts: number;
-  interviews: number;
-}
-
-export function accountJson(a: AccountActivity, config: Config, asOf: string): AccountJson {
-  return {
-    uuid: a.uuid,
-    name: a.name,
-    segment: a.segment,
-    cadenceDays: a.cadenceDays === 0 ? 'off' : a.cadenceDays,
-    contacts: a.contacts,
-    interviews: a.interviews,
-    ...standing(a.lastDirect, effectiveCadence(a.cadenceDays, config), asOf),
-  };
-}
-
-export function describeStanding(s: Standing): string {
-  if (s.lastDirect === null) return 'no direct customer contact yet';
-  const ago = s.daysSince === 0 ? 'today' : s.daysSince === 1 ? 'yesterday' : `${s.daysSince} days ago`;
-  const cadence = s.cadence === 'off' ? 'cadence off' : s.cadence === null ? '' : `cadence ${s.cadence} days`;
-  return `last direct contact ${s.lastDirect} (${ago})${cadence ? `, ${cadence}` : ''}${s.overdue ? ', OVERDUE' : ''}`;
-}
+import { accountJson, parseCadence, type AccountActivity, type AccountRow } from '../core/accounts.js';
+import { byMostOverdue } from '../core/cadence.js';
+import type { DB } from '../db/journal.js';
+import { accountActivity, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
 
 export function accounts(ctx: Context): void {
   const { db } = ctx.read();
-  const config = ctx.config();
-  const rows = byMostOverdue(accountActivity(db, ctx.today).map((a) => accountJson(a, config, ctx.today)));
+  const cadence = ctx.config()['account.cadenceDays'];
+  const rows = byMostOverdue(accountActivity(db, ctx.today, cadence).map((a) => accountJson(a, ctx.today)));
   if (ctx.json) {
     ctx.printJson(rows);
     return;
@@ -106,15 +38,9 @@ export interface AccountSetOptions {
   segment?: string;
 }
 
-function parseCadence(raw: string): number | null {
-  const v = raw.trim().toLowerCase();
-  if (v === 'off' || v === '0') return 0;
-  if (v === 'default') return null;
-  if (!/^\d{1,5}$/.test(v) || Number(v) < 1)
-    throw new UsageError(
-      `--cadence must be a number of days (at least 1), off, or default; not ${JSON.stringify(raw)}`,
-    );
-  return Number(v);
+/** One account as of today, read in the transaction that changed it. */
+function activityOf(ctx: Context, db: DB, id: number): AccountActivity {
+  return accountActivity(db, ctx.today, ctx.config()['account.cadenceDays'], id)[0];
 }
 
 export function knownAccount(ctx: Context, name: string): AccountRow {
@@ -136,13 +62,13 @@ export function accountSet(ctx: Context, name: string, opts: AccountSetOptions):
   const account = knownAccount(ctx, name);
   const row = ctx.transaction(({ db }) => {
     updateAccount(db, account.id, { cadenceDays: cadence, segment });
-    return accountActivity(db, ctx.today, account.id)[0];
+    return activityOf(ctx, db, account.id);
   });
   printAccount(ctx, row, 'Updated');
 }
 
 function printAccount(ctx: Context, row: AccountActivity, verb: string): void {
-  const json = accountJson(row, ctx.config(), ctx.today);
+  const json = accountJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);
   else
     ctx.out(
@@ -161,7 +87,7 @@ export function accountRename(ctx: Context, oldName: string, newName: string): v
     );
   const row = ctx.transaction(({ db }) => {
     updateAccount(db, account.id, { name });
-    return accountActivity(db, ctx.today, account.id)[0];
+    return activityOf(ctx, db, account.id);
   });
   printAccount(ctx, row, `Renamed ${safeLine(account.name)} to`);
 }
@@ -173,7 +99,7 @@ export function accountMerge(ctx: Context, duplicateName: string, keepName: stri
     throw new UsageError(`${JSON.stringify(duplicateName)} and ${JSON.stringify(keepName)} are the same account`);
   const { moved, row } = ctx.transaction(({ db }) => {
     const moved = mergeAccounts(db, duplicate.id, keep.id);
-    return { moved, row: accountActivity(db, ctx.today, keep.id)[0] };
+    return { moved, row: activityOf(ctx, db, keep.id) };
   });
   ctx.info(
     `Moved ${moved.contacts} contacts and ${moved.interviews} interviews from ${safeLine(duplicate.name)}; ${safeLine(duplicate.name)} is gone.`,

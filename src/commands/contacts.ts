@@ -4,8 +4,9 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, cut, padEnd, safeLine } from '../core/text.js';
 import { UUID_RE } from '../core/uuid.js';
+import { byMostOverdue } from '../core/cadence.js';
+import { contactJson, parsePerson, parseRole, type ContactActivity, type ContactRow } from '../core/contacts.js';
 import { newUuid, type DB } from '../db/journal.js';
-import type { Config } from '../core/config.js';
 import {
   contactActivity,
   contactByEmail,
@@ -13,43 +14,13 @@ import {
   contactsByName,
   mergeContacts,
   updateContact,
-  type ContactActivity,
-  type ContactRow,
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
-import { byMostOverdue, effectiveCadence, standing, type Standing } from './accounts.js';
-import { parsePerson, parseRole } from './log.js';
-
-export interface ContactJson extends Standing {
-  uuid: string;
-  name: string;
-  email: string | null;
-  accountUuid: string;
-  account: string;
-  role: string;
-  segment: string | null;
-  interviews: number;
-}
-
-export function contactJson(c: ContactActivity, config: Config, asOf: string): ContactJson {
-  const customer = c.role === 'customer' || c.role === 'prospect';
-  return {
-    uuid: c.uuid,
-    name: c.name,
-    email: c.email,
-    accountUuid: c.accountUuid,
-    account: c.account,
-    role: c.role,
-    segment: c.segment,
-    interviews: c.interviews,
-    ...standing(c.lastDirect, customer ? effectiveCadence(c.accountCadenceDays, config) : null, asOf),
-  };
-}
 
 export function contacts(ctx: Context): void {
   const { db } = ctx.read();
-  const config = ctx.config();
-  const rows = byMostOverdue(contactActivity(db, ctx.today).map((c) => contactJson(c, config, ctx.today)));
+  const cadence = ctx.config()['account.cadenceDays'];
+  const rows = byMostOverdue(contactActivity(db, ctx.today, cadence).map((c) => contactJson(c, ctx.today)));
   if (ctx.json) {
     ctx.printJson(rows);
     return;
@@ -95,6 +66,11 @@ export function resolveContactRef(db: DB, ref: string): ContactRow {
     `${JSON.stringify(s)} matches ${byName.length} contacts: ${byName.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
     'name one by email, or by uuid (pm contacts --json)',
   );
+}
+
+/** One contact as of today, read in the transaction that changed them. */
+function activityOf(ctx: Context, db: DB, id: number): ContactActivity {
+  return contactActivity(db, ctx.today, ctx.config()['account.cadenceDays'], { contactId: id })[0];
 }
 
 export interface ContactSetOptions {
@@ -149,10 +125,10 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       }
     }
     updateContact(db, target.id, { name, email, role, accountId, segment });
-    return { row: contactActivity(db, ctx.today, { contactId: target.id })[0], newAccount };
+    return { row: activityOf(ctx, db, target.id), newAccount };
   });
   if (newAccount) ctx.info(`new account: ${safeLine(accountName!)}`);
-  const json = contactJson(row, ctx.config(), ctx.today);
+  const json = contactJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);
   else
     ctx.out(
@@ -167,12 +143,12 @@ export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string
     throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
   const { moved, row } = ctx.transaction(({ db }) => {
     const moved = mergeContacts(db, duplicate.id, keep.id);
-    return { moved, row: contactActivity(db, ctx.today, { contactId: keep.id })[0] };
+    return { moved, row: activityOf(ctx, db, keep.id) };
   });
   ctx.info(
     `Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} (${safeLine(duplicate.account)}); that contact is gone.`,
   );
-  const json = contactJson(row, ctx.config(), ctx.today);
+  const json = contactJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);
   else ctx.out(`Merged into ${safeLine(json.name)} (${safeLine(json.account)}) · ${json.interviews} interviews`);
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { demoJournal } from '../core/demo-data.js';
 import { validateDocument } from '../core/import-validate.js';
 import { importJournal, journalLookup } from '../db/import.js';
+import { holdsRecords } from '../db/journal.js';
 import { printReport, reportFormat, reportOptions } from './report.js';
 
 export function demo(ctx: Context, flags: { format?: string }): void {
@@ -17,11 +18,7 @@ export function demo(ctx: Context, flags: { format?: string }): void {
   const sample = new Context({ ...ctx.globals, db: path }, ctx.env);
   try {
     sample.transaction(({ db }) => {
-      const records = db
-        .prepare(`SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM hypotheses)`)
-        .pluck()
-        .get();
-      if (records === 1)
+      if (holdsRecords(db))
         throw new UsageError(
           `${path} already holds a journal; pm demo writes only to a new or empty one`,
           'try: pm demo (a temporary file), or pm --db /tmp/sample.db demo',

@@ -5,33 +5,23 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
-import { followUpAfter } from './log.js';
+import { isIndirect, parseChannel } from '../core/channels.js';
+import { parsePerson, parseRole } from '../core/contacts.js';
+import { checkList, followUpAfter, parseMinutes, type InterviewRecord, type LogOptions } from '../core/interviews.js';
 import {
   interviewFields,
-  isIndirect,
   loadInterview,
   resolveInterviewRef,
   setInterviewContacts,
   setInterviewList,
   updateInterview,
   type InterviewFields,
-  type InterviewRecord,
 } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
 import { reindexInterview } from '../db/fts.js';
 import { newUuid, type DB } from '../db/journal.js';
-import {
-  applyParticipants,
-  checkList,
-  matchParticipants,
-  parseChannel,
-  parseMinutes,
-  parsePerson,
-  parseRole,
-  readNotes,
-  type LogOptions,
-} from './log.js';
+import { applyParticipants, matchParticipants, readNotes } from './log.js';
 
 export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
   clear?: string[];

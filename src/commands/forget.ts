@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { contactByEmail, contactsByName, type ContactRow } from '../db/contacts.js';
-import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
+import type { ContactRow } from '../core/contacts.js';
+import { contactByEmail, contactsByName } from '../db/contacts.js';
+import { forgetContact, FORGOTTEN_NAME, purgeFreedPages } from '../db/forget.js';
 import { safeLine } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
 
@@ -68,22 +69,7 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
   }
   const needles = [contact.name, ...(contact.email ? [contact.email] : [])];
   const result = ctx.transaction(({ db }) => forgetContact(db, contact.id));
-  // secure_delete zeroed what this erasure freed, but copies of the person's rows left by earlier
-  // changes (an import's page splits, rows rewritten before) may sit in free space: VACUUM
-  // rewrites the file without any. Then the WAL still holds the old pages until it is
-  // checkpointed and truncated; a program reading the journal meanwhile (holding an older
-  // snapshot) keeps them there past the busy timeout.
-  const { db } = ctx.write();
-  let rewritten = true;
-  try {
-    db.exec('VACUUM');
-  } catch (err) {
-    // another writer started between the erasure and now, and held on past the busy timeout
-    if (!/^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string }).code ?? '')) throw err;
-    rewritten = false;
-  }
-  const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  const walHeld = checkpoint?.busy !== 0;
+  const { rewritten, walHeld } = purgeFreedPages(ctx.write().db);
   const backups = backupsHolding(ctx.dbPath, needles);
   if (ctx.json) {
     ctx.printJson({ ...result, name: FORGOTTEN_NAME, backupsStillHolding: backups });

@@ -5,7 +5,7 @@ import { parsePastDate } from '../core/dates.js';
 import { listInterviews, type InterviewFilters } from '../db/interviews.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { interviewTable } from '../render/interviews.js';
-import { parseChannel } from './log.js';
+import { parseChannel } from '../core/channels.js';
 
 export interface ListOptions {
   since?: string;

@@ -8,18 +8,14 @@ import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { STRENGTHS, type Strength } from '../core/hypotheses.js';
 import { PmError } from '../errors.js';
-import { CHANNELS, DIRECT_CHANNELS, isIndirect, knownTags, type Channel } from '../db/interviews.js';
-import { allContacts, ROLES, type ContactRow, type Role } from '../db/contacts.js';
+import { CHANNELS, DIRECT_CHANNELS, isIndirect, parseChannel, type Channel } from '../core/channels.js';
+import { ROLES, type ContactRow, type Role } from '../core/contacts.js';
+import type { EvidenceRequest } from '../core/evidence.js';
+import { draftFromOptions, type LogDraft, type LogOptions } from '../core/interviews.js';
+import { knownTags } from '../db/interviews.js';
+import { allContacts } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
-import {
-  draftFromOptions,
-  parseChannel,
-  report,
-  saveLog,
-  type EvidenceRequest,
-  type LogDraft,
-  type LogOptions,
-} from './log.js';
+import { readNotes, report, saveLog } from './log.js';
 import { loadPrompts } from '../prompts.js';
 
 /** A validator for inquirer: true, or the usage error's message. */
@@ -167,6 +163,7 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
       notesFile: opts.notesFile,
     },
     today,
+    () => readNotes(opts),
   );
   const draft: LogDraft = {
     ...base,

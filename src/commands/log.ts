@@ -1,28 +1,19 @@
 // `pm log`: record an interview. Scripted from flags, or interactive on a terminal when --summary
 // is not given (src/commands/log-interactive.ts, which loads inquirer only then).
 // Everything that can be checked without the journal is checked first (text limits, dates, ids'
-// shapes); then matching and writing happen in one BEGIN IMMEDIATE transaction, so a failure
+// shapes: draftFromOptions in src/core/interviews.ts); then matching and writing happen in one BEGIN IMMEDIATE transaction, so a failure
 // anywhere leaves the journal as it was.
 import { readFileSync, statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
-import { parseDeadline, parsePastDate } from '../core/dates.js';
+import { draftFromOptions, type InterviewRecord, type LogDraft, type LogOptions } from '../core/interviews.js';
+import type { ContactRow, Person, Role } from '../core/contacts.js';
+import type { EvidenceRequest } from '../core/evidence.js';
 import { newUuid, type DB } from '../db/journal.js';
-import { STRENGTHS, type Direction, type Strength } from '../core/hypotheses.js';
-import {
-  CHANNELS,
-  isIndirect,
-  insertInterview,
-  loadInterview,
-  setInterviewContacts,
-  setInterviewList,
-  type Channel,
-  type InterviewRecord,
-} from '../db/interviews.js';
+import { insertInterview, loadInterview, setInterviewContacts, setInterviewList } from '../db/interviews.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import {
-  ROLES,
   contactByEmail,
   contactsByName,
   contactsByNameInAccount,
@@ -30,134 +21,10 @@ import {
   knownNames,
   namesakesElsewhere,
   updateContact,
-  type ContactRow,
-  type Role,
 } from '../db/contacts.js';
 import { hypothesesByRowId, linkEvidence } from '../db/evidence.js';
 import { reindexInterview } from '../db/fts.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
-
-export interface LogOptions {
-  with?: string[];
-  account?: string;
-  role?: string;
-  segment?: string;
-  channel?: string;
-  date?: string;
-  minutes?: string;
-  summary?: string;
-  notes?: string;
-  notesFile?: string;
-  pain?: string[];
-  quote?: string[];
-  tag?: string[];
-  supports?: string[];
-  refutes?: string[];
-  followUp?: string;
-  by?: string;
-}
-
-export interface Person {
-  name: string;
-  email: string | null;
-}
-
-export interface EvidenceRequest {
-  hypothesis: number;
-  direction: Direction;
-  strength: Strength;
-}
-
-/** What the user asked to log, checked for shape but not yet matched against the journal. */
-export interface LogDraft {
-  people: Person[];
-  account: string | null;
-  role: Role | null;
-  segment: string | null;
-  channel: Channel;
-  date: string;
-  minutes: number | null;
-  summary: string;
-  notes: string | null;
-  pains: string[];
-  quotes: string[];
-  tags: string[];
-  evidence: EvidenceRequest[];
-  followUp: string | null;
-  by: string | null;
-}
-
-/** A follow-up is a next step: not before the conversation it follows. */
-export function followUpAfter(followUp: string, date: string): string {
-  if (followUp < date)
-    throw new UsageError(
-      `--follow-up ${followUp} is before the conversation (${date})`,
-      'a follow-up is the date of the next step: +3d, fri, or a date after --date',
-    );
-  return followUp;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parsing flags (pure, no journal)
-
-/** "Jane Roe <jane@acme.test>", "Jane Roe", or a bare "jane@acme.test". */
-export function parsePerson(raw: string): Person {
-  const m = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(raw); // s: a name may hold a pasted line break
-  let name = raw.trim();
-  let email: string | null = null;
-  if (m) {
-    name = m[1].trim();
-    email = m[2].trim();
-    if (!email.includes('@'))
-      throw new UsageError(
-        `--with: ${JSON.stringify(raw)} has no email between < and >`,
-        'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"',
-      );
-    if (name === '') name = email;
-  } else if (/^[^\s@<>]+@[^\s@<>]+$/.test(name)) {
-    email = name;
-  }
-  checkText('--with name', name, LIMITS.name);
-  if (email !== null) checkText('--with email', email, LIMITS.email);
-  return { name, email };
-}
-
-export function parseChannel(raw: string): Channel {
-  const ch = raw.trim().toLowerCase();
-  if (!(CHANNELS as readonly string[]).includes(ch))
-    throw new UsageError(`unknown channel ${JSON.stringify(raw)}`, `channels: ${CHANNELS.join(', ')}`);
-  return ch as Channel;
-}
-
-export function parseRole(raw: string): Role {
-  const r = raw.trim().toLowerCase();
-  if (!(ROLES as readonly string[]).includes(r))
-    throw new UsageError(`unknown role ${JSON.stringify(raw)}`, `roles: ${ROLES.join(', ')}`);
-  return r as Role;
-}
-
-export function parseMinutes(raw: string): number {
-  if (!/^\s*\d{1,6}\s*$/.test(raw))
-    throw new UsageError(`--minutes must be a whole number of minutes, not ${JSON.stringify(raw)}`);
-  return Number(raw);
-}
-
-/** "H3", "h3", "3", optionally ":weak" / ":medium" / ":strong". */
-export function parseEvidence(raw: string, direction: Direction): EvidenceRequest {
-  const m = /^\s*[hH]?(\d{1,15})(?::(\w+))?\s*$/.exec(raw);
-  if (!m)
-    throw new UsageError(
-      `--${direction}: ${JSON.stringify(raw)} is not a hypothesis id`,
-      `write --${direction} H3, or H3:strong / H3:weak`,
-    );
-  const strength = (m[2] ?? 'medium').toLowerCase();
-  if (!(STRENGTHS as readonly string[]).includes(strength))
-    throw new UsageError(
-      `--${direction}: unknown strength ${JSON.stringify(m[2])}`,
-      `strengths: ${STRENGTHS.join(', ')}`,
-    );
-  return { hypothesis: Number(m[1]), direction, strength: strength as Strength };
-}
 
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
 export function readNotes(opts: { notes?: string; notesFile?: string }): string | null {
@@ -177,67 +44,6 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
   }
   if (opts.notes !== undefined) return checkText('--notes', opts.notes, LIMITS.notes);
   return null;
-}
-
-export function checkList(flag: string, values: string[] | undefined, limit: number): string[] {
-  return (values ?? []).map((v) => checkText(flag, v, limit));
-}
-
-export function parseEvidenceFlags(supports: string[] = [], refutes: string[] = []): EvidenceRequest[] {
-  const all = [
-    ...supports.map((s) => parseEvidence(s, 'supports')),
-    ...refutes.map((s) => parseEvidence(s, 'refutes')),
-  ];
-  const seen = new Map<number, EvidenceRequest>();
-  for (const e of all) {
-    const before = seen.get(e.hypothesis);
-    if (before && before.direction !== e.direction)
-      throw new UsageError(`H${e.hypothesis} cannot be both supported and refuted by one interview`);
-    seen.set(e.hypothesis, e);
-  }
-  return [...seen.values()];
-}
-
-/** Check every flag of a scripted `pm log`; returns the draft or throws a usage error. */
-export function draftFromOptions(opts: LogOptions, today: string): LogDraft {
-  const channel = parseChannel(opts.channel ?? 'call');
-  const people = (opts.with ?? []).map(parsePerson);
-  const missing: string[] = [];
-  if (opts.summary === undefined) missing.push('--summary');
-  if (people.length === 0 && !isIndirect(channel)) missing.push('--with (who you talked to)');
-  if (people.length === 0 && isIndirect(channel) && opts.account === undefined)
-    missing.push('--with or --account (where the signal came from)');
-  if (missing.length)
-    throw new UsageError(
-      `pm log needs ${missing.join(' and ')}`,
-      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or run it in a terminal to be asked)',
-    );
-  const date = parsePastDate(opts.date ?? 'today', today, '--date');
-  if (date !== undefined && date > today)
-    throw new UsageError(
-      `--date ${date} is in the future`,
-      'log a conversation once it has happened; --follow-up takes the date of the next step',
-    );
-  return {
-    people,
-    account: opts.account === undefined ? null : checkText('--account', opts.account.trim(), LIMITS.account),
-    role: opts.role === undefined ? null : parseRole(opts.role),
-    segment: opts.segment === undefined ? null : checkText('--segment', opts.segment, LIMITS.segment),
-    channel,
-    date,
-    minutes: opts.minutes === undefined ? null : parseMinutes(opts.minutes),
-    summary: checkText('--summary', opts.summary!, LIMITS.summary),
-    notes: readNotes(opts),
-    pains: checkList('--pain', opts.pain, LIMITS.pain),
-    quotes: checkList('--quote', opts.quote, LIMITS.quote),
-    tags: checkList('--tag', opts.tag, LIMITS.tag),
-    evidence: parseEvidenceFlags(opts.supports, opts.refutes),
-    followUp:
-      opts.followUp === undefined
-        ? null
-        : followUpAfter(parseDeadline(opts.followUp, today, date, '--follow-up'), date),
-    by: opts.by === undefined ? null : checkText('--by', opts.by, LIMITS.name),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,6 +324,6 @@ export async function log(ctx: Context, opts: LogOptions): Promise<void> {
     await logInteractive(ctx, opts);
     return;
   }
-  const draft = draftFromOptions(opts, ctx.today);
+  const draft = draftFromOptions(opts, ctx.today, () => readNotes(opts));
   report(ctx, saveLog(ctx, draft));
 }

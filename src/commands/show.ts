@@ -3,13 +3,13 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { closest, safeLine } from '../core/text.js';
+import { accountJson } from '../core/accounts.js';
+import { byMostOverdue, describeStanding } from '../core/cadence.js';
+import { contactJson, parsePerson } from '../core/contacts.js';
 import { listInterviews, loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail, interviewTable } from '../render/interviews.js';
-import { accountJson, byMostOverdue, describeStanding } from './accounts.js';
-import { contactJson } from './contacts.js';
-import { parsePerson } from './log.js';
 
 export async function show(ctx: Context, ref: string): Promise<void> {
   const s = ref.trim();
@@ -30,13 +30,12 @@ export async function show(ctx: Context, ref: string): Promise<void> {
     else ctx.out(interviewDetail(record, ctx.color));
     return;
   }
-  const config = ctx.config();
+  const cadence = ctx.config()['account.cadenceDays'];
   const account = findAccount(db, s);
   if (account) {
-    const activity = accountActivity(db, ctx.today, account.id)[0];
-    const summary = accountJson(activity, config, ctx.today);
+    const summary = accountJson(accountActivity(db, ctx.today, cadence, account.id)[0], ctx.today);
     const people = byMostOverdue(
-      contactActivity(db, ctx.today, { accountId: account.id }).map((c) => contactJson(c, config, ctx.today)),
+      contactActivity(db, ctx.today, cadence, { accountId: account.id }).map((c) => contactJson(c, ctx.today)),
     );
     const interviews = listInterviews(db, { accountId: account.id });
     if (ctx.json) {
@@ -71,7 +70,7 @@ export async function show(ctx: Context, ref: string): Promise<void> {
         : 'try: pm ls, pm accounts, pm contacts',
     );
   }
-  const contact = contactJson(contactActivity(db, ctx.today, { contactId: matches[0].id })[0], config, ctx.today);
+  const contact = contactJson(contactActivity(db, ctx.today, cadence, { contactId: matches[0].id })[0], ctx.today);
   const interviews = listInterviews(db, { contactId: matches[0].id });
   if (ctx.json) {
     ctx.printJson({ ...contact, conversations: interviews });

@@ -4,6 +4,7 @@
 import { daysBetween } from './dates.js';
 import type { Config } from './config.js';
 import { UsageError } from '../errors.js';
+import type { InterviewKind } from './interviews.js';
 
 export const KINDS = ['value', 'usability', 'feasibility', 'viability'] as const;
 export type HypothesisKind = (typeof KINDS)[number];
@@ -206,6 +207,30 @@ export interface HypothesisRecord {
   otherRefutes: number;
   /** the latest outcome (validated, invalidated, killed or reopened), or null */
   decision: LatestOutcome | null;
+}
+
+/** An outcome as `pm hyp show` lists it. */
+export interface OutcomeEntry {
+  uuid: string;
+  outcome: Outcome;
+  date: string;
+  reason: string;
+}
+
+/** A piece of a hypothesis's evidence as `pm hyp show` lists it, with its interview. */
+export interface EvidenceEntry {
+  interviewId: string;
+  interviewUuid: string;
+  date: string;
+  channel: string;
+  /** customer (counts), indirect (second-hand) or stakeholder (no customer present) */
+  interviewKind: InterviewKind;
+  counts: boolean;
+  with: string[];
+  account: string;
+  direction: Direction;
+  strength: Strength;
+  summary: string;
 }
 
 /** Flags are about open hypotheses only: a decided one is neither stale nor ready for anything. */

@@ -21,8 +21,7 @@ export const FORMAT = 'pm-journal';
 export const FORMAT_VERSION = 1;
 
 import { CHANNELS, type Channel } from './channels.js';
-export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './contacts.js';
 
 export interface AccountDoc {
   uuid: string;

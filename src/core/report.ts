@@ -30,11 +30,12 @@ export interface ConversationRow {
   summary: string;
 }
 
+/** An account going cold (src/db/standing.ts decides which). */
 export interface AccountContactRow {
   account: string;
   segment: string | null;
-  /** as stored: null = account.cadenceDays, 0 = off */
-  cadenceDays: number | null;
+  /** its cadence: its own, else account.cadenceDays */
+  cadenceDays: number;
   lastDirect: string;
 }
 
@@ -91,7 +92,7 @@ export interface ReportRows {
    */
   directByWeek: { week: Period; direct: number }[];
   conversations: ConversationRow[];
-  /** accounts with a customer contact, at least those past their cadence (maybe only those) */
+  /** the accounts going cold (src/db/standing.ts) */
   accounts: AccountContactRow[];
   /**
    * Open hypotheses (all of them: each may raise flags), then killed and invalidated ones. When the
@@ -403,20 +404,13 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     );
 
   // 2. accounts going cold, oldest first
-  const overdueAccounts: Report['overdueAccounts'] = [];
-  for (const a of rows.accounts) {
-    const cadenceDays = a.cadenceDays ?? config['account.cadenceDays'];
-    if (cadenceDays === 0) continue; // off: never going cold
-    const daysSince = daysBetween(a.lastDirect, asOf);
-    if (daysSince > cadenceDays)
-      overdueAccounts.push({
-        account: a.account,
-        lastDirect: a.lastDirect,
-        daysSince,
-        cadenceDays,
-        segment: a.segment,
-      });
-  }
+  const overdueAccounts: Report['overdueAccounts'] = rows.accounts.map((a) => ({
+    account: a.account,
+    lastDirect: a.lastDirect,
+    daysSince: daysBetween(a.lastDirect, asOf),
+    cadenceDays: a.cadenceDays,
+    segment: a.segment,
+  }));
   overdueAccounts.sort((x, y) =>
     x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1,
   );

@@ -1,15 +1,8 @@
 // Accounts (organisations): found by name case-insensitively, created when new, and listed with
 // their last direct customer contact (interviews.kind = 'customer', kept by triggers).
 import type { DB } from './journal.js';
-
-export interface AccountRow {
-  id: number;
-  uuid: string;
-  name: string;
-  segment: string | null;
-  /** NULL: the journal's account.cadenceDays; 0: off; N: every N days */
-  cadenceDays: number | null;
-}
+import type { AccountActivity, AccountRow } from '../core/accounts.js';
+import { accountCadenceSql, goingColdSql } from './standing.js';
 
 const COLUMNS = 'id, uuid, name, segment, cadence_days AS cadenceDays';
 
@@ -55,21 +48,20 @@ export function mergeAccounts(db: DB, duplicate: number, keep: number): { contac
   return { contacts, interviews };
 }
 
-export interface AccountActivity extends AccountRow {
-  contacts: number;
-  interviews: number;
-  lastDirect: string | null;
-  lastInterview: string | null;
-}
-
-/** Every account (or one) with counts and its last direct customer contact on or before asOf. */
-export function accountActivity(db: DB, asOf: string, only?: number): AccountActivity[] {
+/**
+ * Every account (or one) with counts, its last direct customer contact on or before asOf, its
+ * cadence and whether it is going cold (src/db/standing.ts). `journalCadence`: account.cadenceDays.
+ */
+export function accountActivity(db: DB, asOf: string, journalCadence: number, only?: number): AccountActivity[] {
   return db
-    .prepare(`SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
-      (SELECT count(*) FROM contacts c WHERE c.account_id = a.id) AS contacts,
-      (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviews,
-      (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
-      (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) AS lastInterview
-    FROM accounts a WHERE (@only IS NULL OR a.id = @only) ORDER BY a.name COLLATE NOCASE`)
-    .all({ asOf, only: only ?? null }) as AccountActivity[];
+    .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
+      SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
+        ${accountCadenceSql('a.cadence_days', '@journalCadence')} AS cadence,
+        (SELECT count(*) FROM contacts c WHERE c.account_id = a.id) AS contacts,
+        (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviews,
+        (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
+        (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) AS lastInterview
+      FROM accounts a WHERE (@only IS NULL OR a.id = @only))
+    ORDER BY name COLLATE NOCASE`)
+    .all({ asOf, journalCadence, only: only ?? null }) as AccountActivity[];
 }

@@ -1,20 +1,8 @@
 // Contacts (people): lookups for matching (email, name within an account, name anywhere), the
 // writes of log/contact set/merge, and the listing with each person's last direct contact.
 import type { DB } from './journal.js';
-
-export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface ContactRow {
-  id: number;
-  uuid: string;
-  name: string;
-  email: string | null;
-  accountId: number;
-  account: string;
-  role: Role;
-  segment: string | null;
-}
+import type { ContactActivity, ContactRow, Role } from '../core/contacts.js';
+import { contactCadenceSql, goingColdSql } from './standing.js';
 
 const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment
   FROM contacts c JOIN accounts a ON a.id = c.account_id`;
@@ -107,32 +95,35 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
   return moved;
 }
 
-export interface ContactActivity extends ContactRow {
-  accountUuid: string;
-  accountCadenceDays: number | null;
-  interviews: number;
-  lastDirect: string | null;
-  lastInterview: string | null;
-}
-
-/** Every contact (or those of one account) with their last direct customer contact on or before asOf. */
+/**
+ * Every contact (or those of one account) with their last direct customer contact on or before
+ * asOf, their cadence and whether they are going cold (src/db/standing.ts). `journalCadence`:
+ * account.cadenceDays.
+ */
 export function contactActivity(
   db: DB,
   asOf: string,
+  journalCadence: number,
   filter: { accountId?: number; contactId?: number } = {},
 ): ContactActivity[] {
   return db
-    .prepare(`SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
-      a.cadence_days AS accountCadenceDays, c.role, c.segment,
-      (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
-      (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
-        WHERE ic.contact_id = c.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
-      (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
-        WHERE ic.contact_id = c.id AND i.date <= @asOf) AS lastInterview
-    FROM contacts c JOIN accounts a ON a.id = c.account_id
-    WHERE (@accountId IS NULL OR c.account_id = @accountId) AND (@contactId IS NULL OR c.id = @contactId)
-    ORDER BY c.name COLLATE NOCASE, a.name COLLATE NOCASE`)
-    .all({ asOf, accountId: filter.accountId ?? null, contactId: filter.contactId ?? null }) as ContactActivity[];
+    .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
+      SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
+        c.role, c.segment, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
+        (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
+        (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+          WHERE ic.contact_id = c.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
+        (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+          WHERE ic.contact_id = c.id AND i.date <= @asOf) AS lastInterview
+      FROM contacts c JOIN accounts a ON a.id = c.account_id
+      WHERE (@accountId IS NULL OR c.account_id = @accountId) AND (@contactId IS NULL OR c.id = @contactId))
+    ORDER BY name COLLATE NOCASE, account COLLATE NOCASE`)
+    .all({
+      asOf,
+      journalCadence,
+      accountId: filter.accountId ?? null,
+      contactId: filter.contactId ?? null,
+    }) as ContactActivity[];
 }
 
 /** Every name a person could mean: contacts (not forgotten) and accounts, for "did you mean". */

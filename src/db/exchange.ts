@@ -19,7 +19,7 @@ import {
   type JournalDoc,
   type OutcomeDoc,
 } from '../core/import-validate.js';
-import type { Direction, Outcome, Strength } from '../core/hypotheses.js';
+import type { MarkdownHypothesis, MarkdownOutcome, MarkdownRecords } from '../core/markdown-records.js';
 import type { AccountRef, PersonRef } from '../core/redact.js';
 
 /** Inclusive date range; `whole` exports every record, referenced or not. */
@@ -178,28 +178,6 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
 
 // ---------------------------------------------------------------- the markdown document's records
 
-/** An interview as the markdown export shows it: who by name (with UUIDs, for pseudonyms), its hypotheses by row id. */
-export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'contactUuids'> {
-  id: string;
-  account: string;
-  /** [uuid, name] of each contact, by UUID */
-  contacts: [string, string][];
-  /** [hypothesis row id, direction, strength] of each link, by hypothesis */
-  links: [number, Direction, Strength][];
-}
-
-export interface MarkdownHypothesis extends HypothesisDoc {
-  rowid: number;
-  id: string;
-}
-
-export interface MarkdownOutcome {
-  hypothesis: number;
-  outcome: Outcome;
-  date: string;
-  reason: string;
-}
-
 // The same records as the exchange format's, read for reading: names instead of UUIDs, no emails,
 // roles or segments. The interviews come a batch at a time, each batch one JSON text made by
 // SQLite: one JSON.parse builds a batch's values faster than better-sqlite3 builds them a column at
@@ -244,20 +222,7 @@ ORDER BY o.date, o.id`;
 
 const MD_FIRST_DATE = 'SELECT min(i.date) FROM interviews i WHERE i.date BETWEEN @start AND @end';
 
-/**
- * What the markdown export shows of a range (or the whole journal): the same interviews,
- * hypotheses and outcomes as exportJournal, in the same order. The interviews are read a batch at
- * a time as they are written (`interviews()`; nothing else may run on the journal meanwhile): a
- * week of the bench journal is 557 of them, the whole journal 100,000.
- */
-export interface MarkdownRecords {
-  /** the first interview's day, null when the range has none */
-  firstDate: string | null;
-  interviews(): IterableIterator<MarkdownInterview>;
-  hypotheses: MarkdownHypothesis[];
-  outcomes: MarkdownOutcome[];
-}
-
+/** The records the markdown export shows of a range (src/core/markdown-records.ts). */
 export function markdownRecords(
   db: DB,
   range: ExportRange,

@@ -84,3 +84,23 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
   db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
   return { uuid: person.uuid, interviews: interviewIds.length, quotes, mentions };
 }
+
+/**
+ * After an erasure: secure_delete zeroed what it freed, but copies of the person's rows left by
+ * earlier changes (an import's page splits, rows rewritten before) may sit in free space: VACUUM
+ * rewrites the file without any. Then the WAL still holds the old pages until it is checkpointed
+ * and truncated; a program reading the journal meanwhile (holding an older snapshot) keeps them
+ * there past the busy timeout. Run outside the erasure's transaction.
+ */
+export function purgeFreedPages(db: DB): { rewritten: boolean; walHeld: boolean } {
+  let rewritten = true;
+  try {
+    db.exec('VACUUM');
+  } catch (err) {
+    // another writer started between the erasure and now, and held on past the busy timeout
+    if (!/^SQLITE_(BUSY|LOCKED)/.test((err as { code?: string }).code ?? '')) throw err;
+    rewritten = false;
+  }
+  const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return { rewritten, walHeld: checkpoint?.busy !== 0 };
+}

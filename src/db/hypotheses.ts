@@ -5,15 +5,18 @@ import type { Config } from '../core/config.js';
 import {
   hypothesisRecord,
   type Direction,
+  type EvidenceEntry,
   type HypothesisKind,
   type HypothesisRecord,
   type HypothesisStatus,
   type LatestOutcome,
   type Outcome,
+  type OutcomeEntry,
   type Revision,
   type StatusFilter,
   type Strength,
 } from '../core/hypotheses.js';
+import type { InterviewKind } from '../core/interviews.js';
 
 export interface NewHypothesis {
   uuid: string;
@@ -160,32 +163,10 @@ export function insertOutcome(
   );
 }
 
-export interface OutcomeEntry {
-  uuid: string;
-  outcome: Outcome;
-  date: string;
-  reason: string;
-}
-
 export function outcomesOf(db: DB, rowid: number): OutcomeEntry[] {
   return db
     .prepare('SELECT uuid, outcome, date, reason FROM outcomes WHERE hypothesis_id = ? ORDER BY date, id')
     .all(rowid) as OutcomeEntry[];
-}
-
-export interface EvidenceEntry {
-  interviewId: string;
-  interviewUuid: string;
-  date: string;
-  channel: string;
-  /** customer (counts), indirect (second-hand) or stakeholder (no customer present) */
-  interviewKind: 'customer' | 'indirect' | 'stakeholder';
-  counts: boolean;
-  with: string[];
-  account: string;
-  direction: Direction;
-  strength: Strength;
-  summary: string;
 }
 
 /** A hypothesis's evidence, oldest first, with who was there and the interview's summary. */
@@ -223,7 +204,7 @@ export interface InterviewBrief {
   rowid: number;
   id: string;
   date: string;
-  kind: 'customer' | 'indirect' | 'stakeholder';
+  kind: InterviewKind;
 }
 
 /** What linking needs to know about an interview: its display id and whether it is customer contact. */

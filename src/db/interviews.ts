@@ -3,27 +3,8 @@
 // (lists gathered by correlated subqueries inside SQLite), so a listing is never a query per row.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
-import type { InterviewDoc } from '../core/import-validate.js';
 import type { Channel } from '../core/channels.js';
-
-export { CHANNELS, DIRECT_CHANNELS, INDIRECT_CHANNELS, isIndirect, type Channel } from '../core/channels.js';
-
-export interface EvidenceLink {
-  hypothesis: string;
-  direction: 'supports' | 'refutes';
-  strength: 'weak' | 'medium' | 'strong';
-}
-
-/** An interview as `--json` prints it: the export format's keys, plus names and more. */
-export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
-  id: string;
-  with: string[];
-  account: string;
-  /** customer | indirect | stakeholder (kept by the schema's triggers) */
-  kind: 'customer' | 'indirect' | 'stakeholder';
-  /** hypotheses this interview is evidence for */
-  evidence: EvidenceLink[];
-}
+import type { EvidenceLink, InterviewRecord } from '../core/interviews.js';
 
 const RECORD_SELECT = `
 SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uuid AS accountUuid, a.name AS account,

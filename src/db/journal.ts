@@ -201,3 +201,8 @@ export function newUuid(db: DB): string {
 export function readConfig(db: DB): Config {
   return configFromRows(db.prepare('SELECT key, value FROM config').all() as { key: string; value: string }[]);
 }
+
+/** Whether the journal holds any account or hypothesis (everything else hangs from those). */
+export function holdsRecords(db: DB): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM hypotheses)').pluck().get() === 1;
+}

@@ -2,7 +2,8 @@
 // EXPLAIN QUERY PLAN test in test/unit/report-plan.test.ts keeps them off full scans of
 // interviews; the CROSS JOINs pin the join order: interviews by date first, then their account).
 // Nothing dated after asOf is read; `by` limits interview-based sections to one interviewer. The
-// decisions (who is overdue, which flags) are made by src/core/report.ts.
+// decisions (who is overdue, which flags) are made by src/core/report.ts, except which accounts are
+// going cold (src/db/standing.ts).
 //
 // The text view shows at most a few rows a section (contract: "at most 10 rows a section, then
 // 'and N more'"), so for it the long lists (the period's conversations, killed hypotheses, due
@@ -10,6 +11,7 @@
 // row that decides a flag or a count is still read either way.
 import type { DB } from './journal.js';
 import { outcomeAfter, reportDecidedHypotheses, reportOpenHypotheses } from './hypothesis-stats.js';
+import { accountCadenceSql, goingColdSql } from './standing.js';
 import type {
   ReportQuery,
   ReportRows,
@@ -66,18 +68,17 @@ WHERE i.date BETWEEN @start AND @end AND ${BY}
 ORDER BY i.date DESC, i.id DESC
 LIMIT @rows`,
 
-    // accounts going cold: each account's latest customer contact, as kept on the account (migration
-    // 0004) when that is on or before @asOf, else (a report as of a past day) looked up; with --by,
-    // always looked up. Only the accounts past their cadence are read (buildReport applies the same
-    // rule: this only spares turning a thousand rows into JavaScript values to drop most of them).
+    // accounts going cold (src/db/standing.ts): each account's latest customer contact, as kept on
+    // the account (migration 0004) when that is on or before @asOf, else (a report as of a past day)
+    // looked up; with --by, always looked up.
     accounts: `
-SELECT account, segment, cadenceDays, lastDirect FROM (
-  SELECT a.name AS account, a.segment, a.cadence_days AS cadenceDays, coalesce(a.cadence_days, @accountCadence) AS cadence,
+SELECT account, segment, cadence AS cadenceDays, lastDirect FROM (
+  SELECT a.name AS account, a.segment, ${accountCadenceSql('a.cadence_days', '@accountCadence')} AS cadence,
     ${by ? '' : 'CASE WHEN a.last_direct <= @asOf THEN a.last_direct ELSE '}(SELECT i.date FROM interviews i
       WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf AND ${BY}
       ORDER BY i.date DESC LIMIT 1)${by ? '' : ' END'} AS lastDirect
   FROM accounts a)
-WHERE cadence <> 0 AND julianday(@asOf) - julianday(lastDirect) > cadence`,
+WHERE ${goingColdSql('lastDirect', 'cadence', '@asOf')}`,
 
     decided: `
 SELECT 'H' || h.id AS id, h.statement, o.outcome, o.date, o.reason

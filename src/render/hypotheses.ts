@@ -1,8 +1,7 @@
 // Hypotheses as text: the `pm hyp list` table and the `pm hyp show` page. User text goes through
 // safeLine/safe so nothing stored can drive the terminal.
 import type { ChalkInstance } from 'chalk';
-import type { HypothesisFlag, HypothesisRecord } from '../core/hypotheses.js';
-import type { EvidenceEntry, OutcomeEntry } from '../db/hypotheses.js';
+import type { EvidenceEntry, HypothesisFlag, HypothesisRecord, OutcomeEntry } from '../core/hypotheses.js';
 import { cut, padEnd, safe, safeLine } from '../core/text.js';
 
 export interface RenderOptions {

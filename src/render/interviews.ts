@@ -1,7 +1,7 @@
 // Interviews as text: the `pm ls` table, and one interview in full (`pm show I12`). User text always
 // goes through safe()/safeLine() so stored escape sequences never reach the terminal raw.
 import type { ChalkInstance } from 'chalk';
-import type { InterviewRecord } from '../db/interviews.js';
+import type { InterviewRecord } from '../core/interviews.js';
 import { cut, padEnd, safe, safeLine } from '../core/text.js';
 
 function column(values: string[], max: number): number {

@@ -9,7 +9,7 @@ import type { Period } from '../core/dates.js';
 import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
 import type { Redactor } from '../core/redact.js';
-import type { MarkdownInterview, MarkdownRecords } from '../db/exchange.js';
+import type { MarkdownInterview, MarkdownRecords } from '../core/markdown-records.js';
 import { renderReportMarkdown } from './report-md.js';
 import { mdBlock, mdHeading, mdInline } from './markdown.js';
 

@@ -3,7 +3,8 @@
 // naming the record; and nothing at all, however malformed, makes it throw anything else.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { validateDocument, ROLES } from '../../src/core/import-validate.js';
+import { validateDocument } from '../../src/core/import-validate.js';
+import { ROLES } from '../../src/core/contacts.js';
 import { CHANNELS as CHANNEL_NAMES } from '../../src/core/channels.js';
 import { KINDS, OUTCOMES, STRENGTHS } from '../../src/core/hypotheses.js';
 import { UsageError } from '../../src/errors.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvidence, parseEvidenceFlags, parsePerson, draftFromOptions } from '../../src/commands/log.js';
-import { byMostOverdue, standing } from '../../src/commands/accounts.js';
+import { parsePerson } from '../../src/core/contacts.js';
+import { parseEvidence, parseEvidenceFlags } from '../../src/core/evidence.js';
+import { draftFromOptions } from '../../src/core/interviews.js';
+import { byMostOverdue, type Standing } from '../../src/core/cadence.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parsePerson', () => {
@@ -38,36 +40,35 @@ describe('parseEvidence', () => {
 });
 
 describe('draftFromOptions', () => {
+  const noNotes = () => null;
   it('names everything that is missing at once', () => {
-    expect(() => draftFromOptions({}, '2026-11-20')).toThrow(/--summary and --with/);
-    expect(() => draftFromOptions({ channel: 'survey' }, '2026-11-20')).toThrow(/--summary and --with or --account/);
-    expect(draftFromOptions({ channel: 'survey', account: 'Acme', summary: 'NPS' }, '2026-11-20').people).toEqual([]);
+    expect(() => draftFromOptions({}, '2026-11-20', noNotes)).toThrow(/--summary and --with/);
+    expect(() => draftFromOptions({ channel: 'survey' }, '2026-11-20', noNotes)).toThrow(
+      /--summary and --with or --account/,
+    );
+    expect(
+      draftFromOptions({ channel: 'survey', account: 'Acme', summary: 'NPS' }, '2026-11-20', noNotes).people,
+    ).toEqual([]);
   });
 });
 
-describe('standing and byMostOverdue', () => {
-  it('is overdue only past the cadence, never when off or never contacted', () => {
-    expect(standing('2026-11-13', 7, '2026-11-20').overdue).toBe(false);
-    expect(standing('2026-11-12', 7, '2026-11-20')).toEqual({
-      lastDirect: '2026-11-12',
-      daysSince: 8,
-      cadence: 7,
-      overdue: true,
-    });
-    expect(standing('2020-01-01', 'off', '2026-11-20').overdue).toBe(false);
-    expect(standing(null, 7, '2026-11-20').overdue).toBe(false);
+describe('byMostOverdue', () => {
+  // going cold itself is decided in SQL: test/unit/going-cold.test.ts
+  const at = (daysSince: number | null, cadence: number | 'off' | null): Standing => ({
+    lastDirect: daysSince === null ? null : 'some day',
+    daysSince,
+    cadence,
+    overdue: daysSince !== null && typeof cadence === 'number' && daysSince > cadence,
   });
-  it('sorts by days past the cadence, off and never at the end', () => {
+  it('sorts by days past the cadence, off and never at the end, then by name', () => {
     const rows = [
-      { name: 'never', ...standing(null, 30, '2026-11-20') },
-      { name: 'off', ...standing('2020-01-01', 'off', '2026-11-20') },
-      { name: 'short', ...standing('2026-11-10', 3, '2026-11-20') },
-      { name: 'long', ...standing('2026-09-01', 60, '2026-11-20') },
+      { name: 'never', ...at(null, 30) },
+      { name: 'off', ...at(2000, 'off') },
+      { name: 'short', ...at(10, 3) },
+      { name: 'long', ...at(80, 60) },
+      { name: 'Early', ...at(1, 30) },
+      { name: 'Also early', ...at(1, 30) },
     ];
-    expect(
-      byMostOverdue(rows)
-        .map((r) => r.name)
-        .slice(0, 2),
-    ).toEqual(['long', 'short']);
+    expect(byMostOverdue(rows).map((r) => r.name)).toEqual(['long', 'short', 'Also early', 'Early', 'never', 'off']);
   });
 });

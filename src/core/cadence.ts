@@ -1,0 +1,52 @@
+// Cadence and standing: how long ago an account (or a customer contact) last had a direct customer
+// conversation, its cadence, and whether it is going cold. "Going cold" itself is decided in SQL,
+// once, by src/db/standing.ts, for `pm accounts`, `pm contacts`, `pm show` and the report alike:
+// the report reads only the accounts going cold, so the rule has to live where the rows are read.
+import { daysBetween } from './dates.js';
+
+/** An account's or contact's standing as src/db/standing.ts reads it. */
+export interface StandingRow {
+  /** the last direct customer contact on or before the day asked about */
+  lastDirect: string | null;
+  /** the cadence in days, 0 when off; null for a contact who is no customer (no cadence) */
+  cadence: number | null;
+  /** 1 when going cold */
+  overdue: number;
+}
+
+export interface Standing {
+  lastDirect: string | null;
+  daysSince: number | null;
+  cadence: number | 'off' | null;
+  overdue: boolean;
+}
+
+/** Days since the last direct contact, the cadence ('off' for 0) and whether it is going cold. */
+export function standing(row: StandingRow, asOf: string): Standing {
+  return {
+    lastDirect: row.lastDirect,
+    daysSince: row.lastDirect === null ? null : daysBetween(row.lastDirect, asOf),
+    cadence: row.cadence === 0 ? 'off' : row.cadence,
+    overdue: row.overdue === 1,
+  };
+}
+
+/** Most overdue first: by days past the cadence; never contacted or off at the end; then by name. */
+export function byMostOverdue<T extends Standing & { name: string }>(items: T[]): T[] {
+  const lateness = (s: T) =>
+    s.daysSince === null || typeof s.cadence !== 'number' ? -Infinity : s.daysSince - s.cadence;
+  // plain comparison: the first localeCompare loads ICU collation (~10 ms)
+  const byName = (a: T, b: T) => {
+    const x = a.name.toLowerCase(),
+      y = b.name.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return items.slice().sort((a, b) => lateness(b) - lateness(a) || byName(a, b));
+}
+
+export function describeStanding(s: Standing): string {
+  if (s.lastDirect === null) return 'no direct customer contact yet';
+  const ago = s.daysSince === 0 ? 'today' : s.daysSince === 1 ? 'yesterday' : `${s.daysSince} days ago`;
+  const cadence = s.cadence === 'off' ? 'cadence off' : s.cadence === null ? '' : `cadence ${s.cadence} days`;
+  return `last direct contact ${s.lastDirect} (${ago})${cadence ? `, ${cadence}` : ''}${s.overdue ? ', OVERDUE' : ''}`;
+}

@@ -1,0 +1,89 @@
+// Contacts (people): roles, a person as `--with` names them, the record, and the `--json` shape of
+// `pm contacts` and `pm show CONTACT`.
+import { UsageError } from '../errors.js';
+import { LIMITS, checkText } from './text.js';
+import { standing, type Standing, type StandingRow } from './cadence.js';
+
+export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function parseRole(raw: string): Role {
+  const r = raw.trim().toLowerCase();
+  if (!(ROLES as readonly string[]).includes(r))
+    throw new UsageError(`unknown role ${JSON.stringify(raw)}`, `roles: ${ROLES.join(', ')}`);
+  return r as Role;
+}
+
+export interface Person {
+  name: string;
+  email: string | null;
+}
+
+/** "Jane Roe <jane@acme.test>", "Jane Roe", or a bare "jane@acme.test". */
+export function parsePerson(raw: string): Person {
+  const m = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(raw); // s: a name may hold a pasted line break
+  let name = raw.trim();
+  let email: string | null = null;
+  if (m) {
+    name = m[1].trim();
+    email = m[2].trim();
+    if (!email.includes('@'))
+      throw new UsageError(
+        `--with: ${JSON.stringify(raw)} has no email between < and >`,
+        'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"',
+      );
+    if (name === '') name = email;
+  } else if (/^[^\s@<>]+@[^\s@<>]+$/.test(name)) {
+    email = name;
+  }
+  checkText('--with name', name, LIMITS.name);
+  if (email !== null) checkText('--with email', email, LIMITS.email);
+  return { name, email };
+}
+
+export interface ContactRow {
+  id: number;
+  uuid: string;
+  name: string;
+  email: string | null;
+  accountId: number;
+  account: string;
+  role: Role;
+  segment: string | null;
+}
+
+/**
+ * A contact with their standing as of a day (src/db/contacts.ts contactActivity). Only customers
+ * and prospects have a cadence (their account's): stakeholders and partners are never "customer
+ * contact", so they are never overdue.
+ */
+export interface ContactActivity extends ContactRow, StandingRow {
+  accountUuid: string;
+  interviews: number;
+  lastInterview: string | null;
+}
+
+export interface ContactJson extends Standing {
+  uuid: string;
+  name: string;
+  email: string | null;
+  accountUuid: string;
+  account: string;
+  role: string;
+  segment: string | null;
+  interviews: number;
+}
+
+export function contactJson(c: ContactActivity, asOf: string): ContactJson {
+  return {
+    uuid: c.uuid,
+    name: c.name,
+    email: c.email,
+    accountUuid: c.accountUuid,
+    account: c.account,
+    role: c.role,
+    segment: c.segment,
+    interviews: c.interviews,
+    ...standing(c, asOf),
+  };
+}

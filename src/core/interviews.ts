@@ -1,0 +1,135 @@
+// Interviews: the record every command prints, and a `pm log` draft checked from its flags before
+// anything is matched against the journal (src/commands/log.ts matches and saves it).
+import { UsageError } from '../errors.js';
+import { LIMITS, checkText } from './text.js';
+import { parseDeadline, parsePastDate } from './dates.js';
+import type { Direction, Strength } from './hypotheses.js';
+import type { InterviewDoc } from './import-validate.js';
+import { isIndirect, parseChannel, type Channel } from './channels.js';
+import { parsePerson, parseRole, type Person, type Role } from './contacts.js';
+import { parseEvidenceFlags, type EvidenceRequest } from './evidence.js';
+
+/** customer (counts as customer contact), indirect (a second-hand signal) or stakeholder (no customer present) */
+export type InterviewKind = 'customer' | 'indirect' | 'stakeholder';
+
+export interface EvidenceLink {
+  hypothesis: string;
+  direction: Direction;
+  strength: Strength;
+}
+
+/** An interview as `--json` prints it: the export format's keys, plus names and more. */
+export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
+  id: string;
+  with: string[];
+  account: string;
+  /** kept by the schema's triggers */
+  kind: InterviewKind;
+  /** hypotheses this interview is evidence for */
+  evidence: EvidenceLink[];
+}
+
+export interface LogOptions {
+  with?: string[];
+  account?: string;
+  role?: string;
+  segment?: string;
+  channel?: string;
+  date?: string;
+  minutes?: string;
+  summary?: string;
+  notes?: string;
+  notesFile?: string;
+  pain?: string[];
+  quote?: string[];
+  tag?: string[];
+  supports?: string[];
+  refutes?: string[];
+  followUp?: string;
+  by?: string;
+}
+
+/** What the user asked to log, checked for shape but not yet matched against the journal. */
+export interface LogDraft {
+  people: Person[];
+  account: string | null;
+  role: Role | null;
+  segment: string | null;
+  channel: Channel;
+  date: string;
+  minutes: number | null;
+  summary: string;
+  notes: string | null;
+  pains: string[];
+  quotes: string[];
+  tags: string[];
+  evidence: EvidenceRequest[];
+  followUp: string | null;
+  by: string | null;
+}
+
+/** A follow-up is a next step: not before the conversation it follows. */
+export function followUpAfter(followUp: string, date: string): string {
+  if (followUp < date)
+    throw new UsageError(
+      `--follow-up ${followUp} is before the conversation (${date})`,
+      'a follow-up is the date of the next step: +3d, fri, or a date after --date',
+    );
+  return followUp;
+}
+
+export function parseMinutes(raw: string): number {
+  if (!/^\s*\d{1,6}\s*$/.test(raw))
+    throw new UsageError(`--minutes must be a whole number of minutes, not ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+export function checkList(flag: string, values: string[] | undefined, limit: number): string[] {
+  return (values ?? []).map((v) => checkText(flag, v, limit));
+}
+
+/**
+ * Check every flag of a scripted `pm log`; returns the draft or throws a usage error. `readNotes`
+ * reads --notes/--notes-file (a file or stdin: the one part that is not pure), at its turn among
+ * the checks so that the first problem reported stays the same.
+ */
+export function draftFromOptions(opts: LogOptions, today: string, readNotes: () => string | null): LogDraft {
+  const channel = parseChannel(opts.channel ?? 'call');
+  const people = (opts.with ?? []).map(parsePerson);
+  const missing: string[] = [];
+  if (opts.summary === undefined) missing.push('--summary');
+  if (people.length === 0 && !isIndirect(channel)) missing.push('--with (who you talked to)');
+  if (people.length === 0 && isIndirect(channel) && opts.account === undefined)
+    missing.push('--with or --account (where the signal came from)');
+  if (missing.length)
+    throw new UsageError(
+      `pm log needs ${missing.join(' and ')}`,
+      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or run it in a terminal to be asked)',
+    );
+  const date = parsePastDate(opts.date ?? 'today', today, '--date');
+  if (date !== undefined && date > today)
+    throw new UsageError(
+      `--date ${date} is in the future`,
+      'log a conversation once it has happened; --follow-up takes the date of the next step',
+    );
+  return {
+    people,
+    account: opts.account === undefined ? null : checkText('--account', opts.account.trim(), LIMITS.account),
+    role: opts.role === undefined ? null : parseRole(opts.role),
+    segment: opts.segment === undefined ? null : checkText('--segment', opts.segment, LIMITS.segment),
+    channel,
+    date,
+    minutes: opts.minutes === undefined ? null : parseMinutes(opts.minutes),
+    summary: checkText('--summary', opts.summary!, LIMITS.summary),
+    notes: readNotes(),
+    pains: checkList('--pain', opts.pain, LIMITS.pain),
+    quotes: checkList('--quote', opts.quote, LIMITS.quote),
+    tags: checkList('--tag', opts.tag, LIMITS.tag),
+    evidence: parseEvidenceFlags(opts.supports, opts.refutes),
+    followUp:
+      opts.followUp === undefined
+        ? null
+        : followUpAfter(parseDeadline(opts.followUp, today, date, '--follow-up'), date),
+    by: opts.by === undefined ? null : checkText('--by', opts.by, LIMITS.name),
+  };
+}

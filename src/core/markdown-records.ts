@@ -1,0 +1,40 @@
+// What the markdown export (src/render/markdown-export.ts) shows of the journal, as
+// src/db/exchange.ts reads it: the exchange format's records, named for reading.
+import type { HypothesisDoc, InterviewDoc } from './import-validate.js';
+import type { Direction, Outcome, Strength } from './hypotheses.js';
+
+/** An interview as the markdown export shows it: who by name (with UUIDs, for pseudonyms), its hypotheses by row id. */
+export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'contactUuids'> {
+  id: string;
+  account: string;
+  /** [uuid, name] of each contact, by UUID */
+  contacts: [string, string][];
+  /** [hypothesis row id, direction, strength] of each link, by hypothesis */
+  links: [number, Direction, Strength][];
+}
+
+export interface MarkdownHypothesis extends HypothesisDoc {
+  rowid: number;
+  id: string;
+}
+
+export interface MarkdownOutcome {
+  hypothesis: number;
+  outcome: Outcome;
+  date: string;
+  reason: string;
+}
+
+/**
+ * What the markdown export shows of a range (or the whole journal): the same interviews,
+ * hypotheses and outcomes as exportJournal, in the same order. The interviews are read a batch at
+ * a time as they are written (`interviews()`; nothing else may run on the journal meanwhile): a
+ * week of the bench journal is 557 of them, the whole journal 100,000.
+ */
+export interface MarkdownRecords {
+  /** the first interview's day, null when the range has none */
+  firstDate: string | null;
+  interviews(): IterableIterator<MarkdownInterview>;
+  hypotheses: MarkdownHypothesis[];
+  outcomes: MarkdownOutcome[];
+}

@@ -1,0 +1,25 @@
+// "Going cold", defined once, as SQL: `pm accounts`, `pm contacts`, `pm show` and the report's
+// "Accounts going cold" all read it from here (src/core/cadence.ts turns it into what they print).
+// It lives in SQL because the report reads only the accounts going cold (a few dozen of the bench
+// journal's thousand; turning all of them into JavaScript values to drop most cost ~1.5 ms).
+//
+// An account's cadence is its own (accounts.cadence_days) or else the journal's account.cadenceDays;
+// 0 is off. A contact has their account's cadence if they are a customer or prospect, else none:
+// stakeholders and partners are never customer contact. Going cold (overdue): more whole days have
+// passed since the last direct customer contact than the cadence. Never contacted, cadence off, or
+// no cadence: not going cold.
+
+/** The cadence in days (0: off) of an account whose own is `own`; `journalDefault` is account.cadenceDays. */
+export function accountCadenceSql(own: string, journalDefault: string): string {
+  return `coalesce(${own}, ${journalDefault})`;
+}
+
+/** A contact's cadence: their account's for customers and prospects, else NULL (none). */
+export function contactCadenceSql(role: string, accountOwn: string, journalDefault: string): string {
+  return `CASE WHEN ${role} IN ('customer', 'prospect') THEN ${accountCadenceSql(accountOwn, journalDefault)} END`;
+}
+
+/** 1 when going cold as of `asOf`, else 0 (never NULL). */
+export function goingColdSql(lastDirect: string, cadence: string, asOf: string): string {
+  return `coalesce(${cadence} <> 0 AND julianday(${asOf}) - julianday(${lastDirect}) > ${cadence}, 0)`;
+}
