@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests run in UTC unless TZ says otherwise, and every test process inherits it: in-process runs
+// of pm share their process's time zone (test/helpers.ts), spawned ones get TZ from the sandbox.
+process.env.TZ ??= 'UTC';
+
 export default defineConfig({
   plugins: [
     {
@@ -13,6 +17,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -136,12 +136,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   };
   const bundle = { exports: {} };
   script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, path.dirname(file));
-  // A finished command ends here (with the exit code run() set) rather than in node's teardown of
+  // A finished command ends here (with the exit code main() set) rather than in node's teardown of
   // an idle process, which frees the heap piece by piece and waits on background work the kernel
   // discards anyway: ~0.5 ms a run (exit event to the parent seeing the exit, 6 runs of 30).
   // Everything pm prints is written synchronously (src/io.ts), but not what the prompts print: after
   // a prompt, node ends the process itself, once its queued output is out.
-  bundle.exports.run(args).then(() => {
+  bundle.exports.main(args).then(() => {
     if (!prompted) process.exit();
   });
 }

@@ -1,13 +1,13 @@
 // Builds the commander program and runs it. This is the one place where errors become exit codes
 // and where the process exits. Each command's code is loaded (import()) only when it runs, so
 // `pm --version` and `pm --help` never open the journal or load what other commands need.
-import { Command, CommanderError } from 'commander';
-import { activeContext } from './cli/lazy.js';
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
+import { activeContext, beginRun, runEnvironment } from './cli/lazy.js';
 import { EXIT, PmError } from './errors.js';
 import { asJournalError } from './db/journal.js';
 import { VERSION } from './version.js';
 import { safeLine } from './core/text.js';
-import { writeErr, writeOut } from './io.js';
+import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
 import { registerSetup } from './cli/setup.js';
 import { registerInterviews } from './cli/interviews.js';
 import { registerHypotheses } from './cli/hypotheses.js';
@@ -80,6 +80,7 @@ export function buildProgram(argv?: string[]): Command {
       writeErr,
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
       outputError: (s, write) => write(`pm: ${safeLine(s.replace(/^error: /, '').trim())}\n`),
+      ...inProcessHelp(),
     })
     .addHelpText(
       'after',
@@ -95,6 +96,26 @@ Examples:
   const wantsHelp = argv ? argv.includes('--help') || argv.includes('-h') : false;
   for (const register of area && !(wantsHelp && word === undefined) ? [area] : ALL_AREAS) register(program);
   return program;
+}
+
+/**
+ * commander asks process.stdout how wide help is and process.env whether it may be coloured: an
+ * in-process run answers from its own Stdio and environment instead (as commander would in a process).
+ */
+function inProcessHelp(): OutputConfiguration {
+  const stdio = redirection();
+  if (!stdio) return {};
+  const env = runEnvironment();
+  const forced = env.NO_COLOR || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? false : undefined;
+  const colors = forced ?? (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined ? true : stdio.isTTY);
+  // commander's own default for a stream that is no terminal: 80
+  const width = () => (stdio.isTTY && stdio.columns ? stdio.columns : 80);
+  return {
+    getOutHelpWidth: width,
+    getErrHelpWidth: width,
+    getOutHasColors: () => colors,
+    getErrHasColors: () => colors,
+  };
 }
 
 // Messages often echo what the user typed (a name, a date, a file's content): one line each, with
@@ -131,14 +152,24 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
   return EXIT.journal;
 }
 
-export async function run(argv: string[]): Promise<void> {
-  // Every file pm creates (journal, -wal, -shm, backups, exports) is the owner's alone.
-  process.umask(0o077);
-  // `pm ls | head` (the reader went away) ends quietly: src/io.ts
-  process.on('SIGINT', () => {
-    writeErr('\npm: interrupted, nothing saved\n');
-    process.exit(EXIT.interrupted);
-  });
+/** What a run reads and writes; by default the process's environment and descriptors. */
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** in-process runs (tests): stdin, terminal-ness and the captured output */
+  stdio?: Stdio;
+}
+
+let running = false;
+
+/**
+ * Run pm with `argv` (the words after `pm`) and return its exit code. Nothing here touches the
+ * process (exit, umask, signals: main()), so tests run commands in-process, one run at a time.
+ */
+export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
+  if (running) throw new Error('pm run() called while another run is in progress: await each run');
+  running = true;
+  beginRun(opts.env ?? process.env);
+  redirect(opts.stdio);
   const verbose = argv.includes('-v') || argv.includes('--verbose');
   let code: number = EXIT.ok;
   try {
@@ -148,6 +179,19 @@ export async function run(argv: string[]): Promise<void> {
     code = exitCodeFor(err, verbose, dbPath, argv);
   } finally {
     activeContext()?.close();
+    redirect(undefined);
+    running = false;
   }
-  process.exitCode = code;
+  return code;
+}
+
+/** The process's start (bin/pm.js): what belongs to the process, then the run. */
+export async function main(argv: string[]): Promise<void> {
+  // Every file pm creates (journal, -wal, -shm, backups, exports) is the owner's alone.
+  process.umask(0o077);
+  process.on('SIGINT', () => {
+    writeErr('\npm: interrupted, nothing saved\n');
+    process.exit(EXIT.interrupted);
+  });
+  process.exitCode = await run(argv);
 }

@@ -82,7 +82,7 @@ export class Context {
 
   /** The journal for reading (never created: a missing journal reads as empty). */
   read(): Journal {
-    if (!this.journal) this.journal = openForRead(this.dbPath);
+    if (!this.journal) this.journal = openForRead(this.dbPath, this.env);
     return this.journal;
   }
 
@@ -90,7 +90,7 @@ export class Context {
   write(): Journal {
     if (!this.journal || this.journal.readonly) {
       this.journal?.db.close();
-      this.journal = openForWrite(this.dbPath);
+      this.journal = openForWrite(this.dbPath, this.env);
       this.cachedConfig = undefined;
     }
     return this.journal;

@@ -4,12 +4,44 @@
 // and pm starts on every call. So pm writes with fs.writeSync, which is what process.stdout does
 // on Linux for files and pipes anyway (synchronously), and asks whether a descriptor is a terminal
 // without loading the tty module unless it is a character device. Everything pm prints goes
-// through here, so nothing written the other way can overtake it.
-import { fstatSync, statSync, writeSync } from 'node:fs';
+// through here, so nothing written the other way can overtake it; and an in-process run (tests,
+// src/cli.ts run()) points all of it, stdin too, at a Stdio of its own.
+import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { EXIT, ExitWith } from './errors.js';
+
+/** Where an in-process run reads and writes instead of the process's descriptors. */
+export interface Stdio {
+  /** what `-` (stdin) reads */
+  stdin: string | Buffer;
+  /** stdout and stderr act as terminals (colour, width); stdin never is one, so nothing prompts */
+  isTTY: boolean;
+  /** the terminal's width when isTTY */
+  columns?: number;
+  out(text: string | Buffer): void;
+  err(text: string): void;
+}
+
+let redirected: Stdio | undefined;
+
+/** Send what pm reads and writes to `stdio` (undefined: back to the process's descriptors). */
+export function redirect(stdio: Stdio | undefined): void {
+  redirected = stdio;
+}
+
+/** The in-process run's Stdio, if one is running. */
+export function redirection(): Stdio | undefined {
+  return redirected;
+}
+
+/** All of stdin, as bytes. */
+export function readStdin(): Buffer {
+  if (!redirected) return readFileSync(0);
+  return typeof redirected.stdin === 'string' ? Buffer.from(redirected.stdin, 'utf8') : redirected.stdin;
+}
 
 /** Is this descriptor a terminal? Files, pipes and /dev/null are answered without loading anything. */
 export function isTerminal(fd: 0 | 1 | 2): boolean {
+  if (redirected) return fd !== 0 && redirected.isTTY;
   try {
     const stat = fstatSync(fd);
     if (!stat.isCharacterDevice()) return false;
@@ -25,6 +57,7 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
 
 /** The terminal's width in columns, when stdout is a terminal. */
 export function terminalColumns(): number | undefined {
+  if (redirected) return redirected.isTTY ? redirected.columns : undefined;
   return isTerminal(1) ? process.stdout.columns : undefined;
 }
 
@@ -68,5 +101,5 @@ function writeAll(fd: 1 | 2, text: string | Buffer): void {
   }
 }
 
-export const writeOut = (text: string | Buffer): void => writeAll(1, text);
-export const writeErr = (text: string): void => writeAll(2, text);
+export const writeOut = (text: string | Buffer): void => (redirected ? redirected.out(text) : writeAll(1, text));
+export const writeErr = (text: string): void => (redirected ? redirected.err(text) : writeAll(2, text));

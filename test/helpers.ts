@@ -1,14 +1,19 @@
-// Shared test helpers: every test gets its own temporary folder and journal, and runs the real CLI
-// (bin/pm.js, built by `npm test` before vitest starts) as a user or a script would.
+// Shared test helpers: every test gets its own temporary folder and journal, and runs the CLI
+// built into dist/ (test/global-setup.ts builds it before any test starts) as a user or a script
+// would: in-process by default (box.pm: src/cli.ts run() with this sandbox's environment, stdin
+// and captured output, no process started), or as a real process where the process is the point
+// (box.spawn: argv through bin/pm.js, exit status, file modes under pm's umask, signals, TTYs).
 import { spawnSync, spawn, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'pm.js');
+const BUNDLE = join(ROOT, 'dist', 'cli.cjs');
 
 export interface RunResult {
   code: number | null;
@@ -20,9 +25,11 @@ export interface Sandbox {
   dir: string;
   db: string;
   env: NodeJS.ProcessEnv;
-  /** run `pm args…` against this sandbox's journal */
-  pm(args: string[], opts?: { input?: string | Buffer; env?: NodeJS.ProcessEnv }): RunResult;
-  /** run `pm args… --json`, expect exit 0 and parse stdout */
+  /** run `pm args…` against this sandbox's journal, in-process */
+  pm(args: string[], opts?: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string }): RunResult;
+  /** run `pm args…` as a real process (node bin/pm.js), for what needs one */
+  spawn(args: string[], opts?: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string }): RunResult;
+  /** run `pm args… --json` in-process, expect exit 0 and parse stdout */
   json<T = any>(args: string[], opts?: { input?: string; env?: NodeJS.ProcessEnv }): T;
   /** open the journal directly (read-only by default) to check what was stored */
   sql<T = any>(query: string, ...params: unknown[]): T[];
@@ -55,7 +62,10 @@ export function sandbox(opts: { today?: string | null } = {}): Sandbox {
     db,
     env,
     pm(args, o = {}) {
-      return runPm(args, { env: { ...env, ...o.env }, input: o.input });
+      return pmInProcess(args, { env: { ...env, ...o.env }, input: o.input, cwd: o.cwd });
+    },
+    spawn(args, o = {}) {
+      return runPm(args, { env: { ...env, ...o.env }, input: o.input, cwd: o.cwd });
     },
     json(args, o = {}) {
       const r = box.pm([...args, '--json'], o);
@@ -87,6 +97,51 @@ export function sandbox(opts: { today?: string | null } = {}): Sandbox {
   return box;
 }
 
+/** The thread that runs in-process commands (test/in-process-worker.cjs), started on first use. */
+let bridge: { port: MessagePort; signal: Int32Array } | undefined;
+
+/**
+ * Run `pm args` in-process: src/cli.ts run() (as built into dist/cli.cjs) with `env` as its whole
+ * environment, `input` as stdin, no terminal, and its output captured. It runs on a thread of this
+ * process while this one waits, so that it stays a synchronous call like spawnSync.
+ * What a process owns is not a run's: pm's umask (0077) and signal handler are not applied, and the
+ * time zone is this process's (use box.spawn for those); `cwd` is this process's for the run.
+ */
+export function pmInProcess(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {},
+): RunResult {
+  const env = opts.env ?? {};
+  if ((env.TZ ?? '') !== (process.env.TZ ?? ''))
+    throw new Error(`in-process pm shares this process's time zone (${process.env.TZ}): spawn it for TZ=${env.TZ}`);
+  if (!bridge) {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(join(ROOT, 'test', 'in-process-worker.cjs'), {
+      workerData: { port: port2, signal, bundle: BUNDLE },
+      transferList: [port2],
+    });
+    worker.unref();
+    bridge = { port: port1, signal };
+  }
+  const { port, signal } = bridge;
+  const cwd = process.cwd();
+  if (opts.cwd) process.chdir(opts.cwd);
+  try {
+    Atomics.store(signal, 0, 0);
+    port.postMessage({ argv: args, env, stdin: opts.input ?? '' });
+    if (Atomics.wait(signal, 0, 0, 120_000) === 'timed-out')
+      throw new Error(`in-process pm ${args.join(' ')} did not finish in 120 s`);
+  } finally {
+    process.chdir(cwd);
+  }
+  const reply = receiveMessageOnPort(port)?.message as (RunResult & { crash?: string }) | undefined;
+  if (!reply) throw new Error(`in-process pm ${args.join(' ')} gave no answer`);
+  if (reply.crash) throw new Error(`in-process pm ${args.join(' ')} crashed the runner: ${reply.crash}`);
+  return { code: reply.code, out: reply.out, err: reply.err };
+}
+
+/** Run `pm args` as a real process: node bin/pm.js. */
 export function runPm(
   args: string[],
   opts: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {},

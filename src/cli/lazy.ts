@@ -7,10 +7,22 @@ import { Context, type GlobalOptions } from '../context.js';
 export type Action = (ctx: Context, ...args: any[]) => Promise<void> | void;
 
 let active: Context | undefined;
+let runEnv: NodeJS.ProcessEnv = process.env;
 
 /** The Context of the command that is running, for the CLI's error handling and clean-up. */
 export function activeContext(): Context | undefined {
   return active;
+}
+
+/** The environment of the run in progress. */
+export function runEnvironment(): NodeJS.ProcessEnv {
+  return runEnv;
+}
+
+/** A new run (src/cli.ts run()): no command has run yet, and commands see `env` as their environment. */
+export function beginRun(env: NodeJS.ProcessEnv): void {
+  active = undefined;
+  runEnv = env;
 }
 
 /**
@@ -20,7 +32,7 @@ export function activeContext(): Context | undefined {
 export function lazy<M>(load: () => Promise<M>, pick: (m: M) => Action) {
   return async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
-    const ctx = new Context(command.optsWithGlobals() as GlobalOptions);
+    const ctx = new Context(command.optsWithGlobals() as GlobalOptions, runEnv);
     active = ctx;
     const fn = pick(await load());
     await fn(ctx, ...args.slice(0, -1));

@@ -2,7 +2,6 @@
 // temporary file, or into --db when given (only a new or empty journal), and print its weekly
 // report. $PM_DB and the default journal are never touched.
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -12,9 +11,15 @@ import { importJournal, journalLookup } from '../db/import.js';
 import { holdsRecords } from '../db/journal.js';
 import { printReport, reportFormat, reportOptions } from './report.js';
 
+/** os.tmpdir(), from the run's environment rather than process.env (an in-process run has its own). */
+function tempDir(env: NodeJS.ProcessEnv): string {
+  const dir = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
+}
+
 export function demo(ctx: Context, flags: { format?: string }): void {
   const format = reportFormat(ctx, flags.format);
-  const path = ctx.globals.db ?? join(mkdtempSync(join(tmpdir(), 'pm-demo-')), 'journal.db');
+  const path = ctx.globals.db ?? join(mkdtempSync(join(tempDir(ctx.env), 'pm-demo-')), 'journal.db');
   const sample = new Context({ ...ctx.globals, db: path }, ctx.env);
   try {
     sample.transaction(({ db }) => {

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { decodeUtf8 } from '../core/text.js';
 import { validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
-import { isTerminal, writeErr } from '../io.js';
+import { isTerminal, readStdin, writeErr } from '../io.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
@@ -14,7 +14,7 @@ function readInput(file: string): string {
   const what = file === '-' ? 'stdin' : file;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file === '-' ? 0 : file);
+    bytes = file === '-' ? readStdin() : readFileSync(file);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new UsageError(

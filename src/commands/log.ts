@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { readStdin } from '../io.js';
 import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
 import { draftFromOptions, type InterviewRecord, type LogDraft, type LogOptions } from '../core/interviews.js';
 import type { ContactRow, Person, Role } from '../core/contacts.js';
@@ -33,7 +34,7 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
   if (opts.notesFile !== undefined) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(opts.notesFile === '-' ? 0 : opts.notesFile);
+      bytes = opts.notesFile === '-' ? readStdin() : readFileSync(opts.notesFile);
     } catch (err) {
       throw new UsageError(
         `cannot read --notes-file ${JSON.stringify(opts.notesFile)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,

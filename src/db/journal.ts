@@ -39,8 +39,8 @@ export function resolveJournalPath(dbOption: string | undefined, env: NodeJS.Pro
   return defaultJournalPath(env);
 }
 
-function busyTimeoutMs(): number {
-  const v = Number(process.env.PM_BUSY_TIMEOUT_MS);
+function busyTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const v = Number(env.PM_BUSY_TIMEOUT_MS);
   return Number.isFinite(v) && v >= 0 ? v : 5000;
 }
 
@@ -53,10 +53,10 @@ function fileExists(path: string): boolean {
 }
 
 /** Open read-only and check that this is a pm journal we can read; returns the open connection. */
-function openChecked(path: string): { db: DB; version: number } {
+function openChecked(path: string, env: NodeJS.ProcessEnv): { db: DB; version: number } {
   let db: DB | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs(env) });
     // One statement, so one snapshot: read one by one, another pm's migration could commit between
     // the reads (application id 0 read before it, its user_version after: "not a pm journal").
     const [appId, version, tables] = db
@@ -98,22 +98,22 @@ function memoryJournal(path: string): Journal {
 }
 
 /** For commands that only read. A missing journal reads as an empty one and is not created. */
-export function openForRead(path: string): Journal {
+export function openForRead(path: string, env: NodeJS.ProcessEnv = process.env): Journal {
   if (!fileExists(path)) return memoryJournal(path);
-  const { db, version } = openChecked(path);
+  const { db, version } = openChecked(path, env);
   if (version < SCHEMA_VERSION) {
     db.close();
-    return openForWrite(path);
+    return openForWrite(path, env);
   }
   return { db, path, readonly: true, missing: false };
 }
 
 /** For commands that write: creates the journal (and its 0700 folder) when needed, migrates it. */
-export function openForWrite(path: string): Journal {
+export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env): Journal {
   const exists = fileExists(path);
   let version = 0;
   if (exists) {
-    const checked = openChecked(path);
+    const checked = openChecked(path, env);
     version = checked.version;
     checked.db.close();
   } else {
@@ -131,7 +131,7 @@ export function openForWrite(path: string): Journal {
   }
   let db: DB | undefined;
   try {
-    db = new Database(path, { timeout: busyTimeoutMs() });
+    db = new Database(path, { timeout: busyTimeoutMs(env) });
     if (!exists) chmodSync(path, 0o600);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

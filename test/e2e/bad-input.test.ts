@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runPm, sandbox, type RunResult, type Sandbox } from '../helpers.js';
+import { sandbox, type RunResult, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 const file = (name: string) => join(box.dir, name);
@@ -409,14 +409,14 @@ describe('bad input: exit 2, one pm: line, no stack trace, the journal byte-iden
 
   it.each(CASES)('%s', (_label, args, what, input) => {
     const before = box.snapshot();
-    const r = runPm(args, { env: box.env, input, cwd: box.dir }); // file names are relative to the sandbox
+    const r = box.pm(args, { input, cwd: box.dir }); // file names are relative to the sandbox
     expectRefusal(r, what);
     expect(box.snapshot()).toBe(before);
   });
 
   // (control) the malformed import files were refused for their flaw alone
   it('the well-formed document they were all made from imports', () => {
-    const r = runPm(['import', 'import-ok.json'], { env: box.env, cwd: box.dir });
+    const r = box.pm(['import', 'import-ok.json'], { cwd: box.dir });
     expect(r.code, r.err).toBe(0);
     expect(box.json(['show', 'Cy Dee']).conversations.map((c: any) => c.summary)).toEqual(['Imported call']);
   });

@@ -1,6 +1,7 @@
 // What happens at every start: --version answered before anything loads, the bundle's V8 code
 // cache used when present (written twice: by a command's first run, then with what the next run
-// compiled too) and shrugged off when it is damaged.
+// compiled too) and shrugged off when it is damaged. Each test of the caches runs a copy of pm of its
+// own (bin/, dist/): other test files run the same commands at the same time, writing dist/'s caches.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import {
@@ -9,42 +10,55 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, sandbox } from '../helpers.js';
+import { BIN, ROOT, sandbox, type RunResult, type Sandbox } from '../helpers.js';
 import { COMMAND_WORDS } from '../../src/cli.js';
 
-const DIST = join(ROOT, 'dist');
-
-/** Where a command's (or output's) lasting code cache is for the bundle in `dist` now. */
-function cachePath(name: string, dist = DIST): string {
+/** Where a command's (or output's) lasting code cache is for the bundle in `dist`. */
+function cachePath(name: string, dist: string): string {
   const bundle = statSync(join(dist, 'cli.cjs'));
   return join(dist, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
 }
 
-/** Has `name` a code cache in dist/, first or lasting? */
-const cached = (name: string) => existsSync(cachePath(name)) || existsSync(`${cachePath(name)}.first`);
-
-/** Removes `name`'s code caches from dist/, so that the next run writes one. */
-function forgetCaches(...names: string[]): void {
-  for (const name of names) for (const f of [cachePath(name), `${cachePath(name)}.first`]) rmSync(f, { force: true });
+/** A copy of pm in the sandbox (bin/, dist/ without caches, package.json; node_modules linked), run as a process. */
+function ownCopy(box: Sandbox) {
+  const app = join(box.dir, 'app');
+  mkdirSync(join(app, 'bin'), { recursive: true });
+  mkdirSync(join(app, 'dist'));
+  copyFileSync(BIN, join(app, 'bin', 'pm.js'));
+  copyFileSync(join(ROOT, 'bin', 'package.json'), join(app, 'bin', 'package.json'));
+  copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
+  copyFileSync(join(ROOT, 'dist', 'cli.cjs'), join(app, 'dist', 'cli.cjs'));
+  symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+  const dist = join(app, 'dist');
+  return {
+    dist,
+    pm(...args: string[]): RunResult {
+      const r = spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    },
+    cachePath: (name: string) => cachePath(name, dist),
+    /** Has `name` a code cache, first or lasting? */
+    cached: (name: string) => existsSync(cachePath(name, dist)) || existsSync(`${cachePath(name, dist)}.first`),
+  };
 }
 
 describe('start-up', () => {
   it('a damaged code cache is ignored and replaced, never an error', () => {
     const box = sandbox();
     try {
-      const cache = cachePath('config');
+      const pm = ownCopy(box);
+      const cache = pm.cachePath('config');
       writeFileSync(cache, 'not a V8 code cache at all');
-      const r = box.pm(['config', 'get', 'cadence.days']);
+      const r = pm.pm('config', 'get', 'cadence.days');
       expect(r.code, r.err).toBe(0);
       expect(r.out.trim()).toBe('7');
       expect(statSync(cache).size).toBeGreaterThan(1000);
-      expect(readdirSync(DIST).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(readdirSync(pm.dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     } finally {
       box.cleanup();
     }
@@ -53,14 +67,15 @@ describe('start-up', () => {
   it('each command keeps its own code cache, written by its first run', () => {
     const box = sandbox();
     try {
-      forgetCaches('report', 'ls', 'other');
-      expect(box.pm(['report']).code).toBe(0);
+      const { pm, cached } = ownCopy(box);
+      expect(pm('report').code).toBe(0);
       expect(cached('report')).toBe(true);
       expect(cached('ls')).toBe(false);
-      expect(box.pm(['--db', box.db, 'ls']).code).toBe(0);
+      expect(pm('--db', box.db, 'ls').code).toBe(0);
       expect(cached('ls')).toBe(true);
       // a typo gets the shared cache, not a file of its own
-      expect(box.pm(['reprot']).code).toBe(2);
+      expect(cached('other')).toBe(false);
+      expect(pm('reprot').code).toBe(2);
       expect(cached('reprot')).toBe(false);
       expect(cached('other')).toBe(true);
     } finally {
@@ -71,37 +86,27 @@ describe('start-up', () => {
   it("a command's first run writes a first cache, the next one the lasting cache with what both compiled", () => {
     const box = sandbox();
     try {
-      // a copy of pm of its own: other tests running at the same time use dist/'s caches
-      const app = join(box.dir, 'app');
-      mkdirSync(join(app, 'bin'), { recursive: true });
-      mkdirSync(join(app, 'dist'));
-      copyFileSync(BIN, join(app, 'bin', 'pm.js'));
-      copyFileSync(join(ROOT, 'bin', 'package.json'), join(app, 'bin', 'package.json'));
-      copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
-      copyFileSync(join(DIST, 'cli.cjs'), join(app, 'dist', 'cli.cjs'));
-      symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
-      const pm = (...args: string[]) =>
-        spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
-      const lasting = cachePath('report-md', join(app, 'dist'));
+      const { pm, dist } = ownCopy(box);
+      const lasting = cachePath('report-md', dist);
       const first = `${lasting}.first`;
       // a first run unlike the rest: --db names a file that is no journal, and the report stops
       // before building anything
       const notJournal = join(box.dir, 'notes.txt');
       writeFileSync(notJournal, 'meeting notes, not a journal');
-      expect(pm('--db', notJournal, 'report', '--format', 'md').status).toBe(1);
+      expect(pm('--db', notJournal, 'report', '--format', 'md').code).toBe(1);
       expect(existsSync(first)).toBe(true);
       expect(existsSync(lasting)).toBe(false);
       const firstSize = statSync(first).size;
-      expect(pm('demo').status).toBe(0);
-      expect(pm('report', '--format', 'md').status).toBe(0);
+      expect(pm('demo').code).toBe(0);
+      expect(pm('report', '--format', 'md').code).toBe(0);
       expect(existsSync(first)).toBe(false);
       // the lasting cache holds the report's code too (a cache written by the failed run alone would
       // leave every later report compiling it at start)
       expect(statSync(lasting).size).toBeGreaterThan(firstSize * 1.1);
       const written = statSync(lasting).mtimeMs;
-      expect(pm('report', '--format', 'md').status).toBe(0);
+      expect(pm('report', '--format', 'md').code).toBe(0);
       expect(statSync(lasting).mtimeMs).toBe(written);
-      expect(readdirSync(join(app, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(readdirSync(dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     } finally {
       box.cleanup();
     }
@@ -110,20 +115,20 @@ describe('start-up', () => {
   it('each output a flag chooses keeps its own code cache too: a JSON export does not write the markdown one', () => {
     const box = sandbox();
     try {
-      forgetCaches('export', 'export-json', 'export-md', 'report-checkjson', 'report-json');
-      expect(box.pm(['--db', box.db, 'export', '--format', 'json']).code).toBe(0);
+      const { pm, cached, dist } = ownCopy(box);
+      expect(pm('--db', box.db, 'export', '--format', 'json').code).toBe(0);
       expect(cached('export-json')).toBe(true);
       expect(cached('export')).toBe(false);
-      expect(box.pm(['--db', box.db, 'export']).code).toBe(0);
+      expect(pm('--db', box.db, 'export').code).toBe(0);
       expect(cached('export')).toBe(true);
-      expect(box.pm(['--db', box.db, 'export', '--format=MD']).code).toBe(0);
+      expect(pm('--db', box.db, 'export', '--format=MD').code).toBe(0);
       expect(cached('export-md')).toBe(true);
-      expect(box.pm(['--db', box.db, 'report', '--check', '--json']).code).not.toBe(2);
+      expect(pm('--db', box.db, 'report', '--check', '--json').code).not.toBe(2);
       expect(cached('report-checkjson')).toBe(true);
       expect(cached('report-json')).toBe(false);
       // what is no plain word names no file: the command's cache serves it
-      expect(box.pm(['--db', box.db, 'export', '--format', '../x']).code).toBe(2);
-      expect(readdirSync(DIST).filter((f) => f.includes('..x') || f.includes('/'))).toEqual([]);
+      expect(pm('--db', box.db, 'export', '--format', '../x').code).toBe(2);
+      expect(readdirSync(dist).filter((f) => f.includes('..x') || f.includes('/'))).toEqual([]);
     } finally {
       box.cleanup();
     }
@@ -192,7 +197,7 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
     const box = sandbox();
     try {
       for (const flag of ['--version', '-V']) {
-        const r = box.pm([flag]);
+        const r = box.spawn([flag]);
         expect(r.code).toBe(0);
         expect(r.out).toMatch(/^\d+\.\d+\.\d+\n$/);
         expect(r.err).toBe('');
@@ -285,11 +290,11 @@ sys.exit(subprocess.run([${JSON.stringify(process.execPath)}, ${JSON.stringify(B
   it('help goes to stdout and errors to stderr, each whole', () => {
     const box = sandbox();
     try {
-      const help = box.pm(['report', '--help']);
+      const help = box.spawn(['report', '--help']);
       expect(help.code).toBe(0);
       expect(help.out).toMatch(/^Usage: pm report/);
       expect(help.out).toContain('Examples:');
-      const bad = box.pm(['report', '--format', 'pdf']);
+      const bad = box.spawn(['report', '--format', 'pdf']);
       expect(bad.code).toBe(2);
       expect(bad.out).toBe('');
       expect(bad.err).toMatch(/^pm: --format: "pdf" is not a format\n/);
