@@ -6,7 +6,10 @@
 // addon stays outside (below). Type-checking is `npm run typecheck` (tsc).
 // The new build is written beside dist/ and swapped in, so a pm running meanwhile never sees half.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { runInThisContext } from 'node:vm';
 
 // commander requires child_process at load time, for executable subcommands pm does not have;
 // loading it costs ~4 ms at every start. Give commander a stand-in that loads it only if used.
@@ -91,6 +94,21 @@ await build({
   minifyWhitespace: true,
   plugins: [lazyChildProcess, noColorDetection, directAddon],
 });
+// bin/pm.js chooses a code cache before the bundle loads, by the command word and the output: what
+// it needs of the command table (src/cli/commands.ts) is written beside the bundle, taken from the
+// bundle itself, so the two never disagree
+const bundle = resolve(tmp, 'cli.cjs');
+const cli = { exports: {} };
+runInThisContext(readFileSync(bundle, 'utf8'), { filename: bundle }).call(
+  cli.exports,
+  cli.exports,
+  createRequire(bundle),
+  cli,
+  bundle,
+  dirname(bundle),
+);
+writeFileSync(resolve(tmp, 'commands.json'), `${JSON.stringify(cli.exports.cacheIndex())}\n`);
+
 const old = `dist.old-${process.pid}`;
 try {
   renameSync('dist', old);

@@ -5,63 +5,40 @@
 // through `prepare`), compiled with a V8 code cache kept beside it: measured here, the cache saves
 // ~9 ms of compiling per run. V8 caches the functions compiled by the run that wrote the cache, so
 // each command, and each output a flag chooses, keeps its own (a cache written by `pm import` would
-// leave `pm report` compiling its code at every start). The caches are named after the bundle's size and mtime and live in
-// dist/, which every build replaces whole, so a stale cache is never used; where dist/ is not
-// writable pm simply runs without one.
+// leave `pm report` compiling its code at every start). The caches are named after the bundle's size
+// and mtime and live in dist/, which every build replaces whole, so a stale cache is never used;
+// where dist/ is not writable pm simply runs without one.
 'use strict';
 const args = process.argv.slice(2);
 
-// the command words of src/cli.ts (AREA_OF; test/e2e/startup.test.ts keeps the two lists equal)
-const COMMANDS = new Set([
-  'init',
-  'config',
-  'doctor',
-  'backup',
-  'forget',
-  'log',
-  'edit',
-  'delete',
-  'interviews',
-  'ls',
-  'show',
-  'search',
-  'contacts',
-  'contact',
-  'accounts',
-  'account',
-  'hyp',
-  'hypothesis',
-  'report',
-  'demo',
-  'export',
-  'import',
-]);
-
-/** The command word, as src/cli.ts finds it: the first argument that is not a global option or its value. */
-function commandWord() {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--db') i++;
-    else if (!args[i].startsWith('-')) return COMMANDS.has(args[i]) ? args[i] : 'other';
-  }
-  return 'other';
-}
-
 /**
- * The output a run makes, when a flag chooses it: `--json`, `--format md|json|csv`, `--check`. The
- * same command compiles other code for each (pm report --check --json from cron, then pm report
- * in standup): each keeps a cache of its own, or the second compiles its renderer at every start
- * (measured: pm export --format md with the cache a JSON export wrote, +8 ms).
+ * The code cache's name: the command and the output a run makes, when a flag chooses it (`--json`,
+ * `--format md|json|csv`, report's `--check`). The same command compiles other code for each (pm
+ * report --check --json from cron, then pm report in standup): each keeps a cache of its own, or
+ * the second compiles its renderer at every start (measured: pm export --format md with the cache a
+ * JSON export wrote, +8 ms). Only commands and outputs that exist name one (dist/commands.json, from
+ * the command table): an alias shares its command's, a word no command has shares `other`, and a
+ * format the command does not print shares the command's default.
  */
-function outputVariant() {
-  let variant = '';
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--json') variant = 'json';
-    else if (args[i] === '--format') variant = (args[i + 1] ?? '').toLowerCase();
-    else if (args[i].startsWith('--format=')) variant = args[i].slice('--format='.length).toLowerCase();
+function cacheName(index) {
+  let word;
+  for (let i = 0; i < args.length && word === undefined; i++) {
+    if (index.valueOptions.includes(args[i])) i++;
+    else if (!args[i].startsWith('-')) word = args[i];
   }
-  if (args.includes('--check')) variant = `check${variant}`;
-  // only a plain word names a file
-  return /^[a-z]{1,12}$/.test(variant) ? `-${variant}` : '';
+  const name = Object.hasOwn(index.words, word) ? index.words[word] : undefined;
+  if (name === undefined) return 'other';
+  const { outputs, flags } = index.commands[name];
+  let output = '';
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--json') output = 'json';
+    else if (args[i] === '--format') output = args[i + 1] ?? '';
+    else if (args[i].startsWith('--format=')) output = args[i].slice('--format='.length);
+  }
+  output = output.trim().toLowerCase();
+  let variant = outputs.includes(output) && output !== outputs[0] ? output : '';
+  for (const flag of flags) if (args.includes(flag)) variant = `${flag.slice(2)}${variant}`;
+  return variant ? `${name}-${variant}` : name;
 }
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -76,7 +53,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const fs = require('node:fs');
   const path = require('node:path');
   const vm = require('node:vm');
-  const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
+  const dist = path.join(__dirname, '..', 'dist');
+  const file = path.join(dist, 'cli.cjs');
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
   // Two writes per cache: the first run writes a first cache (`.v8cache.first`), and the run after
@@ -84,7 +62,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // often unlike the rest (one that fails early; a small journal's report, which reaches fewer
   // paths than a years-long one), and a cache holds only what the run that wrote it compiled: the
   // rest compiles at every start.
-  const cacheFile = `${file}.${stat.size}-${Math.floor(stat.mtimeMs)}.${commandWord()}${outputVariant()}.v8cache`;
+  let index;
+  try {
+    index = JSON.parse(fs.readFileSync(path.join(dist, 'commands.json'), 'utf8'));
+  } catch {
+    // a dist/ without it (not made by npm run build): one cache for every command
+  }
+  const bundleId = `cli.cjs.${stat.size}-${Math.floor(stat.mtimeMs)}.`;
+  const cacheFile = path.join(dist, `${bundleId}${index ? cacheName(index) : 'other'}.v8cache`);
   const firstFile = `${cacheFile}.first`;
   let cachedData;
   let from = 'none';
@@ -116,9 +101,16 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.once('exit', () => {
       const tmp = `${target}.${process.pid}.tmp`;
       try {
+        // two first runs at once: the second to end finds the lasting cache written, and adds nothing
+        if (target === firstFile && fs.existsSync(cacheFile)) return;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o644 });
         fs.renameSync(tmp, target);
-        if (target === cacheFile && from === 'first') fs.unlinkSync(firstFile);
+        if (target === cacheFile) fs.rmSync(firstFile, { force: true });
+        // a bundle copied over this one, rather than rebuilt (which replaces dist/ whole), leaves
+        // caches nothing reads again
+        for (const f of fs.readdirSync(dist)) {
+          if (f.startsWith('cli.cjs.') && !f.startsWith(bundleId)) fs.rmSync(path.join(dist, f), { force: true });
+        }
       } catch {
         try {
           fs.unlinkSync(tmp);

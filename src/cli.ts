@@ -1,76 +1,37 @@
 // Builds the commander program and runs it. This is the one place where errors become exit codes
 // and where the process exits. Each command's code is loaded (import()) only when it runs, so
 // `pm --version` and `pm --help` never open the journal or load what other commands need.
-import { Command, CommanderError, type OutputConfiguration } from 'commander';
+import { type Command, CommanderError, type OutputConfiguration } from 'commander';
 import { activeContext, beginRun, runEnvironment } from './cli/lazy.js';
 import { EXIT, PmError } from './errors.js';
 import { asJournalError } from './db/journal.js';
-import { VERSION } from './version.js';
 import { safeLine } from './core/text.js';
 import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
-import { registerSetup } from './cli/setup.js';
-import { registerInterviews } from './cli/interviews.js';
-import { registerHypotheses } from './cli/hypotheses.js';
-import { registerReport } from './cli/report.js';
-import { registerExchange } from './cli/exchange.js';
+import { COMMANDS, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
+import { createProgram, registerCommands } from './cli/register.js';
 
-type Area = (program: Command) => void;
-
-/** Which registration each command word lives in; a word not here (help, a typo) registers all. */
-const AREA_OF: Record<string, Area> = {
-  init: registerSetup,
-  config: registerSetup,
-  doctor: registerSetup,
-  backup: registerSetup,
-  forget: registerSetup,
-  log: registerInterviews,
-  edit: registerInterviews,
-  delete: registerInterviews,
-  interviews: registerInterviews,
-  ls: registerInterviews,
-  show: registerInterviews,
-  search: registerInterviews,
-  contacts: registerInterviews,
-  contact: registerInterviews,
-  accounts: registerInterviews,
-  account: registerInterviews,
-  hyp: registerHypotheses,
-  hypothesis: registerHypotheses,
-  report: registerReport,
-  demo: registerReport,
-  export: registerExchange,
-  import: registerExchange,
-};
-/** Every command word (bin/pm.js keeps a code cache for each). */
-export const COMMAND_WORDS = Object.keys(AREA_OF);
-const ALL_AREAS: Area[] = [registerSetup, registerInterviews, registerHypotheses, registerReport, registerExchange];
+// for esbuild.config.mjs, which writes it to dist/commands.json for bin/pm.js
+export { cacheIndex } from './cli/commands.js';
 
 /** The command word of argv: the first argument that is not a global option (or its value). */
 export function commandWord(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--db') i++;
+    if (GLOBAL_VALUE_OPTIONS.includes(a)) i++;
     else if (!a.startsWith('-')) return a;
   }
   return undefined;
 }
 
 /**
- * The program. Only the area that holds the command being run is registered (building every
- * command's options and help costs a few milliseconds at each start); help, completion and
- * anything unknown (so that typos get suggestions) register them all.
+ * The program, from the command table (src/cli/commands.ts). Only the command being run is
+ * registered (building every command's options and help costs a few milliseconds at each start);
+ * help and anything unknown (so that typos get suggestions) register them all.
  */
 export function buildProgram(argv?: string[]): Command {
-  const program = new Command('pm');
-  program
-    .description('A product-discovery journal: log customer conversations, test hypotheses, see what to do next.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <path>', 'the journal file (default: $PM_DB, else $XDG_DATA_HOME/pm/journal.db)')
-    .option('--json', 'machine output on stdout')
-    .option('--no-color', 'no ANSI colour (also with NO_COLOR, or when stdout is not a terminal)')
-    .option('-q, --quiet', 'less on stderr')
-    .option('-v, --verbose', 'more on stderr, and stack traces on errors')
-    .helpOption('-h, --help', 'show help')
+  const word = argv ? commandWord(argv) : undefined;
+  const command = word === undefined ? undefined : findCommand(word);
+  const program = createProgram()
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -81,21 +42,8 @@ export function buildProgram(argv?: string[]): Command {
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
       outputError: (s, write) => write(`pm: ${safeLine(s.replace(/^error: /, '').trim())}\n`),
       ...inProcessHelp(),
-    })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour" --pain "slow export"
-  pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"
-  pm report --week
-  pm demo                      a sample journal and its weekly report`,
-    );
-  const word = argv ? commandWord(argv) : undefined;
-  const area = word !== undefined && Object.hasOwn(AREA_OF, word) ? AREA_OF[word] : undefined;
-  const wantsHelp = argv ? argv.includes('--help') || argv.includes('-h') : false;
-  for (const register of area && !(wantsHelp && word === undefined) ? [area] : ALL_AREAS) register(program);
-  return program;
+    });
+  return registerCommands(program, command ? [command] : COMMANDS);
 }
 
 /**
@@ -133,7 +81,7 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
     // commander has printed its message through outputError; the hint names the command's help
     // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
-    const known = word !== undefined && Object.hasOwn(AREA_OF, word);
+    const known = word !== undefined && findCommand(word) !== undefined;
     writeErr(`try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
   }

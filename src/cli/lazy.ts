@@ -6,6 +6,9 @@ import { Context, type GlobalOptions } from '../context.js';
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export type Action = (ctx: Context, ...args: any[]) => Promise<void> | void;
 
+/** What commander calls: the command's arguments, its options, then the Command itself. */
+export type Handler = (...args: unknown[]) => Promise<void>;
+
 let active: Context | undefined;
 let runEnv: NodeJS.ProcessEnv = process.env;
 
@@ -29,7 +32,7 @@ export function beginRun(env: NodeJS.ProcessEnv): void {
  * Wrap a lazily loaded command: `load` imports the module, `pick` chooses its function, which is
  * called with a Context built from the global options, then commander's arguments and options.
  */
-export function lazy<M>(load: () => Promise<M>, pick: (m: M) => Action) {
+export function lazy<M>(load: () => Promise<M>, pick: (m: M) => Action): Handler {
   return async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const ctx = new Context(command.optsWithGlobals() as GlobalOptions, runEnv);

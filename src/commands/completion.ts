@@ -1,5 +1,8 @@
-// Completion scripts generated from the program's own command tree, so they never go stale.
+// Completion scripts generated from the program's command tree, built from the command table
+// (src/cli/commands.ts), so they never go stale.
 import type { Command } from 'commander';
+import { createProgram, registerCommands } from '../cli/register.js';
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { writeOut } from '../io.js';
 
@@ -17,6 +20,11 @@ function walk(cmd: Command, path: string[], out: Node[]): void {
   for (const c of cmd.commands) for (const alias of c.aliases()) walk(c, [...path, alias], out);
 }
 
+/** pm completion SHELL: every command's words and options, whichever command line runs it. */
+export function completionCommand(_ctx: Context, shell: string): void {
+  completion(shell, registerCommands(createProgram()));
+}
+
 export function completion(shell: string, program: Command): void {
   const nodes: Node[] = [];
   walk(program, [], nodes);
@@ -31,10 +39,10 @@ export function completion(shell: string, program: Command): void {
 
 function bash(nodes: Node[], globals: string[]): string {
   const cases = nodes
-    .map(
-      (n) =>
-        `    "${n.path.join(' ')}") words_="${[...n.subcommands, ...n.options, ...(n.path.length ? globals : [])].join(' ')}" ;;`,
-    )
+    .map((n) => {
+      const words = [...n.subcommands, ...n.options, ...(n.path.length ? globals : [])];
+      return `    "${n.path.join(' ')}") words_="${words.join(' ')}" ;;`;
+    })
     .join('\n');
   return `# pm completion for bash: source it, or put it in ~/.local/share/bash-completion/completions/pm
 _pm() {

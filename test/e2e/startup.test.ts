@@ -1,139 +1,12 @@
-// What happens at every start: --version answered before anything loads, the bundle's V8 code
-// cache used when present (written twice: by a command's first run, then with what the next run
-// compiled too) and shrugged off when it is damaged. Each test of the caches runs a copy of pm of its
-// own (bin/, dist/): other test files run the same commands at the same time, writing dist/'s caches.
+// What happens at every start: --version answered before anything loads, better-sqlite3 loaded
+// from the bundle. The code caches have test/e2e/code-cache.test.ts.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, sandbox, type RunResult, type Sandbox } from '../helpers.js';
-import { COMMAND_WORDS } from '../../src/cli.js';
-
-/** Where a command's (or output's) lasting code cache is for the bundle in `dist`. */
-function cachePath(name: string, dist: string): string {
-  const bundle = statSync(join(dist, 'cli.cjs'));
-  return join(dist, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
-}
-
-/** A copy of pm in the sandbox (bin/, dist/ without caches, package.json; node_modules linked), run as a process. */
-function ownCopy(box: Sandbox) {
-  const app = join(box.dir, 'app');
-  mkdirSync(join(app, 'bin'), { recursive: true });
-  mkdirSync(join(app, 'dist'));
-  copyFileSync(BIN, join(app, 'bin', 'pm.js'));
-  copyFileSync(join(ROOT, 'bin', 'package.json'), join(app, 'bin', 'package.json'));
-  copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
-  copyFileSync(join(ROOT, 'dist', 'cli.cjs'), join(app, 'dist', 'cli.cjs'));
-  symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
-  const dist = join(app, 'dist');
-  return {
-    dist,
-    pm(...args: string[]): RunResult {
-      const r = spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
-      return { code: r.status, out: r.stdout, err: r.stderr };
-    },
-    cachePath: (name: string) => cachePath(name, dist),
-    /** Has `name` a code cache, first or lasting? */
-    cached: (name: string) => existsSync(cachePath(name, dist)) || existsSync(`${cachePath(name, dist)}.first`),
-  };
-}
+import { BIN, ROOT, sandbox } from '../helpers.js';
 
 describe('start-up', () => {
-  it('a damaged code cache is ignored and replaced, never an error', () => {
-    const box = sandbox();
-    try {
-      const pm = ownCopy(box);
-      const cache = pm.cachePath('config');
-      writeFileSync(cache, 'not a V8 code cache at all');
-      const r = pm.pm('config', 'get', 'cadence.days');
-      expect(r.code, r.err).toBe(0);
-      expect(r.out.trim()).toBe('7');
-      expect(statSync(cache).size).toBeGreaterThan(1000);
-      expect(readdirSync(pm.dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    } finally {
-      box.cleanup();
-    }
-  });
-
-  it('each command keeps its own code cache, written by its first run', () => {
-    const box = sandbox();
-    try {
-      const { pm, cached } = ownCopy(box);
-      expect(pm('report').code).toBe(0);
-      expect(cached('report')).toBe(true);
-      expect(cached('ls')).toBe(false);
-      expect(pm('--db', box.db, 'ls').code).toBe(0);
-      expect(cached('ls')).toBe(true);
-      // a typo gets the shared cache, not a file of its own
-      expect(cached('other')).toBe(false);
-      expect(pm('reprot').code).toBe(2);
-      expect(cached('reprot')).toBe(false);
-      expect(cached('other')).toBe(true);
-    } finally {
-      box.cleanup();
-    }
-  });
-
-  it("a command's first run writes a first cache, the next one the lasting cache with what both compiled", () => {
-    const box = sandbox();
-    try {
-      const { pm, dist } = ownCopy(box);
-      const lasting = cachePath('report-md', dist);
-      const first = `${lasting}.first`;
-      // a first run unlike the rest: --db names a file that is no journal, and the report stops
-      // before building anything
-      const notJournal = join(box.dir, 'notes.txt');
-      writeFileSync(notJournal, 'meeting notes, not a journal');
-      expect(pm('--db', notJournal, 'report', '--format', 'md').code).toBe(1);
-      expect(existsSync(first)).toBe(true);
-      expect(existsSync(lasting)).toBe(false);
-      const firstSize = statSync(first).size;
-      expect(pm('demo').code).toBe(0);
-      expect(pm('report', '--format', 'md').code).toBe(0);
-      expect(existsSync(first)).toBe(false);
-      // the lasting cache holds the report's code too (a cache written by the failed run alone would
-      // leave every later report compiling it at start)
-      expect(statSync(lasting).size).toBeGreaterThan(firstSize * 1.1);
-      const written = statSync(lasting).mtimeMs;
-      expect(pm('report', '--format', 'md').code).toBe(0);
-      expect(statSync(lasting).mtimeMs).toBe(written);
-      expect(readdirSync(dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    } finally {
-      box.cleanup();
-    }
-  });
-
-  it('each output a flag chooses keeps its own code cache too: a JSON export does not write the markdown one', () => {
-    const box = sandbox();
-    try {
-      const { pm, cached, dist } = ownCopy(box);
-      expect(pm('--db', box.db, 'export', '--format', 'json').code).toBe(0);
-      expect(cached('export-json')).toBe(true);
-      expect(cached('export')).toBe(false);
-      expect(pm('--db', box.db, 'export').code).toBe(0);
-      expect(cached('export')).toBe(true);
-      expect(pm('--db', box.db, 'export', '--format=MD').code).toBe(0);
-      expect(cached('export-md')).toBe(true);
-      expect(pm('--db', box.db, 'report', '--check', '--json').code).not.toBe(2);
-      expect(cached('report-checkjson')).toBe(true);
-      expect(cached('report-json')).toBe(false);
-      // what is no plain word names no file: the command's cache serves it
-      expect(pm('--db', box.db, 'export', '--format', '../x').code).toBe(2);
-      expect(readdirSync(dist).filter((f) => f.includes('..x') || f.includes('/'))).toEqual([]);
-    } finally {
-      box.cleanup();
-    }
-  });
-
   it('better-sqlite3 comes from the bundle, its native addon straight from where it was installed', () => {
     const box = sandbox();
     try {
@@ -182,15 +55,6 @@ process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(box.d
     } finally {
       box.cleanup();
     }
-  });
-
-  it('bin/pm.js knows every command word of the CLI', () => {
-    const bin = readFileSync(BIN, 'utf8');
-    const listed = /const COMMANDS = new Set\(\[([^\]]*)\]\)/
-      .exec(bin)![1]
-      .match(/'([a-z]+)'/g)!
-      .map((w) => w.slice(1, -1));
-    expect([...listed].sort()).toEqual([...COMMAND_WORDS].sort());
   });
 
   it('--version and -V print the version alone', () => {

@@ -1,0 +1,726 @@
+// The command table: every command pm has, with what its help shows and how it runs. Registration
+// (src/cli/register.ts), bin/pm.js's code caches (dist/commands.json, written at build time from
+// this table by esbuild.config.mjs) and the completion scripts all derive from it. Adding a command
+// is one entry here plus its module in src/commands/ (docs/development.md, "Adding a command").
+import { CHANNELS } from '../core/channels.js';
+import { KINDS, STATUS_FILTERS, STRENGTHS } from '../core/hypotheses.js';
+import { type Handler, lazy } from './lazy.js';
+
+/** One option, in commander's form, and the fixed set of values it takes, where it has one. */
+export interface OptionSpec {
+  /** e.g. '-y, --yes', '--format <format>', '--week [week]' */
+  flags: string;
+  description: string;
+  /** given again, it adds to a list rather than replacing the value */
+  repeatable?: true;
+  /** the values it takes, when they are a fixed set (for completion) */
+  values?: readonly string[];
+  /**
+   * a run with this flag reaches other code (report --check: its flags decide the exit code), so
+   * bin/pm.js keeps a code cache for it apart
+   */
+  ownCodeCache?: true;
+}
+
+export interface ArgumentSpec {
+  /** '<id>' (required) or '[path]' (optional) */
+  name: string;
+  description?: string;
+  values?: readonly string[];
+}
+
+export interface CommandSpec {
+  /** the word typed: pm <name> */
+  name: string;
+  aliases?: readonly string[];
+  description: string;
+  arguments?: readonly ArgumentSpec[];
+  options?: readonly OptionSpec[];
+  /** help lines before the examples (columns, a lifecycle) */
+  notes?: string;
+  /** the last part of every command's help; an example may end with a few words on what it does */
+  examples?: readonly string[];
+  /**
+   * What it (and its subcommands) can print, the default first: --format takes these, --json
+   * chooses json. bin/pm.js keeps a code cache for each. Without it: DEFAULT_OUTPUTS.
+   */
+  outputs?: readonly string[];
+  /** runs it: lazy(), which loads its module only then */
+  action?: Handler;
+  subcommands?: readonly CommandSpec[];
+}
+
+/** What a command prints when its entry names no outputs: text, and JSON with --json. */
+export const DEFAULT_OUTPUTS = ['text', 'json'] as const;
+
+/** The global options (the program's own; every command takes them). */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--db <path>', description: 'the journal file (default: $PM_DB, else $XDG_DATA_HOME/pm/journal.db)' },
+  { flags: '--json', description: 'machine output on stdout' },
+  { flags: '--no-color', description: 'no ANSI colour (also with NO_COLOR, or when stdout is not a terminal)' },
+  { flags: '-q, --quiet', description: 'less on stderr' },
+  { flags: '-v, --verbose', description: 'more on stderr, and stack traces on errors' },
+];
+
+/** The long flag of an option: '--db' of '--db <path>'. */
+export const longFlag = (o: OptionSpec) => /--[\w-]+/.exec(o.flags)![0];
+
+/** The global options that take a value: what follows one is not the command word. */
+export const GLOBAL_VALUE_OPTIONS = GLOBAL_OPTIONS.filter((o) => /[<[]/.test(o.flags)).map(longFlag);
+
+export const PROGRAM_DESCRIPTION =
+  'A product-discovery journal: log customer conversations, test hypotheses, see what to do next.';
+
+export const PROGRAM_EXAMPLES = [
+  'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour" --pain "slow export"',
+  'pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"',
+  'pm report --week',
+  'pm demo                      a sample journal and its weekly report',
+];
+
+const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
+const REPORT_FORMATS = ['text', 'md', 'json'] as const;
+const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
+
+/** The flags `pm log` and `pm edit` share (edit adds --clear and `--follow-up done`). */
+const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: '--with <person>',
+    description: 'who you talked to: "Name" or "Name <email>" (repeatable)',
+    repeatable: true,
+  },
+  { flags: '--account <org>', description: 'their organisation (needed for a new contact)' },
+  {
+    flags: '--role <role>',
+    description: "a new contact's role: customer (default), prospect, stakeholder, partner",
+    values: ROLES,
+  },
+  { flags: '--segment <segment>', description: "a new contact's segment or persona" },
+  {
+    flags: '--channel <channel>',
+    description: 'call (default), video, visit, chat, email, event; indirect: support, sales, review, survey',
+    values: CHANNELS,
+  },
+  {
+    flags: '--date <date>',
+    description: 'when it happened: YYYY-MM-DD, today, yesterday, mon, 3d, 2w (default today)',
+  },
+  { flags: '--minutes <n>', description: 'how long it took' },
+  { flags: '--summary <text>', description: 'what you learned, in a sentence' },
+  { flags: '--notes <text>', description: 'longer notes' },
+  { flags: '--notes-file <path>', description: 'notes from a file (- reads stdin)' },
+  { flags: '--pain <text>', description: 'a pain they described (repeatable)', repeatable: true },
+  { flags: '--quote <text>', description: 'their words, verbatim (repeatable)', repeatable: true },
+  { flags: '--tag <tag>', description: 'a theme (repeatable)', repeatable: true },
+  { flags: '--by <name>', description: 'who held it (default: user.name, else the OS user)' },
+];
+
+const hyp = () => import('../commands/hyp.js');
+const outcome = () => import('../commands/hyp-outcome.js');
+const config = () => import('../commands/config.js');
+const contacts = () => import('../commands/contacts.js');
+const accounts = () => import('../commands/accounts.js');
+
+/** pm hyp validate, invalidate, kill and reopen: one shape, each its own meaning and example. */
+const OUTCOME_COMMANDS: readonly CommandSpec[] = (
+  [
+    ['validate', 'customers confirmed it', 'validate H7 --reason "4 of 5 finance leads asked for it unprompted"'],
+    [
+      'invalidate',
+      'customers showed it is wrong',
+      'invalidate H7 --reason "they export to Excel and never read invoices" --date yesterday',
+    ],
+    ['kill', 'stop pursuing it, whatever the evidence', 'kill H7 --reason "out of strategy after the Q3 review"'],
+    ['reopen', 'undecide a validated, invalidated or killed one', 'reopen H7 --reason "two new accounts asked for it"'],
+  ] as const
+).map(([verb, meaning, example]) => ({
+  name: verb,
+  description: `record that ${meaning} (a reason is required)`,
+  arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+  options: [
+    { flags: '--reason <text>', description: 'why: the learning (required)' },
+    { flags: '--date <date>', description: 'when it was decided (default: today)' },
+  ],
+  examples: [`pm hyp ${example}`],
+  action: lazy(outcome, (m) => m[verb]),
+}));
+
+/** Every command, in the order `pm --help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'init',
+    description: 'create the journal and set the customer-contact cadence',
+    options: [
+      { flags: '--target <n>', description: 'customer conversations wanted per cadence period (cadence.target)' },
+      { flags: '--every <days>', description: 'the cadence period in days (cadence.days)' },
+    ],
+    examples: [
+      'pm init                        create the journal with the defaults (1 conversation every 7 days)',
+      'pm init --target 3 --every 7   aim for three customer conversations a week',
+    ],
+    action: lazy(
+      () => import('../commands/init.js'),
+      (m) => m.init,
+    ),
+  },
+  {
+    name: 'config',
+    description: 'show or change settings (stored in the journal)',
+    examples: [
+      'pm config                      every key with its value and default',
+      'pm config get cadence.days',
+      'pm config set week.start sunday',
+      'pm config set user.name "Dana Lee"',
+      'pm config unset user.name',
+    ],
+    action: lazy(config, (m) => m.list),
+    subcommands: [
+      { name: 'list', description: 'every key, its value and its default', action: lazy(config, (m) => m.list) },
+      {
+        name: 'get',
+        arguments: [{ name: '<key>' }],
+        description: 'print one value',
+        action: lazy(config, (m) => m.get),
+      },
+      {
+        name: 'set',
+        arguments: [{ name: '<key>' }, { name: '<value>' }],
+        description: 'change one value (validated)',
+        action: lazy(config, (m) => m.set),
+      },
+      {
+        name: 'unset',
+        arguments: [{ name: '<key>' }],
+        description: 'back to the default (user.name: back to the OS user)',
+        action: lazy(config, (m) => m.unset),
+      },
+    ],
+  },
+  {
+    name: 'doctor',
+    description: 'check the journal: path, schema version, counts, integrity; exit 1 if unhealthy',
+    examples: ['pm doctor', 'pm doctor --json | jq .healthy'],
+    action: lazy(
+      () => import('../commands/doctor.js'),
+      (m) => m.doctor,
+    ),
+  },
+  {
+    name: 'backup',
+    arguments: [{ name: '[path]', description: 'where to write the copy (default: beside the journal, dated)' }],
+    description: 'write a consistent copy of the journal, even while it is in use',
+    examples: [
+      'pm backup                          journal.db.backup-2026-11-22 beside the journal',
+      'pm backup ~/Dropbox/pm-journal.db',
+    ],
+    action: lazy(
+      () => import('../commands/backup.js'),
+      (m) => m.backup,
+    ),
+  },
+  {
+    name: 'forget',
+    arguments: [{ name: '<contact>', description: "the person's name or email" }],
+    options: [{ flags: '-y, --yes', description: 'do not ask for confirmation (required when not at a terminal)' }],
+    description:
+      'erase a person: name, email, the quotes of their interviews and mentions of them; the interviews stay',
+    examples: [
+      'pm forget "Jane Roe"               asks for confirmation at a terminal',
+      'pm forget jane@acme.test --yes     in a script',
+    ],
+    action: lazy(
+      () => import('../commands/forget.js'),
+      (m) => m.forget,
+    ),
+  },
+  {
+    name: 'completion',
+    arguments: [{ name: '<shell>', description: 'bash, zsh or fish', values: ['bash', 'zsh', 'fish'] }],
+    description: 'print a shell completion script',
+    examples: [
+      'pm completion bash > ~/.local/share/bash-completion/completions/pm',
+      `pm completion zsh > "\${fpath[1]}/_pm"`,
+      'pm completion fish > ~/.config/fish/completions/pm.fish',
+    ],
+    outputs: ['script'],
+    action: lazy(
+      () => import('../commands/completion.js'),
+      (m) => m.completionCommand,
+    ),
+  },
+  {
+    name: 'log',
+    description: 'record a customer conversation (asks on a terminal when --summary is not given)',
+    options: [
+      ...INTERVIEW_OPTIONS,
+      {
+        flags: '--supports <H3[:strength]>',
+        description: 'a hypothesis this supports; strength weak|medium|strong (repeatable)',
+        repeatable: true,
+      },
+      { flags: '--refutes <H3[:strength]>', description: 'a hypothesis this refutes (repeatable)', repeatable: true },
+      { flags: '--follow-up <date>', description: 'when to follow up: YYYY-MM-DD, tomorrow, fri, +3d, +2w' },
+    ],
+    examples: [
+      'pm log                                         asks who, channel, date, summary, pains… (on a terminal)',
+      'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour"',
+      'pm log --with "Jane Roe" --summary "Wants SSO" --pain "password resets" --supports H3:strong',
+      'pm log --channel support --account Acme --summary "3 tickets about CSV exports" --tag export',
+      'pm log --with "Sam Ng" --account Globex --role prospect --date yesterday --summary "…" --follow-up +1w',
+      'zoom-transcript | pm log --with "Jane Roe" --summary "Pricing call" --notes-file -',
+    ],
+    action: lazy(
+      () => import('../commands/log.js'),
+      (m) => m.log,
+    ),
+  },
+  {
+    name: 'interviews',
+    aliases: ['ls'],
+    description: 'list interviews, newest first',
+    options: [
+      { flags: '--since <date>', description: 'on or after this day' },
+      { flags: '--until <date>', description: 'on or before this day' },
+      { flags: '--with <name>', description: 'with this contact (name or email)' },
+      { flags: '--account <org>', description: 'with this account' },
+      { flags: '--channel <channel>', description: 'on this channel', values: CHANNELS },
+      { flags: '--tag <tag>', description: 'tagged so' },
+      { flags: '--hypothesis <H3>', description: 'linked as evidence to this hypothesis' },
+      { flags: '--by <name>', description: 'held by' },
+      { flags: '--limit <n>', description: 'at most N (default 50 on a terminal, all with --json)' },
+    ],
+    examples: [
+      'pm ls',
+      'pm ls --since 2w --account Acme',
+      'pm ls --tag pricing --channel call',
+      "pm ls --hypothesis H3 --json | jq -r '.[].summary'",
+    ],
+    action: lazy(
+      () => import('../commands/interviews.js'),
+      (m) => m.interviews,
+    ),
+  },
+  {
+    name: 'edit',
+    arguments: [{ name: '<interview>', description: 'I12, or last' }],
+    description: 'change only the fields given (a repeatable flag replaces its whole list)',
+    options: [
+      ...INTERVIEW_OPTIONS,
+      { flags: '--follow-up <date>', description: 'a new follow-up date, or done' },
+      {
+        flags: '--clear <field>',
+        description: 'empty one: tags, pains, quotes, notes, follow-up (repeatable)',
+        repeatable: true,
+        values: ['tags', 'pains', 'quotes', 'notes', 'follow-up'],
+      },
+    ],
+    examples: [
+      'pm edit last --summary "Exports take an hour, every week"',
+      'pm edit I12 --tag export --tag pricing        replaces the tags',
+      'pm edit I12 --follow-up done',
+      'pm edit I12 --clear quotes --date yesterday',
+      '(evidence: pm hyp link / pm hyp unlink)',
+    ],
+    action: lazy(
+      () => import('../commands/edit.js'),
+      (m) => m.edit,
+    ),
+  },
+  {
+    name: 'delete',
+    arguments: [{ name: '<id>', description: 'I12, last, or H3' }],
+    description: 'delete an interview or a hypothesis with its evidence links (asks first)',
+    options: [
+      { flags: '-y, --yes', description: 'do not ask (needed when not on a terminal)' },
+      { flags: '--force', description: 'delete a hypothesis even though it has evidence' },
+    ],
+    examples: [
+      'pm delete I12',
+      'pm delete last --yes',
+      'pm delete H3 --yes --force       a hypothesis with evidence (pm hyp kill is usually what you mean)',
+    ],
+    action: lazy(
+      () => import('../commands/delete.js'),
+      (m) => m.remove,
+    ),
+  },
+  {
+    name: 'show',
+    arguments: [{ name: '<id>', description: 'I12, last, H3, an account name, or a contact name or email' }],
+    description: 'one interview, hypothesis, account or contact in full',
+    examples: [
+      'pm show last',
+      'pm show I12 --json',
+      'pm show H3',
+      'pm show Acme                     its people, conversations, days since last direct contact',
+      'pm show "Jane Roe"',
+    ],
+    action: lazy(
+      () => import('../commands/show.js'),
+      (m) => m.show,
+    ),
+  },
+  {
+    name: 'search',
+    arguments: [{ name: '<query>', description: 'words, "a phrase", prefix*, or FTS5 syntax (OR, NOT, NEAR)' }],
+    description: 'full-text search over summaries, notes, pains and quotes, best first',
+    options: [{ flags: '--limit <n>', description: 'at most N results (default 20)' }],
+    examples: [
+      'pm search export',
+      `pm search '"takes an hour"'`,
+      "pm search 'invoic*' --limit 5",
+      "pm search 'sso OR saml' --json | jq -r '.[].id'",
+    ],
+    action: lazy(
+      () => import('../commands/search.js'),
+      (m) => m.search,
+    ),
+  },
+  {
+    name: 'contacts',
+    description: 'people, with their last direct contact and who is overdue (most overdue first)',
+    examples: ['pm contacts', "pm contacts --json | jq -r '.[] | select(.overdue) | .name'"],
+    action: lazy(contacts, (m) => m.contacts),
+  },
+  {
+    name: 'contact',
+    description: 'change or merge contacts',
+    examples: ['pm contact set "Jane Roe" --role prospect', 'pm contact merge "J. Roe" "Jane Roe"'],
+    subcommands: [
+      {
+        name: 'set',
+        arguments: [{ name: '<contact>', description: 'name, email, or "Name <email>"' }],
+        description: 'change a contact',
+        options: [
+          { flags: '--name <name>', description: 'a new name' },
+          { flags: '--email <email>', description: 'a new email ("" removes it)' },
+          { flags: '--role <role>', description: 'customer, prospect, stakeholder, partner', values: ROLES },
+          {
+            flags: '--account <org>',
+            description: 'moves them to this account (created when new); past interviews keep theirs',
+          },
+          { flags: '--segment <segment>', description: 'segment or persona ("" removes it)' },
+        ],
+        examples: [
+          'pm contact set "Jane Roe" --email jane@acme.test --segment finance',
+          'pm contact set jane@acme.test --account Globex',
+        ],
+        action: lazy(contacts, (m) => m.contactSet),
+      },
+      {
+        name: 'merge',
+        arguments: [
+          { name: '<duplicate>', description: 'the contact to fold in and remove' },
+          { name: '<keep>', description: 'the contact that stays' },
+        ],
+        description: 'move every interview of DUPLICATE to KEEP, then remove DUPLICATE',
+        examples: ['pm contact merge "J. Roe" "Jane Roe"', 'pm contact merge jroe@old.test jane@acme.test'],
+        action: lazy(contacts, (m) => m.contactMerge),
+      },
+    ],
+  },
+  {
+    name: 'accounts',
+    description: 'organisations, with last direct contact, days since, cadence, most overdue first',
+    examples: ['pm accounts', "pm accounts --json | jq -r '.[] | select(.overdue) | .name'"],
+    action: lazy(accounts, (m) => m.accounts),
+  },
+  {
+    name: 'account',
+    description: 'change, rename or merge accounts',
+    examples: ['pm account set Acme --cadence 14', 'pm account rename "ACME Inc" Acme'],
+    subcommands: [
+      {
+        name: 'set',
+        arguments: [{ name: '<account>', description: 'its name' }],
+        description: "set an account's cadence or segment",
+        options: [
+          {
+            flags: '--cadence <days>',
+            description: 'days before it is going cold; off (never, e.g. a lost prospect) or default',
+          },
+          { flags: '--segment <segment>', description: 'its segment ("" removes it)' },
+        ],
+        examples: [
+          'pm account set Acme --cadence 14',
+          'pm account set "Lost Deal Ltd" --cadence off',
+          'pm account set Acme --segment enterprise',
+        ],
+        action: lazy(accounts, (m) => m.accountSet),
+      },
+      {
+        name: 'rename',
+        arguments: [{ name: '<old>' }, { name: '<new>' }],
+        description: 'rename an account',
+        examples: ['pm account rename "ACME Inc" Acme'],
+        action: lazy(accounts, (m) => m.accountRename),
+      },
+      {
+        name: 'merge',
+        arguments: [
+          { name: '<duplicate>', description: 'the account to fold in and remove' },
+          { name: '<keep>', description: 'the account that stays' },
+        ],
+        description: 'move every contact and interview of DUPLICATE to KEEP, then remove DUPLICATE',
+        examples: ['pm account merge "Acme Inc" Acme'],
+        action: lazy(accounts, (m) => m.accountMerge),
+      },
+    ],
+  },
+  {
+    name: 'hyp',
+    aliases: ['hypothesis'],
+    description: 'hypotheses: beliefs to validate with customers, their evidence and decisions',
+    notes: `Lifecycle: add → link evidence (pm log --supports H3, or pm hyp link) → validate, invalidate or kill
+(with the learning as --reason); reopen to change your mind.`,
+    examples: [
+      'pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"',
+      'pm hyp list                      open hypotheses with evidence counts and flags',
+      'pm hyp show H3',
+      'pm hyp kill H3 --reason "only one account asked; custom request"',
+    ],
+    subcommands: [
+      {
+        name: 'add',
+        arguments: [
+          { name: '[statement]', description: 'the belief, e.g. "We believe finance teams want itemised invoices"' },
+        ],
+        description: 'add a hypothesis (prompts for what is missing on a terminal)',
+        options: [
+          {
+            flags: '--kind <kind>',
+            description: 'risk kind: value (default), usability, feasibility, viability',
+            values: KINDS,
+          },
+          { flags: '--criteria <text>', description: 'success criterion: what result would validate it' },
+          {
+            flags: '--decide-by <date>',
+            description: 'time box (default: --date + hypothesis.decideDays); YYYY-MM-DD, +2w, fri …',
+          },
+          { flags: '--tag <tag>', description: 'a tag (repeatable)', repeatable: true },
+          { flags: '--date <date>', description: 'when it was written down (default: today)' },
+        ],
+        examples: [
+          'pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"',
+          'pm hyp add "Admins will pay for SSO" --kind viability --decide-by +2w --tag enterprise',
+          'pm hyp add "We believe …" --json | jq -r .id',
+          'pm hyp add                       on a terminal: asks for statement, kind, criterion, decide-by',
+        ],
+        action: lazy(hyp, (m) => m.add),
+      },
+      {
+        name: 'edit',
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        description: 'change a hypothesis; once evidence is linked, statement and criterion need --force',
+        options: [
+          { flags: '--statement <text>', description: 'the belief' },
+          { flags: '--kind <kind>', description: 'value, usability, feasibility or viability', values: KINDS },
+          { flags: '--criteria <text>', description: 'success criterion ("" removes it)' },
+          { flags: '--decide-by <date>', description: 'time box: YYYY-MM-DD, +2w (from today), fri …' },
+          { flags: '--tag <tag>', description: 'a tag (repeatable; replaces the list)', repeatable: true },
+          {
+            flags: '--force',
+            description: 'change the statement or criterion although evidence is linked (kept as a revision)',
+          },
+        ],
+        examples: [
+          'pm hyp edit H7 --decide-by +2w',
+          'pm hyp edit H7 --tag billing --tag enterprise',
+          'pm hyp edit H7 --criteria "4 of 6 finance leads say yes" --force   after evidence: recorded as a revision',
+        ],
+        action: lazy(hyp, (m) => m.edit),
+      },
+      {
+        name: 'list',
+        aliases: ['ls'],
+        description: 'hypotheses with evidence counts, distinct customers, age and flags',
+        options: [
+          {
+            flags: '--status <status>',
+            description: 'open (default), validated, invalidated, killed or all',
+            values: STATUS_FILTERS,
+          },
+          { flags: '--tag <tag>', description: 'only those with this tag' },
+        ],
+        notes: `Columns: SUP/REF = supporting/refuting interviews with customers; CUST = distinct customers
+for/against; 2ND-HAND = evidence from second-hand signals or stakeholder meetings (shown when there
+is some, never counted); LAST EV = the last customer evidence. Dates of this year show as MM-DD.
+Flags: stale, past-decide-by, ready-to-validate, ready-to-kill, no-evidence.`,
+        examples: [
+          'pm hyp list',
+          'pm hyp list --status all --tag billing',
+          `pm hyp list --json | jq -r '.[] | select(.flags | index("ready-to-validate")) | .id'`,
+        ],
+        action: lazy(hyp, (m) => m.list),
+      },
+      {
+        name: 'show',
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        description: 'a hypothesis with its evidence timeline, outcomes and revisions (same as pm show H7)',
+        examples: ['pm hyp show H7', "pm hyp show h7 --json | jq '.evidence[] | select(.counts)'"],
+        action: lazy(
+          () => import('../commands/hyp-show.js'),
+          (m) => m.show,
+        ),
+      },
+      ...OUTCOME_COMMANDS,
+      {
+        name: 'link',
+        arguments: [
+          { name: '<id>', description: 'the hypothesis, e.g. H7' },
+          { name: '<interview>', description: 'the interview, e.g. I12, or last' },
+        ],
+        description: 'add (or change) evidence after the fact: one link per interview and hypothesis',
+        options: [
+          { flags: '--supports', description: 'the interview supports the hypothesis' },
+          { flags: '--refutes', description: 'the interview refutes the hypothesis' },
+          { flags: '--strength <strength>', description: 'weak, medium (default) or strong', values: STRENGTHS },
+        ],
+        examples: [
+          'pm hyp link H7 I12 --supports',
+          'pm hyp link H7 last --refutes --strength strong',
+          'pm hyp link H7 I12 --refutes      linking again changes the direction (and keeps the strength)',
+        ],
+        action: lazy(hyp, (m) => m.link),
+      },
+      {
+        name: 'unlink',
+        arguments: [
+          { name: '<id>', description: 'the hypothesis, e.g. H7' },
+          { name: '<interview>', description: 'the interview, e.g. I12, or last' },
+        ],
+        description: "remove an interview from a hypothesis's evidence",
+        examples: ['pm hyp unlink H7 I12'],
+        action: lazy(hyp, (m) => m.unlink),
+      },
+    ],
+  },
+  {
+    name: 'report',
+    description: 'the standup report: customer contact, cold accounts, hypotheses, themes, follow-ups, flags',
+    options: [
+      { flags: '--week [week]', description: 'the week holding --as-of (default), last, or 2026-W46' },
+      { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11' },
+      { flags: '--since <date>', description: 'a free period from DATE (to --until, default --as-of)' },
+      { flags: '--until <date>', description: 'the end of a --since period' },
+      {
+        flags: '--as-of <date>',
+        description: 'the day the report is made as of (default: today); nothing later counts',
+      },
+      { flags: '--by <name>', description: 'only the conversations held by NAME' },
+      { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      {
+        flags: '--check',
+        description: 'exit 3 when an actionable flag is raised (for cron and CI)',
+        ownCodeCache: true,
+      },
+    ],
+    examples: [
+      'pm report                          this week, in colour',
+      'pm report --week last --format md > standup.md',
+      'pm report --month 2026-11 --json | jq .contact',
+      'pm report --since 2026-11-01 --until 2026-11-15 --by "Dana Lee"',
+      'pm report --week --check || notify-send "pm: time to talk to customers"',
+    ],
+    outputs: REPORT_FORMATS,
+    action: lazy(
+      () => import('../commands/report.js'),
+      (m) => m.report,
+    ),
+  },
+  {
+    name: 'demo',
+    description: 'build a sample journal (a temporary file unless --db is given) and print its weekly report',
+    options: [{ flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS }],
+    examples: [
+      'pm demo                            a sample journal and its weekly report',
+      'pm demo --format md',
+      'pm --db /tmp/sample.db demo        keep the sample journal to explore it (pm --db /tmp/sample.db ls)',
+    ],
+    outputs: REPORT_FORMATS,
+    action: lazy(
+      () => import('../commands/demo.js'),
+      (m) => m.demo,
+    ),
+  },
+  {
+    name: 'export',
+    description: 'write the journal (or a period of it) as markdown, JSON or CSV',
+    options: [
+      { flags: '--format <format>', description: 'md (default), json or csv', values: EXPORT_FORMATS },
+      { flags: '--week [week]', description: 'the week holding --as-of, last, or 2026-W46' },
+      { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11' },
+      { flags: '--since <date>', description: 'from this day (with --until, default: --as-of)' },
+      { flags: '--until <date>', description: 'to this day' },
+      {
+        flags: '--as-of <date>',
+        description: 'the day the export is made "as of" (default: the period\'s last day, else today)',
+      },
+      { flags: '--out <path>', description: 'write to this file (atomically) instead of stdout' },
+      {
+        flags: '--redact [what]',
+        description: 'replace contact names and emails with pseudonyms; =all also accounts',
+        values: ['all'],
+      },
+      { flags: '--front-matter', description: 'markdown: start with a YAML block (period, as-of, version)' },
+    ],
+    examples: [
+      "pm export --week last --out notes/$(date +%G-W%V).md   last week's notes, for a git repo",
+      'pm export --format json --out journal.json              the whole journal, for a teammate',
+      "pm export --format csv --month 2026-11 > november.csv   a spreadsheet of November's interviews",
+      'pm export --redact --week                               this week, with contacts pseudonymised',
+    ],
+    outputs: EXPORT_FORMATS,
+    action: lazy(
+      () => import('../commands/export.js'),
+      (m) => m.exportCommand,
+    ),
+  },
+  {
+    name: 'import',
+    arguments: [{ name: '<file>', description: 'a pm JSON export, or - for stdin' }],
+    description: "merge a JSON export (yours or a teammate's) into the journal, by UUID",
+    examples: [
+      "pm import dana.json                  merge a teammate's export; importing it again changes nothing",
+      'pm export --format json | pm --db copy.db import -',
+    ],
+    action: lazy(
+      () => import('../commands/import.js'),
+      (m) => m.importCommand,
+    ),
+  },
+];
+
+/** The command a word of argv names (its name or an alias), if any. */
+export function findCommand(word: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === word || c.aliases?.includes(word));
+}
+
+/**
+ * What bin/pm.js needs, before the bundle loads, to choose a code cache: the global options that
+ * take a value (to find the command word), each word's command, and each command's outputs (the
+ * default first) and the flags that keep a cache of their own. esbuild.config.mjs writes it to
+ * dist/commands.json.
+ */
+export interface CacheIndex {
+  valueOptions: string[];
+  words: Record<string, string>;
+  commands: Record<string, { outputs: string[]; flags: string[] }>;
+}
+
+export function cacheIndex(): CacheIndex {
+  const index: CacheIndex = {
+    valueOptions: GLOBAL_VALUE_OPTIONS,
+    words: {},
+    commands: {},
+  };
+  for (const c of COMMANDS) {
+    for (const word of [c.name, ...(c.aliases ?? [])]) index.words[word] = c.name;
+    const all = [c, ...(c.subcommands ?? [])];
+    index.commands[c.name] = {
+      outputs: [...(c.outputs ?? DEFAULT_OUTPUTS)],
+      flags: all.flatMap((s) => (s.options ?? []).filter((o) => o.ownCodeCache).map(longFlag)),
+    };
+  }
+  return index;
+}

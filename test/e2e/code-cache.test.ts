@@ -1,0 +1,179 @@
+// bin/pm.js's V8 code caches: one per command and output (dist/commands.json, from the command
+// table), written twice (by a command's first run, then with what the next run compiled too),
+// shrugged off when damaged, and never more of them than commands and outputs. Each test runs its
+// own copy of pm: other test files run commands from the shared dist/ at the same time.
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CacheIndex } from '../../src/cli/commands.js';
+import { BIN, ROOT, type Sandbox, sandbox } from '../helpers.js';
+
+/** A copy of pm (bin/, dist/, package.json) in the sandbox, to run and to look into. */
+function appCopy(box: Sandbox) {
+  const app = join(box.dir, 'app');
+  const dist = join(app, 'dist');
+  mkdirSync(join(app, 'bin'), { recursive: true });
+  mkdirSync(dist);
+  copyFileSync(BIN, join(app, 'bin', 'pm.js'));
+  copyFileSync(join(ROOT, 'bin', 'package.json'), join(app, 'bin', 'package.json'));
+  copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
+  for (const f of ['cli.cjs', 'commands.json']) copyFileSync(join(ROOT, 'dist', f), join(dist, f));
+  symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+  const pm = (...args: string[]) =>
+    spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
+  /** Where the lasting cache named `name` is, for the bundle there now. */
+  const cachePath = (name: string) => {
+    const bundle = statSync(join(dist, 'cli.cjs'));
+    return join(dist, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
+  };
+  /** The caches there, by name (`report-md`), first or lasting. */
+  const caches = () =>
+    readdirSync(dist)
+      .filter((f) => f.startsWith('cli.cjs.'))
+      .map((f) => /^cli\.cjs\.\d+-\d+\.(.+)\.v8cache(\.first)?$/.exec(f)?.[1] ?? f);
+  const cached = (name: string) => existsSync(cachePath(name)) || existsSync(`${cachePath(name)}.first`);
+  return { dist, pm, cachePath, caches, cached };
+}
+
+/** Every cache name the command table allows: a command's, each output's and each flag's. */
+function allowedNames(index: CacheIndex): Set<string> {
+  const names = new Set(['other']);
+  for (const [name, { outputs, flags }] of Object.entries(index.commands)) {
+    const variants = ['', ...outputs.slice(1)];
+    for (const flag of ['', ...flags.map((f) => f.slice(2))])
+      for (const v of variants) names.add(flag + v ? `${name}-${flag}${v}` : name);
+  }
+  return names;
+}
+
+describe('code caches', () => {
+  let box: Sandbox;
+  let app: ReturnType<typeof appCopy>;
+  beforeEach(() => {
+    box = sandbox();
+    app = appCopy(box);
+  });
+  afterEach(() => box.cleanup());
+
+  it('a damaged code cache is ignored and replaced, never an error', () => {
+    const cache = app.cachePath('config');
+    writeFileSync(cache, 'not a V8 code cache at all');
+    const r = app.pm('config', 'get', 'cadence.days');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('7');
+    expect(statSync(cache).size).toBeGreaterThan(1000);
+    expect(readdirSync(app.dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('each command keeps its own, an alias shares its command’s, a word no command has shares one', () => {
+    expect(app.pm('report').status).toBe(0);
+    expect(app.cached('report')).toBe(true);
+    expect(app.cached('interviews')).toBe(false);
+    expect(app.pm('--db', box.db, 'ls').status).toBe(0);
+    expect(app.cached('interviews')).toBe(true);
+    expect(app.cached('ls')).toBe(false);
+    // a typo gets the shared cache, not a file of its own
+    expect(app.pm('reprot').status).toBe(2);
+    expect(app.cached('reprot')).toBe(false);
+    expect(app.cached('other')).toBe(true);
+  });
+
+  it("a command's first run writes a first cache, the next one the lasting cache with what both compiled", () => {
+    const lasting = app.cachePath('report-md');
+    const first = `${lasting}.first`;
+    // a first run unlike the rest: --db names a file that is no journal, and the report stops
+    // before building anything
+    const notJournal = join(box.dir, 'notes.txt');
+    writeFileSync(notJournal, 'meeting notes, not a journal');
+    expect(app.pm('--db', notJournal, 'report', '--format', 'md').status).toBe(1);
+    expect(existsSync(first)).toBe(true);
+    expect(existsSync(lasting)).toBe(false);
+    const firstSize = statSync(first).size;
+    expect(app.pm('demo').status).toBe(0);
+    expect(app.pm('report', '--format', 'md').status).toBe(0);
+    expect(existsSync(first)).toBe(false);
+    // the lasting cache holds the report's code too (a cache written by the failed run alone would
+    // leave every later report compiling it at start)
+    expect(statSync(lasting).size).toBeGreaterThan(firstSize * 1.1);
+    const written = statSync(lasting).mtimeMs;
+    expect(app.pm('report', '--format', 'md').status).toBe(0);
+    expect(statSync(lasting).mtimeMs).toBe(written);
+    expect(readdirSync(app.dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('each output a flag chooses keeps its own too: a JSON export does not write the markdown one', () => {
+    expect(app.pm('--db', box.db, 'export', '--format', 'json').status).toBe(0);
+    expect(app.cached('export-json')).toBe(true);
+    expect(app.cached('export')).toBe(false);
+    expect(app.pm('--db', box.db, 'export').status).toBe(0);
+    expect(app.cached('export')).toBe(true);
+    // markdown is export's default: --format md is the same output, and the same cache
+    expect(app.pm('--db', box.db, 'export', '--format=MD').status).toBe(0);
+    expect(app.pm('--db', box.db, 'export', '--format', 'csv').status).toBe(0);
+    expect(app.cached('export-csv')).toBe(true);
+    expect(app.pm('--db', box.db, 'report', '--check', '--json').status).not.toBe(2);
+    expect(app.cached('report-checkjson')).toBe(true);
+    expect(app.cached('report-json')).toBe(false);
+    expect(app.caches().sort()).toEqual(['export', 'export-csv', 'export-json', 'report-checkjson']);
+  });
+
+  it('formats, words and flags that do not exist write no cache of their own: at most one a command and output', () => {
+    const junk = [
+      ['export', '--format', 'pdf'],
+      ['export', '--format=../x'],
+      ['report', '--format', 'csv'],
+      ['report', '--format', 'PDF', '--check'],
+      ['hyp', 'list', '--format', 'md'],
+      ['ls', '--format', 'csv'],
+      ['completion', 'bash', '--json'],
+      ['search', '--check', 'x'],
+      ['reprot', '--format', 'md'],
+      ['constructor'],
+    ];
+    // twice: the second run of each writes the lasting cache, and must clean up the first
+    for (let round = 0; round < 2; round++)
+      for (const args of junk) expect(app.pm(...args).stderr).not.toMatch(/internal/);
+    const names = app.caches();
+    expect(names.sort()).toEqual([
+      'completion',
+      'export',
+      'hyp',
+      'interviews',
+      'other',
+      'report',
+      'report-check',
+      'search',
+    ]);
+    expect(readdirSync(app.dist).filter((f) => f.endsWith('.first') || f.endsWith('.tmp'))).toEqual([]);
+    // and whatever runs, no name outside the table's commands and outputs
+    const index = JSON.parse(readFileSync(join(app.dist, 'commands.json'), 'utf8')) as CacheIndex;
+    const allowed = allowedNames(index);
+    for (const name of names) expect(allowed.has(name), name).toBe(true);
+    // 21 commands, most with text and JSON: a bound a listing would notice growing
+    expect(allowed.size).toBeLessThan(60);
+  });
+
+  it('a bundle replaced in place leaves no caches of the old one behind', () => {
+    expect(app.pm('report').status).toBe(0);
+    expect(app.pm('report').status).toBe(0);
+    const old = app.cachePath('report');
+    expect(existsSync(old)).toBe(true);
+    // another bundle where the old one was: what `cp` of a new build over dist/cli.cjs does
+    appendFileSync(join(app.dist, 'cli.cjs'), '\n');
+    expect(app.pm('report').status).toBe(0);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(`${app.cachePath('report')}.first`)).toBe(true);
+    expect(app.caches()).toEqual(['report']);
+  });
+});
