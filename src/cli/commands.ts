@@ -3,6 +3,7 @@
 // this table by esbuild.config.mjs) and the completion scripts all derive from it. Adding a command
 // is one entry here plus its module in src/commands/ (docs/development.md, "Adding a command").
 import { CHANNELS } from '../core/channels.js';
+import { ROLES } from '../core/contacts.js';
 import { KINDS, STATUS_FILTERS, STRENGTHS } from '../core/hypotheses.js';
 import { type Handler, lazy } from './lazy.js';
 
@@ -78,7 +79,6 @@ export const PROGRAM_EXAMPLES = [
   'pm demo                      a sample journal and its weekly report',
 ];
 
-const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
 const REPORT_FORMATS = ['text', 'md', 'json'] as const;
 const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
 

@@ -7,7 +7,6 @@ import { type Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { cacheIndex, COMMANDS, type CommandSpec, findCommand } from '../../src/cli/commands.js';
 import { createProgram, registerCommands } from '../../src/cli/register.js';
-import { ROLES } from '../../src/core/contacts.js';
 import { ROOT } from '../helpers.js';
 
 /** Parse argv as pm would, with the table's commands (all, or the one argv names), output captured. */
@@ -94,11 +93,6 @@ describe('the command table', () => {
     expect(r.code).toBe('commander.unknownCommand');
     expect(r.err).toContain('(Did you mean report?)');
     expect(parse(['hyp', 'lsit'], findCommand('hyp')).err).toContain('(Did you mean list?)');
-  });
-
-  it('the values a flag lists are the ones pm accepts', () => {
-    const role = findCommand('log')!.options!.find((o) => o.flags.startsWith('--role'))!;
-    expect(role.values).toEqual(ROLES);
   });
 
   it('dist/commands.json, what bin/pm.js reads to name code caches, is the table of this build', () => {
