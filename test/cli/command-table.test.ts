@@ -1,0 +1,74 @@
+// What the command table (src/cli/commands.ts) makes of pm, as a user meets it: every command and
+// alias prints its help and exits 0, an alias runs its command, an unknown word gets a suggestion.
+// In-process, through run() in the built bundle.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS, type CommandSpec } from '../../src/cli/commands.js';
+import { type Sandbox, sandbox } from '../helpers.js';
+
+/** Every command path of the table, typed by name and by each alias, with the entries it names. */
+function paths(specs: readonly CommandSpec[], prefix: CommandSpec[] = [], typed: string[] = []) {
+  return specs.flatMap((c): [string, string[], CommandSpec[]][] =>
+    [c.name, ...(c.aliases ?? [])].flatMap((word) => [
+      [[...typed, word].join(' '), [...typed, word], [...prefix, c]],
+      ...paths(c.subcommands ?? [], [...prefix, c], [...typed, word]),
+    ]),
+  );
+}
+
+/** Help wraps descriptions to the width: compare words, not lines. */
+const words = (s: string) => s.replace(/\s+/g, ' ');
+
+let box: Sandbox;
+beforeAll(() => {
+  box = sandbox();
+  expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Exports take an hour']).code).toBe(0);
+  expect(box.pm(['hyp', 'add', 'Finance teams want itemised invoices']).code).toBe(0);
+});
+afterAll(() => box.cleanup());
+
+describe('the command table', () => {
+  it.each(paths(COMMANDS))('pm %s --help exits 0 with its help', (_, typed, entries) => {
+    const r = box.pm([...typed, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    // the usage line names each command by its name, whichever alias was typed
+    const usage = r.out.split('\n')[0];
+    expect(usage.startsWith(`Usage: pm ${entries.map((c) => c.name).join(' ')}`), usage).toBe(true);
+    const entry = entries.at(-1)!;
+    expect(words(r.out)).toContain(words(entry.description));
+    for (const o of entry.options ?? []) expect(r.out).toContain(o.flags);
+    for (const s of entry.subcommands ?? []) expect(r.out).toContain(`  ${s.name}`);
+    if (entry.examples) expect(r.out.trimEnd().endsWith(entry.examples.at(-1)!)).toBe(true);
+  });
+
+  it('pm --help lists every command, in the table’s order', () => {
+    const r = box.pm(['--help']);
+    expect(r.code).toBe(0);
+    const section = r.out.slice(r.out.indexOf('\nCommands:\n'), r.out.indexOf('\nExamples:\n'));
+    const listed = [...section.matchAll(/^ {2}([a-z]+)/gm)].map((m) => m[1]).filter((w) => w !== 'help');
+    expect(listed).toEqual(COMMANDS.map((c) => c.name));
+  });
+
+  it('an alias runs its command', () => {
+    expect(box.pm(['ls', '--json'])).toEqual(box.pm(['interviews', '--json']));
+    expect(JSON.parse(box.pm(['ls', '--json']).out)).toHaveLength(1);
+    expect(box.pm(['hypothesis', 'ls', '--json'])).toEqual(box.pm(['hyp', 'list', '--json']));
+    expect(JSON.parse(box.pm(['hyp', 'ls', '--json']).out)).toHaveLength(1);
+  });
+
+  it('an unknown command gets a suggestion from every command, and the help to read', () => {
+    expect(box.pm(['reprot'])).toEqual({
+      code: 2,
+      out: '',
+      err: "pm: unknown command 'reprot' (Did you mean report?)\ntry: pm --help\n",
+    });
+    expect(box.pm(['hyp', 'lsit'])).toEqual({
+      code: 2,
+      out: '',
+      err: "pm: unknown command 'lsit' (Did you mean list?)\ntry: pm hyp --help\n",
+    });
+    expect(box.pm(['ls', '--acount', 'Acme']).err).toBe(
+      "pm: unknown option '--acount' (Did you mean --account?)\ntry: pm ls --help\n",
+    );
+  });
+});
