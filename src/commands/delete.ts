@@ -4,8 +4,8 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { cut, safeLine } from '../core/text.js';
-import { deleteInterview, loadInterview, resolveInterviewRef } from '../db/interviews.js';
-import { removeFromIndex } from '../db/fts.js';
+import { loadInterview, resolveInterviewRef } from '../db/interviews.js';
+import { InterviewWriter } from '../db/interview-writer.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
 import { loadPrompts } from '../prompts.js';
 
@@ -37,8 +37,7 @@ export async function remove(ctx: Context, ref: string, opts: DeleteOptions): Pr
   ctx.transaction(({ db }) => {
     // re-resolve the same row: `last` may have moved if another pm wrote meanwhile
     resolveInterviewRef(db, record.id);
-    deleteInterview(db, rowid);
-    removeFromIndex(db, rowid);
+    new InterviewWriter(db).remove(rowid);
   });
   if (ctx.json) ctx.printJson(record);
   else ctx.out(`Deleted ${label}`);

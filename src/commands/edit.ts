@@ -12,14 +12,11 @@ import {
   interviewFields,
   loadInterview,
   resolveInterviewRef,
-  setInterviewContacts,
-  setInterviewList,
-  updateInterview,
   type InterviewFields,
 } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
-import { reindexInterview } from '../db/fts.js';
+import { InterviewWriter } from '../db/interview-writer.js';
 import { newUuid, type DB } from '../db/journal.js';
 import { applyParticipants, matchParticipants, readNotes } from './log.js';
 
@@ -161,10 +158,7 @@ function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRe
       `a ${next.channel} needs the people you talked to`,
       `add them: pm edit I${rowid} --with "Name"`,
     );
-  updateInterview(db, rowid, next);
-  if (contactIds) setInterviewContacts(db, rowid, contactIds);
-  for (const [list, items] of Object.entries(plan.lists)) setInterviewList(db, rowid, list as 'pains', items!);
-  reindexInterview(db, rowid);
+  new InterviewWriter(db).update(rowid, { fields: next, contactIds, lists: plan.lists });
   return { record: loadInterview(db, rowid)!, notes };
 }
 

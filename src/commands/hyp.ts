@@ -34,7 +34,7 @@ import {
   type HypothesisState,
   type InterviewBrief,
 } from '../db/hypotheses.js';
-import { linkEvidence } from '../db/evidence.js';
+import { InterviewWriter } from '../db/interview-writer.js';
 import { resolveInterviewRef } from '../db/interviews.js';
 import { renderHypothesisList } from '../render/hypotheses.js';
 import { loadPrompts } from '../prompts.js';
@@ -341,7 +341,7 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
     // re-linking without --strength keeps the strength already given
     const after = { direction, strength: strength ?? before?.strength ?? 'medium' };
     const same = before !== undefined && before.direction === after.direction && before.strength === after.strength;
-    if (!same) linkEvidence(db, h.rowid, interview.rowid, after.direction, after.strength);
+    if (!same) new InterviewWriter(db).link({ hypothesisId: h.rowid, ...after }, interview.rowid);
     return { h, interview, before, after, same, record: recordOf(ctx, db, h.rowid) };
   });
   const { h, interview, before, after, same, record } = result;

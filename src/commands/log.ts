@@ -12,7 +12,8 @@ import { draftFromOptions, type InterviewRecord, type LogDraft, type LogOptions 
 import type { ContactRow, Person, Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { newUuid, type DB } from '../db/journal.js';
-import { insertInterview, loadInterview, setInterviewContacts, setInterviewList } from '../db/interviews.js';
+import { loadInterview } from '../db/interviews.js';
+import { InterviewWriter } from '../db/interview-writer.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import {
   contactByEmail,
@@ -23,8 +24,7 @@ import {
   namesakesElsewhere,
   updateContact,
 } from '../db/contacts.js';
-import { hypothesesByRowId, linkEvidence } from '../db/evidence.js';
-import { reindexInterview } from '../db/fts.js';
+import { hypothesesByRowId } from '../db/evidence.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
 
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
@@ -232,8 +232,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
   const warnings = checkEvidenceTargets(db, draft.evidence);
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment);
-  const rowid = insertInterview(
-    db,
+  const rowid = new InterviewWriter(db).insert(
     newUuid(db),
     {
       date: draft.date,
@@ -245,15 +244,14 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
       notes: draft.notes,
       followUp: draft.followUp,
       followUpDone: false,
+      contactIds: applied.contactIds,
+      pains: draft.pains,
+      quotes: draft.quotes,
+      tags: draft.tags,
     },
     new Date().toISOString(),
+    draft.evidence.map((e) => ({ hypothesisId: e.hypothesis, direction: e.direction, strength: e.strength })),
   );
-  setInterviewContacts(db, rowid, applied.contactIds);
-  setInterviewList(db, rowid, 'pains', draft.pains);
-  setInterviewList(db, rowid, 'quotes', draft.quotes);
-  setInterviewList(db, rowid, 'tags', draft.tags);
-  for (const e of draft.evidence) linkEvidence(db, e.hypothesis, rowid, e.direction, e.strength);
-  reindexInterview(db, rowid);
   const notes: string[] = [];
   if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
   for (const c of applied.newContacts) {

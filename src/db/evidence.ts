@@ -1,24 +1,7 @@
-// Evidence rows: an interview linked to a hypothesis as supports/refutes, with a strength.
-// Written at log time here; `pm hyp link` may reuse linkEvidence.
+// Evidence: the hypotheses an interview may be linked to (the links are written by
+// src/db/interview-writer.ts), and deleting a hypothesis.
 import type { DB } from './journal.js';
-import type { Direction, HypothesisStatus, Strength } from '../core/hypotheses.js';
-
-/** Link (or re-link, replacing direction and strength) an interview to a hypothesis. */
-export function linkEvidence(
-  db: DB,
-  hypothesisRowId: number,
-  interviewRowId: number,
-  direction: Direction,
-  strength: Strength,
-): void {
-  db.prepare(`INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)
-    ON CONFLICT(hypothesis_id, interview_id) DO UPDATE SET direction = excluded.direction, strength = excluded.strength`).run(
-    hypothesisRowId,
-    interviewRowId,
-    direction,
-    strength,
-  );
-}
+import type { HypothesisStatus } from '../core/hypotheses.js';
 
 export interface HypothesisBrief {
   rowid: number;

@@ -1,21 +1,35 @@
 // The full-text index interviews_fts (rowid = interviews.id). Kept by the application rather than
-// triggers because pains and quotes live in their own tables: every write path (log, edit, delete,
-// merge, import) calls reindexInterview/removeFromIndex inside its transaction.
+// triggers because pains and quotes live in their own tables: the interview writer
+// (src/db/interview-writer.ts) and `pm forget` keep it inside their transactions.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
 
-/** (Re)write the index row of one interview from what is stored now. */
-export function reindexInterview(db: DB, rowid: number): void {
-  db.prepare('DELETE FROM interviews_fts WHERE rowid = ?').run(rowid);
-  db.prepare(`INSERT INTO interviews_fts (rowid, summary, notes, pains, quotes)
-    SELECT i.id, i.summary, coalesce(i.notes, ''),
-      coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)), ''),
-      coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)), '')
-    FROM interviews i WHERE i.id = ?`).run(rowid);
+/** What the index holds of an interview. */
+export interface IndexedText {
+  summary: string;
+  notes: string | null;
+  pains: string[];
+  quotes: string[];
 }
 
-export function removeFromIndex(db: DB, rowid: number): void {
-  db.prepare('DELETE FROM interviews_fts WHERE rowid = ?').run(rowid);
+export const INDEX_INSERT = 'INSERT INTO interviews_fts (rowid, summary, notes, pains, quotes) VALUES (?, ?, ?, ?, ?)';
+export const INDEX_DELETE = 'DELETE FROM interviews_fts WHERE rowid = ?';
+
+/** The values of INDEX_INSERT after the rowid: the one definition of an interview's index row. */
+export function indexValues(t: IndexedText): [string, string, string, string] {
+  return [t.summary, t.notes ?? '', t.pains.join('\n'), t.quotes.join('\n')];
+}
+
+/** (Re)write the index row of one interview from what is stored now. */
+export function reindexInterview(db: DB, rowid: number): void {
+  const row = db.prepare('SELECT summary, notes FROM interviews WHERE id = ?').get(rowid) as
+    | { summary: string; notes: string | null }
+    | undefined;
+  const list = (table: string) =>
+    db.prepare(`SELECT text FROM ${table} WHERE interview_id = ? ORDER BY position`).pluck().all(rowid) as string[];
+  db.prepare(INDEX_DELETE).run(rowid);
+  if (row)
+    db.prepare(INDEX_INSERT).run(rowid, ...indexValues({ ...row, pains: list('pains'), quotes: list('quotes') }));
 }
 
 /** Marks around matched words in snippets: private-use characters no user text is expected to hold. */

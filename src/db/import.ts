@@ -5,11 +5,13 @@
 // the same account; accounts by name, case-insensitively). New records get the journal's own next
 // display ids. A contact UUID erased with `pm forget` is never brought back.
 //
-// Speed (100k interviews in a few seconds): one prepared statement per table, every lookup from
-// maps loaded by one query per table, and the per-row `kind` triggers replaced, for the length of
-// the import, by one UPDATE at the end (measured on 100k interviews: 15 s with the triggers, 6 s
-// without).
+// Speed (100k interviews in a few seconds): interviews written by one InterviewWriter (each
+// statement prepared once), every lookup from maps loaded by one query per table, and the summary
+// triggers suspended for the length of the import, each summary rebuilt once at the end
+// (src/db/summaries.ts).
 import type { DB } from './journal.js';
+import { InterviewWriter } from './interview-writer.js';
+import { SuspendedSummaries } from './summaries.js';
 import { setConfigValue } from './config.js';
 import type { ConfigKey } from '../core/config.js';
 import type { JournalDoc } from '../core/import-validate.js';
@@ -50,16 +52,6 @@ export function journalLookup(db: DB): ExistsInJournal {
     (table === 'contacts' ? stmts.contacts.get(uuid, uuid) : stmts[table].get(uuid)) !== undefined;
 }
 
-const KIND_TRIGGERS = ['interviews_kind_after_insert', 'interview_contacts_kind_after_insert'];
-
-const KIND_UPDATE = `
-UPDATE interviews SET kind = CASE
-    WHEN channel IN ('support', 'sales', 'review', 'survey') THEN 'indirect'
-    WHEN EXISTS (SELECT 1 FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
-                 WHERE ic.interview_id = interviews.id AND c.role IN ('customer', 'prospect')) THEN 'customer'
-    ELSE 'stakeholder' END
-WHERE id > ?`;
-
 function isEmptyJournal(db: DB): boolean {
   return (
     db
@@ -82,55 +74,17 @@ function idsByUuid(db: DB, table: string): Map<string, number> {
  */
 export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {}): ImportCounts {
   const run = () => {
-    const summary = new SuspendedSummary(db);
-    const counts = merge(db, doc, opts, summary);
-    summary.resume();
+    const summaries = new SuspendedSummaries(db);
+    // the import adds interviews and never changes one it found, nor the people at one
+    const lastInterview = db.prepare('SELECT coalesce(max(id), 0) FROM interviews').pluck().get() as number;
+    const counts = merge(db, doc, opts, summaries);
+    summaries.resume({ interviews: lastInterview });
     return counts;
   };
   return db.inTransaction ? run() : db.transaction(run).immediate();
 }
 
-// evidence_customers and evidence_totals (migration 0003) and accounts.last_direct (0004) are kept
-// by triggers that recompute a hypothesis's or an account's summary on every change: right for one
-// log, quadratic for a bulk insert. Inside the import's transaction they are dropped, and the
-// summaries are rebuilt once at the end (as for the kind triggers below).
-const SUMMARY_TRIGGERS = [
-  'evidence_customers_after_evidence_update',
-  'evidence_customers_after_evidence_delete',
-  'evidence_customers_after_contact_update',
-  'accounts_last_direct_after_insert',
-  'accounts_last_direct_after_update',
-  'accounts_last_direct_after_delete',
-];
-
-/** The summary triggers, dropped only once something is about to be written (so that importing a
- * file the journal already holds writes nothing at all), then restored with the table rebuilt. */
-class SuspendedSummary {
-  private triggers: { name: string; sql: string }[] | null = null;
-  constructor(private readonly db: DB) {}
-
-  suspend(): void {
-    if (this.triggers) return;
-    this.triggers = this.db
-      .prepare(
-        `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${SUMMARY_TRIGGERS.map(() => '?').join(', ')})`,
-      )
-      .all(...SUMMARY_TRIGGERS) as { name: string; sql: string }[];
-    for (const t of this.triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
-  }
-
-  resume(): void {
-    if (!this.triggers) return;
-    // the views of migrations 0003 and 0004 compute them from scratch (customers first: totals count them)
-    this.db.exec(`DELETE FROM evidence_customers; INSERT INTO evidence_customers SELECT * FROM evidence_customers_now;
-      DELETE FROM evidence_totals; INSERT INTO evidence_totals SELECT * FROM evidence_totals_now;
-      UPDATE accounts SET last_direct = (SELECT v.last_direct FROM accounts_last_direct_now v WHERE v.account_id = accounts.id);`);
-    for (const t of this.triggers) this.db.exec(t.sql);
-    this.triggers = null;
-  }
-}
-
-function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedSummary): ImportCounts {
+function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: SuspendedSummaries): ImportCounts {
   const counts: ImportCounts = {
     accounts: { added: 0, matched: 0 },
     contacts: { added: 0, matched: 0, forgotten: 0 },
@@ -236,100 +190,59 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summary: SuspendedS
     counts.hypotheses.added++;
   }
 
-  // interviews: the kind triggers fire twice per row; set kind once at the end instead
+  // interviews, and evidence links (a link the journal already has keeps its direction and strength)
+  const writer = new InterviewWriter(db);
   const interviewByUuid = idsByUuid(db, 'interviews');
   const newInterviews = doc.interviews.filter((i) => !interviewByUuid.has(i.uuid));
   counts.interviews.existing = doc.interviews.length - newInterviews.length;
-  if (newInterviews.length > 0) {
-    summary.suspend();
-    const lastIdBefore = db
-      .prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'interviews'), 0)")
-      .pluck()
-      .get() as number;
-    const triggers = db
-      .prepare(
-        `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${KIND_TRIGGERS.map(() => '?').join(', ')})`,
-      )
-      .all(...KIND_TRIGGERS) as { name: string; sql: string }[];
-    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-
-    const insertInterview =
-      db.prepare(`INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up, follow_up_done, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertPresent = db.prepare(
-      'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
-    );
-    const insertPain = db.prepare('INSERT INTO pains (interview_id, position, text) VALUES (?, ?, ?)');
-    const insertQuote = db.prepare('INSERT INTO quotes (interview_id, position, text) VALUES (?, ?, ?)');
-    const insertTag = db.prepare('INSERT INTO interview_tags (interview_id, position, tag) VALUES (?, ?, ?)');
-    const insertFts = db.prepare(
-      'INSERT INTO interviews_fts (rowid, summary, notes, pains, quotes) VALUES (?, ?, ?, ?, ?)',
-    );
-    const createdAt = opts.now ?? new Date().toISOString();
-    const every = opts.progressEvery ?? 5000;
-    let done = 0;
-    for (const i of newInterviews) {
-      const id = Number(
-        insertInterview.run(
-          i.uuid,
-          i.date,
-          i.channel,
-          accountByUuid.get(i.accountUuid)!,
-          i.by,
-          i.minutes,
-          i.summary,
-          i.notes,
-          i.followUp,
-          i.followUpDone ? 1 : 0,
-          createdAt,
-        ).lastInsertRowid,
-      );
-      for (const c of i.contactUuids) {
-        const contactId = contactByUuid.get(c);
-        if (contactId !== undefined) insertPresent.run(id, contactId);
-      }
-      i.pains.forEach((text, position) => {
-        insertPain.run(id, position, text);
-      });
-      i.quotes.forEach((text, position) => {
-        insertQuote.run(id, position, text);
-      });
-      i.tags.forEach((tag, position) => {
-        insertTag.run(id, position, tag);
-      });
-      insertFts.run(id, i.summary, i.notes ?? '', i.pains.join('\n'), i.quotes.join('\n'));
-      interviewByUuid.set(i.uuid, id);
-      if (opts.onProgress && ++done % every === 0) opts.onProgress(done, newInterviews.length);
+  if (newInterviews.length > 0) summaries.suspend();
+  const createdAt = opts.now ?? new Date().toISOString();
+  const every = opts.progressEvery ?? 5000;
+  let done = 0;
+  for (const i of newInterviews) {
+    const contactIds: number[] = [];
+    for (const c of i.contactUuids) {
+      const contactId = contactByUuid.get(c);
+      if (contactId !== undefined) contactIds.push(contactId); // left out: a forgotten contact
     }
-    counts.interviews.added = newInterviews.length;
-
-    db.prepare(KIND_UPDATE).run(lastIdBefore);
-    for (const t of triggers) db.exec(t.sql);
+    const id = writer.insert(
+      i.uuid,
+      {
+        date: i.date,
+        channel: i.channel,
+        accountId: accountByUuid.get(i.accountUuid)!,
+        by: i.by,
+        minutes: i.minutes,
+        summary: i.summary,
+        notes: i.notes,
+        followUp: i.followUp,
+        followUpDone: i.followUpDone,
+        contactIds,
+        pains: i.pains,
+        quotes: i.quotes,
+        tags: i.tags,
+      },
+      createdAt,
+    );
+    interviewByUuid.set(i.uuid, id);
+    if (opts.onProgress && ++done % every === 0) opts.onProgress(done, newInterviews.length);
   }
+  counts.interviews.added = newInterviews.length;
 
-  // evidence: a link the journal already has keeps its direction and strength
-  const insertEvidence = db.prepare(
-    'INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)',
-  );
   const hasEvidence = db.prepare('SELECT 1 FROM evidence WHERE hypothesis_id = ? AND interview_id = ?').pluck();
-  if (
-    doc.evidence.some(
-      (e) => !hasEvidence.get(hypothesisByUuid.get(e.hypothesisUuid)!, interviewByUuid.get(e.interviewUuid)!),
-    )
-  )
-    summary.suspend();
-  for (const e of doc.evidence) {
-    const added = insertEvidence.run(
-      hypothesisByUuid.get(e.hypothesisUuid)!,
-      interviewByUuid.get(e.interviewUuid)!,
-      e.direction,
-      e.strength,
-    ).changes;
-    if (added) counts.evidence.added++;
+  const links = doc.evidence.map((e) => ({
+    hypothesisId: hypothesisByUuid.get(e.hypothesisUuid)!,
+    interviewId: interviewByUuid.get(e.interviewUuid)!,
+    direction: e.direction,
+    strength: e.strength,
+  }));
+  if (links.some((l) => !hasEvidence.get(l.hypothesisId, l.interviewId))) summaries.suspend();
+  for (const l of links) {
+    if (writer.link(l, l.interviewId, 'keep')) counts.evidence.added++;
     else counts.evidence.existing++;
   }
 
-  // outcomes (the status triggers keep hypotheses.status)
+  // outcomes (hypotheses.status follows: by its triggers, or the rebuild when they are suspended)
   const outcomeUuids = new Set(db.prepare('SELECT uuid FROM outcomes').pluck().all() as string[]);
   const insertOutcome = db.prepare(
     'INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)',

@@ -1,5 +1,5 @@
-// Interviews: the record every command prints (export keys + `with` + `account`), the listing
-// filters of `pm ls`, and the writes of log/edit/delete. One SQL statement builds whole records
+// Interviews: the record every command prints (export keys + `with` + `account`) and the listing
+// filters of `pm ls` (the writes are in src/db/interview-writer.ts). One SQL statement builds whole records
 // (lists gathered by correlated subqueries inside SQLite), so a listing is never a query per row.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
@@ -186,53 +186,11 @@ export interface InterviewFields {
   followUpDone: boolean;
 }
 
-export function insertInterview(db: DB, uuid: string, f: InterviewFields, createdAt: string): number {
-  const r = db
-    .prepare(`INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up, follow_up_done, created_at)
-    VALUES (@uuid, @date, @channel, @accountId, @by, @minutes, @summary, @notes, @followUp, @followUpDone, @createdAt)`)
-    .run({ uuid, ...f, followUpDone: f.followUpDone ? 1 : 0, createdAt });
-  return Number(r.lastInsertRowid);
-}
-
 export function interviewFields(db: DB, rowid: number): InterviewFields {
   return db
     .prepare(`SELECT date, channel, account_id AS accountId, by, minutes, summary, notes, follow_up AS followUp,
     follow_up_done = 1 AS followUpDone FROM interviews WHERE id = ?`)
     .get(rowid) as InterviewFields;
-}
-
-export function updateInterview(db: DB, rowid: number, f: InterviewFields): void {
-  db.prepare(`UPDATE interviews SET date = @date, channel = @channel, account_id = @accountId, by = @by, minutes = @minutes,
-    summary = @summary, notes = @notes, follow_up = @followUp, follow_up_done = @followUpDone WHERE id = @rowid`).run({
-    ...f,
-    followUpDone: f.followUpDone ? 1 : 0,
-    rowid,
-  });
-}
-
-/** Who was there: replaces the whole set (the kind triggers follow). */
-export function setInterviewContacts(db: DB, rowid: number, contactIds: number[]): void {
-  db.prepare('DELETE FROM interview_contacts WHERE interview_id = ?').run(rowid);
-  const insert = db.prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)');
-  for (const c of contactIds) insert.run(rowid, c);
-}
-
-const LIST_TABLES = { pains: ['pains', 'text'], quotes: ['quotes', 'text'], tags: ['interview_tags', 'tag'] } as const;
-export type ListName = keyof typeof LIST_TABLES;
-
-/** Replace one of an interview's ordered lists (pains, quotes, tags). */
-export function setInterviewList(db: DB, rowid: number, list: ListName, items: string[]): void {
-  const [table, column] = LIST_TABLES[list];
-  db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(rowid);
-  const insert = db.prepare(`INSERT INTO ${table} (interview_id, position, ${column}) VALUES (?, ?, ?)`);
-  items.forEach((item, i) => {
-    insert.run(rowid, i + 1, item);
-  });
-}
-
-/** Remove an interview; its contacts, lists and evidence links go with it (ON DELETE CASCADE). */
-export function deleteInterview(db: DB, rowid: number): void {
-  db.prepare('DELETE FROM interviews WHERE id = ?').run(rowid);
 }
 
 /** Tags already used, most used first (for suggestions). */

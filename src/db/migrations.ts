@@ -4,6 +4,7 @@ import m0001 from '../../migrations/0001_init.sql';
 import m0002 from '../../migrations/0002_evidence_dates.sql';
 import m0003 from '../../migrations/0003_evidence_customers.sql';
 import m0004 from '../../migrations/0004_report_summaries.sql';
+import m0005 from '../../migrations/0005_kind_view.sql';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: '0002_evidence_dates', sql: m0002 },
   { version: 3, name: '0003_evidence_customers', sql: m0003 },
   { version: 4, name: '0004_report_summaries', sql: m0004 },
+  { version: 5, name: '0005_kind_view', sql: m0005 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -138,8 +138,8 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
 }
 
 /**
- * Turn a current journal into the shape schema 1 had: no evidence_customers (0003), evidence without
- * date and kind and no 0002 triggers.
+ * Turn a current journal into the shape schema 1 had: the kind triggers of 0001 (not 0005's), no
+ * evidence_customers (0003), evidence without date and kind and no 0002 triggers.
  */
 /** A CREATE TABLE or CREATE TRIGGER statement of migrations/0001_init.sql, by name. */
 function schema1(kind: 'TABLE' | 'TRIGGER', name: string): string {
@@ -154,7 +154,19 @@ function schema1(kind: 'TABLE' | 'TRIGGER', name: string): string {
 function downgradeToSchema1(file: string): void {
   const db = new Database(file);
   db.pragma('foreign_keys = OFF');
+  const kindTriggers = [
+    'interviews_kind_after_insert',
+    'interviews_kind_after_channel',
+    'interview_contacts_kind_after_insert',
+    'interview_contacts_kind_after_delete',
+    'contacts_kind_after_role',
+  ];
   db.exec(`BEGIN;
+    DROP TRIGGER evidence_copy_after_insert;
+    DROP VIEW evidence_interview_now;
+    ${kindTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')}
+    DROP VIEW interviews_kind_now;
+    ${kindTriggers.map((t) => schema1('TRIGGER', t)).join('\n')}
     DROP TRIGGER accounts_last_direct_after_insert;
     DROP TRIGGER accounts_last_direct_after_update;
     DROP TRIGGER accounts_last_direct_after_delete;
@@ -178,7 +190,6 @@ function downgradeToSchema1(file: string): void {
     DROP TRIGGER IF EXISTS evidence_customers_after_evidence_update;
     DROP TRIGGER IF EXISTS evidence_customers_after_evidence_delete;
     DROP TRIGGER IF EXISTS evidence_customers_after_contact_update;
-    DROP TRIGGER evidence_copy_after_insert;
     DROP TRIGGER interviews_evidence_after_update;
     ${schema1('TABLE', 'evidence').replace('CREATE TABLE evidence ', 'CREATE TABLE evidence_v1 ')}
     INSERT INTO evidence_v1 SELECT hypothesis_id, interview_id, direction, strength FROM evidence;

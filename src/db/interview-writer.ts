@@ -1,0 +1,150 @@
+// Writing interviews: the one place that stores an interview with the people present, its pains,
+// quotes and tags, its evidence links and its full-text index row. `pm log`, `pm edit`,
+// `pm delete`, `pm hyp link` and `pm import` (and so `pm demo`) all write through it; an import
+// uses one writer for the whole file, so each statement is prepared once.
+//
+// Lists (pains, quotes, tags) keep the order they were given in: position 0, 1, 2… (journals
+// written before schema 5 may hold lists numbered from 1; only the order is ever read, so they
+// stay as they are; docs/decisions.md).
+import type { Statement } from 'better-sqlite3';
+import type { DB } from './journal.js';
+import type { InterviewFields } from './interviews.js';
+import type { Direction, Strength } from '../core/hypotheses.js';
+import { INDEX_DELETE, INDEX_INSERT, indexValues, reindexInterview } from './fts.js';
+
+export type ListName = 'pains' | 'quotes' | 'tags';
+
+/** An interview as it is written: its fields, who was there, its lists. */
+export interface InterviewContent extends InterviewFields {
+  contactIds: number[];
+  pains: string[];
+  quotes: string[];
+  tags: string[];
+}
+
+export interface EvidenceWrite {
+  hypothesisId: number;
+  direction: Direction;
+  strength: Strength;
+}
+
+/** What `pm edit` changes: the fields (all of them, as they are to be), and the sets given anew. */
+export interface InterviewChange {
+  fields: InterviewFields;
+  contactIds?: number[];
+  lists?: Partial<Record<ListName, string[]>>;
+}
+
+const SQL = {
+  insert: `INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up,
+    follow_up_done, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  update: `UPDATE interviews SET date = ?, channel = ?, account_id = ?, by = ?, minutes = ?, summary = ?, notes = ?,
+    follow_up = ?, follow_up_done = ? WHERE id = ?`,
+  delete: 'DELETE FROM interviews WHERE id = ?',
+  // a person named twice is present once
+  addPresent: 'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
+  clearPresent: 'DELETE FROM interview_contacts WHERE interview_id = ?',
+  addPain: 'INSERT INTO pains (interview_id, position, text) VALUES (?, ?, ?)',
+  addQuote: 'INSERT INTO quotes (interview_id, position, text) VALUES (?, ?, ?)',
+  addTag: 'INSERT INTO interview_tags (interview_id, position, tag) VALUES (?, ?, ?)',
+  clearPains: 'DELETE FROM pains WHERE interview_id = ?',
+  clearQuotes: 'DELETE FROM quotes WHERE interview_id = ?',
+  clearTags: 'DELETE FROM interview_tags WHERE interview_id = ?',
+  linkReplace: `INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)
+    ON CONFLICT(hypothesis_id, interview_id)
+    DO UPDATE SET direction = excluded.direction, strength = excluded.strength`,
+  linkKeep: 'INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)',
+  index: INDEX_INSERT,
+  unindex: INDEX_DELETE,
+} as const;
+
+const LIST_SQL = {
+  pains: { add: 'addPain', clear: 'clearPains' },
+  quotes: { add: 'addQuote', clear: 'clearQuotes' },
+  tags: { add: 'addTag', clear: 'clearTags' },
+} as const satisfies Record<ListName, { add: keyof typeof SQL; clear: keyof typeof SQL }>;
+
+export class InterviewWriter {
+  private readonly prepared = new Map<keyof typeof SQL, Statement>();
+  constructor(private readonly db: DB) {}
+
+  /** Each statement prepared when first used, then reused (an import writes 100k interviews). */
+  private stmt(name: keyof typeof SQL): Statement {
+    let s = this.prepared.get(name);
+    if (!s) {
+      s = this.db.prepare(SQL[name]);
+      this.prepared.set(name, s);
+    }
+    return s;
+  }
+
+  /** A new interview with everything it holds; returns its row id (I<id>). */
+  insert(uuid: string, i: InterviewContent, createdAt: string, evidence: EvidenceWrite[] = []): number {
+    const rowid = Number(
+      this.stmt('insert').run(
+        uuid,
+        i.date,
+        i.channel,
+        i.accountId,
+        i.by,
+        i.minutes,
+        i.summary,
+        i.notes,
+        i.followUp,
+        i.followUpDone ? 1 : 0,
+        createdAt,
+      ).lastInsertRowid,
+    );
+    for (const c of i.contactIds) this.stmt('addPresent').run(rowid, c);
+    for (const list of ['pains', 'quotes', 'tags'] as const) this.addList(rowid, list, i[list]);
+    for (const e of evidence) this.link(e, rowid);
+    this.stmt('index').run(rowid, ...indexValues(i));
+    return rowid;
+  }
+
+  /** Change an interview: its fields, and the people and lists given (each replaced whole). */
+  update(rowid: number, change: InterviewChange): void {
+    const f = change.fields;
+    this.stmt('update').run(
+      f.date,
+      f.channel,
+      f.accountId,
+      f.by,
+      f.minutes,
+      f.summary,
+      f.notes,
+      f.followUp,
+      f.followUpDone ? 1 : 0,
+      rowid,
+    );
+    if (change.contactIds) {
+      this.stmt('clearPresent').run(rowid);
+      for (const c of change.contactIds) this.stmt('addPresent').run(rowid, c);
+    }
+    for (const [list, items] of Object.entries(change.lists ?? {}) as [ListName, string[]][]) {
+      this.stmt(LIST_SQL[list].clear).run(rowid);
+      this.addList(rowid, list, items);
+    }
+    reindexInterview(this.db, rowid);
+  }
+
+  /** Remove an interview; its people, lists and evidence links go with it (ON DELETE CASCADE). */
+  remove(rowid: number): void {
+    this.stmt('delete').run(rowid);
+    this.stmt('unindex').run(rowid);
+  }
+
+  /**
+   * Link an interview to a hypothesis. A link the journal already has takes the new direction and
+   * strength, or with `existing: 'keep'` (an import) stays as it is. Returns whether a row changed.
+   */
+  link(e: EvidenceWrite, interviewId: number, existing: 'replace' | 'keep' = 'replace'): boolean {
+    const stmt = this.stmt(existing === 'keep' ? 'linkKeep' : 'linkReplace');
+    return stmt.run(e.hypothesisId, interviewId, e.direction, e.strength).changes > 0;
+  }
+
+  private addList(rowid: number, list: ListName, items: string[]): void {
+    const add = this.stmt(LIST_SQL[list].add);
+    for (let position = 0; position < items.length; position++) add.run(rowid, position, items[position]);
+  }
+}

@@ -1,0 +1,195 @@
+// The summaries the schema keeps by triggers, each listed once: where it is kept, the `_now` view
+// (migrations) that computes it from scratch, and the triggers that keep it. Everything done with a
+// summary comes from this list: suspending its triggers for a bulk write and rebuilding it once
+// after (pm import), checking it against its view and repairing it (pm doctor). A trigger added to
+// the schema must be listed here (test/unit/summaries.test.ts fails otherwise).
+import type { DB } from './journal.js';
+
+export interface Summary {
+  /** how pm doctor names it */
+  name: string;
+  table: string;
+  /** computes the summary from scratch; its columns are named as the table's */
+  view: string;
+  /** the table's key, as [table column, view column] pairs */
+  key: [string, string][];
+  /** the columns the triggers keep; null: the summary is the whole table, its rows the view's */
+  kept: string[] | null;
+  /** the triggers that keep it (a trigger may keep two summaries at once) */
+  triggers: string[];
+}
+
+const EVIDENCE_SUMMARY_TRIGGERS = [
+  'evidence_customers_after_evidence_update',
+  'evidence_customers_after_evidence_delete',
+  'evidence_customers_after_contact_update',
+];
+
+/** In the order they are rebuilt: each reads only those before it. */
+export const SUMMARIES: readonly Summary[] = [
+  {
+    // customer contact, second-hand signal or stakeholder meeting (0001; one definition since 0005)
+    name: 'interviews.kind',
+    table: 'interviews',
+    view: 'interviews_kind_now',
+    key: [['id', 'interview_id']],
+    kept: ['kind'],
+    triggers: [
+      'interviews_kind_after_insert',
+      'interviews_kind_after_channel',
+      'interview_contacts_kind_after_insert',
+      'interview_contacts_kind_after_delete',
+      'contacts_kind_after_role',
+    ],
+  },
+  {
+    // each evidence row's copy of its interview's date and kind (0002)
+    name: 'evidence.date/kind',
+    table: 'evidence',
+    view: 'evidence_interview_now',
+    key: [
+      ['hypothesis_id', 'hypothesis_id'],
+      ['interview_id', 'interview_id'],
+    ],
+    kept: ['date', 'kind'],
+    triggers: ['evidence_copy_after_insert', 'interviews_evidence_after_update'],
+  },
+  {
+    // who gave customer evidence on each hypothesis (0003)
+    name: 'evidence_customers',
+    table: 'evidence_customers',
+    view: 'evidence_customers_now',
+    key: [
+      ['hypothesis_id', 'hypothesis_id'],
+      ['direction', 'direction'],
+      ['contact_id', 'contact_id'],
+    ],
+    kept: null,
+    triggers: EVIDENCE_SUMMARY_TRIGGERS,
+  },
+  {
+    // each hypothesis's evidence counts (0003): the same triggers refresh it, after evidence_customers
+    name: 'evidence_totals',
+    table: 'evidence_totals',
+    view: 'evidence_totals_now',
+    key: [['hypothesis_id', 'hypothesis_id']],
+    kept: null,
+    triggers: EVIDENCE_SUMMARY_TRIGGERS,
+  },
+  {
+    // each account's latest customer contact (0004)
+    name: 'accounts.last_direct',
+    table: 'accounts',
+    view: 'accounts_last_direct_now',
+    key: [['id', 'account_id']],
+    kept: ['last_direct'],
+    triggers: [
+      'accounts_last_direct_after_insert',
+      'accounts_last_direct_after_update',
+      'accounts_last_direct_after_delete',
+    ],
+  },
+  {
+    // each hypothesis's status and decision day: its latest outcome (0001, 0004)
+    name: 'hypotheses.status/decided_on',
+    table: 'hypotheses',
+    view: 'hypotheses_decision_now',
+    key: [['id', 'hypothesis_id']],
+    kept: ['status', 'decided_on'],
+    triggers: ['outcomes_status_after_insert', 'outcomes_status_after_delete'],
+  },
+];
+
+/** Every trigger that keeps a summary, once each. */
+export const SUMMARY_TRIGGERS: readonly string[] = [...new Set(SUMMARIES.flatMap((s) => s.triggers))];
+
+function keyJoin(s: Summary): string {
+  return s.key.map(([t, v]) => `v.${v} = t.${t}`).join(' AND ');
+}
+
+function differs(kept: string[]): string {
+  return kept.map((k) => `t.${k} IS NOT v.${k}`).join(' OR ');
+}
+
+/** Make the summary equal its view. Kept columns are written only where they differ, so a rebuild
+ * of a right summary changes nothing; a whole-table summary is small and written anew. `after`: only
+ * the table's rows with a greater rowid (see SuspendedSummaries.resume). */
+function rebuildSql(s: Summary, after?: number): string {
+  if (s.kept === null) return `DELETE FROM ${s.table}; INSERT INTO ${s.table} SELECT * FROM ${s.view};`;
+  const onlyNew = after === undefined ? '' : ` AND t.rowid > ${after}`;
+  return `UPDATE ${s.table} AS t SET (${s.kept.join(', ')}) = (${s.kept.map((c) => `v.${c}`).join(', ')})
+    FROM ${s.view} AS v WHERE ${keyJoin(s)} AND (${differs(s.kept)})${onlyNew};`;
+}
+
+/** How many of the summary's rows (keys) differ from its view: missing, extra or with other values. */
+function driftSql(s: Summary): string {
+  if (s.kept === null) {
+    const keys = s.key.map(([t]) => t).join(', ');
+    return `SELECT count(*) FROM (SELECT ${keys} FROM (SELECT * FROM ${s.table} EXCEPT SELECT * FROM ${s.view})
+      UNION SELECT ${keys} FROM (SELECT * FROM ${s.view} EXCEPT SELECT * FROM ${s.table}))`;
+  }
+  return `SELECT count(*) FROM ${s.table} AS t JOIN ${s.view} AS v ON ${keyJoin(s)} WHERE ${differs(s.kept)}`;
+}
+
+/** Rebuild every summary from its view, in order (`onlyAfter`: see SuspendedSummaries.resume). */
+export function rebuildSummaries(db: DB, onlyAfter: Readonly<Record<string, number>> = {}): void {
+  for (const s of SUMMARIES) db.exec(rebuildSql(s, onlyAfter[s.table]));
+}
+
+export interface SummaryDrift {
+  name: string;
+  /** rows that differ from what the view computes */
+  rows: number;
+}
+
+/** The summaries that differ from their views (none in a healthy journal). */
+export function summaryDrift(db: DB): SummaryDrift[] {
+  return SUMMARIES.map((s) => ({ name: s.name, rows: db.prepare(driftSql(s)).pluck().get() as number })).filter(
+    (d) => d.rows > 0,
+  );
+}
+
+/**
+ * The summary triggers switched off for a bulk write: right for one change, they recompute a
+ * hypothesis's or an account's summary at every row, which for an import of thousands of rows costs
+ * far more than computing each summary once. suspend() drops them inside the
+ * caller's transaction (a rollback brings them back); resume() rebuilds every summary once and
+ * restores the triggers as the schema wrote them. suspend() is called only once something is about to
+ * be written, so that a bulk write that turns out to add nothing writes nothing at all.
+ */
+export class SuspendedSummaries {
+  private dropped: { name: string; sql: string }[] | null = null;
+  constructor(private readonly db: DB) {}
+
+  suspend(): void {
+    if (this.dropped) return;
+    if (!this.db.inTransaction) throw new Error('bug: summary triggers suspended outside a transaction');
+    this.dropped = this.db
+      .prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))",
+      )
+      .all(JSON.stringify(SUMMARY_TRIGGERS)) as { name: string; sql: string }[];
+    for (const t of this.dropped) this.db.exec(`DROP TRIGGER ${t.name}`);
+  }
+
+  /**
+   * `onlyAfter` is the caller's word that, of a table named in it, no row up to that rowid was
+   * changed while suspended, nor anything its kept columns are computed from: those rows are not
+   * checked again. An import that only adds interviews (and people only they name) passes the last
+   * interview id it found, which spares the check of every older interview's kind (~0.15 s of a
+   * small import into a 100k-interview journal). A test compares it with the full rebuild.
+   */
+  resume(onlyAfter: Readonly<Record<string, number>> = {}): void {
+    if (!this.dropped) return;
+    rebuildSummaries(this.db, onlyAfter);
+    for (const t of this.dropped) this.db.exec(t.sql);
+    this.dropped = null;
+  }
+}
+
+/** pm doctor --repair: every summary rebuilt from its view (in the caller's transaction). */
+export function repairSummaries(db: DB): void {
+  const paused = new SuspendedSummaries(db);
+  paused.suspend();
+  paused.resume();
+}

@@ -1,0 +1,235 @@
+// The summaries kept by triggers, as src/db/summaries.ts lists them: the list is complete, the one
+// rule for an interview's kind is the contract's, every summary equals its view after an import and
+// after changes, a summary corrupted by hand is found (and named) and repaired, and suspending the
+// triggers is safe.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openForWrite, type DB } from '../../src/db/journal.js';
+import { importJournal, journalLookup } from '../../src/db/import.js';
+import { validateDocument } from '../../src/core/import-validate.js';
+import { CHANNELS, INDIRECT_CHANNELS } from '../../src/core/channels.js';
+import { InterviewWriter } from '../../src/db/interview-writer.js';
+import {
+  SUMMARIES,
+  SUMMARY_TRIGGERS,
+  SuspendedSummaries,
+  repairSummaries,
+  summaryDrift,
+} from '../../src/db/summaries.js';
+// @ts-expect-error the generator is plain JavaScript
+import { generate, mulberry32 } from '../bench/generate.mjs';
+
+const SIZE = { accounts: 30, contacts: 90, hypotheses: 40 };
+
+let dir: string;
+let db: DB;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pm-summaries-'));
+  db = openForWrite(join(dir, 'j.db')).db;
+  importJournal(db, validateDocument(generate(800, { ...SIZE, seed: 3 })));
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const triggersNow = () =>
+  db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as {
+    name: string;
+    sql: string;
+  }[];
+const columnsOf = (name: string) => db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(name) as string[];
+
+describe('the list of summaries', () => {
+  it("names every trigger of the schema, and each summary's table, view, key and columns exist", () => {
+    expect(new Set(triggersNow().map((t) => t.name))).toEqual(new Set(SUMMARY_TRIGGERS));
+    for (const s of SUMMARIES) {
+      const table = columnsOf(s.table);
+      const view = columnsOf(s.view);
+      expect(view.length, s.view).toBeGreaterThan(0);
+      for (const [t, v] of s.key)
+        expect([table.includes(t), view.includes(v)], `${s.name} key ${t}`).toEqual([true, true]);
+      if (s.kept === null) expect(view, s.name).toEqual(table);
+      else
+        for (const c of s.kept) expect([table.includes(c), view.includes(c)], `${s.name}.${c}`).toEqual([true, true]);
+    }
+  });
+});
+
+describe("an interview's kind", () => {
+  it("is the contract's rule: a second-hand channel is a signal, else customer contact if a customer was there", () => {
+    const k = openForWrite(join(dir, 'kinds.db')).db;
+    const account = Number(k.prepare("INSERT INTO accounts (uuid, name) VALUES ('a', 'Kinds')").run().lastInsertRowid);
+    const roles = ['customer', 'prospect', 'stakeholder', 'partner'];
+    const people = Object.fromEntries(
+      roles.map((role) => [
+        role,
+        Number(
+          k
+            .prepare('INSERT INTO contacts (uuid, name, account_id, role) VALUES (?, ?, ?, ?)')
+            .run(role, role, account, role).lastInsertRowid,
+        ),
+      ]),
+    );
+    const writer = new InterviewWriter(k);
+    const groups = [[], ['customer'], ['prospect'], ['stakeholder'], ['partner'], ['stakeholder', 'prospect']];
+    for (const channel of CHANNELS)
+      for (const present of groups) {
+        const id = writer.insert(
+          `${channel}-${present.join('+')}`,
+          {
+            date: '2026-01-05',
+            channel,
+            accountId: account,
+            by: null,
+            minutes: null,
+            summary: 'kind',
+            notes: null,
+            followUp: null,
+            followUpDone: false,
+            contactIds: present.map((r) => people[r]),
+            pains: [],
+            quotes: [],
+            tags: [],
+          },
+          '2026-01-05T00:00:00Z',
+        );
+        const expected = (INDIRECT_CHANNELS as readonly string[]).includes(channel)
+          ? 'indirect'
+          : present.some((p) => p === 'customer' || p === 'prospect')
+            ? 'customer'
+            : 'stakeholder';
+        const kept = k
+          .prepare(
+            'SELECT i.kind, v.kind FROM interviews i JOIN interviews_kind_now v ON v.interview_id = i.id WHERE i.id = ?',
+          )
+          .raw()
+          .get(id);
+        expect(kept, `${channel} with ${present.join(', ') || 'nobody'}`).toEqual([expected, expected]);
+      }
+    k.close();
+  });
+});
+
+describe('every summary', () => {
+  it('equals its view after an import into a journal that has records, links to its older interviews included', () => {
+    expect(summaryDrift(db)).toEqual([]);
+    const older = db.prepare('SELECT uuid FROM interviews ORDER BY id LIMIT 30').pluck().all() as string[];
+    const doc = generate(300, { ...SIZE, seed: 4 });
+    // the second file's hypotheses also get evidence from interviews the journal already has
+    doc.evidence.push(
+      ...older.map((uuid, i) => ({
+        hypothesisUuid: doc.hypotheses[i % doc.hypotheses.length].uuid,
+        interviewUuid: uuid,
+        direction: i % 3 ? 'supports' : 'refutes',
+        strength: 'medium',
+      })),
+    );
+    const before = db.prepare('SELECT count(*) FROM evidence').pluck().get() as number;
+    db.transaction(() => importJournal(db, validateDocument(doc, journalLookup(db)))).immediate();
+    expect(db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBeGreaterThan(before + 30);
+    expect(summaryDrift(db)).toEqual([]);
+    expect(
+      triggersNow()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual([...SUMMARY_TRIGGERS].sort());
+  });
+
+  it('stays equal to its view through changes made with the triggers on', () => {
+    const rand = mulberry32(11);
+    const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+    const changes = [
+      () =>
+        db
+          .prepare('UPDATE contacts SET role = ? WHERE id = ?')
+          .run(pick(['customer', 'stakeholder', 'prospect']), pick(ids('SELECT id FROM contacts'))),
+      () =>
+        db
+          .prepare('UPDATE interviews SET channel = ? WHERE id = ?')
+          .run(pick(['call', 'support', 'visit']), pick(ids('SELECT interview_id FROM evidence'))),
+      () =>
+        db
+          .prepare('UPDATE interviews SET date = ? WHERE id = ?')
+          .run(pick(['2022-02-02', '2026-11-19']), pick(ids('SELECT interview_id FROM evidence'))),
+      () =>
+        db
+          .prepare('DELETE FROM interview_contacts WHERE interview_id = ?')
+          .run(pick(ids('SELECT interview_id FROM evidence'))),
+      () =>
+        db
+          .prepare(
+            "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, 'killed', '2026-03-01', 'x')",
+          )
+          .run(`o-${rand()}`, pick(ids('SELECT id FROM hypotheses'))),
+      () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT interview_id FROM evidence'))),
+    ];
+    for (let i = 0; i < 60; i++) pick(changes)();
+    expect(summaryDrift(db)).toEqual([]);
+  });
+
+  // one plain UPDATE each, as a user with sqlite3 might: only that summary is then out of step
+  const corruptions: Record<string, string> = {
+    'interviews.kind': `UPDATE interviews SET kind = CASE kind WHEN 'customer' THEN 'stakeholder' ELSE 'customer' END
+      WHERE id = (SELECT min(interview_id) FROM evidence)`,
+    'evidence.date/kind': `UPDATE evidence SET date = '1999-01-01'
+      WHERE (hypothesis_id, interview_id) = (SELECT hypothesis_id, interview_id FROM evidence LIMIT 1)`,
+    evidence_customers: `UPDATE evidence_customers SET first_date = '1999-01-01'
+      WHERE (hypothesis_id, direction, contact_id) = (SELECT hypothesis_id, direction, contact_id FROM evidence_customers LIMIT 1)`,
+    evidence_totals:
+      'UPDATE evidence_totals SET supports = supports + 1 WHERE hypothesis_id = (SELECT min(hypothesis_id) FROM evidence_totals)',
+    'accounts.last_direct': "UPDATE accounts SET last_direct = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
+    'hypotheses.status/decided_on':
+      "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
+  };
+
+  it('has a corruption below', () => {
+    expect(Object.keys(corruptions).sort()).toEqual(SUMMARIES.map((s) => s.name).sort());
+  });
+
+  it.each(Object.entries(corruptions))('%s, changed by hand, is found, named and repaired', (name, sql) => {
+    const snapshot = () =>
+      SUMMARIES.map((s) =>
+        db
+          .prepare(`SELECT * FROM ${s.table} ORDER BY ${s.key.map(([t]) => t).join(', ')}`)
+          .raw()
+          .all(),
+      );
+    const before = snapshot();
+    expect(db.prepare(sql).run().changes).toBe(1);
+    expect(summaryDrift(db)).toEqual([{ name, rows: 1 }]);
+    db.transaction(() => repairSummaries(db)).immediate();
+    expect(summaryDrift(db)).toEqual([]);
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('suspending the summary triggers', () => {
+  it('is refused outside a transaction, and a rollback brings the triggers back', () => {
+    expect(() => new SuspendedSummaries(db).suspend()).toThrow(/outside a transaction/);
+    const before = triggersNow();
+    try {
+      db.transaction(() => {
+        new SuspendedSummaries(db).suspend();
+        expect(triggersNow()).toEqual([]);
+        throw new Error('fail mid-import');
+      })();
+    } catch (err) {
+      expect((err as Error).message).toBe('fail mid-import');
+    }
+    expect(triggersNow()).toEqual(before);
+  });
+
+  it('restores each trigger as the schema wrote it', () => {
+    const before = triggersNow();
+    db.transaction(() => {
+      const s = new SuspendedSummaries(db);
+      s.suspend();
+      s.resume();
+    })();
+    expect(triggersNow()).toEqual(before);
+  });
+});
