@@ -198,8 +198,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'doctor',
-    description: 'check the journal: path, schema version, counts, integrity; exit 1 if unhealthy',
-    examples: ['pm doctor', 'pm doctor --json | jq .healthy'],
+    description: 'check the journal: path, schema version, counts, integrity, summaries; exit 1 if unhealthy',
+    options: [{ flags: '--repair', description: 'rebuild the summaries that differ from the records they sum up' }],
+    examples: [
+      'pm doctor',
+      'pm doctor --json | jq .healthy',
+      'pm doctor --repair                 rebuild the counts and dates kept for the report, if they drifted',
+    ],
     action: lazy(
       () => import('../commands/doctor.js'),
       (m) => m.doctor,
