@@ -8,12 +8,7 @@ import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { isIndirect, parseChannel } from '../core/channels.js';
 import { parsePerson, parseRole } from '../core/contacts.js';
 import { checkList, followUpAfter, parseMinutes, type InterviewRecord, type LogOptions } from '../core/interviews.js';
-import {
-  interviewFields,
-  loadInterview,
-  resolveInterviewRef,
-  type InterviewFields,
-} from '../db/interviews.js';
+import { interviewFields, loadInterview, resolveInterviewRef, type InterviewFields } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
 import { InterviewWriter } from '../db/interview-writer.js';

@@ -1,16 +1,18 @@
 // `pm doctor` checks the summaries the schema keeps by triggers against the records: one changed by
 // hand (plain SQL, as a user with sqlite3 might) makes doctor exit 1 naming it, with the way to
-// repair it; `pm doctor --repair` rebuilds it. Exit codes and the file are the point: real processes.
+// repair it; `pm doctor --repair` rebuilds it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { journal, type JournalBuilder } from '../fixtures/journal-builder.js';
-import { runPm } from '../helpers.js';
+import { sandbox, type Sandbox } from '../helpers.js';
 
+let box: Sandbox;
 let b: JournalBuilder;
 let path: string;
 beforeEach(() => {
+  box = sandbox();
   b = journal();
   path = b.path;
   const acme = b.account('Acme');
@@ -20,10 +22,12 @@ beforeEach(() => {
     b.evidence(h, b.interview({ date, account: acme, with: [ann] }));
   b.db.close();
 });
-afterEach(() => rmSync(b.dir, { recursive: true, force: true }));
+afterEach(() => {
+  rmSync(b.dir, { recursive: true, force: true });
+  box.cleanup();
+});
 
-const env = { PATH: process.env.PATH, NO_COLOR: '1', PM_TODAY: '2026-11-20', HOME: '/nonexistent' };
-const pm = (...args: string[]) => runPm(['--db', path, ...args], { env: { ...env } });
+const pm = (...args: string[]) => box.pm(['--db', path, ...args]);
 const sql = (statement: string) => {
   const db = new Database(path);
   try {
