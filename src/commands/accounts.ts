@@ -3,11 +3,12 @@
 // they are overdue ("going cold"), most overdue first.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, cut, padEnd, safeLine } from '../core/text.js';
+import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { accountJson, parseCadence, type AccountActivity, type AccountRow } from '../core/accounts.js';
 import { byMostOverdue } from '../core/cadence.js';
 import type { DB } from '../db/journal.js';
 import { accountActivity, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
+import { accountTable } from '../render/accounts.js';
 
 export function accounts(ctx: Context): void {
   const { db } = ctx.read();
@@ -21,16 +22,7 @@ export function accounts(ctx: Context): void {
     ctx.info('No accounts yet. They are created by pm log --account ORG.');
     return;
   }
-  const c = ctx.color;
-  const nameW = Math.min(28, Math.max(7, ...rows.map((r) => [...safeLine(r.name)].length)));
-  const header = `${padEnd('ACCOUNT', nameW)}  LAST DIRECT  DAYS  CADENCE  CONTACTS  INTERVIEWS  SEGMENT`;
-  const lines = rows.map((r) => {
-    const days = r.daysSince === null ? '—' : String(r.daysSince);
-    const cadence = r.cadence === 'off' ? 'off' : `${r.cadence}d`;
-    const line = `${padEnd(cut(safeLine(r.name), nameW), nameW)}  ${padEnd(r.lastDirect ?? '—', 11)}  ${days.padStart(4)}  ${padEnd(cadence, 7)}  ${String(r.contacts).padStart(8)}  ${String(r.interviews).padStart(10)}  ${safeLine(r.segment ?? '')}`;
-    return r.overdue ? c.red(line + '  overdue') : line.trimEnd();
-  });
-  ctx.out([c.dim(header), ...lines].join('\n'));
+  ctx.out(accountTable(rows, ctx.color));
 }
 
 export interface AccountSetOptions {
@@ -72,7 +64,8 @@ function printAccount(ctx: Context, row: AccountActivity, verb: string): void {
   if (ctx.json) ctx.printJson(json);
   else
     ctx.out(
-      `${verb} ${safeLine(json.name)} · cadence ${json.cadence === 'off' ? 'off' : `${json.cadence} days`}${json.cadenceDays === null ? ' (default)' : ''}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`,
+      `${verb} ${safeLine(json.name)} · cadence ${json.cadence === 'off' ? 'off' : `${json.cadence} days`}` +
+        `${json.cadenceDays === null ? ' (default)' : ''}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`,
     );
 }
 

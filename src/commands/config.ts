@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
 import { CONFIG_KEYS, DEFAULTS, assertConfigKey, describeKey, parseConfigValue } from '../core/config.js';
 import { setConfigValue, storedConfigKeys, unsetConfigValue } from '../db/config.js';
-import { safeLine, padEnd } from '../core/text.js';
+import { safeLine } from '../core/text.js';
+import { configTable } from '../render/config.js';
 
 export function list(ctx: Context): void {
   const config = ctx.config();
@@ -10,13 +11,13 @@ export function list(ctx: Context): void {
     ctx.printJson(Object.fromEntries(CONFIG_KEYS.map((k) => [k, config[k]])));
     return;
   }
-  const c = ctx.color;
-  const lines = CONFIG_KEYS.map((k) => {
-    const value = config[k] === null ? c.dim('(unset)') : safeLine(String(config[k]));
-    const note = stored.has(k) ? c.dim(`default ${DEFAULTS[k] ?? 'unset'}`) : c.dim('default');
-    return `${padEnd(k, 22)} ${padEnd(value, 12)} ${note}  ${c.dim('— ' + describeKey(k))}`;
-  });
-  ctx.out(lines.join('\n'));
+  const rows = CONFIG_KEYS.map((k) => ({
+    key: k,
+    value: config[k] === null ? null : String(config[k]),
+    note: stored.has(k) ? `default ${DEFAULTS[k] ?? 'unset'}` : 'default',
+    about: describeKey(k),
+  }));
+  ctx.out(configTable(rows, ctx.color));
 }
 
 export function get(ctx: Context, key: string): void {

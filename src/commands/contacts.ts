@@ -2,7 +2,7 @@
 // stakeholders and partners are never "customer contact", so they are never overdue.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, cut, padEnd, safeLine } from '../core/text.js';
+import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { UUID_RE } from '../core/uuid.js';
 import { byMostOverdue } from '../core/cadence.js';
 import { contactJson, parsePerson, parseRole, type ContactActivity, type ContactRow } from '../core/contacts.js';
@@ -16,6 +16,7 @@ import {
   updateContact,
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
+import { contactTable } from '../render/accounts.js';
 
 export function contacts(ctx: Context): void {
   const { db } = ctx.read();
@@ -29,17 +30,7 @@ export function contacts(ctx: Context): void {
     ctx.info('No contacts yet. They are created by pm log --with "Name" --account ORG.');
     return;
   }
-  const c = ctx.color;
-  const nameW = Math.min(28, Math.max(7, ...rows.map((r) => [...safeLine(r.name)].length)));
-  const accountW = Math.min(20, Math.max(7, ...rows.map((r) => [...safeLine(r.account)].length)));
-  const header = `${padEnd('CONTACT', nameW)}  ${padEnd('ACCOUNT', accountW)}  ROLE         LAST DIRECT  DAYS  CADENCE  EMAIL`;
-  const lines = rows.map((r) => {
-    const days = r.daysSince === null ? '—' : String(r.daysSince);
-    const cadence = r.cadence === null ? '—' : r.cadence === 'off' ? 'off' : `${r.cadence}d`;
-    const line = `${padEnd(cut(safeLine(r.name), nameW), nameW)}  ${padEnd(cut(safeLine(r.account), accountW), accountW)}  ${padEnd(r.role, 11)}  ${padEnd(r.lastDirect ?? '—', 11)}  ${days.padStart(4)}  ${padEnd(cadence, 7)}  ${safeLine(r.email ?? '')}`;
-    return r.overdue ? c.red(line + '  overdue') : line.trimEnd();
-  });
-  ctx.out([c.dim(header), ...lines].join('\n'));
+  ctx.out(contactTable(rows, ctx.color));
 }
 
 /**

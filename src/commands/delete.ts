@@ -3,7 +3,8 @@
 // evidence links, outcomes, tags and revisions (the schema's ON DELETE CASCADE), in one transaction.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { cut, safeLine } from '../core/text.js';
+import { safeLine } from '../core/text.js';
+import { cut } from '../render/width.js';
 import { loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';

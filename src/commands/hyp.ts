@@ -4,7 +4,8 @@ import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { addDays, DEADLINE_FORMS, parseDeadline, parsePastDate } from '../core/dates.js';
-import { checkText, cut, LIMITS, safeLine } from '../core/text.js';
+import { checkText, LIMITS, safeLine } from '../core/text.js';
+import { cut } from '../render/width.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
   KINDS,

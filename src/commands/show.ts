@@ -2,14 +2,15 @@
 // contact name → its conversations and days since the last direct customer contact.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { closest, safeLine } from '../core/text.js';
+import { closest } from '../core/text.js';
 import { accountJson } from '../core/accounts.js';
-import { byMostOverdue, describeStanding } from '../core/cadence.js';
+import { byMostOverdue } from '../core/cadence.js';
 import { contactJson, parsePerson } from '../core/contacts.js';
 import { listInterviews, loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
-import { interviewDetail, interviewTable } from '../render/interviews.js';
+import { interviewDetail } from '../render/interviews.js';
+import { accountPage, contactPage } from '../render/accounts.js';
 
 export async function show(ctx: Context, ref: string): Promise<void> {
   const s = ref.trim();
@@ -42,15 +43,7 @@ export async function show(ctx: Context, ref: string): Promise<void> {
       ctx.printJson({ ...summary, people, conversations: interviews });
       return;
     }
-    const c = ctx.color;
-    const lines = [
-      `${c.bold(safeLine(summary.name))}${summary.segment ? `  ${c.dim(safeLine(summary.segment))}` : ''}`,
-      (summary.overdue ? c.red : (x: string) => x)(describeStanding(summary)),
-      `${c.dim('People:')} ${people.map((p) => `${safeLine(p.name)} (${p.role})`).join(', ') || '—'}`,
-      '',
-      interviews.length ? interviewTable(interviews, ctx.width, c) : c.dim('No conversations yet.'),
-    ];
-    ctx.out(lines.join('\n'));
+    ctx.out(accountPage(summary, people, interviews, ctx.width, ctx.color));
     return;
   }
   const person = parsePerson(s);
@@ -76,13 +69,5 @@ export async function show(ctx: Context, ref: string): Promise<void> {
     ctx.printJson({ ...contact, conversations: interviews });
     return;
   }
-  const c = ctx.color;
-  ctx.out(
-    [
-      `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''} · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}`,
-      (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
-      '',
-      interviews.length ? interviewTable(interviews, ctx.width, c) : c.dim('No conversations yet.'),
-    ].join('\n'),
-  );
+  ctx.out(contactPage(contact, interviews, ctx.width, ctx.color));
 }

@@ -43,10 +43,3 @@ export function byMostOverdue<T extends Standing & { name: string }>(items: T[])
   };
   return items.slice().sort((a, b) => lateness(b) - lateness(a) || byName(a, b));
 }
-
-export function describeStanding(s: Standing): string {
-  if (s.lastDirect === null) return 'no direct customer contact yet';
-  const ago = s.daysSince === 0 ? 'today' : s.daysSince === 1 ? 'yesterday' : `${s.daysSince} days ago`;
-  const cadence = s.cadence === 'off' ? 'cadence off' : s.cadence === null ? '' : `cadence ${s.cadence} days`;
-  return `last direct contact ${s.lastDirect} (${ago})${cadence ? `, ${cadence}` : ''}${s.overdue ? ', OVERDUE' : ''}`;
-}

@@ -67,30 +67,6 @@ export function safeLine(text: string | null | undefined): string {
   return text.replace(/[\r\n\t]+/g, ' ').replace(UNSAFE_ONE_LINE, visible);
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** How many characters (code points, not UTF-16 units) a string holds; no copy unless it has astral ones. */
-export function charCount(text: string): number {
-  if (!SURROGATE.test(text)) return text.length;
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
-/** Cut to `width` display columns with an ellipsis (code points, not UTF-16 units). */
-export function cut(text: string, width: number): string {
-  if (width <= 0) return '';
-  if (!SURROGATE.test(text)) return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + '…';
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
-}
-
-export function padEnd(text: string, width: number): string {
-  const len = charCount(text);
-  return len >= width ? text : text + ' '.repeat(width - len);
-}
-
 /** Edit distance (Levenshtein) between two short strings, case-insensitively. */
 export function editDistance(a: string, b: string): number {
   const x = [...a.toLowerCase()],

@@ -2,7 +2,9 @@
 // safeLine/safe so nothing stored can drive the terminal.
 import type { ChalkInstance } from 'chalk';
 import type { EvidenceEntry, HypothesisFlag, HypothesisRecord, OutcomeEntry } from '../core/hypotheses.js';
-import { cut, padEnd, safe, safeLine } from '../core/text.js';
+import { safe, safeLine } from '../core/text.js';
+import { cut, padEnd } from './width.js';
+import { table, type Column } from './table.js';
 
 export interface RenderOptions {
   color: ChalkInstance;
@@ -27,13 +29,6 @@ function pair(a: number, b: number): string {
   return `${a}/${b}`;
 }
 
-interface Column {
-  header: string;
-  cells: string[];
-  /** colour applied after padding, so alignment counts visible characters only */
-  paint?: (cell: string, row: number) => string;
-}
-
 /** 11-29 for a day of the current year (the table needs the room), else 2027-01-05. */
 function shortDate(date: string, today: string): string {
   return date.slice(0, 5) === today.slice(0, 5) ? date.slice(5) : date;
@@ -49,49 +44,36 @@ export function renderHypothesisList(
   opts: RenderOptions & { showStatus: boolean; today: string },
 ): string {
   const c = opts.color;
-  const before: Column[] = [{ header: 'ID', cells: records.map((r) => r.id) }];
-  if (opts.showStatus) before.push({ header: 'STATUS', cells: records.map((r) => r.status) });
-  const after: Column[] = [
-    { header: 'KIND', cells: records.map((r) => r.kind) },
-    { header: 'AGE', cells: records.map((r) => `${r.ageDays}d`) },
-    { header: 'SUP/REF', cells: records.map((r) => pair(r.supports, r.refutes)) },
-    { header: 'CUST', cells: records.map((r) => pair(r.customersSupporting, r.customersRefuting)) },
-    { header: 'LAST EV', cells: records.map((r) => (r.lastEvidence ? shortDate(r.lastEvidence, opts.today) : '—')) },
-    {
-      header: 'DECIDE BY',
-      cells: records.map((r) => shortDate(r.decideBy, opts.today)),
-      paint: (s, i) => (records[i].flags.includes('past-decide-by') ? c.yellow(s) : s),
-    },
-  ];
+  const columns: Column<HypothesisRecord>[] = [{ header: 'ID', text: (r) => r.id }];
+  if (opts.showStatus) columns.push({ header: 'STATUS', text: (r) => r.status });
+  columns.push(
+    { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 24 },
+    { header: 'KIND', text: (r) => r.kind },
+    { header: 'AGE', text: (r) => `${r.ageDays}d` },
+    { header: 'SUP/REF', text: (r) => pair(r.supports, r.refutes) },
+    { header: 'CUST', text: (r) => pair(r.customersSupporting, r.customersRefuting) },
+  );
   // second-hand evidence gets a column only when there is some
   if (records.some((r) => r.otherSupports + r.otherRefutes > 0))
-    after.splice(4, 0, {
+    columns.push({
       header: '2ND-HAND',
-      cells: records.map((r) => (r.otherSupports + r.otherRefutes ? pair(r.otherSupports, r.otherRefutes) : '')),
+      text: (r) => (r.otherSupports + r.otherRefutes ? pair(r.otherSupports, r.otherRefutes) : ''),
       paint: (s) => c.dim(s),
     });
-  const widthOf = (col: Column) => Math.max(col.header.length, ...col.cells.map((s) => [...s].length));
-  const gap = 2;
-  const fixed = [...before, ...after].reduce((sum, col) => sum + widthOf(col) + gap, 0);
-  const flagsWidth = Math.max(5, ...records.map((r) => r.flags.join(', ').length));
-  const statements = records.map((r) => safeLine(r.statement));
-  const longest = Math.max(9, ...statements.map((s) => [...s].length));
-  const statementWidth = Math.min(longest, Math.max(24, opts.width - fixed - gap - flagsWidth));
-  const statementCol: Column = { header: 'STATEMENT', cells: statements.map((s) => cut(s, statementWidth)) };
-  const columns = [...before, statementCol, ...after];
-  const widths = columns.map((col) => (col === statementCol ? statementWidth : widthOf(col)));
-
-  const lines = [[...columns.map((col, i) => padEnd(col.header, widths[i])), 'FLAGS'].join('  ').trimEnd()];
-  records.forEach((r, row) => {
-    const cells = columns.map((col, i) => {
-      const padded = padEnd(col.cells[row], widths[i]);
-      return col.paint ? col.paint(padded, row) : padded;
-    });
-    cells.push(r.flags.map((f) => colourFlag(f, c)).join(', '));
-    lines.push(cells.join('  ').trimEnd());
-  });
-  lines[0] = c.bold(lines[0]);
-  return lines.join('\n');
+  columns.push(
+    { header: 'LAST EV', text: (r) => (r.lastEvidence ? shortDate(r.lastEvidence, opts.today) : '—') },
+    {
+      header: 'DECIDE BY',
+      text: (r) => shortDate(r.decideBy, opts.today),
+      paint: (s, r) => (r.flags.includes('past-decide-by') ? c.yellow(s) : s),
+    },
+    {
+      header: 'FLAGS',
+      text: (r) => r.flags.join(', '),
+      paint: (_, r) => r.flags.map((f) => colourFlag(f, c)).join(', '),
+    },
+  );
+  return table(records, columns, { width: opts.width, header: (h) => c.bold(h) }).join('\n');
 }
 
 function days(n: number): string {

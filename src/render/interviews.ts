@@ -2,61 +2,27 @@
 // goes through safe()/safeLine() so stored escape sequences never reach the terminal raw.
 import type { ChalkInstance } from 'chalk';
 import type { InterviewRecord } from '../core/interviews.js';
-import { cut, padEnd, safe, safeLine } from '../core/text.js';
-
-function column(values: string[], max: number): number {
-  return Math.min(max, Math.max(0, ...values.map((v) => [...v].length)));
-}
+import { safe, safeLine } from '../core/text.js';
+import { table } from './table.js';
 
 /** date, id, who, account, channel, summary cut to the width; aligned, newest first as given. */
 export function interviewTable(records: InterviewRecord[], width: number, c: ChalkInstance): string {
   if (records.length === 0) return '';
-  const rows = records.map((r) => ({
-    date: r.date,
-    id: r.id,
-    who: safeLine(r.with.join(', ')) || '—',
-    account: safeLine(r.account),
-    channel: r.channel,
-    summary: safeLine(r.summary),
-    kind: r.kind,
-  }));
-  const idW = column(
-    rows.map((r) => r.id),
-    8,
-  );
-  const whoW = column(
-    rows.map((r) => r.who),
-    24,
-  );
-  const accountW = column(
-    rows.map((r) => r.account),
-    20,
-  );
-  const channelW = column(
-    rows.map((r) => r.channel),
-    7,
-  );
-  const fixed = 10 + 1 + idW + 2 + whoW + 2 + accountW + 2 + channelW + 2;
-  const summaryW = Math.max(10, width - fixed);
-  return rows
-    .map((r) => {
-      const channel = padEnd(r.channel, channelW);
-      return [
-        c.dim(r.date),
-        padEnd(r.id, idW),
-        '',
-        padEnd(cut(r.who, whoW), whoW),
-        '',
-        padEnd(cut(r.account, accountW), accountW),
-        '',
-        r.kind === 'customer' ? c.green(channel) : r.kind === 'indirect' ? c.yellow(channel) : c.dim(channel),
-        '',
-        cut(r.summary, summaryW),
-      ]
-        .join(' ')
-        .trimEnd();
-    })
-    .join('\n');
+  return table(
+    records,
+    [
+      { text: (r) => r.date, paint: (s) => c.dim(s) },
+      { text: (r) => r.id, gap: 1 },
+      { text: (r) => safeLine(r.with.join(', ')) || '—', max: 24 },
+      { text: (r) => safeLine(r.account), max: 20 },
+      {
+        text: (r) => r.channel,
+        paint: (s, r) => (r.kind === 'customer' ? c.green(s) : r.kind === 'indirect' ? c.yellow(s) : c.dim(s)),
+      },
+      { text: (r) => safeLine(r.summary), fill: 10 },
+    ],
+    { width },
+  ).join('\n');
 }
 
 const KIND_LABEL = {

@@ -3,7 +3,8 @@
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
 import type { ChalkInstance } from 'chalk';
 import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
-import { charCount as len, cut, padEnd, safeLine } from '../core/text.js';
+import { safeLine } from '../core/text.js';
+import { table, type Column } from './table.js';
 import { barChart } from './chart.js';
 
 type Paint = (s: string) => string;
@@ -19,27 +20,25 @@ const cell = (text: string | number | null | undefined, paint?: Paint): Cell => 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * Aligned columns cut to `width`: the `flex` column (default: the last) takes the room the others
- * leave, and is cut with an ellipsis; the others are as wide as their widest cell.
+ * Aligned columns cut to `width` (src/render/table.ts): the `flex` column (default: the last) takes
+ * the room the others leave, at least 12, and is cut with an ellipsis; the others are as wide as
+ * their widest cell.
  */
-function table(rows: Cell[][], width: number, flex = -1, indent = '  '): string[] {
+function columns(rows: Cell[][], width: number, flex = -1): string[] {
   if (rows.length === 0) return [];
-  const columns = Math.max(...rows.map((r) => r.length));
-  const flexAt = flex < 0 ? columns - 1 : flex;
-  const widths: number[] = [];
-  for (let k = 0; k < columns; k++) widths[k] = Math.max(...rows.map((r) => len(r[k]?.text ?? '')));
-  const others = widths.reduce((sum, w, k) => (k === flexAt ? sum : sum + w + 2), indent.length);
-  widths[flexAt] = Math.min(widths[flexAt], Math.max(12, width - others));
-  return rows.map((r) => {
-    let line = indent;
-    r.forEach((c, k) => {
-      const last = k === r.length - 1;
-      const text = cut(c.text, widths[k]);
-      line += (c.paint ? c.paint : (t: string) => t)(last ? text : padEnd(text, widths[k]));
-      if (!last) line += '  ';
+  const count = Math.max(...rows.map((r) => r.length));
+  const flexAt = flex < 0 ? count - 1 : flex;
+  const layout: Column<Cell[]>[] = [];
+  for (let k = 0; k < count; k++)
+    layout.push({
+      text: (r) => r[k]?.text ?? '',
+      fill: k === flexAt ? 12 : undefined,
+      paint: (s, r) => {
+        const paint = r[k]?.paint;
+        return paint ? paint(s) : s;
+      },
     });
-    return line.trimEnd();
-  });
+  return table(rows, layout, { width, indent: '  ' });
 }
 
 /** The first SHOWN_ROWS items, then "and N more" (`unread`: items past those, never read from the journal). */
@@ -122,7 +121,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       r.conversations,
       c,
       (rows) =>
-        table(
+        columns(
           rows.map((v) => [
             cell(v.id),
             cell(v.date),
@@ -145,7 +144,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   if (r.overdueAccounts.length === 0) out.push(c.dim('  No accounts going cold'));
   out.push(
     ...capped(r.overdueAccounts, c, (rows) =>
-      table(
+      columns(
         rows.map((a) => [
           cell(a.account),
           cell(`last ${a.lastDirect}`),
@@ -174,7 +173,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       u,
       c,
       (rows) =>
-        table(
+        columns(
           rows.map((h) => [
             cell(h.id),
             cell(h.statement),
@@ -197,7 +196,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   const outcomePaint = (o: string): Paint => (o === 'validated' ? c.green : o === 'reopened' ? c.yellow : c.red);
   out.push(
     ...capped(d, c, (rows) =>
-      table(
+      columns(
         rows.map((o) => [
           cell(o.id),
           cell(o.outcome, outcomePaint(o.outcome)),
@@ -218,7 +217,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       killed,
       c,
       (rows) =>
-        table(
+        columns(
           rows.map((h) => [
             cell(h.id),
             cell(h.outcome, c.red),
@@ -237,7 +236,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   if (r.themes.length === 0) out.push(c.dim('  No tags or pains in this period'));
   out.push(
     ...capped(r.themes, c, (rows) =>
-      table(
+      columns(
         rows.map((t) => [
           cell(t.theme),
           cell(t.kind, c.dim),
@@ -259,7 +258,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       r.followUps,
       c,
       (rows) =>
-        table(
+        columns(
           rows.map((f) => [
             cell(f.id),
             cell(`due ${f.followUp}`, f.daysOverdue > 0 ? c.red : c.yellow),
@@ -285,7 +284,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       r.flags,
       c,
       (rows) =>
-        table(
+        columns(
           rows.map((f) => [cell(f.kind, kindPaint(f.kind)), cell(f.message)]),
           width,
         ),

@@ -3,7 +3,7 @@ import { configFromRows, parseConfigValue, DEFAULTS } from '../../src/core/confi
 import { uuidv7, UUID_RE } from '../../src/core/uuid.js';
 import Database from 'better-sqlite3';
 import { newUuid } from '../../src/db/journal.js';
-import { charCount, checkText, cut, decodeUtf8, padEnd, safe, safeLine, LIMITS } from '../../src/core/text.js';
+import { checkText, decodeUtf8, safe, safeLine, LIMITS } from '../../src/core/text.js';
 import { colorLevel, NO_COLOR } from '../../src/context.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../../src/errors.js';
@@ -93,24 +93,6 @@ describe('user text', () => {
     expect(shown).toContain('␛[2J');
     expect(safe('line one\nline two\ttab')).toBe('line one\nline two\ttab');
     expect(safeLine('line one\nline two')).toBe('line one line two');
-  });
-
-  it('cuts to a width by characters, with an ellipsis', () => {
-    expect(cut('hello world', 8)).toBe('hello w…');
-    expect(cut('hello', 8)).toBe('hello');
-    expect(cut('😀😀😀😀', 3)).toBe('😀😀…');
-    expect(cut('😀😀😀', 3)).toBe('😀😀😀');
-    expect(cut('abcd', 4)).toBe('abcd');
-    expect(cut('abcde', 4)).toBe('abc…');
-    expect(cut('abc', 0)).toBe('');
-  });
-
-  it('counts and pads by characters: an emoji is one, not two UTF-16 units', () => {
-    expect(charCount('héllo')).toBe(5);
-    expect(charCount('a😀b')).toBe(3);
-    expect(charCount('')).toBe(0);
-    expect(padEnd('a😀', 4)).toBe('a😀  ');
-    expect(padEnd('abcd', 2)).toBe('abcd');
   });
 });
 

@@ -1,0 +1,88 @@
+// Accounts and contacts as text: the `pm accounts` and `pm contacts` tables, and the pages of
+// `pm show ACCOUNT` and `pm show CONTACT`. User text goes through safeLine.
+import type { ChalkInstance } from 'chalk';
+import type { AccountJson } from '../core/accounts.js';
+import type { Standing } from '../core/cadence.js';
+import type { ContactJson } from '../core/contacts.js';
+import type { InterviewRecord } from '../core/interviews.js';
+import { safeLine } from '../core/text.js';
+import { interviewTable } from './interviews.js';
+import { table } from './table.js';
+
+/** Most overdue first as given; an overdue account's line is red and ends "overdue". */
+export function accountTable(rows: AccountJson[], c: ChalkInstance): string {
+  return table(
+    rows,
+    [
+      { header: 'ACCOUNT', text: (r) => safeLine(r.name), max: 28 },
+      { header: 'LAST DIRECT', text: (r) => r.lastDirect ?? '—', width: 11 },
+      { header: 'DAYS', text: (r) => (r.daysSince === null ? '—' : String(r.daysSince)), width: 4, align: 'right' },
+      { header: 'CADENCE', text: (r) => (r.cadence === 'off' ? 'off' : `${r.cadence}d`), width: 7 },
+      { header: 'CONTACTS', text: (r) => String(r.contacts), width: 8, align: 'right' },
+      { header: 'INTERVIEWS', text: (r) => String(r.interviews), width: 10, align: 'right' },
+      { header: 'SEGMENT', text: (r) => safeLine(r.segment ?? '') },
+    ],
+    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line + '  overdue') : line.trimEnd()) },
+  ).join('\n');
+}
+
+/** Like accountTable; stakeholders and partners have no cadence (—). */
+export function contactTable(rows: ContactJson[], c: ChalkInstance): string {
+  return table(
+    rows,
+    [
+      { header: 'CONTACT', text: (r) => safeLine(r.name), max: 28 },
+      { header: 'ACCOUNT', text: (r) => safeLine(r.account), max: 20 },
+      { header: 'ROLE', text: (r) => r.role, width: 11 },
+      { header: 'LAST DIRECT', text: (r) => r.lastDirect ?? '—', width: 11 },
+      { header: 'DAYS', text: (r) => (r.daysSince === null ? '—' : String(r.daysSince)), width: 4, align: 'right' },
+      {
+        header: 'CADENCE',
+        text: (r) => (r.cadence === null ? '—' : r.cadence === 'off' ? 'off' : `${r.cadence}d`),
+        width: 7,
+      },
+      { header: 'EMAIL', text: (r) => safeLine(r.email ?? '') },
+    ],
+    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line + '  overdue') : line.trimEnd()) },
+  ).join('\n');
+}
+
+export function describeStanding(s: Standing): string {
+  if (s.lastDirect === null) return 'no direct customer contact yet';
+  const ago = s.daysSince === 0 ? 'today' : s.daysSince === 1 ? 'yesterday' : `${s.daysSince} days ago`;
+  const cadence = s.cadence === 'off' ? 'cadence off' : s.cadence === null ? '' : `cadence ${s.cadence} days`;
+  return `last direct contact ${s.lastDirect} (${ago})${cadence ? `, ${cadence}` : ''}${s.overdue ? ', OVERDUE' : ''}`;
+}
+
+/** `pm show ACCOUNT`: name and segment, standing, people, then its conversations. */
+export function accountPage(
+  account: AccountJson,
+  people: ContactJson[],
+  interviews: InterviewRecord[],
+  width: number,
+  c: ChalkInstance,
+): string {
+  return [
+    `${c.bold(safeLine(account.name))}${account.segment ? `  ${c.dim(safeLine(account.segment))}` : ''}`,
+    (account.overdue ? c.red : (x: string) => x)(describeStanding(account)),
+    `${c.dim('People:')} ${people.map((p) => `${safeLine(p.name)} (${p.role})`).join(', ') || '—'}`,
+    '',
+    interviews.length ? interviewTable(interviews, width, c) : c.dim('No conversations yet.'),
+  ].join('\n');
+}
+
+/** `pm show CONTACT`: who, standing, then their conversations. */
+export function contactPage(
+  contact: ContactJson,
+  interviews: InterviewRecord[],
+  width: number,
+  c: ChalkInstance,
+): string {
+  return [
+    `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''}` +
+      ` · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}`,
+    (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
+    '',
+    interviews.length ? interviewTable(interviews, width, c) : c.dim('No conversations yet.'),
+  ].join('\n');
+}
