@@ -168,6 +168,42 @@ export function startPm(args: string[], env: NodeJS.ProcessEnv): Promise<RunResu
   });
 }
 
+/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF record ends. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"' && field === '') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else field += text[i++];
+      }
+    } else if (text[i] === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (text[i] === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (text[i] === '\n' || text[i] === '\r' || text[i] === '"')
+      throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
+    else field += text[i++];
+  }
+  if (field !== '' || record.length) throw new Error('last record does not end with CRLF');
+  return records;
+}
+
 /** A usage error as the contract wants it: exit 2, a `pm: ` line, no stack trace. */
 export function expectUsageError(r: RunResult): void {
   if (r.code !== 2) throw new Error(`want exit 2, got ${r.code}\nstdout: ${r.out}\nstderr: ${r.err}`);

@@ -668,6 +668,10 @@ Flags: stale, past-decide-by, ready-to-validate, ready-to-kill, no-evidence.`,
         values: ['all'],
       },
       { flags: '--front-matter', description: 'markdown: start with a YAML block (period, as-of, version)' },
+      {
+        flags: '--raw',
+        description: "csv: cells exactly as stored (else a cell starting with = + - @ gets a leading ')",
+      },
     ],
     examples: [
       "pm export --week last --out notes/$(date +%G-W%V).md   last week's notes, for a git repo",

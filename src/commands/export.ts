@@ -29,6 +29,7 @@ export interface ExportOptions {
   out?: string;
   redact?: string | boolean;
   frontMatter?: boolean;
+  raw?: boolean;
 }
 
 const FORMATS = ['md', 'json', 'csv'] as const;
@@ -167,6 +168,8 @@ function markdown(
 
 export function exportCommand(ctx: Context, opts: ExportOptions): void {
   const format = chooseFormat(ctx, opts);
+  if (opts.raw && format !== 'csv')
+    throw new UsageError(`--raw is for --format csv`, 'JSON and markdown always hold the stored text');
   const redact = parseRedact(opts.redact);
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);
@@ -184,7 +187,7 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
     if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), keep);
     let doc = exportJournal(db, scope.range, utcNow());
     if (redactor) doc = redactDocument(doc, redactor);
-    keep(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc));
+    keep(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc, Boolean(opts.raw)));
     return doc.interviews.length;
   })();
 

@@ -26,7 +26,8 @@ export const CSV_COLUMNS = [
 /** What joins a list inside one cell. */
 export const LIST_SEPARATOR = '; ';
 
-export function interviewsCsv(doc: JournalDoc): string {
+/** `raw`: cells hold the stored text exactly, formula-like ones included (see src/core/csv.ts). */
+export function interviewsCsv(doc: JournalDoc, raw = false): string {
   const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
   const contacts = new Map(doc.contacts.map((c) => [c.uuid, c]));
   const hypothesisIds = new Map(doc.hypotheses.map((h) => [h.uuid, h.id ?? h.uuid]));
@@ -36,32 +37,35 @@ export function interviewsCsv(doc: JournalDoc): string {
     list.push(`${hypothesisIds.get(e.hypothesisUuid)}:${e.direction}:${e.strength}`);
     links.set(e.interviewUuid, list);
   }
-  const out = [csvRecord([...CSV_COLUMNS])];
+  const out = [csvRecord([...CSV_COLUMNS], raw)];
   for (const i of doc.interviews) {
     const people = i.contactUuids.map((u) => contacts.get(u)).filter((c) => c !== undefined);
     out.push(
-      csvRecord([
-        i.id,
-        i.uuid,
-        i.date,
-        i.channel,
-        accounts.get(i.accountUuid) ?? '',
-        people.map((c) => c.name).join(LIST_SEPARATOR),
-        people
-          .map((c) => c.email)
-          .filter((e) => e)
-          .join(LIST_SEPARATOR),
-        i.by,
-        i.minutes,
-        i.summary,
-        i.pains.join(LIST_SEPARATOR),
-        i.quotes.join(LIST_SEPARATOR),
-        i.tags.join(LIST_SEPARATOR),
-        i.followUp,
-        i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
-        (links.get(i.uuid) ?? []).join(LIST_SEPARATOR),
-        i.notes,
-      ]),
+      csvRecord(
+        [
+          i.id,
+          i.uuid,
+          i.date,
+          i.channel,
+          accounts.get(i.accountUuid) ?? '',
+          people.map((c) => c.name).join(LIST_SEPARATOR),
+          people
+            .map((c) => c.email)
+            .filter((e) => e)
+            .join(LIST_SEPARATOR),
+          i.by,
+          i.minutes,
+          i.summary,
+          i.pains.join(LIST_SEPARATOR),
+          i.quotes.join(LIST_SEPARATOR),
+          i.tags.join(LIST_SEPARATOR),
+          i.followUp,
+          i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
+          (links.get(i.uuid) ?? []).join(LIST_SEPARATOR),
+          i.notes,
+        ],
+        raw,
+      ),
     );
   }
   return out.join('');

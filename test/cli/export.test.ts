@@ -2,47 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, sandbox, expectUsageError, type Sandbox } from '../helpers.js';
+import { BIN, sandbox, expectUsageError, parseCsv, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
-
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF record ends. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '"' && field === '') {
-      i++;
-      while (i < text.length) {
-        if (text[i] === '"' && text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (text[i] === '"') {
-          i++;
-          break;
-        } else field += text[i++];
-      }
-    } else if (text[i] === ',') {
-      record.push(field);
-      field = '';
-      i++;
-    } else if (text[i] === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 2;
-    } else if (text[i] === '\n' || text[i] === '\r' || text[i] === '"')
-      throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
-    else field += text[i++];
-  }
-  if (field !== '' || record.length) throw new Error('last record does not end with CRLF');
-  return records;
-}
 
 const HOSTILE_NOTES = 'Line one, with "quotes"\r\nline two\nline three, "again"';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvField, csvRecord } from '../../src/core/csv.js';
+import { csvField, csvRecord, formulaSafe } from '../../src/core/csv.js';
 
 describe('RFC 4180 fields', () => {
   it('quotes a field only when it holds a quote, comma, CR or LF, and doubles inner quotes', () => {
@@ -18,14 +18,29 @@ describe('RFC 4180 fields', () => {
     expect(csvRecord(['a', null, 'b,c', 2])).toBe('a,,"b,c",2\r\n');
   });
 
-  it('any text can be read back: unquote and undouble gives the original', () => {
+  it('any text can be read back raw: unquote and undouble gives the original', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-        const f = csvField(s);
+        const f = csvField(s, true);
         const back = f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
         expect(back).toBe(s);
         if (!f.startsWith('"')) expect(f).not.toMatch(/[",\r\n]/);
         else expect(f.slice(1, -1).replace(/""/g, '')).not.toContain('"');
+      }),
+    );
+  });
+
+  it("a cell a spreadsheet would read as a formula gets a leading ', and reads back as ' + the text", () => {
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(csvField(s).replace(/^"|"$/g, '')).toBe(`'${s}`);
+    for (const s of ['1-1', 'a=b', "'=1", ' =1', '', 'José']) expect(csvField(s)).toBe(csvField(s, true));
+    expect(csvField(-3)).toBe('-3');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const f = csvField(s);
+        const back = f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
+        expect(back).toBe(formulaSafe(s));
+        expect(back).not.toMatch(/^[=+\-@\t\r]/);
       }),
     );
   });
