@@ -109,7 +109,12 @@ const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
   { flags: '--summary <text>', description: 'what you learned, in a sentence' },
   { flags: '--notes <text>', description: 'longer notes' },
   { flags: '--notes-file <path>', description: 'notes from a file (- reads stdin)' },
-  { flags: '--pain <text>', description: 'a pain they described (repeatable)', repeatable: true },
+  {
+    flags: '--pain <text[:severity]>',
+    description:
+      'a pain they described, "slow export:high": severity low, medium (default), high or blocker (repeatable)',
+    repeatable: true,
+  },
   { flags: '--quote <text>', description: 'their words, verbatim (repeatable)', repeatable: true },
   { flags: '--tag <tag>', description: 'a theme (repeatable)', repeatable: true },
   { flags: '--by <name>', description: 'who held it (default: user.name, else the OS user)' },
@@ -269,7 +274,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       'pm log                                         asks who, channel, date, summary, pains… (on a terminal)',
       'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour"',
-      'pm log --with "Jane Roe" --summary "Wants SSO" --pain "password resets" --supports H3:strong',
+      'pm log --with "Jane Roe" --summary "Wants SSO" --pain "password resets:high" --supports H3:strong',
       'pm log --channel support --account Acme --summary "3 tickets about CSV exports" --tag export',
       'pm log --with "Sam Ng" --account Globex --role prospect --date yesterday --summary "…" --follow-up +1w',
       'zoom-transcript | pm log --with "Jane Roe" --summary "Pricing call" --notes-file -',

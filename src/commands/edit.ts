@@ -8,6 +8,8 @@ import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { isIndirect, parseChannel } from '../core/channels.js';
 import { parsePerson, parseRole } from '../core/contacts.js';
 import { checkList, followUpAfter, parseMinutes, type InterviewRecord, type LogOptions } from '../core/interviews.js';
+import { parsePain } from '../core/pains.js';
+import type { InterviewLists } from '../db/interview-writer.js';
 import { interviewFields, loadInterview, resolveInterviewRef, type InterviewFields } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
@@ -25,7 +27,7 @@ type Clearable = (typeof CLEARABLE)[number];
 interface EditPlan {
   fields: Partial<InterviewFields>;
   followUp?: string | 'done';
-  lists: Partial<Record<'pains' | 'quotes' | 'tags', string[]>>;
+  lists: InterviewLists;
   people?: ReturnType<typeof parsePerson>[];
   account?: string;
   role: ReturnType<typeof parseRole> | null;
@@ -81,7 +83,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
     plan.fields.followUp = null;
     plan.fields.followUpDone = false;
   }
-  if (opts.pain !== undefined) plan.lists.pains = checkList('--pain', opts.pain, LIMITS.pain);
+  if (opts.pain !== undefined) plan.lists.pains = opts.pain.map((p) => parsePain(p));
   if (opts.quote !== undefined) plan.lists.quotes = checkList('--quote', opts.quote, LIMITS.quote);
   if (opts.tag !== undefined) plan.lists.tags = checkList('--tag', opts.tag, LIMITS.tag);
   for (const l of ['pains', 'quotes', 'tags'] as const) if (clear.has(l)) plan.lists[l] = [];

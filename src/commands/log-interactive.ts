@@ -12,6 +12,7 @@ import { CHANNELS, DIRECT_CHANNELS, isIndirect, parseChannel, type Channel } fro
 import { ROLES, type ContactRow, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { draftFromOptions, type LogDraft, type LogOptions } from '../core/interviews.js';
+import { parsePain } from '../core/pains.js';
 import { knownTags } from '../db/interviews.js';
 import { allContacts } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
@@ -110,7 +111,10 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     validate: valid((s) => checkText('summary', s, LIMITS.summary)),
   });
 
-  const pains = await repeated(input, 'A pain they described (Enter when done)?', 'pain', LIMITS.pain);
+  // "slow export:high" sets a severity here as --pain does
+  const pains = (await repeated(input, 'A pain they described (Enter when done)?', 'pain', LIMITS.pain, parsePain)).map(
+    (p) => parsePain(p),
+  );
   const quotes = await repeated(input, 'A quote, their words (Enter when done)?', 'quote', LIMITS.quote);
   const tagAnswer = await input({
     message: `Tags, comma-separated${tags.length ? ` (used: ${tags.slice(0, 8).map(safeLine).join(', ')})` : ''}?`,
@@ -190,10 +194,11 @@ async function repeated(
   message: string,
   what: string,
   limit: number,
+  check: (s: string) => unknown = (s) => checkText(what, s, limit),
 ): Promise<string[]> {
   const items: string[] = [];
   for (;;) {
-    const answer = await input({ message, validate: valid((s) => s.trim() === '' || checkText(what, s, limit)) });
+    const answer = await input({ message, validate: valid((s) => s.trim() === '' || check(s)) });
     if (answer.trim() === '') return items;
     items.push(answer);
   }

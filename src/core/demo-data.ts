@@ -1,6 +1,6 @@
 // The sample journal `pm demo` shows: a small B2B team's last few months, dated relative to today
 // so that every section of the weekly report has something in it and every actionable flag is
-// raised once. It is a `pm-journal` version-1 document (contract: "pm export · pm import"),
+// raised once. It is a `pm-journal` version-2 document (contract: "pm export · pm import"),
 // written by the importer like any teammate's export.
 import { addDays } from './dates.js';
 import type {
@@ -86,7 +86,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   // customer conversations, one or more a week until last week, then nothing this week: overdue
   const lostCall = talk(-200, lost, ['tom'], 'Chose a competitor for the price');
   const kimCall = talk(-45, northwind, ['kim'], 'SSO is the blocker for their rollout', {
-    pains: ['SSO setup needs IT'],
+    pains: [{ text: 'SSO setup needs IT', severity: 'blocker' }],
     tags: ['sso'],
     quotes: ['Our IT will not approve another password.'],
   });
@@ -94,7 +94,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   const janeVisit = talk(-29, acme, ['jane'], 'Walked through month-end close on site', {
     channel: 'visit',
     minutes: 90,
-    pains: ['manual invoice matching'],
+    pains: [{ text: 'manual invoice matching', severity: 'high' }],
     tags: ['billing'],
     notes: 'Close takes three days.\nTwo people match invoices to payments by hand in spreadsheets.',
     followUp: day(-1),
@@ -103,7 +103,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     tags: ['export'],
   });
   const anaCall = talk(-20, bluebird, ['ana'], 'Set up the workspace alone in 40 minutes', {
-    pains: ['too many setup steps'],
+    pains: [{ text: 'too many setup steps', severity: 'low' }],
     tags: ['onboarding'],
     followUp: day(-6),
     followUpDone: true,
@@ -113,7 +113,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     followUp: day(-3),
   });
   const lenaCall = talk(-12, foxworks, ['lena'], 'Matching payments is her Friday afternoon', {
-    pains: ['manual invoice matching'],
+    pains: [{ text: 'Manual invoice matching', severity: 'blocker' }],
     tags: ['billing'],
     quotes: ['I would pay tomorrow for this.'],
   });
@@ -122,14 +122,14 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     tags: ['billing'],
   });
   const janeCall = talk(-8, acme, ['jane'], 'Tried the matching prototype: "this saves me a day"', {
-    pains: ['manual invoice matching'],
+    pains: [{ text: 'manual invoice matching', severity: 'high' }],
     tags: ['billing'],
   });
 
   // this week: second-hand signals and an internal meeting, which are not customer contact
   const ticket = talk(0, foxworks, [], 'Support ticket: CSV export timed out again', {
     channel: 'support',
-    pains: ['exports time out'],
+    pains: [{ text: 'exports time out', severity: 'high' }],
     tags: ['export', 'billing'],
   });
   talk(0, quillco, [], 'App store review: "love it, but invoices are confusing"', {
@@ -139,7 +139,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   talk(0, acme, [], 'Support ticket: invoice PDF misses the VAT number', { channel: 'support', tags: ['billing'] });
   talk(0, northwind, [], 'Lost deal note from sales: no SSO', {
     channel: 'sales',
-    pains: ['SSO setup needs IT'],
+    pains: [{ text: 'SSO setup needs IT', severity: 'medium' }],
     tags: ['sso'],
   });
   talk(0, us, ['sam'], 'Sales wants a discount tier for annual plans', { tags: ['pricing'] });
@@ -241,7 +241,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
 
   return {
     format: 'pm-journal',
-    version: 1,
+    version: 2,
     exportedAt,
     config: {},
     accounts,

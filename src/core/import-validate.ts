@@ -16,9 +16,16 @@ import {
 } from './hypotheses.js';
 import { LIMITS, checkText } from './text.js';
 import { UUID_RE } from './uuid.js';
+import { DEFAULT_SEVERITY, SEVERITIES, type Pain } from './pains.js';
 
 export const FORMAT = 'pm-journal';
-export const FORMAT_VERSION = 1;
+/**
+ * The version export writes. Version 2 (issue 17) gave each pain its severity (`pains` became
+ * `[{ "text", "severity" }]`); version 1 files, whose pains are text, still import (as medium).
+ */
+export const FORMAT_VERSION = 2;
+/** The versions import reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 import { CHANNELS, type Channel } from './channels.js';
 import { ROLES, type Role } from './contacts.js';
@@ -53,7 +60,7 @@ export interface InterviewDoc {
   minutes: number | null;
   summary: string;
   notes: string | null;
-  pains: string[];
+  pains: Pain[];
   quotes: string[];
   tags: string[];
   followUp: string | null;
@@ -195,6 +202,27 @@ function textList(w: Where, rec: Obj, key: string, limit: number): string[] {
   return v.map((item, i) => text(w, { [`${key}[${i}]`]: item }, `${key}[${i}]`, limit)!);
 }
 
+/**
+ * An interview's pains: `{ "text", "severity" }` objects (version 2; severity defaults to medium),
+ * or text alone (version 1, and accepted in version 2 too), which is a pain of medium severity.
+ */
+function painList(w: Where, rec: Obj): Pain[] {
+  const v = rec.pains;
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) w.fail('pains must be a list');
+  return v.map((item, i): Pain => {
+    const key = `pains[${i}]`;
+    if (typeof item === 'string' || item === null || typeof item !== 'object' || Array.isArray(item))
+      return { text: text(w, { [key]: item }, key, LIMITS.pain)!, severity: DEFAULT_SEVERITY };
+    const pain = item as Obj;
+    const pw = new Where(`${w.label}: ${key}`);
+    return {
+      text: text(pw, pain, 'text', LIMITS.pain)!,
+      severity: oneOf(pw, pain, 'severity', SEVERITIES, DEFAULT_SEVERITY),
+    };
+  });
+}
+
 function wholeNumber(w: Where, rec: Obj, key: string, min: number): number | null {
   const v = rec[key];
   if (v === undefined || v === null) return null;
@@ -233,12 +261,12 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       `has no "format" key: not a pm export (pm export --format json writes "format": "${FORMAT}")`,
     );
   if (doc.format !== FORMAT) new Where('the file').fail(`format is ${shown(doc.format)}, not "${FORMAT}"`);
-  if (doc.version !== FORMAT_VERSION) {
+  if (!READABLE_VERSIONS.includes(doc.version as number)) {
     if (typeof doc.version === 'number' && doc.version > FORMAT_VERSION)
       new Where('the file').fail(
-        `format version ${doc.version} was written by a newer pm (this pm reads version ${FORMAT_VERSION})`,
+        `format version ${doc.version} was written by a newer pm (this pm reads versions ${READABLE_VERSIONS.join(' and ')})`,
       );
-    new Where('the file').fail(`version is ${shown(doc.version)}, not ${FORMAT_VERSION}`);
+    new Where('the file').fail(`version is ${shown(doc.version)}, not one of ${READABLE_VERSIONS.join(', ')}`);
   }
 
   const config = validateConfig(doc.config);
@@ -311,7 +339,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       minutes: wholeNumber(w, rec, 'minutes', 0),
       summary: text(w, rec, 'summary', LIMITS.summary)!,
       notes: text(w, rec, 'notes', LIMITS.notes, { optional: true, allowEmpty: true }),
-      pains: textList(w, rec, 'pains', LIMITS.pain),
+      pains: painList(w, rec),
       quotes: textList(w, rec, 'quotes', LIMITS.quote),
       tags: textList(w, rec, 'tags', LIMITS.tag),
       followUp: day(w, rec, 'followUp', true),

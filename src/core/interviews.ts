@@ -8,6 +8,7 @@ import type { InterviewDoc } from './import-validate.js';
 import { isIndirect, parseChannel, type Channel } from './channels.js';
 import { parsePerson, parseRole, type Person, type Role } from './contacts.js';
 import { parseEvidenceFlags, type EvidenceRequest } from './evidence.js';
+import { parsePain, type Pain } from './pains.js';
 
 /** customer (counts as customer contact), indirect (a second-hand signal) or stakeholder (no customer present) */
 export type InterviewKind = 'customer' | 'indirect' | 'stakeholder';
@@ -60,7 +61,7 @@ export interface LogDraft {
   minutes: number | null;
   summary: string;
   notes: string | null;
-  pains: string[];
+  pains: Pain[];
   quotes: string[];
   tags: string[];
   evidence: EvidenceRequest[];
@@ -122,7 +123,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
     minutes: opts.minutes === undefined ? null : parseMinutes(opts.minutes),
     summary: checkText('--summary', opts.summary!, LIMITS.summary),
     notes: readNotes(),
-    pains: checkList('--pain', opts.pain, LIMITS.pain),
+    pains: (opts.pain ?? []).map((p) => parsePain(p)),
     quotes: checkList('--quote', opts.quote, LIMITS.quote),
     tags: checkList('--tag', opts.tag, LIMITS.tag),
     evidence: parseEvidenceFlags(opts.supports, opts.refutes),

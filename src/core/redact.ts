@@ -133,7 +133,7 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
       ...i,
       summary: t(i.summary),
       notes: opt(i.notes),
-      pains: i.pains.map(t),
+      pains: i.pains.map((p) => ({ ...p, text: t(p.text) })),
       quotes: i.quotes.map(t),
       tags: i.tags.map(t),
     })),

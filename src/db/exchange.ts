@@ -21,6 +21,7 @@ import {
 } from '../core/import-validate.js';
 import type { MarkdownHypothesis, MarkdownOutcome, MarkdownRecords } from '../core/markdown-records.js';
 import type { AccountRef, PersonRef } from '../core/redact.js';
+import type { Severity } from '../core/pains.js';
 
 /** Inclusive date range; `whole` exports every record, referenced or not. */
 export interface ExportRange {
@@ -59,7 +60,8 @@ SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.by
   i.follow_up AS followUp, i.follow_up_done AS followUpDone,
   (SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS contactUuids,
-  (SELECT json_group_array(text) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
+  (SELECT json_group_array(json_object('text', text, 'severity', severity))
+     FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags
 FROM interviews i JOIN accounts a ON a.id = i.account_id
@@ -194,7 +196,7 @@ const MD_INTERVIEW_BATCH = `
 SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes, i.follow_up, i.follow_up_done,
   (SELECT json_group_array(json_array(c.uuid, c.name)) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id),
-  (SELECT json_group_array(text) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)),
+  (SELECT json_group_array(json_array(text, severity)) FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength)) FROM (SELECT e.hypothesis_id, e.direction, e.strength
@@ -270,7 +272,7 @@ export function markdownRecords(
             minutes: r[6],
             summary: r[7],
             notes: r[8],
-            pains: r[12],
+            pains: (r[12] as [string, Severity][]).map(([text, severity]) => ({ text, severity })),
             quotes: r[13],
             tags: r[14],
             followUp: r[9],

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 export interface IndexedText {
   summary: string;
   notes: string | null;
-  pains: string[];
+  pains: { text: string }[];
   quotes: string[];
 }
 
@@ -17,7 +17,7 @@ export const INDEX_DELETE = 'DELETE FROM interviews_fts WHERE rowid = ?';
 
 /** The values of INDEX_INSERT after the rowid: the one definition of an interview's index row. */
 export function indexValues(t: IndexedText): [string, string, string, string] {
-  return [t.summary, t.notes ?? '', t.pains.join('\n'), t.quotes.join('\n')];
+  return [t.summary, t.notes ?? '', t.pains.map((p) => p.text).join('\n'), t.quotes.join('\n')];
 }
 
 /** (Re)write the index row of one interview from what is stored now. */
@@ -28,8 +28,10 @@ export function reindexInterview(db: DB, rowid: number): void {
   const list = (table: string) =>
     db.prepare(`SELECT text FROM ${table} WHERE interview_id = ? ORDER BY position`).pluck().all(rowid) as string[];
   db.prepare(INDEX_DELETE).run(rowid);
-  if (row)
-    db.prepare(INDEX_INSERT).run(rowid, ...indexValues({ ...row, pains: list('pains'), quotes: list('quotes') }));
+  if (row) {
+    const pains = list('pains').map((text) => ({ text }));
+    db.prepare(INDEX_INSERT).run(rowid, ...indexValues({ ...row, pains, quotes: list('quotes') }));
+  }
 }
 
 /** Marks around matched words in snippets: private-use characters no user text is expected to hold. */

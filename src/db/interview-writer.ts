@@ -10,6 +10,7 @@ import type { Statement } from 'better-sqlite3';
 import type { DB } from './journal.js';
 import type { InterviewFields } from './interviews.js';
 import type { Direction, Strength } from '../core/hypotheses.js';
+import type { Pain } from '../core/pains.js';
 import { INDEX_DELETE, INDEX_INSERT, indexValues, reindexInterview } from './fts.js';
 
 export type ListName = 'pains' | 'quotes' | 'tags';
@@ -17,7 +18,7 @@ export type ListName = 'pains' | 'quotes' | 'tags';
 /** An interview as it is written: its fields, who was there, its lists. */
 export interface InterviewContent extends InterviewFields {
   contactIds: number[];
-  pains: string[];
+  pains: Pain[];
   quotes: string[];
   tags: string[];
 }
@@ -32,7 +33,14 @@ export interface EvidenceWrite {
 export interface InterviewChange {
   fields: InterviewFields;
   contactIds?: number[];
-  lists?: Partial<Record<ListName, string[]>>;
+  lists?: InterviewLists;
+}
+
+/** An interview's lists as they are written: pains with their severity, quotes and tags as text. */
+export interface InterviewLists {
+  pains?: Pain[];
+  quotes?: string[];
+  tags?: string[];
 }
 
 const SQL = {
@@ -44,7 +52,7 @@ const SQL = {
   // a person named twice is present once
   addPresent: 'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
   clearPresent: 'DELETE FROM interview_contacts WHERE interview_id = ?',
-  addPain: 'INSERT INTO pains (interview_id, position, text) VALUES (?, ?, ?)',
+  addPain: 'INSERT INTO pains (interview_id, position, text, severity) VALUES (?, ?, ?, ?)',
   addQuote: 'INSERT INTO quotes (interview_id, position, text) VALUES (?, ?, ?)',
   addTag: 'INSERT INTO interview_tags (interview_id, position, tag) VALUES (?, ?, ?)',
   clearPains: 'DELETE FROM pains WHERE interview_id = ?',
@@ -59,10 +67,9 @@ const SQL = {
 } as const;
 
 const LIST_SQL = {
-  pains: { add: 'addPain', clear: 'clearPains' },
   quotes: { add: 'addQuote', clear: 'clearQuotes' },
   tags: { add: 'addTag', clear: 'clearTags' },
-} as const satisfies Record<ListName, { add: keyof typeof SQL; clear: keyof typeof SQL }>;
+} as const satisfies Record<'quotes' | 'tags', { add: keyof typeof SQL; clear: keyof typeof SQL }>;
 
 export class InterviewWriter {
   private readonly prepared = new Map<keyof typeof SQL, Statement>();
@@ -96,7 +103,9 @@ export class InterviewWriter {
       ).lastInsertRowid,
     );
     for (const c of i.contactIds) this.stmt('addPresent').run(rowid, c);
-    for (const list of ['pains', 'quotes', 'tags'] as const) this.addList(rowid, list, i[list]);
+    this.addPains(rowid, i.pains);
+    this.addList(rowid, 'quotes', i.quotes);
+    this.addList(rowid, 'tags', i.tags);
     for (const e of evidence) this.link(e, rowid);
     this.stmt('index').run(rowid, ...indexValues(i));
     return rowid;
@@ -121,7 +130,14 @@ export class InterviewWriter {
       this.stmt('clearPresent').run(rowid);
       for (const c of change.contactIds) this.stmt('addPresent').run(rowid, c);
     }
-    for (const [list, items] of Object.entries(change.lists ?? {}) as [ListName, string[]][]) {
+    const lists = change.lists ?? {};
+    if (lists.pains) {
+      this.stmt('clearPains').run(rowid);
+      this.addPains(rowid, lists.pains);
+    }
+    for (const list of ['quotes', 'tags'] as const) {
+      const items = lists[list];
+      if (!items) continue;
       this.stmt(LIST_SQL[list].clear).run(rowid);
       this.addList(rowid, list, items);
     }
@@ -143,7 +159,13 @@ export class InterviewWriter {
     return stmt.run(e.hypothesisId, interviewId, e.direction, e.strength).changes > 0;
   }
 
-  private addList(rowid: number, list: ListName, items: string[]): void {
+  private addPains(rowid: number, pains: Pain[]): void {
+    const add = this.stmt('addPain');
+    for (let position = 0; position < pains.length; position++)
+      add.run(rowid, position, pains[position].text, pains[position].severity);
+  }
+
+  private addList(rowid: number, list: 'quotes' | 'tags', items: string[]): void {
     const add = this.stmt(LIST_SQL[list].add);
     for (let position = 0; position < items.length; position++) add.run(rowid, position, items[position]);
   }

@@ -12,7 +12,8 @@ SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uu
   (SELECT json_group_array(json_array(c.uuid, c.name)) FROM (
      SELECT c.uuid, c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.id) c) AS people,
-  (SELECT json_group_array(text) FROM (SELECT text FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
+  (SELECT json_group_array(json_object('text', text, 'severity', severity))
+     FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags,
   (SELECT json_group_array(json_array('H' || hypothesis_id, direction, strength)) FROM (

@@ -40,7 +40,8 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
   if (r.by) lines.push(`${c.dim('By:')}        ${safeLine(r.by)}${r.minutes !== null ? `, ${r.minutes} min` : ''}`);
   else if (r.minutes !== null) lines.push(`${c.dim('Minutes:')}   ${r.minutes}`);
   lines.push(`${c.dim('Summary:')}   ${safe(r.summary)}`);
-  if (r.pains.length) lines.push(`${c.dim('Pains:')}`, ...r.pains.map((p) => `  - ${safe(p)}`));
+  if (r.pains.length)
+    lines.push(`${c.dim('Pains:')}`, ...r.pains.map((p) => `  - ${safe(p.text)} ${c.dim(`(${p.severity})`)}`));
   if (r.quotes.length) lines.push(`${c.dim('Quotes:')}`, ...r.quotes.map((q) => `  “${safe(q)}”`));
   if (r.tags.length) lines.push(`${c.dim('Tags:')}      ${r.tags.map(safeLine).join(', ')}`);
   if (r.evidence.length)

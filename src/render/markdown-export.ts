@@ -160,7 +160,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     b += '\n';
     if (i.pains.length) {
       b += '\nPains:\n';
-      for (const p of i.pains) b += `\n- ${mdInline(t(p))}`;
+      for (const p of i.pains) b += `\n- ${mdInline(t(p.text))} (${p.severity})`;
       b += '\n';
     }
     if (i.quotes.length) {

@@ -117,7 +117,7 @@ beforeAll(() => {
   writeFileSync(file('import-ok.json'), JSON.stringify(importDoc()));
   writeFileSync(file('not-json.json'), '{"format": "pm-journal", "version": 1, ');
   writeImport('wrong-format.json', (d) => (d.format = 'jrnl'));
-  writeImport('wrong-version.json', (d) => (d.version = 2));
+  writeImport('wrong-version.json', (d) => (d.version = 3));
   writeImport('no-version.json', (d) => delete d.version);
   writeImport('bad-date.json', (d) => (d.interviews[0].date = '2026-02-30'));
   writeImport('bad-channel.json', (d) => (d.interviews[0].channel = 'fax'));
@@ -458,7 +458,7 @@ describe('text that only looks dangerous is stored and found verbatim', () => {
     expect(shown).toMatchObject({
       summary: SQL,
       notes: `${FTS}\n${MARKDOWN}`,
-      pains: [FTS],
+      pains: [{ text: FTS, severity: 'medium' }],
       quotes: [MARKDOWN],
       tags: [LIKE, '%'],
       by: "' OR 1=1 --",

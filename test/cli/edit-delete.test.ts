@@ -53,7 +53,34 @@ describe('pm edit', () => {
   it('a repeatable flag replaces its whole list; --clear empties one', () => {
     expect(box.json(['edit', 'last', '--tag', 'a', '--tag', 'b']).tags).toEqual(['a', 'b']);
     const r = box.json(['edit', 'last', '--clear', 'quotes', '--clear', 'notes', '--clear', 'follow-up']);
-    expect(r).toMatchObject({ quotes: [], notes: null, followUp: null, pains: ['slow export'], tags: ['a', 'b'] });
+    expect(r).toMatchObject({
+      quotes: [],
+      notes: null,
+      followUp: null,
+      pains: [{ text: 'slow export', severity: 'medium' }],
+      tags: ['a', 'b'],
+    });
+  });
+
+  it('--pain sets pains with their severity, replacing the list', () => {
+    const r = box.json([
+      'edit',
+      'last',
+      '--pain',
+      'slow export:blocker',
+      '--pain',
+      'no API:low',
+      '--pain',
+      'Error: 504',
+    ]);
+    expect(r.pains).toEqual([
+      { text: 'slow export', severity: 'blocker' },
+      { text: 'no API', severity: 'low' },
+      { text: 'Error: 504', severity: 'medium' },
+    ]);
+    // the search index holds the text, not the severity
+    expect(box.json(['search', 'blocker'])).toEqual([]);
+    expect(box.json(['search', '504']).map((i: any) => i.id)).toEqual(['I1']);
   });
 
   it('--follow-up done marks it done; a new date reopens it', () => {

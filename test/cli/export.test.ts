@@ -30,7 +30,7 @@ function seed(): void {
     '--pain',
     'slow export',
     '--pain',
-    'manual; CSV',
+    'manual; CSV:high',
     '--quote',
     'Roe here: it is slow',
     '--tag',
@@ -93,7 +93,7 @@ describe('pm export --format json', () => {
       'outcomes',
     ]);
     expect(doc.format).toBe('pm-journal');
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.config['user.name']).toBeUndefined();
     expect(JSON.stringify(doc)).not.toContain('Dana Secret');
     expect(doc.interviews.map((i: any) => i.id)).toEqual(['I1', 'I2', 'I3']);
@@ -475,7 +475,7 @@ describe('pm export --format md', () => {
       JSON.stringify(at),
     ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(md).toContain('- slow export');
+    expect(md).toContain('- slow export (medium)\n- manual; CSV (high)');
     expect(md).toContain('- “Roe here: it is slow”');
     expect(md).toContain('- **H1** supports (strong): Finance teams want itemised invoices');
     expect(md).toContain('2026-11-18 **killed**: Sam says nobody cares');

@@ -203,7 +203,7 @@ describe('pm import', () => {
         '--summary',
         'Wants SSO',
         '--pain',
-        'SSO',
+        'SSO:blocker',
         '--tag',
         'auth',
         '--date',
@@ -222,6 +222,31 @@ describe('pm import', () => {
     const second = box.pm(['--db', other, 'export', '--format', 'json']);
     expect(comparable(JSON.parse(second.out))).toEqual(comparable(JSON.parse(first.out)));
     expect(JSON.parse(second.out).exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('a version-1 file (pains as text) imports as pains of medium severity, and exports as version 2', () => {
+    expect(box.pm(['import', writeDoc('v1.json', sampleDoc())]).code).toBe(0);
+    expect(box.sql('SELECT text, severity FROM pains ORDER BY position')).toEqual([
+      { text: 'slow export', severity: 'medium' },
+      { text: 'manual CSV', severity: 'medium' },
+    ]);
+    const doc = box.json(['export', '--format', 'json']);
+    expect(doc.version).toBe(2);
+    expect(doc.interviews.find((i: any) => i.uuid === U.i1).pains).toEqual([
+      { text: 'slow export', severity: 'medium' },
+      { text: 'manual CSV', severity: 'medium' },
+    ]);
+    // a version-2 file whose pains carry a severity (or none: medium)
+    const v2 = sampleDoc();
+    v2.version = 2;
+    v2.interviews[0].pains = [{ text: 'slow export', severity: 'blocker' }, { text: 'manual CSV' }, 'no API'];
+    const other = join(box.dir, 'v2.db');
+    expect(box.pm(['--db', other, 'import', writeDoc('v2.json', v2)]).code).toBe(0);
+    expect(box.json(['--db', other, 'show', 'I1']).pains).toEqual([
+      { text: 'slow export', severity: 'blocker' },
+      { text: 'manual CSV', severity: 'medium' },
+      { text: 'no API', severity: 'medium' },
+    ]);
   });
 
   it('importing the same file twice changes nothing', () => {
@@ -398,9 +423,9 @@ describe('pm import refuses a bad file whole: exit 2, the record named, the jour
     [
       'a newer version',
       (d) => {
-        d.version = 2;
+        d.version = 3;
       },
-      /^pm: the file: format version 2 was written by a newer pm/m,
+      /^pm: the file: format version 3 was written by a newer pm/m,
     ],
     [
       'a summary over its limit',

@@ -196,7 +196,7 @@ describe('JSON keeps the text exactly', () => {
     expect(box.json(['show', 'I1'])).toMatchObject({
       summary: T.summary,
       notes: T.notes,
-      pains: [T.pain],
+      pains: [{ text: T.pain, severity: 'medium' }],
       quotes: [T.quote],
       tags: [T.tag],
       by: T.by,

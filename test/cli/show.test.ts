@@ -15,7 +15,7 @@ beforeEach(() => {
       '--date',
       '2026-11-06',
       '--pain',
-      'slow export',
+      'slow export:high',
     ],
     [
       '--with',
@@ -49,7 +49,7 @@ describe('pm show', () => {
     const text = box.pm(['show', 'I1']).out;
     expect(text).toMatch(/I1 +2026-11-06 +call/);
     expect(text).toMatch(/Jane Roe \(Acme\)/);
-    expect(text).toMatch(/slow export/);
+    expect(text).toMatch(/- slow export \(high\)/);
     expect(box.json(['show', 'last']).id).toBe('I3'); // the one logged most recently, though I2 has a later date
     expect(box.json(['show', 'i3']).with).toEqual(['Sam Ng']);
   });

@@ -39,7 +39,7 @@ describe('pm log on a terminal', () => {
       ['Channel', DOWN + ENTER], // video
       ['When', 'yesterday' + ENTER],
       ['summary', 'They export every Monday' + ENTER],
-      ['pain', 'slow export' + ENTER],
+      ['pain', 'slow export:high' + ENTER],
       ['pain', 'no audit trail' + ENTER],
       ['pain', ENTER],
       ['quote', 'It takes an hour' + ENTER],
@@ -56,7 +56,10 @@ describe('pm log on a terminal', () => {
       channel: 'video',
       date: '2026-11-19',
       summary: 'They export every Monday',
-      pains: ['slow export', 'no audit trail'],
+      pains: [
+        { text: 'slow export', severity: 'high' },
+        { text: 'no audit trail', severity: 'medium' },
+      ],
       quotes: ['It takes an hour'],
       tags: ['export', 'pricing'],
       followUp: '2026-11-26',

@@ -8,6 +8,7 @@ import { ROLES } from '../../src/core/contacts.js';
 import { CHANNELS as CHANNEL_NAMES } from '../../src/core/channels.js';
 import { KINDS, OUTCOMES, STRENGTHS } from '../../src/core/hypotheses.js';
 import { UsageError } from '../../src/errors.js';
+import { SEVERITIES } from '../../src/core/pains.js';
 
 const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
 const uuid = fc.tuple(hex(8), hex(4), hex(3), hex(3), hex(12)).map(([a, b, c, d, e]) => `${a}-${b}-7${c}-8${d}-${e}`);
@@ -44,9 +45,11 @@ const documentArb = fc
       return undefined;
     const pick = <T>(list: readonly T[], k: number) => list[seed[k % seed.length] % list.length];
     const accountOf = (c: number) => pick(accounts, c);
+    // version 1 (pains as text) or 2 (pains with a severity)
+    const version = (seed[0] % 2) + 1;
     return {
       format: 'pm-journal',
-      version: 1,
+      version,
       exportedAt: '2026-11-20T09:00:00Z',
       config: { 'cadence.days': 7 },
       accounts: accounts.map((u, i) => ({
@@ -74,7 +77,7 @@ const documentArb = fc
         minutes: i % 2 ? seed[i] % 240 : null,
         summary: texts[4],
         notes,
-        pains: [texts[5]],
+        pains: version === 1 ? [texts[5]] : [{ text: texts[5], severity: pick(SEVERITIES, i + 5) }],
         quotes: i % 2 ? [texts[6], texts[7]] : [],
         tags: [texts[8]],
         followUp: i % 2 ? dates[(i + 1) % dates.length] : null,
@@ -162,7 +165,12 @@ const FLAWS: Flaw[] = [
   },
   { name: 'a section that is not a list', apply: (d) => (d.outcomes = {}), names: /^outcomes: must be a list/ },
   { name: 'wrong format', apply: (d) => (d.format = 'jrnl'), names: /^the file: format/ },
-  { name: 'newer version', apply: (d) => (d.version = 2), names: /^the file: format version 2/ },
+  { name: 'newer version', apply: (d) => (d.version = 3), names: /^the file: format version 3/ },
+  {
+    name: 'unknown severity',
+    apply: (d) => (d.interviews[0].pains = [{ text: 'slow', severity: 'urgent' }]),
+    names: /^interviews\[0\] .*pains\[0\]: severity "urgent" is not one of low, medium, high, blocker/,
+  },
 ];
 
 function thrown(fn: () => unknown): unknown {
@@ -179,9 +187,13 @@ describe('validateDocument, for any document', () => {
     fc.assert(
       fc.property(documentArb, (doc) => {
         const checked = validateDocument(structuredClone(doc));
+        // a version-1 pain is text: a pain of medium severity
+        const pains = (i: (typeof doc.interviews)[number]) =>
+          i.pains.map((p) => (typeof p === 'string' ? { text: p, severity: 'medium' } : p));
         expect(checked.interviews.map((i) => [i.summary, i.notes, i.pains, i.quotes, i.tags])).toEqual(
-          doc.interviews.map((i) => [i.summary, i.notes, i.pains, i.quotes, i.tags]),
+          doc.interviews.map((i) => [i.summary, i.notes, pains(i), i.quotes, i.tags]),
         );
+        expect(checked.version).toBe(2);
         expect(checked.hypotheses.map((h) => h.statement)).toEqual(doc.hypotheses.map((h) => h.statement));
         expect(checked.outcomes.map((o) => o.reason)).toEqual(doc.outcomes.map((o) => o.reason));
         expect(validateDocument(JSON.parse(JSON.stringify(checked)))).toEqual(checked);

@@ -128,7 +128,7 @@ describe('validateDocument', () => {
       [(d) => (d.interviews[0] = 'I1'), /^interviews\[0\]: must be an object/],
       [(d) => (d.interviews[0].summary = '   '), /summary is empty/],
       [(d) => (d.interviews[0].summary = 'bad \uD800 surrogate'), /summary is not valid UTF-8/],
-      [(d) => (d.version = '1'), /^the file: version is "1", not 1/],
+      [(d) => (d.version = '1'), /^the file: version is "1", not one of 1, 2/],
     ];
     for (const [spoil, message] of cases) {
       const d = minimal();

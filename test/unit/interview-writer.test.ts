@@ -52,7 +52,11 @@ const content = (over: Partial<InterviewContent> = {}): InterviewContent => ({
   followUp: '2026-01-17',
   followUpDone: false,
   contactIds: [ann, bo],
-  pains: ['slow export', 'manual merge', 'no CSV'],
+  pains: [
+    { text: 'slow export', severity: 'high' },
+    { text: 'manual merge', severity: 'medium' },
+    { text: 'no CSV', severity: 'blocker' },
+  ],
   quotes: ['"It takes an hour"', '"We paste into Excel"'],
   tags: ['export', 'finance'],
   ...over,
@@ -67,7 +71,7 @@ function stored(rowid: number) {
         FROM interviews WHERE id = ?`)
       .get(rowid),
     people: rows('SELECT contact_id FROM interview_contacts WHERE interview_id = ? ORDER BY contact_id'),
-    pains: rows('SELECT position, text FROM pains WHERE interview_id = ? ORDER BY position'),
+    pains: rows('SELECT position, text, severity FROM pains WHERE interview_id = ? ORDER BY position'),
     quotes: rows('SELECT position, text FROM quotes WHERE interview_id = ? ORDER BY position'),
     tags: rows('SELECT position, tag FROM interview_tags WHERE interview_id = ? ORDER BY position'),
     evidence: rows('SELECT hypothesis_id, direction, strength, date, kind FROM evidence WHERE interview_id = ?'),
@@ -85,9 +89,9 @@ describe('the interview writer', () => {
     ]);
     const s = stored(rowid);
     expect(s.pains).toEqual([
-      [0, 'slow export'],
-      [1, 'manual merge'],
-      [2, 'no CSV'],
+      [0, 'slow export', 'high'],
+      [1, 'manual merge', 'medium'],
+      [2, 'no CSV', 'blocker'],
     ]);
     expect(s.tags).toEqual([
       [0, 'export'],
@@ -136,11 +140,21 @@ describe('the interview writer', () => {
     const writer = new InterviewWriter(db);
     const rowid = writer.insert('i-1', content(), '2026-01-10T12:00:00Z');
     const fields = { ...content(), summary: 'Exports are slow and error-prone', channel: 'video' as const };
-    writer.update(rowid, { fields, contactIds: [bo], lists: { pains: ['errors', 'slow export'], tags: [] } });
+    writer.update(rowid, {
+      fields,
+      contactIds: [bo],
+      lists: {
+        pains: [
+          { text: 'errors', severity: 'low' },
+          { text: 'slow export', severity: 'medium' },
+        ],
+        tags: [],
+      },
+    });
     const s = stored(rowid);
     expect(s.pains).toEqual([
-      [0, 'errors'],
-      [1, 'slow export'],
+      [0, 'errors', 'low'],
+      [1, 'slow export', 'medium'],
     ]);
     expect(s.tags).toEqual([]);
     expect(s.quotes).toEqual(stored(writer.insert('i-2', content(), '2026-01-10T12:00:00Z')).quotes);

@@ -1,0 +1,56 @@
+// Pains and how much they hurt (issue 17): each pain an interview records carries a severity, and
+// pains group into opportunities by their text, case- and space-insensitively. Pure functions.
+import { UsageError } from '../errors.js';
+import { LIMITS, checkText } from './text.js';
+
+export const SEVERITIES = ['low', 'medium', 'high', 'blocker'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const DEFAULT_SEVERITY: Severity = 'medium';
+
+/**
+ * What a customer's pain weighs in an opportunity's worth-solving score (docs/reference.md,
+ * "pm opportunities"): a blocker is worth more than a high and a medium together, so that one
+ * customer who cannot go on outranks two who are merely annoyed.
+ */
+export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3, blocker: 5 };
+
+export interface Pain {
+  text: string;
+  severity: Severity;
+}
+
+export function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
+}
+
+export function parseSeverity(value: string, what = '--severity'): Severity {
+  const v = value.trim().toLowerCase();
+  if (isSeverity(v)) return v;
+  throw new UsageError(`${what}: ${JSON.stringify(value)} is not a severity`, `severities: ${SEVERITIES.join(', ')}`);
+}
+
+/**
+ * A pain as `--pain` takes it: `"slow CSV export"` (medium), or with a severity after the last
+ * colon, `"slow CSV export:high"`. Only one of the four severities after the colon is read as one,
+ * so a pain that holds a colon ("Error: timeout") stays whole; one that ends in a severity word
+ * ("Priority: high") is written with its own severity after it ("Priority: high:medium").
+ */
+export function parsePain(raw: string, flag = '--pain'): Pain {
+  const m = /^([\s\S]*):\s*([A-Za-z]+)\s*$/.exec(raw);
+  const severity = m ? m[2].toLowerCase() : '';
+  if (m && isSeverity(severity)) return { text: checkText(flag, m[1].trimEnd(), LIMITS.pain), severity };
+  return { text: checkText(flag, raw, LIMITS.pain), severity: DEFAULT_SEVERITY };
+}
+
+/**
+ * The key pains group by: Unicode NFC, lower case, runs of white space as one space, trimmed.
+ * "Slow  CSV export " and "slow csv export" are one pain.
+ */
+export function painKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** `slow CSV export (high)`: a pain as text and markdown show it. */
+export function painLabel(p: Pain): string {
+  return `${p.text} (${p.severity})`;
+}
