@@ -162,6 +162,7 @@ function downgradeToSchema1(file: string): void {
     'contacts_kind_after_role',
   ];
   db.exec(`BEGIN;
+    ALTER TABLE pains DROP COLUMN severity;
     DROP TRIGGER evidence_copy_after_insert;
     DROP VIEW evidence_interview_now;
     ${kindTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')}
