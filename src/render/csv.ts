@@ -56,7 +56,7 @@ export function interviewsCsv(doc: JournalDoc, raw = false): string {
           i.by,
           i.minutes,
           i.summary,
-          i.pains.join(LIST_SEPARATOR),
+          i.pains.map((p) => p.text).join(LIST_SEPARATOR),
           i.quotes.join(LIST_SEPARATOR),
           i.tags.join(LIST_SEPARATOR),
           i.followUp,
