@@ -126,27 +126,54 @@ const config = () => import('../commands/config.js');
 const contacts = () => import('../commands/contacts.js');
 const accounts = () => import('../commands/accounts.js');
 
-/** pm hyp validate, invalidate, kill and reopen: one shape, each its own meaning and example. */
+/** pm hyp validate, invalidate, kill and reopen: one shape, each its own meaning and examples. */
 const OUTCOME_COMMANDS: readonly CommandSpec[] = (
   [
-    ['validate', 'customers confirmed it', 'validate H7 --reason "4 of 5 finance leads asked for it unprompted"'],
+    [
+      'validate',
+      'record that customers confirmed it',
+      ['validate H7 --reason "4 of 5 finance leads asked for it unprompted"'],
+    ],
     [
       'invalidate',
-      'customers showed it is wrong',
-      'invalidate H7 --reason "they export to Excel and never read invoices" --date yesterday',
+      'record that customers showed it is wrong',
+      ['invalidate H7 --reason "they export to Excel and never read invoices" --date yesterday'],
     ],
-    ['kill', 'stop pursuing it, whatever the evidence', 'kill H7 --reason "out of strategy after the Q3 review"'],
-    ['reopen', 'undecide a validated, invalidated or killed one', 'reopen H7 --reason "two new accounts asked for it"'],
+    [
+      'kill',
+      'record that you stopped pursuing it, whatever the evidence',
+      ['kill H7 --reason "out of strategy after the Q3 review"'],
+    ],
+    [
+      'reopen',
+      'open a validated, invalidated or killed hypothesis again, with a new decide-by',
+      [
+        'reopen H7 --reason "two new accounts asked for it"      decide by today + hypothesis.decideDays',
+        'reopen H7 --reason "a refuting call after we validated" --decide-by +2w',
+      ],
+    ],
   ] as const
-).map(([verb, meaning, example]) => ({
+).map(([verb, description, examples]) => ({
   name: verb,
-  description: `record that ${meaning} (a reason is required)`,
+  description: `${description} (a reason is required)`,
   arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
   options: [
-    { flags: '--reason <text>', description: 'why: the learning (required)' },
-    { flags: '--date <date>', description: 'when it was decided (default: today)' },
+    { flags: '--reason <text>', description: 'why: what you learned (required)' },
+    {
+      flags: '--date <date>',
+      description: `when it was ${verb === 'reopen' ? 'reopened' : 'decided'} (default: today)`,
+    },
+    ...(verb === 'reopen'
+      ? [
+          {
+            flags: '--decide-by <date>',
+            description:
+              'the new time box: YYYY-MM-DD, +2w (from --date), fri … (default: --date + hypothesis.decideDays)',
+          },
+        ]
+      : []),
   ],
-  examples: [`pm hyp ${example}`],
+  examples: examples.map((e) => `pm hyp ${e}`),
   action: lazy(outcome, (m) => m[verb]),
 }));
 

@@ -1,17 +1,22 @@
 // pm hyp validate | invalidate | kill | reopen H7 --reason TEXT [--date DATE]: record a decision.
 // The outcome rules (src/core/hypotheses.ts checkOutcome) are checked inside the write transaction,
-// so two racing decisions cannot both pass against the same old status.
+// so two racing decisions cannot both pass against the same old status. A reopened hypothesis gets
+// a new decide-by (--decide-by, else the reopen date + hypothesis.decideDays): its old one has
+// usually passed, and a time box that is over the day it starts is no time box (issue 15).
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkText, LIMITS, safe } from '../core/text.js';
+import { addDays, DEADLINE_FORMS, parseDeadline } from '../core/dates.js';
 import { newUuid } from '../db/journal.js';
 import { checkOutcome, OUTCOME_VERBS, type Outcome } from '../core/hypotheses.js';
-import { insertOutcome } from '../db/hypotheses.js';
+import { insertOutcome, updateHypothesis } from '../db/hypotheses.js';
 import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
 
 export interface OutcomeOptions {
   reason?: string;
   date?: string;
+  /** reopen only */
+  decideBy?: string;
 }
 
 const DONE: Record<Outcome, string> = {
@@ -30,17 +35,28 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
     );
   const reason = checkText('the reason', opts.reason, LIMITS.reason);
   const date = pastDate(ctx, opts.date);
+  const givenDecideBy =
+    opts.decideBy === undefined ? undefined : parseDeadline(opts.decideBy, ctx.today, date, '--decide-by');
+  if (givenDecideBy !== undefined && givenDecideBy < date)
+    throw new UsageError(
+      `--decide-by ${givenDecideBy} is before the reopening (${date})`,
+      `a new time box ends after it: ${DEADLINE_FORMS}`,
+    );
   requireJournal(ctx, ref);
   const record = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
     checkOutcome(h, outcome, date);
     insertOutcome(db, { uuid: newUuid(db), rowid: h.rowid, outcome, date, reason });
+    if (outcome === 'reopened')
+      updateHypothesis(db, h.rowid, {
+        decideBy: givenDecideBy ?? addDays(date, ctx.config()['hypothesis.decideDays']),
+      });
     return recordOf(ctx, db, h.rowid);
   });
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
-      `${DONE[outcome]} ${record.id} on ${date}${outcome === 'reopened' ? ': open again' : ''} — ${safe(reason)}`,
+      `${DONE[outcome]} ${record.id} on ${date}${outcome === 'reopened' ? `: open again, decide by ${record.decideBy}` : ''} — ${safe(reason)}`,
     );
   // allowed, but said out loud: a decision the customer evidence does not back
   const people = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;

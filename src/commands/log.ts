@@ -12,7 +12,7 @@ import { draftFromOptions, type InterviewRecord, type LogDraft, type LogOptions 
 import type { ContactRow, Person, Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { newUuid, type DB } from '../db/journal.js';
-import { loadInterview } from '../db/interviews.js';
+import { loadInterview, openFollowUps, type OpenFollowUp } from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import {
@@ -26,6 +26,7 @@ import {
 } from '../db/contacts.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
+import { clipWords } from '../render/wrap.js';
 
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
 export function readNotes(opts: { notes?: string; notesFile?: string }): string | null {
@@ -226,6 +227,8 @@ export interface LogResult {
   record: InterviewRecord;
   notes: string[];
   warnings: string[];
+  /** the open follow-ups of earlier conversations that this customer conversation answers */
+  answers: OpenFollowUp[];
 }
 
 function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
@@ -252,7 +255,12 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
     new Date().toISOString(),
     draft.evidence.map((e) => ({ hypothesisId: e.hypothesis, direction: e.direction, strength: e.strength })),
   );
+  const record = loadInterview(db, rowid)!;
+  // a customer conversation with someone owed a follow-up is that follow-up (issue 15)
+  const answers = record.kind === 'customer' ? openFollowUps(db, applied.contactIds, draft.date, rowid) : [];
   const notes: string[] = [];
+  for (const f of answers)
+    notes.push(`answers the follow-up of ${f.id} (due ${f.followUp}: ${clipWords(safeLine(f.summary), 60)})`);
   if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
   for (const c of applied.newContacts) {
     // a namesake elsewhere is often the same person named without --account's right value
@@ -264,7 +272,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
           : ''),
     );
   }
-  return { record: loadInterview(db, rowid)!, notes, warnings };
+  return { record, notes, warnings, answers };
 }
 
 /** Write a checked draft in one transaction; validates against an empty journal first if none exists. */

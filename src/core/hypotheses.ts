@@ -16,7 +16,16 @@ export const STRENGTHS = ['weak', 'medium', 'strong'] as const;
 export type Strength = (typeof STRENGTHS)[number];
 export type Direction = 'supports' | 'refutes';
 
-export type HypothesisFlag = 'stale' | 'past-decide-by' | 'ready-to-validate' | 'ready-to-kill' | 'no-evidence';
+export type HypothesisFlag =
+  | 'stale'
+  | 'past-decide-by'
+  | 'decide-soon'
+  | 'ready-to-validate'
+  | 'ready-to-kill'
+  | 'no-evidence';
+
+/** How many days ahead an open hypothesis's decide-by raises `decide-soon` (issue 15). */
+export const DECIDE_SOON_DAYS = 7;
 
 /**
  * Evidence as it counts: `supports`/`refutes` and the customer counts come only from customer
@@ -40,8 +49,8 @@ export interface EvidenceStats {
 }
 
 /**
- * The flags of an open hypothesis as of a day (contract, report section 3). Only customer-contact
- * evidence counts. Staleness runs from the latest of creation and the last evidence: linking an
+ * The flags of an open hypothesis as of a day (contract, report section 3; `decide-soon`, informational:
+ * its decide-by is today or within DECIDE_SOON_DAYS days). Only customer-contact evidence counts. Staleness runs from the latest of creation and the last evidence: linking an
  * interview older than the hypothesis does not make a hypothesis created today stale.
  */
 export function hypothesisFlags(s: EvidenceStats, asOf: string, config: Config): HypothesisFlag[] {
@@ -49,6 +58,7 @@ export function hypothesisFlags(s: EvidenceStats, asOf: string, config: Config):
   const since = s.lastEvidence !== null && s.lastEvidence > s.createdOn ? s.lastEvidence : s.createdOn;
   if (daysBetween(since, asOf) > config['hypothesis.staleDays']) flags.push('stale');
   if (s.decideBy < asOf) flags.push('past-decide-by');
+  else if (daysBetween(asOf, s.decideBy) <= DECIDE_SOON_DAYS) flags.push('decide-soon');
   if (s.customersSupporting >= config['evidence.validateAt'] && s.accountsSupporting >= 2 && s.customersRefuting === 0)
     flags.push('ready-to-validate');
   if (s.customersRefuting >= config['evidence.killAt']) flags.push('ready-to-kill');

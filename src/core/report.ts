@@ -4,6 +4,7 @@
 import {
   addDays,
   daysBetween,
+  isoWeekday,
   parseMonth,
   parsePastDate,
   parseWeek,
@@ -62,6 +63,16 @@ export interface LateEvidenceRow {
   date: string;
 }
 
+/** Customer evidence refuting a validated hypothesis, dated after its validation (as of asOf). */
+export interface RefutedAfterValidationRow {
+  hypothesisId: string;
+  statement: string;
+  /** the day it was validated (its latest outcome as of asOf) */
+  validatedOn: string;
+  interviewId: string;
+  date: string;
+}
+
 export interface ThemeRow {
   kind: 'tag' | 'pain';
   theme: string;
@@ -102,6 +113,7 @@ export interface ReportRows {
   hypotheses: ReportHypothesis[];
   decided: OutcomeRow[];
   lateEvidence: LateEvidenceRow[];
+  refutedAfterValidation: RefutedAfterValidationRow[];
   themes: ThemeRow[];
   followUps: FollowUpRow[];
   /**
@@ -208,13 +220,17 @@ export function reportQuery(o: ReportOptions): ReportQuery {
 
 export type ActionableFlag =
   | 'overdue-contact'
+  | 'behind-target'
   | 'account-cold'
   | 'stale'
   | 'past-decide-by'
   | 'ready-to-validate'
   | 'ready-to-kill'
   | 'evidence-after-kill'
+  | 'evidence-after-validate'
   | 'follow-up-due';
+
+export type Verdict = 'overdue' | 'behind' | 'on track';
 
 export interface RaisedFlag {
   kind: ActionableFlag;
@@ -236,8 +252,8 @@ export interface Report {
   period: Period;
   asOf: string;
   by: string | null;
-  /** 'on track' unless customer contact is overdue */
-  verdict: 'on track' | 'overdue';
+  /** `overdue` when overdue-contact is raised, else `behind` when behind-target is, else `on track` */
+  verdict: Verdict;
   /** nothing logged yet (no interview, no hypothesis, as of asOf) */
   empty: boolean;
   contact: {
@@ -253,6 +269,14 @@ export interface Report {
     overdue: boolean;
     /** days the period spans, for "target × days ÷ cadenceDays" */
     periodDays: number;
+    /** the period's days up to asOf inclusive (all of them for a past period) */
+    elapsedDays: number;
+    /** days of the period after asOf */
+    daysLeft: number;
+    /** customer conversations due by asOf: floor(target × elapsedDays ÷ periodDays) */
+    expected: number;
+    /** fewer than `expected`: behind-target */
+    behind: boolean;
   };
   /** customer conversations per week, the last CHART_WEEKS weeks, oldest first */
   weekly: {
@@ -306,6 +330,14 @@ export interface Report {
       flags: 'evidence-after-kill'[];
       evidenceAfter: string[];
     }[];
+    /** validated hypotheses that customer evidence dated after the validation refutes */
+    refutedAfterValidation: {
+      id: string;
+      statement: string;
+      validatedOn: string;
+      flags: 'evidence-after-validate'[];
+      evidenceAfter: string[];
+    }[];
   };
   themes: {
     theme: string;
@@ -337,6 +369,41 @@ function byText(names: string[], account: string): string {
   return names.length ? `${names.join(', ')} (${account})` : account;
 }
 
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** A day a few days ahead, as a person says it: `Sun`; further off: `2026-11-30`. */
+export function dayAhead(day: string, asOf: string): string {
+  const d = daysBetween(asOf, day);
+  if (d === 0) return 'today';
+  if (d === 1) return 'tomorrow';
+  return d > 1 && d < 7 ? WEEKDAY_NAMES[isoWeekday(day) - 1] : day;
+}
+
+/**
+ * The pace of a period (issue 15): its days up to asOf inclusive, capped at its length (a past
+ * period is judged whole), and the customer conversations due by then, floor(target × elapsed ÷
+ * length), so that three a week asks for one by Wednesday, two by Friday, three by Sunday.
+ */
+export function pace(
+  period: Period,
+  asOf: string,
+  target: number,
+): { length: number; elapsed: number; expected: number } {
+  const length = daysBetween(period.start, period.end) + 1;
+  const elapsed = Math.max(0, Math.min(length, daysBetween(period.start, asOf) + 1));
+  return { length, elapsed, expected: Math.floor((target * elapsed) / length) };
+}
+
+/** The text of behind-target: `1 of 3 · 2 more by Sun (2 days left)`, or for a past period, what it came to. */
+export function behindText(k: Report['contact'], period: Period, asOf: string): string {
+  const more = k.target - k.direct;
+  if (k.daysLeft === 0) {
+    if (period.end < asOf)
+      return `${k.direct} of ${k.target} customer conversations: ${more} short when the period ended`;
+    return `${k.direct} of ${k.target} customer conversations · ${more} more today, the period's last day`;
+  }
+  return `${k.direct} of ${k.target} customer conversations · ${more} more by ${dayAhead(period.end, asOf)} (${plural(k.daysLeft, 'day')} left)`;
+}
 /** Customer conversations wanted in `days` days: target × days ÷ cadenceDays, rounded up. */
 export function scaledTarget(config: Config, days: number): number {
   return Math.ceil((config['cadence.target'] * days) / config['cadence.days']);
@@ -393,6 +460,8 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
   // 1. customer contact
   const periodDays = daysBetween(o.period.start, o.period.end) + 1;
   const target = scaledTarget(config, periodDays);
+  const { elapsed, expected } = pace(o.period, asOf, target);
+  const behind = rows.contact.direct < expected;
   const daysSinceLastDirect = rows.lastDirect === null ? null : daysBetween(rows.lastDirect, asOf);
   const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
   const who = o.by ? ` by ${o.by}` : '';
@@ -401,6 +470,29 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
       rows.lastDirect === null
         ? `No customer conversation logged${who} yet (cadence: ${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
         : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} (cadence: every ${plural(config['cadence.days'], 'day')})`,
+    );
+  const contact: Report['contact'] = {
+    direct: rows.contact.direct,
+    customers: rows.contact.customers,
+    indirect: rows.contact.indirect,
+    stakeholder: rows.contact.stakeholder,
+    target,
+    cadenceDays: config['cadence.days'],
+    met: rows.contact.direct >= target,
+    lastDirect: rows.lastDirect,
+    daysSinceLastDirect,
+    overdue,
+    periodDays,
+    elapsedDays: elapsed,
+    daysLeft: periodDays - elapsed,
+    expected,
+    behind,
+  };
+  if (behind)
+    raise(
+      'behind-target',
+      o.by ?? 'customer contact',
+      () => `Behind target${who}: ${behindText(contact, o.period, asOf)}`,
     );
 
   // 2. accounts going cold, oldest first
@@ -477,6 +569,31 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
           `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
       );
 
+  // validated hypotheses that customers refute after the validation, latest validation first
+  const refuted = new Map<string, Report['hypotheses']['refutedAfterValidation'][number]>();
+  for (const e of rows.refutedAfterValidation) {
+    const h = refuted.get(e.hypothesisId);
+    if (h) h.evidenceAfter.push(e.interviewId);
+    else
+      refuted.set(e.hypothesisId, {
+        id: e.hypothesisId,
+        statement: e.statement,
+        validatedOn: e.validatedOn,
+        flags: ['evidence-after-validate'],
+        evidenceAfter: [e.interviewId],
+      });
+  }
+  const refutedAfterValidation = [...refuted.values()].sort((x, y) =>
+    x.validatedOn > y.validatedOn ? -1 : x.validatedOn < y.validatedOn ? 1 : 0,
+  );
+  for (const v of refutedAfterValidation)
+    raise(
+      'evidence-after-validate',
+      v.id,
+      () =>
+        `${v.id} was validated on ${v.validatedOn}, but customer evidence dated after refutes it (${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${v.id} --reason "…")`,
+    );
+
   // 6. themes, most accounts first
   const themes: Report['themes'] = rows.themes
     .map((t) => ({
@@ -516,21 +633,9 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     period: o.period,
     asOf,
     by: o.by,
-    verdict: overdue ? 'overdue' : 'on track',
+    verdict: overdue ? 'overdue' : behind ? 'behind' : 'on track',
     empty: !rows.anyInterview && !rows.anyHypothesis,
-    contact: {
-      direct: rows.contact.direct,
-      customers: rows.contact.customers,
-      indirect: rows.contact.indirect,
-      stakeholder: rows.contact.stakeholder,
-      target,
-      cadenceDays: config['cadence.days'],
-      met: rows.contact.direct >= target,
-      lastDirect: rows.lastDirect,
-      daysSinceLastDirect,
-      overdue,
-      periodDays,
-    },
+    contact,
     weekly: weeklyBars(rows, o),
     conversations: rows.conversations.map((c) => ({
       id: c.id,
@@ -543,7 +648,7 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
       summary: c.summary,
     })),
     overdueAccounts,
-    hypotheses: { unvalidated, decided: rows.decided, killed },
+    hypotheses: { unvalidated, decided: rows.decided, killed, refutedAfterValidation },
     themes,
     followUps,
     flags,

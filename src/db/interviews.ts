@@ -201,3 +201,41 @@ export function knownTags(db: DB): string[] {
     .pluck()
     .all() as string[];
 }
+
+/** An open follow-up of an earlier conversation: its interview, when it was due, and what was said. */
+export interface OpenFollowUp {
+  id: string;
+  date: string;
+  followUp: string;
+  summary: string;
+}
+
+/**
+ * The follow-ups still open for these people as of `asOf`: not marked done, of a conversation dated
+ * before `asOf` that one of them was in, and not answered yet, i.e. no customer conversation with
+ * one of its people dated after it and on or before `asOf` (other than `except`, the interview being
+ * logged). The report applies the same rule to the follow-ups it lists as due (src/db/report.ts).
+ */
+export function openFollowUps(
+  db: DB,
+  contactIds: number[],
+  asOf: string,
+  except: number | null = null,
+): OpenFollowUp[] {
+  if (contactIds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT DISTINCT 'I' || i.id AS id, i.date, i.follow_up AS followUp, i.summary
+       FROM json_each(@contacts) who
+         CROSS JOIN interview_contacts mine ON mine.contact_id = who.value
+         CROSS JOIN interviews i ON i.id = mine.interview_id
+       WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.date < @asOf AND i.id IS NOT @except
+         AND NOT EXISTS (SELECT 1 FROM interview_contacts ic
+           CROSS JOIN interview_contacts later ON later.contact_id = ic.contact_id
+           CROSS JOIN interviews j ON j.id = later.interview_id
+           WHERE ic.interview_id = i.id AND j.kind = 'customer' AND j.date > i.date AND j.date <= @asOf
+             AND j.id IS NOT @except)
+       ORDER BY i.follow_up, i.id`,
+    )
+    .all({ contacts: JSON.stringify(contactIds), asOf, except }) as OpenFollowUp[];
+}

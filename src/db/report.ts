@@ -19,9 +19,18 @@ import type {
   AccountContactRow,
   OutcomeRow,
   LateEvidenceRow,
+  RefutedAfterValidationRow,
   ThemeRow,
   FollowUpRow,
 } from '../core/report.js';
+
+// a follow-up is answered by a later customer conversation (dated after it, on or before @asOf) that
+// included one of its people, whoever held it (issue 15)
+const ANSWERED = `
+  AND NOT EXISTS (SELECT 1 FROM interview_contacts ic
+    CROSS JOIN interview_contacts later ON later.contact_id = ic.contact_id
+    CROSS JOIN interviews j ON j.id = later.interview_id
+    WHERE ic.interview_id = i.id AND j.kind = 'customer' AND j.date > i.date AND j.date <= @asOf)`;
 
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;
@@ -111,6 +120,29 @@ FROM latest l
 WHERE e.date > l.date AND e.date <= @asOf
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
+    // customer evidence refuting a validated hypothesis (its latest outcome as of @asOf), dated after
+    // the validation; as lateEvidence, from the kept status and decision day when `now`
+    refutedAfterValidation: now
+      ? `
+SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I' || e.interview_id AS interviewId, e.date
+FROM hypotheses h
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
+  CROSS JOIN evidence e ON e.hypothesis_id = h.id
+WHERE h.status = 'validated' AND e.direction = 'refutes' AND e.kind = 'customer'
+  AND e.date > h.decided_on AND e.date <= @asOf
+ORDER BY h.id, e.date, e.interview_id`
+      : `
+WITH latest AS MATERIALIZED (
+  SELECT h.id AS hypothesis_id, h.statement, o.date
+  FROM hypotheses h CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2
+    WHERE o2.hypothesis_id = h.id AND o2.date <= @asOf ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
+  WHERE o.outcome = 'validated')
+SELECT 'H' || l.hypothesis_id AS hypothesisId, l.statement, l.date AS validatedOn, 'I' || e.interview_id AS interviewId,
+  e.date
+FROM latest l CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
+WHERE e.direction = 'refutes' AND e.kind = 'customer' AND e.date > l.date AND e.date <= @asOf
+ORDER BY l.hypothesis_id, e.date, e.interview_id`,
+
     // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period
     themes: `
 WITH p AS (
@@ -136,13 +168,13 @@ GROUP BY it.kind, it.key`,
     followUps: `
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.summary, ${NAMES} AS names
 FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
-WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}
+WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}
 ORDER BY i.follow_up, i.id
 LIMIT @rows`,
 
     followUpCount: `
 SELECT count(*) FROM interviews i
-WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}`,
+WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}`,
   } as const;
 }
 
@@ -198,6 +230,9 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const lateEvidence = (db.prepare(SQL.lateEvidence).raw().all(pick('asOf')) as [string, string, string][]).map(
     ([hypothesisId, interviewId, date]): LateEvidenceRow => ({ hypothesisId, interviewId, date }),
   );
+  const refutedAfterValidation = db
+    .prepare(SQL.refutedAfterValidation)
+    .all(pick('asOf')) as RefutedAfterValidationRow[];
   const themes = (
     db
       .prepare(SQL.themes)
@@ -244,6 +279,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     },
     decided,
     lateEvidence,
+    refutedAfterValidation,
     themes,
     followUps,
   };

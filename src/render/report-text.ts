@@ -71,7 +71,12 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   const c = opts.color;
   const width = Math.max(40, opts.width);
   const out: string[] = [];
-  const verdict = r.verdict === 'overdue' ? c.red.bold('overdue') : c.green.bold('on track');
+  const verdict =
+    r.verdict === 'overdue'
+      ? c.red.bold('overdue')
+      : r.verdict === 'behind'
+        ? c.yellow.bold('behind')
+        : c.green.bold('on track');
   out.push(
     `${c.bold(`Report ${periodText(r)}`)} · as of ${r.asOf}${r.by ? ` · by ${safeLine(r.by)}` : ''} · ${verdict}`,
   );

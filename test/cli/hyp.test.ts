@@ -96,7 +96,7 @@ describe('pm hyp add', () => {
       customersSupporting: 0,
       customersRefuting: 0,
       lastEvidence: null,
-      flags: ['no-evidence'],
+      flags: ['decide-soon', 'no-evidence'], // decide by in 4 days
     });
     expect(rec.uuid).toMatch(UUID_RE);
     expect(rec.uuid[14]).toBe('7');
@@ -375,7 +375,7 @@ describe('pm hyp show', () => {
     expect(out).toMatch(/Status +open · value risk/);
     expect(out).toMatch(/Criterion +3 of 5 say yes/);
     expect(out).toMatch(/Created +2026-11-01 \(19 days ago\)/);
-    expect(out).toMatch(/Decide by +2026-11-29 \(in 9 days\)/);
+    expect(out).toMatch(/Decide by +2026-12-04 \(in 14 days\)/); // reopened on 2026-11-06: + 28 days
     expect(out).toMatch(/Tags +billing/);
     expect(out).toMatch(/Flags +stale\n\nTimeline/);
     expect(out).toMatch(
@@ -429,6 +429,30 @@ describe('outcomes', () => {
     });
     expect(box.sql('SELECT status FROM hypotheses')[0].status).toBe('killed');
     expect(box.sql('SELECT count(*) AS n FROM outcomes')[0].n).toBe(5);
+  });
+
+  it('reopen sets a new decide-by: the reopen date + hypothesis.decideDays, or --decide-by', () => {
+    ok(['hyp', 'validate', 'H1', '--reason', 'yes', '--date', '2026-11-10']);
+    // the old decide-by (2026-11-29) stays until a reopening, which starts a new time box
+    const reopened = ok(['hyp', 'reopen', 'H1', '--reason', 'a customer refuted it', '--date', '2026-11-12']);
+    expect(reopened.out).toBe('Reopened H1 on 2026-11-12: open again, decide by 2026-12-10 — a customer refuted it\n');
+    expect(box.json(['hyp', 'show', 'H1']).decideBy).toBe('2026-12-10');
+    ok(['config', 'set', 'hypothesis.decideDays', '14']);
+    ok(['hyp', 'kill', 'H1', '--reason', 'no', '--date', '2026-11-13']);
+    expect(box.json(['hyp', 'reopen', 'H1', '--reason', 'again']).decideBy).toBe('2026-12-04'); // today + 14
+    ok(['hyp', 'kill', 'H1', '--reason', 'no']);
+    // +2w counts from --date, as pm hyp add does
+    expect(box.json(['hyp', 'reopen', 'H1', '--reason', 'again', '--decide-by', '+2w']).decideBy).toBe('2026-12-04');
+    ok(['hyp', 'kill', 'H1', '--reason', 'no']);
+    expect(box.json(['hyp', 'reopen', 'H1', '--reason', 'again', '--decide-by', '2027-01-15']).flags).not.toContain(
+      'past-decide-by',
+    );
+    ok(['hyp', 'kill', 'H1', '--reason', 'no']);
+    refused(
+      ['hyp', 'reopen', 'H1', '--reason', 'x', '--decide-by', '2026-11-19'],
+      /--decide-by 2026-11-19 is before the reopening \(2026-11-20\)/,
+    );
+    refused(['hyp', 'kill', 'H1', '--reason', 'x', '--decide-by', '+1w'], /unknown option '--decide-by'/);
   });
 
   it('refuses the moves the rules forbid, naming the fix, and writes nothing', () => {

@@ -141,6 +141,37 @@ describe('pm log, scripted', () => {
     expect(box.json(['log', ...JANE, '--summary', 'a', '--follow-up', 'tue']).followUp).toBe('2026-11-24');
   });
 
+  it('says which open follow-up a later customer conversation with the same person answers', () => {
+    expect(
+      box.pm(['log', ...JANE, '--summary', 'first', '--date', '2026-11-10', '--follow-up', '2026-11-17']).code,
+    ).toBe(0);
+    // a signal from the same account answers nothing
+    const signal = box.pm(['log', '--channel', 'support', '--with', 'Jane Roe', '--summary', 'a ticket']);
+    expect(signal.err).not.toMatch(/answers/);
+    const call = box.pm(['log', '--with', 'Jane Roe', '--summary', 'second', '--date', '2026-11-18', '--json']);
+    expect(call.err).toMatch(/^answers the follow-up of I1 \(due 2026-11-17: first\)$/m);
+    const text = box.pm(['log', '--with', 'Jane Roe', '--summary', 'third']);
+    expect(text.code).toBe(0);
+    expect(text.err).not.toMatch(/answers/); // answered already, by I3
+    const r = box.pm([
+      'log',
+      '--with',
+      'Raj <raj@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'x',
+      '--date',
+      '2026-11-11',
+      '--follow-up',
+      '+1d',
+    ]);
+    expect(r.code).toBe(0);
+    const answer = box.pm(['log', '--with', 'raj@acme.test', '--summary', 'y', '--date', '2026-11-19']);
+    expect(answer.err).toMatch(/answers the follow-up of I5 \(due 2026-11-12: x\)/);
+    expect(box.json(['report']).followUps).toEqual([]);
+  });
+
   it('an indirect signal may name only the account, and is not customer contact', () => {
     const r = box.pm(['log', '--channel', 'support', '--account', 'Globex', '--summary', '3 tickets about exports']);
     expect(r.code, r.err).toBe(0);

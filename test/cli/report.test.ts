@@ -247,6 +247,19 @@ describe('pm report --check', () => {
   it('exits 3 on a journal that has never had a customer conversation', () => {
     expect(box.pm(['report', '--check']).code).toBe(3);
   });
+
+  it('exits 3 for a week behind target, though the last conversation is recent (issue 15)', () => {
+    expect(box.pm(['init', '--target', '3', '--every', '7']).code).toBe(0);
+    log('--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-16', '--summary', 'Monday call');
+    // Sunday 2026-11-22: 1 of 3, not overdue (6 days), but behind
+    const sunday = box.pm(['report', '--check', '--json'], { env: { PM_TODAY: '2026-11-22' } });
+    expect(sunday.code).toBe(3);
+    const r = JSON.parse(sunday.out);
+    expect(r.verdict).toBe('behind');
+    expect(r.flags.map((f: { kind: string }) => f.kind)).toEqual(['behind-target']);
+    // Tuesday: none due yet
+    expect(box.pm(['report', '--check'], { env: { PM_TODAY: '2026-11-17' } }).code).toBe(0);
+  });
 });
 
 describe('bad input', () => {

@@ -41,6 +41,21 @@ beforeAll(() => {
     .pluck()
     .get() as number;
   db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, late);
+  // follow-ups nobody answered (their people were never called again): more than a section shows
+  const account = db.prepare('SELECT id FROM accounts ORDER BY id LIMIT 1').pluck().get() as number;
+  for (let k = 0; k < SHOWN_ROWS + 3; k++) {
+    const person = db
+      .prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES (?, ?, ?, 'customer')")
+      .run(`c-once-${k}`, `Once ${k}`, account).lastInsertRowid;
+    const day = `2026-10-${String(10 + k).padStart(2, '0')}`;
+    const call = db
+      .prepare(
+        `INSERT INTO interviews (uuid, date, channel, account_id, summary, follow_up, created_at)
+         VALUES (?, ?, 'call', ?, 'a call never followed up', ?, ?)`,
+      )
+      .run(`i-once-${k}`, day, account, '2026-10-30', `${day}T12:00:00Z`).lastInsertRowid;
+    db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(call, person);
+  }
 });
 afterAll(() => journal.close());
 

@@ -298,7 +298,7 @@ describe('hypotheses', () => {
   it('stale after hypothesis.staleDays without evidence, past-decide-by the day after decide-by; no-evidence is informational', () => {
     const h = j.hypothesis('Old idea', '2026-11-06', '2026-11-20');
     let r = j.report('2026-11-20');
-    expect(r.hypotheses.unvalidated[0].flags).toEqual(['no-evidence']);
+    expect(r.hypotheses.unvalidated[0].flags).toEqual(['decide-soon', 'no-evidence']);
     expect(r.flags).toEqual([expect.objectContaining({ kind: 'overdue-contact' })]);
     r = j.report('2026-11-21');
     expect(r.hypotheses.unvalidated[0].flags).toEqual(['stale', 'past-decide-by', 'no-evidence']);
