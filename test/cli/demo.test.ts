@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'commonmark';
-import { sandbox, runPm, expectUsageError, type Sandbox } from '../helpers.js';
+import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -74,10 +74,7 @@ describe('pm demo', () => {
 
   it('refuses a --db journal that already holds records, and leaves it unchanged', () => {
     const path = join(box.dir, 'mine.db');
-    expect(
-      runPm(['--db', path, 'log', '--with', 'Jane', '--account', 'Acme', '--summary', 'Real call'], { env: box.env })
-        .code,
-    ).toBe(0);
+    expect(box.pm(['--db', path, 'log', '--with', 'Jane', '--account', 'Acme', '--summary', 'Real call']).code).toBe(0);
     const before = box.json(['--db', path, 'ls']);
     expectUsageError(box.pm(['--db', path, 'demo']));
     expect(box.json(['--db', path, 'ls'])).toEqual(before);

@@ -1,36 +1,15 @@
+// pm forget, in-process: what it erases (tables, index, the journal's bytes, free space), what it
+// refuses, and what it says when a reader holds the old bytes. File modes and a forget during another
+// process's read: test/e2e/privacy.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { BIN, expectUsageError, sandbox, type Sandbox } from '../helpers.js';
+import { expectUsageError, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
-
-const mode = (p: string) => statSync(p).mode & 0o777;
-
-/** Run pm under a permissive umask, as a user's shell usually has. */
-function pmUnderUmask022(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, BIN, ...args], {
-    env,
-    encoding: 'utf8',
-  });
-}
-
-describe("files are the owner's alone", () => {
-  it('journal, -wal, -shm and backups are 0600 in a 0700 folder, even under umask 022', () => {
-    const env = { ...box.env, PM_DB: join(box.dir, 'private', 'journal.db') };
-    expect(pmUnderUmask022(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Hi'], env).status).toBe(0);
-    // a second writer while the first... keeps -wal/-shm around: open a reader during a write
-    expect(pmUnderUmask022(['backup'], env).status).toBe(0);
-    expect(mode(join(box.dir, 'private'))).toBe(0o700);
-    const files = readdirSync(join(box.dir, 'private'));
-    expect(files.some((f) => f.startsWith('journal.db.backup-'))).toBe(true);
-    for (const f of files) expect(mode(join(box.dir, 'private', f)), f).toBe(0o600);
-  });
-});
 
 describe('pm forget', () => {
   const person = { name: 'Zelda Quuxley', email: 'zelda.q@quux.test', quote: 'Our auditors reject every export' };
@@ -141,59 +120,15 @@ describe('pm forget', () => {
     );
   }
 
-  it('erases the bytes while an export of the journal is still being read', async () => {
-    seed();
-    // enough interviews that the markdown export fills a pipe: it waits for its reader
-    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    writeFileSync(
-      join(box.dir, 'more.json'),
-      JSON.stringify({
-        format: 'pm-journal',
-        version: 1,
-        accounts: [{ uuid: uuid(1), name: 'Bigco' }],
-        contacts: [],
-        interviews: Array.from({ length: 2000 }, (_, k) => ({
-          uuid: uuid(10 + k),
-          date: '2026-11-17',
-          channel: 'support',
-          contactUuids: [],
-          accountUuid: uuid(1),
-          summary: `Ticket ${k}`,
-          notes: 'a long note '.repeat(40),
-        })),
-      }),
-    );
-    expect(box.pm(['import', join(box.dir, 'more.json')]).code).toBe(0);
-    const exporting = spawn(process.execPath, [BIN, 'export', '--week'], { env: box.env });
-    try {
-      // the first chunk arrived; reading no more leaves the export waiting on a full pipe
-      await new Promise((ok) => exporting.stdout.once('data', ok));
-      exporting.stdout.pause();
-      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], {
-        env: { ...box.env, PM_BUSY_TIMEOUT_MS: '1000' },
-        encoding: 'utf8',
-      });
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stderr).toBe('');
-      expect(exporting.exitCode).toBe(null);
-      expect(leftIn()).toEqual([]);
-    } finally {
-      exporting.kill();
-    }
-  });
-
   it('says so when a program reading the journal keeps the old bytes from being overwritten, until it lets go', () => {
     seed();
     const reader = new Database(box.db, { readonly: true });
     try {
       reader.prepare('BEGIN').run();
       reader.prepare('SELECT count(*) FROM contacts').get();
-      const r = spawnSync(process.execPath, [BIN, 'forget', person.email, '--yes'], {
-        env: { ...box.env, PM_BUSY_TIMEOUT_MS: '200' },
-        encoding: 'utf8',
-      });
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stderr).toContain(
+      const r = box.pm(['forget', person.email, '--yes'], { env: { PM_BUSY_TIMEOUT_MS: '200' } });
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toContain(
         `pm: warning: another program is reading the journal, so this person's old bytes are not yet overwritten in ${box.db}`,
       );
       expect(leftIn().length).toBeGreaterThan(0);

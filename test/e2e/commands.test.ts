@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers.js';
+import { ROOT, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeAll(() => {
@@ -64,6 +64,20 @@ describe('reading commands: a real process and an in-process run agree', () => {
     expect(spawned.code).toBe(1);
     expect(spawned.err).toMatch(/^pm: /);
     expect(box.pm(['--db', junk, 'ls'])).toEqual(spawned);
+  });
+});
+
+describe('the launcher', () => {
+  it('--version and --help never open the journal', () => {
+    const env = { PM_DB: join(box.dir, 'garbage.db') };
+    writeFileSync(env.PM_DB, 'garbage that would fail to open');
+    const v = box.spawn(['--version'], { env }); // bin/pm.js answers it before loading the CLI
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const h = box.spawn(['--help'], { env });
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/Examples:/);
+    expect(box.spawn(['init', '--help'], { env }).out).toMatch(/Examples:/);
   });
 });
 

@@ -1,8 +1,9 @@
-// Environment faults: a lock held past the timeout, a full disk, a read-only folder. Each must
-// exit 1 with a message that says what to do, and lose nothing already written.
+// Environment faults: a lock held past the timeout, a full disk (pm log, pm export --out), a
+// read-only folder; a real process where the fault needs one (ulimit, another user). Each must exit
+// 1 with a message that says what to do, and lose nothing already written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, ROOT, sandbox, type Sandbox } from '../helpers.js';
@@ -127,5 +128,55 @@ describe('environment faults', () => {
     const db = new Database(join(folder, 'journal.db'), { readonly: true });
     expect(db.prepare('SELECT summary FROM interviews').pluck().all()).toEqual(['first']);
     db.close();
+  });
+
+  it('export --out: a file the disk cannot take whole is an error, and the old file stays', () => {
+    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    writeFileSync(
+      join(box.dir, 'many.json'),
+      JSON.stringify({
+        format: 'pm-journal',
+        version: 1,
+        accounts: [{ uuid: uuid(1), name: 'Bigco' }],
+        contacts: [],
+        interviews: Array.from({ length: 300 }, (_, k) => ({
+          uuid: uuid(10 + k),
+          date: '2026-11-17',
+          channel: 'support',
+          contactUuids: [],
+          accountUuid: uuid(1),
+          summary: `Ticket ${k}`,
+          notes: 'a long note '.repeat(40),
+        })),
+      }),
+    );
+    expect(box.pm(['import', join(box.dir, 'many.json')]).code).toBe(0);
+    const path = join(box.dir, 'notes.md');
+    writeFileSync(path, 'last week');
+    // files limited to 64 KiB (ulimit -f; the journal's -shm file takes 32), SIGXFSZ ignored: the
+    // write stops short at the limit, then fails, as when a disk fills up
+    // markdown is written in chunks, JSON in one write (which stops short, and nothing follows it)
+    for (const format of ['md', 'json']) {
+      expect(box.pm(['export', '--format', format]).out.length).toBeGreaterThan(100_000);
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          'trap "" XFSZ; ulimit -f 64; exec "$0" "$@"',
+          process.execPath,
+          BIN,
+          'export',
+          '--format',
+          format,
+          '--out',
+          path,
+        ],
+        { env: box.env, encoding: 'utf8' },
+      );
+      expect(r.stderr, format).toMatch(/^pm: cannot write --out .*notes\.md: .*too large/);
+      expect(r.status).toBe(1);
+      expect(readFileSync(path, 'utf8')).toBe('last week');
+    }
+    expect(readdirSync(box.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 });
