@@ -204,6 +204,15 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
+/**
+ * Skip a test that cannot be set up on this machine, saying why on stderr too: only for a test
+ * whose setting is missing (another user to run as, /proc/locks), never for one that fails.
+ */
+export function skip(ctx: { skip(note?: string): never }, reason: string): never {
+  console.warn(`skipped: ${reason}`);
+  return ctx.skip(reason);
+}
+
 /** A usage error as the contract wants it: exit 2, a `pm: ` line, no stack trace. */
 export function expectUsageError(r: RunResult): void {
   if (r.code !== 2) throw new Error(`want exit 2, got ${r.code}\nstdout: ${r.out}\nstderr: ${r.err}`);

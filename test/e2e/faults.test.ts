@@ -2,11 +2,11 @@
 // read-only folder; a real process where the fault needs one (ulimit, another user). Each must exit
 // 1 with a message that says what to do, and lose nothing already written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BIN, ROOT, sandbox, type Sandbox } from '../helpers.js';
+import { BIN, ROOT, sandbox, skip, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -31,6 +31,51 @@ function seed(count = 2) {
 
 function interviewCount(): number {
   return box.sql<{ n: number }>('SELECT count(*) AS n FROM interviews')[0].n;
+}
+
+/**
+ * pm as a user whom permissions bind. Root ignores them, so as root pm runs as nobody (65534) with
+ * setpriv, from a copy of what it runs inside the sandbox: the checkout may sit in a folder nobody
+ * cannot enter (a fresh clone in a 0700 mktemp -d). When that cannot be set up, the reason why.
+ */
+function unprivileged():
+  | { run(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string>; own(path: string): void }
+  | { reason: string } {
+  if (process.getuid?.() !== 0)
+    return {
+      run: (args, env) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' }),
+      own: () => {},
+    };
+  const app = join(box.dir, 'app');
+  const files = [
+    'bin/pm.js',
+    'bin/package.json',
+    'package.json',
+    'dist/cli.cjs',
+    'node_modules/better-sqlite3/package.json',
+    'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+  ];
+  for (const file of files) {
+    mkdirSync(dirname(join(app, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(app, file));
+    chmodSync(join(app, file), 0o755);
+    // every folder from the file up to the sandbox, which mkdtemp made 0700
+    for (let dir = dirname(join(app, file)); dir.startsWith(box.dir); dir = dirname(dir)) chmodSync(dir, 0o755);
+  }
+  const bin = join(app, 'bin', 'pm.js');
+  const run = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], {
+      env,
+      encoding: 'utf8',
+    });
+  const probe = run(['config', 'get', 'cadence.days'], { ...box.env, PM_DB: join(box.dir, 'nowhere.db') });
+  if (probe.error || probe.status !== 0)
+    return {
+      reason: `cannot run pm as nobody (uid 65534) here, so root cannot be kept out of a folder: ${
+        probe.error?.message ?? probe.stderr.trim()
+      }`,
+    };
+  return { run, own: (path) => chownSync(path, 65534, 65534) };
 }
 
 describe('environment faults', () => {
@@ -97,27 +142,17 @@ describe('environment faults', () => {
     expect(doctor.healthy).toBe(true);
   });
 
-  it('a read-only journal folder: exit 1 with a hint, nothing lost', () => {
+  it('a read-only journal folder: exit 1 with a hint, nothing lost', (ctx) => {
+    const pm = unprivileged();
+    if ('reason' in pm) return skip(ctx, pm.reason);
     const folder = join(box.dir, 'ro');
     mkdirSync(folder);
+    pm.own(folder);
     const env = { ...box.env, PM_DB: join(folder, 'journal.db') };
-    const asRoot = process.getuid?.() === 0;
-    // root ignores permissions: run pm as nobody in that case
-    const runAs = (args: string[]) =>
-      asRoot
-        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-            env,
-            encoding: 'utf8',
-          })
-        : spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
-    if (asRoot) {
-      chmodSync(box.dir, 0o755);
-      chownSync(folder, 65534, 65534);
-    }
-    expect(runAs(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'first']).status).toBe(0);
+    expect(pm.run(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'first'], env).status).toBe(0);
     chmodSync(folder, 0o500);
     try {
-      const r = runAs(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'second']);
+      const r = pm.run(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'second'], env);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^pm: /m);
       expect(r.stderr).toMatch(/permission|read-only|writable/i);
@@ -128,6 +163,14 @@ describe('environment faults', () => {
     const db = new Database(join(folder, 'journal.db'), { readonly: true });
     expect(db.prepare('SELECT summary FROM interviews').pluck().all()).toEqual(['first']);
     db.close();
+  });
+
+  it('a folder that cannot be created is a journal error (exit 1), not a crash', (ctx) => {
+    const pm = unprivileged();
+    if ('reason' in pm) return skip(ctx, pm.reason);
+    mkdirSync(join(box.dir, 'ro'), { mode: 0o500 });
+    const r = pm.run(['--db', join(box.dir, 'ro', 'sub', 'j.db'), 'init'], box.env);
+    expect(r.status).toBe(1);
   });
 
   it('export --out: a file the disk cannot take whole is an error, and the old file stays', () => {
