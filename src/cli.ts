@@ -4,6 +4,7 @@
 import { type Command, CommanderError, type OutputConfiguration } from 'commander';
 import { activeContext, beginRun, runEnvironment } from './cli/lazy.js';
 import { EXIT, PmError } from './errors.js';
+import { handleSignals, takeLateSignal } from './interrupt.js';
 import { asJournalError } from './db/journal.js';
 import { safeLine } from './core/text.js';
 import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
@@ -122,6 +123,12 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   let code: number = EXIT.ok;
   try {
     await buildProgram(argv).parseAsync(argv, { from: 'user' });
+    // a signal that came when the work could no longer be stopped: it is done, and pm says so
+    const late = takeLateSignal();
+    if (late) {
+      writeErr(`pm: ${late.message}\n`);
+      code = late.code;
+    }
   } catch (err) {
     const dbPath = activeContext()?.dbPath ?? '';
     code = exitCodeFor(err, verbose, dbPath, argv);
@@ -137,9 +144,6 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
 export async function main(argv: string[]): Promise<void> {
   // Every file pm creates (journal, -wal, -shm, backups, exports) is the owner's alone.
   process.umask(0o077);
-  process.on('SIGINT', () => {
-    writeErr('\npm: interrupted, nothing saved\n');
-    process.exit(EXIT.interrupted);
-  });
+  handleSignals();
   process.exitCode = await run(argv);
 }

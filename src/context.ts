@@ -8,6 +8,7 @@ import {
   readConfig,
   resolveJournalPath,
   writeTransaction,
+  writeTransactionAsync,
   type Journal,
 } from './db/journal.js';
 import { today as localToday, isIsoDay } from './core/dates.js';
@@ -100,6 +101,12 @@ export class Context {
   transaction<T>(fn: (journal: Journal) => T): T {
     const journal = this.write();
     return writeTransaction(journal, () => fn(journal));
+  }
+
+  /** transaction() for work that awaits before it commits (a checkpoint for signals). */
+  transactionAsync<T>(fn: (journal: Journal) => Promise<T>): Promise<T> {
+    const journal = this.write();
+    return writeTransactionAsync(journal, () => fn(journal));
   }
 
   config(): Config {

@@ -5,7 +5,8 @@ export const EXIT = {
   journal: 1, // the journal could not be read or written
   usage: 2, // bad input, unknown id, a move the rules forbid
   flagged: 3, // `pm report --check` raised an actionable flag
-  interrupted: 130,
+  interrupted: 130, // Ctrl-C (SIGINT)
+  terminated: 143, // SIGTERM
 } as const;
 
 export class PmError extends Error {
@@ -33,10 +34,10 @@ export class JournalError extends PmError {
   }
 }
 
-/** The user pressed Ctrl-C: exit 130, nothing saved. */
+/** The user pressed Ctrl-C (exit 130) or pm got SIGTERM (143); the message says what was saved. */
 export class Interrupted extends PmError {
-  constructor() {
-    super('interrupted, nothing saved', EXIT.interrupted);
+  constructor(message = 'interrupted, nothing saved', code: number = EXIT.interrupted) {
+    super(message, code);
   }
 }
 

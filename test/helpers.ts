@@ -156,6 +156,31 @@ export function runPm(
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** The tests run as root: permissions do not stop root, so what they are about runs as `nobody` too. */
+export const IS_ROOT = process.getuid?.() === 0;
+
+/**
+ * Run pm as a user without root's powers, where permissions are the point: `nobody` (65534) when the
+ * tests run as root (the sandbox is handed to it first, as a home is), else this user.
+ */
+export function runAsUser(
+  box: Sandbox,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {},
+): RunResult {
+  if (IS_ROOT) spawnSync('chown', ['-R', '65534:65534', box.dir]);
+  const env = { ...box.env, ...opts.env };
+  const r = IS_ROOT
+    ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+        env,
+        input: opts.input ?? '',
+        encoding: 'utf8',
+        cwd: opts.cwd,
+      })
+    : spawnSync(process.execPath, [BIN, ...args], { env, input: opts.input ?? '', encoding: 'utf8', cwd: opts.cwd });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
 /** Start pm without waiting (for concurrency tests). */
 export function startPm(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolvePromise) => {

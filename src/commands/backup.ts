@@ -1,30 +1,55 @@
-import type { Context } from '../context.js';
-import { copyJournal } from '../db/journal.js';
-import { JournalError, UsageError } from '../errors.js';
+// pm backup [PATH]: a consistent copy of the journal, even while another pm writes to it. Where it
+// may go is decided by src/files.ts (never the journal or its -wal/-shm, never a device); the copy
+// is written to a temporary file and renamed over PATH only once whole, so an older backup there
+// survives a full disk or an interruption (SIGINT/SIGTERM: no rename, exit 130/143).
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { vacuumInto } from '../db/journal.js';
+import { JournalError } from '../errors.js';
+import { destination, type Staged, stage, writeFailure } from '../files.js';
+import { interruptible } from '../interrupt.js';
 
-export function backup(ctx: Context, target?: string): void {
+export async function backup(ctx: Context, target?: string): Promise<void> {
   const journal = ctx.read();
   if (journal.missing) throw new JournalError(`there is no journal to back up at ${ctx.dbPath}`, 'try: pm init');
-  let path = target ? resolve(target) : `${ctx.dbPath}.backup-${ctx.today}`;
-  if (existsSync(path) && statSync(path).isDirectory()) path = resolve(path, `journal-${ctx.today}.db`);
-  if (path === resolve(ctx.dbPath)) throw new UsageError('the backup cannot be the journal itself');
-  // else SQLite's "cannot open" would read as if the journal itself could not be opened
-  if (!existsSync(dirname(path))) throw new UsageError(`cannot write the backup ${path}: no such folder`);
-  try {
-    copyJournal(journal.db, path);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (err instanceof Error && !code?.startsWith('SQLITE_'))
-      throw new JournalError(`cannot write the backup ${path}: ${err.message}`);
-    if (code?.startsWith('SQLITE_CANTOPEN'))
-      throw new JournalError(
-        `cannot write the backup ${path}`,
-        'check that its folder is writable, or give another path',
-      );
-    throw err;
-  }
-  if (ctx.json) ctx.printJson({ path, bytes: statSync(path).size });
-  else ctx.out(`Backed up ${ctx.dbPath} to ${path}`);
+  let path = target ?? `${ctx.dbPath}.backup-${ctx.today}`;
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, `journal-${ctx.today}.db`);
+  const dest = destination(path, { journal: ctx.dbPath, what: 'the backup', passThrough: false });
+  if (dest.kind !== 'file') throw new Error('bug: a backup destination must be a file');
+  await interruptible(
+    async (checkpoint) => {
+      let staged: Staged | undefined;
+      try {
+        staged = stage(dest);
+        vacuumInto(journal.db, staged.tmp);
+        await checkpoint();
+        staged.commit();
+      } catch (err) {
+        staged?.abandon();
+        throw backupFailure(path, err);
+      }
+    },
+    () => `interrupted, no backup written${dest.existing ? ` (the older ${path} is untouched)` : ''}`,
+    () => `interrupted after the backup ${path} was written in full`,
+  );
+  const written = resolve(path);
+  if (ctx.json) ctx.printJson({ path: written, bytes: statSync(dest.target).size });
+  else ctx.out(`Backed up ${ctx.dbPath} to ${written}`);
+}
+
+function backupFailure(path: string, err: unknown): unknown {
+  const code = (err as { code?: string }).code;
+  if (code?.startsWith('SQLITE_CANTOPEN'))
+    return new JournalError(
+      `cannot write the backup ${path}`,
+      'check that its folder is writable, or give another path',
+    );
+  if (code === 'SQLITE_FULL' || code?.startsWith('SQLITE_IOERR'))
+    return new JournalError(
+      `cannot write the backup ${path}: the disk is full or the file too large (${code})`,
+      'the journal and any older backup there are untouched; free some space and run pm backup again',
+    );
+  if (code?.startsWith('SQLITE_')) return err;
+  return writeFailure('the backup', path, err);
 }

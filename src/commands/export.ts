@@ -2,10 +2,10 @@
 // atomically to --out. JSON and CSV are views of one export document (src/db/exchange.ts);
 // markdown reads the same records, in the same order, by name instead of by UUID and without what
 // it does not show (emails, roles, segments): a week of a five-year journal is 557 interviews.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { JournalError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { destination, type Staged, stage, writeFailure, writeThrough } from '../files.js';
+import { interruptible } from '../interrupt.js';
 import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
 import { buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../core/report.js';
 import type { Config } from '../core/config.js';
@@ -86,48 +86,6 @@ function redactorFor(db: DB, what: ReturnType<typeof parseRedact>): Redactor | n
 }
 
 /**
- * Write `chunks` to `path` atomically: a temporary file in the same folder (owner-only), each
- * chunk written whole (a short write, as when the disk fills, is continued, and fails as an error
- * rather than leaving a cut file), flushed, then renamed over the target, so a reader never sees
- * half an export.
- */
-export function writeAtomically(path: string, chunks: (string | Buffer)[]): void {
-  const target = resolve(path);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, target);
-  } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never created */
-    }
-    const e = err as NodeJS.ErrnoException;
-    const why =
-      e.code === 'ENOENT'
-        ? 'no such folder'
-        : e.code === 'EISDIR'
-          ? 'it is a folder'
-          : e.code === 'EACCES'
-            ? 'permission denied'
-            : e.message;
-    if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
-      throw new UsageError(`cannot write --out ${path}: ${why}`);
-    throw new JournalError(`cannot write --out ${path}: ${why}`);
-  }
-}
-
-/**
  * The markdown view: the period's report (with no period, one spanning the whole journal up to
  * --as-of), then the range's interviews and hypotheses, read as markdownRecords (the same records
  * as the exchange document, by name).
@@ -166,13 +124,18 @@ function markdown(
   );
 }
 
-export function exportCommand(ctx: Context, opts: ExportOptions): void {
+export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
   const format = chooseFormat(ctx, opts);
   if (opts.raw && format !== 'csv')
     throw new UsageError(`--raw is for --format csv`, 'JSON and markdown always hold the stored text');
   const redact = parseRedact(opts.redact);
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);
+  // where --out may be written is known before the journal is read (src/files.ts)
+  const out =
+    opts.out === undefined
+      ? undefined
+      : destination(opts.out, { journal: ctx.dbPath, what: '--out', passThrough: true });
   const { db } = ctx.read();
   // One snapshot of the journal for the document and the report in it. The document is made (as
   // UTF-8 chunks, outside the JavaScript heap) before a byte is written: a reader that takes its
@@ -191,8 +154,36 @@ export function exportCommand(ctx: Context, opts: ExportOptions): void {
     return doc.interviews.length;
   })();
 
-  if (opts.out) {
-    writeAtomically(opts.out, chunks);
-    ctx.info(`Wrote ${interviews} interviews to ${opts.out}`);
-  } else for (const chunk of chunks) writeOut(chunk);
+  if (out === undefined) {
+    for (const chunk of chunks) writeOut(chunk);
+    return;
+  }
+  if (out.kind !== 'file') {
+    // written through: /dev/stdout, a pipe, /dev/null
+    try {
+      writeThrough(out, chunks);
+    } catch (err) {
+      throw writeFailure('--out', out.path, err);
+    }
+  } else {
+    // a temporary file beside the target, renamed over it once whole: a full disk or a signal leaves
+    // the old file as it was
+    await interruptible(
+      async (checkpoint) => {
+        let staged: Staged | undefined;
+        try {
+          staged = stage(out);
+          for (const chunk of chunks) staged.write(chunk);
+          await checkpoint();
+          staged.commit();
+        } catch (err) {
+          staged?.abandon();
+          throw writeFailure('--out', out.path, err);
+        }
+      },
+      () => `interrupted, ${out.path} not written (what was there is untouched)`,
+      () => `interrupted after ${out.path} was written in full`,
+    );
+  }
+  ctx.info(`Wrote ${interviews} interviews to ${opts.out}`);
 }

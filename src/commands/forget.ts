@@ -9,6 +9,7 @@ import { contactByEmail, contactsByName } from '../db/contacts.js';
 import { forgetContact, FORGOTTEN_NAME, purgeFreedPages } from '../db/forget.js';
 import { safeLine } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
+import { interruptible } from '../interrupt.js';
 
 function resolveContact(ctx: Context, who: string): ContactRow {
   const { db } = ctx.read();
@@ -68,8 +69,21 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
     }
   }
   const needles = [contact.name, ...(contact.email ? [contact.email] : [])];
-  const result = ctx.transaction(({ db }) => forgetContact(db, contact.id));
-  const { rewritten, walHeld } = purgeFreedPages(ctx.write().db);
+  // SIGINT/SIGTERM (src/interrupt.ts): before the erasure commits, it is called off and nothing is
+  // erased; once it has, the file is rewritten all the same and pm exits 130/143 saying so
+  const { result, rewritten, walHeld } = await interruptible(
+    async (checkpoint) => {
+      await checkpoint();
+      const erased = await ctx.transactionAsync(async ({ db }) => {
+        const r = forgetContact(db, contact.id);
+        await checkpoint();
+        return r;
+      });
+      return { result: erased, ...purgeFreedPages(ctx.write().db) };
+    },
+    () => `interrupted, nothing erased: ${label} is still in the journal`,
+    () => `interrupted after ${label} was erased in full`,
+  );
   const backups = backupsHolding(ctx.dbPath, needles);
   if (ctx.json) {
     ctx.printJson({ ...result, name: FORGOTTEN_NAME, backupsStillHolding: backups });

@@ -6,6 +6,7 @@ import { decodeUtf8 } from '../core/text.js';
 import { validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
 import { isTerminal, readStdin, writeErr } from '../io.js';
+import { interruptible } from '../interrupt.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
@@ -66,31 +67,55 @@ function summary(c: ImportCounts): string {
   return lines.join('\n');
 }
 
-export function importCommand(ctx: Context, file: string): void {
+/**
+ * Read, check, then merge in one transaction. SIGINT or SIGTERM (src/interrupt.ts) is seen between
+ * the steps and once the merge is done, before its commit: the transaction rolls back, nothing is
+ * written, exit 130/143. The merge itself runs synchronously (seconds for a 100k-interview file),
+ * so a signal during it takes effect when it ends.
+ */
+export async function importCommand(ctx: Context, file: string): Promise<void> {
   const what = file === '-' ? 'stdin' : file;
-  const raw = parseDocument(readInput(file), what);
-  // A new journal has nothing to refer to: check the file before creating it, so a bad file
-  // leaves no journal behind. An existing one is checked inside the write transaction.
-  let checked: JournalDoc | undefined = ctx.read().missing ? validateDocument(raw) : undefined;
-  const progress =
-    isTerminal(2) && !ctx.globals.quiet
-      ? (done: number, total: number) => writeErr(`\rpm: importing interviews… ${done}/${total}`)
-      : undefined;
   let showedProgress = false;
-  const counts = ctx.transaction(({ db }) => {
-    checked ??= validateDocument(raw, journalLookup(db));
-    const large = checked.interviews.length >= PROGRESS_FROM;
-    return importJournal(db, checked, {
-      onProgress:
-        large && progress
-          ? (done, total) => {
-              showedProgress = true;
-              progress(done, total);
-            }
-          : undefined,
-    });
-  });
-  if (showedProgress) writeErr('\n');
+  const endProgress = () => {
+    if (showedProgress) writeErr('\n');
+    showedProgress = false;
+  };
+  const counts = await interruptible(
+    async (checkpoint) => {
+      const raw = parseDocument(readInput(file), what);
+      await checkpoint();
+      // A new journal has nothing to refer to: check the file before creating it, so a bad file
+      // leaves no journal behind. An existing one is checked inside the write transaction.
+      let checked: JournalDoc | undefined = ctx.read().missing ? validateDocument(raw) : undefined;
+      await checkpoint();
+      const progress =
+        isTerminal(2) && !ctx.globals.quiet
+          ? (done: number, total: number) => writeErr(`\rpm: importing interviews… ${done}/${total}`)
+          : undefined;
+      try {
+        return await ctx.transactionAsync(async ({ db }) => {
+          checked ??= validateDocument(raw, journalLookup(db));
+          const large = checked.interviews.length >= PROGRESS_FROM;
+          const merged = importJournal(db, checked, {
+            onProgress:
+              large && progress
+                ? (done, total) => {
+                    showedProgress = true;
+                    progress(done, total);
+                  }
+                : undefined,
+          });
+          // the last moment a signal can call it off: thrown here, the transaction rolls back
+          await checkpoint();
+          return merged;
+        });
+      } finally {
+        endProgress();
+      }
+    },
+    () => 'interrupted, nothing imported',
+    () => `interrupted after the import of ${what} was saved in full`,
+  );
   if (ctx.json) ctx.printJson(counts);
   else ctx.out(summary(counts));
 }

@@ -4,12 +4,13 @@
 // read-only connection; writes reopen read-write with WAL, synchronous=FULL, foreign keys on and a
 // busy timeout, migrating first (after a backup copy) when the schema is older.
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, openSync, type Stats, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { JournalError, fromSqliteError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 import { configFromRows, type Config } from '../core/config.js';
 import { uuidv7 } from '../core/uuid.js';
+import { type Destination, destination, stage } from '../files.js';
 
 export type DB = Database.Database;
 
@@ -44,12 +45,48 @@ function busyTimeoutMs(env: NodeJS.ProcessEnv): number {
   return Number.isFinite(v) && v >= 0 ? v : 5000;
 }
 
-function fileExists(path: string): boolean {
+/**
+ * What is at the journal's path: nothing yet, an empty file (one another pm is creating, or made by
+ * hand), or a file to check. Anything else is exit 1, before SQLite touches it: a device or a
+ * folder (PM_DB=/dev/null must not become a journal, nor be chmodded), and a path pm cannot follow
+ * (a folder it may not enter, a loop of links), which must never read as an empty journal.
+ */
+function journalState(path: string): 'missing' | 'empty' | 'present' {
+  let stat: Stats;
   try {
-    return statSync(path).size > 0;
-  } catch {
-    return false;
+    stat = statSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'missing';
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied (a folder on its path cannot be entered)'
+        : code === 'ELOOP'
+          ? 'its path is a loop of symbolic links'
+          : code === 'ENOTDIR'
+            ? 'a part of its path is not a folder'
+            : (err as Error).message;
+    throw new JournalError(
+      `cannot read the journal ${path}: ${reason}`,
+      'check the path and the permissions of its folders, or pass another journal with --db',
+    );
   }
+  if (!stat.isFile()) {
+    const what = stat.isDirectory()
+      ? 'a folder'
+      : stat.isCharacterDevice()
+        ? 'a character device'
+        : stat.isBlockDevice()
+          ? 'a block device'
+          : stat.isFIFO()
+            ? 'a named pipe'
+            : 'not a regular file';
+    throw new JournalError(
+      `the journal ${path} is ${what}, not a file; pm leaves it untouched`,
+      'pass the path of a journal file (or of one to create) with --db or $PM_DB',
+    );
+  }
+  return stat.size > 0 ? 'present' : 'empty';
 }
 
 /** Open read-only and check that this is a pm journal we can read; returns the open connection. */
@@ -99,7 +136,7 @@ function memoryJournal(path: string): Journal {
 
 /** For commands that only read. A missing journal reads as an empty one and is not created. */
 export function openForRead(path: string, env: NodeJS.ProcessEnv = process.env): Journal {
-  if (!fileExists(path)) return memoryJournal(path);
+  if (journalState(path) !== 'present') return memoryJournal(path);
   const { db, version } = openChecked(path, env);
   if (version < SCHEMA_VERSION) {
     db.close();
@@ -110,7 +147,8 @@ export function openForRead(path: string, env: NodeJS.ProcessEnv = process.env):
 
 /** For commands that write: creates the journal (and its 0700 folder) when needed, migrates it. */
 export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env): Journal {
-  const exists = fileExists(path);
+  const state = journalState(path);
+  const exists = state === 'present';
   let version = 0;
   if (exists) {
     const checked = openChecked(path, env);
@@ -129,10 +167,19 @@ export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env)
       }
     }
   }
+  // A new journal is made here, owner-only, rather than by SQLite and chmodded after: pm never
+  // changes the mode of a file it did not create (an empty file made by hand keeps its own).
+  if (state === 'missing') {
+    try {
+      closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
+    } catch {
+      // EEXIST: another pm made it meanwhile; anything else (a folder pm may not write) is said
+      // by SQLite's open below, in the words every other command uses
+    }
+  }
   let db: DB | undefined;
   try {
     db = new Database(path, { timeout: busyTimeoutMs(env) });
-    if (!exists) chmodSync(path, 0o600);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -147,15 +194,42 @@ export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env)
   }
 }
 
-/** A consistent copy of the journal (VACUUM INTO reads one snapshot), readable by the owner only. */
-export function copyJournal(db: DB, target: string): void {
-  if (existsSync(target)) unlinkSync(target);
-  db.prepare('VACUUM INTO ?').run(target);
-  chmodSync(target, 0o600);
+/** A consistent copy of the journal into `path`, an empty file (VACUUM INTO reads one snapshot). */
+export function vacuumInto(db: DB, path: string): void {
+  db.prepare('VACUUM INTO ?').run(path);
+}
+
+/**
+ * A copy of the journal into a file destination (src/files.ts): written to a temporary file pm
+ * makes (0600) and renamed over the target only once complete, so an old copy stays whole until
+ * the new one is.
+ */
+export function copyJournal(db: DB, target: Extract<Destination, { kind: 'file' }>): void {
+  const staged = stage(target);
+  try {
+    vacuumInto(db, staged.tmp);
+    staged.commit();
+  } catch (err) {
+    staged.abandon();
+    throw err;
+  }
 }
 
 function backupBeforeMigration(db: DB, path: string, version: number): void {
-  copyJournal(db, `${path}.bak-v${version}`);
+  const target = destination(`${path}.bak-v${version}`, {
+    journal: path,
+    what: 'the copy made before the upgrade',
+    passThrough: false,
+  });
+  if (target.kind !== 'file') throw new Error('bug: a backup destination must be a file');
+  try {
+    copyJournal(db, target);
+  } catch (err) {
+    throw new JournalError(
+      `${err instanceof JournalError || (err as Error).name === 'UsageError' ? (err as Error).message : `cannot write the copy made before the upgrade ${target.path}: ${(err as Error).message}`}; the journal was left untouched`,
+      'move that file away, or free some space, and run the command again',
+    );
+  }
 }
 
 /**
@@ -191,6 +265,23 @@ export function runMigrations(db: DB, fromVersion: number, migrations: Migration
 export function writeTransaction<T>(journal: Journal, fn: () => T): T {
   if (journal.readonly) throw new Error('bug: write on a read-only journal');
   return journal.db.transaction(fn).immediate();
+}
+
+/**
+ * writeTransaction for work that awaits before it commits (a checkpoint where a signal can still
+ * call it off, src/interrupt.ts): anything thrown, then or before, rolls it all back.
+ */
+export async function writeTransactionAsync<T>(journal: Journal, fn: () => Promise<T>): Promise<T> {
+  if (journal.readonly) throw new Error('bug: write on a read-only journal');
+  journal.db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await fn();
+    journal.db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (journal.db.inTransaction) journal.db.exec('ROLLBACK');
+    throw err;
+  }
 }
 
 /** A new record's UUID (v7), its random part from SQLite's generator (no node:crypto to load). */

@@ -354,7 +354,7 @@ const CASES: Case[] = [
   ['config: bad week start', ['config', 'set', 'week.start', 'tuesday'], /"tuesday"/],
   ['config: empty user.name', ['config', 'set', 'user.name', ''], /user\.name cannot be empty/],
   ['backup: into a missing folder', ['backup', '/nonexistent/folder/copy.db'], /no such folder/],
-  ['backup: onto the journal itself', ['backup', 'journal.db'], /cannot be the journal itself/],
+  ['backup: onto the journal itself', ['backup', 'journal.db'], /it is the journal itself/],
   ['forget: unknown person', ['forget', 'Nobody', '--yes'], /no contact named "Nobody"/],
   ['forget: without --yes off a terminal', ['forget', 'Ann Lee'], /confirm with --yes/],
   ['completion: unknown shell', ['completion', 'powershell'], /no completion for "powershell"/],

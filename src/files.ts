@@ -1,0 +1,294 @@
+// Where pm may write a file other than the journal (backups, exports, the copy before a migration),
+// and how. One function decides (destination); every writer goes through it (issue 16): a path
+// that is the journal or one of its companion files is refused, as is anything that exists and is
+// not a regular file, except where writing into it is what the user asked (`--out /dev/stdout`, a
+// named pipe, /dev/null): that is written through, never renamed over, never chmodded. A regular
+// file (a symbolic link to one is followed) is replaced whole: the new content goes to a temporary
+// file beside it, made by pm (0600), flushed, and renamed over the old one only once complete, so a
+// full disk or a signal leaves the old file as it was and no half-written one.
+import {
+  closeSync,
+  constants,
+  fchownSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { JournalError, PmError, UsageError } from './errors.js';
+import { writeErr, writeOut } from './io.js';
+
+export type Destination =
+  /** a regular file to create or replace (through a temporary file): `target` is the real path */
+  | { kind: 'file'; path: string; target: string; existing: Stats | null }
+  /** one of pm's own descriptors: /dev/stdout, /dev/stderr, /dev/fd/N */
+  | { kind: 'descriptor'; path: string; fd: number }
+  /** a named pipe or a character device (/dev/null): opened and written, nothing else */
+  | { kind: 'device'; path: string };
+
+export interface DestinationRules {
+  /** the journal: neither it nor its -wal, -shm or -journal may be written */
+  journal: string;
+  /** how messages name the destination: '--out', 'the backup' */
+  what: string;
+  /** a device, a pipe or a descriptor may be written through (exports); else only regular files */
+  passThrough: boolean;
+}
+
+/** The journal's own files: it, and what SQLite keeps beside it. */
+function journalFiles(journal: string): Set<string> {
+  const names = new Set<string>();
+  const bases = [resolve(journal)];
+  try {
+    bases.push(realpathSync(journal));
+  } catch {
+    /* not there yet */
+  }
+  try {
+    bases.push(join(realpathSync(dirname(journal)), basename(journal)));
+  } catch {
+    /* no folder yet */
+  }
+  for (const b of bases) for (const suffix of ['', '-wal', '-shm', '-journal']) names.add(b + suffix);
+  return names;
+}
+
+/** /dev/stdout, /dev/fd/1, /proc/self/fd/1 …: the descriptor they name, else undefined. */
+function ownDescriptor(path: string): number | undefined {
+  if (path === '/dev/stdout') return 1;
+  if (path === '/dev/stderr') return 2;
+  const m = /^\/(?:dev|proc\/self)\/fd\/(\d{1,4})$/.exec(path);
+  return m ? Number(m[1]) : undefined;
+}
+
+function why(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  if (code === 'ENAMETOOLONG') return 'the path is too long';
+  return (err as Error).message;
+}
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a folder';
+  if (s.isCharacterDevice()) return 'a character device';
+  if (s.isBlockDevice()) return 'a block device';
+  if (s.isFIFO()) return 'a named pipe';
+  if (s.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * What writing `path` means, or a usage error saying why pm will not write there. Decided from
+ * what is at the path now; the writers then open what was decided (a temporary file made with
+ * O_EXCL, a device without O_CREAT) so that a file swapped in meanwhile is never chmodded.
+ */
+export function destination(path: string, rules: DestinationRules): Destination {
+  const refuse = (reason: string, hint?: string) =>
+    new UsageError(`cannot write ${rules.what} ${path}: ${reason}`, hint);
+  const fd = ownDescriptor(path);
+  if (fd !== undefined) {
+    if (!rules.passThrough) throw refuse('not a file', 'give the path of a file or folder');
+    return { kind: 'descriptor', path, fd };
+  }
+  const abs = resolve(path);
+  const protectedNames = journalFiles(rules.journal);
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(abs);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw refuse(why(err));
+  }
+  if (link === undefined) {
+    // nothing there: a new file in an existing folder
+    let folder: string;
+    try {
+      folder = realpathSync(dirname(abs));
+      if (!statSync(folder).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+    } catch (err) {
+      throw refuse(why(err));
+    }
+    const target = join(folder, basename(abs));
+    if (protectedNames.has(abs) || protectedNames.has(target))
+      throw refuse(
+        /-(wal|shm|journal)$/.test(target) ? "it is one of the journal's own files" : 'it is the journal itself',
+      );
+    return { kind: 'file', path, target, existing: null };
+  }
+  let stat: Stats;
+  let target: string;
+  try {
+    stat = statSync(abs);
+    target = realpathSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw refuse('a symbolic link to nothing', 'give the path of the file itself');
+    throw refuse(why(err));
+  }
+  if (protectedNames.has(abs) || protectedNames.has(target) || sameFile(stat, rules.journal))
+    throw refuse(
+      /-(wal|shm|journal)$/.test(target) ? "it is one of the journal's own files" : 'it is the journal itself',
+    );
+  if (stat.isFile()) return { kind: 'file', path, target, existing: stat };
+  if (rules.passThrough && (stat.isCharacterDevice() || stat.isFIFO())) return { kind: 'device', path: abs };
+  throw refuse(
+    `it is ${kindOf(stat)}, not a file`,
+    rules.passThrough ? undefined : 'give the path of a file or folder',
+  );
+}
+
+function sameFile(stat: Stats, journal: string): boolean {
+  try {
+    const j = statSync(journal);
+    return j.dev === stat.dev && j.ino === stat.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** A temporary file beside `target`, made by pm for pm (O_EXCL, 0600). */
+function temporaryBeside(target: string): { tmp: string; fd: number } {
+  const stem = join(dirname(target), `.${basename(target)}.${process.pid}`);
+  for (let attempt = 0; ; attempt++) {
+    const tmp = `${stem}.${attempt}.tmp`;
+    try {
+      return { tmp, fd: openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 100) throw err;
+    }
+  }
+}
+
+/** A file written to its temporary name, to be put in place (commit) or thrown away (abandon). */
+export interface Staged {
+  /** the temporary file's path (a backup's VACUUM INTO writes there) */
+  tmp: string;
+  /** write bytes to it */
+  write(chunk: string | Buffer): void;
+  /** flush it and rename it over the destination */
+  commit(): void;
+  /** remove it; the destination is as it was */
+  abandon(): void;
+}
+
+/**
+ * Start replacing a 'file' destination: a new temporary file beside the real target (through a
+ * symbolic link, beside what it points to). When root replaces another user's file, the new file
+ * gets that owner, so writing through a link never hands the file to root.
+ */
+export function stage(dest: Extract<Destination, { kind: 'file' }>): Staged {
+  const { tmp, fd: opened } = temporaryBeside(dest.target);
+  let fd: number | undefined = opened;
+  const existing = dest.existing;
+  const closeQuietly = () => {
+    if (fd === undefined) return;
+    try {
+      closeSync(fd);
+    } catch {
+      /* already failing */
+    }
+    fd = undefined;
+  };
+  return {
+    tmp,
+    write(chunk) {
+      if (fd === undefined) throw new Error('bug: write after commit');
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    },
+    commit() {
+      // a backup was written by SQLite under the same name: flush what it wrote too
+      if (fd === undefined) throw new Error('bug: commit twice');
+      try {
+        if (existing && process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== process.getgid?.()))
+          fchownSync(fd, existing.uid, existing.gid);
+        fsyncSync(fd);
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, dest.target);
+      } catch (err) {
+        closeQuietly();
+        removeQuietly(tmp);
+        throw err;
+      }
+      syncFolder(dirname(dest.target));
+    },
+    abandon() {
+      closeQuietly();
+      removeQuietly(tmp);
+    },
+  };
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    /* never made, or gone */
+  }
+}
+
+/** Make the rename itself durable; a folder that cannot be opened or flushed is no error. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, constants.O_RDONLY | constants.O_DIRECTORY);
+    fsyncSync(fd);
+  } catch {
+    /* some file systems do not flush folders */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Write `chunks` to a device, a pipe or a descriptor as they are: no temporary file, no chmod. */
+export function writeThrough(dest: Exclude<Destination, { kind: 'file' }>, chunks: (string | Buffer)[]): void {
+  if (dest.kind === 'descriptor' && (dest.fd === 1 || dest.fd === 2)) {
+    for (const chunk of chunks) dest.fd === 1 ? writeOut(chunk) : writeErr(chunk.toString());
+    return;
+  }
+  // O_CREAT never: a device removed meanwhile must not become a regular file
+  const fd = dest.kind === 'descriptor' ? dest.fd : openSync(dest.path, constants.O_WRONLY | constants.O_NOCTTY);
+  try {
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    }
+  } finally {
+    if (dest.kind === 'device') closeSync(fd);
+  }
+}
+
+/** A write that failed, as a message: a full disk or a size limit is the journal-level exit 1. */
+export function writeFailure(what: string, path: string, err: unknown): Error {
+  if (err instanceof PmError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const reason =
+    e.code === 'ENOSPC'
+      ? 'the disk is full'
+      : e.code === 'EFBIG'
+        ? 'the file is too large for this disk or its limits'
+        : e.code === 'EACCES' || e.code === 'EPERM'
+          ? 'permission denied'
+          : e.code === 'EROFS'
+            ? 'the file system is read-only'
+            : e.code === 'EISDIR'
+              ? 'it is a folder'
+              : e.code === 'ENOENT'
+                ? 'no such folder'
+                : e.message;
+  if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
+    return new UsageError(`cannot write ${what} ${path}: ${reason}`);
+  return new JournalError(
+    `cannot write ${what} ${path}: ${reason}`,
+    'nothing was changed; free some space and try again',
+  );
+}

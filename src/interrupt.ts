@@ -1,0 +1,84 @@
+// Ctrl-C (SIGINT) and SIGTERM. Node runs a signal's handler only when the event loop turns, so a
+// command working synchronously (a transaction, a VACUUM) cannot be stopped in the middle: a signal
+// is seen at the next point where the command lets the loop turn. Commands whose work is long and
+// could be left half-done (import, forget, backup, export --out) run it inside interruptible():
+// there a signal is recorded, and the command's checkpoints throw Interrupted (the transaction rolls
+// back, a temporary file is removed), or, when it came too late to stop anything, the command
+// finishes and pm then exits 130/143 saying what was done. Elsewhere SIGTERM keeps its default (the
+// process ends at once; SQLite rolls back what was not committed) and SIGINT ends pm with 130 at a
+// prompt. Only main() (a real process) turns this on: in-process runs (tests) never get signals.
+import { EXIT, Interrupted } from './errors.js';
+import { writeErr } from './io.js';
+
+let handling = false;
+let guarding = 0;
+let received: NodeJS.Signals | undefined;
+/** a signal that came after the last checkpoint of a finished guard: reported when the run ends */
+let late: { signal: NodeJS.Signals; message: string } | undefined;
+
+export const exitCodeOf = (signal: NodeJS.Signals): number =>
+  signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (guarding > 0) {
+    received ??= signal;
+    return;
+  }
+  // outside interruptible work only SIGINT is handled: at a prompt, before anything is saved
+  writeErr('\npm: interrupted, nothing saved\n');
+  process.exit(exitCodeOf(signal));
+}
+
+const onTerm = () => onSignal('SIGTERM');
+
+/** For main(): the process's SIGINT goes through here (SIGTERM only while guarding). */
+export function handleSignals(): void {
+  handling = true;
+  process.on('SIGINT', () => onSignal('SIGINT'));
+}
+
+/** Let the event loop turn once, so that a signal already received reaches its handler. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Run `work` so that SIGINT or SIGTERM cannot leave it half-done. `work` calls `checkpoint` where
+ * stopping is safe (before a commit or a rename): a signal received by then makes it throw
+ * Interrupted with `stopped`'s message. A signal after the last checkpoint lets `work` finish; the
+ * run then exits 130/143 with `finished`'s message (what was saved).
+ */
+export async function interruptible<T>(
+  work: (checkpoint: () => Promise<void>) => Promise<T>,
+  stopped: () => string,
+  finished: () => string = () => 'interrupted after the work was done; it was saved in full',
+): Promise<T> {
+  if (guarding++ === 0 && handling) process.on('SIGTERM', onTerm);
+  const checkpoint = async () => {
+    await turn();
+    if (received) {
+      const signal = received;
+      received = undefined;
+      throw new Interrupted(stopped(), exitCodeOf(signal));
+    }
+  };
+  try {
+    const result = await work(checkpoint);
+    await turn();
+    if (received) late ??= { signal: received, message: finished() };
+    received = undefined;
+    return result;
+  } finally {
+    if (--guarding === 0) {
+      received = undefined;
+      if (handling) process.off('SIGTERM', onTerm);
+    }
+  }
+}
+
+/** For run(): a signal that came too late to stop the work, once, as its message and exit code. */
+export function takeLateSignal(): { message: string; code: number } | undefined {
+  const l = late;
+  late = undefined;
+  return l && { message: l.message, code: exitCodeOf(l.signal) };
+}

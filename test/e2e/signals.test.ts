@@ -1,0 +1,155 @@
+// SIGINT (Ctrl-C) and SIGTERM during the long commands that write (issue 16, finding 9): pm import,
+// pm forget and pm backup stop without leaving anything half-done, and exit 130 or 143 with a line
+// saying what was (not) saved. A real process each, signalled once it holds the journal's write lock
+// (import, forget) or has started its temporary file (backup): no timing guesses. A signal that
+// arrives once the work can no longer be called off lets it finish, and pm says so; the tests accept
+// either outcome but check that what pm says is what the files hold.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { BIN, sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** An export document: `count` interviews of one account, all with Zelda when `withZelda`. */
+function document(count: number, first = 100, withZelda = false): string {
+  return JSON.stringify({
+    format: 'pm-journal',
+    version: 1,
+    accounts: [{ uuid: uuid(1), name: 'Bigco' }],
+    contacts: withZelda ? [{ uuid: uuid(2), name: 'Zelda Quux', email: 'zelda@quux.test', accountUuid: uuid(1) }] : [],
+    interviews: Array.from({ length: count }, (_, k) => ({
+      uuid: uuid(first + k),
+      date: '2026-11-17',
+      channel: withZelda ? 'call' : 'support',
+      contactUuids: withZelda ? [uuid(2)] : [],
+      accountUuid: uuid(1),
+      summary: `Ticket ${k}${withZelda ? ' with Zelda Quux' : ''}`,
+      notes: `Notes of call ${k}: `.padEnd(1500, 'lorem ipsum '),
+      quotes: withZelda ? [`Zelda said ${k}`] : [],
+    })),
+  });
+}
+
+function importInProcess(json: string): void {
+  const file = join(box.dir, `seed-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, json);
+  const r = box.pm(['import', file]);
+  if (r.code !== 0) throw new Error(r.err);
+}
+
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  err: string;
+  out: string;
+}
+
+function start(args: string[]): { child: ChildProcess; ended: Promise<Ended> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  const ended = new Promise<Ended>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, err, out })),
+  );
+  return { child, ended };
+}
+
+/** Wait until `child` holds the journal's write lock (another BEGIN IMMEDIATE is refused at once). */
+async function untilWriteLocked(child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('pm ended before it took the write lock');
+    const probe = new Database(box.db, { timeout: 0 });
+    try {
+      probe.exec('BEGIN IMMEDIATE');
+      probe.exec('ROLLBACK');
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') return;
+      throw err;
+    } finally {
+      probe.close();
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+async function until(condition: () => boolean, child: ChildProcess): Promise<void> {
+  while (!condition()) {
+    if (child.exitCode !== null) throw new Error('pm ended before the moment to signal it');
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+const count = (table: string) => box.sql<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)[0].n;
+
+describe('signals during pm import, forget and backup', () => {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal} during a long import: nothing is imported, exit ${code}`, async () => {
+      expect(box.pm(['init']).code).toBe(0);
+      const before = readFileSync(box.db);
+      const file = join(box.dir, 'big.json');
+      writeFileSync(file, document(2000));
+      const { child, ended } = start(['import', file]);
+      await untilWriteLocked(child);
+      child.kill(signal);
+      const r = await ended;
+      expect(r.code, r.err).toBe(code);
+      expect(r.err).toBe('pm: interrupted, nothing imported\n');
+      expect(r.out).toBe('');
+      expect(count('interviews')).toBe(0);
+      expect(readFileSync(box.db).equals(before)).toBe(true);
+    });
+  }
+
+  it('SIGTERM during a backup: the older backup is untouched and no temporary file is left, exit 143', async () => {
+    importInProcess(document(3000));
+    const target = join(box.dir, 'backups', 'journal.db');
+    mkdirSync(join(box.dir, 'backups'));
+    writeFileSync(target, 'the older backup');
+    const { child, ended } = start(['backup', target]);
+    await until(() => readdirSync(join(box.dir, 'backups')).some((f) => f.endsWith('.tmp')), child);
+    child.kill('SIGTERM');
+    const r = await ended;
+    expect(r.code, r.err).toBe(143);
+    expect(readdirSync(join(box.dir, 'backups')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    if (/no backup written/.test(r.err)) {
+      expect(r.err).toBe(`pm: interrupted, no backup written (the older ${target} is untouched)\n`);
+      expect(readFileSync(target, 'utf8')).toBe('the older backup');
+    } else {
+      // the copy was already complete when the signal came: it was put in place, and pm says so
+      expect(r.err).toBe(`pm: interrupted after the backup ${target} was written in full\n`);
+      expect(box.json(['--db', target, 'ls', '--limit', '1']).length).toBe(1);
+    }
+  });
+
+  it('SIGINT during pm forget: either nothing is erased, or all of it; exit 130 and pm says which', async () => {
+    importInProcess(document(1500, 100, true));
+    const { child, ended } = start(['forget', 'zelda@quux.test', '--yes']);
+    await untilWriteLocked(child);
+    child.kill('SIGINT');
+    const r = await ended;
+    expect(r.code, r.err).toBe(130);
+    const files = readdirSync(box.dir).filter((f) => f.startsWith('journal.db'));
+    const holding = files.filter((f) => readFileSync(join(box.dir, f)).includes('Zelda'));
+    if (/nothing erased/.test(r.err)) {
+      expect(r.err).toMatch(/^pm: interrupted, nothing erased: Zelda Quux \(Bigco, zelda@quux\.test\) is still in/);
+      expect(box.sql('SELECT name FROM contacts')).toEqual([{ name: 'Zelda Quux' }]);
+      expect(count('quotes')).toBe(1500);
+    } else {
+      expect(r.err).toMatch(/^pm: interrupted after Zelda Quux .* was erased in full$/m);
+      expect(holding).toEqual([]);
+    }
+    expect(existsSync(`${box.db}-journal`)).toBe(false);
+  });
+});
