@@ -5,6 +5,7 @@
 import { CHANNELS } from '../core/channels.js';
 import { ROLES } from '../core/contacts.js';
 import { KINDS, STATUS_FILTERS, STRENGTHS } from '../core/hypotheses.js';
+import { BASES } from '../core/confidence.js';
 import { type Handler, lazy } from './lazy.js';
 
 /** One option, in commander's form, and the fixed set of values it takes, where it has one. */
@@ -95,7 +96,12 @@ const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
     description: "a new contact's role: customer (default), prospect, stakeholder, partner",
     values: ROLES,
   },
-  { flags: '--segment <segment>', description: "a new contact's segment or persona" },
+  { flags: '--segment <segment>', description: "a new contact's segment" },
+  { flags: '--persona <persona>', description: 'a new contact\'s persona, e.g. "finance lead"' },
+  {
+    flags: '--stage <stage>',
+    description: "the customer's journey stage (journey.stages: discover, evaluate, onboard, adopt, expand, churn)",
+  },
   {
     flags: '--channel <channel>',
     description: 'call (default), video, visit, chat, email, event; indirect: support, sales, review, survey',
@@ -291,17 +297,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       ...INTERVIEW_OPTIONS,
       {
-        flags: '--supports <H3[:strength]>',
-        description: 'a hypothesis this supports; strength weak|medium|strong (repeatable)',
+        flags: '--supports <H3[:strength][:basis]>',
+        description:
+          'a hypothesis this supports (repeatable); strength weak|medium|strong, basis said|did|paid: H3:strong:paid',
         repeatable: true,
       },
-      { flags: '--refutes <H3[:strength]>', description: 'a hypothesis this refutes (repeatable)', repeatable: true },
+      {
+        flags: '--refutes <H3[:strength][:basis]>',
+        description: 'a hypothesis this refutes (repeatable), as --supports',
+        repeatable: true,
+      },
       { flags: '--follow-up <date>', description: 'when to follow up: YYYY-MM-DD, tomorrow, fri, +3d, +2w' },
     ],
     examples: [
       'pm log                                         asks who, channel, date, summary, pains… (on a terminal)',
       'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour"',
       'pm log --with "Jane Roe" --summary "Wants SSO" --pain "password resets:high" --supports H3:strong',
+      'pm log --with "Raj Patel" --summary "Signed the pilot order" --supports H3:paid --stage evaluate',
       'pm log --channel support --account Acme --summary "3 tickets about CSV exports" --tag export',
       'pm log --with "Sam Ng" --account Globex --role prospect --date yesterday --summary "…" --follow-up +1w',
       'zoom-transcript | pm log --with "Jane Roe" --summary "Pricing call" --notes-file -',
@@ -346,9 +358,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--follow-up <date>', description: 'a new follow-up date, or done' },
       {
         flags: '--clear <field>',
-        description: 'empty one: tags, pains, quotes, notes, follow-up (repeatable)',
+        description: 'empty one: tags, pains, quotes, notes, follow-up, stage (repeatable)',
         repeatable: true,
-        values: ['tags', 'pains', 'quotes', 'notes', 'follow-up'],
+        values: ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage'],
       },
     ],
     examples: [
@@ -436,10 +448,11 @@ export const COMMANDS: readonly CommandSpec[] = [
             flags: '--account <org>',
             description: 'moves them to this account (created when new); past interviews keep theirs',
           },
-          { flags: '--segment <segment>', description: 'segment or persona ("" removes it)' },
+          { flags: '--segment <segment>', description: 'their segment ("" removes it)' },
+          { flags: '--persona <persona>', description: 'who they are, e.g. "finance lead" ("" removes it)' },
         ],
         examples: [
-          'pm contact set "Jane Roe" --email jane@acme.test --segment finance',
+          'pm contact set "Jane Roe" --email jane@acme.test --persona "finance lead"',
           'pm contact set jane@acme.test --account Globex',
         ],
         action: lazy(contacts, (m) => m.contactSet),
@@ -581,8 +594,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         ],
         notes: `Columns: SUP/REF = supporting/refuting interviews with customers; CUST = distinct customers
 for/against; 2ND-HAND = evidence from second-hand signals or stakeholder meetings (shown when there
-is some, never counted); LAST EV = the last customer evidence. Dates of this year show as MM-DD.
-Flags: stale, past-decide-by, ready-to-validate, ready-to-kill, no-evidence.`,
+is some, never counted); LAST EV = the last customer evidence; CONFIDENCE = how far the supporting
+evidence goes (none, opinion, anecdotal, customers, behaviour, commitment), with the refuting
+evidence's level after "vs". Dates of this year show as MM-DD.
+Flags: stale, past-decide-by, ready-to-validate, ready-to-kill, no-evidence; bet (a running bet: its
+stale, past-decide-by and ready-to-kill wait), bet-due (its deadline has passed), single-segment.`,
         examples: [
           'pm hyp list',
           'pm hyp list --status all --tag billing',
@@ -612,10 +628,17 @@ Flags: stale, past-decide-by, ready-to-validate, ready-to-kill, no-evidence.`,
           { flags: '--supports', description: 'the interview supports the hypothesis' },
           { flags: '--refutes', description: 'the interview refutes the hypothesis' },
           { flags: '--strength <strength>', description: 'weak, medium (default) or strong', values: STRENGTHS },
+          {
+            flags: '--basis <basis>',
+            description:
+              'what it rests on: said (default), did (observed behaviour, usage data), paid (money, a signature)',
+            values: BASES,
+          },
         ],
         examples: [
           'pm hyp link H7 I12 --supports',
           'pm hyp link H7 last --refutes --strength strong',
+          'pm hyp link H7 I14 --supports --basis paid     they signed: confidence climbs to commitment',
           'pm hyp link H7 I12 --refutes      linking again changes the direction (and keeps the strength)',
         ],
         action: lazy(hyp, (m) => m.link),
@@ -629,6 +652,36 @@ Flags: stale, past-decide-by, ready-to-validate, ready-to-kill, no-evidence.`,
         description: "remove an interview from a hypothesis's evidence",
         examples: ['pm hyp unlink H7 I12'],
         action: lazy(hyp, (m) => m.unlink),
+      },
+      {
+        name: 'bet',
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        description: 'hold a hypothesis against early evidence until a deadline (at most bets.max at once)',
+        options: [
+          { flags: '--until <date>', description: 'the day you will decide: YYYY-MM-DD, +4w, fri … (required)' },
+          { flags: '--reason <text>', description: 'why you hold it (required)' },
+          { flags: '--date <date>', description: 'when the bet starts (default: today)' },
+        ],
+        notes: `While a bet runs, its stale, past-decide-by and ready-to-kill flags are informational (marked bet);
+the day after --until, bet-due asks for the decision. Betting again changes the deadline and reason.`,
+        examples: [
+          'pm hyp bet H7 --until +6w --reason "enterprise buyers take a quarter to decide"',
+          'pm hyp bet H7 --until 2027-02-01 --reason "…"   move the deadline of a running bet',
+        ],
+        action: lazy(
+          () => import('../commands/hyp-bet.js'),
+          (m) => m.bet,
+        ),
+      },
+      {
+        name: 'unbet',
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        description: 'end a conviction bet (deciding the hypothesis ends it too)',
+        examples: ['pm hyp unbet H7'],
+        action: lazy(
+          () => import('../commands/hyp-bet.js'),
+          (m) => m.unbet,
+        ),
       },
     ],
   },

@@ -6,6 +6,7 @@ import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { UUID_RE } from '../core/uuid.js';
 import { byMostOverdue } from '../core/cadence.js';
 import { contactJson, parsePerson, parseRole, type ContactActivity, type ContactRow } from '../core/contacts.js';
+import { checkPersona } from '../core/interviews.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
   contactActivity,
@@ -70,6 +71,7 @@ export interface ContactSetOptions {
   role?: string;
   account?: string;
   segment?: string;
+  persona?: string;
 }
 
 export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): void {
@@ -91,10 +93,11 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       : opts.segment === ''
         ? null
         : checkText('--segment', opts.segment, LIMITS.segment);
-  if ([name, email, role, accountName, segment].every((v) => v === undefined))
+  const persona = opts.persona === undefined ? undefined : checkPersona(opts.persona);
+  if ([name, email, role, accountName, segment, persona].every((v) => v === undefined))
     throw new UsageError(
       'nothing to change',
-      'try: pm contact set "Jane Roe" --role prospect  (or --name, --email, --account, --segment)',
+      'try: pm contact set "Jane Roe" --role prospect  (or --name, --email, --account, --segment, --persona)',
     );
   const target = resolveContactRef(ctx.read().db, ref);
   if (email) {
@@ -115,7 +118,7 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
         newAccount = true;
       }
     }
-    updateContact(db, target.id, { name, email, role, accountId, segment });
+    updateContact(db, target.id, { name, email, role, accountId, segment, persona });
     return { row: activityOf(ctx, db, target.id), newAccount };
   });
   if (newAccount) ctx.info(`new account: ${safeLine(accountName!)}`);
@@ -123,7 +126,7 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
   if (ctx.json) ctx.printJson(json);
   else
     ctx.out(
-      `Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}`,
+      `Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}${json.persona ? ` · ${safeLine(json.persona)}` : ''}`,
     );
 }
 

@@ -7,9 +7,18 @@ import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { isIndirect, parseChannel } from '../core/channels.js';
 import { parsePerson, parseRole } from '../core/contacts.js';
-import { checkList, followUpAfter, parseMinutes, type InterviewRecord, type LogOptions } from '../core/interviews.js';
+import {
+  checkList,
+  checkPersona,
+  followUpAfter,
+  parseMinutes,
+  type InterviewRecord,
+  type LogOptions,
+} from '../core/interviews.js';
 import { parsePain } from '../core/pains.js';
 import type { InterviewLists } from '../db/interview-writer.js';
+import { journeyStages } from '../core/config.js';
+import { parseStage } from '../core/journey.js';
 import { interviewFields, loadInterview, resolveInterviewRef, type InterviewFields } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
@@ -21,7 +30,7 @@ export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
   clear?: string[];
 }
 
-const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up'] as const;
+const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage'] as const;
 type Clearable = (typeof CLEARABLE)[number];
 
 interface EditPlan {
@@ -32,6 +41,9 @@ interface EditPlan {
   account?: string;
   role: ReturnType<typeof parseRole> | null;
   segment: string | null;
+  persona: string | null;
+  /** --stage as typed (checked against journey.stages when applied), or null to clear it */
+  stage?: string | null;
 }
 
 /** Check every flag without the journal. */
@@ -55,8 +67,9 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   clash('--quote', 'quotes', opts.quote);
   clash('--notes', 'notes', opts.notes ?? opts.notesFile);
   clash('--follow-up', 'follow-up', opts.followUp);
+  clash('--stage', 'stage', opts.stage);
 
-  const plan: EditPlan = { fields: {}, lists: {}, role: null, segment: null };
+  const plan: EditPlan = { fields: {}, lists: {}, role: null, segment: null, persona: null };
   const date = opts.date !== undefined ? parsePastDate(opts.date, today, '--date') : undefined;
   if (date !== undefined && date > today)
     throw new UsageError(
@@ -91,12 +104,16 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   if (opts.account !== undefined) plan.account = checkText('--account', opts.account.trim(), LIMITS.account);
   if (opts.role !== undefined) plan.role = parseRole(opts.role);
   if (opts.segment !== undefined) plan.segment = checkText('--segment', opts.segment, LIMITS.segment);
-  if ((plan.role !== null || plan.segment !== null) && plan.people === undefined)
+  if (opts.persona !== undefined) plan.persona = checkPersona(opts.persona);
+  if ((plan.role !== null || plan.segment !== null || plan.persona !== null) && plan.people === undefined)
     throw new UsageError(
-      '--role and --segment describe new contacts given with --with',
-      'to change a known contact: pm contact set NAME --role R --segment S',
+      '--role, --segment and --persona describe new contacts given with --with',
+      'to change a known contact: pm contact set NAME --role R --segment S --persona P',
     );
+  if (opts.stage !== undefined) plan.stage = checkText('--stage', opts.stage, LIMITS.stage);
+  if (clear.has('stage')) plan.stage = null;
   const nothing =
+    plan.stage === undefined &&
     Object.keys(plan.fields).length === 0 &&
     Object.keys(plan.lists).length === 0 &&
     plan.followUp === undefined &&
@@ -107,9 +124,15 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   return plan;
 }
 
-function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRecord; notes: string[] } {
+function applyEdit(
+  db: DB,
+  rowid: number,
+  plan: EditPlan,
+  stages: string[],
+): { record: InterviewRecord; notes: string[] } {
   const current = interviewFields(db, rowid);
   const next: InterviewFields = { ...current, ...plan.fields };
+  if (plan.stage !== undefined) next.stage = plan.stage === null ? null : parseStage(plan.stage, stages);
   const notes: string[] = [];
   if (plan.followUp === 'done') {
     if (next.followUp === null)
@@ -127,8 +150,9 @@ function applyEdit(db: DB, rowid: number, plan: EditPlan): { record: InterviewRe
       account: accountName,
       role: plan.role,
       segment: plan.segment,
+      persona: plan.persona,
     });
-    const applied = applyParticipants(db, matched, plan.role, plan.segment);
+    const applied = applyParticipants(db, matched, plan.role, plan.segment, plan.persona);
     if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
     for (const c of applied.newContacts)
       notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})`);
@@ -163,7 +187,8 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   const plan = planEdit(opts, ctx.today);
   // unknown ids are refused before the journal is opened for writing (or created)
   resolveInterviewRef(ctx.read().db, ref);
-  const { record, notes } = ctx.transaction(({ db }) => applyEdit(db, resolveInterviewRef(db, ref), plan));
+  const stages = journeyStages(ctx.config());
+  const { record, notes } = ctx.transaction(({ db }) => applyEdit(db, resolveInterviewRef(db, ref), plan, stages));
   for (const n of notes) ctx.info(n);
   if (ctx.json) ctx.printJson(record);
   else

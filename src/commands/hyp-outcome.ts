@@ -9,7 +9,7 @@ import { checkText, LIMITS, safe } from '../core/text.js';
 import { addDays, DEADLINE_FORMS, parseDeadline } from '../core/dates.js';
 import { newUuid } from '../db/journal.js';
 import { checkOutcome, OUTCOME_VERBS, type Outcome } from '../core/hypotheses.js';
-import { insertOutcome, updateHypothesis } from '../db/hypotheses.js';
+import { betOf, insertOutcome, setBet, updateHypothesis } from '../db/hypotheses.js';
 import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
 
 export interface OutcomeOptions {
@@ -43,7 +43,7 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
       `a new time box ends after it: ${DEADLINE_FORMS}`,
     );
   requireJournal(ctx, ref);
-  const record = ctx.transaction(({ db }) => {
+  const { record, betEnded } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
     checkOutcome(h, outcome, date);
     insertOutcome(db, { uuid: newUuid(db), rowid: h.rowid, outcome, date, reason });
@@ -51,8 +51,13 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
       updateHypothesis(db, h.rowid, {
         decideBy: givenDecideBy ?? addDays(date, ctx.config()['hypothesis.decideDays']),
       });
-    return recordOf(ctx, db, h.rowid);
+    // a decision ends a conviction bet: it was held until this decision
+    const bet = outcome === 'reopened' ? null : betOf(db, h.rowid);
+    if (bet) setBet(db, h.rowid, null);
+    return { record: recordOf(ctx, db, h.rowid), betEnded: bet };
   });
+  if (betEnded)
+    ctx.info(`The bet on ${record.id} (held since ${betEnded.since}, until ${betEnded.until}) ends with it.`);
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(

@@ -20,6 +20,7 @@ import {
   type Strength,
 } from '../core/hypotheses.js';
 import { mostResembling } from '../core/similarity.js';
+import { parseBasis, type Basis } from '../core/confidence.js';
 import {
   addRevision,
   evidenceLink,
@@ -322,6 +323,7 @@ export interface LinkOptions {
   supports?: boolean;
   refutes?: boolean;
   strength?: string;
+  basis?: string;
 }
 
 export function link(ctx: Context, hypRef: string, interviewRef: string, opts: LinkOptions): void {
@@ -334,14 +336,23 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
     );
   const direction: Direction = opts.supports ? 'supports' : 'refutes';
   const strength: Strength | undefined = opts.strength === undefined ? undefined : parseStrength(opts.strength);
+  const basis: Basis | undefined = opts.basis === undefined ? undefined : parseBasis(opts.basis);
   requireJournal(ctx, hypRef);
   const result = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, hypRef);
     const interview = loadInterview(db, interviewRef);
     const before = evidenceLink(db, h.rowid, interview.rowid);
-    // re-linking without --strength keeps the strength already given
-    const after = { direction, strength: strength ?? before?.strength ?? 'medium' };
-    const same = before !== undefined && before.direction === after.direction && before.strength === after.strength;
+    // re-linking without --strength or --basis keeps the one already given
+    const after = {
+      direction,
+      strength: strength ?? before?.strength ?? 'medium',
+      basis: basis ?? before?.basis ?? 'said',
+    };
+    const same =
+      before !== undefined &&
+      before.direction === after.direction &&
+      before.strength === after.strength &&
+      before.basis === after.basis;
     if (!same) new InterviewWriter(db).link({ hypothesisId: h.rowid, ...after }, interview.rowid);
     return { h, interview, before, after, same, record: recordOf(ctx, db, h.rowid) };
   });
@@ -356,13 +367,14 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
       : interview.kind === 'stakeholder'
         ? ' (no customer present: shown, not counted)'
         : '';
+  const how = (l: { strength: Strength; basis: Basis }) => `${l.strength}${l.basis === 'said' ? '' : `, ${l.basis}`}`;
   if (ctx.json) ctx.printJson(record);
-  else if (same) ctx.out(`${interview.id} already ${after.direction} ${h.id} (${after.strength}); nothing changed`);
+  else if (same) ctx.out(`${interview.id} already ${after.direction} ${h.id} (${how(after)}); nothing changed`);
   else if (before)
     ctx.out(
-      `Updated evidence: ${interview.id} now ${after.direction} ${h.id} (${after.strength}), was ${before.direction} (${before.strength})${notCounted}`,
+      `Updated evidence: ${interview.id} now ${after.direction} ${h.id} (${how(after)}), was ${before.direction} (${how(before)})${notCounted}`,
     );
-  else ctx.out(`Linked ${interview.id} to ${h.id}: ${after.direction} (${after.strength})${notCounted}`);
+  else ctx.out(`Linked ${interview.id} to ${h.id}: ${after.direction} (${how(after)})${notCounted}`);
 }
 
 export function unlink(ctx: Context, hypRef: string, interviewRef: string): void {

@@ -139,7 +139,7 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
           choices: STRENGTHS.map((s) => ({ value: s })),
           default: 'medium',
         });
-        evidence.push({ hypothesis: id, direction, strength });
+        evidence.push({ hypothesis: id, direction, strength, basis: 'said' });
       }
     }
   }

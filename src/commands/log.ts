@@ -27,6 +27,8 @@ import {
 import { hypothesesByRowId } from '../db/evidence.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
 import { clipWords } from '../render/wrap.js';
+import { journeyStages } from '../core/config.js';
+import { parseStage } from '../core/journey.js';
 
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
 export function readNotes(opts: { notes?: string; notesFile?: string }): string | null {
@@ -54,7 +56,7 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
 interface PlannedContact {
   existing?: ContactRow;
   person: Person;
-  fill?: { email?: string; segment?: string };
+  fill?: { email?: string; segment?: string; persona?: string };
 }
 
 export interface Participants {
@@ -73,7 +75,13 @@ function who(c: ContactRow): string {
  */
 export function matchParticipants(
   db: DB,
-  want: { people: Person[]; account: string | null; role: Role | null; segment: string | null },
+  want: {
+    people: Person[];
+    account: string | null;
+    role: Role | null;
+    segment: string | null;
+    persona?: string | null;
+  },
 ): Participants {
   const accountRow = want.account !== null ? findAccount(db, want.account) : undefined;
   const planned: PlannedContact[] = [];
@@ -119,6 +127,14 @@ export function matchParticipants(
           throw new UsageError(
             `${found.name} is in segment ${JSON.stringify(found.segment)}, not ${JSON.stringify(want.segment)}`,
             `to change it: pm contact set ${JSON.stringify(found.name)} --segment ${JSON.stringify(want.segment)}`,
+          );
+      }
+      if (want.persona != null) {
+        if (found.persona === null) fill.persona = want.persona;
+        else if (found.persona !== want.persona)
+          throw new UsageError(
+            `${found.name} is known as ${JSON.stringify(found.persona)}, not ${JSON.stringify(want.persona)}`,
+            `to change it: pm contact set ${JSON.stringify(found.name)} --persona ${JSON.stringify(want.persona)}`,
           );
       }
       if (!planned.some((p) => p.existing?.id === found!.id)) planned.push({ existing: found, person, fill });
@@ -169,6 +185,7 @@ export function applyParticipants(
   p: Participants,
   role: Role | null,
   segment: string | null,
+  persona: string | null = null,
 ): AppliedParticipants {
   let accountId = p.account.id;
   const newAccount = accountId === undefined;
@@ -180,6 +197,7 @@ export function applyParticipants(
       if (c.fill?.email !== undefined && !contactByEmail(db, c.fill.email))
         updateContact(db, c.existing.id, { email: c.fill.email });
       if (c.fill?.segment !== undefined) updateContact(db, c.existing.id, { segment: c.fill.segment });
+      if (c.fill?.persona !== undefined) updateContact(db, c.existing.id, { persona: c.fill.persona });
       contactIds.push(c.existing.id);
     } else {
       const r = role ?? 'customer';
@@ -191,6 +209,7 @@ export function applyParticipants(
           accountId,
           role: r,
           segment,
+          persona,
         }),
       );
       newContacts.push({ name: c.person.name, role: r });
@@ -231,10 +250,11 @@ export interface LogResult {
   answers: OpenFollowUp[];
 }
 
-function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
+function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[]): LogResult {
+  const stage = draft.stage === null ? null : parseStage(draft.stage, stages);
   const warnings = checkEvidenceTargets(db, draft.evidence);
   const participants = matchParticipants(db, draft);
-  const applied = applyParticipants(db, participants, draft.role, draft.segment);
+  const applied = applyParticipants(db, participants, draft.role, draft.segment, draft.persona);
   const rowid = new InterviewWriter(db).insert(
     newUuid(db),
     {
@@ -247,13 +267,19 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string): LogResult {
       notes: draft.notes,
       followUp: draft.followUp,
       followUpDone: false,
+      stage,
       contactIds: applied.contactIds,
       pains: draft.pains,
       quotes: draft.quotes,
       tags: draft.tags,
     },
     new Date().toISOString(),
-    draft.evidence.map((e) => ({ hypothesisId: e.hypothesis, direction: e.direction, strength: e.strength })),
+    draft.evidence.map((e) => ({
+      hypothesisId: e.hypothesis,
+      direction: e.direction,
+      strength: e.strength,
+      basis: e.basis,
+    })),
   );
   const record = loadInterview(db, rowid)!;
   // a customer conversation with someone owed a follow-up is that follow-up (issue 15)
@@ -282,7 +308,7 @@ export function saveLog(ctx: Context, draft: LogDraft): LogResult {
   if (!journalExists(ctx.dbPath)) {
     const reading = ctx.read();
     const probe = reading.db.transaction(() => {
-      saveDraft(reading.db, draft, 'probe');
+      saveDraft(reading.db, draft, 'probe', journeyStages(ctx.config()));
       throw new Probe();
     });
     try {
@@ -293,7 +319,7 @@ export function saveLog(ctx: Context, draft: LogDraft): LogResult {
   }
   return ctx.transaction(({ db }) => {
     ctx.invalidateConfig();
-    return saveDraft(db, draft, ctx.defaultBy(ctx.config()));
+    return saveDraft(db, draft, ctx.defaultBy(ctx.config()), journeyStages(ctx.config()));
   });
 }
 

@@ -1,5 +1,6 @@
 // The journal's settings: keys, defaults and validation (contract: "pm config").
 import { UsageError } from '../errors.js';
+import { LIMITS } from './text.js';
 
 export interface Config {
   'cadence.target': number;
@@ -11,6 +12,10 @@ export interface Config {
   'evidence.killAt': number;
   'week.start': 'monday' | 'sunday';
   'user.name': string | null;
+  /** the customer journey's stages, in order, comma-separated (journeyStages() splits them) */
+  'journey.stages': string;
+  'coverage.silentDays': number;
+  'bets.max': number;
 }
 
 export type ConfigKey = keyof Config;
@@ -25,6 +30,9 @@ export const DEFAULTS: Config = {
   'evidence.killAt': 2,
   'week.start': 'monday',
   'user.name': null,
+  'journey.stages': 'discover,evaluate,onboard,adopt,expand,churn',
+  'coverage.silentDays': 30,
+  'bets.max': 3,
 };
 
 export const CONFIG_KEYS = Object.keys(DEFAULTS) as ConfigKey[];
@@ -39,6 +47,9 @@ const DESCRIPTIONS: Record<ConfigKey, string> = {
   'evidence.killAt': 'distinct refuting customers to be ready to kill',
   'week.start': 'monday (ISO weeks) or sunday',
   'user.name': 'who holds the conversations you log (default: the OS user)',
+  'journey.stages': "the customer journey's stages, in order, comma-separated (pm log --stage takes one)",
+  'coverage.silentDays': 'a segment with accounts and no customer conversation for longer is silent',
+  'bets.max': 'conviction bets held at once (pm hyp bet)',
 };
 
 export function describeKey(key: ConfigKey): string {
@@ -63,6 +74,7 @@ export function parseConfigValue<K extends ConfigKey>(key: K, raw: string): Conf
       throw new UsageError(`week.start must be monday or sunday, not ${JSON.stringify(raw)}`);
     return v as Config[K];
   }
+  if (key === 'journey.stages') return formatStages(parseStages(value)) as Config[K];
   if (key === 'user.name') {
     if (value === '') throw new UsageError('user.name cannot be empty');
     if (value.length > 500) throw new UsageError('user.name is longer than 500 characters');
@@ -70,7 +82,13 @@ export function parseConfigValue<K extends ConfigKey>(key: K, raw: string): Conf
   }
   const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   const min =
-    key === 'evidence.validateAt' || key === 'evidence.killAt' || key.endsWith('Days') || key.endsWith('.days') ? 1 : 0;
+    key === 'evidence.validateAt' ||
+    key === 'evidence.killAt' ||
+    key === 'bets.max' ||
+    key.endsWith('Days') ||
+    key.endsWith('.days')
+      ? 1
+      : 0;
   if (!Number.isInteger(n) || n < min)
     throw new UsageError(`${key} must be a whole number${min ? ' of at least 1' : ''}, not ${JSON.stringify(raw)}`);
   return n as Config[K];
@@ -88,4 +106,39 @@ export function configFromRows(rows: { key: string; value: string }[]): Config {
     }
   }
   return config;
+}
+
+/**
+ * The stages of journey.stages as typed ("discover, evaluate,onboard"): trimmed, none empty, none
+ * twice (case-insensitively), at most 20 of at most 50 characters. Bad lists are usage errors.
+ */
+export function parseStages(raw: string): string[] {
+  const stages = raw.split(',').map((s) => s.trim());
+  if (stages.length === 0 || stages.every((s) => s === ''))
+    throw new UsageError(
+      'journey.stages needs at least one stage',
+      'e.g. discover,evaluate,onboard,adopt,expand,churn',
+    );
+  if (stages.some((s) => s === ''))
+    throw new UsageError(`journey.stages has an empty stage: ${JSON.stringify(raw)}`, 'separate stages with one comma');
+  if (stages.length > 20) throw new UsageError('journey.stages holds at most 20 stages');
+  const seen = new Set<string>();
+  for (const s of stages) {
+    if (s.length > LIMITS.stage)
+      throw new UsageError(`journey.stages: ${JSON.stringify(s)} is longer than 50 characters`);
+    if (/[\u0000-\u001f\u007f]/.test(s)) throw new UsageError('journey.stages: a stage cannot hold control characters');
+    const key = s.toLowerCase();
+    if (seen.has(key)) throw new UsageError(`journey.stages names ${JSON.stringify(s)} twice`);
+    seen.add(key);
+  }
+  return stages;
+}
+
+export function formatStages(stages: string[]): string {
+  return stages.join(',');
+}
+
+/** The journey's stages, in order. */
+export function journeyStages(config: Config): string[] {
+  return parseStages(config['journey.stages']);
 }

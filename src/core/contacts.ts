@@ -50,6 +50,8 @@ export interface ContactRow {
   account: string;
   role: Role;
   segment: string | null;
+  /** who they are ("finance lead"), free text */
+  persona: string | null;
 }
 
 /**
@@ -71,6 +73,7 @@ export interface ContactJson extends Standing {
   account: string;
   role: string;
   segment: string | null;
+  persona: string | null;
   interviews: number;
 }
 
@@ -83,6 +86,7 @@ export function contactJson(c: ContactActivity, asOf: string): ContactJson {
     account: c.account,
     role: c.role,
     segment: c.segment,
+    persona: c.persona,
     interviews: c.interviews,
     ...standing(c, asOf),
   };

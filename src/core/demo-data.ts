@@ -40,7 +40,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     a: AccountDoc,
     role: ContactDoc['role'],
     segment: string | null = null,
-  ): ContactDoc => ({ uuid: uuid(), name, email, accountUuid: a.uuid, role, segment });
+  ): ContactDoc => ({ uuid: uuid(), name, email, accountUuid: a.uuid, role, segment, persona: null });
   const people: Record<Person, ContactDoc> = {
     jane: contact('Jane Roe', 'jane@acme.test', acme, 'customer', 'finance lead'),
     raj: contact('Raj Patel', 'raj@acme.test', acme, 'customer', 'ops lead'),
@@ -78,6 +78,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
       tags: more.tags ?? [],
       followUp: more.followUp ?? null,
       followUpDone: more.followUpDone ?? false,
+      stage: null,
     };
     interviews.push(i);
     return i;
@@ -163,6 +164,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
       decideBy: day(decideOffset),
       tags,
       revisions: [],
+      bet: null,
     };
     hypotheses.push(h);
     return h;
@@ -201,7 +203,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     i: InterviewDoc,
     direction: EvidenceDoc['direction'],
     strength: EvidenceDoc['strength'] = 'medium',
-  ) => evidence.push({ interviewUuid: i.uuid, hypothesisUuid: h.uuid, direction, strength });
+  ) => evidence.push({ interviewUuid: i.uuid, hypothesisUuid: h.uuid, direction, strength, basis: 'said' });
   link(matching, janeCall, 'supports', 'strong');
   link(matching, omarCall, 'supports');
   link(matching, lenaCall, 'supports', 'strong');

@@ -5,6 +5,7 @@ import { daysBetween } from './dates.js';
 import type { Config } from './config.js';
 import { UsageError } from '../errors.js';
 import type { InterviewKind } from './interviews.js';
+import { confidenceOf, type Basis, type BasisRank, type Confidence } from './confidence.js';
 
 export const KINDS = ['value', 'usability', 'feasibility', 'viability'] as const;
 export type HypothesisKind = (typeof KINDS)[number];
@@ -22,10 +23,35 @@ export type HypothesisFlag =
   | 'decide-soon'
   | 'ready-to-validate'
   | 'ready-to-kill'
-  | 'no-evidence';
+  | 'no-evidence'
+  /** a conviction bet runs: its stale, past-decide-by and ready-to-kill are informational */
+  | 'bet'
+  /** the bet's deadline has passed: decide (actionable) */
+  | 'bet-due'
+  /** every supporting customer is in one segment (informational; pm hyp list/show) */
+  | 'single-segment';
 
 /** How many days ahead an open hypothesis's decide-by raises `decide-soon` (issue 15). */
 export const DECIDE_SOON_DAYS = 7;
+
+/** A conviction bet: held against early evidence until a deadline (`pm hyp bet`). */
+export interface Bet {
+  until: string;
+  reason: string;
+  since: string;
+}
+
+/** The flags a running bet makes informational. */
+export const FLAGS_A_BET_HOLDS: readonly HypothesisFlag[] = ['stale', 'past-decide-by', 'ready-to-kill'];
+
+/**
+ * The bet's effect as of a day: `running` from its first day to --until inclusive, `due` from the
+ * day after, null when there is none (or it starts after asOf).
+ */
+export function betState(bet: Bet | null | undefined, asOf: string): 'running' | 'due' | null {
+  if (!bet || bet.since > asOf) return null;
+  return asOf <= bet.until ? 'running' : 'due';
+}
 
 /**
  * Evidence as it counts: `supports`/`refutes` and the customer counts come only from customer
@@ -42,10 +68,15 @@ export interface EvidenceStats {
   customersRefuting: number;
   /** distinct accounts of the supporting customers */
   accountsSupporting: number;
+  /** distinct accounts of the refuting customers */
+  accountsRefuting: number;
   otherSupports: number;
   otherRefutes: number;
   /** date of the latest customer-contact evidence, or null */
   lastEvidence: string | null;
+  /** the strongest basis of customer evidence each way: 0 said, 1 did, 2 paid; null: none */
+  basisSupporting: BasisRank;
+  basisRefuting: BasisRank;
 }
 
 /**
@@ -53,7 +84,12 @@ export interface EvidenceStats {
  * its decide-by is today or within DECIDE_SOON_DAYS days). Only customer-contact evidence counts. Staleness runs from the latest of creation and the last evidence: linking an
  * interview older than the hypothesis does not make a hypothesis created today stale.
  */
-export function hypothesisFlags(s: EvidenceStats, asOf: string, config: Config): HypothesisFlag[] {
+export function hypothesisFlags(
+  s: EvidenceStats,
+  asOf: string,
+  config: Config,
+  bet: Bet | null = null,
+): HypothesisFlag[] {
   const flags: HypothesisFlag[] = [];
   const since = s.lastEvidence !== null && s.lastEvidence > s.createdOn ? s.lastEvidence : s.createdOn;
   if (daysBetween(since, asOf) > config['hypothesis.staleDays']) flags.push('stale');
@@ -63,6 +99,9 @@ export function hypothesisFlags(s: EvidenceStats, asOf: string, config: Config):
     flags.push('ready-to-validate');
   if (s.customersRefuting >= config['evidence.killAt']) flags.push('ready-to-kill');
   if (s.supports + s.refutes === 0) flags.push('no-evidence');
+  const state = betState(bet, asOf);
+  if (state === 'running') flags.push('bet');
+  else if (state === 'due') flags.push('bet-due');
   return flags;
 }
 
@@ -186,6 +225,7 @@ export interface HypothesisFacts extends EvidenceStats {
   outcomeDate: string | null;
   outcomeReason: string | null;
   tags: string[];
+  bet: Bet | null;
 }
 
 /**
@@ -217,6 +257,12 @@ export interface HypothesisRecord {
   otherRefutes: number;
   /** the latest outcome (validated, invalidated, killed or reopened), or null */
   decision: LatestOutcome | null;
+  /** distinct accounts of the refuting customers */
+  accountsRefuting: number;
+  /** a conviction bet held on it (open hypotheses only), or null */
+  bet: Bet | null;
+  /** how far its supporting evidence goes (src/core/confidence.ts), and the refuting evidence's level */
+  confidence: Confidence;
 }
 
 /** An outcome as `pm hyp show` lists it. */
@@ -240,16 +286,24 @@ export interface EvidenceEntry {
   account: string;
   direction: Direction;
   strength: Strength;
+  basis: Basis;
   summary: string;
 }
 
-/** Flags are about open hypotheses only: a decided one is neither stale nor ready for anything. */
+/**
+ * Flags are about open hypotheses only: a decided one is neither stale nor ready for anything.
+ * `singleSegment`: every supporting customer is in one segment (the informational flag).
+ */
 export function hypothesisRecord(
   f: HypothesisFacts,
   revisions: Revision[],
   asOf: string,
   config: Config,
+  singleSegment = false,
 ): HypothesisRecord {
+  const open = f.status === 'open';
+  const flags = open ? hypothesisFlags(f, asOf, config, f.bet) : [];
+  if (singleSegment) flags.push('single-segment');
   return {
     uuid: f.uuid,
     id: f.id,
@@ -267,11 +321,14 @@ export function hypothesisRecord(
     customersSupporting: f.customersSupporting,
     customersRefuting: f.customersRefuting,
     lastEvidence: f.lastEvidence,
-    flags: f.status === 'open' ? hypothesisFlags(f, asOf, config) : [],
+    flags,
     accountsSupporting: f.accountsSupporting,
     otherSupports: f.otherSupports,
     otherRefutes: f.otherRefutes,
     decision:
       f.outcome && f.outcomeDate ? { outcome: f.outcome, date: f.outcomeDate, reason: f.outcomeReason ?? '' } : null,
+    accountsRefuting: f.accountsRefuting,
+    bet: open && f.bet !== null && f.bet.since <= asOf ? f.bet : null,
+    confidence: confidenceOf(f, config),
   };
 }

@@ -15,6 +15,7 @@ import {
   type Direction,
 } from './hypotheses.js';
 import { LIMITS, checkText } from './text.js';
+import { BASES, type Basis } from './confidence.js';
 import { UUID_RE } from './uuid.js';
 import { DEFAULT_SEVERITY, SEVERITIES, type Pain } from './pains.js';
 
@@ -45,6 +46,8 @@ export interface ContactDoc {
   accountUuid: string;
   role: Role;
   segment: string | null;
+  /** who they are ("finance lead"); absent in files written before it existed */
+  persona: string | null;
   /** erased with `pm forget` (a placeholder that keeps the interviews' attribution); only written when true */
   forgotten?: true;
 }
@@ -65,6 +68,8 @@ export interface InterviewDoc {
   tags: string[];
   followUp: string | null;
   followUpDone: boolean;
+  /** the customer's journey stage when we talked, or null */
+  stage: string | null;
 }
 
 export interface RevisionDoc {
@@ -84,6 +89,15 @@ export interface HypothesisDoc {
   decideBy: string;
   tags: string[];
   revisions: RevisionDoc[];
+  /** a running conviction bet, or null */
+  bet: BetDoc | null;
+}
+
+/** A conviction bet: held until a deadline, for a reason, since a day. */
+export interface BetDoc {
+  until: string;
+  reason: string;
+  since: string;
 }
 
 export interface EvidenceDoc {
@@ -91,6 +105,7 @@ export interface EvidenceDoc {
   hypothesisUuid: string;
   direction: Direction;
   strength: Strength;
+  basis: Basis;
 }
 
 export interface OutcomeDoc {
@@ -308,6 +323,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       accountUuid,
       role: oneOf(w, rec, 'role', ROLES, 'customer'),
       segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }),
+      persona: text(w, rec, 'persona', LIMITS.persona, { optional: true }),
     };
     if (rec.forgotten === true) contact.forgotten = true;
     return contact;
@@ -344,6 +360,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       tags: textList(w, rec, 'tags', LIMITS.tag),
       followUp: day(w, rec, 'followUp', true),
       followUpDone: rec.followUpDone === true,
+      stage: text(w, rec, 'stage', LIMITS.stage, { optional: true }),
     };
   });
 
@@ -374,6 +391,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       decideBy: day(w, rec, 'decideBy')!,
       tags: textList(w, rec, 'tags', LIMITS.tag),
       revisions,
+      bet: bet(w, rec, createdOn),
     };
   });
 
@@ -388,6 +406,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       hypothesisUuid,
       direction: oneOf(w, rec, 'direction', ['supports', 'refutes'] as const),
       strength: oneOf(w, rec, 'strength', STRENGTHS, 'medium'),
+      basis: oneOf(w, rec, 'basis', BASES, 'said'),
     };
   });
 
@@ -419,6 +438,20 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     evidence,
     outcomes,
   };
+}
+
+/** A hypothesis's `bet`: null (or absent), or { until, reason, since }, since on or after its creation. */
+function bet(w: Where, rec: Obj, createdOn: string): BetDoc | null {
+  const v = rec.bet;
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) w.fail(`bet must be null or an object, not ${shown(v)}`);
+  const bw: Where = new Where(`${w.label}: bet`);
+  const b = v as Obj;
+  const since = day(bw, b, 'since')!;
+  const until = day(bw, b, 'until')!;
+  if (since < createdOn) bw.fail(`since ${since} is before the hypothesis was created (${createdOn})`);
+  if (until < since) bw.fail(`until ${until} is before since ${since}`);
+  return { until, reason: text(bw, b, 'reason', LIMITS.reason)!, since };
 }
 
 /** The file's settings: known keys must hold valid values; user.name and unknown keys are ignored. */

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { LIMITS, checkText } from './text.js';
 import { parseDeadline, parsePastDate } from './dates.js';
 import type { Direction, Strength } from './hypotheses.js';
+import type { Basis } from './confidence.js';
 import type { InterviewDoc } from './import-validate.js';
 import { isIndirect, parseChannel, type Channel } from './channels.js';
 import { parsePerson, parseRole, type Person, type Role } from './contacts.js';
@@ -17,6 +18,7 @@ export interface EvidenceLink {
   hypothesis: string;
   direction: Direction;
   strength: Strength;
+  basis: Basis;
 }
 
 /** An interview as `--json` prints it: the export format's keys, plus names and more. */
@@ -35,6 +37,8 @@ export interface LogOptions {
   account?: string;
   role?: string;
   segment?: string;
+  persona?: string;
+  stage?: string;
   channel?: string;
   date?: string;
   minutes?: string;
@@ -56,6 +60,10 @@ export interface LogDraft {
   account: string | null;
   role: Role | null;
   segment: string | null;
+  /** a new contact's persona */
+  persona: string | null;
+  /** --stage as typed: checked against journey.stages when saved */
+  stage: string | null;
   channel: Channel;
   date: string;
   minutes: number | null;
@@ -83,6 +91,12 @@ export function parseMinutes(raw: string): number {
   if (!/^\s*\d{1,6}\s*$/.test(raw))
     throw new UsageError(`--minutes must be a whole number of minutes, not ${JSON.stringify(raw)}`);
   return Number(raw);
+}
+
+/** --persona: free text, trimmed; empty is no persona. */
+export function checkPersona(raw: string, flag = '--persona'): string | null {
+  const v = checkText(flag, raw, LIMITS.persona, { allowEmpty: true }).trim();
+  return v === '' ? null : v;
 }
 
 export function checkList(flag: string, values: string[] | undefined, limit: number): string[] {
@@ -118,6 +132,8 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
     account: opts.account === undefined ? null : checkText('--account', opts.account.trim(), LIMITS.account),
     role: opts.role === undefined ? null : parseRole(opts.role),
     segment: opts.segment === undefined ? null : checkText('--segment', opts.segment, LIMITS.segment),
+    persona: opts.persona === undefined ? null : checkPersona(opts.persona),
+    stage: opts.stage === undefined ? null : checkText('--stage', opts.stage, LIMITS.stage),
     channel,
     date,
     minutes: opts.minutes === undefined ? null : parseMinutes(opts.minutes),

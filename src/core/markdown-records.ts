@@ -2,6 +2,7 @@
 // src/db/exchange.ts reads it: the exchange format's records, named for reading.
 import type { HypothesisDoc, InterviewDoc } from './import-validate.js';
 import type { Direction, Outcome, Strength } from './hypotheses.js';
+import type { Basis } from './confidence.js';
 
 /** An interview as the markdown export shows it: who by name (with UUIDs, for pseudonyms), its hypotheses by row id. */
 export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'contactUuids'> {
@@ -9,8 +10,8 @@ export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'c
   account: string;
   /** [uuid, name] of each contact, by UUID */
   contacts: [string, string][];
-  /** [hypothesis row id, direction, strength] of each link, by hypothesis */
-  links: [number, Direction, Strength][];
+  /** [hypothesis row id, direction, strength, basis] of each link, by hypothesis */
+  links: [number, Direction, Strength, Basis][];
 }
 
 export interface MarkdownHypothesis extends HypothesisDoc {

@@ -12,6 +12,9 @@ export const LIMITS = {
   criteria: 1000,
   reason: 1000,
   segment: 500,
+  persona: 500,
+  /** a journey stage's name (journey.stages) */
+  stage: 50,
   email: 500,
   notes: 5 * 1024 * 1024,
 } as const;

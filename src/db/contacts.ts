@@ -4,8 +4,8 @@ import type { DB } from './journal.js';
 import type { ContactActivity, ContactRow, Role } from '../core/contacts.js';
 import { contactCadenceSql, goingColdSql } from './standing.js';
 
-const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment
-  FROM contacts c JOIN accounts a ON a.id = c.account_id`;
+const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment,
+  c.persona FROM contacts c JOIN accounts a ON a.id = c.account_id`;
 
 export function contactByEmail(db: DB, email: string): ContactRow | undefined {
   return db.prepare(`${SELECT} WHERE c.email = ? COLLATE NOCASE`).get(email.trim()) as ContactRow | undefined;
@@ -47,20 +47,35 @@ export function allContacts(db: DB): ContactRow[] {
 
 export function insertContact(
   db: DB,
-  c: { uuid: string; name: string; email: string | null; accountId: number; role: Role; segment: string | null },
+  c: {
+    uuid: string;
+    name: string;
+    email: string | null;
+    accountId: number;
+    role: Role;
+    segment: string | null;
+    persona?: string | null;
+  },
 ): number {
   return Number(
     db
-      .prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment)
-    VALUES (@uuid, @name, @email, @accountId, @role, @segment)`)
-      .run(c).lastInsertRowid,
+      .prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona)
+    VALUES (@uuid, @name, @email, @accountId, @role, @segment, @persona)`)
+      .run({ persona: null, ...c }).lastInsertRowid,
   );
 }
 
 export function updateContact(
   db: DB,
   id: number,
-  fields: Partial<{ name: string; email: string | null; accountId: number; role: Role; segment: string | null }>,
+  fields: Partial<{
+    name: string;
+    email: string | null;
+    accountId: number;
+    role: Role;
+    segment: string | null;
+    persona: string | null;
+  }>,
 ): void {
   const columns: Record<string, string> = {
     name: 'name',
@@ -68,6 +83,7 @@ export function updateContact(
     accountId: 'account_id',
     role: 'role',
     segment: 'segment',
+    persona: 'persona',
   };
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
@@ -82,16 +98,15 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
     SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`)
     .run(keep, duplicate).changes;
   db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(duplicate);
-  const dup = db.prepare('SELECT email, segment FROM contacts WHERE id = ?').get(duplicate) as {
+  const dup = db.prepare('SELECT email, segment, persona FROM contacts WHERE id = ?').get(duplicate) as {
     email: string | null;
     segment: string | null;
+    persona: string | null;
   };
   db.prepare('DELETE FROM contacts WHERE id = ?').run(duplicate);
-  db.prepare('UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?) WHERE id = ?').run(
-    dup.email,
-    dup.segment,
-    keep,
-  );
+  db.prepare(
+    'UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?), persona = coalesce(persona, ?) WHERE id = ?',
+  ).run(dup.email, dup.segment, dup.persona, keep);
   return moved;
 }
 
@@ -109,7 +124,7 @@ export function contactActivity(
   return db
     .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
       SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
-        c.role, c.segment, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
+        c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
         (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
         (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
           WHERE ic.contact_id = c.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
@@ -140,4 +155,15 @@ export function namesakesElsewhere(db: DB, name: string, accountId: number): Con
   return db
     .prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.account_id <> ? AND c.forgotten = 0 ORDER BY c.id`)
     .all(name.trim(), accountId) as ContactRow[];
+}
+
+/** The personas in use, most common first (for completion in the interactive log). */
+export function knownPersonas(db: DB): string[] {
+  return db
+    .prepare(
+      `SELECT persona FROM contacts WHERE persona IS NOT NULL AND forgotten = 0
+       GROUP BY persona COLLATE NOCASE ORDER BY count(*) DESC, persona COLLATE NOCASE LIMIT 200`,
+    )
+    .pluck()
+    .all() as string[];
 }

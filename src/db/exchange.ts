@@ -50,14 +50,14 @@ ${
 ORDER BY a.uuid`;
 
 const CONTACTS = (whole: boolean) => `
-SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.forgotten
+SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.persona, c.forgotten
 FROM contacts c JOIN accounts a ON a.id = c.account_id
 ${whole ? '' : `WHERE c.id IN (SELECT ic.contact_id FROM interview_contacts ic WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))`}
 ORDER BY c.uuid`;
 
 const INTERVIEWS = `
 SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.by, i.minutes, i.summary, i.notes,
-  i.follow_up AS followUp, i.follow_up_done AS followUpDone,
+  i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
   (SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS contactUuids,
   (SELECT json_group_array(json_object('text', text, 'severity', severity))
@@ -73,6 +73,7 @@ ORDER BY i.date, i.id`;
 // testing each of the journal's hypotheses against the range
 const HYPOTHESES = (whole: boolean) => `
 SELECT h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn, h.decide_by AS decideBy,
+  h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position)) AS tags,
   (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
      FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions
@@ -88,7 +89,7 @@ WHERE ${
 ORDER BY h.id`;
 
 const EVIDENCE = `
-SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength
+SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength, e.basis
 FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON h.id = e.hypothesis_id
 WHERE ${IN_RANGE}
 ORDER BY i.date, i.id, h.id`;
@@ -126,6 +127,7 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
       accountUuid: r.accountUuid,
       role: r.role,
       segment: r.segment,
+      persona: r.persona,
     };
     if (r.forgotten === 1) c.forgotten = true;
     return c;
@@ -147,6 +149,7 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
       tags: JSON.parse(r.tags),
       followUp: r.followUp,
       followUpDone: r.followUpDone === 1,
+      stage: r.stage,
     }),
   );
   const hypotheses = all(HYPOTHESES(range.whole), dated).map(
@@ -160,6 +163,7 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
       decideBy: r.decideBy,
       tags: JSON.parse(r.tags),
       revisions: JSON.parse(r.revisions),
+      bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
     }),
   );
   const evidence = all(EVIDENCE, dated) as EvidenceDoc[];
@@ -199,8 +203,8 @@ SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by
   (SELECT json_group_array(json_array(text, severity)) FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
-  (SELECT json_group_array(json_array(hypothesis_id, direction, strength)) FROM (SELECT e.hypothesis_id, e.direction, e.strength
-     FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id))) ORDER BY i.date, i.id)
+  (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id, e.direction,
+     e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage) ORDER BY i.date, i.id)
 FROM (SELECT * FROM (
         SELECT b.*, sum(coalesce(length(b.notes), 0)) OVER (ORDER BY b.date, b.id) - coalesce(length(b.notes), 0) AS notesBefore
         FROM (SELECT i.* FROM interviews i
@@ -244,6 +248,7 @@ export function markdownRecords(
       decideBy: r.decideBy,
       tags: JSON.parse(r.tags),
       revisions: JSON.parse(r.revisions),
+      bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
     }),
   );
   const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][]).map(
@@ -278,6 +283,7 @@ export function markdownRecords(
             followUp: r[9],
             followUpDone: r[10] === 1,
             links: r[15],
+            stage: r[16],
           };
         }
         const last = rows[rows.length - 1];

@@ -4,6 +4,7 @@ import { hypothesisStats } from './hypothesis-stats.js';
 import type { Config } from '../core/config.js';
 import {
   hypothesisRecord,
+  type Bet,
   type Direction,
   type EvidenceEntry,
   type HypothesisKind,
@@ -17,6 +18,7 @@ import {
   type Strength,
 } from '../core/hypotheses.js';
 import type { InterviewKind } from '../core/interviews.js';
+import type { Basis } from '../core/confidence.js';
 
 export interface NewHypothesis {
   uuid: string;
@@ -141,13 +143,67 @@ export function hypothesisRecords(
   const status = filter.status ?? 'all';
   const tag = filter.tag?.toLowerCase();
   const revisions = revisionsByHypothesis(db, only);
-  const records: HypothesisRecord[] = [];
-  for (const row of hypothesisStats(db, asOf, only)) {
-    if (status !== 'all' && row.status !== status) continue;
-    if (tag !== undefined && !row.tags.some((t) => t.toLowerCase() === tag)) continue;
-    records.push(hypothesisRecord(row, revisions.get(row.rowid) ?? [], asOf, config));
-  }
-  return records;
+  const rows = hypothesisStats(db, asOf, only).filter(
+    (row) =>
+      (status === 'all' || row.status === status) &&
+      (tag === undefined || row.tags.some((t) => t.toLowerCase() === tag)),
+  );
+  const oneSegment = singleSegmentHypotheses(
+    db,
+    asOf,
+    rows.filter((r) => r.customersSupporting >= 2).map((r) => r.rowid),
+  );
+  return rows.map((row) =>
+    hypothesisRecord(row, revisions.get(row.rowid) ?? [], asOf, config, oneSegment.has(row.rowid)),
+  );
+}
+
+/**
+ * Of these hypotheses (row ids), those whose supporting customers as of asOf are at least two and
+ * all in one segment: their accounts' segment, each of them set and the same (single-segment).
+ */
+export function singleSegmentHypotheses(db: DB, asOf: string, rowids: number[]): Set<number> {
+  if (rowids.length === 0) return new Set();
+  const found = db
+    .prepare(
+      `SELECT ec.hypothesis_id FROM evidence_customers ec JOIN accounts a ON a.id = ec.account_id
+       WHERE ec.hypothesis_id IN (SELECT value FROM json_each(@ids)) AND ec.direction = 'supports'
+         AND ec.first_date <= @asOf
+       GROUP BY ec.hypothesis_id
+       HAVING count(*) >= 2 AND count(a.segment) = count(*) AND count(DISTINCT a.segment COLLATE NOCASE) = 1`,
+    )
+    .pluck()
+    .all({ ids: JSON.stringify(rowids), asOf }) as number[];
+  return new Set(found);
+}
+
+/** Set (or replace) a hypothesis's conviction bet, or end it (null). */
+export function setBet(db: DB, rowid: number, bet: Bet | null): void {
+  db.prepare('UPDATE hypotheses SET bet_until = ?, bet_reason = ?, bet_since = ? WHERE id = ?').run(
+    bet?.until ?? null,
+    bet?.reason ?? null,
+    bet?.since ?? null,
+    rowid,
+  );
+}
+
+/** The hypothesis's bet as stored (whatever its status), or null. */
+export function betOf(db: DB, rowid: number): Bet | null {
+  const r = db.prepare('SELECT bet_until, bet_reason, bet_since FROM hypotheses WHERE id = ?').raw().get(rowid) as
+    | [string | null, string | null, string | null]
+    | undefined;
+  return r && r[0] !== null ? { until: r[0], reason: r[1]!, since: r[2]! } : null;
+}
+
+/** The bets held on open hypotheses, soonest deadline first, with their ids and statements. */
+export function openBets(db: DB): (Bet & { rowid: number; id: string; statement: string })[] {
+  return db
+    .prepare(
+      `SELECT h.id AS rowid, 'H' || h.id AS id, h.statement, h.bet_until AS until, h.bet_reason AS reason,
+         h.bet_since AS since
+       FROM hypotheses h WHERE h.bet_until IS NOT NULL AND h.status = 'open' ORDER BY h.bet_until, h.id`,
+    )
+    .all() as (Bet & { rowid: number; id: string; statement: string })[];
 }
 
 export function insertOutcome(
@@ -174,7 +230,7 @@ export function evidenceOf(db: DB, rowid: number): EvidenceEntry[] {
   const rows = db
     .prepare(`
     SELECT 'I' || i.id AS interviewId, i.uuid AS interviewUuid, i.date, i.channel, i.kind AS interviewKind,
-      a.name AS account, e.direction, e.strength, i.summary,
+      a.name AS account, e.direction, e.strength, e.basis, i.summary,
       (SELECT json_group_array(name) FROM (SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
         WHERE ic.interview_id = i.id ORDER BY c.name COLLATE NOCASE, c.id)) AS withJson
     FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN accounts a ON a.id = i.account_id
@@ -217,11 +273,12 @@ export function interviewBrief(db: DB, rowid: number): InterviewBrief | undefine
 export interface EvidenceLink {
   direction: Direction;
   strength: Strength;
+  basis: Basis;
 }
 
 export function evidenceLink(db: DB, hypothesisRowId: number, interviewRowId: number): EvidenceLink | undefined {
   return db
-    .prepare('SELECT direction, strength FROM evidence WHERE hypothesis_id = ? AND interview_id = ?')
+    .prepare('SELECT direction, strength, basis FROM evidence WHERE hypothesis_id = ? AND interview_id = ?')
     .get(hypothesisRowId, interviewRowId) as EvidenceLink | undefined;
 }
 

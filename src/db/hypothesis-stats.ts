@@ -12,7 +12,7 @@
 // report "as of today"), the status is the one the outcome triggers keep in hypotheses.status, read
 // through its index, instead of being recomputed from every outcome.
 import type { DB } from './journal.js';
-import type { HypothesisFacts, HypothesisStatus } from '../core/hypotheses.js';
+import type { Bet, HypothesisFacts, HypothesisStatus } from '../core/hypotheses.js';
 
 export interface HypothesisRow extends HypothesisFacts {
   rowid: number;
@@ -20,6 +20,7 @@ export interface HypothesisRow extends HypothesisFacts {
 
 const COLUMNS = `h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
   h.created_on AS createdOn, h.decide_by AS decideBy,
+  h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY position)) AS tags`;
 // what the report reads: turning rows into JavaScript values costs microseconds a column, and a
 // journal of years holds thousands of hypotheses
@@ -54,7 +55,8 @@ WITH ids AS MATERIALIZED (SELECT value AS id FROM json_each(@ids)),
 summed AS MATERIALIZED (
   SELECT t.hypothesis_id, t.supports, t.refutes, t.other_supports AS otherSupports, t.other_refutes AS otherRefutes,
     t.last_evidence AS lastEvidence, t.customers_supporting AS customersSupporting,
-    t.customers_refuting AS customersRefuting, t.accounts_supporting AS accountsSupporting
+    t.customers_refuting AS customersRefuting, t.accounts_supporting AS accountsSupporting,
+    t.accounts_refuting AS accountsRefuting, t.basis_supporting AS basisSupporting, t.basis_refuting AS basisRefuting
   FROM ids CROSS JOIN evidence_totals t ON t.hypothesis_id = ids.id
   WHERE t.last_date <= @asOf
 ),
@@ -66,7 +68,11 @@ counts AS (
     sum(e.kind = 'customer' AND e.direction = 'refutes') AS refutes,
     sum(e.kind <> 'customer' AND e.direction = 'supports') AS otherSupports,
     sum(e.kind <> 'customer' AND e.direction = 'refutes') AS otherRefutes,
-    max(CASE WHEN e.kind = 'customer' THEN e.date END) AS lastEvidence
+    max(CASE WHEN e.kind = 'customer' THEN e.date END) AS lastEvidence,
+    max(CASE WHEN e.kind = 'customer' AND e.direction = 'supports'
+      THEN CASE e.basis WHEN 'paid' THEN 2 WHEN 'did' THEN 1 ELSE 0 END END) AS basisSupporting,
+    max(CASE WHEN e.kind = 'customer' AND e.direction = 'refutes'
+      THEN CASE e.basis WHEN 'paid' THEN 2 WHEN 'did' THEN 1 ELSE 0 END END) AS basisRefuting
   FROM rest CROSS JOIN evidence e ON e.hypothesis_id = rest.id
   WHERE e.date <= @asOf
   GROUP BY e.hypothesis_id
@@ -76,17 +82,19 @@ people AS (
   SELECT ec.hypothesis_id,
     sum(ec.direction = 'supports') AS customersSupporting,
     sum(ec.direction = 'refutes') AS customersRefuting,
-    count(DISTINCT CASE WHEN ec.direction = 'supports' THEN ec.account_id END) AS accountsSupporting
+    count(DISTINCT CASE WHEN ec.direction = 'supports' THEN ec.account_id END) AS accountsSupporting,
+    count(DISTINCT CASE WHEN ec.direction = 'refutes' THEN ec.account_id END) AS accountsRefuting
   FROM rest CROSS JOIN evidence_customers ec ON ec.hypothesis_id = rest.id
   WHERE ec.first_date <= @asOf
   GROUP BY ec.hypothesis_id
 )
 SELECT hypothesis_id AS rowid, supports, refutes, otherSupports, otherRefutes, lastEvidence,
-  customersSupporting, customersRefuting, accountsSupporting
+  customersSupporting, customersRefuting, accountsSupporting, accountsRefuting, basisSupporting, basisRefuting
 FROM summed
 UNION ALL
 SELECT k.hypothesis_id, k.supports, k.refutes, k.otherSupports, k.otherRefutes, k.lastEvidence,
-  coalesce(p.customersSupporting, 0), coalesce(p.customersRefuting, 0), coalesce(p.accountsSupporting, 0)
+  coalesce(p.customersSupporting, 0), coalesce(p.customersRefuting, 0), coalesce(p.accountsSupporting, 0),
+  coalesce(p.accountsRefuting, 0), k.basisSupporting, k.basisRefuting
 FROM counts k LEFT JOIN people p ON p.hypothesis_id = k.hypothesis_id`;
 
 type Counts = Pick<
@@ -99,6 +107,9 @@ type Counts = Pick<
   | 'customersSupporting'
   | 'customersRefuting'
   | 'accountsSupporting'
+  | 'accountsRefuting'
+  | 'basisSupporting'
+  | 'basisRefuting'
 >;
 
 const NO_EVIDENCE: Counts = {
@@ -110,6 +121,9 @@ const NO_EVIDENCE: Counts = {
   customersSupporting: 0,
   customersRefuting: 0,
   accountsSupporting: 0,
+  accountsRefuting: 0,
+  basisSupporting: null,
+  basisRefuting: null,
 };
 
 const ALL_STATUSES: HypothesisStatus[] = ['open', 'validated', 'invalidated', 'killed'];
@@ -126,13 +140,41 @@ export function hypothesisStats(
   only: number | null = null,
   opts: { countsForOpenOnly?: boolean } = {},
 ): HypothesisRow[] {
-  return statsOf(db, asOf, only, COLUMNS, ALL_STATUSES, Boolean(opts.countsForOpenOnly)).map((r) => ({
-    ...r,
-    tags: r.tags === null || r.tags === undefined ? [] : r.tags.split('\u001f'),
-  })) as HypothesisRow[];
+  return statsOf(db, asOf, only, COLUMNS, ALL_STATUSES, Boolean(opts.countsForOpenOnly)).map((r) => {
+    const { betUntil, betReason, betSince, ...rest } = r as StatsRow & BetColumns;
+    return {
+      ...rest,
+      tags: r.tags === null || r.tags === undefined ? [] : r.tags.split('\u001f'),
+      bet: betUntil === null ? null : { until: betUntil, reason: betReason!, since: betSince! },
+    };
+  }) as HypothesisRow[];
+}
+
+interface BetColumns {
+  betUntil: string | null;
+  betReason: string | null;
+  betSince: string | null;
+}
+
+/**
+ * The bets held on hypotheses open now, by row id. Bets are few (bets.max): they are read apart,
+ * through their partial index (migration 0006), rather than from every open hypothesis's row.
+ */
+export function runningBets(db: DB): Map<number, Bet> {
+  const rows = db
+    .prepare(
+      `SELECT h.id, h.bet_until, h.bet_reason, h.bet_since FROM hypotheses h
+       WHERE h.bet_until IS NOT NULL AND h.status = 'open' ORDER BY h.bet_until, h.id`,
+    )
+    .raw()
+    .all() as [number, string, string, string][];
+  return new Map(rows.map(([id, until, reason, since]) => [id, { until, reason, since }]));
 }
 
 export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags'>;
+
+/** Basis ranks as SQLite returns them (null: no customer evidence that way). */
+type Rank = 0 | 1 | 2 | null;
 
 /** Has any outcome been recorded for a day after asOf? If not, the statuses the triggers keep hold as of asOf. */
 export function outcomeAfter(db: DB, asOf: string): boolean {
@@ -148,7 +190,9 @@ SELECT h.id AS rowid, h.created_on AS createdOn, h.decide_by AS decideBy,
   coalesce(t.supports, 0) AS supports, coalesce(t.refutes, 0) AS refutes,
   coalesce(t.other_supports, 0) AS otherSupports, coalesce(t.other_refutes, 0) AS otherRefutes,
   t.last_evidence AS lastEvidence, coalesce(t.customers_supporting, 0) AS customersSupporting,
-  coalesce(t.customers_refuting, 0) AS customersRefuting, coalesce(t.accounts_supporting, 0) AS accountsSupporting
+  coalesce(t.customers_refuting, 0) AS customersRefuting, coalesce(t.accounts_supporting, 0) AS accountsSupporting,
+  coalesce(t.accounts_refuting, 0) AS accountsRefuting, t.basis_supporting AS basisSupporting,
+  t.basis_refuting AS basisRefuting
 FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
 WHERE h.status = 'open' AND h.created_on <= @asOf
 ORDER BY h.id`;
@@ -172,7 +216,13 @@ export function reportOpenHypotheses(
   now = !outcomeAfter(db, asOf),
   statements: number | null = null,
 ): ReportHypothesisRow[] {
-  if (!now) return statsOf(db, asOf, null, LEAN_COLUMNS, ['open'], true) as ReportHypothesisRow[];
+  // bets are read apart (few, from their index); as of a past day, a hypothesis open then but
+  // decided since has none: a decision ends its bet
+  const bets = runningBets(db);
+  if (!now)
+    return (statsOf(db, asOf, null, LEAN_COLUMNS, ['open'], true) as ReportHypothesisRow[]).map((r) =>
+      Object.assign(r, { bet: bets.get(r.rowid) ?? null }),
+    );
   // rows as arrays, in OPEN_NOW's column order: better-sqlite3 builds an object a row in C++ at
   // about twice the cost of building it below (the bench journal has 428 open hypotheses)
   const counted = db.prepare(OPEN_NOW).raw().all({ asOf }) as [
@@ -187,6 +237,9 @@ export function reportOpenHypotheses(
     number,
     number,
     number,
+    number,
+    Rank,
+    Rank,
   ][];
   // totals that include links dated after asOf: count those hypotheses' evidence as of asOf
   const recount = db.prepare(OPEN_NOW_LATER_LINKS).pluck().all({ asOf }) as number[];
@@ -227,6 +280,10 @@ export function reportOpenHypotheses(
       customersSupporting: c ? c.customersSupporting : r[8],
       customersRefuting: c ? c.customersRefuting : r[9],
       accountsSupporting: c ? c.accountsSupporting : r[10],
+      accountsRefuting: c ? c.accountsRefuting : r[11],
+      basisSupporting: c ? c.basisSupporting : r[12],
+      basisRefuting: c ? c.basisRefuting : r[13],
+      bet: bets.get(rowid) ?? null,
     };
   });
 }
@@ -234,7 +291,8 @@ export function reportOpenHypotheses(
 // the report shows no evidence counts for decided hypotheses: zeros, read with the row (adding
 // them to a thousand row objects afterwards cost milliseconds)
 const NO_EVIDENCE_COLUMNS = `0 AS supports, 0 AS refutes, 0 AS otherSupports, 0 AS otherRefutes, NULL AS lastEvidence,
-  0 AS customersSupporting, 0 AS customersRefuting, 0 AS accountsSupporting`;
+  0 AS customersSupporting, 0 AS customersRefuting, 0 AS accountsSupporting, 0 AS accountsRefuting,
+  NULL AS basisSupporting, NULL AS basisRefuting, NULL AS bet`;
 
 /**
  * Killed and invalidated hypotheses when the statuses hold as of asOf: the first @rows (-1: all),
@@ -319,6 +377,10 @@ export function reportDecidedHypotheses(
             customersSupporting: 0,
             customersRefuting: 0,
             accountsSupporting: 0,
+            accountsRefuting: 0,
+            basisSupporting: null,
+            basisRefuting: null,
+            bet: null,
           }),
         );
   const total = db
@@ -329,7 +391,7 @@ export function reportDecidedHypotheses(
 }
 
 /** A decided hypothesis as the report carries it: the report shows no evidence counts for those. */
-const withoutEvidence = (r: StatsRow): ReportHypothesisRow => Object.assign(r, NO_EVIDENCE);
+const withoutEvidence = (r: StatsRow): ReportHypothesisRow => Object.assign(r, NO_EVIDENCE, { bet: null });
 
 type StatsRow = Omit<HypothesisRow, 'tags'> & { tags?: string | null };
 

@@ -135,7 +135,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     if (!contactByAccountName.has(key)) contactByAccountName.set(key, id);
   }
   const insertContact = db.prepare(
-    'INSERT INTO contacts (uuid, name, email, account_id, role, segment, forgotten) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, forgotten) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const rememberForgotten = db.prepare('INSERT OR IGNORE INTO forgotten (uuid) VALUES (?)');
   for (const c of doc.contacts) {
@@ -156,7 +156,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       continue;
     }
     const id = Number(
-      insertContact.run(c.uuid, c.name, c.email, accountId, c.role, c.segment, c.forgotten ? 1 : 0).lastInsertRowid,
+      insertContact.run(c.uuid, c.name, c.email, accountId, c.role, c.segment, c.persona, c.forgotten ? 1 : 0)
+        .lastInsertRowid,
     );
     if (c.forgotten) rememberForgotten.run(c.uuid);
     contactByUuid.set(c.uuid, id);
@@ -168,7 +169,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
   // hypotheses, their tags and revisions
   const hypothesisByUuid = idsByUuid(db, 'hypotheses');
   const insertHypothesis = db.prepare(
-    'INSERT INTO hypotheses (uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO hypotheses (uuid, statement, kind, criteria, created_on, decide_by, bet_until, bet_reason, bet_since)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertHypothesisTag = db.prepare('INSERT INTO hypothesis_tags (hypothesis_id, position, tag) VALUES (?, ?, ?)');
   const insertRevision = db.prepare(
@@ -180,7 +182,17 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       continue;
     }
     const id = Number(
-      insertHypothesis.run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid,
+      insertHypothesis.run(
+        h.uuid,
+        h.statement,
+        h.kind,
+        h.criteria,
+        h.createdOn,
+        h.decideBy,
+        h.bet?.until ?? null,
+        h.bet?.reason ?? null,
+        h.bet?.since ?? null,
+      ).lastInsertRowid,
     );
     h.tags.forEach((tag, position) => {
       insertHypothesisTag.run(id, position, tag);
@@ -219,6 +231,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
         notes: i.notes,
         followUp: i.followUp,
         followUpDone: i.followUpDone,
+        stage: i.stage,
         contactIds,
         pains: i.pains,
         quotes: i.quotes,
@@ -237,6 +250,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     interviewId: interviewByUuid.get(e.interviewUuid)!,
     direction: e.direction,
     strength: e.strength,
+    basis: e.basis,
   }));
   if (links.some((l) => !hasEvidence.get(l.hypothesisId, l.interviewId))) summaries.suspend();
   for (const l of links) {

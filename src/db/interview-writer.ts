@@ -11,6 +11,7 @@ import type { DB } from './journal.js';
 import type { InterviewFields } from './interviews.js';
 import type { Direction, Strength } from '../core/hypotheses.js';
 import type { Pain } from '../core/pains.js';
+import type { Basis } from '../core/confidence.js';
 import { INDEX_DELETE, INDEX_INSERT, indexValues, reindexInterview } from './fts.js';
 
 export type ListName = 'pains' | 'quotes' | 'tags';
@@ -27,6 +28,8 @@ export interface EvidenceWrite {
   hypothesisId: number;
   direction: Direction;
   strength: Strength;
+  /** what it rests on; absent: said */
+  basis?: Basis;
 }
 
 /** What `pm edit` changes: the fields (all of them, as they are to be), and the sets given anew. */
@@ -45,9 +48,9 @@ export interface InterviewLists {
 
 const SQL = {
   insert: `INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up,
-    follow_up_done, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   update: `UPDATE interviews SET date = ?, channel = ?, account_id = ?, by = ?, minutes = ?, summary = ?, notes = ?,
-    follow_up = ?, follow_up_done = ? WHERE id = ?`,
+    follow_up = ?, follow_up_done = ?, stage = ? WHERE id = ?`,
   delete: 'DELETE FROM interviews WHERE id = ?',
   // a person named twice is present once
   addPresent: 'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
@@ -58,10 +61,11 @@ const SQL = {
   clearPains: 'DELETE FROM pains WHERE interview_id = ?',
   clearQuotes: 'DELETE FROM quotes WHERE interview_id = ?',
   clearTags: 'DELETE FROM interview_tags WHERE interview_id = ?',
-  linkReplace: `INSERT INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)
+  linkReplace: `INSERT INTO evidence (hypothesis_id, interview_id, direction, strength, basis) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(hypothesis_id, interview_id)
-    DO UPDATE SET direction = excluded.direction, strength = excluded.strength`,
-  linkKeep: 'INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength) VALUES (?, ?, ?, ?)',
+    DO UPDATE SET direction = excluded.direction, strength = excluded.strength, basis = excluded.basis`,
+  linkKeep: `INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength, basis)
+    VALUES (?, ?, ?, ?, ?)`,
   index: INDEX_INSERT,
   unindex: INDEX_DELETE,
 } as const;
@@ -99,6 +103,7 @@ export class InterviewWriter {
         i.notes,
         i.followUp,
         i.followUpDone ? 1 : 0,
+        i.stage ?? null,
         createdAt,
       ).lastInsertRowid,
     );
@@ -124,6 +129,7 @@ export class InterviewWriter {
       f.notes,
       f.followUp,
       f.followUpDone ? 1 : 0,
+      f.stage ?? null,
       rowid,
     );
     if (change.contactIds) {
@@ -151,12 +157,13 @@ export class InterviewWriter {
   }
 
   /**
-   * Link an interview to a hypothesis. A link the journal already has takes the new direction and
-   * strength, or with `existing: 'keep'` (an import) stays as it is. Returns whether a row changed.
+   * Link an interview to a hypothesis. A link the journal already has takes the new direction,
+   * strength and basis, or with `existing: 'keep'` (an import) stays as it is. Returns whether a row
+   * changed.
    */
   link(e: EvidenceWrite, interviewId: number, existing: 'replace' | 'keep' = 'replace'): boolean {
     const stmt = this.stmt(existing === 'keep' ? 'linkKeep' : 'linkReplace');
-    return stmt.run(e.hypothesisId, interviewId, e.direction, e.strength).changes > 0;
+    return stmt.run(e.hypothesisId, interviewId, e.direction, e.strength, e.basis ?? 'said').changes > 0;
   }
 
   private addPains(rowid: number, pains: Pain[]): void {

@@ -8,7 +8,7 @@ import type { EvidenceLink, InterviewRecord } from '../core/interviews.js';
 
 const RECORD_SELECT = `
 SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uuid AS accountUuid, a.name AS account,
-  i.by, i.minutes, i.summary, i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone,
+  i.by, i.minutes, i.summary, i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
   (SELECT json_group_array(json_array(c.uuid, c.name)) FROM (
      SELECT c.uuid, c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.id) c) AS people,
@@ -16,8 +16,8 @@ SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uu
      FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags,
-  (SELECT json_group_array(json_array('H' || hypothesis_id, direction, strength)) FROM (
-     SELECT hypothesis_id, direction, strength FROM evidence WHERE interview_id = i.id ORDER BY hypothesis_id)) AS evidence
+  (SELECT json_group_array(json_array('H' || hypothesis_id, direction, strength, basis)) FROM (
+     SELECT hypothesis_id, direction, strength, basis FROM evidence WHERE interview_id = i.id ORDER BY hypothesis_id)) AS evidence
 FROM interviews i JOIN accounts a ON a.id = i.account_id`;
 
 interface RawRecord {
@@ -35,6 +35,7 @@ interface RawRecord {
   notes: string | null;
   followUp: string | null;
   followUpDone: number;
+  stage: string | null;
   people: string;
   pains: string;
   quotes: string;
@@ -44,9 +45,9 @@ interface RawRecord {
 
 function toRecord(r: RawRecord): InterviewRecord {
   const people = JSON.parse(r.people) as [string, string][];
-  const evidence = (JSON.parse(r.evidence) as [string, EvidenceLink['direction'], EvidenceLink['strength']][]).map(
-    ([hypothesis, direction, strength]) => ({ hypothesis, direction, strength }),
-  );
+  const evidence = (
+    JSON.parse(r.evidence) as [string, EvidenceLink['direction'], EvidenceLink['strength'], EvidenceLink['basis']][]
+  ).map(([hypothesis, direction, strength, basis]) => ({ hypothesis, direction, strength, basis }));
   return {
     uuid: r.uuid,
     id: r.id,
@@ -63,6 +64,7 @@ function toRecord(r: RawRecord): InterviewRecord {
     tags: JSON.parse(r.tags),
     followUp: r.followUp,
     followUpDone: r.followUpDone === 1,
+    stage: r.stage,
     with: people.map((p) => p[1]),
     account: r.account,
     kind: r.kind,
@@ -185,12 +187,14 @@ export interface InterviewFields {
   notes: string | null;
   followUp: string | null;
   followUpDone: boolean;
+  /** the customer's journey stage (journey.stages); absent or null: none */
+  stage?: string | null;
 }
 
 export function interviewFields(db: DB, rowid: number): InterviewFields {
   return db
     .prepare(`SELECT date, channel, account_id AS accountId, by, minutes, summary, notes, follow_up AS followUp,
-    follow_up_done = 1 AS followUpDone FROM interviews WHERE id = ?`)
+    follow_up_done = 1 AS followUpDone, stage FROM interviews WHERE id = ?`)
     .get(rowid) as InterviewFields;
 }
 

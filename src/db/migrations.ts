@@ -6,6 +6,7 @@ import m0003 from '../../migrations/0003_evidence_customers.sql';
 import m0004 from '../../migrations/0004_report_summaries.sql';
 import m0005 from '../../migrations/0005_kind_view.sql';
 import m0006 from '../../migrations/0006_pain_severity.sql';
+import m0007 from '../../migrations/0007_journey_bets_basis.sql';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: '0004_report_summaries', sql: m0004 },
   { version: 5, name: '0005_kind_view', sql: m0005 },
   { version: 6, name: '0006_pain_severity', sql: m0006 },
+  { version: 7, name: '0007_journey_bets_basis', sql: m0007 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -34,6 +34,7 @@ export function contactTable(rows: ContactJson[], c: ChalkInstance): string {
       { header: 'CONTACT', text: (r) => safeLine(r.name), max: 28 },
       { header: 'ACCOUNT', text: (r) => safeLine(r.account), max: 20 },
       { header: 'ROLE', text: (r) => r.role, width: 11 },
+      { header: 'PERSONA', text: (r) => safeLine(r.persona ?? ''), max: 16 },
       { header: 'LAST DIRECT', text: (r) => r.lastDirect ?? '—', width: 11 },
       { header: 'DAYS', text: (r) => (r.daysSince === null ? '—' : String(r.daysSince)), width: 4, align: 'right' },
       {
@@ -80,7 +81,8 @@ export function contactPage(
 ): string {
   return [
     `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''}` +
-      ` · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}`,
+      ` · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}` +
+      (contact.persona ? ` · ${safeLine(contact.persona)}` : ''),
     (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
     '',
     interviews.length ? interviewTable(interviews, width, c) : c.dim('No conversations yet.'),

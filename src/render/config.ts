@@ -16,7 +16,9 @@ export function configTable(rows: ConfigLine[], c: ChalkInstance): string {
     { text: (r) => r.key, width: 22 },
     {
       text: (r) => (r.value === null ? '(unset)' : safeLine(r.value)),
-      width: 12,
+      // as wide as the widest value (journey.stages is a list), cut past 48
+      min: 12,
+      max: 48,
       gap: 1,
       paint: (s, r) => (r.value === null ? c.dim(s) : s),
     },

@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvidenceEntry, HypothesisFlag, HypothesisRecord, OutcomeEntry } from '../core/hypotheses.js';
 import { safe, safeLine } from '../core/text.js';
+import { confidenceCell, confidenceText } from '../core/confidence.js';
 import { cut, padEnd } from './width.js';
 import { table, type Column } from './table.js';
 
@@ -19,7 +20,10 @@ function colourFlag(flag: HypothesisFlag, c: ChalkInstance): string {
       return c.red(flag);
     case 'stale':
     case 'past-decide-by':
+    case 'bet-due':
       return c.yellow(flag);
+    case 'bet':
+      return c.cyan(flag);
     default:
       return c.dim(flag);
   }
@@ -47,7 +51,7 @@ export function renderHypothesisList(
   const columns: Column<HypothesisRecord>[] = [{ header: 'ID', text: (r) => r.id }];
   if (opts.showStatus) columns.push({ header: 'STATUS', text: (r) => r.status });
   columns.push(
-    { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 24 },
+    { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 16 },
     { header: 'KIND', text: (r) => r.kind },
     { header: 'AGE', text: (r) => `${r.ageDays}d` },
     { header: 'SUP/REF', text: (r) => pair(r.supports, r.refutes) },
@@ -62,6 +66,11 @@ export function renderHypothesisList(
     });
   columns.push(
     { header: 'LAST EV', text: (r) => (r.lastEvidence ? shortDate(r.lastEvidence, opts.today) : '—') },
+    {
+      header: 'CONFIDENCE',
+      text: (r) => confidenceCell(r.confidence),
+      paint: (s, r) => (r.confidence.refutedAt !== null ? c.yellow(s) : r.confidence.score >= 3 ? c.green(s) : s),
+    },
     {
       header: 'DECIDE BY',
       text: (r) => shortDate(r.decideBy, opts.today),
@@ -124,6 +133,13 @@ export function renderHypothesisShow(
     lines.push(
       `${label('')}${c.dim(`not counted (second-hand or stakeholders only): ${r.otherSupports} supporting, ${r.otherRefutes} refuting`)}`,
     );
+  lines.push(`${label('Confidence')}${confidenceText(r.confidence)}`);
+  if (r.bet) {
+    const due = r.bet.until < opts.today;
+    lines.push(
+      `${label('Bet')}${due ? c.yellow(`due since ${r.bet.until}`) : `until ${r.bet.until}`} (held since ${r.bet.since}): ${safe(r.bet.reason)}`,
+    );
+  }
   lines.push(`${label('Flags')}${r.flags.length ? r.flags.map((f) => colourFlag(f, c)).join(', ') : c.dim('none')}`);
 
   lines.push('', c.bold('Timeline'));
@@ -134,7 +150,8 @@ export function renderHypothesisShow(
     const arrow = e.direction === 'supports' ? c.green('supports') : c.red('refutes ');
     const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${safeLine(e.account)})` : safeLine(e.account);
     const note = notCounted(e);
-    const head = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ${e.channel} · ${who}${note ? `  [${note}]` : ''}`;
+    const basis = e.basis === 'said' ? '' : ` ${e.basis}`;
+    const head = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ${e.channel}${basis} · ${who}${note ? `  [${note}]` : ''}`;
     const summary = `${indent}${cut(safeLine(e.summary), Math.max(20, opts.width - indent.length))}`;
     entries.push({ date: e.date, order: i, text: note ? c.dim(`${head}\n${summary}`) : `${head}\n${summary}` });
   });

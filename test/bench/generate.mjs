@@ -177,6 +177,7 @@ const TAGS = [
   'ux',
 ];
 const KINDS = ['value', 'value', 'usability', 'feasibility', 'viability'];
+const STAGES = ['discover', 'evaluate', 'onboard', 'adopt', 'expand', 'churn'];
 
 function uuidFrom(rand, dayNumber) {
   const ms = dayNumber * 86400000 + Math.floor(rand() * 86400000);
@@ -201,6 +202,10 @@ export function generate(
 ) {
   const rand = mulberry32(seed);
   const pick = (a) => a[Math.floor(rand() * a.length)];
+  // what later formats added (stages, personas, evidence basis, bets) draws from a stream of its
+  // own, so that everything else is generated exactly as before
+  const more = mulberry32(seed + 0x9e3779b9);
+  const pickMore = (a) => a[Math.floor(more() * a.length)];
   const endDay = dayNumber(end);
   const startDay = endDay - 5 * 365;
   const sentence = () => `${pick(FIRST)} ${pick(VERBS)} ${pick(TOPICS)} ${pick(PAINS)}.`;
@@ -232,6 +237,8 @@ export function generate(
       role: i < 60 ? 'stakeholder' : rand() < 0.15 ? 'prospect' : rand() < 0.03 ? 'partner' : 'customer',
       segment: rand() < 0.5 ? pick(['finance lead', 'ops manager', 'admin', 'developer', 'founder']) : null,
     });
+    contacts[contacts.length - 1].persona =
+      more() < 0.6 ? pickMore(['finance lead', 'ops manager', 'it admin', 'developer', 'founder']) : null;
   }
   const byAccount = new Map();
   for (const c of contacts)
@@ -337,6 +344,7 @@ export function generate(
       followUpDone,
     };
     if (!indirect && iv.contactUuids.length === 0) continue;
+    iv.stage = more() < 0.6 ? pickMore(STAGES) : null;
     interviews.push(iv);
     if (rand() < 0.3) {
       const recent = byCreation.slice(firstAfter(day - 120), firstAfter(day));
@@ -349,11 +357,20 @@ export function generate(
           hypothesisUuid: h.uuid,
           direction: rand() < 0.65 ? 'supports' : 'refutes',
           strength: pick(['weak', 'medium', 'medium', 'strong']),
+          basis: pickMore(['said', 'said', 'said', 'said', 'said', 'said', 'did', 'did', 'paid']),
         });
       }
     }
   }
+  // a few conviction bets on hypotheses still open at the end
+  let bets = 0;
   for (const h of hypotheses) {
+    const open = h.closedFrom === undefined || h.reopenedFrom !== undefined;
+    if (open && bets < 3 && dayNumber(h.createdOn) > endDay - 40 && more() < 0.5) {
+      const since = Math.max(dayNumber(h.createdOn), endDay - 10);
+      h.bet = { until: isoOf(since + 14 + bets * 7), reason: 'We have seen this pain first-hand', since: isoOf(since) };
+      bets++;
+    }
     delete h.closedFrom;
     delete h.reopenedFrom;
   }

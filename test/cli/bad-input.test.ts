@@ -210,7 +210,7 @@ const CASES: Case[] = [
   ['log: notes over 5 MB', [...logWith, '--summary', 'x', '--notes-file', 'six-mb.txt'], /longer than 5 MB/],
   ['log: missing notes file', [...logWith, '--summary', 'x', '--notes-file', 'missing.txt'], /missing\.txt/],
   ['log: unknown hypothesis', [...logWith, '--summary', 'x', '--supports', 'H99'], /unknown hypothesis H99/],
-  ['log: unknown strength', [...logWith, '--summary', 'x', '--refutes', 'H1:huge'], /unknown strength "huge"/],
+  ['log: unknown strength', [...logWith, '--summary', 'x', '--refutes', 'H1:huge'], /unknown strength or basis "huge"/],
   [
     'log: bare 3d as a deadline',
     [...logWith, '--summary', 'x', '--follow-up', '3d'],

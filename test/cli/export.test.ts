@@ -113,6 +113,7 @@ describe('pm export --format json', () => {
       'tags',
       'followUp',
       'followUpDone',
+      'stage',
     ]);
     expect(doc.interviews[1]).toMatchObject({
       notes: null,
@@ -130,6 +131,7 @@ describe('pm export --format json', () => {
         hypothesisUuid: doc.hypotheses[0].uuid,
         direction: 'supports',
         strength: 'strong',
+        basis: 'said',
       },
     ]);
   });

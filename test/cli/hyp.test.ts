@@ -282,11 +282,9 @@ describe('pm hyp list', () => {
     const listed = box.pm(['hyp', 'list'], { env: { COLUMNS: '100' } });
     expect(listed.code, listed.err).toBe(0);
     const lines = listed.out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID +STATEMENT +KIND +AGE +SUP\/REF +CUST +LAST EV +DECIDE BY +FLAGS$/);
-    expect(lines[1]).toMatch(
-      /^H1 +Finance teams want itemised.* +value +19d +0\/0 +0\/0 +— +11-29 +stale, no-evidence$/,
-    );
-    expect(lines[2]).toMatch(/^H2 +Admins of large companies .*… +value/);
+    expect(lines[0]).toMatch(/^ID +STATEMENT +KIND +AGE +SUP\/REF +CUST +LAST EV +CONFIDENCE +DECIDE BY +FLAGS$/);
+    expect(lines[1]).toMatch(/^H1 +Finance teams wa.*… +value +19d +0\/0 +0\/0 +— +none +11-29 +stale, no-evidence$/);
+    expect(lines[2]).toMatch(/^H2 +Admins of large .*… +value/);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
     // columns line up
     expect(lines[1].indexOf('value')).toBe(lines[2].indexOf('value'));

@@ -125,6 +125,9 @@ describe('config', () => {
       'evidence.killAt': 2,
       'week.start': 'monday',
       'user.name': null,
+      'journey.stages': 'discover,evaluate,onboard,adopt,expand,churn',
+      'coverage.silentDays': 30,
+      'bets.max': 3,
     });
     expect(box.pm(['config', 'set', 'week.start', 'Sunday']).code).toBe(0);
     expect(box.pm(['config', 'get', 'week.start']).out.trim()).toBe('sunday');

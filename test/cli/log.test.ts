@@ -290,8 +290,8 @@ describe('pm log: evidence', () => {
       h2.toLowerCase(),
     ]);
     expect(rec.evidence).toEqual([
-      { hypothesis: h1, direction: 'supports', strength: 'strong' },
-      { hypothesis: h2, direction: 'refutes', strength: 'medium' },
+      { hypothesis: h1, direction: 'supports', strength: 'strong', basis: 'said' },
+      { hypothesis: h2, direction: 'refutes', strength: 'medium', basis: 'said' },
     ]);
     expect(
       box.sql('SELECT hypothesis_id, interview_id, direction, strength FROM evidence ORDER BY hypothesis_id'),

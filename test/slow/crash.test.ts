@@ -211,7 +211,8 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
 
 /**
  * Turn a current journal into the shape schema 1 had: the kind triggers of 0001 (not 0005's), no
- * evidence_customers (0003), evidence without date and kind and no 0002 triggers.
+ * evidence_customers (0003), evidence without date and kind and no 0002 triggers, none of 0006's
+ * columns (stage, persona, bets, evidence basis).
  */
 /** A CREATE TABLE or CREATE TRIGGER statement of migrations/0001_init.sql, by name. */
 function schema1(kind: 'TABLE' | 'TRIGGER', name: string): string {
@@ -235,6 +236,12 @@ function downgradeToSchema1(file: string): void {
   ];
   db.exec(`BEGIN;
     ALTER TABLE pains DROP COLUMN severity;
+    DROP INDEX hypotheses_bets;
+    ALTER TABLE hypotheses DROP COLUMN bet_until;
+    ALTER TABLE hypotheses DROP COLUMN bet_reason;
+    ALTER TABLE hypotheses DROP COLUMN bet_since;
+    ALTER TABLE interviews DROP COLUMN stage;
+    ALTER TABLE contacts DROP COLUMN persona;
     DROP TRIGGER evidence_copy_after_insert;
     DROP VIEW evidence_interview_now;
     ${kindTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')}

@@ -26,35 +26,53 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Counts = [number, number, number, number, number, number, string | null];
+type Rank = number | null;
+type Counts = [number, number, number, number, number, number, number, string | null, Rank, Rank];
 
-/** Links each way (customer contact, then the rest), the last customer evidence, from scratch. */
-function linksFromScratch(asOf: string): Map<number, [number, number, number, number, string | null]> {
+/**
+ * Links each way (customer contact, then the rest), the last customer evidence and the strongest
+ * basis of customer evidence each way (said 0, did 1, paid 2), from scratch.
+ */
+function linksFromScratch(asOf: string): Map<number, [number, number, number, number, string | null, Rank, Rank]> {
   const rows = db
     .prepare(`
     SELECT e.hypothesis_id AS h,
       sum(i.kind = 'customer' AND e.direction = 'supports') AS s, sum(i.kind = 'customer' AND e.direction = 'refutes') AS r,
       sum(i.kind <> 'customer' AND e.direction = 'supports') AS os, sum(i.kind <> 'customer' AND e.direction = 'refutes') AS orf,
-      max(CASE WHEN i.kind = 'customer' THEN i.date END) AS last
+      max(CASE WHEN i.kind = 'customer' THEN i.date END) AS last,
+      max(CASE WHEN i.kind = 'customer' AND e.direction = 'supports' THEN instr('saiddidpaid', e.basis) END) AS bs,
+      max(CASE WHEN i.kind = 'customer' AND e.direction = 'refutes' THEN instr('saiddidpaid', e.basis) END) AS br
     FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE i.date <= ? GROUP BY e.hypothesis_id`)
-    .all(asOf) as { h: number; s: number; r: number; os: number; orf: number; last: string | null }[];
-  return new Map(rows.map((x) => [x.h, [x.s, x.r, x.os, x.orf, x.last]]));
+    .all(asOf) as {
+    h: number;
+    s: number;
+    r: number;
+    os: number;
+    orf: number;
+    last: string | null;
+    bs: number | null;
+    br: number | null;
+  }[];
+  // instr: said 1, did 5, paid 8
+  const rank = (n: number | null): Rank => (n === null ? null : n === 8 ? 2 : n === 5 ? 1 : 0);
+  return new Map(rows.map((x) => [x.h, [x.s, x.r, x.os, x.orf, x.last, rank(x.bs), rank(x.br)]]));
 }
 
-/** The distinct customers each way and the supporting accounts, from scratch. */
-function fromScratch(asOf: string): Map<number, [number, number, number]> {
+/** The distinct customers each way and their accounts each way, from scratch. */
+function fromScratch(asOf: string): Map<number, [number, number, number, number]> {
   const rows = db
     .prepare(`
     SELECT e.hypothesis_id AS h,
       count(DISTINCT CASE WHEN e.direction = 'supports' THEN c.id END) AS sup,
       count(DISTINCT CASE WHEN e.direction = 'refutes' THEN c.id END) AS ref,
-      count(DISTINCT CASE WHEN e.direction = 'supports' THEN c.account_id END) AS acc
+      count(DISTINCT CASE WHEN e.direction = 'supports' THEN c.account_id END) AS acc,
+      count(DISTINCT CASE WHEN e.direction = 'refutes' THEN c.account_id END) AS accRef
     FROM evidence e JOIN interviews i ON i.id = e.interview_id
     JOIN interview_contacts ic ON ic.interview_id = i.id JOIN contacts c ON c.id = ic.contact_id
     WHERE i.kind = 'customer' AND c.role IN ('customer', 'prospect') AND i.date <= ?
     GROUP BY e.hypothesis_id`)
-    .all(asOf) as { h: number; sup: number; ref: number; acc: number }[];
-  return new Map(rows.map((r) => [r.h, [r.sup, r.ref, r.acc]]));
+    .all(asOf) as { h: number; sup: number; ref: number; acc: number; accRef: number }[];
+  return new Map(rows.map((r) => [r.h, [r.sup, r.ref, r.acc, r.accRef]]));
 }
 
 /** Each account's latest customer contact, from scratch, against the one kept on it (migration 0004). */
@@ -96,14 +114,28 @@ function expectConsistent(label: string): void {
         h.customersSupporting,
         h.customersRefuting,
         h.accountsSupporting,
+        h.accountsRefuting,
         h.supports,
         h.refutes,
         h.otherSupports + h.otherRefutes,
         h.lastEvidence,
+        h.basisSupporting,
+        h.basisRefuting,
       ];
-      const [sup, ref, acc] = people.get(h.rowid) ?? [0, 0, 0];
-      const [s, r, os, orf, last] = links.get(h.rowid) ?? [0, 0, 0, 0, null];
-      expect(got, `${label}: H${h.rowid} as of ${asOf}`).toEqual([sup, ref, acc, s, r, os + orf, last] as Counts);
+      const [sup, ref, acc, accRef] = people.get(h.rowid) ?? [0, 0, 0, 0];
+      const [s, r, os, orf, last, bs, br] = links.get(h.rowid) ?? [0, 0, 0, 0, null, null, null];
+      expect(got, `${label}: H${h.rowid} as of ${asOf}`).toEqual([
+        sup,
+        ref,
+        acc,
+        accRef,
+        s,
+        r,
+        os + orf,
+        last,
+        bs,
+        br,
+      ] as Counts);
     }
   }
 }
@@ -124,12 +156,24 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
         'new link',
         () =>
           db
-            .prepare('INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)')
+            .prepare(
+              'INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, basis) VALUES (?, ?, ?, ?)',
+            )
             .run(
               pick(ids('SELECT id FROM hypotheses')),
               pick(ids('SELECT id FROM interviews')),
               rand() < 0.5 ? 'supports' : 'refutes',
+              pick(['said', 'said', 'did', 'paid']),
             ),
+      ],
+      [
+        'basis changed',
+        () =>
+          db
+            .prepare(
+              'UPDATE evidence SET basis = ? WHERE (hypothesis_id, interview_id) IN (SELECT hypothesis_id, interview_id FROM evidence LIMIT 1 OFFSET ?)',
+            )
+            .run(pick(['said', 'did', 'paid']), Math.floor(rand() * 100)),
       ],
       [
         'direction flipped',
@@ -344,6 +388,11 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
         [0, 0, 0, 0, 0],
       ],
       ['a call again', () => db.prepare("UPDATE interviews SET channel = 'call' WHERE id = ?").run(i), [0, 2, 0, 0, 1]],
+      [
+        'what they did, not said',
+        () => db.prepare("UPDATE evidence SET basis = 'did' WHERE hypothesis_id = ?").run(h),
+        [0, 2, 0, 0, 1],
+      ],
       ['unlinked', () => db.prepare('DELETE FROM evidence WHERE hypothesis_id = ?').run(h), [0, 0, 0, 0, 0]],
     ];
     for (const [label, change, want] of steps) {

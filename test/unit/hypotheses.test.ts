@@ -24,9 +24,12 @@ function stats(over: Partial<EvidenceStats> = {}): EvidenceStats {
     customersSupporting: 0,
     customersRefuting: 0,
     accountsSupporting: 0,
+    accountsRefuting: 0,
     otherSupports: 0,
     otherRefutes: 0,
     lastEvidence: null,
+    basisSupporting: null,
+    basisRefuting: null,
     ...over,
   };
 }
@@ -140,6 +143,7 @@ describe('the record', () => {
     outcomeDate: '2026-11-01',
     outcomeReason: 'no market',
     tags: [],
+    bet: null,
   };
 
   it('raises no flags on a decided hypothesis, and carries the decision', () => {

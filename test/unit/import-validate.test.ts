@@ -48,6 +48,7 @@ describe('validateDocument', () => {
       accountUuid: A,
       role: 'customer',
       segment: null,
+      persona: null,
     });
     expect(doc.interviews[0]).toEqual({
       uuid: I,
@@ -65,9 +66,11 @@ describe('validateDocument', () => {
       tags: [],
       followUp: null,
       followUpDone: false,
+      stage: null,
     });
-    expect(doc.hypotheses[0]).toMatchObject({ kind: 'value', criteria: null, tags: [], revisions: [] });
+    expect(doc.hypotheses[0]).toMatchObject({ kind: 'value', criteria: null, tags: [], revisions: [], bet: null });
     expect(doc.evidence[0].strength).toBe('medium');
+    expect(doc.evidence[0].basis).toBe('said');
     expect(doc.outcomes).toEqual([]);
     expect(doc.config).toEqual({});
   });

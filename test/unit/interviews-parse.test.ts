@@ -21,11 +21,17 @@ describe('parsePerson', () => {
 
 describe('parseEvidence', () => {
   it('takes H3, h3, 3 and a strength suffix; medium by default', () => {
-    expect(parseEvidence('H3', 'supports')).toEqual({ hypothesis: 3, direction: 'supports', strength: 'medium' });
+    expect(parseEvidence('H3', 'supports')).toEqual({
+      hypothesis: 3,
+      direction: 'supports',
+      strength: 'medium',
+      basis: 'said',
+    });
     expect(parseEvidence('h12:STRONG', 'refutes')).toEqual({
       hypothesis: 12,
       direction: 'refutes',
       strength: 'strong',
+      basis: 'said',
     });
     expect(parseEvidence('7:weak', 'supports').strength).toBe('weak');
     for (const bad of ['H', 'I3', 'H3:huge', 'H3:', 'H-1'])
@@ -34,8 +40,18 @@ describe('parseEvidence', () => {
   it('refuses one hypothesis both ways, and keeps the last strength given for one direction', () => {
     expect(() => parseEvidenceFlags(['H1'], ['H1'])).toThrow(/both/);
     expect(parseEvidenceFlags(['H1:weak', 'H1:strong'])).toEqual([
-      { hypothesis: 1, direction: 'supports', strength: 'strong' },
+      { hypothesis: 1, direction: 'supports', strength: 'strong', basis: 'said' },
     ]);
+  });
+  it('takes a basis after the id, with or without a strength, in either order', () => {
+    expect(parseEvidence('H3:paid', 'supports')).toMatchObject({ strength: 'medium', basis: 'paid' });
+    expect(parseEvidence('H3:strong:did', 'supports')).toMatchObject({ strength: 'strong', basis: 'did' });
+    expect(parseEvidence('3:DID:weak', 'refutes')).toMatchObject({ strength: 'weak', basis: 'did' });
+    expect(parseEvidence('H3:said', 'supports').basis).toBe('said');
+    expect(() => parseEvidence('H3:paid:did', 'supports')).toThrow(/gives the basis twice/);
+    expect(() => parseEvidence('H3:weak:strong', 'supports')).toThrow(/gives the strength twice/);
+    expect(() => parseEvidence('H3:strong:paid:x', 'supports')).toThrow(UsageError);
+    expect(() => parseEvidence('H3:bought', 'supports')).toThrow(/unknown strength or basis "bought"/);
   });
 });
 
