@@ -92,6 +92,10 @@ const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
   },
   { flags: '--account <org>', description: 'their organisation (needed for a new contact)' },
   {
+    flags: '--source <name>',
+    description: 'where a signal came from, e.g. Capterra or "NPS survey" (never an account)',
+  },
+  {
     flags: '--role <role>',
     description: "a new contact's role: customer (default), prospect, stakeholder, partner",
     values: ROLES,
@@ -332,6 +336,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--until <date>', description: 'on or before this day' },
       { flags: '--with <name>', description: 'with this contact (name or email)' },
       { flags: '--account <org>', description: 'with this account' },
+      { flags: '--source <name>', description: 'signals from this source' },
       { flags: '--channel <channel>', description: 'on this channel', values: CHANNELS },
       { flags: '--tag <tag>', description: 'tagged so' },
       { flags: '--hypothesis <H3>', description: 'linked as evidence to this hypothesis' },

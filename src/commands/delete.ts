@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { safeLine } from '../core/text.js';
+import { whereFrom } from '../core/interviews.js';
 import { cut } from '../render/width.js';
 import { loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
@@ -30,7 +31,7 @@ export async function remove(ctx: Context, ref: string, opts: DeleteOptions): Pr
   const { db } = ctx.read();
   const rowid = resolveInterviewRef(db, ref);
   const record = loadInterview(db, rowid)!;
-  const label = `${record.id} (${record.date}, ${safeLine(record.with.join(', ') || record.account)}: ${cut(safeLine(record.summary), 50)})`;
+  const label = `${record.id} (${record.date}, ${safeLine(record.with.join(', ') || whereFrom(record.account, record.source))}: ${cut(safeLine(record.summary), 50)})`;
   if (!(await confirmed(ctx, `Delete ${label}?`, opts, record.id))) {
     ctx.info('Nothing deleted.');
     return;

@@ -12,6 +12,7 @@ import {
   checkPersona,
   followUpAfter,
   parseMinutes,
+  whereFrom,
   type InterviewRecord,
   type LogOptions,
 } from '../core/interviews.js';
@@ -30,7 +31,7 @@ export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
   clear?: string[];
 }
 
-const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage'] as const;
+const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage', 'source'] as const;
 type Clearable = (typeof CLEARABLE)[number];
 
 interface EditPlan {
@@ -68,6 +69,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   clash('--notes', 'notes', opts.notes ?? opts.notesFile);
   clash('--follow-up', 'follow-up', opts.followUp);
   clash('--stage', 'stage', opts.stage);
+  clash('--source', 'source', opts.source);
 
   const plan: EditPlan = { fields: {}, lists: {}, role: null, segment: null, persona: null };
   const date = opts.date !== undefined ? parsePastDate(opts.date, today, '--date') : undefined;
@@ -100,6 +102,12 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   if (opts.quote !== undefined) plan.lists.quotes = checkList('--quote', opts.quote, LIMITS.quote);
   if (opts.tag !== undefined) plan.lists.tags = checkList('--tag', opts.tag, LIMITS.tag);
   for (const l of ['pains', 'quotes', 'tags'] as const) if (clear.has(l)) plan.lists[l] = [];
+  if (opts.source !== undefined) {
+    plan.fields.source = checkText('--source', opts.source.trim(), LIMITS.account);
+    if (plan.fields.source === '')
+      throw new UsageError('--source is empty', 'to remove the source: pm edit I12 --clear source');
+  }
+  if (clear.has('source')) plan.fields.source = null;
   if (opts.with !== undefined) plan.people = opts.with.map(parsePerson);
   if (opts.account !== undefined) plan.account = checkText('--account', opts.account.trim(), LIMITS.account);
   if (opts.role !== undefined) plan.role = parseRole(opts.role);
@@ -144,7 +152,7 @@ function applyEdit(
   }
   let contactIds: number[] | undefined;
   if (plan.people !== undefined) {
-    const accountName = plan.account ?? accountById(db, current.accountId).name;
+    const accountName = plan.account ?? (current.accountId === null ? null : accountById(db, current.accountId).name);
     const matched = matchParticipants(db, {
       people: plan.people,
       account: accountName,
@@ -153,9 +161,9 @@ function applyEdit(
       persona: plan.persona,
     });
     const applied = applyParticipants(db, matched, plan.role, plan.segment, plan.persona);
-    if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
+    if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName!)}`);
     for (const c of applied.newContacts)
-      notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})`);
+      notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})`);
     next.accountId = applied.accountId;
     contactIds = applied.contactIds;
   } else if (plan.account !== undefined) {
@@ -179,6 +187,16 @@ function applyEdit(
       `a ${next.channel} needs the people you talked to`,
       `add them: pm edit I${rowid} --with "Name"`,
     );
+  if (!isIndirect(next.channel) && next.source !== null)
+    throw new UsageError(
+      `a ${next.channel} has no source: only a signal (support, sales, review, survey) has one`,
+      `remove it too: pm edit I${rowid} --channel ${next.channel} --clear source`,
+    );
+  if (next.accountId === null && next.source === null)
+    throw new UsageError(
+      `I${rowid} would come from nowhere: a signal needs an account or a source`,
+      `give one: pm edit I${rowid} --account ORG (or --source NAME)`,
+    );
   new InterviewWriter(db).update(rowid, { fields: next, contactIds, lists: plan.lists });
   return { record: loadInterview(db, rowid)!, notes };
 }
@@ -193,6 +211,6 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
-      `Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} (${safeLine(record.account)}) on ${record.date}`,
+      `Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} (${safeLine(whereFrom(record.account, record.source))}) on ${record.date}`,
     );
 }

@@ -12,6 +12,7 @@ export interface ListOptions {
   until?: string;
   with?: string;
   account?: string;
+  source?: string;
   channel?: string;
   tag?: string;
   hypothesis?: string;
@@ -39,6 +40,7 @@ export function filtersFromOptions(opts: ListOptions, today: string, all: boolea
   if (f.since && f.until && f.since > f.until) throw new UsageError(`--since ${f.since} is after --until ${f.until}`);
   if (opts.with !== undefined) f.with = opts.with.trim();
   if (opts.account !== undefined) f.account = opts.account.trim();
+  if (opts.source !== undefined) f.source = opts.source.trim();
   if (opts.channel !== undefined) f.channel = parseChannel(opts.channel);
   if (opts.tag !== undefined) f.tag = opts.tag;
   if (opts.hypothesis !== undefined) f.hypothesis = parseHypothesisRef(opts.hypothesis);

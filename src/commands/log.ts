@@ -8,7 +8,13 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { readStdin } from '../io.js';
 import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
-import { draftFromOptions, type InterviewRecord, type LogDraft, type LogOptions } from '../core/interviews.js';
+import {
+  draftFromOptions,
+  whereFrom,
+  type InterviewRecord,
+  type LogDraft,
+  type LogOptions,
+} from '../core/interviews.js';
 import type { ContactRow, Person, Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { newUuid, type DB } from '../db/journal.js';
@@ -60,7 +66,8 @@ interface PlannedContact {
 }
 
 export interface Participants {
-  account: { id?: number; name: string };
+  /** null: a signal from a source alone, with no account */
+  account: { id?: number; name: string } | null;
   contacts: PlannedContact[];
 }
 
@@ -158,6 +165,7 @@ export function matchParticipants(
   let account: Participants['account'];
   if (want.account !== null)
     account = accountRow ? { id: accountRow.id, name: accountRow.name } : { name: want.account };
+  else if (planned.length === 0) account = null;
   else {
     const accounts = new Map(planned.map((p) => [p.existing!.accountId, p.existing!.account]));
     if (accounts.size > 1)
@@ -172,8 +180,9 @@ export function matchParticipants(
 }
 
 export interface AppliedParticipants {
-  accountId: number;
-  accountName: string;
+  /** null: a signal from a source alone */
+  accountId: number | null;
+  accountName: string | null;
   contactIds: number[];
   newAccount: boolean;
   newContacts: { name: string; role: Role }[];
@@ -187,9 +196,9 @@ export function applyParticipants(
   segment: string | null,
   persona: string | null = null,
 ): AppliedParticipants {
-  let accountId = p.account.id;
+  let accountId = p.account === null ? null : p.account.id;
   const newAccount = accountId === undefined;
-  if (accountId === undefined) accountId = insertAccount(db, newUuid(db), p.account.name, segment);
+  if (accountId === undefined) accountId = insertAccount(db, newUuid(db), p.account!.name, segment);
   const contactIds: number[] = [];
   const newContacts: AppliedParticipants['newContacts'] = [];
   for (const c of p.contacts) {
@@ -201,12 +210,13 @@ export function applyParticipants(
       contactIds.push(c.existing.id);
     } else {
       const r = role ?? 'customer';
+      // a new person comes with --account (matchParticipants), so there is an account here
       contactIds.push(
         insertContact(db, {
           uuid: newUuid(db),
           name: c.person.name,
           email: c.person.email,
-          accountId,
+          accountId: accountId!,
           role: r,
           segment,
           persona,
@@ -215,7 +225,7 @@ export function applyParticipants(
       newContacts.push({ name: c.person.name, role: r });
     }
   }
-  return { accountId, accountName: p.account.name, contactIds, newAccount, newContacts };
+  return { accountId, accountName: p.account?.name ?? null, contactIds, newAccount, newContacts };
 }
 
 /** Unknown hypothesis ids are usage errors; killed or invalidated ones are accepted with a warning. */
@@ -261,6 +271,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
       date: draft.date,
       channel: draft.channel,
       accountId: applied.accountId,
+      source: draft.source,
       by: draft.by ?? defaultBy,
       minutes: draft.minutes,
       summary: draft.summary,
@@ -287,12 +298,12 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   const notes: string[] = [];
   for (const f of answers)
     notes.push(`answers the follow-up of ${f.id} (due ${f.followUp}: ${clipWords(safeLine(f.summary), 60)})`);
-  if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName)}`);
+  if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName!)}`);
   for (const c of applied.newContacts) {
     // a namesake elsewhere is often the same person named without --account's right value
-    const elsewhere = namesakesElsewhere(db, c.name, applied.accountId);
+    const elsewhere = namesakesElsewhere(db, c.name, applied.accountId!);
     notes.push(
-      `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName)})` +
+      `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})` +
         (elsewhere.length
           ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it is the same person: pm contact merge`
           : ''),
@@ -338,9 +349,8 @@ export function loggedLine(r: InterviewRecord): string {
   const people = r.with.map(safeLine);
   const names =
     people.length <= 2 ? people.join(' and ') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
-  const what = names
-    ? `${r.channel} with ${names} (${safeLine(r.account)})`
-    : `${r.channel} signal from ${safeLine(r.account)}`;
+  const from = safeLine(whereFrom(r.account, r.source));
+  const what = names ? `${r.channel} with ${names} (${from})` : `${r.channel} signal from ${from}`;
   return `Logged ${r.id} · ${what} on ${r.date}`;
 }
 

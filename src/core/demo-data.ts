@@ -69,6 +69,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
       channel: more.channel ?? 'call',
       contactUuids: who.map((p) => people[p].uuid),
       accountUuid: a.uuid,
+      source: null,
       by: 'Dana Lee',
       minutes: more.minutes ?? (who.length ? 30 : null),
       summary,

@@ -283,7 +283,10 @@ export interface EvidenceEntry {
   interviewKind: InterviewKind;
   counts: boolean;
   with: string[];
-  account: string;
+  /** null for a signal from a source alone */
+  account: string | null;
+  /** a signal's source, or null */
+  source: string | null;
   direction: Direction;
   strength: Strength;
   basis: Basis;

@@ -28,7 +28,7 @@ export const FORMAT_VERSION = 2;
 /** The versions import reads. */
 export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
-import { CHANNELS, type Channel } from './channels.js';
+import { CHANNELS, isIndirect, type Channel } from './channels.js';
 import { ROLES, type Role } from './contacts.js';
 
 export interface AccountDoc {
@@ -58,7 +58,10 @@ export interface InterviewDoc {
   date: string;
   channel: Channel;
   contactUuids: string[];
-  accountUuid: string;
+  /** null only for a signal from a source alone */
+  accountUuid: string | null;
+  /** where a signal came from ("Capterra"), or null (issue 15; absent in files written before) */
+  source: string | null;
   by: string | null;
   minutes: number | null;
   summary: string;
@@ -334,8 +337,12 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     const w: Where = recordWhere('interviews', i, rec);
     const id = uuid(w, rec, 'uuid');
     uniqueUuids(w, interviewIds, id);
-    const accountUuid = uuid(w, rec, 'accountUuid');
-    refersTo(w, 'accountUuid', 'accounts', accountIds, accountUuid);
+    const channel = oneOf(w, rec, 'channel', CHANNELS);
+    const source = text(w, rec, 'source', LIMITS.account, { optional: true });
+    if (source !== null && !isIndirect(channel))
+      w.fail(`source ${shown(source)} on a ${channel}: only a signal (support, sales, review, survey) has a source`);
+    const accountUuid = source !== null && (rec.accountUuid ?? null) === null ? null : uuid(w, rec, 'accountUuid');
+    if (accountUuid !== null) refersTo(w, 'accountUuid', 'accounts', accountIds, accountUuid);
     const rawContacts = rec.contactUuids ?? [];
     if (!Array.isArray(rawContacts)) w.fail('contactUuids must be a list');
     const contactUuids = [
@@ -348,9 +355,10 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       uuid: id,
       id: typeof rec.id === 'string' ? rec.id : null,
       date: day(w, rec, 'date')!,
-      channel: oneOf(w, rec, 'channel', CHANNELS),
+      channel,
       contactUuids,
       accountUuid,
+      source,
       by: text(w, rec, 'by', LIMITS.name, { optional: true }),
       minutes: wholeNumber(w, rec, 'minutes', 0),
       summary: text(w, rec, 'summary', LIMITS.summary)!,

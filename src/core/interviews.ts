@@ -25,7 +25,8 @@ export interface EvidenceLink {
 export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
   id: string;
   with: string[];
-  account: string;
+  /** the account's name; null for a signal from a source alone (then `source` names it) */
+  account: string | null;
   /** kept by the schema's triggers */
   kind: InterviewKind;
   /** hypotheses this interview is evidence for */
@@ -35,6 +36,7 @@ export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
 export interface LogOptions {
   with?: string[];
   account?: string;
+  source?: string;
   role?: string;
   segment?: string;
   persona?: string;
@@ -58,6 +60,8 @@ export interface LogOptions {
 export interface LogDraft {
   people: Person[];
   account: string | null;
+  /** where a signal came from ("Capterra"): never an account (issue 15) */
+  source: string | null;
   role: Role | null;
   segment: string | null;
   /** a new contact's persona */
@@ -75,6 +79,31 @@ export interface LogDraft {
   evidence: EvidenceRequest[];
   followUp: string | null;
   by: string | null;
+}
+
+/**
+ * Where an interview came from, as listings show it: its account (`Acme`), a signal's source
+ * (`Capterra`), or both (`Acme via Zendesk`: a ticket from a known customer).
+ */
+export function whereFrom(account: string | null, source: string | null): string {
+  if (account !== null && source !== null) return `${account} via ${source}`;
+  return account ?? source ?? '';
+}
+
+/**
+ * --source: where a signal came from (a review site, a survey, a ticket system). Only a signal has
+ * one: a direct conversation is with people, and a source is never an account.
+ */
+export function parseSource(raw: string | undefined, channel: Channel): string | null {
+  if (raw === undefined) return null;
+  const source = checkText('--source', raw.trim(), LIMITS.account);
+  if (source === '') throw new UsageError('--source is empty', 'name where the signal came from: --source Capterra');
+  if (!isIndirect(channel))
+    throw new UsageError(
+      `--source is for signals, not a ${channel}`,
+      `give the signal's channel: --channel review (or support, sales, survey) --source ${JSON.stringify(source)}`,
+    );
+  return source;
 }
 
 /** A follow-up is a next step: not before the conversation it follows. */
@@ -111,11 +140,12 @@ export function checkList(flag: string, values: string[] | undefined, limit: num
 export function draftFromOptions(opts: LogOptions, today: string, readNotes: () => string | null): LogDraft {
   const channel = parseChannel(opts.channel ?? 'call');
   const people = (opts.with ?? []).map(parsePerson);
+  const source = parseSource(opts.source, channel);
   const missing: string[] = [];
   if (opts.summary === undefined) missing.push('--summary');
   if (people.length === 0 && !isIndirect(channel)) missing.push('--with (who you talked to)');
-  if (people.length === 0 && isIndirect(channel) && opts.account === undefined)
-    missing.push('--with or --account (where the signal came from)');
+  if (people.length === 0 && isIndirect(channel) && opts.account === undefined && opts.source === undefined)
+    missing.push('--with, --account or --source (where the signal came from)');
   if (missing.length)
     throw new UsageError(
       `pm log needs ${missing.join(' and ')}`,
@@ -130,6 +160,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
   return {
     people,
     account: opts.account === undefined ? null : checkText('--account', opts.account.trim(), LIMITS.account),
+    source,
     role: opts.role === undefined ? null : parseRole(opts.role),
     segment: opts.segment === undefined ? null : checkText('--segment', opts.segment, LIMITS.segment),
     persona: opts.persona === undefined ? null : checkPersona(opts.persona),

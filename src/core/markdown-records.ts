@@ -7,7 +7,8 @@ import type { Basis } from './confidence.js';
 /** An interview as the markdown export shows it: who by name (with UUIDs, for pseudonyms), its hypotheses by row id. */
 export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'contactUuids'> {
   id: string;
-  account: string;
+  /** null for a signal from a source alone */
+  account: string | null;
   /** [uuid, name] of each contact, by UUID */
   contacts: [string, string][];
   /** [hypothesis row id, direction, strength, basis] of each link, by hypothesis */

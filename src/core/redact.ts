@@ -133,6 +133,8 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
       ...i,
       summary: t(i.summary),
       notes: opt(i.notes),
+      // a source names a site or a survey, but it is free text: a name typed into it is redacted too
+      source: opt(i.source),
       pains: i.pains.map((p) => ({ ...p, text: t(p.text) })),
       quotes: i.quotes.map(t),
       tags: i.tags.map(t),

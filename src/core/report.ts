@@ -14,6 +14,7 @@ import {
 } from './dates.js';
 import { hypothesisFlags, type EvidenceStats, type HypothesisFlag, type HypothesisStatus } from './hypotheses.js';
 import type { Config } from './config.js';
+import { whereFrom } from './interviews.js';
 import { UsageError } from '../errors.js';
 
 // ---------------------------------------------------------------- rows (what the journal holds)
@@ -27,7 +28,10 @@ export interface ConversationRow {
   kind: InterviewKind;
   by: string | null;
   with: string[];
-  account: string;
+  /** null for a signal from a source alone */
+  account: string | null;
+  /** a signal's source ("Capterra"), or null */
+  source: string | null;
   summary: string;
 }
 
@@ -77,6 +81,8 @@ export interface ThemeRow {
   kind: 'tag' | 'pain';
   theme: string;
   accounts: number;
+  /** distinct sources of signals ("Capterra", "NPS survey") that raised it: never accounts */
+  signals: number;
   interviews: number;
   segments: string[];
 }
@@ -85,7 +91,8 @@ export interface FollowUpRow {
   id: string;
   date: string;
   followUp: string;
-  account: string;
+  account: string | null;
+  source: string | null;
   with: string[];
   summary: string;
 }
@@ -294,7 +301,9 @@ export interface Report {
     kind: InterviewKind;
     by: string | null;
     with: string[];
-    account: string;
+    /** null for a signal from a source alone */
+    account: string | null;
+    source: string | null;
     summary: string;
   }[];
   overdueAccounts: {
@@ -343,6 +352,8 @@ export interface Report {
     theme: string;
     kind: 'tag' | 'pain';
     accounts: number;
+    /** distinct sources of signals that raised it, counted apart from accounts */
+    signals: number;
     segments: string[];
     interviews: number;
     flags: 'single-account'[];
@@ -352,7 +363,8 @@ export interface Report {
     date: string;
     followUp: string;
     with: string[];
-    account: string;
+    account: string | null;
+    source: string | null;
     summary: string;
     daysOverdue: number;
   }[];
@@ -365,8 +377,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function byText(names: string[], account: string): string {
-  return names.length ? `${names.join(', ')} (${account})` : account;
+function byText(names: string[], account: string | null, source: string | null): string {
+  const from = whereFrom(account, source);
+  return names.length ? `${names.join(', ')} (${from})` : from;
 }
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -600,13 +613,16 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
       theme: t.theme,
       kind: t.kind,
       accounts: t.accounts,
+      signals: t.signals,
       segments: [...new Set(t.segments)].sort(),
       interviews: t.interviews,
-      flags: t.accounts === 1 ? ['single-account' as const] : [],
+      // one account's wish, and no review or survey echoes it
+      flags: t.accounts === 1 && t.signals === 0 ? ['single-account' as const] : [],
     }))
     .sort(
       (x, y) =>
         y.accounts - x.accounts ||
+        y.signals - x.signals ||
         y.interviews - x.interviews ||
         (x.theme.toLowerCase() < y.theme.toLowerCase() ? -1 : 1),
     );
@@ -618,6 +634,7 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     followUp: f.followUp,
     with: f.with,
     account: f.account,
+    source: f.source,
     summary: f.summary,
     daysOverdue: daysBetween(f.followUp, asOf),
   }));
@@ -626,7 +643,7 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
       'follow-up-due',
       f.id,
       () =>
-        `${f.id}: follow-up with ${byText(f.with, f.account)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
+        `${f.id}: follow-up with ${byText(f.with, f.account, f.source)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
     );
 
   const report: Report = {
@@ -645,6 +662,7 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
       by: c.by,
       with: c.with,
       account: c.account,
+      source: c.source,
       summary: c.summary,
     })),
     overdueAccounts,

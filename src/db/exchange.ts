@@ -56,7 +56,7 @@ ${whole ? '' : `WHERE c.id IN (SELECT ic.contact_id FROM interview_contacts ic W
 ORDER BY c.uuid`;
 
 const INTERVIEWS = `
-SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.by, i.minutes, i.summary, i.notes,
+SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.source, i.by, i.minutes, i.summary, i.notes,
   i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
   (SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS contactUuids,
@@ -64,7 +64,7 @@ SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.by
      FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags
-FROM interviews i JOIN accounts a ON a.id = i.account_id
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE ${IN_RANGE}
 ORDER BY i.date, i.id`;
 
@@ -140,6 +140,7 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
       channel: r.channel,
       contactUuids: JSON.parse(r.contactUuids),
       accountUuid: r.accountUuid,
+      source: r.source,
       by: r.by,
       minutes: r.minutes,
       summary: r.summary,
@@ -204,14 +205,14 @@ SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id, e.direction,
-     e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage) ORDER BY i.date, i.id)
+     e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source) ORDER BY i.date, i.id)
 FROM (SELECT * FROM (
         SELECT b.*, sum(coalesce(length(b.notes), 0)) OVER (ORDER BY b.date, b.id) - coalesce(length(b.notes), 0) AS notesBefore
         FROM (SELECT i.* FROM interviews i
               WHERE i.date >= max(@start, @afterDate) AND i.date <= @end AND (i.date, i.id) > (@afterDate, @afterId)
               ORDER BY i.date, i.id LIMIT @batch) b)
       WHERE notesBefore < @notesChars) i
-  CROSS JOIN accounts a ON a.id = i.account_id`;
+  LEFT JOIN accounts a ON a.id = i.account_id`;
 
 /**
  * Interviews a batch. Each batch is alive at once, and what is alive is copied by every young
@@ -272,6 +273,7 @@ export function markdownRecords(
             channel: r[2],
             accountUuid: r[3],
             account: r[4],
+            source: r[17],
             contacts,
             by: r[5],
             minutes: r[6],

@@ -230,10 +230,10 @@ export function evidenceOf(db: DB, rowid: number): EvidenceEntry[] {
   const rows = db
     .prepare(`
     SELECT 'I' || i.id AS interviewId, i.uuid AS interviewUuid, i.date, i.channel, i.kind AS interviewKind,
-      a.name AS account, e.direction, e.strength, e.basis, i.summary,
+      a.name AS account, i.source, e.direction, e.strength, e.basis, i.summary,
       (SELECT json_group_array(name) FROM (SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
         WHERE ic.interview_id = i.id ORDER BY c.name COLLATE NOCASE, c.id)) AS withJson
-    FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN accounts a ON a.id = i.account_id
+    FROM evidence e JOIN interviews i ON i.id = e.interview_id LEFT JOIN accounts a ON a.id = i.account_id
     WHERE e.hypothesis_id = ? ORDER BY i.date, i.id`)
     .all(rowid) as (Omit<EvidenceEntry, 'with' | 'counts'> & { withJson: string })[];
   return rows.map(({ withJson, ...r }) => ({

@@ -224,7 +224,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       {
         date: i.date,
         channel: i.channel,
-        accountId: accountByUuid.get(i.accountUuid)!,
+        accountId: i.accountUuid === null ? null : accountByUuid.get(i.accountUuid)!,
+        source: i.source,
         by: i.by,
         minutes: i.minutes,
         summary: i.summary,

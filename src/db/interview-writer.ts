@@ -47,10 +47,10 @@ export interface InterviewLists {
 }
 
 const SQL = {
-  insert: `INSERT INTO interviews (uuid, date, channel, account_id, by, minutes, summary, notes, follow_up,
-    follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  update: `UPDATE interviews SET date = ?, channel = ?, account_id = ?, by = ?, minutes = ?, summary = ?, notes = ?,
-    follow_up = ?, follow_up_done = ?, stage = ? WHERE id = ?`,
+  insert: `INSERT INTO interviews (uuid, date, channel, account_id, source, by, minutes, summary, notes, follow_up,
+    follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  update: `UPDATE interviews SET date = ?, channel = ?, account_id = ?, source = ?, by = ?, minutes = ?, summary = ?,
+    notes = ?, follow_up = ?, follow_up_done = ?, stage = ? WHERE id = ?`,
   delete: 'DELETE FROM interviews WHERE id = ?',
   // a person named twice is present once
   addPresent: 'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
@@ -97,6 +97,7 @@ export class InterviewWriter {
         i.date,
         i.channel,
         i.accountId,
+        i.source,
         i.by,
         i.minutes,
         i.summary,
@@ -123,6 +124,7 @@ export class InterviewWriter {
       f.date,
       f.channel,
       f.accountId,
+      f.source,
       f.by,
       f.minutes,
       f.summary,

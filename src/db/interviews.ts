@@ -8,7 +8,7 @@ import type { EvidenceLink, InterviewRecord } from '../core/interviews.js';
 
 const RECORD_SELECT = `
 SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uuid AS accountUuid, a.name AS account,
-  i.by, i.minutes, i.summary, i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
+  i.source, i.by, i.minutes, i.summary, i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
   (SELECT json_group_array(json_array(c.uuid, c.name)) FROM (
      SELECT c.uuid, c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.id) c) AS people,
@@ -18,7 +18,7 @@ SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uu
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags,
   (SELECT json_group_array(json_array('H' || hypothesis_id, direction, strength, basis)) FROM (
      SELECT hypothesis_id, direction, strength, basis FROM evidence WHERE interview_id = i.id ORDER BY hypothesis_id)) AS evidence
-FROM interviews i JOIN accounts a ON a.id = i.account_id`;
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id`;
 
 interface RawRecord {
   rowid: number;
@@ -27,8 +27,9 @@ interface RawRecord {
   date: string;
   channel: Channel;
   kind: InterviewRecord['kind'];
-  accountUuid: string;
-  account: string;
+  accountUuid: string | null;
+  account: string | null;
+  source: string | null;
   by: string | null;
   minutes: number | null;
   summary: string;
@@ -55,6 +56,7 @@ function toRecord(r: RawRecord): InterviewRecord {
     channel: r.channel,
     contactUuids: people.map((p) => p[0]),
     accountUuid: r.accountUuid,
+    source: r.source,
     by: r.by,
     minutes: r.minutes,
     summary: r.summary,
@@ -83,6 +85,8 @@ export interface InterviewFilters {
   /** contact name or email, case-insensitive */
   with?: string;
   account?: string;
+  /** a signal's source, case-insensitive */
+  source?: string;
   channel?: string;
   tag?: string;
   hypothesis?: number;
@@ -116,6 +120,10 @@ export function listInterviews(db: DB, f: InterviewFilters): InterviewRecord[] {
   if (f.account) {
     where.push('a.name = @account COLLATE NOCASE');
     params.account = f.account;
+  }
+  if (f.source) {
+    where.push('i.source = @source');
+    params.source = f.source;
   }
   if (f.accountId !== undefined) {
     where.push('i.account_id = @accountId');
@@ -180,7 +188,9 @@ export function resolveInterviewRef(db: DB, ref: string): number {
 export interface InterviewFields {
   date: string;
   channel: Channel;
-  accountId: number;
+  /** null for a signal from a source alone */
+  accountId: number | null;
+  source: string | null;
   by: string | null;
   minutes: number | null;
   summary: string;
@@ -193,7 +203,7 @@ export interface InterviewFields {
 
 export function interviewFields(db: DB, rowid: number): InterviewFields {
   return db
-    .prepare(`SELECT date, channel, account_id AS accountId, by, minutes, summary, notes, follow_up AS followUp,
+    .prepare(`SELECT date, channel, account_id AS accountId, source, by, minutes, summary, notes, follow_up AS followUp,
     follow_up_done = 1 AS followUpDone, stage FROM interviews WHERE id = ?`)
     .get(rowid) as InterviewFields;
 }

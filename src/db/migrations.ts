@@ -7,6 +7,7 @@ import m0004 from '../../migrations/0004_report_summaries.sql';
 import m0005 from '../../migrations/0005_kind_view.sql';
 import m0006 from '../../migrations/0006_pain_severity.sql';
 import m0007 from '../../migrations/0007_journey_bets_basis.sql';
+import m0008 from '../../migrations/0008_signal_sources.sql';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: '0005_kind_view', sql: m0005 },
   { version: 6, name: '0006_pain_severity', sql: m0006 },
   { version: 7, name: '0007_journey_bets_basis', sql: m0007 },
+  { version: 8, name: '0008_signal_sources', sql: m0008 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -71,8 +71,8 @@ FROM json_each(@weeks) w
 ORDER BY w.key`,
 
     conversations: `
-SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, i.by, a.name AS account, i.summary, ${NAMES} AS names
-FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
+SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, i.by, a.name AS account, i.source, i.summary, ${NAMES} AS names
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.date BETWEEN @start AND @end AND ${BY}
 ORDER BY i.date DESC, i.id DESC
 LIMIT @rows`,
@@ -143,31 +143,33 @@ FROM latest l CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
 WHERE e.direction = 'refutes' AND e.kind = 'customer' AND e.date > l.date AND e.date <= @asOf
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
-    // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period
+    // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period; the
+    // sources of signals ("Capterra") are counted apart from accounts, case-insensitively
     themes: `
 WITH p AS (
   -- what customers raised, directly or through signals: a meeting among colleagues is no market
-  SELECT i.id, i.account_id FROM interviews i WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
+  SELECT i.id, i.account_id, lower(i.source) AS source FROM interviews i
+  WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
 ),
 items AS (
-  SELECT 'tag' AS kind, lower(t.tag) AS key, t.tag AS theme, p.id AS interview_id, p.account_id
+  SELECT 'tag' AS kind, lower(t.tag) AS key, t.tag AS theme, p.id AS interview_id, p.account_id, p.source
   FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION ALL
-  SELECT 'pain', lower(trim(x.text)), trim(x.text), p.id, p.account_id
+  SELECT 'pain', lower(trim(x.text)), trim(x.text), p.id, p.account_id, p.source
   FROM p JOIN pains x ON x.interview_id = p.id
 )
 SELECT it.kind, min(it.theme) AS theme, count(DISTINCT it.account_id) AS accounts,
-  count(DISTINCT it.interview_id) AS interviews,
+  count(DISTINCT it.source) AS signals, count(DISTINCT it.interview_id) AS interviews,
   json_group_array(DISTINCT a.segment) AS accountSegments,
   json_group_array(DISTINCT c.segment) AS contactSegments
-FROM items it CROSS JOIN accounts a ON a.id = it.account_id
+FROM items it LEFT JOIN accounts a ON a.id = it.account_id
 LEFT JOIN interview_contacts ic ON ic.interview_id = it.interview_id
 LEFT JOIN contacts c ON c.id = ic.contact_id
 GROUP BY it.kind, it.key`,
 
     followUps: `
-SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.summary, ${NAMES} AS names
-FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
+SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}
 ORDER BY i.follow_up, i.id
 LIMIT @rows`,
@@ -237,12 +239,13 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     db
       .prepare(SQL.themes)
       .raw()
-      .all(pick('start', 'end', 'by')) as ['tag' | 'pain', string, number, number, string, string][]
+      .all(pick('start', 'end', 'by')) as ['tag' | 'pain', string, number, number, number, string, string][]
   ).map(
-    ([kind, theme, accounts, interviews, accountSegments, contactSegments]): ThemeRow => ({
+    ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
       kind,
       theme,
       accounts,
+      signals,
       interviews,
       segments: names(accountSegments).concat(names(contactSegments)),
     }),

@@ -21,6 +21,8 @@ export const CSV_COLUMNS = [
   'follow_up_done',
   'hypotheses',
   'notes',
+  // last, so that the columns before keep their places (issue 15 added it)
+  'source',
 ] as const;
 
 /** What joins a list inside one cell. */
@@ -47,7 +49,7 @@ export function interviewsCsv(doc: JournalDoc, raw = false): string {
           i.uuid,
           i.date,
           i.channel,
-          accounts.get(i.accountUuid) ?? '',
+          i.accountUuid === null ? '' : (accounts.get(i.accountUuid) ?? ''),
           people.map((c) => c.name).join(LIST_SEPARATOR),
           people
             .map((c) => c.email)
@@ -63,6 +65,7 @@ export function interviewsCsv(doc: JournalDoc, raw = false): string {
           i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
           (links.get(i.uuid) ?? []).join(LIST_SEPARATOR),
           i.notes,
+          i.source,
         ],
         raw,
       ),

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { EvidenceEntry, HypothesisFlag, HypothesisRecord, OutcomeEntry } from '../core/hypotheses.js';
 import { safe, safeLine } from '../core/text.js';
 import { confidenceCell, confidenceText } from '../core/confidence.js';
+import { whereFrom } from '../core/interviews.js';
 import { cut, padEnd } from './width.js';
 import { table, type Column } from './table.js';
 
@@ -148,7 +149,8 @@ export function renderHypothesisShow(
   const indent = ' '.repeat(14);
   evidence.forEach((e, i) => {
     const arrow = e.direction === 'supports' ? c.green('supports') : c.red('refutes ');
-    const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${safeLine(e.account)})` : safeLine(e.account);
+    const from = safeLine(whereFrom(e.account, e.source));
+    const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${from})` : from;
     const note = notCounted(e);
     const basis = e.basis === 'said' ? '' : ` ${e.basis}`;
     const head = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ${e.channel}${basis} · ${who}${note ? `  [${note}]` : ''}`;

@@ -1,7 +1,7 @@
 // Interviews as text: the `pm ls` table, and one interview in full (`pm show I12`). User text always
 // goes through safe()/safeLine() so stored escape sequences never reach the terminal raw.
 import type { ChalkInstance } from 'chalk';
-import type { InterviewRecord } from '../core/interviews.js';
+import { whereFrom, type InterviewRecord } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
 import { table } from './table.js';
 
@@ -14,7 +14,7 @@ export function interviewTable(records: InterviewRecord[], width: number, c: Cha
       { text: (r) => r.date, paint: (s) => c.dim(s) },
       { text: (r) => r.id, gap: 1 },
       { text: (r) => safeLine(r.with.join(', ')) || '—', max: 24 },
-      { text: (r) => safeLine(r.account), max: 20 },
+      { text: (r) => safeLine(whereFrom(r.account, r.source)), max: 20 },
       {
         text: (r) => r.channel,
         paint: (s, r) => (r.kind === 'customer' ? c.green(s) : r.kind === 'indirect' ? c.yellow(s) : c.dim(s)),
@@ -36,7 +36,9 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
   const lines: string[] = [];
   const who = r.with.length ? r.with.map(safeLine).join(', ') : '—';
   lines.push(`${c.bold(r.id)}  ${r.date}  ${r.channel} · ${c.dim(KIND_LABEL[r.kind])}`);
-  lines.push(`${c.dim('With:')}      ${who} (${safeLine(r.account)})`);
+  if (r.with.length || r.account !== null)
+    lines.push(`${c.dim('With:')}      ${who} (${safeLine(whereFrom(r.account, r.source))})`);
+  else lines.push(`${c.dim('From:')}      ${safeLine(r.source)}`);
   if (r.by) lines.push(`${c.dim('By:')}        ${safeLine(r.by)}${r.minutes !== null ? `, ${r.minutes} min` : ''}`);
   else if (r.minutes !== null) lines.push(`${c.dim('Minutes:')}   ${r.minutes}`);
   lines.push(`${c.dim('Summary:')}   ${safe(r.summary)}`);

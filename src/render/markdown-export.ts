@@ -10,6 +10,7 @@ import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
 import type { Redactor } from '../core/redact.js';
 import type { MarkdownInterview, MarkdownRecords } from '../core/markdown-records.js';
+import { whereFrom } from '../core/interviews.js';
 import { renderReportMarkdown } from './report-md.js';
 import { mdBlock, mdHeading, mdInline } from './markdown.js';
 
@@ -122,15 +123,21 @@ interface EvidenceLine {
 export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: string) => void): number {
   const { records, statuses, redactor } = input;
   const t = redactor ? redactor.text : (s: string) => s;
+  // a signal's source ("Capterra") is no person and no account: it is never pseudonymised
   const who = redactor
     ? (i: MarkdownInterview) => {
-        const account = redactor.accountName(i.accountUuid, i.account);
+        const account = whereFrom(
+          i.accountUuid === null || i.account === null ? null : redactor.accountName(i.accountUuid, i.account),
+          i.source,
+        );
         return i.contacts.length
           ? `${i.contacts.map(([uuid, name]) => redactor.contactName(uuid, name)).join(', ')} (${account})`
           : account;
       }
-    : (i: MarkdownInterview) =>
-        i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${i.account})` : i.account;
+    : (i: MarkdownInterview) => {
+        const from = whereFrom(i.account, i.source);
+        return i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${from})` : from;
+      };
   const hypotheses = new Map(records.hypotheses.map((h) => [h.rowid, h]));
   // each hypothesis's evidence among the document's interviews, in their order
   const evidenceOf = new Map<number, EvidenceLine[]>();

@@ -4,6 +4,7 @@
 // can never break the document.
 import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
 import { mdHeading, mdInline } from './markdown.js';
+import { whereFrom } from '../core/interviews.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -21,8 +22,9 @@ function list<T>(items: T[], render: (item: T) => string, empty: string, unread 
   return lines;
 }
 
-function who(names: string[], account: string): string {
-  return mdInline(names.length ? `${names.join(', ')} (${account})` : account);
+function who(names: string[], account: string | null, source: string | null): string {
+  const from = whereFrom(account, source);
+  return mdInline(names.length ? `${names.join(', ')} (${from})` : from);
 }
 
 export interface MarkdownReportOptions {
@@ -88,7 +90,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.conversations,
       (v) =>
-        `**${v.id}** ${v.date} · ${mdInline(v.channel)}${v.kind === 'customer' ? '' : ` (${v.kind === 'indirect' ? 'signal' : 'stakeholder'})`} · ${who(v.with, v.account)}: ${mdInline(v.summary)}`,
+        `**${v.id}** ${v.date} · ${mdInline(v.channel)}${v.kind === 'customer' ? '' : ` (${v.kind === 'indirect' ? 'signal' : 'stakeholder'})`} · ${who(v.with, v.account, v.source)}: ${mdInline(v.summary)}`,
       'No conversations in this period.',
       unread.conversations,
       opts.interviewsBelow ? ', each under Interviews below' : rest,
@@ -152,7 +154,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.themes,
       (t) =>
-        `${mdInline(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}, ${plural(t.interviews, 'interview')}${t.segments.length ? `; segments: ${mdInline(t.segments.join(', '))}` : ''}${t.flags.length ? '; `single-account`' : ''}`,
+        `${mdInline(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}${t.signals ? `, ${plural(t.signals, 'signal source')}` : ''}, ${plural(t.interviews, 'interview')}${t.segments.length ? `; segments: ${mdInline(t.segments.join(', '))}` : ''}${t.flags.length ? '; `single-account`' : ''}`,
       'No tags or pains in this period.',
       0,
       rest,
@@ -165,7 +167,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.followUps,
       (f) =>
-        `**${f.id}** due ${f.followUp} (${f.daysOverdue === 0 ? 'today' : `${plural(f.daysOverdue, 'day')} ago`}): ${who(f.with, f.account)} — ${mdInline(f.summary)}`,
+        `**${f.id}** due ${f.followUp} (${f.daysOverdue === 0 ? 'today' : `${plural(f.daysOverdue, 'day')} ago`}): ${who(f.with, f.account, f.source)} — ${mdInline(f.summary)}`,
       'No follow-ups due.',
       unread.followUps,
       rest,

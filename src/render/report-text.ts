@@ -6,6 +6,7 @@ import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/repor
 import { safeLine } from '../core/text.js';
 import { table, type Column } from './table.js';
 import { barChart } from './chart.js';
+import { whereFrom } from '../core/interviews.js';
 
 type Paint = (s: string) => string;
 interface Cell {
@@ -135,7 +136,11 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
               v.kind === 'customer' ? 'customer' : v.kind === 'indirect' ? 'signal' : 'stakeholder',
               v.kind === 'customer' ? undefined : c.dim,
             ),
-            cell(v.with.length ? `${v.with.join(', ')} (${v.account})` : v.account),
+            cell(
+              v.with.length
+                ? `${v.with.join(', ')} (${whereFrom(v.account, v.source)})`
+                : whereFrom(v.account, v.source),
+            ),
             cell(v.summary),
           ]),
           width,
@@ -245,7 +250,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
         rows.map((t) => [
           cell(t.theme),
           cell(t.kind, c.dim),
-          cell(plural(t.accounts, 'account')),
+          cell(plural(t.accounts, 'account') + (t.signals ? `, ${plural(t.signals, 'signal source')}` : '')),
           cell(plural(t.interviews, 'interview')),
           cell(t.flags.includes('single-account') ? 'single-account' : '', c.dim),
           cell(t.segments.join(', '), c.dim),
@@ -267,7 +272,11 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
           rows.map((f) => [
             cell(f.id),
             cell(`due ${f.followUp}`, f.daysOverdue > 0 ? c.red : c.yellow),
-            cell(f.with.length ? `${f.with.join(', ')} (${f.account})` : f.account),
+            cell(
+              f.with.length
+                ? `${f.with.join(', ')} (${whereFrom(f.account, f.source)})`
+                : whereFrom(f.account, f.source),
+            ),
             cell(f.summary),
           ]),
           width,

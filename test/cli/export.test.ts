@@ -104,6 +104,7 @@ describe('pm export --format json', () => {
       'channel',
       'contactUuids',
       'accountUuid',
+      'source',
       'by',
       'minutes',
       'summary',
@@ -197,6 +198,7 @@ describe('pm export --format csv', () => {
       'follow_up_done',
       'hypotheses',
       'notes',
+      'source',
     ]);
     expect(rows).toHaveLength(4);
     const record = Object.fromEntries(rows[0].map((k, i) => [k, rows[1][i]]));

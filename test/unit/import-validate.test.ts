@@ -57,6 +57,7 @@ describe('validateDocument', () => {
       channel: 'call',
       contactUuids: [C],
       accountUuid: A,
+      source: null,
       by: null,
       minutes: null,
       summary: 'Hi',

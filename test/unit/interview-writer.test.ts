@@ -45,6 +45,7 @@ const content = (over: Partial<InterviewContent> = {}): InterviewContent => ({
   date: '2026-01-10',
   channel: 'call',
   accountId: account,
+  source: null,
   by: 'dana',
   minutes: 30,
   summary: 'Exports are slow',

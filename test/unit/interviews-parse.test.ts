@@ -60,7 +60,7 @@ describe('draftFromOptions', () => {
   it('names everything that is missing at once', () => {
     expect(() => draftFromOptions({}, '2026-11-20', noNotes)).toThrow(/--summary and --with/);
     expect(() => draftFromOptions({ channel: 'survey' }, '2026-11-20', noNotes)).toThrow(
-      /--summary and --with or --account/,
+      /--summary and --with, --account or --source/,
     );
     expect(
       draftFromOptions({ channel: 'survey', account: 'Acme', summary: 'NPS' }, '2026-11-20', noNotes).people,

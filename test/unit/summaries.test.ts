@@ -83,6 +83,7 @@ describe("an interview's kind", () => {
             date: '2026-01-05',
             channel,
             accountId: account,
+            source: null,
             by: null,
             minutes: null,
             summary: 'kind',
