@@ -98,7 +98,9 @@ export function sandbox(opts: { today?: string | null } = {}): Sandbox {
 }
 
 /** The thread that runs in-process commands (test/in-process-worker.cjs), started on first use. */
-let bridge: { port: MessagePort; signal: Int32Array } | undefined;
+let bridge: { port: MessagePort; replies: Int32Array; sent: number } | undefined;
+
+type Reply = RunResult & { seq?: number; crash?: string };
 
 /**
  * Run `pm args` in-process: src/cli.ts run() (as built into dist/cli.cjs) with `env` as its whole
@@ -116,29 +118,38 @@ export function pmInProcess(
     throw new Error(`in-process pm shares this process's time zone (${process.env.TZ}): spawn it for TZ=${env.TZ}`);
   if (!bridge) {
     const { port1, port2 } = new MessageChannel();
-    const signal = new Int32Array(new SharedArrayBuffer(4));
+    // how many replies the thread has posted: it adds one after each
+    const replies = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(join(ROOT, 'test', 'in-process-worker.cjs'), {
-      workerData: { port: port2, signal, bundle: BUNDLE },
+      workerData: { port: port2, replies, bundle: BUNDLE },
       transferList: [port2],
     });
     worker.unref();
-    bridge = { port: port1, signal };
+    bridge = { port: port1, replies, sent: 0 };
   }
-  const { port, signal } = bridge;
+  const { port, replies } = bridge;
+  const seq = ++bridge.sent;
+  const what = `in-process pm ${args.join(' ')}`;
   const cwd = process.cwd();
   if (opts.cwd) process.chdir(opts.cwd);
   try {
-    Atomics.store(signal, 0, 0);
-    port.postMessage({ argv: args, env, stdin: opts.input ?? '' });
-    if (Atomics.wait(signal, 0, 0, 120_000) === 'timed-out')
-      throw new Error(`in-process pm ${args.join(' ')} did not finish in 120 s`);
+    port.postMessage({ seq, argv: args, env, stdin: opts.input ?? '' });
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const counted = Atomics.load(replies, 0);
+      const reply = receiveMessageOnPort(port)?.message as Reply | undefined;
+      if (reply === undefined) {
+        if (Date.now() > deadline) throw new Error(`${what} did not finish in 120 s`);
+        Atomics.wait(replies, 0, counted, 1000);
+        continue;
+      }
+      // whatever the thread says outside an answer (an exception after a run ended) fails this run
+      if (reply.crash) throw new Error(`${what}: the runner crashed: ${reply.crash}`);
+      if (reply.seq === seq) return { code: reply.code, out: reply.out, err: reply.err };
+    }
   } finally {
     process.chdir(cwd);
   }
-  const reply = receiveMessageOnPort(port)?.message as (RunResult & { crash?: string }) | undefined;
-  if (!reply) throw new Error(`in-process pm ${args.join(' ')} gave no answer`);
-  if (reply.crash) throw new Error(`in-process pm ${args.join(' ')} crashed the runner: ${reply.crash}`);
-  return { code: reply.code, out: reply.out, err: reply.err };
 }
 
 /** Run `pm args` as a real process: node bin/pm.js. */

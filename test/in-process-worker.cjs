@@ -1,19 +1,20 @@
 // The thread behind test/helpers.ts's in-process runs: it loads the built CLI (dist/cli.cjs, what
 // bin/pm.js runs) once, then runs each command it is sent with run() from src/cli.ts, its output
-// captured, and wakes the test's thread, which waits on `signal` (so `box.pm()` stays synchronous
-// and one run never overlaps another). Plain CommonJS: node loads it as it is, without vitest.
+// captured, answers with the request's number and counts the answer in `replies`, on which the
+// test's thread waits (so `box.pm()` stays synchronous and one run never overlaps another). Plain
+// CommonJS: node loads it as it is, without vitest.
 'use strict';
 const { readFileSync } = require('node:fs');
 const { dirname } = require('node:path');
 const vm = require('node:vm');
 const { workerData } = require('node:worker_threads');
 
-const { port, signal, bundle } = workerData;
+const { port, replies, bundle } = workerData;
 
 function reply(message) {
   port.postMessage(message);
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  Atomics.add(replies, 0, 1);
+  Atomics.notify(replies, 0);
 }
 
 // A command gets its environment from run(): whatever reads process.env behind its back finds this
@@ -29,7 +30,7 @@ new vm.Script(readFileSync(bundle, 'utf8'), { filename: bundle })
   .runInThisContext()
   .call(cli.exports, cli.exports, require, cli, bundle, dirname(bundle));
 
-port.on('message', async ({ argv, env, stdin }) => {
+port.on('message', async ({ seq, argv, env, stdin }) => {
   const out = [];
   const err = [];
   try {
@@ -42,8 +43,8 @@ port.on('message', async ({ argv, env, stdin }) => {
         err: (text) => err.push(Buffer.from(text)),
       },
     });
-    reply({ code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') });
+    reply({ seq, code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') });
   } catch (e) {
-    reply({ crash: e?.stack ?? String(e) });
+    reply({ seq, crash: e?.stack ?? String(e) });
   }
 });
