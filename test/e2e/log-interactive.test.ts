@@ -13,6 +13,13 @@ const CTRL_C = '\u0003';
 
 const onTerminal = (script: [string, string][], args: string[] = ['log']) => runOnTerminal(box, script, args);
 
+/**
+ * The same question asked again once `answer` was taken: the answered line (✔), then the new
+ * prompt (?). Matching the question alone could match the line being typed, and the next answer
+ * would go to the old prompt.
+ */
+const askedAgain = (answer: string, question: string) => `✔ [^\\n]*${answer}[\\s\\S]*\\? ${question}`;
+
 describe('pm log on a terminal', () => {
   it('asks who, channel, date, summary, pains, quotes, tags, evidence and follow-up, then logs it', () => {
     expect(
@@ -41,10 +48,10 @@ describe('pm log on a terminal', () => {
       ['When', 'yesterday' + ENTER],
       ['summary', 'They export every Monday' + ENTER],
       ['pain', 'slow export:high' + ENTER],
-      ['pain', 'no audit trail' + ENTER],
-      ['pain', ENTER],
+      [askedAgain('slow export:high', 'A pain'), 'no audit trail' + ENTER],
+      [askedAgain('no audit trail', 'A pain'), ENTER],
       ['quote', 'It takes an hour' + ENTER],
-      ['quote', ENTER],
+      [askedAgain('It takes an hour', 'A quote'), ENTER],
       ['Tags.*used: export', 'export, pricing' + ENTER],
       ['support any', ' ' + ENTER],
       ['How strongly', DOWN + ENTER], // strong
