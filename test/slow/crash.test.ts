@@ -50,9 +50,11 @@ function copyJournal(from: string, to: string): void {
 }
 
 /**
- * Is process `pid` inside a write transaction on the journal `db`? It holds SQLite's WAL write lock
- * (byte 120 of the -shm file) and is not recovering the WAL index, which takes that lock too, with
- * the recover lock (byte 122): wal.c's WAL_WRITE_LOCK and WAL_RECOVER_LOCK.
+ * Is process `pid` inside a write transaction on the journal `db`? Read from the POSIX locks it
+ * holds on the -shm file (wal.c): the write lock (byte 120) with a read mark (a shared lock on one of
+ * bytes 123-127), which a writer holds from BEGIN IMMEDIATE to its commit. Recovering the WAL index
+ * and a RESTART checkpoint take the write lock too, but with no read mark shared, and with the
+ * checkpoint (121) or recover (122) lock.
  */
 function inWriteTransaction(pid: number, db: string): boolean {
   let inode: number;
@@ -65,23 +67,28 @@ function inWriteTransaction(pid: number, db: string): boolean {
   const held = readFileSync(LOCKS, 'utf8')
     .split('\n')
     .map((line) => line.replace('->', '').trim().split(/\s+/))
-    .filter(
-      (f) => f[1] === 'POSIX' && f[3] === 'WRITE' && Number(f[4]) === pid && Number(f[5]?.split(':')[2]) === inode,
-    )
-    .map((f) => [Number(f[6]), Number(f[7])]);
-  const covers = (byte: number) => held.some(([from, to]) => from <= byte && byte <= to);
-  return covers(120) && !covers(122);
+    .filter((f) => f[1] === 'POSIX' && Number(f[4]) === pid && Number(f[5]?.split(':')[2]) === inode)
+    .map((f) => ({ write: f[3] === 'WRITE', from: Number(f[6]), to: Number(f[7]) }));
+  const locked = (write: boolean, first: number, last = first) =>
+    held.some((l) => l.write === write && l.from <= last && first <= l.to);
+  return locked(true, 120) && locked(false, 123, 127) && !locked(true, 121, 122);
 }
 
-/** Wait until the kernel shows `pid` stopped, so that its locks are what they were when it stopped. */
+/** Wait until the kernel shows `pid` stopped (or gone), so that its locks are what they were when it stopped. */
 function waitStopped(pid: number): void {
-  for (let i = 0; i < 10_000; i++) {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; Atomics.wait(pause, 0, 0, 1)) {
+    let stat: string;
     try {
-      if (/^\d+ \(.*\) [Tt] /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return;
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     } catch {
       return; // gone
     }
+    // "4242 (node) T …": the state follows the command name, which may itself hold spaces or ")"
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'T' || state === 't' || state === 'Z') return;
   }
+  throw new Error(`pm (pid ${pid}) did not stop within 10 s of SIGSTOP`);
 }
 
 /** Where a kill landed: before the write transaction, inside it, after its commit; or pm had ended. */
