@@ -3,6 +3,7 @@
 // same code prints JSON, plain text or colour, and tests can run it.
 import type { ChalkInstance } from 'chalk';
 import {
+  hasPendingErasure,
   openForRead,
   openForWrite,
   readConfig,
@@ -25,6 +26,8 @@ export interface GlobalOptions {
 
 export class Context {
   private journal?: Journal;
+  /** what finishing an interrupted erasure did when this command opened the journal, if it did */
+  erasureFinished?: import('./db/erasure.js').Finished;
   private cachedConfig?: Config;
   readonly color: ChalkInstance;
   readonly stdoutIsTTY: boolean;
@@ -81,20 +84,61 @@ export class Context {
     }
   }
 
-  /** The journal for reading (never created: a missing journal reads as empty). */
+  /**
+   * The journal for reading (never created: a missing journal reads as empty). One whose erasure
+   * was interrupted is opened for writing first, to finish it: nothing of the person is ever read.
+   */
   read(): Journal {
-    if (!this.journal) this.journal = openForRead(this.dbPath, this.env);
+    if (!this.journal) {
+      this.journal = openForRead(this.dbPath, this.env);
+      if (!this.journal.missing && this.journal.readonly && hasPendingErasure(this.journal.db)) {
+        try {
+          this.write();
+        } catch (err) {
+          this.warn(`an interrupted erasure could not be finished: ${(err as Error).message}`);
+          this.journal ??= openForRead(this.dbPath, this.env);
+        }
+      }
+    }
     return this.journal;
   }
 
-  /** The journal for writing (created and migrated when needed). */
+  /** The journal for writing (created and migrated when needed; an interrupted erasure finished first). */
   write(): Journal {
     if (!this.journal || this.journal.readonly) {
       this.journal?.db.close();
+      this.journal = undefined;
       this.journal = openForWrite(this.dbPath, this.env);
       this.cachedConfig = undefined;
+      if (hasPendingErasure(this.journal.db)) this.finishErasures();
     }
     return this.journal;
+  }
+
+  /**
+   * Finish what an interrupted `pm forget` (or import) left: scrub, rewrite the file, and say so.
+   * A failure here (a full disk) is a warning: the command goes on, and the next one tries again.
+   */
+  finishErasures(): import('./db/erasure.js').Finished | undefined {
+    const { finishErasures } = require('./db/erasure.js') as typeof import('./db/erasure.js');
+    try {
+      const done = finishErasures(this.journal!.db);
+      this.erasureFinished = done;
+      if (done.rewritten && !done.walHeld)
+        this.info(
+          `pm: finished an erasure that was interrupted${done.scrubbed ? ` (${done.scrubbed} ${done.scrubbed === 1 ? 'person' : 'people'} scrubbed)` : ''}: the journal's files were rewritten without the person`,
+        );
+      else
+        this.warn(
+          'an interrupted erasure is not finished: another program has the journal open; pm tries again at its next command (or: pm forget --resume)',
+        );
+      return done;
+    } catch (err) {
+      this.warn(
+        `an interrupted erasure could not be finished (${(err as Error).message}); pm tries again at its next command (or: pm forget --resume)`,
+      );
+      return undefined;
+    }
   }
 
   /** Run fn inside one BEGIN IMMEDIATE transaction on the writable journal. */

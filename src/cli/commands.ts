@@ -267,13 +267,20 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'forget',
-    arguments: [{ name: '<contact>', description: "the person's name or email" }],
-    options: [{ flags: '-y, --yes', description: 'do not ask for confirmation (required when not at a terminal)' }],
+    arguments: [{ name: '[contact]', description: "the person's name or email" }],
+    options: [
+      { flags: '-y, --yes', description: 'do not ask for confirmation (required when not at a terminal)' },
+      { flags: '--resume', description: 'finish an erasure that was interrupted (any pm command also does)' },
+    ],
     description:
       'erase a person: name, email, the quotes of their interviews and mentions of them; the interviews stay',
+    notes:
+      'Their name and email are also removed from every other interview, hypothesis and outcome, and\n' +
+      'imports never bring them back. It names the backups and exports pm wrote that still hold them.',
     examples: [
       'pm forget "Jane Roe"               asks for confirmation at a terminal',
       'pm forget jane@acme.test --yes     in a script',
+      'pm forget --resume                 finish an erasure a kill or a full disk interrupted',
     ],
     action: lazy(
       () => import('../commands/forget.js'),

@@ -9,6 +9,7 @@ import { vacuumInto } from '../db/journal.js';
 import { JournalError } from '../errors.js';
 import { destination, type Staged, stage, writeFailure } from '../files.js';
 import { interruptible } from '../interrupt.js';
+import { rememberWrittenFile } from './written-files.js';
 
 export async function backup(ctx: Context, target?: string): Promise<void> {
   const journal = ctx.read();
@@ -29,6 +30,8 @@ export async function backup(ctx: Context, target?: string): Promise<void> {
         staged?.abandon();
         throw backupFailure(path, err);
       }
+      // after the last checkpoint: a signal now lets the note be taken (pm forget names this file)
+      rememberWrittenFile(ctx, 'backup', dest.target);
     },
     () => `interrupted, no backup written${dest.existing ? ` (the older ${path} is untouched)` : ''}`,
     () => `interrupted after the backup ${path} was written in full`,

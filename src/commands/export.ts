@@ -18,6 +18,7 @@ import { renderMarkdownExport } from '../render/markdown-export.js';
 import type { DB } from '../db/journal.js';
 import { VERSION } from '../version.js';
 import { writeOut } from '../io.js';
+import { rememberWrittenFile } from './written-files.js';
 
 export interface ExportOptions {
   format?: string;
@@ -82,7 +83,7 @@ function chooseFormat(ctx: Context, opts: ExportOptions): Format {
 function redactorFor(db: DB, what: ReturnType<typeof parseRedact>): Redactor | null {
   if (!what) return null;
   const people = peopleForRedaction(db);
-  return makeRedactor(people.contacts, people.accounts, what);
+  return makeRedactor(people.contacts, people.accounts, what, people.interviewers);
 }
 
 /**
@@ -103,7 +104,7 @@ function markdown(
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
   const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
-  const report = redactor ? redactDeep(shown.report, redactor.text) : shown.report;
+  const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
   const statuses = hypothesisStatuses(
     db,
     scope.asOf,
@@ -180,6 +181,8 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
           staged?.abandon();
           throw writeFailure('--out', out.path, err);
         }
+        // after the last checkpoint: noted in the journal, so that pm forget can name this file
+        if (!ctx.read().missing) rememberWrittenFile(ctx, 'export', out.target);
       },
       () => `interrupted, ${out.path} not written (what was there is untouched)`,
       () => `interrupted after ${out.path} was written in full`,

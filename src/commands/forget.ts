@@ -1,12 +1,16 @@
-// `pm forget CONTACT [--yes]`: erase a person from the journal (privacy requests, a departed
-// customer). See src/db/forget.ts for what is erased.
+// `pm forget CONTACT [--yes]` / `pm forget --resume`: erase a person from the journal (privacy
+// requests, a departed customer). src/db/forget.ts says what is erased; src/db/erasure.ts how an
+// erasure is made to finish: the mark first, then the scrub, then the file rewritten, each
+// committed, so that whatever interrupts it, the next pm command finishes it.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { JournalError, UsageError } from '../errors.js';
+import { hasPendingErasure } from '../db/journal.js';
 import type { ContactRow } from '../core/contacts.js';
 import { contactByEmail, contactsByName } from '../db/contacts.js';
-import { forgetContact, FORGOTTEN_NAME, purgeFreedPages } from '../db/forget.js';
+import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
+import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { safeLine } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
 import { interruptible } from '../interrupt.js';
@@ -25,32 +29,95 @@ function resolveContact(ctx: Context, who: string): ContactRow {
   throw new UsageError(`no contact named ${JSON.stringify(who)}`, 'try: pm contacts');
 }
 
-/** Backup copies beside the journal that still hold the person's name or email. */
-function backupsHolding(journalPath: string, needles: string[]): string[] {
-  const dir = dirname(journalPath);
-  const base = basename(journalPath);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const bytes = needles.filter((n) => n.length >= 3).map((n) => Buffer.from(n, 'utf8'));
-  return names
-    .filter((n) => n !== base && n.startsWith(base) && !n.endsWith('-wal') && !n.endsWith('-shm'))
-    .map((n) => join(dir, n))
-    .filter((p) => {
-      try {
-        const content = readFileSync(p);
-        return bytes.some((b) => content.includes(b));
-      } catch {
-        return false;
-      }
-    });
+/** An erased person named again: their hashes say so (the name or email itself is nowhere). */
+function alreadyErased(ctx: Context, who: string): { erasedOn: string | null } | null {
+  const { db, missing } = ctx.read();
+  if (missing) return null;
+  const list = loadForgottenList(db);
+  if (list.size === 0) return null;
+  const email = who.includes('@') ? who.trim() : null;
+  const m = list.match({ uuid: '', name: who, email });
+  return m && (m.by === 'email' || (m.by === 'name' && email === null)) ? { erasedOn: m.entry.erasedOn } : null;
 }
 
-export async function forget(ctx: Context, who: string, opts: { yes?: boolean }): Promise<void> {
-  const contact = resolveContact(ctx, who);
+/**
+ * Files that still hold the person's name or email: every backup and export pm wrote (the journal
+ * keeps their paths), and copies beside the journal named after it (migration backups, and backups
+ * made before pm kept the list). `needles` are looked for as UTF-8 bytes, in NFC and NFD.
+ */
+export function filesHolding(
+  journalPath: string,
+  registered: { path: string; kind: string }[],
+  needles: string[],
+): { path: string; kind: string }[] {
+  const dir = dirname(resolve(journalPath));
+  const base = basename(journalPath);
+  const candidates = new Map(registered.map((f) => [f.path, f.kind]));
+  try {
+    for (const n of readdirSync(dir))
+      if (n !== base && n.startsWith(base) && !n.endsWith('-wal') && !n.endsWith('-shm') && !n.endsWith('.tmp'))
+        if (!candidates.has(join(dir, n))) candidates.set(join(dir, n), 'backup');
+  } catch {
+    /* the folder cannot be listed: only the registered files are checked */
+  }
+  const bytes = [
+    ...new Set(needles.filter((n) => n.length >= 3).flatMap((n) => [n.normalize('NFC'), n.normalize('NFD')])),
+  ].map((n) => Buffer.from(n, 'utf8'));
+  const holding: { path: string; kind: string }[] = [];
+  for (const [path, kind] of candidates) {
+    let content: Buffer;
+    try {
+      content = readFileSync(path);
+    } catch {
+      continue; // gone (deleted, moved): nothing to name
+    }
+    if (bytes.some((b) => content.includes(b))) holding.push({ path, kind });
+  }
+  return holding;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `pm forget --resume`: finish what an interrupted erasure left (opening the journal does it). */
+function resume(ctx: Context): void {
+  if (ctx.read().missing) throw new JournalError(`there is no journal at ${ctx.dbPath}`, 'try: pm doctor');
+  const { db } = ctx.write();
+  if (hasPendingErasure(db))
+    throw new JournalError(
+      'the interrupted erasure is not finished yet (see the warning above)',
+      'free some disk space, or close the program that has the journal open, and run pm forget --resume again',
+    );
+  const done = ctx.erasureFinished;
+  if (ctx.json) ctx.printJson({ finished: done !== undefined, scrubbed: done?.scrubbed ?? 0 });
+  else if (!done) ctx.out('No erasure to finish.');
+}
+
+export async function forget(
+  ctx: Context,
+  who: string | undefined,
+  opts: { yes?: boolean; resume?: boolean },
+): Promise<void> {
+  if (opts.resume) {
+    if (who !== undefined) throw new UsageError('--resume finishes interrupted erasures: give it no contact');
+    resume(ctx);
+    return;
+  }
+  if (who === undefined || who.trim() === '')
+    throw new UsageError('forget whom?', 'try: pm forget "Jane Roe" (or their email), or pm forget --resume');
+  let contact: ContactRow;
+  try {
+    contact = resolveContact(ctx, who);
+  } catch (err) {
+    const erased = err instanceof UsageError ? alreadyErased(ctx, who) : null;
+    if (!erased) throw err;
+    ctx.info(
+      `${JSON.stringify(who)} was erased already${erased.erasedOn ? ` on ${erased.erasedOn}` : ''}: nothing of them is left to erase`,
+    );
+    if (ctx.json) ctx.printJson({ alreadyErased: true, erasedOn: erased.erasedOn });
+    return;
+  }
   const label = `${safeLine(contact.name)} (${safeLine(contact.account)}${contact.email ? `, ${safeLine(contact.email)}` : ''})`;
   if (!opts.yes) {
     if (!ctx.interactive)
@@ -69,37 +136,67 @@ export async function forget(ctx: Context, who: string, opts: { yes?: boolean })
     }
   }
   const needles = [contact.name, ...(contact.email ? [contact.email] : [])];
-  // SIGINT/SIGTERM (src/interrupt.ts): before the erasure commits, it is called off and nothing is
-  // erased; once it has, the file is rewritten all the same and pm exits 130/143 saying so
-  const { result, rewritten, walHeld } = await interruptible(
+  const person = { uuid: contact.uuid, name: contact.name, email: contact.email };
+  // SIGINT/SIGTERM (src/interrupt.ts): before the mark commits, the erasure is called off and nothing
+  // is erased; once it has, the erasure is finished all the same and pm exits 130/143 saying so
+  const { result, rewrite } = await interruptible(
     async (checkpoint) => {
       await checkpoint();
-      const erased = await ctx.transactionAsync(async ({ db }) => {
-        const r = forgetContact(db, contact.id);
+      // 1. the mark: from here on, the erasure is finished whatever happens (src/db/erasure.ts)
+      await ctx.transactionAsync(async ({ db }) => {
+        recordErasure(db, person, ctx.today, 1);
         await checkpoint();
+      });
+      ctx.verbose(`pm forget: marked ${contact.uuid} for erasure`);
+      // 2. the scrub, and the mark moved on to the rewrite
+      const scrubbed = ctx.transaction(({ db }) => {
+        const r = forgetContact(db, contact.id);
+        setPending(db, contact.uuid, 2);
         return r;
       });
-      return { result: erased, ...purgeFreedPages(ctx.write().db) };
+      ctx.verbose('pm forget: scrubbed; rewriting the file');
+      // 3. the file rewritten without the person's old bytes
+      try {
+        return { result: scrubbed, rewrite: rewriteAfterErasure(ctx.write().db) };
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        const why = code === 'SQLITE_FULL' ? 'the disk is full' : (err as Error).message;
+        throw new JournalError(
+          `erased ${label} from the journal's records, but could not rewrite its file (${why}): old copies of their data remain in its free space until it is`,
+          'pm finishes the erasure at its next command once there is room; or run: pm forget --resume',
+        );
+      }
     },
     () => `interrupted, nothing erased: ${label} is still in the journal`,
     () => `interrupted after ${label} was erased in full`,
   );
-  const backups = backupsHolding(ctx.dbPath, needles);
+  ctx.verbose('pm forget: rewritten');
+  const files = filesHolding(ctx.dbPath, writtenFiles(ctx.write().db), needles);
+  const backups = files.filter((f) => f.kind === 'backup').map((f) => f.path);
+  const exports = files.filter((f) => f.kind === 'export').map((f) => f.path);
   if (ctx.json) {
-    ctx.printJson({ ...result, name: FORGOTTEN_NAME, backupsStillHolding: backups });
+    ctx.printJson({
+      ...result,
+      name: FORGOTTEN_NAME,
+      rewritten: rewrite.rewritten && !rewrite.walHeld,
+      backupsStillHolding: backups,
+      exportsStillHolding: exports,
+    });
   } else {
+    const elsewhere = result.otherRecords ? ` (${plural(result.otherRecords, 'other record')} included)` : '';
     ctx.out(
-      `Forgot ${label}: ${result.interviews} interview${result.interviews === 1 ? '' : 's'} now attributed to "${FORGOTTEN_NAME}", ${result.quotes} quote${result.quotes === 1 ? '' : 's'} erased${result.mentions ? `, ${result.mentions} mention${result.mentions === 1 ? '' : 's'} of them removed from those interviews` : ''}`,
+      `Forgot ${label}: ${plural(result.interviews, 'interview')} now attributed to "${FORGOTTEN_NAME}", ${plural(result.quotes, 'quote')} erased${result.mentions ? `, ${plural(result.mentions, 'mention')} of them removed${elsewhere}` : ''}`,
     );
   }
   for (const b of backups)
     ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);
-  if (!rewritten)
+  for (const e of exports) ctx.warn(`the export ${e} still holds this person; delete it or export again`);
+  if (rewrite.busy)
     ctx.warn(
-      `another program was writing to the journal, so copies of this person's old rows may remain in the free space of ${ctx.dbPath}; once it has finished, \`sqlite3 ${ctx.dbPath} VACUUM\` rewrites the file without them`,
+      `another program was writing to the journal, so copies of this person's old rows may remain in the free space of ${ctx.dbPath}; the next pm command rewrites the file without them (or: pm forget --resume)`,
     );
-  if (walHeld)
+  if (rewrite.walHeld)
     ctx.warn(
-      `another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next changes it (pm log, pm hyp …)`,
+      `another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next opens it (or: pm forget --resume)`,
     );
 }

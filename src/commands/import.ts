@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { decodeUtf8 } from '../core/text.js';
+import { decodeUtf8, safeLine } from '../core/text.js';
 import { validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
 import { isTerminal, readStdin, writeErr } from '../io.js';
@@ -61,7 +61,19 @@ function summary(c: ImportCounts): string {
     );
   if (c.contacts.forgotten)
     lines.push(
-      `Left out: ${part(c.contacts.forgotten, 'forgotten contact', 'forgotten contacts')} (erased with pm forget).`,
+      `Kept as "Forgotten contact": ${part(c.contacts.forgotten, 'person', 'people')} already erased with pm forget.`,
+    );
+  if (c.contacts.erased)
+    lines.push(
+      `Erased on arrival: ${part(c.contacts.erased, 'person', 'people')} erased with pm forget (same email), kept as "Forgotten contact".`,
+    );
+  if (c.contacts.erasedHere)
+    lines.push(
+      `Erased here: ${part(c.contacts.erasedHere, 'of your contacts', 'of your contacts')}, whom the file's journal had erased with pm forget.`,
+    );
+  if (c.scrubbed.interviews)
+    lines.push(
+      `Scrubbed of erased people: ${part(c.scrubbed.interviews, 'interview', 'interviews')} (${part(c.scrubbed.quotes, 'quote', 'quotes')} left out, ${part(c.scrubbed.mentions, 'mention', 'mentions')} removed).`,
     );
   if (c.config) lines.push("Took the file's settings (the journal was empty).");
   return lines.join('\n');
@@ -92,11 +104,13 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
         isTerminal(2) && !ctx.globals.quiet
           ? (done: number, total: number) => writeErr(`\rpm: importing interviews… ${done}/${total}`)
           : undefined;
+      let merged: ImportCounts;
       try {
-        return await ctx.transactionAsync(async ({ db }) => {
+        merged = await ctx.transactionAsync(async ({ db }) => {
           checked ??= validateDocument(raw, journalLookup(db));
           const large = checked.interviews.length >= PROGRESS_FROM;
-          const merged = importJournal(db, checked, {
+          const result = importJournal(db, checked, {
+            today: ctx.today,
             onProgress:
               large && progress
                 ? (done, total) => {
@@ -107,15 +121,39 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
           });
           // the last moment a signal can call it off: thrown here, the transaction rolls back
           await checkpoint();
-          return merged;
+          return result;
         });
       } finally {
         endProgress();
       }
+      if (merged.contacts.erasedHere) await rewriteAfterLocalErasures(ctx);
+      return merged;
     },
     () => 'interrupted, nothing imported',
     () => `interrupted after the import of ${what} was saved in full`,
   );
+  for (const m of counts.nameMatches)
+    ctx.warn(
+      `${safeLine(m.name)} (${safeLine(m.account)}) has the name of a person erased with pm forget; imported, since no email or UUID says it is them (if it is: pm forget ${JSON.stringify(m.name)} --yes)`,
+    );
   if (ctx.json) ctx.printJson(counts);
   else ctx.out(summary(counts));
+}
+
+/**
+ * The file named people of this journal as erased elsewhere, and the import erased them: rewrite
+ * the journal's file without their old bytes (src/db/erasure.ts). Their marks were committed with
+ * the import, so a failure here is finished by the next pm command.
+ */
+async function rewriteAfterLocalErasures(ctx: Context): Promise<void> {
+  const { rewriteAfterErasure } = await import('../db/erasure.js');
+  try {
+    const r = rewriteAfterErasure(ctx.write().db);
+    if (!r.rewritten || r.walHeld)
+      ctx.warn('another program has the journal open: the next pm command finishes the erasure');
+  } catch (err) {
+    ctx.warn(
+      `could not rewrite the journal's file after erasing (${(err as Error).message}); the next pm command finishes it (or: pm forget --resume)`,
+    );
+  }
 }

@@ -2,6 +2,7 @@
 // checked before anything is written: one bad record is a usage error that names it, and nothing
 // is imported. Pure: whether a reference points at a record already in the journal is asked of
 // the caller through `exists`.
+import { keyFingerprint, type ForgottenEntry } from './erasure.js';
 import { UsageError } from '../errors.js';
 import { isIsoDay } from './dates.js';
 import { CONFIG_KEYS, parseConfigValue, type Config, type ConfigKey } from './config.js';
@@ -132,6 +133,15 @@ export interface JournalDoc {
   hypotheses: HypothesisDoc[];
   evidence: EvidenceDoc[];
   outcomes: OutcomeDoc[];
+  /** people erased with pm forget: UUIDs and keyed hashes, never names or emails (schema 9) */
+  forgotten?: ForgottenEntry[];
+  /** the keys those hashes were made with, hex; left out of redacted exports */
+  privacyKeys?: PrivacyKeyDoc[];
+}
+
+export interface PrivacyKeyDoc {
+  id: string;
+  key: string;
 }
 
 /** Records a reference may point at when they are not in the file. */
@@ -434,6 +444,36 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     };
   });
 
+  const privacyKeys = section(doc, 'privacyKeys').map((rec, i): PrivacyKeyDoc => {
+    const w: Where = new Where(`privacyKeys[${i}]`);
+    if (typeof rec.key !== 'string' || !/^[0-9a-f]{64}$/.test(rec.key)) w.fail('key must be 64 hex digits');
+    const id = keyFingerprint(Buffer.from(rec.key as string, 'hex'));
+    if (rec.id !== id) w.fail(`id ${shown(rec.id)} is not the key's fingerprint (${id})`);
+    return { id, key: rec.key as string };
+  });
+  const keyIds = new Set(privacyKeys.map((k) => k.id));
+  const forgottenIds = new Set<string>();
+  const hash = (w: Where, rec: Obj, key: string): string | null => {
+    const v = rec[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'string' || !/^[0-9a-f]{64}$/.test(v)) w.fail(`${key} must be null or 64 hex digits`);
+    return v as string;
+  };
+  const forgotten = section(doc, 'forgotten').map((rec, i): ForgottenEntry => {
+    const w: Where = new Where(`forgotten[${i}]`);
+    const id = uuid(w, rec, 'uuid');
+    uniqueUuids(w, forgottenIds, id);
+    const emailHash = hash(w, rec, 'emailHash');
+    const nameHash = hash(w, rec, 'nameHash');
+    let keyId: string | null = null;
+    if (emailHash !== null || nameHash !== null) {
+      if (typeof rec.keyId !== 'string' || !keyIds.has(rec.keyId))
+        w.fail(`keyId ${shown(rec.keyId)} names no key of privacyKeys (hashes are made with one)`);
+      keyId = rec.keyId as string;
+    }
+    return { uuid: id, keyId, emailHash, nameHash, erasedOn: day(w, rec, 'erasedOn', true) };
+  });
+
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -445,6 +485,8 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     hypotheses,
     evidence,
     outcomes,
+    forgotten,
+    privacyKeys,
   };
 }
 

@@ -1,9 +1,13 @@
 // --redact: stable pseudonyms for sharing outside the team. Contact N / Account N are numbered in
 // the journal's display order (ids are never reused), so the same person has the same pseudonym in
-// every export. Free text is redacted best effort: the full name, the email, and the first and last
-// name tokens of three letters or more, case-insensitively, as whole words.
+// every export; the people who held the conversations (`by`) become Interviewer N, numbered by their
+// first conversation. Free text is redacted best effort (src/core/mentions.ts): full names, emails,
+// and the first and last words of a name of three letters or more, as whole words, in any case,
+// accent, width or Unicode form ("Jose Pena" for José Peña); a @handle or a tag that holds a name
+// word of four letters or more ("@jpena", "josepena") goes whole.
 import type { JournalDoc } from './import-validate.js';
 import { UsageError } from '../errors.js';
+import { MentionMatcher, nameParts, type Needle } from './mentions.js';
 
 export type RedactWhat = 'contacts' | 'all';
 
@@ -25,12 +29,17 @@ export interface Redactor {
   contactName(uuid: string, fallback: string): string;
   contactEmail(uuid: string, fallback: string | null): string | null;
   accountName(uuid: string, fallback: string): string;
+  /** who held a conversation (`by`): Interviewer N */
+  interviewer(by: string | null): string | null;
   text(s: string): string;
+  /** a tag: redacted as text, and whole when a name word is inside it */
+  tag(s: string): string;
 }
 
-function letters(s: string): number {
-  return (s.match(/\p{L}/gu) ?? []).length;
-}
+/** Words of an account's name too common to stand for it alone ("The", "Bank"…). */
+const GENERIC_WORDS = new Set(
+  'the and inc corp corporation company ltd llc gmbh group bank labs systems global international holdings'.split(' '),
+);
 
 /** Parse the --redact option: `--redact` (true) means contacts, `--redact=all` also accounts. */
 export function parseRedact(value: string | boolean | undefined): RedactWhat | null {
@@ -40,26 +49,26 @@ export function parseRedact(value: string | boolean | undefined): RedactWhat | n
   throw new UsageError(`--redact=${String(value)}: say --redact (contacts) or --redact=all (contacts and accounts)`);
 }
 
-export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what: RedactWhat): Redactor {
-  // A word: a run of letters, digits and underscores; needles match whole words only. (Made here,
-  // not when the module loads: patterns of Unicode classes cost ~0.4 ms to create, at every export.)
-  const WORD = /[\p{L}\p{N}_]+/gu;
-  const EDGES = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
+/** The first and last words of a name worth looking for alone. */
+function endWords(name: string): string[] {
+  const parts = nameParts(name);
+  return [...new Set([parts[0], parts[parts.length - 1]])].filter((p) => p !== undefined);
+}
+
+/**
+ * `interviewers`: every `by` of the journal in the order of its first conversation (and user.name);
+ * each becomes Interviewer N, N counted from 1 in that order.
+ */
+export function makeRedactor(
+  contacts: PersonRef[],
+  accounts: AccountRef[],
+  what: RedactWhat,
+  interviewers: string[] = [],
+): Redactor {
   const names = new Map<string, string>();
   const emails = new Map<string, string>();
   const accountNames = new Map<string, string>();
-  // lower-cased needle (trimmed to its first and last word) → replacement; the first (lowest
-  // display id) wins a shared needle
-  const needles = new Map<string, string>();
-  let maxWords = 0;
-  let maxLength = 0;
-  const add = (needle: string, replacement: string) => {
-    const key = needle.replace(EDGES, '').toLowerCase();
-    if (key.length < 2 || needles.has(key)) return;
-    needles.set(key, replacement);
-    maxWords = Math.max(maxWords, key.match(WORD)?.length ?? 0);
-    maxLength = Math.max(maxLength, key.length);
-  };
+  const byName = new Map<string, string>();
   contacts.forEach((c) => {
     names.set(c.uuid, `Contact ${c.n}`);
     if (c.email) emails.set(c.uuid, `contact-${c.n}@example.invalid`);
@@ -67,53 +76,35 @@ export function makeRedactor(contacts: PersonRef[], accounts: AccountRef[], what
   accounts.forEach((a) => {
     accountNames.set(a.uuid, `Account ${a.n}`);
   });
-  // full names and emails before name tokens, so that a token never takes a full name's place
-  contacts.forEach((c) => {
-    add(c.name, names.get(c.uuid)!);
-    if (c.email) add(c.email, emails.get(c.uuid)!);
+  interviewers.forEach((b, k) => {
+    if (!byName.has(b)) byName.set(b, `Interviewer ${k + 1}`);
   });
+  // full names and emails before words of names, so that a word never takes a full name's place
+  const needles: Needle[] = [];
+  for (const c of contacts) {
+    needles.push({ text: c.name, replacement: names.get(c.uuid)!, inside: true });
+    if (c.email) needles.push({ text: c.email, replacement: emails.get(c.uuid)! });
+  }
+  if (what === 'all') for (const a of accounts) needles.push({ text: a.name, replacement: accountNames.get(a.uuid)! });
+  for (const [b, pseudonym] of byName) needles.push({ text: b, replacement: pseudonym, inside: true });
+  for (const c of contacts)
+    for (const w of endWords(c.name)) needles.push({ text: w, replacement: names.get(c.uuid)!, inside: true });
   if (what === 'all')
-    accounts.forEach((a) => {
-      add(a.name, accountNames.get(a.uuid)!);
-    });
-  contacts.forEach((c) => {
-    const tokens = c.name
-      .trim()
-      .split(/\s+/)
-      .filter((t) => letters(t) >= 3);
-    for (const t of new Set([tokens[0], tokens[tokens.length - 1]])) if (t) add(t, names.get(c.uuid)!);
-  });
+    for (const a of accounts)
+      for (const w of endWords(a.name).slice(0, 1))
+        if (!GENERIC_WORDS.has(w.toLowerCase()))
+          needles.push({ text: w, replacement: accountNames.get(a.uuid)!, inside: true });
+  for (const [b, pseudonym] of byName)
+    for (const w of endWords(b)) needles.push({ text: w, replacement: pseudonym, inside: true });
+  const matcher = new MentionMatcher(needles);
 
-  /** Scan the words of `s`; at each, try the longest run of words that is a needle. One pass, no giant pattern. */
-  const text = (s: string): string => {
-    if (needles.size === 0) return s;
-    const words = [...s.matchAll(WORD)];
-    let out = '';
-    let copied = 0;
-    for (let i = 0; i < words.length; ) {
-      let taken = 0;
-      const from = words[i].index;
-      for (let k = Math.min(maxWords, words.length - i); k >= 1; k--) {
-        const last = words[i + k - 1];
-        const to = last.index + last[0].length;
-        if (to - from > maxLength) continue;
-        const replacement = needles.get(s.slice(from, to).toLowerCase());
-        if (replacement !== undefined) {
-          out += s.slice(copied, from) + replacement;
-          copied = to;
-          taken = k;
-          break;
-        }
-      }
-      i += taken || 1;
-    }
-    return copied === 0 ? s : out + s.slice(copied);
-  };
   return {
     contactName: (uuid, fallback) => names.get(uuid) ?? fallback,
     contactEmail: (uuid, fallback) => (fallback === null ? null : (emails.get(uuid) ?? fallback)),
     accountName: (uuid, fallback) => (what === 'all' ? (accountNames.get(uuid) ?? fallback) : fallback),
-    text,
+    interviewer: (by) => (by === null ? null : (byName.get(by) ?? matcher.replace(by).text)),
+    text: (s) => matcher.replace(s).text,
+    tag: (s) => matcher.replace(s, { tag: true }).text,
   };
 }
 
@@ -131,22 +122,26 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
     })),
     interviews: doc.interviews.map((i) => ({
       ...i,
+      by: r.interviewer(i.by),
       summary: t(i.summary),
       notes: opt(i.notes),
       // a source names a site or a survey, but it is free text: a name typed into it is redacted too
       source: opt(i.source),
       pains: i.pains.map((p) => ({ ...p, text: t(p.text) })),
       quotes: i.quotes.map(t),
-      tags: i.tags.map(t),
+      tags: i.tags.map(r.tag),
     })),
     hypotheses: doc.hypotheses.map((h) => ({
       ...h,
       statement: t(h.statement),
       criteria: opt(h.criteria),
-      tags: h.tags.map(t),
+      tags: h.tags.map(r.tag),
       revisions: h.revisions.map((v) => ({ ...v, before: opt(v.before), after: opt(v.after) })),
     })),
     outcomes: doc.outcomes.map((o) => ({ ...o, reason: t(o.reason) })),
+    // for outside the team: which UUIDs are erased, but no hash anyone could test a guess against
+    forgotten: doc.forgotten?.map((e) => ({ ...e, keyId: null, emailHash: null, nameHash: null })),
+    privacyKeys: [],
   };
 }
 
@@ -170,14 +165,18 @@ const STRUCTURAL_KEYS = new Set([
   'status',
 ]);
 
-/** Every string of a plain data tree (e.g. the report) passed through `text`, but identifiers and dates. */
-export function redactDeep<T>(value: T, text: (s: string) => string, key = ''): T {
-  if (typeof value === 'string') return (STRUCTURAL_KEYS.has(key) ? value : text(value)) as T;
+/**
+ * Every string of a plain data tree (e.g. the report) passed through `r.text` (a theme through
+ * `r.tag`), but identifiers and dates.
+ */
+export function redactDeep<T>(value: T, r: Pick<Redactor, 'text' | 'tag'>, key = ''): T {
+  if (typeof value === 'string')
+    return (STRUCTURAL_KEYS.has(key) ? value : key === 'theme' ? r.tag(value) : r.text(value)) as T;
   if (Array.isArray(value))
     return (
-      key === 'flags' && value.every((v) => typeof v === 'string') ? value : value.map((v) => redactDeep(v, text))
+      key === 'flags' && value.every((v) => typeof v === 'string') ? value : value.map((v) => redactDeep(v, r))
     ) as T;
   if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, text, k)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, r, k)])) as T;
   return value;
 }

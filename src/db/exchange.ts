@@ -6,6 +6,7 @@
 // same journal always exports the same document.
 import type { DB } from './journal.js';
 import { readConfig } from './journal.js';
+import { forgottenEntries } from './erasure.js';
 import { CONFIG_KEYS } from '../core/config.js';
 import {
   FORMAT,
@@ -169,6 +170,11 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
   );
   const evidence = all(EVIDENCE, dated) as EvidenceDoc[];
   const outcomes = all(OUTCOMES, dated) as OutcomeDoc[];
+  // every erased person, whatever the range: a teammate's journal must never bring them back
+  const forgotten = forgottenEntries(db);
+  const privacyKeys = (
+    db.prepare('SELECT id, key FROM privacy_keys ORDER BY own DESC, id').all() as { id: string; key: Buffer }[]
+  ).map((k) => ({ id: k.id, key: k.key.toString('hex') }));
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -180,6 +186,8 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
     hypotheses,
     evidence,
     outcomes,
+    forgotten,
+    privacyKeys,
   };
 }
 
@@ -302,8 +310,16 @@ export function markdownRecords(
  * pseudonym (`Contact 3`): its row id, so that what an export calls Contact 3 stays Contact 3
  * whatever is added, erased or merged later.
  */
-export function peopleForRedaction(db: DB): { contacts: PersonRef[]; accounts: AccountRef[] } {
+export function peopleForRedaction(db: DB): { contacts: PersonRef[]; accounts: AccountRef[]; interviewers: string[] } {
+  const userName = db.prepare("SELECT value FROM config WHERE key = 'user.name'").pluck().get() as string | undefined;
+  // who held the conversations, in the order of their first one; user.name (who may have held none yet) last
+  const interviewers = db
+    .prepare('SELECT by FROM interviews WHERE by IS NOT NULL GROUP BY by ORDER BY min(id)')
+    .pluck()
+    .all() as string[];
+  if (userName !== undefined && !interviewers.includes(userName)) interviewers.push(userName);
   return {
+    interviewers,
     contacts: db
       .prepare('SELECT id AS n, uuid, name, email FROM contacts WHERE forgotten = 0 ORDER BY id')
       .all() as PersonRef[],

@@ -1,88 +1,240 @@
-// Erasing a person (`pm forget`): their name and email, the quotes of every interview they attended,
-// and any mention of their name or email in those interviews' summary, notes and pains. The
-// interviews stay, attributed to "Forgotten contact". secure_delete zeroes freed pages, the FTS
-// index is rebuilt and optimised so no old segment keeps the words, and the caller truncates the WAL.
+// Erasing a person (`pm forget`, and `pm import` for people erased elsewhere). What goes:
+// * their name and email on the contact, which stays as "Forgotten contact" so their interviews
+//   keep their account, date and kind;
+// * the quotes of every interview they attended;
+// * in those interviews (summary, notes, pains, tags), and in the hypotheses those interviews are
+//   evidence for (statement, criterion, revisions, tags, outcome reasons): their full name, email,
+//   and each word of their name of three letters or more ("Zelda" alone);
+// * everywhere else in the journal (every interview's text, quotes and tags, every hypothesis and
+//   outcome): their full name and email;
+// in any case, accent, width or Unicode form (src/core/mentions.ts). secure_delete zeroes freed
+// pages, the FTS index is rewritten and optimised so no old segment keeps the words; the file is then
+// rewritten (src/db/erasure.ts) so no free page keeps a copy.
 import type { DB } from './journal.js';
 import { reindexInterview } from './fts.js';
+import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
 
 export const FORGOTTEN_NAME = 'Forgotten contact';
+/** What a mention of an erased person becomes. */
+export const ERASED_MARK = '[forgotten]';
 
 export interface ForgetResult {
   uuid: string;
+  /** their interviews, now attributed to "Forgotten contact" */
   interviews: number;
   quotes: number;
+  /** mentions of them removed, wherever they were */
   mentions: number;
+  /** records outside their interviews (other interviews, hypotheses, outcomes) a mention was removed from */
+  otherRecords: number;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What to look for of a person: everywhere (full name, email), and in what is theirs (also name words). */
+export interface PersonNeedles {
+  everywhere: MentionMatcher;
+  theirs: MentionMatcher;
+  /** words for a full-text query that finds every interview that may mention them */
+  searchWords: string[];
 }
 
-/** A needle as a whole word: "Ann" must not eat "Annual". */
-function wordPattern(needle: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'giu');
+export function personNeedles(name: string, email: string | null): PersonNeedles {
+  const full: Needle[] = [{ text: name, replacement: ERASED_MARK, inside: true }];
+  if (email) full.push({ text: email, replacement: ERASED_MARK });
+  const parts: Needle[] = nameParts(name).map((p) => ({ text: p, replacement: ERASED_MARK, inside: true }));
+  const words = [name, ...(email ? [email] : [])].flatMap((s) => foldNeedle(s).match(/[\p{L}\p{N}]+/gu) ?? []);
+  return {
+    everywhere: new MentionMatcher(full),
+    theirs: new MentionMatcher([...full, ...parts]),
+    searchWords: [...new Set(words)],
+  };
 }
 
-/** Remove every occurrence of the person's name or email from a text (case-insensitive). */
-export function scrub(text: string, needles: string[]): { text: string; count: number } {
+/** A tag that held nothing but the person ("zelda", "zelda_quux") goes; one that held more keeps the rest. */
+function scrubTag(m: MentionMatcher, tag: string): { tag: string | null; count: number } {
+  const r = m.replace(tag, { tag: true });
+  if (r.count === 0) return { tag, count: 0 };
+  const rest = r.text.split(ERASED_MARK).join('');
+  return { tag: /[\p{L}\p{N}]/u.test(rest) ? r.text : null, count: r.count };
+}
+
+/**
+ * Scrub an interview's text and tags (not its quotes) with `m`, in place; returns the mentions
+ * removed. Reindexes it when something changed.
+ */
+function scrubInterview(db: DB, id: number, m: MentionMatcher, withQuotes: boolean): number {
+  const row = db.prepare('SELECT summary, notes FROM interviews WHERE id = ?').get(id) as
+    | { summary: string; notes: string | null }
+    | undefined;
+  if (!row) return 0;
   let count = 0;
-  let out = text;
-  for (const n of needles) {
-    if (n.trim().length < 2) continue;
-    out = out.replace(wordPattern(n), () => {
-      count++;
-      return '[forgotten]';
-    });
+  const summary = m.replace(row.summary);
+  const notes = row.notes === null ? { text: null, count: 0 } : m.replace(row.notes);
+  if (summary.count + notes.count > 0)
+    db.prepare('UPDATE interviews SET summary = ?, notes = ? WHERE id = ?').run(summary.text, notes.text, id);
+  count += summary.count + notes.count;
+  const lists: ['pains' | 'quotes', string][] = [['pains', 'text']];
+  if (withQuotes) lists.push(['quotes', 'text']);
+  for (const [table] of lists) {
+    for (const p of db.prepare(`SELECT position, text FROM ${table} WHERE interview_id = ?`).all(id) as {
+      position: number;
+      text: string;
+    }[]) {
+      const s = m.replace(p.text);
+      if (s.count)
+        db.prepare(`UPDATE ${table} SET text = ? WHERE interview_id = ? AND position = ?`).run(s.text, id, p.position);
+      count += s.count;
+    }
   }
-  return { text: out, count };
+  for (const t of db.prepare('SELECT position, tag FROM interview_tags WHERE interview_id = ?').all(id) as {
+    position: number;
+    tag: string;
+  }[]) {
+    const s = scrubTag(m, t.tag);
+    if (s.count === 0) continue;
+    if (s.tag === null)
+      db.prepare('DELETE FROM interview_tags WHERE interview_id = ? AND position = ?').run(id, t.position);
+    else
+      db.prepare('UPDATE interview_tags SET tag = ? WHERE interview_id = ? AND position = ?').run(
+        s.tag,
+        id,
+        t.position,
+      );
+    count += s.count;
+  }
+  if (count) reindexInterview(db, id);
+  return count;
 }
 
+/** Scrub a hypothesis (statement, criterion, revisions, tags) and its outcomes' reasons; returns mentions removed. */
+function scrubHypothesis(db: DB, id: number, m: MentionMatcher): number {
+  let count = 0;
+  const h = db.prepare('SELECT statement, criteria FROM hypotheses WHERE id = ?').get(id) as {
+    statement: string;
+    criteria: string | null;
+  };
+  const statement = m.replace(h.statement);
+  const criteria = h.criteria === null ? { text: null, count: 0 } : m.replace(h.criteria);
+  if (statement.count + criteria.count)
+    db.prepare('UPDATE hypotheses SET statement = ?, criteria = ? WHERE id = ?').run(statement.text, criteria.text, id);
+  count += statement.count + criteria.count;
+  for (const r of db.prepare('SELECT id, before, after FROM hypothesis_revisions WHERE hypothesis_id = ?').all(id) as {
+    id: number;
+    before: string | null;
+    after: string | null;
+  }[]) {
+    const before = r.before === null ? { text: null, count: 0 } : m.replace(r.before);
+    const after = r.after === null ? { text: null, count: 0 } : m.replace(r.after);
+    if (before.count + after.count)
+      db.prepare('UPDATE hypothesis_revisions SET before = ?, after = ? WHERE id = ?').run(
+        before.text,
+        after.text,
+        r.id,
+      );
+    count += before.count + after.count;
+  }
+  for (const t of db.prepare('SELECT position, tag FROM hypothesis_tags WHERE hypothesis_id = ?').all(id) as {
+    position: number;
+    tag: string;
+  }[]) {
+    const s = scrubTag(m, t.tag);
+    if (s.count === 0) continue;
+    if (s.tag === null)
+      db.prepare('DELETE FROM hypothesis_tags WHERE hypothesis_id = ? AND position = ?').run(id, t.position);
+    else
+      db.prepare('UPDATE hypothesis_tags SET tag = ? WHERE hypothesis_id = ? AND position = ?').run(
+        s.tag,
+        id,
+        t.position,
+      );
+    count += s.count;
+  }
+  for (const o of db.prepare('SELECT id, reason FROM outcomes WHERE hypothesis_id = ?').all(id) as {
+    id: number;
+    reason: string;
+  }[]) {
+    const s = m.replace(o.reason);
+    if (s.count) db.prepare('UPDATE outcomes SET reason = ? WHERE id = ?').run(s.text, o.id);
+    count += s.count;
+  }
+  return count;
+}
+
+/** Interviews whose indexed text may mention one of `words` (a superset: the scrub decides). */
+function interviewsMentioning(db: DB, words: string[]): number[] {
+  if (words.length === 0) return [];
+  const query = words.map((w) => `"${w}"`).join(' OR ');
+  return db.prepare('SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?').pluck().all(query) as number[];
+}
+
+/**
+ * Scrub a person out of the journal's text: `theirInterviews` with every needle (and their quotes
+ * deleted), the rest with the full name and email. Does not touch the contact row.
+ */
+export function scrubPerson(
+  db: DB,
+  person: { name: string; email: string | null },
+  theirInterviews: number[],
+): { quotes: number; mentions: number; otherRecords: number } {
+  db.pragma('secure_delete = ON');
+  const needles = personNeedles(person.name, person.email);
+  const theirs = new Set(theirInterviews);
+  let quotes = 0;
+  let mentions = 0;
+  let otherRecords = 0;
+  const delQuotes = db.prepare('DELETE FROM quotes WHERE interview_id = ?');
+  for (const id of theirInterviews) {
+    quotes += delQuotes.run(id).changes;
+    mentions += scrubInterview(db, id, needles.theirs, false);
+    reindexInterview(db, id);
+  }
+  // other interviews: those the index finds, and any whose tags name them (tags are not indexed)
+  const others = new Set(interviewsMentioning(db, needles.searchWords));
+  for (const [id, tag] of db.prepare('SELECT interview_id, tag FROM interview_tags').raw().all() as [number, string][])
+    if (!others.has(id) && needles.everywhere.replace(tag, { tag: true }).count) others.add(id);
+  for (const id of others) {
+    if (theirs.has(id)) continue;
+    const n = scrubInterview(db, id, needles.everywhere, true);
+    mentions += n;
+    if (n) otherRecords++;
+  }
+  // hypotheses their interviews are evidence for are theirs too; the others only lose the full name
+  const linked = new Set(
+    theirInterviews.length
+      ? (db
+          .prepare(
+            `SELECT DISTINCT hypothesis_id FROM evidence WHERE interview_id IN (${theirInterviews.map(() => '?').join(',')})`,
+          )
+          .pluck()
+          .all(...theirInterviews) as number[])
+      : [],
+  );
+  for (const id of db.prepare('SELECT id FROM hypotheses').pluck().all() as number[]) {
+    const n = scrubHypothesis(db, id, linked.has(id) ? needles.theirs : needles.everywhere);
+    mentions += n;
+    if (n) otherRecords++;
+  }
+  return { quotes, mentions, otherRecords };
+}
+
+/** Erase a contact: scrub them from the journal's text, then make them "Forgotten contact". */
 export function forgetContact(db: DB, contactId: number): ForgetResult {
   const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as {
     uuid: string;
     name: string;
     email: string | null;
   };
-  // the full name and email, then each part of the name of three letters or more ("Zelda" alone),
-  // longest first so that "Zelda Quux" goes whole; only in the interviews the person attended
-  const parts = person.name.split(/[\s,.;:()"'<>]+/u).filter((p) => [...p].length >= 3);
-  const needles = [...new Set([person.name, ...(person.email ? [person.email] : []), ...parts])].sort(
-    (a, b) => b.length - a.length,
-  );
-  db.pragma('secure_delete = ON');
   const interviewIds = db
     .prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?')
     .pluck()
     .all(contactId) as number[];
-  let quotes = 0;
-  let mentions = 0;
-  const delQuotes = db.prepare('DELETE FROM quotes WHERE interview_id = ?');
-  const getText = db.prepare('SELECT summary, notes FROM interviews WHERE id = ?');
-  const setText = db.prepare('UPDATE interviews SET summary = ?, notes = ? WHERE id = ?');
-  const getPains = db.prepare('SELECT position, text FROM pains WHERE interview_id = ?');
-  const setPain = db.prepare('UPDATE pains SET text = ? WHERE interview_id = ? AND position = ?');
-  for (const id of interviewIds) {
-    quotes += delQuotes.run(id).changes;
-    const row = getText.get(id) as { summary: string; notes: string | null };
-    const summary = scrub(row.summary, needles);
-    const notes = row.notes == null ? { text: null, count: 0 } : scrub(row.notes, needles);
-    if (summary.count + notes.count > 0) setText.run(summary.text, notes.text, id);
-    mentions += summary.count + notes.count;
-    for (const p of getPains.all(id) as { position: number; text: string }[]) {
-      const s = scrub(p.text, needles);
-      if (s.count) setPain.run(s.text, id, p.position);
-      mentions += s.count;
-    }
-    reindexInterview(db, id);
-  }
+  const scrubbed = scrubPerson(db, person, interviewIds);
   db.prepare('UPDATE contacts SET name = ?, email = NULL, segment = NULL, forgotten = 1 WHERE id = ?').run(
     FORGOTTEN_NAME,
     contactId,
   );
-  db.prepare('INSERT OR IGNORE INTO forgotten(uuid) VALUES (?)').run(person.uuid);
   // merge every FTS segment so that no stale segment still holds the erased words
   db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
-  return { uuid: person.uuid, interviews: interviewIds.length, quotes, mentions };
+  return { uuid: person.uuid, interviews: interviewIds.length, ...scrubbed };
 }
 
 /**
@@ -90,7 +242,7 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
  * earlier changes (an import's page splits, rows rewritten before) may sit in free space: VACUUM
  * rewrites the file without any. Then the WAL still holds the old pages until it is checkpointed
  * and truncated; a program reading the journal meanwhile (holding an older snapshot) keeps them
- * there past the busy timeout. Run outside the erasure's transaction.
+ * there past the busy timeout. Run outside any transaction.
  */
 export function purgeFreedPages(db: DB): { rewritten: boolean; walHeld: boolean } {
   let rewritten = true;

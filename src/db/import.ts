@@ -14,12 +14,25 @@ import { InterviewWriter } from './interview-writer.js';
 import { SuspendedSummaries } from './summaries.js';
 import { setConfigValue } from './config.js';
 import type { ConfigKey } from '../core/config.js';
-import type { JournalDoc } from '../core/import-validate.js';
+import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
+import { ERASED_MARK, FORGOTTEN_NAME, forgetContact, personNeedles, type PersonNeedles } from './forget.js';
+import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
 
 export interface ImportCounts {
   accounts: { added: number; matched: number };
-  contacts: { added: number; matched: number; forgotten: number };
+  /**
+   * forgotten: the file's people already erased here (left out, or kept as "Forgotten contact");
+   * erased: the file's people erased on arrival (their UUID or email is on the forgotten list);
+   * erasedHere: this journal's people the file's forgotten list erased
+   */
+  contacts: { added: number; matched: number; forgotten: number; erased: number; erasedHere: number };
+  /** what was scrubbed of erased people from the file's text before it was written */
+  scrubbed: { interviews: number; quotes: number; mentions: number };
+  /** erasures the file brought that this journal did not know */
+  forgottenAdded: number;
+  /** the file's people with the name of an erased person, but no email or UUID to say it is them */
+  nameMatches: { name: string; account: string }[];
   interviews: { added: number; existing: number };
   hypotheses: { added: number; existing: number };
   evidence: { added: number; existing: number };
@@ -33,6 +46,53 @@ export interface ImportOptions {
   progressEvery?: number;
   /** interviews.created_at for new interviews (default: now) */
   now?: string;
+  /** the day erasures made by this import are dated (default: today in UTC) */
+  today?: string;
+}
+
+/**
+ * An interview of the file with the erased people's mentions scrubbed as pm forget does: in an
+ * interview they attended, their quotes go and every word of their name; in any, their full name
+ * and email.
+ */
+function scrubInterviewDoc(
+  i: InterviewDoc,
+  scrubbers: Map<string, PersonNeedles>,
+  everywhere: (text: string) => string,
+  counts: ImportCounts,
+): InterviewDoc {
+  const theirs = i.contactUuids.filter((u) => scrubbers.has(u)).map((u) => scrubbers.get(u)!);
+  const before = counts.scrubbed.mentions;
+  const scrub = (text: string) => {
+    let out = text;
+    for (const n of theirs) {
+      const r = n.theirs.replace(out);
+      out = r.text;
+      counts.scrubbed.mentions += r.count;
+    }
+    return everywhere(out);
+  };
+  const scrubTag = (tag: string) => {
+    let out = tag;
+    for (const n of theirs) {
+      const r = n.theirs.replace(out, { tag: true });
+      out = r.text;
+      counts.scrubbed.mentions += r.count;
+    }
+    return everywhere(out);
+  };
+  const quotes = theirs.length ? [] : i.quotes.map(scrub);
+  counts.scrubbed.quotes += i.quotes.length - quotes.length;
+  const out: InterviewDoc = {
+    ...i,
+    summary: scrub(i.summary),
+    notes: i.notes === null ? null : scrub(i.notes),
+    pains: i.pains.map(scrub),
+    quotes,
+    tags: i.tags.map(scrubTag).filter((t) => /[\p{L}\p{N}]/u.test(t.split(ERASED_MARK).join(''))),
+  };
+  if (theirs.length || counts.scrubbed.mentions > before) counts.scrubbed.interviews++;
+  return out;
 }
 
 /** Text folded the way SQLite's NOCASE compares (ASCII letters only), as the schema's unique keys do. */
@@ -87,7 +147,10 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
 function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: SuspendedSummaries): ImportCounts {
   const counts: ImportCounts = {
     accounts: { added: 0, matched: 0 },
-    contacts: { added: 0, matched: 0, forgotten: 0 },
+    contacts: { added: 0, matched: 0, forgotten: 0, erased: 0, erasedHere: 0 },
+    scrubbed: { interviews: 0, quotes: 0, mentions: 0 },
+    forgottenAdded: 0,
+    nameMatches: [],
     interviews: { added: 0, existing: 0 },
     hypotheses: { added: 0, existing: 0 },
     evidence: { added: 0, existing: 0 },
@@ -121,13 +184,40 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     counts.accounts.added++;
   }
 
+  // the erased: this journal's list and the file's (their keys too, so that their hashes can match)
+  if (doc.privacyKeys?.length)
+    addPrivacyKeys(
+      db,
+      doc.privacyKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key, 'hex') })),
+    );
+  for (const e of doc.forgotten ?? []) if (rememberEntry(db, e)) counts.forgottenAdded++;
+  const list = loadForgottenList(db);
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  /** erased people's needles, by the file's contact UUID, for scrubbing the file's text */
+  const scrubbers = new Map<string, PersonNeedles>();
+  const everywhere: PersonNeedles[] = [];
+  // this journal's people the file's list names (by UUID or email) are erased here too
+  if (counts.forgottenAdded > 0)
+    for (const c of db.prepare('SELECT id, uuid, name, email FROM contacts WHERE forgotten = 0').all() as {
+      id: number;
+      uuid: string;
+      name: string;
+      email: string | null;
+    }[]) {
+      const m = list.match(c);
+      if (!m || m.by === 'name') continue;
+      forgetContact(db, c.id);
+      recordErasure(db, c, today, 2);
+      everywhere.push(personNeedles(c.name, c.email));
+      counts.contacts.erasedHere++;
+    }
+
   // contacts: by UUID, else by email, else by name within the (mapped) account; erased ones never come back
-  const forgotten = new Set(db.prepare('SELECT uuid FROM forgotten').pluck().all() as string[]);
   const contactByUuid = idsByUuid(db, 'contacts');
   const contactByEmail = new Map<string, number>();
   const contactByAccountName = new Map<string, number>();
   for (const [id, name, email, accountId] of db
-    .prepare('SELECT id, name, email, account_id FROM contacts')
+    .prepare('SELECT id, name, email, account_id FROM contacts WHERE forgotten = 0')
     .raw()
     .all() as [number, string, string | null, number][]) {
     if (email) contactByEmail.set(nocase(email), id);
@@ -137,14 +227,37 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
   const insertContact = db.prepare(
     'INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, forgotten) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const rememberForgotten = db.prepare('INSERT OR IGNORE INTO forgotten (uuid) VALUES (?)');
+  const isForgottenRow = db.prepare('SELECT forgotten FROM contacts WHERE id = ?').pluck();
   for (const c of doc.contacts) {
     const accountId = accountByUuid.get(c.accountUuid)!;
     const byUuid = contactByUuid.get(c.uuid);
-    if (byUuid === undefined && forgotten.has(c.uuid)) {
-      counts.contacts.forgotten++;
+    const match = c.forgotten ? null : list.match(c);
+    if (match && match.by !== 'name') {
+      // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
+      scrubbers.set(c.uuid, personNeedles(c.name, c.email));
+      everywhere.push(scrubbers.get(c.uuid)!);
+      if (byUuid !== undefined) {
+        if (isForgottenRow.get(byUuid) !== 1) {
+          forgetContact(db, byUuid);
+          recordErasure(db, c, today, 2);
+          counts.contacts.erasedHere++;
+        } else counts.contacts.forgotten++;
+        continue;
+      }
+      // kept as "Forgotten contact" with their role, so that their interviews stay customer contact
+      const id = Number(insertContact.run(c.uuid, FORGOTTEN_NAME, null, accountId, c.role, null, 1).lastInsertRowid);
+      contactByUuid.set(c.uuid, id);
+      if (match.by === 'email') {
+        recordErasure(db, c, today, 0);
+        counts.contacts.erased++;
+      } else counts.contacts.forgotten++;
       continue;
     }
+    if (match?.by === 'name')
+      counts.nameMatches.push({
+        name: c.name,
+        account: doc.accounts.find((a) => a.uuid === c.accountUuid)?.name ?? '',
+      });
     const nameKey = `${accountId}\u0000${nocase(c.name)}`;
     const known =
       byUuid ??
@@ -156,15 +269,33 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       continue;
     }
     const id = Number(
-      insertContact.run(c.uuid, c.name, c.email, accountId, c.role, c.segment, c.persona, c.forgotten ? 1 : 0)
-        .lastInsertRowid,
+      insertContact.run(
+        c.uuid,
+        c.forgotten ? FORGOTTEN_NAME : c.name,
+        c.forgotten ? null : c.email,
+        accountId,
+        c.role,
+        c.forgotten ? null : c.segment,
+        c.forgotten ? null : c.persona,
+        c.forgotten ? 1 : 0,
+      ).lastInsertRowid,
     );
-    if (c.forgotten) rememberForgotten.run(c.uuid);
+    if (c.forgotten) rememberEntry(db, { uuid: c.uuid, keyId: null, emailHash: null, nameHash: null, erasedOn: null });
     contactByUuid.set(c.uuid, id);
-    if (c.email) contactByEmail.set(nocase(c.email), id);
+    if (c.email && !c.forgotten) contactByEmail.set(nocase(c.email), id);
     if (!c.forgotten && !contactByAccountName.has(nameKey)) contactByAccountName.set(nameKey, id);
     counts.contacts.added++;
   }
+  const scrubEverywhere = (text: string): string => {
+    let out = text;
+    for (const n of everywhere) {
+      const r = n.everywhere.replace(out);
+      out = r.text;
+      counts.scrubbed.mentions += r.count;
+    }
+    return out;
+  };
+  const scrubEverywhereOrNull = (text: string | null) => (text === null ? null : scrubEverywhere(text));
 
   // hypotheses, their tags and revisions
   const hypothesisByUuid = idsByUuid(db, 'hypotheses');
@@ -181,23 +312,25 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       counts.hypotheses.existing++;
       continue;
     }
+    const scrub = everywhere.length ? scrubEverywhere : (t: string) => t;
+    const scrubOrNull = everywhere.length ? scrubEverywhereOrNull : (t: string | null) => t;
     const id = Number(
       insertHypothesis.run(
         h.uuid,
-        h.statement,
+        scrub(h.statement),
         h.kind,
-        h.criteria,
+        scrubOrNull(h.criteria),
         h.createdOn,
         h.decideBy,
         h.bet?.until ?? null,
-        h.bet?.reason ?? null,
+        scrubOrNull(h.bet?.reason ?? null),
         h.bet?.since ?? null,
       ).lastInsertRowid,
     );
     h.tags.forEach((tag, position) => {
-      insertHypothesisTag.run(id, position, tag);
+      insertHypothesisTag.run(id, position, scrub(tag));
     });
-    for (const r of h.revisions) insertRevision.run(id, r.date, r.field, r.before, r.after);
+    for (const r of h.revisions) insertRevision.run(id, r.date, r.field, scrubOrNull(r.before), scrubOrNull(r.after));
     hypothesisByUuid.set(h.uuid, id);
     counts.hypotheses.added++;
   }
@@ -211,7 +344,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
   const createdAt = opts.now ?? new Date().toISOString();
   const every = opts.progressEvery ?? 5000;
   let done = 0;
-  for (const i of newInterviews) {
+  for (const raw of newInterviews) {
+    const i = everywhere.length ? scrubInterviewDoc(raw, scrubbers, scrubEverywhere, counts) : raw;
     const contactIds: number[] = [];
     for (const c of i.contactUuids) {
       const contactId = contactByUuid.get(c);
@@ -269,7 +403,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       counts.outcomes.existing++;
       continue;
     }
-    insertOutcome.run(o.uuid, hypothesisByUuid.get(o.hypothesisUuid)!, o.outcome, o.date, o.reason);
+    const reason = everywhere.length ? scrubEverywhere(o.reason) : o.reason;
+    insertOutcome.run(o.uuid, hypothesisByUuid.get(o.hypothesisUuid)!, o.outcome, o.date, reason);
     outcomeUuids.add(o.uuid);
     counts.outcomes.added++;
   }

@@ -293,6 +293,11 @@ export function readConfig(db: DB): Config {
   return configFromRows(db.prepare('SELECT key, value FROM config').all() as { key: string; value: string }[]);
 }
 
+/** Whether an erasure waits to be finished (src/db/erasure.ts): one indexed read, at every open. */
+export function hasPendingErasure(db: DB): boolean {
+  return db.prepare('SELECT 1 FROM forgotten WHERE pending > 0 LIMIT 1').get() !== undefined;
+}
+
 /** Whether the journal holds any account or hypothesis (everything else hangs from those). */
 export function holdsRecords(db: DB): boolean {
   return db.prepare('SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM hypotheses)').pluck().get() === 1;

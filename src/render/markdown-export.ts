@@ -157,12 +157,14 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     count++;
     const whoText = who(i);
     const summary = t(i.summary);
+    const by = redactor ? redactor.interviewer(i.by) : i.by;
     // the interview's lines as one piece (what joining them one by one gives): a week is 557
     // interviews of ~20 lines each
     let b = `${mdHeading(2, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`)}\n`;
-    b += `\n- **By:** ${i.by === null ? 'unknown' : mdInline(i.by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;
+    b += `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;
     b += `\n- **Summary:** ${mdInline(summary)}`;
-    if (i.tags.length) b += `\n- **Tags:** ${i.tags.map((tag) => mdInline(t(tag))).join(', ')}`;
+    if (i.tags.length)
+      b += `\n- **Tags:** ${i.tags.map((tag) => mdInline(redactor ? redactor.tag(tag) : tag)).join(', ')}`;
     if (i.followUp) b += `\n- **Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`;
     b += '\n';
     if (i.pains.length) {

@@ -90,6 +90,8 @@ describe('pm export --format json', () => {
       'hypotheses',
       'evidence',
       'outcomes',
+      'forgotten',
+      'privacyKeys',
     ]);
     expect(doc.format).toBe('pm-journal');
     expect(doc.version).toBe(2);

@@ -310,7 +310,7 @@ describe('pm import', () => {
       );
     }
     const counts = box.json(['import', writeDoc('theirs.json', theirs)]);
-    expect(counts.contacts).toEqual({ added: 1, matched: 2, forgotten: 0 });
+    expect(counts.contacts).toEqual({ added: 1, matched: 2, forgotten: 0, erased: 0, erasedHere: 0 });
     expect(counts.accounts).toEqual({ added: 1, matched: 1 });
     expect(box.sql('SELECT id, name FROM contacts WHERE id <= 2 ORDER BY id')).toEqual(mine);
     expect(box.sql('SELECT count(*) AS n FROM accounts')[0].n).toBe(2);
@@ -331,7 +331,7 @@ describe('pm import', () => {
     expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(3);
   });
 
-  it('never brings back a person erased with pm forget; their interviews keep the others', () => {
+  it('never brings back a person erased with pm forget; their interviews keep the others, and them as "Forgotten contact"', () => {
     expect(box.pm(['import', writeDoc('a.json', sampleDoc())]).code).toBe(0);
     const db = new Database(box.db);
     // what pm forget leaves: the UUID remembered, the person gone
@@ -344,12 +344,17 @@ describe('pm import', () => {
     db.close();
     const counts = box.json(['import', writeDoc('a.json', sampleDoc())]);
     expect(counts.contacts.forgotten).toBe(1);
-    expect(box.sql('SELECT count(*) AS n FROM contacts WHERE uuid = ? OR name = ?', U.jane, 'Jane Roe')[0].n).toBe(0);
+    expect(box.sql('SELECT count(*) AS n FROM contacts WHERE name = ?', 'Jane Roe')[0].n).toBe(0);
+    expect(box.sql('SELECT name, email, forgotten FROM contacts WHERE uuid = ?', U.jane)).toEqual([
+      { name: 'Forgotten contact', email: null, forgotten: 1 },
+    ]);
     const present = box.sql(
-      'SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id JOIN interviews i ON i.id = ic.interview_id WHERE i.uuid = ?',
+      'SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id JOIN interviews i ON i.id = ic.interview_id WHERE i.uuid = ? ORDER BY c.id',
       U.i1,
     );
-    expect(present).toEqual([{ name: 'Bob Stone' }]);
+    expect(present).toEqual([{ name: 'Bob Stone' }, { name: 'Forgotten contact' }]);
+    // nothing of Jane in the interview she attended: no quote, no name
+    expect(JSON.stringify(box.json(['show', 'last']))).not.toMatch(/Jane|jane@/);
   });
 });
 

@@ -283,6 +283,12 @@ function downgradeToSchema1(file: string): void {
     DROP TABLE evidence;
     ALTER TABLE evidence_v1 RENAME TO evidence;
     CREATE INDEX evidence_by_interview ON evidence(interview_id, hypothesis_id);
+    DROP TABLE written_files;
+    ${schema1('TABLE', 'forgotten').replace('CREATE TABLE forgotten ', 'CREATE TABLE forgotten_v1 ')}
+    INSERT INTO forgotten_v1 SELECT uuid FROM forgotten;
+    DROP TABLE forgotten;
+    ALTER TABLE forgotten_v1 RENAME TO forgotten;
+    DROP TABLE privacy_keys;
     PRAGMA user_version = 1;
     COMMIT;`);
   db.pragma('wal_checkpoint(TRUNCATE)');

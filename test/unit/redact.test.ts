@@ -47,7 +47,7 @@ describe('redaction', () => {
       hypotheses: [{ flags: ['stale'] }],
       flags: [{ kind: 'stale', subject: 'H1', message: 'Jane waits' }],
     };
-    expect(redactDeep(report, r.text)).toEqual({
+    expect(redactDeep(report, r)).toEqual({
       period: { label: '2026-W47' },
       conversations: [{ id: 'I1', date: '2026-11-20', with: ['Contact 1'], summary: 'Contact 1 is happy' }],
       hypotheses: [{ flags: ['stale'] }],

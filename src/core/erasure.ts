@@ -1,0 +1,109 @@
+// The forgotten list as data: each erased person's UUID and keyed hashes of their email and name
+// (HMAC-SHA-256 of the identity key, src/core/mentions.ts), never the email or name. A journal has
+// its own key; hashes made elsewhere keep the key they were made with, so a person erased in any
+// journal a team shares is recognised here (docs/decisions.md, "Erasure across journals").
+import { createHash, createHmac } from 'node:crypto';
+import { identityKey } from './mentions.js';
+
+export interface PrivacyKey {
+  id: string;
+  key: Buffer;
+}
+
+export interface ForgottenEntry {
+  uuid: string;
+  keyId: string | null;
+  emailHash: string | null;
+  nameHash: string | null;
+  erasedOn: string | null;
+}
+
+/** A key's fingerprint: what entries name it by. */
+export function keyFingerprint(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+export function emailHash(key: Buffer, email: string): string {
+  return createHmac('sha256', key)
+    .update(`email:${identityKey(email)}`)
+    .digest('hex');
+}
+
+export function nameHash(key: Buffer, name: string): string {
+  return createHmac('sha256', key)
+    .update(`name:${identityKey(name)}`)
+    .digest('hex');
+}
+
+/** The entry that erases `person`, hashed with `key`. */
+export function entryFor(
+  person: { uuid: string; name: string; email: string | null },
+  key: PrivacyKey,
+  erasedOn: string,
+): ForgottenEntry {
+  return {
+    uuid: person.uuid,
+    keyId: key.id,
+    emailHash: person.email ? emailHash(key.key, person.email) : null,
+    nameHash: nameHash(key.key, person.name),
+    erasedOn,
+  };
+}
+
+export type ForgottenMatch = { by: 'uuid' | 'email' | 'name'; entry: ForgottenEntry };
+
+/** Recognises erased people: by UUID, by email (the same person), or by name alone (maybe the same). */
+export class ForgottenList {
+  private readonly byUuid = new Map<string, ForgottenEntry>();
+  /** per key id: hash → entry */
+  private readonly byEmail = new Map<string, Map<string, ForgottenEntry>>();
+  private readonly byName = new Map<string, Map<string, ForgottenEntry>>();
+
+  constructor(
+    entries: ForgottenEntry[],
+    private readonly keys: PrivacyKey[],
+  ) {
+    for (const e of entries) this.add(e);
+  }
+
+  add(e: ForgottenEntry): void {
+    if (!this.byUuid.has(e.uuid)) this.byUuid.set(e.uuid, e);
+    if (e.keyId === null) return;
+    const put = (m: Map<string, Map<string, ForgottenEntry>>, hash: string | null) => {
+      if (hash === null) return;
+      const perKey = m.get(e.keyId!) ?? new Map<string, ForgottenEntry>();
+      m.set(e.keyId!, perKey);
+      if (!perKey.has(hash)) perKey.set(hash, e);
+    };
+    put(this.byEmail, e.emailHash);
+    put(this.byName, e.nameHash);
+  }
+
+  addKey(k: PrivacyKey): void {
+    if (!this.keys.some((x) => x.id === k.id)) this.keys.push(k);
+  }
+
+  get size(): number {
+    return this.byUuid.size;
+  }
+
+  has(uuid: string): boolean {
+    return this.byUuid.has(uuid);
+  }
+
+  match(person: { uuid: string; name: string; email: string | null }): ForgottenMatch | null {
+    const entry = this.byUuid.get(person.uuid);
+    if (entry) return { by: 'uuid', entry };
+    for (const k of this.keys) {
+      if (person.email) {
+        const e = this.byEmail.get(k.id)?.get(emailHash(k.key, person.email));
+        if (e) return { by: 'email', entry: e };
+      }
+    }
+    for (const k of this.keys) {
+      const e = this.byName.get(k.id)?.get(nameHash(k.key, person.name));
+      if (e) return { by: 'name', entry: e };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,205 @@
+// Finding a person's name or email in free text, however it is spelled in Unicode: in NFC or NFD,
+// with accents or without ("José Peña", "Jose Pena"), in full-width letters, in any case, with a
+// zero-width space or a soft hyphen inside. `pm forget` scrubs what this finds and `--redact`
+// replaces it, so both erase the same mentions. What it cannot find is a name spelled differently
+// (a nickname, a typo, a transliteration): docs/reference.md says so.
+//
+// Text is compared in a folded form (foldForMatch): each character decomposed (NFKD), case-folded,
+// stripped of nonspacing marks (accents) and of default-ignorable code points (zero-width spaces,
+// soft hyphens, bidi controls). Each base character is folded with its marks, so every folded
+// character maps back to the span of the original it came from, and a match is replaced there.
+
+/** Nonspacing marks (accents) and default-ignorable code points (ZWSP, ZWJ, soft hyphen, bidi controls…). */
+const DROPPED = /[\p{Mn}\p{Default_Ignorable_Code_Point}]/gu;
+/** A base character with the marks that follow it (or marks with no base). */
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+const ASCII = /^[\u0000-\u007f]*$/;
+/** A word of folded text: letters, digits and (spacing) marks. */
+const WORD_G = /[\p{L}\p{N}\p{M}]+/gu;
+/** Between the words of a name, any run of spaces, underscores or hyphens is one space ("jose_pena"). */
+const SEPARATORS = /[\s_-]+/g;
+
+const clusterCache = new Map<string, string>();
+
+/** One base character and its marks, folded: decomposed, case-folded, without accents or ignorables. */
+export function foldCluster(cluster: string): string {
+  let folded = clusterCache.get(cluster);
+  if (folded === undefined) {
+    // upper then lower: full case folding for what lower alone leaves apart (ß/SS, final ς/σ)
+    folded = cluster.normalize('NFKD').toUpperCase().toLowerCase().normalize('NFKD').replace(DROPPED, '');
+    if (clusterCache.size < 10_000) clusterCache.set(cluster, folded);
+  }
+  return folded;
+}
+
+export interface FoldedText {
+  folded: string;
+  /** original start of the character each folded character came from (null: the same index, ASCII text) */
+  starts: Int32Array | null;
+  /** original end of that character */
+  ends: Int32Array | null;
+}
+
+/**
+ * Text folded for matching. ASCII text only needs lower-casing, which keeps every index where it
+ * was (the fast path, for most of what a journal holds; test/unit/mentions.test.ts checks it
+ * against the general path).
+ */
+export function foldForMatch(text: string): FoldedText {
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), starts: null, ends: null };
+  return foldGeneral(text);
+}
+
+/** The general path of foldForMatch, cluster by cluster with the map back to the original. */
+export function foldGeneral(text: string): FoldedText {
+  let folded = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(CLUSTER)) {
+    const f = foldCluster(m[0]);
+    folded += f;
+    for (let k = 0; k < f.length; k++) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+  }
+  return { folded, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** A needle folded as text is: whole, edges of punctuation trimmed, runs of spaces made one. */
+export function foldNeedle(needle: string): string {
+  return foldGeneral(needle)
+    .folded.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(SEPARATORS, ' ');
+}
+
+/**
+ * The key two names, emails, accounts or tags are the same by: NFKC (full-width letters are their
+ * ASCII selves), case-folded, without default-ignorable code points, spaces collapsed. Accents
+ * count ("José" is not "Jose"). Keyed hashes of erased people are made of it (src/core/erasure.ts):
+ * it must not change, or old hashes stop matching.
+ */
+export function identityKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Letters of a word, the way needles are measured ("Al" is too short to look for alone). */
+export function letterCount(s: string): number {
+  return (s.match(/\p{L}/gu) ?? []).length;
+}
+
+/** The parts of a name worth looking for alone: words of three letters or more. */
+export function nameParts(name: string): string[] {
+  return name
+    .normalize('NFC')
+    .split(/[\s,.;:()"'<>_/\\|@-]+/u)
+    .filter((p) => letterCount(p) >= 3);
+}
+
+export interface Needle {
+  /** what to look for: a name, an email, a part of a name */
+  text: string;
+  replacement: string;
+  /**
+   * also inside a longer word, when that word is a @handle or a whole tag ("@zquux", "zeldaquux"):
+   * for needles of four letters or more, so that "Ann" does not take "@planning"
+   */
+  inside?: boolean;
+}
+
+interface Prepared {
+  key: string;
+  replacement: string;
+}
+
+export interface MatchResult {
+  text: string;
+  count: number;
+}
+
+/**
+ * Finds needles as whole words (a run of letters, digits and marks; "_" and "-" separate words, so
+ * `zelda_quux` holds "zelda"), the longest run of words first, in one pass over the words of the
+ * text. The first needle given wins a key two of them share.
+ */
+export class MentionMatcher {
+  private readonly whole = new Map<string, string>();
+  private readonly inside: Prepared[] = [];
+  private maxWords = 0;
+  private maxLength = 0;
+
+  constructor(needles: Needle[]) {
+    for (const n of needles) {
+      const key = foldNeedle(n.text);
+      if (key.length < 2) continue;
+      if (!this.whole.has(key)) {
+        this.whole.set(key, n.replacement);
+        this.maxWords = Math.max(this.maxWords, key.match(WORD_G)?.length ?? 0);
+        this.maxLength = Math.max(this.maxLength, key.length);
+      }
+      // inside a word: the needle's letters without its spaces and punctuation ("zeldaquux")
+      const squeezed = key.replace(/[^\p{L}\p{N}]+/gu, '');
+      if (n.inside && letterCount(squeezed) >= 4 && !this.inside.some((p) => p.key === squeezed))
+        this.inside.push({ key: squeezed, replacement: n.replacement });
+    }
+    // longest first, so that "zeldaquux" is preferred to "zelda" inside a word
+    this.inside.sort((a, b) => b.key.length - a.key.length);
+  }
+
+  get empty(): boolean {
+    return this.whole.size === 0;
+  }
+
+  /** Replace every mention in `text`; `wholeIsTag`: the text is one tag, matched inside its words too. */
+  replace(text: string, opts: { tag?: boolean } = {}): MatchResult {
+    if (this.whole.size === 0 || text === '') return { text, count: 0 };
+    const { folded, starts, ends } = foldForMatch(text);
+    const start = (i: number) => (starts ? starts[i] : i);
+    const end = (i: number) => (ends ? ends[i - 1] : i);
+    const words = [...folded.matchAll(WORD_G)];
+    let out = '';
+    let copied = 0;
+    let count = 0;
+    for (let i = 0; i < words.length; ) {
+      const from = words[i].index;
+      let taken = 0;
+      let replacement: string | undefined;
+      for (let k = Math.min(this.maxWords, words.length - i); k >= 1; k--) {
+        const last = words[i + k - 1];
+        const to = last.index + last[0].length;
+        if (to - from > this.maxLength * 2) continue;
+        replacement = this.whole.get(folded.slice(from, to).replace(SEPARATORS, ' '));
+        if (replacement !== undefined) {
+          taken = k;
+          break;
+        }
+      }
+      if (replacement === undefined && this.inside.length && (opts.tag || folded[from - 1] === '@')) {
+        const word = words[i][0];
+        const hit = this.inside.find((p) => word.includes(p.key));
+        if (hit) {
+          replacement = hit.replacement;
+          taken = 1;
+        }
+      }
+      if (replacement !== undefined) {
+        const to = words[i + taken - 1].index + words[i + taken - 1][0].length;
+        const origFrom = start(from);
+        if (origFrom >= copied) {
+          out += text.slice(copied, origFrom) + replacement;
+          copied = end(to);
+          count++;
+        }
+        i += taken;
+      } else i++;
+    }
+    return count === 0 ? { text, count: 0 } : { text: out + text.slice(copied), count };
+  }
+}

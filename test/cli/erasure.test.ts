@@ -1,0 +1,299 @@
+// Issue 16, privacy: an erased person stays erased across journals (finding 1), erasure reaches
+// every place and every spelling (finding 3), and --redact leaks nothing of a hostile journal
+// (finding 4). Each test failed on the code before the issue.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const ZELDA = { name: 'Zelda Quux', email: 'zelda.quux@wonka.test' };
+
+/** Every file under `dir` (recursively) that holds one of `needles` as UTF-8 bytes, NFC or NFD. */
+function filesHolding(dir: string, needles: string[]): string[] {
+  const found: string[] = [];
+  const bytes = needles.flatMap((n) => [n.normalize('NFC'), n.normalize('NFD')]).map((n) => Buffer.from(n));
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else {
+        const content = readFileSync(p);
+        for (const b of bytes) if (content.includes(b)) found.push(`${p}: ${b.toString()}`);
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+function ok(args: string[], db?: string) {
+  const r = box.pm(db ? ['--db', db, ...args] : args);
+  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+
+describe('finding 1: an erased person never comes back through an import', () => {
+  it('from a teammate who imported them, nor one who met them under another UUID; a name alone is warned about', () => {
+    const dir = (name: string) => {
+      mkdirSync(join(box.dir, name), { recursive: true });
+      return join(box.dir, name, 'journal.db');
+    };
+    const alex = box.db;
+    const dana = dir('dana');
+    const eve = dir('eve');
+    const finn = dir('finn');
+    ok([
+      'log',
+      '--with',
+      `${ZELDA.name} <${ZELDA.email}>`,
+      '--account',
+      'Wonka',
+      '--summary',
+      'Zelda Quux on chocolate audits',
+      '--quote',
+      'Alex heard the golden ticket line',
+      '--date',
+      '2026-11-02',
+    ]);
+    // Dana imported Alex's journal (the same UUID for Zelda), then talked to her again
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'alex1.json')]);
+    ok(['import', join(box.dir, 'alex1.json')], dana);
+    ok(
+      [
+        'log',
+        '--with',
+        ZELDA.name,
+        '--summary',
+        'Follow-up with Zelda about audits',
+        '--notes',
+        `Zelda Quux (${ZELDA.email}) says Quux family owns Wonka`,
+        '--quote',
+        'Dana heard the river of cocoa line',
+        '--tag',
+        'zelda_quux',
+        '--date',
+        '2026-11-10',
+      ],
+      dana,
+    );
+    // Eve met Zelda on her own: another UUID, the same email
+    ok(
+      [
+        'log',
+        '--with',
+        `Zelda Quux <${ZELDA.email.toUpperCase()}>`,
+        '--account',
+        'Wonka Inc',
+        '--summary',
+        'Zelda wants fewer Oompa reports',
+        '--quote',
+        'Eve heard the everlasting gobstopper line',
+        '--date',
+        '2026-11-11',
+      ],
+      eve,
+    );
+    // Finn met someone of the same name, without an email: maybe her, maybe not
+    ok(
+      ['log', '--with', 'Zelda Quux', '--account', 'Other Co', '--summary', 'Namesake call', '--date', '2026-11-12'],
+      finn,
+    );
+    for (const [who, db] of [
+      ['dana', dana],
+      ['eve', eve],
+      ['finn', finn],
+    ] as const)
+      ok(['export', '--format', 'json', '--out', join(box.dir, `${who}.json`)], db);
+
+    ok(['forget', ZELDA.email, '--yes']);
+    const fromDana = box.pm(['import', join(box.dir, 'dana.json')]);
+    expect(fromDana.code, fromDana.err).toBe(0);
+    expect(fromDana.out).toMatch(/Scrubbed of erased people: 1 interview \(1 quote left out, \d+ mentions removed\)/);
+    const fromEve = box.json(['import', join(box.dir, 'eve.json')]);
+    expect(fromEve.contacts.erased).toBe(1);
+    const fromFinn = box.pm(['import', join(box.dir, 'finn.json')]);
+    expect(fromFinn.code).toBe(0);
+    expect(fromFinn.err).toMatch(/warning: Zelda Quux \(Other Co\) has the name of a person erased with pm forget/);
+
+    // Zelda exists only as Finn's namesake; nothing of her in Alex's journal's files
+    expect(
+      box.sql("SELECT a.name FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.name = 'Zelda Quux'"),
+    ).toEqual([{ name: 'Other Co' }]);
+    const alexFiles = join(box.dir, 'alex-files');
+    mkdirSync(alexFiles);
+    for (const f of readdirSync(box.dir).filter((f) => f.startsWith('journal.db')))
+      copyFileSync(join(box.dir, f), join(alexFiles, f));
+    expect(
+      filesHolding(alexFiles, [
+        ZELDA.email,
+        'golden ticket',
+        'river of cocoa',
+        'everlasting gobstopper',
+        'zelda_quux',
+        'Zelda Quux (',
+      ]),
+    ).toEqual([]);
+    const text = JSON.stringify(box.json(['export', '--format', 'json']).interviews);
+    expect(text).not.toMatch(/zelda|quux|golden|cocoa|gobstopper/i);
+    expect(alex).toBe(box.db);
+
+    // and the other way: Alex's export erases Eve's own Zelda from Eve's journal, files included
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'alex2.json')]);
+    const intoEve = box.json(['--db', eve, 'import', join(box.dir, 'alex2.json')]);
+    expect(intoEve.contacts.erasedHere).toBe(1);
+    expect(filesHolding(join(box.dir, 'eve'), [ZELDA.email, ZELDA.email.toUpperCase(), 'gobstopper'])).toEqual([]);
+    // the only Zelda Quux left is Finn's namesake, who came with Alex's export
+    expect(
+      box
+        .json(['--db', eve, 'contacts'])
+        .filter((c: any) => /zelda/i.test(c.name))
+        .map((c: any) => c.account),
+    ).toEqual(['Other Co']);
+  });
+
+  it('keeps no name or email of the erased in the journal or its exports: UUIDs and keyed hashes only', () => {
+    ok(['log', '--with', `${ZELDA.name} <${ZELDA.email}>`, '--account', 'Wonka', '--summary', 'Hello']);
+    ok(['forget', ZELDA.name, '--yes']);
+    const doc = box.json(['export', '--format', 'json']);
+    expect(doc.forgotten).toHaveLength(1);
+    expect(doc.forgotten[0]).toMatchObject({
+      emailHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      erasedOn: '2026-11-20',
+    });
+    expect(doc.privacyKeys).toHaveLength(1);
+    expect(JSON.stringify(doc)).not.toMatch(/zelda|quux/i);
+    // a redacted export says which UUIDs are erased, but gives nobody a hash to test a guess against
+    const redacted = box.json(['export', '--format', 'json', '--redact']);
+    expect(redacted.forgotten[0]).toMatchObject({ emailHash: null, nameHash: null, keyId: null });
+    expect(redacted.privacyKeys).toEqual([]);
+    // naming her again says she is erased already, instead of "no contact named"
+    const again = box.pm(['forget', ZELDA.name, '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/"Zelda Quux" was erased already on 2026-11-20/);
+  });
+});
+
+describe('finding 3: erasure reaches tags, hypotheses, outcomes, every spelling, backups and exports', () => {
+  it('scrubs them all and names every backup and export pm wrote that still holds the person', () => {
+    const nfd = ZELDA.name.normalize('NFD');
+    const jose = 'José Peña';
+    ok([
+      'log',
+      '--with',
+      `${jose} <jose@pena.test>`,
+      '--account',
+      'Acme SA',
+      '--summary',
+      `Call with ${jose.normalize('NFD')} and JOSE PENA, also Ｊｏｓé`,
+      '--notes',
+      'Jo\u200Bsé said the Peña plan (by José) works',
+      '--tag',
+      'jose',
+      '--tag',
+      'jose_pena',
+      '--tag',
+      'pricing',
+      '--quote',
+      'Secret numbers',
+    ]);
+    ok(['hyp', 'add', `${jose} will pay for audits`, '--criteria', `José Peña's team signs`]);
+    ok(['hyp', 'link', 'H1', 'I1', '--supports']);
+    ok(['hyp', 'add', 'Buyers like José Peña want exports', '--tag', 'jose-pena']);
+    ok(['hyp', 'kill', 'H2', '--reason', `José Peña left; ${nfd} unrelated`]);
+    // backups and exports pm wrote, outside the journal's folder too
+    const elsewhere = join(box.dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    ok(['backup', join(elsewhere, 'copy.db')]);
+    ok(['export', '--format', 'json', '--out', join(elsewhere, 'team.json')]);
+    ok(['export', '--redact', '--out', join(elsewhere, 'shared.md')]);
+    const r = box.pm(['forget', 'jose@pena.test', '--yes', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.backupsStillHolding).toEqual([join(elsewhere, 'copy.db')]);
+    expect(result.exportsStillHolding).toEqual([join(elsewhere, 'team.json')]);
+    expect(r.err).toContain(`the backup ${join(elsewhere, 'copy.db')} still holds this person`);
+    expect(r.err).toContain(`the export ${join(elsewhere, 'team.json')} still holds this person`);
+
+    const text = JSON.stringify(box.json(['export', '--format', 'json']));
+    for (const needle of ['José', 'Jose', 'Peña', 'Pena', 'Ｊｏｓé', 'jose', 'Secret'])
+      expect(text.normalize('NFC').toLowerCase(), needle).not.toContain(needle.normalize('NFC').toLowerCase());
+    const doc = box.json(['export', '--format', 'json']);
+    expect(doc.interviews[0].tags).toEqual(['pricing']);
+    expect(doc.hypotheses[0].statement).toBe('[forgotten] will pay for audits');
+    expect(doc.hypotheses[1].tags).toEqual([]);
+    expect(doc.outcomes[0].reason).toBe(`[forgotten] left; ${nfd} unrelated`);
+    for (const f of readdirSync(box.dir).filter((f) => f.startsWith('journal.db')))
+      for (const needle of ['Peña', 'jose@pena.test', 'Secret numbers'])
+        for (const form of [needle.normalize('NFC'), needle.normalize('NFD')])
+          expect(readFileSync(join(box.dir, f)).includes(Buffer.from(form)), `${form} in ${f}`).toBe(false);
+    expect(box.json(['doctor']).healthy).toBe(true);
+  });
+});
+
+describe('finding 4: --redact leaves no name, email, account or interviewer of a hostile journal', () => {
+  it('in JSON, CSV and markdown: by, tags, @handles, possessives, NFD, unaccented and full-width spellings', () => {
+    ok(['config', 'set', 'user.name', 'Alexandra Kimura']);
+    ok([
+      'log',
+      '--with',
+      'José Peña <jose@globex.test>',
+      '--account',
+      'Globex Corp',
+      '--summary',
+      "Globex's renewal: Jose Pena and JOSÉ PEÑA (NFD: José Peña) talked; ask @jpena and @globex_it",
+      '--notes',
+      'Pe\u200Bña and Ｐｅñａ; Peña’s boss; kimura joined',
+      '--tag',
+      'jose_pena',
+      '--tag',
+      'JosePena',
+      '--tag',
+      'globex',
+      '--quote',
+      'Peña: we need it',
+      '--by',
+      'Ravi Shankar',
+    ]);
+    ok(['log', '--with', 'Mia Chen <mia@initech.test>', '--account', 'Initech', '--summary', 'Mia Chen on SSO']);
+    ok(['hyp', 'add', "Globex and Peña's peers want audits", '--tag', 'pena']);
+    ok(['hyp', 'link', 'H1', 'I1', '--supports']);
+    const secrets = [
+      'José',
+      'Jose',
+      'Peña',
+      'Pena',
+      'jose@globex.test',
+      'globex',
+      'Mia Chen',
+      'mia@initech.test',
+      'Initech',
+      'Ravi',
+      'Shankar',
+      'Alexandra',
+      'Kimura',
+      'jpena',
+    ];
+    for (const format of ['json', 'csv', 'md']) {
+      const out = box.pm(['export', '--format', format, '--redact=all']);
+      expect(out.code, out.err).toBe(0);
+      const folded = out.out
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f\u200b]/g, '')
+        .toLowerCase();
+      for (const s of secrets)
+        expect(folded, `${s} in the ${format} export`).not.toContain(
+          s
+            .normalize('NFKD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase(),
+        );
+    }
+    const doc = box.json(['export', '--format', 'json', '--redact=all']);
+    expect(doc.interviews.map((i: any) => i.by)).toEqual(['Interviewer 1', 'Interviewer 2']);
+    expect(doc.interviews[0].summary).toMatch(/^Account \d's renewal: Contact 1 and Contact 1/);
+  });
+});
