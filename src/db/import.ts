@@ -87,7 +87,7 @@ function scrubInterviewDoc(
     ...i,
     summary: scrub(i.summary),
     notes: i.notes === null ? null : scrub(i.notes),
-    pains: i.pains.map(scrub),
+    pains: i.pains.map((p) => ({ ...p, text: scrub(p.text) })),
     quotes,
     tags: i.tags.map(scrubTag).filter((t) => /[\p{L}\p{N}]/u.test(t.split(ERASED_MARK).join(''))),
   };
