@@ -3,7 +3,7 @@
 //   keep their account, date and kind;
 // * the quotes of every interview they attended;
 // * in those interviews (summary, notes, pains, tags), and in the hypotheses those interviews are
-//   evidence for (statement, criterion, revisions, tags, outcome reasons): their full name, email,
+//   evidence for (statement, criterion, bet reason, revisions, tags, outcome reasons): their full name,
 //   and each word of their name of three letters or more ("Zelda" alone);
 // * everywhere else in the journal (every interview's text, quotes and tags, every hypothesis and
 //   outcome): their full name and email;
@@ -105,18 +105,25 @@ function scrubInterview(db: DB, id: number, m: MentionMatcher, withQuotes: boole
   return count;
 }
 
-/** Scrub a hypothesis (statement, criterion, revisions, tags) and its outcomes' reasons; returns mentions removed. */
+/** Scrub a hypothesis (statement, criterion, bet reason, revisions, tags) and its outcomes' reasons. */
 function scrubHypothesis(db: DB, id: number, m: MentionMatcher): number {
   let count = 0;
-  const h = db.prepare('SELECT statement, criteria FROM hypotheses WHERE id = ?').get(id) as {
+  const h = db.prepare('SELECT statement, criteria, bet_reason FROM hypotheses WHERE id = ?').get(id) as {
     statement: string;
     criteria: string | null;
+    bet_reason: string | null;
   };
   const statement = m.replace(h.statement);
   const criteria = h.criteria === null ? { text: null, count: 0 } : m.replace(h.criteria);
-  if (statement.count + criteria.count)
-    db.prepare('UPDATE hypotheses SET statement = ?, criteria = ? WHERE id = ?').run(statement.text, criteria.text, id);
-  count += statement.count + criteria.count;
+  const betReason = h.bet_reason === null ? { text: null, count: 0 } : m.replace(h.bet_reason);
+  if (statement.count + criteria.count + betReason.count)
+    db.prepare('UPDATE hypotheses SET statement = ?, criteria = ?, bet_reason = ? WHERE id = ?').run(
+      statement.text,
+      criteria.text,
+      betReason.text,
+      id,
+    );
+  count += statement.count + criteria.count + betReason.count;
   for (const r of db.prepare('SELECT id, before, after FROM hypothesis_revisions WHERE hypothesis_id = ?').all(id) as {
     id: number;
     before: string | null;
@@ -228,10 +235,9 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
     .pluck()
     .all(contactId) as number[];
   const scrubbed = scrubPerson(db, person, interviewIds);
-  db.prepare('UPDATE contacts SET name = ?, email = NULL, segment = NULL, forgotten = 1 WHERE id = ?').run(
-    FORGOTTEN_NAME,
-    contactId,
-  );
+  db.prepare(
+    'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
+  ).run(FORGOTTEN_NAME, contactId);
   // merge every FTS segment so that no stale segment still holds the erased words
   db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
   return { uuid: person.uuid, interviews: interviewIds.length, ...scrubbed };

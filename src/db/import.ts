@@ -245,7 +245,9 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
         continue;
       }
       // kept as "Forgotten contact" with their role, so that their interviews stay customer contact
-      const id = Number(insertContact.run(c.uuid, FORGOTTEN_NAME, null, accountId, c.role, null, 1).lastInsertRowid);
+      const id = Number(
+        insertContact.run(c.uuid, FORGOTTEN_NAME, null, accountId, c.role, null, null, 1).lastInsertRowid,
+      );
       contactByUuid.set(c.uuid, id);
       if (match.by === 'email') {
         recordErasure(db, c, today, 0);

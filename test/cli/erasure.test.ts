@@ -199,9 +199,12 @@ describe('finding 3: erasure reaches tags, hypotheses, outcomes, every spelling,
       'pricing',
       '--quote',
       'Secret numbers',
+      '--persona',
+      'audit lead',
     ]);
     ok(['hyp', 'add', `${jose} will pay for audits`, '--criteria', `José Peña's team signs`]);
     ok(['hyp', 'link', 'H1', 'I1', '--supports']);
+    ok(['hyp', 'bet', 'H1', '--until', '+4w', '--reason', 'José Peña signs in December']);
     ok(['hyp', 'add', 'Buyers like José Peña want exports', '--tag', 'jose-pena']);
     ok(['hyp', 'kill', 'H2', '--reason', `José Peña left; ${nfd} unrelated`]);
     // backups and exports pm wrote, outside the journal's folder too
@@ -224,6 +227,8 @@ describe('finding 3: erasure reaches tags, hypotheses, outcomes, every spelling,
     const doc = box.json(['export', '--format', 'json']);
     expect(doc.interviews[0].tags).toEqual(['pricing']);
     expect(doc.hypotheses[0].statement).toBe('[forgotten] will pay for audits');
+    expect(doc.hypotheses[0].bet.reason).toBe('[forgotten] signs in December');
+    expect(doc.contacts[0]).toMatchObject({ name: 'Forgotten contact', email: null, persona: null });
     expect(doc.hypotheses[1].tags).toEqual([]);
     expect(doc.outcomes[0].reason).toBe(`[forgotten] left; ${nfd} unrelated`);
     for (const f of readdirSync(box.dir).filter((f) => f.startsWith('journal.db')))
