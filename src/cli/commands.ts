@@ -731,6 +731,37 @@ the day after --until, bet-due asks for the decision. Betting again changes the 
     ),
   },
   {
+    name: 'coverage',
+    description: 'whom we heard from: customer conversations per segment, persona and journey stage',
+    options: [
+      { flags: '--weeks <n>', description: 'the window: the N weeks up to --as-of (default 12)' },
+      { flags: '--since <date>', description: 'the window: from this day to --as-of' },
+      { flags: '--as-of <date>', description: 'the last day of the window (default: today); nothing later counts' },
+      { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      {
+        flags: '--check',
+        description: 'exit 3 when a segment is silent (for cron and CI)',
+        ownCodeCache: true,
+      },
+    ],
+    notes: `Counts customer conversations (direct, a customer or prospect present): per segment (the
+account's), per persona (of the customers present) and per stage (journey.stages, then "(no stage)").
+LAST HEARD is the latest such conversation as of --as-of, whenever it was. A segment that has accounts
+(those with cadence off left out) is silent, the actionable flag segment-silent, when it had no
+customer conversation for more than coverage.silentDays days (default 30); pm report raises it too.`,
+    examples: [
+      'pm coverage                              the last 12 weeks',
+      'pm coverage --weeks 4 --format md >> weekly-notes.md',
+      `pm coverage --json | jq -r '.segments[] | select(.flags | index("segment-silent")) | .segment'`,
+      'pm config set coverage.silentDays 45',
+    ],
+    outputs: REPORT_FORMATS,
+    action: lazy(
+      () => import('../commands/coverage.js'),
+      (m) => m.coverage,
+    ),
+  },
+  {
     name: 'demo',
     description: 'build a sample journal (a temporary file unless --db is given) and print its weekly report',
     options: [{ flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS }],

@@ -12,7 +12,17 @@ import {
   weekHolding,
   type Period,
 } from './dates.js';
-import { hypothesisFlags, type EvidenceStats, type HypothesisFlag, type HypothesisStatus } from './hypotheses.js';
+import {
+  betState,
+  FLAGS_A_BET_HOLDS,
+  hypothesisFlags,
+  type Bet,
+  type EvidenceStats,
+  type HypothesisFlag,
+  type HypothesisStatus,
+} from './hypotheses.js';
+import { confidenceOf, type Confidence } from './confidence.js';
+import { isSilent, silentMessage, type SegmentRow } from './coverage.js';
 import type { Config } from './config.js';
 import { whereFrom } from './interviews.js';
 import { UsageError } from '../errors.js';
@@ -51,6 +61,8 @@ export interface ReportHypothesis extends EvidenceStats {
   outcome: string | null;
   outcomeDate: string | null;
   outcomeReason: string | null;
+  /** a conviction bet held on it (open hypotheses), or null */
+  bet: Bet | null;
 }
 
 export interface OutcomeRow {
@@ -123,6 +135,8 @@ export interface ReportRows {
   refutedAfterValidation: RefutedAfterValidationRow[];
   themes: ThemeRow[];
   followUps: FollowUpRow[];
+  /** every segment that has accounts (not switched off), for segment-silent */
+  segments: SegmentRow[];
   /**
    * Rows of the long lists left unread: text and markdown read only the rows they show
    * (src/db/report.ts); zero when every row was read (`unvalidated` and `flags` are zero here:
@@ -235,7 +249,9 @@ export type ActionableFlag =
   | 'ready-to-kill'
   | 'evidence-after-kill'
   | 'evidence-after-validate'
-  | 'follow-up-due';
+  | 'follow-up-due'
+  | 'bet-due'
+  | 'segment-silent';
 
 export type Verdict = 'overdue' | 'behind' | 'on track';
 
@@ -328,6 +344,8 @@ export interface Report {
       accountsSupporting: number;
       otherSupports: number;
       otherRefutes: number;
+      confidence: Confidence;
+      bet: Bet | null;
     }[];
     decided: OutcomeRow[];
     killed: {
@@ -368,7 +386,34 @@ export interface Report {
     summary: string;
     daysOverdue: number;
   }[];
+  /** conviction bets, listed apart with the evidence so far, soonest deadline first */
+  bets: ReportBet[];
+  /** every segment with accounts: its last customer conversation, and `segment-silent` when it is silent */
+  segments: {
+    segment: string;
+    accounts: number;
+    lastHeard: string | null;
+    daysSince: number | null;
+    flags: 'segment-silent'[];
+  }[];
   flags: RaisedFlag[];
+}
+
+export interface ReportBet {
+  id: string;
+  statement: string;
+  until: string;
+  reason: string;
+  since: string;
+  /** days from asOf to until: 0 on its last day, negative once due */
+  daysLeft: number;
+  supports: number;
+  refutes: number;
+  customersSupporting: number;
+  customersRefuting: number;
+  lastEvidence: string | null;
+  confidence: Confidence;
+  flags: HypothesisFlag[];
 }
 
 const ACTIONABLE_HYPOTHESIS_FLAGS = ['stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill'] as const;
@@ -527,12 +572,33 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
         `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})`,
     );
 
-  // 3. unvalidated hypotheses
+  // 3. unvalidated hypotheses; a view that lists a few rows lists bets apart (section "Bets")
   const unvalidated: Report['hypotheses']['unvalidated'] = [];
+  const bets: ReportBet[] = [];
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
-    const hFlags = hypothesisFlags(h, asOf, config);
-    if (!listed(unvalidated.length)) unread.unvalidated++;
+    const hFlags = hypothesisFlags(h, asOf, config, h.bet);
+    const bet = betState(h.bet, asOf) === null ? null : h.bet;
+    const confidence = confidenceOf(h, config);
+    if (bet)
+      bets.push({
+        id: h.id,
+        statement: h.statement,
+        until: bet.until,
+        reason: bet.reason,
+        since: bet.since,
+        daysLeft: daysBetween(asOf, bet.until),
+        supports: h.supports,
+        refutes: h.refutes,
+        customersSupporting: h.customersSupporting,
+        customersRefuting: h.customersRefuting,
+        lastEvidence: h.lastEvidence,
+        confidence,
+        flags: hFlags,
+      });
+    if (bet && shown !== null) {
+      // listed apart: its flags are still raised below
+    } else if (!listed(unvalidated.length)) unread.unvalidated++;
     else
       unvalidated.push({
         id: h.id,
@@ -548,12 +614,18 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
         accountsSupporting: h.accountsSupporting,
         otherSupports: h.otherSupports,
         otherRefutes: h.otherRefutes,
+        confidence,
+        bet,
       });
+    // a running bet holds its stale, past-decide-by and ready-to-kill: informational until --until
+    const holding = hFlags.includes('bet');
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
+      if (holding && FLAGS_A_BET_HOLDS.includes(f)) continue;
       raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config));
     }
   }
+  bets.sort((x, y) => (x.until < y.until ? -1 : x.until > y.until ? 1 : Number(x.id.slice(1)) - Number(y.id.slice(1))));
 
   // 5. killed and invalidated, latest decision first
   const late = new Map<string, string[]>();
@@ -646,6 +718,31 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
         `${f.id}: follow-up with ${byText(f.with, f.account, f.source)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
     );
 
+  // every segment that has accounts, and whether we have gone silent on it
+  const silentDays = config['coverage.silentDays'];
+  const segments: Report['segments'] = rows.segments
+    .map((g) => {
+      const daysSince = g.lastHeard === null ? null : daysBetween(g.lastHeard, asOf);
+      return {
+        segment: g.segment,
+        accounts: g.accounts,
+        lastHeard: g.lastHeard,
+        daysSince,
+        flags: isSilent(g.lastHeard, asOf, silentDays) ? ['segment-silent' as const] : [],
+      };
+    })
+    .sort((x, y) => (x.segment.toLowerCase() < y.segment.toLowerCase() ? -1 : 1));
+  for (const g of segments)
+    if (g.flags.length) raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, who));
+  for (const b of bets)
+    if (b.flags.includes('bet-due'))
+      raise(
+        'bet-due',
+        b.id,
+        () =>
+          `${b.id}'s bet ran until ${b.until} (${plural(-b.daysLeft, 'day')} ago): decide it — validate, invalidate or kill — or bet again with a new --until`,
+      );
+
   const report: Report = {
     period: o.period,
     asOf,
@@ -669,6 +766,8 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     hypotheses: { unvalidated, decided: rows.decided, killed, refutedAfterValidation },
     themes,
     followUps,
+    bets,
+    segments,
     flags,
   };
   return { report, unread };

@@ -206,9 +206,9 @@ const STATEMENTS = `SELECT h.id, h.statement FROM hypotheses h WHERE h.id IN (SE
 
 /**
  * What the report needs of open hypotheses: every one open as of asOf, with its evidence counts.
- * With `statements`, only the first that many carry their statement (the text view shows ten; the
- * rest are there for their flags): the counts and dates then come from an index alone (migration
- * 0004), without reading each hypothesis's row.
+ * With `statements`, only the first that many (and those held as bets) carry their statement (the
+ * text view shows ten; the rest are there for their flags): the counts and dates then come from an
+ * index alone (migration 0004), without reading each hypothesis's row.
  */
 export function reportOpenHypotheses(
   db: DB,
@@ -251,7 +251,9 @@ export function reportOpenHypotheses(
             (c) => [c.rowid, c],
           ),
         );
-  const wanted = statements === null ? counted : counted.slice(0, statements);
+  // a view lists bets apart from the other open hypotheses: their statements, and as many more
+  // rows as there are bets among the first, so that the other list still has its rows
+  const wanted = statements === null ? counted : counted.filter((r, k) => k < statements + bets.size || bets.has(r[0]));
   const text = new Map(
     db
       .prepare(STATEMENTS)

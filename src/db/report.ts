@@ -23,6 +23,8 @@ import type {
   ThemeRow,
   FollowUpRow,
 } from '../core/report.js';
+import type { SegmentRow } from '../core/coverage.js';
+import { segmentsSql } from './coverage.js';
 
 // a follow-up is answered by a later customer conversation (dated after it, on or before @asOf) that
 // included one of its people, whoever held it (issue 15)
@@ -174,6 +176,9 @@ WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf 
 ORDER BY i.follow_up, i.id
 LIMIT @rows`,
 
+    // every segment with accounts and its last customer conversation, for segment-silent (src/db/coverage.ts)
+    segments: segmentsSql(by),
+
     followUpCount: `
 SELECT count(*) FROM interviews i
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}`,
@@ -285,5 +290,6 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     refutedAfterValidation,
     themes,
     followUps,
+    segments: db.prepare(SQL.segments).all(pick('asOf', 'by')) as SegmentRow[],
   };
 }

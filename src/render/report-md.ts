@@ -5,6 +5,7 @@
 import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
 import { mdHeading, mdInline } from './markdown.js';
 import { whereFrom } from '../core/interviews.js';
+import { confidenceText } from '../core/confidence.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -114,15 +115,29 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   out.push(mdHeading(2, 'Unvalidated hypotheses'), '');
   out.push(
     ...list(
-      r.hypotheses.unvalidated,
+      // bets are listed apart, below (a report built for a view leaves them out already)
+      r.hypotheses.unvalidated.filter((h) => h.bet === null),
       (h) =>
-        `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} (${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} (${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ${h.decideBy}${h.flags.length ? `; flags: ${h.flags.map((f) => `\`${f}\``).join(', ')}` : ''}`,
-      'No open hypotheses.',
+        `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} (${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} (${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ${h.decideBy}; confidence ${confidenceText(h.confidence)}${h.flags.length ? `; flags: ${h.flags.map((f) => `\`${f}\``).join(', ')}` : ''}`,
+      r.bets.length ? 'No open hypotheses but the bets below.' : 'No open hypotheses.',
       unread.unvalidated,
       rest,
     ),
     '',
   );
+
+  if (r.bets.length) {
+    out.push(mdHeading(2, 'Bets'), '');
+    out.push(
+      ...list(
+        r.bets,
+        (b) =>
+          `**${b.id}** ${mdInline(b.statement)} — ${b.daysLeft < 0 ? `**due** since ${b.until}` : `until ${b.until}`} (held since ${b.since}): ${mdInline(b.reason)}; so far supports ${b.supports} (${plural(b.customersSupporting, 'customer')}), refutes ${b.refutes} (${plural(b.customersRefuting, 'customer')}); confidence ${confidenceText(b.confidence)}`,
+        'No bets.',
+      ),
+      '',
+    );
+  }
 
   out.push(mdHeading(2, 'Decided this period'), '');
   out.push(

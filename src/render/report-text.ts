@@ -4,6 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
 import { safeLine } from '../core/text.js';
+import { confidenceCell } from '../core/confidence.js';
 import { table, type Column } from './table.js';
 import { barChart } from './chart.js';
 import { whereFrom } from '../core/interviews.js';
@@ -167,9 +168,15 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   );
 
   // 3. unvalidated hypotheses
-  const u = r.hypotheses.unvalidated;
+  // bets are listed apart, below (a report built for a view leaves them out already)
+  const u = r.hypotheses.unvalidated.filter((h) => h.bet === null);
   out.push('', section('Unvalidated hypotheses', u.length + unread.unvalidated || null, c));
-  if (u.length === 0) out.push(c.dim('  No open hypotheses (pm hyp add "We believe …")'));
+  if (u.length === 0)
+    out.push(
+      c.dim(
+        r.bets.length ? '  No open hypotheses but the bets below' : '  No open hypotheses (pm hyp add "We believe …")',
+      ),
+    );
   const flagPaint = (f: string): Paint =>
     f === 'stale'
       ? c.yellow
@@ -177,7 +184,9 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
         ? c.red
         : f === 'ready-to-validate'
           ? c.green
-          : c.dim;
+          : f === 'bet'
+            ? c.cyan
+            : c.dim;
   out.push(
     ...capped(
       u,
@@ -189,6 +198,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
             cell(h.statement),
             cell(`${h.ageDays}d`),
             cell(`+${h.supports} −${h.refutes} (${h.customersSupporting}/${h.customersRefuting})`),
+            cell(confidenceCell(h.confidence), c.dim),
             cell(`decide by ${h.decideBy}`, h.flags.includes('past-decide-by') ? c.red : undefined),
             { text: h.flags.join(' '), paint: (s) => s.replace(/[a-z-]+/g, (f) => flagPaint(f)(f)) },
           ]),
@@ -198,6 +208,27 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       unread.unvalidated,
     ),
   );
+
+  // conviction bets, apart: the deadline, the evidence so far, and the reason
+  if (r.bets.length) {
+    out.push('', section('Bets', r.bets.length, c));
+    out.push(
+      ...columns(
+        r.bets.map((b) => [
+          cell(b.id),
+          cell(b.statement),
+          b.daysLeft < 0
+            ? cell(`due since ${b.until}`, c.yellow)
+            : cell(`until ${b.until} (${b.daysLeft === 0 ? 'today' : `${b.daysLeft}d left`})`),
+          cell(`+${b.supports} −${b.refutes} (${b.customersSupporting}/${b.customersRefuting})`),
+          cell(confidenceCell(b.confidence), c.dim),
+          cell(b.reason, c.dim),
+        ]),
+        width,
+        1,
+      ),
+    );
+  }
 
   // 4. decided this period
   const d = r.hypotheses.decided;

@@ -1,0 +1,43 @@
+// `pm coverage [--weeks N | --since DATE] [--as-of DATE]`: whom we heard from — customer
+// conversations per segment, persona and journey stage in the window, with the last of each, and
+// the segments gone silent (segment-silent). Text, markdown or JSON; --check exits 3 on a silent one.
+import type { Context } from '../context.js';
+import { EXIT, ExitWith, UsageError } from '../errors.js';
+import { parsePastDate } from '../core/dates.js';
+import { journeyStages } from '../core/config.js';
+import { buildCoverage, coverageWindow } from '../core/coverage.js';
+import { coverageRows } from '../db/coverage.js';
+import { renderCoverageMarkdown, renderCoverageText } from '../render/coverage.js';
+
+export interface CoverageOptions {
+  weeks?: string;
+  since?: string;
+  asOf?: string;
+  format?: string;
+  check?: boolean;
+}
+
+function format(ctx: Context, value: string | undefined): 'text' | 'md' | 'json' {
+  if (ctx.json) {
+    if (value !== undefined && value.trim().toLowerCase() !== 'json')
+      throw new UsageError(`--json and --format ${value} disagree`, 'give one of them');
+    return 'json';
+  }
+  const f = (value ?? 'text').trim().toLowerCase();
+  if (f === 'text' || f === 'json') return f;
+  if (f === 'md' || f === 'markdown') return 'md';
+  throw new UsageError(`--format: ${JSON.stringify(value)} is not a format`, 'formats: text, md, json');
+}
+
+export function coverage(ctx: Context, opts: CoverageOptions): void {
+  const output = format(ctx, opts.format);
+  const asOf = opts.asOf === undefined ? ctx.today : parsePastDate(opts.asOf, ctx.today, '--as-of');
+  const window = coverageWindow(opts, asOf);
+  const config = ctx.config();
+  const { db } = ctx.read();
+  const result = buildCoverage(coverageRows(db, window, asOf), window, asOf, config, journeyStages(config));
+  if (output === 'json') ctx.printJson(result);
+  else if (output === 'md') ctx.out(renderCoverageMarkdown(result).trimEnd());
+  else ctx.out(renderCoverageText(result, { color: ctx.color, width: ctx.width }).trimEnd());
+  if (opts.check && result.flags.length > 0) throw new ExitWith(EXIT.flagged);
+}
