@@ -9,6 +9,7 @@ import m0006 from '../../migrations/0006_pain_severity.sql';
 import m0007 from '../../migrations/0007_journey_bets_basis.sql';
 import m0008 from '../../migrations/0008_signal_sources.sql';
 import m0009 from '../../migrations/0009_erasure.sql';
+import m0010 from '../../migrations/0010_stage_index.sql';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: '0007_journey_bets_basis', sql: m0007 },
   { version: 8, name: '0008_signal_sources', sql: m0008 },
   { version: 9, name: '0009_erasure', sql: m0009 },
+  { version: 10, name: '0010_stage_index', sql: m0010 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

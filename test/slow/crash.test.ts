@@ -243,6 +243,7 @@ function downgradeToSchema1(file: string): void {
   ];
   db.exec(`BEGIN;
     ALTER TABLE pains DROP COLUMN severity;
+    DROP INDEX interviews_by_stage;
     DROP INDEX hypotheses_bets;
     ALTER TABLE hypotheses DROP COLUMN bet_until;
     ALTER TABLE hypotheses DROP COLUMN bet_reason;
