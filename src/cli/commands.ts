@@ -762,6 +762,47 @@ customer conversation for more than coverage.silentDays days (default 30); pm re
     ),
   },
   {
+    name: 'guide',
+    arguments: [{ name: '[id]', description: 'the hypothesis, e.g. H3' }],
+    description: 'an interview guide for a hypothesis: open questions about what customers did',
+    options: [{ flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS }],
+    notes: `5 to 8 open questions about the customer's past behaviour, for the hypothesis's kind of risk and
+the opportunities it addresses (else its tags); what would prove or disprove it (its criterion, else
+evidence.validateAt and evidence.killAt); and who to ask next: the segments and journey stages its
+customer evidence has not come from. It never names the hypothesis in a question: that would be a pitch.`,
+    examples: [
+      'pm guide H3',
+      'pm guide H3 --format md > interview-H3.md',
+      'pm guide check interview-H3.md        review the questions after editing them',
+    ],
+    outputs: REPORT_FORMATS,
+    action: lazy(
+      () => import('../commands/guide.js'),
+      (m) => m.guide,
+    ),
+    subcommands: [
+      {
+        name: 'check',
+        arguments: [{ name: '[file]', description: 'questions, one a line or a markdown list; - or none: stdin' }],
+        description: 'review questions: leading, hypothetical, closed, compound or pitching ones; exit 3 if any',
+        options: [{ flags: '--format <format>', description: 'text (default) or json', values: ['text', 'json'] }],
+        notes: `Problems: leading ("don't you think…", "isn't it…"), hypothetical ("would you use/pay…", "if we
+built…", "will you…"), closed (a yes/no question), compound (two questions in one), pitch ("our new
+feature…"). Good questions ask about the past: "Tell me about the last time you…". Exit 3 when a
+question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, reason }] }].`,
+        examples: [
+          'pm guide check questions.md',
+          'pbpaste | pm guide check',
+          `pm guide check questions.md --json | jq -r '.[] | select(.problems | length > 0) | .text'`,
+        ],
+        action: lazy(
+          () => import('../commands/guide.js'),
+          (m) => m.check,
+        ),
+      },
+    ],
+  },
+  {
     name: 'demo',
     description: 'build a sample journal (a temporary file unless --db is given) and print its weekly report',
     options: [{ flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS }],

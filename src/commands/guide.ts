@@ -1,0 +1,88 @@
+// `pm guide H3 [--format text|md|json]`: an interview guide for a hypothesis. `pm guide check
+// [FILE|-]`: review questions written by hand (one a line, or markdown list items); exit 3 when one
+// has a problem.
+import { readFileSync } from 'node:fs';
+import type { Context } from '../context.js';
+import { EXIT, ExitWith, UsageError } from '../errors.js';
+import { journeyStages } from '../core/config.js';
+import { buildGuide, checkQuestions } from '../core/guide.js';
+import { parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { decodeUtf8 } from '../core/text.js';
+import { heardFor, segmentNames } from '../db/guide.js';
+import { hypothesisRecords } from '../db/hypotheses.js';
+import { isTerminal, readStdin } from '../io.js';
+import { renderCheckText, renderGuideMarkdown, renderGuideText } from '../render/guide.js';
+
+/** A list of questions is small: more than this is the wrong file. */
+const MAX_BYTES = 1024 * 1024;
+
+function format(ctx: Context, value: string | undefined, allowed: readonly string[]): string {
+  if (ctx.json) {
+    if (value !== undefined && value.trim().toLowerCase() !== 'json')
+      throw new UsageError(`--json and --format ${value} disagree`, 'give one of them');
+    return 'json';
+  }
+  const f = (value ?? 'text')
+    .trim()
+    .toLowerCase()
+    .replace(/^markdown$/, 'md');
+  if (allowed.includes(f)) return f;
+  throw new UsageError(`--format: ${JSON.stringify(value)} is not a format`, `formats: ${allowed.join(', ')}`);
+}
+
+export function guide(ctx: Context, ref: string | undefined, opts: { format?: string }): void {
+  const output = format(ctx, opts.format, ['text', 'md', 'json']);
+  if (ref === undefined)
+    throw new UsageError('which hypothesis? pm guide H3', 'try: pm hyp list, then pm guide H3; or pm guide check FILE');
+  const rowid = parseHypothesisId(ref);
+  if (rowid === null) throw unknownHypothesis(ref);
+  const config = ctx.config();
+  const { db } = ctx.read();
+  const h = hypothesisRecords(db, ctx.today, config, { only: rowid })[0];
+  if (!h) throw unknownHypothesis(ref);
+  const heard = heardFor(db, rowid);
+  const g = buildGuide(
+    {
+      ...h,
+      opportunities: [],
+      segments: segmentNames(db, ctx.today),
+      stages: journeyStages(config),
+      heardSegments: heard.segments,
+      heardStages: heard.stages,
+    },
+    config,
+  );
+  if (h.status !== 'open') ctx.warn(`${h.id} is ${h.status}: reopen it before interviewing for it`);
+  if (output === 'json') ctx.printJson(g);
+  else ctx.out(output === 'md' ? renderGuideMarkdown(g) : renderGuideText(g, ctx.color));
+}
+
+function readQuestions(file: string | undefined): string {
+  if (file === undefined && isTerminal(0))
+    throw new UsageError(
+      'pm guide check reads questions from a file or from stdin',
+      'try: pm guide check questions.md, or pbpaste | pm guide check',
+    );
+  const what = file === undefined || file === '-' ? 'stdin' : file;
+  let bytes: Buffer;
+  try {
+    bytes = what === 'stdin' ? readStdin() : readFileSync(file!);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(
+      `cannot read ${what}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`,
+    );
+  }
+  if (bytes.length > MAX_BYTES) throw new UsageError(`${what} is larger than 1 MB: not a list of questions`);
+  return decodeUtf8(bytes, what);
+}
+
+export function check(ctx: Context, file: string | undefined, opts: { format?: string }): void {
+  const output = format(ctx, opts.format, ['text', 'json']);
+  const checked = checkQuestions(readQuestions(file));
+  if (checked.length === 0)
+    throw new UsageError('no questions to check', 'one question a line, or a markdown list (- Tell me about …)');
+  if (output === 'json') ctx.printJson(checked);
+  else ctx.out(renderCheckText(checked, ctx.color));
+  if (checked.some((q) => q.problems.length > 0)) throw new ExitWith(EXIT.flagged);
+}

@@ -1,0 +1,262 @@
+// Interview guides (issue 17): open questions about what customers did, for a hypothesis (pm guide
+// H3), and a review of questions written by hand (pm guide check): leading, hypothetical, closed,
+// compound and pitching questions are the mistakes the discovery literature warns about ("The Mom
+// Test": ask about their life and the past, not your idea and the future). Pure.
+import type { Config } from './config.js';
+import type { Confidence } from './confidence.js';
+import type { HypothesisKind } from './hypotheses.js';
+
+// ---------------------------------------------------------------- reviewing questions
+
+export const PROBLEMS = ['leading', 'hypothetical', 'closed', 'compound', 'pitch'] as const;
+export type ProblemKind = (typeof PROBLEMS)[number];
+
+export interface Problem {
+  kind: ProblemKind;
+  reason: string;
+}
+
+export interface CheckedQuestion {
+  /** the line of the input it is on, from 1 */
+  line: number;
+  text: string;
+  problems: Problem[];
+}
+
+interface Rule {
+  kind: ProblemKind;
+  test: RegExp;
+  reason: (m: RegExpExecArray) => string;
+}
+
+const quote = (m: RegExpExecArray) => `"${m[0].trim()}"`;
+
+// a polite request that opens a story is not a yes/no question: "Could you walk me through …?"
+const REQUEST = /^(can|could|would|will) you (please )?(tell|walk|describe|show|talk|explain|share|take|give)\b/i;
+
+const RULES: Rule[] = [
+  {
+    kind: 'leading',
+    test: /\b(don'?t you (think|agree|feel|find)|wouldn'?t you (agree|say)|do you agree|isn'?t (it|that|this)|aren'?t (they|you)|wouldn'?t (it|that) be|surely|obviously|of course)\b|,\s*(right|correct)\?\s*$/i,
+    reason: (m) => `${quote(m)} suggests the answer you hope for: ask what happened, and let them say`,
+  },
+  {
+    kind: 'leading',
+    test: /\bhow (frustrating|annoying|painful|bad|great|useful|helpful|important|much do you (love|hate|like))\b/i,
+    reason: (m) => `${quote(m)} assumes how they feel: ask what happened, and listen for it`,
+  },
+  {
+    kind: 'hypothetical',
+    test: /\b(would you|will you|would it|would that|are you going to|if (we|you|there|it) (built|build|made|make|had|have|offered|offer|added|add|could|were|was|did)|could you see yourself|imagine|in the future|how likely)\b/i,
+    reason: (m) =>
+      `${quote(m)} asks about the future, and people are poor at predicting what they would do: ask about the last time it happened`,
+  },
+  {
+    kind: 'pitch',
+    test: /\b((our|my) (new |upcoming |latest )?(feature|product|solution|tool|app|platform|prototype|idea|service|integration|version)|we('ve| have| are|'re)? (built|building|made|making|launched|launching|developed|developing|working on)|we (will|could|plan to|are going to|might) (build|add|launch|offer|make))\b/i,
+    reason: (m) => `${quote(m)} talks about your idea: they will be polite about it; ask about their world instead`,
+  },
+];
+
+const YES_NO =
+  /^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|couldn'?t|haven'?t|hasn'?t)\b/i;
+
+// a second question joined to the first: "How do you export, and why?"
+const JOINED =
+  /\b(and|or)\s+(how|why|what|when|where|who|whom|which|whether|do|does|did|is|are|was|were|would|will|can|could|should|have|has)\b/i;
+
+/** The problems of one question, each with its reason; none for a good open question. */
+export function reviewQuestion(text: string): Problem[] {
+  // typographic apostrophes and quotes read as plain ones
+  const q = text.trim().replace(/[\u2018\u2019]/g, "'");
+  // "Would you tell me about …" asks for a story, not a prediction
+  const asked = q.replace(
+    /^(can|could|would|will) you (please )?(?=(tell|walk|describe|show|talk|explain|share|take|give)\b)/i,
+    '',
+  );
+  const problems: Problem[] = [];
+  const seen = new Set<ProblemKind>();
+  for (const rule of RULES) {
+    if (seen.has(rule.kind)) continue;
+    const m = rule.test.exec(asked);
+    if (m) {
+      problems.push({ kind: rule.kind, reason: rule.reason(m) });
+      seen.add(rule.kind);
+    }
+  }
+  const first = /^\S+/.exec(q)?.[0] ?? '';
+  if (YES_NO.test(q) && !REQUEST.test(q))
+    problems.push({
+      kind: 'closed',
+      reason: `starts with "${first}": a yes/no question ends the story; ask how, what or "tell me about"`,
+    });
+  const marks = (q.match(/\?/g) ?? []).length;
+  const joined = JOINED.exec(q);
+  if (marks > 1)
+    problems.push({ kind: 'compound', reason: `${marks} questions in one: they will answer one; ask them apart` });
+  else if (joined && /\?\s*$/.test(q))
+    problems.push({
+      kind: 'compound',
+      reason: `"${joined[0]}" joins a second question to the first: they will answer one; ask them apart`,
+    });
+  return problems.sort((a, b) => PROBLEMS.indexOf(a.kind) - PROBLEMS.indexOf(b.kind));
+}
+
+/**
+ * The questions of a text: one a line, or markdown list items (`- `, `* `, `+ `, `1. `, `1) `, a
+ * `[ ]` checkbox); blank lines, headings, fenced code, block quotes' markers, HTML comments and
+ * table rules are not questions. Each keeps its line number.
+ */
+export function questionsOf(input: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let fenced = false;
+  let comment = false;
+  input.split(/\r?\n/).forEach((raw, k) => {
+    let s = raw.trim();
+    if (/^(```|~~~)/.test(s)) {
+      fenced = !fenced;
+      return;
+    }
+    if (fenced) return;
+    if (comment) {
+      if (s.includes('-->')) comment = false;
+      return;
+    }
+    if (s.startsWith('<!--')) {
+      if (!s.includes('-->')) comment = true;
+      return;
+    }
+    s = s
+      .replace(/^>\s*/, '')
+      .replace(/^([-*+]|\d{1,3}[.)])\s+/, '')
+      .replace(/^\[[ xX]\]\s+/, '')
+      .trim();
+    if (s === '' || /^#{1,6}(\s|$)/.test(s) || /^[-*_=|: ]{3,}$/.test(s)) return;
+    out.push({ line: k + 1, text: s });
+  });
+  return out;
+}
+
+export function checkQuestions(input: string): CheckedQuestion[] {
+  return questionsOf(input).map((q) => ({ ...q, problems: reviewQuestion(q.text) }));
+}
+
+// ---------------------------------------------------------------- a guide for a hypothesis
+
+/** Questions about what customers did, by the kind of risk the hypothesis carries. */
+const BY_KIND: Record<HypothesisKind, string[]> = {
+  value: [
+    'Walk me through how you handled it the last time it came up.',
+    'What did it cost you the last time it happened?',
+    'What have you already tried to fix it?',
+    'How do you deal with it today?',
+    'Who else was involved the last time it came up?',
+  ],
+  usability: [
+    'Walk me through the last time you set something like this up.',
+    'Where did you get stuck the last time you did it?',
+    'What did you do when you got stuck?',
+    'How long did it take you the last time?',
+    'Who helped you, the last time you needed help with it?',
+  ],
+  feasibility: [
+    'Walk me through how your team connected the last tool you added.',
+    'What got in the way the last time you set up a new system?',
+    'Who had to sign off the last time you added a tool?',
+    'What data did you have to move, the last time you switched tools?',
+    'How long did the last rollout take from decision to use?',
+  ],
+  viability: [
+    'Tell me about the last time you bought a tool for this.',
+    'How did the decision get made the last time you paid for something like this?',
+    'What budget did the last purchase like this come from?',
+    'What does the way you do it today cost you?',
+    'Who signed the last contract for a tool like this?',
+  ],
+};
+
+const CLOSING = 'What else should I have asked you about this?';
+
+export interface GuideInput {
+  id: string;
+  statement: string;
+  kind: HypothesisKind;
+  criteria: string | null;
+  decideBy: string;
+  /** the opportunities it addresses (pm hyp … --for), in the customer's words */
+  opportunities: string[];
+  tags: string[];
+  supports: number;
+  refutes: number;
+  customersSupporting: number;
+  customersRefuting: number;
+  accountsSupporting: number;
+  confidence: Confidence;
+  /** segments that have accounts, and the journey's stages */
+  segments: string[];
+  stages: string[];
+  /** the segments and stages of the customer conversations already linked to it */
+  heardSegments: string[];
+  heardStages: string[];
+}
+
+export interface Guide {
+  id: string;
+  statement: string;
+  kind: HypothesisKind;
+  questions: string[];
+  /** what would prove it, and what would disprove it */
+  prove: string;
+  disprove: string;
+  evidence: {
+    supports: number;
+    refutes: number;
+    customersSupporting: number;
+    customersRefuting: number;
+    confidence: Confidence;
+  };
+  /** who to ask next: segments and stages not yet heard for it */
+  askNext: { segments: string[]; stages: string[] };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A guide of 5 to 8 open questions about past behaviour: the customer's problems first (the
+ * opportunities it addresses, else its tags), then the questions for its kind of risk, then one that
+ * lets them say what you missed. It never names the hypothesis itself: that would be a pitch.
+ */
+export function buildGuide(g: GuideInput, config: Pick<Config, 'evidence.validateAt' | 'evidence.killAt'>): Guide {
+  const plain = (t: string) => t.replace(/[“”"\s]+/g, ' ').trim();
+  const topics = g.opportunities.length
+    ? g.opportunities.slice(0, 3).map((o) => `Tell me about the last time you ran into “${plain(o)}”.`)
+    : g.tags.slice(0, 2).map((t) => `Tell me about the last time you had to deal with ${plain(t)}.`);
+  const questions = [...topics, ...BY_KIND[g.kind]].slice(0, 7);
+  questions.push(CLOSING);
+  const fold = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const heardSegments = fold(g.heardSegments);
+  const heardStages = fold(g.heardStages);
+  const validateAt = config['evidence.validateAt'];
+  const killAt = config['evidence.killAt'];
+  return {
+    id: g.id,
+    statement: g.statement,
+    kind: g.kind,
+    questions,
+    prove:
+      g.criteria ??
+      `${plural(validateAt, 'customer')} from at least two accounts support it, and none refutes it (ready-to-validate)`,
+    disprove: `${plural(killAt, 'customer')} refute it (ready-to-kill)${g.criteria ? ', or the criterion is not met' : ''} by ${g.decideBy}`,
+    evidence: {
+      supports: g.supports,
+      refutes: g.refutes,
+      customersSupporting: g.customersSupporting,
+      customersRefuting: g.customersRefuting,
+      confidence: g.confidence,
+    },
+    askNext: {
+      segments: g.segments.filter((s) => !heardSegments.has(s.toLowerCase())),
+      stages: g.stages.filter((s) => !heardStages.has(s.toLowerCase())),
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// pm guide H3 and pm guide check end to end (in-process): text, markdown and JSON, exit codes,
+// questions from a file or stdin.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+function ok(args: string[]) {
+  const r = box.pm(args);
+  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+
+function setUp(): void {
+  ok(['hyp', 'add', 'Admins will pay for SSO', '--kind', 'viability', '--tag', 'sso', '--decide-by', '2026-12-18']);
+  ok(['log', '--with', 'Ana', '--account', 'Bluebird', '--summary', 'x', '--stage', 'evaluate', '--supports', 'H1']);
+  ok(['account', 'set', 'Bluebird', '--segment', 'enterprise']);
+  ok(['log', '--with', 'Lena', '--account', 'Foxworks', '--summary', 'y']);
+  ok(['account', 'set', 'Foxworks', '--segment', 'smb']);
+}
+
+describe('pm guide H3', () => {
+  it('prints open questions for its kind, what proves and disproves it, and who to ask next', () => {
+    setUp();
+    const text = ok(['guide', 'h1']).out;
+    expect(text.split('\n')[0]).toBe('Interview guide for H1 · viability · Admins will pay for SSO');
+    expect(text).toMatch(/^ {2}1\. Tell me about the last time you had to deal with sso\.$/m);
+    expect(text).toMatch(/^ {2}2\. Tell me about the last time you bought a tool for this\.$/m);
+    expect(text).toMatch(/^Proves it {8}3 customers from at least two accounts support it/m);
+    expect(text).toMatch(/^Disproves it {5}2 customers refute it \(ready-to-kill\) by 2026-12-18$/m);
+    expect(text).toMatch(/^Evidence so far {2}1 customer for, 0 customers against .* confidence anecdotal 0\.5$/m);
+    expect(text).toMatch(/^Ask next {9}segments not heard for it yet: smb$/m);
+    expect(text).toMatch(/^ {17}journey stages not heard for it yet: discover, onboard, adopt, expand, churn$/m);
+    const g = box.json(['guide', 'H1']);
+    expect(Object.keys(g)).toEqual([
+      'id',
+      'statement',
+      'kind',
+      'questions',
+      'prove',
+      'disprove',
+      'evidence',
+      'askNext',
+    ]);
+    expect(g.questions.length).toBeGreaterThanOrEqual(5);
+    expect(g.questions.length).toBeLessThanOrEqual(8);
+    expect(g.askNext).toEqual({ segments: ['smb'], stages: ['discover', 'onboard', 'adopt', 'expand', 'churn'] });
+    const md = ok(['guide', 'H1', '--format', 'md']).out;
+    expect(md).toMatch(/^# Interview guide for H1\n\nAdmins will pay for SSO \(viability\)\n\n## Questions\n\n1\. /);
+    expect(md).toMatch(/^- \*\*Proves it:\*\* 3 customers/m);
+  });
+
+  it('its own questions pass pm guide check', () => {
+    setUp();
+    const g = box.json(['guide', 'H1']);
+    const file = join(box.dir, 'guide.md');
+    writeFileSync(file, ok(['guide', 'H1', '--format', 'md']).out);
+    const checked = box.json(['guide', 'check', file]);
+    expect(checked.map((q: any) => q.text)).toEqual(expect.arrayContaining(g.questions));
+    expect(checked.filter((q: any) => q.problems.length)).toEqual([]);
+  });
+
+  it('an unknown or missing hypothesis is a usage error', () => {
+    setUp();
+    expectUsageError(box.pm(['guide', 'H9']));
+    expect(box.pm(['guide', 'H9']).err).toMatch(/no hypothesis H9/);
+    expectUsageError(box.pm(['guide', 'I1']));
+    const none = box.pm(['guide']);
+    expectUsageError(none);
+    expect(none.err).toMatch(/which hypothesis\?/);
+    expectUsageError(box.pm(['guide', 'H1', '--format', 'csv']));
+  });
+});
+
+describe('pm guide check', () => {
+  const QUESTIONS = [
+    '# My questions',
+    '- Tell me about the last time you closed the books.',
+    "- Don't you think matching is painful?",
+    '- Would you pay for automatic matching?',
+    '- How do you export, and why?',
+    '- Our new feature matches invoices: what do you think?',
+    '- Do you export every week?',
+  ].join('\n');
+
+  it('marks each problem with a reason, and exits 3 when any question has one', () => {
+    const file = join(box.dir, 'q.md');
+    writeFileSync(file, QUESTIONS);
+    const r = box.pm(['guide', 'check', file]);
+    expect(r.code).toBe(3);
+    expect(r.out).not.toMatch(/closed the books/);
+    expect(r.out).toMatch(/^3: Don't you think matching is painful\?\n {3}leading: "Don't you think" suggests/m);
+    expect(r.out).toMatch(/^4: Would you pay for automatic matching\?\n {3}hypothetical: .*\n {3}closed: /m);
+    expect(r.out).toMatch(/^5: How do you export, and why\?\n {3}compound: "and why"/m);
+    expect(r.out).toMatch(/^6: Our new feature .*\n {3}pitch: "Our new feature"/m);
+    expect(r.out).toMatch(/^7: Do you export every week\?\n {3}closed: starts with "Do"/m);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe('5 questions of 6 to rework');
+  });
+
+  it('--json lists every question with its line, text and problems', () => {
+    const r = box.pm(['guide', 'check', '-', '--json'], { input: QUESTIONS });
+    expect(r.code).toBe(3);
+    const checked = JSON.parse(r.out);
+    expect(checked[0]).toEqual({ line: 2, text: 'Tell me about the last time you closed the books.', problems: [] });
+    expect(checked[1].problems.map((p: any) => p.kind)).toEqual(['leading', 'closed']);
+    expect(Object.keys(checked[1].problems[0])).toEqual(['kind', 'reason']);
+    expect(checked).toHaveLength(6);
+  });
+
+  it('exits 0 when every question is open; reads stdin without a file', () => {
+    const r = box.pm(['guide', 'check'], {
+      input: 'Tell me about the last time you exported.\nWhat happened next?\nWalk me through it.\n',
+    });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('3 questions, all open and about what they did\n');
+  });
+
+  it('refuses no questions, a missing file and a file too large to be questions', () => {
+    expectUsageError(box.pm(['guide', 'check'], { input: '# only a heading\n\n' }));
+    const missing = box.pm(['guide', 'check', join(box.dir, 'nope.md')]);
+    expectUsageError(missing);
+    expect(missing.err).toMatch(/no such file/);
+    const big = join(box.dir, 'big.txt');
+    writeFileSync(big, 'Why?\n'.repeat(300_000));
+    expect(box.pm(['guide', 'check', big]).err).toMatch(/larger than 1 MB/);
+  });
+});
