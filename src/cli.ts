@@ -3,7 +3,7 @@
 // `pm --version` and `pm --help` never open the journal or load what other commands need.
 import { type Command, CommanderError, type OutputConfiguration } from 'commander';
 import { activeContext, beginRun, runEnvironment } from './cli/lazy.js';
-import { EXIT, PmError } from './errors.js';
+import { EXIT, OutputError, PmError } from './errors.js';
 import { handleSignals, takeLateSignal } from './interrupt.js';
 import { asJournalError } from './db/journal.js';
 import { safeLine } from './core/text.js';
@@ -75,7 +75,23 @@ function printError(err: PmError, verbose: boolean): void {
   if (verbose && err.stack) writeErr(err.stack + '\n');
 }
 
-function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[]): number {
+/** What a command that could not print had saved, from what it was printing. */
+function whatWasSaved(unwritten: string): string {
+  const text = unwritten.trim();
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      const record = JSON.parse(text) as { id?: unknown };
+      if (typeof record?.id === 'string') return `${safeLine(record.id)} was saved`;
+    } catch {
+      /* cut short: say it generally */
+    }
+    return 'it was saved';
+  }
+  const line = text.split('\n')[0];
+  return line ? safeLine(line.length > 200 ? `${line.slice(0, 200)}…` : line) : 'it was saved';
+}
+
+function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[], saved = false): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
       return EXIT.ok;
@@ -85,6 +101,13 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
     const known = word !== undefined && findCommand(word) !== undefined;
     writeErr(`try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
+  }
+  if (err instanceof OutputError && saved) {
+    // the journal (or a backup, an export) was written before the output failed: say what, so that
+    // nobody runs the command again and saves it twice
+    writeErr(`pm: ${err.message}, but the command had done its work: ${whatWasSaved(err.unwritten)}\n`);
+    writeErr('hint: it is saved: check (pm ls, pm show last) before running the command again, or it is done twice\n');
+    return err.exitCode;
   }
   const mapped = asJournalError(err, dbPath);
   if (mapped instanceof PmError) {
@@ -131,7 +154,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     }
   } catch (err) {
     const dbPath = activeContext()?.dbPath ?? '';
-    code = exitCodeFor(err, verbose, dbPath, argv);
+    code = exitCodeFor(err, verbose, dbPath, argv, activeContext()?.saved);
   } finally {
     activeContext()?.close();
     redirect(undefined);

@@ -12,7 +12,7 @@ import {
   writeTransactionAsync,
   type Journal,
 } from './db/journal.js';
-import { today as localToday, isIsoDay } from './core/dates.js';
+import { today as localToday, pinnedToday } from './core/dates.js';
 import { isTerminal, terminalColumns, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';
 
@@ -36,6 +36,8 @@ export class Context {
     readonly globals: GlobalOptions,
     readonly env: NodeJS.ProcessEnv = process.env,
   ) {
+    // a PM_TODAY that is not a date is a usage error for every command, not only those that date things
+    pinnedToday(env.PM_TODAY);
     this.stdoutIsTTY = isTerminal(1);
     const level = colorLevel(globals, env, this.stdoutIsTTY);
     // chalk is loaded only to colour: into a pipe, a file or with NO_COLOR its styles would return
@@ -70,8 +72,7 @@ export class Context {
 
   /** Today in the local time zone. PM_TODAY=YYYY-MM-DD pins it (tests, demos). */
   get today(): string {
-    const pinned = this.env.PM_TODAY;
-    return pinned && isIsoDay(pinned) ? pinned : localToday();
+    return pinnedToday(this.env.PM_TODAY) ?? localToday();
   }
 
   /** Who holds the conversations: user.name, else the OS user. */
@@ -141,16 +142,26 @@ export class Context {
     }
   }
 
+  /**
+   * Whether this command has saved something that lasts (a committed transaction, a backup or an
+   * export file): an output that then fails must say so (src/cli.ts), or a retry does it twice.
+   */
+  saved = false;
+
   /** Run fn inside one BEGIN IMMEDIATE transaction on the writable journal. */
   transaction<T>(fn: (journal: Journal) => T): T {
     const journal = this.write();
-    return writeTransaction(journal, () => fn(journal));
+    const result = writeTransaction(journal, () => fn(journal));
+    this.saved = true;
+    return result;
   }
 
   /** transaction() for work that awaits before it commits (a checkpoint for signals). */
-  transactionAsync<T>(fn: (journal: Journal) => Promise<T>): Promise<T> {
+  async transactionAsync<T>(fn: (journal: Journal) => Promise<T>): Promise<T> {
     const journal = this.write();
-    return writeTransactionAsync(journal, () => fn(journal));
+    const result = await writeTransactionAsync(journal, () => fn(journal));
+    this.saved = true;
+    return result;
   }
 
   config(): Config {

@@ -41,6 +41,20 @@ export class Interrupted extends PmError {
   }
 }
 
+/**
+ * Standard output could not be written (a full disk behind `> file`, /dev/full, an I/O error): exit
+ * 1. `unwritten` is what pm was printing, so that a command that had already saved its work can
+ * say what was saved (src/cli.ts) rather than let a retry do it twice.
+ */
+export class OutputError extends PmError {
+  constructor(
+    readonly reason: string,
+    readonly unwritten: string,
+  ) {
+    super(`cannot write the output (${reason})`, EXIT.journal);
+  }
+}
+
 /** Not an error: a command that wants a particular exit code after printing (report --check). */
 export class ExitWith extends PmError {
   constructor(code: number) {

@@ -6,8 +6,8 @@
 // without loading the tty module unless it is a character device. Everything pm prints goes
 // through here, so nothing written the other way can overtake it; and an in-process run (tests,
 // src/cli.ts run()) points all of it, stdin too, at a Stdio of its own.
-import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { EXIT, ExitWith } from './errors.js';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { EXIT, ExitWith, OutputError, UsageError } from './errors.js';
 
 /** Where an in-process run reads and writes instead of the process's descriptors. */
 export interface Stdio {
@@ -22,6 +22,8 @@ export interface Stdio {
 }
 
 let redirected: Stdio | undefined;
+/** for short waits on a descriptor that is not ready (EAGAIN) */
+let pause: Int32Array | undefined;
 
 /** Send what pm reads and writes to `stdio` (undefined: back to the process's descriptors). */
 export function redirect(stdio: Stdio | undefined): void {
@@ -37,6 +39,63 @@ export function redirection(): Stdio | undefined {
 export function readStdin(): Buffer {
   if (!redirected) return readFileSync(0);
   return typeof redirected.stdin === 'string' ? Buffer.from(redirected.stdin, 'utf8') : redirected.stdin;
+}
+
+/** A size for messages: 5 MB, 256 MB. */
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/**
+ * All of a file, or of stdin (`-`), but never more than `limit` bytes: a longer input is a usage
+ * error once its first byte past the limit is read (`--notes-file /dev/zero`, `pm import
+ * /dev/zero` used to read until the process died). `inspect` sees each block as it is read and may
+ * throw (a NUL byte, which no pm input may hold, is found in the first block of /dev/zero); `true`
+ * means "refuse NUL bytes". Errors of the file system (ENOENT, EISDIR) are thrown as they are.
+ */
+export function readLimited(
+  file: string,
+  limit: number,
+  what: string,
+  inspect: boolean | ((block: Uint8Array, offset: number) => void) = false,
+): Buffer {
+  const check = (block: Uint8Array, offset: number) => {
+    if (typeof inspect === 'function') return inspect(block, offset);
+    if (!inspect) return;
+    const at = block.indexOf(0);
+    if (at >= 0) throw new UsageError(`${what} contains a NUL byte (at byte ${offset + at})`);
+  };
+  const tooLarge = () => new UsageError(`${what} is larger than ${megabytes(limit)}, the most pm reads`);
+  if (file === '-' && redirected) {
+    const all = readStdin();
+    if (all.length > limit) throw tooLarge();
+    check(all, 0);
+    return all;
+  }
+  const fd = file === '-' ? 0 : openSync(file, 'r');
+  const blocks: Buffer[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const block = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, block, 0, block.length, null);
+      } catch (err) {
+        // a non-blocking stdin with nothing yet: wait for it
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        pause ??= new Int32Array(new SharedArrayBuffer(4));
+        Atomics.wait(pause, 0, 0, 2);
+        continue;
+      }
+      if (n === 0) break;
+      check(block.subarray(0, n), total);
+      total += n;
+      if (total > limit) throw tooLarge();
+      blocks.push(block.subarray(0, n));
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+  return Buffer.concat(blocks, total);
 }
 
 /** Is this descriptor a terminal? Files, pipes and /dev/null are answered without loading anything. */
@@ -61,13 +120,12 @@ export function terminalColumns(): number | undefined {
   return isTerminal(1) ? process.stdout.columns : undefined;
 }
 
-let pause: Int32Array | undefined;
-
 /**
  * Write all of `text` to `fd`. A non-blocking pipe that is full (EAGAIN) is waited on (a terminal
  * shared with a non-blocking stdin can be one too); a reader that went away (EPIPE: `pm ls | head`)
  * ends pm quietly with exit 0 when it was stdout (thrown, so the command's clean-up still runs),
- * and is ignored for stderr.
+ * and is ignored for stderr. Any other failure on stdout (ENOSPC: `pm log > /dev/full`) is an
+ * OutputError; on stderr it is ignored.
  */
 function writeAll(fd: 1 | 2, text: string | Buffer): void {
   // most writes go whole at once, and node encodes the string outside the JavaScript heap; the rest
@@ -96,7 +154,11 @@ function writeAll(fd: 1 | 2, text: string | Buffer): void {
         if (fd === 1) throw new ExitWith(EXIT.ok);
         return;
       }
-      throw err;
+      // stderr that cannot be written has nowhere to say so: the exit code still does
+      if (fd === 2) return;
+      const reason =
+        code === 'ENOSPC' ? 'no space left on device' : code === 'EIO' ? 'an input/output error' : (code ?? 'error');
+      throw new OutputError(reason, typeof text === 'string' ? text : text.toString('utf8'));
     }
   }
 }

@@ -266,7 +266,11 @@ export interface TerminalRun {
  * Run `pm args` on a real pseudo-terminal (test/e2e/pty-driver.py), answering each prompt that
  * matches `expected` (a regular expression) with `answer`, as a person at a keyboard would.
  */
-export function onTerminal(box: Sandbox, script: [expected: string, answer: string][], args: string[]): TerminalRun {
+export function onTerminal(
+  box: Sandbox,
+  script: [expected: string, answer: string | { run: string[]; type: string }][],
+  args: string[],
+): TerminalRun {
   const file = join(box.dir, `script-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(script));
   const r = spawnSync(

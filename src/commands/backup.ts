@@ -36,6 +36,7 @@ export async function backup(ctx: Context, target?: string): Promise<void> {
     () => `interrupted, no backup written${dest.existing ? ` (the older ${path} is untouched)` : ''}`,
     () => `interrupted after the backup ${path} was written in full`,
   );
+  ctx.saved = true;
   const written = resolve(path);
   if (ctx.json) ctx.printJson({ path: written, bytes: statSync(dest.target).size });
   else ctx.out(`Backed up ${ctx.dbPath} to ${written}`);

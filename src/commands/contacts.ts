@@ -5,7 +5,14 @@ import { UsageError } from '../errors.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { UUID_RE } from '../core/uuid.js';
 import { byMostOverdue } from '../core/cadence.js';
-import { contactJson, parsePerson, parseRole, type ContactActivity, type ContactRow } from '../core/contacts.js';
+import {
+  changedMeanwhile,
+  contactJson,
+  parsePerson,
+  parseRole,
+  type ContactActivity,
+  type ContactRow,
+} from '../core/contacts.js';
 import { checkPersona } from '../core/interviews.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
@@ -14,6 +21,7 @@ import {
   contactByUuid,
   contactsByName,
   mergeContacts,
+  sameContactNow,
   updateContact,
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
@@ -136,6 +144,8 @@ export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string
   if (duplicate.id === keep.id)
     throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
   const { moved, row } = ctx.transaction(({ db }) => {
+    // found before the transaction: another pm (a forget, a merge) may have changed either since
+    for (const c of [duplicate, keep]) if (!sameContactNow(db, c)) throw changedMeanwhile(c, 'pm contact merge');
     const moved = mergeContacts(db, duplicate.id, keep.id);
     return { moved, row: activityOf(ctx, db, keep.id) };
   });

@@ -188,5 +188,6 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
       () => `interrupted after ${out.path} was written in full`,
     );
   }
+  ctx.saved = true;
   ctx.info(`Wrote ${interviews} interviews to ${opts.out}`);
 }

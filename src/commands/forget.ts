@@ -7,8 +7,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
-import type { ContactRow } from '../core/contacts.js';
-import { contactByEmail, contactsByName } from '../db/contacts.js';
+import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
+import { contactByEmail, contactsByName, sameContactNow } from '../db/contacts.js';
 import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { safeLine } from '../core/text.js';
@@ -144,6 +144,8 @@ export async function forget(
       await checkpoint();
       // 1. the mark: from here on, the erasure is finished whatever happens (src/db/erasure.ts)
       await ctx.transactionAsync(async ({ db }) => {
+        // found before the confirmation: another pm may have merged or erased them since
+        if (!sameContactNow(db, contact)) throw changedMeanwhile(contact, 'pm forget');
         recordErasure(db, person, ctx.today, 1);
         await checkpoint();
       });

@@ -1,32 +1,55 @@
 // pm import FILE|-: validate the whole document first, then merge it in one transaction.
-import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { decodeUtf8, safeLine } from '../core/text.js';
-import { validateDocument, type JournalDoc } from '../core/import-validate.js';
+import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
-import { isTerminal, readStdin, writeErr } from '../io.js';
+import { isTerminal, readLimited, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
 
+/**
+ * The most an import reads: 256 MB. The contract sets no size for a file, but the largest journal
+ * measured (the bench's 100k interviews over five years) exports to 74 MB and imports in 350 MB of
+ * memory; a file several times that is still read, and /dev/zero or a runaway pipe is stopped.
+ */
+export const IMPORT_LIMIT = 256 * 1024 * 1024;
+
 function readInput(file: string): string {
   const what = file === '-' ? 'stdin' : file;
+  // Each block as it is read: a SQLite file (a journal or a backup) is the usual wrong file, and
+  // JSON text never holds a NUL byte, so pm import /dev/zero stops at its first block.
+  const inspect = (block: Uint8Array, offset: number) => {
+    if (offset === 0 && Buffer.from(block.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000')
+      throw new UsageError(
+        `${what} is a SQLite file (a journal?), not a JSON export`,
+        'pm import reads what pm export --format json writes; to use a journal as it is: pm --db PATH …',
+      );
+    const nul = block.indexOf(0);
+    if (nul >= 0) throw new UsageError(`${what} is not a JSON export: it holds a NUL byte (at byte ${offset + nul})`);
+  };
   let bytes: Buffer;
   try {
-    bytes = file === '-' ? readStdin() : readFileSync(file);
+    bytes = readLimited(file, IMPORT_LIMIT, what, inspect);
   } catch (err) {
+    if (err instanceof UsageError && /larger than/.test(err.message))
+      throw new UsageError(
+        err.message,
+        'export a period at a time (pm export --format json --since …) and import each',
+      );
+    if (err instanceof UsageError) throw err;
     const e = err as NodeJS.ErrnoException;
     throw new UsageError(
       `cannot read ${what}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`,
     );
   }
-  // a SQLite file (a journal or a backup) is the usual wrong file: say so
-  if (bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000')
+  const deep = nestedDeeperThan(bytes, MAX_NESTING);
+  if (deep >= 0)
     throw new UsageError(
-      `${what} is a SQLite file (a journal?), not a JSON export`,
-      'pm import reads what pm export --format json writes; to use a journal as it is: pm --db PATH …',
+      `${what} is not a pm export: it nests lists and objects more than ${MAX_NESTING} deep (at byte ${deep})`,
+      'pm import reads what pm export --format json writes',
     );
   return decodeUtf8(bytes, what);
 }

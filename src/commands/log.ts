@@ -3,10 +3,10 @@
 // Everything that can be checked without the journal is checked first (text limits, dates, ids'
 // shapes: draftFromOptions in src/core/interviews.ts); then matching and writing happen in one BEGIN IMMEDIATE transaction, so a failure
 // anywhere leaves the journal as it was.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { readStdin } from '../io.js';
+import { readLimited } from '../io.js';
 import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
 import {
   draftFromOptions,
@@ -43,13 +43,16 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
   if (opts.notesFile !== undefined) {
     let bytes: Buffer;
     try {
-      bytes = opts.notesFile === '-' ? readStdin() : readFileSync(opts.notesFile);
+      // never more than the limit is read (--notes-file /dev/zero), and a NUL stops it at once
+      bytes = readLimited(opts.notesFile, LIMITS.notes, '--notes-file', true);
     } catch (err) {
+      if (err instanceof UsageError && /larger than/.test(err.message))
+        throw new UsageError('notes are longer than 5 MB (--notes-file); that is the limit');
+      if (err instanceof UsageError) throw err;
       throw new UsageError(
         `cannot read --notes-file ${JSON.stringify(opts.notesFile)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       );
     }
-    if (bytes.length > LIMITS.notes) throw new UsageError('notes are longer than 5 MB');
     return checkText('notes', decodeUtf8(bytes, 'notes'), LIMITS.notes);
   }
   if (opts.notes !== undefined) return checkText('--notes', opts.notes, LIMITS.notes);

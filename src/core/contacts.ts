@@ -91,3 +91,14 @@ export function contactJson(c: ContactActivity, asOf: string): ContactJson {
     ...standing(c, asOf),
   };
 }
+
+/**
+ * For a write that found `found` before its transaction: the contact changed meanwhile (another pm
+ * merged, erased or moved it) is a usage error that says so, and nothing is written.
+ */
+export function changedMeanwhile(found: ContactRow, command: string): UsageError {
+  return new UsageError(
+    `${found.name} (${found.account}) was merged, erased or moved by another pm command meanwhile; nothing was done`,
+    `try: pm contacts, then ${command} again`,
+  );
+}

@@ -7,6 +7,16 @@ import { UsageError } from '../errors.js';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years a date may fall in. Wide enough for any journal, narrow enough that a slip of the
+ * finger (0226, 20260) is an error, and that the arithmetic around a date (a week's end, the
+ * report's eight weeks back, +99999d) keeps four-digit years that sort as text: year 0000 used to
+ * give a week labelled 00-1-W52, and JavaScript's Date reads years 0–99 as 1900–1999.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+const YEARS = `${FIRST_YEAR}–${LAST_YEAR}`;
+
 export const PAST_FORMS = 'YYYY-MM-DD, today, yesterday, a weekday (mon, monday: the last one), 3d, 2w';
 export const DEADLINE_FORMS = 'YYYY-MM-DD, today, tomorrow, a weekday (fri: the next one), +3d, +2w';
 
@@ -19,14 +29,14 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** Is this a real calendar date written as YYYY-MM-DD? (2026-02-31 is not.) */
+/** Is this a real calendar date written as YYYY-MM-DD, in the years pm accepts? (2026-02-31 is not.) */
 export function isIsoDay(s: string): boolean {
   const m = ISO_DAY.exec(s);
   if (!m) return false;
   const y = +m[1],
     mo = +m[2],
     d = +m[3];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  if (y < FIRST_YEAR || y > LAST_YEAR || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
@@ -96,25 +106,26 @@ export function isoWeekday(iso: string): number {
   return ((((dayNumber(iso) + 3) % 7) + 7) % 7) + 1;
 }
 
-const WEEKDAYS: Record<string, number> = {
-  mon: 1,
-  monday: 1,
-  tue: 2,
-  tues: 2,
-  tuesday: 2,
-  wed: 3,
-  wednesday: 3,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  thursday: 4,
-  fri: 5,
-  friday: 5,
-  sat: 6,
-  saturday: 6,
-  sun: 7,
-  sunday: 7,
-};
+// a Map, not an object literal: a typed word must never find Object.prototype's keys (`--date constructor`)
+const WEEKDAYS = new Map<string, number>([
+  ['mon', 1],
+  ['monday', 1],
+  ['tue', 2],
+  ['tues', 2],
+  ['tuesday', 2],
+  ['wed', 3],
+  ['wednesday', 3],
+  ['thu', 4],
+  ['thur', 4],
+  ['thurs', 4],
+  ['thursday', 4],
+  ['fri', 5],
+  ['friday', 5],
+  ['sat', 6],
+  ['saturday', 6],
+  ['sun', 7],
+  ['sunday', 7],
+]);
 
 /**
  * A date that something happened on (--date, --since, --as-of): YYYY-MM-DD, today, yesterday,
@@ -125,13 +136,13 @@ export function parsePastDate(input: string, todayIso: string, flag = '--date'):
   if (isIsoDay(s)) return s;
   if (s === 'today') return todayIso;
   if (s === 'yesterday') return addDays(todayIso, -1);
-  const wd = WEEKDAYS[s];
+  const wd = WEEKDAYS.get(s);
   if (wd !== undefined) {
     const back = (isoWeekday(todayIso) - wd + 7) % 7 || 7;
     return addDays(todayIso, -back);
   }
   const rel = /^(\d{1,5})([dw])$/.exec(s);
-  if (rel) return addDays(todayIso, -Number(rel[1]) * (rel[2] === 'w' ? 7 : 1));
+  if (rel) return inYears(addDays(todayIso, -Number(rel[1]) * (rel[2] === 'w' ? 7 : 1)), input, flag);
   throw badDate(input, flag, PAST_FORMS);
 }
 
@@ -144,19 +155,42 @@ export function parseDeadline(input: string, todayIso: string, base: string = to
   if (isIsoDay(s)) return s;
   if (s === 'today') return todayIso;
   if (s === 'tomorrow') return addDays(todayIso, 1);
-  const wd = WEEKDAYS[s];
+  const wd = WEEKDAYS.get(s);
   if (wd !== undefined) {
     const ahead = (wd - isoWeekday(todayIso) + 7) % 7 || 7;
     return addDays(todayIso, ahead);
   }
   const rel = /^\+(\d{1,5})([dw])$/.exec(s);
-  if (rel) return addDays(base, Number(rel[1]) * (rel[2] === 'w' ? 7 : 1));
+  if (rel) return inYears(addDays(base, Number(rel[1]) * (rel[2] === 'w' ? 7 : 1)), input, flag);
   throw badDate(input, flag, DEADLINE_FORMS);
 }
 
+const shownInput = (input: string) => JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input);
+
+/** A date counted from today (3d, +2w) must still fall in the years pm accepts. */
+function inYears(iso: string, input: string, flag: string): string {
+  const y = +iso.slice(0, 4);
+  if (iso.length === 10 && y >= FIRST_YEAR && y <= LAST_YEAR) return iso;
+  throw new UsageError(`${flag}: ${shownInput(input)} falls outside the years ${YEARS}`);
+}
+
 function badDate(input: string, flag: string, forms: string): UsageError {
-  const shown = JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input);
-  return new UsageError(`${flag}: ${shown} is not a date`, `accepted: ${forms}`);
+  const m = ISO_DAY.exec(input.trim());
+  if (m && (+m[1] < FIRST_YEAR || +m[1] > LAST_YEAR))
+    return new UsageError(`${flag}: ${shownInput(input)} is outside the years ${YEARS}`, `accepted: ${forms}`);
+  return new UsageError(`${flag}: ${shownInput(input)} is not a date`, `accepted: ${forms}`);
+}
+
+/**
+ * PM_TODAY, when set: a date pm accepts, or a usage error (a typo there would silently date every
+ * record today). Unset or empty: undefined.
+ */
+export function pinnedToday(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (isIsoDay(value)) return value;
+  const m = ISO_DAY.exec(value);
+  const why = m && (+m[1] < FIRST_YEAR || +m[1] > LAST_YEAR) ? `is outside the years ${YEARS}` : 'is not a date';
+  throw new UsageError(`PM_TODAY=${shownInput(value)} ${why}`, 'write it as YYYY-MM-DD, or unset it for today');
 }
 
 export type WeekStart = 'monday' | 'sunday';
@@ -183,6 +217,11 @@ export function isoWeekLabel(iso: string): string {
 
 /** Monday of ISO week `week` of ISO year `year`; a week the year does not have is a usage error. */
 export function isoWeekMonday(year: number, week: number, flag = '--week'): string {
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    throw new UsageError(
+      `${flag}: ${String(year).padStart(4, '0')} is outside the years ${YEARS}`,
+      'write a week as 2026-W47, or this, or last',
+    );
   const weeks = getISOWeeksInYear(new Date(year, 5, 1, 12));
   if (week < 1 || week > weeks)
     throw new UsageError(
@@ -245,6 +284,11 @@ export function parseMonth(value: string | boolean | undefined, asOf: string): P
       );
     y = +m[1];
     mo = +m[2];
+    if (y < FIRST_YEAR || y > LAST_YEAR)
+      throw new UsageError(
+        `--month: ${JSON.stringify(value)} is outside the years ${YEARS}`,
+        'write a month as 2026-11',
+      );
   }
   const label = `${String(y).padStart(4, '0')}-${pad2(mo)}`;
   return { start: `${label}-01`, end: `${label}-${pad2(daysInMonth(y, mo))}`, label };

@@ -32,6 +32,15 @@ export function contactById(db: DB, id: number): ContactRow {
   return db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ContactRow;
 }
 
+/**
+ * The contact a command found before its write transaction, as it is inside it: undefined when
+ * another pm removed it (contact merge), erased it (forget) or moved it meanwhile.
+ */
+export function sameContactNow(db: DB, found: ContactRow): ContactRow | undefined {
+  const now = db.prepare(`${SELECT} WHERE c.id = ? AND c.forgotten = 0`).get(found.id) as ContactRow | undefined;
+  return now && now.uuid === found.uuid && now.accountId === found.accountId ? now : undefined;
+}
+
 export function contactsOfInterview(db: DB, interviewRowId: number): ContactRow[] {
   return db
     .prepare(`${SELECT} JOIN interview_contacts ic ON ic.contact_id = c.id WHERE ic.interview_id = ? ORDER BY c.id`)

@@ -3,10 +3,12 @@
 
 usage: pty-driver.py SCRIPT.json -- COMMAND ARGS...
 SCRIPT is a list of [expected, answer] pairs: wait until the regular expression `expected`
-appears in the output (after the previous match), then type `answer`. Prints one JSON object:
+appears in the output (after the previous match), then type `answer`. An answer may also be
+{"run": [COMMAND, ARGS...], "type": TEXT}: run that command to its end (something that happens
+while the prompt waits, e.g. another pm), then type TEXT. Prints one JSON object:
 {"code": exit code, "output": everything the command printed}. Exit codes of signals are 128+N.
 """
-import json, os, pty, re, select, sys, time
+import json, os, pty, re, select, subprocess, sys, time
 
 STEP_TIMEOUT = 15.0
 
@@ -50,6 +52,9 @@ def main():
                 break
         if failure:
             break
+        if isinstance(answer, dict):
+            subprocess.run(answer['run'], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            answer = answer['type']
         time.sleep(0.05)
         os.write(fd, answer.encode('utf-8'))
     if failure:
