@@ -12,7 +12,8 @@ import type { Config } from '../core/config.js';
 import { makeRedactor, parseRedact, redactDeep, redactDocument, type Redactor } from '../core/redact.js';
 import { exportJournal, markdownRecords, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
 import { reportRows } from '../db/report.js';
-import { hypothesisStatuses } from '../db/hypothesis-stats.js';
+import { confidenceInputs, hypothesisStatuses } from '../db/hypothesis-stats.js';
+import { confidenceOf } from '../core/confidence.js';
 import { interviewsCsv } from '../render/csv.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import type { DB } from '../db/journal.js';
@@ -110,12 +111,22 @@ function markdown(
     scope.asOf,
     records.hypotheses.map((h) => h.uuid),
   );
+  const confidence = new Map(
+    [
+      ...confidenceInputs(
+        db,
+        scope.asOf,
+        records.hypotheses.map((h) => h.rowid),
+      ),
+    ].map(([rowid, inputs]) => [rowid, confidenceOf(inputs, config)]),
+  );
   return renderMarkdownExport(
     {
       records,
       report,
       unread: shown.unread,
       statuses,
+      confidence,
       redactor,
       period,
       asOf: scope.asOf,

@@ -28,7 +28,8 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   const acme = account('Acme', 'mid-market');
   const foxworks = account('Foxworks', 'smb');
   const quillco = account('Quillco', 'enterprise');
-  const northwind = account('Northwind', 'smb'); // going cold: 45 days, default cadence 30
+  // going cold: 45 days, default cadence 30; the only account of its segment, which is silent too
+  const northwind = account('Northwind', 'public sector');
   const bluebird = account('Bluebird', 'enterprise', 14); // going cold on its own, shorter cadence
   const lost = account('Lostway', 'smb', 'off'); // a lost prospect: never "going cold"
   const us = account('Our team', null);
@@ -39,8 +40,8 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     email: string | null,
     a: AccountDoc,
     role: ContactDoc['role'],
-    segment: string | null = null,
-  ): ContactDoc => ({ uuid: uuid(), name, email, accountUuid: a.uuid, role, segment, persona: null });
+    persona: string | null = null,
+  ): ContactDoc => ({ uuid: uuid(), name, email, accountUuid: a.uuid, role, segment: null, persona });
   const people: Record<Person, ContactDoc> = {
     jane: contact('Jane Roe', 'jane@acme.test', acme, 'customer', 'finance lead'),
     raj: contact('Raj Patel', 'raj@acme.test', acme, 'customer', 'ops lead'),
@@ -59,7 +60,10 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     who: Person[],
     summary: string,
     more: Partial<
-      Pick<InterviewDoc, 'channel' | 'minutes' | 'notes' | 'pains' | 'quotes' | 'tags' | 'followUp' | 'followUpDone'>
+      Pick<
+        InterviewDoc,
+        'channel' | 'minutes' | 'notes' | 'pains' | 'quotes' | 'tags' | 'followUp' | 'followUpDone' | 'stage'
+      >
     > = {},
   ): InterviewDoc => {
     const i: InterviewDoc = {
@@ -79,20 +83,24 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
       tags: more.tags ?? [],
       followUp: more.followUp ?? null,
       followUpDone: more.followUpDone ?? false,
-      stage: null,
+      stage: more.stage ?? null,
     };
     interviews.push(i);
     return i;
   };
 
   // customer conversations, one or more a week until last week, then nothing this week: overdue
-  const lostCall = talk(-200, lost, ['tom'], 'Chose a competitor for the price');
+  const lostCall = talk(-200, lost, ['tom'], 'Chose a competitor for the price', { stage: 'evaluate' });
   const kimCall = talk(-45, northwind, ['kim'], 'SSO is the blocker for their rollout', {
     pains: [{ text: 'SSO setup needs IT', severity: 'blocker' }],
     tags: ['sso'],
     quotes: ['Our IT will not approve another password.'],
+    stage: 'onboard',
   });
-  const omarEarly = talk(-36, quillco, ['omar'], 'Security review asks for SSO first', { tags: ['sso'] });
+  const omarEarly = talk(-36, quillco, ['omar'], 'Security review asks for SSO first', {
+    tags: ['sso'],
+    stage: 'evaluate',
+  });
   const janeVisit = talk(-29, acme, ['jane'], 'Walked through month-end close on site', {
     channel: 'visit',
     minutes: 90,
@@ -100,32 +108,44 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     tags: ['billing'],
     notes: 'Close takes three days.\nTwo people match invoices to payments by hand in spreadsheets.',
     followUp: day(-1),
+    stage: 'adopt',
   });
   const lenaExport = talk(-22, foxworks, ['lena'], 'Wants exports on a schedule, asks nobody else did', {
     tags: ['export'],
+    stage: 'adopt',
   });
   const anaCall = talk(-20, bluebird, ['ana'], 'Set up the workspace alone in 40 minutes', {
     pains: [{ text: 'too many setup steps', severity: 'low' }],
     tags: ['onboarding'],
     followUp: day(-6),
     followUpDone: true,
+    stage: 'onboard',
+  });
+  // an email that closes a deal: what a customer paid for is the strongest evidence there is
+  const anaSigned = talk(-17, bluebird, ['ana'], 'Signed the annual plan once SSO was confirmed', {
+    channel: 'email',
+    stage: 'expand',
   });
   const rajCall = talk(-15, acme, ['raj'], 'Would not read another digest email', {
     tags: ['notifications'],
     followUp: day(-3),
+    stage: 'adopt',
   });
   const lenaCall = talk(-12, foxworks, ['lena'], 'Matching payments is her Friday afternoon', {
     pains: [{ text: 'Manual invoice matching', severity: 'blocker' }],
     tags: ['billing'],
     quotes: ['I would pay tomorrow for this.'],
+    stage: 'adopt',
   });
   const omarCall = talk(-10, quillco, ['omar'], 'Finance team reconciles 400 invoices a month', {
     channel: 'video',
     tags: ['billing'],
+    stage: 'evaluate',
   });
   const janeCall = talk(-8, acme, ['jane'], 'Tried the matching prototype: "this saves me a day"', {
     pains: [{ text: 'manual invoice matching', severity: 'high' }],
     tags: ['billing'],
+    stage: 'adopt',
   });
 
   // this week: second-hand signals and an internal meeting, which are not customer contact
@@ -144,7 +164,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     pains: [{ text: 'SSO setup needs IT', severity: 'medium' }],
     tags: ['sso'],
   });
-  talk(0, us, ['sam'], 'Sales wants a discount tier for annual plans', { tags: ['pricing'] });
+  const samMeeting = talk(0, us, ['sam'], 'Sales wants a discount tier for annual plans', { tags: ['pricing'] });
 
   const hypotheses: HypothesisDoc[] = [];
   const belief = (
@@ -197,6 +217,13 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   );
   const mobile = belief('A mobile app would increase weekly use', 'value', -35, -7, null);
   belief('Customers want a Slack integration', 'value', -2, 26, null);
+  // held on purpose against early evidence: only sales says so yet, and it is past its decide-by
+  const discount = belief('Annual plans need a discount tier to close', 'viability', -20, -2, null, ['pricing']);
+  discount.bet = {
+    until: day(14),
+    reason: 'Sales hears it at every renewal; we hold it until the January renewals',
+    since: day(-5),
+  };
 
   const evidence: EvidenceDoc[] = [];
   const link = (
@@ -204,7 +231,11 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     i: InterviewDoc,
     direction: EvidenceDoc['direction'],
     strength: EvidenceDoc['strength'] = 'medium',
-  ) => evidence.push({ interviewUuid: i.uuid, hypothesisUuid: h.uuid, direction, strength, basis: 'said' });
+    basis: EvidenceDoc['basis'] = 'said',
+  ) => evidence.push({ interviewUuid: i.uuid, hypothesisUuid: h.uuid, direction, strength, basis });
+  // every confidence level: matching customers (three customers, three accounts, all said so),
+  // selfServe anecdotal, the discount bet opinion (a stakeholder), the Slack idea none; the killed
+  // scheduler reached behaviour (she exports by hand every week), SSO commitment (Bluebird paid)
   link(matching, janeCall, 'supports', 'strong');
   link(matching, omarCall, 'supports');
   link(matching, lenaCall, 'supports', 'strong');
@@ -212,11 +243,13 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   link(selfServe, anaCall, 'supports');
   link(digest, rajCall, 'refutes');
   link(digest, lenaCall, 'refutes', 'weak');
-  link(scheduler, lenaExport, 'supports');
+  link(scheduler, lenaExport, 'supports', 'medium', 'did');
   link(scheduler, ticket, 'supports'); // after it was killed: the report asks whether to reopen it
   link(sso, kimCall, 'supports', 'strong');
   link(sso, omarEarly, 'supports', 'strong');
   link(mobile, lostCall, 'refutes', 'weak');
+  link(sso, anaSigned, 'supports', 'strong', 'paid');
+  link(discount, samMeeting, 'supports');
 
   const outcomes: OutcomeDoc[] = [
     {

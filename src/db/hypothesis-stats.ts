@@ -13,6 +13,7 @@
 // through its index, instead of being recomputed from every outcome.
 import type { DB } from './journal.js';
 import type { Bet, HypothesisFacts, HypothesisStatus } from '../core/hypotheses.js';
+import type { ConfidenceInputs } from '../core/confidence.js';
 
 export interface HypothesisRow extends HypothesisFacts {
   rowid: number;
@@ -438,3 +439,17 @@ export function hypothesisStatuses(db: DB, asOf: string, uuids: string[]): Map<s
   ) as { uuid: string; status: HypothesisStatus }[];
   return new Map(rows.map((r) => [r.uuid, r.status]));
 }
+
+/**
+ * The evidence counts confidence is computed from (src/core/confidence.ts), as of a day, of the
+ * hypotheses whose row ids are given: the markdown export shows each hypothesis's confidence.
+ */
+export function confidenceInputs(db: DB, asOf: string, rowids: number[]): Map<number, ConfidenceInputs> {
+  const found = new Map<number, ConfidenceInputs>();
+  if (rowids.length === 0) return found;
+  for (const c of db.prepare(COUNTS).all({ asOf, ids: JSON.stringify(rowids) }) as (Counts & { rowid: number })[])
+    found.set(c.rowid, c);
+  for (const id of rowids) if (!found.has(id)) found.set(id, NO_EVIDENCE);
+  return found;
+}
+

@@ -8,6 +8,7 @@
 import type { Period } from '../core/dates.js';
 import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
+import { confidenceText, type Confidence } from '../core/confidence.js';
 import type { Redactor } from '../core/redact.js';
 import type { MarkdownInterview, MarkdownRecords } from '../core/markdown-records.js';
 import { whereFrom } from '../core/interviews.js';
@@ -22,6 +23,8 @@ export interface MarkdownExportInput {
   unread: Unread;
   /** each hypothesis's status as of the export's as-of day, by UUID */
   statuses: Map<string, HypothesisStatus>;
+  /** each hypothesis's confidence as of the as-of day, by row id */
+  confidence: Map<number, Confidence>;
   /** --redact: names become pseudonyms, and free text is redacted, as in the JSON export */
   redactor: Redactor | null;
   period: Period;
@@ -165,6 +168,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     b += `\n- **Summary:** ${mdInline(summary)}`;
     if (i.tags.length)
       b += `\n- **Tags:** ${i.tags.map((tag) => mdInline(redactor ? redactor.tag(tag) : tag)).join(', ')}`;
+    if (i.stage) b += `\n- **Stage:** ${mdInline(i.stage)}`;
     if (i.followUp) b += `\n- **Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`;
     b += '\n';
     if (i.pains.length) {
@@ -181,10 +185,11 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (notes) b += `\nNotes:\n\n${notes}\n`;
     if (i.links.length) {
       b += '\nHypotheses:\n';
-      for (const [rowid, direction, strength] of i.links) {
+      for (const [rowid, direction, strength, basis] of i.links) {
         const h = hypotheses.get(rowid);
-        b += `\n- **${h?.id ?? '?'}** ${direction} (${strength}): ${mdInline(h ? t(h.statement) : '')}`;
-        const line = { interview: i.id, date: i.date, who: whoText, summary, direction, strength };
+        const how = basis === 'said' ? strength : `${strength}, ${basis}`;
+        b += `\n- **${h?.id ?? '?'}** ${direction} (${how}): ${mdInline(h ? t(h.statement) : '')}`;
+        const line = { interview: i.id, date: i.date, who: whoText, summary, direction, strength: how };
         const list = evidenceOf.get(rowid);
         if (list) list.push(line);
         else evidenceOf.set(rowid, [line]);
@@ -212,6 +217,12 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     out.push(`- **Created:** ${h.createdOn} · **decide by:** ${h.decideBy}`);
     if (h.criteria !== null) out.push(`- **Success criterion:** ${mdInline(t(h.criteria))}`);
     if (h.tags.length) out.push(`- **Tags:** ${h.tags.map((tag) => mdInline(t(tag))).join(', ')}`);
+    const confidence = input.confidence.get(h.rowid);
+    if (confidence && h.createdOn <= input.asOf) out.push(`- **Confidence:** ${confidenceText(confidence)}`);
+    if (h.bet && h.bet.since <= input.asOf && statuses.get(h.uuid) === 'open')
+      out.push(
+        `- **Bet:** ${h.bet.until < input.asOf ? 'due since' : 'until'} ${h.bet.until} (held since ${h.bet.since}): ${mdInline(t(h.bet.reason))}`,
+      );
     out.push('');
     const evidence = evidenceOf.get(h.rowid);
     if (evidence) {

@@ -17,6 +17,7 @@ const ACTIONABLE = [
   'ready-to-kill',
   'evidence-after-kill',
   'follow-up-due',
+  'segment-silent',
 ];
 
 describe('pm demo', () => {
@@ -45,6 +46,28 @@ describe('pm demo', () => {
     expect(r.themes.some((t: any) => t.flags.includes('single-account'))).toBe(true);
     expect(r.hypotheses.unvalidated.some((h: any) => h.flags.includes('no-evidence'))).toBe(true);
     expect(r.weekly.streak).toBeGreaterThan(0);
+  });
+
+  it('shows a running bet, a silent segment, every confidence level, personas and stages', () => {
+    const path = join(box.dir, 'sample.db');
+    const r = box.json(['--db', path, 'demo']);
+    expect(r.bets).toHaveLength(1);
+    expect(r.bets[0]).toMatchObject({ daysLeft: 14, confidence: { level: 'opinion' } });
+    expect(r.bets[0].flags).toContain('bet');
+    expect(r.segments.filter((g: any) => g.flags.includes('segment-silent')).map((g: any) => g.segment)).toEqual([
+      'public sector',
+    ]);
+    const levels = box.json(['--db', path, 'hyp', 'list', '--status', 'all']).map((h: any) => h.confidence.level);
+    expect([...new Set(levels)].sort()).toEqual(
+      ['anecdotal', 'behaviour', 'commitment', 'customers', 'none', 'opinion'].sort(),
+    );
+    const coverage = box.json(['--db', path, 'coverage']);
+    expect(coverage.personas.length).toBeGreaterThan(3);
+    expect(coverage.stages.filter((s: any) => s.conversations > 0).length).toBeGreaterThan(3);
+    expect(coverage.stages.filter((s: any) => s.conversations === 0).map((s: any) => s.stage)).toEqual([
+      'discover',
+      'churn',
+    ]);
   });
 
   it('is dated relative to today', () => {

@@ -90,6 +90,29 @@ describe('personas', () => {
   });
 });
 
+describe('the markdown export', () => {
+  it("shows each interview's stage, a link's basis, and each hypothesis's confidence and bet", () => {
+    ok(['hyp', 'add', 'Finance teams will pay for matching', '--date', '2026-11-01']);
+    ok(['hyp', 'add', 'Teams want a digest', '--date', '2026-11-01']);
+    ok(['log', ...JANE, '--summary', 'Signed', '--stage', 'expand', '--supports', 'H1:strong:paid', '--refutes', 'H2']);
+    ok(['log', '--with', 'Raj', '--account', 'Globex', '--summary', 'No stage here', '--supports', 'H2:did']);
+    ok(['hyp', 'bet', 'H2', '--until', '2026-12-01', '--reason', 'we think | they will']);
+    const md = ok(['export']).out;
+    expect(md).toMatch(/^## I1 · 2026-11-20 · call with Jane Roe \(Acme\)\n\n- \*\*By:\*\* .*\n- \*\*Summary:\*\* Signed\n- \*\*Stage:\*\* expand$/m);
+    expect(md).toMatch(/^- \*\*H1\*\* supports \(strong, paid\): Finance teams will pay for matching$/m);
+    expect(md).toMatch(/^- \*\*H2\*\* refutes \(medium\): Teams want a digest$/m);
+    expect(md.split('## I2')[1]).not.toMatch(/Stage/);
+    expect(md).toMatch(/^- \*\*Confidence:\*\* commitment 5$/m);
+    expect(md).toMatch(/^- \*\*Confidence:\*\* behaviour 3 · refuted: anecdotal 0\.5$/m);
+    expect(md).toMatch(/^- \*\*Bet:\*\* until 2026-12-01 \(held since 2026-11-20\): we think \\\| they will$/m);
+    expect(md).toMatch(/^- \*\*I1\*\* 2026-11-20 supports \(strong, paid\) · Jane Roe \(Acme\): Signed$/m);
+    // as of a day before the evidence, no confidence yet
+    const early = ok(['export', '--as-of', '2026-11-10']).out;
+    expect(early).toMatch(/^- \*\*Confidence:\*\* none 0$/m);
+    expect(early).not.toMatch(/\*\*Bet:\*\*/);
+  });
+});
+
 describe('the JSON export and import', () => {
   it('carry stages, personas, bets and evidence basis, and import them into another journal', () => {
     ok(['hyp', 'add', 'Finance teams will pay for matching']);
