@@ -452,4 +452,3 @@ export function confidenceInputs(db: DB, asOf: string, rowids: number[]): Map<nu
   for (const id of rowids) if (!found.has(id)) found.set(id, NO_EVIDENCE);
   return found;
 }
-

@@ -98,7 +98,9 @@ describe('the markdown export', () => {
     ok(['log', '--with', 'Raj', '--account', 'Globex', '--summary', 'No stage here', '--supports', 'H2:did']);
     ok(['hyp', 'bet', 'H2', '--until', '2026-12-01', '--reason', 'we think | they will']);
     const md = ok(['export']).out;
-    expect(md).toMatch(/^## I1 · 2026-11-20 · call with Jane Roe \(Acme\)\n\n- \*\*By:\*\* .*\n- \*\*Summary:\*\* Signed\n- \*\*Stage:\*\* expand$/m);
+    expect(md).toMatch(
+      /^## I1 · 2026-11-20 · call with Jane Roe \(Acme\)\n\n- \*\*By:\*\* .*\n- \*\*Summary:\*\* Signed\n- \*\*Stage:\*\* expand$/m,
+    );
     expect(md).toMatch(/^- \*\*H1\*\* supports \(strong, paid\): Finance teams will pay for matching$/m);
     expect(md).toMatch(/^- \*\*H2\*\* refutes \(medium\): Teams want a digest$/m);
     expect(md.split('## I2')[1]).not.toMatch(/Stage/);
