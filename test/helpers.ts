@@ -204,6 +204,32 @@ export function startPm(args: string[], env: NodeJS.ProcessEnv): Promise<RunResu
   });
 }
 
+/**
+ * An export document of `count` support tickets of one account (Bigco), with `notes` as each one's
+ * notes, and, with `zelda`, each one a call with Zelda Quux quoting her: a large journal in one
+ * `pm import`, for tests that need one.
+ */
+export function ticketsExport(count: number, opts: { notes?: string; zelda?: boolean } = {}): string {
+  const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const zelda = opts.zelda === true;
+  return JSON.stringify({
+    format: 'pm-journal',
+    version: 1,
+    accounts: [{ uuid: uuid(1), name: 'Bigco' }],
+    contacts: zelda ? [{ uuid: uuid(2), name: 'Zelda Quux', email: 'zelda@quux.test', accountUuid: uuid(1) }] : [],
+    interviews: Array.from({ length: count }, (_, k) => ({
+      uuid: uuid(100 + k),
+      date: '2026-11-17',
+      channel: zelda ? 'call' : 'support',
+      contactUuids: zelda ? [uuid(2)] : [],
+      accountUuid: uuid(1),
+      summary: `Ticket ${k}${zelda ? ' with Zelda Quux' : ''}`,
+      notes: opts.notes ?? null,
+      quotes: zelda ? [`Zelda said ${k}`] : [],
+    })),
+  });
+}
+
 /** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF record ends. */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];

@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, IS_ROOT, runAsUser, sandbox, type Sandbox } from '../helpers.js';
+import { BIN, IS_ROOT, runAsUser, sandbox, ticketsExport, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -100,25 +100,7 @@ describe('pm backup on a nearly full disk keeps the older backup (finding 6)', (
   it('a file-size limit stops the copy: exit 1, the older backup whole, no temporary file', () => {
     expect(box.pm(log).code).toBe(0);
     const big = join(box.dir, 'big.json');
-    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    writeFileSync(
-      big,
-      JSON.stringify({
-        format: 'pm-journal',
-        version: 1,
-        accounts: [{ uuid: uuid(1), name: 'Bigco' }],
-        contacts: [],
-        interviews: Array.from({ length: 200 }, (_, k) => ({
-          uuid: uuid(10 + k),
-          date: '2026-11-17',
-          channel: 'support',
-          contactUuids: [],
-          accountUuid: uuid(1),
-          summary: `Ticket ${k}`,
-          notes: 'a long note '.repeat(100),
-        })),
-      }),
-    );
+    writeFileSync(big, ticketsExport(200, { notes: 'a long note '.repeat(100) }));
     const target = join(box.dir, 'backup.db');
     expect(box.pm(['backup', target]).code).toBe(0);
     const older = readFileSync(target);

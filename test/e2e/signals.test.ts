@@ -9,33 +9,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BIN, sandbox, type Sandbox } from '../helpers.js';
+import { BIN, sandbox, ticketsExport, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-/** An export document: `count` interviews of one account, all with Zelda when `withZelda`. */
-function document(count: number, first = 100, withZelda = false): string {
-  return JSON.stringify({
-    format: 'pm-journal',
-    version: 1,
-    accounts: [{ uuid: uuid(1), name: 'Bigco' }],
-    contacts: withZelda ? [{ uuid: uuid(2), name: 'Zelda Quux', email: 'zelda@quux.test', accountUuid: uuid(1) }] : [],
-    interviews: Array.from({ length: count }, (_, k) => ({
-      uuid: uuid(first + k),
-      date: '2026-11-17',
-      channel: withZelda ? 'call' : 'support',
-      contactUuids: withZelda ? [uuid(2)] : [],
-      accountUuid: uuid(1),
-      summary: `Ticket ${k}${withZelda ? ' with Zelda Quux' : ''}`,
-      notes: `Notes of call ${k}: `.padEnd(1500, 'lorem ipsum '),
-      quotes: withZelda ? [`Zelda said ${k}`] : [],
-    })),
-  });
-}
+const NOTES = 'Notes of a call: '.padEnd(1500, 'lorem ipsum ');
 
 function importInProcess(json: string): void {
   const file = join(box.dir, `seed-${Math.random().toString(36).slice(2)}.json`);
@@ -99,7 +79,7 @@ describe('signals during pm import, forget and backup', () => {
       expect(box.pm(['init']).code).toBe(0);
       const before = readFileSync(box.db);
       const file = join(box.dir, 'big.json');
-      writeFileSync(file, document(2000));
+      writeFileSync(file, ticketsExport(2000, { notes: NOTES }));
       const { child, ended } = start(['import', file]);
       await untilWriteLocked(child);
       child.kill(signal);
@@ -113,7 +93,7 @@ describe('signals during pm import, forget and backup', () => {
   }
 
   it('SIGTERM during a backup: the older backup is untouched and no temporary file is left, exit 143', async () => {
-    importInProcess(document(3000));
+    importInProcess(ticketsExport(3000, { notes: NOTES }));
     const target = join(box.dir, 'backups', 'journal.db');
     mkdirSync(join(box.dir, 'backups'));
     writeFileSync(target, 'the older backup');
@@ -134,7 +114,7 @@ describe('signals during pm import, forget and backup', () => {
   });
 
   it('SIGINT during pm forget: either nothing is erased, or all of it; exit 130 and pm says which', async () => {
-    importInProcess(document(1500, 100, true));
+    importInProcess(ticketsExport(1500, { notes: NOTES, zelda: true }));
     const { child, ended } = start(['forget', 'zelda@quux.test', '--yes']);
     await untilWriteLocked(child);
     child.kill('SIGINT');
