@@ -135,6 +135,7 @@ const outcome = () => import('../commands/hyp-outcome.js');
 const config = () => import('../commands/config.js');
 const contacts = () => import('../commands/contacts.js');
 const accounts = () => import('../commands/accounts.js');
+const opportunities = () => import('../commands/opportunities.js');
 
 /** pm hyp validate, invalidate, kill and reopen: one shape, each its own meaning and examples. */
 const OUTCOME_COMMANDS: readonly CommandSpec[] = (
@@ -561,10 +562,16 @@ export const COMMANDS: readonly CommandSpec[] = [
           },
           { flags: '--tag <tag>', description: 'a tag (repeatable)', repeatable: true },
           { flags: '--date <date>', description: 'when it was written down (default: today)' },
+          {
+            flags: '--for <opportunity>',
+            description: 'an opportunity (a pain customers raise) it addresses (repeatable)',
+            repeatable: true,
+          },
         ],
         examples: [
           'pm hyp add "Finance teams want itemised invoices" --criteria "3 of 5 finance leads say yes"',
           'pm hyp add "Admins will pay for SSO" --kind viability --decide-by +2w --tag enterprise',
+          'pm hyp add "A one-click export to the ERP saves finance a day" --for "slow CSV export"',
           'pm hyp add "We believe …" --json | jq -r .id',
           'pm hyp add                       on a terminal: asks for statement, kind, criterion, decide-by',
         ],
@@ -581,6 +588,16 @@ export const COMMANDS: readonly CommandSpec[] = [
           { flags: '--decide-by <date>', description: 'time box: YYYY-MM-DD, +2w (from today), fri …' },
           { flags: '--tag <tag>', description: 'a tag (repeatable; replaces the list)', repeatable: true },
           {
+            flags: '--for <opportunity>',
+            description: 'also addresses this opportunity (repeatable)',
+            repeatable: true,
+          },
+          {
+            flags: '--not-for <opportunity>',
+            description: 'no longer addresses this opportunity (repeatable)',
+            repeatable: true,
+          },
+          {
             flags: '--force',
             description: 'change the statement or criterion although evidence is linked (kept as a revision)',
           },
@@ -588,6 +605,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         examples: [
           'pm hyp edit H7 --decide-by +2w',
           'pm hyp edit H7 --tag billing --tag enterprise',
+          'pm hyp edit H7 --for "manual invoice matching" --not-for "slow CSV export"',
           'pm hyp edit H7 --criteria "4 of 6 finance leads say yes" --force   after evidence: recorded as a revision',
         ],
         action: lazy(hyp, (m) => m.edit),
@@ -694,6 +712,86 @@ the day after --until, bet-due asks for the decision. Betting again changes the 
           () => import('../commands/hyp-bet.js'),
           (m) => m.unbet,
         ),
+      },
+    ],
+  },
+  {
+    name: 'opportunities',
+    aliases: ['opps'],
+    description: 'the pains customers raised, grouped into opportunities, ranked by the worth-solving score',
+    options: [
+      { flags: '--weeks <n>', description: 'the window: the N weeks up to --as-of (default 12)' },
+      { flags: '--since <date>', description: 'the window: from this day to --as-of' },
+      { flags: '--as-of <date>', description: 'the last day of the window (default: today); nothing later counts' },
+      { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      { flags: '--limit <n>', description: 'at most N (default 20 on a terminal, else all; 0: all)' },
+    ],
+    notes: `Pains group case- and space-insensitively, and as merged (pm opportunity merge). Score: the sum over
+the distinct customers who raised it of their highest severity's weight: low 1, medium 2, high 3,
+blocker 5. Signals (support, sales, review, survey) are counted apart, never scored. Flags:
+single-account (one account's custom request), unaddressed (evidence.validateAt customers or more,
+and no open or validated hypothesis for it: pm hyp add … --for NAME).`,
+    examples: [
+      'pm opps                                  the last 12 weeks, best first',
+      'pm opps --weeks 4 --format md > opportunities.md',
+      `pm opps --json | jq -r '.[] | select(.flags | index("unaddressed")) | .opportunity'`,
+      'pm opps --since 2026-09-01 --as-of 2026-11-30',
+    ],
+    outputs: REPORT_FORMATS,
+    action: lazy(opportunities, (m) => m.list),
+  },
+  {
+    name: 'tree',
+    description: 'the opportunity–solution tree: outcome, opportunities by score, the hypotheses for each',
+    options: [
+      { flags: '--weeks <n>', description: 'opportunities heard in the N weeks up to --as-of (default 12)' },
+      { flags: '--since <date>', description: 'opportunities heard from this day to --as-of' },
+      { flags: '--as-of <date>', description: 'the day it is made as of (default: today); nothing later counts' },
+      { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      {
+        flags: '--limit <n>',
+        description: 'opportunities without a hypothesis, and hypotheses for none, shown (default 10; 0: all)',
+      },
+    ],
+    notes: `The outcome is the setting product.outcome (pm config set product.outcome "…"). A hypothesis
+addresses the opportunities named with pm hyp add … --for NAME (or pm hyp edit H3 --for NAME); open
+hypotheses for no opportunity are listed last. --json prints the whole tree.`,
+    examples: [
+      'pm tree',
+      'pm config set product.outcome "Finance teams close the month in a day"',
+      'pm tree --format md >> weekly-notes.md',
+      "pm tree --json | jq '.opportunities[] | {opportunity, hypotheses: [.hypotheses[].id]}'",
+    ],
+    outputs: REPORT_FORMATS,
+    action: lazy(
+      () => import('../commands/tree.js'),
+      (m) => m.tree,
+    ),
+  },
+  {
+    name: 'opportunity',
+    description: 'merge or rename opportunities (the names pains group under)',
+    examples: [
+      'pm opportunity merge "export too slow" "slow CSV export"',
+      'pm opportunity rename "slow CSV export" "slow exports"',
+    ],
+    subcommands: [
+      {
+        name: 'merge',
+        arguments: [
+          { name: '<name>', description: 'the opportunity to fold in: its name becomes an alias' },
+          { name: '<into>', description: 'the opportunity that stays' },
+        ],
+        description: 'make two opportunities one: pains written as NAME, before or after, count for INTO',
+        examples: ['pm opportunity merge "export too slow" "slow CSV export"'],
+        action: lazy(opportunities, (m) => m.merge),
+      },
+      {
+        name: 'rename',
+        arguments: [{ name: '<old>' }, { name: '<new>' }],
+        description: 'rename an opportunity; pains written the old way still count for it',
+        examples: ['pm opportunity rename "slow CSV export" "slow exports"'],
+        action: lazy(opportunities, (m) => m.rename),
       },
     ],
   },

@@ -39,6 +39,14 @@ import {
 import { InterviewWriter } from '../db/interview-writer.js';
 import { resolveInterviewRef } from '../db/interviews.js';
 import { renderHypothesisList } from '../render/hypotheses.js';
+import {
+  linkOpportunity,
+  namedOpportunities,
+  opportunitiesOf,
+  opportunityForName,
+  unlinkOpportunity,
+} from '../db/opportunities.js';
+import { painKey } from '../core/pains.js';
 import { loadPrompts } from '../prompts.js';
 
 /** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
@@ -101,6 +109,31 @@ export interface AddOptions {
   decideBy?: string;
   tag?: string[];
   date?: string;
+  for?: string[];
+}
+
+/** --for/--not-for names, checked: an opportunity's name is a pain's. */
+function opportunityNamesOf(flag: string, names: string[] | undefined): string[] | undefined {
+  return names?.map((n) => checkText(flag, n.trim(), LIMITS.pain));
+}
+
+/**
+ * Make hypothesis `rowid` address the opportunities named (created when no opportunity goes by the
+ * name yet); returns a warning for each name no pain is written as (a typo, or an opportunity not
+ * heard of yet).
+ */
+function addressOpportunities(db: DB, id: string, rowid: number, names: string[]): string[] {
+  const warnings: string[] = [];
+  for (const name of names) {
+    const o = opportunityForName(db, name, () => newUuid(db));
+    linkOpportunity(db, rowid, o.id);
+    if (!o.heard)
+      warnings.push(
+        `no pain is called ${JSON.stringify(safeLine(name))} yet; ${id} addresses it, and pains logged so will count for it` +
+          (o.suggestion ? ` (did you mean ${JSON.stringify(safeLine(o.suggestion))}?)` : ''),
+      );
+  }
+  return warnings;
 }
 
 interface AddInput {
@@ -163,6 +196,7 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   // everything given is checked before anything is asked or written
   const createdOn = pastDate(ctx, opts.date);
   const tags = tagList(opts.tag) ?? [];
+  const opportunities = opportunityNamesOf('--for', opts.for) ?? [];
   const given = {
     kind: opts.kind !== undefined ? parseKind(opts.kind) : undefined,
     criteria: optionalCriteria(opts.criteria),
@@ -184,12 +218,14 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
       decideBy: given.decideBy,
     };
   }
-  const { record, resembles } = ctx.transaction(({ db }) => {
+  const { record, resembles, warnings } = ctx.transaction(({ db }) => {
     const decideBy = fields.decideBy ?? addDays(createdOn, ctx.config()['hypothesis.decideDays']);
     const resembles = mostResembling(fields.statement, graveyard(db));
     const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
-    return { record: recordOf(ctx, db, rowid), resembles };
+    const warnings = addressOpportunities(db, `H${rowid}`, rowid, opportunities);
+    return { record: recordOf(ctx, db, rowid), resembles, warnings };
   });
+  for (const w of warnings) ctx.warn(w);
   if (resembles) {
     const dead = resembles.item;
     ctx.warn(
@@ -214,6 +250,8 @@ export interface EditOptions {
   decideBy?: string;
   tag?: string[];
   force?: boolean;
+  for?: string[];
+  notFor?: string[];
 }
 
 export function edit(ctx: Context, ref: string, opts: EditOptions): void {
@@ -223,14 +261,23 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
     criteria: optionalCriteria(opts.criteria),
   };
   const tags = tagList(opts.tag);
-  if (Object.values(wanted).every((v) => v === undefined) && opts.decideBy === undefined && tags === undefined)
+  const addFor = opportunityNamesOf('--for', opts.for);
+  const removeFor = opportunityNamesOf('--not-for', opts.notFor);
+  if (
+    Object.values(wanted).every((v) => v === undefined) &&
+    opts.decideBy === undefined &&
+    tags === undefined &&
+    addFor === undefined &&
+    removeFor === undefined
+  )
     throw new UsageError(
-      'nothing to change: give --statement, --kind, --criteria, --decide-by or --tag',
+      'nothing to change: give --statement, --kind, --criteria, --decide-by, --tag, --for or --not-for',
       `try: pm hyp edit ${ref} --criteria "3 of 5 finance leads say yes"`,
     );
   requireJournal(ctx, ref);
-  const { record, changed } = ctx.transaction(({ db }) => {
+  const { record, changed, warnings } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
+    const warnings: string[] = [];
     if (opts.decideBy !== undefined) wanted.decideBy = deadline(ctx, opts.decideBy, ctx.today, h.createdOn);
     const changes: HypothesisChanges = {};
     const changed: string[] = [];
@@ -272,8 +319,30 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
       setHypothesisTags(db, h.rowid, tags);
       changed.push('tags');
     }
-    return { record: recordOf(ctx, db, h.rowid), changed };
+    if (removeFor !== undefined) {
+      const linked = namedOpportunities(db).filter((o) => opportunitiesOf(db, h.rowid).includes(o.id));
+      for (const name of removeFor) {
+        const key = painKey(name);
+        const o = linked.find((l) => l.key === key || l.aliases.some((a) => a.key === key));
+        if (!o || !unlinkOpportunity(db, h.rowid, o.id))
+          throw new UsageError(
+            `${h.id} is not for ${JSON.stringify(safeLine(name))}`,
+            linked.length
+              ? `it is for: ${linked.map((l) => JSON.stringify(safeLine(l.name))).join(', ')}`
+              : `try: pm hyp show ${h.id}`,
+          );
+      }
+      changed.push('opportunities');
+    }
+    if (addFor !== undefined) {
+      const before = opportunitiesOf(db, h.rowid).length;
+      warnings.push(...addressOpportunities(db, h.id, h.rowid, addFor));
+      if (opportunitiesOf(db, h.rowid).length !== before && !changed.includes('opportunities'))
+        changed.push('opportunities');
+    }
+    return { record: recordOf(ctx, db, h.rowid), changed, warnings };
   });
+  for (const w of warnings) ctx.warn(w);
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(

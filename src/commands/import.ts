@@ -74,6 +74,7 @@ function summary(c: ImportCounts): string {
     part(c.evidence.added, 'evidence link', 'evidence links'),
     part(c.contacts.added, 'contact', 'contacts'),
     part(c.accounts.added, 'account', 'accounts'),
+    ...(c.opportunities.added ? [part(c.opportunities.added, 'named opportunity', 'named opportunities')] : []),
   ].join(', ');
   const known = c.interviews.existing + c.hypotheses.existing + c.outcomes.existing + c.evidence.existing;
   const lines = [`Imported ${added}.`];

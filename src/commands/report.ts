@@ -1,5 +1,6 @@
 // `pm report`: read the rows once, build the report as data, print one view of it.
 import type { Context } from '../context.js';
+import { textFormat, type TextFormat } from './format.js';
 import { parsePastDate } from '../core/dates.js';
 import {
   buildReport,
@@ -13,7 +14,7 @@ import {
 import { reportRows } from '../db/report.js';
 import { renderReportText } from '../render/report-text.js';
 import { renderReportMarkdown } from '../render/report-md.js';
-import { EXIT, ExitWith, UsageError } from '../errors.js';
+import { EXIT, ExitWith } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
 import type { DB } from '../db/journal.js';
 import type { Config } from '../core/config.js';
@@ -29,20 +30,10 @@ export interface ReportFlags {
   check?: boolean;
 }
 
-export type ReportFormat = 'text' | 'md' | 'json';
+export type ReportFormat = TextFormat;
 
 /** --format, or json with the global --json; anything else is a usage error. */
-export function reportFormat(ctx: Context, format: string | undefined): ReportFormat {
-  if (ctx.json) {
-    if (format !== undefined && format !== 'json')
-      throw new UsageError(`--json and --format ${format} disagree`, 'give one of them');
-    return 'json';
-  }
-  const f = (format ?? 'text').trim().toLowerCase();
-  if (f === 'text' || f === 'json') return f;
-  if (f === 'md' || f === 'markdown') return 'md';
-  throw new UsageError(`--format: ${JSON.stringify(format)} is not a format`, 'formats: text, md, json');
-}
+export const reportFormat = textFormat;
 
 /** Everything about the options that can be checked before the journal is read. */
 export function reportOptions(ctx: Context, flags: ReportFlags, config: Config): ReportOptions {

@@ -1,6 +1,6 @@
 // The journal's settings: keys, defaults and validation (contract: "pm config").
 import { UsageError } from '../errors.js';
-import { LIMITS } from './text.js';
+import { checkText, LIMITS } from './text.js';
 
 export interface Config {
   'cadence.target': number;
@@ -16,6 +16,8 @@ export interface Config {
   'journey.stages': string;
   'coverage.silentDays': number;
   'bets.max': number;
+  /** the outcome the opportunity–solution tree grows from (pm tree) */
+  'product.outcome': string | null;
 }
 
 export type ConfigKey = keyof Config;
@@ -33,6 +35,7 @@ export const DEFAULTS: Config = {
   'journey.stages': 'discover,evaluate,onboard,adopt,expand,churn',
   'coverage.silentDays': 30,
   'bets.max': 3,
+  'product.outcome': null,
 };
 
 export const CONFIG_KEYS = Object.keys(DEFAULTS) as ConfigKey[];
@@ -50,6 +53,7 @@ const DESCRIPTIONS: Record<ConfigKey, string> = {
   'journey.stages': "the customer journey's stages, in order, comma-separated (pm log --stage takes one)",
   'coverage.silentDays': 'a segment with accounts and no customer conversation for longer is silent',
   'bets.max': 'conviction bets held at once (pm hyp bet)',
+  'product.outcome': 'the outcome pm tree grows from, e.g. "Finance teams close the month in a day"',
 };
 
 export function describeKey(key: ConfigKey): string {
@@ -79,6 +83,11 @@ export function parseConfigValue<K extends ConfigKey>(key: K, raw: string): Conf
     if (value === '') throw new UsageError('user.name cannot be empty');
     if (value.length > 500) throw new UsageError('user.name is longer than 500 characters');
     return value as Config[K];
+  }
+  if (key === 'product.outcome') {
+    if (value === '')
+      throw new UsageError('product.outcome cannot be empty', 'to remove it: pm config unset product.outcome');
+    return checkText('product.outcome', value, 1000) as Config[K];
   }
   const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   const min =

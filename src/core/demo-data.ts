@@ -186,6 +186,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
       tags,
       revisions: [],
       bet: null,
+      opportunityUuids: [],
     };
     hypotheses.push(h);
     return h;
@@ -286,5 +287,6 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     hypotheses,
     evidence,
     outcomes,
+    opportunities: [],
   };
 }

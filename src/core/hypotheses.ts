@@ -242,6 +242,8 @@ export interface HypothesisRecord {
   decideBy: string;
   tags: string[];
   revisions: Revision[];
+  /** the opportunities it addresses (issue 17: the opportunity–solution tree) */
+  opportunityUuids: string[];
   status: HypothesisStatus;
   ageDays: number;
   supports: number;
@@ -263,6 +265,8 @@ export interface HypothesisRecord {
   bet: Bet | null;
   /** how far its supporting evidence goes (src/core/confidence.ts), and the refuting evidence's level */
   confidence: Confidence;
+  /** the names of the opportunities it addresses, as `opportunityUuids` lists them */
+  opportunities: string[];
 }
 
 /** An outcome as `pm hyp show` lists it. */
@@ -303,6 +307,7 @@ export function hypothesisRecord(
   asOf: string,
   config: Config,
   singleSegment = false,
+  opportunities: { uuid: string; name: string }[] = [],
 ): HypothesisRecord {
   const open = f.status === 'open';
   const flags = open ? hypothesisFlags(f, asOf, config, f.bet) : [];
@@ -317,6 +322,7 @@ export function hypothesisRecord(
     decideBy: f.decideBy,
     tags: f.tags,
     revisions,
+    opportunityUuids: opportunities.map((o) => o.uuid),
     status: f.status,
     ageDays: daysBetween(f.createdOn, asOf),
     supports: f.supports,
@@ -333,5 +339,6 @@ export function hypothesisRecord(
     accountsRefuting: f.accountsRefuting,
     bet: open && f.bet !== null && f.bet.since <= asOf ? f.bet : null,
     confidence: confidenceOf(f, config),
+    opportunities: opportunities.map((o) => o.name),
   };
 }

@@ -18,7 +18,7 @@ import {
 import { LIMITS, checkText } from './text.js';
 import { BASES, type Basis } from './confidence.js';
 import { UUID_RE } from './uuid.js';
-import { DEFAULT_SEVERITY, SEVERITIES, type Pain } from './pains.js';
+import { DEFAULT_SEVERITY, painKey, SEVERITIES, type Pain } from './pains.js';
 
 export const FORMAT = 'pm-journal';
 /**
@@ -95,6 +95,8 @@ export interface HypothesisDoc {
   revisions: RevisionDoc[];
   /** a running conviction bet, or null */
   bet: BetDoc | null;
+  /** the opportunities it addresses (version 2; [] when absent) */
+  opportunityUuids: string[];
 }
 
 /** A conviction bet: held until a deadline, for a reason, since a day. */
@@ -102,6 +104,13 @@ export interface BetDoc {
   until: string;
   reason: string;
   since: string;
+}
+
+/** An opportunity the user named (version 2): its name and the names merged into it. */
+export interface OpportunityDoc {
+  uuid: string;
+  name: string;
+  aliases: string[];
 }
 
 export interface EvidenceDoc {
@@ -137,6 +146,8 @@ export interface JournalDoc {
   forgotten?: ForgottenEntry[];
   /** the keys those hashes were made with, hex; left out of redacted exports */
   privacyKeys?: PrivacyKeyDoc[];
+  /** version 2: the opportunities the user named ([] in a version-1 file) */
+  opportunities: OpportunityDoc[];
 }
 
 export interface PrivacyKeyDoc {
@@ -174,7 +185,7 @@ export function nestedDeeperThan(bytes: Uint8Array, max: number): number {
 }
 
 /** Records a reference may point at when they are not in the file. */
-export type RefTable = 'accounts' | 'contacts' | 'interviews' | 'hypotheses';
+export type RefTable = 'accounts' | 'contacts' | 'interviews' | 'hypotheses' | 'opportunities';
 export type ExistsInJournal = (table: RefTable, uuid: string) => boolean;
 
 type Obj = Record<string, unknown>;
@@ -295,6 +306,14 @@ function painList(w: Where, rec: Obj): Pain[] {
       severity: oneOf(pw, pain, 'severity', SEVERITIES, DEFAULT_SEVERITY),
     };
   });
+}
+
+/** A list of UUIDs, each once, lower-cased. */
+function uuidList(w: Where, rec: Obj, key: string): string[] {
+  const v = rec[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) w.fail(`${key} must be a list`);
+  return [...new Set(v.map((item, k) => uuid(w, { [`${key}[${k}]`]: item }, `${key}[${k}]`)))];
 }
 
 function wholeNumber(w: Where, rec: Obj, key: string, min: number): number | null {
@@ -428,6 +447,25 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     };
   });
 
+  const opportunityIds = new Set<string>();
+  const opportunityKeys = new Map<string, string>();
+  const opportunities = section(doc, 'opportunities').map((rec, i): OpportunityDoc => {
+    const w: Where = recordWhere('opportunities', i, rec);
+    const id = uuid(w, rec, 'uuid');
+    uniqueUuids(w, opportunityIds, id);
+    const name = text(w, rec, 'name', LIMITS.pain)!;
+    const aliases = textList(w, rec, 'aliases', LIMITS.pain);
+    // a name stands for one opportunity: the same pains cannot count for two
+    for (const n of [name, ...aliases]) {
+      const key = painKey(n);
+      const before = opportunityKeys.get(key);
+      if (before !== undefined && before !== id)
+        w.fail(`${shown(n)} is already a name of another opportunity in the file`);
+      opportunityKeys.set(key, id);
+    }
+    return { uuid: id, name, aliases };
+  });
+
   const hypothesisIds = new Set<string>();
   const hypotheses = section(doc, 'hypotheses').map((rec, i): HypothesisDoc => {
     const w: Where = recordWhere('hypotheses', i, rec);
@@ -456,6 +494,10 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       tags: textList(w, rec, 'tags', LIMITS.tag),
       revisions,
       bet: bet(w, rec, createdOn),
+      opportunityUuids: uuidList(w, rec, 'opportunityUuids').map((o) => {
+        refersTo(w, 'opportunityUuids', 'opportunities', opportunityIds, o);
+        return o;
+      }),
     };
   });
 
@@ -533,6 +575,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     outcomes,
     forgotten,
     privacyKeys,
+    opportunities,
   };
 }
 

@@ -142,6 +142,7 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
     // for outside the team: which UUIDs are erased, but no hash anyone could test a guess against
     forgotten: doc.forgotten?.map((e) => ({ ...e, keyId: null, emailHash: null, nameHash: null })),
     privacyKeys: [],
+    opportunities: doc.opportunities.map((o) => ({ ...o, name: t(o.name), aliases: o.aliases.map(t) })),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type HypothesisDoc,
   type InterviewDoc,
   type JournalDoc,
+  type OpportunityDoc,
   type OutcomeDoc,
 } from '../core/import-validate.js';
 import type { MarkdownHypothesis, MarkdownOutcome, MarkdownRecords } from '../core/markdown-records.js';
@@ -77,7 +78,9 @@ SELECT h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position)) AS tags,
   (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
-     FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions
+     FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions,
+  (SELECT json_group_array(uuid) FROM (SELECT o.uuid FROM hypothesis_opportunities ho JOIN opportunities o ON o.id = ho.opportunity_id
+     WHERE ho.hypothesis_id = h.id ORDER BY o.uuid)) AS opportunityUuids
 FROM hypotheses h
 WHERE ${
   whole
@@ -88,6 +91,13 @@ WHERE ${
    UNION ${SELECTED_OUTCOMES})`
 }
 ORDER BY h.id`;
+
+// every opportunity the user named, whatever the range: they say how pains group, as the settings do
+const OPPORTUNITIES = `
+SELECT o.uuid, o.name,
+  (SELECT json_group_array(name) FROM (SELECT name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY key)) AS aliases
+FROM opportunities o
+ORDER BY o.uuid`;
 
 const EVIDENCE = `
 SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength, e.basis
@@ -166,6 +176,7 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
       tags: JSON.parse(r.tags),
       revisions: JSON.parse(r.revisions),
       bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
+      opportunityUuids: JSON.parse(r.opportunityUuids),
     }),
   );
   const evidence = all(EVIDENCE, dated) as EvidenceDoc[];
@@ -175,6 +186,9 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
   const privacyKeys = (
     db.prepare('SELECT id, key FROM privacy_keys ORDER BY own DESC, id').all() as { id: string; key: Buffer }[]
   ).map((k) => ({ id: k.id, key: k.key.toString('hex') }));
+  const opportunities = all(OPPORTUNITIES, {}).map(
+    (r): OpportunityDoc => ({ uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) }),
+  );
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -188,6 +202,7 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
     outcomes,
     forgotten,
     privacyKeys,
+    opportunities,
   };
 }
 
@@ -258,6 +273,7 @@ export function markdownRecords(
       tags: JSON.parse(r.tags),
       revisions: JSON.parse(r.revisions),
       bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
+      opportunityUuids: JSON.parse(r.opportunityUuids),
     }),
   );
   const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][]).map(

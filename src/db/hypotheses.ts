@@ -1,6 +1,7 @@
 // Hypotheses, their tags, revisions, outcomes and evidence links: the queries behind `pm hyp`.
 import type { DB } from './journal.js';
 import { hypothesisStats } from './hypothesis-stats.js';
+import { opportunitiesByHypothesis } from './opportunities.js';
 import type { Config } from '../core/config.js';
 import {
   hypothesisRecord,
@@ -143,7 +144,10 @@ export function hypothesisRecords(
   const status = filter.status ?? 'all';
   const tag = filter.tag?.toLowerCase();
   const revisions = revisionsByHypothesis(db, only);
-  const rows = hypothesisStats(db, asOf, only).filter(
+  const opportunities = opportunitiesByHypothesis(db, only);
+  // one status is chosen in SQL: `pm hyp list` (open ones) and pm tree read no decided hypothesis's evidence
+  const statuses = status === 'all' ? undefined : [status];
+  const rows = hypothesisStats(db, asOf, only, { statuses }).filter(
     (row) =>
       (status === 'all' || row.status === status) &&
       (tag === undefined || row.tags.some((t) => t.toLowerCase() === tag)),
@@ -154,7 +158,14 @@ export function hypothesisRecords(
     rows.filter((r) => r.customersSupporting >= 2).map((r) => r.rowid),
   );
   return rows.map((row) =>
-    hypothesisRecord(row, revisions.get(row.rowid) ?? [], asOf, config, oneSegment.has(row.rowid)),
+    hypothesisRecord(
+      row,
+      revisions.get(row.rowid) ?? [],
+      asOf,
+      config,
+      oneSegment.has(row.rowid),
+      opportunities.get(row.rowid) ?? [],
+    ),
   );
 }
 

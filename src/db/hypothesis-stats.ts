@@ -139,9 +139,10 @@ export function hypothesisStats(
   db: DB,
   asOf: string,
   only: number | null = null,
-  opts: { countsForOpenOnly?: boolean } = {},
+  opts: { countsForOpenOnly?: boolean; statuses?: HypothesisStatus[] } = {},
 ): HypothesisRow[] {
-  return statsOf(db, asOf, only, COLUMNS, ALL_STATUSES, Boolean(opts.countsForOpenOnly)).map((r) => {
+  const statuses = opts.statuses ?? ALL_STATUSES;
+  return statsOf(db, asOf, only, COLUMNS, statuses, Boolean(opts.countsForOpenOnly)).map((r) => {
     const { betUntil, betReason, betSince, ...rest } = r as StatsRow & BetColumns;
     return {
       ...rest,

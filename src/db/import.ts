@@ -18,6 +18,7 @@ import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { ERASED_MARK, FORGOTTEN_NAME, forgetContact, personNeedles, type PersonNeedles } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
+import { painKey } from '../core/pains.js';
 
 export interface ImportCounts {
   accounts: { added: number; matched: number };
@@ -37,6 +38,7 @@ export interface ImportCounts {
   hypotheses: { added: number; existing: number };
   evidence: { added: number; existing: number };
   outcomes: { added: number; existing: number };
+  opportunities: { added: number; matched: number };
   config: boolean;
 }
 
@@ -107,6 +109,7 @@ export function journalLookup(db: DB): ExistsInJournal {
     contacts: db.prepare('SELECT 1 FROM contacts WHERE uuid = ? UNION ALL SELECT 1 FROM forgotten WHERE uuid = ?'),
     interviews: db.prepare('SELECT 1 FROM interviews WHERE uuid = ?'),
     hypotheses: db.prepare('SELECT 1 FROM hypotheses WHERE uuid = ?'),
+    opportunities: db.prepare('SELECT 1 FROM opportunities WHERE uuid = ?'),
   };
   return (table, uuid) =>
     (table === 'contacts' ? stmts.contacts.get(uuid, uuid) : stmts[table].get(uuid)) !== undefined;
@@ -155,6 +158,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     hypotheses: { added: 0, existing: 0 },
     evidence: { added: 0, existing: 0 },
     outcomes: { added: 0, existing: 0 },
+    opportunities: { added: 0, matched: 0 },
     config: false,
   };
 
@@ -299,7 +303,42 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
   };
   const scrubEverywhereOrNull = (text: string | null) => (text === null ? null : scrubEverywhere(text));
 
-  // hypotheses, their tags and revisions
+  // opportunities: by UUID (the journal's kept as it is), else by a name the journal already gives one
+  // (as accounts are matched by name); a name the journal gives another opportunity stays that one's
+  const opportunityByUuid = idsByUuid(db, 'opportunities');
+  const nameOwner = new Map<string, number>([
+    ...(db.prepare('SELECT key, id FROM opportunities').raw().all() as [string, number][]),
+    ...(db.prepare('SELECT key, opportunity_id FROM opportunity_aliases').raw().all() as [string, number][]),
+  ]);
+  const insertOpportunity = db.prepare('INSERT INTO opportunities (uuid, name, key) VALUES (?, ?, ?)');
+  const insertAlias = db.prepare('INSERT INTO opportunity_aliases (key, opportunity_id, name) VALUES (?, ?, ?)');
+  // an opportunity is named as pains are written: an erased person's name goes from it as from them
+  const scrubName = (text: string) => (everywhere.length ? scrubEverywhere(text) : text);
+  for (const o of doc.opportunities) {
+    if (opportunityByUuid.has(o.uuid)) {
+      counts.opportunities.matched++;
+      continue;
+    }
+    const name = scrubName(o.name);
+    const key = painKey(name);
+    let id = nameOwner.get(key);
+    if (id !== undefined) counts.opportunities.matched++;
+    else {
+      id = Number(insertOpportunity.run(o.uuid, name, key).lastInsertRowid);
+      nameOwner.set(key, id);
+      counts.opportunities.added++;
+    }
+    opportunityByUuid.set(o.uuid, id);
+    for (const written of o.aliases) {
+      const alias = scrubName(written);
+      const aliasKey = painKey(alias);
+      if (nameOwner.has(aliasKey)) continue;
+      insertAlias.run(aliasKey, id, alias);
+      nameOwner.set(aliasKey, id);
+    }
+  }
+
+  // hypotheses, their tags, revisions and opportunities
   const hypothesisByUuid = idsByUuid(db, 'hypotheses');
   const insertHypothesis = db.prepare(
     `INSERT INTO hypotheses (uuid, statement, kind, criteria, created_on, decide_by, bet_until, bet_reason, bet_since)
@@ -308,6 +347,9 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
   const insertHypothesisTag = db.prepare('INSERT INTO hypothesis_tags (hypothesis_id, position, tag) VALUES (?, ?, ?)');
   const insertRevision = db.prepare(
     'INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (?, ?, ?, ?, ?)',
+  );
+  const linkOpportunity = db.prepare(
+    'INSERT OR IGNORE INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (?, ?)',
   );
   for (const h of doc.hypotheses) {
     if (hypothesisByUuid.has(h.uuid)) {
@@ -333,6 +375,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       insertHypothesisTag.run(id, position, scrub(tag));
     });
     for (const r of h.revisions) insertRevision.run(id, r.date, r.field, scrubOrNull(r.before), scrubOrNull(r.after));
+    for (const o of h.opportunityUuids) linkOpportunity.run(id, opportunityByUuid.get(o)!);
     hypothesisByUuid.set(h.uuid, id);
     counts.hypotheses.added++;
   }

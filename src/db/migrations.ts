@@ -10,6 +10,7 @@ import m0007 from '../../migrations/0007_journey_bets_basis.sql';
 import m0008 from '../../migrations/0008_signal_sources.sql';
 import m0009 from '../../migrations/0009_erasure.sql';
 import m0010 from '../../migrations/0010_stage_index.sql';
+import m0011 from '../../migrations/0011_opportunities.sql';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 8, name: '0008_signal_sources', sql: m0008 },
   { version: 9, name: '0009_erasure', sql: m0009 },
   { version: 10, name: '0010_stage_index', sql: m0010 },
+  { version: 11, name: '0011_opportunities', sql: m0011 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

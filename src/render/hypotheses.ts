@@ -126,6 +126,7 @@ export function renderHypothesisShow(
   lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})`);
   lines.push(`${label('Decide by')}${r.decideBy} (${relative(r.decideBy, opts.today, opts.decideInDays)})`);
   if (r.tags.length) lines.push(`${label('Tags')}${r.tags.map(safeLine).join(', ')}`);
+  if (r.opportunities.length) lines.push(`${label('For')}${r.opportunities.map(safeLine).join('; ')}`);
   const counted =
     `${r.supports} supporting, ${r.refutes} refuting from customer contact` +
     ` · customers: ${r.customersSupporting} for (${r.accountsSupporting} account${r.accountsSupporting === 1 ? '' : 's'}), ${r.customersRefuting} against`;

@@ -92,6 +92,7 @@ describe('pm export --format json', () => {
       'outcomes',
       'forgotten',
       'privacyKeys',
+      'opportunities',
     ]);
     expect(doc.format).toBe('pm-journal');
     expect(doc.version).toBe(2);

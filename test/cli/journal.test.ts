@@ -128,8 +128,12 @@ describe('config', () => {
       'journey.stages': 'discover,evaluate,onboard,adopt,expand,churn',
       'coverage.silentDays': 30,
       'bets.max': 3,
+      'product.outcome': null,
     });
     expect(box.pm(['config', 'set', 'week.start', 'Sunday']).code).toBe(0);
+    expect(box.json(['config', 'set', 'product.outcome', '  Finance closes the month in a day '])).toEqual({
+      'product.outcome': 'Finance closes the month in a day',
+    });
     expect(box.pm(['config', 'get', 'week.start']).out.trim()).toBe('sunday');
     expect(box.pm(['config', 'set', 'user.name', 'Dana Lee']).code).toBe(0);
     expect(box.json(['config', 'get', 'user.name'])).toBe('Dana Lee');
@@ -139,6 +143,8 @@ describe('config', () => {
       ['cadence.target', '1.5'],
       ['evidence.killAt', 'two'],
       ['cadence.days', ''],
+      ['product.outcome', ' '],
+      ['product.outcome', 'x'.repeat(1001)],
     ]) {
       expectUsageError(box.pm(['config', 'set', k, v]));
     }

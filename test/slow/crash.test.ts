@@ -242,6 +242,9 @@ function downgradeToSchema1(file: string): void {
     'contacts_kind_after_role',
   ];
   db.exec(`BEGIN;
+    DROP TABLE hypothesis_opportunities;
+    DROP TABLE opportunity_aliases;
+    DROP TABLE opportunities;
     ALTER TABLE pains DROP COLUMN severity;
     DROP INDEX interviews_by_stage;
     DROP INDEX hypotheses_bets;

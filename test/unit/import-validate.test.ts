@@ -5,6 +5,7 @@ const A = '01900000-0000-7000-8000-00000000a001';
 const C = '01900000-0000-7000-8000-00000000c001';
 const I = '01900000-0000-7000-8000-00000000e001';
 const H = '01900000-0000-7000-8000-00000000f001';
+const O = '01900000-0000-7000-8000-00000000b001';
 
 function minimal(): any {
   return {
@@ -73,7 +74,19 @@ describe('validateDocument', () => {
     expect(doc.evidence[0].strength).toBe('medium');
     expect(doc.evidence[0].basis).toBe('said');
     expect(doc.outcomes).toEqual([]);
+    expect(doc.opportunities).toEqual([]);
+    expect(doc.hypotheses[0].opportunityUuids).toEqual([]);
     expect(doc.config).toEqual({});
+  });
+
+  it('takes named opportunities and the hypotheses made for them (version 2)', () => {
+    const d = minimal();
+    d.version = 2;
+    d.opportunities = [{ uuid: O.toUpperCase(), name: 'slow export', aliases: ['export too slow'] }];
+    d.hypotheses[0].opportunityUuids = [O, O.toUpperCase()];
+    const doc = validateDocument(d);
+    expect(doc.opportunities).toEqual([{ uuid: O, name: 'slow export', aliases: ['export too slow'] }]);
+    expect(doc.hypotheses[0].opportunityUuids).toEqual([O]);
   });
 
   it('accepts references to records that only the journal has', () => {
@@ -133,6 +146,23 @@ describe('validateDocument', () => {
       [(d) => (d.interviews[0].summary = '   '), /summary is empty/],
       [(d) => (d.interviews[0].summary = 'bad \uD800 surrogate'), /summary is not valid UTF-8/],
       [(d) => (d.version = '1'), /^the file: version is "1", not one of 1, 2/],
+      [(d) => (d.interviews[0].pains = [{ severity: 'high' }]), /^interviews\[0\] .*: pains\[0\]: text is missing/],
+      [(d) => (d.interviews[0].pains = [{ text: 'x', severity: 'HIGH' }]), /pains\[0\]: severity "HIGH" is not one of/],
+      [(d) => (d.interviews[0].pains = [7]), /pains\[0\] must be text, not 7/],
+      [
+        (d) => (d.hypotheses[0].opportunityUuids = [O]),
+        /^hypotheses\[0\] .*: opportunityUuids .* is neither in the file nor in the journal/,
+      ],
+      [(d) => (d.hypotheses[0].opportunityUuids = 'x'), /opportunityUuids must be a list/],
+      [(d) => (d.opportunities = [{ uuid: O, aliases: [] }]), /^opportunities\[0\] .*: name is missing/],
+      [
+        (d) =>
+          (d.opportunities = [
+            { uuid: O, name: 'slow export', aliases: ['export too slow'] },
+            { uuid: H.replace('f001', 'f002'), name: 'Export  TOO slow' },
+          ]),
+        /^opportunities\[1\] .*: "Export {2}TOO slow" is already a name of another opportunity in the file/,
+      ],
     ];
     for (const [spoil, message] of cases) {
       const d = minimal();

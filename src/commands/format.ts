@@ -1,0 +1,18 @@
+// The --format of the commands that print text, markdown or JSON (report, demo, opportunities, tree).
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+
+export type TextFormat = 'text' | 'md' | 'json';
+
+/** --format text|md|json (md also as markdown), or json with the global --json; anything else is a usage error. */
+export function textFormat(ctx: Context, format: string | undefined): TextFormat {
+  if (ctx.json) {
+    if (format !== undefined && format !== 'json')
+      throw new UsageError(`--json and --format ${format} disagree`, 'give one of them');
+    return 'json';
+  }
+  const f = (format ?? 'text').trim().toLowerCase();
+  if (f === 'text' || f === 'json') return f;
+  if (f === 'md' || f === 'markdown') return 'md';
+  throw new UsageError(`--format: ${JSON.stringify(format)} is not a format`, 'formats: text, md, json');
+}

@@ -1,0 +1,299 @@
+// Opportunities (issue 17): the pains customers raised across a window, grouped by their text
+// (case- and space-insensitively: painKey) and by the merges the user made, ranked by how much
+// solving them is worth. Pure: src/db/opportunities.ts reads the rows, this decides.
+//
+// The worth-solving score is the sum, over the distinct customers who raised the pain in customer
+// conversations of the window, of the weight of the highest severity each gave it (low 1, medium 2,
+// high 3, blocker 5). Second-hand signals (support tickets, reviews, sales notes) are counted apart
+// and never scored: they say a pain exists, not how many customers it costs.
+import { UsageError } from '../errors.js';
+import { addDays, parsePastDate } from './dates.js';
+import type { HypothesisStatus } from './hypotheses.js';
+import { painKey, SEVERITIES, SEVERITY_WEIGHT, type Severity } from './pains.js';
+
+/** One pain of one interview in the window, as the journal holds it. */
+export interface PainRow {
+  interviewId: number;
+  date: string;
+  /** customer: a customer conversation (scored); indirect: a signal (counted apart) */
+  kind: 'customer' | 'indirect';
+  accountId: number | null;
+  accountSegment: string | null;
+  /** the journey stage of the interview, where it has one */
+  stage: string | null;
+  text: string;
+  severity: Severity;
+  /** the customers and prospects present: [contact row id, their segment] */
+  customers: [number, string | null][];
+}
+
+/** An opportunity the user named: by a merge, a rename, or a hypothesis made for it. */
+export interface NamedOpportunity {
+  id: number;
+  uuid: string;
+  name: string;
+  /** painKey(name) */
+  key: string;
+  /** names merged into it, as they were written, each with its painKey */
+  aliases: { key: string; name: string }[];
+}
+
+/** A hypothesis made for an opportunity, with its status as of the day. */
+export interface OpportunityHypothesis {
+  opportunityId: number;
+  rowid: number;
+  status: HypothesisStatus;
+}
+
+export type OpportunityFlag = 'single-account' | 'unaddressed';
+
+/** One opportunity as `pm opportunities --json` prints it (exactly the issue's keys). */
+export interface Opportunity {
+  opportunity: string;
+  aliases: string[];
+  score: number;
+  customers: number;
+  accounts: number;
+  segments: string[];
+  stages: string[];
+  signals: number;
+  severity: Record<Severity, number>;
+  firstHeard: string;
+  lastHeard: string;
+  hypotheses: string[];
+  flags: OpportunityFlag[];
+}
+
+export interface Window {
+  start: string;
+  end: string;
+  /** the number of weeks of a --weeks window; null for --since */
+  weeks: number | null;
+}
+
+export const DEFAULT_WEEKS = 12;
+
+/**
+ * The window pains are gathered over: the `--weeks N` weeks (default 12) that end on `--as-of`,
+ * that day included (7 × N days), or from `--since DATE` to `--as-of`.
+ */
+export function opportunityWindow(flags: { weeks?: string; since?: string }, asOf: string): Window {
+  if (flags.weeks !== undefined && flags.since !== undefined)
+    throw new UsageError('give --weeks or --since, not both', 'try: pm opportunities --weeks 4');
+  if (flags.since !== undefined) {
+    const start = parsePastDate(flags.since, asOf, '--since');
+    if (start > asOf)
+      throw new UsageError(`--since ${start} is after --as-of ${asOf}`, 'try: pm opportunities --since 8w');
+    return { start, end: asOf, weeks: null };
+  }
+  const weeks = flags.weeks === undefined ? DEFAULT_WEEKS : parseWeeks(flags.weeks);
+  return { start: addDays(asOf, 1 - 7 * weeks), end: asOf, weeks };
+}
+
+function parseWeeks(raw: string): number {
+  const v = raw.trim();
+  if (!/^\d{1,4}$/.test(v) || Number(v) < 1)
+    throw new UsageError(`--weeks must be a whole number of weeks (1 or more), not ${JSON.stringify(raw)}`);
+  return Number(v);
+}
+
+interface Group {
+  named: NamedOpportunity | null;
+  key: string;
+  /** spellings of the pain in the window and how often each was written, for an unnamed group's name */
+  spellings: Map<string, { count: number; last: string }>;
+  /** each customer's highest severity */
+  customers: Map<number, Severity>;
+  accounts: Set<number>;
+  segments: Set<string>;
+  stages: Set<string>;
+  signalInterviews: Set<number>;
+  firstHeard: string;
+  lastHeard: string;
+}
+
+/** The rank of a severity: low 0 … blocker 3. */
+const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, blocker: 3 };
+
+/**
+ * Group the window's pains into opportunities and rank them: by score, then distinct customers,
+ * then accounts, then the most recently heard, then by name (case-insensitively), so that the
+ * order is the same on every run. An opportunity heard only through signals scores 0 and comes
+ * after every one a customer raised.
+ */
+export function rankOpportunities(
+  rows: PainRow[],
+  named: NamedOpportunity[],
+  hypotheses: OpportunityHypothesis[],
+  validateAt: number,
+): Opportunity[] {
+  const byKey = new Map<string, NamedOpportunity>();
+  for (const n of named) {
+    byKey.set(n.key, n);
+    for (const a of n.aliases) byKey.set(a.key, n);
+  }
+  const groups = new Map<string, Group>();
+  // a window's pains are mostly the same few hundred texts written again: each is keyed once
+  const keys = new Map<string, string>();
+  for (const row of rows) {
+    let key = keys.get(row.text);
+    if (key === undefined) {
+      key = painKey(row.text);
+      keys.set(row.text, key);
+    }
+    const n = byKey.get(key) ?? null;
+    const groupKey = n ? `#${n.id}` : key;
+    let g = groups.get(groupKey);
+    if (!g) {
+      g = {
+        named: n,
+        key,
+        spellings: new Map(),
+        customers: new Map(),
+        accounts: new Set(),
+        segments: new Set(),
+        stages: new Set(),
+        signalInterviews: new Set(),
+        firstHeard: row.date,
+        lastHeard: row.date,
+      };
+      groups.set(groupKey, g);
+    }
+    if (row.date < g.firstHeard) g.firstHeard = row.date;
+    if (row.date > g.lastHeard) g.lastHeard = row.date;
+    const spelling = row.text.trim();
+    const seen = g.spellings.get(spelling);
+    if (seen) {
+      seen.count++;
+      if (row.date > seen.last) seen.last = row.date;
+    } else g.spellings.set(spelling, { count: 1, last: row.date });
+    if (row.kind === 'indirect') {
+      g.signalInterviews.add(row.interviewId);
+      continue;
+    }
+    for (const [contact, segment] of row.customers) {
+      const before = g.customers.get(contact);
+      if (before === undefined || RANK[row.severity] > RANK[before]) g.customers.set(contact, row.severity);
+      if (segment) g.segments.add(segment);
+    }
+    if (row.accountId !== null) g.accounts.add(row.accountId);
+    if (row.accountSegment) g.segments.add(row.accountSegment);
+    if (row.stage) g.stages.add(row.stage);
+  }
+
+  const hypothesesOf = new Map<number, OpportunityHypothesis[]>();
+  for (const h of hypotheses) {
+    const list = hypothesesOf.get(h.opportunityId);
+    if (list) list.push(h);
+    else hypothesesOf.set(h.opportunityId, [h]);
+  }
+
+  const out: Opportunity[] = [];
+  for (const g of groups.values()) {
+    const severity: Record<Severity, number> = { low: 0, medium: 0, high: 0, blocker: 0 };
+    let score = 0;
+    for (const s of g.customers.values()) {
+      severity[s]++;
+      score += SEVERITY_WEIGHT[s];
+    }
+    const linked = g.named ? (hypothesesOf.get(g.named.id) ?? []).sort((a, b) => a.rowid - b.rowid) : [];
+    const flags: OpportunityFlag[] = [];
+    if (g.accounts.size === 1) flags.push('single-account');
+    if (g.customers.size >= validateAt && !linked.some((h) => h.status === 'open' || h.status === 'validated'))
+      flags.push('unaddressed');
+    out.push({
+      opportunity: g.named ? g.named.name : commonSpelling(g.spellings),
+      aliases: g.named ? g.named.aliases.map((a) => a.name) : [],
+      score,
+      customers: g.customers.size,
+      accounts: g.accounts.size,
+      segments: [...g.segments].sort(byText),
+      stages: [...g.stages].sort(byText),
+      signals: g.signalInterviews.size,
+      severity,
+      firstHeard: g.firstHeard,
+      lastHeard: g.lastHeard,
+      hypotheses: linked.map((h) => `H${h.rowid}`),
+      flags,
+    });
+  }
+  return out.sort(compareOpportunities);
+}
+
+/** Highest score first; ties by customers, accounts, the most recently heard, then name. */
+export function compareOpportunities(a: Opportunity, b: Opportunity): number {
+  return (
+    b.score - a.score ||
+    b.customers - a.customers ||
+    b.accounts - a.accounts ||
+    (a.lastHeard > b.lastHeard ? -1 : a.lastHeard < b.lastHeard ? 1 : 0) ||
+    byText(a.opportunity, b.opportunity)
+  );
+}
+
+function byText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An unnamed opportunity is called as its pain was written most often; then most recently; then first by text. */
+function commonSpelling(spellings: Map<string, { count: number; last: string }>): string {
+  let best = '';
+  let bestSeen = { count: 0, last: '' };
+  for (const [text, seen] of spellings) {
+    const better =
+      seen.count > bestSeen.count ||
+      (seen.count === bestSeen.count && (seen.last > bestSeen.last || (seen.last === bestSeen.last && text < best)));
+    if (better) {
+      best = text;
+      bestSeen = seen;
+    }
+  }
+  return best;
+}
+
+/** `2 blocker, 1 high, 1 medium`: the customers by their highest severity, the worst first. */
+export function severitySummary(severity: Record<Severity, number>): string {
+  return [...SEVERITIES]
+    .reverse()
+    .filter((s) => severity[s] > 0)
+    .map((s) => `${severity[s]} ${s}`)
+    .join(', ');
+}
+
+/**
+ * What a name the user typed stands for: an opportunity they named (by its name or an alias), else
+ * the pains written so (case- and space-insensitively), else nothing.
+ */
+export type Resolved = { named: NamedOpportunity } | { key: string; spelling: string } | null;
+
+/** How a pain is written in the journal, and in how many interviews' pains. */
+export type Spelling = [text: string, count: number];
+
+/**
+ * The pains found by name are called as they are written most often in the journal (then first by
+ * text), whatever the case and spacing the name was typed in.
+ */
+export function resolveOpportunity(name: string, named: NamedOpportunity[], spellings: Spelling[]): Resolved {
+  const key = painKey(name);
+  for (const n of named) if (n.key === key || n.aliases.some((a) => a.key === key)) return { named: n };
+  let best: Spelling | null = null;
+  for (const s of spellings) {
+    if (painKey(s[0]) !== key) continue;
+    const text = s[0].trim();
+    if (!best || s[1] > best[1] || (s[1] === best[1] && text < best[0])) best = [text, s[1]];
+  }
+  return best ? { key, spelling: best[0] } : null;
+}
+
+/** Every name an opportunity goes by (named ones, their aliases, pains as written), for "did you mean". */
+export function opportunityNames(named: NamedOpportunity[], spellings: Spelling[]): Set<string> {
+  const names = new Set<string>();
+  for (const n of named) {
+    names.add(n.name);
+    for (const a of n.aliases) names.add(a.name);
+  }
+  for (const [s] of spellings) names.add(s.trim());
+  return names;
+}

@@ -1,0 +1,209 @@
+// Opportunities: the pains of a window as rows (src/core/opportunities.ts groups and ranks them),
+// the names the user gave groups of pains (merges, renames) and the hypotheses made for them.
+import type { DB } from './journal.js';
+import type { HypothesisStatus } from '../core/hypotheses.js';
+import {
+  opportunityNames,
+  resolveOpportunity,
+  type NamedOpportunity,
+  type OpportunityHypothesis,
+  type PainRow,
+  type Spelling,
+  type Window,
+} from '../core/opportunities.js';
+import { painKey, type Severity } from '../core/pains.js';
+import { closest } from '../core/text.js';
+
+/**
+ * The pains raised in the window's customer conversations and signals (a meeting among colleagues
+ * is no market: stakeholder meetings are left out), optionally only those held by `by`, each with
+ * the customers and prospects present. The window's interviews come from the index on (date, kind,
+ * account_id) alone (their rows, notes and all, are never read). The rows come as one JSON text
+ * made by SQLite: on the bench journal's 12 weeks (5,863 pains) one JSON.parse took ~11 ms where
+ * better-sqlite3 building the same rows a value at a time took ~50 ms and four more garbage
+ * collections.
+ */
+export function painRows(db: DB, w: Pick<Window, 'start' | 'end'>, by: string | null = null): PainRow[] {
+  const FROM = by === null ? 'interviews i INDEXED BY interviews_by_date_kind_account' : 'interviews i';
+  const BY = by === null ? '' : 'AND i.by = @by COLLATE NOCASE';
+  const params = by === null ? { start: w.start, end: w.end } : { start: w.start, end: w.end, by };
+  const json = db
+    .prepare(`
+SELECT json_group_array(json_array(i.id, i.date, i.kind, i.account_id, a.segment, p.text, p.severity,
+  CASE WHEN i.kind = 'customer' THEN json((SELECT json_group_array(json_array(c.id, c.segment))
+    FROM interview_contacts ic CROSS JOIN contacts c ON c.id = ic.contact_id
+    WHERE ic.interview_id = i.id AND c.role IN ('customer', 'prospect'))) END))
+FROM ${FROM} CROSS JOIN pains p ON p.interview_id = i.id LEFT JOIN accounts a ON a.id = i.account_id
+WHERE i.date BETWEEN @start AND @end AND i.kind IN ('customer', 'indirect') ${BY}`)
+    .pluck()
+    .get(params) as string;
+  const none: [number, string | null][] = [];
+  return (
+    JSON.parse(json) as [
+      number,
+      string,
+      'customer' | 'indirect',
+      number | null,
+      string | null,
+      string,
+      Severity,
+      [number, string | null][] | null,
+    ][]
+  ).map(([interviewId, date, kind, accountId, accountSegment, text, severity, customers]) => ({
+    interviewId,
+    date,
+    kind,
+    accountId,
+    accountSegment,
+    stage: null,
+    text,
+    severity,
+    customers: customers ?? none,
+  }));
+}
+
+/** Every opportunity the user named, with its aliases, by name. */
+export function namedOpportunities(db: DB): NamedOpportunity[] {
+  const rows = db
+    .prepare(`
+SELECT o.id, o.uuid, o.name, o.key,
+  (SELECT json_group_array(json_array(a.key, a.name)) FROM (
+     SELECT key, name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY name COLLATE NOCASE, key) a) AS aliases
+FROM opportunities o ORDER BY o.name COLLATE NOCASE, o.id`)
+    .raw()
+    .all() as [number, string, string, string, string][];
+  return rows.map(([id, uuid, name, key, aliases]) => ({
+    id,
+    uuid,
+    name,
+    key,
+    aliases: (JSON.parse(aliases) as [string, string][]).map(([k, n]) => ({ key: k, name: n })),
+  }));
+}
+
+/** The hypotheses made for opportunities (created on or before asOf), with their status as of asOf. */
+export function opportunityHypotheses(db: DB, asOf: string): OpportunityHypothesis[] {
+  return (
+    db
+      .prepare(`
+SELECT ho.opportunity_id, h.id, coalesce((SELECT CASE o.outcome WHEN 'reopened' THEN 'open' ELSE o.outcome END
+    FROM outcomes o WHERE o.hypothesis_id = h.id AND o.date <= @asOf ORDER BY o.date DESC, o.id DESC LIMIT 1), 'open')
+FROM hypothesis_opportunities ho CROSS JOIN hypotheses h ON h.id = ho.hypothesis_id
+WHERE h.created_on <= @asOf
+ORDER BY ho.opportunity_id, h.id`)
+      .raw()
+      .all({ asOf }) as [number, number, HypothesisStatus][]
+  ).map(([opportunityId, rowid, status]) => ({ opportunityId, rowid, status }));
+}
+
+/** Every way a pain is written in the journal, and how often (to find the pains a name stands for). */
+export function painSpellings(db: DB): Spelling[] {
+  return db.prepare('SELECT text, count(*) FROM pains GROUP BY text').raw().all() as Spelling[];
+}
+
+// ---------------------------------------------------------------- writes
+
+export function insertOpportunity(db: DB, o: { uuid: string; name: string; key: string }): number {
+  return Number(
+    db.prepare('INSERT INTO opportunities (uuid, name, key) VALUES (?, ?, ?)').run(o.uuid, o.name, o.key)
+      .lastInsertRowid,
+  );
+}
+
+export function renameOpportunity(db: DB, id: number, name: string, key: string): void {
+  db.prepare('UPDATE opportunities SET name = ?, key = ? WHERE id = ?').run(name, key, id);
+}
+
+/** Another name whose pains join opportunity `id` (a key already taken by an alias moves to it). */
+export function addAlias(db: DB, id: number, key: string, name: string): void {
+  db.prepare(
+    `INSERT INTO opportunity_aliases (key, opportunity_id, name) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET opportunity_id = excluded.opportunity_id, name = excluded.name`,
+  ).run(key, id, name);
+}
+
+export function removeAlias(db: DB, key: string): void {
+  db.prepare('DELETE FROM opportunity_aliases WHERE key = ?').run(key);
+}
+
+/**
+ * Fold opportunity `from` into `into`: its name and aliases become aliases of `into`, its
+ * hypotheses address `into`, and it is removed.
+ */
+export function mergeOpportunity(db: DB, from: NamedOpportunity, into: number): void {
+  db.prepare('UPDATE opportunity_aliases SET opportunity_id = ? WHERE opportunity_id = ?').run(into, from.id);
+  db.prepare(
+    `INSERT OR IGNORE INTO hypothesis_opportunities (hypothesis_id, opportunity_id)
+     SELECT hypothesis_id, ? FROM hypothesis_opportunities WHERE opportunity_id = ?`,
+  ).run(into, from.id);
+  db.prepare('DELETE FROM opportunities WHERE id = ?').run(from.id);
+  addAlias(db, into, from.key, from.name);
+}
+
+/** Link a hypothesis to an opportunity; false when it already was. */
+export function linkOpportunity(db: DB, hypothesisId: number, opportunityId: number): boolean {
+  return (
+    db
+      .prepare('INSERT OR IGNORE INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (?, ?)')
+      .run(hypothesisId, opportunityId).changes > 0
+  );
+}
+
+export function unlinkOpportunity(db: DB, hypothesisId: number, opportunityId: number): boolean {
+  return (
+    db
+      .prepare('DELETE FROM hypothesis_opportunities WHERE hypothesis_id = ? AND opportunity_id = ?')
+      .run(hypothesisId, opportunityId).changes > 0
+  );
+}
+
+/** The row ids of the opportunities a hypothesis addresses. */
+export function opportunitiesOf(db: DB, hypothesisId: number): number[] {
+  return db
+    .prepare('SELECT opportunity_id FROM hypothesis_opportunities WHERE hypothesis_id = ?')
+    .pluck()
+    .all(hypothesisId) as number[];
+}
+
+/** The opportunities each hypothesis addresses (all hypotheses, or one), by name. */
+export function opportunitiesByHypothesis(
+  db: DB,
+  only: number | null = null,
+): Map<number, { uuid: string; name: string }[]> {
+  const rows = db
+    .prepare(`
+SELECT ho.hypothesis_id, o.uuid, o.name FROM hypothesis_opportunities ho CROSS JOIN opportunities o ON o.id = ho.opportunity_id
+WHERE @only IS NULL OR ho.hypothesis_id = @only
+ORDER BY ho.hypothesis_id, o.name COLLATE NOCASE, o.id`)
+    .raw()
+    .all({ only }) as [number, string, string][];
+  const map = new Map<number, { uuid: string; name: string }[]>();
+  for (const [h, uuid, name] of rows) {
+    const list = map.get(h);
+    if (list) list.push({ uuid, name });
+    else map.set(h, [{ uuid, name }]);
+  }
+  return map;
+}
+
+/**
+ * The opportunity a hypothesis is made for, by name: one the user named (by its name or an alias),
+ * else a new one named as typed. `heard`: whether any pain is written so (a new name no pain has is
+ * likely a typo, worth a warning).
+ */
+export function opportunityForName(
+  db: DB,
+  name: string,
+  uuid: () => string,
+): { id: number; name: string; heard: boolean; suggestion?: string } {
+  const named = namedOpportunities(db);
+  const spellings = painSpellings(db);
+  const found = resolveOpportunity(name, named, spellings);
+  if (found && 'named' in found) return { id: found.named.id, name: found.named.name, heard: true };
+  if (found) {
+    const id = insertOpportunity(db, { uuid: uuid(), name: found.spelling, key: found.key });
+    return { id, name: found.spelling, heard: true };
+  }
+  const id = insertOpportunity(db, { uuid: uuid(), name, key: painKey(name) });
+  return { id, name, heard: false, suggestion: closest(name, opportunityNames(named, spellings)) };
+}
