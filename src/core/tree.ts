@@ -2,6 +2,7 @@
 // (setting product.outcome), the opportunities customers raised under it by worth-solving score,
 // and under each the hypotheses made for it (`pm hyp add … --for NAME`). Open hypotheses made for
 // no opportunity hang apart, so that every bet the team is testing appears somewhere. Pure.
+import type { Confidence } from './confidence.js';
 import type { HypothesisFlag, HypothesisRecord, HypothesisStatus } from './hypotheses.js';
 import type { NamedOpportunity, Opportunity, Window } from './opportunities.js';
 
@@ -10,6 +11,8 @@ export interface TreeHypothesis {
   id: string;
   statement: string;
   status: HypothesisStatus;
+  /** how far its supporting evidence goes, and the refuting evidence's level (src/core/confidence.ts) */
+  confidence: Confidence;
   supports: number;
   refutes: number;
   customersSupporting: number;
@@ -37,6 +40,7 @@ export function treeHypothesis(r: HypothesisRecord): TreeHypothesis {
     id: r.id,
     statement: r.statement,
     status: r.status,
+    confidence: r.confidence,
     supports: r.supports,
     refutes: r.refutes,
     customersSupporting: r.customersSupporting,

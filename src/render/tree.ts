@@ -1,5 +1,6 @@
 // The opportunity–solution tree as text (drawn with box-drawing lines) and as a markdown nested list.
 import type { ChalkInstance } from 'chalk';
+import { confidenceText } from '../core/confidence.js';
 import { severitySummary } from '../core/opportunities.js';
 import type { Tree, TreeHypothesis, TreeOpportunity } from '../core/tree.js';
 import { safeLine } from '../core/text.js';
@@ -23,9 +24,9 @@ function weight(o: TreeOpportunity): string {
   return `score ${o.score}: ${parts.join(', ')}`;
 }
 
-/** `2 for, 0 against (customers)`: a hypothesis's customer evidence. */
+/** `confidence anecdotal 0.5 · 2 for, 0 against`: a hypothesis's confidence and its customers each way. */
 function evidence(h: TreeHypothesis): string {
-  return `${h.customersSupporting} for, ${h.customersRefuting} against`;
+  return `confidence ${confidenceText(h.confidence)} · ${h.customersSupporting} for, ${h.customersRefuting} against`;
 }
 
 export interface TreeTextOptions {
@@ -95,7 +96,7 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
 
 function mdHypothesis(h: TreeHypothesis): string {
   const flags = h.flags.length ? `; ${h.flags.map((f) => `\`${f}\``).join(' ')}` : '';
-  return `**${h.id}** (${h.status}): ${mdInline(h.statement)} — customers: ${evidence(h)}${flags}`;
+  return `**${h.id}** (${h.status}): ${mdInline(h.statement)} — confidence ${confidenceText(h.confidence)}; customers: ${h.customersSupporting} for, ${h.customersRefuting} against${flags}`;
 }
 
 /** The tree as a markdown nested list: outcome, opportunities, hypotheses. */

@@ -32,7 +32,20 @@ beforeAll(() => {
     'slow CSV export:high',
   );
   log('--with', 'Ann Lee', '--date', '2026-11-02', '--summary', 'b', '--pain', 'Slow CSV  export:blocker');
-  log('--with', 'Bo Chan', '--account', 'Acme', '--date', '2026-11-03', '--summary', 'c', '--pain', 'slow csv export');
+  log(
+    '--with',
+    'Bo Chan',
+    '--account',
+    'Acme',
+    '--date',
+    '2026-11-03',
+    '--summary',
+    'c',
+    '--pain',
+    'slow csv export',
+    '--stage',
+    'onboard',
+  );
   log(
     '--with',
     'Cy Dee',
@@ -114,6 +127,7 @@ describe('pm opportunities', () => {
       accounts: 1,
       signals: 1,
       segments: ['finance'],
+      stages: ['onboard'],
       severity: { low: 0, medium: 1, high: 0, blocker: 1 },
       firstHeard: '2026-10-05',
       lastHeard: '2026-11-18',
@@ -142,7 +156,7 @@ describe('pm opportunities', () => {
     const md = ok(['opps', '--format', 'md']).out;
     expect(md).toMatch(/^# Opportunities\n/);
     expect(md).toContain(
-      '- **slow CSV export** — score 7: 2 customers from 1 account (1 blocker, 1 medium); 1 signal; heard 2026-10-05..2026-11-18; segments: finance; `single-account`',
+      '- **slow CSV export** — score 7: 2 customers from 1 account (1 blocker, 1 medium); 1 signal; heard 2026-10-05..2026-11-18; segments: finance; stages: onboard; `single-account`',
     );
     const items: string[] = [];
     const walker = new Parser().parse(md).walker();
@@ -271,6 +285,7 @@ describe('hypotheses for opportunities: pm hyp --for, pm tree', () => {
   it('pm tree: outcome → opportunities by score → their hypotheses, in text, markdown and JSON', () => {
     ok(['config', 'set', 'product.outcome', 'Finance closes the month in a day']);
     ok(['hyp', 'add', 'An ERP export saves a day', '--for', 'slow CSV export']);
+    ok(['hyp', 'link', 'H1', 'I3', '--supports']); // Bo Chan
     ok(['hyp', 'add', 'A scheduled export is enough', '--for', 'slow CSV export']);
     ok(['hyp', 'kill', 'H2', '--reason', 'nobody schedules']);
     ok(['hyp', 'add', 'Teams want a Slack bot']);
@@ -282,7 +297,7 @@ describe('hypotheses for opportunities: pm hyp --for, pm tree', () => {
     const at = (s: string) => lines.findIndex((l) => l.includes(s));
     expect(lines[at('slow CSV export · score 7')]).toMatch(/^├── /);
     expect(lines[at('H1 open')]).toMatch(
-      /^│ {3}├── H1 open · 0 for, 0 against · no-evidence · An ERP export saves a day$/,
+      /^│ {3}├── H1 open · confidence anecdotal 0.5 · 1 for, 0 against · An ERP export saves a day$/,
     );
     expect(lines[at('H2 killed')]).toMatch(/^│ {3}└── H2 killed/);
     expect(at('slow CSV export')).toBeLessThan(at('SSO setup needs IT'));
@@ -302,10 +317,23 @@ describe('hypotheses for opportunities: pm hyp --for, pm tree', () => {
       ['printing invoices', ['H4 open']],
     ]);
     expect(tree.unlinked.map((h: any) => h.id)).toEqual(['H3']);
+    expect(tree.opportunities[0].hypotheses[0]).toEqual({
+      id: 'H1',
+      statement: 'An ERP export saves a day',
+      status: 'open',
+      confidence: { level: 'anecdotal', score: 0.5, refutedAt: null },
+      supports: 1,
+      refutes: 0,
+      customersSupporting: 1,
+      customersRefuting: 0,
+      flags: [],
+    });
 
     const md = ok(['tree', '--format', 'md']).out;
     expect(md).toContain('- **Outcome:** Finance closes the month in a day\n  - **slow CSV export** — score 7');
-    expect(md).toContain('    - **H1** (open): An ERP export saves a day — customers: 0 for, 0 against; `no-evidence`');
+    expect(md).toContain(
+      '    - **H1** (open): An ERP export saves a day — confidence anecdotal 0.5; customers: 1 for, 0 against\n',
+    );
     // nested three deep: outcome → opportunity → hypothesis
     const doc = new Parser().parse(md);
     let depth = 0;

@@ -90,6 +90,23 @@ describe('the worth-solving score', () => {
     expect(signalsOnly.flags).toEqual([]);
   });
 
+  it("lists the segments of its customers and their accounts, and its customer conversations' stages", () => {
+    const [o] = rank([
+      said('slow export', 'high', [], 10, '2026-11-10', {
+        customers: [
+          [1, 'finance'],
+          [2, null],
+        ],
+        accountSegment: 'smb',
+        stage: 'onboard',
+      }),
+      said('slow export', 'low', [3], 11, '2026-11-11', { accountSegment: 'enterprise', stage: 'adopt' }),
+      // a signal's account and stage say nothing of who the customers are
+      { ...signal('slow export', 'high', 12), accountSegment: 'public sector', stage: 'churn' },
+    ]);
+    expect(o).toMatchObject({ segments: ['enterprise', 'finance', 'smb'], stages: ['adopt', 'onboard'] });
+  });
+
   it('groups pains case- and space-insensitively, named as written most often', () => {
     const list = rank([
       said('Slow  CSV export ', 'medium', [1], 10),
