@@ -80,8 +80,9 @@ await build({
   target: 'node20',
   // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
   // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
-  // interactive paths, so start-up does not pay for it.
-  external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json'],
+  // interactive paths, so start-up does not pay for it. unhomoglyph's table of confusable
+  // characters (100 KB) is read only when a new name is compared with the known ones.
+  external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json', 'unhomoglyph/data.json'],
   loader: { '.sql': 'text' },
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',

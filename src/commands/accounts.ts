@@ -9,6 +9,7 @@ import { byMostOverdue } from '../core/cadence.js';
 import type { DB } from '../db/journal.js';
 import { accountActivity, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
 import { accountTable } from '../render/accounts.js';
+import { checkName } from '../core/identity.js';
 
 export function accounts(ctx: Context): void {
   const { db } = ctx.read();
@@ -70,7 +71,7 @@ function printAccount(ctx: Context, row: AccountActivity, verb: string): void {
 }
 
 export function accountRename(ctx: Context, oldName: string, newName: string): void {
-  const name = checkText('new name', newName.trim(), LIMITS.account);
+  const name = checkName('new name', newName, LIMITS.account);
   const account = knownAccount(ctx, oldName);
   const clash = findAccount(ctx.read().db, name);
   if (clash && clash.id !== account.id)

@@ -26,6 +26,7 @@ import {
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import { contactTable } from '../render/accounts.js';
+import { checkEmail, checkName } from '../core/identity.js';
 
 export function contacts(ctx: Context): void {
   const { db } = ctx.read();
@@ -83,18 +84,17 @@ export interface ContactSetOptions {
 }
 
 export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): void {
-  const name = opts.name === undefined ? undefined : checkText('--name', opts.name.trim(), LIMITS.name);
+  const name = opts.name === undefined ? undefined : checkName('--name', opts.name, LIMITS.name);
   const email =
     opts.email === undefined
       ? undefined
       : opts.email.trim() === ''
         ? null
-        : checkText('--email', opts.email.trim(), LIMITS.email);
+        : checkEmail('--email', opts.email, LIMITS.email);
   if (email && !email.includes('@'))
     throw new UsageError(`--email: ${JSON.stringify(opts.email)} is not an email address`);
   const role = opts.role === undefined ? undefined : parseRole(opts.role);
-  const accountName =
-    opts.account === undefined ? undefined : checkText('--account', opts.account.trim(), LIMITS.account);
+  const accountName = opts.account === undefined ? undefined : checkName('--account', opts.account, LIMITS.account);
   const segment =
     opts.segment === undefined
       ? undefined

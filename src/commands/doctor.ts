@@ -7,6 +7,8 @@ import type { Context } from '../context.js';
 import { SCHEMA_VERSION } from '../db/migrations.js';
 import { COUNTED, checkJournal, repairSummaries, type SummaryDrift } from '../db/doctor.js';
 import { ExitWith, EXIT } from '../errors.js';
+import { identityKeyDrift, identityWarnings, lookalikeDifference, refreshIdentityKeys } from '../db/identity.js';
+import { safeLine } from '../core/text.js';
 
 export interface DoctorOptions {
   repair?: boolean;
@@ -15,12 +17,19 @@ export interface DoctorOptions {
 export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
   let journal = ctx.read();
   let checks = checkJournal(journal.db);
+  let keys = checks.summaries === null ? null : identityKeyDrift(journal.db);
   let repaired: SummaryDrift[] = [];
-  if (opts.repair && !journal.missing && checks.summaries?.length) {
-    repaired = checks.summaries;
-    ctx.transaction(({ db }) => repairSummaries(db));
+  const keyRows = (k: typeof keys) => (k ? k.contacts + k.accounts + k.tags : 0);
+  if (opts.repair && !journal.missing && (checks.summaries?.length || keyRows(keys))) {
+    repaired = checks.summaries ?? [];
+    if (keyRows(keys)) repaired = [...repaired, { name: 'identity keys', rows: keyRows(keys) }];
+    ctx.transaction(({ db }) => {
+      repairSummaries(db);
+      refreshIdentityKeys(db);
+    });
     journal = ctx.read();
     checks = checkJournal(journal.db);
+    keys = checks.summaries === null ? null : identityKeyDrift(journal.db);
   }
   const problems: string[] = [];
   const intact = checks.integrity.length === 1 && checks.integrity[0] === 'ok';
@@ -31,6 +40,13 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
       `the summary ${s.name} differs from the records it sums up (${s.rows} row${s.rows === 1 ? '' : 's'}); ` +
         'to rebuild it: pm doctor --repair',
     );
+  if (keyRows(keys))
+    problems.push(
+      `the keys names are compared by differ from the names of ${keyRows(keys)} row${keyRows(keys) === 1 ? '' : 's'} ` +
+        '(contacts, accounts or tags written by another program); to rebuild them: pm doctor --repair',
+    );
+  // not problems: names pm cannot tell apart for you (issue 16); the journal is healthy with them
+  const warnings = journal.missing || checks.summaries === null ? [] : identityWarnings(journal.db).map(describe);
   const mode = journal.missing ? null : (statSync(journal.path).mode & 0o777).toString(8).padStart(4, '0');
   if (mode && (parseInt(mode, 8) & 0o077) !== 0)
     problems.push(`the journal is readable by others (mode ${mode}); chmod 600 ${journal.path}`);
@@ -49,6 +65,7 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
     ...(opts.repair ? { repaired } : {}),
     healthy: problems.length === 0,
     problems,
+    warnings,
   };
   if (ctx.json) ctx.printJson(report);
   else {
@@ -64,8 +81,27 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
           `Summaries: ${checks.summaries === null ? c.dim('not checked') : ok(checks.summaries.length === 0)}`,
         ...repaired.map((s) => `Repaired:  ${s.name} (${s.rows} row${s.rows === 1 ? '' : 's'} rebuilt)`),
         ...problems.map((p) => c.red(`Problem:   ${p}`)),
+        ...warnings.map((w) => c.yellow(`Warning:   ${w}`)),
       ].join('\n'),
     );
   }
   if (problems.length) throw new ExitWith(EXIT.journal);
+}
+
+/** A doctor's warning about names: who, and what to do if they are one. */
+function describe(w: ReturnType<typeof identityWarnings>[number]): string {
+  const who = w.names
+    .map(
+      (n) =>
+        `${JSON.stringify(safeLine(n.name))}${n.account ? ` (${safeLine(n.account)}${n.email ? `, ${safeLine(n.email)}` : ''})` : ''}`,
+    )
+    .join(', ');
+  const merge = w.what === 'contacts' ? 'pm contact merge' : 'pm account merge';
+  // contacts by UUID (a lookalike name is hard to type); accounts by name (pm account merge takes names)
+  const refs = w.names.map((n) => (w.what === 'contacts' ? n.uuid : JSON.stringify(n.name)));
+  if (w.kind === 'same-name')
+    return w.what === 'contacts'
+      ? `${w.names.length} contacts of one account have one name: ${who}; if they are one person: ${merge} ${refs[1]} ${refs[0]}`
+      : `${w.names.length} accounts have one name: ${who}; if they are one: ${merge} ${refs[1]} ${refs[0]}`;
+  return `${who} look alike but are written with ${lookalikeDifference(w.names[1].name, w.names[0].name)}; if they are one: ${merge} ${refs[1]} ${refs[0]}`;
 }

@@ -26,6 +26,7 @@ import { contactsOfInterview } from '../db/contacts.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { newUuid, type DB } from '../db/journal.js';
 import { applyParticipants, matchParticipants, readNotes } from './log.js';
+import { checkName, checkTags } from '../core/identity.js';
 
 export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
   clear?: string[];
@@ -100,7 +101,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   }
   if (opts.pain !== undefined) plan.lists.pains = opts.pain.map((p) => parsePain(p));
   if (opts.quote !== undefined) plan.lists.quotes = checkList('--quote', opts.quote, LIMITS.quote);
-  if (opts.tag !== undefined) plan.lists.tags = checkList('--tag', opts.tag, LIMITS.tag);
+  if (opts.tag !== undefined) plan.lists.tags = checkTags('--tag', opts.tag, LIMITS.tag);
   for (const l of ['pains', 'quotes', 'tags'] as const) if (clear.has(l)) plan.lists[l] = [];
   if (opts.source !== undefined) {
     plan.fields.source = checkText('--source', opts.source.trim(), LIMITS.account);
@@ -109,7 +110,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   }
   if (clear.has('source')) plan.fields.source = null;
   if (opts.with !== undefined) plan.people = opts.with.map(parsePerson);
-  if (opts.account !== undefined) plan.account = checkText('--account', opts.account.trim(), LIMITS.account);
+  if (opts.account !== undefined) plan.account = checkName('--account', opts.account, LIMITS.account);
   if (opts.role !== undefined) plan.role = parseRole(opts.role);
   if (opts.segment !== undefined) plan.segment = checkText('--segment', opts.segment, LIMITS.segment);
   if (opts.persona !== undefined) plan.persona = checkPersona(opts.persona);

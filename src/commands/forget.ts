@@ -8,7 +8,8 @@ import type { Context } from '../context.js';
 import { JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
 import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
-import { contactByEmail, contactsByName, sameContactNow } from '../db/contacts.js';
+import { contactByEmail, contactByUuid, contactsByName, sameContactNow } from '../db/contacts.js';
+import { UUID_RE } from '../core/uuid.js';
 import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { safeLine } from '../core/text.js';
@@ -17,6 +18,8 @@ import { interruptible } from '../interrupt.js';
 
 function resolveContact(ctx: Context, who: string): ContactRow {
   const { db } = ctx.read();
+  const byUuid = UUID_RE.test(who.trim()) ? contactByUuid(db, who.trim()) : undefined;
+  if (byUuid && byUuid.name !== FORGOTTEN_NAME) return byUuid;
   const match = who.includes('@') ? contactByEmail(db, who) : undefined;
   if (match) return match;
   const byName = contactsByName(db, who).filter((c) => c.name !== FORGOTTEN_NAME);

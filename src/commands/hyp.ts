@@ -48,6 +48,7 @@ import {
 } from '../db/opportunities.js';
 import { painKey } from '../core/pains.js';
 import { loadPrompts } from '../prompts.js';
+import { checkTags } from '../core/identity.js';
 
 /** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
 export function requireJournal(ctx: Context, ref: string): void {
@@ -81,7 +82,7 @@ export function pastDate(ctx: Context, value: string | undefined): string {
 }
 
 function tagList(tags: string[] | undefined): string[] | undefined {
-  return tags?.map((t) => checkText('a tag', t, LIMITS.tag));
+  return tags === undefined ? undefined : checkTags('a tag', tags, LIMITS.tag);
 }
 
 function optionalCriteria(value: string | undefined): string | null | undefined {

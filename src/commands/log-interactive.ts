@@ -18,6 +18,7 @@ import { allContacts } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
 import { readNotes, report, saveLog } from './log.js';
 import { loadPrompts } from '../prompts.js';
+import { cleanTag } from '../core/identity.js';
 
 /** A validator for inquirer: true, or the usage error's message. */
 function valid(check: (s: string) => unknown): (s: string) => true | string {
@@ -182,10 +183,11 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   report(ctx, saveLog(ctx, draft));
 }
 
+/** Tags typed as "a, b": cleaned as every tag is (src/core/identity.ts). */
 function splitTags(s: string): string[] {
   return s
     .split(',')
-    .map((t) => t.trim())
+    .map(cleanTag)
     .filter((t) => t !== '');
 }
 

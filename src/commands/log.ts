@@ -35,6 +35,9 @@ import { FORGOTTEN_NAME } from '../db/forget.js';
 import { clipWords } from '../render/wrap.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
+import { nameKey } from '../core/identity.js';
+import { lookalikeAccounts, lookalikeContacts, lookalikeDifference } from '../db/identity.js';
+import { hasErasures, loadForgottenList } from '../db/erasure.js';
 
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
 export function readNotes(opts: { notes?: string; notesFile?: string }): string | null {
@@ -160,7 +163,10 @@ export function matchParticipants(
       }
       const twin = planned.find(
         (p) =>
-          !p.existing && p.person.name.toLowerCase() === person.name.toLowerCase() && p.person.email === person.email,
+          !p.existing &&
+          nameKey(p.person.name) === nameKey(person.name) &&
+          (p.person.email === null ? null : nameKey(p.person.email)) ===
+            (person.email === null ? null : nameKey(person.email)),
       );
       if (!twin) planned.push({ person });
     }
@@ -188,7 +194,7 @@ export interface AppliedParticipants {
   accountName: string | null;
   contactIds: number[];
   newAccount: boolean;
-  newContacts: { name: string; role: Role }[];
+  newContacts: { uuid: string; name: string; email: string | null; role: Role }[];
 }
 
 /** Create what is new (account, contacts) and fill in what known contacts lacked. */
@@ -213,10 +219,11 @@ export function applyParticipants(
       contactIds.push(c.existing.id);
     } else {
       const r = role ?? 'customer';
+      const uuid = newUuid(db);
       // a new person comes with --account (matchParticipants), so there is an account here
       contactIds.push(
         insertContact(db, {
-          uuid: newUuid(db),
+          uuid,
           name: c.person.name,
           email: c.person.email,
           accountId: accountId!,
@@ -225,7 +232,7 @@ export function applyParticipants(
           persona,
         }),
       );
-      newContacts.push({ name: c.person.name, role: r });
+      newContacts.push({ uuid, name: c.person.name, email: c.person.email, role: r });
     }
   }
   return { accountId, accountName: p.account?.name ?? null, contactIds, newAccount, newContacts };
@@ -312,7 +319,42 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
           : ''),
     );
   }
+  warnings.push(...identityWarningsOf(db, applied));
   return { record, notes, warnings, answers };
+}
+
+/**
+ * What a new contact or account may be by mistake (issue 16): a name that looks like a known one
+ * but is written with other characters ("Jоsé Peña" with a Cyrillic о), or a person erased with
+ * pm forget (by their email's keyed hash, or their name alone).
+ */
+function identityWarningsOf(db: DB, applied: AppliedParticipants): string[] {
+  const warnings: string[] = [];
+  if (applied.newAccount)
+    for (const other of lookalikeAccounts(db, applied.accountName!))
+      warnings.push(
+        `the new account ${JSON.stringify(applied.accountName)} looks like ${JSON.stringify(other.name)} but is written with ${lookalikeDifference(applied.accountName!, other.name)}; did you mean ${JSON.stringify(other.name)}? if so: pm account merge ${JSON.stringify(applied.accountName)} ${JSON.stringify(other.name)}`,
+      );
+  if (applied.newContacts.length === 0) return warnings;
+  for (const c of applied.newContacts)
+    for (const other of lookalikeContacts(db, c.name))
+      warnings.push(
+        `the new contact ${JSON.stringify(c.name)} looks like ${JSON.stringify(other.name)} (${other.account}) but is written with ${lookalikeDifference(c.name, other.name)}; did you mean ${JSON.stringify(other.name)}? if so: pm contact merge ${c.uuid} ${other.uuid}`,
+      );
+  if (!hasErasures(db)) return warnings;
+  const erased = loadForgottenList(db);
+  for (const c of applied.newContacts) {
+    const m = erased.match({ uuid: c.uuid, name: c.name, email: c.email });
+    if (m?.by === 'email')
+      warnings.push(
+        `${c.email} is the email of a person erased with pm forget${m.entry.erasedOn ? ` on ${m.entry.erasedOn}` : ''}; logged as a new contact (if they asked to be forgotten: pm forget ${JSON.stringify(c.email)} --yes)`,
+      );
+    else if (m?.by === 'name')
+      warnings.push(
+        `${JSON.stringify(c.name)} has the name of a person erased with pm forget; logged as a new contact (if it is them and they asked to be forgotten: pm forget ${c.uuid} --yes)`,
+      );
+  }
+  return warnings;
 }
 
 /** Write a checked draft in one transaction; validates against an empty journal first if none exists. */

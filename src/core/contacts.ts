@@ -1,8 +1,9 @@
 // Contacts (people): roles, a person as `--with` names them, the record, and the `--json` shape of
 // `pm contacts` and `pm show CONTACT`.
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText } from './text.js';
+import { LIMITS } from './text.js';
 import { standing, type Standing, type StandingRow } from './cadence.js';
+import { checkEmail, checkName } from './identity.js';
 
 export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,8 +37,9 @@ export function parsePerson(raw: string): Person {
   } else if (/^[^\s@<>]+@[^\s@<>]+$/.test(name)) {
     email = name;
   }
-  checkText('--with name', name, LIMITS.name);
-  if (email !== null) checkText('--with email', email, LIMITS.email);
+  // stored in NFC without invisible characters (src/core/identity.ts): "José" typed in NFD is "José"
+  if (email !== null) email = checkEmail('--with email', email, LIMITS.email);
+  name = name === email ? (email as string) : checkName('--with name', name, LIMITS.name);
   return { name, email };
 }
 

@@ -31,6 +31,7 @@ export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 import { CHANNELS, isIndirect, type Channel } from './channels.js';
 import { ROLES, type Role } from './contacts.js';
+import { cleanEmail, cleanName } from './identity.js';
 
 export interface AccountDoc {
   uuid: string;
@@ -280,6 +281,19 @@ function uuid(w: Where, rec: Obj, key: string): string {
   return v.toLowerCase();
 }
 
+/** A name or tag as pm stores it (src/core/identity.ts: NFC, no invisible characters); empty is refused. */
+function cleaned(w: Where, key: string, value: string): string {
+  const name = cleanName(value);
+  if (name === '') w.fail(`${key} is empty`);
+  return name;
+}
+
+function cleanedEmail(value: string | null): string | null {
+  if (value === null) return null;
+  const email = cleanEmail(value);
+  return email === '' ? null : email;
+}
+
 function textList(w: Where, rec: Obj, key: string, limit: number): string[] {
   const v = rec[key];
   if (v === undefined || v === null) return [];
@@ -378,7 +392,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     }
     return {
       uuid: id,
-      name: text(w, rec, 'name', LIMITS.account)!,
+      name: cleaned(w, 'name', text(w, rec, 'name', LIMITS.account)!),
       segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }),
       cadenceDays,
     };
@@ -396,8 +410,8 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     refersTo(w, 'accountUuid', 'accounts', accountIds, accountUuid);
     const contact: ContactDoc = {
       uuid: id,
-      name: text(w, rec, 'name', LIMITS.name)!,
-      email: text(w, rec, 'email', LIMITS.email, { optional: true }),
+      name: cleaned(w, 'name', text(w, rec, 'name', LIMITS.name)!),
+      email: cleanedEmail(text(w, rec, 'email', LIMITS.email, { optional: true })),
       accountUuid,
       role: oneOf(w, rec, 'role', ROLES, 'customer'),
       segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }),
@@ -440,7 +454,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       notes: text(w, rec, 'notes', LIMITS.notes, { optional: true, allowEmpty: true }),
       pains: painList(w, rec),
       quotes: textList(w, rec, 'quotes', LIMITS.quote),
-      tags: textList(w, rec, 'tags', LIMITS.tag),
+      tags: textList(w, rec, 'tags', LIMITS.tag).map((t, k) => cleaned(w, `tags[${k}]`, t)),
       followUp: day(w, rec, 'followUp', true),
       followUpDone: rec.followUpDone === true,
       stage: text(w, rec, 'stage', LIMITS.stage, { optional: true }),
@@ -491,7 +505,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       criteria: text(w, rec, 'criteria', LIMITS.criteria, { optional: true }),
       createdOn,
       decideBy: day(w, rec, 'decideBy')!,
-      tags: textList(w, rec, 'tags', LIMITS.tag),
+      tags: textList(w, rec, 'tags', LIMITS.tag).map((t, k) => cleaned(w, `tags[${k}]`, t)),
       revisions,
       bet: bet(w, rec, createdOn),
       opportunityUuids: uuidList(w, rec, 'opportunityUuids').map((o) => {

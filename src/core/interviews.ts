@@ -10,6 +10,7 @@ import { isIndirect, parseChannel, type Channel } from './channels.js';
 import { parsePerson, parseRole, type Person, type Role } from './contacts.js';
 import { parseEvidenceFlags, type EvidenceRequest } from './evidence.js';
 import { parsePain, type Pain } from './pains.js';
+import { checkName, checkTags } from './identity.js';
 
 /** customer (counts as customer contact), indirect (a second-hand signal) or stakeholder (no customer present) */
 export type InterviewKind = 'customer' | 'indirect' | 'stakeholder';
@@ -159,7 +160,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
     );
   return {
     people,
-    account: opts.account === undefined ? null : checkText('--account', opts.account.trim(), LIMITS.account),
+    account: opts.account === undefined ? null : checkName('--account', opts.account, LIMITS.account),
     source,
     role: opts.role === undefined ? null : parseRole(opts.role),
     segment: opts.segment === undefined ? null : checkText('--segment', opts.segment, LIMITS.segment),
@@ -172,7 +173,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
     notes: readNotes(),
     pains: (opts.pain ?? []).map((p) => parsePain(p)),
     quotes: checkList('--quote', opts.quote, LIMITS.quote),
-    tags: checkList('--tag', opts.tag, LIMITS.tag),
+    tags: checkTags('--tag', opts.tag, LIMITS.tag),
     evidence: parseEvidenceFlags(opts.supports, opts.refutes),
     followUp:
       opts.followUp === undefined

@@ -3,11 +3,14 @@
 import type { DB } from './journal.js';
 import type { AccountActivity, AccountRow } from '../core/accounts.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
+import { accountKeys, refreshAccountKeys } from './identity.js';
+import { nameKey } from '../core/identity.js';
 
 const COLUMNS = 'id, uuid, name, segment, cadence_days AS cadenceDays';
 
 export function findAccount(db: DB, name: string): AccountRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE name = ? COLLATE NOCASE`).get(name.trim()) as
+  // by key (src/core/identity.ts): "ＡＣＭＥ", "acme" and "Acme" are one account
+  return db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE name_key = ? ORDER BY id`).get(nameKey(name)) as
     | AccountRow
     | undefined;
 }
@@ -17,8 +20,11 @@ export function accountById(db: DB, id: number): AccountRow {
 }
 
 export function insertAccount(db: DB, uuid: string, name: string, segment: string | null = null): number {
+  const keys = accountKeys(name);
   return Number(
-    db.prepare('INSERT INTO accounts (uuid, name, segment) VALUES (?, ?, ?)').run(uuid, name, segment).lastInsertRowid,
+    db
+      .prepare('INSERT INTO accounts (uuid, name, segment, name_key, look_key) VALUES (?, ?, ?, ?, ?)')
+      .run(uuid, name, segment, keys.nameKey, keys.lookKey).lastInsertRowid,
   );
 }
 
@@ -27,7 +33,10 @@ export function updateAccount(
   id: number,
   fields: { name?: string; segment?: string | null; cadenceDays?: number | null },
 ): void {
-  if (fields.name !== undefined) db.prepare('UPDATE accounts SET name = ? WHERE id = ?').run(fields.name, id);
+  if (fields.name !== undefined) {
+    db.prepare('UPDATE accounts SET name = ? WHERE id = ?').run(fields.name, id);
+    refreshAccountKeys(db, id);
+  }
   if (fields.segment !== undefined) db.prepare('UPDATE accounts SET segment = ? WHERE id = ?').run(fields.segment, id);
   if (fields.cadenceDays !== undefined)
     db.prepare('UPDATE accounts SET cadence_days = ? WHERE id = ?').run(fields.cadenceDays, id);

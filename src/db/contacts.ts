@@ -3,25 +3,29 @@
 import type { DB } from './journal.js';
 import type { ContactActivity, ContactRow, Role } from '../core/contacts.js';
 import { contactCadenceSql, goingColdSql } from './standing.js';
+import { contactKeys, refreshContactKeys } from './identity.js';
+import { nameKey } from '../core/identity.js';
 
 const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment,
   c.persona FROM contacts c JOIN accounts a ON a.id = c.account_id`;
 
+// Names and emails are compared by their keys (src/core/identity.ts): case, width, NFC or NFD and
+// invisible characters make no difference ("JOSÉ PEÑA", "José Peña" in NFD, "Ｊｏｓé Peña").
 export function contactByEmail(db: DB, email: string): ContactRow | undefined {
-  return db.prepare(`${SELECT} WHERE c.email = ? COLLATE NOCASE`).get(email.trim()) as ContactRow | undefined;
+  return db.prepare(`${SELECT} WHERE c.email_key = ?`).get(nameKey(email)) as ContactRow | undefined;
 }
 
 // by name: people erased with pm forget are nobody's name any more (they are all "Forgotten contact")
 export function contactsByNameInAccount(db: DB, name: string, accountId: number): ContactRow[] {
   return db
-    .prepare(`${SELECT} WHERE c.account_id = ? AND c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`)
-    .all(accountId, name.trim()) as ContactRow[];
+    .prepare(`${SELECT} WHERE c.name_key = ? AND c.account_id = ? AND c.forgotten = 0 ORDER BY c.id`)
+    .all(nameKey(name), accountId) as ContactRow[];
 }
 
 export function contactsByName(db: DB, name: string): ContactRow[] {
   return db
-    .prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.forgotten = 0 ORDER BY c.id`)
-    .all(name.trim()) as ContactRow[];
+    .prepare(`${SELECT} WHERE c.name_key = ? AND c.forgotten = 0 ORDER BY c.id`)
+    .all(nameKey(name)) as ContactRow[];
 }
 
 export function contactByUuid(db: DB, uuid: string): ContactRow | undefined {
@@ -68,9 +72,9 @@ export function insertContact(
 ): number {
   return Number(
     db
-      .prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona)
-    VALUES (@uuid, @name, @email, @accountId, @role, @segment, @persona)`)
-      .run({ persona: null, ...c }).lastInsertRowid,
+      .prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, name_key, email_key, look_key)
+    VALUES (@uuid, @name, @email, @accountId, @role, @segment, @persona, @nameKey, @emailKey, @lookKey)`)
+      .run({ persona: null, ...c, ...contactKeys(c.name, c.email) }).lastInsertRowid,
   );
 }
 
@@ -98,6 +102,7 @@ export function updateContact(
     if (value === undefined) continue;
     db.prepare(`UPDATE contacts SET ${columns[key]} = ? WHERE id = ?`).run(value, id);
   }
+  if (fields.name !== undefined || fields.email !== undefined) refreshContactKeys(db, id);
 }
 
 /** Move every interview of `duplicate` to `keep`, keep what `keep` lacks, remove `duplicate`. */
@@ -116,6 +121,7 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
   db.prepare(
     'UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?), persona = coalesce(persona, ?) WHERE id = ?',
   ).run(dup.email, dup.segment, dup.persona, keep);
+  refreshContactKeys(db, keep);
   return moved;
 }
 
@@ -162,8 +168,8 @@ export function knownNames(db: DB, what: 'contacts' | 'all' = 'all'): string[] {
 /** Contacts with this name in other accounts than `accountId`. */
 export function namesakesElsewhere(db: DB, name: string, accountId: number): ContactRow[] {
   return db
-    .prepare(`${SELECT} WHERE c.name = ? COLLATE NOCASE AND c.account_id <> ? AND c.forgotten = 0 ORDER BY c.id`)
-    .all(name.trim(), accountId) as ContactRow[];
+    .prepare(`${SELECT} WHERE c.name_key = ? AND c.account_id <> ? AND c.forgotten = 0 ORDER BY c.id`)
+    .all(nameKey(name), accountId) as ContactRow[];
 }
 
 /** The personas in use, most common first (for completion in the interactive log). */

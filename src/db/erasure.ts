@@ -148,3 +148,8 @@ export function writtenFiles(db: DB): { path: string; kind: WrittenKind; written
     writtenAt: string;
   }[];
 }
+
+/** Whether anyone was ever erased here (one indexed read: most journals never erase anyone). */
+export function hasErasures(db: DB): boolean {
+  return db.prepare('SELECT 1 FROM forgotten LIMIT 1').get() !== undefined;
+}

@@ -12,6 +12,7 @@
 // rewritten (src/db/erasure.ts) so no free page keeps a copy.
 import type { DB } from './journal.js';
 import { reindexInterview } from './fts.js';
+import { refreshContactKeys, tagKey } from './identity.js';
 import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
 
 export const FORGOTTEN_NAME = 'Forgotten contact';
@@ -94,8 +95,9 @@ function scrubInterview(db: DB, id: number, m: MentionMatcher, withQuotes: boole
     if (s.tag === null)
       db.prepare('DELETE FROM interview_tags WHERE interview_id = ? AND position = ?').run(id, t.position);
     else
-      db.prepare('UPDATE interview_tags SET tag = ? WHERE interview_id = ? AND position = ?').run(
+      db.prepare('UPDATE interview_tags SET tag = ?, tag_key = ? WHERE interview_id = ? AND position = ?').run(
         s.tag,
+        tagKey(s.tag),
         id,
         t.position,
       );
@@ -238,6 +240,7 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
   db.prepare(
     'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
   ).run(FORGOTTEN_NAME, contactId);
+  refreshContactKeys(db, contactId);
   // merge every FTS segment so that no stale segment still holds the erased words
   db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
   return { uuid: person.uuid, interviews: interviewIds.length, ...scrubbed };

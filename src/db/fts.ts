@@ -3,6 +3,7 @@
 // (src/db/interview-writer.ts) and `pm forget` keep it inside their transactions.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
+import { foldForIndex } from '../core/identity.js';
 
 /** What the index holds of an interview. */
 export interface IndexedText {
@@ -15,9 +16,19 @@ export interface IndexedText {
 export const INDEX_INSERT = 'INSERT INTO interviews_fts (rowid, summary, notes, pains, quotes) VALUES (?, ?, ?, ?, ?)';
 export const INDEX_DELETE = 'DELETE FROM interviews_fts WHERE rowid = ?';
 
-/** The values of INDEX_INSERT after the rowid: the one definition of an interview's index row. */
+/**
+ * The values of INDEX_INSERT after the rowid: the one definition of an interview's index row. The
+ * text is folded (src/core/identity.ts, foldForIndex: NFKC, no invisible characters) as queries are,
+ * so that `pm search export` finds `ex\u200Bport` and full-width letters; the tokenizer folds case
+ * and accents.
+ */
 export function indexValues(t: IndexedText): [string, string, string, string] {
-  return [t.summary, t.notes ?? '', t.pains.map((p) => p.text).join('\n'), t.quotes.join('\n')];
+  return [
+    foldForIndex(t.summary),
+    foldForIndex(t.notes ?? ''),
+    foldForIndex(t.pains.map((p) => p.text).join('\n')),
+    foldForIndex(t.quotes.join('\n')),
+  ];
 }
 
 /** (Re)write the index row of one interview from what is stored now. */
@@ -52,7 +63,7 @@ export function searchInterviews(db: DB, query: string, limit: number): SearchHi
     return db
       .prepare(`SELECT rowid, snippet(interviews_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
       FROM interviews_fts WHERE interviews_fts MATCH ? ORDER BY bm25(interviews_fts), rowid DESC LIMIT ?`)
-      .all(query, limit) as SearchHit[];
+      .all(foldForIndex(query), limit) as SearchHit[];
   } catch (err) {
     const e = err as { code?: string; message?: string };
     if (e.code === 'SQLITE_ERROR')

@@ -20,6 +20,7 @@ import {
 } from '../core/hypotheses.js';
 import type { InterviewKind } from '../core/interviews.js';
 import type { Basis } from '../core/confidence.js';
+import { nameKey } from '../core/identity.js';
 
 export interface NewHypothesis {
   uuid: string;
@@ -142,15 +143,14 @@ export function hypothesisRecords(
 ): HypothesisRecord[] {
   const only = filter.only ?? null;
   const status = filter.status ?? 'all';
-  const tag = filter.tag?.toLowerCase();
+  const tag = filter.tag === undefined ? undefined : nameKey(filter.tag);
   const revisions = revisionsByHypothesis(db, only);
   const opportunities = opportunitiesByHypothesis(db, only);
   // one status is chosen in SQL: `pm hyp list` (open ones) and pm tree read no decided hypothesis's evidence
   const statuses = status === 'all' ? undefined : [status];
   const rows = hypothesisStats(db, asOf, only, { statuses }).filter(
     (row) =>
-      (status === 'all' || row.status === status) &&
-      (tag === undefined || row.tags.some((t) => t.toLowerCase() === tag)),
+      (status === 'all' || row.status === status) && (tag === undefined || row.tags.some((t) => nameKey(t) === tag)),
   );
   const oneSegment = singleSegmentHypotheses(
     db,

@@ -19,6 +19,8 @@ import { ERASED_MARK, FORGOTTEN_NAME, forgetContact, personNeedles, type PersonN
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
 import { painKey } from '../core/pains.js';
+import { accountKeys, contactKeys, type ContactKeys } from './identity.js';
+import { nameKey as identityOf } from '../core/identity.js';
 
 export interface ImportCounts {
   accounts: { added: number; matched: number };
@@ -97,6 +99,8 @@ function scrubInterviewDoc(
   return out;
 }
 
+const keyValues = (k: ContactKeys) => [k.nameKey, k.emailKey, k.lookKey] as const;
+
 /** Text folded the way SQLite's NOCASE compares (ASCII letters only), as the schema's unique keys do. */
 export function nocase(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
@@ -170,21 +174,30 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
 
   // accounts: by UUID, else by name
   const accountByUuid = idsByUuid(db, 'accounts');
+  // names compared by key, as pm log compares them (src/core/identity.ts)
   const accountByName = new Map(
-    (db.prepare('SELECT name, id FROM accounts').raw().all() as [string, number][]).map(([n, id]) => [nocase(n), id]),
+    (db.prepare('SELECT name, id FROM accounts ORDER BY id DESC').raw().all() as [string, number][]).map(([n, id]) => [
+      identityOf(n),
+      id,
+    ]),
   );
-  const insertAccount = db.prepare('INSERT INTO accounts (uuid, name, segment, cadence_days) VALUES (?, ?, ?, ?)');
+  const insertAccount = db.prepare(
+    'INSERT INTO accounts (uuid, name, segment, cadence_days, name_key, look_key) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   for (const a of doc.accounts) {
-    const known = accountByUuid.get(a.uuid) ?? accountByName.get(nocase(a.name));
+    const known = accountByUuid.get(a.uuid) ?? accountByName.get(identityOf(a.name));
     if (known !== undefined) {
       accountByUuid.set(a.uuid, known);
       counts.accounts.matched++;
       continue;
     }
     const cadence = a.cadenceDays === 'off' ? 0 : a.cadenceDays;
-    const id = Number(insertAccount.run(a.uuid, a.name, a.segment, cadence).lastInsertRowid);
+    const keys = accountKeys(a.name);
+    const id = Number(
+      insertAccount.run(a.uuid, a.name, a.segment, cadence, keys.nameKey, keys.lookKey).lastInsertRowid,
+    );
     accountByUuid.set(a.uuid, id);
-    accountByName.set(nocase(a.name), id);
+    accountByName.set(keys.nameKey, id);
     counts.accounts.added++;
   }
 
@@ -224,13 +237,15 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     .prepare('SELECT id, name, email, account_id FROM contacts WHERE forgotten = 0')
     .raw()
     .all() as [number, string, string | null, number][]) {
-    if (email) contactByEmail.set(nocase(email), id);
-    const key = `${accountId}\u0000${nocase(name)}`;
+    if (email) contactByEmail.set(identityOf(email), id);
+    const key = `${accountId}\u0000${identityOf(name)}`;
     if (!contactByAccountName.has(key)) contactByAccountName.set(key, id);
   }
   const insertContact = db.prepare(
-    'INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, forgotten) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, forgotten, name_key, email_key, look_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const forgottenKeys = contactKeys(FORGOTTEN_NAME, null, true);
   const isForgottenRow = db.prepare('SELECT forgotten FROM contacts WHERE id = ?').pluck();
   for (const c of doc.contacts) {
     const accountId = accountByUuid.get(c.accountUuid)!;
@@ -250,7 +265,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       }
       // kept as "Forgotten contact" with their role, so that their interviews stay customer contact
       const id = Number(
-        insertContact.run(c.uuid, FORGOTTEN_NAME, null, accountId, c.role, null, null, 1).lastInsertRowid,
+        insertContact.run(c.uuid, FORGOTTEN_NAME, null, accountId, c.role, null, null, 1, ...keyValues(forgottenKeys))
+          .lastInsertRowid,
       );
       contactByUuid.set(c.uuid, id);
       if (match.by === 'email') {
@@ -264,10 +280,10 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
         name: c.name,
         account: doc.accounts.find((a) => a.uuid === c.accountUuid)?.name ?? '',
       });
-    const nameKey = `${accountId}\u0000${nocase(c.name)}`;
+    const nameKey = `${accountId}\u0000${identityOf(c.name)}`;
     const known =
       byUuid ??
-      (c.email ? contactByEmail.get(nocase(c.email)) : undefined) ??
+      (c.email ? contactByEmail.get(identityOf(c.email)) : undefined) ??
       (c.forgotten ? undefined : contactByAccountName.get(nameKey));
     if (known !== undefined) {
       contactByUuid.set(c.uuid, known);
@@ -284,11 +300,12 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
         c.forgotten ? null : c.segment,
         c.forgotten ? null : c.persona,
         c.forgotten ? 1 : 0,
+        ...keyValues(c.forgotten ? forgottenKeys : contactKeys(c.name, c.email)),
       ).lastInsertRowid,
     );
     if (c.forgotten) rememberEntry(db, { uuid: c.uuid, keyId: null, emailHash: null, nameHash: null, erasedOn: null });
     contactByUuid.set(c.uuid, id);
-    if (c.email && !c.forgotten) contactByEmail.set(nocase(c.email), id);
+    if (c.email && !c.forgotten) contactByEmail.set(identityOf(c.email), id);
     if (!c.forgotten && !contactByAccountName.has(nameKey)) contactByAccountName.set(nameKey, id);
     counts.contacts.added++;
   }

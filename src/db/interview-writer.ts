@@ -13,6 +13,7 @@ import type { Direction, Strength } from '../core/hypotheses.js';
 import type { Pain } from '../core/pains.js';
 import type { Basis } from '../core/confidence.js';
 import { INDEX_DELETE, INDEX_INSERT, indexValues, reindexInterview } from './fts.js';
+import { tagKey } from './identity.js';
 
 export type ListName = 'pains' | 'quotes' | 'tags';
 
@@ -57,7 +58,8 @@ const SQL = {
   clearPresent: 'DELETE FROM interview_contacts WHERE interview_id = ?',
   addPain: 'INSERT INTO pains (interview_id, position, text, severity) VALUES (?, ?, ?, ?)',
   addQuote: 'INSERT INTO quotes (interview_id, position, text) VALUES (?, ?, ?)',
-  addTag: 'INSERT INTO interview_tags (interview_id, position, tag) VALUES (?, ?, ?)',
+  // tag_key: what tags are compared by (src/db/identity.ts)
+  addTag: 'INSERT INTO interview_tags (interview_id, position, tag, tag_key) VALUES (?, ?, ?, ?)',
   clearPains: 'DELETE FROM pains WHERE interview_id = ?',
   clearQuotes: 'DELETE FROM quotes WHERE interview_id = ?',
   clearTags: 'DELETE FROM interview_tags WHERE interview_id = ?',
@@ -176,6 +178,8 @@ export class InterviewWriter {
 
   private addList(rowid: number, list: 'quotes' | 'tags', items: string[]): void {
     const add = this.stmt(LIST_SQL[list].add);
-    for (let position = 0; position < items.length; position++) add.run(rowid, position, items[position]);
+    for (let position = 0; position < items.length; position++)
+      if (list === 'tags') add.run(rowid, position, items[position], tagKey(items[position]));
+      else add.run(rowid, position, items[position]);
   }
 }

@@ -5,6 +5,7 @@ import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
 import type { Channel } from '../core/channels.js';
 import type { EvidenceLink, InterviewRecord } from '../core/interviews.js';
+import { nameKey } from '../core/identity.js';
 
 const RECORD_SELECT = `
 SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uuid AS accountUuid, a.name AS account,
@@ -118,8 +119,8 @@ export function listInterviews(db: DB, f: InterviewFilters): InterviewRecord[] {
     params.by = f.by;
   }
   if (f.account) {
-    where.push('a.name = @account COLLATE NOCASE');
-    params.account = f.account;
+    where.push('a.name_key = @account');
+    params.account = nameKey(f.account);
   }
   if (f.source) {
     where.push('i.source = @source');
@@ -131,16 +132,16 @@ export function listInterviews(db: DB, f: InterviewFilters): InterviewRecord[] {
   }
   if (f.with) {
     where.push(`i.id IN (SELECT ic.interview_id FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
-      WHERE c.name = @with COLLATE NOCASE OR c.email = @with COLLATE NOCASE)`);
-    params.with = f.with;
+      WHERE c.name_key = @with OR c.email_key = @with)`);
+    params.with = nameKey(f.with);
   }
   if (f.contactId !== undefined) {
     where.push('i.id IN (SELECT interview_id FROM interview_contacts WHERE contact_id = @contactId)');
     params.contactId = f.contactId;
   }
   if (f.tag) {
-    where.push('i.id IN (SELECT interview_id FROM interview_tags WHERE tag = @tag COLLATE NOCASE)');
-    params.tag = f.tag;
+    where.push('i.id IN (SELECT interview_id FROM interview_tags WHERE tag_key = @tag)');
+    params.tag = nameKey(f.tag);
   }
   if (f.hypothesis !== undefined) {
     where.push('i.id IN (SELECT interview_id FROM evidence WHERE hypothesis_id = @hypothesis)');
@@ -211,7 +212,7 @@ export function interviewFields(db: DB, rowid: number): InterviewFields {
 /** Tags already used, most used first (for suggestions). */
 export function knownTags(db: DB): string[] {
   return db
-    .prepare('SELECT tag FROM interview_tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag LIMIT 200')
+    .prepare('SELECT min(tag) FROM interview_tags GROUP BY tag_key ORDER BY count(*) DESC, 1 LIMIT 200')
     .pluck()
     .all() as string[];
 }

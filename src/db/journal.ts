@@ -246,7 +246,9 @@ export function runMigrations(db: DB, fromVersion: number, migrations: Migration
     db.transaction(() => {
       const current = db.pragma('user_version', { simple: true }) as number;
       if (current >= target) return;
-      for (const m of migrations) if (m.version > current) db.exec(m.sql);
+      const applied = migrations.filter((m) => m.version > current);
+      for (const m of applied) db.exec(m.sql);
+      for (const m of applied) m.data?.(db);
       const problems = db.pragma('foreign_key_check') as unknown[];
       if (problems.length > 0)
         throw new JournalError(

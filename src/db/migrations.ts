@@ -11,11 +11,20 @@ import m0008 from '../../migrations/0008_signal_sources.sql';
 import m0009 from '../../migrations/0009_erasure.sql';
 import m0010 from '../../migrations/0010_stage_index.sql';
 import m0011 from '../../migrations/0011_opportunities.sql';
+import m0012 from '../../migrations/0012_identity_keys.sql';
+import type { DB } from './journal.js';
+import { migrateIdentities } from './identity.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * What SQL alone cannot do (Unicode normalisation): run once every migration's SQL has run, in
+   * the same transaction, so it works with the newest schema and pm's code as it is now. A fresh
+   * journal runs it too, on no rows.
+   */
+  data?: (db: DB) => unknown;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -30,6 +39,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 9, name: '0009_erasure', sql: m0009 },
   { version: 10, name: '0010_stage_index', sql: m0010 },
   { version: 11, name: '0011_opportunities', sql: m0011 },
+  { version: 12, name: '0012_identity_keys', sql: m0012, data: migrateIdentities },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -154,7 +154,7 @@ WITH p AS (
   WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
 ),
 items AS (
-  SELECT 'tag' AS kind, lower(t.tag) AS key, t.tag AS theme, p.id AS interview_id, p.account_id, p.source
+  SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key, t.tag AS theme, p.id AS interview_id, p.account_id, p.source
   FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION ALL
   SELECT 'pain', lower(trim(x.text)), trim(x.text), p.id, p.account_id, p.source

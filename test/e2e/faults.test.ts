@@ -54,6 +54,8 @@ function unprivileged():
     'dist/cli.cjs',
     'node_modules/better-sqlite3/package.json',
     'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    // read when a new name is compared with the known ones (src/core/confusables.ts)
+    'node_modules/unhomoglyph/data.json',
   ];
   for (const file of files) {
     mkdirSync(dirname(join(app, file)), { recursive: true });

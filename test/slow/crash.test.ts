@@ -245,6 +245,18 @@ function downgradeToSchema1(file: string): void {
     DROP TABLE hypothesis_opportunities;
     DROP TABLE opportunity_aliases;
     DROP TABLE opportunities;
+    DROP INDEX contacts_by_name_key;
+    DROP INDEX contacts_by_email_key;
+    DROP INDEX contacts_by_look_key;
+    DROP INDEX accounts_by_name_key;
+    DROP INDEX accounts_by_look_key;
+    DROP INDEX interview_tags_by_key;
+    ALTER TABLE contacts DROP COLUMN name_key;
+    ALTER TABLE contacts DROP COLUMN email_key;
+    ALTER TABLE contacts DROP COLUMN look_key;
+    ALTER TABLE accounts DROP COLUMN name_key;
+    ALTER TABLE accounts DROP COLUMN look_key;
+    ALTER TABLE interview_tags DROP COLUMN tag_key;
     ALTER TABLE pains DROP COLUMN severity;
     DROP INDEX interviews_by_stage;
     DROP INDEX hypotheses_bets;

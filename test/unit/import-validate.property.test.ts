@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateDocument } from '../../src/core/import-validate.js';
+import { cleanName } from '../../src/core/identity.js';
 import { ROLES } from '../../src/core/contacts.js';
 import { CHANNELS as CHANNEL_NAMES } from '../../src/core/channels.js';
 import { KINDS, OUTCOMES, STRENGTHS } from '../../src/core/hypotheses.js';
@@ -15,12 +16,15 @@ const uuid = fc.tuple(hex(8), hex(4), hex(3), hex(3), hex(12)).map(([a, b, c, d,
 const day = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-/** text a user may store: any well-formed Unicode but NUL (SQL, markdown, escapes, emoji, RTL…), not blank */
+/**
+ * text a user may store: any well-formed Unicode but NUL (SQL, markdown, escapes, emoji, RTL…), not blank,
+ * and not invisible characters alone (a name or tag of nothing else is empty once cleaned: issue 16)
+ */
 const text = (max: number) =>
   fc
     .string({ unit: 'grapheme', minLength: 1, maxLength: Math.min(max, 40) })
     .map((s) => s.replaceAll('\0', '').replaceAll('\uFFFD', ''))
-    .filter((s) => s.trim() !== '' && [...s].length <= max);
+    .filter((s) => s.trim() !== '' && cleanName(s) !== '' && [...s].length <= max);
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
 /** A well-formed document: 1–3 accounts, contacts in them, interviews of them, hypotheses, evidence, outcomes. */
@@ -191,8 +195,10 @@ describe('validateDocument, for any document', () => {
         const pains = (i: (typeof doc.interviews)[number]) =>
           i.pains.map((p) => (typeof p === 'string' ? { text: p, severity: 'medium' } : p));
         expect(checked.interviews.map((i) => [i.summary, i.notes, i.pains, i.quotes, i.tags])).toEqual(
-          doc.interviews.map((i) => [i.summary, i.notes, pains(i), i.quotes, i.tags]),
+          // tags are stored as names are: NFC, without invisible characters (src/core/identity.ts)
+          doc.interviews.map((i) => [i.summary, i.notes, pains(i), i.quotes, i.tags.map(cleanName)]),
         );
+        expect(checked.contacts.map((c) => c.name)).toEqual(doc.contacts.map((c) => cleanName(c.name)));
         expect(checked.version).toBe(2);
         expect(checked.hypotheses.map((h) => h.statement)).toEqual(doc.hypotheses.map((h) => h.statement));
         expect(checked.outcomes.map((o) => o.reason)).toEqual(doc.outcomes.map((o) => o.reason));
