@@ -44,7 +44,6 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
   const g = buildGuide(
     {
       ...h,
-      opportunities: [],
       segments: segmentNames(db, ctx.today),
       stages: journeyStages(config),
       heardSegments: heard.segments,

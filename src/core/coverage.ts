@@ -3,8 +3,7 @@
 // present) and journey stage (the interview's), each with its last conversation as of --as-of; a
 // segment that has accounts and no customer conversation for more than coverage.silentDays is
 // `segment-silent` (actionable, also in the report). Pure: src/db/coverage.ts reads the rows.
-import { UsageError } from '../errors.js';
-import { addDays, daysBetween, parsePastDate } from './dates.js';
+import { daysBetween, weeksWindow, type Window } from './dates.js';
 import type { Config } from './config.js';
 
 /** A segment of accounts (those not switched off) and its latest customer conversation as of asOf. */
@@ -14,32 +13,11 @@ export interface SegmentRow {
   lastHeard: string | null;
 }
 
-export interface Window {
-  start: string;
-  end: string;
-  /** the number of weeks of a --weeks window; null for --since */
-  weeks: number | null;
-}
+export { DEFAULT_WEEKS, type Window } from './dates.js';
 
-export const DEFAULT_WEEKS = 12;
-
-/**
- * The `--weeks N` weeks (default 12) that end on --as-of, that day included (7 × N days), or from
- * `--since DATE` to --as-of (the window pm opportunities takes too).
- */
+/** The window coverage counts over: as pm opportunities' (src/core/dates.ts weeksWindow). */
 export function coverageWindow(flags: { weeks?: string; since?: string }, asOf: string): Window {
-  if (flags.weeks !== undefined && flags.since !== undefined)
-    throw new UsageError('give --weeks or --since, not both', 'try: pm coverage --weeks 4');
-  if (flags.since !== undefined) {
-    const start = parsePastDate(flags.since, asOf, '--since');
-    if (start > asOf) throw new UsageError(`--since ${start} is after --as-of ${asOf}`, 'try: pm coverage --since 8w');
-    return { start, end: asOf, weeks: null };
-  }
-  const raw = flags.weeks?.trim() ?? String(DEFAULT_WEEKS);
-  if (!/^\d{1,4}$/.test(raw) || Number(raw) < 1)
-    throw new UsageError(`--weeks must be a whole number of weeks (1 or more), not ${JSON.stringify(flags.weeks)}`);
-  const weeks = Number(raw);
-  return { start: addDays(asOf, 1 - 7 * weeks), end: asOf, weeks };
+  return weeksWindow(flags, asOf, 'pm coverage');
 }
 
 /** Customer conversations in the window for one segment, persona or stage (null: none set). */

@@ -299,3 +299,32 @@ export function rangePeriod(since: string, until: string): Period {
   if (since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   return { start: since, end: until, label: `${since}..${until}` };
 }
+
+/** A window of days up to --as-of: what `pm opportunities` and `pm coverage` gather over. */
+export interface Window {
+  start: string;
+  end: string;
+  /** the number of weeks of a --weeks window; null for --since */
+  weeks: number | null;
+}
+
+export const DEFAULT_WEEKS = 12;
+
+/**
+ * The `--weeks N` weeks (default 12) that end on `--as-of`, that day included (7 × N days), or from
+ * `--since DATE` to `--as-of`. `command` names the command in hints ("pm coverage").
+ */
+export function weeksWindow(flags: { weeks?: string; since?: string }, asOf: string, command: string): Window {
+  if (flags.weeks !== undefined && flags.since !== undefined)
+    throw new UsageError('give --weeks or --since, not both', `try: ${command} --weeks 4`);
+  if (flags.since !== undefined) {
+    const start = parsePastDate(flags.since, asOf, '--since');
+    if (start > asOf) throw new UsageError(`--since ${start} is after --as-of ${asOf}`, `try: ${command} --since 8w`);
+    return { start, end: asOf, weeks: null };
+  }
+  const raw = (flags.weeks ?? String(DEFAULT_WEEKS)).trim();
+  if (!/^\d{1,4}$/.test(raw) || Number(raw) < 1)
+    throw new UsageError(`--weeks must be a whole number of weeks (1 or more), not ${JSON.stringify(flags.weeks)}`);
+  const weeks = Number(raw);
+  return { start: addDays(asOf, 1 - 7 * weeks), end: asOf, weeks };
+}

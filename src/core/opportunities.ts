@@ -6,8 +6,7 @@
 // conversations of the window, of the weight of the highest severity each gave it (low 1, medium 2,
 // high 3, blocker 5). Second-hand signals (support tickets, reviews, sales notes) are counted apart
 // and never scored: they say a pain exists, not how many customers it costs.
-import { UsageError } from '../errors.js';
-import { addDays, parsePastDate } from './dates.js';
+import { weeksWindow, type Window } from './dates.js';
 import type { HypothesisStatus } from './hypotheses.js';
 import { painKey, SEVERITIES, SEVERITY_WEIGHT, type Severity } from './pains.js';
 
@@ -64,37 +63,11 @@ export interface Opportunity {
   flags: OpportunityFlag[];
 }
 
-export interface Window {
-  start: string;
-  end: string;
-  /** the number of weeks of a --weeks window; null for --since */
-  weeks: number | null;
-}
+export { DEFAULT_WEEKS, type Window } from './dates.js';
 
-export const DEFAULT_WEEKS = 12;
-
-/**
- * The window pains are gathered over: the `--weeks N` weeks (default 12) that end on `--as-of`,
- * that day included (7 × N days), or from `--since DATE` to `--as-of`.
- */
+/** The window pains are gathered over (src/core/dates.ts weeksWindow). */
 export function opportunityWindow(flags: { weeks?: string; since?: string }, asOf: string): Window {
-  if (flags.weeks !== undefined && flags.since !== undefined)
-    throw new UsageError('give --weeks or --since, not both', 'try: pm opportunities --weeks 4');
-  if (flags.since !== undefined) {
-    const start = parsePastDate(flags.since, asOf, '--since');
-    if (start > asOf)
-      throw new UsageError(`--since ${start} is after --as-of ${asOf}`, 'try: pm opportunities --since 8w');
-    return { start, end: asOf, weeks: null };
-  }
-  const weeks = flags.weeks === undefined ? DEFAULT_WEEKS : parseWeeks(flags.weeks);
-  return { start: addDays(asOf, 1 - 7 * weeks), end: asOf, weeks };
-}
-
-function parseWeeks(raw: string): number {
-  const v = raw.trim();
-  if (!/^\d{1,4}$/.test(v) || Number(v) < 1)
-    throw new UsageError(`--weeks must be a whole number of weeks (1 or more), not ${JSON.stringify(raw)}`);
-  return Number(v);
+  return weeksWindow(flags, asOf, 'pm opportunities');
 }
 
 interface Group {

@@ -54,6 +54,14 @@ describe('pm guide H3', () => {
     expect(md).toMatch(/^- \*\*Proves it:\*\* 3 customers/m);
   });
 
+  it('asks first about the opportunities it addresses (pm hyp add --for)', () => {
+    ok(['log', '--with', 'Lena', '--account', 'Foxworks', '--summary', 'x', '--pain', 'slow CSV export:high']);
+    ok(['hyp', 'add', 'Teams want scheduled exports', '--for', 'slow CSV export', '--tag', 'export']);
+    const g = box.json(['guide', 'H1']);
+    expect(g.questions[0]).toBe('Tell me about the last time you ran into “slow CSV export”.');
+    expect(g.questions.join(' ')).not.toMatch(/deal with export/);
+  });
+
   it('its own questions pass pm guide check', () => {
     setUp();
     const g = box.json(['guide', 'H1']);
