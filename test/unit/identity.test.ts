@@ -13,7 +13,7 @@ import {
   withoutInvisibles,
 } from '../../src/core/identity.js';
 import { identityKey } from '../../src/core/mentions.js';
-import { prototypes } from '../../src/core/confusables.js';
+import { ASCII_PROTOTYPES, prototypes } from '../../src/core/confusables.js';
 
 const unhomoglyph = createRequire(import.meta.url)('unhomoglyph') as (s: string) => string;
 const look = (s: string) => lookalikeKey(s, prototypes);
@@ -80,8 +80,10 @@ describe('lookalikeKey (UTS #39 skeleton of the key)', () => {
   it("pm's lookup is unhomoglyph's mapping, for every character it maps and for random text", () => {
     const table = createRequire(import.meta.url)('unhomoglyph/data.json') as Record<string, string>;
     for (const ch of Object.keys(table)) expect(prototypes(ch), ch).toBe(unhomoglyph(ch));
+    // the ASCII shortcut holds exactly the table's printable-ASCII entries
+    expect(ASCII_PROTOTYPES).toEqual(Object.fromEntries(Object.entries(table).filter(([k]) => /^[ -~]$/.test(k))));
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), printable), (s) => {
         expect(prototypes(s)).toBe(unhomoglyph(s));
       }),
     );
