@@ -4,9 +4,19 @@
 // and captured output, no process started), or as a real process where the process is the point
 // (box.spawn: argv through bin/pm.js, exit status, file modes under pm's umask, signals, TTYs).
 import { spawnSync, spawn, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -171,6 +181,37 @@ export function runPm(
 export const IS_ROOT = process.getuid?.() === 0;
 
 /**
+ * A copy of what pm runs (bin/, dist/ without its code caches, package.json, better-sqlite3's
+ * package.json and native addon) in `dir`, readable by every user: another user cannot run the
+ * checkout's bin/pm.js when it sits in a folder only its owner can enter (a fresh clone inside a
+ * 0700 mktemp -d). Returns the copy's bin/pm.js.
+ */
+export function copyOfPm(dir: string): string {
+  const files = [
+    'bin/pm.js',
+    'bin/package.json',
+    'package.json',
+    ...readdirSync(join(ROOT, 'dist'))
+      .filter((f) => !f.includes('.v8cache'))
+      .map((f) => `dist/${f}`),
+    'node_modules/better-sqlite3/package.json',
+    'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    // read when a new name is compared with the known ones (src/core/confusables.ts)
+    'node_modules/unhomoglyph/data.json',
+  ];
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(dir, file));
+    chmodSync(join(dir, file), 0o755);
+    for (let d = dirname(join(dir, file)); d.startsWith(dir); d = dirname(d)) chmodSync(d, 0o755);
+  }
+  return join(dir, 'bin', 'pm.js');
+}
+
+/** Each sandbox's copy of pm for another user (copyOfPm), made on first use. */
+const copies = new WeakMap<Sandbox, string>();
+
+/**
  * Run pm as a user without root's powers, where permissions are the point: `nobody` (65534) when the
  * tests run as root (the sandbox is handed to it first, as a home is), else this user.
  */
@@ -179,16 +220,21 @@ export function runAsUser(
   args: string[],
   opts: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {},
 ): RunResult {
-  if (IS_ROOT) spawnSync('chown', ['-R', '65534:65534', box.dir]);
+  let bin = BIN;
+  if (IS_ROOT) {
+    bin = copies.get(box) ?? copyOfPm(join(box.dir, 'pm-copy'));
+    copies.set(box, bin);
+    spawnSync('chown', ['-R', '65534:65534', box.dir]);
+  }
   const env = { ...box.env, ...opts.env };
   const r = IS_ROOT
-    ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+    ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], {
         env,
         input: opts.input ?? '',
         encoding: 'utf8',
         cwd: opts.cwd,
       })
-    : spawnSync(process.execPath, [BIN, ...args], { env, input: opts.input ?? '', encoding: 'utf8', cwd: opts.cwd });
+    : spawnSync(process.execPath, [bin, ...args], { env, input: opts.input ?? '', encoding: 'utf8', cwd: opts.cwd });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

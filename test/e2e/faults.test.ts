@@ -3,10 +3,10 @@
 // 1 with a message that says what to do, and lose nothing already written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BIN, ROOT, sandbox, skip, type Sandbox } from '../helpers.js';
+import { BIN, copyOfPm, ROOT, sandbox, skip, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -35,8 +35,8 @@ function interviewCount(): number {
 
 /**
  * pm as a user whom permissions bind. Root ignores them, so as root pm runs as nobody (65534) with
- * setpriv, from a copy of what it runs inside the sandbox: the checkout may sit in a folder nobody
- * cannot enter (a fresh clone in a 0700 mktemp -d). When that cannot be set up, the reason why.
+ * setpriv, from a copy of what it runs inside the sandbox (copyOfPm: the checkout may sit in a folder
+ * nobody cannot enter). When that cannot be set up, the reason why.
  */
 function unprivileged():
   | { run(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string>; own(path: string): void }
@@ -46,25 +46,8 @@ function unprivileged():
       run: (args, env) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' }),
       own: () => {},
     };
-  const app = join(box.dir, 'app');
-  const files = [
-    'bin/pm.js',
-    'bin/package.json',
-    'package.json',
-    'dist/cli.cjs',
-    'node_modules/better-sqlite3/package.json',
-    'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
-    // read when a new name is compared with the known ones (src/core/confusables.ts)
-    'node_modules/unhomoglyph/data.json',
-  ];
-  for (const file of files) {
-    mkdirSync(dirname(join(app, file)), { recursive: true });
-    copyFileSync(join(ROOT, file), join(app, file));
-    chmodSync(join(app, file), 0o755);
-    // every folder from the file up to the sandbox, which mkdtemp made 0700
-    for (let dir = dirname(join(app, file)); dir.startsWith(box.dir); dir = dirname(dir)) chmodSync(dir, 0o755);
-  }
-  const bin = join(app, 'bin', 'pm.js');
+  const bin = copyOfPm(join(box.dir, 'app'));
+  chmodSync(box.dir, 0o755);
   const run = (args: string[], env: NodeJS.ProcessEnv) =>
     spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], {
       env,
