@@ -50,18 +50,18 @@ function copyJournal(from: string, to: string): void {
 }
 
 /**
- * Is process `pid` inside a write transaction on the journal `db`? Read from the POSIX locks it
- * holds on the -shm file (wal.c): the write lock (byte 120) with a read mark (a shared lock on one of
- * bytes 123-127), which a writer holds from BEGIN IMMEDIATE to its commit. Recovering the WAL index
- * and a RESTART checkpoint take the write lock too, but with no read mark shared, and with the
- * checkpoint (121) or recover (122) lock.
+ * What process `pid` holds of the journal `db`'s WAL locks: POSIX locks on bytes of the -shm file
+ * (wal.c). A writer holds the write lock (120) from BEGIN IMMEDIATE to its commit, with a read mark
+ * (a shared lock on one of bytes 123-127), except for an instant when it restarts the WAL and
+ * changes read marks. Recovering the WAL index, and a RESTART or TRUNCATE checkpoint, take the
+ * write lock too, with the recover (122) or checkpoint (121) lock.
  */
-function inWriteTransaction(pid: number, db: string): boolean {
+function walLocks(pid: number, db: string): { write: boolean; readMark: boolean; other: boolean } {
   let inode: number;
   try {
     inode = statSync(`${db}-shm`).ino;
   } catch {
-    return false;
+    return { write: false, readMark: false, other: false };
   }
   // "1: POSIX  ADVISORY  WRITE 4242 fe:00:2213752 120 120" (a waiter's line has "->" after the number)
   const held = readFileSync(LOCKS, 'utf8')
@@ -71,8 +71,11 @@ function inWriteTransaction(pid: number, db: string): boolean {
     .map((f) => ({ write: f[3] === 'WRITE', from: Number(f[6]), to: Number(f[7]) }));
   const locked = (write: boolean, first: number, last = first) =>
     held.some((l) => l.write === write && l.from <= last && first <= l.to);
-  return locked(true, 120) && locked(false, 123, 127) && !locked(true, 121, 122);
+  return { write: locked(true, 120), readMark: locked(false, 123, 127), other: locked(true, 121, 122) };
 }
+
+/** A write transaction, for sure: the write lock with a read mark, and neither checkpoint nor recovery. */
+const surelyWriting = (l: ReturnType<typeof walLocks>) => l.write && l.readMark && !l.other;
 
 /** Wait until the kernel shows `pid` stopped (or gone), so that its locks are what they were when it stopped. */
 function waitStopped(pid: number): void {
@@ -123,7 +126,10 @@ function runPm(db: string, args: string[], kill?: Kill): Promise<Run> {
       if (landed !== undefined || child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGSTOP');
       waitStopped(child.pid!);
-      landed = inWriteTransaction(child.pid!, db) ? 'transaction' : lockedFromMs === undefined ? 'before' : 'committed';
+      // once a transaction was seen, the write lock (without a checkpoint's) is still it; let go: committed
+      const l = walLocks(child.pid!, db);
+      const writing = surelyWriting(l) || (lockedFromMs !== undefined && l.write && !l.other);
+      landed = writing ? 'transaction' : lockedFromMs === undefined ? 'before' : 'committed';
       child.kill('SIGKILL');
     };
     let timer: NodeJS.Timeout | undefined;
@@ -131,13 +137,14 @@ function runPm(db: string, args: string[], kill?: Kill): Promise<Run> {
     const poll = setInterval(() => {
       if (landed !== undefined) return;
       const now = performance.now() - started;
-      if (inWriteTransaction(child.pid!, db)) {
+      const l = walLocks(child.pid!, db);
+      if (surelyWriting(l)) {
         if (lockedFromMs === undefined) {
           lockedFromMs = now;
           if (kill && 'afterLockMs' in kill) timer = setTimeout(stopAndKill, kill.afterLockMs);
         }
         lockedToMs = now;
-      } else if (lockedFromMs !== undefined && kill && 'afterCommit' in kill) stopAndKill();
+      } else if (lockedFromMs !== undefined && !l.write && kill && 'afterCommit' in kill) stopAndKill();
     }, 1);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
