@@ -57,9 +57,12 @@ export function filesHolding(
   const base = basename(journalPath);
   const candidates = new Map(registered.map((f) => [f.path, f.kind]));
   try {
-    for (const n of readdirSync(dir))
-      if (n !== base && n.startsWith(base) && !n.endsWith('-wal') && !n.endsWith('-shm') && !n.endsWith('.tmp'))
-        if (!candidates.has(join(dir, n))) candidates.set(join(dir, n), 'backup');
+    for (const n of readdirSync(dir)) {
+      const copy = n !== base && n.startsWith(base) && !/-(wal|shm|journal)$/.test(n) && !n.endsWith('.tmp');
+      // a backup's temporary file (src/files.ts: .NAME.PID.N.tmp) left by a pm killed while writing it
+      const leftover = n.startsWith(`.${base}`) && n.endsWith('.tmp');
+      if ((copy || leftover) && !candidates.has(join(dir, n))) candidates.set(join(dir, n), 'backup');
+    }
   } catch {
     /* the folder cannot be listed: only the registered files are checked */
   }

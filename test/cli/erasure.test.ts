@@ -2,8 +2,8 @@
 // every place and every spelling (finding 3), and --redact leaks nothing of a hostile journal
 // (finding 4). Each test failed on the code before the issue.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -213,10 +213,13 @@ describe('finding 3: erasure reaches tags, hypotheses, outcomes, every spelling,
     ok(['backup', join(elsewhere, 'copy.db')]);
     ok(['export', '--format', 'json', '--out', join(elsewhere, 'team.json')]);
     ok(['export', '--redact', '--out', join(elsewhere, 'shared.md')]);
+    // the temporary file of a backup whose pm was killed (SIGKILL) before it renamed it
+    const leftover = join(box.dir, `.${basename(box.db)}.backup-2026-11-19.4242.0.tmp`);
+    writeFileSync(leftover, 'SQLite format 3\u0000… jose@pena.test …');
     const r = box.pm(['forget', 'jose@pena.test', '--yes', '--json']);
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(r.out);
-    expect(result.backupsStillHolding).toEqual([join(elsewhere, 'copy.db')]);
+    expect(result.backupsStillHolding).toEqual([join(elsewhere, 'copy.db'), leftover]);
     expect(result.exportsStillHolding).toEqual([join(elsewhere, 'team.json')]);
     expect(r.err).toContain(`the backup ${join(elsewhere, 'copy.db')} still holds this person`);
     expect(r.err).toContain(`the export ${join(elsewhere, 'team.json')} still holds this person`);
