@@ -13,7 +13,7 @@ import {
   type Journal,
 } from './db/journal.js';
 import { today as localToday, pinnedToday } from './core/dates.js';
-import { isTerminal, terminalColumns, writeErr, writeOut } from './io.js';
+import { isTerminal, terminalColumns, terminalRows, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';
 
 export interface GlobalOptions {
@@ -68,6 +68,18 @@ export class Context {
     const columns = Number(this.env.COLUMNS);
     if (Number.isInteger(columns) && columns > 20) return columns;
     return 10_000;
+  }
+
+  /**
+   * Rows the text output should fit in: the terminal's; else $LINES when set; else none (a pipe or a
+   * file takes every line).
+   */
+  get height(): number | undefined {
+    const terminal = this.stdoutIsTTY ? terminalRows() : undefined;
+    if (terminal && terminal > 5) return terminal;
+    const lines = Number(this.env.LINES);
+    if (Number.isInteger(lines) && lines > 5) return lines;
+    return undefined;
   }
 
   /** Today in the local time zone. PM_TODAY=YYYY-MM-DD pins it (tests, demos). */

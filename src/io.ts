@@ -17,6 +17,8 @@ export interface Stdio {
   isTTY: boolean;
   /** the terminal's width when isTTY */
   columns?: number;
+  /** the terminal's height when isTTY */
+  rows?: number;
   out(text: string | Buffer): void;
   err(text: string): void;
 }
@@ -118,6 +120,11 @@ export function isTerminal(fd: 0 | 1 | 2): boolean {
 export function terminalColumns(): number | undefined {
   if (redirected) return redirected.isTTY ? redirected.columns : undefined;
   return isTerminal(1) ? process.stdout.columns : undefined;
+}
+
+export function terminalRows(): number | undefined {
+  if (redirected) return redirected.isTTY ? redirected.rows : undefined;
+  return isTerminal(1) ? process.stdout.rows : undefined;
 }
 
 /**

@@ -342,6 +342,7 @@ export function onTerminal(
   box: Sandbox,
   script: [expected: string, answer: string | { run: string[]; type: string }][],
   args: string[],
+  env: NodeJS.ProcessEnv = {},
 ): TerminalRun {
   const file = join(box.dir, `script-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(script));
@@ -349,7 +350,7 @@ export function onTerminal(
     'python3',
     [join(ROOT, 'test', 'e2e', 'pty-driver.py'), file, '--', process.execPath, BIN, ...args],
     {
-      env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm' },
+      env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm', ...env },
       encoding: 'utf8',
       timeout: 60_000,
     },

@@ -809,6 +809,7 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
       },
       { flags: '--by <name>', description: 'only the conversations held by NAME' },
       { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      { flags: '--full', description: 'text: every section, instead of the one-screen standup page' },
       {
         flags: '--check',
         description: 'exit 3 when an actionable flag is raised (for cron and CI)',
@@ -903,7 +904,10 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
   {
     name: 'demo',
     description: 'build a sample journal (a temporary file unless --db is given) and print its weekly report',
-    options: [{ flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS }],
+    options: [
+      { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      { flags: '--full', description: 'text: every section, instead of the one-screen standup page' },
+    ],
     examples: [
       'pm demo                            a sample journal and its weekly report',
       'pm demo --format md',

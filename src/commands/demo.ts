@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { demoJournal } from '../core/demo-data.js';
+import { demoDay, demoJournal } from '../core/demo-data.js';
 import { validateDocument } from '../core/import-validate.js';
 import { importJournal, journalLookup } from '../db/import.js';
 import { holdsRecords } from '../db/journal.js';
@@ -17,10 +17,13 @@ function tempDir(env: NodeJS.ProcessEnv): string {
   return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
 }
 
-export function demo(ctx: Context, flags: { format?: string }): void {
+export function demo(ctx: Context, flags: { format?: string; full?: boolean }): void {
   const format = reportFormat(ctx, flags.format);
+  if (flags.full && format !== 'text')
+    throw new UsageError(`--full is for the text report; --format ${format} is complete already`);
   const path = ctx.globals.db ?? join(mkdtempSync(join(tempDir(ctx.env), 'pm-demo-')), 'journal.db');
-  const sample = new Context({ ...ctx.globals, db: path }, ctx.env);
+  // the sample is made as of its own day (today, or the Sunday before on a Monday or Tuesday)
+  const sample = new Context({ ...ctx.globals, db: path }, { ...ctx.env, PM_TODAY: demoDay(ctx.today) });
   try {
     sample.transaction(({ db }) => {
       if (holdsRecords(db))
@@ -31,8 +34,9 @@ export function demo(ctx: Context, flags: { format?: string }): void {
       importJournal(db, validateDocument(demoJournal(sample.today), journalLookup(db)));
     });
     const options = reportOptions(sample, {}, sample.config());
-    printReport(ctx, sample.read().db, options, format);
-    ctx.info(`\nSample journal: ${path}\nExplore it: pm --db ${path} ls   ·   pm --db ${path} hyp list --status all`);
+    printReport(ctx, sample.read().db, options, format, flags.full);
+    // one line, so that the page and this fit a 24-line terminal together
+    ctx.info(`Explore the sample: pm --db ${path} ls`);
   } finally {
     sample.close();
   }

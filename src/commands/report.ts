@@ -8,11 +8,14 @@ import {
   reportQuery,
   resolvePeriod,
   SHOWN_ROWS,
+  type Needs,
   type Report,
   type ReportOptions,
 } from '../core/report.js';
+import { hypothesesByRowId } from '../db/evidence.js';
 import { reportRows } from '../db/report.js';
 import { renderReportText } from '../render/report-text.js';
+import { renderStandup } from '../render/report-standup.js';
 import { renderReportMarkdown } from '../render/report-md.js';
 import { EXIT, ExitWith } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
@@ -28,6 +31,8 @@ export interface ReportFlags {
   by?: string;
   format?: string;
   check?: boolean;
+  /** text: every section, instead of the standup page */
+  full?: boolean;
 }
 
 export type ReportFormat = TextFormat;
@@ -47,22 +52,47 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
  * least the first). The text and markdown views show SHOWN_ROWS rows a section, so only those rows
  * of the long lists are read and built for them; JSON reads and builds every row.
  */
-export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat): Report {
+export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat, full = false): Report {
   if (format === 'json') {
     const report = buildReport(reportRows(db, reportQuery(options)), options);
     ctx.printJson(report);
     return report;
   }
-  const { report, unread } = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
+  const { report, unread, needs } = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));
-  else ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread }));
+  else if (full) ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread }));
+  else {
+    fillStatements(db, needs);
+    ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height: ctx.height, unread }));
+  }
   return report;
+}
+
+/**
+ * The statement of each group's first hypothesis, which the standup page shows after it when there
+ * is room: the text view reads the statements of the first open hypotheses only (src/db/report.ts),
+ * so those of others are read here, a few rows by id.
+ */
+export function fillStatements(db: DB, needs: Needs): void {
+  const missing = Object.values(needs)
+    .map((n) => n.entries[0])
+    .filter((e) => e !== undefined && e.detail === '' && /^H\d+$/.test(e.subject));
+  if (missing.length === 0) return;
+  const found = new Map(
+    hypothesesByRowId(
+      db,
+      missing.map((e) => Number(e.subject.slice(1))),
+    ).map((h) => [h.id, h]),
+  );
+  for (const e of missing) e.detail = found.get(e.subject)?.statement ?? '';
 }
 
 export function report(ctx: Context, flags: ReportFlags): void {
   const format = reportFormat(ctx, flags.format);
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
-  const r = printReport(ctx, journal.db, options, format);
+  if (flags.full && format !== 'text')
+    throw new UsageError(`--full is for the text report; --format ${format} is complete already`);
+  const r = printReport(ctx, journal.db, options, format, flags.full);
   if (flags.check && r.flags.length > 0) throw new ExitWith(EXIT.flagged);
 }

@@ -1,8 +1,9 @@
-// The sample journal `pm demo` shows: a small B2B team's last few months, dated relative to today
-// so that every section of the weekly report has something in it and every actionable flag is
-// raised once. It is a `pm-journal` version-2 document (contract: "pm export · pm import"),
+// The sample journal `pm demo` shows: a small B2B team's last few weeks, dated relative to the
+// sample's day (demoDay: today, or on a Monday or Tuesday the Sunday before, so that the week has
+// run long enough to fall behind three conversations a week) so that every section of the weekly
+// report has something in it and every actionable flag is raised once. It is a `pm-journal` version-2 document (contract: "pm export · pm import"),
 // written by the importer like any teammate's export.
-import { addDays } from './dates.js';
+import { addDays, isoWeekday } from './dates.js';
 import type {
   AccountDoc,
   ContactDoc,
@@ -14,6 +15,16 @@ import type {
 } from './import-validate.js';
 
 type Person = 'jane' | 'raj' | 'lena' | 'omar' | 'kim' | 'ana' | 'tom' | 'sam';
+
+/**
+ * The day the sample is made as of: today from Wednesday on; on a Monday or a Tuesday, the Sunday
+ * before, since a week of three conversations asks for none before Wednesday (floor(3 × 2 ÷ 7) = 0)
+ * and the sample shows behind-target at work.
+ */
+export function demoDay(today: string): string {
+  const weekday = isoWeekday(today);
+  return weekday <= 2 ? addDays(today, -weekday) : today;
+}
 
 export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): JournalDoc {
   let serial = 0;
@@ -28,7 +39,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   const acme = account('Acme', 'mid-market');
   const foxworks = account('Foxworks', 'smb');
   const quillco = account('Quillco', 'enterprise');
-  // going cold: 45 days, default cadence 30; the only account of its segment, which is silent too
+  // going cold: 44 days, default cadence 30; the only account of its segment, which is silent too
   const northwind = account('Northwind', 'public sector');
   const bluebird = account('Bluebird', 'enterprise', 14); // going cold on its own, shorter cadence
   const lost = account('Lostway', 'smb', 'off'); // a lost prospect: never "going cold"
@@ -56,13 +67,13 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   const interviews: InterviewDoc[] = [];
   const talk = (
     offset: number,
-    a: AccountDoc,
+    a: AccountDoc | null,
     who: Person[],
     summary: string,
     more: Partial<
       Pick<
         InterviewDoc,
-        'channel' | 'minutes' | 'notes' | 'pains' | 'quotes' | 'tags' | 'followUp' | 'followUpDone' | 'stage'
+        'channel' | 'minutes' | 'notes' | 'pains' | 'quotes' | 'tags' | 'followUp' | 'followUpDone' | 'source' | 'stage'
       >
     > = {},
   ): InterviewDoc => {
@@ -72,8 +83,8 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
       date: day(offset),
       channel: more.channel ?? 'call',
       contactUuids: who.map((p) => people[p].uuid),
-      accountUuid: a.uuid,
-      source: null,
+      accountUuid: a?.uuid ?? null,
+      source: more.source ?? null,
       by: 'Dana Lee',
       minutes: more.minutes ?? (who.length ? 30 : null),
       summary,
@@ -89,38 +100,46 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     return i;
   };
 
-  // customer conversations, one or more a week until last week, then nothing this week: overdue
-  const lostCall = talk(-200, lost, ['tom'], 'Chose a competitor for the price', { stage: 'evaluate' });
-  const kimCall = talk(-45, northwind, ['kim'], 'SSO is the blocker for their rollout', {
+  // customer conversations, two or three a week for six weeks (the target is three), the last one
+  // eight days ago: overdue, and behind this week's pace
+  const kimCall = talk(-44, northwind, ['kim'], 'SSO is the blocker for their rollout', {
     pains: [{ text: 'SSO setup needs IT', severity: 'blocker' }],
     tags: ['sso'],
     quotes: ['Our IT will not approve another password.'],
     stage: 'onboard',
   });
-  const omarEarly = talk(-36, quillco, ['omar'], 'Security review asks for SSO first', {
+  const lostCall = talk(-41, lost, ['tom'], 'Chose a competitor for the price', { stage: 'evaluate' });
+  const omarEarly = talk(-38, quillco, ['omar'], 'Security review asks for SSO first', {
     tags: ['sso'],
     stage: 'evaluate',
   });
-  const janeVisit = talk(-29, acme, ['jane'], 'Walked through month-end close on site', {
+  const anaCall = talk(-36, bluebird, ['ana'], 'Set up the workspace alone in 40 minutes', {
+    pains: [{ text: 'too many setup steps', severity: 'low' }],
+    tags: ['onboarding'],
+    followUp: day(-30),
+    followUpDone: true,
+    stage: 'onboard',
+  });
+  const janeVisit = talk(-33, acme, ['jane'], 'Walked through month-end close on site', {
     channel: 'visit',
     minutes: 90,
     pains: [{ text: 'manual invoice matching', severity: 'high' }],
     tags: ['billing'],
     notes: 'Close takes three days.\nTwo people match invoices to payments by hand in spreadsheets.',
-    followUp: day(-1),
+    followUp: day(-26), // answered by the call with Jane on day -24: never due
     stage: 'adopt',
   });
-  const lenaExport = talk(-22, foxworks, ['lena'], 'Wants exports on a schedule, asks nobody else did', {
+  const lenaExport = talk(-31, foxworks, ['lena'], 'Wants exports on a schedule, asks nobody else did', {
     tags: ['export'],
     stage: 'adopt',
   });
-  const anaCall = talk(-20, bluebird, ['ana'], 'Set up the workspace alone in 40 minutes', {
-    pains: [{ text: 'too many setup steps', severity: 'low' }],
-    tags: ['onboarding'],
-    followUp: day(-6),
-    followUpDone: true,
-    stage: 'onboard',
+  talk(-29, quillco, ['omar'], 'Walked the finance team through the invoice view', {
+    tags: ['billing'],
+    stage: 'evaluate',
   });
+  talk(-26, foxworks, ['lena'], 'Wants to invite her accountant', { tags: ['onboarding'], stage: 'adopt' });
+  talk(-24, acme, ['jane'], 'Close is faster with saved filters', { tags: ['billing'], stage: 'adopt' });
+  talk(-22, quillco, ['omar'], 'Procurement asks for SOC 2 before a pilot', { tags: ['security'], stage: 'evaluate' });
   // an email that closes a deal: what a customer paid for is the strongest evidence there is
   const anaSigned = talk(-17, bluebird, ['ana'], 'Signed the annual plan once SSO was confirmed', {
     channel: 'email',
@@ -142,24 +161,42 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     tags: ['billing'],
     stage: 'evaluate',
   });
+  // after SSO was validated (day -11): a customer says the opposite
+  const omarSso = talk(-9, quillco, ['omar'], 'Signed the pilot without SSO after all', {
+    tags: ['sso'],
+    stage: 'evaluate',
+  });
   const janeCall = talk(-8, acme, ['jane'], 'Tried the matching prototype: "this saves me a day"', {
     pains: [{ text: 'manual invoice matching', severity: 'high' }],
     tags: ['billing'],
     stage: 'adopt',
   });
 
-  // this week: second-hand signals and an internal meeting, which are not customer contact
+  // this week (the sample's day is a Wednesday or later): second-hand signals, from accounts and from
+  // sources that are no account (a review site, a survey), and an internal meeting; none of them
+  // is customer contact
   const ticket = talk(0, foxworks, [], 'Support ticket: CSV export timed out again', {
     channel: 'support',
     pains: [{ text: 'exports time out', severity: 'high' }],
     tags: ['export', 'billing'],
   });
-  talk(0, quillco, [], 'App store review: "love it, but invoices are confusing"', {
+  talk(0, null, [], 'Capterra review: "love it, but invoices are confusing"', {
     channel: 'review',
+    source: 'Capterra',
     tags: ['billing'],
   });
-  talk(0, acme, [], 'Support ticket: invoice PDF misses the VAT number', { channel: 'support', tags: ['billing'] });
-  talk(0, northwind, [], 'Lost deal note from sales: no SSO', {
+  talk(-1, null, [], 'NPS comment: "we need SSO before we roll out"', {
+    channel: 'survey',
+    source: 'NPS survey',
+    tags: ['sso'],
+  });
+  talk(-1, acme, [], 'Ticket: invoice PDF misses the VAT number', {
+    channel: 'support',
+    source: 'Zendesk',
+    tags: ['billing'],
+  });
+  talk(-2, quillco, [], 'Sales note: wants invoices in their ERP format', { channel: 'sales', tags: ['billing'] });
+  talk(-2, northwind, [], 'Lost deal note from sales: no SSO', {
     channel: 'sales',
     pains: [{ text: 'SSO setup needs IT', severity: 'medium' }],
     tags: ['sso'],
@@ -212,7 +249,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     'SSO is a must-have for enterprise deals',
     'viability',
     -50,
-    0,
+    -10,
     '3 enterprise prospects require it',
     ['sso'],
   );
@@ -248,9 +285,10 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   link(scheduler, ticket, 'supports'); // after it was killed: the report asks whether to reopen it
   link(sso, kimCall, 'supports', 'strong');
   link(sso, omarEarly, 'supports', 'strong');
-  link(mobile, lostCall, 'refutes', 'weak');
   link(sso, anaSigned, 'supports', 'strong', 'paid');
   link(discount, samMeeting, 'supports');
+  link(sso, omarSso, 'refutes', 'strong'); // after it was validated: evidence-after-validate
+  link(mobile, lostCall, 'refutes', 'weak');
 
   const outcomes: OutcomeDoc[] = [
     {
@@ -262,17 +300,17 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     },
     {
       uuid: uuid(),
-      hypothesisUuid: mobile.uuid,
-      outcome: 'invalidated',
-      date: day(-21),
-      reason: 'Usage data: 2% of sessions on mobile web',
+      hypothesisUuid: sso.uuid,
+      outcome: 'validated',
+      date: day(-11),
+      reason: 'Every enterprise deal this quarter required it',
     },
     {
       uuid: uuid(),
-      hypothesisUuid: sso.uuid,
-      outcome: 'validated',
-      date: day(0),
-      reason: 'Every enterprise deal this quarter required it',
+      hypothesisUuid: mobile.uuid,
+      outcome: 'invalidated',
+      date: day(-2),
+      reason: 'Usage data: 2% of sessions on mobile web',
     },
   ];
 
@@ -280,7 +318,8 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     format: 'pm-journal',
     version: 2,
     exportedAt,
-    config: {},
+    // three customer conversations a week, the advice the issue tracker and Cagan give
+    config: { 'cadence.target': 3 },
     accounts,
     contacts: Object.values(people),
     interviews,

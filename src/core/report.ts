@@ -112,6 +112,8 @@ export interface FollowUpRow {
 export interface ReportRows {
   contact: { direct: number; indirect: number; stakeholder: number; customers: number };
   lastDirect: string | null;
+  /** the date of the first interview of any kind (with --by, held by that person), or null */
+  firstDate: string | null;
   /** any interview at all dated on or before asOf (an empty journal gets a friendly report) */
   anyInterview: boolean;
   /** any hypothesis created on or before asOf (validated ones are not among `hypotheses`) */
@@ -154,6 +156,11 @@ export interface Unread {
   unvalidated: number;
   /** raised flags past the rows a view shows, counted by buildShownReport without being listed */
   flags: number;
+  /**
+   * `flags` by kind: a view lists at most SHOWN_ROWS flags of each kind (the standup page groups
+   * them by kind), so the first SHOWN_ROWS of the whole list are always listed
+   */
+  flagsByKind?: Record<string, number>;
 }
 
 export const NONE_UNREAD: Unread = { conversations: 0, killed: 0, followUps: 0, unvalidated: 0, flags: 0 };
@@ -255,6 +262,58 @@ export type ActionableFlag =
 
 export type Verdict = 'overdue' | 'behind' | 'on track';
 
+/**
+ * The actionable flags, most urgent first (the standup page's "Needs action" order): a customer
+ * conversation owed (the cadence, then a promise made to someone), then decisions (a deadline
+ * passed, a decision the customers now contradict, those the evidence calls for), then what is
+ * drifting (accounts, stale beliefs). A kind a later issue adds goes where its urgency puts it; one
+ * missing here comes last.
+ */
+export const ACTION_URGENCY: readonly string[] = [
+  'overdue-contact',
+  'behind-target',
+  'follow-up-due',
+  'past-decide-by',
+  'bet-due',
+  'evidence-after-validate',
+  'ready-to-kill',
+  'evidence-after-kill',
+  'ready-to-validate',
+  'account-cold',
+  'segment-silent',
+  'stale',
+];
+
+export function urgency(kind: string): number {
+  const k = ACTION_URGENCY.indexOf(kind);
+  return k < 0 ? ACTION_URGENCY.length : k;
+}
+
+/** One subject of "Needs action" (src/core/standup.ts): what the page says of it. */
+export interface NeedEntry {
+  /** `H2`, `Northwind`, `I7`, or `customer contact` */
+  subject: string;
+  /** in a list of several: `H2 5d`, `Northwind 45d`, `Raj Patel 3d` */
+  short: string;
+  /** alone in its group: `Decide H2: 5 days past its decide-by` */
+  one: string;
+  /** what it is about, shown after `one` when there is room (a hypothesis's statement); may be empty */
+  detail: string;
+  /** the command that acts on it */
+  command: string;
+}
+
+/**
+ * "Needs action" by flag kind: how many subjects have it as their most urgent flag (a hypothesis
+ * past its decide-by that is also stale is counted once, under past-decide-by), and the first
+ * SHOWN_ROWS of them, most urgent first. Exact whatever rows were read: every flag is raised from
+ * complete data (buildShownReport), only its message is not built.
+ */
+export type Needs = Record<string, { count: number; entries: NeedEntry[] }>;
+
+/** The key of `Needs` that counts open hypotheses to decide soon (informational: no group). */
+export const DECIDE_SOON = 'decide-soon';
+
 export interface RaisedFlag {
   kind: ActionableFlag;
   subject: string;
@@ -309,6 +368,8 @@ export interface Report {
     streak: number;
     /** the streak reaches back the whole window (STREAK_WEEKS): "52+ weeks" */
     streakAtLeast: boolean;
+    /** the first conversation's date (null: none yet): the standup page charts weeks from its week on */
+    firstDate: string | null;
   };
   conversations: {
     id: string;
@@ -487,7 +548,13 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
     streak++;
     i--;
   }
-  return { target, weeks: weeks.slice(-CHART_WEEKS), streak, streakAtLeast: i < 0 && streak > 0 };
+  return {
+    target,
+    weeks: weeks.slice(-CHART_WEEKS),
+    streak,
+    streakAtLeast: i < 0 && streak > 0,
+    firstDate: rows.firstDate,
+  };
 }
 
 /** The complete report (JSON): every open hypothesis and every flag listed. */
@@ -501,18 +568,39 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
  * read for) instead of being built: on the bench journal, 418 entries and ~900 flags with their
  * messages, 3 ms of a report's 5.5 ms of building.
  */
-export function buildShownReport(rows: ReportRows, o: ReportOptions): { report: Report; unread: Unread } {
+export function buildShownReport(rows: ReportRows, o: ReportOptions): { report: Report; unread: Unread; needs: Needs } {
   return assemble(rows, o, SHOWN_ROWS);
 }
 
-function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { report: Report; unread: Unread } {
+function assemble(
+  rows: ReportRows,
+  o: ReportOptions,
+  shown: number | null,
+): { report: Report; unread: Unread; needs: Needs } {
   const { config, asOf } = o;
   const flags: RaisedFlag[] = [];
+  const needs: Needs = {};
+  // only the standup page (a shown view) reads `needs`: JSON spends nothing on it
+  const need = (kind: ActionableFlag, entry: () => NeedEntry) => {
+    if (shown === null) return;
+    needs[kind] ??= { count: 0, entries: [] };
+    const n = needs[kind];
+    if (n.count++ < SHOWN_ROWS) n.entries.push(entry());
+  };
   const unread: Unread = { ...rows.unread };
   const listed = (n: number) => shown === null || n < shown;
+  const ofKind = new Map<string, number>();
+  const byKind: Record<string, number> = {};
+  unread.flagsByKind = byKind;
   const raise = (kind: ActionableFlag, subject: string, message: () => string) => {
-    if (listed(flags.length)) flags.push({ kind, subject, message: message() });
-    else unread.flags++;
+    const n = ofKind.get(kind) ?? 0;
+    if (listed(n)) {
+      flags.push({ kind, subject, message: message() });
+      ofKind.set(kind, n + 1);
+    } else {
+      unread.flags++;
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
+    }
   };
 
   // 1. customer contact
@@ -523,6 +611,7 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
   const daysSinceLastDirect = rows.lastDirect === null ? null : daysBetween(rows.lastDirect, asOf);
   const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
   const who = o.by ? ` by ${o.by}` : '';
+  if (overdue) need('overdue-contact', () => contactNeed(o.by));
   if (overdue)
     raise('overdue-contact', o.by ?? 'customer contact', () =>
       rows.lastDirect === null
@@ -546,6 +635,7 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     expected,
     behind,
   };
+  if (behind) need('behind-target', () => contactNeed(o.by));
   if (behind)
     raise(
       'behind-target',
@@ -564,17 +654,27 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
   overdueAccounts.sort((x, y) =>
     x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1,
   );
-  for (const a of overdueAccounts)
+  for (const a of overdueAccounts) {
+    need('account-cold', () => ({
+      subject: a.account,
+      short: `${a.account} ${a.daysSince}d`,
+      one: `${a.account} is going cold: no customer conversation for ${plural(a.daysSince, 'day')}`,
+      detail: '',
+      command: `pm show ${shellWord(a.account)}`,
+    }));
     raise(
       'account-cold',
       a.account,
       () =>
         `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})`,
     );
+  }
 
   // 3. unvalidated hypotheses; a view that lists a few rows lists bets apart (section "Bets")
   const unvalidated: Report['hypotheses']['unvalidated'] = [];
   const bets: ReportBet[] = [];
+  // open hypotheses already on the standup page (a due bet is not listed twice)
+  const needed = new Set<string>();
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
     const hFlags = hypothesisFlags(h, asOf, config, h.bet);
@@ -619,10 +719,23 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
       });
     // a running bet holds its stale, past-decide-by and ready-to-kill: informational until --until
     const holding = hFlags.includes('bet');
+    let primary: ActionableFlag | null = null;
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
       if (holding && FLAGS_A_BET_HOLDS.includes(f)) continue;
       raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config));
+      if (primary === null || urgency(f) < urgency(primary)) primary = f as ActionableFlag;
+    }
+    // counted for the standup page's line of counts (informational, not a group of its own)
+    if (hFlags.includes('decide-soon') && shown !== null) {
+      needs[DECIDE_SOON] ??= { count: 0, entries: [] };
+      needs[DECIDE_SOON].count++;
+    }
+    // on the standup page, under its most urgent flag only
+    if (primary !== null) {
+      const kind = primary;
+      need(kind, () => hypothesisNeed(kind, h, asOf));
+      needed.add(h.id);
     }
   }
   bets.sort((x, y) => (x.until < y.until ? -1 : x.until > y.until ? 1 : Number(x.id.slice(1)) - Number(y.id.slice(1))));
@@ -646,13 +759,21 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     })
     .sort((x, y) => (x.date > y.date ? -1 : x.date < y.date ? 1 : 0));
   for (const k of killed)
-    if (k.evidenceAfter.length)
+    if (k.evidenceAfter.length) {
+      need('evidence-after-kill', () => ({
+        subject: k.id,
+        short: `${k.id} (${k.evidenceAfter.join(', ')})`,
+        one: `${k.id} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it`,
+        detail: k.statement,
+        command: `pm hyp show ${k.id}`,
+      }));
       raise(
         'evidence-after-kill',
         k.id,
         () =>
           `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
       );
+    }
 
   // validated hypotheses that customers refute after the validation, latest validation first
   const refuted = new Map<string, Report['hypotheses']['refutedAfterValidation'][number]>();
@@ -671,13 +792,21 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
   const refutedAfterValidation = [...refuted.values()].sort((x, y) =>
     x.validatedOn > y.validatedOn ? -1 : x.validatedOn < y.validatedOn ? 1 : 0,
   );
-  for (const v of refutedAfterValidation)
+  for (const v of refutedAfterValidation) {
+    need('evidence-after-validate', () => ({
+      subject: v.id,
+      short: v.id,
+      one: `Recheck ${v.id}: refuted by ${v.evidenceAfter.join(', ')} since validated`,
+      detail: v.statement,
+      command: `pm hyp reopen ${v.id} --reason "…"`,
+    }));
     raise(
       'evidence-after-validate',
       v.id,
       () =>
         `${v.id} was validated on ${v.validatedOn}, but customer evidence dated after refutes it (${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${v.id} --reason "…")`,
     );
+  }
 
   // 6. themes, most accounts first
   const themes: Report['themes'] = rows.themes
@@ -710,13 +839,24 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     summary: f.summary,
     daysOverdue: daysBetween(f.followUp, asOf),
   }));
-  for (const f of followUps)
+  for (const f of followUps) {
+    need('follow-up-due', () => {
+      const who = f.with.length ? f.with[0] : whereFrom(f.account, f.source);
+      return {
+        subject: f.id,
+        short: `${who} ${f.daysOverdue === 0 ? 'today' : `${f.daysOverdue}d`}`,
+        one: `Follow up with ${who}${f.with.length ? ` (${whereFrom(f.account, f.source)})` : ''}, ${f.daysOverdue === 0 ? 'due today' : `due ${plural(f.daysOverdue, 'day')} ago`}`,
+        detail: f.summary,
+        command: f.with.length ? `pm log --with ${shellWord(f.with[0])}` : `pm edit ${f.id} --follow-up done`,
+      };
+    });
     raise(
       'follow-up-due',
       f.id,
       () =>
         `${f.id}: follow-up with ${byText(f.with, f.account, f.source)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
     );
+  }
 
   // every segment that has accounts, and whether we have gone silent on it
   const silentDays = config['coverage.silentDays'];
@@ -733,15 +873,36 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     })
     .sort((x, y) => (x.segment.toLowerCase() < y.segment.toLowerCase() ? -1 : 1));
   for (const g of segments)
-    if (g.flags.length) raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, who));
+    if (g.flags.length) {
+      need('segment-silent', () => ({
+        subject: g.segment,
+        short: `${g.segment} ${g.daysSince === null ? 'never' : `${g.daysSince}d`}`,
+        one:
+          g.daysSince === null
+            ? `No customer conversation in segment ${g.segment} yet`
+            : `No customer conversation in segment ${g.segment} for ${plural(g.daysSince, 'day')}`,
+        detail: '',
+        command: 'pm coverage',
+      }));
+      raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, who));
+    }
   for (const b of bets)
-    if (b.flags.includes('bet-due'))
+    if (b.flags.includes('bet-due')) {
+      if (!needed.has(b.id))
+        need('bet-due', () => ({
+          subject: b.id,
+          short: `${b.id} ${-b.daysLeft}d`,
+          one: `Decide ${b.id}: its bet ran until ${b.until}`,
+          detail: b.statement,
+          command: `pm hyp show ${b.id}`,
+        }));
       raise(
         'bet-due',
         b.id,
         () =>
           `${b.id}'s bet ran until ${b.until} (${plural(-b.daysLeft, 'day')} ago): decide it — validate, invalidate or kill — or bet again with a new --until`,
       );
+    }
 
   const report: Report = {
     period: o.period,
@@ -770,7 +931,52 @@ function assemble(rows: ReportRows, o: ReportOptions, shown: number | null): { r
     segments,
     flags,
   };
-  return { report, unread };
+  return { report, unread, needs };
+}
+
+/** A name as a shell takes it: bare when it is one plain word, else in double quotes. */
+export function shellWord(s: string): string {
+  return /^[\w@.+:,/-]+$/u.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+function contactNeed(by: string | null): NeedEntry {
+  return { subject: by ?? 'customer contact', short: '', one: '', detail: '', command: 'pm log' };
+}
+
+/** An open hypothesis on the standup page, under its most urgent flag. */
+function hypothesisNeed(kind: ActionableFlag, h: ReportHypothesis, asOf: string): NeedEntry {
+  const entry = { subject: h.id, detail: h.statement, command: `pm hyp show ${h.id}` };
+  switch (kind) {
+    case 'past-decide-by': {
+      const past = daysBetween(h.decideBy, asOf);
+      return { ...entry, short: `${h.id} ${past}d`, one: `Decide ${h.id}: ${plural(past, 'day')} past its decide-by` };
+    }
+    case 'ready-to-kill':
+      return {
+        ...entry,
+        short: h.id,
+        one: `Kill ${h.id}? ${plural(h.customersRefuting, 'customer')} refute it`,
+        command: `pm hyp kill ${h.id} --reason "…"`,
+      };
+    case 'ready-to-validate':
+      return {
+        ...entry,
+        short: h.id,
+        one: `Validate ${h.id}: ${plural(h.customersSupporting, 'customer')} from ${plural(h.accountsSupporting, 'account')}`,
+        command: `pm hyp validate ${h.id} --reason "…"`,
+      };
+    case 'stale': {
+      const since = h.lastEvidence !== null && h.lastEvidence > h.createdOn ? h.lastEvidence : h.createdOn;
+      const quiet = daysBetween(since, asOf);
+      return {
+        ...entry,
+        short: `${h.id} ${quiet}d`,
+        one: `${h.id} is stale: no customer evidence for ${plural(quiet, 'day')}`,
+      };
+    }
+    default:
+      return { ...entry, short: h.id, one: `${h.id}: ${kind}` };
+  }
 }
 
 function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: string, config: Config): string {

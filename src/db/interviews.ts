@@ -247,9 +247,8 @@ export function openFollowUps(
        WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.date < @asOf AND i.id IS NOT @except
          AND NOT EXISTS (SELECT 1 FROM interview_contacts ic
            CROSS JOIN interview_contacts later ON later.contact_id = ic.contact_id
-           CROSS JOIN interviews j ON j.id = later.interview_id
-           WHERE ic.interview_id = i.id AND j.kind = 'customer' AND j.date > i.date AND j.date <= @asOf
-             AND j.id IS NOT @except)
+           WHERE ic.interview_id = i.id AND later.kind = 'customer' AND later.date > i.date
+             AND later.date <= @asOf AND later.interview_id IS NOT @except)
        ORDER BY i.follow_up, i.id`,
     )
     .all({ contacts: JSON.stringify(contactIds), asOf, except }) as OpenFollowUp[];

@@ -14,6 +14,7 @@ import m0011 from '../../migrations/0011_opportunities.sql';
 import m0012 from '../../migrations/0012_identity_keys.sql';
 import type { DB } from './journal.js';
 import { migrateIdentities } from './identity.js';
+import m0013 from '../../migrations/0013_people_dates.sql';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 10, name: '0010_stage_index', sql: m0010 },
   { version: 11, name: '0011_opportunities', sql: m0011 },
   { version: 12, name: '0012_identity_keys', sql: m0012, data: migrateIdentities },
+  { version: 13, name: '0013_people_dates', sql: m0013 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

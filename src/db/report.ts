@@ -28,11 +28,11 @@ import { segmentsSql } from './coverage.js';
 
 // a follow-up is answered by a later customer conversation (dated after it, on or before @asOf) that
 // included one of its people, whoever held it (issue 15)
+// (one index seek a person: interview_contacts carries its conversation's date and kind, 0009)
 const ANSWERED = `
   AND NOT EXISTS (SELECT 1 FROM interview_contacts ic
     CROSS JOIN interview_contacts later ON later.contact_id = ic.contact_id
-    CROSS JOIN interviews j ON j.id = later.interview_id
-    WHERE ic.interview_id = i.id AND j.kind = 'customer' AND j.date > i.date AND j.date <= @asOf)`;
+    WHERE ic.interview_id = i.id AND later.kind = 'customer' AND later.date > i.date AND later.date <= @asOf)`;
 
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;
@@ -59,6 +59,7 @@ SELECT
    WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND ${BY}) AS customers,
   (SELECT i.date FROM interviews i WHERE i.kind = 'customer' AND i.date <= @asOf AND ${BY}
    ORDER BY i.date DESC LIMIT 1) AS lastDirect,
+  (SELECT i.date FROM interviews i WHERE i.date <= @asOf AND ${BY} ORDER BY i.date LIMIT 1) AS firstDate,
   EXISTS (SELECT 1 FROM interviews i WHERE i.date <= @asOf) AS anyInterview,
   EXISTS (SELECT 1 FROM hypotheses h WHERE h.created_on <= @asOf) AS anyHypothesis`,
 
@@ -128,7 +129,7 @@ ORDER BY l.hypothesis_id, e.date, e.interview_id`,
       ? `
 SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I' || e.interview_id AS interviewId, e.date
 FROM hypotheses h
-  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.status = 'validated' AND e.direction = 'refutes' AND e.kind = 'customer'
   AND e.date > h.decided_on AND e.date <= @asOf
@@ -214,6 +215,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     stakeholder: number;
     customers: number;
     lastDirect: string | null;
+    firstDate: string | null;
     anyInterview: number;
     anyHypothesis: number;
   };
@@ -272,6 +274,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       customers: contact.customers,
     },
     lastDirect: contact.lastDirect,
+    firstDate: contact.firstDate,
     anyInterview: contact.anyInterview === 1,
     anyHypothesis: contact.anyHypothesis === 1,
     directByWeek,

@@ -43,6 +43,18 @@ export const SUMMARIES: readonly Summary[] = [
     ],
   },
   {
+    // who was in each conversation, with a copy of its date and kind (0009)
+    name: 'interview_contacts.date/kind',
+    table: 'interview_contacts',
+    view: 'interview_contacts_now',
+    key: [
+      ['interview_id', 'interview_id'],
+      ['contact_id', 'contact_id'],
+    ],
+    kept: ['date', 'kind'],
+    triggers: ['interview_contacts_copy_after_insert', 'interviews_people_after_update'],
+  },
+  {
     // each evidence row's copy of its interview's date and kind (0002)
     name: 'evidence.date/kind',
     table: 'evidence',

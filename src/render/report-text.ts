@@ -64,8 +64,20 @@ function periodText(r: Report): string {
   return r.period.label === range ? range : `${r.period.label} (${range})`;
 }
 
+/** What the report of an empty journal says instead of its sections: how to start. */
+export function emptyJournalLines(c: ChalkInstance): string[] {
+  return [
+    'Nothing logged yet. Log your first customer conversation right after the call:',
+    '  pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"',
+    'Then write down a belief to test, and run the report again:',
+    '  pm hyp add "Finance teams want itemised invoices"',
+    '  pm report',
+    `To see a full report first: ${c.bold('pm demo')}`,
+  ];
+}
+
 /**
- * `unread`: how many rows of the long lists the report was built without (it reads only what this
+ * Every section (`pm report --full`). `unread`: how many rows of the long lists the report was built without (it reads only what this
  * view shows, src/db/report.ts); they still count in the titles and in "and N more".
  */
 export function renderReportText(r: Report, opts: { color: ChalkInstance; width: number; unread?: Unread }): string {
@@ -83,18 +95,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
     `${c.bold(`Report ${periodText(r)}`)} · as of ${r.asOf}${r.by ? ` · by ${safeLine(r.by)}` : ''} · ${verdict}`,
   );
 
-  if (r.empty) {
-    out.push(
-      '',
-      'Nothing logged yet. Log your first customer conversation right after the call:',
-      '  pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"',
-      'Then write down a belief to test, and run the report again:',
-      '  pm hyp add "Finance teams want itemised invoices"',
-      '  pm report --week',
-      `To see a full report first: ${c.bold('pm demo')}`,
-    );
-    return out.join('\n') + '\n';
-  }
+  if (r.empty) return [...out, '', ...emptyJournalLines(c)].join('\n') + '\n';
 
   // 1. customer contact
   const k = r.contact;
@@ -113,7 +114,10 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
     `  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ${c.dim('(not counted)')}`,
   );
   out.push('', `  ${c.dim(`Customer conversations per week (target ${r.weekly.target}, the line)`)}`);
-  const bars = r.weekly.weeks.map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.current }));
+  // from the week of the first conversation: the weeks before it say nothing (issue 15)
+  const first = r.weekly.firstDate;
+  const shownWeeks = first === null ? r.weekly.weeks.slice(-1) : r.weekly.weeks.filter((w) => w.end >= first);
+  const bars = shownWeeks.map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.current }));
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;
   out.push(

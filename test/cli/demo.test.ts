@@ -10,6 +10,8 @@ afterEach(() => box.cleanup());
 
 const ACTIONABLE = [
   'overdue-contact',
+  'behind-target',
+  'evidence-after-validate',
   'account-cold',
   'stale',
   'past-decide-by',
@@ -29,7 +31,20 @@ describe('pm demo', () => {
     expect(readdirSync(box.dir).filter((f) => f.startsWith('pm-demo-'))).toHaveLength(1);
     expect([...new Set(r.flags.map((f: any) => f.kind))].sort()).toEqual([...ACTIONABLE].sort());
     expect(r.period.label).toBe('2026-W47');
-    expect(r.contact).toMatchObject({ direct: 0, overdue: true });
+    expect(r.contact).toMatchObject({ direct: 0, overdue: true, target: 3, behind: true });
+    expect(r.hypotheses.refutedAfterValidation.length).toBeGreaterThan(0);
+    expect(r.hypotheses.unvalidated.some((h: any) => h.flags.includes('decide-soon'))).toBe(true);
+    // signals from sources that are no account, counted apart in themes
+    expect(
+      r.conversations
+        .filter((c: any) => c.account === null)
+        .map((c: any) => c.source)
+        .sort(),
+    ).toEqual(['Capterra', 'NPS survey']);
+    expect(r.themes.some((t: any) => t.signals > 0)).toBe(true);
+    expect(r.overdueAccounts.map((a: any) => a.account)).not.toContain('Capterra');
+    // a follow-up answered by a later call with the same person is not due; one nobody answered is
+    expect(r.followUps.map((f: any) => f.with)).toEqual([['Raj Patel']]);
     expect(r.contact.indirect).toBeGreaterThan(0);
     expect(r.contact.stakeholder).toBeGreaterThan(0);
     for (const list of [
@@ -70,17 +85,29 @@ describe('pm demo', () => {
     ]);
   });
 
-  it('is dated relative to today', () => {
+  it('is dated relative to today, and shows every flag whatever the weekday (Monday and Tuesday: the Sunday before)', () => {
     const r = box.json(['demo'], { env: { TMPDIR: box.dir, PM_TODAY: '2027-01-01' } });
     expect(r.period.label).toBe('2026-W53');
     expect([...new Set(r.flags.map((f: any) => f.kind))].sort()).toEqual([...ACTIONABLE].sort());
+    for (const [today, asOf] of [
+      ['2026-11-16', '2026-11-15'], // Monday
+      ['2026-11-17', '2026-11-15'], // Tuesday
+      ['2026-11-18', '2026-11-18'], // Wednesday
+      ['2026-11-22', '2026-11-22'], // Sunday
+    ]) {
+      const day = box.json(['demo'], { env: { TMPDIR: box.dir, PM_TODAY: today } });
+      expect(day.asOf, today).toBe(asOf);
+      expect([...new Set(day.flags.map((f: any) => f.kind))].sort(), today).toEqual([...ACTIONABLE].sort());
+    }
   });
 
   it('text and markdown show the same report', () => {
     const text = box.pm(['demo'], { env: { TMPDIR: box.dir } });
     expect(text.code).toBe(0);
-    expect(text.out.split('\n')[0]).toBe('Report 2026-W47 (2026-11-16..2026-11-22) · as of 2026-11-20 · overdue');
-    expect(text.err).toMatch(/Sample journal: .*pm-demo-/);
+    expect(text.out.split('\n')[0]).toBe('OVERDUE · 2026-W47 · as of 2026-11-20');
+    expect(text.err).toMatch(/^Explore the sample: pm --db .*pm-demo-.* ls$/m);
+    const full = box.pm(['demo', '--full'], { env: { TMPDIR: box.dir } });
+    expect(full.out.split('\n')[0]).toBe('Report 2026-W47 (2026-11-16..2026-11-22) · as of 2026-11-20 · overdue');
     const md = box.pm(['demo', '--format', 'md'], { env: { TMPDIR: box.dir } });
     expect(md.code).toBe(0);
     const doc = new Parser().parse(md.out);

@@ -118,9 +118,9 @@ describe('pm report --json', () => {
 });
 
 describe('pm report (text)', () => {
-  it('leads with the period and the verdict, and states empty sections in one line', () => {
+  it('--full leads with the period and the verdict, and states empty sections in one line', () => {
     log('--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-19', '--summary', 'Talked exports');
-    const r = box.pm(['report']);
+    const r = box.pm(['report', '--full']);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Report 2026-W47 (2026-11-16..2026-11-22) · as of 2026-11-20 · on track');
@@ -140,7 +140,8 @@ describe('pm report (text)', () => {
 
   it('says overdue when the last customer conversation is older than cadence.days', () => {
     log('--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-12', '--summary', 'Talked exports');
-    expect(box.pm(['report']).out.split('\n')[0]).toMatch(/· overdue$/);
+    expect(box.pm(['report']).out.split('\n')[0]).toBe('OVERDUE · 2026-W47 · as of 2026-11-20');
+    expect(box.pm(['report', '--full']).out.split('\n')[0]).toMatch(/· overdue$/);
   });
 
   it('shows at most 10 rows a section, then "and N more", in text and markdown; JSON has them all', () => {
@@ -156,7 +157,7 @@ describe('pm report (text)', () => {
           '--summary',
           `Call ${d}${k}`,
         );
-    const text = box.pm(['report']).out;
+    const text = box.pm(['report', '--full']).out;
     const section = text.slice(text.indexOf('Conversations (12)'), text.indexOf('Accounts going cold'));
     expect(section.split('\n').filter((l) => /^\s+I\d+/.test(l))).toHaveLength(10);
     expect(section).toContain('and 2 more');
@@ -173,7 +174,7 @@ describe('pm report (text)', () => {
 
   it('keeps user text from driving the terminal', () => {
     log('--with', 'Jane', '--account', 'Acme', '--summary', 'evil \u001b[31mred\u001b[0m text');
-    const out = box.pm(['report'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).out;
+    const out = box.pm(['report', '--full'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).out;
     expect(out).toContain('evil ␛[31mred␛[0m text');
   });
 
@@ -232,7 +233,7 @@ describe('pm report --check', () => {
     busyWeek();
     const r = box.pm(['report', '--check']);
     expect(r.code).toBe(3);
-    expect(r.out).toMatch(/^Report 2026-W47/);
+    expect(r.out).toMatch(/^ON TRACK · 2026-W47 · as of 2026-11-20\nCustomer contact: 1 of 1 this week/);
     expect(r.err).toBe('');
     expect(box.pm(['report', '--check', '--json']).code).toBe(3);
   });
@@ -241,7 +242,8 @@ describe('pm report --check', () => {
     log('--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-19', '--summary', 'Talked exports');
     const r = box.pm(['report', '--week', '--check']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Nothing to act on');
+    expect(r.out).toContain('Nothing needs action.');
+    expect(box.pm(['report', '--full']).out).toContain('Nothing to act on');
   });
 
   it('exits 3 on a journal that has never had a customer conversation', () => {

@@ -264,13 +264,19 @@ function downgradeToSchema1(file: string): void {
     ALTER TABLE accounts DROP COLUMN name_key;
     ALTER TABLE accounts DROP COLUMN look_key;
     ALTER TABLE interview_tags DROP COLUMN tag_key;
+    DROP TRIGGER interview_contacts_copy_after_insert;
+    DROP TRIGGER interviews_people_after_update;
+    DROP VIEW interview_contacts_now;
+    DROP INDEX interview_contacts_by_contact_kind_date;
+    ALTER TABLE interview_contacts DROP COLUMN date;
+    ALTER TABLE interview_contacts DROP COLUMN kind;
+    DROP INDEX interviews_by_source;
     ALTER TABLE pains DROP COLUMN severity;
     DROP INDEX interviews_by_stage;
     DROP INDEX hypotheses_bets;
     ALTER TABLE hypotheses DROP COLUMN bet_until;
     ALTER TABLE hypotheses DROP COLUMN bet_reason;
     ALTER TABLE hypotheses DROP COLUMN bet_since;
-    ALTER TABLE interviews DROP COLUMN stage;
     ALTER TABLE contacts DROP COLUMN persona;
     DROP TRIGGER evidence_copy_after_insert;
     DROP VIEW evidence_interview_now;
@@ -282,7 +288,6 @@ function downgradeToSchema1(file: string): void {
     DROP TRIGGER accounts_last_direct_after_delete;
     DROP VIEW accounts_last_direct_now;
     ALTER TABLE accounts DROP COLUMN last_direct;
-    DROP INDEX interviews_by_date_kind_account;
     DROP TRIGGER outcomes_status_after_insert;
     DROP TRIGGER outcomes_status_after_delete;
     DROP INDEX hypotheses_by_status;
@@ -291,8 +296,6 @@ function downgradeToSchema1(file: string): void {
     CREATE INDEX hypotheses_by_status ON hypotheses(status);
     ${schema1('TRIGGER', 'outcomes_status_after_insert')}
     ${schema1('TRIGGER', 'outcomes_status_after_delete')}
-    DROP INDEX interviews_follow_up_open;
-    CREATE INDEX interviews_follow_up_open ON interviews(follow_up) WHERE follow_up IS NOT NULL AND follow_up_done = 0;
     DROP TABLE evidence_customers;
     DROP TABLE evidence_totals;
     DROP VIEW evidence_customers_now;
@@ -312,6 +315,23 @@ function downgradeToSchema1(file: string): void {
     DROP TABLE forgotten;
     ALTER TABLE forgotten_v1 RENAME TO forgotten;
     DROP TABLE privacy_keys;
+    -- schema 8 made an interview's account optional and added its source: back to schema 1's table
+    -- (its AUTOINCREMENT counter kept), with its indexes and the two kind triggers on it
+    PRAGMA legacy_alter_table = ON;
+    ALTER TABLE interviews RENAME TO interviews_v8;
+    ${schema1('TABLE', 'interviews')}
+    INSERT INTO interviews SELECT id, uuid, date, channel, kind, account_id, by, minutes, summary, notes, follow_up,
+      follow_up_done, created_at FROM interviews_v8;
+    DELETE FROM sqlite_sequence WHERE name = 'interviews';
+    INSERT INTO sqlite_sequence (name, seq) SELECT 'interviews', seq FROM sqlite_sequence WHERE name = 'interviews_v8';
+    DROP TABLE interviews_v8;
+    PRAGMA legacy_alter_table = OFF;
+    CREATE INDEX interviews_by_date ON interviews(date, id);
+    CREATE INDEX interviews_by_kind_date ON interviews(kind, date);
+    CREATE INDEX interviews_by_account_kind_date ON interviews(account_id, kind, date);
+    CREATE INDEX interviews_follow_up_open ON interviews(follow_up) WHERE follow_up IS NOT NULL AND follow_up_done = 0;
+    ${schema1('TRIGGER', 'interviews_kind_after_insert')}
+    ${schema1('TRIGGER', 'interviews_kind_after_channel')}
     PRAGMA user_version = 1;
     COMMIT;`);
   db.pragma('wal_checkpoint(TRUNCATE)');

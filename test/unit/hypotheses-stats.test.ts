@@ -55,7 +55,10 @@ function evidence(
       .run(`i-${++seq}`, date, channel, accountId(account)).lastInsertRowid,
   );
   for (const [name, role] of people)
-    db.prepare('INSERT INTO interview_contacts VALUES (?, ?)').run(id, contactId(name, account, role));
+    db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(
+      id,
+      contactId(name, account, role),
+    );
   db.prepare('INSERT INTO evidence(hypothesis_id, interview_id, direction) VALUES (1, ?, ?)').run(id, direction);
 }
 

@@ -13,10 +13,13 @@ import {
   reportQuery,
   resolvePeriod,
   SHOWN_ROWS,
+  type Needs,
   type PeriodFlags,
 } from '../../src/core/report.js';
+import { fillStatements } from '../../src/commands/report.js';
 import { renderReportText } from '../../src/render/report-text.js';
 import { renderReportMarkdown } from '../../src/render/report-md.js';
+import { renderStandup } from '../../src/render/report-standup.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
 let journal: ReturnType<typeof generatedJournal>;
@@ -70,12 +73,25 @@ function both(asOf: string, period: PeriodFlags, by: string | null) {
   const full = buildReport(all, options);
   // what pm report does for text and markdown: the rows shown read, and built
   const shown = buildShownReport(some, options);
+  // the standup page from every row read: the same page
+  const allShown = buildShownReport(all, options);
+  const filled = (needs: Needs) => {
+    fillStatements(db, needs);
+    return needs;
+  };
   return {
     full,
     some,
     shown,
     textFull: renderReportText(full, { color, width: 120 }),
     textShown: renderReportText(shown.report, { color, width: 120, unread: shown.unread }),
+    pageFull: renderStandup(allShown.report, {
+      needs: filled(allShown.needs),
+      color,
+      width: 120,
+      unread: allShown.unread,
+    }),
+    pageShown: renderStandup(shown.report, { needs: filled(shown.needs), color, width: 120, unread: shown.unread }),
     mdFull: renderReportMarkdown(full),
     mdShown: renderReportMarkdown(shown.report, { unread: shown.unread }),
   };
@@ -93,18 +109,31 @@ const CASES: [string, PeriodFlags, string | null][] = [
 describe('the text report reads only the rows it shows', () => {
   for (const [asOf, period, by] of CASES) {
     it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
-      const { textFull, textShown, mdFull, mdShown, some, full, shown } = both(asOf, period, by);
+      const { textFull, textShown, mdFull, mdShown, pageFull, pageShown, some, full, shown } = both(asOf, period, by);
       expect(textShown).toBe(textFull);
       expect(mdShown).toBe(mdFull);
+      expect(pageShown).toBe(pageFull);
       // the lists built are the complete lists' first rows, and the rest is counted (bets aside:
       // the views list them apart, and the complete report has them all in `bets`)
       const notBets = full.hypotheses.unvalidated.filter((h) => h.bet === null);
       expect(notBets.slice(0, SHOWN_ROWS)).toEqual(shown.report.hypotheses.unvalidated);
       expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated).toBe(notBets.length);
       expect(shown.report.bets).toEqual(full.bets);
-      expect(full.flags.slice(0, shown.report.flags.length)).toEqual(shown.report.flags);
+      // flags: the first SHOWN_ROWS of each kind (so the first SHOWN_ROWS of all), the rest counted by kind
+      expect(shown.report.flags.slice(0, SHOWN_ROWS)).toEqual(full.flags.slice(0, SHOWN_ROWS));
+      const kinds = new Set(full.flags.map((f) => f.kind));
+      for (const kind of kinds) {
+        const ofKind = full.flags.filter((f) => f.kind === kind);
+        const listed = shown.report.flags.filter((f) => f.kind === kind);
+        expect(listed).toEqual(ofKind.slice(0, listed.length));
+        expect(
+          listed.length +
+            (shown.unread.flagsByKind?.[kind] ?? 0) +
+            (kind === 'follow-up-due' ? some.unread.followUps : 0),
+        ).toBe(ofKind.length);
+        expect(listed.length).toBeLessThanOrEqual(SHOWN_ROWS);
+      }
       expect(shown.report.flags.length + shown.unread.flags + some.unread.followUps).toBe(full.flags.length);
-      expect(shown.report.flags.length).toBe(Math.min(SHOWN_ROWS, full.flags.length));
       // what was left unread is what the complete report holds beyond the rows read
       expect(some.conversations.length + some.unread.conversations).toBe(full.conversations.length);
       expect(some.followUps.length + some.unread.followUps).toBe(full.followUps.length);

@@ -183,6 +183,8 @@ describe('every summary', () => {
     evidence_totals:
       'UPDATE evidence_totals SET supports = supports + 1 WHERE hypothesis_id = (SELECT min(hypothesis_id) FROM evidence_totals)',
     'accounts.last_direct': "UPDATE accounts SET last_direct = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
+    'interview_contacts.date/kind': `UPDATE interview_contacts SET date = '1999-01-01'
+      WHERE (interview_id, contact_id) = (SELECT interview_id, contact_id FROM interview_contacts LIMIT 1)`,
     'hypotheses.status/decided_on':
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
   };

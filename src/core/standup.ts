@@ -1,0 +1,184 @@
+// The standup page (issue 15): what `pm report` prints by default, decided here as plain data and
+// laid out by src/render/report-standup.ts. From the report and its "Needs action" entries
+// (src/core/report.ts, `Needs`) it says, in order: the verdict; customer contact in a few phrases;
+// which weeks to chart (from the week of the journal's first conversation, at most 8); "Needs
+// action": the actionable flags grouped by kind, most urgent first, each group with the command
+// that acts on its first subject, each subject in one group only; then a line of counts of what is
+// fine. `pm report --full` prints every section instead (src/render/report-text.ts).
+import {
+  ACTION_URGENCY,
+  DECIDE_SOON,
+  dayAhead,
+  NONE_UNREAD,
+  urgency,
+  type NeedEntry,
+  type Needs,
+  type Report,
+  type Unread,
+} from './report.js';
+
+/** One line of "Needs action": the subjects whose most urgent flag is of its kind(s). */
+export interface ActionGroup {
+  /** the flag kinds it holds */
+  kinds: string[];
+  /** how many subjects it holds (more than `entries` when there are many) */
+  count: number;
+  /** with several subjects, what they are: `2 accounts going cold` (their entries follow it) */
+  many: string;
+  /** its first subjects, most urgent first; the first one's `one`, `detail` and `command` speak for a group of one */
+  entries: NeedEntry[];
+  /** the command that acts on the first subject */
+  command: string;
+  /** among the most urgent kinds: a conversation owed, a deadline passed */
+  urgent: boolean;
+}
+
+export interface StandupPage {
+  verdict: Report['verdict'];
+  /** `2026-W47`, `2026-11`, or a range */
+  period: string;
+  asOf: string;
+  by: string | null;
+  /** customer contact in phrases, most important first; the layout keeps what fits in two lines */
+  contact: string[];
+  /** the weeks to chart: from the week of the first conversation, at most `chartWeeks` */
+  weeks: Report['weekly']['weeks'];
+  weeklyTarget: number;
+  groups: ActionGroup[];
+  /** every actionable flag raised, counted */
+  flagCount: number;
+  /** what is fine, counted: `4 open hypotheses`, `5 themes` … */
+  counts: string[];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What several subjects of a kind are called: `2 accounts going cold`. */
+function many(kind: string, n: number): string {
+  switch (kind) {
+    case 'follow-up-due':
+      return `${plural(n, 'follow-up')} due`;
+    case 'past-decide-by':
+      return `Decide ${n} hypotheses past their decide-by`;
+    case 'evidence-after-validate':
+      return `${n} validated hypotheses refuted since`;
+    case 'ready-to-kill':
+      return `${n} hypotheses ready to kill`;
+    case 'evidence-after-kill':
+      return `${n} killed hypotheses with evidence since`;
+    case 'ready-to-validate':
+      return `${n} hypotheses ready to validate`;
+    case 'account-cold':
+      return `${n} accounts going cold`;
+    case 'stale':
+      return `${n} stale hypotheses`;
+    case 'bet-due':
+      return `Decide ${n} hypotheses whose bet ran out`;
+    case 'segment-silent':
+      return `${n} segments gone silent`;
+    default:
+      return `${n} × ${kind}`;
+  }
+}
+
+/** overdue-contact and behind-target ask for the same act: one group, "Talk to customers". */
+function contactGroup(r: Report, kinds: string[]): ActionGroup {
+  const k = r.contact;
+  const parts: string[] = [];
+  if (kinds.includes('overdue-contact'))
+    parts.push(k.lastDirect === null ? 'none logged yet' : `none for ${plural(k.daysSinceLastDirect!, 'day')}`);
+  if (kinds.includes('behind-target')) {
+    const more = k.target - k.direct;
+    if (k.daysLeft > 0) parts.push(`${more} more by ${dayAhead(r.period.end, r.asOf)}`);
+    else if (r.period.end >= r.asOf) parts.push(`${more} more today`);
+    else parts.push(`${k.direct} of ${k.target} in the period`);
+  }
+  const text = `Talk to customers${r.by ? ` (${r.by})` : ''}: ${parts.join(', ')}`;
+  const entry: NeedEntry = {
+    subject: r.by ?? 'customer contact',
+    short: text,
+    one: text,
+    detail: '',
+    command: 'pm log',
+  };
+  return { kinds, count: 1, many: text, entries: [entry], command: 'pm log', urgent: true };
+}
+
+/**
+ * "Needs action": a group a flag kind, most urgent first (overdue-contact and behind-target in
+ * one). `unread.followUps`: due follow-ups the view did not read (their flags are not raised, but
+ * they count).
+ */
+export function actionGroups(r: Report, needs: Needs, unread: Unread = NONE_UNREAD): ActionGroup[] {
+  const kinds = Object.keys(needs)
+    .filter((k) => k !== DECIDE_SOON)
+    .sort((a, b) => urgency(a) - urgency(b));
+  const groups: ActionGroup[] = [];
+  const contactKinds: string[] = kinds.filter((k) => k === 'overdue-contact' || k === 'behind-target');
+  if (contactKinds.length) groups.push(contactGroup(r, contactKinds));
+  for (const kind of kinds) {
+    if (contactKinds.includes(kind)) continue;
+    const { count, entries } = needs[kind];
+    const total = count + (kind === 'follow-up-due' ? unread.followUps : 0);
+    groups.push({
+      kinds: [kind],
+      count: total,
+      many: many(kind, total),
+      entries,
+      command: entries[0]?.command ?? 'pm report --full',
+      urgent: urgency(kind) < ACTION_URGENCY.indexOf('evidence-after-validate'),
+    });
+  }
+  return groups;
+}
+
+/** The page's data, from the report, its needs, and what the view left unread. */
+export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread: Unread = NONE_UNREAD): StandupPage {
+  const k = r.contact;
+  const span = /^\d{4}-W\d{2}$/.test(r.period.label)
+    ? 'this week'
+    : /^\d{4}-\d{2}$/.test(r.period.label)
+      ? 'this month'
+      : 'in the period';
+  const contact: string[] = [];
+  const pace =
+    k.daysLeft > 0 && k.direct < k.target ? `, ${k.target - k.direct} more by ${dayAhead(r.period.end, r.asOf)}` : '';
+  contact.push(`Customer contact: ${k.direct} of ${k.target} ${r.period.end < r.asOf ? 'in the period' : span}${pace}`);
+  contact.push(
+    k.lastDirect === null
+      ? 'none logged yet'
+      : `last ${k.daysSinceLastDirect === 0 ? 'today' : `${plural(k.daysSinceLastDirect!, 'day')} ago`}`,
+  );
+  const streak = r.weekly.streak;
+  contact.push(`${streak}${r.weekly.streakAtLeast ? '+' : ''} ${streak === 1 ? 'week' : 'weeks'} on target`);
+  const notCounted: string[] = [];
+  if (k.indirect) notCounted.push(plural(k.indirect, 'signal'));
+  if (k.stakeholder) notCounted.push(plural(k.stakeholder, 'stakeholder meeting'));
+  if (notCounted.length) contact.push(`${notCounted.join(' and ')}, not counted`);
+  if (k.customers && k.customers < k.direct) contact.push(`${plural(k.customers, 'customer')} in them`);
+
+  const first = r.weekly.firstDate;
+  const weeks = (first === null ? [] : r.weekly.weeks.filter((w) => w.end >= first)).slice(-chartWeeks);
+
+  const u = r.hypotheses.unvalidated.length + unread.unvalidated;
+  const soon = needs[DECIDE_SOON]?.count ?? 0;
+  const counts = [plural(u, 'open hypothesis', 'open hypotheses')];
+  if (r.bets?.length) counts.push(plural(r.bets.length, 'bet'));
+  if (r.hypotheses.decided.length) counts.push(`${r.hypotheses.decided.length} decided`);
+  const killed = r.hypotheses.killed.length + unread.killed;
+  if (killed) counts.push(`${killed} killed`);
+  counts.push(plural(r.themes.length, 'theme'));
+  if (soon) counts.push(`${soon} to decide within 7 days`);
+  return {
+    verdict: r.verdict,
+    period: r.period.label,
+    asOf: r.asOf,
+    by: r.by,
+    contact,
+    weeks,
+    weeklyTarget: r.weekly.target,
+    groups: actionGroups(r, needs, unread),
+    flagCount: r.flags.length + unread.flags + unread.followUps,
+    counts,
+  };
+}
