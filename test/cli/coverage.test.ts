@@ -183,7 +183,7 @@ describe('pm report: segments, bets and confidence', () => {
     r = box.json(['report'], { env: { PM_TODAY: '2026-11-21' } });
     expect(r.flags.map((f: any) => [f.kind, f.subject])).toEqual([['segment-silent', 'smb']]);
     expect(box.pm(['report', '--check'], { env: { PM_TODAY: '2026-11-21' } }).code).toBe(3);
-    expect(ok(['report'], { PM_TODAY: '2026-11-21' }).out).toMatch(
+    expect(ok(['report', '--full'], { PM_TODAY: '2026-11-21' }).out).toMatch(
       /segment-silent +smb: no customer conversation for 31 days/,
     );
   });
@@ -237,7 +237,7 @@ describe('pm report: segments, bets and confidence', () => {
       bet: { until: '2026-11-27' },
       confidence: { level: 'none' },
     });
-    const text = ok(['report']).out;
+    const text = ok(['report', '--full']).out;
     expect(text).toMatch(
       /^Bets \(1\)\n {2}H1 {2}Teams want a weekly digest {2}until 2026-11-27 \(7d left\) {2}\+0 −2 \(0\/2\)/m,
     );
@@ -252,7 +252,7 @@ describe('pm report: segments, bets and confidence', () => {
     expect(due.flags.at(-1).message).toBe(
       "H1's bet ran until 2026-11-27 (1 day ago): decide it — validate, invalidate or kill — or bet again with a new --until",
     );
-    expect(ok(['report'], { PM_TODAY: '2026-11-28' }).out).toMatch(/due since 2026-11-27/);
+    expect(ok(['report', '--full'], { PM_TODAY: '2026-11-28' }).out).toMatch(/due since 2026-11-27/);
     expect(box.pm(['report', '--check'], { env: { PM_TODAY: '2026-11-28' } }).code).toBe(3);
   });
 
@@ -264,7 +264,7 @@ describe('pm report: segments, bets and confidence', () => {
       score: 5,
       refutedAt: null,
     });
-    expect(ok(['report']).out).toMatch(/^ {2}H1 {2}Finance teams will pay for matching .* commitment /m);
+    expect(ok(['report', '--full']).out).toMatch(/^ {2}H1 {2}Finance teams will pay for matching .* commitment /m);
     expect(ok(['report', '--format', 'md']).out).toMatch(/confidence commitment 5/);
   });
 });
