@@ -47,7 +47,7 @@ describe('the demo journal', () => {
     const weeks = page.filter((l) => /^ {2}2026-W\d\d /.test(l)).map((l) => l.trim().slice(0, 8));
     expect(weeks).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47']);
     const flags = box.json(['--db', `${box.dir}/demo.db`, 'report']).flags.length;
-    const header = page.findIndex((l) => l === `Needs action (${flags} flags)`);
+    const header = page.indexOf(`Needs action (${flags} flags)`);
     expect(header).toBeGreaterThan(0);
     const action = page.slice(header + 1);
     // most urgent first, each with its command
