@@ -17,7 +17,7 @@ import { reportRows } from '../db/report.js';
 import { renderReportText } from '../render/report-text.js';
 import { renderStandup } from '../render/report-standup.js';
 import { renderReportMarkdown } from '../render/report-md.js';
-import { EXIT, ExitWith } from '../errors.js';
+import { EXIT, ExitWith, UsageError } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
 import type { DB } from '../db/journal.js';
 import type { Config } from '../core/config.js';
