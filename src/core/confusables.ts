@@ -27,9 +27,11 @@ const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
 
 /** Each character of `s` replaced by its prototype (characters with none stay). */
 export const prototypes: ConfusableMap = (s) => {
-  const map = PRINTABLE_ASCII.test(s)
-    ? ASCII_PROTOTYPES
-    : (table ??= require('unhomoglyph/data.json') as Record<string, string>);
+  let map = ASCII_PROTOTYPES;
+  if (!PRINTABLE_ASCII.test(s)) {
+    table ??= require('unhomoglyph/data.json') as Record<string, string>;
+    map = table;
+  }
   let out = '';
   for (const ch of s) out += Object.hasOwn(map, ch) ? map[ch] : ch;
   return out;
