@@ -2,7 +2,8 @@
 // conversations per segment, persona and journey stage in the window, with the last of each, and
 // the segments gone silent (segment-silent). Text, markdown or JSON; --check exits 3 on a silent one.
 import type { Context } from '../context.js';
-import { EXIT, ExitWith, UsageError } from '../errors.js';
+import { EXIT, ExitWith } from '../errors.js';
+import { textFormat } from './format.js';
 import { parsePastDate } from '../core/dates.js';
 import { journeyStages } from '../core/config.js';
 import { buildCoverage, coverageWindow } from '../core/coverage.js';
@@ -17,20 +18,8 @@ export interface CoverageOptions {
   check?: boolean;
 }
 
-function format(ctx: Context, value: string | undefined): 'text' | 'md' | 'json' {
-  if (ctx.json) {
-    if (value !== undefined && value.trim().toLowerCase() !== 'json')
-      throw new UsageError(`--json and --format ${value} disagree`, 'give one of them');
-    return 'json';
-  }
-  const f = (value ?? 'text').trim().toLowerCase();
-  if (f === 'text' || f === 'json') return f;
-  if (f === 'md' || f === 'markdown') return 'md';
-  throw new UsageError(`--format: ${JSON.stringify(value)} is not a format`, 'formats: text, md, json');
-}
-
 export function coverage(ctx: Context, opts: CoverageOptions): void {
-  const output = format(ctx, opts.format);
+  const output = textFormat(ctx, opts.format);
   const asOf = opts.asOf === undefined ? ctx.today : parsePastDate(opts.asOf, ctx.today, '--as-of');
   const window = coverageWindow(opts, asOf);
   const config = ctx.config();

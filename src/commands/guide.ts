@@ -11,27 +11,14 @@ import { decodeUtf8 } from '../core/text.js';
 import { heardFor, segmentNames } from '../db/guide.js';
 import { hypothesisRecords } from '../db/hypotheses.js';
 import { isTerminal, readStdin } from '../io.js';
+import { textFormat } from './format.js';
 import { renderCheckText, renderGuideMarkdown, renderGuideText } from '../render/guide.js';
 
 /** A list of questions is small: more than this is the wrong file. */
 const MAX_BYTES = 1024 * 1024;
 
-function format(ctx: Context, value: string | undefined, allowed: readonly string[]): string {
-  if (ctx.json) {
-    if (value !== undefined && value.trim().toLowerCase() !== 'json')
-      throw new UsageError(`--json and --format ${value} disagree`, 'give one of them');
-    return 'json';
-  }
-  const f = (value ?? 'text')
-    .trim()
-    .toLowerCase()
-    .replace(/^markdown$/, 'md');
-  if (allowed.includes(f)) return f;
-  throw new UsageError(`--format: ${JSON.stringify(value)} is not a format`, `formats: ${allowed.join(', ')}`);
-}
-
 export function guide(ctx: Context, ref: string | undefined, opts: { format?: string }): void {
-  const output = format(ctx, opts.format, ['text', 'md', 'json']);
+  const output = textFormat(ctx, opts.format);
   if (ref === undefined)
     throw new UsageError('which hypothesis? pm guide H3', 'try: pm hyp list, then pm guide H3; or pm guide check FILE');
   const rowid = parseHypothesisId(ref);
@@ -77,7 +64,8 @@ function readQuestions(file: string | undefined): string {
 }
 
 export function check(ctx: Context, file: string | undefined, opts: { format?: string }): void {
-  const output = format(ctx, opts.format, ['text', 'json']);
+  const output = textFormat(ctx, opts.format);
+  if (output === 'md') throw new UsageError('pm guide check prints text or JSON', 'formats: text, json');
   const checked = checkQuestions(readQuestions(file));
   if (checked.length === 0)
     throw new UsageError('no questions to check', 'one question a line, or a markdown list (- Tell me about …)');
