@@ -1,6 +1,7 @@
 // pm hyp bet / unbet: at most bets.max at once (the next refused, naming the running ones), the
 // flags during the bet, on its --until day and after it, and a decision ending it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { logDoomedHypothesis } from '../fixtures/doomed.js';
 import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -90,22 +91,8 @@ describe('pm hyp bet', () => {
 
 describe('the flags of a bet, by day', () => {
   beforeEach(() => {
-    // created long ago, decide-by passed, two customers refute it: stale, past-decide-by, ready-to-kill
-    ok(['hyp', 'add', 'Teams want a weekly digest', '--date', '2026-09-01', '--decide-by', '2026-10-01']);
-    ok(['log', '--with', 'Raj', '--account', 'Acme', '--summary', 'no', '--refutes', 'H1', '--date', '2026-09-10']);
-    ok([
-      'log',
-      '--with',
-      'Lena',
-      '--account',
-      'Foxworks',
-      '--summary',
-      'no',
-      '--refutes',
-      'H1',
-      '--date',
-      '2026-09-11',
-    ]);
+    // stale, past-decide-by and ready-to-kill as of 2026-11-20
+    logDoomedHypothesis(box);
     ok([
       'hyp',
       'bet',

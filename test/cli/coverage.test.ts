@@ -3,6 +3,7 @@
 // and segment-silent, bets and bet-due in pm report.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { logDoomedHypothesis } from '../fixtures/doomed.js';
 import { sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -189,21 +190,8 @@ describe('pm report: segments, bets and confidence', () => {
   });
 
   it('lists bets apart with the evidence so far; their held flags raise nothing until bet-due', () => {
-    ok(['hyp', 'add', 'Teams want a weekly digest', '--date', '2026-09-01', '--decide-by', '2026-10-01']);
-    ok(['log', '--with', 'Raj', '--account', 'Acme', '--summary', 'no', '--refutes', 'H1', '--date', '2026-09-10']);
-    ok([
-      'log',
-      '--with',
-      'Lena',
-      '--account',
-      'Foxworks',
-      '--summary',
-      'no',
-      '--refutes',
-      'H1',
-      '--date',
-      '2026-09-11',
-    ]);
+    // stale, past-decide-by and ready-to-kill as of 2026-11-20
+    logDoomedHypothesis(box);
     ok(['log', '--with', 'Jane', '--account', 'Acme', '--summary', 'x', '--date', '2026-11-19']);
     const kinds = (today: string) =>
       box
