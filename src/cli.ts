@@ -3,6 +3,7 @@
 // `pm --version` and `pm --help` never open the journal or load what other commands need.
 import { type Command, CommanderError, type OutputConfiguration } from 'commander';
 import { activeContext, beginRun, runEnvironment } from './cli/lazy.js';
+import { colorLevel } from './context.js';
 import { EXIT, OutputError, PmError } from './errors.js';
 import { handleSignals, takeLateSignal } from './interrupt.js';
 import { asJournalError } from './db/journal.js';
@@ -55,8 +56,7 @@ function inProcessHelp(): OutputConfiguration {
   const stdio = redirection();
   if (!stdio) return {};
   const env = runEnvironment();
-  const forced = env.NO_COLOR || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? false : undefined;
-  const colors = forced ?? (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined ? true : stdio.isTTY);
+  const colors = colorLevel({}, env, stdio.isTTY) > 0;
   // commander's own default for a stream that is no terminal: 80
   const width = () => (stdio.isTTY && stdio.columns ? stdio.columns : 80);
   return {

@@ -15,11 +15,13 @@ import {
 import { today as localToday, pinnedToday } from './core/dates.js';
 import { isTerminal, terminalColumns, terminalRows, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';
+import { UsageError } from './errors.js';
 
 export interface GlobalOptions {
   db?: string;
   json?: boolean;
-  color?: boolean;
+  /** --color auto|always|never; false: --no-color */
+  color?: boolean | string;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -226,16 +228,31 @@ export const NO_COLOR: ChalkInstance = new Proxy(
   { get: (target, key) => (key === 'level' ? 0 : key in target ? Reflect.get(target, key) : NO_COLOR) },
 ) as unknown as ChalkInstance;
 
+/** What --color takes. */
+export const COLOR_WHEN = ['auto', 'always', 'never'] as const;
+
+/**
+ * How much colour stdout gets (chalk's levels). --no-color and --color never: none; --color always:
+ * some, whatever the environment. --color auto (the default): none with NO_COLOR (set and not
+ * empty, https://no-color.org: it wins over FORCE_COLOR), FORCE_COLOR=0 or false; else FORCE_COLOR's
+ * level when set; else none off a terminal; else what TERM and COLORTERM say the terminal shows.
+ */
 export function colorLevel(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
-  if (globals.color === false) return 0;
+  const when = globals.color === false ? 'never' : typeof globals.color === 'string' ? globals.color : 'auto';
+  if (!(COLOR_WHEN as readonly string[]).includes(when))
+    throw new UsageError(`--color: ${JSON.stringify(when)} is not auto, always or never`, 'try: --color always');
+  if (when === 'never') return 0;
   const force = env.FORCE_COLOR;
-  if (force === '0' || force === 'false') return 0;
-  if (force !== undefined) {
-    const n = Number(force);
-    return n === 2 || n === 3 ? n : 1;
-  }
+  const forced = force === undefined || force === '0' || force === 'false' ? undefined : Number(force);
+  if (when === 'always') return forced === 2 || forced === 3 ? forced : (Math.max(1, terminalDepth(env)) as 1 | 2 | 3);
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  if (!isTTY) return 0;
+  if (force === '0' || force === 'false') return 0;
+  if (forced !== undefined) return forced === 2 || forced === 3 ? forced : 1;
+  return isTTY ? terminalDepth(env) : 0;
+}
+
+/** The colours a terminal shows, from what TERM and COLORTERM say. */
+function terminalDepth(env: NodeJS.ProcessEnv): 0 | 1 | 2 | 3 {
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   if (env.TERM && /256/.test(env.TERM)) return 2;
   if (env.TERM === 'dumb') return 0;

@@ -7,6 +7,7 @@ import { ROLES } from '../core/contacts.js';
 import { KINDS, STATUS_FILTERS, STRENGTHS } from '../core/hypotheses.js';
 import { BASES } from '../core/confidence.js';
 import { type Handler, lazy } from './lazy.js';
+import { COLOR_WHEN } from '../context.js';
 
 /** One option, in commander's form, and the fixed set of values it takes, where it has one. */
 export interface OptionSpec {
@@ -59,7 +60,12 @@ export const DEFAULT_OUTPUTS = ['text', 'json'] as const;
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--db <path>', description: 'the journal file (default: $PM_DB, else $XDG_DATA_HOME/pm/journal.db)' },
   { flags: '--json', description: 'machine output on stdout' },
-  { flags: '--no-color', description: 'no ANSI colour (also with NO_COLOR, or when stdout is not a terminal)' },
+  {
+    flags: '--color <when>',
+    description: 'ANSI colour: auto (default: on a terminal, unless NO_COLOR is set), always or never',
+    values: COLOR_WHEN,
+  },
+  { flags: '--no-color', description: 'the same as --color never' },
   { flags: '-q, --quiet', description: 'less on stderr' },
   { flags: '-v, --verbose', description: 'more on stderr, and stack traces on errors' },
 ];

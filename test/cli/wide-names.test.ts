@@ -106,7 +106,7 @@ describe('wide characters in listings', () => {
   });
 
   it('pm config: colour is applied after padding, so a dimmed (unset) lines up with the rest', () => {
-    const r = box.pm(['config'], { env: { FORCE_COLOR: '1' } });
+    const r = box.pm(['config'], { env: { FORCE_COLOR: '1', NO_COLOR: undefined } });
     expect(r.out).toContain('\x1b[2m(unset)');
     const plain = r.out
       .trimEnd()

@@ -123,9 +123,32 @@ describe('colour', () => {
     expect(colorLevel({ color: false }, {}, true)).toBe(0);
     expect(colorLevel({}, {}, false)).toBe(0);
     expect(colorLevel({}, { FORCE_COLOR: '1' }, false)).toBeGreaterThan(0);
-    expect(colorLevel({}, { FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBeGreaterThan(0);
     expect(colorLevel({ color: false }, { FORCE_COLOR: '3' }, true)).toBe(0);
     expect(colorLevel({}, { FORCE_COLOR: '0' }, true)).toBe(0);
+    // an empty NO_COLOR is no NO_COLOR (no-color.org)
+    expect(colorLevel({}, { NO_COLOR: '' }, true)).toBeGreaterThan(0);
+  });
+
+  it('NO_COLOR beats FORCE_COLOR (issue 20), on a terminal or not', () => {
+    expect(colorLevel({}, { FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBe(0);
+    expect(colorLevel({}, { FORCE_COLOR: '3', NO_COLOR: '1' }, true)).toBe(0);
+    expect(colorLevel({ color: 'auto' }, { FORCE_COLOR: '1', NO_COLOR: '1' }, true)).toBe(0);
+  });
+
+  it('--color always colours anywhere, whatever the environment; --color never nowhere', () => {
+    expect(colorLevel({ color: 'always' }, {}, false)).toBe(1);
+    expect(colorLevel({ color: 'always' }, { NO_COLOR: '1' }, false)).toBe(1);
+    expect(colorLevel({ color: 'always' }, { TERM: 'dumb' }, false)).toBe(1);
+    expect(colorLevel({ color: 'always' }, { COLORTERM: 'truecolor' }, false)).toBe(3);
+    expect(colorLevel({ color: 'always' }, { FORCE_COLOR: '2' }, false)).toBe(2);
+    expect(colorLevel({ color: 'never' }, { FORCE_COLOR: '3' }, true)).toBe(0);
+    expect(colorLevel({ color: 'never' }, {}, true)).toBe(0);
+    expect(colorLevel({ color: 'auto' }, {}, true)).toBeGreaterThan(0);
+    expect(colorLevel({ color: 'auto' }, {}, false)).toBe(0);
+  });
+
+  it('--color with another word is a usage error naming the three', () => {
+    expect(() => colorLevel({ color: 'sometimes' }, {}, true)).toThrow(/"sometimes" is not auto, always or never/);
   });
 });
 
