@@ -70,14 +70,22 @@ const WRAP_END = '\n})';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const tmp = `dist.tmp-${process.pid}`;
-await build({
-  entryPoints: { cli: 'src/cli.ts' },
+// what both bundles are: one CommonJS file for node 20, whitespace minified (names stay, for stack
+// traces: a quarter less source to read and hash), better-sqlite3's addon loaded directly
+const common = {
   outdir: tmp,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  minifyWhitespace: true,
+};
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts' },
   // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
   // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
   // interactive paths, so start-up does not pay for it. unhomoglyph's table of confusable
@@ -85,15 +93,19 @@ await build({
   external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json', 'unhomoglyph/data.json'],
   loader: { '.sql': 'text' },
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
-  logLevel: 'warning',
-  legalComments: 'none',
   // bin/pm.js compiles the bundle as one function (what Module.wrap gives), so the file is that
   // function: handed to V8 as read, not concatenated into a new 480 KB string V8 must then copy
   banner: { js: WRAP_START },
   footer: { js: WRAP_END },
-  // whitespace only (names stay, for stack traces): a quarter less source to read and hash
-  minifyWhitespace: true,
   plugins: [lazyChildProcess, noColorDetection, directAddon],
+});
+// `pm __complete` (shell completion's live values, at every TAB) is a bundle of its own, loaded by
+// bin/pm.js instead of the CLI: better-sqlite3 and a few queries, without commander or chalk
+await build({
+  ...common,
+  entryPoints: { complete: 'src/complete.ts' },
+  external: ['bindings/bindings.js', 'better-sqlite3/package.json'],
+  plugins: [directAddon],
 });
 // bin/pm.js chooses a code cache before the bundle loads, by the command word and the output: what
 // it needs of the command table (src/cli/commands.ts) is written beside the bundle, taken from the

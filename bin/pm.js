@@ -49,6 +49,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   } catch (err) {
     if (err.code !== 'EPIPE') throw err;
   }
+} else if (args[0] === '__complete') {
+  // shell completion's live values, at every TAB: a small bundle of its own (src/complete.ts)
+  require('../dist/complete.cjs').main(args.slice(1));
 } else {
   const fs = require('node:fs');
   const path = require('node:path');

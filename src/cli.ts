@@ -145,6 +145,13 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   const verbose = argv.includes('-v') || argv.includes('--verbose');
   let code: number = EXIT.ok;
   try {
+    if (argv[0] === '__complete') {
+      // shell completion's live values: bin/pm.js runs this without the CLI (dist/complete.cjs)
+      const r = (await import('./complete.js')).complete(argv.slice(1), runEnvironment());
+      if (r.out) writeOut(r.out);
+      if (r.err) writeErr(r.err);
+      return r.code;
+    }
     await buildProgram(argv).parseAsync(argv, { from: 'user' });
     // a signal that came when the work could no longer be stopped: it is done, and pm says so
     const late = takeLateSignal();

@@ -8,6 +8,8 @@ import { KINDS, STATUS_FILTERS, STRENGTHS } from '../core/hypotheses.js';
 import { BASES } from '../core/confidence.js';
 import { type Handler, lazy } from './lazy.js';
 import { COLOR_WHEN } from '../context.js';
+import type { Completes } from '../core/completion.js';
+import { CONFIG_KEYS } from '../core/config.js';
 
 /** One option, in commander's form, and the fixed set of values it takes, where it has one. */
 export interface OptionSpec {
@@ -18,6 +20,8 @@ export interface OptionSpec {
   repeatable?: true;
   /** the values it takes, when they are a fixed set (for completion) */
   values?: readonly string[];
+  /** what completes its value otherwise: file names, or the journal's records (src/core/completion.ts) */
+  complete?: Completes;
   /**
    * a run with this flag reaches other code (report --check: its flags decide the exit code), so
    * bin/pm.js keeps a code cache for it apart
@@ -29,7 +33,10 @@ export interface ArgumentSpec {
   /** '<id>' (required) or '[path]' (optional) */
   name: string;
   description?: string;
+  /** the values it takes, when they are a fixed set (for completion) */
   values?: readonly string[];
+  /** what completes it otherwise: file names, or the journal's records (src/core/completion.ts) */
+  complete?: Completes;
 }
 
 export interface CommandSpec {
@@ -58,7 +65,11 @@ export const DEFAULT_OUTPUTS = ['text', 'json'] as const;
 
 /** The global options (the program's own; every command takes them). */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { flags: '--db <path>', description: 'the journal file (default: $PM_DB, else $XDG_DATA_HOME/pm/journal.db)' },
+  {
+    flags: '--db <path>',
+    description: 'the journal file (default: $PM_DB, else $XDG_DATA_HOME/pm/journal.db)',
+    complete: 'file',
+  },
   { flags: '--json', description: 'machine output on stdout' },
   {
     flags: '--color <when>',
@@ -95,22 +106,25 @@ const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
     flags: '--with <person>',
     description: 'who you talked to: "Name" or "Name <email>" (repeatable)',
     repeatable: true,
+    complete: 'contact',
   },
-  { flags: '--account <org>', description: 'their organisation (needed for a new contact)' },
+  { flags: '--account <org>', description: 'their organisation (needed for a new contact)', complete: 'account' },
   {
     flags: '--source <name>',
     description: 'where a signal came from, e.g. Capterra or "NPS survey" (never an account)',
+    complete: 'source',
   },
   {
     flags: '--role <role>',
     description: "a new contact's role: customer (default), prospect, stakeholder, partner",
     values: ROLES,
   },
-  { flags: '--segment <segment>', description: "a new contact's segment" },
-  { flags: '--persona <persona>', description: 'a new contact\'s persona, e.g. "finance lead"' },
+  { flags: '--segment <segment>', description: "a new contact's segment", complete: 'segment' },
+  { flags: '--persona <persona>', description: 'a new contact\'s persona, e.g. "finance lead"', complete: 'persona' },
   {
     flags: '--stage <stage>',
     description: "the customer's journey stage (journey.stages: discover, evaluate, onboard, adopt, expand, churn)",
+    complete: 'stage',
   },
   {
     flags: '--channel <channel>',
@@ -124,7 +138,7 @@ const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
   { flags: '--minutes <n>', description: 'how long it took' },
   { flags: '--summary <text>', description: 'what you learned, in a sentence' },
   { flags: '--notes <text>', description: 'longer notes' },
-  { flags: '--notes-file <path>', description: 'notes from a file (- reads stdin)' },
+  { flags: '--notes-file <path>', description: 'notes from a file (- reads stdin)', complete: 'file' },
   {
     flags: '--pain <text[:severity]>',
     description:
@@ -132,7 +146,7 @@ const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
     repeatable: true,
   },
   { flags: '--quote <text>', description: 'their words, verbatim (repeatable)', repeatable: true },
-  { flags: '--tag <tag>', description: 'a theme (repeatable)', repeatable: true },
+  { flags: '--tag <tag>', description: 'a theme (repeatable)', repeatable: true, complete: 'tag' },
   { flags: '--by <name>', description: 'who held it (default: user.name, else the OS user)' },
 ];
 
@@ -173,7 +187,13 @@ const OUTCOME_COMMANDS: readonly CommandSpec[] = (
 ).map(([verb, description, examples]) => ({
   name: verb,
   description: `${description} (a reason is required)`,
-  arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+  arguments: [
+    {
+      name: '<id>',
+      description: 'the hypothesis, e.g. H7',
+      complete: verb === 'reopen' ? 'hypothesis.decided' : 'hypothesis.open',
+    },
+  ],
   options: [
     { flags: '--reason <text>', description: 'why: what you learned (required)' },
     {
@@ -227,19 +247,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'list', description: 'every key, its value and its default', action: lazy(config, (m) => m.list) },
       {
         name: 'get',
-        arguments: [{ name: '<key>' }],
+        arguments: [{ name: '<key>', values: CONFIG_KEYS }],
         description: 'print one value',
         action: lazy(config, (m) => m.get),
       },
       {
         name: 'set',
-        arguments: [{ name: '<key>' }, { name: '<value>' }],
+        arguments: [{ name: '<key>', values: CONFIG_KEYS }, { name: '<value>' }],
         description: 'change one value (validated)',
         action: lazy(config, (m) => m.set),
       },
       {
         name: 'unset',
-        arguments: [{ name: '<key>' }],
+        arguments: [{ name: '<key>', values: CONFIG_KEYS }],
         description: 'back to the default (user.name: back to the OS user)',
         action: lazy(config, (m) => m.unset),
       },
@@ -261,7 +281,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'backup',
-    arguments: [{ name: '[path]', description: 'where to write the copy (default: beside the journal, dated)' }],
+    arguments: [
+      { name: '[path]', description: 'where to write the copy (default: beside the journal, dated)', complete: 'file' },
+    ],
     description: 'write a consistent copy of the journal, even while it is in use',
     examples: [
       'pm backup                          journal.db.backup-2026-11-22 beside the journal',
@@ -274,7 +296,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'forget',
-    arguments: [{ name: '[contact]', description: "the person's name or email" }],
+    arguments: [{ name: '[contact]', description: "the person's name or email", complete: 'contact' }],
     options: [
       { flags: '-y, --yes', description: 'do not ask for confirmation (required when not at a terminal)' },
       { flags: '--resume', description: 'finish an erasure that was interrupted (any pm command also does)' },
@@ -319,11 +341,13 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'a hypothesis this supports (repeatable); strength weak|medium|strong, basis said|did|paid: H3:strong:paid',
         repeatable: true,
+        complete: 'hypothesis.open',
       },
       {
         flags: '--refutes <H3[:strength][:basis]>',
         description: 'a hypothesis this refutes (repeatable), as --supports',
         repeatable: true,
+        complete: 'hypothesis.open',
       },
       { flags: '--follow-up <date>', description: 'when to follow up: YYYY-MM-DD, tomorrow, fri, +3d, +2w' },
     ],
@@ -348,12 +372,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '--since <date>', description: 'on or after this day' },
       { flags: '--until <date>', description: 'on or before this day' },
-      { flags: '--with <name>', description: 'with this contact (name or email)' },
-      { flags: '--account <org>', description: 'with this account' },
-      { flags: '--source <name>', description: 'signals from this source' },
+      { flags: '--with <name>', description: 'with this contact (name or email)', complete: 'contact' },
+      { flags: '--account <org>', description: 'with this account', complete: 'account' },
+      { flags: '--source <name>', description: 'signals from this source', complete: 'source' },
       { flags: '--channel <channel>', description: 'on this channel', values: CHANNELS },
-      { flags: '--tag <tag>', description: 'tagged so' },
-      { flags: '--hypothesis <H3>', description: 'linked as evidence to this hypothesis' },
+      { flags: '--tag <tag>', description: 'tagged so', complete: 'tag' },
+      { flags: '--hypothesis <H3>', description: 'linked as evidence to this hypothesis', complete: 'hypothesis' },
       { flags: '--by <name>', description: 'held by' },
       { flags: '--limit <n>', description: 'at most N (default 50 on a terminal, all with --json)' },
     ],
@@ -370,7 +394,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'edit',
-    arguments: [{ name: '<interview>', description: 'I12, or last' }],
+    arguments: [{ name: '<interview>', description: 'I12, or last', complete: 'interview' }],
     description: 'change only the fields given (a repeatable flag replaces its whole list)',
     options: [
       ...INTERVIEW_OPTIONS,
@@ -396,7 +420,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'delete',
-    arguments: [{ name: '<id>', description: 'I12, last, or H3' }],
+    arguments: [{ name: '<id>', description: 'I12, last, or H3', complete: ['interview', 'hypothesis'] }],
     description: 'delete an interview or a hypothesis with its evidence links (asks first)',
     options: [
       { flags: '-y, --yes', description: 'do not ask (needed when not on a terminal)' },
@@ -414,7 +438,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'show',
-    arguments: [{ name: '<id>', description: 'I12, last, H3, an account name, or a contact name or email' }],
+    arguments: [
+      {
+        name: '<id>',
+        description: 'I12, last, H3, an account name, or a contact name or email',
+        complete: ['interview', 'hypothesis', 'account', 'contact'],
+      },
+    ],
     description: 'one interview, hypothesis, account or contact in full',
     examples: [
       'pm show last',
@@ -457,7 +487,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     subcommands: [
       {
         name: 'set',
-        arguments: [{ name: '<contact>', description: 'name, email, or "Name <email>"' }],
+        arguments: [{ name: '<contact>', description: 'name, email, or "Name <email>"', complete: 'contact' }],
         description: 'change a contact',
         options: [
           { flags: '--name <name>', description: 'a new name' },
@@ -466,9 +496,14 @@ export const COMMANDS: readonly CommandSpec[] = [
           {
             flags: '--account <org>',
             description: 'moves them to this account (created when new); past interviews keep theirs',
+            complete: 'account',
           },
-          { flags: '--segment <segment>', description: 'their segment ("" removes it)' },
-          { flags: '--persona <persona>', description: 'who they are, e.g. "finance lead" ("" removes it)' },
+          { flags: '--segment <segment>', description: 'their segment ("" removes it)', complete: 'segment' },
+          {
+            flags: '--persona <persona>',
+            description: 'who they are, e.g. "finance lead" ("" removes it)',
+            complete: 'persona',
+          },
         ],
         examples: [
           'pm contact set "Jane Roe" --email jane@acme.test --persona "finance lead"',
@@ -479,8 +514,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: 'merge',
         arguments: [
-          { name: '<duplicate>', description: 'the contact to fold in and remove' },
-          { name: '<keep>', description: 'the contact that stays' },
+          { name: '<duplicate>', description: 'the contact to fold in and remove', complete: 'contact' },
+          { name: '<keep>', description: 'the contact that stays', complete: 'contact' },
         ],
         description: 'move every interview of DUPLICATE to KEEP, then remove DUPLICATE',
         examples: ['pm contact merge "J. Roe" "Jane Roe"', 'pm contact merge jroe@old.test jane@acme.test'],
@@ -501,14 +536,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     subcommands: [
       {
         name: 'set',
-        arguments: [{ name: '<account>', description: 'its name' }],
+        arguments: [{ name: '<account>', description: 'its name', complete: 'account' }],
         description: "set an account's cadence or segment",
         options: [
           {
             flags: '--cadence <days>',
             description: 'days before it is going cold; off (never, e.g. a lost prospect) or default',
           },
-          { flags: '--segment <segment>', description: 'its segment ("" removes it)' },
+          { flags: '--segment <segment>', description: 'its segment ("" removes it)', complete: 'segment' },
         ],
         examples: [
           'pm account set Acme --cadence 14',
@@ -519,7 +554,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       {
         name: 'rename',
-        arguments: [{ name: '<old>' }, { name: '<new>' }],
+        arguments: [{ name: '<old>', complete: 'account' }, { name: '<new>' }],
         description: 'rename an account',
         examples: ['pm account rename "ACME Inc" Acme'],
         action: lazy(accounts, (m) => m.accountRename),
@@ -527,8 +562,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: 'merge',
         arguments: [
-          { name: '<duplicate>', description: 'the account to fold in and remove' },
-          { name: '<keep>', description: 'the account that stays' },
+          { name: '<duplicate>', description: 'the account to fold in and remove', complete: 'account' },
+          { name: '<keep>', description: 'the account that stays', complete: 'account' },
         ],
         description: 'move every contact and interview of DUPLICATE to KEEP, then remove DUPLICATE',
         examples: ['pm account merge "Acme Inc" Acme'],
@@ -566,7 +601,7 @@ export const COMMANDS: readonly CommandSpec[] = [
             flags: '--decide-by <date>',
             description: 'time box (default: --date + hypothesis.decideDays); YYYY-MM-DD, +2w, fri …',
           },
-          { flags: '--tag <tag>', description: 'a tag (repeatable)', repeatable: true },
+          { flags: '--tag <tag>', description: 'a tag (repeatable)', repeatable: true, complete: 'tag' },
           { flags: '--date <date>', description: 'when it was written down (default: today)' },
           {
             flags: '--for <opportunity>',
@@ -585,14 +620,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       {
         name: 'edit',
-        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7', complete: 'hypothesis' }],
         description: 'change a hypothesis; once evidence is linked, statement and criterion need --force',
         options: [
           { flags: '--statement <text>', description: 'the belief' },
           { flags: '--kind <kind>', description: 'value, usability, feasibility or viability', values: KINDS },
           { flags: '--criteria <text>', description: 'success criterion ("" removes it)' },
           { flags: '--decide-by <date>', description: 'time box: YYYY-MM-DD, +2w (from today), fri …' },
-          { flags: '--tag <tag>', description: 'a tag (repeatable; replaces the list)', repeatable: true },
+          {
+            flags: '--tag <tag>',
+            description: 'a tag (repeatable; replaces the list)',
+            repeatable: true,
+            complete: 'tag',
+          },
           {
             flags: '--for <opportunity>',
             description: 'also addresses this opportunity (repeatable)',
@@ -626,7 +666,7 @@ export const COMMANDS: readonly CommandSpec[] = [
             description: 'open (default), validated, invalidated, killed or all',
             values: STATUS_FILTERS,
           },
-          { flags: '--tag <tag>', description: 'only those with this tag' },
+          { flags: '--tag <tag>', description: 'only those with this tag', complete: 'tag' },
         ],
         notes: `Columns: SUP/REF = supporting/refuting interviews with customers; CUST = distinct customers
 for/against; 2ND-HAND = evidence from second-hand signals or stakeholder meetings (shown when there
@@ -644,7 +684,7 @@ stale, past-decide-by and ready-to-kill wait), bet-due (its deadline has passed)
       },
       {
         name: 'show',
-        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7', complete: 'hypothesis' }],
         description: 'a hypothesis with its evidence timeline, outcomes and revisions (same as pm show H7)',
         examples: ['pm hyp show H7', "pm hyp show h7 --json | jq '.evidence[] | select(.counts)'"],
         action: lazy(
@@ -656,8 +696,8 @@ stale, past-decide-by and ready-to-kill wait), bet-due (its deadline has passed)
       {
         name: 'link',
         arguments: [
-          { name: '<id>', description: 'the hypothesis, e.g. H7' },
-          { name: '<interview>', description: 'the interview, e.g. I12, or last' },
+          { name: '<id>', description: 'the hypothesis, e.g. H7', complete: 'hypothesis' },
+          { name: '<interview>', description: 'the interview, e.g. I12, or last', complete: 'interview' },
         ],
         description: 'add (or change) evidence after the fact: one link per interview and hypothesis',
         options: [
@@ -682,8 +722,8 @@ stale, past-decide-by and ready-to-kill wait), bet-due (its deadline has passed)
       {
         name: 'unlink',
         arguments: [
-          { name: '<id>', description: 'the hypothesis, e.g. H7' },
-          { name: '<interview>', description: 'the interview, e.g. I12, or last' },
+          { name: '<id>', description: 'the hypothesis, e.g. H7', complete: 'hypothesis' },
+          { name: '<interview>', description: 'the interview, e.g. I12, or last', complete: 'interview' },
         ],
         description: "remove an interview from a hypothesis's evidence",
         examples: ['pm hyp unlink H7 I12'],
@@ -691,7 +731,7 @@ stale, past-decide-by and ready-to-kill wait), bet-due (its deadline has passed)
       },
       {
         name: 'bet',
-        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7', complete: 'hypothesis.open' }],
         description: 'hold a hypothesis against early evidence until a deadline (at most bets.max at once)',
         options: [
           { flags: '--until <date>', description: 'the day you will decide: YYYY-MM-DD, +4w, fri … (required)' },
@@ -711,7 +751,7 @@ the day after --until, bet-due asks for the decision. Betting again changes the 
       },
       {
         name: 'unbet',
-        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7' }],
+        arguments: [{ name: '<id>', description: 'the hypothesis, e.g. H7', complete: 'hypothesis.bet' }],
         description: 'end a conviction bet (deciding the hypothesis ends it too)',
         examples: ['pm hyp unbet H7'],
         action: lazy(
@@ -868,7 +908,7 @@ customer conversation for more than coverage.silentDays days (default 30); pm re
   },
   {
     name: 'guide',
-    arguments: [{ name: '[id]', description: 'the hypothesis, e.g. H3' }],
+    arguments: [{ name: '[id]', description: 'the hypothesis, e.g. H3', complete: 'hypothesis' }],
     description: 'an interview guide for a hypothesis: open questions about what customers did',
     options: [{ flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS }],
     notes: `5 to 8 open questions about the customer's past behaviour, for the hypothesis's kind of risk and
@@ -888,7 +928,13 @@ customer evidence has not come from. It never names the hypothesis in a question
     subcommands: [
       {
         name: 'check',
-        arguments: [{ name: '[file]', description: 'questions, one a line or a markdown list; - or none: stdin' }],
+        arguments: [
+          {
+            name: '[file]',
+            description: 'questions, one a line or a markdown list; - or none: stdin',
+            complete: 'file',
+          },
+        ],
         description: 'review questions: leading, hypothetical, closed, compound or pitching ones; exit 3 if any',
         options: [{ flags: '--format <format>', description: 'text (default) or json', values: ['text', 'json'] }],
         notes: `Problems: leading ("don't you think…", "isn't it…"), hypothetical ("would you use/pay…", "if we
@@ -938,7 +984,7 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
         flags: '--as-of <date>',
         description: 'the day the export is made "as of" (default: the period\'s last day, else today)',
       },
-      { flags: '--out <path>', description: 'write to this file (atomically) instead of stdout' },
+      { flags: '--out <path>', description: 'write to this file (atomically) instead of stdout', complete: 'file' },
       {
         flags: '--redact [what]',
         description: 'replace contact names and emails with pseudonyms; =all also accounts',
@@ -964,7 +1010,7 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
   },
   {
     name: 'import',
-    arguments: [{ name: '<file>', description: 'a pm JSON export, or - for stdin' }],
+    arguments: [{ name: '<file>', description: 'a pm JSON export, or - for stdin', complete: 'file' }],
     description: "merge a JSON export (yours or a teammate's) into the journal, by UUID",
     examples: [
       "pm import dana.json                  merge a teammate's export; importing it again changes nothing",

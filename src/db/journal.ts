@@ -5,7 +5,7 @@
 // busy timeout, migrating first (after a backup copy) when the schema is older.
 import Database from 'better-sqlite3';
 import { closeSync, constants, existsSync, mkdirSync, openSync, type Stats, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { JournalError, fromSqliteError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 import { configFromRows, type Config } from '../core/config.js';
@@ -26,19 +26,8 @@ export interface Journal {
   missing: boolean;
 }
 
-export function defaultJournalPath(env: NodeJS.ProcessEnv = process.env): string {
-  const data = env.XDG_DATA_HOME?.startsWith('/')
-    ? env.XDG_DATA_HOME
-    : join(env.HOME || process.getBuiltinModule('node:os').homedir(), '.local', 'share');
-  return join(data, 'pm', 'journal.db');
-}
-
-/** --db, else $PM_DB, else $XDG_DATA_HOME/pm/journal.db. */
-export function resolveJournalPath(dbOption: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (dbOption) return dbOption;
-  if (env.PM_DB) return env.PM_DB;
-  return defaultJournalPath(env);
-}
+// where the journal is: its own module, which `pm __complete` (src/complete.ts) loads without the rest
+export { defaultJournalPath, resolveJournalPath } from './journal-path.js';
 
 function busyTimeoutMs(env: NodeJS.ProcessEnv): number {
   const v = Number(env.PM_BUSY_TIMEOUT_MS);

@@ -130,6 +130,10 @@ const BUDGETS = {
   ls: ['floor', 1.3],
   version: ['node', 1.1],
   'export-md': ['floor', 1.5],
+  // shell completion's live values, at every TAB (issue 20): the most ids, and the most names
+  'complete-hyp': ['floor', 1.2],
+  'complete-interview': ['floor', 1.2],
+  'complete-contact': ['floor', 1.2],
 };
 const results = [];
 // budgets missed at the largest size, and those missed by a wide margin (more than 25% over: exit 1)
@@ -193,6 +197,9 @@ for (const size of SIZES) {
     search: [BIN, '--db', db, 'search', 'invoices slow'],
     ls: [BIN, '--db', db, 'ls', '--limit', '50'],
     'export-md': [BIN, '--db', db, 'export', '--format', 'md', '--week', '--as-of', AS_OF],
+    'complete-hyp': [BIN, '__complete', '--db', db, 'hypothesis', 'H'],
+    'complete-interview': [BIN, '__complete', '--db', db, 'interview', ''],
+    'complete-contact': [BIN, '__complete', '--db', db, 'contact', ''],
     ...(growthToo
       ? { [`report-${SMALLEST}`]: [BIN, '--db', join(dir, `j${SMALLEST}.db`), 'report', '--week', '--as-of', AS_OF] }
       : {}),

@@ -32,6 +32,6 @@ describe('the command table', () => {
     expect(written.words.hypothesis).toBe('hyp');
     expect(written.commands.export.outputs).toEqual(['md', 'json', 'csv']);
     expect(written.commands.report.flags).toEqual(['--check']);
-    expect(written.valueOptions).toEqual(['--db']);
+    expect(written.valueOptions).toEqual(['--db', '--color']);
   });
 });

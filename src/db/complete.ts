@@ -1,0 +1,202 @@
+// The journal's records that shell completion offers (`pm __complete`, src/complete.ts): ids with
+// what they are about, names, tags. Each query reads an index or a small table, so a TAB in a
+// journal of 100k interviews costs what opening it costs (docs/performance.md).
+import type Database from 'better-sqlite3';
+import { type Candidate, idRanges, type LiveKind } from '../core/completion.js';
+import { configFromRows, journeyStages } from '../core/config.js';
+
+type ConfigRow = { key: string; value: string };
+
+type DB = Database.Database;
+
+/** At most this many ids of one kind; more would scroll past, and cost time to print. */
+export const ID_LIMIT = 100;
+
+/** A LIKE pattern matching `prefix` literally at the start. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * The candidates of one kind whose value starts with `prefix` (names: or one of their words does),
+ * case-insensitively; the shell narrows them further as it does.
+ */
+export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidate[] {
+  switch (kind) {
+    case 'interview':
+      return interviews(db, prefix);
+    case 'hypothesis':
+    case 'hypothesis.open':
+    case 'hypothesis.decided':
+    case 'hypothesis.bet':
+      return hypotheses(db, kind, prefix);
+    case 'contact':
+      // in the order of their index on names (no sort); namesakes in the order they were added
+      return rows(
+        db,
+        `SELECT c.name, a.name || CASE WHEN c.role = 'customer' THEN '' ELSE ' · ' || c.role END
+         FROM contacts c JOIN accounts a ON a.id = c.account_id
+         WHERE c.forgotten = 0 ${wordStarts('c.name', prefix)} ORDER BY c.name COLLATE NOCASE, c.id`,
+        prefix,
+      );
+    case 'account':
+      return rows(
+        db,
+        `SELECT name, coalesce(segment, '') FROM accounts WHERE 1 ${wordStarts('name', prefix)}
+         ORDER BY name COLLATE NOCASE`,
+        prefix,
+      );
+    case 'tag':
+      return tags(db, prefix);
+    case 'source':
+      return distinct(db, 'interviews', 'source')
+        .filter((v) => v.toLowerCase().startsWith(prefix.toLowerCase()))
+        .map((v) => [v, ''] as const);
+    case 'stage':
+      return stages(db, prefix);
+    case 'segment':
+      return rows(
+        db,
+        `SELECT segment, '' FROM (SELECT segment FROM accounts UNION SELECT segment FROM contacts)
+         WHERE segment LIKE :p ESCAPE '\\' GROUP BY segment COLLATE NOCASE ORDER BY segment COLLATE NOCASE`,
+        prefix,
+      );
+    case 'persona':
+      return rows(
+        db,
+        `SELECT persona, '' FROM contacts WHERE forgotten = 0 AND persona LIKE :p ESCAPE '\\'
+         GROUP BY persona COLLATE NOCASE ORDER BY persona COLLATE NOCASE`,
+        prefix,
+      );
+  }
+}
+
+/** The condition that `column` or one of its words starts with the prefix (none for no prefix). */
+const wordStarts = (column: string, prefix: string) =>
+  prefix ? `AND (${column} LIKE :p ESCAPE '\\' OR ${column} LIKE '% ' || :p ESCAPE '\\')` : '';
+
+function rows(db: DB, sql: string, prefix: string): Candidate[] {
+  return db
+    .prepare(sql)
+    .raw()
+    .all({ p: likePrefix(prefix) }) as [string, string][];
+}
+
+/**
+ * Ids whose digits start with the prefix's (`I12`: I12, I120–I129, I1200–I1299 …, each a range of
+ * the primary key), newest first, at most ID_LIMIT. When some are left out, the ids one digit
+ * longer than the prefix (I120 … I129) come too: they differ right after what was typed, so a
+ * shell never completes the prefix into the newest ids' common start (I1 into I19…), and they show
+ * where to go on typing. `query` selects the candidates where its condition on `id` holds.
+ */
+function byIdPrefix(db: DB, table: string, letter: string, prefix: string, query: (where: string) => string) {
+  const m = new RegExp(`^${letter}?(\\d*)$`, 'i').exec(prefix);
+  if (!m) return [];
+  const max = (db.prepare(`SELECT max(id) FROM ${table}`).raw().get() as [number | null])[0];
+  const ranges = idRanges(m[1], max ?? 0);
+  if (!ranges.length) return [];
+  const within = ranges.map(([lo, hi]) => `id BETWEEN ${lo} AND ${hi}`).join(' OR ');
+  const found = db
+    .prepare(`${query(`(${within})`)} ORDER BY id DESC LIMIT ${ID_LIMIT + 1}`)
+    .raw()
+    .all() as [string, string][];
+  if (found.length <= ID_LIMIT) return found;
+  const shown = found.slice(0, ID_LIMIT);
+  const next = Array.from({ length: 10 }, (_, d) => Number(`${m[1]}${d}`)).filter((id) => id > 0);
+  const more = db
+    .prepare(`${query(`id IN (${next.join(',')})`)} ORDER BY id`)
+    .raw()
+    .all() as [string, string][];
+  const seen = new Set(shown.map(([id]) => id));
+  return [...shown, ...more.filter(([id]) => !seen.has(id))];
+}
+
+function interviews(db: DB, prefix: string): Candidate[] {
+  // a signal from a source alone has no account
+  const about = `i.date || ' · ' || coalesce(a.name, i.source) || ' · ' || i.summary`;
+  const from = 'FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id';
+  const last = 'last'.startsWith(prefix.toLowerCase())
+    ? (db.prepare(`SELECT 'last', 'I' || i.id || ' · ' || ${about} ${from} ORDER BY i.id DESC LIMIT 1`).raw().all() as [
+        string,
+        string,
+      ][])
+    : [];
+  // the interview's id is named `id` in the condition and the order: the subquery's column
+  const ids = byIdPrefix(
+    db,
+    'interviews',
+    'I',
+    prefix,
+    (where) => `SELECT value, about FROM (SELECT i.id, 'I' || i.id AS value, ${about} AS about ${from}) WHERE ${where}`,
+  );
+  return [...last, ...ids];
+}
+
+const STATUS: Record<string, string> = {
+  hypothesis: '1',
+  'hypothesis.open': "status = 'open'",
+  'hypothesis.decided': "status <> 'open'",
+  'hypothesis.bet': 'bet_until IS NOT NULL',
+};
+
+function hypotheses(db: DB, kind: LiveKind, prefix: string): Candidate[] {
+  return byIdPrefix(
+    db,
+    'hypotheses',
+    'H',
+    prefix,
+    (where) =>
+      `SELECT 'H' || id, CASE status WHEN 'open' THEN '' ELSE status || ' · ' END || statement
+       FROM hypotheses WHERE ${STATUS[kind]} AND ${where}`,
+  );
+}
+
+/**
+ * The distinct values of an indexed column, one spelling each (case aside), in order. They are
+ * read one at a time from the index, each step a seek to the next value after the last one: a
+ * journal has a few dozen tags or sources on hundreds of thousands of rows, and reading every row
+ * to find them costs ~25 ms at 100k interviews; the seeks cost well under one
+ * (test/unit/completion.test.ts checks the two give the same).
+ */
+function distinct(db: DB, table: string, column: string): string[] {
+  const v = `${column} COLLATE NOCASE`;
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE next(v) AS (
+         SELECT min(${v}) FROM ${table} WHERE ${column} IS NOT NULL
+         UNION ALL
+         SELECT (SELECT min(${v}) FROM ${table} WHERE ${v} > next.v) FROM next WHERE next.v IS NOT NULL)
+       SELECT v FROM next WHERE v IS NOT NULL`,
+    )
+    .raw()
+    .all() as [string][];
+  return rows.map(([value]) => value);
+}
+
+/** The tags in use, on interviews (from their index) and hypotheses (a small table), one spelling each. */
+function tags(db: DB, prefix: string): Candidate[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const hypothesisTags = db.prepare('SELECT tag FROM hypothesis_tags').raw().all() as [string][];
+  for (const tag of [...distinct(db, 'interview_tags', 'tag'), ...hypothesisTags.map(([t]) => t)]) {
+    const key = asciiLower(tag);
+    if (seen.has(key) || !key.startsWith(asciiLower(prefix))) continue;
+    seen.add(key);
+    found.push(tag);
+  }
+  return found.sort(byNocase).map((t) => [t, ''] as const);
+}
+
+// SQLite's NOCASE folds ASCII letters only; so do these, to agree with it
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+const byNocase = (a: string, b: string) => {
+  const x = asciiLower(a);
+  const y = asciiLower(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** The stages of the setting journey.stages (its default when it is not set). */
+function stages(db: DB, prefix: string): Candidate[] {
+  const rows = db.prepare("SELECT key, value FROM config WHERE key = 'journey.stages'").all() as ConfigRow[];
+  return journeyStages(configFromRows(rows))
+    .filter((s) => s.toLowerCase().startsWith(prefix.toLowerCase()))
+    .map((s) => [s, ''] as const);
+}
