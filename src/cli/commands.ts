@@ -605,6 +605,7 @@ export const COMMANDS: readonly CommandSpec[] = [
           { flags: '--date <date>', description: 'when it was written down (default: today)' },
           {
             flags: '--for <opportunity>',
+            complete: 'opportunity',
             description: 'an opportunity (a pain customers raise) it addresses (repeatable)',
             repeatable: true,
           },
@@ -635,11 +636,13 @@ export const COMMANDS: readonly CommandSpec[] = [
           },
           {
             flags: '--for <opportunity>',
+            complete: 'opportunity',
             description: 'also addresses this opportunity (repeatable)',
             repeatable: true,
           },
           {
             flags: '--not-for <opportunity>',
+            complete: 'opportunity',
             description: 'no longer addresses this opportunity (repeatable)',
             repeatable: true,
           },
@@ -825,8 +828,12 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
       {
         name: 'merge',
         arguments: [
-          { name: '<name>', description: 'the opportunity to fold in: its name becomes an alias' },
-          { name: '<into>', description: 'the opportunity that stays' },
+          {
+            name: '<name>',
+            description: 'the opportunity to fold in: its name becomes an alias',
+            complete: 'opportunity',
+          },
+          { name: '<into>', description: 'the opportunity that stays', complete: 'opportunity' },
         ],
         description: 'make two opportunities one: pains written as NAME, before or after, count for INTO',
         examples: ['pm opportunity merge "export too slow" "slow CSV export"'],
@@ -834,7 +841,7 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
       },
       {
         name: 'rename',
-        arguments: [{ name: '<old>' }, { name: '<new>' }],
+        arguments: [{ name: '<old>', complete: 'opportunity' }, { name: '<new>' }],
         description: 'rename an opportunity; pains written the old way still count for it',
         examples: ['pm opportunity rename "slow CSV export" "slow exports"'],
         action: lazy(opportunities, (m) => m.rename),

@@ -18,6 +18,8 @@ export const LIVE_KINDS = [
   'tag',
   /** where signals came from (pm log --source) */
   'source',
+  /** opportunities: named ones, and the pains of recent interviews */
+  'opportunity',
   /** the setting journey.stages */
   'stage',
   /** segments and personas in use */

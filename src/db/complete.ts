@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { type Candidate, idRanges, type LiveKind } from '../core/completion.js';
 import { configFromRows, journeyStages } from '../core/config.js';
+import { painKey } from '../core/pains.js';
 
 type ConfigRow = { key: string; value: string };
 
@@ -46,6 +47,8 @@ export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidat
       );
     case 'tag':
       return tags(db, prefix);
+    case 'opportunity':
+      return opportunities(db, prefix);
     case 'source':
       return distinct(db, 'interviews', 'source')
         .filter((v) => v.toLowerCase().startsWith(prefix.toLowerCase()))
@@ -192,6 +195,39 @@ const byNocase = (a: string, b: string) => {
   const y = asciiLower(b);
   return x < y ? -1 : x > y ? 1 : 0;
 };
+
+/** How many of the newest interviews' pains are offered as opportunities. */
+export const PAIN_INTERVIEWS = 1000;
+
+/**
+ * Opportunities: the ones named (pm opportunity merge/rename, pm hyp add --for) and the pains of
+ * the newest PAIN_INTERVIEWS interviews, one spelling a pain (grouped as opportunities group them,
+ * src/core/pains.ts). Not every pain ever written: they have no index by text, and reading them all
+ * costs ~40 ms at 100k interviews; the newest are a range of the pains' primary key.
+ */
+function opportunities(db: DB, prefix: string): Candidate[] {
+  const named = db.prepare('SELECT name FROM opportunities ORDER BY name COLLATE NOCASE').raw().all() as [string][];
+  const pains = db
+    .prepare(
+      `SELECT text FROM pains WHERE interview_id > (SELECT max(id) FROM interviews) - ${PAIN_INTERVIEWS}
+       ORDER BY interview_id DESC, position`,
+    )
+    .raw()
+    .all() as [string][];
+  const start = painKey(prefix);
+  const seen = new Set<string>();
+  const found: Candidate[] = [];
+  for (const [[text], what] of [
+    ...named.map((r) => [r, 'named'] as const),
+    ...pains.map((r) => [r, ''] as const),
+  ]) {
+    const key = painKey(text);
+    if (seen.has(key) || !(key.startsWith(start) || key.includes(` ${start}`))) continue;
+    seen.add(key);
+    found.push([text, what]);
+  }
+  return found;
+}
 
 /** The stages of the setting journey.stages (its default when it is not set). */
 function stages(db: DB, prefix: string): Candidate[] {

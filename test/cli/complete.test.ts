@@ -115,6 +115,27 @@ describe('pm __complete', () => {
     }
   });
 
+  it('opportunities: the named ones, then the newest pains, one spelling each, a word of them matching', () => {
+    const b = sandbox();
+    try {
+      const log = (...pains: string[]) =>
+        expect(
+          b.pm(['log', '--with', 'Ann', '--account', 'A', '--summary', 's', ...pains.flatMap((p) => ['--pain', p])])
+            .code,
+        ).toBe(0);
+      log('Slow CSV export:high', 'manual invoice matching');
+      log('slow  csv export');
+      expect(b.pm(['opportunity', 'rename', 'manual invoice matching', 'Invoice matching']).code).toBe(0);
+      expect(b.pm(['__complete', 'opportunity']).out).toBe(
+        'Invoice matching\tnamed\nslow  csv export\nmanual invoice matching\n',
+      );
+      const r = b.pm(['__complete', 'opportunity', 'CSV']);
+      expect(r.out).toBe('slow  csv export\n');
+    } finally {
+      b.cleanup();
+    }
+  });
+
   it('stages follow the setting journey.stages', () => {
     expect(values('stage')).toEqual(['discover', 'evaluate', 'onboard', 'adopt', 'expand', 'churn']);
     pm('config', 'set', 'journey.stages', 'trial, paid');
