@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { type Candidate, idRanges, type LiveKind } from '../core/completion.js';
 import { configFromRows, journeyStages } from '../core/config.js';
+import { nameKey } from '../core/identity.js';
 import { painKey } from '../core/pains.js';
 
 type ConfigRow = { key: string; value: string };
@@ -174,27 +175,21 @@ function distinct(db: DB, table: string, column: string): string[] {
   return rows.map(([value]) => value);
 }
 
-/** The tags in use, on interviews (from their index) and hypotheses (a small table), one spelling each. */
+/**
+ * The tags in use, on interviews (from their index) and hypotheses (a small table), one spelling
+ * for each tag as pm compares them (src/core/identity.ts: "Billing" and "billing" are one), in
+ * the order of those keys.
+ */
 function tags(db: DB, prefix: string): Candidate[] {
-  const seen = new Set<string>();
-  const found: string[] = [];
+  const spellings = new Map<string, string>();
+  const start = nameKey(prefix);
   const hypothesisTags = db.prepare('SELECT tag FROM hypothesis_tags').raw().all() as [string][];
   for (const tag of [...distinct(db, 'interview_tags', 'tag'), ...hypothesisTags.map(([t]) => t)]) {
-    const key = asciiLower(tag);
-    if (seen.has(key) || !key.startsWith(asciiLower(prefix))) continue;
-    seen.add(key);
-    found.push(tag);
+    const key = nameKey(tag);
+    if (!spellings.has(key) && key.startsWith(start)) spellings.set(key, tag);
   }
-  return found.sort(byNocase).map((t) => [t, ''] as const);
+  return [...spellings.keys()].sort().map((key) => [spellings.get(key)!, ''] as const);
 }
-
-// SQLite's NOCASE folds ASCII letters only; so do these, to agree with it
-const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-const byNocase = (a: string, b: string) => {
-  const x = asciiLower(a);
-  const y = asciiLower(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
 
 /** How many of the newest interviews' pains are offered as opportunities. */
 export const PAIN_INTERVIEWS = 1000;
@@ -217,10 +212,7 @@ function opportunities(db: DB, prefix: string): Candidate[] {
   const start = painKey(prefix);
   const seen = new Set<string>();
   const found: Candidate[] = [];
-  for (const [[text], what] of [
-    ...named.map((r) => [r, 'named'] as const),
-    ...pains.map((r) => [r, ''] as const),
-  ]) {
+  for (const [[text], what] of [...named.map((r) => [r, 'named'] as const), ...pains.map((r) => [r, ''] as const)]) {
     const key = painKey(text);
     if (seen.has(key) || !(key.startsWith(start) || key.includes(` ${start}`))) continue;
     seen.add(key);
