@@ -30,20 +30,20 @@ export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidat
     case 'hypothesis.decided':
     case 'hypothesis.bet':
       return hypotheses(db, kind, prefix);
+    // names are matched and ordered by their keys, as pm compares them (src/core/identity.ts), in
+    // the order of the keys' indexes (no sort)
     case 'contact':
-      // in the order of their index on names (no sort); namesakes in the order they were added
-      return rows(
+      return byName(
         db,
         `SELECT c.name, a.name || CASE WHEN c.role = 'customer' THEN '' ELSE ' · ' || c.role END
          FROM contacts c JOIN accounts a ON a.id = c.account_id
-         WHERE c.forgotten = 0 ${wordStarts('c.name', prefix)} ORDER BY c.name COLLATE NOCASE, c.id`,
+         WHERE c.forgotten = 0 ${wordStarts('c.name_key', prefix)} ORDER BY c.name_key, c.account_id`,
         prefix,
       );
     case 'account':
-      return rows(
+      return byName(
         db,
-        `SELECT name, coalesce(segment, '') FROM accounts WHERE 1 ${wordStarts('name', prefix)}
-         ORDER BY name COLLATE NOCASE`,
+        `SELECT name, coalesce(segment, '') FROM accounts WHERE 1 ${wordStarts('name_key', prefix)} ORDER BY name_key`,
         prefix,
       );
     case 'tag':
@@ -76,6 +76,11 @@ export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidat
 /** The condition that `column` or one of its words starts with the prefix (none for no prefix). */
 const wordStarts = (column: string, prefix: string) =>
   prefix ? `AND (${column} LIKE :p ESCAPE '\\' OR ${column} LIKE '% ' || :p ESCAPE '\\')` : '';
+
+function byName(db: DB, sql: string, prefix: string): Candidate[] {
+  const statement = db.prepare(sql).raw();
+  return (prefix ? statement.all({ p: likePrefix(nameKey(prefix)) }) : statement.all()) as [string, string][];
+}
 
 function rows(db: DB, sql: string, prefix: string): Candidate[] {
   return db

@@ -28,7 +28,7 @@ const STEPS: Record<string, string> = {
   completionLine: `pm completion z${TAB}`,
   commands: `pm ${TAB}${TAB}`,
   hypCommands: `pm hyp ${TAB}${TAB}`,
-  flags: `pm report --f${TAB}`,
+  flags: `pm report --fo${TAB}`,
   contact: `pm log --with Ja${TAB}`,
   quotedContact: `pm log --with "Sean${TAB}`,
   account: `pm log --account Ac${TAB}`,
