@@ -15,6 +15,8 @@ import { reportRows } from '../db/report.js';
 import { confidenceInputs, hypothesisStatuses } from '../db/hypothesis-stats.js';
 import { confidenceOf } from '../core/confidence.js';
 import { interviewsCsv } from '../render/csv.js';
+import { SHOWN_IN_TREE, treeIn } from './tree.js';
+import { opportunityWindow } from '../core/opportunities.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import type { DB } from '../db/journal.js';
 import { VERSION } from '../version.js';
@@ -104,7 +106,8 @@ function markdown(
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
-  const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
+  const rows = reportRows(db, reportQuery(options), SHOWN_ROWS);
+  const shown = buildShownReport(rows, options);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
   const statuses = hypothesisStatuses(
     db,
@@ -120,10 +123,20 @@ function markdown(
       ),
     ].map(([rowid, inputs]) => [rowid, confidenceOf(inputs, config)]),
   );
+  // the opportunity–solution tree of the 12 weeks up to --as-of, cut as pm tree cuts it
+  // (the report read the window's pains already: they are ranked again, not read again); the open
+  // hypotheses made for no opportunity are listed under Hypotheses below: the tree counts them
+  const cut = treeIn(db, config, opportunityWindow({}, scope.asOf), {
+    limit: SHOWN_IN_TREE,
+    countUnlinked: true,
+    rows: rows.opportunities,
+  });
+  const tree = { ...cut, tree: redactor ? redactDeep(cut.tree, redactor) : cut.tree };
   return renderMarkdownExport(
     {
       records,
       report,
+      tree,
       unread: shown.unread,
       statuses,
       confidence,

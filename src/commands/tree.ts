@@ -1,59 +1,87 @@
 // pm tree: the opportunity–solution tree (src/core/tree.ts): the outcome, the window's
 // opportunities by worth-solving score, and the hypotheses made for each.
 import type { Context } from '../context.js';
+import type { Config } from '../core/config.js';
+import { rankOpportunities, type Window } from '../core/opportunities.js';
+import type { OpportunityRows } from '../core/report.js';
+import type { DB } from '../db/journal.js';
 import { buildTree, type Tree } from '../core/tree.js';
 import { hypothesisRecords } from '../db/hypotheses.js';
-import { namedOpportunities, opportunityHypotheses } from '../db/opportunities.js';
+import type { HypothesisRecord } from '../core/hypotheses.js';
+import { namedOpportunities, openHypothesisIds, opportunityHypotheses } from '../db/opportunities.js';
 import { renderTree, renderTreeMarkdown } from '../render/tree.js';
 import { opportunitiesIn, parseLimit, windowOf, type ListFlags } from './opportunities.js';
 import { textFormat } from './format.js';
 
 /** Opportunities without a hypothesis, and hypotheses for none, that text and markdown show by default. */
-const SHOWN = 10;
+export const SHOWN_IN_TREE = 10;
 
-/**
- * The tree cut for reading: every opportunity with a hypothesis, the `limit` best ones without, and
- * the first `limit` open hypotheses made for none (0: all). Returns how many of each were left out.
- */
-export function cutTree(t: Tree, limit: number): { tree: Tree; opportunities: number; unlinked: number } {
-  if (limit === 0) return { tree: t, opportunities: 0, unlinked: 0 };
-  let bare = 0;
-  const opportunities = t.opportunities.filter((o) => o.hypotheses.length > 0 || bare++ < limit);
-  return {
-    tree: { ...t, opportunities, unlinked: t.unlinked.slice(0, limit) },
-    opportunities: t.opportunities.length - opportunities.length,
-    unlinked: Math.max(0, t.unlinked.length - limit),
-  };
+/** A tree cut for reading, and how many opportunities without a hypothesis and open hypotheses for none it left out. */
+export interface CutTree {
+  tree: Tree;
+  opportunities: number;
+  unlinked: number;
 }
 
-export function treeOf(ctx: Context, flags: ListFlags): Tree {
-  const w = windowOf(ctx, flags);
-  const { db } = ctx.read();
-  const config = ctx.config();
-  const read = () => {
-    // the open hypotheses, and the decided ones made for an opportunity (a journal of years holds
-    // thousands of decided ones made for none, which the tree leaves out)
-    const records = hypothesisRecords(db, w.end, config, { status: 'open' });
-    const open = new Set(records.map((r) => r.id));
-    const linked = [...new Set(opportunityHypotheses(db, w.end).map((h) => h.rowid))];
-    for (const rowid of linked)
-      if (!open.has(`H${rowid}`)) records.push(...hypothesisRecords(db, w.end, config, { only: rowid }));
-    return buildTree(
-      config['product.outcome'],
-      w,
-      opportunitiesIn(db, w, config['evidence.validateAt']),
-      namedOpportunities(db),
-      records,
-    );
+export function treeOf(ctx: Context, flags: ListFlags, limit: number): CutTree {
+  return treeIn(ctx.read().db, ctx.config(), windowOf(ctx, flags), { limit });
+}
+
+export interface TreeOptions {
+  /** opportunities without a hypothesis, and open hypotheses for none, to show (0: all) */
+  limit: number;
+  /** the open hypotheses for no opportunity are only counted (the markdown export lists them below) */
+  countUnlinked?: boolean;
+  /** the window's pains as the report read them, in the caller's snapshot: ranked again, not read again */
+  rows?: OpportunityRows;
+}
+
+/** Above this many hypotheses to show, every open one's record is read in one go rather than one by one. */
+const ONE_BY_ONE = 40;
+
+/**
+ * The tree of window `w` (as of its last day), read in one snapshot, cut for reading: every
+ * opportunity with a hypothesis, the `limit` best ones without, and the first `limit` open
+ * hypotheses made for none (0: all). Only the records of the hypotheses shown are read: a journal
+ * of years holds hundreds of open hypotheses and thousands of decided ones.
+ */
+export function treeIn(db: DB, config: Config, w: Window, opts: TreeOptions): CutTree {
+  const { limit, rows: read } = opts;
+  const make = (): CutTree => {
+    const linked = new Set(opportunityHypotheses(db, w.end).map((h) => h.rowid));
+    const unlinked = openHypothesisIds(db, w.end).filter((id) => !linked.has(id));
+    const shownUnlinked = opts.countUnlinked ? [] : limit === 0 ? unlinked : unlinked.slice(0, limit);
+    const wanted = [...linked, ...shownUnlinked];
+    let records: HypothesisRecord[];
+    if (wanted.length <= ONE_BY_ONE)
+      records = wanted.flatMap((rowid) => hypothesisRecords(db, w.end, config, { only: rowid }));
+    else {
+      const want = new Set(wanted.map((rowid) => `H${rowid}`));
+      records = hypothesisRecords(db, w.end, config, { status: 'open' }).filter((r) => want.has(r.id));
+      const open = new Set(records.map((r) => r.id));
+      for (const rowid of linked)
+        if (!open.has(`H${rowid}`)) records.push(...hypothesisRecords(db, w.end, config, { only: rowid }));
+    }
+    const ranked = read
+      ? rankOpportunities(read.pains, read.named, read.hypotheses, config['evidence.validateAt'])
+      : opportunitiesIn(db, w, config['evidence.validateAt']);
+    const whole = buildTree(config['product.outcome'], w, ranked, read?.named ?? namedOpportunities(db), records);
+    let bare = 0;
+    const opportunities =
+      limit === 0 ? whole.opportunities : whole.opportunities.filter((o) => o.hypotheses.length > 0 || bare++ < limit);
+    return {
+      tree: { ...whole, opportunities },
+      opportunities: whole.opportunities.length - opportunities.length,
+      unlinked: unlinked.length - shownUnlinked.length,
+    };
   };
-  return db.inTransaction ? read() : db.transaction(read)();
+  return db.inTransaction ? make() : db.transaction(make)();
 }
 
 export function tree(ctx: Context, flags: ListFlags): void {
   const format = textFormat(ctx, flags.format);
-  const whole = treeOf(ctx, flags);
-  const limit = parseLimit(flags.limit) ?? (format === 'json' ? 0 : SHOWN);
-  const cut = cutTree(whole, limit);
+  const limit = parseLimit(flags.limit) ?? (format === 'json' ? 0 : SHOWN_IN_TREE);
+  const cut = treeOf(ctx, flags, limit);
   if (format === 'json') ctx.printJson(cut.tree);
   else if (format === 'md')
     ctx.out(renderTreeMarkdown(cut.tree, { opportunities: cut.opportunities, unlinked: cut.unlinked }));

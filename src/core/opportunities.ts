@@ -73,7 +73,7 @@ export function opportunityWindow(flags: { weeks?: string; since?: string }, asO
 interface Group {
   named: NamedOpportunity | null;
   key: string;
-  /** spellings of the pain in the window and how often each was written, for an unnamed group's name */
+  /** the pain as written in the window and how often each way, for an unnamed group's name */
   spellings: Map<string, { count: number; last: string }>;
   /** each customer's highest severity */
   customers: Map<number, Severity>;
@@ -106,47 +106,49 @@ export function rankOpportunities(
     for (const a of n.aliases) byKey.set(a.key, n);
   }
   const groups = new Map<string, Group>();
-  // a window's pains are mostly the same few hundred texts written again: each is keyed once
-  const keys = new Map<string, string>();
+  // a window's pains are mostly the same few hundred texts written again: each text finds its group
+  // once (it runs once a process, over thousands of rows, before the JIT has warmed up to it)
+  const groupOf = new Map<string, Group>();
   for (const row of rows) {
-    let key = keys.get(row.text);
-    if (key === undefined) {
-      key = painKey(row.text);
-      keys.set(row.text, key);
-    }
-    const n = byKey.get(key) ?? null;
-    const groupKey = n ? `#${n.id}` : key;
-    let g = groups.get(groupKey);
-    if (!g) {
-      g = {
-        named: n,
-        key,
-        spellings: new Map(),
-        customers: new Map(),
-        accounts: new Set(),
-        segments: new Set(),
-        stages: new Set(),
-        signalInterviews: new Set(),
-        firstHeard: row.date,
-        lastHeard: row.date,
-      };
-      groups.set(groupKey, g);
+    let g = groupOf.get(row.text);
+    if (g === undefined) {
+      const key = painKey(row.text);
+      const n = byKey.get(key) ?? null;
+      const groupKey = n ? `#${n.id}` : key;
+      g = groups.get(groupKey);
+      if (g === undefined) {
+        g = {
+          named: n,
+          key,
+          spellings: new Map(),
+          customers: new Map(),
+          accounts: new Set(),
+          segments: new Set(),
+          stages: new Set(),
+          signalInterviews: new Set(),
+          firstHeard: row.date,
+          lastHeard: row.date,
+        };
+        groups.set(groupKey, g);
+      }
+      groupOf.set(row.text, g);
     }
     if (row.date < g.firstHeard) g.firstHeard = row.date;
     if (row.date > g.lastHeard) g.lastHeard = row.date;
-    const spelling = row.text.trim();
-    const seen = g.spellings.get(spelling);
+    const seen = g.spellings.get(row.text);
     if (seen) {
       seen.count++;
       if (row.date > seen.last) seen.last = row.date;
-    } else g.spellings.set(spelling, { count: 1, last: row.date });
+    } else g.spellings.set(row.text, { count: 1, last: row.date });
     if (row.kind === 'indirect') {
       g.signalInterviews.add(row.interviewId);
       continue;
     }
-    for (const [contact, segment] of row.customers) {
+    const rank = RANK[row.severity];
+    for (let k = 0; k < row.customers.length; k++) {
+      const [contact, segment] = row.customers[k];
       const before = g.customers.get(contact);
-      if (before === undefined || RANK[row.severity] > RANK[before]) g.customers.set(contact, row.severity);
+      if (before === undefined || rank > RANK[before]) g.customers.set(contact, row.severity);
       if (segment) g.segments.add(segment);
     }
     if (row.accountId !== null) g.accounts.add(row.accountId);
@@ -210,8 +212,21 @@ function byText(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** An unnamed opportunity is called as its pain was written most often; then most recently; then first by text. */
-function commonSpelling(spellings: Map<string, { count: number; last: string }>): string {
+/**
+ * An unnamed opportunity is called as its pain was written most often (trimmed); then most recently;
+ * then first by text.
+ */
+function commonSpelling(written: Map<string, { count: number; last: string }>): string {
+  const spellings = new Map<string, { count: number; last: string }>();
+  for (const [raw, seen] of written) {
+    const text = raw.trim();
+    const before = spellings.get(text);
+    if (!before) spellings.set(text, { ...seen });
+    else {
+      before.count += seen.count;
+      if (seen.last > before.last) before.last = seen.last;
+    }
+  }
   let best = '';
   let bestSeen = { count: 0, last: '' };
   for (const [text, seen] of spellings) {

@@ -26,6 +26,15 @@ import { isSilent, silentMessage, type SegmentRow } from './coverage.js';
 import type { Config } from './config.js';
 import { whereFrom } from './interviews.js';
 import { UsageError } from '../errors.js';
+import {
+  opportunityWindow,
+  rankOpportunities,
+  type NamedOpportunity,
+  type Opportunity,
+  type OpportunityHypothesis,
+  type PainRow,
+  type Window,
+} from './opportunities.js';
 
 // ---------------------------------------------------------------- rows (what the journal holds)
 
@@ -139,6 +148,8 @@ export interface ReportRows {
   followUps: FollowUpRow[];
   /** every segment that has accounts (not switched off), for segment-silent */
   segments: SegmentRow[];
+  /** the pains of the opportunities' window (ReportQuery.opportunities), and what groups them */
+  opportunities: OpportunityRows;
   /**
    * Rows of the long lists left unread: text and markdown read only the rows they show
    * (src/db/report.ts); zero when every row was read (`unvalidated` and `flags` are zero here:
@@ -147,6 +158,16 @@ export interface ReportRows {
    */
   unread: Unread;
 }
+
+/** What the report's opportunities are ranked from (src/core/opportunities.ts). */
+export interface OpportunityRows {
+  pains: PainRow[];
+  named: NamedOpportunity[];
+  hypotheses: OpportunityHypothesis[];
+}
+
+/** Opportunities the report lists: the best few of its window, as `pm opportunities` ranks them. */
+export const REPORT_OPPORTUNITIES = 5;
 
 export interface Unread {
   conversations: number;
@@ -224,6 +245,8 @@ export interface ReportQuery {
   weekTarget: number;
   /** account.cadenceDays: the cadence of accounts without their own */
   accountCadence: number;
+  /** the window opportunities are heard in: the 12 weeks up to asOf, whatever the report's period */
+  opportunities: Window;
 }
 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */
@@ -241,6 +264,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     weeks,
     weekTarget: scaledTarget(o.config, 7),
     accountCadence: o.config['account.cadenceDays'],
+    opportunities: opportunityWindow({}, o.asOf),
   };
 }
 
@@ -449,6 +473,8 @@ export interface Report {
   }[];
   /** conviction bets, listed apart with the evidence so far, soonest deadline first */
   bets: ReportBet[];
+  /** the best opportunities of the 12 weeks up to asOf (pm opportunities), and how many were heard */
+  opportunities: { window: Window; heard: number; top: Opportunity[] };
   /** every segment with accounts: its last customer conversation, and `segment-silent` when it is silent */
   segments: {
     segment: string;
@@ -904,6 +930,14 @@ function assemble(
       );
     }
 
+  // the opportunities of the 12 weeks up to asOf, as pm opportunities ranks them (informational flags only)
+  const ranked = rankOpportunities(
+    rows.opportunities.pains,
+    rows.opportunities.named,
+    rows.opportunities.hypotheses,
+    config['evidence.validateAt'],
+  );
+
   const report: Report = {
     period: o.period,
     asOf,
@@ -929,6 +963,11 @@ function assemble(
     followUps,
     bets,
     segments,
+    opportunities: {
+      window: opportunityWindow({}, asOf),
+      heard: ranked.length,
+      top: ranked.slice(0, REPORT_OPPORTUNITIES),
+    },
     flags,
   };
   return { report, unread, needs };

@@ -15,6 +15,7 @@ import m0012 from '../../migrations/0012_identity_keys.sql';
 import type { DB } from './journal.js';
 import { migrateIdentities } from './identity.js';
 import m0013 from '../../migrations/0013_people_dates.sql';
+import m0014 from '../../migrations/0014_opportunity_stages.sql';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 11, name: '0011_opportunities', sql: m0011 },
   { version: 12, name: '0012_identity_keys', sql: m0012, data: migrateIdentities },
   { version: 13, name: '0013_people_dates', sql: m0013 },
+  { version: 14, name: '0014_opportunity_stages', sql: m0014 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

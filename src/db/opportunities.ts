@@ -1,6 +1,7 @@
 // Opportunities: the pains of a window as rows (src/core/opportunities.ts groups and ranks them),
 // the names the user gave groups of pains (merges, renames) and the hypotheses made for them.
 import type { DB } from './journal.js';
+import { outcomeAfter } from './hypothesis-stats.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
 import {
   opportunityNames,
@@ -18,11 +19,12 @@ import { closest } from '../core/text.js';
  * The pains raised in the window's customer conversations and signals (a meeting among colleagues
  * is no market: stakeholder meetings are left out), optionally only those held by `by`, each with
  * the customers and prospects present and the journey stage of a customer conversation. The
- * window's interviews are found by the index on (date, kind, account_id); a customer conversation's
- * row is read for its stage (~2 ms on the bench journal's 12 weeks). The rows come as one JSON text
- * made by SQLite: on the bench journal's 12 weeks (5,863 pains) one JSON.parse took ~11 ms where
- * better-sqlite3 building the same rows a value at a time took ~50 ms and four more garbage
- * collections.
+ * window's interviews, their kind, account and stage come from the index on (date, kind,
+ * account_id, stage) alone (migration 0014): their rows, notes and all, are never read. The rows
+ * come as one JSON text made by SQLite: on the bench journal's 12 weeks (5,863 pains) one
+ * JSON.parse took ~11 ms where better-sqlite3 building the same rows a value at a time took ~50 ms
+ * and four more garbage collections (reading who was present, and the segments, in queries of
+ * their own and putting them together here took ~5 ms more than the one statement).
  */
 export function painRows(db: DB, w: Pick<Window, 'start' | 'end'>, by: string | null = null): PainRow[] {
   const FROM = by === null ? 'interviews i INDEXED BY interviews_by_date_kind_account' : 'interviews i';
@@ -97,6 +99,17 @@ ORDER BY ho.opportunity_id, h.id`)
       .raw()
       .all({ asOf }) as [number, number, HypothesisStatus][]
   ).map(([opportunityId, rowid, status]) => ({ opportunityId, rowid, status }));
+}
+
+/** The row ids of the hypotheses open as of asOf (created by then), in order. */
+export function openHypothesisIds(db: DB, asOf: string): number[] {
+  // with no outcome dated after asOf, the status the triggers keep holds (read from its index)
+  const sql = outcomeAfter(db, asOf)
+    ? `SELECT h.id FROM hypotheses h WHERE h.created_on <= @asOf AND coalesce((SELECT o.outcome FROM outcomes o
+         WHERE o.hypothesis_id = h.id AND o.date <= @asOf ORDER BY o.date DESC, o.id DESC LIMIT 1), 'reopened') = 'reopened'
+       ORDER BY h.id`
+    : "SELECT h.id FROM hypotheses h WHERE h.status = 'open' AND h.created_on <= @asOf ORDER BY h.id";
+  return db.prepare(sql).pluck().all({ asOf }) as number[];
 }
 
 /** Every way a pain is written in the journal, and how often (to find the pains a name stands for). */

@@ -5,6 +5,8 @@
 // give the same bytes, so weekly exports kept in git diff cleanly. It is made interview by interview
 // and handed over in chunks: nothing of an interview outlives its turn but what the hypotheses'
 // evidence lists need.
+import type { Tree } from '../core/tree.js';
+import { treeMarkdownList } from './tree.js';
 import type { Period } from '../core/dates.js';
 import type { Report, Unread } from '../core/report.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
@@ -25,6 +27,8 @@ export interface MarkdownExportInput {
   statuses: Map<string, HypothesisStatus>;
   /** each hypothesis's confidence as of the as-of day, by row id */
   confidence: Map<number, Confidence>;
+  /** the opportunity–solution tree as of the as-of day, cut as pm tree cuts it (what it left out, counted) */
+  tree: { tree: Tree; opportunities: number; unlinked: number };
   /** --redact: names become pseudonyms, and free text is redacted, as in the JSON export */
   redactor: Redactor | null;
   period: Period;
@@ -153,6 +157,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       completeCommand: reportCommand(input.period, input.asOf),
     }),
   );
+
+  out.push(mdHeading(1, 'Opportunity–solution tree'), '');
+  out.push(...treeMarkdownList(input.tree.tree, input.tree), '');
 
   out.push(mdHeading(1, 'Interviews'), '');
   let count = 0;

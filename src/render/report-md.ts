@@ -6,6 +6,7 @@ import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/repor
 import { mdHeading, mdInline } from './markdown.js';
 import { whereFrom } from '../core/interviews.js';
 import { confidenceText } from '../core/confidence.js';
+import { opportunityLine } from './opportunities.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -176,6 +177,18 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ),
     '',
   );
+
+  const opps = r.opportunities;
+  out.push(mdHeading(2, 'Opportunities'), '');
+  out.push(
+    `${mdInline(`The best of the ${plural(opps.window.weeks ?? 0, 'week')} to ${opps.window.end} (${opps.heard} heard), by worth-solving score`)}:`,
+    '',
+  );
+  if (opps.top.length === 0) out.push('No pains raised in these weeks.');
+  else out.push(...opps.top.map((o) => `- ${opportunityLine(o)}`));
+  if (opps.heard > opps.top.length)
+    out.push(`- and ${opps.heard - opps.top.length} more (\`pm opportunities\` lists every one)`);
+  out.push('');
 
   out.push(mdHeading(2, 'Follow-ups due'), '');
   out.push(

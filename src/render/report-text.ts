@@ -8,6 +8,7 @@ import { confidenceCell } from '../core/confidence.js';
 import { table, type Column } from './table.js';
 import { barChart } from './chart.js';
 import { whereFrom } from '../core/interviews.js';
+import { severitySummary } from '../core/opportunities.js';
 
 type Paint = (s: string) => string;
 interface Cell {
@@ -49,6 +50,11 @@ function capped<T>(items: T[], c: ChalkInstance, render: (shown: T[]) => string[
   const more = items.length + unread - SHOWN_ROWS;
   if (more > 0) lines.push(c.dim(`  and ${more} more`));
   return lines;
+}
+
+/** `12 weeks to 2026-11-20, 4 heard`: the report's opportunities' window. */
+export function opportunitiesHeard(o: Report['opportunities']): string {
+  return `${plural(o.window.weeks ?? 0, 'week')} to ${o.window.end}, ${o.heard} heard`;
 }
 
 function section(title: string, count: number | null, c: ChalkInstance): string {
@@ -294,6 +300,28 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       ),
     ),
   );
+
+  // the opportunities of the 12 weeks up to --as-of, best first (pm opportunities lists them all)
+  const opps = r.opportunities;
+  out.push('', section(`Opportunities (${opportunitiesHeard(opps)})`, null, c));
+  if (opps.top.length === 0) out.push(c.dim('  No pains raised in the last 12 weeks'));
+  out.push(
+    ...columns(
+      opps.top.map((o) => [
+        cell(`score ${o.score}`),
+        cell(o.opportunity),
+        cell(
+          o.customers
+            ? `${plural(o.customers, 'customer')} from ${plural(o.accounts, 'account')} (${severitySummary(o.severity)})`
+            : plural(o.signals, 'signal'),
+        ),
+        cell(o.flags.join(', '), c.dim),
+      ]),
+      width,
+      1,
+    ),
+  );
+  if (opps.heard > opps.top.length) out.push(c.dim(`  and ${opps.heard - opps.top.length} more: pm opportunities`));
 
   // 7. follow-ups due
   out.push('', section('Follow-ups due', r.followUps.length + unread.followUps || null, c));

@@ -125,7 +125,8 @@ export function treeMarkdownList(t: Tree, more: { opportunities: number; unlinke
     out.push('  - **For no opportunity yet**');
     for (const h of t.unlinked) out.push(`    - ${mdHypothesis(h)}`);
     if (more.unlinked > 0) out.push(`    - and ${more.unlinked} more`);
-  }
+  } else if (more.unlinked > 0)
+    out.push(`  - **For no opportunity yet:** ${plural(more.unlinked, 'open hypothesis', 'open hypotheses')}`);
   out.push('', `Opportunities heard in ${windowLabel(t.window)}, by worth-solving score.`);
   return out;
 }

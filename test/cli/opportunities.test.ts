@@ -394,3 +394,53 @@ describe('opportunities in the JSON export', () => {
     });
   });
 });
+
+describe('opportunities in the report and the markdown export', () => {
+  it('the report lists the best five of the 12 weeks up to --as-of, whatever its period', () => {
+    for (const [who, pain] of [
+      ['Di Fox', 'no audit log:low'],
+      ['Ed Gray', 'dark mode:low'],
+      ['Flo Hart', 'API limits:medium'],
+      ['Gil Ives', 'slow search:medium'],
+    ])
+      ok(['log', '--with', who, '--account', 'Initech', '--date', '2026-11-19', '--summary', 's', '--pain', pain]);
+    const report = box.json(['report', '--week', 'last']);
+    expect(report.opportunities.window).toEqual({ start: '2026-08-29', end: '2026-11-20', weeks: 12 });
+    expect(report.opportunities.heard).toBe(7);
+    expect(report.opportunities.top).toEqual(box.json(['opps']).slice(0, 5));
+    expect(report.opportunities.top.map((o: any) => o.opportunity)).toEqual([
+      'slow CSV export',
+      'SSO setup needs IT',
+      'export too slow',
+      'API limits',
+      'slow search',
+    ]);
+    // as of a past day, nothing later counts (and the 12 weeks reach back to the old pain); three
+    // spellings once each: the most recent names it
+    const before = box.json(['report', '--as-of', '2026-11-10']).opportunities;
+    expect(before.top.map((o: any) => [o.opportunity, o.score])).toEqual([
+      ['slow csv export', 7],
+      ['old pain', 5],
+    ]);
+    // --by: only the conversations held by that interviewer
+    expect(box.json(['report', '--by', 'nobody']).opportunities).toMatchObject({ heard: 0, top: [] });
+
+    const md = ok(['report', '--format', 'md']).out;
+    expect(md).toContain(
+      '## Opportunities\n\nThe best of the 12 weeks to 2026-11-20 (7 heard), by worth-solving score:\n',
+    );
+    expect(md).toContain('- **slow CSV export** — score 7:');
+    expect(md).toContain('- and 2 more (`pm opportunities` lists every one)');
+  });
+
+  it('the markdown export gains the tree and each pain with its severity', () => {
+    ok(['hyp', 'add', 'An ERP export saves a day', '--for', 'slow CSV export']);
+    ok(['hyp', 'add', 'Teams want a Slack bot']);
+    const md = ok(['export', '--as-of', '2026-11-20']).out;
+    const tree = md.slice(md.indexOf('# Opportunity–solution tree'), md.indexOf('# Interviews'));
+    expect(tree).toContain('  - **slow CSV export** — score 7:');
+    expect(tree).toContain('    - **H1** (open): An ERP export saves a day — confidence none 0');
+    expect(tree).toContain('  - **For no opportunity yet:** 1 open hypothesis');
+    expect(md).toContain('- Slow CSV  export (blocker)');
+  });
+});

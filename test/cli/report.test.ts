@@ -220,6 +220,7 @@ describe('pm report --format md', () => {
       '2 Decided this period',
       '2 Killed and invalidated',
       '2 Themes',
+      '2 Opportunities',
       '2 Follow-ups due',
       '2 Flags',
     ]);

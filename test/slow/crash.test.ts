@@ -271,6 +271,8 @@ function downgradeToSchema1(file: string): void {
     ALTER TABLE interview_contacts DROP COLUMN date;
     ALTER TABLE interview_contacts DROP COLUMN kind;
     DROP INDEX interviews_by_source;
+    DROP INDEX interviews_by_date_kind_account;
+    CREATE INDEX interviews_by_date_kind_account ON interviews(date, kind, account_id);
     ALTER TABLE pains DROP COLUMN severity;
     DROP INDEX interviews_by_stage;
     DROP INDEX hypotheses_bets;
