@@ -156,8 +156,10 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     quotes: ['I would pay tomorrow for this.'],
     stage: 'adopt',
   });
+  // the same pain in other words: merged into "manual invoice matching" (opportunities, below)
   const omarCall = talk(-10, quillco, ['omar'], 'Finance team reconciles 400 invoices a month', {
     channel: 'video',
+    pains: [{ text: 'invoices matched by hand', severity: 'high' }],
     tags: ['billing'],
     stage: 'evaluate',
   });
@@ -228,6 +230,13 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     hypotheses.push(h);
     return h;
   };
+  // an opportunity worth solving (three customers of three accounts, one a blocker), named, with a
+  // pain written another way merged into it; the SSO pain stays one account's custom request
+  const invoiceMatching = {
+    uuid: uuid(),
+    name: 'manual invoice matching',
+    aliases: ['invoices matched by hand'],
+  };
   const matching = belief(
     'Finance teams will pay for automatic invoice matching',
     'value',
@@ -236,6 +245,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     '3 finance leads from 2+ accounts say they would pay',
     ['billing'],
   );
+  matching.opportunityUuids = [invoiceMatching.uuid];
   const selfServe = belief(
     'New admins can set up a workspace without a call',
     'usability',
@@ -319,13 +329,13 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     version: 2,
     exportedAt,
     // three customer conversations a week, the advice the issue tracker and Cagan give
-    config: { 'cadence.target': 3 },
+    config: { 'cadence.target': 3, 'product.outcome': 'Finance teams close the month in a day' },
     accounts,
     contacts: Object.values(people),
     interviews,
     hypotheses,
     evidence,
     outcomes,
-    opportunities: [],
+    opportunities: [invoiceMatching],
   };
 }

@@ -474,7 +474,7 @@ export interface Report {
   /** conviction bets, listed apart with the evidence so far, soonest deadline first */
   bets: ReportBet[];
   /** the best opportunities of the 12 weeks up to asOf (pm opportunities), and how many were heard */
-  opportunities: { window: Window; heard: number; top: Opportunity[] };
+  opportunities: { window: Window; heard: number; unaddressed: number; top: Opportunity[] };
   /** every segment with accounts: its last customer conversation, and `segment-silent` when it is silent */
   segments: {
     segment: string;
@@ -966,6 +966,7 @@ function assemble(
     opportunities: {
       window: opportunityWindow({}, asOf),
       heard: ranked.length,
+      unaddressed: ranked.filter((x) => x.flags.includes('unaddressed')).length,
       top: ranked.slice(0, REPORT_OPPORTUNITIES),
     },
     flags,

@@ -168,6 +168,13 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   const killed = r.hypotheses.killed.length + unread.killed;
   if (killed) counts.push(`${killed} killed`);
   counts.push(plural(r.themes.length, 'theme'));
+  // opportunities as a count, after the themes (a narrow page drops counts from the end): their flags
+  // are informational, and pm opportunities lists them
+  const o = r.opportunities;
+  if (o?.heard)
+    counts.push(
+      `${plural(o.heard, 'opportunity', 'opportunities')}${o.unaddressed ? ` (${o.unaddressed} unaddressed)` : ''}`,
+    );
   if (soon) counts.push(`${soon} to decide within 7 days`);
   return {
     verdict: r.verdict,

@@ -85,6 +85,25 @@ describe('pm demo', () => {
     ]);
   });
 
+  it('shows an opportunity worth solving, with a merged name and a hypothesis for it, and a custom request', () => {
+    const path = join(box.dir, 'sample.db');
+    const report = box.json(['--db', path, 'demo']);
+    const [worth, custom] = report.opportunities.top;
+    expect(worth).toMatchObject({
+      opportunity: 'manual invoice matching',
+      aliases: ['invoices matched by hand'],
+      customers: 3,
+      accounts: 3,
+      hypotheses: ['H1'],
+      flags: [],
+    });
+    expect(worth.severity.blocker).toBe(1);
+    expect(custom).toMatchObject({ opportunity: 'SSO setup needs IT', signals: 1, flags: ['single-account'] });
+    const tree = box.json(['--db', path, 'tree']);
+    expect(tree.outcome).toBe('Finance teams close the month in a day');
+    expect(tree.opportunities[0].hypotheses.map((h: any) => h.id)).toEqual(['H1']);
+  });
+
   it('is dated relative to today, and shows every flag whatever the weekday (Monday and Tuesday: the Sunday before)', () => {
     const r = box.json(['demo'], { env: { TMPDIR: box.dir, PM_TODAY: '2027-01-01' } });
     expect(r.period.label).toBe('2026-W53');

@@ -276,8 +276,12 @@ describe('hypotheses for opportunities: pm hyp --for, pm tree', () => {
     for (const who of ['Eve One', 'Fay Two'])
       ok(['log', '--with', who, '--account', 'Initech', '--summary', 's', '--pain', 'slow CSV export']);
     expect(box.json(['opps'])[0].flags).toEqual(['unaddressed']);
+    // the report counts it, and the standup page says so beside the count
+    expect(box.json(['report']).opportunities).toMatchObject({ heard: 3, unaddressed: 1 });
+    expect(box.pm(['report'], { env: { COLUMNS: '200' } }).out).toMatch(/ · 3 opportunities \(1 unaddressed\)/);
     ok(['hyp', 'add', 'X', '--for', 'slow CSV export']);
     expect(box.json(['opps'])[0].flags).toEqual([]);
+    expect(box.json(['report']).opportunities.unaddressed).toBe(0);
     ok(['hyp', 'kill', 'H1', '--reason', 'no']);
     expect(box.json(['opps'])[0].flags).toEqual(['unaddressed']);
   });
@@ -424,6 +428,15 @@ describe('opportunities in the report and the markdown export', () => {
     ]);
     // --by: only the conversations held by that interviewer
     expect(box.json(['report', '--by', 'nobody']).opportunities).toMatchObject({ heard: 0, top: [] });
+
+    // the standup page counts them; --full lists the five
+    expect(box.pm(['report'], { env: { COLUMNS: '200' } }).out).toMatch(/ · \d+ themes? · 7 opportunities\b/);
+    const full = ok(['report', '--full']).out;
+    expect(full).toMatch(/^Opportunities \(12 weeks to 2026-11-20, 7 heard\)$/m);
+    expect(full).toMatch(
+      /^ {2}score 7 +slow CSV export +2 customers from 1 account \(1 blocker, 1 medium\) +single-account$/m,
+    );
+    expect(full).toMatch(/^ {2}and 2 more: pm opportunities$/m);
 
     const md = ok(['report', '--format', 'md']).out;
     expect(md).toContain(
