@@ -46,10 +46,15 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
     lines.push(`${c.dim('Pains:')}`, ...r.pains.map((p) => `  - ${safe(p.text)} ${c.dim(`(${p.severity})`)}`));
   if (r.quotes.length) lines.push(`${c.dim('Quotes:')}`, ...r.quotes.map((q) => `  “${safe(q)}”`));
   if (r.tags.length) lines.push(`${c.dim('Tags:')}      ${r.tags.map(safeLine).join(', ')}`);
-  if (r.evidence.length)
-    lines.push(
-      `${c.dim('Evidence:')}  ${r.evidence.map((e) => `${e.direction} ${e.hypothesis}${e.strength === 'medium' ? '' : ` (${e.strength})`}`).join(', ')}`,
-    );
+  if (r.stage) lines.push(`${c.dim('Stage:')}     ${safeLine(r.stage)}`);
+  if (r.evidence.length) {
+    // a link's strength and basis when not the defaults: "supports H3 (strong, paid)"
+    const link = (e: InterviewRecord['evidence'][number]) => {
+      const how = [e.strength === 'medium' ? '' : e.strength, e.basis === 'said' ? '' : e.basis].filter(Boolean);
+      return `${e.direction} ${e.hypothesis}${how.length ? ` (${how.join(', ')})` : ''}`;
+    };
+    lines.push(`${c.dim('Evidence:')}  ${r.evidence.map(link).join(', ')}`);
+  }
   if (r.followUp) lines.push(`${c.dim('Follow-up:')} ${r.followUp}${r.followUpDone ? ' (done)' : ''}`);
   if (r.notes) lines.push(`${c.dim('Notes:')}`, safe(r.notes).replace(/^/gm, '  '));
   return lines.join('\n');

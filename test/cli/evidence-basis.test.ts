@@ -46,6 +46,9 @@ describe('the basis of a link', () => {
     ]);
     call('Raj Patel', 'Globex', '--supports', 'H1');
     expect(box.sql('SELECT basis FROM evidence WHERE interview_id = 2')).toEqual([{ basis: 'said' }]);
+    // pm show gives a link's strength and basis when they are not the defaults
+    expect(ok(['show', 'I1']).out).toMatch(/^Evidence: {2}supports H1 \(strong, paid\), refutes H2 \(did\)$/m);
+    expect(ok(['show', 'I2']).out).toMatch(/^Evidence: {2}supports H1$/m);
   });
 
   it('an unknown basis, or one given twice, is a usage error that writes nothing', () => {

@@ -58,6 +58,10 @@ describe('stages', () => {
     expect(box.json(['edit', 'I1', '--summary', 'kept']).stage).toBeNull();
     ok(['edit', 'I1', '--stage', 'expand']);
     expect(box.json(['edit', 'I1', '--summary', 'still']).stage).toBe('expand');
+    // pm show names the stage, and says nothing of one the interview has not
+    expect(ok(['show', 'I1']).out).toMatch(/^Stage: {5}expand$/m);
+    ok(['edit', 'I1', '--clear', 'stage']);
+    expect(ok(['show', 'I1']).out).not.toMatch(/Stage/);
   });
 });
 
