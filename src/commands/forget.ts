@@ -10,6 +10,7 @@ import { hasPendingErasure } from '../db/journal.js';
 import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
 import { contactByEmail, contactByUuid, contactsByName, sameContactNow } from '../db/contacts.js';
 import { UUID_RE } from '../core/uuid.js';
+import { draftMentions, removeDraft } from './log-draft.js';
 import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { safeLine } from '../core/text.js';
@@ -179,6 +180,11 @@ export async function forget(
     () => `interrupted after ${label} was erased in full`,
   );
   ctx.verbose('pm forget: rewritten');
+  // an interactive log's draft that names them (issue 15) is dropped: it would bring them back
+  if (draftMentions(ctx.dbPath, [contact.uuid, ...needles])) {
+    removeDraft(ctx.dbPath);
+    ctx.info(`removed the unsaved pm log draft that named ${label}`);
+  }
   const files = filesHolding(ctx.dbPath, writtenFiles(ctx.write().db), needles);
   const backups = files.filter((f) => f.kind === 'backup').map((f) => f.path);
   const exports = files.filter((f) => f.kind === 'export').map((f) => f.path);

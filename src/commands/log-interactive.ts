@@ -1,24 +1,50 @@
 // Interactive `pm log`, on a terminal when --summary is not given. Loaded (with inquirer, ~40 ms)
-// only on this path. Sensible defaults make a five-field log a matter of seconds: pick a known
-// person by typing part of their name, Enter through channel and date, type the summary.
-// Ctrl-C at any prompt rejects with ExitPromptError, which src/cli.ts turns into exit 130 with
-// "nothing saved" — nothing is written before the last answer.
+// only on this path. Built to be done in under 30 seconds right after a call (issue 15): a typical
+// call with a known person (who, how and when, summary, a pain, a quote, a tag, a hypothesis it
+// supports, no follow-up) is 8 prompts and 9 keystrokes besides what is typed:
+//   1 who            type part of a name, Enter (their open follow-up is shown)
+//   2 how and when   Enter: "call today" (or "video yesterday", "visit mon")
+//   3 summary        typed, Enter
+//   4 pains          typed, Enter (several: "a | b"; "slow export:high" sets a severity)
+//   5 quotes         typed, Enter (several: "a | b")
+//   6 tags           typed, Enter (comma-separated)
+//   7 evidence       ↓ to the hypothesis, Enter links it (supports, medium; -H3 refutes, H3! strong,
+//                    H3? weak, "H3 -H5" several); Enter on "None" links none
+//   8 follow-up      Enter for none, or tomorrow, fri, +1w
+// Ctrl-C at any prompt keeps what was typed as a draft beside the journal (src/commands/log-draft.ts)
+// and exits 130; the next `pm log` offers to resume it. Nothing is written to the journal before the
+// last answer, and the draft is removed once the log is saved.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Context } from '../context.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
-import { parseDeadline, parsePastDate } from '../core/dates.js';
-import { STRENGTHS, type Strength } from '../core/hypotheses.js';
-import { PmError } from '../errors.js';
-import { CHANNELS, DIRECT_CHANNELS, isIndirect, parseChannel, type Channel } from '../core/channels.js';
+import { parseDeadline } from '../core/dates.js';
+import { Interrupted, PmError } from '../errors.js';
+import { type Channel, parseChannel } from '../core/channels.js';
 import { ROLES, type ContactRow, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
-import { draftFromOptions, type LogDraft, type LogOptions } from '../core/interviews.js';
+import { draftFromOptions, followUpAfter, type LogDraft, type LogOptions } from '../core/interviews.js';
 import { parsePain } from '../core/pains.js';
-import { knownTags } from '../db/interviews.js';
+import {
+  evidenceFilter,
+  hasAnswers,
+  ITEM_SEPARATOR,
+  linkLabel,
+  parseEvidenceTerm,
+  parseHowWhen,
+  splitItems,
+  type LogAnswers,
+  type OpenHypothesis,
+} from '../core/quick-log.js';
+import { knownSources, knownTags, openFollowUps } from '../db/interviews.js';
 import { allContacts } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
+import { knownAccounts } from '../db/accounts.js';
 import { readNotes, report, saveLog } from './log.js';
+import { readDraft, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
 import { cleanTag } from '../core/identity.js';
+import { clipWords } from '../render/wrap.js';
 
 /** A validator for inquirer: true, or the usage error's message. */
 function valid(check: (s: string) => unknown): (s: string) => true | string {
@@ -33,135 +59,297 @@ function valid(check: (s: string) => unknown): (s: string) => true | string {
   };
 }
 
-type Who = { contact: ContactRow } | { name: string };
+/** Ctrl-C (or the prompt closed) at a prompt. */
+function isPromptExit(err: unknown): boolean {
+  const name = (err as Error | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError';
+}
+
+type Who = { contact: ContactRow } | { name: string } | { signal: true };
+
+const SIGNAL_CHOICE = 'No person: a signal (a review, a survey, a ticket)';
+
+/** Is `t` typed from the start of a word of the signal choice ("no pers", "signal", "review")? */
+function signalWords(t: string): boolean {
+  return ` ${SIGNAL_CHOICE.toLowerCase().replace(/[^a-z ]/g, '')}`.includes(` ${t.replace(/[^a-z ]/g, '')}`);
+}
 
 export async function logInteractive(ctx: Context, opts: LogOptions): Promise<void> {
-  const { search, input, select, checkbox } = await loadPrompts();
+  const prompts = await loadPrompts();
+  const journal = ctx.dbPath;
   const { db } = ctx.read();
-  const known = allContacts(db);
-  const tags = knownTags(db);
-  const hypotheses = openHypotheses(db);
-  const today = ctx.today;
 
-  const who: Who = await search<Who>({
-    message: 'Who did you talk to?',
-    source: (term) => {
-      const t = (term ?? '').trim().toLowerCase();
-      const matches = known
-        .filter(
-          (c) =>
-            !t ||
-            c.name.toLowerCase().includes(t) ||
-            (c.email ?? '').toLowerCase().includes(t) ||
-            c.account.toLowerCase().includes(t),
-        )
-        .slice(0, 20)
-        .map((c) => ({
-          value: { contact: c } as Who,
-          name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
-        }));
-      const exact = known.some((c) => c.name.toLowerCase() === t);
-      if (t && !exact)
-        matches.push({ value: { name: (term ?? '').trim() }, name: `New contact: ${safeLine((term ?? '').trim())}` });
-      return matches;
-    },
-    validate: (w) => ('name' in w ? valid((s) => checkText('name', s, LIMITS.name))(w.name) : true),
-  });
-
-  let account: string | null = null;
-  let role: Role | null = null;
-  let segment: string | null = null;
-  if ('name' in who) {
-    account = (
-      await input({
-        message: `${safeLine(who.name)} is new. Which account (organisation)?`,
-        default: opts.account,
-        validate: valid((s) => checkText('account', s.trim(), LIMITS.account)),
-      })
-    ).trim();
-    role = await select<Role>({
-      message: 'Their role?',
-      choices: ROLES.map((r) => ({ value: r })),
-      default: 'customer',
+  // a draft Ctrl-C kept: resume it, or start again (it is replaced or removed either way)
+  let answers: LogAnswers = {};
+  const kept = readDraft(journal);
+  if (kept && hasAnswers(kept.answers)) {
+    const what = [kept.answers.whoLabel, kept.answers.summary ?? kept.answers.pending?.text]
+      .filter((s): s is string => Boolean(s))
+      .map((s) => clipWords(safeLine(s), 40))
+      .join(': ');
+    const resume = await prompts.confirm({
+      message: `Resume the log you left${what ? ` (${what})` : ''}?`,
+      default: true,
     });
-    const seg = (
-      await input({
-        message: 'Segment or persona (Enter to skip)?',
-        validate: valid((s) => s === '' || checkText('segment', s, LIMITS.segment)),
-      })
-    ).trim();
-    segment = seg === '' ? null : seg;
+    if (resume) answers = kept.answers;
   }
 
-  const channel: Channel =
-    opts.channel !== undefined
-      ? parseChannel(opts.channel)
-      : await select<Channel>({
-          message: 'Channel?',
-          choices: CHANNELS.map((c) => ({ value: c, name: isIndirect(c) ? `${c} (indirect)` : c })),
-          default: DIRECT_CHANNELS[0],
-        });
-  const dateText = await input({
-    message: 'When?',
-    default: opts.date ?? 'today',
-    validate: valid((s) => parsePastDate(s, today)),
-  });
-  const date = parsePastDate(dateText, today);
-  const summary = await input({
-    message: 'What did you learn (summary)?',
-    validate: valid((s) => checkText('summary', s, LIMITS.summary)),
-  });
+  // what is being typed at the current prompt, kept if Ctrl-C comes before Enter
+  let typing: { prompt: string; text: string } | undefined;
+  const tracked =
+    (prompt: string) =>
+    (value: string, { isFinal }: { isFinal: boolean }) => {
+      if (!isFinal) typing = { prompt, text: value };
+      return value;
+    };
+  /** the text an interrupted prompt had, to edit on resuming */
+  const pendingText = (prompt: string): string | undefined =>
+    answers.pending?.prompt === prompt ? answers.pending.text : undefined;
+  const ask = async (prompt: string, message: string, check: (s: string) => unknown, fallback?: string) => {
+    typing = undefined;
+    const pending = pendingText(prompt);
+    const answer = await prompts.input({
+      message,
+      default: pending ?? fallback,
+      prefill: pending !== undefined ? 'editable' : 'tab',
+      transformer: tracked(prompt),
+      validate: valid(check),
+    });
+    if (answers.pending?.prompt === prompt) delete answers.pending;
+    return answer;
+  };
 
-  // "slow export:high" sets a severity here as --pain does
-  const pains = (await repeated(input, 'A pain they described (Enter when done)?', 'pain', LIMITS.pain, parsePain)).map(
-    (p) => parsePain(p),
-  );
-  const quotes = await repeated(input, 'A quote, their words (Enter when done)?', 'quote', LIMITS.quote);
-  const tagAnswer = await input({
-    message: `Tags, comma-separated${tags.length ? ` (used: ${tags.slice(0, 8).map(safeLine).join(', ')})` : ''}?`,
-    validate: valid((s) => {
-      for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
-    }),
-  });
-
-  const evidence: EvidenceRequest[] = [];
-  if (hypotheses.length) {
-    const choices = hypotheses.map((h) => ({ value: h.rowid, name: `${h.id} ${safeLine(h.statement).slice(0, 70)}` }));
-    const supports = await checkbox<number>({ message: 'Does it support any open hypothesis?', choices });
-    const left = choices.filter((c) => !supports.includes(c.value));
-    const refutes = left.length === 0 ? [] : await checkbox<number>({ message: 'Does it refute any?', choices: left });
-    for (const [ids, direction] of [
-      [supports, 'supports'],
-      [refutes, 'refutes'],
-    ] as const) {
-      for (const id of ids) {
-        const strength = await select<Strength>({
-          message: `How strongly does it ${direction === 'supports' ? 'support' : 'refute'} H${id}?`,
-          choices: STRENGTHS.map((s) => ({ value: s })),
-          default: 'medium',
-        });
-        evidence.push({ hypothesis: id, direction, strength, basis: 'said' });
+  try {
+    const draft = await collect(ctx, db, opts, answers, prompts, ask, pendingText, (t) => {
+      typing = t;
+    });
+    report(ctx, saveLog(ctx, draft));
+    removeDraft(journal);
+  } catch (err) {
+    if (!isPromptExit(err)) throw err;
+    if (typing && typing.text.trim() !== '') answers.pending = typing;
+    if (hasAnswers(answers)) {
+      // the journal's folder may not exist yet (the first log): made as pm makes it, 0700
+      try {
+        mkdirSync(dirname(journal), { recursive: true, mode: 0o700 });
+      } catch {
+        /* then the draft cannot be written either */
       }
+      if (writeDraft(journal, answers))
+        throw new Interrupted('interrupted; what you typed is kept as a draft (pm log offers to resume it)');
+    }
+    throw err;
+  }
+}
+
+type Prompts = Awaited<ReturnType<typeof loadPrompts>>;
+type Ask = (prompt: string, message: string, check: (s: string) => unknown, fallback?: string) => Promise<string>;
+
+/** Ask what `answers` does not hold yet, recording each answer there; returns the checked draft. */
+async function collect(
+  ctx: Context,
+  db: ReturnType<Context['read']>['db'],
+  opts: LogOptions,
+  answers: LogAnswers,
+  prompts: Prompts,
+  ask: Ask,
+  pending: (prompt: string) => string | undefined,
+  typing: (t: { prompt: string; text: string }) => void,
+): Promise<LogDraft> {
+  const today = ctx.today;
+  const known = allContacts(db);
+
+  // 1. who
+  if (answers.who === undefined) {
+    const who = await prompts.search<Who>({
+      message: 'Who did you talk to?',
+      initialValue: pending('who'),
+      source: (term) => {
+        const raw = (term ?? '').trim();
+        typing({ prompt: 'who', text: raw });
+        const t = raw.toLowerCase();
+        const matches: { value: Who; name: string; short?: string }[] = known
+          .filter(
+            (c) =>
+              !t ||
+              c.name.toLowerCase().includes(t) ||
+              (c.email ?? '').toLowerCase().includes(t) ||
+              c.account.toLowerCase().includes(t),
+          )
+          .slice(0, 20)
+          .map((c) => ({
+            value: { contact: c },
+            name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
+          }));
+        const signalChoice = { value: { signal: true } as Who, name: SIGNAL_CHOICE, short: 'no person: a signal' };
+        // "no person", "signal", "review" … matching no one: the signal first, and no new contact of that name
+        if (t.length >= 2 && matches.length === 0 && signalWords(t)) return [signalChoice];
+        if (t && !known.some((c) => c.name.toLowerCase() === t))
+          matches.push({ value: { name: raw }, name: `New contact: ${safeLine(raw)}` });
+        matches.push(signalChoice);
+        return matches;
+      },
+      validate: (w) => ('name' in w ? valid((s) => checkText('name', s, LIMITS.name))(w.name) : true),
+    });
+    if ('contact' in who) {
+      answers.who = { contact: who.contact.uuid };
+      answers.whoLabel = `${who.contact.name} (${who.contact.account})`;
+    } else if ('name' in who) {
+      answers.who = { name: who.name };
+      answers.whoLabel = who.name;
+    } else {
+      answers.who = { signal: true };
+      answers.whoLabel = 'a signal';
     }
   }
-  const followText = (
-    await input({
-      message: 'Follow up by (Enter for none; tomorrow, fri, +1w)?',
-      validate: valid((s) => s.trim() === '' || parseDeadline(s, today, date)),
-    })
-  ).trim();
+  const who = answers.who;
+  const contact = 'contact' in who ? known.find((c) => c.uuid === who.contact) : undefined;
+  if ('contact' in who && !contact)
+    throw new PmError('the contact of the draft is gone (merged or erased); log it again', 2);
+
+  // the person's open follow-ups: this conversation answers them
+  if (contact)
+    for (const f of openFollowUps(db, [contact.id], today))
+      ctx.info(
+        `  ${safeLine(contact.name)}'s follow-up of ${f.id} (due ${f.followUp}): ` +
+          `${clipWords(safeLine(f.summary), 50)} — this conversation answers it`,
+      );
+
+  // a new person: their account, role and segment
+  if ('name' in who) {
+    if (answers.account === undefined)
+      answers.account = (
+        await ask('account', `${safeLine(who.name)} is new. Which account (organisation)?`, (s) =>
+          checkText('account', s.trim(), LIMITS.account),
+        )
+      ).trim();
+    if (answers.role === undefined)
+      answers.role = await prompts.select<Role>({
+        message: 'Their role?',
+        choices: ROLES.map((r) => ({ value: r })),
+        default: 'customer',
+      });
+    if (answers.segment === undefined)
+      answers.segment = (
+        await ask(
+          'segment',
+          'Segment or persona (Enter to skip)?',
+          (s) => s === '' || checkText('segment', s, LIMITS.segment),
+        )
+      ).trim();
+  }
+
+  // a signal: where it came from, an account or a source
+  const signal = 'signal' in who;
+  if (signal && answers.from === undefined) {
+    const accounts = knownAccounts(db);
+    const sources = knownSources(db);
+    answers.from = await prompts.search<{ account: string } | { source: string }>({
+      message: 'Where did it come from (an account, or a source like Capterra)?',
+      initialValue: pending('from'),
+      source: (term) => {
+        const raw = (term ?? '').trim();
+        typing({ prompt: 'from', text: raw });
+        const t = raw.toLowerCase();
+        const list: { value: { account: string } | { source: string }; name: string; short?: string }[] = [
+          ...sources
+            .filter((s) => !t || s.toLowerCase().includes(t))
+            .map((s) => ({ value: { source: s }, name: `${safeLine(s)} (source)`, short: safeLine(s) })),
+          ...accounts
+            .filter((a) => !t || a.toLowerCase().includes(t))
+            .map((a) => ({ value: { account: a }, name: `${safeLine(a)} (account)`, short: safeLine(a) })),
+        ].slice(0, 20);
+        const exact = [...sources, ...accounts].some((n) => n.toLowerCase() === t);
+        if (t && !exact) {
+          list.push({ value: { source: raw }, name: `New source: ${safeLine(raw)}`, short: safeLine(raw) });
+          list.push({ value: { account: raw }, name: `New account: ${safeLine(raw)}`, short: safeLine(raw) });
+        }
+        return list;
+      },
+      validate: (f) =>
+        valid((s) => checkText('source' in f ? 'source' : 'account', s, LIMITS.account))(
+          'source' in f ? f.source : f.account,
+        ),
+    });
+  }
+
+  // 2. how and when
+  const fixedChannel = opts.channel !== undefined ? parseChannel(opts.channel) : undefined;
+  const defaults = { channel: (signal ? 'support' : 'call') as Channel, signal, fixedChannel };
+  if (answers.howWhen === undefined)
+    answers.howWhen = await ask(
+      'howWhen',
+      fixedChannel ? 'When?' : signal ? 'How and when (support, sales, review or survey)?' : 'How and when?',
+      (s) => parseHowWhen(s, today, defaults),
+      fixedChannel ? (opts.date ?? 'today') : `${defaults.channel} ${opts.date ?? 'today'}`,
+    );
+  const { channel, date } = parseHowWhen(answers.howWhen, today, defaults);
+
+  // 3. summary
+  if (answers.summary === undefined)
+    answers.summary = await ask('summary', 'What did you learn (summary)?', (s) =>
+      checkText('summary', s, LIMITS.summary),
+    );
+
+  // 4, 5. pains and quotes, several at once
+  if (answers.pains === undefined)
+    answers.pains = await ask(
+      'pains',
+      `Pains they described (several: a ${ITEM_SEPARATOR} b; slow export:high sets a severity)?`,
+      (s) => {
+        for (const p of splitItems(s)) parsePain(p, 'pain');
+      },
+    );
+  if (answers.quotes === undefined)
+    answers.quotes = await ask('quotes', `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`, (s) => {
+      for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
+    });
+
+  // 6. tags
+  if (answers.tags === undefined) {
+    const tags = knownTags(db);
+    answers.tags = await ask(
+      'tags',
+      `Tags, comma-separated${tags.length ? ` (used: ${tags.slice(0, 8).map(safeLine).join(', ')})` : ''}?`,
+      (s) => {
+        for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
+      },
+    );
+  }
+
+  // 7. evidence: Enter links the highlighted hypothesis
+  const open: OpenHypothesis[] = openHypotheses(db).map((h) => ({ rowid: h.rowid, id: h.id, statement: h.statement }));
+  if (answers.evidence === undefined)
+    answers.evidence = open.length === 0 ? [] : await askEvidence(prompts, open, pending('evidence'), typing);
+
+  // 8. follow-up
+  if (answers.followUp === undefined)
+    answers.followUp = (
+      await ask('followUp', 'Follow up by (Enter for none; tomorrow, fri, +1w)?', (s) => {
+        if (s.trim() !== '') followUpAfter(parseDeadline(s, today, date), date);
+      })
+    ).trim();
 
   // the same checks as the scripted form, then the same save
+  const from = answers.from;
   const base: LogDraft = draftFromOptions(
     {
-      with:
-        'contact' in who
-          ? [who.contact.email ? `${who.contact.name} <${who.contact.email}>` : who.contact.name]
-          : [who.name],
-      account: 'contact' in who ? who.contact.account : account!,
+      with: contact
+        ? [contact.email ? `${contact.name} <${contact.email}>` : contact.name]
+        : 'name' in who
+          ? [who.name]
+          : [],
+      account: contact
+        ? contact.account
+        : 'name' in who
+          ? answers.account
+          : from && 'account' in from
+            ? from.account
+            : undefined,
+      source: from && 'source' in from ? from.source : undefined,
       channel,
       date,
-      summary,
+      summary: answers.summary,
       by: opts.by,
       minutes: opts.minutes,
       notes: opts.notes,
@@ -170,17 +358,78 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     today,
     () => readNotes(opts),
   );
-  const draft: LogDraft = {
+  const role = answers.role === undefined ? null : (answers.role as Role);
+  return {
     ...base,
     role: role ?? base.role,
-    segment,
-    pains,
-    quotes,
-    tags: splitTags(tagAnswer),
-    evidence,
-    followUp: followText === '' ? null : parseDeadline(followText, today, date),
+    segment: answers.segment ? answers.segment : null,
+    pains: splitItems(answers.pains).map((p) => parsePain(p, 'pain')),
+    quotes: splitItems(answers.quotes),
+    tags: splitTags(answers.tags),
+    evidence: answers.evidence,
+    followUp: answers.followUp === '' ? null : parseDeadline(answers.followUp, today, date),
   };
-  report(ctx, saveLog(ctx, draft));
+}
+
+/**
+ * One prompt for the evidence: the open hypotheses, "None" first. Enter links the highlighted one
+ * (as supporting, medium); typing filters, a leading "-" lists refutations, a trailing "!" or "?"
+ * makes them strong or weak, and ids typed ("H3 -H5!") link several at once.
+ */
+async function askEvidence(
+  prompts: Prompts,
+  open: OpenHypothesis[],
+  initialValue: string | undefined,
+  typing: (t: { prompt: string; text: string }) => void,
+): Promise<EvidenceRequest[]> {
+  const width = Math.max(30, (process.stdout.columns || 80) - 24);
+  return prompts.search<EvidenceRequest[]>({
+    message: 'Does it support or refute a hypothesis?',
+    initialValue,
+    source: (term) => {
+      const raw = (term ?? '').trim();
+      typing({ prompt: 'evidence', text: raw });
+      const choices: { value: EvidenceRequest[]; name: string; short?: string; disabled?: string | boolean }[] = [];
+      if (raw === '') choices.push({ value: [], name: 'None', short: 'none' });
+      let typed: EvidenceRequest[] | null = null;
+      try {
+        typed = parseEvidenceTerm(raw, open);
+      } catch (err) {
+        if (!(err instanceof PmError)) throw err;
+        choices.push({ value: [], name: err.message, disabled: ' ' });
+      }
+      if (typed && typed.length > 1)
+        choices.push({
+          value: typed,
+          name: `Link ${typed.map(linkLabel).join(', ')}`,
+          short: typed.map(linkLabel).join(', '),
+        });
+      const f = evidenceFilter(raw);
+      const exact = (h: OpenHypothesis) => h.id.toLowerCase() === f.text;
+      const shown = open
+        .filter((h) => !f.text || h.id.toLowerCase().includes(f.text) || h.statement.toLowerCase().includes(f.text))
+        .sort((x, y) => Number(exact(y)) - Number(exact(x)));
+      for (const h of shown) {
+        const link: EvidenceRequest = {
+          hypothesis: h.rowid,
+          direction: f.direction,
+          strength: f.strength,
+          basis: 'said',
+        };
+        choices.push({
+          value: [link],
+          name: `${linkLabel(link)} · ${clipWords(safeLine(h.statement), width)}`,
+          short: linkLabel(link),
+        });
+      }
+      return choices;
+    },
+    theme: {
+      style: {
+        keysHelpTip: () => '↑↓ move · ⏎ link it · -H3 refutes · H3! strong · H3? weak · H3 -H5 several',
+      },
+    },
+  });
 }
 
 /** Tags typed as "a, b": cleaned as every tag is (src/core/identity.ts). */
@@ -189,19 +438,4 @@ function splitTags(s: string): string[] {
     .split(',')
     .map(cleanTag)
     .filter((t) => t !== '');
-}
-
-async function repeated(
-  input: (config: { message: string; validate?: (s: string) => true | string }) => Promise<string>,
-  message: string,
-  what: string,
-  limit: number,
-  check: (s: string) => unknown = (s) => checkText(what, s, limit),
-): Promise<string[]> {
-  const items: string[] = [];
-  for (;;) {
-    const answer = await input({ message, validate: valid((s) => s.trim() === '' || check(s)) });
-    if (answer.trim() === '') return items;
-    items.push(answer);
-  }
 }

@@ -74,3 +74,8 @@ export function accountActivity(db: DB, asOf: string, journalCadence: number, on
     ORDER BY name COLLATE NOCASE`)
     .all({ asOf, journalCadence, only: only ?? null }) as AccountActivity[];
 }
+
+/** Every account's name, alphabetically (for the interactive log's suggestions). */
+export function knownAccounts(db: DB): string[] {
+  return db.prepare('SELECT name FROM accounts ORDER BY name COLLATE NOCASE').pluck().all() as string[];
+}

@@ -253,3 +253,14 @@ export function openFollowUps(
     )
     .all({ contacts: JSON.stringify(contactIds), asOf, except }) as OpenFollowUp[];
 }
+
+/** The sources signals came from, the most recent first (for the interactive log's suggestions). */
+export function knownSources(db: DB): string[] {
+  return db
+    .prepare(
+      `SELECT source FROM interviews WHERE source IS NOT NULL GROUP BY source COLLATE NOCASE
+       ORDER BY max(date) DESC LIMIT 50`,
+    )
+    .pluck()
+    .all() as string[];
+}

@@ -62,6 +62,27 @@ describe('pm forget', () => {
     expect(box.snapshot()).toBe(before);
   });
 
+  it('drops an unsaved pm log draft that names them (issue 15), and keeps one that does not', () => {
+    seed();
+    const draft = `${box.db}.log-draft.json`;
+    const keep = {
+      format: 'pm-log-draft',
+      savedAt: '2026-11-20T10:00:00Z',
+      answers: { whoLabel: 'Omar Ruiz (Quuxcorp)' },
+    };
+    writeFileSync(draft, JSON.stringify(keep));
+    expect(box.pm(['forget', person.email, '--yes']).code).toBe(0);
+    expect(existsSync(draft)).toBe(true);
+    writeFileSync(
+      draft,
+      JSON.stringify({ ...keep, answers: { whoLabel: 'Omar Ruiz (Quuxcorp)', summary: 'Omar said so' } }),
+    );
+    const r = box.pm(['forget', 'Omar Ruiz', '--yes']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/removed the unsaved pm log draft that named/);
+    expect(existsSync(draft)).toBe(false);
+  });
+
   it('needs --yes when it cannot ask, and then changes nothing', () => {
     seed();
     const before = box.snapshot();

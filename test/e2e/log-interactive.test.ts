@@ -1,6 +1,6 @@
 // The interactive `pm log`, driven through a real pseudo-terminal (pty-driver.py) as a person would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -14,133 +14,253 @@ const CTRL_C = '\u0003';
 const onTerminal = (script: [string, string][], args: string[] = ['log']) => runOnTerminal(box, script, args);
 
 /**
- * The same question asked again once `answer` was taken: the answered line (✔), then the new
- * prompt (?). Matching the question alone could match the line being typed, and the next answer
- * would go to the old prompt.
+ * A step of a session: wait for `expected`, then type `text` (what the person writes: names,
+ * summaries; not counted) and press `keys` (Enter, arrows, Ctrl-C: counted as keystrokes).
  */
-const askedAgain = (answer: string, question: string) => `✔ [^\\n]*${answer}[\\s\\S]*\\? ${question}`;
+interface Step {
+  expected: string;
+  text?: string;
+  keys?: string[];
+}
 
-describe('pm log on a terminal', () => {
-  it('asks who, channel, date, summary, pains, quotes, tags, evidence and follow-up, then logs it', () => {
-    expect(
-      box.pm([
-        'log',
-        '--with',
-        'Jane Roe <jane@acme.test>',
-        '--account',
-        'Acme',
-        '--summary',
-        'first',
-        '--tag',
-        'export',
-      ]).code,
-    ).toBe(0);
-    const db = new Database(box.db);
-    db.exec(
-      `INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h1', 'Finance wants itemised invoices', '2026-11-01', '2026-12-01')`,
-    );
-    db.close();
-    const r = onTerminal([
-      ['Who did you talk to', 'jan'],
+/** Run a session; returns the run, how many prompts were answered (✔) and how many keys were pressed. */
+function session(steps: Step[], args: string[] = ['log']) {
+  const script = steps.map((s): [string, string] => [s.expected, (s.text ?? '') + (s.keys ?? []).join('')]);
+  const r = onTerminal(script, args);
+  const plain = r.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+  return {
+    ...r,
+    plain,
+    prompts: (plain.match(/✔/g) ?? []).length,
+    keystrokes: steps.reduce((n, s) => n + (s.keys?.length ?? 0), 0),
+  };
+}
+
+/** Jane Roe of Acme, with a follow-up from a call on 2026-11-10, and three open hypotheses. */
+function seed(): void {
+  const logged = box.pm([
+    'log',
+    '--with',
+    'Jane Roe <jane@acme.test>',
+    '--account',
+    'Acme',
+    '--summary',
+    'Would not read another digest email',
+    '--tag',
+    'export',
+    '--date',
+    '2026-11-10',
+    '--follow-up',
+    '2026-11-17',
+  ]);
+  expect(logged.code, logged.err).toBe(0);
+  for (const statement of ['Finance wants itemised invoices', 'Ops leads want a digest', 'Admins want SSO'])
+    expect(box.pm(['hyp', 'add', statement, '--date', '2026-11-01']).code).toBe(0);
+}
+
+describe('pm log on a terminal: the typical call', () => {
+  it('takes 8 prompts and 11 keystrokes besides the typed text; Enter on a highlighted hypothesis links it', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jan' },
       // the list as filtered by what was typed (the first one, before typing, shows Jane Roe too)
-      ['Jane Roe \\(Acme, customer\\)[\\s\\S]*New contact: jan', ENTER],
-      ['Channel', DOWN + ENTER], // video
-      ['When', 'yesterday' + ENTER],
-      ['summary', 'They export every Monday' + ENTER],
-      ['pain', 'slow export:high' + ENTER],
-      [askedAgain('slow export:high', 'A pain'), 'no audit trail' + ENTER],
-      [askedAgain('no audit trail', 'A pain'), ENTER],
-      ['quote', 'It takes an hour' + ENTER],
-      [askedAgain('It takes an hour', 'A quote'), ENTER],
-      ['Tags.*used: export', 'export, pricing' + ENTER],
-      ['support any', ' ' + ENTER],
-      ['How strongly', DOWN + ENTER], // strong
-      ['Follow up', '+1w' + ENTER],
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] }, // call today
+      { expected: 'summary', text: 'They export every Monday', keys: [ENTER] },
+      { expected: 'Pains', text: 'slow export', keys: [ENTER] },
+      { expected: 'quote', text: 'It takes an hour', keys: [ENTER] },
+      { expected: 'Tags.*used: export', text: 'export', keys: [ENTER] },
+      // "None" is highlighted first: three times down to H3, and Enter links it
+      { expected: 'H3 supports · Admins want SSO', keys: [DOWN, DOWN, DOWN, ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
     ]);
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
-    expect(r.output).toMatch(/Logged I2 · video with Jane Roe \(Acme\) on 2026-11-19/);
+    // the issue's budget: at most 8 prompts and 20 keystrokes besides the typed text
+    expect(r.prompts).toBe(8);
+    expect(r.keystrokes).toBe(11);
+    // Jane's open follow-up was shown, and the call answers it
+    expect(r.plain).toMatch(
+      /Jane Roe's follow-up of I1 \(due 2026-11-17\): Would not read another digest email — this conversation answers it/,
+    );
+    expect(r.plain).toMatch(/Logged I2 · call with Jane Roe \(Acme\) on 2026-11-20/);
+    expect(box.json(['show', 'I2'])).toMatchObject({
+      channel: 'call',
+      date: '2026-11-20',
+      summary: 'They export every Monday',
+      pains: [{ text: 'slow export', severity: 'medium' }],
+      quotes: ['It takes an hour'],
+      tags: ['export'],
+      followUp: null,
+      evidence: [{ hypothesis: 'H3', direction: 'supports', strength: 'medium' }],
+    });
+    expect(box.json(['report']).followUps).toEqual([]);
+  });
+
+  it('one prompt takes several pains or quotes; ids typed link several, -H refutes, ! and ? set the strength', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', text: 'video yesterday', keys: [ENTER] },
+      { expected: 'summary', text: 'Pricing', keys: [ENTER] },
+      { expected: 'Pains', text: 'slow export:high | no audit trail', keys: [ENTER] },
+      { expected: 'quote', text: 'It takes an hour | We pay twice', keys: [ENTER] },
+      { expected: 'Tags', text: 'export, pricing', keys: [ENTER] },
+      { expected: 'support or refute', text: 'h1! -h2?' },
+      { expected: 'Link H1 supports \\(strong\\), H2 refutes \\(weak\\)', keys: [ENTER] },
+      { expected: 'Follow up', text: '+1w', keys: [ENTER] },
+    ]);
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
     expect(box.json(['show', 'I2'])).toMatchObject({
       channel: 'video',
       date: '2026-11-19',
-      summary: 'They export every Monday',
       pains: [
         { text: 'slow export', severity: 'high' },
         { text: 'no audit trail', severity: 'medium' },
       ],
-      quotes: ['It takes an hour'],
+      quotes: ['It takes an hour', 'We pay twice'],
       tags: ['export', 'pricing'],
       followUp: '2026-11-26',
-      with: ['Jane Roe'],
-      account: 'Acme',
-      evidence: [{ hypothesis: 'H1', direction: 'supports', strength: 'strong' }],
+      evidence: [
+        { hypothesis: 'H1', direction: 'supports', strength: 'strong' },
+        { hypothesis: 'H2', direction: 'refutes', strength: 'weak' },
+      ],
     });
   });
 
   it('a new name asks for the account, role and segment, and says what is new', () => {
-    const r = onTerminal([
-      ['Who did you talk to', 'Sam Ng'],
-      ['New contact: Sam Ng', ENTER],
-      ['Which account', 'Globex' + ENTER],
-      ['role', DOWN + ENTER],
-      ['Segment', 'ops' + ENTER],
-      ['Channel', ENTER],
-      ['When', ENTER],
-      ['summary', 'Wants SSO' + ENTER],
-      ['pain', ENTER],
-      ['quote', ENTER],
-      ['Tags', ENTER],
-      ['Follow up', ENTER],
+    const r = session([
+      { expected: 'Who did you talk to', text: 'Sam Ng' },
+      { expected: 'New contact: Sam Ng', keys: [ENTER] },
+      { expected: 'Which account', text: 'Globex', keys: [ENTER] },
+      { expected: 'role', keys: [DOWN, ENTER] },
+      { expected: 'Segment', text: 'ops', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Wants SSO', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
     ]);
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
-    expect(r.output).toMatch(/new contact: Sam Ng \(prospect, Globex\)/);
-    expect(r.output).toMatch(/Logged I1 · call with Sam Ng \(Globex\) on 2026-11-20/);
+    expect(r.plain).toMatch(/new contact: Sam Ng \(prospect, Globex\)/);
+    expect(r.plain).toMatch(/Logged I1 · call with Sam Ng \(Globex\) on 2026-11-20/);
     expect(box.sql('SELECT role, segment FROM contacts')).toEqual([{ role: 'prospect', segment: 'ops' }]);
   });
 
-  it('re-asks on a bad date instead of failing', () => {
-    const r = onTerminal([
-      ['Who did you talk to', 'Sam Ng'],
-      ['New contact', ENTER],
-      ['Which account', 'Globex' + ENTER],
-      ['role', ENTER],
-      ['Segment', ENTER],
-      ['Channel', ENTER],
-      ['When', '\u007f'.repeat(5) + 'someday' + ENTER],
-      ['is not a date', '\u007f'.repeat(7) + '2026-11-02' + ENTER],
-      ['summary', 'x' + ENTER],
-      ['pain', ENTER],
-      ['quote', ENTER],
-      ['Tags', ENTER],
-      ['Follow up', ENTER],
+  it('"no person" logs a signal from a source, never an account', () => {
+    const r = session([
+      { expected: 'Who did you talk to', text: 'no person' },
+      { expected: 'No person: a signal', keys: [ENTER] },
+      { expected: 'Where did it come from', text: 'Capterra' },
+      { expected: 'New source: Capterra', keys: [ENTER] },
+      { expected: 'How and when', text: 'review', keys: [ENTER] },
+      { expected: 'summary', text: 'Exports time out', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', text: 'export', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.plain).toMatch(/Logged I1 · review signal from Capterra on 2026-11-20/);
+    expect(box.json(['show', 'I1'])).toMatchObject({ source: 'Capterra', account: null, with: [], kind: 'indirect' });
+    expect(box.json(['accounts'])).toEqual([]);
+  });
+
+  it('re-asks on a bad day instead of failing', () => {
+    const r = session([
+      { expected: 'Who did you talk to', text: 'Sam Ng' },
+      { expected: 'New contact', keys: [ENTER] },
+      { expected: 'Which account', text: 'Globex', keys: [ENTER] },
+      { expected: 'role', keys: [ENTER] },
+      { expected: 'Segment', keys: [ENTER] },
+      { expected: 'How and when', text: 'call someday', keys: [ENTER] },
+      { expected: 'is not a date', text: `${'\u007f'.repeat(12)}call 2026-11-02`, keys: [ENTER] },
+      { expected: 'summary', text: 'x', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
     ]);
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
     expect(box.json(['show', 'last']).date).toBe('2026-11-02');
   });
+});
 
-  it('Ctrl-C at any prompt saves nothing and exits 130 with one calm line', () => {
+describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
+  it('Ctrl-C before anything was typed saves nothing and exits 130 with one calm line', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
     const before = box.snapshot();
-    for (const script of [
-      [['Who did you talk to', CTRL_C]],
-      [
-        ['Who did you talk to', 'jane'],
-        ['Jane Roe[\\s\\S]*New contact: jane', ENTER],
-        ['Channel', ENTER],
-        ['When', ENTER],
-        ['summary', 'almost' + ENTER],
-        ['pain', CTRL_C],
-      ],
-    ] as [string, string][][]) {
-      const r = onTerminal(script);
-      expect(r.failure).toBeNull();
-      expect(r.code).toBe(130);
-      expect(r.output).toMatch(/pm: interrupted, nothing saved/);
-      expect(r.output).not.toMatch(/internal error|\n\s+at /);
-    }
+    const r = session([{ expected: 'Who did you talk to', keys: [CTRL_C] }]);
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(130);
+    expect(r.plain).toMatch(/pm: interrupted, nothing saved/);
+    expect(r.plain).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
     expect(box.snapshot()).toBe(before);
+  });
+
+  it('keeps what was typed beside the journal (0600); the next pm log resumes it, and saving removes it', () => {
+    seed();
+    const before = box.snapshot();
+    const first = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', text: 'video', keys: [ENTER] },
+      { expected: 'summary', text: 'They export every Mon', keys: [CTRL_C] },
+    ]);
+    expect(first.failure).toBeNull();
+    expect(first.code).toBe(130);
+    expect(first.plain).toMatch(/pm: interrupted; what you typed is kept as a draft \(pm log offers to resume it\)/);
+    expect(box.snapshot()).toBe(before); // the journal: nothing written
+    const draft = `${box.db}.log-draft.json`;
+    expect(statSync(draft).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(draft, 'utf8')).answers).toMatchObject({
+      howWhen: 'video',
+      pending: { prompt: 'summary', text: 'They export every Mon' },
+    });
+
+    const second = session([
+      { expected: 'Resume the log you left \\(Jane Roe \\(Acme\\): They export\\s+every Mon\\)', keys: [ENTER] },
+      // the summary as it was being typed, to finish
+      { expected: 'summary', text: 'day', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(second.failure, second.plain.slice(0, 600)).toBeNull();
+    expect(second.code).toBe(0);
+    expect(second.plain).not.toMatch(/Who did you talk to/);
+    expect(box.json(['show', 'I2'])).toMatchObject({
+      channel: 'video',
+      summary: 'They export every Monday',
+      with: ['Jane Roe'],
+      evidence: [],
+    });
+    expect(existsSync(draft)).toBe(false);
+  });
+
+  it('declining the draft starts afresh', () => {
+    seed();
+    const first = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [CTRL_C] },
+    ]);
+    expect(existsSync(`${box.db}.log-draft.json`), first.plain.slice(-800)).toBe(true);
+    const r = session([
+      { expected: 'Resume the log', text: 'n', keys: [ENTER] },
+      { expected: 'Who did you talk to', keys: [CTRL_C] },
+    ]);
+    expect(r.code).toBe(130);
+    expect(r.plain).toMatch(/pm: interrupted, nothing saved/);
   });
 });
 
