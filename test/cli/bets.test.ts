@@ -69,6 +69,21 @@ describe('pm hyp bet', () => {
     expect(box.json(['hyp', 'list']).filter((h: { bet: unknown }) => h.bet !== null)).toHaveLength(4);
   });
 
+  it('takes the bet that reaches bets.max; a due bet keeps its place, a decided one frees it', () => {
+    ok(['config', 'set', 'bets.max', '2']);
+    for (const s of ['A', 'B', 'C']) ok(['hyp', 'add', `Belief ${s}`]);
+    ok(['hyp', 'bet', 'H1', '--until', '2026-11-25', '--reason', 'r']);
+    expect(ok(['hyp', 'bet', 'H2', '--until', '+2w', '--reason', 'r']).out).toMatch(/\(2 of 2 bets\)/);
+    // H1 is due from 2026-11-26: it still holds its place until it is decided or ended
+    const due = { env: { PM_TODAY: '2026-11-26' } };
+    expect(box.json(['hyp', 'show', 'H1'], due).flags).toContain('bet-due');
+    const r = box.pm(['hyp', 'bet', 'H3', '--until', '+2w', '--reason', 'r'], due);
+    expectUsageError(r);
+    expect(r.err).toMatch(/2 bets are running already \(bets\.max is 2\): H1 until 2026-11-25/);
+    ok(['hyp', 'validate', 'H1', '--reason', 'they paid'], { PM_TODAY: '2026-11-26' });
+    ok(['hyp', 'bet', 'H3', '--until', '+2w', '--reason', 'r'], { PM_TODAY: '2026-11-26' });
+  });
+
   it('needs --until and --reason, an open hypothesis, and a deadline not before its start', () => {
     ok(['hyp', 'add', 'Belief', '--date', '2026-11-10']);
     refused(['hyp', 'bet', 'H1'], /needs --until \(the day you will decide\) and --reason/);

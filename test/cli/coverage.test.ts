@@ -244,6 +244,28 @@ describe('pm report: segments, bets and confidence', () => {
     expect(box.pm(['report', '--check'], { env: { PM_TODAY: '2026-11-28' } }).code).toBe(3);
   });
 
+  it('the standup page: a silent segment and a due bet as needs-action lines, the bets as a count', () => {
+    ok(['log', '--with', 'Jane', '--account', 'Acme', '--summary', 'x', '--date', '2026-11-18']);
+    ok(['log', '--with', 'Lena', '--account', 'Foxworks', '--summary', 'x', '--date', '2026-10-21']);
+    ok(['account', 'set', 'Acme', '--segment', 'enterprise']);
+    ok(['account', 'set', 'Foxworks', '--segment', 'smb', '--cadence', '60']);
+    ok(['hyp', 'add', 'Admins want SSO']);
+    ok(['hyp', 'bet', 'H1', '--until', '2026-11-20', '--reason', 'we know the pain']);
+    const page = (today: string) => ok(['report'], { PM_TODAY: today, COLUMNS: '120' }).out;
+    // on --until and at exactly coverage.silentDays: nothing to do, the bet counted
+    let p = page('2026-11-20');
+    expect(p).not.toMatch(/Needs action/);
+    expect(p).toMatch(/^0 open hypotheses · 1 bet · 0 themes {2}→ pm report --full$/m);
+    // the day after: both ask for action, each on its line with the command that acts on it
+    p = page('2026-11-21');
+    expect(p).toMatch(/^Needs action \(2 flags\)$/m);
+    expect(p).toMatch(/^ {2}! Decide H1: its bet ran until 2026-11-20 — Admins want SSO {2}→ pm hyp show H1$/m);
+    expect(p).toMatch(/^ {2}· No customer conversation in segment smb for 31 days {2}→ pm coverage$/m);
+    expect(p).toMatch(/^0 open hypotheses · 1 bet · 0 themes {2}→ pm report --full$/m);
+    // neither is listed in full on the page: that is pm report --full's
+    expect(p).not.toMatch(/^Bets|^Segments/m);
+  });
+
   it('shows each open hypothesis confidence in text, markdown and JSON', () => {
     ok(['hyp', 'add', 'Finance teams will pay for matching']);
     ok(['log', '--with', 'Jane', '--account', 'Acme', '--summary', 'signed', '--supports', 'H1:paid']);

@@ -236,6 +236,21 @@ describe('pm import', () => {
       { text: 'slow export', severity: 'medium' },
       { text: 'manual CSV', severity: 'medium' },
     ]);
+    // every key version 2 added, as a version-1 journal means it: no stage, persona, bet or merge;
+    // each link said
+    expect(doc.interviews.map((i: any) => i.stage)).toEqual([null, null, null]);
+    expect(doc.contacts.map((c: any) => c.persona)).toEqual([null, null, null]);
+    expect(doc.hypotheses.map((h: any) => [h.bet, h.opportunityUuids])).toEqual([
+      [null, []],
+      [null, []],
+    ]);
+    expect(doc.evidence.length).toBeGreaterThan(0);
+    expect(doc.evidence.map((e: any) => e.basis)).toEqual(doc.evidence.map(() => 'said'));
+    expect(doc.opportunities).toEqual([]);
+    // and the version-2 file it made imports into another journal as the same journal
+    const again = join(box.dir, 'again.db');
+    expect(box.pm(['--db', again, 'import', writeDoc('v2-of-v1.json', JSON.stringify(doc))]).code).toBe(0);
+    expect(comparable(box.json(['--db', again, 'export', '--format', 'json']))).toEqual(comparable(doc));
     // a version-2 file whose pains carry a severity (or none: medium)
     const v2 = sampleDoc();
     v2.version = 2;
