@@ -943,7 +943,9 @@ customer evidence has not come from. It never names the hypothesis in a question
           },
         ],
         description: 'review questions: leading, hypothetical, closed, compound or pitching ones; exit 3 if any',
-        options: [{ flags: '--format <format>', description: 'text (default) or json', values: ['text', 'json'] }],
+        options: [
+          { flags: '--format <format>', description: 'text (default), md or json', values: ['text', 'md', 'json'] },
+        ],
         notes: `Problems: leading ("don't you think…", "isn't it…"), hypothetical ("would you use/pay…", "if we
 built…", "will you…"), closed (a yes/no question), compound (two questions in one), pitch ("our new
 feature…"). Good questions ask about the past: "Tell me about the last time you…". Exit 3 when a

@@ -38,6 +38,25 @@ export function lazy<M>(load: () => Promise<M>, pick: (m: M) => Action): Handler
     const ctx = new Context(command.optsWithGlobals() as GlobalOptions, runEnv);
     active = ctx;
     const fn = pick(await load());
-    await fn(ctx, ...args.slice(0, -1));
+    const given = args.slice(0, -1);
+    given[given.length - 1] = withParentOptions(command, given[given.length - 1] as Record<string, unknown>);
+    await fn(ctx, ...given);
   };
+}
+
+/**
+ * A subcommand's options, with those its parent command also takes: commander parses an option the
+ * parent declares as the parent's wherever it stands, so in `pm guide check --format md` guide got
+ * --format and check never saw it. (The program's own options are the global ones, in the Context.)
+ */
+function withParentOptions(command: Command, opts: Record<string, unknown>): Record<string, unknown> {
+  const parent = command.parent;
+  if (!parent?.parent) return opts;
+  const theirs = parent.opts();
+  const out = { ...opts };
+  for (const o of command.options) {
+    const key = o.attributeName();
+    if (out[key] === undefined && theirs[key] !== undefined) out[key] = theirs[key];
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { heardFor, segmentNames } from '../db/guide.js';
 import { hypothesisRecords } from '../db/hypotheses.js';
 import { isTerminal, readStdin } from '../io.js';
 import { textFormat } from './format.js';
-import { renderCheckText, renderGuideMarkdown, renderGuideText } from '../render/guide.js';
+import { renderCheckMarkdown, renderCheckText, renderGuideMarkdown, renderGuideText } from '../render/guide.js';
 
 /** A list of questions is small: more than this is the wrong file. */
 const MAX_BYTES = 1024 * 1024;
@@ -65,11 +65,10 @@ function readQuestions(file: string | undefined): string {
 
 export function check(ctx: Context, file: string | undefined, opts: { format?: string }): void {
   const output = textFormat(ctx, opts.format);
-  if (output === 'md') throw new UsageError('pm guide check prints text or JSON', 'formats: text, json');
   const checked = checkQuestions(readQuestions(file));
   if (checked.length === 0)
     throw new UsageError('no questions to check', 'one question a line, or a markdown list (- Tell me about …)');
   if (output === 'json') ctx.printJson(checked);
-  else ctx.out(renderCheckText(checked, ctx.color));
+  else ctx.out(output === 'md' ? renderCheckMarkdown(checked) : renderCheckText(checked, ctx.color));
   if (checked.some((q) => q.problems.length > 0)) throw new ExitWith(EXIT.flagged);
 }

@@ -1,5 +1,5 @@
-// `pm guide H3` as text and markdown, and `pm guide check` as text: each question with problems,
-// then each problem's reason under it.
+// `pm guide H3` as text and markdown, and `pm guide check` as text and markdown: each question with
+// problems, then each problem's reason under it.
 import type { ChalkInstance } from 'chalk';
 import { confidenceText } from '../core/confidence.js';
 import type { CheckedQuestion, Guide } from '../core/guide.js';
@@ -74,5 +74,21 @@ export function renderCheckText(checked: CheckedQuestion[], c: ChalkInstance): s
       ? c.yellow(`${plural(flawed.length, 'question')} of ${checked.length} to rework`)
       : c.green(`${plural(checked.length, 'question')}, all open and about what they did`),
   );
+  return out.join('\n');
+}
+
+/** The same review as a markdown list, to paste beside the guide: each question, its problems nested. */
+export function renderCheckMarkdown(checked: CheckedQuestion[]): string {
+  const flawed = checked.filter((q) => q.problems.length > 0);
+  const out = [mdHeading(2, 'Question check'), ''];
+  if (flawed.length === 0) {
+    out.push(`${plural(checked.length, 'question')}, all open and about what they did.`);
+    return out.join('\n');
+  }
+  out.push(`${plural(flawed.length, 'question')} of ${checked.length} to rework:`, '');
+  for (const q of flawed) {
+    out.push(`- Line ${q.line}: ${mdInline(q.text)}`);
+    for (const p of q.problems) out.push(`  - **${p.kind}:** ${mdInline(p.reason)}`);
+  }
   return out.join('\n');
 }

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Parser } from 'commonmark';
 import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -117,6 +118,32 @@ describe('pm guide check', () => {
     expect(checked[1].problems.map((p: any) => p.kind)).toEqual(['leading', 'closed']);
     expect(Object.keys(checked[1].problems[0])).toEqual(['kind', 'reason']);
     expect(checked).toHaveLength(6);
+  });
+
+  it('--format md: the same review as a markdown list, exit 3 all the same', () => {
+    const r = box.pm(['guide', 'check', '-', '--format', 'md'], { input: QUESTIONS });
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/^## Question check\n\n5 questions of 6 to rework:\n\n- Line 3: Don't you think/);
+    expect(r.out).toMatch(
+      /^- Line 4: Would you pay for automatic matching\?\n {2}- \*\*hypothetical:\*\* .*\n {2}- \*\*closed:\*\* /m,
+    );
+    expect(r.out).not.toMatch(/closed the books/);
+    const tree = new Parser().parse(r.out);
+    const items: string[] = [];
+    for (let e = tree.walker(), ev = e.next(); ev; ev = e.next())
+      if (ev.entering && ev.node.type === 'item' && ev.node.parent?.parent?.type !== 'item') items.push('q');
+    expect(items).toHaveLength(5);
+    const clean = box.pm(['guide', 'check', '--format', 'md'], {
+      input: 'Tell me about the last time you exported.\n',
+    });
+    expect(clean.code).toBe(0);
+    expect(clean.out).toBe('## Question check\n\n1 question, all open and about what they did.\n');
+    // --format is check's own, though guide takes one too: json as --json, an unknown one refused
+    const json = box.pm(['guide', 'check', '-', '--format', 'json'], { input: QUESTIONS });
+    expect(JSON.parse(json.out)).toEqual(JSON.parse(box.pm(['guide', 'check', '--json'], { input: QUESTIONS }).out));
+    const csv = box.pm(['guide', 'check', '--format', 'csv'], { input: QUESTIONS });
+    expectUsageError(csv);
+    expect(csv.err).toMatch(/--format: "csv" is not a format/);
   });
 
   it('exits 0 when every question is open; reads stdin without a file', () => {

@@ -365,7 +365,7 @@ describe('hypotheses for opportunities: pm hyp --for, pm tree', () => {
 });
 
 describe('opportunities in the JSON export', () => {
-  it('named opportunities, their aliases and hypotheses travel to another journal; a v1 file has none', () => {
+  it('named opportunities, their aliases and hypotheses travel to another journal, matched by UUID when imported again', () => {
     ok(['opportunity', 'merge', 'export too slow', 'slow CSV export']);
     ok(['hyp', 'add', 'X', '--for', 'slow CSV export']);
     const doc = box.json(['export', '--format', 'json']);
