@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { checkJsonOutput } from './json-output.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'pm.js');
@@ -155,7 +156,11 @@ export function pmInProcess(
       }
       // whatever the thread says outside an answer (an exception after a run ended) fails this run
       if (reply.crash) throw new Error(`${what}: the runner crashed: ${reply.crash}`);
-      if (reply.seq === seq) return { code: reply.code, out: reply.out, err: reply.err };
+      if (reply.seq === seq) {
+        const result = { code: reply.code, out: reply.out, err: reply.err };
+        checkJsonOutput(args, result, opts.cwd);
+        return result;
+      }
     }
   } finally {
     process.chdir(cwd);
@@ -174,7 +179,9 @@ export function runPm(
     cwd: opts.cwd,
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const result = { code: r.status, out: r.stdout, err: r.stderr };
+  checkJsonOutput(args, result, opts.cwd);
+  return result;
 }
 
 /** The tests run as root: permissions do not stop root, so what they are about runs as `nobody` too. */

@@ -26,3 +26,38 @@ export function csvField(value: CsvValue, raw = false): string {
 export function csvRecord(fields: CsvValue[], raw = false): string {
   return fields.map((f) => csvField(f, raw)).join(',') + '\r\n';
 }
+
+/**
+ * A list in one cell (pains, quotes, tags, who): its items joined by "; ", each item with `\` written
+ * `\\` and `;` written `\;`, so that one pain "semi; colon list" (`semi\; colon list`) and two pains
+ * "semi" and "colon list" (`semi; colon list`) never give the same cell, and every list reads back
+ * exactly (listFromCell). Items without `;` or `\` are written as they are.
+ */
+export function listCell(items: readonly string[]): string {
+  return items.map((item) => item.replace(/[\\;]/g, (ch) => `\\${ch}`)).join(LIST_SEPARATOR);
+}
+
+/** What joins the items of a list cell. */
+export const LIST_SEPARATOR = '; ';
+
+/**
+ * The items of a list cell (the inverse of listCell): `\` takes the next character as it is, an
+ * unescaped `;` ends an item, and the one space after it is the separator's. An empty cell is an
+ * empty list.
+ */
+export function listFromCell(cell: string): string[] {
+  if (cell === '') return [];
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < cell.length; i++) {
+    const ch = cell[i];
+    if (ch === '\\' && i + 1 < cell.length) item += cell[++i];
+    else if (ch === ';') {
+      items.push(item);
+      item = '';
+      if (cell[i + 1] === ' ') i++;
+    } else item += ch;
+  }
+  items.push(item);
+  return items;
+}

@@ -1,6 +1,6 @@
 // Interviews as CSV, one a row (contract: "pm export", csv): a spreadsheet's view of the export
 // document, so it shows exactly what the JSON export holds (redacted or not).
-import { csvRecord } from '../core/csv.js';
+import { csvRecord, listCell } from '../core/csv.js';
 import type { JournalDoc } from '../core/import-validate.js';
 
 export const CSV_COLUMNS = [
@@ -25,9 +25,6 @@ export const CSV_COLUMNS = [
   'source',
 ] as const;
 
-/** What joins a list inside one cell. */
-export const LIST_SEPARATOR = '; ';
-
 /** `raw`: cells hold the stored text exactly, formula-like ones included (see src/core/csv.ts). */
 export function interviewsCsv(doc: JournalDoc, raw = false): string {
   const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
@@ -50,20 +47,17 @@ export function interviewsCsv(doc: JournalDoc, raw = false): string {
           i.date,
           i.channel,
           i.accountUuid === null ? '' : (accounts.get(i.accountUuid) ?? ''),
-          people.map((c) => c.name).join(LIST_SEPARATOR),
-          people
-            .map((c) => c.email)
-            .filter((e) => e)
-            .join(LIST_SEPARATOR),
+          listCell(people.map((c) => c.name)),
+          listCell(people.map((c) => c.email).filter((e): e is string => Boolean(e))),
           i.by,
           i.minutes,
           i.summary,
-          i.pains.map((p) => p.text).join(LIST_SEPARATOR),
-          i.quotes.join(LIST_SEPARATOR),
-          i.tags.join(LIST_SEPARATOR),
+          listCell(i.pains.map((p) => p.text)),
+          listCell(i.quotes),
+          listCell(i.tags),
           i.followUp,
           i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
-          (links.get(i.uuid) ?? []).join(LIST_SEPARATOR),
+          listCell(links.get(i.uuid) ?? []),
           i.notes,
           i.source,
         ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvField, csvRecord, formulaSafe } from '../../src/core/csv.js';
+import { csvField, csvRecord, formulaSafe, listCell, listFromCell } from '../../src/core/csv.js';
 
 describe('RFC 4180 fields', () => {
   it('quotes a field only when it holds a quote, comma, CR or LF, and doubles inner quotes', () => {
@@ -41,6 +41,31 @@ describe('RFC 4180 fields', () => {
         const back = f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f;
         expect(back).toBe(formulaSafe(s));
         expect(back).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+    );
+  });
+});
+
+describe('list cells', () => {
+  it('one pain "semi; colon list" and two pains "semi", "colon list" give different cells', () => {
+    expect(listCell(['semi; colon list'])).toBe('semi\\; colon list');
+    expect(listCell(['semi', 'colon list'])).toBe('semi; colon list');
+    expect(listFromCell('semi\\; colon list')).toEqual(['semi; colon list']);
+    expect(listFromCell('semi; colon list')).toEqual(['semi', 'colon list']);
+    expect(listCell(['back\\slash', ';', ' lead', 'trail '])).toBe('back\\\\slash; \\;;  lead; trail ');
+    expect(listCell([])).toBe('');
+    expect(listFromCell('')).toEqual([]);
+    // text without ; or \ is written as it is
+    expect(listCell(['slow CSV export', 'no SSO'])).toBe('slow CSV export; no SSO');
+  });
+
+  it('every list of items pm can store reads back exactly', () => {
+    const item = fc
+      .string({ unit: fc.constantFrom(';', '\\', ' ', ';', 'a', 'é', '"', ',', '\n', '🙂'), maxLength: 12 })
+      .filter((s) => s.trim() !== '');
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 5 }), (items) => {
+        expect(listFromCell(listCell(items))).toEqual(items);
       }),
     );
   });
