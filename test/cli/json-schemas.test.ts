@@ -61,6 +61,11 @@ describe('every --json output follows its published schema', () => {
     run(['hyp', 'invalidate', added.id, '--reason', 'nobody asked']);
     run(['hyp', 'reopen', added.id, '--reason', 'again']);
     run(['hyp', 'kill', added.id, '--reason', 'out of scope']);
+    run(['opportunities']);
+    run(['opportunity', 'merge', 'too many setup steps', 'manual invoice matching']);
+    run(['opportunity', 'rename', 'manual invoice matching', 'invoice matching by hand']);
+    run(['config', 'set', 'product.outcome', 'Finance teams close the month in a day']);
+    run(['tree']);
     run(['report', '--check'], 3);
     run(['report', '--month']);
     run(['coverage']);

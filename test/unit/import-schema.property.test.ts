@@ -21,7 +21,13 @@ function baseDocument(version: 1 | 2): any {
     format: 'pm-journal',
     version,
     exportedAt: '2026-11-20T09:00:00Z',
-    config: { 'cadence.target': 2, 'cadence.days': 7, 'week.start': 'monday', 'journey.stages': 'discover,adopt' },
+    config: {
+      'cadence.target': 2,
+      'cadence.days': 7,
+      'week.start': 'monday',
+      'journey.stages': 'discover,adopt',
+      'product.outcome': 'Finance teams close the month in a day',
+    },
     accounts: [
       { uuid: u(1), name: 'Acme', segment: 'smb', cadenceDays: null },
       { uuid: u(2), name: 'Globex', segment: null, cadenceDays: 'off' },
@@ -99,6 +105,7 @@ function baseDocument(version: 1 | 2): any {
         tags: ['export'],
         revisions: [{ date: '2026-11-10', field: 'criteria', before: null, after: '3 of 5 say yes' }],
         bet: { until: '2026-12-15', reason: 'we saw it', since: '2026-11-02' },
+        ...(version === 2 ? { opportunityUuids: [u(10)] } : {}),
       },
     ],
     evidence: [{ interviewUuid: u(5), hypothesisUuid: u(7), direction: 'supports', strength: 'strong', basis: 'paid' }],
@@ -113,16 +120,18 @@ function baseDocument(version: 1 | 2): any {
       },
     ],
     privacyKeys: [{ id: keyFingerprint(Buffer.from(KEY, 'hex')), key: KEY }],
+    ...(version === 2 ? { opportunities: [{ uuid: u(10), name: 'slow export', aliases: ['export too slow'] }] } : {}),
   };
 }
 
 /**
  * What import refuses that no JSON Schema can see: a UUID twice, a reference to a record in neither
  * the file nor the journal, a bet's dates against each other, a key's fingerprint, an unpaired
- * surrogate, notes over 5 MB of UTF-8, and the content of journey.stages.
+ * surrogate, notes over 5 MB of UTF-8, the content of journey.stages, an opportunity's name given twice,
+ * and a name or tag of invisible characters alone (empty once cleaned).
  */
 const UNSEEN =
-  /the same uuid appears twice|neither in the file nor in the journal|is before (the hypothesis was created|since)|is not the key's fingerprint|names no key of privacyKeys|is not valid UTF-8|is longer than 5 MB|journey\.stages/;
+  /the same uuid appears twice|neither in the file nor in the journal|is before (the hypothesis was created|since)|is not the key's fingerprint|names no key of privacyKeys|is not valid UTF-8|is longer than 5 MB|journey\.stages|is already a name of another opportunity|: (name|tags\[\d+\]) is empty$/;
 
 /** Values that break something somewhere, and ordinary ones. */
 const CONSTANTS: unknown[] = [

@@ -90,18 +90,20 @@ describe('the JSON Schemas', () => {
       otherRefutes: 0,
       decision: null,
       confidence: { level: 'none', score: 0, refutedAt: null },
+      opportunityUuids: [],
+      opportunities: [],
     };
     const args = ['hyp', 'add', 'Finance teams want faster exports', '--json'];
     expect(() => checkJsonOutput(args, { code: 0, out: JSON.stringify(hypothesis) }, undefined)).not.toThrow();
-    const grown = JSON.stringify({ ...hypothesis, opportunities: ['O1'] });
+    const grown = JSON.stringify({ ...hypothesis, interviewGuide: 'G1' });
     expect(() => checkJsonOutput(args, { code: 0, out: grown }, undefined)).toThrow(
-      /pm hyp add .*--json: the JSON on stdout does not match schema\/output\.schema\.json#\/\$defs\/hypothesis:\n {2}the output has the key "opportunities", which schema\/output\.schema\.json#\/\$defs\/hypothesis does not list .*add it to the schema/,
+      /pm hyp add .*--json: the JSON on stdout does not match schema\/output\.schema\.json#\/\$defs\/hypothesis:\n {2}the output has the key "interviewGuide", which schema\/output\.schema\.json#\/\$defs\/hypothesis does not list .*add it to the schema/,
     );
     // published, the schemas allow keys a later pm adds
     expect(schemaErrors(JSON.parse(grown), 'output.schema.json#/$defs/hypothesis', 'open')).toBeNull();
     // a list says which item
     expect(() => checkJsonOutput(['hyp', 'list', '--json'], { code: 0, out: `[${grown}]` }, undefined)).toThrow(
-      /\/0 has the key "opportunities"/,
+      /\/0 has the key "interviewGuide"/,
     );
     // a value outside the schema's list
     const flagged = JSON.stringify({ ...hypothesis, flags: ['no-evidnce'] });
