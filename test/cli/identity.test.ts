@@ -126,6 +126,9 @@ describe('one person however their name is written', () => {
   });
 });
 
+// Rows written by hand, as another program would: keys are UUIDs, as pm-journal requires (and --json prints them)
+const key = (k: string) => `00000000-0000-4000-8000-${k.padStart(12, '0')}`;
+
 describe('a journal made before schema 12', () => {
   it('is upgraded: exact twins merged when email and account agree, the others left to pm doctor', () => {
     const db = new Database(box.db);
@@ -135,25 +138,25 @@ describe('a journal made before schema 12', () => {
       0,
       MIGRATIONS.filter((m) => m.version <= 11),
     );
-    db.exec(`INSERT INTO accounts (uuid, name) VALUES ('a1', 'Acme SA'), ('a2', 'Acme\u200B SA'), ('a3', 'Beta');
+    db.exec(`INSERT INTO accounts (uuid, name) VALUES ('${key('a1')}', 'Acme SA'), ('${key('a2')}', 'Acme\u200B SA'), ('${key('a3')}', 'Beta');
       INSERT INTO contacts (uuid, name, email, account_id) VALUES
-        ('c1', '${NFC}', 'jose@pena.test', 1), ('c2', '${NFD}', NULL, 2), ('c3', '${ZWSP}', 'JOSE@pena.test\u200B', 1),
-        ('c4', 'Mia Chen', 'mia@a.test', 3), ('c5', 'Mia Chen', 'mia@b.test', 3),
-        ('c6', '${CYRILLIC}', NULL, 1);`);
+        ('${key('c1')}', '${NFC}', 'jose@pena.test', 1), ('${key('c2')}', '${NFD}', NULL, 2), ('${key('c3')}', '${ZWSP}', 'JOSE@pena.test\u200B', 1),
+        ('${key('c4')}', 'Mia Chen', 'mia@a.test', 3), ('${key('c5')}', 'Mia Chen', 'mia@b.test', 3),
+        ('${key('c6')}', '${CYRILLIC}', NULL, 1);`);
     const interview = db.prepare(
       `INSERT INTO interviews (uuid, date, channel, account_id, summary, notes, created_at)
        VALUES (?, ?, 'call', ?, ?, ?, 'now')`,
     );
     const fts = db.prepare('INSERT INTO interviews_fts (rowid, summary, notes, pains, quotes) VALUES (?, ?, ?, ?, ?)');
     [
-      [1, 1, 'c1', 'the ex\u200Bport'],
-      [2, 2, 'c2', 'plain'],
-      [3, 1, 'c3', 'plain'],
-      [4, 3, 'c4', 'plain'],
-      [5, 3, 'c5', 'plain'],
-      [6, 1, 'c6', 'plain'],
+      [1, 1, key('c1'), 'the ex\u200Bport'],
+      [2, 2, key('c2'), 'plain'],
+      [3, 1, key('c3'), 'plain'],
+      [4, 3, key('c4'), 'plain'],
+      [5, 3, key('c5'), 'plain'],
+      [6, 1, key('c6'), 'plain'],
     ].forEach(([n, account, contact, summary], k) => {
-      const id = Number(interview.run(`i${n}`, `2026-11-1${n}`, account, summary, null).lastInsertRowid);
+      const id = Number(interview.run(key(`e${n}`), `2026-11-1${n}`, account, summary, null).lastInsertRowid);
       db.prepare('INSERT INTO interview_contacts VALUES (?, (SELECT id FROM contacts WHERE uuid = ?))').run(
         id,
         contact,
@@ -197,7 +200,7 @@ describe('a journal made before schema 12', () => {
   it('pm doctor finds keys another program left out, and --repair makes them', () => {
     ok(['log', '--with', `${NFC} <jose@pena.test>`, '--account', 'Acme SA', '--summary', 'first', '--tag', 'x']);
     const db = new Database(box.db);
-    db.exec(`INSERT INTO contacts (uuid, name, account_id) VALUES ('by-hand', 'Ann Lee', 1);
+    db.exec(`INSERT INTO contacts (uuid, name, account_id) VALUES ('${key('0b7a4d')}', 'Ann Lee', 1);
       UPDATE interview_tags SET tag_key = NULL;`);
     db.close();
     const before = box.pm(['doctor', '--json']);
