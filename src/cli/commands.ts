@@ -320,10 +320,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'completion',
     arguments: [{ name: '<shell>', description: 'bash, zsh or fish', values: ['bash', 'zsh', 'fish'] }],
     description: 'print a shell completion script',
+    notes: `TAB then completes commands, options, fixed values, file names where a path is expected, and the
+journal's ids, contacts, accounts and tags. Install it once; after upgrading pm, write it again. zsh: a
+file _pm in a folder of $fpath added before compinit runs (a new shell loads it at its first TAB), or
+source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell completion".`,
     examples: [
       'pm completion bash > ~/.local/share/bash-completion/completions/pm',
-      `pm completion zsh > "\${fpath[1]}/_pm"`,
+      'pm completion zsh > ~/.zfunc/_pm     with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc',
       'pm completion fish > ~/.config/fish/completions/pm.fish',
+      'source <(pm completion bash)         in ~/.bashrc, without bash-completion (zsh: the same)',
     ],
     outputs: ['script'],
     action: lazy(

@@ -37,8 +37,8 @@ export function zshScript(tree: CompletionTree, version: string): string {
 
   return `#compdef pm
 # pm completion for zsh (pm ${version}), written by \`pm completion zsh\` from pm's command table.
-# Install: pm completion zsh > "\${fpath[1]}/_pm" (a folder of $fpath; compinit loads it at the first
-# TAB after \`pm\`), or in ~/.zshrc: source <(pm completion zsh)
+# Install: pm completion zsh > ~/.zfunc/_pm, with fpath=(~/.zfunc $fpath) in ~/.zshrc before compinit
+# runs (a new shell loads it at the first TAB after \`pm\`), or in ~/.zshrc: source <(pm completion zsh)
 # Values that live in the journal (ids, names, tags) come from \`pm __complete\`.
 
 ${shLookups(tree)}

@@ -17,6 +17,8 @@ const STEPS: Record<string, string> = {
   formatLine: `pm report --format m${TAB}`,
   formatEquals: `pm report --format=j${TAB}`,
   hypList: `pm hyp show H${TAB}${TAB}`,
+  // the first TAB inserts what every id shares (H); bash lists at the next TAB that adds nothing
+  hypBareList: `pm hyp show ${TAB}${TAB}${TAB}`,
   hypLine: `pm hyp show H1${TAB}`,
   validate: `pm hyp validate ${TAB}`,
   importList: `pm import ${TAB}${TAB}`,
@@ -38,6 +40,14 @@ const STEPS: Record<string, string> = {
   editList: `pm edit ${TAB}${TAB}`,
   otherDb: `pm --db ../other.db hyp show ${TAB}`,
   freeText: `pm log --summary ${TAB}${TAB}`,
+  // commands issue 17 added: completed from the same table
+  guideList: `pm guide ${TAB}${TAB}`,
+  guideCheckLine: `pm guide check no${TAB}`,
+  opportunityList: `pm opportunity ${TAB}${TAB}`,
+  opportunityLine: `pm opportunity rename sl${TAB}`,
+  unbetLine: `pm hyp unbet ${TAB}`,
+  coverageList: `pm coverage --format ${TAB}${TAB}`,
+  treeList: `pm tree --${TAB}${TAB}`,
 };
 // steps whose screen is a list; the others run their line
 const LISTS = new Set(Object.keys(STEPS).filter((k) => /List$|^commands$|^hypCommands$|^freeText$/.test(k)));
@@ -89,6 +99,12 @@ describe('bash, with bash-completion loading the installed script at the first T
     expect(argv(screens.validate)).toEqual(['hyp', 'validate', 'H1']);
   });
 
+  it('pm hyp show <TAB>, nothing typed, lists the ids and inserts no dash', () => {
+    expect(screens.hypBareList).toMatch(/H1 {2}\(Finance teams want itemised invoices\)/);
+    expect(screens.hypBareList).toMatch(/pm hyp show H/);
+    expect(screens.hypBareList).not.toMatch(/pm hyp show -/);
+  });
+
   it('pm import, pm export --out and pm --db complete file names', () => {
     for (const screen of [screens.importList, screens.outList, screens.dbList]) {
       expect(screen).toMatch(/exports\//);
@@ -131,6 +147,21 @@ describe('bash, with bash-completion loading the installed script at the first T
 
   it('the journal named by --db on the line is the one read', () => {
     expect(argv(screens.otherDb)).toEqual(['--db', '../other.db', 'hyp', 'show', 'H1']);
+  });
+
+  it('opportunities, tree, coverage, guide and bets complete like every command of the table', () => {
+    for (const c of ['opportunities', 'opportunity', 'tree', 'coverage', 'guide'])
+      expect(screens.commands).toMatch(new RegExp(`\\b${c}\\b`));
+    expect(screens.guideList).toMatch(/\bcheck\b/);
+    expect(screens.guideList).toMatch(/H1 {2}\(Finance teams want itemised invoices\)/);
+    expect(argv(screens.guideCheckLine)).toEqual(['guide', 'check', 'notes.md']);
+    expect(screens.opportunityList).toMatch(/merge\s+rename/);
+    expect(argv(screens.opportunityLine)).toEqual(['opportunity', 'rename', 'slow export']);
+    // only H1 has a bet
+    expect(argv(screens.unbetLine)).toEqual(['hyp', 'unbet', 'H1']);
+    expect(screens.coverageList).toMatch(/json\s+md\s+text/);
+    expect(screens.treeList).toMatch(/--weeks/);
+    expect(screens.treeList).toMatch(/--since/);
   });
 
   it('free text offers nothing, not file names', () => {

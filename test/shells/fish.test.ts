@@ -27,6 +27,9 @@ const STEPS: [name: string, keys: string, after: 'enter' | 'clear'][] = [
   ['otherDb', `pm --db ../other.db hyp show ${TAB}`, 'enter'],
   ['freeText', `pm log --summary ${TAB}`, 'clear'],
   ['argumentText', `pm search ${TAB}`, 'clear'],
+  ['guideList', `pm guide ${TAB}`, 'clear'],
+  ['opportunity', `pm opportunity rename sl${TAB}`, 'enter'],
+  ['unbet', `pm hyp unbet ${TAB}`, 'enter'],
 ];
 
 beforeAll(() => {
@@ -87,5 +90,12 @@ describe('fish, the completions file in ~/.config/fish/completions', () => {
   it('free text offers no file names', () => {
     expect(screens.freeText).not.toMatch(/notes\.md/);
     expect(screens.argumentText).not.toMatch(/notes\.md/);
+  });
+
+  it('the commands issue 17 added complete from the same table', () => {
+    expect(screens.guideList).toMatch(/check +\(review questions/);
+    expect(screens.guideList).toMatch(/H1 +\(Finance teams want itemised invoices\)/);
+    expect(argv(screens.opportunity)).toEqual(['opportunity', 'rename', 'slow export']);
+    expect(argv(screens.unbet)).toEqual(['hyp', 'unbet', 'H1']);
   });
 });

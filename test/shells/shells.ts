@@ -43,12 +43,23 @@ export function which(program: string): string | undefined {
 export function shellBox(): ShellBox {
   const box = sandbox();
   const pm = (args: string[]) => must(box.pm(args), `pm ${args.join(' ')}`);
-  pm(['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme Corp', '--summary', 'Exports take an hour']);
+  pm([
+    'log',
+    '--with',
+    'Jane Roe <jane@acme.test>',
+    '--account',
+    'Acme Corp',
+    '--summary',
+    'Exports take an hour',
+    '--pain',
+    'slow export',
+  ]);
   pm(['log', '--with', "Sean O'Brien", '--account', 'Globex', '--summary', 'Wants SSO', '--tag', 'security']);
   pm(['log', '--with', 'Jane Roe', '--summary', 'Pricing call', '--tag', 'pricing', '--channel', 'video']);
   pm(['hyp', 'add', 'Finance teams want itemised invoices', '--tag', 'billing']);
   pm(['hyp', 'add', 'Admins will pay for SSO']);
   pm(['hyp', 'kill', 'H2', '--reason', 'nobody asked']);
+  pm(['hyp', 'bet', 'H1', '--until', '+4w', '--reason', 'finance buyers decide slowly']);
   const other = join(box.dir, 'other.db');
   must(box.pm(['--db', other, 'hyp', 'add', "Other journal's hypothesis"]), 'the other journal');
 

@@ -29,6 +29,9 @@ const STEPS: [name: string, keys: string, after: 'enter' | 'clear'][] = [
   ['showList', `pm show ${TAB}`, 'clear'],
   ['otherDb', `pm --db ../other.db hyp show ${TAB}`, 'enter'],
   ['freeText', `pm log --summary ${TAB}`, 'clear'],
+  ['guideList', `pm guide ${TAB}`, 'clear'],
+  ['opportunity', `pm opportunity merge sl${TAB}`, 'enter'],
+  ['unbet', `pm hyp unbet ${TAB}`, 'enter'],
 ];
 
 beforeAll(() => {
@@ -95,6 +98,13 @@ describe('zsh, the #compdef file in $fpath', () => {
   it('--db on the line names the journal read; free text offers nothing', () => {
     expect(argv(screens.otherDb)).toEqual(['--db', '../other.db', 'hyp', 'show', 'H1']);
     expect(screens.freeText).not.toMatch(/notes\.md/);
+  });
+
+  it('the commands issue 17 added complete from the same table', () => {
+    expect(screens.guideList).toMatch(/check +-- review questions/);
+    expect(screens.guideList).toMatch(/H1 +-- Finance teams want itemised invoices/);
+    expect(argv(screens.opportunity)).toEqual(['opportunity', 'merge', 'slow export']);
+    expect(argv(screens.unbet)).toEqual(['hyp', 'unbet', 'H1']);
   });
 });
 
