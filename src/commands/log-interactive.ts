@@ -1,16 +1,20 @@
 // Interactive `pm log`, on a terminal when --summary is not given. Loaded (with inquirer, ~40 ms)
 // only on this path. Built to be done in under 30 seconds right after a call (issue 15): a typical
 // call with a known person (who, how and when, summary, a pain, a quote, a tag, a hypothesis it
-// supports, no follow-up) is 8 prompts and 9 keystrokes besides what is typed:
+// supports, no follow-up) is 8 prompts and 11 keystrokes besides what is typed (three of them ↓ to
+// the third hypothesis; test/e2e/log-interactive.test.ts counts them):
 //   1 who            type part of a name, Enter (their open follow-up is shown)
-//   2 how and when   Enter: "call today" (or "video yesterday", "visit mon")
+//   2 how and when   Enter: "call today" (or "video yesterday", "visit mon"; a journey stage from
+//                    journey.stages may be added: "call today onboard")
 //   3 summary        typed, Enter
-//   4 pains          typed, Enter (several: "a | b"; "slow export:high" sets a severity)
+//   4 pains          typed, Enter (several: "a | b"; "slow export:high" sets a severity; Tab
+//                    completes a pain already heard, or a severity after ":")
 //   5 quotes         typed, Enter (several: "a | b")
 //   6 tags           typed, Enter (comma-separated)
-//   7 evidence       ↓ to the hypothesis, Enter links it (supports, medium; -H3 refutes, H3! strong,
-//                    H3? weak, "H3 -H5" several); Enter on "None" links none
+//   7 evidence       ↓ to the hypothesis, Enter links it (supports, medium, said; -H3 refutes, H3!
+//                    strong, H3? weak, H3:did or H3!paid a basis, "H3 -H5" several); Enter on "None"
 //   8 follow-up      Enter for none, or tomorrow, fri, +1w
+// Every option of issue 17 (severity, stage, basis) is typed into one of these prompts: none adds one.
 // Ctrl-C at any prompt keeps what was typed as a draft beside the journal (src/commands/log-draft.ts)
 // and exits 130; the next `pm log` offers to resume it. Nothing is written to the journal before the
 // last answer, and the draft is removed once the log is saved.
@@ -23,13 +27,15 @@ import { Interrupted, PmError } from '../errors.js';
 import { type Channel, parseChannel } from '../core/channels.js';
 import { ROLES, type ContactRow, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
-import { draftFromOptions, followUpAfter, type LogDraft, type LogOptions } from '../core/interviews.js';
+import { checkPersona, draftFromOptions, followUpAfter, type LogDraft, type LogOptions } from '../core/interviews.js';
 import { parsePain } from '../core/pains.js';
 import {
   evidenceFilter,
   hasAnswers,
   ITEM_SEPARATOR,
   linkLabel,
+  painCompletions,
+  painNames,
   parseEvidenceTerm,
   parseHowWhen,
   splitItems,
@@ -40,6 +46,9 @@ import { knownSources, knownTags, openFollowUps } from '../db/interviews.js';
 import { allContacts } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
 import { knownAccounts } from '../db/accounts.js';
+import { knownPersonas } from '../db/contacts.js';
+import { namedOpportunities, painSpellings } from '../db/opportunities.js';
+import { journeyStages } from '../core/config.js';
 import { readNotes, report, saveLog } from './log.js';
 import { readDraft, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
@@ -229,14 +238,16 @@ async function collect(
         choices: ROLES.map((r) => ({ value: r })),
         default: 'customer',
       });
-    if (answers.segment === undefined)
-      answers.segment = (
-        await ask(
-          'segment',
-          'Segment or persona (Enter to skip)?',
-          (s) => s === '' || checkText('segment', s, LIMITS.segment),
-        )
-      ).trim();
+    if (answers.segment === undefined) {
+      const personas = knownPersonas(db).slice(0, 5).map(safeLine);
+      const used = personas.length ? `; personas: ${personas.join(', ')}` : '';
+      const typed = await ask('segment', `Segment / persona (e.g. smb / ops lead; Enter to skip${used})?`, (s) => {
+        const [segment, persona] = splitSegmentPersona(s);
+        if (segment) checkText('segment', segment, LIMITS.segment);
+        if (persona) checkPersona(persona, 'persona');
+      });
+      [answers.segment, answers.persona] = splitSegmentPersona(typed);
+    }
   }
 
   // a signal: where it came from, an account or a source
@@ -275,15 +286,23 @@ async function collect(
 
   // 2. how and when
   const fixedChannel = opts.channel !== undefined ? parseChannel(opts.channel) : undefined;
-  const defaults = { channel: (signal ? 'support' : 'call') as Channel, signal, fixedChannel };
+  const stages = journeyStages(ctx.config());
+  const defaults = { channel: (signal ? 'support' : 'call') as Channel, signal, fixedChannel, stages };
+  // the stage is offered where a customer's journey is: not for a signal, a stakeholder or a partner
+  const journey = !signal && (contact ? contact.role === 'customer' || contact.role === 'prospect' : true);
+  const stageHint = journey ? ` (a stage too: ${clipWords(stages.map(safeLine).join(', '), 56)})` : '';
   if (answers.howWhen === undefined)
     answers.howWhen = await ask(
       'howWhen',
-      fixedChannel ? 'When?' : signal ? 'How and when (support, sales, review or survey)?' : 'How and when?',
+      fixedChannel
+        ? `When${stageHint}?`
+        : signal
+          ? 'How and when (support, sales, review or survey)?'
+          : `How and when${stageHint}?`,
       (s) => parseHowWhen(s, today, defaults),
-      fixedChannel ? (opts.date ?? 'today') : `${defaults.channel} ${opts.date ?? 'today'}`,
+      [fixedChannel ? '' : defaults.channel, opts.date ?? 'today', opts.stage ?? ''].filter(Boolean).join(' '),
     );
-  const { channel, date } = parseHowWhen(answers.howWhen, today, defaults);
+  const { channel, date, stage } = parseHowWhen(answers.howWhen, today, defaults);
 
   // 3. summary
   if (answers.summary === undefined)
@@ -292,14 +311,7 @@ async function collect(
     );
 
   // 4, 5. pains and quotes, several at once
-  if (answers.pains === undefined)
-    answers.pains = await ask(
-      'pains',
-      `Pains they described (several: a ${ITEM_SEPARATOR} b; slow export:high sets a severity)?`,
-      (s) => {
-        for (const p of splitItems(s)) parsePain(p, 'pain');
-      },
-    );
+  if (answers.pains === undefined) answers.pains = await askPains(prompts, db, pending('pains'), typing);
   if (answers.quotes === undefined)
     answers.quotes = await ask('quotes', `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`, (s) => {
       for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
@@ -339,6 +351,8 @@ async function collect(
         : 'name' in who
           ? [who.name]
           : [],
+      segment: answers.segment || undefined,
+      persona: answers.persona || undefined,
       account: contact
         ? contact.account
         : 'name' in who
@@ -362,7 +376,7 @@ async function collect(
   return {
     ...base,
     role: role ?? base.role,
-    segment: answers.segment ? answers.segment : null,
+    stage: stage ?? base.stage,
     pains: splitItems(answers.pains).map((p) => parsePain(p, 'pain')),
     quotes: splitItems(answers.quotes),
     tags: splitTags(answers.tags),
@@ -373,8 +387,9 @@ async function collect(
 
 /**
  * One prompt for the evidence: the open hypotheses, "None" first. Enter links the highlighted one
- * (as supporting, medium); typing filters, a leading "-" lists refutations, a trailing "!" or "?"
- * makes them strong or weak, and ids typed ("H3 -H5!") link several at once.
+ * (as supporting, medium, said); typing filters, a leading "-" lists refutations, a trailing "!" or
+ * "?" makes them strong or weak, ":did" or ":paid" sets the basis, and ids typed ("H3!paid -H5")
+ * link as written, several at once.
  */
 async function askEvidence(
   prompts: Prompts,
@@ -382,39 +397,38 @@ async function askEvidence(
   initialValue: string | undefined,
   typing: (t: { prompt: string; text: string }) => void,
 ): Promise<EvidenceRequest[]> {
-  const width = Math.max(30, (process.stdout.columns || 80) - 24);
+  const width = Math.max(30, (process.stdout.columns || 80) - 34);
+  const statement = (rowid: number) => open.find((h) => h.rowid === rowid)?.statement ?? '';
   return prompts.search<EvidenceRequest[]>({
     message: 'Does it support or refute a hypothesis?',
     initialValue,
     source: (term) => {
       const raw = (term ?? '').trim();
       typing({ prompt: 'evidence', text: raw });
-      const choices: { value: EvidenceRequest[]; name: string; short?: string; disabled?: string | boolean }[] = [];
-      if (raw === '') choices.push({ value: [], name: 'None', short: 'none' });
       let typed: EvidenceRequest[] | null = null;
       try {
         typed = parseEvidenceTerm(raw, open);
       } catch (err) {
         if (!(err instanceof PmError)) throw err;
-        choices.push({ value: [], name: err.message, disabled: ' ' });
+        return [{ value: [], name: err.message, disabled: ' ' }];
       }
-      if (typed && typed.length > 1)
-        choices.push({
-          value: typed,
-          name: `Link ${typed.map(linkLabel).join(', ')}`,
-          short: typed.map(linkLabel).join(', '),
-        });
+      if (typed) {
+        const label = typed.map(linkLabel).join(', ');
+        const one = typed.length === 1 ? ` · ${clipWords(safeLine(statement(typed[0].hypothesis)), width)}` : '';
+        return [{ value: typed, name: `Link ${label}${one}`, short: label }];
+      }
+      const choices: { value: EvidenceRequest[]; name: string; short?: string }[] = [];
+      if (raw === '') choices.push({ value: [], name: 'None', short: 'none' });
       const f = evidenceFilter(raw);
-      const exact = (h: OpenHypothesis) => h.id.toLowerCase() === f.text;
-      const shown = open
-        .filter((h) => !f.text || h.id.toLowerCase().includes(f.text) || h.statement.toLowerCase().includes(f.text))
-        .sort((x, y) => Number(exact(y)) - Number(exact(x)));
+      const shown = open.filter(
+        (h) => !f.text || h.id.toLowerCase().includes(f.text) || h.statement.toLowerCase().includes(f.text),
+      );
       for (const h of shown) {
         const link: EvidenceRequest = {
           hypothesis: h.rowid,
           direction: f.direction,
           strength: f.strength,
-          basis: 'said',
+          basis: f.basis,
         };
         choices.push({
           value: [link],
@@ -426,10 +440,50 @@ async function askEvidence(
     },
     theme: {
       style: {
-        keysHelpTip: () => '↑↓ move · ⏎ link it · -H3 refutes · H3! strong · H3? weak · H3 -H5 several',
+        keysHelpTip: () => '⏎ links it · -H3 refutes · H3! strong · H3? weak · H3:did, H3!paid basis · H3 -H5',
       },
     },
   });
+}
+
+/**
+ * The pains, several at one prompt ("a | b", "slow export:high"): what is typed is the first
+ * choice (Enter takes it as typed); below it the pains already heard that the last one may be, or
+ * the severities after a colon (↓ to one; Enter takes it, Tab puts it in the line to go on typing).
+ */
+async function askPains(
+  prompts: Prompts,
+  db: ReturnType<Context['read']>['db'],
+  initialValue: string | undefined,
+  typing: (t: { prompt: string; text: string }) => void,
+): Promise<string> {
+  const names = painNames(namedOpportunities(db), painSpellings(db));
+  return prompts.search<string>({
+    message: `Pains they described (several: a ${ITEM_SEPARATOR} b; add :high or :blocker for a severity)?`,
+    initialValue,
+    source: (term) => {
+      const raw = term ?? '';
+      typing({ prompt: 'pains', text: raw });
+      if (raw.trim() === '') return [{ value: '', name: 'None', short: 'none' }];
+      return [raw.trim(), ...painCompletions(raw, names)].map((line) => ({
+        value: line,
+        name: safeLine(line),
+        short: clipWords(safeLine(line), 60),
+      }));
+    },
+    validate: valid((s) => {
+      for (const p of splitItems(s)) parsePain(p, 'pain');
+    }),
+    theme: {
+      style: { keysHelpTip: () => '↓ a pain already heard, or a severity · ⏎ takes the line · ⇥ puts it in the line' },
+    },
+  });
+}
+
+/** "smb / ops lead" → a segment and a persona, either may be empty. */
+function splitSegmentPersona(s: string): [string, string] {
+  const cut = s.indexOf('/');
+  return cut === -1 ? [s.trim(), ''] : [s.slice(0, cut).trim(), s.slice(cut + 1).trim()];
 }
 
 /** Tags typed as "a, b": cleaned as every tag is (src/core/identity.ts). */

@@ -4,8 +4,11 @@
 import { UsageError } from '../errors.js';
 import { DIRECT_CHANNELS, INDIRECT_CHANNELS, isIndirect, parseChannel, type Channel } from './channels.js';
 import { parsePastDate } from './dates.js';
-import type { EvidenceRequest } from './evidence.js';
+import { parseEvidence, type EvidenceRequest } from './evidence.js';
 import type { Strength } from './hypotheses.js';
+import { BASES, type Basis } from './confidence.js';
+import type { NamedOpportunity, Spelling } from './opportunities.js';
+import { painKey, SEVERITIES } from './pains.js';
 
 /** What separates several pains or quotes typed at one prompt: `slow export | no audit trail`. */
 export const ITEM_SEPARATOR = '|';
@@ -21,16 +24,29 @@ export function splitItems(text: string): string[] {
 const CHANNEL_WORDS = new Set<string>([...DIRECT_CHANNELS, ...INDIRECT_CHANNELS]);
 
 /**
- * "How and when?": a channel and a day in one answer, either or both, in either order: `call today`
- * (the default), `video`, `yesterday`, `visit mon`, `2026-11-18 support`. `signal`: only an indirect
- * channel will do (no person was there). `fixedChannel`: --channel was given, only the day is asked.
+ * "How and when?": a channel, a day and the customer's journey stage in one answer, any of them, in
+ * any order: `call today` (the default), `video`, `yesterday`, `visit mon onboard`,
+ * `2026-11-18 support`. `signal`: only an indirect channel will do (no person was there).
+ * `fixedChannel`: --channel was given, only the day (and stage) is asked. `stages`: the setting
+ * journey.stages (a stage of several words is matched whole).
  */
 export function parseHowWhen(
   text: string,
   today: string,
-  defaults: { channel: Channel; signal: boolean; fixedChannel?: Channel },
-): { channel: Channel; date: string } {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  defaults: { channel: Channel; signal: boolean; fixedChannel?: Channel; stages?: string[] },
+): { channel: Channel; date: string; stage: string | null } {
+  let words = text.trim().split(/\s+/).filter(Boolean);
+  let stage: string | null = null;
+  // the longest stage first, so that "early adopt" wins over "adopt"
+  const stages = [...(defaults.stages ?? [])].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length);
+  for (const st of stages) {
+    const sw = st.toLowerCase().split(/\s+/);
+    const at = words.findIndex((_, i) => sw.every((w, j) => words[i + j]?.toLowerCase() === w));
+    if (at === -1) continue;
+    if (stage !== null) throw new UsageError(`two journey stages: ${stage} and ${st}`, 'give one');
+    stage = st;
+    words = [...words.slice(0, at), ...words.slice(at + sw.length)];
+  }
   let channel: Channel | undefined;
   const rest: string[] = [];
   for (const w of words) {
@@ -43,9 +59,17 @@ export function parseHowWhen(
     throw new UsageError(
       `a ${chosen} is a conversation with people; a signal comes through support, sales, review or survey`,
     );
-  const date = parsePastDate(rest.length ? rest.join(' ') : 'today', today);
+  let date: string;
+  try {
+    date = parsePastDate(rest.length ? rest.join(' ') : 'today', today);
+  } catch (err) {
+    // a word that is no day may be a stage mistyped: name the stages too
+    if (err instanceof UsageError && stages.length > 0)
+      throw new UsageError(err.message, `${err.hint ?? ''}; journey stages: ${(defaults.stages ?? []).join(', ')}`);
+    throw err;
+  }
   if (date > today) throw new UsageError(`${date} is in the future`, 'log a conversation once it has happened');
-  return { channel: chosen, date };
+  return { channel: chosen, date, stage };
 }
 
 /** An open hypothesis as the evidence prompt lists it. */
@@ -58,9 +82,17 @@ export interface OpenHypothesis {
 const STRENGTH_MARK: Record<string, Strength> = { '!': 'strong', '?': 'weak' };
 
 /**
- * What was typed at the evidence prompt, when it is a list of ids: `h3` (supports, medium), `-h5`
- * (refutes), `h3!` (strong), `h3?` (weak), several separated by spaces or commas. Null when the text
- * is not such a list (it is then a filter of the list); a UsageError names an id that is not open.
+ * One id as typed at the evidence prompt: `H3`, `-H3` (refutes), a strength mark `!` (strong) or `?`
+ * (weak), then a basis word (`H3!paid`), or the scripted log's colon form (`H3:paid`,
+ * `H3:strong:did`, docs/reference.md). Null when it is not an id (it is then a filter).
+ */
+const ID_TERM = /^([-+]?)[hH](\d{1,15})([!?]?)([a-zA-Z]*)((?::[^:\s]*){0,2})$/;
+
+/**
+ * What was typed at the evidence prompt, when it is a list of ids: `h3` (supports, medium, said),
+ * `-h5` (refutes), `h3!` (strong), `h3?` (weak), `h3!paid`, `h3:did`, several separated by spaces or
+ * commas. Null when the text is not such a list (it is then a filter of the list); a UsageError
+ * names an id that is not open, or a strength or basis that is not one.
  */
 export function parseEvidenceTerm(term: string, open: OpenHypothesis[]): EvidenceRequest[] | null {
   const tokens = term
@@ -68,41 +100,111 @@ export function parseEvidenceTerm(term: string, open: OpenHypothesis[]): Evidenc
     .map((t) => t.trim())
     .filter(Boolean);
   if (tokens.length === 0) return null;
+  const matches = tokens.map((t) => ID_TERM.exec(t));
+  if (matches.some((m) => m === null)) return null;
   const links: EvidenceRequest[] = [];
-  for (const t of tokens) {
-    const m = /^([-+]?)[hH](\d{1,15})([!?]?)$/.exec(t);
-    if (!m) return null;
+  for (const m of matches as RegExpExecArray[]) {
     const rowid = Number(m[2]);
+    const direction = m[1] === '-' ? 'refutes' : 'supports';
+    // the marks as the scripted form spells them, so that one parser reads both (and refuses twice)
+    const mark = STRENGTH_MARK[m[3]];
+    const link = parseEvidence(`H${rowid}${mark ? `:${mark}` : ''}${m[4] ? `:${m[4]}` : ''}${m[5]}`, direction);
     if (!open.some((h) => h.rowid === rowid))
       throw new UsageError(`H${rowid} is not an open hypothesis`, 'pm hyp link H… I… adds evidence to any other');
     if (links.some((l) => l.hypothesis === rowid)) throw new UsageError(`H${rowid} is named twice`);
-    links.push({
-      hypothesis: rowid,
-      direction: m[1] === '-' ? 'refutes' : 'supports',
-      strength: STRENGTH_MARK[m[3]] ?? 'medium',
-      basis: 'said',
-    });
+    links.push(link);
   }
   return links;
 }
 
+const BASIS_SUFFIX = new RegExp(`[!?:](${BASES.join('|')})$`, 'i');
+
 /**
- * The list's mode from a filter: a leading `-` lists refutations, a trailing `!`/`?` a strength;
- * what is left filters by id or statement.
+ * The list's mode from a filter: a leading `-` lists refutations, a trailing `!`/`?` a strength, a
+ * trailing `:did`/`:paid` (or `!paid`) a basis; what is left filters by id or statement.
  */
-export function evidenceFilter(term: string): { direction: 'supports' | 'refutes'; strength: Strength; text: string } {
+export function evidenceFilter(term: string): {
+  direction: 'supports' | 'refutes';
+  strength: Strength;
+  basis: Basis;
+  text: string;
+} {
   let text = term.trim();
   const direction = text.startsWith('-') ? 'refutes' : 'supports';
   if (direction === 'refutes' || text.startsWith('+')) text = text.slice(1);
+  let basis: Basis = 'said';
+  const b = BASIS_SUFFIX.exec(text);
+  if (b) {
+    basis = b[1].toLowerCase() as Basis;
+    text = text.slice(0, b.index + (b[0][0] === ':' ? 0 : 1));
+  }
   const last = text.slice(-1);
   const strength = STRENGTH_MARK[last] ?? 'medium';
   if (STRENGTH_MARK[last]) text = text.slice(0, -1);
-  return { direction, strength, text: text.trim().toLowerCase() };
+  return { direction, strength, basis, text: text.trim().toLowerCase() };
 }
 
-/** How a link reads in the list and in the answer: `H3 supports`, `H5 refutes (strong)`. */
+/** How a link reads in the list and in the answer: `H3 supports`, `H5 refutes (strong, paid)`. */
 export function linkLabel(l: EvidenceRequest): string {
-  return `H${l.hypothesis} ${l.direction}${l.strength === 'medium' ? '' : ` (${l.strength})`}`;
+  const marks = [l.strength === 'medium' ? '' : l.strength, l.basis === 'said' ? '' : l.basis].filter(Boolean);
+  return `H${l.hypothesis} ${l.direction}${marks.length ? ` (${marks.join(', ')})` : ''}`;
+}
+
+/**
+ * What the pains prompt offers for `line` (what is typed so far, several pains separated by `|`):
+ * the last pain completed from the names pains already go by (`names`, the most heard first), or
+ * its severity completed after a colon (`slow export:h` → `slow export:high`). Each offer is the
+ * whole line as it would read (Tab puts it in the line, Enter takes it); at most `limit`.
+ */
+export function painCompletions(line: string, names: string[], limit = 8): string[] {
+  const cut = line.lastIndexOf(ITEM_SEPARATOR);
+  const head = cut === -1 ? '' : `${line.slice(0, cut + 1).trimEnd()} `;
+  const last = line.slice(cut + 1).trimStart();
+  if (last === '') return [];
+  const colon = /^([\s\S]*\S)\s*:\s*([a-zA-Z]*)$/.exec(last);
+  if (colon) {
+    const typed = colon[2].toLowerCase();
+    return SEVERITIES.filter((sv) => sv.startsWith(typed) && sv !== typed).map((sv) => `${head}${colon[1]}:${sv}`);
+  }
+  const words = painKey(last).split(' ');
+  const already = new Set(splitItems(line).map(painKey));
+  return names
+    .filter((n) => {
+      const key = painKey(n);
+      return key !== painKey(last) && !already.has(key) && words.every((w) => key.includes(w));
+    })
+    .slice(0, limit)
+    .map((n) => `${head}${n}`);
+}
+
+/**
+ * The names pains already go by, the most heard first: each opportunity the user named (its
+ * aliases lead to it), then each pain as it is written most often. One name per pain.
+ */
+export function painNames(
+  named: Pick<NamedOpportunity, 'name' | 'key' | 'aliases'>[],
+  spellings: Spelling[],
+): string[] {
+  const nameOf = new Map<string, Pick<NamedOpportunity, 'name' | 'key'>>();
+  for (const n of named) {
+    nameOf.set(n.key, n);
+    for (const a of n.aliases) nameOf.set(a.key, n);
+  }
+  // per pain: its name, how often it was heard, and how often the name's spelling was written
+  const byKey = new Map<string, { name: string; count: number; best: number }>();
+  for (const n of named) byKey.set(n.key, { name: n.name, count: 0, best: Number.POSITIVE_INFINITY });
+  for (const [written, count] of spellings) {
+    const text = written.trim();
+    const key = nameOf.get(painKey(text))?.key ?? painKey(text);
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { name: text, count, best: count });
+    else {
+      if (count > seen.best || (count === seen.best && text < seen.name))
+        Object.assign(seen, { name: text, best: count });
+      seen.count += count;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((v) => v.name);
 }
 
 /**
@@ -118,6 +220,7 @@ export interface LogAnswers {
   account?: string;
   role?: string;
   segment?: string;
+  persona?: string;
   /** a signal's origin: an account or a source */
   from?: { account: string } | { source: string };
   howWhen?: string;

@@ -10,6 +10,7 @@ afterEach(() => box.cleanup());
 const ENTER = '\r';
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
+const TAB = '\t';
 
 const onTerminal = (script: [string, string][], args: string[] = ['log']) => runOnTerminal(box, script, args);
 
@@ -48,6 +49,8 @@ function seed(): void {
     'Would not read another digest email',
     '--tag',
     'export',
+    '--pain',
+    'slow CSV export',
     '--date',
     '2026-11-10',
     '--follow-up',
@@ -67,7 +70,9 @@ describe('pm log on a terminal: the typical call', () => {
       { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
       { expected: 'How and when', keys: [ENTER] }, // call today
       { expected: 'summary', text: 'They export every Monday', keys: [ENTER] },
-      { expected: 'Pains', text: 'slow export', keys: [ENTER] },
+      // what is typed is the first line of the list (Enter takes it), the pains already heard below
+      { expected: 'Pains', text: 'slow export' },
+      { expected: '❯ slow export', keys: [ENTER] },
       { expected: 'quote', text: 'It takes an hour', keys: [ENTER] },
       { expected: 'Tags.*used: export', text: 'export', keys: [ENTER] },
       // "None" is highlighted first: three times down to H3, and Enter links it
@@ -97,46 +102,58 @@ describe('pm log on a terminal: the typical call', () => {
     expect(box.json(['report']).followUps).toEqual([]);
   });
 
-  it('one prompt takes several pains or quotes; ids typed link several, -H refutes, ! and ? set the strength', () => {
+  it('in the same prompts: a stage, pains completed with a severity, several quotes, ids with a strength and a basis', () => {
     seed();
     const r = session([
       { expected: 'Who did you talk to', text: 'jane' },
       { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
-      { expected: 'How and when', text: 'video yesterday', keys: [ENTER] },
+      // a journey stage in the same answer (journey.stages)
+      { expected: 'How and when \\(a stage too: discover, evaluate', text: 'video yesterday Onboard', keys: [ENTER] },
       { expected: 'summary', text: 'Pricing', keys: [ENTER] },
-      { expected: 'Pains', text: 'slow export:high | no audit trail', keys: [ENTER] },
+      // a pain already heard (I1's), completed: ↓ to it, Tab puts it in the line; then its severity
+      { expected: 'Pains', text: 'csv' },
+      { expected: '❯ csv[\\s\\S]*slow CSV export', keys: [DOWN, TAB] },
+      { expected: '❯ slow CSV export', text: ':h' },
+      { expected: 'slow CSV export:high', keys: [DOWN, TAB] },
+      { expected: '❯ slow CSV export:high', text: ' | no audit trail' },
+      { expected: '❯ slow CSV export:high \\| no audit trail', keys: [ENTER] },
       { expected: 'quote', text: 'It takes an hour | We pay twice', keys: [ENTER] },
       { expected: 'Tags', text: 'export, pricing', keys: [ENTER] },
-      { expected: 'support or refute', text: 'h1! -h2?' },
-      { expected: 'Link H1 supports \\(strong\\), H2 refutes \\(weak\\)', keys: [ENTER] },
+      // ids typed: -H refutes, ! strong, ? weak, a basis after the mark or a colon (as --supports H1:paid)
+      { expected: 'support or refute', text: 'h1!paid -h2?' },
+      { expected: 'Link H1 supports \\(strong, paid\\), H2 refutes \\(weak\\)', keys: [ENTER] },
       { expected: 'Follow up', text: '+1w', keys: [ENTER] },
     ]);
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
+    // issue 17's stage, severity and basis add no prompt; completing the pain took 4 keys
+    expect(r.prompts).toBe(8);
+    expect(r.keystrokes).toBe(12);
     expect(box.json(['show', 'I2'])).toMatchObject({
       channel: 'video',
       date: '2026-11-19',
+      stage: 'onboard',
       pains: [
-        { text: 'slow export', severity: 'high' },
+        { text: 'slow CSV export', severity: 'high' },
         { text: 'no audit trail', severity: 'medium' },
       ],
       quotes: ['It takes an hour', 'We pay twice'],
       tags: ['export', 'pricing'],
       followUp: '2026-11-26',
       evidence: [
-        { hypothesis: 'H1', direction: 'supports', strength: 'strong' },
-        { hypothesis: 'H2', direction: 'refutes', strength: 'weak' },
+        { hypothesis: 'H1', direction: 'supports', strength: 'strong', basis: 'paid' },
+        { hypothesis: 'H2', direction: 'refutes', strength: 'weak', basis: 'said' },
       ],
     });
   });
 
-  it('a new name asks for the account, role and segment, and says what is new', () => {
+  it('a new name asks for the account, role, segment and persona, and says what is new', () => {
     const r = session([
       { expected: 'Who did you talk to', text: 'Sam Ng' },
       { expected: 'New contact: Sam Ng', keys: [ENTER] },
       { expected: 'Which account', text: 'Globex', keys: [ENTER] },
       { expected: 'role', keys: [DOWN, ENTER] },
-      { expected: 'Segment', text: 'ops', keys: [ENTER] },
+      { expected: 'Segment / persona', text: 'ops / admin lead', keys: [ENTER] },
       { expected: 'How and when', keys: [ENTER] },
       { expected: 'summary', text: 'Wants SSO', keys: [ENTER] },
       { expected: 'Pains', keys: [ENTER] },
@@ -148,7 +165,9 @@ describe('pm log on a terminal: the typical call', () => {
     expect(r.code).toBe(0);
     expect(r.plain).toMatch(/new contact: Sam Ng \(prospect, Globex\)/);
     expect(r.plain).toMatch(/Logged I1 · call with Sam Ng \(Globex\) on 2026-11-20/);
-    expect(box.sql('SELECT role, segment FROM contacts')).toEqual([{ role: 'prospect', segment: 'ops' }]);
+    expect(box.sql('SELECT role, segment, persona FROM contacts')).toEqual([
+      { role: 'prospect', segment: 'ops', persona: 'admin lead' },
+    ]);
   });
 
   it('"no person" logs a signal from a source, never an account', () => {

@@ -5,6 +5,9 @@ import {
   evidenceFilter,
   hasAnswers,
   parseEvidenceTerm,
+  linkLabel,
+  painCompletions,
+  painNames,
   parseHowWhen,
   readDraftFile,
   splitItems,
@@ -16,23 +19,96 @@ const person = { channel: 'call' as const, signal: false };
 
 describe('how and when', () => {
   it('takes a channel and a day, either or both, in either order', () => {
-    expect(parseHowWhen('call today', TODAY, person)).toEqual({ channel: 'call', date: TODAY });
-    expect(parseHowWhen('', TODAY, person)).toEqual({ channel: 'call', date: TODAY });
-    expect(parseHowWhen('video yesterday', TODAY, person)).toEqual({ channel: 'video', date: '2026-11-19' });
-    expect(parseHowWhen('mon Visit', TODAY, person)).toEqual({ channel: 'visit', date: '2026-11-16' });
-    expect(parseHowWhen('2026-11-02', TODAY, person)).toEqual({ channel: 'call', date: '2026-11-02' });
+    expect(parseHowWhen('call today', TODAY, person)).toEqual({ channel: 'call', date: TODAY, stage: null });
+    expect(parseHowWhen('', TODAY, person)).toEqual({ channel: 'call', date: TODAY, stage: null });
+    expect(parseHowWhen('video yesterday', TODAY, person)).toEqual({
+      channel: 'video',
+      date: '2026-11-19',
+      stage: null,
+    });
+    expect(parseHowWhen('mon Visit', TODAY, person)).toEqual({ channel: 'visit', date: '2026-11-16', stage: null });
+    expect(parseHowWhen('2026-11-02', TODAY, person)).toEqual({ channel: 'call', date: '2026-11-02', stage: null });
   });
 
   it('a signal takes only an indirect channel; --channel fixes it; a bad day or the future is refused', () => {
     const signal = { channel: 'support' as const, signal: true };
-    expect(parseHowWhen('review', TODAY, signal)).toEqual({ channel: 'review', date: TODAY });
+    expect(parseHowWhen('review', TODAY, signal)).toEqual({ channel: 'review', date: TODAY, stage: null });
     expect(() => parseHowWhen('call', TODAY, signal)).toThrow(/a signal comes through/);
     expect(parseHowWhen('mon', TODAY, { ...person, fixedChannel: 'email' })).toEqual({
       channel: 'email',
       date: '2026-11-16',
+      stage: null,
     });
     expect(() => parseHowWhen('call someday', TODAY, person)).toThrow(UsageError);
     expect(() => parseHowWhen('2026-12-01', TODAY, person)).toThrow(/in the future/);
+  });
+});
+
+describe('a journey stage in the same answer', () => {
+  const stages = ['discover', 'evaluate', 'early adopt', 'adopt'];
+  it('takes a stage (any case, several words whole) as the setting spells it, beside the channel and day', () => {
+    expect(parseHowWhen('video mon ADOPT', TODAY, { ...person, stages })).toEqual({
+      channel: 'video',
+      date: '2026-11-16',
+      stage: 'adopt',
+    });
+    expect(parseHowWhen('early adopt yesterday', TODAY, { ...person, stages })).toEqual({
+      channel: 'call',
+      date: '2026-11-19',
+      stage: 'early adopt',
+    });
+    expect(parseHowWhen('call', TODAY, { ...person, stages }).stage).toBeNull();
+  });
+
+  it('refuses two stages, and names the stages when a word is neither a day nor a stage', () => {
+    expect(() => parseHowWhen('discover evaluate', TODAY, { ...person, stages })).toThrow(/two journey stages/);
+    try {
+      parseHowWhen('call onbaord', TODAY, { ...person, stages });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as UsageError).hint).toMatch(/journey stages: discover, evaluate, early adopt, adopt/);
+    }
+  });
+});
+
+describe('pains completed at their prompt', () => {
+  const names = ['slow CSV export', 'no audit trail', 'SSO missing'];
+  it('offers the pains already heard that the last one typed may be, as the whole line', () => {
+    expect(painCompletions('csv', names)).toEqual(['slow CSV export']);
+    expect(painCompletions('slow  export', names)).toEqual(['slow CSV export']);
+    expect(painCompletions('slow CSV export | a', names)).toEqual(['slow CSV export | no audit trail']);
+    // none for what is typed whole, nor for a pain already in the line
+    expect(painCompletions('slow csv export', names)).toEqual([]);
+    expect(painCompletions('no audit trail | trail', names)).toEqual([]);
+    expect(painCompletions('', names)).toEqual([]);
+  });
+
+  it('after a colon, the severities', () => {
+    expect(painCompletions('slow CSV export:', names)).toEqual([
+      'slow CSV export:low',
+      'slow CSV export:medium',
+      'slow CSV export:high',
+      'slow CSV export:blocker',
+    ]);
+    expect(painCompletions('a | slow CSV export: b', names)).toEqual(['a | slow CSV export:blocker']);
+    expect(painCompletions('slow CSV export:high', names)).toEqual([]);
+  });
+
+  it('names each pain once: an opportunity the user named (its aliases lead to it), else its most written spelling', () => {
+    const named = [
+      {
+        name: 'slow CSV export',
+        key: 'slow csv export',
+        aliases: [{ key: 'export too slow', name: 'Export too slow' }],
+      },
+    ];
+    const spellings: [string, number][] = [
+      ['export too slow', 4],
+      ['No audit trail', 1],
+      ['no audit trail', 2],
+      ['sso', 1],
+    ];
+    expect(painNames(named, spellings)).toEqual(['slow CSV export', 'no audit trail', 'sso']);
   });
 });
 
@@ -63,10 +139,36 @@ describe('evidence typed at its prompt', () => {
     expect(() => parseEvidenceTerm('h1 -h1', open)).toThrow(/named twice/);
   });
 
-  it('a filter: a leading - lists refutations, a trailing ! or ? a strength', () => {
-    expect(evidenceFilter('')).toEqual({ direction: 'supports', strength: 'medium', text: '' });
-    expect(evidenceFilter('-sso!')).toEqual({ direction: 'refutes', strength: 'strong', text: 'sso' });
-    expect(evidenceFilter('Finance?')).toEqual({ direction: 'supports', strength: 'weak', text: 'finance' });
+  it('reads a basis after the strength mark or a colon, as the scripted --supports H3:paid', () => {
+    expect(parseEvidenceTerm('h3!paid h1:did', open)).toEqual([
+      { hypothesis: 3, direction: 'supports', strength: 'strong', basis: 'paid' },
+      { hypothesis: 1, direction: 'supports', strength: 'medium', basis: 'did' },
+    ]);
+    expect(parseEvidenceTerm('-H3:weak:did', open)).toEqual([
+      { hypothesis: 3, direction: 'refutes', strength: 'weak', basis: 'did' },
+    ]);
+    expect(() => parseEvidenceTerm('h3!:strong', open)).toThrow(/strength twice/);
+    expect(() => parseEvidenceTerm('h3!bought', open)).toThrow(/unknown strength or basis "bought"/);
+    expect(linkLabel({ hypothesis: 3, direction: 'supports', strength: 'strong', basis: 'paid' })).toBe(
+      'H3 supports (strong, paid)',
+    );
+    expect(linkLabel({ hypothesis: 3, direction: 'refutes', strength: 'medium', basis: 'said' })).toBe('H3 refutes');
+  });
+
+  it('a filter: a leading - lists refutations, a trailing ! or ? a strength, :did or !paid a basis', () => {
+    const plain = { direction: 'supports', strength: 'medium', basis: 'said' };
+    expect(evidenceFilter('')).toEqual({ ...plain, text: '' });
+    expect(evidenceFilter('-sso!')).toEqual({ ...plain, direction: 'refutes', strength: 'strong', text: 'sso' });
+    expect(evidenceFilter('Finance?')).toEqual({ ...plain, strength: 'weak', text: 'finance' });
+    expect(evidenceFilter('sso:did')).toEqual({ ...plain, basis: 'did', text: 'sso' });
+    expect(evidenceFilter('-sso!PAID')).toEqual({
+      direction: 'refutes',
+      strength: 'strong',
+      basis: 'paid',
+      text: 'sso',
+    });
+    // a word that is only a basis without its mark stays a filter ("paid plans")
+    expect(evidenceFilter('paid')).toEqual({ ...plain, text: 'paid' });
   });
 });
 
