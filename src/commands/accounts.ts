@@ -9,7 +9,8 @@ import { byMostOverdue } from '../core/cadence.js';
 import type { DB } from '../db/journal.js';
 import { accountActivity, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
 import { accountTable } from '../render/accounts.js';
-import { checkName } from '../core/identity.js';
+import { checkName, nameKey } from '../core/identity.js';
+import { accountLookalikeWarnings } from './identity-warnings.js';
 
 export function accounts(ctx: Context): void {
   const { db } = ctx.read();
@@ -79,10 +80,13 @@ export function accountRename(ctx: Context, oldName: string, newName: string): v
       `there is already an account called ${JSON.stringify(clash.name)}`,
       `to fold one into the other: pm account merge ${JSON.stringify(account.name)} ${JSON.stringify(clash.name)}`,
     );
-  const row = ctx.transaction(({ db }) => {
+  const { row, warnings } = ctx.transaction(({ db }) => {
     updateAccount(db, account.id, { name });
-    return activityOf(ctx, db, account.id);
+    const renamed = nameKey(name) !== nameKey(account.name);
+    const warnings = renamed ? accountLookalikeWarnings(db, 'the new name', name, account.uuid) : [];
+    return { row: activityOf(ctx, db, account.id), warnings };
   });
+  for (const w of warnings) ctx.warn(w);
   printAccount(ctx, row, `Renamed ${safeLine(account.name)} to`);
 }
 

@@ -26,7 +26,8 @@ import {
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import { contactTable } from '../render/accounts.js';
-import { checkEmail, checkName } from '../core/identity.js';
+import { checkEmail, checkName, nameKey } from '../core/identity.js';
+import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 
 export function contacts(ctx: Context): void {
   const { db } = ctx.read();
@@ -116,7 +117,7 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
         `if they are the same person: pm contact merge ${JSON.stringify(target.email ?? target.name)} ${JSON.stringify(email)}`,
       );
   }
-  const { row, newAccount } = ctx.transaction(({ db }) => {
+  const { row, newAccount, warnings } = ctx.transaction(({ db }) => {
     let accountId: number | undefined;
     let newAccount = false;
     if (accountName !== undefined) {
@@ -127,8 +128,13 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       }
     }
     updateContact(db, target.id, { name, email, role, accountId, segment, persona });
-    return { row: activityOf(ctx, db, target.id), newAccount };
+    const warnings = [
+      ...(newAccount ? accountLookalikeWarnings(db, 'the new account', accountName!) : []),
+      ...setWarnings(db, target, name, email),
+    ];
+    return { row: activityOf(ctx, db, target.id), newAccount, warnings };
   });
+  for (const w of warnings) ctx.warn(w);
   if (newAccount) ctx.info(`new account: ${safeLine(accountName!)}`);
   const json = contactJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);
@@ -136,6 +142,26 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
     ctx.out(
       `Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}${json.persona ? ` · ${safeLine(json.persona)}` : ''}`,
     );
+}
+
+/**
+ * A contact renamed to a name that looks like another's, or given the name or email of a person
+ * erased with pm forget (src/commands/identity-warnings.ts); read after the change, in its transaction.
+ */
+function setWarnings(db: DB, target: ContactRow, name: string | undefined, email: string | null | undefined): string[] {
+  const renamed = name !== undefined && nameKey(name) !== nameKey(target.name);
+  const warnings = renamed ? contactLookalikeWarnings(db, 'the new name', name, target.uuid) : [];
+  const newEmail = email ? (target.email !== null && nameKey(email) === nameKey(target.email) ? null : email) : null;
+  if (renamed || newEmail)
+    warnings.push(
+      ...erasedPersonWarnings(
+        db,
+        // only what changed is compared ('' is no one's name)
+        { uuid: target.uuid, name: renamed ? name : '', email: newEmail },
+        'changed all the same',
+      ),
+    );
+  return warnings;
 }
 
 export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string): void {

@@ -6,6 +6,7 @@ import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
 import { isTerminal, readLimited, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
+import { accountLookalikeLine, contactLookalikeLine } from './identity-warnings.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
@@ -160,8 +161,23 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
     ctx.warn(
       `${safeLine(m.name)} (${safeLine(m.account)}) has the name of a person erased with pm forget; imported, since no email or UUID says it is them (if it is: pm forget ${JSON.stringify(m.name)} --yes)`,
     );
+  lookalikeWarnings(ctx, counts);
   if (ctx.json) ctx.printJson(counts);
   else ctx.out(summary(counts));
+}
+
+/** At most this many "did you mean" warnings after an import; pm doctor lists every lookalike. */
+const LOOKALIKE_LINES = 20;
+
+/** The file's new contacts and accounts that look like others (src/commands/identity-warnings.ts). */
+function lookalikeWarnings(ctx: Context, counts: ImportCounts): void {
+  const lines = [
+    ...counts.lookalikes.accounts.map((a) => accountLookalikeLine('the new account', a.name, a.like.name)),
+    ...counts.lookalikes.contacts.map((c) => contactLookalikeLine('the new contact', c.name, c.uuid, c.like)),
+  ];
+  for (const line of lines.slice(0, LOOKALIKE_LINES)) ctx.warn(line);
+  if (lines.length > LOOKALIKE_LINES)
+    ctx.warn(`${lines.length - LOOKALIKE_LINES} more new names look like others; pm doctor lists them all`);
 }
 
 /**

@@ -36,8 +36,7 @@ import { clipWords } from '../render/wrap.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
 import { nameKey } from '../core/identity.js';
-import { lookalikeAccounts, lookalikeContacts, lookalikeDifference } from '../db/identity.js';
-import { hasErasures, loadForgottenList } from '../db/erasure.js';
+import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
 export function readNotes(opts: { notes?: string; notesFile?: string }): string | null {
@@ -323,37 +322,13 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   return { record, notes, warnings, answers };
 }
 
-/**
- * What a new contact or account may be by mistake (issue 16): a name that looks like a known one
- * but is written with other characters ("Jоsé Peña" with a Cyrillic о), or a person erased with
- * pm forget (by their email's keyed hash, or their name alone).
- */
+/** What a new contact or account may be by mistake (src/commands/identity-warnings.ts). */
 function identityWarningsOf(db: DB, applied: AppliedParticipants): string[] {
   const warnings: string[] = [];
-  if (applied.newAccount)
-    for (const other of lookalikeAccounts(db, applied.accountName!))
-      warnings.push(
-        `the new account ${JSON.stringify(applied.accountName)} looks like ${JSON.stringify(other.name)} but is written with ${lookalikeDifference(applied.accountName!, other.name)}; did you mean ${JSON.stringify(other.name)}? if so: pm account merge ${JSON.stringify(applied.accountName)} ${JSON.stringify(other.name)}`,
-      );
-  if (applied.newContacts.length === 0) return warnings;
+  if (applied.newAccount) warnings.push(...accountLookalikeWarnings(db, 'the new account', applied.accountName!));
   for (const c of applied.newContacts)
-    for (const other of lookalikeContacts(db, c.name))
-      warnings.push(
-        `the new contact ${JSON.stringify(c.name)} looks like ${JSON.stringify(other.name)} (${other.account}) but is written with ${lookalikeDifference(c.name, other.name)}; did you mean ${JSON.stringify(other.name)}? if so: pm contact merge ${c.uuid} ${other.uuid}`,
-      );
-  if (!hasErasures(db)) return warnings;
-  const erased = loadForgottenList(db);
-  for (const c of applied.newContacts) {
-    const m = erased.match({ uuid: c.uuid, name: c.name, email: c.email });
-    if (m?.by === 'email')
-      warnings.push(
-        `${c.email} is the email of a person erased with pm forget${m.entry.erasedOn ? ` on ${m.entry.erasedOn}` : ''}; logged as a new contact (if they asked to be forgotten: pm forget ${JSON.stringify(c.email)} --yes)`,
-      );
-    else if (m?.by === 'name')
-      warnings.push(
-        `${JSON.stringify(c.name)} has the name of a person erased with pm forget; logged as a new contact (if it is them and they asked to be forgotten: pm forget ${c.uuid} --yes)`,
-      );
-  }
+    warnings.push(...contactLookalikeWarnings(db, 'the new contact', c.name, c.uuid));
+  for (const c of applied.newContacts) warnings.push(...erasedPersonWarnings(db, c, 'logged as a new contact'));
   return warnings;
 }
 

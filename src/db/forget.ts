@@ -5,8 +5,9 @@
 // * in those interviews (summary, notes, pains, tags), and in the hypotheses those interviews are
 //   evidence for (statement, criterion, bet reason, revisions, tags, outcome reasons): their full name,
 //   and each word of their name of three letters or more ("Zelda" alone);
-// * everywhere else in the journal (every interview's text, quotes and tags, every hypothesis and
-//   outcome): their full name and email;
+// * everywhere else in the journal (every interview's text, quotes and tags, who held it (`by`) and
+//   its source, every hypothesis and outcome, every opportunity's name and alias): their full name
+//   and email;
 // in any case, accent, width or Unicode form (src/core/mentions.ts). secure_delete zeroes freed
 // pages, the FTS index is rewritten and optimised so no old segment keeps the words; the file is then
 // rewritten (src/db/erasure.ts) so no free page keeps a copy.
@@ -14,6 +15,7 @@ import type { DB } from './journal.js';
 import { reindexInterview } from './fts.js';
 import { refreshContactKeys, tagKey } from './identity.js';
 import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
+import { painKey } from '../core/pains.js';
 
 export const FORGOTTEN_NAME = 'Forgotten contact';
 /** What a mention of an erased person becomes. */
@@ -168,6 +170,57 @@ function scrubHypothesis(db: DB, id: number, m: MentionMatcher): number {
   return count;
 }
 
+/** `by` and `source` of every interview scrubbed with `m`; returns the mentions removed, by interview. */
+function scrubAttributions(db: DB, m: MentionMatcher): Map<number, number> {
+  const changed = new Map<number, number>();
+  for (const column of ['by', 'source'] as const) {
+    // few distinct values (the team's names, a handful of sources): each is matched once
+    const values = db.prepare(`SELECT DISTINCT "${column}" FROM interviews WHERE "${column}" IS NOT NULL`).pluck();
+    for (const value of values.all() as string[]) {
+      const r = m.replace(value);
+      if (r.count === 0) continue;
+      const ids = db.prepare(`SELECT id FROM interviews WHERE "${column}" = ?`).pluck().all(value) as number[];
+      db.prepare(`UPDATE interviews SET "${column}" = ? WHERE "${column}" = ?`).run(r.text, value);
+      for (const id of ids) changed.set(id, (changed.get(id) ?? 0) + r.count);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Opportunities' names and aliases scrubbed with `m` (a name the user gave a group of pains may name
+ * a person: "Zelda's audit request"); a scrubbed name whose key another opportunity or alias holds
+ * keeps a number after it. Returns the names changed.
+ */
+function scrubOpportunities(db: DB, m: MentionMatcher): number {
+  let count = 0;
+  const taken = (key: string) =>
+    db
+      .prepare('SELECT 1 FROM opportunities WHERE key = ? UNION ALL SELECT 1 FROM opportunity_aliases WHERE key = ?')
+      .pluck()
+      .get(key, key) !== undefined;
+  const free = (name: string): string => {
+    let candidate = name;
+    for (let n = 2; taken(painKey(candidate)); n++) candidate = `${name} (${n})`;
+    return candidate;
+  };
+  for (const o of db.prepare('SELECT id, name FROM opportunities').all() as { id: number; name: string }[]) {
+    const r = m.replace(o.name);
+    if (r.count === 0) continue;
+    const name = free(r.text);
+    db.prepare('UPDATE opportunities SET name = ?, key = ? WHERE id = ?').run(name, painKey(name), o.id);
+    count++;
+  }
+  for (const a of db.prepare('SELECT key, name FROM opportunity_aliases').all() as { key: string; name: string }[]) {
+    const r = m.replace(a.name);
+    if (r.count === 0) continue;
+    const name = free(r.text);
+    db.prepare('UPDATE opportunity_aliases SET key = ?, name = ? WHERE key = ?').run(painKey(name), name, a.key);
+    count++;
+  }
+  return count;
+}
+
 /** Interviews whose indexed text may mention one of `words` (a superset: the scrub decides). */
 function interviewsMentioning(db: DB, words: string[]): number[] {
   if (words.length === 0) return [];
@@ -196,16 +249,22 @@ export function scrubPerson(
     mentions += scrubInterview(db, id, needles.theirs, false);
     reindexInterview(db, id);
   }
+  // who held a conversation (by) and a signal's source, in any interview: free text that is not
+  // indexed, where only the full name or email is looked for (a teammate may share a first name)
+  const attributed = scrubAttributions(db, needles.everywhere);
   // other interviews: those the index finds, and any whose tags name them (tags are not indexed)
   const others = new Set(interviewsMentioning(db, needles.searchWords));
   for (const [id, tag] of db.prepare('SELECT interview_id, tag FROM interview_tags').raw().all() as [number, string][])
     if (!others.has(id) && needles.everywhere.replace(tag, { tag: true }).count) others.add(id);
+  for (const id of attributed.keys()) others.add(id);
   for (const id of others) {
-    if (theirs.has(id)) continue;
-    const n = scrubInterview(db, id, needles.everywhere, true);
+    const n = (theirs.has(id) ? 0 : scrubInterview(db, id, needles.everywhere, true)) + (attributed.get(id) ?? 0);
     mentions += n;
-    if (n) otherRecords++;
+    if (n && !theirs.has(id)) otherRecords++;
   }
+  const named = scrubOpportunities(db, needles.everywhere);
+  mentions += named;
+  otherRecords += named;
   // hypotheses their interviews are evidence for are theirs too; the others only lose the full name
   const linked = new Set(
     theirInterviews.length

@@ -19,7 +19,12 @@ import { ERASED_MARK, FORGOTTEN_NAME, forgetContact, personNeedles, type PersonN
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
 import { painKey } from '../core/pains.js';
-import { accountKeys, contactKeys, type ContactKeys } from './identity.js';
+import { accountKeys, contactKeys, type ContactKeys, type Lookalike } from './identity.js';
+
+export interface Lookalikes {
+  contacts: { uuid: string; name: string; like: Lookalike }[];
+  accounts: { uuid: string; name: string; like: { uuid: string; name: string } }[];
+}
 import { nameKey as identityOf } from '../core/identity.js';
 
 export interface ImportCounts {
@@ -36,6 +41,11 @@ export interface ImportCounts {
   forgottenAdded: number;
   /** the file's people with the name of an erased person, but no email or UUID to say it is them */
   nameMatches: { name: string; account: string }[];
+  /**
+   * the file's new contacts and accounts whose names look like one already written (UTS #39, as
+   * pm log warns): `like` is that one; a pair the file brings both of is named once
+   */
+  lookalikes: Lookalikes;
   interviews: { added: number; existing: number };
   hypotheses: { added: number; existing: number };
   evidence: { added: number; existing: number };
@@ -91,6 +101,9 @@ function scrubInterviewDoc(
     ...i,
     summary: scrub(i.summary),
     notes: i.notes === null ? null : scrub(i.notes),
+    // who held it and its source: the full name and email only, as pm forget does
+    by: i.by === null ? null : everywhere(i.by),
+    source: i.source === null ? null : everywhere(i.source),
     pains: i.pains.map((p) => ({ ...p, text: scrub(p.text) })),
     quotes,
     tags: i.tags.map(scrubTag).filter((t) => /[\p{L}\p{N}]/u.test(t.split(ERASED_MARK).join(''))),
@@ -158,6 +171,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     scrubbed: { interviews: 0, quotes: 0, mentions: 0 },
     forgottenAdded: 0,
     nameMatches: [],
+    lookalikes: { contacts: [], accounts: [] },
     interviews: { added: 0, existing: 0 },
     hypotheses: { added: 0, existing: 0 },
     evidence: { added: 0, existing: 0 },
@@ -181,6 +195,9 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       id,
     ]),
   );
+  const accountLookalike = db.prepare(
+    'SELECT uuid, name FROM accounts WHERE look_key = ? AND name_key <> ? ORDER BY id LIMIT 5',
+  );
   const insertAccount = db.prepare(
     'INSERT INTO accounts (uuid, name, segment, cadence_days, name_key, look_key) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -193,6 +210,8 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     }
     const cadence = a.cadenceDays === 'off' ? 0 : a.cadenceDays;
     const keys = accountKeys(a.name);
+    for (const like of accountLookalike.all(keys.lookKey, keys.nameKey) as { uuid: string; name: string }[])
+      counts.lookalikes.accounts.push({ uuid: a.uuid, name: a.name, like });
     const id = Number(
       insertAccount.run(a.uuid, a.name, a.segment, cadence, keys.nameKey, keys.lookKey).lastInsertRowid,
     );
@@ -246,6 +265,10 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const forgottenKeys = contactKeys(FORGOTTEN_NAME, null, true);
+  const contactLookalike = db.prepare(
+    `SELECT c.uuid, c.name, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id
+    WHERE c.look_key = ? AND c.name_key <> ? AND c.forgotten = 0 ORDER BY c.id LIMIT 5`,
+  );
   const isForgottenRow = db.prepare('SELECT forgotten FROM contacts WHERE id = ?').pluck();
   for (const c of doc.contacts) {
     const accountId = accountByUuid.get(c.accountUuid)!;
@@ -290,6 +313,10 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
       counts.contacts.matched++;
       continue;
     }
+    const keys = c.forgotten ? forgottenKeys : contactKeys(c.name, c.email);
+    if (!c.forgotten)
+      for (const like of contactLookalike.all(keys.lookKey, keys.nameKey) as Lookalike[])
+        counts.lookalikes.contacts.push({ uuid: c.uuid, name: c.name, like });
     const id = Number(
       insertContact.run(
         c.uuid,
@@ -300,7 +327,7 @@ function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: Suspende
         c.forgotten ? null : c.segment,
         c.forgotten ? null : c.persona,
         c.forgotten ? 1 : 0,
-        ...keyValues(c.forgotten ? forgottenKeys : contactKeys(c.name, c.email)),
+        ...keyValues(keys),
       ).lastInsertRowid,
     );
     if (c.forgotten) rememberEntry(db, { uuid: c.uuid, keyId: null, emailHash: null, nameHash: null, erasedOn: null });

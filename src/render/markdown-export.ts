@@ -130,12 +130,13 @@ interface EvidenceLine {
 export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: string) => void): number {
   const { records, statuses, redactor } = input;
   const t = redactor ? redactor.text : (s: string) => s;
-  // a signal's source ("Capterra") is no person and no account: it is never pseudonymised
+  // a signal's source ("Capterra") is no person and no account: it is never pseudonymised, but it is
+  // free text, and a name typed into it is redacted as in the JSON and CSV exports
   const who = redactor
     ? (i: MarkdownInterview) => {
         const account = whereFrom(
           i.accountUuid === null || i.account === null ? null : redactor.accountName(i.accountUuid, i.account),
-          i.source,
+          i.source === null ? null : t(i.source),
         );
         return i.contacts.length
           ? `${i.contacts.map(([uuid, name]) => redactor.contactName(uuid, name)).join(', ')} (${account})`

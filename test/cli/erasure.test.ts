@@ -242,6 +242,75 @@ describe('finding 3: erasure reaches tags, hypotheses, outcomes, every spelling,
   });
 });
 
+describe("erasure reaches the free text outside an interview's body too", () => {
+  it("who held a conversation (by), a signal's source, opportunity names and aliases; from an import as well", () => {
+    ok([
+      'log',
+      '--with',
+      `${ZELDA.name} <${ZELDA.email}>`,
+      '--account',
+      'Wonka',
+      '--summary',
+      'hi',
+      '--pain',
+      'audits by hand',
+    ]);
+    ok([
+      'log',
+      '--channel',
+      'support',
+      '--source',
+      "Zelda Quux's tweet",
+      '--by',
+      'Zelda Quux',
+      '--summary',
+      'a tweet',
+      '--pain',
+      'Zelda Quux wants audits',
+    ]);
+    // a teammate's source and interviewer named after Zelda Kim are not Zelda Quux
+    ok(['log', '--channel', 'review', '--source', 'Zelda K. on G2', '--by', 'Zelda Kim', '--summary', 'a review']);
+    ok(['opportunity', 'rename', 'Zelda Quux wants audits', "Zelda Quux's audit ask"]);
+    ok(['opportunity', 'merge', 'audits by hand', "Zelda Quux's audit ask"]);
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'before.json')]);
+
+    const r = box.json(['forget', ZELDA.email, '--yes']);
+    expect(r.otherRecords).toBe(3);
+    const doc = box.json(['export', '--format', 'json']);
+    expect(doc.interviews.map((i: any) => [i.by, i.source])).toEqual([
+      ['tester', null],
+      ['[forgotten]', "[forgotten]'s tweet"],
+      ['Zelda Kim', 'Zelda K. on G2'],
+    ]);
+    expect(doc.opportunities.map((o: any) => [o.name, o.aliases])).toEqual([
+      ["[forgotten]'s audit ask", ['[forgotten] wants audits', 'audits by hand']],
+    ]);
+    // the pains still join the opportunity they were merged into
+    const [opportunity] = box.json(['opportunities']);
+    expect([opportunity.opportunity, opportunity.customers, opportunity.signals]).toEqual([
+      "[forgotten]'s audit ask",
+      1,
+      1,
+    ]);
+    for (const f of readdirSync(box.dir).filter((f) => f.startsWith('journal.db')))
+      expect(readFileSync(join(box.dir, f)).includes(Buffer.from('Quux')), f).toBe(false);
+    expect(box.json(['doctor']).healthy).toBe(true);
+
+    // the export made before: a teammate importing it brings none of it back
+    const dana = join(box.dir, 'dana', 'journal.db');
+    mkdirSync(join(box.dir, 'dana'));
+    ok(['import', join(box.dir, 'before.json')], dana);
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'dana.json')], dana);
+    const theirs = JSON.parse(readFileSync(join(box.dir, 'dana.json'), 'utf8'));
+    for (const i of theirs.interviews) i.uuid = i.uuid.replace(/^.{8}/, 'abcdef01');
+    writeFileSync(join(box.dir, 'dana.json'), JSON.stringify(theirs));
+    ok(['import', join(box.dir, 'dana.json')]);
+    const text = JSON.stringify(box.json(['export', '--format', 'json']));
+    expect(text).not.toMatch(/quux/i);
+    expect(text).toContain('Zelda Kim');
+  });
+});
+
 describe('finding 4: --redact leaves no name, email, account or interviewer of a hostile journal', () => {
   it('in JSON, CSV and markdown: by, tags, @handles, possessives, NFD, unaccented and full-width spellings', () => {
     ok(['config', 'set', 'user.name', 'Alexandra Kimura']);
@@ -267,6 +336,7 @@ describe('finding 4: --redact leaves no name, email, account or interviewer of a
       'Ravi Shankar',
     ]);
     ok(['log', '--with', 'Mia Chen <mia@initech.test>', '--account', 'Initech', '--summary', 'Mia Chen on SSO']);
+    ok(['log', '--channel', 'review', '--source', 'Peña on G2', '--summary', 'a review', '--by', 'Ravi Shankar']);
     ok(['hyp', 'add', "Globex and Peña's peers want audits", '--tag', 'pena']);
     ok(['hyp', 'link', 'H1', 'I1', '--supports']);
     const secrets = [
@@ -301,7 +371,57 @@ describe('finding 4: --redact leaves no name, email, account or interviewer of a
         );
     }
     const doc = box.json(['export', '--format', 'json', '--redact=all']);
-    expect(doc.interviews.map((i: any) => i.by)).toEqual(['Interviewer 1', 'Interviewer 2']);
+    expect(doc.interviews.map((i: any) => i.by)).toEqual(['Interviewer 1', 'Interviewer 2', 'Interviewer 1']);
+    expect(doc.interviews[2].source).toBe('Contact 1 on G2');
     expect(doc.interviews[0].summary).toMatch(/^Account \d's renewal: Contact 1 and Contact 1/);
+  });
+});
+
+describe('the summaries kept by triggers stay exact through merges and erasures', () => {
+  it('pm doctor finds them exact, and hypotheses count each person once, after contact and account merges, forget and an import that erases', () => {
+    ok(['hyp', 'add', 'Finance teams want itemised invoices']);
+    for (const [who, account, evidence, date] of [
+      ['Ann Lee <ann@acme.test>', 'Acme', '--supports', '2026-11-10'],
+      ['A. Lee', 'Globex', '--supports', '2026-11-05'],
+      ['Bo Chen <bo@globex.test>', 'Globex', '--refutes', '2026-11-06'],
+      ['Cy Diaz <cy@initech.test>', 'Initech', '--supports', '2026-11-07'],
+      [`${ZELDA.name} <${ZELDA.email}>`, 'Wonka', '--supports', '2026-11-08'],
+    ])
+      ok(['log', '--with', who, '--account', account, '--summary', `call with ${who}`, evidence, 'H1', '--date', date]);
+    const stats = () => {
+      const h = box.json(['hyp', 'show', 'H1']);
+      return [h.customersSupporting, h.accountsSupporting, h.customersRefuting, h.accountsRefuting];
+    };
+    const exact = (after: string) => {
+      const d = box.json(['doctor']);
+      expect([d.summaries, d.healthy], after).toEqual(['ok', true]);
+    };
+    expect(stats()).toEqual([4, 4, 1, 1]);
+    // A. Lee is Ann Lee: one customer fewer for H1, the accounts stay (each interview keeps its own)
+    ok(['contact', 'merge', 'A. Lee', 'ann@acme.test']);
+    exact('contact merge');
+    expect(stats()).toEqual([3, 3, 1, 1]);
+    // Cy moves to Acme with Initech: Ann and Cy are one account now
+    ok(['account', 'merge', 'Initech', 'Acme']);
+    exact('account merge');
+    expect(stats()).toEqual([3, 2, 1, 1]);
+    // an erased person's evidence stays, as "Forgotten contact"
+    ok(['forget', 'ann@acme.test', '--yes']);
+    exact('pm forget');
+    expect(stats()).toEqual([3, 2, 1, 1]);
+    // a teammate's journal that had erased Zelda erases her here on import
+    const dana = join(box.dir, 'dana', 'journal.db');
+    mkdirSync(join(box.dir, 'dana'));
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'mine.json')]);
+    ok(['import', join(box.dir, 'mine.json')], dana);
+    ok(['forget', ZELDA.email, '--yes'], dana);
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'dana.json')], dana);
+    expect(box.json(['import', join(box.dir, 'dana.json')]).contacts.erasedHere).toBe(1);
+    exact('an import that erases');
+    expect(stats()).toEqual([3, 2, 1, 1]);
+    // Bo (who refuted) is Cy (who supported): one person each way, in Acme
+    ok(['contact', 'merge', 'Bo Chen', 'cy@initech.test']);
+    exact('a merge after the erasures');
+    expect(stats()).toEqual([3, 2, 1, 1]);
   });
 });

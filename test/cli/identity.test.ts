@@ -126,6 +126,89 @@ describe('one person however their name is written', () => {
   });
 });
 
+describe('"did you mean" wherever a name is made, not only in pm log', () => {
+  it('pm import warns about each new contact and account that looks like one already written, once a pair', () => {
+    ok(['log', '--with', `${NFC} <jose@pena.test>`, '--account', 'Acme SA', '--summary', 'mine']);
+    const u = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const file = `${box.dir}/theirs.json`;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'pm-journal',
+        version: 1,
+        // Α: a Greek capital alpha; both of the file's Jоsé (Cyrillic о) look like each other too
+        accounts: [{ uuid: u(1), name: 'Αcme SA' }],
+        contacts: [
+          { uuid: u(2), name: CYRILLIC, accountUuid: u(1) },
+          { uuid: u(3), name: 'Jоsé Реña', accountUuid: u(1) }, // and a Cyrillic Р
+        ],
+        interviews: [],
+      }),
+    );
+    const before = box.sql('SELECT uuid FROM contacts');
+    const r = box.pm(['import', file]);
+    expect(r.code, r.err).toBe(0);
+    const warnings = r.err.split('\n').filter((l) => l.startsWith('pm: warning:'));
+    expect(warnings).toEqual([
+      'pm: warning: the new account "Αcme SA" looks like "Acme SA" but is written with Α (U+0391) for A (U+0041); did you mean "Acme SA"? if so: pm account merge "Αcme SA" "Acme SA"',
+      `pm: warning: the new contact "${CYRILLIC}" looks like "${NFC}" (Acme SA) but is written with о (U+043E) for o (U+006F); did you mean "${NFC}"? if so: pm contact merge ${u(2)} ${before[0].uuid}`,
+      expect.stringMatching(
+        /^pm: warning: the new contact "Jоsé Реña" looks like "José Peña" \(Acme SA\) but is written with/,
+      ),
+      expect.stringMatching(
+        /^pm: warning: the new contact "Jоsé Реña" looks like "Jоsé Peña" \(Αcme SA\) but is written with Р/,
+      ),
+    ]);
+    // --json carries them, and what was written is what the file said: a warning changes nothing
+    const again = box.json(['import', file]);
+    expect(again.lookalikes).toEqual({ contacts: [], accounts: [] });
+    expect(box.json(['contacts']).map((c: any) => c.name)).toEqual([NFC, CYRILLIC, 'Jоsé Реña']);
+    expect(box.json(['doctor']).warnings.length).toBeGreaterThan(0);
+  });
+
+  it('pm contact set --name and --account, and pm account rename, warn as pm log does', () => {
+    ok(['log', '--with', `${NFC} <jose@pena.test>`, '--account', 'Acme SA', '--summary', 'first']);
+    ok(['log', '--with', 'Mia Chen <mia@initech.test>', '--account', 'Initech', '--summary', 'second']);
+    const [jose, mia] = box.json(['contacts']).map((c: any) => c.uuid);
+    const renamed = ok(['contact', 'set', 'mia@initech.test', '--name', CYRILLIC]);
+    expect(renamed.err).toContain(
+      `pm: warning: the new name "${CYRILLIC}" looks like "${NFC}" (Acme SA) but is written with о (U+043E) for o (U+006F); did you mean "${NFC}"? if so: pm contact merge ${mia} ${jose}`,
+    );
+    // the same name again, or another spelling of the same name, is no news
+    expect(ok(['contact', 'set', 'mia@initech.test', '--name', CYRILLIC.normalize('NFD')]).err).not.toMatch(/warning/);
+    const moved = ok(['contact', 'set', 'mia@initech.test', '--account', 'Acme S\u0410']);
+    expect(moved.err).toMatch(
+      /^pm: warning: the new account "Acme SА" looks like "Acme SA" but is written with А \(U\+0410\)/m,
+    );
+    expect(ok(['account', 'rename', 'Initech', 'INITECH']).err).toBe('');
+    const lookalike = ok(['account', 'rename', 'INITECH', 'Acmе SA']);
+    expect(lookalike.err).toMatch(
+      /^pm: warning: the new name "Acmе SA" looks like "Acme SA" but is written with е \(U\+0435\)/m,
+    );
+    // a warning is all it is: the change is made
+    expect(box.json(['contacts']).map((c: any) => [c.name, c.account])).toEqual([
+      [NFC, 'Acme SA'],
+      [CYRILLIC, 'Acme SА'],
+    ]);
+  });
+
+  it('pm contact set warns when a contact is given the email or the name of a person erased with pm forget', () => {
+    ok(['log', '--with', `${NFC} <jose@pena.test>`, '--account', 'Acme SA', '--summary', 'first']);
+    ok(['log', '--with', 'Mia Chen <mia@initech.test>', '--account', 'Initech', '--summary', 'second']);
+    ok(['forget', 'jose@pena.test', '--yes']);
+    const email = ok(['contact', 'set', 'Mia Chen', '--email', 'JOSE@pena.test']);
+    expect(email.err).toMatch(
+      /^pm: warning: JOSE@pena\.test is the email of a person erased with pm forget on 2026-11-20; changed all the same/m,
+    );
+    const name = ok(['contact', 'set', 'Mia Chen', '--name', NFD]);
+    expect(name.err).toMatch(
+      /^pm: warning: "José Peña" has the name of a person erased with pm forget; changed all the same/m,
+    );
+    // setting something else of theirs says nothing again
+    expect(ok(['contact', 'set', 'JOSE@pena.test', '--segment', 'smb']).err).toBe('');
+  });
+});
+
 // Rows written by hand, as another program would: keys are UUIDs, as pm-journal requires (and --json prints them)
 const key = (k: string) => `00000000-0000-4000-8000-${k.padStart(12, '0')}`;
 

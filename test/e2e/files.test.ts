@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { BIN, IS_ROOT, runAsUser, sandbox, ticketsExport, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -27,6 +28,9 @@ describe('a journal that exists but cannot be read is exit 1, never an empty jou
     const folder = join(box.dir, 'locked');
     const env = { PM_DB: join(folder, 'journal.db') };
     expect(runAsUser(box, log, { env }).code).toBe(0);
+    const journal = join(folder, 'journal.db');
+    const hash = () => createHash('sha256').update(readFileSync(journal)).digest('hex');
+    const before = hash();
     chmodSync(folder, 0o600); // readable listing, but not enterable
     try {
       for (const args of [['ls'], ['doctor'], ['report', '--format', 'json'], ['export', '--format', 'json']]) {
@@ -42,6 +46,8 @@ describe('a journal that exists but cannot be read is exit 1, never an empty jou
     } finally {
       chmodSync(folder, 0o700);
     }
+    expect(hash()).toBe(before);
+    expect(readdirSync(folder).sort()).toEqual(['journal.db']);
     expect(box.json(['ls'], { env }).length).toBe(1);
   });
 
@@ -75,6 +81,12 @@ describe('as a normal user: the same rules for exports and backups (findings 5â€
     const device = runAsUser(box, log, { env: { PM_DB: '/dev/null' } });
     expect(device.code).toBe(1);
     expect(device.err).toMatch(/^pm: the journal \/dev\/null is a character device, not a file/);
+    // --out a device is written through, never replaced
+    const wasNull = statSync('/dev/null');
+    const through = runAsUser(box, ['export', '--format', 'json', '--out', '/dev/null']);
+    expect(through.code, through.err).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(statSync('/dev/null').mode).toBe(wasNull.mode);
     expect(box.snapshot()).toBe(before);
     // through a link to a file of its own
     mkdirSync(join(box.dir, 'notes'));
