@@ -144,6 +144,13 @@ export async function forget(
   }
   const needles = [contact.name, ...(contact.email ? [contact.email] : [])];
   const person = { uuid: contact.uuid, name: contact.name, email: contact.email };
+  // an interactive log's draft that names them (issue 15) is dropped before the erasure is marked:
+  // an erasure finished by the next command (src/db/erasure.ts) knows only hashes, and could not
+  // find the draft; a kill before the mark leaves the person whole, and no draft of them
+  if (draftMentions(ctx.dbPath, [contact.uuid, ...needles])) {
+    removeDraft(ctx.dbPath);
+    ctx.info(`removed the unsaved pm log draft that named ${label}`);
+  }
   // SIGINT/SIGTERM (src/interrupt.ts): before the mark commits, the erasure is called off and nothing
   // is erased; once it has, the erasure is finished all the same and pm exits 130/143 saying so
   const { result, rewrite } = await interruptible(
@@ -180,11 +187,6 @@ export async function forget(
     () => `interrupted after ${label} was erased in full`,
   );
   ctx.verbose('pm forget: rewritten');
-  // an interactive log's draft that names them (issue 15) is dropped: it would bring them back
-  if (draftMentions(ctx.dbPath, [contact.uuid, ...needles])) {
-    removeDraft(ctx.dbPath);
-    ctx.info(`removed the unsaved pm log draft that named ${label}`);
-  }
   const files = filesHolding(ctx.dbPath, writtenFiles(ctx.write().db), needles);
   const backups = files.filter((f) => f.kind === 'backup').map((f) => f.path);
   const exports = files.filter((f) => f.kind === 'export').map((f) => f.path);

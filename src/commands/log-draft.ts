@@ -41,15 +41,18 @@ export function writeDraft(journal: string, answers: LogAnswers, now = new Date(
   }
 }
 
-/** Does the kept draft hold any of `needles` (a person's UUID, name or email), case-insensitively? */
+/**
+ * Does the kept draft hold any of `needles` (a person's UUID, name or email), case-insensitively, in
+ * whatever Unicode form either was typed (JSON keeps non-ASCII text as it is)?
+ */
 export function draftMentions(journal: string, needles: string[]): boolean {
   let text: string;
   try {
-    text = readFileSync(draftPath(journal), 'utf8').toLowerCase();
+    text = readFileSync(draftPath(journal), 'utf8').normalize('NFC').toLowerCase();
   } catch {
     return false;
   }
-  return needles.some((n) => n !== '' && text.includes(n.toLowerCase()));
+  return needles.some((n) => n !== '' && text.includes(n.normalize('NFC').toLowerCase()));
 }
 
 /** Remove the draft (a log was saved, or it named a person since erased). */

@@ -75,6 +75,16 @@ for (const user of asRoot ? (['me', 'nobody'] as const) : (['me'] as const)) {
         }),
       );
       expect(pm(['import', join(box.dir, 'seed.json')], { user }).status).toBe(0);
+      // an interactive pm log that Ctrl-C interrupted kept a draft naming her (issue 15)
+      writeFileSync(
+        join(box.dir, 'journal.db.log-draft.json'),
+        JSON.stringify({
+          format: 'pm-log-draft',
+          savedAt: '2026-11-20T10:00:00.000Z',
+          answers: { who: { name: 'Zelda Quux <zelda.quux@wonka.test>' }, summary: 'the golden ticket line again' },
+        }),
+      );
+      if (user === 'nobody') chownSync(join(box.dir, 'journal.db.log-draft.json'), 65534, 65534);
 
       const r = pm(['forget', 'Zelda Quux', '--yes'], { user, limitKiB: 1024 });
       expect(r.status, r.stderr).toBe(1);

@@ -1,6 +1,7 @@
 // Issue 16: `pm forget` killed (SIGKILL) at random moments, seeded, in each of its steps (before
 // its mark is committed, while it scrubs, while it rewrites the file) always ends, after the next pm
-// command, with no byte of the person in any file of the journal's folder, or, killed before it
+// command, with no byte of the person in any file of the journal's folder (the journal, its -wal and
+// -shm, an interactive log's draft that named them: every file there is read), or, killed before it
 // marked anything, with the person whole and a forget that then runs to the end. The kill times are
 // drawn from a seeded generator; PM_CRASH_SEED=N replays them. Only the forget that is killed runs
 // as a process; the journal, the next command and pm doctor run in-process (test/helpers.ts).
@@ -114,6 +115,15 @@ beforeAll(async () => {
     ]);
   pm(['hyp', 'add', `${PERSON.name} will pay for audits`]);
   pm(['log', '--channel', 'support', '--account', 'Wonka', '--summary', `Ticket filed by ${PERSON.name}`]);
+  // an interactive pm log that Ctrl-C interrupted kept a draft naming them beside the journal (issue 15)
+  writeFileSync(
+    join(box.dir, 'seed', 'journal.db.log-draft.json'),
+    JSON.stringify({
+      format: 'pm-log-draft',
+      savedAt: '2026-11-20T10:00:00.000Z',
+      answers: { who: { name: `${PERSON.name} <${PERSON.email}>` }, whoLabel: PERSON.name, summary: PERSON.quote },
+    }),
+  );
 }, 120_000);
 
 afterAll(() => box.cleanup());
