@@ -1,10 +1,11 @@
-// The markdown export (contract: "pm export", md): a document a team reads — the period's report,
-// then every interview, then the hypotheses with their evidence and outcomes. Every piece of user
-// text goes through src/render/markdown.ts, so whatever was typed, the only headings, lists, links
-// and HTML in the document are the ones written here. No timestamps: the same journal and options
-// give the same bytes, so weekly exports kept in git diff cleanly. It is made interview by interview
-// and handed over in chunks: nothing of an interview outlives its turn but what the hypotheses'
-// evidence lists need.
+// The markdown export (contract: "pm export", md): a document a team reads — the period's report
+// (its title the one H1), the opportunity–solution tree, every interview, then the hypotheses with
+// their evidence and outcomes; notes as written, in a fenced block. Every piece of user text goes
+// through src/render/markdown.ts, so whatever was typed, the only headings, lists, links and HTML in
+// the document are the ones written here. No timestamps: the same journal and options give the same
+// bytes, so weekly exports kept in git diff cleanly. It is made interview by interview and handed
+// over in chunks: nothing of an interview outlives its turn but what the hypotheses' evidence lists
+// need.
 import type { Tree } from '../core/tree.js';
 import { treeMarkdownList } from './tree.js';
 import type { Period } from '../core/dates.js';
@@ -159,10 +160,10 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     }),
   );
 
-  out.push(mdHeading(1, 'Opportunity–solution tree'), '');
+  out.push(mdHeading(2, 'Opportunity–solution tree'), '');
   out.push(...treeMarkdownList(input.tree.tree, input.tree), '');
 
-  out.push(mdHeading(1, 'Interviews'), '');
+  out.push(mdHeading(2, 'Interviews'), '');
   let count = 0;
   for (const i of records.interviews()) {
     count++;
@@ -171,7 +172,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     const by = redactor ? redactor.interviewer(i.by) : i.by;
     // the interview's lines as one piece (what joining them one by one gives): a week is 557
     // interviews of ~20 lines each
-    let b = `${mdHeading(2, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`)}\n`;
+    let b = `${mdHeading(3, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`)}\n`;
     b += `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;
     b += `\n- **Summary:** ${mdInline(summary)}`;
     if (i.tags.length)
@@ -208,7 +209,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   }
   if (count === 0) out.push('No interviews in this period.', '');
 
-  out.push(mdHeading(1, 'Hypotheses'), '');
+  out.push(mdHeading(2, 'Hypotheses'), '');
   if (records.hypotheses.length === 0) out.push('No hypotheses in this period.', '');
   const outcomesOf = new Map<number, MarkdownExportInput['records']['outcomes']>();
   for (const o of records.outcomes) {
@@ -220,7 +221,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     // a hypothesis written after the as-of day (the period's calls linked to it later) had no status
     // then: the report above, as of that day, does not count it among the open ones
     const status = h.createdOn > input.asOf ? `created after ${input.asOf}` : (statuses.get(h.uuid) ?? 'open');
-    out.push(mdHeading(2, `${h.id} · ${status} · ${h.kind}`), '');
+    out.push(mdHeading(3, `${h.id} · ${status} · ${h.kind}`), '');
     out.push(mdInline(t(h.statement)), '');
     out.push(`- **Created:** ${h.createdOn} · **decide by:** ${h.decideBy}`);
     if (h.criteria !== null) out.push(`- **Success criterion:** ${mdInline(t(h.criteria))}`);

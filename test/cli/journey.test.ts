@@ -103,11 +103,11 @@ describe('the markdown export', () => {
     ok(['hyp', 'bet', 'H2', '--until', '2026-12-01', '--reason', 'we think | they will']);
     const md = ok(['export']).out;
     expect(md).toMatch(
-      /^## I1 · 2026-11-20 · call with Jane Roe \(Acme\)\n\n- \*\*By:\*\* .*\n- \*\*Summary:\*\* Signed\n- \*\*Stage:\*\* expand$/m,
+      /^### I1 · 2026-11-20 · call with Jane Roe \(Acme\)\n\n- \*\*By:\*\* .*\n- \*\*Summary:\*\* Signed\n- \*\*Stage:\*\* expand$/m,
     );
     expect(md).toMatch(/^- \*\*H1\*\* supports \(strong, paid\): Finance teams will pay for matching$/m);
     expect(md).toMatch(/^- \*\*H2\*\* refutes \(medium\): Teams want a digest$/m);
-    expect(md.split('## I2')[1]).not.toMatch(/Stage/);
+    expect(md.split('### I2')[1]).not.toMatch(/Stage/);
     expect(md).toMatch(/^- \*\*Confidence:\*\* commitment 5$/m);
     expect(md).toMatch(/^- \*\*Confidence:\*\* behaviour 3 · refuted: anecdotal 0\.5$/m);
     expect(md).toMatch(/^- \*\*Bet:\*\* until 2026-12-01 \(held since 2026-11-20\): we think \\\| they will$/m);

@@ -168,7 +168,7 @@ describe('pm report (text)', () => {
     // in an export, every conversation of the period follows the report as an interview of its own
     const exported = box.pm(['export', '--week']).out;
     expect(exported).toContain('- and 2 more, each under Interviews below');
-    expect(exported.match(/^## I\d+ · /gm)).toHaveLength(12);
+    expect(exported.match(/^### I\d+ · /gm)).toHaveLength(12);
     expect(box.json(['report']).conversations).toHaveLength(12);
   });
 

@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HtmlRenderer, Parser, type Node } from 'commonmark';
 import { reportCommand } from '../../src/render/markdown-export.js';
+import { safe } from '../../src/core/text.js';
 import {
   displayInline,
   escapeInline,
   mdBlock,
   mdCell,
+  mdRow,
   mdCode,
   mdHeading,
   mdInline,
@@ -18,13 +20,18 @@ import {
 const parse = (md: string) => new Parser().parse(md);
 const html = (md: string) => new HtmlRenderer({ safe: false }).render(parse(md));
 
-/** Types of every node under `root`, and the concatenated text of its text nodes. */
+// The empty HTML comment mdInline puts where a renderer would find a link or an emoji in plain text
+// (GFM's autolinks, GitHub's emoji and @mentions): it renders as nothing.
+const SPLIT = '<!-- -->';
+
+/** Types of every node under `root` (the splitting comments left out), and the concatenated text of its text nodes. */
 function inspect(root: Node): { types: string[]; text: string } {
   const types: string[] = [];
   let text = '';
   const w = root.walker();
   for (let e = w.next(); e; e = w.next()) {
     if (!e.entering) continue;
+    if (e.node.type === 'html_inline' && e.node.literal === SPLIT) continue;
     types.push(e.node.type);
     if (e.node.type === 'text' || e.node.type === 'code') text += e.node.literal ?? '';
     if (e.node.type === 'softbreak' || e.node.type === 'linebreak') text += '\n';
@@ -153,7 +160,7 @@ describe('mdInline', () => {
 
   it('never makes a link, image or raw HTML', () => {
     for (const s of HOSTILE) {
-      const out = html(`${mdInline(s)}\n\n- ${mdInline(s)}`);
+      const out = html(`${mdInline(s)}\n\n- ${mdInline(s)}`).replaceAll(SPLIT, '');
       expect(out, s).not.toMatch(/<a |<img |<script|<!--|<\?php|href=/);
     }
   });
@@ -215,6 +222,54 @@ describe('mdInline', () => {
   });
 });
 
+describe("GFM's and Obsidian's extensions", () => {
+  // what is left of the markdown source once backslash escapes are taken out, split where
+  // mdInline put an empty comment: each piece is what a renderer's text filters see in one go
+  const bare = (md: string) => md.replace(/\\[\s\S]/g, '\u0001').split(SPLIT);
+
+  const OBSIDIAN = [
+    '==highlight==',
+    '%%hidden comment%%',
+    '$E=mc^2$',
+    '$$\\int x$$',
+    '[[Wiki link]] and ![[embed.png]]',
+    '#tag and #nested/tag',
+    'block ^abc123',
+    'footnote[^1]',
+    ':+1: :tada:',
+    'https://evil.test www.evil.test mailto:a@b.test xmpp:a@b.test',
+    'jane@acme.test and @octocat',
+    '~~strike~~ ~single~',
+  ];
+
+  it('leaves none of their syntax in the source a renderer reads', () => {
+    for (const s of OBSIDIAN) {
+      const md = mdInline(s);
+      for (const piece of bare(md)) {
+        expect(piece, md).not.toMatch(/==|%%|\$|\[\[|#|\^|~/);
+        expect(piece, md).not.toMatch(/:[\w+-]+:|:\/\/|www\.|(mailto|xmpp):.|@[A-Za-z0-9]/i);
+      }
+      expect(inspect(parse(md)).text, md).toBe(s);
+    }
+  });
+
+  it('property: nor in any text', () => {
+    const chars = fc.constantFrom(...'=%$[]#^~:+@/. aw1x'.split(''), 'www.', 'http://', 'mailto:', ':+1:');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }), (a) => {
+        const s = a.join('');
+        const md = mdInline(s);
+        for (const piece of bare(md)) {
+          expect(piece, md).not.toMatch(/==|%%|\$|\[\[|#|\^|~/);
+          expect(piece, md).not.toMatch(/:[\w+-]+:|:\/\/|www\.|(mailto|xmpp):.|@[A-Za-z0-9]/i);
+        }
+        expect(inspect(parse(md)).text, md).toBe(displayInline(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('table cells', () => {
   const unescapedPipe = (cell: string) => /(^|[^\\])\|/.test(cell.replace(/\\\\/g, ''));
 
@@ -224,7 +279,7 @@ describe('table cells', () => {
         const cell = mdCell(s);
         expect(unescapedPipe(cell), cell).toBe(false);
         expect(cell).not.toMatch(/[\r\n]/);
-        expect(cell.length).toBeGreaterThan(0);
+        expect(mdRow(['a', cell, 'b'])).toMatch(cell === '' ? /^\| a \| \| b \|$/ : /^\| a \| .+ \| b \|$/s);
       }),
       { numRuns: 500 },
     );
@@ -246,33 +301,53 @@ describe('table cells', () => {
 });
 
 describe('mdBlock', () => {
-  it('keeps lines and paragraphs, and no line starts a block', () => {
-    const md = mdBlock('First line\n# not a heading\n\n- not a list\n```\n<div>raw</div>');
-    const { types, text } = inspect(parse(md));
-    expect(types.filter((t) => !['document', 'paragraph', 'text', 'linebreak'].includes(t))).toEqual([]);
-    expect(types.filter((t) => t === 'paragraph')).toHaveLength(2);
-    expect(text).toBe(
-      'First line\n# not a headingnot a list\n```\n<div>raw</div>'.replace('headingnot', 'heading- not'),
-    );
+  /** The one node a block parses to: a fenced code block (its info string and text). */
+  function codeBlock(md: string): { info: string | null; literal: string | null } {
+    const doc = parse(md);
+    const first = doc.firstChild;
+    expect(first?.type, md).toBe('code_block');
+    expect(first?.next, md).toBeNull();
+    return { info: first?.info ?? null, literal: first?.literal ?? null };
+  }
+
+  it('keeps lists, indentation, tabs and blank lines as written, and no line is read as markdown', () => {
+    const notes =
+      'Pasted list:\n- first\n  - nested\n\tx = 1\n\n\n# not a heading\n```\n<div>raw</div>\n==hl== %%c%% $x$';
+    const md = mdBlock(notes);
+    expect(codeBlock(md)).toEqual({ info: 'text', literal: `${notes}\n` });
+    expect(html(md)).not.toMatch(/<(?!\/?(pre|code)\b)/);
   });
 
-  it('property: every line of any text survives, in order', () => {
+  it('is longer than any run of backticks inside, so no line closes it', () => {
+    const notes = 'a\n````\nb ``` c\n`````';
+    const md = mdBlock(notes);
+    expect(md.startsWith('``````text\n')).toBe(true);
+    expect(codeBlock(md)).toEqual({ info: 'text', literal: `${notes}\n` });
+  });
+
+  it('is nothing for empty or blank notes; trailing blank lines go; controls are made visible', () => {
+    expect(mdBlock(null)).toBe('');
+    expect(mdBlock(' \n\t\n')).toBe('');
+    expect(codeBlock(mdBlock('a\r\nb\rc\n\n\n')).literal).toBe('a\nb\nc\n');
+    expect(mdBlock('bell\u0007 esc\u001b[31m')).not.toMatch(/[\u0007\u001b]/);
+  });
+
+  it('property: any text comes back line for line, and what follows the block is read as markdown again', () => {
     fc.assert(
       fc.property(fc.array(hostileString, { maxLength: 5 }), (lines) => {
-        const md = mdBlock(lines.join('\n'));
-        const { types, text } = inspect(parse(md));
-        expect(
-          types.filter((t) => !['document', 'paragraph', 'text', 'linebreak'].includes(t)),
-          md,
-        ).toEqual([]);
-        const want = lines
-          .join('\n')
-          .replace(/\r\n?/g, '\n')
-          .split('\n')
-          .map(displayInline)
-          .filter((l) => l !== '')
-          .join('');
-        expect(text.replace(/\n/g, '')).toBe(want);
+        const text = lines.join('\n');
+        const md = mdBlock(text);
+        if (text.trim() === '') {
+          expect(md).toBe('');
+          return;
+        }
+        const doc = parse(`${md}\n\n# After`);
+        const block = doc.firstChild;
+        expect(block?.type, md).toBe('code_block');
+        const want = safe(text.replace(/\r\n?/g, '\n')).replace(/\s+$/, '');
+        expect(block?.literal, md).toBe(`${want}\n`);
+        expect(block?.next?.type, md).toBe('heading');
+        expect(block?.next?.next, md).toBeNull();
       }),
       { numRuns: 300 },
     );
