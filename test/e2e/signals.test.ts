@@ -78,6 +78,7 @@ describe('signals during pm import, forget and backup', () => {
     it(`${signal} during a long import: nothing is imported, exit ${code}`, async () => {
       expect(box.pm(['init']).code).toBe(0);
       const before = readFileSync(box.db);
+      const journal = box.snapshot();
       const file = join(box.dir, 'big.json');
       writeFileSync(file, ticketsExport(2000, { notes: NOTES }));
       const { child, ended } = start(['import', file]);
@@ -89,6 +90,7 @@ describe('signals during pm import, forget and backup', () => {
       expect(r.out).toBe('');
       expect(count('interviews')).toBe(0);
       expect(readFileSync(box.db).equals(before)).toBe(true);
+      expect(box.snapshot()).toBe(journal); // its -wal too
     });
   }
 
