@@ -134,4 +134,52 @@ describe('signals during pm import, forget and backup', () => {
     }
     expect(existsSync(`${box.db}-journal`)).toBe(false);
   });
+
+  it('SIGTERM while pm forget rewrites the file (its VACUUM): the erasure is finished, no byte of her left', async () => {
+    // finding 2 as the issue tells it: the erasure used to stop there, leaving her quotes in free pages.
+    // A journal large enough (~10 MB) that the rewrite outlasts the signal's way to pm, and her in it
+    importInProcess(ticketsExport(2000, { notes: NOTES.repeat(2) }));
+    for (const k of [1, 2, 3]) {
+      const logged = box.pm([
+        'log',
+        '--with',
+        'Zelda Quux <zelda@quux.test>',
+        '--account',
+        'Bigco',
+        '--summary',
+        `Call ${k} with Zelda Quux`,
+        '--quote',
+        `Zelda said ${k}`,
+      ]);
+      expect(logged.code, logged.err).toBe(0);
+    }
+    const { child, ended } = start(['--verbose', 'forget', 'zelda@quux.test', '--yes']);
+    let seen = '';
+    const onData = (d: Buffer) => {
+      seen += d;
+      // the scrub is committed and the rewrite begins: the signal (one) arrives during the VACUUM
+      if (!seen.includes('pm forget: scrubbed')) return;
+      child.stderr!.off('data', onData);
+      child.kill('SIGTERM');
+    };
+    child.stderr!.on('data', onData);
+    const r = await ended;
+    console.log(`signals.test.ts: SIGTERM during the rewrite ${r.code === 143 ? 'seen by pm' : 'after it'}`);
+    if (r.code === 143) {
+      // seen by pm during the rewrite: it finished the erasure, then said so
+      expect(r.err).toMatch(/^pm: interrupted after Zelda Quux \(Bigco, zelda@quux\.test\) was erased in full$/m);
+    } else {
+      // the rewrite was over when the signal came: SIGTERM's default ended pm after its last step
+      expect([r.signal, r.code], r.err).toEqual(['SIGTERM', null]);
+      expect(r.err).toMatch(/^pm forget: rewritten$/m);
+    }
+    expect(r.err).not.toMatch(/nothing (was written|erased)/);
+    const files = readdirSync(box.dir).filter((f) => f.startsWith('journal.db'));
+    for (const needle of ['Zelda', 'zelda@quux.test'])
+      expect(
+        files.filter((f) => readFileSync(join(box.dir, f)).includes(needle)),
+        needle,
+      ).toEqual([]);
+    expect(box.sql('SELECT count(*) AS n FROM forgotten WHERE pending <> 0')).toEqual([{ n: 0 }]);
+  });
 });
