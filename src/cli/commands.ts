@@ -98,7 +98,9 @@ export const PROGRAM_EXAMPLES = [
 ];
 
 const REPORT_FORMATS = ['text', 'md', 'json'] as const;
-const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
+/** pm report and pm demo: the standup page as one HTML file too */
+const PAGE_FORMATS = ['text', 'md', 'json', 'html'] as const;
+const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
 
 /** The flags `pm log` and `pm edit` share (edit adds --clear and `--follow-up done`). */
 const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
@@ -866,7 +868,11 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
         description: 'the day the report is made as of (default: today); nothing later counts',
       },
       { flags: '--by <name>', description: 'only the conversations held by NAME' },
-      { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      {
+        flags: '--format <format>',
+        description: 'text (default), md, json, or html (one self-contained page)',
+        values: PAGE_FORMATS,
+      },
       { flags: '--full', description: 'text: every section, instead of the one-screen standup page' },
       {
         flags: '--check',
@@ -877,11 +883,12 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
     examples: [
       'pm report                          this week, in colour',
       'pm report --week last --format md > standup.md',
+      'pm report --format html > standup.html      the standup page, for a phone or a wall',
       'pm report --month 2026-11 --json | jq .contact',
       'pm report --since 2026-11-01 --until 2026-11-15 --by "Dana Lee"',
       'pm report --week --check || notify-send "pm: time to talk to customers"',
     ],
-    outputs: REPORT_FORMATS,
+    outputs: PAGE_FORMATS,
     action: lazy(
       () => import('../commands/report.js'),
       (m) => m.report,
@@ -971,7 +978,7 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
     name: 'demo',
     description: 'build a sample journal (a temporary file unless --db is given) and print its weekly report',
     options: [
-      { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
+      { flags: '--format <format>', description: 'text (default), md, json or html', values: PAGE_FORMATS },
       { flags: '--full', description: 'text: every section, instead of the one-screen standup page' },
     ],
     examples: [
@@ -979,7 +986,7 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
       'pm demo --format md',
       'pm --db /tmp/sample.db demo        keep the sample journal to explore it (pm --db /tmp/sample.db ls)',
     ],
-    outputs: REPORT_FORMATS,
+    outputs: PAGE_FORMATS,
     action: lazy(
       () => import('../commands/demo.js'),
       (m) => m.demo,
@@ -987,9 +994,9 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
   },
   {
     name: 'export',
-    description: 'write the journal (or a period of it) as markdown, JSON or CSV',
+    description: 'write the journal (or a period of it) as markdown, JSON, CSV or an HTML page',
     options: [
-      { flags: '--format <format>', description: 'md (default), json or csv', values: EXPORT_FORMATS },
+      { flags: '--format <format>', description: 'md (default), json, csv or html', values: EXPORT_FORMATS },
       { flags: '--week [week]', description: 'the week holding --as-of, last, or 2026-W46' },
       { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11' },
       { flags: '--since <date>', description: 'from this day (with --until, default: --as-of)' },

@@ -18,6 +18,8 @@ import { interviewsCsv } from '../render/csv.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow } from '../core/opportunities.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
+import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
+import { fillStatements } from './report.js';
 import type { DB } from '../db/journal.js';
 import { VERSION } from '../version.js';
 import { writeOut } from '../io.js';
@@ -36,7 +38,7 @@ export interface ExportOptions {
   raw?: boolean;
 }
 
-const FORMATS = ['md', 'json', 'csv'] as const;
+const FORMATS = ['md', 'json', 'csv', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** RFC 3339 in UTC, to the second. */
@@ -79,7 +81,7 @@ function chooseFormat(ctx: Context, opts: ExportOptions): Format {
   const format = opts.format ?? (ctx.json ? 'json' : 'md');
   const normal = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();
   if (!(FORMATS as readonly string[]).includes(normal))
-    throw new UsageError(`--format ${JSON.stringify(format)}: say md, json or csv`);
+    throw new UsageError(`--format ${JSON.stringify(format)}: say md, json, csv or html`);
   return normal as Format;
 }
 
@@ -149,6 +151,48 @@ function markdown(
   );
 }
 
+/**
+ * The HTML view: the standup page of the period (as the markdown view's report), then every interview
+ * of the range, redacted as asked.
+ */
+function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | null, write: (s: string) => void) {
+  const records = markdownRecords(db, scope.range);
+  const first = records.firstDate ?? scope.asOf;
+  const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
+  const options = { period, asOf: scope.asOf, config, by: null };
+  const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
+  fillStatements(db, shown.needs);
+  const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
+  const needs = redactor ? redactDeep(shown.needs, redactor) : shown.needs;
+  const t = redactor ? redactor.text : (s: string) => s;
+  let count = 0;
+  function* interviews(): Generator<HtmlInterview> {
+    for (const i of records.interviews()) {
+      count++;
+      yield {
+        id: i.id,
+        date: i.date,
+        channel: i.channel,
+        with: i.contacts.map(([uuid, name]) => (redactor ? redactor.contactName(uuid, name) : name)),
+        account:
+          redactor && i.accountUuid !== null && i.account !== null
+            ? redactor.accountName(i.accountUuid, i.account)
+            : i.account,
+        // a source is no person, but free text: a name typed into it is redacted (as in markdown)
+        source: i.source === null ? null : t(i.source),
+        by: redactor ? redactor.interviewer(i.by) : i.by,
+        summary: t(i.summary),
+        tags: i.tags.map((tag: string) => (redactor ? redactor.tag(tag) : tag)),
+        pains: i.pains.map((p) => ({ text: t(p.text), severity: p.severity })),
+        quotes: i.quotes.map(t),
+        notes: i.notes === null ? null : t(i.notes),
+      };
+    }
+  }
+  write(renderReportHtml(report, { needs, unread: shown.unread, interviews: interviews() }));
+  return count;
+}
+
 export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
   const format = chooseFormat(ctx, opts);
   if (opts.raw && format !== 'csv')
@@ -173,6 +217,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   const interviews = db.transaction((): number => {
     const redactor = redactorFor(db, redact);
     if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), keep);
+    if (format === 'html') return html(db, scope, config, redactor, keep);
     let doc = exportJournal(db, scope.range, utcNow());
     if (redactor) doc = redactDocument(doc, redactor);
     keep(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc, Boolean(opts.raw)));

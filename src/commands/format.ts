@@ -16,3 +16,17 @@ export function textFormat(ctx: Context, format: string | undefined): TextFormat
   if (f === 'md' || f === 'markdown') return 'md';
   throw new UsageError(`--format: ${JSON.stringify(format)} is not a format`, 'formats: text, md, json');
 }
+
+export type PageFormat = TextFormat | 'html';
+
+/** The report's --format (pm report, pm demo): text, md, json, or html (the standup page as one file). */
+export function pageFormat(ctx: Context, format: string | undefined): PageFormat {
+  if (!ctx.json && format?.trim().toLowerCase() === 'html') return 'html';
+  try {
+    return textFormat(ctx, format);
+  } catch (err) {
+    if (err instanceof UsageError && !ctx.json)
+      throw new UsageError(`--format: ${JSON.stringify(format)} is not a format`, 'formats: text, md, json, html');
+    throw err;
+  }
+}

@@ -1,6 +1,6 @@
 // `pm report`: read the rows once, build the report as data, print one view of it.
 import type { Context } from '../context.js';
-import { textFormat, type TextFormat } from './format.js';
+import { pageFormat, type PageFormat } from './format.js';
 import { parsePastDate } from '../core/dates.js';
 import {
   buildReport,
@@ -17,6 +17,7 @@ import { reportRows } from '../db/report.js';
 import { renderReportText } from '../render/report-text.js';
 import { renderStandup } from '../render/report-standup.js';
 import { renderReportMarkdown } from '../render/report-md.js';
+import { renderReportHtml } from '../render/report-html.js';
 import { EXIT, ExitWith, UsageError } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
 import type { DB } from '../db/journal.js';
@@ -35,10 +36,10 @@ export interface ReportFlags {
   full?: boolean;
 }
 
-export type ReportFormat = TextFormat;
+export type ReportFormat = PageFormat;
 
 /** --format, or json with the global --json; anything else is a usage error. */
-export const reportFormat = textFormat;
+export const reportFormat = pageFormat;
 
 /** Everything about the options that can be checked before the journal is read. */
 export function reportOptions(ctx: Context, flags: ReportFlags, config: Config): ReportOptions {
@@ -49,7 +50,7 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
 
 /**
  * Build the report and print it in `format`; returns it (its flags, when any is raised, hold at
- * least the first). The text and markdown views show SHOWN_ROWS rows a section, so only those rows
+ * least the first). The text, markdown and HTML views show SHOWN_ROWS rows a section, so only those rows
  * of the long lists are read and built for them; JSON reads and builds every row.
  */
 export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat, full = false): Report {
@@ -60,7 +61,10 @@ export function printReport(ctx: Context, db: DB, options: ReportOptions, format
   }
   const { report, unread, needs } = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));
-  else if (full) ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread }));
+  else if (format === 'html') {
+    fillStatements(db, needs);
+    ctx.out(renderReportHtml(report, { needs, unread }));
+  } else if (full) ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread }));
   else {
     fillStatements(db, needs);
     ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height: ctx.height, unread }));

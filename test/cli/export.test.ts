@@ -230,9 +230,9 @@ describe('pm export --format csv', () => {
 describe('pm export --redact', () => {
   const identifying = [/jane/i, /\broe\b/i, /sam\b/i, /hill/i, /acme\.test/i, /globex\.test/i];
 
-  it('leaves no contact name or email in JSON, CSV or markdown; the same person keeps one pseudonym', () => {
+  it('leaves no contact name or email in JSON, CSV, markdown or HTML; the same person keeps one pseudonym', () => {
     seed();
-    for (const format of ['json', 'csv', 'md']) {
+    for (const format of ['json', 'csv', 'md', 'html']) {
       const r = box.pm(['export', '--format', format, '--redact']);
       expect(r.code, r.err).toBe(0);
       for (const re of identifying) expect(r.out, `${format} ${re}`).not.toMatch(re);
@@ -255,10 +255,12 @@ describe('pm export --redact', () => {
 
   it('--redact=all also replaces accounts', () => {
     seed();
-    const r = box.pm(['export', '--format', 'md', '--redact=all']);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).not.toMatch(/acme|globex/i);
-    expect(r.out).toContain('Account 2');
+    for (const format of ['md', 'html']) {
+      const r = box.pm(['export', '--format', format, '--redact=all']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out, format).not.toMatch(/acme|globex/i);
+      expect(r.out, format).toContain('Account 2');
+    }
     const doc = box.json(['export', '--redact=all']);
     expect(doc.accounts.map((a: any) => a.name)).toEqual(['Account 1', 'Account 2']);
   });
@@ -267,7 +269,7 @@ describe('pm export --redact', () => {
 describe('pm export --out', () => {
   it('writes the file atomically, owner-only, with what stdout would show', () => {
     seed();
-    for (const format of ['json', 'csv', 'md']) {
+    for (const format of ['json', 'csv', 'md', 'html']) {
       const path = join(box.dir, `out.${format}`);
       writeFileSync(path, 'old content');
       const r = box.pm(['export', '--format', format, '--week', 'last', '--out', path]);

@@ -30,7 +30,7 @@ describe('the command table', () => {
     expect(written).toEqual(cacheIndex());
     expect(written.words.ls).toBe('interviews');
     expect(written.words.hypothesis).toBe('hyp');
-    expect(written.commands.export.outputs).toEqual(['md', 'json', 'csv']);
+    expect(written.commands.export.outputs).toEqual(['md', 'json', 'csv', 'html']);
     expect(written.commands.report.flags).toEqual(['--check']);
     expect(written.valueOptions).toEqual(['--db', '--color']);
   });
