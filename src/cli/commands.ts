@@ -246,23 +246,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     action: lazy(config, (m) => m.list),
     subcommands: [
-      { name: 'list', description: 'every key, its value and its default', action: lazy(config, (m) => m.list) },
+      {
+        name: 'list',
+        description: 'every key, its value and its default',
+        examples: ['pm config list', 'pm config list --json | jq \'."cadence.target"\''],
+        action: lazy(config, (m) => m.list),
+      },
       {
         name: 'get',
         arguments: [{ name: '<key>', values: CONFIG_KEYS }],
         description: 'print one value',
+        examples: ['pm config get cadence.target', 'pm config get journey.stages'],
         action: lazy(config, (m) => m.get),
       },
       {
         name: 'set',
         arguments: [{ name: '<key>', values: CONFIG_KEYS }, { name: '<value>' }],
-        description: 'change one value (validated)',
+        description: 'change one value (checked first: a bad value changes nothing)',
+        examples: [
+          'pm config set cadence.target 3',
+          'pm config set journey.stages "trial, onboard, adopt, renew"',
+          'pm config set product.outcome "Finance teams close the month in a day"',
+        ],
         action: lazy(config, (m) => m.set),
       },
       {
         name: 'unset',
         arguments: [{ name: '<key>', values: CONFIG_KEYS }],
         description: 'back to the default (user.name: back to the OS user)',
+        examples: ['pm config unset cadence.target', 'pm config unset user.name'],
         action: lazy(config, (m) => m.unset),
       },
     ],
@@ -300,7 +312,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'forget',
     arguments: [{ name: '[contact]', description: "the person's name or email", complete: 'contact' }],
     options: [
-      { flags: '-y, --yes', description: 'do not ask for confirmation (required when not at a terminal)' },
+      { flags: '-y, --yes', description: 'do not ask first (needed when not at a terminal)' },
       { flags: '--resume', description: 'finish an erasure that was interrupted (any pm command also does)' },
     ],
     description:
@@ -359,11 +371,11 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
       { flags: '--follow-up <date>', description: 'when to follow up: YYYY-MM-DD, tomorrow, fri, +3d, +2w' },
     ],
     examples: [
-      'pm log                                         asks who, channel, date, summary, pains… (on a terminal)',
+      'pm log                                         on a terminal: asks who, how and when, what you learned, pains…',
       'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour"',
       'pm log --with "Jane Roe" --summary "Wants SSO" --pain "password resets:high" --supports H3:strong',
       'pm log --with "Raj Patel" --summary "Signed the pilot order" --supports H3:paid --stage evaluate',
-      'pm log --channel support --account Acme --summary "3 tickets about CSV exports" --tag export',
+      'pm log --channel support --source Zendesk --summary "3 tickets about CSV exports" --tag export',
       'pm log --with "Sam Ng" --account Globex --role prospect --date yesterday --summary "…" --follow-up +1w',
       'zoom-transcript | pm log --with "Jane Roe" --summary "Pricing call" --notes-file -',
     ],
@@ -418,7 +430,7 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
       'pm edit I12 --tag export --tag pricing        replaces the tags',
       'pm edit I12 --follow-up done',
       'pm edit I12 --clear quotes --date yesterday',
-      '(evidence: pm hyp link / pm hyp unlink)',
+      'pm hyp link H3 I12 --supports --basis did   evidence changes through pm hyp link and unlink',
     ],
     action: lazy(
       () => import('../commands/edit.js'),
@@ -430,7 +442,7 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
     arguments: [{ name: '<id>', description: 'I12, last, or H3', complete: ['interview', 'hypothesis'] }],
     description: 'delete an interview or a hypothesis with its evidence links (asks first)',
     options: [
-      { flags: '-y, --yes', description: 'do not ask (needed when not on a terminal)' },
+      { flags: '-y, --yes', description: 'do not ask first (needed when not at a terminal)' },
       { flags: '--force', description: 'delete a hypothesis even though it has evidence' },
     ],
     examples: [
@@ -806,7 +818,8 @@ and no open or validated hypothesis for it: pm hyp add … --for NAME).`,
       { flags: '--format <format>', description: 'text (default), md or json', values: REPORT_FORMATS },
       {
         flags: '--limit <n>',
-        description: 'opportunities without a hypothesis, and hypotheses for none, shown (default 10; 0: all)',
+        description:
+          'how many opportunities without a hypothesis, and hypotheses for none, to show (default 10; 0: all)',
       },
     ],
     notes: `The outcome is the setting product.outcome (pm config set product.outcome "…"). A hypothesis
@@ -857,7 +870,7 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
   },
   {
     name: 'report',
-    description: 'the standup report: customer contact, cold accounts, hypotheses, themes, follow-ups, flags',
+    description: 'the standup page: the verdict, customer contact and what needs action (--full: every section)',
     options: [
       { flags: '--week [week]', description: 'the week holding --as-of (default), last, or 2026-W46' },
       { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11' },
@@ -881,7 +894,8 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
       },
     ],
     examples: [
-      'pm report                          this week, in colour',
+      'pm report                          this week on one screen: verdict, contact, what needs action',
+      'pm report --full                   every section: accounts, hypotheses, themes, follow-ups, flags',
       'pm report --week last --format md > standup.md',
       'pm report --format html > standup.html      the standup page, for a phone or a wall',
       'pm report --month 2026-11 --json | jq .contact',
@@ -976,13 +990,14 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
   },
   {
     name: 'demo',
-    description: 'build a sample journal (a temporary file unless --db is given) and print its weekly report',
+    description: 'build a sample journal (a temporary file unless --db is given) and print its standup report',
     options: [
       { flags: '--format <format>', description: 'text (default), md, json or html', values: PAGE_FORMATS },
       { flags: '--full', description: 'text: every section, instead of the one-screen standup page' },
     ],
     examples: [
-      'pm demo                            a sample journal and its weekly report',
+      'pm demo                            a sample journal and its standup page',
+      'pm demo --full                     every section of its report',
       'pm demo --format md',
       'pm --db /tmp/sample.db demo        keep the sample journal to explore it (pm --db /tmp/sample.db ls)',
     ],
@@ -999,8 +1014,8 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
       { flags: '--format <format>', description: 'md (default), json, csv or html', values: EXPORT_FORMATS },
       { flags: '--week [week]', description: 'the week holding --as-of, last, or 2026-W46' },
       { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11' },
-      { flags: '--since <date>', description: 'from this day (with --until, default: --as-of)' },
-      { flags: '--until <date>', description: 'to this day' },
+      { flags: '--since <date>', description: 'a free period from DATE (to --until, default --as-of)' },
+      { flags: '--until <date>', description: 'the end of a --since period' },
       {
         flags: '--as-of <date>',
         description: 'the day the export is made "as of" (default: the period\'s last day, else today)',
@@ -1008,7 +1023,7 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
       { flags: '--out <path>', description: 'write to this file (atomically) instead of stdout', complete: 'file' },
       {
         flags: '--redact [what]',
-        description: 'replace contact names and emails with pseudonyms; =all also accounts',
+        description: 'replace contact names and emails with pseudonyms (--redact all: account names too)',
         values: ['all'],
       },
       { flags: '--front-matter', description: 'markdown: start with a YAML block (period, as-of, version)' },

@@ -38,7 +38,9 @@ describe('the command table', () => {
     expect(words(r.out)).toContain(words(entry.description));
     for (const o of entry.options ?? []) expect(r.out).toContain(o.flags);
     for (const s of entry.subcommands ?? []) expect(r.out).toContain(`  ${s.name}`);
-    if (entry.examples) expect(r.out.trimEnd().endsWith(entry.examples.at(-1)!)).toBe(true);
+    // every command's help ends with examples (docs/reference.md)
+    expect(entry.examples?.length, typed.join(' ')).toBeGreaterThan(0);
+    expect(r.out.trimEnd().endsWith(entry.examples!.at(-1)!)).toBe(true);
   });
 
   it('pm --help lists every command, in the table’s order', () => {
