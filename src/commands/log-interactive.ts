@@ -68,6 +68,11 @@ function valid(check: (s: string) => unknown): (s: string) => true | string {
   };
 }
 
+/** The terminal's width (else $COLUMNS, else 80): the prompts' lines are kept within it where they can be. */
+function columns(): number {
+  return process.stdout.columns || Number.parseInt(process.env.COLUMNS ?? '', 10) || 80;
+}
+
 /** Ctrl-C (or the prompt closed) at a prompt. */
 function isPromptExit(err: unknown): boolean {
   const name = (err as Error | undefined)?.name;
@@ -94,7 +99,7 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   if (kept && hasAnswers(kept.answers)) {
     const what = [kept.answers.whoLabel, kept.answers.summary ?? kept.answers.pending?.text]
       .filter((s): s is string => Boolean(s))
-      .map((s) => clipWords(safeLine(s), 40))
+      .map((s) => clipWords(safeLine(s), Math.max(20, (columns() - 40) / 2)))
       .join(': ');
     const resume = await prompts.confirm({
       message: `Resume the log you left${what ? ` (${what})` : ''}?`,
@@ -168,6 +173,14 @@ async function collect(
   const today = ctx.today;
   const known = allContacts(db);
 
+  // a draft's person merged away or erased since: asked again
+  const drafted = answers.who;
+  if (drafted && 'contact' in drafted && !known.some((c) => c.uuid === drafted.contact)) {
+    ctx.info('the person of the draft is no longer in the journal (merged or erased): who was it?');
+    delete answers.who;
+    delete answers.whoLabel;
+  }
+
   // 1. who
   if (answers.who === undefined) {
     const who = await prompts.search<Who>({
@@ -213,15 +226,13 @@ async function collect(
   }
   const who = answers.who;
   const contact = 'contact' in who ? known.find((c) => c.uuid === who.contact) : undefined;
-  if ('contact' in who && !contact)
-    throw new PmError('the contact of the draft is gone (merged or erased); log it again', 2);
 
-  // the person's open follow-ups: this conversation answers them
+  // the person's open follow-ups (a customer conversation after them answers them: said once saved)
   if (contact)
     for (const f of openFollowUps(db, [contact.id], today))
       ctx.info(
-        `  ${safeLine(contact.name)}'s follow-up of ${f.id} (due ${f.followUp}): ` +
-          `${clipWords(safeLine(f.summary), 50)} — this conversation answers it`,
+        `  open follow-up of ${f.id} with ${safeLine(contact.name)}, due ${f.followUp}: ` +
+          clipWords(safeLine(f.summary), Math.max(20, columns() - 50)),
       );
 
   // a new person: their account, role and segment
@@ -240,8 +251,8 @@ async function collect(
       });
     if (answers.segment === undefined) {
       const personas = knownPersonas(db).slice(0, 5).map(safeLine);
-      const used = personas.length ? `; personas: ${personas.join(', ')}` : '';
-      const typed = await ask('segment', `Segment / persona (e.g. smb / ops lead; Enter to skip${used})?`, (s) => {
+      const used = personas.length ? `; used: ${clipWords(personas.join(', '), Math.max(16, columns() - 70))}` : '';
+      const typed = await ask('segment', `Segment / persona (smb / ops lead; Enter to skip${used})?`, (s) => {
         const [segment, persona] = splitSegmentPersona(s);
         if (segment) checkText('segment', segment, LIMITS.segment);
         if (persona) checkPersona(persona, 'persona');
@@ -290,7 +301,10 @@ async function collect(
   const defaults = { channel: (signal ? 'support' : 'call') as Channel, signal, fixedChannel, stages };
   // the stage is offered where a customer's journey is: not for a signal, a stakeholder or a partner
   const journey = !signal && (contact ? contact.role === 'customer' || contact.role === 'prospect' : true);
-  const stageHint = journey ? ` (a stage too: ${clipWords(stages.map(safeLine).join(', '), 56)})` : '';
+  // the stages named where the line leaves room to type the answer (80 columns: 'How and when' and
+  // the default take ~30), else only said to exist: a word that is neither names them all
+  const listed = ` (a stage too: ${stages.map(safeLine).join(', ')})`;
+  const stageHint = !journey ? '' : listed.length <= columns() - 50 ? listed : ' (a journey stage too)';
   if (answers.howWhen === undefined)
     answers.howWhen = await ask(
       'howWhen',
@@ -320,13 +334,10 @@ async function collect(
   // 6. tags
   if (answers.tags === undefined) {
     const tags = knownTags(db);
-    answers.tags = await ask(
-      'tags',
-      `Tags, comma-separated${tags.length ? ` (used: ${tags.slice(0, 8).map(safeLine).join(', ')})` : ''}?`,
-      (s) => {
-        for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
-      },
-    );
+    const usedTags = clipWords(tags.slice(0, 8).map(safeLine).join(', '), Math.max(16, columns() - 56));
+    answers.tags = await ask('tags', `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`, (s) => {
+      for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
+    });
   }
 
   // 7. evidence: Enter links the highlighted hypothesis
@@ -397,7 +408,7 @@ async function askEvidence(
   initialValue: string | undefined,
   typing: (t: { prompt: string; text: string }) => void,
 ): Promise<EvidenceRequest[]> {
-  const width = Math.max(30, (process.stdout.columns || 80) - 34);
+  const width = Math.max(30, columns() - 34);
   const statement = (rowid: number) => open.find((h) => h.rowid === rowid)?.statement ?? '';
   return prompts.search<EvidenceRequest[]>({
     message: 'Does it support or refute a hypothesis?',
@@ -440,7 +451,7 @@ async function askEvidence(
     },
     theme: {
       style: {
-        keysHelpTip: () => '⏎ links it · -H3 refutes · H3! strong · H3? weak · H3:did, H3!paid basis · H3 -H5',
+        keysHelpTip: () => '⏎ links it · -H3 refutes · H3! strong · H3? weak · H3:did, H3!paid · H3 -H5',
       },
     },
   });
@@ -459,7 +470,7 @@ async function askPains(
 ): Promise<string> {
   const names = painNames(namedOpportunities(db), painSpellings(db));
   return prompts.search<string>({
-    message: `Pains they described (several: a ${ITEM_SEPARATOR} b; add :high or :blocker for a severity)?`,
+    message: `Pains they described (a ${ITEM_SEPARATOR} b; pain:high sets a severity)?`,
     initialValue,
     source: (term) => {
       const raw = term ?? '';
@@ -475,7 +486,7 @@ async function askPains(
       for (const p of splitItems(s)) parsePain(p, 'pain');
     }),
     theme: {
-      style: { keysHelpTip: () => '↓ a pain already heard, or a severity · ⏎ takes the line · ⇥ puts it in the line' },
+      style: { keysHelpTip: () => '↓ pains heard before, severities · ⏎ takes it · ⇥ puts it in the line' },
     },
   });
 }

@@ -1,6 +1,6 @@
 // The interactive `pm log`, driven through a real pseudo-terminal (pty-driver.py) as a person would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -84,10 +84,9 @@ describe('pm log on a terminal: the typical call', () => {
     // the issue's budget: at most 8 prompts and 20 keystrokes besides the typed text
     expect(r.prompts).toBe(8);
     expect(r.keystrokes).toBe(11);
-    // Jane's open follow-up was shown, and the call answers it
-    expect(r.plain).toMatch(
-      /Jane Roe's follow-up of I1 \(due 2026-11-17\): Would not read another digest email — this conversation answers it/,
-    );
+    // Jane's open follow-up was shown, and once saved, that the call answers it
+    expect(r.plain).toMatch(/open follow-up of I1 with Jane Roe, due 2026-11-17: Would not read another digest email/);
+    expect(r.plain).toMatch(/answers the follow-up of I1/);
     expect(r.plain).toMatch(/Logged I2 · call with Jane Roe \(Acme\) on 2026-11-20/);
     expect(box.json(['show', 'I2'])).toMatchObject({
       channel: 'call',
@@ -280,6 +279,33 @@ describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
     ]);
     expect(r.code).toBe(130);
     expect(r.plain).toMatch(/pm: interrupted, nothing saved/);
+  });
+  it('a draft whose person was merged away asks who again, and keeps the rest', () => {
+    seed();
+    const draft = {
+      format: 'pm-log-draft',
+      savedAt: '2026-11-20T10:00:00Z',
+      answers: {
+        who: { contact: '00000000-0000-4000-8000-000000000000' },
+        whoLabel: 'J. Roe (Acme)',
+        howWhen: 'video',
+        summary: 'They export every Monday',
+      },
+    };
+    writeFileSync(`${box.db}.log-draft.json`, JSON.stringify(draft));
+    const r = session([
+      { expected: 'Resume the log you left \\(J. Roe \\(Acme\\): They export', keys: [ENTER] },
+      { expected: 'no longer in the journal[\\s\\S]*Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(r.failure, r.plain.slice(-600)).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'I2'])).toMatchObject({ channel: 'video', summary: 'They export every Monday' });
   });
 });
 
