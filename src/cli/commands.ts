@@ -371,7 +371,7 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
       { flags: '--follow-up <date>', description: 'when to follow up: YYYY-MM-DD, tomorrow, fri, +3d, +2w' },
     ],
     examples: [
-      'pm log                                         on a terminal: asks who, how and when, what you learned, pains…',
+      'pm log                                         on a terminal: asks who, how and when, what happened…',
       'pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports take an hour"',
       'pm log --with "Jane Roe" --summary "Wants SSO" --pain "password resets:high" --supports H3:strong',
       'pm log --with "Raj Patel" --summary "Signed the pilot order" --supports H3:paid --stage evaluate',
