@@ -7,7 +7,7 @@
 // ^block) has no command-line renderer: test/unit/markdown.test.ts checks that it is escaped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/sync';
 import { ROOT, sandbox } from '../helpers.js';
@@ -62,13 +62,20 @@ beforeAll(() => {
     ['guide', 'H1', '--format', 'md'],
   ])
     docs[args.slice(0, -2).join(' ')] = ok(args);
+  // pm guide check --format md is a section to append to the guide it reviews (its heading is an H2):
+  // linted as the document the two make
+  const questions = join(box.dir, 'questions.md');
+  writeFileSync(questions, `- Would you pay for :tada: ==this== at https://x.test?\n- ${SUMMARY}\n`);
+  const review = box.pm(['guide', 'check', questions, '--format', 'md']);
+  expect(review.code, review.err).toBe(3);
+  docs['guide H1 + guide check'] = `${docs['guide H1']}\n${review.out}`;
 });
 
 const CONFIG = JSON.parse(readFileSync(join(ROOT, '.markdownlint.jsonc'), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
 
 describe('markdownlint', () => {
   it("passes every markdown document pm writes, with the repo's .markdownlint.jsonc", () => {
-    expect(Object.keys(docs)).toHaveLength(6);
+    expect(Object.keys(docs)).toHaveLength(7);
     for (const [command, md] of Object.entries(docs)) {
       const found = lint({ strings: { [command]: md }, config: CONFIG })[command];
       expect(found.map((e) => `pm ${command}:${e.lineNumber} ${e.ruleNames.join('/')} ${e.errorDetail ?? ''}`)).toEqual(
