@@ -250,6 +250,13 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     '</header>',
   );
 
+  if (r.empty)
+    out.push(
+      '<p id="empty">Nothing logged yet. Log your first customer conversation right after the call: ' +
+        `<code>${esc('pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"')}</code>` +
+        '</p>',
+    );
+
   // what needs action, most urgent first (the text standup page's groups)
   const needs = page.groups.map((g) => {
     const first = g.entries[0];
