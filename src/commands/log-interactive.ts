@@ -239,8 +239,11 @@ async function collect(
   if ('name' in who) {
     if (answers.account === undefined)
       answers.account = (
-        await ask('account', `${safeLine(who.name)} is new. Which account (organisation)?`, (s) =>
-          checkText('account', s.trim(), LIMITS.account),
+        await ask(
+          'account',
+          `${safeLine(who.name)} is new. Which account (organisation)?`,
+          (s) => checkText('account', s.trim(), LIMITS.account),
+          opts.account,
         )
       ).trim();
     if (answers.role === undefined)
@@ -325,19 +328,31 @@ async function collect(
     );
 
   // 4, 5. pains and quotes, several at once
-  if (answers.pains === undefined) answers.pains = await askPains(prompts, db, pending('pains'), typing);
+  // (what the command line gave, --pain, --quote, --tag, --follow-up, is each prompt's default)
+  if (answers.pains === undefined)
+    answers.pains = await askPains(prompts, db, pending('pains') ?? joined(opts.pain, ` ${ITEM_SEPARATOR} `), typing);
   if (answers.quotes === undefined)
-    answers.quotes = await ask('quotes', `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`, (s) => {
-      for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
-    });
+    answers.quotes = await ask(
+      'quotes',
+      `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`,
+      (s) => {
+        for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
+      },
+      joined(opts.quote, ` ${ITEM_SEPARATOR} `),
+    );
 
   // 6. tags
   if (answers.tags === undefined) {
     const tags = knownTags(db);
     const usedTags = clipWords(tags.slice(0, 8).map(safeLine).join(', '), Math.max(16, columns() - 56));
-    answers.tags = await ask('tags', `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`, (s) => {
-      for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
-    });
+    answers.tags = await ask(
+      'tags',
+      `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`,
+      (s) => {
+        for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
+      },
+      joined(opts.tag, ', '),
+    );
   }
 
   // 7. evidence: Enter links the highlighted hypothesis
@@ -348,9 +363,14 @@ async function collect(
   // 8. follow-up
   if (answers.followUp === undefined)
     answers.followUp = (
-      await ask('followUp', 'Follow up by (Enter for none; tomorrow, fri, +1w)?', (s) => {
-        if (s.trim() !== '') followUpAfter(parseDeadline(s, today, date), date);
-      })
+      await ask(
+        'followUp',
+        'Follow up by (Enter for none; tomorrow, fri, +1w)?',
+        (s) => {
+          if (s.trim() !== '') followUpAfter(parseDeadline(s, today, date), date);
+        },
+        opts.followUp,
+      )
     ).trim();
 
   // the same checks as the scripted form, then the same save
@@ -489,6 +509,11 @@ async function askPains(
       style: { keysHelpTip: () => '↓ pains heard before, severities · ⏎ takes it · ⇥ puts it in the line' },
     },
   });
+}
+
+/** A repeated flag's values as one answer's default (none: no default). */
+function joined(values: string[] | undefined, separator: string): string | undefined {
+  return values?.length ? values.join(separator) : undefined;
 }
 
 /** "smb / ops lead" → a segment and a persona, either may be empty. */

@@ -169,6 +169,53 @@ describe('pm log on a terminal: the typical call', () => {
     ]);
   });
 
+  it("what the command line gave (--account, --pain, --quote, --tag, --follow-up) is each prompt's default", () => {
+    const r = session(
+      [
+        { expected: 'Who did you talk to', text: 'Sam Ng' },
+        { expected: 'New contact: Sam Ng', keys: [ENTER] },
+        { expected: 'Which account.*Globex', keys: [ENTER] },
+        { expected: 'role', keys: [ENTER] },
+        { expected: 'Segment / persona', keys: [ENTER] },
+        { expected: 'How and when', keys: [ENTER] },
+        { expected: 'summary', text: 'Wants SSO', keys: [ENTER] },
+        { expected: '❯ no SSO:high \\| slow export', keys: [ENTER] },
+        { expected: 'quote.*We pay twice', keys: [ENTER] },
+        { expected: 'Tags.*sso, admin', keys: [ENTER] },
+        { expected: 'Follow up.*fri', keys: [ENTER] },
+      ],
+      [
+        'log',
+        '--account',
+        'Globex',
+        '--pain',
+        'no SSO:high',
+        '--pain',
+        'slow export',
+        '--quote',
+        'We pay twice',
+        '--tag',
+        'sso',
+        '--tag',
+        'admin',
+        '--follow-up',
+        'fri',
+      ],
+    );
+    expect(r.failure, r.plain.slice(-600)).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'I1'])).toMatchObject({
+      account: 'Globex',
+      pains: [
+        { text: 'no SSO', severity: 'high' },
+        { text: 'slow export', severity: 'medium' },
+      ],
+      quotes: ['We pay twice'],
+      tags: ['sso', 'admin'],
+      followUp: '2026-11-27',
+    });
+  });
+
   it('"no person" logs a signal from a source, never an account', () => {
     const r = session([
       { expected: 'Who did you talk to', text: 'no person' },
