@@ -88,9 +88,10 @@ await build({
   entryPoints: { cli: 'src/cli.ts' },
   // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
   // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
-  // interactive paths, so start-up does not pay for it. unhomoglyph's table of confusable
+  // interactive paths, so start-up does not pay for it. pg (PostgreSQL, for pm sync) is required only
+  // when a sync runs. unhomoglyph's table of confusable
   // characters (100 KB) is read only when a new name is compared with the known ones.
-  external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json', 'unhomoglyph/data.json'],
+  external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json', 'unhomoglyph/data.json', 'pg'],
   loader: { '.sql': 'text' },
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
   // bin/pm.js compiles the bundle as one function (what Module.wrap gives), so the file is that

@@ -331,6 +331,80 @@ export const COMMANDS: readonly CommandSpec[] = [
     ),
   },
   {
+    name: 'sync',
+    description: "share the journal through PostgreSQL: push your changes, pull everyone else's",
+    notes: `A team journal: every PM keeps a fast local file; pm sync shares it through a PostgreSQL database
+(set up once with pm sync init). Edits, deletions and erasures travel; the newer version of a record
+wins, and a record changed here and elsewhere at once keeps the losing version (pm sync conflicts).
+Credentials come from PGPASSWORD, ~/.pgpass or PGSSLMODE, never from the journal.`,
+    examples: [
+      'pm sync init postgres://dana@db.example.com/discovery   once: connect, create the schema pm',
+      "pm sync                          push your changes, pull your team's",
+      'pm sync status',
+      'pm sync conflicts',
+      'pm sync resolve 3 lost           bring back the version that lost',
+    ],
+    action: lazy(
+      () => import('../commands/sync.js'),
+      (m) => m.sync,
+    ),
+    subcommands: [
+      {
+        name: 'init',
+        arguments: [
+          {
+            name: '<url>',
+            description: 'postgres://user@host[:port]/database (no password: use PGPASSWORD or ~/.pgpass)',
+          },
+        ],
+        description: 'connect this journal to a PostgreSQL database, creating the schema pm there if needed',
+        examples: [
+          'pm sync init postgres://dana@db.example.com/discovery',
+          'PGSSLMODE=require pm sync init postgres://dana@ep-quiet-1.eu.aws.neon.tech/discovery',
+        ],
+        action: lazy(
+          () => import('../commands/sync.js'),
+          (m) => m.init,
+        ),
+      },
+      {
+        name: 'status',
+        description: 'the remote, the last sync, changes waiting to be pushed, conflicts',
+        examples: ['pm sync status', 'pm sync status --json | jq .waiting'],
+        action: lazy(
+          () => import('../commands/sync.js'),
+          (m) => m.status,
+        ),
+      },
+      {
+        name: 'conflicts',
+        description: 'records changed here and elsewhere at once: what was kept and what lost',
+        examples: ['pm sync conflicts', 'pm sync conflicts --json | jq -r ".[].record"'],
+        action: lazy(
+          () => import('../commands/sync.js'),
+          (m) => m.conflicts,
+        ),
+      },
+      {
+        name: 'resolve',
+        arguments: [
+          { name: '<id>', description: 'the conflict, as pm sync conflicts numbers it' },
+          {
+            name: '<keep>',
+            description: 'kept (the version that won) or lost (bring the other back)',
+            values: ['kept', 'lost'],
+          },
+        ],
+        description: 'settle a conflict: keep the version that won, or bring back the one that lost',
+        examples: ['pm sync resolve 3 kept', 'pm sync resolve 3 lost'],
+        action: lazy(
+          () => import('../commands/sync.js'),
+          (m) => m.resolve,
+        ),
+      },
+    ],
+  },
+  {
     name: 'completion',
     arguments: [{ name: '<shell>', description: 'bash, zsh or fish', values: ['bash', 'zsh', 'fish'] }],
     description: 'print a shell completion script',
@@ -881,6 +955,10 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
         description: 'the day the report is made as of (default: today); nothing later counts',
       },
       { flags: '--by <name>', description: 'only the conversations held by NAME' },
+      {
+        flags: '--team',
+        description: "everyone's conversations, with each person's against the target and who has had none",
+      },
       {
         flags: '--format <format>',
         description: 'text (default), md, json, or html (one self-contained page)',

@@ -7,6 +7,7 @@ import { safeLine } from '../core/text.js';
 import { whereFrom } from '../core/interviews.js';
 import { cut } from '../render/width.js';
 import { loadInterview, resolveInterviewRef } from '../db/interviews.js';
+import { localId } from '../db/refs.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
 import { loadPrompts } from '../prompts.js';
@@ -25,7 +26,8 @@ async function confirmed(ctx: Context, question: string, opts: DeleteOptions, wh
   return confirm({ message: question, default: false });
 }
 
-export async function remove(ctx: Context, ref: string, opts: DeleteOptions): Promise<void> {
+export async function remove(ctx: Context, given: string, opts: DeleteOptions): Promise<void> {
+  const ref = localId(ctx.read().db, given);
   const h = /^\s*[hH](\d{1,15})\s*$/.exec(ref);
   if (h) return removeHypothesis(ctx, Number(h[1]), opts);
   const { db } = ctx.read();

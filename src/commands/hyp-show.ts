@@ -2,14 +2,15 @@
 import type { Context } from '../context.js';
 import { daysBetween } from '../core/dates.js';
 import { parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { localId } from '../db/refs.js';
 import { evidenceOf, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
 import { renderHypothesisShow } from '../render/hypotheses.js';
 
 /** Print one hypothesis (`ref`: H7 or h7); an unknown id is a usage error. Called by `pm show` too. */
 export function showHypothesis(ctx: Context, ref: string): void {
-  const rowid = parseHypothesisId(ref);
-  if (rowid === null) throw unknownHypothesis(ref);
   const { db } = ctx.read();
+  const rowid = parseHypothesisId(localId(db, ref));
+  if (rowid === null) throw unknownHypothesis(ref);
   const record = hypothesisRecords(db, ctx.today, ctx.config(), { only: rowid })[0];
   if (!record) throw unknownHypothesis(ref);
   const evidence = evidenceOf(db, rowid);

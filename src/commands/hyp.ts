@@ -38,6 +38,7 @@ import {
 } from '../db/hypotheses.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { resolveInterviewRef } from '../db/interviews.js';
+import { localId } from '../db/refs.js';
 import { renderHypothesisList } from '../render/hypotheses.js';
 import {
   linkOpportunity,
@@ -62,7 +63,7 @@ export function requireJournal(ctx: Context, ref: string): void {
 }
 
 export function loadHypothesis(db: DB, ref: string): HypothesisState {
-  const rowid = parseHypothesisId(ref);
+  const rowid = parseHypothesisId(localId(db, ref));
   const state = rowid === null ? undefined : hypothesisState(db, rowid);
   if (!state) throw unknownHypothesis(ref);
   return state;

@@ -68,17 +68,26 @@ export function parseDocument(textIn: string, what: string): unknown {
 
 function summary(c: ImportCounts): string {
   const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const kinds = [
+    [c.interviews, 'interview', 'interviews'],
+    [c.hypotheses, 'hypothesis', 'hypotheses'],
+    [c.outcomes, 'outcome', 'outcomes'],
+    [c.evidence, 'evidence link', 'evidence links'],
+    [c.contacts, 'contact', 'contacts'],
+    [c.accounts, 'account', 'accounts'],
+  ] as const;
   const added = [
-    part(c.interviews.added, 'interview', 'interviews'),
-    part(c.hypotheses.added, 'hypothesis', 'hypotheses'),
-    part(c.outcomes.added, 'outcome', 'outcomes'),
-    part(c.evidence.added, 'evidence link', 'evidence links'),
-    part(c.contacts.added, 'contact', 'contacts'),
-    part(c.accounts.added, 'account', 'accounts'),
+    ...kinds.map(([k, one, many]) => part(k.added, one, many)),
     ...(c.opportunities.added ? [part(c.opportunities.added, 'named opportunity', 'named opportunities')] : []),
   ].join(', ');
-  const known = c.interviews.existing + c.hypotheses.existing + c.outcomes.existing + c.evidence.existing;
   const lines = [`Imported ${added}.`];
+  const changed = [...kinds, [c.settings, 'setting', 'settings'] as const]
+    .filter(([k]) => k.updated > 0)
+    .map(([k, one, many]) => part(k.updated, one, many));
+  if (changed.length) lines.push(`Updated to their newer version: ${changed.join(', ')}.`);
+  const deleted = kinds.filter(([k]) => k.deleted > 0).map(([k, one, many]) => part(k.deleted, one, many));
+  if (deleted.length) lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}.`);
+  const known = c.interviews.existing + c.hypotheses.existing + c.outcomes.existing + c.evidence.existing;
   if (known) lines.push(`Already in the journal: ${known} records (kept as they are).`);
   if (c.contacts.matched || c.accounts.matched)
     lines.push(
@@ -99,6 +108,13 @@ function summary(c: ImportCounts): string {
   if (c.scrubbed.interviews)
     lines.push(
       `Scrubbed of erased people: ${part(c.scrubbed.interviews, 'interview', 'interviews')} (${part(c.scrubbed.quotes, 'quote', 'quotes')} left out, ${part(c.scrubbed.mentions, 'mention', 'mentions')} removed).`,
+    );
+  const orphans = kinds.reduce((n, [k]) => n + k.leftOut, 0) - Math.min(c.contacts.leftOut, c.contacts.forgotten);
+  if (orphans > 0) lines.push(`Left out: ${part(orphans, 'record', 'records')} referring to what this journal lacks.`);
+  if (c.conflicts)
+    lines.push(
+      `${part(c.conflicts, 'record was', 'records were')} changed here and there at once: ` +
+        'the later version is kept, the other listed by pm sync conflicts.',
     );
   if (c.config) lines.push("Took the file's settings (the journal was empty).");
   return lines.join('\n');

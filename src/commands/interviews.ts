@@ -1,5 +1,6 @@
 // `pm interviews` / `pm ls`: interviews, newest first, filtered.
 import type { Context } from '../context.js';
+import { localId } from '../db/refs.js';
 import { UsageError } from '../errors.js';
 import { parsePastDate } from '../core/dates.js';
 import { listInterviews, type InterviewFilters } from '../db/interviews.js';
@@ -50,9 +51,10 @@ export function filtersFromOptions(opts: ListOptions, today: string, all: boolea
   return f;
 }
 
-export function interviews(ctx: Context, opts: ListOptions): void {
-  const filters = filtersFromOptions(opts, ctx.today, ctx.json || !ctx.stdoutIsTTY);
+export function interviews(ctx: Context, given: ListOptions): void {
   const { db } = ctx.read();
+  const opts = given.hypothesis === undefined ? given : { ...given, hypothesis: localId(db, given.hypothesis) };
+  const filters = filtersFromOptions(opts, ctx.today, ctx.json || !ctx.stdoutIsTTY);
   if (filters.hypothesis !== undefined && hypothesesByRowId(db, [filters.hypothesis]).length === 0)
     throw new UsageError(`unknown hypothesis H${filters.hypothesis}`, 'try: pm hyp list --status all');
   const records = listInterviews(db, filters);

@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { readLimited } from '../io.js';
 import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
+import { isShortRef, localId } from '../db/refs.js';
 import {
   draftFromOptions,
   whereFrom,
@@ -381,12 +382,22 @@ export function report(ctx: Context, result: LogResult): void {
   else ctx.out(loggedLine(result.record));
 }
 
+/** --supports/--refutes given as short references (H-0b12cd:strong) name the journal's own ids. */
+function withLocalIds(ctx: Context, opts: LogOptions): LogOptions {
+  const local = (list?: string[]) =>
+    list?.map((e) => {
+      const [ref, ...rest] = e.split(':');
+      return isShortRef(ref) ? [localId(ctx.read().db, ref), ...rest].join(':') : e;
+    });
+  return { ...opts, supports: local(opts.supports), refutes: local(opts.refutes) };
+}
+
 export async function log(ctx: Context, opts: LogOptions): Promise<void> {
   if (opts.summary === undefined && ctx.interactive && !ctx.json) {
     const { logInteractive } = await import('./log-interactive.js');
     await logInteractive(ctx, opts);
     return;
   }
-  const draft = draftFromOptions(opts, ctx.today, () => readNotes(opts));
+  const draft = draftFromOptions(withLocalIds(ctx, opts), ctx.today, () => readNotes(opts));
   report(ctx, saveLog(ctx, draft));
 }

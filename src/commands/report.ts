@@ -5,6 +5,7 @@ import { parsePastDate } from '../core/dates.js';
 import {
   buildReport,
   buildShownReport,
+  CHART_WEEKS,
   reportQuery,
   resolvePeriod,
   SHOWN_ROWS,
@@ -14,6 +15,10 @@ import {
 } from '../core/report.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { reportRows } from '../db/report.js';
+import { teamRows } from '../db/team.js';
+import { buildTeam } from '../core/team.js';
+import { renderTeamMarkdown, renderTeamText } from '../render/team.js';
+import { addDays } from '../core/dates.js';
 import { renderReportText } from '../render/report-text.js';
 import { renderStandup } from '../render/report-standup.js';
 import { renderReportMarkdown } from '../render/report-md.js';
@@ -30,6 +35,7 @@ export interface ReportFlags {
   until?: string;
   asOf?: string;
   by?: string;
+  team?: boolean;
   format?: string;
   check?: boolean;
   /** text: every section, instead of the standup page */
@@ -93,10 +99,40 @@ export function fillStatements(db: DB, needs: Needs): void {
 
 export function report(ctx: Context, flags: ReportFlags): void {
   const format = reportFormat(ctx, flags.format);
+  if (flags.team && flags.by !== undefined)
+    throw new UsageError('--team covers everyone; --by one person: give one of them', 'try: pm report --team');
+  if (flags.team && format === 'html')
+    throw new UsageError('the HTML page has no Team section yet: --team takes text, md or json', 'try: pm report --team');
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
   if (flags.full && format !== 'text')
     throw new UsageError(`--full is for the text report; --format ${format} is complete already`);
-  const r = printReport(ctx, journal.db, options, format, flags.full);
+  const r = flags.team
+    ? printTeamReport(ctx, journal.db, options, format)
+    : printReport(ctx, journal.db, options, format, flags.full);
   if (flags.check && r.flags.length > 0) throw new ExitWith(EXIT.flagged);
+}
+
+/**
+ * `pm report --team` (issue 19): the report of everyone's conversations, with a section per person:
+ * customer conversations against the target, and who has had none in the period.
+ */
+function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat): Report {
+  const query = reportQuery(options);
+  const since = addDays(options.asOf, -7 * CHART_WEEKS + 1);
+  const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since });
+  if (format === 'json') {
+    const report = buildReport(reportRows(db, query), options);
+    ctx.printJson({ ...report, team: buildTeam(rows, report.contact.target, options.asOf) });
+    return report;
+  }
+  const { report, unread } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
+  const team = buildTeam(rows, report.contact.target, options.asOf);
+  if (format === 'md')
+    ctx.out(`${renderReportMarkdown(report, { unread }).trimEnd()}\n\n${renderTeamMarkdown(team)}\n`);
+  else
+    ctx.out(
+      `${renderReportText(report, { color: ctx.color, width: ctx.width, unread }).trimEnd()}\n\n${renderTeamText(team, ctx.color)}\n`,
+    );
+  return report;
 }

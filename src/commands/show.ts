@@ -19,13 +19,13 @@ export async function show(ctx: Context, ref: string): Promise<void> {
       'show what? give an interview (I12, last), a hypothesis (H3), an account or a contact',
       'try: pm ls, pm accounts, pm contacts',
     );
-  if (/^[hH]\d{1,15}$/.test(s)) {
+  if (/^[hH](\d{1,15}|-[0-9a-fA-F]{4,12})$/.test(s)) {
     const { showHypothesis } = await import('./hyp-show.js');
     showHypothesis(ctx, s);
     return;
   }
   const { db } = ctx.read();
-  if (/^([iI]?\d{1,15}|last)$/i.test(s)) {
+  if (/^([iI]?\d{1,15}|last|[iI]-[0-9a-fA-F]{4,12})$/i.test(s)) {
     const record = loadInterview(db, resolveInterviewRef(db, s))!;
     if (ctx.json) ctx.printJson(record);
     else ctx.out(interviewDetail(record, ctx.color));

@@ -337,5 +337,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     evidence,
     outcomes,
     opportunities: [invoiceMatching],
+    settings: [],
+    deleted: [],
   };
 }

@@ -1,6 +1,7 @@
 // The rules for hypotheses, shared by `pm hyp list`, `pm hyp show` and `pm report`: what status a
 // hypothesis has, which outcome moves are legal, which flags it raises, and the record every hyp
 // command prints. Pure functions.
+import { shortRef } from './versions.js';
 import { daysBetween } from './dates.js';
 import type { Config } from './config.js';
 import { UsageError } from '../errors.js';
@@ -235,6 +236,8 @@ export interface HypothesisFacts extends EvidenceStats {
 export interface HypothesisRecord {
   uuid: string;
   id: string;
+  /** the reference that means the same in every journal: H-0b12cd (issue 19) */
+  ref: string;
   statement: string;
   kind: HypothesisKind;
   criteria: string | null;
@@ -315,6 +318,7 @@ export function hypothesisRecord(
   return {
     uuid: f.uuid,
     id: f.id,
+    ref: shortRef('H', f.uuid),
     statement: f.statement,
     kind: f.kind,
     criteria: f.criteria,

@@ -5,7 +5,7 @@
 import { keyFingerprint, type ForgottenEntry } from './erasure.js';
 import { UsageError } from '../errors.js';
 import { FIRST_YEAR, isIsoDay, LAST_YEAR } from './dates.js';
-import { CONFIG_KEYS, parseConfigValue, type Config, type ConfigKey } from './config.js';
+import { CONFIG_KEYS, isConfigKey, parseConfigValue, type Config, type ConfigKey } from './config.js';
 import {
   KINDS,
   OUTCOMES,
@@ -19,6 +19,7 @@ import { LIMITS, checkText } from './text.js';
 import { BASES, type Basis } from './confidence.js';
 import { UUID_RE } from './uuid.js';
 import { DEFAULT_SEVERITY, painKey, SEVERITIES, type Pain } from './pains.js';
+import { ORIGIN_VERSION, VERSION_RE, deviceOf, sortedVector, type VersionVector } from './versions.js';
 
 export const FORMAT = 'pm-journal';
 /**
@@ -33,7 +34,30 @@ import { CHANNELS, isIndirect, type Channel } from './channels.js';
 import { ROLES, type Role } from './contacts.js';
 import { cleanEmail, cleanName } from './identity.js';
 
-export interface AccountDoc {
+/** The kinds of shared record (src/db/tracking.ts lists the tables each lives in). */
+export const RECORD_KINDS = [
+  'setting',
+  'account',
+  'contact',
+  'opportunity',
+  'interview',
+  'hypothesis',
+  'evidence',
+  'outcome',
+  'erasure',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * A record's version (`rev`) and version vector (`vv`: each device's latest version of it), from
+ * exports made since change tracking; a record without them is older than any other version.
+ */
+export interface Versioned {
+  rev?: string;
+  vv?: VersionVector;
+}
+
+export interface AccountDoc extends Versioned {
   uuid: string;
   name: string;
   segment: string | null;
@@ -41,7 +65,7 @@ export interface AccountDoc {
   cadenceDays: number | 'off' | null;
 }
 
-export interface ContactDoc {
+export interface ContactDoc extends Versioned {
   uuid: string;
   name: string;
   email: string | null;
@@ -54,7 +78,7 @@ export interface ContactDoc {
   forgotten?: true;
 }
 
-export interface InterviewDoc {
+export interface InterviewDoc extends Versioned {
   uuid: string;
   id: string | null;
   date: string;
@@ -84,7 +108,7 @@ export interface RevisionDoc {
   after: string | null;
 }
 
-export interface HypothesisDoc {
+export interface HypothesisDoc extends Versioned {
   uuid: string;
   id: string | null;
   statement: string;
@@ -108,13 +132,13 @@ export interface BetDoc {
 }
 
 /** An opportunity the user named (version 2): its name and the names merged into it. */
-export interface OpportunityDoc {
+export interface OpportunityDoc extends Versioned {
   uuid: string;
   name: string;
   aliases: string[];
 }
 
-export interface EvidenceDoc {
+export interface EvidenceDoc extends Versioned {
   interviewUuid: string;
   hypothesisUuid: string;
   direction: Direction;
@@ -122,7 +146,7 @@ export interface EvidenceDoc {
   basis: Basis;
 }
 
-export interface OutcomeDoc {
+export interface OutcomeDoc extends Versioned {
   uuid: string;
   hypothesisUuid: string;
   outcome: Outcome;
@@ -131,6 +155,32 @@ export interface OutcomeDoc {
 }
 
 export type ExportedConfig = Partial<Omit<Config, 'user.name'>>;
+
+/** A shared setting with its version (every key but user.name). */
+export interface SettingDoc extends Versioned {
+  key: Exclude<ConfigKey, 'user.name'>;
+  value: string | number;
+}
+
+/** A deleted record: its kind and key, the version that deleted it, and what it was merged into. */
+export interface TombstoneDoc {
+  kind: Exclude<RecordKind, 'erasure'>;
+  key: string;
+  rev: string;
+  vv: VersionVector;
+  /** an account or contact merged into another (its UUID): references to it mean that one */
+  mergedInto?: string;
+}
+
+export type RecordDoc =
+  | AccountDoc
+  | ContactDoc
+  | OpportunityDoc
+  | InterviewDoc
+  | HypothesisDoc
+  | EvidenceDoc
+  | OutcomeDoc
+  | SettingDoc;
 
 export interface JournalDoc {
   format: typeof FORMAT;
@@ -143,12 +193,19 @@ export interface JournalDoc {
   hypotheses: HypothesisDoc[];
   evidence: EvidenceDoc[];
   outcomes: OutcomeDoc[];
-  /** people erased with pm forget: UUIDs and keyed hashes, never names or emails (schema 9) */
+  /**
+   * people erased with pm forget: UUIDs and keyed hashes, never names or emails (schema 9); every
+   * journal that imports the file forgets them (issue 19: an erasure travels as a change)
+   */
   forgotten?: ForgottenEntry[];
   /** the keys those hashes were made with, hex; left out of redacted exports */
   privacyKeys?: PrivacyKeyDoc[];
   /** version 2: the opportunities the user named ([] in a version-1 file) */
   opportunities: OpportunityDoc[];
+  /** the shared settings with their versions (config stays for readers of version 1) */
+  settings: SettingDoc[];
+  /** tombstones: records deleted (or merged away), so that deletions travel */
+  deleted: TombstoneDoc[];
 }
 
 export interface PrivacyKeyDoc {
@@ -354,12 +411,44 @@ function uniqueUuids(w: Where, seen: Set<string>, id: string): void {
   seen.add(id);
 }
 
+function versionText(w: Where, key: string, v: unknown): string {
+  if (typeof v !== 'string' || !VERSION_RE.test(v))
+    w.fail(`${key} ${shown(v)} is not a version (18 hex digits, a dot, a 16-digit device id)`);
+  return v;
+}
+
+/** A record's rev and vv, when the file has them (the vector holds the rev; a rev alone is its own vector). */
+function versioned(w: Where, rec: Obj, required = false): Versioned {
+  if (rec.rev === undefined || rec.rev === null) {
+    if (required) w.fail('rev is missing');
+    return {};
+  }
+  const rev = versionText(w, 'rev', rec.rev);
+  if (rev === ORIGIN_VERSION && !required) return {};
+  const vv: VersionVector = {};
+  if (rec.vv !== undefined && rec.vv !== null) {
+    if (typeof rec.vv !== 'object' || Array.isArray(rec.vv)) w.fail('vv must be an object of device → version');
+    for (const [device, v] of Object.entries(rec.vv as Obj)) {
+      const version = versionText(w, `vv.${device}`, v);
+      if (deviceOf(version) !== device) w.fail(`vv.${device} is a version of another device`);
+      vv[device] = version;
+    }
+  }
+  if (!(deviceOf(rev) in vv) || vv[deviceOf(rev)] < rev) vv[deviceOf(rev)] = rev;
+  if (Object.values(vv).some((v) => v > rev)) w.fail('rev is older than a version in its vv');
+  return { rev, vv: sortedVector(vv) };
+}
+
 /**
  * Check a parsed document and return it typed and normalised (absent optional values as null or
  * [], UUIDs lower-cased). Unknown keys are ignored. A reference must point at a record in the file
  * or, through `exists`, one already in the journal.
  */
-export function validateDocument(raw: unknown, exists: ExistsInJournal = () => false): JournalDoc {
+export function validateDocument(
+  raw: unknown,
+  exists: ExistsInJournal = () => false,
+  opts: { dangling?: boolean } = {},
+): JournalDoc {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new Where('the file').error('is not a pm journal export (not a JSON object)');
   const doc = raw as Obj;
@@ -395,10 +484,13 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       name: cleaned(w, 'name', text(w, rec, 'name', LIMITS.account)!),
       segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }),
       cadenceDays,
+      ...versioned(w, rec),
     };
   });
+  // `dangling` (what pm sync pulls): a reference to a record deleted elsewhere is left for the merge to leave out
   const refersTo = (w: Where, key: string, table: RefTable, inFile: Set<string>, id: string) => {
-    if (!inFile.has(id) && !exists(table, id)) w.fail(`${key} ${id} is neither in the file nor in the journal`);
+    if (!opts.dangling && !inFile.has(id) && !exists(table, id))
+      w.fail(`${key} ${id} is neither in the file nor in the journal`);
   };
 
   const contactIds = new Set<string>();
@@ -418,7 +510,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       persona: text(w, rec, 'persona', LIMITS.persona, { optional: true }),
     };
     if (rec.forgotten === true) contact.forgotten = true;
-    return contact;
+    return { ...contact, ...versioned(w, rec) };
   });
 
   const interviewIds = new Set<string>();
@@ -458,6 +550,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       followUp: day(w, rec, 'followUp', true),
       followUpDone: rec.followUpDone === true,
       stage: text(w, rec, 'stage', LIMITS.stage, { optional: true }),
+      ...versioned(w, rec),
     };
   });
 
@@ -477,7 +570,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
         w.fail(`${shown(n)} is already a name of another opportunity in the file`);
       opportunityKeys.set(key, id);
     }
-    return { uuid: id, name, aliases };
+    return { uuid: id, name, aliases, ...versioned(w, rec) };
   });
 
   const hypothesisIds = new Set<string>();
@@ -512,6 +605,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
         refersTo(w, 'opportunityUuids', 'opportunities', opportunityIds, o);
         return o;
       }),
+      ...versioned(w, rec),
     };
   });
 
@@ -527,6 +621,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       direction: oneOf(w, rec, 'direction', ['supports', 'refutes'] as const),
       strength: oneOf(w, rec, 'strength', STRENGTHS, 'medium'),
       basis: oneOf(w, rec, 'basis', BASES, 'said'),
+      ...versioned(w, rec),
     };
   });
 
@@ -543,6 +638,7 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
       outcome: oneOf(w, rec, 'outcome', OUTCOMES),
       date: day(w, rec, 'date')!,
       reason: text(w, rec, 'reason', LIMITS.reason)!,
+      ...versioned(w, rec),
     };
   });
 
@@ -576,6 +672,37 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     return { uuid: id, keyId, emailHash, nameHash, erasedOn: day(w, rec, 'erasedOn', true) };
   });
 
+  const settings = section(doc, 'settings').map((rec, i): SettingDoc => {
+    const w: Where = new Where(`settings[${i}]`);
+    const key = rec.key;
+    if (typeof key !== 'string' || !isConfigKey(key) || key === 'user.name')
+      w.fail(`key ${shown(key)} is not a shared setting`);
+    const value = validateConfig({ [key]: rec.value })[key as keyof ExportedConfig];
+    if (value === undefined) w.fail(`${key} has no value`);
+    return { key: key as SettingDoc['key'], value: value as string | number, ...versioned(w, rec) };
+  });
+
+  const tombstoneKinds = RECORD_KINDS.filter((k) => k !== 'erasure');
+  const deleted = section(doc, 'deleted').map((rec, i): TombstoneDoc => {
+    const w: Where = new Where(`deleted[${i}]`);
+    const kind = oneOf(w, rec, 'kind', tombstoneKinds);
+    const key = text(w, rec, 'key', 80)!;
+    const keyOk =
+      kind === 'setting'
+        ? isConfigKey(key) && key !== 'user.name'
+        : kind === 'evidence'
+          ? key.split('/').length === 2 && key.split('/').every((u) => UUID_RE.test(u))
+          : UUID_RE.test(key);
+    if (!keyOk) w.fail(`key ${shown(key)} is not a ${kind}'s key`);
+    const { rev, vv } = versioned(w, rec, true);
+    const t: TombstoneDoc = { kind, key: key.toLowerCase(), rev: rev!, vv: vv! };
+    if (rec.mergedInto !== undefined && rec.mergedInto !== null) {
+      if (kind !== 'account' && kind !== 'contact') w.fail('only accounts and contacts are merged into others');
+      t.mergedInto = uuid(w, rec, 'mergedInto');
+    }
+    return t;
+  });
+
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -590,6 +717,8 @@ export function validateDocument(raw: unknown, exists: ExistsInJournal = () => f
     forgotten,
     privacyKeys,
     opportunities,
+    settings,
+    deleted,
   };
 }
 

@@ -25,6 +25,8 @@ export interface EvidenceLink {
 /** An interview as `--json` prints it: the export format's keys, plus names and more. */
 export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
   id: string;
+  /** the reference that means the same in every journal: I-7f3a9c (issue 19) */
+  ref: string;
   with: string[];
   /** the account's name; null for a signal from a source alone (then `source` names it) */
   account: string | null;

@@ -5,6 +5,7 @@ import type { AccountActivity, AccountRow } from '../core/accounts.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
 import { accountKeys, refreshAccountKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
+import { markMerged } from './tracking.js';
 
 const COLUMNS = 'id, uuid, name, segment, cadence_days AS cadenceDays';
 
@@ -53,7 +54,10 @@ export function mergeAccounts(db: DB, duplicate: number, keep: number): { contac
       segment = coalesce(segment, (SELECT segment FROM accounts WHERE id = @duplicate)),
       cadence_days = coalesce(cadence_days, (SELECT cadence_days FROM accounts WHERE id = @duplicate))
     WHERE id = @keep`).run({ duplicate, keep });
+  const uuids = db.prepare('SELECT (SELECT uuid FROM accounts WHERE id = ?), (SELECT uuid FROM accounts WHERE id = ?)');
+  const [from, into] = uuids.raw().get(duplicate, keep) as [string, string];
   db.prepare('DELETE FROM accounts WHERE id = ?').run(duplicate);
+  markMerged(db, 'account', from, into);
   return { contacts, interviews };
 }
 

@@ -5,6 +5,7 @@ import type { ContactActivity, ContactRow, Role } from '../core/contacts.js';
 import { contactCadenceSql, goingColdSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
+import { markMerged } from './tracking.js';
 
 const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment,
   c.persona FROM contacts c JOIN accounts a ON a.id = c.account_id`;
@@ -117,7 +118,10 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
     segment: string | null;
     persona: string | null;
   };
+  const uuids = db.prepare('SELECT (SELECT uuid FROM contacts WHERE id = ?), (SELECT uuid FROM contacts WHERE id = ?)');
+  const [from, into] = uuids.raw().get(duplicate, keep) as [string, string];
   db.prepare('DELETE FROM contacts WHERE id = ?').run(duplicate);
+  markMerged(db, 'contact', from, into);
   db.prepare(
     'UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?), persona = coalesce(persona, ?) WHERE id = ?',
   ).run(dup.email, dup.segment, dup.persona, keep);

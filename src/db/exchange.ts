@@ -7,7 +7,7 @@
 import type { DB } from './journal.js';
 import { readConfig } from './journal.js';
 import { forgottenEntries } from './erasure.js';
-import { CONFIG_KEYS } from '../core/config.js';
+import { CONFIG_KEYS, isConfigKey, type ConfigKey } from '../core/config.js';
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -20,7 +20,12 @@ import {
   type JournalDoc,
   type OpportunityDoc,
   type OutcomeDoc,
+  type RecordDoc,
+  type RecordKind,
+  type SettingDoc,
+  type TombstoneDoc,
 } from '../core/import-validate.js';
+import { ORIGIN_VERSION } from '../core/versions.js';
 import type { MarkdownHypothesis, MarkdownOutcome, MarkdownRecords } from '../core/markdown-records.js';
 import type { AccountRef, PersonRef } from '../core/redact.js';
 import type { Severity } from '../core/pains.js';
@@ -57,9 +62,21 @@ FROM contacts c JOIN accounts a ON a.id = c.account_id
 ${whole ? '' : `WHERE c.id IN (SELECT ic.contact_id FROM interview_contacts ic WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))`}
 ORDER BY c.uuid`;
 
-const INTERVIEWS = `
-SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.source, i.by, i.minutes, i.summary, i.notes,
-  i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
+/** Records by key (for `pm sync`'s push and the losing side of a conflict). */
+const BY_KEYS = (column: string) => `${column} IN (SELECT value FROM json_each(@keys))`;
+
+const ACCOUNTS_BY_KEYS = `SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays FROM accounts a
+WHERE ${BY_KEYS('a.uuid')}`;
+
+const CONTACTS_BY_KEYS = `SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.persona,
+  c.forgotten
+FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE ${BY_KEYS('c.uuid')}`;
+
+// in the order of their dates, then UUIDs (not display ids, which differ between journals), so that
+// journals holding the same records export the same document
+const INTERVIEWS = (where: string) => `
+SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.source, i.by, i.minutes, i.summary,
+  i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
   (SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
      WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS contactUuids,
   (SELECT json_group_array(json_object('text', text, 'severity', severity))
@@ -67,20 +84,23 @@ SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.so
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
-WHERE ${IN_RANGE}
-ORDER BY i.date, i.id`;
+WHERE ${where}
+ORDER BY i.date, i.uuid`;
 
 // The whole journal's hypotheses (created by its end, or referred to by its links and outcomes), or
 // a range's: those its interviews' links and its outcomes refer to, looked up by id rather than
 // testing each of the journal's hypotheses against the range
-const HYPOTHESES = (whole: boolean) => `
-SELECT h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria, h.created_on AS createdOn, h.decide_by AS decideBy,
+const HYPOTHESIS_COLUMNS = `h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria,
+  h.created_on AS createdOn, h.decide_by AS decideBy,
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position)) AS tags,
   (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
      FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions,
-  (SELECT json_group_array(uuid) FROM (SELECT o.uuid FROM hypothesis_opportunities ho JOIN opportunities o ON o.id = ho.opportunity_id
-     WHERE ho.hypothesis_id = h.id ORDER BY o.uuid)) AS opportunityUuids
+  (SELECT json_group_array(uuid) FROM (SELECT o.uuid FROM hypothesis_opportunities ho JOIN opportunities o
+     ON o.id = ho.opportunity_id WHERE ho.hypothesis_id = h.id ORDER BY o.uuid)) AS opportunityUuids`;
+
+const HYPOTHESES = (whole: boolean) => `
+SELECT ${HYPOTHESIS_COLUMNS}
 FROM hypotheses h
 WHERE ${
   whole
@@ -99,19 +119,150 @@ SELECT o.uuid, o.name,
 FROM opportunities o
 ORDER BY o.uuid`;
 
+const HYPOTHESES_BY_KEYS = `SELECT ${HYPOTHESIS_COLUMNS} FROM hypotheses h WHERE ${BY_KEYS('h.uuid')}`;
+
+const OPPORTUNITIES_BY_KEYS = `SELECT o.uuid, o.name,
+  (SELECT json_group_array(name) FROM (SELECT name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY key)) AS aliases
+FROM opportunities o WHERE ${BY_KEYS('o.uuid')}`;
+
 const EVIDENCE = `
 SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength, e.basis
 FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON h.id = e.hypothesis_id
 WHERE ${IN_RANGE}
-ORDER BY i.date, i.id, h.id`;
+ORDER BY i.date, i.uuid, h.uuid`;
+
+const EVIDENCE_BY_KEYS = `
+SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength, e.basis
+FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON h.id = e.hypothesis_id
+WHERE ${BY_KEYS("i.uuid || '/' || h.uuid")}`;
 
 const OUTCOMES = `
 SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason
 FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id
 WHERE o.date BETWEEN @start AND @end
-ORDER BY o.date, o.id`;
+ORDER BY o.date, o.uuid`;
+
+const OUTCOMES_BY_KEYS = `
+SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason
+FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id WHERE ${BY_KEYS('o.uuid')}`;
 
 type Row = Record<string, any>;
+
+const toAccount = (r: Row): AccountDoc => ({
+  uuid: r.uuid,
+  name: r.name,
+  segment: r.segment,
+  cadenceDays: r.cadenceDays === null ? null : r.cadenceDays === 0 ? 'off' : r.cadenceDays,
+});
+
+const toContact = (r: Row): ContactDoc => {
+  const c: ContactDoc = {
+    uuid: r.uuid,
+    name: r.name,
+    email: r.email,
+    accountUuid: r.accountUuid,
+    role: r.role,
+    segment: r.segment,
+    persona: r.persona,
+  };
+  if (r.forgotten === 1) c.forgotten = true;
+  return c;
+};
+
+const toInterview = (r: Row): InterviewDoc => ({
+  uuid: r.uuid,
+  id: r.id,
+  date: r.date,
+  channel: r.channel,
+  contactUuids: JSON.parse(r.contactUuids),
+  accountUuid: r.accountUuid,
+  source: r.source,
+  by: r.by,
+  minutes: r.minutes,
+  summary: r.summary,
+  notes: r.notes,
+  pains: JSON.parse(r.pains),
+  quotes: JSON.parse(r.quotes),
+  tags: JSON.parse(r.tags),
+  followUp: r.followUp,
+  followUpDone: r.followUpDone === 1,
+  stage: r.stage,
+});
+
+const toHypothesis = (r: Row): HypothesisDoc => ({
+  uuid: r.uuid,
+  id: r.id,
+  statement: r.statement,
+  kind: r.kind,
+  criteria: r.criteria,
+  createdOn: r.createdOn,
+  decideBy: r.decideBy,
+  tags: JSON.parse(r.tags),
+  revisions: JSON.parse(r.revisions),
+  bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
+  opportunityUuids: JSON.parse(r.opportunityUuids),
+});
+
+/** The shared records of one kind with these keys, as the exchange format writes them (no versions). */
+export function readRecords(db: DB, kind: RecordKind, keys: string[]): Map<string, RecordDoc> {
+  const p = { keys: JSON.stringify(keys) };
+  const rows = (sql: string) => db.prepare(sql).all(p) as Row[];
+  const out = new Map<string, RecordDoc>();
+  if (keys.length === 0) return out;
+  switch (kind) {
+    case 'setting': {
+      const stored = db
+        .prepare(`SELECT key, value FROM config WHERE ${BY_KEYS('key')} AND key <> 'user.name'`)
+        .all(p) as { key: string; value: string }[];
+      const config = readConfig(db);
+      for (const r of stored)
+        out.set(r.key, { key: r.key as SettingDoc['key'], value: config[r.key as ConfigKey] as string | number });
+      break;
+    }
+    case 'account':
+      for (const r of rows(ACCOUNTS_BY_KEYS)) out.set(r.uuid, toAccount(r));
+      break;
+    case 'contact':
+      for (const r of rows(CONTACTS_BY_KEYS)) out.set(r.uuid, toContact(r));
+      break;
+    case 'interview':
+      for (const r of rows(INTERVIEWS(BY_KEYS('i.uuid')))) out.set(r.uuid, toInterview(r));
+      break;
+    case 'hypothesis':
+      for (const r of rows(HYPOTHESES_BY_KEYS)) out.set(r.uuid, toHypothesis(r));
+      break;
+    case 'evidence':
+      for (const r of rows(EVIDENCE_BY_KEYS)) out.set(`${r.interviewUuid}/${r.hypothesisUuid}`, r as EvidenceDoc);
+      break;
+    case 'outcome':
+      for (const r of rows(OUTCOMES_BY_KEYS)) out.set(r.uuid, r as OutcomeDoc);
+      break;
+    case 'opportunity':
+      for (const r of rows(OPPORTUNITIES_BY_KEYS))
+        out.set(r.uuid, { uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) } as OpportunityDoc);
+      break;
+    case 'erasure':
+      break;
+  }
+  return out;
+}
+
+interface VersionRow {
+  kind: RecordKind;
+  key: string;
+  version: string;
+  vv: string;
+  deleted: number;
+  merged_into: string | null;
+}
+
+/** Every record's version, by kind and key. */
+function versionsOf(db: DB): Map<string, VersionRow> {
+  const rows = db
+    .prepare('SELECT kind, key, version, vv, deleted, merged_into FROM record_versions')
+    .all() as VersionRow[];
+  return new Map(rows.map((r) => [`${r.kind}\u0000${r.key}`, r]));
+}
 
 /** The journal (or a range of it) in the exchange format. `user.name` is never exported. */
 export function exportJournal(db: DB, range: ExportRange, exportedAt: string): JournalDoc {
@@ -121,74 +272,52 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
   const config = Object.fromEntries(
     CONFIG_KEYS.filter((k) => k !== 'user.name').map((k) => [k, stored[k]]),
   ) as ExportedConfig;
-
-  const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated).map(
-    (r): AccountDoc => ({
-      uuid: r.uuid,
-      name: r.name,
-      segment: r.segment,
-      cadenceDays: r.cadenceDays === null ? null : r.cadenceDays === 0 ? 'off' : r.cadenceDays,
-    }),
-  );
-  const contacts = all(CONTACTS(range.whole), range.whole ? {} : dated).map((r): ContactDoc => {
-    const c: ContactDoc = {
-      uuid: r.uuid,
-      name: r.name,
-      email: r.email,
-      accountUuid: r.accountUuid,
-      role: r.role,
-      segment: r.segment,
-      persona: r.persona,
+  const versions = versionsOf(db);
+  // each record with its version (rev) and version vector (vv)
+  const versioned =
+    <T extends object>(kind: RecordKind, key: (d: T) => string) =>
+    (d: T): T => {
+      const v = versions.get(`${kind}\u0000${key(d)}`);
+      // a record known only from a file without versions stays without one
+      return v && v.version !== ORIGIN_VERSION ? { ...d, rev: v.version, vv: JSON.parse(v.vv) } : d;
     };
-    if (r.forgotten === 1) c.forgotten = true;
-    return c;
-  });
-  const interviews = all(INTERVIEWS, dated).map(
-    (r): InterviewDoc => ({
-      uuid: r.uuid,
-      id: r.id,
-      date: r.date,
-      channel: r.channel,
-      contactUuids: JSON.parse(r.contactUuids),
-      accountUuid: r.accountUuid,
-      source: r.source,
-      by: r.by,
-      minutes: r.minutes,
-      summary: r.summary,
-      notes: r.notes,
-      pains: JSON.parse(r.pains),
-      quotes: JSON.parse(r.quotes),
-      tags: JSON.parse(r.tags),
-      followUp: r.followUp,
-      followUpDone: r.followUpDone === 1,
-      stage: r.stage,
-    }),
+  const byUuid = <T extends { uuid: string }>(d: T) => d.uuid;
+
+  const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated)
+    .map(toAccount)
+    .map(versioned('account', byUuid));
+  const contacts = all(CONTACTS(range.whole), range.whole ? {} : dated)
+    .map(toContact)
+    .map(versioned('contact', byUuid));
+  const interviews = all(INTERVIEWS(IN_RANGE), dated).map(toInterview).map(versioned('interview', byUuid));
+  const hypotheses = all(HYPOTHESES(range.whole), dated)
+    .map(toHypothesis)
+    .sort((a, b) => compareText(a.createdOn, b.createdOn) || compareText(a.uuid, b.uuid))
+    .map(versioned('hypothesis', byUuid));
+  const evidence = (all(EVIDENCE, dated) as EvidenceDoc[]).map(
+    versioned('evidence', (e: EvidenceDoc) => `${e.interviewUuid}/${e.hypothesisUuid}`),
   );
-  const hypotheses = all(HYPOTHESES(range.whole), dated).map(
-    (r): HypothesisDoc => ({
-      uuid: r.uuid,
-      id: r.id,
-      statement: r.statement,
-      kind: r.kind,
-      criteria: r.criteria,
-      createdOn: r.createdOn,
-      decideBy: r.decideBy,
-      tags: JSON.parse(r.tags),
-      revisions: JSON.parse(r.revisions),
-      bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
-      opportunityUuids: JSON.parse(r.opportunityUuids),
-    }),
-  );
-  const evidence = all(EVIDENCE, dated) as EvidenceDoc[];
-  const outcomes = all(OUTCOMES, dated) as OutcomeDoc[];
-  // every erased person, whatever the range: a teammate's journal must never bring them back
-  const forgotten = forgottenEntries(db);
-  const privacyKeys = (
-    db.prepare('SELECT id, key FROM privacy_keys ORDER BY own DESC, id').all() as { id: string; key: Buffer }[]
-  ).map((k) => ({ id: k.id, key: k.key.toString('hex') }));
-  const opportunities = all(OPPORTUNITIES, {}).map(
-    (r): OpportunityDoc => ({ uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) }),
-  );
+  const outcomes = (all(OUTCOMES, dated) as OutcomeDoc[]).map(versioned('outcome', byUuid));
+
+  // the whole journal also carries the shared settings' versions and the deletions
+  const settings: SettingDoc[] = [];
+  const deleted: TombstoneDoc[] = [];
+  if (range.whole) {
+    for (const v of [...versions.values()].sort((a, b) => compareText(a.kind, b.kind) || compareText(a.key, b.key))) {
+      const vv = JSON.parse(v.vv);
+      if (v.kind === 'erasure') continue; // in `forgotten`, below
+      if (v.deleted) {
+        const t: TombstoneDoc = { kind: v.kind, key: v.key, rev: v.version, vv };
+        if (v.merged_into) t.mergedInto = v.merged_into;
+        deleted.push(t);
+      } else if (v.kind === 'setting' && isConfigKey(v.key) && v.key !== 'user.name')
+        settings.push({
+          key: v.key as SettingDoc['key'],
+          value: stored[v.key] as string | number,
+          ...(v.version === ORIGIN_VERSION ? {} : { rev: v.version, vv }),
+        });
+    }
+  }
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -200,10 +329,21 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
     hypotheses,
     evidence,
     outcomes,
-    forgotten,
-    privacyKeys,
-    opportunities,
+    opportunities: (all(OPPORTUNITIES, {}) as Row[])
+      .map((r): OpportunityDoc => ({ uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) }))
+      .map(versioned('opportunity', byUuid)),
+    // every erased person, whatever the range: a teammate's journal must never bring them back
+    forgotten: forgottenEntries(db),
+    privacyKeys: (
+      db.prepare('SELECT id, key FROM privacy_keys ORDER BY own DESC, id').all() as { id: string; key: Buffer }[]
+    ).map((k) => ({ id: k.id, key: k.key.toString('hex') })),
+    settings,
+    deleted,
   };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------- the markdown document's records

@@ -324,3 +324,37 @@ export function purgeFreedPages(db: DB): { rewritten: boolean; walHeld: boolean 
   const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   return { rewritten, walHeld: checkpoint?.busy !== 0 };
 }
+
+/**
+ * Scrub the interviews an erased person attended of these names and emails too (what another
+ * journal knew them as, e.g. the shared database's copy): quotes and mentions, as a change of this
+ * journal's own (tracked), so that the scrubbed versions travel.
+ */
+export function rescrubInterviews(db: DB, contactUuid: string, name: string, email: string | null): void {
+  const needles = personNeedles(name, email).theirs;
+  const ids = db
+    .prepare(`SELECT ic.interview_id FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+      WHERE c.uuid = ?`)
+    .pluck()
+    .all(contactUuid) as number[];
+  const setText = db.prepare('UPDATE interviews SET summary = ?, notes = ? WHERE id = ?');
+  const setPain = db.prepare('UPDATE pains SET text = ? WHERE interview_id = ? AND position = ?');
+  for (const id of ids) {
+    db.prepare('DELETE FROM quotes WHERE interview_id = ?').run(id);
+    const row = db.prepare('SELECT summary, notes FROM interviews WHERE id = ?').get(id) as {
+      summary: string;
+      notes: string | null;
+    };
+    const summary = needles.replace(row.summary);
+    const notes = row.notes == null ? { text: null, count: 0 } : needles.replace(row.notes);
+    if (summary.count + notes.count > 0) setText.run(summary.text, notes.text, id);
+    for (const p of db.prepare('SELECT position, text FROM pains WHERE interview_id = ?').all(id) as {
+      position: number;
+      text: string;
+    }[]) {
+      const r = needles.replace(p.text);
+      if (r.count) setPain.run(r.text, id, p.position);
+    }
+    reindexInterview(db, id);
+  }
+}

@@ -1,40 +1,49 @@
-// Merging an exchange document into the journal (contract: "pm import"). The document must already
-// be validated (src/core/import-validate.ts). Records are merged by UUID: one the journal already
-// has keeps the journal's content, so importing a file twice changes nothing. Contacts and accounts
-// a teammate created separately are matched as `pm log` matches them (same email, else same name in
-// the same account; accounts by name, case-insensitively). New records get the journal's own next
-// display ids. A contact UUID erased with `pm forget` is never brought back.
+// Merging an exchange document into the journal (contract: "pm import", as issues 16 and 19 changed
+// it). The document must already be validated (src/core/import-validate.ts).
+//
+// First the erased (issue 16): the file's privacy keys and forgotten list join the journal's; this
+// journal's people the file's list names (by UUID or email hash) are erased here; the file's people
+// this journal's list names arrive as "Forgotten contact", and every text of the file is scrubbed of
+// the erased before it is written. Then the records, tombstones and erasures are merged by version
+// (src/db/merge.ts, the merge `pm sync` uses too): a teammate's edits and deletions apply where they
+// are newer; a record without a version (a file from before change tracking) adds what the journal
+// lacks and never overrides what it has, so importing a file twice changes nothing. Contacts and
+// accounts a teammate created separately are matched as `pm log` matches them (same email, else same
+// name in the same account; accounts by name). An import into an empty journal takes the file's
+// settings and keeps its display ids.
 //
 // Speed (100k interviews in a few seconds): interviews written by one InterviewWriter (each
-// statement prepared once), every lookup from maps loaded by one query per table, and the summary
-// triggers suspended for the length of the import, each summary rebuilt once at the end
-// (src/db/summaries.ts).
+// statement prepared once), and the summary triggers suspended for a large merge, each summary
+// rebuilt once at the end (src/db/summaries.ts).
 import type { DB } from './journal.js';
-import { InterviewWriter } from './interview-writer.js';
-import { SuspendedSummaries } from './summaries.js';
-import { setConfigValue } from './config.js';
-import type { ConfigKey } from '../core/config.js';
-import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
+import { changesOf, mergeChanges, type MergeResult } from './merge.js';
 import { ERASED_MARK, FORGOTTEN_NAME, forgetContact, personNeedles, type PersonNeedles } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
+import { DEFAULTS, type ConfigKey } from '../core/config.js';
+import type { HypothesisDoc, InterviewDoc, JournalDoc, OutcomeDoc, SettingDoc } from '../core/import-validate.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
-import { painKey } from '../core/pains.js';
-import { accountKeys, contactKeys, type ContactKeys, type Lookalike } from './identity.js';
+import type { Lookalike } from './identity.js';
 
 export interface Lookalikes {
   contacts: { uuid: string; name: string; like: Lookalike }[];
   accounts: { uuid: string; name: string; like: { uuid: string; name: string } }[];
 }
-import { nameKey as identityOf } from '../core/identity.js';
+
+interface Counted {
+  added: number;
+  updated: number;
+  deleted: number;
+  leftOut: number;
+}
 
 export interface ImportCounts {
-  accounts: { added: number; matched: number };
+  accounts: Counted & { matched: number };
   /**
    * forgotten: the file's people already erased here (left out, or kept as "Forgotten contact");
    * erased: the file's people erased on arrival (their UUID or email is on the forgotten list);
    * erasedHere: this journal's people the file's forgotten list erased
    */
-  contacts: { added: number; matched: number; forgotten: number; erased: number; erasedHere: number };
+  contacts: Counted & { matched: number; forgotten: number; erased: number; erasedHere: number };
   /** what was scrubbed of erased people from the file's text before it was written */
   scrubbed: { interviews: number; quotes: number; mentions: number };
   /** erasures the file brought that this journal did not know */
@@ -46,12 +55,17 @@ export interface ImportCounts {
    * pm log warns): `like` is that one; a pair the file brings both of is named once
    */
   lookalikes: Lookalikes;
-  interviews: { added: number; existing: number };
-  hypotheses: { added: number; existing: number };
-  evidence: { added: number; existing: number };
-  outcomes: { added: number; existing: number };
-  opportunities: { added: number; matched: number };
+  interviews: Counted & { existing: number };
+  hypotheses: Counted & { existing: number };
+  evidence: Counted & { existing: number };
+  outcomes: Counted & { existing: number };
+  settings: Counted & { existing: number };
+  /** the opportunities the user named (issue 17): new here, or the journal's already */
+  opportunities: Counted & { matched: number };
+  /** the journal was empty and took the file's settings */
   config: boolean;
+  /** concurrent changes whose losing version is kept (pm sync conflicts) */
+  conflicts: number;
 }
 
 export interface ImportOptions {
@@ -60,8 +74,272 @@ export interface ImportOptions {
   progressEvery?: number;
   /** interviews.created_at for new interviews (default: now) */
   now?: string;
-  /** the day erasures made by this import are dated (default: today in UTC) */
+  /** the day erasures and conflicts are dated (default: today in UTC) */
   today?: string;
+}
+
+/** Text folded the way SQLite's NOCASE compares (ASCII letters only), as the schema's unique keys do. */
+export function nocase(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/**
+ * For the validator: does the journal hold a record with this UUID (or know it: a record deleted
+ * or merged away, a person erased)?
+ */
+export function journalLookup(db: DB): ExistsInJournal {
+  const kind: Record<RefTable, string> = {
+    accounts: 'account',
+    contacts: 'contact',
+    interviews: 'interview',
+    hypotheses: 'hypothesis',
+    opportunities: 'opportunity',
+  };
+  const stmts: Record<RefTable, { get(...params: unknown[]): unknown }> = {
+    accounts: db.prepare('SELECT 1 FROM accounts WHERE uuid = ?'),
+    contacts: db.prepare('SELECT 1 FROM contacts WHERE uuid = ? UNION ALL SELECT 1 FROM forgotten WHERE uuid = ?'),
+    interviews: db.prepare('SELECT 1 FROM interviews WHERE uuid = ?'),
+    hypotheses: db.prepare('SELECT 1 FROM hypotheses WHERE uuid = ?'),
+    opportunities: db.prepare('SELECT 1 FROM opportunities WHERE uuid = ?'),
+  };
+  const known = db.prepare('SELECT 1 FROM record_versions WHERE kind = ? AND key = ?');
+  return (table, uuid) =>
+    (table === 'contacts' ? stmts.contacts.get(uuid, uuid) : stmts[table].get(uuid)) !== undefined ||
+    known.get(kind[table], uuid) !== undefined;
+}
+
+function isEmptyJournal(db: DB): boolean {
+  return (
+    db
+      .prepare(`SELECT NOT EXISTS (SELECT 1 FROM accounts) AND NOT EXISTS (SELECT 1 FROM contacts)
+    AND NOT EXISTS (SELECT 1 FROM interviews) AND NOT EXISTS (SELECT 1 FROM hypotheses)
+    AND NOT EXISTS (SELECT 1 FROM outcomes)`)
+      .pluck()
+      .get() === 1
+  );
+}
+
+/**
+ * Merge `doc` into the journal. Runs in the caller's transaction when there is one (the CLI's
+ * ctx.transaction), else in its own BEGIN IMMEDIATE. Returns what was added, changed and matched.
+ */
+export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {}): ImportCounts {
+  const run = () => {
+    const empty = isEmptyJournal(db);
+    const today = opts.today ?? new Date().toISOString().slice(0, 10);
+    const counts = emptyCounts();
+    const clean = eraseOnArrival(db, doc, today, counts);
+    const newNames = namesNotHere(db, clean);
+    // a file from before change tracking carries its settings only as `config`: an empty journal
+    // takes them (those that differ from the defaults), as versions older than any other
+    const fromConfig =
+      empty && doc.settings.length === 0
+        ? Object.entries(doc.config)
+            .filter(([key, value]) => DEFAULTS[key as ConfigKey] !== value)
+            .map(([key, value]) => ({ key: key as SettingDoc['key'], value: value as string | number }))
+        : [];
+    const merged = mergeChanges(db, changesOf({ ...clean, settings: [...clean.settings, ...fromConfig] }), {
+      today,
+      now: opts.now,
+      keepIds: empty,
+      fromFile: true,
+      onProgress: opts.onProgress,
+      progressEvery: opts.progressEvery,
+    });
+    counts.lookalikes = lookalikes(db, newNames);
+    return addMerged(counts, merged, fromConfig.length > 0);
+  };
+  return db.inTransaction ? run() : db.transaction(run).immediate();
+}
+
+/** The file's accounts and contacts this journal has no record of (by UUID), before the merge. */
+function namesNotHere(db: DB, doc: JournalDoc): { accounts: string[]; contacts: string[] } {
+  const has = (table: string) => db.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).pluck();
+  const account = has('accounts');
+  const contact = has('contacts');
+  return {
+    accounts: doc.accounts.filter((a) => account.get(a.uuid) === undefined).map((a) => a.uuid),
+    contacts: doc.contacts.filter((c) => !c.forgotten && contact.get(c.uuid) === undefined).map((c) => c.uuid),
+  };
+}
+
+/**
+ * The file's new accounts and contacts (those the merge added) whose names look like one written
+ * before them (UTS #39 look keys, as pm log warns): a pair the file brings both of is named once.
+ */
+function lookalikes(db: DB, fresh: { accounts: string[]; contacts: string[] }): Lookalikes {
+  const out: Lookalikes = { contacts: [], accounts: [] };
+  const account = db.prepare('SELECT id, name, name_key, look_key FROM accounts WHERE uuid = ?');
+  const accountLike = db.prepare(
+    'SELECT uuid, name FROM accounts WHERE look_key = ? AND name_key <> ? AND id < ? ORDER BY id LIMIT 5',
+  );
+  type Own = { id: number; name: string; name_key: string; look_key: string };
+  for (const uuid of fresh.accounts) {
+    const a = account.get(uuid) as Own | undefined;
+    if (!a) continue;
+    for (const like of accountLike.all(a.look_key, a.name_key, a.id) as { uuid: string; name: string }[])
+      out.accounts.push({ uuid, name: a.name, like });
+  }
+  const contact = db.prepare('SELECT id, name, name_key, look_key FROM contacts WHERE uuid = ? AND forgotten = 0');
+  const contactLike = db.prepare(
+    `SELECT c.uuid, c.name, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id
+    WHERE c.look_key = ? AND c.name_key <> ? AND c.forgotten = 0 AND c.id < ? ORDER BY c.id LIMIT 5`,
+  );
+  for (const uuid of fresh.contacts) {
+    const c = contact.get(uuid) as Own | undefined;
+    if (!c) continue;
+    for (const like of contactLike.all(c.look_key, c.name_key, c.id) as Lookalike[])
+      out.contacts.push({ uuid, name: c.name, like });
+  }
+  return out;
+}
+
+function emptyCounts(): ImportCounts {
+  const c = (): Counted => ({ added: 0, updated: 0, deleted: 0, leftOut: 0 });
+  return {
+    accounts: { ...c(), matched: 0 },
+    contacts: { ...c(), matched: 0, forgotten: 0, erased: 0, erasedHere: 0 },
+    scrubbed: { interviews: 0, quotes: 0, mentions: 0 },
+    forgottenAdded: 0,
+    nameMatches: [],
+    lookalikes: { contacts: [], accounts: [] },
+    interviews: { ...c(), existing: 0 },
+    hypotheses: { ...c(), existing: 0 },
+    evidence: { ...c(), existing: 0 },
+    outcomes: { ...c(), existing: 0 },
+    settings: { ...c(), existing: 0 },
+    opportunities: { ...c(), matched: 0 },
+    config: false,
+    conflicts: 0,
+  };
+}
+
+function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): ImportCounts {
+  const base = (k: keyof MergeResult['kinds']): Counted => ({
+    added: m.kinds[k].added,
+    updated: m.kinds[k].updated,
+    deleted: m.kinds[k].deleted,
+    leftOut: m.kinds[k].leftOut,
+  });
+  const existing = (k: keyof MergeResult['kinds']) => m.kinds[k].unchanged;
+  return {
+    ...counts,
+    accounts: { ...base('account'), matched: m.kinds.account.matched + existing('account') },
+    contacts: {
+      ...counts.contacts,
+      ...base('contact'),
+      matched: m.kinds.contact.matched + existing('contact'),
+      forgotten: counts.contacts.forgotten + m.forgottenLeftOut,
+      // erasures the file carried as changes (issue 19), of people this journal had
+      erasedHere: counts.contacts.erasedHere + m.erased,
+    },
+    interviews: { ...base('interview'), existing: existing('interview') },
+    hypotheses: { ...base('hypothesis'), existing: existing('hypothesis') },
+    evidence: { ...base('evidence'), existing: existing('evidence') },
+    outcomes: { ...base('outcome'), existing: existing('outcome') },
+    settings: { ...base('setting'), existing: existing('setting') },
+    opportunities: { ...base('opportunity'), matched: m.kinds.opportunity.matched + existing('opportunity') },
+    config,
+    conflicts: m.conflicts,
+  };
+}
+
+/**
+ * The erased (issue 16), before anything of the file is written: the file's keys and forgotten list
+ * join the journal's; this journal's people the file's list names are erased here; the file's
+ * people the list names become "Forgotten contact", and every text of the file is scrubbed of them.
+ * Returns the document to merge.
+ */
+function eraseOnArrival(db: DB, doc: JournalDoc, today: string, counts: ImportCounts): JournalDoc {
+  if (doc.privacyKeys?.length)
+    addPrivacyKeys(
+      db,
+      doc.privacyKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key, 'hex') })),
+    );
+  for (const e of doc.forgotten ?? []) if (rememberEntry(db, e)) counts.forgottenAdded++;
+  const list = loadForgottenList(db);
+  /** erased people's needles, by the file's contact UUID, for scrubbing the file's text */
+  const scrubbers = new Map<string, PersonNeedles>();
+  const everywhere: PersonNeedles[] = [];
+  // this journal's people the file's list names (by UUID or email) are erased here too
+  if (counts.forgottenAdded > 0)
+    for (const c of db.prepare('SELECT id, uuid, name, email FROM contacts WHERE forgotten = 0').all() as {
+      id: number;
+      uuid: string;
+      name: string;
+      email: string | null;
+    }[]) {
+      const m = list.match(c);
+      if (!m || m.by === 'name') continue;
+      forgetContact(db, c.id);
+      recordErasure(db, c, today, 2);
+      everywhere.push(personNeedles(c.name, c.email));
+      counts.contacts.erasedHere++;
+    }
+
+  const contactRow = db.prepare('SELECT id, forgotten FROM contacts WHERE uuid = ?');
+  const contacts = doc.contacts.map((c) => {
+    const match = c.forgotten ? null : list.match(c);
+    if (match?.by === 'name')
+      counts.nameMatches.push({
+        name: c.name,
+        account: doc.accounts.find((a) => a.uuid === c.accountUuid)?.name ?? '',
+      });
+    if (!match || match.by === 'name') return c;
+    // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
+    scrubbers.set(c.uuid, personNeedles(c.name, c.email));
+    everywhere.push(scrubbers.get(c.uuid)!);
+    const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
+    if (here && !here.forgotten) {
+      forgetContact(db, here.id);
+      recordErasure(db, c, today, 2);
+      counts.contacts.erasedHere++;
+    } else if (!here && match.by === 'email') {
+      recordErasure(db, c, today, 0);
+      counts.contacts.erased++;
+    } else counts.contacts.forgotten++;
+    // kept as "Forgotten contact" with their role, so that their interviews stay customer contact
+    return { ...c, name: FORGOTTEN_NAME, email: null, segment: null, persona: null, forgotten: true as const };
+  });
+  if (everywhere.length === 0) return { ...doc, contacts };
+
+  const scrubEverywhere = (text: string): string => {
+    let out = text;
+    for (const n of everywhere) {
+      const r = n.everywhere.replace(out);
+      out = r.text;
+      counts.scrubbed.mentions += r.count;
+    }
+    return out;
+  };
+  const orNull = (t: string | null) => (t === null ? null : scrubEverywhere(t));
+  const known = db.prepare('SELECT 1 FROM interviews WHERE uuid = ?');
+  return {
+    ...doc,
+    contacts,
+    // (counted for the interviews new here, as before versions: those the journal has are its own
+    // business, scrubbed by its own pm forget)
+    interviews: doc.interviews.map((i) =>
+      scrubInterviewDoc(i, scrubbers, scrubEverywhere, known.get(i.uuid) === undefined ? counts : emptyCounts()),
+    ),
+    hypotheses: doc.hypotheses.map(
+      (h): HypothesisDoc => ({
+        ...h,
+        statement: scrubEverywhere(h.statement),
+        criteria: orNull(h.criteria),
+        tags: h.tags.map(scrubEverywhere),
+        revisions: h.revisions.map((r) => ({ ...r, before: orNull(r.before), after: orNull(r.after) })),
+        bet: h.bet === null ? null : { ...h.bet, reason: scrubEverywhere(h.bet.reason) },
+      }),
+    ),
+    outcomes: doc.outcomes.map((o): OutcomeDoc => ({ ...o, reason: scrubEverywhere(o.reason) })),
+    // an opportunity is named as pains are written: an erased person's name goes from it as from them
+    opportunities: doc.opportunities.map((o) => ({
+      ...o,
+      name: scrubEverywhere(o.name),
+      aliases: o.aliases.map(scrubEverywhere),
+    })),
+  };
 }
 
 /**
@@ -110,392 +388,4 @@ function scrubInterviewDoc(
   };
   if (theirs.length || counts.scrubbed.mentions > before) counts.scrubbed.interviews++;
   return out;
-}
-
-const keyValues = (k: ContactKeys) => [k.nameKey, k.emailKey, k.lookKey] as const;
-
-/** Text folded the way SQLite's NOCASE compares (ASCII letters only), as the schema's unique keys do. */
-export function nocase(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}
-
-/** For the validator: does the journal hold a record with this UUID (or, for contacts, remember erasing it)? */
-export function journalLookup(db: DB): ExistsInJournal {
-  const stmts: Record<RefTable, { get(...params: unknown[]): unknown }> = {
-    accounts: db.prepare('SELECT 1 FROM accounts WHERE uuid = ?'),
-    contacts: db.prepare('SELECT 1 FROM contacts WHERE uuid = ? UNION ALL SELECT 1 FROM forgotten WHERE uuid = ?'),
-    interviews: db.prepare('SELECT 1 FROM interviews WHERE uuid = ?'),
-    hypotheses: db.prepare('SELECT 1 FROM hypotheses WHERE uuid = ?'),
-    opportunities: db.prepare('SELECT 1 FROM opportunities WHERE uuid = ?'),
-  };
-  return (table, uuid) =>
-    (table === 'contacts' ? stmts.contacts.get(uuid, uuid) : stmts[table].get(uuid)) !== undefined;
-}
-
-function isEmptyJournal(db: DB): boolean {
-  return (
-    db
-      .prepare(`SELECT NOT EXISTS (SELECT 1 FROM accounts) AND NOT EXISTS (SELECT 1 FROM contacts)
-    AND NOT EXISTS (SELECT 1 FROM interviews) AND NOT EXISTS (SELECT 1 FROM hypotheses)
-    AND NOT EXISTS (SELECT 1 FROM outcomes)`)
-      .pluck()
-      .get() === 1
-  );
-}
-
-function idsByUuid(db: DB, table: string): Map<string, number> {
-  const rows = db.prepare(`SELECT uuid, id FROM ${table}`).raw().all() as [string, number][];
-  return new Map(rows);
-}
-
-/**
- * Merge `doc` into the journal. Runs in the caller's transaction when there is one (the CLI's
- * ctx.transaction), else in its own BEGIN IMMEDIATE. Returns what was added and what was matched.
- */
-export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {}): ImportCounts {
-  const run = () => {
-    const summaries = new SuspendedSummaries(db);
-    // the import adds interviews and never changes one it found, nor the people at one
-    const lastInterview = db.prepare('SELECT coalesce(max(id), 0) FROM interviews').pluck().get() as number;
-    const counts = merge(db, doc, opts, summaries);
-    summaries.resume({ interviews: lastInterview });
-    return counts;
-  };
-  return db.inTransaction ? run() : db.transaction(run).immediate();
-}
-
-function merge(db: DB, doc: JournalDoc, opts: ImportOptions, summaries: SuspendedSummaries): ImportCounts {
-  const counts: ImportCounts = {
-    accounts: { added: 0, matched: 0 },
-    contacts: { added: 0, matched: 0, forgotten: 0, erased: 0, erasedHere: 0 },
-    scrubbed: { interviews: 0, quotes: 0, mentions: 0 },
-    forgottenAdded: 0,
-    nameMatches: [],
-    lookalikes: { contacts: [], accounts: [] },
-    interviews: { added: 0, existing: 0 },
-    hypotheses: { added: 0, existing: 0 },
-    evidence: { added: 0, existing: 0 },
-    outcomes: { added: 0, existing: 0 },
-    opportunities: { added: 0, matched: 0 },
-    config: false,
-  };
-
-  if (isEmptyJournal(db)) {
-    for (const [key, value] of Object.entries(doc.config))
-      setConfigValue(db, key as ConfigKey, value as string | number);
-    counts.config = Object.keys(doc.config).length > 0;
-  }
-
-  // accounts: by UUID, else by name
-  const accountByUuid = idsByUuid(db, 'accounts');
-  // names compared by key, as pm log compares them (src/core/identity.ts)
-  const accountByName = new Map(
-    (db.prepare('SELECT name, id FROM accounts ORDER BY id DESC').raw().all() as [string, number][]).map(([n, id]) => [
-      identityOf(n),
-      id,
-    ]),
-  );
-  const accountLookalike = db.prepare(
-    'SELECT uuid, name FROM accounts WHERE look_key = ? AND name_key <> ? ORDER BY id LIMIT 5',
-  );
-  const insertAccount = db.prepare(
-    'INSERT INTO accounts (uuid, name, segment, cadence_days, name_key, look_key) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  for (const a of doc.accounts) {
-    const known = accountByUuid.get(a.uuid) ?? accountByName.get(identityOf(a.name));
-    if (known !== undefined) {
-      accountByUuid.set(a.uuid, known);
-      counts.accounts.matched++;
-      continue;
-    }
-    const cadence = a.cadenceDays === 'off' ? 0 : a.cadenceDays;
-    const keys = accountKeys(a.name);
-    for (const like of accountLookalike.all(keys.lookKey, keys.nameKey) as { uuid: string; name: string }[])
-      counts.lookalikes.accounts.push({ uuid: a.uuid, name: a.name, like });
-    const id = Number(
-      insertAccount.run(a.uuid, a.name, a.segment, cadence, keys.nameKey, keys.lookKey).lastInsertRowid,
-    );
-    accountByUuid.set(a.uuid, id);
-    accountByName.set(keys.nameKey, id);
-    counts.accounts.added++;
-  }
-
-  // the erased: this journal's list and the file's (their keys too, so that their hashes can match)
-  if (doc.privacyKeys?.length)
-    addPrivacyKeys(
-      db,
-      doc.privacyKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key, 'hex') })),
-    );
-  for (const e of doc.forgotten ?? []) if (rememberEntry(db, e)) counts.forgottenAdded++;
-  const list = loadForgottenList(db);
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  /** erased people's needles, by the file's contact UUID, for scrubbing the file's text */
-  const scrubbers = new Map<string, PersonNeedles>();
-  const everywhere: PersonNeedles[] = [];
-  // this journal's people the file's list names (by UUID or email) are erased here too
-  if (counts.forgottenAdded > 0)
-    for (const c of db.prepare('SELECT id, uuid, name, email FROM contacts WHERE forgotten = 0').all() as {
-      id: number;
-      uuid: string;
-      name: string;
-      email: string | null;
-    }[]) {
-      const m = list.match(c);
-      if (!m || m.by === 'name') continue;
-      forgetContact(db, c.id);
-      recordErasure(db, c, today, 2);
-      everywhere.push(personNeedles(c.name, c.email));
-      counts.contacts.erasedHere++;
-    }
-
-  // contacts: by UUID, else by email, else by name within the (mapped) account; erased ones never come back
-  const contactByUuid = idsByUuid(db, 'contacts');
-  const contactByEmail = new Map<string, number>();
-  const contactByAccountName = new Map<string, number>();
-  for (const [id, name, email, accountId] of db
-    .prepare('SELECT id, name, email, account_id FROM contacts WHERE forgotten = 0')
-    .raw()
-    .all() as [number, string, string | null, number][]) {
-    if (email) contactByEmail.set(identityOf(email), id);
-    const key = `${accountId}\u0000${identityOf(name)}`;
-    if (!contactByAccountName.has(key)) contactByAccountName.set(key, id);
-  }
-  const insertContact = db.prepare(
-    `INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, forgotten, name_key, email_key, look_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const forgottenKeys = contactKeys(FORGOTTEN_NAME, null, true);
-  const contactLookalike = db.prepare(
-    `SELECT c.uuid, c.name, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id
-    WHERE c.look_key = ? AND c.name_key <> ? AND c.forgotten = 0 ORDER BY c.id LIMIT 5`,
-  );
-  const isForgottenRow = db.prepare('SELECT forgotten FROM contacts WHERE id = ?').pluck();
-  for (const c of doc.contacts) {
-    const accountId = accountByUuid.get(c.accountUuid)!;
-    const byUuid = contactByUuid.get(c.uuid);
-    const match = c.forgotten ? null : list.match(c);
-    if (match && match.by !== 'name') {
-      // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
-      scrubbers.set(c.uuid, personNeedles(c.name, c.email));
-      everywhere.push(scrubbers.get(c.uuid)!);
-      if (byUuid !== undefined) {
-        if (isForgottenRow.get(byUuid) !== 1) {
-          forgetContact(db, byUuid);
-          recordErasure(db, c, today, 2);
-          counts.contacts.erasedHere++;
-        } else counts.contacts.forgotten++;
-        continue;
-      }
-      // kept as "Forgotten contact" with their role, so that their interviews stay customer contact
-      const id = Number(
-        insertContact.run(c.uuid, FORGOTTEN_NAME, null, accountId, c.role, null, null, 1, ...keyValues(forgottenKeys))
-          .lastInsertRowid,
-      );
-      contactByUuid.set(c.uuid, id);
-      if (match.by === 'email') {
-        recordErasure(db, c, today, 0);
-        counts.contacts.erased++;
-      } else counts.contacts.forgotten++;
-      continue;
-    }
-    if (match?.by === 'name')
-      counts.nameMatches.push({
-        name: c.name,
-        account: doc.accounts.find((a) => a.uuid === c.accountUuid)?.name ?? '',
-      });
-    const nameKey = `${accountId}\u0000${identityOf(c.name)}`;
-    const known =
-      byUuid ??
-      (c.email ? contactByEmail.get(identityOf(c.email)) : undefined) ??
-      (c.forgotten ? undefined : contactByAccountName.get(nameKey));
-    if (known !== undefined) {
-      contactByUuid.set(c.uuid, known);
-      counts.contacts.matched++;
-      continue;
-    }
-    const keys = c.forgotten ? forgottenKeys : contactKeys(c.name, c.email);
-    if (!c.forgotten)
-      for (const like of contactLookalike.all(keys.lookKey, keys.nameKey) as Lookalike[])
-        counts.lookalikes.contacts.push({ uuid: c.uuid, name: c.name, like });
-    const id = Number(
-      insertContact.run(
-        c.uuid,
-        c.forgotten ? FORGOTTEN_NAME : c.name,
-        c.forgotten ? null : c.email,
-        accountId,
-        c.role,
-        c.forgotten ? null : c.segment,
-        c.forgotten ? null : c.persona,
-        c.forgotten ? 1 : 0,
-        ...keyValues(keys),
-      ).lastInsertRowid,
-    );
-    if (c.forgotten) rememberEntry(db, { uuid: c.uuid, keyId: null, emailHash: null, nameHash: null, erasedOn: null });
-    contactByUuid.set(c.uuid, id);
-    if (c.email && !c.forgotten) contactByEmail.set(identityOf(c.email), id);
-    if (!c.forgotten && !contactByAccountName.has(nameKey)) contactByAccountName.set(nameKey, id);
-    counts.contacts.added++;
-  }
-  const scrubEverywhere = (text: string): string => {
-    let out = text;
-    for (const n of everywhere) {
-      const r = n.everywhere.replace(out);
-      out = r.text;
-      counts.scrubbed.mentions += r.count;
-    }
-    return out;
-  };
-  const scrubEverywhereOrNull = (text: string | null) => (text === null ? null : scrubEverywhere(text));
-
-  // opportunities: by UUID (the journal's kept as it is), else by a name the journal already gives one
-  // (as accounts are matched by name); a name the journal gives another opportunity stays that one's
-  const opportunityByUuid = idsByUuid(db, 'opportunities');
-  const nameOwner = new Map<string, number>([
-    ...(db.prepare('SELECT key, id FROM opportunities').raw().all() as [string, number][]),
-    ...(db.prepare('SELECT key, opportunity_id FROM opportunity_aliases').raw().all() as [string, number][]),
-  ]);
-  const insertOpportunity = db.prepare('INSERT INTO opportunities (uuid, name, key) VALUES (?, ?, ?)');
-  const insertAlias = db.prepare('INSERT INTO opportunity_aliases (key, opportunity_id, name) VALUES (?, ?, ?)');
-  // an opportunity is named as pains are written: an erased person's name goes from it as from them
-  const scrubName = (text: string) => (everywhere.length ? scrubEverywhere(text) : text);
-  for (const o of doc.opportunities) {
-    if (opportunityByUuid.has(o.uuid)) {
-      counts.opportunities.matched++;
-      continue;
-    }
-    const name = scrubName(o.name);
-    const key = painKey(name);
-    let id = nameOwner.get(key);
-    if (id !== undefined) counts.opportunities.matched++;
-    else {
-      id = Number(insertOpportunity.run(o.uuid, name, key).lastInsertRowid);
-      nameOwner.set(key, id);
-      counts.opportunities.added++;
-    }
-    opportunityByUuid.set(o.uuid, id);
-    for (const written of o.aliases) {
-      const alias = scrubName(written);
-      const aliasKey = painKey(alias);
-      if (nameOwner.has(aliasKey)) continue;
-      insertAlias.run(aliasKey, id, alias);
-      nameOwner.set(aliasKey, id);
-    }
-  }
-
-  // hypotheses, their tags, revisions and opportunities
-  const hypothesisByUuid = idsByUuid(db, 'hypotheses');
-  const insertHypothesis = db.prepare(
-    `INSERT INTO hypotheses (uuid, statement, kind, criteria, created_on, decide_by, bet_until, bet_reason, bet_since)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertHypothesisTag = db.prepare('INSERT INTO hypothesis_tags (hypothesis_id, position, tag) VALUES (?, ?, ?)');
-  const insertRevision = db.prepare(
-    'INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (?, ?, ?, ?, ?)',
-  );
-  const linkOpportunity = db.prepare(
-    'INSERT OR IGNORE INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (?, ?)',
-  );
-  for (const h of doc.hypotheses) {
-    if (hypothesisByUuid.has(h.uuid)) {
-      counts.hypotheses.existing++;
-      continue;
-    }
-    const scrub = everywhere.length ? scrubEverywhere : (t: string) => t;
-    const scrubOrNull = everywhere.length ? scrubEverywhereOrNull : (t: string | null) => t;
-    const id = Number(
-      insertHypothesis.run(
-        h.uuid,
-        scrub(h.statement),
-        h.kind,
-        scrubOrNull(h.criteria),
-        h.createdOn,
-        h.decideBy,
-        h.bet?.until ?? null,
-        scrubOrNull(h.bet?.reason ?? null),
-        h.bet?.since ?? null,
-      ).lastInsertRowid,
-    );
-    h.tags.forEach((tag, position) => {
-      insertHypothesisTag.run(id, position, scrub(tag));
-    });
-    for (const r of h.revisions) insertRevision.run(id, r.date, r.field, scrubOrNull(r.before), scrubOrNull(r.after));
-    for (const o of h.opportunityUuids) linkOpportunity.run(id, opportunityByUuid.get(o)!);
-    hypothesisByUuid.set(h.uuid, id);
-    counts.hypotheses.added++;
-  }
-
-  // interviews, and evidence links (a link the journal already has keeps its direction and strength)
-  const writer = new InterviewWriter(db);
-  const interviewByUuid = idsByUuid(db, 'interviews');
-  const newInterviews = doc.interviews.filter((i) => !interviewByUuid.has(i.uuid));
-  counts.interviews.existing = doc.interviews.length - newInterviews.length;
-  if (newInterviews.length > 0) summaries.suspend();
-  const createdAt = opts.now ?? new Date().toISOString();
-  const every = opts.progressEvery ?? 5000;
-  let done = 0;
-  for (const raw of newInterviews) {
-    const i = everywhere.length ? scrubInterviewDoc(raw, scrubbers, scrubEverywhere, counts) : raw;
-    const contactIds: number[] = [];
-    for (const c of i.contactUuids) {
-      const contactId = contactByUuid.get(c);
-      if (contactId !== undefined) contactIds.push(contactId); // left out: a forgotten contact
-    }
-    // the content built field by field: spreading each record into a new object made a 100k
-    // import 15% slower and 75 MiB larger
-    const id = writer.insert(
-      i.uuid,
-      {
-        date: i.date,
-        channel: i.channel,
-        accountId: i.accountUuid === null ? null : accountByUuid.get(i.accountUuid)!,
-        source: i.source,
-        by: i.by,
-        minutes: i.minutes,
-        summary: i.summary,
-        notes: i.notes,
-        followUp: i.followUp,
-        followUpDone: i.followUpDone,
-        stage: i.stage,
-        contactIds,
-        pains: i.pains,
-        quotes: i.quotes,
-        tags: i.tags,
-      },
-      createdAt,
-    );
-    interviewByUuid.set(i.uuid, id);
-    if (opts.onProgress && ++done % every === 0) opts.onProgress(done, newInterviews.length);
-  }
-  counts.interviews.added = newInterviews.length;
-
-  const hasEvidence = db.prepare('SELECT 1 FROM evidence WHERE hypothesis_id = ? AND interview_id = ?').pluck();
-  const links = doc.evidence.map((e) => ({
-    hypothesisId: hypothesisByUuid.get(e.hypothesisUuid)!,
-    interviewId: interviewByUuid.get(e.interviewUuid)!,
-    direction: e.direction,
-    strength: e.strength,
-    basis: e.basis,
-  }));
-  if (links.some((l) => !hasEvidence.get(l.hypothesisId, l.interviewId))) summaries.suspend();
-  for (const l of links) {
-    if (writer.link(l, l.interviewId, 'keep')) counts.evidence.added++;
-    else counts.evidence.existing++;
-  }
-
-  // outcomes (hypotheses.status follows: by its triggers, or the rebuild when they are suspended)
-  const outcomeUuids = new Set(db.prepare('SELECT uuid FROM outcomes').pluck().all() as string[]);
-  const insertOutcome = db.prepare(
-    'INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const o of doc.outcomes) {
-    if (outcomeUuids.has(o.uuid)) {
-      counts.outcomes.existing++;
-      continue;
-    }
-    const reason = everywhere.length ? scrubEverywhere(o.reason) : o.reason;
-    insertOutcome.run(o.uuid, hypothesisByUuid.get(o.hypothesisUuid)!, o.outcome, o.date, reason);
-    outcomeUuids.add(o.uuid);
-    counts.outcomes.added++;
-  }
-  return counts;
 }

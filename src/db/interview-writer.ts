@@ -48,8 +48,8 @@ export interface InterviewLists {
 }
 
 const SQL = {
-  insert: `INSERT INTO interviews (uuid, date, channel, account_id, source, by, minutes, summary, notes, follow_up,
-    follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insert: `INSERT INTO interviews (id, uuid, date, channel, account_id, source, by, minutes, summary, notes,
+    follow_up, follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   update: `UPDATE interviews SET date = ?, channel = ?, account_id = ?, source = ?, by = ?, minutes = ?, summary = ?,
     notes = ?, follow_up = ?, follow_up_done = ?, stage = ? WHERE id = ?`,
   delete: 'DELETE FROM interviews WHERE id = ?',
@@ -91,10 +91,14 @@ export class InterviewWriter {
     return s;
   }
 
-  /** A new interview with everything it holds; returns its row id (I<id>). */
-  insert(uuid: string, i: InterviewContent, createdAt: string, evidence: EvidenceWrite[] = []): number {
+  /**
+   * A new interview with everything it holds; returns its row id (I<id>): the next one, or `id`
+   * (an import into an empty journal keeps the file's display ids where they are free).
+   */
+  insert(uuid: string, i: InterviewContent, createdAt: string, evidence: EvidenceWrite[] = [], id?: number): number {
     const rowid = Number(
       this.stmt('insert').run(
+        id ?? null,
         uuid,
         i.date,
         i.channel,

@@ -3,6 +3,8 @@
 // (lists gathered by correlated subqueries inside SQLite), so a listing is never a query per row.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
+import { localId } from './refs.js';
+import { shortRef } from '../core/versions.js';
 import type { Channel } from '../core/channels.js';
 import type { EvidenceLink, InterviewRecord } from '../core/interviews.js';
 import { nameKey } from '../core/identity.js';
@@ -53,6 +55,7 @@ function toRecord(r: RawRecord): InterviewRecord {
   return {
     uuid: r.uuid,
     id: r.id,
+    ref: shortRef('I', r.uuid),
     date: r.date,
     channel: r.channel,
     contactUuids: people.map((p) => p[0]),
@@ -170,7 +173,7 @@ export function loadInterviews(db: DB, rowids: number[]): InterviewRecord[] {
  * recently). Unknown ids are usage errors.
  */
 export function resolveInterviewRef(db: DB, ref: string): number {
-  const s = ref.trim();
+  const s = localId(db, ref).trim();
   if (s.toLowerCase() === 'last') {
     // the one logged most recently (as `git` means HEAD), not the one with the latest date: after
     // back-filling last week's call, `pm edit last` is that call

@@ -16,6 +16,7 @@ import type { DB } from './journal.js';
 import { migrateIdentities } from './identity.js';
 import m0013 from '../../migrations/0013_people_dates.sql';
 import m0014 from '../../migrations/0014_opportunity_stages.sql';
+import m0015 from '../../migrations/0015_change_tracking.sql';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 12, name: '0012_identity_keys', sql: m0012, data: migrateIdentities },
   { version: 13, name: '0013_people_dates', sql: m0013 },
   { version: 14, name: '0014_opportunity_stages', sql: m0014 },
+  { version: 15, name: '0015_change_tracking', sql: m0015 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

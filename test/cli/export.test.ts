@@ -93,6 +93,8 @@ describe('pm export --format json', () => {
       'forgotten',
       'privacyKeys',
       'opportunities',
+      'settings',
+      'deleted',
     ]);
     expect(doc.format).toBe('pm-journal');
     expect(doc.version).toBe(2);
@@ -118,6 +120,8 @@ describe('pm export --format json', () => {
       'followUp',
       'followUpDone',
       'stage',
+      'rev',
+      'vv',
     ]);
     expect(doc.interviews[1]).toMatchObject({
       notes: null,
@@ -129,7 +133,7 @@ describe('pm export --format json', () => {
       minutes: 20,
     });
     expect(doc.outcomes).toMatchObject([{ outcome: 'killed', date: '2026-11-18', reason: 'Sam says nobody cares' }]);
-    expect(doc.evidence).toEqual([
+    expect(doc.evidence).toMatchObject([
       {
         interviewUuid: doc.interviews[0].uuid,
         hypothesisUuid: doc.hypotheses[0].uuid,
@@ -138,6 +142,9 @@ describe('pm export --format json', () => {
         basis: 'said',
       },
     ]);
+    // every record carries its version: a hybrid logical clock, and the version vector holding it
+    for (const r of [...doc.accounts, ...doc.contacts, ...doc.interviews, ...doc.hypotheses, ...doc.evidence])
+      expect(r.vv[r.rev.slice(19)]).toBe(r.rev);
   });
 
   it('a period: its interviews and outcomes with every record they refer to, and nothing after --as-of', () => {

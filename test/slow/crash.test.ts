@@ -248,7 +248,17 @@ function downgradeToSchema1(file: string): void {
     'interview_contacts_kind_after_delete',
     'contacts_kind_after_role',
   ];
+  // schema 6's change tracking: its triggers and tables
+  const tracking = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'track\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
   db.exec(`BEGIN;
+    ${tracking.map((t) => `DROP TRIGGER ${t};`).join('\n')}
+    DROP TABLE record_versions;
+    DROP TABLE sync_clock;
+    DROP TABLE sync_conflicts;
+    DROP TABLE sync_remote;
     DROP TABLE hypothesis_opportunities;
     DROP TABLE opportunity_aliases;
     DROP TABLE opportunities;

@@ -42,6 +42,8 @@ const RANGES: [string, ExportRange][] = [
   ['a range with nothing in it', { whole: false, start: '1999-01-01', end: '1999-01-31' }],
 ];
 
+const idNumber = (id: string | null) => Number(id?.slice(1));
+
 describe('markdownRecords', () => {
   // [interviews a batch, characters of notes a batch]: the defaults, batches cut by count alone,
   // and batches cut by their notes (every batch then ends early, often after its first interview)
@@ -84,32 +86,41 @@ describe('markdownRecords', () => {
             links: i.links.map(([h, d, s]) => [hypothesisUuid.get(h), d, s]),
           })),
         ).toEqual(
-          doc.interviews.map((i) => ({
-            id: i.id,
-            date: i.date,
-            channel: i.channel,
-            accountUuid: i.accountUuid,
-            account: i.accountUuid === null ? null : accounts.get(i.accountUuid),
-            source: i.source,
-            contacts: i.contactUuids.map((u) => [u, contacts.get(u)]),
-            by: i.by,
-            minutes: i.minutes,
-            summary: i.summary,
-            notes: i.notes,
-            pains: i.pains,
-            quotes: i.quotes,
-            tags: i.tags,
-            followUp: i.followUp,
-            followUpDone: i.followUpDone,
-            links: doc.evidence
-              .filter((e) => e.interviewUuid === i.uuid)
-              .map((e) => [e.hypothesisUuid, e.direction, e.strength]),
-          })),
+          // the document is in (date, UUID) order, the same in every journal; markdown in (date, display id)
+          [...doc.interviews]
+            .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : idNumber(a.id) - idNumber(b.id)))
+            .map((i) => ({
+              id: i.id,
+              date: i.date,
+              channel: i.channel,
+              accountUuid: i.accountUuid,
+              account: i.accountUuid === null ? null : accounts.get(i.accountUuid),
+              source: i.source,
+              contacts: i.contactUuids.map((u) => [u, contacts.get(u)]),
+              by: i.by,
+              minutes: i.minutes,
+              summary: i.summary,
+              notes: i.notes,
+              pains: i.pains,
+              quotes: i.quotes,
+              tags: i.tags,
+              followUp: i.followUp,
+              followUpDone: i.followUpDone,
+              links: doc.evidence
+                .filter((e) => e.interviewUuid === i.uuid)
+                .sort((a, b) => hypothesisRow.get(a.hypothesisUuid)! - hypothesisRow.get(b.hypothesisUuid)!)
+                .map((e) => [e.hypothesisUuid, e.direction, e.strength]),
+            })),
         );
-        expect(md.hypotheses.map(({ rowid: _rowid, ...h }) => h)).toEqual(doc.hypotheses);
+        expect(md.hypotheses.map(({ rowid: _rowid, ...h }) => h)).toEqual(
+          [...doc.hypotheses].sort((a, b) => idNumber(a.id) - idNumber(b.id)).map(({ rev: _rev, vv: _vv, ...h }) => h),
+        );
+        const outcomeOrder = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
         expect(
-          md.outcomes.map((o) => [hypothesisUuid.get(o.hypothesis) ?? o.hypothesis, o.outcome, o.date, o.reason]),
-        ).toEqual(doc.outcomes.map((o) => [o.hypothesisUuid, o.outcome, o.date, o.reason]));
+          md.outcomes
+            .map((o) => [o.date, hypothesisUuid.get(o.hypothesis) ?? o.hypothesis, o.outcome, o.reason])
+            .sort(outcomeOrder),
+        ).toEqual(doc.outcomes.map((o) => [o.date, o.hypothesisUuid, o.outcome, o.reason]).sort(outcomeOrder));
         // every link and outcome names a hypothesis of the document
         for (const e of doc.evidence) expect(hypothesisRow.has(e.hypothesisUuid)).toBe(true);
         if (name !== 'a range with nothing in it') expect(interviews.length).toBeGreaterThan(0);

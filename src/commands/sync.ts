@@ -1,0 +1,147 @@
+// pm sync [init URL | status | conflicts | resolve ID kept|lost]: a team journal shared through
+// PostgreSQL (issue 19). What runs against PostgreSQL lives in src/db/remote.ts, loaded (with the
+// `pg` client) only when a sync runs: pm starts on every call, and most calls never sync.
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { listConflicts, resolveConflict, type ConflictRow } from '../db/conflicts.js';
+import type { RecordDoc } from '../core/import-validate.js';
+import { recordRef, versionTime } from '../core/versions.js';
+import { safeLine } from '../core/text.js';
+import type { SyncResult } from '../db/remote.js';
+
+/** A record in a few words: an interview's summary, a hypothesis's statement, a name, a setting. */
+function label(doc: RecordDoc | null): string {
+  if (!doc) return '(deleted)';
+  const d = doc as unknown as Record<string, unknown>;
+  const text = d.summary ?? d.statement ?? d.name ?? d.reason ?? (d.key !== undefined ? `${d.key} = ${d.value}` : null);
+  if (d.direction) return `${d.direction} (${d.strength})`;
+  return typeof text === 'string' ? safeLine(text) : JSON.stringify(doc);
+}
+
+function conflictJson(c: ConflictRow) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    key: c.key,
+    record: recordRef(c.kind, c.key),
+    detectedOn: c.detectedOn,
+    kept: { rev: c.keptVersion, at: versionTime(c.keptVersion), deleted: c.current === null, record: c.current },
+    lost: { rev: c.lostVersion, at: versionTime(c.lostVersion), deleted: c.lostDeleted, record: c.lost },
+  };
+}
+
+export function conflicts(ctx: Context): void {
+  const rows = listConflicts(ctx.read().db);
+  if (ctx.json) {
+    ctx.printJson(rows.map(conflictJson));
+    return;
+  }
+  if (rows.length === 0) {
+    ctx.out('No conflicts: no record was changed here and elsewhere at once.');
+    return;
+  }
+  const c = ctx.color;
+  const lines: string[] = [];
+  for (const r of rows) {
+    lines.push(
+      `${c.bold(String(r.id))}  ${recordRef(r.kind, r.key)}  ${r.kind}, ` +
+        `changed here and elsewhere at once (${r.detectedOn})`,
+    );
+    lines.push(`   kept: ${label(r.current)}  ${c.dim(versionTime(r.keptVersion))}`);
+    lines.push(`   lost: ${label(r.lostDeleted ? null : r.lost)}  ${c.dim(versionTime(r.lostVersion))}`);
+  }
+  lines.push('', `Keep what won: pm sync resolve ID kept · bring back what lost: pm sync resolve ID lost`);
+  ctx.out(lines.join('\n'));
+}
+
+export function resolve(ctx: Context, id: string, keep: string): void {
+  if (keep !== 'kept' && keep !== 'lost')
+    throw new UsageError(`keep "kept" or "lost", not ${JSON.stringify(keep)}`, 'try: pm sync resolve 1 kept');
+  const n = /^\d{1,15}$/.test(id.trim()) ? Number(id) : Number.NaN;
+  const conflict = Number.isSafeInteger(n) ? listConflicts(ctx.read().db, n)[0] : undefined;
+  if (!conflict) throw new UsageError(`no conflict ${JSON.stringify(id)}`, 'try: pm sync conflicts');
+  ctx.transaction(({ db }) => resolveConflict(db, conflict, keep));
+  const what = keep === 'kept' ? label(conflict.current) : label(conflict.lostDeleted ? null : conflict.lost);
+  if (ctx.json) ctx.printJson({ ...conflictJson(conflict), resolved: keep });
+  else
+    ctx.out(
+      `Resolved ${conflict.id} (${recordRef(conflict.kind, conflict.key)}): ` +
+        `${keep === 'kept' ? 'kept' : 'brought back'} ${what}`,
+    );
+}
+
+function mergedSummary(r: SyncResult): string {
+  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const totals = { added: 0, updated: 0, deleted: 0, leftOut: 0 };
+  for (const m of r.merged)
+    for (const k of Object.values(m.kinds)) {
+      totals.added += k.added;
+      totals.updated += k.updated;
+      totals.deleted += k.deleted;
+      totals.leftOut += k.leftOut;
+    }
+  const erased = r.merged.reduce((n, m) => n + m.erased, 0);
+  const bits = [
+    `pulled ${part(r.pulled, 'change', 'changes')}`,
+    totals.added ? `${totals.added} new` : '',
+    totals.updated ? `${totals.updated} updated` : '',
+    totals.deleted ? `${totals.deleted} deleted` : '',
+    erased ? `${part(erased, 'person', 'people')} forgotten` : '',
+  ].filter(Boolean);
+  return `Synced: ${bits.join(', ')}; pushed ${part(r.pushed, 'change', 'changes')}.`;
+}
+
+export async function sync(ctx: Context): Promise<void> {
+  const { runSync } = await import('../db/remote.js');
+  const result = await runSync(() => ctx.write().db, ctx.env, ctx.today);
+  if (ctx.json) {
+    ctx.printJson({
+      pulled: result.pulled,
+      pushed: result.pushed,
+      conflicts: result.conflicts,
+      erasuresPushed: result.erasuresPushed,
+    });
+    return;
+  }
+  ctx.out(mergedSummary(result));
+  if (result.conflicts)
+    ctx.warn(
+      `${result.conflicts} record${result.conflicts === 1 ? ' was' : 's were'} changed here and elsewhere at once; ` +
+        'the later version is kept: pm sync conflicts',
+    );
+}
+
+export async function init(ctx: Context, url: string): Promise<void> {
+  const { initRemote } = await import('../db/remote.js');
+  const r = await initRemote(() => ctx.write().db, ctx.env, url);
+  if (r.hadPassword) ctx.warn('the password in the URL was not stored: pm sync reads it from PGPASSWORD or ~/.pgpass');
+  if (ctx.json) ctx.printJson({ url: r.url, created: r.created, server: r.server });
+  else
+    ctx.out(
+      `${r.created ? 'Created the schema pm in' : 'Connected to'} ${r.url}; ` +
+        "run pm sync to push this journal and pull your team's.",
+    );
+}
+
+export async function status(ctx: Context): Promise<void> {
+  const { remoteStatus } = await import('../db/remote.js');
+  const s = await remoteStatus(ctx.read().db, ctx.env);
+  if (!s) {
+    if (ctx.json) ctx.printJson({ url: null });
+    else ctx.out("Not connected to a database: pm sync init URL connects this journal to your team's.");
+    return;
+  }
+  if (ctx.json) {
+    ctx.printJson(s);
+    return;
+  }
+  ctx.out(
+    [
+      `Remote:     ${s.url}${s.reachable ? '' : ` (unreachable: ${safeLine(s.error ?? '')})`}`,
+      `Last sync:  ${s.lastSync ?? 'never'}`,
+      `To push:    ${s.waiting} change${s.waiting === 1 ? '' : 's'} made here`,
+      `To pull:    ${s.toPull === null ? 'unknown' : `${s.toPull} change${s.toPull === 1 ? '' : 's'} made elsewhere`}`,
+      `Conflicts:  ${s.conflicts}${s.conflicts ? ' (pm sync conflicts)' : ''}`,
+    ].join('\n'),
+  );
+}

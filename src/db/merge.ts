@@ -1,0 +1,846 @@
+// Merging changes from elsewhere by version: the one merge `pm import` (a teammate's export) and
+// `pm sync` (what others pushed to PostgreSQL) share. A change is one record's version: its content
+// as the export format writes it, or a tombstone, or an erasure.
+//
+// - The newer version of a record wins: one whose version vector holds every change the other
+//   holds (it was made knowing it). Two versions made without knowing of each other are concurrent:
+//   the later version wins (the device id breaks ties), so every journal converges on the same
+//   content whatever the order of exchanges, and the losing one is kept in sync_conflicts (unless
+//   both say the same) until `pm sync resolve`.
+// - A record from a file without versions is older than any version: it adds what the journal
+//   lacks and never overrides what it has (as imports always did).
+// - Erasures come first and are never undone: a person erased anywhere is forgotten here as
+//   `pm forget` forgets (their interviews scrubbed), and no later change brings them back.
+// - An account or contact created on two journals (the same account name; the same email, or the
+//   same name in the same account) is one: the one with the smaller UUID stays and the other is
+//   merged into it, here and, through the tombstone this writes, everywhere else.
+// - A record whose references are missing here (an interview of an account this journal never
+//   received) is left out and counted.
+//
+// Runs in the caller's transaction, with the tracking triggers standing aside (src/db/tracking.ts):
+// the versions written are those received, or a new one from here where this journal changed
+// what it received (a merge of duplicates, a scrub of an erased person).
+import type { Statement } from 'better-sqlite3';
+import type { DB } from './journal.js';
+import { InterviewWriter, type InterviewContent } from './interview-writer.js';
+import { SuspendedSummaries } from './summaries.js';
+import { setConfigValue, unsetConfigValue } from './config.js';
+import { mergeAccounts } from './accounts.js';
+import { mergeContacts } from './contacts.js';
+import { forgetContact } from './forget.js';
+import { recordErasure } from './erasure.js';
+import { readRecords } from './exchange.js';
+import { observe, tick, untracked } from './tracking.js';
+import {
+  compareVectors,
+  laterVersion,
+  mergeVectors,
+  ORIGIN_VERSION,
+  sortedVector,
+  type VersionVector,
+} from '../core/versions.js';
+import type {
+  AccountDoc,
+  ContactDoc,
+  EvidenceDoc,
+  HypothesisDoc,
+  InterviewDoc,
+  OpportunityDoc,
+  OutcomeDoc,
+  RecordDoc,
+  RecordKind,
+  SettingDoc,
+} from '../core/import-validate.js';
+import type { ConfigKey } from '../core/config.js';
+import { painKey } from '../core/pains.js';
+import { refreshAccountKeys, refreshContactKeys } from './identity.js';
+
+export interface Change {
+  kind: RecordKind;
+  key: string;
+  rev: string;
+  vv: VersionVector;
+  deleted: boolean;
+  mergedInto: string | null;
+  /** the record as the export format writes it; null for a tombstone or an erasure */
+  data: RecordDoc | null;
+}
+
+export interface KindCounts {
+  added: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+  /** records found here under another UUID (a duplicate account or contact), now one */
+  matched: number;
+  /** records that refer to something this journal does not have, or to a person erased here */
+  leftOut: number;
+}
+
+export interface MergeResult {
+  kinds: Record<Exclude<RecordKind, 'erasure'>, KindCounts>;
+  /** people forgotten here because an erasure arrived */
+  erased: number;
+  /** versions of people erased here, left out */
+  forgottenLeftOut: number;
+  /** concurrent changes whose losing version was kept in sync_conflicts */
+  conflicts: number;
+  /** the latest version received */
+  latest: string | null;
+}
+
+export interface MergeOptions {
+  /** interviews.created_at for new interviews (default: now) */
+  now?: string;
+  /** the day conflicts are dated */
+  today: string;
+  /** new interviews and hypotheses keep the display ids they had where those are free (an empty journal) */
+  keepIds?: boolean;
+  /** the changes come from a file (not the shared database): those without versions travel on from here */
+  fromFile?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  progressEvery?: number;
+}
+
+/** The order kinds are applied in: what a record refers to comes before it. */
+const ORDER: Exclude<RecordKind, 'erasure'>[] = [
+  'setting',
+  'account',
+  'contact',
+  'opportunity',
+  'hypothesis',
+  'interview',
+  'evidence',
+  'outcome',
+];
+
+const emptyCounts = (): KindCounts => ({ added: 0, updated: 0, deleted: 0, unchanged: 0, matched: 0, leftOut: 0 });
+
+interface LocalVersion {
+  version: string;
+  vv: string;
+  deleted: number;
+  merged_into: string | null;
+  dirty: number;
+}
+
+/** JSON of a record's content, keys in order, without what differs between journals (id, rev, vv). */
+export function contentOf(doc: RecordDoc | null): string {
+  if (!doc) return 'null';
+  const { id: _id, rev: _rev, vv: _vv, ...rest } = doc as RecordDoc & { id?: unknown };
+  return canonicalJson(rest);
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/**
+ * What became of a change: added or updated; matched (a duplicate, now merged into a record here);
+ * left out (it refers to something missing here); kept erased (a person erased here: their version
+ * is recorded, their content never comes back); scrubbed (an erased person's quotes left out: a
+ * change of this journal's own, so that it travels on).
+ */
+type Applied = 'added' | 'updated' | 'matched' | 'leftOut' | 'keptErased' | 'scrubbed' | 'keptHere';
+
+function maxVersion(vv: VersionVector): string {
+  return Object.values(vv).reduce((a, b) => laterVersion(a, b), ORIGIN_VERSION);
+}
+
+/** Thrown to roll back a merge that changed nothing, so that the journal's file stays as it was. */
+class NothingChanged extends Error {
+  constructor(readonly result: MergeResult) {
+    super('nothing changed');
+  }
+}
+
+export function mergeChanges(db: DB, changes: Change[], opts: MergeOptions): MergeResult {
+  // a savepoint inside the caller's transaction (or a transaction of its own)
+  const run = db.transaction(() => untracked(db, () => new Merger(db, opts).run(changes)));
+  try {
+    return db.inTransaction ? run() : run.immediate();
+  } catch (err) {
+    if (err instanceof NothingChanged) return err.result;
+    throw err;
+  }
+}
+
+class Merger {
+  private readonly writer: InterviewWriter;
+  private readonly summaries: SuspendedSummaries;
+  private readonly result: MergeResult;
+  private readonly s: Record<string, Statement>;
+  /** interviews, accounts or contacts changed in place: the summaries are rebuilt whole */
+  private changedExisting = false;
+  private readonly lastInterview: number;
+  /** versions written: none, and the merge is rolled back */
+  private writes = 0;
+
+  constructor(
+    private readonly db: DB,
+    private readonly opts: MergeOptions,
+  ) {
+    this.writer = new InterviewWriter(db);
+    this.summaries = new SuspendedSummaries(db);
+    this.lastInterview = db.prepare('SELECT coalesce(max(id), 0) FROM interviews').pluck().get() as number;
+    this.result = {
+      kinds: Object.fromEntries(ORDER.map((k) => [k, emptyCounts()])) as MergeResult['kinds'],
+      erased: 0,
+      forgottenLeftOut: 0,
+      conflicts: 0,
+      latest: null,
+    };
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      version: p('SELECT version, vv, deleted, merged_into, dirty FROM record_versions WHERE kind = ? AND key = ?'),
+      putVersion: p(`INSERT INTO record_versions (kind, key, version, vv, deleted, merged_into, dirty)
+        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version,
+        vv = excluded.vv, deleted = excluded.deleted, merged_into = excluded.merged_into, dirty = excluded.dirty`),
+      mergedInto: p('SELECT merged_into FROM record_versions WHERE kind = ? AND key = ? AND merged_into IS NOT NULL'),
+      conflict:
+        p(`INSERT INTO sync_conflicts (kind, key, kept_version, lost_version, lost_deleted, lost_data, detected_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      accountByUuid: p('SELECT id, uuid FROM accounts WHERE uuid = ?'),
+      accountByName: p('SELECT id, uuid FROM accounts WHERE name = ? COLLATE NOCASE'),
+      insertAccount: p('INSERT INTO accounts (uuid, name, segment, cadence_days) VALUES (?, ?, ?, ?)'),
+      updateAccount: p('UPDATE accounts SET uuid = ?, name = ?, segment = ?, cadence_days = ? WHERE id = ?'),
+      contactByUuid: p('SELECT id, uuid, forgotten FROM contacts WHERE uuid = ?'),
+      contactByEmail: p('SELECT id, uuid, forgotten FROM contacts WHERE email = ? COLLATE NOCASE'),
+      contactByName: p(`SELECT id, uuid, forgotten FROM contacts WHERE account_id = ? AND name = ? COLLATE NOCASE
+        AND forgotten = 0 AND (email IS NULL OR ? IS NULL OR email = ? COLLATE NOCASE) ORDER BY uuid LIMIT 1`),
+      insertContact: p(`INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, forgotten)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      updateContact: p(`UPDATE contacts SET uuid = ?, name = ?, email = ?, account_id = ?, role = ?, segment = ?,
+        persona = ? WHERE id = ?`),
+      isForgotten: p('SELECT 1 FROM forgotten WHERE uuid = ?'),
+      forget: p('INSERT OR IGNORE INTO forgotten (uuid) VALUES (?)'),
+      interviewByUuid: p('SELECT id FROM interviews WHERE uuid = ?'),
+      interviewIdFree: p('SELECT NOT EXISTS (SELECT 1 FROM interviews WHERE id = ?)'),
+      hypothesisByUuid: p('SELECT id FROM hypotheses WHERE uuid = ?'),
+      hypothesisIdFree: p('SELECT NOT EXISTS (SELECT 1 FROM hypotheses WHERE id = ?)'),
+      insertHypothesis: p(`INSERT INTO hypotheses (id, uuid, statement, kind, criteria, created_on, decide_by,
+        bet_until, bet_reason, bet_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      updateHypothesis: p(`UPDATE hypotheses SET statement = ?, kind = ?, criteria = ?, created_on = ?, decide_by = ?,
+        bet_until = ?, bet_reason = ?, bet_since = ? WHERE id = ?`),
+      clearHypothesisTags: p('DELETE FROM hypothesis_tags WHERE hypothesis_id = ?'),
+      addHypothesisTag: p('INSERT INTO hypothesis_tags (hypothesis_id, position, tag) VALUES (?, ?, ?)'),
+      clearRevisions: p('DELETE FROM hypothesis_revisions WHERE hypothesis_id = ?'),
+      addRevision: p(`INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after)
+        VALUES (?, ?, ?, ?, ?)`),
+      deleteHypothesis: p('DELETE FROM hypotheses WHERE id = ?'),
+      putEvidence: p(`INSERT INTO evidence (hypothesis_id, interview_id, direction, strength, basis)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (hypothesis_id, interview_id) DO UPDATE SET direction = excluded.direction,
+        strength = excluded.strength, basis = excluded.basis`),
+      deleteEvidence: p('DELETE FROM evidence WHERE hypothesis_id = ? AND interview_id = ?'),
+      outcomeByUuid: p('SELECT id FROM outcomes WHERE uuid = ?'),
+      insertOutcome: p('INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)'),
+      deleteOutcome: p('DELETE FROM outcomes WHERE id = ?'),
+      contactsOf: p(`SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+        WHERE ic.interview_id = ?`),
+    };
+  }
+
+  run(changes: Change[]): MergeResult {
+    // large batches write with the summary triggers suspended, each summary rebuilt once at the end
+    if (changes.length > 200) this.summaries.suspend();
+    for (const c of changes) if (c.rev > (this.result.latest ?? '')) this.result.latest = c.rev;
+    for (const c of changes) if (c.kind === 'erasure') this.erase(c);
+    const byKind = new Map<RecordKind, Change[]>();
+    for (const c of changes) {
+      if (c.kind === 'erasure') continue;
+      const list = byKind.get(c.kind);
+      if (list) list.push(c);
+      else byKind.set(c.kind, [c]);
+    }
+    let done = 0;
+    const interviews = byKind.get('interview')?.length ?? 0;
+    for (const kind of ORDER) {
+      // within a kind: records before tombstones, so a merge finds the record it merges into
+      const list = (byKind.get(kind) ?? []).sort((a, b) => Number(a.deleted) - Number(b.deleted));
+      for (const c of list) {
+        this.one(c);
+        if (kind === 'interview' && this.opts.onProgress && ++done % (this.opts.progressEvery ?? 5000) === 0)
+          this.opts.onProgress(done, interviews);
+      }
+    }
+    if (this.writes === 0) throw new NothingChanged(this.result);
+    this.refreshIdentityKeys(changes);
+    if (this.result.latest) observe(this.db, this.result.latest);
+    this.summaries.resume(this.changedExisting ? {} : { interviews: this.lastInterview });
+    return this.result;
+  }
+
+  /** For writeRecord: the content written as a change of this journal's (tracked). */
+  write(kind: RecordKind, key: string, data: RecordDoc): void {
+    this.materialize({ kind, key, rev: ORIGIN_VERSION, vv: {}, deleted: false, mergedInto: null, data });
+  }
+
+  removeRecord(kind: RecordKind, key: string): void {
+    this.remove({ kind, key, rev: ORIGIN_VERSION, vv: {}, deleted: true, mergedInto: null, data: null });
+  }
+
+  /**
+   * The identity keys pm keeps beside names and emails (issue 16, src/db/identity.ts) for the
+   * accounts and contacts this merge wrote: those it added (no key yet) and those it changed.
+   */
+  private refreshIdentityKeys(changes: Change[]): void {
+    const db = this.db;
+    const ids = (table: string, kind: string) => {
+      const found = new Set(db.prepare(`SELECT id FROM ${table} WHERE name_key IS NULL`).pluck().all() as number[]);
+      const byUuid = db.prepare(`SELECT id FROM ${table} WHERE uuid = ?`).pluck();
+      for (const c of changes)
+        if (c.kind === kind) {
+          const id = byUuid.get(c.key) as number | undefined;
+          if (id !== undefined) found.add(id);
+        }
+      return found;
+    };
+    for (const id of ids('accounts', 'account')) refreshAccountKeys(db, id);
+    for (const id of ids('contacts', 'contact')) refreshContactKeys(db, id);
+  }
+
+  // ------------------------------------------------------------ versions
+
+  private local(kind: RecordKind, key: string): LocalVersion | undefined {
+    return this.s.version.get(kind, key) as LocalVersion | undefined;
+  }
+
+  private putVersion(
+    c: { kind: RecordKind; key: string },
+    v: VersionVector,
+    deleted: boolean,
+    into: string | null,
+    dirty: boolean,
+  ) {
+    this.writes++;
+    const sorted = sortedVector(v);
+    const version = Object.values(sorted).reduce((a, b) => laterVersion(a, b), ORIGIN_VERSION);
+    this.s.putVersion.run(c.kind, c.key, version, JSON.stringify(sorted), deleted ? 1 : 0, into, dirty ? 1 : 0);
+  }
+
+  /** A change made here while merging (a merge of duplicates, a scrub): a new version on top of `base`. */
+  private localChange(kind: RecordKind, key: string, base: VersionVector, deleted: boolean, into: string | null) {
+    const version = tick(this.db);
+    this.putVersion({ kind, key }, { ...base, [version.slice(19)]: version }, deleted, into, true);
+  }
+
+  /** Where references to this account or contact now go (it may have been merged into another). */
+  private resolve(kind: 'account' | 'contact', uuid: string): string {
+    let current = uuid;
+    for (let i = 0; i < 20; i++) {
+      const next = this.s.mergedInto.pluck().get(kind, current) as string | undefined;
+      if (!next) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  // ------------------------------------------------------------ one change
+
+  private one(c: Change): void {
+    const counts = this.result.kinds[c.kind as Exclude<RecordKind, 'erasure'>];
+    const local = this.local(c.kind, c.key);
+    if (!local) {
+      if (c.deleted) {
+        // a deletion of something never seen here: remember it, so the record never arrives after it
+        this.putVersion(c, c.vv, true, c.mergedInto, false);
+        counts.unchanged++;
+        return;
+      }
+      const applied = this.materialize(c);
+      this.count(counts, applied, false);
+      if (applied === 'matched' || applied === 'leftOut') return;
+      if (applied === 'keptHere') this.putVersion(c, this.pendingVersion!, false, null, true);
+      else if (applied === 'scrubbed') this.localChange(c.kind, c.key, c.vv, false, null);
+      // a record from a file without versions may be known here only: it travels on from here
+      else this.putVersion(c, c.vv, false, null, Boolean(this.opts.fromFile) && c.rev === ORIGIN_VERSION);
+      return;
+    }
+    const localVv = JSON.parse(local.vv) as VersionVector;
+    const order = compareVectors(c.vv, localVv);
+    if (order === 'older' || order === 'equal') {
+      counts.unchanged++;
+      return;
+    }
+    if (order === 'newer') {
+      this.take(c, local, c.vv, counts, false);
+      return;
+    }
+    // concurrent: the later version wins; the loser is kept unless both say the same
+    const merged = mergeVectors(localVv, c.vv);
+    // a merge into another record is final, as an erasure is: it wins over a concurrent edit
+    const remoteWins = c.mergedInto
+      ? !local.merged_into || laterVersion(c.rev, local.version) === c.rev
+      : local.merged_into
+        ? false
+        : laterVersion(c.rev, local.version) === c.rev;
+    const localDoc = local.deleted ? null : (readRecords(this.db, c.kind, [c.key]).get(c.key) ?? null);
+    const remoteDoc = c.deleted ? null : c.data;
+    if (contentOf(localDoc) !== contentOf(remoteDoc)) {
+      const [keptRev, lostRev, lostDoc] = remoteWins
+        ? [c.rev, local.version, localDoc]
+        : [local.version, c.rev, remoteDoc];
+      this.s.conflict.run(
+        c.kind,
+        c.key,
+        keptRev,
+        lostRev,
+        lostDoc ? 0 : 1,
+        lostDoc ? JSON.stringify(lostDoc) : null,
+        this.opts.today,
+      );
+      this.result.conflicts++;
+    }
+    if (remoteWins) this.take(c, local, merged, counts, true);
+    else {
+      // this journal's version stays, now knowing the other: it travels on with both in its vector
+      this.putVersion(c, merged, Boolean(local.deleted), local.merged_into, true);
+      counts.unchanged++;
+    }
+  }
+
+  /** Apply the received version over the local one; `vv` is what the record's vector becomes. */
+  private take(c: Change, local: LocalVersion, vv: VersionVector, counts: KindCounts, dirty: boolean): void {
+    if (c.deleted) {
+      if (!local.deleted) this.remove(c);
+      counts.deleted++;
+      this.putVersion(c, vv, true, c.mergedInto, dirty);
+      return;
+    }
+    const applied = this.materialize(c);
+    this.count(counts, applied, !local.deleted);
+    if (applied === 'matched' || applied === 'leftOut') return;
+    if (applied === 'keptHere') this.putVersion(c, mergeVectors(vv, this.pendingVersion!), false, null, true);
+    else if (applied === 'scrubbed') this.localChange(c.kind, c.key, vv, false, null);
+    else this.putVersion(c, vv, false, null, dirty);
+  }
+
+  private count(counts: KindCounts, applied: Applied, existed: boolean): void {
+    if (applied === 'matched' || applied === 'keptHere') counts.matched++;
+    else if (applied === 'leftOut' || applied === 'keptErased') counts.leftOut++;
+    else if (applied === 'added' && !existed) counts.added++;
+    else counts.updated++;
+  }
+
+  // ------------------------------------------------------------ erasures
+
+  private erase(c: Change): void {
+    const known = this.local('erasure', c.key);
+    if (!known) {
+      const row = this.db.prepare('SELECT id, uuid, name, email, forgotten FROM contacts WHERE uuid = ?').get(c.key) as
+        | { id: number; uuid: string; name: string; email: string | null; forgotten: number }
+        | undefined;
+      if (row && !row.forgotten) {
+        // as pm forget does: scrubbed, and remembered (with this journal's hashes); the file is
+        // rewritten once the merge is committed (pending 2: by the caller, else the next pm command)
+        forgetContact(this.db, row.id);
+        recordErasure(this.db, row, this.opts.today, 2);
+        this.changedExisting = true;
+      } else this.s.forget.run(c.key);
+      this.writes++;
+      this.result.erased++;
+      this.putVersion(c, c.vv, false, null, false);
+    }
+  }
+
+  // ------------------------------------------------------------ content
+
+  private materialize(c: Change): Applied {
+    switch (c.kind) {
+      case 'setting': {
+        const d = c.data as SettingDoc;
+        setConfigValue(this.db, d.key as ConfigKey, d.value);
+        return 'updated';
+      }
+      case 'account':
+        return this.account(c.data as AccountDoc);
+      case 'contact':
+        return this.contact(c.data as ContactDoc);
+      case 'hypothesis':
+        return this.hypothesis(c.data as HypothesisDoc);
+      case 'interview':
+        return this.interview(c.data as InterviewDoc);
+      case 'evidence':
+        return this.evidence(c.data as EvidenceDoc);
+      case 'outcome':
+        return this.outcome(c.data as OutcomeDoc);
+      case 'opportunity':
+        return this.opportunity(c.data as OpportunityDoc);
+      default:
+        return 'leftOut';
+    }
+  }
+
+  private remove(c: Change): void {
+    const db = this.db;
+    switch (c.kind) {
+      case 'setting':
+        unsetConfigValue(db, c.key as ConfigKey);
+        return;
+      case 'account':
+      case 'contact': {
+        const find = c.kind === 'account' ? this.s.accountByUuid : this.s.contactByUuid;
+        const row = find.get(c.key) as { id: number } | undefined;
+        const target = c.mergedInto && (find.get(this.resolve(c.kind, c.mergedInto)) as { id: number } | undefined);
+        if (row && target && row.id !== target.id) {
+          this.changedExisting = true;
+          if (c.kind === 'account') mergeAccounts(db, row.id, target.id);
+          else mergeContacts(db, row.id, target.id);
+        }
+        return;
+      }
+      case 'interview': {
+        const id = this.s.interviewByUuid.pluck().get(c.key) as number | undefined;
+        if (id !== undefined) {
+          this.changedExisting = true;
+          this.writer.remove(id);
+        }
+        return;
+      }
+      case 'hypothesis': {
+        const id = this.s.hypothesisByUuid.pluck().get(c.key) as number | undefined;
+        if (id !== undefined) this.s.deleteHypothesis.run(id);
+        return;
+      }
+      case 'evidence': {
+        const [i, h] = c.key.split('/');
+        const iid = this.s.interviewByUuid.pluck().get(i) as number | undefined;
+        const hid = this.s.hypothesisByUuid.pluck().get(h) as number | undefined;
+        if (iid !== undefined && hid !== undefined) this.s.deleteEvidence.run(hid, iid);
+        return;
+      }
+      case 'outcome': {
+        const id = this.s.outcomeByUuid.pluck().get(c.key) as number | undefined;
+        if (id !== undefined) this.s.deleteOutcome.run(id);
+        return;
+      }
+      case 'opportunity':
+        db.prepare('DELETE FROM opportunities WHERE uuid = ?').run(c.key);
+        return;
+    }
+  }
+
+  /**
+   * Two records that are one (a duplicate account or contact): the one with the larger UUID is
+   * merged into the other, here and, through its tombstone, everywhere.
+   */
+  /**
+   * Two records that are one (an account or contact made on two journals): the one with the smaller
+   * UUID stays, the other becomes a tombstone merged into it, here and (through the tombstone)
+   * everywhere. The content is the later version's, and on a tie the staying one's, so that every
+   * journal that unites the two ends with the same record. `write` puts the incoming content into
+   * the row here, under the staying UUID.
+   */
+  private unite(
+    kind: 'account' | 'contact',
+    d: { uuid: string; vv?: VersionVector },
+    existing: { id: number; uuid: string },
+    write: (uuid: string, rowId: number) => void,
+  ): Applied {
+    const inVv = d.vv ?? {};
+    const mine = this.local(kind, existing.uuid);
+    const myVv: VersionVector = mine ? JSON.parse(mine.vv) : {};
+    const [myVersion, inVersion] = [maxVersion(myVv), maxVersion(inVv)];
+    const staying = existing.uuid < d.uuid ? existing.uuid : d.uuid;
+    const incomingContent = inVersion > myVersion || (inVersion === myVersion && staying === d.uuid);
+    const going = staying === d.uuid ? existing.uuid : d.uuid;
+    this.localChange(kind, going, going === d.uuid ? inVv : myVv, true, staying);
+    this.changedExisting = true;
+    const table = kind === 'account' ? 'accounts' : 'contacts';
+    if (staying !== existing.uuid)
+      this.db.prepare(`UPDATE ${table} SET uuid = ? WHERE id = ?`).run(staying, existing.id);
+    if (incomingContent) write(staying, existing.id);
+    if (staying === d.uuid) {
+      if (incomingContent) return 'updated'; // the incoming record, as it came
+      // the content here stays, under the incoming UUID, knowing both histories
+      this.pendingVersion = mergeVectors(myVv, inVv);
+      return 'keptHere';
+    }
+    // the record here stays; with the incoming content it is a change of this journal's
+    if (incomingContent) this.localChange(kind, staying, mergeVectors(myVv, inVv), false, null);
+    return 'matched';
+  }
+
+  /** set by unite() when a row took an incoming UUID but kept its content: that record's vector */
+  private pendingVersion: VersionVector | null = null;
+
+  private account(d: AccountDoc): Applied {
+    const cadence = d.cadenceDays === 'off' ? 0 : d.cadenceDays;
+    const write = (uuid: string, id: number) => this.s.updateAccount.run(uuid, d.name, d.segment, cadence, id);
+    const row = this.s.accountByUuid.get(d.uuid) as { id: number; uuid: string } | undefined;
+    const byName = this.s.accountByName.get(d.name) as { id: number; uuid: string } | undefined;
+    if (byName && byName.id !== row?.id) {
+      if (!row) return this.unite('account', d, byName, write);
+      // renamed onto another account's name: the two are one
+      const [keep, go] = row.uuid < byName.uuid ? [row, byName] : [byName, row];
+      this.localChange('account', go.uuid, this.vvOf('account', go.uuid), true, keep.uuid);
+      mergeAccounts(this.db, go.id, keep.id);
+      this.changedExisting = true;
+      if (keep === byName) return 'matched';
+    }
+    if (row) {
+      write(d.uuid, row.id);
+      this.changedExisting = true;
+      return 'updated';
+    }
+    this.s.insertAccount.run(d.uuid, d.name, d.segment, cadence);
+    return 'added';
+  }
+
+  private vvOf(kind: RecordKind, key: string): VersionVector {
+    const v = this.local(kind, key);
+    return v ? JSON.parse(v.vv) : {};
+  }
+
+  private contact(d: ContactDoc): Applied {
+    const accountUuid = this.resolve('account', d.accountUuid);
+    const account = this.s.accountByUuid.get(accountUuid) as { id: number } | undefined;
+    if (!account) return 'leftOut';
+    const row = this.s.contactByUuid.get(d.uuid) as { id: number; uuid: string; forgotten: number } | undefined;
+    if (row?.forgotten) {
+      // erased here: no change brings them back
+      this.result.forgottenLeftOut++;
+      return 'keptErased';
+    }
+    if (!row && this.s.isForgotten.get(d.uuid) && !d.forgotten) {
+      // erased here; only their placeholder ("Forgotten contact", no email) may come, to keep attributions
+      this.result.forgottenLeftOut++;
+      return 'leftOut';
+    }
+    const forgotten = d.forgotten ? 1 : 0;
+    if (row && forgotten) {
+      // erased where this version was made: forgotten here too
+      forgetContact(this.db, row.id);
+      this.result.erased++;
+      this.changedExisting = true;
+      return 'keptErased';
+    }
+    const byEmail = d.email
+      ? (this.s.contactByEmail.get(d.email) as { id: number; uuid: string; forgotten: number } | undefined)
+      : undefined;
+    const same =
+      byEmail ??
+      (row || forgotten
+        ? undefined
+        : (this.s.contactByName.get(account.id, d.name, d.email, d.email) as
+            | { id: number; uuid: string; forgotten: number }
+            | undefined));
+    if (same && same.id !== row?.id && !same.forgotten) {
+      if (row) {
+        const [keep, go] = row.uuid < same.uuid ? [row, same] : [same, row];
+        this.localChange('contact', go.uuid, this.vvOf('contact', go.uuid), true, keep.uuid);
+        mergeContacts(this.db, go.id, keep.id);
+        this.changedExisting = true;
+        if (keep === same) return 'matched';
+      } else
+        return this.unite('contact', d, same, (uuid, id) =>
+          this.s.updateContact.run(uuid, d.name, d.email, account.id, d.role, d.segment, d.persona ?? null, id),
+        );
+    }
+    if (row) {
+      this.s.updateContact.run(d.uuid, d.name, d.email, account.id, d.role, d.segment, d.persona ?? null, row.id);
+      this.changedExisting = true;
+      return 'updated';
+    }
+    this.s.insertContact.run(d.uuid, d.name, d.email, account.id, d.role, d.segment, d.persona ?? null, forgotten);
+    if (forgotten) this.s.forget.run(d.uuid);
+    return 'added';
+  }
+
+  private hypothesis(d: HypothesisDoc): Applied {
+    const bet = [d.bet?.until ?? null, d.bet?.reason ?? null, d.bet?.since ?? null];
+    let id = this.s.hypothesisByUuid.pluck().get(d.uuid) as number | undefined;
+    const added = id === undefined;
+    if (id === undefined) {
+      const wanted = this.opts.keepIds && d.id ? Number(/^H(\d+)$/i.exec(d.id)?.[1]) : Number.NaN;
+      const free = Number.isSafeInteger(wanted) && wanted > 0 && this.s.hypothesisIdFree.pluck().get(wanted) === 1;
+      id = Number(
+        this.s.insertHypothesis.run(
+          free ? wanted : null,
+          d.uuid,
+          d.statement,
+          d.kind,
+          d.criteria,
+          d.createdOn,
+          d.decideBy,
+          ...bet,
+        ).lastInsertRowid,
+      );
+    } else {
+      this.s.updateHypothesis.run(d.statement, d.kind, d.criteria, d.createdOn, d.decideBy, ...bet, id);
+      this.s.clearHypothesisTags.run(id);
+      this.s.clearRevisions.run(id);
+    }
+    d.tags.forEach((tag, position) => {
+      this.s.addHypothesisTag.run(id, position, tag);
+    });
+    for (const r of d.revisions) this.s.addRevision.run(id, r.date, r.field, r.before, r.after);
+    // the opportunities it addresses (issue 17), those this journal has
+    this.db.prepare('DELETE FROM hypothesis_opportunities WHERE hypothesis_id = ?').run(id);
+    for (const o of d.opportunityUuids ?? [])
+      this.db
+        .prepare(`INSERT OR IGNORE INTO hypothesis_opportunities (hypothesis_id, opportunity_id)
+          SELECT ?, id FROM opportunities WHERE uuid = ?`)
+        .run(id, o);
+    return added ? 'added' : 'updated';
+  }
+
+  private interview(d: InterviewDoc): Applied {
+    // a signal from a source alone has no account
+    const account =
+      d.accountUuid === null
+        ? { id: null }
+        : (this.s.accountByUuid.get(this.resolve('account', d.accountUuid)) as { id: number } | undefined);
+    if (!account) return 'leftOut';
+    const contactIds: number[] = [];
+    let erasedPresent = false;
+    for (const u of d.contactUuids) {
+      const c = this.s.contactByUuid.get(this.resolve('contact', u)) as { id: number; forgotten: number } | undefined;
+      if (c) {
+        contactIds.push(c.id);
+        if (c.forgotten) erasedPresent = true;
+      } else if (this.s.isForgotten.get(u)) erasedPresent = true;
+    }
+    // an erased person's interviews keep no quotes, wherever they come from
+    const quotes = erasedPresent ? [] : d.quotes;
+    const content: InterviewContent = {
+      date: d.date,
+      channel: d.channel,
+      accountId: account.id,
+      source: d.source ?? null,
+      by: d.by,
+      minutes: d.minutes,
+      summary: d.summary,
+      notes: d.notes,
+      followUp: d.followUp,
+      followUpDone: d.followUpDone,
+      stage: d.stage ?? null,
+      contactIds,
+      pains: d.pains,
+      quotes,
+      tags: d.tags,
+    };
+    const id = this.s.interviewByUuid.pluck().get(d.uuid) as number | undefined;
+    const scrubbed = erasedPresent && d.quotes.length > 0;
+    if (id === undefined) {
+      const wanted = this.opts.keepIds && d.id ? Number(/^I(\d+)$/i.exec(d.id)?.[1]) : Number.NaN;
+      const free = Number.isSafeInteger(wanted) && wanted > 0 && this.s.interviewIdFree.pluck().get(wanted) === 1;
+      this.writer.insert(d.uuid, content, this.opts.now ?? new Date().toISOString(), [], free ? wanted : undefined);
+      return scrubbed ? 'scrubbed' : 'added';
+    }
+    this.changedExisting = true;
+    const { contactIds: people, pains, tags, ...fields } = content;
+    this.writer.update(id, { fields, contactIds: people, lists: { pains, quotes, tags } });
+    return scrubbed ? 'scrubbed' : 'updated';
+  }
+
+  private evidence(d: EvidenceDoc): Applied {
+    const iid = this.s.interviewByUuid.pluck().get(d.interviewUuid) as number | undefined;
+    const hid = this.s.hypothesisByUuid.pluck().get(d.hypothesisUuid) as number | undefined;
+    if (iid === undefined || hid === undefined) return 'leftOut';
+    this.s.putEvidence.run(hid, iid, d.direction, d.strength, d.basis ?? 'said');
+    return 'added';
+  }
+
+  /**
+   * An opportunity the user named (issue 17): by UUID; its name and aliases as they came. A name
+   * another opportunity here already has stays that one's (the pains cannot count for two).
+   */
+  private opportunity(d: OpportunityDoc): Applied {
+    const db = this.db;
+    const row = db.prepare('SELECT id FROM opportunities WHERE uuid = ?').pluck().get(d.uuid) as number | undefined;
+    const owner = (key: string) =>
+      db
+        .prepare(`SELECT id FROM opportunities WHERE key = ?1
+          UNION ALL SELECT opportunity_id FROM opportunity_aliases WHERE key = ?1 LIMIT 1`)
+        .pluck()
+        .get(key) as number | undefined;
+    const key = painKey(d.name);
+    const taken = owner(key);
+    let id = row;
+    if (id === undefined) {
+      if (taken !== undefined) return 'matched';
+      id = Number(
+        db.prepare('INSERT INTO opportunities (uuid, name, key) VALUES (?, ?, ?)').run(d.uuid, d.name, key)
+          .lastInsertRowid,
+      );
+    } else if (taken === undefined || taken === id)
+      db.prepare('UPDATE opportunities SET name = ?, key = ? WHERE id = ?').run(d.name, key, id);
+    db.prepare('DELETE FROM opportunity_aliases WHERE opportunity_id = ?').run(id);
+    for (const alias of d.aliases) {
+      const aliasKey = painKey(alias);
+      if (owner(aliasKey) === undefined)
+        db.prepare('INSERT INTO opportunity_aliases (key, opportunity_id, name) VALUES (?, ?, ?)').run(
+          aliasKey,
+          id,
+          alias,
+        );
+    }
+    return row === undefined ? 'added' : 'updated';
+  }
+
+  private outcome(d: OutcomeDoc): Applied {
+    const hid = this.s.hypothesisByUuid.pluck().get(d.hypothesisUuid) as number | undefined;
+    if (hid === undefined) return 'leftOut';
+    const id = this.s.outcomeByUuid.pluck().get(d.uuid) as number | undefined;
+    // an outcome changed elsewhere is written anew, so the status triggers see it
+    if (id !== undefined) this.s.deleteOutcome.run(id);
+    this.s.insertOutcome.run(d.uuid, hid, d.outcome, d.date, d.reason);
+    return id === undefined ? 'added' : 'updated';
+  }
+}
+
+/**
+ * Write a record as this journal's own change (tracked: its tables' triggers give it a new version,
+ * newer than every version here), or delete it (`data` null): `pm sync resolve … lost`.
+ */
+export function writeRecord(db: DB, kind: RecordKind, key: string, data: RecordDoc | null): void {
+  const merger = new Merger(db, { today: '' });
+  if (data) merger.write(kind, key, data);
+  else merger.removeRecord(kind, key);
+}
+
+/** The changes a document carries (an export, or what `pm sync` pulled). */
+export function changesOf(doc: {
+  accounts: AccountDoc[];
+  contacts: ContactDoc[];
+  interviews: InterviewDoc[];
+  hypotheses: HypothesisDoc[];
+  evidence: EvidenceDoc[];
+  outcomes: OutcomeDoc[];
+  opportunities?: OpportunityDoc[];
+  settings: SettingDoc[];
+  deleted: { kind: Exclude<RecordKind, 'erasure'>; key: string; rev: string; vv: VersionVector; mergedInto?: string }[];
+  forgotten?: { uuid: string }[];
+}): Change[] {
+  const out: Change[] = [];
+  const push = (kind: RecordKind, key: string, d: RecordDoc) =>
+    out.push({ kind, key, rev: d.rev ?? ORIGIN_VERSION, vv: d.vv ?? {}, deleted: false, mergedInto: null, data: d });
+  for (const { uuid } of doc.forgotten ?? [])
+    out.push({ kind: 'erasure', key: uuid, rev: ORIGIN_VERSION, vv: {}, deleted: false, mergedInto: null, data: null });
+  for (const d of doc.settings) push('setting', d.key, d);
+  for (const d of doc.accounts) push('account', d.uuid, d);
+  for (const d of doc.contacts) push('contact', d.uuid, d);
+  for (const d of doc.opportunities ?? []) push('opportunity', d.uuid, d);
+  for (const d of doc.hypotheses) push('hypothesis', d.uuid, d);
+  for (const d of doc.interviews) push('interview', d.uuid, d);
+  for (const d of doc.evidence) push('evidence', `${d.interviewUuid}/${d.hypothesisUuid}`, d);
+  for (const d of doc.outcomes) push('outcome', d.uuid, d);
+  for (const t of doc.deleted)
+    out.push({
+      kind: t.kind,
+      key: t.key,
+      rev: t.rev,
+      vv: t.vv,
+      deleted: true,
+      mergedInto: t.mergedInto ?? null,
+      data: null,
+    });
+  return out;
+}

@@ -1,0 +1,42 @@
+// References that mean the same in every journal (issue 19): `I-7f3a9c`, `H-0b12cd`, the kind's
+// letter and the start of the random end of the record's UUID (src/core/versions.ts shortRef).
+// Accepted wherever a display id is: each command turns one into the journal's own id (I12, H3)
+// before it reads its arguments as it always did.
+import type { DB } from './journal.js';
+import { UsageError } from '../errors.js';
+
+const REF = /^\s*([iIhH])-([0-9a-fA-F]{4,12})\s*$/;
+
+/** Whether `ref` is a short reference (I-7f3a9c, H-0b12cd). */
+export function isShortRef(ref: string): boolean {
+  return REF.test(ref);
+}
+
+/**
+ * A short reference as the journal's display id (`H-0b12cd` → `H3`); anything else as given. An
+ * unknown reference is a usage error, and so is one that more than one record starts with (say
+ * more of it).
+ */
+export function localId(db: DB, ref: string): string {
+  const m = REF.exec(ref);
+  if (!m) return ref;
+  const letter = m[1].toUpperCase();
+  const table = letter === 'I' ? 'interviews' : 'hypotheses';
+  // the last group of the UUID's text (from its 25th character) is its random end
+  const ids = db
+    .prepare(`SELECT id FROM ${table} WHERE substr(uuid, 25) LIKE ? ORDER BY id LIMIT 5`)
+    .pluck()
+    .all(`${m[2].toLowerCase()}%`) as number[];
+  const what = letter === 'I' ? 'interview' : 'hypothesis';
+  if (ids.length === 0)
+    throw new UsageError(
+      `unknown ${what} ${letter}-${m[2].toLowerCase()}`,
+      letter === 'I' ? 'try: pm ls' : 'try: pm hyp list --status all',
+    );
+  if (ids.length > 1)
+    throw new UsageError(
+      `${letter}-${m[2].toLowerCase()} is more than one ${what} (${ids.map((id) => `${letter}${id}`).join(', ')})`,
+      'give more of its reference, or its display id',
+    );
+  return `${letter}${ids[0]}`;
+}

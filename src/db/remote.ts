@@ -1,0 +1,508 @@
+// pm sync: the journal shared through PostgreSQL (issue 19). Loaded, with the `pg` client, only when
+// a sync command runs.
+//
+// The database holds one row per record in pm.records: its latest version, version vector, content
+// (as the export format writes the record, JSON) or tombstone, and `seq`, the order in which rows
+// were pushed. A journal pulls every row whose seq is past its cursor and merges them by version
+// (src/db/merge.ts, as pm import does), then pushes what changed here since its last push.
+// - Pushes are serialised by a transaction-level advisory lock, and each takes its seq numbers
+//   under it, so seq order is commit order: a reader never sees seq 12 committed while 11 is not
+//   yet, and a cursor never skips a row.
+// - Under that lock a push first pulls what others pushed since this journal's pull and merges it,
+//   so what it pushes always knows every version in the database: concurrent changes are found
+//   (and their losing side kept) here, never silently overwritten there.
+// - Each side commits in one transaction: a pull's merge and its cursor together in the journal; a
+//   push's rows together in PostgreSQL. Killed anywhere, the next sync finishes the job: a pushed row
+//   not yet marked as pushed here is pushed again and changes nothing (same version), a pull not
+//   committed is pulled again.
+// - An erasure: under the same lock, the person's row in the database is replaced by the
+//   placeholder, and every interview of theirs by the scrubbed version this journal pushes; the
+//   database keeps no history, change log or conflict of any row, so no copy remains in a table;
+//   VACUUM then clears the dead row versions PostgreSQL keeps until it reuses their space.
+// Credentials come from libpq's usual places (PGPASSWORD, ~/.pgpass, PGSSLMODE); the journal stores
+// the URL without a password.
+import type { Client, ClientConfig } from 'pg';
+import type { DB } from './journal.js';
+import { JournalError, UsageError } from '../errors.js';
+import { readRecords } from './exchange.js';
+import { changesOf, mergeChanges, type MergeResult } from './merge.js';
+import { journalLookup } from './import.js';
+import { rescrubInterviews } from './forget.js';
+import { deviceId } from './tracking.js';
+import { rewriteAfterErasure } from './erasure.js';
+import { validateDocument, RECORD_KINDS, type RecordKind } from '../core/import-validate.js';
+
+/** The schema pm keeps in the database; a newer one is refused. */
+const REMOTE_SCHEMA = 1;
+/** Rows a page when pulling, and a statement when pushing. */
+const PAGE = 5000;
+/** The advisory lock that serialises pushes (any constant pm alone uses: 'pmsy'). */
+const PUSH_LOCK = 0x706d7379;
+
+const INIT_SQL = `
+CREATE SCHEMA IF NOT EXISTS pm;
+CREATE TABLE IF NOT EXISTS pm.meta (
+  id             integer PRIMARY KEY CHECK (id = 1),
+  server         uuid NOT NULL,
+  seq            bigint NOT NULL DEFAULT 0,
+  schema_version integer NOT NULL
+);
+INSERT INTO pm.meta (id, server, seq, schema_version) VALUES (1, gen_random_uuid(), 0, ${REMOTE_SCHEMA})
+  ON CONFLICT (id) DO NOTHING;
+CREATE TABLE IF NOT EXISTS pm.records (
+  kind        text NOT NULL,
+  key         text NOT NULL,
+  rev         text NOT NULL,
+  vv          jsonb NOT NULL,
+  deleted     boolean NOT NULL DEFAULT false,
+  merged_into text,
+  data        jsonb,
+  seq         bigint NOT NULL,
+  device      text NOT NULL,
+  PRIMARY KEY (kind, key)
+);
+CREATE INDEX IF NOT EXISTS records_by_seq ON pm.records (seq);
+`;
+
+export interface RemoteRow {
+  kind: RecordKind;
+  key: string;
+  rev: string;
+  vv: Record<string, string>;
+  deleted: boolean;
+  merged_into: string | null;
+  data: Record<string, unknown> | null;
+  seq: string;
+}
+
+// ---------------------------------------------------------------- the URL and the connection
+
+/** The URL as stored: no password (credentials come from PGPASSWORD or ~/.pgpass). */
+export function storableUrl(url: string): { url: string; hadPassword: boolean } {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new UsageError(
+      `not a PostgreSQL URL: ${JSON.stringify(url)}`,
+      'write it as postgres://user@host[:port]/database',
+    );
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:')
+    throw new UsageError(`not a PostgreSQL URL: ${JSON.stringify(url)}`, 'it starts with postgres://');
+  const hadPassword = u.password !== '' || u.searchParams.has('password');
+  u.password = '';
+  u.searchParams.delete('password');
+  return { url: u.toString(), hadPassword };
+}
+
+/** pg's settings from the URL, then libpq's environment variables (the environment pm runs with). */
+function clientConfig(url: string, env: NodeJS.ProcessEnv): ClientConfig {
+  const u = new URL(url);
+  const sslmode = u.searchParams.get('sslmode') ?? env.PGSSLMODE ?? undefined;
+  const ssl =
+    sslmode === undefined || sslmode === 'disable' || sslmode === 'allow' || sslmode === 'prefer'
+      ? undefined
+      : sslmode === 'verify-ca' || sslmode === 'verify-full'
+        ? { rejectUnauthorized: true }
+        : { rejectUnauthorized: false };
+  return {
+    host: decodeURIComponent(u.hostname) || env.PGHOST || 'localhost',
+    port: Number(u.port || env.PGPORT || 5432),
+    user: decodeURIComponent(u.username) || env.PGUSER || env.USER,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || env.PGDATABASE || undefined,
+    // else pg reads ~/.pgpass (PGPASSFILE) itself
+    password: decodeURIComponent(u.password) || env.PGPASSWORD || undefined,
+    ssl,
+    application_name: 'pm',
+    connectionTimeoutMillis: Number(env.PM_SYNC_TIMEOUT_MS) || 15_000,
+  };
+}
+
+async function connect(url: string, env: NodeJS.ProcessEnv): Promise<Client> {
+  // pg is CommonJS and outside the bundle (esbuild.config.mjs): required here, only when a sync runs
+  const pg = require('pg') as typeof import('pg');
+  const client = new pg.Client(clientConfig(url, env));
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new JournalError(
+      `cannot reach the PostgreSQL database at ${storableUrl(url).url}: ${(err as Error).message}`,
+      'check the URL, the network, and PGPASSWORD or ~/.pgpass (PGSSLMODE=require for most managed databases)',
+    );
+  }
+  return client;
+}
+
+async function inTransaction<T>(client: Client, fn: () => Promise<T>, mode = ''): Promise<T> {
+  await client.query(`BEGIN ${mode}`);
+  try {
+    const result = await fn();
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+async function serverMeta(client: Client): Promise<{ server: string; seq: string; schema_version: number }> {
+  try {
+    const r = await client.query('SELECT server::text, seq::text, schema_version FROM pm.meta WHERE id = 1');
+    if (r.rows.length === 0) throw new Error('no pm.meta row');
+    const meta = r.rows[0];
+    if (meta.schema_version > REMOTE_SCHEMA)
+      throw new JournalError(
+        `the database's pm schema is newer (${meta.schema_version}) than this pm knows (${REMOTE_SCHEMA})`,
+        'upgrade pm',
+      );
+    return meta;
+  } catch (err) {
+    if (err instanceof JournalError) throw err;
+    throw new JournalError(
+      `the database has no pm schema (${(err as Error).message})`,
+      'set it up with: pm sync init URL',
+    );
+  }
+}
+
+// ---------------------------------------------------------------- the journal's side
+
+export interface RemoteState {
+  url: string;
+  server: string | null;
+  cursor: string;
+  lastSync: string | null;
+}
+
+export function remoteState(db: DB): RemoteState | undefined {
+  return db
+    .prepare('SELECT url, server, cast(cursor AS TEXT) AS cursor, last_sync AS lastSync FROM sync_remote WHERE id = 1')
+    .get() as RemoteState | undefined;
+}
+
+export function waitingCount(db: DB): number {
+  return db.prepare('SELECT count(*) FROM record_versions WHERE dirty = 1').pluck().get() as number;
+}
+
+export function conflictCount(db: DB): number {
+  return db.prepare('SELECT count(*) FROM sync_conflicts').pluck().get() as number;
+}
+
+interface Pending {
+  kind: RecordKind;
+  key: string;
+  version: string;
+  vv: string;
+  deleted: number;
+  merged_into: string | null;
+}
+
+/** What changed here since the last push, as rows for the database. */
+function pendingRows(db: DB): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[] } {
+  const pending = db
+    .prepare('SELECT kind, key, version, vv, deleted, merged_into FROM record_versions WHERE dirty = 1')
+    .all() as Pending[];
+  const byKind = new Map<RecordKind, Pending[]>();
+  for (const p of pending) {
+    const list = byKind.get(p.kind);
+    if (list) list.push(p);
+    else byKind.set(p.kind, [p]);
+  }
+  const rows: Omit<RemoteRow, 'seq'>[] = [];
+  for (const kind of RECORD_KINDS) {
+    const list = byKind.get(kind) ?? [];
+    const live = list.filter((p) => !p.deleted && kind !== 'erasure');
+    const docs = readRecords(
+      db,
+      kind,
+      live.map((p) => p.key),
+    );
+    for (const p of list) {
+      const data = p.deleted || kind === 'erasure' ? null : (docs.get(p.key) ?? null);
+      // a record whose row is gone without a tombstone (a link that went with its interview) is not pushed
+      if (!p.deleted && kind !== 'erasure' && data === null) continue;
+      if (data) delete (data as { id?: unknown }).id;
+      rows.push({
+        kind,
+        key: p.key,
+        rev: p.version,
+        vv: JSON.parse(p.vv),
+        deleted: p.deleted === 1,
+        merged_into: p.merged_into,
+        data: data as Record<string, unknown> | null,
+      });
+    }
+  }
+  return { rows, marks: pending };
+}
+
+/** Rows pulled from the database, as the document pm import reads. */
+function documentOf(rows: RemoteRow[]) {
+  const doc = {
+    format: 'pm-journal',
+    version: 1,
+    exportedAt: '',
+    config: {},
+    accounts: [] as unknown[],
+    contacts: [] as unknown[],
+    interviews: [] as unknown[],
+    hypotheses: [] as unknown[],
+    evidence: [] as unknown[],
+    outcomes: [] as unknown[],
+    opportunities: [] as unknown[],
+    settings: [] as unknown[],
+    deleted: [] as unknown[],
+    // an erasure travels as the person's UUID alone: their hashes stay in the journals (issue 16)
+    forgotten: [] as { uuid: string; keyId: null; emailHash: null; nameHash: null; erasedOn: null }[],
+  };
+  const section: Record<string, unknown[]> = {
+    setting: doc.settings,
+    account: doc.accounts,
+    contact: doc.contacts,
+    interview: doc.interviews,
+    hypothesis: doc.hypotheses,
+    evidence: doc.evidence,
+    outcome: doc.outcomes,
+    opportunity: doc.opportunities,
+  };
+  for (const r of rows) {
+    if (r.kind === 'erasure')
+      doc.forgotten.push({ uuid: r.key, keyId: null, emailHash: null, nameHash: null, erasedOn: null });
+    else if (r.deleted)
+      doc.deleted.push({ kind: r.kind, key: r.key, rev: r.rev, vv: r.vv, mergedInto: r.merged_into ?? undefined });
+    else if (r.data && section[r.kind]) section[r.kind].push({ ...r.data, rev: r.rev, vv: r.vv });
+  }
+  return doc;
+}
+
+export interface PullResult {
+  rows: number;
+  merged: MergeResult | null;
+}
+
+/** Merge pulled rows into the journal and move its cursor, in one transaction. */
+function applyPulled(db: DB, rows: RemoteRow[], cursor: string, today: string, server: string): PullResult {
+  return db
+    .transaction((): PullResult => {
+      const state = remoteState(db);
+      if (!state || state.server !== server)
+        throw new JournalError('the journal was connected to another database meanwhile');
+      const empty =
+        db
+          .prepare('SELECT NOT EXISTS (SELECT 1 FROM interviews) AND NOT EXISTS (SELECT 1 FROM hypotheses)')
+          .pluck()
+          .get() === 1;
+      let merged: MergeResult | null = null;
+      if (rows.length > 0) {
+        const doc = validateDocument(documentOf(rows), journalLookup(db), { dangling: true });
+        merged = mergeChanges(db, changesOf(doc), { today, keepIds: empty });
+      }
+      db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(cursor, cursor);
+      return { rows: rows.length, merged };
+    })
+    .immediate();
+}
+
+// a row changes only for a newer version (or the same one knowing more): pushed twice, it stays
+const UPSERT = `INSERT INTO pm.records (kind, key, rev, vv, deleted, merged_into, data, seq, device)
+  SELECT kind, key, rev, vv, deleted, merged_into, data, seq::bigint, $2
+  FROM jsonb_to_recordset($1::jsonb) AS x(kind text, key text, rev text, vv jsonb, deleted boolean,
+    merged_into text, data jsonb, seq text)
+  ON CONFLICT (kind, key) DO UPDATE SET rev = excluded.rev, vv = excluded.vv, deleted = excluded.deleted,
+    merged_into = excluded.merged_into, data = excluded.data, seq = excluded.seq, device = excluded.device
+  WHERE pm.records.rev < excluded.rev OR (pm.records.rev = excluded.rev AND pm.records.vv <> excluded.vv)`;
+
+// (ordered by the column r.seq, a number, not by the text it is selected as)
+const SELECT_ROWS = `SELECT kind, key, rev, vv, deleted, merged_into, data, r.seq::text AS seq FROM pm.records r
+  WHERE r.seq > $1 ORDER BY r.seq LIMIT ${PAGE}`;
+
+async function fetchSince(client: Client, cursor: string): Promise<{ rows: RemoteRow[]; cursor: string }> {
+  const rows: RemoteRow[] = [];
+  let at = cursor;
+  for (;;) {
+    const page = (await client.query(SELECT_ROWS, [at])).rows as RemoteRow[];
+    rows.push(...page);
+    if (page.length < PAGE) break;
+    at = page[page.length - 1].seq;
+  }
+  return { rows, cursor: rows.length ? rows[rows.length - 1].seq : cursor };
+}
+
+// ---------------------------------------------------------------- the commands' work
+
+export interface InitResult {
+  url: string;
+  hadPassword: boolean;
+  created: boolean;
+  server: string;
+}
+
+/** pm sync init URL: the schema pm in the database (idempotent), and the journal connected to it. */
+export async function initRemote(journal: () => DB, env: NodeJS.ProcessEnv, url: string): Promise<InitResult> {
+  const stored = storableUrl(url);
+  const client = await connect(url, env);
+  try {
+    const existed = await client.query("SELECT to_regclass('pm.records') IS NOT NULL AS existed");
+    await inTransaction(client, async () => {
+      // two teammates running init at once: one creates, the other finds it made
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+      await client.query(INIT_SQL);
+    });
+    const meta = await serverMeta(client);
+    const db = journal();
+    db.transaction(() => {
+      const before = remoteState(db);
+      if (before && before.server !== meta.server) {
+        // another database: everything here is pushed to it, and all of it pulled from the start
+        db.prepare('UPDATE record_versions SET dirty = 1').run();
+      }
+      db.prepare(`INSERT INTO sync_remote (id, url, server, cursor) VALUES (1, @url, @server, 0)
+        ON CONFLICT (id) DO UPDATE SET url = @url,
+          cursor = CASE WHEN server IS @server THEN cursor ELSE 0 END, server = @server`).run({
+        url: stored.url,
+        server: meta.server,
+      });
+    }).immediate();
+    return { url: stored.url, hadPassword: stored.hadPassword, created: !existed.rows[0].existed, server: meta.server };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface SyncResult {
+  pulled: number;
+  pushed: number;
+  merged: MergeResult[];
+  conflicts: number;
+  erasuresPushed: number;
+}
+
+/** pm sync: pull what others pushed, then push what changed here. `journal()` opens the journal for writing. */
+export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: string): Promise<SyncResult> {
+  const db = journal();
+  const state = remoteState(db);
+  if (!state) throw new UsageError('this journal is not connected to a database', 'connect it once: pm sync init URL');
+  const client = await connect(state.url, env);
+  const result: SyncResult = { pulled: 0, pushed: 0, merged: [], conflicts: 0, erasuresPushed: 0 };
+  try {
+    const meta = await serverMeta(client);
+    if (state.server !== meta.server)
+      throw new JournalError(
+        `the database at ${state.url} is not the one this journal synced with (it was set up anew?)`,
+        `connect again, which pushes everything here to it: pm sync init ${state.url}`,
+      );
+    // 1. pull, without the lock: the bulk of a first sync, in one snapshot
+    const pulled = await inTransaction(
+      client,
+      () => fetchSince(client, state.cursor),
+      'ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
+    const first = applyPulled(db, pulled.rows, pulled.cursor, today, meta.server);
+    result.pulled += first.rows;
+    if (first.merged) result.merged.push(first.merged);
+
+    // 2. push, under the lock: first what others pushed meanwhile, then what changed here
+    const pushed = await inTransaction(client, async () => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+      const delta = await fetchSince(client, remoteState(db)!.cursor);
+      const second = applyPulled(db, delta.rows, delta.cursor, today, meta.server);
+      result.pulled += second.rows;
+      if (second.merged) result.merged.push(second.merged);
+
+      // a person erased here: their interviews are scrubbed also of what the database knows of them
+      const erasing = db
+        .prepare("SELECT key FROM record_versions WHERE kind = 'erasure' AND dirty = 1")
+        .pluck()
+        .all() as string[];
+      if (erasing.length > 0) {
+        const known = await client.query(
+          "SELECT key, data FROM pm.records WHERE kind = 'contact' AND key = ANY($1) AND NOT deleted",
+          [erasing],
+        );
+        db.transaction(() => {
+          for (const row of known.rows as { key: string; data: { name?: string; email?: string | null } | null }[])
+            if (row.data?.name) rescrubInterviews(db, row.key, row.data.name, row.data.email ?? null);
+        }).immediate();
+      }
+
+      const { rows, marks } = pendingRows(db);
+      if (rows.length === 0) return null;
+      const end = BigInt(
+        (await client.query('UPDATE pm.meta SET seq = seq + $1 WHERE id = 1 RETURNING seq::text AS seq', [rows.length]))
+          .rows[0].seq,
+      );
+      const start = end - BigInt(rows.length) + 1n;
+      const me = deviceId(db);
+      for (let i = 0; i < rows.length; i += PAGE) {
+        const page = rows.slice(i, i + PAGE).map((r, k) => ({ ...r, seq: (start + BigInt(i + k)).toString() }));
+        await client.query(UPSERT, [JSON.stringify(page), me]);
+      }
+      result.pushed = rows.length;
+      result.erasuresPushed = rows.filter((r) => r.kind === 'erasure').length;
+      return { end: end.toString(), marks };
+    });
+    // 3. committed there, marked here (killed between the two, the next sync pushes the same again)
+    if (pushed)
+      db.transaction(() => {
+        const mark = db.prepare(
+          'UPDATE record_versions SET dirty = 0 WHERE kind = ? AND key = ? AND version = ? AND vv = ?',
+        );
+        for (const m of pushed.marks) mark.run(m.kind, m.key, m.version, m.vv);
+        // everything up to `end` is in this journal now: others' rows were pulled under the lock
+        db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(pushed.end, pushed.end);
+      }).immediate();
+    db.prepare("UPDATE sync_remote SET last_sync = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = 1").run();
+    // people erased elsewhere and forgotten here: their old bytes go from the journal's files too
+    if (result.merged.some((m) => m.erased > 0)) rewriteAfterErasure(db);
+    if (result.erasuresPushed > 0) {
+      // dead row versions still hold what the erasure replaced until VACUUM (best effort: may need the owner)
+      await client.query('VACUUM pm.records').catch(() => undefined);
+    }
+    result.conflicts = result.merged.reduce((n, m) => n + m.conflicts, 0);
+    return result;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface RemoteStatus {
+  url: string;
+  lastSync: string | null;
+  /** changes here not yet pushed */
+  waiting: number;
+  conflicts: number;
+  /** others' changes waiting to be pulled, when the database could be reached */
+  toPull: number | null;
+  reachable: boolean;
+  error?: string;
+}
+
+/** pm sync status: the remote, the last sync, what waits each way, conflicts. */
+export async function remoteStatus(db: DB, env: NodeJS.ProcessEnv): Promise<RemoteStatus | null> {
+  const state = remoteState(db);
+  if (!state) return null;
+  const status: RemoteStatus = {
+    url: state.url,
+    lastSync: state.lastSync,
+    waiting: waitingCount(db),
+    conflicts: conflictCount(db),
+    toPull: null,
+    reachable: false,
+  };
+  let client: Client | undefined;
+  try {
+    client = await connect(state.url, env);
+    const r = await client.query('SELECT count(*)::int AS n FROM pm.records WHERE seq > $1 AND device <> $2', [
+      state.cursor,
+      deviceId(db),
+    ]);
+    status.toPull = r.rows[0].n;
+    status.reachable = true;
+  } catch (err) {
+    status.error = (err as Error).message;
+  } finally {
+    await client?.end().catch(() => undefined);
+  }
+  return status;
+}

@@ -1,0 +1,36 @@
+// `pm report --team` (issue 19): each interviewer's customer conversations in the period, and who
+// the team is (everyone who held a conversation in the look-back window or the period).
+import type { DB } from './journal.js';
+
+export interface TeamRow {
+  by: string;
+  /** customer conversations in the period */
+  direct: number;
+  /** distinct customers and prospects in them */
+  customers: number;
+  /** the latest customer conversation on or before asOf */
+  lastDirect: string | null;
+}
+
+/**
+ * One row per person who held a conversation (of any kind) between `since` and `asOf`, or in the
+ * period; `by` compared case-insensitively, shown as first written.
+ */
+export function teamRows(db: DB, q: { start: string; end: string; asOf: string; since: string }): TeamRow[] {
+  return db
+    .prepare(`
+    WITH people AS (
+      SELECT min(i.by) AS by, lower(i.by) AS who FROM interviews i
+      WHERE i.by IS NOT NULL AND i.date BETWEEN min(@since, @start) AND @asOf GROUP BY lower(i.by))
+    SELECT p.by,
+      (SELECT count(*) FROM interviews i WHERE lower(i.by) = p.who AND i.kind = 'customer'
+         AND i.date BETWEEN @start AND @end) AS direct,
+      (SELECT count(DISTINCT c.id) FROM interviews i JOIN interview_contacts ic ON ic.interview_id = i.id
+         JOIN contacts c ON c.id = ic.contact_id
+         WHERE lower(i.by) = p.who AND i.kind = 'customer' AND i.date BETWEEN @start AND @end
+           AND c.role IN ('customer', 'prospect')) AS customers,
+      (SELECT max(i.date) FROM interviews i WHERE lower(i.by) = p.who AND i.kind = 'customer'
+         AND i.date <= @asOf) AS lastDirect
+    FROM people p ORDER BY p.by COLLATE NOCASE`)
+    .all(q) as TeamRow[];
+}

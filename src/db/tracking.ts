@@ -1,0 +1,239 @@
+// Change tracking: every shared record carries a version, set by triggers on the tables that hold
+// it, so that every write path (pm log, edit, delete, hyp …, contact and account set/merge, forget,
+// config, a future command, even sqlite3 by hand) bumps it without having to remember to.
+//
+// A version is a hybrid logical clock: the journal's wall time in milliseconds, a counter for
+// changes within one millisecond (or while the wall clock lags a version seen from elsewhere), and
+// the journal's device id, written so that comparing the strings compares the versions:
+// `0192f3a4b5c6000001.9c1f…` (12 hex digits of ms, 6 of counter, '.', 16 of device).
+// record_versions holds one row per record kind and key: its latest version, its version vector
+// (the latest version from each device that changed it: what tells a concurrent change from a
+// newer one), whether it is deleted (a tombstone), and whether it changed here since the last push.
+//
+// The tables each kind lives in are listed once, below; migrations/0015_change_tracking.sql holds
+// the triggers this list generates (test/unit/tracking.test.ts holds the two to one another: a new
+// kind is one entry here plus a migration with its triggers from trackingTriggersSql()).
+// While pm applies changes from elsewhere (an import, a sync) the triggers stand aside
+// (sync_clock.tracking = 0) and the applier writes the versions it received.
+import type { DB } from './journal.js';
+
+export interface TrackedTable {
+  table: string;
+  kind: string;
+  /** the record's key, from the row (NEW or OLD); NULL when the record is gone (a cascade) */
+  key: (row: 'NEW' | 'OLD') => string;
+  /** the columns whose change is a change of the record (not the summaries kept by triggers) */
+  columns: string[] | null;
+  /** the record's own table: deleting a row deletes the record (a tombstone); else a part of it */
+  own: boolean;
+  /** only rows for which this holds are shared */
+  when?: (row: 'NEW' | 'OLD') => string;
+  /** rows are never updated or deleted */
+  insertOnly?: boolean;
+}
+
+const parent = (table: string, fk: string) => (row: 'NEW' | 'OLD') =>
+  `(SELECT uuid FROM ${table} WHERE id = ${row}.${fk})`;
+
+/** The shared records and the tables they live in. */
+export const TRACKED: readonly TrackedTable[] = [
+  {
+    table: 'config',
+    kind: 'setting',
+    key: (r) => `${r}.key`,
+    columns: ['value'],
+    own: true,
+    when: (r) => `${r}.key <> 'user.name'`,
+  },
+  {
+    table: 'accounts',
+    kind: 'account',
+    key: (r) => `${r}.uuid`,
+    columns: ['name', 'segment', 'cadence_days'],
+    own: true,
+  },
+  {
+    table: 'contacts',
+    kind: 'contact',
+    key: (r) => `${r}.uuid`,
+    columns: ['name', 'email', 'account_id', 'role', 'segment', 'persona', 'forgotten'],
+    own: true,
+  },
+  {
+    table: 'interviews',
+    kind: 'interview',
+    key: (r) => `${r}.uuid`,
+    columns: [
+      'date',
+      'channel',
+      'account_id',
+      'source',
+      'by',
+      'minutes',
+      'summary',
+      'notes',
+      'follow_up',
+      'follow_up_done',
+      'stage',
+    ],
+    own: true,
+  },
+  // who was there: its date and kind are copies kept by triggers (0013), not a change of the interview
+  {
+    table: 'interview_contacts',
+    kind: 'interview',
+    key: parent('interviews', 'interview_id'),
+    columns: ['interview_id', 'contact_id'],
+    own: false,
+  },
+  { table: 'pains', kind: 'interview', key: parent('interviews', 'interview_id'), columns: null, own: false },
+  { table: 'quotes', kind: 'interview', key: parent('interviews', 'interview_id'), columns: null, own: false },
+  { table: 'interview_tags', kind: 'interview', key: parent('interviews', 'interview_id'), columns: null, own: false },
+  {
+    table: 'hypotheses',
+    kind: 'hypothesis',
+    key: (r) => `${r}.uuid`,
+    columns: ['statement', 'kind', 'criteria', 'created_on', 'decide_by', 'bet_until', 'bet_reason', 'bet_since'],
+    own: true,
+  },
+  {
+    table: 'hypothesis_tags',
+    kind: 'hypothesis',
+    key: parent('hypotheses', 'hypothesis_id'),
+    columns: null,
+    own: false,
+  },
+  {
+    table: 'hypothesis_revisions',
+    kind: 'hypothesis',
+    key: parent('hypotheses', 'hypothesis_id'),
+    columns: null,
+    own: false,
+  },
+  {
+    table: 'evidence',
+    kind: 'evidence',
+    key: (r) => `${parent('interviews', 'interview_id')(r)} || '/' || ${parent('hypotheses', 'hypothesis_id')(r)}`,
+    columns: ['direction', 'strength', 'basis'],
+    own: true,
+  },
+  // the opportunities the user named (issue 17), the names merged into them, and which hypotheses
+  // address which (a hypothesis's list of opportunities, as its tags are)
+  { table: 'opportunities', kind: 'opportunity', key: (r) => `${r}.uuid`, columns: ['name', 'key'], own: true },
+  {
+    table: 'opportunity_aliases',
+    kind: 'opportunity',
+    key: parent('opportunities', 'opportunity_id'),
+    columns: null,
+    own: false,
+  },
+  {
+    table: 'hypothesis_opportunities',
+    kind: 'hypothesis',
+    key: parent('hypotheses', 'hypothesis_id'),
+    columns: null,
+    own: false,
+  },
+  { table: 'outcomes', kind: 'outcome', key: (r) => `${r}.uuid`, columns: ['outcome', 'date', 'reason'], own: true },
+  // an erasure is a change of its own, never undone: every journal that receives it forgets the person
+  { table: 'forgotten', kind: 'erasure', key: (r) => `${r}.uuid`, columns: null, own: true, insertOnly: true },
+];
+
+/** The next version: the clock ticks (wall ms, else the counter), in the statement that records it. */
+const TICK = `UPDATE sync_clock SET
+    counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > ms THEN 0 ELSE counter + 1 END,
+    ms = max(ms, CAST(unixepoch('subsec') * 1000 AS INTEGER));`;
+
+function record(t: TrackedTable, row: 'NEW' | 'OLD', deleted: boolean): string {
+  return `INSERT INTO record_versions (kind, key, version, vv, deleted, dirty)
+    SELECT '${t.kind}', k, v, json_object(device, v), ${deleted ? 1 : 0}, 1
+    FROM (SELECT ${t.key(row)} AS k, printf('%012x%06x.', ms, counter) || device AS v, device FROM sync_clock)
+    WHERE k IS NOT NULL
+    ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version,
+      vv = json_set(vv, '$."' || substr(excluded.version, 20) || '"', excluded.version),
+      deleted = excluded.deleted, merged_into = NULL, dirty = 1;`;
+}
+
+function trigger(t: TrackedTable, event: 'insert' | 'update' | 'delete'): string {
+  const row = event === 'delete' ? 'OLD' : 'NEW';
+  const on = event === 'update' && t.columns ? `UPDATE OF ${t.columns.join(', ')}` : event.toUpperCase();
+  const when = [`(SELECT tracking FROM sync_clock)`, ...(t.when ? [t.when(row)] : [])].join(' AND ');
+  return `CREATE TRIGGER track_${t.table}_${event} AFTER ${on} ON ${t.table} WHEN ${when} BEGIN
+  ${TICK}
+  ${record(t, row, event === 'delete' && t.own)}
+END;`;
+}
+
+/** The triggers that keep the versions of these tables' records (all of them by default). */
+export function trackingTriggersSql(tables: readonly TrackedTable[] = TRACKED): string {
+  const out: string[] = [];
+  for (const t of tables)
+    for (const event of t.insertOnly ? (['insert'] as const) : (['insert', 'update', 'delete'] as const))
+      out.push(trigger(t, event));
+  return out.join('\n\n');
+}
+
+/** Every tracking trigger's name. */
+export function trackingTriggerNames(tables: readonly TrackedTable[] = TRACKED): string[] {
+  return tables.flatMap((t) =>
+    (t.insertOnly ? ['insert'] : ['insert', 'update', 'delete']).map((e) => `track_${t.table}_${e}`),
+  );
+}
+
+// ---------------------------------------------------------------- the clock, from JavaScript
+
+export interface Clock {
+  device: string;
+  ms: number;
+  counter: number;
+}
+
+export function readClock(db: DB): Clock {
+  return db.prepare('SELECT device, ms, counter FROM sync_clock').get() as Clock;
+}
+
+export function deviceId(db: DB): string {
+  return db.prepare('SELECT device FROM sync_clock').pluck().get() as string;
+}
+
+/** A new version for a change pm records itself (in apply mode, where the triggers stand aside). */
+export function tick(db: DB): string {
+  db.exec(TICK);
+  return db.prepare("SELECT printf('%012x%06x.', ms, counter) || device FROM sync_clock").pluck().get() as string;
+}
+
+/** The clock moves past a version seen from elsewhere, so that a later change here is newer. */
+export function observe(db: DB, version: string): void {
+  const ms = Number.parseInt(version.slice(0, 12), 16);
+  const counter = Number.parseInt(version.slice(12, 18), 16);
+  if (!Number.isFinite(ms) || !Number.isFinite(counter)) return;
+  db.prepare(
+    'UPDATE sync_clock SET ms = @ms, counter = @counter WHERE @ms > ms OR (@ms = ms AND @counter > counter)',
+  ).run({ ms, counter });
+}
+
+/**
+ * Run fn with the tracking triggers standing aside (in the caller's transaction): what it writes
+ * carries the versions it received, written by the caller, not new ones.
+ */
+export function untracked<T>(db: DB, fn: () => T): T {
+  if (!db.inTransaction) throw new Error('bug: untracked writes outside a transaction');
+  db.prepare('UPDATE sync_clock SET tracking = 0').run();
+  try {
+    return fn();
+  } finally {
+    db.prepare('UPDATE sync_clock SET tracking = 1').run();
+  }
+}
+
+/**
+ * A merged account or contact: its tombstone (written by the delete trigger) says where it went,
+ * so that a reference to it from elsewhere (a teammate's interview not yet merged) finds the record.
+ */
+export function markMerged(db: DB, kind: 'account' | 'contact', from: string, into: string): void {
+  db.prepare('UPDATE record_versions SET merged_into = ? WHERE kind = ? AND key = ? AND deleted = 1').run(
+    into,
+    kind,
+    from,
+  );
+}

@@ -1,0 +1,127 @@
+// pm sync end to end (issue 19): three journals and one PostgreSQL (a real server, test/pg-setup.ts).
+// Edits, deletions, outcomes, merges and an erasure made on each reach the others; every journal's
+// export ends identical but for display ids and exportedAt; a concurrent edit keeps the losing
+// version in pm sync conflicts; the database keeps no copy of an erased person.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+import { testDatabase, type TestDatabase } from '../pg.js';
+
+let box: Sandbox;
+let pg: TestDatabase;
+beforeEach(async () => {
+  box = sandbox();
+  pg = await testDatabase();
+});
+afterEach(async () => {
+  await pg.drop();
+  box.cleanup();
+});
+
+type Name = 'dana' | 'eli' | 'fay';
+const NAMES: Name[] = ['dana', 'eli', 'fay'];
+
+/** pm in-process, with PGPASSWORD in its environment (what pm sync reads, as libpq does). */
+function pm(who: Name, args: string[]) {
+  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args], { env: pg.env });
+  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+
+const log = (who: Name, ...args: string[]) => pm(who, ['log', ...args]);
+const sync = (who: Name) => JSON.parse(pm(who, ['sync', '--json']).out);
+
+/**
+ * An export without what differs between journals: exportedAt, display ids, and each journal's own
+ * privacy key and the hashes made with it (issue 16; an erasure travels as the UUID).
+ */
+function comparable(text: string): unknown {
+  const { exportedAt: _e, privacyKeys: _k, ...doc } = JSON.parse(text);
+  doc.forgotten = doc.forgotten.map((f: { uuid: string }) => f.uuid);
+  for (const list of [doc.interviews, doc.hypotheses]) for (const r of list) delete r.id;
+  return doc;
+}
+
+describe('pm sync: three journals and one PostgreSQL', () => {
+  it('converge: edits, deletions, outcomes, merges and an erasure from each; a concurrent edit keeps the loser', async () => {
+    log(
+      'dana',
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Jane: exports take an hour',
+      '--quote',
+      'I lose my Mondays',
+      '--date',
+      '2026-11-16',
+    );
+    log('dana', '--with', 'Bo Li', '--account', 'Acme', '--summary', 'Bo wants SSO', '--date', '2026-11-17');
+    pm('dana', ['hyp', 'add', 'Finance teams want faster exports', '--date', '2026-11-10']);
+    pm('dana', ['hyp', 'link', 'H1', 'I1', '--supports']);
+    for (const who of NAMES) pm(who, ['sync', 'init', pg.url]);
+    expect(sync('dana').pushed).toBeGreaterThan(0);
+    sync('eli');
+    sync('fay');
+    // a new teammate's empty journal took the display ids of the first sync
+    expect(JSON.parse(pm('eli', ['ls', '--json']).out).map((i: { id: string }) => i.id)).toEqual(['I2', 'I1']);
+
+    pm('eli', ['edit', 'I1', '--summary', 'Jane: exports take an hour, every month-end']);
+    log(
+      'eli',
+      '--with',
+      'Kim Oh <kim@initech.test>',
+      '--account',
+      'Initech',
+      '--summary',
+      'Kim: reports',
+      '--date',
+      '2026-11-18',
+    );
+    pm('eli', ['hyp', 'kill', 'H1', '--reason', 'nobody pays for speed', '--date', '2026-11-19']);
+    pm('eli', ['forget', 'Kim Oh', '--yes']);
+
+    pm('fay', ['edit', 'I1', '--tag', 'export']); // concurrent with Eli's edit of I1
+    pm('fay', ['delete', 'I2', '--yes']);
+    log('fay', '--with', 'Lee Park', '--account', 'ACME Inc', '--summary', 'Lee: same as Jane', '--date', '2026-11-18');
+    pm('fay', ['account', 'merge', 'ACME Inc', 'Acme']);
+    pm('fay', ['config', 'set', 'cadence.target', '3']);
+
+    pm('dana', ['forget', 'Jane Roe', '--yes']);
+    pm('dana', ['hyp', 'add', 'Admins want SSO', '--date', '2026-11-19']);
+
+    for (const who of NAMES) sync(who);
+    for (const who of NAMES) sync(who);
+
+    const exports = NAMES.map((who) => pm(who, ['export', '--format', 'json']).out);
+    expect(comparable(exports[1])).toEqual(comparable(exports[0]));
+    expect(comparable(exports[2])).toEqual(comparable(exports[0]));
+    for (const text of exports)
+      for (const gone of ['Jane Roe', 'jane@acme', 'Kim Oh', 'kim@initech', 'Mondays'])
+        expect(text).not.toContain(gone);
+    for (const who of NAMES) {
+      const ls = JSON.parse(pm(who, ['ls', '--json']).out) as { summary: string; account: string }[];
+      expect(ls.map((i) => i.summary)).not.toContain('Bo wants SSO');
+      expect(new Set(ls.map((i) => i.account))).toEqual(new Set(['Acme', 'Initech']));
+      const hyps = JSON.parse(pm(who, ['hyp', 'list', '--status', 'all', '--json']).out) as { status: string }[];
+      expect(hyps.map((h) => h.status).sort()).toEqual(['killed', 'open']);
+      expect(JSON.parse(pm(who, ['config', 'get', 'cadence.target', '--json']).out)).toBe(3);
+      expect(JSON.parse(pm(who, ['sync', 'status', '--json']).out)).toMatchObject({ waiting: 0, toPull: 0 });
+    }
+    // Eli's and Fay's edits of I1 were concurrent: one won everywhere; whoever merged them keeps the other
+    const conflicts = NAMES.flatMap((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out));
+    expect(conflicts.length).toBeGreaterThan(0);
+    expect(conflicts[0]).toMatchObject({ kind: 'interview', lost: { deleted: false } });
+
+    // the database keeps no copy of an erased person: no row, old version or conflict holds them
+    const rows = await pg.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pm.records WHERE data::text ~* '(jane roe|jane@acme|kim oh|kim@initech|mondays)'`,
+    );
+    expect(rows[0].n).toBe(0);
+    const tables = await pg.query<{ t: string }>(
+      "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'pm' ORDER BY 1",
+    );
+    expect(tables.map((t) => t.t)).toEqual(['meta', 'records']);
+  });
+});

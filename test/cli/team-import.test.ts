@@ -1,0 +1,137 @@
+// Three journals trading JSON exports (issue 19): edits, deletions, outcomes, merges and an erasure
+// made on each reach the others through `pm import`, every export ends identical but for display ids
+// and exportedAt, and a concurrent edit keeps the losing version.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+});
+afterEach(() => box.cleanup());
+
+type Name = 'dana' | 'eli' | 'fay';
+const NAMES: Name[] = ['dana', 'eli', 'fay'];
+
+function pm(who: Name, args: string[]) {
+  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args]);
+  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+
+function exportOf(who: Name): string {
+  return pm(who, ['export', '--format', 'json']).out;
+}
+
+/** Everyone imports everyone else's export. */
+function exchange(): void {
+  const files = NAMES.map((who) => {
+    const file = join(box.dir, `${who}-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, exportOf(who));
+    return [who, file] as const;
+  });
+  for (const who of NAMES) for (const [from, file] of files) if (from !== who) pm(who, ['import', file]);
+}
+
+/**
+ * An export without what differs between journals: exportedAt, display ids, and each journal's own
+ * privacy key and the hashes made with it (issue 16; an erasure travels as the UUID).
+ */
+function comparable(text: string): unknown {
+  const { exportedAt: _e, privacyKeys: _k, ...doc } = JSON.parse(text);
+  doc.forgotten = doc.forgotten.map((f: { uuid: string }) => f.uuid);
+  for (const list of [doc.interviews, doc.hypotheses]) for (const r of list) delete r.id;
+  return doc;
+}
+
+const log = (who: Name, ...args: string[]) => pm(who, ['log', ...args]);
+
+describe('three journals trading exports', () => {
+  it('converge: edits, deletions, outcomes, merges and an erasure from each; a concurrent edit keeps the loser', () => {
+    log(
+      'dana',
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Exports take an hour',
+      '--quote',
+      'I lose my Mondays',
+      '--date',
+      '2026-11-16',
+    );
+    log('dana', '--with', 'Bo Li', '--account', 'Acme', '--summary', 'Bo wants SSO', '--date', '2026-11-17');
+    pm('dana', ['hyp', 'add', 'Finance teams want faster exports', '--date', '2026-11-10']);
+    pm('dana', ['hyp', 'link', 'H1', 'I1', '--supports']);
+    exchange();
+    // an empty journal took Dana's display ids
+    expect(pm('eli', ['ls', '--json']).out).toContain('"id": "I2"');
+
+    // each makes changes of every kind, without knowing of the others'
+    pm('eli', ['edit', 'I1', '--summary', 'Exports take an hour, every month-end']);
+    log(
+      'eli',
+      '--with',
+      'Kim Oh <kim@initech.test>',
+      '--account',
+      'Initech',
+      '--summary',
+      'Kim: reports',
+      '--date',
+      '2026-11-18',
+    );
+    pm('eli', ['hyp', 'kill', 'H1', '--reason', 'nobody pays for speed', '--date', '2026-11-19']);
+    pm('eli', ['forget', 'Kim Oh', '--yes']);
+
+    pm('fay', ['edit', 'I1', '--tag', 'export']); // concurrent with Eli's edit of I1
+    pm('fay', ['delete', 'I2', '--yes']);
+    log('fay', '--with', 'Lee Park', '--account', 'ACME Inc', '--summary', 'Lee: same as Jane', '--date', '2026-11-18');
+    pm('fay', ['account', 'merge', 'ACME Inc', 'Acme']);
+    pm('fay', ['config', 'set', 'cadence.target', '3']);
+    log(
+      'fay',
+      '--with',
+      'Sam Ng <sam@globex.test>',
+      '--account',
+      'Globex',
+      '--summary',
+      'Sam said Jane left',
+      '--date',
+      '2026-11-19',
+    );
+    pm('fay', ['forget', 'Sam Ng', '--yes']);
+
+    pm('dana', ['forget', 'Jane Roe', '--yes']);
+    pm('dana', ['hyp', 'add', 'Admins want SSO', '--date', '2026-11-19']);
+
+    exchange();
+    exchange();
+
+    const exports = NAMES.map(exportOf);
+    expect(comparable(exports[1])).toEqual(comparable(exports[0]));
+    expect(comparable(exports[2])).toEqual(comparable(exports[0]));
+    const doc = JSON.parse(exports[0]);
+    // the erased never appear, anywhere
+    for (const text of exports)
+      for (const gone of ['Jane Roe', 'jane@acme', 'Kim Oh', 'kim@initech', 'Sam Ng', 'Mondays'])
+        expect(text).not.toContain(gone);
+    expect(doc.forgotten).toHaveLength(3);
+    // the deletion, the merge, the outcome and the setting reached everyone
+    for (const who of NAMES) {
+      const ls = JSON.parse(pm(who, ['ls', '--json']).out) as { summary: string; account: string }[];
+      expect(ls.map((i) => i.summary)).not.toContain('Bo wants SSO');
+      expect(new Set(ls.map((i) => i.account))).toEqual(new Set(['Acme', 'Initech', 'Globex']));
+      const hyps = JSON.parse(pm(who, ['hyp', 'list', '--status', 'all', '--json']).out) as { status: string }[];
+      expect(hyps.map((h) => h.status).sort()).toEqual(['killed', 'open']);
+      expect(JSON.parse(pm(who, ['config', 'get', 'cadence.target', '--json']).out)).toBe(3);
+    }
+    // Eli's and Fay's edits of I1 were concurrent: one version won everywhere, the other is kept
+    const i1 = doc.interviews.find((i: { summary: string }) => i.summary.startsWith('Exports take an hour'));
+    expect(i1).toBeDefined();
+    const conflicts = NAMES.flatMap((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out));
+    expect(conflicts.some((c: { record: string }) => c.record === `I-${i1.uuid.slice(-12, -6)}`)).toBe(true);
+  });
+});

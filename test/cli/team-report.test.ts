@@ -1,0 +1,78 @@
+// A shared journal's references and the team view (issue 19): `I-7f3a9c`/`H-0b12cd` are accepted
+// wherever a display id is, and `pm report --team` shows each person against the target.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox();
+  for (const [by, who, date] of [
+    ['Dana', 'Jane Roe <jane@acme.test>', '2026-11-17'],
+    ['Dana', 'Bo Li', '2026-11-18'],
+    ['Eli', 'Kim Oh', '2026-11-19'],
+    ['Fay', 'Lee Park', '2026-11-03'],
+  ])
+    expect(
+      box.pm(['log', '--with', who, '--account', 'Acme', '--summary', `${by} met ${who}`, '--by', by, '--date', date])
+        .code,
+    ).toBe(0);
+  expect(box.pm(['hyp', 'add', 'Finance teams want faster exports']).code).toBe(0);
+});
+afterEach(() => box.cleanup());
+
+describe('references from UUIDs', () => {
+  it('are in every record and accepted wherever an id is: show, edit, delete, hyp, ls, log --supports', () => {
+    const [i] = box.json(['ls']).filter((r: { id: string }) => r.id === 'I2');
+    const [h] = box.json(['hyp', 'list']);
+    expect(i.ref).toBe(`I-${i.uuid.slice(-12, -6)}`);
+    expect(h.ref).toBe(`H-${h.uuid.slice(-12, -6)}`);
+    expect(box.json(['show', i.ref]).id).toBe('I2');
+    expect(box.json(['show', h.ref]).id).toBe('H1');
+    expect(box.pm(['hyp', 'link', h.ref, i.ref, '--supports']).code).toBe(0);
+    expect(box.json(['ls', '--hypothesis', h.ref]).map((r: { id: string }) => r.id)).toEqual(['I2']);
+    expect(box.pm(['edit', i.ref.toUpperCase().replace('I-', 'i-'), '--summary', 'edited by reference']).code).toBe(0);
+    expect(box.json(['show', 'I2']).summary).toBe('edited by reference');
+    expect(box.pm(['log', '--with', 'Jane Roe', '--summary', 'again', '--supports', `${h.ref}:strong`]).code).toBe(0);
+    expect(box.json(['show', 'last']).evidence).toEqual([
+      { hypothesis: 'H1', direction: 'supports', strength: 'strong', basis: 'said' },
+    ]);
+    expectUsageError(box.pm(['show', 'I-ffffff']));
+    expect(box.pm(['show', 'I-ffffff']).err).toMatch(/unknown interview I-ffffff/);
+    expect(box.pm(['delete', i.ref, '--yes']).code).toBe(0);
+    expect(box.json(['ls']).map((r: { id: string }) => r.id)).not.toContain('I2');
+  });
+});
+
+describe('pm report --team', () => {
+  it("shows each person's customer conversations against the target, and who had none this week", () => {
+    const r = box.json(['report', '--team']);
+    expect(r.team).toMatchObject({ direct: 3, target: 3, met: true, silent: ['Fay'] });
+    expect(r.team.members.map((m: { by: string; direct: number; met: boolean }) => [m.by, m.direct, m.met])).toEqual([
+      ['Dana', 2, true],
+      ['Eli', 1, true],
+      ['Fay', 0, false],
+    ]);
+    const text = box.pm(['report', '--team']).out;
+    expect(text).toMatch(/^Team$/m);
+    expect(text).toMatch(/No customer conversation this period: Fay/);
+    expect(box.pm(['report', '--team', '--format', 'md']).out).toMatch(/^## Team$/m);
+    // --by stays one person's report; both at once is a usage error
+    expect(box.json(['report', '--by', 'Eli']).contact.direct).toBe(1);
+    expectUsageError(box.pm(['report', '--team', '--by', 'Eli']));
+    expectUsageError(box.pm(['report', '--team', '--format', 'html']));
+  });
+});
+
+describe('pm sync before it is set up', () => {
+  it('is a usage error with the way to set it up; status says so; a bad URL is refused', () => {
+    const r = box.pm(['sync']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/pm sync init URL/);
+    expect(box.pm(['sync', 'status']).out).toMatch(/Not connected to a database/);
+    expect(box.json(['sync', 'status'])).toEqual({ url: null });
+    expectUsageError(box.pm(['sync', 'init', 'mysql://db.example.com/x']));
+    expectUsageError(box.pm(['sync', 'resolve', '7', 'kept']));
+    expectUsageError(box.pm(['sync', 'resolve', '1', 'mine']));
+    expect(box.json(['sync', 'conflicts'])).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+// Change tracking is generated from one list (src/db/tracking.ts): the journal's triggers must be
+// what that list generates, and every table that holds something a user wrote must be in it (or
+// named here as not shared), so that a new table cannot go unversioned unnoticed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openForWrite, type DB } from '../../src/db/journal.js';
+import { TRACKED, trackingTriggerNames, trackingTriggersSql, tick, observe } from '../../src/db/tracking.js';
+import { compareVectors, mergeVectors, shortRef } from '../../src/core/versions.js';
+
+/** Tables that hold no shared record: summaries, the index, sync's own state. */
+const NOT_SHARED = new Set([
+  'evidence_customers',
+  'evidence_totals',
+  'record_versions',
+  'sync_clock',
+  'sync_conflicts',
+  'sync_remote',
+  'sqlite_sequence',
+  // each journal's own: the keys of its erasure hashes, the files it wrote (issue 16)
+  'privacy_keys',
+  'written_files',
+]);
+
+let dir: string;
+let db: DB;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pm-tracking-'));
+  db = openForWrite(join(dir, 'j.db')).db;
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const norm = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+
+describe('change tracking', () => {
+  it('the journal holds exactly the triggers the list of tracked tables generates', () => {
+    const names = trackingTriggerNames();
+    const stored = db
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'track\\_%' ESCAPE '\\'")
+      .all() as { name: string; sql: string }[];
+    expect(stored.map((t) => t.name).sort()).toEqual([...names].sort());
+    const generated = trackingTriggersSql()
+      .split(/\n(?=CREATE TRIGGER)/)
+      .map((s) => norm(s).replace(/;$/, ''));
+    expect(stored.map((t) => norm(t.sql)).sort()).toEqual(generated.sort());
+  });
+
+  it('every table that holds what a user wrote is tracked', () => {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'interviews_fts%'")
+      .pluck()
+      .all() as string[];
+    const tracked = new Set(TRACKED.map((t) => t.table));
+    expect(tables.filter((t) => !tracked.has(t) && !NOT_SHARED.has(t))).toEqual([]);
+  });
+
+  it('the clock only moves forward, and past a version seen from elsewhere', () => {
+    const a = db.transaction(() => tick(db)).immediate();
+    const b = db.transaction(() => tick(db)).immediate();
+    expect(b > a).toBe(true);
+    const future = `${(Date.now() + 3_600_000).toString(16).padStart(12, '0')}000005.00000000000000ff`;
+    db.transaction(() => observe(db, future)).immediate();
+    const c = db.transaction(() => tick(db)).immediate();
+    expect(c > future).toBe(true);
+    expect(c.slice(0, 12)).toBe(future.slice(0, 12));
+  });
+});
+
+describe('version vectors', () => {
+  const v = (ms: number, device: string) => `${ms.toString(16).padStart(12, '0')}000000.${device.padStart(16, '0')}`;
+  it('tell a newer version from a concurrent one', () => {
+    const base = { a: v(1, 'a') };
+    const onTop = { a: v(1, 'a'), b: v(2, 'b') };
+    const aside = { a: v(3, 'a') };
+    expect(compareVectors(onTop, base)).toBe('newer');
+    expect(compareVectors(base, onTop)).toBe('older');
+    expect(compareVectors(onTop, aside)).toBe('concurrent');
+    expect(compareVectors(base, { ...base })).toBe('equal');
+    expect(compareVectors({}, base)).toBe('older');
+    expect(mergeVectors(onTop, aside)).toEqual({ a: v(3, 'a'), b: v(2, 'b') });
+  });
+
+  it('short references come from the random end of the UUID', () => {
+    expect(shortRef('H', '01900000-0000-7000-8000-7f3a9c001122')).toBe('H-7f3a9c');
+  });
+});
