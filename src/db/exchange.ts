@@ -329,14 +329,14 @@ export function exportJournal(db: DB, range: ExportRange, exportedAt: string): J
     hypotheses,
     evidence,
     outcomes,
-    opportunities: (all(OPPORTUNITIES, {}) as Row[])
-      .map((r): OpportunityDoc => ({ uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) }))
-      .map(versioned('opportunity', byUuid)),
     // every erased person, whatever the range: a teammate's journal must never bring them back
     forgotten: forgottenEntries(db),
     privacyKeys: (
       db.prepare('SELECT id, key FROM privacy_keys ORDER BY own DESC, id').all() as { id: string; key: Buffer }[]
     ).map((k) => ({ id: k.id, key: k.key.toString('hex') })),
+    opportunities: (all(OPPORTUNITIES, {}) as Row[])
+      .map((r): OpportunityDoc => ({ uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) }))
+      .map(versioned('opportunity', byUuid)),
     settings,
     deleted,
   };

@@ -757,15 +757,28 @@ class Merger {
     const row = db.prepare('SELECT id FROM opportunities WHERE uuid = ?').pluck().get(d.uuid) as number | undefined;
     const owner = (key: string) =>
       db
-        .prepare(`SELECT id FROM opportunities WHERE key = ?1
-          UNION ALL SELECT opportunity_id FROM opportunity_aliases WHERE key = ?1 LIMIT 1`)
+        .prepare(`SELECT id FROM opportunities WHERE key = @key
+          UNION ALL SELECT opportunity_id FROM opportunity_aliases WHERE key = @key LIMIT 1`)
         .pluck()
-        .get(key) as number | undefined;
+        .get({ key }) as number | undefined;
     const key = painKey(d.name);
     const taken = owner(key);
     let id = row;
     if (id === undefined) {
-      if (taken !== undefined) return 'matched';
+      if (taken !== undefined) {
+        // the name is one of an opportunity here: that one; the names merged into it join it
+        for (const alias of d.aliases) {
+          const aliasKey = painKey(alias);
+          if (owner(aliasKey) !== undefined) continue;
+          db.prepare('INSERT INTO opportunity_aliases (key, opportunity_id, name) VALUES (?, ?, ?)').run(
+            aliasKey,
+            taken,
+            alias,
+          );
+          this.writes++;
+        }
+        return 'matched';
+      }
       id = Number(
         db.prepare('INSERT INTO opportunities (uuid, name, key) VALUES (?, ?, ?)').run(d.uuid, d.name, key)
           .lastInsertRowid,

