@@ -147,7 +147,7 @@ function canonicalJson(v: unknown): string {
  * is recorded, their content never comes back); scrubbed (an erased person's quotes left out: a
  * change of this journal's own, so that it travels on).
  */
-type Applied = 'added' | 'updated' | 'matched' | 'leftOut' | 'keptErased' | 'scrubbed' | 'keptHere';
+type Applied = 'added' | 'updated' | 'matched' | 'leftOut' | 'keptErased' | 'scrubbed' | 'keptHere' | 'united';
 
 function maxVersion(vv: VersionVector): string {
   return Object.values(vv).reduce((a, b) => laterVersion(a, b), ORIGIN_VERSION);
@@ -422,7 +422,7 @@ class Merger {
   }
 
   private count(counts: KindCounts, applied: Applied, existed: boolean): void {
-    if (applied === 'matched' || applied === 'keptHere') counts.matched++;
+    if (applied === 'matched' || applied === 'keptHere' || applied === 'united') counts.matched++;
     else if (applied === 'leftOut' || applied === 'keptErased') counts.leftOut++;
     else if (applied === 'added' && !existed) counts.added++;
     else counts.updated++;
@@ -557,7 +557,7 @@ class Merger {
       this.db.prepare(`UPDATE ${table} SET uuid = ? WHERE id = ?`).run(staying, existing.id);
     if (incomingContent) write(staying, existing.id);
     if (staying === d.uuid) {
-      if (incomingContent) return 'updated'; // the incoming record, as it came
+      if (incomingContent) return 'united'; // the incoming record, as it came, found here under another UUID
       // the content here stays, under the incoming UUID, knowing both histories
       this.pendingVersion = mergeVectors(myVv, inVv);
       return 'keptHere';
