@@ -388,7 +388,7 @@ Credentials come from PGPASSWORD, ~/.pgpass or PGSSLMODE, never from the journal
       {
         name: 'resolve',
         arguments: [
-          { name: '<id>', description: 'the conflict, as pm sync conflicts numbers it' },
+          { name: '<id>', description: 'the conflict, as pm sync conflicts numbers it', complete: 'conflict' },
           {
             name: '<keep>',
             description: 'kept (the version that won) or lost (bring the other back)',

@@ -25,6 +25,8 @@ export const LIVE_KINDS = [
   /** segments and personas in use */
   'segment',
   'persona',
+  /** the conflicts pm sync kept (pm sync resolve), with the record each is about */
+  'conflict',
 ] as const;
 
 export type LiveKind = (typeof LIVE_KINDS)[number];

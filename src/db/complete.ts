@@ -70,6 +70,13 @@ export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidat
          GROUP BY persona COLLATE NOCASE ORDER BY persona COLLATE NOCASE`,
         prefix,
       );
+    case 'conflict':
+      return rows(
+        db,
+        `SELECT CAST(id AS TEXT), kind || ' ' || key FROM sync_conflicts
+         WHERE CAST(id AS TEXT) LIKE :p ESCAPE '\\' ORDER BY id`,
+        prefix,
+      );
   }
 }
 

@@ -60,7 +60,7 @@ describe('the completion scripts, written from the command table', () => {
 
 // values that are free text: completion offers nothing for them (not even file names)
 const FREE = ['n', 'days', 'value', 'date', 'text', 'text[:severity]', 'name', 'email', 'query', 'statement'];
-FREE.push('new', 'week', 'month');
+FREE.push('new', 'week', 'month', 'url');
 
 describe('the command table says how every value completes', () => {
   it('a value completes from a fixed set, file names or the journal, unless it is free text', () => {
