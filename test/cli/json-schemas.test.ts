@@ -82,6 +82,10 @@ describe('every --json output follows its published schema', () => {
     run(['export', '--out', file]);
     expect(schemaErrors(JSON.parse(readFileSync(file, 'utf8')), 'pm-journal.v2.schema.json')).toBeNull();
     run(['--db', join(box.dir, 'other.db'), 'import', file]);
-    expect([...ran].sort()).toEqual(Object.keys(commandSchemas()).sort());
+    run(['sync', 'status']);
+    run(['sync', 'conflicts']);
+    // these need a PostgreSQL database (and a conflict): test/cli/sync.test.ts runs them with --json
+    const needDatabase = ['sync', 'sync init', 'sync resolve'];
+    expect([...ran, ...needDatabase].sort()).toEqual(Object.keys(commandSchemas()).sort());
   });
 });

@@ -60,7 +60,7 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     log('dana', '--with', 'Bo Li', '--account', 'Acme', '--summary', 'Bo wants SSO', '--date', '2026-11-17');
     pm('dana', ['hyp', 'add', 'Finance teams want faster exports', '--date', '2026-11-10']);
     pm('dana', ['hyp', 'link', 'H1', 'I1', '--supports']);
-    for (const who of NAMES) pm(who, ['sync', 'init', pg.url]);
+    for (const who of NAMES) expect(JSON.parse(pm(who, ['sync', 'init', pg.url, '--json']).out).url).toBe(pg.url);
     expect(sync('dana').pushed).toBeGreaterThan(0);
     sync('eli');
     sync('fay');
@@ -113,6 +113,9 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     const conflicts = NAMES.flatMap((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out));
     expect(conflicts.length).toBeGreaterThan(0);
     expect(conflicts[0]).toMatchObject({ kind: 'interview', lost: { deleted: false } });
+    const holder = NAMES.find((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out).length > 0)!;
+    const resolved = JSON.parse(pm(holder, ['sync', 'resolve', String(conflicts[0].id), 'kept', '--json']).out);
+    expect(resolved).toMatchObject({ id: conflicts[0].id, resolved: 'kept' });
 
     // the database keeps no copy of an erased person: no row, old version or conflict holds them
     const rows = await pg.query<{ n: number }>(
