@@ -102,7 +102,10 @@ export function report(ctx: Context, flags: ReportFlags): void {
   if (flags.team && flags.by !== undefined)
     throw new UsageError('--team covers everyone; --by one person: give one of them', 'try: pm report --team');
   if (flags.team && format === 'html')
-    throw new UsageError('the HTML page has no Team section yet: --team takes text, md or json', 'try: pm report --team');
+    throw new UsageError(
+      'the HTML page has no Team section yet: --team takes text, md or json',
+      'try: pm report --team',
+    );
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
   if (flags.full && format !== 'text')
