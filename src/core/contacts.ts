@@ -5,6 +5,9 @@ import { LIMITS } from './text.js';
 import { standing, type Standing, type StandingRow } from './cadence.js';
 import { checkEmail, checkName } from './identity.js';
 
+/** What an erased person's contact record is called: nobody's name, and nothing to follow up with. */
+export const FORGOTTEN_NAME = 'Forgotten contact';
+
 export const ROLES = ['customer', 'prospect', 'stakeholder', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 

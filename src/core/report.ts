@@ -21,6 +21,7 @@ import {
   type HypothesisFlag,
   type HypothesisStatus,
 } from './hypotheses.js';
+import { FORGOTTEN_NAME } from './contacts.js';
 import { confidenceOf, type Confidence } from './confidence.js';
 import { isSilent, silentMessage, type SegmentRow } from './coverage.js';
 import type { Config } from './config.js';
@@ -867,13 +868,15 @@ function assemble(
   }));
   for (const f of followUps) {
     need('follow-up-due', () => {
+      const reachable = f.with.filter((name) => name !== FORGOTTEN_NAME);
       const who = f.with.length ? f.with[0] : whereFrom(f.account, f.source);
       return {
         subject: f.id,
         short: `${who} ${f.daysOverdue === 0 ? 'today' : `${f.daysOverdue}d`}`,
         one: `Follow up with ${who}${f.with.length ? ` (${whereFrom(f.account, f.source)})` : ''}, ${f.daysOverdue === 0 ? 'due today' : `due ${plural(f.daysOverdue, 'day')} ago`}`,
         detail: f.summary,
-        command: f.with.length ? `pm log --with ${shellWord(f.with[0])}` : `pm edit ${f.id} --follow-up done`,
+        // an erased person cannot be logged with again: the act left is to close the follow-up
+        command: reachable.length ? `pm log --with ${shellWord(reachable[0])}` : `pm edit ${f.id} --follow-up done`,
       };
     });
     raise(

@@ -17,7 +17,8 @@ import { refreshContactKeys, tagKey } from './identity.js';
 import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
 import { painKey } from '../core/pains.js';
 
-export const FORGOTTEN_NAME = 'Forgotten contact';
+export { FORGOTTEN_NAME } from '../core/contacts.js';
+import { FORGOTTEN_NAME } from '../core/contacts.js';
 /** What a mention of an erased person becomes. */
 export const ERASED_MARK = '[forgotten]';
 

@@ -178,6 +178,33 @@ describe('pm report (text)', () => {
     expect(out).toContain('evil ␛[31mred␛[0m text');
   });
 
+  it("closes an erased person's follow-up instead of logging with them, which pm refuses", () => {
+    const at = { env: { PM_TODAY: '2026-11-20' } };
+    const later = { env: { PM_TODAY: '2026-12-01' } };
+    expect(
+      box.pm(
+        [
+          'log',
+          '--with',
+          'Zelda Quux <z@w.test>',
+          '--account',
+          'Wonka',
+          '--summary',
+          'SSO',
+          '--follow-up',
+          '2026-11-25',
+        ],
+        at,
+      ).code,
+    ).toBe(0);
+    expect(box.pm(['forget', 'z@w.test', '--yes'], at).code).toBe(0);
+    const page = box.pm(['report'], later).out;
+    expect(page).toContain('→ pm edit I1 --follow-up done');
+    expect(page).not.toContain('pm log --with');
+    expect(box.pm(['edit', 'I1', '--follow-up', 'done'], later).code).toBe(0);
+    expect(box.pm(['report', '--full'], later).out).toContain('No follow-ups due');
+  });
+
   it('an empty journal gives a friendly report that says how to start, and creates nothing', () => {
     const r = box.pm(['report']);
     expect(r.code).toBe(0);
