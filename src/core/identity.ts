@@ -60,16 +60,8 @@ export function nameKey(s: string): string {
   return identityKey(s);
 }
 
-/**
- * Text as the search index holds it and as queries are read (src/db/fts.ts): NFKC (full-width and
- * other compatibility forms are their plain selves) without any default-ignorable code point, so
- * that `ex\u200Bport` and `ex\u00ADport` are the word "export". Case and accents are folded by the
- * index's own tokenizer (unicode61, remove_diacritics 2), NFD included.
- */
-export function foldForIndex(s: string): string {
-  if (/^[\u0020-\u007E\t\n\r]*$/.test(s)) return s;
-  return s.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '');
-}
+/** Text as the search index holds it and as queries are read: src/core/search-text.ts. */
+export { foldForIndex } from './search-text.js';
 
 /** The UTS #39 prototype map (confusables.txt): a string with each character replaced by its prototype. */
 export type ConfusableMap = (s: string) => string;

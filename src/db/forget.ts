@@ -13,6 +13,7 @@
 // rewritten (src/db/erasure.ts) so no free page keeps a copy.
 import type { DB } from './journal.js';
 import { reindexInterview } from './fts.js';
+import { foldForIndex } from '../core/identity.js';
 import { refreshContactKeys, tagKey } from './identity.js';
 import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
 import { painKey } from '../core/pains.js';
@@ -225,7 +226,8 @@ function scrubOpportunities(db: DB, m: MentionMatcher): number {
 /** Interviews whose indexed text may mention one of `words` (a superset: the scrub decides). */
 function interviewsMentioning(db: DB, words: string[]): number[] {
   if (words.length === 0) return [];
-  const query = words.map((w) => `"${w}"`).join(' OR ');
+  // each word a phrase of the index's own form of it (a Chinese name is a phrase of its characters)
+  const query = words.map((w) => `"${foldForIndex(w).replace(/"/g, '""')}"`).join(' OR ');
   return db.prepare('SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?').pluck().all(query) as number[];
 }
 

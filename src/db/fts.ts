@@ -4,6 +4,7 @@
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
 import { foldForIndex } from '../core/identity.js';
+import { foldQuery, MATCH_END, MATCH_START } from '../core/search-text.js';
 
 /** What the index holds of an interview. */
 export interface IndexedText {
@@ -45,32 +46,80 @@ export function reindexInterview(db: DB, rowid: number): void {
   }
 }
 
-/** Marks around matched words in snippets: private-use characters no user text is expected to hold. */
-export const MATCH_START = '\uE000';
-export const MATCH_END = '\uE001';
+/**
+ * Migration 0016: rewrite from the stored text the index rows that hold a character outside
+ * printable ASCII (only those can change; SQLite finds them with GLOB), so that Chinese, Japanese,
+ * Korean and Thai are indexed a character at a time. Returns how many rows it rewrote.
+ */
+export function reindexUnspaced(db: DB): number {
+  const rowids = db
+    .prepare(`SELECT rowid FROM interviews_fts
+      WHERE summary GLOB @p OR notes GLOB @p OR pains GLOB @p OR quotes GLOB @p`)
+    .pluck()
+    .all({ p: '*[^\t\n\r -~]*' }) as number[];
+  for (const rowid of rowids) reindexInterview(db, rowid);
+  return rowids.length;
+}
+
+export { MATCH_END, MATCH_START };
 
 export interface SearchHit {
   rowid: number;
-  snippet: string;
+  /** The index's text of each column (summary, notes, pains, quotes), matched words between marks. */
+  marked: [string, string, string, string];
+  /** FTS5's own snippet (of the index's text): for a row whose text is not the index's form of what is stored. */
+  fallback: () => string;
 }
 
 /**
- * Interviews matching an FTS5 query, best first (bm25), with a snippet around the match (from
- * whichever column matched best). A query FTS5 cannot parse is a usage error.
+ * Interviews matching a query, best first (bm25). The query is folded as the text is (foldQuery:
+ * a run of Chinese is a phrase of its characters). The marked columns are computed for the hits
+ * only, not for every matching row the ranking sorts. A query FTS5 cannot parse is a usage error
+ * saying what is wrong with it.
  */
 export function searchInterviews(db: DB, query: string, limit: number): SearchHit[] {
+  const q = foldQuery(query);
+  let rowids: number[];
   try {
-    return db
-      .prepare(`SELECT rowid, snippet(interviews_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
-      FROM interviews_fts WHERE interviews_fts MATCH ? ORDER BY bm25(interviews_fts), rowid DESC LIMIT ?`)
-      .all(foldForIndex(query), limit) as SearchHit[];
+    rowids = db
+      .prepare(`SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?
+        ORDER BY bm25(interviews_fts), rowid DESC LIMIT ?`)
+      .pluck()
+      .all(q, limit) as number[];
   } catch (err) {
     const e = err as { code?: string; message?: string };
     if (e.code === 'SQLITE_ERROR')
       throw new UsageError(
-        `cannot search for ${JSON.stringify(query)}: ${(e.message ?? '').replace(/^fts5: /, '')}`,
+        `cannot search for ${JSON.stringify(query)}: ${queryProblem(e.message ?? '')}`,
         'write words, "a phrase" in quotes, or a prefix*; quote words with punctuation ("e-mail")',
       );
     throw err;
   }
+  const marks = `'${MATCH_START}', '${MATCH_END}'`;
+  const highlight = db.prepare(`SELECT highlight(interviews_fts, 0, ${marks}), highlight(interviews_fts, 1, ${marks}),
+    highlight(interviews_fts, 2, ${marks}), highlight(interviews_fts, 3, ${marks})
+    FROM interviews_fts WHERE interviews_fts MATCH ? AND rowid = ?`);
+  const snippet = db.prepare(`SELECT snippet(interviews_fts, -1, ${marks}, '…', 16)
+    FROM interviews_fts WHERE interviews_fts MATCH ? AND rowid = ?`);
+  return rowids.map((rowid) => ({
+    rowid,
+    marked: (highlight.raw().get(q, rowid) as (string | null)[]).map((t) => t ?? '') as SearchHit['marked'],
+    fallback: () => snippet.pluck().get(q, rowid) as string,
+  }));
+}
+
+/** What FTS5's complaint about a query means, in the words of someone who typed it. */
+function queryProblem(message: string): string {
+  const m = message.replace(/^fts5: /, '');
+  if (m === 'unterminated string') return 'a double quote is not closed';
+  if (m === 'syntax error near ""')
+    return 'it ends too early (an open parenthesis, or a trailing AND, OR, NOT or NEAR?)';
+  const near = /^syntax error near "(.*)"$/.exec(m);
+  if (near && /^(AND|OR|NOT)$/.test(near[1]))
+    return `${near[1]} joins two words or phrases, and one is missing; quote it to search for the word ("${near[1]}")`;
+  if (near) return `"${near[1]}" cannot stand there; quote words with punctuation ("e-mail", "v1.2")`;
+  const column = /^no such column: (.*)$/.exec(m);
+  if (column) return `"${column[1]}" is read as a field name; quote words with "-" or ":" in them ("e-mail")`;
+  if (m.startsWith('unknown special query')) return 'a lone "*" is not a word; put it at the end of a prefix (export*)';
+  return m;
 }

@@ -17,6 +17,8 @@ import { migrateIdentities } from './identity.js';
 import m0013 from '../../migrations/0013_people_dates.sql';
 import m0014 from '../../migrations/0014_opportunity_stages.sql';
 import m0015 from '../../migrations/0015_change_tracking.sql';
+import m0016 from '../../migrations/0016_search_unspaced_scripts.sql';
+import { reindexUnspaced } from './fts.js';
 
 export interface Migration {
   version: number;
@@ -46,6 +48,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 13, name: '0013_people_dates', sql: m0013 },
   { version: 14, name: '0014_opportunity_stages', sql: m0014 },
   { version: 15, name: '0015_change_tracking', sql: m0015 },
+  { version: 16, name: '0016_search_unspaced_scripts', sql: m0016, data: reindexUnspaced },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -61,5 +62,65 @@ describe('pm search', () => {
     const r = box.pm(['--db', `${box.dir}/none.db`, 'search', 'anything', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual([]);
+  });
+});
+
+describe('pm search in scripts written without spaces', () => {
+  const quote = '如果能自动对账，我们马上买';
+  beforeEach(() => {
+    for (const args of [
+      ['--with', '王小明', '--account', '招商', '--summary', '财务流程', '--quote', quote],
+      ['--with', 'Sato', '--account', 'Acme', '--summary', 'Demo', '--notes', '請求書のエクスポートが遅い。毎月つらい'],
+      ['--with', 'Kim', '--account', 'Acme', '--summary', '대시보드가 느려요'],
+    ])
+      expect(box.pm(['log', ...args]).code).toBe(0);
+  });
+
+  it('finds any run of characters inside a longer run, in order, and nothing out of order', () => {
+    expect(ids(['对账'])).toEqual(['I5']);
+    expect(ids(['自动对账'])).toEqual(['I5']);
+    expect(ids(['"能自动"'])).toEqual(['I5']);
+    expect(ids(['账对'])).toEqual([]);
+    expect(ids(['エクスポート'])).toEqual(['I6']);
+    expect(ids(['請求書'])).toEqual(['I6']);
+    expect(ids(['대시보드'])).toEqual(['I7']);
+    expect(ids(['对账 OR saml']).sort()).toEqual(['I3', 'I5']);
+    // Latin words keep whole-word and prefix matching beside them
+    expect(ids(['export*']).sort()).toEqual(['I1', 'I2']);
+    expect(ids(['xport'])).toEqual([]);
+  });
+
+  it('the snippet is the text as stored (a full-width comma stays one), the match marked on a terminal', () => {
+    const [hit] = box.json(['search', '对账']);
+    expect(hit.snippet).toBe(quote);
+    expect(box.json(['search', 'eXport'])[0].snippet).toBe('slow export');
+    const r = box.pm(['search', '对账'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(r.out).toContain('如果能自动');
+    expect(r.out).toContain('，我们马上买');
+    expect(r.out).toMatch(/\u001b\[[0-9;]*m对账\u001b/);
+  });
+
+  it('a journal indexed before (a whole run one word) is re-indexed on upgrade and finds the substring', () => {
+    const db = new Database(box.db);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.prepare('UPDATE interviews_fts SET quotes = ? WHERE rowid = 5').run(quote.normalize('NFKC'));
+    db.pragma(`user_version = ${version - 1}`);
+    db.close();
+    expect(ids(['对账'])).toEqual(['I5']);
+  });
+});
+
+describe('pm search: a query that cannot be read says what is wrong with it', () => {
+  it.each([
+    ['(', /ends too early/],
+    ['x AND', /ends too early/],
+    ['"unterminated', /double quote is not closed/],
+    ['AND', /AND joins two words/],
+    ['e-mail', /"mail" is read as a field name; quote words/],
+  ])('%s', (q, message) => {
+    const r = box.pm(['search', q]);
+    expectUsageError(r);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toContain('near ""');
   });
 });
