@@ -65,7 +65,10 @@ export function printReport(ctx: Context, db: DB, options: ReportOptions, format
     ctx.printJson(report);
     return report;
   }
-  const { report, unread, needs } = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
+  // the standup page shows how many opportunities were heard, not which: they are only counted
+  const standup = format === 'text' && !full;
+  const query = { ...reportQuery(options), opportunityCounts: standup };
+  const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));
   else if (format === 'html') {
     fillStatements(db, needs);

@@ -195,6 +195,50 @@ export function rankOpportunities(
   return out.sort(compareOpportunities);
 }
 
+/** One way a pain was written in the window, and the customers present where it was raised in customer conversations. */
+export interface PainText {
+  text: string;
+  /** contact row ids of the customers and prospects; none when only signals raised it */
+  customers: number[];
+}
+
+/**
+ * How many opportunities the window's pains make and how many of them are unaddressed, as
+ * rankOpportunities would count them, from each text's customers alone: the standup page shows
+ * only these two numbers, and reading every pain with its account, stage and severity for them cost
+ * the 100k journal's report ~40 ms (test/unit/opportunities.test.ts compares the two).
+ */
+export function countOpportunities(
+  texts: PainText[],
+  named: NamedOpportunity[],
+  hypotheses: OpportunityHypothesis[],
+  validateAt: number,
+): { heard: number; unaddressed: number } {
+  const byKey = new Map<string, NamedOpportunity>();
+  for (const n of named) {
+    byKey.set(n.key, n);
+    for (const a of n.aliases) byKey.set(a.key, n);
+  }
+  const groups = new Map<string, { named: NamedOpportunity | null; customers: Set<number> }>();
+  for (const t of texts) {
+    const key = painKey(t.text);
+    const n = byKey.get(key) ?? null;
+    const groupKey = n ? `#${n.id}` : key;
+    let g = groups.get(groupKey);
+    if (g === undefined) {
+      g = { named: n, customers: new Set() };
+      groups.set(groupKey, g);
+    }
+    for (const c of t.customers) g.customers.add(c);
+  }
+  const addressed = new Set<number>();
+  for (const h of hypotheses) if (h.status === 'open' || h.status === 'validated') addressed.add(h.opportunityId);
+  let unaddressed = 0;
+  for (const g of groups.values())
+    if (g.customers.size >= validateAt && !(g.named && addressed.has(g.named.id))) unaddressed++;
+  return { heard: groups.size, unaddressed };
+}
+
 /** Highest score first; ties by customers, accounts, the most recently heard, then name. */
 export function compareOpportunities(a: Opportunity, b: Opportunity): number {
   return (

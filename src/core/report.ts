@@ -28,12 +28,14 @@ import type { Config } from './config.js';
 import { whereFrom } from './interviews.js';
 import { UsageError } from '../errors.js';
 import {
+  countOpportunities,
   opportunityWindow,
   rankOpportunities,
   type NamedOpportunity,
   type Opportunity,
   type OpportunityHypothesis,
   type PainRow,
+  type PainText,
   type Window,
 } from './opportunities.js';
 
@@ -163,6 +165,8 @@ export interface ReportRows {
 /** What the report's opportunities are ranked from (src/core/opportunities.ts). */
 export interface OpportunityRows {
   pains: PainRow[];
+  /** instead of `pains`, for a view that shows only how many were heard (ReportQuery.opportunityCounts) */
+  texts?: PainText[];
   named: NamedOpportunity[];
   hypotheses: OpportunityHypothesis[];
 }
@@ -248,6 +252,8 @@ export interface ReportQuery {
   accountCadence: number;
   /** the window opportunities are heard in: the 12 weeks up to asOf, whatever the report's period */
   opportunities: Window;
+  /** only count the opportunities (the standup page): the report's `opportunities.top` is then empty */
+  opportunityCounts?: boolean;
 }
 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */
@@ -933,13 +939,14 @@ function assemble(
       );
     }
 
-  // the opportunities of the 12 weeks up to asOf, as pm opportunities ranks them (informational flags only)
-  const ranked = rankOpportunities(
-    rows.opportunities.pains,
-    rows.opportunities.named,
-    rows.opportunities.hypotheses,
-    config['evidence.validateAt'],
-  );
+  // the opportunities of the 12 weeks up to asOf, as pm opportunities ranks them (informational flags
+  // only), or only counted for a view that shows no more
+  const heard = rows.opportunities;
+  const validateAt = config['evidence.validateAt'];
+  const ranked = heard.texts ? [] : rankOpportunities(heard.pains, heard.named, heard.hypotheses, validateAt);
+  const counted = heard.texts
+    ? countOpportunities(heard.texts, heard.named, heard.hypotheses, validateAt)
+    : { heard: ranked.length, unaddressed: ranked.filter((x) => x.flags.includes('unaddressed')).length };
 
   const report: Report = {
     period: o.period,
@@ -968,8 +975,8 @@ function assemble(
     segments,
     opportunities: {
       window: opportunityWindow({}, asOf),
-      heard: ranked.length,
-      unaddressed: ranked.filter((x) => x.flags.includes('unaddressed')).length,
+      heard: counted.heard,
+      unaddressed: counted.unaddressed,
       top: ranked.slice(0, REPORT_OPPORTUNITIES),
     },
     flags,

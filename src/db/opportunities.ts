@@ -9,6 +9,7 @@ import {
   type NamedOpportunity,
   type OpportunityHypothesis,
   type PainRow,
+  type PainText,
   type Spelling,
   type Window,
 } from '../core/opportunities.js';
@@ -65,6 +66,28 @@ WHERE i.date BETWEEN @start AND @end AND i.kind IN ('customer', 'indirect') ${BY
     severity,
     customers: customers ?? none,
   }));
+}
+
+/**
+ * Each way a pain was written in the window (the same pains as painRows), with the customers and
+ * prospects present where it was raised in customer conversations: what countOpportunities needs,
+ * grouped by SQLite (a row a text, not a row a pain).
+ */
+export function painTexts(db: DB, w: Pick<Window, 'start' | 'end'>, by: string | null = null): PainText[] {
+  const FROM = by === null ? 'interviews i INDEXED BY interviews_by_date_kind_account' : 'interviews i';
+  const BY = by === null ? '' : 'AND i.by = @by COLLATE NOCASE';
+  const params = by === null ? { start: w.start, end: w.end } : { start: w.start, end: w.end, by };
+  const rows = db
+    .prepare(`
+SELECT p.text, group_concat(DISTINCT c.id)
+FROM ${FROM} CROSS JOIN pains p ON p.interview_id = i.id
+  LEFT JOIN interview_contacts ic ON i.kind = 'customer' AND ic.interview_id = i.id
+  LEFT JOIN contacts c ON c.id = ic.contact_id AND c.role IN ('customer', 'prospect')
+WHERE i.date BETWEEN @start AND @end AND i.kind IN ('customer', 'indirect') ${BY}
+GROUP BY p.text`)
+    .raw()
+    .all(params) as [string, string | null][];
+  return rows.map(([text, ids]) => ({ text, customers: ids === null ? [] : ids.split(',').map(Number) }));
 }
 
 /** Every opportunity the user named, with its aliases, by name. */

@@ -9,7 +9,7 @@
 // 'and N more'"), so for it the long lists (the period's conversations, killed hypotheses, due
 // follow-ups) are read up to that many rows and counted; JSON and markdown read every row. Every
 // row that decides a flag or a count is still read either way.
-import { namedOpportunities, opportunityHypotheses, painRows } from './opportunities.js';
+import { namedOpportunities, opportunityHypotheses, painRows, painTexts } from './opportunities.js';
 import type { DB } from './journal.js';
 import { outcomeAfter, reportDecidedHypotheses, reportOpenHypotheses } from './hypothesis-stats.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
@@ -296,7 +296,9 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     followUps,
     segments: db.prepare(SQL.segments).all(pick('asOf', 'by')) as SegmentRow[],
     opportunities: {
-      pains: painRows(db, q.opportunities, q.by),
+      ...(q.opportunityCounts
+        ? { pains: [], texts: painTexts(db, q.opportunities, q.by) }
+        : { pains: painRows(db, q.opportunities, q.by) }),
       named: namedOpportunities(db),
       hypotheses: opportunityHypotheses(db, q.asOf),
     },

@@ -2,16 +2,19 @@
 // with ties, merges and aliases, signals never scored, the flags at their thresholds, the window's
 // edges; and, on a real journal, which pains a window reads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
+  countOpportunities,
   opportunityWindow,
   rankOpportunities,
   resolveOpportunity,
   type NamedOpportunity,
   type OpportunityHypothesis,
   type PainRow,
+  type PainText,
 } from '../../src/core/opportunities.js';
 import { painKey, type Severity } from '../../src/core/pains.js';
-import { painRows } from '../../src/db/opportunities.js';
+import { painRows, painTexts } from '../../src/db/opportunities.js';
 import { UsageError } from '../../src/errors.js';
 import { journal, type JournalBuilder } from '../fixtures/journal-builder.js';
 
@@ -215,6 +218,50 @@ describe('the flags', () => {
   });
 });
 
+/** The rows as painTexts reads them: each text once, with the customers of its customer conversations. */
+function textsOf(rows: PainRow[]): PainText[] {
+  const byText = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const seen = byText.get(r.text) ?? new Set<number>();
+    byText.set(r.text, seen);
+    if (r.kind === 'customer') for (const [c] of r.customers) seen.add(c);
+  }
+  return [...byText].map(([text, customers]) => ({ text, customers: [...customers] }));
+}
+
+describe('counting without ranking (the standup page)', () => {
+  it('counts what the ranking heard and flagged unaddressed, whatever the rows, merges and hypotheses', () => {
+    const text = fc.constantFrom('slow export', 'Slow  Export', 'export too slow', 'no SSO', 'no sso ', 'dark mode');
+    const row = fc.record({
+      text,
+      severity: fc.constantFrom<Severity>('low', 'medium', 'high', 'blocker'),
+      customers: fc.uniqueArray(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }),
+      account: fc.integer({ min: 1, max: 3 }),
+      signal: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 25 }),
+        fc.boolean(),
+        fc.subarray<OpportunityHypothesis['status']>(['open', 'validated', 'killed', 'invalidated']),
+        fc.integer({ min: 1, max: 4 }),
+        (specs, merge, statuses, validateAt) => {
+          const rows = specs.map((r) =>
+            r.signal ? signal(r.text, r.severity, r.account) : said(r.text, r.severity, r.customers, r.account),
+          );
+          const n = merge ? [named(1, 'slow export', ['export too slow'])] : [];
+          const h = merge ? statuses.map((status, k) => ({ opportunityId: 1, rowid: k + 1, status })) : [];
+          const ranked = rankOpportunities(rows, n, h, validateAt);
+          expect(countOpportunities(textsOf(rows), n, h, validateAt)).toEqual({
+            heard: ranked.length,
+            unaddressed: ranked.filter((o) => o.flags.includes('unaddressed')).length,
+          });
+        },
+      ),
+    );
+  });
+});
+
 describe('the window', () => {
   it('--weeks N is the 7 × N days ending on --as-of, that day included; 12 weeks by default', () => {
     expect(opportunityWindow({}, '2026-11-20')).toEqual({ start: '2026-08-29', end: '2026-11-20', weeks: 12 });
@@ -263,6 +310,12 @@ describe('the pains a window reads', () => {
     j.interview({ date: '2026-11-02', account: us, with: [boss], pains: ['our own idea'] });
     const rows = painRows(j.db, opportunityWindow({}, '2026-11-20'));
     expect(rows.map((r) => r.text)).toEqual(['first day', 'a ticket', 'last day']);
+    // the standup page's reading: the same pains, each text once with its customers
+    const texts = painTexts(j.db, opportunityWindow({}, '2026-11-20'));
+    const sorted = (t: PainText[]) =>
+      t.map((x) => ({ ...x, customers: [...x.customers].sort() })).sort((a, b) => (a.text < b.text ? -1 : 1));
+    expect(sorted(texts)).toEqual(sorted(textsOf(rows)));
+    expect(texts.find((t) => t.text === 'first day')?.customers).toEqual([ann]);
     expect(rows[0]).toMatchObject({
       kind: 'customer',
       severity: 'high',
@@ -278,5 +331,8 @@ describe('the pains a window reads', () => {
     j.interview({ date: '2026-11-10', account: acme, with: [ann], pains: ['mine'], by: 'Dana' });
     j.interview({ date: '2026-11-11', account: acme, with: [ann], pains: ['theirs'], by: 'Sam' });
     expect(painRows(j.db, { start: '2026-11-01', end: '2026-11-20' }, 'dana').map((r) => r.text)).toEqual(['mine']);
+    expect(painTexts(j.db, { start: '2026-11-01', end: '2026-11-20' }, 'dana')).toEqual([
+      { text: 'mine', customers: [ann] },
+    ]);
   });
 });
