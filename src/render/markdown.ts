@@ -20,10 +20,11 @@ const LINE_START = /^([-+=])|^(\d{1,9})([.)])/;
  * Where a renderer finds a link or an emoji in plain text after parsing it (GFM's autolinks, GitHub's
  * emoji and @mentions, Obsidian's bare URLs), a backslash does not help: cmark-gfm links
  * `jane\@acme.test` all the same. An empty HTML comment there splits the text in two, and renders as
- * nothing: a colon that opens an emoji shortcode (`:+1:`), the colon of `https://`, `mailto:` or
- * `xmpp:`, `www` before its dot, and `@` before a name or domain.
+ * nothing: a colon that opens an emoji shortcode (`:+1:`), between the slashes of `//` (`https://`,
+ * and the scheme-less `//host` linkify-it links), after the colon of `mailto:` or `xmpp:`, `www`
+ * before its dot, and `@` before a name or domain.
  */
-const SPLIT_AT = /:(?=[\w+-]+:|\/\/)|(?<=mailto|xmpp):|(?<=www)(?=\.)|@(?=[A-Za-z0-9])/gi;
+const SPLIT_AT = /:(?=[\w+-]+:)|(?<=\/)(?=\/)|(?<=mailto|xmpp):|(?<=www)(?=\.)|@(?=[A-Za-z0-9])/gi;
 const SPLIT = '<!-- -->';
 
 /** The text as a reader sees it: one line, controls made visible, no leading or trailing blanks. */
@@ -35,7 +36,7 @@ export function displayInline(text: string | null | undefined): string {
 // links or turns into an emoji (`:`, `@`, `www.`), no run of `=` or `%`, no blank or block marker at
 // either end. Most text is like this, and a week's export holds a megabyte of it.
 const PLAIN =
-  /^(?![-+=\d\s])(?![\s\S]*(?:www\.|==|%%))[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\\`*_[\]<>&~|#$^:@]*(?<!\s)$/i;
+  /^(?![-+=\d\s])(?![\s\S]*(?:www\.|==|%%|\/\/))[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\\`*_[\]<>&~|#$^:@]*(?<!\s)$/i;
 
 /** Text for use inside a paragraph, heading, list item or table cell: shown literally. */
 export function mdInline(text: string | null | undefined): string {

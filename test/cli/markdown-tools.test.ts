@@ -4,19 +4,24 @@
 // markdownlint (three H1s), `:+1:` became an emoji, bare URLs, `www.` and @names became links,
 // `~~x~~` struck text through, `$E=mc^2$` became math and a pasted bullet list in the notes was
 // flattened into one paragraph. Obsidian's own syntax (==highlight==, %%comment%%, [[wiki]], #tag,
-// ^block) has no command-line renderer: test/unit/markdown.test.ts checks that it is escaped.
+// ^block) has no command-line renderer: markdown-it with its ==mark==, emoji and linkify extensions
+// (the parser family of many note apps) stands in for ==highlight==, shortcodes and bare URLs, and
+// test/unit/markdown.test.ts checks that the rest is escaped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/sync';
+import MarkdownIt from 'markdown-it';
+import mark from 'markdown-it-mark';
+import { full as emoji } from 'markdown-it-emoji';
 import { ROOT, sandbox } from '../helpers.js';
 
 const box = sandbox();
 afterAll(() => box.cleanup());
 
 const SUMMARY =
-  'Loved it :+1: see https://evil.test, www.evil.test and jane@acme.test; ping @octocat; ' +
+  'Loved it :+1: see https://evil.test, //cdn.evil.test, www.evil.test and jane@acme.test; ping @octocat; ' +
   '$E=mc^2$ ~~gone~~ ==hl== %%hidden%% [[Wiki]] #tag ^block [^1] <b>bold</b>';
 const NOTES = 'Pasted list:\n- first\n  - nested\n\tindented with a tab\n\n1. one\n2. two\n\n```\n# not a heading';
 const HYPOTHESIS = 'Teams want :tada: exports at https://x.test/#frag ~~now~~';
@@ -159,5 +164,24 @@ describe("pandoc's GFM reader, with emoji and $math$", () => {
     }
     const html = run('pandoc', ['-f', 'gfm+tex_math_dollars', '-t', 'html', '--wrap=none'], docs.export);
     expect(visible(html)).toContain(`Summary: ${SUMMARY}`);
+  });
+});
+
+describe('markdown-it with ==mark==, emoji shortcodes and linkify (as note apps extend it)', () => {
+  // linkify-it's fuzzy links (a bare `evil.com`) off: neither GitHub nor Obsidian links a domain
+  // without its scheme or www., and pm leaves such text as it is
+  const md = new MarkdownIt({ linkify: true, html: true }).use(mark).use(emoji);
+  md.linkify.set({ fuzzyLink: false });
+
+  it('highlights nothing, makes no emoji and links nothing of user text', () => {
+    // the renderer does what the issue saw, on text pm does not escape
+    expect(md.render('==hl== :+1: https://evil.test //evil.test')).toMatch(
+      /<mark>hl<\/mark> 👍 <a href="https:\/\/evil.test">.* <a href="\/\/evil.test">/,
+    );
+    for (const [command, doc] of Object.entries(docs)) {
+      const html = md.render(doc);
+      expect(html, command).not.toMatch(/<mark>|<a |[👍🎉❤🔥🚀]/u);
+    }
+    expect(visible(md.render(docs.export))).toContain(`Summary: ${SUMMARY}`);
   });
 });
