@@ -8,6 +8,8 @@
 // * everywhere else in the journal (every interview's text, quotes and tags, who held it (`by`) and
 //   its source, every hypothesis and outcome, every opportunity's name and alias): their full name
 //   and email;
+// * the losing versions pm sync and pm import keep (sync_conflicts, issue 19): their own record's
+//   and those of their interviews go, and every other one loses their full name and email;
 // in any case, accent, width or Unicode form (src/core/mentions.ts). secure_delete zeroes freed
 // pages, the FTS index is rewritten and optimised so no old segment keeps the words; the file is then
 // rewritten (src/db/erasure.ts) so no free page keeps a copy.
@@ -299,6 +301,7 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
     .pluck()
     .all(contactId) as number[];
   const scrubbed = scrubPerson(db, person, interviewIds);
+  scrubConflicts(db, person, interviewIds);
   db.prepare(
     'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
   ).run(FORGOTTEN_NAME, contactId);
@@ -306,6 +309,61 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
   // merge every FTS segment so that no stale segment still holds the erased words
   db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
   return { uuid: person.uuid, interviews: interviewIds.length, ...scrubbed };
+}
+
+/** A value of a record as the export format writes it, with every string scrubbed with `m`. */
+function scrubDoc(value: unknown, m: MentionMatcher, key = ''): unknown {
+  if (typeof value === 'string') {
+    if (key !== 'tags') return m.replace(value).text;
+    return scrubTag(m, value).tag;
+  }
+  if (Array.isArray(value)) return value.map((v) => scrubDoc(v, m, key)).filter((v) => !(key === 'tags' && v === null));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDoc(v, m, k)]));
+  return value;
+}
+
+/**
+ * The losing versions kept by pm sync and pm import (sync_conflicts, issue 19) hold copies of
+ * records: a conflict over the person's own record, or over one of their interviews (now, or in
+ * the version that lost), goes whole, since bringing it back would bring them back; every other
+ * losing version loses their full name and email. Returns the conflicts removed or scrubbed.
+ */
+function scrubConflicts(db: DB, person: { uuid: string; name: string; email: string | null }, interviews: number[]) {
+  const rows = db.prepare('SELECT id, kind, key, lost_data AS data FROM sync_conflicts').all() as {
+    id: number;
+    kind: string;
+    key: string;
+    data: string | null;
+  }[];
+  if (rows.length === 0) return 0;
+  const theirs = new Set(
+    interviews.length
+      ? (db
+          .prepare(`SELECT uuid FROM interviews WHERE id IN (${interviews.map(() => '?').join(',')})`)
+          .pluck()
+          .all(...interviews) as string[])
+      : [],
+  );
+  const needles = personNeedles(person.name, person.email);
+  const drop = db.prepare('DELETE FROM sync_conflicts WHERE id = ?');
+  const set = db.prepare('UPDATE sync_conflicts SET lost_data = ? WHERE id = ?');
+  let n = 0;
+  for (const r of rows) {
+    const doc = r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>);
+    const attended = Array.isArray(doc?.contactUuids) && doc.contactUuids.includes(person.uuid);
+    if ((r.kind === 'contact' && r.key === person.uuid) || (r.kind === 'interview' && theirs.has(r.key)) || attended) {
+      drop.run(r.id);
+      n++;
+    } else if (doc !== null) {
+      const text = JSON.stringify(scrubDoc(doc, needles.everywhere));
+      if (text !== r.data) {
+        set.run(text, r.id);
+        n++;
+      }
+    }
+  }
+  return n;
 }
 
 /**

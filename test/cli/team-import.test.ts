@@ -2,7 +2,7 @@
 // made on each reach the others through `pm import`, every export ends identical but for display ids
 // and exportedAt, and a concurrent edit keeps the losing version.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
 
@@ -133,5 +133,52 @@ describe('three journals trading exports', () => {
     expect(i1).toBeDefined();
     const conflicts = NAMES.flatMap((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out));
     expect(conflicts.some((c: { record: string }) => c.record === `I-${i1.uuid.slice(-12, -6)}`)).toBe(true);
+  });
+});
+
+describe('a conflict keeps no copy of a person erased later', () => {
+  it("the losing versions of an erased person's interview go; others lose their name and email", () => {
+    const two: Name[] = ['dana', 'eli'];
+    log('dana', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'Exports take an hour');
+    pm('dana', ['edit', 'I1', '--quote', 'I lose my Mondays']);
+    log('dana', '--with', 'Bo Li', '--account', 'Acme', '--summary', 'Bo on pricing');
+    const trade = () => {
+      const files = two.map((who) => {
+        const file = join(box.dir, `${who}-${Math.random().toString(36).slice(2)}.json`);
+        writeFileSync(file, exportOf(who));
+        return [who, file] as const;
+      });
+      for (const who of two) for (const [from, file] of files) if (from !== who) pm(who, ['import', file]);
+    };
+    trade();
+    // concurrent edits: of Jane's interview, and of Bo's (whose losing side names Jane)
+    pm('dana', ['edit', 'I1', '--summary', 'Exports take an hour, says Jane Roe']);
+    pm('eli', ['edit', 'I1', '--summary', 'Exports: an hour, Jane Roe says (jane@acme.test)']);
+    pm('dana', ['edit', 'I2', '--summary', 'Bo on pricing, as Jane Roe said']);
+    pm('eli', ['edit', 'I2', '--summary', 'Bo on pricing; ask Jane Roe <jane@acme.test>']);
+    trade();
+    const held = two.flatMap((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out));
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(held)).toContain('Jane Roe');
+
+    pm('dana', ['forget', 'Jane Roe', '--yes']);
+    trade();
+    for (const who of two) {
+      const conflicts = JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out) as { id: number }[];
+      const text = JSON.stringify(conflicts);
+      for (const gone of ['Jane Roe', 'jane@acme', 'Mondays']) expect(text).not.toContain(gone);
+      // bringing a losing version back brings nothing of her back
+      // and no byte of her is left in the journal's file, conflicts included
+      const file = join(box.dir, `${who}.db`);
+      const bytes = Buffer.concat([
+        readFileSync(file),
+        existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0),
+      ]);
+      for (const gone of ['Jane Roe', 'jane@acme', 'Mondays'])
+        expect(bytes.includes(gone), `${who}: ${gone}`).toBe(false);
+      for (const c of conflicts) pm(who, ['sync', 'resolve', String(c.id), 'lost']);
+      const all = pm(who, ['export', '--format', 'json']).out;
+      for (const gone of ['Jane Roe', 'jane@acme', 'Mondays']) expect(all).not.toContain(gone);
+    }
   });
 });
