@@ -122,6 +122,20 @@ describe('pm sync: three journals and one PostgreSQL', () => {
       `SELECT count(*)::int AS n FROM pm.records WHERE data::text ~* '(jane roe|jane@acme|kim oh|kim@initech|mondays)'`,
     );
     expect(rows[0].n).toBe(0);
+    // nor any byte on disk: the table's files, its TOAST and its indexes, read as PostgreSQL wrote them
+    await pg.query('CHECKPOINT');
+    const files = await pg.query<{ path: string }>(
+      `SELECT pg_relation_filepath(c.oid) AS path FROM pg_class c
+       WHERE c.oid IN (SELECT 'pm.records'::regclass UNION SELECT reltoastrelid FROM pg_class
+         WHERE oid = 'pm.records'::regclass UNION SELECT indexrelid FROM pg_index
+         WHERE indrelid = 'pm.records'::regclass) AND pg_relation_filepath(c.oid) IS NOT NULL`,
+    );
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const { path } of files) {
+      const [{ bytes }] = await pg.query<{ bytes: Buffer }>('SELECT pg_read_binary_file($1) AS bytes', [path]);
+      for (const gone of ['Jane Roe', 'jane@acme', 'Kim Oh', 'kim@initech', 'Mondays'])
+        expect(bytes.includes(gone), `${gone} in ${path}`).toBe(false);
+    }
     const tables = await pg.query<{ t: string }>(
       "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'pm' ORDER BY 1",
     );
