@@ -141,16 +141,21 @@ export class Context {
       this.erasureFinished = done;
       if (done.rewritten && !done.walHeld)
         this.info(
-          `pm: finished an erasure that was interrupted${done.scrubbed ? ` (${done.scrubbed} ${done.scrubbed === 1 ? 'person' : 'people'} scrubbed)` : ''}: the journal's files were rewritten without the person`,
+          `pm: finished an erasure that was ` +
+            `interrupted` +
+            (done.scrubbed ? ` (${done.scrubbed} ${done.scrubbed === 1 ? 'person' : 'people'} scrubbed)` : '') +
+            ": the journal's files were rewritten without the person",
         );
       else
         this.warn(
-          'an interrupted erasure is not finished: another program has the journal open; pm tries again at its next command (or: pm forget --resume)',
+          'an interrupted erasure is not finished: another program has the journal open; pm tries again at its ' +
+            'next command (or: pm forget --resume)',
         );
       return done;
     } catch (err) {
       this.warn(
-        `an interrupted erasure could not be finished (${(err as Error).message}); pm tries again at its next command (or: pm forget --resume)`,
+        `an interrupted erasure could not be finished (${(err as Error).message}); pm tries again at its next ` +
+          `command (or: pm forget --resume)`,
       );
       return undefined;
     }

@@ -84,7 +84,8 @@ export function fromSqliteError(err: unknown, dbPath: string): PmError | undefin
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
     return new JournalError(
       `the journal is corrupt or not a database: ${dbPath}`,
-      'check that --db or $PM_DB names your journal; if it is and it is damaged, restore a copy (journal.db.bak-v*, or one made by pm backup)',
+      'check that --db or $PM_DB names your journal; if it is and it is damaged, restore a copy ' +
+        '(journal.db.bak-v*, or one made by pm backup)',
     );
   if (code.startsWith('SQLITE_CANTOPEN'))
     return new JournalError(`cannot open the journal: ${dbPath}`, 'check that its folder exists and is writable');

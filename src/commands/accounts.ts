@@ -100,7 +100,8 @@ export function accountMerge(ctx: Context, duplicateName: string, keepName: stri
     return { moved, row: activityOf(ctx, db, keep.id) };
   });
   ctx.info(
-    `Moved ${moved.contacts} contacts and ${moved.interviews} interviews from ${safeLine(duplicate.name)}; ${safeLine(duplicate.name)} is gone.`,
+    `Moved ${moved.contacts} contacts and ${moved.interviews} interviews from ${safeLine(duplicate.name)}; ` +
+      `${safeLine(duplicate.name)} is gone.`,
   );
   printAccount(ctx, row, 'Merged into');
 }

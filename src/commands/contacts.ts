@@ -65,7 +65,8 @@ export function resolveContactRef(db: DB, ref: string): ContactRow {
   if (byName.length === 1) return byName[0];
   if (byName.length === 0) throw new UsageError(`unknown contact ${JSON.stringify(s)}`, 'try: pm contacts');
   throw new UsageError(
-    `${JSON.stringify(s)} matches ${byName.length} contacts: ${byName.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
+    `${JSON.stringify(s)} matches ${byName.length} contacts: ` +
+      `${byName.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
     'name one by email, or by uuid (pm contacts --json)',
   );
 }
@@ -114,7 +115,8 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
     if (holder && holder.id !== target.id)
       throw new UsageError(
         `${email} is already ${holder.name}'s email (${holder.account})`,
-        `if they are the same person: pm contact merge ${JSON.stringify(target.email ?? target.name)} ${JSON.stringify(email)}`,
+        `if they are the same person: pm contact merge ${JSON.stringify(target.email ?? target.name)} ` +
+          `${JSON.stringify(email)}`,
       );
   }
   const { row, newAccount, warnings } = ctx.transaction(({ db }) => {
@@ -140,7 +142,9 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
   if (ctx.json) ctx.printJson(json);
   else
     ctx.out(
-      `Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}${json.persona ? ` · ${safeLine(json.persona)}` : ''}`,
+      `Updated ${safeLine(json.name)}${json.email ? ` <${safeLine(json.email)}>` : ''} · ${json.role} at ` +
+        `${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}` +
+        `${json.persona ? ` · ${safeLine(json.persona)}` : ''}`,
     );
 }
 
@@ -176,7 +180,8 @@ export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string
     return { moved, row: activityOf(ctx, db, keep.id) };
   });
   ctx.info(
-    `Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} (${safeLine(duplicate.account)}); that contact is gone.`,
+    `Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} ` +
+      `(${safeLine(duplicate.account)}); that contact is gone.`,
   );
   const json = contactJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);

@@ -33,7 +33,10 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   const { db } = ctx.read();
   const rowid = resolveInterviewRef(db, ref);
   const record = loadInterview(db, rowid)!;
-  const label = `${record.id} (${record.date}, ${safeLine(record.with.join(', ') || whereFrom(record.account, record.source))}: ${cut(safeLine(record.summary), 50)})`;
+  const label =
+    `${record.id} (${record.date}, ` +
+    `${safeLine(record.with.join(', ') || whereFrom(record.account, record.source))}: ` +
+    `${cut(safeLine(record.summary), 50)})`;
   if (!(await confirmed(ctx, `Delete ${label}?`, opts, record.id))) {
     ctx.info('Nothing deleted.');
     return;

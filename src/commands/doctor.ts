@@ -93,7 +93,8 @@ function describe(w: ReturnType<typeof identityWarnings>[number]): string {
   const who = w.names
     .map(
       (n) =>
-        `${JSON.stringify(safeLine(n.name))}${n.account ? ` (${safeLine(n.account)}${n.email ? `, ${safeLine(n.email)}` : ''})` : ''}`,
+        `${JSON.stringify(safeLine(n.name))}` +
+        `${n.account ? ` (${safeLine(n.account)}${n.email ? `, ${safeLine(n.email)}` : ''})` : ''}`,
     )
     .join(', ');
   const merge = w.what === 'contacts' ? 'pm contact merge' : 'pm account merge';
@@ -101,7 +102,11 @@ function describe(w: ReturnType<typeof identityWarnings>[number]): string {
   const refs = w.names.map((n) => (w.what === 'contacts' ? n.uuid : JSON.stringify(n.name)));
   if (w.kind === 'same-name')
     return w.what === 'contacts'
-      ? `${w.names.length} contacts of one account have one name: ${who}; if they are one person: ${merge} ${refs[1]} ${refs[0]}`
+      ? `${w.names.length} contacts of one account have one name: ${who}; if they are one person: ${merge} ` +
+          `${refs[1]} ${refs[0]}`
       : `${w.names.length} accounts have one name: ${who}; if they are one: ${merge} ${refs[1]} ${refs[0]}`;
-  return `${who} look alike but are written with ${lookalikeDifference(w.names[1].name, w.names[0].name)}; if they are one: ${merge} ${refs[1]} ${refs[0]}`;
+  return (
+    `${who} look alike but are written with ${lookalikeDifference(w.names[1].name, w.names[0].name)}; if ` +
+    `they are one: ${merge} ${refs[1]} ${refs[0]}`
+  );
 }

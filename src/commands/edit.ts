@@ -212,6 +212,7 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
-      `Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} (${safeLine(whereFrom(record.account, record.source))}) on ${record.date}`,
+      `Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} ` +
+        `(${safeLine(whereFrom(record.account, record.source))}) on ${record.date}`,
     );
 }

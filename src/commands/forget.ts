@@ -27,7 +27,10 @@ function resolveContact(ctx: Context, who: string): ContactRow {
   if (byName.length === 1) return byName[0];
   if (byName.length > 1)
     throw new UsageError(
-      `${JSON.stringify(who)} matches ${byName.length} contacts: ${byName.map((c) => `${safeLine(c.name)} (${safeLine(c.account)}${c.email ? `, ${safeLine(c.email)}` : ''})`).join('; ')}`,
+      `${JSON.stringify(who)} matches ${byName.length} contacts: ` +
+        byName
+          .map((c) => `${safeLine(c.name)} (${safeLine(c.account)}${c.email ? `, ${safeLine(c.email)}` : ''})`)
+          .join('; '),
       'name them by email: pm forget jane@example.com',
     );
   throw new UsageError(`no contact named ${JSON.stringify(who)}`, 'try: pm contacts');
@@ -120,12 +123,15 @@ export async function forget(
     const erased = err instanceof UsageError ? alreadyErased(ctx, who) : null;
     if (!erased) throw err;
     ctx.info(
-      `${JSON.stringify(who)} was erased already${erased.erasedOn ? ` on ${erased.erasedOn}` : ''}: nothing of them is left to erase`,
+      `${JSON.stringify(who)} was erased already${erased.erasedOn ? ` on ${erased.erasedOn}` : ''}: nothing of ` +
+        `them is left to erase`,
     );
     if (ctx.json) ctx.printJson({ alreadyErased: true, erasedOn: erased.erasedOn });
     return;
   }
-  const label = `${safeLine(contact.name)} (${safeLine(contact.account)}${contact.email ? `, ${safeLine(contact.email)}` : ''})`;
+  const label =
+    `${safeLine(contact.name)} ` +
+    `(${safeLine(contact.account)}${contact.email ? `, ${safeLine(contact.email)}` : ''})`;
   if (!opts.yes) {
     if (!ctx.interactive)
       throw new UsageError(
@@ -178,7 +184,8 @@ export async function forget(
         const code = (err as { code?: string }).code;
         const why = code === 'SQLITE_FULL' ? 'the disk is full' : (err as Error).message;
         throw new JournalError(
-          `erased ${label} from the journal's records, but could not rewrite its file (${why}): old copies of their data remain in its free space until it is`,
+          `erased ${label} from the journal's records, but could not rewrite its file (${why}): old copies of ` +
+            `their data remain in its free space until it is`,
           'pm finishes the erasure at its next command once there is room; or run: pm forget --resume',
         );
       }
@@ -201,7 +208,9 @@ export async function forget(
   } else {
     const elsewhere = result.otherRecords ? ` (${plural(result.otherRecords, 'other record')} included)` : '';
     ctx.out(
-      `Forgot ${label}: ${plural(result.interviews, 'interview')} now attributed to "${FORGOTTEN_NAME}", ${plural(result.quotes, 'quote')} erased${result.mentions ? `, ${plural(result.mentions, 'mention')} of them removed${elsewhere}` : ''}`,
+      `Forgot ${label}: ${plural(result.interviews, 'interview')} now attributed to "${FORGOTTEN_NAME}", ` +
+        `${plural(result.quotes, 'quote')} ` +
+        `erased${result.mentions ? `, ${plural(result.mentions, 'mention')} of them removed${elsewhere}` : ''}`,
     );
   }
   for (const b of backups)
@@ -209,10 +218,13 @@ export async function forget(
   for (const e of exports) ctx.warn(`the export ${e} still holds this person; delete it or export again`);
   if (rewrite.busy)
     ctx.warn(
-      `another program was writing to the journal, so copies of this person's old rows may remain in the free space of ${ctx.dbPath}; the next pm command rewrites the file without them (or: pm forget --resume)`,
+      `another program was writing to the journal, so copies of this person's old rows may remain in the free ` +
+        `space of ${ctx.dbPath}; the next pm command rewrites the file without them (or: pm forget --resume)`,
     );
   if (rewrite.walHeld)
     ctx.warn(
-      `another program is reading the journal, so this person's old bytes are not yet overwritten in ${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next opens it (or: pm forget --resume)`,
+      `another program is reading the journal, so this person's old bytes are not yet overwritten in ` +
+        `${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next ` +
+        `opens it (or: pm forget --resume)`,
     );
 }

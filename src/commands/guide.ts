@@ -56,7 +56,8 @@ function readQuestions(file: string | undefined): string {
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new UsageError(
-      `cannot read ${what}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`,
+      `cannot read ${what}: ` +
+        `${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`,
     );
   }
   if (bytes.length > MAX_BYTES) throw new UsageError(`${what} is larger than 1 MB: not a list of questions`);

@@ -61,22 +61,26 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
-      `${DONE[outcome]} ${record.id} on ${date}${outcome === 'reopened' ? `: open again, decide by ${record.decideBy}` : ''} — ${safe(reason)}`,
+      `${DONE[outcome]} ${record.id} on ` +
+        `${date}${outcome === 'reopened' ? `: open again, decide by ${record.decideBy}` : ''} — ${safe(reason)}`,
     );
   // allowed, but said out loud: a decision the customer evidence does not back
   const people = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
   const validateAt = ctx.config()['evidence.validateAt'];
   if (outcome === 'validated' && record.customersRefuting > 0)
     ctx.warn(
-      `${record.id} is validated although ${people(record.customersRefuting)} refute${record.customersRefuting === 1 ? 's' : ''} it`,
+      `${record.id} is validated although ${people(record.customersRefuting)} ` +
+        `refute${record.customersRefuting === 1 ? 's' : ''} it`,
     );
   else if (outcome === 'validated' && record.customersSupporting < validateAt)
     ctx.warn(
-      `${record.id} is validated on the support of ${people(record.customersSupporting)} (evidence.validateAt is ${validateAt})`,
+      `${record.id} is validated on the support of ${people(record.customersSupporting)} (evidence.validateAt is ` +
+        `${validateAt})`,
     );
   if (outcome === 'invalidated' && record.customersRefuting === 0)
     ctx.warn(
-      `${record.id} is invalidated although no customer refutes it (pm hyp kill is for dropping an idea whatever the evidence)`,
+      `${record.id} is invalidated although no customer refutes it (pm hyp kill is for dropping an idea whatever ` +
+        `the evidence)`,
     );
 }
 

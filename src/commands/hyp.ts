@@ -131,7 +131,8 @@ function addressOpportunities(db: DB, id: string, rowid: number, names: string[]
     linkOpportunity(db, rowid, o.id);
     if (!o.heard)
       warnings.push(
-        `no pain is called ${JSON.stringify(safeLine(name))} yet; ${id} addresses it, and pains logged so will count for it` +
+        `no pain is called ${JSON.stringify(safeLine(name))} yet; ${id} addresses it, and pains logged so will ` +
+          `count for it` +
           (o.suggestion ? ` (did you mean ${JSON.stringify(safeLine(o.suggestion))}?)` : ''),
       );
   }
@@ -238,7 +239,8 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
-      `Added ${record.id} · ${record.kind} · decide by ${record.decideBy}: ${cut(safeLine(record.statement), Math.max(20, ctx.width - 45))}`,
+      `Added ${record.id} · ${record.kind} · decide by ${record.decideBy}: ` +
+        `${cut(safeLine(record.statement), Math.max(20, ctx.width - 45))}`,
     );
 }
 
@@ -303,8 +305,10 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
     if (movesTheBar && h.hasEvidence) {
       if (!opts.force)
         throw new UsageError(
-          `${h.id} already has evidence; changing its statement or criterion needs --force (the change is kept as a revision)`,
-          `try: pm hyp edit ${h.id} ${changes.statement !== undefined ? '--statement' : '--criteria'} "…" --force, or pm hyp add a new hypothesis`,
+          `${h.id} already has evidence; changing its statement or criterion needs --force (the change is kept as ` +
+            `a revision)`,
+          `try: pm hyp edit ${h.id} ${changes.statement !== undefined ? '--statement' : '--criteria'} "…" ` +
+            `--force, or pm hyp add a new hypothesis`,
         );
       if (changes.statement !== undefined)
         addRevision(db, h.rowid, {
@@ -364,7 +368,9 @@ export function list(ctx: Context, opts: { status?: string; tag?: string }): voi
     return;
   }
   if (records.length === 0) {
-    const what = `${status === 'all' ? '' : status + ' '}hypotheses${opts.tag !== undefined ? ` tagged ${safeLine(opts.tag)}` : ''}`;
+    const what =
+      `${status === 'all' ? '' : status + ' '}hypotheses` +
+      `${opts.tag !== undefined ? ` tagged ${safeLine(opts.tag)}` : ''}`;
     ctx.out(`No ${what}.`);
     ctx.info(
       status === 'open'
@@ -430,7 +436,8 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
   const { h, interview, before, after, same, record } = result;
   if (h.status === 'killed' || h.status === 'invalidated')
     ctx.warn(
-      `${h.id} was ${h.status}${h.latest ? ` on ${h.latest.date}` : ''}; the evidence is kept, reopen it if it changes your mind`,
+      `${h.id} was ${h.status}${h.latest ? ` on ${h.latest.date}` : ''}; the evidence is kept, reopen it if it ` +
+        `changes your mind`,
     );
   const notCounted =
     interview.kind === 'indirect'
@@ -443,7 +450,8 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
   else if (same) ctx.out(`${interview.id} already ${after.direction} ${h.id} (${how(after)}); nothing changed`);
   else if (before)
     ctx.out(
-      `Updated evidence: ${interview.id} now ${after.direction} ${h.id} (${how(after)}), was ${before.direction} (${how(before)})${notCounted}`,
+      `Updated evidence: ${interview.id} now ${after.direction} ${h.id} (${how(after)}), was ${before.direction} ` +
+        `(${how(before)})${notCounted}`,
     );
   else ctx.out(`Linked ${interview.id} to ${h.id}: ${after.direction} (${how(after)})${notCounted}`);
 }

@@ -43,7 +43,8 @@ function readInput(file: string): string {
     if (err instanceof UsageError) throw err;
     const e = err as NodeJS.ErrnoException;
     throw new UsageError(
-      `cannot read ${what}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`,
+      `cannot read ${what}: ` +
+        `${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.message}`,
     );
   }
   const deep = nestedDeeperThan(bytes, MAX_NESTING);
@@ -91,7 +92,8 @@ function summary(c: ImportCounts): string {
   if (known) lines.push(`Already in the journal: ${known} records (kept as they are).`);
   if (c.contacts.matched || c.accounts.matched)
     lines.push(
-      `Matched to yours: ${part(c.contacts.matched, 'contact', 'contacts')}, ${part(c.accounts.matched, 'account', 'accounts')}.`,
+      `Matched to yours: ${part(c.contacts.matched, 'contact', 'contacts')}, ` +
+        `${part(c.accounts.matched, 'account', 'accounts')}.`,
     );
   if (c.contacts.forgotten)
     lines.push(
@@ -99,15 +101,19 @@ function summary(c: ImportCounts): string {
     );
   if (c.contacts.erased)
     lines.push(
-      `Erased on arrival: ${part(c.contacts.erased, 'person', 'people')} erased with pm forget (same email), kept as "Forgotten contact".`,
+      `Erased on arrival: ${part(c.contacts.erased, 'person', 'people')} erased with pm forget (same email), kept ` +
+        `as "Forgotten contact".`,
     );
   if (c.contacts.erasedHere)
     lines.push(
-      `Erased here: ${part(c.contacts.erasedHere, 'of your contacts', 'of your contacts')}, whom the file's journal had erased with pm forget.`,
+      `Erased here: ${part(c.contacts.erasedHere, 'of your contacts', 'of your contacts')}, whom the file's ` +
+        `journal had erased with pm forget.`,
     );
   if (c.scrubbed.interviews)
     lines.push(
-      `Scrubbed of erased people: ${part(c.scrubbed.interviews, 'interview', 'interviews')} (${part(c.scrubbed.quotes, 'quote', 'quotes')} left out, ${part(c.scrubbed.mentions, 'mention', 'mentions')} removed).`,
+      `Scrubbed of erased people: ${part(c.scrubbed.interviews, 'interview', 'interviews')} ` +
+        `(${part(c.scrubbed.quotes, 'quote', 'quotes')} left out, ` +
+        `${part(c.scrubbed.mentions, 'mention', 'mentions')} removed).`,
     );
   const orphans = kinds.reduce((n, [k]) => n + k.leftOut, 0) - Math.min(c.contacts.leftOut, c.contacts.forgotten);
   if (orphans > 0) lines.push(`Left out: ${part(orphans, 'record', 'records')} referring to what this journal lacks.`);
@@ -175,7 +181,8 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
   );
   for (const m of counts.nameMatches)
     ctx.warn(
-      `${safeLine(m.name)} (${safeLine(m.account)}) has the name of a person erased with pm forget; imported, since no email or UUID says it is them (if it is: pm forget ${JSON.stringify(m.name)} --yes)`,
+      `${safeLine(m.name)} (${safeLine(m.account)}) has the name of a person erased with pm forget; imported, ` +
+        `since no email or UUID says it is them (if it is: pm forget ${JSON.stringify(m.name)} --yes)`,
     );
   lookalikeWarnings(ctx, counts);
   if (ctx.json) ctx.printJson(counts);
@@ -209,7 +216,8 @@ async function rewriteAfterLocalErasures(ctx: Context): Promise<void> {
       ctx.warn('another program has the journal open: the next pm command finishes the erasure');
   } catch (err) {
     ctx.warn(
-      `could not rewrite the journal's file after erasing (${(err as Error).message}); the next pm command finishes it (or: pm forget --resume)`,
+      `could not rewrite the journal's file after erasing (${(err as Error).message}); the next pm command ` +
+        `finishes it (or: pm forget --resume)`,
     );
   }
 }

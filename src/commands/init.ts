@@ -24,7 +24,8 @@ export function init(ctx: Context, opts: { target?: string; every?: string }): v
   }
   ctx.out(`${existed ? 'Journal already at' : 'Created journal at'} ${ctx.dbPath}`);
   ctx.out(
-    `Cadence: ${config['cadence.target']} customer conversation${config['cadence.target'] === 1 ? '' : 's'} every ${config['cadence.days']} days`,
+    `Cadence: ${config['cadence.target']} customer conversation${config['cadence.target'] === 1 ? '' : 's'} every ` +
+      `${config['cadence.days']} days`,
   );
   if (!existed) ctx.info('Next: pm log right after your next customer call (pm log --help for the scripted form)');
 }

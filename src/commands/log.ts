@@ -1,8 +1,8 @@
 // `pm log`: record an interview. Scripted from flags, or interactive on a terminal when --summary
 // is not given (src/commands/log-interactive.ts, which loads inquirer only then).
 // Everything that can be checked without the journal is checked first (text limits, dates, ids'
-// shapes: draftFromOptions in src/core/interviews.ts); then matching and writing happen in one BEGIN IMMEDIATE transaction, so a failure
-// anywhere leaves the journal as it was.
+// shapes: draftFromOptions in src/core/interviews.ts); then matching and writing happen in one BEGIN
+// IMMEDIATE transaction, so a failure anywhere leaves the journal as it was.
 import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -53,7 +53,8 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
         throw new UsageError('notes are longer than 5 MB (--notes-file); that is the limit');
       if (err instanceof UsageError) throw err;
       throw new UsageError(
-        `cannot read --notes-file ${JSON.stringify(opts.notesFile)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        `cannot read --notes-file ${JSON.stringify(opts.notesFile)}: ` +
+          `${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       );
     }
     return checkText('notes', decodeUtf8(bytes, 'notes'), LIMITS.notes);
@@ -158,7 +159,9 @@ export function matchParticipants(
           `${JSON.stringify(person.name)} is a new contact: say which account they belong to with --account ORG`,
           guess
             ? `did you mean ${JSON.stringify(guess)}? try: pm log --with ${JSON.stringify(guess)} …`
-            : `try: pm log --with ${JSON.stringify(person.email ? `${person.name} <${person.email}>` : person.name)} --account "Their company" …`,
+            : `try: pm log --with ` +
+                `${JSON.stringify(person.email ? `${person.name} <${person.email}>` : person.name)} --account ` +
+                `"Their company" …`,
         );
       }
       const twin = planned.find(
@@ -255,7 +258,8 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): strin
     .filter((h) => h.status === 'killed' || h.status === 'invalidated')
     .map(
       (h) =>
-        `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm hyp reopen ${h.id} to pursue it again)`,
+        `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
+        `hyp reopen ${h.id} to pursue it again)`,
     );
 }
 
@@ -315,7 +319,8 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
     notes.push(
       `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})` +
         (elsewhere.length
-          ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it is the same person: pm contact merge`
+          ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it ` +
+            `is the same person: pm contact merge`
           : ''),
     );
   }

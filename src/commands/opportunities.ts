@@ -181,7 +181,8 @@ export function rename(ctx: Context, oldRaw: string, newRaw: string): void {
     if (taken !== null && !('named' in taken && taken.named.id === current.id))
       throw new UsageError(
         `${JSON.stringify(safeLine(newName))} is already the opportunity ${JSON.stringify(safeLine(other!))}`,
-        `to make them one: pm opportunity merge ${JSON.stringify(safeLine(current.name))} ${JSON.stringify(safeLine(other!))}`,
+        `to make them one: pm opportunity merge ${JSON.stringify(safeLine(current.name))} ` +
+          `${JSON.stringify(safeLine(other!))}`,
       );
     if (newKey !== current.key) {
       // the new name may have been one of its aliases; the old one becomes an alias

@@ -138,7 +138,8 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
     ctx.out(`${renderReportMarkdown(report, { unread }).trimEnd()}\n\n${renderTeamMarkdown(team)}\n`);
   else
     ctx.out(
-      `${renderReportText(report, { color: ctx.color, width: ctx.width, unread }).trimEnd()}\n\n${renderTeamText(team, ctx.color)}\n`,
+      `${renderReportText(report, { color: ctx.color, width: ctx.width, unread }).trimEnd()}\n\n` +
+        `${renderTeamText(team, ctx.color)}\n`,
     );
   return report;
 }

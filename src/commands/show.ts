@@ -51,7 +51,8 @@ export async function show(ctx: Context, ref: string): Promise<void> {
   const matches = byEmail ? [byEmail] : contactsByName(db, person.name);
   if (matches.length > 1)
     throw new UsageError(
-      `${JSON.stringify(s)} matches ${matches.length} contacts: ${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
+      `${JSON.stringify(s)} matches ${matches.length} contacts: ` +
+        `${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
       'name one by email: pm show "jane@acme.test"',
     );
   if (matches.length === 0) {

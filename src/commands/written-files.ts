@@ -9,7 +9,8 @@ export function rememberWrittenFile(ctx: Context, kind: WrittenKind, path: strin
     ctx.transaction(({ db }) => recordWrittenFile(db, kind, path, new Date().toISOString()));
   } catch (err) {
     ctx.warn(
-      `wrote ${path}, but could not note it in the journal (${(err as Error).message}): pm forget will not name it if it holds a person erased later`,
+      `wrote ${path}, but could not note it in the journal (${(err as Error).message}): pm forget will not name ` +
+        `it if it holds a person erased later`,
     );
   }
 }

@@ -106,7 +106,8 @@ export function silentMessage(
 ): string {
   return g.lastHeard === null
     ? `${g.segment}: no customer conversation${who} with its ${plural(g.accounts, 'account')} yet (pm coverage)`
-    : `${g.segment}: no customer conversation${who} for ${plural(daysBetween(g.lastHeard, asOf), 'day')}, since ${g.lastHeard} (${plural(g.accounts, 'account')}; silent after ${silentDays}; pm coverage)`;
+    : `${g.segment}: no customer conversation${who} for ${plural(daysBetween(g.lastHeard, asOf), 'day')}, since ` +
+        `${g.lastHeard} (${plural(g.accounts, 'account')}; silent after ${silentDays}; pm coverage)`;
 }
 
 /** Order by name, case-insensitively, with the row of "none set" last. */

@@ -1,8 +1,8 @@
 // The sample journal `pm demo` shows: a small B2B team's last few weeks, dated relative to the
 // sample's day (demoDay: today, or on a Monday or Tuesday the Sunday before, so that the week has
 // run long enough to fall behind three conversations a week) so that every section of the weekly
-// report has something in it and every actionable flag is raised once. It is a `pm-journal` version-2 document (contract: "pm export · pm import"),
-// written by the importer like any teammate's export.
+// report has something in it and every actionable flag is raised once. It is a `pm-journal` version-2
+// document (contract: "pm export · pm import"), written by the importer like any teammate's export.
 import { addDays, isoWeekday } from './dates.js';
 import type {
   AccountDoc,

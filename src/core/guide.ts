@@ -37,7 +37,14 @@ const REQUEST = /^(can|could|would|will) you (please )?(tell|walk|describe|show|
 const RULES: Rule[] = [
   {
     kind: 'leading',
-    test: /\b(don'?t you (think|agree|feel|find)|wouldn'?t you (agree|say)|do you agree|isn'?t (it|that|this)|aren'?t (they|you)|wouldn'?t (it|that) be|surely|obviously|of course)\b|,\s*(right|correct)\?\s*$/i,
+    test: new RegExp(
+      [
+        String.raw`\b(don'?t you (think|agree|feel|find)|wouldn'?t you (agree|say)|do you agree|`,
+        String.raw`isn'?t (it|that|this)|aren'?t (they|you)|wouldn'?t (it|that) be|surely|obviously|`,
+        String.raw`of course)\b|,\s*(right|correct)\?\s*$`,
+      ].join(''),
+      'i',
+    ),
     reason: (m) => `${quote(m)} suggests the answer you hope for: ask what happened, and let them say`,
   },
   {
@@ -47,23 +54,50 @@ const RULES: Rule[] = [
   },
   {
     kind: 'hypothetical',
-    test: /\b(would you|will you|would it|would that|are you going to|if (we|you|there|it) (built|build|made|make|had|have|offered|offer|added|add|could|were|was|did)|could you see yourself|imagine|in the future|how likely)\b/i,
+    test: new RegExp(
+      [
+        String.raw`\b(would you|will you|would it|would that|are you going to|if (we|you|there|`,
+        String.raw`it) (built|build|made|make|had|have|offered|offer|added|add|could|were|was|did)|`,
+        String.raw`could you see yourself|imagine|in the future|how likely)\b`,
+      ].join(''),
+      'i',
+    ),
     reason: (m) =>
-      `${quote(m)} asks about the future, and people are poor at predicting what they would do: ask about the last time it happened`,
+      `${quote(m)} asks about the future, and people are poor at predicting what they would do: ask about the ` +
+      `last time it happened`,
   },
   {
     kind: 'pitch',
-    test: /\b((our|my) (new |upcoming |latest )?(feature|product|solution|tool|app|platform|prototype|idea|service|integration|version)|we('ve| have| are|'re)? (built|building|made|making|launched|launching|developed|developing|working on)|we (will|could|plan to|are going to|might) (build|add|launch|offer|make))\b/i,
+    test: new RegExp(
+      [
+        String.raw`\b((our|my) (new |upcoming |latest )?(feature|product|solution|tool|app|platform|`,
+        String.raw`prototype|idea|service|integration|version)|we('ve| have| are|'re)? (built|building|`,
+        String.raw`made|making|launched|launching|developed|developing|working on)|we (will|could|`,
+        String.raw`plan to|are going to|might) (build|add|launch|offer|make))\b`,
+      ].join(''),
+      'i',
+    ),
     reason: (m) => `${quote(m)} talks about your idea: they will be polite about it; ask about their world instead`,
   },
 ];
 
-const YES_NO =
-  /^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|must|am|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|couldn'?t|haven'?t|hasn'?t)\b/i;
+const YES_NO = new RegExp(
+  [
+    String.raw`^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|`,
+    String.raw`might|must|am|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|`,
+    String.raw`couldn'?t|haven'?t|hasn'?t)\b`,
+  ].join(''),
+  'i',
+);
 
 // a second question joined to the first: "How do you export, and why?"
-const JOINED =
-  /\b(and|or)\s+(how|why|what|when|where|who|whom|which|whether|do|does|did|is|are|was|were|would|will|can|could|should|have|has)\b/i;
+const JOINED = new RegExp(
+  [
+    String.raw`\b(and|or)\s+(how|why|what|when|where|who|whom|which|whether|do|does|did|is|are|was|`,
+    String.raw`were|would|will|can|could|should|have|has)\b`,
+  ].join(''),
+  'i',
+);
 
 /** The problems of one question, each with its reason; none for a good open question. */
 export function reviewQuestion(text: string): Problem[] {
@@ -245,8 +279,11 @@ export function buildGuide(g: GuideInput, config: Pick<Config, 'evidence.validat
     questions,
     prove:
       g.criteria ??
-      `${plural(validateAt, 'customer')} from at least two accounts support it, and none refutes it (ready-to-validate)`,
-    disprove: `${plural(killAt, 'customer')} refute it (ready-to-kill)${g.criteria ? ', or the criterion is not met' : ''} by ${g.decideBy}`,
+      `${plural(validateAt, 'customer')} from at least two accounts support it, and none refutes it ` +
+        `(ready-to-validate)`,
+    disprove:
+      `${plural(killAt, 'customer')} refute it ` +
+      `(ready-to-kill)${g.criteria ? ', or the criterion is not met' : ''} by ${g.decideBy}`,
     evidence: {
       supports: g.supports,
       refutes: g.refutes,

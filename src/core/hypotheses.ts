@@ -82,8 +82,9 @@ export interface EvidenceStats {
 
 /**
  * The flags of an open hypothesis as of a day (contract, report section 3; `decide-soon`, informational:
- * its decide-by is today or within DECIDE_SOON_DAYS days). Only customer-contact evidence counts. Staleness runs from the latest of creation and the last evidence: linking an
- * interview older than the hypothesis does not make a hypothesis created today stale.
+ * its decide-by is today or within DECIDE_SOON_DAYS days). Only customer-contact evidence counts.
+ * Staleness runs from the latest of creation and the last evidence: linking an interview older than the
+ * hypothesis does not make a hypothesis created today stale.
  */
 export function hypothesisFlags(
   s: EvidenceStats,

@@ -460,7 +460,8 @@ export function validateDocument(
   if (!READABLE_VERSIONS.includes(doc.version as number)) {
     if (typeof doc.version === 'number' && doc.version > FORMAT_VERSION)
       new Where('the file').fail(
-        `format version ${doc.version} was written by a newer pm (this pm reads versions ${READABLE_VERSIONS.join(' and ')})`,
+        `format version ${doc.version} was written by a newer pm (this pm reads versions ` +
+          `${READABLE_VERSIONS.join(' and ')})`,
       );
     new Where('the file').fail(`version is ${shown(doc.version)}, not one of ${READABLE_VERSIONS.join(', ')}`);
   }

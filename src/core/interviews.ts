@@ -152,7 +152,8 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
   if (missing.length)
     throw new UsageError(
       `pm log needs ${missing.join(' and ')}`,
-      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or run it in a terminal to be asked)',
+      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or run it in ' +
+        'a terminal to be asked)',
     );
   const date = parsePastDate(opts.date ?? 'today', today, '--date');
   if (date !== undefined && date > today)

@@ -195,7 +195,10 @@ export function rankOpportunities(
   return out.sort(compareOpportunities);
 }
 
-/** One way a pain was written in the window, and the customers present where it was raised in customer conversations. */
+/**
+ * One way a pain was written in the window, and the customers present where it was raised in customer
+ * conversations.
+ */
 export interface PainText {
   text: string;
   /** contact row ids of the customers and prospects; none when only signals raised it */

@@ -554,7 +554,10 @@ export function behindText(k: Report['contact'], period: Period, asOf: string): 
       return `${k.direct} of ${k.target} customer conversations: ${more} short when the period ended`;
     return `${k.direct} of ${k.target} customer conversations · ${more} more today, the period's last day`;
   }
-  return `${k.direct} of ${k.target} customer conversations · ${more} more by ${dayAhead(period.end, asOf)} (${plural(k.daysLeft, 'day')} left)`;
+  return (
+    `${k.direct} of ${k.target} customer conversations · ${more} more by ${dayAhead(period.end, asOf)} ` +
+    `(${plural(k.daysLeft, 'day')} left)`
+  );
 }
 /** Customer conversations wanted in `days` days: target × days ÷ cadenceDays, rounded up. */
 export function scaledTarget(config: Config, days: number): number {
@@ -648,8 +651,10 @@ function assemble(
   if (overdue)
     raise('overdue-contact', o.by ?? 'customer contact', () =>
       rows.lastDirect === null
-        ? `No customer conversation logged${who} yet (cadence: ${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
-        : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} (cadence: every ${plural(config['cadence.days'], 'day')})`,
+        ? `No customer conversation logged${who} yet (cadence: ` +
+          `${plural(config['cadence.target'], 'conversation')} every ${plural(config['cadence.days'], 'day')})`
+        : `No customer conversation${who} for ${plural(daysSinceLastDirect!, 'day')}, since ${rows.lastDirect} ` +
+          `(cadence: every ${plural(config['cadence.days'], 'day')})`,
     );
   const contact: Report['contact'] = {
     direct: rows.contact.direct,
@@ -699,7 +704,8 @@ function assemble(
       'account-cold',
       a.account,
       () =>
-        `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} (cadence: ${plural(a.cadenceDays, 'day')})`,
+        `${a.account}: no customer conversation for ${plural(a.daysSince, 'day')}, since ${a.lastDirect} ` +
+        `(cadence: ${plural(a.cadenceDays, 'day')})`,
     );
   }
 
@@ -796,7 +802,9 @@ function assemble(
       need('evidence-after-kill', () => ({
         subject: k.id,
         short: `${k.id} (${k.evidenceAfter.join(', ')})`,
-        one: `${k.id} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it`,
+        one:
+          `${k.id} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since still ` +
+          `${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it`,
         detail: k.statement,
         command: `pm hyp show ${k.id}`,
       }));
@@ -804,7 +812,8 @@ function assemble(
         'evidence-after-kill',
         k.id,
         () =>
-          `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
+          `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ` +
+          `${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
       );
     }
 
@@ -837,7 +846,8 @@ function assemble(
       'evidence-after-validate',
       v.id,
       () =>
-        `${v.id} was validated on ${v.validatedOn}, but customer evidence dated after refutes it (${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${v.id} --reason "…")`,
+        `${v.id} was validated on ${v.validatedOn}, but customer evidence dated after refutes it ` +
+        `(${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${v.id} --reason "…")`,
     );
   }
 
@@ -879,7 +889,9 @@ function assemble(
       return {
         subject: f.id,
         short: `${who} ${f.daysOverdue === 0 ? 'today' : `${f.daysOverdue}d`}`,
-        one: `Follow up with ${who}${f.with.length ? ` (${whereFrom(f.account, f.source)})` : ''}, ${f.daysOverdue === 0 ? 'due today' : `due ${plural(f.daysOverdue, 'day')} ago`}`,
+        one:
+          `Follow up with ${who}${f.with.length ? ` (${whereFrom(f.account, f.source)})` : ''}, ` +
+          `${f.daysOverdue === 0 ? 'due today' : `due ${plural(f.daysOverdue, 'day')} ago`}`,
         detail: f.summary,
         // an erased person cannot be logged with again: the act left is to close the follow-up
         command: reachable.length ? `pm log --with ${shellWord(reachable[0])}` : `pm edit ${f.id} --follow-up done`,
@@ -889,7 +901,8 @@ function assemble(
       'follow-up-due',
       f.id,
       () =>
-        `${f.id}: follow-up with ${byText(f.with, f.account, f.source)} was due ${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
+        `${f.id}: follow-up with ${byText(f.with, f.account, f.source)} was due ` +
+        `${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
     );
   }
 
@@ -935,7 +948,8 @@ function assemble(
         'bet-due',
         b.id,
         () =>
-          `${b.id}'s bet ran until ${b.until} (${plural(-b.daysLeft, 'day')} ago): decide it — validate, invalidate or kill — or bet again with a new --until`,
+          `${b.id}'s bet ran until ${b.until} (${plural(-b.daysLeft, 'day')} ago): decide it — validate, ` +
+          `invalidate or kill — or bet again with a new --until`,
       );
     }
 
@@ -1012,7 +1026,9 @@ function hypothesisNeed(kind: ActionableFlag, h: ReportHypothesis, asOf: string)
       return {
         ...entry,
         short: h.id,
-        one: `Validate ${h.id}: ${plural(h.customersSupporting, 'customer')} from ${plural(h.accountsSupporting, 'account')}`,
+        one:
+          `Validate ${h.id}: ${plural(h.customersSupporting, 'customer')} from ` +
+          `${plural(h.accountsSupporting, 'account')}`,
         command: `pm hyp validate ${h.id} --reason "…"`,
       };
     case 'stale': {
@@ -1037,12 +1053,21 @@ function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: stri
         h.lastEvidence !== null && h.lastEvidence > h.createdOn
           ? 'no new customer evidence'
           : 'no customer evidence since it was created';
-      return `${h.id} is stale: ${what} for ${plural(daysBetween(since, asOf), 'day')} (stale after ${config['hypothesis.staleDays']})`;
+      return (
+        `${h.id} is stale: ${what} for ${plural(daysBetween(since, asOf), 'day')} (stale after ` +
+        `${config['hypothesis.staleDays']})`
+      );
     }
     case 'past-decide-by':
-      return `${h.id} was to be decided by ${h.decideBy} (${plural(daysBetween(h.decideBy, asOf), 'day')} ago): validate, invalidate or kill it`;
+      return (
+        `${h.id} was to be decided by ${h.decideBy} (${plural(daysBetween(h.decideBy, asOf), 'day')} ago): ` +
+        `validate, invalidate or kill it`
+      );
     case 'ready-to-validate':
-      return `${h.id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${h.id})`;
+      return (
+        `${h.id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ` +
+        `${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${h.id})`
+      );
     case 'ready-to-kill':
       return `${h.id} is ready to kill: ${plural(h.customersRefuting, 'customer')} refute it (pm hyp kill ${h.id})`;
     default:

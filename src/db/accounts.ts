@@ -72,7 +72,8 @@ export function accountActivity(db: DB, asOf: string, journalCadence: number, on
         ${accountCadenceSql('a.cadence_days', '@journalCadence')} AS cadence,
         (SELECT count(*) FROM contacts c WHERE c.account_id = a.id) AS contacts,
         (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviews,
-        (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
+        (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf) AS
+          lastDirect,
         (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) AS lastInterview
       FROM accounts a WHERE (@only IS NULL OR a.id = @only))
     ORDER BY name COLLATE NOCASE`)

@@ -73,7 +73,8 @@ export function insertContact(
 ): number {
   return Number(
     db
-      .prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona, name_key, email_key, look_key)
+      .prepare(`INSERT INTO contacts (uuid, name, email, account_id, role, segment, persona,
+        name_key, email_key, look_key)
     VALUES (@uuid, @name, @email, @accountId, @role, @segment, @persona, @nameKey, @emailKey, @lookKey)`)
       .run({ persona: null, ...c, ...contactKeys(c.name, c.email) }).lastInsertRowid,
   );
@@ -123,7 +124,8 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
   db.prepare('DELETE FROM contacts WHERE id = ?').run(duplicate);
   markMerged(db, 'contact', from, into);
   db.prepare(
-    'UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?), persona = coalesce(persona, ?) WHERE id = ?',
+    `UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?), persona = coalesce(persona, ?)
+     WHERE id = ?`,
   ).run(dup.email, dup.segment, dup.persona, keep);
   refreshContactKeys(db, keep);
   return moved;

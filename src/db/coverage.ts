@@ -31,7 +31,8 @@ WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end`;
 // the customers and prospects present at them, with their personas
 const PRESENT = `
 SELECT i.id, i.account_id, c.id, c.persona, i.date
-FROM interviews i CROSS JOIN interview_contacts ic ON ic.interview_id = i.id CROSS JOIN contacts c ON c.id = ic.contact_id
+FROM interviews i CROSS JOIN interview_contacts ic ON ic.interview_id = i.id CROSS JOIN contacts c ON c.id =
+  ic.contact_id
 WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND c.role IN ('customer', 'prospect')`;
 
 // every persona of a customer or prospect (a few thousand contacts at most)

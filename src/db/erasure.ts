@@ -37,7 +37,8 @@ export function addPrivacyKeys(db: DB, keys: PrivacyKey[]): void {
 export function forgottenEntries(db: DB): ForgottenEntry[] {
   return db
     .prepare(
-      'SELECT uuid, key_id AS keyId, email_hash AS emailHash, name_hash AS nameHash, erased_on AS erasedOn FROM forgotten ORDER BY uuid',
+      'SELECT uuid, key_id AS keyId, email_hash AS emailHash, name_hash AS nameHash, erased_on AS erasedOn FROM ' +
+        'forgotten ORDER BY uuid',
     )
     .all() as ForgottenEntry[];
 }

@@ -1,4 +1,4 @@
-// biome-ignore-all lint/suspicious/noExplicitAny: rows read from SQL are shaped by their statements, checked by the tests
+// biome-ignore-all lint/suspicious/noExplicitAny: rows read from SQL are shaped by their statements (tests check)
 // Reading the journal into the exchange format (contract: "pm export"): a handful of set-based
 // queries, never one per record. With a date range, the range's interviews and outcomes come with
 // every record they refer to (their accounts and contacts, the hypotheses their evidence or
@@ -59,7 +59,12 @@ ORDER BY a.uuid`;
 const CONTACTS = (whole: boolean) => `
 SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.persona, c.forgotten
 FROM contacts c JOIN accounts a ON a.id = c.account_id
-${whole ? '' : `WHERE c.id IN (SELECT ic.contact_id FROM interview_contacts ic WHERE ic.interview_id IN (${SELECTED_INTERVIEWS}))`}
+${
+  whole
+    ? ''
+    : `WHERE c.id IN (SELECT ic.contact_id FROM interview_contacts ic WHERE ic.interview_id IN ` +
+      `(${SELECTED_INTERVIEWS}))`
+}
 ORDER BY c.uuid`;
 
 /** Records by key (for `pm sync`'s push and the losing side of a conflict). */
@@ -82,7 +87,8 @@ SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.so
   (SELECT json_group_array(json_object('text', text, 'severity', severity))
      FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
-  (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS
+    tags
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE ${where}
 ORDER BY i.date, i.uuid`;
@@ -93,7 +99,8 @@ ORDER BY i.date, i.uuid`;
 const HYPOTHESIS_COLUMNS = `h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria,
   h.created_on AS createdOn, h.decide_by AS decideBy,
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
-  (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position)) AS tags,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position))
+    AS tags,
   (SELECT json_group_array(json_object('date', date, 'field', field, 'before', before, 'after', after))
      FROM (SELECT * FROM hypothesis_revisions WHERE hypothesis_id = h.id ORDER BY id)) AS revisions,
   (SELECT json_group_array(uuid) FROM (SELECT o.uuid FROM hypothesis_opportunities ho JOIN opportunities o
@@ -115,14 +122,16 @@ ORDER BY h.id`;
 // every opportunity the user named, whatever the range: they say how pains group, as the settings do
 const OPPORTUNITIES = `
 SELECT o.uuid, o.name,
-  (SELECT json_group_array(name) FROM (SELECT name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY key)) AS aliases
+  (SELECT json_group_array(name) FROM (SELECT name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY key))
+    AS aliases
 FROM opportunities o
 ORDER BY o.uuid`;
 
 const HYPOTHESES_BY_KEYS = `SELECT ${HYPOTHESIS_COLUMNS} FROM hypotheses h WHERE ${BY_KEYS('h.uuid')}`;
 
 const OPPORTUNITIES_BY_KEYS = `SELECT o.uuid, o.name,
-  (SELECT json_group_array(name) FROM (SELECT name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY key)) AS aliases
+  (SELECT json_group_array(name) FROM (SELECT name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY key))
+    AS aliases
 FROM opportunities o WHERE ${BY_KEYS('o.uuid')}`;
 
 const EVIDENCE = `
@@ -361,16 +370,22 @@ function compareText(a: string, b: string): number {
 // (its first interview always comes): notes may hold 5 MB each, and SQLite hands JavaScript no
 // text longer than V8's longest string (~536M characters; a control character is six in JSON).
 const MD_INTERVIEW_BATCH = `
-SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes, i.follow_up, i.follow_up_done,
-  (SELECT json_group_array(json_array(c.uuid, c.name)) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes,
+  i.follow_up, i.follow_up_done,
+  (SELECT json_group_array(json_array(c.uuid, c.name)) FROM interview_contacts ic JOIN contacts c ON c.id =
+    ic.contact_id
      WHERE ic.interview_id = i.id),
-  (SELECT json_group_array(json_array(text, severity)) FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)),
+  (SELECT json_group_array(json_array(text, severity)) FROM (SELECT text, severity FROM pains WHERE interview_id =
+    i.id ORDER BY position)),
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
-  (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id, e.direction,
-     e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source) ORDER BY i.date, i.id)
+  (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id,
+    e.direction,
+     e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source)
+       ORDER BY i.date, i.id)
 FROM (SELECT * FROM (
-        SELECT b.*, sum(coalesce(length(b.notes), 0)) OVER (ORDER BY b.date, b.id) - coalesce(length(b.notes), 0) AS notesBefore
+        SELECT b.*, sum(coalesce(length(b.notes), 0)) OVER (ORDER BY b.date, b.id) - coalesce(length(b.notes), 0) AS
+          notesBefore
         FROM (SELECT i.* FROM interviews i
               WHERE i.date >= max(@start, @afterDate) AND i.date <= @end AND (i.date, i.id) > (@afterDate, @afterId)
               ORDER BY i.date, i.id LIMIT @batch) b)

@@ -275,7 +275,8 @@ export function scrubPerson(
     theirInterviews.length
       ? (db
           .prepare(
-            `SELECT DISTINCT hypothesis_id FROM evidence WHERE interview_id IN (${theirInterviews.map(() => '?').join(',')})`,
+            `SELECT DISTINCT hypothesis_id FROM evidence WHERE interview_id IN ` +
+              `(${theirInterviews.map(() => '?').join(',')})`,
           )
           .pluck()
           .all(...theirInterviews) as number[])

@@ -68,7 +68,8 @@ export function hypothesisState(db: DB, rowid: number): HypothesisState | undefi
       EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = h.id) AS hasEvidence,
       o.outcome, o.date, o.reason
     FROM hypotheses h
-    LEFT JOIN (SELECT outcome, date, reason FROM outcomes WHERE hypothesis_id = @rowid ORDER BY date DESC, id DESC LIMIT 1) o
+    LEFT JOIN (SELECT outcome, date, reason FROM outcomes WHERE hypothesis_id = @rowid ORDER BY date DESC, id DESC
+      LIMIT 1) o
     WHERE h.id = @rowid`)
     .get({ rowid }) as
     | (Omit<HypothesisState, 'latest' | 'hasEvidence'> & {
@@ -242,7 +243,8 @@ export function evidenceOf(db: DB, rowid: number): EvidenceEntry[] {
     .prepare(`
     SELECT 'I' || i.id AS interviewId, i.uuid AS interviewUuid, i.date, i.channel, i.kind AS interviewKind,
       a.name AS account, i.source, e.direction, e.strength, e.basis, i.summary,
-      (SELECT json_group_array(name) FROM (SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+      (SELECT json_group_array(name) FROM (SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id =
+        ic.contact_id
         WHERE ic.interview_id = i.id ORDER BY c.name COLLATE NOCASE, c.id)) AS withJson
     FROM evidence e JOIN interviews i ON i.id = e.interview_id LEFT JOIN accounts a ON a.id = i.account_id
     WHERE e.hypothesis_id = ? ORDER BY i.date, i.id`)

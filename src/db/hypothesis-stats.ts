@@ -22,13 +22,17 @@ export interface HypothesisRow extends HypothesisFacts {
 const COLUMNS = `h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
   h.created_on AS createdOn, h.decide_by AS decideBy,
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
-  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY position)) AS tags`;
+  (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY
+    position)) AS tags`;
 // what the report reads: turning rows into JavaScript values costs microseconds a column, and a
 // journal of years holds thousands of hypotheses
-const LEAN_COLUMNS = `h.id AS rowid, 'H' || h.id AS id, h.statement, h.created_on AS createdOn, h.decide_by AS decideBy`;
+const LEAN_COLUMNS =
+  "h.id AS rowid, 'H' || h.id AS id, h.statement, h.created_on AS createdOn, h.decide_by AS decideBy";
 
 // the latest outcome on or before asOf, by date then entry
-const LATEST = `(SELECT o.id FROM outcomes o WHERE o.hypothesis_id = h.id AND o.date <= @asOf ORDER BY o.date DESC, o.id DESC LIMIT 1)`;
+const LATEST =
+  `(SELECT o.id FROM outcomes o WHERE o.hypothesis_id = h.id AND o.date <= @asOf ORDER BY o.date ` +
+  `DESC, o.id DESC LIMIT 1)`;
 
 /** Status from the outcomes dated on or before asOf: for a report made as of a past day. */
 const hypothesesAsOf = (columns: string) => `
@@ -45,7 +49,8 @@ SELECT x.*, o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason
 FROM (SELECT ${columns}, h.status,
         (SELECT o.id FROM outcomes o WHERE o.hypothesis_id = h.id ORDER BY o.date DESC, o.id DESC LIMIT 1) AS latest
       FROM hypotheses h
-      WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf AND h.status IN (SELECT value FROM json_each(@statuses))) x
+      WHERE h.id BETWEEN @lo AND @hi AND h.created_on <= @asOf AND h.status IN (SELECT value FROM
+        json_each(@statuses))) x
 LEFT JOIN outcomes o ON o.id = x.latest
 ORDER BY x.rowid`;
 
@@ -303,7 +308,8 @@ const NO_EVIDENCE_COLUMNS = `0 AS supports, 0 AS refutes, 0 AS otherSupports, 0 
  * latest decision first (then by id), chosen from the index on status alone.
  */
 const DECIDED_NOW = `
-SELECT x.rowid, x.id, x.statement, x.createdOn, x.decideBy, x.status, o.outcome, o.date AS outcomeDate, o.reason AS outcomeReason,
+SELECT x.rowid, x.id, x.statement, x.createdOn, x.decideBy, x.status, o.outcome, o.date AS outcomeDate, o.reason AS
+  outcomeReason,
   ${NO_EVIDENCE_COLUMNS}
 FROM (SELECT ${LEAN_COLUMNS}, h.status, k.decided_on
       -- the first @rows from the index alone, then their rows
@@ -312,7 +318,8 @@ FROM (SELECT ${LEAN_COLUMNS}, h.status, k.decided_on
             ORDER BY h.decided_on DESC, h.id
             LIMIT @rows) k
       CROSS JOIN hypotheses h ON h.id = k.id) x
-CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = x.rowid ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
+CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = x.rowid ORDER BY o2.date DESC,
+  o2.id DESC LIMIT 1)
 ORDER BY x.decided_on DESC, x.rowid`;
 
 const DECIDED_NOW_FLAGS_ONLY = `
@@ -433,7 +440,8 @@ export function hypothesisStatuses(db: DB, asOf: string, uuids: string[]): Map<s
   const rows = (
     laterOutcome
       ? db
-          .prepare(`SELECT h.uuid, CASE WHEN o.outcome IS NULL OR o.outcome = 'reopened' THEN 'open' ELSE o.outcome END AS status
+          .prepare(`SELECT h.uuid, CASE WHEN o.outcome IS NULL OR o.outcome = 'reopened' THEN 'open' ELSE o.outcome
+            END AS status
         FROM hypotheses h LEFT JOIN outcomes o ON o.id = ${LATEST} WHERE ${chosen}`)
           .all(params)
       : db.prepare(`SELECT h.uuid, h.status FROM hypotheses h WHERE ${chosen}`).all(params)

@@ -18,9 +18,11 @@ SELECT i.id AS rowid, i.uuid, 'I' || i.id AS id, i.date, i.channel, i.kind, a.uu
   (SELECT json_group_array(json_object('text', text, 'severity', severity))
      FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
-  (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS tags,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS
+    tags,
   (SELECT json_group_array(json_array('H' || hypothesis_id, direction, strength, basis)) FROM (
-     SELECT hypothesis_id, direction, strength, basis FROM evidence WHERE interview_id = i.id ORDER BY hypothesis_id)) AS evidence
+     SELECT hypothesis_id, direction, strength, basis FROM evidence WHERE interview_id = i.id ORDER BY hypothesis_id))
+       AS evidence
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id`;
 
 interface RawRecord {

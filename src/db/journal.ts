@@ -215,7 +215,11 @@ function backupBeforeMigration(db: DB, path: string, version: number): void {
     copyJournal(db, target);
   } catch (err) {
     throw new JournalError(
-      `${err instanceof JournalError || (err as Error).name === 'UsageError' ? (err as Error).message : `cannot write the copy made before the upgrade ${target.path}: ${(err as Error).message}`}; the journal was left untouched`,
+      `${
+        err instanceof JournalError || (err as Error).name === 'UsageError'
+          ? (err as Error).message
+          : `cannot write the copy made before the upgrade ${target.path}: ${(err as Error).message}`
+      }; the journal was left untouched`,
       'move that file away, or free some space, and run the command again',
     );
   }

@@ -96,7 +96,8 @@ export function namedOpportunities(db: DB): NamedOpportunity[] {
     .prepare(`
 SELECT o.id, o.uuid, o.name, o.key,
   (SELECT json_group_array(json_array(a.key, a.name)) FROM (
-     SELECT key, name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY name COLLATE NOCASE, key) a) AS aliases
+     SELECT key, name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY name COLLATE NOCASE, key) a) AS
+       aliases
 FROM opportunities o ORDER BY o.name COLLATE NOCASE, o.id`)
     .raw()
     .all() as [number, string, string, string, string][];
@@ -129,7 +130,8 @@ export function openHypothesisIds(db: DB, asOf: string): number[] {
   // with no outcome dated after asOf, the status the triggers keep holds (read from its index)
   const sql = outcomeAfter(db, asOf)
     ? `SELECT h.id FROM hypotheses h WHERE h.created_on <= @asOf AND coalesce((SELECT o.outcome FROM outcomes o
-         WHERE o.hypothesis_id = h.id AND o.date <= @asOf ORDER BY o.date DESC, o.id DESC LIMIT 1), 'reopened') = 'reopened'
+         WHERE o.hypothesis_id = h.id AND o.date <= @asOf ORDER BY o.date DESC, o.id DESC LIMIT 1), 'reopened') =
+           'reopened'
        ORDER BY h.id`
     : "SELECT h.id FROM hypotheses h WHERE h.status = 'open' AND h.created_on <= @asOf ORDER BY h.id";
   return db.prepare(sql).pluck().all({ asOf }) as number[];
@@ -211,7 +213,8 @@ export function opportunitiesByHypothesis(
 ): Map<number, { uuid: string; name: string }[]> {
   const rows = db
     .prepare(`
-SELECT ho.hypothesis_id, o.uuid, o.name FROM hypothesis_opportunities ho CROSS JOIN opportunities o ON o.id = ho.opportunity_id
+SELECT ho.hypothesis_id, o.uuid, o.name FROM hypothesis_opportunities ho CROSS JOIN opportunities o ON o.id =
+  ho.opportunity_id
 WHERE @only IS NULL OR ho.hypothesis_id = @only
 ORDER BY ho.hypothesis_id, o.name COLLATE NOCASE, o.id`)
     .raw()

@@ -52,8 +52,10 @@ export function reportSql(by: boolean, now: boolean) {
     contact: `
 SELECT
   (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND ${BY}) AS direct,
-  (SELECT count(*) FROM interviews i WHERE i.kind = 'indirect' AND i.date BETWEEN @start AND @end AND ${BY}) AS indirect,
-  (SELECT count(*) FROM interviews i WHERE i.kind = 'stakeholder' AND i.date BETWEEN @start AND @end AND ${BY}) AS stakeholder,
+  (SELECT count(*) FROM interviews i WHERE i.kind = 'indirect' AND i.date BETWEEN @start AND @end
+    AND ${BY}) AS indirect,
+  (SELECT count(*) FROM interviews i WHERE i.kind = 'stakeholder' AND i.date BETWEEN @start AND @end
+    AND ${BY}) AS stakeholder,
   (SELECT count(DISTINCT c.id) FROM interviews i
      JOIN interview_contacts ic ON ic.interview_id = i.id
      JOIN contacts c ON c.id = ic.contact_id AND c.role IN ('customer', 'prospect')
@@ -68,8 +70,10 @@ SELECT
     // (@weekTarget), which the index answers by skipping to that many rows instead of counting all
     directByWeek: `
 SELECT CASE
-    WHEN w.value ->> 'chart' OR NOT EXISTS (SELECT 1 FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'until' AND ${BY} LIMIT 1 OFFSET @weekTarget - 1)
-    THEN (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND w.value ->> 'until' AND ${BY})
+    WHEN w.value ->> 'chart' OR NOT EXISTS (SELECT 1 FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN
+      w.value ->> 'start' AND w.value ->> 'until' AND ${BY} LIMIT 1 OFFSET @weekTarget - 1)
+    THEN (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN w.value ->> 'start' AND
+      w.value ->> 'until' AND ${BY})
     ELSE @weekTarget END AS n
 FROM json_each(@weeks) w
 ORDER BY w.key`,
@@ -128,7 +132,8 @@ ORDER BY l.hypothesis_id, e.date, e.interview_id`,
     // the validation; as lateEvidence, from the kept status and decision day when `now`
     refutedAfterValidation: now
       ? `
-SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I' || e.interview_id AS interviewId, e.date
+SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I' || e.interview_id AS interviewId,
+  e.date
 FROM hypotheses h
   CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
@@ -156,7 +161,8 @@ WITH p AS (
   WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
 ),
 items AS (
-  SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key, t.tag AS theme, p.id AS interview_id, p.account_id, p.source
+  SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key, t.tag AS theme, p.id AS interview_id, p.account_id,
+    p.source
   FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION ALL
   SELECT 'pain', lower(trim(x.text)), trim(x.text), p.id, p.account_id, p.source
@@ -183,7 +189,8 @@ LIMIT @rows`,
 
     followUpCount: `
 SELECT count(*) FROM interviews i
-WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}`,
+WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND
+  ${BY}${ANSWERED}`,
   } as const;
 }
 

@@ -10,7 +10,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function evidenceText(g: Guide): string {
   const e = g.evidence;
-  return `${plural(e.customersSupporting, 'customer')} for, ${plural(e.customersRefuting, 'customer')} against (${e.supports} supporting, ${e.refutes} refuting conversations) · confidence ${confidenceText(e.confidence)}`;
+  return (
+    `${plural(e.customersSupporting, 'customer')} for, ${plural(e.customersRefuting, 'customer')} against ` +
+    `(${e.supports} supporting, ${e.refutes} refuting conversations) · confidence ${confidenceText(e.confidence)}`
+  );
 }
 
 function askNextText(g: Guide): string[] {

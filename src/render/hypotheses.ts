@@ -118,10 +118,12 @@ export function renderHypothesisShow(
   const lines: string[] = [];
   lines.push(`${c.bold(r.id)}  ${safe(r.statement)}`);
   lines.push(
-    `${label('Status')}${statusText}${r.decision && r.status !== 'open' ? ` on ${r.decision.date}` : ''} · ${r.kind} risk`,
+    `${label('Status')}${statusText}${r.decision && r.status !== 'open' ? ` on ${r.decision.date}` : ''} · ` +
+      `${r.kind} risk`,
   );
   lines.push(
-    `${label('Criterion')}${r.criteria === null ? c.dim('(none: pm hyp edit ' + r.id + ' --criteria "…")') : safe(r.criteria)}`,
+    `${label('Criterion')}` +
+      `${r.criteria === null ? c.dim('(none: pm hyp edit ' + r.id + ' --criteria "…")') : safe(r.criteria)}`,
   );
   lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})`);
   lines.push(`${label('Decide by')}${r.decideBy} (${relative(r.decideBy, opts.today, opts.decideInDays)})`);
@@ -129,17 +131,22 @@ export function renderHypothesisShow(
   if (r.opportunities.length) lines.push(`${label('For')}${r.opportunities.map(safeLine).join('; ')}`);
   const counted =
     `${r.supports} supporting, ${r.refutes} refuting from customer contact` +
-    ` · customers: ${r.customersSupporting} for (${r.accountsSupporting} account${r.accountsSupporting === 1 ? '' : 's'}), ${r.customersRefuting} against`;
+    ` · customers: ${r.customersSupporting} for (${r.accountsSupporting} ` +
+    `account${r.accountsSupporting === 1 ? '' : 's'}), ${r.customersRefuting} against`;
   lines.push(`${label('Evidence')}${counted}`);
   if (r.otherSupports + r.otherRefutes > 0)
     lines.push(
-      `${label('')}${c.dim(`not counted (second-hand or stakeholders only): ${r.otherSupports} supporting, ${r.otherRefutes} refuting`)}`,
+      label('') +
+        c.dim(
+          `not counted (second-hand or stakeholders only): ${r.otherSupports} supporting, ${r.otherRefutes} refuting`,
+        ),
     );
   lines.push(`${label('Confidence')}${confidenceText(r.confidence)}`);
   if (r.bet) {
     const due = r.bet.until < opts.today;
     lines.push(
-      `${label('Bet')}${due ? c.yellow(`due since ${r.bet.until}`) : `until ${r.bet.until}`} (held since ${r.bet.since}): ${safe(r.bet.reason)}`,
+      `${label('Bet')}${due ? c.yellow(`due since ${r.bet.until}`) : `until ${r.bet.until}`} (held since ` +
+        `${r.bet.since}): ${safe(r.bet.reason)}`,
     );
   }
   lines.push(`${label('Flags')}${r.flags.length ? r.flags.map((f) => colourFlag(f, c)).join(', ') : c.dim('none')}`);
@@ -154,7 +161,9 @@ export function renderHypothesisShow(
     const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${from})` : from;
     const note = notCounted(e);
     const basis = e.basis === 'said' ? '' : ` ${e.basis}`;
-    const head = `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ${e.channel}${basis} · ${who}${note ? `  [${note}]` : ''}`;
+    const head =
+      `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ` +
+      `${e.channel}${basis} · ${who}${note ? `  [${note}]` : ''}`;
     const summary = `${indent}${cut(safeLine(e.summary), Math.max(20, opts.width - indent.length))}`;
     entries.push({ date: e.date, order: i, text: note ? c.dim(`${head}\n${summary}`) : `${head}\n${summary}` });
   });
@@ -177,7 +186,8 @@ export function renderHypothesisShow(
     for (const rev of r.revisions) {
       const show = (v: string | null) => (v === null ? c.dim('(none)') : `"${safe(v)}"`);
       lines.push(
-        `  ${rev.date}  ${rev.field === 'criteria' ? 'criterion' : rev.field}: ${show(rev.before)} → ${show(rev.after)}`,
+        `  ${rev.date}  ${rev.field === 'criteria' ? 'criterion' : rev.field}: ${show(rev.before)} → ` +
+          `${show(rev.after)}`,
       );
     }
   }

@@ -173,7 +173,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     // the interview's lines as one piece (what joining them one by one gives): a week is 557
     // interviews of ~20 lines each
     let b = `${mdHeading(3, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`)}\n`;
-    b += `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;
+    b +=
+      `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}` +
+      `${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;
     b += `\n- **Summary:** ${mdInline(summary)}`;
     if (i.tags.length)
       b += `\n- **Tags:** ${i.tags.map((tag) => mdInline(redactor ? redactor.tag(tag) : tag)).join(', ')}`;
@@ -230,7 +232,8 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (confidence && h.createdOn <= input.asOf) out.push(`- **Confidence:** ${confidenceText(confidence)}`);
     if (h.bet && h.bet.since <= input.asOf && statuses.get(h.uuid) === 'open')
       out.push(
-        `- **Bet:** ${h.bet.until < input.asOf ? 'due since' : 'until'} ${h.bet.until} (held since ${h.bet.since}): ${mdInline(t(h.bet.reason))}`,
+        `- **Bet:** ${h.bet.until < input.asOf ? 'due since' : 'until'} ${h.bet.until} (held since ` +
+          `${h.bet.since}): ${mdInline(t(h.bet.reason))}`,
       );
     out.push('');
     const evidence = evidenceOf.get(h.rowid);

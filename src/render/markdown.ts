@@ -35,8 +35,13 @@ export function displayInline(text: string | null | undefined): string {
 // Nothing mdInline would change: no control or bidi character, no inline syntax, nothing a renderer
 // links or turns into an emoji (`:`, `@`, `www.`), no run of `=` or `%`, no blank or block marker at
 // either end. Most text is like this, and a week's export holds a megabyte of it.
-const PLAIN =
-  /^(?![-+=\d\s])(?![\s\S]*(?:www\.|==|%%|\/\/))[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\\`*_[\]<>&~|#$^:@]*(?<!\s)$/i;
+const PLAIN = new RegExp(
+  String.raw`^(?![-+=\d\s])(?![\s\S]*(?:www\.|==|%%|\/\/))` +
+    String.raw`[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\\` +
+    '`' +
+    String.raw`*_[\]<>&~|#$^:@]*(?<!\s)$`,
+  'i',
+);
 
 /** Text for use inside a paragraph, heading, list item or table cell: shown literally. */
 export function mdInline(text: string | null | undefined): string {

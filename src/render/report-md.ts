@@ -69,15 +69,19 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   out.push(mdHeading(2, 'Customer contact'), '');
   out.push(
     ...[
-      `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} (target ${k.target}: **${k.met ? 'met' : 'not met'}**)`,
-      `Last customer conversation: ${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}${k.overdue ? ' (**overdue**)' : ''}`,
+      `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} (target ${k.target}: ` +
+        `**${k.met ? 'met' : 'not met'}**)`,
+      `Last customer conversation: ` +
+        `${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}` +
+        `${k.overdue ? ' (**overdue**)' : ''}`,
       `Indirect signals: ${k.indirect}`,
       `Stakeholder meetings (not counted): ${k.stakeholder}`,
     ].map((line) => `- ${line}`),
     '',
   );
   out.push(
-    `Customer conversations per week (target ${r.weekly.target}); streak: ${plural(r.weekly.streak, 'week')}${r.weekly.streakAtLeast ? ' or more' : ''} on target.`,
+    `Customer conversations per week (target ${r.weekly.target}); streak: ${plural(r.weekly.streak, 'week')}` +
+      `${r.weekly.streakAtLeast ? ' or more' : ''} on target.`,
     '',
   );
   out.push(
@@ -92,7 +96,10 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.conversations,
       (v) =>
-        `**${v.id}** ${v.date} · ${mdInline(v.channel)}${v.kind === 'customer' ? '' : ` (${v.kind === 'indirect' ? 'signal' : 'stakeholder'})`} · ${who(v.with, v.account, v.source)}: ${mdInline(v.summary)}`,
+        `**${v.id}** ${v.date} · ` +
+        `${mdInline(v.channel)}` +
+        `${v.kind === 'customer' ? '' : ` (${v.kind === 'indirect' ? 'signal' : 'stakeholder'})`} · ` +
+        `${who(v.with, v.account, v.source)}: ${mdInline(v.summary)}`,
       'No conversations in this period.',
       unread.conversations,
       opts.interviewsBelow ? ', each under Interviews below' : rest,
@@ -105,7 +112,8 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.overdueAccounts,
       (a) =>
-        `${mdInline(a.account)}: last customer conversation ${a.lastDirect}, ${plural(a.daysSince, 'day')} ago (cadence ${a.cadenceDays} days)`,
+        `${mdInline(a.account)}: last customer conversation ${a.lastDirect}, ${plural(a.daysSince, 'day')} ago ` +
+        `(cadence ${a.cadenceDays} days)`,
       'No accounts going cold.',
       0,
       rest,
@@ -119,7 +127,11 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
       // bets are listed apart, below (a report built for a view leaves them out already)
       r.hypotheses.unvalidated.filter((h) => h.bet === null),
       (h) =>
-        `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} (${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} (${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ${h.decideBy}; confidence ${confidenceText(h.confidence)}${h.flags.length ? `; flags: ${h.flags.map((f) => `\`${f}\``).join(', ')}` : ''}`,
+        `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} ` +
+        `(${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} ` +
+        `(${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ` +
+        `${h.decideBy}; confidence ${confidenceText(h.confidence)}` +
+        `${h.flags.length ? `; flags: ${h.flags.map((f) => `\`${f}\``).join(', ')}` : ''}`,
       r.bets.length ? 'No open hypotheses but the bets below.' : 'No open hypotheses.',
       unread.unvalidated,
       rest,
@@ -133,7 +145,11 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
       ...list(
         r.bets,
         (b) =>
-          `**${b.id}** ${mdInline(b.statement)} — ${b.daysLeft < 0 ? `**due** since ${b.until}` : `until ${b.until}`} (held since ${b.since}): ${mdInline(b.reason)}; so far supports ${b.supports} (${plural(b.customersSupporting, 'customer')}), refutes ${b.refutes} (${plural(b.customersRefuting, 'customer')}); confidence ${confidenceText(b.confidence)}`,
+          `**${b.id}** ${mdInline(b.statement)} — ` +
+          `${b.daysLeft < 0 ? `**due** since ${b.until}` : `until ${b.until}`} (held since ${b.since}): ` +
+          `${mdInline(b.reason)}; so far supports ${b.supports} ` +
+          `(${plural(b.customersSupporting, 'customer')}), refutes ${b.refutes} ` +
+          `(${plural(b.customersRefuting, 'customer')}); confidence ${confidenceText(b.confidence)}`,
         'No bets.',
       ),
       '',
@@ -157,7 +173,9 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.hypotheses.killed,
       (h) =>
-        `**${h.id}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ${mdInline(h.reason)}${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${h.evidenceAfter.join(', ')}` : ''}`,
+        `**${h.id}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ` +
+        `${mdInline(h.reason)}` +
+        `${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${h.evidenceAfter.join(', ')}` : ''}`,
       'Nothing killed or invalidated.',
       unread.killed,
       rest,
@@ -170,7 +188,10 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.themes,
       (t) =>
-        `${mdInline(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}${t.signals ? `, ${plural(t.signals, 'signal source')}` : ''}, ${plural(t.interviews, 'interview')}${t.segments.length ? `; segments: ${mdInline(t.segments.join(', '))}` : ''}${t.flags.length ? '; `single-account`' : ''}`,
+        `${mdInline(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}` +
+        `${t.signals ? `, ${plural(t.signals, 'signal source')}` : ''}, ${plural(t.interviews, 'interview')}` +
+        `${t.segments.length ? `; segments: ${mdInline(t.segments.join(', '))}` : ''}` +
+        `${t.flags.length ? '; `single-account`' : ''}`,
       'No tags or pains in this period.',
       0,
       rest,
@@ -181,7 +202,10 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   const opps = r.opportunities;
   out.push(mdHeading(2, 'Opportunities'), '');
   out.push(
-    `${mdInline(`The best of the ${plural(opps.window.weeks ?? 0, 'week')} to ${opps.window.end} (${opps.heard} heard), by worth-solving score`)}:`,
+    `${mdInline(
+      `The best of the ${plural(opps.window.weeks ?? 0, 'week')} to ${opps.window.end} (${opps.heard} heard), ` +
+        'by worth-solving score',
+    )}:`,
     '',
   );
   if (opps.top.length === 0) out.push('No pains raised in these weeks.');
@@ -195,7 +219,9 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.followUps,
       (f) =>
-        `**${f.id}** due ${f.followUp} (${f.daysOverdue === 0 ? 'today' : `${plural(f.daysOverdue, 'day')} ago`}): ${who(f.with, f.account, f.source)} — ${mdInline(f.summary)}`,
+        `**${f.id}** due ${f.followUp} ` +
+        `(${f.daysOverdue === 0 ? 'today' : `${plural(f.daysOverdue, 'day')} ago`}): ` +
+        `${who(f.with, f.account, f.source)} — ${mdInline(f.summary)}`,
       'No follow-ups due.',
       unread.followUps,
       rest,

@@ -118,7 +118,9 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
       : page.verdict === 'behind'
         ? c.yellow.bold('BEHIND')
         : c.green.bold('ON TRACK');
-  const head = `${page.verdict.toUpperCase()} · ${page.period} · as of ${page.asOf}${page.by ? ` · by ${safeLine(page.by)}` : ''}`;
+  const head =
+    `${page.verdict.toUpperCase()} · ${page.period} · as of ` +
+    `${page.asOf}${page.by ? ` · by ${safeLine(page.by)}` : ''}`;
   const headText = displayWidth(head) <= width ? head : clipWords(head, width);
   out.push(verdict + headText.slice(page.verdict.length));
 

@@ -83,8 +83,9 @@ export function emptyJournalLines(c: ChalkInstance): string[] {
 }
 
 /**
- * Every section (`pm report --full`). `unread`: how many rows of the long lists the report was built without (it reads only what this
- * view shows, src/db/report.ts); they still count in the titles and in "and N more".
+ * Every section (`pm report --full`). `unread`: how many rows of the long lists the report was built
+ * without (it reads only what this view shows, src/db/report.ts); they still count in the titles and in
+ * "and N more".
  */
 export function renderReportText(r: Report, opts: { color: ChalkInstance; width: number; unread?: Unread }): string {
   const unread = opts.unread ?? NONE_UNREAD;
@@ -108,16 +109,19 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   out.push('', section('Customer contact', null, c));
   const met = k.met ? c.green('met') : c.red('not met');
   out.push(
-    `  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · target ${k.target}: ${met}`,
+    `  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · target ${k.target}: ` +
+      `${met}`,
   );
   const last =
     k.lastDirect === null
       ? c.red('no customer conversation yet')
       : (k.overdue ? c.red : (s: string) => s)(
-          `last customer conversation ${k.lastDirect} (${k.daysSinceLastDirect === 0 ? 'today' : `${plural(k.daysSinceLastDirect!, 'day')} ago`})`,
+          `last customer conversation ${k.lastDirect} ` +
+            `(${k.daysSinceLastDirect === 0 ? 'today' : `${plural(k.daysSinceLastDirect!, 'day')} ago`})`,
         );
   out.push(
-    `  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ${c.dim('(not counted)')}`,
+    `  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ` +
+      `${c.dim('(not counted)')}`,
   );
   out.push('', `  ${c.dim(`Customer conversations per week (target ${r.weekly.target}, the line)`)}`);
   // from the week of the first conversation: the weeks before it say nothing (issue 15)
@@ -127,7 +131,10 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;
   out.push(
-    `  streak: ${r.weekly.streak > 0 ? c.green(`${streak} ${r.weekly.streak === 1 ? 'week' : 'weeks'} on target`) : c.yellow('0 weeks on target')}`,
+    `  streak: ` +
+      (r.weekly.streak > 0
+        ? c.green(`${streak} ${r.weekly.streak === 1 ? 'week' : 'weeks'} on target`)
+        : c.yellow('0 weeks on target')),
   );
 
   // conversations
@@ -312,7 +319,8 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
         cell(o.opportunity),
         cell(
           o.customers
-            ? `${plural(o.customers, 'customer')} from ${plural(o.accounts, 'account')} (${severitySummary(o.severity)})`
+            ? `${plural(o.customers, 'customer')} from ${plural(o.accounts, 'account')} ` +
+                `(${severitySummary(o.severity)})`
             : plural(o.signals, 'signal'),
         ),
         cell(o.flags.join(', '), c.dim),

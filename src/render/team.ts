@@ -10,7 +10,8 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export function renderTeamText(t: Team, c: ChalkInstance): string {
   const lines = [
     c.bold('Team'),
-    `  ${plural(t.direct, 'customer conversation')} · team target ${t.target} (${t.members.length} × ${t.members[0]?.target ?? 0}): ${t.met ? c.green('met') : c.yellow('not met')}`,
+    `  ${plural(t.direct, 'customer conversation')} · team target ${t.target} (${t.members.length} × ` +
+      `${t.members[0]?.target ?? 0}): ${t.met ? c.green('met') : c.yellow('not met')}`,
   ];
   if (t.members.length === 0) lines.push('  Nobody has logged a conversation in the last 8 weeks.');
   else

@@ -73,7 +73,8 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
   if (opts.moreOpportunities > 0)
     branches.push({
       head: c.dim(
-        `and ${plural(opts.moreOpportunities, 'more opportunity', 'more opportunities')} without a hypothesis (--limit 0 shows every one)`,
+        `and ${plural(opts.moreOpportunities, 'more opportunity', 'more opportunities')} without a hypothesis ` +
+          `(--limit 0 shows every one)`,
       ),
       leaves: [],
     });
@@ -96,7 +97,10 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
 
 function mdHypothesis(h: TreeHypothesis): string {
   const flags = h.flags.length ? `; ${h.flags.map((f) => `\`${f}\``).join(' ')}` : '';
-  return `**${h.id}** (${h.status}): ${mdInline(h.statement)} — confidence ${confidenceText(h.confidence)}; customers: ${h.customersSupporting} for, ${h.customersRefuting} against${flags}`;
+  return (
+    `**${h.id}** (${h.status}): ${mdInline(h.statement)} — confidence ${confidenceText(h.confidence)}; ` +
+    `customers: ${h.customersSupporting} for, ${h.customersRefuting} against${flags}`
+  );
 }
 
 /** The tree as a markdown nested list: outcome, opportunities, hypotheses. */
