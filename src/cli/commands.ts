@@ -490,13 +490,18 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
     arguments: [{ name: '<interview>', description: 'I12, or last', complete: 'interview' }],
     description: 'change only the fields given (a repeatable flag replaces its whole list)',
     options: [
-      ...INTERVIEW_OPTIONS,
+      // log's defaults (call, today, user.name) are not what an edit does: it changes only what is given
+      ...INTERVIEW_OPTIONS.map((o) =>
+        ['--channel <channel>', '--date <date>', '--by <name>'].includes(o.flags)
+          ? { ...o, description: o.description.replace(/ \(default(?: today|:[^)]*)?\)/, '') }
+          : o,
+      ),
       { flags: '--follow-up <date>', description: 'a new follow-up date, or done' },
       {
         flags: '--clear <field>',
-        description: 'empty one: tags, pains, quotes, notes, follow-up, stage (repeatable)',
+        description: 'empty one: tags, pains, quotes, notes, follow-up, stage, source (repeatable)',
         repeatable: true,
-        values: ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage'],
+        values: ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage', 'source'],
       },
     ],
     examples: [

@@ -31,7 +31,8 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   const h = /^\s*[hH](\d{1,15})\s*$/.exec(ref);
   if (h) return removeHypothesis(ctx, Number(h[1]), opts);
   const { db } = ctx.read();
-  const rowid = resolveInterviewRef(db, ref);
+  // delete takes hypotheses too: the hint says so
+  const rowid = resolveInterviewRef(db, ref, 'I12, H3, or last');
   const record = loadInterview(db, rowid)!;
   const label =
     `${record.id} (${record.date}, ` +

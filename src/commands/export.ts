@@ -22,6 +22,7 @@ import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
 import { fillStatements } from './report.js';
 import type { DB } from '../db/journal.js';
 import { VERSION } from '../version.js';
+import { unknownFormat } from './format.js';
 import { writeOut } from '../io.js';
 import { rememberWrittenFile } from './written-files.js';
 
@@ -80,8 +81,7 @@ function chooseFormat(ctx: Context, opts: ExportOptions): Format {
     throw new UsageError(`--json and --format ${opts.format} disagree`, 'give one of them');
   const format = opts.format ?? (ctx.json ? 'json' : 'md');
   const normal = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(normal))
-    throw new UsageError(`--format ${JSON.stringify(format)}: say md, json, csv or html`);
+  if (!(FORMATS as readonly string[]).includes(normal)) throw unknownFormat(format, FORMATS);
   return normal as Format;
 }
 

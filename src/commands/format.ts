@@ -2,6 +2,12 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 
+/** The one wording of a --format no command knows: `--format must be md, json or csv (got "x")`. */
+export function unknownFormat(format: string | undefined, formats: readonly string[]): UsageError {
+  const list = `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;
+  return new UsageError(`--format must be ${list} (got ${JSON.stringify(format)})`);
+}
+
 export type TextFormat = 'text' | 'md' | 'json';
 
 /** --format text|md|json (md also as markdown), or json with the global --json; anything else is a usage error. */
@@ -14,7 +20,7 @@ export function textFormat(ctx: Context, format: string | undefined): TextFormat
   const f = (format ?? 'text').trim().toLowerCase();
   if (f === 'text' || f === 'json') return f;
   if (f === 'md' || f === 'markdown') return 'md';
-  throw new UsageError(`--format: ${JSON.stringify(format)} is not a format`, 'formats: text, md, json');
+  throw unknownFormat(format, ['text', 'md', 'json']);
 }
 
 export type PageFormat = TextFormat | 'html';
@@ -25,8 +31,7 @@ export function pageFormat(ctx: Context, format: string | undefined): PageFormat
   try {
     return textFormat(ctx, format);
   } catch (err) {
-    if (err instanceof UsageError && !ctx.json)
-      throw new UsageError(`--format: ${JSON.stringify(format)} is not a format`, 'formats: text, md, json, html');
+    if (err instanceof UsageError && !ctx.json) throw unknownFormat(format, ['text', 'md', 'json', 'html']);
     throw err;
   }
 }

@@ -4,7 +4,7 @@
 // bets.max run at once (open hypotheses with a bet); the next is refused, naming them.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { DEADLINE_FORMS, parseDeadline } from '../core/dates.js';
+import { parseDeadline } from '../core/dates.js';
 import { checkText, LIMITS, safe, safeLine } from '../core/text.js';
 import { betOf, openBets, setBet } from '../db/hypotheses.js';
 import { cut } from '../render/width.js';
@@ -29,7 +29,11 @@ export function bet(ctx: Context, ref: string, opts: BetOptions): void {
   const since = pastDate(ctx, opts.date);
   const until = parseDeadline(opts.until!, ctx.today, since, '--until');
   if (until < since)
-    throw new UsageError(`--until ${until} is before the bet starts (${since})`, `accepted: ${DEADLINE_FORMS}`);
+    throw new UsageError(
+      `--until ${until} is before the bet starts (${since === ctx.today ? `today, ${since}` : since}): ` +
+        'it must be that day or after',
+      'try: --until +4w (four weeks from the start)',
+    );
   const reason = checkText('the reason', opts.reason!, LIMITS.reason);
   requireJournal(ctx, ref);
   const max = ctx.config()['bets.max'];

@@ -7,6 +7,9 @@ import { listInterviews, type InterviewFilters } from '../db/interviews.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { interviewTable } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
+import { didYouMean, nearNames } from '../core/text.js';
+import { knowsContact, knownNames } from '../db/contacts.js';
+import { accountNames, findAccount } from '../db/accounts.js';
 
 export interface ListOptions {
   since?: string;
@@ -57,6 +60,15 @@ export function interviews(ctx: Context, given: ListOptions): void {
   const filters = filtersFromOptions(opts, ctx.today, ctx.json || !ctx.stdoutIsTTY);
   if (filters.hypothesis !== undefined && hypothesesByRowId(db, [filters.hypothesis]).length === 0)
     throw new UsageError(`unknown hypothesis H${filters.hypothesis}`, 'try: pm hyp list --status all');
+  // a name that is nobody's is a typo, as an unknown id is (docs/decisions.md): exit 2, not an empty list
+  if (filters.with !== undefined && !knowsContact(db, filters.with)) {
+    const guess = didYouMean(nearNames(filters.with, knownNames(db, 'contacts')));
+    throw new UsageError(`no contact named ${JSON.stringify(filters.with)}`, guess ?? 'try: pm contacts');
+  }
+  if (filters.account !== undefined && !findAccount(db, filters.account)) {
+    const guess = didYouMean(nearNames(filters.account, accountNames(db)));
+    throw new UsageError(`no account named ${JSON.stringify(filters.account)}`, guess ?? 'try: pm accounts');
+  }
   const records = listInterviews(db, filters);
   if (ctx.json) {
     ctx.printJson(records);

@@ -39,6 +39,17 @@ import { parseStage } from '../core/journey.js';
 import { nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 
+/** What a file-system error means to whoever typed the path. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a loop of symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
 /** Notes from --notes, or --notes-file PATH (`-` = stdin), read as strict UTF-8. */
 export function readNotes(opts: { notes?: string; notesFile?: string }): string | null {
   if (opts.notes !== undefined && opts.notesFile !== undefined)
@@ -52,9 +63,9 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
       if (err instanceof UsageError && /larger than/.test(err.message))
         throw new UsageError('notes are longer than 5 MB (--notes-file); that is the limit');
       if (err instanceof UsageError) throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? '';
       throw new UsageError(
-        `cannot read --notes-file ${JSON.stringify(opts.notesFile)}: ` +
-          `${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        `cannot read --notes-file ${opts.notesFile}: ${FILE_ERRORS[code] ?? (err as Error).message}`,
       );
     }
     return checkText('notes', decodeUtf8(bytes, 'notes'), LIMITS.notes);

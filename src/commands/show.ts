@@ -2,11 +2,11 @@
 // contact name → its conversations and days since the last direct customer contact.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { closest } from '../core/text.js';
+import { didYouMean, nearNames } from '../core/text.js';
 import { accountJson } from '../core/accounts.js';
 import { byMostOverdue } from '../core/cadence.js';
 import { contactJson, parsePerson } from '../core/contacts.js';
-import { listInterviews, loadInterview, resolveInterviewRef } from '../db/interviews.js';
+import { listInterviews, loadInterview, resolveInterviewRef, signalSource } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail } from '../render/interviews.js';
@@ -56,11 +56,17 @@ export async function show(ctx: Context, ref: string): Promise<void> {
       'name one by email: pm show "jane@acme.test"',
     );
   if (matches.length === 0) {
-    const guess = closest(s, knownNames(db));
+    const source = signalSource(db, s);
+    if (source !== undefined)
+      throw new UsageError(
+        `${JSON.stringify(s)} is a source of signals, not an interview id, account or contact`,
+        `try: pm ls --source ${JSON.stringify(source)}`,
+      );
+    const guesses = nearNames(s, knownNames(db));
     throw new UsageError(
       `nothing called ${JSON.stringify(s)}: not an interview id, account or contact`,
-      guess
-        ? `did you mean ${JSON.stringify(guess)}? try: pm show ${JSON.stringify(guess)}`
+      guesses.length > 0
+        ? `${didYouMean(guesses)} try: pm show ${JSON.stringify(guesses[0])}`
         : 'try: pm ls, pm accounts, pm contacts',
     );
   }

@@ -99,7 +99,9 @@ export function parseConfigValue<K extends ConfigKey>(key: K, raw: string): Conf
       ? 1
       : 0;
   if (!Number.isInteger(n) || n < min)
-    throw new UsageError(`${key} must be a whole number${min ? ' of at least 1' : ''}, not ${JSON.stringify(raw)}`);
+    throw new UsageError(
+      `${key} must be a whole number, ${min ? '1 or more' : '0 or more'}, not ${JSON.stringify(raw)}`,
+    );
   return n as Config[K];
 }
 

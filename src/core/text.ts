@@ -99,3 +99,39 @@ export function closest(input: string, known: Iterable<string>): string | undefi
   }
   return best;
 }
+
+/** A name folded for "did you mean": compatibility forms, case and accents aside ("Zoë" is "zoe"). */
+function looseKey(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Known names a mistyped or partial name may mean, at most `max`: the same name but for case and
+ * accents, else the closest spelling (closest), else the names with a word that starts with it
+ * ("Mia" → "Mia Chen").
+ */
+export function nearNames(input: string, known: Iterable<string>, max = 3): string[] {
+  const names = [...new Set(known)];
+  const key = looseKey(input);
+  if (key === '') return [];
+  const keys = new Map(names.map((n) => [n, looseKey(n)]));
+  const same = names.filter((n) => keys.get(n) === key && n !== input);
+  if (same.length > 0) return same.slice(0, max);
+  const typo = closest(key, keys.values());
+  if (typo !== undefined) return names.filter((n) => keys.get(n) === typo).slice(0, max);
+  return names
+    .filter((n) =>
+      keys
+        .get(n)!
+        .split(' ')
+        .some((w) => w.startsWith(key)),
+    )
+    .slice(0, max);
+}
+
+/** `did you mean "A"?` / `did you mean "A" or "B"?`, or undefined when there is nothing to suggest. */
+export function didYouMean(names: string[]): string | undefined {
+  if (names.length === 0) return undefined;
+  const q = names.map((n) => JSON.stringify(safeLine(n)));
+  return `did you mean ${q.length === 1 ? q[0] : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`}?`;
+}

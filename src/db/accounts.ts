@@ -16,6 +16,11 @@ export function findAccount(db: DB, name: string): AccountRow | undefined {
     | undefined;
 }
 
+/** Every account's name, for "did you mean". */
+export function accountNames(db: DB): string[] {
+  return db.prepare('SELECT name FROM accounts').pluck().all() as string[];
+}
+
 export function accountById(db: DB, id: number): AccountRow {
   return db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRow;
 }

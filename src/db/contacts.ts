@@ -162,6 +162,12 @@ export function contactActivity(
     }) as ContactActivity[];
 }
 
+/** Whether a name or email is anyone's, as `pm ls --with` compares them (erased people included: their rows stay). */
+export function knowsContact(db: DB, nameOrEmail: string): boolean {
+  const key = nameKey(nameOrEmail);
+  return db.prepare('SELECT 1 FROM contacts WHERE name_key = ? OR email_key = ? LIMIT 1').get(key, key) !== undefined;
+}
+
 /** Every name a person could mean: contacts (not forgotten) and accounts, for "did you mean". */
 export function knownNames(db: DB, what: 'contacts' | 'all' = 'all'): string[] {
   const sql =

@@ -174,7 +174,7 @@ export function loadInterviews(db: DB, rowids: number[]): InterviewRecord[] {
  * An interview reference as the user types it: I12, i12, 12, or `last` (the interview logged most
  * recently). Unknown ids are usage errors.
  */
-export function resolveInterviewRef(db: DB, ref: string): number {
+export function resolveInterviewRef(db: DB, ref: string, forms = 'I12, or last'): number {
   const s = localId(db, ref).trim();
   if (s.toLowerCase() === 'last') {
     // the one logged most recently (as `git` means HEAD), not the one with the latest date: after
@@ -184,7 +184,7 @@ export function resolveInterviewRef(db: DB, ref: string): number {
     return id;
   }
   const m = /^[iI]?(\d{1,15})$/.exec(s);
-  if (!m) throw new UsageError(`not an interview id: ${JSON.stringify(ref)}`, 'write it as I12, or last');
+  if (!m) throw new UsageError(`not an interview id: ${JSON.stringify(ref)}`, `write it as ${forms}`);
   const id = Number(m[1]);
   const found = db.prepare('SELECT 1 FROM interviews WHERE id = ?').pluck().get(id);
   if (!found) throw new UsageError(`unknown interview I${id}`, 'try: pm ls');
@@ -268,4 +268,11 @@ export function knownSources(db: DB): string[] {
     )
     .pluck()
     .all() as string[];
+}
+
+/** The source of signals called `name` (any case), as stored, if an interview has it. */
+export function signalSource(db: DB, name: string): string | undefined {
+  return db.prepare('SELECT source FROM interviews WHERE source = ? COLLATE NOCASE LIMIT 1').pluck().get(name.trim()) as
+    | string
+    | undefined;
 }

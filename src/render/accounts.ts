@@ -9,7 +9,10 @@ import { safeLine } from '../core/text.js';
 import { interviewTable } from './interviews.js';
 import { table } from './table.js';
 
-/** Most overdue first as given; an overdue account's line is red and ends "overdue". */
+/** The column that says a line is overdue (red too, on a terminal): a word under a header, not after the line. */
+const STATUS = { header: 'STATUS', text: (r: { overdue: boolean }) => (r.overdue ? 'overdue' : ''), width: 7 };
+
+/** Most overdue first as given; an overdue account's line is red, "overdue" under STATUS. */
 export function accountTable(rows: AccountJson[], c: ChalkInstance): string {
   return table(
     rows,
@@ -18,11 +21,12 @@ export function accountTable(rows: AccountJson[], c: ChalkInstance): string {
       { header: 'LAST DIRECT', text: (r) => r.lastDirect ?? '—', width: 11 },
       { header: 'DAYS', text: (r) => (r.daysSince === null ? '—' : String(r.daysSince)), width: 4, align: 'right' },
       { header: 'CADENCE', text: (r) => (r.cadence === 'off' ? 'off' : `${r.cadence}d`), width: 7 },
+      STATUS,
       { header: 'CONTACTS', text: (r) => String(r.contacts), width: 8, align: 'right' },
       { header: 'INTERVIEWS', text: (r) => String(r.interviews), width: 10, align: 'right' },
       { header: 'SEGMENT', text: (r) => safeLine(r.segment ?? '') },
     ],
-    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line + '  overdue') : line.trimEnd()) },
+    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line.trimEnd()) : line.trimEnd()) },
   ).join('\n');
 }
 
@@ -42,9 +46,10 @@ export function contactTable(rows: ContactJson[], c: ChalkInstance): string {
         text: (r) => (r.cadence === null ? '—' : r.cadence === 'off' ? 'off' : `${r.cadence}d`),
         width: 7,
       },
+      STATUS,
       { header: 'EMAIL', text: (r) => safeLine(r.email ?? '') },
     ],
-    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line + '  overdue') : line.trimEnd()) },
+    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line.trimEnd()) : line.trimEnd()) },
   ).join('\n');
 }
 

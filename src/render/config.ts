@@ -25,7 +25,8 @@ export function configTable(rows: ConfigLine[], c: ChalkInstance): string {
     // the note and the description, each dimmed: one column, as nothing follows it
     {
       text: (r) => `${r.note}  — ${r.about}`,
-      gap: 1,
+      // two spaces, as between the other columns: a long value (journey.stages) must not run into "default"
+      gap: 2,
       paint: (_, r) => `${c.dim(r.note)}  ${c.dim(`— ${r.about}`)}`,
     },
   ]).join('\n');

@@ -314,7 +314,7 @@ const CASES: Case[] = [
   // pm report, pm export
   ['report: week 60', ['report', '--week', '2026-W60'], /no week 60/],
   ['report: month 13', ['report', '--month', '2026-13'], /"2026-13" is not a month/],
-  ['report: unknown format', ['report', '--format', 'pdf'], /"pdf" is not a format/],
+  ['report: unknown format', ['report', '--format', 'pdf'], /--format must be text, md, json or html \(got "pdf"\)/],
   ['report: bad --as-of', ['report', '--as-of', 'soon'], /--as-of: "soon" is not a date/],
   ['report: --since after --until', ['report', '--since', '2026-11-10', '--until', '2026-11-01'], /after --until/],
   ['report: two periods', ['report', '--week', '--month'], /one period/],
@@ -492,8 +492,9 @@ describe('text that only looks dangerous is stored and found verbatim', () => {
     expect(ids(['--tag', LIKE])).toEqual(['I1']);
     expect(ids(['--tag', '_'])).toEqual([]);
     expect(ids(['--tag', '100%'])).toEqual([]);
-    expect(ids(['--with', '%'])).toEqual([]);
-    expect(ids(['--account', '%'])).toEqual([]);
+    // a name that is nobody's is a usage error (no contact named "%"), not a pattern that matched nothing
+    expect(v.pm(['ls', '--with', '%']).err).toContain('no contact named "%"');
+    expect(v.pm(['ls', '--account', '%']).err).toContain('no account named "%"');
     expect(v.json(['hyp', 'list', '--status', 'all', '--tag', '%'])).toEqual([]);
   });
 });

@@ -143,7 +143,7 @@ describe('pm guide check', () => {
     expect(JSON.parse(json.out)).toEqual(JSON.parse(box.pm(['guide', 'check', '--json'], { input: QUESTIONS }).out));
     const csv = box.pm(['guide', 'check', '--format', 'csv'], { input: QUESTIONS });
     expectUsageError(csv);
-    expect(csv.err).toMatch(/--format: "csv" is not a format/);
+    expect(csv.err).toMatch(/--format must be text, md or json \(got "csv"\)/);
   });
 
   it('exits 0 when every question is open; reads stdin without a file', () => {

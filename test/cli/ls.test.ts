@@ -62,7 +62,8 @@ describe('pm ls filters', () => {
     expect(ids('--by', 'DANA')).toEqual(['I4', 'I1']);
     expect(ids('--limit', '2')).toEqual(['I4', 'I3']);
     expect(ids('--account', 'Acme', '--tag', 'export', '--since', '2026-11-10')).toEqual(['I3']);
-    expect(ids('--account', 'Nobody')).toEqual([]);
+    // an account that is nobody's is a usage error (docs/decisions.md), as an unknown hypothesis id is
+    expect(box.pm(['ls', '--account', 'Nobody']).code).toBe(2);
   });
 
   it('prints an aligned table without colour when not a terminal, newest first', () => {

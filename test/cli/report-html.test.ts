@@ -34,6 +34,8 @@ describe('pm report --format html', () => {
     const full = box.pm(['report', '--format', 'html', '--full']);
     expect(full.code).toBe(2);
     expect(full.err).toMatch(/^pm: --full is for the text report/);
-    expect(box.pm(['coverage', '--format', 'html']).err).toMatch(/formats: text, md, json$/m);
+    expect(box.pm(['coverage', '--format', 'html']).err).toContain(
+      'pm: --format must be text, md or json (got "html")',
+    );
   });
 });

@@ -161,7 +161,7 @@ sys.exit(subprocess.run([${JSON.stringify(process.execPath)}, ${JSON.stringify(B
       const bad = box.spawn(['report', '--format', 'pdf']);
       expect(bad.code).toBe(2);
       expect(bad.out).toBe('');
-      expect(bad.err).toMatch(/^pm: --format: "pdf" is not a format\n/);
+      expect(bad.err).toMatch(/^pm: --format must be text, md, json or html \(got "pdf"\)\n/);
     } finally {
       box.cleanup();
     }
