@@ -3,15 +3,29 @@
 // named" when run again, and is finished by the next pm command, leaving no byte of the person in
 // any file of the journal's folder. Run as a process: the file-size limit is the point; as root and
 // as a normal user.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, sandbox, type Sandbox } from '../helpers.js';
+import { BIN, copyOfPm, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
+
+// `nobody` runs a copy of pm outside the journal's folder: the checkout may sit in a folder only
+// root can enter (a fresh clone inside a 0700 `mktemp -d`)
+let nobodysPm: { dir: string; bin: string } | undefined;
+function pmFor(user: 'me' | 'nobody'): string {
+  if (user === 'me') return BIN;
+  if (!nobodysPm) {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-nobody-'));
+    nobodysPm = { dir, bin: copyOfPm(dir) };
+  }
+  return nobodysPm.bin;
+}
+afterAll(() => nobodysPm && rmSync(nobodysPm.dir, { recursive: true, force: true }));
 
 const asRoot = process.getuid?.() === 0;
 const NEEDLES = ['Zelda Quux', 'zelda.quux@wonka.test', 'golden ticket line'];
@@ -24,7 +38,7 @@ function pm(args: string[], opts: { user: 'me' | 'nobody'; limitKiB?: number }) 
     `trap "" XFSZ; ${limit}exec "$0" "$@"`,
     ...(opts.user === 'nobody' ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []),
     process.execPath,
-    BIN,
+    pmFor(opts.user),
     ...args,
   ];
   return spawnSync('bash', command, { env: box.env, encoding: 'utf8' });
