@@ -1,32 +1,54 @@
-// `npm run bench`: whole-process timings of pm's everyday commands on generated journals of 1k,
-// 10k and 100k interviews, each beside the floor (node opening the journal with better-sqlite3
-// and running `select 1`) measured in the same run, interleaved run by run so that machine noise
-// hits both alike. Prints a table of medians, spreads and ratios, peak memory of the report, and
-// exits non-zero when a budget is missed by a wide margin (more than 25% over it). The report's growth
-// (largest journal over smallest) is timed side by side in the largest journal's loop.
-// Env: BENCH_SIZES=1000,10000,100000  BENCH_RUNS=30
+// `npm run bench`: whole-process timings of pm's everyday commands on generated journals of two
+// shapes (today's, and the harsh one of issue 18: test/bench/generate.mjs) at 1k, 10k and 100k
+// interviews, each beside the floor (node opening the journal with better-sqlite3 and running
+// `select 1`) measured in the same run, interleaved run by run so that machine noise hits both
+// alike. Then, on each shape's largest journal, the commands that read everything (`pm ls` into a
+// pipe, whole-journal exports, import) with their peak memory. Prints tables of medians, spreads
+// and ratios and ends `every budget met` or the budgets missed; exits 1 when one is missed by a
+// wide margin (more than 25% over it). Generated journals are cached (BENCH_CACHE, default
+// $TMPDIR/pm-bench-cache), keyed by the generator's source: generating the harsh 100k takes ~15 s.
+// Env: BENCH_SIZES=1000,10000,100000  BENCH_SHAPES=today,harsh  BENCH_RUNS=30 (at the largest
+// size; smaller sizes take a third, at least 10)  BENCH_CACHE=dir
 // 30 runs: on these machines a ~100 ms process's p25-p75 spread is often +-15 ms, and with 15 runs
 // the ratio of two medians moved by +-0.1 from one bench to the next; the standard error of a
 // median falls with the square root of the runs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, openSync, closeSync, writeSync, cpSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { createHash } from 'node:crypto';
+import {
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  closeSync,
+  writeSync,
+  cpSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+} from 'node:fs';
+import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { generate } from './generate.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'pm.js');
+const Database = createRequire(import.meta.url)(join(ROOT, 'node_modules', 'better-sqlite3'));
 // smallest first: the largest journal's pass also times the report on the smallest one
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
   .split(',')
   .map(Number)
   .sort((a, b) => a - b);
+const SHAPES = (process.env.BENCH_SHAPES ?? 'today,harsh').split(',');
 const LARGEST = SIZES[SIZES.length - 1],
   SMALLEST = SIZES[0];
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 30));
+const SMALL_RUNS = Math.max(10, Math.round(RUNS / 3));
 const WARMUP = 2;
 const AS_OF = '2026-11-20';
 const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
+const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), 'pm-bench-cache');
 const env = { ...process.env, NO_COLOR: '1', PM_TODAY: AS_OF, TZ: 'UTC', HOME: dir, XDG_DATA_HOME: join(dir, 'data') };
 delete env.PM_DB;
 delete env.FORCE_COLOR;
@@ -48,17 +70,25 @@ writeFileSync(
 
 function time(args, opts = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts });
+  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, ...opts });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0 && !opts.allowFail)
-    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  if (r.status !== 0 && !(opts.allowFail && r.status === 3))
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr?.slice(0, 500)}`);
   return { ms, r };
 }
 
-// the bench keeps within the issue's five minutes: another pass only if it would end by then
+/** Wall-clock ms and peak resident memory (MiB) of one pm process, its stdout into a pipe. */
+function timeWithMemory(args) {
+  const { ms, r } = time(['--import', rssScript, ...args], { encoding: 'buffer' });
+  const rss = Number(/MAXRSS (\d+)/.exec(r.stderr.toString())?.[1] ?? Number.NaN) / 1024;
+  return { ms, rss, bytes: r.stdout.length };
+}
+
 const START = Date.now();
-const TIME_LIMIT_MS = 4.5 * 60 * 1000;
-const MAX_PASSES = 3;
+// the largest journal is measured again while the machine is busy, as long as the bench stays
+// under this
+const TIME_LIMIT_MS = 25 * 60 * 1000;
+const MAX_PASSES = 2;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,10 +101,10 @@ const quantile = (xs, q) => {
 };
 
 /**
- * Each command `RUNS` times after `WARMUP`, interleaved run by run, in an order shuffled each run
+ * Each command `runs` times after `WARMUP`, interleaved run by run, in an order shuffled each run
  * (seeded): no command always follows the same one (a light process before a heavy one, say).
  */
-function measure(commands) {
+function measure(commands, runs) {
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const order = Object.entries(commands);
   let seed = 12345;
@@ -82,13 +112,13 @@ function measure(commands) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  for (let run = 0; run < WARMUP + RUNS; run++) {
+  for (let run = 0; run < WARMUP + runs; run++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const [name, args] of order) {
-      const { ms } = time(args);
+      const { ms } = time(args, { allowFail: name === 'report --check' });
       if (run >= WARMUP) samples[name].push(ms);
     }
   }
@@ -114,41 +144,54 @@ function quietness(samples) {
   };
 }
 
-/** A command's median over its reference's: node -e '' for --version, else the floor. */
-const ratioOf = (samples, name) => median(samples[name]) / median(samples[BUDGETS[name]?.[0] ?? 'floor']);
-
-const ratioSummary = (samples) =>
-  Object.keys(BUDGETS)
-    .map((n) => `${n} ${ratioOf(samples, n).toFixed(2)}`)
-    .join(', ');
-
-// budgets: [name, reference, max ratio]
+// budgets at the largest size, both shapes (issue 18): [reference, max ratio]; every other
+// command timed is an everyday one: ≤ EVERYDAY × the floor
+const EVERYDAY = 1.3;
 const BUDGETS = {
-  report: ['floor', 1.3],
-  log: ['floor', 1.3],
-  search: ['floor', 1.5],
-  ls: ['floor', 1.3],
   version: ['node', 1.1],
-  'export-md': ['floor', 1.5],
+  log: ['floor', 1.2],
+  'report --json': ['floor', 1.6],
+  'export week md': ['floor', 1.5],
   // shell completion's live values, at every TAB (issue 20): the most ids, and the most names
-  'complete-hyp': ['floor', 1.2],
-  'complete-interview': ['floor', 1.2],
-  'complete-contact': ['floor', 1.2],
+  'complete hyp': ['floor', 1.2],
+  'complete interview': ['floor', 1.2],
+  'complete contact': ['floor', 1.2],
 };
-const results = [];
+const budgetOf = (name) =>
+  name === 'node' || name === 'floor' || name.startsWith('report, ')
+    ? undefined
+    : (BUDGETS[name] ?? ['floor', EVERYDAY]);
+/** A command's median over its reference's: node -e '' for --version, else the floor. */
+const ratioOf = (samples, name) => median(samples[name]) / median(samples[budgetOf(name)?.[0] ?? 'floor']);
+const SHAPE_INDEPENDENCE = 1.1;
+const MOONSHOT = 1.15;
+const LS_PIPE_MS = 1000;
+const EXPORT_MS = 3000;
+const EXPORT_MIB = 150;
+const IMPORT_MS = 15000;
+const REPORT_MIB = 100;
+
 // budgets missed at the largest size, and those missed by a wide margin (more than 25% over: exit 1)
 const over = [];
 const problems = [];
+const check = (what, value, budget, unit = '×') => {
+  if (!(value <= budget)) over.push(`${what} ${value.toFixed(2)}${unit} (budget ${budget}${unit})`);
+  if (!(value <= budget * 1.25)) problems.push(`${what} ${value.toFixed(2)}${unit} (budget ${budget}${unit})`);
+};
 
-console.log(
-  `pm benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; ${RUNS} runs after ${WARMUP} warm-up, medians`,
-);
+const generatorHash = createHash('sha256')
+  .update(readFileSync(join(import.meta.dirname, 'generate.mjs')))
+  .digest('hex')
+  .slice(0, 12);
 
-for (const size of SIZES) {
-  const db = join(dir, `j${size}.db`);
-  const json = join(dir, `j${size}.json`);
-  const fd = openSync(json, 'w');
-  const doc = generate(size);
+/** The generated journal's JSON, from the cache when the generator is unchanged. */
+function journalJson(shape, size) {
+  mkdirSync(CACHE, { recursive: true });
+  const path = join(CACHE, `${shape}-${size}-${generatorHash}.json`);
+  if (existsSync(path)) return path;
+  const partial = `${path}.${process.pid}.partial`;
+  const fd = openSync(partial, 'w');
+  const doc = generate(size, { shape });
   // stream it out: the 100k document is too large for one JSON.stringify string in some setups
   const { interviews, ...rest } = doc;
   const head = JSON.stringify({ ...rest, interviews: [] });
@@ -159,132 +202,253 @@ for (const size of SIZES) {
   });
   writeSync(fd, ']' + head.slice(cut + '"interviews":[]'.length));
   closeSync(fd);
-  const imp = time([BIN, '--db', db, '--quiet', 'import', json]);
-  console.log(`\n${size.toLocaleString('en')} interviews: import ${(imp.ms / 1000).toFixed(1)} s`);
-  results.push({ size, name: 'import', medianMs: imp.ms });
-  if (size >= 100000 && imp.ms > 20000) over.push(`import ${(imp.ms / 1000).toFixed(1)} s (budget 20 s)`);
-  if (size >= 100000 && imp.ms > 20000 * 1.25)
-    problems.push(`import of ${size} took ${(imp.ms / 1000).toFixed(1)} s (budget 20 s)`);
-  const logDb = join(dir, `j${size}-log.db`);
-  cpSync(db, logDb);
+  renameSync(partial, path);
+  return path;
+}
 
-  // the largest journal's loop also times the report on the smallest one: growth is then a ratio
-  // of two medians measured side by side, not across minutes of a machine whose speed drifts
-  const growthToo = SIZES.length > 1 && size === LARGEST;
-  const commands = {
-    node: ['-e', ''],
-    floor: [floorScript, db],
-    version: [BIN, '--version'],
-    report: [BIN, '--db', db, 'report', '--week', '--as-of', AS_OF],
-    log: [
-      BIN,
-      '--db',
-      logDb,
-      'log',
-      '--with',
-      'Bench Person <bench@example.test>',
-      '--account',
-      'Benchcorp',
-      '--summary',
-      'Exports take an hour every Friday',
-      '--pain',
-      'slow exports',
-      '--tag',
-      'export',
-      '--date',
-      AS_OF,
-    ],
-    search: [BIN, '--db', db, 'search', 'invoices slow'],
-    ls: [BIN, '--db', db, 'ls', '--limit', '50'],
-    'export-md': [BIN, '--db', db, 'export', '--format', 'md', '--week', '--as-of', AS_OF],
-    'complete-hyp': [BIN, '__complete', '--db', db, 'hypothesis', 'H'],
-    'complete-interview': [BIN, '__complete', '--db', db, 'interview', ''],
-    'complete-contact': [BIN, '__complete', '--db', db, 'contact', ''],
-    ...(growthToo
-      ? { [`report-${SMALLEST}`]: [BIN, '--db', join(dir, `j${SMALLEST}.db`), 'report', '--week', '--as-of', AS_OF] }
-      : {}),
+/** What makes a journal harsh (issue 18), counted in it, and the names the commands look up. */
+function shapeOf(db) {
+  const d = new Database(db, { readonly: true });
+  const q = (sql) => d.prepare(sql).pluck().get({ asOf: AS_OF });
+  const stats = {
+    'open hypotheses': q(`SELECT count(*) FROM hypotheses WHERE status = 'open'`),
+    'links after their decision': q(`SELECT count(*) FROM evidence e JOIN hypotheses h ON h.id = e.hypothesis_id
+      WHERE h.status <> 'open' AND e.date > h.decided_on`),
+    accounts: q('SELECT count(*) FROM accounts'),
+    'going cold': q(`SELECT count(*) FROM accounts WHERE coalesce(cadence_days, 30) <> 0
+      AND julianday(@asOf) - julianday(last_direct) > coalesce(cadence_days, 30)`),
+    contacts: q('SELECT count(*) FROM contacts'),
+    'follow-ups open and past': q(`SELECT count(*) FROM interviews WHERE follow_up IS NOT NULL
+      AND follow_up_done = 0 AND follow_up <= @asOf`),
+    'interviews in the week': q(`SELECT count(*) FROM interviews WHERE date > date(@asOf, '-7 days')
+      AND date <= @asOf`),
   };
-  // The largest journal, whose ratios the budgets are about, is measured again when the machine
-  // was busy (see quietness), as time allows. Whether a pass was busy is judged from node and the
-  // floor alone, never from pm's own timings; every pass's ratios are printed.
-  const passes = [];
-  for (;;) {
-    const started = Date.now();
-    const pass = { samples: measure(commands) };
-    Object.assign(pass, quietness(pass.samples));
-    passes.push(pass);
-    const took = Date.now() - started;
-    const again =
-      pass.busy && size === LARGEST && passes.length < MAX_PASSES && Date.now() - START + took * 1.2 < TIME_LIMIT_MS;
-    if (passes.length > 1 || again)
-      console.log(
-        `pass ${passes.length}: ${pass.busy ? pass.why : 'a quiet machine'}; ratios: ${ratioSummary(pass.samples)}${again ? '. Measuring again' : ''}`,
-      );
-    if (!again) break;
-  }
-  // a quiet pass if there is one (the narrowest spread); when every pass was busy, all their runs
-  // pooled: under random delays the median of 90 runs is surer than that of any 30
-  const quiet = passes.filter((p) => !p.busy).sort((a, b) => a.spread - b.spread);
-  let chosen;
-  if (quiet.length || passes.length === 1) {
-    chosen = quiet[0] ?? passes[0];
-    if (passes.length > 1) console.log(`reported: pass ${passes.indexOf(chosen) + 1} of ${passes.length}, a quiet one`);
-  } else {
-    const pooled = Object.fromEntries(Object.keys(commands).map((k) => [k, passes.flatMap((p) => p.samples[k])]));
-    chosen = { samples: pooled, ...quietness(pooled) };
-    console.log(`reported: the ${passes.length} passes pooled (each was busy), ${pooled.floor.length} runs a command`);
-  }
-  const samples = chosen.samples;
-  const { r } = time(['--import', rssScript, ...commands.report]);
-  const rssKiB = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  console.log('| command | median ms | p25–p75 ms | ratio | budget |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  for (const [name, xs] of Object.entries(samples)) {
-    const m = median(xs);
-    const budget = BUDGETS[name];
-    const ratio = ratioOf(samples, name);
-    results.push({ size, name, medianMs: m, ratio });
-    const refName = budget?.[0] === 'node' ? "× node -e ''" : '× floor';
-    const label =
-      name === 'node'
-        ? "node -e ''"
-        : name === 'floor'
-          ? 'floor (node + open journal)'
-          : name === `report-${SMALLEST}`
-            ? `pm report, ${SMALLEST.toLocaleString('en')} journal`
-            : `pm ${name}`;
+  const names = {
+    account: q(`SELECT a.name FROM accounts a JOIN interviews i ON i.account_id = a.id
+      GROUP BY a.id ORDER BY count(*) DESC LIMIT 1`),
+    contact: q(`SELECT c.email FROM contacts c JOIN interview_contacts ic ON ic.contact_id = c.id
+      GROUP BY c.id ORDER BY count(*) DESC LIMIT 1`),
+    interview: `I${q('SELECT max(id) FROM interviews') >> 1}`,
+    hypothesis: `H${q(`SELECT max(h.id) FROM hypotheses h JOIN evidence e ON e.hypothesis_id = h.id
+      WHERE h.status = 'open'`)}`,
+  };
+  d.close();
+  return { stats, names };
+}
+const HARSH_MIN = {
+  'open hypotheses': 1000,
+  'links after their decision': 5000,
+  accounts: 5000,
+  'going cold': 2000,
+  contacts: 10000,
+  'follow-ups open and past': 500,
+  'interviews in the week': 300,
+};
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+console.log(
+  `pm benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; load average ${load()}; ${RUNS} runs after ${WARMUP} warm-up at ${LARGEST.toLocaleString('en')} (${SMALL_RUNS} below), medians`,
+);
+
+const label = (name) =>
+  name === 'node' ? "node -e ''" : name === 'floor' ? 'floor (node + open journal)' : `pm ${name}`;
+const summary = [];
+
+for (const shape of SHAPES) {
+  for (const size of SIZES) {
+    const db = join(dir, `${shape}-${size}.db`);
+    const json = journalJson(shape, size);
+    const imp = timeWithMemory([BIN, '--db', db, '--quiet', 'import', json]);
+    const { stats, names } = shapeOf(db);
     console.log(
-      `| ${label} | ${m.toFixed(1)} | ${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)} | ${name === 'node' || name === 'floor' ? '' : `${ratio.toFixed(2)} ${refName}`} | ${budget ? `≤ ${budget[1]}` : ''} |`,
+      `\n## ${shape}, ${size.toLocaleString('en')} interviews: import ${(imp.ms / 1000).toFixed(1)} s, ${imp.rss.toFixed(0)} MiB`,
     );
-    if (budget && size === LARGEST && ratio > budget[1])
-      over.push(`pm ${name} ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
-    if (budget && size === LARGEST && ratio > budget[1] * 1.25)
-      problems.push(`pm ${name} at ${size}: ${ratio.toFixed(2)}× (budget ${budget[1]}×)`);
+    console.log(
+      Object.entries(stats)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+        .join(', '),
+    );
+    if (shape === 'harsh' && size === LARGEST && size >= 100000)
+      for (const [k, min] of Object.entries(HARSH_MIN))
+        if (stats[k] < min) console.log(`warning: the harsh journal has ${stats[k]} ${k}, fewer than ${min}`);
+    const logDb = join(dir, `${shape}-${size}-log.db`);
+    cpSync(db, logDb);
+
+    // the largest journal's loop also times the report on the smallest (today's shape) one: shape
+    // independence is then a ratio of two medians measured side by side, not across minutes of a
+    // machine whose speed drifts
+    const small = join(dir, `today-${SMALLEST}.db`);
+    const sideBySide = SIZES.length > 1 && size === LARGEST && existsSync(small);
+    const pm = (...args) => [BIN, '--db', db, ...args];
+    const commands = {
+      node: ['-e', ''],
+      floor: [floorScript, db],
+      version: [BIN, '--version'],
+      report: pm('report', '--week', '--as-of', AS_OF),
+      'report --json': pm('report', '--week', '--as-of', AS_OF, '--json'),
+      'report --format md': pm('report', '--week', '--as-of', AS_OF, '--format', 'md'),
+      'report --check': pm('report', '--week', '--as-of', AS_OF, '--check'),
+      log: [
+        BIN,
+        '--db',
+        logDb,
+        'log',
+        '--with',
+        'Bench Person <bench@example.test>',
+        '--account',
+        'Benchcorp',
+        '--summary',
+        'Exports take an hour every Friday',
+        '--pain',
+        'slow exports',
+        '--tag',
+        'export',
+        '--date',
+        AS_OF,
+      ],
+      edit: [BIN, '--db', logDb, 'edit', names.interview, '--minutes', '45'],
+      ls: pm('ls', '--limit', '50'),
+      'ls --since 2w': pm('ls', '--since', '2w'),
+      'show account': pm('show', names.account),
+      'show contact': pm('show', names.contact),
+      'show interview': pm('show', names.interview),
+      'show hypothesis': pm('show', names.hypothesis),
+      search: pm('search', 'invoices slow'),
+      contacts: pm('contacts'),
+      accounts: pm('accounts'),
+      'hyp list': pm('hyp', 'list'),
+      'hyp show': pm('hyp', 'show', names.hypothesis),
+      'export week md': pm('export', '--format', 'md', '--week', '--as-of', AS_OF),
+      opportunities: pm('opportunities', '--as-of', AS_OF),
+      tree: pm('tree', '--as-of', AS_OF),
+      coverage: pm('coverage', '--as-of', AS_OF),
+      'complete hyp': [BIN, '__complete', '--db', db, 'hypothesis', 'H'],
+      'complete interview': [BIN, '__complete', '--db', db, 'interview', ''],
+      'complete contact': [BIN, '__complete', '--db', db, 'contact', ''],
+      ...(sideBySide
+        ? {
+            [`report, ${SMALLEST.toLocaleString('en')} journal`]: [
+              BIN,
+              '--db',
+              small,
+              'report',
+              '--week',
+              '--as-of',
+              AS_OF,
+            ],
+          }
+        : {}),
+    };
+    // The largest journal, whose ratios the budgets are about, is measured again when the machine
+    // was busy (see quietness), as time allows. Whether a pass was busy is judged from node and the
+    // floor alone, never from pm's own timings.
+    const runs = size === LARGEST ? RUNS : SMALL_RUNS;
+    const passes = [];
+    for (;;) {
+      const started = Date.now();
+      const pass = { samples: measure(commands, runs) };
+      Object.assign(pass, quietness(pass.samples));
+      passes.push(pass);
+      const took = Date.now() - started;
+      const again =
+        pass.busy && size === LARGEST && passes.length < MAX_PASSES && Date.now() - START + took * 1.2 < TIME_LIMIT_MS;
+      if (passes.length > 1 || again)
+        console.log(
+          `pass ${passes.length}: ${pass.busy ? pass.why : 'a quiet machine'}${again ? '. Measuring again' : ''}`,
+        );
+      if (!again) break;
+    }
+    // a quiet pass if there is one (the narrowest spread); when every pass was busy, all their runs
+    // pooled: under random delays the median of 60 runs is surer than that of any 30
+    const quiet = passes.filter((p) => !p.busy).sort((a, b) => a.spread - b.spread);
+    let chosen;
+    if (quiet.length || passes.length === 1) {
+      chosen = quiet[0] ?? passes[0];
+      if (passes.length > 1)
+        console.log(`reported: pass ${passes.indexOf(chosen) + 1} of ${passes.length}, a quiet one`);
+    } else {
+      const pooled = Object.fromEntries(Object.keys(commands).map((k) => [k, passes.flatMap((p) => p.samples[k])]));
+      chosen = { samples: pooled, ...quietness(pooled) };
+      console.log(
+        `reported: the ${passes.length} passes pooled (each was busy), ${pooled.floor.length} runs a command`,
+      );
+    }
+    const samples = chosen.samples;
+    console.log('| command | median ms | p25–p75 ms | ratio | budget |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const [name, xs] of Object.entries(samples)) {
+      const m = median(xs);
+      const budget = budgetOf(name);
+      const ratio = ratioOf(samples, name);
+      const ref = budget?.[0] === 'node' ? "× node -e ''" : '× floor';
+      const shown = name === 'node' || name === 'floor' ? '' : `${ratio.toFixed(2)} ${ref}`;
+      console.log(
+        `| ${label(name)} | ${m.toFixed(1)} | ${quantile(xs, 0.25).toFixed(1)}–${quantile(xs, 0.75).toFixed(1)} | ${shown} | ${budget ? `≤ ${budget[1]}` : ''} |`,
+      );
+      summary.push({ shape, size, name, ratio });
+      if (budget && size === LARGEST) check(`${shape} ${size}: pm ${name}`, ratio, budget[1]);
+    }
+    if (chosen.busy) console.log(`note: ${chosen.why}: these ratios are unsure; run again on a quieter one`);
+    if (sideBySide) {
+      const growth = median(samples.report) / median(samples[`report, ${SMALLEST.toLocaleString('en')} journal`]);
+      console.log(
+        `shape independence: report --week here / on today's ${SMALLEST.toLocaleString('en')} journal, side by side: ${growth.toFixed(2)} (budget ≤ ${SHAPE_INDEPENDENCE})`,
+      );
+      check(`${shape} ${size}: report over the ${SMALLEST} journal's`, growth, SHAPE_INDEPENDENCE);
+      const moon = ratioOf(samples, 'report');
+      console.log(`moonshot: report ${moon.toFixed(2)} × floor (aim ≤ ${MOONSHOT}, not a budget)`);
+    }
+
+    if (size === LARGEST) {
+      // what reads the whole journal: 3 runs each, median time and the highest peak memory
+      console.log(`import ${(imp.ms / 1000).toFixed(1)} s, ${imp.rss.toFixed(0)} MiB (budget ≤ ${IMPORT_MS / 1000} s)`);
+      if (size >= 100000) check(`${shape} ${size}: import`, imp.ms / 1000, IMPORT_MS / 1000, ' s');
+      const whole = {
+        'ls, all, into a pipe': pm('ls'),
+        'export --format json': pm('export', '--format', 'json'),
+        'export --format csv': pm('export', '--format', 'csv'),
+        'export --format md': pm('export', '--format', 'md'),
+      };
+      const report = timeWithMemory(commands.report);
+      console.log(`peak memory of pm report --week: ${report.rss.toFixed(1)} MiB (budget ≤ ${REPORT_MIB} MiB)`);
+      if (size >= 100000) check(`${shape} ${size}: pm report peak memory`, report.rss, REPORT_MIB, ' MiB');
+      console.log('| whole journal, into a pipe | median s | peak MiB | output MB | budget |');
+      console.log('| --- | ---: | ---: | ---: | ---: |');
+      for (const [name, args] of Object.entries(whole)) {
+        const rs = [0, 1, 2].map(() => timeWithMemory(args));
+        const ms = median(rs.map((x) => x.ms));
+        const rss = Math.max(...rs.map((x) => x.rss));
+        const isLs = name.startsWith('ls');
+        console.log(
+          `| pm ${name} | ${(ms / 1000).toFixed(2)} | ${rss.toFixed(0)} | ${(rs[0].bytes / 1e6).toFixed(1)} | ${isLs ? `≤ ${LS_PIPE_MS / 1000} s` : `≤ ${EXPORT_MS / 1000} s, ≤ ${EXPORT_MIB} MiB`} |`,
+        );
+        if (size >= 100000) {
+          check(`${shape} ${size}: pm ${name}`, ms / 1000, (isLs ? LS_PIPE_MS : EXPORT_MS) / 1000, ' s');
+          if (!isLs) check(`${shape} ${size}: pm ${name} peak memory`, rss, EXPORT_MIB, ' MiB');
+        }
+      }
+    }
   }
-  console.log(`peak memory of pm report --week: ${(rssKiB / 1024).toFixed(1)} MiB (budget ≤ 100 MiB)`);
-  if (chosen.busy) console.log(`note: ${chosen.why}: these ratios are unsure; run again on a quieter one`);
-  results.push({ size, name: 'report-rss-mib', medianMs: rssKiB / 1024 });
-  if (rssKiB / 1024 > 100) over.push(`report peak memory ${(rssKiB / 1024).toFixed(0)} MiB (budget 100 MiB)`);
-  if (rssKiB / 1024 > 100 * 1.25) problems.push(`report peak memory ${(rssKiB / 1024).toFixed(0)} MiB`);
-  rmSync(json, { force: true });
 }
 
-const medianOf = (size, name) => results.find((x) => x.size === size && x.name === name)?.medianMs;
-if (SIZES.length > 1) {
-  const growth = medianOf(LARGEST, 'report') / medianOf(LARGEST, `report-${SMALLEST}`);
-  console.log(
-    `\ngrowth: report at ${LARGEST} / report at ${SMALLEST}, timed side by side = ${growth.toFixed(2)} (budget ≤ 1.2)`,
-  );
-  if (growth > 1.2) over.push(`report growth ${growth.toFixed(2)} (budget 1.2)`);
-  if (growth > 1.2 * 1.25) problems.push(`report growth ${growth.toFixed(2)}`);
+// every command's ratio at each size and shape, side by side
+const names = [...new Set(summary.map((x) => x.name))].filter((n) => n !== 'node' && n !== 'floor');
+const columns = SHAPES.flatMap((shape) => SIZES.map((size) => ({ shape, size })));
+console.log(`\n## Ratios (to the floor; pm version: to node -e '')\n`);
+console.log(`| command | ${columns.map((c) => `${c.shape} ${c.size / 1000}k`).join(' | ')} |`);
+console.log(`| --- | ${columns.map(() => '---:').join(' | ')} |`);
+for (const name of names) {
+  const cells = columns.map((c) => summary.find((x) => x.name === name && x.shape === c.shape && x.size === c.size));
+  console.log(`| pm ${name} | ${cells.map((x) => (x ? x.ratio.toFixed(2) : '')).join(' | ')} |`);
 }
+console.log(`\nload average at the end: ${load()}; ${((Date.now() - START) / 1000).toFixed(0)} s`);
 rmSync(dir, { recursive: true, force: true });
+if (over.length) console.log(`\nbudgets missed:\n- ${over.join('\n- ')}`);
 if (problems.length) {
-  console.log(`\nbudgets missed by a wide margin:\n- ${problems.join('\n- ')}`);
+  console.log(`\nbudgets missed by a wide margin (more than 25%):\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(
-  over.length
-    ? `\nover budget, within the margin: ${over.join('; ')}`
-    : `\nevery budget met (${((Date.now() - START) / 1000).toFixed(0)} s)`,
-);
+if (!over.length) console.log('\nevery budget met');

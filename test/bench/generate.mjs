@@ -1,7 +1,12 @@
 // A deterministic (seeded) generator of realistic pm journals in the `pm-journal` v1 JSON format,
 // for the benchmark: N interviews over five years ending on END, 1k accounts, 3k contacts, 2k
 // hypotheses, ~30% of interviews carrying evidence, notes of a few hundred characters.
-// Usage: node test/bench/generate.mjs N [--seed S] [--end YYYY-MM-DD] > journal.json
+// The harsh shape (issue 18, `shape: 'harsh'`) is what makes listings and the report work hardest:
+// 6k accounts (most seldom heard from, so thousands going cold), 12k contacts, 3k hypotheses of
+// which fewer are decided (over 1,000 open at 100k), evidence often linked after its hypothesis's
+// decision (over 5,000 such links at 100k) and follow-ups left undone (over 500 due). The default
+// shape is generated exactly as before: what the harsh one adds draws only when it is asked for.
+// Usage: node test/bench/generate.mjs N [--seed S] [--end YYYY-MM-DD] [--shape harsh] > journal.json
 import { writeSync } from 'node:fs';
 
 export function mulberry32(seed) {
@@ -190,16 +195,15 @@ function uuidFrom(rand, dayNumber) {
 const dayNumber = (iso) => Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000);
 const isoOf = (n) => new Date(n * 86400000).toISOString().slice(0, 10);
 
-export function generate(
-  interviewCount,
-  {
-    seed = 42,
-    end = '2026-11-20',
-    accounts: accountCount = 1000,
-    contacts: contactCount = 3000,
-    hypotheses: hypothesisCount = 2000,
-  } = {},
-) {
+export function generate(interviewCount, { seed = 42, end = '2026-11-20', shape = 'today', ...counts } = {}) {
+  const harsh = shape === 'harsh';
+  const {
+    accounts: accountCount = harsh ? 6000 : 1000,
+    contacts: contactCount = harsh ? 12000 : 3000,
+    hypotheses: hypothesisCount = harsh ? 3000 : 2000,
+  } = counts;
+  // the harsh shape's own draws: a stream of their own, so that the rest is drawn as in the default
+  const harshRand = mulberry32(seed + 0x5bd1e995);
   const rand = mulberry32(seed);
   const pick = (a) => a[Math.floor(rand() * a.length)];
   // what later formats added (stages, personas, evidence basis, bets) draws from a stream of its
@@ -263,7 +267,8 @@ export function generate(
     hypotheses.push(h);
     // most hypotheses older than two months have been decided; a few decisions were reopened
     const r = rand();
-    if (created < endDay - 60 && r < 0.85) {
+    // harsh: 45% of the older hypotheses are still open
+    if (created < endDay - 60 && r < 0.85 && !(harsh && harshRand() < 0.4)) {
       const decided = created + 10 + Math.floor(rand() * 40);
       const outcome = r < 0.3 ? 'validated' : r < 0.5 ? 'invalidated' : 'killed';
       outcomes.push({
@@ -320,7 +325,9 @@ export function generate(
     const notes = Array.from({ length: 3 + Math.floor(rand() * 5) }, sentence).join(' ');
     const followUp = rand() < 0.2 ? isoOf(day + 7 + Math.floor(rand() * 14)) : null;
     // follow-ups get done: nearly all of those older than a month, half of the recent ones
-    const followUpDone = followUp ? (dayNumber(followUp) < endDay - 30 ? rand() < 0.98 : rand() < 0.5) : false;
+    let followUpDone = followUp ? (dayNumber(followUp) < endDay - 30 ? rand() < 0.98 : rand() < 0.5) : false;
+    // harsh: one follow-up in ten of the last year left undone, and most of the last month's
+    if (harsh && followUp && endDay - day < 365 && harshRand() < (endDay - day < 30 ? 0.8 : 0.1)) followUpDone = false;
     const iv = {
       uuid: uuidFrom(rand, day),
       id: `I${i + 1}`,
@@ -349,7 +356,14 @@ export function generate(
     if (rand() < 0.3) {
       const recent = byCreation.slice(firstAfter(day - 120), firstAfter(day));
       const open = recent.filter((h) => openOn(h, day));
-      const pool = open.length && rand() > 0.01 ? open : recent;
+      let pool = open.length && rand() > 0.01 ? open : recent;
+      // harsh: a third of the links go to a hypothesis decided before the conversation
+      if (harsh && harshRand() < 0.33) {
+        const late = byCreation
+          .slice(firstAfter(day - 200), firstAfter(day))
+          .filter((h) => h.closedFrom !== undefined && h.closedFrom < day && h.reopenedFrom === undefined);
+        if (late.length) pool = late;
+      }
       if (pool.length) {
         const h = pool[Math.floor(rand() * pool.length)];
         evidence.push({
@@ -396,9 +410,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 1000);
   const seedAt = process.argv.indexOf('--seed');
   const endAt = process.argv.indexOf('--end');
+  const shapeAt = process.argv.indexOf('--shape');
   const doc = generate(n, {
     seed: seedAt > 0 ? Number(process.argv[seedAt + 1]) : 42,
     end: endAt > 0 ? process.argv[endAt + 1] : '2026-11-20',
+    shape: shapeAt > 0 ? process.argv[shapeAt + 1] : 'today',
   });
   // write in pieces: a 100k journal is larger than one string should be built at once
   const write = (s) => writeSync(1, s);
