@@ -135,6 +135,12 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
  * Every contact (or those of one account) with their last direct customer contact on or before
  * asOf, their cadence and whether they are going cold (src/db/standing.ts). `journalCadence`:
  * account.cadenceDays.
+ *
+ * The dates come from the copies of each conversation's date and kind on interview_contacts
+ * (schema 13), by the index on (contact_id, kind, date): one seek a contact. Joining interviews
+ * for them let the planner walk the (kind, date) index of every customer conversation for each
+ * contact (issue 18: 6.9 s on a 100k journal). test/unit/listing-fast-paths.test.ts compares it
+ * with the straightforward join.
  */
 export function contactActivity(
   db: DB,
@@ -147,10 +153,9 @@ export function contactActivity(
       SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
         c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
         (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
-        (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
-          WHERE ic.contact_id = c.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
-        (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
-          WHERE ic.contact_id = c.id AND i.date <= @asOf) AS lastInterview
+        (SELECT max(ic.date) FROM interview_contacts ic
+          WHERE ic.contact_id = c.id AND ic.kind = 'customer' AND ic.date <= @asOf) AS lastDirect,
+        (SELECT max(ic.date) FROM interview_contacts ic WHERE ic.contact_id = c.id AND ic.date <= @asOf) AS lastInterview
       FROM contacts c JOIN accounts a ON a.id = c.account_id
       WHERE (@accountId IS NULL OR c.account_id = @accountId) AND (@contactId IS NULL OR c.id = @contactId))
     ORDER BY name COLLATE NOCASE, account COLLATE NOCASE`)

@@ -15,7 +15,7 @@
 // Speed (100k interviews in a few seconds): interviews written by one InterviewWriter (each
 // statement prepared once), and the summary triggers suspended for a large merge, each summary
 // rebuilt once at the end (src/db/summaries.ts).
-import type { DB } from './journal.js';
+import { refreshStatistics, type DB } from './journal.js';
 import { changesOf, mergeChanges, type MergeResult } from './merge.js';
 import { ERASED_MARK, FORGOTTEN_NAME, forgetContact, personNeedles, type PersonNeedles } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
@@ -147,6 +147,8 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       progressEvery: opts.progressEvery,
     });
     counts.lookalikes = lookalikes(db, newNames);
+    // the journal's size may have changed at once: the planner's statistics again
+    refreshStatistics(db);
     return addMerged(counts, merged, fromConfig.length > 0);
   };
   return db.inTransaction ? run() : db.transaction(run).immediate();

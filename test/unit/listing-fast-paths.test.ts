@@ -1,0 +1,96 @@
+// Listings answered by indexes and kept copies (issue 18) must answer as the straightforward SQL
+// would, on journals of both bench shapes (test/bench/generate.mjs: today's, and the harsh one with
+// many accounts going cold, open hypotheses and links after their decision), as of several days.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshStatistics, runMigrations, STATISTICS_FROM, type DB } from '../../src/db/journal.js';
+import { MIGRATIONS } from '../../src/db/migrations.js';
+import { contactActivity } from '../../src/db/contacts.js';
+import { goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
+import { generatedJournal } from '../fixtures/generated-journal.js';
+
+const DAYS = ['2026-11-20', '2025-06-01', '2022-03-15'];
+const CADENCE = 30;
+const shapes = {
+  today: { accounts: 40, contacts: 150, hypotheses: 100, seed: 5, shape: 'today' },
+  harsh: { accounts: 240, contacts: 480, hypotheses: 150, seed: 6, shape: 'harsh' },
+} as const;
+
+describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (_shape, opts) => {
+  let journal: ReturnType<typeof generatedJournal>;
+  let db: DB;
+  beforeAll(() => {
+    journal = generatedJournal(1500, opts);
+    db = journal.db;
+  });
+  afterAll(() => journal.close());
+
+  // the contacts' dates as they were first read: each conversation's own date and kind
+  const simpleContacts = (asOf: string, accountId: number | null) =>
+    db
+      .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
+        SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
+          c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@cadence')} AS cadence,
+          (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
+          (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+            WHERE ic.contact_id = c.id AND i.kind = 'customer' AND i.date <= @asOf) AS lastDirect,
+          (SELECT max(i.date) FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+            WHERE ic.contact_id = c.id AND i.date <= @asOf) AS lastInterview
+        FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE @accountId IS NULL OR c.account_id = @accountId)
+      ORDER BY name COLLATE NOCASE, account COLLATE NOCASE, id`)
+      .all({ asOf, cadence: CADENCE, accountId });
+  const byId = <T extends { id: number }>(rows: T[]) => [...rows].sort((a, b) => a.id - b.id);
+
+  it.each(DAYS)('pm contacts as of %s: the same people, dates, counts and standing', (asOf) => {
+    const fast = contactActivity(db, asOf, CADENCE);
+    const simple = simpleContacts(asOf, null) as typeof fast;
+    expect(byId(fast)).toEqual(byId(simple));
+    // the journal is of its shape: people going cold and people contacted lately
+    if (asOf === DAYS[0]) {
+      expect(fast.filter((c) => c.overdue).length).toBeGreaterThan(10);
+      expect(fast.filter((c) => c.lastDirect !== null && !c.overdue).length).toBeGreaterThan(10);
+    }
+  });
+
+  it('pm show ACCOUNT: its contacts as the listing has them', () => {
+    const account = db
+      .prepare('SELECT account_id FROM interviews GROUP BY account_id ORDER BY count(*) DESC LIMIT 1')
+      .pluck()
+      .get() as number;
+    const fast = contactActivity(db, DAYS[0], CADENCE, { accountId: account });
+    expect(fast.length).toBeGreaterThan(0);
+    expect(byId(fast)).toEqual(byId(simpleContacts(DAYS[0], account) as typeof fast));
+  });
+});
+
+describe("the planner's statistics", () => {
+  const statRows = (db: DB) =>
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get()
+      ? (db.prepare('SELECT count(*) FROM sqlite_stat1').pluck().get() as number)
+      : 0;
+
+  it('are taken by an import of a large journal, and by a schema upgrade', () => {
+    const journal = generatedJournal(STATISTICS_FROM + 200, shapes.today);
+    try {
+      expect(statRows(journal.db)).toBeGreaterThan(10);
+      journal.db.exec('DELETE FROM sqlite_stat1');
+      const last = MIGRATIONS[MIGRATIONS.length - 1].version;
+      runMigrations(journal.db, last, [...MIGRATIONS, { version: last + 1, name: 'next', sql: 'SELECT 1' }]);
+      expect(statRows(journal.db)).toBeGreaterThan(10);
+    } finally {
+      journal.close();
+    }
+  });
+
+  it('are not kept for a small journal, where they would mislead the planner as it grows', () => {
+    const journal = generatedJournal(STATISTICS_FROM - 200, shapes.today);
+    try {
+      expect(statRows(journal.db)).toBe(0);
+      journal.db.exec('PRAGMA analysis_limit = 100; ANALYZE');
+      expect(statRows(journal.db)).toBeGreaterThan(0);
+      refreshStatistics(journal.db);
+      expect(statRows(journal.db)).toBe(0);
+    } finally {
+      journal.close();
+    }
+  });
+});
