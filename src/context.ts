@@ -208,6 +208,19 @@ export class Context {
     writeOut(text.endsWith('\n') ? text : text + '\n');
   }
 
+  /** Data for the user, on stdout, line by line as they are made: written in pieces of ~64 KB. */
+  outLines(lines: Iterable<string>): void {
+    let piece = '';
+    for (const line of lines) {
+      piece += line + '\n';
+      if (piece.length >= 65536) {
+        writeOut(piece);
+        piece = '';
+      }
+    }
+    if (piece) writeOut(piece);
+  }
+
   /** Machine output: one JSON document on stdout. */
   printJson(value: unknown): void {
     writeOut(JSON.stringify(value, null, 2) + '\n');

@@ -3,9 +3,9 @@ import type { Context } from '../context.js';
 import { localId } from '../db/refs.js';
 import { UsageError } from '../errors.js';
 import { parsePastDate } from '../core/dates.js';
-import { listInterviews, type InterviewFilters } from '../db/interviews.js';
+import { interviewLines, listInterviews, type InterviewFilters } from '../db/interviews.js';
 import { hypothesesByRowId } from '../db/evidence.js';
-import { interviewTable } from '../render/interviews.js';
+import { interviewLinesOf } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
 import { didYouMean, nearNames } from '../core/text.js';
 import { knowsContact, knownNames } from '../db/contacts.js';
@@ -69,16 +69,19 @@ export function interviews(ctx: Context, given: ListOptions): void {
     const guess = didYouMean(nearNames(filters.account, accountNames(db)));
     throw new UsageError(`no account named ${JSON.stringify(filters.account)}`, guess ?? 'try: pm accounts');
   }
-  const records = listInterviews(db, filters);
   if (ctx.json) {
-    ctx.printJson(records);
+    ctx.printJson(listInterviews(db, filters));
     return;
   }
-  if (records.length === 0) {
+  // into a pipe every interview is listed: only what its line shows is read (not whole records),
+  // and the lines are written in pieces as they are made rather than joined into one string
+  const rows = [...interviewLines(db, filters)];
+  if (rows.length > 0) ctx.outLines(interviewLinesOf(rows, ctx.width, ctx.color));
+  const printed = rows.length;
+  if (printed === 0) {
     ctx.info('No interviews match.' + (Object.keys(opts).length ? '' : ' Log one: pm log --help'));
     return;
   }
-  ctx.out(interviewTable(records, ctx.width, ctx.color));
-  if (filters.limit !== undefined && records.length === filters.limit && opts.limit === undefined)
+  if (filters.limit !== undefined && printed === filters.limit && opts.limit === undefined)
     ctx.info(ctx.color.dim(`(the newest ${filters.limit}; --limit N for more)`));
 }

@@ -23,6 +23,12 @@ export interface EvidenceLink {
 }
 
 /** An interview as `--json` prints it: the export format's keys, plus names and more. */
+/** What a line of `pm ls` shows of an interview. */
+export type InterviewLine = Pick<
+  InterviewRecord,
+  'id' | 'date' | 'with' | 'account' | 'source' | 'channel' | 'kind' | 'summary'
+>;
+
 export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
   id: string;
   /** the reference that means the same in every journal: I-7f3a9c (issue 19) */

@@ -1,28 +1,33 @@
 // Interviews as text: the `pm ls` table, and one interview in full (`pm show I12`). User text always
 // goes through safe()/safeLine() so stored escape sequences never reach the terminal raw.
 import type { ChalkInstance } from 'chalk';
-import { whereFrom, type InterviewRecord } from '../core/interviews.js';
+import { whereFrom, type InterviewLine, type InterviewRecord } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
-import { table } from './table.js';
+import { table, tableLines, type Column } from './table.js';
 
 /** date, id, who, account, channel, summary cut to the width; aligned, newest first as given. */
-export function interviewTable(records: InterviewRecord[], width: number, c: ChalkInstance): string {
+export function interviewTable(records: InterviewLine[], width: number, c: ChalkInstance): string {
   if (records.length === 0) return '';
-  return table(
-    records,
-    [
-      { text: (r) => r.date, paint: (s) => c.dim(s) },
-      { text: (r) => r.id, gap: 1 },
-      { text: (r) => safeLine(r.with.join(', ')) || '—', max: 24 },
-      { text: (r) => safeLine(whereFrom(r.account, r.source)), max: 20 },
-      {
-        text: (r) => r.channel,
-        paint: (s, r) => (r.kind === 'customer' ? c.green(s) : r.kind === 'indirect' ? c.yellow(s) : c.dim(s)),
-      },
-      { text: (r) => safeLine(r.summary), fill: 10 },
-    ],
-    { width },
-  ).join('\n');
+  return table(records, interviewColumns(c), { width }).join('\n');
+}
+
+/** interviewTable's lines, made as they are asked for (`pm ls` into a pipe: every interview). */
+export function interviewLinesOf(records: InterviewLine[], width: number, c: ChalkInstance): Iterable<string> {
+  return tableLines(records, interviewColumns(c), { width });
+}
+
+function interviewColumns(c: ChalkInstance): Column<InterviewLine>[] {
+  return [
+    { text: (r) => r.date, paint: (s) => c.dim(s) },
+    { text: (r) => r.id, gap: 1 },
+    { text: (r) => safeLine(r.with.join(', ')) || '—', max: 24 },
+    { text: (r) => safeLine(whereFrom(r.account, r.source)), max: 20 },
+    {
+      text: (r) => r.channel,
+      paint: (s, r) => (r.kind === 'customer' ? c.green(s) : r.kind === 'indirect' ? c.yellow(s) : c.dim(s)),
+    },
+    { text: (r) => safeLine(r.summary), fill: 10 },
+  ];
 }
 
 const KIND_LABEL = {

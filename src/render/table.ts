@@ -38,14 +38,30 @@ export interface TableOptions<Row> {
 
 /** The table's lines: the header's (when its columns have headers), then one a row. */
 export function table<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptions<Row> = {}): string[] {
-  const indent = opts.indent ?? '';
+  return [...tableLines(rows, columns, opts)];
+}
+
+/** The same lines, made as they are asked for (`pm ls` into a pipe writes them in pieces). */
+export function* tableLines<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptions<Row> = {}): Generator<string> {
   const texts = columns.map((col) => rows.map((row) => col.text(row)));
+  const widest = texts.map((column) => column.reduce((w, text) => Math.max(w, displayWidth(text)), 0));
+  const layout = tableLayout(columns, widest, opts);
+  if (layout.header !== undefined) yield layout.header;
+  for (let i = 0; i < rows.length; i++) yield layout.line(rows[i], (k) => texts[k][i]);
+}
+
+/** Column widths from each column's widest cell, and how a header and a row are laid out with them. */
+function tableLayout<Row>(
+  columns: Column<Row>[],
+  widest: number[],
+  opts: TableOptions<Row>,
+): { header: string | undefined; line: (row: Row, text: (k: number) => string) => string } {
+  const indent = opts.indent ?? '';
   const gaps = columns.map((col, k) => (k === 0 ? 0 : (col.gap ?? 2)));
   const widths = columns.map((col, k) => {
     if (col.width !== undefined) return col.width;
-    let widest = col.min ?? displayWidth(col.header ?? '');
-    for (const text of texts[k]) widest = Math.max(widest, displayWidth(text));
-    return col.max === undefined ? widest : Math.min(col.max, widest);
+    const wide = Math.max(col.min ?? displayWidth(col.header ?? ''), widest[k]);
+    return col.max === undefined ? wide : Math.min(col.max, wide);
   });
   const fillAt = columns.findIndex((col) => col.fill !== undefined);
   if (fillAt >= 0) {
@@ -61,18 +77,23 @@ export function table<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptio
     return col.align === 'right' ? padStart(fitted, widths[k]) : padEnd(fitted, widths[k]);
   };
   const join = (cells: string[]) => indent + cells.map((cell, k) => ' '.repeat(gaps[k]) + cell).join('');
-  const lines: string[] = [];
+  let header: string | undefined;
   if (columns.some((col) => col.header !== undefined)) {
-    const header = join(columns.map((col, k) => layout(col.header ?? '', k))).trimEnd();
-    lines.push(opts.header ? opts.header(header) : header);
+    const line = join(columns.map((col, k) => layout(col.header ?? '', k))).trimEnd();
+    header = opts.header ? opts.header(line) : line;
   }
   const finish = opts.line ?? ((line: string) => line.trimEnd());
-  rows.forEach((row, i) => {
-    const cells = columns.map((col, k) => {
-      const laid = layout(texts[k][i], k);
-      return col.paint ? col.paint(laid, row) : laid;
-    });
-    lines.push(finish(join(cells), row));
-  });
-  return lines;
+  return {
+    header,
+    line: (row, text) =>
+      finish(
+        join(
+          columns.map((col, k) => {
+            const laid = layout(text(k), k);
+            return col.paint ? col.paint(laid, row) : laid;
+          }),
+        ),
+        row,
+      ),
+  };
 }

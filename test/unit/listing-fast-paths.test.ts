@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStatistics, runMigrations, STATISTICS_FROM, type DB } from '../../src/db/journal.js';
 import { MIGRATIONS } from '../../src/db/migrations.js';
 import { contactActivity } from '../../src/db/contacts.js';
+import { interviewLines, listInterviews, type InterviewFilters } from '../../src/db/interviews.js';
+import { interviewLinesOf, interviewTable } from '../../src/render/interviews.js';
+import { Chalk } from 'chalk';
 import { goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
@@ -48,6 +51,23 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     if (asOf === DAYS[0]) {
       expect(fast.filter((c) => c.overdue).length).toBeGreaterThan(10);
       expect(fast.filter((c) => c.lastDirect !== null && !c.overdue).length).toBeGreaterThan(10);
+    }
+  });
+
+  it.each([
+    ['every interview', {}],
+    ['since a day, at most 40', { since: '2026-06-01', limit: 40 }],
+    ['one tag', { tag: 'BILLING' }],
+    ['one channel until a day', { channel: 'support', until: '2025-01-31' }],
+  ] as [string, InterviewFilters][])('pm ls (%s): the lines of whole records, from what the lines show', (_what, f) => {
+    for (const [width, color] of [
+      [10_000, new Chalk({ level: 0 })],
+      [80, new Chalk({ level: 1 })],
+    ] as const) {
+      const simple = interviewTable(listInterviews(db, f), width, color);
+      const fast = [...interviewLinesOf([...interviewLines(db, f)], width, color)].join('\n');
+      expect(fast).toBe(simple);
+      expect(fast.split('\n').length).toBeGreaterThan(f.tag || f.channel ? 5 : 30);
     }
   });
 
