@@ -13,6 +13,7 @@ import {
   fsyncSync,
   lstatSync,
   openSync,
+  readSync,
   realpathSync,
   renameSync,
   type Stats,
@@ -21,6 +22,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { JournalError, PmError, UsageError } from './errors.js';
 import { writeErr, writeOut } from './io.js';
 
@@ -249,8 +251,86 @@ function syncFolder(folder: string): void {
   }
 }
 
+/**
+ * What an export makes while it reads the journal, kept until it has let the journal go (a reader
+ * that takes its time, `pm export | less`, must not hold a snapshot open: it would hold up a
+ * writer's checkpoint). Up to SPOOL_IN_MEMORY bytes in memory, outside the JavaScript heap; beyond
+ * that in a temporary file that has no name (owner-only, removed as soon as it is opened), so that
+ * a whole-journal export holds a few megabytes rather than its whole text (issue 18).
+ */
+export class Spool {
+  private pending = '';
+  private chunks: Buffer[] = [];
+  private held = 0;
+  private fd: number | undefined;
+  private spilled = 0;
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= 65536) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    const bytes = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    if (this.fd === undefined && this.held + bytes.length > SPOOL_IN_MEMORY) this.fd = unnamedFile();
+    if (this.fd === undefined) {
+      this.chunks.push(bytes);
+      this.held += bytes.length;
+      return;
+    }
+    for (const chunk of [...this.chunks, bytes]) {
+      for (let done = 0; done < chunk.length; ) done += writeSync(this.fd, chunk, done, chunk.length - done);
+      this.spilled += chunk.length;
+    }
+    this.chunks = [];
+    this.held = 0;
+  }
+
+  /** Everything written, in order, in pieces (each good until the next is asked for); empty after. */
+  *drain(): Generator<Buffer> {
+    this.flush();
+    if (this.fd === undefined) {
+      yield* this.chunks;
+      this.chunks = [];
+      return;
+    }
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      const piece = Buffer.allocUnsafe(1 << 20);
+      for (let at = 0; at < this.spilled; ) {
+        const n = readSync(fd, piece, 0, piece.length, at);
+        if (n === 0) throw new Error(`bug: the spool ended at ${at} of ${this.spilled} bytes`);
+        at += n;
+        yield piece.subarray(0, n);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+export const SPOOL_IN_MEMORY = 16 << 20;
+
+/** A file in the temporary folder, opened owner-only and removed at once: only its descriptor is left. */
+function unnamedFile(): number | undefined {
+  const path = join(
+    tmpdir(),
+    `pm-spool-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
+  );
+  try {
+    const fd = openSync(path, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    unlinkSync(path);
+    return fd;
+  } catch {
+    // no writable temporary folder: the spool stays in memory
+    return undefined;
+  }
+}
+
 /** Write `chunks` to a device, a pipe or a descriptor as they are: no temporary file, no chmod. */
-export function writeThrough(dest: Exclude<Destination, { kind: 'file' }>, chunks: (string | Buffer)[]): void {
+export function writeThrough(dest: Exclude<Destination, { kind: 'file' }>, chunks: Iterable<string | Buffer>): void {
   if (dest.kind === 'descriptor' && (dest.fd === 1 || dest.fd === 2)) {
     for (const chunk of chunks) dest.fd === 1 ? writeOut(chunk) : writeErr(chunk.toString());
     return;

@@ -4,17 +4,25 @@
 // it does not show (emails, roles, segments): a week of a five-year journal is 557 interviews.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { destination, type Staged, stage, writeFailure, writeThrough } from '../files.js';
+import { destination, Spool, type Staged, stage, writeFailure, writeThrough } from '../files.js';
 import { interruptible } from '../interrupt.js';
 import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
 import { buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../core/report.js';
 import type { Config } from '../core/config.js';
-import { makeRedactor, parseRedact, redactDeep, redactDocument, type Redactor } from '../core/redact.js';
-import { exportJournal, markdownRecords, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
+import {
+  makeRedactor,
+  parseRedact,
+  redactDeep,
+  redactDocument,
+  redactInterview,
+  type Redactor,
+} from '../core/redact.js';
+import { exportParts, markdownRecords, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
 import { reportRows } from '../db/report.js';
 import { confidenceInputs, hypothesisStatuses } from '../db/hypothesis-stats.js';
 import { confidenceOf } from '../core/confidence.js';
-import { interviewsCsv } from '../render/csv.js';
+import { interviewsCsvRecords } from '../render/csv.js';
+import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow } from '../core/opportunities.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
@@ -193,6 +201,26 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
   return count;
 }
 
+/**
+ * JSON.stringify(doc, null, 2) + newline, with `interviews` in the place of the document's (empty)
+ * list: the same text, made an interview at a time. test/unit/export-stream.test.ts compares them.
+ */
+export function writeJson(doc: JournalDoc, interviews: Iterable<InterviewDoc>, write: (text: string) => void): void {
+  const head = JSON.stringify(doc, null, 2);
+  // a key at the top level: inside a JSON string a quote is escaped, so this cannot be in one
+  const place = '\n  "interviews": []';
+  const at = head.indexOf(place);
+  if (at < 0) throw new Error('bug: no interviews in the export document');
+  write(`${head.slice(0, at)}\n  "interviews": [`);
+  let first = true;
+  for (const i of interviews) {
+    // an array's items at the second level are indented by four spaces, each of their lines too
+    write(`${first ? '\n' : ',\n'}    ${JSON.stringify(i, null, 2).replaceAll('\n', '\n    ')}`);
+    first = false;
+  }
+  write(`${first ? ']' : '\n  ]'}${head.slice(at + place.length)}\n`);
+}
+
 export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
   const format = chooseFormat(ctx, opts);
   if (opts.raw && format !== 'csv')
@@ -206,23 +234,31 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
       ? undefined
       : destination(opts.out, { journal: ctx.dbPath, what: '--out', passThrough: true });
   const { db } = ctx.read();
-  // One snapshot of the journal for the document and the report in it. The document is made (as
-  // UTF-8 chunks, outside the JavaScript heap) before a byte is written: a reader that takes its
+  // One snapshot of the journal for the document and the report in it. The document is made (into
+  // a Spool: src/files.ts) before a byte is written: a reader that takes its
   // time (pm export | less) must not keep the journal's snapshot open, which would hold up a
   // writer's checkpoint (pm forget truncates the write-ahead log to erase what it removed).
-  const chunks: Buffer[] = [];
-  const keep = (chunk: string) => {
-    chunks.push(Buffer.from(chunk, 'utf8'));
-  };
+  const spool = new Spool();
+  const keep = (chunk: string) => spool.write(chunk);
   const interviews = db.transaction((): number => {
     const redactor = redactorFor(db, redact);
     if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), keep);
     if (format === 'html') return html(db, scope, config, redactor, keep);
-    let doc = exportJournal(db, scope.range, utcNow());
-    if (redactor) doc = redactDocument(doc, redactor);
-    keep(format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : interviewsCsv(doc, Boolean(opts.raw)));
-    return doc.interviews.length;
+    // the document is written an interview at a time, as it is read (src/db/exchange.ts exportParts)
+    const parts = exportParts(db, scope.range, utcNow());
+    const doc = redactor ? redactDocument(parts.doc, redactor) : parts.doc;
+    let count = 0;
+    function* each(): Generator<InterviewDoc> {
+      for (const i of parts.interviews()) {
+        count++;
+        yield redactor ? redactInterview(i, redactor) : i;
+      }
+    }
+    if (format === 'json') writeJson(doc, each(), keep);
+    else for (const record of interviewsCsvRecords(doc, each(), Boolean(opts.raw))) keep(record);
+    return count;
   })();
+  const chunks = spool.drain();
 
   if (out === undefined) {
     for (const chunk of chunks) writeOut(chunk);

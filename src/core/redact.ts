@@ -5,7 +5,7 @@
 // and the first and last words of a name of three letters or more, as whole words, in any case,
 // accent, width or Unicode form ("Jose Pena" for José Peña); a @handle or a tag that holds a name
 // word of four letters or more ("@jpena", "josepena") goes whole.
-import type { JournalDoc } from './import-validate.js';
+import type { InterviewDoc, JournalDoc } from './import-validate.js';
 import { UsageError } from '../errors.js';
 import { MentionMatcher, nameParts, type Needle } from './mentions.js';
 
@@ -108,6 +108,22 @@ export function makeRedactor(
   };
 }
 
+/** One interview of the document, its free text redacted (a whole-journal export redacts them one by one). */
+export function redactInterview(i: InterviewDoc, r: Redactor): InterviewDoc {
+  const opt = (s: string | null) => (s === null ? null : r.text(s));
+  return {
+    ...i,
+    by: r.interviewer(i.by),
+    summary: r.text(i.summary),
+    notes: opt(i.notes),
+    // a source names a site or a survey, but it is free text: a name typed into it is redacted too
+    source: opt(i.source),
+    pains: i.pains.map((p) => ({ ...p, text: r.text(p.text) })),
+    quotes: i.quotes.map(r.text),
+    tags: i.tags.map(r.tag),
+  };
+}
+
 /** The document with contacts (and, with `all`, accounts) pseudonymised, and free text redacted. */
 export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
   const t = r.text;
@@ -120,17 +136,7 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
       name: r.contactName(c.uuid, c.name),
       email: r.contactEmail(c.uuid, c.email),
     })),
-    interviews: doc.interviews.map((i) => ({
-      ...i,
-      by: r.interviewer(i.by),
-      summary: t(i.summary),
-      notes: opt(i.notes),
-      // a source names a site or a survey, but it is free text: a name typed into it is redacted too
-      source: opt(i.source),
-      pains: i.pains.map((p) => ({ ...p, text: t(p.text) })),
-      quotes: i.quotes.map(t),
-      tags: i.tags.map(r.tag),
-    })),
+    interviews: doc.interviews.map((i) => redactInterview(i, r)),
     hypotheses: doc.hypotheses.map((h) => ({
       ...h,
       statement: t(h.statement),

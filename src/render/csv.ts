@@ -1,7 +1,7 @@
 // Interviews as CSV, one a row (contract: "pm export", csv): a spreadsheet's view of the export
 // document, so it shows exactly what the JSON export holds (redacted or not).
 import { csvRecord, listCell } from '../core/csv.js';
-import type { JournalDoc } from '../core/import-validate.js';
+import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 
 export const CSV_COLUMNS = [
   'id',
@@ -27,6 +27,15 @@ export const CSV_COLUMNS = [
 
 /** `raw`: cells hold the stored text exactly, formula-like ones included (see src/core/csv.ts). */
 export function interviewsCsv(doc: JournalDoc, raw = false): string {
+  return [...interviewsCsvRecords(doc, doc.interviews, raw)].join('');
+}
+
+/** The same records one at a time: the header, then one an interview of `interviews` (the document's, as it is read). */
+export function* interviewsCsvRecords(
+  doc: Omit<JournalDoc, 'interviews'>,
+  interviews: Iterable<InterviewDoc>,
+  raw = false,
+): Generator<string> {
   const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
   const contacts = new Map(doc.contacts.map((c) => [c.uuid, c]));
   const hypothesisIds = new Map(doc.hypotheses.map((h) => [h.uuid, h.id ?? h.uuid]));
@@ -36,34 +45,31 @@ export function interviewsCsv(doc: JournalDoc, raw = false): string {
     list.push(`${hypothesisIds.get(e.hypothesisUuid)}:${e.direction}:${e.strength}`);
     links.set(e.interviewUuid, list);
   }
-  const out = [csvRecord([...CSV_COLUMNS], raw)];
-  for (const i of doc.interviews) {
+  yield csvRecord([...CSV_COLUMNS], raw);
+  for (const i of interviews) {
     const people = i.contactUuids.map((u) => contacts.get(u)).filter((c) => c !== undefined);
-    out.push(
-      csvRecord(
-        [
-          i.id,
-          i.uuid,
-          i.date,
-          i.channel,
-          i.accountUuid === null ? '' : (accounts.get(i.accountUuid) ?? ''),
-          listCell(people.map((c) => c.name)),
-          listCell(people.map((c) => c.email).filter((e): e is string => Boolean(e))),
-          i.by,
-          i.minutes,
-          i.summary,
-          listCell(i.pains.map((p) => p.text)),
-          listCell(i.quotes),
-          listCell(i.tags),
-          i.followUp,
-          i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
-          listCell(links.get(i.uuid) ?? []),
-          i.notes,
-          i.source,
-        ],
-        raw,
-      ),
+    yield csvRecord(
+      [
+        i.id,
+        i.uuid,
+        i.date,
+        i.channel,
+        i.accountUuid === null ? '' : (accounts.get(i.accountUuid) ?? ''),
+        listCell(people.map((c) => c.name)),
+        listCell(people.map((c) => c.email).filter((e): e is string => Boolean(e))),
+        i.by,
+        i.minutes,
+        i.summary,
+        listCell(i.pains.map((p) => p.text)),
+        listCell(i.quotes),
+        listCell(i.tags),
+        i.followUp,
+        i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
+        listCell(links.get(i.uuid) ?? []),
+        i.notes,
+        i.source,
+      ],
+      raw,
     );
   }
-  return out.join('');
 }
