@@ -131,6 +131,18 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
   return moved;
 }
 
+// a few contacts (pm show): their conversations' dates by index seeks, contact by contact
+const PER_CONTACT = `(SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
+  (SELECT max(ic.date) FROM interview_contacts ic
+    WHERE ic.contact_id = c.id AND ic.kind = 'customer' AND ic.date <= @asOf) AS lastDirect,
+  (SELECT max(ic.date) FROM interview_contacts ic WHERE ic.contact_id = c.id AND ic.date <= @asOf) AS lastInterview`;
+// everyone (pm contacts): one pass over the index on (contact_id, kind, date), in its order, rather
+// than four seeks for each of 12,000 contacts (the harsh 100k journal: ~150 ms of SQL, ~70 ms so)
+const EVERY_CONTACT = `SELECT contact_id, count(*) AS interviews,
+    max(CASE WHEN kind = 'customer' AND date <= @asOf THEN date END) AS lastDirect,
+    max(CASE WHEN date <= @asOf THEN date END) AS lastInterview
+  FROM interview_contacts GROUP BY contact_id`;
+
 /**
  * Every contact (or those of one account) with their last direct customer contact on or before
  * asOf, their cadence and whether they are going cold (src/db/standing.ts). `journalCadence`:
@@ -148,15 +160,14 @@ export function contactActivity(
   journalCadence: number,
   filter: { accountId?: number; contactId?: number } = {},
 ): ContactActivity[] {
+  const filtered = filter.accountId !== undefined || filter.contactId !== undefined;
   return db
     .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
       SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
         c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
-        (SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
-        (SELECT max(ic.date) FROM interview_contacts ic
-          WHERE ic.contact_id = c.id AND ic.kind = 'customer' AND ic.date <= @asOf) AS lastDirect,
-        (SELECT max(ic.date) FROM interview_contacts ic WHERE ic.contact_id = c.id AND ic.date <= @asOf) AS lastInterview
+        ${filtered ? PER_CONTACT : 'coalesce(s.interviews, 0) AS interviews, s.lastDirect, s.lastInterview'}
       FROM contacts c JOIN accounts a ON a.id = c.account_id
+      ${filtered ? '' : `LEFT JOIN (${EVERY_CONTACT}) s ON s.contact_id = c.id`}
       WHERE (@accountId IS NULL OR c.account_id = @accountId) AND (@contactId IS NULL OR c.id = @contactId))
     ORDER BY name COLLATE NOCASE, account COLLATE NOCASE`)
     .all({

@@ -8,7 +8,8 @@ import { contactActivity } from '../../src/db/contacts.js';
 import { interviewLines, listInterviews, type InterviewFilters } from '../../src/db/interviews.js';
 import { interviewLinesOf, interviewTable } from '../../src/render/interviews.js';
 import { Chalk } from 'chalk';
-import { goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
+import { accountActivity } from '../../src/db/accounts.js';
+import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
 const DAYS = ['2026-11-20', '2025-06-01', '2022-03-15'];
@@ -47,6 +48,8 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     const fast = contactActivity(db, asOf, CADENCE);
     const simple = simpleContacts(asOf, null) as typeof fast;
     expect(byId(fast)).toEqual(byId(simple));
+    for (const one of fast.filter((_c, k) => k % 23 === 0))
+      expect(contactActivity(db, asOf, CADENCE, { contactId: one.id })).toEqual([one]);
     // the journal is of its shape: people going cold and people contacted lately
     if (asOf === DAYS[0]) {
       expect(fast.filter((c) => c.overdue).length).toBeGreaterThan(10);
@@ -69,6 +72,28 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
       expect(fast).toBe(simple);
       expect(fast.split('\n').length).toBeGreaterThan(f.tag || f.channel ? 5 : 30);
     }
+  });
+
+  // the accounts' counts and dates as they were first read: seeks and counts account by account
+  const simpleAccounts = (asOf: string) =>
+    db
+      .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
+        SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
+          ${accountCadenceSql('a.cadence_days', '@cadence')} AS cadence,
+          (SELECT count(*) FROM contacts c WHERE c.account_id = a.id) AS contacts,
+          (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviews,
+          (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf)
+            AS lastDirect,
+          (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) AS lastInterview
+        FROM accounts a)`)
+      .all({ asOf, cadence: CADENCE });
+
+  it.each(DAYS)('pm accounts as of %s: the same counts, dates and standing, and each account alone too', (asOf) => {
+    const fast = accountActivity(db, asOf, CADENCE);
+    expect(byId(fast)).toEqual(byId(simpleAccounts(asOf) as typeof fast));
+    for (const one of fast.filter((_a, k) => k % 17 === 0))
+      expect(accountActivity(db, asOf, CADENCE, one.id)).toEqual([one]);
+    if (asOf === DAYS[0]) expect(fast.filter((a) => a.overdue).length).toBeGreaterThan(3);
   });
 
   it('pm show ACCOUNT: its contacts as the listing has them', () => {
