@@ -30,7 +30,7 @@ export function interviewsCsv(doc: JournalDoc, raw = false): string {
   return [...interviewsCsvRecords(doc, doc.interviews, raw)].join('');
 }
 
-/** The same records one at a time: the header, then one an interview of `interviews` (the document's, as it is read). */
+/** The same records one at a time: the header, then one an interview of `interviews` (as it is read). */
 export function* interviewsCsvRecords(
   doc: Omit<JournalDoc, 'interviews'>,
   interviews: Iterable<InterviewDoc>,
