@@ -4,6 +4,8 @@
 import type { DB } from './journal.js';
 import { readRecords } from './exchange.js';
 import { writeRecord } from './merge.js';
+import { conflictCopy } from './forget.js';
+import { UsageError } from '../errors.js';
 import type { RecordDoc, RecordKind } from '../core/import-validate.js';
 
 export interface ConflictRow {
@@ -38,6 +40,13 @@ export function listConflicts(db: DB, only?: number): ConflictRow[] {
 
 /** Resolve a conflict: keep what won (the lost version is let go), or write the lost version back. */
 export function resolveConflict(db: DB, c: ConflictRow, keep: 'kept' | 'lost'): void {
+  // a second guard (an erasure scrubs the conflicts it finds): nothing of an erased person comes back
+  if (keep === 'lost' && conflictCopy(db, c.kind, c.key, c.lost as Record<string, unknown> | null, []) === null)
+    throw new UsageError(
+      `conflict ${c.id} is a version of a person erased with pm forget, or of an interview they attended: ` +
+        'it cannot be brought back',
+      `let it go: pm sync resolve ${c.id} kept`,
+    );
   if (keep === 'lost') writeRecord(db, c.kind, c.key, c.lostDeleted ? null : c.lost);
   db.prepare('DELETE FROM sync_conflicts WHERE id = ?').run(c.id);
 }

@@ -290,8 +290,11 @@ export function scrubPerson(
   return { quotes, mentions, otherRecords };
 }
 
-/** Erase a contact: scrub them from the journal's text, then make them "Forgotten contact". */
-export function forgetContact(db: DB, contactId: number): ForgetResult {
+/**
+ * Erase a contact: scrub them from the journal's text, then make them "Forgotten contact". `erased`
+ * collects who they were, for what the caller still has to scrub (conflicts kept later, a draft).
+ */
+export function forgetContact(db: DB, contactId: number, erased?: ErasedPerson[]): ForgetResult {
   const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as {
     uuid: string;
     name: string;
@@ -301,8 +304,16 @@ export function forgetContact(db: DB, contactId: number): ForgetResult {
     .prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?')
     .pluck()
     .all(contactId) as number[];
+  const interviewUuids = interviewIds.length
+    ? (db
+        .prepare(`SELECT uuid FROM interviews WHERE id IN (${interviewIds.map(() => '?').join(',')})`)
+        .pluck()
+        .all(...interviewIds) as string[])
+    : [];
   const scrubbed = scrubPerson(db, person, interviewIds);
-  scrubConflicts(db, person, interviewIds);
+  const erasedPerson: ErasedPerson = { ...person, interviewUuids };
+  scrubConflicts(db, erasedPerson);
+  erased?.push(erasedPerson);
   db.prepare(
     'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
   ).run(FORGOTTEN_NAME, contactId);
@@ -324,40 +335,89 @@ function scrubDoc(value: unknown, m: MentionMatcher, key = ''): unknown {
   return value;
 }
 
+/** A person erased by this command, as they were known (what the scrubs that need their name use). */
+export interface ErasedPerson {
+  uuid: string;
+  name: string;
+  email: string | null;
+  /** the UUIDs of the interviews they attended */
+  interviewUuids: string[];
+}
+
+/** Is this contact UUID an erased person's here (forgotten, or on the forgotten list)? */
+function erasedHere(db: DB, uuid: string): boolean {
+  const sql =
+    'SELECT 1 FROM contacts WHERE uuid = ? AND forgotten = 1 UNION ALL SELECT 1 FROM forgotten WHERE uuid = ?';
+  return db.prepare(sql).get(uuid, uuid) !== undefined;
+}
+
+/**
+ * What of a losing version may be kept in sync_conflicts (issue 19), with `people` the persons just
+ * erased (their names are known only now): nothing (null) of an erased person's contact record, nor
+ * of an interview an erased person attended (here, or in the version that lost), since bringing it
+ * back would bring them back; any other version (`doc`, null for a deletion) loses the full name and
+ * email of each of `people`, and a hypothesis or outcome their interviews are evidence for also each
+ * word of their name, as the live records do (scrubPerson). Used when a conflict is kept (pm sync,
+ * pm import), by an erasure (pm forget, or one arriving), and before pm sync resolve brings one back.
+ */
+export function conflictCopy(
+  db: DB,
+  kind: string,
+  key: string,
+  doc: Record<string, unknown> | null,
+  people: ErasedPerson[],
+): { doc: Record<string, unknown> | null } | null {
+  const just = new Set(people.map((p) => p.uuid));
+  const erased = (uuid: string) => just.has(uuid) || erasedHere(db, uuid);
+  if (kind === 'contact' && (erased(key) || (typeof doc?.uuid === 'string' && erased(doc.uuid)))) return null;
+  if (kind === 'interview') {
+    if (people.some((p) => p.interviewUuids.includes(key))) return null;
+    if (Array.isArray(doc?.contactUuids) && doc.contactUuids.some((u) => typeof u === 'string' && erased(u)))
+      return null;
+    const attendedHere = db
+      .prepare(`SELECT 1 FROM interviews i JOIN interview_contacts ic ON ic.interview_id = i.id
+        JOIN contacts c ON c.id = ic.contact_id WHERE i.uuid = ? AND c.forgotten = 1`)
+      .get(key);
+    if (attendedHere !== undefined) return null;
+  }
+  if (doc === null || people.length === 0) return { doc };
+  const hypothesis = kind === 'hypothesis' ? key : kind === 'outcome' ? doc.hypothesisUuid : null;
+  const evidenceOf = db.prepare(
+    `SELECT i.uuid FROM evidence e JOIN interviews i ON i.id = e.interview_id
+      JOIN hypotheses h ON h.id = e.hypothesis_id WHERE h.uuid = ?`,
+  );
+  const linked = typeof hypothesis === 'string' ? (evidenceOf.pluck().all(hypothesis) as string[]) : [];
+  let out: unknown = doc;
+  for (const p of people) {
+    const needles = personNeedles(p.name, p.email);
+    const theirs = linked.some((u) => p.interviewUuids.includes(u));
+    out = scrubDoc(out, theirs ? needles.theirs : needles.everywhere);
+  }
+  return { doc: out as Record<string, unknown> };
+}
+
 /**
  * The losing versions kept by pm sync and pm import (sync_conflicts, issue 19) hold copies of
- * records: a conflict over the person's own record, or over one of their interviews (now, or in
- * the version that lost), goes whole, since bringing it back would bring them back; every other
- * losing version loses their full name and email. Returns the conflicts removed or scrubbed.
+ * records: conflictCopy decides what of each may stay once `person` is erased. Returns the
+ * conflicts removed or scrubbed.
  */
-function scrubConflicts(db: DB, person: { uuid: string; name: string; email: string | null }, interviews: number[]) {
+function scrubConflicts(db: DB, person: ErasedPerson): number {
   const rows = db.prepare('SELECT id, kind, key, lost_data AS data FROM sync_conflicts').all() as {
     id: number;
     kind: string;
     key: string;
     data: string | null;
   }[];
-  if (rows.length === 0) return 0;
-  const theirs = new Set(
-    interviews.length
-      ? (db
-          .prepare(`SELECT uuid FROM interviews WHERE id IN (${interviews.map(() => '?').join(',')})`)
-          .pluck()
-          .all(...interviews) as string[])
-      : [],
-  );
-  const needles = personNeedles(person.name, person.email);
   const drop = db.prepare('DELETE FROM sync_conflicts WHERE id = ?');
   const set = db.prepare('UPDATE sync_conflicts SET lost_data = ? WHERE id = ?');
   let n = 0;
   for (const r of rows) {
-    const doc = r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>);
-    const attended = Array.isArray(doc?.contactUuids) && doc.contactUuids.includes(person.uuid);
-    if ((r.kind === 'contact' && r.key === person.uuid) || (r.kind === 'interview' && theirs.has(r.key)) || attended) {
+    const copy = conflictCopy(db, r.kind, r.key, r.data === null ? null : JSON.parse(r.data), [person]);
+    if (copy === null) {
       drop.run(r.id);
       n++;
-    } else if (doc !== null) {
-      const text = JSON.stringify(scrubDoc(doc, needles.everywhere));
+    } else if (copy.doc !== null) {
+      const text = JSON.stringify(copy.doc);
       if (text !== r.data) {
         set.run(text, r.id);
         n++;

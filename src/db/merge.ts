@@ -27,7 +27,7 @@ import { SuspendedSummaries } from './summaries.js';
 import { setConfigValue, unsetConfigValue } from './config.js';
 import { mergeAccounts } from './accounts.js';
 import { mergeContacts } from './contacts.js';
-import { forgetContact } from './forget.js';
+import { conflictCopy, forgetContact, type ErasedPerson } from './forget.js';
 import { recordErasure } from './erasure.js';
 import { readRecords } from './exchange.js';
 import { observe, tick, untracked } from './tracking.js';
@@ -100,6 +100,11 @@ export interface MergeOptions {
   fromFile?: boolean;
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
+  /**
+   * people erased by this command (before the merge, or by it: pushed here), as they were known:
+   * the losing versions kept are scrubbed of them, and the caller drops a draft naming them
+   */
+  erased?: ErasedPerson[];
 }
 
 /** The order kinds are applied in: what a record refers to comes before it. */
@@ -181,11 +186,13 @@ class Merger {
   private readonly lastInterview: number;
   /** versions written: none, and the merge is rolled back */
   private writes = 0;
+  private readonly erased: ErasedPerson[];
 
   constructor(
     private readonly db: DB,
     private readonly opts: MergeOptions,
   ) {
+    this.erased = opts.erased ?? [];
     this.writer = new InterviewWriter(db);
     this.summaries = new SuspendedSummaries(db);
     this.lastInterview = db.prepare('SELECT coalesce(max(id), 0) FROM interviews').pluck().get() as number;
@@ -386,16 +393,20 @@ class Merger {
       const [keptRev, lostRev, lostDoc] = remoteWins
         ? [c.rev, local.version, localDoc]
         : [local.version, c.rev, remoteDoc];
-      this.s.conflict.run(
-        c.kind,
-        c.key,
-        keptRev,
-        lostRev,
-        lostDoc ? 0 : 1,
-        lostDoc ? JSON.stringify(lostDoc) : null,
-        this.opts.today,
-      );
-      this.result.conflicts++;
+      // an erased person's record, or an interview they attended, is let go; any other loses their name
+      const copy = conflictCopy(this.db, c.kind, c.key, lostDoc as Record<string, unknown> | null, this.erased);
+      if (copy) {
+        this.s.conflict.run(
+          c.kind,
+          c.key,
+          keptRev,
+          lostRev,
+          copy.doc ? 0 : 1,
+          copy.doc ? JSON.stringify(copy.doc) : null,
+          this.opts.today,
+        );
+        this.result.conflicts++;
+      }
     }
     if (remoteWins) this.take(c, local, merged, counts, true);
     else {
@@ -439,7 +450,7 @@ class Merger {
       if (row && !row.forgotten) {
         // as pm forget does: scrubbed, and remembered (with this journal's hashes); the file is
         // rewritten once the merge is committed (pending 2: by the caller, else the next pm command)
-        forgetContact(this.db, row.id);
+        forgetContact(this.db, row.id, this.erased);
         recordErasure(this.db, row, this.opts.today, 2);
         this.changedExisting = true;
       } else this.s.forget.run(c.key);
@@ -616,7 +627,7 @@ class Merger {
     const forgotten = d.forgotten ? 1 : 0;
     if (row && forgotten) {
       // erased where this version was made: forgotten here too
-      forgetContact(this.db, row.id);
+      forgetContact(this.db, row.id, this.erased);
       this.result.erased++;
       this.changedExisting = true;
       return 'keptErased';

@@ -4,6 +4,7 @@
 // version in pm sync conflicts; the database keeps no copy of an erased person.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
 import { testDatabase, type TestDatabase } from '../pg.js';
 
@@ -82,7 +83,8 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     pm('eli', ['hyp', 'kill', 'H1', '--reason', 'nobody pays for speed', '--date', '2026-11-19']);
     pm('eli', ['forget', 'Kim Oh', '--yes']);
 
-    pm('fay', ['edit', 'I1', '--tag', 'export']); // concurrent with Eli's edit of I1
+    pm('eli', ['edit', 'I2', '--tag', 'sso']);
+    pm('fay', ['edit', 'I1', '--tag', 'export']); // concurrent with Eli's edit of I1 (Jane's: no conflict is kept)
     pm('fay', ['delete', 'I2', '--yes']);
     log('fay', '--with', 'Lee Park', '--account', 'ACME Inc', '--summary', 'Lee: same as Jane', '--date', '2026-11-18');
     pm('fay', ['account', 'merge', 'ACME Inc', 'Acme']);
@@ -97,7 +99,8 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     const exports = NAMES.map((who) => pm(who, ['export', '--format', 'json']).out);
     expect(comparable(exports[1])).toEqual(comparable(exports[0]));
     expect(comparable(exports[2])).toEqual(comparable(exports[0]));
-    for (const text of exports)
+    const conflictLists = NAMES.map((who) => pm(who, ['sync', 'conflicts', '--json']).out);
+    for (const text of [...exports, ...conflictLists])
       for (const gone of ['Jane Roe', 'jane@acme', 'Kim Oh', 'kim@initech', 'Mondays'])
         expect(text).not.toContain(gone);
     for (const who of NAMES) {
@@ -109,7 +112,7 @@ describe('pm sync: three journals and one PostgreSQL', () => {
       expect(JSON.parse(pm(who, ['config', 'get', 'cadence.target', '--json']).out)).toBe(3);
       expect(JSON.parse(pm(who, ['sync', 'status', '--json']).out)).toMatchObject({ waiting: 0, toPull: 0 });
     }
-    // Eli's and Fay's edits of I1 were concurrent: one won everywhere; whoever merged them keeps the other
+    // Eli's edit and Fay's deletion of I2 were concurrent: one won everywhere; whoever merged them keeps the other
     const conflicts = NAMES.flatMap((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out));
     expect(conflicts.length).toBeGreaterThan(0);
     expect(conflicts[0]).toMatchObject({ kind: 'interview', lost: { deleted: false } });
@@ -140,5 +143,58 @@ describe('pm sync: three journals and one PostgreSQL', () => {
       "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'pm' ORDER BY 1",
     );
     expect(tables.map((t) => t.t)).toEqual(['meta', 'records']);
+  });
+
+  it('an erasure wins over a concurrent edit: the losing version naming her is not kept, nor brought back', () => {
+    log(
+      'dana',
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Exports are slow',
+      '--quote',
+      'I lose my Mondays',
+      '--date',
+      '2026-11-16',
+    );
+    pm('dana', ['hyp', 'add', 'Finance teams want faster exports', '--date', '2026-11-10']);
+    pm('dana', ['hyp', 'link', 'H1', 'I1', '--supports']);
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    sync('dana');
+    sync('eli');
+    pm('eli', ['edit', 'I1', '--summary', 'Jane Roe says exports take two hours']);
+    const before = JSON.parse(pm('eli', ['export', '--format', 'json']).out).interviews[0];
+    pm('dana', ['forget', 'Jane Roe', '--yes']);
+    sync('eli');
+    sync('dana');
+    sync('eli');
+    for (const who of ['dana', 'eli'] as const) {
+      const text = pm(who, ['sync', 'conflicts', '--json']).out;
+      for (const gone of ['Jane', 'jane@acme', 'Mondays']) expect(text, `${who}'s conflicts`).not.toContain(gone);
+      // whatever conflict is kept, bringing it back brings nothing of her back
+      for (const c of JSON.parse(text) as { id: number }[]) {
+        const r = box.pm(['--db', join(box.dir, `${who}.db`), 'sync', 'resolve', String(c.id), 'lost'], {
+          env: pg.env,
+        });
+        expect([0, 2]).toContain(r.code);
+      }
+      sync(who);
+    }
+    sync('dana');
+    // a copy kept some other way (an older pm) is refused too, and the journal is left as it was
+    const db = new Database(join(box.dir, 'dana.db'));
+    db.prepare(`INSERT INTO sync_conflicts (kind, key, kept_version, lost_version, lost_deleted, lost_data, detected_on)
+      VALUES ('interview', ?, 'a', 'b', 0, ?, '2026-11-20')`).run(before.uuid, JSON.stringify(before));
+    const id = db.prepare('SELECT max(id) FROM sync_conflicts').pluck().get();
+    db.close();
+    const refused = box.pm(['--db', join(box.dir, 'dana.db'), 'sync', 'resolve', String(id), 'lost'], { env: pg.env });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('cannot be brought back');
+    for (const who of ['dana', 'eli'] as const) {
+      const text = pm(who, ['export', '--format', 'json']).out;
+      for (const gone of ['Jane', 'jane@acme', 'Mondays']) expect(text, `${who}'s export`).not.toContain(gone);
+    }
   });
 });
