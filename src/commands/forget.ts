@@ -10,7 +10,7 @@ import { hasPendingErasure } from '../db/journal.js';
 import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
 import { contactByEmail, contactByUuid, contactsByName, sameContactNow } from '../db/contacts.js';
 import { UUID_RE } from '../core/uuid.js';
-import { draftMentions, removeDraft } from './log-draft.js';
+import { dropDraftNaming } from './log-draft.js';
 import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { safeLine } from '../core/text.js';
@@ -153,10 +153,7 @@ export async function forget(
   // an interactive log's draft that names them (issue 15) is dropped before the erasure is marked:
   // an erasure finished by the next command (src/db/erasure.ts) knows only hashes, and could not
   // find the draft; a kill before the mark leaves the person whole, and no draft of them
-  if (draftMentions(ctx.dbPath, [contact.uuid, ...needles])) {
-    removeDraft(ctx.dbPath);
-    ctx.info(`removed the unsaved pm log draft that named ${label}`);
-  }
+  if (dropDraftNaming(ctx.dbPath, [person])) ctx.info(`removed the unsaved pm log draft that named ${label}`);
   // SIGINT/SIGTERM (src/interrupt.ts): before the mark commits, the erasure is called off and nothing
   // is erased; once it has, the erasure is finished all the same and pm exits 130/143 saying so
   const { result, rewrite } = await interruptible(

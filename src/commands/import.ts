@@ -7,6 +7,8 @@ import { importJournal, journalLookup, type ImportCounts } from '../db/import.js
 import { isTerminal, readLimited, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
 import { accountLookalikeLine, contactLookalikeLine } from './identity-warnings.js';
+import { dropDraftNaming } from './log-draft.js';
+import type { ErasedPerson } from '../db/forget.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
@@ -135,6 +137,7 @@ function summary(c: ImportCounts): string {
 export async function importCommand(ctx: Context, file: string): Promise<void> {
   const what = file === '-' ? 'stdin' : file;
   let showedProgress = false;
+  let droppedDraft = false;
   const endProgress = () => {
     if (showedProgress) writeErr('\n');
     showedProgress = false;
@@ -156,8 +159,10 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
         merged = await ctx.transactionAsync(async ({ db }) => {
           checked ??= validateDocument(raw, journalLookup(db));
           const large = checked.interviews.length >= PROGRESS_FROM;
+          const erased: ErasedPerson[] = [];
           const result = importJournal(db, checked, {
             today: ctx.today,
+            erased,
             onProgress:
               large && progress
                 ? (done, total) => {
@@ -166,6 +171,8 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
                   }
                 : undefined,
           });
+          // a pm log draft naming a person the file erased goes, before the erasure commits (as pm forget)
+          if (dropDraftNaming(ctx.dbPath, erased)) droppedDraft = true;
           // the last moment a signal can call it off: thrown here, the transaction rolls back
           await checkpoint();
           return result;
@@ -184,6 +191,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
       `${safeLine(m.name)} (${safeLine(m.account)}) has the name of a person erased with pm forget; imported, ` +
         `since no email or UUID says it is them (if it is: pm forget ${JSON.stringify(m.name)} --yes)`,
     );
+  if (droppedDraft) ctx.info('removed the unsaved pm log draft that named a person the file erased');
   lookalikeWarnings(ctx, counts);
   if (ctx.json) ctx.printJson(counts);
   else ctx.out(summary(counts));

@@ -55,6 +55,20 @@ export function draftMentions(journal: string, needles: string[]): boolean {
   return needles.some((n) => n !== '' && text.includes(n.normalize('NFC').toLowerCase()));
 }
 
+/**
+ * Remove the draft if it names any of `people` (their UUID, name or email): called wherever a person
+ * is erased (pm forget, and an erasure arriving with pm sync or pm import). True if it was removed.
+ */
+export function dropDraftNaming(
+  journal: string,
+  people: { uuid: string; name: string; email: string | null }[],
+): boolean {
+  const needles = people.flatMap((p) => [p.uuid, p.name, ...(p.email ? [p.email] : [])]);
+  if (needles.length === 0 || !draftMentions(journal, needles)) return false;
+  removeDraft(journal);
+  return true;
+}
+
 /** Remove the draft (a log was saved, or it named a person since erased). */
 export function removeDraft(journal: string): void {
   try {

@@ -8,6 +8,7 @@ import type { RecordDoc } from '../core/import-validate.js';
 import { recordRef, versionTime } from '../core/versions.js';
 import { safeLine } from '../core/text.js';
 import type { SyncResult } from '../db/remote.js';
+import { dropDraftNaming } from './log-draft.js';
 
 /** A record in a few words: an interview's summary, a hypothesis's statement, a name, a setting. */
 function label(doc: RecordDoc | null): string {
@@ -94,6 +95,9 @@ function mergedSummary(r: SyncResult): string {
 export async function sync(ctx: Context): Promise<void> {
   const { runSync } = await import('../db/remote.js');
   const result = await runSync(() => ctx.write().db, ctx.env, ctx.today);
+  // a pm log draft naming a person an arriving erasure forgot goes too (as pm forget drops it)
+  if (dropDraftNaming(ctx.dbPath, result.erased))
+    ctx.info('removed the unsaved pm log draft that named a person erased elsewhere');
   if (ctx.json) {
     ctx.printJson({
       pulled: result.pulled,

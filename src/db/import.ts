@@ -17,7 +17,14 @@
 // rebuilt once at the end (src/db/summaries.ts).
 import { refreshStatistics, type DB } from './journal.js';
 import { changesOf, mergeChanges, type MergeResult } from './merge.js';
-import { ERASED_MARK, FORGOTTEN_NAME, forgetContact, personNeedles, type PersonNeedles } from './forget.js';
+import {
+  ERASED_MARK,
+  FORGOTTEN_NAME,
+  forgetContact,
+  personNeedles,
+  type ErasedPerson,
+  type PersonNeedles,
+} from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
 import { DEFAULTS, type ConfigKey } from '../core/config.js';
 import type { HypothesisDoc, InterviewDoc, JournalDoc, OutcomeDoc, SettingDoc } from '../core/import-validate.js';
@@ -76,6 +83,8 @@ export interface ImportOptions {
   now?: string;
   /** the day erasures and conflicts are dated (default: today in UTC) */
   today?: string;
+  /** collects the people the import erased, as they were known (for the caller's draft check) */
+  erased?: ErasedPerson[];
 }
 
 /** Text folded the way SQLite's NOCASE compares (ASCII letters only), as the schema's unique keys do. */
@@ -128,7 +137,8 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
     const empty = isEmptyJournal(db);
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
     const counts = emptyCounts();
-    const clean = eraseOnArrival(db, doc, today, counts);
+    const erased = opts.erased ?? [];
+    const clean = eraseOnArrival(db, doc, today, counts, erased);
     const newNames = namesNotHere(db, clean);
     // a file from before change tracking carries its settings only as `config`: an empty journal
     // takes them (those that differ from the defaults), as versions older than any other
@@ -145,6 +155,7 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       fromFile: true,
       onProgress: opts.onProgress,
       progressEvery: opts.progressEvery,
+      erased,
     });
     counts.lookalikes = lookalikes(db, newNames);
     // the journal's size may have changed at once: the planner's statistics again
@@ -252,7 +263,13 @@ function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): Impor
  * people the list names become "Forgotten contact", and every text of the file is scrubbed of them.
  * Returns the document to merge.
  */
-function eraseOnArrival(db: DB, doc: JournalDoc, today: string, counts: ImportCounts): JournalDoc {
+function eraseOnArrival(
+  db: DB,
+  doc: JournalDoc,
+  today: string,
+  counts: ImportCounts,
+  erased: ErasedPerson[],
+): JournalDoc {
   if (doc.privacyKeys?.length)
     addPrivacyKeys(
       db,
@@ -273,7 +290,7 @@ function eraseOnArrival(db: DB, doc: JournalDoc, today: string, counts: ImportCo
     }[]) {
       const m = list.match(c);
       if (!m || m.by === 'name') continue;
-      forgetContact(db, c.id);
+      forgetContact(db, c.id, erased);
       recordErasure(db, c, today, 2);
       everywhere.push(personNeedles(c.name, c.email));
       counts.contacts.erasedHere++;
@@ -293,7 +310,7 @@ function eraseOnArrival(db: DB, doc: JournalDoc, today: string, counts: ImportCo
     everywhere.push(scrubbers.get(c.uuid)!);
     const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
     if (here && !here.forgotten) {
-      forgetContact(db, here.id);
+      forgetContact(db, here.id, erased);
       recordErasure(db, c, today, 2);
       counts.contacts.erasedHere++;
     } else if (!here && match.by === 'email') {

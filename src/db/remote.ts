@@ -27,7 +27,7 @@ import { JournalError, UsageError } from '../errors.js';
 import { readRecords } from './exchange.js';
 import { changesOf, mergeChanges, type MergeResult } from './merge.js';
 import { journalLookup } from './import.js';
-import { rescrubInterviews } from './forget.js';
+import { rescrubInterviews, type ErasedPerson } from './forget.js';
 import { deviceId } from './tracking.js';
 import { rewriteAfterErasure } from './erasure.js';
 import { validateDocument, RECORD_KINDS, type RecordKind } from '../core/import-validate.js';
@@ -282,7 +282,14 @@ export interface PullResult {
 }
 
 /** Merge pulled rows into the journal and move its cursor, in one transaction. */
-function applyPulled(db: DB, rows: RemoteRow[], cursor: string, today: string, server: string): PullResult {
+function applyPulled(
+  db: DB,
+  rows: RemoteRow[],
+  cursor: string,
+  today: string,
+  server: string,
+  erased: ErasedPerson[],
+): PullResult {
   return db
     .transaction((): PullResult => {
       const state = remoteState(db);
@@ -296,7 +303,7 @@ function applyPulled(db: DB, rows: RemoteRow[], cursor: string, today: string, s
       let merged: MergeResult | null = null;
       if (rows.length > 0) {
         const doc = validateDocument(documentOf(rows), journalLookup(db), { dangling: true });
-        merged = mergeChanges(db, changesOf(doc), { today, keepIds: empty });
+        merged = mergeChanges(db, changesOf(doc), { today, keepIds: empty, erased });
       }
       db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(cursor, cursor);
       return { rows: rows.length, merged };
@@ -376,6 +383,8 @@ export interface SyncResult {
   merged: MergeResult[];
   conflicts: number;
   erasuresPushed: number;
+  /** people erased here because an erasure arrived, as they were known (never printed: for the draft check) */
+  erased: ErasedPerson[];
 }
 
 /** pm sync: pull what others pushed, then push what changed here. `journal()` opens the journal for writing. */
@@ -384,7 +393,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
   const state = remoteState(db);
   if (!state) throw new UsageError('this journal is not connected to a database', 'connect it once: pm sync init URL');
   const client = await connect(state.url, env);
-  const result: SyncResult = { pulled: 0, pushed: 0, merged: [], conflicts: 0, erasuresPushed: 0 };
+  const result: SyncResult = { pulled: 0, pushed: 0, merged: [], conflicts: 0, erasuresPushed: 0, erased: [] };
   try {
     const meta = await serverMeta(client);
     if (state.server !== meta.server)
@@ -398,7 +407,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
       () => fetchSince(client, state.cursor),
       'ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
-    const first = applyPulled(db, pulled.rows, pulled.cursor, today, meta.server);
+    const first = applyPulled(db, pulled.rows, pulled.cursor, today, meta.server, result.erased);
     result.pulled += first.rows;
     if (first.merged) result.merged.push(first.merged);
 
@@ -406,7 +415,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
     const pushed = await inTransaction(client, async () => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
       const delta = await fetchSince(client, remoteState(db)!.cursor);
-      const second = applyPulled(db, delta.rows, delta.cursor, today, meta.server);
+      const second = applyPulled(db, delta.rows, delta.cursor, today, meta.server, result.erased);
       result.pulled += second.rows;
       if (second.merged) result.merged.push(second.merged);
 

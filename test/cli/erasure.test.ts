@@ -425,3 +425,34 @@ describe('the summaries kept by triggers stay exact through merges and erasures'
     expect(stats()).toEqual([3, 2, 1, 1]);
   });
 });
+
+describe('an erasure arriving with pm import drops a pm log draft that names the person', () => {
+  it("as pm forget does: the teammate's erasure reaches the draft; a draft naming someone else stays", () => {
+    ok(['log', '--with', `${ZELDA.name} <${ZELDA.email}>`, '--account', 'Wonka', '--summary', 'Tickets']);
+    const dana = join(box.dir, 'dana', 'journal.db');
+    mkdirSync(join(box.dir, 'dana'));
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'mine.json')]);
+    ok(['import', join(box.dir, 'mine.json')], dana);
+    ok(['forget', ZELDA.email, '--yes'], dana);
+    ok(['export', '--format', 'json', '--out', join(box.dir, 'dana.json')], dana);
+    // an interactive pm log that Ctrl-C interrupted kept a draft (issue 15)
+    const draft = join(box.dir, `${basename(box.db)}.log-draft.json`);
+    const keep = (name: string) =>
+      writeFileSync(
+        draft,
+        JSON.stringify({
+          format: 'pm-log-draft',
+          savedAt: '2026-11-20T10:00:00.000Z',
+          answers: { who: { name }, summary: 'the golden ticket line again' },
+        }),
+      );
+    keep('Bo Chen');
+    ok(['import', join(box.dir, 'mine.json')]);
+    expect(readFileSync(draft, 'utf8')).toContain('Bo Chen');
+    keep(`${ZELDA.name} <${ZELDA.email}>`);
+    const r = ok(['import', join(box.dir, 'dana.json')]);
+    expect(box.sql('SELECT forgotten FROM contacts WHERE name = ?', ZELDA.name)).toEqual([]);
+    expect(() => statSync(draft)).toThrow();
+    expect(r.err).toContain('removed the unsaved pm log draft');
+  });
+});

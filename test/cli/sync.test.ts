@@ -4,6 +4,7 @@
 // version in pm sync conflicts; the database keeps no copy of an erased person.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
 import { testDatabase, type TestDatabase } from '../pg.js';
@@ -167,9 +168,15 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     pm('eli', ['edit', 'I1', '--summary', 'Jane Roe says exports take two hours']);
     const before = JSON.parse(pm('eli', ['export', '--format', 'json']).out).interviews[0];
     pm('dana', ['forget', 'Jane Roe', '--yes']);
+    // Eli's interrupted pm log kept a draft naming her (issue 15): the erasure reaching Eli drops it
+    const draft = join(box.dir, 'eli.db.log-draft.json');
+    const answers = { who: { name: 'Jane Roe <jane@acme.test>' }, summary: 'follow-up on exports' };
+    writeFileSync(draft, JSON.stringify({ format: 'pm-log-draft', savedAt: '2026-11-20T10:00:00.000Z', answers }));
     sync('eli');
     sync('dana');
+    expect(existsSync(draft)).toBe(true);
     sync('eli');
+    expect(existsSync(draft)).toBe(false);
     for (const who of ['dana', 'eli'] as const) {
       const text = pm(who, ['sync', 'conflicts', '--json']).out;
       for (const gone of ['Jane', 'jane@acme', 'Mondays']) expect(text, `${who}'s conflicts`).not.toContain(gone);
