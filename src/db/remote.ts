@@ -77,6 +77,24 @@ export interface RemoteRow {
 
 // ---------------------------------------------------------------- the URL and the connection
 
+/**
+ * A URL pm could not use, as an error may show it: never its credentials. Whatever sits between `//`
+ * (or the scheme) and the last `@` goes, since an unencoded password may hold `/`, `#`, `?` or `@`
+ * itself; so does a `password=` parameter.
+ */
+export function withoutCredentials(url: string): string {
+  let out = url;
+  const at = url.lastIndexOf('@');
+  if (at >= 0) {
+    const slashes = url.indexOf('//');
+    const start = slashes >= 0 && slashes < at ? slashes + 2 : (/^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0].length ?? 0);
+    out = `${url.slice(0, start)}…${url.slice(at)}`;
+  }
+  return out.replace(/([?&;]password=)[^&;]*/gi, '$1…');
+}
+
+const PASSWORD_HINT = 'a password with @, #, /, ? or % in it must be percent-encoded, or given in PGPASSWORD instead';
+
 /** The URL as stored: no password (credentials come from PGPASSWORD or ~/.pgpass). */
 export function storableUrl(url: string): { url: string; hadPassword: boolean } {
   let u: URL;
@@ -84,12 +102,18 @@ export function storableUrl(url: string): { url: string; hadPassword: boolean } 
     u = new URL(url);
   } catch {
     throw new UsageError(
-      `not a PostgreSQL URL: ${JSON.stringify(url)}`,
-      'write it as postgres://user@host[:port]/database',
+      `not a PostgreSQL URL: ${JSON.stringify(withoutCredentials(url))}`,
+      `write it as postgres://user@host[:port]/database; ${PASSWORD_HINT}`,
     );
   }
-  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:')
-    throw new UsageError(`not a PostgreSQL URL: ${JSON.stringify(url)}`, 'it starts with postgres://');
+  // a fragment is no part of a PostgreSQL URL (a `#` in an unencoded password made one), nor is a
+  // URL without `//` (postgres:user:password@host would be a path)
+  const scheme = u.protocol === 'postgres:' || u.protocol === 'postgresql:';
+  if (!scheme || u.hash !== '' || !/^\s*[a-z]+:\/\//i.test(url))
+    throw new UsageError(
+      `not a PostgreSQL URL: ${JSON.stringify(withoutCredentials(url))}`,
+      `it starts with postgres://; ${PASSWORD_HINT}`,
+    );
   const hadPassword = u.password !== '' || u.searchParams.has('password');
   u.password = '';
   u.searchParams.delete('password');
