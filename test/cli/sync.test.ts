@@ -204,4 +204,35 @@ describe('pm sync: three journals and one PostgreSQL', () => {
       for (const gone of ['Jane', 'jane@acme', 'Mondays']) expect(text, `${who}'s export`).not.toContain(gone);
     }
   });
+
+  it('a kept conflict over a hypothesis her interview is evidence for loses her first name too, as H1 does', () => {
+    log(
+      'dana',
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Exports',
+      '--date',
+      '2026-11-16',
+    );
+    pm('dana', ['hyp', 'add', 'Finance teams want faster exports', '--date', '2026-11-10']);
+    pm('dana', ['hyp', 'link', 'H1', 'I1', '--supports']);
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    sync('dana');
+    sync('eli');
+    pm('eli', ['hyp', 'edit', 'H1', '--statement', 'Jane wants exports before month-end', '--force']);
+    pm('dana', ['hyp', 'edit', 'H1', '--statement', "Jane's team wants faster exports", '--force']);
+    sync('eli');
+    sync('dana');
+    const before = JSON.parse(pm('dana', ['sync', 'conflicts', '--json']).out);
+    expect(before).toHaveLength(1);
+    expect(JSON.stringify(before)).toContain('Jane');
+    pm('dana', ['forget', 'Jane Roe', '--yes']);
+    const after = pm('dana', ['sync', 'conflicts', '--json']).out;
+    expect(JSON.parse(after)).toHaveLength(1);
+    expect(after).not.toContain('Jane');
+    expect(pm('dana', ['hyp', 'show', 'H1', '--json']).out).not.toContain('Jane');
+  });
 });
