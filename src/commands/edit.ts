@@ -16,7 +16,7 @@ import {
   type InterviewRecord,
   type LogOptions,
 } from '../core/interviews.js';
-import { parsePain } from '../core/pains.js';
+import { painSeverityWarning, parsePain } from '../core/pains.js';
 import type { InterviewLists } from '../db/interview-writer.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
@@ -208,6 +208,10 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   resolveInterviewRef(ctx.read().db, ref);
   const stages = journeyStages(ctx.config());
   const { record, notes } = ctx.transaction(({ db }) => applyEdit(db, resolveInterviewRef(db, ref), plan, stages));
+  for (const p of plan.lists.pains ?? []) {
+    const warning = painSeverityWarning(p);
+    if (warning) ctx.warn(warning);
+  }
   for (const n of notes) ctx.info(n);
   if (ctx.json) ctx.printJson(record);
   else

@@ -36,6 +36,7 @@ import { FORGOTTEN_NAME } from '../db/forget.js';
 import { clipWords } from '../render/wrap.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
+import { painSeverityWarning } from '../core/pains.js';
 import { nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 
@@ -288,6 +289,7 @@ export interface LogResult {
 function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[]): LogResult {
   const stage = draft.stage === null ? null : parseStage(draft.stage, stages);
   const warnings = checkEvidenceTargets(db, draft.evidence);
+  for (const w of draft.pains.map(painSeverityWarning)) if (w) warnings.push(w);
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment, draft.persona);
   const rowid = new InterviewWriter(db).insert(

@@ -1,7 +1,7 @@
 // Pains and how much they hurt (issue 17): each pain an interview records carries a severity, and
 // pains group into opportunities by their text, case- and space-insensitively. Pure functions.
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText } from './text.js';
+import { LIMITS, checkText, editDistance } from './text.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'blocker'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -40,6 +40,31 @@ export function parsePain(raw: string, flag = '--pain'): Pain {
   const severity = m ? m[2].toLowerCase() : '';
   if (m && isSeverity(severity)) return { text: checkText(flag, m[1].trimEnd(), LIMITS.pain), severity };
   return { text: checkText(flag, raw, LIMITS.pain), severity: DEFAULT_SEVERITY };
+}
+
+/** Words people write for a severity that pm does not have. */
+const SEVERITY_WORDS = new Set(
+  'critical crit severe serious urgent important minor major moderate mild trivial normal blocking showstopper'
+    .concat(' hi lo med mid')
+    .split(' '),
+);
+
+/**
+ * A warning when a pain was stored whole though it seems to end in a severity ("x:critical", "x:hihg"):
+ * the word after its last colon is a severity word pm does not have, or a typo of one (the same first
+ * letter, at most 2 edits away, 1 for a word of 3 letters). "ratio 3:1" and "note: text" stay silent.
+ */
+export function painSeverityWarning(p: Pain): string | undefined {
+  const m = /:\s*([A-Za-z]+)\s*$/.exec(p.text);
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  const typo = (s: string) =>
+    word.length >= 3 && word[0] === s[0] && editDistance(word, s) <= (word.length === 3 ? 1 : 2);
+  if (isSeverity(word) || (!SEVERITY_WORDS.has(word) && !SEVERITIES.some(typo))) return undefined;
+  return (
+    `${JSON.stringify(m[1])} is not a severity (${SEVERITIES.join(', ')}): stored the pain ` +
+    `${JSON.stringify(p.text)} at ${p.severity} severity`
+  );
 }
 
 /**

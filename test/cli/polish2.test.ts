@@ -1,0 +1,57 @@
+// What a first-time user stumbled on (wave 3, second pass): a pain whose severity pm does not know is
+// stored whole with a warning; --supports takes a bare number as a hypothesis id.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const MIA = ['--with', 'Mia Chen', '--account', 'Acme', '--summary', 'Onboarding', '--date', '2026-09-01'];
+
+function pains(): { text: string; severity: string }[] {
+  return (box.json(['show', 'I1']) as { pains: { text: string; severity: string }[] }).pains;
+}
+
+describe('a pain with a severity pm does not know', () => {
+  it('is stored whole at medium, with a warning that says so (exit 0)', () => {
+    const r = box.pm(['log', ...MIA, '--pain', 'x:critical', '--pain', 'slow export:hihg']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'pm: warning: "critical" is not a severity (low, medium, high, blocker): stored the pain "x:critical" ' +
+        'at medium severity',
+    );
+    expect(r.err).toContain('"hihg" is not a severity');
+    expect(pains()).toEqual([
+      { text: 'x:critical', severity: 'medium' },
+      { text: 'slow export:hihg', severity: 'medium' },
+    ]);
+  });
+
+  it('stays silent for a colon that is no severity attempt, and for a real severity', () => {
+    const silent = ['ratio 3:1', 'note: text', 'Error: timeout', 'export: slow', 'sso:blocker'];
+    const r = box.pm(['log', ...MIA, ...silent.flatMap((p) => ['--pain', p])]);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain('warning');
+    expect(pains().at(-1)).toEqual({ text: 'sso', severity: 'blocker' });
+  });
+
+  it('pm edit --pain warns the same way', () => {
+    expect(box.pm(['log', ...MIA]).code).toBe(0);
+    const r = box.pm(['edit', 'I1', '--pain', 'no SSO: urgent']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('pm: warning: "urgent" is not a severity');
+    expect(pains()).toEqual([{ text: 'no SSO: urgent', severity: 'medium' }]);
+  });
+});
+
+describe('--supports with a bare number', () => {
+  it('names the hypothesis of that number, as H2 does (documented)', () => {
+    expect(box.pm(['hyp', 'add', 'one']).code).toBe(0);
+    expect(box.pm(['hyp', 'add', 'two']).code).toBe(0);
+    expect(box.pm(['log', ...MIA, '--supports', '2']).code).toBe(0);
+    const shown = box.json(['show', 'I1']) as { evidence: { hypothesis: string; direction: string }[] };
+    expect(JSON.stringify(shown)).toContain('H2');
+    expect(box.pm(['log', ...MIA, '--supports', '9']).code).toBe(2);
+  });
+});
