@@ -24,7 +24,7 @@ export function accounts(ctx: Context): void {
     ctx.info('No accounts yet. They are created by pm log --account ORG.');
     return;
   }
-  ctx.out(accountTable(rows, ctx.color));
+  ctx.out(accountTable(rows, ctx.color, ctx.width));
 }
 
 export interface AccountSetOptions {

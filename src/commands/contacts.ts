@@ -41,7 +41,7 @@ export function contacts(ctx: Context): void {
     ctx.info('No contacts yet. They are created by pm log --with "Name" --account ORG.');
     return;
   }
-  ctx.out(contactTable(rows, ctx.color));
+  ctx.out(contactTable(rows, ctx.color, ctx.width));
 }
 
 /**

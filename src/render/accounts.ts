@@ -8,34 +8,35 @@ import type { InterviewRecord } from '../core/interviews.js';
 import { safeLine } from '../core/text.js';
 import { interviewTable } from './interviews.js';
 import { table } from './table.js';
+import { fitLines } from './wrap.js';
 
 /** The column that says a line is overdue (red too, on a terminal): a word under a header, not after the line. */
 const STATUS = { header: 'STATUS', text: (r: { overdue: boolean }) => (r.overdue ? 'overdue' : ''), width: 7 };
 
 /** Most overdue first as given; an overdue account's line is red, "overdue" under STATUS. */
-export function accountTable(rows: AccountJson[], c: ChalkInstance): string {
+export function accountTable(rows: AccountJson[], c: ChalkInstance, width = Infinity): string {
   return table(
     rows,
     [
-      { header: 'ACCOUNT', text: (r) => safeLine(r.name), max: 28 },
+      { header: 'ACCOUNT', text: (r) => safeLine(r.name), max: 28, fill: 12 },
       { header: 'LAST DIRECT', text: (r) => r.lastDirect ?? '—', width: 11 },
       { header: 'DAYS', text: (r) => (r.daysSince === null ? '—' : String(r.daysSince)), width: 4, align: 'right' },
       { header: 'CADENCE', text: (r) => (r.cadence === 'off' ? 'off' : `${r.cadence}d`), width: 7 },
       STATUS,
       { header: 'CONTACTS', text: (r) => String(r.contacts), width: 8, align: 'right' },
       { header: 'INTERVIEWS', text: (r) => String(r.interviews), width: 10, align: 'right' },
-      { header: 'SEGMENT', text: (r) => safeLine(r.segment ?? '') },
+      { header: 'SEGMENT', text: (r) => safeLine(r.segment ?? ''), max: 24 },
     ],
-    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line.trimEnd()) : line.trimEnd()) },
+    { width, header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line.trimEnd()) : line.trimEnd()) },
   ).join('\n');
 }
 
 /** Like accountTable; stakeholders and partners have no cadence (—). */
-export function contactTable(rows: ContactJson[], c: ChalkInstance): string {
+export function contactTable(rows: ContactJson[], c: ChalkInstance, width = Infinity): string {
   return table(
     rows,
     [
-      { header: 'CONTACT', text: (r) => safeLine(r.name), max: 28 },
+      { header: 'CONTACT', text: (r) => safeLine(r.name), max: 28, fill: 16 },
       { header: 'ACCOUNT', text: (r) => safeLine(r.account), max: 20 },
       { header: 'ROLE', text: (r) => r.role, width: 11 },
       { header: 'PERSONA', text: (r) => safeLine(r.persona ?? ''), max: 16 },
@@ -49,7 +50,7 @@ export function contactTable(rows: ContactJson[], c: ChalkInstance): string {
       STATUS,
       { header: 'EMAIL', text: (r) => safeLine(r.email ?? '') },
     ],
-    { header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line.trimEnd()) : line.trimEnd()) },
+    { width, header: (h) => c.dim(h), line: (line, r) => (r.overdue ? c.red(line.trimEnd()) : line.trimEnd()) },
   ).join('\n');
 }
 
@@ -74,7 +75,9 @@ export function accountPage(
     `${c.dim('People:')} ${people.map((p) => `${safeLine(p.name)} (${p.role})`).join(', ') || '—'}`,
     '',
     interviews.length ? interviewTable(interviews, width, c) : c.dim('No conversations yet.'),
-  ].join('\n');
+  ]
+    .map((text) => fitLines(text, width))
+    .join('\n');
 }
 
 /** `pm show CONTACT`: who, standing, then their conversations. */
@@ -91,5 +94,7 @@ export function contactPage(
     (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
     '',
     interviews.length ? interviewTable(interviews, width, c) : c.dim('No conversations yet.'),
-  ].join('\n');
+  ]
+    .map((text) => fitLines(text, width))
+    .join('\n');
 }

@@ -1,4 +1,5 @@
 // `pm coverage` as text (aligned tables, the silent segments in colour) and as markdown (GFM tables).
+import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import type { Coverage } from '../core/coverage.js';
 import { safeLine } from '../core/text.js';
@@ -39,7 +40,7 @@ export function renderCoverageText(c: Coverage, opts: { color: ChalkInstance; wi
           { header: 'LAST HEARD', text: (g) => (g.accounts === null ? '' : ago(g.lastHeard, g.daysSince)) },
           { text: (g) => g.flags.join(' '), paint: (s) => k.red(s) },
         ],
-        { indent: '  ', header: (h) => k.dim(h) },
+        { indent: '  ', width: opts.width, header: (h) => k.dim(h) },
       ),
     );
 
@@ -59,7 +60,7 @@ export function renderCoverageText(c: Coverage, opts: { color: ChalkInstance; wi
             text: (p) => (p.persona === null ? '' : ago(p.lastHeard, p.daysSince)),
           },
         ],
-        { indent: '  ', header: (h) => k.dim(h) },
+        { indent: '  ', width: opts.width, header: (h) => k.dim(h) },
       ),
     );
 
@@ -86,14 +87,14 @@ export function renderCoverageText(c: Coverage, opts: { color: ChalkInstance; wi
           text: (s) => (s.stage === null ? '' : ago(s.lastHeard, s.daysSince)),
         },
       ],
-      { indent: '  ', header: (h) => k.dim(h) },
+      { indent: '  ', width: opts.width, header: (h) => k.dim(h) },
     ),
   );
 
   out.push('', k.bold(c.flags.length ? `Needs action (${c.flags.length})` : 'Needs action'));
   if (c.flags.length === 0) out.push(k.green(`  No silent segment (silent after ${plural(c.silentDays, 'day')})`));
   for (const f of c.flags) out.push(`  ${k.red(f.kind)}  ${safeLine(f.message)}`);
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n'), opts.width)}\n`;
 }
 
 export function renderCoverageMarkdown(c: Coverage): string {

@@ -1,5 +1,6 @@
 // Hypotheses as text: the `pm hyp list` table and the `pm hyp show` page. User text goes through
 // safeLine/safe so nothing stored can drive the terminal.
+import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import type { EvidenceEntry, HypothesisFlag, HypothesisRecord, OutcomeEntry } from '../core/hypotheses.js';
 import { safe, safeLine } from '../core/text.js';
@@ -52,7 +53,7 @@ export function renderHypothesisList(
   const columns: Column<HypothesisRecord>[] = [{ header: 'ID', text: (r) => r.id }];
   if (opts.showStatus) columns.push({ header: 'STATUS', text: (r) => r.status });
   columns.push(
-    { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 16 },
+    { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 30 },
     { header: 'KIND', text: (r) => r.kind },
     { header: 'AGE', text: (r) => `${r.ageDays}d` },
     { header: 'SUP/REF', text: (r) => pair(r.supports, r.refutes) },
@@ -191,5 +192,5 @@ export function renderHypothesisShow(
       );
     }
   }
-  return lines.join('\n');
+  return fitLines(lines.join('\n'), opts.width);
 }

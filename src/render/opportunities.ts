@@ -1,4 +1,5 @@
 // Opportunities as text (a table) and as markdown (a list), for `pm opportunities`.
+import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import { severitySummary, type Opportunity, type OpportunityFlag, type Window } from '../core/opportunities.js';
 import { safeLine } from '../core/text.js';
@@ -64,7 +65,7 @@ export function renderOpportunities(list: Opportunity[], opts: OpportunityListOp
   const out = [title, '', ...lines];
   if (opts.more > 0) out.push(c.dim(`and ${opts.more} more (--limit 0 lists every one; --json too)`));
   out.push('', c.dim(SCORE_RULE));
-  return out.join('\n');
+  return fitLines(out.join('\n'), opts.width);
 }
 
 /** One opportunity as a markdown list item's text. */

@@ -1,6 +1,7 @@
 // The report for a terminal: a header with the verdict, then each section as aligned columns cut
 // to the terminal's width, at most SHOWN_ROWS rows a section ("and N more"). It only lays out what
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
+import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
 import { safeLine } from '../core/text.js';
@@ -35,7 +36,7 @@ function columns(rows: Cell[][], width: number, flex = -1): string[] {
   for (let k = 0; k < count; k++)
     layout.push({
       text: (r) => r[k]?.text ?? '',
-      fill: k === flexAt ? 12 : undefined,
+      fill: k === flexAt ? 24 : undefined,
       paint: (s, r) => {
         const paint = r[k]?.paint;
         return paint ? paint(s) : s;
@@ -376,5 +377,5 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       moreFlags,
     ),
   );
-  return out.join('\n') + '\n';
+  return fitLines(out.join('\n'), width) + '\n';
 }

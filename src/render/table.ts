@@ -1,8 +1,13 @@
 // The one table layout every listing uses (pm ls, contacts, accounts, show, search, config, hyp list,
-// the report's sections): columns aligned by display width (src/render/width.ts), cut with an
-// ellipsis where they have a limit, colour applied after padding so escape codes never count as
-// columns. The last column is never padded (nothing follows it), so a line ends where its text does.
-import { cut, displayWidth, padEnd, padStart } from './width.js';
+// the report's sections): columns aligned by display width (src/render/width.ts), colour applied after
+// padding so escape codes never count as columns. The last column is never padded (nothing follows it),
+// so a line ends where its text does.
+// Fitting a width (issue 15: "no line is wider than the terminal, and no word is cut"): the `fill`
+// column (a statement, a summary) takes what the other columns leave, cut after a whole word; a last
+// column too long for what is left wraps at its words under itself; and when even the fill column's
+// least does not fit, the trailing columns move, labelled, to a line of their own under the row.
+import { clipWords, wrap } from './wrap.js';
+import { displayWidth, padEnd, padStart } from './width.js';
 
 export interface Column<Row> {
   /** the header line's text; a table whose columns have none has no header line */
@@ -15,7 +20,7 @@ export interface Column<Row> {
   width?: number;
   /** else as wide as its widest cell, at least this (default: the header's width) … */
   min?: number;
-  /** … and at most this: longer cells are cut */
+  /** … and at most this: longer cells are cut after a whole word */
   max?: number;
   /** takes the room the other columns leave of the table's width, at least this; cells are cut to it */
   fill?: number;
@@ -26,7 +31,7 @@ export interface Column<Row> {
 }
 
 export interface TableOptions<Row> {
-  /** the room a `fill` column shares with the others */
+  /** no line wider than this (default: no limit) */
   width?: number;
   /** before every line */
   indent?: string;
@@ -36,7 +41,12 @@ export interface TableOptions<Row> {
   line?: (line: string, row: Row) => string;
 }
 
-/** The table's lines: the header's (when its columns have headers), then one a row. */
+/** the least a last column is given before the columns before it move under the row */
+const LEAST_LAST = 16;
+
+const longestWord = (text: string) => Math.max(0, ...text.split(' ').map(displayWidth));
+
+/** The table's lines: the header's (when its columns have headers), then one a row (or more, to fit). */
 export function table<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptions<Row> = {}): string[] {
   return [...tableLines(rows, columns, opts)];
 }
@@ -45,18 +55,24 @@ export function table<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptio
 export function* tableLines<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptions<Row> = {}): Generator<string> {
   const texts = columns.map((col) => rows.map((row) => col.text(row)));
   const widest = texts.map((column) => column.reduce((w, text) => Math.max(w, displayWidth(text)), 0));
-  const layout = tableLayout(columns, widest, opts);
+  // only the last column wraps at its words: the others need only their widest cell
+  const words = texts.map((column, k) =>
+    k === columns.length - 1 ? column.reduce((w, text) => Math.max(w, longestWord(text)), 0) : 0,
+  );
+  const layout = tableLayout(columns, widest, words, opts);
   if (layout.header !== undefined) yield layout.header;
-  for (let i = 0; i < rows.length; i++) yield layout.line(rows[i], (k) => texts[k][i]);
+  for (let i = 0; i < rows.length; i++) yield* layout.lines(rows[i], (k) => texts[k][i]);
 }
 
-/** Column widths from each column's widest cell, and how a header and a row are laid out with them. */
+/** Column widths from each column's widest cell (and longest word), and how a header and a row are laid out. */
 function tableLayout<Row>(
   columns: Column<Row>[],
   widest: number[],
+  words: number[],
   opts: TableOptions<Row>,
-): { header: string | undefined; line: (row: Row, text: (k: number) => string) => string } {
+): { header: string | undefined; lines: (row: Row, text: (k: number) => string) => string[] } {
   const indent = opts.indent ?? '';
+  const room = opts.width ?? Infinity;
   const gaps = columns.map((col, k) => (k === 0 ? 0 : (col.gap ?? 2)));
   const widths = columns.map((col, k) => {
     if (col.width !== undefined) return col.width;
@@ -64,36 +80,80 @@ function tableLayout<Row>(
     return col.max === undefined ? wide : Math.min(col.max, wide);
   });
   const fillAt = columns.findIndex((col) => col.fill !== undefined);
-  if (fillAt >= 0) {
-    const others = widths.reduce((sum, w, k) => (k === fillAt ? sum : sum + w), indent.length);
-    const room = (opts.width ?? Infinity) - others - gaps.reduce((sum, g) => sum + g, 0);
-    widths[fillAt] = Math.min(widths[fillAt], Math.max(columns[fillAt].fill!, room));
+  const fillLeast = fillAt >= 0 ? Math.min(widths[fillAt], columns[fillAt].fill!) : 0;
+  const final = columns.length - 1;
+  // the least a row's line needs with its first `n` columns: the fill column at its least, and the
+  // table's last column (it wraps) at its longest word
+  const lastLeast = (k: number) =>
+    Math.min(widths[k], Math.max(LEAST_LAST, displayWidth(columns[k].header ?? ''), words[k]));
+  const need = (n: number, full = false) => {
+    let sum = displayWidth(indent);
+    for (let k = 0; k < n; k++)
+      sum += gaps[k] + (k === fillAt ? (full ? 0 : fillLeast) : k === final && !full ? lastLeast(k) : widths[k]);
+    return sum;
+  };
+  let shown = columns.length;
+  while (shown - 1 > Math.max(fillAt, 0) && need(shown) > room) shown--;
+  const lastShown = shown - 1;
+  if (fillAt >= 0 && fillAt < shown) {
+    // the fill column first (up to its widest cell), the wrapping last column what is left
+    const others = need(shown, true) - (fillAt !== final && lastShown === final ? widths[final] : 0);
+    const lastKeeps = fillAt !== final && lastShown === final ? lastLeast(final) : 0;
+    widths[fillAt] = Math.min(widths[fillAt], Math.max(fillLeast, room - others - lastKeeps));
   }
-  const last = columns.length - 1;
+  // what a wrapping last column has left on the line
+  const lastStart = need(lastShown, true) + (fillAt >= 0 && fillAt < lastShown ? widths[fillAt] : 0) + gaps[lastShown];
+  const lastRoom = lastShown === final && fillAt !== final ? Math.max(1, room - lastStart) : Infinity;
+
   const layout = (text: string, k: number) => {
     const col = columns[k];
-    const fitted = col.max !== undefined || k === fillAt ? cut(text, widths[k]) : text;
-    if (k === last) return fitted;
-    return col.align === 'right' ? padStart(fitted, widths[k]) : padEnd(fitted, widths[k]);
+    const fitted = col.max !== undefined || k === fillAt ? clipWords(text, widths[k]) : text;
+    if (col.align === 'right') return padStart(fitted, widths[k]);
+    return k === lastShown ? fitted : padEnd(fitted, widths[k]);
   };
   const join = (cells: string[]) => indent + cells.map((cell, k) => ' '.repeat(gaps[k]) + cell).join('');
   let header: string | undefined;
   if (columns.some((col) => col.header !== undefined)) {
-    const line = join(columns.map((col, k) => layout(col.header ?? '', k))).trimEnd();
+    const line = join(columns.slice(0, shown).map((col, k) => layout(col.header ?? '', k))).trimEnd();
     header = opts.header ? opts.header(line) : line;
   }
+  // moved columns go under the row from where the fill column (else the second column) starts
+  const underFrom = Math.max(fillAt, 1);
+  let underAt = displayWidth(indent) + (gaps[underFrom] ?? 0);
+  for (let k = 0; k < Math.min(underFrom, columns.length); k++) underAt += gaps[k] + widths[k];
+  underAt = Math.min(underAt, Math.max(0, room - 40));
+  const under = ' '.repeat(Math.max(underAt, displayWidth(indent)));
   const finish = opts.line ?? ((line: string) => line.trimEnd());
-  return {
-    header,
-    line: (row, text) =>
-      finish(
-        join(
-          columns.map((col, k) => {
-            const laid = layout(text(k), k);
-            return col.paint ? col.paint(laid, row) : laid;
-          }),
-        ),
-        row,
-      ),
+  const lines = (row: Row, text: (k: number) => string): string[] => {
+    let more: string[] = [];
+    let below = '';
+    const cells = columns.slice(0, shown).map((col, k) => {
+      if (k === lastShown && displayWidth(text(k)) > lastRoom) {
+        const [first, ...rest] = wrap(text(k), lastRoom);
+        // two lines in its column, else (a sentence in a narrow column) under the row, where there is room
+        if (rest.length > 1) {
+          below = text(k);
+          return '';
+        }
+        more = rest.map((piece) => ' '.repeat(lastStart) + piece);
+        return first;
+      }
+      const laid = layout(text(k), k);
+      return col.paint ? col.paint(laid, row) : laid;
+    });
+    const moved = [
+      below,
+      ...columns.slice(shown).map((col, j) => {
+        const cell = text(shown + j);
+        if (cell === '') return '';
+        return col.header ? `${col.header.toLowerCase()} ${cell}` : cell;
+      }),
+    ]
+      .filter((cell) => cell !== '')
+      .join(' · ');
+    const out = [finish(join(cells), row), ...more];
+    if (moved) out.push(...wrap(moved, room - under.length).map((piece) => under + piece));
+    return out;
   };
+  return { header, lines };
 }

@@ -4,7 +4,7 @@ import { confidenceText } from '../core/confidence.js';
 import { severitySummary } from '../core/opportunities.js';
 import type { Tree, TreeHypothesis, TreeOpportunity } from '../core/tree.js';
 import { safeLine } from '../core/text.js';
-import { cut } from './width.js';
+import { fitLines } from './wrap.js';
 import { mdHeading, mdInline } from './markdown.js';
 import { windowLabel } from './opportunities.js';
 
@@ -54,19 +54,18 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
   lines.push(c.dim(`Opportunities heard in ${windowLabel(t.window)}, by worth-solving score`));
   type Branch = { head: string; leaves: string[] };
   const branches: Branch[] = [];
-  const leaf = (h: TreeHypothesis, prefix: string) => {
+  // the whole statement: fitLines wraps the tree's lines at the width, under their branch
+  const leaf = (h: TreeHypothesis) => {
     const status = h.status === 'open' ? h.status : h.status === 'validated' ? c.green(h.status) : c.red(h.status);
     const flags = h.flags.length ? ` · ${h.flags.join(', ')}` : '';
-    const head = `${h.id} ${status} · ${evidence(h)}${flags} · `;
-    const room = Math.max(20, opts.width - prefix.length - 4 - head.length);
-    const line = `${h.id} ${status} · ${evidence(h)}${flags} · ${cut(safeLine(h.statement), room)}`;
+    const line = `${h.id} ${status} · ${evidence(h)}${flags} · ${safeLine(h.statement)}`;
     return h.status === 'killed' || h.status === 'invalidated' ? c.dim(line) : line;
   };
   for (const o of t.opportunities) {
     const flags = o.flags.length ? ` · ${o.flags.join(', ')}` : '';
     const head = `${c.bold(safeLine(o.opportunity))} · ${weight(o)}${flags}`;
     const leaves = o.hypotheses.length
-      ? o.hypotheses.map((h) => leaf(h, '│   '))
+      ? o.hypotheses.map((h) => leaf(h))
       : [c.dim(`no hypothesis yet: pm hyp add "…" --for ${JSON.stringify(safeLine(o.opportunity))}`)];
     branches.push({ head, leaves });
   }
@@ -79,9 +78,11 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
       leaves: [],
     });
   if (t.unlinked.length > 0) {
-    const leaves = t.unlinked.map((h) => leaf(h, '    '));
+    const leaves = t.unlinked.map((h) => leaf(h));
     if (opts.moreUnlinked > 0) leaves.push(c.dim(`and ${opts.moreUnlinked} more`));
-    branches.push({ head: c.bold('For no opportunity yet') + c.dim(' (pm hyp edit H3 --for NAME)'), leaves });
+    // the hint names one of the hypotheses listed here that can still be linked
+    const id = t.unlinked.find((h) => h.status === 'open')?.id ?? 'ID';
+    branches.push({ head: c.bold('For no opportunity yet') + c.dim(` (pm hyp edit ${id} --for NAME)`), leaves });
   }
   if (branches.length === 0) lines.push(c.dim('└── nothing yet: pm log … --pain "slow CSV export:high"'));
   branches.forEach((b, k) => {
@@ -92,7 +93,7 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
       lines.push(`${stem}${j === b.leaves.length - 1 ? '└── ' : '├── '}${l}`);
     });
   });
-  return lines.join('\n');
+  return fitLines(lines.join('\n'), opts.width);
 }
 
 function mdHypothesis(h: TreeHypothesis): string {

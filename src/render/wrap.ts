@@ -48,3 +48,48 @@ export function clipWords(text: string, width: number): string {
   if (kept === '') return cut(text, width);
   return kept.replace(/[\s,;:·—-]+$/u, '') + ELLIPSIS;
 }
+
+const TREE_LEAD = /^[ │├└─]*/u;
+// `Evidence   4 supporting, …`: a page's label, then its value from a column of its own
+const LABELLED = /^ *[A-Z][\w-]*(?: [\w-]+)? {2,}/;
+
+/**
+ * Free text laid out for a terminal (the report's lines, `pm show`, `pm tree`, coverage): each line
+ * wider than `width` wrapped at its words, its continuation lines indented two past the line's own
+ * indent (under a tree's branch, `│` goes on and `├──`/`└──` become spaces), or under the value of a
+ * labelled line (`Evidence   …`). Lines that fit, and
+ * table lines (src/render/table.ts fits them), are kept as they are; colour codes take no room.
+ */
+export function fitLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((given) => {
+      if (displayWidth(given) <= width) return [given];
+      const lead = TREE_LEAD.exec(given)![0];
+      const body = given.slice(lead.length);
+      const label = LABELLED.exec(given)?.[0];
+      const under =
+        label && displayWidth(label) <= width / 2
+          ? ' '.repeat(displayWidth(label))
+          : `${lead.replace(/├/g, '│').replace(/[└─]/g, ' ')}  `;
+      // words at the widths they are given; the spaces between them kept (a label's column)
+      const out: string[] = [];
+      let line = lead;
+      let empty = true;
+      const pieces = body.split(/( +)/);
+      for (let k = 0; k < pieces.length; k += 2) {
+        const word = pieces[k];
+        const space = empty ? '' : pieces[k - 1];
+        if (empty || displayWidth(line + space + word) <= width) line += space + word;
+        else {
+          out.push(line);
+          // only a word wider than a whole line is cut
+          line = under + (displayWidth(under + word) <= width ? word : cut(word, width - displayWidth(under)));
+        }
+        empty = false;
+      }
+      out.push(line);
+      return out;
+    })
+    .join('\n');
+}

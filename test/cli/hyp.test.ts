@@ -270,7 +270,7 @@ describe('pm hyp list', () => {
     });
   });
 
-  it('prints an aligned table that fits the width, with the flags', () => {
+  it('prints an aligned table that fits the width, the flags under a row when the statement needs the room', () => {
     ok([
       'hyp',
       'edit',
@@ -282,12 +282,14 @@ describe('pm hyp list', () => {
     const listed = box.pm(['hyp', 'list'], { env: { COLUMNS: '100' } });
     expect(listed.code, listed.err).toBe(0);
     const lines = listed.out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID +STATEMENT +KIND +AGE +SUP\/REF +CUST +LAST EV +CONFIDENCE +DECIDE BY +FLAGS$/);
-    expect(lines[1]).toMatch(/^H1 +Finance teams wa.*… +value +19d +0\/0 +0\/0 +— +none +11-29 +stale, no-evidence$/);
-    expect(lines[2]).toMatch(/^H2 +Admins of large .*… +value/);
+    expect(lines[0]).toMatch(/^ID +STATEMENT +KIND +AGE +SUP\/REF +CUST +LAST EV +CONFIDENCE +DECIDE BY$/);
+    // the statement gets the room (cut after a whole word), the flags move under their row
+    expect(lines[1]).toMatch(/^H1 +Finance teams want .*\S +value +19d +0\/0 +0\/0 +— +none +11-29$/);
+    expect(lines[2]).toMatch(/^ {4}flags stale, no-evidence$/);
+    expect(lines[3]).toMatch(/^H2 +Admins of large companies will pay… +value/);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
     // columns line up
-    expect(lines[1].indexOf('value')).toBe(lines[2].indexOf('value'));
+    expect(lines[1].indexOf('value')).toBe(lines[3].indexOf('value'));
   });
 
   it('says when there is nothing to list, and never creates a journal to say it', () => {

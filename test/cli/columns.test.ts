@@ -1,0 +1,77 @@
+// Issue 15's rule for every text listing and page: "No line is wider than the terminal (or $COLUMNS
+// when stdout is not one), and no word is cut". On the demo journal, at 80 and 120 columns: each
+// command fits, the statement and summary columns keep a useful length (cut after a whole word), and
+// what does not fit beside them (flags, reasons) goes under the row instead of past the edge.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+import { displayWidth } from '../../src/render/width.js';
+
+let box: Sandbox;
+let db: string;
+beforeAll(() => {
+  box = sandbox();
+  db = join(box.dir, 'demo.db');
+  expect(box.pm(['--db', db, 'demo']).code).toBe(0);
+});
+afterAll(() => box.cleanup());
+
+function out(args: string[], width: number): string[] {
+  const r = box.pm(['--db', db, ...args], { env: { COLUMNS: String(width) } });
+  expect(r.code, r.err).toBe(0);
+  return r.out.trimEnd().split('\n');
+}
+
+const COMMANDS = [
+  ['report'],
+  ['report', '--full'],
+  ['report', '--week', 'last'],
+  ['contacts'],
+  ['accounts'],
+  ['opps'],
+  ['tree'],
+  ['show', 'H1'],
+  ['show', 'Northwind'],
+  ['hyp', 'list'],
+  ['hyp', 'list', '--status', 'all'],
+  ['coverage'],
+  ['ls'],
+];
+
+describe('every listing and page fits the width', () => {
+  for (const width of [80, 120])
+    for (const args of COMMANDS)
+      it(`pm ${args.join(' ')} at ${width} columns`, () => {
+        for (const line of out(args, width)) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+      });
+
+  it('hyp list gives the statement the room and moves the flags under a row that has no room for them', () => {
+    for (const width of [80, 120]) {
+      const lines = out(['hyp', 'list'], width);
+      const h1 = lines.find((l) => l.startsWith('H1 '))!;
+      // the statement is "Finance teams will pay for automatic invoice matching": never a stub of it
+      expect(h1).toMatch(/^H1 {2}Finance teams will pay for\b/);
+      expect(lines.join('\n')).toMatch(/ready-to-validate/);
+    }
+    const wide = out(['hyp', 'list'], 120);
+    expect(wide[0]).toMatch(/STATEMENT +KIND/);
+  });
+
+  it('report --full keeps whole words of statements and puts long reasons under their row', () => {
+    for (const width of [80, 120]) {
+      const text = out(['report', '--full'], width).join('\n');
+      expect(text).toMatch(/ {2}H1 {2}Finance teams will pay for/);
+      // the bet's reason, whole, on lines of its own
+      expect(text.replace(/\n +/g, ' ')).toContain('we hold it until the January renewals');
+      // nothing cut in the middle of a word: an ellipsis follows a whole word
+      for (const m of text.matchAll(/(\S+)…/g)) expect(m[1], m[0]).not.toMatch(/^[a-z]{1,2}$/);
+    }
+  });
+
+  it('tree wraps its lines under their branch, with every statement whole', () => {
+    const lines = out(['tree'], 80);
+    const text = lines.join('\n');
+    expect(text.replace(/\n[│ ]+/g, ' ')).toContain('Finance teams will pay for automatic invoice matching');
+    for (const l of lines.filter((x) => /^[│ ]/.test(x))) expect(l).toMatch(/^[│ ├└─]*\S/);
+  });
+});
