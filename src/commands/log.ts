@@ -383,14 +383,23 @@ function journalExists(path: string): boolean {
   }
 }
 
-/** `Logged I12 · call with Jane Roe (Acme) on 2026-11-20` */
+/**
+ * `Logged I12 · call with Jane Roe (Acme) on 2026-11-20`; a stakeholder meeting or a signal says it does
+ * not count as customer contact (the report counts only customer conversations toward the target).
+ */
 export function loggedLine(r: InterviewRecord): string {
   const people = r.with.map(safeLine);
   const names =
     people.length <= 2 ? people.join(' and ') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
   const from = safeLine(whereFrom(r.account, r.source));
   const what = names ? `${r.channel} with ${names} (${from})` : `${r.channel} signal from ${from}`;
-  return `Logged ${r.id} · ${what} on ${r.date}`;
+  const note =
+    r.kind === 'stakeholder'
+      ? ' · a stakeholder meeting: not customer contact'
+      : r.kind === 'indirect'
+        ? ' · a signal: not customer contact'
+        : '';
+  return `Logged ${r.id} · ${what} on ${r.date}${note}`;
 }
 
 export function report(ctx: Context, result: LogResult): void {

@@ -567,7 +567,9 @@ export function scaledTarget(config: Config, days: number): number {
 function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   const target = scaledTarget(o.config, 7);
   const weeks: WeekBar[] = [];
-  rows.directByWeek.forEach(({ week, direct }, k) => {
+  // the weeks up to the period's end: a past period (--week last) charts no week after it
+  const upTo = rows.directByWeek.filter(({ week }, k) => k === 0 || week.start <= o.period.end);
+  upTo.forEach(({ week, direct }, k) => {
     weeks.push({
       start: week.start,
       end: week.end,
@@ -578,7 +580,7 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
     });
   });
   let i = weeks.length - 1;
-  if (!weeks[i].met) i--; // the running week is not "off target" yet
+  if (!weeks[i].met && weeks[i].current) i--; // the running week is not "off target" yet
   let streak = 0;
   while (i >= 0 && weeks[i].met) {
     streak++;

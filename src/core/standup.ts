@@ -143,11 +143,16 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   const contact: string[] = [];
   const pace =
     k.daysLeft > 0 && k.direct < k.target ? `, ${k.target - k.direct} more by ${dayAhead(r.period.end, r.asOf)}` : '';
-  contact.push(`Customer contact: ${k.direct} of ${k.target} ${r.period.end < r.asOf ? 'in the period' : span}${pace}`);
+  const when = r.period.end < r.asOf ? 'in the period' : span;
+  // "6 of 1 this week" read oddly: past the target, the count and the target apart
+  const count = k.direct > k.target ? `${k.direct} ${when} (target ${k.target})` : `${k.direct} of ${k.target} ${when}`;
+  // how many people those were, with the conversations they were in (not with the signals after them)
+  const people = k.customers && k.customers < k.direct ? ` with ${plural(k.customers, 'customer')}` : '';
+  contact.push(`Customer contact: ${count}${people}${pace}`);
   contact.push(
     k.lastDirect === null
       ? 'none logged yet'
-      : `last ${k.daysSinceLastDirect === 0 ? 'today' : `${plural(k.daysSinceLastDirect!, 'day')} ago`}`,
+      : `last one ${k.daysSinceLastDirect === 0 ? 'today' : `${plural(k.daysSinceLastDirect!, 'day')} ago`}`,
   );
   const streak = r.weekly.streak;
   contact.push(`${streak}${r.weekly.streakAtLeast ? '+' : ''} ${streak === 1 ? 'week' : 'weeks'} on target`);
@@ -155,7 +160,6 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   if (k.indirect) notCounted.push(plural(k.indirect, 'signal'));
   if (k.stakeholder) notCounted.push(plural(k.stakeholder, 'stakeholder meeting'));
   if (notCounted.length) contact.push(`${notCounted.join(' and ')}, not counted`);
-  if (k.customers && k.customers < k.direct) contact.push(`${plural(k.customers, 'customer')} in them`);
 
   const first = r.weekly.firstDate;
   const weeks = (first === null ? [] : r.weekly.weeks.filter((w) => w.end >= first)).slice(-chartWeeks);

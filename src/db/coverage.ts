@@ -22,9 +22,10 @@ GROUP BY trim(a.segment) COLLATE NOCASE`;
 }
 
 // the window's customer conversations with their account's segment and their stage, from the index
-// on (kind, date): counted in JavaScript, one pass for segments and stages
+// on (kind, date): counted in JavaScript, one pass for segments and stages; whether the account is
+// switched off (cadence off), as a segment's accounts are counted without those (segmentsSql)
 const WINDOW = `
-SELECT i.account_id, nullif(trim(a.segment), ''), i.stage, i.date
+SELECT i.account_id, nullif(trim(a.segment), ''), i.stage, i.date, a.cadence_days IS 0
 FROM interviews i CROSS JOIN accounts a ON a.id = i.account_id
 WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end`;
 
@@ -72,7 +73,8 @@ class Tally {
     { key: string | null; ids: Set<number>; accounts: Set<number>; people: Set<number>; last: string }
   >();
 
-  add(key: string | null, conversation: number, account: number, date: string, person?: number): void {
+  /** `account` null: the conversation counts, its account does not (a segment's switched-off account) */
+  add(key: string | null, conversation: number, account: number | null, date: string, person?: number): void {
     const k = key === null ? null : key.toLowerCase();
     let g = this.groups.get(k);
     if (!g) {
@@ -80,7 +82,7 @@ class Tally {
       this.groups.set(k, g);
     }
     g.ids.add(conversation);
-    g.accounts.add(account);
+    if (account !== null) g.accounts.add(account);
     if (person !== undefined) g.people.add(person);
     if (date > g.last) g.last = date;
   }
@@ -103,14 +105,16 @@ export function coverageRows(db: DB, window: { start: string; end: string }, asO
     const segments = new Tally();
     const stages = new Tally();
     let n = 0;
-    for (const [account, segment, stage, date] of db.prepare(WINDOW).raw().all(w) as [
+    for (const [account, segment, stage, date, off] of db.prepare(WINDOW).raw().all(w) as [
       number,
       string | null,
       string | null,
       string,
+      number,
     ][]) {
       n++;
-      segments.add(segment, n, account, date);
+      // "2 of 1" otherwise: the total (segmentsSql) leaves switched-off accounts out, so does "heard"
+      segments.add(segment, n, off ? null : account, date);
       stages.add(stage, n, account, date);
     }
     const personas = new Tally();

@@ -3,6 +3,7 @@
 // command fits, the statement and summary columns keep a useful length (cut after a whole word), and
 // what does not fit beside them (flags, reasons) goes under the row instead of past the edge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
 import { displayWidth } from '../../src/render/width.js';
@@ -73,5 +74,38 @@ describe('every listing and page fits the width', () => {
     const text = lines.join('\n');
     expect(text.replace(/\n[│ ]+/g, ' ')).toContain('Finance teams will pay for automatic invoice matching');
     for (const l of lines.filter((x) => /^[│ ]/.test(x))) expect(l).toMatch(/^[│ ├└─]*\S/);
+  });
+});
+
+describe('counts and wording on the demo', () => {
+  it("coverage counts a segment's accounts heard from among the same accounts as its total (cadence off left out)", () => {
+    const c = box.json(['--db', db, 'coverage']);
+    for (const g of c.segments) expect(g.accountsHeard, g.segment).toBeLessThanOrEqual(g.accounts);
+    // smb: Foxworks, and Lostway (cadence off) whose conversation still counts
+    const smb = c.segments.find((g: any) => g.segment === 'smb');
+    expect(smb).toMatchObject({ accountsHeard: 1, accounts: 1 });
+    expect(smb.conversations).toBeGreaterThan(1);
+  });
+
+  it('report --week last charts no week after the period', () => {
+    const r = box.json(['--db', db, 'report', '--week', 'last']);
+    expect(r.weekly.weeks.at(-1).end).toBe(r.period.end);
+    expect(out(['report', '--week', 'last'], 80).join('\n')).not.toContain('so far');
+  });
+
+  it("the tree's hint names a hypothesis it lists", () => {
+    const text = out(['tree'], 120).join('\n');
+    const id = text.match(/pm hyp edit (H\d+) --for NAME/)![1];
+    expect(text).toMatch(new RegExp(`── ${id} open`));
+  });
+
+  it('logging a stakeholder meeting or a signal says it is not customer contact', () => {
+    // on a copy: the other tests read the demo as it was made
+    const copy = join(box.dir, 'logged.db');
+    copyFileSync(db, copy);
+    const meeting = box.pm(['--db', copy, 'log', '--with', 'Sam Hale', '--channel', 'call', '--summary', 'pricing']);
+    expect(meeting.out).toMatch(
+      /^Logged I\d+ · call with Sam Hale \(Our team\) on .* · a stakeholder meeting: not customer contact\n$/,
+    );
   });
 });

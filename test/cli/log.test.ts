@@ -175,7 +175,7 @@ describe('pm log, scripted', () => {
   it('an indirect signal may name only the account, and is not customer contact', () => {
     const r = box.pm(['log', '--channel', 'support', '--account', 'Globex', '--summary', '3 tickets about exports']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^Logged I1 · support .*Globex.* on 2026-11-20$/m);
+    expect(r.out).toMatch(/^Logged I1 · support .*Globex.* on 2026-11-20 · a signal: not customer contact$/m);
     expect(box.sql('SELECT kind FROM interviews')[0].kind).toBe('indirect');
   });
 

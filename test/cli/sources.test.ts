@@ -31,7 +31,7 @@ describe('pm log --source', () => {
   it('logs a signal from a source with no person and no account, and says where it came from', () => {
     ok(['init']);
     const r = ok(['log', '--channel', 'review', '--source', 'Capterra', '--summary', 'Exports are slow']);
-    expect(r.out).toBe('Logged I1 · review signal from Capterra on 2026-11-20\n');
+    expect(r.out).toBe('Logged I1 · review signal from Capterra on 2026-11-20 · a signal: not customer contact\n');
     expect(r.err).not.toMatch(/new account/);
     const rec = box.json(['show', 'I1']);
     expect(rec).toMatchObject({ kind: 'indirect', account: null, accountUuid: null, source: 'Capterra', with: [] });
@@ -40,7 +40,7 @@ describe('pm log --source', () => {
     ok(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'call']);
     expect(
       ok(['log', '--channel', 'support', '--account', 'Acme', '--source', 'Zendesk', '--summary', 'ticket']).out,
-    ).toBe('Logged I3 · support signal from Acme via Zendesk on 2026-11-20\n');
+    ).toBe('Logged I3 · support signal from Acme via Zendesk on 2026-11-20 · a signal: not customer contact\n');
     expect(box.json(['show', 'I3'])).toMatchObject({ account: 'Acme', source: 'Zendesk' });
   });
 
