@@ -69,6 +69,7 @@ describe('three journals trading exports', () => {
     exchange();
     // an empty journal took Dana's display ids
     expect(pm('eli', ['ls', '--json']).out).toContain('"id": "I2"');
+    const bo = JSON.parse(exportOf('dana')).interviews.find((i: { summary: string }) => i.summary === 'Bo wants SSO');
 
     // each makes changes of every kind, without knowing of the others'
     pm('eli', ['edit', 'I1', '--summary', 'Exports take an hour, every month-end']);
@@ -86,7 +87,8 @@ describe('three journals trading exports', () => {
     pm('eli', ['hyp', 'kill', 'H1', '--reason', 'nobody pays for speed', '--date', '2026-11-19']);
     pm('eli', ['forget', 'Kim Oh', '--yes']);
 
-    pm('fay', ['edit', 'I1', '--tag', 'export']); // concurrent with Eli's edit of I1
+    pm('eli', ['edit', 'I2', '--tag', 'sso']);
+    pm('fay', ['edit', 'I1', '--tag', 'export']); // concurrent with Eli's edit of I1 (Jane's: no conflict is kept)
     pm('fay', ['delete', 'I2', '--yes']);
     log('fay', '--with', 'Lee Park', '--account', 'ACME Inc', '--summary', 'Lee: same as Jane', '--date', '2026-11-18');
     pm('fay', ['account', 'merge', 'ACME Inc', 'Acme']);
@@ -115,7 +117,8 @@ describe('three journals trading exports', () => {
     expect(comparable(exports[2])).toEqual(comparable(exports[0]));
     const doc = JSON.parse(exports[0]);
     // the erased never appear, anywhere
-    for (const text of exports)
+    const conflictLists = NAMES.map((who) => pm(who, ['sync', 'conflicts', '--json']).out);
+    for (const text of [...exports, ...conflictLists])
       for (const gone of ['Jane Roe', 'jane@acme', 'Kim Oh', 'kim@initech', 'Sam Ng', 'Mondays'])
         expect(text).not.toContain(gone);
     expect(doc.forgotten).toHaveLength(3);
@@ -128,11 +131,13 @@ describe('three journals trading exports', () => {
       expect(hyps.map((h) => h.status).sort()).toEqual(['killed', 'open']);
       expect(JSON.parse(pm(who, ['config', 'get', 'cadence.target', '--json']).out)).toBe(3);
     }
-    // Eli's and Fay's edits of I1 were concurrent: one version won everywhere, the other is kept
+    // Eli's edit and Fay's deletion of I2 were concurrent: the deletion won everywhere, the edit is kept;
+    // Eli's and Fay's edits of Jane's I1 were too, but a losing version of her interview is let go
     const i1 = doc.interviews.find((i: { summary: string }) => i.summary.startsWith('Exports take an hour'));
     expect(i1).toBeDefined();
-    const conflicts = NAMES.flatMap((who) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out));
-    expect(conflicts.some((c: { record: string }) => c.record === `I-${i1.uuid.slice(-12, -6)}`)).toBe(true);
+    const conflicts = conflictLists.flatMap((text) => JSON.parse(text) as { record: string }[]);
+    expect(conflicts.some((c) => c.record === `I-${bo.uuid.slice(-12, -6)}`)).toBe(true);
+    expect(conflicts.some((c) => c.record === `I-${i1.uuid.slice(-12, -6)}`)).toBe(false);
   });
 });
 
