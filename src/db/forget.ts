@@ -19,6 +19,7 @@ import { foldForIndex } from '../core/identity.js';
 import { refreshContactKeys, tagKey } from './identity.js';
 import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
 import { painKey } from '../core/pains.js';
+import { emailHash, nameHash } from '../core/erasure.js';
 
 export { FORGOTTEN_NAME } from '../core/contacts.js';
 import { FORGOTTEN_NAME } from '../core/contacts.js';
@@ -380,20 +381,78 @@ export function conflictCopy(
       .get(key);
     if (attendedHere !== undefined) return null;
   }
-  if (doc === null || people.length === 0) return { doc };
+  if (doc === null) return { doc };
+  // people erased before are known here by keyed hashes only: runs of words that hash to a name go
+  let out: unknown = scrubHashed(db, doc);
+  if (people.length === 0) return { doc: out as Record<string, unknown> };
   const hypothesis = kind === 'hypothesis' ? key : kind === 'outcome' ? doc.hypothesisUuid : null;
   const evidenceOf = db.prepare(
     `SELECT i.uuid FROM evidence e JOIN interviews i ON i.id = e.interview_id
       JOIN hypotheses h ON h.id = e.hypothesis_id WHERE h.uuid = ?`,
   );
   const linked = typeof hypothesis === 'string' ? (evidenceOf.pluck().all(hypothesis) as string[]) : [];
-  let out: unknown = doc;
   for (const p of people) {
     const needles = personNeedles(p.name, p.email);
     const theirs = linked.some((u) => p.interviewUuids.includes(u));
     out = scrubDoc(out, theirs ? needles.theirs : needles.everywhere);
   }
   return { doc: out as Record<string, unknown> };
+}
+
+/** Up to this many words are tried as a name (hashed), at each word of a text. */
+const NAME_WORDS = 6;
+
+/**
+ * `value` with every string scrubbed of the erased people this journal knows by hashes only (their
+ * name and email were never kept): each run of up to NAME_WORDS words, and each email address, whose
+ * keyed hash (src/core/erasure.ts) is an erased person's name or email becomes [forgotten]. A tag
+ * that held nothing else goes.
+ */
+function scrubHashed(db: DB, value: unknown): unknown {
+  const keys = db.prepare('SELECT id, key FROM privacy_keys').all() as { id: string; key: Buffer }[];
+  const hashes = new Set(
+    (
+      db.prepare('SELECT key_id, name_hash, email_hash FROM forgotten WHERE key_id IS NOT NULL').raw().all() as [
+        string,
+        string | null,
+        string | null,
+      ][]
+    ).flatMap(([k, n, e]) => [n && `${k}:${n}`, e && `${k}:${e}`].filter((h): h is string => Boolean(h))),
+  );
+  if (keys.length === 0 || hashes.size === 0) return value;
+  const erased = (hash: (key: Buffer) => string) => keys.some((k) => hashes.has(`${k.id}:${hash(k.key)}`));
+  const scrub = (text: string): string => {
+    let out = text.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+[^\s<>()[\]"',;:.]/gu, (m) =>
+      erased((k) => emailHash(k, m)) ? ERASED_MARK : m,
+    );
+    const words = [...out.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const spans: { start: number; end: number }[] = [];
+    for (let i = 0; i < words.length; i++)
+      for (let j = Math.min(words.length, i + NAME_WORDS) - 1; j >= i; j--) {
+        const span = out.slice(words[i].start, words[j].end);
+        // a name's words are apart by spaces, hyphens, apostrophes or dots only
+        if (/[^\p{L}\p{N}\s'’.-]/u.test(span)) continue;
+        if (erased((k) => nameHash(k, span))) {
+          spans.push({ start: words[i].start, end: words[j].end });
+          i = j;
+          break;
+        }
+      }
+    for (const sp of spans.reverse()) out = `${out.slice(0, sp.start)}${ERASED_MARK}${out.slice(sp.end)}`;
+    return out;
+  };
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return scrub(v);
+    if (Array.isArray(v)) {
+      const list = v.map((x) => walk(x, key));
+      if (key !== 'tags') return list;
+      return list.filter((t, i) => !(t !== v[i] && typeof t === 'string' && t.split(ERASED_MARK).join('') === ''));
+    }
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(value, '');
 }
 
 /**

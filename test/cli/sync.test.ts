@@ -235,4 +235,31 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     expect(after).not.toContain('Jane');
     expect(pm('dana', ['hyp', 'show', 'H1', '--json']).out).not.toContain('Jane');
   });
+
+  it('a conflict found after the erasure loses her name and email, though the journal knows only their hashes', () => {
+    log(
+      'dana',
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Exports',
+      '--date',
+      '2026-11-16',
+    );
+    pm('dana', ['hyp', 'add', 'Finance teams want faster exports', '--date', '2026-11-10']);
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    sync('dana');
+    sync('eli');
+    pm('eli', ['hyp', 'edit', 'H1', '--statement', 'Like Jane Roe (jane@acme.test), finance teams want exports']);
+    pm('dana', ['hyp', 'edit', 'H1', '--statement', 'Finance teams want exports in minutes']);
+    pm('dana', ['forget', 'Jane Roe', '--yes']);
+    sync('eli');
+    sync('dana');
+    const text = pm('dana', ['sync', 'conflicts', '--json']).out;
+    expect(JSON.parse(text)).toHaveLength(1);
+    expect(text).toContain('finance teams want exports');
+    for (const gone of ['Jane Roe', 'jane@acme']) expect(text).not.toContain(gone);
+  });
 });
