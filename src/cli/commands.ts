@@ -310,7 +310,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'forget',
-    arguments: [{ name: '[contact]', description: "the person's name or email", complete: 'contact' }],
+    arguments: [
+      { name: '[contact]', description: 'the person\'s name, email or "Name (Account)"', complete: 'contact' },
+    ],
     options: [
       { flags: '-y, --yes', description: 'do not ask first (needed when not at a terminal)' },
       { flags: '--resume', description: 'finish an erasure that was interrupted (any pm command also does)' },
@@ -585,7 +587,9 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
     subcommands: [
       {
         name: 'set',
-        arguments: [{ name: '<contact>', description: 'name, email, or "Name <email>"', complete: 'contact' }],
+        arguments: [
+          { name: '<contact>', description: 'name, email, "Name <email>" or "Name (Account)"', complete: 'contact' },
+        ],
         description: 'change a contact',
         options: [
           { flags: '--name <name>', description: 'a new name' },

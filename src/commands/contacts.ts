@@ -20,6 +20,7 @@ import {
   contactByEmail,
   contactByUuid,
   contactsByName,
+  contactsByNameAndAccount,
   mergeContacts,
   sameContactNow,
   updateContact,
@@ -63,11 +64,14 @@ export function resolveContactRef(db: DB, ref: string): ContactRow {
   }
   const byName = contactsByName(db, person.name);
   if (byName.length === 1) return byName[0];
-  if (byName.length === 0) throw new UsageError(`unknown contact ${JSON.stringify(s)}`, 'try: pm contacts');
+  const atAccount = contactsByNameAndAccount(db, s);
+  if (atAccount.length === 1) return atAccount[0];
+  const many = byName.length > 1 ? byName : atAccount;
+  if (many.length === 0) throw new UsageError(`unknown contact ${JSON.stringify(s)}`, 'try: pm contacts');
   throw new UsageError(
-    `${JSON.stringify(s)} matches ${byName.length} contacts: ` +
-      `${byName.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
-    'name one by email, or by uuid (pm contacts --json)',
+    `${JSON.stringify(s)} matches ${many.length} contacts: ` +
+      `${many.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
+    'name one as "Name (Account)", by email, or by uuid (pm contacts --json)',
   );
 }
 

@@ -8,7 +8,13 @@ import type { Context } from '../context.js';
 import { JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
 import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
-import { contactByEmail, contactByUuid, contactsByName, sameContactNow } from '../db/contacts.js';
+import {
+  contactByEmail,
+  contactByUuid,
+  contactsByName,
+  contactsByNameAndAccount,
+  sameContactNow,
+} from '../db/contacts.js';
 import { UUID_RE } from '../core/uuid.js';
 import { dropDraftNaming } from './log-draft.js';
 import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
@@ -23,8 +29,12 @@ function resolveContact(ctx: Context, who: string): ContactRow {
   if (byUuid && byUuid.name !== FORGOTTEN_NAME) return byUuid;
   const match = who.includes('@') ? contactByEmail(db, who) : undefined;
   if (match) return match;
-  const byName = contactsByName(db, who).filter((c) => c.name !== FORGOTTEN_NAME);
+  let byName = contactsByName(db, who).filter((c) => c.name !== FORGOTTEN_NAME);
   if (byName.length === 1) return byName[0];
+  // "Mia Chen (Acme)", as pm prints a contact
+  const atAccount = contactsByNameAndAccount(db, who).filter((c) => c.name !== FORGOTTEN_NAME);
+  if (atAccount.length === 1) return atAccount[0];
+  if (byName.length === 0) byName = atAccount;
   if (byName.length > 1)
     throw new UsageError(
       `${JSON.stringify(who)} matches ${byName.length} contacts: ` +

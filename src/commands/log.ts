@@ -24,6 +24,8 @@ import { InterviewWriter } from '../db/interview-writer.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import {
   contactByEmail,
+  contactByUuid,
+  contactRefFor,
   contactsByName,
   contactsByNameInAccount,
   insertContact,
@@ -329,11 +331,15 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   for (const c of applied.newContacts) {
     // a namesake elsewhere is often the same person named without --account's right value
     const elsewhere = namesakesElsewhere(db, c.name, applied.accountId!);
+    // the exact command: the new contact folds into the one already there (the first, when several)
+    const merge = elsewhere.length
+      ? `pm contact merge ${contactRefFor(db, contactByUuid(db, c.uuid)!)} ${contactRefFor(db, elsewhere[0])}`
+      : '';
     notes.push(
       `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})` +
         (elsewhere.length
           ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it ` +
-            `is the same person: pm contact merge`
+            `is the same person: ${safeLine(merge)}`
           : ''),
     );
   }

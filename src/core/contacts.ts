@@ -23,6 +23,23 @@ export interface Person {
   email: string | null;
 }
 
+/**
+ * The ways `"Mia Chen (Acme)"`, a contact as pm prints them, splits into a name and an account: at
+ * each " (" of a reference that ends in ")", so that `"Mia (CFO) (Acme (EU))"` is tried as Mia (CFO)
+ * at Acme (EU) among others. Empty for a reference with no account in parentheses.
+ */
+export function nameAndAccountForms(ref: string): { name: string; account: string }[] {
+  const s = ref.trim();
+  if (!s.endsWith(')')) return [];
+  const forms: { name: string; account: string }[] = [];
+  for (let i = s.indexOf('('); i > 0; i = s.indexOf('(', i + 1)) {
+    const name = s.slice(0, i).trim();
+    const account = s.slice(i + 1, -1).trim();
+    if (name && account) forms.push({ name, account });
+  }
+  return forms;
+}
+
 /** "Jane Roe <jane@acme.test>", "Jane Roe", or a bare "jane@acme.test". */
 export function parsePerson(raw: string): Person {
   const m = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(raw); // s: a name may hold a pasted line break

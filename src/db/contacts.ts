@@ -1,7 +1,7 @@
 // Contacts (people): lookups for matching (email, name within an account, name anywhere), the
 // writes of log/contact set/merge, and the listing with each person's last direct contact.
 import type { DB } from './journal.js';
-import type { ContactActivity, ContactRow, Role } from '../core/contacts.js';
+import { nameAndAccountForms, type ContactActivity, type ContactRow, type Role } from '../core/contacts.js';
 import { contactCadenceSql, goingColdSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
@@ -27,6 +27,25 @@ export function contactsByName(db: DB, name: string): ContactRow[] {
   return db
     .prepare(`${SELECT} WHERE c.name_key = ? AND c.forgotten = 0 ORDER BY c.id`)
     .all(nameKey(name)) as ContactRow[];
+}
+
+/** The contacts `"Mia Chen (Acme)"` names: that name at that account (case-insensitively), each way it splits. */
+export function contactsByNameAndAccount(db: DB, ref: string): ContactRow[] {
+  const found = new Map<number, ContactRow>();
+  for (const { name, account } of nameAndAccountForms(ref))
+    for (const c of contactsByName(db, name)) if (nameKey(c.account) === nameKey(account)) found.set(c.id, c);
+  return [...found.values()];
+}
+
+/**
+ * How a command line names this contact for pm contact merge/set: `"Mia Chen (Acme)"` (quoted as
+ * pm's other hints are) when that names only them, else their UUID.
+ */
+export function contactRefFor(db: DB, c: ContactRow): string {
+  const shown = `${c.name} (${c.account})`;
+  const found = contactsByNameAndAccount(db, shown);
+  const unique = found.length === 1 && found[0].id === c.id && contactsByName(db, shown).length === 0;
+  return unique ? JSON.stringify(shown) : c.uuid;
 }
 
 export function contactByUuid(db: DB, uuid: string): ContactRow | undefined {

@@ -55,3 +55,43 @@ describe('--supports with a bare number', () => {
     expect(box.pm(['log', ...MIA, '--supports', '9']).code).toBe(2);
   });
 });
+
+describe('a contact named as pm prints them, "Name (Account)"', () => {
+  const at = (account: string) => [
+    '--with',
+    'Mia Chen',
+    '--account',
+    account,
+    '--summary',
+    'x',
+    '--date',
+    '2026-09-01',
+  ];
+  const mias = () =>
+    (box.json(['contacts']) as { name: string; account: string }[]).filter((c) => c.name === 'Mia Chen');
+
+  it('the namesake note prints the exact merge command, and that command works', () => {
+    expect(box.pm(['log', ...at('Globex')]).code).toBe(0);
+    const r = box.pm(['log', ...at('Acme')]);
+    expect(r.code).toBe(0);
+    const command = 'pm contact merge "Mia Chen (Acme)" "Mia Chen (Globex)"';
+    expect(r.err).toContain(`another Mia Chen is at Globex; if it is the same person: ${command}`);
+    expect(box.pm(['contact', 'merge', 'Mia Chen (Acme)', 'Mia Chen (Globex)']).code).toBe(0);
+    expect(mias().map((c) => c.account)).toEqual(['Globex']);
+  });
+
+  it('pm contact set and pm forget take it too; a bare name of two stays ambiguous', () => {
+    expect(box.pm(['log', ...at('Globex')]).code).toBe(0);
+    expect(box.pm(['log', ...at('Acme')]).code).toBe(0);
+    const ambiguous = box.pm(['contact', 'set', 'Mia Chen', '--role', 'prospect']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toContain('name one as "Name (Account)"');
+    expect(box.pm(['contact', 'set', 'mia chen (ACME)', '--role', 'prospect']).code).toBe(0);
+    const roles = box.json(['contacts']) as { name: string; account: string; role: string }[];
+    expect(roles.find((c) => c.account === 'Acme')?.role).toBe('prospect');
+    expect(roles.find((c) => c.account === 'Globex')?.role).toBe('customer');
+    expect(box.pm(['forget', 'Mia Chen (Globex)', '--yes']).code).toBe(0);
+    expect(mias().map((c) => c.account)).toEqual(['Acme']);
+    expect(box.pm(['contact', 'set', 'Mia Chen (Initech)', '--role', 'prospect']).code).toBe(2);
+  });
+});
