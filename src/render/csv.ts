@@ -2,6 +2,8 @@
 // document, so it shows exactly what the JSON export holds (redacted or not).
 import { csvRecord, listCell } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
+import { isIndirect } from '../core/channels.js';
+import type { Role } from '../core/contacts.js';
 
 export const CSV_COLUMNS = [
   'id',
@@ -23,7 +25,19 @@ export const CSV_COLUMNS = [
   'notes',
   // last, so that the columns before keep their places (issue 15 added it)
   'source',
+  // after it, for the same reason (wave 3): the interview's journey stage and kind, and two lists
+  // item for item with `pains` (each pain's severity) and `hypotheses` (each link's basis)
+  'stage',
+  'kind',
+  'pain_severities',
+  'hypothesis_bases',
 ] as const;
+
+/** customer, indirect or stakeholder, as the journal's view interviews_kind_now (migrations/0005) decides. */
+function kindOf(channel: string, roles: Role[]): 'customer' | 'indirect' | 'stakeholder' {
+  if (isIndirect(channel)) return 'indirect';
+  return roles.some((r) => r === 'customer' || r === 'prospect') ? 'customer' : 'stakeholder';
+}
 
 /** `raw`: cells hold the stored text exactly, formula-like ones included (see src/core/csv.ts). */
 export function interviewsCsv(doc: JournalDoc, raw = false): string {
@@ -39,10 +53,10 @@ export function* interviewsCsvRecords(
   const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
   const contacts = new Map(doc.contacts.map((c) => [c.uuid, c]));
   const hypothesisIds = new Map(doc.hypotheses.map((h) => [h.uuid, h.id ?? h.uuid]));
-  const links = new Map<string, string[]>();
+  const links = new Map<string, { link: string; basis: string }[]>();
   for (const e of doc.evidence) {
     const list = links.get(e.interviewUuid) ?? [];
-    list.push(`${hypothesisIds.get(e.hypothesisUuid)}:${e.direction}:${e.strength}`);
+    list.push({ link: `${hypothesisIds.get(e.hypothesisUuid)}:${e.direction}:${e.strength}`, basis: e.basis });
     links.set(e.interviewUuid, list);
   }
   yield csvRecord([...CSV_COLUMNS], raw);
@@ -65,9 +79,16 @@ export function* interviewsCsvRecords(
         listCell(i.tags),
         i.followUp,
         i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
-        listCell(links.get(i.uuid) ?? []),
+        listCell((links.get(i.uuid) ?? []).map((l) => l.link)),
         i.notes,
         i.source,
+        i.stage,
+        kindOf(
+          i.channel,
+          people.map((c) => c.role),
+        ),
+        listCell(i.pains.map((p) => p.severity)),
+        listCell((links.get(i.uuid) ?? []).map((l) => l.basis)),
       ],
       raw,
     );

@@ -34,7 +34,8 @@ def items(cell):
 
 with open(sys.argv[1], newline='', encoding='utf-8') as f:
     rows = list(csv.DictReader(f))
-print(json.dumps([{k: items(r[k]) for k in ('with', 'emails', 'pains', 'quotes', 'tags', 'hypotheses')} | {'id': r['id']} for r in rows]))
+LISTS = ('with', 'emails', 'pains', 'quotes', 'tags', 'hypotheses', 'pain_severities', 'hypothesis_bases')
+print(json.dumps([{k: items(r[k]) for k in LISTS} | {'id': r['id'], 'stage': r['stage'], 'kind': r['kind']} for r in rows]))
 `;
 
 function pmOk(args: string[]): string {
@@ -47,7 +48,10 @@ describe('pm export --format csv: list cells', () => {
   it("read by Python's csv module and split as documented, every list equals the JSON export's", () => {
     pmOk(['hyp', 'add', 'Semicolons; everywhere']);
     pmOk(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'one pain', '--pain', 'semi; colon list']);
-    pmOk(['log', '--with', 'Ann Lee', '--summary', 'two pains', '--pain', 'semi', '--pain', 'colon list']);
+    pmOk([
+      ...['log', '--with', 'Ann Lee', '--summary', 'two pains', '--stage', 'onboard'],
+      ...['--pain', 'semi:high', '--pain', 'colon list:blocker'],
+    ]);
     pmOk([
       'log',
       '--with',
@@ -73,8 +77,9 @@ describe('pm export --format csv: list cells', () => {
       '--tag',
       'b',
       '--supports',
-      'H1',
+      'H1:paid',
     ]);
+    pmOk(['log', '--with', 'Sam Hale', '--account', 'Us', '--role', 'stakeholder', '--summary', 'internal']);
     const json = JSON.parse(pmOk(['export', '--format', 'json']));
     const contacts = new Map(json.contacts.map((c: any) => [c.uuid, c]));
     const expected = json.interviews.map((i: any) => ({
@@ -85,6 +90,10 @@ describe('pm export --format csv: list cells', () => {
       quotes: i.quotes,
       tags: i.tags,
       hypotheses: i.id === 'I3' ? ['H1:supports:medium'] : [],
+      pain_severities: i.pains.map((p: any) => p.severity),
+      hypothesis_bases: json.evidence.filter((e: any) => e.interviewUuid === i.uuid).map((e: any) => e.basis),
+      stage: i.stage ?? '',
+      kind: i.id === 'I4' ? 'stakeholder' : 'customer',
     }));
     for (const raw of [true, false]) {
       const file = join(box.dir, raw ? 'raw.csv' : 'safe.csv');
@@ -100,5 +109,12 @@ describe('pm export --format csv: list cells', () => {
     const two = expected.find((e: any) => e.id === 'I2');
     expect(one.pains).toEqual(['semi; colon list']);
     expect(two.pains).toEqual(['semi', 'colon list']);
+    expect(two).toMatchObject({ pain_severities: ['high', 'blocker'], stage: 'onboard', kind: 'customer' });
+    // severity, basis and kind, which the CSV used to drop (a paid link read H1:supports:medium)
+    expect(expected.find((e: any) => e.id === 'I3')).toMatchObject({
+      pain_severities: ['medium', 'medium'],
+      hypotheses: ['H1:supports:medium'],
+      hypothesis_bases: ['paid'],
+    });
   });
 });

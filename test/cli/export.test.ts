@@ -209,6 +209,10 @@ describe('pm export --format csv', () => {
       'hypotheses',
       'notes',
       'source',
+      'stage',
+      'kind',
+      'pain_severities',
+      'hypothesis_bases',
     ]);
     expect(rows).toHaveLength(4);
     const record = Object.fromEntries(rows[0].map((k, i) => [k, rows[1][i]]));
