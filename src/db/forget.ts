@@ -409,6 +409,15 @@ const NAME_WORDS = 6;
  * that held nothing else goes.
  */
 function scrubHashed(db: DB, value: unknown): unknown {
+  const scrub = hashedScrubber(db);
+  return scrub ? scrub(value) : value;
+}
+
+/**
+ * scrubHashed's work as a function, built once (a merge applies it to every record it writes), or
+ * null when the forgotten list holds no hashes: then there is nothing to look for and nothing to pay.
+ */
+export function hashedScrubber(db: DB): ((value: unknown) => unknown) | null {
   const keys = db.prepare('SELECT id, key FROM privacy_keys').all() as { id: string; key: Buffer }[];
   const hashes = new Set(
     (
@@ -419,7 +428,7 @@ function scrubHashed(db: DB, value: unknown): unknown {
       ][]
     ).flatMap(([k, n, e]) => [n && `${k}:${n}`, e && `${k}:${e}`].filter((h): h is string => Boolean(h))),
   );
-  if (keys.length === 0 || hashes.size === 0) return value;
+  if (keys.length === 0 || hashes.size === 0) return null;
   const erased = (hash: (key: Buffer) => string) => keys.some((k) => hashes.has(`${k.id}:${hash(k.key)}`));
   const scrub = (text: string): string => {
     let out = text.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+[^\s<>()[\]"',;:.]/gu, (m) =>
@@ -452,7 +461,7 @@ function scrubHashed(db: DB, value: unknown): unknown {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;
   };
-  return walk(value, '');
+  return (value) => walk(value, '');
 }
 
 /**

@@ -27,7 +27,7 @@ import { SuspendedSummaries } from './summaries.js';
 import { setConfigValue, unsetConfigValue } from './config.js';
 import { mergeAccounts } from './accounts.js';
 import { mergeContacts } from './contacts.js';
-import { conflictCopy, forgetContact, type ErasedPerson } from './forget.js';
+import { conflictCopy, forgetContact, hashedScrubber, type ErasedPerson } from './forget.js';
 import { recordErasure } from './erasure.js';
 import { readRecords } from './exchange.js';
 import { observe, tick, untracked } from './tracking.js';
@@ -152,6 +152,9 @@ function canonicalJson(v: unknown): string {
  * is recorded, their content never comes back); scrubbed (an erased person's quotes left out: a
  * change of this journal's own, so that it travels on).
  */
+/** The kinds whose text is scrubbed of erased people as it is written (Merger.materialize). */
+const SCRUBBED_KINDS = new Set<string>(['hypothesis', 'interview', 'outcome', 'opportunity']);
+
 type Applied = 'added' | 'updated' | 'matched' | 'leftOut' | 'keptErased' | 'scrubbed' | 'keptHere' | 'united';
 
 function maxVersion(vv: VersionVector): string {
@@ -462,7 +465,29 @@ class Merger {
 
   // ------------------------------------------------------------ content
 
+  /** hashedScrubber, built at the first record written (after this merge's erasures); null: nobody erased */
+  private scrubber: ((value: unknown) => unknown) | null | undefined;
+
+  /**
+   * Write a record's content. Whatever arrives after an erasure (a teammate's newer edit naming the
+   * erased person, say) is written scrubbed of the people this journal knows by hashes only, as
+   * losing versions are (conflictCopy): 'scrubbed', so the record gets a new version of this
+   * journal's, which travels on and brings the others the scrubbed text. Contacts and accounts are
+   * left as they come: an erased contact is let go by UUID, and a namesake is another person.
+   */
   private materialize(c: Change): Applied {
+    if (c.data && SCRUBBED_KINDS.has(c.kind)) {
+      if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db);
+      const scrubbed = this.scrubber?.(c.data);
+      if (scrubbed !== undefined && JSON.stringify(scrubbed) !== JSON.stringify(c.data)) {
+        const applied = this.materializeAs({ ...c, data: scrubbed as RecordDoc });
+        return applied === 'added' || applied === 'updated' ? 'scrubbed' : applied;
+      }
+    }
+    return this.materializeAs(c);
+  }
+
+  private materializeAs(c: Change): Applied {
     switch (c.kind) {
       case 'setting': {
         const d = c.data as SettingDoc;

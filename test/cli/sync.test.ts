@@ -4,7 +4,7 @@
 // version in pm sync conflicts; the database keeps no copy of an erased person.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
 import { testDatabase, type TestDatabase } from '../pg.js';
@@ -261,5 +261,48 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     expect(JSON.parse(text)).toHaveLength(1);
     expect(text).toContain('finance teams want exports');
     for (const gone of ['Jane Roe', 'jane@acme']) expect(text).not.toContain(gone);
+  });
+
+  it('a newer edit arriving after the erasure is written without her name, and the scrubbed text travels on', () => {
+    log(
+      'dana',
+      '--with',
+      'Jane Roe <jane@acme.test>',
+      '--account',
+      'Acme',
+      '--summary',
+      'Exports',
+      '--date',
+      '2026-11-16',
+    );
+    pm('dana', ['hyp', 'add', 'Finance teams want faster exports', '--date', '2026-11-10']);
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    sync('dana');
+    sync('eli');
+    pm('eli', ['hyp', 'edit', 'H1', '--statement', 'Jane Roe and her finance team want faster exports']);
+    sync('eli');
+    sync('dana');
+    pm('dana', ['forget', 'Jane Roe', '--yes']);
+    // Eli, not yet knowing of the erasure, edits again: the newer version, naming her (and only
+    // H1 travels: Dana's journal knows Jane by her keyed hashes alone)
+    pm('eli', ['hyp', 'edit', 'H1', '--statement', 'Jane Roe and her finance team want exports in minutes']);
+    sync('eli');
+    sync('dana');
+    const shown = pm('dana', ['hyp', 'show', 'H1', '--json']).out;
+    expect(shown).toContain('and her finance team want exports in minutes');
+    const file = join(box.dir, 'dana.db');
+    const bytes = Buffer.concat([
+      readFileSync(file),
+      existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0),
+    ]);
+    expect(bytes.includes('Jane Roe')).toBe(false);
+    for (const text of [shown, pm('dana', ['export', '--format', 'json']).out]) expect(text).not.toContain('Jane Roe');
+    // the scrubbed text is a new version of Dana's: Eli takes it, and both end the same
+    sync('eli');
+    sync('dana');
+    sync('eli');
+    const [d, e] = (['dana', 'eli'] as const).map((who) => pm(who, ['export', '--format', 'json']).out);
+    expect(e).not.toContain('Jane Roe');
+    expect(comparable(e)).toEqual(comparable(d));
   });
 });
