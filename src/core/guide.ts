@@ -40,7 +40,7 @@ const RULES: Rule[] = [
     test: new RegExp(
       [
         String.raw`\b(don'?t you (think|agree|feel|find)|wouldn'?t you (agree|say)|do you agree|`,
-        String.raw`isn'?t (it|that|this)|aren'?t (they|you)|wouldn'?t (it|that) be|surely|obviously|`,
+        `isn'?t (it|that|this)|aren'?t (they|you)|wouldn'?t (it|that) be|surely|obviously|`,
         String.raw`of course)\b|,\s*(right|correct)\?\s*$`,
       ].join(''),
       'i',
@@ -57,7 +57,7 @@ const RULES: Rule[] = [
     test: new RegExp(
       [
         String.raw`\b(would you|will you|would it|would that|are you going to|if (we|you|there|`,
-        String.raw`it) (built|build|made|make|had|have|offered|offer|added|add|could|were|was|did)|`,
+        `it) (built|build|made|make|had|have|offered|offer|added|add|could|were|was|did)|`,
         String.raw`could you see yourself|imagine|in the future|how likely)\b`,
       ].join(''),
       'i',
@@ -71,8 +71,8 @@ const RULES: Rule[] = [
     test: new RegExp(
       [
         String.raw`\b((our|my) (new |upcoming |latest )?(feature|product|solution|tool|app|platform|`,
-        String.raw`prototype|idea|service|integration|version)|we('ve| have| are|'re)? (built|building|`,
-        String.raw`made|making|launched|launching|developed|developing|working on)|we (will|could|`,
+        `prototype|idea|service|integration|version)|we('ve| have| are|'re)? (built|building|`,
+        `made|making|launched|launching|developed|developing|working on)|we (will|could|`,
         String.raw`plan to|are going to|might) (build|add|launch|offer|make))\b`,
       ].join(''),
       'i',
@@ -83,8 +83,8 @@ const RULES: Rule[] = [
 
 const YES_NO = new RegExp(
   [
-    String.raw`^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|`,
-    String.raw`might|must|am|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|`,
+    `^(do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|`,
+    `might|must|am|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|`,
     String.raw`couldn'?t|haven'?t|hasn'?t)\b`,
   ].join(''),
   'i',
