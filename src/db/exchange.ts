@@ -435,20 +435,7 @@ export function markdownRecords(
 ): MarkdownRecords {
   const dated = { start: range.start, end: range.end };
   const hypotheses = (db.prepare(HYPOTHESES(range.whole)).all(dated) as Row[]).map(
-    (r): MarkdownHypothesis => ({
-      rowid: r.rowid,
-      uuid: r.uuid,
-      id: r.id,
-      statement: r.statement,
-      kind: r.kind,
-      criteria: r.criteria,
-      createdOn: r.createdOn,
-      decideBy: r.decideBy,
-      tags: JSON.parse(r.tags),
-      revisions: JSON.parse(r.revisions),
-      bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
-      opportunityUuids: JSON.parse(r.opportunityUuids),
-    }),
+    (r): MarkdownHypothesis => ({ ...toHypothesis(r), rowid: r.rowid, id: r.id }),
   );
   const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][]).map(
     (r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }),
