@@ -136,7 +136,10 @@ export interface ReportRows {
    */
   directByWeek: { week: Period; direct: number }[];
   conversations: ConversationRow[];
-  /** the accounts going cold (src/db/standing.ts) */
+  /**
+   * The accounts going cold (src/db/standing.ts); read for a view (`unread`), only the first
+   * SHOWN_ROWS of them, oldest contact first (and any tied with the last of those)
+   */
   accounts: AccountContactRow[];
   /**
    * Open hypotheses (all of them: each may raise flags), then killed and invalidated ones. When the
@@ -145,6 +148,7 @@ export interface ReportRows {
    */
   hypotheses: ReportHypothesis[];
   decided: OutcomeRow[];
+  /** read for a view (`unread`), only those of the killed and invalidated hypotheses read */
   lateEvidence: LateEvidenceRow[];
   refutedAfterValidation: RefutedAfterValidationRow[];
   themes: ThemeRow[];
@@ -156,8 +160,9 @@ export interface ReportRows {
   /**
    * Rows of the long lists left unread: text and markdown read only the rows they show
    * (src/db/report.ts); zero when every row was read (`unvalidated` and `flags` are zero here:
-   * buildShownReport counts those). Such a list's rows are a prefix of the complete list, and
-   * every killed hypothesis with evidence after its decision is read.
+   * buildShownReport counts those). Such a list's rows are a prefix of the complete list; of the
+   * killed hypotheses with evidence after their decision, the first SHOWN_ROWS (latest decision
+   * first) are read, the rest counted in `lateKilled`.
    */
   unread: Unread;
 }
@@ -182,6 +187,13 @@ export interface Unread {
   unvalidated: number;
   /** raised flags past the rows a view shows, counted by buildShownReport without being listed */
   flags: number;
+  /** accounts going cold past those read (each raises account-cold: buildShownReport counts it in `flags`) */
+  accounts: number;
+  /**
+   * killed and invalidated hypotheses with evidence after their decision past those read (each
+   * raises evidence-after-kill: buildShownReport counts it in `flags`)
+   */
+  lateKilled: number;
   /**
    * `flags` by kind: a view lists at most SHOWN_ROWS flags of each kind (the standup page groups
    * them by kind), so the first SHOWN_ROWS of the whole list are always listed
@@ -189,7 +201,15 @@ export interface Unread {
   flagsByKind?: Record<string, number>;
 }
 
-export const NONE_UNREAD: Unread = { conversations: 0, killed: 0, followUps: 0, unvalidated: 0, flags: 0 };
+export const NONE_UNREAD: Unread = {
+  conversations: 0,
+  killed: 0,
+  followUps: 0,
+  unvalidated: 0,
+  flags: 0,
+  accounts: 0,
+  lateKilled: 0,
+};
 
 /**
  * Rows a section of the text and markdown views shows, then "and N more" (contract: text shows at
@@ -640,6 +660,16 @@ function assemble(
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
   };
+  // flags of subjects whose rows a view did not read (counted by SQL): past the rows it shows
+  const unraised = (kind: ActionableFlag, n: number) => {
+    if (n === 0) return;
+    if (shown !== null) {
+      needs[kind] ??= { count: 0, entries: [] };
+      needs[kind].count += n;
+    }
+    unread.flags += n;
+    byKind[kind] = (byKind[kind] ?? 0) + n;
+  };
 
   // 1. customer contact
   const periodDays = daysBetween(o.period.start, o.period.end) + 1;
@@ -710,6 +740,7 @@ function assemble(
         `(cadence: ${plural(a.cadenceDays, 'day')})`,
     );
   }
+  unraised('account-cold', rows.unread.accounts);
 
   // 3. unvalidated hypotheses; a view that lists a few rows lists bets apart (section "Bets")
   const unvalidated: Report['hypotheses']['unvalidated'] = [];
@@ -818,6 +849,7 @@ function assemble(
           `${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
       );
     }
+  unraised('evidence-after-kill', rows.unread.lateKilled);
 
   // validated hypotheses that customers refute after the validation, latest validation first
   const refuted = new Map<string, Report['hypotheses']['refutedAfterValidation'][number]>();

@@ -11,7 +11,12 @@
 // row that decides a flag or a count is still read either way.
 import { namedOpportunities, opportunityHypotheses, painRows, painTexts } from './opportunities.js';
 import type { DB } from './journal.js';
-import { outcomeAfter, reportDecidedHypotheses, reportOpenHypotheses } from './hypothesis-stats.js';
+import {
+  outcomeAfter,
+  reportDecidedHypotheses,
+  reportOpenHypotheses,
+  type ReportHypothesisRow,
+} from './hypothesis-stats.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
 import type {
   ReportQuery,
@@ -48,6 +53,16 @@ const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN 
  */
 export function reportSql(by: boolean, now: boolean) {
   const BY = by ? 'i.by = @by COLLATE NOCASE' : '1';
+  // accounts going cold (src/db/standing.ts): each account's latest customer contact, as kept on
+  // the account (migration 0004) when that is on or before @asOf, else (a report as of a past day)
+  // looked up; with --by, always looked up.
+  const cold = `SELECT account, segment, cadence AS cadenceDays, lastDirect FROM (
+  SELECT a.name AS account, a.segment, ${accountCadenceSql('a.cadence_days', '@accountCadence')} AS cadence,
+    ${by ? '' : 'CASE WHEN a.last_direct <= @asOf THEN a.last_direct ELSE '}(SELECT i.date FROM interviews i
+      WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf AND ${BY}
+      ORDER BY i.date DESC LIMIT 1)${by ? '' : ' END'} AS lastDirect
+  FROM accounts a)
+WHERE ${goingColdSql('lastDirect', 'cadence', '@asOf')}`;
   return {
     contact: `
 SELECT
@@ -85,17 +100,17 @@ WHERE i.date BETWEEN @start AND @end AND ${BY}
 ORDER BY i.date DESC, i.id DESC
 LIMIT @rows`,
 
-    // accounts going cold (src/db/standing.ts): each account's latest customer contact, as kept on
-    // the account (migration 0004) when that is on or before @asOf, else (a report as of a past day)
-    // looked up; with --by, always looked up.
-    accounts: `
-SELECT account, segment, cadence AS cadenceDays, lastDirect FROM (
-  SELECT a.name AS account, a.segment, ${accountCadenceSql('a.cadence_days', '@accountCadence')} AS cadence,
-    ${by ? '' : 'CASE WHEN a.last_direct <= @asOf THEN a.last_direct ELSE '}(SELECT i.date FROM interviews i
-      WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf AND ${BY}
-      ORDER BY i.date DESC LIMIT 1)${by ? '' : ' END'} AS lastDirect
-  FROM accounts a)
-WHERE ${goingColdSql('lastDirect', 'cadence', '@asOf')}`,
+    accounts: cold,
+
+    // for a view (@rows), the first @rows accounts going cold, oldest contact first, and any tied with
+    // the last of them (JavaScript orders ties by name), each row with how many there are in all
+    // (none: no row): on a journal of thousands of accounts, most of them going cold, making them all
+    // into JavaScript values to show ten cost milliseconds
+    accountsShown: `
+WITH cold AS MATERIALIZED (${cold})
+SELECT account, segment, cadenceDays, lastDirect, (SELECT count(*) FROM cold) AS total
+FROM cold
+WHERE lastDirect <= coalesce((SELECT lastDirect FROM cold ORDER BY lastDirect LIMIT 1 OFFSET @rows - 1), '9999-12-31')`,
 
     decided: `
 SELECT 'H' || h.id AS id, h.statement, o.outcome, o.date, o.reason
@@ -127,6 +142,26 @@ FROM latest l
   CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
 WHERE e.date > l.date AND e.date <= @asOf
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
+
+    // the killed and invalidated hypotheses that links dated after their decision still point to, by
+    // row id, latest decision first (then by id), as the report lists them, when the kept statuses
+    // and decision days hold (\`now\`): a link dated on or before @asOf after the decision exists when
+    // the latest link is (the evidence totals' last_date), and only otherwise are links read
+    lateKilled: `
+SELECT h.id
+FROM hypotheses h CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
+WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf
+  AND (t.last_date <= @asOf OR EXISTS (SELECT 1 FROM evidence e
+    WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf))
+ORDER BY h.decided_on DESC, h.id`,
+
+    // lateEvidence (\`now\`) of the hypotheses in @ids (a JSON array of row ids)
+    lateEvidenceOf: `
+SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
+FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
+WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status IN ('killed', 'invalidated')
+  AND e.date > h.decided_on AND e.date <= @asOf
+ORDER BY h.id, e.date, e.interview_id`,
 
     // customer evidence refuting a validated hypothesis (its latest outcome as of @asOf), dated after
     // the validation; as lateEvidence, from the kept status and decision day when `now`
@@ -238,15 +273,11 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       names: string;
     })[]
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
-  const accounts = db
-    .prepare(SQL.accounts)
-    .all({ ...pick('asOf', 'by'), accountCadence: q.accountCadence }) as AccountContactRow[];
+  const { accounts, unreadAccounts } = coldAccounts(db, SQL, {
+    ...pick('asOf', 'by', 'rows'),
+    accountCadence: q.accountCadence,
+  });
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
-  // the longer lists as arrays, made into objects here: better-sqlite3 builds an object a row in
-  // C++ at about twice the cost
-  const lateEvidence = (db.prepare(SQL.lateEvidence).raw().all(pick('asOf')) as [string, string, string][]).map(
-    ([hypothesisId, interviewId, date]): LateEvidenceRow => ({ hypothesisId, interviewId, date }),
-  );
   const refutedAfterValidation = db
     .prepare(SQL.refutedAfterValidation)
     .all(pick('asOf')) as RefutedAfterValidationRow[];
@@ -271,8 +302,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const followUpTotal =
     rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
   const open = reportOpenHypotheses(db, q.asOf, now, rows);
-  const late = [...new Set(lateEvidence.map((e) => Number(e.hypothesisId.slice(1))))];
-  const killed = reportDecidedHypotheses(db, q.asOf, rows, late, now);
+  const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, q.asOf, rows, now);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   return {
     contact: {
@@ -295,6 +325,8 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       followUps: followUpTotal - followUps.length,
       unvalidated: 0,
       flags: 0,
+      accounts: unreadAccounts,
+      lateKilled: unreadLate,
     },
     decided,
     lateEvidence,
@@ -310,4 +342,56 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       hypotheses: opportunityHypotheses(db, q.asOf),
     },
   };
+}
+
+type Statements = ReturnType<typeof reportSql>;
+
+/** The accounts going cold: every one, or for a view (`rows`) the first and how many are left. */
+function coldAccounts(
+  db: DB,
+  SQL: Statements,
+  p: { asOf?: string; by?: string | null; rows?: number; accountCadence: number },
+): { accounts: AccountContactRow[]; unreadAccounts: number } {
+  if (p.rows === undefined || p.rows < 0) {
+    const { rows: _, ...all } = p;
+    return { accounts: db.prepare(SQL.accounts).all(all) as AccountContactRow[], unreadAccounts: 0 };
+  }
+  const read = db.prepare(SQL.accountsShown).all(p) as (AccountContactRow & { total: number })[];
+  return {
+    accounts: read.map(({ total: _, ...a }) => a),
+    unreadAccounts: read.length === 0 ? 0 : read[0].total - read.length,
+  };
+}
+
+/**
+ * The killed and invalidated hypotheses and the links dated after their decision: every one, or
+ * for a view (`rows`) the first `rows` of them and of those with such links (latest decision
+ * first), with how many more have such links (`unreadLate`).
+ */
+function killedRows(
+  db: DB,
+  SQL: Statements,
+  asOf: string,
+  rows: number | null,
+  now: boolean,
+): { killed: { rows: ReportHypothesisRow[]; total: number }; lateEvidence: LateEvidenceRow[]; unreadLate: number } {
+  // the longer lists as arrays, made into objects here: better-sqlite3 builds an object a row in
+  // C++ at about twice the cost
+  const links = (sql: string, p: object) =>
+    (db.prepare(sql).raw().all(p) as [string, string, string][]).map(
+      ([hypothesisId, interviewId, date]): LateEvidenceRow => ({ hypothesisId, interviewId, date }),
+    );
+  if (rows === null || !now) {
+    const lateEvidence = links(SQL.lateEvidence, { asOf });
+    const late = [...new Set(lateEvidence.map((e) => Number(e.hypothesisId.slice(1))))];
+    return { killed: reportDecidedHypotheses(db, asOf, rows, late, now), lateEvidence, unreadLate: 0 };
+  }
+  // a view: of the thousands of links a journal of years may hold after decisions, only those of
+  // the hypotheses it lists are read (their ids from the kept decision days, src/db/report.ts)
+  const late = db.prepare(SQL.lateKilled).pluck().all({ asOf }) as number[];
+  const first = late.slice(0, rows);
+  const killed = reportDecidedHypotheses(db, asOf, rows, first, now);
+  const lateEvidence = links(SQL.lateEvidenceOf, { asOf, ids: JSON.stringify(killed.rows.map((h) => h.rowid)) });
+  const read = new Set(lateEvidence.map((e) => e.hypothesisId)).size;
+  return { killed, lateEvidence, unreadLate: late.length - read };
 }

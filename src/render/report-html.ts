@@ -339,6 +339,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
           `${esc(a.account)}: last customer conversation ${esc(a.lastDirect)}, ` +
           `${plural(a.daysSince, 'day')} ago (cadence ${a.cadenceDays} days)`,
         'No accounts going cold.',
+        unread.accounts,
       ),
     ),
     section(

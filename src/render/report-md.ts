@@ -115,7 +115,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
         `${mdInline(a.account)}: last customer conversation ${a.lastDirect}, ${plural(a.daysSince, 'day')} ago ` +
         `(cadence ${a.cadenceDays} days)`,
       'No accounts going cold.',
-      0,
+      unread.accounts,
       rest,
     ),
     '',

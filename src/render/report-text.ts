@@ -169,19 +169,23 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   );
 
   // 2. accounts going cold
-  out.push('', section('Accounts going cold', r.overdueAccounts.length || null, c));
+  out.push('', section('Accounts going cold', r.overdueAccounts.length + unread.accounts || null, c));
   if (r.overdueAccounts.length === 0) out.push(c.dim('  No accounts going cold'));
   out.push(
-    ...capped(r.overdueAccounts, c, (rows) =>
-      columns(
-        rows.map((a) => [
-          cell(a.account),
-          cell(`last ${a.lastDirect}`),
-          cell(`${plural(a.daysSince, 'day')} ago`, c.red),
-          cell(`cadence ${a.cadenceDays} days`, c.dim),
-        ]),
-        width,
-      ),
+    ...capped(
+      r.overdueAccounts,
+      c,
+      (rows) =>
+        columns(
+          rows.map((a) => [
+            cell(a.account),
+            cell(`last ${a.lastDirect}`),
+            cell(`${plural(a.daysSince, 'day')} ago`, c.red),
+            cell(`cadence ${a.cadenceDays} days`, c.dim),
+          ]),
+          width,
+        ),
+      unread.accounts,
     ),
   );
 

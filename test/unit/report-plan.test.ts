@@ -34,6 +34,7 @@ const params = {
   ]),
   weekTarget: 1,
   accountCadence: 30,
+  ids: '[1, 2]',
 };
 
 function scans(sql: string): string[] {
