@@ -1,0 +1,78 @@
+// pm coverage's window counted by SQLite (coverageRows, issue 18) must answer as the rows counted
+// one by one in JavaScript (coverageRowsSimple), on journals of both bench shapes, over several
+// windows, and where segments are switched off, missing, blank or spelled in two cases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../src/db/journal.js';
+import { coverageRows, coverageRowsSimple } from '../../src/db/coverage.js';
+import { buildCoverage, type CoverageRows } from '../../src/core/coverage.js';
+import { DEFAULTS } from '../../src/core/config.js';
+import { generatedJournal } from '../fixtures/generated-journal.js';
+
+const shapes = {
+  today: { accounts: 40, contacts: 150, hypotheses: 60, seed: 5, shape: 'today' },
+  harsh: { accounts: 240, contacts: 480, hypotheses: 80, seed: 6, shape: 'harsh' },
+} as const;
+
+const WINDOWS = [
+  { start: '2026-08-29', end: '2026-11-20', asOf: '2026-11-20' },
+  { start: '2025-11-21', end: '2026-11-20', asOf: '2026-11-20' },
+  { start: '2024-03-01', end: '2024-06-30', asOf: '2024-06-30' },
+  { start: '2026-11-19', end: '2026-11-20', asOf: '2026-11-20' },
+];
+
+/** The rows with the counts whose order means nothing (stages, personas) in one order. */
+function comparable(rows: CoverageRows) {
+  const byKey = <T extends { key: string | null }>(list: T[]) =>
+    [...list].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  return { ...rows, personaCounts: byKey(rows.personaCounts), stageCounts: byKey(rows.stageCounts) };
+}
+
+function expectSame(db: DB) {
+  for (const w of WINDOWS) {
+    const fast = coverageRows(db, w, w.asOf);
+    const simple = coverageRowsSimple(db, w, w.asOf);
+    // the segments no account names are listed in the order they were first heard: that order too
+    expect(comparable(fast)).toEqual(comparable(simple));
+    const stages = ['discover', 'evaluate', 'onboard', 'adopt', 'expand'];
+    const window = { start: w.start, end: w.end, weeks: null };
+    expect(buildCoverage(fast, window, w.asOf, DEFAULTS, stages)).toEqual(
+      buildCoverage(simple, window, w.asOf, DEFAULTS, stages),
+    );
+  }
+}
+
+describe.each(Object.entries(shapes))('coverage counts on a journal of the %s shape', (_shape, opts) => {
+  let journal: ReturnType<typeof generatedJournal>;
+  let db: DB;
+  beforeAll(() => {
+    journal = generatedJournal(1500, opts);
+    db = journal.db;
+  });
+  afterAll(() => journal.close());
+
+  it('counts each segment, stage and persona of the window as the simple path does', () => {
+    const rows = coverageRows(db, WINDOWS[0], WINDOWS[0].asOf);
+    expect(rows.segmentCounts.length).toBeGreaterThan(2);
+    expect(rows.stageCounts.length).toBeGreaterThan(2);
+    expect(rows.personaCounts.some((p) => (p.people ?? 0) > 1)).toBe(true);
+    expectSame(db);
+  });
+
+  it('the same with segments switched off, missing, blank, and spelled in two cases', () => {
+    const ids = db.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+    const set = db.prepare('UPDATE accounts SET segment = ?, cadence_days = ? WHERE id = ?');
+    // switched off (their segment is no segment's total: listed after, in the order first heard)
+    for (const id of ids.slice(0, 3)) set.run('Legacy', 0, id);
+    set.run('Old', 0, ids[3]);
+    set.run(null, null, ids[4]);
+    set.run('  ', null, ids[5]);
+    set.run(' padded ', null, ids[6]);
+    expectSame(db);
+    // two spellings of one segment, and of one persona: counted together, named as first met
+    set.run('LEGACY', 0, ids[7]);
+    db.prepare(
+      "UPDATE contacts SET persona = 'FOUNDER' WHERE id IN (SELECT id FROM contacts WHERE persona = 'founder' LIMIT 3)",
+    ).run();
+    expectSame(db);
+  });
+});
