@@ -10,6 +10,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
+import { freshSchema } from './migrations/fresh-schema.mjs';
 
 // commander requires child_process at load time, for executable subcommands pm does not have;
 // loading it costs ~4 ms at every start. Give commander a stand-in that loads it only if used.
@@ -65,6 +66,16 @@ const directAddon = {
   },
 };
 
+// A new journal is made from the schema as it now stands (src/db/journal.ts): the migrations folded
+// into one script here, at build time, so that it can never disagree with them
+const freshSchemaText = {
+  name: 'fresh-schema',
+  setup(b) {
+    b.onResolve({ filter: /^pm:fresh-schema$/ }, () => ({ path: 'fresh-schema', namespace: 'pm-schema' }));
+    b.onLoad({ filter: /.*/, namespace: 'pm-schema' }, () => ({ loader: 'text', contents: freshSchema() }));
+  },
+};
+
 const WRAP_START = '(function (exports, require, module, __filename, __dirname) {';
 const WRAP_END = '\n})';
 
@@ -98,7 +109,7 @@ await build({
   // function: handed to V8 as read, not concatenated into a new 480 KB string V8 must then copy
   banner: { js: WRAP_START },
   footer: { js: WRAP_END },
-  plugins: [lazyChildProcess, noColorDetection, directAddon],
+  plugins: [lazyChildProcess, noColorDetection, directAddon, freshSchemaText],
 });
 // `pm __complete` (shell completion's live values, at every TAB) is a bundle of its own, loaded by
 // bin/pm.js instead of the CLI: better-sqlite3 and a few queries, without commander or chalk

@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { freshSchema } from './migrations/fresh-schema.mjs';
 
 // Tests run in UTC unless TZ says otherwise, and every test process inherits it: in-process runs
 // of pm share their process's time zone (test/helpers.ts), spawned ones get TZ from the sandbox.
@@ -19,6 +20,13 @@ if (!process.env.TMPDIR) {
 
 export default defineConfig({
   plugins: [
+    {
+      // a new journal's schema, folded from the migrations as the build does (esbuild.config.mjs)
+      name: 'fresh-schema',
+      resolveId: (id: string) => (id === 'pm:fresh-schema' ? '\0pm:fresh-schema' : undefined),
+      load: (id: string) =>
+        id === '\0pm:fresh-schema' ? `export default ${JSON.stringify(freshSchema())};` : undefined,
+    },
     {
       // migrations/*.sql are imported as text, as esbuild's text loader does for the build
       name: 'sql-as-text',

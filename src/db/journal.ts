@@ -8,6 +8,7 @@ import { closeSync, constants, existsSync, mkdirSync, openSync, type Stats, stat
 import { dirname } from 'node:path';
 import { JournalError, fromSqliteError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
+import FRESH_SCHEMA from 'pm:fresh-schema';
 import { configFromRows, type Config } from '../core/config.js';
 import { uuidv7 } from '../core/uuid.js';
 import { type Destination, destination, stage } from '../files.js';
@@ -226,6 +227,14 @@ function backupBeforeMigration(db: DB, path: string, version: number): void {
 }
 
 /**
+ * What the migrations put in a new journal's tables (0015: its sync clock, with a device id of its
+ * own), which the fresh schema's script cannot hold; migrations/fresh-schema.mjs fails the build if
+ * a migration fills another table.
+ */
+const SEED_ROWS = `INSERT INTO sync_clock (id, device, ms, counter)
+  VALUES (1, lower(hex(randomblob(8))), CAST(unixepoch('subsec') * 1000 AS INTEGER), 0);`;
+
+/**
  * Apply every migration newer than the file's version, in one BEGIN IMMEDIATE transaction with
  * foreign keys off (a table rebuild must not cascade-delete children), re-reading user_version
  * inside it since another process may have migrated meanwhile, and checking foreign keys before
@@ -240,7 +249,10 @@ export function runMigrations(db: DB, fromVersion: number, migrations: Migration
       const current = db.pragma('user_version', { simple: true }) as number;
       if (current >= target) return;
       const applied = migrations.filter((m) => m.version > current);
-      for (const m of applied) db.exec(m.sql);
+      // a new journal gets the schema as it now stands in one script (migrations/fresh-schema.mjs),
+      // not its history replayed: ~2 ms instead of ~30; any other list of migrations replays them
+      if (current === 0 && migrations === MIGRATIONS) db.exec(FRESH_SCHEMA + SEED_ROWS);
+      else for (const m of applied) db.exec(m.sql);
       for (const m of applied) m.data?.(db);
       const problems = db.pragma('foreign_key_check') as unknown[];
       if (problems.length > 0)

@@ -24,7 +24,7 @@ const RUNS = 10;
 /** kills aimed inside the write transaction, and just after its commit (the rest: anywhere in the run) */
 const IN_TRANSACTION = 5;
 const AFTER_COMMIT = 2;
-const INTERVIEWS = 2000;
+const INTERVIEWS = 700;
 const SEED = process.env.PM_CRASH_SEED ? Number(process.env.PM_CRASH_SEED) : 20261120;
 if (!Number.isSafeInteger(SEED)) throw new Error(`PM_CRASH_SEED must be an integer, not ${process.env.PM_CRASH_SEED}`);
 /** without /proc/locks (not Linux) there is no seeing where a kill landed */

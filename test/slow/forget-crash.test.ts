@@ -14,7 +14,8 @@ import Database from 'better-sqlite3';
 import { BIN, ROOT, sandbox, type Sandbox } from '../helpers.js';
 
 const RUNS = 12;
-const SEED = Number(process.env.PM_CRASH_SEED) || Date.now() % 1_000_000;
+const SEED = process.env.PM_CRASH_SEED ? Number(process.env.PM_CRASH_SEED) : 20261206;
+if (!Number.isSafeInteger(SEED)) throw new Error(`PM_CRASH_SEED must be an integer, not ${process.env.PM_CRASH_SEED}`);
 const PERSON = { name: 'Zelda Quuxworth', email: 'zelda.quuxworth@wonka.test', quote: 'the everlasting gobstopper' };
 const NEEDLES = [PERSON.name, PERSON.email, PERSON.quote, 'Quuxworth'];
 
@@ -90,7 +91,7 @@ beforeAll(async () => {
   const { generate } = (await import(pathToFileURL(join(ROOT, 'test', 'bench', 'generate.mjs')).href)) as {
     generate(n: number, o: object): unknown;
   };
-  writeFileSync(join(box.dir, 'team.json'), JSON.stringify(generate(1500, { seed: 11 })));
+  writeFileSync(join(box.dir, 'team.json'), JSON.stringify(generate(700, { seed: 11 })));
   const seedDb = join(box.dir, 'seed', 'journal.db');
   mkdirSync(join(box.dir, 'seed'));
   // the journal is made in-process (test/helpers.ts): only the forget that is killed needs a process
