@@ -43,10 +43,18 @@ const IN_RANGE = 'i.date BETWEEN @start AND @end';
 const SELECTED_INTERVIEWS = `SELECT i.id FROM interviews i WHERE ${IN_RANGE}`;
 const SELECTED_OUTCOMES = 'SELECT o.hypothesis_id FROM outcomes o WHERE o.date BETWEEN @start AND @end';
 
+// An exported record's version (`rev`, `vv`), looked up with it by record_versions' primary key
+// (kind, key) rather than read into one map of every record's version first: at 100k interviews
+// that map was ~80 MB of the export's heap (issue 18).
+const VERSION_COLUMNS = 'v.version AS rev, v.vv AS vv';
+const VERSION_JOIN = (kind: RecordKind, key: string) =>
+  `LEFT JOIN record_versions v ON v.kind = '${kind}' AND v.key = ${key}`;
+
 // Accounts and contacts: every one for the whole journal; for a range, those its interviews refer to
 // (two statements rather than `@whole OR …`, which would read every row to test the OR)
 const ACCOUNTS = (whole: boolean) => `
-SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays FROM accounts a
+SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays, ${VERSION_COLUMNS}
+FROM accounts a ${VERSION_JOIN('account', 'a.uuid')}
 ${
   whole
     ? ''
@@ -57,8 +65,8 @@ ${
 ORDER BY a.uuid`;
 
 const CONTACTS = (whole: boolean) => `
-SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.persona, c.forgotten
-FROM contacts c JOIN accounts a ON a.id = c.account_id
+SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.persona, c.forgotten, ${VERSION_COLUMNS}
+FROM contacts c JOIN accounts a ON a.id = c.account_id ${VERSION_JOIN('contact', 'c.uuid')}
 ${
   whole
     ? ''
@@ -79,7 +87,7 @@ FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE ${BY_KEYS('c.uuid')
 
 // in the order of their dates, then UUIDs (not display ids, which differ between journals), so that
 // journals holding the same records export the same document
-const INTERVIEWS = (where: string) => `
+const INTERVIEWS = (where: string, versions = false) => `
 SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.source, i.by, i.minutes, i.summary,
   i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
   (SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
@@ -88,8 +96,9 @@ SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.so
      FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)) AS
-    tags
+    tags${versions ? `, ${VERSION_COLUMNS}` : ''}
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
+  ${versions ? VERSION_JOIN('interview', 'i.uuid') : ''}
 WHERE ${where}
 ORDER BY i.date, i.uuid`;
 
@@ -106,9 +115,9 @@ const HYPOTHESIS_COLUMNS = `h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statemen
   (SELECT json_group_array(uuid) FROM (SELECT o.uuid FROM hypothesis_opportunities ho JOIN opportunities o
      ON o.id = ho.opportunity_id WHERE ho.hypothesis_id = h.id ORDER BY o.uuid)) AS opportunityUuids`;
 
-const HYPOTHESES = (whole: boolean) => `
-SELECT ${HYPOTHESIS_COLUMNS}
-FROM hypotheses h
+const HYPOTHESES = (whole: boolean, versions = false) => `
+SELECT ${HYPOTHESIS_COLUMNS}${versions ? `, ${VERSION_COLUMNS}` : ''}
+FROM hypotheses h${versions ? ` ${VERSION_JOIN('hypothesis', 'h.uuid')}` : ''}
 WHERE ${
   whole
     ? `h.created_on <= @end
@@ -123,8 +132,8 @@ ORDER BY h.id`;
 const OPPORTUNITIES = `
 SELECT o.uuid, o.name,
   (SELECT json_group_array(name) FROM (SELECT name FROM opportunity_aliases WHERE opportunity_id = o.id ORDER BY key))
-    AS aliases
-FROM opportunities o
+    AS aliases, ${VERSION_COLUMNS}
+FROM opportunities o ${VERSION_JOIN('opportunity', 'o.uuid')}
 ORDER BY o.uuid`;
 
 const HYPOTHESES_BY_KEYS = `SELECT ${HYPOTHESIS_COLUMNS} FROM hypotheses h WHERE ${BY_KEYS('h.uuid')}`;
@@ -135,8 +144,9 @@ const OPPORTUNITIES_BY_KEYS = `SELECT o.uuid, o.name,
 FROM opportunities o WHERE ${BY_KEYS('o.uuid')}`;
 
 const EVIDENCE = `
-SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength, e.basis
+SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strength, e.basis, ${VERSION_COLUMNS}
 FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON h.id = e.hypothesis_id
+  ${VERSION_JOIN('evidence', "i.uuid || '/' || h.uuid")}
 WHERE ${IN_RANGE}
 ORDER BY i.date, i.uuid, h.uuid`;
 
@@ -146,8 +156,8 @@ FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON 
 WHERE ${BY_KEYS("i.uuid || '/' || h.uuid")}`;
 
 const OUTCOMES = `
-SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason
-FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id
+SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason, ${VERSION_COLUMNS}
+FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id ${VERSION_JOIN('outcome', 'o.uuid')}
 WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date, o.uuid`;
 
@@ -256,6 +266,18 @@ export function readRecords(db: DB, kind: RecordKind, keys: string[]): Map<strin
   return out;
 }
 
+/** The record `d` with its version and version vector, read with it (VERSION_COLUMNS) into `r`. */
+function versioned<T extends object>(d: T, r: Row): T {
+  // a record known only from a file without versions stays without one
+  return r.rev !== null && r.rev !== ORIGIN_VERSION ? { ...d, rev: r.rev, vv: JSON.parse(r.vv) } : d;
+}
+
+// What the whole journal's export carries of record_versions itself: the shared settings' versions
+// and the deletions (erasures are in `forgotten`), in the order of kind and key
+const SETTINGS_AND_DELETIONS = `
+SELECT kind, key, version, vv, deleted, merged_into FROM record_versions
+WHERE (kind = 'setting' OR deleted = 1) AND kind <> 'erasure'`;
+
 interface VersionRow {
   kind: RecordKind;
   key: string;
@@ -263,14 +285,6 @@ interface VersionRow {
   vv: string;
   deleted: number;
   merged_into: string | null;
-}
-
-/** Every record's version, by kind and key. */
-function versionsOf(db: DB): Map<string, VersionRow> {
-  const rows = db
-    .prepare('SELECT kind, key, version, vv, deleted, merged_into FROM record_versions')
-    .all() as VersionRow[];
-  return new Map(rows.map((r) => [`${r.kind}\u0000${r.key}`, r]));
 }
 
 /** The journal (or a range of it) in the exchange format. `user.name` is never exported. */
@@ -296,48 +310,46 @@ export function exportParts(
   const config = Object.fromEntries(
     CONFIG_KEYS.filter((k) => k !== 'user.name').map((k) => [k, stored[k]]),
   ) as ExportedConfig;
-  const versions = versionsOf(db);
-  // each record with its version (rev) and version vector (vv)
-  const versioned =
-    <T extends object>(kind: RecordKind, key: (d: T) => string) =>
-    (d: T): T => {
-      const v = versions.get(`${kind}\u0000${key(d)}`);
-      // a record known only from a file without versions stays without one
-      return v && v.version !== ORIGIN_VERSION ? { ...d, rev: v.version, vv: JSON.parse(v.vv) } : d;
-    };
-  const byUuid = <T extends { uuid: string }>(d: T) => d.uuid;
-
-  const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated)
-    .map(toAccount)
-    .map(versioned('account', byUuid));
-  const contacts = all(CONTACTS(range.whole), range.whole ? {} : dated)
-    .map(toContact)
-    .map(versioned('contact', byUuid));
-  const withVersion = versioned('interview', byUuid);
+  const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated).map((r) => versioned(toAccount(r), r));
+  const contacts = all(CONTACTS(range.whole), range.whole ? {} : dated).map((r) => versioned(toContact(r), r));
   function* interviews(): Generator<InterviewDoc> {
-    for (const r of db.prepare(INTERVIEWS(IN_RANGE)).iterate(dated) as Iterable<Row>) yield withVersion(toInterview(r));
+    for (const r of db.prepare(INTERVIEWS(IN_RANGE, true)).iterate(dated) as Iterable<Row>)
+      yield versioned(toInterview(r), r);
   }
-  const hypotheses = all(HYPOTHESES(range.whole), dated)
-    .map(toHypothesis)
-    .sort((a, b) => compareText(a.createdOn, b.createdOn) || compareText(a.uuid, b.uuid))
-    .map(versioned('hypothesis', byUuid));
-  const evidence = (all(EVIDENCE, dated) as EvidenceDoc[]).map(
-    versioned('evidence', (e: EvidenceDoc) => `${e.interviewUuid}/${e.hypothesisUuid}`),
+  const hypotheses = all(HYPOTHESES(range.whole, true), dated)
+    .map((r) => versioned(toHypothesis(r), r))
+    .sort((a, b) => compareText(a.createdOn, b.createdOn) || compareText(a.uuid, b.uuid));
+  const evidence = all(EVIDENCE, dated).map((r) =>
+    versioned<EvidenceDoc>(
+      {
+        interviewUuid: r.interviewUuid,
+        hypothesisUuid: r.hypothesisUuid,
+        direction: r.direction,
+        strength: r.strength,
+        basis: r.basis,
+      },
+      r,
+    ),
   );
-  const outcomes = (all(OUTCOMES, dated) as OutcomeDoc[]).map(versioned('outcome', byUuid));
+  const outcomes = all(OUTCOMES, dated).map((r) =>
+    versioned<OutcomeDoc>(
+      { uuid: r.uuid, hypothesisUuid: r.hypothesisUuid, outcome: r.outcome, date: r.date, reason: r.reason },
+      r,
+    ),
+  );
 
   // the whole journal also carries the shared settings' versions and the deletions
   const settings: SettingDoc[] = [];
   const deleted: TombstoneDoc[] = [];
   if (range.whole) {
-    for (const v of [...versions.values()].sort((a, b) => compareText(a.kind, b.kind) || compareText(a.key, b.key))) {
+    const rows = db.prepare(SETTINGS_AND_DELETIONS).all() as VersionRow[];
+    for (const v of rows.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.key, b.key))) {
       const vv = JSON.parse(v.vv);
-      if (v.kind === 'erasure') continue; // in `forgotten`, below
       if (v.deleted) {
-        const t: TombstoneDoc = { kind: v.kind, key: v.key, rev: v.version, vv };
+        const t: TombstoneDoc = { kind: v.kind as TombstoneDoc['kind'], key: v.key, rev: v.version, vv };
         if (v.merged_into) t.mergedInto = v.merged_into;
         deleted.push(t);
-      } else if (v.kind === 'setting' && isConfigKey(v.key) && v.key !== 'user.name')
+      } else if (isConfigKey(v.key) && v.key !== 'user.name')
         settings.push({
           key: v.key as SettingDoc['key'],
           value: stored[v.key] as string | number,
@@ -361,9 +373,9 @@ export function exportParts(
     privacyKeys: (
       db.prepare('SELECT id, key FROM privacy_keys ORDER BY own DESC, id').all() as { id: string; key: Buffer }[]
     ).map((k) => ({ id: k.id, key: k.key.toString('hex') })),
-    opportunities: (all(OPPORTUNITIES, {}) as Row[])
-      .map((r): OpportunityDoc => ({ uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) }))
-      .map(versioned('opportunity', byUuid)),
+    opportunities: all(OPPORTUNITIES, {}).map((r) =>
+      versioned<OpportunityDoc>({ uuid: r.uuid, name: r.name, aliases: JSON.parse(r.aliases) }, r),
+    ),
     settings,
     deleted,
   };

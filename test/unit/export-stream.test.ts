@@ -2,6 +2,8 @@
 // and CSV texts must be those of the whole document made at once, on journals of both bench
 // shapes, for the whole journal and a range, redacted or not; and the spool that holds them until
 // the journal is let go must give back every byte, in memory or spilled to its unnamed file.
+// Each record's version is read with it (a join on record_versions' key): the document must carry
+// the versions a map of every record's version (what the export read before) gives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import { exportJournal, exportParts, peopleForRedaction, WHOLE_JOURNAL } from '../../src/db/exchange.js';
@@ -10,6 +12,65 @@ import { interviewsCsv, interviewsCsvRecords } from '../../src/render/csv.js';
 import { writeJson } from '../../src/commands/export.js';
 import { Spool, SPOOL_IN_MEMORY } from '../../src/files.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
+import { ORIGIN_VERSION } from '../../src/core/versions.js';
+import type { JournalDoc } from '../../src/core/import-validate.js';
+
+/**
+ * The simple path: every record's version in one map, looked up for each record of a document read
+ * without versions; the whole journal's tombstones and settings from the map, sorted by kind and key.
+ */
+function withVersionsFromMap(db: DB, doc: JournalDoc, whole: boolean): JournalDoc {
+  const rows = db.prepare('SELECT kind, key, version, vv, deleted, merged_into FROM record_versions').all() as {
+    kind: string;
+    key: string;
+    version: string;
+    vv: string;
+    deleted: number;
+    merged_into: string | null;
+  }[];
+  const map = new Map(rows.map((r) => [`${r.kind}/${r.key}`, r]));
+  const add =
+    <T extends object>(kind: string, key: (d: T) => string) =>
+    (d: T): T => {
+      const { rev: _r, vv: _v, ...plain } = d as T & { rev?: string; vv?: unknown };
+      const v = map.get(`${kind}/${key(d)}`);
+      return (v && v.version !== ORIGIN_VERSION ? { ...plain, rev: v.version, vv: JSON.parse(v.vv) } : plain) as T;
+    };
+  const uuid = (d: { uuid: string }) => d.uuid;
+  const sorted = [...rows].sort((a, b) =>
+    a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
+  return {
+    ...doc,
+    accounts: doc.accounts.map(add('account', uuid)),
+    contacts: doc.contacts.map(add('contact', uuid)),
+    interviews: doc.interviews.map(add('interview', uuid)),
+    hypotheses: doc.hypotheses.map(add('hypothesis', uuid)),
+    evidence: doc.evidence.map(add('evidence', (e) => `${e.interviewUuid}/${e.hypothesisUuid}`)),
+    outcomes: doc.outcomes.map(add('outcome', uuid)),
+    opportunities: doc.opportunities.map(add('opportunity', uuid)),
+    settings: whole
+      ? sorted
+          .filter((v) => v.kind === 'setting' && !v.deleted && v.key !== 'user.name')
+          .map((v) => ({
+            key: v.key as never,
+            value: doc.config[v.key as keyof JournalDoc['config']],
+            ...(v.version === ORIGIN_VERSION ? {} : { rev: v.version, vv: JSON.parse(v.vv) }),
+          }))
+      : [],
+    deleted: whole
+      ? sorted
+          .filter((v) => v.deleted && v.kind !== 'erasure')
+          .map((v) => ({
+            kind: v.kind as never,
+            key: v.key,
+            rev: v.version,
+            vv: JSON.parse(v.vv),
+            ...(v.merged_into ? { mergedInto: v.merged_into } : {}),
+          }))
+      : [],
+  };
+}
 
 const shapes = {
   today: { accounts: 30, contacts: 90, hypotheses: 60, seed: 8, shape: 'today' },
@@ -28,6 +89,17 @@ describe.each(Object.entries(shapes))('exports of a journal of the %s shape', (_
   beforeAll(() => {
     journal = generatedJournal(600, opts);
     db = journal.db;
+    // records changed here after the import (the triggers give them versions of this journal),
+    // deleted (tombstones), and a setting changed: imported records alone carry no version
+    db.exec(`UPDATE interviews SET summary = summary || ' (edited)' WHERE id % 5 = 0;
+      UPDATE accounts SET segment = 'enterprise' WHERE id % 3 = 0;
+      UPDATE contacts SET persona = 'ops lead' WHERE id % 4 = 0;
+      UPDATE hypotheses SET criteria = 'ten say yes' WHERE id % 2 = 0;
+      UPDATE evidence SET strength = 'strong' WHERE interview_id % 3 = 0;
+      DELETE FROM evidence WHERE interview_id % 11 = 0;
+      DELETE FROM outcomes WHERE id % 2 = 0;
+      INSERT OR REPLACE INTO config (key, value) VALUES ('cadence.target', '3');
+      INSERT INTO opportunities (uuid, name, key) VALUES ('0000-opp', 'Faster exports', 'faster exports');`);
   });
   afterAll(() => journal.close());
 
@@ -52,6 +124,21 @@ describe.each(Object.entries(shapes))('exports of a journal of the %s shape', (_
       }
     },
   );
+
+  it.each(Object.entries(ranges))('%s: every record with the version a map of them all gives', (_r, range) => {
+    const doc = exportJournal(db, range, AT);
+    expect(doc).toEqual(withVersionsFromMap(db, doc, range.whole));
+    // and the same bytes, key order included
+    expect(JSON.stringify(doc)).toBe(JSON.stringify(withVersionsFromMap(db, doc, range.whole)));
+    if (range === ranges['a range with no interviews']) return;
+    const versioned = [...doc.interviews, ...doc.accounts, ...doc.contacts, ...doc.evidence, ...doc.hypotheses];
+    expect(versioned.filter((d) => 'rev' in d).length).toBeGreaterThan(10);
+    expect(versioned.filter((d) => !('rev' in d)).length).toBeGreaterThan(10);
+    if (range.whole) {
+      expect(doc.deleted.length).toBeGreaterThan(5);
+      expect(doc.settings.some((s) => s.key === 'cadence.target' && s.rev)).toBe(true);
+    }
+  });
 });
 
 describe('the spool', () => {
