@@ -311,7 +311,7 @@ export class Spool {
     }
   }
 }
-export const SPOOL_IN_MEMORY = 16 << 20;
+export const SPOOL_IN_MEMORY = 4 << 20;
 
 /** A file in the temporary folder, opened owner-only and removed at once: only its descriptor is left. */
 function unnamedFile(): number | undefined {

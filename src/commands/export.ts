@@ -17,7 +17,14 @@ import {
   redactInterview,
   type Redactor,
 } from '../core/redact.js';
-import { exportParts, markdownRecords, peopleForRedaction, WHOLE_JOURNAL, type ExportRange } from '../db/exchange.js';
+import {
+  exportParts,
+  markdownRecords,
+  peopleForRedaction,
+  readOnce,
+  WHOLE_JOURNAL,
+  type ExportRange,
+} from '../db/exchange.js';
 import { reportRows } from '../db/report.js';
 import { confidenceInputs, hypothesisStatuses } from '../db/hypothesis-stats.js';
 import { confidenceOf } from '../core/confidence.js';
@@ -203,22 +210,32 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
 
 /**
  * JSON.stringify(doc, null, 2) + newline, with `interviews` in the place of the document's (empty)
- * list: the same text, made an interview at a time. test/unit/export-stream.test.ts compares them.
+ * list: the same text, made a top-level value at a time and each list an item at a time, so that
+ * no piece is bigger than one record (a whole journal's contacts and evidence made one 15 MB string,
+ * and its UTF-8 copy as much again). test/unit/export-stream.test.ts compares them.
  */
 export function writeJson(doc: JournalDoc, interviews: Iterable<InterviewDoc>, write: (text: string) => void): void {
-  const head = JSON.stringify(doc, null, 2);
-  // a key at the top level: inside a JSON string a quote is escaped, so this cannot be in one
-  const place = '\n  "interviews": []';
-  const at = head.indexOf(place);
-  if (at < 0) throw new Error('bug: no interviews in the export document');
-  write(`${head.slice(0, at)}\n  "interviews": [`);
-  let first = true;
-  for (const i of interviews) {
-    // an array's items at the second level are indented by four spaces, each of their lines too
-    write(`${first ? '\n' : ',\n'}    ${JSON.stringify(i, null, 2).replaceAll('\n', '\n    ')}`);
-    first = false;
+  let firstKey = true;
+  for (const [key, value] of Object.entries(doc) as [string, unknown][]) {
+    // what JSON.stringify leaves out of an object
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    write(`${firstKey ? '{' : ','}\n  ${JSON.stringify(key)}: `);
+    firstKey = false;
+    if (key !== 'interviews' && !Array.isArray(value)) {
+      write(JSON.stringify(value, null, 2).replaceAll('\n', '\n  '));
+      continue;
+    }
+    let first = true;
+    for (const item of key === 'interviews' ? interviews : (value as unknown[])) {
+      // an array's items at the second level are indented by four spaces, each of their lines too
+      // (an item JSON cannot write, undefined or a function, is null in a list)
+      const text = JSON.stringify(item, null, 2) ?? 'null';
+      write(`${first ? '[\n' : ',\n'}    ${text.replaceAll('\n', '\n    ')}`);
+      first = false;
+    }
+    write(first ? '[]' : '\n  ]');
   }
-  write(`${first ? ']' : '\n  ]'}${head.slice(at + place.length)}\n`);
+  write(firstKey ? '{}\n' : '\n}\n');
 }
 
 export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
@@ -234,6 +251,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
       ? undefined
       : destination(opts.out, { journal: ctx.dbPath, what: '--out', passThrough: true });
   const { db } = ctx.read();
+  readOnce(db);
   // One snapshot of the journal for the document and the report in it. The document is made (into
   // a Spool: src/files.ts) before a byte is written: a reader that takes its
   // time (pm export | less) must not keep the journal's snapshot open, which would hold up a

@@ -29,32 +29,34 @@ function withVersionsFromMap(db: DB, doc: JournalDoc, whole: boolean): JournalDo
     merged_into: string | null;
   }[];
   const map = new Map(rows.map((r) => [`${r.kind}/${r.key}`, r]));
-  const add =
-    <T extends object>(kind: string, key: (d: T) => string) =>
-    (d: T): T => {
+  const add = <T extends object>(
+    kind: string,
+    list: T[],
+    key: (d: T) => string = (d) => (d as { uuid: string }).uuid,
+  ) =>
+    list.map((d): T => {
       const { rev: _r, vv: _v, ...plain } = d as T & { rev?: string; vv?: unknown };
       const v = map.get(`${kind}/${key(d)}`);
       return (v && v.version !== ORIGIN_VERSION ? { ...plain, rev: v.version, vv: JSON.parse(v.vv) } : plain) as T;
-    };
-  const uuid = (d: { uuid: string }) => d.uuid;
+    });
   const sorted = [...rows].sort((a, b) =>
     a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
   );
   return {
     ...doc,
-    accounts: doc.accounts.map(add('account', uuid)),
-    contacts: doc.contacts.map(add('contact', uuid)),
-    interviews: doc.interviews.map(add('interview', uuid)),
-    hypotheses: doc.hypotheses.map(add('hypothesis', uuid)),
-    evidence: doc.evidence.map(add('evidence', (e) => `${e.interviewUuid}/${e.hypothesisUuid}`)),
-    outcomes: doc.outcomes.map(add('outcome', uuid)),
-    opportunities: doc.opportunities.map(add('opportunity', uuid)),
+    accounts: add('account', doc.accounts),
+    contacts: add('contact', doc.contacts),
+    interviews: add('interview', doc.interviews),
+    hypotheses: add('hypothesis', doc.hypotheses),
+    evidence: add('evidence', doc.evidence, (e) => `${e.interviewUuid}/${e.hypothesisUuid}`),
+    outcomes: add('outcome', doc.outcomes),
+    opportunities: add('opportunity', doc.opportunities),
     settings: whole
       ? sorted
           .filter((v) => v.kind === 'setting' && !v.deleted && v.key !== 'user.name')
           .map((v) => ({
             key: v.key as never,
-            value: doc.config[v.key as keyof JournalDoc['config']],
+            value: doc.config[v.key as keyof JournalDoc['config']] as string | number,
             ...(v.version === ORIGIN_VERSION ? {} : { rev: v.version, vv: JSON.parse(v.vv) }),
           }))
       : [],
