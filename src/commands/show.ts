@@ -6,7 +6,7 @@ import { didYouMean, nearNames } from '../core/text.js';
 import { accountJson } from '../core/accounts.js';
 import { byMostOverdue } from '../core/cadence.js';
 import { contactJson, parsePerson } from '../core/contacts.js';
-import { listInterviews, loadInterview, resolveInterviewRef, signalSource } from '../db/interviews.js';
+import { interviewLines, listInterviews, loadInterview, resolveInterviewRef, signalSource } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail } from '../render/interviews.js';
@@ -38,12 +38,14 @@ export async function show(ctx: Context, ref: string): Promise<void> {
     const people = byMostOverdue(
       contactActivity(db, ctx.today, cadence, { accountId: account.id }).map((c) => contactJson(c, ctx.today)),
     );
-    const interviews = listInterviews(db, { accountId: account.id });
     if (ctx.json) {
-      ctx.printJson({ ...summary, people, conversations: interviews });
+      ctx.printJson({ ...summary, people, conversations: listInterviews(db, { accountId: account.id }) });
       return;
     }
-    ctx.out(accountPage(summary, people, interviews, ctx.width, ctx.color));
+    // the page's lines show what pm ls shows: only that is read (whole records of an account's 4,000
+    // conversations were two thirds of its time, issue 18)
+    const lines = [...interviewLines(db, { accountId: account.id })];
+    ctx.out(accountPage(summary, people, lines, ctx.width, ctx.color));
     return;
   }
   const person = parsePerson(s);
@@ -71,10 +73,9 @@ export async function show(ctx: Context, ref: string): Promise<void> {
     );
   }
   const contact = contactJson(contactActivity(db, ctx.today, cadence, { contactId: matches[0].id })[0], ctx.today);
-  const interviews = listInterviews(db, { contactId: matches[0].id });
   if (ctx.json) {
-    ctx.printJson({ ...contact, conversations: interviews });
+    ctx.printJson({ ...contact, conversations: listInterviews(db, { contactId: matches[0].id }) });
     return;
   }
-  ctx.out(contactPage(contact, interviews, ctx.width, ctx.color));
+  ctx.out(contactPage(contact, [...interviewLines(db, { contactId: matches[0].id })], ctx.width, ctx.color));
 }

@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { AccountJson } from '../core/accounts.js';
 import type { Standing } from '../core/cadence.js';
 import type { ContactJson } from '../core/contacts.js';
-import type { InterviewRecord } from '../core/interviews.js';
+import type { InterviewLine } from '../core/interviews.js';
 import { safeLine } from '../core/text.js';
 import { interviewTable } from './interviews.js';
 import { table } from './table.js';
@@ -65,7 +65,7 @@ export function describeStanding(s: Standing): string {
 export function accountPage(
   account: AccountJson,
   people: ContactJson[],
-  interviews: InterviewRecord[],
+  interviews: InterviewLine[],
   width: number,
   c: ChalkInstance,
 ): string {
@@ -83,7 +83,7 @@ export function accountPage(
 /** `pm show CONTACT`: who, standing, then their conversations. */
 export function contactPage(
   contact: ContactJson,
-  interviews: InterviewRecord[],
+  interviews: InterviewLine[],
   width: number,
   c: ChalkInstance,
 ): string {

@@ -7,7 +7,7 @@
 // column too long for what is left wraps at its words under itself; and when even the fill column's
 // least does not fit, the trailing columns move, labelled, to a line of their own under the row.
 import { clipWords, wrap } from './wrap.js';
-import { displayWidth, padEnd, padStart } from './width.js';
+import { displayWidth } from './width.js';
 
 export interface Column<Row> {
   /** the header line's text; a table whose columns have none has no header line */
@@ -54,23 +54,40 @@ export function table<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptio
 /** The same lines, made as they are asked for (`pm ls` into a pipe writes them in pieces). */
 export function* tableLines<Row>(rows: Row[], columns: Column<Row>[], opts: TableOptions<Row> = {}): Generator<string> {
   const texts = columns.map((col) => rows.map((row) => col.text(row)));
-  const widest = texts.map((column) => column.reduce((w, text) => Math.max(w, displayWidth(text)), 0));
+  // each cell measured once, here: the layout pads and cuts by these (listings print up to 100k rows:
+  // measuring a cell again to cut it and to pad it was a third of laying out pm contacts, issue 18)
+  const cellWidths = texts.map((column) => column.map(displayWidth));
+  const widest = cellWidths.map((column) => column.reduce((w, cw) => Math.max(w, cw), 0));
   // only the last column wraps at its words: the others need only their widest cell
-  const words = texts.map((column, k) =>
-    k === columns.length - 1 ? column.reduce((w, text) => Math.max(w, longestWord(text)), 0) : 0,
-  );
+  const final = columns.length - 1;
+  let longest: number | undefined;
+  const words = () => (longest ??= texts[final].reduce((w, text) => Math.max(w, longestWord(text)), 0));
   const layout = tableLayout(columns, widest, words, opts);
   if (layout.header !== undefined) yield layout.header;
-  for (let i = 0; i < rows.length; i++) yield* layout.lines(rows[i], (k) => texts[k][i]);
+  for (let i = 0; i < rows.length; i++) {
+    const lines = layout.lines(
+      rows[i],
+      (k) => texts[k][i],
+      (k) => cellWidths[k][i],
+    );
+    if (lines.length === 1) yield lines[0];
+    else yield* lines;
+  }
 }
 
-/** Column widths from each column's widest cell (and longest word), and how a header and a row are laid out. */
+/**
+ * Column widths from each column's widest cell (and the last one's longest word), and how a header
+ * and a row are laid out.
+ */
 function tableLayout<Row>(
   columns: Column<Row>[],
   widest: number[],
-  words: number[],
+  lastWord: () => number,
   opts: TableOptions<Row>,
-): { header: string | undefined; lines: (row: Row, text: (k: number) => string) => string[] } {
+): {
+  header: string | undefined;
+  lines: (row: Row, text: (k: number) => string, cellWidth: (k: number) => number) => string[];
+} {
   const indent = opts.indent ?? '';
   const room = opts.width ?? Infinity;
   const gaps = columns.map((col, k) => (k === 0 ? 0 : (col.gap ?? 2)));
@@ -85,7 +102,7 @@ function tableLayout<Row>(
   // the least a row's line needs with its first `n` columns: the fill column at its least, and the
   // table's last column (it wraps) at its longest word
   const lastLeast = (k: number) =>
-    Math.min(widths[k], Math.max(LEAST_LAST, displayWidth(columns[k].header ?? ''), words[k]));
+    Math.min(widths[k], Math.max(LEAST_LAST, displayWidth(columns[k].header ?? ''), lastWord()));
   const need = (n: number, full = false) => {
     let sum = displayWidth(indent);
     for (let k = 0; k < n; k++)
@@ -93,9 +110,12 @@ function tableLayout<Row>(
     return sum;
   };
   let shown = columns.length;
-  while (shown - 1 > Math.max(fillAt, 0) && need(shown) > room) shown--;
+  // every column at its full width fits (a pipe's 10,000 columns): nothing moves or is cut to fit,
+  // and the last column's words are not needed
+  const fits = need(shown, true) + (fillAt >= 0 ? widths[fillAt] : 0) <= room;
+  while (!fits && shown - 1 > Math.max(fillAt, 0) && need(shown) > room) shown--;
   const lastShown = shown - 1;
-  if (fillAt >= 0 && fillAt < shown) {
+  if (!fits && fillAt >= 0 && fillAt < shown) {
     // the fill column first (up to its widest cell), the wrapping last column what is left
     const others = need(shown, true) - (fillAt !== final && lastShown === final ? widths[final] : 0);
     const lastKeeps = fillAt !== final && lastShown === final ? lastLeast(final) : 0;
@@ -105,16 +125,29 @@ function tableLayout<Row>(
   const lastStart = need(lastShown, true) + (fillAt >= 0 && fillAt < lastShown ? widths[fillAt] : 0) + gaps[lastShown];
   const lastRoom = lastShown === final && fillAt !== final ? Math.max(1, room - lastStart) : Infinity;
 
-  const layout = (text: string, k: number) => {
+  const spaces: string[] = [];
+  const pad = (n: number) => (spaces[n] ??= ' '.repeat(n));
+  // a cell cut to its column (a maximum, the fill column) and padded, `given` its display width
+  const layout = (text: string, k: number, given: number) => {
     const col = columns[k];
-    const fitted = col.max !== undefined || k === fillAt ? clipWords(text, widths[k]) : text;
-    if (col.align === 'right') return padStart(fitted, widths[k]);
-    return k === lastShown ? fitted : padEnd(fitted, widths[k]);
+    let fitted = text;
+    let w = given;
+    if ((col.max !== undefined || k === fillAt) && w > widths[k]) {
+      fitted = clipWords(text, widths[k]);
+      w = displayWidth(fitted);
+    }
+    if (w >= widths[k]) return fitted;
+    if (col.align === 'right') return pad(widths[k] - w) + fitted;
+    return k === lastShown ? fitted : fitted + pad(widths[k] - w);
   };
-  const join = (cells: string[]) => indent + cells.map((cell, k) => ' '.repeat(gaps[k]) + cell).join('');
   let header: string | undefined;
   if (columns.some((col) => col.header !== undefined)) {
-    const line = join(columns.slice(0, shown).map((col, k) => layout(col.header ?? '', k))).trimEnd();
+    let line = indent;
+    for (let k = 0; k < shown; k++) {
+      const text = columns[k].header ?? '';
+      line += pad(gaps[k]) + layout(text, k, displayWidth(text));
+    }
+    line = line.trimEnd();
     header = opts.header ? opts.header(line) : line;
   }
   // moved columns go under the row from where the fill column (else the second column) starts
@@ -124,23 +157,28 @@ function tableLayout<Row>(
   underAt = Math.min(underAt, Math.max(0, room - 40));
   const under = ' '.repeat(Math.max(underAt, displayWidth(indent)));
   const finish = opts.line ?? ((line: string) => line.trimEnd());
-  const lines = (row: Row, text: (k: number) => string): string[] => {
+  const lines = (row: Row, text: (k: number) => string, cellWidth: (k: number) => number): string[] => {
     let more: string[] = [];
     let below = '';
-    const cells = columns.slice(0, shown).map((col, k) => {
-      if (k === lastShown && displayWidth(text(k)) > lastRoom) {
+    let line = indent;
+    for (let k = 0; k < shown; k++) {
+      const col = columns[k];
+      line += pad(gaps[k]);
+      if (k === lastShown && cellWidth(k) > lastRoom) {
         const [first, ...rest] = wrap(text(k), lastRoom);
         // two lines in its column, else (a sentence in a narrow column) under the row, where there is room
-        if (rest.length > 1) {
-          below = text(k);
-          return '';
+        if (rest.length > 1) below = text(k);
+        else {
+          more = rest.map((piece) => ' '.repeat(lastStart) + piece);
+          line += first;
         }
-        more = rest.map((piece) => ' '.repeat(lastStart) + piece);
-        return first;
+        continue;
       }
-      const laid = layout(text(k), k);
-      return col.paint ? col.paint(laid, row) : laid;
-    });
+      const laid = layout(text(k), k, cellWidth(k));
+      line += col.paint ? col.paint(laid, row) : laid;
+    }
+    const out = [finish(line, row), ...more];
+    if (below === '' && shown === columns.length) return out;
     const moved = [
       below,
       ...columns.slice(shown).map((col, j) => {
@@ -151,7 +189,6 @@ function tableLayout<Row>(
     ]
       .filter((cell) => cell !== '')
       .join(' · ');
-    const out = [finish(join(cells), row), ...more];
     if (moved) out.push(...wrap(moved, room - under.length).map((piece) => under + piece));
     return out;
   };

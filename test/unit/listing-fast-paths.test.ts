@@ -9,6 +9,9 @@ import { interviewLines, listInterviews, type InterviewFilters } from '../../src
 import { interviewLinesOf, interviewTable } from '../../src/render/interviews.js';
 import { Chalk } from 'chalk';
 import { accountActivity } from '../../src/db/accounts.js';
+import { accountJson } from '../../src/core/accounts.js';
+import { contactJson } from '../../src/core/contacts.js';
+import { accountPage, contactPage } from '../../src/render/accounts.js';
 import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
@@ -104,6 +107,31 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     const fast = contactActivity(db, DAYS[0], CADENCE, { accountId: account });
     expect(fast.length).toBeGreaterThan(0);
     expect(byId(fast)).toEqual(byId(simpleContacts(DAYS[0], account) as typeof fast));
+  });
+
+  it('pm show ACCOUNT and CONTACT: the pages from what their lines show, as from whole records', () => {
+    const accounts = db
+      .prepare('SELECT account_id FROM interviews GROUP BY account_id ORDER BY count(*) DESC LIMIT 3')
+      .pluck()
+      .all() as number[];
+    const asOf = DAYS[0];
+    for (const id of accounts)
+      for (const [width, color] of [
+        [10_000, new Chalk({ level: 0 })],
+        [72, new Chalk({ level: 1 })],
+      ] as const) {
+        const summary = accountJson(accountActivity(db, asOf, CADENCE, id)[0], asOf);
+        const activity = contactActivity(db, asOf, CADENCE, { accountId: id });
+        const people = activity.map((c) => contactJson(c, asOf));
+        const fast = accountPage(summary, people, [...interviewLines(db, { accountId: id })], width, color);
+        expect(fast).toBe(accountPage(summary, people, listInterviews(db, { accountId: id }), width, color));
+        expect(fast.split('\n').length).toBeGreaterThan(10);
+        const contactId = activity[0].id;
+        const contact = contactJson(contactActivity(db, asOf, CADENCE, { contactId })[0], asOf);
+        expect(contactPage(contact, [...interviewLines(db, { contactId })], width, color)).toBe(
+          contactPage(contact, listInterviews(db, { contactId }), width, color),
+        );
+      }
   });
 });
 
