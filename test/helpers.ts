@@ -365,3 +365,26 @@ export function onTerminal(
   if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
+
+/**
+ * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again: for tests that
+ * turn a journal back into an older schema's and let pm upgrade it.
+ */
+export const UNDO_SCHEMA_18 = `
+  DROP TRIGGER contacts_activity_after_insert;
+  DROP TRIGGER contacts_activity_after_update;
+  DROP TRIGGER contacts_activity_after_delete;
+  DROP TRIGGER accounts_activity_after_interview_insert;
+  DROP TRIGGER accounts_activity_after_interview_update;
+  DROP TRIGGER accounts_activity_after_interview_delete;
+  DROP TRIGGER accounts_activity_after_contact_insert;
+  DROP TRIGGER accounts_activity_after_contact_update;
+  DROP TRIGGER accounts_activity_after_contact_delete;
+  DROP VIEW contacts_activity_now;
+  DROP VIEW accounts_activity_now;
+  ALTER TABLE contacts DROP COLUMN interviews;
+  ALTER TABLE contacts DROP COLUMN last_direct;
+  ALTER TABLE contacts DROP COLUMN last_interview;
+  ALTER TABLE accounts DROP COLUMN contacts;
+  ALTER TABLE accounts DROP COLUMN interviews;
+  ALTER TABLE accounts DROP COLUMN last_interview;`;

@@ -66,22 +66,17 @@ export function mergeAccounts(db: DB, duplicate: number, keep: number): { contac
   return { contacts, interviews };
 }
 
-// one account (pm show, account set): its counts and dates by index seeks
-const PER_ACCOUNT = `(SELECT count(*) FROM contacts c WHERE c.account_id = a.id) AS contacts,
-  (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviews,
-  (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf)
-    AS lastDirect,
-  (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) AS lastInterview`;
-// every account (pm accounts): one pass over each index, in its order, rather than four seeks and
-// two counts for each of 6,000 accounts. test/unit/listing-fast-paths.test.ts compares the two.
-const EVERY_ACCOUNT = `coalesce(p.contacts, 0) AS contacts, coalesce(s.interviews, 0) AS interviews, s.lastDirect,
-  s.lastInterview`;
-const EVERY_ACCOUNT_JOIN = `
-  LEFT JOIN (SELECT account_id, count(*) AS contacts FROM contacts GROUP BY account_id) p ON p.account_id = a.id
-  LEFT JOIN (SELECT account_id, count(*) AS interviews,
-      max(CASE WHEN kind = 'customer' AND date <= @asOf THEN date END) AS lastDirect,
-      max(CASE WHEN date <= @asOf THEN date END) AS lastInterview
-    FROM interviews WHERE account_id IS NOT NULL GROUP BY account_id) s ON s.account_id = a.id`;
+// each account's counts and dates, kept on its row by triggers (last_direct since schema 4, the rest
+// since 18). A kept date holds as of any day on or after it; for an earlier day the account's own is
+// looked up by the index on (account_id, kind, date). Listing every account grouped every interview
+// and every contact at each run (issue 18: ~30 ms of SQL on the harsh 100k journal's 6,000 accounts).
+// test/unit/listing-fast-paths.test.ts compares it with the straightforward seeks, as of several days.
+const KEPT_ACTIVITY = `a.contacts, a.interviews,
+  CASE WHEN a.last_direct IS NULL OR a.last_direct <= @asOf THEN a.last_direct
+    ELSE (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf)
+    END AS lastDirect,
+  CASE WHEN a.last_interview IS NULL OR a.last_interview <= @asOf THEN a.last_interview
+    ELSE (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) END AS lastInterview`;
 
 /**
  * Every account (or one) with counts, its last direct customer contact on or before asOf, its
@@ -92,10 +87,10 @@ export function accountActivity(db: DB, asOf: string, journalCadence: number, on
     .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
       SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
         ${accountCadenceSql('a.cadence_days', '@journalCadence')} AS cadence,
-        ${only === undefined ? EVERY_ACCOUNT : PER_ACCOUNT}
-      FROM accounts a ${only === undefined ? EVERY_ACCOUNT_JOIN : ''} WHERE (@only IS NULL OR a.id = @only))
+        ${KEPT_ACTIVITY}
+      FROM accounts a ${only === undefined ? '' : 'WHERE a.id = @only'})
     ORDER BY name COLLATE NOCASE`)
-    .all({ asOf, journalCadence, only: only ?? null }) as AccountActivity[];
+    .all({ asOf, journalCadence, ...(only === undefined ? {} : { only }) }) as AccountActivity[];
 }
 
 /** Every account's name, alphabetically (for the interactive log's suggestions). */

@@ -150,28 +150,26 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
   return moved;
 }
 
-// a few contacts (pm show): their conversations' dates by index seeks, contact by contact
-const PER_CONTACT = `(SELECT count(*) FROM interview_contacts ic WHERE ic.contact_id = c.id) AS interviews,
-  (SELECT max(ic.date) FROM interview_contacts ic
-    WHERE ic.contact_id = c.id AND ic.kind = 'customer' AND ic.date <= @asOf) AS lastDirect,
-  (SELECT max(ic.date) FROM interview_contacts ic WHERE ic.contact_id = c.id AND ic.date <= @asOf) AS lastInterview`;
-// everyone (pm contacts): one pass over the index on (contact_id, kind, date), in its order, rather
-// than four seeks for each of 12,000 contacts (the harsh 100k journal: ~150 ms of SQL, ~70 ms so)
-const EVERY_CONTACT = `SELECT contact_id, count(*) AS interviews,
-    max(CASE WHEN kind = 'customer' AND date <= @asOf THEN date END) AS lastDirect,
-    max(CASE WHEN date <= @asOf THEN date END) AS lastInterview
-  FROM interview_contacts GROUP BY contact_id`;
+// each contact's counts and dates, kept on their row by triggers (schema 18). A kept date holds as of
+// any day on or after it; for an earlier day (a conversation logged with a later date) the contact's
+// own is looked up by the index on (contact_id, kind, date).
+const KEPT_ACTIVITY = `c.interviews,
+  CASE WHEN c.last_direct IS NULL OR c.last_direct <= @asOf THEN c.last_direct
+    ELSE (SELECT max(ic.date) FROM interview_contacts ic
+      WHERE ic.contact_id = c.id AND ic.kind = 'customer' AND ic.date <= @asOf) END AS lastDirect,
+  CASE WHEN c.last_interview IS NULL OR c.last_interview <= @asOf THEN c.last_interview
+    ELSE (SELECT max(ic.date) FROM interview_contacts ic WHERE ic.contact_id = c.id AND ic.date <= @asOf) END
+    AS lastInterview`;
 
 /**
- * Every contact (or those of one account) with their last direct customer contact on or before
- * asOf, their cadence and whether they are going cold (src/db/standing.ts). `journalCadence`:
+ * Every contact (or those of one account, or one) with their last direct customer contact on or
+ * before asOf, their cadence and whether they are going cold (src/db/standing.ts). `journalCadence`:
  * account.cadenceDays.
  *
- * The dates come from the copies of each conversation's date and kind on interview_contacts
- * (schema 13), by the index on (contact_id, kind, date): one seek a contact. Joining interviews
- * for them let the planner walk the (kind, date) index of every customer conversation for each
- * contact (issue 18: 6.9 s on a 100k journal). test/unit/listing-fast-paths.test.ts compares it
- * with the straightforward join.
+ * The counts and dates are kept on each contact's row (schema 18): listing everyone grouped the whole
+ * index of who was in each conversation at every run (issue 18: ~30 ms of SQL on the harsh 100k
+ * journal's 12,000 contacts; joining interviews for them had cost 6.9 s).
+ * test/unit/listing-fast-paths.test.ts compares it with the straightforward join, as of several days.
  */
 export function contactActivity(
   db: DB,
@@ -179,21 +177,22 @@ export function contactActivity(
   journalCadence: number,
   filter: { accountId?: number; contactId?: number } = {},
 ): ContactActivity[] {
-  const filtered = filter.accountId !== undefined || filter.contactId !== undefined;
+  const where = [
+    ...(filter.accountId === undefined ? [] : ['c.account_id = @accountId']),
+    ...(filter.contactId === undefined ? [] : ['c.id = @contactId']),
+  ];
   return db
     .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
       SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
         c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
-        ${filtered ? PER_CONTACT : 'coalesce(s.interviews, 0) AS interviews, s.lastDirect, s.lastInterview'}
-      FROM contacts c JOIN accounts a ON a.id = c.account_id
-      ${filtered ? '' : `LEFT JOIN (${EVERY_CONTACT}) s ON s.contact_id = c.id`}
-      WHERE (@accountId IS NULL OR c.account_id = @accountId) AND (@contactId IS NULL OR c.id = @contactId))
+        ${KEPT_ACTIVITY}
+      FROM contacts c JOIN accounts a ON a.id = c.account_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
     ORDER BY name COLLATE NOCASE, account COLLATE NOCASE`)
     .all({
       asOf,
       journalCadence,
-      accountId: filter.accountId ?? null,
-      contactId: filter.contactId ?? null,
+      ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
+      ...(filter.contactId === undefined ? {} : { contactId: filter.contactId }),
     }) as ContactActivity[];
 }
 

@@ -18,6 +18,7 @@ import m0013 from '../../migrations/0013_people_dates.sql';
 import m0014 from '../../migrations/0014_opportunity_stages.sql';
 import m0015 from '../../migrations/0015_change_tracking.sql';
 import m0016 from '../../migrations/0016_search_unspaced_scripts.sql';
+import m0018 from '../../migrations/0018_listing_summaries.sql';
 import { reindexUnspaced } from './fts.js';
 
 export interface Migration {
@@ -49,6 +50,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 14, name: '0014_opportunity_stages', sql: m0014 },
   { version: 15, name: '0015_change_tracking', sql: m0015 },
   { version: 16, name: '0016_search_unspaced_scripts', sql: m0016, data: reindexUnspaced },
+  { version: 18, name: '0018_listing_summaries', sql: m0018 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

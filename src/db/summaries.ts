@@ -102,6 +102,32 @@ export const SUMMARIES: readonly Summary[] = [
     ],
   },
   {
+    // each contact's conversations, latest direct customer contact and latest conversation (0018),
+    // from interview_contacts' copies above
+    name: 'contacts.interviews/last_direct/last_interview',
+    table: 'contacts',
+    view: 'contacts_activity_now',
+    key: [['id', 'contact_id']],
+    kept: ['interviews', 'last_direct', 'last_interview'],
+    triggers: ['contacts_activity_after_insert', 'contacts_activity_after_update', 'contacts_activity_after_delete'],
+  },
+  {
+    // each account's people, conversations and latest conversation (0018)
+    name: 'accounts.contacts/interviews/last_interview',
+    table: 'accounts',
+    view: 'accounts_activity_now',
+    key: [['id', 'account_id']],
+    kept: ['contacts', 'interviews', 'last_interview'],
+    triggers: [
+      'accounts_activity_after_interview_insert',
+      'accounts_activity_after_interview_update',
+      'accounts_activity_after_interview_delete',
+      'accounts_activity_after_contact_insert',
+      'accounts_activity_after_contact_update',
+      'accounts_activity_after_contact_delete',
+    ],
+  },
+  {
     // each hypothesis's status and decision day: its latest outcome (0001, 0004)
     name: 'hypotheses.status/decided_on',
     table: 'hypotheses',

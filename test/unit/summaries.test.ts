@@ -172,6 +172,19 @@ describe('every summary', () => {
           )
           .run(`o-${rand()}`, pick(ids('SELECT id FROM hypotheses'))),
       () => db.prepare('DELETE FROM interviews WHERE id = ?').run(pick(ids('SELECT interview_id FROM evidence'))),
+      // people and conversations moving between accounts, and people added to a conversation
+      () =>
+        db
+          .prepare('UPDATE contacts SET account_id = ? WHERE id = ?')
+          .run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM contacts'))),
+      () =>
+        db
+          .prepare('UPDATE interviews SET account_id = ? WHERE id = ?')
+          .run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM interviews'))),
+      () =>
+        db
+          .prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)')
+          .run(pick(ids('SELECT id FROM interviews')), pick(ids('SELECT id FROM contacts'))),
     ];
     for (let i = 0; i < 60; i++) pick(changes)();
     expect(summaryDrift(db)).toEqual([]);
@@ -190,6 +203,10 @@ describe('every summary', () => {
     'accounts.last_direct': "UPDATE accounts SET last_direct = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
     'interview_contacts.date/kind': `UPDATE interview_contacts SET date = '1999-01-01'
       WHERE (interview_id, contact_id) = (SELECT interview_id, contact_id FROM interview_contacts LIMIT 1)`,
+    'contacts.interviews/last_direct/last_interview':
+      'UPDATE contacts SET interviews = interviews + 1 WHERE id = (SELECT min(id) FROM contacts)',
+    'accounts.contacts/interviews/last_interview':
+      "UPDATE accounts SET last_interview = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
     'hypotheses.status/decided_on':
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
   };
