@@ -19,6 +19,7 @@ import {
   contactActivity,
   contactByEmail,
   contactByUuid,
+  contactLines,
   contactsByName,
   contactsByNameAndAccount,
   mergeContacts,
@@ -33,11 +34,11 @@ import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarning
 export function contacts(ctx: Context): void {
   const { db } = ctx.read();
   const cadence = ctx.config()['account.cadenceDays'];
-  const rows = byMostOverdue(contactActivity(db, ctx.today, cadence).map((c) => contactJson(c, ctx.today)));
   if (ctx.json) {
-    ctx.printJson(rows);
+    ctx.printJson(byMostOverdue(contactActivity(db, ctx.today, cadence).map((c) => contactJson(c, ctx.today))));
     return;
   }
+  const rows = byMostOverdue(contactLines(db, ctx.today, cadence));
   if (rows.length === 0) {
     ctx.info('No contacts yet. They are created by pm log --with "Name" --account ORG.');
     return;

@@ -33,13 +33,14 @@ export function standing(row: StandingRow, asOf: string): Standing {
 
 /** Most overdue first: by days past the cadence; never contacted or off at the end; then by name. */
 export function byMostOverdue<T extends Standing & { name: string }>(items: T[]): T[] {
-  const lateness = (s: T) =>
-    s.daysSince === null || typeof s.cadence !== 'number' ? -Infinity : s.daysSince - s.cadence;
-  // plain comparison: the first localeCompare loads ICU collation (~10 ms)
-  const byName = (a: T, b: T) => {
-    const x = a.name.toLowerCase(),
-      y = b.name.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return items.slice().sort((a, b) => lateness(b) - lateness(a) || byName(a, b));
+  // each item's lateness and lowercased name made once, not at each of the sort's ~14 comparisons an
+  // item (pm contacts sorts 12,000; test/unit/cadence-sort.test.ts compares it with the plain sort).
+  // Plain comparison: the first localeCompare loads ICU collation (~10 ms)
+  const keyed = items.map((item) => ({
+    item,
+    late: item.daysSince === null || typeof item.cadence !== 'number' ? -Infinity : item.daysSince - item.cadence,
+    name: item.name.toLowerCase(),
+  }));
+  keyed.sort((a, b) => b.late - a.late || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return keyed.map((k) => k.item);
 }

@@ -114,6 +114,9 @@ export function contactJson(c: ContactActivity, asOf: string): ContactJson {
   };
 }
 
+/** What a line of `pm contacts` shows of a contact (the text listing reads only this). */
+export type ContactLine = Pick<ContactJson, 'name' | 'email' | 'account' | 'role' | 'persona'> & Standing;
+
 /**
  * For a write that found `found` before its transaction: the contact changed meanwhile (another pm
  * merged, erased or moved it) is a usage error that says so, and nothing is written.

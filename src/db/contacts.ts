@@ -1,7 +1,14 @@
 // Contacts (people): lookups for matching (email, name within an account, name anywhere), the
 // writes of log/contact set/merge, and the listing with each person's last direct contact.
 import type { DB } from './journal.js';
-import { nameAndAccountForms, type ContactActivity, type ContactRow, type Role } from '../core/contacts.js';
+import {
+  nameAndAccountForms,
+  type ContactActivity,
+  type ContactLine,
+  type ContactRow,
+  type Role,
+} from '../core/contacts.js';
+import { standing } from '../core/cadence.js';
 import { contactCadenceSql, goingColdSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
@@ -161,6 +168,20 @@ const KEPT_ACTIVITY = `c.interviews,
     ELSE (SELECT max(ic.date) FROM interview_contacts ic WHERE ic.contact_id = c.id AND ic.date <= @asOf) END
     AS lastInterview`;
 
+/** The contacts' standing as of @asOf, with `columns` of each, by name then account. */
+function activitySql(columns: string, filter: { accountId?: number; contactId?: number }): string {
+  const where = [
+    ...(filter.accountId === undefined ? [] : ['c.account_id = @accountId']),
+    ...(filter.contactId === undefined ? [] : ['c.id = @contactId']),
+  ];
+  return `SELECT ${columns}, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
+      SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
+        c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
+        ${KEPT_ACTIVITY}
+      FROM contacts c JOIN accounts a ON a.id = c.account_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+    ORDER BY name COLLATE NOCASE, account COLLATE NOCASE`;
+}
+
 /**
  * Every contact (or those of one account, or one) with their last direct customer contact on or
  * before asOf, their cadence and whether they are going cold (src/db/standing.ts). `journalCadence`:
@@ -177,23 +198,33 @@ export function contactActivity(
   journalCadence: number,
   filter: { accountId?: number; contactId?: number } = {},
 ): ContactActivity[] {
-  const where = [
-    ...(filter.accountId === undefined ? [] : ['c.account_id = @accountId']),
-    ...(filter.contactId === undefined ? [] : ['c.id = @contactId']),
-  ];
-  return db
-    .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
-      SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
-        c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
-        ${KEPT_ACTIVITY}
-      FROM contacts c JOIN accounts a ON a.id = c.account_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
-    ORDER BY name COLLATE NOCASE, account COLLATE NOCASE`)
-    .all({
-      asOf,
-      journalCadence,
-      ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
-      ...(filter.contactId === undefined ? {} : { contactId: filter.contactId }),
-    }) as ContactActivity[];
+  return db.prepare(activitySql('*', filter)).all({
+    asOf,
+    journalCadence,
+    ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
+    ...(filter.contactId === undefined ? {} : { contactId: filter.contactId }),
+  }) as ContactActivity[];
+}
+
+/**
+ * What `pm contacts` prints of everyone, and only that, as arrays: better-sqlite3 making an object
+ * of 15 columns for each of the harsh 100k journal's 12,000 contacts cost ~45 ms of the listing's
+ * ~200 (issue 18). In contactActivity's order; listing-fast-paths.test.ts compares the tables.
+ */
+export function contactLines(db: DB, asOf: string, journalCadence: number): ContactLine[] {
+  type Raw = [string, string | null, string, Role, string | null, number | null, string | null, number];
+  const rows = db
+    .prepare(activitySql('name, email, account, role, persona, cadence, lastDirect', {}))
+    .raw()
+    .all({ asOf, journalCadence }) as Raw[];
+  return rows.map(([name, email, account, role, persona, cadence, lastDirect, overdue]) => ({
+    name,
+    email,
+    account,
+    role,
+    persona,
+    ...standing({ lastDirect, cadence, overdue }, asOf),
+  }));
 }
 
 /** Whether a name or email is anyone's, as `pm ls --with` compares them (erased people included: their rows stay). */

@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { AccountJson } from '../core/accounts.js';
 import type { Standing } from '../core/cadence.js';
-import type { ContactJson } from '../core/contacts.js';
+import type { ContactJson, ContactLine } from '../core/contacts.js';
 import type { InterviewLine } from '../core/interviews.js';
 import { safeLine } from '../core/text.js';
 import { interviewTable } from './interviews.js';
@@ -32,7 +32,7 @@ export function accountTable(rows: AccountJson[], c: ChalkInstance, width = Infi
 }
 
 /** Like accountTable; stakeholders and partners have no cadence (—). */
-export function contactTable(rows: ContactJson[], c: ChalkInstance, width = Infinity): string {
+export function contactTable(rows: ContactLine[], c: ChalkInstance, width = Infinity): string {
   return table(
     rows,
     [

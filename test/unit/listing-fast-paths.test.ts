@@ -4,14 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshStatistics, runMigrations, STATISTICS_FROM, type DB } from '../../src/db/journal.js';
 import { MIGRATIONS } from '../../src/db/migrations.js';
-import { contactActivity } from '../../src/db/contacts.js';
+import { contactActivity, contactLines } from '../../src/db/contacts.js';
+import { byMostOverdue } from '../../src/core/cadence.js';
 import { interviewLines, listInterviews, type InterviewFilters } from '../../src/db/interviews.js';
 import { interviewLinesOf, interviewTable } from '../../src/render/interviews.js';
 import { Chalk } from 'chalk';
 import { accountActivity } from '../../src/db/accounts.js';
 import { accountJson } from '../../src/core/accounts.js';
 import { contactJson } from '../../src/core/contacts.js';
-import { accountPage, contactPage } from '../../src/render/accounts.js';
+import { accountPage, contactPage, contactTable } from '../../src/render/accounts.js';
 import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
@@ -57,6 +58,21 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     if (asOf === DAYS[0]) {
       expect(fast.filter((c) => c.overdue).length).toBeGreaterThan(10);
       expect(fast.filter((c) => c.lastDirect !== null && !c.overdue).length).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(DAYS)('pm contacts as of %s: the table from what its lines show, as from whole records', (asOf) => {
+    for (const [width, color] of [
+      [10_000, new Chalk({ level: 0 })],
+      [90, new Chalk({ level: 1 })],
+    ] as const) {
+      const simple = contactTable(
+        byMostOverdue(contactActivity(db, asOf, CADENCE).map((c) => contactJson(c, asOf))),
+        color,
+        width,
+      );
+      expect(contactTable(byMostOverdue(contactLines(db, asOf, CADENCE)), color, width)).toBe(simple);
+      expect(simple.split('\n').length).toBeGreaterThan(100);
     }
   });
 
