@@ -34,7 +34,7 @@ import {
   updateContact,
 } from '../db/contacts.js';
 import { hypothesesByRowId } from '../db/evidence.js';
-import { FORGOTTEN_NAME } from '../db/forget.js';
+import { FORGOTTEN_NAME } from '../core/contacts.js';
 import { clipWords } from '../render/wrap.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';

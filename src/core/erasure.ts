@@ -2,8 +2,13 @@
 // (HMAC-SHA-256 of the identity key, src/core/mentions.ts), never the email or name. A journal has
 // its own key; hashes made elsewhere keep the key they were made with, so a person erased in any
 // journal a team shares is recognised here (docs/decisions.md, "Erasure across journals").
-import { createHash, createHmac } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { identityKey } from './mentions.js';
+
+// node:crypto is loaded when a hash is first made, not when this module is: pm log and pm show read
+// the forgotten list's size at every run (an empty list needs no hash), and loading it cost ~6 ms
+let crypto: typeof Crypto | undefined;
+const hashing = () => (crypto ??= require('node:crypto') as typeof Crypto);
 
 export interface PrivacyKey {
   id: string;
@@ -20,17 +25,19 @@ export interface ForgottenEntry {
 
 /** A key's fingerprint: what entries name it by. */
 export function keyFingerprint(key: Buffer): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return hashing().createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 export function emailHash(key: Buffer, email: string): string {
-  return createHmac('sha256', key)
+  return hashing()
+    .createHmac('sha256', key)
     .update(`email:${identityKey(email)}`)
     .digest('hex');
 }
 
 export function nameHash(key: Buffer, name: string): string {
-  return createHmac('sha256', key)
+  return hashing()
+    .createHmac('sha256', key)
     .update(`name:${identityKey(name)}`)
     .digest('hex');
 }
