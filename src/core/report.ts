@@ -14,6 +14,7 @@ import {
 } from './dates.js';
 import {
   betState,
+  DECIDE_SOON_DAYS,
   FLAGS_A_BET_HOLDS,
   hypothesisFlags,
   type Bet,
@@ -165,6 +166,20 @@ export interface ReportRows {
    * first) are read, the rest counted in `lateKilled`.
    */
   unread: Unread;
+  /**
+   * Read for a view, open hypotheses not read (neither listed nor set apart: src/db/report.ts),
+   * counted: how many, how many raise each flag, and under which most urgent flag
+   */
+  openCounted?: OpenCounted;
+}
+
+export interface OpenCounted {
+  unvalidated: number;
+  decideSoon: number;
+  /** by actionable flag kind */
+  flags: Record<string, number>;
+  /** by most urgent actionable flag */
+  needs: Record<string, number>;
 }
 
 /** What the report's opportunities are ranked from (src/core/opportunities.ts). */
@@ -274,6 +289,8 @@ export interface ReportQuery {
   opportunities: Window;
   /** only count the opportunities (the standup page): the report's `opportunities.top` is then empty */
   opportunityCounts?: boolean;
+  /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
+  judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
 }
 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */
@@ -292,6 +309,12 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     weekTarget: scaledTarget(o.config, 7),
     accountCadence: o.config['account.cadenceDays'],
     opportunities: opportunityWindow({}, o.asOf),
+    judge: {
+      staleDays: o.config['hypothesis.staleDays'],
+      soonDays: DECIDE_SOON_DAYS,
+      validateAt: o.config['evidence.validateAt'],
+      killAt: o.config['evidence.killAt'],
+    },
   };
 }
 
@@ -660,13 +683,14 @@ function assemble(
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
   };
-  // flags of subjects whose rows a view did not read (counted by SQL): past the rows it shows
-  const unraised = (kind: ActionableFlag, n: number) => {
-    if (n === 0) return;
-    if (shown !== null) {
+  // flags of subjects whose rows a view did not read (counted by SQL): past the rows it shows;
+  // `needed`: how many of those subjects have it as their most urgent flag
+  const unraised = (kind: string, n: number, needed = n) => {
+    if (shown !== null && needed > 0) {
       needs[kind] ??= { count: 0, entries: [] };
-      needs[kind].count += n;
+      needs[kind].count += needed;
     }
+    if (n === 0) return;
     unread.flags += n;
     byKind[kind] = (byKind[kind] ?? 0) + n;
   };
@@ -809,6 +833,13 @@ function assemble(
       need(kind, () => hypothesisNeed(kind, h, asOf));
       needed.add(h.id);
     }
+  }
+  // open hypotheses a view did not read, counted by SQL (src/db/report.ts)
+  const notRead = rows.openCounted;
+  if (notRead) {
+    unread.unvalidated += notRead.unvalidated;
+    for (const kind of ACTIONABLE_HYPOTHESIS_FLAGS) unraised(kind, notRead.flags[kind] ?? 0, notRead.needs[kind] ?? 0);
+    unraised(DECIDE_SOON, 0, notRead.decideSoon);
   }
   bets.sort((x, y) => (x.until < y.until ? -1 : x.until > y.until ? 1 : Number(x.id.slice(1)) - Number(y.id.slice(1))));
 

@@ -204,6 +204,12 @@ FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
 WHERE h.status = 'open' AND h.created_on <= @asOf
 ORDER BY h.id`;
 
+/** OPEN_NOW of the hypotheses in @ids (a JSON array of row ids) alone. */
+const OPEN_NOW_OF = OPEN_NOW.replace(
+  "WHERE h.status = 'open'",
+  "WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status = 'open'",
+);
+
 /** Open hypotheses whose evidence totals include links dated after asOf (usually none). */
 const OPEN_NOW_LATER_LINKS = `
 SELECT t.hypothesis_id FROM evidence_totals t JOIN hypotheses h ON h.id = t.hypothesis_id
@@ -215,13 +221,15 @@ const STATEMENTS = `SELECT h.id, h.statement FROM hypotheses h WHERE h.id IN (SE
  * What the report needs of open hypotheses: every one open as of asOf, with its evidence counts.
  * With `statements`, only the first that many (and those held as bets) carry their statement (the
  * text view shows ten; the rest are there for their flags): the counts and dates then come from an
- * index alone (migration 0004), without reading each hypothesis's row.
+ * index alone (migration 0004), without reading each hypothesis's row. With `ids` (when the
+ * statuses hold as of asOf), only those hypotheses (src/db/report.ts counts the others).
  */
 export function reportOpenHypotheses(
   db: DB,
   asOf: string,
   now = !outcomeAfter(db, asOf),
   statements: number | null = null,
+  ids: number[] | null = null,
 ): ReportHypothesisRow[] {
   // bets are read apart (few, from their index); as of a past day, a hypothesis open then but
   // decided since has none: a decision ends its bet
@@ -232,7 +240,14 @@ export function reportOpenHypotheses(
     );
   // rows as arrays, in OPEN_NOW's column order: better-sqlite3 builds an object a row in C++ at
   // about twice the cost of building it below (the bench journal has 428 open hypotheses)
-  const counted = db.prepare(OPEN_NOW).raw().all({ asOf }) as [
+  const counted = (
+    ids === null
+      ? db.prepare(OPEN_NOW).raw().all({ asOf })
+      : db
+          .prepare(OPEN_NOW_OF)
+          .raw()
+          .all({ asOf, ids: JSON.stringify(ids) })
+  ) as [
     number,
     string,
     string,

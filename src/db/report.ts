@@ -28,6 +28,7 @@ import type {
   RefutedAfterValidationRow,
   ThemeRow,
   FollowUpRow,
+  OpenCounted,
 } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
 import { segmentsSql } from './coverage.js';
@@ -162,6 +163,51 @@ FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status IN ('killed', 'invalidated')
   AND e.date > h.decided_on AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`,
+
+    // For a view, the open hypotheses it lists and those it only counts (\`now\`): the flags that
+    // hypothesisFlags (src/core/hypotheses.ts) raises, computed from the kept evidence totals, for
+    // every open hypothesis but those set apart (held as bets, or with links dated after @asOf:
+    // always read, and judged by src/core/report.ts); then the ids of those set apart and of the
+    // first @rows of the list, of each flag and of each most urgent flag (what the view lists), and
+    // what the others come to, counted. On a journal of years with 1,590 open hypotheses, making
+    // each into JavaScript values to judge it cost ~15 ms.
+    // report-text-rows.test.ts holds the pages made from these counts to those made from every row.
+    openCounts: `
+WITH bets AS MATERIALIZED (SELECT id FROM hypotheses WHERE bet_until IS NOT NULL AND status = 'open'),
+o AS MATERIALIZED (
+  SELECT h.id, h.id IN bets OR coalesce(t.last_date > @asOf, 0) AS apart,
+    julianday(@asOf) - julianday(CASE WHEN t.last_evidence > h.created_on THEN t.last_evidence ELSE h.created_on END)
+      > @staleDays AS stale,
+    h.decide_by < @asOf AS past,
+    h.decide_by >= @asOf AND julianday(h.decide_by) - julianday(@asOf) <= @soonDays AS soon,
+    coalesce(t.customers_supporting >= @validateAt AND t.accounts_supporting >= 2 AND t.customers_refuting = 0, 0)
+      AS validate,
+    coalesce(t.customers_refuting >= @killAt, 0) AS kill
+  FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
+  WHERE h.status = 'open' AND h.created_on <= @asOf),
+-- the most urgent of its flags (ACTION_URGENCY), under which the standup page lists it
+m AS (SELECT o.*, CASE WHEN past THEN 'past-decide-by' WHEN kill THEN 'ready-to-kill' WHEN validate
+  THEN 'ready-to-validate' WHEN stale THEN 'stale' END AS main FROM o),
+n AS (
+  SELECT m.*, apart OR row_number() OVER (PARTITION BY apart ORDER BY id) <= @rows
+    OR stale AND row_number() OVER (PARTITION BY apart, stale ORDER BY id) <= @rows
+    OR past AND row_number() OVER (PARTITION BY apart, past ORDER BY id) <= @rows
+    OR validate AND row_number() OVER (PARTITION BY apart, validate ORDER BY id) <= @rows
+    OR kill AND row_number() OVER (PARTITION BY apart, kill ORDER BY id) <= @rows
+    OR main IS NOT NULL AND row_number() OVER (PARTITION BY apart, main ORDER BY id) <= @rows AS listed
+  FROM m)
+SELECT json_group_array(id) FILTER (WHERE listed) AS ids,
+  count(*) FILTER (WHERE NOT listed) AS unvalidated,
+  count(*) FILTER (WHERE NOT listed AND soon) AS soon,
+  count(*) FILTER (WHERE NOT listed AND stale) AS stale,
+  count(*) FILTER (WHERE NOT listed AND past) AS past,
+  count(*) FILTER (WHERE NOT listed AND validate) AS validate,
+  count(*) FILTER (WHERE NOT listed AND kill) AS kill,
+  count(*) FILTER (WHERE NOT listed AND main = 'stale') AS mainStale,
+  count(*) FILTER (WHERE NOT listed AND main = 'past-decide-by') AS mainPast,
+  count(*) FILTER (WHERE NOT listed AND main = 'ready-to-validate') AS mainValidate,
+  count(*) FILTER (WHERE NOT listed AND main = 'ready-to-kill') AS mainKill
+FROM n`,
 
     // customer evidence refuting a validated hypothesis (its latest outcome as of @asOf), dated after
     // the validation; as lateEvidence, from the kept status and decision day when `now`
@@ -301,7 +347,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
   const followUpTotal =
     rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
-  const open = reportOpenHypotheses(db, q.asOf, now, rows);
+  const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
   const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, q.asOf, rows, now);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   return {
@@ -328,6 +374,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       accounts: unreadAccounts,
       lateKilled: unreadLate,
     },
+    ...(openCounted ? { openCounted } : {}),
     decided,
     lateEvidence,
     refutedAfterValidation,
@@ -345,6 +392,42 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
 }
 
 type Statements = ReturnType<typeof reportSql>;
+
+/**
+ * The open hypotheses: every one, or for a view (`rows`, as of today's kept statuses) those it
+ * lists or sets apart, and the others counted (openCounts).
+ */
+function openHypotheses(
+  db: DB,
+  SQL: Statements,
+  q: ReportQuery,
+  rows: number | null,
+  now: boolean,
+): { open: ReportHypothesisRow[]; openCounted: OpenCounted | null } {
+  if (rows === null || !now) return { open: reportOpenHypotheses(db, q.asOf, now, rows), openCounted: null };
+  const c = db.prepare(SQL.openCounts).get({ asOf: q.asOf, rows, ...q.judge }) as Record<string, number> & {
+    ids: string;
+  };
+  return {
+    open: reportOpenHypotheses(db, q.asOf, now, rows, JSON.parse(c.ids) as number[]),
+    openCounted: {
+      unvalidated: c.unvalidated,
+      decideSoon: c.soon,
+      flags: {
+        stale: c.stale,
+        'past-decide-by': c.past,
+        'ready-to-validate': c.validate,
+        'ready-to-kill': c.kill,
+      },
+      needs: {
+        stale: c.mainStale,
+        'past-decide-by': c.mainPast,
+        'ready-to-validate': c.mainValidate,
+        'ready-to-kill': c.mainKill,
+      },
+    },
+  };
+}
 
 /** The accounts going cold: every one, or for a view (`rows`) the first and how many are left. */
 function coldAccounts(

@@ -35,6 +35,10 @@ const params = {
   weekTarget: 1,
   accountCadence: 30,
   ids: '[1, 2]',
+  staleDays: 14,
+  soonDays: 7,
+  validateAt: 3,
+  killAt: 2,
 };
 
 function scans(sql: string): string[] {

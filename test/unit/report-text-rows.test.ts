@@ -11,6 +11,7 @@ import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import {
   buildReport,
   buildShownReport,
+  DECIDE_SOON,
   reportQuery,
   resolvePeriod,
   SHOWN_ROWS,
@@ -22,6 +23,7 @@ import { renderReportText } from '../../src/render/report-text.js';
 import { renderReportMarkdown } from '../../src/render/report-md.js';
 import { renderStandup } from '../../src/render/report-standup.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
+import { journal } from '../fixtures/journal-builder.js';
 
 const shapes = {
   today: { size: 2500, accounts: 60, contacts: 150, hypotheses: 120, seed: 11, shape: 'today' },
@@ -187,15 +189,26 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         config: readConfig(db),
         by: null,
       });
-      // read for a view, the rows raise every flag but those of due follow-ups, accounts going cold
-      // and killed hypotheses with evidence since past the rows shown: of those, the first
-      const counted = ['follow-up-due', 'account-cold', 'evidence-after-kill'];
+      // read for a view, the rows raise every flag but those of due follow-ups, accounts going cold,
+      // killed hypotheses with evidence since and open hypotheses past the rows shown: of those,
+      // the first of each kind and then some of the others
+      const counted = [
+        'follow-up-due',
+        'account-cold',
+        'evidence-after-kill',
+        'stale',
+        'past-decide-by',
+        'ready-to-validate',
+        'ready-to-kill',
+      ];
       expect(built.flags.filter((f) => !counted.includes(f.kind))).toEqual(
         full.flags.filter((f) => !counted.includes(f.kind)),
       );
       for (const kind of counted) {
         const ofKind = full.flags.filter((f) => f.kind === kind);
-        expect(built.flags.filter((f) => f.kind === kind)).toEqual(ofKind.slice(0, SHOWN_ROWS));
+        const read = built.flags.filter((f) => f.kind === kind);
+        expect(read.slice(0, SHOWN_ROWS)).toEqual(ofKind.slice(0, SHOWN_ROWS));
+        for (const f of read) expect(ofKind).toContainEqual(f);
       }
       expect(some.unread.accounts).toBe(full.overdueAccounts.length - some.accounts.length);
       expect(some.unread.lateKilled).toBe(
@@ -246,5 +259,78 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       }
       expect(checked).toBe(12);
     });
+  });
+});
+
+describe('open hypotheses counted in SQL', () => {
+  it('raise the flags hypothesisFlags raises, at each boundary, and count under the same most urgent one', () => {
+    const j = journal();
+    try {
+      const asOf = '2026-11-20';
+      const a = j.account('Acme');
+      const b = j.account('Globex');
+      const people = [
+        j.contact('Ann', a),
+        j.contact('Bo', a),
+        j.contact('Eve', a),
+        j.contact('Cy', b),
+        j.contact('Di', b),
+      ];
+      const call = (day: string, who: number) =>
+        j.interview({ date: day, account: who < 3 ? a : b, with: [people[who]] });
+      const h = (created: string, decideBy?: string) => j.hypothesis(`created ${created}`, created, decideBy);
+      // stale after 14 days without customer evidence: 14 is not stale, 15 is
+      h('2026-11-06');
+      h('2026-11-05');
+      j.evidence(h('2026-01-01'), call('2026-11-06', 0));
+      j.evidence(h('2026-01-01'), call('2026-11-05', 0));
+      // past its decide-by, due today, within 7 days, just after
+      for (const day of ['2026-11-19', '2026-11-20', '2026-11-27', '2026-11-28']) h('2026-11-18', day);
+      // ready to validate: 3 customers from 2 accounts, none refuting; from one account; one refuting
+      const ready = h('2026-11-01');
+      for (const who of [0, 1, 3]) j.evidence(ready, call('2026-11-10', who));
+      const oneAccount = h('2026-11-01');
+      for (const who of [0, 1, 2]) j.evidence(oneAccount, call('2026-11-11', who));
+      const refuted = h('2026-11-01');
+      for (const who of [0, 1, 3]) j.evidence(refuted, call('2026-11-12', who));
+      j.evidence(refuted, call('2026-11-12', 4), 'refutes');
+      // ready to kill: 2 refuting customers; 1 is not enough
+      const kill = h('2026-11-01', '2026-11-10');
+      j.evidence(kill, call('2026-11-13', 0), 'refutes').evidence(kill, call('2026-11-13', 3), 'refutes');
+      j.evidence(h('2026-11-01'), call('2026-11-14', 1), 'refutes');
+      // bets (set apart): one running, one due, one from a later day; a link after the report's day
+      const bet = (until: string, since: string) =>
+        j.db
+          .prepare("UPDATE hypotheses SET bet_until = ?, bet_since = ?, bet_reason = 'a hunch' WHERE id = ?")
+          .run(until, since, h('2026-10-01', '2026-11-01'));
+      bet('2026-12-01', '2026-11-01');
+      bet('2026-11-15', '2026-11-01');
+      bet('2026-12-31', '2026-11-25');
+      j.evidence(h('2026-10-01'), call('2026-11-25', 0));
+      h('2026-11-25'); // created after the report's day
+      const config = readConfig(j.db);
+      const options = { period: resolvePeriod({}, asOf, config['week.start']), asOf, config, by: null };
+      const q = reportQuery(options);
+      const all = buildShownReport(reportRows(j.db, q), options);
+      // no row listed: every open hypothesis not set apart is counted by SQL
+      const rows = reportRows(j.db, q, 0);
+      expect(rows.openCounted?.unvalidated).toBeGreaterThan(10);
+      const counted = buildShownReport(rows, options);
+      const byKind = (r: typeof all, kind: string) =>
+        r.report.flags.filter((f) => f.kind === kind).length + (r.unread.flagsByKind?.[kind] ?? 0);
+      for (const kind of ['stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill', 'bet-due']) {
+        expect(byKind(all, kind)).toBeGreaterThan(0);
+        expect([kind, byKind(counted, kind)]).toEqual([kind, byKind(all, kind)]);
+        expect([kind, counted.needs[kind]?.count]).toEqual([kind, all.needs[kind]?.count]);
+      }
+      expect(counted.needs[DECIDE_SOON].count).toBe(all.needs[DECIDE_SOON].count);
+      expect(counted.needs[DECIDE_SOON].count).toBe(2);
+      expect(counted.report.hypotheses.unvalidated.length + counted.unread.unvalidated).toBe(
+        all.report.hypotheses.unvalidated.length + all.unread.unvalidated,
+      );
+      expect(counted.report.bets).toEqual(all.report.bets);
+    } finally {
+      j.close();
+    }
   });
 });
