@@ -65,9 +65,9 @@ export function printReport(ctx: Context, db: DB, options: ReportOptions, format
     ctx.printJson(report);
     return report;
   }
-  // the standup page shows how many opportunities were heard, not which: they are only counted
+  // the standup page shows how many opportunities and themes were heard, not which: they are only counted
   const standup = format === 'text' && !full;
-  const query = { ...reportQuery(options), opportunityCounts: standup };
+  const query = { ...reportQuery(options), opportunityCounts: standup, themeCounts: standup };
   const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));
   else if (format === 'html') {

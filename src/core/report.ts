@@ -204,6 +204,8 @@ export interface Unread {
   flags: number;
   /** accounts going cold past those read (each raises account-cold: buildShownReport counts it in `flags`) */
   accounts: number;
+  /** themes not read (the standup page shows how many) */
+  themes: number;
   /**
    * killed and invalidated hypotheses with evidence after their decision past those read (each
    * raises evidence-after-kill: buildShownReport counts it in `flags`)
@@ -223,6 +225,7 @@ export const NONE_UNREAD: Unread = {
   unvalidated: 0,
   flags: 0,
   accounts: 0,
+  themes: 0,
   lateKilled: 0,
 };
 
@@ -289,6 +292,8 @@ export interface ReportQuery {
   opportunities: Window;
   /** only count the opportunities (the standup page): the report's `opportunities.top` is then empty */
   opportunityCounts?: boolean;
+  /** only count the period's themes (the standup page): `themes` is then empty, `unread.themes` their number */
+  themeCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
 }

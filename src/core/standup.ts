@@ -171,7 +171,7 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   if (r.hypotheses.decided.length) counts.push(`${r.hypotheses.decided.length} decided`);
   const killed = r.hypotheses.killed.length + unread.killed;
   if (killed) counts.push(`${killed} killed`);
-  counts.push(plural(r.themes.length, 'theme'));
+  counts.push(plural(r.themes.length + unread.themes, 'theme'));
   // opportunities as a count, after the themes (a narrow page drops counts from the end): their flags
   // are informational, and pm opportunities lists them
   const o = r.opportunities;

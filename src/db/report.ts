@@ -258,6 +258,17 @@ LEFT JOIN interview_contacts ic ON ic.interview_id = it.interview_id
 LEFT JOIN contacts c ON c.id = ic.contact_id
 GROUP BY it.kind, it.key`,
 
+    // how many themes (the standup page): the groups above, without what each one gathers
+    themeCount: `
+WITH p AS (
+  SELECT i.id FROM interviews i
+  WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
+)
+SELECT count(*) FROM (
+  SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key FROM p JOIN interview_tags t ON t.interview_id = p.id
+  UNION
+  SELECT 'pain', lower(trim(x.text)) FROM p JOIN pains x ON x.interview_id = p.id)`,
+
     followUps: `
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
@@ -327,21 +338,23 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const refutedAfterValidation = db
     .prepare(SQL.refutedAfterValidation)
     .all(pick('asOf')) as RefutedAfterValidationRow[];
-  const themes = (
-    db
-      .prepare(SQL.themes)
-      .raw()
-      .all(pick('start', 'end', 'by')) as ['tag' | 'pain', string, number, number, number, string, string][]
-  ).map(
-    ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
-      kind,
-      theme,
-      accounts,
-      signals,
-      interviews,
-      segments: names(accountSegments).concat(names(contactSegments)),
-    }),
-  );
+  const themes = q.themeCounts
+    ? []
+    : (
+        db
+          .prepare(SQL.themes)
+          .raw()
+          .all(pick('start', 'end', 'by')) as ['tag' | 'pain', string, number, number, number, string, string][]
+      ).map(
+        ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
+          kind,
+          theme,
+          accounts,
+          signals,
+          interviews,
+          segments: names(accountSegments).concat(names(contactSegments)),
+        }),
+      );
   const followUps = (
     db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[]
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
@@ -373,6 +386,12 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       flags: 0,
       accounts: unreadAccounts,
       lateKilled: unreadLate,
+      themes: q.themeCounts
+        ? (db
+            .prepare(SQL.themeCount)
+            .pluck()
+            .get(pick('start', 'end', 'by')) as number)
+        : 0,
     },
     ...(openCounted ? { openCounted } : {}),
     decided,
