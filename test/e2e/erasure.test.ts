@@ -61,7 +61,7 @@ for (const user of asRoot ? (['me', 'nobody'] as const) : (['me'] as const)) {
         chmodSync(box.dir, 0o755);
         chownSync(box.dir, 65534, 65534);
       }
-      // a journal of ~3 MB: her two interviews, and hypotheses enough that rewriting the file
+      // a journal of ~1.6 MB: her two interviews, and hypotheses enough that rewriting the file
       // needs more room than the 1 MB the limit leaves
       const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
       writeFileSync(
@@ -80,7 +80,7 @@ for (const user of asRoot ? (['me', 'nobody'] as const) : (['me'] as const)) {
             summary: 'Zelda Quux on audits',
             quotes: ['the golden ticket line'],
           })),
-          hypotheses: Array.from({ length: 3000 }, (_, k) => ({
+          hypotheses: Array.from({ length: 1500 }, (_, k) => ({
             uuid: uuid(100 + k),
             statement: `Idea ${k}: ${'customers want many things '.repeat(35)}`,
             createdOn: '2026-11-01',
