@@ -20,6 +20,7 @@ import m0015 from '../../migrations/0015_change_tracking.sql';
 import m0016 from '../../migrations/0016_search_unspaced_scripts.sql';
 import m0018 from '../../migrations/0018_listing_summaries.sql';
 import { reindexUnspaced } from './fts.js';
+import m0019 from '../../migrations/0019_coverage_indexes.sql';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 15, name: '0015_change_tracking', sql: m0015 },
   { version: 16, name: '0016_search_unspaced_scripts', sql: m0016, data: reindexUnspaced },
   { version: 18, name: '0018_listing_summaries', sql: m0018 },
+  { version: 19, name: '0019_coverage_indexes', sql: m0019 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
