@@ -146,7 +146,9 @@ export function rankOpportunities(
     }
     const rank = RANK[row.severity];
     for (let k = 0; k < row.customers.length; k++) {
-      const [contact, segment] = row.customers[k];
+      // indexed, not destructured (an array's iterator, before the JIT has warmed: see painRows)
+      const contact = row.customers[k][0];
+      const segment = row.customers[k][1];
       const before = g.customers.get(contact);
       if (before === undefined || rank > RANK[before]) g.customers.set(contact, row.severity);
       if (segment) g.segments.add(segment);

@@ -43,6 +43,8 @@ WHERE i.date BETWEEN @start AND @end AND i.kind IN ('customer', 'indirect') ${BY
     .pluck()
     .get(params) as string;
   const none: [number, string | null][] = [];
+  // indexed, not destructured: in a fresh process this runs before the JIT has warmed to it, and
+  // destructuring an array goes through its iterator (~3 ms more for the 100k journal's 12 weeks)
   return (
     JSON.parse(json) as [
       number,
@@ -55,16 +57,16 @@ WHERE i.date BETWEEN @start AND @end AND i.kind IN ('customer', 'indirect') ${BY
       string | null,
       [number, string | null][] | null,
     ][]
-  ).map(([interviewId, date, kind, accountId, accountSegment, text, severity, stage, customers]) => ({
-    interviewId,
-    date,
-    kind,
-    accountId,
-    accountSegment,
-    stage,
-    text,
-    severity,
-    customers: customers ?? none,
+  ).map((r) => ({
+    interviewId: r[0],
+    date: r[1],
+    kind: r[2],
+    accountId: r[3],
+    accountSegment: r[4],
+    stage: r[7],
+    text: r[5],
+    severity: r[6],
+    customers: r[8] ?? none,
   }));
 }
 
