@@ -5,8 +5,8 @@
 -- with these. Partial, as their statements ask (src/db/coverage.ts): the personas of customers and
 -- prospects not erased; the segments of accounts not switched off, trimmed and case-insensitively,
 -- with each account's latest customer conversation (0004) beside it, so the segments are counted
--- from the index alone.
-CREATE INDEX contacts_by_persona ON contacts(persona COLLATE NOCASE)
+-- from the index alone. IF NOT EXISTS: a journal set back to an older version runs it again.
+CREATE INDEX IF NOT EXISTS contacts_by_persona ON contacts(persona COLLATE NOCASE)
   WHERE persona IS NOT NULL AND role IN ('customer', 'prospect') AND forgotten = 0;
-CREATE INDEX accounts_by_segment ON accounts(trim(segment) COLLATE NOCASE, last_direct, segment)
+CREATE INDEX IF NOT EXISTS accounts_by_segment ON accounts(trim(segment) COLLATE NOCASE, last_direct, segment)
   WHERE segment IS NOT NULL AND trim(segment) <> '' AND cadence_days IS NOT 0;

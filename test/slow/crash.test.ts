@@ -254,6 +254,8 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    DROP INDEX contacts_by_persona;
+    DROP INDEX accounts_by_segment;
     ${UNDO_SCHEMA_18}
     ${tracking.map((t) => `DROP TRIGGER ${t};`).join('\n')}
     DROP TABLE record_versions;
