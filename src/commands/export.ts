@@ -18,6 +18,7 @@ import {
   type Redactor,
 } from '../core/redact.js';
 import {
+  csvInterviews,
   exportParts,
   markdownRecords,
   peopleForRedaction,
@@ -28,7 +29,8 @@ import {
 import { reportRows } from '../db/report.js';
 import { confidenceInputs, hypothesisStatuses } from '../db/hypothesis-stats.js';
 import { confidenceOf } from '../core/confidence.js';
-import { interviewsCsvRecords } from '../render/csv.js';
+import { csvRecords } from '../render/csv.js';
+import type { CsvInterview } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow } from '../core/opportunities.js';
@@ -209,6 +211,39 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
 }
 
 /**
+ * The CSV view of the range, redacted as asked, written an interview at a time as it is read, each
+ * with what its row shows of the rest of the document (src/db/exchange.ts csvInterviews): the same
+ * text as interviewsCsv of the whole document (test/unit/export-stream.test.ts). Returns how many.
+ */
+export function writeCsv(
+  db: DB,
+  range: ExportRange,
+  redactor: Redactor | null,
+  raw: boolean,
+  write: (text: string) => void,
+): number {
+  let count = 0;
+  const redacted = (i: CsvInterview, r: Redactor): CsvInterview => ({
+    ...redactInterview(i, r),
+    account: i.accountUuid === null || i.account === null ? i.account : r.accountName(i.accountUuid, i.account),
+    people: i.people.map((p) => ({
+      ...p,
+      name: r.contactName(p.uuid, p.name),
+      email: r.contactEmail(p.uuid, p.email),
+    })),
+    links: i.links,
+  });
+  function* each(): Generator<CsvInterview> {
+    for (const i of csvInterviews(db, range)) {
+      count++;
+      yield redactor ? redacted(i, redactor) : i;
+    }
+  }
+  for (const record of csvRecords(each(), raw)) write(record);
+  return count;
+}
+
+/**
  * JSON.stringify(doc, null, 2) + newline, with `interviews` in the place of the document's (empty)
  * list: the same text, made a top-level value at a time and each list an item at a time, so that
  * no piece is bigger than one record (a whole journal's contacts and evidence made one 15 MB string,
@@ -262,6 +297,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     const redactor = redactorFor(db, redact);
     if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), keep);
     if (format === 'html') return html(db, scope, config, redactor, keep);
+    if (format === 'csv') return writeCsv(db, scope.range, redactor, Boolean(opts.raw), keep);
     // the document is written an interview at a time, as it is read (src/db/exchange.ts exportParts)
     const parts = exportParts(db, scope.range, utcNow());
     const doc = redactor ? redactDocument(parts.doc, redactor) : parts.doc;
@@ -272,8 +308,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
         yield redactor ? redactInterview(i, redactor) : i;
       }
     }
-    if (format === 'json') writeJson(doc, each(), keep);
-    else for (const record of interviewsCsvRecords(doc, each(), Boolean(opts.raw))) keep(record);
+    writeJson(doc, each(), keep);
     return count;
   })();
   const chunks = spool.drain();

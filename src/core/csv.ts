@@ -2,7 +2,20 @@
 // quotes inside are doubled, records end with CRLF. One change to the text, unless the caller asks
 // for it raw: a cell a spreadsheet would take for a formula gets a leading ' (formulaSafe).
 
+import type { InterviewDoc } from './import-validate.js';
+import type { Role } from './contacts.js';
+
 export type CsvValue = string | number | boolean | null | undefined;
+
+/** An interview with what its row shows of the rest of the export document (src/render/csv.ts). */
+export interface CsvInterview extends InterviewDoc {
+  /** its account's name; null for none */
+  account: string | null;
+  /** the contacts present, in the order of contactUuids */
+  people: { uuid: string; name: string; email: string | null; role: Role }[];
+  /** each evidence link (`H3:supports:strong`) and its basis, in the order of the hypotheses' UUIDs */
+  links: { link: string; basis: string }[];
+}
 
 /**
  * What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): =, +, -, @ first,

@@ -1,6 +1,6 @@
 // Interviews as CSV, one a row (contract: "pm export", csv): a spreadsheet's view of the export
 // document, so it shows exactly what the JSON export holds (redacted or not).
-import { csvRecord, listCell } from '../core/csv.js';
+import { csvRecord, listCell, type CsvInterview } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { isIndirect } from '../core/channels.js';
 import type { Role } from '../core/contacts.js';
@@ -59,16 +59,30 @@ export function* interviewsCsvRecords(
     list.push({ link: `${hypothesisIds.get(e.hypothesisUuid)}:${e.direction}:${e.strength}`, basis: e.basis });
     links.set(e.interviewUuid, list);
   }
+  function* withLookups(): Generator<CsvInterview> {
+    for (const i of interviews)
+      yield {
+        ...i,
+        account: i.accountUuid === null ? null : (accounts.get(i.accountUuid) ?? null),
+        people: i.contactUuids.map((u) => contacts.get(u)).filter((c) => c !== undefined),
+        links: links.get(i.uuid) ?? [],
+      };
+  }
+  yield* csvRecords(withLookups(), raw);
+}
+
+/** The header, then one record an interview. */
+export function* csvRecords(interviews: Iterable<CsvInterview>, raw = false): Generator<string> {
   yield csvRecord([...CSV_COLUMNS], raw);
   for (const i of interviews) {
-    const people = i.contactUuids.map((u) => contacts.get(u)).filter((c) => c !== undefined);
+    const people = i.people;
     yield csvRecord(
       [
         i.id,
         i.uuid,
         i.date,
         i.channel,
-        i.accountUuid === null ? '' : (accounts.get(i.accountUuid) ?? ''),
+        i.account ?? '',
         listCell(people.map((c) => c.name)),
         listCell(people.map((c) => c.email).filter((e): e is string => Boolean(e))),
         i.by,
@@ -79,7 +93,7 @@ export function* interviewsCsvRecords(
         listCell(i.tags),
         i.followUp,
         i.followUp ? (i.followUpDone ? 'yes' : 'no') : '',
-        listCell((links.get(i.uuid) ?? []).map((l) => l.link)),
+        listCell(i.links.map((l) => l.link)),
         i.notes,
         i.source,
         i.stage,
@@ -88,7 +102,7 @@ export function* interviewsCsvRecords(
           people.map((c) => c.role),
         ),
         listCell(i.pains.map((p) => p.severity)),
-        listCell((links.get(i.uuid) ?? []).map((l) => l.basis)),
+        listCell(i.links.map((l) => l.basis)),
       ],
       raw,
     );
