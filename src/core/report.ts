@@ -151,6 +151,7 @@ export interface ReportRows {
   decided: OutcomeRow[];
   /** read for a view (`unread`), only those of the killed and invalidated hypotheses read */
   lateEvidence: LateEvidenceRow[];
+  /** read for a view (`unread`), only those of the first SHOWN_ROWS hypotheses, latest validation first */
   refutedAfterValidation: RefutedAfterValidationRow[];
   themes: ThemeRow[];
   followUps: FollowUpRow[];
@@ -207,6 +208,11 @@ export interface Unread {
   /** themes not read (the standup page shows how many) */
   themes: number;
   /**
+   * validated hypotheses refuted since past those read (each raises evidence-after-validate:
+   * buildShownReport counts it in `flags`)
+   */
+  refuted: number;
+  /**
    * killed and invalidated hypotheses with evidence after their decision past those read (each
    * raises evidence-after-kill: buildShownReport counts it in `flags`)
    */
@@ -226,6 +232,7 @@ export const NONE_UNREAD: Unread = {
   flags: 0,
   accounts: 0,
   themes: 0,
+  refuted: 0,
   lateKilled: 0,
 };
 
@@ -920,6 +927,7 @@ function assemble(
         `(${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${v.id} --reason "…")`,
     );
   }
+  unraised('evidence-after-validate', rows.unread.refuted);
 
   // 6. themes, most accounts first
   const themes: Report['themes'] = rows.themes

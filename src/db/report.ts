@@ -233,6 +233,25 @@ FROM latest l CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
 WHERE e.direction = 'refutes' AND e.kind = 'customer' AND e.date > l.date AND e.date <= @asOf
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
+    // for a view (\`now\`): the validated hypotheses that customer evidence dated after the validation
+    // refutes, latest validation first (then by id), as the report lists them; then
+    // refutedAfterValidation of those in @ids alone
+    refutedIds: `
+SELECT h.id
+FROM hypotheses h
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
+WHERE h.status = 'validated' AND EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = h.id
+  AND e.direction = 'refutes' AND e.kind = 'customer' AND e.date > h.decided_on AND e.date <= @asOf)
+ORDER BY h.decided_on DESC, h.id`,
+
+    refutedOf: `
+SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I' || e.interview_id AS interviewId,
+  e.date
+FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
+WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status = 'validated' AND e.direction = 'refutes'
+  AND e.kind = 'customer' AND e.date > h.decided_on AND e.date <= @asOf
+ORDER BY h.id, e.date, e.interview_id`,
+
     // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period; the
     // sources of signals ("Capterra") are counted apart from accounts, case-insensitively
     themes: `
@@ -335,9 +354,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     accountCadence: q.accountCadence,
   });
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
-  const refutedAfterValidation = db
-    .prepare(SQL.refutedAfterValidation)
-    .all(pick('asOf')) as RefutedAfterValidationRow[];
+  const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, q.asOf, rows, now);
   const themes = q.themeCounts
     ? []
     : (
@@ -386,6 +403,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       flags: 0,
       accounts: unreadAccounts,
       lateKilled: unreadLate,
+      refuted: unreadRefuted,
       themes: q.themeCounts
         ? (db
             .prepare(SQL.themeCount)
@@ -411,6 +429,34 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
 }
 
 type Statements = ReturnType<typeof reportSql>;
+
+/**
+ * Customer evidence refuting validated hypotheses after their validation: every link, or for a
+ * view (`rows`, as of today's kept statuses) those of the first `rows` such hypotheses, with how
+ * many more there are (`unreadRefuted`): a journal of years may hold hundreds.
+ */
+function refutedRows(
+  db: DB,
+  SQL: Statements,
+  asOf: string,
+  rows: number | null,
+  now: boolean,
+): { refutedAfterValidation: RefutedAfterValidationRow[]; unreadRefuted: number } {
+  if (rows === null || !now)
+    return {
+      refutedAfterValidation: db.prepare(SQL.refutedAfterValidation).all({ asOf }) as RefutedAfterValidationRow[],
+      unreadRefuted: 0,
+    };
+  const ids = db.prepare(SQL.refutedIds).pluck().all({ asOf }) as number[];
+  const first = ids.slice(0, rows);
+  return {
+    refutedAfterValidation:
+      first.length === 0
+        ? []
+        : (db.prepare(SQL.refutedOf).all({ asOf, ids: JSON.stringify(first) }) as RefutedAfterValidationRow[]),
+    unreadRefuted: ids.length - first.length,
+  };
+}
 
 /**
  * The open hypotheses: every one, or for a view (`rows`, as of today's kept statuses) those it

@@ -181,6 +181,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       expect(some.unread.accounts).toBeGreaterThan(0);
       // the harsh journal has more killed hypotheses with links since than a section shows
       if (shape === 'harsh') expect(some.unread.lateKilled).toBeGreaterThan(0);
+      if (shape === 'harsh') expect(some.unread.refuted).toBeGreaterThan(0);
       expect(full.hypotheses.killed.length).toBeGreaterThan(SHOWN_ROWS);
       expect(textShown).toContain(`Follow-ups due (${full.followUps.length})`);
       expect(textShown).toContain(`Killed and invalidated (${full.hypotheses.killed.length})`);
@@ -206,12 +207,13 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         by: null,
       });
       // read for a view, the rows raise every flag but those of due follow-ups, accounts going cold,
-      // killed hypotheses with evidence since and open hypotheses past the rows shown: of those,
-      // the first of each kind and then some of the others
+      // killed hypotheses with evidence since, validated ones refuted since and open hypotheses
+      // past the rows shown: of those, the first of each kind and then some of the others
       const counted = [
         'follow-up-due',
         'account-cold',
         'evidence-after-kill',
+        'evidence-after-validate',
         'stale',
         'past-decide-by',
         'ready-to-validate',
