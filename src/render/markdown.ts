@@ -90,7 +90,7 @@ export function mdTable(header: string[], rows: (string | number | null)[][]): s
  */
 export function mdBlock(text: string | null | undefined): string {
   if (!text || text.trim() === '') return '';
-  const body = safe(text.replace(/\r\n?/g, '\n')).replace(/\s+$/, '');
+  const body = safe(text.replace(/\r\n?/g, '\n')).trimEnd();
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}text\n${body}\n${fence}`;
