@@ -121,6 +121,7 @@ class Lines {
 interface EvidenceLine {
   interview: string;
   date: string;
+  /** who and the summary as the interview's own lines show them (mdInline'd already) */
   who: string;
   summary: string;
   direction: string;
@@ -148,6 +149,16 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
         return i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${from})` : from;
       };
   const hypotheses = new Map(records.hypotheses.map((h) => [h.rowid, h]));
+  // each hypothesis's statement as a link line shows it, made once (a whole journal has 30k links)
+  const statements = new Map<number, string>();
+  const statementOf = (h: MarkdownExportInput['records']['hypotheses'][number]): string => {
+    let md = statements.get(h.rowid);
+    if (md === undefined) {
+      md = mdInline(t(h.statement));
+      statements.set(h.rowid, md);
+    }
+    return md;
+  };
   // each hypothesis's evidence among the document's interviews, in their order
   const evidenceOf = new Map<number, EvidenceLine[]>();
   const out = new Lines(write);
@@ -168,7 +179,8 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   for (const i of records.interviews()) {
     count++;
     const whoText = who(i);
-    const summary = t(i.summary);
+    // escaped once: the Hypotheses section lists them again for each of the interview's links
+    const summary = mdInline(t(i.summary));
     const by = redactor ? redactor.interviewer(i.by) : i.by;
     // the interview's lines as one piece (what joining them one by one gives): a week is 557
     // interviews of ~20 lines each
@@ -176,7 +188,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     b +=
       `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}` +
       `${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;
-    b += `\n- **Summary:** ${mdInline(summary)}`;
+    b += `\n- **Summary:** ${summary}`;
     if (i.tags.length)
       b += `\n- **Tags:** ${i.tags.map((tag) => mdInline(redactor ? redactor.tag(tag) : tag)).join(', ')}`;
     if (i.stage) b += `\n- **Stage:** ${mdInline(i.stage)}`;
@@ -199,8 +211,8 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       for (const [rowid, direction, strength, basis] of i.links) {
         const h = hypotheses.get(rowid);
         const how = basis === 'said' ? strength : `${strength}, ${basis}`;
-        b += `\n- **${h?.id ?? '?'}** ${direction} (${how}): ${mdInline(h ? t(h.statement) : '')}`;
-        const line = { interview: i.id, date: i.date, who: whoText, summary, direction, strength: how };
+        b += `\n- **${h?.id ?? '?'}** ${direction} (${how}): ${h ? statementOf(h) : ''}`;
+        const line = { interview: i.id, date: i.date, who: mdInline(whoText), summary, direction, strength: how };
         const list = evidenceOf.get(rowid);
         if (list) list.push(line);
         else evidenceOf.set(rowid, [line]);
@@ -240,9 +252,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (evidence) {
       out.push('Evidence:', '');
       for (const e of evidence)
-        out.push(
-          `- **${e.interview}** ${e.date} ${e.direction} (${e.strength}) · ${mdInline(e.who)}: ${mdInline(e.summary)}`,
-        );
+        out.push(`- **${e.interview}** ${e.date} ${e.direction} (${e.strength}) · ${e.who}: ${e.summary}`);
       out.push('');
     }
     const outcomes = outcomesOf.get(h.rowid);
