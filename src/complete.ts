@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { candidateLines, isLiveKind, LIVE_KINDS } from './core/completion.js';
-import { liveCandidates } from './db/complete.js';
+import { contactLines, liveCandidates } from './db/complete.js';
 import { resolveJournalPath } from './db/journal-path.js';
 import { EXIT, ExitWith } from './errors.js';
 import { writeErr, writeOut } from './io.js';
@@ -44,7 +44,9 @@ export function complete(argv: readonly string[], env: NodeJS.ProcessEnv): { cod
     let failed = false;
     for (const kind of wanted) {
       try {
-        out += candidateLines(liveCandidates(db, kind, prefix));
+        out +=
+          (kind === 'contact' ? contactLines(db, prefix) : undefined) ??
+          candidateLines(liveCandidates(db, kind, prefix));
       } catch {
         // a journal of an older schema (no personas yet): the other kinds still answer
         failed = true;

@@ -1,0 +1,103 @@
+// `pm __complete contact` takes its lines as one text from SQLite when every contact would be
+// offered as stored (src/db/complete.ts contactLines). Whatever the names, it must print what
+// candidateLines(liveCandidates(…)) prints, on journals of both bench shapes and with the names
+// that candidateLines reshapes or leaves out (which send it the long way).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { candidateLines } from '../../src/core/completion.js';
+import { contactLines, liveCandidates } from '../../src/db/complete.js';
+import { insertAccount } from '../../src/db/accounts.js';
+import { insertContact } from '../../src/db/contacts.js';
+import type { DB } from '../../src/db/journal.js';
+import { generatedJournal } from '../fixtures/generated-journal.js';
+
+const PREFIXES = ['', 'a', 'Ha', 'zo', 'Ada A', 'é'];
+const shapes = {
+  today: { accounts: 30, contacts: 120, hypotheses: 20, seed: 8, shape: 'today' },
+  harsh: { accounts: 120, contacts: 400, hypotheses: 20, seed: 9, shape: 'harsh' },
+} as const;
+
+const simple = (db: DB, prefix: string) => candidateLines(liveCandidates(db, 'contact', prefix));
+const printed = (db: DB, prefix: string) => contactLines(db, prefix) ?? simple(db, prefix);
+
+describe.each(Object.entries(shapes))('contact completion on a journal of the %s shape', (_shape, opts) => {
+  let journal: ReturnType<typeof generatedJournal>;
+  beforeAll(() => {
+    journal = generatedJournal(300, opts);
+  });
+  afterAll(() => journal.close());
+
+  it('is one text from SQLite, the same as the lines made one by one', () => {
+    for (const prefix of PREFIXES) {
+      const fast = contactLines(journal.db, prefix);
+      expect(fast, prefix).toBeDefined();
+      expect(fast, prefix).toBe(simple(journal.db, prefix));
+    }
+    expect(contactLines(journal.db, '')!.split('\n').length).toBeGreaterThan(100);
+  });
+
+  it('prints what the lines made one by one print, whatever a name or an account is called', () => {
+    const db = journal.db;
+    const odd = fc.constantFrom(
+      'José Peña',
+      'Zoë  Li',
+      ' Ada',
+      'Ada ',
+      '-Ada',
+      '   ',
+      'Tab\there',
+      'Line\nbreak',
+      'Nul\u0000x',
+      'A\u00a0B',
+      'bidi\u202eevil',
+      'zero\u200bwidth',
+      '山田太郎',
+      '👨‍👩‍👧 family',
+      'x'.repeat(90),
+      'é'.repeat(70),
+      'Ada Abbott',
+    );
+    let n = 0;
+    fc.assert(
+      fc.property(odd, odd, fc.constantFrom('customer', 'prospect', 'stakeholder'), (name, account, role) => {
+        db.exec('SAVEPOINT odd');
+        try {
+          n++;
+          const accountId = insertAccount(db, `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, account);
+          insertContact(db, {
+            uuid: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
+            name,
+            email: null,
+            accountId,
+            role,
+            segment: null,
+          });
+          for (const prefix of ['', name.slice(0, 2)]) expect(printed(db, prefix)).toBe(simple(db, prefix));
+        } finally {
+          db.exec('ROLLBACK TO odd; RELEASE odd');
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('goes the long way when a line would not be offered as stored', () => {
+    const db = journal.db;
+    db.exec('SAVEPOINT odd');
+    try {
+      const accountId = insertAccount(db, '00000000-0000-4000-8000-999999999999', 'Acme  Corp');
+      insertContact(db, {
+        uuid: '00000000-0000-4000-9000-999999999999',
+        name: 'Dana Doe',
+        email: null,
+        accountId,
+        role: 'customer',
+        segment: null,
+      });
+      expect(contactLines(db, '')).toBeUndefined();
+      expect(simple(db, 'Dana')).toContain('Dana Doe\tAcme Corp\n');
+    } finally {
+      db.exec('ROLLBACK TO odd; RELEASE odd');
+    }
+  });
+});
