@@ -7,7 +7,7 @@ import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { accountJson, parseCadence, type AccountActivity, type AccountRow } from '../core/accounts.js';
 import { byMostOverdue } from '../core/cadence.js';
 import type { DB } from '../db/journal.js';
-import { accountActivity, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
+import { accountActivity, accountLines, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
 import { accountTable } from '../render/accounts.js';
 import { checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings } from './identity-warnings.js';
@@ -15,11 +15,11 @@ import { accountLookalikeWarnings } from './identity-warnings.js';
 export function accounts(ctx: Context): void {
   const { db } = ctx.read();
   const cadence = ctx.config()['account.cadenceDays'];
-  const rows = byMostOverdue(accountActivity(db, ctx.today, cadence).map((a) => accountJson(a, ctx.today)));
   if (ctx.json) {
-    ctx.printJson(rows);
+    ctx.printJson(byMostOverdue(accountActivity(db, ctx.today, cadence).map((a) => accountJson(a, ctx.today))));
     return;
   }
+  const rows = byMostOverdue(accountLines(db, ctx.today, cadence));
   if (rows.length === 0) {
     ctx.info('No accounts yet. They are created by pm log --account ORG.');
     return;

@@ -29,6 +29,9 @@ export interface AccountJson extends Standing {
   interviews: number;
 }
 
+/** What a line of `pm accounts` shows of an account (the text listing reads only this). */
+export type AccountLine = Pick<AccountJson, 'name' | 'segment' | 'contacts' | 'interviews'> & Standing;
+
 export function accountJson(a: AccountActivity, asOf: string): AccountJson {
   return {
     uuid: a.uuid,

@@ -1,7 +1,8 @@
 // Accounts (organisations): found by name case-insensitively, created when new, and listed with
 // their last direct customer contact (interviews.kind = 'customer', kept by triggers).
 import type { DB } from './journal.js';
-import type { AccountActivity, AccountRow } from '../core/accounts.js';
+import type { AccountActivity, AccountLine, AccountRow } from '../core/accounts.js';
+import { standing } from '../core/cadence.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
 import { accountKeys, refreshAccountKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
@@ -78,19 +79,43 @@ const KEPT_ACTIVITY = `a.contacts, a.interviews,
   CASE WHEN a.last_interview IS NULL OR a.last_interview <= @asOf THEN a.last_interview
     ELSE (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) END AS lastInterview`;
 
+/** The accounts' standing as of @asOf, with `columns` of each, by name. */
+const activitySql = (columns: string, only: boolean) => `SELECT ${columns},
+    ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
+      SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
+        ${accountCadenceSql('a.cadence_days', '@journalCadence')} AS cadence,
+        ${KEPT_ACTIVITY}
+      FROM accounts a ${only ? 'WHERE a.id = @only' : ''})
+    ORDER BY name COLLATE NOCASE`;
+
 /**
  * Every account (or one) with counts, its last direct customer contact on or before asOf, its
  * cadence and whether it is going cold (src/db/standing.ts). `journalCadence`: account.cadenceDays.
  */
 export function accountActivity(db: DB, asOf: string, journalCadence: number, only?: number): AccountActivity[] {
   return db
-    .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
-      SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
-        ${accountCadenceSql('a.cadence_days', '@journalCadence')} AS cadence,
-        ${KEPT_ACTIVITY}
-      FROM accounts a ${only === undefined ? '' : 'WHERE a.id = @only'})
-    ORDER BY name COLLATE NOCASE`)
+    .prepare(activitySql('*', only !== undefined))
     .all({ asOf, journalCadence, ...(only === undefined ? {} : { only }) }) as AccountActivity[];
+}
+
+/**
+ * What `pm accounts` prints of every account, and only that, as arrays (as src/db/contacts.ts
+ * contactLines: objects of every column cost more than the statement). listing-fast-paths.test.ts
+ * compares the tables.
+ */
+export function accountLines(db: DB, asOf: string, journalCadence: number): AccountLine[] {
+  type Raw = [string, string | null, number, number, number, string | null, number];
+  const rows = db
+    .prepare(activitySql('name, segment, cadence, contacts, interviews, lastDirect', false))
+    .raw()
+    .all({ asOf, journalCadence }) as Raw[];
+  return rows.map(([name, segment, cadence, contacts, interviews, lastDirect, overdue]) => ({
+    name,
+    segment,
+    contacts,
+    interviews,
+    ...standing({ lastDirect, cadence, overdue }, asOf),
+  }));
 }
 
 /** Every account's name, alphabetically (for the interactive log's suggestions). */

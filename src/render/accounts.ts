@@ -1,7 +1,7 @@
 // Accounts and contacts as text: the `pm accounts` and `pm contacts` tables, and the pages of
 // `pm show ACCOUNT` and `pm show CONTACT`. User text goes through safeLine.
 import type { ChalkInstance } from 'chalk';
-import type { AccountJson } from '../core/accounts.js';
+import type { AccountJson, AccountLine } from '../core/accounts.js';
 import type { Standing } from '../core/cadence.js';
 import type { ContactJson, ContactLine } from '../core/contacts.js';
 import type { InterviewLine } from '../core/interviews.js';
@@ -14,7 +14,7 @@ import { fitLines } from './wrap.js';
 const STATUS = { header: 'STATUS', text: (r: { overdue: boolean }) => (r.overdue ? 'overdue' : ''), width: 7 };
 
 /** Most overdue first as given; an overdue account's line is red, "overdue" under STATUS. */
-export function accountTable(rows: AccountJson[], c: ChalkInstance, width = Infinity): string {
+export function accountTable(rows: AccountLine[], c: ChalkInstance, width = Infinity): string {
   return table(
     rows,
     [

@@ -9,10 +9,10 @@ import { byMostOverdue } from '../../src/core/cadence.js';
 import { interviewLines, listInterviews, type InterviewFilters } from '../../src/db/interviews.js';
 import { interviewLinesOf, interviewTable } from '../../src/render/interviews.js';
 import { Chalk } from 'chalk';
-import { accountActivity } from '../../src/db/accounts.js';
+import { accountActivity, accountLines } from '../../src/db/accounts.js';
 import { accountJson } from '../../src/core/accounts.js';
 import { contactJson } from '../../src/core/contacts.js';
-import { accountPage, contactPage, contactTable } from '../../src/render/accounts.js';
+import { accountPage, accountTable, contactPage, contactTable } from '../../src/render/accounts.js';
 import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
@@ -113,6 +113,21 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     for (const one of fast.filter((_a, k) => k % 17 === 0))
       expect(accountActivity(db, asOf, CADENCE, one.id)).toEqual([one]);
     if (asOf === DAYS[0]) expect(fast.filter((a) => a.overdue).length).toBeGreaterThan(3);
+  });
+
+  it.each(DAYS)('pm accounts as of %s: the table from what its lines show, as from whole records', (asOf) => {
+    for (const [width, color] of [
+      [10_000, new Chalk({ level: 0 })],
+      [90, new Chalk({ level: 1 })],
+    ] as const) {
+      const simple = accountTable(
+        byMostOverdue(accountActivity(db, asOf, CADENCE).map((a) => accountJson(a, asOf))),
+        color,
+        width,
+      );
+      expect(accountTable(byMostOverdue(accountLines(db, asOf, CADENCE)), color, width)).toBe(simple);
+      expect(simple.split('\n').length).toBeGreaterThan(30);
+    }
   });
 
   it('pm show ACCOUNT: its contacts as the listing has them', () => {
