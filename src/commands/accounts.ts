@@ -8,7 +8,7 @@ import { accountJson, parseCadence, type AccountActivity, type AccountRow } from
 import { byMostOverdue } from '../core/cadence.js';
 import type { DB } from '../db/journal.js';
 import { accountActivity, accountLines, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
-import { accountTable } from '../render/accounts.js';
+import { accountTableLines } from '../render/accounts.js';
 import { checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings } from './identity-warnings.js';
 
@@ -24,7 +24,7 @@ export function accounts(ctx: Context): void {
     ctx.info('No accounts yet. They are created by pm log --account ORG.');
     return;
   }
-  ctx.out(accountTable(rows, ctx.color, ctx.width));
+  ctx.outLines(accountTableLines(rows, ctx.color, ctx.width));
 }
 
 export interface AccountSetOptions {

@@ -27,7 +27,7 @@ import {
   updateContact,
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
-import { contactTable } from '../render/accounts.js';
+import { contactTableLines } from '../render/accounts.js';
 import { checkEmail, checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 
@@ -43,7 +43,7 @@ export function contacts(ctx: Context): void {
     ctx.info('No contacts yet. They are created by pm log --with "Name" --account ORG.');
     return;
   }
-  ctx.out(contactTable(rows, ctx.color, ctx.width));
+  ctx.outLines(contactTableLines(rows, ctx.color, ctx.width));
 }
 
 /**
