@@ -450,12 +450,20 @@ export function* csvInterviews(db: DB, range: ExportRange): Generator<CsvIntervi
 // text longer than V8's longest string (~536M characters; a control character is six in JSON).
 // The batch is cut over (id, date, length of notes) alone, each interview's row read once it is in:
 // the window over whole rows (notes included) cost the whole-journal export ~0.2 s of 1.2 s reading.
-const MD_INTERVIEW_BATCH = `
+// A whole journal's interviews name their contacts by row id, each named from one read of every
+// contact (contactsById): looking up each contact's row for each of 100k interviews cost ~0.15 s of
+// the ~1.1 s reading them. A range reads the names with each interview (a week's ~700 people
+// present are fewer than the 3,000-12,000 contacts of a bench journal).
+const MD_INTERVIEW_BATCH = (contactIds: boolean) => `
 SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes,
   i.follow_up, i.follow_up_done,
-  (SELECT json_group_array(json_array(c.uuid, c.name)) FROM interview_contacts ic JOIN contacts c ON c.id =
+  ${
+    contactIds
+      ? '(SELECT json_group_array(contact_id) FROM interview_contacts WHERE interview_id = i.id),'
+      : `(SELECT json_group_array(json_array(c.uuid, c.name)) FROM interview_contacts ic JOIN contacts c ON c.id =
     ic.contact_id
-     WHERE ic.interview_id = i.id),
+     WHERE ic.interview_id = i.id),`
+  }
   (SELECT json_group_array(json_array(text, severity)) FROM (SELECT text, severity FROM pains WHERE interview_id =
     i.id ORDER BY position)),
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)),
@@ -488,6 +496,12 @@ ORDER BY o.date, o.id`;
 
 const MD_FIRST_DATE = 'SELECT min(i.date) FROM interviews i WHERE i.date BETWEEN @start AND @end';
 
+/** [uuid, name] of every contact, by row id. */
+function contactNames(db: DB): Map<number, [string, string]> {
+  const rows = db.prepare('SELECT id, uuid, name FROM contacts').raw().all() as [number, string, string][];
+  return new Map(rows.map(([id, uuid, name]) => [id, [uuid, name]]));
+}
+
 /** The records the markdown export shows of a range (src/core/markdown-records.ts). */
 export function markdownRecords(
   db: DB,
@@ -502,7 +516,8 @@ export function markdownRecords(
   const outcomes = (db.prepare(MD_OUTCOMES).raw(true).all(dated) as any[][]).map(
     (r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }),
   );
-  const batch = db.prepare(MD_INTERVIEW_BATCH).pluck();
+  const contactsById = range.whole ? contactNames(db) : null;
+  const batch = db.prepare(MD_INTERVIEW_BATCH(contactsById !== null)).pluck();
   return {
     firstDate: db.prepare(MD_FIRST_DATE).pluck().get(dated) as string | null,
     *interviews() {
@@ -512,7 +527,13 @@ export function markdownRecords(
         // a batch cut short by its notes is not the last: the range ends with an empty batch
         if (rows.length === 0) return;
         for (const r of rows) {
-          const contacts = r[11] as [string, string][];
+          const contacts =
+            contactsById === null
+              ? (r[11] as [string, string][])
+              : (r[11] as number[]).flatMap((id): [string, string][] => {
+                  const contact = contactsById.get(id);
+                  return contact ? [contact] : [];
+                });
           if (contacts.length > 1) contacts.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
           yield {
             id: `I${r[0]}`,

@@ -6,7 +6,13 @@
 // the versions a map of every record's version (what the export read before) gives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
-import { exportJournal, exportParts, peopleForRedaction, WHOLE_JOURNAL } from '../../src/db/exchange.js';
+import {
+  exportJournal,
+  exportParts,
+  markdownRecords,
+  peopleForRedaction,
+  WHOLE_JOURNAL,
+} from '../../src/db/exchange.js';
 import { makeRedactor, redactDocument, redactInterview } from '../../src/core/redact.js';
 import { interviewsCsv } from '../../src/render/csv.js';
 import { writeCsv, writeJson } from '../../src/commands/export.js';
@@ -138,6 +144,20 @@ describe.each(Object.entries(shapes))('exports of a journal of the %s shape', (_
       }
     },
   );
+
+  it("the markdown export's whole journal names its interviews' contacts from one read of them all, as a range does", () => {
+    // the same days as a range: each interview's contacts read with it by name (the simple path)
+    const all = { whole: false, start: WHOLE_JOURNAL.start, end: WHOLE_JOURNAL.end };
+    for (const [batch, notes] of [
+      [undefined, undefined],
+      [7, 300],
+    ]) {
+      const fast = [...markdownRecords(db, WHOLE_JOURNAL, batch, notes).interviews()];
+      expect(fast).toEqual([...markdownRecords(db, all, batch, notes).interviews()]);
+      expect(fast.filter((i) => i.contacts.length > 0).length).toBeGreaterThan(100);
+      expect(fast.filter((i) => i.contacts.length > 1).length).toBeGreaterThan(0);
+    }
+  });
 
   it.each(Object.entries(ranges))('%s: every record with the version a map of them all gives', (_r, range) => {
     const doc = exportJournal(db, range, AT);
