@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { readConfig, type DB } from '../../src/db/journal.js';
-import { reportRows } from '../../src/db/report.js';
+import { reportRows, reportSql } from '../../src/db/report.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import {
   buildReport,
@@ -234,6 +234,32 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
           built.hypotheses.killed.filter((k) => k.flags.length > 0).length,
       );
     });
+  });
+
+  it('finds the follow-ups due that the conversations themselves say are unanswered, as of any day', () => {
+    // the plain rule, from the interviews table: no later customer conversation (on or before the
+    // day) with one of its people; the report reads the people's kept latest customer conversation
+    const plain = `
+      SELECT 'I' || i.id FROM interviews i
+      WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf
+        AND NOT EXISTS (SELECT 1 FROM interview_contacts ic
+          JOIN interview_contacts lc ON lc.contact_id = ic.contact_id
+          JOIN interviews later ON later.id = lc.interview_id
+          WHERE ic.interview_id = i.id AND later.kind = 'customer' AND later.date > i.date AND later.date <= @asOf)
+      ORDER BY i.follow_up, i.id`;
+    for (const asOf of ['2026-11-20', '2026-06-01', '2025-06-10', '2024-02-01', '2022-01-05']) {
+      const SQL = reportSql(false, !outcomeAfter(db, asOf));
+      const due = db.prepare(plain).pluck().all({ asOf });
+      expect([
+        asOf,
+        db
+          .prepare(SQL.followUps)
+          .all({ asOf, rows: -1 })
+          .map((r) => (r as { id: string }).id),
+      ]).toEqual([asOf, due]);
+      expect(db.prepare(SQL.followUpCount).pluck().get({ asOf })).toBe(due.length);
+      if (asOf === '2026-11-20') expect(due.length).toBeGreaterThan(SHOWN_ROWS);
+    }
   });
 
   describe('the summaries kept by triggers', () => {
