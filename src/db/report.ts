@@ -168,50 +168,25 @@ WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status IN ('killed', 'in
   AND e.date > h.decided_on AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`,
 
-    // For a view, the open hypotheses it lists and those it only counts (\`now\`): the flags that
-    // hypothesisFlags (src/core/hypotheses.ts) raises, computed from the kept evidence totals, for
-    // every open hypothesis but those set apart (held as bets, or with links dated after @asOf:
-    // always read, and judged by src/core/report.ts); then the ids of those set apart and of the
-    // first @rows of the list, of each flag and of each most urgent flag (what the view lists), and
-    // what the others come to, counted. On a journal of years with 1,590 open hypotheses, making
-    // each into JavaScript values to judge it cost ~15 ms.
+    // For a view, the open hypotheses it lists and those it only counts (\`now\`): each open
+    // hypothesis's id with the flags hypothesisFlags (src/core/hypotheses.ts) raises, computed from
+    // the kept evidence totals, as one number (id × 64 + OPEN_FLAG bits), by id; 1: set apart (held as
+    // a bet, or with links dated after @asOf: read, and judged by src/core/report.ts). On a journal
+    // of years with 1,590 open hypotheses, reading each as a row of 14 columns to judge it in
+    // JavaScript cost ~15 ms; choosing the ones to list in SQL (row_number() over six orders) ~17 ms.
     // report-text-rows.test.ts holds the pages made from these counts to those made from every row.
-    openCounts: `
-WITH bets AS MATERIALIZED (SELECT id FROM hypotheses WHERE bet_until IS NOT NULL AND status = 'open'),
-o AS MATERIALIZED (
-  SELECT h.id, h.id IN bets OR coalesce(t.last_date > @asOf, 0) AS apart,
-    julianday(@asOf) - julianday(CASE WHEN t.last_evidence > h.created_on THEN t.last_evidence ELSE h.created_on END)
-      > @staleDays AS stale,
-    h.decide_by < @asOf AS past,
-    h.decide_by >= @asOf AND julianday(h.decide_by) - julianday(@asOf) <= @soonDays AS soon,
-    coalesce(t.customers_supporting >= @validateAt AND t.accounts_supporting >= 2 AND t.customers_refuting = 0, 0)
-      AS validate,
-    coalesce(t.customers_refuting >= @killAt, 0) AS kill
-  FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
-  WHERE h.status = 'open' AND h.created_on <= @asOf),
--- the most urgent of its flags (ACTION_URGENCY), under which the standup page lists it
-m AS (SELECT o.*, CASE WHEN past THEN 'past-decide-by' WHEN kill THEN 'ready-to-kill' WHEN validate
-  THEN 'ready-to-validate' WHEN stale THEN 'stale' END AS main FROM o),
-n AS (
-  SELECT m.*, apart OR row_number() OVER (PARTITION BY apart ORDER BY id) <= @rows
-    OR stale AND row_number() OVER (PARTITION BY apart, stale ORDER BY id) <= @rows
-    OR past AND row_number() OVER (PARTITION BY apart, past ORDER BY id) <= @rows
-    OR validate AND row_number() OVER (PARTITION BY apart, validate ORDER BY id) <= @rows
-    OR kill AND row_number() OVER (PARTITION BY apart, kill ORDER BY id) <= @rows
-    OR main IS NOT NULL AND row_number() OVER (PARTITION BY apart, main ORDER BY id) <= @rows AS listed
-  FROM m)
-SELECT json_group_array(id) FILTER (WHERE listed) AS ids,
-  count(*) FILTER (WHERE NOT listed) AS unvalidated,
-  count(*) FILTER (WHERE NOT listed AND soon) AS soon,
-  count(*) FILTER (WHERE NOT listed AND stale) AS stale,
-  count(*) FILTER (WHERE NOT listed AND past) AS past,
-  count(*) FILTER (WHERE NOT listed AND validate) AS validate,
-  count(*) FILTER (WHERE NOT listed AND kill) AS kill,
-  count(*) FILTER (WHERE NOT listed AND main = 'stale') AS mainStale,
-  count(*) FILTER (WHERE NOT listed AND main = 'past-decide-by') AS mainPast,
-  count(*) FILTER (WHERE NOT listed AND main = 'ready-to-validate') AS mainValidate,
-  count(*) FILTER (WHERE NOT listed AND main = 'ready-to-kill') AS mainKill
-FROM n`,
+    openFlags: `
+WITH bets AS MATERIALIZED (SELECT id FROM hypotheses WHERE bet_until IS NOT NULL AND status = 'open')
+SELECT h.id * 64 + coalesce(h.id IN bets OR t.last_date > @asOf, 0)
+  + 2 * coalesce(julianday(@asOf) - julianday(CASE WHEN t.last_evidence > h.created_on THEN t.last_evidence
+      ELSE h.created_on END) > @staleDays, 0)
+  + 4 * coalesce(h.decide_by < @asOf, 0)
+  + 8 * coalesce(h.decide_by >= @asOf AND julianday(h.decide_by) - julianday(@asOf) <= @soonDays, 0)
+  + 16 * coalesce(t.customers_supporting >= @validateAt AND t.accounts_supporting >= 2 AND t.customers_refuting = 0, 0)
+  + 32 * coalesce(t.customers_refuting >= @killAt, 0)
+FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
+WHERE h.status = 'open' AND h.created_on <= @asOf
+ORDER BY h.id`,
 
     // customer evidence refuting a validated hypothesis (its latest outcome as of @asOf), dated after
     // the validation; as lateEvidence, from the kept status and decision day when `now`
@@ -462,9 +437,14 @@ function refutedRows(
   };
 }
 
+/** The bits of openFlags' numbers, and the actionable flags in the standup's order of urgency (ACTION_URGENCY). */
+const OPEN_FLAG = { apart: 1, stale: 2, 'past-decide-by': 4, soon: 8, 'ready-to-validate': 16, 'ready-to-kill': 32 };
+const BY_URGENCY = ['past-decide-by', 'ready-to-kill', 'ready-to-validate', 'stale'] as const;
+
 /**
- * The open hypotheses: every one, or for a view (`rows`, as of today's kept statuses) those it
- * lists or sets apart, and the others counted (openCounts).
+ * The open hypotheses: every one, or for a view (`rows`, as of today's kept statuses) those it may
+ * list (the first `rows` of the list, of each flag and of each most urgent flag) or sets apart,
+ * and the others counted from their flags (openFlags).
  */
 function openHypotheses(
   db: DB,
@@ -474,28 +454,41 @@ function openHypotheses(
   now: boolean,
 ): { open: ReportHypothesisRow[]; openCounted: OpenCounted | null } {
   if (rows === null || !now) return { open: reportOpenHypotheses(db, q.asOf, now, rows), openCounted: null };
-  const c = db.prepare(SQL.openCounts).get({ asOf: q.asOf, rows, ...q.judge }) as Record<string, number> & {
-    ids: string;
+  const codes = db
+    .prepare(SQL.openFlags)
+    .pluck()
+    .all({ asOf: q.asOf, ...q.judge }) as number[];
+  const counted: OpenCounted = { unvalidated: 0, decideSoon: 0, flags: {}, needs: {} };
+  // how many hypotheses each list (all, by flag, by most urgent flag) held before this one
+  const seen = new Map<string, number>();
+  const first = (list: string) => {
+    const n = seen.get(list) ?? 0;
+    seen.set(list, n + 1);
+    return n < rows;
   };
-  return {
-    open: reportOpenHypotheses(db, q.asOf, now, rows, JSON.parse(c.ids) as number[]),
-    openCounted: {
-      unvalidated: c.unvalidated,
-      decideSoon: c.soon,
-      flags: {
-        stale: c.stale,
-        'past-decide-by': c.past,
-        'ready-to-validate': c.validate,
-        'ready-to-kill': c.kill,
-      },
-      needs: {
-        stale: c.mainStale,
-        'past-decide-by': c.mainPast,
-        'ready-to-validate': c.mainValidate,
-        'ready-to-kill': c.mainKill,
-      },
-    },
-  };
+  const ids: number[] = [];
+  for (const code of codes) {
+    const id = Math.floor(code / 64);
+    const bits = code % 64;
+    if (bits & OPEN_FLAG.apart) {
+      ids.push(id);
+      continue;
+    }
+    const raised = BY_URGENCY.filter((f) => bits & OPEN_FLAG[f]);
+    const main = raised[0];
+    // every list it is in counts it, listed or not
+    let listed = first('');
+    for (const f of raised) listed = first(f) || listed;
+    if (main !== undefined) listed = first(`main ${main}`) || listed;
+    if (listed) ids.push(id);
+    else {
+      counted.unvalidated++;
+      if (bits & OPEN_FLAG.soon) counted.decideSoon++;
+      for (const f of raised) counted.flags[f] = (counted.flags[f] ?? 0) + 1;
+      if (main !== undefined) counted.needs[main] = (counted.needs[main] ?? 0) + 1;
+    }
+  }
+  return { open: reportOpenHypotheses(db, q.asOf, now, rows, ids), openCounted: counted };
 }
 
 /** The accounts going cold: every one, or for a view (`rows`) the first and how many are left. */
