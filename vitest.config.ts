@@ -42,9 +42,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // a worker a core (vitest's default leaves one idle): most test files spend their time waiting
-    // on pm processes, pseudo-terminals and kills, not computing
-    maxWorkers: '100%',
+    // three workers for two cores: many files spend their time waiting (on pm processes, pseudo-
+    // terminals, kills, PostgreSQL, Chromium), and a worker a core left the cores idle a third of
+    // the time (two workers: 71-87 s, three: 53-54 s, the same ~100 s of CPU; docs/development.md)
+    maxWorkers: '150%',
     // each worker runs its files in one process, sharing loaded modules (and the in-process runner's
     // thread) instead of starting a process a file: no test keeps state between files, each has its
     // own sandbox. Here: 50 s → 36 s.

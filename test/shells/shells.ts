@@ -71,15 +71,17 @@ export function shellBox(): ShellBox {
   const bin = join(box.dir, 'bin');
   mkdirSync(bin);
   const fake = join(bin, 'pm');
+  // the words in one write: the marker command typed after Enter is echoed by the terminal while
+  // pm runs, and landed between separate writes of the line on a busy machine
   writeFileSync(
     fake,
     `#!/bin/sh
 case "$1" in
   __complete|completion) exec '${process.execPath}' '${BIN}' "$@" ;;
 esac
-printf 'ARGV'
-for word in "$@"; do printf '|%s' "$word"; done
-printf '|END\\n'
+line='ARGV'
+for word in "$@"; do line="$line|$word"; done
+printf '%s|END\\n' "$line"
 `,
   );
   chmodSync(fake, 0o755);
