@@ -51,6 +51,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 14, name: '0014_opportunity_stages', sql: m0014 },
   { version: 15, name: '0015_change_tracking', sql: m0015 },
   { version: 16, name: '0016_search_unspaced_scripts', sql: m0016, data: reindexUnspaced },
+  // 17 was never used (numbers were handed out to parallel work before it landed): versions only need to grow
   { version: 18, name: '0018_listing_summaries', sql: m0018 },
   { version: 19, name: '0019_coverage_indexes', sql: m0019 },
 ];
