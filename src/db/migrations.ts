@@ -21,6 +21,7 @@ import m0016 from '../../migrations/0016_search_unspaced_scripts.sql';
 import m0018 from '../../migrations/0018_listing_summaries.sql';
 import { reindexUnspaced } from './fts.js';
 import m0019 from '../../migrations/0019_coverage_indexes.sql';
+import m0020 from '../../migrations/0020_edit_kind_copies.sql';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: Migration[] = [
   // 17 was never used (numbers were handed out to parallel work before it landed): versions only need to grow
   { version: 18, name: '0018_listing_summaries', sql: m0018 },
   { version: 19, name: '0019_coverage_indexes', sql: m0019 },
+  { version: 20, name: '0020_edit_kind_copies', sql: m0020 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -122,6 +122,46 @@ describe('pm edit', () => {
   });
 });
 
+describe('pm edit of a conversation with evidence (the kind copied onto its links and people)', () => {
+  const customers = () => (box.json(['hyp', 'list']) as { customersSupporting: number }[])[0].customersSupporting;
+  const healthy = () => (box.json(['doctor']) as { healthy: boolean }).healthy;
+  it('a call turned into a support ticket stops counting as customer evidence, and back', () => {
+    expect(box.pm(['hyp', 'add', 'Finance teams want faster exports']).code).toBe(0);
+    expect(box.pm(['hyp', 'link', 'H1', 'I1', '--supports']).code).toBe(0);
+    expect(customers()).toBe(1);
+    // the edit's one UPDATE sets the date too: the copy on the date must not restore the old kind
+    let r = box.pm(['edit', 'I1', '--channel', 'support', '--source', 'Zendesk']);
+    expect(r.code, r.err).toBe(0);
+    expect(customers()).toBe(0);
+    expect(box.sql('SELECT kind FROM evidence')).toEqual([{ kind: 'indirect' }]);
+    expect(box.sql('SELECT kind FROM interview_contacts')).toEqual([{ kind: 'indirect' }]);
+    expect(healthy()).toBe(true);
+    r = box.pm(['edit', 'I1', '--channel', 'call', '--clear', 'source', '--date', '2026-11-19']);
+    expect(r.code, r.err).toBe(0);
+    expect(customers()).toBe(1);
+    expect(box.sql('SELECT date, kind FROM evidence')).toEqual([{ date: '2026-11-19', kind: 'customer' }]);
+    expect(healthy()).toBe(true);
+  });
+
+  it('a journal the old triggers left wrong is put right by the upgrade to schema 20', () => {
+    expect(box.pm(['hyp', 'add', 'Finance teams want faster exports']).code).toBe(0);
+    expect(box.pm(['hyp', 'link', 'H1', 'I1', '--supports']).code).toBe(0);
+    expect(box.pm(['edit', 'I1', '--channel', 'support', '--source', 'Zendesk']).code).toBe(0);
+    // what schema 19's edit left (its trigger on the date copied the statement's old kind over the
+    // new one), with the summaries following those copies as their triggers make them
+    const db = new Database(box.db);
+    db.exec("UPDATE evidence SET kind = 'customer'; UPDATE interview_contacts SET kind = 'customer'");
+    db.close();
+    expect(customers()).toBe(1);
+    const old = new Database(box.db);
+    old.pragma('user_version = 19');
+    old.close();
+    expect(customers()).toBe(0);
+    expect(box.sql('SELECT kind FROM evidence')).toEqual([{ kind: 'indirect' }]);
+    expect(healthy()).toBe(true);
+  });
+});
+
 describe('pm delete', () => {
   it('needs --yes without a terminal, then removes the interview, its links and its index row', () => {
     const h = addHypothesis('Exports matter');
