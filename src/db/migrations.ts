@@ -22,6 +22,7 @@ import m0018 from '../../migrations/0018_listing_summaries.sql';
 import { reindexUnspaced } from './fts.js';
 import m0019 from '../../migrations/0019_coverage_indexes.sql';
 import m0020 from '../../migrations/0020_edit_kind_copies.sql';
+import m0021 from '../../migrations/0021_activity_by_step.sql';
 
 export interface Migration {
   version: number;
@@ -56,6 +57,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 18, name: '0018_listing_summaries', sql: m0018 },
   { version: 19, name: '0019_coverage_indexes', sql: m0019 },
   { version: 20, name: '0020_edit_kind_copies', sql: m0020 },
+  { version: 21, name: '0021_activity_by_step', sql: m0021 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

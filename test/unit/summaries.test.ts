@@ -185,8 +185,22 @@ describe('every summary', () => {
         db
           .prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)')
           .run(pick(ids('SELECT id FROM interviews')), pick(ids('SELECT id FROM contacts'))),
+      // merges: everyone's conversations moved to another person at once, an account's to another
+      () => {
+        const [from, into] = [
+          pick(ids('SELECT contact_id FROM interview_contacts')),
+          pick(ids('SELECT id FROM contacts')),
+        ];
+        db.prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id)
+          SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`).run(into, from);
+        if (from !== into) db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(from);
+      },
+      () =>
+        db
+          .prepare('UPDATE interviews SET account_id = ? WHERE account_id = ?')
+          .run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT account_id FROM interviews'))),
     ];
-    for (let i = 0; i < 60; i++) pick(changes)();
+    for (let i = 0; i < 120; i++) pick(changes)();
     expect(summaryDrift(db)).toEqual([]);
   });
 
