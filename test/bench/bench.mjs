@@ -65,7 +65,16 @@ db.close();
 const rssScript = join(dir, 'maxrss.mjs');
 writeFileSync(
   rssScript,
-  `process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n`,
+  // The peak of this process's own memory (VmHWM, kB). Not resourceUsage().maxRSS: Linux carries
+  // the parent's resident size at fork into the child's maxRSS across exec, so a child of this
+  // bench, which holds hundreds of MB of earlier output, would report the bench's size, not its own.
+  `import { readFileSync } from 'node:fs';
+process.on('exit', () => {
+  let kb = process.resourceUsage().maxRSS;
+  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
+  process.stderr.write('\\nMAXRSS ' + kb + '\\n');
+});
+`,
 );
 
 function time(args, opts = {}) {
