@@ -188,6 +188,12 @@ export interface OpportunityRows {
   pains: PainRow[];
   /** instead of `pains`, for a view that shows only how many were heard (ReportQuery.opportunityCounts) */
   texts?: PainText[];
+  /**
+   * For a view listing the best few (src/db/report.ts): how many were heard and unaddressed, counted
+   * from each spelling's summary (opportunitiesToRank); `pains` then holds only the rows of the
+   * opportunities that may rank among the best REPORT_OPPORTUNITIES
+   */
+  counted?: { heard: number; unaddressed: number };
   named: NamedOpportunity[];
   hypotheses: OpportunityHypothesis[];
 }
@@ -1038,7 +1044,10 @@ function assemble(
   const ranked = heard.texts ? [] : rankOpportunities(heard.pains, heard.named, heard.hypotheses, validateAt);
   const counted = heard.texts
     ? countOpportunities(heard.texts, heard.named, heard.hypotheses, validateAt)
-    : { heard: ranked.length, unaddressed: ranked.filter((x) => x.flags.includes('unaddressed')).length };
+    : (heard.counted ?? {
+        heard: ranked.length,
+        unaddressed: ranked.filter((x) => x.flags.includes('unaddressed')).length,
+      });
 
   const report: Report = {
     period: o.period,

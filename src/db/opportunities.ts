@@ -27,10 +27,23 @@ import { closest } from '../core/text.js';
  * and four more garbage collections (reading who was present, and the segments, in queries of
  * their own and putting them together here took ~5 ms more than the one statement).
  */
-export function painRows(db: DB, w: Pick<Window, 'start' | 'end'>, by: string | null = null): PainRow[] {
+export function painRows(
+  db: DB,
+  w: Pick<Window, 'start' | 'end'>,
+  by: string | null = null,
+  texts: string[] | null = null,
+): PainRow[] {
   const FROM = by === null ? 'interviews i INDEXED BY interviews_by_date_kind_account' : 'interviews i';
-  const BY = by === null ? '' : 'AND i.by = @by COLLATE NOCASE';
-  const params = by === null ? { start: w.start, end: w.end } : { start: w.start, end: w.end, by };
+  // `texts`: only the pains written so (the report reads only the opportunities it may list)
+  const BY =
+    (by === null ? '' : 'AND i.by = @by COLLATE NOCASE') +
+    (texts === null ? '' : ' AND p.text IN (SELECT value FROM json_each(@texts))');
+  const params = {
+    start: w.start,
+    end: w.end,
+    ...(by === null ? {} : { by }),
+    ...(texts === null ? {} : { texts: JSON.stringify(texts) }),
+  };
   const json = db
     .prepare(`
 SELECT json_group_array(json_array(i.id, i.date, i.kind, i.account_id, a.segment, p.text, p.severity,

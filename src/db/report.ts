@@ -29,8 +29,12 @@ import type {
   ThemeRow,
   FollowUpRow,
   OpenCounted,
+  OpportunityRows,
 } from '../core/report.js';
+import { REPORT_OPPORTUNITIES } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
+import type { NamedOpportunity, OpportunityHypothesis, Window } from '../core/opportunities.js';
+import { opportunitiesToRank, type PainSummary } from '../core/report-opportunities.js';
 import { segmentsSql } from './coverage.js';
 
 // a follow-up is answered by a later customer conversation (dated after it, on or before @asOf) that
@@ -359,6 +363,8 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
   const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, q.asOf, rows, now);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
+  const named = namedOpportunities(db);
+  const opportunityHypothesisRows = opportunityHypotheses(db, q.asOf);
   return {
     contact: {
       direct: contact.direct,
@@ -400,11 +406,69 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     opportunities: {
       ...(q.opportunityCounts
         ? { pains: [], texts: painTexts(db, q.opportunities, q.by) }
-        : { pains: painRows(db, q.opportunities, q.by) }),
-      named: namedOpportunities(db),
-      hypotheses: opportunityHypotheses(db, q.asOf),
+        : rows === null
+          ? { pains: painRows(db, q.opportunities, q.by) }
+          : bestPains(db, q, named, opportunityHypothesisRows)),
+      named,
+      hypotheses: opportunityHypothesisRows,
     },
   };
+}
+
+/**
+ * For a view listing the best few opportunities: how many were heard, from each spelling's summary,
+ * and the pains of those that may rank among the best (src/core/report-opportunities.ts).
+ */
+function bestPains(
+  db: DB,
+  q: ReportQuery,
+  named: NamedOpportunity[],
+  hypotheses: OpportunityHypothesis[],
+): Pick<OpportunityRows, 'pains' | 'counted'> {
+  const { heard, unaddressed, texts } = opportunitiesToRank(
+    painSummaries(db, q.opportunities, q.by),
+    named,
+    hypotheses,
+    q.judge.validateAt,
+    REPORT_OPPORTUNITIES,
+  );
+  return {
+    pains: texts.length === 0 ? [] : painRows(db, q.opportunities, q.by, texts),
+    counted: { heard, unaddressed },
+  };
+}
+
+/**
+ * One row a way a pain was written in the window (painTexts' statement, src/db/opportunities.ts, with
+ * more of each): the latest day heard, the accounts of the customer conversations, and each customer
+ * and prospect present with the rank of each severity they gave it (id × 4 + rank), grouped by SQLite.
+ */
+function painSummaries(db: DB, w: Pick<Window, 'start' | 'end'>, by: string | null): PainSummary[] {
+  const FROM = by === null ? 'interviews i INDEXED BY interviews_by_date_kind_account' : 'interviews i';
+  const BY = by === null ? '' : 'AND i.by = @by COLLATE NOCASE';
+  const rows = db
+    .prepare(`
+SELECT p.text, max(i.date), group_concat(DISTINCT CASE WHEN i.kind = 'customer' THEN i.account_id END),
+  group_concat(DISTINCT c.id * 4 + CASE p.severity WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 ELSE 3 END)
+FROM ${FROM} CROSS JOIN pains p ON p.interview_id = i.id
+  LEFT JOIN interview_contacts ic ON i.kind = 'customer' AND ic.interview_id = i.id
+  LEFT JOIN contacts c ON c.id = ic.contact_id AND c.role IN ('customer', 'prospect')
+WHERE i.date BETWEEN @start AND @end AND i.kind IN ('customer', 'indirect') ${BY}
+GROUP BY p.text`)
+    .raw()
+    .all(by === null ? { start: w.start, end: w.end } : { start: w.start, end: w.end, by }) as [
+    string,
+    string,
+    string | null,
+    string | null,
+  ][];
+  const ids = (list: string | null) => (list === null ? [] : list.split(',').map(Number));
+  return rows.map(([text, lastHeard, accounts, customers]) => ({
+    text,
+    lastHeard,
+    accounts: ids(accounts),
+    customers: ids(customers),
+  }));
 }
 
 type Statements = ReturnType<typeof reportSql>;

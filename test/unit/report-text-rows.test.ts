@@ -24,6 +24,7 @@ import { renderReportMarkdown } from '../../src/render/report-md.js';
 import { renderStandup } from '../../src/render/report-standup.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
+import { painKey } from '../../src/core/pains.js';
 
 const shapes = {
   today: { size: 2500, accounts: 60, contacts: 150, hypotheses: 120, seed: 11, shape: 'today' },
@@ -68,6 +69,39 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         .run(`i-once-${k}`, day, account, '2026-10-30', `${day}T12:00:00Z`).lastInsertRowid;
       db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(call, person);
     }
+    // the views list the best opportunities ranked from a summary of each spelling
+    // (src/core/report-opportunities.ts): give the pains severities of every kind, spellings that
+    // differ only in case and spaces, and a named opportunity merging the two pains heard most,
+    // with an open hypothesis made for it
+    db.prepare(
+      `UPDATE pains SET severity = CASE interview_id % 5 WHEN 0 THEN 'low' WHEN 1 THEN 'high' WHEN 2 THEN 'blocker'
+         ELSE severity END WHERE interview_id % 3 = 0`,
+    ).run();
+    const heardMost = db
+      .prepare(
+        `SELECT p.text FROM pains p JOIN interviews i ON i.id = p.interview_id WHERE i.date > '2026-08-20'
+         GROUP BY p.text ORDER BY count(*) DESC, p.text LIMIT 3`,
+      )
+      .pluck()
+      .all() as string[];
+    db.prepare("UPDATE pains SET text = ' ' || upper(text) || ' ' WHERE text = ? AND interview_id % 2 = 0").run(
+      heardMost[2],
+    );
+    const merged = db
+      .prepare("INSERT INTO opportunities (uuid, name, key) VALUES ('o-merged', 'Merged pain', 'merged pain')")
+      .run().lastInsertRowid;
+    for (const text of heardMost.slice(0, 2))
+      db.prepare('INSERT INTO opportunity_aliases (key, opportunity_id, name) VALUES (?, ?, ?)').run(
+        painKey(text),
+        merged,
+        text,
+      );
+    const made = db
+      .prepare(
+        "INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-merged', 'Fix the merged pain', '2026-09-01', '2026-12-31')",
+      )
+      .run().lastInsertRowid;
+    db.prepare('INSERT INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (?, ?)').run(made, merged);
   });
   afterAll(() => journal.close());
 
@@ -138,6 +172,10 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         expect(mdShown).toBe(mdFull);
         expect(pageShown).toBe(pageFull);
         expect(pageCounted).toBe(pageFull);
+        // the best opportunities, ranked from each spelling's summary and the rows of those that may
+        // be among them, and how many were heard and are unaddressed: those of every pain ranked
+        expect(shown.report.opportunities).toEqual(full.opportunities);
+        expect(full.opportunities.top.length).toBeGreaterThan(0);
         // the lists built are the complete lists' first rows, and the rest is counted (bets aside:
         // the views list them apart, and the complete report has them all in `bets`)
         const notBets = full.hypotheses.unvalidated.filter((h) => h.bet === null);

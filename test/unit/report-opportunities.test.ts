@@ -1,0 +1,105 @@
+// The report's best opportunities are chosen from one summary a spelling (src/core/report-opportunities.ts)
+// and only those that may be among them are ranked in full: the same best few, and the same counts,
+// as ranking every pain. (test/unit/report-text-rows.test.ts holds the SQL summaries to the same on
+// journals of both bench shapes.)
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  rankOpportunities,
+  type NamedOpportunity,
+  type OpportunityHypothesis,
+  type PainRow,
+} from '../../src/core/opportunities.js';
+import { opportunitiesToRank, type PainSummary } from '../../src/core/report-opportunities.js';
+import { painKey, SEVERITIES, type Severity } from '../../src/core/pains.js';
+
+/** The rows as src/db/report.ts sums them up: a row a spelling. */
+function summaries(rows: PainRow[]): PainSummary[] {
+  const by = new Map<string, { lastHeard: string; accounts: Set<number>; customers: Set<number> }>();
+  for (const r of rows) {
+    let s = by.get(r.text);
+    if (s === undefined) {
+      s = { lastHeard: r.date, accounts: new Set(), customers: new Set() };
+      by.set(r.text, s);
+    }
+    if (r.date > s.lastHeard) s.lastHeard = r.date;
+    if (r.kind !== 'customer') continue;
+    if (r.accountId !== null) s.accounts.add(r.accountId);
+    for (const [c] of r.customers) s.customers.add(c * 4 + SEVERITIES.indexOf(r.severity));
+  }
+  return [...by].map(([text, s]) => ({
+    text,
+    lastHeard: s.lastHeard,
+    accounts: [...s.accounts],
+    customers: [...s.customers],
+  }));
+}
+
+const named: NamedOpportunity[] = [
+  {
+    id: 1,
+    uuid: 'u-1',
+    name: 'slow export',
+    key: painKey('slow export'),
+    aliases: [{ key: painKey('export too slow'), name: 'export too slow' }],
+  },
+];
+
+describe('the report ranks only the opportunities that may be among the best', () => {
+  it('lists the best few and counts them as ranking every pain does, whatever the rows', () => {
+    const row = fc.record({
+      text: fc.constantFrom(
+        'slow export',
+        'Slow  Export',
+        'export too slow',
+        'no SSO',
+        'no sso ',
+        'dark mode',
+        'CSV',
+        'x',
+      ),
+      severity: fc.constantFrom<Severity>('low', 'medium', 'high', 'blocker'),
+      customers: fc.uniqueArray(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }),
+      account: fc.option(fc.integer({ min: 1, max: 4 })),
+      day: fc.integer({ min: 10, max: 14 }),
+      signal: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.boolean(),
+        fc.subarray<OpportunityHypothesis['status']>(['open', 'validated', 'killed']),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        (specs, merge, statuses, validateAt, best) => {
+          const rows: PainRow[] = specs.map((r, k) => ({
+            interviewId: k + 1,
+            date: `2026-11-${r.day}`,
+            kind: r.signal ? 'indirect' : 'customer',
+            accountId: r.account,
+            accountSegment: null,
+            stage: null,
+            text: r.text,
+            severity: r.severity,
+            customers: r.signal ? [] : r.customers.map((c) => [c, null]),
+          }));
+          const n = merge ? named : [];
+          const h = merge ? statuses.map((status, k) => ({ opportunityId: 1, rowid: k + 1, status })) : [];
+          const all = rankOpportunities(rows, n, h, validateAt);
+          const chosen = opportunitiesToRank(summaries(rows), n, h, validateAt, best);
+          const texts = new Set(chosen.texts);
+          const some = rankOpportunities(
+            rows.filter((r) => texts.has(r.text)),
+            n,
+            h,
+            validateAt,
+          );
+          expect(some.slice(0, best)).toEqual(all.slice(0, best));
+          expect(chosen.heard).toBe(all.length);
+          expect(chosen.unaddressed).toBe(all.filter((o) => o.flags.includes('unaddressed')).length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
