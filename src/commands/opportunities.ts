@@ -8,7 +8,7 @@ import { parsePastDate } from '../core/dates.js';
 import {
   opportunityNames,
   opportunityWindow,
-  rankOpportunities,
+  rankPainTexts,
   resolveOpportunity,
   type NamedOpportunity,
   type Opportunity,
@@ -24,7 +24,7 @@ import {
   mergeOpportunity,
   namedOpportunities,
   opportunityHypotheses,
-  painRows,
+  painTextRows,
   painSpellings,
   removeAlias,
   renameOpportunity,
@@ -47,7 +47,7 @@ export function windowOf(ctx: Context, flags: WindowFlags): Window {
 export function opportunitiesIn(db: DB, w: Window, validateAt: number, by: string | null = null): Opportunity[] {
   // one snapshot: a pm log committed between the statements must not make them disagree
   const read = () =>
-    rankOpportunities(painRows(db, w, by), namedOpportunities(db), opportunityHypotheses(db, w.end), validateAt);
+    rankPainTexts(painTextRows(db, w, by), namedOpportunities(db), opportunityHypotheses(db, w.end), validateAt);
   return db.inTransaction ? read() : db.transaction(read)();
 }
 

@@ -1,0 +1,126 @@
+// pm opportunities and pm tree answered from the window's pains gathered a row a text by SQLite
+// (painTextRows, rankPainTexts; issue 18) must answer as the pains read a row each and ranked in
+// JavaScript (painRows, rankOpportunities), on journals of both bench shapes, over several windows,
+// for one interviewer, and after merges, renamed opportunities, spellings differing in case and
+// spaces, blank segments and stages, and an erased customer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../src/db/journal.js';
+import {
+  addAlias,
+  insertOpportunity,
+  namedOpportunities,
+  opportunityHypotheses,
+  painRows,
+  painTextRows,
+} from '../../src/db/opportunities.js';
+import { rankOpportunities, rankPainTexts, type Window } from '../../src/core/opportunities.js';
+import { painKey } from '../../src/core/pains.js';
+import { forgetContact } from '../../src/db/forget.js';
+import { generatedJournal } from '../fixtures/generated-journal.js';
+
+const shapes = {
+  today: { accounts: 40, contacts: 150, hypotheses: 60, seed: 5, shape: 'today' },
+  harsh: { accounts: 240, contacts: 480, hypotheses: 80, seed: 6, shape: 'harsh' },
+} as const;
+
+const WINDOWS: Window[] = [
+  { start: '2026-08-29', end: '2026-11-20', weeks: 12 },
+  { start: '2025-11-21', end: '2026-11-20', weeks: 52 },
+  { start: '2024-03-01', end: '2024-06-30', weeks: null },
+  { start: '2026-11-19', end: '2026-11-20', weeks: null },
+  { start: '2030-01-01', end: '2030-01-31', weeks: null },
+];
+
+function expectSame(db: DB, validateAt = 3) {
+  for (const w of WINDOWS)
+    for (const by of [null, 'dana', 'SAM']) {
+      const named = namedOpportunities(db);
+      const hypotheses = opportunityHypotheses(db, w.end);
+      const simple = rankOpportunities(painRows(db, w, by), named, hypotheses, validateAt);
+      const fast = rankPainTexts(painTextRows(db, w, by), named, hypotheses, validateAt);
+      expect(fast).toEqual(simple);
+    }
+}
+
+describe.each(Object.entries(shapes))('opportunities on a journal of the %s shape', (_shape, opts) => {
+  let journal: ReturnType<typeof generatedJournal>;
+  let db: DB;
+  beforeAll(() => {
+    journal = generatedJournal(1500, opts);
+    db = journal.db;
+  });
+  afterAll(() => journal.close());
+
+  it('ranks the window as the pains read one by one do', () => {
+    const w = WINDOWS[0];
+    const ranked = rankPainTexts(painTextRows(db, w), [], opportunityHypotheses(db, w.end), 3);
+    // the journal is of its shape: many opportunities, with customers, signals, segments and stages
+    expect(ranked.length).toBeGreaterThan(20);
+    expect(ranked.some((o) => o.signals > 0 && o.customers > 1 && o.segments.length > 1)).toBe(true);
+    expect(ranked.some((o) => o.stages.length > 1)).toBe(true);
+    expectSame(db);
+    expectSame(db, 1);
+  });
+
+  it('the same after merges, renames, spellings in other cases and spaces, blank segments and an erasure', () => {
+    const texts = db
+      .prepare(
+        `SELECT p.text FROM pains p JOIN interviews i ON i.id = p.interview_id WHERE i.date >= '2026-08-29'
+         GROUP BY p.text ORDER BY count(*) DESC LIMIT 6`,
+      )
+      .pluck()
+      .all() as string[];
+    // the same pain written in other cases and spaces, in later conversations and signals
+    const recent = db
+      .prepare(
+        `SELECT id FROM interviews WHERE date >= '2026-09-01' AND kind IN ('customer', 'indirect')
+         ORDER BY id LIMIT 40`,
+      )
+      .pluck()
+      .all() as number[];
+    const addPain = db.prepare(
+      `INSERT INTO pains (interview_id, position, text, severity)
+       VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM pains WHERE interview_id = ?), ?, ?)`,
+    );
+    recent.forEach((id, k) => {
+      const text = texts[k % 3];
+      const spelling = k % 2 ? ` ${text.toUpperCase()}  ` : text.replace(/ /g, '  ');
+      addPain.run(id, id, spelling, ['low', 'medium', 'high', 'blocker'][k % 4]);
+      if (k % 5 === 0) addPain.run(id, id, text, 'blocker'); // twice in one conversation
+    });
+    // a merge of two pains, one named as neither is written, and another with an alias
+    const merged = insertOpportunity(db, { uuid: 'u-1', name: 'Merged', key: painKey('Merged') });
+    addAlias(db, merged, painKey(texts[0]), texts[0]);
+    addAlias(db, merged, painKey(texts[3]), texts[3]);
+    const renamed = insertOpportunity(db, { uuid: 'u-2', name: texts[4].toUpperCase(), key: painKey(texts[4]) });
+    db.prepare('INSERT INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (1, ?), (2, ?)').run(
+      merged,
+      renamed,
+    );
+    // segments and stages blank or missing, of accounts and people heard in the window
+    const heard = (column: string, limit: string) =>
+      `SELECT ${column} FROM interviews WHERE date >= '2026-08-29' AND kind = 'customer' ORDER BY id LIMIT ${limit}`;
+    db.prepare(`UPDATE accounts SET segment = '' WHERE id IN (${heard('account_id', '8')})`).run();
+    db.prepare(`UPDATE accounts SET segment = NULL WHERE id IN (${heard('account_id', '8, 8')})`).run();
+    db.prepare(
+      `UPDATE contacts SET segment = '' WHERE id IN (SELECT contact_id FROM interview_contacts
+         WHERE interview_id IN (${heard('id', '30')}))`,
+    ).run();
+    db.prepare(`UPDATE interviews SET stage = '' WHERE id IN (${heard('id', '30, 30')})`).run();
+    // a customer of the window erased
+    const present = db
+      .prepare(
+        `SELECT ic.contact_id FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+         JOIN contacts c ON c.id = ic.contact_id
+         WHERE i.date >= '2026-08-29' AND i.kind = 'customer' AND c.role = 'customer' LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    forgetContact(db, present);
+    const w = WINDOWS[0];
+    const ranked = rankPainTexts(painTextRows(db, w), namedOpportunities(db), opportunityHypotheses(db, w.end), 3);
+    expect(ranked.find((o) => o.opportunity === 'Merged')?.aliases).toHaveLength(2);
+    expect(ranked.some((o) => o.opportunity === texts[4].toUpperCase())).toBe(true);
+    expectSame(db);
+  });
+});
