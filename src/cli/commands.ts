@@ -474,7 +474,7 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
       { flags: '--tag <tag>', description: 'tagged so', complete: 'tag' },
       { flags: '--hypothesis <H3>', description: 'linked as evidence to this hypothesis', complete: 'hypothesis' },
       { flags: '--by <name>', description: 'held by' },
-      { flags: '--limit <n>', description: 'at most N (default 50 on a terminal, all with --json)' },
+      { flags: '--limit <n>', description: 'at most N (default 50 on a terminal, else all; 0: all)' },
     ],
     examples: [
       'pm ls',
@@ -577,7 +577,8 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
   {
     name: 'contacts',
     description: 'people, with their last direct contact and who is overdue (most overdue first)',
-    examples: ['pm contacts', "pm contacts --json | jq -r '.[] | select(.overdue) | .name'"],
+    options: [{ flags: '--limit <n>', description: 'at most N (default 50 on a terminal, else all; 0: all)' }],
+    examples: ['pm contacts', 'pm contacts --limit 10', "pm contacts --json | jq -r '.[] | select(.overdue) | .name'"],
     action: lazy(contacts, (m) => m.contacts),
   },
   {
@@ -628,7 +629,8 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
   {
     name: 'accounts',
     description: 'organisations, with last direct contact, days since, cadence, most overdue first',
-    examples: ['pm accounts', "pm accounts --json | jq -r '.[] | select(.overdue) | .name'"],
+    options: [{ flags: '--limit <n>', description: 'at most N (default 50 on a terminal, else all; 0: all)' }],
+    examples: ['pm accounts', 'pm accounts --limit 0', "pm accounts --json | jq -r '.[] | select(.overdue) | .name'"],
     action: lazy(accounts, (m) => m.accounts),
   },
   {
@@ -772,6 +774,7 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
             values: STATUS_FILTERS,
           },
           { flags: '--tag <tag>', description: 'only those with this tag', complete: 'tag' },
+          { flags: '--limit <n>', description: 'at most N (default 50 on a terminal, else all; 0: all)' },
         ],
         notes: `Columns: SUP/REF = supporting/refuting interviews with customers; CUST = distinct customers
 for/against; 2ND-HAND = evidence from second-hand signals or stakeholder meetings (shown when there

@@ -5,26 +5,39 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { accountJson, parseCadence, type AccountActivity, type AccountRow } from '../core/accounts.js';
-import { byMostOverdue } from '../core/cadence.js';
+import { byMostOverdue, type Standing } from '../core/cadence.js';
+import { hintIfCut, rowLimit } from './limit.js';
 import type { DB } from '../db/journal.js';
-import { accountActivity, accountLines, findAccount, mergeAccounts, updateAccount } from '../db/accounts.js';
+import {
+  accountActivity,
+  accountCount,
+  accountLines,
+  findAccount,
+  mergeAccounts,
+  updateAccount,
+} from '../db/accounts.js';
 import { accountTableLines } from '../render/accounts.js';
 import { checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings } from './identity-warnings.js';
 
-export function accounts(ctx: Context): void {
+export function accounts(ctx: Context, opts: { limit?: string } = {}): void {
+  const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
   const { db } = ctx.read();
   const cadence = ctx.config()['account.cadenceDays'];
+  // with a limit SQL reads only the accounts that can be among the first (src/db/accounts.ts)
+  const first = <T extends Standing & { name: string }>(rows: T[]) => byMostOverdue(rows).slice(0, limit);
   if (ctx.json) {
-    ctx.printJson(byMostOverdue(accountActivity(db, ctx.today, cadence).map((a) => accountJson(a, ctx.today))));
+    const all = accountActivity(db, ctx.today, cadence, undefined, limit);
+    ctx.printJson(first(all.map((a) => accountJson(a, ctx.today))));
     return;
   }
-  const rows = byMostOverdue(accountLines(db, ctx.today, cadence));
+  const rows = first(accountLines(db, ctx.today, cadence, limit));
   if (rows.length === 0) {
     ctx.info('No accounts yet. They are created by pm log --account ORG.');
     return;
   }
   ctx.outLines(accountTableLines(rows, ctx.color, ctx.width));
+  hintIfCut(ctx, opts.limit, rows.length, () => accountCount(db), 'most overdue first');
 }
 
 export interface AccountSetOptions {

@@ -4,7 +4,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { UUID_RE } from '../core/uuid.js';
-import { byMostOverdue } from '../core/cadence.js';
+import { byMostOverdue, type Standing } from '../core/cadence.js';
+import { hintIfCut, rowLimit } from './limit.js';
 import {
   changedMeanwhile,
   contactJson,
@@ -19,6 +20,7 @@ import {
   contactActivity,
   contactByEmail,
   contactByUuid,
+  contactCount,
   contactLines,
   contactsByName,
   contactsByNameAndAccount,
@@ -31,19 +33,25 @@ import { contactTableLines } from '../render/accounts.js';
 import { checkEmail, checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 
-export function contacts(ctx: Context): void {
+export function contacts(ctx: Context, opts: { limit?: string } = {}): void {
+  const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
   const { db } = ctx.read();
   const cadence = ctx.config()['account.cadenceDays'];
+  // with a limit SQL reads only the contacts that can be among the first (src/db/contacts.ts)
+  const first = <T extends Standing & { name: string }>(rows: T[]) => byMostOverdue(rows).slice(0, limit);
   if (ctx.json) {
-    ctx.printJson(byMostOverdue(contactActivity(db, ctx.today, cadence).map((c) => contactJson(c, ctx.today))));
+    ctx.printJson(
+      first(contactActivity(db, ctx.today, cadence, { first: limit }).map((c) => contactJson(c, ctx.today))),
+    );
     return;
   }
-  const rows = byMostOverdue(contactLines(db, ctx.today, cadence));
+  const rows = first(contactLines(db, ctx.today, cadence, limit));
   if (rows.length === 0) {
     ctx.info('No contacts yet. They are created by pm log --with "Name" --account ORG.');
     return;
   }
   ctx.outLines(contactTableLines(rows, ctx.color, ctx.width));
+  hintIfCut(ctx, opts.limit, rows.length, () => contactCount(db), 'most overdue first');
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   graveyard,
   hypothesisRecords,
   hypothesisState,
+  hypothesisTotal,
   insertHypothesis,
   interviewBrief,
   setHypothesisTags,
@@ -50,6 +51,7 @@ import {
 import { painKey } from '../core/pains.js';
 import { loadPrompts } from '../prompts.js';
 import { checkTags } from '../core/identity.js';
+import { hintIfCut, rowLimit } from './limit.js';
 
 /** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
 export function requireJournal(ctx: Context, ref: string): void {
@@ -359,10 +361,11 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
 // ---------------------------------------------------------------------------------------------
 // list
 
-export function list(ctx: Context, opts: { status?: string; tag?: string }): void {
+export function list(ctx: Context, opts: { status?: string; tag?: string; limit?: string }): void {
   const status = parseStatusFilter(opts.status);
+  const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
   const { db } = ctx.read();
-  const records = hypothesisRecords(db, ctx.today, ctx.config(), { status, tag: opts.tag });
+  const records = hypothesisRecords(db, ctx.today, ctx.config(), { status, tag: opts.tag, first: limit });
   if (ctx.json) {
     ctx.printJson(records);
     return;
@@ -387,6 +390,8 @@ export function list(ctx: Context, opts: { status?: string; tag?: string }): voi
       today: ctx.today,
     }),
   );
+  const total = () => hypothesisTotal(db, ctx.today, { status, tag: opts.tag });
+  hintIfCut(ctx, opts.limit, records.length, total, 'by id');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { localId } from '../db/refs.js';
 import { UsageError } from '../errors.js';
+import { rowLimit } from './limit.js';
 import { parsePastDate } from '../core/dates.js';
 import { interviewLines, listInterviews, type InterviewFilters } from '../db/interviews.js';
 import { hypothesesByRowId } from '../db/evidence.js';
@@ -24,6 +25,7 @@ export interface ListOptions {
   limit?: string;
 }
 
+/** pm search's --limit (at least 1); the listings' is rowLimit (src/commands/limit.ts). */
 export function parseLimit(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\s*\d{1,9}\s*$/.test(raw) || Number(raw) < 1)
@@ -50,7 +52,7 @@ export function filtersFromOptions(opts: ListOptions, today: string, all: boolea
   if (opts.hypothesis !== undefined) f.hypothesis = parseHypothesisRef(opts.hypothesis);
   if (opts.by !== undefined) f.by = opts.by.trim();
   // the contract: 50 on a terminal, all for a script (`all`: --json, or output into a pipe or file)
-  f.limit = parseLimit(opts.limit) ?? (all ? undefined : 50);
+  f.limit = rowLimit(opts.limit, all);
   return f;
 }
 

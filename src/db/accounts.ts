@@ -3,7 +3,7 @@
 import type { DB } from './journal.js';
 import type { AccountActivity, AccountLine, AccountRow } from '../core/accounts.js';
 import { standing } from '../core/cadence.js';
-import { accountCadenceSql, goingColdSql } from './standing.js';
+import { accountCadenceSql, goingColdSql, latenessSql, mostLateFirstSql } from './standing.js';
 import { accountKeys, refreshAccountKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
 import { markMerged } from './tracking.js';
@@ -72,43 +72,58 @@ export function mergeAccounts(db: DB, duplicate: number, keep: number): { contac
 // looked up by the index on (account_id, kind, date). Listing every account grouped every interview
 // and every contact at each run (issue 18: ~30 ms of SQL on the harsh 100k journal's 6,000 accounts).
 // test/unit/listing-fast-paths.test.ts compares it with the straightforward seeks, as of several days.
-const KEPT_ACTIVITY = `a.contacts, a.interviews,
-  CASE WHEN a.last_direct IS NULL OR a.last_direct <= @asOf THEN a.last_direct
+const LAST_DIRECT = `CASE WHEN a.last_direct IS NULL OR a.last_direct <= @asOf THEN a.last_direct
     ELSE (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf)
-    END AS lastDirect,
+    END`;
+const KEPT_ACTIVITY = `a.contacts, a.interviews, ${LAST_DIRECT} AS lastDirect,
   CASE WHEN a.last_interview IS NULL OR a.last_interview <= @asOf THEN a.last_interview
     ELSE (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) END AS lastInterview`;
+const CADENCE = accountCadenceSql('a.cadence_days', '@journalCadence');
+
+// with `first`, only the accounts that can be among the first @first most overdue (src/db/standing.ts)
+const FIRST = mostLateFirstSql(`SELECT a.id, ${latenessSql(LAST_DIRECT, CADENCE, '@asOf')} AS late FROM accounts a`);
 
 /** The accounts' standing as of @asOf, with `columns` of each, by name. */
-const activitySql = (columns: string, only: boolean) => `SELECT ${columns},
+const activitySql = (columns: string, only: boolean, first: boolean) => `${first ? `WITH ${FIRST}` : ''}
+  SELECT ${columns},
     ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
-      SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
-        ${accountCadenceSql('a.cadence_days', '@journalCadence')} AS cadence,
+      SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays, ${CADENCE} AS cadence,
         ${KEPT_ACTIVITY}
-      FROM accounts a ${only ? 'WHERE a.id = @only' : ''})
+      FROM accounts a ${only ? 'WHERE a.id = @only' : first ? 'WHERE a.id IN first' : ''})
     ORDER BY name COLLATE NOCASE`;
 
 /**
  * Every account (or one) with counts, its last direct customer contact on or before asOf, its
  * cadence and whether it is going cold (src/db/standing.ts). `journalCadence`: account.cadenceDays.
+ * With `first` (and no `only`), only the accounts that can be among the first `first` most overdue:
+ * byMostOverdue then orders them and keeps the first `first`.
  */
-export function accountActivity(db: DB, asOf: string, journalCadence: number, only?: number): AccountActivity[] {
-  return db
-    .prepare(activitySql('*', only !== undefined))
-    .all({ asOf, journalCadence, ...(only === undefined ? {} : { only }) }) as AccountActivity[];
+export function accountActivity(
+  db: DB,
+  asOf: string,
+  journalCadence: number,
+  only?: number,
+  first?: number,
+): AccountActivity[] {
+  return db.prepare(activitySql('*', only !== undefined, first !== undefined)).all({
+    asOf,
+    journalCadence,
+    ...(only === undefined ? {} : { only }),
+    ...(first === undefined ? {} : { first }),
+  }) as AccountActivity[];
 }
 
 /**
- * What `pm accounts` prints of every account, and only that, as arrays (as src/db/contacts.ts
- * contactLines: objects of every column cost more than the statement). listing-fast-paths.test.ts
- * compares the tables.
+ * What `pm accounts` prints of every account (or, with `first`, of those that can be among the first
+ * `first` most overdue), and only that, as arrays (as src/db/contacts.ts contactLines: objects of
+ * every column cost more than the statement). listing-fast-paths.test.ts compares the tables.
  */
-export function accountLines(db: DB, asOf: string, journalCadence: number): AccountLine[] {
+export function accountLines(db: DB, asOf: string, journalCadence: number, first?: number): AccountLine[] {
   type Raw = [string, string | null, number, number, number, string | null, number];
   const rows = db
-    .prepare(activitySql('name, segment, cadence, contacts, interviews, lastDirect', false))
+    .prepare(activitySql('name, segment, cadence, contacts, interviews, lastDirect', false, first !== undefined))
     .raw()
-    .all({ asOf, journalCadence }) as Raw[];
+    .all({ asOf, journalCadence, ...(first === undefined ? {} : { first }) }) as Raw[];
   return rows.map(([name, segment, cadence, contacts, interviews, lastDirect, overdue]) => ({
     name,
     segment,
@@ -116,6 +131,11 @@ export function accountLines(db: DB, asOf: string, journalCadence: number): Acco
     interviews,
     ...standing({ lastDirect, cadence, overdue }, asOf),
   }));
+}
+
+/** How many accounts there are. */
+export function accountCount(db: DB): number {
+  return db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
 }
 
 /** Every account's name, alphabetically (for the interactive log's suggestions). */

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '../core/contacts.js';
 import { standing } from '../core/cadence.js';
-import { contactCadenceSql, goingColdSql } from './standing.js';
+import { contactCadenceSql, goingColdSql, latenessSql, mostLateFirstSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
 import { markMerged } from './tracking.js';
@@ -160,26 +160,45 @@ export function mergeContacts(db: DB, duplicate: number, keep: number): number {
 // each contact's counts and dates, kept on their row by triggers (schema 18). A kept date holds as of
 // any day on or after it; for an earlier day (a conversation logged with a later date) the contact's
 // own is looked up by the index on (contact_id, kind, date).
-const KEPT_ACTIVITY = `c.interviews,
-  CASE WHEN c.last_direct IS NULL OR c.last_direct <= @asOf THEN c.last_direct
+const LAST_DIRECT = `CASE WHEN c.last_direct IS NULL OR c.last_direct <= @asOf THEN c.last_direct
     ELSE (SELECT max(ic.date) FROM interview_contacts ic
-      WHERE ic.contact_id = c.id AND ic.kind = 'customer' AND ic.date <= @asOf) END AS lastDirect,
+      WHERE ic.contact_id = c.id AND ic.kind = 'customer' AND ic.date <= @asOf) END`;
+const KEPT_ACTIVITY = `c.interviews, ${LAST_DIRECT} AS lastDirect,
   CASE WHEN c.last_interview IS NULL OR c.last_interview <= @asOf THEN c.last_interview
     ELSE (SELECT max(ic.date) FROM interview_contacts ic WHERE ic.contact_id = c.id AND ic.date <= @asOf) END
     AS lastInterview`;
+const CADENCE = contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence');
+
+// with `first`, only the contacts that can be among the first @first most overdue (src/db/standing.ts):
+// a terminal shows 50 of the harsh 100k journal's 12,000, and reading, sorting and laying out the
+// others was most of the listing's cost (issue 18). Contacts first, their account by its key.
+const FIRST = mostLateFirstSql(`SELECT c.id, ${latenessSql(LAST_DIRECT, CADENCE, '@asOf')} AS late
+  FROM contacts c CROSS JOIN accounts a ON a.id = c.account_id`);
 
 /** The contacts' standing as of @asOf, with `columns` of each, by name then account. */
-function activitySql(columns: string, filter: { accountId?: number; contactId?: number }): string {
+function activitySql(columns: string, filter: ActivityFilter): string {
   const where = [
     ...(filter.accountId === undefined ? [] : ['c.account_id = @accountId']),
     ...(filter.contactId === undefined ? [] : ['c.id = @contactId']),
+    ...(filter.first === undefined ? [] : ['c.id IN first']),
   ];
-  return `SELECT ${columns}, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
+  return `${filter.first === undefined ? '' : `WITH ${FIRST}`}
+    SELECT ${columns}, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
       SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
-        c.role, c.segment, c.persona, ${contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')} AS cadence,
+        c.role, c.segment, c.persona, ${CADENCE} AS cadence,
         ${KEPT_ACTIVITY}
       FROM contacts c JOIN accounts a ON a.id = c.account_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
     ORDER BY name COLLATE NOCASE, account COLLATE NOCASE`;
+}
+
+/**
+ * Which contacts: those of one account, one contact, or (`first`) those that can be among the first
+ * `first` most overdue — byMostOverdue then orders them and keeps the first `first`.
+ */
+export interface ActivityFilter {
+  accountId?: number;
+  contactId?: number;
+  first?: number;
 }
 
 /**
@@ -196,27 +215,26 @@ export function contactActivity(
   db: DB,
   asOf: string,
   journalCadence: number,
-  filter: { accountId?: number; contactId?: number } = {},
+  filter: ActivityFilter = {},
 ): ContactActivity[] {
-  return db.prepare(activitySql('*', filter)).all({
-    asOf,
-    journalCadence,
-    ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
-    ...(filter.contactId === undefined ? {} : { contactId: filter.contactId }),
-  }) as ContactActivity[];
+  const given = Object.entries(filter).filter(([, v]) => v !== undefined);
+  return db
+    .prepare(activitySql('*', filter))
+    .all({ asOf, journalCadence, ...Object.fromEntries(given) }) as ContactActivity[];
 }
 
 /**
- * What `pm contacts` prints of everyone, and only that, as arrays: better-sqlite3 making an object
- * of 15 columns for each of the harsh 100k journal's 12,000 contacts cost ~45 ms of the listing's
- * ~200 (issue 18). In contactActivity's order; listing-fast-paths.test.ts compares the tables.
+ * What `pm contacts` prints of everyone (or, with `first`, of those contactActivity's filter names),
+ * and only that, as arrays: better-sqlite3 making an object of 15 columns for each of the harsh 100k
+ * journal's 12,000 contacts cost ~45 ms of the listing's ~200 (issue 18). In contactActivity's order;
+ * listing-fast-paths.test.ts compares the tables.
  */
-export function contactLines(db: DB, asOf: string, journalCadence: number): ContactLine[] {
+export function contactLines(db: DB, asOf: string, journalCadence: number, first?: number): ContactLine[] {
   type Raw = [string, string | null, string, Role, string | null, number | null, string | null, number];
   const rows = db
-    .prepare(activitySql('name, email, account, role, persona, cadence, lastDirect', {}))
+    .prepare(activitySql('name, email, account, role, persona, cadence, lastDirect', { first }))
     .raw()
-    .all({ asOf, journalCadence }) as Raw[];
+    .all({ asOf, journalCadence, ...(first === undefined ? {} : { first }) }) as Raw[];
   return rows.map(([name, email, account, role, persona, cadence, lastDirect, overdue]) => ({
     name,
     email,
@@ -225,6 +243,11 @@ export function contactLines(db: DB, asOf: string, journalCadence: number): Cont
     persona,
     ...standing({ lastDirect, cadence, overdue }, asOf),
   }));
+}
+
+/** How many contacts there are (forgotten ones too: pm contacts lists them). */
+export function contactCount(db: DB): number {
+  return db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
 }
 
 /** Whether a name or email is anyone's, as `pm ls --with` compares them (erased people included: their rows stay). */

@@ -1,6 +1,6 @@
 // Hypotheses, their tags, revisions, outcomes and evidence links: the queries behind `pm hyp`.
 import type { DB } from './journal.js';
-import { hypothesisStats } from './hypothesis-stats.js';
+import { hypothesisCount, hypothesisStats } from './hypothesis-stats.js';
 import { opportunitiesByHypothesis } from './opportunities.js';
 import type { Config } from '../core/config.js';
 import {
@@ -119,13 +119,21 @@ export function addRevision(db: DB, rowid: number, r: Revision): void {
   );
 }
 
-/** Revisions by hypothesis row id, oldest first (all of them, or one hypothesis's). */
-export function revisionsByHypothesis(db: DB, only: number | null = null): Map<number, Revision[]> {
-  const rows = db
-    .prepare(`
+/** Revisions by hypothesis row id, oldest first (all of them, one hypothesis's, or those of a list of row ids). */
+export function revisionsByHypothesis(db: DB, only: number | number[] | null = null): Map<number, Revision[]> {
+  const rows = (
+    Array.isArray(only)
+      ? db
+          .prepare(`
+    SELECT hypothesis_id AS rowid, date, field, before, after FROM hypothesis_revisions
+    WHERE hypothesis_id IN (SELECT value FROM json_each(@ids)) ORDER BY hypothesis_id, id`)
+          .all({ ids: JSON.stringify(only) })
+      : db
+          .prepare(`
     SELECT hypothesis_id AS rowid, date, field, before, after FROM hypothesis_revisions
     WHERE @only IS NULL OR hypothesis_id = @only ORDER BY hypothesis_id, id`)
-    .all({ only }) as (Revision & { rowid: number })[];
+          .all({ only })
+  ) as (Revision & { rowid: number })[];
   const map = new Map<number, Revision[]>();
   for (const { rowid, ...r } of rows) {
     const list = map.get(rowid);
@@ -135,24 +143,39 @@ export function revisionsByHypothesis(db: DB, only: number | null = null): Map<n
   return map;
 }
 
+/** Which hypotheses: of one status (or all), with a tag (case-insensitive), or just one (by row id). */
+export interface RecordFilter {
+  status?: StatusFilter;
+  tag?: string;
+  only?: number;
+  /** of those, the first this many by id (the order of `pm hyp list`) */
+  first?: number;
+}
+
+const statusesOf = (status: StatusFilter): HypothesisStatus[] | undefined => (status === 'all' ? undefined : [status]);
+
+/** How a tag is spelled on the hypotheses that carry it, compared by key ("Billing", "billing", "ＢＩＬＬＩＮＧ"). */
+function tagSpellings(db: DB, tag: string): string[] {
+  const key = nameKey(tag);
+  const tags = db.prepare('SELECT DISTINCT tag FROM hypothesis_tags').pluck().all() as string[];
+  return tags.filter((t) => nameKey(t) === key);
+}
+
 /** The records every hyp command prints, as of a day, filtered by status and tag (case-insensitive). */
-export function hypothesisRecords(
-  db: DB,
-  asOf: string,
-  config: Config,
-  filter: { status?: StatusFilter; tag?: string; only?: number } = {},
-): HypothesisRecord[] {
+export function hypothesisRecords(db: DB, asOf: string, config: Config, filter: RecordFilter = {}): HypothesisRecord[] {
   const only = filter.only ?? null;
   const status = filter.status ?? 'all';
   const tag = filter.tag === undefined ? undefined : nameKey(filter.tag);
-  const revisions = revisionsByHypothesis(db, only);
-  const opportunities = opportunitiesByHypothesis(db, only);
-  // one status is chosen in SQL: `pm hyp list` (open ones) and pm tree read no decided hypothesis's evidence
-  const statuses = status === 'all' ? undefined : [status];
-  const rows = hypothesisStats(db, asOf, only, { statuses }).filter(
+  // the status, the tag and (`first`: a terminal's page) the first rows are chosen in SQL: `pm hyp
+  // list` (open ones) and pm tree read no decided hypothesis's evidence, a page no other's record
+  const tags = filter.tag === undefined ? undefined : tagSpellings(db, filter.tag);
+  const rows = hypothesisStats(db, asOf, only, { statuses: statusesOf(status), tags, first: filter.first }).filter(
     (row) =>
       (status === 'all' || row.status === status) && (tag === undefined || row.tags.some((t) => nameKey(t) === tag)),
   );
+  const chosen = filter.first === undefined ? only : rows.map((r) => r.rowid);
+  const revisions = revisionsByHypothesis(db, chosen);
+  const opportunities = opportunitiesByHypothesis(db, only);
   const oneSegment = singleSegmentHypotheses(
     db,
     asOf,
@@ -168,6 +191,12 @@ export function hypothesisRecords(
       opportunities.get(row.rowid) ?? [],
     ),
   );
+}
+
+/** How many hypotheses hypothesisRecords would give without `first`. */
+export function hypothesisTotal(db: DB, asOf: string, filter: { status?: StatusFilter; tag?: string }): number {
+  const tags = filter.tag === undefined ? undefined : tagSpellings(db, filter.tag);
+  return hypothesisCount(db, asOf, statusesOf(filter.status ?? 'all'), tags);
 }
 
 /**

@@ -23,3 +23,26 @@ export function contactCadenceSql(role: string, accountOwn: string, journalDefau
 export function goingColdSql(lastDirect: string, cadence: string, asOf: string): string {
   return `coalesce(${cadence} <> 0 AND julianday(${asOf}) - julianday(${lastDirect}) > ${cadence}, 0)`;
 }
+
+/**
+ * How many days past its cadence `lastDirect` is as of `asOf` (negative: not due yet), or NULL when
+ * never contacted, cadence off or no cadence: byMostOverdue's order (src/core/cadence.ts), most late
+ * first, NULL last. The listings cut to a terminal's rows choose their first rows by it.
+ */
+export function latenessSql(lastDirect: string, cadence: string, asOf: string): string {
+  return `CASE WHEN ${lastDirect} IS NOT NULL AND ${cadence} <> 0
+    THEN julianday(${asOf}) - julianday(${lastDirect}) - ${cadence} END`;
+}
+
+/**
+ * Common table expressions ending in `first`: the ids of the rows that can be among the first @first
+ * of byMostOverdue's order, chosen by SQL so that a listing cut to a terminal's rows reads and lays
+ * out those alone. `idsAndLate` selects every row's `id` and `late` (latenessSql). Chosen: the rows
+ * at least as late as the @first-th, ties included (JavaScript orders those by name); every row when
+ * there are fewer, or when the @first-th has no lateness (those are ordered by name alone).
+ */
+export function mostLateFirstSql(idsAndLate: string): string {
+  return `late AS MATERIALIZED (${idsAndLate}),
+  edge AS MATERIALIZED (SELECT late FROM late ORDER BY late DESC LIMIT 1 OFFSET @first - 1),
+  first AS (SELECT id FROM late WHERE late >= (SELECT late FROM edge) OR (SELECT late FROM edge) IS NULL)`;
+}

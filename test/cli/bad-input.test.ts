@@ -233,7 +233,7 @@ const CASES: Case[] = [
   ['delete: hypothesis with evidence, no --force', ['delete', 'H1', '--yes'], /H1 has 1 evidence link/],
   // pm ls, pm show, pm search
   ['ls: bad --since', ['ls', '--since', 'someday'], /--since: "someday" is not a date/],
-  ['ls: --limit 0', ['ls', '--limit', '0'], /--limit .*"0"/],
+  ['ls: --limit not whole', ['ls', '--limit', '2.5'], /--limit .*"2.5"/],
   ['ls: --limit not a number', ['ls', '--limit', 'ten'], /--limit .*"ten"/],
   ['ls: unknown channel', ['ls', '--channel', 'fax'], /unknown channel "fax"/],
   ['ls: unknown hypothesis', ['ls', '--hypothesis', 'H99'], /unknown hypothesis H99/],

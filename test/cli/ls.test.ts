@@ -61,6 +61,7 @@ describe('pm ls filters', () => {
     expect(ids('--hypothesis', 'H1')).toEqual(['I2']);
     expect(ids('--by', 'DANA')).toEqual(['I4', 'I1']);
     expect(ids('--limit', '2')).toEqual(['I4', 'I3']);
+    expect(ids('--limit', '0')).toEqual(['I4', 'I3', 'I2', 'I1']); // 0: every one, as pm opps and pm tree
     expect(ids('--account', 'Acme', '--tag', 'export', '--since', '2026-11-10')).toEqual(['I3']);
     // an account that is nobody's is a usage error (docs/decisions.md), as an unknown hypothesis id is
     expect(box.pm(['ls', '--account', 'Nobody']).code).toBe(2);

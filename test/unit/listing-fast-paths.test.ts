@@ -15,6 +15,8 @@ import { contactJson } from '../../src/core/contacts.js';
 import { accountPage, accountTable, contactPage, contactTable } from '../../src/render/accounts.js';
 import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
+import { hypothesisRecords, hypothesisTotal } from '../../src/db/hypotheses.js';
+import { DEFAULTS } from '../../src/core/config.js';
 
 const DAYS = ['2026-11-20', '2025-06-01', '2022-03-15'];
 const CADENCE = 30;
@@ -128,6 +130,64 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
       expect(accountTable(byMostOverdue(accountLines(db, asOf, CADENCE)), color, width)).toBe(simple);
       expect(simple.split('\n').length).toBeGreaterThan(30);
     }
+  });
+
+  // a terminal shows the first 50: SQL chooses who can be among them (ties with the last included),
+  // byMostOverdue orders them; the page must be the first rows of the whole listing, cut anywhere
+  // (among the overdue, at a tie, among those never contacted or without a cadence, past the end)
+  const lateOnes = (rows: { daysSince: number | null; cadence: unknown }[]) =>
+    rows.filter((r) => r.daysSince !== null && typeof r.cadence === 'number').length;
+  const cuts = (rows: { daysSince: number | null; cadence: unknown }[]) => {
+    const late = lateOnes(rows);
+    return [1, 7, 50, 120, late - 1, late, late + 3, rows.length - 1, rows.length, rows.length + 5].filter(
+      (n) => n > 0,
+    );
+  };
+  it.each(DAYS)('pm contacts as of %s, cut to N rows: the first N of the whole listing', (asOf) => {
+    for (const cadence of [CADENCE, 0]) {
+      const all = byMostOverdue(contactLines(db, asOf, cadence));
+      const json = byMostOverdue(contactActivity(db, asOf, cadence).map((c) => contactJson(c, asOf)));
+      for (const n of cuts(all)) {
+        const page = byMostOverdue(contactLines(db, asOf, cadence, n)).slice(0, n);
+        expect(page).toEqual(all.slice(0, n));
+        const first = contactActivity(db, asOf, cadence, { first: n }).map((c) => contactJson(c, asOf));
+        expect(byMostOverdue(first).slice(0, n)).toEqual(json.slice(0, n));
+        // and reads fewer
+        if (n < lateOnes(all) / 2) expect(contactLines(db, asOf, cadence, n).length).toBeLessThan(all.length / 2);
+      }
+    }
+  });
+
+  it.each(DAYS)('pm accounts as of %s, cut to N rows: the first N of the whole listing', (asOf) => {
+    for (const cadence of [CADENCE, 0]) {
+      const all = byMostOverdue(accountLines(db, asOf, cadence));
+      const json = byMostOverdue(accountActivity(db, asOf, cadence).map((a) => accountJson(a, asOf)));
+      for (const n of cuts(all)) {
+        expect(byMostOverdue(accountLines(db, asOf, cadence, n)).slice(0, n)).toEqual(all.slice(0, n));
+        const first = accountActivity(db, asOf, cadence, undefined, n).map((a) => accountJson(a, asOf));
+        expect(byMostOverdue(first).slice(0, n)).toEqual(json.slice(0, n));
+      }
+    }
+  });
+
+  // pm hyp list lists by id: a page is the first N records, read alone (with the tag chosen in SQL
+  // by its spellings); the hint's count is the whole list's length
+  it.each(DAYS)('pm hyp list as of %s, cut to N rows: the first N records of the whole list', (asOf) => {
+    const statuses = ['open', 'all', 'killed', 'validated'] as const;
+    for (const status of statuses)
+      for (const tag of [undefined, 'BILLING', 'nobody-uses-this']) {
+        const all = hypothesisRecords(db, asOf, DEFAULTS, { status, tag });
+        // the simple path: every hypothesis's record, filtered in JavaScript
+        const simple = hypothesisRecords(db, asOf, DEFAULTS).filter(
+          (r) => (status === 'all' || r.status === status) && (tag === undefined || r.tags.includes(tag.toLowerCase())),
+        );
+        expect(all).toEqual(simple);
+        expect(hypothesisTotal(db, asOf, { status, tag })).toBe(all.length);
+        for (const n of [1, 7, 50, all.length - 1, all.length, all.length + 3].filter((k) => k > 0))
+          expect(hypothesisRecords(db, asOf, DEFAULTS, { status, tag, first: n })).toEqual(all.slice(0, n));
+        if (status === 'open' && tag === undefined && asOf === DAYS[0]) expect(all.length).toBeGreaterThan(20);
+        if (status === 'all' && tag === 'BILLING' && asOf === DAYS[0]) expect(all.length).toBeGreaterThan(0);
+      }
   });
 
   it('pm show ACCOUNT: its contacts as the listing has them', () => {

@@ -1,0 +1,45 @@
+// The long listings on a real terminal (a pseudo-terminal): pm contacts, pm accounts and pm hyp list
+// show their first 50 rows and say how many were left out, as pm ls does; into a pipe every row.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { onTerminal, sandbox, type Sandbox } from '../helpers.js';
+// @ts-expect-error the generator is plain JavaScript
+import { generate } from '../bench/generate.mjs';
+
+let box: Sandbox;
+beforeAll(() => {
+  box = sandbox();
+  const file = join(box.dir, 'journal.json');
+  writeFileSync(file, JSON.stringify(generate(600, { accounts: 70, contacts: 140, hypotheses: 160, seed: 4 })));
+  expect(box.pm(['import', file]).code).toBe(0);
+});
+afterAll(() => box.cleanup());
+
+// a line's fields: the terminal lays out the rows it shows, so its columns may be narrower
+const fields = (line: string) => line.trim().split(/\s+/).join(' ');
+const screen = (args: string[]) => {
+  const r = onTerminal(box, [], args, { COLUMNS: '1000' });
+  expect(r.code).toBe(0);
+  return r.output.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+};
+
+describe('a listing on a terminal', () => {
+  it.each([
+    [['contacts'], 'most overdue first', 140],
+    [['accounts'], 'most overdue first', 71],
+    [['hyp', 'list', '--status', 'all'], 'by id', 160],
+  ])('pm %j: the first 50 rows of what a pipe gets, and how many there are', (args, order, total) => {
+    const all = box.pm(args).out.replace(/\n$/, '').split('\n');
+    expect(all.length).toBe(total + 1); // the header, then every row
+    const lines = screen(args);
+    expect(lines.length).toBe(52);
+    expect(lines.slice(0, 51).map(fields)).toEqual(all.slice(0, 51).map(fields));
+    expect(lines[51]).toBe(`(50 of ${total}, ${order}; --limit N for more)`);
+  });
+
+  it('--limit N shows N rows, --limit 0 every one, neither with the hint', () => {
+    expect(screen(['contacts', '--limit', '5']).length).toBe(6);
+    expect(screen(['accounts', '--limit', '0']).length).toBe(72);
+  });
+});
