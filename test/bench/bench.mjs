@@ -326,9 +326,11 @@ for (const shape of SHAPES) {
       'show interview': pm('show', names.interview),
       'show hypothesis': pm('show', names.hypothesis),
       search: pm('search', 'invoices slow'),
-      contacts: pm('contacts'),
-      accounts: pm('accounts'),
-      'hyp list': pm('hyp', 'list'),
+      // the listings as a terminal shows them (50 rows, as ls above); every row into a pipe is timed
+      // with the whole journal below
+      contacts: pm('contacts', '--limit', '50'),
+      accounts: pm('accounts', '--limit', '50'),
+      'hyp list': pm('hyp', 'list', '--limit', '50'),
       'hyp show': pm('hyp', 'show', names.hypothesis),
       'export week md': pm('export', '--format', 'md', '--week', '--as-of', AS_OF),
       opportunities: pm('opportunities', '--as-of', AS_OF),
@@ -417,6 +419,9 @@ for (const shape of SHAPES) {
       if (size >= 100000) check(`${shape} ${size}: import`, imp.ms / 1000, IMPORT_MS / 1000, ' s');
       const whole = {
         'ls, all, into a pipe': pm('ls'),
+        'contacts, all, into a pipe': pm('contacts'),
+        'accounts, all, into a pipe': pm('accounts'),
+        'hyp list --status all, into a pipe': pm('hyp', 'list', '--status', 'all'),
         'export --format json': pm('export', '--format', 'json'),
         'export --format csv': pm('export', '--format', 'csv'),
         'export --format md': pm('export', '--format', 'md'),
@@ -430,13 +435,14 @@ for (const shape of SHAPES) {
         const rs = [0, 1, 2].map(() => timeWithMemory(args));
         const ms = median(rs.map((x) => x.ms));
         const rss = Math.max(...rs.map((x) => x.rss));
-        const isLs = name.startsWith('ls');
+        // a listing of every row (ls, contacts, accounts, hyp list): within a second, memory not held
+        const isListing = name.includes(', into a pipe');
         console.log(
-          `| pm ${name} | ${(ms / 1000).toFixed(2)} | ${rss.toFixed(0)} | ${(rs[0].bytes / 1e6).toFixed(1)} | ${isLs ? `≤ ${LS_PIPE_MS / 1000} s` : `≤ ${EXPORT_MS / 1000} s, ≤ ${EXPORT_MIB} MiB`} |`,
+          `| pm ${name} | ${(ms / 1000).toFixed(2)} | ${rss.toFixed(0)} | ${(rs[0].bytes / 1e6).toFixed(1)} | ${isListing ? `≤ ${LS_PIPE_MS / 1000} s` : `≤ ${EXPORT_MS / 1000} s, ≤ ${EXPORT_MIB} MiB`} |`,
         );
         if (size >= 100000) {
-          check(`${shape} ${size}: pm ${name}`, ms / 1000, (isLs ? LS_PIPE_MS : EXPORT_MS) / 1000, ' s');
-          if (!isLs) check(`${shape} ${size}: pm ${name} peak memory`, rss, EXPORT_MIB, ' MiB');
+          check(`${shape} ${size}: pm ${name}`, ms / 1000, (isListing ? LS_PIPE_MS : EXPORT_MS) / 1000, ' s');
+          if (!isListing) check(`${shape} ${size}: pm ${name} peak memory`, rss, EXPORT_MIB, ' MiB');
         }
       }
     }
