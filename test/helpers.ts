@@ -371,6 +371,7 @@ export function onTerminal(
  * turn a journal back into an older schema's and let pm upgrade it.
  */
 export const UNDO_SCHEMA_18 = `
+  DROP INDEX IF EXISTS contacts_last_direct;
   DROP TRIGGER contacts_activity_after_insert;
   DROP TRIGGER contacts_activity_after_update;
   DROP TRIGGER contacts_activity_after_delete;

@@ -254,6 +254,7 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    DROP INDEX contacts_not_customers;
     DROP INDEX contacts_by_persona;
     DROP INDEX accounts_by_segment;
     ${UNDO_SCHEMA_18}
