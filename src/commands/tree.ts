@@ -6,8 +6,7 @@ import { rankOpportunities, type Window } from '../core/opportunities.js';
 import type { OpportunityRows } from '../core/report.js';
 import type { DB } from '../db/journal.js';
 import { buildTree, type Tree } from '../core/tree.js';
-import { hypothesisRecords } from '../db/hypotheses.js';
-import type { HypothesisRecord } from '../core/hypotheses.js';
+import { hypothesisRecordsOf } from '../db/hypotheses.js';
 import { namedOpportunities, openHypothesisIds, opportunityHypotheses } from '../db/opportunities.js';
 import { renderTree, renderTreeMarkdown } from '../render/tree.js';
 import { opportunitiesIn, parseLimit, windowOf, type ListFlags } from './opportunities.js';
@@ -32,12 +31,12 @@ export interface TreeOptions {
   limit: number;
   /** the open hypotheses for no opportunity are only counted (the markdown export lists them below) */
   countUnlinked?: boolean;
-  /** the window's pains as the report read them, in the caller's snapshot: ranked again, not read again */
+  /**
+   * the window's pains as the report read them, in the caller's snapshot: ranked again, not read
+   * again, when they are every pain of the window (else the tree reads its own)
+   */
   rows?: OpportunityRows;
 }
-
-/** Above this many hypotheses to show, every open one's record is read in one go rather than one by one. */
-const ONE_BY_ONE = 40;
 
 /**
  * The tree of window `w` (as of its last day), read in one snapshot, cut for reading: every
@@ -46,22 +45,16 @@ const ONE_BY_ONE = 40;
  * of years holds hundreds of open hypotheses and thousands of decided ones.
  */
 export function treeIn(db: DB, config: Config, w: Window, opts: TreeOptions): CutTree {
-  const { limit, rows: read } = opts;
+  const { limit } = opts;
+  // the report's rows rank every opportunity only when they hold every pain (a view listing the
+  // best few reads only those that may rank among them: src/db/report.ts)
+  const whole = opts.rows && opts.rows.counted === undefined && opts.rows.texts === undefined;
+  const read = whole ? opts.rows : undefined;
   const make = (): CutTree => {
     const linked = new Set(opportunityHypotheses(db, w.end).map((h) => h.rowid));
     const unlinked = openHypothesisIds(db, w.end).filter((id) => !linked.has(id));
     const shownUnlinked = opts.countUnlinked ? [] : limit === 0 ? unlinked : unlinked.slice(0, limit);
-    const wanted = [...linked, ...shownUnlinked];
-    let records: HypothesisRecord[];
-    if (wanted.length <= ONE_BY_ONE)
-      records = wanted.flatMap((rowid) => hypothesisRecords(db, w.end, config, { only: rowid }));
-    else {
-      const want = new Set(wanted.map((rowid) => `H${rowid}`));
-      records = hypothesisRecords(db, w.end, config, { status: 'open' }).filter((r) => want.has(r.id));
-      const open = new Set(records.map((r) => r.id));
-      for (const rowid of linked)
-        if (!open.has(`H${rowid}`)) records.push(...hypothesisRecords(db, w.end, config, { only: rowid }));
-    }
+    const records = hypothesisRecordsOf(db, w.end, config, [...linked, ...shownUnlinked]);
     const ranked = read
       ? rankOpportunities(read.pains, read.named, read.hypotheses, config['evidence.validateAt'])
       : opportunitiesIn(db, w, config['evidence.validateAt']);

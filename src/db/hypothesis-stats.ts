@@ -183,7 +183,8 @@ export function hypothesisCount(
 export function hypothesisStats(
   db: DB,
   asOf: string,
-  only: number | null = null,
+  /** one hypothesis's row id, a list of them, or null: every one */
+  only: number | number[] | null = null,
   opts: { countsForOpenOnly?: boolean; statuses?: HypothesisStatus[] } & Choice = {},
 ): HypothesisRow[] {
   const statuses = opts.statuses ?? ALL_STATUSES;
@@ -464,24 +465,32 @@ type StatsRow = Omit<HypothesisRow, 'tags'> & { tags?: string | null };
 function statsOf(
   db: DB,
   asOf: string,
-  only: number | null,
+  only: number | number[] | null,
   columns: string,
   statuses: HypothesisStatus[],
   countsForOpenOnly: boolean,
   choice: Choice = {},
 ): StatsRow[] {
-  const range = only === null ? { lo: 0, hi: Number.MAX_SAFE_INTEGER } : { lo: only, hi: only };
+  const range =
+    only === null
+      ? { lo: 0, hi: Number.MAX_SAFE_INTEGER }
+      : typeof only === 'number'
+        ? { lo: only, hi: only }
+        : { ids: JSON.stringify(only) };
+  // a list of row ids: each seeks its row (pm tree's few dozen, once in a statement)
+  const chosen = (sql: string) =>
+    'ids' in range ? sql.replace('h.id BETWEEN @lo AND @hi', 'h.id IN (SELECT value FROM json_each(@ids))') : sql;
   const laterOutcome = outcomeAfter(db, asOf);
   const tagged = choice.tags !== undefined;
   const tags = tagged ? { tags: JSON.stringify(choice.tags) } : {};
   const first = choice.first ?? -1;
   const rows = (
     laterOutcome
-      ? (db.prepare(hypothesesAsOf(columns, tagged)).all({ asOf, ...range, ...tags }) as StatsRow[])
+      ? (db.prepare(chosen(hypothesesAsOf(columns, tagged))).all({ asOf, ...range, ...tags }) as StatsRow[])
           .filter((r) => statuses.includes(r.status))
           .slice(0, first < 0 ? undefined : first)
       : db
-          .prepare(hypothesesNow(columns, tagged))
+          .prepare(chosen(hypothesesNow(columns, tagged)))
           .all({ asOf, ...range, ...tags, first, statuses: JSON.stringify(statuses) })
   ) as StatsRow[];
   const counted = countsForOpenOnly ? rows.filter((r) => r.status === 'open') : rows;

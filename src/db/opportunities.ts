@@ -280,19 +280,20 @@ export function opportunitiesOf(db: DB, hypothesisId: number): number[] {
     .all(hypothesisId) as number[];
 }
 
-/** The opportunities each hypothesis addresses (all hypotheses, or one), by name. */
+/** The opportunities each hypothesis addresses (all hypotheses, one, or those listed), by name. */
 export function opportunitiesByHypothesis(
   db: DB,
-  only: number | null = null,
+  only: number | number[] | null = null,
 ): Map<number, { uuid: string; name: string }[]> {
+  const list = Array.isArray(only);
   const rows = db
     .prepare(`
 SELECT ho.hypothesis_id, o.uuid, o.name FROM hypothesis_opportunities ho CROSS JOIN opportunities o ON o.id =
   ho.opportunity_id
-WHERE @only IS NULL OR ho.hypothesis_id = @only
+WHERE ${list ? 'ho.hypothesis_id IN (SELECT value FROM json_each(@only))' : '@only IS NULL OR ho.hypothesis_id = @only'}
 ORDER BY ho.hypothesis_id, o.name COLLATE NOCASE, o.id`)
     .raw()
-    .all({ only }) as [number, string, string][];
+    .all({ only: list ? JSON.stringify(only) : only }) as [number, string, string][];
   const map = new Map<number, { uuid: string; name: string }[]>();
   for (const [h, uuid, name] of rows) {
     const list = map.get(h);

@@ -16,6 +16,14 @@ import {
 import { rankOpportunities, rankPainTexts, type Window } from '../../src/core/opportunities.js';
 import { painKey } from '../../src/core/pains.js';
 import { forgetContact } from '../../src/db/forget.js';
+import { hypothesisRecords } from '../../src/db/hypotheses.js';
+import { openHypothesisIds } from '../../src/db/opportunities.js';
+import { buildTree } from '../../src/core/tree.js';
+import { DEFAULTS, type Config } from '../../src/core/config.js';
+import { treeIn } from '../../src/commands/tree.js';
+import { reportRows } from '../../src/db/report.js';
+import { reportQuery, SHOWN_ROWS } from '../../src/core/report.js';
+import { rangePeriod } from '../../src/core/dates.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
 const shapes = {
@@ -42,6 +50,39 @@ function expectSame(db: DB, validateAt = 3) {
     }
 }
 
+const CONFIG: Config = { ...DEFAULTS, 'product.outcome': 'Teams keep their data' };
+
+/** pm tree as first written: each hypothesis's record read alone, every pain read a row each and ranked. */
+function simpleTree(db: DB, w: Window, limit: number, countUnlinked = false) {
+  const linked = new Set(opportunityHypotheses(db, w.end).map((h) => h.rowid));
+  const unlinked = openHypothesisIds(db, w.end).filter((id) => !linked.has(id));
+  const shownUnlinked = countUnlinked ? [] : limit === 0 ? unlinked : unlinked.slice(0, limit);
+  const records = [...linked, ...shownUnlinked].flatMap((only) => hypothesisRecords(db, w.end, CONFIG, { only }));
+  const named = namedOpportunities(db);
+  const ranked = rankOpportunities(painRows(db, w), named, opportunityHypotheses(db, w.end), 3);
+  const whole = buildTree(CONFIG['product.outcome'], w, ranked, named, records);
+  let bare = 0;
+  const opportunities =
+    limit === 0 ? whole.opportunities : whole.opportunities.filter((o) => o.hypotheses.length > 0 || bare++ < limit);
+  return {
+    tree: { ...whole, opportunities },
+    opportunities: whole.opportunities.length - opportunities.length,
+    unlinked: unlinked.length - shownUnlinked.length,
+  };
+}
+
+function expectSameTree(db: DB) {
+  for (const w of WINDOWS)
+    for (const limit of [10, 2, 0]) expect(treeIn(db, CONFIG, w, { limit })).toEqual(simpleTree(db, w, limit));
+  // the markdown export's tree, from the rows its report read (the best few opportunities' alone)
+  const w = WINDOWS[0];
+  const options = { period: rangePeriod('2026-11-14', w.end), asOf: w.end, config: CONFIG, by: null };
+  const rows = reportRows(db, reportQuery(options), SHOWN_ROWS);
+  const exported = treeIn(db, CONFIG, w, { limit: 10, countUnlinked: true, rows: rows.opportunities });
+  expect(exported).toEqual(simpleTree(db, w, 10, true));
+  expect(exported.tree.opportunities.filter((o) => o.hypotheses.length === 0)).toHaveLength(10);
+}
+
 describe.each(Object.entries(shapes))('opportunities on a journal of the %s shape', (_shape, opts) => {
   let journal: ReturnType<typeof generatedJournal>;
   let db: DB;
@@ -60,6 +101,7 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     expect(ranked.some((o) => o.stages.length > 1)).toBe(true);
     expectSame(db);
     expectSame(db, 1);
+    expectSameTree(db);
   });
 
   it('the same after merges, renames, spellings in other cases and spaces, blank segments and an erasure', () => {
@@ -93,10 +135,13 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     addAlias(db, merged, painKey(texts[0]), texts[0]);
     addAlias(db, merged, painKey(texts[3]), texts[3]);
     const renamed = insertOpportunity(db, { uuid: 'u-2', name: texts[4].toUpperCase(), key: painKey(texts[4]) });
-    db.prepare('INSERT INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (1, ?), (2, ?)').run(
-      merged,
-      renamed,
-    );
+    // hypotheses made for them, open and decided, and one for a named opportunity no pain raised lately
+    const quiet = insertOpportunity(db, { uuid: 'u-3', name: 'Quiet', key: painKey('Quiet') });
+    const decided = db.prepare("SELECT id FROM hypotheses WHERE status <> 'open' ORDER BY id LIMIT 3").pluck().all();
+    const open = db.prepare("SELECT id FROM hypotheses WHERE status = 'open' ORDER BY id LIMIT 4").pluck().all();
+    const link = db.prepare('INSERT INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (?, ?)');
+    for (const [k, id] of [...decided, ...open].entries()) link.run(id, [merged, renamed, quiet][k % 3]);
+    expect(decided).toHaveLength(3);
     // segments and stages blank or missing, of accounts and people heard in the window
     const heard = (column: string, limit: string) =>
       `SELECT ${column} FROM interviews WHERE date >= '2026-08-29' AND kind = 'customer' ORDER BY id LIMIT ${limit}`;
@@ -122,5 +167,9 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     expect(ranked.find((o) => o.opportunity === 'Merged')?.aliases).toHaveLength(2);
     expect(ranked.some((o) => o.opportunity === texts[4].toUpperCase())).toBe(true);
     expectSame(db);
+    expectSameTree(db);
+    expect(treeIn(db, CONFIG, w, { limit: 10 }).tree.opportunities.filter((o) => o.hypotheses.length > 0)).toHaveLength(
+      3,
+    );
   });
 });
