@@ -15,6 +15,9 @@ import {
 } from '../core/report.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { reportRows } from '../db/report.js';
+import { reportJsonRows } from '../db/report-json.js';
+import { renderReportJson } from '../render/report-json.js';
+import { writeOut } from '../io.js';
 import { teamRows } from '../db/team.js';
 import { buildTeam } from '../core/team.js';
 import { renderTeamMarkdown, renderTeamText } from '../render/team.js';
@@ -60,11 +63,7 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
  * of the long lists are read and built for them; JSON reads and builds every row.
  */
 export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat, full = false): Report {
-  if (format === 'json') {
-    const report = buildReport(reportRows(db, reportQuery(options)), options);
-    ctx.printJson(report);
-    return report;
-  }
+  if (format === 'json') return printReportJson(ctx, db, options);
   // the standup page shows how many opportunities and themes were heard, not which: they are only counted
   const standup = format === 'text' && !full;
   const query = { ...reportQuery(options), opportunityCounts: standup, themeCounts: standup };
@@ -79,6 +78,25 @@ export function printReport(ctx: Context, db: DB, options: ReportOptions, format
     ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height: ctx.height, unread }));
   }
   return report;
+}
+
+/**
+ * The complete report as JSON: the long lists' entries written by SQLite where the kept statuses
+ * hold (src/db/report-json.ts), else every row read and built. Returns the report with at least its
+ * first flag, when any is raised (for --check).
+ */
+function printReportJson(ctx: Context, db: DB, options: ReportOptions): Report {
+  const fast = reportJsonRows(db, reportQuery(options));
+  if (fast === null) {
+    const report = buildReport(reportRows(db, reportQuery(options)), options);
+    ctx.printJson(report);
+    return report;
+  }
+  const report = buildReport(fast.rows, options);
+  const { pieces, flags } = renderReportJson(report, fast.lists);
+  // in pieces: joined, they would be copied into one string of megabytes before being written
+  for (const piece of pieces) writeOut(piece);
+  return { ...report, flags };
 }
 
 /**

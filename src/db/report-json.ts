@@ -1,0 +1,309 @@
+// The rows behind `pm report --json` (issue 18). JSON is complete: on a journal of years that is
+// thousands of accounts going cold, killed hypotheses with their late links and follow-ups due, each
+// also a flag with its message. Read as JavaScript rows, built into report objects and stringified,
+// those lists were most of the command's cost (rows, objects, garbage collection). Here SQLite writes
+// each of their entries as the very text JSON.stringify(report, null, 2) would (json_quote escapes
+// as JSON.stringify does; every number is an integer), already indented for its place in the
+// document; src/render/report-json.ts splices them in. Everything else (the open hypotheses and
+// their flags, counts, themes, segments, opportunities) is read and built as for every view
+// (src/core/report.ts). test/unit/report-json.test.ts holds the two documents equal, byte for byte.
+import type { DB } from './journal.js';
+import { outcomeAfter, reportOpenHypotheses } from './hypothesis-stats.js';
+import { namedOpportunities, opportunityHypotheses, painRows } from './opportunities.js';
+import { reportSql } from './report.js';
+import type { JsonLists } from '../core/report-json.js';
+import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows, type ThemeRow } from '../core/report.js';
+import type { SegmentRow } from '../core/coverage.js';
+
+const NL = '\n';
+
+/** A SQL string literal. */
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** A text column or expression as JSON (json_quote escapes as JSON.stringify does; NULL is null). */
+const str = (e: string) => `json_quote(${e})`;
+
+/** An integer expression as JSON. */
+const int = (e: string) => `(${e})`;
+
+/** Whole days from one ISO date to another (daysBetween), as an integer. */
+const days = (from: string, to: string) => `CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`;
+
+/** `n day` or `n days` (plural in src/core/report.ts). */
+const plural = (n: string, one: string) => `(${n}) || CASE WHEN (${n}) = 1 THEN ' ${one}' ELSE ' ${one}s' END`;
+
+/**
+ * A JSON object, as JSON.stringify(…, null, 2) writes it at `indent` spaces: each field a SQL
+ * expression giving its JSON text. The opening brace is not indented (the caller places it).
+ */
+function object(indent: number, fields: [string, string][]): string {
+  const pad = ' '.repeat(indent + 2);
+  const parts = fields.map(([key, value], k) => `${lit(`${k === 0 ? '{' : ','}${NL}${pad}"${key}": `)} || ${value}`);
+  return `${parts.join(' || ')} || ${lit(`${NL}${' '.repeat(indent)}}`)}`;
+}
+
+/**
+ * A JSON array of strings at `indent` spaces, from a subquery's rows: `[]` when it has none.
+ * `from` is the rest of a SELECT (FROM … WHERE …) and `order` its order.
+ */
+function strings(indent: number, value: string, from: string, order: string): string {
+  const pad = ' '.repeat(indent + 2);
+  return `(SELECT CASE WHEN count(${value}) = 0 THEN '[]' ELSE ${lit(`[${NL}${pad}`)} ||
+    group_concat(json_quote(${value}), ${lit(`,${NL}${pad}`)} ORDER BY ${order}) ||
+    ${lit(`${NL}${' '.repeat(indent)}]`)} END ${from})`;
+}
+
+/** A flag at its place in the report's `flags` (indent 4). */
+const flag = (kind: string, subject: string, message: string) =>
+  object(4, [
+    ['kind', lit(`"${kind}"`)],
+    ['subject', str(subject)],
+    ['message', `json_quote(${message})`],
+  ]);
+
+/** whereFrom (src/core/interviews.ts): `account via source`, or whichever there is. */
+const whereFrom = (account: string, source: string) =>
+  `CASE WHEN ${account} IS NOT NULL AND ${source} IS NOT NULL THEN ${account} || ' via ' || ${source}
+    ELSE coalesce(${account}, ${source}, '') END`;
+
+/** The names of a `names` column (a JSON array, its nulls left out), in order. */
+const names = (indent: number, column: string) =>
+  strings(indent, 'n.value', `FROM json_each(${column}) n WHERE n.value IS NOT NULL`, 'n.key');
+
+/**
+ * A list of interview ids joined by ', ' (or NULL: none) as a JSON array at indent 8 (an entry of
+ * hypotheses.killed or refutedAfterValidation): ids hold neither quotes nor commas.
+ */
+const ids = (list: string) =>
+  `CASE WHEN ${list} IS NULL THEN '[]' ELSE ${lit(`[${NL}          "`)} || replace(${list}, ', ', ${lit(
+    `",${NL}          "`,
+  )}) || ${lit(`"${NL}        ]`)} END`;
+
+/** Between two entries of an array at indent 2, or 4 (hypotheses.killed …). */
+const ENTRY = lit(`,${NL}    `);
+const ENTRY6 = lit(`,${NL}      `);
+
+/** A GLOB matching a text holding a character from one code point to another. */
+const glob = (from: number, to: number) => lit(`*[${String.fromCodePoint(from)}-${String.fromCodePoint(to)}]*`);
+
+/** The row id of an `I12` or `H12`. */
+const rowid = (id: string) => `CAST(substr(${id}, 2) AS INTEGER)`;
+
+/** The statements, by section, with or without --by. */
+export function reportJsonSql(by: boolean) {
+  const SQL = reportSql(by, true);
+  // the later links to a killed or invalidated hypothesis, and the customer evidence refuting a
+  // validated one, as src/db/report.ts reads them when the kept statuses hold
+  const lateIds = `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf`;
+  const refutingIds = `${lateIds} AND e.direction = 'refutes' AND e.kind = 'customer'`;
+  const idList = (e: string) =>
+    `(SELECT group_concat('I' || e.interview_id, ', ' ORDER BY e.date, e.interview_id) ${e})`;
+  return {
+    conversations: `
+WITH x AS MATERIALIZED (${SQL.conversations})
+SELECT group_concat(${object(4, [
+      ['id', str('id')],
+      ['date', str('date')],
+      ['channel', str('channel')],
+      ['kind', str('kind')],
+      ['by', str('by')],
+      ['with', names(6, 'names')],
+      ['account', str('account')],
+      ['source', str('source')],
+      ['summary', str('summary')],
+    ])}, ${ENTRY} ORDER BY date DESC, ${rowid('id')} DESC)
+FROM x`,
+
+    // oldest contact first, then by name; and how many names SQLite (by code point) and JavaScript
+    // (by UTF-16 code unit) might order differently: one holding a character past U+FFFF and one of
+    // the same day a character from U+E000 to U+FFFF (the report is then built from every row)
+    overdueAccounts: `
+WITH x AS MATERIALIZED (${SQL.accounts})
+SELECT group_concat(${object(4, [
+      ['account', str('account')],
+      ['lastDirect', str('lastDirect')],
+      ['daysSince', int(days('lastDirect', '@asOf'))],
+      ['cadenceDays', int('cadenceDays')],
+      ['segment', str('segment')],
+    ])}, ${ENTRY} ORDER BY lastDirect, account), group_concat(${flag(
+      'account-cold',
+      'account',
+      `account || ': no customer conversation for ' || ${plural(days('lastDirect', '@asOf'), 'day')} || ', since ' ||
+        lastDirect || ' (cadence: ' || ${plural('cadenceDays', 'day')} || ')'`,
+    )}, ${ENTRY} ORDER BY lastDirect, account),
+  (SELECT count(*) FROM x a WHERE a.account GLOB ${glob(0x10000, 0x10ffff)} AND EXISTS (SELECT 1 FROM x b
+    WHERE b.lastDirect = a.lastDirect AND b.account GLOB ${glob(0xe000, 0xffff)}))
+FROM x`,
+
+    // killed and invalidated, latest decision first (by its outcome's day, then as
+    // reportDecidedHypotheses reads them), with the links dated after the decision
+    killed: `
+WITH x AS MATERIALIZED (
+  SELECT h.id, h.statement, h.status, h.decided_on, o.date, o.reason,
+    CASE WHEN t.last_date > h.decided_on THEN ${idList(lateIds)} END AS late
+  FROM hypotheses h
+    CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = h.id
+      ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
+    LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
+  WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf)
+SELECT group_concat(${object(6, [
+      ['id', str("'H' || id")],
+      ['statement', str('statement')],
+      ['outcome', str('status')],
+      ['date', str("coalesce(date, '')")],
+      ['reason', str("coalesce(reason, '')")],
+      [
+        'flags',
+        `CASE WHEN late IS NULL THEN '[]' ELSE ${lit(`[${NL}          "evidence-after-kill"${NL}        ]`)} END`,
+      ],
+      ['evidenceAfter', ids('late')],
+    ])}, ${ENTRY6} ORDER BY date DESC, decided_on DESC, id), group_concat(CASE WHEN late IS NOT NULL THEN ${flag(
+      'evidence-after-kill',
+      "'H' || id",
+      `'H' || id || ' was ' || status || ' on ' || coalesce(date, '') || ', but ' || late || ' dated after still ' ||
+        CASE WHEN instr(late, ',') THEN 'link' ELSE 'links' END || ' to it: reopen it, or unlink'`,
+    )} END, ${ENTRY} ORDER BY date DESC, decided_on DESC, id)
+FROM x`,
+
+    refutedAfterValidation: `
+WITH x AS MATERIALIZED (
+  SELECT h.id, h.statement, h.decided_on, ${idList(refutingIds)} AS late
+  FROM hypotheses h
+    CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
+  WHERE h.status = 'validated')
+SELECT group_concat(${object(6, [
+      ['id', str("'H' || id")],
+      ['statement', str('statement')],
+      ['validatedOn', str('decided_on')],
+      ['flags', lit(`[${NL}          "evidence-after-validate"${NL}        ]`)],
+      ['evidenceAfter', ids('late')],
+    ])}, ${ENTRY6} ORDER BY decided_on DESC, id), group_concat(${flag(
+      'evidence-after-validate',
+      "'H' || id",
+      `'H' || id || ' was validated on ' || decided_on || ', but customer evidence dated after refutes it (' ||
+        late || '): reopen it (pm hyp reopen H' || id || ' --reason "…")'`,
+    )}, ${ENTRY} ORDER BY decided_on DESC, id)
+FROM x
+WHERE late IS NOT NULL`,
+
+    followUps: `
+WITH x AS MATERIALIZED (${SQL.followUps})
+SELECT group_concat(${object(4, [
+      ['id', str('id')],
+      ['date', str('date')],
+      ['followUp', str('followUp')],
+      ['with', names(6, 'names')],
+      ['account', str('account')],
+      ['source', str('source')],
+      ['summary', str('summary')],
+      ['daysOverdue', int(days('followUp', '@asOf'))],
+    ])}, ${ENTRY} ORDER BY followUp, ${rowid('id')}), group_concat(${flag(
+      'follow-up-due',
+      'id',
+      `id || ': follow-up with ' || coalesce((SELECT group_concat(n.value, ', ' ORDER BY n.key) || ' (' ||
+          ${whereFrom('account', 'source')} || ')' FROM json_each(names) n WHERE n.value IS NOT NULL),
+          ${whereFrom('account', 'source')}) || ' was due ' ||
+        CASE WHEN followUp = @asOf THEN 'today'
+          ELSE followUp || ' (' || ${plural(days('followUp', '@asOf'), 'day')} || ' ago)' END`,
+    )}, ${ENTRY} ORDER BY followUp, ${rowid('id')})
+FROM x`,
+  } as const;
+}
+
+function nameList(json: string | null): string[] {
+  return json ? (JSON.parse(json) as (string | null)[]).filter((n): n is string => n !== null) : [];
+}
+
+/**
+ * What `pm report --json` prints, read in one snapshot: the rows buildReport makes the report of,
+ * with the long lists left empty, and those lists as JSON text. Null when the statuses the triggers
+ * keep do not hold as of q.asOf (an outcome dated after it) or the accounts' cadence is no whole
+ * number: src/db/report.ts then reads every row as before.
+ */
+export function reportJsonRows(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists } | null {
+  if (!Number.isSafeInteger(q.accountCadence)) return null;
+  const read = () => (outcomeAfter(db, q.asOf) ? null : readJson(db, q));
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
+function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists } | null {
+  const SQL = reportSql(q.by !== null, true);
+  const JSON_SQL = reportJsonSql(q.by !== null);
+  const by = q.by === null ? {} : { by: q.by };
+  const period = { start: q.start, end: q.end, ...by };
+  const contact = db.prepare(SQL.contact).get({ ...period, asOf: q.asOf }) as {
+    direct: number;
+    indirect: number;
+    stakeholder: number;
+    customers: number;
+    lastDirect: string | null;
+    firstDate: string | null;
+    anyInterview: number;
+    anyHypothesis: number;
+  };
+  const directByWeek = (
+    db
+      .prepare(SQL.directByWeek)
+      .pluck()
+      .all({ ...by, weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[]
+  ).map((direct, k) => ({ week: q.weeks[k], direct }));
+  const themes = (
+    db.prepare(SQL.themes).raw().all(period) as ['tag' | 'pain', string, number, number, number, string, string][]
+  ).map(
+    ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
+      kind,
+      theme,
+      accounts,
+      signals,
+      interviews,
+      segments: nameList(accountSegments).concat(nameList(contactSegments)),
+    }),
+  );
+  // each list as one text from SQLite (its entries joined), or null: none
+  const lists = (sql: string, p: object) => db.prepare(sql).raw().get(p) as (string | null)[];
+  const [accounts, accountFlags, odd] = db
+    .prepare(JSON_SQL.overdueAccounts)
+    .raw()
+    .get({ asOf: q.asOf, ...by, accountCadence: BigInt(q.accountCadence) }) as [string | null, string | null, number];
+  if (odd !== 0) return null;
+  const [killed, killedFlags] = lists(JSON_SQL.killed, { asOf: q.asOf });
+  const [refuted, refutedFlags] = lists(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
+  const [followUps, followUpFlags] = lists(JSON_SQL.followUps, { asOf: q.asOf, ...by, rows: -1 });
+  const json: JsonLists = {
+    conversations: lists(JSON_SQL.conversations, { ...period, rows: -1 })[0],
+    overdueAccounts: accounts,
+    killed,
+    refutedAfterValidation: refuted,
+    followUps,
+    flags: { accounts: accountFlags, killed: killedFlags, refuted: refutedFlags, followUps: followUpFlags },
+  };
+  const rows: ReportRows = {
+    contact: {
+      direct: contact.direct,
+      indirect: contact.indirect,
+      stakeholder: contact.stakeholder,
+      customers: contact.customers,
+    },
+    lastDirect: contact.lastDirect,
+    firstDate: contact.firstDate,
+    anyInterview: contact.anyInterview === 1,
+    anyHypothesis: contact.anyHypothesis === 1,
+    directByWeek,
+    conversations: [],
+    accounts: [],
+    hypotheses: reportOpenHypotheses(db, q.asOf, true),
+    unread: { ...NONE_UNREAD },
+    decided: db.prepare(SQL.decided).all({ start: q.start, end: q.end }) as OutcomeRow[],
+    lateEvidence: [],
+    refutedAfterValidation: [],
+    themes,
+    followUps: [],
+    segments: db.prepare(SQL.segments).all({ asOf: q.asOf, ...by }) as SegmentRow[],
+    opportunities: {
+      pains: painRows(db, q.opportunities, q.by),
+      named: namedOpportunities(db),
+      hypotheses: opportunityHypotheses(db, q.asOf),
+    },
+  };
+  return { rows, lists: json };
+}

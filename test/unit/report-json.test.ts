@@ -1,0 +1,140 @@
+// `pm report --json` has SQLite write the long lists' entries and their flags as JSON text
+// (src/db/report-json.ts), spliced into the rest of the report (src/render/report-json.ts). The
+// document must be byte for byte what JSON.stringify(buildReport(every row), null, 2) writes: on
+// journals of both bench shapes, and on one of awkward text (quotes, backslashes, control
+// characters, U+2028, emoji, decomposed accents) in every field the lists show.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig, type DB } from '../../src/db/journal.js';
+import { reportRows } from '../../src/db/report.js';
+import { reportJsonRows } from '../../src/db/report-json.js';
+import { renderReportJson } from '../../src/render/report-json.js';
+import { buildReport, reportQuery, resolvePeriod, type PeriodFlags } from '../../src/core/report.js';
+import { generatedJournal } from '../fixtures/generated-journal.js';
+import { journal } from '../fixtures/journal-builder.js';
+
+/** The simple path's document and the fast path's (null: it declined), with the first flag it returns. */
+function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null) {
+  const config = readConfig(db);
+  const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by };
+  const q = reportQuery(options);
+  const full = buildReport(reportRows(db, q), options);
+  const simple = `${JSON.stringify(full, null, 2)}\n`;
+  const rows = reportJsonRows(db, q);
+  if (rows === null) return { simple, fast: null, full, flags: [] };
+  const { pieces, flags } = renderReportJson(buildReport(rows.rows, options), rows.lists);
+  return { simple, fast: pieces.join(''), full, flags };
+}
+
+const shapes = {
+  today: { size: 2500, accounts: 60, contacts: 150, hypotheses: 120, seed: 21, shape: 'today' },
+  harsh: { size: 1500, accounts: 240, contacts: 480, hypotheses: 150, seed: 22, shape: 'harsh' },
+} as const;
+
+describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, { size, ...opts }) => {
+  let j: ReturnType<typeof generatedJournal>;
+  beforeAll(() => {
+    j = generatedJournal(size, opts);
+  });
+  afterAll(() => j.close());
+
+  const CASES: [string, PeriodFlags, string | null][] = [
+    ['2026-11-20', {}, null],
+    ['2026-11-20', { month: true }, null],
+    ['2026-11-20', { week: true }, 'dana'],
+    ['2026-11-20', { since: '2026-01-01' }, 'Sam'],
+    ['2026-11-30', {}, null],
+  ];
+  for (const [asOf, period, by] of CASES)
+    it(`writes the same JSON as the simple path, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
+      const { simple, fast, full, flags } = documents(j.db, asOf, period, by);
+      expect(fast).not.toBeNull();
+      expect(fast).toBe(simple);
+      expect(flags).toEqual(full.flags.slice(0, 1));
+    });
+
+  it('has long lists to write on the latest day', () => {
+    const { full } = documents(j.db, '2026-11-20', { month: true }, null);
+    expect(full.overdueAccounts.length).toBeGreaterThan(10);
+    expect(full.hypotheses.killed.filter((k) => k.evidenceAfter.length > 1).length).toBeGreaterThan(0);
+    expect(full.followUps.length).toBeGreaterThan(0);
+    expect(full.conversations.length).toBeGreaterThan(0);
+  });
+
+  it('reads every row as before for a day with later outcomes', () => {
+    for (const asOf of ['2025-06-10', '2022-01-05']) expect(documents(j.db, asOf, {}, null).fast).toBeNull();
+  });
+});
+
+describe('awkward text', () => {
+  const AWKWARD = [
+    'say "hi"',
+    'back\\slash \\n not a newline',
+    'tab\there, line\nbreak, bell\u0007, nul\u0000 and \u001f',
+    'line\u2028separator\u2029',
+    'emoji 🙂 and flags 🇫🇷',
+    'Ame\u0301lie (NFD)',
+    "O'Brien & <b>co</b>",
+    '',
+  ];
+  let b: ReturnType<typeof journal>;
+  beforeAll(() => {
+    b = journal();
+    AWKWARD.forEach((text, k) => {
+      const account = b.account(`${text || 'blank'} ${k}`, {
+        segment: text || undefined,
+        cadenceDays: k % 2 ? 1 : null,
+      });
+      const person = b.contact(`${text} person ${k}`, account);
+      const quiet = b.contact(`${text} quiet ${k}`, account);
+      // talked to since (so the first conversation's follow-up, with the two above, is still due)
+      const other = b.contact(`${text} other ${k}`, account);
+      const talk = b.interview({
+        date: `2026-10-0${k + 1}`,
+        account,
+        with: [person, quiet],
+        by: text || 'dana',
+        summary: text,
+        followUp: '2026-10-20',
+      });
+      b.interview({ date: '2026-11-18', account, with: [other], summary: `${text} again` });
+      // a signal from a source too: "account via source"
+      const signal = b.interview({ date: '2026-11-19', account, summary: `${text} heard`, followUp: '2026-11-20' });
+      b.db.prepare("UPDATE interviews SET source = ?, channel = 'review' WHERE id = ?").run(`${text} src`, signal);
+      const killed = b.hypothesis(`${text} killed`, '2026-01-01');
+      b.evidence(killed, talk).outcome(killed, k % 2 ? 'killed' : 'invalidated', '2026-09-01', `${text} reason`);
+      b.evidence(killed, b.interview({ date: '2026-11-02', account, with: [other] }));
+      const validated = b.hypothesis(`${text} validated`, '2026-01-01');
+      b.evidence(validated, talk).outcome(validated, 'validated', '2026-09-15', text);
+      b.evidence(validated, b.interview({ date: '2026-11-03', account, with: [other] }), 'refutes');
+      b.hypothesis(`${text} open`, '2026-01-01', '2026-11-01');
+    });
+    // accounts going cold on the same day, their names ordered differently by UTF-16 code units
+    // and by code points (U+FF21 sorts after U+1F642 by code point, before it by code unit)
+    for (const name of ['\uff21 wide', '🙂 smile', 'plain']) {
+      const account = b.account(name);
+      b.interview({ date: '2026-08-01', account, with: [b.contact(`${name} c`, account)], summary: name });
+    }
+  });
+  afterAll(() => b.close());
+
+  it('writes the same JSON as the simple path, whatever the text', () => {
+    for (const by of [null, 'dana']) {
+      const { simple, fast } = documents(b.db, '2026-11-20', { month: true }, by);
+      // names that JavaScript and SQLite order differently: the report is built from every row
+      expect(fast).toBeNull();
+      expect(simple).toContain('🙂');
+    }
+    b.db.prepare("UPDATE accounts SET name = '🙂 smile, later' WHERE name = '🙂 smile'").run();
+    b.db.prepare("UPDATE interviews SET date = '2026-08-02' WHERE summary = '🙂 smile'").run();
+    for (const by of [null, 'dana', 'say "hi"']) {
+      const { simple, fast, full } = documents(b.db, '2026-11-20', { month: true }, by);
+      expect(fast).toBe(simple);
+      if (by === null) {
+        expect(full.hypotheses.refutedAfterValidation.length).toBe(AWKWARD.length);
+        expect(full.hypotheses.killed.map((k) => k.evidenceAfter.length)).toEqual(AWKWARD.map(() => 2));
+        expect(full.followUps.map((f) => f.with.length)).toContain(2);
+        expect(full.overdueAccounts.length).toBe(AWKWARD.length / 2 + 3);
+      }
+    }
+  });
+});
