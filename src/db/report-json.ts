@@ -5,12 +5,12 @@
 // each of their entries as the very text JSON.stringify(report, null, 2) would (json_quote escapes
 // as JSON.stringify does; every number is an integer), already indented for its place in the
 // document; src/render/report-json.ts splices them in. Everything else (the open hypotheses and
-// their flags, counts, themes, segments, opportunities) is read and built as for every view
-// (src/core/report.ts). test/unit/report-json.test.ts holds the two documents equal, byte for byte.
+// their flags, counts, themes, segments, the best opportunities) is read and built as for the
+// other views (src/core/report.ts). test/unit/report-json.test.ts holds the two documents equal, byte for byte.
 import type { DB } from './journal.js';
 import { outcomeAfter, reportOpenHypotheses } from './hypothesis-stats.js';
-import { namedOpportunities, opportunityHypotheses, painRows } from './opportunities.js';
-import { reportSql } from './report.js';
+import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
+import { bestPains, reportSql } from './report.js';
 import type { JsonLists } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows, type ThemeRow } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
@@ -277,6 +277,8 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     followUps,
     flags: { accounts: accountFlags, killed: killedFlags, refuted: refutedFlags, followUps: followUpFlags },
   };
+  const named = namedOpportunities(db);
+  const backing = opportunityHypotheses(db, q.asOf);
   const rows: ReportRows = {
     contact: {
       direct: contact.direct,
@@ -299,11 +301,8 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     themes,
     followUps: [],
     segments: db.prepare(SQL.segments).all({ asOf: q.asOf, ...by }) as SegmentRow[],
-    opportunities: {
-      pains: painRows(db, q.opportunities, q.by),
-      named: namedOpportunities(db),
-      hypotheses: opportunityHypotheses(db, q.asOf),
-    },
+    // the best five, as the markdown view reads them (the pains of those that may rank among them)
+    opportunities: { ...bestPains(db, q, named, backing), named, hypotheses: backing },
   };
   return { rows, lists: json };
 }

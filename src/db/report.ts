@@ -421,7 +421,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
  * For a view listing the best few opportunities: how many were heard, from each spelling's summary,
  * and the pains of those that may rank among the best (src/core/report-opportunities.ts).
  */
-function bestPains(
+export function bestPains(
   db: DB,
   q: ReportQuery,
   named: NamedOpportunity[],
