@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { safeLine } from '../core/text.js';
 import { MATCH_END, MATCH_START, searchInterviews, type SearchHit } from '../db/fts.js';
 import { snippetOf } from '../core/search-text.js';
-import type { InterviewRecord } from '../core/interviews.js';
+import { lineOf, type InterviewRecord } from '../core/interviews.js';
 import { loadInterviews } from '../db/interviews.js';
 import { interviewTable } from '../render/interviews.js';
 import { parseLimit } from './interviews.js';
@@ -35,7 +35,7 @@ export function search(ctx: Context, query: string, opts: { limit?: string }): v
   const c = ctx.color;
   const out: string[] = [];
   records.forEach((r) => {
-    out.push(interviewTable([r], ctx.width, c));
+    out.push(interviewTable([lineOf(r)], ctx.width, c));
     const snippet = safeLine(snippets.get(r.id)!)
       .replace(new RegExp(`${MATCH_START}([^${MATCH_END}]*)${MATCH_END}`, 'g'), (_m, word: string) =>
         c.bold.yellow(word),

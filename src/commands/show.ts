@@ -10,7 +10,7 @@ import { interviewLines, listInterviews, loadInterview, resolveInterviewRef, sig
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail } from '../render/interviews.js';
-import { accountPage, contactPage } from '../render/accounts.js';
+import { accountPageLines, contactPageLines } from '../render/accounts.js';
 
 export async function show(ctx: Context, ref: string): Promise<void> {
   const s = ref.trim();
@@ -43,9 +43,9 @@ export async function show(ctx: Context, ref: string): Promise<void> {
       return;
     }
     // the page's lines show what pm ls shows: only that is read (whole records of an account's 4,000
-    // conversations were two thirds of its time, issue 18)
+    // conversations were two thirds of its time, issue 18), and written in pieces as pm ls writes them
     const lines = [...interviewLines(db, { accountId: account.id })];
-    ctx.out(accountPage(summary, people, lines, ctx.width, ctx.color));
+    ctx.outLines(accountPageLines(summary, people, lines, ctx.width, ctx.color));
     return;
   }
   const person = parsePerson(s);
@@ -77,5 +77,5 @@ export async function show(ctx: Context, ref: string): Promise<void> {
     ctx.printJson({ ...contact, conversations: listInterviews(db, { contactId: matches[0].id }) });
     return;
   }
-  ctx.out(contactPage(contact, [...interviewLines(db, { contactId: matches[0].id })], ctx.width, ctx.color));
+  ctx.outLines(contactPageLines(contact, [...interviewLines(db, { contactId: matches[0].id })], ctx.width, ctx.color));
 }

@@ -22,12 +22,21 @@ export interface EvidenceLink {
   basis: Basis;
 }
 
-/** An interview as `--json` prints it: the export format's keys, plus names and more. */
-/** What a line of `pm ls` shows of an interview. */
+/** What a line of `pm ls` shows of an interview: who was there as one text, their names joined by ", ". */
 export type InterviewLine = Pick<
   InterviewRecord,
-  'id' | 'date' | 'with' | 'account' | 'source' | 'channel' | 'kind' | 'summary'
->;
+  'id' | 'date' | 'account' | 'source' | 'channel' | 'kind' | 'summary'
+> & {
+  who: string;
+};
+
+/** A whole record's line (pm search; the simple path the listings' tests compare with). */
+export function lineOf(r: InterviewRecord): InterviewLine {
+  const { id, date, account, source, channel, kind, summary } = r;
+  return { id, date, who: r.with.join(', '), account, source, channel, kind, summary };
+}
+
+/** An interview as `--json` prints it: the export format's keys, plus names and more. */
 
 export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
   id: string;

@@ -49,6 +49,7 @@ export function decodeUtf8(bytes: Uint8Array, what: string): string {
 // bidirectional overrides that can make text display differently from what it is.
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 const UNSAFE_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const ANY_UNSAFE_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 function visible(ch: string): string {
   const code = ch.codePointAt(0)!;
@@ -67,6 +68,8 @@ export function safe(text: string | null | undefined): string {
 /** Text for one table cell: like safe(), and newlines/tabs become spaces. */
 export function safeLine(text: string | null | undefined): string {
   if (text == null) return '';
+  // most cells hold nothing to change: one test, not two replaces (listings make thousands of cells)
+  if (!ANY_UNSAFE_ONE_LINE.test(text)) return text;
   return text.replace(/[\r\n\t]+/g, ' ').replace(UNSAFE_ONE_LINE, visible);
 }
 

@@ -109,17 +109,20 @@ export function listInterviews(db: DB, f: InterviewFilters): InterviewRecord[] {
   return (db.prepare(sql).all(params) as RawRecord[]).map(toRecord);
 }
 
+// who was there as the line shows them, joined by SQLite: the subquery reads interview_contacts in
+// its key's order (interview, contact), which is the contacts' row order the records list them in,
+// so neither a sort nor a JSON text is needed for each line
 const LINE_SELECT = `
 SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, a.name AS account, i.source, i.summary,
-  (SELECT json_group_array(c.name) FROM (
+  (SELECT group_concat(name, ', ') FROM (
      SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
-     WHERE ic.interview_id = i.id ORDER BY c.id) c) AS people
+     WHERE ic.interview_id = i.id ORDER BY ic.contact_id)) AS who
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id`;
 
 /**
  * What the listing's lines show, and only that: `pm ls` into a pipe prints every interview, and
  * whole records (notes, pains, quotes, tags, links) of 100k of them took 2.5 s and 367 MB (issue 18).
- * Same filters and order as listInterviews.
+ * Same filters and order as listInterviews; an account's come from its own index (0023).
  */
 export function* interviewLines(db: DB, f: InterviewFilters): Generator<InterviewLine> {
   const { sql, params } = listingSql(LINE_SELECT, f);
@@ -131,13 +134,13 @@ export function* interviewLines(db: DB, f: InterviewFilters): Generator<Intervie
     string | null,
     string | null,
     string,
-    string,
+    string | null,
   ];
-  for (const [id, date, channel, kind, account, source, summary, people] of db
+  for (const [id, date, channel, kind, account, source, summary, who] of db
     .prepare(sql)
     .raw()
     .iterate(params) as Iterable<Raw>)
-    yield { id, date, channel, kind, account, source, summary, with: JSON.parse(people) as string[] };
+    yield { id, date, channel, kind, account, source, summary, who: who ?? '' };
 }
 
 function listingSql(select: string, f: InterviewFilters): { sql: string; params: Record<string, unknown> } {

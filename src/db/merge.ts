@@ -257,8 +257,15 @@ class Merger {
   }
 
   run(changes: Change[]): MergeResult {
-    // large batches write with the summary triggers suspended, each summary rebuilt once at the end
-    if (changes.length > 200) this.summaries.suspend();
+    // large batches write with the summary triggers suspended, each summary rebuilt once at the end;
+    // one that more than doubles the interviews (an import into a new journal) builds the listings'
+    // indexes once at the end too
+    if (changes.length > 200) {
+      let adding = 0;
+      for (const c of changes) if (c.kind === 'interview') adding++;
+      const held = this.db.prepare('SELECT count(*) FROM interviews').pluck().get() as number;
+      this.summaries.suspend(adding > held);
+    }
     for (const c of changes) if (c.rev > (this.result.latest ?? '')) this.result.latest = c.rev;
     for (const c of changes) if (c.kind === 'erasure') this.erase(c);
     const byKind = new Map<RecordKind, Change[]>();

@@ -24,6 +24,7 @@ import m0019 from '../../migrations/0019_coverage_indexes.sql';
 import m0020 from '../../migrations/0020_edit_kind_copies.sql';
 import m0021 from '../../migrations/0021_activity_by_step.sql';
 import m0022 from '../../migrations/0022_contact_lookups.sql';
+import m0023 from '../../migrations/0023_account_conversations.sql';
 
 export interface Migration {
   version: number;
@@ -60,6 +61,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 20, name: '0020_edit_kind_copies', sql: m0020 },
   { version: 21, name: '0021_activity_by_step', sql: m0021 },
   { version: 22, name: '0022_contact_lookups', sql: m0022 },
+  { version: 23, name: '0023_account_conversations', sql: m0023 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -6,9 +6,10 @@ import type { Standing } from '../core/cadence.js';
 import type { ContactJson, ContactLine } from '../core/contacts.js';
 import type { InterviewLine } from '../core/interviews.js';
 import { safeLine } from '../core/text.js';
-import { interviewTable } from './interviews.js';
+import { interviewLinesOf } from './interviews.js';
 import { tableLines } from './table.js';
 import { fitLines } from './wrap.js';
+import { displayWidth } from './width.js';
 
 /** The column that says a line is overdue (red too, on a terminal): a word under a header, not after the line. */
 const STATUS = { header: 'STATUS', text: (r: { overdue: boolean }) => (r.overdue ? 'overdue' : ''), width: 7 };
@@ -79,15 +80,28 @@ export function accountPage(
   width: number,
   c: ChalkInstance,
 ): string {
-  return [
-    `${c.bold(safeLine(account.name))}${account.segment ? `  ${c.dim(safeLine(account.segment))}` : ''}`,
-    (account.overdue ? c.red : (x: string) => x)(describeStanding(account)),
-    `${c.dim('People:')} ${people.map((p) => `${safeLine(p.name)} (${p.role})`).join(', ') || '—'}`,
-    '',
-    interviews.length ? interviewTable(interviews, width, c) : c.dim('No conversations yet.'),
-  ]
-    .map((text) => fitLines(text, width))
-    .join('\n');
+  return [...accountPageLines(account, people, interviews, width, c)].join('\n');
+}
+
+/** accountPage's lines, made as they are asked for (an account's thousands of conversations are written in pieces). */
+export function accountPageLines(
+  account: AccountJson,
+  people: ContactJson[],
+  interviews: InterviewLine[],
+  width: number,
+  c: ChalkInstance,
+): Iterable<string> {
+  return pageLines(
+    [
+      `${c.bold(safeLine(account.name))}${account.segment ? `  ${c.dim(safeLine(account.segment))}` : ''}`,
+      (account.overdue ? c.red : (x: string) => x)(describeStanding(account)),
+      `${c.dim('People:')} ${people.map((p) => `${safeLine(p.name)} (${p.role})`).join(', ') || '—'}`,
+      '',
+    ],
+    interviews,
+    width,
+    c,
+  );
 }
 
 /** `pm show CONTACT`: who, standing, then their conversations. */
@@ -97,14 +111,42 @@ export function contactPage(
   width: number,
   c: ChalkInstance,
 ): string {
-  return [
-    `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''}` +
-      ` · ${contact.role} at ${safeLine(contact.account)}${contact.segment ? ` · ${safeLine(contact.segment)}` : ''}` +
-      (contact.persona ? ` · ${safeLine(contact.persona)}` : ''),
-    (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
-    '',
-    interviews.length ? interviewTable(interviews, width, c) : c.dim('No conversations yet.'),
-  ]
-    .map((text) => fitLines(text, width))
-    .join('\n');
+  return [...contactPageLines(contact, interviews, width, c)].join('\n');
+}
+
+/** contactPage's lines, made as they are asked for. */
+export function contactPageLines(
+  contact: ContactJson,
+  interviews: InterviewLine[],
+  width: number,
+  c: ChalkInstance,
+): Iterable<string> {
+  return pageLines(
+    [
+      `${c.bold(safeLine(contact.name))}${contact.email ? ` <${safeLine(contact.email)}>` : ''}` +
+        ` · ${contact.role} at ${safeLine(contact.account)}` +
+        (contact.segment ? ` · ${safeLine(contact.segment)}` : '') +
+        (contact.persona ? ` · ${safeLine(contact.persona)}` : ''),
+      (contact.overdue ? c.red : (x: string) => x)(describeStanding(contact)),
+      '',
+    ],
+    interviews,
+    width,
+    c,
+  );
+}
+
+/**
+ * A page's head, then its conversations' table, each line fitted to the width (fitLines works line by
+ * line, and keeps a line that fits as it is: the table's lines are fitted by the table already, so
+ * only the rare one wider than the room, a narrow terminal's, is given to it).
+ */
+function* pageLines(head: string[], interviews: InterviewLine[], width: number, c: ChalkInstance): Generator<string> {
+  for (const line of head) yield fitLines(line, width);
+  if (interviews.length === 0) {
+    yield fitLines(c.dim('No conversations yet.'), width);
+    return;
+  }
+  for (const line of interviewLinesOf(interviews, width, c))
+    yield displayWidth(line) <= width ? line : fitLines(line, width);
 }

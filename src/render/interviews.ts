@@ -4,6 +4,12 @@ import type { ChalkInstance } from 'chalk';
 import { whereFrom, type InterviewLine, type InterviewRecord } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
 import { table, tableLines, type Column } from './table.js';
+import { displayWidth } from './width.js';
+import { clipWords } from './wrap.js';
+
+/** the widest who and where columns: longer cells are cut after a whole word */
+const WHO_MAX = 24;
+const WHERE_MAX = 20;
 
 /** date, id, who, account, channel, summary cut to the width; aligned, newest first as given. */
 export function interviewTable(records: InterviewLine[], width: number, c: ChalkInstance): string {
@@ -13,18 +19,96 @@ export function interviewTable(records: InterviewLine[], width: number, c: Chalk
 
 /** interviewTable's lines, made as they are asked for (`pm ls` into a pipe: every interview). */
 export function interviewLinesOf(records: InterviewLine[], width: number, c: ChalkInstance): Iterable<string> {
-  return tableLines(records, interviewColumns(c), { width });
+  return (c.level === 0 && plainLines(records, width)) || tableLines(records, interviewColumns(c), { width });
+}
+
+/**
+ * The table's lines without colour when every column fits at its full width (a pipe: `pm ls | cat`,
+ * `pm show ACCOUNT` into a script), made by one loop instead of the general layout: laying out an
+ * account's 4,037 conversations through the table's closures cost ~20 ms more of CPU in a fresh
+ * process (issue 18). The same cells (safeLine, whereFrom), widths (displayWidth, the columns'
+ * maxima), cuts (clipWords) and padding as interviewColumns in tableLines; undefined when a column
+ * would have to move or be cut to fit, which the general layout handles.
+ * test/unit/listing-fast-paths.test.ts holds the two equal.
+ */
+export function plainLines(records: InterviewLine[], room: number): string[] | undefined {
+  const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const n = records.length;
+  const who: string[] = new Array(n);
+  const where: string[] = new Array(n);
+  const summary: string[] = new Array(n);
+  const whoWidth: number[] = new Array(n);
+  const whereWidth: number[] = new Array(n);
+  let dates = 0;
+  let ids = 0;
+  let people = 0;
+  let places = 0;
+  let channels = 0;
+  let summaries = 0;
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    who[i] = safeLine(r.who) || '—';
+    where[i] = safeLine(whereFrom(r.account, r.source));
+    summary[i] = safeLine(r.summary);
+    whoWidth[i] = displayWidth(who[i]);
+    whereWidth[i] = displayWidth(where[i]);
+    dates = Math.max(dates, displayWidth(r.date));
+    ids = Math.max(ids, displayWidth(r.id));
+    people = Math.max(people, whoWidth[i]);
+    places = Math.max(places, whereWidth[i]);
+    channels = Math.max(channels, displayWidth(r.channel));
+    summaries = Math.max(summaries, displayWidth(summary[i]));
+  }
+  people = Math.min(people, WHO_MAX);
+  places = Math.min(places, WHERE_MAX);
+  if (dates + 1 + ids + 2 + people + 2 + places + 2 + channels + 2 + summaries > room) return undefined;
+  const lines: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    let a = who[i];
+    let aw = whoWidth[i];
+    if (aw > people) {
+      a = clipWords(a, people);
+      aw = displayWidth(a);
+    }
+    let b = where[i];
+    let bw = whereWidth[i];
+    if (bw > places) {
+      b = clipWords(b, places);
+      bw = displayWidth(b);
+    }
+    lines[i] = (
+      padTo(r.date, dates) +
+      ' ' +
+      padTo(r.id, ids) +
+      '  ' +
+      a +
+      ' '.repeat(people - aw) +
+      '  ' +
+      b +
+      ' '.repeat(places - bw) +
+      '  ' +
+      padTo(r.channel, channels) +
+      '  ' +
+      summary[i]
+    ).trimEnd();
+  }
+  return lines;
 }
 
 function interviewColumns(c: ChalkInstance): Column<InterviewLine>[] {
+  // without colour (a pipe) chalk would hand each cell back as it is: not called at all, two calls a line fewer
+  const coloured = c.level > 0;
   return [
-    { text: (r) => r.date, paint: (s) => c.dim(s) },
+    { text: (r) => r.date, paint: coloured ? (s) => c.dim(s) : undefined },
     { text: (r) => r.id, gap: 1 },
-    { text: (r) => safeLine(r.with.join(', ')) || '—', max: 24 },
-    { text: (r) => safeLine(whereFrom(r.account, r.source)), max: 20 },
+    { text: (r) => safeLine(r.who) || '—', max: WHO_MAX },
+    { text: (r) => safeLine(whereFrom(r.account, r.source)), max: WHERE_MAX },
     {
       text: (r) => r.channel,
-      paint: (s, r) => (r.kind === 'customer' ? c.green(s) : r.kind === 'indirect' ? c.yellow(s) : c.dim(s)),
+      paint: coloured
+        ? (s, r) => (r.kind === 'customer' ? c.green(s) : r.kind === 'indirect' ? c.yellow(s) : c.dim(s))
+        : undefined,
     },
     { text: (r) => safeLine(r.summary), fill: 10 },
   ];

@@ -94,6 +94,39 @@ describe('user text', () => {
     expect(safe('line one\nline two\ttab')).toBe('line one\nline two\ttab');
     expect(safeLine('line one\nline two')).toBe('line one line two');
   });
+
+  it('a table cell with nothing to make visible is kept as it is, the rest as the two replaces make it', () => {
+    // safeLine answers text without controls by one test instead of its two replaces
+    const replaced = (text: string) =>
+      text
+        .replace(/[\r\n\t]+/g, ' ')
+        .replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (ch) => safe(ch));
+    const pieces = [
+      'a',
+      ' ',
+      'é',
+      '漢',
+      '👍🏽',
+      '\n',
+      '\r\n',
+      '\t',
+      '\x1b',
+      '\x07',
+      '\u0085',
+      '\u202e',
+      '\u2067',
+      '\u00a0',
+    ];
+    let seed = 7;
+    for (let k = 0; k < 500; k++) {
+      let text = '';
+      for (let n = k % 9; n > 0; n--) {
+        seed = (seed * 48271) % 2147483647;
+        text += pieces[seed % pieces.length];
+      }
+      expect(safeLine(text)).toBe(replaced(text));
+    }
+  });
 });
 
 describe('colour', () => {

@@ -7,7 +7,8 @@ import { MIGRATIONS } from '../../src/db/migrations.js';
 import { contactActivity, contactLines } from '../../src/db/contacts.js';
 import { byMostOverdue } from '../../src/core/cadence.js';
 import { interviewLines, listInterviews, type InterviewFilters } from '../../src/db/interviews.js';
-import { interviewLinesOf, interviewTable } from '../../src/render/interviews.js';
+import { interviewLinesOf, interviewTable, plainLines } from '../../src/render/interviews.js';
+import { lineOf, type InterviewLine } from '../../src/core/interviews.js';
 import { Chalk } from 'chalk';
 import { accountActivity, accountLines } from '../../src/db/accounts.js';
 import { accountJson } from '../../src/core/accounts.js';
@@ -88,7 +89,7 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
       [10_000, new Chalk({ level: 0 })],
       [80, new Chalk({ level: 1 })],
     ] as const) {
-      const simple = interviewTable(listInterviews(db, f), width, color);
+      const simple = interviewTable(listInterviews(db, f).map(lineOf), width, color);
       const fast = [...interviewLinesOf([...interviewLines(db, f)], width, color)].join('\n');
       expect(fast).toBe(simple);
       expect(fast.split('\n').length).toBeGreaterThan(f.tag || f.channel ? 5 : 30);
@@ -190,6 +191,22 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
       }
   });
 
+  it("pm ls and pm show ACCOUNT without colour: the plain lines are the table's", () => {
+    const accounts = db
+      .prepare('SELECT account_id FROM interviews GROUP BY account_id ORDER BY count(*) DESC LIMIT 3')
+      .pluck()
+      .all() as number[];
+    const plain = new Chalk({ level: 0 });
+    for (const f of [{}, { since: '2026-06-01' }, ...accounts.map((accountId) => ({ accountId }))]) {
+      const lines = [...interviewLines(db, f)];
+      // a pipe's width: every column fits, and some who was there is cut after a word
+      expect(plainLines(lines, 10_000)).toEqual(interviewTable(lines, 10_000, plain).split('\n'));
+      if (Object.keys(f).length === 0) expect(lines.some((l) => l.who.length > 24)).toBe(true);
+      for (const width of [10_000, 200, 100, 72])
+        expect([...interviewLinesOf(lines, width, plain)].join('\n')).toBe(interviewTable(lines, width, plain));
+    }
+  });
+
   it('pm show ACCOUNT: its contacts as the listing has them', () => {
     const account = db
       .prepare('SELECT account_id FROM interviews GROUP BY account_id ORDER BY count(*) DESC LIMIT 1')
@@ -215,14 +232,55 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
         const activity = contactActivity(db, asOf, CADENCE, { accountId: id });
         const people = activity.map((c) => contactJson(c, asOf));
         const fast = accountPage(summary, people, [...interviewLines(db, { accountId: id })], width, color);
-        expect(fast).toBe(accountPage(summary, people, listInterviews(db, { accountId: id }), width, color));
+        expect(fast).toBe(
+          accountPage(summary, people, listInterviews(db, { accountId: id }).map(lineOf), width, color),
+        );
         expect(fast.split('\n').length).toBeGreaterThan(10);
         const contactId = activity[0].id;
         const contact = contactJson(contactActivity(db, asOf, CADENCE, { contactId })[0], asOf);
         expect(contactPage(contact, [...interviewLines(db, { contactId })], width, color)).toBe(
-          contactPage(contact, listInterviews(db, { contactId }), width, color),
+          contactPage(contact, listInterviews(db, { contactId }).map(lineOf), width, color),
         );
       }
+  });
+});
+
+describe('the plain lines of pm ls and pm show ACCOUNT', () => {
+  const line = (over: Partial<InterviewLine>): InterviewLine => ({
+    id: 'I7',
+    date: '2026-11-20',
+    who: 'Jane Roe',
+    account: 'Acme',
+    source: null,
+    channel: 'call',
+    kind: 'customer',
+    summary: 'Exports take an hour',
+    ...over,
+  });
+  it("are the table's lines whatever the cells hold", () => {
+    const rows = [
+      line({}),
+      line({
+        id: 'I123456',
+        who: 'Ana Lima, Bo Chen, Carla Dias, Dev Rao',
+        account: 'A very long account name indeed',
+      }),
+      line({ who: '', account: null, source: 'Capterra', channel: 'review', kind: 'indirect' }),
+      line({ account: 'Acme', source: 'Zendesk', channel: 'support', kind: 'indirect' }),
+      line({ who: '山田太郎, 李小龍', account: 'Ünïcødé GmbH', summary: 'wide 漢字 and emoji 👍🏽 here' }),
+      line({ who: 'Bad\x1b[2J name', summary: 'tab\there, new\nline, bidi \u202e and NBSP at the end\u00a0' }),
+      line({ summary: 'trailing spaces   ' }),
+      line({ who: 'Supercalifragilisticexpialidocious Person', summary: '' }),
+    ];
+    const plain = new Chalk({ level: 0 });
+    for (let n = 1; n <= rows.length; n++)
+      for (const width of [10_000, 120, 90, 60, 30]) {
+        const some = rows.slice(0, n);
+        expect([...interviewLinesOf(some, width, plain)].join('\n')).toBe(interviewTable(some, width, plain));
+      }
+    expect(plainLines(rows, 10_000)).toEqual(interviewTable(rows, 10_000, plain).split('\n'));
+    // too narrow for every column at its full width: the general layout moves and cuts
+    expect(plainLines(rows, 60)).toBeUndefined();
   });
 });
 

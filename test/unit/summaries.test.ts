@@ -262,6 +262,27 @@ describe('suspending the summary triggers', () => {
     expect(triggersNow()).toEqual(before);
   });
 
+  it("an import into a new journal builds the listings' indexes once at its end, as the schema has them", () => {
+    const indexes = (d: DB) =>
+      d.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
+    const fresh = openForWrite(join(dir, 'fresh.db')).db;
+    try {
+      expect(indexes(db)).toEqual(indexes(fresh));
+      expect(indexes(db)).toContainEqual(expect.objectContaining({ name: 'interviews_by_account_date' }));
+    } finally {
+      fresh.close();
+    }
+    const before = indexes(db);
+    expect(() =>
+      db.transaction(() => {
+        new SuspendedSummaries(db).suspend(true);
+        expect(indexes(db)).not.toContainEqual(expect.objectContaining({ name: 'interviews_by_account_date' }));
+        throw new Error('fail mid-import');
+      })(),
+    ).toThrow('fail mid-import');
+    expect(indexes(db)).toEqual(before);
+  });
+
   it('restores each trigger as the schema wrote it', () => {
     const before = triggersNow();
     db.transaction(() => {
