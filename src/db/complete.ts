@@ -36,7 +36,7 @@ export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidat
       return byName(
         db,
         `SELECT c.name, ${CONTACT_ABOUT} FROM contacts c JOIN accounts a ON a.id = c.account_id
-         WHERE c.forgotten = 0 ${wordStarts('c.name_key', prefix)} ORDER BY c.name_key, c.account_id`,
+         WHERE c.forgotten = 0 ${wordStarts('c.name_key', prefix)} ORDER BY c.name_key, c.account_id, c.id`,
         prefix,
       );
     case 'account':
@@ -91,19 +91,22 @@ const CONTACT_ABOUT = "a.name || CASE WHEN c.role = 'customer' THEN '' ELSE ' ·
  * test/unit/completion-lines.test.ts compares the two.
  */
 export function contactLines(db: DB, prefix: string): string | undefined {
-  const [count, text] = db
+  const text = db
     .prepare(
-      `SELECT count(*), group_concat(line, '') FROM (SELECT c.name || char(9) || ${CONTACT_ABOUT} || char(10) AS line
+      `SELECT group_concat(line, '') FROM (SELECT c.name || char(9) || ${CONTACT_ABOUT} || char(10) AS line
          FROM contacts c JOIN accounts a ON a.id = c.account_id
-         WHERE c.forgotten = 0 ${wordStarts('c.name_key', prefix)} ORDER BY c.name_key, c.account_id)`,
+         WHERE c.forgotten = 0 ${wordStarts('c.name_key', prefix)} ORDER BY c.name_key, c.account_id, c.id)`,
     )
-    .raw()
-    .get(prefix ? { p: likePrefix(nameKey(prefix)) } : {}) as [number, string | null];
+    .pluck()
+    .get(prefix ? { p: likePrefix(nameKey(prefix)) } : {}) as string | null;
   const out = text ?? '';
-  // one tab and one line break a contact: no name or description holds either
-  if (count !== (out.match(/\n/g)?.length ?? 0) || count !== (out.match(/\t/g)?.length ?? 0)) return undefined;
-  return RESHAPING_CHARACTER.test(out) || RESHAPED_LINE.test(out) ? undefined : out;
+  return MISSHAPEN.test(out) || RESHAPING_CHARACTER.test(out) || RESHAPED_LINE.test(out) ? undefined : out;
 }
+
+// A line without a tab, or with two: a name or description holding a tab or a line break (each
+// contact's line is name, tab, description, line break). Tested on the text: counting the breaks
+// and tabs by matching them all made arrays of 12,000 strings (issue 18).
+const MISSHAPEN = /(?:^|\n)[^\t\n]*\n|\t[^\t\n]*\t/;
 
 // What would make candidateLines print a line other than `name<TAB>description` as stored
 // (src/core/completion.ts offerable, describeLine): a control, bidirectional control or whitespace

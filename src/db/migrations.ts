@@ -25,6 +25,7 @@ import m0020 from '../../migrations/0020_edit_kind_copies.sql';
 import m0021 from '../../migrations/0021_activity_by_step.sql';
 import m0022 from '../../migrations/0022_contact_lookups.sql';
 import m0023 from '../../migrations/0023_account_conversations.sql';
+import m0024 from '../../migrations/0024_contact_completion.sql';
 
 export interface Migration {
   version: number;
@@ -62,6 +63,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 21, name: '0021_activity_by_step', sql: m0021 },
   { version: 22, name: '0022_contact_lookups', sql: m0022 },
   { version: 23, name: '0023_account_conversations', sql: m0023 },
+  { version: 24, name: '0024_contact_completion', sql: m0024 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

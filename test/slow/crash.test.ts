@@ -256,6 +256,7 @@ function downgradeToSchema1(file: string): void {
   db.exec(`BEGIN;
     DROP INDEX contacts_not_customers;
     DROP INDEX contacts_by_persona;
+    DROP INDEX contacts_for_completion;
     DROP INDEX accounts_by_segment;
     ${UNDO_SCHEMA_18}
     ${tracking.map((t) => `DROP TRIGGER ${t};`).join('\n')}

@@ -81,6 +81,28 @@ describe.each(Object.entries(shapes))('contact completion on a journal of the %s
     );
   });
 
+  it('lists namesakes at one account in the order they were added (schema 24 indexes their roles too)', () => {
+    const db = journal.db;
+    db.exec('SAVEPOINT twins');
+    try {
+      const accountId = insertAccount(db, '00000000-0000-4000-8000-888888888888', 'Twin Corp');
+      for (const [k, role] of (['stakeholder', 'customer', 'partner'] as const).entries())
+        insertContact(db, {
+          uuid: `00000000-0000-4000-9000-88888888888${k}`,
+          name: 'Robin Twin',
+          email: null,
+          accountId,
+          role,
+          segment: null,
+        });
+      const lines = 'Robin Twin\tTwin Corp · stakeholder\nRobin Twin\tTwin Corp\nRobin Twin\tTwin Corp · partner\n';
+      expect(contactLines(db, 'Robin')).toBe(lines);
+      expect(simple(db, 'Robin')).toBe(lines);
+    } finally {
+      db.exec('ROLLBACK TO twins; RELEASE twins');
+    }
+  });
+
   it('goes the long way when a line would not be offered as stored', () => {
     const db = journal.db;
     db.exec('SAVEPOINT odd');
