@@ -1,12 +1,12 @@
 // The rows behind `pm report --json` (issue 18). JSON is complete: on a journal of years that is
 // thousands of accounts going cold, killed hypotheses with their late links and follow-ups due, each
 // also a flag with its message. Read as JavaScript rows, built into report objects and stringified,
-// those lists were most of the command's cost (rows, objects, garbage collection). Here SQLite writes
-// each of their entries as the very text JSON.stringify(report, null, 2) would (json_quote escapes
-// as JSON.stringify does; every number is an integer), already indented for its place in the
-// document; src/render/report-json.ts splices them in. Everything else (the open hypotheses and
-// their flags, counts, themes, segments, the best opportunities) is read and built as for the
-// other views (src/core/report.ts). test/unit/report-json.test.ts holds the two documents equal, byte for byte.
+// those lists were much of the command's cost (objects, garbage collection). Here SQLite writes each
+// of their entries as the very text JSON.stringify(report, null, 2) would (json_quote escapes as
+// JSON.stringify does; every number is an integer), already indented for its place in the document;
+// src/render/report-json.ts splices them in. Everything else (the open hypotheses and their flags,
+// counts, themes, segments, the best opportunities) is read and built as for the other views
+// (src/core/report.ts). test/unit/report-json.test.ts holds the two documents equal, byte for byte.
 import type { DB } from './journal.js';
 import { outcomeAfter, reportOpenHypotheses } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
@@ -79,13 +79,6 @@ const ids = (list: string) =>
     `",${NL}          "`,
   )}) || ${lit(`"${NL}        ]`)} END`;
 
-/** Between two entries of an array at indent 2, or 4 (hypotheses.killed …). */
-const ENTRY = lit(`,${NL}    `);
-const ENTRY6 = lit(`,${NL}      `);
-
-/** A GLOB matching a text holding a character from one code point to another. */
-const glob = (from: number, to: number) => lit(`*[${String.fromCodePoint(from)}-${String.fromCodePoint(to)}]*`);
-
 /** The row id of an `I12` or `H12`. */
 const rowid = (id: string) => `CAST(substr(${id}, 2) AS INTEGER)`;
 
@@ -101,7 +94,7 @@ export function reportJsonSql(by: boolean) {
   return {
     conversations: `
 WITH x AS MATERIALIZED (${SQL.conversations})
-SELECT group_concat(${object(4, [
+SELECT ${object(4, [
       ['id', str('id')],
       ['date', str('date')],
       ['channel', str('channel')],
@@ -111,29 +104,27 @@ SELECT group_concat(${object(4, [
       ['account', str('account')],
       ['source', str('source')],
       ['summary', str('summary')],
-    ])}, ${ENTRY} ORDER BY date DESC, ${rowid('id')} DESC)
-FROM x`,
+    ])}
+FROM x
+ORDER BY date DESC, ${rowid('id')} DESC`,
 
-    // oldest contact first, then by name; and how many names SQLite (by code point) and JavaScript
-    // (by UTF-16 code unit) might order differently: one holding a character past U+FFFF and one of
-    // the same day a character from U+E000 to U+FFFF (the report is then built from every row)
+    // oldest contact first, then by name, a row each (sorted once, entry and flag together)
     overdueAccounts: `
 WITH x AS MATERIALIZED (${SQL.accounts})
-SELECT group_concat(${object(4, [
+SELECT lastDirect, account, ${object(4, [
       ['account', str('account')],
       ['lastDirect', str('lastDirect')],
       ['daysSince', int(days('lastDirect', '@asOf'))],
       ['cadenceDays', int('cadenceDays')],
       ['segment', str('segment')],
-    ])}, ${ENTRY} ORDER BY lastDirect, account), group_concat(${flag(
+    ])}, ${flag(
       'account-cold',
       'account',
       `account || ': no customer conversation for ' || ${plural(days('lastDirect', '@asOf'), 'day')} || ', since ' ||
         lastDirect || ' (cadence: ' || ${plural('cadenceDays', 'day')} || ')'`,
-    )}, ${ENTRY} ORDER BY lastDirect, account),
-  (SELECT count(*) FROM x a WHERE a.account GLOB ${glob(0x10000, 0x10ffff)} AND EXISTS (SELECT 1 FROM x b
-    WHERE b.lastDirect = a.lastDirect AND b.account GLOB ${glob(0xe000, 0xffff)}))
-FROM x`,
+    )}
+FROM x
+ORDER BY lastDirect, account`,
 
     // killed and invalidated, latest decision first (by its outcome's day, then as
     // reportDecidedHypotheses reads them), with the links dated after the decision
@@ -146,7 +137,7 @@ WITH x AS MATERIALIZED (
       ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
     LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
   WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf)
-SELECT group_concat(${object(6, [
+SELECT ${object(6, [
       ['id', str("'H' || id")],
       ['statement', str('statement')],
       ['outcome', str('status')],
@@ -157,13 +148,14 @@ SELECT group_concat(${object(6, [
         `CASE WHEN late IS NULL THEN '[]' ELSE ${lit(`[${NL}          "evidence-after-kill"${NL}        ]`)} END`,
       ],
       ['evidenceAfter', ids('late')],
-    ])}, ${ENTRY6} ORDER BY date DESC, decided_on DESC, id), group_concat(CASE WHEN late IS NOT NULL THEN ${flag(
+    ])}, CASE WHEN late IS NOT NULL THEN ${flag(
       'evidence-after-kill',
       "'H' || id",
       `'H' || id || ' was ' || status || ' on ' || coalesce(date, '') || ', but ' || late || ' dated after still ' ||
         CASE WHEN instr(late, ',') THEN 'link' ELSE 'links' END || ' to it: reopen it, or unlink'`,
-    )} END, ${ENTRY} ORDER BY date DESC, decided_on DESC, id)
-FROM x`,
+    )} END
+FROM x
+ORDER BY date DESC, decided_on DESC, id`,
 
     refutedAfterValidation: `
 WITH x AS MATERIALIZED (
@@ -171,24 +163,25 @@ WITH x AS MATERIALIZED (
   FROM hypotheses h
     CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
   WHERE h.status = 'validated')
-SELECT group_concat(${object(6, [
+SELECT ${object(6, [
       ['id', str("'H' || id")],
       ['statement', str('statement')],
       ['validatedOn', str('decided_on')],
       ['flags', lit(`[${NL}          "evidence-after-validate"${NL}        ]`)],
       ['evidenceAfter', ids('late')],
-    ])}, ${ENTRY6} ORDER BY decided_on DESC, id), group_concat(${flag(
+    ])}, ${flag(
       'evidence-after-validate',
       "'H' || id",
       `'H' || id || ' was validated on ' || decided_on || ', but customer evidence dated after refutes it (' ||
         late || '): reopen it (pm hyp reopen H' || id || ' --reason "…")'`,
-    )}, ${ENTRY} ORDER BY decided_on DESC, id)
+    )}
 FROM x
-WHERE late IS NOT NULL`,
+WHERE late IS NOT NULL
+ORDER BY decided_on DESC, id`,
 
     followUps: `
 WITH x AS MATERIALIZED (${SQL.followUps})
-SELECT group_concat(${object(4, [
+SELECT ${object(4, [
       ['id', str('id')],
       ['date', str('date')],
       ['followUp', str('followUp')],
@@ -197,7 +190,7 @@ SELECT group_concat(${object(4, [
       ['source', str('source')],
       ['summary', str('summary')],
       ['daysOverdue', int(days('followUp', '@asOf'))],
-    ])}, ${ENTRY} ORDER BY followUp, ${rowid('id')}), group_concat(${flag(
+    ])}, ${flag(
       'follow-up-due',
       'id',
       `id || ': follow-up with ' || coalesce((SELECT group_concat(n.value, ', ' ORDER BY n.key) || ' (' ||
@@ -205,8 +198,9 @@ SELECT group_concat(${object(4, [
           ${whereFrom('account', 'source')}) || ' was due ' ||
         CASE WHEN followUp = @asOf THEN 'today'
           ELSE followUp || ' (' || ${plural(days('followUp', '@asOf'), 'day')} || ' ago)' END`,
-    )}, ${ENTRY} ORDER BY followUp, ${rowid('id')})
-FROM x`,
+    )}
+FROM x
+ORDER BY followUp, ${rowid('id')}`,
   } as const;
 }
 
@@ -259,23 +253,33 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
       segments: nameList(accountSegments).concat(nameList(contactSegments)),
     }),
   );
-  // each list as one text from SQLite (its entries joined), or null: none
-  const lists = (sql: string, p: object) => db.prepare(sql).raw().get(p) as (string | null)[];
-  const [accounts, accountFlags, odd] = db
-    .prepare(JSON_SQL.overdueAccounts)
-    .raw()
-    .get({ asOf: q.asOf, ...by, accountCadence: BigInt(q.accountCadence) }) as [string | null, string | null, number];
-  if (odd !== 0) return null;
-  const [killed, killedFlags] = lists(JSON_SQL.killed, { asOf: q.asOf });
-  const [refuted, refutedFlags] = lists(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
-  const [followUps, followUpFlags] = lists(JSON_SQL.followUps, { asOf: q.asOf, ...by, rows: -1 });
+  // a row an entry (and its flag), in the report's order: joined here, each list of entries or
+  // flags one text (null: none). Aggregated by SQLite instead, each list sorted its long texts again.
+  const read = (sql: string, p: object) => db.prepare(sql).raw().all(p) as (string | null)[][];
+  const joined = (rows: (string | null)[][], k: number, indent: number) => {
+    const texts = rows.map((r) => r[k]).filter((t) => t !== null);
+    return texts.length === 0 ? null : texts.join(`,\n${' '.repeat(indent)}`);
+  };
+  const cold = read(JSON_SQL.overdueAccounts, { asOf: q.asOf, ...by, accountCadence: BigInt(q.accountCadence) });
+  // src/core/report.ts orders names by UTF-16 code unit, SQLite by code point: they differ only for
+  // a name with a character past U+FFFF against one from U+E000 to U+FFFF, on the same day
+  const before = (x: (string | null)[], y: (string | null)[]) => x[0]! < y[0]! || (x[0] === y[0] && x[1]! < y[1]!);
+  if (cold.some((a, k) => k > 0 && before(a, cold[k - 1]))) cold.sort((x, y) => (before(x, y) ? -1 : 1));
+  const killed = read(JSON_SQL.killed, { asOf: q.asOf });
+  const refuted = read(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
+  const followUps = read(JSON_SQL.followUps, { asOf: q.asOf, ...by, rows: -1 });
   const json: JsonLists = {
-    conversations: lists(JSON_SQL.conversations, { ...period, rows: -1 })[0],
-    overdueAccounts: accounts,
-    killed,
-    refutedAfterValidation: refuted,
-    followUps,
-    flags: { accounts: accountFlags, killed: killedFlags, refuted: refutedFlags, followUps: followUpFlags },
+    conversations: joined(read(JSON_SQL.conversations, { ...period, rows: -1 }), 0, 4),
+    overdueAccounts: joined(cold, 2, 4),
+    killed: joined(killed, 0, 6),
+    refutedAfterValidation: joined(refuted, 0, 6),
+    followUps: joined(followUps, 0, 4),
+    flags: {
+      accounts: joined(cold, 3, 4),
+      killed: joined(killed, 1, 4),
+      refuted: joined(refuted, 1, 4),
+      followUps: joined(followUps, 1, 4),
+    },
   };
   const named = namedOpportunities(db);
   const backing = opportunityHypotheses(db, q.asOf);

@@ -118,14 +118,6 @@ describe('awkward text', () => {
   afterAll(() => b.close());
 
   it('writes the same JSON as the simple path, whatever the text', () => {
-    for (const by of [null, 'dana']) {
-      const { simple, fast } = documents(b.db, '2026-11-20', { month: true }, by);
-      // names that JavaScript and SQLite order differently: the report is built from every row
-      expect(fast).toBeNull();
-      expect(simple).toContain('🙂');
-    }
-    b.db.prepare("UPDATE accounts SET name = '🙂 smile, later' WHERE name = '🙂 smile'").run();
-    b.db.prepare("UPDATE interviews SET date = '2026-08-02' WHERE summary = '🙂 smile'").run();
     for (const by of [null, 'dana', 'say "hi"']) {
       const { simple, fast, full } = documents(b.db, '2026-11-20', { month: true }, by);
       expect(fast).toBe(simple);
@@ -134,6 +126,10 @@ describe('awkward text', () => {
         expect(full.hypotheses.killed.map((k) => k.evidenceAfter.length)).toEqual(AWKWARD.map(() => 2));
         expect(full.followUps.map((f) => f.with.length)).toContain(2);
         expect(full.overdueAccounts.length).toBe(AWKWARD.length / 2 + 3);
+        // SQLite reads them by code point, the report lists them by UTF-16 code unit
+        expect(
+          full.overdueAccounts.map((a) => a.account).filter((a) => a.includes(' wide') || a.includes(' smile')),
+        ).toEqual(['🙂 smile', '\uff21 wide']);
       }
     }
   });
