@@ -125,7 +125,8 @@ function markdown(
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null };
-  const rows = reportRows(db, reportQuery(options), SHOWN_ROWS);
+  // every opportunity of the window ranked from one reading: the report lists the best five, the tree more
+  const rows = reportRows(db, { ...reportQuery(options), opportunityTexts: true }, SHOWN_ROWS);
   const shown = buildShownReport(rows, options);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
   const statuses = hypothesisStatuses(

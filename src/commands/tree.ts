@@ -2,7 +2,7 @@
 // opportunities by worth-solving score, and the hypotheses made for each.
 import type { Context } from '../context.js';
 import type { Config } from '../core/config.js';
-import { rankOpportunities, type Window } from '../core/opportunities.js';
+import { rankOpportunities, rankPainTexts, type Window } from '../core/opportunities.js';
 import type { OpportunityRows } from '../core/report.js';
 import type { DB } from '../db/journal.js';
 import { buildTree, type Tree } from '../core/tree.js';
@@ -50,14 +50,17 @@ export function treeIn(db: DB, config: Config, w: Window, opts: TreeOptions): Cu
   // best few reads only those that may rank among them: src/db/report.ts)
   const whole = opts.rows && opts.rows.counted === undefined && opts.rows.texts === undefined;
   const read = whole ? opts.rows : undefined;
+  const validateAt = config['evidence.validateAt'];
   const make = (): CutTree => {
     const linked = new Set(opportunityHypotheses(db, w.end).map((h) => h.rowid));
     const unlinked = openHypothesisIds(db, w.end).filter((id) => !linked.has(id));
     const shownUnlinked = opts.countUnlinked ? [] : limit === 0 ? unlinked : unlinked.slice(0, limit);
     const records = hypothesisRecordsOf(db, w.end, config, [...linked, ...shownUnlinked]);
-    const ranked = read
-      ? rankOpportunities(read.pains, read.named, read.hypotheses, config['evidence.validateAt'])
-      : opportunitiesIn(db, w, config['evidence.validateAt']);
+    const ranked = !read
+      ? opportunitiesIn(db, w, validateAt)
+      : read.textRows
+        ? rankPainTexts(read.textRows, read.named, read.hypotheses, validateAt)
+        : rankOpportunities(read.pains, read.named, read.hypotheses, validateAt);
     const whole = buildTree(config['product.outcome'], w, ranked, read?.named ?? namedOpportunities(db), records);
     let bare = 0;
     const opportunities =

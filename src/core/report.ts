@@ -32,11 +32,13 @@ import {
   countOpportunities,
   opportunityWindow,
   rankOpportunities,
+  rankPainTexts,
   type NamedOpportunity,
   type Opportunity,
   type OpportunityHypothesis,
   type PainRow,
   type PainText,
+  type PainTextRow,
   type Window,
 } from './opportunities.js';
 
@@ -194,6 +196,11 @@ export interface OpportunityRows {
    * opportunities that may rank among the best REPORT_OPPORTUNITIES
    */
   counted?: { heard: number; unaddressed: number };
+  /**
+   * instead of `pains`, every pain of the window gathered a row a text (ReportQuery.opportunityTexts):
+   * every opportunity is ranked, and the markdown export's tree ranks them from the same rows
+   */
+  textRows?: PainTextRow[];
   named: NamedOpportunity[];
   hypotheses: OpportunityHypothesis[];
 }
@@ -305,6 +312,8 @@ export interface ReportQuery {
   opportunities: Window;
   /** only count the opportunities (the standup page): the report's `opportunities.top` is then empty */
   opportunityCounts?: boolean;
+  /** read the window's pains a row a text and rank every opportunity (the markdown export, whose tree uses them too) */
+  opportunityTexts?: boolean;
   /** only count the period's themes (the standup page): `themes` is then empty, `unread.themes` their number */
   themeCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
@@ -1041,7 +1050,11 @@ function assemble(
   // only), or only counted for a view that shows no more
   const heard = rows.opportunities;
   const validateAt = config['evidence.validateAt'];
-  const ranked = heard.texts ? [] : rankOpportunities(heard.pains, heard.named, heard.hypotheses, validateAt);
+  const ranked = heard.texts
+    ? []
+    : heard.textRows
+      ? rankPainTexts(heard.textRows, heard.named, heard.hypotheses, validateAt)
+      : rankOpportunities(heard.pains, heard.named, heard.hypotheses, validateAt);
   const counted = heard.texts
     ? countOpportunities(heard.texts, heard.named, heard.hypotheses, validateAt)
     : (heard.counted ?? {

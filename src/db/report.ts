@@ -9,7 +9,7 @@
 // 'and N more'"), so for it the long lists (the period's conversations, killed hypotheses, due
 // follow-ups) are read up to that many rows and counted; JSON and markdown read every row. Every
 // row that decides a flag or a count is still read either way.
-import { namedOpportunities, opportunityHypotheses, painRows, painTexts } from './opportunities.js';
+import { namedOpportunities, opportunityHypotheses, painRows, painTexts, painTextRows } from './opportunities.js';
 import type { DB } from './journal.js';
 import {
   outcomeAfter,
@@ -408,9 +408,11 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     opportunities: {
       ...(q.opportunityCounts
         ? { pains: [], texts: painTexts(db, q.opportunities, q.by) }
-        : rows === null
-          ? { pains: painRows(db, q.opportunities, q.by) }
-          : bestPains(db, q, named, opportunityHypothesisRows)),
+        : q.opportunityTexts
+          ? { pains: [], textRows: painTextRows(db, q.opportunities, q.by) }
+          : rows === null
+            ? { pains: painRows(db, q.opportunities, q.by) }
+            : bestPains(db, q, named, opportunityHypothesisRows)),
       named,
       hypotheses: opportunityHypothesisRows,
     },

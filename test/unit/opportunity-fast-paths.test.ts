@@ -22,7 +22,7 @@ import { buildTree } from '../../src/core/tree.js';
 import { DEFAULTS, type Config } from '../../src/core/config.js';
 import { treeIn } from '../../src/commands/tree.js';
 import { reportRows } from '../../src/db/report.js';
-import { reportQuery, SHOWN_ROWS } from '../../src/core/report.js';
+import { buildShownReport, reportQuery, SHOWN_ROWS } from '../../src/core/report.js';
 import { rangePeriod } from '../../src/core/dates.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
@@ -81,6 +81,13 @@ function expectSameTree(db: DB) {
   const exported = treeIn(db, CONFIG, w, { limit: 10, countUnlinked: true, rows: rows.opportunities });
   expect(exported).toEqual(simpleTree(db, w, 10, true));
   expect(exported.tree.opportunities.filter((o) => o.hypotheses.length === 0)).toHaveLength(10);
+  // the export as it reads them: every opportunity from the texts' rows, for the report and the tree
+  const texts = reportRows(db, { ...reportQuery(options), opportunityTexts: true }, SHOWN_ROWS);
+  expect(texts.opportunities.textRows?.length).toBeGreaterThan(10);
+  expect(treeIn(db, CONFIG, w, { limit: 10, countUnlinked: true, rows: texts.opportunities })).toEqual(exported);
+  expect(buildShownReport(texts, options).report.opportunities).toEqual(
+    buildShownReport(rows, options).report.opportunities,
+  );
 }
 
 describe.each(Object.entries(shapes))('opportunities on a journal of the %s shape', (_shape, opts) => {
