@@ -546,12 +546,18 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
       },
     ],
     description: 'one interview, hypothesis, account or contact in full',
+    options: [
+      {
+        flags: '--limit <n>',
+        description: "an account's or contact's conversations: at most N (default 50 on a terminal, else all; 0: all)",
+      },
+    ],
     examples: [
       'pm show last',
       'pm show I12 --json',
       'pm show H3',
       'pm show Acme                     its people, conversations, days since last direct contact',
-      'pm show "Jane Roe"',
+      'pm show "Jane Roe" --limit 10',
     ],
     action: lazy(
       () => import('../commands/show.js'),

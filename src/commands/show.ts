@@ -11,8 +11,9 @@ import { accountActivity, findAccount } from '../db/accounts.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail } from '../render/interviews.js';
 import { accountPageLines, contactPageLines } from '../render/accounts.js';
+import { hintIfCut, rowLimit } from './limit.js';
 
-export async function show(ctx: Context, ref: string): Promise<void> {
+export async function show(ctx: Context, ref: string, opts: { limit?: string } = {}): Promise<void> {
   const s = ref.trim();
   if (s === '')
     throw new UsageError(
@@ -32,6 +33,9 @@ export async function show(ctx: Context, ref: string): Promise<void> {
     return;
   }
   const cadence = ctx.config()['account.cadenceDays'];
+  // an account's or contact's conversations as pm ls lists them: the newest 50 on a terminal, every
+  // one into a pipe or a file and with --json (docs/decisions.md, "Listings on a terminal")
+  const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
   const account = findAccount(db, s);
   if (account) {
     const summary = accountJson(accountActivity(db, ctx.today, cadence, account.id)[0], ctx.today);
@@ -39,13 +43,14 @@ export async function show(ctx: Context, ref: string): Promise<void> {
       contactActivity(db, ctx.today, cadence, { accountId: account.id }).map((c) => contactJson(c, ctx.today)),
     );
     if (ctx.json) {
-      ctx.printJson({ ...summary, people, conversations: listInterviews(db, { accountId: account.id }) });
+      ctx.printJson({ ...summary, people, conversations: listInterviews(db, { accountId: account.id, limit }) });
       return;
     }
     // the page's lines show what pm ls shows: only that is read (whole records of an account's 4,000
     // conversations were two thirds of its time, issue 18), and written in pieces as pm ls writes them
-    const lines = [...interviewLines(db, { accountId: account.id })];
+    const lines = [...interviewLines(db, { accountId: account.id, limit })];
     ctx.outLines(accountPageLines(summary, people, lines, ctx.width, ctx.color));
+    hintIfCut(ctx, opts.limit, lines.length, () => summary.interviews, 'newest first');
     return;
   }
   const person = parsePerson(s);
@@ -74,8 +79,10 @@ export async function show(ctx: Context, ref: string): Promise<void> {
   }
   const contact = contactJson(contactActivity(db, ctx.today, cadence, { contactId: matches[0].id })[0], ctx.today);
   if (ctx.json) {
-    ctx.printJson({ ...contact, conversations: listInterviews(db, { contactId: matches[0].id }) });
+    ctx.printJson({ ...contact, conversations: listInterviews(db, { contactId: matches[0].id, limit }) });
     return;
   }
-  ctx.outLines(contactPageLines(contact, [...interviewLines(db, { contactId: matches[0].id })], ctx.width, ctx.color));
+  const lines = [...interviewLines(db, { contactId: matches[0].id, limit })];
+  ctx.outLines(contactPageLines(contact, lines, ctx.width, ctx.color));
+  hintIfCut(ctx, opts.limit, lines.length, () => contact.interviews, 'newest first');
 }

@@ -174,13 +174,17 @@ export class InterviewWriter {
     return stmt.run(e.hypothesisId, interviewId, e.direction, e.strength, e.basis ?? 'said').changes > 0;
   }
 
+  // a list left empty prepares nothing: a statement on a table with triggers costs ~1-2 ms to prepare,
+  // once per `pm log` (most log no quotes)
   private addPains(rowid: number, pains: Pain[]): void {
+    if (pains.length === 0) return;
     const add = this.stmt('addPain');
     for (let position = 0; position < pains.length; position++)
       add.run(rowid, position, pains[position].text, pains[position].severity);
   }
 
   private addList(rowid: number, list: 'quotes' | 'tags', items: string[]): void {
+    if (items.length === 0) return;
     const add = this.stmt(LIST_SQL[list].add);
     for (let position = 0; position < items.length; position++)
       if (list === 'tags') add.run(rowid, position, items[position], tagKey(items[position]));

@@ -207,6 +207,29 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     }
   });
 
+  it('pm show ACCOUNT and CONTACT cut to N conversations: the newest N of all, and how many there are', () => {
+    const accounts = db
+      .prepare('SELECT account_id FROM interviews GROUP BY account_id ORDER BY count(*) DESC LIMIT 3')
+      .pluck()
+      .all() as number[];
+    const contacts = db
+      .prepare('SELECT contact_id FROM interview_contacts GROUP BY contact_id ORDER BY count(*) DESC LIMIT 3')
+      .pluck()
+      .all() as number[];
+    for (const [f, count] of [
+      ...accounts.map((id) => [{ accountId: id }, accountActivity(db, DAYS[0], CADENCE, id)[0].interviews] as const),
+      ...contacts.map(
+        (id) => [{ contactId: id }, contactActivity(db, DAYS[0], CADENCE, { contactId: id })[0].interviews] as const,
+      ),
+    ]) {
+      const all = [...interviewLines(db, f)];
+      expect(all.length).toBe(count); // the hint's "of N"
+      expect(all.length).toBeGreaterThan(10);
+      for (const n of [1, 7, 50, all.length - 1, all.length, all.length + 5])
+        expect([...interviewLines(db, { ...f, limit: n })]).toEqual(all.slice(0, n));
+    }
+  });
+
   it('pm show ACCOUNT: its contacts as the listing has them', () => {
     const account = db
       .prepare('SELECT account_id FROM interviews GROUP BY account_id ORDER BY count(*) DESC LIMIT 1')
