@@ -26,6 +26,7 @@ import m0021 from '../../migrations/0021_activity_by_step.sql';
 import m0022 from '../../migrations/0022_contact_lookups.sql';
 import m0023 from '../../migrations/0023_account_conversations.sql';
 import m0024 from '../../migrations/0024_contact_completion.sql';
+import m0025 from '../../migrations/0025_cold_accounts.sql';
 
 export interface Migration {
   version: number;
@@ -64,6 +65,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 22, name: '0022_contact_lookups', sql: m0022 },
   { version: 23, name: '0023_account_conversations', sql: m0023 },
   { version: 24, name: '0024_contact_completion', sql: m0024 },
+  { version: 25, name: '0025_cold_accounts', sql: m0025 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

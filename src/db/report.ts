@@ -32,6 +32,7 @@ import type {
   OpportunityRows,
 } from '../core/report.js';
 import { REPORT_OPPORTUNITIES } from '../core/report.js';
+import { addDays } from '../core/dates.js';
 import type { SegmentRow } from '../core/coverage.js';
 import type { NamedOpportunity, OpportunityHypothesis, Window } from '../core/opportunities.js';
 import { opportunitiesToRank, type PainSummary } from '../core/report-opportunities.js';
@@ -116,12 +117,36 @@ LIMIT @rows`,
     // for a view (@rows), the first @rows accounts going cold, oldest contact first, and any tied with
     // the last of them (JavaScript orders ties by name), each row with how many there are in all
     // (none: no row): on a journal of thousands of accounts, most of them going cold, making them all
-    // into JavaScript values to show ten cost milliseconds
+    // into JavaScript values to show ten cost milliseconds. Without --by, from the indexes of 0025:
+    // an account on the journal's cadence whose kept latest contact is on or before @asOf is going
+    // cold when that is before @coldBefore (@asOf less the cadence; '' when it is off): goingColdSql
+    // for dates as pm writes them; one with a cadence of its own is judged as `cold` judges it, and
+    // one whose kept contact is after @asOf is looked up (report-text-rows.test.ts compares the two)
     accountsShown: `
-WITH cold AS MATERIALIZED (${cold})
-SELECT account, segment, cadenceDays, lastDirect, (SELECT count(*) FROM cold) AS total
-FROM cold
-WHERE lastDirect <= coalesce((SELECT lastDirect FROM cold ORDER BY lastDirect LIMIT 1 OFFSET @rows - 1), '9999-12-31')`,
+WITH cold AS MATERIALIZED (${
+      by
+        ? cold
+        : `
+  SELECT id, last_direct AS lastDirect, @accountCadence AS cadence FROM accounts INDEXED BY accounts_by_last_direct
+  WHERE cadence_days IS NULL AND last_direct < @coldBefore
+  UNION ALL
+  SELECT id, last_direct, cadence_days FROM accounts INDEXED BY accounts_own_cadence
+  WHERE cadence_days IS NOT NULL AND last_direct <= @asOf AND ${goingColdSql('last_direct', 'cadence_days', '@asOf')}
+  UNION ALL
+  SELECT id, lastDirect, cadence FROM (
+    SELECT a.id, ${accountCadenceSql('a.cadence_days', '@accountCadence')} AS cadence, (SELECT i.date FROM interviews i
+      WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf ORDER BY i.date DESC LIMIT 1) AS lastDirect
+    FROM (SELECT id, cadence_days FROM accounts INDEXED BY accounts_by_last_direct
+        WHERE cadence_days IS NULL AND last_direct > @asOf
+      UNION ALL SELECT id, cadence_days FROM accounts INDEXED BY accounts_own_cadence
+        WHERE cadence_days IS NOT NULL AND last_direct > @asOf) a)
+  WHERE ${goingColdSql('lastDirect', 'cadence', '@asOf')}`
+    })
+SELECT ${by ? 'account, segment' : 'a.name AS account, a.segment'}, cold.cadence${by ? 'Days' : ' AS cadenceDays'},
+  cold.lastDirect, (SELECT count(*) FROM cold) AS total
+FROM cold${by ? '' : ' CROSS JOIN accounts a ON a.id = cold.id'}
+WHERE cold.lastDirect <= coalesce((SELECT lastDirect FROM cold ORDER BY lastDirect LIMIT 1 OFFSET @rows - 1),
+  '9999-12-31')`,
 
     decided: `
 SELECT 'H' || h.id AS id, h.statement, o.outcome, o.date, o.reason
@@ -572,7 +597,10 @@ function coldAccounts(
     const { rows: _, ...all } = p;
     return { accounts: db.prepare(SQL.accounts).all(all) as AccountContactRow[], unreadAccounts: 0 };
   }
-  const read = db.prepare(SQL.accountsShown).all(p) as (AccountContactRow & { total: number })[];
+  const coldBefore = p.accountCadence > 0 ? addDays(p.asOf ?? '', -p.accountCadence) : '';
+  const read = db.prepare(SQL.accountsShown).all(p.by ? p : { ...p, coldBefore }) as (AccountContactRow & {
+    total: number;
+  })[];
   return {
     accounts: read.map(({ total: _, ...a }) => a),
     unreadAccounts: read.length === 0 ? 0 : read[0].total - read.length,

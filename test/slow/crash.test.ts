@@ -304,6 +304,8 @@ function downgradeToSchema1(file: string): void {
     DROP TRIGGER accounts_last_direct_after_update;
     DROP TRIGGER accounts_last_direct_after_delete;
     DROP VIEW accounts_last_direct_now;
+    DROP INDEX accounts_by_last_direct;
+    DROP INDEX accounts_own_cadence;
     ALTER TABLE accounts DROP COLUMN last_direct;
     DROP TRIGGER outcomes_status_after_insert;
     DROP TRIGGER outcomes_status_after_delete;

@@ -34,6 +34,7 @@ const params = {
   ]),
   weekTarget: 1,
   accountCadence: 30,
+  coldBefore: '2026-10-21',
   ids: '[1, 2]',
   staleDays: 14,
   soonDays: 7,

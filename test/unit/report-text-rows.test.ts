@@ -274,6 +274,34 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     });
   });
 
+  it('finds the first accounts going cold and how many there are, as judging every account does', () => {
+    // some accounts with a cadence of their own, one switched off; the journal's cadence varied
+    const ids = db.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+    const own = db.prepare('UPDATE accounts SET cadence_days = ? WHERE id = ?');
+    ids.forEach((id, k) => {
+      if (k % 7 === 0) own.run([0, 3, 14, 60, 400][k % 5], id);
+    });
+    const byName = (a: { lastDirect: string; account: string }, b: { lastDirect: string; account: string }) =>
+      a.lastDirect < b.lastDirect ? -1 : a.lastDirect > b.lastDirect ? 1 : a.account < b.account ? -1 : 1;
+    const config = readConfig(db);
+    let most = 0;
+    for (const asOf of ['2026-11-20', '2025-06-10', '2024-02-01', '2022-01-05'])
+      for (const cadence of [config['account.cadenceDays'], 0, 1, 7, 90]) {
+        const q = {
+          ...reportQuery({ period: resolvePeriod({}, asOf, 'monday'), asOf, config, by: null }),
+          accountCadence: cadence,
+        };
+        const all = reportRows(db, q).accounts.sort(byName);
+        const some = reportRows(db, q, SHOWN_ROWS);
+        const shown = [...some.accounts].sort(byName);
+        expect([asOf, cadence, shown.length + some.unread.accounts]).toEqual([asOf, cadence, all.length]);
+        expect(shown.slice(0, SHOWN_ROWS)).toEqual(all.slice(0, SHOWN_ROWS));
+        most = Math.max(most, all.length);
+      }
+    expect(most).toBeGreaterThan(SHOWN_ROWS);
+    db.prepare('UPDATE accounts SET cadence_days = NULL').run();
+  });
+
   it('finds the follow-ups due that the conversations themselves say are unanswered, as of any day', () => {
     // the plain rule, from the interviews table: no later customer conversation (on or before the
     // day) with one of its people; the report reads the people's kept latest customer conversation
