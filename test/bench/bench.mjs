@@ -321,7 +321,9 @@ for (const shape of SHAPES) {
       edit: [BIN, '--db', logDb, 'edit', names.interview, '--minutes', '45'],
       ls: pm('ls', '--limit', '50'),
       'ls --since 2w': pm('ls', '--since', '2w'),
-      'show account': pm('show', names.account),
+      // an account's page as a terminal shows it (its newest 50 conversations); every conversation
+      // into a pipe is timed with the whole journal below
+      'show account': pm('show', names.account, '--limit', '50'),
       'show contact': pm('show', names.contact),
       'show interview': pm('show', names.interview),
       'show hypothesis': pm('show', names.hypothesis),
@@ -422,6 +424,7 @@ for (const shape of SHAPES) {
         'contacts, all, into a pipe': pm('contacts'),
         'accounts, all, into a pipe': pm('accounts'),
         'hyp list --status all, into a pipe': pm('hyp', 'list', '--status', 'all'),
+        'show account, all, into a pipe': pm('show', names.account),
         'export --format json': pm('export', '--format', 'json'),
         'export --format csv': pm('export', '--format', 'csv'),
         'export --format md': pm('export', '--format', 'md'),
