@@ -101,10 +101,12 @@ export function searchInterviews(db: DB, query: string, limit: number): SearchHi
     FROM interviews_fts WHERE interviews_fts MATCH ? AND rowid = ?`);
   const snippet = db.prepare(`SELECT snippet(interviews_fts, -1, ${marks}, '…', 16)
     FROM interviews_fts WHERE interviews_fts MATCH ? AND rowid = ?`);
+  // The rowid bound as an integer: better-sqlite3 binds a JavaScript number as a REAL, and FTS5
+  // with a MATCH ignores `rowid = 3.0` (it answered the best match's row for every hit).
   return rowids.map((rowid) => ({
     rowid,
-    marked: (highlight.raw().get(q, rowid) as (string | null)[]).map((t) => t ?? '') as SearchHit['marked'],
-    fallback: () => snippet.pluck().get(q, rowid) as string,
+    marked: (highlight.raw().get(q, BigInt(rowid)) as (string | null)[]).map((t) => t ?? '') as SearchHit['marked'],
+    fallback: () => snippet.pluck().get(q, BigInt(rowid)) as string,
   }));
 }
 

@@ -27,6 +27,16 @@ describe('pm search', () => {
     expect(hit.snippet).toMatch(/SAML/);
   });
 
+  it("each hit's snippet is cut from its own text, not the best hit's", () => {
+    const hits = box.json(['search', 'export*']);
+    expect(hits.map((h: any) => h.id).sort()).toEqual(['I1', 'I2']);
+    const of = (id: string) => hits.find((h: any) => h.id === id).snippet;
+    expect(of('I1')).toMatch(/Exports take an hour|slow export/);
+    expect(of('I2')).toMatch(/Exporting is fine/);
+    const out = box.pm(['search', 'export*']).out;
+    expect(out).toMatch(/I2 [^\n]*\n[^\n]*Exporting is fine/);
+  });
+
   it('phrases, prefixes and diacritics work as a user would type them', () => {
     expect(ids(['"take an hour"'])).toEqual(['I1']);
     expect(ids(['"an hour take"'])).toEqual([]);
