@@ -77,13 +77,15 @@ export function interviews(ctx: Context, given: ListOptions): void {
   }
   // into a pipe every interview is listed: only what its line shows is read (not whole records),
   // and the lines are written in pieces as they are made rather than joined into one string
-  const rows = [...interviewLines(db, filters)];
+  // a terminal's page reads one row more than it shows, to say "for more" only when there are more
+  const page = opts.limit === undefined ? filters.limit : undefined;
+  const rows = [...interviewLines(db, page === undefined ? filters : { ...filters, limit: page + 1 })];
+  const more = page !== undefined && rows.length > page;
+  if (more) rows.length = page;
   if (rows.length > 0) ctx.outLines(interviewLinesOf(rows, ctx.width, ctx.color));
-  const printed = rows.length;
-  if (printed === 0) {
+  if (rows.length === 0) {
     ctx.info('No interviews match.' + (Object.keys(opts).length ? '' : ' Log one: pm log --help'));
     return;
   }
-  if (filters.limit !== undefined && printed === filters.limit && opts.limit === undefined)
-    ctx.info(ctx.color.dim(`(the newest ${filters.limit}; --limit N for more)`));
+  if (more) ctx.info(ctx.color.dim(`(the newest ${page}; --limit N for more)`));
 }

@@ -43,3 +43,28 @@ describe('a listing on a terminal', () => {
     expect(screen(['accounts', '--limit', '0']).length).toBe(72);
   });
 });
+
+describe('pm ls on a terminal', () => {
+  it('says "for more" only when more interviews match than the 50 it shows', () => {
+    const few = sandbox();
+    try {
+      for (let k = 1; k <= 50; k++)
+        expect(few.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', `call ${k}`]).code).toBe(0);
+      const lines = () => {
+        const r = onTerminal(few, [], ['ls'], { COLUMNS: '1000' });
+        expect(r.code).toBe(0);
+        return r.output.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+      };
+      expect(few.pm(['ls']).out.trim().split('\n').length).toBe(50);
+      const exactly = lines();
+      expect(exactly.length).toBe(50);
+      expect(exactly.join('\n')).not.toMatch(/for more/);
+      expect(few.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'one more']).code).toBe(0);
+      const more = lines();
+      expect(more.length).toBe(51);
+      expect(more[50]).toBe('(the newest 50; --limit N for more)');
+    } finally {
+      few.cleanup();
+    }
+  });
+});
