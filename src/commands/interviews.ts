@@ -2,9 +2,9 @@
 import type { Context } from '../context.js';
 import { localId } from '../db/refs.js';
 import { UsageError } from '../errors.js';
-import { rowLimit } from './limit.js';
+import { hintIfCut, rowLimit } from './limit.js';
 import { parsePastDate } from '../core/dates.js';
-import { interviewLines, listInterviews, type InterviewFilters } from '../db/interviews.js';
+import { countInterviews, interviewLines, listInterviews, type InterviewFilters } from '../db/interviews.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { interviewLinesOf } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
@@ -77,15 +77,12 @@ export function interviews(ctx: Context, given: ListOptions): void {
   }
   // into a pipe every interview is listed: only what its line shows is read (not whole records),
   // and the lines are written in pieces as they are made rather than joined into one string
-  // a terminal's page reads one row more than it shows, to say "for more" only when there are more
-  const page = opts.limit === undefined ? filters.limit : undefined;
-  const rows = [...interviewLines(db, page === undefined ? filters : { ...filters, limit: page + 1 })];
-  const more = page !== undefined && rows.length > page;
-  if (more) rows.length = page;
+  const rows = [...interviewLines(db, filters)];
   if (rows.length > 0) ctx.outLines(interviewLinesOf(rows, ctx.width, ctx.color));
   if (rows.length === 0) {
     ctx.info('No interviews match.' + (Object.keys(opts).length ? '' : ' Log one: pm log --help'));
     return;
   }
-  if (more) ctx.info(ctx.color.dim(`(the newest ${page}; --limit N for more)`));
+  // on a terminal's full page, how many match in all, when more do (as the other listings say it)
+  hintIfCut(ctx, opts.limit, rows.length, () => countInterviews(db, filters), 'newest first');
 }

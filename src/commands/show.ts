@@ -20,6 +20,10 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
       'show what? give an interview (I12, last), a hypothesis (H3), an account or a contact',
       'try: pm ls, pm accounts, pm contacts',
     );
+  // an account's or contact's conversations as pm ls lists them: the newest 50 on a terminal, every
+  // one into a pipe or a file and with --json (docs/decisions.md, "Listings on a terminal"); a bad
+  // --limit is refused whatever is shown, as every listing refuses it
+  const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
   if (/^[hH](\d{1,15}|-[0-9a-fA-F]{4,12})$/.test(s)) {
     const { showHypothesis } = await import('./hyp-show.js');
     showHypothesis(ctx, s);
@@ -33,9 +37,6 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
     return;
   }
   const cadence = ctx.config()['account.cadenceDays'];
-  // an account's or contact's conversations as pm ls lists them: the newest 50 on a terminal, every
-  // one into a pipe or a file and with --json (docs/decisions.md, "Listings on a terminal")
-  const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
   const account = findAccount(db, s);
   if (account) {
     const summary = accountJson(accountActivity(db, ctx.today, cadence, account.id)[0], ctx.today);

@@ -151,6 +151,15 @@ export function* interviewLines(db: DB, f: InterviewFilters): Generator<Intervie
     };
 }
 
+/** How many interviews the listing's filters match (its limit aside): the terminal page's hint. */
+export function countInterviews(db: DB, f: InterviewFilters): number {
+  const { sql, params } = listingSql('SELECT count(*) FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id', {
+    ...f,
+    limit: undefined,
+  });
+  return db.prepare(sql).pluck().get(params) as number;
+}
+
 function listingSql(select: string, f: InterviewFilters): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};

@@ -124,7 +124,7 @@ SELECT lastDirect, account, ${object(4, [
         lastDirect || ' (cadence: ' || ${plural('cadenceDays', 'day')} || ')'`,
     )}
 FROM x
-ORDER BY lastDirect, account`,
+ORDER BY lastDirect, account COLLATE BINARY`,
 
     // killed and invalidated, latest decision first (by its outcome's day, then as
     // reportDecidedHypotheses reads them), with the links dated after the decision
@@ -261,8 +261,9 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     return texts.length === 0 ? null : texts.join(`,\n${' '.repeat(indent)}`);
   };
   const cold = read(JSON_SQL.overdueAccounts, { asOf: q.asOf, ...by, accountCadence: BigInt(q.accountCadence) });
-  // src/core/report.ts orders names by UTF-16 code unit, SQLite by code point: they differ only for
-  // a name with a character past U+FFFF against one from U+E000 to U+FFFF, on the same day
+  // src/core/report.ts orders names by UTF-16 code unit, case first (accounts.name is NOCASE, hence
+  // COLLATE BINARY above), SQLite by code point: they differ only for a name with a character past
+  // U+FFFF against one from U+E000 to U+FFFF, on the same day
   const before = (x: (string | null)[], y: (string | null)[]) => x[0]! < y[0]! || (x[0] === y[0] && x[1]! < y[1]!);
   if (cold.some((a, k) => k > 0 && before(a, cold[k - 1]))) cold.sort((x, y) => (before(x, y) ? -1 : 1));
   const killed = read(JSON_SQL.killed, { asOf: q.asOf });

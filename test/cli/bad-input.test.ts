@@ -241,6 +241,8 @@ const CASES: Case[] = [
   ['show: unknown hypothesis', ['show', 'H99'], /H99/],
   ['show: nobody by that name', ['show', 'Nobody Inc'], /nothing called "Nobody Inc"/],
   ['show: empty', ['show', ''], /show what\?/],
+  ['show: interview, bad --limit', ['show', 'I1', '--limit', 'abc'], /--limit .*"abc"/],
+  ['show: hypothesis, bad --limit', ['show', 'H1', '--limit', '-1'], /--limit .*"-1"/],
   ['search: unterminated phrase', ['search', '"unclosed'], /cannot search for/],
   ['search: a bare operator', ['search', 'AND'], /cannot search for "AND"/],
   ['search: unknown column', ['search', 'secret:thing'], /cannot search for/],

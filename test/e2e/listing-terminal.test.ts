@@ -62,7 +62,7 @@ describe('pm ls on a terminal', () => {
       expect(few.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'one more']).code).toBe(0);
       const more = lines();
       expect(more.length).toBe(51);
-      expect(more[50]).toBe('(the newest 50; --limit N for more)');
+      expect(more[50]).toBe('(50 of 51, newest first; --limit N for more)');
     } finally {
       few.cleanup();
     }

@@ -110,7 +110,8 @@ describe('awkward text', () => {
     });
     // accounts going cold on the same day, their names ordered differently by UTF-16 code units
     // and by code points (U+FF21 sorts after U+1F642 by code point, before it by code unit)
-    for (const name of ['\uff21 wide', '🙂 smile', 'plain']) {
+    // and names differing in case (accounts.name is NOCASE; the report orders 'Beta' before 'acme')
+    for (const name of ['\uff21 wide', '🙂 smile', 'plain', 'acme', 'Beta', 'alpha']) {
       const account = b.account(name);
       b.interview({ date: '2026-08-01', account, with: [b.contact(`${name} c`, account)], summary: name });
     }
@@ -125,11 +126,16 @@ describe('awkward text', () => {
         expect(full.hypotheses.refutedAfterValidation.length).toBe(AWKWARD.length);
         expect(full.hypotheses.killed.map((k) => k.evidenceAfter.length)).toEqual(AWKWARD.map(() => 2));
         expect(full.followUps.map((f) => f.with.length)).toContain(2);
-        expect(full.overdueAccounts.length).toBe(AWKWARD.length / 2 + 3);
+        expect(full.overdueAccounts.length).toBe(AWKWARD.length / 2 + 6);
         // SQLite reads them by code point, the report lists them by UTF-16 code unit
         expect(
           full.overdueAccounts.map((a) => a.account).filter((a) => a.includes(' wide') || a.includes(' smile')),
         ).toEqual(['🙂 smile', '\uff21 wide']);
+        expect(full.overdueAccounts.map((a) => a.account).filter((a) => /^(acme|Beta|alpha)$/.test(a))).toEqual([
+          'Beta',
+          'acme',
+          'alpha',
+        ]);
       }
     }
   });
