@@ -59,6 +59,11 @@ function readInput(file: string): string {
 }
 
 export function parseDocument(textIn: string, what: string): unknown {
+  if (textIn.trim() === '')
+    throw new UsageError(
+      `${what} is empty: nothing to import`,
+      'pm import reads what pm export --format json writes (pm export --format json > team.json)',
+    );
   try {
     return JSON.parse(textIn);
   } catch (err) {

@@ -81,6 +81,14 @@ describe('inputs are read only up to their limits (finding 12)', () => {
     refused(['import', '-'], /stdin is not a JSON export: it holds a NUL byte/, { input: Buffer.alloc(1 << 20) });
   });
 
+  it('an empty import (nothing on stdin, an empty file, only spaces) says so, not a parser error', () => {
+    refused(['import', '-'], /^pm: stdin is empty: nothing to import$/m, { input: '' });
+    refused(['import', '-'], /stdin is empty/, { input: ' \n\t\n' });
+    const empty = join(box.dir, 'empty.json');
+    writeFileSync(empty, '');
+    refused(['import', empty], /empty\.json is empty: nothing to import/);
+  });
+
   it('notes past 5 MB on stdin are refused without reading on', () => {
     refused([...log, '--notes-file', '-'], /notes are longer than 5 MB/, { input: 'a'.repeat(5 * 1024 * 1024 + 1) });
     expect(box.pm([...log, '--notes-file', '-'], { input: 'a'.repeat(5 * 1024 * 1024) }).code).toBe(0);
