@@ -366,6 +366,16 @@ export function onTerminal(
   return JSON.parse(r.stdout);
 }
 
+/** The lines `pm args` prints on a wide pseudo-terminal (stdout and stderr as a person sees them); exit 0. */
+export function terminalLines(box: Sandbox, args: string[]): string[] {
+  const r = onTerminal(box, [], args, { COLUMNS: '1000' });
+  if (r.code !== 0) throw new Error(`pm ${args.join(' ')} exited ${r.code}: ${r.output}`);
+  return r.output.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+}
+
+/** A listing line's fields: a page is laid out for its own rows, so its columns may be narrower. */
+export const lineFields = (line: string) => line.trim().split(/\s+/).join(' ');
+
 /**
  * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again: for tests that
  * turn a journal back into an older schema's and let pm upgrade it.

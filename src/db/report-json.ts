@@ -10,9 +10,9 @@
 import type { DB } from './journal.js';
 import { outcomeAfter, reportOpenHypotheses } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
-import { bestPains, reportSql } from './report.js';
+import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './report.js';
 import type { JsonLists } from '../core/report-json.js';
-import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows, type ThemeRow } from '../core/report.js';
+import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
 
 const NL = '\n';
@@ -204,10 +204,6 @@ ORDER BY followUp, ${rowid('id')}`,
   } as const;
 }
 
-function nameList(json: string | null): string[] {
-  return json ? (JSON.parse(json) as (string | null)[]).filter((n): n is string => n !== null) : [];
-}
-
 /**
  * What `pm report --json` prints, read in one snapshot: the rows buildReport makes the report of,
  * with the long lists left empty, and those lists as JSON text. Null when the statuses the triggers
@@ -225,34 +221,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const JSON_SQL = reportJsonSql(q.by !== null);
   const by = q.by === null ? {} : { by: q.by };
   const period = { start: q.start, end: q.end, ...by };
-  const contact = db.prepare(SQL.contact).get({ ...period, asOf: q.asOf }) as {
-    direct: number;
-    indirect: number;
-    stakeholder: number;
-    customers: number;
-    lastDirect: string | null;
-    firstDate: string | null;
-    anyInterview: number;
-    anyHypothesis: number;
-  };
-  const directByWeek = (
-    db
-      .prepare(SQL.directByWeek)
-      .pluck()
-      .all({ ...by, weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[]
-  ).map((direct, k) => ({ week: q.weeks[k], direct }));
-  const themes = (
-    db.prepare(SQL.themes).raw().all(period) as ['tag' | 'pain', string, number, number, number, string, string][]
-  ).map(
-    ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
-      kind,
-      theme,
-      accounts,
-      signals,
-      interviews,
-      segments: nameList(accountSegments).concat(nameList(contactSegments)),
-    }),
-  );
+  const firsts = contactRows(db, SQL, { ...period, asOf: q.asOf });
   // a row an entry (and its flag), in the report's order: joined here, each list of entries or
   // flags one text (null: none). Aggregated by SQLite instead, each list sorted its long texts again.
   const read = (sql: string, p: object) => db.prepare(sql).raw().all(p) as (string | null)[][];
@@ -285,17 +254,8 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const named = namedOpportunities(db);
   const backing = opportunityHypotheses(db, q.asOf);
   const rows: ReportRows = {
-    contact: {
-      direct: contact.direct,
-      indirect: contact.indirect,
-      stakeholder: contact.stakeholder,
-      customers: contact.customers,
-    },
-    lastDirect: contact.lastDirect,
-    firstDate: contact.firstDate,
-    anyInterview: contact.anyInterview === 1,
-    anyHypothesis: contact.anyHypothesis === 1,
-    directByWeek,
+    ...firsts,
+    directByWeek: directByWeek(db, SQL, q, by),
     conversations: [],
     accounts: [],
     hypotheses: reportOpenHypotheses(db, q.asOf, true),
@@ -303,7 +263,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     decided: db.prepare(SQL.decided).all({ start: q.start, end: q.end }) as OutcomeRow[],
     lateEvidence: [],
     refutedAfterValidation: [],
-    themes,
+    themes: themeRows(db, SQL, period),
     followUps: [],
     segments: db.prepare(SQL.segments).all({ asOf: q.asOf, ...by }) as SegmentRow[],
     // the best five, as the markdown view reads them (the pains of those that may rank among them)

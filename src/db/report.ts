@@ -319,6 +319,60 @@ function names(json: string | null): string[] {
   return json ? (JSON.parse(json) as (string | null)[]).filter((n): n is string => n !== null) : [];
 }
 
+type ReportStatements = ReturnType<typeof reportSql>;
+type Params = Record<string, unknown>;
+
+/** The period's contact counts and the journal's firsts, as ReportRows holds them (every view). */
+export function contactRows(
+  db: DB,
+  SQL: ReportStatements,
+  p: Params,
+): Pick<ReportRows, 'contact' | 'lastDirect' | 'firstDate' | 'anyInterview' | 'anyHypothesis'> {
+  const c = db.prepare(SQL.contact).get(p) as {
+    direct: number;
+    indirect: number;
+    stakeholder: number;
+    customers: number;
+    lastDirect: string | null;
+    firstDate: string | null;
+    anyInterview: number;
+    anyHypothesis: number;
+  };
+  return {
+    contact: { direct: c.direct, indirect: c.indirect, stakeholder: c.stakeholder, customers: c.customers },
+    lastDirect: c.lastDirect,
+    firstDate: c.firstDate,
+    anyInterview: c.anyInterview === 1,
+    anyHypothesis: c.anyHypothesis === 1,
+  };
+}
+
+/** Customer conversations in each of the report's weeks (`p`: the interviewer, if any). */
+export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: Params): ReportRows['directByWeek'] {
+  return (
+    db
+      .prepare(SQL.directByWeek)
+      .pluck()
+      .all({ ...p, weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[]
+  ).map((direct, k) => ({ week: q.weeks[k], direct }));
+}
+
+/** Every theme of the period (tags and pains) with its accounts, signals, interviews and segments. */
+export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] {
+  return (
+    db.prepare(SQL.themes).raw().all(p) as ['tag' | 'pain', string, number, number, number, string, string][]
+  ).map(
+    ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
+      kind,
+      theme,
+      accounts,
+      signals,
+      interviews,
+      segments: names(accountSegments).concat(names(contactSegments)),
+    }),
+  );
+}
+
 /**
  * Read everything the report needs, as plain rows. `rows`: read at most that many rows of the long
  * lists (conversations, killed and invalidated hypotheses, due follow-ups) and count the rest in
@@ -338,22 +392,8 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     for (const k of keys) if (k !== 'by' || q.by !== null) o[k] = p[k];
     return o;
   };
-  const contact = db.prepare(SQL.contact).get(pick('start', 'end', 'asOf', 'by')) as {
-    direct: number;
-    indirect: number;
-    stakeholder: number;
-    customers: number;
-    lastDirect: string | null;
-    firstDate: string | null;
-    anyInterview: number;
-    anyHypothesis: number;
-  };
-  const directByWeek = (
-    db
-      .prepare(SQL.directByWeek)
-      .pluck()
-      .all({ ...pick('by'), weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[]
-  ).map((direct, k) => ({ week: q.weeks[k], direct }));
+  const firsts = contactRows(db, SQL, pick('start', 'end', 'asOf', 'by'));
+  const { contact } = firsts;
   const conversations = (
     db.prepare(SQL.conversations).all(pick('start', 'end', 'by', 'rows')) as (Omit<ConversationRow, 'with'> & {
       names: string;
@@ -365,23 +405,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   });
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
   const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, q.asOf, rows, now);
-  const themes = q.themeCounts
-    ? []
-    : (
-        db
-          .prepare(SQL.themes)
-          .raw()
-          .all(pick('start', 'end', 'by')) as ['tag' | 'pain', string, number, number, number, string, string][]
-      ).map(
-        ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
-          kind,
-          theme,
-          accounts,
-          signals,
-          interviews,
-          segments: names(accountSegments).concat(names(contactSegments)),
-        }),
-      );
+  const themes = q.themeCounts ? [] : themeRows(db, SQL, pick('start', 'end', 'by'));
   const followUps = (
     db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[]
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
@@ -393,17 +417,8 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const named = namedOpportunities(db);
   const opportunityHypothesisRows = opportunityHypotheses(db, q.asOf);
   return {
-    contact: {
-      direct: contact.direct,
-      indirect: contact.indirect,
-      stakeholder: contact.stakeholder,
-      customers: contact.customers,
-    },
-    lastDirect: contact.lastDirect,
-    firstDate: contact.firstDate,
-    anyInterview: contact.anyInterview === 1,
-    anyHypothesis: contact.anyHypothesis === 1,
-    directByWeek,
+    ...firsts,
+    directByWeek: directByWeek(db, SQL, q, pick('by')),
     conversations,
     accounts,
     hypotheses: [...open, ...killed.rows],

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { onTerminal, sandbox, type Sandbox } from '../helpers.js';
+import { lineFields, sandbox, terminalLines, type Sandbox } from '../helpers.js';
 // @ts-expect-error the generator is plain JavaScript
 import { generate } from '../bench/generate.mjs';
 
@@ -16,13 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => box.cleanup());
 
-// a line's fields: the terminal lays out the rows it shows, so its columns may be narrower
-const fields = (line: string) => line.trim().split(/\s+/).join(' ');
-const screen = (args: string[]) => {
-  const r = onTerminal(box, [], args, { COLUMNS: '1000' });
-  expect(r.code).toBe(0);
-  return r.output.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
-};
+const screen = (args: string[]) => terminalLines(box, args);
 
 describe('a listing on a terminal', () => {
   it.each([
@@ -34,7 +28,7 @@ describe('a listing on a terminal', () => {
     expect(all.length).toBe(total + 1); // the header, then every row
     const lines = screen(args);
     expect(lines.length).toBe(52);
-    expect(lines.slice(0, 51).map(fields)).toEqual(all.slice(0, 51).map(fields));
+    expect(lines.slice(0, 51).map(lineFields)).toEqual(all.slice(0, 51).map(lineFields));
     expect(lines[51]).toBe(`(50 of ${total}, ${order}; --limit N for more)`);
   });
 
@@ -50,11 +44,7 @@ describe('pm ls on a terminal', () => {
     try {
       for (let k = 1; k <= 50; k++)
         expect(few.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', `call ${k}`]).code).toBe(0);
-      const lines = () => {
-        const r = onTerminal(few, [], ['ls'], { COLUMNS: '1000' });
-        expect(r.code).toBe(0);
-        return r.output.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
-      };
+      const lines = () => terminalLines(few, ['ls']);
       expect(few.pm(['ls']).out.trim().split('\n').length).toBe(50);
       const exactly = lines();
       expect(exactly.length).toBe(50);

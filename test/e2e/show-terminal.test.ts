@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { onTerminal, sandbox, type Sandbox } from '../helpers.js';
+import { lineFields, sandbox, terminalLines, type Sandbox } from '../helpers.js';
 // @ts-expect-error the generator is plain JavaScript
 import { generate } from '../bench/generate.mjs';
 
@@ -30,12 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => box.cleanup());
 
-const fields = (line: string) => line.trim().split(/\s+/).join(' ');
-const screen = (args: string[]) => {
-  const r = onTerminal(box, [], args, { COLUMNS: '1000' });
-  expect(r.code).toBe(0);
-  return r.output.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
-};
+const screen = (args: string[]) => terminalLines(box, args);
 describe('pm show ACCOUNT and CONTACT on a terminal', () => {
   it.each([
     ['ACCOUNT', () => account],
@@ -48,7 +43,7 @@ describe('pm show ACCOUNT and CONTACT on a terminal', () => {
     expect(total).toBeGreaterThan(60);
     const lines = screen(['show', name]);
     expect(lines.length).toBe(head + 51);
-    expect(lines.slice(head, head + 50).map(fields)).toEqual(all.slice(head, head + 50).map(fields));
+    expect(lines.slice(head, head + 50).map(lineFields)).toEqual(all.slice(head, head + 50).map(lineFields));
     expect(lines[head + 50]).toBe(`(50 of ${total}, newest first; --limit N for more)`);
     expect(screen(['show', name, '--limit', '0']).length).toBe(all.length);
     expect(screen(['show', name, '--limit', '3']).length).toBe(head + 3);
