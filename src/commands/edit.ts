@@ -25,7 +25,7 @@ import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsOfInterview } from '../db/contacts.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { newUuid, type DB } from '../db/journal.js';
-import { applyParticipants, matchParticipants, readNotes } from './log.js';
+import { applyParticipants, isColleague, matchParticipants, readNotes } from './log.js';
 import { checkName, checkTags } from '../core/identity.js';
 
 export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
@@ -170,7 +170,7 @@ function applyEdit(
   } else if (plan.account !== undefined) {
     const account = findAccount(db, plan.account);
     const present = contactsOfInterview(db, rowid);
-    const elsewhere = present.filter((c) => c.accountId !== account?.id);
+    const elsewhere = present.filter((c) => c.accountId !== account?.id && !isColleague(c));
     if (elsewhere.length)
       throw new UsageError(
         `I${rowid}'s contacts are at ${[...new Set(elsewhere.map((c) => c.account))].join(', ')}, not ${plan.account}`,

@@ -92,6 +92,14 @@ export interface Participants {
   contacts: PlannedContact[];
 }
 
+/**
+ * A colleague: someone inside the business (role stakeholder). The contract: "a colleague joining the
+ * call changes nothing", so they may join a conversation at any account without changing its account.
+ */
+export function isColleague(c: ContactRow): boolean {
+  return c.role === 'stakeholder';
+}
+
 function who(c: ContactRow): string {
   return `${c.name}${c.email ? ` <${c.email}>` : ''} (${c.account}, ${c.role})`;
 }
@@ -126,6 +134,10 @@ export function matchParticipants(
       let candidates: ContactRow[];
       if (want.account !== null) candidates = accountRow ? contactsByNameInAccount(db, person.name, accountRow.id) : [];
       else candidates = contactsByName(db, person.name);
+      // a colleague (a stakeholder, of their own account) joins a call at any account as themselves;
+      // --role other than stakeholder describes someone new
+      if (want.account !== null && candidates.length === 0 && (want.role === null || want.role === 'stakeholder'))
+        candidates = contactsByName(db, person.name).filter(isColleague);
       // someone known by another email is another person with the same name
       if (person.email) candidates = candidates.filter((c) => c.email === null);
       if (candidates.length > 1)
@@ -139,7 +151,7 @@ export function matchParticipants(
       if (found && person.email) fill.email = person.email;
     }
     if (found) {
-      if (want.account !== null && found.accountId !== accountRow?.id)
+      if (want.account !== null && found.accountId !== accountRow?.id && !isColleague(found))
         throw new UsageError(
           `${found.name} is a contact at ${found.account}, not ${want.account}`,
           `if they moved: pm contact set ${JSON.stringify(found.name)} --account ${JSON.stringify(want.account)}`,
@@ -193,7 +205,11 @@ export function matchParticipants(
     account = accountRow ? { id: accountRow.id, name: accountRow.name } : { name: want.account };
   else if (planned.length === 0) account = null;
   else {
-    const accounts = new Map(planned.map((p) => [p.existing!.accountId, p.existing!.account]));
+    // the account is the one of the people who are not colleagues; colleagues alone meet at theirs
+    const guests = planned.filter((p) => !isColleague(p.existing!));
+    const accounts = new Map(
+      (guests.length ? guests : planned).map((p) => [p.existing!.accountId, p.existing!.account]),
+    );
     if (accounts.size > 1)
       throw new UsageError(
         `these people are from different accounts (${[...accounts.values()].join(', ')}); an interview has one account`,

@@ -267,6 +267,36 @@ describe('pm log: matching contacts and accounts', () => {
     expect(box.snapshot()).toBe(before);
   });
 
+  it("a colleague (a stakeholder) joins a customer's call as themselves: the account and kind stay the customer's", () => {
+    box.pm(['log', '--with', 'Sam Hale', '--account', 'Our team', '--role', 'stakeholder', '--summary', 'prep']);
+    const colleague = box.sql("SELECT id FROM contacts WHERE name = 'Sam Hale'")[0].id;
+    // without --account: the account of the people who are not colleagues
+    const joint = box.json(['log', '--with', 'Jane Roe', '--with', 'Sam Hale', '--summary', 'joint call']);
+    expect([joint.account, joint.kind, joint.with]).toEqual(['Acme', 'customer', ['Jane Roe', 'Sam Hale']]);
+    // with --account: the known colleague, not a new customer of the same name at Acme
+    const r = box.pm(['log', '--with', 'Sam Hale', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'again']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toMatch(/new contact/);
+    expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(2);
+    expect(box.sql('SELECT interview_id FROM interview_contacts WHERE contact_id = ?', colleague)).toHaveLength(3);
+    expect(box.sql("SELECT DISTINCT kind, account_id FROM interviews WHERE summary <> 'prep'")).toEqual([
+      { kind: 'customer', account_id: 1 },
+    ]);
+    // pm edit --account: only the customers' account stands in the way, not the colleague's
+    const moved = box.pm(['edit', 'I3', '--account', 'Globex']);
+    expectUsageError(moved);
+    expect(moved.err).toMatch(/^pm: I3's contacts are at Acme, not Globex$/m);
+    // someone new of a colleague's name at a customer: say their role
+    const namesake = box.pm(['log', '--with', 'Sam Hale', '--account', 'Acme', '--role', 'customer', '--summary', 'y']);
+    expect(namesake.err).toMatch(/new contact: Sam Hale \(customer, Acme\)/);
+  });
+
+  it('a partner is another company: a call with a customer and a partner is still logged once per company', () => {
+    box.pm(['log', '--with', 'Pia Part', '--account', 'Resell Co', '--role', 'partner', '--summary', 'x']);
+    const before = box.snapshot();
+    expectUsageError(box.pm(['log', '--with', 'Jane Roe', '--with', 'Pia Part', '--summary', 'both']));
+    expect(box.snapshot()).toBe(before);
+  });
   it('a new contact in a known account gets the role given, and the account is not new', () => {
     const r = box.pm(['log', '--with', 'Pat Kim', '--account', 'ACME', '--role', 'prospect', '--summary', 'x']);
     expect(r.code, r.err).toBe(0);
