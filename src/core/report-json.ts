@@ -11,6 +11,11 @@ export interface JsonLists {
   killed: string | null;
   refutedAfterValidation: string | null;
   followUps: string | null;
+  /**
+   * every open hypothesis's entry and the flags they raise (null: none), or null: built as the rest
+   * of the report is
+   */
+  open: { entries: string | null; flags: string | null } | null;
   /** the flags each list raises, in the order the report raises them */
   flags: { accounts: string | null; killed: string | null; refuted: string | null; followUps: string | null };
 }

@@ -4,16 +4,18 @@
 // those lists were much of the command's cost (objects, garbage collection). Here SQLite writes each
 // of their entries as the very text JSON.stringify(report, null, 2) would (json_quote escapes as
 // JSON.stringify does; every number is an integer), already indented for its place in the document;
-// src/render/report-json.ts splices them in. Everything else (the open hypotheses and their flags,
-// counts, themes, segments, the best opportunities) is read and built as for the other views
-// (src/core/report.ts). test/unit/report-json.test.ts holds the two documents equal, byte for byte.
+// src/render/report-json.ts splices them in. The open hypotheses and their flags too, unless one has
+// links dated after --as-of. Everything else (counts, themes, segments, bets, the best opportunities)
+// is read and built as for the other views (src/core/report.ts). test/unit/report-json.test.ts holds
+// the two documents equal, byte for byte.
 import type { DB } from './journal.js';
-import { outcomeAfter, reportOpenHypotheses } from './hypothesis-stats.js';
+import { outcomeAfter, reportOpenHypotheses, runningBets } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
 import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './report.js';
 import type { JsonLists } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
+import { CONFIDENCE_LEVELS, CONFIDENCE_SCORES } from '../core/confidence.js';
 
 const NL = '\n';
 
@@ -79,8 +81,24 @@ const ids = (list: string) =>
     `",${NL}          "`,
   )}) || ${lit(`"${NL}        ]`)} END`;
 
+/**
+ * levelOf (src/core/confidence.ts): the level one direction's evidence reaches, from its customers,
+ * their accounts, its other links and its strongest basis (0 said, 1 did, 2 paid).
+ */
+const level = (customers: string, accounts: string, other: string, basis: string) =>
+  `CASE WHEN ${customers} > 0 AND ${basis} = 2 THEN 'commitment' WHEN ${customers} > 0 AND ${basis} = 1 THEN 'behaviour'
+    WHEN ${customers} >= @validateAt AND ${accounts} >= 2 THEN 'customers' WHEN ${customers} > 0 THEN 'anecdotal'
+    WHEN ${other} > 0 THEN 'opinion' ELSE 'none' END`;
+
+/** Each level's score as JSON writes it (0.1, 0.5: the same digits in JavaScript and here). */
+const SCORES = CONFIDENCE_LEVELS.map((l) => `WHEN '${l}' THEN '${JSON.stringify(CONFIDENCE_SCORES[l])}'`).join(' ');
+
 /** The row id of an `I12` or `H12`. */
 const rowid = (id: string) => `CAST(substr(${id}, 2) AS INTEGER)`;
+
+/** Whether an open hypothesis has links dated after @asOf (its kept totals count them). */
+const LATER_LINKS = `SELECT EXISTS (SELECT 1 FROM evidence_totals t JOIN hypotheses h ON h.id = t.hypothesis_id
+  WHERE t.last_date > @asOf AND h.status = 'open' AND h.created_on <= @asOf)`;
 
 /** The statements, by section, with or without --by. */
 export function reportJsonSql(by: boolean) {
@@ -179,6 +197,99 @@ FROM x
 WHERE late IS NOT NULL
 ORDER BY decided_on DESC, id`,
 
+    // every open hypothesis (by id), as src/core/report.ts lists and flags it from its kept evidence
+    // totals (hypothesisFlags, confidenceOf, hypothesisMessage), when none has links dated after
+    // @asOf; one row: the entries, and the flags they raise (a running bet holds stale,
+    // past-decide-by and ready-to-kill)
+    open: `
+WITH x AS MATERIALIZED (
+  SELECT h.id, h.statement, h.created_on AS createdOn, h.decide_by AS decideBy,
+    coalesce(t.supports, 0) AS supports, coalesce(t.refutes, 0) AS refutes,
+    coalesce(t.other_supports, 0) AS otherSupports, coalesce(t.other_refutes, 0) AS otherRefutes,
+    t.last_evidence AS lastEvidence, coalesce(t.customers_supporting, 0) AS cs,
+    coalesce(t.customers_refuting, 0) AS cr, coalesce(t.accounts_supporting, 0) AS accS,
+    coalesce(t.accounts_refuting, 0) AS accR, t.basis_supporting AS bs, t.basis_refuting AS br,
+    h.bet_until, h.bet_reason, h.bet_since,
+    CASE WHEN h.bet_until IS NULL OR h.bet_since > @asOf THEN NULL WHEN @asOf <= h.bet_until THEN 'running'
+      ELSE 'due' END AS bet,
+    ${days('CASE WHEN t.last_evidence > h.created_on THEN t.last_evidence ELSE h.created_on END', '@asOf')} AS quiet,
+    ${days('h.decide_by', '@asOf')} AS past
+  FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
+  WHERE h.status = 'open' AND h.created_on <= @asOf
+  ORDER BY h.id
+  LIMIT -1),
+y AS (SELECT *, quiet > @staleDays AS stale, cs >= @validateAt AND accS >= 2 AND cr = 0 AS ready,
+    cr >= @killAt AS kill, bet IS 'running' AS holding, ${level('cs', 'accS', 'otherSupports', 'bs')} AS level,
+    ${level('cr', 'accR', 'otherRefutes', 'br')} AS refutedAt
+  FROM x),
+z AS (SELECT *,
+    (CASE WHEN stale THEN ${lit(`,${NL}          "stale"`)} ELSE '' END ||
+      CASE WHEN past > 0 THEN ${lit(`,${NL}          "past-decide-by"`)}
+        WHEN -past <= @soonDays THEN ${lit(`,${NL}          "decide-soon"`)} ELSE '' END ||
+      CASE WHEN ready THEN ${lit(`,${NL}          "ready-to-validate"`)} ELSE '' END ||
+      CASE WHEN kill THEN ${lit(`,${NL}          "ready-to-kill"`)} ELSE '' END ||
+      CASE WHEN supports + refutes = 0 THEN ${lit(`,${NL}          "no-evidence"`)} ELSE '' END ||
+      CASE bet WHEN 'running' THEN ${lit(`,${NL}          "bet"`)} WHEN 'due' THEN ${lit(`,${NL}          "bet-due"`)}
+        ELSE '' END) AS fl,
+    (CASE WHEN stale AND NOT holding THEN ${lit(`,${NL}    `)} || ${flag(
+      'stale',
+      "'H' || id",
+      `'H' || id || ' is stale: ' || CASE WHEN lastEvidence > createdOn THEN 'no new customer evidence'
+        ELSE 'no customer evidence since it was created' END || ' for ' || ${plural('quiet', 'day')} ||
+        ' (stale after ' || @staleDays || ')'`,
+    )} ELSE '' END ||
+      CASE WHEN past > 0 AND NOT holding THEN ${lit(`,${NL}    `)} || ${flag(
+        'past-decide-by',
+        "'H' || id",
+        `'H' || id || ' was to be decided by ' || decideBy || ' (' || ${plural('past', 'day')} ||
+          ' ago): validate, invalidate or kill it'`,
+      )} ELSE '' END ||
+      CASE WHEN ready THEN ${lit(`,${NL}    `)} || ${flag(
+        'ready-to-validate',
+        "'H' || id",
+        `'H' || id || ' is ready to validate: ' || ${plural('cs', 'customer')} || ' from ' ||
+          ${plural('accS', 'account')} || ' support it, none refute (pm hyp validate H' || id || ')'`,
+      )} ELSE '' END ||
+      CASE WHEN kill AND NOT holding THEN ${lit(`,${NL}    `)} || ${flag(
+        'ready-to-kill',
+        "'H' || id",
+        `'H' || id || ' is ready to kill: ' || ${plural('cr', 'customer')} || ' refute it (pm hyp kill H' || id || ')'`,
+      )} ELSE '' END) AS raised
+  FROM y)
+SELECT group_concat(${object(6, [
+      ['id', str("'H' || id")],
+      ['statement', str('statement')],
+      ['ageDays', int(days('createdOn', '@asOf'))],
+      ['supports', int('supports')],
+      ['refutes', int('refutes')],
+      ['customersSupporting', int('cs')],
+      ['customersRefuting', int('cr')],
+      ['lastEvidence', str('lastEvidence')],
+      ['decideBy', str('decideBy')],
+      ['flags', `CASE WHEN fl = '' THEN '[]' ELSE '[' || substr(fl, 2) || ${lit(`${NL}        ]`)} END`],
+      ['accountsSupporting', int('accS')],
+      ['otherSupports', int('otherSupports')],
+      ['otherRefutes', int('otherRefutes')],
+      [
+        'confidence',
+        object(8, [
+          ['level', `'"' || level || '"'`],
+          ['score', `CASE level ${SCORES} END`],
+          ['refutedAt', `CASE refutedAt WHEN 'none' THEN 'null' ELSE '"' || refutedAt || '"' END`],
+        ]),
+      ],
+      [
+        'bet',
+        `CASE WHEN bet IS NULL THEN 'null' ELSE ${object(8, [
+          ['until', str('bet_until')],
+          ['reason', str('bet_reason')],
+          ['since', str('bet_since')],
+        ])} END`,
+      ],
+    ])}, ${lit(`,${NL}      `)}),
+  group_concat(CASE WHEN raised <> '' THEN substr(raised, 7) END, ${lit(`,${NL}    `)})
+FROM z`,
+
     followUps: `
 WITH x AS MATERIALIZED (${SQL.followUps})
 SELECT ${object(4, [
@@ -238,12 +349,29 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const killed = read(JSON_SQL.killed, { asOf: q.asOf });
   const refuted = read(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
   const followUps = read(JSON_SQL.followUps, { asOf: q.asOf, ...by, rows: -1 });
+  // the open hypotheses as JSON text too, unless one has links dated after asOf (its counts are then
+  // recounted as of asOf: built as before); those held as bets are also read as rows, for the bets
+  const laterLinks = db.prepare(LATER_LINKS).pluck().get({ asOf: q.asOf }) === 1;
+  let open: JsonLists['open'] = null;
+  let hypotheses = [] as ReportRows['hypotheses'];
+  if (laterLinks) hypotheses = reportOpenHypotheses(db, q.asOf, true);
+  else {
+    const judge = Object.fromEntries(Object.entries(q.judge).map(([k, v]) => [k, BigInt(v)]));
+    const [entries, flags] = db
+      .prepare(JSON_SQL.open)
+      .raw()
+      .get({ asOf: q.asOf, ...judge }) as (string | null)[];
+    open = { entries: entries!, flags: flags! };
+    const bets = [...runningBets(db).keys()];
+    if (bets.length > 0) hypotheses = reportOpenHypotheses(db, q.asOf, true, null, bets);
+  }
   const json: JsonLists = {
     conversations: joined(read(JSON_SQL.conversations, { ...period, rows: -1 }), 0, 4),
     overdueAccounts: joined(cold, 2, 4),
     killed: joined(killed, 0, 6),
     refutedAfterValidation: joined(refuted, 0, 6),
     followUps: joined(followUps, 0, 4),
+    open,
     flags: {
       accounts: joined(cold, 3, 4),
       killed: joined(killed, 1, 4),
@@ -258,7 +386,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     directByWeek: directByWeek(db, SQL, q, by),
     conversations: [],
     accounts: [],
-    hypotheses: reportOpenHypotheses(db, q.asOf, true),
+    hypotheses,
     unread: { ...NONE_UNREAD },
     decided: db.prepare(SQL.decided).all({ start: q.start, end: q.end }) as OutcomeRow[],
     lateEvidence: [],

@@ -35,6 +35,8 @@ export function renderReportJson(report: Report, lists: JsonLists): { pieces: st
   // in the document's order (the markers are looked for in turn)
   const conversations = list('conversations', 2, lists.conversations);
   const overdueAccounts = list('overdueAccounts', 2, lists.overdueAccounts);
+  const open = lists.open;
+  const unvalidated = open === null ? report.hypotheses.unvalidated : list('unvalidated', 4, open.entries);
   const killed = list('killed', 4, lists.killed);
   const refutedAfterValidation = list('refutedAfterValidation', 4, lists.refutedAfterValidation);
   const followUps = list('followUps', 2, lists.followUps);
@@ -42,7 +44,8 @@ export function renderReportJson(report: Report, lists: JsonLists): { pieces: st
   const flags = [
     ...report.flags.filter((x) => FIRST.has(x.kind)),
     ...flag('accounts', f.accounts),
-    ...report.flags.filter((x) => !FIRST.has(x.kind) && !LAST.has(x.kind)),
+    // the open hypotheses' (from the report when it built them)
+    ...(open === null ? report.flags.filter((x) => !FIRST.has(x.kind) && !LAST.has(x.kind)) : flag('open', open.flags)),
     ...flag('killed', f.killed),
     ...flag('refuted', f.refuted),
     ...flag('followUps', f.followUps),
@@ -52,7 +55,7 @@ export function renderReportJson(report: Report, lists: JsonLists): { pieces: st
     ...report,
     conversations,
     overdueAccounts,
-    hypotheses: { ...report.hypotheses, killed, refutedAfterValidation },
+    hypotheses: { ...report.hypotheses, unvalidated, killed, refutedAfterValidation },
     followUps,
     flags,
   };

@@ -140,3 +140,85 @@ describe('awkward text', () => {
     }
   });
 });
+
+describe('open hypotheses', () => {
+  it('are listed and flagged as the report builds them, at each boundary, with bets and later links', () => {
+    const j = journal();
+    try {
+      const a = j.account('Acme');
+      const b = j.account('Globex');
+      const people = [
+        j.contact('Ann', a),
+        j.contact('Bo', a),
+        j.contact('Eve', a),
+        j.contact('Cy', b),
+        j.contact('Di', b),
+      ];
+      const call = (day: string, who: number) =>
+        j.interview({ date: day, account: who < 3 ? a : b, with: [people[who]] });
+      const h = (created: string, decideBy?: string) => j.hypothesis(`created "${created}"`, created, decideBy);
+      // stale after 14 days without customer evidence: 14 is not stale, 15 is
+      h('2026-11-06');
+      h('2026-11-05');
+      j.evidence(h('2026-01-01'), call('2026-11-06', 0));
+      j.evidence(h('2026-01-01'), call('2026-11-05', 0));
+      // past its decide-by, due today, within 7 days, just after
+      for (const day of ['2026-11-19', '2026-11-20', '2026-11-27', '2026-11-28']) h('2026-11-18', day);
+      // ready to validate: 3 customers from 2 accounts, none refuting; from one account; one refuting
+      const ready = h('2026-11-01');
+      for (const who of [0, 1, 3]) j.evidence(ready, call('2026-11-10', who));
+      const oneAccount = h('2026-11-01');
+      for (const who of [0, 1, 2]) j.evidence(oneAccount, call('2026-11-11', who));
+      const refuted = h('2026-11-01');
+      for (const who of [0, 1, 3]) j.evidence(refuted, call('2026-11-12', who));
+      j.evidence(refuted, call('2026-11-12', 4), 'refutes');
+      // ready to kill: 2 refuting customers; 1 is not enough
+      const kill = h('2026-11-01', '2026-11-10');
+      j.evidence(kill, call('2026-11-13', 0), 'refutes').evidence(kill, call('2026-11-13', 3), 'refutes');
+      j.evidence(h('2026-11-01'), call('2026-11-14', 1), 'refutes');
+      // confidence from what the evidence rests on (did, paid), and from a signal only
+      const paid = h('2026-11-01');
+      j.evidence(paid, call('2026-11-15', 0)).evidence(paid, call('2026-11-15', 3), 'refutes');
+      j.db.prepare("UPDATE evidence SET basis = 'paid' WHERE hypothesis_id = ? AND direction = 'supports'").run(paid);
+      j.db.prepare("UPDATE evidence SET basis = 'did' WHERE hypothesis_id = ? AND direction = 'refutes'").run(paid);
+      const signal = j.interview({ date: '2026-11-16', account: a, summary: 'heard' });
+      j.db.prepare("UPDATE interviews SET source = 'Capterra', channel = 'review' WHERE id = ?").run(signal);
+      j.evidence(h('2026-11-01'), signal);
+      // bets: one running (holding its flags), one due, one from a later day
+      const bet = (until: string, since: string) =>
+        j.db
+          .prepare("UPDATE hypotheses SET bet_until = ?, bet_since = ?, bet_reason = 'a \\\\ hunch' WHERE id = ?")
+          .run(until, since, h('2026-10-01', '2026-11-01'));
+      bet('2026-12-01', '2026-11-01');
+      bet('2026-11-15', '2026-11-01');
+      bet('2026-12-31', '2026-11-25');
+      h('2026-11-25'); // created after the report's day
+      const same = (sql: boolean) => {
+        const { simple, fast, full, flags } = documents(j.db, '2026-11-20', {}, null);
+        expect(fast).toBe(simple);
+        expect(flags).toEqual(full.flags.slice(0, 1));
+        const config = readConfig(j.db);
+        const period = resolvePeriod({}, '2026-11-20', config['week.start']);
+        const q = reportQuery({ period, asOf: '2026-11-20', config, by: null });
+        expect(reportJsonRows(j.db, q)?.lists.open !== null).toBe(sql);
+        return full;
+      };
+      const full = same(true);
+      const kinds = new Set<string>(full.flags.map((f) => f.kind));
+      for (const kind of ['stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill', 'bet-due'])
+        expect([kind, kinds.has(kind)]).toEqual([kind, true]);
+      const levels = new Set<string | null>(
+        full.hypotheses.unvalidated.flatMap((u) => [u.confidence.level, u.confidence.refutedAt]),
+      );
+      for (const level of ['none', 'opinion', 'anecdotal', 'customers', 'behaviour', 'commitment'])
+        expect([level, levels.has(level)]).toEqual([level, true]);
+      expect(full.hypotheses.unvalidated.flatMap((u) => u.flags)).toContain('decide-soon');
+      expect(full.bets.length).toBe(2);
+      // a link dated after the report's day: that hypothesis's counts are recounted, as before
+      j.evidence(h('2026-10-01'), call('2026-11-25', 0));
+      same(false);
+    } finally {
+      j.close();
+    }
+  });
+});
