@@ -3,7 +3,7 @@
 // stringified with a marker string where each list goes; a marker is found by the text around it,
 // which only the document's own layout can hold (a newline in a string is written \n, and no other
 // array holds strings at its indent), and replaced by the list's text.
-import type { JsonLists } from '../core/report-json.js';
+import type { JsonLists, JsonText } from '../core/report-json.js';
 import type { RaisedFlag, Report } from '../core/report.js';
 
 // the flags src/core/report.ts raises before the accounts going cold, and after the follow-ups due;
@@ -18,18 +18,21 @@ const MARK = '\u0000';
  * in pieces to write in turn; and the report's flags as far as `--check` needs them: the first,
  * when any is raised.
  */
-export function renderReportJson(report: Report, lists: JsonLists): { pieces: string[]; flags: RaisedFlag[] } {
-  // each piece of text to splice in, by the text its marker makes where it goes
-  const splice = new Map<string, string>();
-  const list = (name: string, indent: number, text: string | null) => {
+export function renderReportJson(
+  report: Report,
+  lists: JsonLists,
+): { pieces: (string | JsonText)[]; flags: RaisedFlag[] } {
+  // each list's text to splice in, with the text around it, by the text its marker makes where it goes
+  const splice = new Map<string, [string, JsonText, string]>();
+  const list = (name: string, indent: number, text: JsonText | null) => {
     if (text === null) return [];
     const pad = ' '.repeat(indent);
-    splice.set(`\n${pad}"${name}": "\\u0000${name}"`, `\n${pad}"${name}": [\n${pad}  ${text}\n${pad}]`);
+    splice.set(`\n${pad}"${name}": "\\u0000${name}"`, [`\n${pad}"${name}": [\n${pad}  `, text, `\n${pad}]`]);
     return `${MARK}${name}`;
   };
-  const flag = (name: string, text: string | null) => {
+  const flag = (name: string, text: JsonText | null) => {
     if (text === null) return [];
-    splice.set(`\n    "\\u0000${name}"`, `\n    ${text}`);
+    splice.set(`\n    "\\u0000${name}"`, ['\n    ', text, '']);
     return [`${MARK}${name}`];
   };
   // in the document's order (the markers are looked for in turn)
@@ -60,21 +63,23 @@ export function renderReportJson(report: Report, lists: JsonLists): { pieces: st
     flags,
   };
   const doc = `${JSON.stringify(marked, null, 2)}\n`;
-  const pieces: string[] = [];
+  const pieces: (string | JsonText)[] = [];
   let at = 0;
-  for (const [mark, text] of splice) {
+  let tail = '';
+  for (const [mark, [before, text, after]] of splice) {
     const k = doc.indexOf(mark, at);
     if (k < 0) throw new Error(`the report's ${JSON.stringify(mark)} is not where JSON puts it`);
-    pieces.push(doc.slice(at, k), text);
+    pieces.push(tail + doc.slice(at, k) + before, text);
     at = k + mark.length;
+    tail = after;
   }
-  pieces.push(doc.slice(at));
+  pieces.push(tail + doc.slice(at));
   const first = flags[0];
   return { pieces, flags: first === undefined ? [] : [typeof first === 'string' ? firstFlag(splice, first) : first] };
 }
 
 /** The first flag of a list's flags (an entry ends at its first line holding only a closing brace). */
-function firstFlag(splice: Map<string, string>, mark: string): RaisedFlag {
-  const text = splice.get(`\n    "\\u0000${mark.slice(1)}"`)!;
-  return JSON.parse(text.slice(0, text.indexOf('\n    }') + 6)) as RaisedFlag;
+function firstFlag(splice: Map<string, [string, JsonText, string]>, mark: string): RaisedFlag {
+  const text = splice.get(`\n    "\\u0000${mark.slice(1)}"`)![1];
+  return JSON.parse(text.toString('utf8', 0, text.indexOf('\n    }') + 6)) as RaisedFlag;
 }
