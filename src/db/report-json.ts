@@ -16,7 +16,7 @@ import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './re
 import type { JsonLists } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
-import { CONFIDENCE_LEVELS, CONFIDENCE_SCORES } from '../core/confidence.js';
+import { CONFIDENCE_SCORES, type ConfidenceLevel as Level } from '../core/confidence.js';
 
 const NL = '\n';
 
@@ -85,15 +85,20 @@ const ids = (list: string) =>
 
 /**
  * levelOf (src/core/confidence.ts): the level one direction's evidence reaches, from its customers,
- * their accounts, its other links and its strongest basis (0 said, 1 did, 2 paid).
+ * their accounts, its other links and its strongest basis (0 said, 1 did, 2 paid), as `text` of it.
  */
-const level = (customers: string, accounts: string, other: string, basis: string) =>
-  `CASE WHEN ${customers} > 0 AND ${basis} = 2 THEN 'commitment' WHEN ${customers} > 0 AND ${basis} = 1 THEN 'behaviour'
-    WHEN ${customers} >= @validateAt AND ${accounts} >= 2 THEN 'customers' WHEN ${customers} > 0 THEN 'anecdotal'
-    WHEN ${other} > 0 THEN 'opinion' ELSE 'none' END`;
+const level = (customers: string, accounts: string, other: string, basis: string, text: (l: Level) => string) =>
+  `CASE WHEN ${customers} > 0 AND ${basis} = 2 THEN ${text('commitment')}
+    WHEN ${customers} > 0 AND ${basis} = 1 THEN ${text('behaviour')}
+    WHEN ${customers} >= @validateAt AND ${accounts} >= 2 THEN ${text('customers')}
+    WHEN ${customers} > 0 THEN ${text('anecdotal')} WHEN ${other} > 0 THEN ${text('opinion')} ELSE ${text('none')} END`;
 
-/** Each level's score as JSON writes it (0.1, 0.5: the same digits in JavaScript and here). */
-const SCORES = CONFIDENCE_LEVELS.map((l) => `WHEN '${l}' THEN '${JSON.stringify(CONFIDENCE_SCORES[l])}'`).join(' ');
+/** An open hypothesis's confidence (confidenceOf) at its place: each level with its score as JSON writes it. */
+const CONFIDENCE = `'{${NL}          "level": ' || ${level('cs', 'accS', 'otherSupports', 'bs', (l) =>
+  lit(`"${l}",${NL}          "score": ${JSON.stringify(CONFIDENCE_SCORES[l])}`),
+)} || ${lit(`,${NL}          "refutedAt": `)} || ${level('cr', 'accR', 'otherRefutes', 'br', (l) =>
+  lit(l === 'none' ? 'null' : `"${l}"`),
+)} || ${lit(`${NL}        }`)}`;
 
 /**
  * One row: a list's entries (objects at `indent`) and the flags they raise (at 4), each joined into
@@ -247,9 +252,9 @@ WITH x AS MATERIALIZED (
   WHERE h.status = 'open' AND h.created_on <= @asOf
   ORDER BY h.id
   LIMIT -1),
+-- SQLite writes y's and z's columns out where they are used: the long ones are used once each
 y AS (SELECT *, quiet > @staleDays AS stale, cs >= @validateAt AND accS >= 2 AND cr = 0 AS ready,
-    cr >= @killAt AS kill, bet IS 'running' AS holding, ${level('cs', 'accS', 'otherSupports', 'bs')} AS level,
-    ${level('cr', 'accR', 'otherRefutes', 'br')} AS refutedAt
+    cr >= @killAt AS kill, bet IS 'running' AS holding
   FROM x),
 z AS (SELECT *,
     (CASE WHEN stale THEN ${lit(`,${NL}          "stale"`)} ELSE '' END ||
@@ -295,18 +300,11 @@ SELECT CAST(group_concat(${object(6, [
       ['customersRefuting', int('cr')],
       ['lastEvidence', str('lastEvidence')],
       ['decideBy', str('decideBy')],
-      ['flags', `CASE WHEN fl = '' THEN '[]' ELSE '[' || substr(fl, 2) || ${lit(`${NL}        ]`)} END`],
+      ['flags', `coalesce('[' || nullif(substr(fl, 2), '') || ${lit(`${NL}        ]`)}, '[]')`],
       ['accountsSupporting', int('accS')],
       ['otherSupports', int('otherSupports')],
       ['otherRefutes', int('otherRefutes')],
-      [
-        'confidence',
-        object(8, [
-          ['level', `'"' || level || '"'`],
-          ['score', `CASE level ${SCORES} END`],
-          ['refutedAt', `CASE refutedAt WHEN 'none' THEN 'null' ELSE '"' || refutedAt || '"' END`],
-        ]),
-      ],
+      ['confidence', CONFIDENCE],
       [
         'bet',
         `CASE WHEN bet IS NULL THEN 'null' ELSE ${object(8, [
@@ -316,7 +314,7 @@ SELECT CAST(group_concat(${object(6, [
         ])} END`,
       ],
     ])}, ${lit(`,${NL}      `)}) AS BLOB),
-  CAST(group_concat(CASE WHEN raised <> '' THEN substr(raised, 7) END, ${lit(`,${NL}    `)}) AS BLOB)
+  CAST(group_concat(nullif(substr(raised, 7), ''), ${lit(`,${NL}    `)}) AS BLOB)
 FROM z`,
 
     // the earliest due first (the statement's own order)
