@@ -28,6 +28,7 @@ import m0023 from '../../migrations/0023_account_conversations.sql';
 import m0024 from '../../migrations/0024_contact_completion.sql';
 import m0025 from '../../migrations/0025_cold_accounts.sql';
 import m0026 from '../../migrations/0026_line_names.sql';
+import m0027 from '../../migrations/0027_pain_hearings.sql';
 
 export interface Migration {
   version: number;
@@ -68,6 +69,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 24, name: '0024_contact_completion', sql: m0024 },
   { version: 25, name: '0025_cold_accounts', sql: m0025 },
   { version: 26, name: '0026_line_names', sql: m0026 },
+  { version: 27, name: '0027_pain_hearings', sql: m0027 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -468,7 +468,18 @@ export function bestPains(
   q: ReportQuery,
   named: NamedOpportunity[],
   hypotheses: OpportunityHypothesis[],
-): Pick<OpportunityRows, 'pains' | 'counted'> {
+): Pick<OpportunityRows, 'pains' | 'counted' | 'textRows'> {
+  if (q.by === null) {
+    // from pain_hearings (0027): each spelling's rows, summed up and then ranked only for the few
+    const rows = painTextRows(db, q.opportunities);
+    const best = opportunitiesToRank(rows, named, hypotheses, q.judge.validateAt, REPORT_OPPORTUNITIES);
+    const keep = new Set(best.texts);
+    return {
+      pains: [],
+      textRows: rows.filter((r) => keep.has(r.text)),
+      counted: { heard: best.heard, unaddressed: best.unaddressed },
+    };
+  }
   const { heard, unaddressed, texts } = opportunitiesToRank(
     painSummaries(db, q.opportunities, q.by),
     named,

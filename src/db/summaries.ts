@@ -17,6 +17,12 @@ export interface Summary {
   kept: string[] | null;
   /** the triggers that keep it (a trigger may keep two summaries at once) */
   triggers: string[];
+  /**
+   * a whole-table summary whose rows belong each to one row of another table: [that table, the
+   * column holding its rowid]. Rebuilt after a bulk write that only added rows to that table
+   * (SuspendedSummaries.resume's `onlyAfter`), only the rows of the added ones are made again.
+   */
+  rowsOf?: [string, string];
 }
 
 const EVIDENCE_SUMMARY_TRIGGERS = [
@@ -136,6 +142,32 @@ export const SUMMARIES: readonly Summary[] = [
     kept: ['status', 'decided_on'],
     triggers: ['outcomes_status_after_insert', 'outcomes_status_after_delete'],
   },
+  {
+    // the pains of customer conversations and signals, and the customers present at each (0027), from
+    // the interviews' kinds above
+    name: 'pain_hearings',
+    table: 'pain_hearings',
+    view: 'pain_hearings_now',
+    key: [
+      ['interview_id', 'interview_id'],
+      ['position', 'position'],
+      ['contact_id', 'contact_id'],
+    ],
+    kept: null,
+    triggers: [
+      'pain_hearings_after_pain_insert',
+      'pain_hearings_after_pain_update',
+      'pain_hearings_after_pain_delete',
+      'pain_hearings_after_people_insert',
+      'pain_hearings_after_people_update',
+      'pain_hearings_after_people_delete',
+      'pain_hearings_after_interview_update',
+      'pain_hearings_after_interview_delete',
+      'pain_hearings_after_contact_update',
+      'pain_hearings_after_account_update',
+    ],
+    rowsOf: ['interviews', 'interview_id'],
+  },
 ];
 
 /** Every trigger that keeps a summary, once each. */
@@ -153,6 +185,9 @@ function differs(kept: string[]): string {
  * of a right summary changes nothing; a whole-table summary is small and written anew. `after`: only
  * the table's rows with a greater rowid (see SuspendedSummaries.resume). */
 function rebuildSql(s: Summary, after?: number): string {
+  if (s.kept === null && after !== undefined && s.rowsOf)
+    return `DELETE FROM ${s.table} WHERE ${s.rowsOf[1]} > ${after};
+      INSERT INTO ${s.table} SELECT * FROM ${s.view} WHERE ${s.rowsOf[1]} > ${after};`;
   if (s.kept === null) return `DELETE FROM ${s.table}; INSERT INTO ${s.table} SELECT * FROM ${s.view};`;
   const onlyNew = after === undefined ? '' : ` AND t.rowid > ${after}`;
   return `UPDATE ${s.table} AS t SET (${s.kept.join(', ')}) = (${s.kept.map((c) => `v.${c}`).join(', ')})
@@ -171,7 +206,7 @@ function driftSql(s: Summary): string {
 
 /** Rebuild every summary from its view, in order (`onlyAfter`: see SuspendedSummaries.resume). */
 export function rebuildSummaries(db: DB, onlyAfter: Readonly<Record<string, number>> = {}): void {
-  for (const s of SUMMARIES) db.exec(rebuildSql(s, onlyAfter[s.table]));
+  for (const s of SUMMARIES) db.exec(rebuildSql(s, onlyAfter[s.rowsOf ? s.rowsOf[0] : s.table]));
 }
 
 export interface SummaryDrift {

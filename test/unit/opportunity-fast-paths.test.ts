@@ -12,8 +12,12 @@ import {
   opportunityHypotheses,
   painRows,
   painTextRows,
+  painTextRowsSimple,
+  painTexts,
+  painTextsSimple,
 } from '../../src/db/opportunities.js';
-import { rankOpportunities, rankPainTexts, type Window } from '../../src/core/opportunities.js';
+import { countOpportunities, rankOpportunities, rankPainTexts, type Window } from '../../src/core/opportunities.js';
+import { summaryDrift } from '../../src/db/summaries.js';
 import { painKey } from '../../src/core/pains.js';
 import { forgetContact } from '../../src/db/forget.js';
 import { hypothesisRecords } from '../../src/db/hypotheses.js';
@@ -47,7 +51,17 @@ function expectSame(db: DB, validateAt = 3) {
       const simple = rankOpportunities(painRows(db, w, by), named, hypotheses, validateAt);
       const fast = rankPainTexts(painTextRows(db, w, by), named, hypotheses, validateAt);
       expect(fast).toEqual(simple);
+      // read from the kept facts (pain_hearings, 0027) and from the pains themselves
+      expect(rankPainTexts(painTextRowsSimple(db, w, by), named, hypotheses, validateAt)).toEqual(simple);
+      const sorted = (texts: ReturnType<typeof painTexts>) =>
+        texts.map((t) => ({ text: t.text, customers: [...t.customers].sort((a, b) => a - b) }));
+      expect(sorted(painTexts(db, w, by))).toEqual(sorted(painTextsSimple(db, w, by)));
+      expect(countOpportunities(painTexts(db, w, by), named, hypotheses, validateAt)).toEqual({
+        heard: simple.length,
+        unaddressed: simple.filter((o) => o.flags.includes('unaddressed')).length,
+      });
     }
+  expect(summaryDrift(db)).toEqual([]);
 }
 
 const CONFIG: Config = { ...DEFAULTS, 'product.outcome': 'Teams keep their data' };

@@ -199,8 +199,33 @@ describe('every summary', () => {
         db
           .prepare('UPDATE interviews SET account_id = ? WHERE account_id = ?')
           .run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT account_id FROM interviews'))),
+      // pains written, rewritten and removed; segments and stages changed (the window's opportunities)
+      () => {
+        const id = pick(ids('SELECT id FROM interviews'));
+        db.prepare(
+          `INSERT INTO pains (interview_id, position, text, severity)
+           VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM pains WHERE interview_id = ?), ?, ?)`,
+        ).run(id, id, pick(['Slow sync', 'slow  SYNC', 'Export']), pick(['low', 'blocker']));
+      },
+      () =>
+        db
+          .prepare('UPDATE pains SET text = ?, severity = ? WHERE interview_id = ?')
+          .run(pick(['Redacted', 'Slow sync']), pick(['high', 'medium']), pick(ids('SELECT interview_id FROM pains'))),
+      () => db.prepare('DELETE FROM pains WHERE interview_id = ?').run(pick(ids('SELECT interview_id FROM pains'))),
+      () =>
+        db
+          .prepare('UPDATE contacts SET segment = ? WHERE id = ?')
+          .run(pick(['SMB', '', null]), pick(ids('SELECT contact_id FROM interview_contacts'))),
+      () =>
+        db
+          .prepare('UPDATE accounts SET segment = ? WHERE id = ?')
+          .run(pick(['Enterprise', '', null]), pick(ids('SELECT account_id FROM interviews'))),
+      () =>
+        db
+          .prepare('UPDATE interviews SET stage = ? WHERE id = ?')
+          .run(pick(['onboarding', '', null]), pick(ids('SELECT interview_id FROM pains'))),
     ];
-    for (let i = 0; i < 120; i++) pick(changes)();
+    for (let i = 0; i < 180; i++) pick(changes)();
     expect(summaryDrift(db)).toEqual([]);
   });
 
@@ -223,6 +248,8 @@ describe('every summary', () => {
       "UPDATE accounts SET last_interview = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
     'hypotheses.status/decided_on':
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
+    pain_hearings: `UPDATE pain_hearings SET rank = 3 - rank
+      WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings LIMIT 1)`,
   };
 
   it('has a corruption below', () => {

@@ -13,6 +13,7 @@ import { compareVectors, mergeVectors, shortRef } from '../../src/core/versions.
 const NOT_SHARED = new Set([
   'evidence_customers',
   'evidence_totals',
+  'pain_hearings',
   'record_versions',
   'sync_clock',
   'sync_conflicts',
