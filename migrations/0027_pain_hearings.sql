@@ -12,6 +12,20 @@
 -- src/db/summaries.ts); each trigger recomputes the rows of the pain or conversation it touches.
 -- Segments are copies: a contact's or account's new segment (pm forget clears one) rewrites them.
 
+-- a journal set back to an older version runs this again: it starts anew
+DROP TRIGGER IF EXISTS pain_hearings_after_pain_insert;
+DROP TRIGGER IF EXISTS pain_hearings_after_pain_update;
+DROP TRIGGER IF EXISTS pain_hearings_after_pain_delete;
+DROP TRIGGER IF EXISTS pain_hearings_after_people_insert;
+DROP TRIGGER IF EXISTS pain_hearings_after_people_update;
+DROP TRIGGER IF EXISTS pain_hearings_after_people_delete;
+DROP TRIGGER IF EXISTS pain_hearings_after_interview_update;
+DROP TRIGGER IF EXISTS pain_hearings_after_interview_delete;
+DROP TRIGGER IF EXISTS pain_hearings_after_contact_update;
+DROP TRIGGER IF EXISTS pain_hearings_after_account_update;
+DROP VIEW IF EXISTS pain_hearings_now;
+DROP TABLE IF EXISTS pain_hearings;
+
 CREATE TABLE pain_hearings (
   interview_id INTEGER NOT NULL,
   position     INTEGER NOT NULL,

@@ -377,6 +377,24 @@ export function terminalLines(box: Sandbox, args: string[]): string[] {
 export const lineFields = (line: string) => line.trim().split(/\s+/).join(' ');
 
 /**
+ * What schema 27 (migrations/0027_pain_hearings.sql) added, taken away again, for tests that turn a
+ * journal back into a schema older than its columns (its view reads pains.severity, interviews.stage).
+ */
+export const UNDO_SCHEMA_27 = `
+  DROP TRIGGER pain_hearings_after_pain_insert;
+  DROP TRIGGER pain_hearings_after_pain_update;
+  DROP TRIGGER pain_hearings_after_pain_delete;
+  DROP TRIGGER pain_hearings_after_people_insert;
+  DROP TRIGGER pain_hearings_after_people_update;
+  DROP TRIGGER pain_hearings_after_people_delete;
+  DROP TRIGGER pain_hearings_after_interview_update;
+  DROP TRIGGER pain_hearings_after_interview_delete;
+  DROP TRIGGER pain_hearings_after_contact_update;
+  DROP TRIGGER pain_hearings_after_account_update;
+  DROP VIEW pain_hearings_now;
+  DROP TABLE pain_hearings;`;
+
+/**
  * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again: for tests that
  * turn a journal back into an older schema's and let pm upgrade it.
  */
