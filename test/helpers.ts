@@ -50,7 +50,7 @@ export interface Sandbox {
 }
 
 /**
- * A fresh sandbox: a temporary HOME and XDG folders, PM_DB pointing at a journal inside it,
+ * A fresh sandbox: a temporary HOME, XDG folders and TMPDIR, PM_DB pointing at a journal inside it,
  * NO_COLOR, and PM_TODAY pinned (default 2026-11-20, a Friday) so dates are deterministic.
  */
 export function sandbox(opts: { today?: string | null } = {}): Sandbox {
@@ -61,6 +61,8 @@ export function sandbox(opts: { today?: string | null } = {}): Sandbox {
     HOME: join(dir, 'home'),
     XDG_DATA_HOME: join(dir, 'data'),
     XDG_CONFIG_HOME: join(dir, 'config'),
+    // pm demo's journal and the exports' spools go to the temporary folder: keep them in the box
+    TMPDIR: dir,
     PM_DB: db,
     NO_COLOR: '1',
     USER: 'tester',
