@@ -85,6 +85,8 @@ export interface ImportOptions {
   today?: string;
   /** collects the people the import erased, as they were known (for the caller's draft check) */
   erased?: ErasedPerson[];
+  /** false: written row by row with every trigger live (src/db/merge.ts, MergeOptions.bulk) */
+  bulk?: boolean;
 }
 
 /** Text folded the way SQLite's NOCASE compares (ASCII letters only), as the schema's unique keys do. */
@@ -156,6 +158,7 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       onProgress: opts.onProgress,
       progressEvery: opts.progressEvery,
       erased,
+      bulk: opts.bulk,
     });
     counts.lookalikes = lookalikes(db, newNames);
     // the journal's size may have changed at once: the planner's statistics again

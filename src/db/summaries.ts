@@ -4,6 +4,7 @@
 // after (pm import), checking it against its view and repairing it (pm doctor). A trigger added to
 // the schema must be listed here (test/unit/summaries.test.ts fails otherwise).
 import type { DB } from './journal.js';
+import { trackingTriggerNames } from './tracking.js';
 
 export interface Summary {
   /** how pm doctor names it */
@@ -223,11 +224,26 @@ export function summaryDrift(db: DB): SummaryDrift[] {
 }
 
 /**
- * Indexes that only listings read (no trigger, no statement of a merge): kept row by row, 0023's
- * cost an import of 100k interviews ~1.5 s more CPU (its rows arrive in no order of account);
- * built once after the last row, ~0.2 s.
+ * Indexes no statement of a merge reads (the summaries' triggers, which do, stand suspended), dropped
+ * for a write that adds more interviews than the journal holds (an import into a new journal) and
+ * built after the rows, each from one sort: kept row by row (rows arriving in no order of account,
+ * kind or tag, the kinds written by the rebuild passing through them all again) they cost an import
+ * of the harsh 100k ~2 s of CPU. The foreign keys' own indexes stay (interview_contacts_by_contact,
+ * evidence_by_interview): a merge of contacts or a deleted interview finds its rows by them.
  */
-const LISTING_INDEXES = ['interviews_by_account_date'];
+const BULK_INDEXES = [
+  'interviews_by_account_date',
+  'interviews_by_account_kind_date',
+  'interviews_by_date',
+  'interviews_by_date_kind_account',
+  'interviews_by_kind_date',
+  'interviews_by_source',
+  'interviews_by_stage',
+  'interviews_follow_up_open',
+  'interview_contacts_by_contact_kind_date',
+  'interview_tags_by_key',
+  'interview_tags_by_tag',
+];
 
 /**
  * The summary triggers switched off for a bulk write: right for one change, they recompute a
@@ -238,21 +254,30 @@ const LISTING_INDEXES = ['interviews_by_account_date'];
  * be written, so that a bulk write that turns out to add nothing writes nothing at all.
  */
 export class SuspendedSummaries {
-  private dropped: { type: string; name: string; sql: string }[] | null = null;
+  private dropped: { type: string; name: string; tbl_name: string; sql: string }[] | null = null;
   constructor(private readonly db: DB) {}
 
-  /** `indexes`: LISTING_INDEXES too, for a write that adds more interviews than the journal holds. */
-  suspend(indexes = false): void {
+  /**
+   * `indexes`: BULK_INDEXES too, for a write that adds more interviews than the journal holds.
+   * `tracking`: the change-tracking triggers too, for a writer that records versions itself (a
+   * merge: they stand aside, but each one's WHEN is still evaluated at every row, ~3 s of CPU of an
+   * import of the harsh 100k).
+   */
+  suspend(opts: { indexes?: boolean; tracking?: boolean } = {}): void {
     if (this.dropped) return;
     if (!this.db.inTransaction) throw new Error('bug: summary triggers suspended outside a transaction');
+    const triggers = [...SUMMARY_TRIGGERS, ...(opts.tracking ? trackingTriggerNames() : [])];
+    // in the schema's order, so that they are created again in it
     this.dropped = this.db
       .prepare(
-        `SELECT type, name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))
-          OR type = 'index' AND name IN (SELECT value FROM json_each(?))`,
+        `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger'
+          AND name IN (SELECT value FROM json_each(?)) OR type = 'index' AND name IN (SELECT value FROM json_each(?))
+          ORDER BY rowid`,
       )
-      .all(JSON.stringify(SUMMARY_TRIGGERS), JSON.stringify(indexes ? LISTING_INDEXES : [])) as {
+      .all(JSON.stringify(triggers), JSON.stringify(opts.indexes ? BULK_INDEXES : [])) as {
       type: string;
       name: string;
+      tbl_name: string;
       sql: string;
     }[];
     for (const t of this.dropped) this.db.exec(`DROP ${t.type === 'index' ? 'INDEX' : 'TRIGGER'} ${t.name}`);
@@ -267,8 +292,17 @@ export class SuspendedSummaries {
    */
   resume(onlyAfter: Readonly<Record<string, number>> = {}): void {
     if (!this.dropped) return;
-    rebuildSummaries(this.db, onlyAfter);
-    for (const t of this.dropped) this.db.exec(t.sql);
+    // an index dropped is built once the last summary kept in its table is rebuilt (kept columns
+    // written once, not through the index) and before the summaries after it, which may read by it
+    let indexes = this.dropped.filter((t) => t.type === 'index');
+    SUMMARIES.forEach((s, k) => {
+      const written = new Set(SUMMARIES.slice(k).map((later) => later.table));
+      for (const t of indexes) if (!written.has(t.tbl_name)) this.db.exec(t.sql);
+      indexes = indexes.filter((t) => written.has(t.tbl_name));
+      this.db.exec(rebuildSql(s, onlyAfter[s.table]));
+    });
+    for (const t of indexes) this.db.exec(t.sql);
+    for (const t of this.dropped) if (t.type === 'trigger') this.db.exec(t.sql);
     this.dropped = null;
   }
 }

@@ -302,7 +302,7 @@ describe('suspending the summary triggers', () => {
     const before = indexes(db);
     expect(() =>
       db.transaction(() => {
-        new SuspendedSummaries(db).suspend(true);
+        new SuspendedSummaries(db).suspend({ indexes: true });
         expect(indexes(db)).not.toContainEqual(expect.objectContaining({ name: 'interviews_by_account_date' }));
         throw new Error('fail mid-import');
       })(),
