@@ -205,9 +205,14 @@ function driftSql(s: Summary): string {
   return `SELECT count(*) FROM ${s.table} AS t JOIN ${s.view} AS v ON ${keyJoin(s)} WHERE ${differs(s.kept)}`;
 }
 
+/** The rowid `onlyAfter` gives a summary (of its table, or of the table its rows follow: rowsOf). */
+function afterOf(s: Summary, onlyAfter: Readonly<Record<string, number>>): number | undefined {
+  return onlyAfter[s.rowsOf ? s.rowsOf[0] : s.table];
+}
+
 /** Rebuild every summary from its view, in order (`onlyAfter`: see SuspendedSummaries.resume). */
 export function rebuildSummaries(db: DB, onlyAfter: Readonly<Record<string, number>> = {}): void {
-  for (const s of SUMMARIES) db.exec(rebuildSql(s, onlyAfter[s.rowsOf ? s.rowsOf[0] : s.table]));
+  for (const s of SUMMARIES) db.exec(rebuildSql(s, afterOf(s, onlyAfter)));
 }
 
 export interface SummaryDrift {
@@ -299,7 +304,7 @@ export class SuspendedSummaries {
       const written = new Set(SUMMARIES.slice(k).map((later) => later.table));
       for (const t of indexes) if (!written.has(t.tbl_name)) this.db.exec(t.sql);
       indexes = indexes.filter((t) => written.has(t.tbl_name));
-      this.db.exec(rebuildSql(s, onlyAfter[s.table]));
+      this.db.exec(rebuildSql(s, afterOf(s, onlyAfter)));
     });
     for (const t of indexes) this.db.exec(t.sql);
     for (const t of this.dropped) if (t.type === 'trigger') this.db.exec(t.sql);
