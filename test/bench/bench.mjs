@@ -52,6 +52,13 @@ const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), 'pm-bench-cache');
 const env = { ...process.env, NO_COLOR: '1', PM_TODAY: AS_OF, TZ: 'UTC', HOME: dir, XDG_DATA_HOME: join(dir, 'data') };
 delete env.PM_DB;
 delete env.FORCE_COLOR;
+// NODE_EXTRA_CA_CERTS makes every node process read and parse a CA bundle before any script runs
+// (~40 ms of CPU on a machine whose environment names the system's 140-certificate bundle): the
+// same constant on the floor and on pm, which hides pm's own cost in the ratios (a report 0.075 s
+// against 0.040 s without it). pm makes no TLS connection in any timed command, and a node started
+// without it is the usual case, so the bench times both without it (BENCH_KEEP_CA_CERTS=1 keeps it).
+const CA_CERTS = process.env.BENCH_KEEP_CA_CERTS === '1' ? undefined : env.NODE_EXTRA_CA_CERTS;
+if (CA_CERTS !== undefined) delete env.NODE_EXTRA_CA_CERTS;
 
 const floorScript = join(dir, 'floor.cjs');
 writeFileSync(
@@ -261,6 +268,10 @@ const load = () =>
 console.log(
   `pm benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; load average ${load()}; ${RUNS} runs after ${WARMUP} warm-up at ${LARGEST.toLocaleString('en')} (${SMALL_RUNS} below), medians`,
 );
+if (CA_CERTS !== undefined)
+  console.log(
+    'NODE_EXTRA_CA_CERTS unset for every timed process (~40 ms of node start); BENCH_KEEP_CA_CERTS=1 keeps it',
+  );
 
 const label = (name) =>
   name === 'node' ? "node -e ''" : name === 'floor' ? 'floor (node + open journal)' : `pm ${name}`;
