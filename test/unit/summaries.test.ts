@@ -11,6 +11,7 @@ import { importJournal, journalLookup } from '../../src/db/import.js';
 import { validateDocument } from '../../src/core/import-validate.js';
 import { CHANNELS, INDIRECT_CHANNELS } from '../../src/core/channels.js';
 import { InterviewWriter } from '../../src/db/interview-writer.js';
+import { forgetContact } from '../../src/db/forget.js';
 import {
   SUMMARIES,
   SUMMARY_TRIGGERS,
@@ -273,6 +274,31 @@ describe('every summary', () => {
   });
 });
 
+describe('pm forget', () => {
+  it("leaves nothing of the person in pain_hearings: their segment and their name in a pain's text", () => {
+    const [id, name, interview] = db
+      .prepare(
+        `SELECT c.id, c.name, h.interview_id FROM pain_hearings h JOIN contacts c ON c.id = h.contact_id
+         WHERE c.forgotten = 0 AND c.segment <> '' LIMIT 1`,
+      )
+      .raw()
+      .get() as [number, string, number];
+    db.prepare(
+      `INSERT INTO pains (interview_id, position, text, severity)
+       VALUES (?, (SELECT max(position) + 1 FROM pains WHERE interview_id = ?), ?, 'high')`,
+    ).run(interview, interview, `${name} cannot export`);
+    const held = () =>
+      db
+        .prepare('SELECT count(*) FROM pain_hearings WHERE text LIKE ? OR (contact_id = ? AND segment IS NOT NULL)')
+        .pluck()
+        .get(`%${name}%`, id);
+    expect(held()).toBeGreaterThan(1);
+    db.transaction(() => forgetContact(db, id))();
+    expect(held()).toBe(0);
+    expect(summaryDrift(db)).toEqual([]);
+  });
+});
+
 describe('suspending the summary triggers', () => {
   it('is refused outside a transaction, and a rollback brings the triggers back', () => {
     expect(() => new SuspendedSummaries(db).suspend()).toThrow(/outside a transaction/);
@@ -308,6 +334,55 @@ describe('suspending the summary triggers', () => {
       })(),
     ).toThrow('fail mid-import');
     expect(indexes(db)).toEqual(before);
+  });
+
+  it("rebuilds only the added interviews' pain_hearings after a write that only added interviews", () => {
+    const last = db.prepare('SELECT max(id) FROM interviews').pluck().get() as number;
+    const [account, contact] = db
+      .prepare("SELECT account_id, id FROM contacts WHERE role = 'customer' LIMIT 1")
+      .raw()
+      .get() as [number, number];
+    const old = db
+      .prepare('SELECT interview_id, position, contact_id FROM pain_hearings WHERE interview_id <= ? LIMIT 1')
+      .raw()
+      .get(last) as number[];
+    const flip = db.prepare(
+      'UPDATE pain_hearings SET rank = 3 - rank WHERE interview_id = ? AND position = ? AND contact_id = ?',
+    );
+    db.transaction(() => {
+      // an older interview's row out of step: a rebuild of the added ones only leaves it so
+      flip.run(...old);
+      const s = new SuspendedSummaries(db);
+      s.suspend();
+      new InterviewWriter(db).insert(
+        'added-with-pains',
+        {
+          date: '2026-11-18',
+          channel: 'call',
+          accountId: account,
+          source: null,
+          by: null,
+          minutes: null,
+          summary: 'added',
+          notes: null,
+          followUp: null,
+          followUpDone: false,
+          contactIds: [contact],
+          pains: [
+            { text: 'Slow sync', severity: 'high' },
+            { text: 'Export', severity: 'low' },
+          ],
+          quotes: [],
+          tags: [],
+        },
+        '2026-11-18T00:00:00Z',
+      );
+      s.resume({ interviews: last });
+    })();
+    expect(db.prepare('SELECT count(*) FROM pain_hearings WHERE interview_id > ?').pluck().get(last)).toBe(4);
+    expect(summaryDrift(db)).toEqual([{ name: 'pain_hearings', rows: 1 }]);
+    flip.run(...old);
+    expect(summaryDrift(db)).toEqual([]);
   });
 
   it('restores each trigger as the schema wrote it', () => {
