@@ -58,9 +58,11 @@ export function treeIn(db: DB, config: Config, w: Window, opts: TreeOptions): Cu
     const records = hypothesisRecordsOf(db, w.end, config, [...linked, ...shownUnlinked]);
     const ranked = !read
       ? opportunitiesIn(db, w, validateAt)
-      : read.textRows
-        ? rankPainTexts(read.textRows, read.named, read.hypotheses, validateAt)
-        : rankOpportunities(read.pains, read.named, read.hypotheses, validateAt);
+      : read.ranked
+        ? read.ranked
+        : read.textRows
+          ? rankPainTexts(read.textRows, read.named, read.hypotheses, validateAt)
+          : rankOpportunities(read.pains, read.named, read.hypotheses, validateAt);
     const whole = buildTree(config['product.outcome'], w, ranked, read?.named ?? namedOpportunities(db), records);
     let bare = 0;
     const opportunities =

@@ -201,6 +201,8 @@ export interface OpportunityRows {
    * every opportunity is ranked, and the markdown export's tree ranks them from the same rows
    */
   textRows?: PainTextRow[];
+  /** every opportunity of textRows already ranked (the markdown export ranks once for the report and its tree) */
+  ranked?: Opportunity[];
   named: NamedOpportunity[];
   hypotheses: OpportunityHypothesis[];
 }
@@ -1052,9 +1054,11 @@ function assemble(
   const validateAt = config['evidence.validateAt'];
   const ranked = heard.texts
     ? []
-    : heard.textRows
-      ? rankPainTexts(heard.textRows, heard.named, heard.hypotheses, validateAt)
-      : rankOpportunities(heard.pains, heard.named, heard.hypotheses, validateAt);
+    : heard.ranked
+      ? heard.ranked
+      : heard.textRows
+        ? rankPainTexts(heard.textRows, heard.named, heard.hypotheses, validateAt)
+        : rankOpportunities(heard.pains, heard.named, heard.hypotheses, validateAt);
   const counted = heard.texts
     ? countOpportunities(heard.texts, heard.named, heard.hypotheses, validateAt)
     : (heard.counted ?? {

@@ -102,6 +102,13 @@ function expectSameTree(db: DB) {
   expect(buildShownReport(texts, options).report.opportunities).toEqual(
     buildShownReport(rows, options).report.opportunities,
   );
+  // the export ranks them once, for the report and the tree
+  const o = texts.opportunities;
+  const once = { ...texts, opportunities: { ...o, ranked: rankPainTexts(o.textRows ?? [], o.named, o.hypotheses, 3) } };
+  expect(treeIn(db, CONFIG, w, { limit: 10, countUnlinked: true, rows: once.opportunities })).toEqual(exported);
+  expect(buildShownReport(once, options).report.opportunities).toEqual(
+    buildShownReport(rows, options).report.opportunities,
+  );
 }
 
 describe.each(Object.entries(shapes))('opportunities on a journal of the %s shape', (_shape, opts) => {
