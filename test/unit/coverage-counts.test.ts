@@ -6,12 +6,9 @@ import type { DB } from '../../src/db/journal.js';
 import { coverageRows, coverageRowsSimple } from '../../src/db/coverage.js';
 import { buildCoverage, type CoverageRows } from '../../src/core/coverage.js';
 import { DEFAULTS } from '../../src/core/config.js';
-import { generatedJournal } from '../fixtures/generated-journal.js';
+import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
 
-const shapes = {
-  today: { accounts: 40, contacts: 150, hypotheses: 60, seed: 5, shape: 'today' },
-  harsh: { accounts: 240, contacts: 480, hypotheses: 80, seed: 6, shape: 'harsh' },
-} as const;
+const shapes = SHAPES;
 
 const WINDOWS = [
   { start: '2026-08-29', end: '2026-11-20', asOf: '2026-11-20' },
@@ -41,11 +38,11 @@ function expectSame(db: DB) {
   }
 }
 
-describe.each(Object.entries(shapes))('coverage counts on a journal of the %s shape', (_shape, opts) => {
+describe.each(Object.entries(shapes))('coverage counts on a journal of the %s shape', (_shape, { size, ...opts }) => {
   let journal: ReturnType<typeof generatedJournal>;
   let db: DB;
   beforeAll(() => {
-    journal = generatedJournal(1500, opts);
+    journal = generatedJournal(size, opts);
     db = journal.db;
   });
   afterAll(() => journal.close());

@@ -3,28 +3,20 @@
 // through them must equal those computed from scratch from every evidence row, its interview and
 // the people present, as of any day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openForWrite, type DB } from '../../src/db/journal.js';
-import { importJournal } from '../../src/db/import.js';
-import { validateDocument } from '../../src/core/import-validate.js';
+import type { DB } from '../../src/db/journal.js';
 import { hypothesisStats } from '../../src/db/hypothesis-stats.js';
 // @ts-expect-error the generator is plain JavaScript
-import { generate, mulberry32 } from '../bench/generate.mjs';
+import { mulberry32 } from '../bench/generate.mjs';
+import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
 
-let dir: string;
+let journal: ReturnType<typeof generatedJournal>;
 let db: DB;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pm-ec-'));
-  db = openForWrite(join(dir, 'j.db')).db;
-  const doc = validateDocument(generate(1500, { accounts: 40, contacts: 120, hypotheses: 60, seed: 7 }));
-  importJournal(db, doc);
+  const { size, ...opts } = SHAPES.today;
+  journal = generatedJournal(size, opts);
+  db = journal.db;
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => journal.close());
 
 type Rank = number | null;
 type Counts = [number, number, number, number, number, number, number, string | null, Rank, Rank];

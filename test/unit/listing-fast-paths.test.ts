@@ -15,22 +15,19 @@ import { accountJson } from '../../src/core/accounts.js';
 import { contactJson } from '../../src/core/contacts.js';
 import { accountPage, accountTable, contactPage, contactTable } from '../../src/render/accounts.js';
 import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
-import { generatedJournal } from '../fixtures/generated-journal.js';
+import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
 import { hypothesisRecords, hypothesisTotal } from '../../src/db/hypotheses.js';
 import { DEFAULTS } from '../../src/core/config.js';
 
 const DAYS = ['2026-11-20', '2025-06-01', '2022-03-15'];
 const CADENCE = 30;
-const shapes = {
-  today: { accounts: 40, contacts: 150, hypotheses: 100, seed: 5, shape: 'today' },
-  harsh: { accounts: 240, contacts: 480, hypotheses: 150, seed: 6, shape: 'harsh' },
-} as const;
+const shapes = SHAPES;
 
-describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (_shape, opts) => {
+describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (_shape, { size, ...opts }) => {
   let journal: ReturnType<typeof generatedJournal>;
   let db: DB;
   beforeAll(() => {
-    journal = generatedJournal(1500, opts);
+    journal = generatedJournal(size, opts);
     db = journal.db;
   });
   afterAll(() => journal.close());

@@ -7,12 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import { exportJournal, markdownRecords, WHOLE_JOURNAL, type ExportRange } from '../../src/db/exchange.js';
-import { generatedJournal } from '../fixtures/generated-journal.js';
+import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
 
 let journal: ReturnType<typeof generatedJournal>;
 let db: DB;
 beforeAll(() => {
-  journal = generatedJournal(1500, { accounts: 40, contacts: 120, hypotheses: 80, seed: 5 });
+  const { size, ...opts } = SHAPES.today;
+  journal = generatedJournal(size, opts);
   db = journal.db;
   // a hypothesis with revisions, and an interview with no contact, pains, quotes, tags or notes, linked to three hypotheses
   db.prepare(
@@ -44,6 +45,17 @@ const RANGES: [string, ExportRange][] = [
 
 const idNumber = (id: string | null) => Number(id?.slice(1));
 
+/** Each range's export document, made once for the five ways of cutting it into batches (no test writes). */
+const documents = new Map<string, ReturnType<typeof exportJournal>>();
+function documentOf(name: string, range: ExportRange) {
+  let doc = documents.get(name);
+  if (doc === undefined) {
+    doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
+    documents.set(name, doc);
+  }
+  return structuredClone(doc);
+}
+
 describe('markdownRecords', () => {
   // [interviews a batch, characters of notes a batch]: the defaults, batches cut by count alone,
   // and batches cut by their notes (every batch then ends early, often after its first interview)
@@ -57,7 +69,7 @@ describe('markdownRecords', () => {
   for (const [name, range] of RANGES)
     for (const [batch, notes] of BATCHES) {
       it(`holds the export document's records for ${name}${batch ? `, read ${batch} interviews a batch` : ''}${notes ? ` or ${notes} characters of notes` : ''}`, () => {
-        const doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
+        const doc = documentOf(name, range);
         const md = markdownRecords(db, range, batch, notes);
         const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
         const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
