@@ -39,6 +39,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts', 'test/pg-setup.ts'],
+    // PM_TEST_CPU_LOG=FILE: each file's CPU, a line each (test/cpu-per-file.ts)
+    setupFiles: process.env.PM_TEST_CPU_LOG ? ['test/cpu-per-file.ts'] : [],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
