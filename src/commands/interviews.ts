@@ -4,7 +4,15 @@ import { localId } from '../db/refs.js';
 import { UsageError } from '../errors.js';
 import { hintIfCut, rowLimit } from './limit.js';
 import { parsePastDate } from '../core/dates.js';
-import { countInterviews, interviewLines, listInterviews, type InterviewFilters } from '../db/interviews.js';
+import {
+  countInterviews,
+  heldBy,
+  interviewerNames,
+  interviewLines,
+  listInterviews,
+  type InterviewFilters,
+} from '../db/interviews.js';
+import type { DB } from '../db/journal.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { interviewLinesOf } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
@@ -67,6 +75,7 @@ export function interviews(ctx: Context, given: ListOptions): void {
     const guess = didYouMean(nearNames(filters.with, knownNames(db, 'contacts')));
     throw new UsageError(`no contact named ${JSON.stringify(filters.with)}`, guess ?? 'try: pm contacts');
   }
+  if (filters.by !== undefined) checkInterviewer(ctx, db, filters.by);
   if (filters.account !== undefined && !findAccount(db, filters.account)) {
     const guess = didYouMean(nearNames(filters.account, accountNames(db)));
     throw new UsageError(`no account named ${JSON.stringify(filters.account)}`, guess ?? 'try: pm accounts');
@@ -85,4 +94,19 @@ export function interviews(ctx: Context, given: ListOptions): void {
   }
   // on a terminal's full page, how many match in all, when more do (as the other listings say it)
   hintIfCut(ctx, opts.limit, rows.length, () => countInterviews(db, filters), 'newest first');
+}
+
+/**
+ * `--by NAME` where nobody ever held a conversation under NAME, and NAME is not who `pm log` would
+ * write (user.name, else the OS user): a typo, refused as an unknown contact is, rather than an
+ * empty listing or a report that is OVERDUE forever from a cron line (docs/decisions.md).
+ */
+export function checkInterviewer(ctx: Context, db: DB, name: string): void {
+  const own = ctx.defaultBy(ctx.config());
+  if (name.toLowerCase() === own.toLowerCase() || heldBy(db, name)) return;
+  const guess = didYouMean(nearNames(name, [...interviewerNames(db), own]));
+  throw new UsageError(
+    `nobody named ${JSON.stringify(name)} has held a conversation in this journal`,
+    guess ?? 'try: pm report --team (who holds them)',
+  );
 }

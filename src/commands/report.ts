@@ -28,6 +28,7 @@ import { renderReportMarkdown } from '../render/report-md.js';
 import { renderReportHtml } from '../render/report-html.js';
 import { EXIT, ExitWith, UsageError } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
+import { checkInterviewer } from './interviews.js';
 import type { DB } from '../db/journal.js';
 import type { Config } from '../core/config.js';
 
@@ -129,6 +130,7 @@ export function report(ctx: Context, flags: ReportFlags): void {
     );
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
+  if (options.by !== null) checkInterviewer(ctx, journal.db, options.by);
   if (flags.full && format !== 'text')
     throw new UsageError(`--full is for the text report; --format ${format} is complete already`);
   const r = flags.team

@@ -152,6 +152,16 @@ export function* interviewLines(db: DB, f: InterviewFilters): Generator<Intervie
 }
 
 /** How many interviews the listing's filters match (its limit aside): the terminal page's hint. */
+/** Whether a conversation was held under this name, as `--by` matches it (ASCII case aside). */
+export function heldBy(db: DB, name: string): boolean {
+  return db.prepare('SELECT 1 FROM interviews WHERE by = ? COLLATE NOCASE LIMIT 1').get(name) !== undefined;
+}
+
+/** Every name conversations were held under (for "did you mean"). */
+export function interviewerNames(db: DB): string[] {
+  return db.prepare('SELECT DISTINCT by FROM interviews').pluck().all() as string[];
+}
+
 export function countInterviews(db: DB, f: InterviewFilters): number {
   const { sql, params } = listingSql('SELECT count(*) FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id', {
     ...f,

@@ -63,6 +63,27 @@ describe('pm report --team', () => {
   });
 });
 
+describe('--by a name nobody holds conversations under', () => {
+  it('is a typo: exit 2 with the nearest interviewer, not an empty list or a report OVERDUE forever', () => {
+    const before = box.snapshot();
+    for (const args of [['report', '--by', 'Dama'], ['report', '--by', 'Dama', '--check'], ['ls', '--by', 'Dama']]) {
+      const r = box.pm(args);
+      expectUsageError(r);
+      expect(r.err).toMatch(/pm: nobody named "Dama" has held a conversation in this journal/);
+      expect(r.err).toMatch(/did you mean "Dana"\?/);
+    }
+    expect(box.pm(['report', '--by', 'Zed']).err).toMatch(/try: pm report --team/);
+    expect(box.snapshot()).toBe(before);
+    // case aside, as --by matches; Fay had none this week but has held conversations; the user's
+    // own name (the sandbox's OS user) before they logged anything
+    expect(box.json(['report', '--by', 'dana']).contact.direct).toBe(2);
+    expect(box.json(['report', '--by', 'Fay']).contact.direct).toBe(0);
+    expect(box.pm(['report', '--by', 'tester']).code).toBe(0);
+    expect(box.pm(['ls', '--by', 'tester']).code).toBe(0);
+    expect(box.json(['ls', '--by', 'ELI']).map((r: { id: string }) => r.id)).toEqual(['I3']);
+  });
+});
+
 describe('pm sync before it is set up', () => {
   it('is a usage error with the way to set it up; status says so; a bad URL is refused', () => {
     const r = box.pm(['sync']);
