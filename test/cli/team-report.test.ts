@@ -66,7 +66,11 @@ describe('pm report --team', () => {
 describe('--by a name nobody holds conversations under', () => {
   it('is a typo: exit 2 with the nearest interviewer, not an empty list or a report OVERDUE forever', () => {
     const before = box.snapshot();
-    for (const args of [['report', '--by', 'Dama'], ['report', '--by', 'Dama', '--check'], ['ls', '--by', 'Dama']]) {
+    for (const args of [
+      ['report', '--by', 'Dama'],
+      ['report', '--by', 'Dama', '--check'],
+      ['ls', '--by', 'Dama'],
+    ]) {
       const r = box.pm(args);
       expectUsageError(r);
       expect(r.err).toMatch(/pm: nobody named "Dama" has held a conversation in this journal/);
