@@ -72,9 +72,23 @@ const freshSchemaText = {
   name: 'fresh-schema',
   setup(b) {
     b.onResolve({ filter: /^pm:fresh-schema$/ }, () => ({ path: 'fresh-schema', namespace: 'pm-schema' }));
-    b.onLoad({ filter: /.*/, namespace: 'pm-schema' }, () => ({ loader: 'text', contents: freshSchema() }));
+    b.onLoad({ filter: /.*/, namespace: 'pm-schema' }, () => ({ loader: 'js', contents: textFunction(freshSchema()) }));
   },
 };
+
+// migrations/*.sql: each a function returning the file's text (src/sql.d.ts says why)
+const sqlText = {
+  name: 'sql-text',
+  setup(b) {
+    b.onLoad({ filter: /\.sql$/ }, (args) => ({
+      loader: 'js',
+      contents: textFunction(readFileSync(args.path, 'utf8')),
+    }));
+  },
+};
+function textFunction(text) {
+  return `export default () => ${JSON.stringify(text)};`;
+}
 
 const WRAP_START = '(function (exports, require, module, __filename, __dirname) {';
 const WRAP_END = '\n})';
@@ -103,13 +117,12 @@ await build({
   // when a sync runs. unhomoglyph's table of confusable
   // characters (100 KB) is read only when a new name is compared with the known ones.
   external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json', 'unhomoglyph/data.json', 'pg'],
-  loader: { '.sql': 'text' },
   define: { __PM_VERSION__: JSON.stringify(pkg.version) },
   // bin/pm.js compiles the bundle as one function (what Module.wrap gives), so the file is that
   // function: handed to V8 as read, not concatenated into a new 480 KB string V8 must then copy
   banner: { js: WRAP_START },
   footer: { js: WRAP_END },
-  plugins: [lazyChildProcess, noColorDetection, directAddon, freshSchemaText],
+  plugins: [lazyChildProcess, noColorDetection, directAddon, freshSchemaText, sqlText],
 });
 // `pm __complete` (shell completion's live values, at every TAB) is a bundle of its own, loaded by
 // bin/pm.js instead of the CLI: better-sqlite3 and a few queries, without commander or chalk

@@ -25,13 +25,13 @@ export default defineConfig({
       name: 'fresh-schema',
       resolveId: (id: string) => (id === 'pm:fresh-schema' ? '\0pm:fresh-schema' : undefined),
       load: (id: string) =>
-        id === '\0pm:fresh-schema' ? `export default ${JSON.stringify(freshSchema())};` : undefined,
+        id === '\0pm:fresh-schema' ? `export default () => ${JSON.stringify(freshSchema())};` : undefined,
     },
     {
-      // migrations/*.sql are imported as text, as esbuild's text loader does for the build
+      // migrations/*.sql are imported as a function returning their text, as the build does (src/sql.d.ts)
       name: 'sql-as-text',
       transform(code: string, id: string) {
-        if (id.endsWith('.sql')) return { code: `export default ${JSON.stringify(code)};`, map: null };
+        if (id.endsWith('.sql')) return { code: `export default () => ${JSON.stringify(code)};`, map: null };
         return undefined;
       },
     },

@@ -11,6 +11,7 @@
 //   one's gets a "did you mean" warning, and pm doctor lists such pairs.
 import { UsageError } from '../errors.js';
 import { identityKey } from './mentions.js';
+import { once } from './once.js';
 import { checkText } from './text.js';
 
 export { identityKey };
@@ -23,10 +24,12 @@ export { identityKey };
  * characters (emoji). ZWJ and ZWNJ are removed only after a Latin, Greek or Cyrillic letter, or a
  * space, where they draw nothing.
  */
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each is matched as one code point, on purpose
-  /(?!\u200C|\u200D|[\uFE00-\uFE0F\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}])\p{Default_Ignorable_Code_Point}/gu;
-const JOINER_AFTER_ALPHABET = /(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\s]|^)(?:\u200C|\u200D)+/gu;
+const INVISIBLE = once(
+  () =>
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each is matched as one code point, on purpose
+    /(?!\u200C|\u200D|[\uFE00-\uFE0F\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}])\p{Default_Ignorable_Code_Point}/gu,
+);
+const JOINER_AFTER_ALPHABET = once(() => /(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\s]|^)(?:\u200C|\u200D)+/gu);
 /** Every kind of space (no-break, ideographic, thin …), tabs and line breaks: one space in a name. */
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/gu;
 const PLAIN = /^[\u0020-\u007E]*$/;
@@ -34,7 +37,7 @@ const PLAIN = /^[\u0020-\u007E]*$/;
 /** Text with its invisible characters removed (see INVISIBLE), in NFC. */
 export function withoutInvisibles(s: string): string {
   if (PLAIN.test(s)) return s;
-  return s.normalize('NFC').replace(INVISIBLE, '').replace(JOINER_AFTER_ALPHABET, '');
+  return s.normalize('NFC').replace(INVISIBLE(), '').replace(JOINER_AFTER_ALPHABET(), '');
 }
 
 /** A person's or an account's name as stored: NFC, no invisible characters, spaces collapsed, trimmed. */

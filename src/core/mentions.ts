@@ -9,13 +9,15 @@
 // soft hyphens, bidi controls). Each base character is folded with its marks, so every folded
 // character maps back to the span of the original it came from, and a match is replaced there.
 
+import { once } from './once.js';
+
 /** Nonspacing marks (accents) and default-ignorable code points (ZWSP, ZWJ, soft hyphen, bidi controls…). */
-const DROPPED = /[\p{Mn}\p{Default_Ignorable_Code_Point}]/gu;
+const DROPPED = once(() => /[\p{Mn}\p{Default_Ignorable_Code_Point}]/gu);
 /** A base character with the marks that follow it (or marks with no base). */
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+const CLUSTER = once(() => /\P{M}\p{M}*|\p{M}+/gsu);
 const ASCII = /^[\u0000-\u007f]*$/;
 /** A word of folded text: letters, digits and (spacing) marks. */
-const WORD_G = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_G = once(() => /[\p{L}\p{N}\p{M}]+/gu);
 /** Between the words of a name, any run of spaces, underscores or hyphens is one space ("jose_pena"). */
 const SEPARATORS = /[\s_-]+/g;
 
@@ -26,7 +28,7 @@ export function foldCluster(cluster: string): string {
   let folded = clusterCache.get(cluster);
   if (folded === undefined) {
     // upper then lower: full case folding for what lower alone leaves apart (ß/SS, final ς/σ)
-    folded = cluster.normalize('NFKD').toUpperCase().toLowerCase().normalize('NFKD').replace(DROPPED, '');
+    folded = cluster.normalize('NFKD').toUpperCase().toLowerCase().normalize('NFKD').replace(DROPPED(), '');
     if (clusterCache.size < 10_000) clusterCache.set(cluster, folded);
   }
   return folded;
@@ -55,7 +57,7 @@ export function foldGeneral(text: string): FoldedText {
   let folded = '';
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const m of text.matchAll(CLUSTER)) {
+  for (const m of text.matchAll(CLUSTER())) {
     const f = foldCluster(m[0]);
     folded += f;
     for (let k = 0; k < f.length; k++) {
@@ -141,7 +143,7 @@ export class MentionMatcher {
       if (key.length < 2) continue;
       if (!this.whole.has(key)) {
         this.whole.set(key, n.replacement);
-        this.maxWords = Math.max(this.maxWords, key.match(WORD_G)?.length ?? 0);
+        this.maxWords = Math.max(this.maxWords, key.match(WORD_G())?.length ?? 0);
         this.maxLength = Math.max(this.maxLength, key.length);
       }
       // inside a word: the needle's letters without its spaces and punctuation ("zeldaquux")
@@ -163,7 +165,7 @@ export class MentionMatcher {
     const { folded, starts, ends } = foldForMatch(text);
     const start = (i: number) => (starts ? starts[i] : i);
     const end = (i: number) => (ends ? ends[i - 1] : i);
-    const words = [...folded.matchAll(WORD_G)];
+    const words = [...folded.matchAll(WORD_G())];
     let out = '';
     let copied = 0;
     let count = 0;

@@ -7,13 +7,17 @@
 // search and bm25 ranking. (SQLite's trigram tokenizer was the alternative: it cannot match fewer than
 // three characters, and most Chinese words are two; docs/decisions.md.)
 
+import { once } from './once.js';
+
 /**
  * Scripts written without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar): each
  * character (with its combining marks) is a word of the index. Script_Extensions, so that the kana
  * prolonged sound mark ー and the iteration mark 々 count too.
  */
-const UNSPACED = /[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}]/u;
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const UNSPACED = once(
+  () => /[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}]/u,
+);
+const IGNORABLE = once(() => /\p{Default_Ignorable_Code_Point}/gu);
 const PLAIN = /^[\u0020-\u007E\t\n\r]*$/;
 
 let graphemes: Intl.Segmenter | undefined;
@@ -45,8 +49,8 @@ export function foldMapped(s: string): FoldedText {
   }
   graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   for (const { segment, index } of graphemes.segment(s)) {
-    let f = segment.normalize('NFKC').replace(IGNORABLE, '');
-    if (UNSPACED.test(f)) f = ` ${f} `;
+    let f = segment.normalize('NFKC').replace(IGNORABLE(), '');
+    if (UNSPACED().test(f)) f = ` ${f} `;
     for (let i = 0; i < f.length; i++) {
       from.push(index);
       to.push(index + segment.length);
@@ -85,12 +89,12 @@ export function foldQuery(q: string): string {
     if (ch === '"') {
       flush();
       quoted = !quoted;
-    } else if (!quoted && (UNSPACED.test(ch) || (run !== '' && /\p{M}/u.test(ch)))) {
+    } else if (!quoted && (UNSPACED().test(ch) || (run !== '' && /\p{M}/u.test(ch)))) {
       run += ch;
       return;
     } else if (!quoted && run !== '' && ch === ' ') {
       const next = chars.slice(i).find((c) => c !== ' ');
-      if (next !== undefined && UNSPACED.test(next)) {
+      if (next !== undefined && UNSPACED().test(next)) {
         run += ch;
         return;
       }

@@ -1,5 +1,6 @@
-// The schema's history: numbered SQL files in migrations/, embedded in the build (esbuild's text
-// loader; a small plugin in vitest.config.ts does the same for tests). Add a file, add a line.
+// The schema's history: numbered SQL files in migrations/, embedded in the build (a plugin in
+// esbuild.config.mjs; another in vitest.config.ts does the same for tests). Add a file, add a line.
+// Each file is a function returning its text (src/sql.d.ts), called only when the migration runs.
 import m0001 from '../../migrations/0001_init.sql';
 import m0002 from '../../migrations/0002_evidence_dates.sql';
 import m0003 from '../../migrations/0003_evidence_customers.sql';
@@ -42,34 +43,46 @@ export interface Migration {
   data?: (db: DB) => unknown;
 }
 
+/** A migration whose SQL text is made only when it is read, by a migration that runs. */
+function migration(version: number, name: string, text: () => string, data?: (db: DB) => unknown): Migration {
+  return {
+    version,
+    name,
+    get sql() {
+      return text();
+    },
+    ...(data ? { data } : {}),
+  };
+}
+
 export const MIGRATIONS: Migration[] = [
-  { version: 1, name: '0001_init', sql: m0001 },
-  { version: 2, name: '0002_evidence_dates', sql: m0002 },
-  { version: 3, name: '0003_evidence_customers', sql: m0003 },
-  { version: 4, name: '0004_report_summaries', sql: m0004 },
-  { version: 5, name: '0005_kind_view', sql: m0005 },
-  { version: 6, name: '0006_pain_severity', sql: m0006 },
-  { version: 7, name: '0007_journey_bets_basis', sql: m0007 },
-  { version: 8, name: '0008_signal_sources', sql: m0008 },
-  { version: 9, name: '0009_erasure', sql: m0009 },
-  { version: 10, name: '0010_stage_index', sql: m0010 },
-  { version: 11, name: '0011_opportunities', sql: m0011 },
-  { version: 12, name: '0012_identity_keys', sql: m0012, data: migrateIdentities },
-  { version: 13, name: '0013_people_dates', sql: m0013 },
-  { version: 14, name: '0014_opportunity_stages', sql: m0014 },
-  { version: 15, name: '0015_change_tracking', sql: m0015 },
-  { version: 16, name: '0016_search_unspaced_scripts', sql: m0016, data: reindexUnspaced },
+  migration(1, '0001_init', m0001),
+  migration(2, '0002_evidence_dates', m0002),
+  migration(3, '0003_evidence_customers', m0003),
+  migration(4, '0004_report_summaries', m0004),
+  migration(5, '0005_kind_view', m0005),
+  migration(6, '0006_pain_severity', m0006),
+  migration(7, '0007_journey_bets_basis', m0007),
+  migration(8, '0008_signal_sources', m0008),
+  migration(9, '0009_erasure', m0009),
+  migration(10, '0010_stage_index', m0010),
+  migration(11, '0011_opportunities', m0011),
+  migration(12, '0012_identity_keys', m0012, migrateIdentities),
+  migration(13, '0013_people_dates', m0013),
+  migration(14, '0014_opportunity_stages', m0014),
+  migration(15, '0015_change_tracking', m0015),
+  migration(16, '0016_search_unspaced_scripts', m0016, reindexUnspaced),
   // 17 was never used (numbers were handed out to parallel work before it landed): versions only need to grow
-  { version: 18, name: '0018_listing_summaries', sql: m0018 },
-  { version: 19, name: '0019_coverage_indexes', sql: m0019 },
-  { version: 20, name: '0020_edit_kind_copies', sql: m0020 },
-  { version: 21, name: '0021_activity_by_step', sql: m0021 },
-  { version: 22, name: '0022_contact_lookups', sql: m0022 },
-  { version: 23, name: '0023_account_conversations', sql: m0023 },
-  { version: 24, name: '0024_contact_completion', sql: m0024 },
-  { version: 25, name: '0025_cold_accounts', sql: m0025 },
-  { version: 26, name: '0026_line_names', sql: m0026 },
-  { version: 27, name: '0027_pain_hearings', sql: m0027 },
+  migration(18, '0018_listing_summaries', m0018),
+  migration(19, '0019_coverage_indexes', m0019),
+  migration(20, '0020_edit_kind_copies', m0020),
+  migration(21, '0021_activity_by_step', m0021),
+  migration(22, '0022_contact_lookups', m0022),
+  migration(23, '0023_account_conversations', m0023),
+  migration(24, '0024_contact_completion', m0024),
+  migration(25, '0025_cold_accounts', m0025),
+  migration(26, '0026_line_names', m0026),
+  migration(27, '0027_pain_hearings', m0027),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
