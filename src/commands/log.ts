@@ -134,9 +134,17 @@ export function matchParticipants(
       let candidates: ContactRow[];
       if (want.account !== null) candidates = accountRow ? contactsByNameInAccount(db, person.name, accountRow.id) : [];
       else candidates = contactsByName(db, person.name);
-      // a colleague (a stakeholder, of their own account) joins a call at any account as themselves;
-      // --role other than stakeholder describes someone new
-      if (want.account !== null && candidates.length === 0 && (want.role === null || want.role === 'stakeholder'))
+      // a colleague (a stakeholder, of their own account) joins a call at a known account as themselves,
+      // named bare; an email, a new account, --segment/--persona or --role other than stakeholder describe
+      // someone new
+      if (
+        accountRow &&
+        candidates.length === 0 &&
+        !person.email &&
+        want.segment === null &&
+        want.persona == null &&
+        (want.role === null || want.role === 'stakeholder')
+      )
         candidates = contactsByName(db, person.name).filter(isColleague);
       // someone known by another email is another person with the same name
       if (person.email) candidates = candidates.filter((c) => c.email === null);

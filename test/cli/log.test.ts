@@ -291,6 +291,27 @@ describe('pm log: matching contacts and accounts', () => {
     expect(namesake.err).toMatch(/new contact: Sam Hale \(customer, Acme\)/);
   });
 
+  it('a colleague is taken only for a bare name at a known account: an email, a new account, a segment say new', () => {
+    box.pm(['log', ...JANE, '--summary', 'a']);
+    box.pm(['log', '--with', 'Ann Oh <ann@initech.test>', '--account', 'Initech', '--summary', 'a']);
+    box.pm(['log', '--with', 'Bo Li <bo@hooli.test>', '--account', 'Hooli', '--summary', 'a']);
+    box.pm(['log', '--with', 'Sam Hale', '--account', 'Our team', '--role', 'stakeholder', '--summary', 'b']);
+    const people = () => box.sql('SELECT name, email, role, segment, persona, account_id FROM contacts ORDER BY id');
+    const colleague = people()[3];
+    for (const args of [
+      ['--with', 'Sam Hale <sam.h@acme.test>', '--account', 'Acme'],
+      ['--with', 'Sam Hale', '--account', 'Globex'],
+      ['--with', 'Sam Hale', '--account', 'Initech', '--segment', 'healthcare'],
+      ['--with', 'Sam Hale', '--account', 'Hooli', '--persona', 'finance lead'],
+    ]) {
+      const r = box.json(['log', ...args, '--summary', 'new person']);
+      expect(r.kind, args.join(' ')).toBe('customer');
+      expect(people()[3], args.join(' ')).toEqual(colleague);
+      expect(people().at(-1), args.join(' ')).toMatchObject({ name: 'Sam Hale', role: 'customer' });
+    }
+    expect(people().filter((c) => c.name === 'Sam Hale')).toHaveLength(5);
+  });
+
   it('a partner is another company: a call with a customer and a partner is still logged once per company', () => {
     box.pm(['log', '--with', 'Pia Part', '--account', 'Resell Co', '--role', 'partner', '--summary', 'x']);
     const before = box.snapshot();
