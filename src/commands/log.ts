@@ -121,6 +121,7 @@ export function matchParticipants(
 ): Participants {
   const accountRow = want.account !== null ? findAccount(db, want.account) : undefined;
   const planned: PlannedContact[] = [];
+  let roleClash: ContactRow | undefined;
   for (const person of want.people) {
     if (person.name.trim().toLowerCase() === FORGOTTEN_NAME.toLowerCase())
       throw new UsageError(
@@ -164,11 +165,8 @@ export function matchParticipants(
           `${found.name} is a contact at ${found.account}, not ${want.account}`,
           `if they moved: pm contact set ${JSON.stringify(found.name)} --account ${JSON.stringify(want.account)}`,
         );
-      if (want.role !== null && found.role !== want.role)
-        throw new UsageError(
-          `${found.name} is known as a ${found.role}, not a ${want.role}`,
-          `to change it: pm contact set ${JSON.stringify(found.name)} --role ${want.role}`,
-        );
+      // --role is for the people met for the first time: it contradicts a known person only when nobody is new
+      if (want.role !== null && found.role !== want.role) roleClash ??= found;
       if (want.segment !== null) {
         if (found.segment === null) fill.segment = want.segment;
         else if (found.segment !== want.segment)
@@ -198,6 +196,19 @@ export function matchParticipants(
                 `"Their company" …`,
         );
       }
+      // a known customer named bare at another account with --role stakeholder (meant for a new colleague
+      // beside them) would be duplicated as a stakeholder there
+      const elsewhere =
+        want.role === 'stakeholder' && !person.email
+          ? contactsByName(db, person.name).filter((c) => !isColleague(c) && c.accountId !== accountRow?.id)
+          : [];
+      if (elsewhere.length)
+        throw new UsageError(
+          `${elsewhere[0].name} is a ${elsewhere[0].role} at ${elsewhere[0].account}; --role stakeholder would make ` +
+            `a second ${elsewhere[0].name}, a stakeholder of ${want.account}`,
+          `--role is for the people met for the first time: pm log --with ${JSON.stringify(elsewhere[0].name)} … ` +
+            `--account ${JSON.stringify(elsewhere[0].account)} --role stakeholder; someone else: give their email`,
+        );
       const twin = planned.find(
         (p) =>
           !p.existing &&
@@ -208,6 +219,11 @@ export function matchParticipants(
       if (!twin) planned.push({ person });
     }
   }
+  if (roleClash && planned.every((p) => p.existing))
+    throw new UsageError(
+      `${roleClash.name} is known as a ${roleClash.role}, not a ${want.role}`,
+      `to change it: pm contact set ${JSON.stringify(roleClash.name)} --role ${want.role}`,
+    );
   let account: Participants['account'];
   if (want.account !== null)
     account = accountRow ? { id: accountRow.id, name: accountRow.name } : { name: want.account };

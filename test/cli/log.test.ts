@@ -312,6 +312,28 @@ describe('pm log: matching contacts and accounts', () => {
     expect(people().filter((c) => c.name === 'Sam Hale')).toHaveLength(5);
   });
 
+  it('--role is for the people met for the first time: a known customer keeps theirs, and is never duplicated', () => {
+    box.pm(['log', ...JANE, '--summary', 'a']);
+    const joint = ['--with', 'Jane Roe', '--with', 'New Colleague', '--role', 'stakeholder'];
+    // at another account, Jane would become a second Jane Roe, a stakeholder there: refused
+    const before = box.snapshot();
+    const dup = box.pm(['log', ...joint, '--account', 'Our Co', '--summary', 'x']);
+    expectUsageError(dup);
+    expect(dup.err).toMatch(/^pm: Jane Roe is a customer at Acme; --role stakeholder would make a second Jane Roe/m);
+    expect(box.snapshot()).toBe(before);
+    // at her account: Jane keeps her role, the new colleague takes --role, the call is customer contact
+    const r = box.json(['log', ...joint, '--account', 'Acme', '--summary', 'demo']);
+    expect([r.account, r.kind, r.with]).toEqual(['Acme', 'customer', ['Jane Roe', 'New Colleague']]);
+    expect(box.sql('SELECT name, role FROM contacts ORDER BY id')).toEqual([
+      { name: 'Jane Roe', role: 'customer' },
+      { name: 'New Colleague', role: 'stakeholder' },
+    ]);
+    // nobody new: a --role that contradicts a known person is still refused
+    const again = box.snapshot();
+    expectUsageError(box.pm(['log', '--with', 'Jane Roe', '--role', 'stakeholder', '--summary', 'y']));
+    expect(box.snapshot()).toBe(again);
+  });
+
   it('a partner is another company: a call with a customer and a partner is still logged once per company', () => {
     box.pm(['log', '--with', 'Pia Part', '--account', 'Resell Co', '--role', 'partner', '--summary', 'x']);
     const before = box.snapshot();
