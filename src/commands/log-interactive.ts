@@ -23,9 +23,9 @@ import { dirname } from 'node:path';
 import type { Context } from '../context.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline } from '../core/dates.js';
-import { Interrupted, PmError } from '../errors.js';
+import { Interrupted, PmError, UsageError } from '../errors.js';
 import { type Channel, parseChannel } from '../core/channels.js';
-import { ROLES, type ContactRow, type Role } from '../core/contacts.js';
+import { ROLES, parsePerson, type ContactRow, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { checkPersona, draftFromOptions, followUpAfter, type LogDraft, type LogOptions } from '../core/interviews.js';
 import { parsePain } from '../core/pains.js';
@@ -43,13 +43,13 @@ import {
   type OpenHypothesis,
 } from '../core/quick-log.js';
 import { knownSources, knownTags, openFollowUps } from '../db/interviews.js';
-import { allContacts } from '../db/contacts.js';
+import { allContacts, contactByEmail, contactsByName } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
 import { knownAccounts } from '../db/accounts.js';
 import { knownPersonas } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
-import { readNotes, report, saveLog } from './log.js';
+import { matchParticipants, readNotes, report, saveLog } from './log.js';
 import { readDraft, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
 import { cleanTag } from '../core/identity.js';
@@ -181,7 +181,31 @@ async function collect(
     delete answers.whoLabel;
   }
 
-  // 1. who
+  // 1. who: --with chooses them (as --channel chooses the channel), found as the scripted form finds them
+  if (answers.who === undefined && opts.with?.length) {
+    if (opts.with.length > 1)
+      throw new UsageError(
+        'on a terminal, pm log asks about one person; several people are logged with --summary',
+        `try: pm log ${opts.with.map((w) => `--with ${JSON.stringify(w)}`).join(' ')} --summary "…"`,
+      );
+    const person = parsePerson(opts.with[0]);
+    const unknown =
+      opts.account === undefined &&
+      !(person.email && contactByEmail(db, person.email)) &&
+      contactsByName(db, person.name).length === 0;
+    const found = unknown
+      ? undefined
+      : matchParticipants(db, { people: [person], account: opts.account ?? null, role: null, segment: null })
+          .contacts[0].existing;
+    if (found) {
+      answers.who = { contact: found.uuid };
+      answers.whoLabel = `${found.name} (${found.account})`;
+      ctx.info(`Who: ${safeLine(found.name)} (${safeLine(found.account)}, ${found.role}), from --with`);
+    } else {
+      answers.who = { name: opts.with[0] };
+      answers.whoLabel = person.name;
+    }
+  }
   if (answers.who === undefined) {
     const who = await prompts.search<Who>({
       message: 'Who did you talk to?',

@@ -257,6 +257,33 @@ describe('pm log on a terminal: the typical call', () => {
   });
 });
 
+describe('pm log --with on a terminal', () => {
+  it('--with chooses the person: Who is not asked, and Enter never takes the first of the list', () => {
+    seed();
+    // Ana Ruiz comes first in the list; the page's suggested command names Jane Roe
+    const ana = ['--with', 'Ana Ruiz <ana@umbrella.test>', '--account', 'Umbrella'];
+    expect(box.pm(['log', ...ana, '--summary', 'x']).code).toBe(0);
+    const r = session(
+      [
+        { expected: 'How and when', keys: [ENTER] },
+        { expected: 'summary', text: 'Followed up', keys: [ENTER] },
+        { expected: 'Pains', keys: [ENTER] },
+        { expected: 'quote', keys: [ENTER] },
+        { expected: 'Tags', keys: [ENTER] },
+        { expected: 'support or refute', keys: [ENTER] },
+        { expected: 'Follow up', keys: [ENTER] },
+      ],
+      ['log', '--with', 'Jane Roe'],
+    );
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.plain).not.toMatch(/Who did you talk to/);
+    expect(r.plain).toMatch(/Who: Jane Roe \(Acme, customer\), from --with/);
+    expect(r.plain).toMatch(/answers the follow-up of I1/);
+    expect(box.json(['show', 'I3'])).toMatchObject({ account: 'Acme', with: ['Jane Roe'], summary: 'Followed up' });
+  });
+});
+
 describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
   it('Ctrl-C before anything was typed saves nothing and exits 130 with one calm line', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
