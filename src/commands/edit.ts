@@ -22,10 +22,10 @@ import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
 import { interviewFields, loadInterview, resolveInterviewRef, type InterviewFields } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
-import { contactsOfInterview } from '../db/contacts.js';
+import { contactsByName, contactsByNameInAccount, contactsOfInterview } from '../db/contacts.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { newUuid, type DB } from '../db/journal.js';
-import { applyParticipants, isColleague, matchParticipants, readNotes } from './log.js';
+import { applyParticipants, isColleague, matchParticipants, newContactNotes, readNotes } from './log.js';
 import { checkName, checkTags } from '../core/identity.js';
 
 export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
@@ -154,6 +154,19 @@ function applyEdit(
   let contactIds: number[] | undefined;
   if (plan.people !== undefined) {
     const accountName = plan.account ?? (current.accountId === null ? null : accountById(db, current.accountId).name);
+    // the interview's own account (no --account): a bare name unique in the journal, at another account, is
+    // that person, who is not at this one; refused rather than made a namesake here
+    const here = plan.account === undefined && accountName !== null ? findAccount(db, accountName) : undefined;
+    for (const p of here && !plan.role ? plan.people : []) {
+      if (p.email || contactsByNameInAccount(db, p.name, here!.id).length) continue;
+      const named = contactsByName(db, p.name);
+      if (named.length === 1 && !isColleague(named[0]))
+        throw new UsageError(
+          `${named[0].name} is a contact at ${named[0].account}, not ${accountName} (I${rowid}'s account)`,
+          `if the call was with them: pm edit I${rowid} --with ${JSON.stringify(p.name)} --account ` +
+            `${JSON.stringify(named[0].account)}; someone new: --with "${p.name} <email>" or --role`,
+        );
+    }
     const matched = matchParticipants(db, {
       people: plan.people,
       account: accountName,
@@ -163,8 +176,7 @@ function applyEdit(
     });
     const applied = applyParticipants(db, matched, plan.role, plan.segment, plan.persona);
     if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName!)}`);
-    for (const c of applied.newContacts)
-      notes.push(`new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})`);
+    notes.push(...newContactNotes(db, applied));
     next.accountId = applied.accountId;
     contactIds = applied.contactIds;
   } else if (plan.account !== undefined) {

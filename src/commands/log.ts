@@ -320,6 +320,27 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): strin
 // ---------------------------------------------------------------------------------------------
 // Saving
 
+/** "new contact: …" for each person created, with the namesake note and its merge command. */
+export function newContactNotes(db: DB, applied: AppliedParticipants): string[] {
+  const notes: string[] = [];
+  for (const c of applied.newContacts) {
+    // a namesake elsewhere is often the same person named without --account's right value
+    const elsewhere = namesakesElsewhere(db, c.name, applied.accountId!);
+    // the exact command: the new contact folds into the one already there (the first, when several)
+    const merge = elsewhere.length
+      ? `pm contact merge ${contactRefFor(db, contactByUuid(db, c.uuid)!)} ${contactRefFor(db, elsewhere[0])}`
+      : '';
+    notes.push(
+      `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})` +
+        (elsewhere.length
+          ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it ` +
+            `is the same person: ${safeLine(merge)}`
+          : ''),
+    );
+  }
+  return notes;
+}
+
 export interface LogResult {
   record: InterviewRecord;
   notes: string[];
@@ -368,21 +389,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   for (const f of answers)
     notes.push(`answers the follow-up of ${f.id} (due ${f.followUp}: ${clipWords(safeLine(f.summary), 60)})`);
   if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName!)}`);
-  for (const c of applied.newContacts) {
-    // a namesake elsewhere is often the same person named without --account's right value
-    const elsewhere = namesakesElsewhere(db, c.name, applied.accountId!);
-    // the exact command: the new contact folds into the one already there (the first, when several)
-    const merge = elsewhere.length
-      ? `pm contact merge ${contactRefFor(db, contactByUuid(db, c.uuid)!)} ${contactRefFor(db, elsewhere[0])}`
-      : '';
-    notes.push(
-      `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})` +
-        (elsewhere.length
-          ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it ` +
-            `is the same person: ${safeLine(merge)}`
-          : ''),
-    );
-  }
+  notes.push(...newContactNotes(db, applied));
   warnings.push(...identityWarningsOf(db, applied));
   return { record, notes, warnings, answers };
 }

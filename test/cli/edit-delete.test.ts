@@ -103,6 +103,23 @@ describe('pm edit', () => {
     expect(box.json(['search', 'zebra']).map((r: any) => r.id)).toEqual(['I1']);
   });
 
+  it('--with a name known at one other account is that person: refused with the --account hint, never a namesake', () => {
+    box.pm(['log', '--with', 'Raj Patel <raj@globex.test>', '--account', 'Globex', '--summary', 'x']);
+    const before = box.snapshot();
+    const r = box.pm(['edit', 'I1', '--with', 'Raj Patel']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/^pm: Raj Patel is a contact at Globex, not Acme \(I1's account\)$/m);
+    expect(r.err).toMatch(/pm edit I1 --with "Raj Patel" --account "Globex"/);
+    expect(box.snapshot()).toBe(before);
+    // the hint does it; someone new of that name says so (--role), with the namesake note
+    expect(box.pm(['edit', 'I1', '--with', 'Raj Patel', '--account', 'Globex']).code).toBe(0);
+    expect(box.json(['show', 'I1'])).toMatchObject({ account: 'Globex', with: ['Raj Patel'] });
+    box.pm(['log', '--with', 'Lee Park <lee@hooli.test>', '--account', 'Hooli', '--summary', 'y']);
+    const other = box.pm(['edit', 'I3', '--with', 'Raj Patel', '--role', 'customer']);
+    expect(other.code, other.err).toBe(0);
+    expect(other.err).toMatch(/new contact: Raj Patel \(customer, Hooli\) — another Raj Patel is at Globex; .*pm contact merge/);
+  });
+
   it('bad input is a usage error and changes nothing', () => {
     const before = box.snapshot();
     for (const args of [
