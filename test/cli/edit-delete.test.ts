@@ -117,7 +117,9 @@ describe('pm edit', () => {
     box.pm(['log', '--with', 'Lee Park <lee@hooli.test>', '--account', 'Hooli', '--summary', 'y']);
     const other = box.pm(['edit', 'I3', '--with', 'Raj Patel', '--role', 'customer']);
     expect(other.code, other.err).toBe(0);
-    expect(other.err).toMatch(/new contact: Raj Patel \(customer, Hooli\) — another Raj Patel is at Globex; .*pm contact merge/);
+    expect(other.err).toMatch(
+      /new contact: Raj Patel \(customer, Hooli\) — another Raj Patel is at Globex; .*pm contact merge/,
+    );
   });
 
   it('bad input is a usage error and changes nothing', () => {
