@@ -238,6 +238,7 @@ export function writeCsv(
       email: r.contactEmail(p.uuid, p.email),
     })),
     links: i.links,
+    answeredBy: i.answeredBy,
   });
   function* each(): Generator<CsvInterview> {
     for (const i of csvInterviews(db, range)) {

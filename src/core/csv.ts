@@ -15,6 +15,8 @@ export interface CsvInterview extends InterviewDoc {
   people: { uuid: string; name: string; email: string | null; role: Role }[];
   /** each evidence link (`H3:supports:strong`) and its basis, in the order of the hypotheses' UUIDs */
   links: { link: string; basis: string }[];
+  /** the conversation of the export that answered its follow-up (`I7`), as the report reads it; else null */
+  answeredBy: string | null;
 }
 
 /**

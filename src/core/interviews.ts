@@ -49,6 +49,12 @@ export interface InterviewRecord extends Omit<InterviewDoc, 'id'> {
   kind: InterviewKind;
   /** hypotheses this interview is evidence for */
   evidence: EvidenceLink[];
+  /**
+   * The later customer conversation with one of its people that answered the follow-up (as the report
+   * reads it), and its date; null without one. followUpDone stays what `pm edit --follow-up done` set.
+   */
+  followUpAnsweredBy: string | null;
+  followUpAnsweredOn: string | null;
 }
 
 export interface LogOptions {

@@ -31,6 +31,7 @@ import type { AccountRef, PersonRef } from '../core/redact.js';
 import type { Severity } from '../core/pains.js';
 import type { CsvInterview } from '../core/csv.js';
 import type { Role } from '../core/contacts.js';
+import { answeredBy, answeredSql } from './interviews.js';
 
 /** Inclusive date range; `whole` exports every record, referenced or not. */
 export interface ExportRange {
@@ -408,7 +409,8 @@ const CSV_COLUMNS = `,
      WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS people,
   (SELECT json_group_array(json_array(id, direction, strength, basis)) FROM (SELECT 'H' || h.id AS id, e.direction,
      e.strength, e.basis FROM evidence e JOIN hypotheses h ON h.id = e.hypothesis_id
-     WHERE e.interview_id = i.id ORDER BY h.uuid)) AS links`;
+     WHERE e.interview_id = i.id ORDER BY h.uuid)) AS links,
+  ${answeredSql('i', '@end')} AS answered`;
 
 /**
  * The range's interviews as the CSV export shows them (src/render/csv.ts), read as they are
@@ -430,6 +432,7 @@ export function* csvInterviews(db: DB, range: ExportRange): Generator<CsvIntervi
       link: `${id}:${direction}:${strength}`,
       basis,
     }));
+    i.answeredBy = answeredBy(r.answered)?.id ?? null;
     yield i;
   }
 }

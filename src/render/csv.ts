@@ -31,6 +31,9 @@ export const CSV_COLUMNS = [
   'kind',
   'pain_severities',
   'hypothesis_bases',
+  // wave 6: the later customer conversation with one of its people that answered the follow-up, as
+  // the report reads it (follow_up_done stays what pm edit --follow-up done set)
+  'follow_up_answered_by',
 ] as const;
 
 /** customer, indirect or stakeholder, as the journal's view interviews_kind_now (migrations/0005) decides. */
@@ -59,13 +62,35 @@ export function* interviewsCsvRecords(
     list.push({ link: `${hypothesisIds.get(e.hypothesisUuid)}:${e.direction}:${e.strength}`, basis: e.basis });
     links.set(e.interviewUuid, list);
   }
+  const all = [...interviews];
+  const customerTalks = new Map<string, { date: string; id: string; n: number }[]>();
+  for (const i of all) {
+    const roles = i.contactUuids.map((u) => contacts.get(u)?.role ?? 'customer');
+    if (kindOf(i.channel, roles) !== 'customer') continue;
+    for (const u of i.contactUuids) {
+      const list = customerTalks.get(u) ?? [];
+      list.push({ date: i.date, id: i.id ?? '', n: Number(i.id?.slice(1)) });
+      customerTalks.set(u, list);
+    }
+  }
+  // the simple path of the export's SQL (src/db/interviews.ts answeredSql): the first customer
+  // conversation of the document dated after it with one of its people
+  const answered = (i: InterviewDoc): string | null => {
+    if (i.followUp === null) return null;
+    let first: { date: string; id: string; n: number } | null = null;
+    for (const u of i.contactUuids)
+      for (const t of customerTalks.get(u) ?? [])
+        if (t.date > i.date && (!first || t.date < first.date || (t.date === first.date && t.n < first.n))) first = t;
+    return first?.id ?? null;
+  };
   function* withLookups(): Generator<CsvInterview> {
-    for (const i of interviews)
+    for (const i of all)
       yield {
         ...i,
         account: i.accountUuid === null ? null : (accounts.get(i.accountUuid) ?? null),
         people: i.contactUuids.map((u) => contacts.get(u)).filter((c) => c !== undefined),
         links: links.get(i.uuid) ?? [],
+        answeredBy: answered(i),
       };
   }
   yield* csvRecords(withLookups(), raw);
@@ -103,6 +128,7 @@ export function* csvRecords(interviews: Iterable<CsvInterview>, raw = false): Ge
         ),
         listCell(i.pains.map((p) => p.severity)),
         listCell(i.links.map((l) => l.basis)),
+        i.answeredBy,
       ],
       raw,
     );

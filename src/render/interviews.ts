@@ -144,7 +144,15 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
     };
     lines.push(`${c.dim('Evidence:')}  ${r.evidence.map(link).join(', ')}`);
   }
-  if (r.followUp) lines.push(`${c.dim('Follow-up:')} ${r.followUp}${r.followUpDone ? ' (done)' : ''}`);
+  if (r.followUp) {
+    // answered: a later customer conversation with one of its people, as the report reads it
+    const state = r.followUpDone
+      ? ' (done)'
+      : r.followUpAnsweredBy
+        ? ` · answered by ${r.followUpAnsweredBy} on ${r.followUpAnsweredOn}`
+        : '';
+    lines.push(`${c.dim('Follow-up:')} ${r.followUp}${state}`);
+  }
   if (r.notes) lines.push(`${c.dim('Notes:')}`, safe(r.notes).replace(/^/gm, '  '));
   return lines.join('\n');
 }

@@ -213,6 +213,7 @@ describe('pm export --format csv', () => {
       'kind',
       'pain_severities',
       'hypothesis_bases',
+      'follow_up_answered_by',
     ]);
     expect(rows).toHaveLength(4);
     const record = Object.fromEntries(rows[0].map((k, i) => [k, rows[1][i]]));

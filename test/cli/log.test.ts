@@ -172,6 +172,31 @@ describe('pm log, scripted', () => {
     expect(box.json(['report']).followUps).toEqual([]);
   });
 
+  it('pm show and the records say which conversation answered a follow-up, as the report reads it', () => {
+    box.pm(['log', ...JANE, '--summary', 'first', '--date', '2026-11-10', '--follow-up', '2026-11-12']);
+    box.pm(['log', '--with', 'Raj <raj@acme.test>', '--account', 'Acme', '--summary', 'x', '--date', '2026-11-11']);
+    box.pm(['log', '--with', 'Raj', '--summary', 'owed', '--date', '2026-11-11', '--follow-up', '2026-11-13']);
+    // the same day answers nothing; a signal answers nothing; a later customer call with Jane does
+    box.pm(['log', '--with', 'Jane Roe', '--summary', 'same day', '--date', '2026-11-10']);
+    box.pm(['log', '--channel', 'support', '--with', 'Jane Roe', '--summary', 'ticket', '--date', '2026-11-13']);
+    box.pm(['log', '--with', 'Jane Roe', '--summary', 'second', '--date', '2026-11-16']);
+    box.pm(['log', '--with', 'Jane Roe', '--summary', 'third', '--date', '2026-11-17']);
+    expect(box.pm(['show', 'I1']).out).toMatch(/^Follow-up: 2026-11-12 · answered by I6 on 2026-11-16$/m);
+    expect(box.pm(['show', 'I3']).out).toMatch(/^Follow-up: 2026-11-13$/m);
+    const shown = box.json(['show', 'I1']);
+    // followUpDone keeps its meaning: what pm edit --follow-up done set
+    expect([shown.followUpDone, shown.followUpAnsweredBy, shown.followUpAnsweredOn]).toEqual([
+      false,
+      'I6',
+      '2026-11-16',
+    ]);
+    const listed = box.json(['ls']).map((r: any) => [r.id, r.followUpAnsweredBy, r.followUpAnsweredOn]);
+    expect(listed.filter((r: any[]) => r[1] !== null)).toEqual([['I1', 'I6', '2026-11-16']]);
+    // the report agrees: only Raj's follow-up is due
+    expect(box.json(['report']).followUps.map((f: any) => f.id)).toEqual(['I3']);
+    box.pm(['edit', 'I1', '--follow-up', 'done']);
+    expect(box.pm(['show', 'I1']).out).toMatch(/^Follow-up: 2026-11-12 \(done\)$/m);
+  });
   it('an indirect signal may name only the account, and is not customer contact', () => {
     const r = box.pm(['log', '--channel', 'support', '--account', 'Globex', '--summary', '3 tickets about exports']);
     expect(r.code, r.err).toBe(0);

@@ -175,8 +175,8 @@ describe('export and import', () => {
   it('CSV has a source column after notes; markdown says where a signal came from', () => {
     ok(['log', '--channel', 'review', '--source', 'Capterra', '--summary', 'Exports are slow']);
     const csv = ok(['export', '--format', 'csv']).out.split('\r\n');
-    expect(csv[0]).toMatch(/,notes,source,stage,kind,pain_severities,hypothesis_bases$/);
-    expect(csv[1]).toMatch(/,Capterra,,indirect,,$/);
+    expect(csv[0]).toMatch(/,notes,source,stage,kind,pain_severities,hypothesis_bases,follow_up_answered_by$/);
+    expect(csv[1]).toMatch(/,Capterra,,indirect,,,$/);
     expect(ok(['export', '--week']).out).toMatch(/## I1 · 2026-11-20 · review with Capterra/);
   });
 });
