@@ -68,6 +68,8 @@ export interface ExportScope {
   period: Period | null;
   asOf: string;
   range: ExportRange;
+  /** the day pm runs: a past week exported as of its last day is over (src/core/report.ts runningOn) */
+  today: string;
 }
 
 /**
@@ -82,7 +84,8 @@ export function exportScope(opts: ExportOptions, today: string, weekStart: 'mond
     opts.week !== undefined || opts.month !== undefined || opts.since !== undefined || opts.until !== undefined;
   if (!hasPeriod) {
     const asOf = explicitAsOf ?? today;
-    return { period: null, asOf, range: explicitAsOf ? { ...WHOLE_JOURNAL, end: explicitAsOf } : WHOLE_JOURNAL };
+    const range = explicitAsOf ? { ...WHOLE_JOURNAL, end: explicitAsOf } : WHOLE_JOURNAL;
+    return { period: null, asOf, range, today };
   }
   const period = resolvePeriod(
     { week: opts.week, month: opts.month, since: opts.since, until: opts.until },
@@ -90,7 +93,8 @@ export function exportScope(opts: ExportOptions, today: string, weekStart: 'mond
     weekStart,
   );
   const asOf = explicitAsOf ?? period.end;
-  return { period, asOf, range: { whole: false, start: period.start, end: period.end < asOf ? period.end : asOf } };
+  const range = { whole: false, start: period.start, end: period.end < asOf ? period.end : asOf };
+  return { period, asOf, range, today };
 }
 
 function chooseFormat(ctx: Context, opts: ExportOptions): Format {
@@ -124,7 +128,7 @@ function markdown(
   const records = markdownRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
-  const options = { period, asOf: scope.asOf, config, by: null };
+  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today };
   // every opportunity of the window ranked from one reading: the report lists the best five, the tree more
   const read = reportRows(db, { ...reportQuery(options), opportunityTexts: true }, SHOWN_ROWS);
   const o = read.opportunities;
@@ -182,7 +186,7 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
   const records = markdownRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
-  const options = { period, asOf: scope.asOf, config, by: null };
+  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today };
   const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
   fillStatements(db, shown.needs);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;

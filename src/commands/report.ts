@@ -55,7 +55,7 @@ export const reportFormat = pageFormat;
 export function reportOptions(ctx: Context, flags: ReportFlags, config: Config): ReportOptions {
   const asOf = flags.asOf !== undefined ? parsePastDate(flags.asOf, ctx.today, '--as-of') : ctx.today;
   const by = flags.by !== undefined ? checkText('--by', flags.by, LIMITS.name).trim() : null;
-  return { period: resolvePeriod(flags, asOf, config['week.start']), asOf, config, by };
+  return { period: resolvePeriod(flags, asOf, config['week.start']), asOf, config, by, today: ctx.today };
 }
 
 /**

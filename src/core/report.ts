@@ -264,6 +264,11 @@ export interface ReportOptions {
   asOf: string;
   config: Config;
   by: string | null;
+  /**
+   * The day pm runs (PM_TODAY in tests): a week or period whose last day is before it is over, so a
+   * report as of its last day, made later, judges it whole (no "so far"). Absent: as of asOf alone.
+   */
+  today?: string;
 }
 
 export interface PeriodFlags {
@@ -429,8 +434,10 @@ export interface WeekBar {
   label: string;
   direct: number;
   met: boolean;
-  /** the week holding asOf, still running */
+  /** the week holding asOf */
   current: boolean;
+  /** the week holding asOf, still running (runningOn): the views mark it "so far" */
+  running: boolean;
 }
 
 export interface Report {
@@ -619,10 +626,10 @@ export function pace(
 }
 
 /** The text of behind-target: `1 of 3 · 2 more by Sun (2 days left)`, or for a past period, what it came to. */
-export function behindText(k: Report['contact'], period: Period, asOf: string): string {
+export function behindText(k: Report['contact'], period: Period, asOf: string, today?: string): string {
   const more = k.target - k.direct;
   if (k.daysLeft === 0) {
-    if (period.end < asOf)
+    if (!runningOn(period.end, asOf, today))
       return `${k.direct} of ${k.target} customer conversations: ${more} short when the period ended`;
     return `${k.direct} of ${k.target} customer conversations · ${more} more today, the period's last day`;
   }
@@ -631,6 +638,15 @@ export function behindText(k: Report['contact'], period: Period, asOf: string): 
     `(${plural(k.daysLeft, 'day')} left)`
   );
 }
+/**
+ * Whether a week or period ending `end` is still running in a report as of `asOf`: it has days after
+ * asOf, or asOf is its last day and that day is not over (not before today). A past week exported as
+ * of its last day is over, so the export reads the same whenever it is made after the week.
+ */
+export function runningOn(end: string, asOf: string, today?: string): boolean {
+  return end > asOf || (end === asOf && (today === undefined || today <= end));
+}
+
 /** Customer conversations wanted in `days` days: target × days ÷ cadenceDays, rounded up. */
 export function scaledTarget(config: Config, days: number): number {
   return Math.ceil((config['cadence.target'] * days) / config['cadence.days']);
@@ -649,10 +665,11 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
       direct,
       met: direct >= target,
       current: k === rows.directByWeek.length - 1,
+      running: k === rows.directByWeek.length - 1 && runningOn(week.end, o.asOf, o.today),
     });
   });
   let i = weeks.length - 1;
-  if (!weeks[i].met && weeks[i].current) i--; // the running week is not "off target" yet
+  if (!weeks[i].met && weeks[i].running) i--; // the running week is not "off target" yet
   let streak = 0;
   while (i >= 0 && weeks[i].met) {
     streak++;
@@ -763,7 +780,7 @@ function assemble(
     raise(
       'behind-target',
       o.by ?? 'customer contact',
-      () => `Behind target${who}: ${behindText(contact, o.period, asOf)}`,
+      () => `Behind target${who}: ${behindText(contact, o.period, asOf, o.today)}`,
     );
 
   // 2. accounts going cold, oldest first

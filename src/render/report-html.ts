@@ -120,9 +120,9 @@ function weeklyChart(weeks: Report['weekly']['weeks'], target: number): string {
   const parts: string[] = [];
   weeks.forEach((w, k) => {
     const x = left + k * slot + (slot - bw) / 2;
-    const cls = w.met ? 'bar-met' : w.current ? 'bar-now' : 'bar-miss';
+    const cls = w.met ? 'bar-met' : w.running ? 'bar-now' : 'bar-miss';
     const h = Math.max(w.direct === 0 ? 0 : 1, (w.direct / max) * plotH);
-    const state = w.met ? 'on target' : w.current ? 'so far' : 'below target';
+    const state = w.met ? 'on target' : w.running ? 'so far' : 'below target';
     const mid = n(x + bw / 2);
     const title = `${w.label}: ${plural(w.direct, 'customer conversation')}, ${state}`;
     parts.push(

@@ -86,7 +86,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   );
   out.push(
     ...r.weekly.weeks.map(
-      (w) => `- ${mdInline(`${w.label}: ${w.direct}${w.met ? ' (on target)' : w.current ? ' (so far)' : ''}`)}`,
+      (w) => `- ${mdInline(`${w.label}: ${w.direct}${w.met ? ' (on target)' : w.running ? ' (so far)' : ''}`)}`,
     ),
     '',
   );

@@ -158,10 +158,10 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
   if (weeks.length) {
     const labelWidth = Math.max(...weeks.map((w) => displayWidth(w.label)));
     const barWidth = Math.max(5, Math.min(24, width - 2 - labelWidth - 2 - 4 - 9));
-    const bars = weeks.map((w) => ({ label: w.label, value: w.direct, met: w.met, current: w.current }));
+    const bars = weeks.map((w) => ({ label: w.label, value: w.direct, met: w.met, current: w.running }));
     const rows = barChart(bars, page.weeklyTarget, { width: barWidth, color: c });
     rows.forEach((row, k) => {
-      out.push(`  ${row}${weeks[k].current ? c.dim(' so far') : ''}`);
+      out.push(`  ${row}${weeks[k].running ? c.dim(' so far') : ''}`);
     });
   }
 

@@ -128,7 +128,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   // from the week of the first conversation: the weeks before it say nothing (issue 15)
   const first = r.weekly.firstDate;
   const shownWeeks = first === null ? r.weekly.weeks.slice(-1) : r.weekly.weeks.filter((w) => w.end >= first);
-  const bars = shownWeeks.map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.current }));
+  const bars = shownWeeks.map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.running }));
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;
   out.push(

@@ -314,3 +314,26 @@ describe('bad input', () => {
     expect(box.snapshot()).toBe(before);
   });
 });
+
+describe('a finished week is not "so far"', () => {
+  it('a week whose last day is before today is judged whole in text, markdown and HTML; the running one is so far', () => {
+    box.pm(['init', '--target', '2']);
+    log('--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-17', '--summary', 'call');
+    const later = { env: { PM_TODAY: '2026-12-02' } };
+    // the export of a past week, as of its last day (the default), made after it
+    const md = box.pm(['export', '--format', 'md', '--week', '2026-W47'], later).out;
+    expect(md).toMatch(/^- 2026-W47: 1$/m);
+    expect(md).toMatch(/1 of 2 customer conversations: 1 short when the period ended/);
+    const text = box.pm(['report', '--week', '2026-W47', '--as-of', '2026-11-22'], later).out;
+    expect(text).not.toContain('so far');
+    const html = box.pm(['report', '--format', 'html', '--week', '2026-W47', '--as-of', '2026-11-22'], later).out;
+    expect(html).not.toContain('so far');
+    // made on the week's last day, the week is still running; as of a day before its end, it was then
+    const onSunday = box.pm(['export', '--format', 'md', '--week', '2026-W47'], { env: { PM_TODAY: '2026-11-22' } });
+    expect(onSunday.out).toMatch(/^- 2026-W47: 1 \(so far\)$/m);
+    expect(onSunday.out).toMatch(/1 more today, the period's last day/);
+    const friday = box.pm(['report', '--format', 'md', '--week', '2026-W47', '--as-of', '2026-11-20'], later).out;
+    expect(friday).toMatch(/^- 2026-W47: 1 \(so far\)$/m);
+    expect(box.pm(['report', '--format', 'md'], later).out).toMatch(/^- 2026-W49: 0 \(so far\)$/m);
+  });
+});
