@@ -24,7 +24,7 @@ export function coverage(ctx: Context, opts: CoverageOptions): void {
   const window = coverageWindow(opts, asOf);
   const config = ctx.config();
   const { db } = ctx.read();
-  const result = buildCoverage(coverageRows(db, window, asOf), window, asOf, config, journeyStages(config));
+  const result = buildCoverage(coverageRows(db, window, asOf, ctx.today), window, asOf, config, journeyStages(config));
   if (output === 'json') ctx.printJson(result);
   else if (output === 'md') ctx.out(renderCoverageMarkdown(result).trimEnd());
   else ctx.out(renderCoverageText(result, { color: ctx.color, width: ctx.width }).trimEnd());

@@ -92,6 +92,18 @@ export interface Coverage {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const fold = (s: string) => s.toLowerCase();
 
+/**
+ * segmentsSql's @bornBefore: the first 12 hex digits (milliseconds) of a UUIDv7 made after asOf's
+ * day ends (local time), so that accounts made later are left out of a report as of a past day;
+ * null as of today or later (every account counts). An account made now counts as made today, the
+ * day pm runs (PM_TODAY in tests and demos), so it is after any earlier asOf whatever the clock says.
+ */
+export function accountsBornBefore(asOf: string, today?: string): string | null {
+  if (today === undefined || asOf >= today) return null;
+  const [y, m, d] = asOf.split('-').map(Number);
+  return new Date(y, m - 1, d + 1).getTime().toString(16).padStart(12, '0');
+}
+
 /** Is the segment silent as of asOf: never heard, or last heard more than silentDays days before? */
 export function isSilent(lastHeard: string | null, asOf: string, silentDays: number): boolean {
   return lastHeard === null || daysBetween(lastHeard, asOf) > silentDays;

@@ -24,7 +24,7 @@ import {
 } from './hypotheses.js';
 import { FORGOTTEN_NAME } from './contacts.js';
 import { confidenceOf, type Confidence } from './confidence.js';
-import { isSilent, silentMessage, type SegmentRow } from './coverage.js';
+import { accountsBornBefore, isSilent, silentMessage, type SegmentRow } from './coverage.js';
 import type { Config } from './config.js';
 import { whereFrom } from './interviews.js';
 import { UsageError } from '../errors.js';
@@ -325,6 +325,8 @@ export interface ReportQuery {
   themeCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
+  /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */
+  bornBefore?: string | null;
 }
 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */
@@ -343,6 +345,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     weekTarget: scaledTarget(o.config, 7),
     accountCadence: o.config['account.cadenceDays'],
     opportunities: opportunityWindow({}, o.asOf),
+    bornBefore: accountsBornBefore(o.asOf, o.today),
     judge: {
       staleDays: o.config['hypothesis.staleDays'],
       soonDays: DECIDE_SOON_DAYS,

@@ -2,13 +2,23 @@
 // per segment, persona and stage, and the last conversation of each as of a day. The segments'
 // statement is also the report's (segment-silent), so the rule lives here once.
 import type { DB } from './journal.js';
-import type { CoverageRows, LastHeard, SegmentRow, WindowCount } from '../core/coverage.js';
+import {
+  accountsBornBefore,
+  type CoverageRows,
+  type LastHeard,
+  type SegmentRow,
+  type WindowCount,
+} from '../core/coverage.js';
 
 /**
  * Each segment of accounts not switched off (cadence off: a lost prospect is nobody's silence),
  * case-insensitively, with its accounts and latest customer conversation as of @asOf: the one kept
  * on each account (migration 0004) when it is on or before @asOf, else (as of a past day) looked
  * up; with `by` (the report's --by), always looked up among @by's conversations.
+ * Only the accounts that existed by @asOf count (@bornBefore, from accountsBornBefore: null as of
+ * today): those with a conversation by then, or made before its end as their UUIDv7 says (its first
+ * 48 bits are the milliseconds it was made at, so its first 12 hex digits compare as text), or whose
+ * UUID tells no time. So an account added today leaves a past week's report and export as they were.
  */
 export function segmentsSql(by: boolean): string {
   return `
@@ -18,6 +28,9 @@ SELECT min(trim(a.segment)) AS segment, count(*) AS accounts,
     ORDER BY i.date DESC LIMIT 1)${by ? '' : ' END'}) AS lastHeard
 FROM accounts a
 WHERE a.segment IS NOT NULL AND trim(a.segment) <> '' AND a.cadence_days IS NOT 0
+  AND (@bornBefore IS NULL OR substr(a.uuid, 15, 1) <> '7'
+    OR lower(substr(a.uuid, 1, 8) || substr(a.uuid, 10, 4)) < @bornBefore
+    OR EXISTS (SELECT 1 FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf))
 GROUP BY trim(a.segment) COLLATE NOCASE`;
 }
 
@@ -141,13 +154,18 @@ interface CountRow {
 }
 
 /** Everything `pm coverage` shows, read in one snapshot. */
-export function coverageRows(db: DB, window: { start: string; end: string }, asOf: string): CoverageRows {
+export function coverageRows(
+  db: DB,
+  window: { start: string; end: string },
+  asOf: string,
+  today?: string,
+): CoverageRows {
   const read = (): CoverageRows => {
     const rows = db.prepare(COUNTS).all({ start: window.start, end: window.end }) as CountRow[];
     // SQLite counted each spelling apart; the simple path counts spellings equal but for case as one
     // (the first met names them): such a window is counted there
     const folded = new Set(rows.map((r) => `${r.dim}:${r.key === null ? '' : `=${r.key.toLowerCase()}`}`));
-    if (folded.size < rows.length) return coverageRowsSimple(db, window, asOf);
+    if (folded.size < rows.length) return coverageRowsSimple(db, window, asOf, today);
     const counts = (dim: 0 | 1 | 2): (WindowCount & { last: string })[] => {
       const of = rows.filter((r) => r.dim === dim);
       if (dim === 0) of.sort((x, y) => (x.first! < y.first! ? -1 : 1));
@@ -161,7 +179,9 @@ export function coverageRows(db: DB, window: { start: string; end: string }, asO
     };
     const personaCounts = counts(2);
     return {
-      segments: db.prepare(segmentsSql(false)).all({ asOf }) as SegmentRow[],
+      segments: db
+        .prepare(segmentsSql(false))
+        .all({ asOf, bornBefore: accountsBornBefore(asOf, today) }) as SegmentRow[],
       segmentCounts: counts(0),
       personas: personasOf(db, personaCounts, window.start),
       personaCounts,
@@ -189,7 +209,12 @@ function personasOf(db: DB, personaCounts: (WindowCount & { last: string })[], s
  * JavaScript row by row: what coverageRows answers when two spellings of a segment, persona or stage
  * differ only in case (test/unit/coverage-counts.test.ts holds the two equal).
  */
-export function coverageRowsSimple(db: DB, window: { start: string; end: string }, asOf: string): CoverageRows {
+export function coverageRowsSimple(
+  db: DB,
+  window: { start: string; end: string },
+  asOf: string,
+  today?: string,
+): CoverageRows {
   const read = (): CoverageRows => {
     const w = { start: window.start, end: window.end };
     const segments = new Tally();
@@ -218,7 +243,9 @@ export function coverageRowsSimple(db: DB, window: { start: string; end: string 
       personas.add(persona, id, account, date, person);
     const personaCounts = personas.counts();
     return {
-      segments: db.prepare(segmentsSql(false)).all({ asOf }) as SegmentRow[],
+      segments: db
+        .prepare(segmentsSql(false))
+        .all({ asOf, bornBefore: accountsBornBefore(asOf, today) }) as SegmentRow[],
       segmentCounts: segments.counts(),
       personas: personasOf(db, personaCounts, window.start),
       personaCounts,

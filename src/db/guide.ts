@@ -19,5 +19,7 @@ export function heardFor(db: DB, rowid: number): { segments: string[]; stages: s
 
 /** Every segment that has accounts (those switched off left out). */
 export function segmentNames(db: DB, asOf: string): string[] {
-  return (db.prepare(segmentsSql(false)).all({ asOf }) as { segment: string }[]).map((r) => r.segment);
+  return (db.prepare(segmentsSql(false)).all({ asOf, bornBefore: null }) as { segment: string }[]).map(
+    (r) => r.segment,
+  );
 }

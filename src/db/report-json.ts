@@ -416,7 +416,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     refutedAfterValidation: [],
     themes: themeRows(db, SQL, period),
     followUps: [],
-    segments: db.prepare(SQL.segments).all({ asOf: q.asOf, ...by }) as SegmentRow[],
+    segments: db.prepare(SQL.segments).all({ asOf: q.asOf, ...by, bornBefore: q.bornBefore ?? null }) as SegmentRow[],
     // the best five, as the markdown view reads them (the pains of those that may rank among them)
     opportunities: { ...bestPains(db, q, named, backing), named, hypotheses: backing },
   };

@@ -444,7 +444,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     refutedAfterValidation,
     themes,
     followUps,
-    segments: db.prepare(SQL.segments).all(pick('asOf', 'by')) as SegmentRow[],
+    segments: db.prepare(SQL.segments).all({ ...pick('asOf', 'by'), bornBefore: q.bornBefore ?? null }) as SegmentRow[],
     opportunities: {
       ...(q.opportunityCounts
         ? { pains: [], texts: painTexts(db, q.opportunities, q.by) }

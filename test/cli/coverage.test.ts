@@ -3,6 +3,7 @@
 // and segment-silent, bets and bet-due in pm report.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { logDoomedHypothesis } from '../fixtures/doomed.js';
 import { sandbox, type Sandbox } from '../helpers.js';
 
@@ -130,14 +131,23 @@ describe('pm coverage', () => {
   it('--weeks, --since and --as-of move the window; nothing after --as-of counts', () => {
     journal();
     expect(box.json(['coverage', '--weeks', '1']).segments.map((g: any) => g.conversations)).toEqual([0, 1, 0]);
+    // the accounts made today (2026-11-20) as their UUIDv7 says, whatever this machine's clock
+    const made = new Date('2026-11-20T12:00:00').getTime().toString(16).padStart(12, '0');
+    const db = new Database(box.db);
+    db.prepare(`UPDATE accounts SET uuid = ? || '-' || ? || '-7000-8000-' || printf('%012d', id)`).run(
+      made.slice(0, 8),
+      made.slice(8),
+    );
+    db.close();
     const early = box.json(['coverage', '--as-of', '2026-11-01', '--since', '2026-08-28']);
-    expect(early.segments.map((g: any) => [g.segment, g.conversations, g.lastHeard])).toEqual([
-      ['enterprise', 2, '2026-08-29'],
-      ['mid-market', 0, null],
-      ['SMB', 1, '2026-10-01'],
+    // as of a past day only the accounts that existed count: Acme (mid-market) and Northwind (SMB)
+    // were first heard after 2026-11-01 and made today, so Foxworks spells smb alone
+    expect(early.segments.map((g: any) => [g.segment, g.conversations, g.accounts, g.lastHeard])).toEqual([
+      ['enterprise', 2, 1, '2026-08-29'],
+      ['smb', 1, 1, '2026-10-01'],
     ]);
-    // as of 2026-11-01, SMB was last heard 31 days before
-    expect(early.flags.map((f: any) => f.subject)).toEqual(['enterprise', 'mid-market', 'SMB']);
+    // as of 2026-11-01, smb was last heard 31 days before
+    expect(early.flags.map((f: any) => f.subject)).toEqual(['enterprise', 'smb']);
   });
 
   it('prints text and markdown; --check exits 3 on a silent segment, 0 when none is', () => {

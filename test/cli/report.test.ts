@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { Parser } from 'commonmark';
+import Database from 'better-sqlite3';
 import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -335,5 +336,66 @@ describe('a finished week is not "so far"', () => {
     const friday = box.pm(['report', '--format', 'md', '--week', '2026-W47', '--as-of', '2026-11-20'], later).out;
     expect(friday).toMatch(/^- 2026-W47: 1 \(so far\)$/m);
     expect(box.pm(['report', '--format', 'md'], later).out).toMatch(/^- 2026-W49: 0 \(so far\)$/m);
+  });
+});
+
+describe('segment-silent as of a past day counts the accounts that existed then', () => {
+  it("an account added today leaves a past week's export byte for byte as it was", () => {
+    const later = { env: { PM_TODAY: '2026-12-02' } };
+    box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--segment', 'enterprise', '--summary', 'call'], {
+      env: { PM_TODAY: '2026-11-17' },
+    });
+    const week = ['export', '--format', 'md', '--week', '2026-W47'];
+    const before = box.pm(week, later).out;
+    // a new account of a new segment, first heard today, and one of no conversation made today
+    const added = box.pm(['log', '--with', 'Bo Li', '--account', 'Newco', '--segment', 'smb', '--summary', 'x'], later);
+    expect(added.code, added.err).toBe(0);
+    // made today (2026-12-02) as its UUIDv7 says, whatever this machine's clock
+    const made = new Date('2026-12-02T12:00:00').getTime().toString(16).padStart(12, '0');
+    const db = new Database(box.db);
+    db.prepare("UPDATE accounts SET uuid = ? WHERE name = 'Newco'").run(
+      `${made.slice(0, 8)}-${made.slice(8)}-7000-8000-000000000009`,
+    );
+    db.close();
+    expect(box.pm(week, later).out).toBe(before);
+    // as of today it counts: smb was heard today, so not silent
+    expect(box.json(['coverage'], later).segments.map((g: any) => [g.segment, g.accounts])).toEqual([
+      ['enterprise', 1],
+      ['smb', 1],
+    ]);
+  });
+
+  it('an account of no conversation counts from the time its UUIDv7 carries; a UUID without one always', () => {
+    box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--segment', 'enterprise', '--summary', 'call'], {
+      env: { PM_TODAY: '2026-11-17' },
+    });
+    for (const [name, segment] of [
+      ['Early', 'early'],
+      ['Late', 'late'],
+      ['Timeless', 'timeless'],
+    ]) {
+      box.pm(['log', '--with', `${name} Person`, '--account', name, '--summary', 'x']);
+      box.pm(['contact', 'set', `${name} Person`, '--account', 'Acme']);
+      box.pm(['account', 'set', name, '--segment', segment]);
+    }
+    box.pm(['delete', 'I2', '--yes']);
+    box.pm(['delete', 'I3', '--yes']);
+    box.pm(['delete', 'I4', '--yes']);
+    const v7 = (day: string) => {
+      const hex = new Date(`${day}T12:00:00`).getTime().toString(16).padStart(12, '0');
+      return `${hex.slice(0, 8)}-${hex.slice(8)}-7000-8000-000000000001`;
+    };
+    const db = new Database(box.db);
+    db.prepare("UPDATE accounts SET uuid = ? WHERE name = 'Early'").run(v7('2026-11-10'));
+    db.prepare("UPDATE accounts SET uuid = ? WHERE name = 'Late'").run(v7('2026-11-30'));
+    db.prepare("UPDATE accounts SET uuid = '00000000-0000-4000-8000-000000000002' WHERE name = 'Timeless'").run();
+    db.close();
+    const silent = (asOf: string) =>
+      box
+        .json(['report', '--as-of', asOf], { env: { PM_TODAY: '2026-12-02' } })
+        .flags.filter((f: any) => f.kind === 'segment-silent')
+        .map((f: any) => f.subject);
+    expect(silent('2026-11-22')).toEqual(['early', 'timeless']);
+    expect(silent('2026-12-02')).toEqual(['early', 'late', 'timeless']);
   });
 });

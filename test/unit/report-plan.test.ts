@@ -40,6 +40,8 @@ const params = {
   soonDays: 7,
   validateAt: 3,
   killAt: 2,
+  // segment-silent as of a past day: accounts made before this (a UUIDv7's first 12 hex digits)
+  bornBefore: '019aa0000000',
 };
 
 function scans(sql: string): string[] {
