@@ -52,6 +52,7 @@ import { journeyStages } from '../core/config.js';
 import { matchParticipants, readNotes, report, saveLog } from './log.js';
 import { readDraft, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
+import { pasteSafe } from './paste.js';
 import { cleanTag } from '../core/identity.js';
 import { clipWords } from '../render/wrap.js';
 
@@ -354,15 +355,22 @@ async function collect(
   // 4, 5. pains and quotes, several at once
   // (what the command line gave, --pain, --quote, --tag, --follow-up, is each prompt's default)
   if (answers.pains === undefined)
-    answers.pains = await askPains(prompts, db, pending('pains') ?? joined(opts.pain, ` ${ITEM_SEPARATOR} `), typing);
+    answers.pains = await pasteSafe(
+      () => askPains(prompts, db, pending('pains') ?? joined(opts.pain, ` ${ITEM_SEPARATOR} `), typing),
+      ` ${ITEM_SEPARATOR} `,
+    );
   if (answers.quotes === undefined)
-    answers.quotes = await ask(
-      'quotes',
-      `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`,
-      (s) => {
-        for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
-      },
-      joined(opts.quote, ` ${ITEM_SEPARATOR} `),
+    answers.quotes = await pasteSafe(
+      () =>
+        ask(
+          'quotes',
+          `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`,
+          (s) => {
+            for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
+          },
+          joined(opts.quote, ` ${ITEM_SEPARATOR} `),
+        ),
+      ` ${ITEM_SEPARATOR} `,
     );
 
   // 6. tags

@@ -101,6 +101,32 @@ describe('pm log on a terminal: the typical call', () => {
     expect(box.json(['report']).followUps).toEqual([]);
   });
 
+  it('a pasted line ending in Enter is taken; pasted lines at Pains and quotes are one item each', () => {
+    seed();
+    // a paste comes as one chunk: the text and its Enter (before, @inquirer/search dropped that Enter
+    // while it looked up the text, and the next line pasted was glued on: "slow exportcsv timeout")
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Pasted notes', keys: [ENTER] },
+      { expected: 'Pains', text: 'slow export\ncsv timeout:high\n' },
+      { expected: 'quote', text: 'It takes an hour\r\nWe pay twice\r\n' },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'I2'])).toMatchObject({
+      pains: [
+        { text: 'slow export', severity: 'medium' },
+        { text: 'csv timeout', severity: 'high' },
+      ],
+      quotes: ['It takes an hour', 'We pay twice'],
+    });
+  });
+
   it('in the same prompts: a stage, pains completed with a severity, several quotes, ids with a strength and a basis', () => {
     seed();
     const r = session([
