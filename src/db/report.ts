@@ -564,6 +564,18 @@ const OPEN_FLAG = { apart: 1, stale: 2, 'past-decide-by': 4, soon: 8, 'ready-to-
 const BY_URGENCY = ['past-decide-by', 'ready-to-kill', 'ready-to-validate', 'stale'] as const;
 
 /**
+ * The lists a hypothesis with these flag bits is in, as indexes of a counter: 0 every open
+ * hypothesis, 1 + k the k-th flag of BY_URGENCY it raises, 1 + 4 + k the most urgent one it raises.
+ * Made once for the 64 values: the loop over a journal's open hypotheses runs once, in cold code,
+ * where making each one's list of flags and its lists' names as strings cost ~3 µs a hypothesis
+ * (~4.4 ms for 1,590); indexes into a typed array cost a tenth of that.
+ */
+const LISTS_OF_BITS = Array.from({ length: 64 }, (_, bits) => {
+  const raised = BY_URGENCY.flatMap((f, k) => (bits & OPEN_FLAG[f] ? [k] : []));
+  return [0, ...raised.map((k) => 1 + k), ...(raised.length > 0 ? [1 + BY_URGENCY.length + raised[0]] : [])];
+});
+
+/**
  * The open hypotheses: every one, or for a view (`rows`, as of today's kept statuses) those it may
  * list (the first `rows` of the list, of each flag and of each most urgent flag) or sets apart,
  * and the others counted from their flags (openFlags).
@@ -580,36 +592,33 @@ function openHypotheses(
     .prepare(SQL.openFlags)
     .pluck()
     .all({ asOf: q.asOf, ...q.judge }) as number[];
-  const counted: OpenCounted = { unvalidated: 0, decideSoon: 0, flags: {}, needs: {} };
-  // how many hypotheses each list (all, by flag, by most urgent flag) held before this one
-  const seen = new Map<string, number>();
-  const first = (list: string) => {
-    const n = seen.get(list) ?? 0;
-    seen.set(list, n + 1);
-    return n < rows;
-  };
+  // how many hypotheses each list (LISTS_OF_BITS) held before this one, and how many it holds unlisted
+  const seen = new Int32Array(1 + 2 * BY_URGENCY.length);
+  const unlisted = new Int32Array(seen.length);
+  let decideSoon = 0;
   const ids: number[] = [];
-  for (const code of codes) {
-    const id = Math.floor(code / 64);
-    const bits = code % 64;
+  for (let k = 0; k < codes.length; k++) {
+    const bits = codes[k] % 64;
+    const id = (codes[k] - bits) / 64;
     if (bits & OPEN_FLAG.apart) {
       ids.push(id);
       continue;
     }
-    const raised = BY_URGENCY.filter((f) => bits & OPEN_FLAG[f]);
-    const main = raised[0];
     // every list it is in counts it, listed or not
-    let listed = first('');
-    for (const f of raised) listed = first(f) || listed;
-    if (main !== undefined) listed = first(`main ${main}`) || listed;
+    const lists = LISTS_OF_BITS[bits];
+    let listed = false;
+    for (let j = 0; j < lists.length; j++) if (seen[lists[j]]++ < rows) listed = true;
     if (listed) ids.push(id);
     else {
-      counted.unvalidated++;
-      if (bits & OPEN_FLAG.soon) counted.decideSoon++;
-      for (const f of raised) counted.flags[f] = (counted.flags[f] ?? 0) + 1;
-      if (main !== undefined) counted.needs[main] = (counted.needs[main] ?? 0) + 1;
+      for (let j = 0; j < lists.length; j++) unlisted[lists[j]]++;
+      if (bits & OPEN_FLAG.soon) decideSoon++;
     }
   }
+  const counted: OpenCounted = { unvalidated: unlisted[0], decideSoon, flags: {}, needs: {} };
+  BY_URGENCY.forEach((f, k) => {
+    if (unlisted[1 + k] > 0) counted.flags[f] = unlisted[1 + k];
+    if (unlisted[1 + BY_URGENCY.length + k] > 0) counted.needs[f] = unlisted[1 + BY_URGENCY.length + k];
+  });
   return { open: reportOpenHypotheses(db, q.asOf, now, rows, ids), openCounted: counted };
 }
 
