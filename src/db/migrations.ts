@@ -30,6 +30,7 @@ import m0024 from '../../migrations/0024_contact_completion.sql';
 import m0025 from '../../migrations/0025_cold_accounts.sql';
 import m0026 from '../../migrations/0026_line_names.sql';
 import m0027 from '../../migrations/0027_pain_hearings.sql';
+import m0028 from '../../migrations/0028_follow_up_answers.sql';
 
 export interface Migration {
   version: number;
@@ -83,6 +84,7 @@ export const MIGRATIONS: Migration[] = [
   migration(25, '0025_cold_accounts', m0025),
   migration(26, '0026_line_names', m0026),
   migration(27, '0027_pain_hearings', m0027),
+  migration(28, '0028_follow_up_answers', m0028),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

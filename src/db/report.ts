@@ -39,18 +39,13 @@ import { opportunitiesToRank, type PainSummary } from '../core/report-opportunit
 import { segmentsSql } from './coverage.js';
 
 // a follow-up is answered by a later customer conversation (dated after it, on or before @asOf) that
-// included one of its people, whoever held it (issue 15): when the person's latest customer
-// conversation (kept on the contact, 0018) is on or before @asOf, by that date; else by one index
-// seek (interview_contacts carries its conversation's date and kind, 0013). On today's 100k bench
-// journal the kept date made the count of follow-ups due ~7 ms -> ~3 ms of cold SQL; reading it
-// from the narrow index of (id, last_direct) (0022) rather than the contacts' rows, ~1.5 ms less.
+// included one of its people, whoever held it (issue 15): the day of the first such conversation is
+// kept for each open follow-up (follow_up_answers, 0028), so it is answered as of @asOf when that day
+// is on or before it. On the harsh 100k journal (1,718 open follow-ups) counting the 692 due took
+// ~2.9 ms of cold SQL when each person present was looked up (their kept latest customer
+// conversation, else an index seek); from the kept day, ~0.3 ms.
 const ANSWERED = `
-  AND NOT EXISTS (SELECT 1 FROM interview_contacts ic CROSS JOIN contacts c INDEXED BY contacts_last_direct
-    ON c.id = ic.contact_id
-    WHERE ic.interview_id = i.id AND CASE WHEN c.last_direct IS NULL THEN 0
-      WHEN c.last_direct <= @asOf THEN c.last_direct > i.date
-      ELSE EXISTS (SELECT 1 FROM interview_contacts later WHERE later.contact_id = ic.contact_id
-        AND later.kind = 'customer' AND later.date > i.date AND later.date <= @asOf) END)`;
+  AND NOT EXISTS (SELECT 1 FROM follow_up_answers f WHERE f.interview_id = i.id AND f.answered_on <= @asOf)`;
 
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;

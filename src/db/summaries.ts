@@ -62,6 +62,22 @@ export const SUMMARIES: readonly Summary[] = [
     triggers: ['interview_contacts_copy_after_insert', 'interviews_people_after_update'],
   },
   {
+    // each open follow-up's first customer conversation after it with one of its people (0028), from
+    // interview_contacts' copies above
+    name: 'follow_up_answers',
+    table: 'follow_up_answers',
+    view: 'follow_up_answers_now',
+    key: [['interview_id', 'interview_id']],
+    kept: null,
+    triggers: [
+      'follow_up_answers_after_interview_insert',
+      'follow_up_answers_after_interview_update',
+      'follow_up_answers_after_interview_delete',
+      'follow_up_answers_after_people_update',
+      'follow_up_answers_after_people_delete',
+    ],
+  },
+  {
     // each evidence row's copy of its interview's date and kind (0002)
     name: 'evidence.date/kind',
     table: 'evidence',

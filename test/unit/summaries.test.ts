@@ -19,6 +19,7 @@ import {
   repairSummaries,
   summaryDrift,
 } from '../../src/db/summaries.js';
+import { journal } from '../fixtures/journal-builder.js';
 // @ts-expect-error the generator is plain JavaScript
 import { generate, mulberry32 } from '../bench/generate.mjs';
 
@@ -182,6 +183,25 @@ describe('every summary', () => {
         db
           .prepare('UPDATE interviews SET account_id = ? WHERE id = ?')
           .run(pick(ids('SELECT id FROM accounts')), pick(ids('SELECT id FROM interviews'))),
+      // follow-ups set, done, undone; and conversations with a follow-up's people moved to its day
+      () =>
+        db
+          .prepare('UPDATE interviews SET follow_up = ?, follow_up_done = ? WHERE id = ?')
+          .run(pick(['2026-12-01', '2022-03-01', null]), pick([0, 0, 1]), pick(ids('SELECT id FROM interviews'))),
+      () =>
+        db
+          .prepare('UPDATE interviews SET follow_up_done = 1 - follow_up_done WHERE id = ?')
+          .run(pick(ids('SELECT id FROM interviews WHERE follow_up IS NOT NULL'))),
+      () =>
+        db
+          .prepare(
+            `UPDATE interviews SET date = (SELECT date FROM interviews WHERE id = ?) WHERE id IN
+              (SELECT interview_id FROM interview_contacts WHERE contact_id = ? ORDER BY interview_id LIMIT 2)`,
+          )
+          .run(
+            pick(ids('SELECT interview_id FROM follow_up_answers')),
+            pick(ids('SELECT contact_id FROM interview_contacts')),
+          ),
       () =>
         db
           .prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)')
@@ -247,6 +267,8 @@ describe('every summary', () => {
       'UPDATE contacts SET interviews = interviews + 1 WHERE id = (SELECT min(id) FROM contacts)',
     'accounts.contacts/interviews/last_interview':
       "UPDATE accounts SET last_interview = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
+    follow_up_answers: `UPDATE follow_up_answers SET answered_on = '1999-01-01'
+      WHERE interview_id = (SELECT min(interview_id) FROM follow_up_answers)`,
     'hypotheses.status/decided_on':
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
     pain_hearings: `UPDATE pain_hearings SET rank = 3 - rank
@@ -296,6 +318,66 @@ describe('pm forget', () => {
     db.transaction(() => forgetContact(db, id))();
     expect(held()).toBe(0);
     expect(summaryDrift(db)).toEqual([]);
+  });
+});
+
+describe("a follow-up's answer (follow_up_answers)", () => {
+  it('is the first later customer conversation with one of its people, through every change that moves it', () => {
+    const j = journal();
+    try {
+      const a = j.account('Acme');
+      const [ann, bo, cy] = [j.contact('Ann', a), j.contact('Bo', a), j.contact('Cy', a, 'stakeholder')];
+      const call = (date: string, who: number[], channel = 'call') =>
+        j.interview({ date, account: a, with: who, channel });
+      const answer = (id: number) =>
+        j.db.prepare('SELECT answered_on FROM follow_up_answers WHERE interview_id = ?').pluck().get(id);
+      const step = (what: string, id: number, expected: string | null | undefined) => {
+        expect([what, answer(id)]).toEqual([what, expected]);
+        expect([what, summaryDrift(j.db)]).toEqual([what, []]);
+      };
+      // Cy (a stakeholder) and Ann on the 10th, a follow-up; Ann's stakeholder meeting before it
+      call('2026-01-05', [ann, cy]);
+      const f = j.interview({ date: '2026-01-10', account: a, with: [ann, cy], followUp: '2026-01-17' });
+      step('nobody called since', f, null);
+      const meeting = call('2026-01-12', [cy]);
+      step('a stakeholder meeting answers nothing', f, null);
+      const on20 = call('2026-01-20', [ann]);
+      step('Ann called on the 20th', f, '2026-01-20');
+      const on15 = call('2026-01-15', [bo]);
+      step('Bo is not one of its people', f, '2026-01-20');
+      j.db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(on15, ann);
+      step('Ann added to the call of the 15th', f, '2026-01-15');
+      j.db.prepare("UPDATE interviews SET channel = 'review' WHERE id = ?").run(on15);
+      step('the 15th a second-hand signal', f, '2026-01-20');
+      j.db.prepare("UPDATE interviews SET channel = 'call', date = '2026-01-10' WHERE id = ?").run(on15);
+      step('the 15th moved to the same day', f, '2026-01-20');
+      j.db.prepare("UPDATE interviews SET date = '2026-01-11' WHERE id = ?").run(on15);
+      step('the same call a day after', f, '2026-01-11');
+      j.db.prepare("UPDATE contacts SET role = 'customer' WHERE id = ?").run(cy);
+      step('Cy a customer: the meeting of the 12th is a customer conversation', f, '2026-01-11');
+      j.db.prepare('DELETE FROM interviews WHERE id = ?').run(on15);
+      step('the 11th deleted', f, '2026-01-12');
+      j.db.prepare('DELETE FROM interview_contacts WHERE interview_id = ? AND contact_id = ?').run(meeting, cy);
+      j.db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(meeting, bo);
+      step('Cy taken out of the 12th', f, '2026-01-20');
+      // Ann merged into Bo: her conversations moved to him, one row at a time
+      j.db
+        .prepare('UPDATE interview_contacts SET contact_id = ? WHERE contact_id = ? AND interview_id = ?')
+        .run(bo, ann, on20);
+      step("the 20th now Bo's", f, null);
+      j.db.prepare("UPDATE interviews SET date = '2026-01-21' WHERE id = ?").run(f);
+      step('the follow-up moved after every call', f, null);
+      j.db.prepare("UPDATE interviews SET date = '2026-01-10', follow_up_done = 1 WHERE id = ?").run(f);
+      step('done: no longer kept', f, undefined);
+      j.db.prepare('UPDATE interviews SET follow_up_done = 0 WHERE id = ?').run(f);
+      step('undone', f, null);
+      j.db.prepare('UPDATE interviews SET follow_up = NULL WHERE id = ?').run(f);
+      step('no follow-up', f, undefined);
+      const g = j.interview({ date: '2026-01-01', account: a, with: [bo], followUp: '2026-01-08' });
+      step('a new follow-up, answered already', g, '2026-01-12');
+    } finally {
+      j.close();
+    }
   });
 });
 
