@@ -396,6 +396,16 @@ export const UNDO_SCHEMA_27 = `
   DROP VIEW pain_hearings_now;
   DROP TABLE pain_hearings;`;
 
+/** What schema 28 added (follow_up_answers: its triggers, view and table), taken away. */
+export const UNDO_SCHEMA_28 = `
+  DROP TRIGGER follow_up_answers_after_interview_insert;
+  DROP TRIGGER follow_up_answers_after_interview_update;
+  DROP TRIGGER follow_up_answers_after_interview_delete;
+  DROP TRIGGER follow_up_answers_after_people_update;
+  DROP TRIGGER follow_up_answers_after_people_delete;
+  DROP VIEW follow_up_answers_now;
+  DROP TABLE follow_up_answers;`;
+
 /**
  * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again: for tests that
  * turn a journal back into an older schema's and let pm upgrade it.

@@ -303,6 +303,34 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     db.prepare('UPDATE accounts SET cadence_days = NULL').run();
   });
 
+  it("counts the period's customers and prospects present as their contact rows say, with or without --by", () => {
+    const plain = `SELECT count(DISTINCT c.id) FROM interviews i
+      JOIN interview_contacts ic ON ic.interview_id = i.id
+      JOIN contacts c ON c.id = ic.contact_id AND c.role IN ('customer', 'prospect')
+      WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND (@by IS NULL OR i.by = @by COLLATE NOCASE)`;
+    // some of them made partners, as a journal of years has (their roles put back after)
+    const roles = db.prepare('SELECT id, role FROM contacts WHERE id % 7 = 0').raw().all() as [number, string][];
+    db.prepare("UPDATE contacts SET role = 'partner' WHERE id % 7 = 0 AND role = 'customer'").run();
+    const periods = [
+      ['2026-11-16', '2026-11-20'],
+      ['2026-10-01', '2026-11-20'],
+      ['2024-01-01', '2024-12-31'],
+    ];
+    let most = 0;
+    for (const by of [null, 'dana']) {
+      const SQL = reportSql(by !== null, true);
+      for (const [start, end] of periods) {
+        const p = { start, end, asOf: end, ...(by === null ? {} : { by }) };
+        const counted = (db.prepare(SQL.contact).get(p) as { customers: number }).customers;
+        const expected = db.prepare(plain).pluck().get({ start, end, by }) as number;
+        expect([start, end, by, counted]).toEqual([start, end, by, expected]);
+        most = Math.max(most, expected);
+      }
+    }
+    expect(most).toBeGreaterThan(10);
+    for (const [id, role] of roles) db.prepare('UPDATE contacts SET role = ? WHERE id = ?').run(role, id);
+  });
+
   it('finds the follow-ups due that the conversations themselves say are unanswered, as of any day', () => {
     // the plain rule, from the interviews table: no later customer conversation (on or before the
     // day) with one of its people; the report reads the people's kept latest customer conversation
