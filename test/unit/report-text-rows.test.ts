@@ -297,6 +297,9 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         const shown = [...some.accounts].sort(byName);
         expect([asOf, cadence, shown.length + some.unread.accounts]).toEqual([asOf, cadence, all.length]);
         expect(shown.slice(0, SHOWN_ROWS)).toEqual(all.slice(0, SHOWN_ROWS));
+        // no more than those: the first rows and any tied with the last of them
+        const last = all[Math.min(SHOWN_ROWS, all.length) - 1]?.lastDirect;
+        expect([asOf, cadence, shown.filter((a) => a.lastDirect > last).length]).toEqual([asOf, cadence, 0]);
         most = Math.max(most, all.length);
       }
     expect(most).toBeGreaterThan(SHOWN_ROWS);
