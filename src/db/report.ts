@@ -33,6 +33,7 @@ import type {
 } from '../core/report.js';
 import { REPORT_OPPORTUNITIES } from '../core/report.js';
 import { addDays } from '../core/dates.js';
+import { painKey } from '../core/pains.js';
 import type { SegmentRow } from '../core/coverage.js';
 import type { NamedOpportunity, OpportunityHypothesis, Window } from '../core/opportunities.js';
 import { opportunitiesToRank, type PainSummary } from '../core/report-opportunities.js';
@@ -270,8 +271,8 @@ WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status = 'validated' AND
   AND e.kind = 'customer' AND e.date > h.decided_on AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`,
 
-    // tags (case-insensitively) and pains (trimmed, case-insensitively) raised in the period; the
-    // sources of signals ("Capterra") are counted apart from accounts, case-insensitively
+    // tags (case-insensitively) and pains (by painKey, as opportunities group them: case and spacing aside)
+    // raised in the period; the sources of signals ("Capterra") are counted apart from accounts, case-insensitively
     themes: `
 WITH p AS (
   -- what customers raised, directly or through signals: a meeting among colleagues is no market
@@ -283,7 +284,7 @@ items AS (
     p.source
   FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION ALL
-  SELECT 'pain', lower(trim(x.text)), trim(x.text), p.id, p.account_id, p.source
+  SELECT 'pain', pm_pain_key(x.text), trim(x.text), p.id, p.account_id, p.source
   FROM p JOIN pains x ON x.interview_id = p.id
 )
 SELECT it.kind, min(it.theme) AS theme, count(DISTINCT it.account_id) AS accounts,
@@ -304,7 +305,7 @@ WITH p AS (
 SELECT count(*) FROM (
   SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION
-  SELECT 'pain', lower(trim(x.text)) FROM p JOIN pains x ON x.interview_id = p.id)`,
+  SELECT 'pain', pm_pain_key(x.text) FROM p JOIN pains x ON x.interview_id = p.id)`,
 
     followUps: `
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names
@@ -365,8 +366,17 @@ export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: P
   ).map((direct, k) => ({ week: q.weeks[k], direct }));
 }
 
+const keyed = new WeakSet<DB>();
+/** pm_pain_key(text): the key opportunities group pains by (painKey), so that a theme is one opportunity's pains. */
+function withPainKey(db: DB): DB {
+  if (!keyed.has(db)) db.function('pm_pain_key', { deterministic: true }, (s: unknown) => painKey(String(s)));
+  keyed.add(db);
+  return db;
+}
+
 /** Every theme of the period (tags and pains) with its accounts, signals, interviews and segments. */
 export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] {
+  withPainKey(db);
   return (
     db.prepare(SQL.themes).raw().all(p) as ['tag' | 'pain', string, number, number, number, string, string][]
   ).map(
@@ -440,7 +450,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       lateKilled: unreadLate,
       refuted: unreadRefuted,
       themes: q.themeCounts
-        ? (db
+        ? (withPainKey(db)
             .prepare(SQL.themeCount)
             .pluck()
             .get(pick('start', 'end', 'by')) as number)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journal, type JournalBuilder } from '../fixtures/journal-builder.js';
-import { resolvePeriod, scaledTarget } from '../../src/core/report.js';
+import { reportQuery, resolvePeriod, scaledTarget } from '../../src/core/report.js';
+import { reportRows } from '../../src/db/report.js';
 import { DEFAULTS } from '../../src/core/config.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -403,6 +404,31 @@ describe('themes', () => {
       },
     ]);
     expect(r.flags.some((f) => (f.kind as string) === 'single-account')).toBe(false);
+  });
+
+  it('a pain is one theme whatever its case and spacing, as opportunities group it (and the standup counts one)', () => {
+    const [a, b, c] = ['A', 'B', 'C'].map((n) => j.account(n));
+    j.interview({ date: '2026-11-16', account: a, with: [j.contact('PA', a)], pains: ['slow export'] });
+    j.interview({ date: '2026-11-17', account: b, with: [j.contact('PB', b)], pains: ['Slow Export'] });
+    j.interview({
+      date: '2026-11-18',
+      account: c,
+      with: [j.contact('PC', c)],
+      pains: ['slow  export', 'ÉCHEC\tdu login'],
+    });
+    j.interview({ date: '2026-11-18', account: a, with: [j.contact('PD', a)], pains: ['échec du login'] });
+    const r = j.report('2026-11-20');
+    expect(r.themes.map((t) => [t.theme, t.accounts, t.interviews, t.flags])).toEqual([
+      ['Slow Export', 3, 3, []],
+      ['ÉCHEC\tdu login', 2, 2, []],
+    ]);
+    const options = {
+      period: resolvePeriod({}, '2026-11-20', 'monday'),
+      asOf: '2026-11-20',
+      config: DEFAULTS,
+      by: null,
+    };
+    expect(reportRows(j.db, { ...reportQuery(options), themeCounts: true }).unread.themes).toBe(2);
   });
 });
 
