@@ -368,7 +368,7 @@ export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: P
 
 const keyed = new WeakSet<DB>();
 /** pm_pain_key(text): the key opportunities group pains by (painKey), so that a theme is one opportunity's pains. */
-function withPainKey(db: DB): DB {
+export function withPainKey(db: DB): DB {
   if (!keyed.has(db)) db.function('pm_pain_key', { deterministic: true }, (s: unknown) => painKey(String(s)));
   keyed.add(db);
   return db;

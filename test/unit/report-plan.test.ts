@@ -2,7 +2,7 @@
 // journal has planner statistics (ANALYZE) or not (the usual case).
 import { afterAll, describe, expect, it } from 'vitest';
 import { journal } from '../fixtures/journal-builder.js';
-import { reportSql } from '../../src/db/report.js';
+import { reportSql, withPainKey } from '../../src/db/report.js';
 
 const j = journal();
 afterAll(() => j.close());
@@ -46,7 +46,9 @@ const params = {
 
 function scans(sql: string): string[] {
   const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
-  const plan = (j.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(used) as { detail: string }[]).map((r) => r.detail);
+  const plan = (withPainKey(j.db).prepare(`EXPLAIN QUERY PLAN ${sql}`).all(used) as { detail: string }[]).map(
+    (r) => r.detail,
+  );
   expect(plan.length).toBeGreaterThan(0);
   return plan.filter((d) => /^SCAN (i|interviews)\b/.test(d));
 }
