@@ -113,7 +113,8 @@ export function accountMerge(ctx: Context, duplicateName: string, keepName: stri
     return { moved, row: activityOf(ctx, db, keep.id) };
   });
   ctx.info(
-    `Moved ${moved.contacts} contacts and ${moved.interviews} interviews from ${safeLine(duplicate.name)}; ` +
+    `Moved ${moved.contacts} contact${moved.contacts === 1 ? '' : 's'} and ${moved.interviews} ` +
+      `interview${moved.interviews === 1 ? '' : 's'} from ${safeLine(duplicate.name)}; ` +
       `${safeLine(duplicate.name)} is gone.`,
   );
   printAccount(ctx, row, 'Merged into');

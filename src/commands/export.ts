@@ -91,6 +91,7 @@ export function exportScope(opts: ExportOptions, today: string, weekStart: 'mond
     { week: opts.week, month: opts.month, since: opts.since, until: opts.until },
     base,
     weekStart,
+    'export',
   );
   const asOf = explicitAsOf ?? period.end;
   const range = { whole: false, start: period.start, end: period.end < asOf ? period.end : asOf };
@@ -288,6 +289,8 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   const format = chooseFormat(ctx, opts);
   if (opts.raw && format !== 'csv')
     throw new UsageError(`--raw is for --format csv`, 'JSON and markdown always hold the stored text');
+  if (opts.frontMatter && format !== 'md')
+    throw new UsageError('--front-matter is for --format md', 'the YAML front matter opens a markdown note');
   const redact = parseRedact(opts.redact);
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);

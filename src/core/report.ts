@@ -282,11 +282,16 @@ export interface PeriodFlags {
  * The period from --week/--month/--since/--until (default: the week holding asOf). --since and
  * --until accept the same forms as --date, counted back from --as-of.
  */
-export function resolvePeriod(flags: PeriodFlags, asOf: string, weekStart: Config['week.start']): Period {
+export function resolvePeriod(
+  flags: PeriodFlags,
+  asOf: string,
+  weekStart: Config['week.start'],
+  command = 'report',
+): Period {
   const given = [flags.week !== undefined, flags.month !== undefined, flags.since !== undefined].filter(Boolean).length;
-  if (given > 1) throw new UsageError('give one period: --week, --month or --since', 'try: pm report --week last');
+  if (given > 1) throw new UsageError('give one period: --week, --month or --since', `try: pm ${command} --week last`);
   if (flags.until !== undefined && flags.since === undefined)
-    throw new UsageError('--until needs --since', 'try: pm report --since 2026-11-01 --until 2026-11-15');
+    throw new UsageError('--until needs --since', `try: pm ${command} --since 2026-11-01 --until 2026-11-15`);
   if (flags.month !== undefined) return parseMonth(flags.month, asOf);
   if (flags.since !== undefined) {
     const since = parsePastDate(flags.since, asOf, '--since');

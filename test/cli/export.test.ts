@@ -303,6 +303,24 @@ describe('pm export --out', () => {
   });
 });
 
+describe('pm export: flags that do not fit', () => {
+  it('--front-matter is for markdown, --until without --since names pm export, an account merge counts in words', () => {
+    seed();
+    const before = box.snapshot();
+    const csv = box.pm(['export', '--format', 'csv', '--front-matter']);
+    expectUsageError(csv);
+    expect(csv.err).toMatch(/^pm: --front-matter is for --format md$/m);
+    const until = box.pm(['export', '--week', 'last', '--until', '2026-11-15']);
+    expectUsageError(until);
+    expect(until.err).toMatch(/^try: pm export --since /m);
+    expect(box.snapshot()).toBe(before);
+    box.pm(['log', '--with', 'Ann Oh <ann@globex.test>', '--account', 'Globex Inc', '--summary', 'x']);
+    const merged = box.pm(['account', 'merge', 'Globex Inc', 'Acme']);
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.err).toMatch(/^Moved 1 contact and 1 interview from Globex Inc; Globex Inc is gone\.$/m);
+  });
+});
+
 describe('pm export --format md', () => {
   const HOSTILE = {
     summary:
