@@ -347,9 +347,12 @@ async function collect(
   const { channel, date, stage } = parseHowWhen(answers.howWhen, today, defaults);
 
   // 3. summary
+  // a paste of several lines (call notes) is one summary, its lines joined by spaces: the first line's
+  // Enter would otherwise submit it and the rest be lost
   if (answers.summary === undefined)
-    answers.summary = await ask('summary', 'What did you learn (summary)?', (s) =>
-      checkText('summary', s, LIMITS.summary),
+    answers.summary = await pasteSafe(
+      () => ask('summary', 'What did you learn (summary)?', (s) => checkText('summary', s, LIMITS.summary)),
+      ' ',
     );
 
   // 4, 5. pains and quotes, several at once

@@ -101,7 +101,7 @@ describe('pm log on a terminal: the typical call', () => {
     expect(box.json(['report']).followUps).toEqual([]);
   });
 
-  it('a pasted line ending in Enter is taken; pasted lines at Pains and quotes are one item each', () => {
+  it('a pasted line ending in Enter is taken; pasted lines: one summary, one pain or quote each', () => {
     seed();
     // a paste comes as one chunk: the text and its Enter (before, @inquirer/search dropped that Enter
     // while it looked up the text, and the next line pasted was glued on: "slow exportcsv timeout")
@@ -109,7 +109,9 @@ describe('pm log on a terminal: the typical call', () => {
       { expected: 'Who did you talk to', text: 'jane' },
       { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
       { expected: 'How and when', keys: [ENTER] },
-      { expected: 'summary', text: 'Pasted notes', keys: [ENTER] },
+      // several lines of notes pasted at the summary: before, the first line's Enter submitted it and
+      // the rest was lost
+      { expected: 'summary', text: 'Pasted notes\nsecond line of them\n' },
       { expected: 'Pains', text: 'slow export\ncsv timeout:high\n' },
       { expected: 'quote', text: 'It takes an hour\r\nWe pay twice\r\n' },
       { expected: 'Tags', keys: [ENTER] },
@@ -119,6 +121,7 @@ describe('pm log on a terminal: the typical call', () => {
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
     expect(box.json(['show', 'I2'])).toMatchObject({
+      summary: 'Pasted notes second line of them',
       pains: [
         { text: 'slow export', severity: 'medium' },
         { text: 'csv timeout', severity: 'high' },
