@@ -276,22 +276,32 @@ ORDER BY h.id, e.date, e.interview_id`,
     themes: `
 WITH p AS (
   -- what customers raised, directly or through signals: a meeting among colleagues is no market
-  SELECT i.id, i.account_id, lower(i.source) AS source FROM interviews i
+  SELECT i.id, i.date, i.account_id, lower(i.source) AS source FROM interviews i
   WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
 ),
 items AS (
   SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key, t.tag AS theme, p.id AS interview_id, p.account_id,
-    p.source
+    p.source, p.date
   FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION ALL
-  SELECT 'pain', pm_pain_key(x.text), trim(x.text), p.id, p.account_id, p.source
+  SELECT 'pain', pm_pain_key(x.text), trim(x.text), p.id, p.account_id, p.source, p.date
   FROM p JOIN pains x ON x.interview_id = p.id
+),
+-- a pain's theme is named as its opportunity is (commonSpelling, src/core/opportunities.ts): as
+-- written most often in the period, then most recently, then first by text; a tag's, its least
+named AS (
+  SELECT key, theme FROM (
+    SELECT key, theme, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, max(date) DESC, theme) AS n
+    FROM items WHERE kind = 'pain' GROUP BY key, theme)
+  WHERE n = 1
 )
-SELECT it.kind, min(it.theme) AS theme, count(DISTINCT it.account_id) AS accounts,
+SELECT it.kind, CASE it.kind WHEN 'tag' THEN min(it.theme) ELSE nm.theme END AS theme,
+  count(DISTINCT it.account_id) AS accounts,
   count(DISTINCT it.source) AS signals, count(DISTINCT it.interview_id) AS interviews,
   json_group_array(DISTINCT a.segment) AS accountSegments,
   json_group_array(DISTINCT c.segment) AS contactSegments
-FROM items it LEFT JOIN accounts a ON a.id = it.account_id
+FROM items it LEFT JOIN named nm ON it.kind = 'pain' AND nm.key = it.key
+LEFT JOIN accounts a ON a.id = it.account_id
 LEFT JOIN interview_contacts ic ON ic.interview_id = it.interview_id
 LEFT JOIN contacts c ON c.id = ic.contact_id
 GROUP BY it.kind, it.key`,
