@@ -122,6 +122,8 @@ export interface FollowUpRow {
   source: string | null;
   with: string[];
   summary: string;
+  /** the conversation's kind: a stakeholder meeting's follow-up is never answered by a log (below) */
+  kind?: string;
 }
 
 export interface ReportRows {
@@ -1002,9 +1004,12 @@ function assemble(
     summary: f.summary,
     daysOverdue: daysBetween(f.followUp, asOf),
   }));
+  // only a later customer conversation answers a follow-up: one owed to colleagues (a stakeholder
+  // meeting) is closed by hand, as is an erased person's, whom pm log refuses
+  const amongColleagues = new Set(rows.followUps.filter((f) => f.kind === 'stakeholder').map((f) => f.id));
   for (const f of followUps) {
     need('follow-up-due', () => {
-      const reachable = f.with.filter((name) => name !== FORGOTTEN_NAME);
+      const reachable = amongColleagues.has(f.id) ? [] : f.with.filter((name) => name !== FORGOTTEN_NAME);
       const who = f.with.length ? f.with[0] : whereFrom(f.account, f.source);
       return {
         subject: f.id,
@@ -1013,7 +1018,6 @@ function assemble(
           `Follow up with ${who}${f.with.length ? ` (${whereFrom(f.account, f.source)})` : ''}, ` +
           `${f.daysOverdue === 0 ? 'due today' : `due ${plural(f.daysOverdue, 'day')} ago`}`,
         detail: f.summary,
-        // an erased person cannot be logged with again: the act left is to close the follow-up
         command: reachable.length ? `pm log --with ${shellWord(reachable[0])}` : `pm edit ${f.id} --follow-up done`,
       };
     });

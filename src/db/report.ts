@@ -318,7 +318,8 @@ SELECT count(*) FROM (
   SELECT 'pain', pm_pain_key(x.text) FROM p JOIN pains x ON x.interview_id = p.id)`,
 
     followUps: `
-SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names
+SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names,
+  i.kind
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}
 ORDER BY i.follow_up, i.id

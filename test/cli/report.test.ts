@@ -206,6 +206,33 @@ describe('pm report (text)', () => {
     expect(box.pm(['report', '--full'], later).out).toContain('No follow-ups due');
   });
 
+  it("closes a stakeholder meeting's follow-up by hand: no later log answers it", () => {
+    const at = { env: { PM_TODAY: '2026-11-10' } };
+    const args = ['log', '--with', 'Sam Hale <sam@us.test>', '--account', 'Us', '--role', 'stakeholder'];
+    expect(box.pm([...args, '--summary', 'roadmap', '--follow-up', '2026-11-12'], at).code).toBe(0);
+    log(
+      '--with',
+      'Jane',
+      '--account',
+      'Acme',
+      '--summary',
+      'pricing',
+      '--follow-up',
+      '2026-11-13',
+      '--date',
+      '2026-11-10',
+    );
+    const page = box.pm(['report']).out;
+    expect(page).toContain('→ pm edit I1 --follow-up done');
+    expect(box.pm(['report', '--full']).out).toMatch(/I1: follow-up with Sam Hale/);
+    // a later meeting with Sam answers neither (only a customer conversation answers a follow-up)
+    expect(box.pm(['log', '--with', 'Sam Hale', '--summary', 'again'], at).code).toBe(0);
+    expect(box.json(['report']).followUps.map((f: { id: string }) => f.id)).toEqual(['I1', 'I2']);
+    // closed by hand, the customer's is the first left: a log answers it
+    expect(box.pm(['edit', 'I1', '--follow-up', 'done']).code).toBe(0);
+    expect(box.pm(['report']).out).toContain('→ pm log --with Jane');
+  });
+
   it('an empty journal gives a friendly report that says how to start, and creates nothing', () => {
     const r = box.pm(['report']);
     expect(r.code).toBe(0);
