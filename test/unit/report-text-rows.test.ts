@@ -24,6 +24,7 @@ import { renderReportMarkdown } from '../../src/render/report-md.js';
 import { renderStandup } from '../../src/render/report-standup.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
+import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
 import { painKey } from '../../src/core/pains.js';
 
 const shapes = {
@@ -409,37 +410,7 @@ describe('open hypotheses counted in SQL', () => {
     const j = journal();
     try {
       const asOf = '2026-11-20';
-      const a = j.account('Acme');
-      const b = j.account('Globex');
-      const people = [
-        j.contact('Ann', a),
-        j.contact('Bo', a),
-        j.contact('Eve', a),
-        j.contact('Cy', b),
-        j.contact('Di', b),
-      ];
-      const call = (day: string, who: number) =>
-        j.interview({ date: day, account: who < 3 ? a : b, with: [people[who]] });
-      const h = (created: string, decideBy?: string) => j.hypothesis(`created ${created}`, created, decideBy);
-      // stale after 14 days without customer evidence: 14 is not stale, 15 is
-      h('2026-11-06');
-      h('2026-11-05');
-      j.evidence(h('2026-01-01'), call('2026-11-06', 0));
-      j.evidence(h('2026-01-01'), call('2026-11-05', 0));
-      // past its decide-by, due today, within 7 days, just after
-      for (const day of ['2026-11-19', '2026-11-20', '2026-11-27', '2026-11-28']) h('2026-11-18', day);
-      // ready to validate: 3 customers from 2 accounts, none refuting; from one account; one refuting
-      const ready = h('2026-11-01');
-      for (const who of [0, 1, 3]) j.evidence(ready, call('2026-11-10', who));
-      const oneAccount = h('2026-11-01');
-      for (const who of [0, 1, 2]) j.evidence(oneAccount, call('2026-11-11', who));
-      const refuted = h('2026-11-01');
-      for (const who of [0, 1, 3]) j.evidence(refuted, call('2026-11-12', who));
-      j.evidence(refuted, call('2026-11-12', 4), 'refutes');
-      // ready to kill: 2 refuting customers; 1 is not enough
-      const kill = h('2026-11-01', '2026-11-10');
-      j.evidence(kill, call('2026-11-13', 0), 'refutes').evidence(kill, call('2026-11-13', 3), 'refutes');
-      j.evidence(h('2026-11-01'), call('2026-11-14', 1), 'refutes');
+      const { call, h } = boundaryHypotheses(j, (created) => `created ${created}`);
       // bets (set apart): one running, one due, one from a later day; a link after the report's day
       const bet = (until: string, since: string) =>
         j.db
