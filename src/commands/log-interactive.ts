@@ -208,36 +208,39 @@ async function collect(
     }
   }
   if (answers.who === undefined) {
-    const who = await prompts.search<Who>({
-      message: 'Who did you talk to?',
-      initialValue: pending('who'),
-      source: (term) => {
-        const raw = (term ?? '').trim();
-        typing({ prompt: 'who', text: raw });
-        const t = raw.toLowerCase();
-        const matches: { value: Who; name: string; short?: string }[] = known
-          .filter(
-            (c) =>
-              !t ||
-              c.name.toLowerCase().includes(t) ||
-              (c.email ?? '').toLowerCase().includes(t) ||
-              c.account.toLowerCase().includes(t),
-          )
-          .slice(0, 20)
-          .map((c) => ({
-            value: { contact: c },
-            name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
-          }));
-        const signalChoice = { value: { signal: true } as Who, name: SIGNAL_CHOICE, short: 'no person: a signal' };
-        // "no person", "signal", "review" … matching no one: the signal first, and no new contact of that name
-        if (t.length >= 2 && matches.length === 0 && signalWords(t)) return [signalChoice];
-        if (t && !known.some((c) => c.name.toLowerCase() === t))
-          matches.push({ value: { name: raw }, name: `New contact: ${safeLine(raw)}` });
-        matches.push(signalChoice);
-        return matches;
-      },
-      validate: (w) => ('name' in w ? valid((s) => checkText('name', s, LIMITS.name))(w.name) : true),
-    });
+    // a pasted name ending in Enter is taken, as at Pains (src/commands/paste.ts)
+    const who = await pasteSafe(() =>
+      prompts.search<Who>({
+        message: 'Who did you talk to?',
+        initialValue: pending('who'),
+        source: (term) => {
+          const raw = (term ?? '').trim();
+          typing({ prompt: 'who', text: raw });
+          const t = raw.toLowerCase();
+          const matches: { value: Who; name: string; short?: string }[] = known
+            .filter(
+              (c) =>
+                !t ||
+                c.name.toLowerCase().includes(t) ||
+                (c.email ?? '').toLowerCase().includes(t) ||
+                c.account.toLowerCase().includes(t),
+            )
+            .slice(0, 20)
+            .map((c) => ({
+              value: { contact: c },
+              name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
+            }));
+          const signalChoice = { value: { signal: true } as Who, name: SIGNAL_CHOICE, short: 'no person: a signal' };
+          // "no person", "signal", "review" … matching no one: the signal first, and no new contact of that name
+          if (t.length >= 2 && matches.length === 0 && signalWords(t)) return [signalChoice];
+          if (t && !known.some((c) => c.name.toLowerCase() === t))
+            matches.push({ value: { name: raw }, name: `New contact: ${safeLine(raw)}` });
+          matches.push(signalChoice);
+          return matches;
+        },
+        validate: (w) => ('name' in w ? valid((s) => checkText('name', s, LIMITS.name))(w.name) : true),
+      }),
+    );
     if ('contact' in who) {
       answers.who = { contact: who.contact.uuid };
       answers.whoLabel = `${who.contact.name} (${who.contact.account})`;
@@ -294,33 +297,35 @@ async function collect(
   if (signal && answers.from === undefined) {
     const accounts = knownAccounts(db);
     const sources = knownSources(db);
-    answers.from = await prompts.search<{ account: string } | { source: string }>({
-      message: 'Where did it come from (an account, or a source like Capterra)?',
-      initialValue: pending('from'),
-      source: (term) => {
-        const raw = (term ?? '').trim();
-        typing({ prompt: 'from', text: raw });
-        const t = raw.toLowerCase();
-        const list: { value: { account: string } | { source: string }; name: string; short?: string }[] = [
-          ...sources
-            .filter((s) => !t || s.toLowerCase().includes(t))
-            .map((s) => ({ value: { source: s }, name: `${safeLine(s)} (source)`, short: safeLine(s) })),
-          ...accounts
-            .filter((a) => !t || a.toLowerCase().includes(t))
-            .map((a) => ({ value: { account: a }, name: `${safeLine(a)} (account)`, short: safeLine(a) })),
-        ].slice(0, 20);
-        const exact = [...sources, ...accounts].some((n) => n.toLowerCase() === t);
-        if (t && !exact) {
-          list.push({ value: { source: raw }, name: `New source: ${safeLine(raw)}`, short: safeLine(raw) });
-          list.push({ value: { account: raw }, name: `New account: ${safeLine(raw)}`, short: safeLine(raw) });
-        }
-        return list;
-      },
-      validate: (f) =>
-        valid((s) => checkText('source' in f ? 'source' : 'account', s, LIMITS.account))(
-          'source' in f ? f.source : f.account,
-        ),
-    });
+    answers.from = await pasteSafe(() =>
+      prompts.search<{ account: string } | { source: string }>({
+        message: 'Where did it come from (an account, or a source like Capterra)?',
+        initialValue: pending('from'),
+        source: (term) => {
+          const raw = (term ?? '').trim();
+          typing({ prompt: 'from', text: raw });
+          const t = raw.toLowerCase();
+          const list: { value: { account: string } | { source: string }; name: string; short?: string }[] = [
+            ...sources
+              .filter((s) => !t || s.toLowerCase().includes(t))
+              .map((s) => ({ value: { source: s }, name: `${safeLine(s)} (source)`, short: safeLine(s) })),
+            ...accounts
+              .filter((a) => !t || a.toLowerCase().includes(t))
+              .map((a) => ({ value: { account: a }, name: `${safeLine(a)} (account)`, short: safeLine(a) })),
+          ].slice(0, 20);
+          const exact = [...sources, ...accounts].some((n) => n.toLowerCase() === t);
+          if (t && !exact) {
+            list.push({ value: { source: raw }, name: `New source: ${safeLine(raw)}`, short: safeLine(raw) });
+            list.push({ value: { account: raw }, name: `New account: ${safeLine(raw)}`, short: safeLine(raw) });
+          }
+          return list;
+        },
+        validate: (f) =>
+          valid((s) => checkText('source' in f ? 'source' : 'account', s, LIMITS.account))(
+            'source' in f ? f.source : f.account,
+          ),
+      }),
+    );
   }
 
   // 2. how and when
@@ -393,7 +398,8 @@ async function collect(
   // 7. evidence: Enter links the highlighted hypothesis
   const open: OpenHypothesis[] = openHypotheses(db).map((h) => ({ rowid: h.rowid, id: h.id, statement: h.statement }));
   if (answers.evidence === undefined)
-    answers.evidence = open.length === 0 ? [] : await askEvidence(prompts, open, pending('evidence'), typing);
+    answers.evidence =
+      open.length === 0 ? [] : await pasteSafe(() => askEvidence(prompts, open, pending('evidence'), typing));
 
   // 8. follow-up
   if (answers.followUp === undefined)
