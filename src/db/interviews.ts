@@ -198,7 +198,6 @@ export function* interviewLines(db: DB, f: InterviewFilters): Generator<Intervie
     };
 }
 
-/** How many interviews the listing's filters match (its limit aside): the terminal page's hint. */
 /** Whether a conversation was held under this name, as `--by` matches it (ASCII case aside). */
 export function heldBy(db: DB, name: string): boolean {
   return db.prepare('SELECT 1 FROM interviews WHERE by = ? COLLATE NOCASE LIMIT 1').get(name) !== undefined;
@@ -209,6 +208,7 @@ export function interviewerNames(db: DB): string[] {
   return db.prepare('SELECT DISTINCT by FROM interviews').pluck().all() as string[];
 }
 
+/** How many interviews the listing's filters match (its limit aside): the terminal page's hint. */
 export function countInterviews(db: DB, f: InterviewFilters): number {
   const { sql, params } = listingSql('SELECT count(*) FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id', {
     ...f,
