@@ -428,7 +428,8 @@ export function saveLog(ctx: Context, draft: LogDraft): LogResult {
 
 class Probe extends Error {}
 
-function journalExists(path: string): boolean {
+/** Whether the journal's file exists and holds something (an empty one is being created). */
+export function journalExists(path: string): boolean {
   try {
     return statSync(path).size > 0;
   } catch {

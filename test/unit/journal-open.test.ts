@@ -1,9 +1,18 @@
 // The one connection helper every command goes through: its pragmas are the journal's guarantees.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openForRead, openForWrite, writeTransaction, APPLICATION_ID } from '../../src/db/journal.js';
+import Database from 'better-sqlite3';
+import {
+  openChecked,
+  openForRead,
+  openForWrite,
+  writeTransaction,
+  APPLICATION_ID,
+  type DB,
+} from '../../src/db/journal.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
 
 let dir: string;
@@ -56,5 +65,136 @@ describe('openForWrite', () => {
     expect(j.readonly).toBe(true);
     expect(() => j.db.prepare("INSERT INTO config(key, value) VALUES ('x', 'y')").run()).toThrow(/readonly/i);
     j.db.close();
+  });
+});
+
+describe("the write path's check reads the header alone, and refuses what the full check refuses", () => {
+  // openForWrite closes its read-only connection at once, so its check reads application_id and
+  // user_version without the schema (openChecked(…, false)); reads keep theirs and count the schema
+  // too (true), the simple path. Each file below: both checks give the same verdict, except a
+  // corrupt schema, which the read-write connection then refuses in the same words; a refused file
+  // is left byte for byte as it was, with no -wal or -shm left behind.
+  const verdict = (fn: () => number): string => {
+    try {
+      return `version ${fn()}`;
+    } catch (err) {
+      return `refused: ${(err as Error).message}`;
+    }
+  };
+  const check = (path: string, keep: boolean) => () => {
+    const { db, version } = openChecked(path, process.env, keep);
+    db.close();
+    return version;
+  };
+  // the file and its -wal by content (a read-only connection leaves an empty -wal and the -shm, an
+  // index of the -wal, behind it; the last read-write connection to close removes them)
+  const files = (path: string) =>
+    [path, `${path}-wal`]
+      .filter((f) => existsSync(f) && statSync(f).size > 0)
+      .map((f) => `${f}:${createHash('sha256').update(readFileSync(f)).digest('hex')}`)
+      .join(' ');
+  const journal = (name: string): string => {
+    const path = join(dir, name);
+    openForWrite(path).db.close();
+    return path;
+  };
+  /** Each case makes a file and returns it, with a connection to close after the checks, if any. */
+  const cases: Record<string, () => { path: string; holder?: DB }> = {
+    'a journal': () => ({ path: journal('j.db') }),
+    'a journal of a newer pm': () => {
+      const path = journal('newer.db');
+      const db = new Database(path);
+      db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      db.close();
+      return { path };
+    },
+    'a journal of an older pm (schema 0: our application_id and a table)': () => {
+      const path = join(dir, 'old.db');
+      const db = new Database(path);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.exec('CREATE TABLE legacy(x INTEGER)');
+      db.close();
+      return { path };
+    },
+    'a SQLite file that is not a journal': () => {
+      const path = join(dir, 'foreign.db');
+      const db = new Database(path);
+      db.exec('CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES (1)');
+      db.close();
+      return { path };
+    },
+    'a file of text': () => {
+      const path = join(dir, 'text.db');
+      writeFileSync(path, 'not a database at all, just some bytes '.repeat(200));
+      return { path };
+    },
+    'a file of zeros': () => {
+      const path = join(dir, 'zeros.db');
+      writeFileSync(path, Buffer.alloc(8192));
+      return { path };
+    },
+    'a journal another pm is creating (WAL set, nothing committed yet)': () => {
+      const path = join(dir, 'new.db');
+      const holder = new Database(path);
+      holder.pragma('journal_mode = WAL');
+      return { path, holder };
+    },
+    'a journal still in its WAL (every page of it: its writer is still open)': () => {
+      const path = join(dir, 'walled.db');
+      return { path, holder: openForWrite(path).db };
+    },
+    'a journal made newer in its WAL, not yet checkpointed': () => {
+      const path = journal('newer-in-wal.db');
+      const holder = new Database(path);
+      holder.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      return { path, holder };
+    },
+    'a foreign file in WAL, not yet checkpointed': () => {
+      const path = join(dir, 'foreign-wal.db');
+      const holder = new Database(path);
+      holder.pragma('journal_mode = WAL');
+      holder.exec('CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES (1)');
+      return { path, holder };
+    },
+  };
+  for (const [name, make] of Object.entries(cases))
+    it(name, () => {
+      const { path, holder } = make();
+      const full = verdict(check(path, true));
+      expect(verdict(check(path, false))).toBe(full);
+      if (full.startsWith('refused')) {
+        const before = files(path);
+        expect(verdict(() => openForWrite(path).db.pragma('user_version', { simple: true }) as number)).toBe(full);
+        expect(files(path)).toBe(before);
+      }
+      holder?.close();
+    });
+
+  it('a journal whose schema is corrupt: the read-write connection refuses it, in the same words', () => {
+    const path = journal('corrupt.db');
+    const bytes = readFileSync(path);
+    // page 1 after the file's header: the root of the schema's table
+    bytes.fill(0x41, 100, 4096);
+    writeFileSync(path, bytes);
+    const full = verdict(check(path, true));
+    expect(full).toMatch(/^refused: the journal is corrupt/);
+    expect(verdict(check(path, false))).toBe(`version ${SCHEMA_VERSION}`);
+    const before = files(path);
+    expect(verdict(() => openForWrite(path).db.pragma('user_version', { simple: true }) as number)).toBe(full);
+    expect(files(path)).toBe(before);
+    // and the same in rollback mode, where setting WAL would have written the header
+    const rollback = join(dir, 'corrupt-rollback.db');
+    copyFileSync(journal('plain.db'), rollback);
+    const db = new Database(rollback);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const plain = readFileSync(rollback);
+    plain.fill(0x41, 100, 4096);
+    writeFileSync(rollback, plain);
+    const untouched = files(rollback);
+    expect(verdict(() => openForWrite(rollback).db.pragma('user_version', { simple: true }) as number)).toBe(
+      verdict(check(rollback, true)),
+    );
+    expect(files(rollback)).toBe(untouched);
   });
 });
