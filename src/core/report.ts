@@ -330,6 +330,11 @@ export interface ReportQuery {
   opportunityTexts?: boolean;
   /** only count the period's themes (the standup page): `themes` is then empty, `unread.themes` their number */
   themeCounts?: boolean;
+  /**
+   * only count the period's conversations (the standup page, which lists none): `conversations` is then
+   * empty, `unread.conversations` their number
+   */
+  conversationCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
   /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */

@@ -256,6 +256,12 @@ const OPEN_NOW_LATER_LINKS = `
 SELECT t.hypothesis_id FROM evidence_totals t JOIN hypotheses h ON h.id = t.hypothesis_id
 WHERE t.last_date > @asOf AND h.status = 'open' AND h.created_on <= @asOf`;
 
+/** OPEN_NOW_LATER_LINKS among the hypotheses in @ids: looked up by id, not every total scanned. */
+const OPEN_NOW_LATER_LINKS_OF = OPEN_NOW_LATER_LINKS.replace(
+  'WHERE t.last_date',
+  'WHERE t.hypothesis_id IN (SELECT value FROM json_each(@ids)) AND t.last_date',
+);
+
 const STATEMENTS = `SELECT h.id, h.statement FROM hypotheses h WHERE h.id IN (SELECT value FROM json_each(@ids))`;
 
 /**
@@ -305,7 +311,14 @@ export function reportOpenHypotheses(
     Rank,
   ][];
   // totals that include links dated after asOf: count those hypotheses' evidence as of asOf
-  const recount = db.prepare(OPEN_NOW_LATER_LINKS).pluck().all({ asOf }) as number[];
+  const recount = (
+    ids === null
+      ? db.prepare(OPEN_NOW_LATER_LINKS).pluck().all({ asOf })
+      : db
+          .prepare(OPEN_NOW_LATER_LINKS_OF)
+          .pluck()
+          .all({ asOf, ids: JSON.stringify(ids) })
+  ) as number[];
   const recounted =
     recount.length === 0
       ? new Map<number, Counts>()

@@ -214,14 +214,17 @@ ORDER BY h.id, e.date, e.interview_id`,
     // a bet, or with links dated after @asOf: read, and judged by src/core/report.ts). On a journal
     // of years with 1,590 open hypotheses, reading each as a row of 14 columns to judge it in
     // JavaScript cost ~15 ms; choosing the ones to list in SQL (row_number() over six orders) ~17 ms.
+    // Days are compared as the dates pm writes (YYYY-MM-DD): stale when the last evidence (or the
+    // creation) is before @staleBefore, @asOf less hypothesis.staleDays (more than that many days
+    // before @asOf, as daysBetween counts); soon when decide-by is from @asOf to @soonBy. julianday()
+    // three times a row cost the harsh 100k journal's 1,590 open hypotheses ~0.3 ms.
     // report-text-rows.test.ts holds the pages made from these counts to those made from every row.
     openFlags: `
 WITH bets AS MATERIALIZED (SELECT id FROM hypotheses WHERE bet_until IS NOT NULL AND status = 'open')
 SELECT h.id * 64 + coalesce(h.id IN bets OR t.last_date > @asOf, 0)
-  + 2 * coalesce(julianday(@asOf) - julianday(CASE WHEN t.last_evidence > h.created_on THEN t.last_evidence
-      ELSE h.created_on END) > @staleDays, 0)
-  + 4 * coalesce(h.decide_by < @asOf, 0)
-  + 8 * coalesce(h.decide_by >= @asOf AND julianday(h.decide_by) - julianday(@asOf) <= @soonDays, 0)
+  + 2 * (CASE WHEN t.last_evidence > h.created_on THEN t.last_evidence ELSE h.created_on END < @staleBefore)
+  + 4 * (h.decide_by < @asOf)
+  + 8 * (h.decide_by >= @asOf AND h.decide_by <= @soonBy)
   + 16 * coalesce(t.customers_supporting >= @validateAt AND t.accounts_supporting >= 2 AND t.customers_refuting = 0, 0)
   + 32 * coalesce(t.customers_refuting >= @killAt, 0)
 FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
@@ -279,13 +282,18 @@ WITH p AS (
   SELECT i.id, i.date, i.account_id, lower(i.source) AS source FROM interviews i
   WHERE i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder' AND ${BY}
 ),
+-- each text's key computed once: a JavaScript function called for each of the week's pains cost
+-- ~1.2 µs a call (~2 ms for the harsh 100k journal's 1,500), where the texts are a few hundred
+keys AS MATERIALIZED (
+  SELECT text, pm_pain_key(text) AS key FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id)
+),
 items AS (
   SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key, t.tag AS theme, p.id AS interview_id, p.account_id,
     p.source, p.date
   FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION ALL
-  SELECT 'pain', pm_pain_key(x.text), trim(x.text), p.id, p.account_id, p.source, p.date
-  FROM p JOIN pains x ON x.interview_id = p.id
+  SELECT 'pain', k.key, trim(x.text), p.id, p.account_id, p.source, p.date
+  FROM p JOIN pains x ON x.interview_id = p.id JOIN keys k ON k.text = x.text
 ),
 -- a pain's theme is named as its opportunity is (commonSpelling, src/core/opportunities.ts): as
 -- written most often in the period, then most recently, then first by text; a tag's, its least
@@ -306,7 +314,8 @@ LEFT JOIN interview_contacts ic ON ic.interview_id = it.interview_id
 LEFT JOIN contacts c ON c.id = ic.contact_id
 GROUP BY it.kind, it.key`,
 
-    // how many themes (the standup page): the groups above, without what each one gathers
+    // how many themes (the standup page): the groups above, without what each one gathers (each text's key
+    // computed once, as above)
     themeCount: `
 WITH p AS (
   SELECT i.id FROM interviews i
@@ -315,7 +324,7 @@ WITH p AS (
 SELECT count(*) FROM (
   SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION
-  SELECT 'pain', pm_pain_key(x.text) FROM p JOIN pains x ON x.interview_id = p.id)`,
+  SELECT 'pain', pm_pain_key(text) FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id))`,
 
     followUps: `
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names,
@@ -423,11 +432,13 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   };
   const firsts = contactRows(db, SQL, pick('start', 'end', 'asOf', 'by'));
   const { contact } = firsts;
-  const conversations = (
-    db.prepare(SQL.conversations).all(pick('start', 'end', 'by', 'rows')) as (Omit<ConversationRow, 'with'> & {
-      names: string;
-    })[]
-  ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
+  const conversations = q.conversationCounts
+    ? []
+    : (
+        db.prepare(SQL.conversations).all(pick('start', 'end', 'by', 'rows')) as (Omit<ConversationRow, 'with'> & {
+          names: string;
+        })[]
+      ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
   const { accounts, unreadAccounts } = coldAccounts(db, SQL, {
     ...pick('asOf', 'by', 'rows'),
     accountCadence: q.accountCadence,
@@ -617,10 +628,17 @@ function openHypotheses(
   now: boolean,
 ): { open: ReportHypothesisRow[]; openCounted: OpenCounted | null } {
   if (rows === null || !now) return { open: reportOpenHypotheses(db, q.asOf, now, rows), openCounted: null };
+  const { staleDays, soonDays, validateAt, killAt } = q.judge;
   const codes = db
     .prepare(SQL.openFlags)
     .pluck()
-    .all({ asOf: q.asOf, ...q.judge }) as number[];
+    .all({
+      asOf: q.asOf,
+      staleBefore: addDays(q.asOf, -staleDays),
+      soonBy: addDays(q.asOf, soonDays),
+      validateAt,
+      killAt,
+    }) as number[];
   // how many hypotheses each list (LISTS_OF_BITS) held before this one, and how many it holds unlisted
   const seen = new Int32Array(1 + 2 * BY_URGENCY.length);
   const unlisted = new Int32Array(seen.length);

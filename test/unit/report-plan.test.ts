@@ -38,6 +38,8 @@ const params = {
   ids: '[1, 2]',
   staleDays: 14,
   soonDays: 7,
+  staleBefore: '2026-11-06',
+  soonBy: '2026-11-27',
   validateAt: 3,
   killAt: 2,
   // segment-silent as of a past day: accounts made before this (a UUIDv7's first 12 hex digits)

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { readConfig, type DB } from '../../src/db/journal.js';
-import { reportRows, reportSql } from '../../src/db/report.js';
+import { reportRows, reportSql, withPainKey } from '../../src/db/report.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import {
   buildReport,
@@ -120,7 +120,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     // the standup page from every row read: the same page
     const allShown = buildShownReport(all, options);
     const standup = buildShownReport(
-      reportRows(db, { ...q, opportunityCounts: true, themeCounts: true }, SHOWN_ROWS),
+      reportRows(db, { ...q, opportunityCounts: true, themeCounts: true, conversationCounts: true }, SHOWN_ROWS),
       options,
     );
     const filled = (needs: Needs) => {
@@ -140,7 +140,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         unread: allShown.unread,
       }),
       pageShown: renderStandup(shown.report, { needs: filled(shown.needs), color, width: 120, unread: shown.unread }),
-      // what pm report does for the standup page: opportunities and themes only counted
+      // what pm report does for the standup page: opportunities, themes and conversations only counted
       pageCounted: renderStandup(standup.report, {
         needs: filled(standup.needs),
         color,
@@ -359,6 +359,58 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       expect(db.prepare(SQL.followUpCount).pluck().get({ asOf })).toBe(due.length);
       if (asOf === '2026-11-20') expect(due.length).toBeGreaterThan(SHOWN_ROWS);
     }
+  });
+
+  it("groups the period's themes as painKey does, each pain text's key computed once", () => {
+    // the plain rule: every tag by its key and every pain by painKey, with the conversations of each
+    // (customer conversations and signals: not stakeholder meetings), grouped in JavaScript
+    const periods = [
+      ['2026-11-14', '2026-11-20'],
+      ['2026-09-01', '2026-11-20'],
+      ['2024-01-01', '2024-12-31'],
+    ];
+    let most = 0;
+    for (const by of [null, 'dana']) {
+      const SQL = reportSql(by !== null, true);
+      for (const [start, end] of periods) {
+        const p = { start, end, ...(by === null ? {} : { by }) };
+        const where = `i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder'
+          AND (@by IS NULL OR i.by = @by COLLATE NOCASE)`;
+        const groups = new Map<string, Set<number>>();
+        const add = (key: string, id: number) => {
+          const g = groups.get(key) ?? groups.set(key, new Set()).get(key)!;
+          g.add(id);
+        };
+        for (const [id, key] of db
+          .prepare(`SELECT i.id, coalesce(t.tag_key, lower(t.tag)) FROM interviews i
+            JOIN interview_tags t ON t.interview_id = i.id WHERE ${where}`)
+          .raw()
+          .all({ start, end, by }) as [number, string][])
+          add(`tag ${key}`, id);
+        for (const [id, text] of db
+          .prepare(`SELECT i.id, p.text FROM interviews i JOIN pains p ON p.interview_id = i.id WHERE ${where}`)
+          .raw()
+          .all({ start, end, by }) as [number, string][])
+          add(`pain ${painKey(text)}`, id);
+        const expected = [...groups].map(([key, ids]) => [key, ids.size]).sort();
+        const themes = withPainKey(db).prepare(SQL.themes).all(p) as { kind: string; interviews: number }[];
+        const keys = (
+          db
+            .prepare(`SELECT DISTINCT kind, key FROM (${SQL.themes.replace(/SELECT it\.kind, CASE[\s\S]*$/, '')}
+              SELECT it.kind, it.key FROM items it)`)
+            .raw()
+            .all(p) as [string, string][]
+        ).map(([kind, key]) => `${kind} ${key}`);
+        expect([start, end, by, themes.length, keys.length]).toEqual([start, end, by, groups.size, groups.size]);
+        expect(new Set(keys)).toEqual(new Set(groups.keys()));
+        expect(themes.map((t) => t.interviews).sort((a, b) => a - b)).toEqual(
+          expected.map(([, n]) => n as number).sort((a, b) => a - b),
+        );
+        expect(db.prepare(SQL.themeCount).pluck().get(p)).toBe(groups.size);
+        most = Math.max(most, groups.size);
+      }
+    }
+    expect(most).toBeGreaterThan(10);
   });
 
   describe('the summaries kept by triggers', () => {
