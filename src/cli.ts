@@ -129,6 +129,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** in-process runs (tests): stdin, terminal-ness and the captured output */
   stdio?: Stdio;
+  /** the process ends after this run (main()): a read-only journal is left open for the exit (Context.close) */
+  atExit?: boolean;
 }
 
 let running = false;
@@ -163,7 +165,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     const dbPath = activeContext()?.dbPath ?? '';
     code = exitCodeFor(err, verbose, dbPath, argv, activeContext()?.saved);
   } finally {
-    activeContext()?.close();
+    activeContext()?.close(opts.atExit);
     redirect(undefined);
     running = false;
   }
@@ -175,5 +177,5 @@ export async function main(argv: string[]): Promise<void> {
   // Every file pm creates (journal, -wal, -shm, backups, exports) is the owner's alone.
   process.umask(0o077);
   handleSignals();
-  process.exitCode = await run(argv);
+  process.exitCode = await run(argv, { atExit: true });
 }

@@ -154,3 +154,24 @@ describe('--out /dev/stdout writes through to the real standard output', () => {
 });
 
 if (!IS_ROOT) console.warn('test/e2e/files.test.ts: not root; the "normal user" runs are this user');
+
+describe('the journal at the end of a process (src/cli.ts main(), Context.close)', () => {
+  it('a command that wrote closes it (its log checkpointed away); one that read leaves it byte for byte', () => {
+    const wrote = box.spawn(log);
+    expect(wrote.code).toBe(0);
+    expect(readdirSync(box.dir).filter((f) => f.startsWith('journal.db'))).toEqual(['journal.db']);
+    const before = readFileSync(box.db);
+    // a read-only connection is left for the process's exit to end, not closed one piece at a time
+    for (const args of [['report'], ['ls'], ['show', 'last']]) {
+      const r = box.spawn(args);
+      expect([args, r.code, r.err]).toEqual([args, 0, '']);
+      expect(readFileSync(box.db).equals(before)).toBe(true);
+    }
+    // and a write after the reads still finds the journal whole and ends with it closed
+    expect(box.spawn(['log', '--with', 'Ann Lee', '--summary', 'Second call']).code).toBe(0);
+    expect(readdirSync(box.dir).filter((f) => f.startsWith('journal.db') && f !== 'journal.db-shm')).toEqual([
+      'journal.db',
+    ]);
+    expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(2);
+  });
+});
