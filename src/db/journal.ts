@@ -189,7 +189,7 @@ export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env)
   let db: DB | undefined;
   try {
     db = new Database(path, { timeout: busyTimeoutMs(env) });
-    db.pragma('journal_mode = WAL');
+    walMode(db, busyTimeoutMs(env));
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (version < SCHEMA_VERSION) {
@@ -200,6 +200,28 @@ export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env)
   } catch (err) {
     db?.close();
     throw asJournalError(err, path);
+  }
+}
+
+/**
+ * WAL mode: set by a journal's first write, found set by every later one. A new file is still in
+ * SQLite's rollback mode, and switching it reads page 1, then asks for the write lock without
+ * waiting (a reader that waited for a write lock could deadlock with another), so of several pm
+ * making one journal at once, all but one failed at once with "locked" (test/slow/concurrency.test.ts,
+ * journal-open.test.ts). Each attempt ends its read, so the one holding the lock finishes; the others
+ * try again until the busy timeout, as SQLite waits for every other lock.
+ */
+function walMode(db: DB, timeoutMs: number): void {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() >= until) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
   }
 }
 

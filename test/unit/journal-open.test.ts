@@ -1,6 +1,8 @@
 // The one connection helper every command goes through: its pragmas are the journal's guarantees.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +48,35 @@ describe('openForWrite', () => {
     expect(insideA).toBe(true);
     a.db.close();
     b.db.close();
+  });
+
+  it('a new journal another pm is making is waited for, not refused as locked', async () => {
+    // Three pm log creating one journal at once (test/slow/concurrency.test.ts) failed now and then
+    // with "journal is locked": a new file is still in SQLite's rollback mode, and switching it to
+    // WAL reads page 1, then takes the write lock without waiting (a reader asking for a write lock
+    // could deadlock). Here another process holds that lock on a new, empty journal for 300 ms.
+    const path = join(dir, 'j.db');
+    writeFileSync(path, '');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require(process.argv[1]))(process.argv[2]);
+        db.exec('BEGIN IMMEDIATE'); process.stdout.write('held\\n');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+        db.exec('ROLLBACK'); db.close();`,
+        createRequire(import.meta.url).resolve('better-sqlite3'),
+        path,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const ended = new Promise((resolve) => holder.on('exit', resolve));
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const j = openForWrite(path);
+    expect(j.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(j.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    j.db.close();
+    expect(await ended).toBe(0);
   });
 
   it('a read of a missing journal sees an empty journal and creates nothing', () => {
