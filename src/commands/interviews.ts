@@ -10,6 +10,7 @@ import {
   interviewerNames,
   interviewLines,
   listInterviews,
+  plainListing,
   type InterviewFilters,
 } from '../db/interviews.js';
 import type { DB } from '../db/journal.js';
@@ -19,6 +20,7 @@ import { parseChannel } from '../core/channels.js';
 import { didYouMean, nearNames } from '../core/text.js';
 import { knowsContact, knownNames } from '../db/contacts.js';
 import { accountNames, findAccount } from '../db/accounts.js';
+import { writeOut } from '../io.js';
 
 export interface ListOptions {
   since?: string;
@@ -84,16 +86,29 @@ export function interviews(ctx: Context, given: ListOptions): void {
     ctx.printJson(listInterviews(db, filters));
     return;
   }
-  // into a pipe every interview is listed: only what its line shows is read (not whole records),
-  // and the lines are written in pieces as they are made rather than joined into one string
+  // into a pipe every interview is listed: SQLite writes the lines when it can (src/db/interviews.ts)
+  if (!ctx.stdoutIsTTY && ctx.color.level === 0) {
+    const { count, text } = plainListing(db, filters, ctx.width);
+    if (count === 0 || text !== null) {
+      if (text !== null) writeOut(text);
+      else noneMatch(ctx, opts);
+      return;
+    }
+  }
+  // else only what a line shows is read (not whole records), and the lines are written in pieces
+  // as they are made rather than joined into one string
   const rows = [...interviewLines(db, filters)];
   if (rows.length > 0) ctx.outLines(interviewLinesOf(rows, ctx.width, ctx.color));
   if (rows.length === 0) {
-    ctx.info('No interviews match.' + (Object.keys(opts).length ? '' : ' Log one: pm log --help'));
+    noneMatch(ctx, opts);
     return;
   }
   // on a terminal's full page, how many match in all, when more do (as the other listings say it)
   hintIfCut(ctx, opts.limit, rows.length, () => countInterviews(db, filters), 'newest first');
+}
+
+function noneMatch(ctx: Context, opts: ListOptions): void {
+  ctx.info('No interviews match.' + (Object.keys(opts).length ? '' : ' Log one: pm log --help'));
 }
 
 /**

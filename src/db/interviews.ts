@@ -198,6 +198,71 @@ export function* interviewLines(db: DB, f: InterviewFilters): Generator<Intervie
     };
 }
 
+/**
+ * A cell cut to `width` columns after a whole word, as clipWords (src/render/wrap.ts) cuts text of
+ * one-column characters that starts with no space: the words before the last space within `width`
+ * columns, less trailing spaces and , ; : · - and an ellipsis added; a first word that long cut with
+ * an ellipsis. The last space's place: what is left once the trailing run of every other character
+ * in the cell is trimmed.
+ */
+function clipSql(cell: string, width: string): string {
+  return `CASE WHEN length(${cell}) <= ${width} THEN ${cell} ELSE (
+    SELECT CASE WHEN p >= 2 THEN rtrim(substr(${cell}, 1, p - 1), ' ,;:·-') ELSE substr(${cell}, 1, ${width} - 1) END
+      || '…' FROM (SELECT length(rtrim(s, replace(s, ' ', ''))) AS p FROM (SELECT substr(${cell}, 1, ${width}) AS s)))
+    END`;
+}
+
+// a cell SQLite can lay out as the table would: characters of one column each that safeLine leaves
+// as they are (printable ASCII, Latin-1 but for the no-break space), and no leading space
+const ODD_CELL = (cell: string) => `${cell} GLOB '*[^ -~¡-ÿ]*'`;
+
+const PLAIN_ROW = `
+SELECT 'I' || i.id AS id, i.date AS date, i.channel AS channel,
+  coalesce((SELECT group_concat(name, ', ') FROM (
+     SELECT c.name FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+     WHERE ic.interview_id = i.id ORDER BY ic.contact_id)), '') AS who,
+  CASE WHEN a.name IS NOT NULL AND i.source IS NOT NULL THEN a.name || ' via ' || i.source
+    ELSE coalesce(a.name, i.source, '') END AS place,
+  i.summary AS summary
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id`;
+
+/**
+ * `pm ls` into a pipe as SQLite writes it: every line plainLines (src/render/interviews.ts) would
+ * make, as one text of UTF-8 bytes, and how many interviews match. A pipe's listing is every row
+ * (1,588 for --since 2w on the harsh 100k journal), and making each row a JavaScript array, then its
+ * cells, widths and line, then writing them, cost ~9 µs a row with young garbage collections
+ * copying every row still alive (issue 18: `pm ls --since 2w` 1.46× the floor). The same widths
+ * (each column's widest cell, who at most 24 and where at most 20), cuts (clipSql), padding and
+ * trailing spaces trimmed; `text` is null (lay the lines out in JavaScript) when a cell holds
+ * anything else (a wide or invisible character, a control, a leading space) or the columns at
+ * their full width are wider than `room`. listing-fast-paths.test.ts holds the two equal.
+ */
+export function plainListing(db: DB, f: InterviewFilters, room: number): { count: number; text: Buffer | null } {
+  const { sql, params } = listingSql(PLAIN_ROW, f);
+  const widths = `SELECT count(*) AS n, max(length(date)) AS dw, max(length(id)) AS iw,
+      min(max(CASE WHEN who = '' THEN 1 ELSE length(who) END), 24) AS pw, min(max(length(place)), 20) AS lw,
+      max(length(channel)) AS cw, max(length(summary)) AS sw,
+      max(${ODD_CELL('who')} OR who GLOB ' *' OR ${ODD_CELL('place')} OR place GLOB ' *' OR ${ODD_CELL('summary')})
+        AS odd
+    FROM r`;
+  // the rows come out of r in its order (a materialized subquery with an ORDER BY keeps it)
+  const [count, text] = db
+    .prepare(
+      `WITH r AS MATERIALIZED (${sql}), w AS (${widths})
+      SELECT n, CASE WHEN n = 0 OR odd OR dw + 1 + iw + 2 + pw + 2 + lw + 2 + cw + 2 + sw > @room THEN NULL ELSE (
+        SELECT CAST(group_concat(rtrim(printf('%!-*s %!-*s  %!-*s  %!-*s  %!-*s  %s',
+          dw, date, iw, id, pw, shownWho, lw, shownPlace, cw, channel, summary), ' '), char(10)) || char(10) AS BLOB)
+        FROM (SELECT date, id, channel, summary,
+          CASE WHEN who = '' THEN '—' ELSE ${clipSql('who', 'pw')} END AS shownWho,
+          ${clipSql('place', 'lw')} AS shownPlace
+          FROM r)) END
+      FROM w`,
+    )
+    .raw()
+    .get({ ...params, room }) as [number, Buffer | null];
+  return { count, text };
+}
+
 /** Whether a conversation was held under this name, as `--by` matches it (ASCII case aside). */
 export function heldBy(db: DB, name: string): boolean {
   return db.prepare('SELECT 1 FROM interviews WHERE by = ? COLLATE NOCASE LIMIT 1').get(name) !== undefined;

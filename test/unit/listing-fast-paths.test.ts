@@ -6,7 +6,7 @@ import { refreshStatistics, runMigrations, STATISTICS_FROM, type DB } from '../.
 import { MIGRATIONS } from '../../src/db/migrations.js';
 import { contactActivity, contactLines } from '../../src/db/contacts.js';
 import { byMostOverdue } from '../../src/core/cadence.js';
-import { interviewLines, listInterviews, type InterviewFilters } from '../../src/db/interviews.js';
+import { interviewLines, listInterviews, plainListing, type InterviewFilters } from '../../src/db/interviews.js';
 import { interviewLinesOf, interviewTable, plainLines } from '../../src/render/interviews.js';
 import { lineOf, type InterviewLine } from '../../src/core/interviews.js';
 import { Chalk } from 'chalk';
@@ -204,6 +204,28 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     }
   });
 
+  it.each([
+    ['every interview', {}],
+    ['since a day', { since: '2026-11-06' }],
+    ['since a day, at most 40', { since: '2026-06-01', limit: 40 }],
+    ['one tag', { tag: 'BILLING' }],
+    ['one channel until a day', { channel: 'support', until: '2025-01-31' }],
+    ['none', { since: '2026-11-20', until: '2026-11-19' }],
+  ] as [string, InterviewFilters][])(
+    'pm ls into a pipe (%s): the text SQLite writes is the plain lines',
+    (_what, f) => {
+      const lines = [...interviewLines(db, f)];
+      const { count, text } = plainListing(db, f, 10_000);
+      expect(count).toBe(lines.length);
+      if (lines.length === 0) return expect(text).toBeNull();
+      // the generated names, accounts and summaries are all cells SQLite lays out
+      expect(text?.toString()).toBe(plainLines(lines, 10_000)!.join('\n') + '\n');
+      if (Object.keys(f).length === 0) expect(lines.some((l) => l.who.length > 24 && l.account!.length > 1)).toBe(true);
+      // too narrow for every column at its full width: JavaScript lays them out
+      expect(plainListing(db, f, 60)).toEqual({ count, text: null });
+    },
+  );
+
   it('pm show ACCOUNT and CONTACT cut to N conversations: the newest N of all, and how many there are', () => {
     const accounts = db
       .prepare('SELECT account_id FROM interviews GROUP BY account_id ORDER BY count(*) DESC LIMIT 3')
@@ -262,6 +284,79 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
           contactPage(contact, listInterviews(db, { contactId }).map(lineOf), width, color),
         );
       }
+  });
+
+  describe('pm ls into a pipe, laid out by SQLite, with cells of every kind', () => {
+    // laid out by SQLite: one-column characters (ASCII, Latin-1 but the no-break space), cut after a word
+    const laidOut = [
+      'Zoë Müller-Lüdenscheidt, Åsa Ångström',
+      'Ana Lima, Bo Chen, Carla Dias, Dev Rao',
+      'Ana Lima,, Bo Chen; Carla: Dias - Rao',
+      'Ana  Lima  Bo   Chen    Carla  Dias',
+      'Acme · Northern · Division · Ltd',
+      'Supercalifragilisticexpialidocious Person',
+      'A-very-long-first-word-of-24 x',
+      'Exactly twenty-four col',
+      'Exactly twenty-four cols',
+      'Exactly twenty-five colss',
+      'x',
+      'trailing spaces   ',
+    ];
+    // left to JavaScript: wide, invisible or control characters, the no-break space, a leading space
+    const odd = [
+      '山田太郎, 李小龍',
+      'emoji 👍🏽 here',
+      'Bad\x1b[2J name',
+      'tab\there',
+      'no-break\u00a0space',
+      ' leading',
+      'an ellipsis… inside',
+      'a dash — inside',
+    ];
+
+    const newest = () =>
+      db.prepare('SELECT id, account_id FROM interviews ORDER BY date DESC, id DESC LIMIT 1').get() as {
+        id: number;
+        account_id: number;
+      };
+    const check = (text: string, where: string) => {
+      const f = { limit: 30 };
+      const lines = [...interviewLines(db, f)];
+      const fast = plainListing(db, f, 10_000);
+      expect(fast.count).toBe(30);
+      // a summary is never cut: a leading space is laid out as it is
+      if (odd.includes(text) && !(where === 'summary' && text.startsWith(' ')))
+        expect(fast.text, `${where}: ${text}`).toBeNull();
+      else expect(fast.text?.toString(), `${where}: ${text}`).toBe(plainLines(lines, 10_000)!.join('\n') + '\n');
+    };
+
+    // each cell set on the newest interview, checked, and set back
+    const setting = (sql: string, row: number, value: string, where: string) => {
+      const [table, column] = /UPDATE (\w+) SET (\w+)/.exec(sql)!.slice(1);
+      const was = db.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(row);
+      db.prepare(sql).run(value, row);
+      try {
+        check(value, where);
+      } finally {
+        db.prepare(sql).run(was, row);
+      }
+    };
+
+    it.each([...laidOut, ...odd])('who was there: %j', (name) => {
+      const contact = db
+        .prepare('SELECT min(contact_id) FROM interview_contacts WHERE interview_id = ?')
+        .pluck()
+        .get(newest().id) as number;
+      setting('UPDATE contacts SET name = ? WHERE id = ?', contact, name, 'who');
+    });
+
+    it.each([...laidOut, ...odd])('the account: %j', (name) => {
+      setting('UPDATE accounts SET name = ? WHERE id = ?', newest().account_id, name, 'account');
+    });
+
+    it.each([...laidOut, ...odd, ''])('the summary: %j', (summary) => {
+      setting('UPDATE interviews SET summary = ? WHERE id = ?', newest().id, summary, 'summary');
+    });
   });
 });
 
