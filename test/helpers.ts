@@ -407,11 +407,14 @@ export const UNDO_SCHEMA_28 = `
   DROP TABLE follow_up_answers;`;
 
 /**
- * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again: for tests that
- * turn a journal back into an older schema's and let pm upgrade it.
+ * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again, with the later
+ * indexes of its columns (0022, 0029): for tests that turn a journal back into an older schema's and
+ * let pm upgrade it.
  */
 export const UNDO_SCHEMA_18 = `
   DROP INDEX IF EXISTS contacts_last_direct;
+  DROP INDEX IF EXISTS contacts_by_last_direct;
+  DROP INDEX IF EXISTS contacts_by_account_last_direct;
   DROP TRIGGER contacts_activity_after_insert;
   DROP TRIGGER contacts_activity_after_update;
   DROP TRIGGER contacts_activity_after_delete;
