@@ -19,6 +19,29 @@ function label(doc: RecordDoc | null): string {
   return typeof text === 'string' ? safeLine(text) : JSON.stringify(doc);
 }
 
+/** What an account or contact conflict is about: the fields of `doc` that `other` holds otherwise. */
+function fieldsApart(kind: string, doc: RecordDoc | null, other: RecordDoc | null): string {
+  if ((kind !== 'contact' && kind !== 'account') || !doc || !other) return '';
+  const d = doc as unknown as Record<string, unknown>;
+  const o = other as unknown as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const [key, name] of FIELD_NAMES) {
+    if (JSON.stringify(d[key] ?? null) === JSON.stringify(o[key] ?? null)) continue;
+    const v = d[key] ?? null;
+    parts.push(`${name} ${v === null ? '(none)' : key === 'accountUuid' ? recordRef('account', String(v)) : v}`);
+  }
+  return parts.length ? safeLine(` · ${parts.join(' · ')}`) : '';
+}
+
+const FIELD_NAMES = [
+  ['email', 'email'],
+  ['accountUuid', 'account'],
+  ['role', 'role'],
+  ['segment', 'segment'],
+  ['persona', 'persona'],
+  ['cadenceDays', 'cadence'],
+] as const;
+
 function conflictJson(c: ConflictRow) {
   return {
     id: c.id,
@@ -48,8 +71,11 @@ export function conflicts(ctx: Context): void {
       `${c.bold(String(r.id))}  ${recordRef(r.kind, r.key)}  ${r.kind}, ` +
         `changed here and elsewhere at once (${r.detectedOn})`,
     );
-    lines.push(`   kept: ${label(r.current)}  ${c.dim(versionTime(r.keptVersion))}`);
-    lines.push(`   lost: ${label(r.lostDeleted ? null : r.lost)}  ${c.dim(versionTime(r.lostVersion))}`);
+    const lost = r.lostDeleted ? null : r.lost;
+    lines.push(
+      `   kept: ${label(r.current)}${fieldsApart(r.kind, r.current, lost)}  ${c.dim(versionTime(r.keptVersion))}`,
+    );
+    lines.push(`   lost: ${label(lost)}${fieldsApart(r.kind, lost, r.current)}  ${c.dim(versionTime(r.lostVersion))}`);
   }
   lines.push('', `Keep what won: pm sync resolve ID kept · bring back what lost: pm sync resolve ID lost`);
   ctx.out(lines.join('\n'));

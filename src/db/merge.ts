@@ -33,6 +33,7 @@ import { readRecords } from './exchange.js';
 import { observe, tick, untracked } from './tracking.js';
 import {
   compareVectors,
+  deviceOf,
   laterVersion,
   mergeVectors,
   ORIGIN_VERSION,
@@ -54,6 +55,7 @@ import type {
 import type { ConfigKey } from '../core/config.js';
 import { painKey } from '../core/pains.js';
 import { refreshAccountKeys, refreshContactKeys } from './identity.js';
+import { sameFields, uniteCopies, type United } from '../core/unite.js';
 
 export interface Change {
   kind: RecordKind;
@@ -195,6 +197,8 @@ class Merger {
   /** versions written: none, and the merge is rolled back */
   private writes = 0;
   private readonly erased: ErasedPerson[];
+  /** the tombstones of accounts and contacts merged into another that this merge received, by kind and key */
+  private readonly mergedAway = new Map<string, Change>();
 
   constructor(
     private readonly db: DB,
@@ -285,6 +289,9 @@ class Merger {
   private apply(changes: Change[]): MergeResult {
     for (const c of changes) if (c.rev > (this.result.latest ?? '')) this.result.latest = c.rev;
     for (const c of changes) if (c.kind === 'erasure') this.erase(c);
+    for (const c of changes)
+      if (c.deleted && c.mergedInto && (c.kind === 'account' || c.kind === 'contact'))
+        this.mergedAway.set(`${c.kind} ${c.key}`, c);
     const byKind = new Map<RecordKind, Change[]>();
     for (const c of changes) {
       if (c.kind === 'erasure') continue;
@@ -597,52 +604,94 @@ class Merger {
   }
 
   /**
-   * Two records that are one (a duplicate account or contact): the one with the larger UUID is
-   * merged into the other, here and, through its tombstone, everywhere.
-   */
-  /**
    * Two records that are one (an account or contact made on two journals): the one with the smaller
    * UUID stays, the other becomes a tombstone merged into it, here and (through the tombstone)
-   * everywhere. The content is the later version's, and on a tie the staying one's, so that every
-   * journal that unites the two ends with the same record. `write` puts the incoming content into
-   * the row here, under the staying UUID.
+   * everywhere. What it holds (src/core/unite.ts): a copy made knowing the other (a union made
+   * elsewhere) whole; two copies made apart, the later one's fields, each it left empty filled from
+   * the other, and where both typed a field differently the other copy is kept as a conflict. Every
+   * journal that unites the two decides the same, so all end with the same record. `write` puts
+   * `doc`'s fields into the row here, under the staying UUID.
    */
-  private unite(
+  private unite<D extends AccountDoc | ContactDoc>(
     kind: 'account' | 'contact',
-    d: { uuid: string; vv?: VersionVector },
+    d: D,
     existing: { id: number; uuid: string },
-    write: (uuid: string, rowId: number) => void,
+    write: (uuid: string, rowId: number, doc: D) => void,
   ): Applied {
     const inVv = d.vv ?? {};
     const mine = this.local(kind, existing.uuid);
     const myVv: VersionVector = mine ? JSON.parse(mine.vv) : {};
     const [myVersion, inVersion] = [maxVersion(myVv), maxVersion(inVv)];
     const staying = existing.uuid < d.uuid ? existing.uuid : d.uuid;
-    const incomingContent = inVersion > myVersion || (inVersion === myVersion && staying === d.uuid);
     const going = staying === d.uuid ? existing.uuid : d.uuid;
-    this.localChange(kind, going, going === d.uuid ? inVv : myVv, true, staying);
+    const here = readRecords(this.db, kind, [existing.uuid]).get(existing.uuid) as D;
+    // a copy whose vector holds every change of the other's was made knowing it: a union made
+    // elsewhere and changed since, say (a vector with no change, from a file without versions,
+    // knows nothing: the copy made apart from it is not one made knowing it)
+    const order = compareVectors(inVv, myVv);
+    const inKnew = order === 'newer' && Object.keys(myVv).length > 0;
+    const iKnew = order === 'older' && Object.keys(inVv).length > 0;
+    const inLater = inKnew || (!iKnew && (inVersion > myVersion || (inVersion === myVersion && staying === d.uuid)));
+    const [later, earlier]: D[] = inLater ? [d, here] : [here, d];
+    const { content, lost }: United<D> = inKnew || iKnew ? { content: later, lost: null } : uniteCopies(later, earlier);
+    // the going record's tombstone: the one the journal that united them first wrote, when it came
+    // along (both journals then hold the same version of it), else one of this journal's
+    const goingVv = going === d.uuid ? inVv : myVv;
+    const away = this.mergedAway.get(`${kind} ${going}`);
+    if (away?.mergedInto === staying && ['newer', 'equal'].includes(compareVectors(away.vv, goingVv)))
+      this.putVersion(away, away.vv, true, staying, false);
+    else this.localChange(kind, going, goingVv, true, staying);
     this.changedExisting = true;
     const table = kind === 'account' ? 'accounts' : 'contacts';
     if (staying !== existing.uuid)
       this.db.prepare(`UPDATE ${table} SET uuid = ? WHERE id = ?`).run(staying, existing.id);
-    if (incomingContent) write(staying, existing.id);
+    const asHere = sameFields(content, here);
+    const asIncoming = sameFields(content, d);
+    if (!asHere) write(staying, existing.id, content);
+    if (lost) this.keepUnitedLoser(kind, staying, inLater ? [inVersion, myVersion] : [myVersion, inVersion], lost);
+    let made = mergeVectors(myVv, inVv);
+    if (staying === existing.uuid ? !asHere : !asHere && !asIncoming) {
+      // the staying record with content it did not have: a change of this journal's
+      const version = tick(this.db);
+      made = { ...made, [deviceOf(version)]: version };
+    }
     if (staying === d.uuid) {
-      if (incomingContent) return 'united'; // the incoming record, as it came, found here under another UUID
-      // the content here stays, under the incoming UUID, knowing both histories
-      this.pendingVersion = mergeVectors(myVv, inVv);
+      if (asIncoming) return 'united'; // the incoming record, as it came, found here under another UUID
+      // the row here, under the incoming UUID, knowing both histories
+      this.pendingVersion = made;
       return 'keptHere';
     }
-    // the record here stays; with the incoming content it is a change of this journal's
-    if (incomingContent) this.localChange(kind, staying, mergeVectors(myVv, inVv), false, null);
+    // the record here stays; with content from the other copy, or a loser kept, it knows both
+    if (!asHere || lost) this.putVersion({ kind, key: staying }, made, false, null, true);
     return 'matched';
   }
 
-  /** set by unite() when a row took an incoming UUID but kept its content: that record's vector */
+  /**
+   * The other copy of a record united here, where both typed a field differently: kept as the
+   * losing side of a conflict (`pm sync conflicts`; `pm sync resolve ID lost` writes it back),
+   * under the staying UUID, without anything of a person erased here.
+   */
+  private keepUnitedLoser(
+    kind: 'account' | 'contact',
+    key: string,
+    [keptVersion, lostVersion]: [string, string],
+    lost: AccountDoc | ContactDoc,
+  ): void {
+    const { rev: _rev, vv: _vv, ...fields } = lost;
+    const copy = conflictCopy(this.db, kind, key, { ...fields, uuid: key }, this.erased);
+    if (!copy?.doc) return;
+    this.s.conflict.run(kind, key, keptVersion, lostVersion, 0, JSON.stringify(copy.doc), this.opts.today);
+    this.result.conflicts++;
+  }
+
+  /** set by unite() when a row took an incoming UUID: that record's vector */
   private pendingVersion: VersionVector | null = null;
 
   private account(d: AccountDoc): Applied {
-    const cadence = d.cadenceDays === 'off' ? 0 : d.cadenceDays;
-    const write = (uuid: string, id: number) => this.s.updateAccount.run(uuid, d.name, d.segment, cadence, id);
+    const cadenceOf = (a: AccountDoc) => (a.cadenceDays === 'off' ? 0 : a.cadenceDays);
+    const cadence = cadenceOf(d);
+    const write = (uuid: string, id: number, a: AccountDoc = d) =>
+      this.s.updateAccount.run(uuid, a.name, a.segment, cadenceOf(a), id);
     const row = this.s.accountByUuid.get(d.uuid) as { id: number; uuid: string } | undefined;
     const byName = this.s.accountByName.get(d.name) as { id: number; uuid: string } | undefined;
     if (byName && byName.id !== row?.id) {
@@ -709,9 +758,19 @@ class Merger {
         this.changedExisting = true;
         if (keep === same) return 'matched';
       } else
-        return this.unite('contact', d, same, (uuid, id) =>
-          this.s.updateContact.run(uuid, d.name, d.email, account.id, d.role, d.segment, d.persona ?? null, id),
-        );
+        return this.unite('contact', { ...d, accountUuid }, same, (uuid, id, c) => {
+          const accountId = (this.s.accountByUuid.get(c.accountUuid) as { id: number } | undefined)?.id;
+          this.s.updateContact.run(
+            uuid,
+            c.name,
+            c.email,
+            accountId ?? account.id,
+            c.role,
+            c.segment,
+            c.persona ?? null,
+            id,
+          );
+        });
     }
     if (row) {
       this.s.updateContact.run(d.uuid, d.name, d.email, account.id, d.role, d.segment, d.persona ?? null, row.id);

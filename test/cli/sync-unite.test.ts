@@ -1,0 +1,79 @@
+// pm sync (a real PostgreSQL, test/pg-setup.ts) of a contact and an account two teammates created
+// apart (fresh-eyes E14): the record they become keeps what only one side typed, a field typed
+// differently is one conflict kept by the journal that united them, and the syncs then settle:
+// nothing more to push or pull, no conflict on the other side, no version going back and forth.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+import { testDatabase, type TestDatabase } from '../pg.js';
+
+let box: Sandbox;
+let pg: TestDatabase;
+beforeEach(async () => {
+  box = sandbox({ today: '2026-12-05' });
+  pg = await testDatabase();
+});
+afterEach(async () => {
+  await pg.drop();
+  box.cleanup();
+});
+
+type Name = 'dana' | 'eli';
+
+function pm(who: Name, args: string[]) {
+  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args], { env: pg.env });
+  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+
+const log = (who: Name, ...args: string[]) => pm(who, ['log', ...args]);
+const sync = (who: Name) => JSON.parse(pm(who, ['sync', '--json']).out) as { pulled: number; pushed: number };
+const conflicts = (who: Name) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out) as unknown[];
+
+function comparable(who: Name): unknown {
+  const { exportedAt: _e, privacyKeys: _k, ...doc } = JSON.parse(pm(who, ['export', '--format', 'json']).out);
+  for (const list of [doc.interviews, doc.hypotheses]) for (const r of list) delete r.id;
+  return doc;
+}
+
+describe('pm sync of a contact and an account created on two journals', () => {
+  for (const first of ['dana', 'eli'] as const)
+    it(`keep what either side typed and settle (${first} pushes first)`, () => {
+      for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+      // Dana knows Nina's email, and Globex's segment; Eli knows her persona and Globex's cadence;
+      // both typed Nina's segment, differently (Eli's is the later)
+      log(
+        'dana',
+        '--with',
+        'Nina Novak <nina@globex.test>',
+        '--account',
+        'Globex',
+        '--segment',
+        'enterprise',
+        '--summary',
+        'Dana met Nina',
+      );
+      pm('dana', ['contact', 'set', 'Nina Novak', '--segment', 'finance']);
+      log('eli', '--with', 'Nina Novak', '--account', 'Globex', '--summary', 'Eli met Nina');
+      pm('eli', ['contact', 'set', 'Nina Novak', '--persona', 'controller', '--segment', 'ops']);
+      pm('eli', ['account', 'set', 'Globex', '--cadence', '21']);
+      const second: Name = first === 'dana' ? 'eli' : 'dana';
+      sync(first);
+      sync(second);
+      sync(first);
+      for (const who of ['dana', 'eli'] as const) {
+        const nina = JSON.parse(pm(who, ['show', 'Nina Novak', '--json']).out);
+        expect([nina.email, nina.persona, nina.segment]).toEqual(['nina@globex.test', 'controller', 'ops']);
+        const [globex] = JSON.parse(pm(who, ['accounts', '--json']).out);
+        expect([globex.segment, globex.cadenceDays]).toEqual(['enterprise', 21]);
+        expect(pm(who, ['ls', '--with', 'nina@globex.test']).out).toContain('Eli met Nina');
+      }
+      expect(comparable('eli')).toEqual(comparable('dana'));
+      // the second to sync united them and keeps Dana's segment; the first took the union whole
+      expect(conflicts(second)).toMatchObject([{ kind: 'contact', lost: { record: { segment: 'finance' } } }]);
+      expect(conflicts(first)).toEqual([]);
+      // settled: nothing left to push or pull, however often each syncs
+      for (const who of ['dana', 'eli', 'dana', 'eli'] as const)
+        expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
+    });
+});

@@ -1,0 +1,241 @@
+// Two teammates trading exports, each of whom created the same contact or account apart (matched by
+// name, or by email): the one record they become keeps what only one side typed (fresh-eyes E14:
+// the later copy used to win whole, and an email typed on one side was lost on both), keeps a field
+// both typed differently findable in pm sync conflicts, and travels: importing twice changes
+// nothing, and both directions end with the same record.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox({ today: '2026-12-05' });
+});
+afterEach(() => box.cleanup());
+
+type Name = 'a' | 'b';
+
+function pm(who: Name, args: string[]) {
+  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args]);
+  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+
+const log = (who: Name, ...args: string[]) => pm(who, ['log', ...args]);
+
+/** `who`'s call with `person` at Acme on `date` ("A's call"), with more of pm log's flags. */
+const call = (who: Name, person: string, date: string, ...more: string[]) =>
+  log(who, '--with', person, '--account', 'Acme', '--summary', `${who.toUpperCase()}'s call`, '--date', date, ...more);
+
+let files = 0;
+/** `from`'s whole JSON export, as a file. */
+function exportFile(from: Name): string {
+  const file = join(box.dir, `${from}-${++files}.json`);
+  writeFileSync(file, pm(from, ['export', '--format', 'json']).out);
+  return file;
+}
+
+const trade = (from: Name, to: Name) => pm(to, ['import', exportFile(from)]);
+
+/** An export without what differs between journals: exportedAt, display ids, privacy keys and hashes. */
+function comparable(who: Name): unknown {
+  const { exportedAt: _e, privacyKeys: _k, ...doc } = JSON.parse(pm(who, ['export', '--format', 'json']).out);
+  doc.forgotten = doc.forgotten.map((f: { uuid: string }) => f.uuid);
+  for (const list of [doc.interviews, doc.hypotheses]) for (const r of list) delete r.id;
+  return doc;
+}
+
+const contact = (who: Name, name: string) => JSON.parse(pm(who, ['show', name, '--json']).out);
+const conflicts = (who: Name) => JSON.parse(pm(who, ['sync', 'conflicts', '--json']).out) as Conflict[];
+interface Conflict {
+  id: number;
+  kind: string;
+  kept: { record: Record<string, unknown> };
+  lost: { record: Record<string, unknown> };
+}
+
+/** E14's start: B imported A's export once; then each meets Nina, and only A knows her email. */
+function ninaMetApart(): void {
+  call('a', 'Jane Roe <jane@acme.test>', '2026-12-01');
+  trade('a', 'b');
+  aMeetsNina();
+  log('b', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'B met Nina', '--date', '2026-12-03');
+}
+
+/** A logs a call with Nina, whose email A knows (and, given, her persona). */
+function aMeetsNina(persona?: string): void {
+  log(
+    'a',
+    '--with',
+    'Nina Novak <nina@acme.test>',
+    '--account',
+    'Acme',
+    '--summary',
+    'A met Nina',
+    '--date',
+    '2026-12-02',
+  );
+  if (persona) pm('a', ['contact', 'set', 'Nina Novak', '--persona', persona]);
+}
+
+describe('a contact created on two journals and matched by name keeps what either side typed', () => {
+  for (const [first, second] of [
+    ['a', 'b'],
+    ['b', 'a'],
+  ] as const)
+    it(`E14: the email only A typed survives, ${first}→${second} then back`, () => {
+      ninaMetApart();
+      trade(first, second);
+      trade(second, first);
+      for (const who of ['a', 'b'] as const) {
+        expect(contact(who, 'Nina Novak').email).toBe('nina@acme.test');
+        expect(pm(who, ['ls', '--with', 'nina@acme.test']).out).toContain('met Nina');
+        // nothing was typed differently on the two sides: no conflict
+        expect(conflicts(who)).toEqual([]);
+      }
+      expect(comparable('b')).toEqual(comparable('a'));
+      // one Nina, with both conversations
+      expect(
+        JSON.parse(pm('a', ['contacts', '--json']).out).filter((c: { name: string }) => c.name === 'Nina Novak'),
+      ).toHaveLength(1);
+      expect(pm('a', ['ls', '--with', 'Nina Novak']).out).toMatch(/B met Nina[\s\S]*A met Nina/);
+    });
+
+  it('importing the same export twice changes nothing the second time, on either side', () => {
+    ninaMetApart();
+    const fromA = exportFile('a');
+    pm('b', ['import', fromA]);
+    const fromB = exportFile('b');
+    pm('a', ['import', fromB]);
+    const [a, b] = [comparable('a'), comparable('b')];
+    const journals = (['a', 'b'] as const).map((w) => readFileSync(join(box.dir, `${w}.db`)));
+    pm('b', ['import', fromA]);
+    pm('a', ['import', fromB]);
+    // the same records, the same versions, and not a byte of either journal written
+    expect(comparable('a')).toEqual(a);
+    expect(comparable('b')).toEqual(b);
+    expect(readFileSync(join(box.dir, 'a.db')).equals(journals[0])).toBe(true);
+    expect(readFileSync(join(box.dir, 'b.db')).equals(journals[1])).toBe(true);
+  });
+
+  it('a field both typed differently: the later value is kept, the other listed by pm sync conflicts', () => {
+    call('a', 'Jane Roe <jane@acme.test>', '2026-12-01');
+    pm('a', ['contact', 'set', 'Jane Roe', '--persona', 'finance lead', '--segment', 'enterprise']);
+    call('b', 'Jane Roe', '2026-12-02');
+    pm('b', ['contact', 'set', 'Jane Roe', '--persona', 'buyer']);
+    const imported = trade('a', 'b');
+    expect(imported.out).toMatch(/1 record was changed here and there at once/);
+    trade('b', 'a');
+    for (const who of ['a', 'b'] as const) {
+      const jane = contact(who, 'Jane Roe');
+      // B's later persona; A's email and segment, which B left empty
+      expect([jane.email, jane.persona, jane.segment]).toEqual(['jane@acme.test', 'buyer', 'enterprise']);
+    }
+    expect(comparable('b')).toEqual(comparable('a'));
+    // the journal that united them keeps A's persona, findable; the other took the union made knowing it
+    const [c] = conflicts('b');
+    expect(conflicts('b')).toHaveLength(1);
+    expect(c.kind).toBe('contact');
+    expect([c.kept.record.persona, c.lost.record.persona]).toEqual(['buyer', 'finance lead']);
+    expect(c.lost.record).toMatchObject({ email: 'jane@acme.test', segment: 'enterprise', name: 'Jane Roe' });
+    expect(conflicts('a')).toEqual([]);
+    const text = pm('b', ['sync', 'conflicts']).out;
+    expect(text).toMatch(/kept: Jane Roe · persona buyer/);
+    expect(text).toMatch(/lost: Jane Roe · persona finance lead/);
+    // bringing it back writes it as a change of B's, which wins in A too
+    pm('b', ['sync', 'resolve', String(c.id), 'lost']);
+    expect(contact('b', 'Jane Roe').persona).toBe('finance lead');
+    trade('b', 'a');
+    expect(contact('a', 'Jane Roe').persona).toBe('finance lead');
+    expect(comparable('b')).toEqual(comparable('a'));
+  });
+
+  it('matched by email: a name typed differently is the conflict, the rest filled', () => {
+    call('a', 'Jon Smith <jon@acme.test>', '2026-12-01');
+    pm('a', ['contact', 'set', 'Jon Smith', '--persona', 'CFO']);
+    call('b', 'Jonathan Smith <jon@acme.test>', '2026-12-02');
+    trade('b', 'a');
+    trade('a', 'b');
+    for (const who of ['a', 'b'] as const)
+      expect(contact(who, 'jon@acme.test')).toMatchObject({ name: 'Jonathan Smith', persona: 'CFO' });
+    expect(conflicts('a').map((c) => [c.kept.record.name, c.lost.record.name])).toEqual([
+      ['Jonathan Smith', 'Jon Smith'],
+    ]);
+    expect(comparable('b')).toEqual(comparable('a'));
+  });
+});
+
+describe('an account created on two journals keeps what either side typed', () => {
+  for (const [first, second] of [
+    ['a', 'b'],
+    ['b', 'a'],
+  ] as const)
+    it(`E14: a segment only the earlier side typed survives, ${first}→${second} then back, and counts in coverage`, () => {
+      call('a', 'Jane Roe <jane@acme.test>', '2026-12-01', '--segment', 'enterprise');
+      call('b', 'Jane Roe <jane@acme.test>', '2026-12-02');
+      pm('b', ['account', 'set', 'Acme', '--cadence', '30']);
+      trade(first, second);
+      trade(second, first);
+      for (const who of ['a', 'b'] as const) {
+        const [acme] = JSON.parse(pm(who, ['accounts', '--json']).out);
+        expect([acme.name, acme.segment, acme.cadenceDays]).toEqual(['Acme', 'enterprise', 30]);
+        expect(pm(who, ['coverage', '--json']).out).toContain('enterprise');
+        expect(conflicts(who)).toEqual([]);
+      }
+      expect(comparable('b')).toEqual(comparable('a'));
+    });
+
+  it('a segment both typed differently: the later kept, the other a conflict', () => {
+    call('a', 'Jane Roe', '2026-12-01', '--segment', 'enterprise');
+    call('b', 'Jane Roe', '2026-12-02', '--segment', 'mid-market');
+    trade('a', 'b');
+    trade('b', 'a');
+    for (const who of ['a', 'b'] as const)
+      expect(JSON.parse(pm(who, ['accounts', '--json']).out)[0].segment).toBe('mid-market');
+    // pm log --segment gave Jane the account's segment too: her copies differ the same way
+    expect(conflicts('b').map((c) => [c.kind, c.kept.record.segment, c.lost.record.segment])).toEqual([
+      ['account', 'mid-market', 'enterprise'],
+      ['contact', 'mid-market', 'enterprise'],
+    ]);
+    expect(pm('b', ['sync', 'conflicts']).out).toMatch(/lost: Acme · segment enterprise/);
+    expect(comparable('b')).toEqual(comparable('a'));
+  });
+});
+
+describe('an erased person never comes back through a union', () => {
+  it('erased after the union: gone on both sides, with the conflict that held her other copy', () => {
+    aMeetsNina('finance lead');
+    log('b', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'B met Nina', '--date', '2026-12-03');
+    pm('b', ['contact', 'set', 'Nina Novak', '--persona', 'buyer']);
+    const before = exportFile('a');
+    pm('b', ['import', before]);
+    expect(conflicts('b')).toHaveLength(1);
+    pm('b', ['forget', 'Nina Novak', '--yes']);
+    expect(conflicts('b')).toEqual([]);
+    trade('b', 'a');
+    // and A's export from before the erasure brings nothing of her back to B
+    pm('b', ['import', before]);
+    for (const who of ['a', 'b'] as const) {
+      const all = pm(who, ['export', '--format', 'json']).out + pm(who, ['sync', 'conflicts', '--json']).out;
+      expect(all).not.toMatch(/Nina|nina@acme\.test|finance lead|buyer/);
+      expect(box.pm(['--db', join(box.dir, `${who}.db`), 'show', 'Nina Novak']).code).not.toBe(0);
+    }
+  });
+
+  it('erased on one side before the other copy arrives: nothing of her erased copy fills the other', () => {
+    call('a', 'Jane Roe', '2026-12-01');
+    trade('a', 'b');
+    aMeetsNina('finance lead');
+    log('b', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'B met Nina', '--date', '2026-12-03');
+    pm('a', ['forget', 'Nina Novak', '--yes']);
+    trade('a', 'b');
+    trade('b', 'a');
+    // B's own Nina (a namesake: no email or UUID says she is the one erased) stays as B typed her
+    expect(contact('b', 'Nina Novak')).toMatchObject({ email: null, persona: null });
+    for (const who of ['a', 'b'] as const) {
+      const all = pm(who, ['export', '--format', 'json']).out + pm(who, ['sync', 'conflicts', '--json']).out;
+      expect(all).not.toMatch(/nina@acme\.test|finance lead|A met Nina/);
+    }
+  });
+});
