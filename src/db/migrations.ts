@@ -32,6 +32,7 @@ import m0026 from '../../migrations/0026_line_names.sql';
 import m0027 from '../../migrations/0027_pain_hearings.sql';
 import m0028 from '../../migrations/0028_follow_up_answers.sql';
 import m0029 from '../../migrations/0029_contacts_by_last_direct.sql';
+import m0030 from '../../migrations/0030_theme_segments.sql';
 
 export interface Migration {
   version: number;
@@ -87,6 +88,7 @@ export const MIGRATIONS: Migration[] = [
   migration(27, '0027_pain_hearings', m0027),
   migration(28, '0028_follow_up_answers', m0028),
   migration(29, '0029_contacts_by_last_direct', m0029),
+  migration(30, '0030_theme_segments', m0030),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

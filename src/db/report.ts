@@ -275,7 +275,9 @@ WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status = 'validated' AND
 ORDER BY h.id, e.date, e.interview_id`,
 
     // tags (case-insensitively) and pains (by painKey, as opportunities group them: case and spacing aside)
-    // raised in the period; the sources of signals ("Capterra") are counted apart from accounts, case-insensitively
+    // raised in the period; the sources of signals ("Capterra") are counted apart from accounts, case-insensitively.
+    // Each tag's and pain's account and people give their segments from the narrow indexes of 0030 (the
+    // planner would read each one's row: ~800 pages of a years-long journal instead of a few dozen)
     themes: `
 WITH p AS (
   -- what customers raised, directly or through signals: a meeting among colleagues is no market
@@ -309,9 +311,9 @@ SELECT it.kind, CASE it.kind WHEN 'tag' THEN min(it.theme) ELSE nm.theme END AS 
   json_group_array(DISTINCT a.segment) AS accountSegments,
   json_group_array(DISTINCT c.segment) AS contactSegments
 FROM items it LEFT JOIN named nm ON it.kind = 'pain' AND nm.key = it.key
-LEFT JOIN accounts a ON a.id = it.account_id
+LEFT JOIN accounts a INDEXED BY accounts_segments ON a.id = it.account_id
 LEFT JOIN interview_contacts ic ON ic.interview_id = it.interview_id
-LEFT JOIN contacts c ON c.id = ic.contact_id
+LEFT JOIN contacts c INDEXED BY contacts_segments ON c.id = ic.contact_id
 GROUP BY it.kind, it.key`,
 
     // how many themes (the standup page): the groups above, without what each one gathers (each text's key
