@@ -35,7 +35,7 @@ export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
 const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage', 'source'] as const;
 type Clearable = (typeof CLEARABLE)[number];
 
-interface EditPlan {
+export interface EditPlan {
   fields: Partial<InterviewFields>;
   followUp?: string | 'done';
   lists: InterviewLists;
@@ -133,11 +133,27 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   return plan;
 }
 
-function applyEdit(
+/**
+ * The interview's fields an edit writes: those its flags give, even when a value is the same (the
+ * interview is then marked changed, as before). The rest keep their values, so their triggers
+ * need not run (InterviewWriter.update); test/unit/edit-columns.test.ts compares with writing all.
+ */
+export function editedColumns(plan: EditPlan): (keyof InterviewFields)[] {
+  const columns = Object.keys(plan.fields) as (keyof InterviewFields)[];
+  if (plan.followUp === 'done') columns.push('followUpDone');
+  else if (plan.followUp !== undefined) columns.push('followUp', 'followUpDone');
+  if (plan.stage !== undefined) columns.push('stage');
+  if (plan.people !== undefined || plan.account !== undefined) columns.push('accountId');
+  return columns;
+}
+
+/** `columns`: the fields to write ('all': every one, the simple path the test compares with). */
+export function applyEdit(
   db: DB,
   rowid: number,
   plan: EditPlan,
   stages: string[],
+  columns: readonly (keyof InterviewFields)[] | 'all' = editedColumns(plan),
 ): { record: InterviewRecord; notes: string[] } {
   const current = interviewFields(db, rowid);
   const next: InterviewFields = { ...current, ...plan.fields };
@@ -210,7 +226,12 @@ function applyEdit(
       `I${rowid} would come from nowhere: a signal needs an account or a source`,
       `give one: pm edit I${rowid} --account ORG (or --source NAME)`,
     );
-  new InterviewWriter(db).update(rowid, { fields: next, contactIds, lists: plan.lists });
+  new InterviewWriter(db).update(rowid, {
+    fields: next,
+    columns: columns === 'all' ? undefined : columns,
+    contactIds,
+    lists: plan.lists,
+  });
   return { record: loadInterview(db, rowid)!, notes };
 }
 
