@@ -1,7 +1,7 @@
 // pm hyp show H7 (and pm show H7): the hypothesis, its evidence timeline, outcomes and revisions.
 import type { Context } from '../context.js';
 import { daysBetween } from '../core/dates.js';
-import { parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { afterDecision, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { localId } from '../db/refs.js';
 import { evidenceOf, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
 import { renderHypothesisShow } from '../render/hypotheses.js';
@@ -11,10 +11,13 @@ export function showHypothesis(ctx: Context, ref: string): void {
   const { db } = ctx.read();
   const rowid = parseHypothesisId(localId(db, ref));
   if (rowid === null) throw unknownHypothesis(ref);
-  const record = hypothesisRecords(db, ctx.today, ctx.config(), { only: rowid })[0];
-  if (!record) throw unknownHypothesis(ref);
+  const found = hypothesisRecords(db, ctx.today, ctx.config(), { only: rowid })[0];
+  if (!found) throw unknownHypothesis(ref);
   const evidence = evidenceOf(db, rowid);
   const outcomes = outcomesOf(db, rowid);
+  // the report's action line for a decided hypothesis with links since sends the user here: say so
+  const since = afterDecision(found.status, found.decision?.date ?? null, evidence, ctx.today);
+  const record = since ? { ...found, flags: [...found.flags, since.flag] } : found;
   if (ctx.json) {
     ctx.printJson({ ...record, evidence, outcomes });
     return;
@@ -25,6 +28,7 @@ export function showHypothesis(ctx: Context, ref: string): void {
       width: ctx.width,
       today: ctx.today,
       decideInDays: daysBetween(ctx.today, record.decideBy),
+      since: since?.interviews ?? [],
     }),
   );
 }

@@ -30,7 +30,10 @@ export type HypothesisFlag =
   /** the bet's deadline has passed: decide (actionable) */
   | 'bet-due'
   /** every supporting customer is in one segment (informational; pm hyp list/show) */
-  | 'single-segment';
+  | 'single-segment'
+  /** decided ones (pm hyp show; the report's sections 4 and 5): see afterDecision */
+  | 'evidence-after-kill'
+  | 'evidence-after-validate';
 
 /** How many days ahead an open hypothesis's decide-by raises `decide-soon` (issue 15). */
 export const DECIDE_SOON_DAYS = 7;
@@ -105,6 +108,27 @@ export function hypothesisFlags(
   if (state === 'running') flags.push('bet');
   else if (state === 'due') flags.push('bet-due');
   return flags;
+}
+
+/**
+ * What a decided hypothesis's links say since the decision, as the report judges it (contract, report
+ * sections 4 and 5): killed or invalidated with interviews dated after the decision (on or before asOf)
+ * still linked: `evidence-after-kill`; validated with customer evidence dated after it refuting it:
+ * `evidence-after-validate`. null when open or neither. `pm hyp show` names them with the way out.
+ */
+export function afterDecision(
+  status: HypothesisStatus,
+  decidedOn: string | null,
+  evidence: readonly Pick<EvidenceEntry, 'interviewId' | 'date' | 'direction' | 'interviewKind'>[],
+  asOf: string,
+): { flag: 'evidence-after-kill' | 'evidence-after-validate'; interviews: string[] } | null {
+  if (decidedOn === null || status === 'open') return null;
+  const since = evidence.filter((e) => e.date > decidedOn && e.date <= asOf);
+  if (status === 'validated') {
+    const refuting = since.filter((e) => e.direction === 'refutes' && e.interviewKind === 'customer');
+    return refuting.length ? { flag: 'evidence-after-validate', interviews: refuting.map((e) => e.interviewId) } : null;
+  }
+  return since.length ? { flag: 'evidence-after-kill', interviews: since.map((e) => e.interviewId) } : null;
 }
 
 /** The status after an outcome: reopened means open again. */

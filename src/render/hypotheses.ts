@@ -23,6 +23,8 @@ function colourFlag(flag: HypothesisFlag, c: ChalkInstance): string {
     case 'stale':
     case 'past-decide-by':
     case 'bet-due':
+    case 'evidence-after-kill':
+    case 'evidence-after-validate':
       return c.yellow(flag);
     case 'bet':
       return c.cyan(flag);
@@ -111,7 +113,7 @@ export function renderHypothesisShow(
   r: HypothesisRecord,
   evidence: EvidenceEntry[],
   outcomes: OutcomeEntry[],
-  opts: RenderOptions & { today: string; decideInDays: number },
+  opts: RenderOptions & { today: string; decideInDays: number; since?: string[] },
 ): string {
   const c = opts.color;
   const label = (s: string) => c.dim(padEnd(s, 11));
@@ -151,6 +153,20 @@ export function renderHypothesisShow(
     );
   }
   lines.push(`${label('Flags')}${r.flags.length ? r.flags.map((f) => colourFlag(f, c)).join(', ') : c.dim('none')}`);
+  const since = opts.since ?? [];
+  if (since.length && r.decision) {
+    // the report's action line for this flag sends the user here: name the interviews and the way out
+    const ids = since.join(', ');
+    const one = since.length === 1;
+    const what =
+      r.status === 'validated'
+        ? `${ids} dated after the validation ${one ? 'refutes' : 'refute'} it: reopen it to decide again`
+        : `${ids} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} still ${one ? 'links' : 'link'} ` +
+          'to it: reopen it, or unlink what is not about it';
+    lines.push(`${label('')}${safeLine(what)}`);
+    const unlink = one ? ` · pm hyp unlink ${r.id} ${since[0]}` : ` · pm hyp unlink ${r.id} I…`;
+    lines.push(`${label('')}${c.cyan(`→ pm hyp reopen ${r.id} --reason "…"${unlink}`)}`);
+  }
 
   lines.push('', c.bold('Timeline'));
   type Entry = { date: string; order: number; text: string };

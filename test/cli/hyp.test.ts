@@ -557,3 +557,35 @@ describe('help', () => {
     expect(box.pm(['hypothesis', '--help']).out).toMatch(/Examples:/);
   });
 });
+
+describe('pm hyp show of a decided hypothesis with links since (what the report sends the user to see)', () => {
+  it('names the late interviews and the way out, as the report flags them; a link before the decision raises nothing', () => {
+    ok(['hyp', 'add', 'Teams want a scheduled export', '--date', '2026-10-01']);
+    ok(['hyp', 'add', 'Admins invite in bulk', '--date', '2026-10-01']);
+    logged('Ann Lee', 'Acme', 'wants exports', ['--date', '2026-10-05', '--supports', 'H1', '--supports', 'H2']);
+    ok(['hyp', 'kill', 'H1', '--reason', 'nobody pays', '--date', '2026-10-10']);
+    ok(['hyp', 'validate', 'H2', '--reason', 'seen', '--date', '2026-10-10']);
+    // before any link after the decisions: no flag on either
+    expect(box.json(['hyp', 'show', 'H1']).flags).toEqual([]);
+    expect(box.pm(['hyp', 'show', 'H2']).out).toMatch(/Flags\s+none/);
+    logged('Bo Chan', 'Hooli', 'still asks for exports', ['--date', '2026-11-02', '--supports', 'H1']);
+    logged('Cy Dunn', 'Initech', 'bulk invites do not matter', ['--date', '2026-11-03', '--refutes', 'H2']);
+
+    const report = box.pm(['report', '--week']).out;
+    expect(report).toMatch(/H1 was killed, but I2 since still links to it.*pm hyp show H1/);
+    const killed = box.pm(['hyp', 'show', 'H1']).out;
+    expect(killed).toMatch(/Flags\s+evidence-after-kill/);
+    expect(killed).toContain('I2 dated after the kill still links to it');
+    expect(killed).toContain('→ pm hyp reopen H1 --reason "…" · pm hyp unlink H1 I2');
+    expect(box.json(['show', 'H1']).flags).toEqual(['evidence-after-kill']);
+
+    const validated = box.pm(['hyp', 'show', 'H2']).out;
+    expect(validated).toMatch(/Flags\s+evidence-after-validate/);
+    expect(validated).toContain('I3 dated after the validation refutes it');
+    expect(box.json(['hyp', 'show', 'H2']).flags).toEqual(['evidence-after-validate']);
+
+    // the way out it names works: unlinking the late interview clears the flag
+    ok(['hyp', 'unlink', 'H1', 'I2']);
+    expect(box.pm(['hyp', 'show', 'H1']).out).toMatch(/Flags\s+none/);
+  });
+});
