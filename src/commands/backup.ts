@@ -14,8 +14,15 @@ import { rememberWrittenFile } from './written-files.js';
 export async function backup(ctx: Context, target?: string): Promise<void> {
   const journal = ctx.read();
   if (journal.missing) throw new JournalError(`there is no journal to back up at ${ctx.dbPath}`, 'try: pm init');
-  let path = target ?? `${ctx.dbPath}.backup-${ctx.today}`;
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, `journal-${ctx.today}.db`);
+  // a name pm chooses never replaces an earlier backup (one before a risky merge, one after it): the
+  // day's second is `.2`, and so on; a file the user names is theirs to replace, and we say so
+  let path: string;
+  let chosen = true;
+  if (target === undefined) path = free(`${ctx.dbPath}.backup-${ctx.today}`, '');
+  else if (existsSync(target) && statSync(target).isDirectory())
+    path = free(join(target, `journal-${ctx.today}`), '.db');
+  else [path, chosen] = [target, false];
+  const replacing = !chosen && existsSync(path);
   const dest = destination(path, { journal: ctx.dbPath, what: 'the backup', passThrough: false });
   if (dest.kind !== 'file') throw new Error('bug: a backup destination must be a file');
   await interruptible(
@@ -39,7 +46,14 @@ export async function backup(ctx: Context, target?: string): Promise<void> {
   ctx.saved = true;
   const written = resolve(path);
   if (ctx.json) ctx.printJson({ path: written, bytes: statSync(dest.target).size });
-  else ctx.out(`Backed up ${ctx.dbPath} to ${written}`);
+  else ctx.out(`Backed up ${ctx.dbPath} to ${written}${replacing ? ' (it replaced the older file there)' : ''}`);
+}
+
+/** `stem + ext`, or the first of `stem.2 + ext`, `stem.3 + ext`… that is not there yet. */
+function free(stem: string, ext: string): string {
+  let path = `${stem}${ext}`;
+  for (let n = 2; existsSync(path); n++) path = `${stem}.${n}${ext}`;
+  return path;
 }
 
 function backupFailure(path: string, err: unknown): unknown {

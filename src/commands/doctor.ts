@@ -10,6 +10,16 @@ import { ExitWith, EXIT } from '../errors.js';
 import { identityKeyDrift, identityWarnings, lookalikeDifference, refreshIdentityKeys } from '../db/identity.js';
 import { safeLine } from '../core/text.js';
 
+/** Each counted table's name for one record: `1 outcome`, `1 evidence`. */
+const ONE: Record<(typeof COUNTED)[number], string> = {
+  accounts: 'account',
+  contacts: 'contact',
+  interviews: 'interview',
+  hypotheses: 'hypothesis',
+  evidence: 'evidence',
+  outcomes: 'outcome',
+};
+
 export interface DoctorOptions {
   repair?: boolean;
 }
@@ -76,7 +86,7 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
         `Journal:   ${report.path}${report.exists ? '' : c.dim(' (not created yet: pm init, or pm log)')}`,
         `Schema:    ${report.schemaVersion} (this pm: ${SCHEMA_VERSION})` +
           `${report.journalMode ? `, ${report.journalMode}` : ''}${mode ? `, mode ${mode}` : ''}`,
-        `Records:   ${COUNTED.map((t) => `${checks.counts[t]} ${t}`).join(', ')}`,
+        `Records:   ${COUNTED.map((t) => `${checks.counts[t]} ${checks.counts[t] === 1 ? ONE[t] : t}`).join(', ')}`,
         `Integrity: ${ok(intact)}   Foreign keys: ${ok(checks.brokenReferences === 0)}   ` +
           `Summaries: ${checks.summaries === null ? c.dim('not checked') : ok(checks.summaries.length === 0)}`,
         ...repaired.map((s) => `Repaired:  ${s.name} (${s.rows} row${s.rows === 1 ? '' : 's'} rebuilt)`),

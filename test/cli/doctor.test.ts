@@ -42,6 +42,14 @@ const bytes = () => {
   return hash.digest('hex');
 };
 
+describe('pm doctor counts', () => {
+  it('names one record in the singular: 1 account, 1 contact, 1 hypothesis', () => {
+    const r = pm('doctor');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Records:   1 account, 1 contact, 3 interviews, 1 hypothesis, 3 evidence, 0 outcomes');
+  });
+});
+
 describe('pm doctor and the summaries', () => {
   it('reports a summary changed by hand: exit 1, its name, and how to repair it, leaving the journal as it was', () => {
     expect(pm('doctor').code).toBe(0);

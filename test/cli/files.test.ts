@@ -256,8 +256,27 @@ describe('pm backup replaces an older backup only once the new one is whole (fin
     const target = join(box.dir, 'backup.db');
     expect(box.pm(['backup', target]).code).toBe(0);
     expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Third']).code).toBe(0);
-    expect(box.pm(['backup', target]).code).toBe(0);
+    const again = box.pm(['backup', target]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('(it replaced the older file there)');
     expect(box.json(['--db', target, 'ls']).length).toBe(3);
     expect(readdirSync(box.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it("a name pm chooses never replaces the day's earlier backup: the second is .2, the third .3", () => {
+    seed();
+    const first = box.pm(['backup']);
+    expect(first.out).toMatch(/ to .*journal\.db\.backup-2026-11-20$/m);
+    expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Third']).code).toBe(0);
+    const second = box.pm(['backup']);
+    expect(second.out).toMatch(/ to .*journal\.db\.backup-2026-11-20\.2$/m);
+    expect(second.out).not.toContain('replaced');
+    expect(box.json(['--db', join(box.dir, 'journal.db.backup-2026-11-20'), 'ls']).length).toBe(2);
+    expect(box.json(['--db', join(box.dir, 'journal.db.backup-2026-11-20.2'), 'ls']).length).toBe(3);
+    const folder = join(box.dir, 'backups');
+    mkdirSync(folder);
+    expect(box.pm(['backup', folder]).out).toMatch(/journal-2026-11-20\.db$/m);
+    expect(box.pm(['backup', folder]).out).toMatch(/journal-2026-11-20\.2\.db$/m);
+    expect(box.pm(['backup']).out).toMatch(/journal\.db\.backup-2026-11-20\.3$/m);
   });
 });
