@@ -25,6 +25,7 @@ import {
   contactsByName,
   contactsByNameAndAccount,
   mergeContacts,
+  mergeDrops,
   sameContactNow,
   updateContact,
 } from '../db/contacts.js';
@@ -186,16 +187,26 @@ export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string
   const keep = resolveContactRef(ctx.read().db, keepRef);
   if (duplicate.id === keep.id)
     throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
-  const { moved, row } = ctx.transaction(({ db }) => {
+  const { moved, dropped, row } = ctx.transaction(({ db }) => {
     // found before the transaction: another pm (a forget, a merge) may have changed either since
     for (const c of [duplicate, keep]) if (!sameContactNow(db, c)) throw changedMeanwhile(c, 'pm contact merge');
+    const dropped = mergeDrops(db, duplicate.id, keep.id);
     const moved = mergeContacts(db, duplicate.id, keep.id);
-    return { moved, row: activityOf(ctx, db, keep.id) };
+    return { moved, dropped, row: activityOf(ctx, db, keep.id) };
   });
   ctx.info(
     `Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} ` +
       `(${safeLine(duplicate.account)}); that contact is gone.`,
   );
+  // a contact has one of each: say what of the duplicate's was not kept, so it can be set if it was right
+  if (dropped.length) {
+    const [first] = dropped as [{ field: string; value: string }];
+    const use = `pm contact set ${JSON.stringify(row.name)} --${first.field} ${JSON.stringify(first.value)}`;
+    ctx.info(
+      `Not kept (the contact kept has its own): ${dropped.map((d) => `${d.field} ${safeLine(d.value)}`).join(', ')}` +
+        ` · to use it: ${safeLine(use)}`,
+    );
+  }
   const json = contactJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);
   else ctx.out(`Merged into ${safeLine(json.name)} (${safeLine(json.account)}) · ${json.interviews} interviews`);

@@ -133,6 +133,20 @@ export function updateContact(
   if (fields.name !== undefined || fields.email !== undefined) refreshContactKeys(db, id);
 }
 
+/**
+ * What mergeContacts(duplicate, keep) will not keep: each of the duplicate's email, segment and persona
+ * that `keep` holds a different value for (one of each a contact), with the duplicate's value.
+ */
+export function mergeDrops(db: DB, duplicate: number, keep: number): { field: string; value: string }[] {
+  type Details = { email: string | null; segment: string | null; persona: string | null };
+  const read = db.prepare('SELECT email, segment, persona FROM contacts WHERE id = ?');
+  const [d, k] = [read.get(duplicate) as Details, read.get(keep) as Details];
+  return (['email', 'segment', 'persona'] as const).flatMap((field) => {
+    const [value, kept] = [d[field], k[field]];
+    return value !== null && kept !== null && nameKey(value) !== nameKey(kept) ? [{ field, value }] : [];
+  });
+}
+
 /** Move every interview of `duplicate` to `keep`, keep what `keep` lacks, remove `duplicate`. */
 export function mergeContacts(db: DB, duplicate: number, keep: number): number {
   const moved = db

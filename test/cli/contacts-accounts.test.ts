@@ -140,4 +140,15 @@ describe('pm contacts', () => {
     expect(box.json(['ls', '--with', 'Jane Roe']).map((i: any) => i.id)).toEqual(['I7', 'I1']);
     expect(box.json(['contacts']).map((c: any) => c.name)).not.toContain('J. Roe');
   });
+
+  it("pm contact merge says which of the duplicate's details the kept contact had its own of, and fills the rest", () => {
+    box.pm(['log', '--with', 'J. Roe <j.roe@acme.test>', '--account', 'Acme', '--persona', 'cfo', '--summary', 'x']);
+    const r = box.pm(['contact', 'merge', 'J. Roe', 'jane@acme.test']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('Not kept (the contact kept has its own): email j.roe@acme.test');
+    expect(r.err).toContain('pm contact set "Jane Roe" --email "j.roe@acme.test"');
+    // a detail only the duplicate had is kept, not listed
+    expect(r.err).not.toContain('persona');
+    expect(box.json(['show', 'Jane Roe'])).toMatchObject({ email: 'jane@acme.test', persona: 'cfo' });
+  });
 });
