@@ -86,7 +86,9 @@ function journalState(path: string): 'missing' | 'empty' | 'present' {
  * A write closes the connection at once, so its check reads the header's two numbers alone: no
  * statement names a table, so SQLite does not parse the schema (~190 entries: ~1.5 ms of CPU) only
  * to throw it away; the read-write connection parses it at its first pragma, before anything can
- * change the file, and refuses a corrupt one there in the same words (journal-open.test.ts).
+ * change the file, and refuses a corrupt one there in the same words (journal-open.test.ts). Not
+ * when the -wal holds frames (a writer still at work, or one that crashed): the read-write
+ * connection that refused the file would copy them into it as it closed, so the schema is read here.
  */
 export function openChecked(path: string, env: NodeJS.ProcessEnv, keep: boolean): { db: DB; version: number } {
   let db: DB | undefined;
@@ -95,7 +97,7 @@ export function openChecked(path: string, env: NodeJS.ProcessEnv, keep: boolean)
     // One snapshot: read one by one, another pm's migration could commit between the reads
     // (application id 0 read before it, its user_version after: "not a pm journal").
     let appId: number, version: number, tables: number;
-    if (keep)
+    if (keep || walHolds(path))
       [appId, version, tables] = db
         .prepare(`SELECT (SELECT application_id FROM pragma_application_id),
         (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`)
@@ -129,6 +131,15 @@ export function openChecked(path: string, env: NodeJS.ProcessEnv, keep: boolean)
   } catch (err) {
     db?.close();
     throw asJournalError(err, path);
+  }
+}
+
+/** Whether the journal's -wal holds anything (frames not yet copied into the file). */
+function walHolds(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0;
+  } catch {
+    return false;
   }
 }
 

@@ -228,4 +228,33 @@ describe("the write path's check reads the header alone, and refuses what the fu
     );
     expect(files(rollback)).toBe(untouched);
   });
+
+  it('a corrupt schema with frames still in the WAL (a writer that crashed): refused, file and WAL untouched', () => {
+    const path = journal('crashed.db');
+    // a writer commits into the WAL and is gone before any checkpoint: copied while it is open
+    const writer = new Database(path);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("INSERT INTO config (key, value) VALUES ('user.name', 'Sam')");
+    const crashed = join(dir, 'after-crash.db');
+    copyFileSync(path, crashed);
+    copyFileSync(`${path}-wal`, `${crashed}-wal`);
+    writer.close();
+    // a page of the schema's table, one the WAL does not hold, damaged
+    const db = new Database(crashed, { readonly: true });
+    const page = db
+      .prepare("SELECT max(pageno) FROM dbstat WHERE name = 'sqlite_schema' AND pageno > 1")
+      .pluck()
+      .get() as number;
+    db.close();
+    const bytes = readFileSync(crashed);
+    bytes.fill(0x41, (page - 1) * 4096 + 8, page * 4096);
+    writeFileSync(crashed, bytes);
+    const before = files(crashed);
+    expect(before).toMatch(/-wal:/);
+    const full = verdict(check(crashed, true));
+    expect(full).toMatch(/^refused: the journal is corrupt/);
+    expect(verdict(check(crashed, false))).toBe(full);
+    expect(verdict(() => openForWrite(crashed).db.pragma('user_version', { simple: true }) as number)).toBe(full);
+    expect(files(crashed)).toBe(before);
+  });
 });
