@@ -65,14 +65,15 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
  */
 export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat, full = false): Report {
   if (format === 'json') return printReportJson(ctx, db, options);
-  // the standup page shows how many opportunities, themes and conversations there were, not which: they
-  // are only counted
+  // the standup page shows how many opportunities, themes, conversations and killed hypotheses there
+  // were, not which: they are only counted (the killed ones with links since are read, for their flags)
   const standup = format === 'text' && !full;
   const query = {
     ...reportQuery(options),
     opportunityCounts: standup,
     themeCounts: standup,
     conversationCounts: standup,
+    killedCounts: standup,
   };
   const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));

@@ -335,6 +335,11 @@ export interface ReportQuery {
    * empty, `unread.conversations` their number
    */
   conversationCounts?: boolean;
+  /**
+   * only count the killed and invalidated hypotheses (the standup page, which lists none): those with
+   * links dated after their decision are still read, for their flags; `unread.killed` the others
+   */
+  killedCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
   /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */

@@ -423,7 +423,7 @@ export function reportDecidedHypotheses(
       total: all.length,
     };
   }
-  const first = db.prepare(DECIDED_NOW).all({ asOf, rows: rows ?? -1 }) as ReportHypothesisRow[];
+  const first = rows === 0 ? [] : (db.prepare(DECIDED_NOW).all({ asOf, rows: rows ?? -1 }) as ReportHypothesisRow[]);
   if (rows === null) return { rows: first, total: first.length };
   const seen = new Set(first.map((r) => r.rowid));
   const missing = also.filter((id) => !seen.has(id));

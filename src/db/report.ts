@@ -454,7 +454,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const followUpTotal =
     rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
   const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
-  const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, q.asOf, rows, now);
+  const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, q.asOf, rows, now, q.killedCounts === true);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   const named = namedOpportunities(db);
   const opportunityHypothesisRows = opportunityHypotheses(db, q.asOf);
@@ -702,6 +702,7 @@ function killedRows(
   asOf: string,
   rows: number | null,
   now: boolean,
+  counted = false,
 ): { killed: { rows: ReportHypothesisRow[]; total: number }; lateEvidence: LateEvidenceRow[]; unreadLate: number } {
   // the longer lists as arrays, made into objects here: better-sqlite3 builds an object a row in
   // C++ at about twice the cost
@@ -718,7 +719,8 @@ function killedRows(
   // the hypotheses it lists are read (their ids from the kept decision days, src/db/report.ts)
   const late = db.prepare(SQL.lateKilled).pluck().all({ asOf }) as number[];
   const first = late.slice(0, rows);
-  const killed = reportDecidedHypotheses(db, asOf, rows, first, now);
+  // `counted` (the standup page): none listed, only those with later links read (for their flags)
+  const killed = reportDecidedHypotheses(db, asOf, counted ? 0 : rows, first, now);
   const lateEvidence = links(SQL.lateEvidenceOf, { asOf, ids: JSON.stringify(killed.rows.map((h) => h.rowid)) });
   const read = new Set(lateEvidence.map((e) => e.hypothesisId)).size;
   return { killed, lateEvidence, unreadLate: late.length - read };

@@ -120,7 +120,11 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     // the standup page from every row read: the same page
     const allShown = buildShownReport(all, options);
     const standup = buildShownReport(
-      reportRows(db, { ...q, opportunityCounts: true, themeCounts: true, conversationCounts: true }, SHOWN_ROWS),
+      reportRows(
+        db,
+        { ...q, opportunityCounts: true, themeCounts: true, conversationCounts: true, killedCounts: true },
+        SHOWN_ROWS,
+      ),
       options,
     );
     const filled = (needs: Needs) => {
