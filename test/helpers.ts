@@ -406,6 +406,14 @@ export const UNDO_SCHEMA_28 = `
   DROP VIEW follow_up_answers_now;
   DROP TABLE follow_up_answers;`;
 
+/** What schema 31 added (pain_heard_last: its triggers, view, table and indexes), taken away. */
+export const UNDO_SCHEMA_31 = `
+  DROP TRIGGER pain_heard_last_after_insert;
+  DROP TRIGGER pain_heard_last_after_delete;
+  DROP VIEW pain_heard_last_now;
+  DROP TABLE pain_heard_last;
+  DROP INDEX pain_hearings_by_text;`;
+
 /**
  * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again, with the later
  * indexes of its columns (0022, 0029): for tests that turn a journal back into an older schema's and

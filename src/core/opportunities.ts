@@ -278,39 +278,75 @@ export interface PainText {
 }
 
 /**
- * How many opportunities the window's pains make and how many of them are unaddressed, as
- * rankOpportunities would count them, from each text's customers alone: the standup page shows
- * only these two numbers, and reading every pain with its account, stage and severity for them cost
- * the 100k journal's report ~40 ms (test/unit/opportunities.test.ts compares the two).
+ * A way a pain was written in the window that alone makes its opportunity (no other text of the
+ * window shares its key or its named opportunity), with how many customers and prospects raised it:
+ * all countOpportunities needs of it (src/db/opportunities.ts painTextCounts).
  */
-export function countOpportunities(
-  texts: PainText[],
-  named: NamedOpportunity[],
-  hypotheses: OpportunityHypothesis[],
-  validateAt: number,
-): { heard: number; unaddressed: number } {
+export interface PainTextCount {
+  text: string;
+  customerCount: number;
+}
+
+/** The group (opportunity) a text belongs to: a named one's `#id`, else its painKey. */
+function groupKeyOf(named: NamedOpportunity[]): (text: string) => string {
   const byKey = new Map<string, NamedOpportunity>();
   for (const n of named) {
     byKey.set(n.key, n);
     for (const a of n.aliases) byKey.set(a.key, n);
   }
-  const groups = new Map<string, { named: NamedOpportunity | null; customers: Set<number> }>();
+  return (text) => {
+    const key = painKey(text);
+    const n = byKey.get(key);
+    return n ? `#${n.id}` : key;
+  };
+}
+
+/** The texts whose opportunity holds another of the texts given (merges, aliases, other spellings). */
+export function textsSharingOpportunity(texts: string[], named: NamedOpportunity[]): Set<string> {
+  const groupOf = groupKeyOf(named);
+  const first = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const text of texts) {
+    const g = groupOf(text);
+    const before = first.get(g);
+    if (before === undefined) first.set(g, text);
+    else shared.add(before).add(text);
+  }
+  return shared;
+}
+
+/**
+ * How many opportunities the window's pains make and how many of them are unaddressed, as
+ * rankOpportunities would count them, from each text's customers alone: the standup page shows
+ * only these two numbers, and reading every pain with its account, stage and severity for them cost
+ * the 100k journal's report ~40 ms (test/unit/opportunities.test.ts compares the two). A text given
+ * with its count of customers must be the only one of its opportunity (textsSharingOpportunity).
+ */
+export function countOpportunities(
+  texts: (PainText | PainTextCount)[],
+  named: NamedOpportunity[],
+  hypotheses: OpportunityHypothesis[],
+  validateAt: number,
+): { heard: number; unaddressed: number } {
+  const byId = new Map(named.map((n) => [`#${n.id}`, n]));
+  const groupOf = groupKeyOf(named);
+  const groups = new Map<string, { named: NamedOpportunity | null; customers: Set<number>; counted: number }>();
   for (const t of texts) {
-    const key = painKey(t.text);
-    const n = byKey.get(key) ?? null;
-    const groupKey = n ? `#${n.id}` : key;
+    const groupKey = groupOf(t.text);
     let g = groups.get(groupKey);
     if (g === undefined) {
-      g = { named: n, customers: new Set() };
+      g = { named: byId.get(groupKey) ?? null, customers: new Set(), counted: -1 };
       groups.set(groupKey, g);
-    }
-    for (const c of t.customers) g.customers.add(c);
+    } else if (g.counted >= 0 || 'customerCount' in t)
+      throw new Error(`bug: ${JSON.stringify(t.text)} counted alone but shares its opportunity`);
+    if ('customerCount' in t) g.counted = t.customerCount;
+    else for (const c of t.customers) g.customers.add(c);
   }
   const addressed = new Set<number>();
   for (const h of hypotheses) if (h.status === 'open' || h.status === 'validated') addressed.add(h.opportunityId);
   let unaddressed = 0;
   for (const g of groups.values())
-    if (g.customers.size >= validateAt && !(g.named && addressed.has(g.named.id))) unaddressed++;
+    if (Math.max(g.counted, g.customers.size) >= validateAt && !(g.named && addressed.has(g.named.id))) unaddressed++;
   return { heard: groups.size, unaddressed };
 }
 

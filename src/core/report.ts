@@ -38,6 +38,7 @@ import {
   type OpportunityHypothesis,
   type PainRow,
   type PainText,
+  type PainTextCount,
   type PainTextRow,
   type Window,
 } from './opportunities.js';
@@ -191,7 +192,7 @@ export interface OpenCounted {
 export interface OpportunityRows {
   pains: PainRow[];
   /** instead of `pains`, for a view that shows only how many were heard (ReportQuery.opportunityCounts) */
-  texts?: PainText[];
+  texts?: (PainText | PainTextCount)[];
   /**
    * For a view listing the best few (src/db/report.ts): how many were heard and unaddressed, counted
    * from each spelling's summary (opportunitiesToRank); `pains` then holds only the rows of the

@@ -6,10 +6,12 @@ import type { HypothesisStatus } from '../core/hypotheses.js';
 import {
   opportunityNames,
   resolveOpportunity,
+  textsSharingOpportunity,
   type NamedOpportunity,
   type OpportunityHypothesis,
   type PainRow,
   type PainText,
+  type PainTextCount,
   type PainTextRow,
   type Spelling,
   type Window,
@@ -217,6 +219,41 @@ GROUP BY text`)
     .raw()
     .all({ start: w.start, end: w.end }) as [string, string | null][];
   return rows.map(([text, ids]) => ({ text, customers: ids === null ? [] : ids.split(',').map(Number) }));
+}
+
+/**
+ * painTexts' answer from the last day each text was heard, and heard from each customer (0031): the
+ * texts heard since the window's start, each with how many customers raised it since (the few texts
+ * that share an opportunity with another, with their customers' ids, to count each customer once).
+ * Right only when no pain was heard after the window (as of today): else null, and painTexts reads
+ * the window's hearings. Harsh 100k, 12 weeks: ~0.8 ms of SQL where painTexts' is ~3.5 ms, and 200
+ * numbers rather than ~5,300 ids to count in JavaScript. test/unit/opportunity-fast-paths.test.ts
+ * holds countOpportunities of the two equal on both bench shapes.
+ */
+export function painTextCounts(
+  db: DB,
+  w: Pick<Window, 'start' | 'end'>,
+  named: NamedOpportunity[],
+): (PainText | PainTextCount)[] | null {
+  if (db.prepare('SELECT 1 FROM pain_hearings WHERE date > ? LIMIT 1').get(w.end) !== undefined) return null;
+  const rows = db
+    .prepare(`
+SELECT h.text, (SELECT count(*) FROM pain_heard_last c INDEXED BY pain_heard_last_by_text
+  WHERE c.text = h.text AND c.last >= @start AND c.contact_id <> 0)
+FROM pain_heard_last h INDEXED BY pain_heard_last_by_contact WHERE h.contact_id = 0 AND h.last >= @start`)
+    .raw()
+    .all({ start: w.start }) as [string, number][];
+  const shared = textsSharingOpportunity(
+    rows.map((r) => r[0]),
+    named,
+  );
+  const ids = db
+    .prepare(`SELECT contact_id FROM pain_heard_last INDEXED BY pain_heard_last_by_text
+      WHERE text = ? AND last >= ? AND contact_id <> 0`)
+    .pluck();
+  return rows.map(([text, n]) =>
+    shared.has(text) ? { text, customers: ids.all(text, w.start) as number[] } : { text, customerCount: n },
+  );
 }
 
 /** Every opportunity the user named, with its aliases, by name. */

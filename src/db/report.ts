@@ -9,7 +9,14 @@
 // 'and N more'"), so for it the long lists (the period's conversations, killed hypotheses, due
 // follow-ups) are read up to that many rows and counted; JSON and markdown read every row. Every
 // row that decides a flag or a count is still read either way.
-import { namedOpportunities, opportunityHypotheses, painRows, painTexts, painTextRows } from './opportunities.js';
+import {
+  namedOpportunities,
+  opportunityHypotheses,
+  painRows,
+  painTextCounts,
+  painTexts,
+  painTextRows,
+} from './opportunities.js';
 import type { DB } from './journal.js';
 import {
   outcomeAfter,
@@ -489,7 +496,12 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     segments: db.prepare(SQL.segments).all({ ...pick('asOf', 'by'), bornBefore: q.bornBefore ?? null }) as SegmentRow[],
     opportunities: {
       ...(q.opportunityCounts
-        ? { pains: [], texts: painTexts(db, q.opportunities, q.by) }
+        ? {
+            pains: [],
+            texts:
+              (q.by === null ? painTextCounts(db, q.opportunities, named) : null) ??
+              painTexts(db, q.opportunities, q.by),
+          }
         : q.opportunityTexts
           ? { pains: [], textRows: painTextRows(db, q.opportunities, q.by) }
           : rows === null

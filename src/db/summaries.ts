@@ -24,6 +24,12 @@ export interface Summary {
    * (SuspendedSummaries.resume's `onlyAfter`), only the rows of the added ones are made again.
    */
   rowsOf?: [string, string];
+  /**
+   * a whole-table summary folded from another's rows that belong to `rowsOf`'s table: after a bulk
+   * write that only added rows to that table, what the added ones' rows fold into it (SQL; `after`
+   * as for rowsOf), rather than the whole table made anew (~0.35 s of CPU at 100k).
+   */
+  added?: (after: number) => string;
 }
 
 const EVIDENCE_SUMMARY_TRIGGERS = [
@@ -185,6 +191,22 @@ export const SUMMARIES: readonly Summary[] = [
     ],
     rowsOf: ['interviews', 'interview_id'],
   },
+  {
+    // the last day each pain text was heard, and heard from each customer (0031), from pain_hearings
+    name: 'pain_heard_last',
+    table: 'pain_heard_last',
+    view: 'pain_heard_last_now',
+    key: [
+      ['text', 'text'],
+      ['contact_id', 'contact_id'],
+    ],
+    kept: null,
+    triggers: ['pain_heard_last_after_insert', 'pain_heard_last_after_delete'],
+    rowsOf: ['interviews', 'interview_id'],
+    added: (after) => `INSERT INTO pain_heard_last (text, contact_id, last)
+      SELECT text, contact_id, max(date) FROM pain_hearings WHERE interview_id > ${after} GROUP BY text, contact_id
+      ON CONFLICT (text, contact_id) DO UPDATE SET last = excluded.last WHERE excluded.last > last;`,
+  },
 ];
 
 /** Every trigger that keeps a summary, once each. */
@@ -202,6 +224,7 @@ function differs(kept: string[]): string {
  * of a right summary changes nothing; a whole-table summary is small and written anew. `after`: only
  * the table's rows with a greater rowid (see SuspendedSummaries.resume). */
 function rebuildSql(s: Summary, after?: number): string {
+  if (s.kept === null && after !== undefined && s.added) return s.added(after);
   if (s.kept === null && after !== undefined && s.rowsOf)
     return `DELETE FROM ${s.table} WHERE ${s.rowsOf[1]} > ${after};
       INSERT INTO ${s.table} SELECT * FROM ${s.view} WHERE ${s.rowsOf[1]} > ${after};`;
@@ -264,6 +287,7 @@ const BULK_INDEXES = [
   'interview_contacts_by_contact_kind_date',
   'interview_tags_by_key',
   'interview_tags_by_tag',
+  'pain_hearings_by_text',
 ];
 
 /**

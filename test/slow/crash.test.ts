@@ -17,7 +17,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { BIN, ROOT, sandbox, skip, UNDO_SCHEMA_18, UNDO_SCHEMA_27, UNDO_SCHEMA_28, type Sandbox } from '../helpers.js';
+import {
+  BIN,
+  ROOT,
+  sandbox,
+  skip,
+  UNDO_SCHEMA_18,
+  UNDO_SCHEMA_27,
+  UNDO_SCHEMA_28,
+  UNDO_SCHEMA_31,
+  type Sandbox,
+} from '../helpers.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
 
 const RUNS = 10;
@@ -254,6 +264,7 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    ${UNDO_SCHEMA_31}
     ${UNDO_SCHEMA_28}
     ${UNDO_SCHEMA_27}
     DROP INDEX contacts_not_customers;

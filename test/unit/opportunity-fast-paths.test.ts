@@ -2,7 +2,8 @@
 // (painTextRows, rankPainTexts; issue 18) must answer as the pains read a row each and ranked in
 // JavaScript (painRows, rankOpportunities), on journals of both bench shapes, over several windows,
 // for one interviewer, and after merges, renamed opportunities, spellings differing in case and
-// spaces, blank segments and stages, and an erased customer.
+// spaces, blank segments and stages, and an erased customer. So must the standup page's count, from
+// the window's hearings (painTexts) and from the last day each was heard (painTextCounts, 0031).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import {
@@ -13,6 +14,7 @@ import {
   painRows,
   painTextRows,
   painTextRowsSimple,
+  painTextCounts,
   painTexts,
   painTextsSimple,
 } from '../../src/db/opportunities.js';
@@ -43,7 +45,9 @@ const WINDOWS: Window[] = [
   { start: '2030-01-01', end: '2030-01-31', weeks: null },
 ];
 
-function expectSame(db: DB, validateAt = 3) {
+/** Checks every window; returns how many the kept last days (painTextCounts) counted. */
+function expectSame(db: DB, validateAt = 3): number {
+  let counted = 0;
   for (const w of WINDOWS)
     for (const by of [null, 'dana', 'SAM']) {
       const named = namedOpportunities(db);
@@ -56,12 +60,27 @@ function expectSame(db: DB, validateAt = 3) {
       const sorted = (texts: ReturnType<typeof painTexts>) =>
         texts.map((t) => ({ text: t.text, customers: [...t.customers].sort((a, b) => a - b) }));
       expect(sorted(painTexts(db, w, by))).toEqual(sorted(painTextsSimple(db, w, by)));
-      expect(countOpportunities(painTexts(db, w, by), named, hypotheses, validateAt)).toEqual({
+      const count = {
         heard: simple.length,
         unaddressed: simple.filter((o) => o.flags.includes('unaddressed')).length,
-      });
+      };
+      expect(countOpportunities(painTexts(db, w, by), named, hypotheses, validateAt)).toEqual(count);
+      if (by !== null) continue;
+      // the last days heard answer only a window no pain was heard after
+      const later = db
+        .prepare(
+          `SELECT 1 FROM pains p JOIN interviews i ON i.id = p.interview_id
+           WHERE i.date > ? AND i.kind IN ('customer', 'indirect')`,
+        )
+        .get(w.end);
+      const kept = painTextCounts(db, w, named);
+      expect(kept === null).toBe(later !== undefined);
+      if (kept === null) continue;
+      counted++;
+      expect(countOpportunities(kept, named, hypotheses, validateAt)).toEqual(count);
     }
   expect(summaryDrift(db)).toEqual([]);
+  return counted;
 }
 
 const CONFIG: Config = { ...DEFAULTS, 'product.outcome': 'Teams keep their data' };
@@ -127,7 +146,8 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     expect(ranked.length).toBeGreaterThan(20);
     expect(ranked.some((o) => o.signals > 0 && o.customers > 1 && o.segments.length > 1)).toBe(true);
     expect(ranked.some((o) => o.stages.length > 1)).toBe(true);
-    expectSame(db);
+    // the 12 and 52 weeks, the last two days and a window ahead: as of the journal's last day
+    expect(expectSame(db)).toBe(4);
     expectSame(db, 1);
     expectSameTree(db);
   });
@@ -194,7 +214,11 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     const ranked = rankPainTexts(painTextRows(db, w), namedOpportunities(db), opportunityHypotheses(db, w.end), 3);
     expect(ranked.find((o) => o.opportunity === 'Merged')?.aliases).toHaveLength(2);
     expect(ranked.some((o) => o.opportunity === texts[4].toUpperCase())).toBe(true);
-    expectSame(db);
+    // the texts of a merge or of one pain's spellings are counted from their customers' ids, once each
+    const kept = painTextCounts(db, w, namedOpportunities(db)) ?? [];
+    expect(kept.filter((t) => 'customers' in t).length).toBeGreaterThan(5);
+    expect(kept.filter((t) => 'customerCount' in t).length).toBeGreaterThan(10);
+    expect(expectSame(db)).toBe(4);
     expectSameTree(db);
     expect(treeIn(db, CONFIG, w, { limit: 10 }).tree.opportunities.filter((o) => o.hypotheses.length > 0)).toHaveLength(
       3,

@@ -245,6 +245,18 @@ describe('every summary', () => {
         db
           .prepare('UPDATE interviews SET stage = ? WHERE id = ?')
           .run(pick(['onboarding', '', null]), pick(ids('SELECT interview_id FROM pains'))),
+      // the latest conversation raising a pain moved back, or its people changed (pain_heard_last)
+      () =>
+        db
+          .prepare('UPDATE interviews SET date = ? WHERE id = ?')
+          .run(
+            pick(['2021-05-05', '2026-11-20']),
+            pick(
+              ids(
+                'SELECT interview_id FROM pains p JOIN interviews i ON i.id = p.interview_id ORDER BY i.date DESC LIMIT 20',
+              ),
+            ),
+          ),
     ];
     for (let i = 0; i < 180; i++) pick(changes)();
     expect(summaryDrift(db)).toEqual([]);
@@ -273,6 +285,8 @@ describe('every summary', () => {
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
     pain_hearings: `UPDATE pain_hearings SET rank = 3 - rank
       WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings LIMIT 1)`,
+    pain_heard_last: `UPDATE pain_heard_last SET last = '1999-01-01'
+      WHERE (text, contact_id) = (SELECT text, contact_id FROM pain_heard_last LIMIT 1)`,
   };
 
   it('has a corruption below', () => {
@@ -297,7 +311,7 @@ describe('every summary', () => {
 });
 
 describe('pm forget', () => {
-  it("leaves nothing of the person in pain_hearings: their segment and their name in a pain's text", () => {
+  it("leaves nothing of the person in pain_hearings and pain_heard_last: their segment and their name in a pain's text", () => {
     const [id, name, interview] = db
       .prepare(
         `SELECT c.id, c.name, h.interview_id FROM pain_hearings h JOIN contacts c ON c.id = h.contact_id
@@ -311,9 +325,12 @@ describe('pm forget', () => {
     ).run(interview, interview, `${name} cannot export`);
     const held = () =>
       db
-        .prepare('SELECT count(*) FROM pain_hearings WHERE text LIKE ? OR (contact_id = ? AND segment IS NOT NULL)')
+        .prepare(
+          `SELECT (SELECT count(*) FROM pain_hearings WHERE text LIKE @name OR (contact_id = @id AND segment IS NOT NULL))
+            + (SELECT count(*) FROM pain_heard_last WHERE text LIKE @name)`,
+        )
         .pluck()
-        .get(`%${name}%`, id);
+        .get({ name: `%${name}%`, id });
     expect(held()).toBeGreaterThan(1);
     db.transaction(() => forgetContact(db, id))();
     expect(held()).toBe(0);
