@@ -2,14 +2,15 @@
 // number of columns. Measured by fast-string-width (CJK and fullwidth forms 2 columns, emoji 2
 // including ZWJ sequences, flags and skin tones, combining marks 0), the library @inquirer/prompts
 // measures with. Text of one-column characters only (printable ASCII and Latin-1, dashes, quotes,
-// the ellipsis, arrows and the minus sign) is answered without it, and the library is loaded only for the first text
-// that is not: building its Unicode patterns and compiling them costs ~1 ms, at every start of
-// every listing, for what is mostly ASCII. test/unit/width.test.ts compares the fast path with the
-// library on many strings.
+// the ellipsis, arrows, the minus sign and box drawing) is answered without it, and the library is
+// loaded only for the first text that is not: building its Unicode patterns and compiling them costs
+// ~1 ms, at every start of every listing, for what is mostly ASCII. test/unit/width.test.ts compares
+// the fast path with the library on many strings.
 import type stringWidthType from 'fast-string-width';
 
-// one column and one UTF-16 unit each, whatever follows (a mark or selector after one is not in it)
-const NARROW = /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2190-\u2193\u2212]*$/;
+// one column and one UTF-16 unit each, whatever follows (a mark or selector after one is not in it);
+// the box-drawing lines of pm tree too (every line of it loaded the library: ~3 ms of a fresh process)
+const NARROW = /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2190-\u2193\u2212\u2500-\u257f]*$/;
 const ELLIPSIS = '…';
 
 let library: typeof stringWidthType | undefined;

@@ -14,6 +14,8 @@ const NOT_SHARED = new Set([
   'evidence_customers',
   'evidence_totals',
   'pain_hearings',
+  // the last day each pain text was heard, from pain_hearings (0029)
+  'pain_heard_last',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   'record_versions',

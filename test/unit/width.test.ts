@@ -11,7 +11,8 @@ const THUMB = '👍🏽'; // with a skin tone
 const KEYCAP = '1️⃣';
 const E_ACUTE = 'e\u0301'; // e and a combining acute accent
 const TSUCHI = '𠮷'; // a CJK ideograph past U+FFFF (two UTF-16 units)
-// what width.ts answers without the library: printable ASCII and Latin-1, dashes, quotes, …, arrows, −
+// what width.ts answers without the library: printable ASCII and Latin-1, dashes, quotes, …, arrows, −,
+// box drawing (pm tree's lines)
 const narrow = fc.string({
   unit: fc
     .oneof(
@@ -20,6 +21,7 @@ const narrow = fc.string({
       fc.integer({ min: 0x2010, max: 0x2027 }),
       fc.integer({ min: 0x2190, max: 0x2193 }),
       fc.constant(0x2212),
+      fc.integer({ min: 0x2500, max: 0x257f }),
     )
     .map((c) => String.fromCharCode(c)),
 });
