@@ -102,6 +102,11 @@ function summary(c: ImportCounts): string {
       `Matched to yours: ${part(c.contacts.matched, 'contact', 'contacts')}, ` +
         `${part(c.accounts.matched, 'account', 'accounts')}.`,
     );
+  const joined = [
+    ...(c.contacts.joined ? [part(c.contacts.joined, 'contact', 'contacts')] : []),
+    ...(c.accounts.joined ? [part(c.accounts.joined, 'account', 'accounts')] : []),
+  ];
+  if (joined.length) lines.push(`Held twice in the file, now one: ${joined.join(', ')}.`);
   if (c.contacts.forgotten)
     lines.push(
       `Kept as "Forgotten contact": ${part(c.contacts.forgotten, 'person', 'people')} already erased with pm forget.`,

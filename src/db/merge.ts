@@ -75,6 +75,10 @@ export interface KindCounts {
   unchanged: number;
   /** records found here under another UUID (a duplicate account or contact), now one */
   matched: number;
+  /** records the changes held twice under two UUIDs (an account or contact), now one: nothing of this journal's */
+  joined: number;
+  /** deletions and merges of records never seen here: remembered, so that those records never arrive */
+  unseen: number;
   /** records that refer to something this journal does not have, or to a person erased here */
   leftOut: number;
 }
@@ -126,7 +130,16 @@ const ORDER: Exclude<RecordKind, 'erasure'>[] = [
   'outcome',
 ];
 
-const emptyCounts = (): KindCounts => ({ added: 0, updated: 0, deleted: 0, unchanged: 0, matched: 0, leftOut: 0 });
+const emptyCounts = (): KindCounts => ({
+  added: 0,
+  updated: 0,
+  deleted: 0,
+  unchanged: 0,
+  matched: 0,
+  joined: 0,
+  unseen: 0,
+  leftOut: 0,
+});
 
 interface LocalVersion {
   version: string;
@@ -401,7 +414,7 @@ class Merger {
       if (c.deleted) {
         // a deletion of something never seen here: remember it, so the record never arrives after it
         this.putVersion(c, c.vv, true, c.mergedInto, false);
-        counts.unchanged++;
+        counts.unseen++;
         return;
       }
       const applied = this.materialize(c);
@@ -477,8 +490,12 @@ class Merger {
   }
 
   private count(counts: KindCounts, applied: Applied, existed: boolean): void {
-    if (applied === 'matched' || applied === 'keptHere' || applied === 'united') counts.matched++;
-    else if (applied === 'leftOut' || applied === 'keptErased') counts.leftOut++;
+    if (applied === 'matched' || applied === 'keptHere' || applied === 'united') {
+      // two records the changes brought, found to be one: nothing of this journal's was matched
+      if (this.joinedOwn) counts.joined++;
+      else counts.matched++;
+      this.joinedOwn = false;
+    } else if (applied === 'leftOut' || applied === 'keptErased') counts.leftOut++;
     else if (applied === 'added' && !existed) counts.added++;
     else counts.updated++;
   }
@@ -532,8 +549,10 @@ class Merger {
     switch (c.kind) {
       case 'setting': {
         const d = c.data as SettingDoc;
+        // a setting the journal left at its default is added (an empty journal took the file's), not updated
+        const stored = this.db.prepare('SELECT 1 FROM config WHERE key = ?').get(d.key) !== undefined;
         setConfigValue(this.db, d.key as ConfigKey, d.value);
-        return 'updated';
+        return stored ? 'updated' : 'added';
       }
       case 'account':
         return this.account(c.data as AccountDoc);
@@ -625,6 +644,7 @@ class Merger {
     const staying = existing.uuid < d.uuid ? existing.uuid : d.uuid;
     const going = staying === d.uuid ? existing.uuid : d.uuid;
     const here = readRecords(this.db, kind, [existing.uuid]).get(existing.uuid) as D;
+    this.joinedOwn = this.addedRows.has(`${kind} ${existing.id}`);
     // a copy whose vector holds every change of the other's was made knowing it: a union made
     // elsewhere and changed since, say (a vector with no change, from a file without versions,
     // knows nothing: the copy made apart from it is not one made knowing it)
@@ -684,6 +704,11 @@ class Merger {
     this.result.conflicts++;
   }
 
+  /** accounts and contacts this merge added (`kind rowid`): a record matched to one of them is joined, not matched */
+  private readonly addedRows = new Set<string>();
+  /** set by unite() when the record it matched is one this merge added */
+  private joinedOwn = false;
+
   /** set by unite() when a row took an incoming UUID: that record's vector */
   private pendingVersion: VersionVector | null = null;
 
@@ -708,7 +733,7 @@ class Merger {
       this.changedExisting = true;
       return 'updated';
     }
-    this.s.insertAccount.run(d.uuid, d.name, d.segment, cadence);
+    this.addedRows.add(`account ${this.s.insertAccount.run(d.uuid, d.name, d.segment, cadence).lastInsertRowid}`);
     return 'added';
   }
 
@@ -777,7 +802,17 @@ class Merger {
       this.changedExisting = true;
       return 'updated';
     }
-    this.s.insertContact.run(d.uuid, d.name, d.email, account.id, d.role, d.segment, d.persona ?? null, forgotten);
+    const inserted = this.s.insertContact.run(
+      d.uuid,
+      d.name,
+      d.email,
+      account.id,
+      d.role,
+      d.segment,
+      d.persona ?? null,
+      forgotten,
+    );
+    this.addedRows.add(`contact ${inserted.lastInsertRowid}`);
     if (forgotten) this.s.forget.run(d.uuid);
     return 'added';
   }

@@ -239,3 +239,37 @@ describe('an erased person never comes back through a union', () => {
     }
   });
 });
+
+describe('an import into an empty journal matches nothing of yours', () => {
+  it('says so: no "Matched to yours" for the file\'s merged-away records, nor for two of its own made one', () => {
+    ninaMetApart();
+    pm('a', ['config', 'set', 'cadence.target', '3']);
+    trade('a', 'b');
+    trade('b', 'a');
+    const file = exportFile('a');
+    const r = box.pm(['--db', join(box.dir, 'c.db'), 'import', file]);
+    expect(r.code, r.err).toBe(0);
+    // the file's merged-away Nina is remembered, not "matched" nor "already in the journal"; the
+    // setting is new here, not an update
+    expect(r.out).not.toMatch(/Matched to yours|Already in the journal|Updated/);
+    expect(JSON.parse(box.pm(['--db', join(box.dir, 'c.db'), 'config', 'get', 'cadence.target', '--json']).out)).toBe(
+      3,
+    );
+    // a file that holds Nina twice (an export of a journal that held her twice): one Nina, said as it is
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const nina = doc.contacts.find((c: { name: string }) => c.name === 'Nina Novak');
+    const twin = { ...nina, uuid: `${nina.uuid.slice(0, -1)}${nina.uuid.endsWith('f') ? 'e' : 'f'}`, email: null };
+    doc.contacts.push(twin);
+    writeFileSync(file, JSON.stringify(doc));
+    const d = box.pm(['--db', join(box.dir, 'd.db'), 'import', file]);
+    expect(d.code, d.err).toBe(0);
+    expect(d.out).toContain('Held twice in the file, now one: 1 contact.');
+    expect(d.out).not.toMatch(/Matched to yours/);
+    const json = JSON.parse(box.pm(['--db', join(box.dir, 'e.db'), 'import', file, '--json']).out);
+    expect([json.contacts.matched, json.contacts.joined, json.accounts.matched]).toEqual([0, 1, 0]);
+    const ninas = JSON.parse(box.pm(['--db', join(box.dir, 'd.db'), 'contacts', '--json']).out).filter(
+      (c: { name: string }) => c.name === 'Nina Novak',
+    );
+    expect(ninas.map((c: { email: string }) => c.email)).toEqual(['nina@acme.test']);
+  });
+});
