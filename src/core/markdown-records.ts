@@ -13,6 +13,8 @@ export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'c
   contacts: [string, string][];
   /** [hypothesis row id, direction, strength, basis] of each link, by hypothesis */
   links: [number, Direction, Strength, Basis][];
+  /** the later customer conversation that answered its follow-up, on or before the range's last day */
+  followUpAnswered: { id: string; date: string } | null;
 }
 
 export interface MarkdownHypothesis extends HypothesisDoc {

@@ -476,7 +476,8 @@ SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by
   (SELECT json_group_array(tag) FROM (SELECT tag FROM interview_tags WHERE interview_id = i.id ORDER BY position)),
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id,
     e.direction,
-     e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source))
+     e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source,
+  CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END))
 FROM (SELECT id FROM (
         SELECT b.id, b.date, sum(b.notes) OVER (ORDER BY b.date, b.id) - b.notes AS notesBefore
         FROM (SELECT i.id, i.date, coalesce(length(i.notes), 0) AS notes FROM interviews i
@@ -557,6 +558,9 @@ export function markdownRecords(
             tags: r[14],
             followUp: r[9],
             followUpDone: r[10] === 1,
+            // answered as of the range's last day, so that a past week's export stays as it was (one
+            // done by hand says "(done)": not looked up)
+            followUpAnswered: answeredBy(r[18]),
             links: r[15],
             stage: r[16],
           };

@@ -192,7 +192,12 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (i.tags.length)
       b += `\n- **Tags:** ${i.tags.map((tag) => mdInline(redactor ? redactor.tag(tag) : tag)).join(', ')}`;
     if (i.stage) b += `\n- **Stage:** ${mdInline(i.stage)}`;
-    if (i.followUp) b += `\n- **Follow-up:** ${i.followUp}${i.followUpDone ? ' (done)' : ''}`;
+    if (i.followUp) {
+      // as pm show says it (src/render/interviews.ts)
+      const answer = i.followUpAnswered;
+      const state = i.followUpDone ? ' (done)' : answer ? ` · answered by ${answer.id} on ${answer.date}` : '';
+      b += `\n- **Follow-up:** ${i.followUp}${state}`;
+    }
     b += '\n';
     if (i.pains.length) {
       b += '\nPains:\n';
