@@ -10,7 +10,7 @@ import type { Tree } from '../core/tree.js';
 import { treeMarkdownList } from './tree.js';
 import type { Period } from '../core/dates.js';
 import type { Report, Unread } from '../core/report.js';
-import type { HypothesisStatus } from '../core/hypotheses.js';
+import { type HypothesisStatus, revisedAsOf } from '../core/hypotheses.js';
 import { confidenceText, type Confidence } from '../core/confidence.js';
 import type { Redactor } from '../core/redact.js';
 import type { MarkdownInterview, MarkdownRecords } from '../core/markdown-records.js';
@@ -148,7 +148,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
         const from = whereFrom(i.account, i.source);
         return i.contacts.length ? `${i.contacts.map((c) => c[1]).join(', ')} (${from})` : from;
       };
-  const hypotheses = new Map(records.hypotheses.map((h) => [h.rowid, h]));
+  // the statement, criterion and revisions of the as-of day: a past week's export stays as it was
+  const asOfHypotheses = records.hypotheses.map((h) => revisedAsOf(h, input.asOf));
+  const hypotheses = new Map(asOfHypotheses.map((h) => [h.rowid, h]));
   // each hypothesis's statement as a link line shows it, made once (a whole journal has 30k links)
   const statements = new Map<number, string>();
   const statementOf = (h: MarkdownExportInput['records']['hypotheses'][number]): string => {
@@ -236,7 +238,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (list) list.push(o);
     else outcomesOf.set(o.hypothesis, [o]);
   }
-  for (const h of records.hypotheses) {
+  for (const h of asOfHypotheses) {
     // a hypothesis written after the as-of day (the period's calls linked to it later) had no status
     // then: the report above, as of that day, does not count it among the open ones
     const status = h.createdOn > input.asOf ? `created after ${input.asOf}` : (statuses.get(h.uuid) ?? 'open');

@@ -447,6 +447,31 @@ describe('pm export --format md', () => {
     expect(box.pm(['export', '--week', 'last']).out.startsWith('# Report 2026-W46\n')).toBe(true);
   });
 
+  it('a past week shows the statement and criterion in force then, not a revision made since', () => {
+    seed();
+    const hypotheses = (md: string) => md.slice(md.indexOf('# Hypotheses'));
+    const before = box.pm(['export', '--week', 'last']).out;
+    // today (2026-11-20, after W46) the bar moves on H1, which has evidence: kept as revisions
+    const edit = box.pm([
+      'hyp',
+      'edit',
+      'H1',
+      '--statement',
+      'Finance leads want PDFs',
+      '--criteria',
+      '4 of 5',
+      '--force',
+    ]);
+    expect(edit.code, edit.err).toBe(0);
+    const after = box.pm(['export', '--week', 'last']).out;
+    expect(hypotheses(after)).toBe(hypotheses(before));
+    expect(hypotheses(after)).not.toContain('Revisions:');
+    // the whole journal, as of today, shows the new bar and how it moved
+    const now = hypotheses(box.pm(['export']).out);
+    expect(now).toContain('Finance leads want PDFs');
+    expect(now).toContain('- 2026-11-20 statement: Finance teams want itemised invoices → Finance leads want PDFs');
+  });
+
   it('has the report, then every interview with its details, then the hypotheses with evidence and outcomes', async () => {
     seed();
     const md = box.pm(['export']).out;
