@@ -260,25 +260,30 @@ export function startPm(args: string[], env: NodeJS.ProcessEnv): Promise<RunResu
 }
 
 /**
- * An export document of `count` support tickets of one account (Bigco), with `notes` as each one's
- * notes, and, with `zelda`, each one a call with Zelda Quux quoting her: a large journal in one
- * `pm import`, for tests that need one.
+ * An export document of `count` support tickets of one account (`account`, Bigco by default) on
+ * `date` (2026-11-17), with `notes` as each one's notes and `summary(k)` as the k-th one's summary,
+ * and, with `zelda`, each one a call with Zelda Quux quoting her: a large journal in one `pm import`,
+ * for tests that need one (a test that only needs many rows fills them this way: one import in
+ * place of a `pm log` a row, ~6 ms of CPU each).
  */
-export function ticketsExport(count: number, opts: { notes?: string; zelda?: boolean } = {}): string {
+export function ticketsExport(
+  count: number,
+  opts: { notes?: string; zelda?: boolean; date?: string; account?: string; summary?: (k: number) => string } = {},
+): string {
   const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const zelda = opts.zelda === true;
   return JSON.stringify({
     format: 'pm-journal',
     version: 1,
-    accounts: [{ uuid: uuid(1), name: 'Bigco' }],
+    accounts: [{ uuid: uuid(1), name: opts.account ?? 'Bigco' }],
     contacts: zelda ? [{ uuid: uuid(2), name: 'Zelda Quux', email: 'zelda@quux.test', accountUuid: uuid(1) }] : [],
     interviews: Array.from({ length: count }, (_, k) => ({
       uuid: uuid(100 + k),
-      date: '2026-11-17',
+      date: opts.date ?? '2026-11-17',
       channel: zelda ? 'call' : 'support',
       contactUuids: zelda ? [uuid(2)] : [],
       accountUuid: uuid(1),
-      summary: `Ticket ${k}${zelda ? ' with Zelda Quux' : ''}`,
+      summary: opts.summary?.(k) ?? `Ticket ${k}${zelda ? ' with Zelda Quux' : ''}`,
       notes: opts.notes ?? null,
       quotes: zelda ? [`Zelda said ${k}`] : [],
     })),

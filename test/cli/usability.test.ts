@@ -1,6 +1,6 @@
 // Things a new user ran into (a fresh-eyes review of the CLI), kept fixed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectUsageError, sandbox, type Sandbox } from '../helpers.js';
+import { expectUsageError, sandbox, ticketsExport, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox({ today: '2026-11-20' })));
@@ -53,7 +53,9 @@ describe('output for scripts and pipes', () => {
   it('pm ls into a pipe lists every interview, uncut', () => {
     const long =
       'Exports take an hour every Friday and the finance team rebuilds every invoice by hand in a spreadsheet';
-    for (let i = 0; i < 55; i++) log('--date', '2026-11-01', '--summary', `${long} (${i})`);
+    // 55 rows, more than a terminal's page of 50: one import (a pm log each would cost ~6 ms a row)
+    const doc = ticketsExport(55, { account: 'Acme', date: '2026-11-01', summary: (i) => `${long} (${i})` });
+    expect(box.pm(['import', '-'], { input: doc }).code).toBe(0);
     const r = box.pm(['ls']);
     expect(r.code).toBe(0);
     const lines = r.out
