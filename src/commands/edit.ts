@@ -164,9 +164,19 @@ export function applyEdit(
       throw new UsageError(`I${rowid} has no follow-up to mark done`, `to set one: pm edit I${rowid} --follow-up +1w`);
     next.followUpDone = true;
   } else if (plan.followUp !== undefined) {
-    next.followUp = plan.followUp;
+    next.followUp = followUpAfter(plan.followUp, next.date);
     next.followUpDone = false;
-  }
+  } else if (
+    plan.fields.date !== undefined &&
+    next.followUp !== null &&
+    !next.followUpDone &&
+    next.followUp < next.date
+  )
+    // an open follow-up never falls before its own conversation, as pm log refuses it
+    throw new UsageError(
+      `I${rowid}'s open follow-up (${next.followUp}) would fall before the conversation (${next.date})`,
+      `give the next step too: pm edit I${rowid} --date ${next.date} --follow-up +3d (or --clear follow-up)`,
+    );
   let contactIds: number[] | undefined;
   if (plan.people !== undefined) {
     const accountName = plan.account ?? (current.accountId === null ? null : accountById(db, current.accountId).name);

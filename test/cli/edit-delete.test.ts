@@ -94,6 +94,30 @@ describe('pm edit', () => {
     });
   });
 
+  it('an open follow-up never falls before its conversation, as pm log refuses it (fresh-eyes E12)', () => {
+    expect(box.json(['edit', 'I1', '--date', '2026-11-10', '--follow-up', '2026-11-12'])).toMatchObject({
+      date: '2026-11-10',
+      followUp: '2026-11-12',
+    });
+    const before = box.snapshot();
+    const early = box.pm(['edit', 'I1', '--follow-up', '2026-11-09']);
+    expectUsageError(early);
+    expect(early.err).toMatch(/^pm: --follow-up 2026-11-09 is before the conversation \(2026-11-10\)/);
+    const moved = box.pm(['edit', 'I1', '--date', '2026-11-15']);
+    expectUsageError(moved);
+    expect(moved.err).toBe(
+      "pm: I1's open follow-up (2026-11-12) would fall before the conversation (2026-11-15)\n" +
+        'hint: give the next step too: pm edit I1 --date 2026-11-15 --follow-up +3d (or --clear follow-up)\n',
+    );
+    expect(box.snapshot()).toBe(before);
+    // a follow-up done, or cleared, no longer holds the conversation's date back
+    expect(box.json(['edit', 'I1', '--follow-up', 'done'])).toMatchObject({ followUpDone: true });
+    expect(box.json(['edit', 'I1', '--date', '2026-11-15'])).toMatchObject({
+      date: '2026-11-15',
+      followUp: '2026-11-12',
+    });
+  });
+
   it('changing the people re-derives customer contact; the search index follows the text', () => {
     box.pm(['log', '--with', 'Sal Es', '--account', 'Acme', '--role', 'stakeholder', '--summary', 'internal']);
     expect(box.json(['edit', 'I1', '--with', 'Sal Es']).kind).toBe('stakeholder');

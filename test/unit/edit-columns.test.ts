@@ -77,7 +77,7 @@ describe.each(Object.entries(SHAPES))('pm edit on a journal of the %s shape', (_
   const edits: [string, () => [number | undefined, EditOptions]][] = [
     ['--minutes', () => [pick(withPeople, 1), { minutes: '45' }]],
     ['--summary', () => [pick(withPeople, 2), { summary: 'Exports take an hour, every week' }]],
-    ['--date', () => [pick(withPeople, 3), { date: '2026-01-02' }]],
+    ['--date', () => [pick(`${withPeople} AND (follow_up IS NULL OR follow_up_done = 1)`, 3), { date: '2026-01-02' }]],
     ['--tag, replacing the tags', () => [pick('id IN (SELECT interview_id FROM interview_tags)'), { tag: ['export'] }]],
     ['--pain', () => [pick(withPeople, 4), { pain: ['slow exports:high'] }]],
     ['--quote and --by', () => [pick(withPeople, 5), { quote: ['It hurts every Friday'], by: 'Sam Writer' }]],
