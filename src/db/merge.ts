@@ -446,6 +446,11 @@ class Merger {
         : laterVersion(c.rev, local.version) === c.rev;
     const localDoc = local.deleted ? null : (readRecords(this.db, c.kind, [c.key]).get(c.key) ?? null);
     const remoteDoc = c.deleted ? null : c.data;
+    const people = this.peopleVersions(c, local, localDoc, remoteDoc);
+    if (people) {
+      this.concurrentFields(c, local, merged, remoteWins, people, counts);
+      return;
+    }
     if (contentOf(localDoc) !== contentOf(remoteDoc)) {
       const [keptRev, lostRev, lostDoc] = remoteWins
         ? [c.rev, local.version, localDoc]
@@ -471,6 +476,60 @@ class Merger {
       this.putVersion(c, merged, Boolean(local.deleted), local.merged_into, true);
       counts.unchanged++;
     }
+  }
+
+  /**
+   * Two concurrent versions of one account or contact, both live (neither deleted, merged away nor
+   * erased): compared field by field, as two copies created apart are (unite). null for any other.
+   */
+  private peopleVersions(
+    c: Change,
+    local: LocalVersion,
+    localDoc: RecordDoc | null,
+    remoteDoc: RecordDoc | null,
+  ): [AccountDoc | ContactDoc, AccountDoc | ContactDoc] | null {
+    if (c.kind !== 'account' && c.kind !== 'contact') return null;
+    if (!localDoc || !remoteDoc || c.mergedInto || local.merged_into) return null;
+    if ((localDoc as ContactDoc).forgotten || (remoteDoc as ContactDoc).forgotten) return null;
+    // a contact's account as this journal knows it (the version may name one merged away since)
+    const remote =
+      c.kind === 'contact'
+        ? { ...(remoteDoc as ContactDoc), accountUuid: this.resolve('account', (remoteDoc as ContactDoc).accountUuid) }
+        : (remoteDoc as AccountDoc);
+    return [localDoc as AccountDoc | ContactDoc, remote];
+  }
+
+  /**
+   * Concurrent versions of an account or contact (fresh-eyes E2: an email set here, a persona
+   * there): the later version's fields, each one it left empty filled from the other, so that what
+   * either side typed stays; a field both changed differently keeps the later value, and the other
+   * version (filled the same way) is kept as the conflict. Content neither version had is a change
+   * of this journal's, made knowing both: the other journals take it whole.
+   */
+  private concurrentFields(
+    c: Change,
+    local: LocalVersion,
+    merged: VersionVector,
+    remoteWins: boolean,
+    [localDoc, remoteDoc]: [AccountDoc | ContactDoc, AccountDoc | ContactDoc],
+    counts: KindCounts,
+  ): void {
+    const kind = c.kind as 'account' | 'contact';
+    const [winner, loser] = remoteWins ? [remoteDoc, localDoc] : [localDoc, remoteDoc];
+    const { content, lost } = uniteCopies(winner, loser);
+    if (lost) this.keepUnitedLoser(kind, c.key, remoteWins ? [c.rev, local.version] : [local.version, c.rev], lost);
+    if (sameFields(content, winner)) {
+      if (remoteWins) this.take(c, local, merged, counts, true);
+      else {
+        this.putVersion(c, merged, false, null, true);
+        counts.unchanged++;
+      }
+      return;
+    }
+    const applied = this.materialize({ ...c, data: { ...content, uuid: c.key } });
+    this.count(counts, applied, true);
+    if (applied === 'matched' || applied === 'leftOut') return;
+    this.localChange(kind, c.key, merged, false, null);
   }
 
   /** Apply the received version over the local one; `vv` is what the record's vector becomes. */

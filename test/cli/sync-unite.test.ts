@@ -76,4 +76,25 @@ describe('pm sync of a contact and an account created on two journals', () => {
       for (const who of ['dana', 'eli', 'dana', 'eli'] as const)
         expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
     });
+
+  it('a contact edited on both at once keeps the email set here and the persona set there, and settles', () => {
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    log('dana', '--with', 'Lee Park', '--account', 'Globex', '--summary', 'Dana met Lee');
+    sync('dana');
+    sync('eli');
+    pm('dana', ['contact', 'set', 'Lee Park', '--email', 'lee@globex.test']);
+    pm('eli', ['contact', 'set', 'Lee Park', '--persona', 'cto']);
+    sync('dana');
+    sync('eli');
+    sync('dana');
+    for (const who of ['dana', 'eli'] as const) {
+      expect(JSON.parse(pm(who, ['show', 'Lee Park', '--json']).out)).toMatchObject({
+        email: 'lee@globex.test',
+        persona: 'cto',
+      });
+      expect(conflicts(who)).toEqual([]);
+    }
+    expect(comparable('eli')).toEqual(comparable('dana'));
+    for (const who of ['dana', 'eli', 'dana'] as const) expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
+  });
 });

@@ -273,3 +273,44 @@ describe('an import into an empty journal matches nothing of yours', () => {
     expect(ninas.map((c: { email: string }) => c.email)).toEqual(['nina@acme.test']);
   });
 });
+
+describe('the same contact or account edited on two journals at once', () => {
+  it('keeps a field each side typed (an email here, a persona there): no conflict, both journals alike', () => {
+    call('a', 'Lee Park', '2026-12-01');
+    trade('a', 'b');
+    pm('a', ['contact', 'set', 'Lee Park', '--email', 'lee@acme.test']);
+    pm('a', ['account', 'set', 'Acme', '--segment', 'enterprise']);
+    pm('b', ['contact', 'set', 'Lee Park', '--persona', 'cto']);
+    pm('b', ['account', 'set', 'Acme', '--cadence', '14']);
+    trade('a', 'b');
+    trade('b', 'a');
+    for (const who of ['a', 'b'] as const) {
+      expect(contact(who, 'Lee Park')).toMatchObject({ email: 'lee@acme.test', persona: 'cto' });
+      const [acme] = JSON.parse(pm(who, ['accounts', '--json']).out);
+      expect([acme.segment, acme.cadenceDays]).toEqual(['enterprise', 14]);
+      expect(conflicts(who)).toEqual([]);
+    }
+    expect(comparable('b')).toEqual(comparable('a'));
+    // settled: the next exchanges change nothing
+    const journals = (['a', 'b'] as const).map((w) => readFileSync(join(box.dir, `${w}.db`)));
+    const [fromA, fromB] = [exportFile('a'), exportFile('b')];
+    pm('b', ['import', fromA]);
+    pm('a', ['import', fromB]);
+    expect(readFileSync(join(box.dir, 'a.db')).equals(journals[0])).toBe(true);
+    expect(readFileSync(join(box.dir, 'b.db')).equals(journals[1])).toBe(true);
+  });
+
+  it('a field both changed differently: the later value, the other kept as a conflict that names it', () => {
+    call('a', 'Lee Park <lee@acme.test>', '2026-12-01');
+    trade('a', 'b');
+    pm('a', ['contact', 'set', 'Lee Park', '--persona', 'vp', '--segment', 'enterprise']);
+    pm('b', ['contact', 'set', 'Lee Park', '--persona', 'head of it']);
+    trade('a', 'b');
+    trade('b', 'a');
+    for (const who of ['a', 'b'] as const)
+      expect(contact(who, 'Lee Park')).toMatchObject({ persona: 'head of it', segment: 'enterprise' });
+    expect(conflicts('b').map((c) => [c.kept.record.persona, c.lost.record.persona])).toEqual([['head of it', 'vp']]);
+    expect(pm('b', ['sync', 'conflicts']).out).toMatch(/lost: Lee Park · persona vp/);
+    expect(comparable('b')).toEqual(comparable('a'));
+  });
+});
