@@ -641,12 +641,27 @@ class Merger {
       case 'account':
       case 'contact': {
         const find = c.kind === 'account' ? this.s.accountByUuid : this.s.contactByUuid;
-        const row = find.get(c.key) as { id: number } | undefined;
-        const target = c.mergedInto && (find.get(this.resolve(c.kind, c.mergedInto)) as { id: number } | undefined);
+        type Found = { id: number; forgotten?: number };
+        const row = find.get(c.key) as Found | undefined;
+        const target = c.mergedInto && (find.get(this.resolve(c.kind, c.mergedInto)) as Found | undefined);
         if (row && target && row.id !== target.id) {
           this.changedExisting = true;
           if (c.kind === 'account') mergeAccounts(db, row.id, target.id);
-          else mergeContacts(db, row.id, target.id);
+          else {
+            // this journal's copy of a person erased where the two were made one: erased here too, as
+            // pm forget does (their interviews scrubbed, the file rewritten), before it joins them
+            if (target.forgotten && !row.forgotten) {
+              const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(row.id) as {
+                uuid: string;
+                name: string;
+                email: string | null;
+              };
+              forgetContact(db, row.id, this.erased);
+              recordErasure(db, person, this.opts.today, 2);
+              this.result.erased++;
+            }
+            mergeContacts(db, row.id, target.id);
+          }
         }
         return;
       }

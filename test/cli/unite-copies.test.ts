@@ -4,7 +4,7 @@
 // both typed differently findable in pm sync conflicts, and travels: importing twice changes
 // nothing, and both directions end with the same record.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
 
@@ -312,5 +312,41 @@ describe('the same contact or account edited on two journals at once', () => {
     expect(conflicts('b').map((c) => [c.kept.record.persona, c.lost.record.persona])).toEqual([['head of it', 'vp']]);
     expect(pm('b', ['sync', 'conflicts']).out).toMatch(/lost: Lee Park · persona vp/);
     expect(comparable('b')).toEqual(comparable('a'));
+  });
+});
+
+describe('an erasure that reaches your own copy of the person through a union', () => {
+  it("erases your copy as pm forget would: nothing of hers is left in your journal's file", () => {
+    call('a', 'Ann Lee', '2026-12-01');
+    trade('a', 'b');
+    aMeetsNina();
+    log(
+      'b',
+      '--with',
+      'Nina Novak',
+      '--account',
+      'Acme',
+      '--persona',
+      'chief finance officer',
+      '--summary',
+      'B met Nina',
+      '--date',
+      '2026-12-03',
+    );
+    // A unites the two Ninas (hers has the smaller UUID: made first), then forgets her
+    trade('b', 'a');
+    pm('a', ['forget', 'Nina Novak', '--yes']);
+    const imported = trade('a', 'b');
+    expect(imported.out).toMatch(/Erased here: 1 of your contacts/);
+    const placeholders = JSON.parse(pm('b', ['contacts', '--json']).out).filter(
+      (c: { name: string }) => c.name !== 'Ann Lee',
+    );
+    expect(placeholders.map((c: { name: string; persona: string | null }) => [c.name, c.persona])).toEqual([
+      ['Forgotten contact', null],
+    ]);
+    for (const file of ['b.db', 'b.db-wal']) {
+      const path = join(box.dir, file);
+      if (existsSync(path)) expect(readFileSync(path).toString('latin1')).not.toMatch(/nina|finance officer/i);
+    }
   });
 });
