@@ -158,7 +158,9 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
       await checkpoint();
       // A new journal has nothing to refer to: check the file before creating it, so a bad file
       // leaves no journal behind. An existing one is checked inside the write transaction.
-      let checked: JournalDoc | undefined = ctx.read().missing ? validateDocument(raw) : undefined;
+      let checked: JournalDoc | undefined = ctx.read().missing
+        ? validateDocument(raw, undefined, { source: what })
+        : undefined;
       await checkpoint();
       const progress =
         isTerminal(2) && !ctx.globals.quiet
@@ -167,7 +169,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
       let merged: ImportCounts;
       try {
         merged = await ctx.transactionAsync(async ({ db }) => {
-          checked ??= validateDocument(raw, journalLookup(db));
+          checked ??= validateDocument(raw, journalLookup(db), { source: what });
           const large = checked.interviews.length >= PROGRESS_FROM;
           const erased: ErasedPerson[] = [];
           const result = importJournal(db, checked, {

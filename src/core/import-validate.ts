@@ -276,9 +276,12 @@ function shown(value: unknown): string {
 
 /** Builds errors that name the record: `interviews[3] (uuid …): date "2026-02-31" is not a date`. */
 class Where {
-  constructor(readonly label: string) {}
+  constructor(
+    readonly label: string,
+    readonly hint = 'nothing was imported; fix the file and run pm import again',
+  ) {}
   error(message: string): UsageError {
-    return new UsageError(`${this.label}: ${message}`, 'nothing was imported; fix the file and run pm import again');
+    return new UsageError(`${this.label}: ${message}`, this.hint);
   }
   fail(message: string): never {
     throw this.error(message);
@@ -447,23 +450,25 @@ function versioned(w: Where, rec: Obj, required = false): Versioned {
 export function validateDocument(
   raw: unknown,
   exists: ExistsInJournal = () => false,
-  opts: { dangling?: boolean } = {},
+  opts: { dangling?: boolean; source?: string } = {},
 ): JournalDoc {
+  // stdin has no file to fix: name it as what it is
+  const whole = opts.source === 'stdin' ? 'stdin' : 'the file';
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new Where('the file').error('is not a pm journal export (not a JSON object)');
+    throw new Where(whole).error('is not a pm journal export (not a JSON object)');
   const doc = raw as Obj;
   if (doc.format === undefined)
-    new Where('the file').fail(
+    new Where(whole).fail(
       `has no "format" key: not a pm export (pm export --format json writes "format": "${FORMAT}")`,
     );
-  if (doc.format !== FORMAT) new Where('the file').fail(`format is ${shown(doc.format)}, not "${FORMAT}"`);
+  if (doc.format !== FORMAT) new Where(whole).fail(`format is ${shown(doc.format)}, not "${FORMAT}"`);
   if (!READABLE_VERSIONS.includes(doc.version as number)) {
     if (typeof doc.version === 'number' && doc.version > FORMAT_VERSION)
-      new Where('the file').fail(
+      new Where(whole, 'nothing was imported; upgrade pm to a version that reads it, then run pm import again').fail(
         `format version ${doc.version} was written by a newer pm (this pm reads versions ` +
           `${READABLE_VERSIONS.join(' and ')})`,
       );
-    new Where('the file').fail(`version is ${shown(doc.version)}, not one of ${READABLE_VERSIONS.join(', ')}`);
+    new Where(whole).fail(`version is ${shown(doc.version)}, not one of ${READABLE_VERSIONS.join(', ')}`);
   }
 
   const config = validateConfig(doc.config);
