@@ -71,7 +71,15 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
         `cannot read --notes-file ${opts.notesFile}: ${FILE_ERRORS[code] ?? (err as Error).message}`,
       );
     }
-    return checkText('notes', decodeUtf8(bytes, 'notes'), LIMITS.notes);
+    const text = decodeUtf8(bytes, 'notes');
+    if (text.trim() === '') {
+      const what = opts.notesFile === '-' ? '--notes-file - (stdin)' : `--notes-file ${opts.notesFile}`;
+      throw new UsageError(
+        `${what} is empty: no notes to store`,
+        'put the notes in the file (or pipe them into --notes-file -), or leave --notes-file out',
+      );
+    }
+    return checkText('notes', text, LIMITS.notes);
   }
   if (opts.notes !== undefined) return checkText('--notes', opts.notes, LIMITS.notes);
   return null;

@@ -18,3 +18,15 @@ describe('pm import of an export from a newer pm', () => {
     expect(box.snapshot()).toBe(before);
   });
 });
+
+describe('pm log --notes-file with nothing in it', () => {
+  it('names the flag and the way out (exit 2, nothing logged)', () => {
+    const args = ['log', '--with', 'Mia Chen', '--account', 'Acme', '--summary', 'Onboarding', '--notes-file'];
+    const r = box.pm([...args, '-'], { input: '' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^pm: --notes-file - \(stdin\) is empty: no notes to store$/m);
+    expect(r.err).toMatch(/^hint: .*leave --notes-file out/m);
+    expect(r.err).not.toMatch(/^pm: notes is empty/m);
+    expect(box.pm(['ls']).out).not.toContain('Onboarding');
+  });
+});
