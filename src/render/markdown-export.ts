@@ -186,7 +186,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     const by = redactor ? redactor.interviewer(i.by) : i.by;
     // the interview's lines as one piece (what joining them one by one gives): a week is 557
     // interviews of ~20 lines each
-    let b = `${mdHeading(3, `${i.id} · ${i.date} · ${i.channel} with ${whoText}`)}\n`;
+    // as pm log says it: people are talked "with", a signal alone comes "from" its source or account
+    const heading = `${i.id} · ${i.date} · ${i.channel} ${i.contacts.length ? 'with' : 'signal from'} ${whoText}`;
+    let b = `${mdHeading(3, heading)}\n`;
     b +=
       `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}` +
       `${i.minutes === null ? '' : ` · ${plural(i.minutes, 'minute')}`}`;

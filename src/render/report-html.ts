@@ -443,7 +443,8 @@ function interviewHtml(i: HtmlInterview): string {
   const notes = escBlock(i.notes);
   return (
     `<article id="${esc(i.id)}">` +
-    `<h3>${esc(`${i.id} · ${i.date} · ${i.channel}`)} with ${who(i.with, i.account, i.source)}</h3>` +
+    `<h3>${esc(`${i.id} · ${i.date} · ${i.channel}`)} ${i.with.length ? 'with' : 'signal from'} ` +
+    `${who(i.with, i.account, i.source)}</h3>` +
     `<ul>${rows.join('')}</ul>${notes ? `<pre>${notes}</pre>` : ''}</article>`
   );
 }

@@ -30,3 +30,24 @@ describe('pm log --notes-file with nothing in it', () => {
     expect(box.pm(['ls']).out).not.toContain('Onboarding');
   });
 });
+
+describe('a signal from a source in the markdown and HTML exports', () => {
+  it('reads "signal from" as pm log says it, in the whole export and a week; people are still "with"', () => {
+    const log = (args: string[]) => expect(box.pm(['log', '--summary', 'x', ...args]).code).toBe(0);
+    log(['--channel', 'survey', '--source', 'NPS survey']);
+    log(['--channel', 'support', '--account', 'Acme']);
+    log(['--with', 'Mia Chen', '--account', 'Acme']);
+    for (const args of [
+      ['export', '--format', 'md'],
+      ['export', '--week'],
+    ]) {
+      const md = box.pm(args).out;
+      expect(md).toMatch(/^### I1 · 2026-11-20 · survey signal from NPS survey$/m);
+      expect(md).toMatch(/^### I2 · 2026-11-20 · support signal from Acme$/m);
+      expect(md).toMatch(/^### I3 · 2026-11-20 · call with Mia Chen \(Acme\)$/m);
+    }
+    const html = box.pm(['export', '--format', 'html']).out;
+    expect(html).toContain('<h3>I1 · 2026-11-20 · survey signal from NPS survey</h3>');
+    expect(html).toContain('<h3>I3 · 2026-11-20 · call with Mia Chen (Acme)</h3>');
+  });
+});

@@ -177,7 +177,7 @@ describe('export and import', () => {
     const csv = ok(['export', '--format', 'csv']).out.split('\r\n');
     expect(csv[0]).toMatch(/,notes,source,stage,kind,pain_severities,hypothesis_bases,follow_up_answered_by$/);
     expect(csv[1]).toMatch(/,Capterra,,indirect,,,$/);
-    expect(ok(['export', '--week']).out).toMatch(/## I1 · 2026-11-20 · review with Capterra/);
+    expect(ok(['export', '--week']).out).toMatch(/## I1 · 2026-11-20 · review signal from Capterra/);
   });
 });
 
