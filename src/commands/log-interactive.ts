@@ -46,7 +46,7 @@ import { knownSources, knownTags, openFollowUps } from '../db/interviews.js';
 import { allContacts, contactByEmail, contactsByName } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
 import { knownAccounts } from '../db/accounts.js';
-import { knownPersonas } from '../db/contacts.js';
+import { knownPersonas, knownSegments } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
 import { matchParticipants, readNotes, report, saveLog } from './log.js';
@@ -281,8 +281,7 @@ async function collect(
         default: 'customer',
       });
     if (answers.segment === undefined) {
-      const personas = knownPersonas(db).slice(0, 5).map(safeLine);
-      const used = personas.length ? `; used: ${clipWords(personas.join(', '), Math.max(16, columns() - 70))}` : '';
+      const used = usedSegmentsHint(knownSegments(db), knownPersonas(db), Math.max(16, columns() - 70));
       const typed = await ask('segment', `Segment / persona (smb / ops lead; Enter to skip${used})?`, (s) => {
         const [segment, persona] = splitSegmentPersona(s);
         if (segment) checkText('segment', segment, LIMITS.segment);
@@ -569,4 +568,18 @@ function splitTags(s: string): string[] {
     .split(',')
     .map(cleanTag)
     .filter((t) => t !== '');
+}
+
+/** What the segment / persona prompt lists as used: both halves it asks for, each named. */
+export function usedSegmentsHint(segments: string[], personas: string[], width: number): string {
+  const halves = (
+    [
+      ['segments', segments],
+      ['personas', personas],
+    ] as const
+  ).filter(([, names]) => names.length > 0);
+  // each half gets its share of the line, so that many segments never hide the personas
+  const each = Math.max(16, Math.floor(width / Math.max(1, halves.length)));
+  const parts = halves.map(([what, names]) => clipWords(`${what} ${names.slice(0, 5).map(safeLine).join(', ')}`, each));
+  return parts.length ? `; used: ${parts.join('; ')}` : '';
 }

@@ -313,6 +313,18 @@ export function namesakesElsewhere(db: DB, name: string, accountId: number): Con
     .all(nameKey(name), accountId) as ContactRow[];
 }
 
+/** Segments in use, the contacts' and the accounts', most used first (the interactive log's hint). */
+export function knownSegments(db: DB): string[] {
+  return db
+    .prepare(
+      `SELECT segment FROM (SELECT segment FROM contacts WHERE segment IS NOT NULL AND forgotten = 0
+         UNION ALL SELECT segment FROM accounts WHERE segment IS NOT NULL)
+       GROUP BY segment COLLATE NOCASE ORDER BY count(*) DESC, segment COLLATE NOCASE LIMIT 200`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
 /** The personas in use, most common first (for completion in the interactive log). */
 export function knownPersonas(db: DB): string[] {
   return db

@@ -1,6 +1,9 @@
 // What a first-time user stumbled on (wave 7): messages that name what the user gave and the way out.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
+import { knownPersonas, knownSegments } from '../../src/db/contacts.js';
+import { usedSegmentsHint } from '../../src/commands/log-interactive.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -28,6 +31,28 @@ describe('pm log --notes-file with nothing in it', () => {
     expect(r.err).toMatch(/^hint: .*leave --notes-file out/m);
     expect(r.err).not.toMatch(/^pm: notes is empty/m);
     expect(box.pm(['ls']).out).not.toContain('Onboarding');
+  });
+});
+
+describe("the interactive log's segment / persona prompt", () => {
+  it('lists the segments in use (contacts and accounts) beside the personas, each named', () => {
+    const log = (name: string, account: string, more: string[]) =>
+      expect(box.pm(['log', '--with', name, '--account', account, '--summary', 'x', ...more]).code).toBe(0);
+    log('Mia Chen', 'Acme', ['--segment', 'enterprise', '--persona', 'finance lead']);
+    log('Bo Li', 'Acme', ['--segment', 'enterprise']);
+    log('Ann Lee', 'Globex', ['--persona', 'ops manager']);
+    expect(box.pm(['account', 'set', 'Globex', '--segment', 'smb']).code).toBe(0);
+    const db = new Database(box.db, { readonly: true });
+    try {
+      expect(knownSegments(db)).toEqual(['enterprise', 'smb']);
+      expect(usedSegmentsHint(knownSegments(db), knownPersonas(db), 80)).toBe(
+        '; used: segments enterprise, smb; personas finance lead, ops manager',
+      );
+    } finally {
+      db.close();
+    }
+    expect(usedSegmentsHint([], ['finance lead'], 80)).toBe('; used: personas finance lead');
+    expect(usedSegmentsHint([], [], 80)).toBe('');
   });
 });
 
