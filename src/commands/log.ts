@@ -30,7 +30,7 @@ import {
   contactsByNameInAccount,
   insertContact,
   knownNames,
-  namesakesElsewhere,
+  namesakesOf,
   updateContact,
 } from '../db/contacts.js';
 import { hypothesesByRowId } from '../db/evidence.js';
@@ -332,16 +332,21 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): strin
 export function newContactNotes(db: DB, applied: AppliedParticipants): string[] {
   const notes: string[] = [];
   for (const c of applied.newContacts) {
-    // a namesake elsewhere is often the same person named without --account's right value
-    const elsewhere = namesakesElsewhere(db, c.name, applied.accountId!);
+    // a namesake elsewhere is often the same person named without --account's right value; one at the
+    // same account, the same person under another email (else --with "NAME" can no longer tell them apart)
+    const all = namesakesOf(db, c.name, c.uuid);
+    const here = all.filter((e) => e.accountId === applied.accountId);
+    const others = [...here, ...all.filter((e) => e.accountId !== applied.accountId)];
     // the exact command: the new contact folds into the one already there (the first, when several)
-    const merge = elsewhere.length
-      ? `pm contact merge ${contactRefFor(db, contactByUuid(db, c.uuid)!)} ${contactRefFor(db, elsewhere[0])}`
-      : '';
+    const ref = (e: ContactRow) =>
+      e.accountId === applied.accountId && e.email ? JSON.stringify(e.email) : contactRefFor(db, e);
+    const merge = others.length ? `pm contact merge ${ref(contactByUuid(db, c.uuid)!)} ${ref(others[0])}` : '';
+    const where = (e: ContactRow) =>
+      safeLine(e.account) + (e.accountId === applied.accountId && e.email ? ` with ${safeLine(e.email)}` : '');
     notes.push(
       `new contact: ${safeLine(c.name)} (${c.role}, ${safeLine(applied.accountName!)})` +
-        (elsewhere.length
-          ? ` — another ${safeLine(c.name)} is at ${elsewhere.map((e) => safeLine(e.account)).join(', ')}; if it ` +
+        (others.length
+          ? ` — another ${safeLine(c.name)} is at ${others.map(where).join(', ')}; if it ` +
             `is the same person: ${safeLine(merge)}`
           : ''),
     );

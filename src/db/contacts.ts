@@ -306,11 +306,11 @@ export function knownNames(db: DB, what: 'contacts' | 'all' = 'all'): string[] {
   return db.prepare(sql).pluck().all() as string[];
 }
 
-/** Contacts with this name in other accounts than `accountId`. */
-export function namesakesElsewhere(db: DB, name: string, accountId: number): ContactRow[] {
+/** The other contacts (not forgotten) with this contact's name, in any account, oldest first. */
+export function namesakesOf(db: DB, name: string, uuid: string): ContactRow[] {
   return db
-    .prepare(`${SELECT} WHERE c.name_key = ? AND c.account_id <> ? AND c.forgotten = 0 ORDER BY c.id`)
-    .all(nameKey(name), accountId) as ContactRow[];
+    .prepare(`${SELECT} WHERE c.name_key = ? AND c.uuid <> ? AND c.forgotten = 0 ORDER BY c.id`)
+    .all(nameKey(name), uuid) as ContactRow[];
 }
 
 /** Segments in use, the contacts' and the accounts', most used first (the interactive log's hint). */

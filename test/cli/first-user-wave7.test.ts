@@ -34,6 +34,41 @@ describe('pm log --notes-file with nothing in it', () => {
   });
 });
 
+describe('a second contact of the same name at the same account', () => {
+  const quinn = (email: string) => [
+    'log',
+    '--with',
+    `Quinn Ash <${email}>`,
+    '--account',
+    'Tyrell',
+    '--summary',
+    'x',
+    '--date',
+    '2026-11-02',
+  ];
+
+  it('gets the namesake note with the email that tells them apart, and its merge command works', () => {
+    expect(box.pm(quinn('quinn@tyrell.test')).code).toBe(0);
+    const r = box.pm(quinn('q.ash@tyrell.test'));
+    expect(r.code).toBe(0);
+    const command = 'pm contact merge "q.ash@tyrell.test" "quinn@tyrell.test"';
+    expect(r.err).toContain(
+      `new contact: Quinn Ash (customer, Tyrell) — another Quinn Ash is at Tyrell with quinn@tyrell.test; ` +
+        `if it is the same person: ${command}`,
+    );
+    expect(box.pm(['contact', 'merge', 'q.ash@tyrell.test', 'quinn@tyrell.test']).code).toBe(0);
+    const quinns = (box.json(['contacts']) as { name: string; email: string | null }[]).filter(
+      (c) => c.name === 'Quinn Ash',
+    );
+    expect(quinns.map((c) => c.email)).toEqual(['quinn@tyrell.test']);
+  });
+
+  it('a contact with no namesake gets no note', () => {
+    const r = box.pm(quinn('quinn@tyrell.test'));
+    expect(r.err).toMatch(/^new contact: Quinn Ash \(customer, Tyrell\)$/m);
+  });
+});
+
 describe("the interactive log's segment / persona prompt", () => {
   it('lists the segments in use (contacts and accounts) beside the personas, each named', () => {
     const log = (name: string, account: string, more: string[]) =>
