@@ -5,6 +5,7 @@ import { opportunitiesByHypothesis } from './opportunities.js';
 import type { Config } from '../core/config.js';
 import {
   hypothesisRecord,
+  revisedAsOf,
   type Bet,
   type Direction,
   type EvidenceEntry,
@@ -191,14 +192,18 @@ export function hypothesisRecords(db: DB, asOf: string, config: Config, filter: 
     asOf,
     rows.filter((r) => r.customersSupporting >= 2).map((r) => r.rowid),
   );
+  // as of a past day (the tree of a past week's export), the statement and criterion that stood then
   return rows.map((row) =>
-    hypothesisRecord(
-      row,
-      revisions.get(row.rowid) ?? [],
+    revisedAsOf(
+      hypothesisRecord(
+        row,
+        revisions.get(row.rowid) ?? [],
+        asOf,
+        config,
+        oneSegment.has(row.rowid),
+        opportunities.get(row.rowid) ?? [],
+      ),
       asOf,
-      config,
-      oneSegment.has(row.rowid),
-      opportunities.get(row.rowid) ?? [],
     ),
   );
 }

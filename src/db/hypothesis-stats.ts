@@ -229,6 +229,16 @@ export function outcomeAfter(db: DB, asOf: string): boolean {
   return db.prepare('SELECT 1 FROM outcomes WHERE date > ? LIMIT 1').pluck().get(asOf) !== undefined;
 }
 
+/** Was a hypothesis's statement revised after asOf? The report then shows the one that stood (src/db/report.ts). */
+export function statementRevisedAfter(db: DB, asOf: string): boolean {
+  return (
+    db
+      .prepare("SELECT 1 FROM hypothesis_revisions WHERE field = 'statement' AND date > ? LIMIT 1")
+      .pluck()
+      .get(asOf) !== undefined
+  );
+}
+
 /**
  * The report's open hypotheses when the statuses hold as of asOf: dates from the index on status
  * (migration 0004) and evidence totals (0003), without each hypothesis's row.

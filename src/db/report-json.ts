@@ -10,7 +10,7 @@
 // is read and built as for the other views (src/core/report.ts). test/unit/report-json.test.ts holds
 // the two documents equal, byte for byte.
 import type { DB } from './journal.js';
-import { outcomeAfter, reportOpenHypotheses, runningBets } from './hypothesis-stats.js';
+import { outcomeAfter, reportOpenHypotheses, runningBets, statementRevisedAfter } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
 import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './report.js';
 import type { JsonLists } from '../core/report-json.js';
@@ -347,12 +347,13 @@ FROM z`,
 /**
  * What `pm report --json` prints, read in one snapshot: the rows buildReport makes the report of,
  * with the long lists left empty, and those lists as JSON text. Null when the statuses the triggers
- * keep do not hold as of q.asOf (an outcome dated after it) or the accounts' cadence is no whole
- * number: src/db/report.ts then reads every row as before.
+ * keep do not hold as of q.asOf (an outcome or a statement's revision dated after it) or the accounts'
+ * cadence is no whole number: src/db/report.ts then reads every row as before.
  */
 export function reportJsonRows(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists } | null {
   if (!Number.isSafeInteger(q.accountCadence)) return null;
-  const read = () => (outcomeAfter(db, q.asOf) ? null : readJson(db, q));
+  // a statement revised since asOf is shown as it stood: src/db/report.ts's rows know how
+  const read = () => (outcomeAfter(db, q.asOf) || statementRevisedAfter(db, q.asOf) ? null : readJson(db, q));
   return db.inTransaction ? read() : db.transaction(read)();
 }
 

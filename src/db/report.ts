@@ -463,6 +463,14 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
   const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, q.asOf, rows, now, q.killedCounts === true);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
+  // a statement revised after asOf (pm hyp edit --force) is shown as it stood then
+  const stood = statementsBefore(db, q.asOf);
+  if (stood.size)
+    for (const list of [open, killed.rows, decided, refutedAfterValidation] as { statement: string }[][])
+      for (const h of list) {
+        const id = 'id' in h ? h.id : (h as RefutedAfterValidationRow).hypothesisId;
+        h.statement = stood.get(id as string) ?? h.statement;
+      }
   const named = namedOpportunities(db);
   const opportunityHypothesisRows = opportunityHypotheses(db, q.asOf);
   return {
@@ -511,6 +519,19 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       hypotheses: opportunityHypothesisRows,
     },
   };
+}
+
+/**
+ * Each hypothesis ('H7') whose statement was revised after asOf, with the statement that stood then:
+ * the `before` of its earliest revision dated after it. Empty for a report as of today.
+ */
+function statementsBefore(db: DB, asOf: string): Map<string, string> {
+  const rows = db
+    .prepare(`SELECT 'H' || hypothesis_id, before FROM hypothesis_revisions
+      WHERE field = 'statement' AND date > ? AND before IS NOT NULL ORDER BY id DESC`)
+    .raw()
+    .all(asOf) as [string, string][];
+  return new Map(rows);
 }
 
 /**

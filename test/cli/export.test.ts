@@ -447,7 +447,7 @@ describe('pm export --format md', () => {
     expect(box.pm(['export', '--week', 'last']).out.startsWith('# Report 2026-W46\n')).toBe(true);
   });
 
-  it('a past week shows the statement and criterion in force then, not a revision made since', () => {
+  it('a past week (markdown, and the report as of then) shows the statement and criterion in force then', () => {
     seed();
     const hypotheses = (md: string) => md.slice(md.indexOf('# Hypotheses'));
     const before = box.pm(['export', '--week', 'last']).out;
@@ -464,8 +464,12 @@ describe('pm export --format md', () => {
     ]);
     expect(edit.code, edit.err).toBe(0);
     const after = box.pm(['export', '--week', 'last']).out;
-    expect(hypotheses(after)).toBe(hypotheses(before));
+    // the whole note: its report section, the tree and the Hypotheses section
+    expect(after).toBe(before);
     expect(hypotheses(after)).not.toContain('Revisions:');
+    const asOf = (args: string[]) => box.json(['report', '--as-of', '2026-11-15', ...args]);
+    expect(JSON.stringify(asOf([]))).not.toContain('Finance leads want PDFs');
+    expect(JSON.stringify(asOf([]))).toContain('Finance teams want itemised invoices');
     // the whole journal, as of today, shows the new bar and how it moved
     const now = hypotheses(box.pm(['export']).out);
     expect(now).toContain('Finance leads want PDFs');
