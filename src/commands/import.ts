@@ -95,13 +95,18 @@ function summary(c: ImportCounts): string {
   if (changed.length) lines.push(`Updated to their newer version: ${changed.join(', ')}.`);
   const deleted = kinds.filter(([k]) => k.deleted > 0).map(([k, one, many]) => part(k.deleted, one, many));
   if (deleted.length) lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}.`);
-  const known = c.interviews.existing + c.hypotheses.existing + c.outcomes.existing + c.evidence.existing;
-  if (known) lines.push(`Already in the journal: ${known} records (kept as they are).`);
-  if (c.contacts.matched || c.accounts.matched)
-    lines.push(
-      `Matched to yours: ${part(c.contacts.matched, 'contact', 'contacts')}, ` +
-        `${part(c.accounts.matched, 'account', 'accounts')}.`,
-    );
+  const known =
+    c.interviews.existing +
+    c.hypotheses.existing +
+    c.outcomes.existing +
+    c.evidence.existing +
+    c.contacts.existing +
+    c.accounts.existing;
+  if (known) lines.push(`Already in the journal: ${part(known, 'record', 'records')} (kept as they are).`);
+  // found here under another UUID (the same name or email): the same UUID is "already in the journal"
+  const [contacts, accounts] = [c.contacts.matched - c.contacts.existing, c.accounts.matched - c.accounts.existing];
+  if (contacts || accounts)
+    lines.push(`Matched to yours: ${part(contacts, 'contact', 'contacts')}, ${part(accounts, 'account', 'accounts')}.`);
   const joined = [
     ...(c.contacts.joined ? [part(c.contacts.joined, 'contact', 'contacts')] : []),
     ...(c.accounts.joined ? [part(c.accounts.joined, 'account', 'accounts')] : []),

@@ -44,14 +44,24 @@ interface Counted {
 }
 
 export interface ImportCounts {
-  /** matched: the journal's own, found under another UUID or the same; joined: two of the file's, now one */
-  accounts: Counted & { matched: number; joined: number };
+  /**
+   * matched: the journal's own, found under another UUID or the same (existing: the same UUID,
+   * unchanged); joined: two of the file's, now one
+   */
+  accounts: Counted & { matched: number; existing: number; joined: number };
   /**
    * forgotten: the file's people already erased here (left out, or kept as "Forgotten contact");
    * erased: the file's people erased on arrival (their UUID or email is on the forgotten list);
    * erasedHere: this journal's people the file's forgotten list erased
    */
-  contacts: Counted & { matched: number; joined: number; forgotten: number; erased: number; erasedHere: number };
+  contacts: Counted & {
+    matched: number;
+    existing: number;
+    joined: number;
+    forgotten: number;
+    erased: number;
+    erasedHere: number;
+  };
   /** what was scrubbed of erased people from the file's text before it was written */
   scrubbed: { interviews: number; quotes: number; mentions: number };
   /** erasures the file brought that this journal did not know */
@@ -214,8 +224,8 @@ function lookalikes(db: DB, fresh: { accounts: string[]; contacts: string[] }): 
 function emptyCounts(): ImportCounts {
   const c = (): Counted => ({ added: 0, updated: 0, deleted: 0, leftOut: 0 });
   return {
-    accounts: { ...c(), matched: 0, joined: 0 },
-    contacts: { ...c(), matched: 0, joined: 0, forgotten: 0, erased: 0, erasedHere: 0 },
+    accounts: { ...c(), matched: 0, existing: 0, joined: 0 },
+    contacts: { ...c(), matched: 0, existing: 0, joined: 0, forgotten: 0, erased: 0, erasedHere: 0 },
     scrubbed: { interviews: 0, quotes: 0, mentions: 0 },
     forgottenAdded: 0,
     nameMatches: [],
@@ -244,12 +254,14 @@ function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): Impor
     accounts: {
       ...base('account'),
       matched: m.kinds.account.matched + existing('account'),
+      existing: existing('account'),
       joined: m.kinds.account.joined,
     },
     contacts: {
       ...counts.contacts,
       ...base('contact'),
       matched: m.kinds.contact.matched + existing('contact'),
+      existing: existing('contact'),
       joined: m.kinds.contact.joined,
       forgotten: counts.contacts.forgotten + m.forgottenLeftOut,
       // erasures the file carried as changes (issue 19), of people this journal had

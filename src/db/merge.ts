@@ -177,6 +177,11 @@ const SCRUBBED_KINDS = new Set<string>(['hypothesis', 'interview', 'outcome', 'o
 
 type Applied = 'added' | 'updated' | 'matched' | 'leftOut' | 'keptErased' | 'scrubbed' | 'keptHere' | 'united';
 
+function withoutVersion(doc: RecordDoc): RecordDoc {
+  const { rev: _rev, vv: _vv, ...rest } = doc as RecordDoc & { rev?: string; vv?: VersionVector };
+  return rest as RecordDoc;
+}
+
 function maxVersion(vv: VersionVector): string {
   return Object.values(vv).reduce((a, b) => laterVersion(a, b), ORIGIN_VERSION);
 }
@@ -452,9 +457,11 @@ class Merger {
       return;
     }
     if (contentOf(localDoc) !== contentOf(remoteDoc)) {
-      const [keptRev, lostRev, lostDoc] = remoteWins
+      const [keptRev, lostRev, lostVersion] = remoteWins
         ? [c.rev, local.version, localDoc]
         : [local.version, c.rev, remoteDoc];
+      // listed as the kept record is: without its version, which is the conflict's lost_version
+      const lostDoc = lostVersion && withoutVersion(lostVersion);
       // an erased person's record, or an interview they attended, is let go; any other loses their name
       const copy = conflictCopy(this.db, c.kind, c.key, lostDoc as Record<string, unknown> | null, this.erased);
       if (copy) {

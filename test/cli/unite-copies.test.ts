@@ -105,12 +105,15 @@ describe('a contact created on two journals and matched by name keeps what eithe
   it('importing the same export twice changes nothing the second time, on either side', () => {
     ninaMetApart();
     const fromA = exportFile('a');
-    pm('b', ['import', fromA]);
+    // Nina alone was found under another UUID; Acme and Jane B already had, as they were
+    expect(pm('b', ['import', fromA]).out).toContain(
+      'Already in the journal: 3 records (kept as they are).\nMatched to yours: 1 contact, 0 accounts.',
+    );
     const fromB = exportFile('b');
     pm('a', ['import', fromB]);
     const [a, b] = [comparable('a'), comparable('b')];
     const journals = (['a', 'b'] as const).map((w) => readFileSync(join(box.dir, `${w}.db`)));
-    pm('b', ['import', fromA]);
+    expect(pm('b', ['import', fromA]).out).not.toContain('Matched to yours');
     pm('a', ['import', fromB]);
     // the same records, the same versions, and not a byte of either journal written
     expect(comparable('a')).toEqual(a);
@@ -312,6 +315,19 @@ describe('the same contact or account edited on two journals at once', () => {
     expect(conflicts('b').map((c) => [c.kept.record.persona, c.lost.record.persona])).toEqual([['head of it', 'vp']]);
     expect(pm('b', ['sync', 'conflicts']).out).toMatch(/lost: Lee Park · persona vp/);
     expect(comparable('b')).toEqual(comparable('a'));
+  });
+});
+
+describe('a conflict lists both versions alike', () => {
+  it("an interview's losing version has the kept one's keys: no rev or vv of its own (fresh-eyes E2)", () => {
+    call('a', 'Lee Park', '2026-12-01');
+    trade('a', 'b');
+    pm('a', ['edit', 'I1', '--summary', 'A: slow exports']);
+    pm('b', ['edit', 'I1', '--summary', 'B: slow exports, every month']);
+    trade('a', 'b');
+    const [c] = conflicts('b');
+    expect([c.kept.record.summary, c.lost.record.summary]).toEqual(['B: slow exports, every month', 'A: slow exports']);
+    expect(Object.keys(c.lost.record).sort()).toEqual(Object.keys(c.kept.record).sort());
   });
 });
 
