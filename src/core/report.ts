@@ -1210,10 +1210,13 @@ function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: stri
     case 'ready-to-validate':
       return (
         `${h.id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ` +
-        `${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${h.id})`
+        `${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${h.id} --reason "…")`
       );
     case 'ready-to-kill':
-      return `${h.id} is ready to kill: ${plural(h.customersRefuting, 'customer')} refute it (pm hyp kill ${h.id})`;
+      return (
+        `${h.id} is ready to kill: ${plural(h.customersRefuting, 'customer')} refute it ` +
+        `(pm hyp kill ${h.id} --reason "…")`
+      );
     default:
       return `${h.id}: ${flag}`;
   }

@@ -282,12 +282,13 @@ z AS (SELECT *,
         'ready-to-validate',
         "'H' || id",
         `'H' || id || ' is ready to validate: ' || ${plural('cs', 'customer')} || ' from ' ||
-          ${plural('accS', 'account')} || ' support it, none refute (pm hyp validate H' || id || ')'`,
+          ${plural('accS', 'account')} || ' support it, none refute (pm hyp validate H' || id || ' --reason "…")'`,
       )} ELSE '' END ||
       CASE WHEN kill AND NOT holding THEN ${lit(`,${NL}    `)} || ${flag(
         'ready-to-kill',
         "'H' || id",
-        `'H' || id || ' is ready to kill: ' || ${plural('cr', 'customer')} || ' refute it (pm hyp kill H' || id || ')'`,
+        `'H' || id || ' is ready to kill: ' || ${plural('cr', 'customer')} || ' refute it (pm hyp kill H' || id ||
+          ' --reason "…")'`,
       )} ELSE '' END) AS raised
   FROM y)
 SELECT CAST(group_concat(${object(6, [

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Parser } from 'commonmark';
 import Database from 'better-sqlite3';
 import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
@@ -424,5 +425,23 @@ describe('segment-silent as of a past day counts the accounts that existed then'
         .map((f: any) => f.subject);
     expect(silent('2026-11-22')).toEqual(['early', 'timeless']);
     expect(silent('2026-12-02')).toEqual(['early', 'late', 'timeless']);
+  });
+});
+
+describe('every decision the report suggests can be run as written', () => {
+  it('validate, invalidate and kill are suggested with the --reason they require (text, markdown, JSON)', () => {
+    const db = join(box.dir, 'demo.db');
+    expect(box.pm(['--db', db, 'demo']).code).toBe(0);
+    const views = [
+      box.pm(['--db', db, 'report', '--full']).out,
+      box.pm(['--db', db, 'report', '--format', 'md']).out,
+      box.pm(['--db', db, 'report']).out,
+      (box.json(['--db', db, 'report']).flags as { message: string }[]).map((f) => f.message).join('\n'),
+    ];
+    const suggested = views.flatMap((v) => v.match(/pm hyp (?:validate|invalidate|kill) H\d+[^)\n]*/g) ?? []);
+    // the demo has a hypothesis ready to validate and one ready to kill
+    expect(suggested.some((s) => s.startsWith('pm hyp validate'))).toBe(true);
+    expect(suggested.some((s) => s.startsWith('pm hyp kill'))).toBe(true);
+    for (const s of suggested) expect(s).toMatch(/^pm hyp \w+ H\d+ --reason "…"/);
   });
 });
