@@ -43,6 +43,13 @@ function turn(): Promise<void> {
 }
 
 /**
+ * After reading stdin synchronously (`producer | pm log --notes-file -`): a Ctrl-C meanwhile reached
+ * the whole pipeline, so the input may be cut short; it is handled now (exit 130, nothing saved)
+ * instead of after the command has saved what it read.
+ */
+export const settleSignals = turn;
+
+/**
  * Run `work` so that SIGINT or SIGTERM cannot leave it half-done. `work` calls `checkpoint` where
  * stopping is safe (before a commit or a rename): a signal received by then makes it throw
  * Interrupted with `stopped`'s message. A signal after the last checkpoint lets `work` finish; the

@@ -27,6 +27,7 @@ import { InterviewWriter } from '../db/interview-writer.js';
 import { newUuid, type DB } from '../db/journal.js';
 import { applyParticipants, isColleague, journalExists, matchParticipants, newContactNotes, readNotes } from './log.js';
 import { checkName, checkTags } from '../core/identity.js';
+import { settleSignals } from '../interrupt.js';
 
 export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
   clear?: string[];
@@ -245,8 +246,9 @@ export function applyEdit(
   return { record: loadInterview(db, rowid)!, notes };
 }
 
-export function edit(ctx: Context, ref: string, opts: EditOptions): void {
+export async function edit(ctx: Context, ref: string, opts: EditOptions): Promise<void> {
   const plan = planEdit(opts, ctx.today);
+  if (opts.notesFile === '-') await settleSignals();
   // a journal not made yet is not made by an edit: the unknown id is refused against the empty
   // stand-in. An existing one is opened for writing at once and the id resolved in the transaction
   // (an unknown one rolls it back, untouched): resolving it first on a read-only connection made

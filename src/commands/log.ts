@@ -41,6 +41,7 @@ import { parseStage } from '../core/journey.js';
 import { painSeverityWarning } from '../core/pains.js';
 import { nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
+import { settleSignals } from '../interrupt.js';
 
 /** What a file-system error means to whoever typed the path. */
 const FILE_ERRORS: Record<string, string> = {
@@ -493,5 +494,6 @@ export async function log(ctx: Context, opts: LogOptions): Promise<void> {
     return;
   }
   const draft = draftFromOptions(withLocalIds(ctx, opts), ctx.today, () => readNotes(opts));
+  if (opts.notesFile === '-') await settleSignals();
   report(ctx, saveLog(ctx, draft));
 }

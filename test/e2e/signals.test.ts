@@ -183,3 +183,38 @@ describe('signals during pm import, forget and backup', () => {
     expect(box.sql('SELECT count(*) AS n FROM forgotten WHERE pending <> 0')).toEqual([{ n: 0 }]);
   });
 });
+
+/** Wait until `child`'s main thread is blocked reading stdin (read(2) of fd 0, per /proc). */
+async function untilReadingStdin(child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 4000; i++) {
+    if (child.exitCode !== null) throw new Error('pm ended before it read stdin');
+    // x86-64 numbers read 0, arm64 63; the first argument is the descriptor
+    if (/^(0|63) 0x0 /.test(readFileSync(`/proc/${child.pid}/syscall`, 'utf8'))) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('pm never blocked reading stdin');
+}
+
+describe('Ctrl-C while pm log or pm edit reads --notes-file - (a transcript piped in)', () => {
+  for (const args of [
+    ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Pricing call', '--notes-file', '-'],
+    ['edit', 'I1', '--notes-file', '-'],
+  ])
+    it(`pm ${args[0]}: exits 130, saves nothing of the half-read input`, async () => {
+      expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
+      const before = box.snapshot();
+      const child = spawn(process.execPath, [BIN, ...args], { env: box.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr!.on('data', (d) => (err += d));
+      const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      child.stdin!.write('transcript part one\n');
+      await untilReadingStdin(child);
+      // the terminal's Ctrl-C reaches the whole pipeline: pm, and the producer, whose end closes stdin
+      child.kill('SIGINT');
+      await untilReadingStdin(child);
+      child.stdin!.end();
+      expect(await ended).toBe(130);
+      expect(err).toContain('pm: interrupted, nothing saved');
+      expect(box.snapshot()).toBe(before);
+    });
+});
