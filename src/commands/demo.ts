@@ -34,8 +34,8 @@ export function demo(ctx: Context, flags: { format?: string; full?: boolean }): 
       importJournal(db, validateDocument(demoJournal(sample.today), journalLookup(db)));
     });
     const options = reportOptions(sample, {}, sample.config());
-    printReport(ctx, sample.read().db, options, format, flags.full);
-    // one line, so that the page and this fit a 24-line terminal together
+    // the page leaves a row for this note (one line) and one for the shell's prompt
+    printReport(ctx, sample.read().db, options, format, flags.full, 2);
     ctx.info(`Explore the sample: pm --db ${path} ls`);
   } finally {
     sample.close();

@@ -63,7 +63,15 @@ export function reportOptions(ctx: Context, flags: ReportFlags, config: Config):
  * least the first). The text, markdown and HTML views show SHOWN_ROWS rows a section, so only those rows
  * of the long lists are read and built for them; JSON reads and builds every row.
  */
-export function printReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat, full = false): Report {
+/** `below`: the terminal's rows kept under the standup page (the shell's prompt; pm demo's note too). */
+export function printReport(
+  ctx: Context,
+  db: DB,
+  options: ReportOptions,
+  format: ReportFormat,
+  full = false,
+  below = 1,
+): Report {
   if (format === 'json') return printReportJson(ctx, db, options);
   // the standup page shows how many opportunities, themes, conversations and killed hypotheses there
   // were, not which: they are only counted (the killed ones with links since are read, for their flags)
@@ -83,7 +91,9 @@ export function printReport(ctx: Context, db: DB, options: ReportOptions, format
   } else if (full) ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread }));
   else {
     fillStatements(db, needs);
-    ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height: ctx.height, unread }));
+    // the shell's prompt takes the row after the page: without it the verdict scrolls off the top
+    const height = ctx.height === undefined ? undefined : ctx.height - below;
+    ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height, unread }));
   }
   return report;
 }

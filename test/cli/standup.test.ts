@@ -224,7 +224,13 @@ describe('a busy week', () => {
   it('gives way to a short terminal: the chart shrinks, then the last groups fold into one line', () => {
     busyWeek();
     const r = box.pm(['report'], { env: { COLUMNS: '80', LINES: '16' } });
-    expectFits(r.out, 80, 16);
+    // the last row is the shell prompt's
+    expectFits(r.out, 80, 15);
+    for (const rows of [20, 24]) {
+      const page = box.pm(['report'], { env: { COLUMNS: '80', LINES: String(rows) } }).out;
+      expectFits(page, 80, rows - 1);
+      expect(page.split('\n')[0]).toMatch(/^(OVERDUE|ON TRACK|BEHIND)/);
+    }
     expect(r.out).toMatch(/and \d+ more: .*→ pm report --full/);
     expect(r.out).toMatch(/Talk to customers/);
   });
