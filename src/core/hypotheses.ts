@@ -240,22 +240,25 @@ export interface Revision {
 
 /**
  * A hypothesis's statement and criterion as they stood at the end of a day, and the revisions made by
- * then: each revision dated after it is undone, latest first (its `before` is what stood). A past
- * week's export so shows the bar in force that week. Only revisions are kept, so a field changed
- * without one (before any evidence) reads as it is now.
+ * then: each field is the `before` of its first revision dated after the day (the report's rows apply
+ * the same rule to statements in SQL: statementsBefore, src/db/report.ts). A past week's export so
+ * shows the bar in force that week. Only revisions are kept, so a field changed without one (before
+ * any evidence) reads as it is now.
  */
 export function revisedAsOf<T extends { statement: string; criteria: string | null; revisions: Revision[] }>(
   h: T,
   asOf: string,
 ): T {
-  if (!h.revisions.some((r) => r.date > asOf)) return h;
-  const back = { statement: h.statement, criteria: h.criteria };
-  for (const r of [...h.revisions].reverse())
-    if (r.date > asOf) {
-      if (r.field === 'statement') back.statement = r.before ?? back.statement;
-      else back.criteria = r.before;
-    }
-  return { ...h, ...back, revisions: h.revisions.filter((r) => r.date <= asOf) };
+  const later = h.revisions.filter((r) => r.date > asOf);
+  if (later.length === 0) return h;
+  const statement = later.find((r) => r.field === 'statement');
+  const criteria = later.find((r) => r.field === 'criteria');
+  return {
+    ...h,
+    statement: statement?.before ?? h.statement,
+    criteria: criteria ? criteria.before : h.criteria,
+    revisions: h.revisions.filter((r) => r.date <= asOf),
+  };
 }
 
 /** What the journal knows about a hypothesis as of a day (src/db/hypothesis-stats.ts builds it). */

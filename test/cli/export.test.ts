@@ -466,6 +466,9 @@ describe('pm export --format md', () => {
     const after = box.pm(['export', '--week', 'last']).out;
     // the whole note: its report section, the tree and the Hypotheses section
     expect(after).toBe(before);
+    // a second revision since: the first one's `before` is still what stood
+    expect(box.pm(['hyp', 'edit', 'H1', '--statement', 'Finance leads want CSV', '--force']).code).toBe(0);
+    expect(box.pm(['export', '--week', 'last']).out).toBe(before);
     expect(hypotheses(after)).not.toContain('Revisions:');
     const asOf = (args: string[]) => box.json(['report', '--as-of', '2026-11-15', ...args]);
     expect(JSON.stringify(asOf([]))).not.toContain('Finance leads want PDFs');
