@@ -19,7 +19,7 @@ import {
 import type { ContactRow, Person, Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { newUuid, type DB } from '../db/journal.js';
-import { loadInterview, openFollowUps, type OpenFollowUp } from '../db/interviews.js';
+import { loadInterview, markLoggedHere, openFollowUps, type OpenFollowUp } from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import {
@@ -396,6 +396,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
       basis: e.basis,
     })),
   );
+  markLoggedHere(db, rowid);
   const record = loadInterview(db, rowid)!;
   // a customer conversation with someone owed a follow-up is that follow-up (issue 15)
   const answers = record.kind === 'customer' ? openFollowUps(db, applied.contactIds, draft.date, rowid) : [];

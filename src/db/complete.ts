@@ -6,6 +6,7 @@ import { type Candidate, idRanges, type LiveKind } from '../core/completion.js';
 import { configFromRows, journeyStages } from '../core/config.js';
 import { nameKey } from '../core/identity.js';
 import { painKey } from '../core/pains.js';
+import { LAST_INTERVIEW_ID } from './last-interview.js';
 
 type ConfigRow = { key: string; value: string };
 
@@ -166,10 +167,10 @@ function interviews(db: DB, prefix: string): Candidate[] {
   const about = `i.date || ' · ' || coalesce(a.name, i.source) || ' · ' || i.summary`;
   const from = 'FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id';
   const last = 'last'.startsWith(prefix.toLowerCase())
-    ? (db.prepare(`SELECT 'last', 'I' || i.id || ' · ' || ${about} ${from} ORDER BY i.id DESC LIMIT 1`).raw().all() as [
-        string,
-        string,
-      ][])
+    ? (db
+        .prepare(`SELECT 'last', 'I' || i.id || ' · ' || ${about} ${from} WHERE i.id = (${LAST_INTERVIEW_ID})`)
+        .raw()
+        .all() as [string, string][])
     : [];
   // the interview's id is named `id` in the condition and the order: the subquery's column
   const ids = byIdPrefix(

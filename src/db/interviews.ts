@@ -4,6 +4,7 @@
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
 import { localId } from './refs.js';
+import { LAST_INTERVIEW_ID } from './last-interview.js';
 import { shortRef } from '../core/versions.js';
 import type { Channel } from '../core/channels.js';
 import type { EvidenceLink, InterviewLine, InterviewRecord } from '../core/interviews.js';
@@ -348,16 +349,24 @@ export function loadInterviews(db: DB, rowids: number[]): InterviewRecord[] {
   return rowids.map((id) => byId.get(id)).filter((r): r is InterviewRecord => r !== undefined);
 }
 
+/** The interview `last` means (src/db/last-interview.ts); null: no interviews. */
+export function lastInterviewId(db: DB): number | null {
+  return db.prepare(LAST_INTERVIEW_ID).pluck().get() as number | null;
+}
+
+/** Record that pm log wrote this interview here (what `last` reads). */
+export function markLoggedHere(db: DB, id: number): void {
+  db.prepare('INSERT INTO logged_here (interview_id) VALUES (?)').run(id);
+}
+
 /**
  * An interview reference as the user types it: I12, i12, 12, or `last` (the interview logged most
- * recently). Unknown ids are usage errors.
+ * recently here: lastInterviewId). Unknown ids are usage errors.
  */
 export function resolveInterviewRef(db: DB, ref: string, forms = 'I12, or last'): number {
   const s = localId(db, ref).trim();
   if (s.toLowerCase() === 'last') {
-    // the one logged most recently (as `git` means HEAD), not the one with the latest date: after
-    // back-filling last week's call, `pm edit last` is that call
-    const id = db.prepare('SELECT max(id) FROM interviews').pluck().get() as number | null;
+    const id = lastInterviewId(db);
     if (id === null) throw new UsageError('there are no interviews yet', 'try: pm log --help');
     return id;
   }

@@ -34,6 +34,7 @@ import m0028 from '../../migrations/0028_follow_up_answers.sql';
 import m0029 from '../../migrations/0029_contacts_by_last_direct.sql';
 import m0030 from '../../migrations/0030_theme_segments.sql';
 import m0031 from '../../migrations/0031_pain_heard_last.sql';
+import m0032 from '../../migrations/0032_logged_here.sql';
 
 export interface Migration {
   version: number;
@@ -91,6 +92,7 @@ export const MIGRATIONS: Migration[] = [
   migration(29, '0029_contacts_by_last_direct', m0029),
   migration(30, '0030_theme_segments', m0030),
   migration(31, '0031_pain_heard_last', m0031),
+  migration(32, '0032_logged_here', m0032),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

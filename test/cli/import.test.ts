@@ -341,6 +341,32 @@ describe('pm import', () => {
     expect(box.json(['config', 'get', 'cadence.target'])).toBe(1);
   });
 
+  it("`last` stays the interview logged here: not a teammate's that arrived since by import (fresh-eyes E19)", () => {
+    for (const summary of ['First of mine', 'Just logged'])
+      expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', summary]).code).toBe(0);
+    expect(box.pm(['import', writeDoc('theirs.json', sampleDoc())]).code).toBe(0);
+    expect(box.sql('SELECT max(id) AS id FROM interviews')[0].id).toBe(5); // the file's three, after mine
+    expect(box.json(['show', 'last']).summary).toBe('Just logged');
+    expect(box.json(['edit', 'last', '--summary', 'Just logged, typo fixed']).id).toBe('I2');
+    expect(box.sql('SELECT summary FROM interviews WHERE uuid = ?', U.i3)[0].summary).toBe('Internal sync with sales');
+    // completion offers the same interview for `last`
+    const complete = box.pm(['__complete', 'interview', 'la']);
+    expect(complete.out).toMatch(/^last\tI2 /m);
+    // deleting it makes the previous one logged here `last`; a journal with none of its own falls back to the newest
+    expect(box.pm(['delete', 'last', '--yes']).code).toBe(0);
+    expect(box.json(['show', 'last']).summary).toBe('First of mine');
+    expect(box.pm(['delete', 'I1', '--yes']).code).toBe(0);
+    expect(box.json(['show', 'last']).id).toBe('I5');
+    // a journal upgraded from before schema 32: what this device has a version of counts as logged here
+    expect(box.pm(['log', '--with', 'Jane Roe', '--summary', 'After the import']).code).toBe(0);
+    const db = new Database(box.db);
+    db.exec('DROP TABLE logged_here');
+    db.pragma('user_version = 31');
+    db.close();
+    expect(box.json(['show', 'last']).summary).toBe('After the import');
+    expect(box.sql('SELECT interview_id AS id FROM logged_here')).toEqual([{ id: 6 }]);
+  });
+
   it('reads stdin with -', () => {
     const r = box.pm(['import', '-'], { input: JSON.stringify(sampleDoc()) });
     expect(r.code, r.err).toBe(0);

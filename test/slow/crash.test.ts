@@ -264,6 +264,7 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    DROP TABLE logged_here;
     ${UNDO_SCHEMA_31}
     ${UNDO_SCHEMA_28}
     ${UNDO_SCHEMA_27}

@@ -26,6 +26,8 @@ const NOT_SHARED = new Set([
   // each journal's own: the keys of its erasure hashes, the files it wrote (issue 16)
   'privacy_keys',
   'written_files',
+  // the interviews pm log wrote in this journal: what `last` means (0032)
+  'logged_here',
 ]);
 
 let dir: string;
