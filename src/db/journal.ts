@@ -267,6 +267,10 @@ function backupBeforeMigration(db: DB, path: string, version: number): void {
   try {
     copyJournal(db, target);
   } catch (err) {
+    // the copy reads every page: a damaged journal fails here first, and it is the journal to blame
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
+      throw asJournalError(err, path);
     throw new JournalError(
       `${
         err instanceof JournalError || (err as Error).name === 'UsageError'

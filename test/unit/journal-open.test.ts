@@ -229,6 +229,26 @@ describe("the write path's check reads the header alone, and refuses what the fu
     expect(files(rollback)).toBe(untouched);
   });
 
+  it('a damaged journal that needs an upgrade is refused as corrupt, not blamed on the copy made before it (E14)', () => {
+    const path = journal('old.db');
+    const db = new Database(path);
+    db.exec("INSERT INTO config (key, value) VALUES ('user.name', 'Sam')");
+    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    // a page of a table, which the upgrade's backup copy reads (the checks read only the schema)
+    const page = db.prepare("SELECT max(pageno) FROM dbstat WHERE name = 'config'").pluck().get() as number;
+    db.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0, (page - 1) * 4096, (page - 1) * 4096 + 200);
+    writeFileSync(path, bytes);
+    const before = files(path);
+    for (const open of [openForRead, openForWrite]) {
+      const got = verdict(() => open(path).db.pragma('user_version', { simple: true }) as number);
+      expect(got).toBe(`refused: the journal is corrupt or not a database: ${path}`);
+    }
+    expect(files(path)).toBe(before);
+    expect(existsSync(`${path}.bak-v${SCHEMA_VERSION - 1}`)).toBe(false);
+  });
+
   it('a corrupt schema with frames still in the WAL (a writer that crashed): refused, file and WAL untouched', () => {
     const path = journal('crashed.db');
     // a writer commits into the WAL and is gone before any checkpoint: copied while it is open
