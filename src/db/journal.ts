@@ -4,7 +4,7 @@
 // read-only connection; writes reopen read-write with WAL, synchronous=FULL, foreign keys on and a
 // busy timeout, migrating first (after a backup copy) when the schema is older.
 import Database from 'better-sqlite3';
-import { closeSync, constants, existsSync, mkdirSync, openSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError, fromSqliteError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
@@ -115,22 +115,86 @@ export function openChecked(path: string, env: NodeJS.ProcessEnv, keep: boolean)
     // An empty database is one another pm has just created and is still migrating (its schema is
     // not committed yet): treat it as new; the migration re-checks user_version under the lock.
     if (appId === 0 && version === 0 && tables === 0) return { db, version: 0 };
-    if (appId !== APPLICATION_ID) {
-      throw new JournalError(
-        `not a pm journal: ${path}`,
-        'pass the right file with --db, or move this one away; pm leaves it untouched',
-      );
-    }
-    if (version > SCHEMA_VERSION) {
-      throw new JournalError(
-        `the journal was made by a newer version of pm (schema ${version}, this pm knows ${SCHEMA_VERSION}): ${path}`,
-        'upgrade pm; this journal was left untouched',
-      );
-    }
+    checkIdentity(path, appId, version);
+    return { db, version };
+  } catch (err) {
+    db?.close();
+    if (folderReadOnly(err)) throw new FolderReadOnly(path);
+    throw asJournalError(err, path);
+  }
+}
+
+/**
+ * SQLite's answer when a journal in WAL mode sits in a folder this user cannot write: even a
+ * read-only connection needs the -shm (the -wal's index) beside the file, and cannot make it.
+ */
+function folderReadOnly(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'SQLITE_READONLY_DIRECTORY';
+}
+
+/** A journal in a folder pm cannot write: refused for writes (naming the folder); reads read a copy. */
+export class FolderReadOnly extends JournalError {
+  constructor(path: string) {
+    super(
+      `cannot write the journal's folder ${dirname(path)}: SQLite keeps its -wal and -shm files beside ` +
+        `the journal, so nothing can be written to ${path}`,
+      'reading commands (pm ls, show, report, export, pm backup PATH elsewhere) still work; to write, ' +
+        'get write access to that folder or copy the journal somewhere you can write',
+    );
+  }
+}
+
+/**
+ * Reads of a journal in a folder pm cannot write (a teammate's shared folder, a read-only mount:
+ * fresh-eyes E6): the file read whole into memory and opened there, marked as a rollback-journal
+ * file (bytes 18-19) since an in-memory database cannot be in WAL mode; an older schema is upgraded
+ * in that copy only. Only when no -wal holds frames: those are part of the journal, and reading them
+ * needs the -shm SQLite could not make, so such a journal is refused. The file is read between two
+ * looks at it and the -wal; a change meanwhile (its owner writing) is refused too: run it again.
+ */
+export function openCopyInMemory(path: string, env: NodeJS.ProcessEnv): { db: DB; version: number } {
+  const unreadable = (why: string) =>
+    new JournalError(
+      `cannot read the journal ${path}: pm cannot write its folder ${dirname(path)}, and ${why}`,
+      'run any pm command on it as a user who can write that folder (that puts the -wal into the file), ' +
+        'or copy the journal and its -wal somewhere you can write',
+    );
+  const look = () => {
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}:${walHolds(path)}`;
+  };
+  const before = look();
+  if (walHolds(path)) throw unreadable('its -wal holds changes not yet in the file');
+  const bytes = readFileSync(path);
+  if (look() !== before) throw unreadable('it changed while pm read it');
+  if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+  let db: DB | undefined;
+  try {
+    db = new Database(bytes, { timeout: busyTimeoutMs(env) });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    checkIdentity(path, appId, version);
+    if (version < SCHEMA_VERSION) runMigrations(db, version);
     return { db, version };
   } catch (err) {
     db?.close();
     throw asJournalError(err, path);
+  }
+}
+
+/** A pm journal this pm can read: its application id, and a schema no newer than this pm's. */
+function checkIdentity(path: string, appId: number, version: number): void {
+  if (appId !== APPLICATION_ID) {
+    throw new JournalError(
+      `not a pm journal: ${path}`,
+      'pass the right file with --db, or move this one away; pm leaves it untouched',
+    );
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new JournalError(
+      `the journal was made by a newer version of pm (schema ${version}, this pm knows ${SCHEMA_VERSION}): ${path}`,
+      'upgrade pm; this journal was left untouched',
+    );
   }
 }
 
@@ -157,7 +221,14 @@ function memoryJournal(path: string): Journal {
 /** For commands that only read. A missing journal reads as an empty one and is not created. */
 export function openForRead(path: string, env: NodeJS.ProcessEnv = process.env): Journal {
   if (journalState(path) !== 'present') return memoryJournal(path);
-  const { db, version } = openChecked(path, env, true);
+  let checked: { db: DB; version: number };
+  try {
+    checked = openChecked(path, env, true);
+  } catch (err) {
+    if (!(err instanceof FolderReadOnly)) throw err;
+    return { db: openCopyInMemory(path, env).db, path, readonly: true, missing: false };
+  }
+  const { db, version } = checked;
   if (version < SCHEMA_VERSION) {
     db.close();
     return openForWrite(path, env);
@@ -210,6 +281,7 @@ export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env)
     return { db, path, readonly: false, missing: false };
   } catch (err) {
     db?.close();
+    if (folderReadOnly(err)) throw new FolderReadOnly(path);
     throw asJournalError(err, path);
   }
 }

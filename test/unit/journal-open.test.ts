@@ -3,12 +3,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  FolderReadOnly,
   openChecked,
+  openCopyInMemory,
   openForRead,
   openForWrite,
   writeTransaction,
@@ -276,5 +289,96 @@ describe("the write path's check reads the header alone, and refuses what the fu
     expect(verdict(check(crashed, false))).toBe(full);
     expect(verdict(() => openForWrite(crashed).db.pragma('user_version', { simple: true }) as number)).toBe(full);
     expect(files(crashed)).toBe(before);
+  });
+});
+
+describe('a journal in a folder pm cannot write (fresh-eyes E6)', () => {
+  // SQLite cannot open a WAL journal there even to read (no -shm can be made): reads read a copy of
+  // the file in memory. Root writes any folder, so the copy is also tested directly.
+  const filled = (): string => {
+    const path = join(dir, 'shared', 'journal.db');
+    mkdirSync(join(dir, 'shared'));
+    const j = openForWrite(path);
+    j.db.exec("INSERT INTO config (key, value) VALUES ('user.name', 'Sam'), ('cadence.target', '4')");
+    j.db.close();
+    return path;
+  };
+  const rows = (db: DB) => db.prepare('SELECT key, value FROM config ORDER BY key').all();
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it('the copy in memory reads what the file holds, and leaves the folder as it was', () => {
+    const path = filled();
+    const reader = new Database(path, { readonly: true });
+    const expected = rows(reader);
+    reader.close();
+    // what a read-only connection leaves (an empty -wal, the -shm) is not the copy's doing
+    for (const f of [`${path}-shm`, `${path}-wal`]) rmSync(f, { force: true });
+    const before = [sha(path), readdirSync(join(dir, 'shared')).join(',')];
+    const { db, version } = openCopyInMemory(path, process.env);
+    expect(version).toBe(SCHEMA_VERSION);
+    expect(rows(db)).toEqual(expected);
+    expect(expected).toContainEqual({ key: 'cadence.target', value: '4' });
+    db.close();
+    expect([sha(path), readdirSync(join(dir, 'shared')).join(',')]).toEqual(before);
+  });
+
+  it('an older schema is upgraded in the copy only; changes still in the -wal are refused', () => {
+    const path = filled();
+    const old = new Database(path);
+    old.exec('DROP TABLE logged_here');
+    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    old.close();
+    const before = sha(path);
+    const { db } = openCopyInMemory(path, process.env);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(rows(db)).toContainEqual({ key: 'cadence.target', value: '4' });
+    db.close();
+    expect(sha(path)).toBe(before);
+    expect(existsSync(`${path}.bak-v${SCHEMA_VERSION - 1}`)).toBe(false);
+    // a writer's commit not yet copied into the file: part of the journal, unreadable without a -shm
+    const writer = new Database(path);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("UPDATE config SET value = '5' WHERE key = 'cadence.target'");
+    copyFileSync(path, join(dir, 'crashed.db'));
+    copyFileSync(`${path}-wal`, join(dir, 'crashed.db-wal'));
+    writer.close();
+    expect(() => openCopyInMemory(join(dir, 'crashed.db'), process.env)).toThrow(
+      /cannot read the journal .*crashed\.db: pm cannot write its folder .*its -wal holds changes not yet in the file/,
+    );
+  });
+
+  it('a real read-only folder: reads answer, the file is untouched, a write is refused naming the folder', () => {
+    const path = filled();
+    const folder = join(dir, 'shared');
+    const before = sha(path);
+    chmodSync(path, 0o644);
+    chmodSync(folder, 0o555);
+    try {
+      const j = openForRead(path);
+      expect(rows(j.db)).toContainEqual({ key: 'cadence.target', value: '4' });
+      j.db.close();
+      // root can write any folder: pm then writes as SQLite lets it; anyone else is refused, by name
+      let writable = true;
+      try {
+        writeFileSync(join(folder, 'probe'), '');
+        rmSync(join(folder, 'probe'));
+      } catch {
+        writable = false;
+      }
+      let refusal: unknown;
+      try {
+        openForWrite(path).db.close();
+      } catch (err) {
+        refusal = err;
+      }
+      if (writable) expect(refusal).toBeUndefined();
+      else {
+        expect(refusal).toBeInstanceOf(FolderReadOnly);
+        expect((refusal as Error).message).toContain(`cannot write the journal's folder ${folder}`);
+      }
+      expect(sha(path)).toBe(before);
+    } finally {
+      chmodSync(folder, 0o755);
+    }
   });
 });
