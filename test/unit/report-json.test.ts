@@ -2,7 +2,7 @@
 // (src/db/report-json.ts), spliced into the rest of the report (src/render/report-json.ts). The
 // document must be byte for byte what JSON.stringify(buildReport(every row), null, 2) writes: on
 // journals of both bench shapes, and on one of awkward text (quotes, backslashes, control
-// characters, U+2028, emoji, decomposed accents) in every field the lists show.
+// characters, ESC, U+2028, emoji, decomposed accents, `</script>`) in every field the lists show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows } from '../../src/db/report.js';
@@ -72,6 +72,7 @@ describe('awkward text', () => {
     'back\\slash \\n not a newline',
     'tab\there, line\nbreak, bell\u0007, nul\u0000 and \u001f',
     'line\u2028separator\u2029',
+    'escape \u001b[31mred\u001b[0m, DEL \u007f, </script><script>alert(1)</script>',
     'emoji 🙂 and flags 🇫🇷',
     'Ame\u0301lie (NFD)',
     "O'Brien & <b>co</b>",
@@ -127,7 +128,8 @@ describe('awkward text', () => {
         expect(full.hypotheses.refutedAfterValidation.length).toBe(AWKWARD.length);
         expect(full.hypotheses.killed.map((k) => k.evidenceAfter.length)).toEqual(AWKWARD.map(() => 2));
         expect(full.followUps.map((f) => f.with.length)).toContain(2);
-        expect(full.overdueAccounts.length).toBe(AWKWARD.length / 2 + 6);
+        // those with a cadence of one day (odd k)
+        expect(full.overdueAccounts.length).toBe(Math.floor(AWKWARD.length / 2) + 6);
         // SQLite reads them by code point, the report lists them by UTF-16 code unit
         expect(
           full.overdueAccounts.map((a) => a.account).filter((a) => a.includes(' wide') || a.includes(' smile')),
