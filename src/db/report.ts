@@ -283,8 +283,9 @@ ORDER BY h.id, e.date, e.interview_id`,
 
     // tags (case-insensitively) and pains (by painKey, as opportunities group them: case and spacing aside)
     // raised in the period; the sources of signals ("Capterra") are counted apart from accounts, case-insensitively.
-    // Each tag's and pain's account and people give their segments from the narrow indexes of 0030 (the
-    // planner would read each one's row: ~800 pages of a years-long journal instead of a few dozen)
+    // Each tag's and pain's account gives its segment from the narrow index of 0030 (the planner would
+    // read each account's row). Segments are accounts' (decisions.md): a contact's own segment, a copy
+    // made when the contact was, is not counted (fresh-eyes E9: 3 segments from 2 accounts)
     themes: `
 WITH p AS (
   -- what customers raised, directly or through signals: a meeting among colleagues is no market
@@ -315,12 +316,9 @@ named AS (
 SELECT it.kind, CASE it.kind WHEN 'tag' THEN min(it.theme) ELSE nm.theme END AS theme,
   count(DISTINCT it.account_id) AS accounts,
   count(DISTINCT it.source) AS signals, count(DISTINCT it.interview_id) AS interviews,
-  json_group_array(DISTINCT a.segment) AS accountSegments,
-  json_group_array(DISTINCT c.segment) AS contactSegments
+  json_group_array(DISTINCT a.segment) AS accountSegments
 FROM items it LEFT JOIN named nm ON it.kind = 'pain' AND nm.key = it.key
 LEFT JOIN accounts a INDEXED BY accounts_segments ON a.id = it.account_id
-LEFT JOIN interview_contacts ic ON ic.interview_id = it.interview_id
-LEFT JOIN contacts c INDEXED BY contacts_segments ON c.id = ic.contact_id
 GROUP BY it.kind, it.key`,
 
     // how many themes (the standup page): the groups above, without what each one gathers (each text's key
@@ -406,16 +404,14 @@ export function withPainKey(db: DB): DB {
 /** Every theme of the period (tags and pains) with its accounts, signals, interviews and segments. */
 export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] {
   withPainKey(db);
-  return (
-    db.prepare(SQL.themes).raw().all(p) as ['tag' | 'pain', string, number, number, number, string, string][]
-  ).map(
-    ([kind, theme, accounts, signals, interviews, accountSegments, contactSegments]): ThemeRow => ({
+  return (db.prepare(SQL.themes).raw().all(p) as ['tag' | 'pain', string, number, number, number, string][]).map(
+    ([kind, theme, accounts, signals, interviews, accountSegments]): ThemeRow => ({
       kind,
       theme,
       accounts,
       signals,
       interviews,
-      segments: names(accountSegments).concat(names(contactSegments)),
+      segments: names(accountSegments),
     }),
   );
 }

@@ -365,19 +365,19 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     }
   });
 
-  it("groups the period's themes as painKey does, with their accounts' and people's segments", () => {
+  it("groups the period's themes as painKey does, with their accounts' segments", () => {
     // the plain rule: every tag by its key and every pain by painKey (customer conversations and
-    // signals: not stakeholder meetings), each with its conversation, its account's segment and its
-    // people's, read from the rows (NOT INDEXED: the statement reads them from narrow indexes, 0030)
-    // and grouped in JavaScript; the statement keys each pain text once
+    // signals: not stakeholder meetings), each with its conversation and its account's segment (not
+    // its people's own: fresh-eyes E9), read from the rows (NOT INDEXED: the statement reads them from
+    // a narrow index, 0030) and grouped in JavaScript; the statement keys each pain text once
     const periods = [
       ['2026-11-14', '2026-11-20'],
       ['2026-09-01', '2026-11-20'],
       ['2024-01-01', '2024-12-31'],
     ];
-    // segments of every kind: some accounts and people without one
+    // people whose own segment is not their account's: never counted
     const segments = db.prepare('SELECT id, segment FROM contacts WHERE id % 5 = 0').raw().all() as [number, string][];
-    db.prepare('UPDATE contacts SET segment = NULL WHERE id % 5 = 0').run();
+    db.prepare("UPDATE contacts SET segment = 'people-only' WHERE id % 5 = 0").run();
     let most = 0;
     for (const by of [null, 'dana']) {
       const SQL = reportSql(by !== null, true);
@@ -385,35 +385,26 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         const p = { start, end, ...(by === null ? {} : { by }) };
         const where = `i.date BETWEEN @start AND @end AND i.kind <> 'stakeholder'
           AND (@by IS NULL OR i.by = @by COLLATE NOCASE)`;
-        const people = `(SELECT json_group_array(c.segment) FROM interview_contacts ic
-          JOIN contacts c NOT INDEXED ON c.id = ic.contact_id WHERE ic.interview_id = i.id)`;
-        const groups = new Map<
-          string,
-          { ids: Set<number>; accounts: Set<string | null>; people: Set<string | null> }
-        >();
-        const add = (key: string, id: number, account: string | null, present: string) => {
-          const g =
-            groups.get(key) ?? groups.set(key, { ids: new Set(), accounts: new Set(), people: new Set() }).get(key)!;
+        const groups = new Map<string, { ids: Set<number>; accounts: Set<string | null> }>();
+        const add = (key: string, id: number, account: string | null) => {
+          const g = groups.get(key) ?? groups.set(key, { ids: new Set(), accounts: new Set() }).get(key)!;
           g.ids.add(id);
           g.accounts.add(account);
-          const list = JSON.parse(present) as (string | null)[];
-          for (const s of list.length ? list : [null]) g.people.add(s);
         };
         const rows = (what: string, table: string) =>
           db
-            .prepare(`SELECT i.id, ${what}, a.segment, ${people} FROM interviews i
+            .prepare(`SELECT i.id, ${what}, a.segment FROM interviews i
               LEFT JOIN accounts a NOT INDEXED ON a.id = i.account_id
               JOIN ${table} x ON x.interview_id = i.id
               WHERE ${where}`)
             .raw()
-            .all({ start, end, by }) as [number, string, string | null, string][];
-        for (const [id, key, account, present] of rows('coalesce(x.tag_key, lower(x.tag))', 'interview_tags'))
-          add(`tag ${key}`, id, account, present);
-        for (const [id, text, account, present] of rows('x.text', 'pains'))
-          add(`pain ${painKey(text)}`, id, account, present);
+            .all({ start, end, by }) as [number, string, string | null][];
+        for (const [id, key, account] of rows('coalesce(x.tag_key, lower(x.tag))', 'interview_tags'))
+          add(`tag ${key}`, id, account);
+        for (const [id, text, account] of rows('x.text', 'pains')) add(`pain ${painKey(text)}`, id, account);
         const names = (set: Set<string | null>) => [...set].filter((x) => x !== null).sort();
         const expected = [...groups]
-          .map(([key, g]) => JSON.stringify([key.split(' ')[0], g.ids.size, names(g.accounts), names(g.people)]))
+          .map(([key, g]) => JSON.stringify([key.split(' ')[0], g.ids.size, names(g.accounts)]))
           .sort();
         const themes = withPainKey(db).prepare(SQL.themes).raw().all(p) as [
           string,
@@ -422,16 +413,10 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
           number,
           number,
           string,
-          string,
         ][];
         const got = themes
-          .map(([kind, , , , interviews, accounts, present]) =>
-            JSON.stringify([
-              kind,
-              interviews,
-              names(new Set(JSON.parse(accounts) as (string | null)[])),
-              names(new Set(JSON.parse(present) as (string | null)[])),
-            ]),
+          .map(([kind, , , , interviews, accounts]) =>
+            JSON.stringify([kind, interviews, names(new Set(JSON.parse(accounts) as (string | null)[]))]),
           )
           .sort();
         expect([start, end, by, got.length]).toEqual([start, end, by, expected.length]);
