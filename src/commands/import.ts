@@ -159,7 +159,11 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
   };
   const counts = await interruptible(
     async (checkpoint) => {
-      const raw = parseDocument(readInput(file), what);
+      const text = readInput(file);
+      // a Ctrl-C while stdin was read reached the producer too: the input may be cut short, so the
+      // signal is seen before it is parsed (exit 130, not "not valid JSON": fresh-eyes E15)
+      await checkpoint();
+      const raw = parseDocument(text, what);
       await checkpoint();
       // A new journal has nothing to refer to: check the file before creating it, so a bad file
       // leaves no journal behind. An existing one is checked inside the write transaction.

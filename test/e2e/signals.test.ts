@@ -195,26 +195,48 @@ async function untilReadingStdin(child: ChildProcess): Promise<void> {
   throw new Error('pm never blocked reading stdin');
 }
 
+/**
+ * pm ARGS reading stdin from a producer: the first part written, then the terminal's Ctrl-C, which
+ * reaches the whole pipeline (pm, and the producer, whose end closes stdin). The journal must stay
+ * as it was; returns pm's exit code and stderr.
+ */
+async function ctrlCWhileReading(args: string[], part: string): Promise<{ code: number | null; err: string }> {
+  expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
+  const before = box.snapshot();
+  const child = spawn(process.execPath, [BIN, ...args], { env: box.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  child.stdin!.write(part);
+  await untilReadingStdin(child);
+  child.kill('SIGINT');
+  await untilReadingStdin(child);
+  child.stdin!.end();
+  const code = await ended;
+  expect(box.snapshot()).toBe(before);
+  return { code, err };
+}
+
 describe('Ctrl-C while pm log or pm edit reads --notes-file - (a transcript piped in)', () => {
   for (const args of [
     ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Pricing call', '--notes-file', '-'],
     ['edit', 'I1', '--notes-file', '-'],
   ])
     it(`pm ${args[0]}: exits 130, saves nothing of the half-read input`, async () => {
-      expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
-      const before = box.snapshot();
-      const child = spawn(process.execPath, [BIN, ...args], { env: box.env, stdio: ['pipe', 'pipe', 'pipe'] });
-      let err = '';
-      child.stderr!.on('data', (d) => (err += d));
-      const ended = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-      child.stdin!.write('transcript part one\n');
-      await untilReadingStdin(child);
-      // the terminal's Ctrl-C reaches the whole pipeline: pm, and the producer, whose end closes stdin
-      child.kill('SIGINT');
-      await untilReadingStdin(child);
-      child.stdin!.end();
-      expect(await ended).toBe(130);
+      const { code, err } = await ctrlCWhileReading(args, 'transcript part one\n');
+      expect(code).toBe(130);
       expect(err).toContain('pm: interrupted, nothing saved');
-      expect(box.snapshot()).toBe(before);
     });
+});
+
+describe('Ctrl-C while pm import - reads a cut input', () => {
+  it('exits 130 "nothing imported", not 2 for the half-read JSON; the journal untouched', async () => {
+    const { code, err } = await ctrlCWhileReading(
+      ['import', '-'],
+      '{"format": "pm-journal", "version": 2, "interviews": [',
+    );
+    expect(code).toBe(130);
+    expect(err).toContain('pm: interrupted, nothing imported');
+    expect(err).not.toMatch(/not valid JSON/);
+  });
 });
