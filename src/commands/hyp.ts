@@ -26,6 +26,7 @@ import {
   evidenceLink,
   graveyard,
   hypothesisRecords,
+  withDecidedFlags,
   hypothesisState,
   hypothesisTotal,
   insertHypothesis,
@@ -365,7 +366,12 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
   const status = parseStatusFilter(opts.status);
   const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
   const { db } = ctx.read();
-  const records = hypothesisRecords(db, ctx.today, ctx.config(), { status, tag: opts.tag, first: limit });
+  // decided ones carry the flags pm hyp show and the report raise for links since the decision
+  const records = withDecidedFlags(
+    db,
+    ctx.today,
+    hypothesisRecords(db, ctx.today, ctx.config(), { status, tag: opts.tag, first: limit }),
+  );
   if (ctx.json) {
     ctx.printJson(records);
     return;

@@ -233,6 +233,35 @@ export function singleSegmentHypotheses(db: DB, asOf: string, rowids: number[]):
   return new Set(found);
 }
 
+/**
+ * The flags a decided hypothesis's links since its decision raise (afterDecision, src/core/hypotheses.ts,
+ * the rule pm hyp show and the report apply), for a list of records: one statement for all of them,
+ * reading only each decided one's evidence dated after its decision (the primary key's range), where
+ * afterDecision needs every link of each. A record's flags with it added; open ones as they are.
+ */
+export function withDecidedFlags(db: DB, asOf: string, records: HypothesisRecord[]): HypothesisRecord[] {
+  const decided = records
+    .filter((r) => r.status !== 'open' && r.decision !== null)
+    .map((r) => [Number(r.id.slice(1)), r.status, r.decision!.date]);
+  if (decided.length === 0) return records;
+  const flagged = new Set(
+    db
+      .prepare(
+        `SELECT d.value ->> 0 FROM json_each(@decided) d
+         WHERE EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = d.value ->> 0
+           AND e.date > d.value ->> 2 AND e.date <= @asOf
+           AND (d.value ->> 1 <> 'validated' OR (e.direction = 'refutes' AND e.kind = 'customer')))`,
+      )
+      .pluck()
+      .all({ decided: JSON.stringify(decided), asOf }) as number[],
+  );
+  return records.map((r) =>
+    flagged.has(Number(r.id.slice(1)))
+      ? { ...r, flags: [...r.flags, r.status === 'validated' ? 'evidence-after-validate' : 'evidence-after-kill'] }
+      : r,
+  );
+}
+
 /** Set (or replace) a hypothesis's conviction bet, or end it (null). */
 export function setBet(db: DB, rowid: number, bet: Bet | null): void {
   db.prepare('UPDATE hypotheses SET bet_until = ?, bet_reason = ?, bet_since = ? WHERE id = ?').run(

@@ -583,6 +583,15 @@ describe('pm hyp show of a decided hypothesis with links since (what the report 
     expect(validated).toMatch(/Flags\s+evidence-after-validate/);
     expect(validated).toContain('I3 dated after the validation refutes it');
     expect(box.json(['hyp', 'show', 'H2']).flags).toEqual(['evidence-after-validate']);
+    // pm hyp list agrees (its FLAGS cell, and --json): fresh-eyes E5
+    const listed = box.json(['hyp', 'list', '--status', 'all']);
+    expect(listed.map((h: { id: string; flags: string[] }) => [h.id, h.flags])).toEqual([
+      ['H1', ['evidence-after-kill']],
+      ['H2', ['evidence-after-validate']],
+    ]);
+    const rows = box.pm(['hyp', 'list', '--status', 'all']).out.split('\n');
+    expect(rows.find((l) => /^\s*H1 /.test(l))).toContain('evidence-after-kill');
+    expect(rows.find((l) => /^\s*H2 /.test(l))).toContain('evidence-after-validate');
 
     // the way out it names works: unlinking the late interview clears the flag
     ok(['hyp', 'unlink', 'H1', 'I2']);

@@ -16,7 +16,8 @@ import { contactJson } from '../../src/core/contacts.js';
 import { accountPage, accountTable, contactPage, contactTable } from '../../src/render/accounts.js';
 import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
-import { hypothesisRecords, hypothesisTotal } from '../../src/db/hypotheses.js';
+import { evidenceOf, hypothesisRecords, hypothesisTotal, withDecidedFlags } from '../../src/db/hypotheses.js';
+import { afterDecision } from '../../src/core/hypotheses.js';
 import { DEFAULTS } from '../../src/core/config.js';
 
 const DAYS = ['2026-11-20', '2025-06-01', '2022-03-15'];
@@ -186,6 +187,21 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
         if (status === 'open' && tag === undefined && asOf === DAYS[0]) expect(all.length).toBeGreaterThan(20);
         if (status === 'all' && tag === 'BILLING' && asOf === DAYS[0]) expect(all.length).toBeGreaterThan(0);
       }
+  });
+
+  // pm hyp list flags decided hypotheses with links since their decision (fresh-eyes E5) in one
+  // statement that reads only the links after each decision; pm hyp show judges each from its whole
+  // evidence timeline (afterDecision)
+  it.each(DAYS)('pm hyp list --status all as of %s: the flags after a decision are those pm hyp show gives', (asOf) => {
+    const records = hypothesisRecords(db, asOf, DEFAULTS);
+    const simple = records.map((r) => {
+      const since = afterDecision(r.status, r.decision?.date ?? null, evidenceOf(db, Number(r.id.slice(1))), asOf);
+      return since ? { ...r, flags: [...r.flags, since.flag] } : r;
+    });
+    const fast = withDecidedFlags(db, asOf, records);
+    expect(fast).toEqual(simple);
+    if (asOf === DAYS[0] && _shape === 'harsh')
+      expect(fast.filter((r) => r.flags.some((f) => f.startsWith('evidence-after'))).length).toBeGreaterThan(3);
   });
 
   it("pm ls and pm show ACCOUNT without colour: the plain lines are the table's", () => {
