@@ -434,7 +434,10 @@ class Merger {
     const localVv = JSON.parse(local.vv) as VersionVector;
     const order = compareVectors(c.vv, localVv);
     if (order === 'older' || order === 'equal') {
-      counts.unchanged++;
+      if (this.linkOfRevived(c, local)) {
+        this.writes++;
+        this.count(counts, this.evidence(c.data as EvidenceDoc), false);
+      } else counts.unchanged++;
       return;
     }
     if (order === 'newer') {
@@ -482,6 +485,41 @@ class Merger {
       // this journal's version stays, now knowing the other: it travels on with both in its vector
       this.putVersion(c, merged, Boolean(local.deleted), local.merged_into, true);
       counts.unchanged++;
+      if (c.deleted && !local.deleted) this.restampLinks(c.kind, c.key);
+    }
+  }
+
+  /**
+   * Links go with their interview or hypothesis when it is deleted, without tombstones of their own
+   * (their key is read from the deleted row). When a later edit elsewhere brings the record back, the
+   * links that journal still has must come back here too, or the two journals differ for good
+   * (fresh-eyes E23). Two halves: the journal whose edit won sends its links again as changes of its
+   * own (restampLinks, for syncs, which send only what changed); the journal where the record comes
+   * back takes a link it holds an equal version of when its row is gone (this, for an import of a
+   * whole export, which holds the links unchanged).
+   */
+  private readonly revived = new Set<string>();
+
+  private linkOfRevived(c: Change, local: LocalVersion): boolean {
+    if (c.kind !== 'evidence' || c.deleted || local.deleted || this.revived.size === 0) return false;
+    const [i, h] = c.key.split('/');
+    return this.revived.has(`interview ${i}`) || this.revived.has(`hypothesis ${h}`);
+  }
+
+  /** This journal's links of an interview or hypothesis, as new changes of its own (see revived). */
+  private restampLinks(kind: RecordKind, key: string): void {
+    if (kind !== 'interview' && kind !== 'hypothesis') return;
+    const links = this.db
+      .prepare(
+        `SELECT i.uuid || '/' || h.uuid FROM evidence e
+          JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON h.id = e.hypothesis_id
+          WHERE ${kind === 'interview' ? 'i' : 'h'}.uuid = ?`,
+      )
+      .pluck()
+      .all(key) as string[];
+    for (const link of links) {
+      const known = this.local('evidence', link);
+      this.localChange('evidence', link, known ? (JSON.parse(known.vv) as VersionVector) : {}, false, null);
     }
   }
 
@@ -541,6 +579,7 @@ class Merger {
 
   /** Apply the received version over the local one; `vv` is what the record's vector becomes. */
   private take(c: Change, local: LocalVersion, vv: VersionVector, counts: KindCounts, dirty: boolean): void {
+    if (local.deleted && !c.deleted) this.revived.add(`${c.kind} ${c.key}`);
     if (c.deleted) {
       if (!local.deleted) this.remove(c);
       counts.deleted++;
