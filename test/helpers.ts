@@ -420,6 +420,19 @@ export const UNDO_SCHEMA_31 = `
   DROP INDEX pain_hearings_by_text;`;
 
 /**
+ * What schema 33 added (each contact's account's name: its triggers, view and column) taken away,
+ * and schema 24's index as it was.
+ */
+export const UNDO_SCHEMA_33 = `
+  DROP TRIGGER contacts_account_name_after_insert;
+  DROP TRIGGER contacts_account_name_after_move;
+  DROP TRIGGER contacts_account_name_after_rename;
+  DROP VIEW contacts_account_name_now;
+  DROP INDEX contacts_for_completion;
+  ALTER TABLE contacts DROP COLUMN account_name;
+  CREATE INDEX contacts_for_completion ON contacts(name_key, account_id, id, name, role) WHERE forgotten = 0;`;
+
+/**
  * What schema 18 (migrations/0018_listing_summaries.sql) added, taken away again, with the later
  * indexes of its columns (0022, 0029): for tests that turn a journal back into an older schema's and
  * let pm upgrade it.

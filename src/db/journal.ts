@@ -380,7 +380,11 @@ export function runMigrations(db: DB, fromVersion: number, migrations: Migration
       // a new journal gets the schema as it now stands in one script (migrations/fresh-schema.mjs),
       // not its history replayed: ~2 ms instead of ~30; any other list of migrations replays them
       if (current === 0 && migrations === MIGRATIONS) db.exec(FRESH_SCHEMA() + SEED_ROWS);
-      else for (const m of applied) db.exec(m.sql);
+      else
+        for (const m of applied) {
+          m.before?.(db);
+          db.exec(m.sql);
+        }
       for (const m of applied) m.data?.(db);
       const problems = db.pragma('foreign_key_check') as unknown[];
       if (problems.length > 0)

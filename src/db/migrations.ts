@@ -35,6 +35,7 @@ import m0029 from '../../migrations/0029_contacts_by_last_direct.sql';
 import m0030 from '../../migrations/0030_theme_segments.sql';
 import m0031 from '../../migrations/0031_pain_heard_last.sql';
 import m0032 from '../../migrations/0032_logged_here.sql';
+import m0033 from '../../migrations/0033_contact_account_names.sql';
 
 export interface Migration {
   version: number;
@@ -46,10 +47,21 @@ export interface Migration {
    * journal runs it too, on no rows.
    */
   data?: (db: DB) => unknown;
+  /**
+   * Run right before its SQL when that replays on a journal that already has it (one set back to an
+   * older version): what SQL cannot undo conditionally, a column added by ALTER TABLE.
+   */
+  before?: (db: DB) => unknown;
 }
 
 /** A migration whose SQL text is made only when it is read, by a migration that runs. */
-function migration(version: number, name: string, text: () => string, data?: (db: DB) => unknown): Migration {
+function migration(
+  version: number,
+  name: string,
+  text: () => string,
+  data?: (db: DB) => unknown,
+  before?: (db: DB) => unknown,
+): Migration {
   return {
     version,
     name,
@@ -57,6 +69,7 @@ function migration(version: number, name: string, text: () => string, data?: (db
       return text();
     },
     ...(data ? { data } : {}),
+    ...(before ? { before } : {}),
   };
 }
 
@@ -93,6 +106,19 @@ export const MIGRATIONS: Migration[] = [
   migration(30, '0030_theme_segments', m0030),
   migration(31, '0031_pain_heard_last', m0031),
   migration(32, '0032_logged_here', m0032),
+  migration(33, '0033_contact_account_names', m0033, undefined, dropContactAccountNames),
 ];
+
+/** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */
+function dropContactAccountNames(db: DB): void {
+  const has = db.prepare("SELECT 1 FROM pragma_table_info('contacts') WHERE name = 'account_name'").get();
+  if (!has) return;
+  db.exec(`DROP TRIGGER IF EXISTS contacts_account_name_after_insert;
+    DROP TRIGGER IF EXISTS contacts_account_name_after_move;
+    DROP TRIGGER IF EXISTS contacts_account_name_after_rename;
+    DROP VIEW IF EXISTS contacts_account_name_now;
+    DROP INDEX IF EXISTS contacts_for_completion;
+    ALTER TABLE contacts DROP COLUMN account_name;`);
+}
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -157,6 +157,19 @@ export const SUMMARIES: readonly Summary[] = [
     ],
   },
   {
+    // each contact's account's name, for shell completion's list of contacts (0033)
+    name: 'contacts.account_name',
+    table: 'contacts',
+    view: 'contacts_account_name_now',
+    key: [['id', 'contact_id']],
+    kept: ['account_name'],
+    triggers: [
+      'contacts_account_name_after_insert',
+      'contacts_account_name_after_move',
+      'contacts_account_name_after_rename',
+    ],
+  },
+  {
     // each hypothesis's status and decision day: its latest outcome (0001, 0004)
     name: 'hypotheses.status/decided_on',
     table: 'hypotheses',

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { candidateLines } from '../../src/core/completion.js';
 import { contactLines, liveCandidates } from '../../src/db/complete.js';
-import { insertAccount } from '../../src/db/accounts.js';
-import { insertContact } from '../../src/db/contacts.js';
+import { insertAccount, mergeAccounts, updateAccount } from '../../src/db/accounts.js';
+import { insertContact, updateContact } from '../../src/db/contacts.js';
+import { summaryDrift } from '../../src/db/summaries.js';
 import type { DB } from '../../src/db/journal.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 
@@ -100,6 +101,55 @@ describe.each(Object.entries(shapes))('contact completion on a journal of the %s
       expect(simple(db, 'Robin')).toBe(lines);
     } finally {
       db.exec('ROLLBACK TO twins; RELEASE twins');
+    }
+  });
+
+  it("follows accounts renamed and merged and contacts moved (the account's name kept on each contact, 0033)", () => {
+    const db = journal.db;
+    db.exec('SAVEPOINT moves');
+    try {
+      const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
+      const accounts = ids('SELECT id FROM accounts ORDER BY id');
+      const contacts = ids('SELECT id FROM contacts WHERE forgotten = 0 ORDER BY id');
+      updateAccount(db, accounts[0], { name: 'Renamed Holdings' });
+      updateAccount(db, accounts[1], { name: accounts.length > 2 ? 'Zeta Works' : 'Other' });
+      updateContact(db, contacts[0], { accountId: accounts[2] });
+      updateContact(db, contacts[1], { accountId: accounts[0] });
+      mergeAccounts(db, accounts[3], accounts[1]);
+      const accountId = insertAccount(db, '00000000-0000-4000-8000-777777777777', 'Newco');
+      insertContact(db, {
+        uuid: '00000000-0000-4000-9000-777777777777',
+        name: 'Nia New',
+        email: null,
+        accountId,
+        role: 'prospect',
+        segment: null,
+      });
+      for (const prefix of ['', 'Nia', 'a']) {
+        const fast = contactLines(db, prefix);
+        expect(fast, prefix).toBeDefined();
+        expect(fast, prefix).toBe(simple(db, prefix));
+      }
+      expect(contactLines(db, '')).toContain('Nia New\tNewco · prospect\n');
+      expect(contactLines(db, '')).toContain('\tRenamed Holdings');
+      expect(summaryDrift(db)).toEqual([]);
+    } finally {
+      db.exec('ROLLBACK TO moves; RELEASE moves');
+    }
+  });
+
+  it('gives way to the lines made one by one on a journal before schema 33 (completion never migrates)', () => {
+    const db = journal.db;
+    const lines = simple(db, '');
+    db.exec('SAVEPOINT old');
+    try {
+      db.exec(`DROP TRIGGER contacts_account_name_after_insert; DROP TRIGGER contacts_account_name_after_move;
+        DROP TRIGGER contacts_account_name_after_rename; DROP VIEW contacts_account_name_now;
+        DROP INDEX contacts_for_completion; ALTER TABLE contacts DROP COLUMN account_name;`);
+      expect(contactLines(db, '')).toBeUndefined();
+      expect(printed(db, '')).toBe(lines);
+    } finally {
+      db.exec('ROLLBACK TO old; RELEASE old');
     }
   });
 

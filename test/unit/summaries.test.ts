@@ -279,6 +279,7 @@ describe('every summary', () => {
       'UPDATE contacts SET interviews = interviews + 1 WHERE id = (SELECT min(id) FROM contacts)',
     'accounts.contacts/interviews/last_interview':
       "UPDATE accounts SET last_interview = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
+    'contacts.account_name': "UPDATE contacts SET account_name = 'Elsewhere' WHERE id = (SELECT min(id) FROM contacts)",
     follow_up_answers: `UPDATE follow_up_answers SET answered_on = '1999-01-01'
       WHERE interview_id = (SELECT min(interview_id) FROM follow_up_answers)`,
     'hypotheses.status/decided_on':
