@@ -86,7 +86,7 @@ svg{display:block;width:100%;height:auto}
 svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
 svg .dim{fill:var(--dim)}
 .bar-met{fill:var(--met)}.bar-miss{fill:var(--miss)}.bar-now{fill:var(--now)}.bar{fill:var(--accent)}
-.target{stroke:var(--ink);stroke-dasharray:4 3;stroke-width:1.5}
+.target,.target-key{stroke:var(--ink);stroke-dasharray:4 3;stroke-width:1.5}
 .empty{color:var(--dim);font-style:italic}
 .flag{font-family:ui-monospace,monospace;font-size:.85em;color:var(--miss)}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--panel);padding:.5rem;border-radius:.4rem;tab-size:4;
@@ -105,12 +105,16 @@ section,figure,article{break-inside:avoid}h2,h3{break-after:avoid}
 /** A coordinate, to a tenth of a pixel. */
 const n = (v: number) => v.toFixed(1);
 
-/** A bar chart of customer conversations per week, with the target as a dashed line. */
-function weeklyChart(weeks: Report['weekly']['weeks'], target: number): string {
+/**
+ * A bar chart of customer conversations per week, with the target as a dashed line, named in a key
+ * below the weeks: a label on the line itself sat on the last week's bar whenever it was above the
+ * target (fresh-eyes E13).
+ */
+export function weeklyChart(weeks: Report['weekly']['weeks'], target: number): string {
   const W = 320;
-  const H = 170;
+  const H = 186;
   const top = 18;
-  const bottom = 30;
+  const bottom = 46;
   const left = 8;
   const plotH = H - top - bottom;
   const max = Math.max(target, 1, ...weeks.map((w) => w.direct));
@@ -129,14 +133,16 @@ function weeklyChart(weeks: Report['weekly']['weeks'], target: number): string {
       `<g data-week="${esc(w.label)}"><title>${esc(title)}</title>` +
         `<rect class="${cls}" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(bw)}" height="${n(h)}"/>` +
         `<text class="count" x="${mid}" y="${n(top + plotH - h - 4)}" text-anchor="middle">${w.direct}</text>` +
-        `<text class="dim" x="${mid}" y="${H - bottom + 16}" text-anchor="middle">` +
+        `<text class="dim" x="${mid}" y="${top + plotH + 16}" text-anchor="middle">` +
         `${esc(w.label.replace(/^\d{4}-/, ''))}</text></g>`,
     );
   });
   const ty = y(target).toFixed(1);
+  const key = H - 8;
   parts.push(
     `<line class="target" x1="${left}" x2="${W - left}" y1="${ty}" y2="${ty}"/>` +
-      `<text class="dim" x="${W - left}" y="${n(y(target) - 4)}" text-anchor="end">target ${target}</text>`,
+      `<line class="target-key" x1="${left}" x2="${left + 18}" y1="${key - 4}" y2="${key - 4}"/>` +
+      `<text class="dim target-label" x="${left + 24}" y="${key}">target ${target}</text>`,
   );
   const summary = weeks.map((w) => `${w.label} ${w.direct}`).join(', ');
   return svg(W, H, `Customer conversations per week against the target of ${target}: ${summary}`, parts.join(''));

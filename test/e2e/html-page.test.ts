@@ -141,6 +141,18 @@ describe('pm report --format html in Chromium', () => {
     for (const w of report.weekly.weeks)
       expect(await text(page, `#chart-weekly [data-week="${w.label}"] .count`), w.label).toBe(String(w.direct));
     expect(await page.locator('#chart-weekly .target').count()).toBe(1);
+    // the target's label clear of every bar, as the browser lays them out (E13: it sat on the last one)
+    const label = (await page.locator('#chart-weekly .target-label').boundingBox())!;
+    expect(await page.locator('#chart-weekly .target-label').textContent()).toBe(`target ${report.weekly.target}`);
+    for (const bar of await page.locator('#chart-weekly rect').all()) {
+      const b = (await bar.boundingBox())!;
+      const apart =
+        label.x + label.width <= b.x ||
+        b.x + b.width <= label.x ||
+        label.y + label.height <= b.y ||
+        b.y + b.height <= label.y;
+      expect(apart).toBe(true);
+    }
     // hypotheses by status and confidence
     const unvalidated = report.hypotheses.unvalidated;
     for (const level of ['none', 'opinion', 'anecdotal', 'customers', 'behaviour', 'commitment'])
