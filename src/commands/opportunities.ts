@@ -24,7 +24,7 @@ import {
   mergeOpportunity,
   namedOpportunities,
   opportunityHypotheses,
-  painTextRows,
+  painTextTallies,
   painSpellings,
   removeAlias,
   renameOpportunity,
@@ -46,8 +46,10 @@ export function windowOf(ctx: Context, flags: WindowFlags): Window {
 /** The window's opportunities, ranked. */
 export function opportunitiesIn(db: DB, w: Window, validateAt: number, by: string | null = null): Opportunity[] {
   // one snapshot: a pm log committed between the statements must not make them disagree
-  const read = () =>
-    rankPainTexts(painTextRows(db, w, by), namedOpportunities(db), opportunityHypotheses(db, w.end), validateAt);
+  const read = () => {
+    const named = namedOpportunities(db);
+    return rankPainTexts(painTextTallies(db, w, named, by), named, opportunityHypotheses(db, w.end), validateAt);
+  };
   return db.inTransaction ? read() : db.transaction(read)();
 }
 

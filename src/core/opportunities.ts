@@ -83,6 +83,8 @@ interface Group {
   signalInterviews: Set<number>;
   firstHeard: string;
   lastHeard: string;
+  /** the group's only text, counted by SQLite (then the customers, accounts and signals above stay empty) */
+  tally?: PainTextTally;
 }
 
 /** The rank of a severity: low 0 … blocker 3. */
@@ -153,13 +155,34 @@ export interface PainTextRow {
 }
 
 /**
+ * A way a pain was written in the window that alone makes its opportunity (no other text of the
+ * window shares its key or named opportunity), its customers, accounts and signals already counted
+ * by SQLite (src/db/opportunities.ts painTextTallies): what rankPainTexts needs of it, without the
+ * thousands of ids it would otherwise put into Maps and Sets.
+ */
+export interface PainTextTally {
+  text: string;
+  pains: number;
+  firstHeard: string;
+  lastHeard: string;
+  /** how many distinct signals (interviews) raised it */
+  signalCount: number;
+  /** how many distinct accounts of customer conversations raised it */
+  accountCount: number;
+  stages: string[];
+  segments: string[];
+  /** the customers and prospects who raised it, by the highest severity each gave it */
+  severity: Record<Severity, number>;
+}
+
+/**
  * rankOpportunities from the window's pains gathered a row a text: the same opportunities, in the
  * same order (test/unit/opportunities.test.ts holds the two equal, merges and journals of both bench
  * shapes included). In a fresh process the 100k journal's 12 weeks took ~30 ms of CPU read a row a
  * pain and ranked (~5,800 rows parsed, then grouped before the JIT had warmed to it), ~12 ms so.
  */
 export function rankPainTexts(
-  texts: PainTextRow[],
+  texts: (PainTextRow | PainTextTally)[],
   named: NamedOpportunity[],
   hypotheses: OpportunityHypothesis[],
   validateAt: number,
@@ -170,6 +193,12 @@ export function rankPainTexts(
     if (t.firstHeard < g.firstHeard) g.firstHeard = t.firstHeard;
     if (t.lastHeard > g.lastHeard) g.lastHeard = t.lastHeard;
     g.spellings.set(t.text, { count: t.pains, last: t.lastHeard });
+    if ('severity' in t) {
+      g.tally = t;
+      for (let k = 0; k < t.segments.length; k++) g.segments.add(t.segments[k]);
+      for (let k = 0; k < t.stages.length; k++) g.stages.add(t.stages[k]);
+      continue;
+    }
     for (let k = 0; k < t.signals.length; k++) g.signalInterviews.add(t.signals[k]);
     for (let k = 0; k < t.customers.length; k++) {
       const contact = Math.floor(t.customers[k] / 4);
@@ -237,26 +266,36 @@ function rankGroups(groups: Map<string, Group>, hypotheses: OpportunityHypothesi
 
   const out: Opportunity[] = [];
   for (const g of groups.values()) {
-    const severity: Record<Severity, number> = { low: 0, medium: 0, high: 0, blocker: 0 };
+    const tally = g.tally;
+    if (tally !== undefined && g.spellings.size > 1)
+      throw new Error(`bug: ${JSON.stringify(tally.text)} counted alone but shares its opportunity`);
+    const severity: Record<Severity, number> = tally
+      ? { ...tally.severity }
+      : { low: 0, medium: 0, high: 0, blocker: 0 };
+    let customers = 0;
     let score = 0;
-    for (const s of g.customers.values()) {
-      severity[s]++;
-      score += SEVERITY_WEIGHT[s];
-    }
+    if (tally) for (const s of SEVERITIES) customers += severity[s];
+    else
+      for (const s of g.customers.values()) {
+        severity[s]++;
+        customers++;
+      }
+    for (const s of SEVERITIES) score += severity[s] * SEVERITY_WEIGHT[s];
+    const accounts = tally ? tally.accountCount : g.accounts.size;
     const linked = g.named ? (hypothesesOf.get(g.named.id) ?? []).sort((a, b) => a.rowid - b.rowid) : [];
     const flags: OpportunityFlag[] = [];
-    if (g.accounts.size === 1) flags.push('single-account');
-    if (g.customers.size >= validateAt && !linked.some((h) => h.status === 'open' || h.status === 'validated'))
+    if (accounts === 1) flags.push('single-account');
+    if (customers >= validateAt && !linked.some((h) => h.status === 'open' || h.status === 'validated'))
       flags.push('unaddressed');
     out.push({
       opportunity: g.named ? g.named.name : commonSpelling(g.spellings),
       aliases: g.named ? g.named.aliases.map((a) => a.name) : [],
       score,
-      customers: g.customers.size,
-      accounts: g.accounts.size,
+      customers,
+      accounts,
       segments: [...g.segments].sort(byText),
       stages: [...g.stages].sort(byText),
-      signals: g.signalInterviews.size,
+      signals: tally ? tally.signalCount : g.signalInterviews.size,
       severity,
       firstHeard: g.firstHeard,
       lastHeard: g.lastHeard,

@@ -13,6 +13,7 @@ import {
   type PainText,
   type PainTextCount,
   type PainTextRow,
+  type PainTextTally,
   type Spelling,
   type Window,
 } from '../core/opportunities.js';
@@ -149,8 +150,17 @@ GROUP BY p.text`)
  * and contacts took ~17). It holds no interviewer: `by` reads the pains themselves.
  * test/unit/opportunity-fast-paths.test.ts holds the two equal on both bench shapes.
  */
-export function painTextRows(db: DB, w: Pick<Window, 'start' | 'end'>, by: string | null = null): PainTextRow[] {
+export function painTextRows(
+  db: DB,
+  w: Pick<Window, 'start' | 'end'>,
+  by: string | null = null,
+  texts: string[] | null = null,
+): PainTextRow[] {
   if (by !== null) return painTextRowsSimple(db, w, by);
+  // `texts`: only the pains written so (painTextTallies reads the few sharing an opportunity so)
+  const ONLY = texts === null ? '' : 'AND text IN (SELECT value FROM json_each(@texts))';
+  const params =
+    texts === null ? { start: w.start, end: w.end } : { start: w.start, end: w.end, texts: JSON.stringify(texts) };
   const rows = db
     .prepare(`
 SELECT text, count(*) FILTER (WHERE contact_id = 0), min(date), max(date),
@@ -159,10 +169,10 @@ SELECT text, count(*) FILTER (WHERE contact_id = 0), min(date), max(date),
   json_group_array(DISTINCT stage) FILTER (WHERE stage IS NOT NULL),
   json_group_array(DISTINCT segment) FILTER (WHERE segment IS NOT NULL),
   json_group_array(contact_id * 4 + rank) FILTER (WHERE contact_id <> 0)
-FROM pain_hearings WHERE date BETWEEN @start AND @end
+FROM pain_hearings WHERE date BETWEEN @start AND @end ${ONLY}
 GROUP BY text`)
     .raw()
-    .all({ start: w.start, end: w.end }) as [string, number, string, string, string, string, string, string, string][];
+    .all(params) as [string, number, string, string, string, string, string, string, string][];
   const out: PainTextRow[] = [];
   for (let k = 0; k < rows.length; k++) {
     const t = rows[k];
@@ -176,6 +186,66 @@ GROUP BY text`)
       stages: JSON.parse(t[6]) as string[],
       segments: JSON.parse(t[7]) as string[],
       customers: JSON.parse(t[8]) as number[],
+    });
+  }
+  return out;
+}
+
+// text, pains, first and last day, signals, accounts, stages, segments, customers at low or more … at blocker
+type TallyRow = [string, number, string, string, number, number, string, string, number, number, number, number];
+
+/**
+ * painTextRows' rows with the counting done by SQLite where JavaScript needs only the counts: a text
+ * that alone makes its opportunity (most: no merge, alias or other spelling shares it) comes as a
+ * tally (its distinct signals, accounts, and customers by the highest severity each gave it: those
+ * who gave it a blocker, then at least high, medium, low, four distinct counts); the few that share
+ * one come as painTextRows makes them, to be merged id by id. Harsh 100k, 12 weeks, in a fresh
+ * process: the statement costs about what painTextRows' does (~11 ms against ~10), and the ~5,300
+ * customer codes and ~4,800 account ids painTextRows hands over, parsed and put into Maps and Sets by
+ * code the JIT has not warmed to, are gone (pm opportunities and pm tree ~0.85× the CPU). test/unit/opportunity-fast-paths.test.ts holds rankPainTexts of the two
+ * equal on both bench shapes, merges and other spellings included.
+ */
+export function painTextTallies(
+  db: DB,
+  w: Pick<Window, 'start' | 'end'>,
+  named: NamedOpportunity[],
+  by: string | null = null,
+): (PainTextRow | PainTextTally)[] {
+  if (by !== null) return painTextRowsSimple(db, w, by);
+  const rows = db
+    .prepare(`
+SELECT text, count(*) FILTER (WHERE contact_id = 0), min(date), max(date),
+  count(DISTINCT interview_id) FILTER (WHERE contact_id = 0 AND kind = 'indirect'),
+  count(DISTINCT account_id) FILTER (WHERE contact_id = 0 AND account_id IS NOT NULL),
+  json_group_array(DISTINCT stage) FILTER (WHERE stage IS NOT NULL),
+  json_group_array(DISTINCT segment) FILTER (WHERE segment IS NOT NULL),
+  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0),
+  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 1),
+  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 2),
+  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 3)
+FROM pain_hearings WHERE date BETWEEN @start AND @end
+GROUP BY text`)
+    .raw()
+    .all({ start: w.start, end: w.end }) as TallyRow[];
+  const shared = textsSharingOpportunity(
+    rows.map((r) => r[0]),
+    named,
+  );
+  const whole = shared.size === 0 ? [] : painTextRows(db, w, null, [...shared]);
+  const out: (PainTextRow | PainTextTally)[] = whole;
+  for (let k = 0; k < rows.length; k++) {
+    const t = rows[k];
+    if (shared.has(t[0])) continue;
+    out.push({
+      text: t[0],
+      pains: t[1],
+      firstHeard: t[2],
+      lastHeard: t[3],
+      signalCount: t[4],
+      accountCount: t[5],
+      stages: JSON.parse(t[6]) as string[],
+      segments: JSON.parse(t[7]) as string[],
+      severity: { low: t[8] - t[9], medium: t[9] - t[10], high: t[10] - t[11], blocker: t[11] },
     });
   }
   return out;

@@ -1,5 +1,6 @@
 // pm opportunities and pm tree answered from the window's pains gathered a row a text by SQLite
-// (painTextRows, rankPainTexts; issue 18) must answer as the pains read a row each and ranked in
+// (painTextRows, rankPainTexts; issue 18), and counted by SQLite where a text alone makes its opportunity
+// (painTextTallies), must answer as the pains read a row each and ranked in
 // JavaScript (painRows, rankOpportunities), on journals of both bench shapes, over several windows,
 // for one interviewer, and after merges, renamed opportunities, spellings differing in case and
 // spaces, blank segments and stages, and an erased customer. So must the standup page's count, from
@@ -14,6 +15,7 @@ import {
   painRows,
   painTextRows,
   painTextRowsSimple,
+  painTextTallies,
   painTextCounts,
   painTexts,
   painTextsSimple,
@@ -55,6 +57,8 @@ function expectSame(db: DB, validateAt = 3): number {
       const simple = rankOpportunities(painRows(db, w, by), named, hypotheses, validateAt);
       const fast = rankPainTexts(painTextRows(db, w, by), named, hypotheses, validateAt);
       expect(fast).toEqual(simple);
+      // lone texts counted by SQLite, those sharing an opportunity as rows (painTextTallies)
+      expect(rankPainTexts(painTextTallies(db, w, named, by), named, hypotheses, validateAt)).toEqual(simple);
       // read from the kept facts (pain_hearings, 0027) and from the pains themselves
       expect(rankPainTexts(painTextRowsSimple(db, w, by), named, hypotheses, validateAt)).toEqual(simple);
       const sorted = (texts: ReturnType<typeof painTexts>) =>
@@ -178,6 +182,13 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
       addPain.run(id, id, spelling, ['low', 'medium', 'high', 'blocker'][k % 4]);
       if (k % 5 === 0) addPain.run(id, id, text, 'blocker'); // twice in one conversation
     });
+    // a pain no other text shares (counted by SQLite), raised at every severity, some customers
+    // raising it again at a higher or a lower one, and in signals
+    recent.slice(0, 24).forEach((id, k) => {
+      addPain.run(id, id, texts[5], ['low', 'medium', 'high', 'blocker'][k % 4]);
+      addPain.run(id, id, 'Lone pain at every severity', ['blocker', 'low', 'high', 'medium', 'low'][k % 5]);
+      if (k % 3 === 0) addPain.run(id, id, 'Lone pain at every severity', 'high');
+    });
     // a merge of two pains, one named as neither is written, and another with an alias
     const merged = insertOpportunity(db, { uuid: 'u-1', name: 'Merged', key: painKey('Merged') });
     addAlias(db, merged, painKey(texts[0]), texts[0]);
@@ -218,6 +229,11 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     const kept = painTextCounts(db, w, namedOpportunities(db)) ?? [];
     expect(kept.filter((t) => 'customers' in t).length).toBeGreaterThan(5);
     expect(kept.filter((t) => 'customerCount' in t).length).toBeGreaterThan(10);
+    const tallies = painTextTallies(db, w, namedOpportunities(db));
+    expect(tallies.filter((t) => 'customers' in t).length).toBeGreaterThan(5);
+    expect(tallies.filter((t) => 'severity' in t).length).toBeGreaterThan(10);
+    const lone = tallies.find((t) => t.text === 'Lone pain at every severity');
+    expect(lone && 'severity' in lone && Object.values(lone.severity).every((n) => n > 0)).toBe(true);
     expect(expectSame(db)).toBe(4);
     expectSameTree(db);
     expect(treeIn(db, CONFIG, w, { limit: 10 }).tree.opportunities.filter((o) => o.hypotheses.length > 0)).toHaveLength(
