@@ -7,9 +7,9 @@ import type { OpportunityRows } from '../core/report.js';
 import type { DB } from '../db/journal.js';
 import { buildTree, type Tree } from '../core/tree.js';
 import { hypothesisRecordsOf } from '../db/hypotheses.js';
-import { namedOpportunities, openHypothesisIds, opportunityHypotheses } from '../db/opportunities.js';
+import { namedOpportunities, openHypothesisIds, opportunityHypotheses, painTextTallies } from '../db/opportunities.js';
 import { renderTree, renderTreeMarkdown } from '../render/tree.js';
-import { opportunitiesIn, parseLimit, windowOf, type ListFlags } from './opportunities.js';
+import { parseLimit, windowOf, type ListFlags } from './opportunities.js';
 import { textFormat } from './format.js';
 
 /** Opportunities without a hypothesis, and hypotheses for none, that text and markdown show by default. */
@@ -52,18 +52,20 @@ export function treeIn(db: DB, config: Config, w: Window, opts: TreeOptions): Cu
   const read = whole ? opts.rows : undefined;
   const validateAt = config['evidence.validateAt'];
   const make = (): CutTree => {
-    const linked = new Set(opportunityHypotheses(db, w.end).map((h) => h.rowid));
+    const hypotheses = opportunityHypotheses(db, w.end);
+    const named = read?.named ?? namedOpportunities(db);
+    const linked = new Set(hypotheses.map((h) => h.rowid));
     const unlinked = openHypothesisIds(db, w.end).filter((id) => !linked.has(id));
     const shownUnlinked = opts.countUnlinked ? [] : limit === 0 ? unlinked : unlinked.slice(0, limit);
     const records = hypothesisRecordsOf(db, w.end, config, [...linked, ...shownUnlinked]);
     const ranked = !read
-      ? opportunitiesIn(db, w, validateAt)
+      ? rankPainTexts(painTextTallies(db, w, named), named, hypotheses, validateAt)
       : read.ranked
         ? read.ranked
         : read.textRows
           ? rankPainTexts(read.textRows, read.named, read.hypotheses, validateAt)
           : rankOpportunities(read.pains, read.named, read.hypotheses, validateAt);
-    const whole = buildTree(config['product.outcome'], w, ranked, read?.named ?? namedOpportunities(db), records);
+    const whole = buildTree(config['product.outcome'], w, ranked, named, records);
     let bare = 0;
     const opportunities =
       limit === 0 ? whole.opportunities : whole.opportunities.filter((o) => o.hypotheses.length > 0 || bare++ < limit);
