@@ -202,8 +202,9 @@ type TallyRow = [string, number, string, string, number, number, string, string,
  * one come as painTextRows makes them, to be merged id by id. Harsh 100k, 12 weeks, in a fresh
  * process: the statement costs about what painTextRows' does (~11 ms against ~10), and the ~5,300
  * customer codes and ~4,800 account ids painTextRows hands over, parsed and put into Maps and Sets by
- * code the JIT has not warmed to, are gone (pm opportunities and pm tree ~0.85× the CPU). test/unit/opportunity-fast-paths.test.ts holds rankPainTexts of the two
- * equal on both bench shapes, merges and other spellings included.
+ * code the JIT has not warmed to, are gone (pm opportunities and pm tree ~0.85× the CPU).
+ * test/unit/opportunity-fast-paths.test.ts holds rankPainTexts of the two equal on both bench shapes,
+ * merges and other spellings included.
  */
 export function painTextTallies(
   db: DB,
