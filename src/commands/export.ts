@@ -361,5 +361,5 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     );
   }
   ctx.saved = true;
-  ctx.info(`Wrote ${interviews} interviews to ${opts.out}`);
+  ctx.info(`Wrote ${interviews} interview${interviews === 1 ? '' : 's'} to ${opts.out}`);
 }

@@ -69,6 +69,19 @@ function valid(check: (s: string) => unknown): (s: string) => true | string {
   };
 }
 
+/**
+ * The answer to "Which account?" for a new person: required (pm log --with a new name needs
+ * --account too), so an empty one says what to type rather than "account is empty" (fresh-eyes E7).
+ */
+export function checkNewAccount(s: string): string {
+  if (s.trim() === '')
+    throw new UsageError(
+      'a new person needs their account',
+      'type the organisation they work at, e.g. Acme (a new one is made)',
+    );
+  return checkText('account', s.trim(), LIMITS.account);
+}
+
 /** The terminal's width (else $COLUMNS, else 80): the prompts' lines are kept within it where they can be. */
 function columns(): number {
   return process.stdout.columns || Number.parseInt(process.env.COLUMNS ?? '', 10) || 80;
@@ -270,7 +283,7 @@ async function collect(
         await ask(
           'account',
           `${safeLine(who.name)} is new. Which account (organisation)?`,
-          (s) => checkText('account', s.trim(), LIMITS.account),
+          checkNewAccount,
           opts.account,
         )
       ).trim();

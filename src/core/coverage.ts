@@ -109,17 +109,23 @@ export function isSilent(lastHeard: string | null, asOf: string, silentDays: num
   return lastHeard === null || daysBetween(lastHeard, asOf) > silentDays;
 }
 
-/** The message of segment-silent, the same in pm coverage and the report. */
+/**
+ * The message of segment-silent, the same in pm coverage and the report; the report's ends with the
+ * command that shows more (`see`), pm coverage's own does not point at itself (fresh-eyes E7).
+ */
 export function silentMessage(
   g: { segment: string; accounts: number; lastHeard: string | null },
   asOf: string,
   silentDays: number,
   who = '',
+  see: string | null = 'pm coverage',
 ): string {
+  const then = see === null ? '' : `; ${see}`;
   return g.lastHeard === null
-    ? `${g.segment}: no customer conversation${who} with its ${plural(g.accounts, 'account')} yet (pm coverage)`
+    ? `${g.segment}: no customer conversation${who} with its ${plural(g.accounts, 'account')} yet` +
+        (see === null ? '' : ` (${see})`)
     : `${g.segment}: no customer conversation${who} for ${plural(daysBetween(g.lastHeard, asOf), 'day')}, since ` +
-        `${g.lastHeard} (${plural(g.accounts, 'account')}; silent after ${silentDays}; pm coverage)`;
+        `${g.lastHeard} (${plural(g.accounts, 'account')}; silent after ${silentDays}${then})`;
 }
 
 /** Order by name, case-insensitively, with the row of "none set" last. */
@@ -239,6 +245,8 @@ export function buildCoverage(
         { segment: g.segment!, accounts: g.accounts ?? 0, lastHeard: g.lastHeard },
         asOf,
         silentDays,
+        '',
+        null,
       ),
     }));
   return { window, asOf, silentDays, segments, personas, stages: stageRows, flags };

@@ -127,15 +127,26 @@ const WEEKDAYS = new Map<string, number>([
   ['sunday', 7],
 ]);
 
+/** The flags of parsePastDate that may name a day after today. */
+const MAY_BE_AHEAD = new Set(['--as-of', '--until']);
+
 /**
  * A date that something happened on (--date, --since, --as-of): YYYY-MM-DD, today, yesterday,
- * a weekday name (the most recent past one, today excluded), Nd or Nw ago.
+ * a weekday name (the most recent past one, today excluded), Nd or Nw ago. --as-of and --until may
+ * be in the future, so they take tomorrow, +Nd and +Nw too (`pm report --as-of tomorrow` said "not a
+ * date": fresh-eyes E7); elsewhere those forms are refused as the future, not as "not a date".
  */
 export function parsePastDate(input: string, todayIso: string, flag = '--date'): string {
   const s = input.trim().toLowerCase();
   if (isIsoDay(s)) return s;
   if (s === 'today') return todayIso;
   if (s === 'yesterday') return addDays(todayIso, -1);
+  const ahead = s === 'tomorrow' ? ['+1d', '1', 'd'] : /^\+(\d{1,5})([dw])$/.exec(s);
+  if (ahead) {
+    if (!MAY_BE_AHEAD.has(flag))
+      throw new UsageError(`${flag}: ${shownInput(input)} is in the future`, `accepted: ${PAST_FORMS}`);
+    return inYears(addDays(todayIso, Number(ahead[1]) * (ahead[2] === 'w' ? 7 : 1)), input, flag);
+  }
   const wd = WEEKDAYS.get(s);
   if (wd !== undefined) {
     const back = (isoWeekday(todayIso) - wd + 7) % 7 || 7;
@@ -143,7 +154,7 @@ export function parsePastDate(input: string, todayIso: string, flag = '--date'):
   }
   const rel = /^(\d{1,5})([dw])$/.exec(s);
   if (rel) return inYears(addDays(todayIso, -Number(rel[1]) * (rel[2] === 'w' ? 7 : 1)), input, flag);
-  throw badDate(input, flag, PAST_FORMS);
+  throw badDate(input, flag, MAY_BE_AHEAD.has(flag) ? `${PAST_FORMS}; ahead: tomorrow, +3d, +2w` : PAST_FORMS);
 }
 
 /**

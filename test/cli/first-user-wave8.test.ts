@@ -1,6 +1,9 @@
 // What a first-time user stumbled on (wave 8's fixes of wave 7's findings): themes, wording.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
+import { checkNewAccount } from '../../src/commands/log-interactive.js';
+import { UsageError } from '../../src/errors.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -18,5 +21,35 @@ describe("the report's themes", () => {
     expect(box.pm(['account', 'set', 'Globex', '--segment', 'mid-market']).code).toBe(0);
     const billing = box.json(['report']).themes.find((t: { theme: string }) => t.theme === 'billing');
     expect(billing).toMatchObject({ accounts: 2, segments: ['enterprise', 'mid-market'] });
+  });
+});
+
+describe('wording (E7)', () => {
+  it('pm export --out of one interview says "1 interview"', () => {
+    expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'x']).code).toBe(0);
+    for (const format of ['json', 'csv', 'md']) {
+      const r = box.pm(['export', '--format', format, '--out', join(box.dir, `one.${format}`)]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toContain(`Wrote 1 interview to ${join(box.dir, `one.${format}`)}`);
+    }
+  });
+
+  it('pm report --as-of tomorrow is a day, not "not a date"; pm log --date tomorrow is in the future', () => {
+    expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'x']).code).toBe(0);
+    expect(box.json(['report', '--as-of', 'tomorrow']).asOf).toBe('2026-11-21');
+    const r = box.pm(['log', '--with', 'Ann Lee', '--summary', 'y', '--date', 'tomorrow']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^pm: --date: "tomorrow" is in the future$/m);
+  });
+
+  it('the interactive "Which account?" for a new person says what to type when left empty', () => {
+    expect(() => checkNewAccount('  ')).toThrow(UsageError);
+    try {
+      checkNewAccount('');
+    } catch (err) {
+      expect((err as UsageError).message).toBe('a new person needs their account');
+      expect((err as UsageError).hint).toBe('type the organisation they work at, e.g. Acme (a new one is made)');
+    }
+    expect(checkNewAccount(' Acme ')).toBe('Acme');
   });
 });

@@ -2,7 +2,7 @@
 // from what the journal holds.
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, type Config } from '../../src/core/config.js';
-import { buildCoverage, coverageWindow, isSilent, type CoverageRows } from '../../src/core/coverage.js';
+import { buildCoverage, coverageWindow, isSilent, silentMessage, type CoverageRows } from '../../src/core/coverage.js';
 import { UsageError } from '../../src/errors.js';
 
 const asOf = '2026-11-20';
@@ -54,10 +54,14 @@ describe('segment-silent', () => {
       ['smb', 4, 2, 2, 30, []],
     ]);
     expect(c.flags.map((f) => f.subject)).toEqual(['Enterprise', 'public']);
+    // pm coverage's own messages do not send the user to pm coverage (E7); the report's do
     expect(c.flags[0].message).toBe(
-      'Enterprise: no customer conversation for 31 days, since 2026-10-20 (3 accounts; silent after 30; pm coverage)',
+      'Enterprise: no customer conversation for 31 days, since 2026-10-20 (3 accounts; silent after 30)',
     );
-    expect(c.flags[1].message).toBe('public: no customer conversation with its 1 account yet (pm coverage)');
+    expect(c.flags[1].message).toBe('public: no customer conversation with its 1 account yet');
+    expect(silentMessage({ segment: 'public', accounts: 1, lastHeard: null }, asOf, 30)).toBe(
+      'public: no customer conversation with its 1 account yet (pm coverage)',
+    );
     const patient: Config = { ...DEFAULTS, 'coverage.silentDays': 31 };
     expect(buildCoverage(rows, window, asOf, patient, stages).flags.map((f) => f.subject)).toEqual(['public']);
   });

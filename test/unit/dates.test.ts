@@ -149,6 +149,18 @@ describe('dates that something happened on (--date, --since, --as-of)', () => {
     }
   });
 
+  it('--as-of and --until may be ahead (tomorrow, +3d, +2w); --date and --since say "in the future" (E7)', () => {
+    for (const flag of ['--as-of', '--until']) {
+      expect(parsePastDate('tomorrow', friday, flag)).toBe(addDays(friday, 1));
+      expect(parsePastDate('+3d', friday, flag)).toBe(addDays(friday, 3));
+      expect(parsePastDate('+2W', friday, flag)).toBe(addDays(friday, 14));
+      expect(() => parsePastDate('next week', friday, flag)).toThrow(/is not a date/);
+    }
+    for (const flag of ['--date', '--since'])
+      for (const ahead of ['tomorrow', '+3d'])
+        expect(() => parsePastDate(ahead, friday, flag)).toThrow(`${flag}: "${ahead}" is in the future`);
+  });
+
   it('property: any real date in ISO form is accepted as itself; nothing it returns is impossible', () => {
     fc.assert(
       fc.property(fc.integer({ min: dayNumber('1990-01-01'), max: dayNumber('2100-12-31') }), (n) => {
