@@ -173,12 +173,20 @@ function interviews(db: DB, prefix: string): Candidate[] {
   // a signal from a source alone has no account
   const about = `i.date || ' · ' || coalesce(a.name, i.source) || ' · ' || i.summary`;
   const from = 'FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id';
-  const last = 'last'.startsWith(prefix.toLowerCase())
-    ? (db
-        .prepare(`SELECT 'last', 'I' || i.id || ' · ' || ${about} ${from} WHERE i.id = (${LAST_INTERVIEW_ID})`)
-        .raw()
-        .all() as [string, string][])
-    : [];
+  const lastLine = (id: string) =>
+    db.prepare(`SELECT 'last', 'I' || i.id || ' · ' || ${about} ${from} WHERE i.id = (${id})`).raw().all() as [
+      string,
+      string,
+    ][];
+  let last: [string, string][] = [];
+  if ('last'.startsWith(prefix.toLowerCase()))
+    try {
+      last = lastLine(LAST_INTERVIEW_ID);
+    } catch {
+      // a journal not yet upgraded to schema 32 (completion never migrates): no logged_here yet, and
+      // before it `last` was the newest interview
+      last = lastLine('SELECT max(id) FROM interviews');
+    }
   // the interview's id is named `id` in the condition and the order: the subquery's column
   const ids = byIdPrefix(
     db,

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -69,6 +70,26 @@ describe('pm __complete', () => {
     expect(got[0]).toEqual(['last', 'I4 · 2026-11-19 · Acme Corp · Pricing call']);
     expect(got.slice(1).map(([v]) => v)).toEqual(['I4', 'I3', 'I2', 'I1']);
     expect(got[4]).toEqual(['I1', '2026-11-20 · Acme Corp · Exports take an hour']);
+  });
+
+  it('on a journal pm has not upgraded to schema 32 yet: last is the newest interview, and the ids are there (R1)', () => {
+    const old = join(box.dir, 'schema-31.db');
+    const db = new Database(box.db, { readonly: true });
+    db.prepare('VACUUM INTO ?').run(old);
+    db.close();
+    const o = new Database(old);
+    o.exec('DROP TABLE logged_here');
+    o.pragma('user_version = 31');
+    o.close();
+    const r = box.pm(['__complete', '--db', old, 'interview', '']);
+    expect(r.code, r.err).toBe(0);
+    expect(
+      r.out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['last', 'I4', 'I3', 'I2', 'I1']);
+    expect(r.out).toMatch(/^last\tI4 /);
   });
 
   it('a prefix narrows ids (any case, with or without the letter) and names (a word of them)', () => {
