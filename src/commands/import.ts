@@ -201,7 +201,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
       } finally {
         endProgress();
       }
-      if (merged.contacts.erasedHere) await rewriteAfterLocalErasures(ctx);
+      if (merged.contacts.erasedHere || merged.rewrite) await rewriteAfterLocalErasures(ctx);
       return merged;
     },
     () => 'interrupted, nothing imported',
@@ -214,7 +214,9 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
     );
   if (droppedDraft) ctx.info('removed the unsaved pm log draft that named a person the file erased');
   lookalikeWarnings(ctx, counts);
-  if (ctx.json) ctx.printJson(counts);
+  // rewrite is the command's own business (the file rewritten after an erased person's interview changed)
+  const { rewrite: _rewrite, ...shown } = counts;
+  if (ctx.json) ctx.printJson(shown);
   else ctx.out(summary(counts));
 }
 

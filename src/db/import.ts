@@ -68,6 +68,8 @@ export interface ImportCounts {
   forgottenAdded: number;
   /** the file's people with the name of an erased person, but no email or UUID to say it is them */
   nameMatches: { name: string; account: string }[];
+  /** an erased person's interview was rewritten here: the file is rewritten after the commit */
+  rewrite: boolean;
   /**
    * the file's new contacts and accounts whose names look like one already written (UTS #39, as
    * pm log warns): `like` is that one; a pair the file brings both of is named once
@@ -238,6 +240,7 @@ function emptyCounts(): ImportCounts {
     opportunities: { ...c(), matched: 0 },
     config: false,
     conflicts: 0,
+    rewrite: false,
   };
 }
 
@@ -275,6 +278,7 @@ function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): Impor
     opportunities: { ...base('opportunity'), matched: m.kinds.opportunity.matched + existing('opportunity') },
     config,
     conflicts: m.conflicts,
+    rewrite: m.rewrite,
   };
 }
 

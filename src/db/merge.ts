@@ -93,6 +93,8 @@ export interface MergeResult {
   conflicts: number;
   /** the latest version received */
   latest: string | null;
+  /** an erased person's interview was rewritten: the file is to be rewritten after the commit */
+  rewrite: boolean;
 }
 
 export interface MergeOptions {
@@ -232,6 +234,7 @@ class Merger {
       forgottenLeftOut: 0,
       conflicts: 0,
       latest: null,
+      rewrite: false,
     };
     const p = (sql: string) => db.prepare(sql);
     this.s = {
@@ -329,6 +332,13 @@ class Merger {
       }
     }
     if (this.writes === 0) throw new NothingChanged(this.result);
+    if (this.rewrite) {
+      // the old text's words out of the full-text index, and its bytes out of the file after the commit
+      // (src/db/erasure.ts: a pending = 2 mark is a rewrite owed), as forgetContact leaves them
+      this.db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
+      this.db.prepare('UPDATE forgotten SET pending = 2 WHERE uuid = (SELECT min(uuid) FROM forgotten)').run();
+      this.result.rewrite = true;
+    }
     this.refreshIdentityKeys(changes);
     if (this.result.latest) observe(this.db, this.result.latest);
     this.summaries.resume(this.changedExisting ? {} : { interviews: this.lastInterview });
@@ -500,6 +510,9 @@ class Merger {
    */
   private readonly revived = new Set<string>();
 
+  /** an erased person's interview was rewritten: the file is rewritten after the commit */
+  private rewrite = false;
+
   private linkOfRevived(c: Change, local: LocalVersion): boolean {
     if (c.kind !== 'evidence' || c.deleted || local.deleted || this.revived.size === 0) return false;
     const [i, h] = c.key.split('/');
@@ -607,19 +620,28 @@ class Merger {
 
   // ------------------------------------------------------------ erasures
 
+  /** Erase a contact of this journal's as pm forget does, and remember it (its erasure travels on). */
+  private forgetHere(id: number): void {
+    const person = this.db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(id) as {
+      uuid: string;
+      name: string;
+      email: string | null;
+    };
+    forgetContact(this.db, id, this.erased);
+    recordErasure(this.db, person, this.opts.today, 2);
+    this.changedExisting = true;
+  }
+
   private erase(c: Change): void {
     const known = this.local('erasure', c.key);
     if (!known) {
-      const row = this.db.prepare('SELECT id, uuid, name, email, forgotten FROM contacts WHERE uuid = ?').get(c.key) as
-        | { id: number; uuid: string; name: string; email: string | null; forgotten: number }
-        | undefined;
-      if (row && !row.forgotten) {
-        // as pm forget does: scrubbed, and remembered (with this journal's hashes); the file is
-        // rewritten once the merge is committed (pending 2: by the caller, else the next pm command)
-        forgetContact(this.db, row.id, this.erased);
-        recordErasure(this.db, row, this.opts.today, 2);
-        this.changedExisting = true;
-      } else this.s.forget.run(c.key);
+      // a person this journal merged into another is that other (fresh-eyes wave 8 E31): erased too
+      const into = this.resolve('contact', c.key);
+      const row = this.s.contactByUuid.get(into) as { id: number; forgotten: number } | undefined;
+      // as pm forget does: scrubbed, and remembered (with this journal's hashes); the file is
+      // rewritten once the merge is committed (pending 2: by the caller, else the next pm command)
+      if (row && !row.forgotten) this.forgetHere(row.id);
+      if (into !== c.key || !row || row.forgotten) this.s.forget.run(c.key);
       this.writes++;
       this.result.erased++;
       this.putVersion(c, c.vv, false, null, false);
@@ -636,9 +658,19 @@ class Merger {
    * erased person, say) is written scrubbed of the people this journal knows by hashes only, as
    * losing versions are (conflictCopy): 'scrubbed', so the record gets a new version of this
    * journal's, which travels on and brings the others the scrubbed text. Contacts and accounts are
-   * left as they come: an erased contact is let go by UUID, and a namesake is another person.
+   * left as they come (an erased contact is let go by UUID, and a namesake is another person), but
+   * for an erased person's email, which is that person whatever the name beside it.
    */
   private materialize(c: Change): Applied {
+    // an email is a person: one this journal erased does not come back on another contact (E31)
+    const email = c.kind === 'contact' ? (c.data as ContactDoc | null)?.email : null;
+    if (email) {
+      if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db);
+      if (this.scrubber && this.scrubber(email) !== email) {
+        const applied = this.materializeAs({ ...c, data: { ...(c.data as ContactDoc), email: null } });
+        return applied === 'added' || applied === 'updated' ? 'scrubbed' : applied;
+      }
+    }
     if (c.data && SCRUBBED_KINDS.has(c.kind)) {
       if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db);
       const scrubbed = this.scrubber?.(c.data);
@@ -696,14 +728,12 @@ class Merger {
           else {
             // this journal's copy of a person erased where the two were made one: erased here too, as
             // pm forget does (their interviews scrubbed, the file rewritten), before it joins them
-            if (target.forgotten && !row.forgotten) {
-              const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(row.id) as {
-                uuid: string;
-                name: string;
-                email: string | null;
-              };
-              forgetContact(db, row.id, this.erased);
-              recordErasure(db, person, this.opts.today, 2);
+            const gone = target.forgotten && !row.forgotten ? row.id : undefined;
+            // and the other way (fresh-eyes wave 8 E31): a person erased here whom a teammate made one
+            // with another is that other too; kept, the other would carry their email and quotes back
+            const other = row.forgotten && !target.forgotten ? target.id : gone;
+            if (other !== undefined) {
+              this.forgetHere(other);
               this.result.erased++;
             }
             mergeContacts(db, row.id, target.id);
@@ -1020,6 +1050,9 @@ class Merger {
     }
     this.changedExisting = true;
     const { contactIds: people, pains, tags, ...fields } = content;
+    // an erased person's interview rewritten (a scrubbed version from the journal that erased them,
+    // fresh-eyes wave 8 E31): what it held before is theirs, so the file is rewritten as pm forget's is
+    if (erasedPresent) this.rewrite = true;
     this.writer.update(id, { fields, contactIds: people, lists: { pains, quotes, tags } });
     return scrubbed ? 'scrubbed' : 'updated';
   }

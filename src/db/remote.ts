@@ -487,7 +487,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
       }).immediate();
     db.prepare("UPDATE sync_remote SET last_sync = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = 1").run();
     // people erased elsewhere and forgotten here: their old bytes go from the journal's files too
-    if (result.merged.some((m) => m.erased > 0)) rewriteAfterErasure(db);
+    if (result.merged.some((m) => m.erased > 0 || m.rewrite)) rewriteAfterErasure(db);
     if (result.erasuresPushed > 0) {
       // dead row versions still hold what the erasure replaced until VACUUM (best effort: may need the owner)
       await client.query('VACUUM pm.records').catch(() => undefined);

@@ -1,0 +1,106 @@
+// A person erased on one journal while a teammate merges them into another contact (fresh-eyes
+// wave 8 E31): the teammate said the two are one person, so the erasure is theirs both; before,
+// through pm sync the erased person's email and quote came back into the journal that erased them
+// (on the contact they were merged into), and through pm import their name stayed in the other.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+import { testDatabase, type TestDatabase } from '../pg.js';
+
+let box: Sandbox;
+let pg: TestDatabase | undefined;
+beforeEach(() => {
+  box = sandbox({ today: '2026-12-05' });
+});
+afterEach(async () => {
+  await pg?.drop();
+  pg = undefined;
+  box.cleanup();
+});
+
+type Name = 'a' | 'b';
+const file = (who: Name) => join(box.dir, `${who}.db`);
+function pm(who: Name, args: string[]) {
+  const r = box.pm(['--db', file(who), ...args], { env: pg?.env });
+  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+let files = 0;
+function trade(from: Name, to: Name) {
+  const path = join(box.dir, `${from}-${++files}.json`);
+  writeFileSync(path, pm(from, ['export', '--format', 'json']).out);
+  pm(to, ['import', path]);
+}
+/** How often Kim's name, email or quote is in the journal's file, in any case. */
+const kimBytes = (who: Name) => (readFileSync(file(who)).toString('latin1').match(/kim/gi) ?? []).length;
+
+/** Kim (with her email and a quote) and Tom at Northwind, on A and on B; A erases Kim, B merges Kim into Tom. */
+function kimErasedAndMerged(share: () => void) {
+  pm('a', [
+    'log',
+    '--with',
+    'Kim Yu <kim@nw.test>',
+    '--account',
+    'Northwind',
+    '--summary',
+    'Kim Yu explained the Northwind budget',
+    '--quote',
+    'Kim quote: budget is frozen',
+    '--date',
+    '2026-12-01',
+  ]);
+  pm('a', [
+    'log',
+    '--with',
+    'Tom Berg',
+    '--account',
+    'Northwind',
+    '--summary',
+    'Tom on invoices',
+    '--date',
+    '2026-12-02',
+  ]);
+  share();
+  pm('a', ['forget', 'Kim Yu', '--yes']);
+  pm('b', ['contact', 'merge', 'Kim Yu', 'Tom Berg']);
+}
+
+function expectNoKim(who: Name) {
+  const contacts = JSON.parse(pm(who, ['contacts', '--json']).out) as { email: string | null }[];
+  expect(contacts.map((c) => c.email)).toEqual([null]);
+  const i1 = JSON.parse(pm(who, ['show', 'I1', '--json']).out);
+  expect(i1.quotes).toEqual([]);
+  expect(i1.summary).toBe('[forgotten] explained the Northwind budget');
+  expect(kimBytes(who)).toBe(0);
+}
+
+describe('a person erased here and merged into another there is erased on both journals', () => {
+  it('through pm sync (a real PostgreSQL): her email and quote never come back to the journal that erased her', async () => {
+    pg = await testDatabase();
+    const url = pg.url;
+    kimErasedAndMerged(() => {
+      for (const who of ['a', 'b'] as const) pm(who, ['sync', 'init', url]);
+      pm('a', ['sync']);
+      pm('b', ['sync']);
+    });
+    pm('b', ['sync']);
+    pm('a', ['sync']);
+    expectNoKim('a');
+    for (let round = 0; round < 3; round++) for (const who of ['b', 'a'] as const) pm(who, ['sync']);
+    expectNoKim('a');
+    expectNoKim('b');
+  });
+
+  it('trading exports: nothing of her is left in either journal once the trades settle', () => {
+    kimErasedAndMerged(() => trade('a', 'b'));
+    trade('b', 'a');
+    expectNoKim('a');
+    for (let round = 0; round < 3; round++) {
+      trade('a', 'b');
+      trade('b', 'a');
+    }
+    expectNoKim('a');
+    expectNoKim('b');
+  });
+});
