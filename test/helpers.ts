@@ -419,6 +419,14 @@ export const UNDO_SCHEMA_31 = `
   DROP TABLE pain_heard_last;
   DROP INDEX pain_hearings_by_text;`;
 
+/** What schema 34 changed (a new interview's kind written by its insert, and checked), as it was. */
+export const UNDO_SCHEMA_34 = `
+  DROP TRIGGER interviews_kind_checked_on_insert;
+  CREATE TRIGGER interviews_kind_after_insert AFTER INSERT ON interviews BEGIN
+    UPDATE interviews SET kind = (SELECT v.kind FROM interviews_kind_now v WHERE v.interview_id = interviews.id)
+    WHERE id = NEW.id;
+  END;`;
+
 /**
  * What schema 33 added (each contact's account's name: its triggers, view and column) taken away,
  * and schema 24's index as it was.

@@ -41,14 +41,15 @@ const EVIDENCE_SUMMARY_TRIGGERS = [
 /** In the order they are rebuilt: each reads only those before it. */
 export const SUMMARIES: readonly Summary[] = [
   {
-    // customer contact, second-hand signal or stakeholder meeting (0001; one definition since 0005)
+    // customer contact, second-hand signal or stakeholder meeting (0001; one definition since 0005);
+    // a new interview's written by its insert, and checked (0034)
     name: 'interviews.kind',
     table: 'interviews',
     view: 'interviews_kind_now',
     key: [['id', 'interview_id']],
     kept: ['kind'],
     triggers: [
-      'interviews_kind_after_insert',
+      'interviews_kind_checked_on_insert',
       'interviews_kind_after_channel',
       'interview_contacts_kind_after_insert',
       'interview_contacts_kind_after_delete',

@@ -214,7 +214,7 @@ describe('the schema 8 migration (interviews rebuilt: the account optional, a so
       expect(db.prepare('SELECT last_direct FROM accounts').pluck().get()).toBe('2026-11-12');
       const next = db
         .prepare(
-          `INSERT INTO interviews (uuid, date, channel, source, summary, created_at) VALUES ('i4', '2026-11-14', 'review', 'Capterra', 's', 'now')`,
+          `INSERT INTO interviews (uuid, date, channel, kind, source, summary, created_at) VALUES ('i4', '2026-11-14', 'review', 'indirect', 'Capterra', 's', 'now')`,
         )
         .run().lastInsertRowid;
       expect(next).toBe(4); // not 3: deleted before the upgrade

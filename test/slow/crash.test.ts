@@ -27,6 +27,7 @@ import {
   UNDO_SCHEMA_28,
   UNDO_SCHEMA_31,
   UNDO_SCHEMA_33,
+  UNDO_SCHEMA_34,
   type Sandbox,
 } from '../helpers.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
@@ -265,6 +266,7 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    ${UNDO_SCHEMA_34}
     ${UNDO_SCHEMA_33}
     DROP TABLE logged_here;
     ${UNDO_SCHEMA_31}

@@ -1,5 +1,6 @@
 // Evidence counting on a real journal file: who counts as a customer, and the flags it leads to.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isIndirect } from '../../src/core/channels.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,9 +51,10 @@ function evidence(
   const id = Number(
     db
       .prepare(
-        "INSERT INTO interviews(uuid, date, channel, account_id, summary, created_at) VALUES (?, ?, ?, ?, 's', '')",
+        "INSERT INTO interviews(uuid, date, channel, kind, account_id, summary, created_at) VALUES (?, ?, ?, ?, ?, 's', '')",
       )
-      .run(`i-${++seq}`, date, channel, accountId(account)).lastInsertRowid,
+      .run(`i-${++seq}`, date, channel, isIndirect(channel) ? 'indirect' : 'stakeholder', accountId(account))
+      .lastInsertRowid,
   );
   for (const [name, role] of people)
     db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(

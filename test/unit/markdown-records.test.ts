@@ -22,7 +22,7 @@ beforeAll(() => {
   const bare = Number(
     db
       .prepare(
-        "INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 1, 'A ticket', '2026-11-18T10:00:00Z')",
+        "INSERT INTO interviews (uuid, date, channel, kind, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 'indirect', 1, 'A ticket', '2026-11-18T10:00:00Z')",
       )
       .run().lastInsertRowid,
   );
