@@ -112,6 +112,12 @@ export class Context {
         } catch (err) {
           this.warn(`an interrupted erasure could not be finished: ${(err as Error).message}`);
           this.journal ??= openForRead(this.dbPath, this.env);
+          // read from a copy in memory (a folder pm cannot write): scrub the copy, so that nothing of
+          // the person is read even though the file keeps them until pm can write it (review R2)
+          if (this.journal.copy) {
+            const { scrubPending } = require('./db/erasure.js') as typeof import('./db/erasure.js');
+            scrubPending(this.journal.db);
+          }
         }
       }
     }

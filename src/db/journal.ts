@@ -4,7 +4,17 @@
 // read-only connection; writes reopen read-write with WAL, synchronous=FULL, foreign keys on and a
 // busy timeout, migrating first (after a backup copy) when the schema is older.
 import Database from 'better-sqlite3';
-import { closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError, fromSqliteError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
@@ -25,6 +35,8 @@ export interface Journal {
   readonly: boolean;
   /** the journal file does not exist yet (reads see an empty journal; nothing is created) */
   missing: boolean;
+  /** read from a copy in memory: the folder cannot be written (openCopyInMemory); changes stay there */
+  copy?: true;
 }
 
 // where the journal is: its own module, which `pm __complete` (src/complete.ts) loads without the rest
@@ -167,6 +179,11 @@ export function openCopyInMemory(path: string, env: NodeJS.ProcessEnv): { db: DB
   if (walHolds(path)) throw unreadable('its -wal holds changes not yet in the file');
   const bytes = readFileSync(path);
   if (look() !== before) throw unreadable('it changed while pm read it');
+  return openBytes(bytes, path, env);
+}
+
+/** A journal's bytes (the file, or a connection's serialize()) opened in memory, checked, upgraded there. */
+function openBytes(bytes: Buffer, path: string, env: NodeJS.ProcessEnv): { db: DB; version: number } {
   if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
   let db: DB | undefined;
   try {
@@ -198,6 +215,16 @@ function checkIdentity(path: string, appId: number, version: number): void {
   }
 }
 
+/** Whether this user may make files in the journal's folder (root may anywhere). */
+function folderWritable(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the journal's -wal holds anything (frames not yet copied into the file). */
 function walHolds(path: string): boolean {
   try {
@@ -226,10 +253,19 @@ export function openForRead(path: string, env: NodeJS.ProcessEnv = process.env):
     checked = openChecked(path, env, true);
   } catch (err) {
     if (!(err instanceof FolderReadOnly)) throw err;
-    return { db: openCopyInMemory(path, env).db, path, readonly: true, missing: false };
+    return { db: openCopyInMemory(path, env).db, path, readonly: true, missing: false, copy: true };
   }
   const { db, version } = checked;
   if (version < SCHEMA_VERSION) {
+    // an upgrade first writes a copy beside the journal: in a folder pm cannot write, read one snapshot
+    // of it (the -wal's changes included) upgraded in memory, as for a journal SQLite cannot open there
+    if (!folderWritable(path)) {
+      try {
+        return { db: openBytes(db.serialize(), path, env).db, path, readonly: true, missing: false, copy: true };
+      } finally {
+        db.close();
+      }
+    }
     db.close();
     return openForWrite(path, env);
   }
@@ -343,13 +379,17 @@ function backupBeforeMigration(db: DB, path: string, version: number): void {
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
       throw asJournalError(err, path);
+    const denied = ['EACCES', 'EPERM', 'EROFS'].includes(String(code));
     throw new JournalError(
       `${
         err instanceof JournalError || (err as Error).name === 'UsageError'
           ? (err as Error).message
           : `cannot write the copy made before the upgrade ${target.path}: ${(err as Error).message}`
       }; the journal was left untouched`,
-      'move that file away, or free some space, and run the command again',
+      denied
+        ? `pm upgrades a journal (schema ${version} to ${SCHEMA_VERSION}) after a copy beside it: run it once as a ` +
+            `user who can write ${dirname(path)}`
+        : 'move that file away, or free some space, and run the command again',
     );
   }
 }

@@ -7,6 +7,7 @@ import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSy
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, copyOfPm, ROOT, sandbox, skip, type Sandbox } from '../helpers.js';
+import { SCHEMA_VERSION } from '../../src/db/migrations.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -154,6 +155,78 @@ describe('environment faults', () => {
     const db = new Database(join(folder, 'journal.db'), { readonly: true });
     expect(db.prepare('SELECT summary FROM interviews').pluck().all()).toEqual(['first']);
     db.close();
+  });
+
+  it('a read-only folder, an older schema and changes still in its -wal: read upgraded in memory, nothing written (E33)', (ctx) => {
+    const pm = unprivileged();
+    if ('reason' in pm) return skip(ctx, pm.reason);
+    const folder = join(box.dir, 'old');
+    mkdirSync(folder);
+    const path = join(folder, 'journal.db');
+    expect(box.pm(['--db', path, 'log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
+    // the journal as an older pm left it, with a commit not yet copied out of its -wal (kept open here)
+    const writer = new Database(path);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("DROP TABLE logged_here; UPDATE interviews SET summary = 'in the wal'");
+    writer.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    const copy = join(box.dir, 'shared');
+    mkdirSync(copy);
+    for (const f of ['journal.db', 'journal.db-wal', 'journal.db-shm']) {
+      writeFileSync(join(copy, f), readFileSync(join(folder, f)));
+      pm.own(join(copy, f));
+    }
+    writer.close();
+    pm.own(copy);
+    chmodSync(copy, 0o500);
+    const env = { ...box.env, PM_DB: join(copy, 'journal.db') };
+    const bytes = () => ['journal.db', 'journal.db-wal'].map((f) => readFileSync(join(copy, f)).toString('base64'));
+    try {
+      const before = bytes();
+      const ls = pm.run(['ls', '--json'], env);
+      expect(ls.status, ls.stderr).toBe(0);
+      expect(JSON.parse(ls.stdout).map((i: { summary: string }) => i.summary)).toEqual(['in the wal']);
+      expect(bytes()).toEqual(before);
+      const r = pm.run(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'second'], env);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`hint: pm upgrades a journal (schema ${SCHEMA_VERSION - 1} to ${SCHEMA_VERSION})`);
+      expect(r.stderr).not.toContain('free some space');
+    } finally {
+      chmodSync(copy, 0o700);
+    }
+  });
+
+  it('a read-only folder and an erasure a kill left unfinished: the copy read is scrubbed, the file untouched (R2)', (ctx) => {
+    const pm = unprivileged();
+    if ('reason' in pm) return skip(ctx, pm.reason);
+    const folder = join(box.dir, 'erased');
+    mkdirSync(folder);
+    const path = join(folder, 'journal.db');
+    const log = (who: string, summary: string) =>
+      expect(box.pm(['--db', path, 'log', '--with', who, '--account', 'Umbrella', '--summary', summary]).code).toBe(0);
+    log('Erin Fox <erin@x.test>', 'Erin said it is secret');
+    log('Bob Ray <bob@x.test>', 'Bob is fine');
+    // pm forget killed after marking Erin (step 1), before the scrub (src/db/erasure.ts: pending 1)
+    const db = new Database(path);
+    const uuid = db.prepare("SELECT uuid FROM contacts WHERE name = 'Erin Fox'").pluck().get();
+    db.prepare("INSERT INTO forgotten (uuid, erased_on, pending) VALUES (?, '2026-11-20', 1)").run(uuid);
+    db.close();
+    pm.own(path);
+    pm.own(folder);
+    chmodSync(folder, 0o500);
+    try {
+      const before = readFileSync(path).toString('base64');
+      const env = { ...box.env, PM_DB: path };
+      for (const args of [['ls'], ['contacts'], ['export', '--format', 'json']]) {
+        const r = pm.run(args, env);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).not.toMatch(/Erin|erin@/);
+        expect(r.stderr).toContain('an interrupted erasure could not be finished');
+      }
+      expect(pm.run(['ls'], env).stdout).toContain('Bob is fine');
+      expect(readFileSync(path).toString('base64')).toBe(before);
+    } finally {
+      chmodSync(folder, 0o700);
+    }
   });
 
   it('a folder that cannot be created is a journal error (exit 1), not a crash', (ctx) => {
