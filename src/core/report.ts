@@ -40,6 +40,7 @@ import {
   type PainText,
   type PainTextCount,
   type PainTextRow,
+  type PainTextTally,
   type Window,
 } from './opportunities.js';
 
@@ -200,10 +201,11 @@ export interface OpportunityRows {
    */
   counted?: { heard: number; unaddressed: number };
   /**
-   * instead of `pains`, every pain of the window gathered a row a text (ReportQuery.opportunityTexts):
-   * every opportunity is ranked, and the markdown export's tree ranks them from the same rows
+   * instead of `pains`, every pain of the window gathered a row a text (ReportQuery.opportunityTexts),
+   * counted by SQLite where a text alone makes its opportunity (painTextTallies): every opportunity is
+   * ranked, and the markdown export's tree ranks them from the same rows
    */
-  textRows?: PainTextRow[];
+  textRows?: (PainTextRow | PainTextTally)[];
   /** every opportunity of textRows already ranked (the markdown export ranks once for the report and its tree) */
   ranked?: Opportunity[];
   named: NamedOpportunity[];

@@ -16,6 +16,7 @@ import {
   painTextCounts,
   painTexts,
   painTextRows,
+  painTextTallies,
 } from './opportunities.js';
 import type { DB } from './journal.js';
 import {
@@ -507,7 +508,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
               painTexts(db, q.opportunities, q.by),
           }
         : q.opportunityTexts
-          ? { pains: [], textRows: painTextRows(db, q.opportunities, q.by) }
+          ? { pains: [], textRows: painTextTallies(db, q.opportunities, named, q.by) }
           : rows === null
             ? { pains: painRows(db, q.opportunities, q.by) }
             : bestPains(db, q, named, opportunityHypothesisRows)),
