@@ -52,7 +52,7 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
     );
   if (keyRows(keys))
     problems.push(
-      `the keys names are compared by differ from the names of ${keyRows(keys)} row${keyRows(keys) === 1 ? '' : 's'} ` +
+      `the keys pm compares names by differ from the names of ${keyRows(keys)} row${keyRows(keys) === 1 ? '' : 's'} ` +
         '(contacts, accounts or tags written by another program); to rebuild them: pm doctor --repair',
     );
   // not problems: names pm cannot tell apart for you (issue 16); the journal is healthy with them

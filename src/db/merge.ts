@@ -362,6 +362,7 @@ class Merger {
     const db = this.db;
     const ids = (table: string, kind: string) => {
       const found = new Set(db.prepare(`SELECT id FROM ${table} WHERE name_key IS NULL`).pluck().all() as number[]);
+      for (const key of this.rekey) if (key.startsWith(`${kind} `)) found.add(Number(key.slice(kind.length + 1)));
       const byUuid = db.prepare(`SELECT id FROM ${table} WHERE uuid = ?`).pluck();
       for (const c of changes)
         if (c.kind === kind) {
@@ -817,7 +818,11 @@ class Merger {
       this.db.prepare(`UPDATE ${table} SET uuid = ? WHERE id = ?`).run(staying, existing.id);
     const asHere = sameFields(content, here);
     const asIncoming = sameFields(content, d);
-    if (!asHere) write(staying, existing.id, content);
+    if (!asHere) {
+      write(staying, existing.id, content);
+      // its name or email may be the other copy's now: its keys follow (fresh-eyes wave 8 E28)
+      this.rekey.add(`${kind} ${existing.id}`);
+    }
     if (lost) this.keepUnitedLoser(kind, staying, inLater ? [inVersion, myVersion] : [myVersion, inVersion], lost);
     let made = mergeVectors(myVv, inVv);
     if (staying === existing.uuid ? !asHere : !asHere && !asIncoming) {
@@ -856,6 +861,8 @@ class Merger {
 
   /** accounts and contacts this merge added (`kind rowid`): a record matched to one of them is joined, not matched */
   private readonly addedRows = new Set<string>();
+  /** rows ("contact 12") whose fields a union rewrote: their identity keys are refreshed at the end */
+  private readonly rekey = new Set<string>();
   /** set by unite() when the record it matched is one this merge added */
   private joinedOwn = false;
 
