@@ -19,7 +19,16 @@ import { LIMITS, checkText } from './text.js';
 import { BASES, type Basis } from './confidence.js';
 import { UUID_RE } from './uuid.js';
 import { DEFAULT_SEVERITY, painKey, SEVERITIES, type Pain } from './pains.js';
-import { ORIGIN_VERSION, VERSION_RE, deviceOf, sortedVector, type VersionVector } from './versions.js';
+import {
+  ORIGIN_VERSION,
+  STAMPED_FIELDS,
+  VERSION_RE,
+  deviceOf,
+  knows,
+  sortedVector,
+  type FieldVersions,
+  type VersionVector,
+} from './versions.js';
 
 export const FORMAT = 'pm-journal';
 /**
@@ -58,6 +67,7 @@ export interface Versioned {
 }
 
 export interface AccountDoc extends Versioned {
+  fieldVersions?: FieldVersions;
   uuid: string;
   name: string;
   segment: string | null;
@@ -66,6 +76,7 @@ export interface AccountDoc extends Versioned {
 }
 
 export interface ContactDoc extends Versioned {
+  fieldVersions?: FieldVersions;
   uuid: string;
   name: string;
   email: string | null;
@@ -443,6 +454,27 @@ function versioned(w: Where, rec: Obj, required = false): Versioned {
 }
 
 /**
+ * An account's or contact's version with its field stamps (`fieldVersions`, schema 35), when the file
+ * has both: each a version its vector holds; fields pm does not know are left out. A file without
+ * them (written by an earlier pm) has no `fieldVersions`, and its versions merge as they did then.
+ */
+function stamped(w: Where, rec: Obj, kind: keyof typeof STAMPED_FIELDS): Versioned & { fieldVersions?: FieldVersions } {
+  const v = versioned(w, rec);
+  if (!v.rev || rec.fieldVersions === undefined || rec.fieldVersions === null) return v;
+  if (typeof rec.fieldVersions !== 'object' || Array.isArray(rec.fieldVersions))
+    w.fail('fieldVersions must be an object of field → version');
+  const given = rec.fieldVersions as Obj;
+  const fieldVersions: FieldVersions = {};
+  for (const field of STAMPED_FIELDS[kind]) {
+    if (given[field] === undefined || given[field] === null) continue;
+    const version = versionText(w, `fieldVersions.${field}`, given[field]);
+    if (!knows(v.vv!, version)) w.fail(`fieldVersions.${field} is a version its vv does not hold`);
+    fieldVersions[field] = version;
+  }
+  return { ...v, fieldVersions };
+}
+
+/**
  * Check a parsed document and return it typed and normalised (absent optional values as null or
  * [], UUIDs lower-cased). Unknown keys are ignored. A reference must point at a record in the file
  * or, through `exists`, one already in the journal.
@@ -490,7 +522,7 @@ export function validateDocument(
       name: cleaned(w, 'name', text(w, rec, 'name', LIMITS.account)!),
       segment: text(w, rec, 'segment', LIMITS.segment, { optional: true }),
       cadenceDays,
-      ...versioned(w, rec),
+      ...stamped(w, rec, 'account'),
     };
   });
   // `dangling` (what pm sync pulls): a reference to a record deleted elsewhere is left for the merge to leave out
@@ -516,7 +548,7 @@ export function validateDocument(
       persona: text(w, rec, 'persona', LIMITS.persona, { optional: true }),
     };
     if (rec.forgotten === true) contact.forgotten = true;
-    return { ...contact, ...versioned(w, rec) };
+    return { ...contact, ...stamped(w, rec, 'contact') };
   });
 
   const interviewIds = new Set<string>();

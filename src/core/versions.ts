@@ -6,6 +6,24 @@
 /** A device's version vector of one record: device id → that device's latest version. */
 export type VersionVector = Record<string, string>;
 
+/**
+ * An account's or contact's field stamps (schema 35, `fieldVersions` in exports): each field, by its
+ * name in the export format, with the version that last set it. A field without a stamp holds what
+ * it held when the record was made, which every journal holding the record has seen.
+ */
+export type FieldVersions = Record<string, string>;
+
+/** The fields stamped, by kind: what a merge of two versions compares one by one. */
+export const STAMPED_FIELDS = {
+  account: ['name', 'segment', 'cadenceDays'],
+  contact: ['name', 'email', 'accountUuid', 'role', 'segment', 'persona'],
+} as const;
+
+/** Has a journal whose vector is `vv` seen the change `version`? ('' — as made — everyone has.) */
+export function knows(vv: VersionVector, version: string): boolean {
+  return version === '' || (vv[deviceOf(version)] ?? '') >= version;
+}
+
 /** The version a record has in a file written before versions existed: older than any other. */
 export const ORIGIN_VERSION = '000000000000000000.0000000000000000';
 

@@ -25,7 +25,7 @@ import {
   type SettingDoc,
   type TombstoneDoc,
 } from '../core/import-validate.js';
-import { ORIGIN_VERSION } from '../core/versions.js';
+import { ORIGIN_VERSION, type FieldVersions } from '../core/versions.js';
 import type { MarkdownHypothesis, MarkdownOutcome, MarkdownRecords } from '../core/markdown-records.js';
 import type { AccountRef, PersonRef } from '../core/redact.js';
 import type { Severity } from '../core/pains.js';
@@ -50,14 +50,18 @@ const SELECTED_OUTCOMES = 'SELECT o.hypothesis_id FROM outcomes o WHERE o.date B
 // (kind, key) rather than read into one map of every record's version first: at 100k interviews
 // that map was ~80 MB of the export's heap (issue 18).
 const VERSION_COLUMNS = 'v.version AS rev, v.vv AS vv';
+/** An account's or contact's version with its field stamps (schema 35: `fieldVersions`), by STAMPS_JOIN. */
+const STAMPED_COLUMNS = `${VERSION_COLUMNS}, f.fields AS fieldVersions`;
+const STAMPS_JOIN = (kind: RecordKind, key: string) =>
+  `LEFT JOIN field_versions f ON f.kind = '${kind}' AND f.key = ${key}`;
 const VERSION_JOIN = (kind: RecordKind, key: string) =>
   `LEFT JOIN record_versions v ON v.kind = '${kind}' AND v.key = ${key}`;
 
 // Accounts and contacts: every one for the whole journal; for a range, those its interviews refer to
 // (two statements rather than `@whole OR …`, which would read every row to test the OR)
 const ACCOUNTS = (whole: boolean) => `
-SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays, ${VERSION_COLUMNS}
-FROM accounts a ${VERSION_JOIN('account', 'a.uuid')}
+SELECT a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays, ${STAMPED_COLUMNS}
+FROM accounts a ${VERSION_JOIN('account', 'a.uuid')} ${STAMPS_JOIN('account', 'a.uuid')}
 ${
   whole
     ? ''
@@ -68,8 +72,9 @@ ${
 ORDER BY a.uuid`;
 
 const CONTACTS = (whole: boolean) => `
-SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.persona, c.forgotten, ${VERSION_COLUMNS}
+SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid, c.role, c.segment, c.persona, c.forgotten, ${STAMPED_COLUMNS}
 FROM contacts c JOIN accounts a ON a.id = c.account_id ${VERSION_JOIN('contact', 'c.uuid')}
+  ${STAMPS_JOIN('contact', 'c.uuid')}
 ${
   whole
     ? ''
@@ -269,10 +274,26 @@ export function readRecords(db: DB, kind: RecordKind, keys: string[]): Map<strin
   return out;
 }
 
-/** The record `d` with its version and version vector, read with it (VERSION_COLUMNS) into `r`. */
+/**
+ * The record `d` with its version and version vector, read with it (VERSION_COLUMNS) into `r`; an
+ * account or contact (STAMPED_COLUMNS) with its field stamps too, `{}` when no field changed since it
+ * was made (an export without the key is an earlier pm's).
+ */
 function versioned<T extends object>(d: T, r: Row): T {
   // a record known only from a file without versions stays without one
-  return r.rev !== null && r.rev !== ORIGIN_VERSION ? { ...d, rev: r.rev, vv: JSON.parse(r.vv) } : d;
+  if (r.rev === null || r.rev === ORIGIN_VERSION) return d;
+  const v = { ...d, rev: r.rev, vv: JSON.parse(r.vv) };
+  return r.fieldVersions === undefined ? v : { ...v, fieldVersions: fieldStamps(r.fieldVersions) };
+}
+
+/** field_versions.fields as the export writes it: the fields with a stamp, in the order of their names. */
+export function fieldStamps(fields: string | null): FieldVersions {
+  const parsed = fields ? (JSON.parse(fields) as Record<string, string | null>) : {};
+  return Object.fromEntries(
+    Object.entries(parsed)
+      .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 // What the whole journal's export carries of record_versions itself: the shared settings' versions

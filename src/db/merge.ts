@@ -29,7 +29,7 @@ import { mergeAccounts } from './accounts.js';
 import { mergeContacts } from './contacts.js';
 import { conflictCopy, forgetContact, hashedScrubber, type ErasedPerson } from './forget.js';
 import { recordErasure } from './erasure.js';
-import { readRecords } from './exchange.js';
+import { fieldStamps, readRecords } from './exchange.js';
 import { observe, tick, untracked } from './tracking.js';
 import {
   compareVectors,
@@ -38,6 +38,8 @@ import {
   mergeVectors,
   ORIGIN_VERSION,
   sortedVector,
+  STAMPED_FIELDS,
+  type FieldVersions,
   type VersionVector,
 } from '../core/versions.js';
 import type {
@@ -55,7 +57,7 @@ import type {
 import type { ConfigKey } from '../core/config.js';
 import { painKey } from '../core/pains.js';
 import { refreshAccountKeys, refreshContactKeys } from './identity.js';
-import { sameFields, uniteCopies, type United } from '../core/unite.js';
+import { mergeVersions, sameFields, stampsFrom, uniteCopies, unitedStamps, type United } from '../core/unite.js';
 
 export interface Change {
   kind: RecordKind;
@@ -149,12 +151,20 @@ interface LocalVersion {
   deleted: number;
   merged_into: string | null;
   dirty: number;
+  /** an account's or contact's field stamps (field_versions, JSON) */
+  fields: string | null;
 }
 
 /** JSON of a record's content, keys in order, without what differs between journals (id, rev, vv). */
 export function contentOf(doc: RecordDoc | null): string {
   if (!doc) return 'null';
-  const { id: _id, rev: _rev, vv: _vv, ...rest } = doc as RecordDoc & { id?: unknown };
+  const {
+    id: _id,
+    rev: _rev,
+    vv: _vv,
+    fieldVersions: _f,
+    ...rest
+  } = doc as RecordDoc & { id?: unknown; fieldVersions?: unknown };
   return canonicalJson(rest);
 }
 
@@ -180,9 +190,16 @@ const SCRUBBED_KINDS = new Set<string>(['hypothesis', 'interview', 'outcome', 'o
 type Applied = 'added' | 'updated' | 'matched' | 'leftOut' | 'keptErased' | 'scrubbed' | 'keptHere' | 'united';
 
 function withoutVersion(doc: RecordDoc): RecordDoc {
-  const { rev: _rev, vv: _vv, ...rest } = doc as RecordDoc & { rev?: string; vv?: VersionVector };
+  const {
+    rev: _rev,
+    vv: _vv,
+    fieldVersions: _f,
+    ...rest
+  } = doc as RecordDoc & { rev?: string; vv?: VersionVector; fieldVersions?: FieldVersions };
   return rest as RecordDoc;
 }
+
+const isPeople = (kind: RecordKind): kind is 'account' | 'contact' => kind === 'account' || kind === 'contact';
 
 function maxVersion(vv: VersionVector): string {
   return Object.values(vv).reduce((a, b) => laterVersion(a, b), ORIGIN_VERSION);
@@ -238,7 +255,10 @@ class Merger {
     };
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      version: p('SELECT version, vv, deleted, merged_into, dirty FROM record_versions WHERE kind = ? AND key = ?'),
+      version: p(`SELECT version, vv, deleted, merged_into, dirty, fields FROM record_versions
+        LEFT JOIN field_versions USING (kind, key) WHERE kind = ? AND key = ?`),
+      putFields: p(`INSERT INTO field_versions (kind, key, fields) VALUES (?, ?, ?)
+        ON CONFLICT (kind, key) DO UPDATE SET fields = excluded.fields`),
       putVersion: p(`INSERT INTO record_versions (kind, key, version, vv, deleted, merged_into, dirty)
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version,
         vv = excluded.vv, deleted = excluded.deleted, merged_into = excluded.merged_into, dirty = excluded.dirty`),
@@ -440,6 +460,12 @@ class Merger {
       else if (applied === 'scrubbed') this.localChange(c.kind, c.key, c.vv, false, null);
       // a record from a file without versions may be known here only: it travels on from here
       else this.putVersion(c, c.vv, false, null, Boolean(this.opts.fromFile) && c.rev === ORIGIN_VERSION);
+      if (applied === 'keptHere' || applied === 'united') this.putStamps(c.kind, c.key, this.pendingStamps);
+      else if (isPeople(c.kind)) {
+        // a record new here: no row of stamps needed for one that has none (each field as made)
+        const stamps = this.stampsReceived(c, undefined);
+        if (Object.keys(stamps).length > 0) this.putStamps(c.kind, c.key, stamps);
+      }
       return;
     }
     const localVv = JSON.parse(local.vv) as VersionVector;
@@ -559,11 +585,13 @@ class Merger {
   }
 
   /**
-   * Concurrent versions of an account or contact (fresh-eyes E2: an email set here, a persona
-   * there): the later version's fields, each one it left empty filled from the other, so that what
-   * either side typed stays; a field both changed differently keeps the later value, and the other
-   * version (filled the same way) is kept as the conflict. Content neither version had is a change
-   * of this journal's, made knowing both: the other journals take it whole.
+   * Concurrent versions of an account or contact (fresh-eyes E2, E16, reviewer R4), merged field by
+   * field against what both last shared (mergeVersions, src/core/unite.ts): a field changed on one
+   * side takes that change, an emptied one included, with no conflict; a field both changed
+   * differently keeps the later change, and the merged record with the other value is the conflict.
+   * A version from an earlier pm's file has no field stamps: the rule for copies made apart then
+   * (the later version's fields, each it left empty filled from the other). Content neither version
+   * had is a change of this journal's, made knowing both: the other journals take it whole.
    */
   private concurrentFields(
     c: Change,
@@ -574,8 +602,18 @@ class Merger {
     counts: KindCounts,
   ): void {
     const kind = c.kind as 'account' | 'contact';
-    const [winner, loser] = remoteWins ? [remoteDoc, localDoc] : [localDoc, remoteDoc];
-    const { content, lost } = uniteCopies(winner, loser);
+    const fields = STAMPED_FIELDS[kind];
+    const mine = { doc: localDoc, stamps: fieldStamps(local.fields), vv: JSON.parse(local.vv) as VersionVector };
+    const theirStamps = (c.data as AccountDoc | ContactDoc).fieldVersions;
+    const winner = remoteWins ? remoteDoc : localDoc;
+    let result: { content: AccountDoc | ContactDoc; lost: AccountDoc | ContactDoc | null; stamps: FieldVersions };
+    if (theirStamps)
+      result = mergeVersions(fields, mine, { doc: remoteDoc, stamps: theirStamps, vv: c.vv }, remoteWins);
+    else {
+      const united = uniteCopies(winner, remoteWins ? localDoc : remoteDoc);
+      result = { ...united, stamps: stampsFrom(fields, united.content, mine, c.rev) };
+    }
+    const { content, lost, stamps } = result;
     if (lost) this.keepUnitedLoser(kind, c.key, remoteWins ? [c.rev, local.version] : [local.version, c.rev], lost);
     if (sameFields(content, winner)) {
       if (remoteWins) this.take(c, local, merged, counts, true);
@@ -583,12 +621,34 @@ class Merger {
         this.putVersion(c, merged, false, null, true);
         counts.unchanged++;
       }
+      this.putStamps(kind, c.key, stamps);
       return;
     }
     const applied = this.materialize({ ...c, data: { ...content, uuid: c.key } });
     this.count(counts, applied, true);
     if (applied === 'matched' || applied === 'leftOut') return;
     this.localChange(kind, c.key, merged, false, null);
+    this.putStamps(kind, c.key, stamps);
+  }
+
+  /** An account's or contact's field stamps (field_versions), as they now stand. */
+  private putStamps(kind: RecordKind, key: string, stamps: FieldVersions): void {
+    this.s.putFields.run(kind, key, JSON.stringify(Object.fromEntries(Object.entries(stamps).sort())));
+  }
+
+  /**
+   * The field stamps of an account or contact received whole: those it came with; from an earlier
+   * pm's file (none), each field that differs from the record here stamped with the version received
+   * (a record from a file without versions: none, as made).
+   */
+  private stampsReceived(c: Change, local: LocalVersion | undefined): FieldVersions {
+    const d = c.data as AccountDoc | ContactDoc;
+    if (d.fieldVersions) return d.fieldVersions;
+    if (c.rev === ORIGIN_VERSION) return {};
+    const fields = STAMPED_FIELDS[c.kind as 'account' | 'contact'];
+    const here = local && !local.deleted ? readRecords(this.db, c.kind, [c.key]).get(c.key) : undefined;
+    if (!here) return Object.fromEntries(fields.map((f) => [f, c.rev]));
+    return stampsFrom(fields, d, { doc: here as AccountDoc | ContactDoc, stamps: fieldStamps(local!.fields) }, c.rev);
   }
 
   /** Apply the received version over the local one; `vv` is what the record's vector becomes. */
@@ -600,12 +660,15 @@ class Merger {
       this.putVersion(c, vv, true, c.mergedInto, dirty);
       return;
     }
+    const stamps = isPeople(c.kind) ? this.stampsReceived(c, local) : null;
     const applied = this.materialize(c);
     this.count(counts, applied, !local.deleted);
     if (applied === 'matched' || applied === 'leftOut') return;
     if (applied === 'keptHere') this.putVersion(c, mergeVectors(vv, this.pendingVersion!), false, null, true);
     else if (applied === 'scrubbed') this.localChange(c.kind, c.key, vv, false, null);
     else this.putVersion(c, vv, false, null, dirty);
+    if (applied === 'keptHere' || applied === 'united') this.putStamps(c.kind, c.key, this.pendingStamps);
+    else if (stamps) this.putStamps(c.kind, c.key, stamps);
   }
 
   private count(counts: KindCounts, applied: Applied, existed: boolean): void {
@@ -825,11 +888,26 @@ class Merger {
     }
     if (lost) this.keepUnitedLoser(kind, staying, inLater ? [inVersion, myVersion] : [myVersion, inVersion], lost);
     let made = mergeVectors(myVv, inVv);
+    let ticked = '';
     if (staying === existing.uuid ? !asHere : !asHere && !asIncoming) {
       // the staying record with content it did not have: a change of this journal's
-      const version = tick(this.db);
-      made = { ...made, [deviceOf(version)]: version };
+      ticked = tick(this.db);
+      made = { ...made, [deviceOf(ticked)]: ticked };
     }
+    // each field's stamp (schema 35): a copy from an earlier pm's file has none, so each of its
+    // fields is stamped with its version (one from a file without versions: as made)
+    const hereStamps = fieldStamps(mine?.fields ?? null);
+    const inStamps =
+      d.fieldVersions ??
+      (inVersion === ORIGIN_VERSION ? {} : Object.fromEntries(STAMPED_FIELDS[kind].map((f) => [f, inVersion])));
+    const [stayStamps, goStamps, goVersion] =
+      staying === d.uuid ? [inStamps, hereStamps, myVersion] : [hereStamps, inStamps, inVersion];
+    this.pendingStamps = unitedStamps(
+      STAMPED_FIELDS[kind],
+      content,
+      { doc: staying === d.uuid ? d : here, stamps: stayStamps },
+      { stamps: goStamps, version: goVersion === ORIGIN_VERSION ? ticked : goVersion },
+    );
     if (staying === d.uuid) {
       if (asIncoming) return 'united'; // the incoming record, as it came, found here under another UUID
       // the row here, under the incoming UUID, knowing both histories
@@ -837,7 +915,10 @@ class Merger {
       return 'keptHere';
     }
     // the record here stays; with content from the other copy, or a loser kept, it knows both
-    if (!asHere || lost) this.putVersion({ kind, key: staying }, made, false, null, true);
+    if (!asHere || lost) {
+      this.putVersion({ kind, key: staying }, made, false, null, true);
+      this.putStamps(kind, staying, this.pendingStamps);
+    }
     return 'matched';
   }
 
@@ -852,7 +933,7 @@ class Merger {
     [keptVersion, lostVersion]: [string, string],
     lost: AccountDoc | ContactDoc,
   ): void {
-    const { rev: _rev, vv: _vv, ...fields } = lost;
+    const { rev: _rev, vv: _vv, fieldVersions: _f, ...fields } = lost;
     const copy = conflictCopy(this.db, kind, key, { ...fields, uuid: key }, this.erased);
     if (!copy?.doc) return;
     this.s.conflict.run(kind, key, keptVersion, lostVersion, 0, JSON.stringify(copy.doc), this.opts.today);
@@ -868,6 +949,8 @@ class Merger {
 
   /** set by unite() when a row took an incoming UUID: that record's vector */
   private pendingVersion: VersionVector | null = null;
+  /** set by unite(): the united record's field stamps */
+  private pendingStamps: FieldVersions = {};
 
   private account(d: AccountDoc): Applied {
     const cadenceOf = (a: AccountDoc) => (a.cadenceDays === 'off' ? 0 : a.cadenceDays);

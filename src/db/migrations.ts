@@ -37,6 +37,7 @@ import m0031 from '../../migrations/0031_pain_heard_last.sql';
 import m0032 from '../../migrations/0032_logged_here.sql';
 import m0033 from '../../migrations/0033_contact_account_names.sql';
 import m0034 from '../../migrations/0034_interview_kind_on_insert.sql';
+import m0035 from '../../migrations/0035_field_versions.sql';
 
 export interface Migration {
   version: number;
@@ -109,6 +110,7 @@ export const MIGRATIONS: Migration[] = [
   migration(32, '0032_logged_here', m0032),
   migration(33, '0033_contact_account_names', m0033, undefined, dropContactAccountNames),
   migration(34, '0034_interview_kind_on_insert', m0034),
+  migration(35, '0035_field_versions', m0035),
 ];
 
 /** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */

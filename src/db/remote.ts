@@ -24,11 +24,12 @@
 import type { Client, ClientConfig } from 'pg';
 import type { DB } from './journal.js';
 import { JournalError, UsageError } from '../errors.js';
-import { readRecords } from './exchange.js';
+import { fieldStamps, readRecords } from './exchange.js';
 import { changesOf, mergeChanges, type MergeResult } from './merge.js';
 import { journalLookup } from './import.js';
 import { rescrubInterviews, type ErasedPerson } from './forget.js';
 import { deviceId } from './tracking.js';
+import type { FieldVersions } from '../core/versions.js';
 import { rewriteAfterErasure } from './erasure.js';
 import { validateDocument, RECORD_KINDS, type RecordKind } from '../core/import-validate.js';
 
@@ -220,12 +221,15 @@ interface Pending {
   vv: string;
   deleted: number;
   merged_into: string | null;
+  /** an account's or contact's field stamps (schema 35) */
+  fields: string | null;
 }
 
 /** What changed here since the last push, as rows for the database. */
 function pendingRows(db: DB): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[] } {
   const pending = db
-    .prepare('SELECT kind, key, version, vv, deleted, merged_into FROM record_versions WHERE dirty = 1')
+    .prepare(`SELECT kind, key, version, vv, deleted, merged_into, fields FROM record_versions
+      LEFT JOIN field_versions USING (kind, key) WHERE dirty = 1`)
     .all() as Pending[];
   const byKind = new Map<RecordKind, Pending[]>();
   for (const p of pending) {
@@ -247,6 +251,9 @@ function pendingRows(db: DB): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[]
       // a record whose row is gone without a tombstone (a link that went with its interview) is not pushed
       if (!p.deleted && kind !== 'erasure' && data === null) continue;
       if (data) delete (data as { id?: unknown }).id;
+      // an account or contact travels with its field stamps, which the merge on the other side reads
+      if (data && (kind === 'account' || kind === 'contact'))
+        (data as { fieldVersions?: FieldVersions }).fieldVersions = fieldStamps(p.fields);
       rows.push({
         kind,
         key: p.key,

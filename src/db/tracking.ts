@@ -30,6 +30,12 @@ export interface TrackedTable {
   when?: (row: 'NEW' | 'OLD') => string;
   /** rows are never updated or deleted */
   insertOnly?: boolean;
+  /**
+   * an account's or contact's columns by the field names of the export format: an update stamps
+   * each field it changes with the version it makes (field_versions, schema 35), so that a
+   * merge can tell the fields one side changed from those it left as they were (src/core/unite.ts)
+   */
+  stamped?: Record<string, string>;
 }
 
 const parent = (table: string, fk: string) => (row: 'NEW' | 'OLD') =>
@@ -51,6 +57,7 @@ export const TRACKED: readonly TrackedTable[] = [
     key: (r) => `${r}.uuid`,
     columns: ['name', 'segment', 'cadence_days'],
     own: true,
+    stamped: { name: 'name', segment: 'segment', cadence_days: 'cadenceDays' },
   },
   {
     table: 'contacts',
@@ -58,6 +65,14 @@ export const TRACKED: readonly TrackedTable[] = [
     key: (r) => `${r}.uuid`,
     columns: ['name', 'email', 'account_id', 'role', 'segment', 'persona', 'forgotten'],
     own: true,
+    stamped: {
+      name: 'name',
+      email: 'email',
+      account_id: 'accountUuid',
+      role: 'role',
+      segment: 'segment',
+      persona: 'persona',
+    },
   },
   {
     table: 'interviews',
@@ -154,13 +169,30 @@ function record(t: TrackedTable, row: 'NEW' | 'OLD', deleted: boolean): string {
       deleted = excluded.deleted, merged_into = NULL, dirty = 1;`;
 }
 
+/**
+ * The fields an update changed, stamped with the version the update was just given (the clock's
+ * tick above); the rest keep theirs. A record without a row in field_versions has no stamp: each
+ * field as it was made.
+ */
+function stamp(t: TrackedTable): string {
+  const fields = Object.entries(t.stamped ?? {}).map(
+    ([column, field]) =>
+      `'$.${field}', CASE WHEN OLD.${column} IS NOT NEW.${column} THEN c.v ELSE fields ->> '${field}' END`,
+  );
+  return `INSERT OR IGNORE INTO field_versions (kind, key, fields) VALUES ('${t.kind}', ${t.key('NEW')}, '{}');
+  UPDATE field_versions SET fields = json_set(fields,
+    ${fields.join(',\n    ')})
+    FROM (SELECT printf('%012x%06x.', ms, counter) || device AS v FROM sync_clock) AS c
+    WHERE kind = '${t.kind}' AND key = ${t.key('NEW')};`;
+}
+
 function trigger(t: TrackedTable, event: 'insert' | 'update' | 'delete'): string {
   const row = event === 'delete' ? 'OLD' : 'NEW';
   const on = event === 'update' && t.columns ? `UPDATE OF ${t.columns.join(', ')}` : event.toUpperCase();
   const when = [`(SELECT tracking FROM sync_clock)`, ...(t.when ? [t.when(row)] : [])].join(' AND ');
   return `CREATE TRIGGER track_${t.table}_${event} AFTER ${on} ON ${t.table} WHEN ${when} BEGIN
   ${TICK}
-  ${record(t, row, event === 'delete' && t.own)}
+  ${record(t, row, event === 'delete' && t.own)}${event === 'update' && t.stamped ? `\n  ${stamp(t)}` : ''}
 END;`;
 }
 

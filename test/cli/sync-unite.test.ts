@@ -98,3 +98,54 @@ describe('pm sync of a contact and an account created on two journals', () => {
     for (const who of ['dana', 'eli', 'dana'] as const) expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
   });
 });
+
+describe('pm sync of one contact and account changed on both sides at once (a three-way merge)', () => {
+  it('E16 and R4: a field changed or emptied on one side only is that change, no conflict, and settles', () => {
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    log(
+      'dana',
+      '--with',
+      'Raj Patel <raj@wrong.test>',
+      '--account',
+      'Acme',
+      '--segment',
+      'enterprise',
+      '--summary',
+      'x',
+    );
+    pm('dana', ['contact', 'set', 'Raj Patel', '--persona', 'analyst']);
+    sync('dana');
+    sync('eli');
+    // Dana: Raj's persona and Acme's cadence; Eli: Raj's wrong email removed, Acme's segment
+    pm('dana', ['contact', 'set', 'Raj Patel', '--persona', 'controller']);
+    pm('dana', ['account', 'set', 'Acme', '--cadence', '10']);
+    pm('eli', ['contact', 'set', 'Raj Patel', '--email', '']);
+    pm('eli', ['account', 'set', 'Acme', '--segment', 'large enterprise']);
+    sync('dana');
+    sync('eli');
+    sync('dana');
+    for (const who of ['dana', 'eli'] as const) {
+      expect(JSON.parse(pm(who, ['show', 'Raj Patel', '--json']).out)).toMatchObject({
+        email: null,
+        persona: 'controller',
+      });
+      const [acme] = JSON.parse(pm(who, ['accounts', '--json']).out);
+      expect([acme.segment, acme.cadenceDays]).toEqual(['large enterprise', 10]);
+      expect(conflicts(who)).toEqual([]);
+    }
+    expect(comparable('eli')).toEqual(comparable('dana'));
+    for (const who of ['eli', 'dana', 'eli'] as const) expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
+    // both changed the persona: the later is kept, the other is one conflict, and it still settles
+    pm('eli', ['contact', 'set', 'Raj Patel', '--persona', 'cfo']);
+    pm('dana', ['contact', 'set', 'Raj Patel', '--persona', 'vp finance']);
+    sync('eli');
+    sync('dana');
+    sync('eli');
+    for (const who of ['dana', 'eli'] as const)
+      expect(JSON.parse(pm(who, ['show', 'Raj Patel', '--json']).out).persona).toBe('vp finance');
+    expect(conflicts('dana')).toMatchObject([{ kind: 'contact', lost: { record: { persona: 'cfo', email: null } } }]);
+    expect(conflicts('eli')).toEqual([]);
+    expect(comparable('eli')).toEqual(comparable('dana'));
+    for (const who of ['dana', 'eli', 'dana'] as const) expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
+  });
+});

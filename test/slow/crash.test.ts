@@ -279,6 +279,7 @@ function downgradeToSchema1(file: string): void {
     ${UNDO_SCHEMA_18}
     ${tracking.map((t) => `DROP TRIGGER ${t};`).join('\n')}
     DROP TABLE record_versions;
+    DROP TABLE field_versions;
     DROP TABLE sync_clock;
     DROP TABLE sync_conflicts;
     DROP TABLE sync_remote;

@@ -35,15 +35,40 @@ function withVersionsFromMap(db: DB, doc: JournalDoc, whole: boolean): JournalDo
     merged_into: string | null;
   }[];
   const map = new Map(rows.map((r) => [`${r.kind}/${r.key}`, r]));
+  // an account's or contact's field stamps (schema 35): those set, in the order of their names
+  const stamps = new Map(
+    (
+      db.prepare('SELECT kind, key, fields FROM field_versions').all() as {
+        kind: string;
+        key: string;
+        fields: string;
+      }[]
+    ).map((r) => [
+      `${r.kind}/${r.key}`,
+      Object.fromEntries(
+        Object.entries(JSON.parse(r.fields) as Record<string, string | null>)
+          .filter(([, v]) => typeof v === 'string')
+          .sort(([x], [y]) => (x < y ? -1 : 1)),
+      ),
+    ]),
+  );
   const add = <T extends object>(
     kind: string,
     list: T[],
     key: (d: T) => string = (d) => (d as { uuid: string }).uuid,
   ) =>
     list.map((d): T => {
-      const { rev: _r, vv: _v, ...plain } = d as T & { rev?: string; vv?: unknown };
+      const {
+        rev: _r,
+        vv: _v,
+        fieldVersions: _f,
+        ...plain
+      } = d as T & { rev?: string; vv?: unknown; fieldVersions?: unknown };
       const v = map.get(`${kind}/${key(d)}`);
-      return (v && v.version !== ORIGIN_VERSION ? { ...plain, rev: v.version, vv: JSON.parse(v.vv) } : plain) as T;
+      if (!v || v.version === ORIGIN_VERSION) return plain as T;
+      const versioned = { ...plain, rev: v.version, vv: JSON.parse(v.vv) };
+      if (kind !== 'account' && kind !== 'contact') return versioned as T;
+      return { ...versioned, fieldVersions: stamps.get(`${kind}/${key(d)}`) ?? {} } as T;
     });
   const sorted = [...rows].sort((a, b) =>
     a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0,

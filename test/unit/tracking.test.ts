@@ -19,6 +19,8 @@ const NOT_SHARED = new Set([
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   'record_versions',
+  // each account's and contact's field stamps, kept with its versions (0035)
+  'field_versions',
   'sync_clock',
   'sync_conflicts',
   'sync_remote',
