@@ -411,6 +411,16 @@ export const UNDO_SCHEMA_28 = `
   DROP VIEW follow_up_answers_now;
   DROP TABLE follow_up_answers;`;
 
+/** What schema 36 (migrations/0036_hypothesis_link_facts.sql) added, taken away again. */
+export const UNDO_SCHEMA_36 = `
+  DROP TRIGGER hypothesis_links_after_insert;
+  DROP TRIGGER hypothesis_links_after_update;
+  DROP TRIGGER hypothesis_links_after_delete;
+  DROP TRIGGER hypothesis_links_after_totals_insert;
+  DROP TRIGGER hypothesis_links_after_totals_delete;
+  DROP VIEW hypothesis_links_now;
+  DROP TABLE hypothesis_links;`;
+
 /** What schema 31 added (pain_heard_last: its triggers, view, table and indexes), taken away. */
 export const UNDO_SCHEMA_31 = `
   DROP TRIGGER pain_heard_last_after_insert;

@@ -38,6 +38,7 @@ import m0032 from '../../migrations/0032_logged_here.sql';
 import m0033 from '../../migrations/0033_contact_account_names.sql';
 import m0034 from '../../migrations/0034_interview_kind_on_insert.sql';
 import m0035 from '../../migrations/0035_field_versions.sql';
+import m0036 from '../../migrations/0036_hypothesis_link_facts.sql';
 
 export interface Migration {
   version: number;
@@ -111,6 +112,7 @@ export const MIGRATIONS: Migration[] = [
   migration(33, '0033_contact_account_names', m0033, undefined, dropContactAccountNames),
   migration(34, '0034_interview_kind_on_insert', m0034),
   migration(35, '0035_field_versions', m0035),
+  migration(36, '0036_hypothesis_link_facts', m0036),
 ];
 
 /** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */

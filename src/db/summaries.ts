@@ -180,6 +180,22 @@ export const SUMMARIES: readonly Summary[] = [
     triggers: ['outcomes_status_after_insert', 'outcomes_status_after_delete'],
   },
   {
+    // each hypothesis's status and days beside what its links say, from its evidence totals and its
+    // links (0036): the report's lists of open, killed and validated hypotheses by partial indexes
+    name: 'hypothesis_links',
+    table: 'hypothesis_links',
+    view: 'hypothesis_links_now',
+    key: [['hypothesis_id', 'hypothesis_id']],
+    kept: null,
+    triggers: [
+      'hypothesis_links_after_insert',
+      'hypothesis_links_after_update',
+      'hypothesis_links_after_delete',
+      'hypothesis_links_after_totals_insert',
+      'hypothesis_links_after_totals_delete',
+    ],
+  },
+  {
     // the pains of customer conversations and signals, and the customers present at each (0027), from
     // the interviews' kinds above
     name: 'pain_hearings',

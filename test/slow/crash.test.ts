@@ -28,6 +28,7 @@ import {
   UNDO_SCHEMA_31,
   UNDO_SCHEMA_33,
   UNDO_SCHEMA_34,
+  UNDO_SCHEMA_36,
   type Sandbox,
 } from '../helpers.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
@@ -266,6 +267,7 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    ${UNDO_SCHEMA_36}
     ${UNDO_SCHEMA_34}
     ${UNDO_SCHEMA_33}
     DROP TABLE logged_here;

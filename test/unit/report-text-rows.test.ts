@@ -26,6 +26,7 @@ import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
 import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
 import { painKey } from '../../src/core/pains.js';
+import { addDays } from '../../src/core/dates.js';
 
 const shapes = {
   today: { size: 2500, accounts: 60, contacts: 150, hypotheses: 120, seed: 11, shape: 'today' },
@@ -165,51 +166,118 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     ['2022-01-05', {}, null], // early in the journal: short lists, nothing left unread
   ];
 
-  describe('the text report reads only the rows it shows', () => {
-    for (const [asOf, period, by] of CASES) {
-      it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
-        const { textFull, textShown, mdFull, mdShown, pageFull, pageShown, pageCounted, some, full, shown } = both(
-          asOf,
-          period,
-          by,
-        );
-        expect(textShown).toBe(textFull);
-        expect(mdShown).toBe(mdFull);
-        expect(pageShown).toBe(pageFull);
-        expect(pageCounted).toBe(pageFull);
-        // the best opportunities, ranked from each spelling's summary and the rows of those that may
-        // be among them, and how many were heard and are unaddressed: those of every pain ranked
-        expect(shown.report.opportunities).toEqual(full.opportunities);
-        expect(full.opportunities.top.length).toBeGreaterThan(0);
-        // the lists built are the complete lists' first rows, and the rest is counted (bets aside:
-        // the views list them apart, and the complete report has them all in `bets`)
-        const notBets = full.hypotheses.unvalidated.filter((h) => h.bet === null);
-        expect(notBets.slice(0, SHOWN_ROWS)).toEqual(shown.report.hypotheses.unvalidated);
-        expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated).toBe(notBets.length);
-        expect(shown.report.bets).toEqual(full.bets);
-        // flags: the first SHOWN_ROWS of each kind (so the first SHOWN_ROWS of all), the rest counted by kind
-        expect(shown.report.flags.slice(0, SHOWN_ROWS)).toEqual(full.flags.slice(0, SHOWN_ROWS));
-        const kinds = new Set(full.flags.map((f) => f.kind));
-        for (const kind of kinds) {
-          const ofKind = full.flags.filter((f) => f.kind === kind);
-          const listed = shown.report.flags.filter((f) => f.kind === kind);
-          expect(listed).toEqual(ofKind.slice(0, listed.length));
-          expect(
-            listed.length +
-              (shown.unread.flagsByKind?.[kind] ?? 0) +
-              (kind === 'follow-up-due' ? some.unread.followUps : 0),
-          ).toBe(ofKind.length);
-          // as many as a section shows: each flag's first rows are read, not only some of them
-          expect([kind, listed.length]).toEqual([kind, Math.min(SHOWN_ROWS, ofKind.length)]);
-        }
-        expect(shown.report.flags.length + shown.unread.flags + some.unread.followUps).toBe(full.flags.length);
-        // what was left unread is what the complete report holds beyond the rows read
-        expect(some.conversations.length + some.unread.conversations).toBe(full.conversations.length);
-        expect(some.followUps.length + some.unread.followUps).toBe(full.followUps.length);
-        expect(some.conversations.length).toBeLessThanOrEqual(SHOWN_ROWS);
-        expect(some.followUps.length).toBeLessThanOrEqual(SHOWN_ROWS);
-      });
+  function sameAsEveryRow(asOf: string, period: PeriodFlags, by: string | null) {
+    const { textFull, textShown, mdFull, mdShown, pageFull, pageShown, pageCounted, some, full, shown } = both(
+      asOf,
+      period,
+      by,
+    );
+    expect(textShown).toBe(textFull);
+    expect(mdShown).toBe(mdFull);
+    expect(pageShown).toBe(pageFull);
+    expect(pageCounted).toBe(pageFull);
+    // the best opportunities, ranked from each spelling's summary and the rows of those that may
+    // be among them, and how many were heard and are unaddressed: those of every pain ranked
+    expect(shown.report.opportunities).toEqual(full.opportunities);
+    expect(full.opportunities.top.length).toBeGreaterThan(0);
+    // the lists built are the complete lists' first rows, and the rest is counted (bets aside:
+    // the views list them apart, and the complete report has them all in `bets`)
+    const notBets = full.hypotheses.unvalidated.filter((h) => h.bet === null);
+    expect(notBets.slice(0, SHOWN_ROWS)).toEqual(shown.report.hypotheses.unvalidated);
+    expect(shown.report.hypotheses.unvalidated.length + shown.unread.unvalidated).toBe(notBets.length);
+    expect(shown.report.bets).toEqual(full.bets);
+    // flags: the first SHOWN_ROWS of each kind (so the first SHOWN_ROWS of all), the rest counted by kind
+    expect(shown.report.flags.slice(0, SHOWN_ROWS)).toEqual(full.flags.slice(0, SHOWN_ROWS));
+    const kinds = new Set(full.flags.map((f) => f.kind));
+    for (const kind of kinds) {
+      const ofKind = full.flags.filter((f) => f.kind === kind);
+      const listed = shown.report.flags.filter((f) => f.kind === kind);
+      expect(listed).toEqual(ofKind.slice(0, listed.length));
+      expect(
+        listed.length +
+          (shown.unread.flagsByKind?.[kind] ?? 0) +
+          (kind === 'follow-up-due' ? some.unread.followUps : 0),
+      ).toBe(ofKind.length);
+      // as many as a section shows: each flag's first rows are read, not only some of them
+      expect([kind, listed.length]).toEqual([kind, Math.min(SHOWN_ROWS, ofKind.length)]);
     }
+    expect(shown.report.flags.length + shown.unread.flags + some.unread.followUps).toBe(full.flags.length);
+    // what was left unread is what the complete report holds beyond the rows read
+    expect(some.conversations.length + some.unread.conversations).toBe(full.conversations.length);
+    expect(some.followUps.length + some.unread.followUps).toBe(full.followUps.length);
+    expect(some.conversations.length).toBeLessThanOrEqual(SHOWN_ROWS);
+    expect(some.followUps.length).toBeLessThanOrEqual(SHOWN_ROWS);
+  }
+
+  describe('the text report reads only the rows it shows', () => {
+    for (const [asOf, period, by] of CASES)
+      it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () =>
+        sameAsEveryRow(asOf, period, by));
+
+    it('prints the same text as of a day after every outcome, with links dated after it (the kept link facts, 0036)', () => {
+      // the statuses kept hold as of the last outcome's day, but the latest link kept on a hypothesis
+      // (hypothesis_links: last_link, last_refuted) may be later: its links are then looked up as of that day. Made in a
+      // savepoint rolled back after, so that the other tests see the journal as it was
+      db.exec('SAVEPOINT facts');
+      try {
+        const asOf = db.prepare('SELECT max(date) FROM outcomes').pluck().get() as string;
+        const [person, account] = db
+          .prepare("SELECT id, account_id FROM contacts WHERE role = 'customer' AND account_id IS NOT NULL LIMIT 1")
+          .raw()
+          .get() as [number, number];
+        const call = (day: string) => {
+          const id = db
+            .prepare(`INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at)
+              VALUES (?, ?, 'call', ?, 'a customer call', ?)`)
+            .run(`i-facts-${day}`, day, account, `${day}T12:00:00Z`).lastInsertRowid;
+          db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, person);
+          return id;
+        };
+        const [on, after] = [call(asOf), call(addDays(asOf, 3))];
+        const hypothesis = (name: string, outcome: string | null, links: [unknown, string][]) => {
+          const id = db
+            .prepare(`INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2022-01-03', ?)`)
+            .run(`h-facts-${name}`, `Facts ${name}`, addDays(asOf, 30)).lastInsertRowid;
+          if (outcome)
+            db.prepare(
+              "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, 'why')",
+            ).run(`o-facts-${name}`, id, outcome, addDays(asOf, -2));
+          for (const [interview, direction] of links)
+            db.prepare('INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)').run(
+              id,
+              interview,
+              direction,
+            );
+          return `H${id}`;
+        };
+        // killed with a link since its decision and one after the day; killed with only the later one;
+        // the same for validated ones refuted by customers; open with a link after the day
+        const made = [
+          hypothesis('k1', 'killed', [
+            [on, 'supports'],
+            [after, 'supports'],
+          ]),
+          hypothesis('k2', 'invalidated', [[after, 'refutes']]),
+          hypothesis('v1', 'validated', [
+            [on, 'refutes'],
+            [after, 'refutes'],
+          ]),
+          hypothesis('v2', 'validated', [[after, 'refutes']]),
+          hypothesis('o1', null, [[after, 'refutes']]),
+        ];
+        expect(outcomeAfter(db, asOf)).toBe(false);
+        for (const period of [{}, { month: true }]) sameAsEveryRow(asOf, period, null);
+        const { full } = both(asOf, {}, null);
+        // of those made, the first killed and the first validated ones raise their flag, the others
+        // none of theirs (the open one, with no link as of the day, is stale)
+        const raised = full.flags
+          .filter((f) => made.includes(f.subject))
+          .map((f) => `${f.kind} ${made.indexOf(f.subject)}`);
+        expect(raised.sort()).toEqual(['evidence-after-kill 0', 'evidence-after-validate 2', 'stale 4']);
+      } finally {
+        db.exec('ROLLBACK TO facts; RELEASE facts');
+      }
+    });
 
     it('leaves long lists unread on a journal of years, and still raises every flag from the rows it read', () => {
       const { some, full, textShown, shown } = both('2026-11-20', { month: true }, null);

@@ -245,6 +245,41 @@ describe('every summary', () => {
         db
           .prepare('UPDATE interviews SET stage = ? WHERE id = ?')
           .run(pick(['onboarding', '', null]), pick(ids('SELECT interview_id FROM pains'))),
+      // hypotheses added, their days edited, removed (hypothesis_links copies their status and days)
+      () =>
+        db
+          .prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, 'New', '2025-01-01', ?)")
+          .run(`h-${rand()}`, pick(['2025-02-01', '2026-12-31'])),
+      () =>
+        db
+          .prepare('UPDATE hypotheses SET decide_by = ?, created_on = ? WHERE id = ?')
+          .run(
+            pick(['2024-01-01', '2027-01-01']),
+            pick(['2021-01-01', '2023-06-01']),
+            pick(ids('SELECT id FROM hypotheses')),
+          ),
+      () => db.prepare('DELETE FROM hypotheses WHERE id = ?').run(pick(ids('SELECT id FROM hypotheses'))),
+      // links made, turned and removed (the facts kept beside each hypothesis: 0036)
+      () =>
+        db
+          .prepare(
+            `INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction, strength)
+             VALUES (?, ?, ?, 'medium')`,
+          )
+          .run(
+            pick(ids('SELECT id FROM hypotheses')),
+            pick(ids('SELECT id FROM interviews')),
+            pick(['supports', 'refutes', 'refutes']),
+          ),
+      () =>
+        db
+          .prepare(
+            `UPDATE evidence SET direction = CASE direction WHEN 'refutes' THEN 'supports' ELSE 'refutes' END
+             WHERE hypothesis_id = ?`,
+          )
+          .run(pick(ids('SELECT hypothesis_id FROM evidence'))),
+      () =>
+        db.prepare('DELETE FROM evidence WHERE hypothesis_id = ?').run(pick(ids('SELECT hypothesis_id FROM evidence'))),
       // the latest conversation raising a pain moved back, or its people changed (pain_heard_last)
       () =>
         db
@@ -286,6 +321,8 @@ describe('every summary', () => {
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
     pain_hearings: `UPDATE pain_hearings SET rank = 3 - rank
       WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings LIMIT 1)`,
+    hypothesis_links:
+      "UPDATE hypothesis_links SET last_refuted = '2099-01-01' WHERE hypothesis_id = (SELECT min(id) FROM hypotheses)",
     pain_heard_last: `UPDATE pain_heard_last SET last = '1999-01-01'
       WHERE (text, contact_id) = (SELECT text, contact_id FROM pain_heard_last LIMIT 1)`,
   };

@@ -18,6 +18,8 @@ const NOT_SHARED = new Set([
   'pain_heard_last',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
+  // each hypothesis's status and days beside what its links say, kept by triggers (0036)
+  'hypothesis_links',
   'record_versions',
   // each account's and contact's field stamps, kept with its versions (0035)
   'field_versions',
