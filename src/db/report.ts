@@ -56,6 +56,14 @@ import { segmentsSql } from './coverage.js';
 const ANSWERED = `
   AND NOT EXISTS (SELECT 1 FROM follow_up_answers f WHERE f.interview_id = i.id AND f.answered_on <= @asOf)`;
 
+// painKey (src/core/pains.ts) of a pain text in SQL: lower(trim()) for printable ASCII without a run
+// of spaces, which NFC and the collapsing of white space leave as it is (lower() and trim() are then
+// JavaScript's); the others through pm_pain_key, a JavaScript call (~2 µs and ~600 bytes of garbage
+// each: ~170 texts in the harsh 100k journal's week). report-text-rows.test.ts holds the themes
+// grouped as painKey groups them, with texts of both kinds.
+const PAIN_KEY = (t: string) =>
+  `CASE WHEN ${t} GLOB '*[^ -~]*' OR instr(${t}, '  ') THEN pm_pain_key(${t}) ELSE lower(trim(${t})) END`;
+
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;
 
@@ -302,7 +310,7 @@ WITH p AS (
 -- each text's key computed once: a JavaScript function called for each of the week's pains cost
 -- ~1.2 µs a call (~2 ms for the harsh 100k journal's 1,500), where the texts are a few hundred
 keys AS MATERIALIZED (
-  SELECT text, pm_pain_key(text) AS key FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id)
+  SELECT text, ${PAIN_KEY('text')} AS key FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id)
 ),
 items AS (
   SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key, t.tag AS theme, p.id AS interview_id, p.account_id,
@@ -338,7 +346,7 @@ WITH p AS (
 SELECT count(*) FROM (
   SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION
-  SELECT 'pain', pm_pain_key(text) FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id))`,
+  SELECT 'pain', ${PAIN_KEY('text')} FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id))`,
 
     followUps: `
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names,

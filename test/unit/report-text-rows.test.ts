@@ -443,6 +443,27 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       ['2026-09-01', '2026-11-20'],
       ['2024-01-01', '2024-12-31'],
     ];
+    // spellings of one pain that painKey makes one: the statements key plain ASCII in SQL, the rest
+    // in JavaScript (a tab, a run of spaces, letters beyond ASCII, a decomposed accent); rolled back after
+    db.exec('SAVEPOINT spellings');
+    const week = db
+      .prepare("SELECT id FROM interviews WHERE date BETWEEN '2026-11-14' AND '2026-11-20' AND kind <> 'stakeholder'")
+      .pluck()
+      .all() as number[];
+    const spellings = [
+      'Café  slow',
+      'CAFÉ SLOW',
+      'cafe\u0301 slow',
+      ' café\tslow ',
+      'Plain pain',
+      'plain  PAIN',
+      'PLAIN pain ',
+    ];
+    const addPain = db.prepare(
+      `INSERT INTO pains (interview_id, position, text, severity)
+       VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM pains WHERE interview_id = ?), ?, 'high')`,
+    );
+    for (const [k, text] of spellings.entries()) addPain.run(week[k], week[k], text);
     // people whose own segment is not their account's: never counted
     const segments = db.prepare('SELECT id, segment FROM contacts WHERE id % 5 = 0').raw().all() as [number, string][];
     db.prepare("UPDATE contacts SET segment = 'people-only' WHERE id % 5 = 0").run();
@@ -495,6 +516,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     }
     for (const [id, segment] of segments) db.prepare('UPDATE contacts SET segment = ? WHERE id = ?').run(segment, id);
     expect(most).toBeGreaterThan(10);
+    expect(new Set(spellings.map(painKey)).size).toBe(2);
+    db.exec('ROLLBACK TO spellings; RELEASE spellings');
   });
 
   describe('the summaries kept by triggers', () => {
