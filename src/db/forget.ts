@@ -414,6 +414,25 @@ function scrubHashed(db: DB, value: unknown): unknown {
 }
 
 /**
+ * Whether an email is one of a person erased here, by its keyed hash against the forgotten list's
+ * email hashes alone (names are not looked at: a word of an email may be an erased first name and
+ * still be another person's address). null: nobody erased with an email.
+ */
+export function erasedEmailCheck(db: DB): ((email: string) => boolean) | null {
+  const keys = db.prepare('SELECT id, key FROM privacy_keys').all() as { id: string; key: Buffer }[];
+  const hashes = new Set(
+    (
+      db
+        .prepare('SELECT key_id, email_hash FROM forgotten WHERE key_id IS NOT NULL AND email_hash IS NOT NULL')
+        .raw()
+        .all() as [string, string][]
+    ).map(([k, e]) => `${k}:${e}`),
+  );
+  if (keys.length === 0 || hashes.size === 0) return null;
+  return (email) => keys.some((k) => hashes.has(`${k.id}:${emailHash(k.key, email)}`));
+}
+
+/**
  * scrubHashed's work as a function, built once (a merge applies it to every record it writes), or
  * null when the forgotten list holds no hashes: then there is nothing to look for and nothing to pay.
  */

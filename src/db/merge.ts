@@ -27,7 +27,7 @@ import { SuspendedSummaries } from './summaries.js';
 import { setConfigValue, unsetConfigValue } from './config.js';
 import { mergeAccounts } from './accounts.js';
 import { mergeContacts } from './contacts.js';
-import { conflictCopy, forgetContact, hashedScrubber, type ErasedPerson } from './forget.js';
+import { conflictCopy, erasedEmailCheck, forgetContact, hashedScrubber, type ErasedPerson } from './forget.js';
 import { recordErasure } from './erasure.js';
 import { fieldStamps, readRecords } from './exchange.js';
 import { observe, tick, untracked } from './tracking.js';
@@ -356,7 +356,9 @@ class Merger {
       // the old text's words out of the full-text index, and its bytes out of the file after the commit
       // (src/db/erasure.ts: a pending = 2 mark is a rewrite owed), as forgetContact leaves them
       this.db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
-      this.db.prepare('UPDATE forgotten SET pending = 2 WHERE uuid = (SELECT min(uuid) FROM forgotten)').run();
+      this.db
+        .prepare('UPDATE forgotten SET pending = 2 WHERE uuid = (SELECT min(uuid) FROM forgotten WHERE pending = 0)')
+        .run();
       this.result.rewrite = true;
     }
     this.refreshIdentityKeys(changes);
@@ -714,6 +716,9 @@ class Merger {
 
   // ------------------------------------------------------------ content
 
+  /** erasedEmailCheck, built at the first contact with an email written (after this merge's erasures) */
+  private erasedEmail: ((email: string) => boolean) | null | undefined;
+
   /** hashedScrubber, built at the first record written (after this merge's erasures); null: nobody erased */
   private scrubber: ((value: unknown) => unknown) | null | undefined;
 
@@ -729,8 +734,8 @@ class Merger {
     // an email is a person: one this journal erased does not come back on another contact (E31)
     const email = c.kind === 'contact' ? (c.data as ContactDoc | null)?.email : null;
     if (email) {
-      if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db);
-      if (this.scrubber && this.scrubber(email) !== email) {
+      if (this.erasedEmail === undefined) this.erasedEmail = erasedEmailCheck(this.db);
+      if (this.erasedEmail?.(email)) {
         const applied = this.materializeAs({ ...c, data: { ...(c.data as ContactDoc), email: null } });
         return applied === 'added' || applied === 'updated' ? 'scrubbed' : applied;
       }

@@ -104,3 +104,22 @@ describe('a person erased here and merged into another there is erased on both j
     expectNoKim('b');
   });
 });
+
+describe("an erased person's first name in another person's email", () => {
+  it('keeps that email: only the erased email itself is dropped (review R3)', () => {
+    pm('a', ['log', '--with', 'Kim <kim@acme.test>', '--account', 'Acme', '--summary', 'kim call']);
+    trade('a', 'b');
+    pm('a', ['forget', 'Kim', '--yes']);
+    pm('b', ['log', '--with', 'Kim Ng <kim@globex.test>', '--account', 'Globex', '--summary', 'other kim']);
+    pm('b', ['log', '--with', 'Bo Park <bo@kim-consulting.test>', '--account', 'KimCo', '--summary', 'bo']);
+    pm('b', ['contact', 'set', 'Kim Ng', '--persona', 'cfo']);
+    trade('b', 'a');
+    trade('a', 'b');
+    for (const who of ['a', 'b'] as const) {
+      const emails = (JSON.parse(pm(who, ['contacts', '--json']).out) as { email: string | null }[]).map(
+        (c) => c.email,
+      );
+      expect(emails.sort()).toEqual(['bo@kim-consulting.test', 'kim@globex.test', null].sort());
+    }
+  });
+});
