@@ -114,6 +114,11 @@ export interface Needle {
    * for needles of four letters or more, so that "Ann" does not take "@planning"
    */
   inside?: boolean;
+  /**
+   * only where written as a name, its first letter a capital: a word of a name that is also a word of
+   * the language ("Will", "Mark", "Hope") is left where it is that word ("teams will pay")
+   */
+  capitalised?: boolean;
 }
 
 interface Prepared {
@@ -132,7 +137,7 @@ export interface MatchResult {
  * text. The first needle given wins a key two of them share.
  */
 export class MentionMatcher {
-  private readonly whole = new Map<string, string>();
+  private readonly whole = new Map<string, { replacement: string; capitalised: boolean }>();
   private readonly inside: Prepared[] = [];
   private maxWords = 0;
   private maxLength = 0;
@@ -142,7 +147,7 @@ export class MentionMatcher {
       const key = foldNeedle(n.text);
       if (key.length < 2) continue;
       if (!this.whole.has(key)) {
-        this.whole.set(key, n.replacement);
+        this.whole.set(key, { replacement: n.replacement, capitalised: n.capitalised === true });
         this.maxWords = Math.max(this.maxWords, key.match(WORD_G())?.length ?? 0);
         this.maxLength = Math.max(this.maxLength, key.length);
       }
@@ -177,8 +182,9 @@ export class MentionMatcher {
         const last = words[i + k - 1];
         const to = last.index + last[0].length;
         if (to - from > this.maxLength * 2) continue;
-        replacement = this.whole.get(folded.slice(from, to).replace(SEPARATORS, ' '));
-        if (replacement !== undefined) {
+        const hit = this.whole.get(folded.slice(from, to).replace(SEPARATORS, ' '));
+        if (hit !== undefined && (!hit.capitalised || /^\p{Lu}/u.test(text.slice(start(from))))) {
+          replacement = hit.replacement;
           taken = k;
           break;
         }

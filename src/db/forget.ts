@@ -41,6 +41,12 @@ export interface ForgetResult {
 export interface PersonNeedles {
   everywhere: MentionMatcher;
   theirs: MentionMatcher;
+  /**
+   * in the hypotheses their interviews are evidence for (the team's own words, shared): the name's
+   * words only where written as a name, capitalised (fresh-eyes E25: "Finance teams will pay" lost
+   * "will" to a customer called Will)
+   */
+  theirHypotheses: MentionMatcher;
   /** words for a full-text query that finds every interview that may mention them */
   searchWords: string[];
 }
@@ -53,6 +59,7 @@ export function personNeedles(name: string, email: string | null): PersonNeedles
   return {
     everywhere: new MentionMatcher(full),
     theirs: new MentionMatcher([...full, ...parts]),
+    theirHypotheses: new MentionMatcher([...full, ...parts.map((p) => ({ ...p, capitalised: true }))]),
     searchWords: [...new Set(words)],
   };
 }
@@ -284,7 +291,7 @@ export function scrubPerson(
       : [],
   );
   for (const id of db.prepare('SELECT id FROM hypotheses').pluck().all() as number[]) {
-    const n = scrubHypothesis(db, id, linked.has(id) ? needles.theirs : needles.everywhere);
+    const n = scrubHypothesis(db, id, linked.has(id) ? needles.theirHypotheses : needles.everywhere);
     mentions += n;
     if (n) otherRecords++;
   }
@@ -394,7 +401,7 @@ export function conflictCopy(
   for (const p of people) {
     const needles = personNeedles(p.name, p.email);
     const theirs = linked.some((u) => p.interviewUuids.includes(u));
-    out = scrubDoc(out, theirs ? needles.theirs : needles.everywhere);
+    out = scrubDoc(out, theirs ? needles.theirHypotheses : needles.everywhere);
   }
   return { doc: out as Record<string, unknown> };
 }

@@ -53,3 +53,23 @@ describe('wording (E7)', () => {
     expect(checkNewAccount(' Acme ')).toBe('Acme');
   });
 });
+
+describe('pm forget of a customer whose name is also a word (E25)', () => {
+  it('rewrites the hypotheses their interviews support only where the name is written as one', () => {
+    const ok = (...args: string[]) => expect(box.pm(args).code).toBe(0);
+    ok('hyp', 'add', 'Finance teams will pay for automatic invoice matching');
+    ok('hyp', 'add', 'Teams will switch from spreadsheets once Will Ito sees matching');
+    ok(
+      ...['log', '--with', 'Will Ito <will@initech.test>', '--account', 'Initech'],
+      ...['--summary', 'Will would pay; teams will switch', '--supports', 'H1', '--supports', 'H2'],
+    );
+    ok('forget', 'Will Ito', '--yes');
+    const statements = box.json(['hyp', 'list', '--status', 'all']).map((h: { statement: string }) => h.statement);
+    expect(statements).toEqual([
+      'Finance teams will pay for automatic invoice matching',
+      'Teams will switch from spreadsheets once [forgotten] sees matching',
+    ]);
+    // their own interview still loses every word of the name, in any case
+    expect(box.json(['show', 'I1']).summary).toBe('[forgotten] would pay; teams [forgotten] switch');
+  });
+});
