@@ -159,7 +159,8 @@ export function parsePastDate(input: string, todayIso: string, flag = '--date'):
 
 /**
  * A deadline (--decide-by, --follow-up): YYYY-MM-DD, today, tomorrow, a weekday name (the next
- * one, today excluded), +Nd / +Nw counted from `base` (the record's --date, else today).
+ * one after `base`, that day excluded) and +Nd / +Nw counted from `base` (the record's --date, else
+ * today): a call backfilled from Monday with "fri" means that week's Friday, as "+4d" does.
  */
 export function parseDeadline(input: string, todayIso: string, base: string = todayIso, flag = '--follow-up'): string {
   const s = input.trim().toLowerCase();
@@ -168,8 +169,8 @@ export function parseDeadline(input: string, todayIso: string, base: string = to
   if (s === 'tomorrow') return addDays(todayIso, 1);
   const wd = WEEKDAYS.get(s);
   if (wd !== undefined) {
-    const ahead = (wd - isoWeekday(todayIso) + 7) % 7 || 7;
-    return addDays(todayIso, ahead);
+    const ahead = (wd - isoWeekday(base) + 7) % 7 || 7;
+    return addDays(base, ahead);
   }
   const rel = /^\+(\d{1,5})([dw])$/.exec(s);
   if (rel) return inYears(addDays(base, Number(rel[1]) * (rel[2] === 'w' ? 7 : 1)), input, flag);

@@ -198,7 +198,9 @@ describe('deadlines (--decide-by, --follow-up)', () => {
     expect(parseDeadline('saturday', friday)).toBe('2026-11-21');
   });
 
-  it('+N counts from the record date when one is given', () => {
+  it('+N and a weekday name count from the record date when one is given', () => {
+    expect(parseDeadline('fri', friday, '2026-11-16')).toBe(friday); // that Monday's week's Friday
+    expect(parseDeadline('mon', friday, '2026-11-16')).toBe('2026-11-23'); // that day excluded
     expect(parseDeadline('+14d', friday, '2026-11-01')).toBe('2026-11-15');
     expect(parseDeadline('+1w', friday, '2026-12-28')).toBe('2027-01-04');
   });

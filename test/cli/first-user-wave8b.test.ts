@@ -1,0 +1,31 @@
+// What a first-time user stumbled on in wave 8 (fresh-eyes E22): small things, each as the user met it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox())); // today: Friday 2026-11-20
+afterEach(() => box.cleanup());
+
+const log = (...extra: string[]) =>
+  box.pm(['log', '--with', 'Mia Chen', '--account', 'Bluebird', '--summary', 'backfilled call', ...extra]);
+
+describe('a weekday deadline of a backdated record', () => {
+  it("counts from its --date, as +Nd does: Monday's call with --follow-up fri is due that Friday", () => {
+    expect(log('--date', '2026-11-16', '--follow-up', 'fri').code).toBe(0);
+    expect(log('--date', '2026-11-16', '--follow-up', '+4d').code).toBe(0);
+    expect(log('--follow-up', 'fri').code).toBe(0); // no --date: the next Friday after today
+    expect(box.sql('SELECT follow_up FROM interviews ORDER BY id').map((r) => r.follow_up)).toEqual([
+      '2026-11-20',
+      '2026-11-20',
+      '2026-11-27',
+    ]);
+  });
+
+  it('in pm hyp add --date and pm edit --date too', () => {
+    expect(box.pm(['hyp', 'add', 'Teams pay for matching', '--date', '2026-11-16', '--decide-by', 'wed']).code).toBe(0);
+    expect(box.json(['hyp', 'show', 'H1']).decideBy).toBe('2026-11-18');
+    expect(log('--date', '2026-11-10').code).toBe(0);
+    expect(box.pm(['edit', 'I1', '--date', '2026-11-09', '--follow-up', 'thu']).code).toBe(0);
+    expect(box.sql('SELECT follow_up FROM interviews')[0].follow_up).toBe('2026-11-12');
+  });
+});
