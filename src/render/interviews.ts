@@ -130,7 +130,8 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
   else lines.push(`${c.dim('From:')}      ${safeLine(r.source)}`);
   if (r.by) lines.push(`${c.dim('By:')}        ${safeLine(r.by)}${r.minutes !== null ? `, ${r.minutes} min` : ''}`);
   else if (r.minutes !== null) lines.push(`${c.dim('Minutes:')}   ${r.minutes}`);
-  lines.push(`${c.dim('Summary:')}   ${safe(r.summary)}`);
+  // a summary's further lines under its first, as Notes' lines are indented under their heading
+  lines.push(`${c.dim('Summary:')}   ${safe(r.summary).replace(/\n/g, `\n${' '.repeat(11)}`)}`);
   if (r.pains.length)
     lines.push(`${c.dim('Pains:')}`, ...r.pains.map((p) => `  - ${safe(p.text)} ${c.dim(`(${p.severity})`)}`));
   if (r.quotes.length) lines.push(`${c.dim('Quotes:')}`, ...r.quotes.map((q) => `  “${safe(q)}”`));

@@ -29,3 +29,13 @@ describe('a weekday deadline of a backdated record', () => {
     expect(box.sql('SELECT follow_up FROM interviews')[0].follow_up).toBe('2026-11-12');
   });
 });
+
+describe('pm show', () => {
+  it("indents a summary's further lines under its first, as the notes' lines are", () => {
+    expect(box.pm(['log', '--with', 'Mia Chen', '--account', 'Bluebird', '--summary', 'line one\nline two']).code).toBe(
+      0,
+    );
+    const out = box.pm(['show', 'last']).out;
+    expect(out).toContain('Summary:   line one\n           line two\n');
+  });
+});
