@@ -484,8 +484,8 @@ export function validateDocument(
   exists: ExistsInJournal = () => false,
   opts: { dangling?: boolean; source?: string } = {},
 ): JournalDoc {
-  // stdin has no file to fix: name it as what it is
-  const whole = opts.source === 'stdin' ? 'stdin' : 'the file';
+  // the file by the name it was given (stdin as what it is), as its being empty or not JSON is
+  const whole = opts.source ?? 'the file';
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new Where(whole).error('is not a pm journal export (not a JSON object)');
   const doc = raw as Obj;

@@ -1,4 +1,6 @@
 // What a first-time user stumbled on in wave 8 (fresh-eyes E22): small things, each as the user met it.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers.js';
 
@@ -37,5 +39,19 @@ describe('pm show', () => {
     );
     const out = box.pm(['show', 'last']).out;
     expect(out).toContain('Summary:   line one\n           line two\n');
+  });
+});
+
+describe('pm import of a file that is JSON but no export', () => {
+  it('names the file, as its being empty or not JSON does', () => {
+    const file = join(box.dir, 'e2.json');
+    for (const content of ['{}', '[1,2]', '{"format":"pm-journal","version":99}']) {
+      writeFileSync(file, content);
+      const r = box.pm(['import', file]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^pm: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `));
+    }
+    const stdin = box.pm(['import', '-'], { input: '{}' });
+    expect(stdin.err).toMatch(/^pm: stdin: has no "format" key/);
   });
 });

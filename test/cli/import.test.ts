@@ -460,14 +460,14 @@ describe('pm import refuses a bad file whole: exit 2, the record named, the jour
       (d) => {
         d.format = 'jrnl';
       },
-      /^pm: the file: format "jrnl", not "pm-journal"|^pm: the file: format is "jrnl"/m,
+      /^pm: \S*bad\.json: format is "jrnl", not "pm-journal"/m,
     ],
     [
       'a newer version',
       (d) => {
         d.version = 3;
       },
-      /^pm: the file: format version 3 was written by a newer pm/m,
+      /^pm: \S*bad\.json: format version 3 was written by a newer pm/m,
     ],
     [
       'a summary over its limit',
