@@ -51,7 +51,7 @@ export function parseCadence(raw: string): number | null {
   if (v === 'default') return null;
   if (!/^\d{1,5}$/.test(v) || Number(v) < 1)
     throw new UsageError(
-      `--cadence must be a number of days (at least 1), off, or default; not ${JSON.stringify(raw)}`,
+      `--cadence must be a number of days (at least 1), 0 or off, or default; not ${JSON.stringify(raw)}`,
     );
   return Number(v);
 }

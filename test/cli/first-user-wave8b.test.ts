@@ -55,3 +55,13 @@ describe('pm import of a file that is JSON but no export', () => {
     expect(stdin.err).toMatch(/^pm: stdin: has no "format" key/);
   });
 });
+
+describe('pm account set --cadence', () => {
+  it('a refused value names 0 among the ways to say off, since 0 is accepted as off', () => {
+    expect(log().code).toBe(0);
+    const r = box.pm(['account', 'set', 'Bluebird', '--cadence', '-3']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/0 or off/);
+    expect(box.pm(['account', 'set', 'Bluebird', '--cadence', '0']).code).toBe(0);
+  });
+});
