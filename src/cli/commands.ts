@@ -11,6 +11,9 @@ import { COLOR_WHEN } from '../context.js';
 import type { Completes } from '../core/completion.js';
 import { CONFIG_KEYS } from '../core/config.js';
 
+// what --week and --month take besides a week or month label (src/core/dates.ts parseWeek, parseMonth)
+const PERIOD_WORDS = ['last', 'this'] as const;
+
 /** One option, in commander's form, and the fixed set of values it takes, where it has one. */
 export interface OptionSpec {
   /** e.g. '-y, --yes', '--format <format>', '--week [week]' */
@@ -964,8 +967,12 @@ hypotheses for no opportunity are listed last. --json prints the whole tree.`,
     name: 'report',
     description: 'the standup page: the verdict, customer contact and what needs action (--full: every section)',
     options: [
-      { flags: '--week [week]', description: 'the week holding --as-of (default), last, or 2026-W46' },
-      { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11' },
+      {
+        flags: '--week [week]',
+        description: 'the week holding --as-of (default), last, or 2026-W46',
+        values: PERIOD_WORDS,
+      },
+      { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11', values: PERIOD_WORDS },
       { flags: '--since <date>', description: 'a free period from DATE (to --until, default --as-of)' },
       { flags: '--until <date>', description: 'the end of a --since period' },
       {
@@ -1108,8 +1115,8 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
     description: 'write the journal (or a period of it) as markdown, JSON, CSV or an HTML page',
     options: [
       { flags: '--format <format>', description: 'md (default), json, csv or html', values: EXPORT_FORMATS },
-      { flags: '--week [week]', description: 'the week holding --as-of, last, or 2026-W46' },
-      { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11' },
+      { flags: '--week [week]', description: 'the week holding --as-of, last, or 2026-W46', values: PERIOD_WORDS },
+      { flags: '--month [month]', description: 'the month holding --as-of, last, or 2026-11', values: PERIOD_WORDS },
       { flags: '--since <date>', description: 'a free period from DATE (to --until, default --as-of)' },
       { flags: '--until <date>', description: 'the end of a --since period' },
       {

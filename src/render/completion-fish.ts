@@ -34,8 +34,14 @@ function optionRule(o: OptionNode, condition: string | undefined): string[] {
     .filter(Boolean)
     .join(' ');
   const description = `-d ${q(oneLine(o.description))}`;
-  // fish takes an optional value only after =: those options are flags here
-  if (o.takes !== 'r') return [`${head} ${description}`];
+  // fish takes an optional value only after =: those options are flags here, and their fixed
+  // values are offered as the next word (commander takes --week last) by a rule of their own
+  if (o.takes !== 'r') {
+    if (o.takes !== 'o' || !o.value.startsWith('=')) return [`${head} ${description}`];
+    const optional = `__pm_optional "${optionCode(o)}"`;
+    const when = condition ? `${condition}; and ${optional}` : optional;
+    return [`${head} ${description}`, `complete -c pm -n ${q(when)} ${valueRule(o.value)}`];
+  }
   // values listed under an option's rule would each show the option's description: they get a
   // rule of their own (fish reads the later rule for the option's description)
   if (o.value.startsWith('=') || o.value.startsWith(':'))
@@ -151,6 +157,13 @@ end
 function __pm_at --argument-names node
     __pm_state
     test "$__pm_node" = "$node"
+end
+
+# The word typed may be the value of the option before it, one that takes a value optionally
+# (--week last), whose code (o:=last this) is CODE.
+function __pm_optional --argument-names code
+    __pm_state
+    test "$__pm_pending" = "$code"
 end
 
 # The word being typed is NODE's argument at INDEX (0 also: a subcommand), not an option's value.

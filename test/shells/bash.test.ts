@@ -48,6 +48,10 @@ const STEPS: Record<string, string> = {
   unbetLine: `pm hyp unbet ${TAB}`,
   coverageList: `pm coverage --format ${TAB}${TAB}`,
   treeList: `pm tree --${TAB}${TAB}`,
+  // --week and --month take an optional value: last, this, or a label (fresh-eyes wave 8 E22)
+  weekList: `pm export --week ${TAB}${TAB}`,
+  weekLine: `pm export --week la${TAB}`,
+  monthLine: `pm report --month th${TAB}`,
 };
 // steps whose screen is a list; the others run their line
 const LISTS = new Set(Object.keys(STEPS).filter((k) => /List$|^commands$|^hypCommands$|^freeText$/.test(k)));
@@ -88,6 +92,12 @@ describe('bash, with bash-completion loading the installed script at the first T
     expect(screens.formatList).not.toMatch(/--week|pm report --format -/);
     expect(argv(screens.formatLine)).toEqual(['report', '--format', 'md']);
     expect(argv(screens.formatEquals)).toEqual(['report', '--format=json']);
+  });
+
+  it('pm export --week <TAB> offers last and this; --month too', () => {
+    expect(screens.weekList).toMatch(/last\s+this/);
+    expect(argv(screens.weekLine)).toEqual(['export', '--week', 'last']);
+    expect(argv(screens.monthLine)).toEqual(['report', '--month', 'this']);
   });
 
   it('pm hyp show <TAB> offers hypothesis ids with their statements, not subcommands', () => {

@@ -17,6 +17,8 @@ const STEPS: [name: string, keys: string, after: 'enter' | 'clear'][] = [
   ['hypLine', `pm hyp show H1${TAB}`, 'enter'],
   ['formatList', `pm report --format ${TAB}`, 'clear'],
   ['formatEquals', `pm report --format=j${TAB}`, 'enter'],
+  ['weekList', `pm export --week ${TAB}`, 'clear'],
+  ['weekLine', `pm export --week la${TAB}`, 'enter'],
   ['completionList', `pm completion ${TAB}`, 'clear'],
   ['commands', `pm ${TAB}`, 'clear'],
   ['flags', `pm report --${TAB}`, 'clear'],
@@ -77,6 +79,11 @@ describe('fish, the completions file in ~/.config/fish/completions', () => {
     expect(screens.commands).toMatch(/hyp +\(hypotheses: beliefs to validate/);
     expect(screens.commands).not.toMatch(/__complete/);
     expect(screens.flags).toMatch(/--check +\(exit 3 when an actionable flag is raised/);
+  });
+
+  it('pm export --week <TAB> offers last and this (fresh-eyes wave 8 E22)', () => {
+    expect(screens.weekList).toMatch(/last\s+this/);
+    expect(argv(screens.weekLine)).toEqual(['export', '--week', 'last']);
   });
 
   it('contacts and interviews from the journal (named by --db when given)', () => {

@@ -14,6 +14,8 @@ const STEPS: [name: string, keys: string, after: 'enter' | 'clear'][] = [
   ['first', `pm report --format m${TAB}`, 'enter'],
   ['formatList', `pm report --format ${TAB}`, 'clear'],
   ['formatEquals', `pm report --format=j${TAB}`, 'enter'],
+  ['weekList', `pm export --week ${TAB}`, 'clear'],
+  ['weekLine', `pm export --week la${TAB}`, 'enter'],
   ['hypList', `pm hyp show ${TAB}${TAB}`, 'clear'],
   ['hypLine', `pm hyp show H1${TAB}`, 'enter'],
   ['importList', `pm import ${TAB}`, 'clear'],
@@ -66,6 +68,11 @@ describe('zsh, the #compdef file in $fpath', () => {
   it('--format offers its values, also after =', () => {
     expect(screens.formatList).toMatch(/json\s+md\s+text/);
     expect(argv(screens.formatEquals)).toEqual(['report', '--format=json']);
+  });
+
+  it('pm export --week <TAB> offers last and this (fresh-eyes wave 8 E22)', () => {
+    expect(screens.weekList).toMatch(/last\s+this/);
+    expect(argv(screens.weekLine)).toEqual(['export', '--week', 'last']);
   });
 
   it('pm hyp show <TAB> offers ids with their statements, newest first, not subcommands', () => {
