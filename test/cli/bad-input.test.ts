@@ -226,7 +226,7 @@ const CASES: Case[] = [
   ['edit: unknown interview', ['edit', 'I99', '--summary', 'x'], /unknown interview I99/],
   ['edit: not an interview id', ['edit', 'X1', '--summary', 'x'], /not an interview id/],
   ['edit: unknown --clear field', ['edit', 'I1', '--clear', 'everything'], /cannot clear "everything"/],
-  ['edit: future-only date form', ['edit', 'I1', '--date', 'tomorrow'], /--date: "tomorrow" is not a date/],
+  ['edit: future-only date form', ['edit', 'I1', '--date', 'tomorrow'], /--date: "tomorrow" is in the future/],
   ['edit: nothing to change', ['edit', 'I1'], /nothing to change/],
   ['delete: without --yes off a terminal', ['delete', 'I1'], /needs --yes/],
   ['delete: unknown interview', ['delete', 'I99', '--yes'], /unknown interview I99/],

@@ -478,7 +478,7 @@ describe('outcomes', () => {
     refused(['hyp', 'kill', 'H1'], /needs --reason/, /try: pm hyp kill H1 --reason/);
     refused(['hyp', 'kill', 'H1', '--reason', ' '], /needs --reason/);
     refused(['hyp', 'kill', 'H1', '--reason', 'r'.repeat(1001)], /reason is longer than 1000/);
-    refused(['hyp', 'kill', 'H1', '--reason', 'x', '--date', 'tomorrow'], /--date: "tomorrow" is not a date/);
+    refused(['hyp', 'kill', 'H1', '--reason', 'x', '--date', 'tomorrow'], /--date: "tomorrow" is in the future/);
     refused(['hyp', 'kill', 'H1', '--reason', 'x', '--date', '2026-12-01'], /in the future/);
     refused(['hyp', 'kill', 'H2', '--reason', 'x'], /no hypothesis H2/, /try: pm hyp list --status all/);
   });
