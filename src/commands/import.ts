@@ -118,8 +118,8 @@ function summary(c: ImportCounts): string {
     );
   if (c.contacts.erased)
     lines.push(
-      `Erased on arrival: ${part(c.contacts.erased, 'person', 'people')} erased with pm forget (same email), kept ` +
-        `as "Forgotten contact".`,
+      `Erased on arrival: ${part(c.contacts.erased, 'person', 'people')} erased with pm forget (same email, ` +
+        `or same name at their account), kept as "Forgotten contact".`,
     );
   if (c.contacts.erasedHere)
     lines.push(

@@ -114,3 +114,19 @@ export class ForgottenList {
     return null;
   }
 }
+
+/**
+ * Is a person whose name alone matched an erased one (`m`) that very person, by the rule that makes
+ * two copies made apart one (fresh-eyes E11)? Yes at the same account (`erasedAccount`: the one the
+ * erased person was at), when no email tells them apart (either has none; the same email matches by
+ * email anyway). A namesake elsewhere, or with an email of their own, is someone else.
+ */
+export function sameAsErased(
+  m: ForgottenMatch | null,
+  person: { email: string | null; account: string },
+  erasedAccount: string | undefined,
+): boolean {
+  if (m?.by !== 'name' || erasedAccount === undefined) return false;
+  if (person.email && m.entry.emailHash) return false;
+  return erasedAccount.toLowerCase() === person.account.toLowerCase();
+}

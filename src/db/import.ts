@@ -26,6 +26,7 @@ import {
   type PersonNeedles,
 } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
+import { sameAsErased } from '../core/erasure.js';
 import { DEFAULTS, type ConfigKey } from '../core/config.js';
 import type { HypothesisDoc, InterviewDoc, JournalDoc, OutcomeDoc, SettingDoc } from '../core/import-validate.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
@@ -300,21 +301,41 @@ function eraseOnArrival(
       db,
       doc.privacyKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key, 'hex') })),
     );
-  for (const e of doc.forgotten ?? []) if (rememberEntry(db, e)) counts.forgottenAdded++;
+  /** the erasures this file brought */
+  const added = new Set<string>();
+  for (const e of doc.forgotten ?? [])
+    if (rememberEntry(db, e)) {
+      counts.forgottenAdded++;
+      added.add(e.uuid);
+    }
   const list = loadForgottenList(db);
+  const accountByUuid = db.prepare('SELECT name FROM accounts WHERE uuid = ?').pluck();
+  const accountName = (uuid: string): string =>
+    doc.accounts.find((a) => a.uuid === uuid)?.name ?? (accountByUuid.get(uuid) as string | undefined) ?? '';
+  // the account an erased person was at: their "Forgotten contact" here, or in the file
+  const placeholderAccount = db
+    .prepare('SELECT a.name FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.uuid = ?')
+    .pluck();
+  const erasedAccount = (uuid: string): string | undefined => {
+    const here = placeholderAccount.get(uuid) as string | undefined;
+    if (here !== undefined) return here;
+    const placeholder = doc.contacts.find((x) => x.uuid === uuid);
+    return placeholder ? accountName(placeholder.accountUuid) : undefined;
+  };
   /** erased people's needles, by the file's contact UUID, for scrubbing the file's text */
   const scrubbers = new Map<string, PersonNeedles>();
   const everywhere: PersonNeedles[] = [];
-  // this journal's people the file's list names (by UUID or email) are erased here too
+  // this journal's people the file's list names (by UUID or email) are erased here too; so is one
+  // with the name of a person it erased at the same account, no email telling them apart: by the
+  // rule that unites copies made apart, the same person (fresh-eyes E11)
   if (counts.forgottenAdded > 0)
-    for (const c of db.prepare('SELECT id, uuid, name, email FROM contacts WHERE forgotten = 0').all() as {
-      id: number;
-      uuid: string;
-      name: string;
-      email: string | null;
-    }[]) {
+    for (const c of db
+      .prepare(`SELECT c.id, c.uuid, c.name, c.email, a.name AS account FROM contacts c
+        JOIN accounts a ON a.id = c.account_id WHERE c.forgotten = 0`)
+      .all() as { id: number; uuid: string; name: string; email: string | null; account: string }[]) {
       const m = list.match(c);
-      if (!m || m.by === 'name') continue;
+      if (!m) continue;
+      if (m.by === 'name' && !(added.has(m.entry.uuid) && sameAsErased(m, c, erasedAccount(m.entry.uuid)))) continue;
       forgetContact(db, c.id, erased);
       recordErasure(db, c, today, 2);
       everywhere.push(personNeedles(c.name, c.email));
@@ -322,14 +343,19 @@ function eraseOnArrival(
     }
 
   const contactRow = db.prepare('SELECT id, forgotten FROM contacts WHERE uuid = ?');
+  // a person here of that name at that account: the file's namesake unites with them, as before
+  const liveNamesake = db.prepare(`SELECT 1 FROM contacts c JOIN accounts a ON a.id = c.account_id
+    WHERE c.forgotten = 0 AND c.name = ? COLLATE NOCASE AND a.name = ? COLLATE NOCASE`);
   const contacts = doc.contacts.map((c) => {
     const match = c.forgotten ? null : list.match(c);
-    if (match?.by === 'name')
-      counts.nameMatches.push({
-        name: c.name,
-        account: doc.accounts.find((a) => a.uuid === c.accountUuid)?.name ?? '',
-      });
-    if (!match || match.by === 'name') return c;
+    const account = accountName(c.accountUuid);
+    // the name of an erased person at their account, no email telling them apart: them (E11)
+    const same =
+      match?.by === 'name' &&
+      sameAsErased(match, { email: c.email, account }, erasedAccount(match.entry.uuid)) &&
+      liveNamesake.get(c.name, account) === undefined;
+    if (match?.by === 'name' && !same) counts.nameMatches.push({ name: c.name, account });
+    if (!match || (match.by === 'name' && !same)) return c;
     // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
     scrubbers.set(c.uuid, personNeedles(c.name, c.email));
     everywhere.push(scrubbers.get(c.uuid)!);
@@ -338,7 +364,7 @@ function eraseOnArrival(
       forgetContact(db, here.id, erased);
       recordErasure(db, c, today, 2);
       counts.contacts.erasedHere++;
-    } else if (!here && match.by === 'email') {
+    } else if (!here && match.by !== 'uuid') {
       recordErasure(db, c, today, 0);
       counts.contacts.erased++;
     } else counts.contacts.forgotten++;

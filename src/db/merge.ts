@@ -27,8 +27,16 @@ import { SuspendedSummaries } from './summaries.js';
 import { setConfigValue, unsetConfigValue } from './config.js';
 import { mergeAccounts } from './accounts.js';
 import { mergeContacts } from './contacts.js';
-import { conflictCopy, erasedEmailCheck, forgetContact, hashedScrubber, type ErasedPerson } from './forget.js';
-import { recordErasure } from './erasure.js';
+import {
+  conflictCopy,
+  erasedEmailCheck,
+  FORGOTTEN_NAME,
+  forgetContact,
+  hashedScrubber,
+  type ErasedPerson,
+} from './forget.js';
+import { loadForgottenList, recordErasure } from './erasure.js';
+import { sameAsErased, type ForgottenList } from '../core/erasure.js';
 import { fieldStamps, readRecords } from './exchange.js';
 import { observe, tick, untracked } from './tracking.js';
 import {
@@ -727,8 +735,9 @@ class Merger {
    * erased person, say) is written scrubbed of the people this journal knows by hashes only, as
    * losing versions are (conflictCopy): 'scrubbed', so the record gets a new version of this
    * journal's, which travels on and brings the others the scrubbed text. Contacts and accounts are
-   * left as they come (an erased contact is let go by UUID, and a namesake is another person), but
-   * for an erased person's email, which is that person whatever the name beside it.
+   * left as they come (an erased contact is let go by UUID; a namesake is another person unless at
+   * the erased person's account with no email telling them apart: contact()), but for an erased
+   * person's email, which is that person whatever the name beside it.
    */
   private materialize(c: Change): Applied {
     // an email is a person: one this journal erased does not come back on another contact (E31)
@@ -1042,6 +1051,16 @@ class Merger {
           );
         });
     }
+    if (!row && !forgotten && !(same && !same.forgotten) && this.erasedNamesake(d, account.id)) {
+      // the name of a person erased here, at their account, no email telling them apart: by the rule
+      // that unites copies made apart, them (fresh-eyes E11). Kept as "Forgotten contact", and their
+      // UUID erased, a change of this journal's that travels back to the journal that sent them
+      this.s.insertContact.run(d.uuid, FORGOTTEN_NAME, null, account.id, d.role, null, null, 1);
+      recordErasure(this.db, d, this.opts.today, 0);
+      this.localChange('erasure', d.uuid, {}, false, null);
+      this.result.erased++;
+      return 'scrubbed';
+    }
     if (row) {
       this.s.updateContact.run(d.uuid, d.name, d.email, account.id, d.role, d.segment, d.persona ?? null, row.id);
       this.changedExisting = true;
@@ -1060,6 +1079,24 @@ class Merger {
     this.addedRows.add(`contact ${inserted.lastInsertRowid}`);
     if (forgotten) this.s.forget.run(d.uuid);
     return 'added';
+  }
+
+  /** This journal's erased people, by hash (built at the first contact that may be one of them). */
+  private forgottenList: ForgottenList | undefined;
+
+  /** Is `d`, new here, a person erased here by the rule that unites copies made apart (sameAsErased)? */
+  private erasedNamesake(d: ContactDoc, accountId: number): boolean {
+    this.forgottenList ??= loadForgottenList(this.db);
+    const m = this.forgottenList.match(d);
+    if (m?.by !== 'name') return false;
+    const at = this.db
+      .prepare(
+        'SELECT a.name FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.uuid = ? AND c.forgotten = 1',
+      )
+      .pluck()
+      .get(m.entry.uuid) as string | undefined;
+    const account = this.db.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(accountId) as string;
+    return sameAsErased(m, { email: d.email, account }, at);
   }
 
   private hypothesis(d: HypothesisDoc): Applied {

@@ -149,3 +149,31 @@ describe('pm sync of one contact and account changed on both sides at once (a th
     for (const who of ['dana', 'eli', 'dana'] as const) expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
   });
 });
+
+describe("pm sync of an erased person's namesake made apart (fresh-eyes E11)", () => {
+  it('the same name at the same account, no email: erased in both journals, and it settles', () => {
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    log('dana', '--with', 'Nina Novak <nina@acme.test>', '--account', 'Acme', '--summary', 'Dana met Nina');
+    pm('dana', ['forget', 'Nina Novak', '--yes']);
+    sync('dana');
+    // Eli met a Nina at Acme too, before hearing of Dana's
+    log('eli', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'Eli met Nina Novak');
+    pm('eli', ['contact', 'set', 'Nina Novak', '--persona', 'cfo']);
+    sync('eli');
+    sync('dana');
+    sync('eli');
+    for (const who of ['dana', 'eli'] as const) {
+      const names = JSON.parse(pm(who, ['contacts', '--json']).out).map((c: { name: string }) => c.name);
+      expect(names).not.toContain('Nina Novak');
+      expect(pm(who, ['ls']).out).not.toContain('Nina');
+    }
+    for (const who of ['dana', 'eli', 'dana', 'eli'] as const) sync(who);
+    // alike, but for the hashes of the erased, made with each journal's own key
+    const alike = (who: Name) => {
+      const doc = comparable(who) as { forgotten: { uuid: string }[] };
+      return { ...doc, forgotten: doc.forgotten.map((f) => f.uuid) };
+    };
+    expect(alike('eli')).toEqual(alike('dana'));
+    for (const who of ['dana', 'eli'] as const) expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
+  });
+});
