@@ -96,18 +96,68 @@ export function searchInterviews(db: DB, query: string, limit: number): SearchHi
     throw err;
   }
   const marks = `'${MATCH_START}', '${MATCH_END}'`;
-  const highlight = db.prepare(`SELECT highlight(interviews_fts, 0, ${marks}), highlight(interviews_fts, 1, ${marks}),
-    highlight(interviews_fts, 2, ${marks}), highlight(interviews_fts, 3, ${marks})
+  // FTS5's highlight() and snippet() cost grows with a column's length times its matches (a 5 MB
+  // transcript with 70,000 of them: ~21 s of CPU, fresh-eyes E36): a column longer than LONG_COLUMN
+  // is read as it is and its first matches marked here (markFirstMatches), as a snippet needs
+  const columns = ['summary', 'notes', 'pains', 'quotes'].map(
+    (c, i) =>
+      `length(${c}) > ${LONG_COLUMN}, CASE WHEN length(${c}) > ${LONG_COLUMN} THEN ${c} ` +
+      `ELSE highlight(interviews_fts, ${i}, ${marks}) END`,
+  );
+  const highlight = db.prepare(`SELECT ${columns.join(', ')}
     FROM interviews_fts WHERE interviews_fts MATCH ? AND rowid = ?`);
   const snippet = db.prepare(`SELECT snippet(interviews_fts, -1, ${marks}, '…', 16)
     FROM interviews_fts WHERE interviews_fts MATCH ? AND rowid = ?`);
   // The rowid bound as an integer: better-sqlite3 binds a JavaScript number as a REAL, and FTS5
   // with a MATCH ignores `rowid = 3.0` (it answered the best match's row for every hit).
-  return rowids.map((rowid) => ({
-    rowid,
-    marked: (highlight.raw().get(q, BigInt(rowid)) as (string | null)[]).map((t) => t ?? '') as SearchHit['marked'],
-    fallback: () => snippet.pluck().get(q, BigInt(rowid)) as string,
-  }));
+  return rowids.map((rowid) => {
+    const row = highlight.raw().get(q, BigInt(rowid)) as (number | string | null)[];
+    const long = [0, 1, 2, 3].filter((i) => row[i * 2] === 1);
+    const marked = [0, 1, 2, 3].map((i) =>
+      row[i * 2] === 1 ? markFirstMatches(String(row[i * 2 + 1]), q) : String(row[i * 2 + 1] ?? ''),
+    ) as SearchHit['marked'];
+    return {
+      rowid,
+      marked,
+      // with a long column, its beginning rather than FTS5's snippet of it
+      fallback: () =>
+        long.length
+          ? `${String(row[long[0] * 2 + 1]).slice(0, 90)}…`
+          : (snippet.pluck().get(q, BigInt(rowid)) as string),
+    };
+  });
+}
+
+/** A column longer than this (characters) is not handed to FTS5's highlight() (E36). */
+export const LONG_COLUMN = 65_536;
+
+/** How many matches of a long column are marked: a snippet shows the first. */
+const MARKED_MATCHES = 50;
+
+/** A word as the index compares it (unicode61, remove_diacritics 2): lower case, without marks. */
+const tokenKey = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The index's text of a long column with its first matches of the query's words marked, as
+ * highlight() would mark them: each word of the query (a prefix* as a prefix), wherever it is, up to
+ * MARKED_MATCHES. Phrases and operators are read as their words: what is marked is only where a
+ * snippet is cut, the interview itself was found by FTS5.
+ */
+export function markFirstMatches(text: string, query: string): string {
+  const words = (query.match(/[\p{L}\p{N}\p{M}]+\*?/gu) ?? [])
+    .filter((w) => !/^(AND|OR|NOT|NEAR)$/.test(w))
+    .map((w) => ({ key: tokenKey(w.replace(/\*$/, '')), prefix: w.endsWith('*') }));
+  let out = '';
+  let copied = 0;
+  let n = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const key = tokenKey(m[0]);
+    if (!words.some((w) => (w.prefix ? key.startsWith(w.key) : key === w.key))) continue;
+    out += `${text.slice(copied, m.index)}${MATCH_START}${m[0]}${MATCH_END}`;
+    copied = m.index + m[0].length;
+    if (++n === MARKED_MATCHES) break;
+  }
+  return out + text.slice(copied);
 }
 
 /** What FTS5's complaint about a query means, in the words of someone who typed it. */
