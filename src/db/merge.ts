@@ -341,6 +341,7 @@ class Merger {
     for (const c of changes)
       if (c.deleted && c.mergedInto && (c.kind === 'account' || c.kind === 'contact'))
         this.mergedAway.set(`${c.kind} ${c.key}`, c);
+    for (const c of this.mergedAway.values()) this.oppositeMerge(c);
     const byKind = new Map<RecordKind, Change[]>();
     for (const c of changes) {
       if (c.kind === 'erasure') continue;
@@ -373,6 +374,37 @@ class Merger {
     if (this.result.latest) observe(this.db, this.result.latest);
     this.summaries.resume(this.changedExisting ? {} : { interviews: this.lastInterview });
     return this.result;
+  }
+
+  /**
+   * The same two accounts or contacts merged in opposite directions here and there (fresh-eyes wave 8
+   * E30): both journals said they are one, so one stays everywhere, the one with the smaller UUID, as
+   * for records created apart. Settled before anything arrives: where this journal kept the smaller,
+   * a change of its own keeps it (newer than the arriving tombstone, which then changes nothing);
+   * where it kept the larger, its row takes the smaller's UUID as a change of its own, and the larger's
+   * arriving tombstone merges it there. Before, each tombstone deleted the record the other journal
+   * kept: interviews with nobody, and two journals different for good.
+   */
+  private oppositeMerge(c: Change): void {
+    const kind = c.kind as 'account' | 'contact';
+    const into = c.mergedInto as string;
+    if (into === c.key || this.resolve(kind, into) !== c.key) return;
+    const table = kind === 'account' ? 'accounts' : 'contacts';
+    const rowOf = this.db.prepare(`SELECT id FROM ${table} WHERE uuid = ?`).pluck();
+    const local = this.local(kind, c.key);
+    if (!local || local.deleted || rowOf.get(c.key) === undefined) return;
+    this.changedExisting = true;
+    if (c.key < into) {
+      this.localChange(kind, c.key, mergeVectors(JSON.parse(local.vv) as VersionVector, c.vv), false, null);
+      return;
+    }
+    if (rowOf.get(into) !== undefined) return;
+    this.db.prepare(`UPDATE ${table} SET uuid = ? WHERE uuid = ?`).run(into, c.key);
+    // the row's field stamps go with it (they are this journal's fields, now under the smaller UUID)
+    this.db.prepare('DELETE FROM field_versions WHERE kind = ? AND key = ?').run(kind, into);
+    this.db.prepare('UPDATE field_versions SET key = ? WHERE kind = ? AND key = ?').run(into, kind, c.key);
+    this.localChange(kind, into, this.vvOf(kind, into), false, null);
+    this.resolved.clear();
   }
 
   /** For writeRecord: the content written as a change of this journal's (tracked). */
@@ -533,7 +565,60 @@ class Merger {
       this.putVersion(c, merged, Boolean(local.deleted), local.merged_into, true);
       counts.unchanged++;
       if (c.deleted && !local.deleted) this.restampLinks(c.kind, c.key);
+      if (local.merged_into && remoteDoc && isPeople(c.kind)) this.fillMergedInto(c.kind, local.merged_into, remoteDoc);
     }
+  }
+
+  /**
+   * A teammate's edit of an account or contact merged away here, made not knowing of the merge
+   * (fresh-eyes wave 8 E29). The teammate's journal, receiving the merge, fills the kept record's
+   * empty fields from its copy of the going one (mergeContacts, mergeAccounts); this journal fills
+   * them the same from the edit it receives, as a change of its own that travels on, so both end the
+   * same. Before, the edit reached the kept record in the teammate's journal only.
+   */
+  private fillMergedInto(kind: 'account' | 'contact', into: string, edited: RecordDoc): void {
+    const key = this.resolve(kind, into);
+    const here = readRecords(this.db, kind, [key]).get(key) as Record<string, unknown> | undefined;
+    const doc = edited as unknown as Record<string, unknown>;
+    if (!here || here.forgotten || doc.forgotten) return;
+    const fields = kind === 'account' ? ['segment', 'cadenceDays'] : ['email', 'segment', 'persona'];
+    const filled = fields.filter((f) => (here[f] ?? null) === null && (doc[f] ?? null) !== null);
+    // an email another contact here has is theirs (the teammate's journal could not have held both)
+    const taken = (e: unknown) => this.s.contactByEmail.get(e) !== undefined;
+    const fill = filled.filter((f) => f !== 'email' || !taken(doc.email));
+    if (fill.length === 0) return;
+    const data = { ...here, ...Object.fromEntries(fill.map((f) => [f, doc[f]])), uuid: key } as unknown as RecordDoc;
+    const applied = this.materialize({
+      kind,
+      key,
+      rev: ORIGIN_VERSION,
+      vv: {},
+      deleted: false,
+      mergedInto: null,
+      data,
+    });
+    if (applied !== 'updated' && applied !== 'scrubbed') return;
+    this.changedExisting = true;
+    this.rekey.add(`${kind} ${this.db.prepare(`SELECT id FROM ${kind}s WHERE uuid = ?`).pluck().get(key) as number}`);
+    this.filledHere(kind, key, here);
+  }
+
+  /**
+   * The kept record of a merge, with fields filled here (from the going record, or from an edit of
+   * it): a change of this journal's, each filled field stamped with it, so that it travels on and the
+   * other journals hold the same (fresh-eyes wave 8 E29).
+   */
+  private filledHere(kind: 'account' | 'contact', key: string, before: Record<string, unknown> | undefined): void {
+    const after = readRecords(this.db, kind, [key]).get(key) as Record<string, unknown> | undefined;
+    if (!before || !after || after.forgotten) return;
+    const changed = STAMPED_FIELDS[kind].filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+    if (changed.length === 0) return;
+    const base = this.local(kind, key);
+    this.localChange(kind, key, base ? (JSON.parse(base.vv) as VersionVector) : {}, false, null);
+    const version = (this.local(kind, key) as LocalVersion).version;
+    const stamps: FieldVersions = { ...fieldStamps(base?.fields ?? null) };
+    for (const f of changed) stamps[f] = version;
+    this.putStamps(kind, key, stamps);
   }
 
   /**
@@ -802,6 +887,8 @@ class Merger {
         const target = c.mergedInto && (find.get(this.resolve(c.kind, c.mergedInto)) as Found | undefined);
         if (row && target && row.id !== target.id) {
           this.changedExisting = true;
+          const into = this.resolve(c.kind, c.mergedInto as string);
+          const before = readRecords(db, c.kind, [into]).get(into) as Record<string, unknown> | undefined;
           if (c.kind === 'account') mergeAccounts(db, row.id, target.id);
           else {
             // this journal's copy of a person erased where the two were made one: erased here too, as
@@ -816,6 +903,8 @@ class Merger {
             }
             mergeContacts(db, row.id, target.id);
           }
+          // the kept record's empty fields filled from the going one: a change of this journal's
+          this.filledHere(c.kind, into, before);
         }
         return;
       }
@@ -1254,6 +1343,17 @@ class Merger {
     // an outcome changed elsewhere is written anew, so the status triggers see it
     if (id !== undefined) this.s.deleteOutcome.run(id);
     this.s.insertOutcome.run(d.uuid, hid, d.outcome, d.date, d.reason);
+    // outcomes of one day in the order of their UUIDs (v7: when each was recorded), in every journal,
+    // whatever order they arrived in (fresh-eyes wave 8 E32): the status is the latest by date, then
+    // entry, so those of that day recorded after this one are entered again after it
+    const later = this.db
+      .prepare(`SELECT id, uuid, outcome, date, reason FROM outcomes
+        WHERE hypothesis_id = ? AND date = ? AND uuid > ? ORDER BY uuid`)
+      .all(hid, d.date, d.uuid) as { id: number; uuid: string; outcome: string; date: string; reason: string }[];
+    for (const o of later) {
+      this.s.deleteOutcome.run(o.id);
+      this.s.insertOutcome.run(o.uuid, hid, o.outcome, o.date, o.reason);
+    }
     return id === undefined ? 'added' : 'updated';
   }
 }

@@ -1,0 +1,192 @@
+// Team merges found by a first-time user (wave 8): E30, E32, E29 below.
+// Two teammates merging the same two contacts (or accounts) in opposite directions (fresh-eyes wave 8
+// E30): each said the two are one, so one stays everywhere, the one with the smaller UUID, as for
+// records created apart. Before, each journal's merge tombstone deleted the other's kept record:
+// each ended with an interview with nobody, and the two journals differed for good.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+import { testDatabase, type TestDatabase } from '../pg.js';
+
+let box: Sandbox;
+let pg: TestDatabase | undefined;
+beforeEach(() => {
+  box = sandbox({ today: '2026-12-05' });
+});
+afterEach(async () => {
+  await pg?.drop();
+  pg = undefined;
+  box.cleanup();
+});
+
+type Name = 'a' | 'b';
+const file = (who: Name) => join(box.dir, `${who}.db`);
+function pm(who: Name, args: string[]) {
+  const r = box.pm(['--db', file(who), ...args], { env: pg?.env });
+  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+let files = 0;
+function trade(from: Name, to: Name) {
+  const path = join(box.dir, `${from}-${++files}.json`);
+  writeFileSync(path, pm(from, ['export', '--format', 'json']).out);
+  pm(to, ['import', path]);
+}
+
+interface Row {
+  id: string;
+  summary: string;
+  contactUuids: string[];
+  with: string[];
+  account: string | null;
+}
+const interviews = (who: Name) =>
+  (JSON.parse(pm(who, ['ls', '--json']).out) as Row[])
+    .map((i) => `${i.summary}: ${i.with.join('+')} @ ${i.account}`)
+    .sort();
+const contacts = (who: Name) =>
+  (JSON.parse(pm(who, ['contacts', '--json']).out) as { uuid: string; name: string; account: string }[])
+    .map((c) => `${c.uuid} ${c.name} @ ${c.account}`)
+    .sort();
+const accounts = (who: Name) =>
+  (JSON.parse(pm(who, ['accounts', '--json']).out) as { uuid: string; name: string }[])
+    .map((a) => `${a.uuid} ${a.name}`)
+    .sort();
+
+type Share = { first: () => void; settle: () => void };
+const byExports: () => Share = () => ({
+  first: () => trade('a', 'b'),
+  settle: () => {
+    trade('a', 'b');
+    trade('b', 'a');
+  },
+});
+const bySync = (url: () => string): Share => ({
+  first: () => {
+    for (const who of ['a', 'b'] as const) pm(who, ['sync', 'init', url()]);
+    pm('a', ['sync']);
+    pm('b', ['sync']);
+  },
+  settle: () => {
+    for (let round = 0; round < 3; round++) for (const who of ['a', 'b'] as const) pm(who, ['sync']);
+  },
+});
+
+function contactsMergedBothWays(share: Share) {
+  pm('a', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'jane call']);
+  pm('a', ['log', '--with', 'J. Roe <jroe@acme.test>', '--account', 'Acme', '--summary', 'j call']);
+  share.first();
+  pm('a', ['contact', 'merge', 'J. Roe', 'Jane Roe']);
+  pm('b', ['contact', 'merge', 'Jane Roe', 'J. Roe']);
+  share.settle();
+  const [ca, cb] = [contacts('a'), contacts('b')];
+  expect(ca).toHaveLength(1);
+  expect(cb).toEqual(ca);
+  for (const who of ['a', 'b'] as const) {
+    const name = ca[0].split(' ').slice(1, -2).join(' ');
+    expect(interviews(who)).toEqual([`j call: ${name} @ Acme`, `jane call: ${name} @ Acme`]);
+    expect(JSON.parse(pm(who, ['doctor', '--json']).out).healthy).toBe(true);
+  }
+}
+
+function accountsMergedBothWays(share: Share) {
+  pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'jane call']);
+  pm('a', ['log', '--with', 'Bob Li', '--account', 'ACME Inc', '--summary', 'bob call']);
+  share.first();
+  pm('a', ['account', 'merge', 'ACME Inc', 'Acme']);
+  pm('b', ['account', 'merge', 'Acme', 'ACME Inc']);
+  share.settle();
+  const [aa, ab] = [accounts('a'), accounts('b')];
+  expect(aa).toHaveLength(1);
+  expect(ab).toEqual(aa);
+  const name = aa[0].split(' ').slice(1).join(' ');
+  // a call logged later on one journal reaches the other (before: "Left out" for good)
+  pm('a', ['log', '--with', 'Jane Roe', '--account', name, '--summary', 'later call']);
+  share.settle();
+  for (const who of ['a', 'b'] as const)
+    expect(interviews(who)).toEqual([
+      `bob call: Bob Li @ ${name}`,
+      `jane call: Jane Roe @ ${name}`,
+      `later call: Jane Roe @ ${name}`,
+    ]);
+}
+
+describe('the same two records merged in opposite directions on two journals', () => {
+  it('contacts, trading exports: one person on both, every interview keeping them', () => {
+    contactsMergedBothWays(byExports());
+  });
+  it('accounts, trading exports: one account on both, and later calls still arrive', () => {
+    accountsMergedBothWays(byExports());
+  });
+  it('contacts through pm sync (a real PostgreSQL)', async () => {
+    pg = await testDatabase();
+    const url = pg.url;
+    contactsMergedBothWays(bySync(() => url));
+  });
+  it('accounts through pm sync (a real PostgreSQL)', async () => {
+    pg = await testDatabase();
+    const url = pg.url;
+    accountsMergedBothWays(bySync(() => url));
+  });
+});
+
+// The same hypothesis decided differently on two journals the same day (fresh-eyes wave 8 E32): the
+// outcomes of one day are in the order they were recorded (their UUIDs) on every journal; before, each
+// journal's own entry order made each show the other's decision as the current one, for good.
+function decidedBothWays(share: Share) {
+  pm('a', ['hyp', 'add', 'Finance teams will pay', '--date', '2026-12-01']);
+  share.first();
+  pm('a', ['hyp', 'validate', 'H1', '--reason', 'a: 3 pay']);
+  pm('b', ['hyp', 'kill', 'H1', '--reason', 'b: too niche']);
+  share.settle();
+  for (const who of ['a', 'b'] as const) {
+    const [h] = JSON.parse(pm(who, ['hyp', 'list', '--status', 'all', '--json']).out) as { status: string }[];
+    expect(h.status, who).toBe('killed');
+    const shown = JSON.parse(pm(who, ['hyp', 'show', 'H1', '--json']).out) as { outcomes: { reason: string }[] };
+    expect(shown.outcomes.map((o) => o.reason)).toEqual(['a: 3 pay', 'b: too niche']);
+  }
+}
+
+describe('one hypothesis validated on one journal and killed on the other the same day', () => {
+  it('trading exports: the decision recorded last is the status on both', () => {
+    decidedBothWays(byExports());
+  });
+  it('through pm sync (a real PostgreSQL)', async () => {
+    pg = await testDatabase();
+    const url = pg.url;
+    decidedBothWays(bySync(() => url));
+  });
+});
+
+// A contact (or account) merged away on one journal while a teammate edits it (fresh-eyes wave 8 E29):
+// the teammate's journal fills the kept record's empty fields from the edited copy when the merge
+// arrives; the journal that merged does the same with the edit when it arrives. Before, the persona
+// reached the kept contact in the teammate's journal only, for good.
+function mergedHereEditedThere(share: Share) {
+  pm('a', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'jane call']);
+  pm('a', ['log', '--with', 'J. Roe <jroe@acme-inc.test>', '--account', 'ACME Inc', '--summary', 'j call']);
+  share.first();
+  pm('a', ['account', 'merge', 'ACME Inc', 'Acme']);
+  pm('a', ['contact', 'merge', 'J. Roe', 'Jane Roe']);
+  pm('b', ['contact', 'set', 'J. Roe', '--persona', 'controller']);
+  pm('b', ['account', 'set', 'ACME Inc', '--segment', 'enterprise', '--cadence', '10']);
+  share.settle();
+  for (const who of ['a', 'b'] as const) {
+    const people = JSON.parse(pm(who, ['contacts', '--json']).out) as { name: string; persona: string | null }[];
+    expect(people.map((c) => `${c.name} ${c.persona}`)).toEqual(['Jane Roe controller']);
+    const orgs = JSON.parse(pm(who, ['accounts', '--json']).out) as Record<string, unknown>[];
+    expect(orgs.map((o) => `${o.name} ${o.segment} ${o.cadenceDays}`)).toEqual(['Acme enterprise 10']);
+  }
+}
+
+describe('a contact and an account merged away here and edited there', () => {
+  it('trading exports: the edit reaches the kept record on both journals', () => {
+    mergedHereEditedThere(byExports());
+  });
+  it('through pm sync (a real PostgreSQL)', async () => {
+    pg = await testDatabase();
+    const url = pg.url;
+    mergedHereEditedThere(bySync(() => url));
+  });
+});
