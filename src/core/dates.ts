@@ -144,7 +144,7 @@ export function parsePastDate(input: string, todayIso: string, flag = '--date'):
   const ahead = s === 'tomorrow' ? ['+1d', '1', 'd'] : /^\+(\d{1,5})([dw])$/.exec(s);
   if (ahead) {
     if (!MAY_BE_AHEAD.has(flag))
-      throw new UsageError(`${flag}: ${shownInput(input)} is in the future`, `accepted: ${PAST_FORMS}`);
+      throw new UsageError(said(flag, `${shownInput(input)} is in the future`), `accepted: ${PAST_FORMS}`);
     return inYears(addDays(todayIso, Number(ahead[1]) * (ahead[2] === 'w' ? 7 : 1)), input, flag);
   }
   const wd = WEEKDAYS.get(s);
@@ -180,17 +180,20 @@ export function parseDeadline(input: string, todayIso: string, base: string = to
 const shownInput = (input: string) => JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input);
 
 /** A date counted from today (3d, +2w) must still fall in the years pm accepts. */
+// a prompt's answer (flag '') is named by no flag: the user typed none (fresh-eyes wave 8 E22)
+const said = (flag: string, message: string) => (flag ? `${flag}: ${message}` : message);
+
 function inYears(iso: string, input: string, flag: string): string {
   const y = +iso.slice(0, 4);
   if (iso.length === 10 && y >= FIRST_YEAR && y <= LAST_YEAR) return iso;
-  throw new UsageError(`${flag}: ${shownInput(input)} falls outside the years ${YEARS}`);
+  throw new UsageError(said(flag, `${shownInput(input)} falls outside the years ${YEARS}`));
 }
 
 function badDate(input: string, flag: string, forms: string): UsageError {
   const m = ISO_DAY.exec(input.trim());
   if (m && (+m[1] < FIRST_YEAR || +m[1] > LAST_YEAR))
-    return new UsageError(`${flag}: ${shownInput(input)} is outside the years ${YEARS}`, `accepted: ${forms}`);
-  return new UsageError(`${flag}: ${shownInput(input)} is not a date`, `accepted: ${forms}`);
+    return new UsageError(said(flag, `${shownInput(input)} is outside the years ${YEARS}`), `accepted: ${forms}`);
+  return new UsageError(said(flag, `${shownInput(input)} is not a date`), `accepted: ${forms}`);
 }
 
 /**

@@ -61,7 +61,7 @@ export function parseHowWhen(
     );
   let date: string;
   try {
-    date = parsePastDate(rest.length ? rest.join(' ') : 'today', today);
+    date = parsePastDate(rest.length ? rest.join(' ') : 'today', today, '');
   } catch (err) {
     // a word that is no day may be a stage mistyped: name the stages too
     if (err instanceof UsageError && stages.length > 0)

@@ -12,6 +12,7 @@ import {
   readDraftFile,
   splitItems,
 } from '../../src/core/quick-log.js';
+import { parseDeadline } from '../../src/core/dates.js';
 import { UsageError } from '../../src/errors.js';
 
 const TODAY = '2026-11-20';
@@ -28,6 +29,14 @@ describe('how and when', () => {
     });
     expect(parseHowWhen('mon Visit', TODAY, person)).toEqual({ channel: 'visit', date: '2026-11-16', stage: null });
     expect(parseHowWhen('2026-11-02', TODAY, person)).toEqual({ channel: 'call', date: '2026-11-02', stage: null });
+  });
+
+  it('a day it cannot read is named as typed, not by a flag the user never typed (fresh-eyes wave 8 E22)', () => {
+    expect(() => parseHowWhen('call 2026-13-45', TODAY, person)).toThrow(/^"2026-13-45" is not a date$/);
+    expect(() => parseHowWhen('call +3d', TODAY, person)).toThrow(/^"\+3d" is in the future$/);
+    // the follow-up prompt's answer, read as the interactive log reads it
+    expect(() => parseDeadline('soon', TODAY, TODAY, '')).toThrow(/^"soon" is not a date$/);
+    expect(() => parseDeadline('soon', TODAY)).toThrow(/^--follow-up: "soon" is not a date$/);
   });
 
   it('a signal takes only an indirect channel; --channel fixes it; a bad day or the future is refused', () => {
