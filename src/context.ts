@@ -13,7 +13,7 @@ import {
   type Journal,
 } from './db/journal.js';
 import { today as localToday, pinnedToday } from './core/dates.js';
-import { isTerminal, terminalColumns, terminalRows, writeErr, writeOut } from './io.js';
+import { isTerminal, NO_WIDTH, terminalColumns, terminalRows, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';
 import { UsageError } from './errors.js';
 
@@ -69,7 +69,7 @@ export class Context {
     if (terminal && terminal > 20) return terminal;
     const columns = Number(this.env.COLUMNS);
     if (Number.isInteger(columns) && columns > 20) return columns;
-    return 10_000;
+    return NO_WIDTH;
   }
 
   /**

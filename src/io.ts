@@ -9,6 +9,12 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { EXIT, ExitWith, OutputError, UsageError } from './errors.js';
 
+/**
+ * The width of text output when neither a terminal nor $COLUMNS gives one (a pipe, a file): no limit
+ * to speak of, and no column's maximum cuts a cell either (src/render/table.ts).
+ */
+export const NO_WIDTH = 10_000;
+
 /** Where an in-process run reads and writes instead of the process's descriptors. */
 export interface Stdio {
   /** what `-` (stdin) reads */

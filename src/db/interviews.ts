@@ -3,6 +3,7 @@
 // (lists gathered by correlated subqueries inside SQLite), so a listing is never a query per row.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
+import { NO_WIDTH } from '../io.js';
 import { localId } from './refs.js';
 import { LAST_INTERVIEW_ID } from './last-interview.js';
 import { shortRef } from '../core/versions.js';
@@ -233,15 +234,17 @@ FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id`;
  * (1,588 for --since 2w on the harsh 100k journal), and making each row a JavaScript array, then its
  * cells, widths and line, then writing them, cost ~9 µs a row with young garbage collections
  * copying every row still alive (issue 18: `pm ls --since 2w` 1.46× the floor). The same widths
- * (each column's widest cell, who at most 24 and where at most 20), cuts (clipSql), padding and
- * trailing spaces trimmed; `text` is null (lay the lines out in JavaScript) when a cell holds
- * anything else (a wide or invisible character, a control, a leading space) or the columns at
- * their full width are wider than `room`. listing-fast-paths.test.ts holds the two equal.
+ * (each column's widest cell, who at most 24 and where at most 20 unless the width is NO_WIDTH),
+ * cuts (clipSql), padding and trailing spaces trimmed; `text` is null (lay the lines out in
+ * JavaScript) when a cell holds anything else (a wide or invisible character, a control, a leading
+ * space) or the columns at their full width are wider than `room`. listing-fast-paths.test.ts holds the two equal.
  */
 export function plainListing(db: DB, f: InterviewFilters, room: number): { count: number; text: Buffer | null } {
   const { sql, params } = listingSql(PLAIN_ROW, f);
+  // the columns' maxima hold on a terminal or at $COLUMNS; into a pipe or a file nothing is cut
+  const capped = room < NO_WIDTH;
   const widths = `SELECT count(*) AS n, max(length(date)) AS dw, max(length(id)) AS iw,
-      min(max(CASE WHEN who = '' THEN 1 ELSE length(who) END), 24) AS pw, min(max(length(place)), 20) AS lw,
+      min(max(CASE WHEN who = '' THEN 1 ELSE length(who) END), @whoMax) AS pw, min(max(length(place)), @placeMax) AS lw,
       max(length(channel)) AS cw, max(length(summary)) AS sw,
       max(${ODD_CELL('who')} OR who GLOB ' *' OR ${ODD_CELL('place')} OR place GLOB ' *' OR ${ODD_CELL('summary')})
         AS odd
@@ -260,7 +263,7 @@ export function plainListing(db: DB, f: InterviewFilters, room: number): { count
       FROM w`,
     )
     .raw()
-    .get({ ...params, room }) as [number, Buffer | null];
+    .get({ ...params, room, whoMax: capped ? 24 : room, placeMax: capped ? 20 : room }) as [number, Buffer | null];
   return { count, text };
 }
 

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { whereFrom, type InterviewLine, type InterviewRecord } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
 import { table, tableLines, type Column } from './table.js';
+import { NO_WIDTH } from '../io.js';
 import { displayWidth } from './width.js';
 import { clipWords } from './wrap.js';
 
@@ -59,8 +60,10 @@ export function plainLines(records: InterviewLine[], room: number): string[] | u
     channels = Math.max(channels, displayWidth(r.channel));
     summaries = Math.max(summaries, displayWidth(summary[i]));
   }
-  people = Math.min(people, WHO_MAX);
-  places = Math.min(places, WHERE_MAX);
+  if (room < NO_WIDTH) {
+    people = Math.min(people, WHO_MAX);
+    places = Math.min(places, WHERE_MAX);
+  }
   if (dates + 1 + ids + 2 + people + 2 + places + 2 + channels + 2 + summaries > room) return undefined;
   const lines: string[] = new Array(n);
   for (let i = 0; i < n; i++) {

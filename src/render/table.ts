@@ -6,6 +6,7 @@
 // column (a statement, a summary) takes what the other columns leave, cut after a whole word; a last
 // column too long for what is left wraps at its words under itself; and when even the fill column's
 // least does not fit, the trailing columns move, labelled, to a line of their own under the row.
+import { NO_WIDTH } from '../io.js';
 import { clipWords, wrap } from './wrap.js';
 import { displayWidth } from './width.js';
 
@@ -94,7 +95,8 @@ function tableLayout<Row>(
   const widths = columns.map((col, k) => {
     if (col.width !== undefined) return col.width;
     const wide = Math.max(col.min ?? displayWidth(col.header ?? ''), widest[k]);
-    return col.max === undefined ? wide : Math.min(col.max, wide);
+    // a maximum keeps a terminal's columns readable; into a pipe or a file nothing is cut (reference: COLUMNS)
+    return col.max === undefined || room >= NO_WIDTH ? wide : Math.min(col.max, wide);
   });
   const fillAt = columns.findIndex((col) => col.fill !== undefined);
   const fillLeast = fillAt >= 0 ? Math.min(widths[fillAt], columns[fillAt].fill!) : 0;

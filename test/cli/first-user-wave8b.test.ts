@@ -65,3 +65,17 @@ describe('pm account set --cadence', () => {
     expect(box.pm(['account', 'set', 'Bluebird', '--cadence', '0']).code).toBe(0);
   });
 });
+
+describe('into a pipe with COLUMNS unset', () => {
+  it('nothing is cut: every name of a call, and a long account, in pm ls and pm contacts (E22)', () => {
+    const people = ['Tom Berg', 'Mia Chen', 'Omar Diaz-Villanueva'];
+    const account = 'Northwind Regional Logistics Group';
+    const args = ['log', '--account', account, '--summary', 'three of them'];
+    expect(box.pm([...args, ...people.flatMap((p) => ['--with', p])]).code).toBe(0);
+    const ls = box.pm(['ls']).out;
+    expect(ls).toContain(`${people.join(', ')}  ${account}  call`);
+    expect(box.pm(['contacts']).out).toContain(account);
+    // a width (a terminal's, or $COLUMNS) keeps the columns' maxima
+    expect(box.pm(['ls'], { env: { COLUMNS: '200' } }).out).toContain('Tom Berg, Mia Chen…');
+  });
+});

@@ -100,7 +100,8 @@ function simpleLayout<Row>(
   const widths = columns.map((col, k) => {
     if (col.width !== undefined) return col.width;
     const wide = Math.max(col.min ?? displayWidth(col.header ?? ''), widest[k]);
-    return col.max === undefined ? wide : Math.min(col.max, wide);
+    // no limit (a pipe's 10,000 columns, or none given): no maximum cuts either
+    return col.max === undefined || room >= 10_000 ? wide : Math.min(col.max, wide);
   });
   const fillAt = columns.findIndex((col) => col.fill !== undefined);
   const fillLeast = fillAt >= 0 ? Math.min(widths[fillAt], columns[fillAt].fill!) : 0;
