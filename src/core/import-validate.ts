@@ -197,6 +197,8 @@ export interface JournalDoc {
   format: typeof FORMAT;
   version: typeof FORMAT_VERSION;
   exportedAt: string;
+  /** written by pm export --redact (what was pseudonymised); pm import refuses such a file */
+  redacted?: 'contacts' | 'all';
   config: ExportedConfig;
   accounts: AccountDoc[];
   contacts: ContactDoc[];
@@ -297,6 +299,40 @@ class Where {
   fail(message: string): never {
     throw this.error(message);
   }
+}
+
+/** The pseudonyms pm export --redact gives contacts (src/core/redact.ts). */
+const PSEUDONYM_NAME = /^Contact \d+$/;
+const PSEUDONYM_EMAIL = /^contact-\d+@example\.invalid$/;
+
+/**
+ * A redacted export keeps every record's UUID and version: imported, its pseudonyms would replace a
+ * teammate's real names, emails and accounts wherever the file's copy is newer (fresh-eyes E34). It
+ * says `redacted`; a file of an older pm has no mark, and is known by its contacts: every one a
+ * pseudonym, and no privacy key (docs/decisions.md).
+ */
+function refuseRedacted(doc: Obj, whole: string): void {
+  const hint =
+    'nothing was imported; a redacted export is for reading outside the team: import one made without ' +
+    '--redact (pm export --format json)';
+  const w = new Where(whole, hint);
+  if (doc.redacted !== undefined && doc.redacted !== null)
+    w.fail(
+      `is a redacted export (--redact${doc.redacted === 'all' ? '=all' : ''}): its pseudonyms ` +
+        `("Contact 1"${doc.redacted === 'all' ? ', "Account 1"' : ''}) would replace real names here`,
+    );
+  const contacts = Array.isArray(doc.contacts) ? (doc.contacts as unknown[]) : [];
+  const keys = doc.privacyKeys;
+  const pseudonymous = (c: unknown): boolean =>
+    typeof c === 'object' &&
+    c !== null &&
+    typeof (c as Obj).name === 'string' &&
+    PSEUDONYM_NAME.test((c as Obj).name as string) &&
+    ((c as Obj).email === null ||
+      (c as Obj).email === undefined ||
+      (typeof (c as Obj).email === 'string' && PSEUDONYM_EMAIL.test((c as Obj).email as string)));
+  if (contacts.length > 0 && contacts.every(pseudonymous) && (!Array.isArray(keys) || keys.length === 0))
+    w.fail('is a redacted export of an earlier pm: every contact is a pseudonym ("Contact 1")');
 }
 
 function recordWhere(section: string, index: number, rec: Obj): Where {
@@ -503,6 +539,7 @@ export function validateDocument(
     new Where(whole).fail(`version is ${shown(doc.version)}, not one of ${READABLE_VERSIONS.join(', ')}`);
   }
 
+  refuseRedacted(doc, whole);
   const config = validateConfig(doc.config);
 
   const accountIds = new Set<string>();

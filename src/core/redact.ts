@@ -26,6 +26,8 @@ export interface AccountRef {
 }
 
 export interface Redactor {
+  /** what is pseudonymised: written into a JSON export as its `redacted` key */
+  what: RedactWhat;
   contactName(uuid: string, fallback: string): string;
   contactEmail(uuid: string, fallback: string | null): string | null;
   accountName(uuid: string, fallback: string): string;
@@ -99,6 +101,7 @@ export function makeRedactor(
   const matcher = new MentionMatcher(needles);
 
   return {
+    what,
     contactName: (uuid, fallback) => names.get(uuid) ?? fallback,
     contactEmail: (uuid, fallback) => (fallback === null ? null : (emails.get(uuid) ?? fallback)),
     accountName: (uuid, fallback) => (what === 'all' ? (accountNames.get(uuid) ?? fallback) : fallback),
@@ -128,8 +131,14 @@ export function redactInterview(i: InterviewDoc, r: Redactor): InterviewDoc {
 export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
   const t = r.text;
   const opt = (s: string | null) => (s === null ? null : t(s));
+  const { format, version, exportedAt, ...rest } = doc;
   return {
-    ...doc,
+    // the mark pm import refuses (fresh-eyes E34): its pseudonyms must never replace a team's real names
+    format,
+    version,
+    exportedAt,
+    redacted: r.what,
+    ...rest,
     accounts: doc.accounts.map((a) => ({ ...a, name: r.accountName(a.uuid, a.name) })),
     contacts: doc.contacts.map((c) => ({
       ...c,

@@ -1,0 +1,47 @@
+// What a first-time user stumbled on in wave 8 where journals meet (fix8c): redacted exports, forget's
+// rewrites, names matched by key, stdin at a terminal.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const ok = (r: { code: number | null; err: string }) => expect(r.code, r.err).toBe(0);
+
+describe('a redacted export never comes back in (E34)', () => {
+  it('pm import refuses a --redact or --redact=all export, exit 2, the journal byte-for-byte untouched', () => {
+    ok(box.pm(['log', '--with', 'Jane Roe <jane@acme.io>', '--account', 'Acme', '--summary', 'Jane on billing']));
+    const teammate = join(box.dir, 'teammate.db');
+    const plain = join(box.dir, 'plain.json');
+    ok(box.pm(['export', '--format', 'json', '--out', plain]));
+    ok(box.pm(['--db', teammate, 'import', plain]));
+    // a later edit here makes every record of the redacted file "newer" than the teammate's copy
+    ok(box.pm(['contact', 'set', 'Jane Roe', '--persona', 'finance lead']));
+    ok(box.pm(['account', 'set', 'Acme', '--segment', 'enterprise']));
+    for (const flag of ['--redact', '--redact=all']) {
+      const file = join(box.dir, `red${flag.length}.json`);
+      ok(box.pm(['export', '--format', 'json', flag, '--out', file]));
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      expect(doc.redacted).toBe(flag === '--redact' ? 'contacts' : 'all');
+      expect(Object.keys(doc).slice(0, 4)).toEqual(['format', 'version', 'exportedAt', 'redacted']);
+      const before = readFileSync(teammate);
+      const r = box.pm(['--db', teammate, 'import', file]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`pm: ${file}: is a redacted export (${flag}): its pseudonyms`);
+      expect(r.err).toMatch(/^hint: nothing was imported; a redacted export is for reading outside the team/m);
+      expect(readFileSync(teammate).equals(before)).toBe(true);
+      expect(box.json(['--db', teammate, 'contacts']).map((c: { name: string }) => c.name)).toEqual(['Jane Roe']);
+      // an earlier pm wrote no mark: every contact a pseudonym, and no privacy key, says it
+      delete doc.redacted;
+      const old = join(box.dir, 'old.json');
+      writeFileSync(old, JSON.stringify(doc));
+      const o = box.pm(['--db', teammate, 'import', old]);
+      expect(o.code).toBe(2);
+      expect(o.err).toContain(`pm: ${old}: is a redacted export of an earlier pm`);
+      expect(readFileSync(teammate).equals(before)).toBe(true);
+    }
+  });
+});
