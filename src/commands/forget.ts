@@ -219,6 +219,9 @@ export async function forget(
         `${plural(result.quotes, 'quote')} ` +
         `erased${result.mentions ? `, ${plural(result.mentions, 'mention')} of them removed${elsewhere}` : ''}`,
     );
+    // the team's own words changed: say where, so that they can be read again (fresh-eyes E25)
+    if (result.hypotheses.length)
+      ctx.out(`Hypotheses rewritten where they named them: ${result.hypotheses.join(', ')}`);
   }
   for (const b of backups)
     ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);

@@ -35,6 +35,8 @@ export interface ForgetResult {
   mentions: number;
   /** records outside their interviews (other interviews, hypotheses, outcomes) a mention was removed from */
   otherRecords: number;
+  /** the hypotheses (H4) whose text named them and was rewritten: the team's own words, so said (E25) */
+  hypotheses: string[];
 }
 
 /** What to look for of a person: everywhere (full name, email), and in what is theirs (also name words). */
@@ -249,7 +251,7 @@ export function scrubPerson(
   db: DB,
   person: { name: string; email: string | null },
   theirInterviews: number[],
-): { quotes: number; mentions: number; otherRecords: number } {
+): { quotes: number; mentions: number; otherRecords: number; hypotheses: string[] } {
   db.pragma('secure_delete = ON');
   const needles = personNeedles(person.name, person.email);
   const theirs = new Set(theirInterviews);
@@ -290,12 +292,16 @@ export function scrubPerson(
           .all(...theirInterviews) as number[])
       : [],
   );
-  for (const id of db.prepare('SELECT id FROM hypotheses').pluck().all() as number[]) {
+  const hypotheses: string[] = [];
+  for (const id of db.prepare('SELECT id FROM hypotheses ORDER BY id').pluck().all() as number[]) {
     const n = scrubHypothesis(db, id, linked.has(id) ? needles.theirHypotheses : needles.everywhere);
     mentions += n;
-    if (n) otherRecords++;
+    if (n) {
+      otherRecords++;
+      hypotheses.push(`H${id}`);
+    }
   }
-  return { quotes, mentions, otherRecords };
+  return { quotes, mentions, otherRecords, hypotheses };
 }
 
 /**

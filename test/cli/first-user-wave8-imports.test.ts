@@ -45,3 +45,25 @@ describe('a redacted export never comes back in (E34)', () => {
     }
   });
 });
+
+describe('pm forget says which hypotheses it rewrote (E25)', () => {
+  it('names each hypothesis whose text named the person, in text and JSON', () => {
+    ok(box.pm(['hyp', 'add', 'Finance teams will pay for automatic invoice matching']));
+    ok(box.pm(['hyp', 'add', 'Teams will switch from spreadsheets once Will Ito sees matching']));
+    ok(box.pm(['hyp', 'add', 'Ops leads want a digest; ask will@initech.test']));
+    ok(box.pm(['hyp', 'add', 'Nobody reads the weekly email']));
+    ok(
+      box.pm([
+        ...['log', '--with', 'Will Ito <will@initech.test>', '--account', 'Initech'],
+        ...['--summary', 'Will would pay', '--supports', 'H1', '--supports', 'H2'],
+      ]),
+    );
+    const r = box.pm(['forget', 'Will Ito', '--yes']);
+    ok(r);
+    expect(r.out).toMatch(/^Hypotheses rewritten where they named them: H2, H3$/m);
+    ok(box.pm(['log', '--with', 'Ann Lee <ann@globex.test>', '--account', 'Globex', '--summary', 'Ann on billing']));
+    const j = box.json(['forget', 'Ann Lee', '--yes']);
+    expect(j.hypotheses).toEqual([]);
+    expect(box.pm(['hyp', 'show', 'H1']).out).toContain('Finance teams will pay for automatic invoice matching');
+  });
+});
