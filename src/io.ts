@@ -7,7 +7,7 @@
 // through here, so nothing written the other way can overtake it; and an in-process run (tests,
 // src/cli.ts run()) points all of it, stdin too, at a Stdio of its own.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
-import { EXIT, ExitWith, OutputError, UsageError } from './errors.js';
+import { EXIT, ExitWith, Interrupted, OutputError, UsageError } from './errors.js';
 
 /**
  * The width of text output when neither a terminal nor $COLUMNS gives one (a pipe, a file): no limit
@@ -49,6 +49,37 @@ export function readStdin(): Buffer {
   return typeof redirected.stdin === 'string' ? Buffer.from(redirected.stdin, 'utf8') : redirected.stdin;
 }
 
+/** What a user typed into stdin at a terminal, read ahead by readTypedStdin; `-` then reads it. */
+let typed: Buffer | undefined;
+
+/**
+ * When `file` is `-` and stdin is a terminal (someone typing into `pm import -` or `--notes-file -`),
+ * read it all now, through the event loop, saying on stderr what pm waits for: a synchronous read
+ * held Ctrl-C off until Ctrl-D (fresh-eyes E27). Ctrl-C ends it at once: pm's own SIGINT handler
+ * exits 130 (nothing saved), or, inside interruptible work, this rejects with Interrupted(`stopped`).
+ * readLimited('-') then returns what was typed. Anything else (a file, a pipe, a test) is left alone.
+ */
+export async function readTypedStdin(file: string | undefined, what: string, stopped: string): Promise<void> {
+  if (file !== '-' || redirected || typed !== undefined || !isTerminal(0)) return;
+  writeErr(`pm: reading ${what} from the terminal; end with Ctrl-D on a line of its own (Ctrl-C cancels)\n`);
+  const stdin = process.stdin;
+  typed = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => chunks.push(chunk);
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks)));
+    const onError = (err: Error) => settle(() => reject(err));
+    const onSignal = () => settle(() => reject(new Interrupted(stopped)));
+    const settle = (then: () => void) => {
+      stdin.off('data', onData).off('end', onEnd).off('error', onError);
+      process.off('SIGINT', onSignal);
+      stdin.pause();
+      then();
+    };
+    stdin.on('data', onData).once('end', onEnd).once('error', onError);
+    process.on('SIGINT', onSignal);
+  });
+}
+
 /** A size for messages: 5 MB, 256 MB. */
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -72,8 +103,8 @@ export function readLimited(
     if (at >= 0) throw new UsageError(`${what} contains a NUL byte (at byte ${offset + at})`);
   };
   const tooLarge = () => new UsageError(`${what} is larger than ${megabytes(limit)}, the most pm reads`);
-  if (file === '-' && redirected) {
-    const all = readStdin();
+  if (file === '-' && (redirected || typed !== undefined)) {
+    const all = typed ?? readStdin();
     if (all.length > limit) throw tooLarge();
     check(all, 0);
     return all;

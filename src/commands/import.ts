@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { decodeUtf8, safeLine } from '../core/text.js';
 import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
-import { isTerminal, readLimited, writeErr } from '../io.js';
+import { isTerminal, readLimited, readTypedStdin, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
 import { accountLookalikeLine, contactLookalikeLine } from './identity-warnings.js';
 import { dropDraftNaming } from './log-draft.js';
@@ -159,6 +159,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
   };
   const counts = await interruptible(
     async (checkpoint) => {
+      await readTypedStdin(file, 'the JSON export', 'interrupted, nothing imported');
       const text = readInput(file);
       // a Ctrl-C while stdin was read reached the producer too: the input may be cut short, so the
       // signal is seen before it is parsed (exit 130, not "not valid JSON": fresh-eyes E15)

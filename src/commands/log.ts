@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { readLimited } from '../io.js';
+import { readLimited, readTypedStdin } from '../io.js';
 import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
 import { isShortRef, localId } from '../db/refs.js';
 import {
@@ -494,6 +494,7 @@ export async function log(ctx: Context, opts: LogOptions): Promise<void> {
     await logInteractive(ctx, opts);
     return;
   }
+  await readTypedStdin(opts.notesFile, 'notes', 'interrupted, nothing saved');
   const draft = draftFromOptions(withLocalIds(ctx, opts), ctx.today, () => readNotes(opts));
   if (opts.notesFile === '-') await settleSignals();
   report(ctx, saveLog(ctx, draft));
