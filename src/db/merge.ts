@@ -513,10 +513,21 @@ class Merger {
     const localVv = JSON.parse(local.vv) as VersionVector;
     const order = compareVectors(c.vv, localVv);
     if (order === 'older' || order === 'equal') {
-      if (this.linkOfRevived(c, local)) {
+      if (this.outcomeOfRevived(c, local)) {
+        this.count(counts, this.materialize(c), false);
+        this.localChange('outcome', c.key, mergeVectors(localVv, c.vv), false, null);
+      } else if (this.linkOfRevived(c, local)) {
         this.writes++;
         this.count(counts, this.evidence(c.data as EvidenceDoc), false);
       } else counts.unchanged++;
+      return;
+    }
+    if (c.kind === 'outcome' && c.deleted && !local.deleted && this.s.outcomeByUuid.get(c.key) !== undefined) {
+      // an outcome's tombstone comes with its hypothesis's deletion (outcomes are never deleted alone):
+      // the hypothesis lives here (a later edit beat the deletion), so its decisions stay with it, as a
+      // change of this journal's that travels on (fresh-eyes wave 8 E35)
+      this.localChange('outcome', c.key, mergeVectors(localVv, c.vv), false, null);
+      counts.unchanged++;
       return;
     }
     if (order === 'newer') {
@@ -634,6 +645,12 @@ class Merger {
 
   /** an erased person's interview was rewritten: the file is rewritten after the commit */
   private rewrite = false;
+
+  /** An outcome of a hypothesis brought back by this merge, deleted here with it (fresh-eyes wave 8 E35). */
+  private outcomeOfRevived(c: Change, local: LocalVersion): boolean {
+    if (c.kind !== 'outcome' || c.deleted || !local.deleted || this.revived.size === 0) return false;
+    return this.revived.has(`hypothesis ${(c.data as OutcomeDoc).hypothesisUuid}`);
+  }
 
   private linkOfRevived(c: Change, local: LocalVersion): boolean {
     if (c.kind !== 'evidence' || c.deleted || local.deleted || this.revived.size === 0) return false;

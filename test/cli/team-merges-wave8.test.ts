@@ -73,6 +73,18 @@ const bySync = (url: () => string): Share => ({
   },
 });
 
+/** A scenario's two its: trading exports, and real PostgreSQL sync. */
+function bothWays(title: string, settled: string, scenario: (share: Share) => void) {
+  describe(title, () => {
+    it(`trading exports: ${settled}`, () => scenario(byExports()));
+    it('through pm sync (a real PostgreSQL)', async () => {
+      pg = await testDatabase();
+      const url = pg.url;
+      scenario(bySync(() => url));
+    });
+  });
+}
+
 function contactsMergedBothWays(share: Share) {
   pm('a', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'jane call']);
   pm('a', ['log', '--with', 'J. Roe <jroe@acme.test>', '--account', 'Acme', '--summary', 'j call']);
@@ -148,16 +160,11 @@ function decidedBothWays(share: Share) {
   }
 }
 
-describe('one hypothesis validated on one journal and killed on the other the same day', () => {
-  it('trading exports: the decision recorded last is the status on both', () => {
-    decidedBothWays(byExports());
-  });
-  it('through pm sync (a real PostgreSQL)', async () => {
-    pg = await testDatabase();
-    const url = pg.url;
-    decidedBothWays(bySync(() => url));
-  });
-});
+bothWays(
+  'one hypothesis validated on one journal and killed on the other the same day',
+  'the decision recorded last is the status on both',
+  decidedBothWays,
+);
 
 // A contact (or account) merged away on one journal while a teammate edits it (fresh-eyes wave 8 E29):
 // the teammate's journal fills the kept record's empty fields from the edited copy when the merge
@@ -180,13 +187,32 @@ function mergedHereEditedThere(share: Share) {
   }
 }
 
-describe('a contact and an account merged away here and edited there', () => {
-  it('trading exports: the edit reaches the kept record on both journals', () => {
-    mergedHereEditedThere(byExports());
-  });
-  it('through pm sync (a real PostgreSQL)', async () => {
-    pg = await testDatabase();
-    const url = pg.url;
-    mergedHereEditedThere(bySync(() => url));
-  });
-});
+bothWays(
+  'a contact and an account merged away here and edited there',
+  'the edit reaches the kept record on both journals',
+  mergedHereEditedThere,
+);
+
+// A killed hypothesis deleted on one journal while a teammate edits it (fresh-eyes wave 8 E35): the
+// later edit brings it back, and its decisions come back with it. Before, it came back open on both
+// journals, the kill and its reason gone with no conflict, flagged ready to kill again.
+function killedDeletedHereEditedThere(share: Share) {
+  pm('a', ['hyp', 'add', 'Ops leads want a weekly digest', '--date', '2026-12-01']);
+  pm('a', ['hyp', 'kill', 'H1', '--reason', 'they prefer Slack', '--date', '2026-12-02']);
+  share.first();
+  pm('a', ['delete', 'H1', '--yes', '--force']);
+  pm('b', ['hyp', 'edit', 'H1', '--tag', 'digest']);
+  share.settle();
+  for (const who of ['a', 'b'] as const) {
+    const list = JSON.parse(pm(who, ['hyp', 'list', '--status', 'all', '--json']).out) as Record<string, unknown>[];
+    expect(list.map((h) => `${h.statement} ${h.status}`)).toEqual(['Ops leads want a weekly digest killed']);
+    const shown = JSON.parse(pm(who, ['hyp', 'show', String(list[0].id), '--json']).out);
+    expect((shown.outcomes as { reason: string }[]).map((o) => o.reason)).toEqual(['they prefer Slack']);
+  }
+}
+
+bothWays(
+  'a killed hypothesis deleted here and edited there',
+  'it comes back killed, with its reason, on both',
+  killedDeletedHereEditedThere,
+);
