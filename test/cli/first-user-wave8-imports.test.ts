@@ -67,3 +67,21 @@ describe('pm forget says which hypotheses it rewrote (E25)', () => {
     expect(box.pm(['hyp', 'show', 'H1']).out).toContain('Finance teams will pay for automatic invoice matching');
   });
 });
+
+describe('people merely called "Contact N" are not a redacted export (review R7)', () => {
+  it('a journal of a survey panel, no email and no erasure, exports and imports', () => {
+    const a = join(box.dir, 'panel.db');
+    const file = join(box.dir, 'panel.json');
+    for (const n of [1, 2])
+      ok(box.pm(['--db', a, 'log', '--with', `Contact ${n}`, '--account', 'Panel', '--summary', `s${n}`]));
+    ok(box.pm(['--db', a, 'export', '--format', 'json', '--out', file]));
+    const r = box.pm(['--db', join(box.dir, 'b.db'), 'import', file]);
+    ok(r);
+    expect(
+      box
+        .json(['--db', join(box.dir, 'b.db'), 'contacts'])
+        .map((c: { name: string }) => c.name)
+        .sort(),
+    ).toEqual(['Contact 1', 'Contact 2']);
+  });
+});
