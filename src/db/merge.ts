@@ -522,6 +522,21 @@ class Merger {
       } else counts.unchanged++;
       return;
     }
+    if (c.kind === 'hypothesis' && c.deleted && !local.deleted && this.linkedSince(c.key, c.rev)) {
+      // evidence linked here to a hypothesis after it was deleted elsewhere (a link's version later than
+      // the deletion's: the deleting journal never saw it) is a later change of it, as an edit would be:
+      // the hypothesis stays, with its links, sent again, and the deletion is the conflict's lost side
+      // (fresh-eyes wave 8 E23 addendum; before, the links vanished on both journals with no conflict)
+      this.localChange('hypothesis', c.key, mergeVectors(localVv, c.vv), false, null);
+      const kept = (this.local(c.kind, c.key) as LocalVersion).version;
+      if (conflictCopy(this.db, c.kind, c.key, null, this.erased)) {
+        this.s.conflict.run(c.kind, c.key, kept, c.rev, 1, null, this.opts.today);
+        this.result.conflicts++;
+      }
+      counts.unchanged++;
+      this.restampLinks(c.kind, c.key);
+      return;
+    }
     if (c.kind === 'outcome' && c.deleted && !local.deleted && this.s.outcomeByUuid.get(c.key) !== undefined) {
       // an outcome's tombstone comes with its hypothesis's deletion (outcomes are never deleted alone):
       // the hypothesis lives here (a later edit beat the deletion), so its decisions stay with it, as a
@@ -645,6 +660,18 @@ class Merger {
 
   /** an erased person's interview was rewritten: the file is rewritten after the commit */
   private rewrite = false;
+
+  /** Does this journal hold a link to the hypothesis whose version is later than `version`? */
+  private linkedSince(hypothesis: string, version: string): boolean {
+    return (
+      this.db
+        .prepare(`SELECT 1 FROM evidence e JOIN interviews i ON i.id = e.interview_id
+          JOIN hypotheses h ON h.id = e.hypothesis_id
+          JOIN record_versions v ON v.kind = 'evidence' AND v.key = i.uuid || '/' || h.uuid
+          WHERE h.uuid = ? AND v.version > ? LIMIT 1`)
+        .get(hypothesis, version) !== undefined
+    );
+  }
 
   /** An outcome of a hypothesis brought back by this merge, deleted here with it (fresh-eyes wave 8 E35). */
   private outcomeOfRevived(c: Change, local: LocalVersion): boolean {

@@ -193,6 +193,14 @@ bothWays(
   mergedHereEditedThere,
 );
 
+/** The one hypothesis on a journal: its statement and status, and `pm hyp show`'s JSON of it. */
+function onlyHypothesis(who: Name) {
+  const list = JSON.parse(pm(who, ['hyp', 'list', '--status', 'all', '--json']).out) as Record<string, unknown>[];
+  expect(list, who).toHaveLength(1);
+  const shown = JSON.parse(pm(who, ['hyp', 'show', String(list[0].id), '--json']).out);
+  return { line: `${list[0].statement} ${list[0].status}`, shown };
+}
+
 // A killed hypothesis deleted on one journal while a teammate edits it (fresh-eyes wave 8 E35): the
 // later edit brings it back, and its decisions come back with it. Before, it came back open on both
 // journals, the kill and its reason gone with no conflict, flagged ready to kill again.
@@ -204,9 +212,8 @@ function killedDeletedHereEditedThere(share: Share) {
   pm('b', ['hyp', 'edit', 'H1', '--tag', 'digest']);
   share.settle();
   for (const who of ['a', 'b'] as const) {
-    const list = JSON.parse(pm(who, ['hyp', 'list', '--status', 'all', '--json']).out) as Record<string, unknown>[];
-    expect(list.map((h) => `${h.statement} ${h.status}`)).toEqual(['Ops leads want a weekly digest killed']);
-    const shown = JSON.parse(pm(who, ['hyp', 'show', String(list[0].id), '--json']).out);
+    const { line, shown } = onlyHypothesis(who);
+    expect(line).toBe('Ops leads want a weekly digest killed');
     expect((shown.outcomes as { reason: string }[]).map((o) => o.reason)).toEqual(['they prefer Slack']);
   }
 }
@@ -215,4 +222,29 @@ bothWays(
   'a killed hypothesis deleted here and edited there',
   'it comes back killed, with its reason, on both',
   killedDeletedHereEditedThere,
+);
+
+// Evidence linked on one journal to a hypothesis a teammate deleted meanwhile (fresh-eyes wave 8 E23
+// addendum): the links are a later change of it, as an edit would be, so it stays with them on both
+// journals, and the deletion is a conflict. Before, the links vanished on both with no conflict.
+function linkedHereDeletedThere(share: Share) {
+  pm('a', ['hyp', 'add', 'Finance teams will pay', '--date', '2026-12-01']);
+  pm('a', ['log', '--with', 'Omar Diaz', '--account', 'Initech', '--summary', 'omar call', '--date', '2026-12-02']);
+  share.first();
+  pm('a', ['delete', 'H1', '--yes', '--force']);
+  pm('b', ['hyp', 'link', 'H1', 'I1', '--refutes']);
+  share.settle();
+  for (const who of ['a', 'b'] as const) {
+    const { line, shown } = onlyHypothesis(who);
+    expect(line).toBe('Finance teams will pay open');
+    expect((shown.evidence as { direction: string }[]).map((e) => e.direction)).toEqual(['refutes']);
+  }
+  const conflicts = JSON.parse(pm('b', ['sync', 'conflicts', '--json']).out) as { kind: string }[];
+  expect(conflicts.map((c) => c.kind)).toEqual(['hypothesis']);
+}
+
+bothWays(
+  'evidence linked here to a hypothesis deleted there',
+  'the hypothesis stays with its link on both, the deletion a conflict',
+  linkedHereDeletedThere,
 );
