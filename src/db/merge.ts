@@ -309,6 +309,8 @@ class Merger {
       outcomeByUuid: p('SELECT id FROM outcomes WHERE uuid = ?'),
       insertOutcome: p('INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)'),
       deleteOutcome: p('DELETE FROM outcomes WHERE id = ?'),
+      laterOutcomes: p(`SELECT id, uuid, outcome, date, reason FROM outcomes
+        WHERE hypothesis_id = ? AND date = ? AND uuid > ? ORDER BY uuid`),
       contactsOf: p(`SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
         WHERE ic.interview_id = ?`),
     };
@@ -1390,10 +1392,13 @@ class Merger {
     // outcomes of one day in the order of their UUIDs (v7: when each was recorded), in every journal,
     // whatever order they arrived in (fresh-eyes wave 8 E32): the status is the latest by date, then
     // entry, so those of that day recorded after this one are entered again after it
-    const later = this.db
-      .prepare(`SELECT id, uuid, outcome, date, reason FROM outcomes
-        WHERE hypothesis_id = ? AND date = ? AND uuid > ? ORDER BY uuid`)
-      .all(hid, d.date, d.uuid) as { id: number; uuid: string; outcome: string; date: string; reason: string }[];
+    const later = this.s.laterOutcomes.all(hid, d.date, d.uuid) as {
+      id: number;
+      uuid: string;
+      outcome: string;
+      date: string;
+      reason: string;
+    }[];
     for (const o of later) {
       this.s.deleteOutcome.run(o.id);
       this.s.insertOutcome.run(o.uuid, hid, o.outcome, o.date, o.reason);
