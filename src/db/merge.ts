@@ -1016,7 +1016,8 @@ class Merger {
     const iKnew = order === 'older' && Object.keys(inVv).length > 0;
     const inLater = inKnew || (!iKnew && (inVersion > myVersion || (inVersion === myVersion && staying === d.uuid)));
     const [later, earlier]: D[] = inLater ? [d, here] : [here, d];
-    const { content, lost }: United<D> = inKnew || iKnew ? { content: later, lost: null } : uniteCopies(later, earlier);
+    const { content, lost }: United<D> =
+      inKnew || iKnew ? { content: later, lost: null } : uniteCopies(later, earlier, { names: true });
     // the going record's tombstone: the one the journal that united them first wrote, when it came
     // along (both journals then hold the same version of it), else one of this journal's
     const goingVv = going === d.uuid ? inVv : myVv;

@@ -85,3 +85,24 @@ describe('people merely called "Contact N" are not a redacted export (review R7)
     ).toEqual(['Contact 1', 'Contact 2']);
   });
 });
+
+describe('names matched on import keep the spelling typed with care (E26)', () => {
+  it('"Acme" and "Raj Patel" stay so when a teammate typed "acme" and "raj patel" later, both ways', () => {
+    const teammate = join(box.dir, 'teammate.db');
+    ok(box.pm(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'A: Raj', '--date', '2026-11-10']));
+    ok(box.pm(['--db', teammate, 'log', '--with', 'raj patel', '--account', 'acme', '--summary', 'C: raj']));
+    ok(box.pm(['--db', teammate, 'account', 'set', 'acme', '--segment', 'enterprise']));
+    const theirs = join(box.dir, 'theirs.json');
+    const mine = join(box.dir, 'mine.json');
+    ok(box.pm(['--db', teammate, 'export', '--format', 'json', '--out', theirs]));
+    ok(box.pm(['export', '--format', 'json', '--out', mine]));
+    ok(box.pm(['import', theirs]));
+    ok(box.pm(['--db', teammate, 'import', mine]));
+    for (const db of [box.db, teammate]) {
+      expect(box.json(['--db', db, 'accounts']).map((a: { name: string }) => a.name)).toEqual(['Acme']);
+      expect(box.json(['--db', db, 'contacts']).map((c: { name: string }) => c.name)).toEqual(['Raj Patel']);
+      // the segment only one side set is taken; the name is no conflict
+      expect(box.pm(['--db', db, 'sync', 'conflicts']).out).not.toMatch(/raj patel|lost: acme/);
+    }
+  });
+});
