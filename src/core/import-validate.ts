@@ -334,8 +334,11 @@ function refuseRedacted(doc: Obj, whole: string): void {
   // a real journal may well call people "Contact 1" (review R7: a survey panel), and a journal that
   // erased nobody has no privacy key; but no one's email is at example.invalid (a reserved name)
   const invalidEmail = (c: unknown): boolean =>
-    typeof (c as Obj).email === 'string' && PSEUDONYM_EMAIL.test((c as Obj).email as string);
-  if (contacts.some(invalidEmail) && contacts.every(pseudonymous) && (!Array.isArray(keys) || keys.length === 0))
+    typeof c === 'object' &&
+    c !== null &&
+    typeof (c as Obj).email === 'string' &&
+    PSEUDONYM_EMAIL.test((c as Obj).email as string);
+  if (contacts.every(pseudonymous) && contacts.some(invalidEmail) && (!Array.isArray(keys) || keys.length === 0))
     w.fail(
       'is a redacted export of an earlier pm: every contact is a pseudonym ("Contact 1", contact-1@example.invalid)',
     );
