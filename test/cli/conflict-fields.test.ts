@@ -2,29 +2,10 @@
 // record, not only of contacts and accounts (fresh-eyes E24: two versions of a hypothesis whose
 // criteria differed were listed as the same statement twice, and an interview's lost tag was not
 // named, so a user could not tell what `pm sync resolve ID lost` would bring back).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { twoJournals } from '../two-journals.js';
 
-let box: Sandbox;
-beforeEach(() => {
-  box = sandbox({ today: '2026-12-05' });
-});
-afterEach(() => box.cleanup());
-
-type Name = 'a' | 'b';
-function pm(who: Name, args: string[]) {
-  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args]);
-  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
-let files = 0;
-function trade(from: Name, to: Name) {
-  const file = join(box.dir, `${from}-${++files}.json`);
-  writeFileSync(file, pm(from, ['export', '--format', 'json']).out);
-  pm(to, ['import', file]);
-}
+const { pm, trade } = twoJournals();
 
 describe('a conflict of an interview or a hypothesis names the fields that differ', () => {
   it('a hypothesis: the criteria one side typed and the decide-by the other moved', () => {

@@ -2,36 +2,11 @@
 // wave 8 E31): the teammate said the two are one person, so the erasure is theirs both; before,
 // through pm sync the erased person's email and quote came back into the journal that erased them
 // (on the contact they were merged into), and through pm import their name stayed in the other.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers.js';
-import { testDatabase, type TestDatabase } from '../pg.js';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { twoJournals, type Name } from '../two-journals.js';
 
-let box: Sandbox;
-let pg: TestDatabase | undefined;
-beforeEach(() => {
-  box = sandbox({ today: '2026-12-05' });
-});
-afterEach(async () => {
-  await pg?.drop();
-  pg = undefined;
-  box.cleanup();
-});
-
-type Name = 'a' | 'b';
-const file = (who: Name) => join(box.dir, `${who}.db`);
-function pm(who: Name, args: string[]) {
-  const r = box.pm(['--db', file(who), ...args], { env: pg?.env });
-  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
-let files = 0;
-function trade(from: Name, to: Name) {
-  const path = join(box.dir, `${from}-${++files}.json`);
-  writeFileSync(path, pm(from, ['export', '--format', 'json']).out);
-  pm(to, ['import', path]);
-}
+const { pm, trade, file, postgres } = twoJournals();
 /** How often Kim's name, email or quote is in the journal's file, in any case. */
 const kimBytes = (who: Name) => (readFileSync(file(who)).toString('latin1').match(/kim/gi) ?? []).length;
 
@@ -77,8 +52,7 @@ function expectNoKim(who: Name) {
 
 describe('a person erased here and merged into another there is erased on both journals', () => {
   it('through pm sync (a real PostgreSQL): her email and quote never come back to the journal that erased her', async () => {
-    pg = await testDatabase();
-    const url = pg.url;
+    const url = await postgres();
     kimErasedAndMerged(() => {
       for (const who of ['a', 'b'] as const) pm(who, ['sync', 'init', url]);
       pm('a', ['sync']);

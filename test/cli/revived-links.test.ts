@@ -2,35 +2,13 @@
 // its evidence links (fresh-eyes wave 8 E23): links go with their interview when it is deleted,
 // without tombstones of their own, so the journal that deleted it got the interview back without
 // them and the two journals' hypothesis counts (and the flags built on them) differed for good.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers.js';
-import { testDatabase, type TestDatabase } from '../pg.js';
+import { twoJournals, type Name } from '../two-journals.js';
 
-let box: Sandbox;
-let pg: TestDatabase | undefined;
-beforeEach(() => {
-  box = sandbox({ today: '2026-12-05' });
-});
-afterEach(async () => {
-  await pg?.drop();
-  pg = undefined;
-  box.cleanup();
-});
-
-type Name = 'a' | 'b';
-function pm(who: Name, args: string[]) {
-  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args], { env: pg?.env });
-  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
-let files = 0;
-function trade(from: Name, to: Name) {
-  const file = join(box.dir, `${from}-${++files}.json`);
-  writeFileSync(file, pm(from, ['export', '--format', 'json']).out);
-  pm(to, ['import', file]);
-}
+const team = twoJournals();
+const { pm, trade, postgres } = team;
 /** H1's links as `pm hyp show` counts them, and I1's summary. */
 function state(who: Name) {
   const h = JSON.parse(pm(who, ['hyp', 'show', 'H1', '--json']).out);
@@ -57,7 +35,7 @@ const expected = { supports: 1, evidence: ['strong'], ls: ['B: onsite, edited la
 describe("a deleted interview brought back by a teammate's later edit keeps its links", () => {
   it('trading exports: both journals end with the interview and its link after one trade each way', () => {
     shared(() => trade('a', 'b'));
-    const [fromA, fromB] = [join(box.dir, 'a-x.json'), join(box.dir, 'b-x.json')];
+    const [fromA, fromB] = [join(team.box.dir, 'a-x.json'), join(team.box.dir, 'b-x.json')];
     writeFileSync(fromA, pm('a', ['export', '--format', 'json']).out);
     writeFileSync(fromB, pm('b', ['export', '--format', 'json']).out);
     pm('a', ['import', fromB]);
@@ -72,8 +50,7 @@ describe("a deleted interview brought back by a teammate's later edit keeps its 
   });
 
   it('through pm sync (a real PostgreSQL): the journal that deleted it gets the link back', async () => {
-    pg = await testDatabase();
-    const url = pg.url;
+    const url = await postgres();
     shared(() => {
       for (const who of ['a', 'b'] as const) pm(who, ['sync', 'init', url]);
       pm('a', ['sync']);

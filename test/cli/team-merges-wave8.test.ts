@@ -3,36 +3,10 @@
 // E30): each said the two are one, so one stays everywhere, the one with the smaller UUID, as for
 // records created apart. Before, each journal's merge tombstone deleted the other's kept record:
 // each ended with an interview with nobody, and the two journals differed for good.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers.js';
-import { testDatabase, type TestDatabase } from '../pg.js';
+import { describe, expect, it } from 'vitest';
+import { twoJournals, type Name } from '../two-journals.js';
 
-let box: Sandbox;
-let pg: TestDatabase | undefined;
-beforeEach(() => {
-  box = sandbox({ today: '2026-12-05' });
-});
-afterEach(async () => {
-  await pg?.drop();
-  pg = undefined;
-  box.cleanup();
-});
-
-type Name = 'a' | 'b';
-const file = (who: Name) => join(box.dir, `${who}.db`);
-function pm(who: Name, args: string[]) {
-  const r = box.pm(['--db', file(who), ...args], { env: pg?.env });
-  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
-let files = 0;
-function trade(from: Name, to: Name) {
-  const path = join(box.dir, `${from}-${++files}.json`);
-  writeFileSync(path, pm(from, ['export', '--format', 'json']).out);
-  pm(to, ['import', path]);
-}
+const { pm, trade, postgres } = twoJournals();
 
 interface Row {
   id: string;
@@ -78,8 +52,7 @@ function bothWays(title: string, settled: string, scenario: (share: Share) => vo
   describe(title, () => {
     it(`trading exports: ${settled}`, () => scenario(byExports()));
     it('through pm sync (a real PostgreSQL)', async () => {
-      pg = await testDatabase();
-      const url = pg.url;
+      const url = await postgres();
       scenario(bySync(() => url));
     });
   });
@@ -132,13 +105,11 @@ describe('the same two records merged in opposite directions on two journals', (
     accountsMergedBothWays(byExports());
   });
   it('contacts through pm sync (a real PostgreSQL)', async () => {
-    pg = await testDatabase();
-    const url = pg.url;
+    const url = await postgres();
     contactsMergedBothWays(bySync(() => url));
   });
   it('accounts through pm sync (a real PostgreSQL)', async () => {
-    pg = await testDatabase();
-    const url = pg.url;
+    const url = await postgres();
     accountsMergedBothWays(bySync(() => url));
   });
 });

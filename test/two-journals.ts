@@ -1,0 +1,65 @@
+// Two teammates' journals, a.db and b.db, in one sandbox a test: pm as either (expected to succeed),
+// trading whole JSON exports, and on request one real PostgreSQL (test/pg.ts) for pm sync. The tests
+// of what import and sync make of two journals' changes share it (test/cli/*merge*, revived links,
+// erasures meeting merges, conflict lines).
+import { afterEach, beforeEach, expect } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from './helpers.js';
+import { testDatabase, type TestDatabase } from './pg.js';
+
+export type Name = 'a' | 'b';
+
+export interface TwoJournals {
+  /** the sandbox of the running test */
+  readonly box: Sandbox;
+  /** the journal file of `who` */
+  file(who: Name): string;
+  /** pm in-process as `who`, with the PostgreSQL's password when there is one; it must exit 0 */
+  pm(who: Name, args: string[]): ReturnType<Sandbox['pm']>;
+  /** `from`'s whole JSON export imported by `to` */
+  trade(from: Name, to: Name): void;
+  /** a fresh PostgreSQL database for this test (dropped after it): its URL for pm sync init */
+  postgres(): Promise<string>;
+}
+
+/** Register the sandbox (and any database) for each test of the calling file. */
+export function twoJournals(today = '2026-12-05'): TwoJournals {
+  let box: Sandbox | undefined;
+  let pg: TestDatabase | undefined;
+  let files = 0;
+  beforeEach(() => {
+    box = sandbox({ today });
+  });
+  afterEach(async () => {
+    await pg?.drop();
+    pg = undefined;
+    box?.cleanup();
+  });
+  const current = (): Sandbox => {
+    if (!box) throw new Error('twoJournals: used outside a test');
+    return box;
+  };
+  const file = (who: Name) => join(current().dir, `${who}.db`);
+  const pm = (who: Name, args: string[]) => {
+    const r = current().pm(['--db', file(who), ...args], { env: pg?.env });
+    expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
+    return r;
+  };
+  return {
+    get box() {
+      return current();
+    },
+    file,
+    pm,
+    trade(from, to) {
+      const path = join(current().dir, `${from}-${++files}.json`);
+      writeFileSync(path, pm(from, ['export', '--format', 'json']).out);
+      pm(to, ['import', path]);
+    },
+    async postgres() {
+      pg = await testDatabase();
+      return pg.url;
+    },
+  };
+}
