@@ -17,8 +17,8 @@ export interface TwoJournals {
   file(who: Name): string;
   /** pm in-process as `who`, with the PostgreSQL's password when there is one; it must exit 0 */
   pm(who: Name, args: string[]): ReturnType<Sandbox['pm']>;
-  /** `from`'s whole JSON export imported by `to` */
-  trade(from: Name, to: Name): void;
+  /** `from`'s whole JSON export imported by `to`: the import's run */
+  trade(from: Name, to: Name): ReturnType<Sandbox['pm']>;
   /** a fresh PostgreSQL database for this test (dropped after it): its URL for pm sync init */
   postgres(): Promise<string>;
 }
@@ -55,7 +55,7 @@ export function twoJournals(today = '2026-12-05'): TwoJournals {
     trade(from, to) {
       const path = join(current().dir, `${from}-${++files}.json`);
       writeFileSync(path, pm(from, ['export', '--format', 'json']).out);
-      pm(to, ['import', path]);
+      return pm(to, ['import', path]);
     },
     async postgres() {
       pg = await testDatabase();

@@ -3,31 +3,11 @@
 // apart, the same person, so the erasure reaches it on both sides and nothing of them comes back;
 // a namesake another email or another account tells apart is a person of their own (imported, with
 // the warning).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { twoJournals, type Name } from '../two-journals.js';
 
-let box: Sandbox;
-beforeEach(() => {
-  box = sandbox({ today: '2026-12-06' });
-});
-afterEach(() => box.cleanup());
-
-type Name = 'a' | 'b';
-
-function pm(who: Name, args: string[]) {
-  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args]);
-  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
-
-let files = 0;
-function trade(from: Name, to: Name) {
-  const file = join(box.dir, `${from}-${++files}.json`);
-  writeFileSync(file, pm(from, ['export', '--format', 'json']).out);
-  return pm(to, ['import', file]);
-}
+const { pm, trade, file } = twoJournals('2026-12-06');
 
 const names = (who: Name) =>
   JSON.parse(pm(who, ['contacts', '--json']).out).map((c: { name: string }) => c.name) as string[];
@@ -52,7 +32,7 @@ describe("an erased person's namesake from a journal made apart", () => {
         expect(names(who)).not.toContain('Nina Novak');
         // B's conversation stays, with a forgotten contact, scrubbed of her name
         expect(pm(who, ['ls', '--json']).out).toContain('Forgotten contact');
-        expect(readFileSync(join(box.dir, `${who}.db`)).includes('Nina Novak')).toBe(false);
+        expect(readFileSync(file(who)).includes('Nina Novak')).toBe(false);
       }
       // and it stays so: trading again brings nothing back
       trade('b', 'a');

@@ -4,30 +4,19 @@
 // and is no conflict (fresh-eyes E16: it was listed with its OLD value as the lost one, and
 // `pm sync resolve ID lost` undid the change; reviewer R4: an emptied field came back silently);
 // a field both changed differently keeps the later value and lists the other.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sandbox, type Sandbox } from '../helpers.js';
+import { twoJournals, type Name } from '../two-journals.js';
 
-let box: Sandbox;
-beforeEach(() => {
-  box = sandbox({ today: '2026-12-06' });
-});
-afterEach(() => box.cleanup());
-
-type Name = 'a' | 'b';
-
-function pm(who: Name, args: string[]) {
-  const r = box.pm(['--db', join(box.dir, `${who}.db`), ...args]);
-  expect(r.code, `${who}: pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
+const team = twoJournals('2026-12-06');
+const { pm, file } = team;
 
 let files = 0;
 /** `from`'s whole JSON export, as a file (`edit` may rewrite the document first). */
 function exportFile(from: Name, edit?: (doc: Record<string, unknown>) => void): string {
-  const file = join(box.dir, `${from}-${++files}.json`);
+  const file = join(team.box.dir, `${from}-${++files}.json`);
   const text = pm(from, ['export', '--format', 'json']).out;
   if (edit) {
     const doc = JSON.parse(text);
@@ -185,9 +174,9 @@ describe('one contact or account changed on both sides since they last traded', 
     pm('b', ['contact', 'set', 'Raj Patel', '--email', '']);
     const fromA = exportFile('a');
     pm('b', ['import', fromA]);
-    const before = readFileSync(join(box.dir, 'b.db'));
+    const before = readFileSync(join(team.box.dir, 'b.db'));
     pm('b', ['import', fromA]);
-    expect(readFileSync(join(box.dir, 'b.db')).equals(before)).toBe(true);
+    expect(readFileSync(join(team.box.dir, 'b.db')).equals(before)).toBe(true);
     expect(show('b', 'Raj Patel')).toMatchObject({ email: null, persona: 'controller' });
   });
 
@@ -215,13 +204,13 @@ describe('one contact or account changed on both sides since they last traded', 
       const names = JSON.parse(pm(who, ['contacts', '--json']).out).map((c: { name: string }) => c.name);
       expect(names).not.toContain('Raj Patel');
     }
-    expect(readFileSync(join(box.dir, 'b.db')).includes('raj@globex.test')).toBe(false);
+    expect(readFileSync(join(team.box.dir, 'b.db')).includes('raj@globex.test')).toBe(false);
   });
 
   it('journals from before field stamps (schema 34) are stamped with what they hold, and merge without a false conflict', () => {
     shared();
     for (const who of ['a', 'b'] as const) {
-      const db = new Database(join(box.dir, `${who}.db`));
+      const db = new Database(file(who));
       db.exec('DROP TABLE field_versions');
       db.pragma('user_version = 34');
       db.close();
