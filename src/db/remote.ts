@@ -333,13 +333,32 @@ function applyPulled(
           .get() === 1;
       let merged: MergeResult | null = null;
       if (rows.length > 0) {
-        const doc = validateDocument(documentOf(rows), journalLookup(db), { dangling: true });
+        const doc = remoteDocument(rows, db);
         merged = mergeChanges(db, changesOf(doc), { today, keepIds: empty, erased });
       }
       db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(cursor, cursor);
       return { rows: rows.length, merged };
     })
     .immediate();
+}
+
+/**
+ * The pulled rows checked as an import checks a file. A row pm did not write (another program, a hand
+ * edit) is the team database's damage, not the user's input: exit 1, naming the database, and the
+ * pull's transaction rolls back, so the journal is as it was.
+ */
+function remoteDocument(rows: RemoteRow[], db: DB) {
+  const source = 'the team database';
+  try {
+    return validateDocument(documentOf(rows), journalLookup(db), { dangling: true, source });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    throw new JournalError(
+      err.message.startsWith(source) ? err.message : `${source}: ${err.message}`,
+      'nothing was pulled; a record there was not written by pm: restore the database, or set up a new one ' +
+        '(pm sync init URL) and push every journal to it',
+    );
+  }
 }
 
 // a row changes only for a newer version (or the same one knowing more): pushed twice, it stays
