@@ -3,6 +3,7 @@
 // each compared with what its view computes from the records. Exit 1 when anything is wrong.
 // --repair rebuilds the summaries that differ (they are derived data: nothing a user wrote changes).
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Context } from '../context.js';
 import { SCHEMA_VERSION } from '../db/migrations.js';
 import { COUNTED, checkJournal, repairSummaries, type SummaryDrift } from '../db/doctor.js';
@@ -57,16 +58,27 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
     );
   // not problems: names pm cannot tell apart for you (issue 16); the journal is healthy with them
   const warnings = journal.missing || checks.summaries === null ? [] : identityWarnings(journal.db).map(describe);
+  // a journal in a folder pm cannot write is checked in a copy in memory (upgraded there when older):
+  // the file's own schema and mode are what the user asked about (E33)
+  const file = journal.file;
+  if (file)
+    warnings.push(
+      `pm cannot write the journal's folder ${dirname(journal.path)}: checked in a copy in memory` +
+        (file.schemaVersion < SCHEMA_VERSION
+          ? `; the file is schema ${file.schemaVersion}, upgraded to ${SCHEMA_VERSION} at the first pm command ` +
+            'run by a user who can write that folder'
+          : ''),
+    );
   const mode = journal.missing ? null : (statSync(journal.path).mode & 0o777).toString(8).padStart(4, '0');
   if (mode && (parseInt(mode, 8) & 0o077) !== 0)
     problems.push(`the journal is readable by others (mode ${mode}); chmod 600 ${journal.path}`);
   const report = {
     path: journal.path,
     exists: !journal.missing,
-    schemaVersion: journal.missing ? 0 : checks.schemaVersion,
+    schemaVersion: journal.missing ? 0 : (file?.schemaVersion ?? checks.schemaVersion),
     supportedSchemaVersion: SCHEMA_VERSION,
     applicationId: journal.missing ? null : checks.applicationId,
-    journalMode: journal.missing ? null : checks.journalMode,
+    journalMode: journal.missing ? null : (file?.journalMode ?? checks.journalMode),
     mode,
     counts: checks.counts,
     integrity: intact ? 'ok' : checks.integrity,

@@ -37,6 +37,8 @@ export interface Journal {
   missing: boolean;
   /** read from a copy in memory: the folder cannot be written (openCopyInMemory); changes stay there */
   copy?: true;
+  /** for a copy: the file's own schema version and journal mode (the copy may be upgraded, and is not WAL) */
+  file?: { schemaVersion: number; journalMode: 'wal' | 'delete' };
 }
 
 // where the journal is: its own module, which `pm __complete` (src/complete.ts) loads without the rest
@@ -164,7 +166,7 @@ export class FolderReadOnly extends JournalError {
  * needs the -shm SQLite could not make, so such a journal is refused. The file is read between two
  * looks at it and the -wal; a change meanwhile (its owner writing) is refused too: run it again.
  */
-export function openCopyInMemory(path: string, env: NodeJS.ProcessEnv): { db: DB; version: number } {
+export function openCopyInMemory(path: string, env: NodeJS.ProcessEnv): OpenedBytes {
   const unreadable = (why: string) =>
     new JournalError(
       `cannot read the journal ${path}: pm cannot write its folder ${dirname(path)}, and ${why}`,
@@ -182,9 +184,17 @@ export function openCopyInMemory(path: string, env: NodeJS.ProcessEnv): { db: DB
   return openBytes(bytes, path, env);
 }
 
+interface OpenedBytes {
+  db: DB;
+  version: number;
+  /** what the file was before the copy was upgraded and marked rollback-journal (pm doctor shows it) */
+  file: NonNullable<Journal['file']>;
+}
+
 /** A journal's bytes (the file, or a connection's serialize()) opened in memory, checked, upgraded there. */
-function openBytes(bytes: Buffer, path: string, env: NodeJS.ProcessEnv): { db: DB; version: number } {
-  if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+function openBytes(bytes: Buffer, path: string, env: NodeJS.ProcessEnv): OpenedBytes {
+  const wal = bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2;
+  if (wal) bytes[18] = bytes[19] = 1;
   let db: DB | undefined;
   try {
     db = new Database(bytes, { timeout: busyTimeoutMs(env) });
@@ -192,7 +202,7 @@ function openBytes(bytes: Buffer, path: string, env: NodeJS.ProcessEnv): { db: D
     const version = db.pragma('user_version', { simple: true }) as number;
     checkIdentity(path, appId, version);
     if (version < SCHEMA_VERSION) runMigrations(db, version);
-    return { db, version };
+    return { db, version, file: { schemaVersion: version, journalMode: wal ? 'wal' : 'delete' } };
   } catch (err) {
     db?.close();
     throw asJournalError(err, path);
@@ -253,7 +263,8 @@ export function openForRead(path: string, env: NodeJS.ProcessEnv = process.env):
     checked = openChecked(path, env, true);
   } catch (err) {
     if (!(err instanceof FolderReadOnly)) throw err;
-    return { db: openCopyInMemory(path, env).db, path, readonly: true, missing: false, copy: true };
+    const { db, file } = openCopyInMemory(path, env);
+    return { db, path, readonly: true, missing: false, copy: true, file };
   }
   const { db, version } = checked;
   if (version < SCHEMA_VERSION) {
@@ -261,7 +272,8 @@ export function openForRead(path: string, env: NodeJS.ProcessEnv = process.env):
     // of it (the -wal's changes included) upgraded in memory, as for a journal SQLite cannot open there
     if (!folderWritable(path)) {
       try {
-        return { db: openBytes(db.serialize(), path, env).db, path, readonly: true, missing: false, copy: true };
+        const copy = openBytes(db.serialize(), path, env);
+        return { db: copy.db, path, readonly: true, missing: false, copy: true, file: copy.file };
       } finally {
         db.close();
       }

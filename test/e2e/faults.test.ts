@@ -172,7 +172,7 @@ describe('environment faults', () => {
     const copy = join(box.dir, 'shared');
     mkdirSync(copy);
     for (const f of ['journal.db', 'journal.db-wal', 'journal.db-shm']) {
-      writeFileSync(join(copy, f), readFileSync(join(folder, f)));
+      writeFileSync(join(copy, f), readFileSync(join(folder, f)), { mode: 0o600 });
       pm.own(join(copy, f));
     }
     writer.close();
@@ -185,6 +185,14 @@ describe('environment faults', () => {
       const ls = pm.run(['ls', '--json'], env);
       expect(ls.status, ls.stderr).toBe(0);
       expect(JSON.parse(ls.stdout).map((i: { summary: string }) => i.summary)).toEqual(['in the wal']);
+      // pm doctor tells the file's schema and mode, not the upgraded copy's it checked
+      const doctor = pm.run(['doctor', '--json'], env);
+      expect(doctor.status, doctor.stdout).toBe(0);
+      const report = JSON.parse(doctor.stdout);
+      expect([report.schemaVersion, report.journalMode, report.healthy]).toEqual([SCHEMA_VERSION - 1, 'wal', true]);
+      expect(report.warnings.join('\n')).toContain(
+        `checked in a copy in memory; the file is schema ${SCHEMA_VERSION - 1}, upgraded to ${SCHEMA_VERSION}`,
+      );
       expect(bytes()).toEqual(before);
       const r = pm.run(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'second'], env);
       expect(r.status).toBe(1);
