@@ -17,7 +17,7 @@ import {
 } from '../db/contacts.js';
 import { UUID_RE } from '../core/uuid.js';
 import { dropDraftNaming } from './log-draft.js';
-import { forgetContact, FORGOTTEN_NAME } from '../db/forget.js';
+import { ERASED_MARK, forgetContact, forgetPreview, FORGOTTEN_NAME, type ForgetResult } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { safeLine } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
@@ -148,9 +148,10 @@ export async function forget(
         `forgetting ${label} cannot be undone; confirm with --yes`,
         `try: pm forget ${JSON.stringify(who)} --yes`,
       );
+    const preview = forgetPreview(ctx.write().db, contact.id);
     const { confirm } = await loadPrompts();
     const ok = await confirm({
-      message: `Erase ${label} from the journal? Their interviews stay, as "${FORGOTTEN_NAME}". This cannot be undone.`,
+      message: `Erase ${label} from the journal? ${previewText(preview)} This cannot be undone.`,
       default: false,
     });
     if (!ok) {
@@ -237,4 +238,17 @@ export async function forget(
         `${ctx.dbPath} (and its -wal file); they are once that program closes the journal and a pm command next ` +
         `opens it (or: pm forget --resume)`,
     );
+}
+
+/** What the confirmation says the erasure will do: their interviews kept, and the words rewritten where. */
+function previewText(p: ForgetResult): string {
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  const kept =
+    p.interviews === 0
+      ? 'They are in no interview.'
+      : `Their ${n(p.interviews, 'interview')} stay${p.interviews === 1 ? 's' : ''}, as "${FORGOTTEN_NAME}".`;
+  if (p.mentions === 0) return `${kept} No text names them.`;
+  const hyps = p.hypotheses.length ? `, among them the hypotheses ${p.hypotheses.join(', ')}` : '';
+  const where = p.otherRecords ? ` (also in ${n(p.otherRecords, 'other record')}${hyps})` : '';
+  return `${kept} ${n(p.mentions, 'mention')} of them become${p.mentions === 1 ? 's' : ''} ${ERASED_MARK}${where}.`;
 }

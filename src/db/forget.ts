@@ -308,7 +308,12 @@ export function scrubPerson(
  * Erase a contact: scrub them from the journal's text, then make them "Forgotten contact". `erased`
  * collects who they were, for what the caller still has to scrub (conflicts kept later, a draft).
  */
-export function forgetContact(db: DB, contactId: number, erased?: ErasedPerson[]): ForgetResult {
+export function forgetContact(
+  db: DB,
+  contactId: number,
+  erased?: ErasedPerson[],
+  opts: { preview?: boolean } = {},
+): ForgetResult {
   const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as {
     uuid: string;
     name: string;
@@ -332,9 +337,24 @@ export function forgetContact(db: DB, contactId: number, erased?: ErasedPerson[]
     'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
   ).run(FORGOTTEN_NAME, contactId);
   refreshContactKeys(db, contactId);
-  // merge every FTS segment so that no stale segment still holds the erased words
-  db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
+  // merge every FTS segment so that no stale segment still holds the erased words (a preview, rolled
+  // back, need not: on a journal of years it is most of the erasure's time)
+  if (!opts.preview) db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
   return { uuid: person.uuid, interviews: interviewIds.length, ...scrubbed };
+}
+
+/**
+ * What forgetting a contact would rewrite, for the confirmation: the erasure itself, run and rolled
+ * back, so the numbers are the erasure's own (no second set of rules to drift from it).
+ */
+export function forgetPreview(db: DB, contactId: number): ForgetResult {
+  // a transaction of its own, rolled back whole: a savepoint's RELEASE would commit the pages it restored
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    return forgetContact(db, contactId, undefined, { preview: true });
+  } finally {
+    db.exec('ROLLBACK');
+  }
 }
 
 /** A value of a record as the export format writes it, with every string scrubbed with `m`. */
