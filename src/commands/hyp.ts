@@ -2,7 +2,7 @@
 // writing; every write is one transaction; with --json each prints the hypothesis record.
 import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { PmError, UsageError } from '../errors.js';
 import { addDays, DEADLINE_FORMS, parseDeadline, parsePastDate } from '../core/dates.js';
 import { checkText, LIMITS, safeLine } from '../core/text.js';
 import { cut } from '../render/width.js';
@@ -95,11 +95,12 @@ function optionalCriteria(value: string | undefined): string | null | undefined 
   return checkText('the criterion', value, LIMITS.criteria);
 }
 
-function deadline(ctx: Context, value: string, base: string, createdOn: string): string {
-  const decideBy = parseDeadline(value, ctx.today, base, '--decide-by');
+/** `flag`: the flag the value came with; '' for a prompt's answer, named by no flag (the user typed none). */
+function deadline(ctx: Context, value: string, base: string, createdOn: string, flag = '--decide-by'): string {
+  const decideBy = parseDeadline(value, ctx.today, base, flag);
   if (decideBy < createdOn)
     throw new UsageError(
-      `--decide-by ${decideBy} is before the hypothesis was created (${createdOn})`,
+      `${flag ? `${flag} ` : ''}${decideBy} is before the hypothesis was created (${createdOn})`,
       `accepted: ${DEADLINE_FORMS}`,
     );
   return decideBy;
@@ -157,12 +158,14 @@ async function promptForAdd(
   createdOn: string,
 ): Promise<AddInput> {
   const { input, select } = await loadPrompts();
+  // a prompt shows the message under the answer and asks again: the hint (what is accepted) goes with it
   const check = (parse: (v: string) => unknown) => (v: string) => {
     try {
       parse(v);
       return true;
     } catch (err) {
-      return (err as Error).message;
+      if (!(err instanceof PmError)) throw err;
+      return err.message + (err.hint ? ` (${err.hint})` : '');
     }
   };
   const statement = await input({
@@ -190,10 +193,11 @@ async function promptForAdd(
       await input({
         message: 'Decide by',
         default: addDays(createdOn, ctx.config()['hypothesis.decideDays']),
-        validate: check((v) => deadline(ctx, v, createdOn, createdOn)),
+        validate: check((v) => deadline(ctx, v, createdOn, createdOn, '')),
       }),
       createdOn,
       createdOn,
+      '',
     );
   return { statement, kind, criteria, decideBy };
 }

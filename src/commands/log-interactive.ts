@@ -420,7 +420,7 @@ async function collect(
         'followUp',
         'Follow up by (Enter for none; tomorrow, fri, +1w)?',
         (s) => {
-          if (s.trim() !== '') followUpAfter(parseDeadline(s, today, date, ''), date);
+          if (s.trim() !== '') followUpAfter(parseDeadline(s, today, date, ''), date, '');
         },
         opts.followUp,
       )

@@ -131,11 +131,12 @@ export function parseSource(raw: string | undefined, channel: Channel): string |
 }
 
 /** A follow-up is a next step: not before the conversation it follows. */
-export function followUpAfter(followUp: string, date: string): string {
+/** `flag`: '' for a prompt's answer (the interactive pm log), which names no flag: the user typed none. */
+export function followUpAfter(followUp: string, date: string, flag = '--follow-up'): string {
   if (followUp < date)
     throw new UsageError(
-      `--follow-up ${followUp} is before the conversation (${date})`,
-      'a follow-up is the date of the next step: +3d, fri, or a date after --date',
+      `${flag ? `${flag} ` : ''}${followUp} is before the conversation (${date})`,
+      `a follow-up is the date of the next step: +3d, fri, or a date after ${flag ? '--date' : 'the conversation'}`,
     );
   return followUp;
 }

@@ -61,6 +61,32 @@ function seed(): void {
     expect(box.pm(['hyp', 'add', statement, '--date', '2026-11-01']).code).toBe(0);
 }
 
+describe('pm log on a terminal: a follow-up before the conversation', () => {
+  it('is named as the answer, not as --follow-up (typed by no one), and asked again', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jan' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Short call', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', text: '2026-11-02', keys: [ENTER] },
+      { expected: 'before the conversation', text: '\u0015+1w', keys: [ENTER] },
+    ]);
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.plain.replace(/\r?\n/g, '')).toContain(
+      '2026-11-02 is before the conversation (2026-11-20) (a follow-up is the date of the next step: +3d, fri, or a ' +
+        'date after the conversation)',
+    );
+    expect(r.plain).not.toContain('--follow-up');
+    expect(box.json(['show', 'I2'])).toMatchObject({ summary: 'Short call', followUp: '2026-11-27' });
+  });
+});
+
 describe('pm log on a terminal: the typical call', () => {
   it('takes 8 prompts and 11 keystrokes besides the typed text; Enter on a highlighted hypothesis links it', () => {
     seed();
