@@ -229,6 +229,16 @@ function lookalikeWarnings(ctx: Context, counts: ImportCounts): void {
   const lines = [
     ...counts.lookalikes.accounts.map((a) => accountLookalikeLine('the new account', a.name, a.like.name)),
     ...counts.lookalikes.contacts.map((c) => contactLookalikeLine('the new contact', c.name, c.uuid, c.like)),
+    // as pm log notes a new contact named as one already at the account (told apart by email alone)
+    ...counts.lookalikes.namesakes.map((n) => {
+      const ref = (uuid: string, email: string | null) => (email ? JSON.stringify(email) : uuid);
+      return (
+        `the new contact ${JSON.stringify(safeLine(n.name))} (${safeLine(n.account)}${n.email ? `, ${safeLine(n.email)}` : ''})` +
+        `: another ${safeLine(n.name)} is at ${safeLine(n.account)}` +
+        `${n.like.email ? ` with ${safeLine(n.like.email)}` : ''}; if it is the same person: ` +
+        `pm contact merge ${safeLine(ref(n.uuid, n.email))} ${safeLine(ref(n.like.uuid, n.like.email))}`
+      );
+    }),
   ];
   for (const line of lines.slice(0, LOOKALIKE_LINES)) ctx.warn(line);
   if (lines.length > LOOKALIKE_LINES)

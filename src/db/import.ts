@@ -35,6 +35,14 @@ import type { Lookalike } from './identity.js';
 export interface Lookalikes {
   contacts: { uuid: string; name: string; like: Lookalike }[];
   accounts: { uuid: string; name: string; like: { uuid: string; name: string } }[];
+  /** new contacts named as one already at their account, told apart by email (as pm log notes them) */
+  namesakes: {
+    uuid: string;
+    name: string;
+    email: string | null;
+    account: string;
+    like: { uuid: string; email: string | null };
+  }[];
 }
 
 interface Counted {
@@ -198,7 +206,7 @@ function namesNotHere(db: DB, doc: JournalDoc): { accounts: string[]; contacts: 
  * before them (UTS #39 look keys, as pm log warns): a pair the file brings both of is named once.
  */
 function lookalikes(db: DB, fresh: { accounts: string[]; contacts: string[] }): Lookalikes {
-  const out: Lookalikes = { contacts: [], accounts: [] };
+  const out: Lookalikes = { contacts: [], accounts: [], namesakes: [] };
   const account = db.prepare('SELECT id, name, name_key, look_key FROM accounts WHERE uuid = ?');
   const accountLike = db.prepare(
     'SELECT uuid, name FROM accounts WHERE look_key = ? AND name_key <> ? AND id < ? ORDER BY id LIMIT 5',
@@ -215,11 +223,26 @@ function lookalikes(db: DB, fresh: { accounts: string[]; contacts: string[] }): 
     `SELECT c.uuid, c.name, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id
     WHERE c.look_key = ? AND c.name_key <> ? AND c.forgotten = 0 AND c.id < ? ORDER BY c.id LIMIT 5`,
   );
+  const namesake = db.prepare(
+    `SELECT n.uuid, n.email, c.email AS own, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id
+      JOIN contacts n ON n.account_id = c.account_id AND n.name_key = c.name_key AND n.id < c.id AND n.forgotten = 0
+    WHERE c.id = ? ORDER BY n.id LIMIT 1`,
+  );
+  type Namesake = { uuid: string; email: string | null; own: string | null; account: string };
   for (const uuid of fresh.contacts) {
     const c = contact.get(uuid) as Own | undefined;
     if (!c) continue;
     for (const like of contactLike.all(c.look_key, c.name_key, c.id) as Lookalike[])
       out.contacts.push({ uuid, name: c.name, like });
+    const same = namesake.get(c.id) as Namesake | undefined;
+    if (same)
+      out.namesakes.push({
+        uuid,
+        name: c.name,
+        email: same.own,
+        account: same.account,
+        like: { uuid: same.uuid, email: same.email },
+      });
   }
   return out;
 }
@@ -232,7 +255,7 @@ function emptyCounts(): ImportCounts {
     scrubbed: { interviews: 0, quotes: 0, mentions: 0 },
     forgottenAdded: 0,
     nameMatches: [],
-    lookalikes: { contacts: [], accounts: [] },
+    lookalikes: { contacts: [], accounts: [], namesakes: [] },
     interviews: { ...c(), existing: 0 },
     hypotheses: { ...c(), existing: 0 },
     evidence: { ...c(), existing: 0 },

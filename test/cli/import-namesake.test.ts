@@ -1,0 +1,31 @@
+// A teammate's new contact named as one already at the same account, told apart by email alone:
+// pm import says so, with the command that makes them one, as pm log does for a contact logged here.
+import { describe, expect, it } from 'vitest';
+import { twoJournals } from '../two-journals.js';
+
+const team = twoJournals();
+const { pm } = team;
+
+describe('pm import: a new namesake at the same account', () => {
+  it('is a warning naming both emails and the merge command; --json lists it under lookalikes.namesakes', () => {
+    pm('a', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'first']);
+    pm('b', ['log', '--with', 'Jane Roe <jroe@acme.test>', '--account', 'Acme', '--summary', 'second']);
+    const r = team.trade('b', 'a');
+    expect(r.err).toContain(
+      'pm: warning: the new contact "Jane Roe" (Acme, jroe@acme.test): another Jane Roe is at Acme with ' +
+        'jane@acme.test; if it is the same person: pm contact merge "jroe@acme.test" "jane@acme.test"',
+    );
+    // the command it names does make them one
+    pm('a', ['contact', 'merge', 'jroe@acme.test', 'jane@acme.test']);
+    expect(JSON.parse(pm('a', ['contacts', '--json']).out)).toHaveLength(1);
+  });
+
+  it('one at another account is no namesake; one the journal already had is not new', () => {
+    pm('a', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'first']);
+    pm('b', ['log', '--with', 'Jane Roe <jane@globex.test>', '--account', 'Globex', '--summary', 'other']);
+    expect(team.trade('b', 'a').err).not.toContain('is at Acme');
+    pm('b', ['log', '--with', 'Jane Roe <jroe@acme.test>', '--account', 'Acme', '--summary', 'second']);
+    expect(team.trade('b', 'a').err).toContain('another Jane Roe is at Acme with jane@acme.test');
+    expect(team.trade('b', 'a').err).not.toContain('another Jane Roe');
+  });
+});
