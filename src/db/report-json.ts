@@ -16,6 +16,7 @@ import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './re
 import type { JsonLists } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
+import { bornBeforeAny } from './coverage.js';
 import { CONFIDENCE_SCORES, type ConfidenceLevel as Level } from '../core/confidence.js';
 
 const NL = '\n';
@@ -440,7 +441,9 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     refutedAfterValidation: [],
     themes: themeRows(db, SQL, period),
     followUps: [],
-    segments: db.prepare(SQL.segments).all({ asOf: q.asOf, ...by, bornBefore: q.bornBefore ?? null }) as SegmentRow[],
+    segments: db
+      .prepare(SQL.segments)
+      .all({ asOf: q.asOf, ...by, bornBefore: bornBeforeAny(db, q.bornBefore ?? null) }) as SegmentRow[],
     // the best five, as the markdown view reads them (the pains of those that may rank among them)
     opportunities: { ...bestPains(db, q, named, backing), named, hypotheses: backing },
   };

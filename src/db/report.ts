@@ -45,7 +45,7 @@ import { painKey } from '../core/pains.js';
 import type { SegmentRow } from '../core/coverage.js';
 import type { NamedOpportunity, OpportunityHypothesis, Window } from '../core/opportunities.js';
 import { opportunitiesToRank, type PainSummary } from '../core/report-opportunities.js';
-import { segmentsSql } from './coverage.js';
+import { bornBeforeAny, segmentsSql } from './coverage.js';
 
 // a follow-up is answered by a later customer conversation (dated after it, on or before @asOf) that
 // included one of its people, whoever held it (issue 15): the day of the first such conversation is
@@ -512,7 +512,9 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     refutedAfterValidation,
     themes,
     followUps,
-    segments: db.prepare(SQL.segments).all({ ...pick('asOf', 'by'), bornBefore: q.bornBefore ?? null }) as SegmentRow[],
+    segments: db
+      .prepare(SQL.segments)
+      .all({ ...pick('asOf', 'by'), bornBefore: bornBeforeAny(db, q.bornBefore ?? null) }) as SegmentRow[],
     opportunities: {
       ...(q.opportunityCounts
         ? {
