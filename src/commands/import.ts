@@ -126,6 +126,12 @@ function summary(c: ImportCounts): string {
       `Erased here: ${part(c.contacts.erasedHere, 'of your contacts', 'of your contacts')}, whom the file's ` +
         `journal had erased with pm forget.`,
     );
+  if (c.scrubbedHere.interviews)
+    lines.push(
+      `Scrubbed here as pm forget does: ${part(c.scrubbedHere.interviews, 'interview', 'interviews')} of yours ` +
+        `with a person the file's journal erased (${part(c.scrubbedHere.quotes, 'quote', 'quotes')} left out, ` +
+        `${part(c.scrubbedHere.mentions, 'mention', 'mentions')} removed).`,
+    );
   if (c.scrubbed.interviews)
     lines.push(
       `Scrubbed of erased people: ${part(c.scrubbed.interviews, 'interview', 'interviews')} ` +

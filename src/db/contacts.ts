@@ -147,22 +147,53 @@ export function mergeDrops(db: DB, duplicate: number, keep: number): { field: st
   });
 }
 
-/** Move every interview of `duplicate` to `keep`, keep what `keep` lacks, remove `duplicate`. */
-export function mergeContacts(db: DB, duplicate: number, keep: number): number {
+/**
+ * The going contact's name and email, kept here (merged_names, schema 42: local, never exported) for
+ * when that person is erased: the erasure arrives naming their UUID alone, and the kept contact's
+ * interviews, theirs now, may still name them (forgetContact scrubs with these names too). Names
+ * merged into the going contact move along to the kept one. An erased person left nothing to keep.
+ */
+function rememberMergedName(
+  db: DB,
+  from: string,
+  into: string,
+  dup: { name: string; email: string | null; forgotten: number },
+): void {
+  db.prepare('UPDATE merged_names SET into_uuid = ? WHERE into_uuid = ?').run(into, from);
+  if (dup.forgotten) return;
+  db.prepare(`INSERT INTO merged_names (uuid, into_uuid, name, email) VALUES (?, ?, ?, ?)
+    ON CONFLICT (uuid) DO UPDATE SET into_uuid = excluded.into_uuid, name = excluded.name, email = excluded.email`).run(
+    from,
+    into,
+    dup.name,
+    dup.email,
+  );
+}
+
+/**
+ * Move every interview of `duplicate` to `keep`, keep what `keep` lacks, remove `duplicate`.
+ * `remember: false`: the upgrade to schema 12 merges exact twins (one name), before merged_names exists.
+ */
+export function mergeContacts(db: DB, duplicate: number, keep: number, { remember = true } = {}): number {
   const moved = db
     .prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id)
     SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`)
     .run(keep, duplicate).changes;
   db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(duplicate);
-  const dup = db.prepare('SELECT email, segment, persona FROM contacts WHERE id = ?').get(duplicate) as {
+  const dup = db
+    .prepare('SELECT name, email, segment, persona, forgotten FROM contacts WHERE id = ?')
+    .get(duplicate) as {
+    name: string;
     email: string | null;
     segment: string | null;
     persona: string | null;
+    forgotten: number;
   };
   const uuids = db.prepare('SELECT (SELECT uuid FROM contacts WHERE id = ?), (SELECT uuid FROM contacts WHERE id = ?)');
   const [from, into] = uuids.raw().get(duplicate, keep) as [string, string];
   db.prepare('DELETE FROM contacts WHERE id = ?').run(duplicate);
   markMerged(db, 'contact', from, into);
+  if (remember) rememberMergedName(db, from, into, dup);
   db.prepare(
     `UPDATE contacts SET email = coalesce(email, ?), segment = coalesce(segment, ?), persona = coalesce(persona, ?)
      WHERE id = ?`,

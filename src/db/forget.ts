@@ -333,6 +333,27 @@ export function forgetContact(
   const erasedPerson: ErasedPerson = { ...person, interviewUuids };
   scrubConflicts(db, erasedPerson);
   erased?.push(erasedPerson);
+  // the people merged into them here are them (a merge says so): their names and emails go from the
+  // same interviews, as theirs (merged_names, schema 42). An erasure of someone this journal merged
+  // away arrives as the kept contact's (src/db/merge.ts) and finds the name only here.
+  const aliases = db.prepare('SELECT uuid, name, email FROM merged_names WHERE into_uuid = ?').all(person.uuid) as {
+    uuid: string;
+    name: string;
+    email: string | null;
+  }[];
+  for (const alias of aliases) {
+    const more = scrubPerson(db, alias, interviewIds);
+    scrubbed.quotes += more.quotes;
+    scrubbed.mentions += more.mentions;
+    scrubbed.otherRecords += more.otherRecords;
+    scrubbed.hypotheses = [...new Set([...scrubbed.hypotheses, ...more.hypotheses])].sort(
+      (x, y) => Number(x.slice(1)) - Number(y.slice(1)),
+    );
+    const erasedAlias: ErasedPerson = { ...alias, interviewUuids };
+    scrubConflicts(db, erasedAlias);
+    erased?.push(erasedAlias);
+  }
+  db.prepare('DELETE FROM merged_names WHERE into_uuid = ? OR uuid = ?').run(person.uuid, person.uuid);
   db.prepare(
     'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
   ).run(FORGOTTEN_NAME, contactId);
@@ -367,6 +388,36 @@ function scrubDoc(value: unknown, m: MentionMatcher, key = ''): unknown {
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDoc(v, m, k)]));
   return value;
+}
+
+/**
+ * A record written by the merge that erased `people` (an import or sync: their names are known while
+ * it runs) scrubbed of them as pm forget scrubs the journal's own: an interview they attended (in
+ * this version, or here) loses every word of their name, and `by` and `source` their full name and
+ * email only; any other record, their full name and email. So a teammate's text written before they
+ * knew of the erasure ("Kim wants a call") arrives scrubbed where the name is known, not only of the
+ * full name the hashes find (wave 9).
+ */
+export function scrubOfErased(kind: string, key: string, doc: unknown, people: ErasedPerson[]): unknown {
+  let out = doc;
+  for (const p of people) {
+    const needles = personNeedles(p.name, p.email);
+    const d = out as { contactUuids?: unknown; by?: unknown; source?: unknown };
+    const attended =
+      kind === 'interview' &&
+      (p.interviewUuids.includes(key) || (Array.isArray(d.contactUuids) && d.contactUuids.includes(p.uuid)));
+    if (!attended) {
+      out = scrubDoc(out, needles.everywhere);
+      continue;
+    }
+    const { by, source, ...rest } = d;
+    out = {
+      ...(scrubDoc(rest, needles.theirs) as object),
+      by: scrubDoc(by, needles.everywhere),
+      source: scrubDoc(source, needles.everywhere),
+    };
+  }
+  return out;
 }
 
 /** A person erased by this command, as they were known (what the scrubs that need their name use). */

@@ -222,7 +222,7 @@ export function migrateIdentities(db: DB): { accounts: number; contacts: number;
     for (const twin of twins) {
       // foreign keys are off during an upgrade: what cascades on delete is removed here
       db.prepare('DELETE FROM evidence_customers WHERE contact_id = ?').run(twin.id);
-      mergeContacts(db, twin.id, keep.id);
+      mergeContacts(db, twin.id, keep.id, { remember: false });
       mergedContacts++;
     }
     // the evidence summaries of the interviews moved to `keep` (its trigger recomputes them)

@@ -23,6 +23,7 @@ import {
   forgetContact,
   personNeedles,
   type ErasedPerson,
+  type ForgetResult,
   type PersonNeedles,
 } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
@@ -73,6 +74,11 @@ export interface ImportCounts {
   };
   /** what was scrubbed of erased people from the file's text before it was written */
   scrubbed: { interviews: number; quotes: number; mentions: number };
+  /**
+   * what erasing this journal's own people (erasedHere) scrubbed of its own text, as pm forget does:
+   * their interviews, the quotes left out, the mentions removed (wave 9)
+   */
+  scrubbedHere: { interviews: number; quotes: number; mentions: number };
   /** erasures the file brought that this journal did not know */
   forgottenAdded: number;
   /** the file's people with the name of an erased person, but no email or UUID to say it is them */
@@ -253,6 +259,7 @@ function emptyCounts(): ImportCounts {
     accounts: { ...c(), matched: 0, existing: 0, joined: 0 },
     contacts: { ...c(), matched: 0, existing: 0, joined: 0, forgotten: 0, erased: 0, erasedHere: 0 },
     scrubbed: { interviews: 0, quotes: 0, mentions: 0 },
+    scrubbedHere: { interviews: 0, quotes: 0, mentions: 0 },
     forgottenAdded: 0,
     nameMatches: [],
     lookalikes: { contacts: [], accounts: [], namesakes: [] },
@@ -300,6 +307,11 @@ function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): Impor
     outcomes: { ...base('outcome'), existing: existing('outcome') },
     settings: { ...base('setting'), existing: existing('setting') },
     opportunities: { ...base('opportunity'), matched: m.kinds.opportunity.matched + existing('opportunity') },
+    scrubbedHere: {
+      interviews: counts.scrubbedHere.interviews + m.scrubbedHere.interviews,
+      quotes: counts.scrubbedHere.quotes + m.scrubbedHere.quotes,
+      mentions: counts.scrubbedHere.mentions + m.scrubbedHere.mentions,
+    },
     config,
     conflicts: m.conflicts,
     rewrite: m.rewrite,
@@ -359,7 +371,7 @@ function eraseOnArrival(
       const m = list.match(c);
       if (!m) continue;
       if (m.by === 'name' && !(added.has(m.entry.uuid) && sameAsErased(m, c, erasedAccount(m.entry.uuid)))) continue;
-      forgetContact(db, c.id, erased);
+      countScrubbedHere(counts, forgetContact(db, c.id, erased));
       recordErasure(db, c, today, 2);
       everywhere.push(personNeedles(c.name, c.email));
       counts.contacts.erasedHere++;
@@ -384,7 +396,7 @@ function eraseOnArrival(
     everywhere.push(scrubbers.get(c.uuid)!);
     const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
     if (here && !here.forgotten) {
-      forgetContact(db, here.id, erased);
+      countScrubbedHere(counts, forgetContact(db, here.id, erased));
       recordErasure(db, c, today, 2);
       counts.contacts.erasedHere++;
     } else if (!here && match.by !== 'uuid') {
@@ -433,6 +445,12 @@ function eraseOnArrival(
       aliases: o.aliases.map(scrubEverywhere),
     })),
   };
+}
+
+function countScrubbedHere(counts: ImportCounts, r: ForgetResult): void {
+  counts.scrubbedHere.interviews += r.interviews;
+  counts.scrubbedHere.quotes += r.quotes;
+  counts.scrubbedHere.mentions += r.mentions;
 }
 
 /**

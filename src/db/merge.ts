@@ -33,7 +33,9 @@ import {
   FORGOTTEN_NAME,
   forgetContact,
   hashedScrubber,
+  scrubOfErased,
   type ErasedPerson,
+  type ForgetResult,
 } from './forget.js';
 import { loadForgottenList, recordErasure } from './erasure.js';
 import { sameAsErased, type ForgottenList } from '../core/erasure.js';
@@ -97,6 +99,8 @@ export interface MergeResult {
   kinds: Record<Exclude<RecordKind, 'erasure'>, KindCounts>;
   /** people forgotten here because an erasure arrived */
   erased: number;
+  /** this journal's own text those erasures scrubbed, as pm forget does: their interviews, quotes, mentions */
+  scrubbedHere: { interviews: number; quotes: number; mentions: number };
   /** versions of people erased here, left out */
   forgottenLeftOut: number;
   /** concurrent changes whose losing version was kept in sync_conflicts */
@@ -256,6 +260,7 @@ class Merger {
     this.result = {
       kinds: Object.fromEntries(ORDER.map((k) => [k, emptyCounts()])) as MergeResult['kinds'],
       erased: 0,
+      scrubbedHere: { interviews: 0, quotes: 0, mentions: 0 },
       forgottenLeftOut: 0,
       conflicts: 0,
       latest: null,
@@ -832,9 +837,17 @@ class Merger {
       name: string;
       email: string | null;
     };
-    forgetContact(this.db, id, this.erased);
+    this.scrubbedHere(forgetContact(this.db, id, this.erased));
     recordErasure(this.db, person, this.opts.today, 2);
     this.changedExisting = true;
+  }
+
+  /** What erasing one of this journal's people scrubbed of its own text (import's counts say so). */
+  private scrubbedHere(r: ForgetResult): void {
+    const here = this.result.scrubbedHere;
+    here.interviews += r.interviews;
+    here.quotes += r.quotes;
+    here.mentions += r.mentions;
   }
 
   private erase(c: Change): void {
@@ -882,7 +895,9 @@ class Merger {
     }
     if (c.data && SCRUBBED_KINDS.has(c.kind)) {
       if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db);
-      const scrubbed = this.scrubber?.(c.data);
+      let scrubbed = this.scrubber?.(c.data);
+      // the people erased by this merge (or by the command running it) are known by name until it ends
+      if (this.erased.length > 0) scrubbed = scrubOfErased(c.kind, c.key, scrubbed ?? c.data, this.erased);
       if (scrubbed !== undefined && JSON.stringify(scrubbed) !== JSON.stringify(c.data)) {
         const applied = this.materializeAs({ ...c, data: scrubbed as RecordDoc });
         return applied === 'added' || applied === 'updated' ? 'scrubbed' : applied;
@@ -1150,7 +1165,7 @@ class Merger {
     const forgotten = d.forgotten ? 1 : 0;
     if (row && forgotten) {
       // erased where this version was made: forgotten here too
-      forgetContact(this.db, row.id, this.erased);
+      this.scrubbedHere(forgetContact(this.db, row.id, this.erased));
       this.result.erased++;
       this.changedExisting = true;
       return 'keptErased';

@@ -39,6 +39,7 @@ import m0033 from '../../migrations/0033_contact_account_names.sql';
 import m0034 from '../../migrations/0034_interview_kind_on_insert.sql';
 import m0035 from '../../migrations/0035_field_versions.sql';
 import m0036 from '../../migrations/0036_hypothesis_link_facts.sql';
+import m0042 from '../../migrations/0042_merged_names.sql';
 
 export interface Migration {
   version: number;
@@ -113,6 +114,8 @@ export const MIGRATIONS: Migration[] = [
   migration(34, '0034_interview_kind_on_insert', m0034),
   migration(35, '0035_field_versions', m0035),
   migration(36, '0036_hypothesis_link_facts', m0036),
+  // 37-41 were handed out to parallel work in wave 9
+  migration(42, '0042_merged_names', m0042),
 ];
 
 /** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */

@@ -32,6 +32,8 @@ const NOT_SHARED = new Set([
   'written_files',
   // the interviews pm log wrote in this journal: what `last` means (0032)
   'logged_here',
+  // the names of contacts merged into another here, for when that person is erased (0042)
+  'merged_names',
 ]);
 
 let dir: string;
