@@ -11,6 +11,7 @@ import { localId } from '../db/refs.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
 import { loadPrompts } from '../prompts.js';
+import { foldLinkVersions } from '../db/tracking.js';
 
 export interface DeleteOptions {
   yes?: boolean;
@@ -45,6 +46,8 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   ctx.transaction(({ db }) => {
     // re-resolve the same row: `last` may have moved if another pm wrote meanwhile
     resolveInterviewRef(db, record.id);
+    // its tombstone says which links the deletion saw (a teammate's link it never saw keeps it)
+    foldLinkVersions(db, 'interview', record.uuid);
     new InterviewWriter(db).remove(rowid);
   });
   if (ctx.json) ctx.printJson(record);
@@ -68,6 +71,11 @@ async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions
   }
   ctx.transaction(({ db }) => {
     if (hypothesesByRowId(db, [rowid]).length === 0) throw new UsageError(`unknown hypothesis H${rowid}`);
+    foldLinkVersions(
+      db,
+      'hypothesis',
+      db.prepare('SELECT uuid FROM hypotheses WHERE id = ?').pluck().get(rowid) as string,
+    );
     deleteHypothesis(db, rowid);
   });
   if (ctx.json) ctx.printJson({ id: hyp.id, statement: hyp.statement, status: hyp.status, evidence: links });

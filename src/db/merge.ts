@@ -40,7 +40,7 @@ import {
 import { loadForgottenList, recordErasure } from './erasure.js';
 import { sameAsErased, type ForgottenList } from '../core/erasure.js';
 import { fieldStamps, readRecords } from './exchange.js';
-import { observe, tick, untracked } from './tracking.js';
+import { foldLinkVersions, linkVersions, observe, tick, untracked } from './tracking.js';
 import {
   compareVectors,
   deviceOf,
@@ -420,6 +420,7 @@ class Merger {
   }
 
   removeRecord(kind: RecordKind, key: string): void {
+    if (kind === 'hypothesis' || kind === 'interview') foldLinkVersions(this.db, kind, key);
     this.remove({ kind, key, rev: ORIGIN_VERSION, vv: {}, deleted: true, mergedInto: null, data: null });
   }
 
@@ -529,12 +530,14 @@ class Merger {
       } else counts.unchanged++;
       return;
     }
-    if (c.kind === 'hypothesis' && c.deleted && !local.deleted && this.linkedSince(c.key, c.rev)) {
-      // evidence linked here to a hypothesis after it was deleted elsewhere (a link's version later than
-      // the deletion's: the deleting journal never saw it) is a later change of it, as an edit would be:
-      // the hypothesis stays, with its links, sent again, and the deletion is the conflict's lost side
-      // (fresh-eyes wave 8 E23 addendum; before, the links vanished on both journals with no conflict)
-      this.localChange('hypothesis', c.key, mergeVectors(localVv, c.vv), false, null);
+    if ((c.kind === 'hypothesis' || c.kind === 'interview') && c.deleted && !local.deleted && this.linkUnseen(c)) {
+      // evidence linked here that the deletion elsewhere never saw (its tombstone's vector does not hold
+      // the link's version: made after the deletion, or before it but not yet traded) is a change of the
+      // record the deleting journal did not know of, as an edit would be: the record stays, with its
+      // links, sent again, and the deletion is the conflict's lost side (fresh-eyes wave 8 E23 addendum;
+      // wave 9 for links made before the deletion, and for interviews: before, the links vanished on
+      // both journals with no word)
+      this.localChange(c.kind, c.key, mergeVectors(localVv, c.vv), false, null);
       const kept = (this.local(c.kind, c.key) as LocalVersion).version;
       if (conflictCopy(this.db, c.kind, c.key, null, this.erased)) {
         this.s.conflict.run(c.kind, c.key, kept, c.rev, 1, null, this.opts.today);
@@ -668,16 +671,15 @@ class Merger {
   /** an erased person's interview was rewritten: the file is rewritten after the commit */
   private rewrite = false;
 
-  /** Does this journal hold a link to the hypothesis whose version is later than `version`? */
-  private linkedSince(hypothesis: string, version: string): boolean {
-    return (
-      this.db
-        .prepare(`SELECT 1 FROM evidence e JOIN interviews i ON i.id = e.interview_id
-          JOIN hypotheses h ON h.id = e.hypothesis_id
-          JOIN record_versions v ON v.kind = 'evidence' AND v.key = i.uuid || '/' || h.uuid
-          WHERE h.uuid = ? AND v.version > ? LIMIT 1`)
-        .get(hypothesis, version) !== undefined
-    );
+  /**
+   * Does this journal hold a link of the record that `c`, its tombstone, never saw? `pm delete` folds
+   * the links' vectors into the record's before its tombstone is made (foldLinkVersions), so a link
+   * the deleting journal had is covered; one it never had has a version its device's entry lacks. A
+   * tombstone of an earlier pm folded nothing: its record then stays for any link here (kept, not lost).
+   */
+  private linkUnseen(c: Change): boolean {
+    const links = linkVersions(this.db, c.kind as 'hypothesis' | 'interview', c.key);
+    return links.some(({ version }) => (c.vv[deviceOf(version)] ?? '') < version);
   }
 
   /** An outcome of a hypothesis brought back by this merge, deleted here with it (fresh-eyes wave 8 E35). */

@@ -16,6 +16,7 @@
 // While pm applies changes from elsewhere (an import, a sync) the triggers stand aside
 // (sync_clock.tracking = 0) and the applier writes the versions it received.
 import type { DB } from './journal.js';
+import { mergeVectors, type VersionVector } from '../core/versions.js';
 
 export interface TrackedTable {
   table: string;
@@ -268,4 +269,38 @@ export function markMerged(db: DB, kind: 'account' | 'contact', from: string, in
     kind,
     from,
   );
+}
+
+/**
+ * Before `pm delete` (or `pm sync resolve … lost` of a deletion) removes a hypothesis or interview:
+ * the version vectors of its evidence links folded into its own, so that its tombstone says which
+ * links the deletion saw. Links have no tombstones (they go with their record); a journal holding a
+ * link the tombstone does not cover (made before the deletion but not yet traded, or after it) keeps
+ * the record with it, and the deletion is a conflict (src/db/merge.ts, wave 9).
+ */
+export function foldLinkVersions(db: DB, kind: 'hypothesis' | 'interview', uuid: string): void {
+  const links = linkVersions(db, kind, uuid);
+  if (links.length === 0) return;
+  const own = db.prepare('SELECT vv FROM record_versions WHERE kind = ? AND key = ?').pluck().get(kind, uuid) as
+    | string
+    | undefined;
+  if (own === undefined) return;
+  const folded = links.reduce((vv, l) => mergeVectors(vv, JSON.parse(l.vv) as VersionVector), JSON.parse(own));
+  db.prepare('UPDATE record_versions SET vv = ? WHERE kind = ? AND key = ?').run(JSON.stringify(folded), kind, uuid);
+}
+
+/** The versions of the evidence links a hypothesis or interview has here. */
+export function linkVersions(
+  db: DB,
+  kind: 'hypothesis' | 'interview',
+  uuid: string,
+): { version: string; vv: string }[] {
+  return db
+    .prepare(
+      `SELECT v.version, v.vv FROM evidence e JOIN interviews i ON i.id = e.interview_id
+        JOIN hypotheses h ON h.id = e.hypothesis_id
+        JOIN record_versions v ON v.kind = 'evidence' AND v.key = i.uuid || '/' || h.uuid
+        WHERE ${kind === 'hypothesis' ? 'h' : 'i'}.uuid = ?`,
+    )
+    .all(uuid) as { version: string; vv: string }[];
 }
