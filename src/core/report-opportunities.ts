@@ -23,14 +23,31 @@ export interface PainSummary {
   customers: number[];
 }
 
+/**
+ * A way a pain was written in the window that alone makes its opportunity (no other text of the
+ * window shares its key or named opportunity), counted by SQLite (src/db/report.ts painTextSums): its
+ * accounts, and its customers by the highest severity each gave it, as how many gave at least low,
+ * medium, high and blocker.
+ */
+export interface PainCount {
+  text: string;
+  lastHeard: string;
+  accountCount: number;
+  atLeast: [number, number, number, number];
+}
+
 interface Summed {
   named: NamedOpportunity | null;
   texts: string[];
   /** each customer's highest severity's rank */
   customers: Map<number, number>;
   accounts: Set<number>;
+  /** the group's only text, counted (customers and accounts above then stay empty) */
+  counted: PainCount | null;
   lastHeard: string;
   score: number;
+  customerCount: number;
+  accountCount: number;
 }
 
 const WEIGHT = SEVERITIES.map((s) => SEVERITY_WEIGHT[s]);
@@ -39,8 +56,8 @@ const WEIGHT = SEVERITIES.map((s) => SEVERITY_WEIGHT[s]);
 function before(a: Summed, b: Summed): number {
   return (
     b.score - a.score ||
-    b.customers.size - a.customers.size ||
-    b.accounts.size - a.accounts.size ||
+    b.customerCount - a.customerCount ||
+    b.accountCount - a.accountCount ||
     (a.lastHeard > b.lastHeard ? -1 : a.lastHeard < b.lastHeard ? 1 : 0)
   );
 }
@@ -51,7 +68,7 @@ function before(a: Summed, b: Summed): number {
  * every key but the name, and any tied with the last of them.
  */
 export function opportunitiesToRank(
-  summaries: PainSummary[],
+  summaries: (PainSummary | PainCount)[],
   named: NamedOpportunity[],
   hypotheses: OpportunityHypothesis[],
   validateAt: number,
@@ -69,11 +86,25 @@ export function opportunitiesToRank(
     const groupKey = n ? `#${n.id}` : key;
     let g = groups.get(groupKey);
     if (g === undefined) {
-      g = { named: n, texts: [], customers: new Map(), accounts: new Set(), lastHeard: s.lastHeard, score: 0 };
+      g = {
+        named: n,
+        texts: [],
+        customers: new Map(),
+        accounts: new Set(),
+        counted: null,
+        lastHeard: s.lastHeard,
+        score: 0,
+        customerCount: 0,
+        accountCount: 0,
+      };
       groups.set(groupKey, g);
     }
     g.texts.push(s.text);
     if (s.lastHeard > g.lastHeard) g.lastHeard = s.lastHeard;
+    if ('atLeast' in s) g.counted = s;
+    if (g.counted !== null && g.texts.length > 1)
+      throw new Error(`bug: ${JSON.stringify(g.counted.text)} counted alone but shares its opportunity`);
+    if ('atLeast' in s) continue;
     for (const a of s.accounts) g.accounts.add(a);
     for (const code of s.customers) {
       const id = Math.floor(code / 4);
@@ -87,8 +118,18 @@ export function opportunitiesToRank(
   let unaddressed = 0;
   const list = [...groups.values()];
   for (const g of list) {
-    for (const rank of g.customers.values()) g.score += WEIGHT[rank];
-    if (g.customers.size >= validateAt && !(g.named && addressed.has(g.named.id))) unaddressed++;
+    const c = g.counted;
+    if (c === null) {
+      for (const rank of g.customers.values()) g.score += WEIGHT[rank];
+      g.customerCount = g.customers.size;
+      g.accountCount = g.accounts.size;
+    } else {
+      // those whose highest severity is exactly each rank: at least it, less at least the next
+      for (let rank = 0; rank < 4; rank++) g.score += WEIGHT[rank] * (c.atLeast[rank] - (c.atLeast[rank + 1] ?? 0));
+      g.customerCount = c.atLeast[0];
+      g.accountCount = c.accountCount;
+    }
+    if (g.customerCount >= validateAt && !(g.named && addressed.has(g.named.id))) unaddressed++;
   }
   list.sort(before);
   const last = list[Math.min(best, list.length) - 1];

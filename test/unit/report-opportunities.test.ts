@@ -9,8 +9,9 @@ import {
   type NamedOpportunity,
   type OpportunityHypothesis,
   type PainRow,
+  textsSharingOpportunity,
 } from '../../src/core/opportunities.js';
-import { opportunitiesToRank, type PainSummary } from '../../src/core/report-opportunities.js';
+import { opportunitiesToRank, type PainCount, type PainSummary } from '../../src/core/report-opportunities.js';
 import { painKey, SEVERITIES, type Severity } from '../../src/core/pains.js';
 
 /** The rows as src/db/report.ts sums them up: a row a spelling. */
@@ -33,6 +34,25 @@ function summaries(rows: PainRow[]): PainSummary[] {
     accounts: [...s.accounts],
     customers: [...s.customers],
   }));
+}
+
+/**
+ * The summaries as src/db/report.ts painTextSums counts them: a text alone in its opportunity as its
+ * accounts and how many customers gave it at least each severity; the others as they are.
+ */
+function counted(list: PainSummary[], n: NamedOpportunity[]): (PainSummary | PainCount)[] {
+  const shared = textsSharingOpportunity(
+    list.map((s) => s.text),
+    n,
+  );
+  return list.map((s) => {
+    if (shared.has(s.text)) return s;
+    const highest = new Map<number, number>();
+    for (const code of s.customers)
+      highest.set(Math.floor(code / 4), Math.max(code % 4, highest.get(Math.floor(code / 4)) ?? 0));
+    const atLeast = [0, 1, 2, 3].map((r) => [...highest.values()].filter((h) => h >= r).length);
+    return { text: s.text, lastHeard: s.lastHeard, accountCount: s.accounts.length, atLeast } as PainCount;
+  });
 }
 
 const named: NamedOpportunity[] = [
@@ -97,6 +117,12 @@ describe('the report ranks only the opportunities that may be among the best', (
           expect(some.slice(0, best)).toEqual(all.slice(0, best));
           expect(chosen.heard).toBe(all.length);
           expect(chosen.unaddressed).toBe(all.filter((o) => o.flags.includes('unaddressed')).length);
+          // the texts alone in their opportunity counted by SQLite instead of listed: the same choice
+          const fromCounts = opportunitiesToRank(counted(summaries(rows), n), n, h, validateAt, best);
+          expect({ ...fromCounts, texts: [...fromCounts.texts].sort() }).toEqual({
+            ...chosen,
+            texts: [...chosen.texts].sort(),
+          });
         },
       ),
       { numRuns: 300 },
