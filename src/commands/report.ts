@@ -82,6 +82,8 @@ export function printReport(
     themeCounts: standup,
     conversationCounts: standup,
     killedCounts: standup,
+    // the standup page shows segment-silent, not the segments
+    ...(standup ? { silentBefore: addDays(options.asOf, -options.config['coverage.silentDays']) } : {}),
   };
   const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));

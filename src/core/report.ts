@@ -347,6 +347,11 @@ export interface ReportQuery {
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
   /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */
   bornBefore?: string | null;
+  /**
+   * only the segments gone silent, those last heard before this day (asOf less coverage.silentDays):
+   * the standup page, which shows segment-silent and no list of segments
+   */
+  silentBefore?: string;
 }
 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */

@@ -27,6 +27,7 @@ import { journal } from '../fixtures/journal-builder.js';
 import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
 import { painKey } from '../../src/core/pains.js';
 import { addDays } from '../../src/core/dates.js';
+import { isSilent } from '../../src/core/coverage.js';
 
 const shapes = {
   today: { size: 2500, accounts: 60, contacts: 150, hypotheses: 120, seed: 11, shape: 'today' },
@@ -123,7 +124,14 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     const standup = buildShownReport(
       reportRows(
         db,
-        { ...q, opportunityCounts: true, themeCounts: true, conversationCounts: true, killedCounts: true },
+        {
+          ...q,
+          opportunityCounts: true,
+          themeCounts: true,
+          conversationCounts: true,
+          killedCounts: true,
+          silentBefore: addDays(asOf, -config['coverage.silentDays']),
+        },
         SHOWN_ROWS,
       ),
       options,
@@ -377,6 +385,43 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       }
     expect(most).toBeGreaterThan(SHOWN_ROWS);
     db.prepare('UPDATE accounts SET cadence_days = NULL').run();
+  });
+
+  it('finds the segments gone silent as grouping every account does, as of any day', () => {
+    // what the standup page reads (silentBefore: a few seeks a segment) against every segment read
+    // (segmentsSql) and judged by isSilent: spellings differing in case and spaces, an account
+    // switched off, a segment never heard from, and accounts heard from after some of the days
+    db.exec('SAVEPOINT silent');
+    try {
+      const ids = db.prepare('SELECT id FROM accounts ORDER BY id').pluck().all() as number[];
+      const set = db.prepare('UPDATE accounts SET segment = ?, cadence_days = ? WHERE id = ?');
+      ids.slice(0, 12).forEach((id, k) => {
+        set.run([' Gov ', 'gov', 'GOV  x'][k % 3], k === 4 ? 0 : null, id);
+      });
+      for (let k = 0; k < 3; k++)
+        db.prepare("INSERT INTO accounts (uuid, name, segment) VALUES (?, ?, 'Quiet')").run(`a-quiet-${k}`, `Q${k}`);
+      const config = readConfig(db);
+      const seen = { silent: 0, heard: 0 };
+      for (const asOf of ['2026-11-20', '2026-06-01', '2025-06-10', '2024-02-01', '2022-01-05'])
+        for (const silentDays of [config['coverage.silentDays'], 0, 7, 400]) {
+          const q = reportQuery({ period: resolvePeriod({}, asOf, 'monday'), asOf, config, by: null });
+          const every = reportRows(db, q, SHOWN_ROWS).segments;
+          const silent = reportRows(db, { ...q, silentBefore: addDays(asOf, -silentDays) }, SHOWN_ROWS).segments;
+          const expected = every.filter((g) => isSilent(g.lastHeard, asOf, silentDays));
+          const bySegment = (a: { segment: string }, b: { segment: string }) => (a.segment < b.segment ? -1 : 1);
+          expect([asOf, silentDays, [...silent].sort(bySegment)]).toEqual([
+            asOf,
+            silentDays,
+            [...expected].sort(bySegment),
+          ]);
+          seen.silent += expected.length;
+          seen.heard += every.length - expected.length;
+        }
+      expect(seen.silent).toBeGreaterThan(10);
+      expect(seen.heard).toBeGreaterThan(10);
+    } finally {
+      db.exec('ROLLBACK TO silent; RELEASE silent');
+    }
   });
 
   it("counts the period's customers and prospects present as their contact rows say, with or without --by", () => {
