@@ -312,6 +312,8 @@ function rankGroups(groups: Map<string, Group>, hypotheses: OpportunityHypothesi
  */
 export interface PainText {
   text: string;
+  /** painKey(text), when SQLite made it (src/db/pain-key.ts) */
+  key?: string;
   /** contact row ids of the customers and prospects; none when only signals raised it */
   customers: number[];
 }
@@ -323,30 +325,35 @@ export interface PainText {
  */
 export interface PainTextCount {
   text: string;
+  /** painKey(text), when SQLite made it (src/db/pain-key.ts) */
+  key?: string;
   customerCount: number;
 }
 
 /** The group (opportunity) a text belongs to: a named one's `#id`, else its painKey. */
-function groupKeyOf(named: NamedOpportunity[]): (text: string) => string {
+function groupKeyOf(named: NamedOpportunity[]): (text: string, key?: string) => string {
   const byKey = new Map<string, NamedOpportunity>();
   for (const n of named) {
     byKey.set(n.key, n);
     for (const a of n.aliases) byKey.set(a.key, n);
   }
-  return (text) => {
-    const key = painKey(text);
+  return (text, key = painKey(text)) => {
     const n = byKey.get(key);
     return n ? `#${n.id}` : key;
   };
 }
 
-/** The texts whose opportunity holds another of the texts given (merges, aliases, other spellings). */
-export function textsSharingOpportunity(texts: string[], named: NamedOpportunity[]): Set<string> {
+/**
+ * The texts whose opportunity holds another of the texts given (merges, aliases, other spellings);
+ * `keys`: each text's painKey, when SQLite made them.
+ */
+export function textsSharingOpportunity(texts: string[], named: NamedOpportunity[], keys?: string[]): Set<string> {
   const groupOf = groupKeyOf(named);
   const first = new Map<string, string>();
   const shared = new Set<string>();
-  for (const text of texts) {
-    const g = groupOf(text);
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k];
+    const g = groupOf(text, keys?.[k]);
     const before = first.get(g);
     if (before === undefined) first.set(g, text);
     else shared.add(before).add(text);
@@ -371,7 +378,7 @@ export function countOpportunities(
   const groupOf = groupKeyOf(named);
   const groups = new Map<string, { named: NamedOpportunity | null; customers: Set<number>; counted: number }>();
   for (const t of texts) {
-    const groupKey = groupOf(t.text);
+    const groupKey = groupOf(t.text, t.key);
     let g = groups.get(groupKey);
     if (g === undefined) {
       g = { named: byId.get(groupKey) ?? null, customers: new Set(), counted: -1 };

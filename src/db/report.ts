@@ -41,7 +41,7 @@ import type {
 } from '../core/report.js';
 import { REPORT_OPPORTUNITIES } from '../core/report.js';
 import { addDays } from '../core/dates.js';
-import { painKey } from '../core/pains.js';
+import { PAIN_KEY, withPainKey } from './pain-key.js';
 import type { SegmentRow } from '../core/coverage.js';
 import {
   textsSharingOpportunity,
@@ -61,14 +61,6 @@ import { bornBeforeAny, segmentsSql } from './coverage.js';
 // conversation, else an index seek); from the kept day, ~0.3 ms.
 const ANSWERED = `
   AND NOT EXISTS (SELECT 1 FROM follow_up_answers f WHERE f.interview_id = i.id AND f.answered_on <= @asOf)`;
-
-// painKey (src/core/pains.ts) of a pain text in SQL: lower(trim()) for printable ASCII without a run
-// of spaces, which NFC and the collapsing of white space leave as it is (lower() and trim() are then
-// JavaScript's); the others through pm_pain_key, a JavaScript call (~2 µs and ~600 bytes of garbage
-// each: ~170 texts in the harsh 100k journal's week). report-text-rows.test.ts holds the themes
-// grouped as painKey groups them, with texts of both kinds.
-const PAIN_KEY = (t: string) =>
-  `CASE WHEN ${t} GLOB '*[^ -~]*' OR instr(${t}, '  ') THEN pm_pain_key(${t}) ELSE lower(trim(${t})) END`;
 
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;
@@ -455,14 +447,6 @@ export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: P
       .pluck()
       .all({ ...p, weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[]
   ).map((direct, k) => ({ week: q.weeks[k], direct }));
-}
-
-const keyed = new WeakSet<DB>();
-/** pm_pain_key(text): the key opportunities group pains by (painKey), so that a theme is one opportunity's pains. */
-export function withPainKey(db: DB): DB {
-  if (!keyed.has(db)) db.function('pm_pain_key', { deterministic: true }, (s: unknown) => painKey(String(s)));
-  keyed.add(db);
-  return db;
 }
 
 /** Every theme of the period (tags and pains) with its accounts, signals, interviews and segments. */

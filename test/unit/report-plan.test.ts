@@ -2,7 +2,8 @@
 // journal has planner statistics (ANALYZE) or not (the usual case).
 import { afterAll, describe, expect, it } from 'vitest';
 import { journal } from '../fixtures/journal-builder.js';
-import { reportSql, withPainKey } from '../../src/db/report.js';
+import { reportSql } from '../../src/db/report.js';
+import { withPainKey } from '../../src/db/pain-key.js';
 
 const j = journal();
 afterAll(() => j.close());

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { readConfig, type DB } from '../../src/db/journal.js';
-import { reportRows, reportSql, withPainKey } from '../../src/db/report.js';
+import { reportRows, reportSql } from '../../src/db/report.js';
+import { withPainKey } from '../../src/db/pain-key.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import {
   buildReport,
