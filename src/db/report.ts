@@ -365,14 +365,15 @@ WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf 
 }
 
 // The segments gone silent (ReportQuery.silentBefore: the standup page, which shows segment-silent
-// and lists no segments), as segmentsSql gives them (without --by, every account counted: no
-// account made after --as-of, bornBeforeAny), from accounts_by_segment (0019) a few seeks a segment: each segment's first key after the
-// last (the index is in trim(segment) COLLATE NOCASE order), its latest kept customer contact on or
-// before @asOf, and those kept after it looked up; only a silent segment's accounts are then counted
-// and its spelling chosen. Grouping the harsh 100k journal's 5,679 accounts with a segment, each
-// row judged, cost ~2 ms (1,000 accounts: ~0.6); the seeks ~0.3. A kept latest contact of NULL is
-// no customer conversation at all (migration 0004's triggers), which segmentsSql finds by looking
-// it up. report-text-rows.test.ts holds these to segmentsSql's rows, silent or not, on both shapes.
+// and lists no segments), as segmentsSql gives them when every account counts (without --by, none
+// made after --as-of: bornBeforeAny), from accounts_by_segment (0019), a few seeks a segment: each
+// segment's first key after the last (the index is in trim(segment) COLLATE NOCASE order), its
+// latest kept customer contact on or before @asOf, and those kept after it looked up; only a silent
+// segment's accounts are then counted and its spelling chosen. Grouping the harsh 100k journal's
+// 5,679 accounts with a segment, each row judged, cost ~2 ms (1,000 accounts: ~0.6); the seeks ~0.3.
+// A kept latest contact of NULL is no customer conversation at all (migration 0004's triggers),
+// which segmentsSql finds by looking it up. report-text-rows.test.ts holds these to segmentsSql's
+// rows, silent or not, on both shapes.
 const SEGMENT = `segment IS NOT NULL AND trim(segment) <> '' AND cadence_days IS NOT 0`;
 const SILENT_SEGMENTS = `
 WITH RECURSIVE g(k) AS (
