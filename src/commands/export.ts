@@ -20,6 +20,7 @@ import {
 import {
   csvInterviews,
   exportParts,
+  interviewTexts,
   markdownRecords,
   peopleForRedaction,
   readOnce,
@@ -261,7 +262,11 @@ export function writeCsv(
  * no piece is bigger than one record (a whole journal's contacts and evidence made one 15 MB string,
  * and its UTF-8 copy as much again). test/unit/export-stream.test.ts compares them.
  */
-export function writeJson(doc: JournalDoc, interviews: Iterable<InterviewDoc>, write: (text: string) => void): void {
+export function writeJson(
+  doc: JournalDoc,
+  interviews: Iterable<InterviewDoc> | Iterable<string>,
+  write: (text: string) => void,
+): void {
   let firstKey = true;
   for (const [key, value] of Object.entries(doc) as [string, unknown][]) {
     // what JSON.stringify leaves out of an object
@@ -275,9 +280,11 @@ export function writeJson(doc: JournalDoc, interviews: Iterable<InterviewDoc>, w
     let first = true;
     for (const item of key === 'interviews' ? interviews : (value as unknown[])) {
       // an array's items at the second level are indented by four spaces, each of their lines too
-      // (an item JSON cannot write, undefined or a function, is null in a list)
-      const text = JSON.stringify(item, null, 2) ?? 'null';
-      write(`${first ? '[\n' : ',\n'}    ${text.replaceAll('\n', '\n    ')}`);
+      // (an item JSON cannot write, undefined or a function, is null in a list); an interview given
+      // as text is that already (src/db/exchange.ts interviewTexts)
+      const text =
+        typeof item === 'string' ? item : (JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', '\n    ');
+      write(`${first ? '[\n' : ',\n'}    ${text}`);
       first = false;
     }
     write(first ? '[]' : '\n  ]');
@@ -319,10 +326,17 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     function* each(): Generator<InterviewDoc> {
       for (const i of parts.interviews()) {
         count++;
-        yield redactor ? redactInterview(i, redactor) : i;
+        yield redactInterview(i, redactor!);
       }
     }
-    writeJson(doc, each(), keep);
+    // not redacted: each interview's text made by SQLite, as JSON.stringify would make it
+    function* texts(): Generator<string> {
+      for (const text of interviewTexts(db, scope.range)) {
+        count++;
+        yield text;
+      }
+    }
+    writeJson(doc, redactor ? each() : texts(), keep);
     return count;
   })();
   const chunks = spool.drain();

@@ -94,12 +94,18 @@ const CONTACTS_BY_KEYS = `SELECT c.uuid, c.name, c.email, a.uuid AS accountUuid,
 FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE ${BY_KEYS('c.uuid')}`;
 
 // in the order of their dates, then UUIDs (not display ids, which differ between journals), so that
-// journals holding the same records export the same document
-const INTERVIEWS = (where: string, versions = false, extra = '') => `
+// journals holding the same records export the same document. `contactIds`: each interview's
+// contacts by row id (contactIds), for the whole journal's exports to name from one read of every
+// contact (contactsById) rather than each interview's sorted by a temporary b-tree of its own
+const INTERVIEWS = (where: string, versions = false, extra = '', contactIds = false) => `
 SELECT i.uuid, 'I' || i.id AS id, i.date, i.channel, a.uuid AS accountUuid, i.source, i.by, i.minutes, i.summary,
   i.notes, i.follow_up AS followUp, i.follow_up_done AS followUpDone, i.stage,
-  (SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
-     WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS contactUuids,
+  ${
+    contactIds
+      ? '(SELECT json_group_array(contact_id) FROM interview_contacts WHERE interview_id = i.id) AS contactIds'
+      : `(SELECT json_group_array(uuid) FROM (SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id =
+     ic.contact_id WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS contactUuids`
+  },
   (SELECT json_group_array(json_object('text', text, 'severity', severity))
      FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position)) AS pains,
   (SELECT json_group_array(text) FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) AS quotes,
@@ -196,12 +202,12 @@ const toContact = (r: Row): ContactDoc => {
   return c;
 };
 
-const toInterview = (r: Row): InterviewDoc => ({
+const toInterview = (r: Row, contactUuids: string[] = JSON.parse(r.contactUuids)): InterviewDoc => ({
   uuid: r.uuid,
   id: r.id,
   date: r.date,
   channel: r.channel,
-  contactUuids: JSON.parse(r.contactUuids),
+  contactUuids,
   accountUuid: r.accountUuid,
   source: r.source,
   by: r.by,
@@ -345,9 +351,18 @@ export function exportParts(
   ) as ExportedConfig;
   const accounts = all(ACCOUNTS(range.whole), range.whole ? {} : dated).map((r) => versioned(toAccount(r), r));
   const contacts = all(CONTACTS(range.whole), range.whole ? {} : dated).map((r) => versioned(toContact(r), r));
+  const named = range.whole ? contactsById(db) : null;
   function* interviews(): Generator<InterviewDoc> {
-    for (const r of db.prepare(INTERVIEWS(IN_RANGE, true)).iterate(dated) as Iterable<Row>)
-      yield versioned(toInterview(r), r);
+    for (const r of db.prepare(INTERVIEWS(IN_RANGE, true, '', named !== null)).iterate(dated) as Iterable<Row>)
+      yield versioned(
+        named
+          ? toInterview(
+              r,
+              byUuid(JSON.parse(r.contactIds), named).map((c) => c.uuid),
+            )
+          : toInterview(r),
+        r,
+      );
   }
   const hypotheses = all(HYPOTHESES(range.whole, true), dated)
     .map((r) => versioned(toHypothesis(r), r))
@@ -415,6 +430,108 @@ export function exportParts(
   return { doc, interviews };
 }
 
+// ------------------------------------------------ the whole journal's interviews as JSON text
+
+/** A SQL string literal. */
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * A JSON list at `indent` spaces, as JSON.stringify(…, null, 2) writes it, of `item` (JSON text)
+ * for each row of `rows` (a subquery, in its order): `[]` when it has none.
+ */
+function jsonList(indent: number, item: string, rows: string): string {
+  const pad = `\n${' '.repeat(indent + 2)}`;
+  return `(SELECT CASE WHEN count(*) = 0 THEN '[]' ELSE ${lit(`[${pad}`)} || group_concat(${item}, ${lit(`,${pad}`)}) ||
+    ${lit(`\n${' '.repeat(indent)}]`)} END FROM (${rows}))`;
+}
+
+/**
+ * A JSON object at `indent` spaces (its opening brace placed by the caller): each field JSON text;
+ * `more`, text put after the last field (`,` and fields of its own, or nothing). One format() makes
+ * it in one piece: each || copies all the text before it.
+ */
+function jsonObject(indent: number, fields: [string, string][], more = "''"): string {
+  const pad = `\n${' '.repeat(indent + 2)}`;
+  const layout = fields.map(([key]) => `${pad}"${key}": %s`).join(',');
+  const values = [...fields.map(([, value]) => value), more].join(', ');
+  return `format(${lit(`{${layout}%s\n${' '.repeat(indent)}}`)}, ${values})`;
+}
+
+const INTERVIEW_INDENT = 4;
+
+/**
+ * Each interview of the whole journal as the very text writeJson gives it as a list item
+ * (JSON.stringify(toInterview, null, 2), at four spaces), made by SQLite: json_quote escapes as
+ * JSON.stringify does (src/db/report-json.ts), the lists are the same subqueries as INTERVIEWS',
+ * the version and version vector only when versioned() adds them (the vector's keys are devices'
+ * 16 hex digits, never an array index JavaScript would put first). Made in JavaScript (a row of
+ * 19 columns, four JSON.parse, an object copied for its version, JSON.stringify and the indent)
+ * the 100k journal's interviews cost ~2 s of the ~4 s export.
+ */
+const INTERVIEW_TEXTS = (() => {
+  const at = INTERVIEW_INDENT + 2;
+  const str = (e: string) => `json_quote(${e})`;
+  const strings = (column: string, table: string) =>
+    jsonList(at, str(column), `SELECT ${column} FROM ${table} WHERE interview_id = i.id ORDER BY position`);
+  const fields: [string, string][] = [
+    ['uuid', str('i.uuid')],
+    ['id', str("'I' || i.id")],
+    ['date', str('i.date')],
+    ['channel', str('i.channel')],
+    [
+      'contactUuids',
+      jsonList(
+        at,
+        str('uuid'),
+        'SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interview_id = i.id ORDER BY c.uuid',
+      ),
+    ],
+    ['accountUuid', str('a.uuid')],
+    ['source', str('i.source')],
+    ['by', str('i.by')],
+    ['minutes', str('i.minutes')],
+    ['summary', str('i.summary')],
+    ['notes', str('i.notes')],
+    [
+      'pains',
+      jsonList(
+        at,
+        jsonObject(at + 2, [
+          ['text', str('text')],
+          ['severity', str('severity')],
+        ]),
+        'SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position',
+      ),
+    ],
+    ['quotes', strings('text', 'quotes')],
+    ['tags', strings('tag', 'interview_tags')],
+    ['followUp', str('i.follow_up')],
+    ['followUpDone', "CASE WHEN i.follow_up_done = 1 THEN 'true' ELSE 'false' END"],
+    ['stage', str('i.stage')],
+  ];
+  const pad = `\n${' '.repeat(at)}`;
+  const vv = `CASE WHEN (SELECT count(*) FROM json_each(v.vv)) = 0 THEN '{}' ELSE
+    ${lit(`{${pad}  `)} || (SELECT group_concat(json_quote(key) || ': ' || json_quote(value), ${lit(`,${pad}  `)})
+      FROM json_each(v.vv)) || ${lit(`${pad}}`)} END`;
+  // versioned(): a record without a version, or with the origin's, is written without one
+  const version = `CASE WHEN v.version IS NULL OR v.version = ${lit(ORIGIN_VERSION)} THEN '' ELSE
+    ${lit(`,${pad}"rev": `)} || json_quote(v.version) || ${lit(`,${pad}"vv": `)} || ${vv} END`;
+  return `
+SELECT ${jsonObject(INTERVIEW_INDENT, fields, version)}
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id ${VERSION_JOIN('interview', 'i.uuid')}
+WHERE ${IN_RANGE}
+ORDER BY i.date, i.uuid`;
+})();
+
+/**
+ * The range's interviews as writeJson's list items, made by SQLite (INTERVIEW_TEXTS): for an
+ * export that is not redacted (redaction rewrites the values). test/unit/export-stream.test.ts holds
+ * them to the text JSON.stringify makes of exportParts' interviews, on both bench shapes.
+ */
+export function* interviewTexts(db: DB, range: ExportRange): Generator<string> {
+  yield* db.prepare(INTERVIEW_TEXTS).pluck().iterate({ start: range.start, end: range.end }) as Iterable<string>;
+}
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -422,37 +539,102 @@ function compareText(a: string, b: string): number {
 // What a CSV row shows of the rest of the document, read with each interview: its account's name,
 // its people (the document's contacts: each joined to its account) in the order of contactUuids,
 // its links (the hypothesis's display id) in the order of the hypotheses' UUIDs, as the document's
-// evidence is ordered
-const CSV_COLUMNS = `,
+// evidence is ordered. `byId`: people and links by row id, named and put in order from one read of
+// every contact and hypothesis (the whole journal: see csvInterviews)
+const CSV_COLUMNS = (byId: boolean) => `,
   a.name AS accountName,
-  (SELECT json_group_array(json_array(uuid, name, email, role)) FROM (SELECT c.uuid, c.name, c.email, c.role
+  ${
+    byId
+      ? ''
+      : `(SELECT json_group_array(json_array(uuid, name, email, role)) FROM (SELECT c.uuid, c.name, c.email, c.role
      FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id JOIN accounts ca ON ca.id = c.account_id
-     WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS people,
-  (SELECT json_group_array(json_array(id, direction, strength, basis)) FROM (SELECT 'H' || h.id AS id, e.direction,
+     WHERE ic.interview_id = i.id ORDER BY c.uuid)) AS people,`
+  }
+  ${
+    byId
+      ? `(SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM evidence
+     WHERE interview_id = i.id) AS links,`
+      : `(SELECT json_group_array(json_array(id, direction, strength, basis)) FROM (SELECT 'H' || h.id AS id, e.direction,
      e.strength, e.basis FROM evidence e JOIN hypotheses h ON h.id = e.hypothesis_id
-     WHERE e.interview_id = i.id ORDER BY h.uuid)) AS links,
+     WHERE e.interview_id = i.id ORDER BY h.uuid)) AS links,`
+  }
   ${answeredSql('i', '@end')} AS answered`;
+
+type Person = CsvInterview['people'][number];
+
+/**
+ * Every contact (joined to its account, as the document's contacts are) by row id. A whole journal's
+ * interviews name their people from it: each interview's people read by SQLite, joined to contacts
+ * and sorted by UUID in a temporary b-tree of their own, were ~0.3 s of the 100k CSV export's ~2.3 s
+ * of SQL, as much again for the UUIDs alone (JSON); the contacts are 3,000-12,000 rows.
+ */
+function contactsById(db: DB): Map<number, Person> {
+  const rows = db
+    .prepare('SELECT c.id, c.uuid, c.name, c.email, c.role FROM contacts c JOIN accounts a ON a.id = c.account_id')
+    .raw()
+    .all() as [number, string, string, string | null, Role][];
+  return new Map(rows.map(([id, uuid, name, email, role]) => [id, { uuid, name, email, role }]));
+}
+
+/** These contacts in the order of their UUIDs (SQLite's BINARY order: UUIDs are ASCII). */
+function byUuid(ids: number[], contacts: Map<number, Person>): Person[] {
+  const people: Person[] = [];
+  for (const id of ids) {
+    const c = contacts.get(id);
+    if (c) people.push(c);
+  }
+  if (people.length > 1) people.sort((x, y) => compareText(x.uuid, y.uuid));
+  return people;
+}
 
 /**
  * The range's interviews as the CSV export shows them (src/render/csv.ts), read as they are
  * iterated, each with what its row needs of the rest of the document: a whole-journal CSV export
- * holds no document (its contacts, hypotheses and evidence were ~30 MB of the export's heap).
+ * holds no document (its contacts, hypotheses and evidence were ~30 MB of the export's heap). The
+ * whole journal's name their people and links from one read of every contact and hypothesis
+ * (contactsById; each link's hypothesis joined and sorted by SQLite was ~0.4 s more); a range's are
+ * read with each interview (a week's people are fewer than a journal's contacts): the simple path,
+ * test/unit/export-stream.test.ts holds the two to the same rows.
  */
 export function* csvInterviews(db: DB, range: ExportRange): Generator<CsvInterview> {
   const dated = { start: range.start, end: range.end };
-  for (const r of db.prepare(INTERVIEWS(IN_RANGE, false, CSV_COLUMNS)).iterate(dated) as Iterable<Row>) {
-    const i = toInterview(r) as CsvInterview;
+  const contacts = range.whole ? contactsById(db) : null;
+  const hypotheses = range.whole
+    ? new Map(db.prepare('SELECT id, uuid FROM hypotheses').raw().all() as [number, string][])
+    : null;
+  const sql = INTERVIEWS(IN_RANGE, false, CSV_COLUMNS(range.whole), range.whole);
+  for (const r of db.prepare(sql).iterate(dated) as Iterable<Row>) {
+    let i: CsvInterview;
+    if (contacts && hypotheses) {
+      const people = byUuid(JSON.parse(r.contactIds), contacts);
+      i = toInterview(
+        r,
+        people.map((p) => p.uuid),
+      ) as CsvInterview;
+      i.people = people;
+      const links = (JSON.parse(r.links) as [number, string, string, string][]).flatMap(([id, ...rest]) => {
+        const uuid = hypotheses.get(id);
+        return uuid === undefined ? [] : [{ uuid, id: `H${id}`, rest }];
+      });
+      if (links.length > 1) links.sort((x, y) => compareText(x.uuid, y.uuid));
+      i.links = links.map(({ id, rest: [direction, strength, basis] }) => ({
+        link: `${id}:${direction}:${strength}`,
+        basis,
+      }));
+    } else {
+      i = toInterview(r) as CsvInterview;
+      i.people = (JSON.parse(r.people) as [string, string, string | null, Role][]).map(([uuid, name, email, role]) => ({
+        uuid,
+        name,
+        email,
+        role,
+      }));
+      i.links = (JSON.parse(r.links) as [string, string, string, string][]).map(([id, direction, strength, basis]) => ({
+        link: `${id}:${direction}:${strength}`,
+        basis,
+      }));
+    }
     i.account = r.accountName;
-    i.people = (JSON.parse(r.people) as [string, string, string | null, Role][]).map(([uuid, name, email, role]) => ({
-      uuid,
-      name,
-      email,
-      role,
-    }));
-    i.links = (JSON.parse(r.links) as [string, string, string, string][]).map(([id, direction, strength, basis]) => ({
-      link: `${id}:${direction}:${strength}`,
-      basis,
-    }));
     i.answeredBy = answeredBy(r.answered)?.id ?? null;
     yield i;
   }
