@@ -483,7 +483,8 @@ const INTERVIEW_TEXTS = (() => {
       jsonList(
         at,
         str('uuid'),
-        'SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interview_id = i.id ORDER BY c.uuid',
+        `SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+           WHERE ic.interview_id = i.id ORDER BY c.uuid`,
       ),
     ],
     ['accountUuid', str('a.uuid')],
@@ -554,8 +555,8 @@ const CSV_COLUMNS = (byId: boolean) => `,
     byId
       ? `(SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM evidence
      WHERE interview_id = i.id) AS links,`
-      : `(SELECT json_group_array(json_array(id, direction, strength, basis)) FROM (SELECT 'H' || h.id AS id, e.direction,
-     e.strength, e.basis FROM evidence e JOIN hypotheses h ON h.id = e.hypothesis_id
+      : `(SELECT json_group_array(json_array(id, direction, strength, basis)) FROM (SELECT 'H' || h.id AS id,
+     e.direction, e.strength, e.basis FROM evidence e JOIN hypotheses h ON h.id = e.hypothesis_id
      WHERE e.interview_id = i.id ORDER BY h.uuid)) AS links,`
   }
   ${answeredSql('i', '@end')} AS answered`;
