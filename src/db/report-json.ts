@@ -221,12 +221,15 @@ export function reportJsonSql(by: boolean) {
       )} END`,
     ),
 
+    // the LIMIT keeps SQLite from flattening the subquery into the one around it, which listed each
+    // hypothesis's refuting links twice, for WHERE and for the row (~1.3 ms of ~6 on the harsh 100k)
     refutedAfterValidation: aggregated(
       `SELECT * FROM (
         SELECT h.id, h.statement, h.decided_on, ${idList(refutingIds)} AS late
         FROM hypotheses h
           CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
-        WHERE h.status = 'validated')
+        WHERE h.status = 'validated'
+        LIMIT -1)
       WHERE late IS NOT NULL
       ORDER BY decided_on DESC, id LIMIT -1`,
       6,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows } from '../../src/db/report.js';
-import { reportJsonRows } from '../../src/db/report-json.js';
+import { reportJsonRows, reportJsonSql } from '../../src/db/report-json.js';
 import { renderReportJson } from '../../src/render/report-json.js';
 import { buildReport, reportQuery, resolvePeriod, type PeriodFlags } from '../../src/core/report.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
@@ -194,6 +194,21 @@ describe('open hypotheses', () => {
       // a link dated after the report's day: that hypothesis's counts are recounted, as before
       j.evidence(h('2026-10-01'), call('2026-11-25', 0));
       same(false);
+    } finally {
+      j.close();
+    }
+  });
+});
+
+describe('the refuted since validated', () => {
+  it("are read with each hypothesis's refuting links listed once", () => {
+    // a subquery flattened into its filter listed them twice, once for WHERE and once for the row
+    const j = journal();
+    try {
+      const plan = j.db
+        .prepare(`EXPLAIN QUERY PLAN ${reportJsonSql(false).refutedAfterValidation}`)
+        .all({ asOf: '2026-11-20' }) as { detail: string }[];
+      expect(plan.filter((r) => /^SEARCH e\b/.test(r.detail)).length).toBe(1);
     } finally {
       j.close();
     }
