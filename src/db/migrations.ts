@@ -39,6 +39,7 @@ import m0033 from '../../migrations/0033_contact_account_names.sql';
 import m0034 from '../../migrations/0034_interview_kind_on_insert.sql';
 import m0035 from '../../migrations/0035_field_versions.sql';
 import m0036 from '../../migrations/0036_hypothesis_link_facts.sql';
+import m0039 from '../../migrations/0039_evidence_by_date.sql';
 import m0042 from '../../migrations/0042_merged_names.sql';
 
 export interface Migration {
@@ -115,6 +116,7 @@ export const MIGRATIONS: Migration[] = [
   migration(35, '0035_field_versions', m0035),
   migration(36, '0036_hypothesis_link_facts', m0036),
   // 37-41 were handed out to parallel work in wave 9
+  migration(39, '0039_evidence_by_date', m0039),
   migration(42, '0042_merged_names', m0042),
 ];
 

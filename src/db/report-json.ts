@@ -159,8 +159,11 @@ export function reportJsonSql(by: boolean) {
   // validated one, as src/db/report.ts reads them when the kept statuses hold
   const lateIds = `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf`;
   const refutingIds = `${lateIds} AND e.direction = 'refutes' AND e.kind = 'customer'`;
+  // in date order as evidence_by_date (0039) holds them, taken as they come: an aggregate's ORDER BY
+  // sorted each hypothesis's links in a temporary b-tree of its own, even from that index
   const idList = (e: string) =>
-    `(SELECT group_concat('I' || e.interview_id, ', ' ORDER BY e.date, e.interview_id) ${e})`;
+    `(SELECT group_concat(x, ', ') FROM (
+      SELECT 'I' || e.interview_id AS x ${e} ORDER BY e.date, e.interview_id LIMIT -1))`;
   return {
     // latest first (the statement's own order)
     conversations: aggregated(

@@ -200,15 +200,40 @@ describe('open hypotheses', () => {
   });
 });
 
-describe('the refuted since validated', () => {
-  it("are read with each hypothesis's refuting links listed once", () => {
-    // a subquery flattened into its filter listed them twice, once for WHERE and once for the row
+describe('the links dated after a decision', () => {
+  it('are listed by day, then by conversation, whatever order they were written in', () => {
     const j = journal();
     try {
-      const plan = j.db
-        .prepare(`EXPLAIN QUERY PLAN ${reportJsonSql(false).refutedAfterValidation}`)
-        .all({ asOf: '2026-11-20' }) as { detail: string }[];
-      expect(plan.filter((r) => /^SEARCH e\b/.test(r.detail)).length).toBe(1);
+      const account = j.account('Acme');
+      const person = j.contact('Ada', account);
+      const talk = (date: string) => j.interview({ date, account, with: [person] });
+      const first = talk('2026-08-01');
+      const killed = j.hypothesis('killed', '2026-01-01');
+      const validated = j.hypothesis('validated', '2026-01-01');
+      j.evidence(killed, first).outcome(killed, 'killed', '2026-09-01', 'no');
+      j.evidence(validated, first).outcome(validated, 'validated', '2026-09-01', 'yes');
+      // written latest day first, two on one day
+      const late = ['2026-11-10', '2026-10-05', '2026-10-20', '2026-10-05'].map(talk);
+      for (const i of late) j.evidence(killed, i).evidence(validated, i, 'refutes');
+      const { simple, fast, full } = documents(j.db, '2026-11-20', {}, null);
+      expect(fast).toBe(simple);
+      const order = [late[1], late[3], late[2], late[0]].map((i) => `I${i}`);
+      expect(full.hypotheses.killed[0].evidenceAfter).toEqual(order);
+      expect(full.hypotheses.refutedAfterValidation[0].evidenceAfter).toEqual(order);
+      // each a range of evidence_by_date read in order (0039): no sort a hypothesis, and each
+      // validated one's refuting links listed once (a subquery flattened into its filter listed them
+      // twice, once for WHERE and once for the row)
+      for (const list of ['killed', 'refutedAfterValidation'] as const) {
+        const plan = (
+          j.db.prepare(`EXPLAIN QUERY PLAN ${reportJsonSql(false)[list]}`).all({ asOf: '2026-11-20' }) as {
+            detail: string;
+          }[]
+        ).map((r) => r.detail);
+        expect(plan.filter((d) => /^SEARCH e\b/.test(d))).toEqual([
+          'SEARCH e USING COVERING INDEX evidence_by_date (hypothesis_id=? AND date>? AND date<?)',
+        ]);
+        expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+      }
     } finally {
       j.close();
     }
