@@ -238,8 +238,9 @@ function lookalikeWarnings(ctx: Context, counts: ImportCounts): void {
     // as pm log notes a new contact named as one already at the account (told apart by email alone)
     ...counts.lookalikes.namesakes.map((n) => {
       const ref = (uuid: string, email: string | null) => (email ? JSON.stringify(email) : uuid);
+      const own = n.email ? `, ${safeLine(n.email)}` : '';
       return (
-        `the new contact ${JSON.stringify(safeLine(n.name))} (${safeLine(n.account)}${n.email ? `, ${safeLine(n.email)}` : ''})` +
+        `the new contact ${JSON.stringify(safeLine(n.name))} (${safeLine(n.account)}${own})` +
         `: another ${safeLine(n.name)} is at ${safeLine(n.account)}` +
         `${n.like.email ? ` with ${safeLine(n.like.email)}` : ''}; if it is the same person: ` +
         `pm contact merge ${safeLine(ref(n.uuid, n.email))} ${safeLine(ref(n.like.uuid, n.like.email))}`
