@@ -58,7 +58,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const vm = require('node:vm');
   const dist = path.join(__dirname, '..', 'dist');
   const file = path.join(dist, 'cli.cjs');
-  const source = fs.readFileSync(file, 'utf8');
+  // read as latin1: the bundle is pure ASCII (the build escapes every other character, and
+  // test/unit/addon-path.test.ts holds it to that), so this is the string UTF-8 would give, made
+  // without the UTF-8 decoder: ~0.5 ms less of every start (1 MB, measured in a fresh process)
+  const source = fs.readFileSync(file, 'latin1');
   const stat = fs.statSync(file);
   // Two writes per cache: the first run writes a first cache (`.v8cache.first`), and the run after
   // it, which starts from that one, writes the lasting one with what both compiled. A first run is
