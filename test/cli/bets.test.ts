@@ -2,7 +2,7 @@
 // flags during the bet, on its --until day and after it, and a decision ending it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logDoomedHypothesis } from '../fixtures/doomed.js';
-import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
+import { sandbox, expectUsageError, filledOnce, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -105,8 +105,9 @@ describe('pm hyp bet', () => {
 });
 
 describe('the flags of a bet, by day', () => {
-  beforeEach(() => {
-    // stale, past-decide-by and ready-to-kill as of 2026-11-20
+  // stale, past-decide-by and ready-to-kill as of 2026-11-20, a bet from 2026-11-10 to 2026-11-30:
+  // made by the first test, copied for the others (filledOnce)
+  const bet = filledOnce(() => {
     logDoomedHypothesis(box);
     ok([
       'hyp',
@@ -120,6 +121,7 @@ describe('the flags of a bet, by day', () => {
       '2026-11-10',
     ]);
   });
+  beforeEach(() => bet(box));
 
   it('before it starts: the flags as they were', () => {
     expect(flagsOn('H1', '2026-11-09')).toEqual(['stale', 'past-decide-by', 'ready-to-kill']);

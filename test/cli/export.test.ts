@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandbox, expectUsageError, parseCsv, type Sandbox } from '../helpers.js';
+import { sandbox, expectUsageError, filledOnce, parseCsv, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -9,8 +9,11 @@ afterEach(() => box.cleanup());
 
 const HOSTILE_NOTES = 'Line one, with "quotes"\r\nline two\nline three, "again"';
 
-/** Jane (Acme) twice in week 46, Sam (Globex) in week 47; H1 supported by Jane's first call, H2 killed in week 47. */
-function seed(): void {
+/**
+ * Jane (Acme) twice in week 46, Sam (Globex) in week 47; H1 supported by Jane's first call, H2
+ * killed in week 47: made by the first test that asks, copied for the others (filledOnce).
+ */
+const seeded = filledOnce((box) => {
   const log = (args: string[]) => {
     const r = box.pm(['log', ...args]);
     if (r.code !== 0) throw new Error(r.err);
@@ -72,7 +75,8 @@ function seed(): void {
     const r = box.pm(args);
     if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.err}`);
   }
-}
+});
+const seed = () => seeded(box);
 
 describe('pm export --format json', () => {
   it('the whole journal: every record with its UUID, display ids as id, no user.name', () => {

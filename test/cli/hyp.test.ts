@@ -1,7 +1,7 @@
 // pm hyp end to end: every command, the evidence rules through pm log, and every illegal move.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
+import { sandbox, expectUsageError, filledOnce, type Sandbox } from '../helpers.js';
 import { UUID_RE } from '../../src/core/uuid.js';
 
 let box: Sandbox;
@@ -240,12 +240,14 @@ describe('pm hyp edit', () => {
 });
 
 describe('pm hyp list', () => {
-  beforeEach(() => {
+  // three hypotheses, the third killed: made by the first test, copied for the others (filledOnce)
+  const three = filledOnce(() => {
     ok(['hyp', 'add', 'Finance teams want itemised invoices', '--tag', 'Billing', '--date', '2026-11-01']);
     ok(['hyp', 'add', 'Admins will pay for SSO', '--date', '2026-11-01']);
     ok(['hyp', 'add', 'Dark mode matters', '--date', '2026-11-01']);
     ok(['hyp', 'kill', 'H3', '--reason', 'nobody asked']);
   });
+  beforeEach(() => three(box));
 
   it('shows open ones by default; --status and --tag filter', () => {
     expect(box.json(['hyp', 'list']).map((h: any) => h.id)).toEqual(['H1', 'H2']);
@@ -303,9 +305,9 @@ describe('pm hyp list', () => {
 });
 
 describe('evidence as a PM would trust it', () => {
-  beforeEach(() => {
-    ok(['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01']);
-  });
+  // H1, made by the first test, copied for the others (filledOnce)
+  const h1 = filledOnce(() => ok(['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01']));
+  beforeEach(() => h1(box));
 
   it('ready to validate: validateAt distinct customers from two accounts, none refuting', () => {
     logged('Ann', 'Acme', 'Wants line items', ['--supports', 'H1:strong', '--date', '2026-11-02']);
@@ -494,11 +496,13 @@ describe('outcomes', () => {
 });
 
 describe('pm hyp link / unlink', () => {
-  beforeEach(() => {
+  // H1 and two calls not linked to it: made by the first test, copied for the others (filledOnce)
+  const unlinked = filledOnce(() => {
     ok(['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-01']);
     logged('Ann', 'Acme', 'Wants line items', ['--date', '2026-11-02']);
     logged('Bob', 'Initech', 'Exports to Excel', ['--date', '2026-11-03']);
   });
+  beforeEach(() => unlinked(box));
 
   it('adds evidence after the fact; linking again updates it and says so', () => {
     expect(ok(['hyp', 'link', 'H1', 'I1', '--supports']).out).toBe('Linked I1 to H1: supports (medium)\n');
