@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   countOpportunities,
+  inTextOrder,
   opportunityWindow,
   rankOpportunities,
   resolveOpportunity,
@@ -108,6 +109,42 @@ describe('the worth-solving score', () => {
       { ...signal('slow export', 'high', 12), accountSegment: 'public sector', stage: 'churn' },
     ]);
     expect(o).toMatchObject({ segments: ['enterprise', 'finance', 'smb'], stages: ['adopt', 'onboard'] });
+  });
+
+  it('lists segments and stages case-insensitively in order, from few spellings or many', () => {
+    // the order as first written: each set sorted on its own, lower case first, then as written
+    const byText = (a: string, b: string) => {
+      const x = a.toLowerCase();
+      const y = b.toLowerCase();
+      return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    };
+    const few = fc.constantFrom('smb', 'SMB', 'Smb', 'enterprise', 'Éducation', 'éducation', 'b', 'B', 'a b', 'ab');
+    const many = fc.oneof(few, fc.string({ minLength: 1, maxLength: 4 }));
+    for (const spelling of [few, many])
+      fc.assert(
+        fc.property(fc.array(fc.uniqueArray(spelling, { maxLength: 12 }), { maxLength: 30 }), (sets) => {
+          const groups = new Map(sets.map((s, k) => [String(k), new Set(s)]));
+          const listed = inTextOrder(groups, (g) => g);
+          for (const set of groups.values()) expect(listed(set)).toEqual([...set].sort(byText));
+        }),
+      );
+    // through the ranking: segments of customers and accounts, stages, in spellings differing in case
+    const [o] = rank([
+      said('slow export', 'high', [], 10, '2026-11-10', {
+        customers: [
+          [1, 'Smb'],
+          [2, 'enterprise'],
+        ],
+        accountSegment: 'SMB',
+        stage: 'Onboard',
+      }),
+      said('slow export', 'low', [3], 11, '2026-11-11', { accountSegment: 'smb', stage: 'adopt' }),
+      said('slow export', 'low', [4], 12, '2026-11-11', { accountSegment: 'Enterprise', stage: 'onboard' }),
+    ]);
+    expect(o).toMatchObject({
+      segments: ['Enterprise', 'enterprise', 'SMB', 'Smb', 'smb'],
+      stages: ['adopt', 'Onboard', 'onboard'],
+    });
   });
 
   it('groups pains case- and space-insensitively, named as written most often', () => {
