@@ -34,7 +34,7 @@ import { csvRecords } from '../render/csv.js';
 import type { CsvInterview } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
-import { opportunityWindow, rankPainTexts } from '../core/opportunities.js';
+import { opportunityWindow, rankOpportunities, rankPainTexts } from '../core/opportunities.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
 import { fillStatements } from './report.js';
@@ -131,12 +131,16 @@ function markdown(
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null, today: scope.today };
-  // every opportunity of the window ranked from one reading: the report lists the best five, the tree more
-  const read = reportRows(db, { ...reportQuery(options), opportunityTexts: true }, SHOWN_ROWS);
+  // the opportunities the report (its best five) and the tree (every named one, the ten best without a
+  // name) may show, ranked from one reading; how many were heard, counted
+  const read = reportRows(db, { ...reportQuery(options), opportunityTree: SHOWN_IN_TREE }, SHOWN_ROWS);
   const o = read.opportunities;
   // ranked once for both: in a fresh process a second ranking of the same rows cost as much as the
   // first (~5-10 ms on the harsh 100k: cold code)
-  const ranked = rankPainTexts(o.textRows ?? [], o.named, o.hypotheses, config['evidence.validateAt']);
+  const validateAt = config['evidence.validateAt'];
+  const ranked = o.textRows
+    ? rankPainTexts(o.textRows, o.named, o.hypotheses, validateAt)
+    : rankOpportunities(o.pains, o.named, o.hypotheses, validateAt);
   const rows = { ...read, opportunities: { ...o, ranked } };
   const shown = buildShownReport(rows, options);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;

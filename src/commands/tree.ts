@@ -49,7 +49,10 @@ export function treeIn(db: DB, config: Config, w: Window, opts: TreeOptions): Cu
   // the report's rows rank every opportunity only when they hold every pain (a view listing the
   // best few reads only those that may rank among them: src/db/report.ts)
   const whole = opts.rows && opts.rows.counted === undefined && opts.rows.texts === undefined;
-  const read = whole ? opts.rows : undefined;
+  // or the markdown export's: every named opportunity and the best without a name ranked (all that
+  // may be shown: ReportQuery.opportunityTree), with how many were heard
+  const shown = opts.rows?.ranked && opts.rows.counted ? opts.rows : undefined;
+  const read = whole || shown ? opts.rows : undefined;
   const validateAt = config['evidence.validateAt'];
   const make = (): CutTree => {
     const hypotheses = opportunityHypotheses(db, w.end);
@@ -71,7 +74,8 @@ export function treeIn(db: DB, config: Config, w: Window, opts: TreeOptions): Cu
       limit === 0 ? whole.opportunities : whole.opportunities.filter((o) => o.hypotheses.length > 0 || bare++ < limit);
     return {
       tree: { ...whole, opportunities },
-      opportunities: whole.opportunities.length - opportunities.length,
+      opportunities:
+        whole.opportunities.length - opportunities.length + (shown ? shown.counted!.heard - ranked.length : 0),
       unlinked: unlinked.length - shownUnlinked.length,
     };
   };

@@ -65,7 +65,9 @@ function before(a: Summed, b: Summed): number {
 /**
  * How many opportunities the spellings make and how many are unaddressed, as rankOpportunities
  * counts them, and the spellings of those that may rank among the best `best`: the first `best` by
- * every key but the name, and any tied with the last of them.
+ * every key but the name, and any tied with the last of them. `everyNamed`: the first `best` of those
+ * without a name, and every named one (pm tree shows every opportunity with a hypothesis, and those
+ * are named), which hold the first `best` of all.
  */
 export function opportunitiesToRank(
   summaries: (PainSummary | PainCount)[],
@@ -73,6 +75,7 @@ export function opportunitiesToRank(
   hypotheses: OpportunityHypothesis[],
   validateAt: number,
   best: number,
+  everyNamed = false,
 ): { heard: number; unaddressed: number; texts: string[] } {
   const byKey = new Map<string, NamedOpportunity>();
   for (const n of named) {
@@ -131,8 +134,10 @@ export function opportunitiesToRank(
     }
     if (g.customerCount >= validateAt && !(g.named && addressed.has(g.named.id))) unaddressed++;
   }
-  list.sort(before);
-  const last = list[Math.min(best, list.length) - 1];
-  const texts = last === undefined ? [] : list.filter((g) => before(g, last) <= 0).flatMap((g) => g.texts);
+  const pool = everyNamed ? list.filter((g) => g.named === null) : list;
+  pool.sort(before);
+  const last = pool[Math.min(best, pool.length) - 1];
+  const texts = last === undefined ? [] : pool.filter((g) => before(g, last) <= 0).flatMap((g) => g.texts);
+  if (everyNamed) for (const g of list) if (g.named !== null) texts.push(...g.texts);
   return { heard: groups.size, unaddressed, texts };
 }

@@ -331,6 +331,12 @@ export interface ReportQuery {
   opportunityCounts?: boolean;
   /** read the window's pains a row a text and rank every opportunity (the markdown export, whose tree uses them too) */
   opportunityTexts?: boolean;
+  /**
+   * read, of the window's pains, those of every named opportunity and of the `opportunityTree` best
+   * without a name (and any tied with the last): all the markdown export's report and tree may show,
+   * with how many were heard and unaddressed in `counted`
+   */
+  opportunityTree?: number;
   /** only count the period's themes (the standup page): `themes` is then empty, `unread.themes` their number */
   themeCounts?: boolean;
   /**

@@ -555,11 +555,13 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
               (q.by === null ? painTextCounts(db, q.opportunities, named) : null) ??
               painTexts(db, q.opportunities, q.by),
           }
-        : q.opportunityTexts
-          ? { pains: [], textRows: painTextTallies(db, q.opportunities, named, q.by) }
-          : rows === null
-            ? { pains: painRows(db, q.opportunities, q.by) }
-            : bestPains(db, q, named, opportunityHypothesisRows)),
+        : q.opportunityTree !== undefined
+          ? bestPains(db, q, named, opportunityHypothesisRows, q.opportunityTree, true)
+          : q.opportunityTexts
+            ? { pains: [], textRows: painTextTallies(db, q.opportunities, named, q.by) }
+            : rows === null
+              ? { pains: painRows(db, q.opportunities, q.by) }
+              : bestPains(db, q, named, opportunityHypothesisRows)),
       named,
       hypotheses: opportunityHypothesisRows,
     },
@@ -588,6 +590,8 @@ export function bestPains(
   q: ReportQuery,
   named: NamedOpportunity[],
   hypotheses: OpportunityHypothesis[],
+  best = REPORT_OPPORTUNITIES,
+  everyNamed = false,
 ): Pick<OpportunityRows, 'pains' | 'counted' | 'textRows'> {
   if (q.by === null) {
     // from pain_hearings (0027): each spelling counted by SQLite (those sharing an opportunity read
@@ -601,16 +605,16 @@ export function bestPains(
     const summaries: (PainTextRow | PainCount)[] = [...whole];
     for (const [text, lastHeard, accountCount, ...atLeast] of sums)
       if (!shared.has(text)) summaries.push({ text, lastHeard, accountCount, atLeast });
-    const best = opportunitiesToRank(summaries, named, hypotheses, q.judge.validateAt, REPORT_OPPORTUNITIES);
+    const chosen = opportunitiesToRank(summaries, named, hypotheses, q.judge.validateAt, best, everyNamed);
     const read = new Map(whole.map((r) => [r.text, r]));
-    const missing = best.texts.filter((t) => !read.has(t));
+    const missing = chosen.texts.filter((t) => !read.has(t));
     if (missing.length) for (const r of painTextRows(db, q.opportunities, null, missing)) read.set(r.text, r);
-    const keep = new Set(best.texts);
+    const keep = new Set(chosen.texts);
     return {
       pains: [],
       // in the order painTextRows gives them all (by text)
       textRows: sums.filter((r) => keep.has(r[0])).map((r) => read.get(r[0])!),
-      counted: { heard: best.heard, unaddressed: best.unaddressed },
+      counted: { heard: chosen.heard, unaddressed: chosen.unaddressed },
     };
   }
   const { heard, unaddressed, texts } = opportunitiesToRank(
@@ -618,7 +622,8 @@ export function bestPains(
     named,
     hypotheses,
     q.judge.validateAt,
-    REPORT_OPPORTUNITIES,
+    best,
+    everyNamed,
   );
   return {
     pains: texts.length === 0 ? [] : painRows(db, q.opportunities, q.by, texts),

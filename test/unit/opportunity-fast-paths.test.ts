@@ -110,6 +110,11 @@ function simpleTree(db: DB, w: Window, limit: number, countUnlinked = false) {
   };
 }
 
+/** The named opportunities that hypotheses address and no pain of the window raised (the tree lists them too). */
+function namedUnheard(db: DB, w: Window): number {
+  return simpleTree(db, w, 0, true).tree.opportunities.filter((o) => o.lastHeard === null).length;
+}
+
 function expectSameTree(db: DB) {
   for (const w of WINDOWS)
     for (const limit of [10, 2, 0]) expect(treeIn(db, CONFIG, w, { limit })).toEqual(simpleTree(db, w, limit));
@@ -125,6 +130,17 @@ function expectSameTree(db: DB) {
   expect(texts.opportunities.textRows?.length).toBeGreaterThan(10);
   expect(treeIn(db, CONFIG, w, { limit: 10, countUnlinked: true, rows: texts.opportunities })).toEqual(exported);
   expect(buildShownReport(texts, options).report.opportunities).toEqual(
+    buildShownReport(rows, options).report.opportunities,
+  );
+  // the export as it now reads them: every named opportunity and the ten best without a name ranked,
+  // how many were heard counted
+  const tree = reportRows(db, { ...reportQuery(options), opportunityTree: 10 }, SHOWN_ROWS);
+  const t = tree.opportunities;
+  expect(t.counted?.heard).toBe(simpleTree(db, w, 0, true).tree.opportunities.length - namedUnheard(db, w));
+  expect((t.textRows ?? []).length).toBeLessThan(texts.opportunities.textRows?.length ?? 0);
+  const shown = { ...tree, opportunities: { ...t, ranked: rankPainTexts(t.textRows ?? [], t.named, t.hypotheses, 3) } };
+  expect(treeIn(db, CONFIG, w, { limit: 10, countUnlinked: true, rows: shown.opportunities })).toEqual(exported);
+  expect(buildShownReport(shown, options).report.opportunities).toEqual(
     buildShownReport(rows, options).report.opportunities,
   );
   // the export ranks them once, for the report and the tree

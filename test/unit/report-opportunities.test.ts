@@ -117,6 +117,18 @@ describe('the report ranks only the opportunities that may be among the best', (
           expect(some.slice(0, best)).toEqual(all.slice(0, best));
           expect(chosen.heard).toBe(all.length);
           expect(chosen.unaddressed).toBe(all.filter((o) => o.flags.includes('unaddressed')).length);
+          // every named one and the best without a name (the markdown export's tree): still the best few
+          const withNamed = new Set(opportunitiesToRank(summaries(rows), n, h, validateAt, best, true).texts);
+          const ranked = rankOpportunities(
+            rows.filter((r) => withNamed.has(r.text)),
+            n,
+            h,
+            validateAt,
+          );
+          expect(ranked.slice(0, best)).toEqual(all.slice(0, best));
+          expect(ranked.filter((o) => n.some((x) => x.name === o.opportunity))).toEqual(
+            all.filter((o) => n.some((x) => x.name === o.opportunity)),
+          );
           // the texts alone in their opportunity counted by SQLite instead of listed: the same choice
           const fromCounts = opportunitiesToRank(counted(summaries(rows), n), n, h, validateAt, best);
           expect({ ...fromCounts, texts: [...fromCounts.texts].sort() }).toEqual({
