@@ -764,24 +764,43 @@ function openHypotheses(
   // how many hypotheses each list (LISTS_OF_BITS) held before this one, and how many it holds unlisted
   const seen = new Int32Array(1 + 2 * BY_URGENCY.length);
   const unlisted = new Int32Array(seen.length);
-  let decideSoon = 0;
+  // once every list a value of the bits is in holds `rows`, a hypothesis with those bits is listed
+  // nowhere: it is only tallied by its bits (`done`), and its lists' counts made from the tallies
+  // after. Most of a journal of years' open hypotheses come after their lists are full, and this
+  // loop runs once, in cold code: judging each against its lists cost ~0.7 µs a hypothesis (the
+  // harsh 100k journal's 1,590: ~1.1 ms), a tally a tenth of that
+  const done = new Uint8Array(64);
+  const tally = new Int32Array(64);
+  const fill = () => {
+    for (let b = 0; b < 64; b++) done[b] = b & OPEN_FLAG.apart || LISTS_OF_BITS[b].some((l) => seen[l] < rows) ? 0 : 1;
+  };
+  fill();
   const ids: number[] = [];
   for (let k = 0; k < codes.length; k++) {
     const bits = codes[k] % 64;
+    if (done[bits] === 1) {
+      tally[bits]++;
+      continue;
+    }
     const id = (codes[k] - bits) / 64;
     if (bits & OPEN_FLAG.apart) {
       ids.push(id);
       continue;
     }
-    // every list it is in counts it, listed or not
+    // every list it is in counts it, listed or not; it is listed while one of them holds fewer than `rows`
     const lists = LISTS_OF_BITS[bits];
     let listed = false;
     for (let j = 0; j < lists.length; j++) if (seen[lists[j]]++ < rows) listed = true;
-    if (listed) ids.push(id);
-    else {
-      for (let j = 0; j < lists.length; j++) unlisted[lists[j]]++;
-      if (bits & OPEN_FLAG.soon) decideSoon++;
-    }
+    if (listed) {
+      ids.push(id);
+      for (let j = 0; j < lists.length; j++) if (seen[lists[j]] === rows) fill();
+    } else tally[bits]++;
+  }
+  let decideSoon = 0;
+  for (let b = 0; b < 64; b++) {
+    if (tally[b] === 0) continue;
+    for (const l of LISTS_OF_BITS[b]) unlisted[l] += tally[b];
+    if (b & OPEN_FLAG.soon) decideSoon += tally[b];
   }
   const counted: OpenCounted = { unvalidated: unlisted[0], decideSoon, flags: {}, needs: {} };
   BY_URGENCY.forEach((f, k) => {
