@@ -390,6 +390,8 @@ function scrubDoc(value: unknown, m: MentionMatcher, key = ''): unknown {
   return value;
 }
 
+const needlesOf = new WeakMap<ErasedPerson, PersonNeedles>();
+
 /**
  * A record written by the merge that erased `people` (an import or sync: their names are known while
  * it runs) scrubbed of them as pm forget scrubs the journal's own: an interview they attended (in
@@ -401,7 +403,9 @@ function scrubDoc(value: unknown, m: MentionMatcher, key = ''): unknown {
 export function scrubOfErased(kind: string, key: string, doc: unknown, people: ErasedPerson[]): unknown {
   let out = doc;
   for (const p of people) {
-    const needles = personNeedles(p.name, p.email);
+    // a merge asks for every record it writes: each person's matchers are built once
+    const needles = needlesOf.get(p) ?? personNeedles(p.name, p.email);
+    needlesOf.set(p, needles);
     const d = out as { contactUuids?: unknown; by?: unknown; source?: unknown };
     const attended =
       kind === 'interview' &&
