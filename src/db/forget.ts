@@ -15,8 +15,8 @@
 // rewritten (src/db/erasure.ts) so no free page keeps a copy.
 import type { DB } from './journal.js';
 import { reindexInterview } from './fts.js';
-import { foldForIndex } from '../core/identity.js';
 import { refreshContactKeys, tagKey } from './identity.js';
+import { foldForIndex, nameKey } from '../core/identity.js';
 import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
 import { painKey } from '../core/pains.js';
 import { emailHash, nameHash } from '../core/erasure.js';
@@ -272,8 +272,19 @@ export function scrubPerson(
   for (const [id, tag] of db.prepare('SELECT interview_id, tag FROM interview_tags').raw().all() as [number, string][])
     if (!others.has(id) && needles.everywhere.replace(tag, { tag: true }).count) others.add(id);
   for (const id of attributed.keys()) others.add(id);
+  // a conversation held with a living namesake (another person of that name, whom pm tells apart) keeps
+  // the name: there it names them, and the text is theirs (fresh-eyes wave 9 E1); only the email goes
+  const withNamesake = db
+    .prepare(
+      `SELECT 1 FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
+      WHERE ic.interview_id = ? AND c.name_key = ? AND c.forgotten = 0 LIMIT 1`,
+    )
+    .pluck();
+  const key = nameKey(person.name);
+  const emailOnly = person.email ? new MentionMatcher([{ text: person.email, replacement: ERASED_MARK }]) : null;
   for (const id of others) {
-    const n = (theirs.has(id) ? 0 : scrubInterview(db, id, needles.everywhere, true)) + (attributed.get(id) ?? 0);
+    const m = withNamesake.get(id, key) === undefined ? needles.everywhere : emailOnly;
+    const n = (theirs.has(id) || m === null ? 0 : scrubInterview(db, id, m, true)) + (attributed.get(id) ?? 0);
     mentions += n;
     if (n && !theirs.has(id)) otherRecords++;
   }
