@@ -246,9 +246,14 @@ function previewText(p: ForgetResult): string {
   const kept =
     p.interviews === 0
       ? 'They are in no interview.'
-      : `Their ${n(p.interviews, 'interview')} stay${p.interviews === 1 ? 's' : ''}, as "${FORGOTTEN_NAME}".`;
+      : `Their ${n(p.interviews, 'interview')} stay${p.interviews === 1 ? 's' : ''}, as "${FORGOTTEN_NAME}"` +
+        (p.quotes ? `; their ${n(p.quotes, 'quote')} ${p.quotes === 1 ? 'is' : 'are'} deleted.` : '.');
   if (p.mentions === 0) return `${kept} No text names them.`;
-  const hyps = p.hypotheses.length ? `, among them the hypotheses ${p.hypotheses.join(', ')}` : '';
-  const where = p.otherRecords ? ` (also in ${n(p.otherRecords, 'other record')}${hyps})` : '';
-  return `${kept} ${n(p.mentions, 'mention')} of them become${p.mentions === 1 ? 's' : ''} ${ERASED_MARK}${where}.`;
+  const mentions = `${n(p.mentions, 'mention')} of them become${p.mentions === 1 ? 's' : ''} ${ERASED_MARK}`;
+  if (!p.otherRecords) return `${kept} ${mentions}.`;
+  const hyps = p.hypotheses.length
+    ? ` (${p.hypotheses.length === 1 ? 'hypothesis' : 'hypotheses'} ${p.hypotheses.join(', ')})`
+    : '';
+  const changes = `${n(p.otherRecords, 'record')} change${p.otherRecords === 1 ? 's' : ''}`;
+  return `${kept} ${mentions}; besides their interviews, ${changes}${hyps}.`;
 }

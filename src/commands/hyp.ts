@@ -100,7 +100,10 @@ function deadline(ctx: Context, value: string, base: string, createdOn: string, 
   const decideBy = parseDeadline(value, ctx.today, base, flag);
   if (decideBy < createdOn)
     throw new UsageError(
-      `${flag ? `${flag} ` : ''}${decideBy} is before the hypothesis was created (${createdOn})`,
+      `${flag ? `${flag} ` : ''}${decideBy} ` +
+        (createdOn === ctx.today
+          ? `is in the past (today is ${createdOn})`
+          : `is before the hypothesis was created (${createdOn})`),
       `accepted: ${DEADLINE_FORMS}`,
     );
   return decideBy;

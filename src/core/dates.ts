@@ -174,6 +174,12 @@ export function parseDeadline(input: string, todayIso: string, base: string = to
   }
   const rel = /^\+(\d{1,5})([dw])$/.exec(s);
   if (rel) return inYears(addDays(base, Number(rel[1]) * (rel[2] === 'w' ? 7 : 1)), input, flag);
+  // a day gone by, typed as `--date` takes one: a date all the same, but a deadline is a day to come
+  if (s === 'yesterday' || /^-\d{1,5}[dw]$/.test(s))
+    throw new UsageError(
+      said(flag, `${shownInput(input)} is in the past: a deadline is a day to come`),
+      `accepted: ${DEADLINE_FORMS}`,
+    );
   throw badDate(input, flag, DEADLINE_FORMS);
 }
 

@@ -29,6 +29,25 @@ function refused(args: string[], what: RegExp, opts: { env?: NodeJS.ProcessEnv; 
 
 const log = ['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'Second call'];
 
+describe('a deadline in the past is called so, not "not a date" (fresh-eyes wave 9 E6)', () => {
+  it('yesterday and -Nd as --decide-by or --follow-up; a past day while creating says today', () => {
+    refused(
+      ['hyp', 'add', 'Another belief', '--decide-by', 'yesterday'],
+      /^pm: --decide-by: "yesterday" is in the past/,
+    );
+    refused([...log, '--follow-up', '-3d'], /^pm: --follow-up: "-3d" is in the past: a deadline is a day to come/);
+    refused(
+      ['hyp', 'add', 'Another belief', '--decide-by', '2026-11-01'],
+      /^pm: --decide-by 2026-11-01 is in the past \(today is 2026-11-20\)/,
+    );
+    // backfilled with --date, the creation day is the one to be after
+    refused(
+      ['hyp', 'add', 'Another belief', '--date', '2026-11-10', '--decide-by', '2026-11-01'],
+      /^pm: --decide-by 2026-11-01 is before the hypothesis was created \(2026-11-10\)/,
+    );
+  });
+});
+
 describe('dates are looked up in their own tables, never in Object.prototype (finding 11)', () => {
   for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__']) {
     it(`"${word}" is not a date anywhere`, () => {

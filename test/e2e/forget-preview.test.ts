@@ -13,7 +13,7 @@ const ok = (args: string[]) => expect(box.pm(args).code).toBe(0);
 describe('pm forget at a terminal', () => {
   it('previews what it rewrites before asking; answered no, nothing changes', () => {
     ok(['log', '--with', 'Zelda Quux', '--account', 'Quuxcorp', '--summary', 'Zelda: exports take an hour']);
-    ok(['log', '--with', 'Zelda Quux', '--account', 'Quuxcorp', '--summary', 'second call']);
+    ok(['log', '--with', 'Zelda Quux', '--account', 'Quuxcorp', '--summary', 'second call', '--quote', 'I export']);
     ok(['log', '--with', 'Ann Lee', '--account', 'Quuxcorp', '--summary', 'Ann says Zelda Quux is the buyer']);
     ok(['hyp', 'add', 'Teams like Zelda Quux pay for exports']);
     const before = box.snapshot();
@@ -22,9 +22,9 @@ describe('pm forget at a terminal', () => {
     expect(run.code).toBe(0);
     // the prompt wraps at the terminal's width: read it as one line
     const question = run.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r?\n/g, '');
-    expect(question).toContain('Their 2 interviews stay, as "Forgotten contact".');
-    expect(question).toMatch(
-      /3 mentions of them become \[forgotten\] \(also in 2 other records, among them the hypotheses H1\)/,
+    expect(question).toContain(
+      'Their 2 interviews stay, as "Forgotten contact"; their 1 quote is deleted. 3 mentions of them become ' +
+        '[forgotten]; besides their interviews, 2 records change (hypothesis H1). This cannot be undone.',
     );
     expect(question).toContain('Nothing erased.');
     expect(box.snapshot()).toBe(before);

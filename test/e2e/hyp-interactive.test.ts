@@ -61,14 +61,14 @@ describe('pm hyp add on a terminal', () => {
         ['We believe', 'Admins want SSO' + ENTER],
         ['Success criterion', ENTER],
         ['Decide by', '\u0015' + '2026-11-01' + ENTER],
-        ['before the hypothesis was created', '\u0015' + 'someday' + ENTER],
+        ['is in the past', '\u0015' + 'someday' + ENTER],
         ['not a date', '\u0015' + '+1w' + ENTER],
       ],
       ['hyp', 'add', '--kind', 'value'],
     );
     expect(r.failure).toBeNull();
     expect(r.code).toBe(0);
-    expect(r.output).toContain('2026-11-01 is before the hypothesis was created (2026-11-20)');
+    expect(r.output).toContain('2026-11-01 is in the past (today is 2026-11-20)');
     expect(r.output).toContain('"someday" is not a date (accepted: YYYY-MM-DD');
     expect(r.output).not.toContain('--decide-by');
     expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({ decideBy: '2026-11-27' });
