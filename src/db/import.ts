@@ -232,15 +232,17 @@ function lookalikes(db: DB, fresh: { accounts: string[]; contacts: string[] }): 
   const namesake = db.prepare(
     `SELECT n.uuid, n.email, c.email AS own, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id
       JOIN contacts n ON n.account_id = c.account_id AND n.name_key = c.name_key AND n.id < c.id AND n.forgotten = 0
-    WHERE c.id = ? ORDER BY n.id LIMIT 1`,
+    WHERE c.id = ? ORDER BY n.id`,
   );
+  // a pair the file brings both of is the teammate's own, already told apart there: not noted (review R3)
+  const isNew = new Set(fresh.contacts);
   type Namesake = { uuid: string; email: string | null; own: string | null; account: string };
   for (const uuid of fresh.contacts) {
     const c = contact.get(uuid) as Own | undefined;
     if (!c) continue;
     for (const like of contactLike.all(c.look_key, c.name_key, c.id) as Lookalike[])
       out.contacts.push({ uuid, name: c.name, like });
-    const same = namesake.get(c.id) as Namesake | undefined;
+    const same = (namesake.all(c.id) as Namesake[]).find((n) => !isNew.has(n.uuid));
     if (same)
       out.namesakes.push({
         uuid,
@@ -363,12 +365,20 @@ function eraseOnArrival(
   // this journal's people the file's list names (by UUID or email) are erased here too; so is one
   // with the name of a person it erased at the same account, no email telling them apart: by the
   // rule that unites copies made apart, the same person (fresh-eyes E11)
+  // A contact here that a person on the list was merged into (merged_names, schema 42) is that
+  // person: a merge says the two are one (review R2: with an email of its own, the kept contact
+  // matched neither the erased UUID nor the erased email, and kept their name in its interviews).
+  const mergedInto = db.prepare('SELECT uuid, name, email FROM merged_names WHERE into_uuid = ?');
+  const viaMerge = (uuid: string) =>
+    (mergedInto.all(uuid) as { uuid: string; name: string; email: string | null }[])
+      .map((alias) => list.match(alias))
+      .find((m) => m !== null && m.by !== 'name');
   if (counts.forgottenAdded > 0)
     for (const c of db
       .prepare(`SELECT c.id, c.uuid, c.name, c.email, a.name AS account FROM contacts c
         JOIN accounts a ON a.id = c.account_id WHERE c.forgotten = 0`)
       .all() as { id: number; uuid: string; name: string; email: string | null; account: string }[]) {
-      const m = list.match(c);
+      const m = list.match(c) ?? viaMerge(c.uuid) ?? null;
       if (!m) continue;
       if (m.by === 'name' && !(added.has(m.entry.uuid) && sameAsErased(m, c, erasedAccount(m.entry.uuid)))) continue;
       countScrubbedHere(counts, forgetContact(db, c.id, erased));

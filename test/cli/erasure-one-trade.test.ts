@@ -59,6 +59,11 @@ function expectNoKim(who: Name) {
 const meanwhile: Record<string, () => void> = {
   'still has Kim': () => undefined,
   'merged Kim into Tom': () => pm('b', ['contact', 'merge', 'Kim Yu', 'Tom Berg']),
+  // Tom's own email is kept, so neither Kim's UUID nor her email names him: the merge does (review R2)
+  'merged Kim into Tom, who has his own email': () => {
+    pm('b', ['contact', 'set', 'Tom Berg', '--email', 'tom@nw.test']);
+    pm('b', ['contact', 'merge', 'Kim Yu', 'Tom Berg']);
+  },
   "edited Kim's interview": () => pm('b', ['edit', 'I1', '--notes', 'Kim Yu wants a call in January, Kim said']),
 };
 

@@ -20,6 +20,14 @@ describe('pm import: a new namesake at the same account', () => {
     expect(JSON.parse(pm('a', ['contacts', '--json']).out)).toHaveLength(1);
   });
 
+  it('a pair the file brings both of is not noted: the teammate told them apart already', () => {
+    pm('b', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'first']);
+    pm('b', ['log', '--with', 'Jane Roe <jroe@acme.test>', '--account', 'Acme', '--summary', 'second']);
+    const r = team.trade('b', 'a');
+    expect(r.err).not.toContain('another Jane Roe');
+    expect(JSON.parse(pm('a', ['contacts', '--json']).out)).toHaveLength(2);
+  });
+
   it('one at another account is no namesake; one the journal already had is not new', () => {
     pm('a', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'first']);
     pm('b', ['log', '--with', 'Jane Roe <jane@globex.test>', '--account', 'Globex', '--summary', 'other']);
