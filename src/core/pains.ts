@@ -45,6 +45,7 @@ export function parsePain(raw: string, flag = '--pain'): Pain {
 /** Words people write for a severity that pm does not have. */
 const SEVERITY_WORDS = new Set(
   'critical crit severe serious urgent important minor major moderate mild trivial normal blocking showstopper'
+    .concat(' extreme highest max maximum top lowest min minimum least')
     .concat(' hi lo med mid')
     .split(' '),
 );

@@ -15,8 +15,10 @@ function pains(): { text: string; severity: string }[] {
 
 describe('a pain with a severity pm does not know', () => {
   it('is stored whole at medium, with a warning that says so (exit 0)', () => {
-    const r = box.pm(['log', ...MIA, '--pain', 'x:critical', '--pain', 'slow export:hihg']);
+    const r = box.pm(['log', ...MIA, '--pain', 'x:critical', '--pain', 'slow export:hihg', '--pain', 'slow:extreme']);
     expect(r.code).toBe(0);
+    // words for the most or least that pm has no severity of (fresh-eyes wave 9 E7)
+    expect(r.err).toContain('"extreme" is not a severity');
     expect(r.err).toContain(
       'pm: warning: "critical" is not a severity (low, medium, high, blocker): stored the pain "x:critical" ' +
         'at medium severity',
@@ -25,6 +27,7 @@ describe('a pain with a severity pm does not know', () => {
     expect(pains()).toEqual([
       { text: 'x:critical', severity: 'medium' },
       { text: 'slow export:hihg', severity: 'medium' },
+      { text: 'slow:extreme', severity: 'medium' },
     ]);
   });
 
