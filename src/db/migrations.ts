@@ -115,7 +115,6 @@ export const MIGRATIONS: Migration[] = [
   migration(34, '0034_interview_kind_on_insert', m0034),
   migration(35, '0035_field_versions', m0035),
   migration(36, '0036_hypothesis_link_facts', m0036),
-  // 37-41 were handed out to parallel work in wave 9
   // 37, 38, 40 and 41 were handed out to parallel work that made no migration
   migration(39, '0039_evidence_by_date', m0039),
   migration(42, '0042_merged_names', m0042),

@@ -160,7 +160,10 @@ export function reportJsonSql(by: boolean) {
   const lateIds = `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf`;
   const refutingIds = `${lateIds} AND e.direction = 'refutes' AND e.kind = 'customer'`;
   // in date order as evidence_by_date (0039) holds them, taken as they come: an aggregate's ORDER BY
-  // sorted each hypothesis's links in a temporary b-tree of its own, even from that index
+  // sorted each hypothesis's links in a temporary b-tree of its own, even from that index. SQLite does
+  // not promise that group_concat keeps a subquery's order (it does, for a subquery it does not
+  // flatten: LIMIT -1 keeps it whole); test/unit/report-json.test.ts compares the lists with
+  // JSON.stringify's, links written out of date order, so an SQLite that stopped doing so is caught
   const idList = (e: string) =>
     `(SELECT group_concat(x, ', ') FROM (
       SELECT 'I' || e.interview_id AS x ${e} ORDER BY e.date, e.interview_id LIMIT -1))`;
