@@ -275,9 +275,14 @@ const CASES: Case[] = [
     /--decide-by: "3d" is not a date/,
   ],
   [
-    'hyp add: decide-by before creation',
+    'hyp add: decide-by in the past',
     ['hyp', 'add', 'We believe x', '--decide-by', '2026-11-01'],
-    /before the hypothesis was created/,
+    /2026-11-01 is in the past \(today is 2026-11-20\)/,
+  ],
+  [
+    'hyp add: decide-by before a backfilled creation',
+    ['hyp', 'add', 'We believe x', '--date', '2026-11-10', '--decide-by', '2026-11-01'],
+    /before the hypothesis was created \(2026-11-10\)/,
   ],
   ['hyp add: empty statement', ['hyp', 'add', ''], /statement is empty/],
   ['hyp add: statement of 1,001 characters', ['hyp', 'add', long(1001)], /longer than 1000 characters/],
