@@ -196,6 +196,16 @@ GROUP BY text`)
 type TallyRow = [string, number, string, string, number, number, string, string, number, number, number, number];
 
 /**
+ * A text's customers in the window (pain_hearings' rows with a contact), then those who gave it at
+ * least medium, high and blocker (rank >= 1, 2, 3): four distinct counts, as painTextTallies and
+ * the report's best five (painTextSums, src/db/report.ts) both read them.
+ */
+export const CUSTOMERS_BY_SEVERITY = `count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0),
+  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 1),
+  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 2),
+  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 3)`;
+
+/**
  * painTextRows' rows with the counting done by SQLite where JavaScript needs only the counts: a text
  * that alone makes its opportunity (most: no merge, alias or other spelling shares it) comes as a
  * tally (its distinct signals, accounts, and customers by the highest severity each gave it: those
@@ -221,10 +231,7 @@ SELECT text, count(*) FILTER (WHERE contact_id = 0), min(date), max(date),
   count(DISTINCT account_id) FILTER (WHERE contact_id = 0 AND account_id IS NOT NULL),
   json_group_array(DISTINCT stage) FILTER (WHERE stage IS NOT NULL),
   json_group_array(DISTINCT segment) FILTER (WHERE segment IS NOT NULL),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 1),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 2),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 3)
+  ${CUSTOMERS_BY_SEVERITY}
 FROM pain_hearings WHERE date BETWEEN @start AND @end
 GROUP BY text`)
     .raw()

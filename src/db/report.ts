@@ -10,6 +10,7 @@
 // follow-ups) are read up to that many rows and counted; JSON and markdown read every row. Every
 // row that decides a flag or a count is still read either way.
 import {
+  CUSTOMERS_BY_SEVERITY,
   namedOpportunities,
   opportunityHypotheses,
   painRows,
@@ -646,10 +647,7 @@ function painTextSums(
   return db
     .prepare(`
 SELECT text, max(date), count(DISTINCT account_id) FILTER (WHERE contact_id = 0 AND account_id IS NOT NULL),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 1),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 2),
-  count(DISTINCT contact_id) FILTER (WHERE contact_id <> 0 AND rank >= 3)
+  ${CUSTOMERS_BY_SEVERITY}
 FROM pain_hearings WHERE date BETWEEN @start AND @end
 GROUP BY text`)
     .raw()
