@@ -3,7 +3,7 @@
 // of what import and sync make of two journals' changes share it (test/cli/*merge*, revived links,
 // erasures meeting merges, conflict lines).
 import { afterEach, beforeEach, expect } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandbox, type Sandbox } from './helpers.js';
 import { testDatabase, type TestDatabase } from './pg.js';
@@ -21,6 +21,10 @@ export interface TwoJournals {
   trade(from: Name, to: Name): ReturnType<Sandbox['pm']>;
   /** a fresh PostgreSQL database for this test (dropped after it): its URL for pm sync init */
   postgres(): Promise<string>;
+  /** a statement run on that database as its owner (to damage what pm wrote there, say) */
+  sql(query: string): Promise<unknown[]>;
+  /** pm as `who`, whatever it exits with (for the failures a test is about) */
+  run(who: Name, args: string[]): ReturnType<Sandbox['pm']>;
 }
 
 /** Register the sandbox (and any database) for each test of the calling file. */
@@ -61,5 +65,38 @@ export function twoJournals(today = '2026-12-05'): TwoJournals {
       pg = await testDatabase();
       return pg.url;
     },
+    sql(query) {
+      if (!pg) throw new Error('twoJournals: sql() before postgres()');
+      return pg.query(query);
+    },
+    run: (who, args) => current().pm(['--db', file(who), ...args], { env: pg?.env }),
   };
 }
+
+/**
+ * Kim Yu <kim@nw.test> (a summary naming her, a quote, and `notes` when given) and Tom Berg, both at
+ * Northwind, logged on A as I1 and I2: the people the erasure-meets-merge tests erase and merge.
+ */
+export function logKimAndTom(pm: TwoJournals['pm'], notes?: string): void {
+  pm('a', [
+    'log',
+    ...['--with', 'Kim Yu <kim@nw.test>', '--account', 'Northwind'],
+    ...['--summary', 'Kim Yu explained the Northwind budget'],
+    ...(notes === undefined ? [] : ['--notes', notes]),
+    ...['--quote', 'Kim quote: budget is frozen', '--date', '2026-12-01'],
+  ]);
+  pm('a', [
+    'log',
+    '--with',
+    'Tom Berg',
+    '--account',
+    'Northwind',
+    '--summary',
+    'Tom on invoices',
+    '--date',
+    '2026-12-02',
+  ]);
+}
+
+/** How often Kim's name, email or quote is in a journal's file, in any case (0: no byte of her left). */
+export const kimBytes = (path: string): number => (readFileSync(path).toString('latin1').match(/kim/gi) ?? []).length;

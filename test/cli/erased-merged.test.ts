@@ -3,39 +3,13 @@
 // through pm sync the erased person's email and quote came back into the journal that erased them
 // (on the contact they were merged into), and through pm import their name stayed in the other.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { twoJournals, type Name } from '../two-journals.js';
+import { kimBytes, logKimAndTom, twoJournals, type Name } from '../two-journals.js';
 
 const { pm, trade, file, postgres } = twoJournals();
-/** How often Kim's name, email or quote is in the journal's file, in any case. */
-const kimBytes = (who: Name) => (readFileSync(file(who)).toString('latin1').match(/kim/gi) ?? []).length;
 
 /** Kim (with her email and a quote) and Tom at Northwind, on A and on B; A erases Kim, B merges Kim into Tom. */
 function kimErasedAndMerged(share: () => void) {
-  pm('a', [
-    'log',
-    '--with',
-    'Kim Yu <kim@nw.test>',
-    '--account',
-    'Northwind',
-    '--summary',
-    'Kim Yu explained the Northwind budget',
-    '--quote',
-    'Kim quote: budget is frozen',
-    '--date',
-    '2026-12-01',
-  ]);
-  pm('a', [
-    'log',
-    '--with',
-    'Tom Berg',
-    '--account',
-    'Northwind',
-    '--summary',
-    'Tom on invoices',
-    '--date',
-    '2026-12-02',
-  ]);
+  logKimAndTom(pm);
   share();
   pm('a', ['forget', 'Kim Yu', '--yes']);
   pm('b', ['contact', 'merge', 'Kim Yu', 'Tom Berg']);
@@ -47,7 +21,7 @@ function expectNoKim(who: Name) {
   const i1 = JSON.parse(pm(who, ['show', 'I1', '--json']).out);
   expect(i1.quotes).toEqual([]);
   expect(i1.summary).toBe('[forgotten] explained the Northwind budget');
-  expect(kimBytes(who)).toBe(0);
+  expect(kimBytes(file(who))).toBe(0);
 }
 
 describe('a person erased here and merged into another there is erased on both journals', () => {

@@ -5,42 +5,14 @@
 // interview kept "Kim Yu explained…" until the scrubbed text came back from the journal that erased
 // her, an exchange later (and through pm sync it went to the database meanwhile).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { twoJournals, type Name } from '../two-journals.js';
+import { kimBytes, logKimAndTom, twoJournals, type Name } from '../two-journals.js';
 
 const team = twoJournals();
 const { pm, trade, file } = team;
-/** How often Kim's name, email or quote is in the journal's file, in any case. */
-const kimBytes = (who: Name) => (readFileSync(file(who)).toString('latin1').match(/kim/gi) ?? []).length;
 
 /** Kim (with her email, a quote, notes naming her) and Tom at Northwind on A, then shared with B. */
 function kimAndTom(share: () => void) {
-  pm('a', [
-    'log',
-    '--with',
-    'Kim Yu <kim@nw.test>',
-    '--account',
-    'Northwind',
-    '--summary',
-    'Kim Yu explained the Northwind budget',
-    '--notes',
-    'Kim wants a call in January',
-    '--quote',
-    'Kim quote: budget is frozen',
-    '--date',
-    '2026-12-01',
-  ]);
-  pm('a', [
-    'log',
-    '--with',
-    'Tom Berg',
-    '--account',
-    'Northwind',
-    '--summary',
-    'Tom on invoices',
-    '--date',
-    '2026-12-02',
-  ]);
+  logKimAndTom(pm, 'Kim wants a call in January');
   share();
   pm('a', ['forget', 'Kim Yu', '--yes']);
 }
@@ -52,7 +24,7 @@ function expectNoKim(who: Name) {
   expect(i1.notes, who).not.toMatch(/kim/i);
   const contacts = JSON.parse(pm(who, ['contacts', '--json']).out) as { name: string; email: string | null }[];
   expect(contacts.map((c) => c.email)).not.toContain('kim@nw.test');
-  expect(kimBytes(who), who).toBe(0);
+  expect(kimBytes(file(who)), who).toBe(0);
 }
 
 /** What the teammate did meanwhile, not knowing of the erasure. */
