@@ -25,6 +25,8 @@ export interface TwoJournals {
   sql(query: string): Promise<unknown[]>;
   /** pm as `who`, whatever it exits with (for the failures a test is about) */
   run(who: Name, args: string[]): ReturnType<Sandbox['pm']>;
+  /** both journals connected to the database at `url`, A's pushed and B's then holding it */
+  syncFirst(url: string): void;
 }
 
 /** Register the sandbox (and any database) for each test of the calling file. */
@@ -70,6 +72,11 @@ export function twoJournals(today = '2026-12-05'): TwoJournals {
       return pg.query(query);
     },
     run: (who, args) => current().pm(['--db', file(who), ...args], { env: pg?.env }),
+    syncFirst(url) {
+      for (const who of ['a', 'b'] as const) pm(who, ['sync', 'init', url]);
+      pm('a', ['sync']);
+      pm('b', ['sync']);
+    },
   };
 }
 

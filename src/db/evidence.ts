@@ -1,6 +1,7 @@
 // Evidence: the hypotheses an interview may be linked to (the links are written by
 // src/db/interview-writer.ts), and deleting a hypothesis.
 import type { DB } from './journal.js';
+import { REMEMBER_DELETED_ID } from './deleted-ids.js';
 import type { HypothesisStatus } from '../core/hypotheses.js';
 
 export interface HypothesisBrief {
@@ -32,5 +33,6 @@ export function evidenceCount(db: DB, hypothesisRowId: number): number {
 
 export function deleteHypothesis(db: DB, hypothesisRowId: number): void {
   // evidence, outcomes, tags and revisions go with it (ON DELETE CASCADE)
+  db.prepare(REMEMBER_DELETED_ID.hypothesis).run(hypothesisRowId);
   db.prepare('DELETE FROM hypotheses WHERE id = ?').run(hypothesisRowId);
 }

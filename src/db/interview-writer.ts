@@ -15,6 +15,7 @@ import type { Basis } from '../core/confidence.js';
 import { INDEX_DELETE, INDEX_INSERT, indexValues, reindexInterview } from './fts.js';
 import { tagKey } from './identity.js';
 import { isIndirect } from '../core/channels.js';
+import { REMEMBER_DELETED_ID } from './deleted-ids.js';
 
 export type ListName = 'pains' | 'quotes' | 'tags';
 
@@ -81,6 +82,8 @@ const SQL = {
   insert: `INSERT INTO interviews (id, uuid, date, channel, kind, account_id, source, by, minutes, summary, notes,
     follow_up, follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   delete: 'DELETE FROM interviews WHERE id = ?',
+  // its id, for when it comes back (schema 43)
+  remember: REMEMBER_DELETED_ID.interview,
   // a person named twice is present once
   addPresent: 'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
   clearPresent: 'DELETE FROM interview_contacts WHERE interview_id = ?',
@@ -189,6 +192,7 @@ export class InterviewWriter {
 
   /** Remove an interview; its people, lists and evidence links go with it (ON DELETE CASCADE). */
   remove(rowid: number): void {
+    this.stmt('remember').run(rowid);
     this.stmt('delete').run(rowid);
     this.stmt('unindex').run(rowid);
   }

@@ -67,6 +67,7 @@ import type {
 import type { ConfigKey } from '../core/config.js';
 import { painKey } from '../core/pains.js';
 import { refreshAccountKeys, refreshContactKeys } from './identity.js';
+import { deletedIds, forgetDeletedId, REMEMBER_DELETED_ID, tombstonedRecords } from './deleted-ids.js';
 import { mergeVersions, sameFields, stampsFrom, uniteCopies, unitedStamps, type United } from '../core/unite.js';
 
 export interface Change {
@@ -356,16 +357,22 @@ class Merger {
       if (list) list.push(c);
       else byKind.set(c.kind, [c]);
     }
+    this.reviveForUnseenLinks(byKind);
     let done = 0;
     const interviews = byKind.get('interview')?.length ?? 0;
     for (const kind of ORDER) {
       // within a kind: records before tombstones, so a merge finds the record it merges into
       const list = (byKind.get(kind) ?? []).sort((a, b) => Number(a.deleted) - Number(b.deleted));
       for (const c of list) {
+        if (this.backForLinks.has(`${c.kind} ${c.key}`)) continue;
         this.one(c);
         if (kind === 'interview' && this.opts.onProgress && ++done % (this.opts.progressEvery ?? 5000) === 0)
           this.opts.onProgress(done, interviews);
       }
+    }
+    for (const back of this.backForLinks) {
+      const [kind, key] = back.split(' ');
+      this.restampLinks(kind as RecordKind, key);
     }
     if (this.writes === 0) throw new NothingChanged(this.result);
     if (this.rewrite) {
@@ -682,6 +689,54 @@ class Merger {
     return links.some(({ version }) => (c.vv[deviceOf(version)] ?? '') < version);
   }
 
+  /** interviews and hypotheses brought back by reviveForUnseenLinks (`kind key`): their own change is applied */
+  private readonly backForLinks = new Set<string>();
+
+  /**
+   * The other half of linkUnseen (wave 10 E2): a link changed (or made) elsewhere arrives for an
+   * interview or hypothesis deleted here, and this journal's tombstone does not hold the link's version,
+   * so the deletion never saw that change. As for a tombstone meeting such a link, the record stays:
+   * it comes back here from the content the changes carry (an export holds it whole; pm sync fetches
+   * it, src/db/remote.ts), as a change of this journal's knowing both, its links sent again, and the
+   * deletion is the conflict's lost side here. Before, the link was left out with no word, the record
+   * came back an exchange later under a new id, and nothing said why. Only where the record's own
+   * version is one the deletion saw: a record changed elsewhere meanwhile is a concurrent edit (one()).
+   */
+  private reviveForUnseenLinks(byKind: Map<RecordKind, Change[]>): void {
+    const links = byKind.get('evidence');
+    if (!links) return;
+    const deleted = tombstonedRecords(this.db);
+    if (deleted.size === 0) return;
+    for (const link of links) {
+      if (link.deleted) continue;
+      const [interview, hypothesis] = link.key.split('/');
+      for (const [kind, key] of [
+        ['interview', interview],
+        ['hypothesis', hypothesis],
+      ] as const) {
+        if (!deleted.has(`${kind} ${key}`) || this.backForLinks.has(`${kind} ${key}`)) continue;
+        const local = this.local(kind, key);
+        if (!local?.deleted) continue;
+        const tombstone = JSON.parse(local.vv) as VersionVector;
+        if ((tombstone[deviceOf(link.rev)] ?? '') >= link.rev) continue;
+        const record = byKind.get(kind)?.find((c) => c.key === key && !c.deleted && c.data);
+        if (!record || !['older', 'equal'].includes(compareVectors(record.vv, tombstone))) continue;
+        const applied = this.materialize(record);
+        if (applied === 'leftOut' || applied === 'matched') continue;
+        this.changedExisting = true;
+        this.revived.add(`${kind} ${key}`);
+        this.backForLinks.add(`${kind} ${key}`);
+        this.localChange(kind, key, mergeVectors(tombstone, record.vv), false, null);
+        this.result.kinds[kind].added++;
+        const kept = (this.local(kind, key) as LocalVersion).version;
+        if (conflictCopy(this.db, kind, key, null, this.erased)) {
+          this.s.conflict.run(kind, key, kept, local.version, 1, null, this.opts.today);
+          this.result.conflicts++;
+        }
+      }
+    }
+  }
+
   /** An outcome of a hypothesis brought back by this merge, deleted here with it (fresh-eyes wave 8 E35). */
   private outcomeOfRevived(c: Change, local: LocalVersion): boolean {
     if (c.kind !== 'outcome' || c.deleted || !local.deleted || this.revived.size === 0) return false;
@@ -981,7 +1036,10 @@ class Merger {
       }
       case 'hypothesis': {
         const id = this.s.hypothesisByUuid.pluck().get(c.key) as number | undefined;
-        if (id !== undefined) this.s.deleteHypothesis.run(id);
+        if (id !== undefined) {
+          this.db.prepare(REMEMBER_DELETED_ID.hypothesis).run(id);
+          this.s.deleteHypothesis.run(id);
+        }
         return;
       }
       case 'evidence': {
@@ -1252,12 +1310,26 @@ class Merger {
     return sameAsErased(m, { email: d.email, account }, at);
   }
 
+  /** deleted_ids, read at the first record added */
+  private deleted: Map<string, number> | undefined;
+
+  /** The id a record deleted here had (NaN: none); given back, it is no longer a deleted one. */
+  private deletedId(kind: 'interview' | 'hypothesis', uuid: string): number {
+    this.deleted ??= deletedIds(this.db);
+    const id = this.deleted.get(`${kind} ${uuid}`);
+    if (id === undefined) return Number.NaN;
+    forgetDeletedId(this.db, kind, uuid);
+    return id;
+  }
+
   private hypothesis(d: HypothesisDoc): Applied {
     const bet = [d.bet?.until ?? null, d.bet?.reason ?? null, d.bet?.since ?? null];
     let id = this.s.hypothesisByUuid.pluck().get(d.uuid) as number | undefined;
     const added = id === undefined;
     if (id === undefined) {
-      const wanted = this.opts.keepIds && d.id ? Number(/^H(\d+)$/i.exec(d.id)?.[1]) : Number.NaN;
+      // an empty journal keeps the file's ids; one that deleted this record gives it its id back
+      const wanted =
+        this.opts.keepIds && d.id ? Number(/^H(\d+)$/i.exec(d.id)?.[1]) : this.deletedId('hypothesis', d.uuid);
       const free = Number.isSafeInteger(wanted) && wanted > 0 && this.s.hypothesisIdFree.pluck().get(wanted) === 1;
       id = Number(
         this.s.insertHypothesis.run(
@@ -1328,7 +1400,8 @@ class Merger {
     const id = this.s.interviewByUuid.pluck().get(d.uuid) as number | undefined;
     const scrubbed = erasedPresent && d.quotes.length > 0;
     if (id === undefined) {
-      const wanted = this.opts.keepIds && d.id ? Number(/^I(\d+)$/i.exec(d.id)?.[1]) : Number.NaN;
+      const wanted =
+        this.opts.keepIds && d.id ? Number(/^I(\d+)$/i.exec(d.id)?.[1]) : this.deletedId('interview', d.uuid);
       const free = Number.isSafeInteger(wanted) && wanted > 0 && this.s.interviewIdFree.pluck().get(wanted) === 1;
       this.writer.insert(d.uuid, content, this.opts.now ?? new Date().toISOString(), [], free ? wanted : undefined);
       return scrubbed ? 'scrubbed' : 'added';

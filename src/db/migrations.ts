@@ -41,6 +41,7 @@ import m0035 from '../../migrations/0035_field_versions.sql';
 import m0036 from '../../migrations/0036_hypothesis_link_facts.sql';
 import m0039 from '../../migrations/0039_evidence_by_date.sql';
 import m0042 from '../../migrations/0042_merged_names.sql';
+import m0043 from '../../migrations/0043_deleted_ids.sql';
 
 export interface Migration {
   version: number;
@@ -118,6 +119,7 @@ export const MIGRATIONS: Migration[] = [
   // 37, 38, 40 and 41 were handed out to parallel work that made no migration
   migration(39, '0039_evidence_by_date', m0039),
   migration(42, '0042_merged_names', m0042),
+  migration(43, '0043_deleted_ids', m0043),
 ];
 
 /** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */

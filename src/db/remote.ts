@@ -29,6 +29,7 @@ import { changesOf, mergeChanges, type MergeResult } from './merge.js';
 import { journalLookup } from './import.js';
 import { rescrubInterviews, type ErasedPerson } from './forget.js';
 import { deviceId } from './tracking.js';
+import { tombstonedRecords } from './deleted-ids.js';
 import type { FieldVersions } from '../core/versions.js';
 import { rewriteAfterErasure } from './erasure.js';
 import { validateDocument, RECORD_KINDS, type RecordKind } from '../core/import-validate.js';
@@ -374,6 +375,40 @@ const UPSERT = `INSERT INTO pm.records (kind, key, rev, vv, deleted, merged_into
 const SELECT_ROWS = `SELECT kind, key, rev, vv, deleted, merged_into, data, r.seq::text AS seq FROM pm.records r
   WHERE r.seq > $1 ORDER BY r.seq LIMIT ${PAGE}`;
 
+/**
+ * The interviews and hypotheses deleted here that pulled links refer to, as the database holds them
+ * (live there: nobody's tombstone pushed yet). A link the deletion here never saw brings its record
+ * back (Merger.reviveForUnseenLinks, wave 10 E2), and a pull carries only the rows changed since the
+ * cursor: a link changed elsewhere comes without its unchanged interview. Not counted as pulled.
+ */
+async function recordsOfLinks(client: Client, db: DB, rows: RemoteRow[]): Promise<RemoteRow[]> {
+  if (!rows.some((r) => r.kind === 'evidence')) return [];
+  const deletedHere = tombstonedRecords(db);
+  if (deletedHere.size === 0) return [];
+  const pulled = new Set(rows.map((r) => `${r.kind} ${r.key}`));
+  const wanted: Record<'interview' | 'hypothesis', Set<string>> = { interview: new Set(), hypothesis: new Set() };
+  for (const r of rows) {
+    if (r.kind !== 'evidence' || r.deleted) continue;
+    const [interview, hypothesis] = r.key.split('/');
+    for (const [kind, key] of [
+      ['interview', interview],
+      ['hypothesis', hypothesis],
+    ] as const)
+      if (deletedHere.has(`${kind} ${key}`) && !pulled.has(`${kind} ${key}`)) wanted[kind].add(key);
+  }
+  const found: RemoteRow[] = [];
+  for (const kind of ['hypothesis', 'interview'] as const) {
+    if (wanted[kind].size === 0) continue;
+    const r = await client.query(
+      `SELECT kind, key, rev, vv, deleted, merged_into, data, seq::text AS seq FROM pm.records
+        WHERE kind = $1 AND key = ANY($2) AND NOT deleted`,
+      [kind, [...wanted[kind]]],
+    );
+    found.push(...(r.rows as RemoteRow[]));
+  }
+  return found;
+}
+
 async function fetchSince(client: Client, cursor: string): Promise<{ rows: RemoteRow[]; cursor: string }> {
   const rows: RemoteRow[] = [];
   let at = cursor;
@@ -457,16 +492,18 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
       () => fetchSince(client, state.cursor),
       'ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
-    const first = applyPulled(db, pulled.rows, pulled.cursor, today, meta.server, result.erased);
-    result.pulled += first.rows;
+    const linked = await recordsOfLinks(client, db, pulled.rows);
+    const first = applyPulled(db, [...linked, ...pulled.rows], pulled.cursor, today, meta.server, result.erased);
+    result.pulled += first.rows - linked.length;
     if (first.merged) result.merged.push(first.merged);
 
     // 2. push, under the lock: first what others pushed meanwhile, then what changed here
     const pushed = await inTransaction(client, async () => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
       const delta = await fetchSince(client, remoteState(db)!.cursor);
-      const second = applyPulled(db, delta.rows, delta.cursor, today, meta.server, result.erased);
-      result.pulled += second.rows;
+      const also = await recordsOfLinks(client, db, delta.rows);
+      const second = applyPulled(db, [...also, ...delta.rows], delta.cursor, today, meta.server, result.erased);
+      result.pulled += second.rows - also.length;
       if (second.merged) result.merged.push(second.merged);
 
       // a person erased here: their interviews are scrubbed also of what the database knows of them

@@ -19,11 +19,7 @@ const byExports = (): Share => ({
   },
 });
 const bySync = (url: string): Share => ({
-  first: () => {
-    for (const who of ['a', 'b'] as const) pm(who, ['sync', 'init', url]);
-    pm('a', ['sync']);
-    pm('b', ['sync']);
-  },
+  first: () => team.syncFirst(url),
   settle: () => {
     for (let round = 0; round < 2; round++) for (const who of ['a', 'b'] as const) pm(who, ['sync']);
   },

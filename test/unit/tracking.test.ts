@@ -34,6 +34,8 @@ const NOT_SHARED = new Set([
   'logged_here',
   // the names of contacts merged into another here, for when that person is erased (0042)
   'merged_names',
+  // the display ids of interviews and hypotheses deleted here, for when one comes back (0043)
+  'deleted_ids',
 ]);
 
 let dir: string;
