@@ -42,6 +42,7 @@ import m0036 from '../../migrations/0036_hypothesis_link_facts.sql';
 import m0039 from '../../migrations/0039_evidence_by_date.sql';
 import m0042 from '../../migrations/0042_merged_names.sql';
 import m0043 from '../../migrations/0043_deleted_ids.sql';
+import m0044 from '../../migrations/0044_report_decided.sql';
 
 export interface Migration {
   version: number;
@@ -120,6 +121,7 @@ export const MIGRATIONS: Migration[] = [
   migration(39, '0039_evidence_by_date', m0039),
   migration(42, '0042_merged_names', m0042),
   migration(43, '0043_deleted_ids', m0043),
+  migration(44, '0044_report_decided', m0044),
 ];
 
 /** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */

@@ -152,6 +152,26 @@ const COLD_FLAG = flag(
 const LATER_LINKS = `SELECT EXISTS (SELECT 1 FROM evidence_totals t JOIN hypotheses h ON h.id = t.hypothesis_id
   WHERE t.last_date > @asOf AND h.status = 'open' AND h.created_on <= @asOf)`;
 
+/**
+ * Whether the killed and refuted lists' entries kept by triggers (0044) are the lists as of @asOf:
+ * they hold every link dated after each decision, and every killed hypothesis whatever its day
+ * (with no outcome after @asOf, the caller's condition, every decision is on or before it).
+ */
+const DECIDED_LATER = `SELECT EXISTS (SELECT 1 FROM hypothesis_links
+  WHERE status IN ('killed', 'invalidated') AND (last_link > @asOf OR created_on > @asOf)
+    OR status = 'validated' AND last_refuted > @asOf)`;
+
+/** A list's kept entries and flags (0044), each joined into one text in the list's order. */
+const KEPT_DECIDED = `SELECT CAST(group_concat(entry, ${lit(`,${NL}      `)}) AS BLOB),
+  CAST(group_concat(flag, ${lit(`,${NL}    `)}) AS BLOB)
+FROM (SELECT entry, flag FROM report_decided WHERE list = @list
+  ORDER BY date DESC, decided_on DESC, hypothesis_id LIMIT -1)`;
+
+/** Whether `pm report --json` as of `asOf` reads the killed and refuted lists as kept (0044). */
+export function decidedKept(db: DB, asOf: string): boolean {
+  return db.prepare(DECIDED_LATER).pluck().get({ asOf }) === 0;
+}
+
 /** The statements, by section, with or without --by. */
 export function reportJsonSql(by: boolean) {
   const SQL = reportSql(by, true);
@@ -408,8 +428,13 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   // COLLATE BINARY), SQLite by code point: they differ only for a name with a character past U+FFFF
   // against one from U+E000 to U+FFFF, on the same day; then they are read a row each and sorted here
   if (cold[2] === 1) cold = coldSorted(db, q, by);
-  const killed = read(JSON_SQL.killed, { asOf: q.asOf });
-  const refuted = read(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
+  // the killed and refuted lists as kept by triggers (0044), unless a link or a hypothesis is dated
+  // after asOf: then made as of it
+  const kept = decidedKept(db, q.asOf);
+  const killed = kept ? read(KEPT_DECIDED, { list: 'killed' }) : read(JSON_SQL.killed, { asOf: q.asOf });
+  const refuted = kept
+    ? read(KEPT_DECIDED, { list: 'refuted' })
+    : read(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
   const followUps = read(JSON_SQL.followUps, { asOf: q.asOf, ...by, rows: -1 });
   // the open hypotheses as JSON text too, unless one has links dated after asOf (its counts are then
   // recounted as of asOf: built as before); those held as bets are also read as rows, for the bets

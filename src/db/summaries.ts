@@ -196,6 +196,24 @@ export const SUMMARIES: readonly Summary[] = [
     ],
   },
   {
+    // the JSON entries and flags of the report's killed and refuted-since-validated lists (0044), from
+    // the hypotheses' statuses and their links' days above
+    name: 'report_decided',
+    table: 'report_decided',
+    view: 'report_decided_now',
+    key: [['hypothesis_id', 'hypothesis_id']],
+    kept: null,
+    triggers: [
+      'report_decided_after_insert',
+      'report_decided_after_update',
+      'report_decided_after_delete',
+      'report_decided_after_outcome_update',
+      'report_decided_after_link_insert',
+      'report_decided_after_link_update',
+      'report_decided_after_link_delete',
+    ],
+  },
+  {
     // the pains of customer conversations and signals, and the customers present at each (0027), from
     // the interviews' kinds above
     name: 'pain_hearings',

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows } from '../../src/db/report.js';
-import { reportJsonRows, reportJsonSql } from '../../src/db/report-json.js';
+import { decidedKept, reportJsonRows, reportJsonSql } from '../../src/db/report-json.js';
 import { renderReportJson } from '../../src/render/report-json.js';
 import { buildReport, reportQuery, resolvePeriod, type PeriodFlags } from '../../src/core/report.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
@@ -200,18 +200,24 @@ describe('open hypotheses', () => {
   });
 });
 
+/** A killed and a validated hypothesis, decided on 2026-09-01 after a conversation with Ada of Acme. */
+function decidedPair(j: ReturnType<typeof journal>, statement: string, reason: string) {
+  const account = j.account('Acme');
+  const person = j.contact('Ada', account);
+  const talk = (date: string) => j.interview({ date, account, with: [person] });
+  const first = talk('2026-08-01');
+  const killed = j.hypothesis(statement, '2026-01-01');
+  const validated = j.hypothesis('validated', '2026-01-01');
+  j.evidence(killed, first).outcome(killed, 'killed', '2026-09-01', reason);
+  j.evidence(validated, first).outcome(validated, 'validated', '2026-09-01', 'yes');
+  return { talk, first, killed, validated };
+}
+
 describe('the links dated after a decision', () => {
   it('are listed by day, then by conversation, whatever order they were written in', () => {
     const j = journal();
     try {
-      const account = j.account('Acme');
-      const person = j.contact('Ada', account);
-      const talk = (date: string) => j.interview({ date, account, with: [person] });
-      const first = talk('2026-08-01');
-      const killed = j.hypothesis('killed', '2026-01-01');
-      const validated = j.hypothesis('validated', '2026-01-01');
-      j.evidence(killed, first).outcome(killed, 'killed', '2026-09-01', 'no');
-      j.evidence(validated, first).outcome(validated, 'validated', '2026-09-01', 'yes');
+      const { talk, killed, validated } = decidedPair(j, 'killed', 'no');
       // written latest day first, two on one day
       const late = ['2026-11-10', '2026-10-05', '2026-10-20', '2026-10-05'].map(talk);
       for (const i of late) j.evidence(killed, i).evidence(validated, i, 'refutes');
@@ -234,6 +240,59 @@ describe('the links dated after a decision', () => {
         ]);
         expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
       }
+    } finally {
+      j.close();
+    }
+  });
+});
+
+describe('the killed and refuted lists kept by triggers (0044)', () => {
+  it('are what the report lists as of its day, through kills, links, edits, erasures and reopenings', () => {
+    const j = journal();
+    try {
+      const { talk, first, killed, validated } = decidedPair(j, 'killed "first"', 'no \\ way');
+      const same = (kept = true) => {
+        expect(decidedKept(j.db, '2026-11-20')).toBe(kept);
+        const { simple, fast, full } = documents(j.db, '2026-11-20', {}, null);
+        expect(fast).toBe(simple);
+        return full.hypotheses;
+      };
+      expect(same().killed.map((k) => k.evidenceAfter)).toEqual([[]]);
+      // links after the decision: listed and flagged, then turned, moved to another day, removed
+      const late = talk('2026-10-05');
+      j.evidence(killed, late).evidence(validated, late, 'refutes');
+      expect(same().refutedAfterValidation.map((r) => r.evidenceAfter)).toEqual([[`I${late}`]]);
+      j.db.prepare("UPDATE evidence SET direction = 'supports' WHERE hypothesis_id = ?").run(validated);
+      expect(same().refutedAfterValidation).toEqual([]);
+      j.db.prepare("UPDATE evidence SET direction = 'refutes' WHERE hypothesis_id = ?").run(validated);
+      j.db.prepare("UPDATE interviews SET date = '2026-08-15' WHERE id = ?").run(late);
+      expect(same().killed[0].evidenceAfter).toEqual([]);
+      j.db.prepare("UPDATE interviews SET date = '2026-10-06' WHERE id = ?").run(late);
+      // the statement and the reason rewritten (pm hyp edit, pm forget), another kill, a validation
+      j.db.prepare("UPDATE hypotheses SET statement = 'killed \u2028 again' WHERE id = ?").run(killed);
+      j.db.prepare("UPDATE outcomes SET reason = 'scrubbed' WHERE hypothesis_id = ?").run(killed);
+      const other = j.hypothesis('other', '2026-02-01');
+      j.evidence(other, first).outcome(other, 'invalidated', '2026-09-01', 'same day');
+      j.outcome(j.hypothesis('late validated', '2026-03-01'), 'validated', '2026-10-01', 'ok');
+      expect(same().killed.map((k) => [k.statement, k.reason])).toEqual([
+        ['killed \u2028 again', 'scrubbed'],
+        ['other', 'same day'],
+      ]);
+      // reopened, its conversation deleted, deleted
+      j.outcome(killed, 'reopened', '2026-10-10', 'back');
+      expect(same().killed.map((k) => k.id)).toEqual([`H${other}`]);
+      j.db.prepare('DELETE FROM interviews WHERE id = ?').run(late);
+      expect(same().refutedAfterValidation).toEqual([]);
+      j.db.prepare('DELETE FROM hypotheses WHERE id = ?').run(other);
+      expect(same().killed).toEqual([]);
+      // a link, or a killed hypothesis, dated after the report's day: the lists made as of it
+      j.outcome(killed, 'killed', '2026-11-01', 'again');
+      j.evidence(killed, talk('2026-11-25'));
+      expect(same(false).killed[0].evidenceAfter).toEqual([]);
+      j.db.prepare('DELETE FROM evidence WHERE hypothesis_id = ?').run(killed);
+      same(true);
+      j.db.prepare("UPDATE hypotheses SET created_on = '2026-11-21' WHERE id = ?").run(killed);
+      expect(same(false).killed).toEqual([]);
     } finally {
       j.close();
     }

@@ -259,6 +259,22 @@ describe('every summary', () => {
             pick(ids('SELECT id FROM hypotheses')),
           ),
       () => db.prepare('DELETE FROM hypotheses WHERE id = ?').run(pick(ids('SELECT id FROM hypotheses'))),
+      // statements and outcomes' reasons rewritten (pm hyp edit, pm forget), validations (the report's
+      // killed and refuted lists kept as JSON: 0044)
+      () =>
+        db
+          .prepare('UPDATE hypotheses SET statement = ? WHERE id = ?')
+          .run(pick(['We "believe"', 'Rewritten\n']), pick(ids('SELECT id FROM hypotheses'))),
+      () =>
+        db
+          .prepare('UPDATE outcomes SET reason = ? WHERE id = ?')
+          .run(pick(['Scrubbed', 'why \\ not']), pick(ids('SELECT id FROM outcomes'))),
+      () =>
+        db
+          .prepare(
+            "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, 'validated', '2024-06-01', 'y')",
+          )
+          .run(`o-${rand()}`, pick(ids('SELECT id FROM hypotheses'))),
       // links made, turned and removed (the facts kept beside each hypothesis: 0036)
       () =>
         db
@@ -323,6 +339,8 @@ describe('every summary', () => {
       WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings LIMIT 1)`,
     hypothesis_links:
       "UPDATE hypothesis_links SET last_refuted = '2099-01-01' WHERE hypothesis_id = (SELECT min(id) FROM hypotheses)",
+    report_decided:
+      "UPDATE report_decided SET entry = entry || ' ' WHERE hypothesis_id = (SELECT min(hypothesis_id) FROM report_decided)",
     pain_heard_last: `UPDATE pain_heard_last SET last = '1999-01-01'
       WHERE (text, contact_id) = (SELECT text, contact_id FROM pain_heard_last LIMIT 1)`,
   };

@@ -20,6 +20,8 @@ const NOT_SHARED = new Set([
   'follow_up_answers',
   // each hypothesis's status and days beside what its links say, kept by triggers (0036)
   'hypothesis_links',
+  // the entries of the report's killed and refuted lists as JSON, kept by triggers (0044)
+  'report_decided',
   'record_versions',
   // each account's and contact's field stamps, kept with its versions (0035)
   'field_versions',
