@@ -329,6 +329,7 @@ export interface PainTextCount {
   text: string;
   /** painKey(text), when SQLite made it (src/db/pain-key.ts) */
   key?: string;
+  /** how many customers and prospects raised it, or at least validateAt when that many did */
   customerCount: number;
 }
 

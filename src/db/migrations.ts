@@ -43,6 +43,7 @@ import m0039 from '../../migrations/0039_evidence_by_date.sql';
 import m0042 from '../../migrations/0042_merged_names.sql';
 import m0043 from '../../migrations/0043_deleted_ids.sql';
 import m0044 from '../../migrations/0044_report_decided.sql';
+import m0045 from '../../migrations/0045_pain_text_recent.sql';
 
 export interface Migration {
   version: number;
@@ -122,6 +123,7 @@ export const MIGRATIONS: Migration[] = [
   migration(42, '0042_merged_names', m0042),
   migration(43, '0043_deleted_ids', m0043),
   migration(44, '0044_report_decided', m0044),
+  migration(45, '0045_pain_text_recent', m0045),
 ];
 
 /** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */

@@ -300,29 +300,45 @@ GROUP BY text`)
   return rows.map(([text, ids]) => ({ text, customers: ids === null ? [] : ids.split(',').map(Number) }));
 }
 
+/** How many latest customers' days pain_text_recent keeps a text (0045). */
+const RECENT = 10;
+/** How many of a text's kept days (ten characters each) are on or after @start. */
+const RECENT_SINCE = Array.from({ length: RECENT }, (_, k) => `(substr(h.recent, ${10 * k + 1}, 10) >= @start)`).join(
+  ' + ',
+);
+
 /**
  * painTexts' answer from the last day each text was heard, and heard from each customer (0031): the
  * texts heard since the window's start, each with how many customers raised it since (the few texts
  * that share an opportunity with another, with their customers' ids, to count each customer once).
  * Right only when no pain was heard after the window (as of today): else null, and painTexts reads
- * the window's hearings. Harsh 100k, 12 weeks: ~0.8 ms of SQL where painTexts' is ~3.5 ms, and 200
- * numbers rather than ~5,300 ids to count in JavaScript. test/unit/opportunity-fast-paths.test.ts
- * holds countOpportunities of the two equal on both bench shapes.
+ * the window's hearings. For a validateAt of RECENT or less, a lone text's count comes from its kept
+ * latest customers' days (0045), and is then at most RECENT: all countOpportunities compares with
+ * validateAt. test/unit/opportunity-fast-paths.test.ts holds countOpportunities of the two equal on
+ * both bench shapes, with validateAt on either side of RECENT.
  */
 export function painTextCounts(
   db: DB,
   w: Pick<Window, 'start' | 'end'>,
   named: NamedOpportunity[],
+  validateAt: number,
 ): (PainText | PainTextCount)[] | null {
   if (db.prepare('SELECT 1 FROM pain_hearings WHERE date > ? LIMIT 1').get(w.end) !== undefined) return null;
   // each text's painKey made by SQLite where it is lower(trim()) (src/db/pain-key.ts): painKey in
   // cold JavaScript, twice for each of the harsh 100k journal's 200 texts (here and when counted),
-  // cost ~1 ms of CPU and ~150 KB of garbage
+  // cost ~1 ms of CPU and ~150 KB of garbage. Each text's customers since the window's start counted
+  // from pain_text_recent's one range (0045: ~0.2 ms) where a seek a text into
+  // pain_heard_last_by_text, on cold pages, cost both 100k journals ~1.4 ms.
   const rows = withPainKey(db)
-    .prepare(`
-SELECT h.text, ${PAIN_KEY('h.text')}, (SELECT count(*) FROM pain_heard_last c INDEXED BY pain_heard_last_by_text
-  WHERE c.text = h.text AND c.last >= @start AND c.contact_id <> 0)
-FROM pain_heard_last h INDEXED BY pain_heard_last_by_contact WHERE h.contact_id = 0 AND h.last >= @start`)
+    .prepare(
+      validateAt <= RECENT
+        ? `SELECT h.text, ${PAIN_KEY('h.text')}, ${RECENT_SINCE}
+FROM pain_text_recent h INDEXED BY pain_text_recent_by_last WHERE h.last >= @start`
+        : `SELECT h.text, ${PAIN_KEY('h.text')},
+  (SELECT count(*) FROM pain_heard_last c INDEXED BY pain_heard_last_by_text
+    WHERE c.text = h.text AND c.last >= @start AND c.contact_id <> 0)
+FROM pain_heard_last h INDEXED BY pain_heard_last_by_contact WHERE h.contact_id = 0 AND h.last >= @start`,
+    )
     .raw()
     .all({ start: w.start }) as [string, string, number][];
   const shared = textsSharingOpportunity(

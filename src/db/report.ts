@@ -553,7 +553,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
         ? {
             pains: [],
             texts:
-              (q.by === null ? painTextCounts(db, q.opportunities, named) : null) ??
+              (q.by === null ? painTextCounts(db, q.opportunities, named, q.judge.validateAt) : null) ??
               painTexts(db, q.opportunities, q.by),
           }
         : q.opportunityTree !== undefined

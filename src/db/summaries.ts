@@ -255,6 +255,16 @@ export const SUMMARIES: readonly Summary[] = [
       SELECT text, contact_id, max(date) FROM pain_hearings WHERE interview_id > ${after} GROUP BY text, contact_id
       ON CONFLICT (text, contact_id) DO UPDATE SET last = excluded.last WHERE excluded.last > last;`,
   },
+  {
+    // each pain text's last day heard and its ten latest customers' last days (0045), from
+    // pain_heard_last above
+    name: 'pain_text_recent',
+    table: 'pain_text_recent',
+    view: 'pain_text_recent_now',
+    key: [['text', 'text']],
+    kept: null,
+    triggers: ['pain_text_recent_after_insert', 'pain_text_recent_after_update', 'pain_text_recent_after_delete'],
+  },
 ];
 
 /** Every trigger that keeps a summary, once each. */

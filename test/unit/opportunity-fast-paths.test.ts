@@ -4,7 +4,8 @@
 // JavaScript (painRows, rankOpportunities), on journals of both bench shapes, over several windows,
 // for one interviewer, and after merges, renamed opportunities, spellings differing in case and
 // spaces, blank segments and stages, and an erased customer. So must the standup page's count, from
-// the window's hearings (painTexts) and from the last day each was heard (painTextCounts, 0031).
+// the window's hearings (painTexts) and from the last day each was heard (painTextCounts, 0031), and
+// each text's latest customers' days (0045).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import {
@@ -77,13 +78,22 @@ function expectSame(db: DB, validateAt = 3): number {
            WHERE i.date > ? AND i.kind IN ('customer', 'indirect')`,
         )
         .get(w.end);
-      const kept = painTextCounts(db, w, named);
+      const kept = painTextCounts(db, w, named, validateAt);
       expect(kept === null).toBe(later !== undefined);
       if (kept === null) continue;
       counted++;
       expect(countOpportunities(kept, named, hypotheses, validateAt)).toEqual(count);
       // each text keyed by SQLite as painKey keys it (src/db/pain-key.ts)
       expect(kept.map((t) => [t.text, t.key])).toEqual(kept.map((t) => [t.text, painKey(t.text)]));
+      // up to ten customers from each text's kept latest days (0045), more from pain_heard_last: the
+      // same count on either side, texts with more customers than that in the window included
+      for (const at of [1, 2, 10, 11, 30]) {
+        const ranked = rankOpportunities(painRows(db, w, by), named, hypotheses, at);
+        expect(countOpportunities(painTextCounts(db, w, named, at) ?? [], named, hypotheses, at)).toEqual({
+          heard: ranked.length,
+          unaddressed: ranked.filter((o) => o.flags.includes('unaddressed')).length,
+        });
+      }
     }
   expect(summaryDrift(db)).toEqual([]);
   return counted;
@@ -246,7 +256,7 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     expect(ranked.find((o) => o.opportunity === 'Merged')?.aliases).toHaveLength(2);
     expect(ranked.some((o) => o.opportunity === texts[4].toUpperCase())).toBe(true);
     // the texts of a merge or of one pain's spellings are counted from their customers' ids, once each
-    const kept = painTextCounts(db, w, namedOpportunities(db)) ?? [];
+    const kept = painTextCounts(db, w, namedOpportunities(db), 3) ?? [];
     expect(kept.filter((t) => 'customers' in t).length).toBeGreaterThan(5);
     expect(kept.filter((t) => 'customerCount' in t).length).toBeGreaterThan(10);
     const tallies = painTextTallies(db, w, namedOpportunities(db));

@@ -343,6 +343,7 @@ describe('every summary', () => {
       "UPDATE report_decided SET entry = entry || ' ' WHERE hypothesis_id = (SELECT min(hypothesis_id) FROM report_decided)",
     pain_heard_last: `UPDATE pain_heard_last SET last = '1999-01-01'
       WHERE (text, contact_id) = (SELECT text, contact_id FROM pain_heard_last LIMIT 1)`,
+    pain_text_recent: `UPDATE pain_text_recent SET recent = '' WHERE text = (SELECT min(text) FROM pain_text_recent)`,
   };
 
   it('has a corruption below', () => {
@@ -367,7 +368,7 @@ describe('every summary', () => {
 });
 
 describe('pm forget', () => {
-  it("leaves nothing of the person in pain_hearings and pain_heard_last: their segment and their name in a pain's text", () => {
+  it("leaves nothing of the person in pain_hearings, pain_heard_last and pain_text_recent: their segment and their name in a pain's text", () => {
     const [id, name, interview] = db
       .prepare(
         `SELECT c.id, c.name, h.interview_id FROM pain_hearings h JOIN contacts c ON c.id = h.contact_id
@@ -383,7 +384,8 @@ describe('pm forget', () => {
       db
         .prepare(
           `SELECT (SELECT count(*) FROM pain_hearings WHERE text LIKE @name OR (contact_id = @id AND segment IS NOT NULL))
-            + (SELECT count(*) FROM pain_heard_last WHERE text LIKE @name)`,
+            + (SELECT count(*) FROM pain_heard_last WHERE text LIKE @name)
+            + (SELECT count(*) FROM pain_text_recent WHERE text LIKE @name)`,
         )
         .pluck()
         .get({ name: `%${name}%`, id });

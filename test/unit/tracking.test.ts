@@ -16,6 +16,8 @@ const NOT_SHARED = new Set([
   'pain_hearings',
   // the last day each pain text was heard, from pain_hearings (0029)
   'pain_heard_last',
+  // each pain text's latest customers' days, from pain_heard_last (0045)
+  'pain_text_recent',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   // each hypothesis's status and days beside what its links say, kept by triggers (0036)
