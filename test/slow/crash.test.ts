@@ -6,10 +6,11 @@
 // what it was doing is read from the locks it holds (/proc/locks). SQLite's WAL write lock (a POSIX
 // lock on byte 120 of the -shm file) is held from BEGIN IMMEDIATE to the commit, so a pm holding it
 // was killed mid-transaction; one that held it and let go had committed (each run writes once).
-// Half the kills aim inside the transaction (a seeded share of how long it lasts, from when the lock
-// is taken), a few just after the commit, the rest at seeded moments of the whole run; each run's
-// expected outcome follows from where its kill landed. The seed is fixed (printed); PM_CRASH_SEED=N
-// draws others.
+// Each test kills pm six times: three aim inside the transaction (a seeded moment in each third of
+// how long it lasts, from when the lock is taken), one just after the commit, one before the lock is
+// taken (a seeded moment in the first half of the time the full run took to take it) and one at a
+// seeded moment of the whole run; each run's expected outcome follows from where its kill
+// landed. The seed is fixed (printed); PM_CRASH_SEED=N draws others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,10 +34,12 @@ import {
 } from '../helpers.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
 
-const RUNS = 10;
-/** kills aimed inside the write transaction, and just after its commit (the rest: anywhere in the run) */
-const IN_TRANSACTION = 5;
-const AFTER_COMMIT = 2;
+/** kills aimed inside the write transaction, just after its commit, before it, anywhere in the run */
+const IN_TRANSACTION = 3;
+const AFTER_COMMIT = 1;
+const BEFORE = 1;
+const ANYWHERE = 1;
+const RUNS = IN_TRANSACTION + AFTER_COMMIT + BEFORE + ANYWHERE;
 const INTERVIEWS = 700;
 const SEED = process.env.PM_CRASH_SEED ? Number(process.env.PM_CRASH_SEED) : 20261120;
 if (!Number.isSafeInteger(SEED)) throw new Error(`PM_CRASH_SEED must be an integer, not ${process.env.PM_CRASH_SEED}`);
@@ -167,16 +170,22 @@ function runPm(db: string, args: string[], kill?: Kill): Promise<Run> {
   });
 }
 
-/** The kills of one test: IN_TRANSACTION inside the write transaction, AFTER_COMMIT after it, the rest anywhere. */
+/**
+ * The kills of one test: IN_TRANSACTION inside the write transaction (the k-th in the k-th share of
+ * its first 80 %, so that its start, middle and end are each aimed at), AFTER_COMMIT after it, BEFORE
+ * before it, the rest anywhere.
+ */
 function plan(full: Run): { kill: Kill; aim: string }[] {
   const transactionMs = full.lockedToMs! - full.lockedFromMs!;
   return Array.from({ length: RUNS }, (_, run) => {
     if (run < IN_TRANSACTION) {
-      const ms = Math.round(random() * 0.8 * transactionMs);
+      const ms = Math.round(((run + random()) / IN_TRANSACTION) * 0.8 * transactionMs);
       return { kill: { afterLockMs: ms }, aim: `${ms} ms into the write transaction` };
     }
     if (run < IN_TRANSACTION + AFTER_COMMIT) return { kill: { afterCommit: true }, aim: 'just after the commit' };
-    const ms = Math.round((0.15 + random()) * full.ms);
+    const ms = Math.round(
+      run < IN_TRANSACTION + AFTER_COMMIT + BEFORE ? random() * 0.5 * full.lockedFromMs! : (0.15 + random()) * full.ms,
+    );
     return { kill: { afterStartMs: ms }, aim: `${ms} ms after the start` };
   });
 }

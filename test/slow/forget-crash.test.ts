@@ -1,10 +1,11 @@
-// Issue 16: `pm forget` killed (SIGKILL) at random moments, seeded, in each of its steps (before
+// Issue 16: `pm forget` killed (SIGKILL) at random moments, seeded, twice in each of its steps (before
 // its mark is committed, while it scrubs, while it rewrites the file) always ends, after the next pm
 // command, with no byte of the person in any file of the journal's folder (the journal, its -wal and
 // -shm, an interactive log's draft that named them: every file there is read), or, killed before it
 // marked anything, with the person whole and a forget that then runs to the end. The kill times are
-// drawn from a seeded generator; PM_CRASH_SEED=N replays them. Only the forget that is killed runs
-// as a process; the journal, the next command and pm doctor run in-process (test/helpers.ts).
+// drawn from a seeded generator, one in each half of each step; PM_CRASH_SEED=N draws others. Only
+// the forget that is killed runs as a process; the journal, the next command and pm doctor run
+// in-process (test/helpers.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { BIN, ROOT, sandbox, type Sandbox } from '../helpers.js';
 
-const RUNS = 12;
+const RUNS = 6;
 const SEED = process.env.PM_CRASH_SEED ? Number(process.env.PM_CRASH_SEED) : 20261206;
 if (!Number.isSafeInteger(SEED)) throw new Error(`PM_CRASH_SEED must be an integer, not ${process.env.PM_CRASH_SEED}`);
 const PERSON = { name: 'Zelda Quuxworth', email: 'zelda.quuxworth@wonka.test', quote: 'the everlasting gobstopper' };
@@ -145,7 +146,8 @@ describe('pm forget killed at random moments', () => {
     const { marked, scrubbed, rewritten } = full.steps;
     expect(marked && scrubbed && rewritten, JSON.stringify(full.steps)).toBeTruthy();
     // each kill comes a random time into one step, timed from the end of the step before (node's
-    // start-up, and a busy machine, vary more than the steps take)
+    // start-up, and a busy machine, vary more than the steps take): the first kill of a step in its
+    // first half, the second in its second half, so that each step's start and end are aimed at
     const windows: [string, 'start' | 'marked' | 'scrubbed', number][] = [
       ['before its mark', 'start', marked],
       ['while it scrubs', 'marked', scrubbed - marked],
@@ -154,7 +156,8 @@ describe('pm forget killed at random moments', () => {
     const seen: Record<string, number> = {};
     for (let run = 0; run < RUNS; run++) {
       const [phase, after, length] = windows[run % windows.length];
-      const killAt = Math.round(random() * length);
+      const half = Math.floor(run / windows.length) % 2;
+      const killAt = Math.round(((half + random()) / 2) * length);
       const db = copy(`run${run}`);
       const dir = join(box.dir, `run${run}`);
       const r = await forget(db, { after, ms: killAt });
