@@ -276,6 +276,16 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    DROP TRIGGER report_decided_after_insert;
+    DROP TRIGGER report_decided_after_update;
+    DROP TRIGGER report_decided_after_delete;
+    DROP TRIGGER report_decided_after_outcome_update;
+    DROP TRIGGER report_decided_after_link_insert;
+    DROP TRIGGER report_decided_after_link_update;
+    DROP TRIGGER report_decided_after_link_delete;
+    DROP VIEW report_decided_now;
+    DROP TABLE report_decided;
+    DROP TABLE deleted_ids;
     ${UNDO_SCHEMA_36}
     ${UNDO_SCHEMA_34}
     ${UNDO_SCHEMA_33}
