@@ -44,6 +44,7 @@ import m0042 from '../../migrations/0042_merged_names.sql';
 import m0043 from '../../migrations/0043_deleted_ids.sql';
 import m0044 from '../../migrations/0044_report_decided.sql';
 import m0045 from '../../migrations/0045_pain_text_recent.sql';
+import m0046 from '../../migrations/0046_coverage_people.sql';
 
 export interface Migration {
   version: number;
@@ -124,18 +125,53 @@ export const MIGRATIONS: Migration[] = [
   migration(43, '0043_deleted_ids', m0043),
   migration(44, '0044_report_decided', m0044),
   migration(45, '0045_pain_text_recent', m0045),
+  migration(46, '0046_coverage_people', m0046, undefined, dropCoveragePeople),
 ];
 
-/** 0033 replayed: its column, and what reads it, removed first, so that it starts anew. */
+/**
+ * A migration replayed (`before`): the columns it added to `table`, and the triggers, views and
+ * indexes that read or keep them, removed first, so that it starts anew.
+ */
+function dropAdded(db: DB, table: string, columns: string[], objects: string[]): void {
+  if (!db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, columns[0])) return;
+  db.exec(
+    [
+      ...objects.map((o) => `DROP ${o.split(' ')[0]} IF EXISTS ${o.split(' ')[1]};`),
+      ...columns.map((c) => `ALTER TABLE ${table} DROP COLUMN ${c};`),
+    ].join('\n'),
+  );
+}
+
+/** 0033 replayed. */
 function dropContactAccountNames(db: DB): void {
-  const has = db.prepare("SELECT 1 FROM pragma_table_info('contacts') WHERE name = 'account_name'").get();
-  if (!has) return;
-  db.exec(`DROP TRIGGER IF EXISTS contacts_account_name_after_insert;
-    DROP TRIGGER IF EXISTS contacts_account_name_after_move;
-    DROP TRIGGER IF EXISTS contacts_account_name_after_rename;
-    DROP VIEW IF EXISTS contacts_account_name_now;
-    DROP INDEX IF EXISTS contacts_for_completion;
-    ALTER TABLE contacts DROP COLUMN account_name;`);
+  dropAdded(
+    db,
+    'contacts',
+    ['account_name'],
+    [
+      'TRIGGER contacts_account_name_after_insert',
+      'TRIGGER contacts_account_name_after_move',
+      'TRIGGER contacts_account_name_after_rename',
+      'VIEW contacts_account_name_now',
+      'INDEX contacts_for_completion',
+    ],
+  );
+}
+
+/** 0046 replayed. */
+function dropCoveragePeople(db: DB): void {
+  dropAdded(
+    db,
+    'interview_contacts',
+    ['persona', 'account_id', 'customer'],
+    [
+      'TRIGGER interview_contacts_people_after_insert',
+      'TRIGGER interviews_people_after_account',
+      'TRIGGER contacts_people_after_update',
+      'VIEW interview_contacts_people_now',
+      'INDEX interview_contacts_customers_by_date',
+    ],
+  );
 }
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

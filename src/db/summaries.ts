@@ -69,6 +69,23 @@ export const SUMMARIES: readonly Summary[] = [
     triggers: ['interview_contacts_copy_after_insert', 'interviews_people_after_update'],
   },
   {
+    // who was in each conversation, with a copy of its account, and of their persona and whether they
+    // are a customer or prospect (0046): pm coverage's counts per persona
+    name: 'interview_contacts.account_id/persona/customer',
+    table: 'interview_contacts',
+    view: 'interview_contacts_people_now',
+    key: [
+      ['interview_id', 'interview_id'],
+      ['contact_id', 'contact_id'],
+    ],
+    kept: ['account_id', 'persona', 'customer'],
+    triggers: [
+      'interview_contacts_people_after_insert',
+      'interviews_people_after_account',
+      'contacts_people_after_update',
+    ],
+  },
+  {
     // each open follow-up's first customer conversation after it with one of its people (0028), from
     // interview_contacts' copies above
     name: 'follow_up_answers',
@@ -343,6 +360,7 @@ const BULK_INDEXES = [
   'interviews_by_stage',
   'interviews_follow_up_open',
   'interview_contacts_by_contact_kind_date',
+  'interview_contacts_customers_by_date',
   'interview_tags_by_key',
   'interview_tags_by_tag',
   'pain_hearings_by_text',

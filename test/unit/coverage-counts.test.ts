@@ -77,4 +77,26 @@ describe.each(Object.entries(shapes))('coverage counts on a journal of the %s sh
     ).run();
     expectSame(db);
   });
+
+  it('the same after people change persona or role and conversations move to another account', () => {
+    // the personas are counted from copies kept on interview_contacts (0046): each change reaches them
+    // (one spelling each again, or the window is counted by the simple path: see above)
+    db.prepare("UPDATE contacts SET persona = 'founder' WHERE persona = 'FOUNDER'").run();
+    db.prepare("UPDATE accounts SET segment = 'Legacy', cadence_days = NULL WHERE segment IN ('LEGACY', 'Old')").run();
+    const present = db
+      .prepare("SELECT DISTINCT contact_id FROM interview_contacts WHERE kind = 'customer' AND date >= ? LIMIT 40")
+      .pluck()
+      .all(WINDOWS[0].start) as number[];
+    const contact = db.prepare('UPDATE contacts SET persona = ?, role = ? WHERE id = ?');
+    for (const id of present.slice(0, 10)) contact.run('Auditor', 'customer', id);
+    for (const id of present.slice(10, 20)) contact.run('Auditor', 'stakeholder', id);
+    for (const id of present.slice(20, 25)) contact.run(null, 'prospect', id);
+    db.prepare(
+      `UPDATE interviews SET account_id = (SELECT min(id) FROM accounts) WHERE id IN
+        (SELECT interview_id FROM interview_contacts WHERE contact_id IN (SELECT value FROM json_each(?)))`,
+    ).run(JSON.stringify(present.slice(0, 15)));
+    const auditors = coverageRows(db, WINDOWS[0], WINDOWS[0].asOf).personaCounts.find((p) => p.key === 'Auditor');
+    expect(auditors?.people).toBe(10);
+    expectSame(db);
+  });
 });

@@ -235,6 +235,10 @@ describe('every summary', () => {
       () => db.prepare('DELETE FROM pains WHERE interview_id = ?').run(pick(ids('SELECT interview_id FROM pains'))),
       () =>
         db
+          .prepare('UPDATE contacts SET persona = ? WHERE id = ?')
+          .run(pick(['Founder', 'cfo', null]), pick(ids('SELECT contact_id FROM interview_contacts'))),
+      () =>
+        db
           .prepare('UPDATE contacts SET segment = ? WHERE id = ?')
           .run(pick(['SMB', '', null]), pick(ids('SELECT contact_id FROM interview_contacts'))),
       () =>
@@ -325,6 +329,8 @@ describe('every summary', () => {
       'UPDATE evidence_totals SET supports = supports + 1 WHERE hypothesis_id = (SELECT min(hypothesis_id) FROM evidence_totals)',
     'accounts.last_direct': "UPDATE accounts SET last_direct = '1999-01-01' WHERE id = (SELECT min(id) FROM accounts)",
     'interview_contacts.date/kind': `UPDATE interview_contacts SET date = '1999-01-01'
+      WHERE (interview_id, contact_id) = (SELECT interview_id, contact_id FROM interview_contacts LIMIT 1)`,
+    'interview_contacts.account_id/persona/customer': `UPDATE interview_contacts SET customer = 1 - customer
       WHERE (interview_id, contact_id) = (SELECT interview_id, contact_id FROM interview_contacts LIMIT 1)`,
     'contacts.interviews/last_direct/last_interview':
       'UPDATE contacts SET interviews = interviews + 1 WHERE id = (SELECT min(id) FROM contacts)',
