@@ -276,6 +276,19 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    DROP TRIGGER interview_contacts_people_after_insert;
+    DROP TRIGGER interviews_people_after_account;
+    DROP TRIGGER contacts_people_after_update;
+    DROP VIEW interview_contacts_people_now;
+    DROP INDEX interview_contacts_customers_by_date;
+    ALTER TABLE interview_contacts DROP COLUMN account_id;
+    ALTER TABLE interview_contacts DROP COLUMN persona;
+    ALTER TABLE interview_contacts DROP COLUMN customer;
+    DROP TRIGGER pain_text_recent_after_insert;
+    DROP TRIGGER pain_text_recent_after_update;
+    DROP TRIGGER pain_text_recent_after_delete;
+    DROP VIEW pain_text_recent_now;
+    DROP TABLE pain_text_recent;
     DROP TRIGGER report_decided_after_insert;
     DROP TRIGGER report_decided_after_update;
     DROP TRIGGER report_decided_after_delete;
