@@ -31,8 +31,8 @@ export interface MarkdownOutcome {
 
 /**
  * What the markdown export shows of a range (or the whole journal): the same interviews,
- * hypotheses and outcomes as exportJournal, in the same order. The interviews are read a batch at
- * a time as they are written (`interviews()`; nothing else may run on the journal meanwhile): a
+ * hypotheses and outcomes as exportJournal, in the same order. The interviews are read one at a
+ * time as they are written (`interviews()`; nothing else may run on the journal meanwhile): a
  * week of the bench journal is 557 of them, the whole journal 100,000.
  */
 export interface MarkdownRecords {

@@ -26,7 +26,12 @@ import {
   type TombstoneDoc,
 } from '../core/import-validate.js';
 import { ORIGIN_VERSION, type FieldVersions } from '../core/versions.js';
-import type { MarkdownHypothesis, MarkdownOutcome, MarkdownRecords } from '../core/markdown-records.js';
+import type {
+  MarkdownHypothesis,
+  MarkdownInterview,
+  MarkdownOutcome,
+  MarkdownRecords,
+} from '../core/markdown-records.js';
 import type { AccountRef, PersonRef } from '../core/redact.js';
 import type { Severity } from '../core/pains.js';
 import type { CsvInterview } from '../core/csv.js';
@@ -644,28 +649,21 @@ export function* csvInterviews(db: DB, range: ExportRange): Generator<CsvIntervi
 // ---------------------------------------------------------------- the markdown document's records
 
 // The same records as the exchange format's, read for reading: names instead of UUIDs, no emails,
-// roles or segments. The interviews come a batch at a time, each batch one JSON text made by
-// SQLite: one JSON.parse builds a batch's values faster than better-sqlite3 builds them a column at
-// a time (16 columns, five of them JSON, for each of the 557 interviews of a bench-journal week).
+// roles or segments. Each interview is one row, one JSON text made by SQLite: one JSON.parse builds
+// its values faster than better-sqlite3 builds them a column at a time (16 columns, five of them
+// JSON). The rows come in (date, id) order, read from interviews_by_date as they are iterated, with
+// no sort, and nothing of them but the row being written is alive: no text near V8's longest string
+// however long the notes, nothing for a young collection to copy. (Until wave 10 they came 100 to a
+// JSON text, each batch found again after the last one's date and id and cut short by its notes: a
+// bench-journal week's ~560 interviews cost ~9 ms of SQL in 7 statements, ~5 in one pass.)
 // An interview's contacts are put in UUID order here rather than by SQLite, which sorted each
 // interview's one or two contacts with a sorter of its own (557 sorts a week, ~0.4 ms).
-// Batches follow (date, id), the order of interviews_by_date; a batch's array keeps that order: the
-// batch's ids are put in it (a sort of ids and dates) and its rows made in that order, not sorted
-// after they are made (json_group_array's ORDER BY sorted every row with its notes and lists: ~0.1 s
-// of the whole 100k journal's ~1.1 s reading). Each
-// batch starts its index search at the last one's date (`max(@start, @afterDate)`): with `BETWEEN
-// @start AND @end` alone SQLite starts every batch at @start: the whole 100k journal took 8.6 s in
-// batches of 100 instead of ~3 s. A batch also ends once its notes reach MD_BATCH_NOTES characters
-// (its first interview always comes): notes may hold 5 MB each, and SQLite hands JavaScript no
-// text longer than V8's longest string (~536M characters; a control character is six in JSON).
-// The batch is cut over (id, date, length of notes) alone, each interview's row read once it is in:
-// the window over whole rows (notes included) cost the whole-journal export ~0.2 s of 1.2 s reading.
 // A whole journal's interviews name their contacts by row id, each named from one read of every
 // contact (contactsById): looking up each contact's row for each of 100k interviews cost ~0.15 s of
 // the ~1.1 s reading them. A range reads the names with each interview (a week's ~700 people
 // present are fewer than the 3,000-12,000 contacts of a bench journal).
-const MD_INTERVIEW_BATCH = (contactIds: boolean) => `
-SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes,
+const MD_INTERVIEWS = (contactIds: boolean) => `
+SELECT json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes,
   i.follow_up, i.follow_up_done,
   ${
     contactIds
@@ -681,23 +679,10 @@ SELECT json_group_array(json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id,
     e.direction,
      e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source,
-  CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END))
-FROM (SELECT id FROM (
-        SELECT b.id, b.date, sum(b.notes) OVER (ORDER BY b.date, b.id) - b.notes AS notesBefore
-        FROM (SELECT i.id, i.date, coalesce(length(i.notes), 0) AS notes FROM interviews i
-              WHERE i.date >= max(@start, @afterDate) AND i.date <= @end AND (i.date, i.id) > (@afterDate, @afterId)
-              ORDER BY i.date, i.id LIMIT @batch) b)
-      WHERE notesBefore < @notesChars ORDER BY date, id) s
-  CROSS JOIN interviews i ON i.id = s.id
-  LEFT JOIN accounts a ON a.id = i.account_id`;
-
-/**
- * Interviews a batch. Each batch is alive at once, and what is alive is copied by every young
- * garbage collection: a bench-journal week (557) in one batch spent ~6 ms in collections, in
- * batches of 100 ~4.5 ms, as much as one interview at a time (node --trace-gc, 8 runs each).
- */
-const MD_BATCH = 100;
-const MD_BATCH_NOTES = 4_000_000;
+  CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END)
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
+WHERE i.date BETWEEN @start AND @end
+ORDER BY i.date, i.id`;
 
 const MD_OUTCOMES = `
 SELECT o.hypothesis_id, o.outcome, o.date, o.reason FROM outcomes o
@@ -713,12 +698,7 @@ function contactNames(db: DB): Map<number, [string, string]> {
 }
 
 /** The records the markdown export shows of a range (src/core/markdown-records.ts). */
-export function markdownRecords(
-  db: DB,
-  range: ExportRange,
-  batchSize = MD_BATCH,
-  notesChars = MD_BATCH_NOTES,
-): MarkdownRecords {
+export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
   const dated = { start: range.start, end: range.end };
   const hypotheses = (db.prepare(HYPOTHESES(range.whole)).all(dated) as Row[]).map(
     (r): MarkdownHypothesis => ({ ...toHypothesis(r), rowid: r.rowid, id: r.id }),
@@ -727,51 +707,45 @@ export function markdownRecords(
     (r): MarkdownOutcome => ({ hypothesis: r[0], outcome: r[1], date: r[2], reason: r[3] }),
   );
   const contactsById = range.whole ? contactNames(db) : null;
-  const batch = db.prepare(MD_INTERVIEW_BATCH(contactsById !== null)).pluck();
+  const valuesOf = (text: string): MarkdownInterview => {
+    const r = JSON.parse(text) as any[];
+    const contacts =
+      contactsById === null
+        ? (r[11] as [string, string][])
+        : (r[11] as number[]).flatMap((id): [string, string][] => {
+            const contact = contactsById.get(id);
+            return contact ? [contact] : [];
+          });
+    if (contacts.length > 1) contacts.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    return {
+      id: `I${r[0]}`,
+      date: r[1],
+      channel: r[2],
+      accountUuid: r[3],
+      account: r[4],
+      source: r[17],
+      contacts,
+      by: r[5],
+      minutes: r[6],
+      summary: r[7],
+      notes: r[8],
+      pains: (r[12] as [string, Severity][]).map(([text, severity]) => ({ text, severity })),
+      quotes: r[13],
+      tags: r[14],
+      followUp: r[9],
+      followUpDone: r[10] === 1,
+      // answered as of the range's last day, so that a past week's export stays as it was (one
+      // done by hand says "(done)": not looked up)
+      followUpAnswered: answeredBy(r[18]),
+      links: r[15],
+      stage: r[16],
+    };
+  };
   return {
     firstDate: db.prepare(MD_FIRST_DATE).pluck().get(dated) as string | null,
     *interviews() {
-      let after = { afterDate: '', afterId: 0 };
-      for (;;) {
-        const rows = JSON.parse(batch.get({ ...dated, ...after, batch: batchSize, notesChars }) as string) as any[][];
-        // a batch cut short by its notes is not the last: the range ends with an empty batch
-        if (rows.length === 0) return;
-        for (const r of rows) {
-          const contacts =
-            contactsById === null
-              ? (r[11] as [string, string][])
-              : (r[11] as number[]).flatMap((id): [string, string][] => {
-                  const contact = contactsById.get(id);
-                  return contact ? [contact] : [];
-                });
-          if (contacts.length > 1) contacts.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-          yield {
-            id: `I${r[0]}`,
-            date: r[1],
-            channel: r[2],
-            accountUuid: r[3],
-            account: r[4],
-            source: r[17],
-            contacts,
-            by: r[5],
-            minutes: r[6],
-            summary: r[7],
-            notes: r[8],
-            pains: (r[12] as [string, Severity][]).map(([text, severity]) => ({ text, severity })),
-            quotes: r[13],
-            tags: r[14],
-            followUp: r[9],
-            followUpDone: r[10] === 1,
-            // answered as of the range's last day, so that a past week's export stays as it was (one
-            // done by hand says "(done)": not looked up)
-            followUpAnswered: answeredBy(r[18]),
-            links: r[15],
-            stage: r[16],
-          };
-        }
-        const last = rows[rows.length - 1];
-        after = { afterDate: last[1], afterId: last[0] };
-      }
+      const rows = db.prepare(MD_INTERVIEWS(contactsById !== null)).pluck();
+      for (const text of rows.iterate(dated) as Iterable<string>) yield valuesOf(text);
     },
     hypotheses,
     outcomes,

@@ -1,39 +1,11 @@
 // The markdown export reads its own records (src/db/exchange.ts, markdownRecords: names instead of
-// UUIDs, interviews a batch at a time) rather than the exchange document JSON and CSV are views of.
-// Whatever the range and however the interviews are cut into batches (each batch starts after the
-// last one's date and id; days with several interviews fall across batches; a batch ends early
-// once its notes are long), they must be the
-// document's interviews, hypotheses, links and outcomes, in its order.
+// UUIDs, interviews one at a time) rather than the exchange document JSON and CSV are views of.
+// Whatever the range, they must be the document's interviews, hypotheses, links and outcomes, in
+// its order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import { exportJournal, markdownRecords, WHOLE_JOURNAL, type ExportRange } from '../../src/db/exchange.js';
 import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
-
-let journal: ReturnType<typeof generatedJournal>;
-let db: DB;
-beforeAll(() => {
-  const { size, ...opts } = SHAPES.today;
-  journal = generatedJournal(size, opts);
-  db = journal.db;
-  // a hypothesis with revisions, and an interview with no contact, pains, quotes, tags or notes, linked to three hypotheses
-  db.prepare(
-    "INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (1, '2025-01-02', 'statement', 'Old words', 'New words')",
-  ).run();
-  const bare = Number(
-    db
-      .prepare(
-        "INSERT INTO interviews (uuid, date, channel, kind, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 'indirect', 1, 'A ticket', '2026-11-18T10:00:00Z')",
-      )
-      .run().lastInsertRowid,
-  );
-  for (const h of [5, 2, 3])
-    db.prepare('INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)').run(
-      h,
-      bare,
-      'refutes',
-    );
-});
-afterAll(() => journal.close());
 
 const RANGES: [string, ExportRange][] = [
   ['the whole journal', WHOLE_JOURNAL],
@@ -45,32 +17,39 @@ const RANGES: [string, ExportRange][] = [
 
 const idNumber = (id: string | null) => Number(id?.slice(1));
 
-/** Each range's export document, made once for the five ways of cutting it into batches (no test writes). */
-const documents = new Map<string, ReturnType<typeof exportJournal>>();
-function documentOf(name: string, range: ExportRange) {
-  let doc = documents.get(name);
-  if (doc === undefined) {
-    doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
-    documents.set(name, doc);
-  }
-  return structuredClone(doc);
-}
+// both bench shapes: the harsh one's accounts and contacts are many, few hypotheses decided
+for (const shape of ['today', 'harsh'] as const)
+  describe(`markdownRecords (${shape}'s shape)`, () => {
+    let journal: ReturnType<typeof generatedJournal>;
+    let db: DB;
+    beforeAll(() => {
+      const { size, ...opts } = SHAPES[shape];
+      journal = generatedJournal(size, opts);
+      db = journal.db;
+      // a hypothesis with revisions, and an interview with no contact, pains, quotes, tags or notes, linked to three hypotheses
+      db.prepare(
+        "INSERT INTO hypothesis_revisions (hypothesis_id, date, field, before, after) VALUES (1, '2025-01-02', 'statement', 'Old words', 'New words')",
+      ).run();
+      const bare = Number(
+        db
+          .prepare(
+            "INSERT INTO interviews (uuid, date, channel, kind, account_id, summary, created_at) VALUES ('bare-1', '2026-11-18', 'support', 'indirect', 1, 'A ticket', '2026-11-18T10:00:00Z')",
+          )
+          .run().lastInsertRowid,
+      );
+      for (const h of [5, 2, 3])
+        db.prepare('INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, ?)').run(
+          h,
+          bare,
+          'refutes',
+        );
+    });
+    afterAll(() => journal.close());
 
-describe('markdownRecords', () => {
-  // [interviews a batch, characters of notes a batch]: the defaults, batches cut by count alone,
-  // and batches cut by their notes (every batch then ends early, often after its first interview)
-  const BATCHES: [number | undefined, number | undefined][] = [
-    [undefined, undefined],
-    [1, undefined],
-    [7, undefined],
-    [50, 1],
-    [50, 300],
-  ];
-  for (const [name, range] of RANGES)
-    for (const [batch, notes] of BATCHES) {
-      it(`holds the export document's records for ${name}${batch ? `, read ${batch} interviews a batch` : ''}${notes ? ` or ${notes} characters of notes` : ''}`, () => {
-        const doc = documentOf(name, range);
-        const md = markdownRecords(db, range, batch, notes);
+    for (const [name, range] of RANGES) {
+      it(`holds the export document's records for ${name}`, () => {
+        const doc = exportJournal(db, range, '2026-11-20T00:00:00Z');
+        const md = markdownRecords(db, range);
         const contacts = new Map(doc.contacts.map((c) => [c.uuid, c.name]));
         const accounts = new Map(doc.accounts.map((a) => [a.uuid, a.name]));
         const hypothesisUuid = new Map(md.hypotheses.map((h) => [h.rowid, h.uuid]));
@@ -138,4 +117,4 @@ describe('markdownRecords', () => {
         if (name !== 'a range with nothing in it') expect(interviews.length).toBeGreaterThan(0);
       });
     }
-});
+  });
