@@ -33,6 +33,7 @@ import { findAccount, insertAccount } from '../db/accounts.js';
 import { contactTableLines } from '../render/accounts.js';
 import { checkEmail, checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
+import { FORGOTTEN_NAME } from '../db/forget.js';
 
 export function contacts(ctx: Context, opts: { limit?: string } = {}): void {
   const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
@@ -198,12 +199,23 @@ export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string
     `Moved ${moved} interview${moved === 1 ? '' : 's'} from ${safeLine(duplicate.name)} ` +
       `(${safeLine(duplicate.account)}); that contact is gone.`,
   );
-  // a contact has one of each: say what of the duplicate's was not kept, so it can be set if it was right
+  // the duplicate's name and email stay in this journal (merged_names, src/db/contacts.ts), so that
+  // pm forget of them finds this person: said as it is (review R5: "Not kept" named the email)
+  const email = dropped.find((d) => d.field === 'email')?.value;
+  const name = nameKey(duplicate.name) !== nameKey(row.name) ? duplicate.name : undefined;
+  const kept = [name && `the name ${safeLine(name)}`, email && `the email ${safeLine(email)}`].filter(Boolean);
+  if (duplicate.name !== FORGOTTEN_NAME && kept.length > 0)
+    ctx.info(
+      'Kept in this journal only (never exported or synced), so that pm forget of them erases ' +
+        `${safeLine(row.name)}: ${kept.join(', ')}`,
+    );
+  // a contact has one of each: say what of the duplicate's the kept contact does not take, so it can
+  // be set if it was right
   if (dropped.length) {
     const [first] = dropped as [{ field: string; value: string }];
     const use = `pm contact set ${JSON.stringify(row.name)} --${first.field} ${JSON.stringify(first.value)}`;
     ctx.info(
-      `Not kept (the contact kept has its own): ${dropped.map((d) => `${d.field} ${safeLine(d.value)}`).join(', ')}` +
+      `Not taken (the contact kept has its own): ${dropped.map((d) => `${d.field} ${safeLine(d.value)}`).join(', ')}` +
         ` · to use it: ${safeLine(use)}`,
     );
   }

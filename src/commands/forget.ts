@@ -5,14 +5,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { JournalError, UsageError } from '../errors.js';
+import { Interrupted, JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
 import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
 import {
   contactByEmail,
   contactByUuid,
+  contactsByMergedName,
   contactsByName,
   contactsByNameAndAccount,
+  mergedNamesOf,
   sameContactNow,
 } from '../db/contacts.js';
 import { UUID_RE } from '../core/uuid.js';
@@ -35,6 +37,10 @@ function resolveContact(ctx: Context, who: string): ContactRow {
   const atAccount = contactsByNameAndAccount(db, who).filter((c) => c.name !== FORGOTTEN_NAME);
   if (atAccount.length === 1) return atAccount[0];
   if (byName.length === 0) byName = atAccount;
+  // a person merged into another here (pm contact merge keeps their name and email in this journal
+  // for this): the contact they became, named with them in the preview (review R5)
+  if (byName.length === 0 && !match) byName = contactsByMergedName(db, who);
+  if (byName.length === 1) return byName[0];
   if (byName.length > 1)
     throw new UsageError(
       `${JSON.stringify(who)} matches ${byName.length} contacts: ` +
@@ -139,9 +145,12 @@ export async function forget(
     if (ctx.json) ctx.printJson({ alreadyErased: true, erasedOn: erased.erasedOn });
     return;
   }
+  // the people merged into them here are erased with them: named, since the user may know them so
+  const aliases = mergedNamesOf(ctx.read().db, contact.uuid);
   const label =
     `${safeLine(contact.name)} ` +
-    `(${safeLine(contact.account)}${contact.email ? `, ${safeLine(contact.email)}` : ''})`;
+    `(${safeLine(contact.account)}${contact.email ? `, ${safeLine(contact.email)}` : ''}` +
+    `${aliases.length ? `; merged here with ${aliases.map(aliasText).join(', ')}` : ''})`;
   if (!opts.yes) {
     if (!ctx.interactive)
       throw new UsageError(
@@ -153,18 +162,24 @@ export async function forget(
     const ok = await confirm({
       message: `Erase ${label} from the journal? ${previewText(preview)} This cannot be undone.`,
       default: false,
+    }).catch((err: Error) => {
+      // Ctrl-C at the question: what the user wants to know is that nobody was erased
+      if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError')
+        throw new Interrupted(`interrupted, nothing erased: ${label} is still in the journal`);
+      throw err;
     });
     if (!ok) {
       ctx.info('Nothing erased.');
       return;
     }
   }
-  const needles = [contact.name, ...(contact.email ? [contact.email] : [])];
+  const needles = [contact, ...aliases].flatMap((p) => [p.name, ...(p.email ? [p.email] : [])]);
   const person = { uuid: contact.uuid, name: contact.name, email: contact.email };
   // an interactive log's draft that names them (issue 15) is dropped before the erasure is marked:
   // an erasure finished by the next command (src/db/erasure.ts) knows only hashes, and could not
   // find the draft; a kill before the mark leaves the person whole, and no draft of them
-  if (dropDraftNaming(ctx.dbPath, [person])) ctx.info(`removed the unsaved pm log draft that named ${label}`);
+  if (dropDraftNaming(ctx.dbPath, [person, ...aliases]))
+    ctx.info(`removed the unsaved pm log draft that named ${label}`);
   // SIGINT/SIGTERM (src/interrupt.ts): before the mark commits, the erasure is called off and nothing
   // is erased; once it has, the erasure is finished all the same and pm exits 130/143 saying so
   const { result, rewrite } = await interruptible(
@@ -175,6 +190,10 @@ export async function forget(
         // found before the confirmation: another pm may have merged or erased them since
         if (!sameContactNow(db, contact)) throw changedMeanwhile(contact, 'pm forget');
         recordErasure(db, person, ctx.today, 1);
+        // and each person merged into them, under their own UUID: their name and email never come
+        // back here (an old file with their record), and the erasure reaches a journal that still
+        // has them apart (their scrub is the kept contact's, below)
+        for (const alias of mergedNamesOf(db, contact.uuid)) recordErasure(db, alias, ctx.today, 0);
         await checkpoint();
       });
       ctx.verbose(`pm forget: marked ${contact.uuid} for erasure`);
@@ -239,6 +258,9 @@ export async function forget(
         `opens it (or: pm forget --resume)`,
     );
 }
+
+const aliasText = (a: { name: string; email: string | null }) =>
+  `${safeLine(a.name)}${a.email ? ` <${safeLine(a.email)}>` : ''}`;
 
 /** What the confirmation says the erasure will do: their interviews kept, and the words rewritten where. */
 function previewText(p: ForgetResult): string {

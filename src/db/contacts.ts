@@ -59,6 +59,40 @@ export function contactByUuid(db: DB, uuid: string): ContactRow | undefined {
   return db.prepare(`${SELECT} WHERE c.uuid = ?`).get(uuid.toLowerCase()) as ContactRow | undefined;
 }
 
+/** A contact merged into another here, as merged_names keeps them (schema 42). */
+export interface MergedName {
+  uuid: string;
+  name: string;
+  email: string | null;
+}
+
+/** The people merged into this contact here (merged_names): whom `pm forget` of it erases too. */
+export function mergedNamesOf(db: DB, uuid: string): MergedName[] {
+  return db
+    .prepare('SELECT uuid, name, email FROM merged_names WHERE into_uuid = ? ORDER BY name, uuid')
+    .all(uuid) as MergedName[];
+}
+
+/**
+ * The contacts that a name or email of a person merged into them here names (merged_names, compared
+ * by key as contacts are): `pm forget` of a merged-away person finds whom they became (review R5).
+ */
+export function contactsByMergedName(db: DB, who: string): ContactRow[] {
+  const key = nameKey(who);
+  const rows = db.prepare('SELECT into_uuid, name, email FROM merged_names ORDER BY into_uuid').all() as {
+    into_uuid: string;
+    name: string;
+    email: string | null;
+  }[];
+  const into = new Set(
+    rows
+      .filter((r) => (who.includes('@') ? r.email !== null && nameKey(r.email) === key : nameKey(r.name) === key))
+      .map((r) => r.into_uuid),
+  );
+  // (an erased contact has no merged names left: forgetContact deletes them)
+  return [...into].flatMap((u) => contactByUuid(db, u) ?? []);
+}
+
 export function contactById(db: DB, id: number): ContactRow {
   return db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ContactRow;
 }

@@ -145,7 +145,7 @@ describe('pm contacts', () => {
     box.pm(['log', '--with', 'J. Roe <j.roe@acme.test>', '--account', 'Acme', '--persona', 'cfo', '--summary', 'x']);
     const r = box.pm(['contact', 'merge', 'J. Roe', 'jane@acme.test']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('Not kept (the contact kept has its own): email j.roe@acme.test');
+    expect(r.err).toContain('Not taken (the contact kept has its own): email j.roe@acme.test');
     expect(r.err).toContain('pm contact set "Jane Roe" --email "j.roe@acme.test"');
     // a detail only the duplicate had is kept, not listed
     expect(r.err).not.toContain('persona');

@@ -29,4 +29,19 @@ describe('pm forget at a terminal', () => {
     expect(question).toContain('Nothing erased.');
     expect(box.snapshot()).toBe(before);
   });
+
+  it('Ctrl-C at the question says nobody was erased; a person merged away is named with whom they became', () => {
+    ok(['log', '--with', 'Kimberly Yu <kimberly@nw.test>', '--account', 'Northwind', '--summary', 'budget']);
+    ok(['log', '--with', 'Kim Yu <kim@nw.test>', '--account', 'Northwind', '--summary', 'invoices']);
+    ok(['contact', 'merge', 'Kimberly Yu', 'Kim Yu']);
+    const before = box.snapshot();
+    const run = onTerminal(box, [['Erase Kim Yu', '\u0003']], ['forget', 'kimberly@nw.test'], { COLUMNS: '1000' });
+    expect(run.failure).toBeNull();
+    expect(run.code).toBe(130);
+    const shown = run.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r?\n/g, '');
+    expect(shown).toContain('Erase Kim Yu (Northwind, kim@nw.test; merged here with Kimberly Yu <kimberly@nw.test>)');
+    expect(shown).toContain('pm: interrupted, nothing erased: Kim Yu');
+    expect(shown).not.toContain('nothing saved');
+    expect(box.snapshot()).toBe(before);
+  });
 });
