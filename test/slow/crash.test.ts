@@ -299,11 +299,6 @@ function downgradeToSchema1(file: string): void {
     DROP VIEW report_decided_now;
     DROP TABLE report_decided;
     DROP TABLE deleted_ids;
-    DROP TRIGGER pain_text_recent_after_insert;
-    DROP TRIGGER pain_text_recent_after_update;
-    DROP TRIGGER pain_text_recent_after_delete;
-    DROP VIEW pain_text_recent_now;
-    DROP TABLE pain_text_recent;
     ${UNDO_SCHEMA_36}
     ${UNDO_SCHEMA_34}
     ${UNDO_SCHEMA_33}
