@@ -45,6 +45,7 @@ import m0043 from '../../migrations/0043_deleted_ids.sql';
 import m0044 from '../../migrations/0044_report_decided.sql';
 import m0045 from '../../migrations/0045_pain_text_recent.sql';
 import m0046 from '../../migrations/0046_coverage_people.sql';
+import m0047 from '../../migrations/0047_follow_ups_due.sql';
 
 export interface Migration {
   version: number;
@@ -126,6 +127,7 @@ export const MIGRATIONS: Migration[] = [
   migration(44, '0044_report_decided', m0044),
   migration(45, '0045_pain_text_recent', m0045),
   migration(46, '0046_coverage_people', m0046, undefined, dropCoveragePeople),
+  migration(47, '0047_follow_ups_due', m0047),
 ];
 
 /**

@@ -359,6 +359,7 @@ const BULK_INDEXES = [
   'interviews_by_source',
   'interviews_by_stage',
   'interviews_follow_up_open',
+  'interviews_follow_ups_due',
   'interview_contacts_by_contact_kind_date',
   'interview_contacts_customers_by_date',
   'interview_tags_by_key',

@@ -61,6 +61,18 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
     expect(full.conversations.length).toBeGreaterThan(0);
   });
 
+  it('reads the follow-ups due in their order from one index, without their conversations (0047)', () => {
+    const plan = (
+      j.db.prepare(`EXPLAIN QUERY PLAN ${reportJsonSql(false).followUps}`).all({ asOf: '2026-11-20', rows: -1 }) as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail);
+    // and no sort of the list: the aggregates' b-trees (each one's names, by position) are not it
+    expect(plan.filter((d) => /\bi\b|B-TREE FOR (RIGHT PART OF )?ORDER BY/.test(d))).toEqual([
+      'SEARCH i USING COVERING INDEX interviews_follow_ups_due (follow_up>? AND follow_up<?)',
+    ]);
+  });
+
   it('reads every row as before for a day with later outcomes', () => {
     for (const asOf of ['2025-06-10', '2022-01-05']) expect(documents(j.db, asOf, {}, null).fast).toBeNull();
   });
