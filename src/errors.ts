@@ -5,6 +5,7 @@ export const EXIT = {
   journal: 1, // the journal could not be read or written
   usage: 2, // bad input, unknown id, a move the rules forbid
   flagged: 3, // `pm report --check` raised an actionable flag
+  hangup: 129, // SIGHUP: the terminal went away
   interrupted: 130, // Ctrl-C (SIGINT)
   terminated: 143, // SIGTERM
 } as const;

@@ -12,24 +12,62 @@ import { writeErr } from './io.js';
 
 let handling = false;
 let guarding = 0;
+/**
+ * What an interactive `pm log` keeps when a signal ends it at a prompt (SIGINT sent by `kill`, SIGHUP
+ * when the terminal goes away, SIGTERM when the session is shut down): writes the draft and returns
+ * the line to say, or undefined when there was nothing to keep (see keepOnSignal).
+ */
+let keeper: (() => string | undefined) | undefined;
 let received: NodeJS.Signals | undefined;
 /** a signal that came after the last checkpoint of a finished guard: reported when the run ends */
 let late: { signal: NodeJS.Signals; message: string } | undefined;
 
 export const exitCodeOf = (signal: NodeJS.Signals): number =>
-  signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+  signal === 'SIGTERM' ? EXIT.terminated : signal === 'SIGHUP' ? EXIT.hangup : EXIT.interrupted;
 
 function onSignal(signal: NodeJS.Signals): void {
   if (guarding > 0) {
     received ??= signal;
     return;
   }
-  // outside interruptible work only SIGINT is handled: at a prompt, before anything is saved
-  writeErr('\npm: interrupted, nothing saved\n');
+  // outside interruptible work only SIGINT is handled (and SIGHUP, SIGTERM while keepOnSignal holds
+  // a keeper): at a prompt, before anything is saved
+  let said = 'interrupted, nothing saved';
+  try {
+    said = keeper?.() ?? said;
+  } catch {
+    /* the draft could not be written: nothing was saved */
+  }
+  try {
+    writeErr(`\npm: ${said}\n`);
+  } catch {
+    /* the terminal is gone (SIGHUP) */
+  }
   process.exit(exitCodeOf(signal));
 }
 
 const onTerm = () => onSignal('SIGTERM');
+const onHup = () => onSignal('SIGHUP');
+
+/**
+ * While prompts are open, keep what was typed when a signal ends the process: `keep` writes it
+ * (synchronously: the process exits right after) and returns what to say. SIGHUP and SIGTERM are
+ * handled only meanwhile (elsewhere they keep their default). Returns the function that stops it.
+ */
+export function keepOnSignal(keep: () => string | undefined): () => void {
+  keeper = keep;
+  if (handling) {
+    process.on('SIGHUP', onHup);
+    if (guarding === 0) process.on('SIGTERM', onTerm);
+  }
+  return () => {
+    keeper = undefined;
+    if (handling) {
+      process.off('SIGHUP', onHup);
+      if (guarding === 0) process.off('SIGTERM', onTerm);
+    }
+  };
+}
 
 /** For main(): the process's SIGINT goes through here (SIGTERM only while guarding). */
 export function handleSignals(): void {

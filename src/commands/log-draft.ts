@@ -1,30 +1,68 @@
 // The draft of an interactive `pm log` that Ctrl-C interrupted (issue 15): what was typed, kept
 // beside the journal (`journal.db.log-draft.json`, 0600, in the journal's 0700 folder) so that the
-// next `pm log` offers to resume it; removed once a log is saved. Written like every file pm writes
-// besides the journal (src/files.ts): a temporary file, then a rename.
-import { readFileSync, unlinkSync } from 'node:fs';
+// next `pm log` offers to resume it; removed once the log resumed from it is saved, or discarded.
+// A draft put off ("later") stays while other calls are logged, and an interrupted log then keeps its
+// own beside it (`journal.db.log-draft-2.json`, …): no draft replaces another (fresh-eyes wave 10 E3).
+// Written like every file pm writes besides the journal (src/files.ts): a temporary file, then a rename.
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { destination, stage } from '../files.js';
 import { readDraftFile, type LogAnswers, type LogDraftFile } from '../core/quick-log.js';
 
-/** Where the draft of `journal` is kept. */
-export function draftPath(journal: string): string {
-  return join(dirname(journal), `${basename(journal)}.log-draft.json`);
+/** Where the first draft of `journal` is kept (the next ones: `-2`, `-3`, … before `.json`). */
+export function draftPath(journal: string, n = 1): string {
+  return join(dirname(journal), `${basename(journal)}.log-draft${n > 1 ? `-${n}` : ''}.json`);
 }
 
-/** The kept draft, if there is one (a file that is not a draft is ignored). */
-export function readDraft(journal: string): LogDraftFile | null {
+/** The paths of every draft kept beside `journal`. */
+export function draftPaths(journal: string): string[] {
+  const base = `${basename(journal)}.log-draft`;
+  let names: string[];
   try {
-    return readDraftFile(readFileSync(draftPath(journal), 'utf8'));
+    names = readdirSync(dirname(journal));
   } catch {
-    return null;
+    return [];
   }
+  return names
+    .filter((n) => n.startsWith(base) && /^(-[1-9][0-9]*)?\.json$/.test(n.slice(base.length)))
+    .map((n) => join(dirname(journal), n));
 }
 
-/** Keep `answers` as the draft (replacing any); false when it could not be written. */
-export function writeDraft(journal: string, answers: LogAnswers, now = new Date()): boolean {
+export type KeptDraft = LogDraftFile & { path: string };
+
+/** The kept drafts, oldest first (a file that is not a draft is ignored). */
+export function readDrafts(journal: string): KeptDraft[] {
+  const drafts: KeptDraft[] = [];
+  for (const path of draftPaths(journal)) {
+    try {
+      const doc = readDraftFile(readFileSync(path, 'utf8'));
+      if (doc) drafts.push({ ...doc, path });
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return drafts.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : a.path < b.path ? -1 : 1));
+}
+
+/** The oldest kept draft, if there is one. */
+export function readDraft(journal: string): KeptDraft | null {
+  return readDrafts(journal)[0] ?? null;
+}
+
+/**
+ * Keep `answers` as a draft: at `path` (the draft they were resumed from, replaced), or else beside
+ * the drafts kept already, never over one. False when it could not be written.
+ */
+export function writeDraft(journal: string, answers: LogAnswers, now = new Date(), path?: string): boolean {
   try {
-    const dest = destination(draftPath(journal), { journal, what: 'the draft', passThrough: false });
+    let to = path;
+    if (!to) {
+      const taken = new Set(draftPaths(journal));
+      let n = 1;
+      while (taken.has(draftPath(journal, n))) n++;
+      to = draftPath(journal, n);
+    }
+    const dest = destination(to, { journal, what: 'the draft', passThrough: false });
     if (dest.kind !== 'file') return false;
     const file = stage(dest);
     try {
@@ -42,37 +80,43 @@ export function writeDraft(journal: string, answers: LogAnswers, now = new Date(
 }
 
 /**
- * Does the kept draft hold any of `needles` (a person's UUID, name or email), case-insensitively, in
- * whatever Unicode form either was typed (JSON keeps non-ASCII text as it is)?
+ * Does a kept draft hold any of `needles` (a person's UUID, name or email), case-insensitively, in
+ * whatever Unicode form either was typed (JSON keeps non-ASCII text as it is)? The drafts that do.
  */
-export function draftMentions(journal: string, needles: string[]): boolean {
-  let text: string;
-  try {
-    text = readFileSync(draftPath(journal), 'utf8').normalize('NFC').toLowerCase();
-  } catch {
-    return false;
-  }
-  return needles.some((n) => n !== '' && text.includes(n.normalize('NFC').toLowerCase()));
+export function draftsMentioning(journal: string, needles: string[]): string[] {
+  const wanted = needles.filter((n) => n !== '').map((n) => n.normalize('NFC').toLowerCase());
+  if (wanted.length === 0) return [];
+  return draftPaths(journal).filter((path) => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8').normalize('NFC').toLowerCase();
+    } catch {
+      return false;
+    }
+    return wanted.some((n) => text.includes(n));
+  });
 }
 
 /**
- * Remove the draft if it names any of `people` (their UUID, name or email): called wherever a person
- * is erased (pm forget, and an erasure arriving with pm sync or pm import). True if it was removed.
+ * Remove the drafts that name any of `people` (their UUID, name or email): called wherever a person
+ * is erased (pm forget, and an erasure arriving with pm sync or pm import). True if one was removed.
  */
 export function dropDraftNaming(
   journal: string,
   people: { uuid: string; name: string; email: string | null }[],
 ): boolean {
-  const needles = people.flatMap((p) => [p.uuid, p.name, ...(p.email ? [p.email] : [])]);
-  if (needles.length === 0 || !draftMentions(journal, needles)) return false;
-  removeDraft(journal);
-  return true;
+  const naming = draftsMentioning(
+    journal,
+    people.flatMap((p) => [p.uuid, p.name, ...(p.email ? [p.email] : [])]),
+  );
+  for (const path of naming) removeDraft(path);
+  return naming.length > 0;
 }
 
-/** Remove the draft (a log was saved, or it named a person since erased). */
-export function removeDraft(journal: string): void {
+/** Remove the draft at `path` (its log was saved or discarded, or it named a person since erased). */
+export function removeDraft(path: string): void {
   try {
-    unlinkSync(draftPath(journal));
+    unlinkSync(path);
   } catch {
     /* none */
   }

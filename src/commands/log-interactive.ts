@@ -15,15 +15,17 @@
 //                    strong, H3? weak, H3:did or H3!paid a basis, "H3 -H5" several); Enter on "None"
 //   8 follow-up      Enter for none, or tomorrow, fri, +1w
 // Every option of issue 17 (severity, stage, basis) is typed into one of these prompts: none adds one.
-// Ctrl-C at any prompt keeps what was typed as a draft beside the journal (src/commands/log-draft.ts)
-// and exits 130; the next `pm log` offers to resume it. Nothing is written to the journal before the
-// last answer, and the draft is removed once the log is saved.
-import { mkdirSync } from 'node:fs';
+// Ctrl-C at any prompt (or a signal: the terminal closed, the session ended), or a save that fails,
+// keeps what was typed as a draft beside the journal (src/commands/log-draft.ts); the next `pm log`
+// offers to resume it. Nothing is written to the journal before the last answer, and the draft is
+// removed once the log resumed from it is saved.
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Context } from '../context.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
 import { parseDeadline } from '../core/dates.js';
-import { Interrupted, PmError, UsageError } from '../errors.js';
+import { fromSqliteError, Interrupted, PmError, UsageError } from '../errors.js';
+import { keepOnSignal } from '../interrupt.js';
 import { type Channel, parseChannel } from '../core/channels.js';
 import { ROLES, parsePerson, type ContactRow, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
@@ -49,8 +51,8 @@ import { knownAccounts } from '../db/accounts.js';
 import { knownPersonas, knownSegments } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
-import { matchParticipants, readNotes, report, saveLog } from './log.js';
-import { readDraft, removeDraft, writeDraft } from './log-draft.js';
+import { journalExists, matchParticipants, readNotes, report, saveLog } from './log.js';
+import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
 import { pasteSafe } from './paste.js';
 import { cleanTag } from '../core/identity.js';
@@ -107,19 +109,39 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   const journal = ctx.dbPath;
   const { db } = ctx.read();
 
-  // a draft Ctrl-C kept: resume it, or start again (it is replaced or removed either way)
+  // a journal pm cannot write is said before the questions, not after every answer (fresh-eyes E1)
+  if (journalExists(journal)) {
+    try {
+      accessSync(journal, constants.W_OK);
+      accessSync(dirname(journal), constants.W_OK);
+    } catch {
+      throw fromSqliteError({ code: 'SQLITE_READONLY' }, journal);
+    }
+  }
+
+  // the drafts kept (by Ctrl-C, a signal or a failed save), oldest first: resume one, put it off
+  // (it stays, offered again), or discard it
   let answers: LogAnswers = {};
-  const kept = readDraft(journal);
-  if (kept && hasAnswers(kept.answers)) {
+  let resumed: string | undefined;
+  for (const kept of readDrafts(journal)) {
+    if (!hasAnswers(kept.answers)) continue;
     const what = [kept.answers.whoLabel, kept.answers.summary ?? kept.answers.pending?.text]
       .filter((s): s is string => Boolean(s))
       .map((s) => clipWords(safeLine(s), Math.max(20, (columns() - 40) / 2)))
       .join(': ');
-    const resume = await prompts.confirm({
+    const choice = await prompts.select<'resume' | 'later' | 'discard'>({
       message: `Resume the log you left${what ? ` (${what})` : ''}?`,
-      default: true,
+      choices: [
+        { name: 'Yes, resume it', value: 'resume' },
+        { name: 'Later: log another call now (the draft stays)', value: 'later' },
+        { name: 'Discard it', value: 'discard' },
+      ],
     });
-    if (resume) answers = kept.answers;
+    if (choice === 'discard') removeDraft(kept.path);
+    if (choice !== 'resume') continue;
+    answers = kept.answers;
+    resumed = kept.path;
+    break;
   }
 
   // what is being typed at the current prompt, kept if Ctrl-C comes before Enter
@@ -147,28 +169,45 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     return answer;
   };
 
+  /** Keep what was typed as the draft; false when there was nothing to keep or it could not be written. */
+  const keep = (): boolean => {
+    if (typing && typing.text.trim() !== '') answers.pending = typing;
+    if (!hasAnswers(answers)) return false;
+    // the journal's folder may not exist yet (the first log): made as pm makes it, 0700
+    try {
+      mkdirSync(dirname(journal), { recursive: true, mode: 0o700 });
+    } catch {
+      /* then the draft cannot be written either */
+    }
+    return writeDraft(journal, answers, new Date(), resumed);
+  };
+  // a signal at a prompt (the terminal closed, the session ended, kill -INT) keeps the draft too
+  const release = keepOnSignal(() => (keep() ? KEPT : undefined));
+  let draft: LogDraft;
   try {
-    const draft = await collect(ctx, db, opts, answers, prompts, ask, pendingText, (t) => {
+    draft = await collect(ctx, db, opts, answers, prompts, ask, pendingText, (t) => {
       typing = t;
     });
-    report(ctx, saveLog(ctx, draft));
-    removeDraft(journal);
   } catch (err) {
-    if (!isPromptExit(err)) throw err;
-    if (typing && typing.text.trim() !== '') answers.pending = typing;
-    if (hasAnswers(answers)) {
-      // the journal's folder may not exist yet (the first log): made as pm makes it, 0700
-      try {
-        mkdirSync(dirname(journal), { recursive: true, mode: 0o700 });
-      } catch {
-        /* then the draft cannot be written either */
-      }
-      if (writeDraft(journal, answers))
-        throw new Interrupted('interrupted; what you typed is kept as a draft (pm log offers to resume it)');
-    }
+    if (isPromptExit(err) && keep()) throw new Interrupted(KEPT);
+    throw err;
+  } finally {
+    release();
+  }
+  typing = undefined;
+  try {
+    report(ctx, saveLog(ctx, draft));
+  } catch (err) {
+    // the save failed (the journal locked by another process, read-only, a full disk): the answers
+    // are not lost with it (fresh-eyes wave 10 E1)
+    if (keep()) ctx.info('pm: your answers are kept as a draft: run pm log again to resume it');
+    else ctx.info(`pm: your answers, not saved:\n${JSON.stringify(answers, null, 2)}`);
     throw err;
   }
+  if (resumed) removeDraft(resumed);
 }
+
+const KEPT = 'interrupted; what you typed is kept as a draft (pm log offers to resume it)';
 
 type Prompts = Awaited<ReturnType<typeof loadPrompts>>;
 type Ask = (prompt: string, message: string, check: (s: string) => unknown, fallback?: string) => Promise<string>;

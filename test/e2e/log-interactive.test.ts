@@ -1,6 +1,7 @@
 // The interactive `pm log`, driven through a real pseudo-terminal (pty-driver.py) as a person would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -13,6 +14,7 @@ const CTRL_C = '\u0003';
 const TAB = '\t';
 
 const onTerminal = (script: [string, string][], args: string[] = ['log']) => runOnTerminal(box, script, args);
+const onTerminalRun = (script: Parameters<typeof runOnTerminal>[1], args: string[]) => runOnTerminal(box, script, args);
 
 /**
  * A step of a session: wait for `expected`, then type `text` (what the person writes: names,
@@ -25,9 +27,9 @@ interface Step {
 }
 
 /** Run a session; returns the run, how many prompts were answered (✔) and how many keys were pressed. */
-function session(steps: Step[], args: string[] = ['log']) {
+function session(steps: Step[], args: string[] = ['log'], env: NodeJS.ProcessEnv = {}) {
   const script = steps.map((s): [string, string] => [s.expected, (s.text ?? '') + (s.keys ?? []).join('')]);
-  const r = onTerminal(script, args);
+  const r = runOnTerminal(box, script, args, env);
   const plain = r.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
   return {
     ...r,
@@ -395,21 +397,125 @@ describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
     expect(existsSync(draft)).toBe(false);
   });
 
-  it('declining the draft starts afresh', () => {
+  it('a draft put off stays while another call is logged; an interrupted log keeps its own beside it', () => {
     seed();
-    const first = session([
+    const one = `${box.db}.log-draft.json`;
+    const two = `${box.db}.log-draft-2.json`;
+    session([
       { expected: 'Who did you talk to', text: 'jane' },
       { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
-      { expected: 'How and when', keys: [CTRL_C] },
+      { expected: 'How and when', text: 'video', keys: [ENTER] },
+      { expected: 'summary', text: 'Call one notes', keys: [CTRL_C] },
     ]);
-    expect(existsSync(`${box.db}.log-draft.json`), first.plain.slice(-800)).toBe(true);
-    const r = session([
-      { expected: 'Resume the log', text: 'n', keys: [ENTER] },
-      { expected: 'Who did you talk to', keys: [CTRL_C] },
+    // "later" (↓ Enter): the next call is logged from scratch, and the first call's draft stays
+    const later = session([
+      { expected: 'Resume the log you left \\(Jane Roe \\(Acme\\): Call one notes\\)', keys: [DOWN, ENTER] },
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Call two', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
     ]);
-    expect(r.code).toBe(130);
-    expect(r.plain).toMatch(/pm: interrupted, nothing saved/);
+    expect(later.code, later.plain.slice(-800)).toBe(0);
+    expect(box.json(['show', 'I2'])).toMatchObject({ summary: 'Call two' });
+    expect(JSON.parse(readFileSync(one, 'utf8')).answers.pending.text).toBe('Call one notes');
+    // put off again, and this log interrupted too: its draft is kept beside the first, not over it
+    const third = session([
+      { expected: 'Resume the log you left \\(Jane Roe \\(Acme\\): Call one notes\\)', keys: [DOWN, ENTER] },
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Call three', keys: [CTRL_C] },
+    ]);
+    expect(third.code).toBe(130);
+    expect(JSON.parse(readFileSync(one, 'utf8')).answers.pending.text).toBe('Call one notes');
+    expect(JSON.parse(readFileSync(two, 'utf8')).answers.pending.text).toBe('Call three');
+    // discard (↓ ↓ Enter) removes the first; the second is offered next
+    const fourth = session([
+      { expected: 'Resume the log you left \\(Jane Roe \\(Acme\\): Call one notes\\)', keys: [DOWN, DOWN, ENTER] },
+      { expected: 'Resume the log you left \\(Jane Roe \\(Acme\\): Call three\\)', keys: [CTRL_C] },
+    ]);
+    expect(fourth.code).toBe(130);
+    expect(existsSync(one)).toBe(false);
+    expect(existsSync(two)).toBe(true);
   });
+
+  it('a save that fails (the journal locked by another process) keeps the answers as a draft', () => {
+    seed();
+    const holder = new Database(box.db);
+    holder.exec('BEGIN IMMEDIATE');
+    let r: ReturnType<typeof session>;
+    try {
+      r = session(
+        [
+          { expected: 'Who did you talk to', text: 'jane' },
+          { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+          { expected: 'How and when', keys: [ENTER] },
+          { expected: 'summary', text: 'Typed while the journal was locked', keys: [ENTER] },
+          { expected: 'Pains', keys: [ENTER] },
+          { expected: 'quote', keys: [ENTER] },
+          { expected: 'Tags', keys: [ENTER] },
+          { expected: 'support or refute', keys: [ENTER] },
+          { expected: 'Follow up', keys: [ENTER] },
+        ],
+        ['log'],
+        { PM_BUSY_TIMEOUT_MS: '50' },
+      );
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(r.code, r.plain.slice(-800)).toBe(1);
+    expect(r.plain).toMatch(/pm: the journal is locked by another process/);
+    expect(r.plain).toMatch(/pm: your answers are kept as a draft: run pm log again to resume it/);
+    const kept = JSON.parse(readFileSync(`${box.db}.log-draft.json`, 'utf8')).answers;
+    expect(kept).toMatchObject({ summary: 'Typed while the journal was locked' });
+    // and the next pm log saves it with two keys
+    const again = session([{ expected: 'Resume the log you left \\(Jane Roe \\(Acme\\): Typed while', keys: [ENTER] }]);
+    expect(again.code, again.plain.slice(-800)).toBe(0);
+    expect(box.json(['show', 'I2'])).toMatchObject({ summary: 'Typed while the journal was locked' });
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+  });
+
+  for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} at a prompt (the terminal closed, the session ended, kill) keeps what was typed`, () => {
+      seed();
+      const before = box.snapshot();
+      // sent to pm's own process (found by its journal in its argv), not the terminal's driver
+      const kill = [
+        process.execPath,
+        '-e',
+        `const fs = require('node:fs');
+         for (const pid of fs.readdirSync('/proc').filter((p) => /^[0-9]+$/.test(p))) {
+           let argv; try { argv = fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8').split('\\0'); } catch { continue; }
+           if (argv[0] === process.execPath && argv.includes(process.argv[1]) && /pm\\.js$/.test(argv[1] ?? ''))
+             process.kill(Number(pid), '${signal}');
+         }`,
+        box.db,
+      ];
+      const r = onTerminalRun(
+        [
+          ['Who did you talk to', 'jane'],
+          ['Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', ENTER],
+          ['How and when', `video${ENTER}`],
+          ['summary', 'Notes from a call the terminal lost'],
+          ['Notes from a call the terminal lost', { run: kill, type: '' }],
+        ],
+        ['--db', box.db, 'log'],
+      );
+      expect(r.code).toBe({ SIGHUP: 129, SIGTERM: 143, SIGINT: 130 }[signal]);
+      expect(box.snapshot()).toBe(before);
+      expect(JSON.parse(readFileSync(`${box.db}.log-draft.json`, 'utf8')).answers).toMatchObject({
+        howWhen: 'video',
+        pending: { prompt: 'summary', text: 'Notes from a call the terminal lost' },
+      });
+    });
+  }
+
   it('a draft whose person was merged away asks who again, and keeps the rest', () => {
     seed();
     const draft = {
