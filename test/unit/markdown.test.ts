@@ -172,12 +172,15 @@ describe('mdInline', () => {
   });
 
   it('property: text passed through untouched (the fast path) is text the escaping would leave as it is', () => {
-    const chars = fc.constantFrom(...'ab Z09.-+=#*_`[]<>&~|\\\t\n\u00a0\u202e\u0007é😀'.split(''));
+    const chars = fc.constantFrom(...'ab Z09.-+=#*_`[]<>&~|\\\t\n\u00a0\u202e\u0007é😀:@/'.split(''));
+    // a colon before a blank is let through: what stands around it (a shortcode, a scheme, a link)
+    const words = fc.constantFrom('Exports: ', 'mailto: ', 'XMPP: ', ':+1: ', 'www. ', 'https: //', 'a:b ', ': ');
     const texts = fc.oneof(
       hostileString,
       fc.string(),
       fc.string({ unit: 'grapheme' }),
       fc.array(chars, { maxLength: 12 }).map((a) => a.join('')),
+      fc.array(fc.oneof(chars, words), { maxLength: 8 }).map((a) => a.join('')),
     );
     fc.assert(
       fc.property(texts, (s) => {
@@ -198,6 +201,15 @@ describe('mdInline', () => {
       'tab\there',
       'nbsp\u00a0',
       '\ufeffbom',
+      'Exports: slow',
+      'Exports:slow',
+      'ends with a colon:',
+      'mailto: jane',
+      'Mailto: jane',
+      'xmpp: jane',
+      ':smile: ok',
+      'a: :+1: b',
+      'see: www. x',
     ])
       expect(mdInline(s), JSON.stringify(s)).toBe(escapeInline(s));
   });
@@ -330,6 +342,27 @@ describe('mdBlock', () => {
     expect(mdBlock(' \n\t\n')).toBe('');
     expect(codeBlock(mdBlock('a\r\nb\rc\n\n\n')).literal).toBe('a\nb\nc\n');
     expect(mdBlock('bell\u0007 esc\u001b[31m')).not.toMatch(/[\u0007\u001b]/);
+  });
+
+  it('property: notes without a carriage return, control character or backtick (the fast path) come back as the full path writes them', () => {
+    // the full path: carriage returns made newlines, controls made visible, fenced against backticks
+    const full = (text: string) => {
+      const body = safe(text.replace(/\r\n?/g, '\n')).trimEnd();
+      const fence = '`'.repeat(Math.max(3, ...(body.match(/`+/g) ?? []).map((r) => r.length + 1)));
+      return `${fence}text\n${body}\n${fence}`;
+    };
+    const chars = fc.constantFrom(...'ab Z09.-#*_[]<>|\t\n \u00a0\u3000é😀\r`\u0007\u202e'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(chars, fc.constantFrom('```', '\r\n', ' \n')), { minLength: 1, maxLength: 30 }),
+        (a) => {
+          const text = a.join('');
+          expect(mdBlock(text), JSON.stringify(text)).toBe(text.trim() === '' ? '' : full(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(mdBlock('Pasted:\n- first\n\tsecond  \n\n')).toBe('```text\nPasted:\n- first\n\tsecond\n```');
   });
 
   it('property: any text comes back line for line, and what follows the block is read as markdown again', () => {
