@@ -6,7 +6,9 @@
 //
 // Text is compared in a folded form (foldForMatch): each character decomposed (NFKD), case-folded,
 // stripped of nonspacing marks (accents) and of default-ignorable code points (zero-width spaces,
-// soft hyphens, bidi controls). Each base character is folded with its marks, so every folded
+// soft hyphens, bidi controls), every apostrophe made ' and every hyphen or dash made - (notes pasted
+// from a word processor or a phone write "O’Connor", "Jean‑Luc" for a name typed "O'Connor", "Jean-Luc").
+// Each base character is folded with its marks, so every folded
 // character maps back to the span of the original it came from, and a match is replaced there.
 
 import { once } from './once.js';
@@ -20,6 +22,9 @@ const ASCII = /^[\u0000-\u007f]*$/;
 const WORD_G = once(() => /[\p{L}\p{N}\p{M}]+/gu);
 /** Between the words of a name, any run of spaces, underscores or hyphens is one space ("jose_pena"). */
 const SEPARATORS = /[\s_-]+/g;
+/** Apostrophes (’ ‘ ʼ ` ´ ′ and kin) and hyphens or dashes (‐ ‑ ‒ – — ― −): each is one character, so indexes keep. */
+const APOSTROPHES = /[`\u00b4\u02b9\u02bb\u02bc\u02bd\u02c8\u2018\u2019\u201a\u201b\u2032]/g;
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
 
 const clusterCache = new Map<string, string>();
 
@@ -28,7 +33,15 @@ export function foldCluster(cluster: string): string {
   let folded = clusterCache.get(cluster);
   if (folded === undefined) {
     // upper then lower: full case folding for what lower alone leaves apart (ß/SS, final ς/σ)
-    folded = cluster.normalize('NFKD').toUpperCase().toLowerCase().normalize('NFKD').replace(DROPPED(), '');
+    // apostrophes first: NFKD would make ´ a space and an accent
+    folded = cluster
+      .replace(APOSTROPHES, "'")
+      .replace(DASHES, '-')
+      .normalize('NFKD')
+      .toUpperCase()
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(DROPPED(), '');
     if (clusterCache.size < 10_000) clusterCache.set(cluster, folded);
   }
   return folded;
@@ -48,7 +61,10 @@ export interface FoldedText {
  * against the general path).
  */
 export function foldForMatch(text: string): FoldedText {
-  if (ASCII.test(text)) return { folded: text.toLowerCase(), starts: null, ends: null };
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    return { folded: lower.includes('`') ? lower.replace(APOSTROPHES, "'") : lower, starts: null, ends: null };
+  }
   return foldGeneral(text);
 }
 
@@ -137,7 +153,7 @@ export interface MatchResult {
  * text. The first needle given wins a key two of them share.
  */
 export class MentionMatcher {
-  private readonly whole = new Map<string, { replacement: string; capitalised: boolean }>();
+  private readonly whole = new Map<string, { replacement: string; capitalised: boolean; tail: string }>();
   private readonly inside: Prepared[] = [];
   private maxWords = 0;
   private maxLength = 0;
@@ -147,7 +163,11 @@ export class MentionMatcher {
       const key = foldNeedle(n.text);
       if (key.length < 2) continue;
       if (!this.whole.has(key)) {
-        this.whole.set(key, { replacement: n.replacement, capitalised: n.capitalised === true });
+        // a name ending in a bracket it opened ("C++ Dev (Lead)") takes that bracket with it, which
+        // words alone would leave behind ("[forgotten]) and Bob")
+        const close = /[)\]}]+$/.exec(foldGeneral(n.text).folded.trimEnd())?.[0] ?? '';
+        const tail = close && /[([{]/.test(key) ? close : '';
+        this.whole.set(key, { replacement: n.replacement, capitalised: n.capitalised === true, tail });
         this.maxWords = Math.max(this.maxWords, key.match(WORD_G())?.length ?? 0);
         this.maxLength = Math.max(this.maxLength, key.length);
       }
@@ -177,6 +197,7 @@ export class MentionMatcher {
     for (let i = 0; i < words.length; ) {
       const from = words[i].index;
       let taken = 0;
+      let tail = 0;
       let replacement: string | undefined;
       for (let k = Math.min(this.maxWords, words.length - i); k >= 1; k--) {
         const last = words[i + k - 1];
@@ -186,6 +207,7 @@ export class MentionMatcher {
         if (hit !== undefined && (!hit.capitalised || /^\p{Lu}/u.test(text.slice(start(from))))) {
           replacement = hit.replacement;
           taken = k;
+          if (hit.tail && folded.startsWith(hit.tail, to)) tail = hit.tail.length;
           break;
         }
       }
@@ -198,7 +220,7 @@ export class MentionMatcher {
         }
       }
       if (replacement !== undefined) {
-        const to = words[i + taken - 1].index + words[i + taken - 1][0].length;
+        const to = words[i + taken - 1].index + words[i + taken - 1][0].length + tail;
         const origFrom = start(from);
         if (origFrom >= copied) {
           out += text.slice(copied, origFrom) + replacement;

@@ -31,6 +31,13 @@ describe('folding text for matching', () => {
     for (const f of forms) expect(foldGeneral(f).folded, f).toBe('jose pena');
   });
 
+  it('every apostrophe is one, and every hyphen or dash is one (text pasted from a word processor)', () => {
+    for (const f of ["O'Connor", 'O’Connor', 'O‘Connor', 'Oʼconnor', 'O`CONNOR', 'O´Connor'])
+      expect(foldGeneral(f).folded, f).toBe("o'connor");
+    for (const f of ['Jean-Luc', 'Jean‐Luc', 'Jean‑Luc', 'Jean–Luc', 'Jean—Luc', 'Jean−Luc'])
+      expect(foldGeneral(f).folded, f).toBe('jean-luc');
+  });
+
   it('identity keys ignore case, width and invisible characters, not accents', () => {
     expect(identityKey('ＪＡＮＥ  Roe\u200B')).toBe(identityKey('jane roe'));
     expect(identityKey('José'.normalize('NFD'))).toBe(identityKey('José'));
