@@ -393,9 +393,11 @@ export function onTerminal(
       env: { ...box.env, COLUMNS: '120', LINES: '40', TERM: 'xterm', ...env },
       encoding: 'utf8',
       timeout: 60_000,
+      // a prompt redraws its line for every chunk the terminal hands over: a long paste is megabytes
+      maxBuffer: 64 * 1024 * 1024,
     },
   );
-  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`pty driver failed: ${r.error?.message ?? ''} ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 

@@ -209,6 +209,14 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
 
 const KEPT = 'interrupted; what you typed is kept as a draft (pm log offers to resume it)';
 
+/** The first sentence of `text`, or as many of its words as a summary holds. */
+function leadOf(text: string): string {
+  const first = /^.*?[.!?](?=\s|$)/su.exec(text.trim())?.[0] ?? text.trim();
+  if ([...first].length <= LIMITS.summary) return first;
+  const clipped = clipWords(first, LIMITS.summary - 1); // by display width: zero-width marks still count
+  return [...clipped].length <= LIMITS.summary ? clipped : `${[...first].slice(0, LIMITS.summary - 1).join('')}…`;
+}
+
 type Prompts = Awaited<ReturnType<typeof loadPrompts>>;
 type Ask = (prompt: string, message: string, check: (s: string) => unknown, fallback?: string) => Promise<string>;
 
@@ -405,11 +413,26 @@ async function collect(
   // 3. summary
   // a paste of several lines (call notes) is one summary, its lines joined by spaces: the first line's
   // Enter would otherwise submit it and the rest be lost
-  if (answers.summary === undefined)
-    answers.summary = await pasteSafe(
-      () => ask('summary', 'What did you learn (summary)?', (s) => checkText('summary', s, LIMITS.summary)),
+  // Notes pasted whole (longer than a summary holds) are kept as the interview's notes, their first
+  // sentence the summary (fresh-eyes wave 10 E8: the paste was refused, with nowhere else to put it)
+  if (answers.summary === undefined) {
+    const notesGiven = opts.notes !== undefined || opts.notesFile !== undefined;
+    const said = await pasteSafe(
+      () =>
+        ask('summary', 'What did you learn (summary)?', (s) =>
+          checkText('summary', s, notesGiven ? LIMITS.summary : LIMITS.notes),
+        ),
       ' ',
     );
+    if ([...said].length > LIMITS.summary) {
+      answers.notes = said;
+      answers.summary = leadOf(said);
+      ctx.info(
+        `  that is longer than a summary (${LIMITS.summary} characters): its first sentence is the summary, ` +
+          'and the whole of it is kept as the notes',
+      );
+    } else answers.summary = said;
+  }
 
   // 4, 5. pains and quotes, several at once
   // (what the command line gave, --pain, --quote, --tag, --follow-up, is each prompt's default)
@@ -493,7 +516,7 @@ async function collect(
       notesFile: opts.notesFile,
     },
     today,
-    () => readNotes(opts),
+    () => answers.notes ?? readNotes(opts),
   );
   const role = answers.role === undefined ? null : (answers.role as Role);
   return {

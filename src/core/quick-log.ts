@@ -225,6 +225,8 @@ export interface LogAnswers {
   from?: { account: string } | { source: string };
   howWhen?: string;
   summary?: string;
+  /** the whole of a paste too long for the summary (its first sentence is the summary) */
+  notes?: string;
   pains?: string;
   quotes?: string;
   tags?: string;

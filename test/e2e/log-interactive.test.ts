@@ -342,6 +342,29 @@ describe('pm log --with on a terminal', () => {
   });
 });
 
+describe('pm log on a terminal: call notes pasted at the summary', () => {
+  it('a paste longer than a summary is kept whole as the notes, its first sentence the summary', () => {
+    seed();
+    const paste =
+      `Finance exports every Friday by hand. ${'Then they reconcile the totals line by line. '.repeat(40)}`.trim();
+    expect(paste.length).toBeGreaterThan(1000);
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: paste, keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(r.code, r.plain.slice(-800)).toBe(0);
+    expect(r.plain).toMatch(/its first sentence is the summary, and the whole of it is kept as the notes/);
+    expect(box.json(['show', 'I2'])).toMatchObject({ summary: 'Finance exports every Friday by hand.', notes: paste });
+  });
+});
+
 describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
   it('Ctrl-C before anything was typed saves nothing and exits 130 with one calm line', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
