@@ -457,6 +457,26 @@ export const UNDO_SCHEMA_31 = `
   DROP TABLE pain_heard_last;
   DROP INDEX pain_hearings_by_text;`;
 
+/**
+ * What schema 48 changed (people written with their copies, and checked; contacts_last_direct
+ * dropped), as schema 47 had it: 0034's check of a new interview's kind again.
+ */
+export const UNDO_SCHEMA_48 = `
+  DROP TRIGGER interview_contacts_checked_on_insert;
+  DROP TRIGGER follow_up_answers_after_people_insert;
+  DROP TRIGGER evidence_customers_after_people_insert;
+  ${readFileSync(join(ROOT, 'migrations', '0034_interview_kind_on_insert.sql'), 'utf8')}
+  CREATE TRIGGER interview_contacts_copy_after_insert AFTER INSERT ON interview_contacts BEGIN
+    UPDATE interview_contacts SET (date, kind) = (SELECT v.date, v.kind FROM interview_contacts_now v
+      WHERE v.interview_id = NEW.interview_id AND v.contact_id = NEW.contact_id)
+    WHERE interview_id = NEW.interview_id AND contact_id = NEW.contact_id;
+  END;
+  CREATE TRIGGER interview_contacts_kind_after_insert AFTER INSERT ON interview_contacts BEGIN
+    UPDATE interviews SET kind = (SELECT v.kind FROM interviews_kind_now v WHERE v.interview_id = interviews.id)
+    WHERE id = NEW.interview_id;
+  END;
+  CREATE INDEX contacts_last_direct ON contacts(id, last_direct);`;
+
 /** What schema 34 changed (a new interview's kind written by its insert, and checked), as it was. */
 export const UNDO_SCHEMA_34 = `
   DROP TRIGGER interviews_kind_checked_on_insert;

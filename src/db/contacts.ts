@@ -209,9 +209,15 @@ function rememberMergedName(
  * `remember: false`: the upgrade to schema 12 merges exact twins (one name), before merged_names exists.
  */
 export function mergeContacts(db: DB, duplicate: number, keep: number, { remember = true } = {}): number {
+  // the kept contact's role may make the duplicate's interviews customer conversations: their kind
+  // first, then the rows with its copies (0048), as src/db/interview-writer.ts addPeople does
+  db.prepare(`UPDATE interviews SET kind = 'customer' WHERE kind = 'stakeholder'
+    AND id IN (SELECT interview_id FROM interview_contacts WHERE contact_id = ?)
+    AND EXISTS (SELECT 1 FROM contacts WHERE id = ? AND role IN ('customer', 'prospect'))`).run(duplicate, keep);
   const moved = db
-    .prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id)
-    SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`)
+    .prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id, date, kind)
+    SELECT i.id, ?, i.date, i.kind FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+    WHERE ic.contact_id = ?`)
     .run(keep, duplicate).changes;
   db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(duplicate);
   const dup = db

@@ -75,17 +75,40 @@ export interface InterviewLists {
   tags?: string[];
 }
 
+/** Whether a customer or prospect is among the people (ids as a JSON list): the interview is then a customer's. */
+const CUSTOMER_AMONG = `SELECT 1 FROM contacts WHERE id IN (SELECT value FROM json_each(?))
+  AND role IN ('customer', 'prospect')`;
+/** A person present at an interview, with its copies of the interview's date and kind, which 0048 checks. */
+const PEOPLE_INSERT = `INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id, date, kind)
+  SELECT id, ?, date, kind FROM interviews WHERE id = ?`;
+/** An interview's people made customers of: its kind first, as the rows to come copy it (0048). */
+const KIND_FOR_PEOPLE = `UPDATE interviews SET kind = 'customer' WHERE id = ? AND kind = 'stakeholder' AND EXISTS (
+  ${CUSTOMER_AMONG})`;
+
+/**
+ * Add people to an interview that exists (pm edit --with, and tests that build journals by SQL):
+ * the interview made a customer conversation first if one of them is a customer or prospect, then
+ * each row written with its copies. A row without them is refused by the schema (0048).
+ */
+export function addPeople(db: DB, interviewId: number, contactIds: readonly number[]): void {
+  if (contactIds.length === 0) return;
+  db.prepare(KIND_FOR_PEOPLE).run(interviewId, JSON.stringify(contactIds));
+  const add = db.prepare(PEOPLE_INSERT);
+  for (const c of contactIds) add.run(c, interviewId);
+}
+
 const SQL = {
-  // the kind a new interview has before its people come, its channel's (0034): written here rather
-  // than by a trigger's UPDATE, which made every prepare of this statement compile the triggers that
-  // follow the kind (~0.7 ms at every log)
+  // a new interview's kind, written by its insert (0034, 0048), not by triggers' UPDATEs after it,
+  // which made every prepare compile the triggers that follow the kind (~0.7 ms at every log): its
+  // channel's (indirect, given as 1), else customer when a customer or prospect is among its people
   insert: `INSERT INTO interviews (id, uuid, date, channel, kind, account_id, source, by, minutes, summary, notes,
-    follow_up, follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    follow_up, follow_up_done, stage, created_at) VALUES (?, ?, ?, ?, CASE WHEN ? THEN 'indirect' WHEN EXISTS (
+      ${CUSTOMER_AMONG}) THEN 'customer' ELSE 'stakeholder' END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   delete: 'DELETE FROM interviews WHERE id = ?',
   // its id, for when it comes back (schema 43)
   remember: REMEMBER_DELETED_ID.interview,
-  // a person named twice is present once
-  addPresent: 'INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)',
+  // a person named twice is present once; with the copies of the interview's date and kind (0048)
+  addPresent: PEOPLE_INSERT,
   clearPresent: 'DELETE FROM interview_contacts WHERE interview_id = ?',
   addPain: 'INSERT INTO pains (interview_id, position, text, severity) VALUES (?, ?, ?, ?)',
   addQuote: 'INSERT INTO quotes (interview_id, position, text) VALUES (?, ?, ?)',
@@ -135,7 +158,8 @@ export class InterviewWriter {
         uuid,
         i.date,
         i.channel,
-        isIndirect(i.channel) ? 'indirect' : 'stakeholder',
+        isIndirect(i.channel) ? 1 : 0,
+        JSON.stringify(i.contactIds),
         i.accountId,
         i.source,
         i.by,
@@ -148,7 +172,7 @@ export class InterviewWriter {
         createdAt,
       ).lastInsertRowid,
     );
-    for (const c of i.contactIds) this.stmt('addPresent').run(rowid, c);
+    for (const c of i.contactIds) this.stmt('addPresent').run(c, rowid);
     this.addPains(rowid, i.pains);
     this.addList(rowid, 'quotes', i.quotes);
     this.addList(rowid, 'tags', i.tags);
@@ -173,7 +197,7 @@ export class InterviewWriter {
     }
     if (change.contactIds) {
       this.stmt('clearPresent').run(rowid);
-      for (const c of change.contactIds) this.stmt('addPresent').run(rowid, c);
+      addPeople(this.db, rowid, change.contactIds);
     }
     const lists = change.lists ?? {};
     if (lists.pains) {

@@ -46,6 +46,7 @@ import m0044 from '../../migrations/0044_report_decided.sql';
 import m0045 from '../../migrations/0045_pain_text_recent.sql';
 import m0046 from '../../migrations/0046_coverage_people.sql';
 import m0047 from '../../migrations/0047_follow_ups_due.sql';
+import m0048 from '../../migrations/0048_people_with_their_copies.sql';
 
 export interface Migration {
   version: number;
@@ -128,6 +129,7 @@ export const MIGRATIONS: Migration[] = [
   migration(45, '0045_pain_text_recent', m0045),
   migration(46, '0046_coverage_people', m0046, undefined, dropCoveragePeople),
   migration(47, '0047_follow_ups_due', m0047),
+  migration(48, '0048_people_with_their_copies', m0048),
 ];
 
 /**

@@ -36,13 +36,14 @@ const EVIDENCE_SUMMARY_TRIGGERS = [
   'evidence_customers_after_evidence_update',
   'evidence_customers_after_evidence_delete',
   'evidence_customers_after_contact_update',
+  'evidence_customers_after_people_insert',
 ];
 
 /** In the order they are rebuilt: each reads only those before it. */
 export const SUMMARIES: readonly Summary[] = [
   {
     // customer contact, second-hand signal or stakeholder meeting (0001; one definition since 0005);
-    // a new interview's written by its insert, and checked (0034)
+    // a new interview's written by its insert, and checked (0034), as is a person's row's (0048)
     name: 'interviews.kind',
     table: 'interviews',
     view: 'interviews_kind_now',
@@ -51,13 +52,13 @@ export const SUMMARIES: readonly Summary[] = [
     triggers: [
       'interviews_kind_checked_on_insert',
       'interviews_kind_after_channel',
-      'interview_contacts_kind_after_insert',
+      'interview_contacts_checked_on_insert',
       'interview_contacts_kind_after_delete',
       'contacts_kind_after_role',
     ],
   },
   {
-    // who was in each conversation, with a copy of its date and kind (0009)
+    // who was in each conversation, with a copy of its date and kind (0009), written with the row (0048)
     name: 'interview_contacts.date/kind',
     table: 'interview_contacts',
     view: 'interview_contacts_now',
@@ -66,11 +67,11 @@ export const SUMMARIES: readonly Summary[] = [
       ['contact_id', 'contact_id'],
     ],
     kept: ['date', 'kind'],
-    triggers: ['interview_contacts_copy_after_insert', 'interviews_people_after_update'],
+    triggers: ['interview_contacts_checked_on_insert', 'interviews_people_after_update'],
   },
   {
     // who was in each conversation, with a copy of its account, and of their persona and whether they
-    // are a customer or prospect (0046): pm coverage's counts per persona
+    // are a customer or prospect (0048): pm coverage's counts per persona
     name: 'interview_contacts.account_id/persona/customer',
     table: 'interview_contacts',
     view: 'interview_contacts_people_now',
@@ -97,6 +98,7 @@ export const SUMMARIES: readonly Summary[] = [
       'follow_up_answers_after_interview_insert',
       'follow_up_answers_after_interview_update',
       'follow_up_answers_after_interview_delete',
+      'follow_up_answers_after_people_insert',
       'follow_up_answers_after_people_update',
       'follow_up_answers_after_people_delete',
     ],

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
 import { displayWidth } from '../../src/render/width.js';
+import { addPeople } from '../../src/db/interview-writer.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -123,8 +124,7 @@ function busyWeek(): void {
         .run(uuid(), date, a, `A rather long summary of the call on ${date} with many words in it`, followUp)
         .lastInsertRowid,
     );
-    for (const w of who)
-      db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, w);
+    addPeople(db, id, who);
     return id;
   };
   const belief = (statement: string, created: string, decideBy: string) =>

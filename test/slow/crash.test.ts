@@ -30,6 +30,7 @@ import {
   UNDO_SCHEMA_33,
   UNDO_SCHEMA_34,
   UNDO_SCHEMA_36,
+  UNDO_SCHEMA_48,
   type Sandbox,
 } from '../helpers.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
@@ -276,6 +277,7 @@ function downgradeToSchema1(file: string): void {
     .pluck()
     .all() as string[];
   db.exec(`BEGIN;
+    ${UNDO_SCHEMA_48}
     DROP TRIGGER interview_contacts_people_after_insert;
     DROP TRIGGER interviews_people_after_account;
     DROP TRIGGER contacts_people_after_update;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import { hypothesisStats } from '../../src/db/hypothesis-stats.js';
+import { addPeople } from '../../src/db/interview-writer.js';
 // @ts-expect-error the generator is plain JavaScript
 import { mulberry32 } from '../bench/generate.mjs';
 import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
@@ -201,10 +202,7 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
       ],
       [
         'person added to a call',
-        () =>
-          db
-            .prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)')
-            .run(pick(ids('SELECT interview_id FROM evidence')), pick(ids('SELECT id FROM contacts'))),
+        () => addPeople(db, pick(ids('SELECT interview_id FROM evidence')), [pick(ids('SELECT id FROM contacts'))]),
       ],
       [
         'person removed from a call',
@@ -250,8 +248,7 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
           const person = db.prepare('SELECT id FROM contacts WHERE account_id = ? LIMIT 1').pluck().get(account) as
             | number
             | undefined;
-          if (person !== undefined)
-            db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, person);
+          if (person !== undefined) addPeople(db, id, [person]);
         },
       ],
       [
@@ -325,12 +322,7 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
         .prepare("INSERT INTO contacts (uuid, name, account_id, role) VALUES ('c-y', 'Solo Colleague', ?, 'customer')")
         .run(account).lastInsertRowid,
     );
-    db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?), (?, ?)').run(
-      i,
-      person,
-      i,
-      colleague,
-    );
+    addPeople(db, i, [person, colleague]);
     const solo = (asOf = '2026-11-20') => {
       const s = hypothesisStats(db, asOf, h)[0];
       return [s.customersSupporting, s.customersRefuting, s.accountsSupporting, s.supports, s.refutes];
@@ -349,11 +341,7 @@ describe('evidence_customers, evidence_totals and accounts.last_direct', () => {
         () => db.prepare('DELETE FROM interview_contacts WHERE interview_id = ? AND contact_id = ?').run(i, person),
         [1, 0, 1, 1, 0],
       ],
-      [
-        'person back on the call',
-        () => db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(i, person),
-        [2, 0, 1, 1, 0],
-      ],
+      ['person back on the call', () => addPeople(db, i, [person]), [2, 0, 1, 1, 0]],
       [
         'now a stakeholder',
         () => db.prepare("UPDATE contacts SET role = 'stakeholder' WHERE id = ?").run(person),

@@ -8,6 +8,7 @@ import { openForWrite, type DB } from '../../src/db/journal.js';
 import { hypothesisStats } from '../../src/db/hypothesis-stats.js';
 import { hypothesisRecords } from '../../src/db/hypotheses.js';
 import { DEFAULTS } from '../../src/core/config.js';
+import { addPeople } from '../../src/db/interview-writer.js';
 
 let dir: string;
 let db: DB;
@@ -56,11 +57,11 @@ function evidence(
       .run(`i-${++seq}`, date, channel, isIndirect(channel) ? 'indirect' : 'stakeholder', accountId(account))
       .lastInsertRowid,
   );
-  for (const [name, role] of people)
-    db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(
-      id,
-      contactId(name, account, role),
-    );
+  addPeople(
+    db,
+    id,
+    people.map(([name, role]) => contactId(name, account, role)),
+  );
   db.prepare('INSERT INTO evidence(hypothesis_id, interview_id, direction) VALUES (1, ?, ?)').run(id, direction);
 }
 

@@ -1,8 +1,10 @@
-// A new interview's kind is written by pm's insert (schema 34), no longer set by a trigger after it:
-// whatever pm's writers do next (people added and removed, channels changed, contacts merged, roles
-// changed, interviews deleted, people forgotten), every interview's kind must still be the simple
-// rule's, interviews_kind_now, on journals of both bench shapes; and a row written with another
-// kind than its channel's is refused, with nothing written.
+// A new interview's kind is written by pm's insert (schema 34), with its people's (48), and a
+// person's row with its copies of the interview's date and kind (48), no longer set by triggers after
+// them: whatever pm's writers do next (people added and removed, channels changed, contacts merged,
+// roles changed, interviews deleted, people forgotten), every interview's kind must still be the
+// simple rule's, interviews_kind_now, and every summary its view's (the follow-ups a new customer
+// conversation answers, the customers behind a hypothesis's evidence), on journals of both bench
+// shapes; and a row written without what the rule gives it is refused, with nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/core/channels.js';
 import { InterviewWriter } from '../../src/db/interview-writer.js';
@@ -42,7 +44,7 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
           minutes: null,
           summary: 'kinds',
           notes: null,
-          followUp: null,
+          followUp: rand() < 0.3 ? '2026-12-01' : null,
           followUpDone: false,
           contactIds: [...new Set(some(contacts).slice(0, 3))],
           pains: [],
@@ -50,6 +52,9 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
           tags: [],
         },
         '2026-11-20T00:00:00Z',
+        rand() < 0.3
+          ? [{ hypothesisId: pick(ids('SELECT id FROM hypotheses')), direction: 'supports', strength: 'strong' }]
+          : [],
       );
     };
     const changes = [
@@ -114,7 +119,7 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
     }
   });
 
-  it("refuses a row written with another kind than its channel's, and writes nothing", () => {
+  it("refuses an interview written with another kind than its channel's or a customer's, and writes nothing", () => {
     const db = journal.db;
     const count = () => db.prepare('SELECT count(*) FROM interviews').pluck().get();
     const before = count();
@@ -126,8 +131,43 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
         )
         .run(`raw-${channel}-${kind}`, channel, kind, channel === 'review' ? 'Capterra' : null);
     expect(() => insert('review', null)).toThrow(/kind must be its channel's/);
-    expect(() => insert('call', 'customer')).toThrow(/kind must be its channel's/);
+    expect(() => insert('review', 'customer')).toThrow(/kind must be its channel's/);
     expect(() => insert('call', 'indirect')).toThrow(/kind must be its channel's/);
     expect(count()).toBe(before);
+  });
+
+  it("refuses a person's row without its interview's date and kind, or leaving a customer's call a stakeholder meeting", () => {
+    const db = journal.db;
+    const rows = () => db.prepare('SELECT count(*) FROM interview_contacts').pluck().get();
+    const before = rows();
+    const meeting = db
+      .prepare("SELECT id FROM interviews WHERE kind = 'stakeholder' AND date <> '' ORDER BY id LIMIT 1")
+      .pluck()
+      .get() as number;
+    const one = (sql: string, ...args: unknown[]) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .get(...args);
+    const date = one('SELECT date FROM interviews WHERE id = ?', meeting) as string;
+    const stranger = one(
+      `SELECT min(id) FROM contacts WHERE role = 'stakeholder'
+         AND id NOT IN (SELECT contact_id FROM interview_contacts WHERE interview_id = ?)`,
+      meeting,
+    ) as number;
+    const customer = one("SELECT min(id) FROM contacts WHERE role = 'customer'") as number;
+    const add = (contact: number, d: string, kind: string) =>
+      db
+        .prepare('INSERT INTO interview_contacts (interview_id, contact_id, date, kind) VALUES (?, ?, ?, ?)')
+        .run(meeting, contact, d, kind);
+    const refused = /must carry its interview's date and kind/;
+    expect(() =>
+      db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(meeting, stranger),
+    ).toThrow(refused);
+    expect(() => add(stranger, '2000-01-01', 'stakeholder')).toThrow(refused);
+    expect(() => add(stranger, date, 'customer')).toThrow(refused);
+    expect(() => add(customer, date, 'stakeholder')).toThrow(refused);
+    expect(rows()).toBe(before);
+    expect(db.prepare('SELECT kind FROM interviews WHERE id = ?').pluck().get(meeting)).toBe('stakeholder');
   });
 });

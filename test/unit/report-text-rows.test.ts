@@ -9,6 +9,7 @@ import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows, reportSql } from '../../src/db/report.js';
 import { withPainKey } from '../../src/db/pain-key.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
+import { addPeople } from '../../src/db/interview-writer.js';
 import {
   buildReport,
   buildShownReport,
@@ -71,7 +72,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
            VALUES (?, ?, 'call', ?, 'a call never followed up', ?, ?)`,
         )
         .run(`i-once-${k}`, day, account, '2026-10-30', `${day}T12:00:00Z`).lastInsertRowid;
-      db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(call, person);
+      addPeople(db, Number(call), [Number(person)]);
     }
     // the views list the best opportunities ranked from a summary of each spelling
     // (src/core/report-opportunities.ts): give the pains severities of every kind, spellings that
@@ -239,7 +240,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
             .prepare(`INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at)
               VALUES (?, ?, 'call', ?, 'a customer call', ?)`)
             .run(`i-facts-${day}`, day, account, `${day}T12:00:00Z`).lastInsertRowid;
-          db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(id, person);
+          addPeople(db, Number(id), [person]);
           return id;
         };
         const [on, after] = [call(asOf), call(addDays(asOf, 3))];

@@ -10,7 +10,7 @@ import { openForWrite, type DB } from '../../src/db/journal.js';
 import { importJournal, journalLookup } from '../../src/db/import.js';
 import { validateDocument } from '../../src/core/import-validate.js';
 import { CHANNELS, INDIRECT_CHANNELS } from '../../src/core/channels.js';
-import { InterviewWriter } from '../../src/db/interview-writer.js';
+import { addPeople, InterviewWriter } from '../../src/db/interview-writer.js';
 import { forgetContact } from '../../src/db/forget.js';
 import {
   SUMMARIES,
@@ -202,18 +202,15 @@ describe('every summary', () => {
             pick(ids('SELECT interview_id FROM follow_up_answers')),
             pick(ids('SELECT contact_id FROM interview_contacts')),
           ),
-      () =>
-        db
-          .prepare('INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)')
-          .run(pick(ids('SELECT id FROM interviews')), pick(ids('SELECT id FROM contacts'))),
+      () => addPeople(db, pick(ids('SELECT id FROM interviews')), [pick(ids('SELECT id FROM contacts'))]),
       // merges: everyone's conversations moved to another person at once, an account's to another
       () => {
         const [from, into] = [
           pick(ids('SELECT contact_id FROM interview_contacts')),
           pick(ids('SELECT id FROM contacts')),
         ];
-        db.prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id)
-          SELECT interview_id, ? FROM interview_contacts WHERE contact_id = ?`).run(into, from);
+        for (const id of ids(`SELECT interview_id FROM interview_contacts WHERE contact_id = ${from}`))
+          addPeople(db, id, [into]);
         if (from !== into) db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(from);
       },
       () =>
@@ -426,7 +423,7 @@ describe("a follow-up's answer (follow_up_answers)", () => {
       step('Ann called on the 20th', f, '2026-01-20');
       const on15 = call('2026-01-15', [bo]);
       step('Bo is not one of its people', f, '2026-01-20');
-      j.db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(on15, ann);
+      addPeople(j.db, on15, [ann]);
       step('Ann added to the call of the 15th', f, '2026-01-15');
       j.db.prepare("UPDATE interviews SET channel = 'review' WHERE id = ?").run(on15);
       step('the 15th a second-hand signal', f, '2026-01-20');
@@ -439,7 +436,7 @@ describe("a follow-up's answer (follow_up_answers)", () => {
       j.db.prepare('DELETE FROM interviews WHERE id = ?').run(on15);
       step('the 11th deleted', f, '2026-01-12');
       j.db.prepare('DELETE FROM interview_contacts WHERE interview_id = ? AND contact_id = ?').run(meeting, cy);
-      j.db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(meeting, bo);
+      addPeople(j.db, meeting, [bo]);
       step('Cy taken out of the 12th', f, '2026-01-20');
       // Ann merged into Bo: her conversations moved to him, one row at a time
       j.db
