@@ -21,6 +21,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { checkJsonOutput } from './json-output.js';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'pm.js');
@@ -47,6 +48,23 @@ export interface Sandbox {
   /** the journal's bytes (with -wal), to check that a failed command changed nothing */
   snapshot(): string;
   cleanup(): void;
+}
+
+/**
+ * One sandbox for a whole file whose tests only read (or are refused): made before them with the
+ * commands of `fill` (each must exit 0), removed after them. `box()` is it.
+ */
+export function sandboxForFile(fill: string[][]): () => Sandbox {
+  let box: Sandbox | undefined;
+  beforeAll(() => {
+    box = sandbox();
+    for (const args of fill) expect(box.pm(args).code, `pm ${args.join(' ')}`).toBe(0);
+  });
+  afterAll(() => box?.cleanup());
+  return () => {
+    if (!box) throw new Error('sandboxForFile: used outside a test');
+    return box;
+  };
 }
 
 /**

@@ -206,7 +206,7 @@ export function unknownHypothesis(ref: string): UsageError {
   const shown = ref.length > 40 ? ref.slice(0, 40) + '…' : ref;
   return parseHypothesisId(ref) === null
     ? new UsageError(`${JSON.stringify(shown)} is not a hypothesis id (H1, H2, …)`, 'try: pm hyp list --status all')
-    : new UsageError(`no hypothesis ${shown.toUpperCase()}`, 'try: pm hyp list --status all');
+    : new UsageError(`unknown hypothesis ${shown.toUpperCase()}`, 'try: pm hyp list --status all');
 }
 
 export function parseKind(value: string): HypothesisKind {

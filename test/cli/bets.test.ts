@@ -94,7 +94,7 @@ describe('pm hyp bet', () => {
     );
     refused(['hyp', 'bet', 'H1', '--until', '3d', '--reason', 'x'], /--until/);
     refused(['hyp', 'bet', 'H1', '--until', '+2w', '--reason', 'x', '--date', '2026-11-01'], /created on 2026-11-10/);
-    refused(['hyp', 'bet', 'H9', '--until', '+2w', '--reason', 'x'], /no hypothesis H9/);
+    refused(['hyp', 'bet', 'H9', '--until', '+2w', '--reason', 'x'], /unknown hypothesis H9/);
     ok(['hyp', 'kill', 'H1', '--reason', 'no']);
     refused(
       ['hyp', 'bet', 'H1', '--until', '+2w', '--reason', 'x'],

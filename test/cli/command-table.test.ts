@@ -1,9 +1,9 @@
 // What the command table (src/cli/commands.ts) makes of pm, as a user meets it: every command and
 // alias prints its help and exits 0, an alias runs its command, an unknown word gets a suggestion.
 // In-process, through run() in the built bundle.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS, type CommandSpec } from '../../src/cli/commands.js';
-import { type Sandbox, sandbox } from '../helpers.js';
+import { sandboxForFile } from '../helpers.js';
 
 /** Every command path of the table, typed by name and by each alias, with the entries it names. */
 function paths(specs: readonly CommandSpec[], prefix: CommandSpec[] = [], typed: string[] = []) {
@@ -18,17 +18,14 @@ function paths(specs: readonly CommandSpec[], prefix: CommandSpec[] = [], typed:
 /** Help wraps descriptions to the width: compare words, not lines. */
 const words = (s: string) => s.replace(/\s+/g, ' ');
 
-let box: Sandbox;
-beforeAll(() => {
-  box = sandbox();
-  expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Exports take an hour']).code).toBe(0);
-  expect(box.pm(['hyp', 'add', 'Finance teams want itemised invoices']).code).toBe(0);
-});
-afterAll(() => box.cleanup());
+const journal = sandboxForFile([
+  ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Exports take an hour'],
+  ['hyp', 'add', 'Finance teams want itemised invoices'],
+]);
 
 describe('the command table', () => {
   it.each(paths(COMMANDS))('pm %s --help exits 0 with its help', (_, typed, entries) => {
-    const r = box.pm([...typed, '--help']);
+    const r = journal().pm([...typed, '--help']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     // the usage line names each command by its name, whichever alias was typed
@@ -44,7 +41,7 @@ describe('the command table', () => {
   });
 
   it('pm --help lists every command, in the table’s order', () => {
-    const r = box.pm(['--help']);
+    const r = journal().pm(['--help']);
     expect(r.code).toBe(0);
     const section = r.out.slice(r.out.indexOf('\nCommands:\n'), r.out.indexOf('\nExamples:\n'));
     const listed = [...section.matchAll(/^ {2}([a-z]+)/gm)].map((m) => m[1]).filter((w) => w !== 'help');
@@ -52,24 +49,24 @@ describe('the command table', () => {
   });
 
   it('an alias runs its command', () => {
-    expect(box.pm(['ls', '--json'])).toEqual(box.pm(['interviews', '--json']));
-    expect(JSON.parse(box.pm(['ls', '--json']).out)).toHaveLength(1);
-    expect(box.pm(['hypothesis', 'ls', '--json'])).toEqual(box.pm(['hyp', 'list', '--json']));
-    expect(JSON.parse(box.pm(['hyp', 'ls', '--json']).out)).toHaveLength(1);
+    expect(journal().pm(['ls', '--json'])).toEqual(journal().pm(['interviews', '--json']));
+    expect(JSON.parse(journal().pm(['ls', '--json']).out)).toHaveLength(1);
+    expect(journal().pm(['hypothesis', 'ls', '--json'])).toEqual(journal().pm(['hyp', 'list', '--json']));
+    expect(JSON.parse(journal().pm(['hyp', 'ls', '--json']).out)).toHaveLength(1);
   });
 
   it('an unknown command gets a suggestion from every command, and the help to read', () => {
-    expect(box.pm(['reprot'])).toEqual({
+    expect(journal().pm(['reprot'])).toEqual({
       code: 2,
       out: '',
       err: "pm: unknown command 'reprot' (Did you mean report?)\ntry: pm --help\n",
     });
-    expect(box.pm(['hyp', 'lsit'])).toEqual({
+    expect(journal().pm(['hyp', 'lsit'])).toEqual({
       code: 2,
       out: '',
       err: "pm: unknown command 'lsit' (Did you mean list?)\ntry: pm hyp --help\n",
     });
-    expect(box.pm(['ls', '--acount', 'Acme']).err).toBe(
+    expect(journal().pm(['ls', '--acount', 'Acme']).err).toBe(
       "pm: unknown option '--acount' (Did you mean --account?)\ntry: pm ls --help\n",
     );
   });

@@ -76,7 +76,7 @@ describe('pm guide H3', () => {
   it('an unknown or missing hypothesis is a usage error', () => {
     setUp();
     expectUsageError(box.pm(['guide', 'H9']));
-    expect(box.pm(['guide', 'H9']).err).toMatch(/no hypothesis H9/);
+    expect(box.pm(['guide', 'H9']).err).toMatch(/unknown hypothesis H9/);
     expectUsageError(box.pm(['guide', 'I1']));
     const none = box.pm(['guide']);
     expectUsageError(none);

@@ -233,7 +233,7 @@ describe('pm hyp edit', () => {
   it('refuses nothing to change, unknown ids and bad values', () => {
     ok(['hyp', 'add', 'X', '--date', '2026-11-10']);
     refused(['hyp', 'edit', 'H1'], /nothing to change/);
-    refused(['hyp', 'edit', 'H9', '--kind', 'value'], /no hypothesis H9/, /try: pm hyp list --status all/);
+    refused(['hyp', 'edit', 'H9', '--kind', 'value'], /unknown hypothesis H9/, /try: pm hyp list --status all/);
     refused(['hyp', 'edit', 'X1', '--kind', 'value'], /not a hypothesis id/, /try: pm hyp list --status all/);
     refused(['hyp', 'edit', 'H1', '--decide-by', '2026-11-01'], /before the hypothesis was created \(2026-11-10\)/);
   });
@@ -404,7 +404,7 @@ describe('pm hyp show', () => {
   });
 
   it('an unknown id is a usage error with a hint', () => {
-    refused(['hyp', 'show', 'H4'], /^pm: no hypothesis H4$/m, /^try: pm hyp list --status all$/m);
+    refused(['hyp', 'show', 'H4'], /^pm: unknown hypothesis H4$/m, /^try: pm hyp list --status all$/m);
     refused(['hyp', 'show', 'I4'], /not a hypothesis id/, /try: pm hyp list --status all/);
   });
 });
@@ -482,7 +482,7 @@ describe('outcomes', () => {
     refused(['hyp', 'kill', 'H1', '--reason', 'r'.repeat(1001)], /reason is longer than 1000/);
     refused(['hyp', 'kill', 'H1', '--reason', 'x', '--date', 'tomorrow'], /--date: "tomorrow" is in the future/);
     refused(['hyp', 'kill', 'H1', '--reason', 'x', '--date', '2026-12-01'], /in the future/);
-    refused(['hyp', 'kill', 'H2', '--reason', 'x'], /no hypothesis H2/, /try: pm hyp list --status all/);
+    refused(['hyp', 'kill', 'H2', '--reason', 'x'], /unknown hypothesis H2/, /try: pm hyp list --status all/);
   });
 
   it('an unknown id on a journal that does not exist yet creates nothing', () => {
@@ -546,8 +546,8 @@ describe('pm hyp link / unlink', () => {
       /weak, medium, strong/,
     );
     refused(['hyp', 'link', 'H1', 'I9', '--supports'], /I9/);
-    refused(['hyp', 'link', 'H7', 'I1', '--supports'], /no hypothesis H7/, /try: pm hyp list --status all/);
-    refused(['hyp', 'unlink', 'H7', 'I1'], /no hypothesis H7/);
+    refused(['hyp', 'link', 'H7', 'I1', '--supports'], /unknown hypothesis H7/, /try: pm hyp list --status all/);
+    refused(['hyp', 'unlink', 'H7', 'I1'], /unknown hypothesis H7/);
   });
 });
 
