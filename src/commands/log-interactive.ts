@@ -30,7 +30,7 @@ import { type Channel, parseChannel } from '../core/channels.js';
 import { ROLES, parsePerson, type ContactRow, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { checkPersona, draftFromOptions, followUpAfter, type LogDraft, type LogOptions } from '../core/interviews.js';
-import { parsePain } from '../core/pains.js';
+import { notASeverity, parsePain, SEVERITIES } from '../core/pains.js';
 import {
   evidenceFilter,
   hasAnswers,
@@ -618,7 +618,13 @@ async function askPains(
       }));
     },
     validate: valid((s) => {
-      for (const p of splitItems(s)) parsePain(p, 'pain');
+      for (const item of splitItems(s)) {
+        const pain = parsePain(item, 'pain');
+        // asked again here, where the scripted form can only warn (fresh-eyes wave 10 E12)
+        const word = notASeverity(pain.text);
+        if (word !== undefined)
+          throw new UsageError(`${JSON.stringify(word)} is not a severity: write one of ${SEVERITIES.join(', ')}`);
+      }
     }),
     theme: {
       style: { keysHelpTip: () => '↓ pains heard before, severities · ⏎ takes it · ⇥ puts it in the line' },

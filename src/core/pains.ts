@@ -56,16 +56,23 @@ const SEVERITY_WORDS = new Set(
  * letter, at most 2 edits away, 1 for a word of 3 letters). "ratio 3:1" and "note: text" stay silent.
  */
 export function painSeverityWarning(p: Pain): string | undefined {
-  const m = /:\s*([A-Za-z]+)\s*$/.exec(p.text);
+  const word = notASeverity(p.text);
+  if (word === undefined) return undefined;
+  return (
+    `${JSON.stringify(word)} is not a severity (${SEVERITIES.join(', ')}): stored the pain ` +
+    `${JSON.stringify(p.text)} at ${p.severity} severity`
+  );
+}
+
+/** The word after a pain's last colon when it seems meant as a severity pm does not have (see above). */
+export function notASeverity(text: string): string | undefined {
+  const m = /:\s*([A-Za-z]+)\s*$/.exec(text);
   if (!m) return undefined;
   const word = m[1].toLowerCase();
   const typo = (s: string) =>
     word.length >= 3 && word[0] === s[0] && editDistance(word, s) <= (word.length === 3 ? 1 : 2);
   if (isSeverity(word) || (!SEVERITY_WORDS.has(word) && !SEVERITIES.some(typo))) return undefined;
-  return (
-    `${JSON.stringify(m[1])} is not a severity (${SEVERITIES.join(', ')}): stored the pain ` +
-    `${JSON.stringify(p.text)} at ${p.severity} severity`
-  );
+  return m[1];
 }
 
 /**

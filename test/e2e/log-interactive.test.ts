@@ -365,6 +365,31 @@ describe('pm log on a terminal: call notes pasted at the summary', () => {
   });
 });
 
+describe('pm log on a terminal: a severity typo at the pains', () => {
+  it('is asked again with the reason, not stored as part of the pain', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Exports by hand', keys: [ENTER] },
+      { expected: 'Pains', text: 'slow export:hihg', keys: [ENTER] },
+      {
+        expected: '"hihg" is not a severity: write one of low, medium, high, blocker',
+        text: 'slow export:high',
+        keys: [ENTER],
+      },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(r.code, r.plain.slice(-800)).toBe(0);
+    expect(r.plain).not.toMatch(/warning/);
+    expect(box.json(['show', 'I2']).pains).toEqual([{ text: 'slow export', severity: 'high' }]);
+  });
+});
+
 describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
   it('Ctrl-C before anything was typed saves nothing and exits 130 with one calm line', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
