@@ -139,6 +139,15 @@ describe('pm demo', () => {
     expect(existsSync(box.db)).toBe(false);
     const ls = box.json(['--db', path, 'ls']);
     expect(ls.length).toBeGreaterThan(10);
+    // each record's short reference is its own, and works where an id does (fresh-eyes wave 10 E20:
+    // every demo interview was I-000000)
+    const hyps = box.json(['--db', path, 'hyp', 'list', '--status', 'all']);
+    for (const list of [ls, hyps]) {
+      const refs = list.map((r: { ref: string }) => r.ref);
+      expect(new Set(refs).size).toBe(refs.length);
+    }
+    expect(box.json(['--db', path, 'show', ls[3].ref]).id).toBe(ls[3].id);
+    expect(box.json(['--db', path, 'show', hyps[1].ref]).id).toBe(hyps[1].id);
   });
 
   it('refuses a --db journal that already holds records, and leaves it unchanged', () => {
