@@ -72,9 +72,10 @@ const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN 
  * as `(@by IS NULL OR i.by = @by)` it made SQLite read every interview's row for its interviewer
  * where an index alone answers (the accounts' last contacts: 1,000 row reads on the bench journal).
  * `now`: no outcome is dated after --as-of, so the statuses the triggers keep hold. `@rows` is a
- * LIMIT: -1 reads every row.
+ * LIMIT: -1 reads every row. `names`: the conversations' and follow-ups' people (src/db/report-json.ts
+ * has them as the JSON text it prints).
  */
-export function reportSql(by: boolean, now: boolean) {
+export function reportSql(by: boolean, now: boolean, names = NAMES) {
   const BY = by ? 'i.by = @by COLLATE NOCASE' : '1';
   // accounts going cold (src/db/standing.ts): each account's latest customer contact, as kept on
   // the account (migration 0004) when that is on or before @asOf, else (a report as of a past day)
@@ -119,7 +120,7 @@ FROM json_each(@weeks) w
 ORDER BY w.key`,
 
     conversations: `
-SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, i.by, a.name AS account, i.source, i.summary, ${NAMES} AS names
+SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, i.by, a.name AS account, i.source, i.summary, ${names} AS names
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.date BETWEEN @start AND @end AND ${BY}
 ORDER BY i.date DESC, i.id DESC
@@ -348,7 +349,7 @@ SELECT count(*) FROM (
   SELECT 'pain', ${PAIN_KEY('text')} FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id))`,
 
     followUps: `
-SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${NAMES} AS names,
+SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${names} AS names,
   i.kind
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}
