@@ -155,6 +155,9 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       return r.code;
     }
     await buildProgram(argv).parseAsync(argv, { from: 'user' });
+    const ctx = activeContext();
+    if (ctx?.readMissingJournal)
+      writeErr(`pm: no journal at ${ctx.dbPath} yet (pm log makes it; if you meant another: --db or $PM_DB)\n`);
     // a signal that came when the work could no longer be stopped: it is done, and pm says so
     const late = takeLateSignal();
     if (late) {

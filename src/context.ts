@@ -28,6 +28,8 @@ export interface GlobalOptions {
 
 export class Context {
   private journal?: Journal;
+  /** the command names a journal that does not exist itself (pm doctor): src/cli.ts need not */
+  namesMissingJournal = false;
   /** what finishing an interrupted erasure did when this command opened the journal, if it did */
   erasureFinished?: import('./db/erasure.js').Finished;
   private cachedConfig?: Config;
@@ -122,6 +124,14 @@ export class Context {
       }
     }
     return this.journal;
+  }
+
+  /**
+   * The command read a journal that does not exist (an empty one in memory) and wrote none: a typo'd
+   * --db or $PM_DB reads as an empty journal, so src/cli.ts names the path it looked at.
+   */
+  get readMissingJournal(): boolean {
+    return this.journal?.missing === true && !this.namesMissingJournal;
   }
 
   /** The journal for writing (created and migrated when needed; an interrupted erasure finished first). */

@@ -26,6 +26,7 @@ export interface DoctorOptions {
 }
 
 export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
+  ctx.namesMissingJournal = true;
   let journal = ctx.read();
   let checks = checkJournal(journal.db);
   let keys = checks.summaries === null ? null : identityKeyDrift(journal.db);

@@ -11,7 +11,17 @@ export function defaultJournalPath(env: NodeJS.ProcessEnv = process.env): string
 
 /** --db, else $PM_DB, else $XDG_DATA_HOME/pm/journal.db. */
 export function resolveJournalPath(dbOption: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (dbOption) return dbOption;
-  if (env.PM_DB) return env.PM_DB;
+  if (dbOption) return expandHome(dbOption, env);
+  if (env.PM_DB) return expandHome(env.PM_DB, env);
   return defaultJournalPath(env);
+}
+
+/**
+ * A leading "~/" is the home folder, as git reads its paths: a tilde the shell did not expand
+ * (`PM_DB="~/notes/pm.db"` in quotes, a crontab, an .env file) would otherwise make a folder named
+ * "~" in whatever folder pm runs from, a journal per folder (fresh-eyes wave 10 E4).
+ */
+function expandHome(path: string, env: NodeJS.ProcessEnv): string {
+  if (path !== '~' && !path.startsWith('~/')) return path;
+  return join(env.HOME || process.getBuiltinModule('node:os').homedir(), path.slice(1));
 }

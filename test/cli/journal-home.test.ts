@@ -1,0 +1,51 @@
+// A tilde the shell did not expand (`PM_DB="~/notes/pm.db"` in quotes, a crontab, an .env file) is the
+// home folder, as git reads it, not a folder named "~" in whatever folder pm runs from; and a reading
+// command on a journal that does not exist names the path it looked at (fresh-eyes wave 10 E4).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+describe('a leading ~/ in --db or $PM_DB', () => {
+  it('is the home folder, whatever folder pm runs from', () => {
+    const home = box.env.HOME!;
+    const one = join(box.dir, 'one');
+    const two = join(box.dir, 'two');
+    mkdirSync(one);
+    mkdirSync(two);
+    const env = { PM_DB: '~/notes/pm.db' };
+    const logged = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'exports hurt'], {
+      env,
+      cwd: one,
+    });
+    expect(logged.code, logged.err).toBe(0);
+    expect(existsSync(join(home, 'notes', 'pm.db'))).toBe(true);
+    expect(readdirSync(one)).toEqual([]);
+    const listed = box.pm(['ls'], { env, cwd: two });
+    expect(listed.out).toContain('exports hurt');
+    expect(box.pm(['--db', '~/notes/pm.db', 'ls'], { cwd: two }).out).toContain('exports hurt');
+    expect(box.pm(['doctor'], { env, cwd: two }).out).toContain(`Journal:   ${join(home, 'notes', 'pm.db')}`);
+  });
+});
+
+describe('a reading command on a journal that does not exist', () => {
+  it('says once, on stderr, that there is no journal at that path; the output is as for an empty journal', () => {
+    const typo = join(box.dir, 'jurnal.db');
+    for (const args of [['ls'], ['report'], ['ls', '--json']]) {
+      const r = box.pm(['--db', typo, ...args]);
+      expect(r.code).toBe(0);
+      expect(r.err.split('\n').filter((line) => line.includes('no journal'))).toEqual([
+        `pm: no journal at ${typo} yet (pm log makes it; if you meant another: --db or $PM_DB)`,
+      ]);
+    }
+    expect(existsSync(typo)).toBe(false);
+    // pm doctor says so in its own words; a journal that exists reads without the line
+    expect(box.pm(['--db', typo, 'doctor']).err).not.toContain('no journal at');
+    box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'exports hurt']);
+    expect(box.pm(['ls']).err).toBe('');
+  });
+});
