@@ -21,7 +21,7 @@ import { UUID_RE } from '../core/uuid.js';
 import { dropDraftNaming } from './log-draft.js';
 import { ERASED_MARK, forgetContact, forgetPreview, FORGOTTEN_NAME, type ForgetResult } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
-import { safeLine } from '../core/text.js';
+import { safeLine, shellWord } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
 import { interruptible } from '../interrupt.js';
 
@@ -47,9 +47,19 @@ function resolveContact(ctx: Context, who: string): ContactRow {
         byName
           .map((c) => `${safeLine(c.name)} (${safeLine(c.account)}${c.email ? `, ${safeLine(c.email)}` : ''})`)
           .join('; '),
-      'name them by email: pm forget jane@example.com',
+      `name one: ${byName.map((c) => `pm forget ${shellWord(forgetName(c, byName))}`).join(' · ')}`,
     );
   throw new UsageError(`no contact named ${JSON.stringify(who)}`, 'try: pm contacts');
+}
+
+/**
+ * How to name one of several namesakes so that `pm forget` finds them alone: their email, or
+ * "Name (Account)" as pm prints them, or, for namesakes at one account without an email, their UUID.
+ */
+function forgetName(c: ContactRow, namesakes: ContactRow[]): string {
+  if (c.email) return c.email;
+  if (namesakes.filter((d) => d.account === c.account).length === 1) return `${c.name} (${c.account})`;
+  return c.uuid;
 }
 
 /** An erased person named again: their hashes say so (the name or email itself is nowhere). */

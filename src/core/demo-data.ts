@@ -30,8 +30,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
   let serial = 0;
   // the random end (what a short reference `I-7f3a9c` shows) differs from its first digit on, as a real
   // UUIDv7's does: each serial times an odd constant, mod 2^48 (distinct, and the same every run)
-  const uuid = () =>
-    `01900000-0000-7000-8000-${((++serial * 0x5deece66d) % 2 ** 48).toString(16).padStart(12, '0')}`;
+  const uuid = () => `01900000-0000-7000-8000-${((++serial * 0x5deece66d) % 2 ** 48).toString(16).padStart(12, '0')}`;
   const day = (offset: number) => addDays(today, offset);
 
   const account = (

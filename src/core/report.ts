@@ -23,6 +23,7 @@ import {
   type HypothesisStatus,
 } from './hypotheses.js';
 import { FORGOTTEN_NAME } from './contacts.js';
+import { shellWord } from './text.js';
 import { confidenceOf, type Confidence } from './confidence.js';
 import { accountsBornBefore, isSilent, silentMessage, type SegmentRow } from './coverage.js';
 import type { Config } from './config.js';
@@ -1153,11 +1154,6 @@ function assemble(
     flags,
   };
   return { report, unread, needs };
-}
-
-/** A name as a shell takes it: bare when it is one plain word, else in double quotes. */
-export function shellWord(s: string): string {
-  return /^[\w@.+:,/-]+$/u.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 function contactNeed(by: string | null): NeedEntry {

@@ -138,3 +138,8 @@ export function didYouMean(names: string[]): string | undefined {
   const q = names.map((n) => JSON.stringify(safeLine(n)));
   return `did you mean ${q.length === 1 ? q[0] : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`}?`;
 }
+
+/** A name as a shell takes it: bare when it is one plain word, else in double quotes. */
+export function shellWord(s: string): string {
+  return /^[\w@.+:,/-]+$/u.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+}

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { sandbox, type Sandbox } from '../helpers.js';
+import { expectUsageError, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -454,5 +454,23 @@ describe('an erasure arriving with pm import drops a pm log draft that names the
     expect(box.sql('SELECT forgotten FROM contacts WHERE name = ?', ZELDA.name)).toEqual([]);
     expect(() => statSync(draft)).toThrow();
     expect(r.err).toContain('removed the unsaved pm log draft');
+  });
+});
+
+describe('pm forget of a name several contacts share', () => {
+  it("names each in a way pm forget finds alone: their email, or 'Name (Account)'", () => {
+    const log = (...args: string[]) => expect(box.pm(['log', ...args, '--summary', 'call']).code).toBe(0);
+    log('--with', 'Mia Chen', '--account', 'Acme');
+    log('--with', 'Mia Chen', '--account', 'Globex');
+    log('--with', 'Mia Chen <mia@initech.test>', '--account', 'Initech');
+    const r = box.pm(['forget', 'Mia Chen', '--yes']);
+    expectUsageError(r);
+    // fresh-eyes wave 10 E14: the hint was "name them by email: pm forget jane@example.com"
+    expect(r.err).toContain(
+      'name one: pm forget "Mia Chen (Acme)" · pm forget "Mia Chen (Globex)" · pm forget mia@initech.test',
+    );
+    expect(box.pm(['forget', 'Mia Chen (Globex)', '--yes']).code).toBe(0);
+    const mias = box.json(['contacts']).filter((c: { name: string }) => c.name === 'Mia Chen');
+    expect(mias.map((c: { account: string }) => c.account).sort()).toEqual(['Acme', 'Initech']);
   });
 });
