@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
+import { filledOnce, onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -39,8 +39,11 @@ function session(steps: Step[], args: string[] = ['log'], env: NodeJS.ProcessEnv
   };
 }
 
-/** Jane Roe of Acme, with a follow-up from a call on 2026-11-10, and three open hypotheses. */
-function seed(): void {
+/**
+ * Jane Roe of Acme, with a follow-up from a call on 2026-11-10, and three open hypotheses: made in the
+ * first test that asks, copied into the others (filledOnce: a test's first command).
+ */
+const seeded = filledOnce((box) => {
   const logged = box.pm([
     'log',
     '--with',
@@ -61,7 +64,8 @@ function seed(): void {
   expect(logged.code, logged.err).toBe(0);
   for (const statement of ['Finance wants itemised invoices', 'Ops leads want a digest', 'Admins want SSO'])
     expect(box.pm(['hyp', 'add', statement, '--date', '2026-11-01']).code).toBe(0);
-}
+});
+const seed = () => seeded(box);
 
 describe('pm log on a terminal: a follow-up before the conversation', () => {
   it('is named as the answer, not as --follow-up (typed by no one), and asked again', () => {
