@@ -54,7 +54,7 @@ import { journeyStages } from '../core/config.js';
 import { journalExists, matchParticipants, readNotes, report, saveLog } from './log.js';
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
-import { pasteSafe } from './paste.js';
+import { pasteSafe, unjoin } from './paste.js';
 import { cleanTag } from '../core/identity.js';
 import { clipWords } from '../render/wrap.js';
 
@@ -195,8 +195,9 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     release();
   }
   typing = undefined;
+  let saved: ReturnType<typeof saveLog>;
   try {
-    report(ctx, saveLog(ctx, draft));
+    saved = saveLog(ctx, draft);
   } catch (err) {
     // the save failed (the journal locked by another process, read-only, a full disk): the answers
     // are not lost with it (fresh-eyes wave 10 E1)
@@ -204,7 +205,9 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     else ctx.info(`pm: your answers, not saved:\n${JSON.stringify(answers, null, 2)}`);
     throw err;
   }
+  // saved: an output that fails now (stdout gone) must not leave a draft that would log it twice
   if (resumed) removeDraft(resumed);
+  report(ctx, saved);
 }
 
 const KEPT = 'interrupted; what you typed is kept as a draft (pm log offers to resume it)';
@@ -417,15 +420,17 @@ async function collect(
   // sentence the summary (fresh-eyes wave 10 E8: the paste was refused, with nowhere else to put it)
   if (answers.summary === undefined) {
     const notesGiven = opts.notes !== undefined || opts.notesFile !== undefined;
+    const pasted: { raw: string; joined: string }[] = [];
     const said = await pasteSafe(
       () =>
         ask('summary', 'What did you learn (summary)?', (s) =>
           checkText('summary', s, notesGiven ? LIMITS.summary : LIMITS.notes),
         ),
       ' ',
+      pasted,
     );
     if ([...said].length > LIMITS.summary) {
-      answers.notes = said;
+      answers.notes = unjoin(said, pasted);
       answers.summary = leadOf(said);
       ctx.info(
         `  that is longer than a summary (${LIMITS.summary} characters): its first sentence is the summary, ` +

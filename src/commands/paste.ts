@@ -10,8 +10,13 @@ const LINE_BREAK = /\r\n|\r|\n/;
  * the line break that ends it, which follows a moment later, once the prompt has read the text; a
  * line break inside it becomes `separator` (the answer's list separator, " | ") where the answer is a
  * list, so each pasted line is an item. A key typed alone (Enter, Ctrl-C, an arrow) is untouched.
+ * `pasted` collects each paste as it came and as the prompt got it (see unjoin).
  */
-export async function pasteSafe<T>(ask: () => Promise<T>, separator?: string): Promise<T> {
+export async function pasteSafe<T>(
+  ask: () => Promise<T>,
+  separator?: string,
+  pasted?: { raw: string; joined: string }[],
+): Promise<T> {
   const stdin = process.stdin;
   const emit = stdin.emit as (this: NodeJS.ReadStream, event: string | symbol, ...args: unknown[]) => boolean;
   const later = new Set<NodeJS.Timeout>();
@@ -30,6 +35,7 @@ export async function pasteSafe<T>(ask: () => Promise<T>, separator?: string): P
           .filter((line) => line.trim() !== '')
           .join(separator)
       : body;
+    pasted?.push({ raw: body.replace(/\r\n?/g, '\n'), joined });
     if (end) {
       const timer = setTimeout(() => {
         later.delete(timer);
@@ -46,4 +52,21 @@ export async function pasteSafe<T>(ask: () => Promise<T>, separator?: string): P
     stdin.emit = emit;
     for (const timer of later) clearTimeout(timer);
   }
+}
+
+/**
+ * The answer with each paste in it as it came, line breaks and blank lines kept (call notes pasted at
+ * the summary, kept as the notes): each paste's joined text found in order and put back raw. Text
+ * typed around a paste stays; a paste edited at the prompt stays as edited.
+ */
+export function unjoin(answer: string, pasted: { raw: string; joined: string }[]): string {
+  let text = answer;
+  let from = 0;
+  for (const { raw, joined } of pasted) {
+    const at = text.indexOf(joined, from);
+    if (at < 0) continue;
+    text = text.slice(0, at) + raw + text.slice(at + joined.length);
+    from = at + raw.length;
+  }
+  return text;
 }

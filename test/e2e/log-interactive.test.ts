@@ -349,8 +349,9 @@ describe('pm log --with on a terminal', () => {
 describe('pm log on a terminal: call notes pasted at the summary', () => {
   it('a paste longer than a summary is kept whole as the notes, its first sentence the summary', () => {
     seed();
-    const paste =
-      `Finance exports every Friday by hand. ${'Then they reconcile the totals line by line. '.repeat(40)}`.trim();
+    // call notes as pasted: paragraphs, a list, blank lines (kept as they are in the notes)
+    const line = 'Then they reconcile the totals line by line. '.repeat(8).trim();
+    const paste = `Finance exports every Friday by hand.\n\n${Array(5).fill(`- ${line}`).join('\n')}\n\nNext: the spec.`;
     expect(paste.length).toBeGreaterThan(1000);
     const r = session([
       { expected: 'Who did you talk to', text: 'jane' },
