@@ -90,6 +90,25 @@ function textFunction(text) {
   return `export default () => ${JSON.stringify(text)};`;
 }
 
+// For a command's bundle: the command table's import() of a module in src/commands/ that the command
+// does not need gives a stand-in that names it (see the bundles for each command, below)
+function onlyModules(keep) {
+  return {
+    name: 'only-modules',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/commands\// }, (args) =>
+        args.kind === 'dynamic-import' && /src[\\/]cli[\\/]commands\.ts$/.test(args.importer) && !keep.has(args.path)
+          ? { path: args.path, namespace: 'pm-other-command' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'pm-other-command' }, (args) => ({
+        loader: 'js',
+        contents: `export const notBundled = ${JSON.stringify(args.path)};`,
+      }));
+    },
+  };
+}
+
 const WRAP_START = '(function (exports, require, module, __filename, __dirname) {';
 const WRAP_END = '\n})';
 
@@ -108,22 +127,39 @@ const common = {
   legalComments: 'none',
   minifyWhitespace: true,
 };
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli.ts' },
-  // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
-  // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
-  // interactive paths, so start-up does not pay for it. pg (PostgreSQL, for pm sync) is required only
-  // when a sync runs. unhomoglyph's table of confusable
-  // characters (100 KB) is read only when a new name is compared with the known ones.
-  external: ['@inquirer/prompts', 'bindings/bindings.js', 'better-sqlite3/package.json', 'unhomoglyph/data.json', 'pg'],
-  define: { __PM_VERSION__: JSON.stringify(pkg.version) },
-  // bin/pm.js compiles the bundle as one function (what Module.wrap gives), so the file is that
-  // function: handed to V8 as read, not concatenated into a new 480 KB string V8 must then copy
-  banner: { js: WRAP_START },
-  footer: { js: WRAP_END },
-  plugins: [lazyChildProcess, noColorDetection, directAddon, freshSchemaText, sqlText],
-});
+// the CLI's bundle: every command (for help, an unknown word, and the in-process tests), or, with
+// `keep`, one command's (below)
+const cliBuild = (name, keep) =>
+  build({
+    ...common,
+    entryPoints: { [name]: 'src/cli.ts' },
+    // @inquirer/prompts stays external too: bundled, its editor prompt's chardet dependency breaks
+    // (`utf8_1.default is not a constructor`) on the first interactive prompt. It is loaded only on
+    // interactive paths, so start-up does not pay for it. pg (PostgreSQL, for pm sync) is required only
+    // when a sync runs. unhomoglyph's table of confusable
+    // characters (100 KB) is read only when a new name is compared with the known ones.
+    external: [
+      '@inquirer/prompts',
+      'bindings/bindings.js',
+      'better-sqlite3/package.json',
+      'unhomoglyph/data.json',
+      'pg',
+    ],
+    define: { __PM_VERSION__: JSON.stringify(pkg.version) },
+    // bin/pm.js compiles the bundle as one function (what Module.wrap gives), so the file is that
+    // function: handed to V8 as read, not concatenated into a new 480 KB string V8 must then copy
+    banner: { js: WRAP_START },
+    footer: { js: WRAP_END },
+    plugins: [
+      ...(keep ? [onlyModules(keep)] : []),
+      lazyChildProcess,
+      noColorDetection,
+      directAddon,
+      freshSchemaText,
+      sqlText,
+    ],
+  });
+await cliBuild('cli');
 // `pm __complete` (shell completion's live values, at every TAB) is a bundle of its own, loaded by
 // bin/pm.js instead of the CLI: better-sqlite3 and a few queries, without commander or chalk
 await build({
@@ -132,12 +168,49 @@ await build({
   external: ['bindings/bindings.js', 'better-sqlite3/package.json'],
   plugins: [directAddon],
 });
+/** Runs a built CLI bundle (the function the file is, as bin/pm.js runs it) and returns its exports. */
+function load(name) {
+  const file = resolve(tmp, name);
+  const cli = { exports: {} };
+  runInThisContext(readFileSync(file, 'utf8'), { filename: file }).call(
+    cli.exports,
+    cli.exports,
+    createRequire(file),
+    cli,
+    file,
+    dirname(file),
+  );
+  return cli.exports;
+}
+
+// A bundle for each command, dist/cli-NAME.cjs, which bin/pm.js runs for that command: the whole CLI
+// but for the other commands' modules. esbuild puts every function of every module in one bundle at
+// its top level, lazily loaded or not, so each start created them all and read them from the code
+// cache: pm report's bundle is 0.6 MB of the 1 MB, its cache 400 of 550 KB (docs/performance.md,
+// wave 10). Which modules a command needs is asked of the command table itself: a bundle whose
+// import()s of src/commands/ all give a stand-in naming the module, whose loaders each command calls.
+await cliBuild('probe', new Set());
+const probe = load('probe.cjs');
+rmSync(resolve(tmp, 'probe.cjs'));
+const needs = {};
+for (const [command, loaders] of Object.entries(probe.commandLoaders())) {
+  needs[command] = new Set();
+  for (const loadModule of loaders) needs[command].add((await loadModule()).notBundled);
+}
+await Promise.all(Object.entries(needs).map(([command, keep]) => cliBuild(`cli-${command}`, keep)));
+// and each command's modules are in its bundle: a stand-in reached would fail that command's runs
+for (const command of Object.keys(needs)) {
+  for (const loadModule of load(`cli-${command}.cjs`).commandLoaders()[command]) {
+    if ((await loadModule()).notBundled) throw new Error(`cli-${command}.cjs: a module of ${command} left out`);
+  }
+}
+
 // Each bundle is pure ASCII: node reads an ASCII file into a one-byte string, and anything else
 // into a two-byte one (1.8 MB for the CLI) by a slower decoder (~0.5 ms of every start, measured).
 // esbuild escapes strings and template literals but leaves regular expressions as written (`/[“”]/`,
 // `/^[ │├└─]*/u`): there \uXXXX is the same character, with or without the u flag. A character
 // after a backslash would change meaning once escaped: the build refuses it.
-for (const name of ['cli.cjs', 'complete.cjs']) {
+for (const name of ['cli.cjs', 'complete.cjs', ...Object.keys(needs).map((c) => `cli-${c}.cjs`)]) {
   const file = resolve(tmp, name);
   const text = readFileSync(file, 'utf8');
   if (/\\[^\0-\x7f]/.test(text)) throw new Error(`${name}: a non-ASCII character after a backslash`);
@@ -148,17 +221,7 @@ for (const name of ['cli.cjs', 'complete.cjs']) {
 // bin/pm.js chooses a code cache before the bundle loads, by the command word and the output: what
 // it needs of the command table (src/cli/commands.ts) is written beside the bundle, taken from the
 // bundle itself, so the two never disagree
-const bundle = resolve(tmp, 'cli.cjs');
-const cli = { exports: {} };
-runInThisContext(readFileSync(bundle, 'utf8'), { filename: bundle }).call(
-  cli.exports,
-  cli.exports,
-  createRequire(bundle),
-  cli,
-  bundle,
-  dirname(bundle),
-);
-writeFileSync(resolve(tmp, 'commands.json'), `${JSON.stringify(cli.exports.cacheIndex())}\n`);
+writeFileSync(resolve(tmp, 'commands.json'), `${JSON.stringify(load('cli.cjs').cacheIndex())}\n`);
 
 const old = `dist.old-${process.pid}`;
 try {

@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 // The `pm` command. CommonJS on purpose (bin/package.json): node's ESM loader costs milliseconds at
 // every start, and pm starts on every call. `pm --version` is answered before anything loads.
-// Everything else is the bundled CLI, dist/cli.cjs (made by `npm run build`, which `npm ci` runs
-// through `prepare`), compiled with a V8 code cache kept beside it: measured here, the cache saves
-// ~9 ms of compiling per run. V8 caches the functions compiled by the run that wrote the cache, so
-// each command, and each output a flag chooses, keeps its own (a cache written by `pm import` would
-// leave `pm report` compiling its code at every start). The caches are named after the bundle's size
-// and mtime and live in dist/, which every build replaces whole, so a stale cache is never used;
-// where dist/ is not writable pm simply runs without one.
+// Everything else is the bundled CLI, the command's own dist/cli-NAME.cjs or the whole dist/cli.cjs
+// (made by `npm run build`, which `npm ci` runs through `prepare`), compiled with a V8 code cache
+// kept beside it: measured here, the cache saves ~9 ms of compiling per run. V8 caches the functions
+// compiled by the run that wrote the cache, so each command, and each output a flag chooses, keeps
+// its own (a cache written by `pm import` would leave `pm report` compiling its code at every start).
+// The caches are named after the bundle's size and mtime and live in dist/, which every build
+// replaces whole, so a stale cache is never used; where dist/ is not writable pm simply runs without
+// one.
 'use strict';
 const args = process.argv.slice(2);
+
+/** The command argv names (dist/commands.json: its words, aliases included), if any. */
+function commandName(index) {
+  let word;
+  for (let i = 0; i < args.length && word === undefined; i++) {
+    if (index.valueOptions.includes(args[i])) i++;
+    else if (!args[i].startsWith('-')) word = args[i];
+  }
+  return Object.hasOwn(index.words, word) ? index.words[word] : undefined;
+}
 
 /**
  * The code cache's name: the command and the output a run makes, when a flag chooses it (`--json`,
@@ -20,13 +31,7 @@ const args = process.argv.slice(2);
  * the command table): an alias shares its command's, a word no command has shares `other`, and a
  * format the command does not print shares the command's default.
  */
-function cacheName(index) {
-  let word;
-  for (let i = 0; i < args.length && word === undefined; i++) {
-    if (index.valueOptions.includes(args[i])) i++;
-    else if (!args[i].startsWith('-')) word = args[i];
-  }
-  const name = Object.hasOwn(index.words, word) ? index.words[word] : undefined;
+function cacheName(index, name) {
   if (name === undefined) return 'other';
   const { outputs, flags } = index.commands[name];
   let output = '';
@@ -57,25 +62,38 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const path = require('node:path');
   const vm = require('node:vm');
   const dist = path.join(__dirname, '..', 'dist');
-  const file = path.join(dist, 'cli.cjs');
+  let index;
+  try {
+    index = JSON.parse(fs.readFileSync(path.join(dist, 'commands.json'), 'utf8'));
+  } catch {
+    // a dist/ without it (not made by npm run build): the whole CLI, one cache for every command
+  }
+  const command = index && commandName(index);
+  // A command runs from its own bundle, without the other commands' code (esbuild.config.mjs: ~1 ms
+  // of every start); help, a word no command has, or a dist/ without it, from the whole CLI's.
   // read as latin1: the bundle is pure ASCII (the build escapes every other character, and
   // test/unit/addon-path.test.ts holds it to that), so this is the string UTF-8 would give, made
   // without the UTF-8 decoder: ~0.5 ms less of every start (1 MB, measured in a fresh process)
-  const source = fs.readFileSync(file, 'latin1');
+  let file = path.join(dist, 'cli.cjs');
+  let source;
+  if (command !== undefined) {
+    try {
+      source = fs.readFileSync(path.join(dist, `cli-${command}.cjs`), 'latin1');
+      file = path.join(dist, `cli-${command}.cjs`);
+    } catch {
+      // not built (a dist/ from before): the whole CLI
+    }
+  }
+  source ??= fs.readFileSync(file, 'latin1');
   const stat = fs.statSync(file);
   // Two writes per cache: the first run writes a first cache (`.v8cache.first`), and the run after
   // it, which starts from that one, writes the lasting one with what both compiled. A first run is
   // often unlike the rest (one that fails early; a small journal's report, which reaches fewer
   // paths than a years-long one), and a cache holds only what the run that wrote it compiled: the
   // rest compiles at every start.
-  let index;
-  try {
-    index = JSON.parse(fs.readFileSync(path.join(dist, 'commands.json'), 'utf8'));
-  } catch {
-    // a dist/ without it (not made by npm run build): one cache for every command
-  }
-  const bundleId = `cli.cjs.${stat.size}-${Math.floor(stat.mtimeMs)}.`;
-  const cacheFile = path.join(dist, `${bundleId}${index ? cacheName(index) : 'other'}.v8cache`);
+  const bundleName = path.basename(file);
+  const bundleId = `${bundleName}.${stat.size}-${Math.floor(stat.mtimeMs)}.`;
+  const cacheFile = path.join(dist, `${bundleId}${index ? cacheName(index, command) : 'other'}.v8cache`);
   const firstFile = `${cacheFile}.first`;
   let cachedData;
   let from = 'none';
@@ -115,7 +133,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
         // a bundle copied over this one, rather than rebuilt (which replaces dist/ whole), leaves
         // caches nothing reads again
         for (const f of fs.readdirSync(dist)) {
-          if (f.startsWith('cli.cjs.') && !f.startsWith(bundleId)) fs.rmSync(path.join(dist, f), { force: true });
+          if (f.startsWith(`${bundleName}.`) && !f.startsWith(bundleId)) fs.rmSync(path.join(dist, f), { force: true });
         }
       } catch {
         try {

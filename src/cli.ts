@@ -12,8 +12,8 @@ import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
 import { COMMANDS, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
 import { createProgram, registerCommands } from './cli/register.js';
 
-// for esbuild.config.mjs, which writes it to dist/commands.json for bin/pm.js
-export { cacheIndex } from './cli/commands.js';
+// for esbuild.config.mjs: dist/commands.json for bin/pm.js, and what each command's bundle holds
+export { cacheIndex, commandLoaders } from './cli/commands.js';
 
 /** The command word of argv: the first argument that is not a global option (or its value). */
 export function commandWord(argv: string[]): string | undefined {

@@ -1168,6 +1168,18 @@ export function findCommand(word: string): CommandSpec | undefined {
 }
 
 /**
+ * For esbuild.config.mjs, which builds a bundle for each command holding only its own modules: each
+ * command's loaders, its subcommands' included.
+ */
+export function commandLoaders(): Record<string, (() => Promise<unknown>)[]> {
+  const loaders = (c: CommandSpec): (() => Promise<unknown>)[] => [
+    ...(c.action?.load ? [c.action.load] : []),
+    ...(c.subcommands ?? []).flatMap(loaders),
+  ];
+  return Object.fromEntries(COMMANDS.map((c) => [c.name, loaders(c)]));
+}
+
+/**
  * What bin/pm.js needs, before the bundle loads, to choose a code cache: the global options that
  * take a value (to find the command word), each word's command, and each command's outputs (the
  * default first) and the flags that keep a cache of their own. esbuild.config.mjs writes it to

@@ -7,7 +7,7 @@ import { Context, type GlobalOptions } from '../context.js';
 export type Action = (ctx: Context, ...args: any[]) => Promise<void> | void;
 
 /** What commander calls: the command's arguments, its options, then the Command itself. */
-export type Handler = (...args: unknown[]) => Promise<void>;
+export type Handler = ((...args: unknown[]) => Promise<void>) & { load?: () => Promise<unknown> };
 
 let active: Context | undefined;
 let runEnv: NodeJS.ProcessEnv = process.env;
@@ -33,7 +33,7 @@ export function beginRun(env: NodeJS.ProcessEnv): void {
  * called with a Context built from the global options, then commander's arguments and options.
  */
 export function lazy<M>(load: () => Promise<M>, pick: (m: M) => Action): Handler {
-  return async (...args: unknown[]) => {
+  const handler: Handler = async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const ctx = new Context(command.optsWithGlobals() as GlobalOptions, runEnv);
     active = ctx;
@@ -42,6 +42,8 @@ export function lazy<M>(load: () => Promise<M>, pick: (m: M) => Action): Handler
     given[given.length - 1] = withParentOptions(command, given[given.length - 1] as Record<string, unknown>);
     await fn(ctx, ...given);
   };
+  // the build loads it to learn which modules each command's bundle needs (esbuild.config.mjs)
+  return Object.assign(handler, { load });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -28,20 +29,25 @@ function appCopy(box: Sandbox) {
   copyFileSync(BIN, join(app, 'bin', 'pm.js'));
   copyFileSync(join(ROOT, 'bin', 'package.json'), join(app, 'bin', 'package.json'));
   copyFileSync(join(ROOT, 'package.json'), join(app, 'package.json'));
-  for (const f of ['cli.cjs', 'commands.json']) copyFileSync(join(ROOT, 'dist', f), join(dist, f));
+  // the whole CLI and each command's bundle (dist/cli-NAME.cjs)
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^cli(-[a-z]+)?\.cjs$|^commands\.json$/.test(f)))
+    copyFileSync(join(ROOT, 'dist', f), join(dist, f));
   symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
   const pm = (...args: string[]) =>
     spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
+  /** The bundle a cache name's runs load: their command's own, else the whole CLI (`other`). */
+  const bundleOf = (name: string) =>
+    existsSync(join(dist, `cli-${name.split('-')[0]}.cjs`)) ? `cli-${name.split('-')[0]}.cjs` : 'cli.cjs';
   /** Where the lasting cache named `name` is, for the bundle there now. */
   const cachePath = (name: string) => {
-    const bundle = statSync(join(dist, 'cli.cjs'));
-    return join(dist, `cli.cjs.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
+    const bundle = statSync(join(dist, bundleOf(name)));
+    return join(dist, `${bundleOf(name)}.${bundle.size}-${Math.floor(bundle.mtimeMs)}.${name}.v8cache`);
   };
   /** The caches there, by name (`report-md`), first or lasting. */
   const caches = () =>
     readdirSync(dist)
-      .filter((f) => f.startsWith('cli.cjs.'))
-      .map((f) => /^cli\.cjs\.\d+-\d+\.(.+)\.v8cache(\.first)?$/.exec(f)?.[1] ?? f);
+      .filter((f) => /^cli(-[a-z]+)?\.cjs\./.test(f))
+      .map((f) => /^cli(-[a-z]+)?\.cjs\.\d+-\d+\.(.+)\.v8cache(\.first)?$/.exec(f)?.[2] ?? f);
   const cached = (name: string) => existsSync(cachePath(name)) || existsSync(`${cachePath(name)}.first`);
   return { dist, pm, cachePath, caches, cached };
 }
@@ -164,13 +170,50 @@ describe('code caches', () => {
     expect(allowed.size).toBeLessThan(80);
   });
 
+  it("a command runs from its own bundle, without the other commands' code, and answers as the whole CLI does", () => {
+    const log = ['log', '--with', 'Kim Lee <kim@acme.test>', '--account', 'Acme', '--summary', 'exports are slow'];
+    expect(app.pm(...log, '--pain', 'slow exports:high', '--tag', 'export', '--date', '2026-11-18').status).toBe(0);
+    const runs = [
+      ['report', '--week'],
+      ['report', '--format', 'md'],
+      ['ls', '--limit', '5'],
+      ['hyp', 'ls'],
+      ['show', 'last'],
+      ['opportunities'],
+      ['export', '--format', 'json', '--week'],
+      ['config', 'get', 'cadence.days'],
+      ['report', '--help'],
+    ];
+    const own = runs.map((args) => app.pm(...args));
+    for (const r of own) expect(r.status, r.stderr).toBe(0);
+    const names = ['config', 'export-json', 'hyp', 'interviews', 'log', 'opportunities', 'report', 'report-md', 'show'];
+    expect(app.caches().sort()).toEqual(names);
+    expect(readdirSync(app.dist).filter((f) => /^cli-report\.cjs\.\d+-\d+\.report\.v8cache/.test(f))).toHaveLength(1);
+    // report's bundle holds the report's code, not the other commands' (the import's, the sync's)
+    const report = readFileSync(join(app.dist, 'cli-report.cjs'), 'latin1');
+    const whole = readFileSync(join(app.dist, 'cli.cjs'), 'latin1');
+    expect(report.length).toBeLessThan(whole.length * 0.7);
+    expect(whole).toContain('function importCommand(');
+    expect(report).not.toContain('function importCommand(');
+    // and a dist/ without the commands' bundles runs everything from the whole CLI, the same
+    for (const f of readdirSync(app.dist).filter((f) => /^cli-/.test(f))) rmSync(join(app.dist, f));
+    const fromWhole = runs.map((args) => app.pm(...args));
+    const answer = (r: ReturnType<typeof app.pm>) => [
+      r.status,
+      r.stdout.replace(/"exportedAt": "[^"]*"/, ''),
+      r.stderr,
+    ];
+    expect(fromWhole.map(answer)).toEqual(own.map(answer));
+    expect(readdirSync(app.dist).filter((f) => /^cli\.cjs\.\d+-\d+\.report\.v8cache/.test(f))).toHaveLength(1);
+  });
+
   it('a bundle replaced in place leaves no caches of the old one behind', () => {
     expect(app.pm('report').status).toBe(0);
     expect(app.pm('report').status).toBe(0);
     const old = app.cachePath('report');
     expect(existsSync(old)).toBe(true);
-    // another bundle where the old one was: what `cp` of a new build over dist/cli.cjs does
-    appendFileSync(join(app.dist, 'cli.cjs'), '\n');
+    // another bundle where the old one was: what `cp` of a new build over dist/cli-report.cjs does
+    appendFileSync(join(app.dist, 'cli-report.cjs'), '\n');
     expect(app.pm('report').status).toBe(0);
     expect(existsSync(old)).toBe(false);
     expect(existsSync(`${app.cachePath('report')}.first`)).toBe(true);
