@@ -2,6 +2,7 @@
 // paths that ask something. bin/pm.js runs the bundle through vm.Script (for its V8 code cache),
 // where import() is unavailable on Node 20, so it lends its own import() through this hook.
 import { activeContext } from './cli/lazy.js';
+import type { Context } from './context.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 
@@ -11,6 +12,23 @@ export function loadPrompts(): Promise<Prompts> {
   colourPrompts();
   const hook = (globalThis as Record<symbol, ((specifier: string) => Promise<unknown>) | undefined>)[HOOK];
   return (hook ? hook('@inquirer/prompts') : import('@inquirer/prompts')) as Promise<Prompts>;
+}
+
+/**
+ * Whether to go ahead with what cannot be undone: --yes goes ahead; at a terminal the user is asked
+ * (default no); off one, `offTerminal` decides: pm delete and pm forget refuse (it throws), a merge,
+ * whose contract form has no flag, goes ahead and says so (src/commands/contacts.ts).
+ */
+export async function goAhead(
+  ctx: Context,
+  question: string,
+  yes: boolean | undefined,
+  offTerminal: () => boolean,
+): Promise<boolean> {
+  if (yes) return true;
+  if (!ctx.interactive) return offTerminal();
+  const { confirm } = await loadPrompts();
+  return confirm({ message: question, default: false });
 }
 
 /**
@@ -30,4 +48,15 @@ function colourPrompts(): void {
     delete process.env.NO_COLOR;
     process.env.FORCE_COLOR = String(level);
   }
+}
+
+/**
+ * The warning of a merge made off a terminal without --yes: the contract's `pm contact merge A B` and
+ * `pm account merge A B` take no flag, so a script that follows it keeps working, and is told.
+ */
+export function mergedUnasked(what: string, command: 'contact' | 'account'): string {
+  return (
+    `merged ${what} without asking (not at a terminal): only a backup undoes it; ` +
+    `pm ${command} merge … --yes says it was meant`
+  );
 }

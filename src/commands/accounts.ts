@@ -18,6 +18,7 @@ import {
 } from '../db/accounts.js';
 import { accountTableLines } from '../render/accounts.js';
 import { checkName, nameKey } from '../core/identity.js';
+import { goAhead, mergedUnasked } from '../prompts.js';
 import { accountLookalikeWarnings } from './identity-warnings.js';
 
 export function accounts(ctx: Context, opts: { limit?: string } = {}): void {
@@ -103,11 +104,29 @@ export function accountRename(ctx: Context, oldName: string, newName: string): v
   printAccount(ctx, row, `Renamed ${safeLine(account.name)} to`);
 }
 
-export function accountMerge(ctx: Context, duplicateName: string, keepName: string): void {
+export async function accountMerge(
+  ctx: Context,
+  duplicateName: string,
+  keepName: string,
+  opts: { yes?: boolean } = {},
+): Promise<void> {
   const duplicate = knownAccount(ctx, duplicateName);
   const keep = knownAccount(ctx, keepName);
   if (duplicate.id === keep.id)
     throw new UsageError(`${JSON.stringify(duplicateName)} and ${JSON.stringify(keepName)} are the same account`);
+  // two accounts are two organisations until the user says otherwise (fresh-eyes wave 10 E6), as
+  // pm contact merge of two names
+  const both = `${JSON.stringify(safeLine(duplicate.name))} into ${JSON.stringify(safeLine(keep.name))}`;
+  let unasked = false;
+  const question = `Merge the account ${both}? Its contacts and interviews become ${safeLine(keep.name)}'s; this cannot be undone`;
+  const ok = await goAhead(ctx, question, opts.yes, () => {
+    unasked = true;
+    return true;
+  });
+  if (!ok) {
+    ctx.info('Nothing merged.');
+    return;
+  }
   const { moved, row } = ctx.transaction(({ db }) => {
     const moved = mergeAccounts(db, duplicate.id, keep.id);
     return { moved, row: activityOf(ctx, db, keep.id) };
@@ -117,5 +136,6 @@ export function accountMerge(ctx: Context, duplicateName: string, keepName: stri
       `interview${moved.interviews === 1 ? '' : 's'} from ${safeLine(duplicate.name)}; ` +
       `${safeLine(duplicate.name)} is gone.`,
   );
+  if (unasked) ctx.warn(mergedUnasked(`the account ${both}`, 'account'));
   printAccount(ctx, row, 'Merged into');
 }

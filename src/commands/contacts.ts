@@ -34,6 +34,7 @@ import { contactTableLines } from '../render/accounts.js';
 import { checkEmail, checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
+import { goAhead, mergedUnasked } from '../prompts.js';
 
 export function contacts(ctx: Context, opts: { limit?: string } = {}): void {
   const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
@@ -183,11 +184,35 @@ function setWarnings(db: DB, target: ContactRow, name: string | undefined, email
   return warnings;
 }
 
-export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string): void {
+export async function contactMerge(
+  ctx: Context,
+  duplicateRef: string,
+  keepRef: string,
+  opts: { yes?: boolean } = {},
+): Promise<void> {
   const duplicate = resolveContactRef(ctx.read().db, duplicateRef);
   const keep = resolveContactRef(ctx.read().db, keepRef);
   if (duplicate.id === keep.id)
     throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
+  // two names are two people until the user says otherwise (fresh-eyes wave 10 E6: a wrong TAB joined
+  // Raj Patel into Mia Chen); one name at two accounts is what the namesake note suggests merging
+  const who = (c: { name: string; account: string }) => `${JSON.stringify(safeLine(c.name))} (${safeLine(c.account)})`;
+  let unasked = false;
+  if (
+    nameKey(duplicate.name) !== nameKey(keep.name) &&
+    !(await goAhead(
+      ctx,
+      `Merge ${who(duplicate)} into ${who(keep)}? They become one person, ${safeLine(keep.name)}; this cannot be undone`,
+      opts.yes,
+      () => {
+        unasked = true;
+        return true;
+      },
+    ))
+  ) {
+    ctx.info('Nothing merged.');
+    return;
+  }
   const { moved, dropped, row } = ctx.transaction(({ db }) => {
     // found before the transaction: another pm (a forget, a merge) may have changed either since
     for (const c of [duplicate, keep]) if (!sameContactNow(db, c)) throw changedMeanwhile(c, 'pm contact merge');
@@ -219,6 +244,7 @@ export function contactMerge(ctx: Context, duplicateRef: string, keepRef: string
         ` · to use it: ${safeLine(use)}`,
     );
   }
+  if (unasked) ctx.warn(mergedUnasked(`${who(duplicate)} into ${who(keep)}, two names,`, 'contact'));
   const json = contactJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);
   else ctx.out(`Merged into ${safeLine(json.name)} (${safeLine(json.account)}) · ${json.interviews} interviews`);

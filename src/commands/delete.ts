@@ -10,7 +10,7 @@ import { loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { localId } from '../db/refs.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
-import { loadPrompts } from '../prompts.js';
+import { goAhead } from '../prompts.js';
 import { foldLinkVersions } from '../db/tracking.js';
 
 export interface DeleteOptions {
@@ -19,12 +19,10 @@ export interface DeleteOptions {
 }
 
 /** Ask on a terminal; without one, --yes is required. Returns whether to go ahead. */
-async function confirmed(ctx: Context, question: string, opts: DeleteOptions, what: string): Promise<boolean> {
-  if (opts.yes) return true;
-  if (!ctx.interactive)
+function confirmed(ctx: Context, question: string, opts: DeleteOptions, what: string): Promise<boolean> {
+  return goAhead(ctx, question, opts.yes, () => {
     throw new UsageError(`pm delete needs --yes when it cannot ask (deleting ${what})`, `try: pm delete ${what} --yes`);
-  const { confirm } = await loadPrompts();
-  return confirm({ message: question, default: false });
+  });
 }
 
 export async function remove(ctx: Context, given: string, opts: DeleteOptions): Promise<void> {

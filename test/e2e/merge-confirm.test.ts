@@ -1,0 +1,41 @@
+// A merge of two different names or two accounts asks first at a terminal, naming both and their
+// accounts, as pm delete and pm forget do (fresh-eyes wave 10 E6: a wrong TAB joined Raj Patel into Mia
+// Chen of another account, without a word). A pseudo-terminal is the point: run as a process.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onTerminal, sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const ok = (args: string[]) => expect(box.pm(args).code).toBe(0);
+const shown = (output: string) => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r?\n/g, '');
+
+describe('pm contact merge and pm account merge at a terminal', () => {
+  it('ask first when the names differ; answered no, nothing changes; yes merges', () => {
+    ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'Pays someone to reconcile']);
+    ok(['log', '--with', 'Mia Chen', '--account', 'Globex', '--summary', 'Wants exports']);
+    const before = box.snapshot();
+    const no = onTerminal(box, [['Merge', 'n\r']], ['contact', 'merge', 'Raj Patel', 'Mia Chen'], { COLUMNS: '1000' });
+    expect(no.failure).toBeNull();
+    expect(no.code).toBe(0);
+    expect(shown(no.output)).toContain('Merge "Raj Patel" (Acme) into "Mia Chen" (Globex)? They become one person');
+    expect(shown(no.output)).toContain('Nothing merged.');
+    const account = onTerminal(box, [['Merge', 'n\r']], ['account', 'merge', 'Acme', 'Globex'], { COLUMNS: '1000' });
+    expect(account.code).toBe(0);
+    expect(shown(account.output)).toContain('Merge the account "Acme" into "Globex"?');
+    expect(box.snapshot()).toBe(before);
+    const yes = onTerminal(box, [['Merge', 'y\r']], ['contact', 'merge', 'Raj Patel', 'Mia Chen'], { COLUMNS: '1000' });
+    expect(yes.code).toBe(0);
+    expect(shown(yes.output)).toContain('Merged into Mia Chen (Globex)');
+    expect(shown(yes.output)).not.toContain('without asking');
+  });
+
+  it('one name at two accounts (what the namesake note suggests) merges without a question', () => {
+    ok(['log', '--with', 'Mia Chen', '--account', 'Acme', '--summary', 'a']);
+    ok(['log', '--with', 'Mia Chen', '--account', 'Globex', '--summary', 'b']);
+    const run = onTerminal(box, [], ['contact', 'merge', 'Mia Chen (Acme)', 'Mia Chen (Globex)'], { COLUMNS: '1000' });
+    expect(run.code).toBe(0);
+    expect(shown(run.output)).toContain('Merged into Mia Chen (Globex) · 2 interviews');
+  });
+});
