@@ -79,18 +79,24 @@ export function mergedNamesOf(db: DB, uuid: string): MergedName[] {
  */
 export function contactsByMergedName(db: DB, who: string): ContactRow[] {
   const key = nameKey(who);
-  const rows = db.prepare('SELECT into_uuid, name, email FROM merged_names ORDER BY into_uuid').all() as {
+  // "Name (Account)", as pm prints a contact: the name merged away, at the account of the one it went into
+  const atAccount = /^(.*\S)\s*\(([^()]+)\)$/u.exec(who.trim());
+  const rows = db.prepare('SELECT uuid, into_uuid, name, email FROM merged_names ORDER BY into_uuid').all() as {
+    uuid: string;
     into_uuid: string;
     name: string;
     email: string | null;
   }[];
-  const into = new Set(
-    rows
-      .filter((r) => (who.includes('@') ? r.email !== null && nameKey(r.email) === key : nameKey(r.name) === key))
-      .map((r) => r.into_uuid),
-  );
+  const found = (r: (typeof rows)[number]): boolean => {
+    if (r.uuid === who.trim().toLowerCase()) return true;
+    if (who.includes('@')) return r.email !== null && nameKey(r.email) === key;
+    return nameKey(r.name) === key || (atAccount !== null && nameKey(r.name) === nameKey(atAccount[1]));
+  };
+  const into = new Set(rows.filter(found).map((r) => r.into_uuid));
   // (an erased contact has no merged names left: forgetContact deletes them)
-  return [...into].flatMap((u) => contactByUuid(db, u) ?? []);
+  const contacts = [...into].flatMap((u) => contactByUuid(db, u) ?? []);
+  if (atAccount === null || contacts.some((c) => nameKey(c.name) === key)) return contacts;
+  return contacts.filter((c) => nameKey(c.account ?? '') === nameKey(atAccount[2]));
 }
 
 export function contactById(db: DB, id: number): ContactRow {

@@ -45,9 +45,15 @@ describe('pm contact merge says what it keeps of the going contact', () => {
 });
 
 describe('pm forget of a person merged away', () => {
-  for (const who of ['kimberly@nw.test', 'Kimberly Yu']) {
-    it(`finds the contact they became by ${who.includes('@') ? 'email' : 'name'}, and names both before erasing`, () => {
+  // by email, by name, as pm prints them (review wave 10 R4) and by UUID (the form an erasure request,
+  // pm contacts --json and a teammate's journal name people by; R4)
+  for (const named of ['kimberly@nw.test', 'Kimberly Yu', 'Kimberly Yu (Northwind)', 'her UUID']) {
+    it(`finds the contact they became by ${named}, and names both before erasing`, () => {
       mergedOnA();
+      const uuid = (JSON.parse(pm('b', ['contacts', '--json']).out) as { name: string; uuid: string }[]).find(
+        (c) => c.name === 'Kimberly Yu',
+      )?.uuid;
+      const who = named === 'her UUID' ? String(uuid) : named;
       const asked = run('a', ['forget', who]);
       expect(asked.code).toBe(2);
       expect(asked.err).toContain(
