@@ -213,7 +213,10 @@ export function reportJsonSql(by: boolean) {
     ),
 
     // killed and invalidated, latest decision first (by its outcome's day, then as
-    // reportDecidedHypotheses reads them), with the links dated after the decision
+    // reportDecidedHypotheses reads them), with the links dated after the decision. Schema 44
+    // (report_decided) keeps these entries, and refutedAfterValidation's, as JSON text spelled out
+    // again in its view: a key or flag changed here needs a migration replaying report_decided_now
+    // (report-json.test.ts and summaries.test.ts fail until it does)
     killed: aggregated(
       `SELECT h.id, h.statement, h.status, h.decided_on, o.date, o.reason,
         CASE WHEN t.last_date > h.decided_on THEN ${idList(lateIds)} END AS late

@@ -58,7 +58,7 @@ export const SUMMARIES: readonly Summary[] = [
     ],
   },
   {
-    // who was in each conversation, with a copy of its date and kind (0009), written with the row (0048)
+    // who was in each conversation, with a copy of its date and kind (0013), written with the row (0048)
     name: 'interview_contacts.date/kind',
     table: 'interview_contacts',
     view: 'interview_contacts_now',
@@ -71,7 +71,7 @@ export const SUMMARIES: readonly Summary[] = [
   },
   {
     // who was in each conversation, with a copy of its account, and of their persona and whether they
-    // are a customer or prospect (0048): pm coverage's counts per persona
+    // are a customer or prospect (0046): pm coverage's counts per persona
     name: 'interview_contacts.account_id/persona/customer',
     table: 'interview_contacts',
     view: 'interview_contacts_people_now',
