@@ -1,8 +1,9 @@
-// The thread behind test/helpers.ts's in-process runs: it loads the built CLI (dist/cli.cjs, what
-// bin/pm.js runs) once, then runs each command it is sent with run() from src/cli.ts, its output
-// captured, answers with the request's number and counts the answer in `replies`, on which the
-// test's thread waits (so `box.pm()` stays synchronous and one run never overlaps another). Plain
-// CommonJS: node loads it as it is, without vitest.
+// The thread behind test/helpers.ts's in-process runs: it loads the built CLI (dist/cli.cjs, every
+// command's code; bin/pm.js runs a command from its own dist/cli-NAME.cjs, and
+// test/e2e/code-cache.test.ts holds the two to the same answers) once, then runs each command it is
+// sent with run() from src/cli.ts, its output captured, answers with the request's number and
+// counts the answer in `replies`, on which the test's thread waits (so `box.pm()` stays synchronous
+// and one run never overlaps another). Plain CommonJS: node loads it as it is, without vitest.
 'use strict';
 const { readFileSync } = require('node:fs');
 const { dirname } = require('node:path');
