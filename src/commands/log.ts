@@ -72,9 +72,9 @@ export function readNotes(opts: { notes?: string; notesFile?: string }): string 
         `cannot read --notes-file ${opts.notesFile}: ${FILE_ERRORS[code] ?? (err as Error).message}`,
       );
     }
-    const text = decodeUtf8(bytes, 'notes');
+    const what = opts.notesFile === '-' ? '--notes-file - (stdin)' : `--notes-file ${opts.notesFile}`;
+    const text = decodeUtf8(bytes, what);
     if (text.trim() === '') {
-      const what = opts.notesFile === '-' ? '--notes-file - (stdin)' : `--notes-file ${opts.notesFile}`;
       throw new UsageError(
         `${what} is empty: no notes to store`,
         'put the notes in the file (or pipe them into --notes-file -), or leave --notes-file out',

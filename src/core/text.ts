@@ -41,8 +41,37 @@ export function decodeUtf8(bytes: Uint8Array, what: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${what} is not valid UTF-8`);
+    throw new UsageError(
+      `${what} is not valid UTF-8 (byte ${firstBadByte(bytes)})`,
+      'save it as UTF-8, or convert it first, e.g. from Latin-1: iconv -f latin1 -t utf-8 FILE > FILE.utf8',
+    );
   }
+}
+
+/** Where `bytes` stop being UTF-8: the length of their longest valid start. */
+function firstBadByte(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // a prefix that ends inside a character is valid so far (stream); a fresh decoder each time
+  const valid = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (valid(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  // the valid start may end in the first bytes of a character the next byte (or the end) cuts short:
+  // the bad character starts at its lead byte
+  let lead = lo - 1;
+  while (lead >= 0 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  const needs = lead < 0 ? 0 : bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : bytes[lead] >= 0xc0 ? 2 : 1;
+  return lead >= 0 && lo - lead < needs ? lead : lo;
 }
 
 // C0 controls except tab and newline, DEL, C1 controls (which include the 8-bit CSI), and the

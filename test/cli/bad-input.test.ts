@@ -199,12 +199,12 @@ const CASES: Case[] = [
   [
     'log: notes file in Latin-1 (invalid UTF-8)',
     [...logWith, '--summary', 'x', '--notes-file', 'latin1.txt'],
-    /not valid UTF-8/,
+    /--notes-file latin1.txt is not valid UTF-8 \(byte \d+\)/,
   ],
   [
     'log: invalid UTF-8 on stdin',
     [...logWith, '--summary', 'x', '--notes-file', '-'],
-    /not valid UTF-8/,
+    /--notes-file - \(stdin\) is not valid UTF-8 \(byte 2\)/,
     Buffer.from([0x6f, 0x6b, 0xff, 0xfe]),
   ],
   ['log: notes over 5 MB', [...logWith, '--summary', 'x', '--notes-file', 'six-mb.txt'], /longer than 5 MB/],

@@ -83,7 +83,10 @@ describe('user text', () => {
 
   it('invalid UTF-8 bytes are refused, valid ones decoded', () => {
     expect(decodeUtf8(Buffer.from('café ☕', 'utf8'), 'notes')).toBe('café ☕');
-    expect(() => decodeUtf8(Buffer.from([0x61, 0xff, 0x62]), 'notes')).toThrow(/not valid UTF-8/);
+    expect(() => decodeUtf8(Buffer.from([0x61, 0xff, 0x62]), 'notes')).toThrow(/not valid UTF-8 \(byte 1\)/);
+    // where a Latin-1 é sits after valid text, a two-byte character before it
+    expect(() => decodeUtf8(Buffer.from('naïve caf\xe9', 'latin1').subarray(0), 'notes')).toThrow(/\(byte 2\)/);
+    expect(() => decodeUtf8(Buffer.concat([Buffer.from('ï ok '), Buffer.from([0xe9])]), 'notes')).toThrow(/\(byte 6\)/);
   });
 
   it('never reaches the terminal raw: escape sequences and control characters become visible', () => {
