@@ -202,7 +202,8 @@ export async function contactMerge(
     nameKey(duplicate.name) !== nameKey(keep.name) &&
     !(await goAhead(
       ctx,
-      `Merge ${who(duplicate)} into ${who(keep)}? They become one person, ${safeLine(keep.name)}; this cannot be undone`,
+      `Merge ${who(duplicate)} into ${who(keep)}? ` +
+        `They become one person, ${safeLine(keep.name)}; this cannot be undone`,
       opts.yes,
       () => {
         unasked = true;
