@@ -118,7 +118,9 @@ export async function accountMerge(
   // pm contact merge of two names
   const both = `${JSON.stringify(safeLine(duplicate.name))} into ${JSON.stringify(safeLine(keep.name))}`;
   let unasked = false;
-  const question = `Merge the account ${both}? Its contacts and interviews become ${safeLine(keep.name)}'s; this cannot be undone`;
+  const question =
+    `Merge the account ${both}? ` +
+    `Its contacts and interviews become ${safeLine(keep.name)}'s; this cannot be undone`;
   const ok = await goAhead(ctx, question, opts.yes, () => {
     unasked = true;
     return true;
