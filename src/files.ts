@@ -365,8 +365,15 @@ export function writeFailure(what: string, path: string, err: unknown): Error {
               : e.code === 'ENOENT'
                 ? 'no such folder'
                 : e.message;
-  if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
+  // a path that cannot be a file is the user's to fix (exit 2); a folder the disk will not let pm
+  // write is the machine's state, as a full disk is (exit 1, as docs/reference.md says: wave 10 E17)
+  if (['ENOENT', 'ENOTDIR', 'EISDIR'].includes(e.code ?? ''))
     return new UsageError(`cannot write ${what} ${path}: ${reason}`);
+  if (['EACCES', 'EPERM', 'EROFS'].includes(e.code ?? ''))
+    return new JournalError(
+      `cannot write ${what} ${path}: ${reason}`,
+      'nothing was written; choose a folder you can write',
+    );
   return new JournalError(
     `cannot write ${what} ${path}: ${reason}`,
     'nothing was changed; free some space and try again',
