@@ -19,7 +19,8 @@ import {
   type HypothesisRecord,
   type Strength,
 } from '../core/hypotheses.js';
-import { mostResembling } from '../core/similarity.js';
+import { mostResembling, statementKey } from '../core/similarity.js';
+import { repeatedHypothesisLine } from './identity-warnings.js';
 import { parseBasis, type Basis } from '../core/confidence.js';
 import {
   addRevision,
@@ -146,6 +147,16 @@ function addressOpportunities(db: DB, id: string, rowid: number, names: string[]
   return warnings;
 }
 
+/** The first open hypothesis stating `statement` (the same content words), or undefined. */
+function openStating(db: DB, statement: string): string | undefined {
+  const key = statementKey(statement);
+  if (key === '') return undefined;
+  const open = db.prepare("SELECT 'H' || id AS id, statement FROM hypotheses WHERE status = 'open' ORDER BY id");
+  for (const h of open.iterate() as Iterable<{ id: string; statement: string }>)
+    if (statementKey(h.statement) === key) return h.id;
+  return undefined;
+}
+
 interface AddInput {
   statement: string;
   kind: HypothesisKind;
@@ -234,8 +245,10 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   const { record, resembles, warnings } = ctx.transaction(({ db }) => {
     const decideBy = fields.decideBy ?? addDays(createdOn, ctx.config()['hypothesis.decideDays']);
     const resembles = mostResembling(fields.statement, graveyard(db));
+    const repeated = openStating(db, fields.statement);
     const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
     const warnings = addressOpportunities(db, `H${rowid}`, rowid, opportunities);
+    if (repeated) warnings.push(repeatedHypothesisLine(`H${rowid}`, fields.statement, repeated, false));
     return { record: recordOf(ctx, db, rowid), resembles, warnings };
   });
   for (const w of warnings) ctx.warn(w);

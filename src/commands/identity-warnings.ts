@@ -66,3 +66,17 @@ export function erasedPersonWarnings(
     ];
   return [];
 }
+
+/**
+ * A hypothesis `id` stating the open `other` again (the same content words): its evidence would be
+ * split between the two and neither would reach a verdict. pm has no hypothesis merge (decisions.md):
+ * the way out is to link the duplicate's evidence to the other, then delete the duplicate.
+ */
+export function repeatedHypothesisLine(id: string, statement: string, other: string, fromFile: boolean): string {
+  const shown = q(statement.length > 120 ? `${statement.slice(0, 119)}…` : statement);
+  return fromFile
+    ? `the new ${id} ${shown} states the open ${other} again, so their evidence is split; if it is one ` +
+        `belief: link ${id}'s evidence to ${other} (pm hyp show ${id} lists it), then pm delete ${id} --force`
+    : `${id} states the open ${other} again: ${shown}; if it is one belief, log evidence to ${other} and ` +
+        `pm delete ${id}`;
+}

@@ -57,3 +57,11 @@ export function mostResembling<T extends { statement: string }>(
   }
   return best;
 }
+
+/**
+ * Two statements with the same content words (case, accents, plurals, stop-words and the "We believe"
+ * framing aside) are one belief written twice: the key they share. '' for a statement of no content word.
+ */
+export function statementKey(text: string): string {
+  return [...contentWords(text)].sort().join(' ');
+}

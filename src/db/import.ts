@@ -28,6 +28,7 @@ import {
 } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
 import { sameAsErased } from '../core/erasure.js';
+import { statementKey } from '../core/similarity.js';
 import { DEFAULTS, type ConfigKey } from '../core/config.js';
 import type { HypothesisDoc, InterviewDoc, JournalDoc, OutcomeDoc, SettingDoc } from '../core/import-validate.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
@@ -44,6 +45,11 @@ export interface Lookalikes {
     account: string;
     like: { uuid: string; email: string | null };
   }[];
+  /**
+   * the file's new open hypotheses that state an open one already here (the same content words:
+   * src/core/similarity.ts), each with the one it repeats (wave 10, E7)
+   */
+  hypotheses: { uuid: string; id: string; statement: string; like: { uuid: string; id: string } }[];
 }
 
 interface Counted {
@@ -197,22 +203,56 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
 }
 
 /** The file's accounts and contacts this journal has no record of (by UUID), before the merge. */
-function namesNotHere(db: DB, doc: JournalDoc): { accounts: string[]; contacts: string[] } {
+function namesNotHere(db: DB, doc: JournalDoc): Fresh {
   const has = (table: string) => db.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).pluck();
   const account = has('accounts');
   const contact = has('contacts');
+  const hypothesis = has('hypotheses');
   return {
     accounts: doc.accounts.filter((a) => account.get(a.uuid) === undefined).map((a) => a.uuid),
     contacts: doc.contacts.filter((c) => !c.forgotten && contact.get(c.uuid) === undefined).map((c) => c.uuid),
+    hypotheses: doc.hypotheses.filter((h) => hypothesis.get(h.uuid) === undefined).map((h) => h.uuid),
   };
+}
+
+type Fresh = { accounts: string[]; contacts: string[]; hypotheses: string[] };
+
+/**
+ * The file's new open hypotheses stating an open one this journal had: two PMs wrote the same belief,
+ * and its evidence is split between the two (wave 10, E7). A pair the file brings both of is the
+ * teammate's own business, as for namesakes.
+ */
+function repeatedHypotheses(db: DB, fresh: string[]): Lookalikes['hypotheses'] {
+  if (fresh.length === 0) return [];
+  const isNew = new Set(fresh);
+  type Row = { uuid: string; id: string; statement: string };
+  const open = db
+    .prepare("SELECT uuid, 'H' || id AS id, statement FROM hypotheses WHERE status = 'open' ORDER BY id")
+    .all() as Row[];
+  const here = new Map<string, Row>();
+  for (const h of open) {
+    const key = statementKey(h.statement);
+    if (key !== '' && !isNew.has(h.uuid) && !here.has(key)) here.set(key, h);
+  }
+  const out: Lookalikes['hypotheses'] = [];
+  for (const h of open) {
+    const like = isNew.has(h.uuid) ? here.get(statementKey(h.statement)) : undefined;
+    if (like) out.push({ uuid: h.uuid, id: h.id, statement: h.statement, like: { uuid: like.uuid, id: like.id } });
+  }
+  return out;
 }
 
 /**
  * The file's new accounts and contacts (those the merge added) whose names look like one written
  * before them (UTS #39 look keys, as pm log warns): a pair the file brings both of is named once.
  */
-function lookalikes(db: DB, fresh: { accounts: string[]; contacts: string[] }): Lookalikes {
-  const out: Lookalikes = { contacts: [], accounts: [], namesakes: [] };
+function lookalikes(db: DB, fresh: Fresh): Lookalikes {
+  const out: Lookalikes = {
+    contacts: [],
+    accounts: [],
+    namesakes: [],
+    hypotheses: repeatedHypotheses(db, fresh.hypotheses),
+  };
   const account = db.prepare('SELECT id, name, name_key, look_key FROM accounts WHERE uuid = ?');
   const accountLike = db.prepare(
     'SELECT uuid, name FROM accounts WHERE look_key = ? AND name_key <> ? AND id < ? ORDER BY id LIMIT 5',
@@ -264,7 +304,7 @@ function emptyCounts(): ImportCounts {
     scrubbedHere: { interviews: 0, quotes: 0, mentions: 0 },
     forgottenAdded: 0,
     nameMatches: [],
-    lookalikes: { contacts: [], accounts: [], namesakes: [] },
+    lookalikes: { contacts: [], accounts: [], namesakes: [], hypotheses: [] },
     interviews: { ...c(), existing: 0 },
     hypotheses: { ...c(), existing: 0 },
     evidence: { ...c(), existing: 0 },

@@ -161,7 +161,7 @@ describe('"did you mean" wherever a name is made, not only in pm log', () => {
     ]);
     // --json carries them, and what was written is what the file said: a warning changes nothing
     const again = box.json(['import', file]);
-    expect(again.lookalikes).toEqual({ contacts: [], accounts: [], namesakes: [] });
+    expect(again.lookalikes).toEqual({ contacts: [], accounts: [], namesakes: [], hypotheses: [] });
     expect(box.json(['contacts']).map((c: any) => c.name)).toEqual([NFC, CYRILLIC, 'Jоsé Реña']);
     expect(box.json(['doctor']).warnings.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,66 @@
+// Two PMs write the same belief (wave 10, E7): after a trade each journal held it twice, the evidence
+// split between the two so that neither reached a verdict, and nothing said so; a second `pm hyp add`
+// of an open statement did not warn either. Both now warn, naming both ids and the way to unite them.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { twoJournals } from '../two-journals.js';
+
+const team = twoJournals();
+const { pm } = team;
+const BELIEF = 'Finance teams will pay for automatic invoice matching';
+
+describe('a hypothesis both PMs wrote', () => {
+  it('pm import warns that the new one states an open one again; --json lists it under lookalikes.hypotheses', () => {
+    pm('a', ['hyp', 'add', BELIEF]);
+    pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'mine', '--supports', 'H1']);
+    pm('b', ['hyp', 'add', 'We believe finance team will pay for Automatic Invoice-Matching.']);
+    pm('b', ['log', '--with', 'Raj Patel', '--account', 'Globex', '--summary', 'theirs', '--supports', 'H1']);
+    const r = team.trade('b', 'a');
+    expect(r.err).toContain('pm: warning: the new H2 "We believe finance team will pay for Automatic ');
+    expect(r.err).toContain(
+      "states the open H1 again, so their evidence is split; if it is one belief: link H2's evidence to H1 " +
+        '(pm hyp show H2 lists it), then pm delete H2 --force',
+    );
+    // the way out it names makes one hypothesis of the two, holding both calls
+    pm('a', ['hyp', 'link', 'H1', 'I2', '--supports']);
+    pm('a', ['delete', 'H2', '--force', '--yes']);
+    const hyps = JSON.parse(pm('a', ['hyp', 'list', '--json']).out);
+    expect(hyps).toHaveLength(1);
+    expect(JSON.parse(pm('a', ['hyp', 'show', 'H1', '--json']).out).evidence).toHaveLength(2);
+  });
+
+  it('in --json, under lookalikes.hypotheses; a trade of nothing new and a different belief say nothing', () => {
+    pm('a', ['hyp', 'add', BELIEF]);
+    pm('b', ['hyp', 'add', BELIEF]);
+    pm('b', ['hyp', 'add', 'Admins want SSO']);
+    const file = join(team.box.dir, 'b.json');
+    pm('b', ['export', '--format', 'json', '--out', file]);
+    const counts = JSON.parse(pm('a', ['import', file, '--json']).out);
+    const [b1] = JSON.parse(pm('b', ['hyp', 'list', '--json']).out);
+    const [a1] = JSON.parse(pm('a', ['hyp', 'list', '--json']).out);
+    expect(counts.lookalikes.hypotheses).toEqual([
+      { uuid: b1.uuid, id: 'H2', statement: BELIEF, like: { uuid: a1.uuid, id: 'H1' } },
+    ]);
+    expect(team.trade('b', 'a').err).not.toContain('states the open');
+  });
+
+  it('a pair the file brings both of is not noted: the teammate wrote both', () => {
+    pm('b', ['hyp', 'add', BELIEF]);
+    pm('b', ['hyp', 'add', BELIEF]);
+    pm('a', ['hyp', 'add', 'Admins want SSO']);
+    expect(team.trade('b', 'a').err).not.toContain('states the open');
+  });
+
+  it('pm hyp add of a statement already open warns, naming both ids and pm delete; a killed one is not open', () => {
+    pm('a', ['hyp', 'add', BELIEF]);
+    pm('a', ['hyp', 'add', 'Admins want SSO']);
+    const r = pm('a', ['hyp', 'add', `${BELIEF.toLowerCase()}.`]);
+    expect(r.err).toContain(
+      `pm: warning: H3 states the open H1 again: "${BELIEF.toLowerCase()}."; if it is one belief, log evidence ` +
+        'to H1 and pm delete H3',
+    );
+    pm('a', ['hyp', 'kill', 'H1', '--reason', 'nobody pays']);
+    expect(pm('a', ['hyp', 'add', BELIEF]).err).toContain('H4 states the open H3 again');
+    expect(pm('a', ['hyp', 'add', 'Admins want SSO audit logs']).err).not.toContain('states the open');
+  });
+});
