@@ -127,8 +127,8 @@ describe('pm hyp add', () => {
     expect(r.err).toMatch(/^pm: warning: H2 resembles H1 \(killed 2026-10-15: only Acme asked\)/m);
     const unrelated = ok(['hyp', 'add', 'Admins will pay for SSO']);
     expect(unrelated.err).toBe('');
-    // an open look-alike is no graveyard
-    const open = ok(['hyp', 'add', 'Admins would pay for SSO']);
+    // an open look-alike is no graveyard (the same belief again is warned about otherwise: E7)
+    const open = ok(['hyp', 'add', 'Admins would pay for SSO audit logs']);
     expect(open.err).toBe('');
   });
 
