@@ -42,10 +42,15 @@ export function buildProgram(argv?: string[]): Command {
       writeOut,
       writeErr,
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
-      outputError: (s, write) => write(`pm: ${safeLine(s.replace(/^error: /, '').trim())}\n`),
+      outputError: (s, write) => write(`pm: ${safeLine(ownWords(s.replace(/^error: /, '').trim()))}\n`),
       ...inProcessHelp(),
     });
   return registerCommands(program, command ? [command] : COMMANDS);
+}
+
+/** commander's message in pm's words where pm has better ones (`pm config KEY VALUE`, git's habit: E24). */
+function ownWords(message: string): string {
+  return message.startsWith("too many arguments for 'config'") ? 'config takes list, get, set or unset' : message;
 }
 
 /**
@@ -99,6 +104,13 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
     // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
     const known = word !== undefined && findCommand(word) !== undefined;
+    if (word === 'config' && err.code === 'commander.excessArguments') {
+      // what they meant, with their own words: one is a get, two a set
+      const words = argv.slice(argv.indexOf('config') + 1).filter((a) => !a.startsWith('-'));
+      const quoted = words.slice(0, 2).map((w) => (/^[\w.@-]+$/.test(w) ? w : JSON.stringify(w)));
+      writeErr(`try: ${safeLine(`pm config ${quoted.length === 1 ? 'get' : 'set'} ${quoted.join(' ')}`)}\n`);
+      return EXIT.usage;
+    }
     writeErr(`try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
   }

@@ -54,6 +54,12 @@ export function parsePerson(raw: string): Person {
         'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"',
       );
     if (name === '') name = email;
+  } else if (/[<>]/.test(name)) {
+    // "Ann <ann@beta.test" (the > forgotten) would be a new contact named with the email in it
+    throw new UsageError(
+      `--with: ${JSON.stringify(raw)} has a < or > without the other: write the email between < and >`,
+      'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"',
+    );
   } else if (/^[^\s@<>]+@[^\s@<>]+$/.test(name)) {
     email = name;
   }
