@@ -95,6 +95,9 @@ function kindOf(s: Stats): string {
 export function destination(path: string, rules: DestinationRules): Destination {
   const refuse = (reason: string, hint?: string) =>
     new UsageError(`cannot write ${rules.what} ${path}: ${reason}`, hint);
+  // "-" names the standard stream wherever pm reads a path: never a file named "-" (wave 10 E16)
+  if (path === '-' && !rules.passThrough)
+    throw refuse('"-" is the standard output, not a file', 'give the path of a file or folder');
   const fd = ownDescriptor(path);
   if (fd !== undefined) {
     if (!rules.passThrough) throw refuse('not a file', 'give the path of a file or folder');

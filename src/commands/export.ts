@@ -306,6 +306,9 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);
   // where --out may be written is known before the journal is read (src/files.ts)
+  // `--out -` is stdout, as `-` is everywhere else in pm (--notes-file -, pm import -): not a file named "-"
+  if (opts.out === '-') opts.out = undefined;
+  if (opts.out === '') throw new UsageError('--out is empty', 'leave --out out (or write --out -) to write to stdout');
   const out =
     opts.out === undefined
       ? undefined

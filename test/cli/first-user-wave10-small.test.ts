@@ -1,5 +1,7 @@
 // Small findings of wave 10's first-time user: each a message that pointed the wrong way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -30,5 +32,25 @@ describe('pm config KEY VALUE (the git config habit), E24', () => {
     const get = box.pm(['config', 'cadence.target']);
     expect(get.code).toBe(2);
     expect(get.err).toBe('pm: config takes list, get, set or unset\ntry: pm config get cadence.target\n');
+  });
+});
+
+describe('--out - and pm backup -, E16', () => {
+  it('export --out - writes to stdout; pm backup - and --out "" are refused; no file named "-"', () => {
+    expect(box.pm(['log', '--with', 'Ann', '--account', 'Beta', '--summary', 'exports hurt']).code).toBe(0);
+    const cwd = box.dir;
+    const out = box.pm(['export', '--out', '-'], { cwd });
+    expect(out.code, out.err).toBe(0);
+    expect(out.out).toBe(box.pm(['export'], { cwd }).out);
+    expect(out.out).toContain('exports hurt');
+    const backup = box.pm(['backup', '-'], { cwd });
+    expect(backup.code).toBe(2);
+    expect(backup.err).toBe(
+      'pm: cannot write the backup -: "-" is the standard output, not a file\nhint: give the path of a file or folder\n',
+    );
+    const empty = box.pm(['export', '--out', ''], { cwd });
+    expect(empty.code).toBe(2);
+    expect(empty.err).toBe('pm: --out is empty\nhint: leave --out out (or write --out -) to write to stdout\n');
+    expect(existsSync(join(cwd, '-'))).toBe(false);
   });
 });
