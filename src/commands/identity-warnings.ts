@@ -5,7 +5,9 @@
 import type { DB } from '../db/journal.js';
 import { lookalikeAccounts, lookalikeContacts, lookalikeDifference, type Lookalike } from '../db/identity.js';
 import { hasErasures, loadForgottenList } from '../db/erasure.js';
-import { safeLine } from '../core/text.js';
+import { accountStem, editDistance, looseKey, safeLine } from '../core/text.js';
+import { nameKey } from '../core/identity.js';
+import { accountKeys } from '../db/identity.js';
 
 const q = (s: string) => JSON.stringify(safeLine(s));
 
@@ -79,4 +81,77 @@ export function repeatedHypothesisLine(id: string, statement: string, other: str
         `belief: link ${id}'s evidence to ${other} (pm hyp show ${id} lists it), then pm delete ${id} --force`
     : `${id} states the open ${other} again: ${shown}; if it is one belief, log evidence to ${other} and ` +
         `pm delete ${id}`;
+}
+
+/**
+ * The look keys (NFD skeletons, src/core/identity.ts) that start with the letter `name`'s starts with:
+ * a name written as another but for accents shares its first base letter, since NFD puts the accent
+ * after it. Read by the look-key index, the near-name checks visit a letter's names, not the journal's
+ * (on a 100k journal a scan of every contact cost a new contact's pm log ~80 ms).
+ */
+function firstLetterRange(name: string): [string, string] {
+  const first = String.fromCodePoint(accountKeys(name).lookKey.codePointAt(0) ?? 0);
+  return [first, String.fromCodePoint((first.codePointAt(0) ?? 0) + 1)];
+}
+
+/**
+ * A new account written as a known one but for accents, case, punctuation or a company suffix
+ * ("Acme, Inc.", "Unicode GmbH" for "Ünïcode GmbH"), or one letter off ("Acm"): most often the same
+ * company, which would split its conversations and count it as two (wave 10, E5). Runs only when an
+ * account is created; `skip`: names already warned about as look-alikes.
+ */
+export function nearAccountWarnings(db: DB, what: string, name: string, skip: string[] = []): string[] {
+  const stem = accountStem(name);
+  if (stem === '') return [];
+  const own = nameKey(name);
+  const out: string[] = [];
+  const rows = db
+    .prepare('SELECT name, name_key AS key FROM accounts WHERE look_key >= ? AND look_key < ? ORDER BY id')
+    .iterate(...firstLetterRange(name));
+  for (const a of rows as Iterable<{ name: string; key: string }>) {
+    if (a.key === own || skip.includes(a.name)) continue;
+    const other = accountStem(a.name);
+    const how =
+      other === stem
+        ? looseKey(a.name) === looseKey(name)
+          ? 'but for accents'
+          : 'but for punctuation or a company suffix'
+        : Math.min(stem.length, other.length) >= 3 &&
+            Math.abs(stem.length - other.length) <= 1 &&
+            editDistance(stem, other) === 1
+          ? 'but for one letter'
+          : '';
+    if (!how) continue;
+    out.push(
+      `${what} ${q(name)} is written as ${q(a.name)} ${how}; did you mean ${q(a.name)}? if so: ` +
+        `pm account merge ${q(name)} ${q(a.name)}`,
+    );
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/**
+ * A new contact named as a known one but for accents ("Jose Nunez" for José Núñez): a US keyboard
+ * rarely types them (wave 10, E5). Runs only when a contact is created; `skip`: UUIDs already warned
+ * about as look-alikes or namesakes.
+ */
+export function nearContactWarnings(db: DB, what: string, name: string, self: string, skip: string[] = []): string[] {
+  const key = looseKey(name);
+  const own = nameKey(name);
+  const out: string[] = [];
+  const rows = db
+    .prepare(`SELECT c.uuid, c.name, c.name_key AS key, a.name AS account FROM contacts c
+      JOIN accounts a ON a.id = c.account_id WHERE c.look_key >= ? AND c.look_key < ? AND c.forgotten = 0
+      ORDER BY c.id`)
+    .iterate(...firstLetterRange(name));
+  for (const c of rows as Iterable<{ uuid: string; name: string; key: string; account: string }>) {
+    if (c.uuid === self || c.key === own || skip.includes(c.uuid) || looseKey(c.name) !== key) continue;
+    out.push(
+      `${what} ${q(name)} is written as ${q(c.name)} (${safeLine(c.account)}) but for accents; did you mean ` +
+        `${q(c.name)}? if so: pm contact merge ${self} ${c.uuid}`,
+    );
+    if (out.length === 3) break;
+  }
+  return out;
 }

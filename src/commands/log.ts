@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { readLimited, readTypedStdin } from '../io.js';
-import { LIMITS, checkText, closest, decodeUtf8, safeLine } from '../core/text.js';
+import { LIMITS, checkText, closest, decodeUtf8, looseKey, safeLine } from '../core/text.js';
 import { isShortRef, localId } from '../db/refs.js';
 import {
   draftFromOptions,
@@ -40,7 +40,14 @@ import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
 import { painSeverityWarning } from '../core/pains.js';
 import { nameKey } from '../core/identity.js';
-import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
+import {
+  accountLookalikeWarnings,
+  contactLookalikeWarnings,
+  erasedPersonWarnings,
+  nearAccountWarnings,
+  nearContactWarnings,
+} from './identity-warnings.js';
+import { lookalikeAccounts, lookalikeContacts } from '../db/identity.js';
 import { settleSignals } from '../interrupt.js';
 
 /** What a file-system error means to whoever typed the path. */
@@ -195,7 +202,9 @@ export function matchParticipants(
       if (!planned.some((p) => p.existing?.id === found!.id)) planned.push({ existing: found, person, fill });
     } else {
       if (want.account === null) {
-        const guess = closest(person.name, knownNames(db, 'contacts'));
+        // "Jose Nunez" for José Núñez is three edits apart: the accent-folded match first (E5)
+        const known = knownNames(db, 'contacts');
+        const guess = [...known].find((n) => looseKey(n) === looseKey(person.name)) ?? closest(person.name, known);
         throw new UsageError(
           `${JSON.stringify(person.name)} is a new contact: say which account they belong to with --account ORG`,
           guess
@@ -412,9 +421,16 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
 /** What a new contact or account may be by mistake (src/commands/identity-warnings.ts). */
 function identityWarningsOf(db: DB, applied: AppliedParticipants): string[] {
   const warnings: string[] = [];
-  if (applied.newAccount) warnings.push(...accountLookalikeWarnings(db, 'the new account', applied.accountName!));
-  for (const c of applied.newContacts)
+  if (applied.newAccount) {
+    const looks = accountLookalikeWarnings(db, 'the new account', applied.accountName!);
+    const like = lookalikeAccounts(db, applied.accountName!).map((a) => a.name);
+    warnings.push(...looks, ...nearAccountWarnings(db, 'the new account', applied.accountName!, like));
+  }
+  for (const c of applied.newContacts) {
     warnings.push(...contactLookalikeWarnings(db, 'the new contact', c.name, c.uuid));
+    const like = lookalikeContacts(db, c.name).map((o) => o.uuid);
+    warnings.push(...nearContactWarnings(db, 'the new contact', c.name, c.uuid, like));
+  }
   for (const c of applied.newContacts) warnings.push(...erasedPersonWarnings(db, c, 'logged as a new contact'));
   return warnings;
 }

@@ -133,7 +133,9 @@ export function closest(input: string, known: Iterable<string>): string | undefi
 }
 
 /** A name folded for "did you mean": compatibility forms, case and accents aside ("Zoë" is "zoe"). */
-function looseKey(s: string): string {
+export function looseKey(s: string): string {
+  // printable ASCII has nothing to decompose: the near-name checks fold hundreds of names a log
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/\s+/g, ' ').trim();
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -171,4 +173,19 @@ export function didYouMean(names: string[]): string | undefined {
 /** A name as a shell takes it: bare when it is one plain word, else in double quotes. */
 export function shellWord(s: string): string {
   return /^[\w@.+:,/-]+$/u.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/** Words that say what kind of company a name is, not which: "Acme, Inc." is Acme. */
+const COMPANY_SUFFIXES = new Set(
+  `inc incorporated llc llp ltd limited corp corporation co company plc gmbh ag sa sas sarl srl spa bv nv oy ab
+   as aps pty kk gk`.split(/\s+/),
+);
+
+/** An account's name folded for "is this a known one?": accents, case, punctuation and a company suffix aside. */
+export function accountStem(name: string): string {
+  const words = looseKey(name)
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
+  while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1])) words.pop();
+  return words.join(' ');
 }
