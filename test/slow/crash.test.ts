@@ -18,21 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import {
-  BIN,
-  ROOT,
-  sandbox,
-  skip,
-  UNDO_SCHEMA_18,
-  UNDO_SCHEMA_27,
-  UNDO_SCHEMA_28,
-  UNDO_SCHEMA_31,
-  UNDO_SCHEMA_33,
-  UNDO_SCHEMA_34,
-  UNDO_SCHEMA_36,
-  UNDO_SCHEMA_48,
-  type Sandbox,
-} from '../helpers.js';
+import { BIN, ROOT, sandbox, skip, type Sandbox } from '../helpers.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations.js';
 
 /** kills aimed inside the write transaction, just after its commit, before it, anywhere in the run */
@@ -246,170 +232,74 @@ function digest(db: Database.Database, tables: Map<string, string[]>): string {
   return hash.digest('hex');
 }
 
+type SchemaObject = { type: string; name: string; sql: string };
+
 /**
- * Turn a current journal into the shape schema 1 had: the kind triggers of 0001 (not 0005's), no
- * evidence_customers (0003), evidence without date and kind and no 0002 triggers, none of 0006's
- * columns (stage, persona, bets, evidence basis).
+ * The journal's tables, indexes, views and triggers, in the order they were made; not SQLite's own
+ * (sqlite_sequence, autoindexes) nor a full-text index's shadow tables, which follow their virtual table.
  */
-/** A CREATE TABLE or CREATE TRIGGER statement of migrations/0001_init.sql, by name. */
-function schema1(kind: 'TABLE' | 'TRIGGER', name: string): string {
-  const sql = readFileSync(join(ROOT, 'migrations', '0001_init.sql'), 'utf8');
-  const m = new RegExp(
-    kind === 'TABLE' ? `CREATE TABLE ${name} \\([\\s\\S]*?\\n\\)[^;]*;` : `CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`,
-  ).exec(sql);
-  if (!m) throw new Error(`no ${kind.toLowerCase()} ${name} in 0001_init.sql`);
-  return m[0];
+function schemaObjects(db: Database.Database): SchemaObject[] {
+  const shadows = new Set(
+    db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'").pluck().all(),
+  );
+  return (
+    db
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" +
+          ' ORDER BY rowid',
+      )
+      .all() as SchemaObject[]
+  ).filter((o) => !shadows.has(o.name));
 }
 
+/**
+ * Turn a current journal into the shape schema 1 had, derived from migrations/0001_init.sql rather
+ * than kept by hand (a hand-kept list broke with every new migration): whatever schema 1 lacks or
+ * spells differently is dropped or rebuilt, the rows of schema 1's columns are kept.
+ */
 function downgradeToSchema1(file: string): void {
+  const fresh = new Database(':memory:');
+  fresh.exec(readFileSync(join(ROOT, 'migrations', '0001_init.sql'), 'utf8'));
+  const v1 = schemaObjects(fresh);
+  const v1Columns = (table: string) =>
+    fresh.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+  const sqlOf = new Map(v1.map((o) => [o.name, o.sql]));
+  const quote = (name: string) => `"${name}"`;
+
   const db = new Database(file);
   db.pragma('foreign_keys = OFF');
-  const kindTriggers = [
-    'interviews_kind_after_insert',
-    'interviews_kind_after_channel',
-    'interview_contacts_kind_after_insert',
-    'interview_contacts_kind_after_delete',
-    'contacts_kind_after_role',
-  ];
-  // schema 6's change tracking: its triggers and tables
-  const tracking = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'track\\_%' ESCAPE '\\'")
-    .pluck()
-    .all() as string[];
-  db.exec(`BEGIN;
-    ${UNDO_SCHEMA_48}
-    DROP TRIGGER interview_contacts_people_after_insert;
-    DROP TRIGGER interviews_people_after_account;
-    DROP TRIGGER contacts_people_after_update;
-    DROP VIEW interview_contacts_people_now;
-    DROP INDEX interview_contacts_customers_by_date;
-    ALTER TABLE interview_contacts DROP COLUMN account_id;
-    ALTER TABLE interview_contacts DROP COLUMN persona;
-    ALTER TABLE interview_contacts DROP COLUMN customer;
-    DROP TRIGGER pain_text_recent_after_insert;
-    DROP TRIGGER pain_text_recent_after_update;
-    DROP TRIGGER pain_text_recent_after_delete;
-    DROP VIEW pain_text_recent_now;
-    DROP TABLE pain_text_recent;
-    DROP TRIGGER report_decided_after_insert;
-    DROP TRIGGER report_decided_after_update;
-    DROP TRIGGER report_decided_after_delete;
-    DROP TRIGGER report_decided_after_outcome_update;
-    DROP TRIGGER report_decided_after_link_insert;
-    DROP TRIGGER report_decided_after_link_update;
-    DROP TRIGGER report_decided_after_link_delete;
-    DROP VIEW report_decided_now;
-    DROP TABLE report_decided;
-    DROP TABLE deleted_ids;
-    ${UNDO_SCHEMA_36}
-    ${UNDO_SCHEMA_34}
-    ${UNDO_SCHEMA_33}
-    DROP TABLE logged_here;
-    ${UNDO_SCHEMA_31}
-    ${UNDO_SCHEMA_28}
-    ${UNDO_SCHEMA_27}
-    DROP INDEX contacts_not_customers;
-    DROP INDEX contacts_by_persona;
-    DROP INDEX contacts_for_completion;
-    DROP INDEX accounts_by_segment;
-    ${UNDO_SCHEMA_18}
-    ${tracking.map((t) => `DROP TRIGGER ${t};`).join('\n')}
-    DROP TABLE record_versions;
-    DROP TABLE field_versions;
-    DROP TABLE sync_clock;
-    DROP TABLE sync_conflicts;
-    DROP TABLE sync_remote;
-    DROP TABLE hypothesis_opportunities;
-    DROP TABLE opportunity_aliases;
-    DROP TABLE opportunities;
-    DROP INDEX contacts_by_name_key;
-    DROP INDEX contacts_by_email_key;
-    DROP INDEX contacts_by_look_key;
-    DROP INDEX accounts_by_name_key;
-    DROP INDEX accounts_by_look_key;
-    DROP INDEX interview_tags_by_key;
-    ALTER TABLE contacts DROP COLUMN name_key;
-    ALTER TABLE contacts DROP COLUMN email_key;
-    ALTER TABLE contacts DROP COLUMN look_key;
-    ALTER TABLE accounts DROP COLUMN name_key;
-    ALTER TABLE accounts DROP COLUMN look_key;
-    ALTER TABLE interview_tags DROP COLUMN tag_key;
-    DROP TRIGGER interview_contacts_copy_after_insert;
-    DROP TRIGGER interviews_people_after_update;
-    DROP VIEW interview_contacts_now;
-    DROP INDEX interview_contacts_by_contact_kind_date;
-    ALTER TABLE interview_contacts DROP COLUMN date;
-    ALTER TABLE interview_contacts DROP COLUMN kind;
-    DROP INDEX interviews_by_source;
-    DROP INDEX interviews_by_date_kind_account;
-    CREATE INDEX interviews_by_date_kind_account ON interviews(date, kind, account_id);
-    ALTER TABLE pains DROP COLUMN severity;
-    DROP INDEX interviews_by_stage;
-    DROP INDEX hypotheses_bets;
-    ALTER TABLE hypotheses DROP COLUMN bet_until;
-    ALTER TABLE hypotheses DROP COLUMN bet_reason;
-    ALTER TABLE hypotheses DROP COLUMN bet_since;
-    ALTER TABLE contacts DROP COLUMN persona;
-    DROP TRIGGER evidence_copy_after_insert;
-    DROP VIEW evidence_interview_now;
-    ${kindTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')}
-    DROP VIEW interviews_kind_now;
-    ${kindTriggers.map((t) => schema1('TRIGGER', t)).join('\n')}
-    DROP TRIGGER accounts_last_direct_after_insert;
-    DROP TRIGGER accounts_last_direct_after_update;
-    DROP TRIGGER accounts_last_direct_after_delete;
-    DROP VIEW accounts_last_direct_now;
-    DROP INDEX accounts_by_last_direct;
-    DROP INDEX accounts_own_cadence;
-    ALTER TABLE accounts DROP COLUMN last_direct;
-    DROP TRIGGER outcomes_status_after_insert;
-    DROP TRIGGER outcomes_status_after_delete;
-    DROP INDEX hypotheses_by_status;
-    DROP VIEW hypotheses_decision_now;
-    ALTER TABLE hypotheses DROP COLUMN decided_on;
-    CREATE INDEX hypotheses_by_status ON hypotheses(status);
-    ${schema1('TRIGGER', 'outcomes_status_after_insert')}
-    ${schema1('TRIGGER', 'outcomes_status_after_delete')}
-    DROP TABLE evidence_customers;
-    DROP TABLE evidence_totals;
-    DROP VIEW evidence_customers_now;
-    DROP VIEW evidence_totals_now;
-    DROP TRIGGER IF EXISTS evidence_customers_after_evidence_update;
-    DROP TRIGGER IF EXISTS evidence_customers_after_evidence_delete;
-    DROP TRIGGER IF EXISTS evidence_customers_after_contact_update;
-    DROP TRIGGER interviews_evidence_after_update;
-    ${schema1('TABLE', 'evidence').replace('CREATE TABLE evidence ', 'CREATE TABLE evidence_v1 ')}
-    INSERT INTO evidence_v1 SELECT hypothesis_id, interview_id, direction, strength FROM evidence;
-    DROP TABLE evidence;
-    ALTER TABLE evidence_v1 RENAME TO evidence;
-    CREATE INDEX evidence_by_interview ON evidence(interview_id, hypothesis_id);
-    DROP TABLE written_files;
-    ${schema1('TABLE', 'forgotten').replace('CREATE TABLE forgotten ', 'CREATE TABLE forgotten_v1 ')}
-    INSERT INTO forgotten_v1 SELECT uuid FROM forgotten;
-    DROP TABLE forgotten;
-    ALTER TABLE forgotten_v1 RENAME TO forgotten;
-    DROP TABLE privacy_keys;
-    -- schema 8 made an interview's account optional and added its source: back to schema 1's table
-    -- (its AUTOINCREMENT counter kept), with its indexes and the two kind triggers on it
-    PRAGMA legacy_alter_table = ON;
-    ALTER TABLE interviews RENAME TO interviews_v8;
-    ${schema1('TABLE', 'interviews')}
-    INSERT INTO interviews SELECT id, uuid, date, channel, kind, account_id, by, minutes, summary, notes, follow_up,
-      follow_up_done, created_at FROM interviews_v8;
-    DELETE FROM sqlite_sequence WHERE name = 'interviews';
-    INSERT INTO sqlite_sequence (name, seq) SELECT 'interviews', seq FROM sqlite_sequence WHERE name = 'interviews_v8';
-    DROP TABLE interviews_v8;
-    PRAGMA legacy_alter_table = OFF;
-    CREATE INDEX interviews_by_date ON interviews(date, id);
-    CREATE INDEX interviews_by_kind_date ON interviews(kind, date);
-    CREATE INDEX interviews_by_account_kind_date ON interviews(account_id, kind, date);
-    CREATE INDEX interviews_follow_up_open ON interviews(follow_up) WHERE follow_up IS NOT NULL AND follow_up_done = 0;
-    ${schema1('TRIGGER', 'interviews_kind_after_insert')}
-    ${schema1('TRIGGER', 'interviews_kind_after_channel')}
-    PRAGMA user_version = 1;
-    COMMIT;`);
+  // a table set aside to be rebuilt keeps its name in other tables' foreign keys, views and triggers
+  db.pragma('legacy_alter_table = ON');
+  const now = schemaObjects(db);
+  const changed = (o: SchemaObject) => sqlOf.get(o.name) !== o.sql;
+  db.transaction(() => {
+    // triggers and views first (they may name anything below), then indexes, then the new tables
+    for (const type of ['trigger', 'view', 'index'])
+      for (const o of now.filter((o) => o.type === type && changed(o)))
+        db.exec(`DROP ${type.toUpperCase()} IF EXISTS ${quote(o.name)}`);
+    for (const o of now.filter((o) => o.type === 'table' && !sqlOf.has(o.name)))
+      db.exec(`DROP TABLE IF EXISTS ${quote(o.name)}`);
+    // a schema-1 table spelled differently: set aside, made anew from schema 1's CREATE with the rows
+    // of schema 1's columns, its AUTOINCREMENT counter kept (a deleted row's id is never reused)
+    for (const o of now.filter((o) => o.type === 'table' && sqlOf.has(o.name) && changed(o))) {
+      const t = o.name;
+      const cols = v1Columns(t).map(quote).join(', ');
+      const seq = db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').pluck().get(t);
+      db.exec(`ALTER TABLE ${quote(t)} RENAME TO ${quote(`${t}_old`)}`);
+      db.exec(sqlOf.get(t) as string);
+      db.exec(`INSERT INTO ${quote(t)} (${cols}) SELECT ${cols} FROM ${quote(`${t}_old`)}`);
+      db.exec(`DROP TABLE ${quote(`${t}_old`)}`);
+      db.prepare('DELETE FROM sqlite_sequence WHERE name = ?').run(t);
+      if (seq !== undefined) db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(t, seq);
+    }
+    // schema 1's objects that are now missing (dropped above, or with a rebuilt table), in its order
+    const exists = db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').pluck();
+    for (const o of v1) if (!exists.get(o.name)) db.exec(o.sql);
+    db.pragma('user_version = 1');
+  })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  fresh.close();
 }
 
 const outcomeLog: string[] = [];
