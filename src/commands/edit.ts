@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { LIMITS, checkText, safeLine } from '../core/text.js';
+import { cut } from '../render/width.js';
 import { parseDeadline, parsePastDate } from '../core/dates.js';
 import { isIndirect, parseChannel } from '../core/channels.js';
 import { parsePerson, parseRole } from '../core/contacts.js';
@@ -237,6 +238,7 @@ export function applyEdit(
       `I${rowid} would come from nowhere: a signal needs an account or a source`,
       `give one: pm edit I${rowid} --account ORG (or --source NAME)`,
     );
+  notes.push(...replacedLines(db, rowid, plan));
   new InterviewWriter(db).update(rowid, {
     fields: next,
     columns: columns === 'all' ? undefined : columns,
@@ -244,6 +246,50 @@ export function applyEdit(
     lists: plan.lists,
   });
   return { record: loadInterview(db, rowid)!, notes };
+}
+
+/**
+ * What a replacing flag throws away, one line a list: --pain, --quote, --tag and --notes replace the
+ * whole list (the contract), and a PM who meant "add one more" saw only "Edited …" (wave 10, E11).
+ */
+function replacedLines(db: DB, rowid: number, plan: EditPlan): string[] {
+  if (Object.keys(plan.lists).length === 0 && plan.fields.notes === undefined) return [];
+  const before = loadInterview(db, rowid)!;
+  const lines: string[] = [];
+  const said = (what: string, gone: string[], now: string[]) => {
+    if (gone.length === 0) return;
+    const list = (xs: string[]) => (xs.length ? xs.map((x) => cut(safeLine(x), 80)).join('; ') : 'nothing');
+    lines.push(`replaced ${what}: ${list(gone)} → ${list(now)}`);
+  };
+  const pain = (p: { text: string; severity: string }) => `${p.text} (${p.severity})`;
+  const { pains, quotes, tags } = plan.lists;
+  if (pains) {
+    const now = new Set(pains.map(pain));
+    said(
+      'pains',
+      before.pains.map(pain).filter((p) => !now.has(p)),
+      pains.map(pain),
+    );
+  }
+  if (quotes)
+    said(
+      'quotes',
+      before.quotes.filter((q) => !quotes.includes(q)),
+      quotes,
+    );
+  if (tags)
+    said(
+      'tags',
+      before.tags.filter((t) => !tags.includes(t)),
+      tags,
+    );
+  const notes = plan.fields.notes;
+  if (notes !== undefined && before.notes && before.notes !== notes)
+    lines.push(
+      `replaced notes: ${before.notes.length} characters (${cut(safeLine(before.notes), 60)}) → ` +
+        (notes ? `${notes.length} characters` : 'nothing'),
+    );
+  return lines;
 }
 
 export async function edit(ctx: Context, ref: string, opts: EditOptions): Promise<void> {
