@@ -59,12 +59,18 @@ export function keepOnSignal(keep: () => string | undefined): () => void {
   if (handling) {
     process.on('SIGHUP', onHup);
     if (guarding === 0) process.on('SIGTERM', onTerm);
+    // a terminal that really goes away ends stdin (and readline's setRawMode then fails with EIO)
+    // before, or instead of, the SIGHUP: the same as a hang-up
+    process.stdin.on('end', onHup);
+    process.stdin.on('error', onHup);
   }
   return () => {
     keeper = undefined;
     if (handling) {
       process.off('SIGHUP', onHup);
       if (guarding === 0) process.off('SIGTERM', onTerm);
+      process.stdin.off('end', onHup);
+      process.stdin.off('error', onHup);
     }
   };
 }

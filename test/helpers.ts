@@ -398,7 +398,7 @@ export interface TerminalRun {
  */
 export function onTerminal(
   box: Sandbox,
-  script: [expected: string, answer: string | { run: string[]; type: string }][],
+  script: [expected: string, answer: string | { run: string[]; type: string } | { close: true }][],
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): TerminalRun {

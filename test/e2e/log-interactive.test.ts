@@ -534,6 +534,28 @@ describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
     expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
   });
 
+  it('a terminal that goes away (its window closed) keeps what was typed', () => {
+    seed();
+    const before = box.snapshot();
+    const r = onTerminalRun(
+      [
+        ['Who did you talk to', 'jane'],
+        ['Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', ENTER],
+        ['How and when', `video${ENTER}`],
+        ['summary', 'Typed before the window closed'],
+        ['Typed before the window closed', { close: true }],
+      ],
+      ['log'],
+    );
+    // (node may abort resetting a terminal that is gone: the code is not the point, the draft is)
+    expect(r.code).not.toBe(0);
+    expect(box.snapshot()).toBe(before);
+    expect(JSON.parse(readFileSync(`${box.db}.log-draft.json`, 'utf8')).answers).toMatchObject({
+      howWhen: 'video',
+      pending: { prompt: 'summary', text: 'Typed before the window closed' },
+    });
+  });
+
   for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) {
     it(`${signal} at a prompt (the terminal closed, the session ended, kill) keeps what was typed`, () => {
       seed();

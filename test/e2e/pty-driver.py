@@ -5,7 +5,8 @@ usage: pty-driver.py SCRIPT.json -- COMMAND ARGS...
 SCRIPT is a list of [expected, answer] pairs: wait until the regular expression `expected`
 appears in the output (after the previous match), then type `answer`. An answer may also be
 {"run": [COMMAND, ARGS...], "type": TEXT}: run that command to its end (something that happens
-while the prompt waits, e.g. another pm), then type TEXT. Prints one JSON object:
+while the prompt waits, e.g. another pm), then type TEXT; or {"close": true}: close the terminal
+(its master side) and wait for the command to end. Prints one JSON object:
 {"code": exit code, "output": everything the command printed}. Exit codes of signals are 128+N.
 """
 import json, os, pty, re, select, subprocess, sys, time
@@ -23,6 +24,7 @@ def main():
     output = b''
     seen = 0
     failure = None
+    closed = False
 
     def read_some(timeout):
         nonlocal output
@@ -52,11 +54,23 @@ def main():
                 break
         if failure:
             break
+        if isinstance(answer, dict) and answer.get('close'):
+            # the terminal goes away (a window closed, ssh dropped): its master side is closed
+            time.sleep(0.05)
+            os.close(fd)
+            closed = True
+            break
         if isinstance(answer, dict):
             subprocess.run(answer['run'], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             answer = answer['type']
         time.sleep(0.05)
         os.write(fd, answer.encode('utf-8'))
+    if closed:
+        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        print(json.dumps({'code': 128 - code if code < 0 else code, 'output': output.decode('utf-8', 'replace'),
+                          'failure': failure}))
+        return
     if failure:
         os.kill(pid, 9)
     deadline = time.time() + STEP_TIMEOUT
