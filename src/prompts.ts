@@ -3,6 +3,8 @@
 // where import() is unavailable on Node 20, so it lends its own import() through this hook.
 import { activeContext } from './cli/lazy.js';
 import type { Context } from './context.js';
+import { UsageError } from './errors.js';
+import { isTerminal } from './io.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 
@@ -59,4 +61,19 @@ export function mergedUnasked(what: string, command: 'contact' | 'account'): str
     `merged ${what} without asking (not at a terminal): only a backup undoes it; ` +
     `pm ${command} merge … --yes says it was meant`
   );
+}
+
+/**
+ * A merge of two names that cannot ask: refused when a person is at the keyboard (stdin a terminal,
+ * the output piped or redirected: `| tee`, `--json > file`), as pm delete refuses (fresh-eyes wave 10
+ * F2); a script, with no terminal at all, goes ahead and is told (mergedUnasked): the contract's
+ * synopsis has no flag. True when it goes ahead unasked.
+ */
+export function mergeWithoutAsking(command: 'contact' | 'account', args: [string, string]): true {
+  if (isTerminal(0))
+    throw new UsageError(
+      `pm ${command} merge of two names needs --yes when it cannot ask (its output is not a terminal)`,
+      `try: pm ${command} merge ${args.map((a) => JSON.stringify(a)).join(' ')} --yes`,
+    );
+  return true;
 }

@@ -18,7 +18,7 @@ import {
 } from '../db/accounts.js';
 import { accountTableLines } from '../render/accounts.js';
 import { checkName, nameKey } from '../core/identity.js';
-import { goAhead, mergedUnasked } from '../prompts.js';
+import { goAhead, mergedUnasked, mergeWithoutAsking } from '../prompts.js';
 import { accountLookalikeWarnings } from './identity-warnings.js';
 
 export function accounts(ctx: Context, opts: { limit?: string } = {}): void {
@@ -122,7 +122,7 @@ export async function accountMerge(
     `Merge the account ${both}? ` +
     `Its contacts and interviews become ${safeLine(keep.name)}'s; this cannot be undone`;
   const ok = await goAhead(ctx, question, opts.yes, () => {
-    unasked = true;
+    unasked = mergeWithoutAsking('account', [duplicate.name, keep.name]);
     return true;
   });
   if (!ok) {

@@ -34,7 +34,7 @@ import { contactTableLines } from '../render/accounts.js';
 import { checkEmail, checkName, nameKey } from '../core/identity.js';
 import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
-import { goAhead, mergedUnasked } from '../prompts.js';
+import { goAhead, mergedUnasked, mergeWithoutAsking } from '../prompts.js';
 
 export function contacts(ctx: Context, opts: { limit?: string } = {}): void {
   const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
@@ -206,7 +206,7 @@ export async function contactMerge(
         `They become one person, ${safeLine(keep.name)}; this cannot be undone`,
       opts.yes,
       () => {
-        unasked = true;
+        unasked = mergeWithoutAsking('contact', [duplicate.name, keep.name]);
         return true;
       },
     ))

@@ -2,7 +2,8 @@
 // accounts, as pm delete and pm forget do (fresh-eyes wave 10 E6: a wrong TAB joined Raj Patel into Mia
 // Chen of another account, without a word). A pseudo-terminal is the point: run as a process.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { onTerminal, sandbox, type Sandbox } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, onTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -29,6 +30,37 @@ describe('pm contact merge and pm account merge at a terminal', () => {
     expect(yes.code).toBe(0);
     expect(shown(yes.output)).toContain('Merged into Mia Chen (Globex)');
     expect(shown(yes.output)).not.toContain('without asking');
+  });
+
+  it('typed at a terminal with the output piped (| tee, --json > file): refused, not merged unasked', () => {
+    ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'Pays someone to reconcile']);
+    ok(['log', '--with', 'Mia Chen', '--account', 'Globex', '--summary', 'Wants exports']);
+    const before = box.snapshot();
+    // stdin a pseudo-terminal (a person at the keyboard), stdout and stderr pipes
+    const piped = (args: string[]) =>
+      spawnSync(
+        'python3',
+        [
+          '-c',
+          'import os, pty, subprocess, sys\n' +
+            'm, s = pty.openpty()\n' +
+            'r = subprocess.run(sys.argv[1:], stdin=s, capture_output=True)\n' +
+            'sys.stdout.write(r.stderr.decode()); sys.exit(r.returncode)',
+          process.execPath,
+          BIN,
+          ...args,
+        ],
+        { env: box.env, encoding: 'utf8' },
+      );
+    for (const args of [
+      ['contact', 'merge', 'Raj Patel', 'Mia Chen'],
+      ['account', 'merge', 'Acme', 'Globex'],
+    ]) {
+      const r = piped(args);
+      expect(r.status, r.stdout).toBe(2);
+      expect(r.stdout).toContain(`pm ${args[0]} merge of two names needs --yes when it cannot ask`);
+    }
+    expect(box.snapshot()).toBe(before);
   });
 
   it('one name at two accounts (what the namesake note suggests) merges without a question', () => {
