@@ -8,7 +8,10 @@ import type { Context } from '../context.js';
 import { Interrupted, JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
 import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
+import { nameKey } from '../core/identity.js';
+import { plainPunctuation } from '../core/mentions.js';
 import {
+  allContacts,
   contactByEmail,
   contactByUuid,
   contactsByMergedName,
@@ -40,6 +43,13 @@ function resolveContact(ctx: Context, who: string): ContactRow {
   // a person merged into another here (pm contact merge keeps their name and email in this journal
   // for this): the contact they became, named with them in the preview (review R5)
   if (byName.length === 0 && !match) byName = contactsByMergedName(db, who);
+  // the name written with another apostrophe or dash ("Sam O'Neil" typed for Sam O’Neil pasted from a
+  // signature), as the erasure finds their mentions (fresh-eyes wave 10 F3); the question names them
+  if (byName.length === 0 && !match) {
+    const plain = (s: string) => nameKey(plainPunctuation(s));
+    const wanted = plain(who);
+    byName = allContacts(db).filter((c) => plain(c.name) === wanted || plain(`${c.name} (${c.account})`) === wanted);
+  }
   if (byName.length === 1) return byName[0];
   if (byName.length > 1)
     throw new UsageError(

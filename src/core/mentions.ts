@@ -26,6 +26,11 @@ const SEPARATORS = /[\s_-]+/g;
 const APOSTROPHES = /[`\u00b4\u02b9\u02bb\u02bc\u02bd\u02c8\u2018\u2019\u201a\u201b\u2032]/g;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
 
+/** `text` with every apostrophe written ' and every dash -: "Sam O’Neil" is "Sam O'Neil". */
+export function plainPunctuation(text: string): string {
+  return text.replace(APOSTROPHES, "'").replace(DASHES, '-');
+}
+
 const clusterCache = new Map<string, string>();
 
 /** One base character and its marks, folded: decomposed, case-folded, without accents or ignorables. */

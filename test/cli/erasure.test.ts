@@ -474,3 +474,18 @@ describe('pm forget of a name several contacts share', () => {
     expect(mias.map((c: { account: string }) => c.account).sort()).toEqual(['Acme', 'Initech']);
   });
 });
+
+describe('pm forget of a name typed with another apostrophe or dash', () => {
+  it('finds the contact stored with the typographic one (fresh-eyes wave 10 F3)', () => {
+    expect(box.pm(['log', '--with', 'Sam O’Neil', '--account', 'Initech', '--summary', 'call']).code).toBe(0);
+    expect(box.pm(['log', '--with', 'Jean–Luc Picard', '--account', 'Initech', '--summary', 'call']).code).toBe(0);
+    for (const typed of ["Sam O'Neil", 'Jean-Luc Picard (Initech)']) {
+      const r = box.pm(['forget', typed, '--yes']);
+      expect(r.code, r.err).toBe(0);
+    }
+    expect(box.json(['contacts']).map((c: { name: string }) => c.name)).toEqual([
+      'Forgotten contact',
+      'Forgotten contact',
+    ]);
+  });
+});
