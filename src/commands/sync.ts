@@ -152,8 +152,18 @@ export function resolve(ctx: Context, id: string, keep: string): void {
   else
     ctx.out(
       `Resolved ${conflict.id} (${recordRef(conflict.kind, conflict.key)}): ` +
-        `${keep === 'kept' ? 'kept' : 'brought back'} ${what}`,
+        // the lost side a deletion: the record is deleted again, with its links (fresh-eyes wave 10 F6)
+        (keep === 'lost' && conflict.lostDeleted
+          ? `deleted again, as the lost side was${linkNote(conflict.kind)}`
+          : `${keep === 'kept' ? 'kept' : 'brought back'} ${what}`),
     );
+}
+
+/** What a deletion takes with it: an interview's or hypothesis's evidence links. */
+function linkNote(kind: string): string {
+  if (kind === 'interview') return ' (its evidence links go with it)';
+  if (kind === 'hypothesis') return ' (its evidence links and outcomes go with it)';
+  return '';
 }
 
 function mergedSummary(r: SyncResult): string {

@@ -73,7 +73,11 @@ describe('the deletion, brought back from the conflict, deletes the record again
     linkedThenDeleted(byExports(), 'H1');
     const who = conflicts('a').length ? 'a' : 'b';
     const [c] = conflicts(who);
-    pm(who, ['sync', 'resolve', String(c.id), 'lost']);
+    const resolved = pm(who, ['sync', 'resolve', String(c.id), 'lost']);
+    // said as done (fresh-eyes wave 10 F6: "brought back (deleted)")
+    expect(resolved.out).toMatch(
+      /: deleted again, as the lost side was \(its evidence links and outcomes go with it\)$/m,
+    );
     trade(who, who === 'a' ? 'b' : 'a');
     for (const j of ['a', 'b'] as const)
       expect(JSON.parse(pm(j, ['hyp', 'list', '--status', 'all', '--json']).out), j).toEqual([]);
