@@ -8,10 +8,13 @@ import type { Context } from '../context.js';
 import { vacuumInto } from '../db/journal.js';
 import { JournalError } from '../errors.js';
 import { destination, type Staged, stage, writeFailure } from '../files.js';
+import { expandHome } from '../db/journal-path.js';
 import { interruptible } from '../interrupt.js';
 import { rememberWrittenFile } from './written-files.js';
 
-export async function backup(ctx: Context, target?: string): Promise<void> {
+export async function backup(ctx: Context, given?: string): Promise<void> {
+  // "~/…" is the home folder here as in --db and $PM_DB (fresh-eyes wave 10 F5)
+  const target = given === undefined ? undefined : expandHome(given, ctx.env);
   const journal = ctx.read();
   if (journal.missing) throw new JournalError(`there is no journal to back up at ${ctx.dbPath}`, 'try: pm init');
   // a name pm chooses never replaces an earlier backup (one before a risky merge, one after it): the

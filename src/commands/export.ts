@@ -2,6 +2,7 @@
 // atomically to --out. JSON and CSV are views of one export document (src/db/exchange.ts);
 // markdown reads the same records, in the same order, by name instead of by UUID and without what
 // it does not show (emails, roles, segments): a week of a five-year journal is 557 interviews.
+import { expandHome } from '../db/journal-path.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { destination, Spool, type Staged, stage, writeFailure, writeThrough } from '../files.js';
@@ -312,7 +313,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   const out =
     opts.out === undefined
       ? undefined
-      : destination(opts.out, { journal: ctx.dbPath, what: '--out', passThrough: true });
+      : destination(expandHome(opts.out, ctx.env), { journal: ctx.dbPath, what: '--out', passThrough: true });
   const { db } = ctx.read();
   readOnce(db);
   // One snapshot of the journal for the document and the report in it. The document is made (into

@@ -21,7 +21,7 @@ export function resolveJournalPath(dbOption: string | undefined, env: NodeJS.Pro
  * (`PM_DB="~/notes/pm.db"` in quotes, a crontab, an .env file) would otherwise make a folder named
  * "~" in whatever folder pm runs from, a journal per folder (fresh-eyes wave 10 E4).
  */
-function expandHome(path: string, env: NodeJS.ProcessEnv): string {
+export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
   if (path !== '~' && !path.startsWith('~/')) return path;
   return join(env.HOME || process.getBuiltinModule('node:os').homedir(), path.slice(1));
 }

@@ -10,6 +10,23 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
+describe('a leading ~/ in pm backup PATH and pm export --out', () => {
+  it('is the home folder too (fresh-eyes wave 10 F5)', () => {
+    const home = box.env.HOME!;
+    const cwd = join(box.dir, 'elsewhere');
+    mkdirSync(cwd);
+    mkdirSync(home, { recursive: true });
+    expect(box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'exports hurt']).code).toBe(0);
+    const backup = box.pm(['backup', '~/bk.db'], { cwd });
+    expect(backup.code, backup.err).toBe(0);
+    const exported = box.pm(['export', '--format', 'json', '--out', '~/exp.json'], { cwd });
+    expect(exported.code, exported.err).toBe(0);
+    expect(existsSync(join(home, 'bk.db'))).toBe(true);
+    expect(existsSync(join(home, 'exp.json'))).toBe(true);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
 describe('a leading ~/ in --db or $PM_DB', () => {
   it('is the home folder, whatever folder pm runs from', () => {
     const home = box.env.HOME!;
