@@ -509,3 +509,12 @@ describe('pm ls --json', () => {
     expect(box.json(['ls'])[0]).toEqual(one);
   });
 });
+
+describe('pm log without what it needs, off a terminal', () => {
+  it('names the way to be asked that works: a terminal, no --json, output not piped (fresh-eyes wave 10 E23)', () => {
+    const r = box.pm(['log', '--json']);
+    expectUsageError(r);
+    expect(r.err).toContain('pm log needs --summary');
+    expect(r.err).toContain('run pm log at a terminal without --json and with its output not piped');
+  });
+});
