@@ -139,14 +139,26 @@ export function reviewQuestion(text: string): Problem[] {
 /**
  * The questions of a text: one a line, or markdown list items (`- `, `* `, `+ `, `1. `, `1) `, a
  * `[ ]` checkbox); blank lines, headings, fenced code, block quotes' markers, HTML comments and
- * table rules are not questions. Each keeps its line number.
+ * table rules are not questions. In a file with a "Questions" heading, only the lines under it are.
+ * Each keeps its line number.
  */
 export function questionsOf(input: string): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   let fenced = false;
   let comment = false;
-  input.split(/\r?\n/).forEach((raw, k) => {
+  const lines = input.split(/\r?\n/);
+  // a file with a "Questions" heading (what pm guide --format md writes) has its questions under it:
+  // the statement, the criteria and who to ask next are not questions (fresh-eyes wave 10 E18)
+  const QUESTIONS_HEADING = /^#{1,6}\s+questions\s*#*$/i;
+  const sectioned = lines.some((l) => QUESTIONS_HEADING.test(l.trim()));
+  let inQuestions = !sectioned;
+  lines.forEach((raw, k) => {
     let s = raw.trim();
+    if (sectioned && !fenced && /^#{1,6}(\s|$)/.test(s)) {
+      inQuestions = QUESTIONS_HEADING.test(s);
+      return;
+    }
+    if (!inQuestions) return;
     if (/^(```|~~~)/.test(s)) {
       fenced = !fenced;
       return;
