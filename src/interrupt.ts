@@ -54,24 +54,26 @@ const onHup = () => onSignal('SIGHUP');
  * (synchronously: the process exits right after) and returns what to say. SIGHUP and SIGTERM are
  * handled only meanwhile (elsewhere they keep their default). Returns the function that stops it.
  */
+/** A listener keepOnSignal adds, and removes the same one when the prompts close. */
+type Held = [NodeJS.EventEmitter, string, () => void];
+
 export function keepOnSignal(keep: () => string | undefined): () => void {
   keeper = keep;
-  if (handling) {
-    process.on('SIGHUP', onHup);
-    if (guarding === 0) process.on('SIGTERM', onTerm);
-    // a terminal that really goes away ends stdin (and readline's setRawMode then fails with EIO)
-    // before, or instead of, the SIGHUP: the same as a hang-up
-    process.stdin.on('end', onHup);
-    process.stdin.on('error', onHup);
-  }
+  // a terminal that really goes away ends stdin (and readline's setRawMode then fails with EIO)
+  // before, or instead of, the SIGHUP: the same as a hang-up. SIGTERM is already handled while
+  // interruptible work is guarding.
+  const held: Held[] = !handling
+    ? []
+    : [
+        [process, 'SIGHUP', onHup],
+        ...(guarding === 0 ? [[process, 'SIGTERM', onTerm] as Held] : []),
+        [process.stdin, 'end', onHup],
+        [process.stdin, 'error', onHup],
+      ];
+  for (const [emitter, event, handler] of held) emitter.on(event, handler);
   return () => {
     keeper = undefined;
-    if (handling) {
-      process.off('SIGHUP', onHup);
-      if (guarding === 0) process.off('SIGTERM', onTerm);
-      process.stdin.off('end', onHup);
-      process.stdin.off('error', onHup);
-    }
+    for (const [emitter, event, handler] of held) emitter.off(event, handler);
   };
 }
 
