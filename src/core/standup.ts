@@ -47,6 +47,8 @@ export interface StandupPage {
   groups: ActionGroup[];
   /** every actionable flag raised, counted */
   flagCount: number;
+  /** "Needs action" with what it lists counted (its groups), and the flags when they are more */
+  needsHeading: string;
   /** what is fine, counted: `4 open hypotheses`, `5 themes` … */
   counts: string[];
 }
@@ -132,6 +134,15 @@ export function actionGroups(r: Report, needs: Needs, unread: Unread = NONE_UNRE
   return groups;
 }
 
+/**
+ * "Needs action" counts the lines a reader ticks off (groups), not the flags behind them: several
+ * flags share a line (overdue-contact and behind-target, two accounts going cold, a hypothesis's
+ * stale and past-decide-by), and "(12 flags)" above 9 lines sent readers looking for 3 (E22).
+ */
+export function needsHeading(groups: number, flags: number): string {
+  return flags > groups ? `Needs action (${groups}, from ${flags} flags)` : `Needs action (${groups})`;
+}
+
 /** The page's data, from the report, its needs, and what the view left unread. */
 export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread: Unread = NONE_UNREAD): StandupPage {
   const k = r.contact;
@@ -164,10 +175,13 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   const first = r.weekly.firstDate;
   const weeks = (first === null ? [] : r.weekly.weeks.filter((w) => w.end >= first)).slice(-chartWeeks);
 
-  const u = r.hypotheses.unvalidated.length + unread.unvalidated;
+  // a bet is an open hypothesis (pm hyp list lists it; the page's report lists it apart): counted among
+  // them, and in brackets as "4 opportunities (2 unaddressed)" is; "4 open hypotheses · 1 bet" read as
+  // if the bet were one of the four
+  const bets = r.bets?.length ?? 0;
+  const u = r.hypotheses.unvalidated.length + unread.unvalidated + bets;
   const soon = needs[DECIDE_SOON]?.count ?? 0;
-  const counts = [plural(u, 'open hypothesis', 'open hypotheses')];
-  if (r.bets?.length) counts.push(plural(r.bets.length, 'bet'));
+  const counts = [`${plural(u, 'open hypothesis', 'open hypotheses')}${bets ? ` (${plural(bets, 'bet')})` : ''}`];
   if (r.hypotheses.decided.length) counts.push(`${r.hypotheses.decided.length} decided`);
   const killed = r.hypotheses.killed.length + unread.killed;
   if (killed) counts.push(`${killed} killed`);
@@ -180,6 +194,8 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
       `${plural(o.heard, 'opportunity', 'opportunities')}${o.unaddressed ? ` (${o.unaddressed} unaddressed)` : ''}`,
     );
   if (soon) counts.push(`${soon} to decide within 7 days`);
+  const groups = actionGroups(r, needs, unread);
+  const flagCount = r.flags.length + unread.flags + unread.followUps;
   return {
     verdict: r.verdict,
     period: r.period.label,
@@ -188,8 +204,9 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
     contact,
     weeks,
     weeklyTarget: r.weekly.target,
-    groups: actionGroups(r, needs, unread),
-    flagCount: r.flags.length + unread.flags + unread.followUps,
+    groups,
+    flagCount,
+    needsHeading: needsHeading(groups.length, flagCount),
     counts,
   };
 }

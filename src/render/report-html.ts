@@ -275,7 +275,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
   out.push(
     section(
       'needs',
-      `Needs action (${plural(page.flagCount, 'flag')})`,
+      page.needsHeading,
       needs.length ? `<ul class="needs">${needs.join('')}</ul>` : '<p class="empty">Nothing needs action.</p>',
     ),
   );

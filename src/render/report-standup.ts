@@ -26,7 +26,6 @@ export interface StandupOptions {
 
 const MAX_CHART_WEEKS = 8;
 const MIN_CHART_WEEKS = 3;
-const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 /** columns a statement needs to be worth showing after a group's text */
 const MIN_DETAIL = 18;
 const ARROW = '→';
@@ -143,11 +142,11 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
       let used = 0;
       while (kept < groups.length && used + groups[kept].length <= room - 1) used += groups[kept++].length;
       kept = Math.max(1, kept);
+      // counted in lines, as the heading counts them
       const folded = page.groups.slice(kept);
-      const subjects = folded.reduce((n, g) => n + g.count, 0);
       const command = `${ARROW} pm report --full`;
       const text = clipWords(
-        `and ${subjects} more: ${folded.flatMap((g) => g.kinds).join(', ')}`,
+        `and ${folded.length} more: ${folded.flatMap((g) => g.kinds).join(', ')}`,
         width - 2 - 2 - 2 - displayWidth(command),
       );
       groups = [...groups.slice(0, kept), [`${c.yellow('·')} ${text}  ${c.dim(command)}`]];
@@ -168,7 +167,7 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
   out.push('');
   if (page.groups.length === 0) out.push(c.green('Nothing needs action.'));
   else {
-    out.push(c.bold(`Needs action (${plural(page.flagCount, 'flag')})`));
+    out.push(c.bold(page.needsHeading));
     for (const g of groups) out.push(...g.map((l) => `  ${l}`));
   }
 

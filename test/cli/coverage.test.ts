@@ -265,13 +265,13 @@ describe('pm report: segments, bets and confidence', () => {
     // on --until and at exactly coverage.silentDays: nothing to do, the bet counted
     let p = page('2026-11-20');
     expect(p).not.toMatch(/Needs action/);
-    expect(p).toMatch(/^0 open hypotheses · 1 bet · 0 themes {2}→ pm report --full$/m);
+    expect(p).toMatch(/^1 open hypothesis \(1 bet\) · 0 themes {2}→ pm report --full$/m);
     // the day after: both ask for action, each on its line with the command that acts on it
     p = page('2026-11-21');
-    expect(p).toMatch(/^Needs action \(2 flags\)$/m);
+    expect(p).toMatch(/^Needs action \(2\)$/m);
     expect(p).toMatch(/^ {2}! Decide H1: its bet ran until 2026-11-20 — Admins want SSO {2}→ pm hyp show H1$/m);
     expect(p).toMatch(/^ {2}· No customer conversation in segment smb for 31 days {2}→ pm coverage$/m);
-    expect(p).toMatch(/^0 open hypotheses · 1 bet · 0 themes {2}→ pm report --full$/m);
+    expect(p).toMatch(/^1 open hypothesis \(1 bet\) · 0 themes {2}→ pm report --full$/m);
     // neither is listed in full on the page: that is pm report --full's
     expect(p).not.toMatch(/^Bets|^Segments/m);
   });

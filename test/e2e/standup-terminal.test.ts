@@ -31,6 +31,6 @@ describe('pm demo on an 80×24 terminal', () => {
     expect(page.length).toBe(lines.length - 1);
     for (const l of page) expect(displayWidth(l), l).toBeLessThanOrEqual(80);
     expect(lines[0]).toBe('OVERDUE · 2026-W47 · as of 2026-11-20');
-    expect(plain).toMatch(/Needs action \(\d+ flags\)/);
+    expect(plain).toMatch(/Needs action \(\d+, from \d+ flags\)/);
   });
 });
