@@ -100,12 +100,20 @@ export function printReport(
   return report;
 }
 
+/** The most of the journal `pm report --json` maps (SQLite reads on as before past it). */
+const JSON_MMAP_BYTES = 1 << 30;
+
 /**
  * The complete report as JSON: the long lists' entries written by SQLite where the kept statuses
  * hold (src/db/report-json.ts), else every row read and built. Returns the report with at least its
  * first flag, when any is raised (for --check).
  */
 function printReportJson(ctx: Context, db: DB, options: ReportOptions): Report {
+  // the complete lists read ~10 MB of pages on a journal of years: mapped, SQLite reads them in
+  // place instead of copying each into a page cache of fresh memory (~1,000 fewer page faults and
+  // ~6% less CPU on the harsh 100k; its touched pages count as the process's resident memory, but
+  // they are the system's file cache, not memory of pm's own). The other views read too little to gain.
+  db.pragma(`mmap_size = ${JSON_MMAP_BYTES}`);
   const fast = reportJsonRows(db, reportQuery(options));
   if (fast === null) {
     const report = buildReport(reportRows(db, reportQuery(options)), options);
