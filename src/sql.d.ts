@@ -1,7 +1,7 @@
-// Text embedded in the build as a function that returns it (esbuild.config.mjs, vitest.config.ts):
-// a string literal in code that runs at every start is compiled into pm's code cache and read back
-// at each start (the migrations and the fresh schema: ~200 KB of a 550 KB cache); one inside a
-// function nobody calls stays in the bundle's text, untouched, until a journal is created or migrated.
+// SQL text as a function that returns it (esbuild.config.mjs, vitest.config.ts), called only when a
+// journal is created or migrated: the build reads it then from dist/sql/, so that no start reads the
+// ~260 KB of schema history, and no code cache holds it (a string in code that runs is compiled into
+// the cache and read back at every start).
 declare module '*.sql' {
   const sql: () => string;
   export default sql;

@@ -245,8 +245,10 @@ export function copyOfPm(dir: string): string {
     'bin/package.json',
     'package.json',
     ...readdirSync(join(ROOT, 'dist'))
-      .filter((f) => !f.includes('.v8cache'))
+      .filter((f) => !f.includes('.v8cache') && f !== 'sql')
       .map((f) => `dist/${f}`),
+    // the migrations' and the fresh schema's text, read when a journal is created or upgraded
+    ...readdirSync(join(ROOT, 'dist', 'sql')).map((f) => `dist/sql/${f}`),
     'node_modules/better-sqlite3/package.json',
     'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
     // read when a new name is compared with the known ones (src/core/confusables.ts)

@@ -1,6 +1,6 @@
-// The schema's history: numbered SQL files in migrations/, embedded in the build (a plugin in
-// esbuild.config.mjs; another in vitest.config.ts does the same for tests). Add a file, add a line.
-// Each file is a function returning its text (src/sql.d.ts), called only when the migration runs.
+// The schema's history: numbered SQL files in migrations/, copied into dist/sql/ by the build (a
+// plugin in esbuild.config.mjs; another in vitest.config.ts embeds them for tests). Add a file, add
+// a line. Each file is a function returning its text (src/sql.d.ts), called only when the migration runs.
 import m0001 from '../../migrations/0001_init.sql';
 import m0002 from '../../migrations/0002_evidence_dates.sql';
 import m0003 from '../../migrations/0003_evidence_customers.sql';

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -32,6 +33,8 @@ function appCopy(box: Sandbox) {
   // the whole CLI and each command's bundle (dist/cli-NAME.cjs)
   for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^cli(-[a-z]+)?\.cjs$|^commands\.json$/.test(f)))
     copyFileSync(join(ROOT, 'dist', f), join(dist, f));
+  // the migrations' and the fresh schema's text, read when a journal is created or upgraded
+  cpSync(join(ROOT, 'dist', 'sql'), join(dist, 'sql'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
   const pm = (...args: string[]) =>
     spawnSync(process.execPath, [join(app, 'bin', 'pm.js'), ...args], { env: box.env, encoding: 'utf8' });
