@@ -129,6 +129,13 @@ export interface FollowUpRow {
   kind?: string;
 }
 
+/** A journal's interviews and hypotheses, all dated after a report's as-of day, and the first date. */
+export interface LaterRecords {
+  interviews: number;
+  hypotheses: number;
+  from: string;
+}
+
 export interface ReportRows {
   contact: { direct: number; indirect: number; stakeholder: number; customers: number };
   lastDirect: string | null;
@@ -138,6 +145,8 @@ export interface ReportRows {
   anyInterview: boolean;
   /** any hypothesis created on or before asOf (validated ones are not among `hypotheses`) */
   anyHypothesis: boolean;
+  /** with neither, what the journal holds dated after asOf (null: nothing at all) */
+  later?: LaterRecords | null;
   /**
    * Customer contacts in each week of ReportQuery.weeks (oldest first); for a week older than the
    * chart, at most the weekly target (enough to tell whether it met it).
@@ -483,6 +492,11 @@ export interface Report {
   verdict: Verdict;
   /** nothing logged yet (no interview, no hypothesis, as of asOf) */
   empty: boolean;
+  /**
+   * With `empty`, what the journal holds after asOf: an as-of day before the first record is not a
+   * journal with nothing in it. The views' report only (text, markdown, HTML); JSON leaves it out.
+   */
+  later?: LaterRecords;
   contact: {
     direct: number;
     customers: number;
@@ -717,6 +731,21 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
     streakAtLeast: i < 0 && streak > 0,
     firstDate: rows.firstDate,
   };
+}
+
+/**
+ * What an empty report says first: "Nothing logged yet." for a journal with nothing in it, or, when
+ * everything in it is dated after the as-of day, that it is empty by that day and what comes after:
+ * "Nothing logged yet" of a journal full of later interviews read as if they were lost.
+ */
+export function nothingLogged(r: Pick<Report, 'asOf' | 'later'>): string {
+  const l = r.later;
+  if (!l) return 'Nothing logged yet.';
+  const what = [
+    l.interviews ? plural(l.interviews, 'interview') : '',
+    l.hypotheses ? plural(l.hypotheses, 'hypothesis', 'hypotheses') : '',
+  ].filter(Boolean);
+  return `Nothing logged by ${r.asOf}: this journal's ${what.join(' and ')} are dated from ${l.from} on.`;
 }
 
 /** The complete report (JSON): every open hypothesis and every flag listed. */
@@ -1126,6 +1155,7 @@ function assemble(
     by: o.by,
     verdict: overdue ? 'overdue' : behind ? 'behind' : 'on track',
     empty: !rows.anyInterview && !rows.anyHypothesis,
+    ...(shown !== null && rows.later ? { later: rows.later } : {}),
     contact,
     weekly: weeklyBars(rows, o),
     conversations: rows.conversations.map((c) => ({

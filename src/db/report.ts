@@ -422,7 +422,7 @@ export function contactRows(
   db: DB,
   SQL: ReportStatements,
   p: Params,
-): Pick<ReportRows, 'contact' | 'lastDirect' | 'firstDate' | 'anyInterview' | 'anyHypothesis'> {
+): Pick<ReportRows, 'contact' | 'lastDirect' | 'firstDate' | 'anyInterview' | 'anyHypothesis' | 'later'> {
   const c = db.prepare(SQL.contact).get(p) as {
     direct: number;
     indirect: number;
@@ -439,7 +439,20 @@ export function contactRows(
     firstDate: c.firstDate,
     anyInterview: c.anyInterview === 1,
     anyHypothesis: c.anyHypothesis === 1,
+    later: c.anyInterview === 0 && c.anyHypothesis === 0 ? laterRecords(db) : null,
   };
+}
+
+/** With nothing as of the report's day, what the journal holds after it: all of it (one row). */
+function laterRecords(db: DB): ReportRows['later'] {
+  const l = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM interviews) AS interviews, (SELECT count(*) FROM hypotheses) AS hypotheses,
+         (SELECT min(d) FROM (SELECT min(date) AS d FROM interviews UNION ALL
+                              SELECT min(created_on) FROM hypotheses)) AS "from"`,
+    )
+    .get() as { interviews: number; hypotheses: number; from: string | null };
+  return l.from === null ? null : { interviews: l.interviews, hypotheses: l.hypotheses, from: l.from };
 }
 
 /** Customer conversations in each of the report's weeks (`p`: the interviewer, if any). */

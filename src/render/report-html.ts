@@ -8,7 +8,7 @@
 // typed is shown as text and never becomes markup. Readable on a phone (one column, nothing wider
 // than the screen) and printable (no backgrounds needed, sections kept whole). No timestamps: the
 // same journal and options give the same bytes.
-import { NONE_UNREAD, SHOWN_ROWS, type Needs, type Report, type Unread } from '../core/report.js';
+import { NONE_UNREAD, nothingLogged, SHOWN_ROWS, type Needs, type Report, type Unread } from '../core/report.js';
 import { standupPage } from '../core/standup.js';
 import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
 import { whereFrom } from '../core/interviews.js';
@@ -256,7 +256,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     '</header>',
   );
 
-  if (r.empty)
+  if (r.empty && r.later) out.push(`<p id="empty">${esc(nothingLogged(r))}</p>`);
+  else if (r.empty)
     out.push(
       '<p id="empty">Nothing logged yet. Log your first customer conversation right after the call: ' +
         `<code>${esc('pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"')}</code>` +

@@ -2,7 +2,7 @@
 // sections, numbers and rows as the text view — at most SHOWN_ROWS rows a section, then "and N
 // more" (the complete lists are in JSON) — with user text escaped by src/render/markdown.ts so it
 // can never break the document.
-import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
+import { NONE_UNREAD, nothingLogged, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
 import { mdHeading, mdInline } from './markdown.js';
 import { whereFrom } from '../core/interviews.js';
 import { confidenceText } from '../core/confidence.js';
@@ -52,7 +52,8 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     '',
   );
 
-  if (r.empty) {
+  if (r.empty && r.later) out.push(nothingLogged(r), '');
+  else if (r.empty) {
     out.push(
       'Nothing logged yet. Log your first customer conversation right after the call:',
       '',

@@ -123,7 +123,7 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
   const headText = displayWidth(head) <= width ? head : clipWords(head, width);
   out.push(verdict + headText.slice(page.verdict.length));
 
-  if (r.empty) return [...out, '', ...emptyJournalLines(c)].join('\n') + '\n';
+  if (r.empty) return [...out, '', ...emptyJournalLines(r, c)].join('\n') + '\n';
 
   const contact = phrases(page.contact.map(safeLine), width, 2, '  ');
 

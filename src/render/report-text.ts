@@ -3,7 +3,7 @@
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
 import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
-import { NONE_UNREAD, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
+import { NONE_UNREAD, nothingLogged, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
 import { safeLine } from '../core/text.js';
 import { confidenceCell } from '../core/confidence.js';
 import { table, type Column } from './table.js';
@@ -72,7 +72,10 @@ function periodText(r: Report): string {
 }
 
 /** What the report of an empty journal says instead of its sections: how to start. */
-export function emptyJournalLines(c: ChalkInstance): string[] {
+export function emptyJournalLines(r: Report, c: ChalkInstance): string[] {
+  // empty by its as-of day only: what is there, and the day to ask for
+  if (r.later)
+    return [nothingLogged(r), 'To report on them, as of their first day:', `  pm report --as-of ${r.later.from}`];
   return [
     'Nothing logged yet. Log your first customer conversation right after the call:',
     '  pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"',
@@ -103,7 +106,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
     `${c.bold(`Report ${periodText(r)}`)} · as of ${r.asOf}${r.by ? ` · by ${safeLine(r.by)}` : ''} · ${verdict}`,
   );
 
-  if (r.empty) return [...out, '', ...emptyJournalLines(c)].join('\n') + '\n';
+  if (r.empty) return [...out, '', ...emptyJournalLines(r, c)].join('\n') + '\n';
 
   // 1. customer contact
   const k = r.contact;

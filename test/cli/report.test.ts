@@ -242,6 +242,25 @@ describe('pm report (text)', () => {
     expect(existsSync(box.db)).toBe(false);
     expect(box.json(['report'])).toMatchObject({ empty: true, conversations: [] });
   });
+
+  it('as of a day before the first record, says nothing was logged by then and what comes after', () => {
+    log('--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-02', '--summary', 'First call');
+    log('--with', 'Jane Roe', '--date', '2026-11-18', '--summary', 'Second call');
+    expect(box.pm(['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-04']).code).toBe(0);
+    const said =
+      "Nothing logged by 2026-10-01: this journal's 2 interviews and 1 hypothesis are dated from 2026-11-02 on.";
+    for (const view of [[], ['--full'], ['--format', 'md'], ['--format', 'html']]) {
+      const r = box.pm(['report', '--as-of', '2026-10-01', ...view]);
+      expect(r.code, view.join(' ')).toBe(0);
+      expect(r.out, view.join(' ')).not.toMatch(/Nothing logged yet|first customer conversation/);
+      expect(r.out, view.join(' ')).toContain(view[1] === 'html' ? said.replace("'", '&#39;') : said);
+    }
+    expect(box.pm(['report', '--as-of', '2026-10-01']).out).toContain('  pm report --as-of 2026-11-02\n');
+    // JSON as before: empty as of that day
+    expect(box.json(['report', '--as-of', '2026-10-01'])).toMatchObject({ empty: true, conversations: [] });
+    // as of the first day, the report of the journal
+    expect(box.pm(['report', '--as-of', '2026-11-02']).out).not.toMatch(/Nothing logged/);
+  });
 });
 
 describe('pm report --format md', () => {
