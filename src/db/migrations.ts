@@ -47,6 +47,7 @@ import m0045 from '../../migrations/0045_pain_text_recent.sql';
 import m0046 from '../../migrations/0046_coverage_people.sql';
 import m0047 from '../../migrations/0047_follow_ups_due.sql';
 import m0048 from '../../migrations/0048_people_with_their_copies.sql';
+import m0050 from '../../migrations/0050_pain_heard_from.sql';
 
 export interface Migration {
   version: number;
@@ -130,6 +131,8 @@ export const MIGRATIONS: Migration[] = [
   migration(46, '0046_coverage_people', m0046, undefined, dropCoveragePeople),
   migration(47, '0047_follow_ups_due', m0047),
   migration(48, '0048_people_with_their_copies', m0048),
+  // 49 is handed out to parallel work (an import's)
+  migration(50, '0050_pain_heard_from', m0050),
 ];
 
 /**

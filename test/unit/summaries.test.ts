@@ -338,7 +338,8 @@ describe('every summary', () => {
       WHERE interview_id = (SELECT min(interview_id) FROM follow_up_answers)`,
     'hypotheses.status/decided_on':
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
-    pain_hearings: `UPDATE pain_hearings SET rank = 3 - rank
+    // its kind: no summary after it reads that (pain_heard_from reads the rank)
+    pain_hearings: `UPDATE pain_hearings SET kind = CASE kind WHEN 'customer' THEN 'indirect' ELSE 'customer' END
       WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings LIMIT 1)`,
     hypothesis_links:
       "UPDATE hypothesis_links SET last_refuted = '2099-01-01' WHERE hypothesis_id = (SELECT min(id) FROM hypotheses)",
@@ -347,6 +348,8 @@ describe('every summary', () => {
     pain_heard_last: `UPDATE pain_heard_last SET last = '1999-01-01'
       WHERE (text, contact_id) = (SELECT text, contact_id FROM pain_heard_last LIMIT 1)`,
     pain_text_recent: `UPDATE pain_text_recent SET recent = '' WHERE text = (SELECT min(text) FROM pain_text_recent)`,
+    pain_heard_from: `UPDATE pain_heard_from SET medium = ''
+      WHERE (text, who) = (SELECT text, who FROM pain_heard_from WHERE medium <> '' LIMIT 1)`,
   };
 
   it('has a corruption below', () => {
@@ -388,7 +391,8 @@ describe('pm forget', () => {
         .prepare(
           `SELECT (SELECT count(*) FROM pain_hearings WHERE text LIKE @name OR (contact_id = @id AND segment IS NOT NULL))
             + (SELECT count(*) FROM pain_heard_last WHERE text LIKE @name)
-            + (SELECT count(*) FROM pain_text_recent WHERE text LIKE @name)`,
+            + (SELECT count(*) FROM pain_text_recent WHERE text LIKE @name)
+            + (SELECT count(*) FROM pain_heard_from WHERE text LIKE @name)`,
         )
         .pluck()
         .get({ name: `%${name}%`, id });
@@ -507,7 +511,8 @@ describe('suspending the summary triggers', () => {
       .raw()
       .get(last) as number[];
     const flip = db.prepare(
-      'UPDATE pain_hearings SET rank = 3 - rank WHERE interview_id = ? AND position = ? AND contact_id = ?',
+      `UPDATE pain_hearings SET kind = CASE kind WHEN 'customer' THEN 'indirect' ELSE 'customer' END
+        WHERE interview_id = ? AND position = ? AND contact_id = ?`,
     );
     db.transaction(() => {
       // an older interview's row out of step: a rebuild of the added ones only leaves it so

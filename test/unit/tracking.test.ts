@@ -18,6 +18,8 @@ const NOT_SHARED = new Set([
   'pain_heard_last',
   // each pain text's latest customers' days, from pain_heard_last (0045)
   'pain_text_recent',
+  // each pain text's customers and accounts with their last days by severity, from pain_hearings (0050)
+  'pain_heard_from',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   // each hypothesis's status and days beside what its links say, kept by triggers (0036)
