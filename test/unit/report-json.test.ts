@@ -12,6 +12,7 @@ import { buildReport, reportQuery, resolvePeriod, type PeriodFlags } from '../..
 import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
 import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
+import { sandbox } from '../helpers.js';
 
 /** The simple path's document and the fast path's (null: it declined), with the first flag it returns. */
 function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null) {
@@ -71,6 +72,21 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
     expect(plan.filter((d) => /\bi\b|B-TREE FOR (RIGHT PART OF )?ORDER BY/.test(d))).toEqual([
       'SEARCH i USING COVERING INDEX interviews_follow_ups_due (follow_up>? AND follow_up<?)',
     ]);
+  });
+
+  // the command maps the journal while it reads (mmap_size, src/commands/report.ts): what it prints
+  // is still the simple path's document, on the fast path and on the one that reads every row
+  it('prints the simple path document from the mapped journal, as of today and of a day with later outcomes', () => {
+    const box = sandbox();
+    try {
+      for (const asOf of ['2026-11-20', '2025-06-10']) {
+        const r = box.pm(['--db', j.db.name, 'report', '--json', '--as-of', asOf]);
+        expect(r.code).toBe(0);
+        expect(r.out).toBe(documents(j.db, asOf, {}, null).simple);
+      }
+    } finally {
+      box.cleanup();
+    }
   });
 
   it('reads every row as before for a day with later outcomes', () => {
