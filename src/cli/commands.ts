@@ -140,7 +140,7 @@ const INTERVIEW_OPTIONS: readonly OptionSpec[] = [
     flags: '--date <date>',
     description: 'when it happened: YYYY-MM-DD, today, yesterday, mon, 3d, 2w (default today)',
   },
-  { flags: '--minutes <n>', description: 'how long it took' },
+  { flags: '--minutes <n>', description: 'how long it took (1 to 1440)' },
   { flags: '--summary <text>', description: 'what you learned, in a sentence' },
   { flags: '--notes <text>', description: 'longer notes' },
   { flags: '--notes-file <path>', description: 'notes from a file (- reads stdin)', complete: 'file' },

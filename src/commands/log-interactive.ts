@@ -29,7 +29,14 @@ import { keepOnSignal } from '../interrupt.js';
 import { type Channel, parseChannel } from '../core/channels.js';
 import { ROLES, parsePerson, type ContactRow, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
-import { checkPersona, draftFromOptions, followUpAfter, type LogDraft, type LogOptions } from '../core/interviews.js';
+import {
+  checkPersona,
+  draftFromOptions,
+  followUpAfter,
+  parseMinutes,
+  type LogDraft,
+  type LogOptions,
+} from '../core/interviews.js';
 import { notASeverity, parsePain, SEVERITIES } from '../core/pains.js';
 import {
   evidenceFilter,
@@ -105,6 +112,8 @@ function signalWords(t: string): boolean {
 }
 
 export async function logInteractive(ctx: Context, opts: LogOptions): Promise<void> {
+  // a flag typed wrong is said before the questions, not after every answer
+  if (opts.minutes !== undefined) parseMinutes(opts.minutes);
   const prompts = await loadPrompts();
   const journal = ctx.dbPath;
   const { db } = ctx.read();

@@ -141,10 +141,22 @@ export function followUpAfter(followUp: string, date: string, flag = '--follow-u
   return followUp;
 }
 
+/**
+ * The longest conversation --minutes takes: a day. A workshop or an on-site visit runs for hours;
+ * 100000 (69 days) is a typo, and it would sit in every export as the call's length.
+ */
+export const MAX_MINUTES = 24 * 60;
+
 export function parseMinutes(raw: string): number {
   if (!/^\s*\d{1,6}\s*$/.test(raw))
     throw new UsageError(`--minutes must be a whole number of minutes, not ${JSON.stringify(raw)}`);
-  return Number(raw);
+  const minutes = Number(raw);
+  if (minutes < 1 || minutes > MAX_MINUTES)
+    throw new UsageError(
+      `--minutes ${minutes} is not how long a conversation takes: give 1 to ${MAX_MINUTES} (a day)`,
+      'try: --minutes 45 (or leave --minutes out)',
+    );
+  return minutes;
 }
 
 /** --persona: free text, trimmed; empty is no persona. */

@@ -181,6 +181,15 @@ const CASES: Case[] = [
   ],
   ['log: --minutes -1', [...logWith, '--summary', 'x', '--minutes', '-1'], /--minutes .*"-1"/],
   ['log: --minutes not a number', [...logWith, '--summary', 'x', '--minutes', 'an hour'], /--minutes .*"an hour"/],
+  // a day at most: 100000 minutes (69 days) is a typo, not a call
+  [
+    'log: --minutes 100000',
+    [...logWith, '--summary', 'x', '--minutes', '100000'],
+    /--minutes 100000 is not how long a conversation takes: give 1 to 1440/,
+  ],
+  ['log: --minutes 1441', [...logWith, '--summary', 'x', '--minutes', '1441'], /--minutes 1441 is not how long/],
+  ['log: --minutes 0', [...logWith, '--summary', 'x', '--minutes', '0'], /--minutes 0 is not how long/],
+  ['edit: --minutes 100000', ['edit', 'I1', '--minutes', '100000'], /--minutes 100000 is not how long/],
   ['log: empty summary', [...logWith, '--summary', ''], /--summary is empty/],
   ['log: blank summary', [...logWith, '--summary', '   '], /--summary is empty/],
   [

@@ -319,6 +319,16 @@ describe('pm log on a terminal: the typical call', () => {
   });
 });
 
+describe('pm log on a terminal with a flag typed wrong', () => {
+  it('--minutes 100000 is refused before the first question, nothing asked and nothing written', () => {
+    const r = session([{ expected: 'Who did you talk to', keys: [CTRL_C] }], ['log', '--minutes', '100000']);
+    expect(r.code, r.plain).toBe(2);
+    expect(r.plain).toMatch(/pm: --minutes 100000 is not how long a conversation takes/);
+    expect(r.plain).not.toMatch(/Who did you talk to/);
+    expect(existsSync(box.db)).toBe(false);
+  });
+});
+
 describe('pm log --with on a terminal', () => {
   it('--with chooses the person: Who is not asked, and Enter never takes the first of the list', () => {
     seed();
