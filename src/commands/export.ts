@@ -20,6 +20,7 @@ import {
 } from '../core/redact.js';
 import {
   csvInterviews,
+  csvTexts,
   exportParts,
   interviewTexts,
   markdownRecords,
@@ -31,8 +32,8 @@ import {
 import { reportRows } from '../db/report.js';
 import { confidenceInputs, hypothesisStatuses } from '../db/hypothesis-stats.js';
 import { confidenceOf } from '../core/confidence.js';
-import { csvRecords } from '../render/csv.js';
-import type { CsvInterview } from '../core/csv.js';
+import { CSV_COLUMNS, csvRecords } from '../render/csv.js';
+import { csvRecord, type CsvInterview } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow, rankOpportunities, rankPainTexts } from '../core/opportunities.js';
@@ -228,9 +229,11 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
 }
 
 /**
- * The CSV view of the range, redacted as asked, written an interview at a time as it is read, each
- * with what its row shows of the rest of the document (src/db/exchange.ts csvInterviews): the same
- * text as interviewsCsv of the whole document (test/unit/export-stream.test.ts). Returns how many.
+ * The CSV view of the range, redacted as asked, written an interview at a time as it is read: the
+ * same text as interviewsCsv of the whole document (test/unit/export-stream.test.ts). Not redacted,
+ * each record is text made by SQLite (src/db/exchange.ts csvTexts); redacted, each interview is read
+ * with what its row shows of the rest of the document (csvInterviews), its values redacted and its
+ * record made by csvRecords. Returns how many.
  */
 export function writeCsv(
   db: DB,
@@ -240,21 +243,29 @@ export function writeCsv(
   write: (text: string) => void,
 ): number {
   let count = 0;
-  const redacted = (i: CsvInterview, r: Redactor): CsvInterview => ({
-    ...redactInterview(i, r),
-    account: i.accountUuid === null || i.account === null ? i.account : r.accountName(i.accountUuid, i.account),
-    people: i.people.map((p) => ({
-      ...p,
-      name: r.contactName(p.uuid, p.name),
-      email: r.contactEmail(p.uuid, p.email),
-    })),
-    links: i.links,
-    answeredBy: i.answeredBy,
-  });
+  if (!redactor) {
+    write(csvRecord([...CSV_COLUMNS], raw));
+    for (const record of csvTexts(db, range, raw)) {
+      count++;
+      write(record);
+    }
+    return count;
+  }
+  const r = redactor;
   function* each(): Generator<CsvInterview> {
     for (const i of csvInterviews(db, range)) {
       count++;
-      yield redactor ? redacted(i, redactor) : i;
+      yield {
+        ...redactInterview(i, r),
+        account: i.accountUuid === null || i.account === null ? i.account : r.accountName(i.accountUuid, i.account),
+        people: i.people.map((p) => ({
+          ...p,
+          name: r.contactName(p.uuid, p.name),
+          email: r.contactEmail(p.uuid, p.email),
+        })),
+        links: i.links,
+        answeredBy: i.answeredBy,
+      };
     }
   }
   for (const record of csvRecords(each(), raw)) write(record);

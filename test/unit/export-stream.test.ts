@@ -141,7 +141,15 @@ describe.each(Object.entries(shapes))('exports of a journal of the %s shape', (_
       UPDATE hypotheses SET uuid = '00000000-0000-4000-8000-' || printf('%012d', 1000 - id) WHERE id % 2 = 1;
       UPDATE contacts SET uuid = '00000000-0000-4000-8000-' || printf('%012d', 1000 - id) WHERE id % 2 = 1;
       INSERT OR IGNORE INTO evidence (hypothesis_id, interview_id, direction)
-        SELECT h.id, i.id, 'supports' FROM interviews i, hypotheses h WHERE i.id % 10 = 0 AND h.id IN (2, 3);`);
+        SELECT h.id, i.id, 'supports' FROM interviews i, hypotheses h WHERE i.id % 10 = 0 AND h.id IN (2, 3);
+      UPDATE interviews SET summary = '=1+2, "sum"', by = char(9) || 'tab, first', stage = '-late' WHERE id % 17 = 0;
+      UPDATE pains SET text = '@semi; colon \\ back' WHERE interview_id % 9 = 0 AND position = 0;
+      UPDATE quotes SET text = char(13) || 'CR first' WHERE interview_id % 6 = 0;
+      UPDATE interview_tags SET tag = '+tag;x' WHERE interview_id % 8 = 0 AND position = 0;
+      UPDATE contacts SET name = '-Ann "the" one, ok;', email = NULL WHERE id % 6 = 0;
+      UPDATE contacts SET email = '' WHERE id = 5;
+      UPDATE contacts SET email = '=x@example.com' WHERE id = 7;`);
+    // cells a spreadsheet would take for a formula, quoted, with list separators, empty (CSV)
     // UUIDs in another order than row ids, as merged journals have them (the export orders people
     // and links by UUID), and interviews linked to H2 and H3, whose UUIDs are in the other order
   });
@@ -179,6 +187,8 @@ describe.each(Object.entries(shapes))('exports of a journal of the %s shape', (_
           expect(rows).toBe(doc.interviews.length);
           // follow_up_answered_by (the last column) is filled somewhere, by the SQL and the simple path alike
           if (range === WHOLE_JOURNAL) expect(csv).toMatch(/,I\d+\r\n/);
+          // and the cells made above are there, made safe for a spreadsheet unless raw
+          if (range === WHOLE_JOURNAL && !redactor) expect(csv).toContain(`,"${raw ? '' : "'"}=1+2, ""sum""",`);
         }
         if (range !== ranges['a range with no interviews']) expect(doc.interviews.length).toBeGreaterThan(5);
       }
