@@ -32,7 +32,12 @@ import {
 import { findAccount, insertAccount } from '../db/accounts.js';
 import { contactTableLines } from '../render/accounts.js';
 import { checkEmail, checkName, nameKey } from '../core/identity.js';
-import { accountLookalikeWarnings, contactLookalikeWarnings, erasedPersonWarnings } from './identity-warnings.js';
+import {
+  accountLookalikeWarnings,
+  contactLookalikeWarnings,
+  erasedPersonWarnings,
+  refuseErasedPerson,
+} from './identity-warnings.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
 import { goAhead, mergedUnasked, mergeWithoutAsking } from '../prompts.js';
 
@@ -135,6 +140,16 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
           `${JSON.stringify(email)}`,
       );
   }
+  // a contact renamed, moved or given an email so as to be a person erased with pm forget: refused, as
+  // pm log refuses them (pm import and pm sync would erase them again)
+  const renamed = name !== undefined && nameKey(name) !== nameKey(target.name);
+  const moved = accountName !== undefined && nameKey(accountName) !== nameKey(target.account);
+  if (renamed || moved || (email && email !== target.email))
+    refuseErasedPerson(
+      ctx.read().db,
+      { name: name ?? target.name, email: email === undefined ? target.email : email },
+      accountName ?? target.account,
+    );
   const { row, newAccount, warnings } = ctx.transaction(({ db }) => {
     let accountId: number | undefined;
     let newAccount = false;

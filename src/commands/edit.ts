@@ -26,7 +26,16 @@ import { accountById, findAccount, insertAccount } from '../db/accounts.js';
 import { contactsByName, contactsByNameInAccount, contactsOfInterview } from '../db/contacts.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { newUuid, type DB } from '../db/journal.js';
-import { applyParticipants, isColleague, journalExists, matchParticipants, newContactNotes, readNotes } from './log.js';
+import {
+  applyParticipants,
+  isColleague,
+  journalExists,
+  matchParticipants,
+  newContactNotes,
+  readNotes,
+  writtenTexts,
+} from './log.js';
+import { refuseErasedMention } from './identity-warnings.js';
 import { checkName, checkTags } from '../core/identity.js';
 import { settleSignals } from '../interrupt.js';
 
@@ -238,6 +247,13 @@ export function applyEdit(
       `I${rowid} would come from nowhere: a signal needs an account or a source`,
       `give one: pm edit I${rowid} --account ORG (or --source NAME)`,
     );
+  refuseErasedMention(
+    db,
+    writtenTexts({ ...plan.fields, ...plan.lists }),
+    contactIds
+      ? contactIds.map((id) => db.prepare('SELECT name FROM contacts WHERE id = ?').pluck().get(id) as string)
+      : contactsOfInterview(db, rowid).map((c) => c.name),
+  );
   notes.push(...replacedLines(db, rowid, plan));
   new InterviewWriter(db).update(rowid, {
     fields: next,

@@ -20,7 +20,7 @@ import {
   type Strength,
 } from '../core/hypotheses.js';
 import { mostResembling, statementKey } from '../core/similarity.js';
-import { repeatedHypothesisLine } from './identity-warnings.js';
+import { refuseErasedMention, repeatedHypothesisLine } from './identity-warnings.js';
 import { parseBasis, type Basis } from '../core/confidence.js';
 import {
   addRevision,
@@ -244,6 +244,11 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   }
   const { record, resembles, warnings } = ctx.transaction(({ db }) => {
     const decideBy = fields.decideBy ?? addDays(createdOn, ctx.config()['hypothesis.decideDays']);
+    refuseErasedMention(db, [
+      ['the statement', fields.statement],
+      ['the criterion', fields.criteria],
+      ...tags.map((t): [string, string] => ['--tag', t]),
+    ]);
     const resembles = mostResembling(fields.statement, graveyard(db));
     const repeated = openStating(db, fields.statement);
     const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
@@ -304,6 +309,11 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   requireJournal(ctx, ref);
   const { record, changed, warnings } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
+    refuseErasedMention(db, [
+      ['the statement', wanted.statement],
+      ['the criterion', wanted.criteria],
+      ...(tags ?? []).map((t): [string, string] => ['--tag', t]),
+    ]);
     const warnings: string[] = [];
     if (opts.decideBy !== undefined) wanted.decideBy = deadline(ctx, opts.decideBy, ctx.today, h.createdOn);
     const changes: HypothesisChanges = {};

@@ -5,6 +5,9 @@
 import type { DB } from '../db/journal.js';
 import { lookalikeAccounts, lookalikeContacts, lookalikeDifference, type Lookalike } from '../db/identity.js';
 import { hasErasures, loadForgottenList } from '../db/erasure.js';
+import { sameAsErased } from '../core/erasure.js';
+import { hashedScrubber } from '../db/forget.js';
+import { UsageError } from '../errors.js';
 import { accountStem, editDistance, looseKey, safeLine } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
 import { accountKeys } from '../db/identity.js';
@@ -68,6 +71,74 @@ export function erasedPersonWarnings(
     ];
   return [];
 }
+
+const NEVER_BACK = 'an erased person never comes back: pm import and pm sync would erase them again';
+
+/**
+ * Refuse a new or changed contact that is a person erased with pm forget by the rule pm import and pm
+ * sync apply (sameAsErased, docs/decisions.md "Except at the erased person's own account"): their
+ * email, or their name at the account they were at with no email telling them apart. pm log used to
+ * warn and log them "as a new contact", and the next import or sync erased them after all (fresh-eyes
+ * wave 11 E1). A name alone elsewhere is someone else: erasedPersonWarnings warns.
+ */
+export function refuseErasedPerson(
+  db: DB,
+  person: { name: string; email: string | null },
+  account: string | null,
+): void {
+  if (!hasErasures(db)) return;
+  const m = loadForgottenList(db).match({ uuid: '', ...person });
+  if (!m || m.by === 'uuid') return;
+  const on = m.entry.erasedOn ? ` on ${m.entry.erasedOn}` : '';
+  if (m.by === 'email')
+    throw new UsageError(
+      `${safeLine(person.email!)} is the email of a person erased with pm forget${on}; pm does not take them back`,
+      `${NEVER_BACK}; someone else? give their own email`,
+    );
+  if (account === null) return;
+  const at = db
+    .prepare(
+      'SELECT a.name FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.uuid = ? AND c.forgotten = 1',
+    )
+    .pluck()
+    .get(m.entry.uuid) as string | undefined;
+  if (!sameAsErased(m, { email: person.email, account }, at)) return;
+  throw new UsageError(
+    `${q(person.name)} at ${safeLine(at!)} is a person erased with pm forget${on}; pm does not take them back`,
+    m.entry.emailHash
+      ? `${NEVER_BACK}; someone else of that name? give their email: --with "${safeLine(person.name)} <their email>"`
+      : `${NEVER_BACK}; they had no email, so a namesake at ${safeLine(at!)} cannot be told apart from them`,
+  );
+}
+
+/**
+ * Refuse text (`fields`: a flag or field name and what it holds) that names a person erased with pm
+ * forget: pm sync (and an import into a teammate's journal) writes every record scrubbed of them
+ * (hashedScrubber), so the two journals of a team differed until then, and `pm edit` wrote the name
+ * back with no word (fresh-eyes wave 11 E1). `people`: the names of a conversation's own living
+ * contacts, which name them there (a namesake of the erased person), as pm import keeps them.
+ */
+export function refuseErasedMention(
+  db: DB,
+  fields: [string, string | null | undefined][],
+  people: string[] = [],
+): void {
+  if (!hasErasures(db)) return;
+  const own = new Set(people.map(nameKey));
+  const scrub = hashedScrubber(db, (span) => own.has(nameKey(span)));
+  if (!scrub) return;
+  for (const [field, text] of fields) {
+    if (!text) continue;
+    const scrubbed = scrub(text) as string;
+    if (scrubbed === text) continue;
+    throw new UsageError(
+      `${field} names a person erased with pm forget; pm keeps their name and email out of the journal`,
+      `write it without them, e.g. ${JSON.stringify(clip(safeLine(scrubbed)))} (pm sync takes an erased name out)`,
+    );
+  }
+}
+
+const clip = (s: string) => ([...s].length > 80 ? `${[...s].slice(0, 79).join('')}…` : s);
 
 /**
  * A hypothesis `id` stating the open `other` again (the same content words): its evidence would be

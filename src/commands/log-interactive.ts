@@ -59,6 +59,7 @@ import { knownPersonas, knownSegments } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
 import { journalExists, matchParticipants, readNotes, report, saveLog } from './log.js';
+import { refuseErasedPerson } from './identity-warnings.js';
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
 import { pasteSafe, unjoin } from './paste.js';
@@ -310,7 +311,15 @@ async function collect(
           matches.push(signalChoice);
           return matches;
         },
-        validate: (w) => ('name' in w ? valid((s) => checkText('name', s, LIMITS.name))(w.name) : true),
+        // an erased person's email is them at any account: refused here, as the flag form refuses it
+        validate: (w) =>
+          'name' in w
+            ? valid((s) => {
+                checkText('name', s, LIMITS.name);
+                const p = parsePerson(s);
+                if (p.email) refuseErasedPerson(db, p, null);
+              })(w.name)
+            : true,
       }),
     );
     if ('contact' in who) {
@@ -342,7 +351,8 @@ async function collect(
         await ask(
           'account',
           `${safeLine(who.name)} is new. Which account (organisation)?`,
-          checkNewAccount,
+          // their name at the account an erased person of that name was at is that person (E1)
+          (a) => refuseErasedPerson(db, parsePerson(who.name), checkNewAccount(a)),
           opts.account,
         )
       ).trim();

@@ -44,6 +44,8 @@ import {
   accountLookalikeWarnings,
   contactLookalikeWarnings,
   erasedPersonWarnings,
+  refuseErasedMention,
+  refuseErasedPerson,
   nearAccountWarnings,
   nearContactWarnings,
 } from './identity-warnings.js';
@@ -234,6 +236,7 @@ export function matchParticipants(
           (p.person.email === null ? null : nameKey(p.person.email)) ===
             (person.email === null ? null : nameKey(person.email)),
       );
+      refuseErasedPerson(db, person, want.account);
       if (!twin) planned.push({ person });
     }
   }
@@ -378,6 +381,11 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   for (const w of draft.pains.map(painSeverityWarning)) if (w) warnings.push(w);
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment, draft.persona);
+  refuseErasedMention(
+    db,
+    writtenTexts(draft),
+    participants.contacts.map((p) => p.existing?.name ?? p.person.name),
+  );
   const rowid = new InterviewWriter(db).insert(
     newUuid(db),
     {
@@ -416,6 +424,25 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   notes.push(...newContactNotes(db, applied));
   warnings.push(...identityWarningsOf(db, applied));
   return { record, notes, warnings, answers };
+}
+
+/** The text an interview's flags (or prompts) write, by flag, as refuseErasedMention reads it. */
+export function writtenTexts(d: {
+  summary?: string;
+  notes?: string | null;
+  source?: string | null;
+  pains?: { text: string }[];
+  quotes?: string[];
+  tags?: string[];
+}): [string, string | null | undefined][] {
+  return [
+    ['--summary', d.summary],
+    ['--notes', d.notes],
+    ['--source', d.source],
+    ...(d.pains ?? []).map((p): [string, string] => ['--pain', p.text]),
+    ...(d.quotes ?? []).map((q): [string, string] => ['--quote', q]),
+    ...(d.tags ?? []).map((t): [string, string] => ['--tag', t]),
+  ];
 }
 
 /** What a new contact or account may be by mistake (src/commands/identity-warnings.ts). */

@@ -534,8 +534,9 @@ export function erasedEmailCheck(db: DB): ((email: string) => boolean) | null {
 /**
  * scrubHashed's work as a function, built once (a merge applies it to every record it writes), or
  * null when the forgotten list holds no hashes: then there is nothing to look for and nothing to pay.
+ * `spare`: names left as they are (a living contact's, where a command checks what the user wrote).
  */
-export function hashedScrubber(db: DB): ((value: unknown) => unknown) | null {
+export function hashedScrubber(db: DB, spare?: (name: string) => boolean): ((value: unknown) => unknown) | null {
   const keys = db.prepare('SELECT id, key FROM privacy_keys').all() as { id: string; key: Buffer }[];
   const hashes = new Set(
     (
@@ -559,7 +560,7 @@ export function hashedScrubber(db: DB): ((value: unknown) => unknown) | null {
         const span = out.slice(words[i].start, words[j].end);
         // a name's words are apart by spaces, hyphens, apostrophes or dots only
         if (/[^\p{L}\p{N}\s'’.-]/u.test(span)) continue;
-        if (erased((k) => nameHash(k, span))) {
+        if (erased((k) => nameHash(k, span)) && !spare?.(span)) {
           spans.push({ start: words[i].start, end: words[j].end });
           i = j;
           break;

@@ -439,7 +439,9 @@ function eraseOnArrival(
       match?.by === 'name' &&
       sameAsErased(match, { email: c.email, account }, erasedAccount(match.entry.uuid)) &&
       liveNamesake.get(c.name, account) === undefined;
-    if (match?.by === 'name' && !same) counts.nameMatches.push({ name: c.name, account });
+    // (a person already here was warned about when they came: a journal's own export warns of no one)
+    if (match?.by === 'name' && !same && contactRow.get(c.uuid) === undefined)
+      counts.nameMatches.push({ name: c.name, account });
     if (!match || (match.by === 'name' && !same)) return c;
     // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
     scrubbers.set(c.uuid, personNeedles(c.name, c.email));

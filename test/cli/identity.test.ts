@@ -114,12 +114,13 @@ describe('one person however their name is written', () => {
     expect(box.json(['show', 'I2']).tags).toEqual(['tag']);
   });
 
-  it('pm log warns when it is given the email or the name of a person erased with pm forget', () => {
+  it('pm log refuses the email of a person erased with pm forget and warns about their name elsewhere', () => {
     ok(['log', '--with', `${NFC} <jose@pena.test>`, '--account', 'Acme SA', '--summary', 'first']);
     ok(['forget', 'jose@pena.test', '--yes']);
-    const again = ok(['log', '--with', 'Jose <JOSE@pena.test>', '--account', 'Acme SA', '--summary', 'again']);
+    const again = box.pm(['log', '--with', 'Jose <JOSE@pena.test>', '--account', 'Acme SA', '--summary', 'again']);
+    expect(again.code).toBe(2);
     expect(again.err).toMatch(
-      /warning: JOSE@pena\.test is the email of a person erased with pm forget on 2026-11-20; logged as a new contact/,
+      /^pm: JOSE@pena\.test is the email of a person erased with pm forget on 2026-11-20; pm does not take them back/,
     );
     const byName = ok(['log', '--with', NFD, '--account', 'Other', '--summary', 'namesake']);
     expect(byName.err).toMatch(/warning: "José Peña" has the name of a person erased with pm forget/);
@@ -192,20 +193,21 @@ describe('"did you mean" wherever a name is made, not only in pm log', () => {
     ]);
   });
 
-  it('pm contact set warns when a contact is given the email or the name of a person erased with pm forget', () => {
+  it('pm contact set refuses the email of a person erased with pm forget and warns about their name', () => {
     ok(['log', '--with', `${NFC} <jose@pena.test>`, '--account', 'Acme SA', '--summary', 'first']);
     ok(['log', '--with', 'Mia Chen <mia@initech.test>', '--account', 'Initech', '--summary', 'second']);
     ok(['forget', 'jose@pena.test', '--yes']);
-    const email = ok(['contact', 'set', 'Mia Chen', '--email', 'JOSE@pena.test']);
+    const email = box.pm(['contact', 'set', 'Mia Chen', '--email', 'JOSE@pena.test']);
+    expect(email.code).toBe(2);
     expect(email.err).toMatch(
-      /^pm: warning: JOSE@pena\.test is the email of a person erased with pm forget on 2026-11-20; changed all the same/m,
+      /^pm: JOSE@pena\.test is the email of a person erased with pm forget on 2026-11-20; pm does not take them back/m,
     );
     const name = ok(['contact', 'set', 'Mia Chen', '--name', NFD]);
     expect(name.err).toMatch(
       /^pm: warning: "José Peña" has the name of a person erased with pm forget; changed all the same/m,
     );
     // setting something else of theirs says nothing again
-    expect(ok(['contact', 'set', 'JOSE@pena.test', '--segment', 'smb']).err).toBe('');
+    expect(ok(['contact', 'set', 'mia@initech.test', '--segment', 'smb']).err).toBe('');
   });
 });
 

@@ -1,0 +1,98 @@
+// Fresh-eyes wave 11 E1: pm log and import/sync decided "is this the erased person?" by different
+// rules. pm log logged Nina Novak again "as a new contact" (a warning), and the next import, even of
+// the journal's own export, or sync erased her after all; pm edit and pm hyp add wrote her name back
+// with no word. Now every command that makes a person or writes text applies the rule import and
+// sync apply: refused, exit 2, nothing written; a namesake elsewhere is someone else. Fails before.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+function ok(args: string[]) {
+  const r = box.pm(args);
+  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
+  return r;
+}
+
+const snapshot = () => ({
+  contacts: box.sql('SELECT uuid, name, email, forgotten FROM contacts ORDER BY id'),
+  interviews: box.sql('SELECT uuid, summary, notes FROM interviews ORDER BY id'),
+  quotes: box.sql('SELECT * FROM quotes ORDER BY 1'),
+  hypotheses: box.sql('SELECT uuid, statement FROM hypotheses ORDER BY id'),
+});
+
+describe('an erased person is not taken back by pm log, pm edit, pm contact set or pm hyp add', () => {
+  beforeEach(() => {
+    ok(['log', '--with', 'Nina Novak <nina@acme.test>', '--account', 'Acme', '--summary', 'a']);
+    ok(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'b']);
+    ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'c']);
+    ok(['forget', 'Nina Novak', '--yes']);
+    ok(['forget', 'Jane Roe', '--yes']);
+  });
+
+  it('refuses them as import and sync would erase them, and keeps namesakes elsewhere', () => {
+    const before = snapshot();
+    const cases: [string[], RegExp][] = [
+      [
+        ['log', '--with', 'Nina Novak <nina@acme.test>', '--account', 'Acme', '--summary', 'called back'],
+        /^pm: nina@acme\.test is the email of a person erased with pm forget on 2026-11-20; pm does not take them back$/m,
+      ],
+      [
+        ['log', '--with', 'N. Novak <NINA@acme.test>', '--account', 'Globex', '--summary', 'moved'],
+        /^pm: NINA@acme\.test is the email of a person erased/m,
+      ],
+      [
+        ['log', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'again'],
+        /^pm: "Nina Novak" at Acme is a person erased with pm forget on 2026-11-20.*\nhint: .*give their email/m,
+      ],
+      // Jane had no email: an email of the namesake's own does not tell them apart (decisions.md, R5)
+      [
+        ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'again'],
+        /^pm: "Jane Roe" at Acme is a person erased.*\nhint: .*they had no email/m,
+      ],
+      [['contact', 'set', 'Raj Patel', '--name', 'Jane Roe'], /^pm: "Jane Roe" at Acme is a person erased/m],
+      [['contact', 'set', 'Raj Patel', '--email', 'nina@acme.test'], /^pm: nina@acme\.test is the email/m],
+      [['edit', 'I1', '--summary', 'Call with Nina Novak'], /^pm: --summary names a person erased with pm forget/m],
+      [
+        ['edit', 'I3', '--quote', 'ask nina@acme.test'],
+        /^pm: --quote names a person erased.*\nhint: .*"ask \[forgotten\]"/m,
+      ],
+      [
+        ['hyp', 'add', 'Nina Novak wants SSO'],
+        /^pm: the statement names a person erased.*\n.*"\[forgotten\] wants SSO"/m,
+      ],
+      [
+        ['log', '--with', 'Raj Patel', '--summary', 'Raj says Jane Roe left'],
+        /^pm: --summary names a person erased with pm forget/m,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = box.pm(args);
+      expect(r.code, `pm ${args.join(' ')}`).toBe(2);
+      expect(r.err, `pm ${args.join(' ')}`).toMatch(message);
+    }
+    expect(snapshot()).toEqual(before);
+
+    // a namesake elsewhere, or with an email of their own where the erased had one, is someone else
+    const globex = ok(['log', '--with', 'Jane Roe', '--account', 'Globex', '--summary', 'Jane Roe at Globex']);
+    expect(globex.err).toMatch(/warning: "Jane Roe" has the name of a person erased/);
+    ok(['log', '--with', 'Nina Novak <nina2@acme.test>', '--account', 'Acme', '--summary', 'the other Nina']);
+    // her own conversation names her
+    ok(['edit', 'last', '--summary', 'Nina Novak from procurement']);
+    expect(box.json(['show', 'last']).summary).toBe('Nina Novak from procurement');
+  });
+
+  it("an import of the journal's own export changes nothing and warns of no one", () => {
+    ok(['log', '--with', 'Jane Roe', '--account', 'Globex', '--summary', 'namesake']);
+    const before = snapshot();
+    const file = `${box.dir}/own.json`;
+    writeFileSync(file, box.pm(['export', '--format', 'json']).out);
+    const r = ok(['import', file]);
+    expect(r.err).toBe('');
+    expect(r.out).not.toMatch(/Erased|Scrubbed/);
+    expect(snapshot()).toEqual(before);
+  });
+});
