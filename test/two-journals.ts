@@ -105,5 +105,11 @@ export function logKimAndTom(pm: TwoJournals['pm'], notes?: string): void {
   ]);
 }
 
-/** How often Kim's name, email or quote is in a journal's file, in any case (0: no byte of her left). */
-export const kimBytes = (path: string): number => (readFileSync(path).toString('latin1').match(/kim/gi) ?? []).length;
+/**
+ * Each place Kim's name, email or quote is in a journal's file, in any case, with the bytes around it
+ * (none: no byte of her left; a failure shows what was left, e.g. which table's text).
+ */
+export function kimBytes(path: string): string[] {
+  const text = readFileSync(path).toString('latin1');
+  return [...text.matchAll(/kim/gi)].map((m) => JSON.stringify(text.slice(Math.max(0, m.index - 24), m.index + 24)));
+}
