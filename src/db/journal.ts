@@ -456,7 +456,32 @@ export function runMigrations(db: DB, fromVersion: number, migrations: Migration
 /** Run `fn` in one BEGIN IMMEDIATE transaction: all of it is written, or none. */
 export function writeTransaction<T>(journal: Journal, fn: () => T): T {
   if (journal.readonly) throw new Error('bug: write on a read-only journal');
-  return journal.db.transaction(fn).immediate();
+  return inTransaction(journal.db, 'BEGIN IMMEDIATE', fn);
+}
+
+/** Run `fn`'s reads in one read transaction: one snapshot, whatever another pm commits meanwhile. */
+export function readSnapshot<T>(db: DB, fn: () => T): T {
+  return inTransaction(db, 'BEGIN', fn);
+}
+
+/**
+ * better-sqlite3's db.transaction() as a process uses it once: its first call on a connection
+ * prepares the nine statements of every kind of transaction and wraps `fn` four ways (~0.3 ms of
+ * CPU in a fresh process, against ~0.05 for BEGIN and COMMIT). Inside a transaction already, it
+ * is still used: a savepoint, which rolls back only the inner work.
+ */
+function inTransaction<T>(db: DB, begin: 'BEGIN' | 'BEGIN IMMEDIATE', fn: () => T): T {
+  if (db.inTransaction) return db.transaction(fn)();
+  db.exec(begin);
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    // SQLite may have rolled back already (a full disk, an interrupt)
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
 }
 
 /**

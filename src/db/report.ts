@@ -19,7 +19,7 @@ import {
   painTextRows,
   painTextTallies,
 } from './opportunities.js';
-import type { DB } from './journal.js';
+import { type DB, readSnapshot } from './journal.js';
 import {
   outcomeAfter,
   reportDecidedHypotheses,
@@ -490,7 +490,7 @@ export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] 
  */
 export function reportRows(db: DB, q: ReportQuery, rows: number | null = null, now?: boolean): ReportRows {
   // one snapshot: a pm log committed meanwhile must not make a count disagree with the rows read
-  return db.inTransaction ? readRows(db, q, rows, now) : db.transaction(() => readRows(db, q, rows, now))();
+  return readSnapshot(db, () => readRows(db, q, rows, now));
 }
 
 function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAfter(db, q.asOf)): ReportRows {
