@@ -92,7 +92,16 @@ export function checkEmail(what: string, raw: string, limit: number): string {
   return email;
 }
 
-/** Tags given on the command line, checked and cleaned (a tag of invisible characters only is refused). */
+/**
+ * Tags given on the command line, checked and cleaned (a tag of invisible characters only is
+ * refused). `--tag billing,sso` is two tags, as the interactive prompt ("Tags, comma-separated")
+ * reads the same text: kept as one tag "billing,sso", the call was missing from `pm ls --tag
+ * billing` and the billing theme (fresh-eyes E9). A value of commas alone is refused as empty.
+ */
 export function checkTags(what: string, values: string[] | undefined, limit: number): string[] {
-  return (values ?? []).map((v) => checkName(what, v, limit));
+  const tags = (values ?? []).flatMap((v) => {
+    const parts = v.split(',').filter((part) => part.trim() !== '');
+    return (parts.length ? parts : [v.replaceAll(',', '')]).map((part) => checkName(what, part, limit));
+  });
+  return [...new Set(tags)];
 }

@@ -227,6 +227,22 @@ describe('pm log, scripted', () => {
     expect(rec.summary).toBe(odd);
     expect(box.sql('SELECT summary FROM interviews')[0].summary).toBe(odd);
   });
+
+  it('--tag "billing, sso" is two tags, as the prompt "Tags, comma-separated" reads it (E9)', () => {
+    expect(box.json(['log', ...JANE, '--summary', 'x', '--tag', 'billing, sso', '--tag', 'export']).tags).toEqual([
+      'billing',
+      'sso',
+      'export',
+    ]);
+    expect(box.json(['ls', '--tag', 'billing']).map((i: { id: string }) => i.id)).toEqual(['I1']);
+    expect(box.json(['edit', 'I1', '--tag', 'sso,onboarding']).tags).toEqual(['sso', 'onboarding']);
+    expect(box.json(['hyp', 'add', 'Admins want SSO', '--tag', 'sso,security']).tags).toEqual(['sso', 'security']);
+    expect(box.json(['hyp', 'edit', 'H1', '--tag', 'billing, sso']).tags).toEqual(['billing', 'sso']);
+    // commas alone are no tag
+    const empty = box.pm(['log', ...JANE, '--summary', 'x', '--tag', ' , ']);
+    expectUsageError(empty);
+    expect(empty.err).toMatch(/--tag is empty/);
+  });
 });
 
 describe('pm log: matching contacts and accounts', () => {
