@@ -177,7 +177,10 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       code = late.code;
     }
   } catch (err) {
-    const dbPath = activeContext()?.dbPath ?? '';
+    let dbPath = '';
+    try {
+      dbPath = activeContext()?.dbPath ?? '';
+    } catch {} // --db "" (the error being reported)
     code = exitCodeFor(err, verbose, dbPath, argv, activeContext()?.saved);
   } finally {
     activeContext()?.close(opts.atExit);

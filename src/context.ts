@@ -54,6 +54,10 @@ export class Context {
   }
 
   get dbPath(): string {
+    // `--db "$TEAM"` with TEAM unset wrote to $PM_DB or the default journal without a word (fresh-eyes
+    // wave 11 E2); refused as every other empty value is. A blank $PM_DB stays "unset".
+    if (this.globals.db !== undefined && this.globals.db.trim() === '')
+      throw new UsageError('--db is empty', "give the journal's path, or leave --db out to use $PM_DB or the default");
     return resolveJournalPath(this.globals.db, this.env);
   }
 

@@ -9,10 +9,10 @@ export function defaultJournalPath(env: NodeJS.ProcessEnv = process.env): string
   return join(data, 'pm', 'journal.db');
 }
 
-/** --db, else $PM_DB, else $XDG_DATA_HOME/pm/journal.db. */
+/** --db, else $PM_DB, else $XDG_DATA_HOME/pm/journal.db (a $PM_DB of blanks is unset, as an empty one). */
 export function resolveJournalPath(dbOption: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (dbOption) return expandHome(dbOption, env);
-  if (env.PM_DB) return expandHome(env.PM_DB, env);
+  if (env.PM_DB?.trim()) return expandHome(env.PM_DB, env);
   return defaultJournalPath(env);
 }
 

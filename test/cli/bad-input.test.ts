@@ -162,6 +162,9 @@ const logWith = ['log', '--with', 'Ann Lee', '--account', 'Acme'];
 const long = (n: number) => 'y'.repeat(n);
 
 const CASES: Case[] = [
+  // --db "$UNSET" wrote to $PM_DB (here the sandbox's journal) without a word (fresh-eyes wave 11 E2)
+  ['--db empty: log', ['--db', '', ...logWith, '--summary', 'which journal?'], /^pm: --db is empty$/],
+  ['--db blank: import', ['--db', '   ', 'import', 'import-ok.json'], /^pm: --db is empty$/],
   // pm log
   [
     'log: impossible date',
