@@ -42,8 +42,13 @@ export interface DestinationRules {
   passThrough: boolean;
 }
 
-/** The journal's own files: it, and what SQLite keeps beside it. */
-function journalFiles(journal: string): Set<string> {
+/**
+ * The journal's own files: it, what SQLite keeps beside it, and (`draft`) whether a path is one of
+ * the interrupted pm log drafts kept beside it (JOURNAL.log-draft.json, JOURNAL.log-draft-2.json, …),
+ * which hold answers pm promised to keep (fresh-eyes wave 11 E8: pm backup or pm export --out over
+ * one replaced them).
+ */
+function journalFiles(journal: string): Set<string> & { draft(path: string): boolean } {
   const names = new Set<string>();
   const bases = [resolve(journal)];
   try {
@@ -57,7 +62,15 @@ function journalFiles(journal: string): Set<string> {
     /* no folder yet */
   }
   for (const b of bases) for (const suffix of ['', '-wal', '-shm', '-journal']) names.add(b + suffix);
-  return names;
+  const draft = (path: string) =>
+    bases.some((b) => path.startsWith(`${b}.log-draft`) && /^(-\d+)?\.json$/.test(path.slice(b.length + 10)));
+  return Object.assign(names, { draft });
+}
+
+/** Why a protected path may not be written. */
+function ownFile(target: string, draft: boolean): string {
+  if (draft) return 'it is an interrupted pm log draft (pm log offers to resume it)';
+  return /-(wal|shm|journal)$/.test(target) ? "it is one of the journal's own files" : 'it is the journal itself';
 }
 
 /** /dev/stdout, /dev/fd/1, /proc/self/fd/1 …: the descriptor they name, else undefined. */
@@ -121,10 +134,7 @@ export function destination(path: string, rules: DestinationRules): Destination 
       throw refuse(why(err));
     }
     const target = join(folder, basename(abs));
-    if (protectedNames.has(abs) || protectedNames.has(target))
-      throw refuse(
-        /-(wal|shm|journal)$/.test(target) ? "it is one of the journal's own files" : 'it is the journal itself',
-      );
+    if (protectedNames.has(abs) || protectedNames.has(target)) throw refuse(ownFile(target, false));
     return { kind: 'file', path, target, existing: null };
   }
   let stat: Stats;
@@ -138,9 +148,8 @@ export function destination(path: string, rules: DestinationRules): Destination 
     throw refuse(why(err));
   }
   if (protectedNames.has(abs) || protectedNames.has(target) || sameFile(stat, rules.journal))
-    throw refuse(
-      /-(wal|shm|journal)$/.test(target) ? "it is one of the journal's own files" : 'it is the journal itself',
-    );
+    throw refuse(ownFile(target, false));
+  if (protectedNames.draft(abs) || protectedNames.draft(target)) throw refuse(ownFile(target, true));
   if (stat.isFile()) return { kind: 'file', path, target, existing: stat };
   if (rules.passThrough && (stat.isCharacterDevice() || stat.isFIFO())) return { kind: 'device', path: abs };
   throw refuse(

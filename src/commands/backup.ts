@@ -2,11 +2,11 @@
 // may go is decided by src/files.ts (never the journal or its -wal/-shm, never a device); the copy
 // is written to a temporary file and renamed over PATH only once whole, so an older backup there
 // survives a full disk or an interruption (SIGINT/SIGTERM: no rename, exit 130/143).
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { vacuumInto } from '../db/journal.js';
-import { JournalError } from '../errors.js';
+import { APPLICATION_ID, vacuumInto } from '../db/journal.js';
+import { JournalError, UsageError } from '../errors.js';
 import { destination, type Staged, stage, writeFailure } from '../files.js';
 import { expandHome } from '../db/journal-path.js';
 import { interruptible } from '../interrupt.js';
@@ -28,6 +28,13 @@ export async function backup(ctx: Context, given?: string): Promise<void> {
   const replacing = !chosen && existsSync(path);
   const dest = destination(path, { journal: ctx.dbPath, what: 'the backup', passThrough: false });
   if (dest.kind !== 'file') throw new Error('bug: a backup destination must be a file');
+  // an older backup is replaced, anything else is kept: `pm backup week.md` (meant: pm export --out
+  // week.md) replaced yesterday's notes with a database (fresh-eyes wave 11 E8)
+  if (dest.existing && dest.existing.size > 0 && !isJournalFile(dest.target))
+    throw new UsageError(
+      `${path} exists and is not a pm journal or backup`,
+      'give another name (pm backup replaces only an older backup); to write markdown: pm export --out PATH',
+    );
   await interruptible(
     async (checkpoint) => {
       let staged: Staged | undefined;
@@ -50,6 +57,21 @@ export async function backup(ctx: Context, given?: string): Promise<void> {
   const written = resolve(path);
   if (ctx.json) ctx.printJson({ path: written, bytes: statSync(dest.target).size });
   else ctx.out(`Backed up ${ctx.dbPath} to ${written}${replacing ? ' (it replaced the older file there)' : ''}`);
+}
+
+/** Whether `path` begins as a pm journal does: SQLite's header and pm's application id (offset 68). */
+function isJournalFile(path: string): boolean {
+  const head = Buffer.alloc(72);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, head, 0, 72, 0);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return head.toString('latin1', 0, 16) === 'SQLite format 3\0' && head.readUInt32BE(68) === APPLICATION_ID;
 }
 
 /** `stem + ext`, or the first of `stem.2 + ext`, `stem.3 + ext`… that is not there yet. */

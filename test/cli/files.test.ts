@@ -104,6 +104,29 @@ describe('the journal itself is never an output (finding 5, and 6 for backups)',
     expect(box.json(['ls']).length).toBe(2);
   });
 
+  it('the interrupted pm log drafts beside the journal, and a file that is not a backup, are kept (wave 11 E8)', () => {
+    seed();
+    const drafts = [`${box.db}.log-draft.json`, `${box.db}.log-draft-2.json`];
+    for (const d of drafts) writeFileSync(d, '{"format":"pm-log-draft","answers":{}}');
+    const notes = join(box.dir, 'week.md');
+    writeFileSync(notes, 'my notes\n');
+    for (const d of drafts) {
+      expectRefused(box.pm(['backup', d]), /: it is an interrupted pm log draft \(pm log offers to resume it\)$/m);
+      expectRefused(box.pm(['export', '--out', d]), /it is an interrupted pm log draft/);
+      expect(readFileSync(d, 'utf8')).toBe('{"format":"pm-log-draft","answers":{}}');
+    }
+    expectRefused(
+      box.pm(['backup', 'week.md'], { cwd: box.dir }),
+      /^pm: week\.md exists and is not a pm journal or backup$/m,
+    );
+    expect(readFileSync(notes, 'utf8')).toBe('my notes\n');
+    // an older backup is still replaced, and export --out still writes the file it is told to
+    const older = join(box.dir, 'older.db');
+    expect(box.pm(['backup', older]).code).toBe(0);
+    expect(box.pm(['backup', older]).out).toMatch(/it replaced the older file there/);
+    expect(box.pm(['export', '--out', notes]).code).toBe(0);
+  });
+
   it('a backup named like the journal of a journal not yet made is refused too', () => {
     const r = box.pm(['export', '--out', box.db]);
     expectRefused(r, /journal/);
@@ -196,6 +219,11 @@ describe('devices and other files that are not regular (finding 7)', () => {
   });
 });
 
+/** The start of an older pm backup (SQLite's header, pm's application id): what pm backup may replace. */
+const OLD_BACKUP = Buffer.alloc(100);
+OLD_BACKUP.write('SQLite format 3\0', 'latin1');
+OLD_BACKUP.writeUInt32BE(0x706d4a31, 68);
+
 describe('symbolic links to files are followed, and nothing is chmodded that pm did not make', () => {
   it('export --out and backup through a link replace the file it points to; the link stays a link', () => {
     seed();
@@ -205,13 +233,14 @@ describe('symbolic links to files are followed, and nothing is chmodded that pm 
       [['backup'], 'copy.db'],
     ] as const) {
       const real = join(box.dir, 'real', name);
-      writeFileSync(real, 'old');
+      writeFileSync(real, name.endsWith('.db') ? OLD_BACKUP : 'old');
       const link = join(box.dir, `link-${name}`);
       symlinkSync(real, link);
       const r = box.pm(args[0] === 'export' ? [...args, '--out', link] : [...args, link]);
       expect(r.code, r.err).toBe(0);
       expect(lstatSync(link).isSymbolicLink()).toBe(true);
       expect(readFileSync(real, 'utf8')).not.toBe('old');
+      expect(readFileSync(real).subarray(0, 100).equals(OLD_BACKUP)).toBe(false);
       expect(statSync(real).mode & 0o777).toBe(0o600);
       expect(readdirSync(join(box.dir, 'real')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     }
@@ -226,7 +255,7 @@ describe('symbolic links to files are followed, and nothing is chmodded that pm 
     mkdirSync(theirs);
     const files = ['export.md', 'copy.db'].map((f) => join(theirs, f));
     for (const f of files) {
-      writeFileSync(f, 'theirs');
+      writeFileSync(f, f.endsWith('.db') ? OLD_BACKUP : 'theirs');
       chownSync(f, 65534, 65534);
     }
     symlinkSync(files[0], join(box.dir, 'out.md'));
