@@ -40,9 +40,11 @@ export function buildProgram(argv?: string[]): Command {
       // src/io.ts: not through process.stdout/stderr streams (they cost milliseconds to load at every
       // start); help's width and colours are asked of the streams only when help is printed
       writeOut,
-      writeErr,
+      // commander writes help here only when no command was given (`pm`, `pm hyp`): help on stdout,
+      // as git and gh print it (`pm | less` showed an empty pager: E25); errors go by outputError
+      writeErr: writeOut,
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
-      outputError: (s, write) => write(`pm: ${safeLine(ownWords(s.replace(/^error: /, '').trim()))}\n`),
+      outputError: (s) => writeErr(`pm: ${safeLine(ownWords(s.replace(/^error: /, '').trim()))}\n`),
       ...inProcessHelp(),
     });
   return registerCommands(program, command ? [command] : COMMANDS);
@@ -98,6 +100,12 @@ function whatWasSaved(unwritten: string): string {
 
 function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[], saved = false): number {
   if (err instanceof CommanderError) {
+    if (err.code === 'commander.help' && err.exitCode !== 0) {
+      // no command given: the help is on stdout, and a script learns that nothing ran (git exits 1)
+      const word = commandWord(argv);
+      writeErr(`pm: no ${word && findCommand(word) ? `${word} ` : ''}command given\n`);
+      return EXIT.usage;
+    }
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
       return EXIT.ok;
     // commander has printed its message through outputError; the hint names the command's help

@@ -48,6 +48,17 @@ describe('the command table', () => {
     expect(listed).toEqual(COMMANDS.map((c) => c.name));
   });
 
+  it('no command (pm, pm hyp): the help on stdout, as git and gh print it, and exit 2 with one pm: line (E25)', () => {
+    for (const typed of [[], ['hyp'], ['contact']]) {
+      const r = journal().pm(typed);
+      expect(r.code, typed.join(' ')).toBe(2);
+      expect(r.out, typed.join(' ')).toBe(journal().pm([...typed, '--help']).out);
+      expect(r.err, typed.join(' ')).toBe(`pm: no ${typed.map((w) => `${w} `).join('')}command given\n`);
+    }
+    // asked for, help is no error
+    expect(journal().pm(['help']).code).toBe(0);
+  });
+
   it('an alias runs its command', () => {
     expect(journal().pm(['ls', '--json'])).toEqual(journal().pm(['interviews', '--json']));
     expect(JSON.parse(journal().pm(['ls', '--json']).out)).toHaveLength(1);
