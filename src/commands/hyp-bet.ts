@@ -9,6 +9,7 @@ import { checkText, LIMITS, safe, safeLine } from '../core/text.js';
 import { betOf, openBets, setBet } from '../db/hypotheses.js';
 import { cut } from '../render/width.js';
 import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
+import { refuseErasedMention } from './identity-warnings.js';
 
 export interface BetOptions {
   until?: string;
@@ -39,6 +40,7 @@ export function bet(ctx: Context, ref: string, opts: BetOptions): void {
   const max = ctx.config()['bets.max'];
   const { record, before, running } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
+    refuseErasedMention(db, [['the reason', reason]]);
     if (h.status !== 'open')
       throw new UsageError(
         `${h.id} is ${h.status}; only an open hypothesis can be a bet`,

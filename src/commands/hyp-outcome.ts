@@ -11,6 +11,7 @@ import { newUuid } from '../db/journal.js';
 import { checkOutcome, OUTCOME_VERBS, type Outcome } from '../core/hypotheses.js';
 import { betOf, insertOutcome, setBet, updateHypothesis } from '../db/hypotheses.js';
 import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
+import { refuseErasedMention } from './identity-warnings.js';
 
 export interface OutcomeOptions {
   reason?: string;
@@ -45,6 +46,7 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
   requireJournal(ctx, ref);
   const { record, betEnded } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
+    refuseErasedMention(db, [['the reason', reason]]);
     checkOutcome(h, outcome, date);
     insertOutcome(db, { uuid: newUuid(db), rowid: h.rowid, outcome, date, reason });
     if (outcome === 'reopened')

@@ -30,6 +30,7 @@ import {
   renameOpportunity,
 } from '../db/opportunities.js';
 import { renderOpportunities, renderOpportunitiesMarkdown } from '../render/opportunities.js';
+import { refuseErasedMention } from './identity-warnings.js';
 
 export interface WindowFlags {
   weeks?: string;
@@ -162,6 +163,7 @@ export function rename(ctx: Context, oldRaw: string, newRaw: string): void {
   const oldName = opportunityName('the opportunity to rename', oldRaw);
   const newName = opportunityName('the new name', newRaw);
   const record = ctx.transaction(({ db }) => {
+    refuseErasedMention(db, [['the new name', newName]]);
     const named = namedOpportunities(db);
     const spellings = painSpellings(db);
     const found = resolveOpportunity(oldName, named, spellings);

@@ -85,6 +85,35 @@ describe('an erased person is not taken back by pm log, pm edit, pm contact set 
     expect(box.json(['show', 'last']).summary).toBe('Nina Novak from procurement');
   });
 
+  // review wave 11 R4: the reasons of a decision or a bet, and an opportunity's new name, are text
+  // pm forget scrubs too (and import and sync after it): refused the same way
+  it("refuses them in a decision's or a bet's reason and in an opportunity's new name", () => {
+    ok(['hyp', 'add', 'Admins want SSO', '--criteria', '3 of 5 admins ask']);
+    ok(['log', '--with', 'Raj Patel', '--summary', 'd', '--pain', 'slow export:high']);
+    const decided = () => ({
+      outcomes: box.sql('SELECT * FROM outcomes ORDER BY id'),
+      hypotheses: box.sql('SELECT status, bet_until, bet_reason FROM hypotheses ORDER BY id'),
+      opportunities: box.sql('SELECT name FROM opportunities ORDER BY id'),
+    });
+    const before = decided();
+    const cases: string[][] = [
+      ['hyp', 'kill', 'H1', '--reason', 'Nina Novak said no to it'],
+      ['hyp', 'validate', 'H1', '--reason', 'nina@acme.test confirmed it'],
+      ['hyp', 'invalidate', 'H1', '--reason', 'Jane Roe refuted it'],
+      ['hyp', 'bet', 'H1', '--until', '+4w', '--reason', 'Nina Novak will sign'],
+      ['opportunity', 'rename', 'slow export', 'Nina Novak exports'],
+    ];
+    for (const args of cases) {
+      const r = box.pm(args);
+      expect(r.code, `pm ${args.join(' ')}`).toBe(2);
+      expect(r.err, `pm ${args.join(' ')}`).toMatch(
+        /^pm: (the reason|the new name) names a person erased with pm forget/m,
+      );
+    }
+    expect(decided()).toEqual(before);
+    ok(['hyp', 'kill', 'H1', '--reason', 'admins said no']);
+  });
+
   it("an import of the journal's own export changes nothing and warns of no one", () => {
     ok(['log', '--with', 'Jane Roe', '--account', 'Globex', '--summary', 'namesake']);
     const before = snapshot();
