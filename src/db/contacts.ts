@@ -13,6 +13,7 @@ import { contactCadenceSql, goingColdSql, latenessSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
 import { markMerged } from './tracking.js';
+import { PEOPLE_INSERT } from './interview-writer.js';
 
 const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment,
   c.persona FROM contacts c JOIN accounts a ON a.id = c.account_id`;
@@ -216,15 +217,18 @@ function rememberMergedName(
  */
 export function mergeContacts(db: DB, duplicate: number, keep: number, { remember = true } = {}): number {
   // the kept contact's role may make the duplicate's interviews customer conversations: their kind
-  // first, then the rows with its copies (0048), as src/db/interview-writer.ts addPeople does
+  // first, then the rows with their copies (0048, 0051), as src/db/interview-writer.ts addPeople does
   db.prepare(`UPDATE interviews SET kind = 'customer' WHERE kind = 'stakeholder'
     AND id IN (SELECT interview_id FROM interview_contacts WHERE contact_id = ?)
     AND EXISTS (SELECT 1 FROM contacts WHERE id = ? AND role IN ('customer', 'prospect'))`).run(duplicate, keep);
-  const moved = db
-    .prepare(`INSERT OR IGNORE INTO interview_contacts (interview_id, contact_id, date, kind)
-    SELECT i.id, ?, i.date, i.kind FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
-    WHERE ic.contact_id = ?`)
-    .run(keep, duplicate).changes;
+  // one row at a time, by the one statement that writes a person's row with all its copies
+  const add = db.prepare(PEOPLE_INSERT);
+  let moved = 0;
+  for (const interview of db
+    .prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?')
+    .pluck()
+    .all(duplicate) as number[])
+    moved += add.run({ interview, contact: keep }).changes;
   db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(duplicate);
   const dup = db
     .prepare('SELECT name, email, segment, persona, forgotten FROM contacts WHERE id = ?')

@@ -19,11 +19,20 @@ export interface Summary {
   /** the triggers that keep it (a trigger may keep two summaries at once) */
   triggers: string[];
   /**
-   * a whole-table summary whose rows belong each to one row of another table: [that table, the
-   * column holding its rowid]. Rebuilt after a bulk write that only added rows to that table
-   * (SuspendedSummaries.resume's `onlyAfter`), only the rows of the added ones are made again.
+   * a summary whose rows belong each to one row of another table: [that table, the column holding its
+   * rowid]. Rebuilt after a bulk write that only added rows to that table (SuspendedSummaries.resume's
+   * `onlyAfter`), only the rows of the added ones are made again.
    */
   rowsOf?: [string, string];
+  /**
+   * the kept columns are written with each new row by pm's writers, from what they copy, and the schema
+   * checks them (the interview's kind by its insert, 0034 and 0048; a person's copies by
+   * PEOPLE_INSERT, 0048 and 0051): after a bulk write that only added rows (`onlyAfter` names the
+   * table, or rowsOf's), the rows are right as they arrived and nothing is computed again (an import
+   * of today's 100k: ~1.2 s of CPU computing the views to change no row). pm doctor still compares
+   * every row with the view, and test/unit/summaries.test.ts the rows an import writes.
+   */
+  writtenWithRow?: true;
   /**
    * a whole-table summary folded from another's rows that belong to `rowsOf`'s table: after a bulk
    * write that only added rows to that table, what the added ones' rows fold into it (SQL; `after`
@@ -56,6 +65,7 @@ export const SUMMARIES: readonly Summary[] = [
       'interview_contacts_kind_after_delete',
       'contacts_kind_after_role',
     ],
+    writtenWithRow: true,
   },
   {
     // who was in each conversation, with a copy of its date and kind (0013), written with the row (0048)
@@ -68,10 +78,12 @@ export const SUMMARIES: readonly Summary[] = [
     ],
     kept: ['date', 'kind'],
     triggers: ['interview_contacts_checked_on_insert', 'interviews_people_after_update'],
+    rowsOf: ['interviews', 'interview_id'],
+    writtenWithRow: true,
   },
   {
     // who was in each conversation, with a copy of its account, and of their persona and whether they
-    // are a customer or prospect (0046): pm coverage's counts per persona
+    // are a customer or prospect (0046): pm coverage's counts per persona; written with the row (0051)
     name: 'interview_contacts.account_id/persona/customer',
     table: 'interview_contacts',
     view: 'interview_contacts_people_now',
@@ -81,10 +93,12 @@ export const SUMMARIES: readonly Summary[] = [
     ],
     kept: ['account_id', 'persona', 'customer'],
     triggers: [
-      'interview_contacts_people_after_insert',
+      'interview_contacts_checked_on_insert',
       'interviews_people_after_account',
       'contacts_people_after_update',
     ],
+    rowsOf: ['interviews', 'interview_id'],
+    writtenWithRow: true,
   },
   {
     // each open follow-up's first customer conversation after it with one of its people (0028), from
@@ -323,12 +337,13 @@ function differs(kept: string[]): string {
  * of a right summary changes nothing; a whole-table summary is small and written anew. `after`: only
  * the table's rows with a greater rowid (see SuspendedSummaries.resume). */
 function rebuildSql(s: Summary, after?: number): string {
+  if (after !== undefined && s.writtenWithRow) return '';
   if (s.kept === null && after !== undefined && s.added) return s.added(after);
   if (s.kept === null && after !== undefined && s.rowsOf)
     return `DELETE FROM ${s.table} WHERE ${s.rowsOf[1]} > ${after};
       INSERT INTO ${s.table} SELECT * FROM ${s.view} WHERE ${s.rowsOf[1]} > ${after};`;
   if (s.kept === null) return `DELETE FROM ${s.table}; INSERT INTO ${s.table} SELECT * FROM ${s.view};`;
-  const onlyNew = after === undefined ? '' : ` AND t.rowid > ${after}`;
+  const onlyNew = after === undefined ? '' : ` AND t.${s.rowsOf ? s.rowsOf[1] : 'rowid'} > ${after}`;
   return `UPDATE ${s.table} AS t SET (${s.kept.join(', ')}) = (${s.kept.map((c) => `v.${c}`).join(', ')})
     FROM ${s.view} AS v WHERE ${keyJoin(s)} AND (${differs(s.kept)})${onlyNew};`;
 }
@@ -350,7 +365,10 @@ function afterOf(s: Summary, onlyAfter: Readonly<Record<string, number>>): numbe
 
 /** Rebuild every summary from its view, in order (`onlyAfter`: see SuspendedSummaries.resume). */
 export function rebuildSummaries(db: DB, onlyAfter: Readonly<Record<string, number>> = {}): void {
-  for (const s of SUMMARIES) db.exec(rebuildSql(s, afterOf(s, onlyAfter)));
+  for (const s of SUMMARIES) {
+    const sql = rebuildSql(s, afterOf(s, onlyAfter));
+    if (sql) db.exec(sql);
+  }
 }
 
 export interface SummaryDrift {
@@ -432,9 +450,11 @@ export class SuspendedSummaries {
   /**
    * `onlyAfter` is the caller's word that, of a table named in it, no row up to that rowid was
    * changed while suspended, nor anything its kept columns are computed from: those rows are not
-   * checked again. An import that only adds interviews (and people only they name) passes the last
-   * interview id it found, which spares the check of every older interview's kind (~0.15 s of a
-   * small import into a 100k-interview journal). A test compares it with the full rebuild.
+   * checked again; and that the rows after it were each written once, by pm's writers, after what
+   * they copy: the summaries written with their rows (`writtenWithRow`) are not computed at all. An
+   * import that only adds interviews (and people only they name) passes the last interview id it
+   * found, which spares the check of every older interview's kind (~0.15 s of a small import into a
+   * 100k-interview journal). A test compares it with the full rebuild.
    */
   resume(onlyAfter: Readonly<Record<string, number>> = {}): void {
     if (!this.dropped) return;
@@ -445,7 +465,8 @@ export class SuspendedSummaries {
       const written = new Set(SUMMARIES.slice(k).map((later) => later.table));
       for (const t of indexes) if (!written.has(t.tbl_name)) this.db.exec(t.sql);
       indexes = indexes.filter((t) => written.has(t.tbl_name));
-      this.db.exec(rebuildSql(s, afterOf(s, onlyAfter)));
+      const sql = rebuildSql(s, afterOf(s, onlyAfter));
+      if (sql) this.db.exec(sql);
     });
     for (const t of indexes) this.db.exec(t.sql);
     for (const t of this.dropped) if (t.type === 'trigger') this.db.exec(t.sql);

@@ -1,10 +1,10 @@
 // A new interview's kind is written by pm's insert (schema 34), with its people's (48), and a
-// person's row with its copies of the interview's date and kind (48), no longer set by triggers after
-// them: whatever pm's writers do next (people added and removed, channels changed, contacts merged,
-// roles changed, interviews deleted, people forgotten), every interview's kind must still be the
-// simple rule's, interviews_kind_now, and every summary its view's (the follow-ups a new customer
-// conversation answers, the customers behind a hypothesis's evidence), on journals of both bench
-// shapes; and a row written without what the rule gives it is refused, with nothing written.
+// person's row with its copies of the interview's date and kind (48) and account, and of the person's
+// persona and role (51), no longer set by triggers after them: whatever pm's writers do next (people
+// added and removed, channels changed, contacts merged, roles changed, interviews deleted, people
+// forgotten), every interview's kind must still be the simple rule's, interviews_kind_now, and every
+// summary its view's (the follow-ups a new customer conversation answers, the customers behind a
+// hypothesis's evidence), on journals of both bench shapes; and a row written without what the rule gives it is refused, with nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/core/channels.js';
 import { InterviewWriter } from '../../src/db/interview-writer.js';
@@ -82,10 +82,25 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
           columns: [],
           contactIds: some(ids('SELECT id FROM contacts WHERE forgotten = 0')).slice(0, 3),
         }),
-      // pm contact set --role, pm contact merge, pm delete, pm forget
+      // pm edit --account
+      () => {
+        const id = pick(ids('SELECT id FROM interviews WHERE account_id IS NOT NULL'));
+        writer.update(id, {
+          fields: { accountId: pick(ids('SELECT id FROM accounts')) } as Parameters<
+            InterviewWriter['update']
+          >[1]['fields'],
+          columns: ['accountId'],
+        });
+      },
+      // pm contact set --role, --persona, --account, pm contact merge, pm delete, pm forget
       () =>
         updateContact(db, pick(ids('SELECT id FROM contacts WHERE forgotten = 0')), {
           role: pick(['customer', 'prospect', 'stakeholder', 'partner'] as const),
+        }),
+      () =>
+        updateContact(db, pick(ids('SELECT id FROM contacts WHERE forgotten = 0')), {
+          persona: pick(['founder', 'ops lead', null]),
+          accountId: pick(ids('SELECT id FROM accounts')),
         }),
       () => {
         const [from, into] = [
@@ -98,7 +113,7 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
     ];
     db.exec('SAVEPOINT kinds');
     try {
-      for (let i = 0; i < 50; i++) pick(changes)();
+      for (let i = 0; i < 60; i++) pick(changes)();
       // once: an erasure rewrites much more than kinds (~0.1 s)
       forgetContact(db, pick(ids('SELECT DISTINCT contact_id FROM interview_contacts')));
       expect(n).toBeGreaterThan(5);
@@ -136,9 +151,9 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
     expect(count()).toBe(before);
   });
 
-  it("refuses a person's row without its interview's date and kind, or leaving a customer's call a stakeholder meeting", () => {
+  it("refuses a person's row without its copies of the interview and the person, or leaving a customer's call a stakeholder meeting", () => {
     const db = journal.db;
-    const rows = () => db.prepare('SELECT count(*) FROM interview_contacts').pluck().get();
+    const rows = () => db.prepare('SELECT count(*) FROM interview_contacts').pluck().get() as number;
     const before = rows();
     const meeting = db
       .prepare("SELECT id FROM interviews WHERE kind = 'stakeholder' AND date <> '' ORDER BY id LIMIT 1")
@@ -156,18 +171,31 @@ describe.each(Object.entries(SHAPES))('interview kinds on a journal of the %s sh
       meeting,
     ) as number;
     const customer = one("SELECT min(id) FROM contacts WHERE role = 'customer'") as number;
-    const add = (contact: number, d: string, kind: string) =>
+    const account = one('SELECT account_id FROM interviews WHERE id = ?', meeting) as number | null;
+    const persona = one('SELECT persona FROM contacts WHERE id = ?', stranger) as string | null;
+    const add = (contact: number, d: string, kind: string, copies = { account, persona, customer: 0 }) =>
       db
-        .prepare('INSERT INTO interview_contacts (interview_id, contact_id, date, kind) VALUES (?, ?, ?, ?)')
-        .run(meeting, contact, d, kind);
-    const refused = /must carry its interview's date and kind/;
+        .prepare(`INSERT INTO interview_contacts (interview_id, contact_id, date, kind, account_id, persona, customer)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        .run(meeting, contact, d, kind, copies.account, copies.persona, copies.customer);
+    const refused = /must carry its interview's date, kind and account and the person's persona and role/;
     expect(() =>
       db.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)').run(meeting, stranger),
     ).toThrow(refused);
     expect(() => add(stranger, '2000-01-01', 'stakeholder')).toThrow(refused);
     expect(() => add(stranger, date, 'customer')).toThrow(refused);
     expect(() => add(customer, date, 'stakeholder')).toThrow(refused);
+    // the interview's account, the person's persona and role (0051)
+    const otherAccount = one('SELECT min(id) FROM accounts WHERE id IS NOT ?', account) as number;
+    expect(() => add(stranger, date, 'stakeholder', { account: otherAccount, persona, customer: 0 })).toThrow(refused);
+    expect(() => add(stranger, date, 'stakeholder', { account, persona: `${persona}!`, customer: 0 })).toThrow(refused);
+    expect(() => add(stranger, date, 'stakeholder', { account, persona, customer: 1 })).toThrow(refused);
     expect(rows()).toBe(before);
+    // with every copy, the row is taken
+    db.exec('SAVEPOINT right');
+    add(stranger, date, 'stakeholder');
+    expect(rows()).toBe(before + 1);
+    db.exec('ROLLBACK TO right; RELEASE right');
     expect(db.prepare('SELECT kind FROM interviews WHERE id = ?').pluck().get(meeting)).toBe('stakeholder');
   });
 });
