@@ -745,7 +745,8 @@ export function nothingLogged(r: Pick<Report, 'asOf' | 'later'>): string {
     l.interviews ? plural(l.interviews, 'interview') : '',
     l.hypotheses ? plural(l.hypotheses, 'hypothesis', 'hypotheses') : '',
   ].filter(Boolean);
-  return `Nothing logged by ${r.asOf}: this journal's ${what.join(' and ')} are dated from ${l.from} on.`;
+  const are = l.interviews + l.hypotheses === 1 ? 'is' : 'are';
+  return `Nothing logged by ${r.asOf}: this journal's ${what.join(' and ')} ${are} dated from ${l.from} on.`;
 }
 
 /** The complete report (JSON): every open hypothesis and every flag listed. */

@@ -74,8 +74,10 @@ function periodText(r: Report): string {
 /** What the report of an empty journal says instead of its sections: how to start. */
 export function emptyJournalLines(r: Report, c: ChalkInstance): string[] {
   // empty by its as-of day only: what is there, and the day to ask for
-  if (r.later)
-    return [nothingLogged(r), 'To report on them, as of their first day:', `  pm report --as-of ${r.later.from}`];
+  if (r.later) {
+    const them = r.later.interviews + r.later.hypotheses === 1 ? 'it, as of its day' : 'them, as of their first day';
+    return [nothingLogged(r), `To report on ${them}:`, `  pm report --as-of ${r.later.from}`];
+  }
   return [
     'Nothing logged yet. Log your first customer conversation right after the call:',
     '  pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "What they said"',

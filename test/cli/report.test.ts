@@ -261,6 +261,14 @@ describe('pm report (text)', () => {
     // as of the first day, the report of the journal
     expect(box.pm(['report', '--as-of', '2026-11-02']).out).not.toMatch(/Nothing logged/);
   });
+
+  it('as of a day before the only record, says it in the singular (review wave 11 R3)', () => {
+    log('--with', 'Jane Roe', '--account', 'Acme', '--date', '2026-11-02', '--summary', 'First call');
+    expect(box.pm(['report', '--as-of', '2026-10-01']).out).toContain(
+      "Nothing logged by 2026-10-01: this journal's 1 interview is dated from 2026-11-02 on.\n" +
+        'To report on it, as of its day:\n  pm report --as-of 2026-11-02\n',
+    );
+  });
 });
 
 describe('pm report --format md', () => {
