@@ -504,9 +504,9 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
       { flags: '--follow-up <date>', description: 'a new follow-up date, or done' },
       {
         flags: '--clear <field>',
-        description: 'empty one: tags, pains, quotes, notes, follow-up, stage, source (repeatable)',
+        description: 'empty one: tags, pains, quotes, notes, follow-up, stage, source, minutes (repeatable)',
         repeatable: true,
-        values: ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage', 'source'],
+        values: ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage', 'source', 'minutes'],
       },
     ],
     examples: [

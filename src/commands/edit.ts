@@ -43,7 +43,7 @@ export interface EditOptions extends Omit<LogOptions, 'supports' | 'refutes'> {
   clear?: string[];
 }
 
-const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage', 'source'] as const;
+const CLEARABLE = ['tags', 'pains', 'quotes', 'notes', 'follow-up', 'stage', 'source', 'minutes'] as const;
 type Clearable = (typeof CLEARABLE)[number];
 
 export interface EditPlan {
@@ -82,6 +82,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   clash('--follow-up', 'follow-up', opts.followUp);
   clash('--stage', 'stage', opts.stage);
   clash('--source', 'source', opts.source);
+  clash('--minutes', 'minutes', opts.minutes);
 
   const plan: EditPlan = { fields: {}, lists: {}, role: null, segment: null, persona: null };
   const date = opts.date !== undefined ? parsePastDate(opts.date, today, '--date') : undefined;
@@ -93,6 +94,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   if (date !== undefined) plan.fields.date = date;
   if (opts.channel !== undefined) plan.fields.channel = parseChannel(opts.channel);
   if (opts.minutes !== undefined) plan.fields.minutes = parseMinutes(opts.minutes);
+  if (clear.has('minutes')) plan.fields.minutes = null;
   if (opts.summary !== undefined) plan.fields.summary = checkText('--summary', opts.summary, LIMITS.summary);
   if (opts.by !== undefined) plan.fields.by = checkText('--by', opts.by, LIMITS.name);
   const notes = readNotes(opts);

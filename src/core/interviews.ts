@@ -154,7 +154,7 @@ export function parseMinutes(raw: string): number {
   if (minutes < 1 || minutes > MAX_MINUTES)
     throw new UsageError(
       `--minutes ${minutes} is not how long a conversation takes: give 1 to ${MAX_MINUTES} (a day)`,
-      'try: --minutes 45 (or leave --minutes out)',
+      'try: --minutes 45 (or leave --minutes out; pm edit --clear minutes removes a length)',
     );
   return minutes;
 }

@@ -62,6 +62,16 @@ describe('pm edit', () => {
     });
   });
 
+  // review wave 11 R2: --minutes takes 1 to 1440 now (0 was the only way to undo a length)
+  it('--clear minutes removes a length logged by mistake; with --minutes it contradicts', () => {
+    expect(box.json(['edit', 'I1', '--minutes', '45']).minutes).toBe(45);
+    expect(box.json(['edit', 'I1', '--clear', 'minutes']).minutes).toBeNull();
+    const both = box.pm(['edit', 'I1', '--minutes', '30', '--clear', 'minutes']);
+    expectUsageError(both);
+    expect(both.err).toMatch(/^pm: --minutes and --clear minutes contradict each other/m);
+    expect(box.json(['show', 'I1']).minutes).toBeNull();
+  });
+
   it('--pain sets pains with their severity, replacing the list', () => {
     const r = box.json([
       'edit',
