@@ -222,7 +222,7 @@ type Fresh = { accounts: string[]; contacts: string[]; hypotheses: string[] };
  * and its evidence is split between the two (wave 10, E7). A pair the file brings both of is the
  * teammate's own business, as for namesakes.
  */
-function repeatedHypotheses(db: DB, fresh: string[]): Lookalikes['hypotheses'] {
+export function repeatedHypotheses(db: DB, fresh: string[]): Lookalikes['hypotheses'] {
   if (fresh.length === 0) return [];
   const isNew = new Set(fresh);
   type Row = { uuid: string; id: string; statement: string };

@@ -26,7 +26,7 @@ import type { DB } from './journal.js';
 import { JournalError, UsageError } from '../errors.js';
 import { fieldStamps, readRecords } from './exchange.js';
 import { changesOf, mergeChanges, type MergeResult } from './merge.js';
-import { journalLookup } from './import.js';
+import { journalLookup, type Lookalikes, repeatedHypotheses } from './import.js';
 import { rescrubInterviews, type ErasedPerson } from './forget.js';
 import { deviceId } from './tracking.js';
 import { tombstonedRecords } from './deleted-ids.js';
@@ -311,6 +311,8 @@ function documentOf(rows: RemoteRow[]) {
 export interface PullResult {
   rows: number;
   merged: MergeResult | null;
+  /** pulled new open hypotheses stating an open one of this journal again (as pm import warns) */
+  repeated: Lookalikes['hypotheses'];
 }
 
 /** Merge pulled rows into the journal and move its cursor, in one transaction. */
@@ -333,12 +335,16 @@ function applyPulled(
           .pluck()
           .get() === 1;
       let merged: MergeResult | null = null;
+      let repeated: Lookalikes['hypotheses'] = [];
       if (rows.length > 0) {
         const doc = remoteDocument(rows, db);
+        const known = db.prepare('SELECT 1 FROM hypotheses WHERE uuid = ?').pluck();
+        const fresh = (doc.hypotheses as { uuid: string }[]).map((h) => h.uuid).filter((u) => !known.get(u));
         merged = mergeChanges(db, changesOf(doc), { today, keepIds: empty, erased });
+        repeated = repeatedHypotheses(db, fresh);
       }
       db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(cursor, cursor);
-      return { rows: rows.length, merged };
+      return { rows: rows.length, merged, repeated };
     })
     .immediate();
 }
@@ -466,6 +472,8 @@ export interface SyncResult {
   pulled: number;
   pushed: number;
   merged: MergeResult[];
+  /** pulled new hypotheses stating an open one here again */
+  repeated: Lookalikes['hypotheses'];
   conflicts: number;
   erasuresPushed: number;
   /** people erased here because an erasure arrived, as they were known (never printed: for the draft check) */
@@ -478,7 +486,15 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
   const state = remoteState(db);
   if (!state) throw new UsageError('this journal is not connected to a database', 'connect it once: pm sync init URL');
   const client = await connect(state.url, env);
-  const result: SyncResult = { pulled: 0, pushed: 0, merged: [], conflicts: 0, erasuresPushed: 0, erased: [] };
+  const result: SyncResult = {
+    pulled: 0,
+    pushed: 0,
+    merged: [],
+    conflicts: 0,
+    erasuresPushed: 0,
+    erased: [],
+    repeated: [],
+  };
   try {
     const meta = await serverMeta(client);
     if (state.server !== meta.server)
@@ -496,6 +512,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
     const first = applyPulled(db, [...linked, ...pulled.rows], pulled.cursor, today, meta.server, result.erased);
     result.pulled += first.rows - linked.length;
     if (first.merged) result.merged.push(first.merged);
+    result.repeated.push(...first.repeated);
 
     // 2. push, under the lock: first what others pushed meanwhile, then what changed here
     const pushed = await inTransaction(client, async () => {
@@ -505,6 +522,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
       const second = applyPulled(db, [...also, ...delta.rows], delta.cursor, today, meta.server, result.erased);
       result.pulled += second.rows - also.length;
       if (second.merged) result.merged.push(second.merged);
+      result.repeated.push(...second.repeated);
 
       // a person erased here: their interviews are scrubbed also of what the database knows of them
       const erasing = db

@@ -146,6 +146,23 @@ describe('pm sync: three journals and one PostgreSQL', () => {
     expect(tables.map((t) => t.t)).toEqual(['meta', 'records']);
   });
 
+  it('warns of a pulled hypothesis stating an open one here again, as pm import does (evidence split)', () => {
+    pm('dana', ['hyp', 'add', 'Finance teams want itemised invoices', '--date', '2026-11-10']);
+    pm('eli', ['hyp', 'add', 'finance teams want itemised invoices!', '--date', '2026-11-11']);
+    pm('eli', ['hyp', 'add', 'Admins want SSO', '--date', '2026-11-11']);
+    for (const who of ['dana', 'eli'] as const) pm(who, ['sync', 'init', pg.url]);
+    expect(pm('dana', ['sync']).err).toBe('');
+    const r = pm('eli', ['sync']);
+    expect(r.err).toMatch(/the new H3 "Finance teams want itemised invoices" states the open H1 again/);
+    expect(r.err.split('\n').filter((l) => l.includes('states the open'))).toHaveLength(1);
+    // dana pulls eli's two: one states hers again
+    expect(pm('dana', ['sync']).err).toMatch(
+      /the new H\d "finance teams want itemised invoices!" states the open H1 again/,
+    );
+    // said once: the next sync pulls nothing new
+    expect(pm('dana', ['sync']).err).toBe('');
+  });
+
   it('an erasure wins over a concurrent edit: the losing version naming her is not kept, nor brought back', () => {
     log(
       'dana',
