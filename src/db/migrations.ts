@@ -49,6 +49,7 @@ import m0047 from '../../migrations/0047_follow_ups_due.sql';
 import m0048 from '../../migrations/0048_people_with_their_copies.sql';
 import m0050 from '../../migrations/0050_pain_heard_from.sql';
 import m0051 from '../../migrations/0051_people_with_all_their_copies.sql';
+import m0052 from '../../migrations/0052_pain_text_days.sql';
 
 export interface Migration {
   version: number;
@@ -135,6 +136,7 @@ export const MIGRATIONS: Migration[] = [
   // 49 was handed out to parallel work, which landed after 50 as 51 (numbers grow in landing order)
   migration(50, '0050_pain_heard_from', m0050),
   migration(51, '0051_people_with_all_their_copies', m0051),
+  migration(52, '0052_pain_text_days', m0052),
 ];
 
 /**

@@ -48,6 +48,14 @@ const EVIDENCE_SUMMARY_TRIGGERS = [
   'evidence_customers_after_people_insert',
 ];
 
+const PAIN_TEXT_DAYS_TRIGGERS = [
+  'pain_text_days_after_hearing_insert',
+  'pain_text_days_after_hearing_delete',
+  'pain_facet_last_after_insert',
+  'pain_facet_last_after_update',
+  'pain_facet_last_after_delete',
+];
+
 /** In the order they are rebuilt: each reads only those before it. */
 export const SUMMARIES: readonly Summary[] = [
   {
@@ -320,6 +328,47 @@ export const SUMMARIES: readonly Summary[] = [
       ON CONFLICT (text, who) DO UPDATE SET low = max(low, excluded.low), medium = max(medium, excluded.medium),
         high = max(high, excluded.high), blocker = max(blocker, excluded.blocker);`,
   },
+  {
+    // each pain text's last day with each of its values: customers by severity, accounts, signals,
+    // stages, segments (0052), from pain_hearings
+    name: 'pain_facet_last',
+    table: 'pain_facet_last',
+    view: 'pain_facet_last_now',
+    key: [
+      ['text', 'text'],
+      ['facet', 'facet'],
+      ['value', 'value'],
+    ],
+    kept: null,
+    triggers: ['pain_text_days_after_hearing_insert', 'pain_text_days_after_hearing_delete'],
+    rowsOf: ['interviews', 'interview_id'],
+    added: (after) => `INSERT INTO pain_facet_last (text, facet, value, last)
+      SELECT text, facet, value, max(date) FROM pain_hearing_facets WHERE interview_id > ${after}
+      GROUP BY text, facet, value
+      ON CONFLICT (text, facet, value) DO UPDATE SET last = excluded.last WHERE excluded.last > last;`,
+  },
+  {
+    // for each day a pain text was heard, its pains and values last heard before it (0052), from
+    // pain_hearings and pain_facet_last above
+    name: 'pain_text_days',
+    table: 'pain_text_days',
+    view: 'pain_text_days_now',
+    key: [
+      ['text', 'text'],
+      ['day', 'day'],
+    ],
+    kept: null,
+    triggers: PAIN_TEXT_DAYS_TRIGGERS,
+  },
+  {
+    // each pain text's totals, last day, stages and segments (0052), from the same
+    name: 'pain_text_totals',
+    table: 'pain_text_totals',
+    view: 'pain_text_totals_now',
+    key: [['text', 'text']],
+    kept: null,
+    triggers: PAIN_TEXT_DAYS_TRIGGERS,
+  },
 ];
 
 /** Every trigger that keeps a summary, once each. */
@@ -407,6 +456,7 @@ const BULK_INDEXES = [
   'interview_tags_by_key',
   'interview_tags_by_tag',
   'pain_hearings_by_text',
+  'pain_facet_last_by_last',
 ];
 
 /**

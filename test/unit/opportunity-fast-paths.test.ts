@@ -5,7 +5,8 @@
 // for one interviewer, and after merges, renamed opportunities, spellings differing in case and
 // spaces, blank segments and stages, and an erased customer. So must the standup page's count, from
 // the window's hearings (painTexts) and from the last day each was heard (painTextCounts, 0031), and
-// each text's latest customers' days (0045).
+// each text's latest customers' days (0045). A window no pain was heard after is counted from the
+// counts kept before each day a text was heard (tallyRowsSince, 0052) as from its hearings (tallyRows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import {
@@ -20,6 +21,8 @@ import {
   painTextCounts,
   painTexts,
   painTextsSimple,
+  tallyRows,
+  tallyRowsSince,
 } from '../../src/db/opportunities.js';
 import { countOpportunities, rankOpportunities, rankPainTexts, type Window } from '../../src/core/opportunities.js';
 import { summaryDrift } from '../../src/db/summaries.js';
@@ -46,7 +49,14 @@ const WINDOWS: Window[] = [
   { start: '2024-03-01', end: '2024-06-30', weeks: null },
   { start: '2026-11-19', end: '2026-11-20', weeks: null },
   { start: '2030-01-01', end: '2030-01-31', weeks: null },
+  { start: '2026-10-07', end: '2026-11-20', weeks: null },
+  { start: '2019-01-01', end: '2026-11-20', weeks: null },
 ];
+
+/** A window's tallies with each text's stages and segments in one order (SQLite lists them as found). */
+function inOrder(rows: ReturnType<typeof tallyRows>) {
+  return rows.map((r) => [...r.slice(0, 6), [...r[6]].sort(), [...r[7]].sort(), ...r.slice(8)]);
+}
 
 /** Checks every window; returns how many the kept last days (painTextCounts) counted. */
 function expectSame(db: DB, validateAt = 3): number {
@@ -78,6 +88,9 @@ function expectSame(db: DB, validateAt = 3): number {
            WHERE i.date > ? AND i.kind IN ('customer', 'indirect')`,
         )
         .get(w.end);
+      const since = tallyRowsSince(db, w);
+      expect(since === null).toBe(later !== undefined);
+      if (since !== null) expect(inOrder(since)).toEqual(inOrder(tallyRows(db, w)));
       const kept = painTextCounts(db, w, named, validateAt);
       expect(kept === null).toBe(later !== undefined);
       if (kept === null) continue;
@@ -178,8 +191,9 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     expect(ranked.length).toBeGreaterThan(20);
     expect(ranked.some((o) => o.signals > 0 && o.customers > 1 && o.segments.length > 1)).toBe(true);
     expect(ranked.some((o) => o.stages.length > 1)).toBe(true);
-    // the 12 and 52 weeks, the last two days and a window ahead: as of the journal's last day
-    expect(expectSame(db)).toBe(4);
+    // the 12 and 52 weeks, the last two days, a window ahead, from a Wednesday and the whole journal:
+    // as of the journal's last day
+    expect(expectSame(db)).toBe(6);
     expectSame(db, 1);
     expectSameTree(db);
   });
@@ -251,6 +265,17 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
       .pluck()
       .get() as number;
     forgetContact(db, present);
+    // the latest customer conversation raising pains removed, the one before moved back a month: the
+    // last days they held recounted from the other conversations
+    const latest = db
+      .prepare(
+        `SELECT DISTINCT p.interview_id FROM pains p JOIN interviews i ON i.id = p.interview_id
+         WHERE i.kind = 'customer' ORDER BY i.date DESC, i.id DESC LIMIT 2`,
+      )
+      .pluck()
+      .all() as number[];
+    db.prepare('DELETE FROM interviews WHERE id = ?').run(latest[0]);
+    db.prepare("UPDATE interviews SET date = '2026-10-15' WHERE id = ?").run(latest[1]);
     const w = WINDOWS[0];
     const ranked = rankPainTexts(painTextRows(db, w), namedOpportunities(db), opportunityHypotheses(db, w.end), 3);
     expect(ranked.find((o) => o.opportunity === 'Merged')?.aliases).toHaveLength(2);
@@ -264,7 +289,7 @@ describe.each(Object.entries(shapes))('opportunities on a journal of the %s shap
     expect(tallies.filter((t) => 'severity' in t).length).toBeGreaterThan(10);
     const lone = tallies.find((t) => t.text === 'Lone pain at every severity');
     expect(lone && 'severity' in lone && Object.values(lone.severity).every((n) => n > 0)).toBe(true);
-    expect(expectSame(db)).toBe(4);
+    expect(expectSame(db)).toBe(6);
     expectSameTree(db);
     expect(treeIn(db, CONFIG, w, { limit: 10 }).tree.opportunities.filter((o) => o.hypotheses.length > 0)).toHaveLength(
       3,

@@ -338,9 +338,11 @@ describe('every summary', () => {
       WHERE interview_id = (SELECT min(interview_id) FROM follow_up_answers)`,
     'hypotheses.status/decided_on':
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
-    // its kind: no summary after it reads that (pain_heard_from reads the rank)
+    // the kind of a customer's row: no summary after it reads that (pain_heard_from reads the rank,
+    // pain_facet_last a pain row's kind)
     pain_hearings: `UPDATE pain_hearings SET kind = CASE kind WHEN 'customer' THEN 'indirect' ELSE 'customer' END
-      WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings LIMIT 1)`,
+      WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings
+        WHERE contact_id <> 0 LIMIT 1)`,
     hypothesis_links:
       "UPDATE hypothesis_links SET last_refuted = '2099-01-01' WHERE hypothesis_id = (SELECT min(id) FROM hypotheses)",
     report_decided:
@@ -350,6 +352,13 @@ describe('every summary', () => {
     pain_text_recent: `UPDATE pain_text_recent SET recent = '' WHERE text = (SELECT min(text) FROM pain_text_recent)`,
     pain_heard_from: `UPDATE pain_heard_from SET medium = ''
       WHERE (text, who) = (SELECT text, who FROM pain_heard_from WHERE medium <> '' LIMIT 1)`,
+    // a segment's last day (its triggers keep the text's totals after it: those stay as the view makes them)
+    pain_facet_last: `UPDATE pain_facet_last SET last = '1999-01-01'
+      WHERE (text, facet, value) = (SELECT text, facet, value FROM pain_facet_last WHERE facet = 7 LIMIT 1)`,
+    pain_text_days: `UPDATE pain_text_days SET c0 = c0 + 1
+      WHERE (text, day) = (SELECT text, day FROM pain_text_days LIMIT 1)`,
+    pain_text_totals: `UPDATE pain_text_totals SET accounts = accounts + 1
+      WHERE text = (SELECT min(text) FROM pain_text_totals)`,
   };
 
   it('has a corruption below', () => {
@@ -374,7 +383,7 @@ describe('every summary', () => {
 });
 
 describe('pm forget', () => {
-  it("leaves nothing of the person in pain_hearings, pain_heard_last and pain_text_recent: their segment and their name in a pain's text", () => {
+  it("leaves nothing of the person in pain_hearings and the summaries kept from it: their segment and their name in a pain's text", () => {
     const [id, name, interview] = db
       .prepare(
         `SELECT c.id, c.name, h.interview_id FROM pain_hearings h JOIN contacts c ON c.id = h.contact_id
@@ -392,7 +401,10 @@ describe('pm forget', () => {
           `SELECT (SELECT count(*) FROM pain_hearings WHERE text LIKE @name OR (contact_id = @id AND segment IS NOT NULL))
             + (SELECT count(*) FROM pain_heard_last WHERE text LIKE @name)
             + (SELECT count(*) FROM pain_text_recent WHERE text LIKE @name)
-            + (SELECT count(*) FROM pain_heard_from WHERE text LIKE @name)`,
+            + (SELECT count(*) FROM pain_heard_from WHERE text LIKE @name)
+            + (SELECT count(*) FROM pain_facet_last WHERE text LIKE @name)
+            + (SELECT count(*) FROM pain_text_days WHERE text LIKE @name)
+            + (SELECT count(*) FROM pain_text_totals WHERE text LIKE @name)`,
         )
         .pluck()
         .get({ name: `%${name}%`, id });
@@ -507,7 +519,10 @@ describe('suspending the summary triggers', () => {
       .raw()
       .get() as [number, number];
     const old = db
-      .prepare('SELECT interview_id, position, contact_id FROM pain_hearings WHERE interview_id <= ? LIMIT 1')
+      // a customer's row: no summary after pain_hearings reads its kind
+      .prepare(
+        'SELECT interview_id, position, contact_id FROM pain_hearings WHERE interview_id <= ? AND contact_id <> 0 LIMIT 1',
+      )
       .raw()
       .get(last) as number[];
     const flip = db.prepare(

@@ -20,6 +20,10 @@ const NOT_SHARED = new Set([
   'pain_text_recent',
   // each pain text's customers and accounts with their last days by severity, from pain_hearings (0050)
   'pain_heard_from',
+  // each pain text's last day with each value, and its counts before each day heard (0052)
+  'pain_facet_last',
+  'pain_text_days',
+  'pain_text_totals',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   // each hypothesis's status and days beside what its links say, kept by triggers (0036)
