@@ -326,6 +326,23 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
     },
   ];
 
+  // an account exists from its UUIDv7's time (pm coverage --as-of counts it from then): each one's is
+  // the day of its first conversation, not the placeholder's mid-2024, which made every account of
+  // the sample "exist" long before it was heard from (fresh-eyes E21); the random end stays
+  const first = new Map<string, string>();
+  for (const i of interviews)
+    if (i.accountUuid && !(first.get(i.accountUuid)! <= i.date)) first.set(i.accountUuid, i.date);
+  const born = new Map<string, string>();
+  for (const a of accounts) {
+    const date = first.get(a.uuid);
+    if (date === undefined) continue;
+    const ms = Date.parse(`${date}T00:00:00Z`).toString(16).padStart(12, '0');
+    born.set(a.uuid, `${ms.slice(0, 8)}-${ms.slice(8)}${a.uuid.slice(13)}`);
+    a.uuid = born.get(a.uuid)!;
+  }
+  for (const c of Object.values(people)) c.accountUuid = born.get(c.accountUuid!) ?? c.accountUuid;
+  for (const i of interviews) if (i.accountUuid) i.accountUuid = born.get(i.accountUuid) ?? i.accountUuid;
+
   return {
     format: 'pm-journal',
     version: 2,

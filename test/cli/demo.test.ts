@@ -150,6 +150,16 @@ describe('pm demo', () => {
     expect(box.json(['--db', path, 'show', hyps[1].ref]).id).toBe(hyps[1].id);
   });
 
+  it('each account exists from its first conversation: a past --as-of finds no segment silent before it (E21)', () => {
+    const path = join(box.dir, 'sample.db');
+    expect(box.pm(['--db', path, 'demo'], { env: { PM_TODAY: '2026-12-10' } }).code).toBe(0);
+    const first = (account: string) => box.json(['--db', path, 'ls', '--account', account]).at(-1).date as string;
+    // Acme (mid-market), first heard on 2026-11-07, was a silent segment as of the day before
+    const before = box.json(['--db', path, 'coverage', '--as-of', '2026-11-06'], { env: { PM_TODAY: '2026-12-10' } });
+    expect(first('Acme')).toBe('2026-11-07');
+    expect(before.flags.map((f: { subject: string }) => f.subject)).not.toContain('mid-market');
+  });
+
   it('refuses a --db journal that already holds records, and leaves it unchanged', () => {
     const path = join(box.dir, 'mine.db');
     expect(box.pm(['--db', path, 'log', '--with', 'Jane', '--account', 'Acme', '--summary', 'Real call']).code).toBe(0);
