@@ -363,7 +363,7 @@ function text(
   }
   if (typeof v !== 'string') w.fail(`${key} must be text, not ${shown(v)}`);
   try {
-    return checkText(key, v, limit, { allowEmpty: opts.allowEmpty });
+    return checkText(key, v, limit, { allowEmpty: opts.allowEmpty, asIs: true });
   } catch (err) {
     if (err instanceof UsageError) w.fail(err.message);
     throw err;
