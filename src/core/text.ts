@@ -21,10 +21,11 @@ export const LIMITS = {
 
 /**
  * Check a piece of user text: no NUL bytes, no invalid UTF-8 (lone surrogates, U+FFFD from a bad
- * decode), within its limit. Returns the text as typed but for its line ends: Windows' CRLF and a
- * lone CR are read as "\n" (fresh-eyes wave 11 E6: notes saved by Notepad or a transcript tool were
- * stored with their CRs, which pm show prints as ␍ on every line). `asIs`: a file pm imports, whose
- * text is kept as its journal held it. Throws a usage error.
+ * decode), within its limit. Returns the text as typed but for its line ends: Windows' CRLF is read
+ * as "\n" (fresh-eyes wave 11 E6: notes saved by Notepad or a transcript tool were stored with their
+ * CRs, which pm show prints as ␍ on every line); a lone CR is a control character like any other,
+ * kept and shown escaped. `asIs`: a file pm imports, whose text is kept as its journal held it.
+ * Throws a usage error.
  */
 export function checkText(
   what: string,
@@ -33,7 +34,7 @@ export function checkText(
   opts: { allowEmpty?: boolean; asIs?: boolean } = {},
 ): string {
   // (a CR left at the very end, what $(…) keeps of a Windows line end, goes)
-  const value = opts.asIs || !raw.includes('\r') ? raw : raw.replace(/\r+$/, '').replace(/\r\n?/g, '\n');
+  const value = opts.asIs || !raw.includes('\r') ? raw : raw.replace(/\r+$/, '').replace(/\r\n/g, '\n');
   if (value.includes('\0')) throw new UsageError(`${what} contains a NUL byte`);
   if (value.includes('\uFFFD')) throw new UsageError(`${what} is not valid UTF-8`);
   if (!value.isWellFormed()) throw new UsageError(`${what} is not valid UTF-8`);
