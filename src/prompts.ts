@@ -54,9 +54,10 @@ function colourPrompts(): void {
 
 /**
  * The warning of a merge made off a terminal without --yes: the contract's `pm contact merge A B` and
- * `pm account merge A B` take no flag, so a script that follows it keeps working, and is told.
+ * `pm account merge A B` take no flag (nor did `pm opportunity merge A B` before it asked), so a script
+ * that follows it keeps working, and is told.
  */
-export function mergedUnasked(what: string, command: 'contact' | 'account'): string {
+export function mergedUnasked(what: string, command: 'contact' | 'account' | 'opportunity'): string {
   return (
     `merged ${what} without asking (not at a terminal): only a backup undoes it; ` +
     `pm ${command} merge … --yes says it was meant`
@@ -69,7 +70,7 @@ export function mergedUnasked(what: string, command: 'contact' | 'account'): str
  * F2); a script, with no terminal at all, goes ahead and is told (mergedUnasked): the contract's
  * synopsis has no flag. True when it goes ahead unasked.
  */
-export function mergeWithoutAsking(command: 'contact' | 'account', args: [string, string]): true {
+export function mergeWithoutAsking(command: 'contact' | 'account' | 'opportunity', args: [string, string]): true {
   if (isTerminal(0))
     throw new UsageError(
       `pm ${command} merge of two names needs --yes when it cannot ask (its output is not a terminal)`,

@@ -31,6 +31,7 @@ import {
 } from '../db/opportunities.js';
 import { renderOpportunities, renderOpportunitiesMarkdown } from '../render/opportunities.js';
 import { refuseErasedMention } from './identity-warnings.js';
+import { goAhead, mergedUnasked, mergeWithoutAsking } from '../prompts.js';
 
 export interface WindowFlags {
   weeks?: string;
@@ -122,22 +123,32 @@ function recordOf(db: DB, id: number): NamedRecord {
  * of its aliases, and pains written as A, before or after, count for B. A named opportunity A
  * brings its own aliases and hypotheses along.
  */
-export function merge(ctx: Context, firstRaw: string, secondRaw: string): void {
+export async function merge(
+  ctx: Context,
+  firstRaw: string,
+  secondRaw: string,
+  opts: { yes?: boolean } = {},
+): Promise<void> {
   const first = opportunityName('the opportunity to merge', firstRaw);
   const second = opportunityName('the opportunity to keep', secondRaw);
+  // pm has no split (fresh-eyes wave 11 E5: a wrong TAB joined "SSO setup needs IT" into "slow
+  // export" for good): asked at a terminal, as pm contact merge and pm account merge are
+  resolvePair(ctx.read().db, first, second);
+  const both = `${JSON.stringify(safeLine(first))} into ${JSON.stringify(safeLine(second))}`;
+  let unasked = false;
+  const question =
+    `Merge the opportunity ${both}? ` + 'Pains written either way count as one from now on; pm cannot split them again';
+  const ok = await goAhead(ctx, question, opts.yes, () => {
+    unasked = mergeWithoutAsking('opportunity', [first, second]);
+    return true;
+  });
+  if (!ok) {
+    ctx.info('Nothing merged.');
+    return;
+  }
   const { record, moved } = ctx.transaction(({ db }) => {
-    const named = namedOpportunities(db);
-    const spellings = painSpellings(db);
-    const from = resolveOpportunity(first, named, spellings);
-    const into = resolveOpportunity(second, named, spellings);
-    if (!from) throw unknownOpportunity(first, named, spellings);
-    if (!into) throw unknownOpportunity(second, named, spellings);
-    const sameNamed = 'named' in from && 'named' in into && from.named.id === into.named.id;
-    if (sameNamed || ('key' in from && 'key' in into && from.key === into.key))
-      throw new UsageError(
-        `${JSON.stringify(safeLine(first))} and ${JSON.stringify(safeLine(second))} are already one opportunity`,
-        'try: pm opportunities',
-      );
+    // resolved again: another pm may have merged or renamed either since
+    const { from, into } = resolvePair(db, first, second);
     const intoId =
       'named' in into
         ? into.named.id
@@ -146,12 +157,30 @@ export function merge(ctx: Context, firstRaw: string, secondRaw: string): void {
     else addAlias(db, intoId, from.key, from.spelling);
     return { record: recordOf(db, intoId), moved: 'named' in from ? from.named.name : from.spelling };
   });
+  if (unasked) ctx.warn(mergedUnasked(`the opportunity ${both}`, 'opportunity'));
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
       `Merged "${safeLine(moved)}" into "${safeLine(record.opportunity)}"` +
         ` (also called: ${record.aliases.map((a) => `"${safeLine(a)}"`).join(', ')})`,
     );
+}
+
+/** The two opportunities of a merge, both known and not already one (else a usage error). */
+function resolvePair(db: DB, first: string, second: string) {
+  const named = namedOpportunities(db);
+  const spellings = painSpellings(db);
+  const from = resolveOpportunity(first, named, spellings);
+  const into = resolveOpportunity(second, named, spellings);
+  if (!from) throw unknownOpportunity(first, named, spellings);
+  if (!into) throw unknownOpportunity(second, named, spellings);
+  const sameNamed = 'named' in from && 'named' in into && from.named.id === into.named.id;
+  if (sameNamed || ('key' in from && 'key' in into && from.key === into.key))
+    throw new UsageError(
+      `${JSON.stringify(safeLine(first))} and ${JSON.stringify(safeLine(second))} are already one opportunity`,
+      'try: pm opportunities',
+    );
+  return { from, into };
 }
 
 /**

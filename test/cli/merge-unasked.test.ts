@@ -32,6 +32,18 @@ describe('a merge of two names off a terminal', () => {
     expect(ok(['account', 'merge', 'Acme', 'Globex', '-y']).err).not.toContain('warning');
   });
 
+  it('pm opportunity merge, which has no split, merges off a terminal and warns; --yes is quiet (E5)', () => {
+    ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'a', '--pain', 'slow export:high']);
+    ok(['log', '--with', 'Mia Chen', '--account', 'Globex', '--summary', 'b', '--pain', 'export too slow']);
+    ok(['log', '--with', 'Ann Lee', '--account', 'Initech', '--summary', 'c', '--pain', 'exports crawl']);
+    const merged = ok(['opportunity', 'merge', 'export too slow', 'slow export']);
+    expect(merged.out).toBe('Merged "export too slow" into "slow export" (also called: "export too slow")\n');
+    expect(merged.err).toContain(
+      'pm: warning: merged the opportunity "export too slow" into "slow export" without asking (not at a terminal)',
+    );
+    expect(ok(['opportunity', 'merge', 'exports crawl', 'slow export', '--yes']).err).toBe('');
+  });
+
   it('one name at two accounts merges without a warning, as before', () => {
     ok(['log', '--with', 'Mia Chen', '--account', 'Acme', '--summary', 'a']);
     ok(['log', '--with', 'Mia Chen', '--account', 'Globex', '--summary', 'b']);

@@ -32,6 +32,26 @@ describe('pm contact merge and pm account merge at a terminal', () => {
     expect(shown(yes.output)).not.toContain('without asking');
   });
 
+  // fresh-eyes wave 11 E5: pm has no split, and a wrong TAB joined two unrelated opportunities
+  it('pm opportunity merge asks too; answered no, nothing changes; yes merges', () => {
+    ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'a', '--pain', 'slow export:high']);
+    ok(['log', '--with', 'Mia Chen', '--account', 'Globex', '--summary', 'b', '--pain', 'SSO setup needs IT:blocker']);
+    const before = box.snapshot();
+    const args = ['opportunity', 'merge', 'SSO setup needs IT', 'slow export'];
+    const no = onTerminal(box, [['Merge', 'n\r']], args, { COLUMNS: '1000' });
+    expect(no.failure).toBeNull();
+    expect(no.code).toBe(0);
+    expect(shown(no.output)).toContain(
+      'Merge the opportunity "SSO setup needs IT" into "slow export"? Pains written either way count as one',
+    );
+    expect(shown(no.output)).toContain('Nothing merged.');
+    expect(box.snapshot()).toBe(before);
+    const yes = onTerminal(box, [['Merge', 'y\r']], args, { COLUMNS: '1000' });
+    expect(yes.code).toBe(0);
+    expect(shown(yes.output)).toContain('Merged "SSO setup needs IT" into "slow export"');
+    expect(shown(yes.output)).not.toContain('without asking');
+  });
+
   it('typed at a terminal with the output piped (| tee, --json > file): refused, not merged unasked', () => {
     ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'Pays someone to reconcile']);
     ok(['log', '--with', 'Mia Chen', '--account', 'Globex', '--summary', 'Wants exports']);
