@@ -127,6 +127,21 @@ function who(c: ContactRow): string {
  * within the account, else (without --account) by a name unique across accounts. Contradictions
  * and ambiguity are usage errors; nothing is written here.
  */
+/**
+ * A new name that is known people joined by "," "&" "+" or "and" ("Jane Roe, Raj Patel") is a call
+ * with several people written the natural way, not one new contact (fresh-eyes wave 11 E4: the new
+ * contact "Jane Roe, Raj Patel" counted for neither, in follow-ups, accounts going cold, coverage).
+ */
+function refuseListedPeople(db: DB, person: Person): void {
+  if (person.email) return;
+  const parts = person.name.split(/\s*(?:,|&|\+|\band\b)\s*/i).filter((p) => p.trim() !== '');
+  if (parts.length < 2 || !parts.every((p) => contactsByName(db, p).length > 0)) return;
+  throw new UsageError(
+    `${JSON.stringify(safeLine(person.name))} names ${parts.length} known contacts; pm logs each person apart`,
+    `repeat --with, one a person: ${parts.map((p) => `--with ${JSON.stringify(safeLine(p))}`).join(' ')}`,
+  );
+}
+
 export function matchParticipants(
   db: DB,
   want: {
@@ -203,6 +218,7 @@ export function matchParticipants(
       }
       if (!planned.some((p) => p.existing?.id === found!.id)) planned.push({ existing: found, person, fill });
     } else {
+      refuseListedPeople(db, person);
       if (want.account === null) {
         // "Jose Nunez" for José Núñez is three edits apart: the accent-folded match first (E5)
         const known = knownNames(db, 'contacts');

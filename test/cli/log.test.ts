@@ -534,3 +534,34 @@ describe('pm log without what it needs, off a terminal', () => {
     expect(r.err).toContain('run pm log at a terminal without --json and with its output not piped');
   });
 });
+
+// fresh-eyes wave 11 E4: two customers written the natural way became one new contact
+describe('pm log --with of known people joined by , & + or and', () => {
+  const ok = (args: string[]) => expect(box.pm(args).code, args.join(' ')).toBe(0);
+  it('is refused with how to log several people; one name with "and" in it, or an email, is a person', () => {
+    ok(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'a']);
+    ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'b']);
+    const before = box.snapshot();
+    for (const joined of [
+      'Jane Roe, Raj Patel',
+      'Jane Roe & Raj Patel',
+      'jane roe and Raj Patel',
+      'Jane Roe+Raj Patel',
+    ]) {
+      for (const extra of [[], ['--account', 'Acme']]) {
+        const r = box.pm(['log', '--with', joined, ...extra, '--summary', 'joint']);
+        expect(r.code, joined).toBe(2);
+        expect(r.err, joined).toMatch(
+          /^pm: ".*" names 2 known contacts; pm logs each person apart\nhint: repeat --with/m,
+        );
+      }
+    }
+    expect(box.pm(['edit', 'I1', '--with', 'Jane Roe, Raj Patel']).code).toBe(2);
+    expect(box.snapshot()).toBe(before);
+    // the way the hint says
+    ok(['log', '--with', 'Jane Roe', '--with', 'Raj Patel', '--summary', 'joint']);
+    // not a list of known people: a new person as before
+    ok(['log', '--with', 'Sandra Anderson', '--account', 'Acme', '--summary', 'c']);
+    ok(['log', '--with', 'Jane Roe, CFO', '--account', 'Acme', '--summary', 'd']);
+  });
+});
