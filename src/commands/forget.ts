@@ -24,7 +24,7 @@ import { UUID_RE } from '../core/uuid.js';
 import { dropDraftNaming } from './log-draft.js';
 import { ERASED_MARK, forgetContact, forgetPreview, FORGOTTEN_NAME, type ForgetResult } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
-import { safeLine, shellWord } from '../core/text.js';
+import { closest, looseKey, nearNames, safeLine, shellWord } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
 import { interruptible } from '../interrupt.js';
 
@@ -59,7 +59,46 @@ function resolveContact(ctx: Context, who: string): ContactRow {
           .join('; '),
       `name one: ${byName.map((c) => `pm forget ${shellWord(forgetName(c, byName))}`).join(' · ')}`,
     );
-  throw new UsageError(`no contact named ${JSON.stringify(who)}`, 'try: pm contacts');
+  const near = nearContacts(allContacts(db), who);
+  throw new UsageError(
+    `no contact named ${JSON.stringify(who)}`,
+    near.length
+      ? `did you mean ${near.map((c) => `${safeLine(c.name)} (${safeLine(c.account)})`).join(', or ')}? ` +
+          near.map((c) => `pm forget ${shellWord(forgetName(c, near))}`).join(' · ')
+      : 'try: pm contacts',
+  );
+}
+
+/**
+ * Who a name that finds nobody may mean, at most three: an erasure request names the person as they
+ * sign ("Raj", "Zoë Ŝtraße", "Raj Patel (Acme Inc)", an email one letter off), not as they were typed
+ * months ago (fresh-eyes wave 11 E3: "no contact named" read as "we hold nothing about them"). Only
+ * named: nothing is erased without the name pm found.
+ */
+function nearContacts(all: ContactRow[], who: string): ContactRow[] {
+  const people = all.filter((c) => c.name !== FORGOTTEN_NAME);
+  const words = looseKey(who.replace(/\([^)]*\)\s*$/, ''))
+    .split(' ')
+    .filter(Boolean);
+  const hasWords = (c: ContactRow) => {
+    const own = looseKey(c.name).split(' ');
+    return words.length > 0 && words.every((w) => own.some((o) => o.startsWith(w)));
+  };
+  const named = new Set(
+    nearNames(
+      who,
+      people.map((c) => c.name),
+    ),
+  );
+  const email = who.includes('@')
+    ? closest(
+        who.trim().toLowerCase(),
+        people.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])),
+      )
+    : undefined;
+  return people
+    .filter((c) => hasWords(c) || named.has(c.name) || (email !== undefined && c.email?.toLowerCase() === email))
+    .slice(0, 3);
 }
 
 /**
