@@ -153,12 +153,43 @@ GROUP BY 2
 UNION ALL
 SELECT 1, g.stage, sum(g.n), count(*), NULL, max(g.last)
 FROM g WHERE g.account_id IS NOT NULL
-GROUP BY 2
-UNION ALL
-SELECT 2, persona, count(DISTINCT interview_id), count(DISTINCT account_id), count(DISTINCT contact_id), max(date)
+GROUP BY 2`;
+
+const PERSONA_COUNTS = `
+SELECT 2 AS dim, persona AS key, count(DISTINCT interview_id) AS conversations,
+  count(DISTINCT account_id) AS accounts, count(DISTINCT contact_id) AS people, max(date) AS last
 FROM interview_contacts INDEXED BY interview_contacts_customers_by_date
 WHERE kind = 'customer' AND date BETWEEN @start AND @end AND customer = 1
 GROUP BY 2`;
+
+// whether a customer conversation with a customer or prospect present comes after the window's end
+const LATER = `
+SELECT 1 FROM interview_contacts INDEXED BY interview_contacts_customers_by_date
+WHERE kind = 'customer' AND date > @end AND customer = 1 LIMIT 1`;
+
+// PERSONA_COUNTS when no conversation comes after the window: its distinct conversations, accounts and
+// people are those whose last conversation with the persona (kept, 0053) is on or after its start,
+// one range of an index each (~1.7 ms of CPU against ~7.5 for the three DISTINCT counts, harsh 100k,
+// 12 weeks). The personas (0 for none) are found a seek at a time, as STAGES_USED's stages.
+const PERSONA_COUNTS_KEPT = `
+WITH RECURSIVE s(persona) AS (
+  SELECT (SELECT persona FROM coverage_persona_last WHERE dim = 0 ORDER BY persona LIMIT 1)
+  UNION ALL
+  SELECT (SELECT c.persona FROM coverage_persona_last c WHERE c.dim = 0 AND c.persona > s.persona
+          ORDER BY c.persona LIMIT 1)
+  FROM s WHERE s.persona IS NOT NULL),
+n AS (
+  SELECT s.persona,
+    (SELECT count(*) FROM coverage_persona_last c WHERE c.dim = 2 AND c.persona = s.persona AND c.last >= @start)
+      AS conversations,
+    (SELECT count(*) FROM coverage_persona_last c WHERE c.dim = 1 AND c.persona = s.persona AND c.last >= @start)
+      AS accounts,
+    (SELECT count(*) FROM coverage_persona_last c WHERE c.dim = 0 AND c.persona = s.persona AND c.last >= @start)
+      AS people,
+    (SELECT max(c.last) FROM coverage_persona_last c WHERE c.dim = 0 AND c.persona = s.persona) AS last
+  FROM s WHERE s.persona IS NOT NULL)
+SELECT 2 AS dim, CASE WHEN typeof(persona) = 'text' THEN persona END AS key, conversations, accounts, people, last
+FROM n WHERE people > 0`;
 
 interface CountRow {
   dim: 0 | 1 | 2;
@@ -177,7 +208,10 @@ export function coverageRows(
   today?: string,
 ): CoverageRows {
   const read = (): CoverageRows => {
-    const rows = db.prepare(COUNTS).all({ start: window.start, end: window.end }) as CountRow[];
+    const w = { start: window.start, end: window.end };
+    const rows = db.prepare(COUNTS).all(w) as CountRow[];
+    const later = db.prepare(LATER).get({ end: window.end }) !== undefined;
+    rows.push(...(db.prepare(later ? PERSONA_COUNTS : PERSONA_COUNTS_KEPT).all(w) as CountRow[]));
     // SQLite counted each spelling apart; the simple path counts spellings equal but for case as one
     // (the first met names them): such a window is counted there
     const folded = new Set(rows.map((r) => `${r.dim}:${r.key === null ? '' : `=${r.key.toLowerCase()}`}`));

@@ -50,6 +50,7 @@ import m0048 from '../../migrations/0048_people_with_their_copies.sql';
 import m0050 from '../../migrations/0050_pain_heard_from.sql';
 import m0051 from '../../migrations/0051_people_with_all_their_copies.sql';
 import m0052 from '../../migrations/0052_pain_text_days.sql';
+import m0053 from '../../migrations/0053_coverage_persona_last.sql';
 
 export interface Migration {
   version: number;
@@ -137,6 +138,7 @@ export const MIGRATIONS: Migration[] = [
   migration(50, '0050_pain_heard_from', m0050),
   migration(51, '0051_people_with_all_their_copies', m0051),
   migration(52, '0052_pain_text_days', m0052),
+  migration(53, '0053_coverage_persona_last', m0053),
 ];
 
 /**

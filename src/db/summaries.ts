@@ -369,6 +369,35 @@ export const SUMMARIES: readonly Summary[] = [
     kept: null,
     triggers: PAIN_TEXT_DAYS_TRIGGERS,
   },
+  {
+    // each person's, account's and conversation's last customer conversation with each persona (0053),
+    // from interview_contacts' copies: pm coverage's counts per persona in a window that runs to today
+    name: 'coverage_persona_last',
+    table: 'coverage_persona_last',
+    view: 'coverage_persona_last_now',
+    key: [
+      ['who', 'who'],
+      ['dim', 'dim'],
+      ['persona', 'persona'],
+    ],
+    kept: null,
+    triggers: [
+      'coverage_persona_last_after_insert',
+      'coverage_persona_last_after_update',
+      'coverage_persona_last_after_delete',
+    ],
+    rowsOf: ['interviews', 'interview_id'],
+    added: (after) => `INSERT INTO coverage_persona_last (who, dim, persona, last)
+      SELECT who, dim, persona, max(last) FROM (
+        SELECT contact_id AS who, 0 AS dim, coalesce(persona, 0) AS persona, date AS last FROM interview_contacts
+          WHERE interview_id > ${after} AND kind = 'customer' AND customer = 1
+        UNION ALL SELECT account_id, 1, coalesce(persona, 0), date FROM interview_contacts
+          WHERE interview_id > ${after} AND kind = 'customer' AND customer = 1 AND account_id IS NOT NULL
+        UNION ALL SELECT interview_id, 2, coalesce(persona, 0), date FROM interview_contacts
+          WHERE interview_id > ${after} AND kind = 'customer' AND customer = 1)
+      WHERE true GROUP BY who, dim, persona
+      ON CONFLICT (who, dim, persona) DO UPDATE SET last = excluded.last WHERE excluded.last > last;`,
+  },
 ];
 
 /** Every trigger that keeps a summary, once each. */

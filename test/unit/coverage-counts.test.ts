@@ -15,6 +15,8 @@ const WINDOWS = [
   { start: '2025-11-21', end: '2026-11-20', asOf: '2026-11-20' },
   { start: '2024-03-01', end: '2024-06-30', asOf: '2024-06-30' },
   { start: '2026-11-19', end: '2026-11-20', asOf: '2026-11-20' },
+  // past the last conversation: the personas' kept last days (0053) answer this one too
+  { start: '2026-10-01', end: '2026-12-31', asOf: '2026-12-31' },
 ];
 
 /** The rows with the counts in one order (the page's order is buildCoverage's, compared below). */
@@ -97,6 +99,31 @@ describe.each(Object.entries(shapes))('coverage counts on a journal of the %s sh
     ).run(JSON.stringify(present.slice(0, 15)));
     const auditors = coverageRows(db, WINDOWS[0], WINDOWS[0].asOf).personaCounts.find((p) => p.key === 'Auditor');
     expect(auditors?.people).toBe(10);
+    expectSame(db);
+  });
+
+  it('the same after conversations are removed or moved in time, and people leave or join them', () => {
+    // a window that runs to the last conversation counts the personas from each one's kept last day
+    // (0053): every change to who was present, and when, reaches it
+    const start = WINDOWS[0].start;
+    const recent = db
+      .prepare("SELECT DISTINCT interview_id FROM interview_contacts WHERE kind = 'customer' AND date >= ? LIMIT 60")
+      .pluck()
+      .all(start) as number[];
+    const del = db.prepare('DELETE FROM interviews WHERE id = ?');
+    for (const id of recent.slice(0, 10)) del.run(id);
+    const move = db.prepare('UPDATE interviews SET date = ? WHERE id = ?');
+    for (const id of recent.slice(10, 20)) move.run('2025-01-15', id);
+    for (const id of recent.slice(20, 25)) move.run('2026-11-20', id);
+    db.prepare(
+      `DELETE FROM interview_contacts WHERE (interview_id, contact_id) IN
+        (SELECT interview_id, min(contact_id) FROM interview_contacts WHERE interview_id IN
+          (SELECT value FROM json_each(?)) GROUP BY interview_id)`,
+    ).run(JSON.stringify(recent.slice(25, 40)));
+    expectSame(db);
+    // the last conversation with some of a persona's people removed: their last days go back
+    const last = db.prepare("SELECT max(date) FROM interviews WHERE kind = 'customer'").pluck().get() as string;
+    db.prepare("DELETE FROM interviews WHERE kind = 'customer' AND date = ?").run(last);
     expectSame(db);
   });
 });

@@ -352,6 +352,8 @@ describe('every summary', () => {
     pain_text_recent: `UPDATE pain_text_recent SET recent = '' WHERE text = (SELECT min(text) FROM pain_text_recent)`,
     pain_heard_from: `UPDATE pain_heard_from SET medium = ''
       WHERE (text, who) = (SELECT text, who FROM pain_heard_from WHERE medium <> '' LIMIT 1)`,
+    coverage_persona_last: `UPDATE coverage_persona_last SET last = '1999-01-01'
+      WHERE (who, dim, persona) = (SELECT who, dim, persona FROM coverage_persona_last WHERE dim = 1 LIMIT 1)`,
     // a segment's last day (its triggers keep the text's totals after it: those stay as the view makes them)
     pain_facet_last: `UPDATE pain_facet_last SET last = '1999-01-01'
       WHERE (text, facet, value) = (SELECT text, facet, value FROM pain_facet_last WHERE facet = 7 LIMIT 1)`,
