@@ -181,6 +181,11 @@ function dropCoveragePeople(db: DB): void {
       'TRIGGER interview_contacts_people_after_insert',
       // 0051's check reads the columns too (0048 and 0051, replayed after this, write it again)
       'TRIGGER interview_contacts_checked_on_insert',
+      // 0053's summary reads them too (replayed after this, it starts anew)
+      'TRIGGER coverage_persona_last_after_insert',
+      'TRIGGER coverage_persona_last_after_update',
+      'TRIGGER coverage_persona_last_after_delete',
+      'VIEW coverage_persona_last_now',
       'TRIGGER interviews_people_after_account',
       'TRIGGER contacts_people_after_update',
       'VIEW interview_contacts_people_now',
