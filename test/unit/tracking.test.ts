@@ -24,6 +24,8 @@ const NOT_SHARED = new Set([
   'pain_facet_last',
   'pain_text_days',
   'pain_text_totals',
+  // each person's, account's and conversation's last customer conversation by persona (0053)
+  'coverage_persona_last',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   // each hypothesis's status and days beside what its links say, kept by triggers (0036)
