@@ -125,7 +125,10 @@ export function refuseErasedMention(
 ): void {
   if (!hasErasures(db)) return;
   const own = new Set(people.map(nameKey));
-  const scrub = hashedScrubber(db, (span) => own.has(nameKey(span)));
+  // a one-word name ("May", "Will") is also an ordinary word: refusing it refused "Teams may want SSO"
+  // in every writer (wave 11 F11); a full name of two words or more, and an email, are refused
+  const spared = (span: string) => own.has(nameKey(span)) || !/[\s@]/.test(span.trim());
+  const scrub = hashedScrubber(db, spared);
   if (!scrub) return;
   for (const [field, text] of fields) {
     if (!text) continue;

@@ -59,7 +59,7 @@ import { knownPersonas, knownSegments } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
 import { journalExists, matchParticipants, readNotes, report, saveLog } from './log.js';
-import { refuseErasedPerson } from './identity-warnings.js';
+import { refuseErasedMention, refuseErasedPerson } from './identity-warnings.js';
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
 import { pasteSafe, unjoin } from './paste.js';
@@ -335,6 +335,11 @@ async function collect(
   }
   const who = answers.who;
   const contact = 'contact' in who ? known.find((c) => c.uuid === who.contact) : undefined;
+  // text naming a person erased with pm forget is refused where it is typed, as the save refuses it
+  // (the conversation's own person of that name spared): refused only at the save, the draft kept
+  // came back to the same refusal at every resume (wave 11 F7)
+  const ownNames = contact ? [contact.name] : 'name' in who ? [parsePerson(who.name).name] : [];
+  const noErased = (what: string, text: string) => refuseErasedMention(db, [[what, text]], ownNames);
 
   // the person's open follow-ups (a customer conversation after them answers them: said once saved)
   if (contact)
@@ -442,9 +447,10 @@ async function collect(
     const pasted: { raw: string; joined: string }[] = [];
     const said = await pasteSafe(
       () =>
-        ask('summary', 'What did you learn (summary)?', (s) =>
-          checkText('summary', s, notesGiven ? LIMITS.summary : LIMITS.notes),
-        ),
+        ask('summary', 'What did you learn (summary)?', (s) => {
+          checkText('summary', s, notesGiven ? LIMITS.summary : LIMITS.notes);
+          noErased('the summary', s);
+        }),
       ' ',
       pasted,
     );
@@ -462,7 +468,10 @@ async function collect(
   // (what the command line gave, --pain, --quote, --tag, --follow-up, is each prompt's default)
   if (answers.pains === undefined)
     answers.pains = await pasteSafe(
-      () => askPains(prompts, db, pending('pains') ?? joined(opts.pain, ` ${ITEM_SEPARATOR} `), typing),
+      () =>
+        askPains(prompts, db, pending('pains') ?? joined(opts.pain, ` ${ITEM_SEPARATOR} `), typing, (s) =>
+          noErased('the pain', s),
+        ),
       ` ${ITEM_SEPARATOR} `,
     );
   if (answers.quotes === undefined)
@@ -473,6 +482,7 @@ async function collect(
           `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`,
           (s) => {
             for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
+            noErased('the quote', s);
           },
           joined(opts.quote, ` ${ITEM_SEPARATOR} `),
         ),
@@ -488,6 +498,7 @@ async function collect(
       `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`,
       (s) => {
         for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
+        noErased('the tag', s);
       },
       joined(opts.tag, ', '),
     );
@@ -626,6 +637,7 @@ async function askPains(
   db: ReturnType<Context['read']>['db'],
   initialValue: string | undefined,
   typing: (t: { prompt: string; text: string }) => void,
+  noErased: (text: string) => void,
 ): Promise<string> {
   const names = painNames(namedOpportunities(db), painSpellings(db));
   return prompts.search<string>({
@@ -642,6 +654,7 @@ async function askPains(
       }));
     },
     validate: valid((s) => {
+      noErased(s);
       for (const item of splitItems(s)) {
         const pain = parsePain(item, 'pain');
         // asked again here, where the scripted form can only warn (fresh-eyes wave 10 E12)

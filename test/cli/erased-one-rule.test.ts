@@ -114,6 +114,17 @@ describe('an erased person is not taken back by pm log, pm edit, pm contact set 
     ok(['hyp', 'kill', 'H1', '--reason', 'admins said no']);
   });
 
+  // wave 11 F11: a one-word name is an ordinary word too; its email stays refused
+  it('a person of a one-word name: their word in ordinary text is taken, their email is not', () => {
+    ok(['log', '--with', 'May <may@x.test>', '--account', 'Xco', '--summary', 'intro']);
+    ok(['forget', 'May', '--yes']);
+    ok(['hyp', 'add', 'Teams may want SSO', '--criteria', '3 may say yes']);
+    ok(['log', '--with', 'Raj Patel', '--summary', 'They may buy in May']);
+    const r = box.pm(['log', '--with', 'Raj Patel', '--summary', 'mail may@x.test']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^pm: --summary names a person erased with pm forget/m);
+  });
+
   it("an import of the journal's own export changes nothing and warns of no one", () => {
     ok(['log', '--with', 'Jane Roe', '--account', 'Globex', '--summary', 'namesake']);
     const before = snapshot();

@@ -405,6 +405,31 @@ describe('pm log on a terminal: a severity typo at the pains', () => {
   });
 });
 
+// wave 11 F7: refused only at the save, the draft kept came back to the same refusal at every resume
+describe('pm log on a terminal: a summary the save would refuse is asked again where it is typed', () => {
+  it('a summary naming a person erased with pm forget', () => {
+    seed();
+    expect(box.pm(['log', '--with', 'Kim Lee', '--account', 'Northwind', '--summary', 'k']).code).toBe(0);
+    expect(box.pm(['forget', 'Kim Lee', '--yes']).code).toBe(0);
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Kim Lee said hi', keys: [ENTER] },
+      { expected: 'the summary names a person erased with pm forget', keys: Array(20).fill('\x7f') },
+      { expected: 'summary', text: 'Procurement said hi', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'support or refute', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(r.code, r.plain.slice(-800)).toBe(0);
+    expect(box.json(['show', 'last'])).toMatchObject({ summary: 'Procurement said hi' });
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+  });
+});
+
 describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
   it('Ctrl-C before anything was typed saves nothing and exits 130 with one calm line', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
