@@ -35,6 +35,13 @@ export async function backup(ctx: Context, given?: string): Promise<void> {
       `${path} exists and is not a pm journal or backup`,
       'give another name (pm backup replaces only an older backup); to write markdown: pm export --out PATH',
     );
+  // a journal with changes still in its -wal (in use, or left by a crash) is live, not an older backup:
+  // replaced, its own -wal would be read into the copy and both be lost (wave 11 F5)
+  if (dest.existing && existsSync(`${dest.target}-wal`) && statSync(`${dest.target}-wal`).size > 0)
+    throw new UsageError(
+      `${path} is a pm journal with changes not yet in its file (its -wal is beside it), not an older backup`,
+      'give another name; if it is yours and closed, pm --db on it once writes the changes in',
+    );
   await interruptible(
     async (checkpoint) => {
       let staged: Staged | undefined;

@@ -1,0 +1,35 @@
+// Wave 11 F5: pm backup replaces an older backup, and took for one any pm journal, even one in use
+// with changes still in its -wal: the new file came to sit beside the old -wal, and the target was
+// left "corrupt or not a database", its own data gone. A journal with a -wal is refused, nothing touched.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+it('refuses a target journal with changes still in its -wal, and leaves it whole', () => {
+  expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'mine']).code).toBe(0);
+  const other = join(box.dir, 'other.db');
+  copyFileSync(box.db, other);
+  // another program holds it open with changes not yet written into the file
+  const live = new Database(other);
+  live.pragma('journal_mode = WAL');
+  live.pragma('wal_autocheckpoint = 0');
+  live.exec("CREATE TABLE theirs (x); INSERT INTO theirs VALUES ('kept')");
+  const bytes = readFileSync(other);
+  const r = box.pm(['backup', other]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/^pm: .*other\.db is a pm journal with changes not yet in its file/m);
+  expect(readFileSync(other).equals(bytes)).toBe(true);
+  expect(live.prepare('SELECT x FROM theirs').pluck().get()).toBe('kept');
+  live.close();
+  const after = new Database(other, { readonly: true });
+  expect(after.prepare('SELECT x FROM theirs').pluck().get()).toBe('kept');
+  after.close();
+  // an older backup of this journal (no -wal) is replaced as before
+  expect(box.pm(['backup', other]).code).toBe(0);
+});
