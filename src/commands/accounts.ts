@@ -19,7 +19,7 @@ import {
 import { accountTableLines } from '../render/accounts.js';
 import { checkName, nameKey } from '../core/identity.js';
 import { goAhead, mergedUnasked, mergeWithoutAsking } from '../prompts.js';
-import { accountLookalikeWarnings } from './identity-warnings.js';
+import { accountLookalikeWarnings, refuseErasedMention } from './identity-warnings.js';
 
 export function accounts(ctx: Context, opts: { limit?: string } = {}): void {
   const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
@@ -69,6 +69,7 @@ export function accountSet(ctx: Context, name: string, opts: AccountSetOptions):
     throw new UsageError('nothing to change', 'try: pm account set ACME --cadence 14  (or off, default), --segment S');
   const account = knownAccount(ctx, name);
   const row = ctx.transaction(({ db }) => {
+    refuseErasedMention(db, [['--segment', segment]]);
     updateAccount(db, account.id, { cadenceDays: cadence, segment });
     return activityOf(ctx, db, account.id);
   });
@@ -95,6 +96,7 @@ export function accountRename(ctx: Context, oldName: string, newName: string): v
       `to fold one into the other: pm account merge ${JSON.stringify(account.name)} ${JSON.stringify(clash.name)}`,
     );
   const { row, warnings } = ctx.transaction(({ db }) => {
+    refuseErasedMention(db, [['the new name', name]]);
     updateAccount(db, account.id, { name });
     const renamed = nameKey(name) !== nameKey(account.name);
     const warnings = renamed ? accountLookalikeWarnings(db, 'the new name', name, account.uuid) : [];

@@ -36,6 +36,7 @@ import {
   accountLookalikeWarnings,
   contactLookalikeWarnings,
   erasedPersonWarnings,
+  refuseErasedMention,
   refuseErasedPerson,
 } from './identity-warnings.js';
 import { FORGOTTEN_NAME } from '../db/forget.js';
@@ -151,6 +152,10 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       accountName ?? target.account,
     );
   const { row, newAccount, warnings } = ctx.transaction(({ db }) => {
+    refuseErasedMention(db, [
+      ['--persona', persona],
+      ['--segment', segment],
+    ]);
     let accountId: number | undefined;
     let newAccount = false;
     if (accountName !== undefined) {

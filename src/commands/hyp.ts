@@ -248,6 +248,7 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
       ['the statement', fields.statement],
       ['the criterion', fields.criteria],
       ...tags.map((t): [string, string] => ['--tag', t]),
+      ...opportunities.map((o): [string, string] => ['--for', o]),
     ]);
     const resembles = mostResembling(fields.statement, graveyard(db));
     const repeated = openStating(db, fields.statement);
@@ -313,6 +314,7 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
       ['the statement', wanted.statement],
       ['the criterion', wanted.criteria],
       ...(tags ?? []).map((t): [string, string] => ['--tag', t]),
+      ...(addFor ?? []).map((o): [string, string] => ['--for', o]),
     ]);
     const warnings: string[] = [];
     if (opts.decideBy !== undefined) wanted.decideBy = deadline(ctx, opts.decideBy, ctx.today, h.createdOn);

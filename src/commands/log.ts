@@ -445,6 +445,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
 /** The text an interview's flags (or prompts) write, by flag, as refuseErasedMention reads it. */
 export function writtenTexts(d: {
   summary?: string;
+  by?: string | null;
   notes?: string | null;
   source?: string | null;
   pains?: { text: string }[];
@@ -455,6 +456,7 @@ export function writtenTexts(d: {
     ['--summary', d.summary],
     ['--notes', d.notes],
     ['--source', d.source],
+    ['--by', d.by],
     ...(d.pains ?? []).map((p): [string, string] => ['--pain', p.text]),
     ...(d.quotes ?? []).map((q): [string, string] => ['--quote', q]),
     ...(d.tags ?? []).map((t): [string, string] => ['--tag', t]),

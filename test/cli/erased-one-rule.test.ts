@@ -114,6 +114,37 @@ describe('an erased person is not taken back by pm log, pm edit, pm contact set 
     ok(['hyp', 'kill', 'H1', '--reason', 'admins said no']);
   });
 
+  // wave 11 F2: every other writer of free text refuses them the same way
+  it('refuses them in an account name or segment, a persona, --for and --by', () => {
+    ok(['hyp', 'add', 'Admins want SSO', '--criteria', '3 of 5 admins ask']);
+    const before = {
+      accounts: box.sql('SELECT name, segment FROM accounts ORDER BY id'),
+      contacts: box.sql('SELECT name, persona, segment FROM contacts ORDER BY id'),
+      interviews: box.sql('SELECT count(*) AS n FROM interviews'),
+      opportunities: box.sql('SELECT name FROM opportunities ORDER BY id'),
+    };
+    const cases: string[][] = [
+      ['account', 'rename', 'Acme', 'nina@acme.test'],
+      ['account', 'rename', 'Acme', 'Nina Novak Inc'],
+      ['account', 'set', 'Acme', '--segment', 'friends of Jane Roe'],
+      ['contact', 'set', 'Raj Patel', '--persona', 'like Nina Novak'],
+      ['hyp', 'add', 'A fine statement here', '--for', 'Nina Novak pains'],
+      ['hyp', 'edit', 'H1', '--for', 'nina@acme.test'],
+      ['log', '--with', 'Raj Patel', '--summary', 'ok', '--by', 'Nina Novak'],
+    ];
+    for (const args of cases) {
+      const r = box.pm(args);
+      expect(r.code, `pm ${args.join(' ')}`).toBe(2);
+      expect(r.err, `pm ${args.join(' ')}`).toMatch(/^pm: .* names a person erased with pm forget/m);
+    }
+    expect({
+      accounts: box.sql('SELECT name, segment FROM accounts ORDER BY id'),
+      contacts: box.sql('SELECT name, persona, segment FROM contacts ORDER BY id'),
+      interviews: box.sql('SELECT count(*) AS n FROM interviews'),
+      opportunities: box.sql('SELECT name FROM opportunities ORDER BY id'),
+    }).toEqual(before);
+  });
+
   // wave 11 F11: a one-word name is an ordinary word too; its email stays refused
   it('a person of a one-word name: their word in ordinary text is taken, their email is not', () => {
     ok(['log', '--with', 'May <may@x.test>', '--account', 'Xco', '--summary', 'intro']);
