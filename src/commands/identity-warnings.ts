@@ -152,9 +152,30 @@ export function repeatedHypothesisLine(id: string, statement: string, other: str
   const shown = q(statement.length > 120 ? `${statement.slice(0, 119)}…` : statement);
   return fromFile
     ? `the new ${id} ${shown} states the open ${other} again, so their evidence is split; if it is one ` +
-        `belief: link ${id}'s evidence to ${other} (pm hyp show ${id} lists it), then pm delete ${id} --force`
+        `belief: link ${id}'s evidence to ${other} (pm hyp show ${id} lists it), then pm delete ${id} --force --yes`
     : `${id} states the open ${other} again: ${shown}; if it is one belief, log evidence to ${other} and ` +
         `pm delete ${id}`;
+}
+
+/**
+ * The warning of a hypothesis that arrived from a teammate (import, sync) stating an open one here
+ * again. Both journals are told, so both must be told to fold the same one (eyes2 wave 11 F6: each was
+ * told to delete "the new" one, the other's, and doing both deleted the belief everywhere): the one
+ * with the smaller UUID stays, on every journal.
+ */
+export function arrivedRepeatLine(h: {
+  uuid: string;
+  id: string;
+  statement: string;
+  like: { uuid: string; id: string };
+}) {
+  if (h.uuid > h.like.uuid) return repeatedHypothesisLine(h.id, h.statement, h.like.id, true);
+  const shown = q(h.statement.length > 120 ? `${h.statement.slice(0, 119)}…` : h.statement);
+  return (
+    `the new ${h.id} ${shown} states the open ${h.like.id} again, so their evidence is split; if it is one ` +
+    `belief, keep ${h.id} (your teammates are told the same): link ${h.like.id}'s evidence to ${h.id} ` +
+    `(pm hyp show ${h.like.id} lists it), then pm delete ${h.like.id} --force --yes`
+  );
 }
 
 /**

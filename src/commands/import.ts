@@ -6,7 +6,7 @@ import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
 import { isTerminal, readLimited, readTypedStdin, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
-import { accountLookalikeLine, contactLookalikeLine, repeatedHypothesisLine } from './identity-warnings.js';
+import { accountLookalikeLine, arrivedRepeatLine, contactLookalikeLine } from './identity-warnings.js';
 import { dropDraftNaming } from './log-draft.js';
 import type { ErasedPerson } from '../db/forget.js';
 
@@ -247,7 +247,7 @@ function lookalikeWarnings(ctx: Context, counts: ImportCounts): void {
       );
     }),
     // two PMs wrote one belief: its evidence is split, and neither copy reaches a verdict (wave 10, E7)
-    ...counts.lookalikes.hypotheses.map((h) => repeatedHypothesisLine(h.id, h.statement, h.like.id, true)),
+    ...counts.lookalikes.hypotheses.map(arrivedRepeatLine),
   ];
   for (const line of lines.slice(0, LOOKALIKE_LINES)) ctx.warn(line);
   if (lines.length > LOOKALIKE_LINES)

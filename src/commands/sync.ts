@@ -10,7 +10,7 @@ import { recordRef, versionTime } from '../core/versions.js';
 import { safeLine } from '../core/text.js';
 import type { SyncResult } from '../db/remote.js';
 import { dropDraftNaming } from './log-draft.js';
-import { repeatedHypothesisLine } from './identity-warnings.js';
+import { arrivedRepeatLine } from './identity-warnings.js';
 
 /** A record in a few words: an interview's summary, a hypothesis's statement, a name, a setting. */
 function label(doc: RecordDoc | null): string {
@@ -195,7 +195,7 @@ export async function sync(ctx: Context): Promise<void> {
   if (dropDraftNaming(ctx.dbPath, result.erased))
     ctx.info('removed the unsaved pm log draft that named a person erased elsewhere');
   // a teammate's new hypothesis stating one of this journal's again: its evidence would be split (E7)
-  for (const h of result.repeated) ctx.warn(repeatedHypothesisLine(h.id, h.statement, h.like.id, true));
+  for (const h of result.repeated) ctx.warn(arrivedRepeatLine(h));
   if (ctx.json) {
     ctx.printJson({
       pulled: result.pulled,

@@ -44,6 +44,31 @@ describe('a hypothesis both PMs wrote', () => {
     expect(team.trade('b', 'a').err).not.toContain('states the open');
   });
 
+  // eyes2 wave 11 F6: both journals are told; each was told to delete "the new" one, the other's, and
+  // doing both deleted the belief everywhere. Both are now told to delete the same one.
+  it('both journals are told to fold the same one, and following both keeps one', () => {
+    pm('a', ['hyp', 'add', BELIEF]);
+    pm('b', ['hyp', 'add', `${BELIEF}.`]);
+    const uuids = (who: 'a' | 'b') =>
+      (JSON.parse(pm(who, ['hyp', 'list', '--status', 'all', '--json']).out) as { uuid: string }[]).map((h) => h.uuid);
+    const [mine] = uuids('a');
+    const [theirs] = uuids('b');
+    const [keep, fold] = mine < theirs ? [mine, theirs] : [theirs, mine];
+    const toDelete = (err: string) => /then pm delete (H\d+) --force --yes/.exec(err)?.[1];
+    const onB = toDelete(team.trade('a', 'b').err);
+    const onA = toDelete(team.trade('b', 'a').err);
+    expect(onA && onB).toBeTruthy();
+    const uuidOf = (who: 'a' | 'b', id: string) => JSON.parse(pm(who, ['hyp', 'show', id, '--json']).out).uuid;
+    expect(uuidOf('a', onA!)).toBe(fold);
+    expect(uuidOf('b', onB!)).toBe(fold);
+    pm('a', ['delete', onA!, '--force', '--yes']);
+    pm('b', ['delete', onB!, '--force', '--yes']);
+    team.trade('a', 'b');
+    team.trade('b', 'a');
+    expect(uuids('a')).toEqual([keep]);
+    expect(uuids('b')).toEqual([keep]);
+  });
+
   it('a pair the file brings both of is not noted: the teammate wrote both', () => {
     pm('b', ['hyp', 'add', BELIEF]);
     pm('b', ['hyp', 'add', BELIEF]);
