@@ -67,7 +67,7 @@ export async function backup(ctx: Context, given?: string): Promise<void> {
 }
 
 /** Whether `path` begins as a pm journal does: SQLite's header and pm's application id (offset 68). */
-function isJournalFile(path: string): boolean {
+export function isJournalFile(path: string): boolean {
   const head = Buffer.alloc(72);
   let fd: number | undefined;
   try {

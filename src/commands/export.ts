@@ -2,6 +2,7 @@
 // atomically to --out. JSON and CSV are views of one export document (src/db/exchange.ts);
 // markdown reads the same records, in the same order, by name instead of by UUID and without what
 // it does not show (emails, roles, segments): a week of a five-year journal is 557 interviews.
+import { isJournalFile } from './backup.js';
 import { expandHome } from '../db/journal-path.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -333,6 +334,13 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     opts.out === undefined
       ? undefined
       : destination(expandHome(opts.out, ctx.env), { journal: ctx.dbPath, what: '--out', passThrough: true });
+  // a journal (another project's, a teammate's, the copy an upgrade keeps) is not an older export: an
+  // export written over it lost it, while pm backup refuses anything but a journal (eyes2 wave 11 F12)
+  if (out?.kind === 'file' && out.existing && isJournalFile(out.target))
+    throw new UsageError(
+      `${out.path} is a pm journal; pm export --out does not replace one`,
+      'give another name (pm backup writes over an older backup)',
+    );
   const { db } = ctx.read();
   readOnce(db);
   // One snapshot of the journal for the document and the report in it. The document is made (into

@@ -33,3 +33,20 @@ it('refuses a target journal with changes still in its -wal, and leaves it whole
   // an older backup of this journal (no -wal) is replaced as before
   expect(box.pm(['backup', other]).code).toBe(0);
 });
+
+// eyes2 wave 11 F12: pm export --out replaced anything, another journal or the copy an upgrade keeps
+it('pm export --out keeps a pm journal it is pointed at, and replaces an older export', () => {
+  expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'mine']).code).toBe(0);
+  const other = join(box.dir, 'other.db');
+  expect(box.pm(['backup', other]).code).toBe(0);
+  const bytes = readFileSync(other);
+  for (const format of ['md', 'json']) {
+    const r = box.pm(['export', '--format', format, '--out', other]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^pm: .*other\.db is a pm journal; pm export --out does not replace one$/m);
+  }
+  expect(readFileSync(other).equals(bytes)).toBe(true);
+  const md = join(box.dir, 'week.md');
+  expect(box.pm(['export', '--out', md]).code).toBe(0);
+  expect(box.pm(['export', '--out', md]).code).toBe(0);
+});
