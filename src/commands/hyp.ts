@@ -254,7 +254,7 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
     const repeated = openStating(db, fields.statement);
     const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
     const warnings = addressOpportunities(db, `H${rowid}`, rowid, opportunities);
-    if (repeated) warnings.push(repeatedHypothesisLine(`H${rowid}`, fields.statement, repeated, false));
+    if (repeated) warnings.push(repeatedHypothesisLine(`H${rowid}`, fields.statement, repeated));
     return { record: recordOf(ctx, db, rowid), resembles, warnings };
   });
   for (const w of warnings) ctx.warn(w);

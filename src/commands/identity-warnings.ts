@@ -148,14 +148,14 @@ const clip = (s: string) => ([...s].length > 80 ? `${[...s].slice(0, 79).join(''
  * split between the two and neither would reach a verdict. pm has no hypothesis merge (decisions.md):
  * the way out is to link the duplicate's evidence to the other, then delete the duplicate.
  */
-export function repeatedHypothesisLine(id: string, statement: string, other: string, fromFile: boolean): string {
-  const shown = q(statement.length > 120 ? `${statement.slice(0, 119)}…` : statement);
-  return fromFile
-    ? `the new ${id} ${shown} states the open ${other} again, so their evidence is split; if it is one ` +
-        `belief: link ${id}'s evidence to ${other} (pm hyp show ${id} lists it), then pm delete ${id} --force --yes`
-    : `${id} states the open ${other} again: ${shown}; if it is one belief, log evidence to ${other} and ` +
-        `pm delete ${id}`;
+export function repeatedHypothesisLine(id: string, statement: string, other: string): string {
+  return (
+    `${id} states the open ${other} again: ${shownStatement(statement)}; if it is one belief, log evidence ` +
+    `to ${other} and pm delete ${id}`
+  );
 }
+
+const shownStatement = (s: string) => q(s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
 /**
  * The warning of a hypothesis that arrived from a teammate (import, sync) stating an open one here
@@ -168,13 +168,13 @@ export function arrivedRepeatLine(h: {
   id: string;
   statement: string;
   like: { uuid: string; id: string };
-}) {
-  if (h.uuid > h.like.uuid) return repeatedHypothesisLine(h.id, h.statement, h.like.id, true);
-  const shown = q(h.statement.length > 120 ? `${h.statement.slice(0, 119)}…` : h.statement);
+}): string {
+  const [fold, keep] = h.uuid > h.like.uuid ? [h.id, h.like.id] : [h.like.id, h.id];
+  const keeping = fold === h.id ? ':' : `, keep ${h.id} (your teammates are told the same):`;
   return (
-    `the new ${h.id} ${shown} states the open ${h.like.id} again, so their evidence is split; if it is one ` +
-    `belief, keep ${h.id} (your teammates are told the same): link ${h.like.id}'s evidence to ${h.id} ` +
-    `(pm hyp show ${h.like.id} lists it), then pm delete ${h.like.id} --force --yes`
+    `the new ${h.id} ${shownStatement(h.statement)} states the open ${h.like.id} again, so their evidence is ` +
+    `split; if it is one belief${keeping} link ${fold}'s evidence to ${keep} (pm hyp show ${fold} lists it), ` +
+    `then pm delete ${fold} --force --yes`
   );
 }
 
