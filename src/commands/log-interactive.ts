@@ -58,7 +58,15 @@ import { knownAccounts } from '../db/accounts.js';
 import { knownPersonas, knownSegments } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
-import { journalExists, matchParticipants, readNotes, report, saveLog } from './log.js';
+import {
+  journalExists,
+  listedPeople,
+  matchParticipants,
+  readNotes,
+  refuseListedPeople,
+  report,
+  saveLog,
+} from './log.js';
 import { refuseErasedMention, refuseErasedPerson } from './identity-warnings.js';
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
@@ -104,6 +112,25 @@ function isPromptExit(err: unknown): boolean {
 }
 
 type Who = { contact: ContactRow } | { name: string } | { signal: true };
+
+/**
+ * A new person's name typed at Who, checked as the save checks it. Known people joined ("Jane Roe,
+ * Raj Patel") are a call with several, which this prompt, about one person, cannot log: offered as a
+ * new contact, the save refused it and the draft it kept resumed into the same refusal (wave 11 F8).
+ */
+function checkNewWho(db: ReturnType<Context['read']>['db'], s: string): void {
+  checkText('name', s, LIMITS.name);
+  const person = parsePerson(s);
+  // an erased person's email is them at any account: refused here, as the flag form refuses it
+  if (person.email) refuseErasedPerson(db, person, null);
+  const parts = listedPeople(db, person);
+  if (parts)
+    throw new UsageError(
+      `${JSON.stringify(safeLine(s))} names ${parts.length} known contacts: type one of them here`,
+      `several people at once: pm log ${parts.map((p) => `--with ${JSON.stringify(safeLine(p))}`).join(' ')} ` +
+        '--summary "…"',
+    );
+}
 
 const SIGNAL_CHOICE = 'No person: a signal (a review, a survey, a ticket)';
 
@@ -254,6 +281,15 @@ async function collect(
     delete answers.who;
     delete answers.whoLabel;
   }
+  // a draft's new name that the save refuses (kept before the Who prompt checked it): asked again,
+  // with the answers that described the new person
+  if (drafted && 'name' in drafted) {
+    const why = valid((s) => checkNewWho(db, s))(drafted.name);
+    if (why !== true) {
+      ctx.info(`the person of the draft cannot be logged as typed: ${why}. Who was it?`);
+      for (const key of ['who', 'whoLabel', 'account', 'role', 'segment', 'persona'] as const) delete answers[key];
+    }
+  }
 
   // 1. who: --with chooses them (as --channel chooses the channel), found as the scripted form finds them
   if (answers.who === undefined && opts.with?.length) {
@@ -276,6 +312,7 @@ async function collect(
       answers.whoLabel = `${found.name} (${found.account})`;
       ctx.info(`Who: ${safeLine(found.name)} (${safeLine(found.account)}, ${found.role}), from --with`);
     } else {
+      refuseListedPeople(db, person);
       answers.who = { name: opts.with[0] };
       answers.whoLabel = person.name;
     }
@@ -306,20 +343,17 @@ async function collect(
           const signalChoice = { value: { signal: true } as Who, name: SIGNAL_CHOICE, short: 'no person: a signal' };
           // "no person", "signal", "review" … matching no one: the signal first, and no new contact of that name
           if (t.length >= 2 && matches.length === 0 && signalWords(t)) return [signalChoice];
-          if (t && !known.some((c) => c.name.toLowerCase() === t))
+          if (t && !known.some((c) => c.name.toLowerCase() === t)) {
+            // a name the save would refuse is not offered: its reason is, and with nothing else to
+            // take, Enter leaves the line as typed to correct (@inquirer/search types it back)
+            const refused = valid((s) => checkNewWho(db, s))(raw);
+            if (refused !== true) return [...matches, { value: { name: raw }, name: refused, disabled: ' ' }];
             matches.push({ value: { name: raw }, name: `New contact: ${safeLine(raw)}` });
+          }
           matches.push(signalChoice);
           return matches;
         },
-        // an erased person's email is them at any account: refused here, as the flag form refuses it
-        validate: (w) =>
-          'name' in w
-            ? valid((s) => {
-                checkText('name', s, LIMITS.name);
-                const p = parsePerson(s);
-                if (p.email) refuseErasedPerson(db, p, null);
-              })(w.name)
-            : true,
+        validate: (w) => ('name' in w ? valid((s) => checkNewWho(db, s))(w.name) : true),
       }),
     );
     if ('contact' in who) {

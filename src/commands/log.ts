@@ -132,14 +132,20 @@ function who(c: ContactRow): string {
  * with several people written the natural way, not one new contact (fresh-eyes wave 11 E4: the new
  * contact "Jane Roe, Raj Patel" counted for neither, in follow-ups, accounts going cold, coverage).
  */
-function refuseListedPeople(db: DB, person: Person): void {
-  if (person.email) return;
-  const parts = person.name.split(/\s*(?:,|&|\+|\band\b)\s*/i).filter((p) => p.trim() !== '');
-  if (parts.length < 2 || !parts.every((p) => contactsByName(db, p).length > 0)) return;
+export function refuseListedPeople(db: DB, person: Person): void {
+  const parts = listedPeople(db, person);
+  if (!parts) return;
   throw new UsageError(
     `${JSON.stringify(safeLine(person.name))} names ${parts.length} known contacts; pm logs each person apart`,
     `repeat --with, one a person: ${parts.map((p) => `--with ${JSON.stringify(safeLine(p))}`).join(' ')}`,
   );
+}
+
+/** The known people a new name joins ("Jane Roe, Raj Patel" → both), or undefined when it is one name. */
+export function listedPeople(db: DB, person: Person): string[] | undefined {
+  if (person.email) return undefined;
+  const parts = person.name.split(/\s*(?:,|&|\+|\band\b)\s*/i).filter((p) => p.trim() !== '');
+  return parts.length >= 2 && parts.every((p) => contactsByName(db, p).length > 0) ? parts : undefined;
 }
 
 export function matchParticipants(

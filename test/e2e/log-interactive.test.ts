@@ -39,6 +39,18 @@ function session(steps: Step[], args: string[] = ['log'], env: NodeJS.ProcessEnv
   };
 }
 
+/** Enter at every prompt after the summary: no pain, quote, tag, evidence or follow-up. */
+const ENTER_TO_THE_END: Step[] = ['Pains', 'quote', 'Tags', 'support or refute', 'Follow up'].map((expected) => ({
+  expected,
+  keys: [ENTER],
+}));
+
+/** A draft beside the journal, as an interrupted pm log keeps it. */
+function keepDraft(answers: Record<string, unknown>): void {
+  const draft = { format: 'pm-log-draft', savedAt: '2026-11-20T10:00:00Z', answers };
+  writeFileSync(`${box.db}.log-draft.json`, JSON.stringify(draft));
+}
+
 /**
  * Jane Roe of Acme, with a follow-up from a call on 2026-11-10, and three open hypotheses: made in the
  * first test that asks, copied into the others (filledOnce: a test's first command).
@@ -430,6 +442,59 @@ describe('pm log on a terminal: a summary the save would refuse is asked again w
   });
 });
 
+// wave 11 F8: offered as a new contact, the save refused it and kept a draft that resumed into the same refusal
+describe('pm log on a terminal: two known people typed at Who', () => {
+  const BACK = '\x7f';
+  it('are not offered as a new contact: the reason is shown and the line kept to correct', () => {
+    seed();
+    expect(box.pm(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'r']).code).toBe(0);
+    const r = session([
+      { expected: 'Who did you talk to', text: 'Jane Roe, Raj Patel' },
+      { expected: '"Jane Roe, Raj Patel" names 2 known contacts: type one of them here', keys: [ENTER] },
+      // Enter took nothing: the line is as typed, ", Raj Patel" erased from it
+      { expected: 'Who did you talk to', keys: Array(11).fill(BACK) },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Both on the call', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
+    ]);
+    expect(r.code, r.plain.slice(-800)).toBe(0);
+    expect(r.plain).not.toMatch(/New contact: Jane Roe, Raj Patel/);
+    expect(box.json(['show', 'last'])).toMatchObject({ summary: 'Both on the call', with: ['Jane Roe'] });
+    expect(box.sql("SELECT count(*) AS n FROM contacts WHERE name LIKE '%,%'")[0].n).toBe(0);
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+  });
+
+  it('a draft kept with them (before this check) asks who again on resuming, and keeps the rest', () => {
+    seed();
+    expect(box.pm(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'r']).code).toBe(0);
+    keepDraft({
+      who: { name: 'Jane Roe, Raj Patel' },
+      whoLabel: 'Jane Roe, Raj Patel',
+      account: 'Acme',
+      role: 'prospect',
+      segment: '',
+      persona: '',
+      howWhen: 'video',
+      summary: 'They export every Monday',
+    });
+    const r = session([
+      { expected: 'Resume the log you left', keys: [ENTER] },
+      { expected: 'cannot be logged as typed[\\s\\S]*Who did you talk to', text: 'raj' },
+      { expected: 'Raj Patel \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
+    ]);
+    expect(r.failure, r.plain.slice(-600)).toBeNull();
+    expect(r.code, r.plain.slice(-600)).toBe(0);
+    expect(box.json(['show', 'last'])).toMatchObject({
+      channel: 'video',
+      summary: 'They export every Monday',
+      with: ['Raj Patel'],
+    });
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+  });
+});
+
 describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
   it('Ctrl-C before anything was typed saves nothing and exits 130 with one calm line', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
@@ -628,26 +693,17 @@ describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
 
   it('a draft whose person was merged away asks who again, and keeps the rest', () => {
     seed();
-    const draft = {
-      format: 'pm-log-draft',
-      savedAt: '2026-11-20T10:00:00Z',
-      answers: {
-        who: { contact: '00000000-0000-4000-8000-000000000000' },
-        whoLabel: 'J. Roe (Acme)',
-        howWhen: 'video',
-        summary: 'They export every Monday',
-      },
-    };
-    writeFileSync(`${box.db}.log-draft.json`, JSON.stringify(draft));
+    keepDraft({
+      who: { contact: '00000000-0000-4000-8000-000000000000' },
+      whoLabel: 'J. Roe (Acme)',
+      howWhen: 'video',
+      summary: 'They export every Monday',
+    });
     const r = session([
       { expected: 'Resume the log you left \\(J. Roe \\(Acme\\): They export', keys: [ENTER] },
       { expected: 'no longer in the journal[\\s\\S]*Who did you talk to', text: 'jane' },
       { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
-      { expected: 'Pains', keys: [ENTER] },
-      { expected: 'quote', keys: [ENTER] },
-      { expected: 'Tags', keys: [ENTER] },
-      { expected: 'support or refute', keys: [ENTER] },
-      { expected: 'Follow up', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
     ]);
     expect(r.failure, r.plain.slice(-600)).toBeNull();
     expect(r.code).toBe(0);
