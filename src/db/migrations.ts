@@ -51,6 +51,7 @@ import m0050 from '../../migrations/0050_pain_heard_from.sql';
 import m0051 from '../../migrations/0051_people_with_all_their_copies.sql';
 import m0052 from '../../migrations/0052_pain_text_days.sql';
 import m0053 from '../../migrations/0053_coverage_persona_last.sql';
+import m0054 from '../../migrations/0054_accounts_going_cold.sql';
 
 export interface Migration {
   version: number;
@@ -139,6 +140,7 @@ export const MIGRATIONS: Migration[] = [
   migration(51, '0051_people_with_all_their_copies', m0051),
   migration(52, '0052_pain_text_days', m0052),
   migration(53, '0053_coverage_persona_last', m0053),
+  migration(54, '0054_accounts_going_cold', m0054),
 ];
 
 /**

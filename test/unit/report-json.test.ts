@@ -172,6 +172,83 @@ describe('awkward text', () => {
   });
 });
 
+// Without --by, those on the journal's cadence are a range of accounts_going_cold (0054) in the list's
+// order, merged with the others (a cadence of their own, a conversation after --as-of), judged one by one
+describe('the accounts going cold', () => {
+  let b: ReturnType<typeof journal>;
+  const talk = (account: number, date: string, channel = 'call') =>
+    b.interview({ date, account, channel, with: channel === 'call' ? [b.contact(`c${date}${account}`, account)] : [] });
+  beforeAll(() => {
+    b = journal();
+    // on one day, names whose order by case differs from accounts.name's (NOCASE): 'Beta' before 'acme'
+    for (const name of ['acme', 'Beta', 'alpha', 'Zed', 'zoe', 'beta two'])
+      talk(b.account(name, { segment: name === 'acme' ? 'SMB' : undefined }), '2026-08-01');
+    // the cadence's edge (30 days: going cold after the 30th), a day either side
+    for (const [name, date] of [
+      ['edge 29', '2026-10-22'],
+      ['edge 30', '2026-10-21'],
+      ['edge 31', '2026-10-20'],
+    ])
+      talk(b.account(name), date);
+    // a cadence of their own, interleaved with the others by day and name; 0 is off
+    talk(b.account('own week', { cadenceDays: 7 }), '2026-11-01');
+    talk(b.account('Own early', { cadenceDays: 7 }), '2026-08-01');
+    talk(b.account('own off', { cadenceDays: 0 }), '2025-01-01');
+    talk(b.account('own long', { cadenceDays: 400 }), '2026-01-01');
+    // a customer conversation after the report's day: the one before it counts (and none: not going cold)
+    const later = b.account('later too');
+    talk(later, '2026-09-01');
+    talk(later, '2026-11-25');
+    const laterOwn = b.account('later own', { cadenceDays: 5 });
+    talk(laterOwn, '2026-08-01');
+    talk(laterOwn, '2026-11-26');
+    talk(b.account('only later'), '2026-11-27');
+    // never contacted, or only heard of (a review: no customer conversation)
+    b.account('never');
+    talk(b.account('heard of'), '2026-01-05', 'review');
+  });
+  afterAll(() => b.close());
+
+  it('are those the simple path lists, in its order, as of each day and cadence', () => {
+    for (const cadence of [30, 1, 365]) {
+      b.config({ 'account.cadenceDays': cadence });
+      for (const asOf of ['2026-11-20', '2026-11-30', '2026-09-15', '2026-08-01']) {
+        const { simple, fast } = documents(b.db, asOf, {}, null);
+        expect(fast).toBe(simple);
+      }
+    }
+    b.config({ 'account.cadenceDays': 30 });
+    expect(b.report('2026-11-20').overdueAccounts.map((a) => a.account)).toEqual([
+      'Beta',
+      'Own early',
+      'Zed',
+      'acme',
+      'alpha',
+      'beta two',
+      'later own',
+      'zoe',
+      'later too',
+      'edge 31',
+      'own week',
+    ]);
+  });
+
+  it("reads those on the journal's cadence in their order from one index, sorting only the others", () => {
+    const plan = (
+      b.db
+        .prepare(`EXPLAIN QUERY PLAN ${reportJsonSql(false).overdueAccounts}`)
+        .all({ asOf: '2026-11-20', coldBefore: '2026-10-21', accountCadence: 30 }) as { detail: string }[]
+    ).map((r) => r.detail);
+    // the merge's first part, unsorted: the others (its second part) are sorted, a few each
+    const first = plan.slice(plan.indexOf('MERGE (UNION ALL)'), plan.indexOf('RIGHT'));
+    expect(first).toEqual([
+      'MERGE (UNION ALL)',
+      'LEFT',
+      'SEARCH accounts USING COVERING INDEX accounts_going_cold (last_direct<?)',
+    ]);
+  });
+});
+
 describe('open hypotheses', () => {
   it('are listed and flagged as the report builds them, at each boundary, with bets and later links', () => {
     const j = journal();
