@@ -8,6 +8,7 @@ import {
   CHART_WEEKS,
   reportQuery,
   resolvePeriod,
+  runningOn,
   SHOWN_ROWS,
   type Needs,
   type Report,
@@ -166,6 +167,12 @@ export function report(ctx: Context, flags: ReportFlags): void {
   if (flags.check && r.flags.length > 0) throw new ExitWith(EXIT.flagged);
 }
 
+/** The report's pace for the Team section: the same days elapsed, and a past period judged whole. */
+function teamPace(report: Report, options: ReportOptions) {
+  const { elapsedDays, periodDays } = report.contact;
+  return { elapsedDays, periodDays, over: !runningOn(options.period.end, options.asOf, options.today) };
+}
+
 /**
  * `pm report --team` (issue 19): the report of everyone's conversations, with a section per person:
  * customer conversations against the target, and who has had none in the period.
@@ -176,11 +183,11 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
   const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since });
   if (format === 'json') {
     const report = buildReport(reportRows(db, query), options);
-    ctx.printJson({ ...report, team: buildTeam(rows, report.contact.target, options.asOf) });
+    ctx.printJson({ ...report, team: buildTeam(rows, report.contact.target, options.asOf, teamPace(report, options)) });
     return report;
   }
   const { report, unread } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
-  const team = buildTeam(rows, report.contact.target, options.asOf);
+  const team = buildTeam(rows, report.contact.target, options.asOf, teamPace(report, options));
   if (format === 'md')
     ctx.out(`${renderReportMarkdown(report, { unread }).trimEnd()}\n\n${renderTeamMarkdown(team)}\n`);
   else

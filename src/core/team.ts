@@ -1,7 +1,9 @@
 // The team view of the report (`pm report --team`, issue 19): each person's customer conversations
 // against the target (cadence.target scaled to the period, per person), the team's against the
 // target times the number of people, and who has had no customer conversation in the period. The
-// team is everyone who held a conversation in the last CHART_WEEKS weeks (or in the period).
+// team is everyone who held a conversation in the last CHART_WEEKS weeks (or in the period). Each
+// person and the team are judged by the report's own pace rule: behind only when fewer than are due
+// by the report's day, so the Team rows never say "behind" of a person the page calls on track.
 import { daysBetween } from './dates.js';
 
 export interface TeamMember {
@@ -10,6 +12,8 @@ export interface TeamMember {
   customers: number;
   target: number;
   met: boolean;
+  /** fewer than due by the report's day (floor(target × elapsed ÷ period), as behind-target) */
+  behind: boolean;
   lastDirect: string | null;
   daysSinceLastDirect: number | null;
 }
@@ -20,14 +24,34 @@ export interface Team {
   direct: number;
   target: number;
   met: boolean;
+  behind: boolean;
+  /** the period is over (a past week): "not met" rather than "behind" or "on track" */
+  over: boolean;
   /** who had no customer conversation in the period */
   silent: string[];
+}
+
+/** How far into the period the report is: the days elapsed of its length, and whether it is over. */
+export interface TeamPace {
+  elapsedDays: number;
+  periodDays: number;
+  over: boolean;
+}
+
+const due = (target: number, p: TeamPace) => Math.floor((target * p.elapsedDays) / p.periodDays);
+
+/** The word for a person or the team: met; a period over, not met; else behind or on track. */
+export function teamStatus(t: { met: boolean; behind: boolean }, over: boolean): string {
+  if (t.met) return 'met';
+  if (over) return 'not met';
+  return t.behind ? 'behind' : 'on track';
 }
 
 export function buildTeam(
   rows: { by: string; direct: number; customers: number; lastDirect: string | null }[],
   perPerson: number,
   asOf: string,
+  pace: TeamPace,
 ): Team {
   const members = rows.map(
     (r): TeamMember => ({
@@ -36,6 +60,7 @@ export function buildTeam(
       customers: r.customers,
       target: perPerson,
       met: r.direct >= perPerson,
+      behind: r.direct < due(perPerson, pace),
       lastDirect: r.lastDirect,
       daysSinceLastDirect: r.lastDirect === null ? null : daysBetween(r.lastDirect, asOf),
     }),
@@ -47,6 +72,8 @@ export function buildTeam(
     direct,
     target,
     met: direct >= target,
+    behind: direct < due(target, pace),
+    over: pace.over,
     silent: members.filter((m) => m.direct === 0).map((m) => m.by),
   };
 }

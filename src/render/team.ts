@@ -1,17 +1,18 @@
 // The team section of `pm report --team` (issue 19), as text and as markdown: one line a person.
 import type { ChalkInstance } from 'chalk';
-import type { Team } from '../core/team.js';
+import { type Team, teamStatus } from '../core/team.js';
 import { safeLine } from '../core/text.js';
 import { mdInline, mdTable } from './markdown.js';
 import { table } from './table.js';
 
+const paintStatus = (s: string, c: ChalkInstance) => (s === 'met' || s === 'on track' ? c.green(s) : c.yellow(s));
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function renderTeamText(t: Team, c: ChalkInstance): string {
   const lines = [
     c.bold('Team'),
     `  ${plural(t.direct, 'customer conversation')} · team target ${t.target} (${t.members.length} × ` +
-      `${t.members[0]?.target ?? 0}): ${t.met ? c.green('met') : c.yellow('not met')}`,
+      `${t.members[0]?.target ?? 0}): ${paintStatus(teamStatus(t, t.over), c)}`,
   ];
   if (t.members.length === 0) lines.push('  Nobody has logged a conversation in the last 8 weeks.');
   else
@@ -21,7 +22,7 @@ export function renderTeamText(t: Team, c: ChalkInstance): string {
         [
           { text: (m) => safeLine(m.by), max: 30 },
           { text: (m) => `${m.direct}/${m.target}`, align: 'right' },
-          { text: (m) => (m.met ? 'met' : 'behind'), paint: (s, m) => (m.met ? c.green(s) : c.yellow(s)) },
+          { text: (m) => teamStatus(m, t.over), paint: (s) => paintStatus(s, c) },
           {
             text: (m) =>
               m.lastDirect === null
@@ -45,11 +46,11 @@ export function renderTeamMarkdown(t: Team): string {
   const lines = [
     '## Team',
     '',
-    `${plural(t.direct, 'customer conversation')} · team target ${t.target}: ${t.met ? 'met' : 'not met'}`,
+    `${plural(t.direct, 'customer conversation')} · team target ${t.target}: ${teamStatus(t, t.over)}`,
     '',
     mdTable(
-      ['Person', 'Customer conversations', 'Target', 'Last customer conversation'],
-      t.members.map((m) => [m.by, m.direct, m.target, m.lastDirect ?? '—']),
+      ['Person', 'Customer conversations', 'Target', 'Status', 'Last customer conversation'],
+      t.members.map((m) => [m.by, m.direct, m.target, teamStatus(m, t.over), m.lastDirect ?? '—']),
     ),
     '',
     t.silent.length === 0

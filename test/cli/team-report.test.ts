@@ -101,3 +101,42 @@ describe('pm sync before it is set up', () => {
     expect(box.json(['sync', 'conflicts'])).toEqual([]);
   });
 });
+
+describe('pm report --team on a Tuesday and for a past week (wave 12 G1)', () => {
+  it('judges each person and the team by the page’s own pace: on track early in the week, not met once it is over', () => {
+    const tue = sandbox({ today: '2026-11-17' });
+    try {
+      expect(tue.pm(['config', 'set', 'cadence.target', '2']).code).toBe(0);
+      // Pat talked to two customers last week and none yet this week; Dana to two this Monday
+      for (const [by, who, date] of [
+        ['Pat', 'Jane Roe', '2026-11-10'],
+        ['Pat', 'Bo Li', '2026-11-12'],
+        ['Dana', 'Kim Oh', '2026-11-16'],
+        ['Dana', 'Lee Park', '2026-11-16'],
+      ])
+        expect(
+          tue.pm(['log', '--with', who, '--account', 'Acme', '--summary', 'call', '--by', by, '--date', date]).code,
+        ).toBe(0);
+      // Tuesday: two a week is none due yet (floor(2 × 2 ÷ 7)), so Pat is on track, as `--by Pat` says
+      expect(tue.json(['report', '--by', 'Pat']).contact.behind).toBe(false);
+      const team = tue.json(['report', '--team']).team;
+      expect(team.members.map((m: { by: string; met: boolean; behind: boolean }) => [m.by, m.met, m.behind])).toEqual([
+        ['Dana', true, false],
+        ['Pat', false, false],
+      ]);
+      expect(team).toMatchObject({ direct: 2, target: 4, met: false, behind: false, over: false });
+      const text = tue.pm(['report', '--team']).out;
+      expect(text).toMatch(/team target 4 \(2 × 2\): on track/);
+      expect(text).toMatch(/^ {2}Pat +0\/2 +on track /m);
+      expect(text).not.toMatch(/behind|not met/);
+      expect(tue.pm(['report', '--team', '--format', 'md']).out).toMatch(/\| Pat \| 0 \| 2 \| on track \|/);
+      // the week before, judged whole: Pat met it, Dana had none in it
+      const last = tue.pm(['report', '--team', '--week', 'last']).out;
+      expect(last).toMatch(/team target 4 \(2 × 2\): not met/);
+      expect(last).toMatch(/^ {2}Dana +0\/2 +not met /m);
+      expect(last).toMatch(/^ {2}Pat +2\/2 +met /m);
+    } finally {
+      tue.cleanup();
+    }
+  });
+});
