@@ -674,6 +674,17 @@ async function askPains(
   noErased: (text: string) => void,
 ): Promise<string> {
   const names = painNames(namedOpportunities(db), painSpellings(db));
+  const check = valid((s) => {
+    noErased(s);
+    for (const item of splitItems(s)) {
+      const pain = parsePain(item, 'pain');
+      // asked again here, where the scripted form can only warn (fresh-eyes wave 10 E12)
+      const word = notASeverity(pain.text);
+      if (word !== undefined)
+        throw new UsageError(`${JSON.stringify(word)} is not a severity: write one of ${SEVERITIES.join(', ')}`);
+    }
+  });
+  const choice = (line: string) => ({ value: line, name: safeLine(line), short: clipWords(safeLine(line), 60) });
   return prompts.search<string>({
     message: `Pains they described (a ${ITEM_SEPARATOR} b; pain:high sets a severity)?`,
     initialValue,
@@ -681,22 +692,15 @@ async function askPains(
       const raw = term ?? '';
       typing({ prompt: 'pains', text: raw });
       if (raw.trim() === '') return [{ value: '', name: 'None', short: 'none' }];
-      return [raw.trim(), ...painCompletions(raw, names)].map((line) => ({
-        value: line,
-        name: safeLine(line),
-        short: clipWords(safeLine(line), 60),
-      }));
+      // a line that would be asked again is not offered, its reason is: @inquirer/search empties the
+      // line when validate refuses it (the whole pain typed again), and leaves it as typed when Enter
+      // has nothing to take
+      const refused = check(raw.trim());
+      if (refused !== true)
+        return [{ value: '', name: refused, disabled: ' ' }, ...painCompletions(raw, names).map(choice)];
+      return [raw.trim(), ...painCompletions(raw, names)].map(choice);
     },
-    validate: valid((s) => {
-      noErased(s);
-      for (const item of splitItems(s)) {
-        const pain = parsePain(item, 'pain');
-        // asked again here, where the scripted form can only warn (fresh-eyes wave 10 E12)
-        const word = notASeverity(pain.text);
-        if (word !== undefined)
-          throw new UsageError(`${JSON.stringify(word)} is not a severity: write one of ${SEVERITIES.join(', ')}`);
-      }
-    }),
+    validate: check,
     theme: {
       style: { keysHelpTip: () => '↓ pains heard before, severities · ⏎ takes it · ⇥ puts it in the line' },
     },

@@ -393,19 +393,21 @@ describe('pm log on a terminal: call notes pasted at the summary', () => {
 });
 
 describe('pm log on a terminal: a severity typo at the pains', () => {
-  it('is asked again with the reason, not stored as part of the pain', () => {
+  it('is asked again with the reason, the line kept to correct, not stored as part of the pain', () => {
     seed();
     const r = session([
       { expected: 'Who did you talk to', text: 'jane' },
       { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
       { expected: 'How and when', keys: [ENTER] },
       { expected: 'summary', text: 'Exports by hand', keys: [ENTER] },
-      { expected: 'Pains', text: 'slow export:hihg', keys: [ENTER] },
+      { expected: 'Pains', text: 'slow export:hihg' },
+      // Enter leaves the line as typed: the typo corrected, not the whole pain typed again
       {
         expected: '"hihg" is not a severity: write one of low, medium, high, blocker',
-        text: 'slow export:high',
-        keys: [ENTER],
+        keys: [ENTER, ...Array(4).fill('\x7f')],
       },
+      { expected: 'Pains', text: 'high' },
+      { expected: '❯ slow export:high', keys: [ENTER] },
       { expected: 'quote', keys: [ENTER] },
       { expected: 'Tags', keys: [ENTER] },
       { expected: 'support or refute', keys: [ENTER] },
