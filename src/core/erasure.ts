@@ -107,12 +107,32 @@ export class ForgottenList {
         if (e) return { by: 'email', entry: e };
       }
     }
-    for (const k of this.keys) {
-      const e = this.byName.get(k.id)?.get(nameHash(k.key, person.name));
-      if (e) return { by: 'name', entry: e };
-    }
+    for (const name of [person.name, ...nameSpans(person.name)])
+      for (const k of this.keys) {
+        const e = this.byName.get(k.id)?.get(nameHash(k.key, name));
+        if (e) return { by: 'name', entry: e };
+      }
     return null;
   }
+}
+
+/**
+ * The runs of two to six words inside a name that could be a person's whole name, as pm forget's
+ * scrub finds them in text (src/db/forget.ts): "Dr. Kim Lee", "Kim Lee (IT)" and "Kim Lee 🙂" hold
+ * "Kim Lee". A name given to a contact holding an erased person's full name is that name by the rule
+ * text follows (fresh-eyes wave 12 G2: the name itself matched only whole, so "Dr. Kim Lee" at her
+ * account came back). One word alone is an ordinary word ("May", wave 11 F11), never a match here.
+ */
+function nameSpans(name: string): string[] {
+  const words = [...name.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const spans: string[] = [];
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j < Math.min(words.length, i + 6); j++) {
+      const span = name.slice(words[i].start, words[j].end);
+      // a name's words are apart by spaces, hyphens, apostrophes or dots only
+      if (!/[^\p{L}\p{N}\s'’.-]/u.test(span) && span !== name) spans.push(span);
+    }
+  return spans;
 }
 
 /**

@@ -156,6 +156,47 @@ describe('an erased person is not taken back by pm log, pm edit, pm contact set 
     expect(r.err).toMatch(/^pm: --summary names a person erased with pm forget/m);
   });
 
+  // fresh-eyes wave 12 G2: a contact's name holding the erased full name ("Dr. Jane Roe", "Jane Roe
+  // (IT)", "Jane Roe 🙂") matched only whole, so she came back at her own account, and stayed through
+  // export, import and sync; the same words in a summary were refused
+  it('refuses a name that holds theirs at their account, by pm log, pm contact set and an import', () => {
+    const before = snapshot();
+    for (const args of [
+      ['log', '--with', 'Dr. Jane Roe', '--account', 'Acme', '--summary', 'again'],
+      ['log', '--with', 'Jane Roe 🙂', '--account', 'Acme', '--summary', 'again'],
+      ['log', '--with', 'Jane Roe (IT) <jr@acme.test>', '--account', 'Acme', '--summary', 'again'],
+      ['contact', 'set', 'Raj Patel', '--name', 'Jane Roe (IT)'],
+    ]) {
+      const r = box.pm(args);
+      expect(r.code, `pm ${args.join(' ')}`).toBe(2);
+      expect(r.err, `pm ${args.join(' ')}`).toMatch(/^pm: ".*Jane Roe.*" at Acme is a person erased with pm forget/m);
+    }
+    expect(snapshot()).toEqual(before);
+    // one word of it, or a longer word, is another name; elsewhere, a namesake (warned)
+    ok(['log', '--with', 'Jane Roebuck', '--account', 'Acme', '--summary', 'not her']);
+    const elsewhere = ok(['log', '--with', 'Dr. Jane Roe', '--account', 'Globex', '--summary', 'namesake']);
+    expect(elsewhere.err).toMatch(/warning: "Dr\. Jane Roe" has the name of a person erased/);
+    // a teammate who logged her as "Dr. Jane Roe" at Acme: the import erases her there
+    const mate = sandbox();
+    try {
+      expect(mate.pm(['log', '--with', 'Dr. Jane Roe', '--account', 'Acme', '--summary', 'hello']).code).toBe(0);
+      const file = `${box.dir}/mate.json`;
+      writeFileSync(file, mate.pm(['export', '--format', 'json']).out);
+      ok(['import', file]);
+    } finally {
+      mate.cleanup();
+    }
+    const names = (
+      box.sql('SELECT c.name, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id') as {
+        name: string;
+        account: string;
+      }[]
+    ).map((c) => `${c.name} (${c.account})`);
+    expect(names).not.toContain('Dr. Jane Roe (Acme)');
+    expect(names).toContain('Dr. Jane Roe (Globex)');
+    expect(names).toContain('Jane Roebuck (Acme)');
+  });
+
   it("an import of the journal's own export changes nothing and warns of no one", () => {
     ok(['log', '--with', 'Jane Roe', '--account', 'Globex', '--summary', 'namesake']);
     const before = snapshot();
