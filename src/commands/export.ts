@@ -102,12 +102,28 @@ export function exportScope(opts: ExportOptions, today: string, weekStart: 'mond
   return { period, asOf, range, today };
 }
 
+/** The format a file's name says (`team.json`), if it says one. */
+function formatOfName(path: string | undefined): Format | null {
+  const ext = /\.([a-z]+)$/i.exec(path ?? '')?.[1]?.toLowerCase();
+  if (ext === 'markdown') return 'md';
+  if (ext === 'htm') return 'html';
+  return (FORMATS as readonly string[]).includes(ext ?? '') ? (ext as Format) : null;
+}
+
+/**
+ * --format, else --json, else the format `--out`'s name says (fresh-eyes wave 12 G9: `--out team.json`
+ * wrote markdown a teammate's import then refused), else md. A format given that the name contradicts
+ * is written as asked, with a warning.
+ */
 function chooseFormat(ctx: Context, opts: ExportOptions): Format {
   if (ctx.json && opts.format !== undefined && opts.format !== 'json')
     throw new UsageError(`--json and --format ${opts.format} disagree`, 'give one of them');
-  const format = opts.format ?? (ctx.json ? 'json' : 'md');
+  const named = opts.out === '-' ? null : formatOfName(opts.out);
+  const format = opts.format ?? (ctx.json ? 'json' : (named ?? 'md'));
   const normal = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();
   if (!(FORMATS as readonly string[]).includes(normal)) throw unknownFormat(format, FORMATS);
+  if (named !== null && named !== normal)
+    ctx.warn(`writing ${normal} into ${opts.out}, whose name says ${named}; --format ${named} writes ${named}`);
   return normal as Format;
 }
 
