@@ -79,13 +79,6 @@ const freshSchemaText = {
   },
 };
 
-// migrations/*.sql: each a function returning the file's text (src/sql.d.ts says why)
-const sqlText = {
-  name: 'sql-text',
-  setup(b) {
-    b.onLoad({ filter: /\.sql$/ }, (args) => ({ loader: 'js', contents: textFunction(basename(args.path)) }));
-  },
-};
 // The texts are files in dist/sql/ (written below), read when called, not string literals in the
 // bundles: ~260 KB of the 660 KB report bundle and of the 580 KB log bundle, which every start read
 // and made into a string; and a run that migrated a journal (the first after an upgrade) compiled
@@ -173,7 +166,6 @@ const cliBuild = (name, keep) =>
       noColorDetection,
       directAddon,
       freshSchemaText,
-      sqlText,
       sqlFile,
     ],
   });

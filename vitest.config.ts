@@ -29,12 +29,14 @@ export default defineConfig({
         id === '\0pm:fresh-schema' ? `export default () => ${JSON.stringify(freshSchema())};` : undefined,
     },
     {
-      // migrations/*.sql are imported as a function returning their text, as the build does (src/sql.d.ts)
-      name: 'sql-as-text',
-      transform(code: string, id: string) {
-        if (id.endsWith('.sql')) return { code: `export default () => ${JSON.stringify(code)};`, map: null };
-        return undefined;
-      },
+      // a migration's text by its file's name (src/db/migrations.ts), as the build reads it from dist/sql/
+      name: 'sql-file',
+      resolveId: (id: string) => (id === 'pm:sql-file' ? '\0pm:sql-file' : undefined),
+      load: (id: string) =>
+        id === '\0pm:sql-file'
+          ? `import { readFileSync } from 'node:fs';
+export const sqlFile = (name) => readFileSync(${JSON.stringify(`${import.meta.dirname}/migrations/`)} + name, 'utf8');`
+          : undefined,
     },
   ],
   test: {

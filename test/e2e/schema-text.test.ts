@@ -52,6 +52,14 @@ describe('the schema text outside the bundles', () => {
     }
   });
 
+  it('no command bundle holds a module for each migration file: their texts are read by name', () => {
+    // each was a module that every start initialised and every code cache held (src/db/migrations.ts)
+    for (const bundle of readdirSync(join(ROOT, 'dist')).filter((f) => /^cli(-[a-z]+)?\.cjs$/.test(f))) {
+      const text = readFileSync(join(ROOT, 'dist', bundle), 'latin1');
+      expect(text.match(/"migrations\/\d{4}_\w+\.sql"\(\)/)?.[0], bundle).toBeUndefined();
+    }
+  });
+
   it('the built pm makes a new journal and upgrades a schema-1 one to the same schema', () => {
     const made = box.spawn(['log', '--with', 'Ann <ann@acme.test>', '--account', 'Acme', '--summary', 'first']);
     expect(made.code, made.err).toBe(0);
