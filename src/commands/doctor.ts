@@ -44,6 +44,10 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
     keys = checks.summaries === null ? null : identityKeyDrift(journal.db);
   }
   const problems: string[] = [];
+  // no file is not a healthy journal: a nightly `pm doctor || mail …` must hear of a journal gone
+  // (fresh-eyes wave 12 G11: "Integrity: ok", exit 0, for a typo'd or deleted path)
+  if (journal.missing)
+    problems.push(`there is no journal at ${journal.path} (pm init or pm log makes one; another: --db or $PM_DB)`);
   const intact = checks.integrity.length === 1 && checks.integrity[0] === 'ok';
   if (!intact) problems.push(`integrity_check: ${checks.integrity.join('; ')}`);
   if (checks.brokenReferences) problems.push(`foreign_key_check: ${checks.brokenReferences} broken references`);
@@ -100,8 +104,10 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
         `Schema:    ${report.schemaVersion} (this pm: ${SCHEMA_VERSION})` +
           `${report.journalMode ? `, ${report.journalMode}` : ''}${mode ? `, mode ${mode}` : ''}`,
         `Records:   ${COUNTED.map((t) => `${checks.counts[t]} ${checks.counts[t] === 1 ? ONE[t] : t}`).join(', ')}`,
-        `Integrity: ${ok(intact)}   Foreign keys: ${ok(checks.brokenReferences === 0)}   ` +
-          `Summaries: ${checks.summaries === null ? c.dim('not checked') : ok(checks.summaries.length === 0)}`,
+        report.exists
+          ? `Integrity: ${ok(intact)}   Foreign keys: ${ok(checks.brokenReferences === 0)}   ` +
+            `Summaries: ${checks.summaries === null ? c.dim('not checked') : ok(checks.summaries.length === 0)}`
+          : `Integrity: ${c.dim('— (no journal)')}`,
         ...repaired.map((s) => `Repaired:  ${s.name} (${s.rows} row${s.rows === 1 ? '' : 's'} rebuilt)`),
         ...problems.map((p) => c.red(`Problem:   ${p}`)),
         ...warnings.map((w) => c.yellow(`Warning:   ${w}`)),

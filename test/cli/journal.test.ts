@@ -27,9 +27,15 @@ describe('the journal file', () => {
   });
 
   it('reading commands never create the journal', () => {
-    for (const args of [['doctor'], ['config'], ['config', 'get', 'cadence.days']]) {
+    for (const args of [['config'], ['config', 'get', 'cadence.days']]) {
       expect(box.pm(args).code).toBe(0);
     }
+    // pm doctor on no journal is not healthy (fresh-eyes wave 12 G11: "Integrity: ok", exit 0)
+    const doctor = box.pm(['doctor']);
+    expect(doctor.code).toBe(1);
+    expect(doctor.out).toMatch(/^Integrity: — \(no journal\)$/m);
+    expect(doctor.out).toMatch(/^Problem: {3}there is no journal at .*journal\.db \(pm init or pm log makes one/m);
+    expect(JSON.parse(box.pm(['doctor', '--json']).out).healthy).toBe(false);
     expect(existsSync(box.db)).toBe(false);
   });
 
