@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { destination, Spool, type Staged, stage, writeFailure, writeThrough } from '../files.js';
 import { interruptible } from '../interrupt.js';
 import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
-import { buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../core/report.js';
+import { buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS, silentBefore } from '../core/report.js';
 import type { Config } from '../core/config.js';
 import {
   makeRedactor,
@@ -159,8 +159,13 @@ function markdown(
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const options = { period, asOf: scope.asOf, config, by: null, today: scope.today };
   // the opportunities the report (its best five) and the tree (every named one, the ten best without a
-  // name) may show, ranked from one reading; how many were heard, counted
-  const read = reportRows(db, { ...reportQuery(options), opportunityTree: SHOWN_IN_TREE }, SHOWN_ROWS);
+  // name) may show, ranked from one reading; how many were heard, counted; the segments gone silent
+  // alone (the page shows segment-silent, not the segments)
+  const read = reportRows(
+    db,
+    { ...reportQuery(options), opportunityTree: SHOWN_IN_TREE, silentBefore: silentBefore(options) },
+    SHOWN_ROWS,
+  );
   const o = read.opportunities;
   // ranked once for both: in a fresh process a second ranking of the same rows cost as much as the
   // first (~5-10 ms on the harsh 100k: cold code)

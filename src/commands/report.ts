@@ -10,6 +10,7 @@ import {
   resolvePeriod,
   runningOn,
   SHOWN_ROWS,
+  silentBefore,
   type Needs,
   type Report,
   type ReportOptions,
@@ -83,8 +84,8 @@ export function printReport(
     themeCounts: standup,
     conversationCounts: standup,
     killedCounts: standup,
-    // the standup page shows segment-silent, not the segments
-    ...(standup ? { silentBefore: addDays(options.asOf, -options.config['coverage.silentDays']) } : {}),
+    // the standup page and markdown show segment-silent, not the segments
+    ...(standup || format === 'md' ? { silentBefore: silentBefore(options) } : {}),
   };
   const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));

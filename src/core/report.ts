@@ -364,10 +364,15 @@ export interface ReportQuery {
   /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */
   bornBefore?: string | null;
   /**
-   * only the segments gone silent, those last heard before this day (asOf less coverage.silentDays):
-   * the standup page, which shows segment-silent and no list of segments
+   * only the segments gone silent, those last heard before this day (silentBefore below): the standup
+   * page and markdown (the report's and the export's), which show segment-silent and no list of segments
    */
   silentBefore?: string;
+}
+
+/** The day a segment last heard before has gone silent as of asOf (ReportQuery.silentBefore). */
+export function silentBefore(o: Pick<ReportOptions, 'asOf' | 'config'>): string {
+  return addDays(o.asOf, -o.config['coverage.silentDays']);
 }
 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */

@@ -17,6 +17,7 @@ import {
   reportQuery,
   resolvePeriod,
   SHOWN_ROWS,
+  silentBefore,
   type Needs,
   type PeriodFlags,
 } from '../../src/core/report.js';
@@ -164,6 +165,14 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       }),
       mdFull: renderReportMarkdown(full),
       mdShown: renderReportMarkdown(shown.report, { unread: shown.unread }),
+      // what pm report does for markdown: the segments gone silent alone read (it lists no segments)
+      mdSilent: (() => {
+        const silent = buildShownReport(
+          reportRows(db, { ...q, silentBefore: silentBefore(options) }, SHOWN_ROWS),
+          options,
+        );
+        return renderReportMarkdown(silent.report, { unread: silent.unread });
+      })(),
     };
   }
 
@@ -177,13 +186,11 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
   ];
 
   function sameAsEveryRow(asOf: string, period: PeriodFlags, by: string | null) {
-    const { textFull, textShown, mdFull, mdShown, pageFull, pageShown, pageCounted, some, full, shown } = both(
-      asOf,
-      period,
-      by,
-    );
+    const { textFull, textShown, mdFull, mdShown, mdSilent, pageFull, pageShown, pageCounted, some, full, shown } =
+      both(asOf, period, by);
     expect(textShown).toBe(textFull);
     expect(mdShown).toBe(mdFull);
+    expect(mdSilent).toBe(mdFull);
     expect(pageShown).toBe(pageFull);
     expect(pageCounted).toBe(pageFull);
     // the best opportunities, ranked from each spelling's summary and the rows of those that may
@@ -223,6 +230,14 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     for (const [asOf, period, by] of CASES)
       it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () =>
         sameAsEveryRow(asOf, period, by));
+
+    it('prints the segments gone silent in markdown from those alone read, as from every segment', () => {
+      const silent = CASES.map(([asOf, period, by]) => both(asOf, period, by)).filter((x) =>
+        x.mdFull.includes('`segment-silent`'),
+      );
+      expect(silent.length).toBeGreaterThan(0);
+      for (const x of silent) expect(x.mdSilent).toBe(x.mdFull);
+    });
 
     it('prints the same text as of a day after every outcome, with links dated after it (the kept link facts, 0036)', () => {
       // the statuses kept hold as of the last outcome's day, but the latest link kept on a hypothesis
