@@ -52,7 +52,7 @@ import {
 } from '../db/opportunities.js';
 import { painKey } from '../core/pains.js';
 import { loadPrompts } from '../prompts.js';
-import { checkTags } from '../core/identity.js';
+import { checkTags, nameKey } from '../core/identity.js';
 import { hintIfCut, rowLimit } from './limit.js';
 
 /** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
@@ -397,13 +397,24 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
 export function list(ctx: Context, opts: { status?: string; tag?: string; limit?: string }): void {
   const status = parseStatusFilter(opts.status);
   const limit = rowLimit(opts.limit, ctx.json || !ctx.stdoutIsTTY);
+  // read as pm hyp add reads it: "p,q" is two tags (both), and "" is refused, not "any tag"
+  const tags = opts.tag === undefined ? undefined : checkTags('--tag', [opts.tag], LIMITS.tag);
   const { db } = ctx.read();
+  // several tags: every hypothesis of the status, then those with all of them, or with the tag as
+  // written, kept with its comma from before pm split them (a journal's hypotheses are hundreds at
+  // most: the page is cut here rather than in SQL)
+  const several = tags !== undefined && tags.length > 1;
+  const chosen = hypothesisRecords(db, ctx.today, ctx.config(), {
+    status,
+    tag: several ? undefined : tags?.[0],
+    first: several ? undefined : limit,
+  });
+  const tagged = (r: HypothesisRecord, tag: string) => r.tags.some((t) => nameKey(t) === nameKey(tag));
+  const matching = several
+    ? chosen.filter((r) => tags.every((t) => tagged(r, t)) || tagged(r, opts.tag!.trim()))
+    : chosen;
   // decided ones carry the flags pm hyp show and the report raise for links since the decision
-  const records = withDecidedFlags(
-    db,
-    ctx.today,
-    hypothesisRecords(db, ctx.today, ctx.config(), { status, tag: opts.tag, first: limit }),
-  );
+  const records = withDecidedFlags(db, ctx.today, several ? matching.slice(0, limit) : matching);
   if (ctx.json) {
     ctx.printJson(records);
     return;
@@ -411,7 +422,7 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
   if (records.length === 0) {
     const what =
       `${status === 'all' ? '' : status + ' '}hypotheses` +
-      `${opts.tag !== undefined ? ` tagged ${safeLine(opts.tag)}` : ''}`;
+      `${tags !== undefined ? ` tagged ${tags.map(safeLine).join(' and ')}` : ''}`;
     ctx.out(`No ${what}.`);
     ctx.info(
       status === 'open'
@@ -428,7 +439,7 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
       today: ctx.today,
     }),
   );
-  const total = () => hypothesisTotal(db, ctx.today, { status, tag: opts.tag });
+  const total = () => (several ? matching.length : hypothesisTotal(db, ctx.today, { status, tag: tags?.[0] }));
   hintIfCut(ctx, opts.limit, records.length, total, 'by id');
 }
 

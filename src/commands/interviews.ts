@@ -17,7 +17,8 @@ import type { DB } from '../db/journal.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { interviewLinesOf } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
-import { didYouMean, nearNames } from '../core/text.js';
+import { didYouMean, LIMITS, nearNames } from '../core/text.js';
+import { checkTags } from '../core/identity.js';
 import { knowsContact, knownNames } from '../db/contacts.js';
 import { accountNames, findAccount } from '../db/accounts.js';
 import { writeOut } from '../io.js';
@@ -58,7 +59,12 @@ export function filtersFromOptions(opts: ListOptions, today: string, all: boolea
   if (opts.account !== undefined) f.account = opts.account.trim();
   if (opts.source !== undefined) f.source = opts.source.trim();
   if (opts.channel !== undefined) f.channel = parseChannel(opts.channel);
-  if (opts.tag !== undefined) f.tag = opts.tag;
+  // read as pm log reads it: "billing,sso" is two tags (both), and "" is refused, not "any tag"; or,
+  // as written, a tag kept with its comma from before pm split them
+  if (opts.tag !== undefined) {
+    f.tags = checkTags('--tag', [opts.tag], LIMITS.tag);
+    if (f.tags.length > 1) f.tagWhole = opts.tag.trim();
+  }
   if (opts.hypothesis !== undefined) f.hypothesis = parseHypothesisRef(opts.hypothesis);
   if (opts.by !== undefined) f.by = opts.by.trim();
   // the contract: 50 on a terminal, all for a script (`all`: --json, or output into a pipe or file)

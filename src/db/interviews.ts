@@ -143,7 +143,10 @@ export interface InterviewFilters {
   /** a signal's source, case-insensitive */
   source?: string;
   channel?: string;
-  tag?: string;
+  /** every one of these tags (`--tag billing,sso`: both), or the tag `tagWhole` */
+  tags?: string[];
+  /** a tag with its commas, as a journal may hold one from before they split (`--tag "a,b"`) */
+  tagWhole?: string;
   hypothesis?: number;
   by?: string;
   /** interviews of these accounts/contacts only (show) */
@@ -326,9 +329,14 @@ function listingSql(select: string, f: InterviewFilters): { sql: string; params:
     where.push('i.id IN (SELECT interview_id FROM interview_contacts WHERE contact_id = @contactId)');
     params.contactId = f.contactId;
   }
-  if (f.tag) {
-    where.push('i.id IN (SELECT interview_id FROM interview_tags WHERE tag_key = @tag)');
-    params.tag = nameKey(f.tag);
+  if (f.tags?.length) {
+    const tagged = (param: string) => `i.id IN (SELECT interview_id FROM interview_tags WHERE tag_key = @${param})`;
+    const all = f.tags.map((tag, n) => {
+      params[`tag${n}`] = nameKey(tag);
+      return tagged(`tag${n}`);
+    });
+    if (f.tagWhole !== undefined) params.tagWhole = nameKey(f.tagWhole);
+    where.push(`(${all.join(' AND ')}${f.tagWhole === undefined ? '' : ` OR ${tagged('tagWhole')}`})`);
   }
   if (f.hypothesis !== undefined) {
     where.push('i.id IN (SELECT interview_id FROM evidence WHERE hypothesis_id = @hypothesis)');

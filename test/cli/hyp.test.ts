@@ -263,6 +263,16 @@ describe('pm hyp list', () => {
     );
   });
 
+  // eyes2 wave 11 F1, F3: "p,q" found nothing (one tag no writer can store), "" listed them all
+  it('--tag reads a comma list as pm hyp add writes it (both tags), and refuses an empty one', () => {
+    ok(['hyp', 'add', 'Controllers want approvals by email', '--tag', 'billing,Approvals']);
+    expect(box.json(['hyp', 'list', '--tag', 'approvals,BILLING']).map((h: any) => h.id)).toEqual(['H4']);
+    expect(box.json(['hyp', 'list', '--tag', 'billing']).map((h: any) => h.id)).toEqual(['H1', 'H4']);
+    expect(box.json(['hyp', 'list', '--tag', 'billing,sso'])).toEqual([]);
+    expect(box.pm(['hyp', 'list', '--tag', 'billing,sso']).out).toMatch(/No open hypotheses tagged billing and sso/);
+    refused(['hyp', 'list', '--tag', ''], /pm: --tag is empty/);
+  });
+
   it('a decided hypothesis carries its decision and raises no flags', () => {
     const h3 = box.json(['hyp', 'list', '--status', 'killed'])[0];
     expect(h3).toMatchObject({

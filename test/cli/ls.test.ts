@@ -67,6 +67,26 @@ describe('pm ls filters', () => {
     expect(box.pm(['ls', '--account', 'Nobody']).code).toBe(2);
   });
 
+  // eyes2 wave 11 F1, F3: "a,b" found nothing (one tag no writer can store), "" listed every interview
+  it('--tag reads a comma list as pm log writes it (both tags), and refuses an empty one', () => {
+    expect(box.pm(['log', '--with', 'Jane Roe', '--summary', 'five', '--tag', 'export,Billing']).code).toBe(0);
+    expect(ids('--tag', 'billing,export')).toEqual(['I5']);
+    expect(ids('--tag', ' EXPORT , billing ,')).toEqual(['I5']);
+    expect(box.pm(['ls', '--tag', 'export,billing']).out).toMatch(/^2026-11-20 I5 .* five$/m);
+    expect(ids('--tag', 'export')).toEqual(['I5', 'I3', 'I1']);
+    // a tag kept with its comma from before tags split (or an imported file) is still found as written
+    const db = new Database(box.db);
+    db.prepare("INSERT INTO interview_tags VALUES (2, 0, 'sso,saml', 'sso,saml')").run();
+    db.close();
+    expect(ids('--tag', 'SSO,saml')).toEqual(['I2']);
+    for (const empty of ['', ' , ']) {
+      const r = box.pm(['ls', '--tag', empty]);
+      expectUsageError(r);
+      expect(r.err).toMatch(/pm: --tag is empty/);
+      expect(r.out).toBe('');
+    }
+  });
+
   it('prints an aligned table without colour when not a terminal, newest first', () => {
     const r = box.pm(['ls']);
     expect(r.code).toBe(0);

@@ -80,7 +80,7 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
   it.each([
     ['every interview', {}],
     ['since a day, at most 40', { since: '2026-06-01', limit: 40 }],
-    ['one tag', { tag: 'BILLING' }],
+    ['one tag', { tags: ['BILLING'] }],
     ['one channel until a day', { channel: 'support', until: '2025-01-31' }],
   ] as [string, InterviewFilters][])('pm ls (%s): the lines of whole records, from what the lines show', (_what, f) => {
     for (const [width, color] of [
@@ -90,7 +90,7 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
       const simple = interviewTable(listInterviews(db, f).map(lineOf), width, color);
       const fast = [...interviewLinesOf([...interviewLines(db, f)], width, color)].join('\n');
       expect(fast).toBe(simple);
-      expect(fast.split('\n').length).toBeGreaterThan(f.tag || f.channel ? 5 : 30);
+      expect(fast.split('\n').length).toBeGreaterThan(f.tags || f.channel ? 5 : 30);
     }
   });
 
@@ -224,7 +224,7 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     ['every interview', {}],
     ['since a day', { since: '2026-11-06' }],
     ['since a day, at most 40', { since: '2026-06-01', limit: 40 }],
-    ['one tag', { tag: 'BILLING' }],
+    ['one tag', { tags: ['BILLING'] }],
     ['one channel until a day', { channel: 'support', until: '2025-01-31' }],
     ['none', { since: '2026-11-20', until: '2026-11-19' }],
   ] as [string, InterviewFilters][])(
