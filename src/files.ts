@@ -9,6 +9,7 @@
 import {
   closeSync,
   constants,
+  existsSync,
   fchownSync,
   fsyncSync,
   lstatSync,
@@ -81,6 +82,14 @@ function ownDescriptor(path: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function why(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such folder';
@@ -117,6 +126,16 @@ export function destination(path: string, rules: DestinationRules): Destination 
     return { kind: 'descriptor', path, fd };
   }
   const abs = resolve(path);
+  // a trailing slash says "a folder", as it does to cp and mv; resolve() drops it, and `pm backup
+  // ~/backups/` wrote a file named backups (fresh-eyes wave 12 G12)
+  if (path.endsWith('/') && !isFolder(abs))
+    throw existsSync(abs)
+      ? refuse('not a folder', 'leave out the trailing / for the file of that name')
+      : refuse(
+          'no such folder',
+          `make the folder first (mkdir -p ${JSON.stringify(path)}), ` +
+            'or leave out the trailing / for a file of that name',
+        );
   const protectedNames = journalFiles(rules.journal);
   let link: Stats | undefined;
   try {

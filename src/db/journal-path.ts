@@ -19,9 +19,11 @@ export function resolveJournalPath(dbOption: string | undefined, env: NodeJS.Pro
 /**
  * A leading "~/" is the home folder, as git reads its paths: a tilde the shell did not expand
  * (`PM_DB="~/notes/pm.db"` in quotes, a crontab, an .env file) would otherwise make a folder named
- * "~" in whatever folder pm runs from, a journal per folder (fresh-eyes wave 10 E4).
+ * "~" in whatever folder pm runs from, a journal per folder (fresh-eyes wave 10 E4). A leading
+ * `$HOME/` or `${HOME}/` is the other way those files write it (fresh-eyes wave 12 G13).
  */
 export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
-  if (path !== '~' && !path.startsWith('~/')) return path;
-  return join(env.HOME || process.getBuiltinModule('node:os').homedir(), path.slice(1));
+  const home = /^(~|\$HOME|\$\{HOME\})(?=\/|$)/.exec(path);
+  if (!home) return path;
+  return join(env.HOME || process.getBuiltinModule('node:os').homedir(), path.slice(home[0].length));
 }

@@ -49,6 +49,30 @@ describe('a leading ~/ in --db or $PM_DB', () => {
   });
 });
 
+// fresh-eyes wave 12 G13: `PM_DB='$HOME/pm.db'` (an .env file, a systemd unit) made a folder named
+// "$HOME" in the folder pm ran from, and a new journal in it
+describe('a leading $HOME/ or ${HOME}/ left unexpanded', () => {
+  it('is the home folder, as ~/ is', () => {
+    const home = box.env.HOME!;
+    const cwd = join(box.dir, 'project');
+    mkdirSync(cwd);
+    mkdirSync(home, { recursive: true });
+    for (const PM_DB of ['$HOME/pm.db', '${HOME}/pm.db']) {
+      const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', PM_DB], { env: { PM_DB }, cwd });
+      expect(r.code, r.err).toBe(0);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(box.pm(['--db', join(home, 'pm.db'), 'ls']).out).toMatch(
+      /\$HOME\/pm\.db[\s\S]*\$\{HOME\}\/pm\.db|\$\{HOME\}\/pm\.db[\s\S]*\$HOME\/pm\.db/,
+    );
+    expect(box.pm(['--db', join(home, 'pm.db'), 'backup', '$HOME/bk.db'], { cwd }).code).toBe(0);
+    expect(existsSync(join(home, 'bk.db'))).toBe(true);
+    // a $ elsewhere is part of a name
+    expect(box.pm(['export', '--out', join(box.dir, 'a$HOME.md')]).code).toBe(0);
+    expect(existsSync(join(box.dir, 'a$HOME.md'))).toBe(true);
+  });
+});
+
 describe('a reading command on a journal that does not exist', () => {
   it('says once, on stderr, that there is no journal at that path; the output is as for an empty journal', () => {
     const typo = join(box.dir, 'jurnal.db');
