@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { freshSchema } from './migrations/fresh-schema.mjs';
 
