@@ -9,7 +9,7 @@ while the prompt waits, e.g. another pm), then type TEXT; or {"close": true}: cl
 (its master side) and wait for the command to end. Prints one JSON object:
 {"code": exit code, "output": everything the command printed}. Exit codes of signals are 128+N.
 """
-import json, os, pty, re, select, subprocess, sys, time
+import codecs, json, os, pty, re, select, subprocess, sys, time
 
 STEP_TIMEOUT = 15.0
 
@@ -21,30 +21,39 @@ def main():
     pid, fd = pty.fork()
     if pid == 0:
         os.execvp(cmd[0], cmd)
-    output = b''
+    chunks = []
+    # the output decoded as it arrives, not again whole at each read: a long paste is redrawn as it
+    # comes (megabytes), and decoding it all at every read kept the command waiting on this driver
+    decoder = codecs.getincrementaldecoder('utf-8')('replace')
+    text = ''
     seen = 0
     failure = None
     closed = False
 
     def read_some(timeout):
-        nonlocal output
+        """Read all the command has printed, waiting up to `timeout` for some; False at its end."""
+        nonlocal text
         r, _, _ = select.select([fd], [], [], timeout)
         if not r:
             return True
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            return False
-        if not chunk:
-            return False
-        output += chunk
-        return True
+        got = []
+        while r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            got.append(chunk)
+            r, _, _ = select.select([fd], [], [], 0)
+        chunks.extend(got)
+        text += decoder.decode(b''.join(got))
+        return bool(got)
 
     for expected, answer in script:
         pattern = re.compile(expected)
         deadline = time.time() + STEP_TIMEOUT
         while True:
-            text = output.decode('utf-8', 'replace')
             m = pattern.search(text, seen)
             if m:
                 seen = m.end()
@@ -70,7 +79,8 @@ def main():
     if closed:
         _, status = os.waitpid(pid, 0)
         code = os.waitstatus_to_exitcode(status)
-        print(json.dumps({'code': 128 - code if code < 0 else code, 'output': output.decode('utf-8', 'replace'),
+        print(json.dumps({'code': 128 - code if code < 0 else code,
+                          'output': b''.join(chunks).decode('utf-8', 'replace'),
                           'failure': failure}))
         return
     if failure:
@@ -85,7 +95,7 @@ def main():
     code = os.waitstatus_to_exitcode(status)
     if code < 0:
         code = 128 - code
-    print(json.dumps({'code': code, 'output': output.decode('utf-8', 'replace'), 'failure': failure}))
+    print(json.dumps({'code': code, 'output': b''.join(chunks).decode('utf-8', 'replace'), 'failure': failure}))
 
 
 main()
