@@ -41,8 +41,9 @@ export function buildProgram(argv?: string[]): Command {
       // start); help's width and colours are asked of the streams only when help is printed
       writeOut,
       // commander writes help here only when no command was given (`pm`, `pm hyp`): help on stdout,
-      // as git and gh print it (`pm | less` showed an empty pager: E25); errors go by outputError
-      writeErr: writeOut,
+      // as git and gh print it (`pm | less` showed an empty pager: E25), but with --json stdout is
+      // JSON's alone (`pm --json | jq` met the help: eyes2 wave 11 F10); errors go by outputError
+      writeErr: argv?.includes('--json') ? writeErr : writeOut,
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
       outputError: (s) => writeErr(`pm: ${safeLine(ownWords(s.replace(/^error: /, '').trim()))}\n`),
       ...inProcessHelp(),

@@ -59,6 +59,15 @@ describe('the command table', () => {
     expect(journal().pm(['help']).code).toBe(0);
   });
 
+  it('no command with --json: nothing on stdout, which is JSON alone; the help on stderr (eyes2 wave 11 F10)', () => {
+    for (const typed of [['--json'], ['hyp', '--json']]) {
+      const r = journal().pm(typed);
+      expect(r.code, typed.join(' ')).toBe(2);
+      expect(r.out, typed.join(' ')).toBe('');
+      expect(r.err, typed.join(' ')).toMatch(/^Usage: pm [\s\S]*\npm: no (hyp )?command given\n$/);
+    }
+  });
+
   it('an alias runs its command', () => {
     expect(journal().pm(['ls', '--json'])).toEqual(journal().pm(['interviews', '--json']));
     expect(JSON.parse(journal().pm(['ls', '--json']).out)).toHaveLength(1);
