@@ -76,7 +76,9 @@ export function emptyJournalLines(r: Report, c: ChalkInstance): string[] {
   // empty by its as-of day only: what is there, and the day to ask for
   if (r.later) {
     const them = r.later.interviews + r.later.hypotheses === 1 ? 'it, as of its day' : 'them, as of their first day';
-    return [nothingLogged(r), `To report on ${them}:`, `  pm report --as-of ${r.later.from}`];
+    // the page asked for, as of that day: --by kept (eyes2 wave 11 F13: the team's page was suggested)
+    const by = r.by ? ` --by ${JSON.stringify(safeLine(r.by))}` : '';
+    return [nothingLogged(r), `To report on ${them}:`, `  pm report --as-of ${r.later.from}${by}`];
   }
   return [
     'Nothing logged yet. Log your first customer conversation right after the call:',

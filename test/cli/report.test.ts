@@ -256,6 +256,9 @@ describe('pm report (text)', () => {
       expect(r.out, view.join(' ')).toContain(view[1] === 'html' ? said.replace("'", '&#39;') : said);
     }
     expect(box.pm(['report', '--as-of', '2026-10-01']).out).toContain('  pm report --as-of 2026-11-02\n');
+    // the page asked for: --by kept in the command suggested (eyes2 wave 11 F13)
+    const by = box.pm(['report', '--as-of', '2026-10-01', '--by', 'Dana Lee'], { env: { USER: 'Dana Lee' } });
+    expect(by.out, by.err).toContain('  pm report --as-of 2026-11-02 --by "Dana Lee"\n');
     // JSON as before: empty as of that day
     expect(box.json(['report', '--as-of', '2026-10-01'])).toMatchObject({ empty: true, conversations: [] });
     // as of the first day, the report of the journal
