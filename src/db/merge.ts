@@ -469,7 +469,11 @@ class Merger {
     if (into !== null) this.resolved.clear();
     const sorted = sortedVector(v);
     const version = Object.values(sorted).reduce((a, b) => laterVersion(a, b), ORIGIN_VERSION);
-    this.s.putVersion.run(c.kind, c.key, version, JSON.stringify(sorted), deleted ? 1 : 0, into, dirty ? 1 : 0);
+    // what an import writes is this journal's to share from now on, whatever version it came with: the
+    // team database may never have had it (a colleague who does not sync); pushed where it has, it
+    // changes nothing there (fresh-eyes wave 12 G7: an import's records stayed here for good)
+    const share = dirty || Boolean(this.opts.fromFile);
+    this.s.putVersion.run(c.kind, c.key, version, JSON.stringify(sorted), deleted ? 1 : 0, into, share ? 1 : 0);
   }
 
   /** A change made here while merging (a merge of duplicates, a scrub): a new version on top of `base`. */
@@ -515,8 +519,7 @@ class Merger {
       if (applied === 'matched' || applied === 'leftOut') return;
       if (applied === 'keptHere') this.putVersion(c, this.pendingVersion!, false, null, true);
       else if (applied === 'scrubbed') this.localChange(c.kind, c.key, c.vv, false, null);
-      // a record from a file without versions may be known here only: it travels on from here
-      else this.putVersion(c, c.vv, false, null, Boolean(this.opts.fromFile) && c.rev === ORIGIN_VERSION);
+      else this.putVersion(c, c.vv, false, null, false);
       if (applied === 'keptHere' || applied === 'united') this.putStamps(c.kind, c.key, this.pendingStamps);
       else if (isPeople(c.kind)) {
         // a record new here: no row of stamps needed for one that has none (each field as made)

@@ -92,6 +92,7 @@ export const MIGRATIONS: Migration[] = [
   migration(52, '0052_pain_text_days'),
   migration(53, '0053_coverage_persona_last'),
   migration(54, '0054_accounts_going_cold'),
+  migration(55, '0055_sync_resend'),
 ];
 
 /**

@@ -368,14 +368,16 @@ function remoteDocument(rows: RemoteRow[], db: DB) {
   }
 }
 
-// a row changes only for a newer version (or the same one knowing more): pushed twice, it stays
+// a row changes only for a newer version (or the same one knowing more): pushed twice, it stays; but
+// resent ($3, schema 55), the same version takes a new seq, so that every teammate pulls it again
 const UPSERT = `INSERT INTO pm.records (kind, key, rev, vv, deleted, merged_into, data, seq, device)
   SELECT kind, key, rev, vv, deleted, merged_into, data, seq::bigint, $2
   FROM jsonb_to_recordset($1::jsonb) AS x(kind text, key text, rev text, vv jsonb, deleted boolean,
     merged_into text, data jsonb, seq text)
   ON CONFLICT (kind, key) DO UPDATE SET rev = excluded.rev, vv = excluded.vv, deleted = excluded.deleted,
     merged_into = excluded.merged_into, data = excluded.data, seq = excluded.seq, device = excluded.device
-  WHERE pm.records.rev < excluded.rev OR (pm.records.rev = excluded.rev AND pm.records.vv <> excluded.vv)`;
+  WHERE pm.records.rev < excluded.rev OR (pm.records.rev = excluded.rev AND pm.records.vv <> excluded.vv)
+    OR ($3 AND pm.records.rev = excluded.rev)`;
 
 // (ordered by the column r.seq, a number, not by the text it is selected as)
 const SELECT_ROWS = `SELECT kind, key, rev, vv, deleted, merged_into, data, r.seq::text AS seq FROM pm.records r
@@ -451,8 +453,9 @@ export async function initRemote(journal: () => DB, env: NodeJS.ProcessEnv, url:
     const db = journal();
     db.transaction(() => {
       const before = remoteState(db);
-      if (before && before.server !== meta.server) {
-        // another database: everything here is pushed to it, and all of it pulled from the start
+      if (!before || before.server !== meta.server) {
+        // a first or another database: everything here is pushed to it, and all of it pulled from the
+        // start (what an import wrote before pm 55 was not marked to be pushed: G7)
         db.prepare('UPDATE record_versions SET dirty = 1').run();
       }
       db.prepare(`INSERT INTO sync_remote (id, url, server, cursor) VALUES (1, @url, @server, 0)
@@ -548,9 +551,10 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
       );
       const start = end - BigInt(rows.length) + 1n;
       const me = deviceId(db);
+      const resend = db.prepare('SELECT 1 FROM sync_resend').get() !== undefined;
       for (let i = 0; i < rows.length; i += PAGE) {
         const page = rows.slice(i, i + PAGE).map((r, k) => ({ ...r, seq: (start + BigInt(i + k)).toString() }));
-        await client.query(UPSERT, [JSON.stringify(page), me]);
+        await client.query(UPSERT, [JSON.stringify(page), me, resend]);
       }
       result.pushed = rows.length;
       result.erasuresPushed = rows.filter((r) => r.kind === 'erasure').length;
@@ -563,6 +567,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
           'UPDATE record_versions SET dirty = 0 WHERE kind = ? AND key = ? AND version = ? AND vv = ?',
         );
         for (const m of pushed.marks) mark.run(m.kind, m.key, m.version, m.vv);
+        db.prepare('DELETE FROM sync_resend').run();
         // everything up to `end` is in this journal now: others' rows were pulled under the lock
         db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(pushed.end, pushed.end);
       }).immediate();
