@@ -249,12 +249,16 @@ export function applyEdit(
       `I${rowid} would come from nowhere: a signal needs an account or a source`,
       `give one: pm edit I${rowid} --account ORG (or --source NAME)`,
     );
+  const people = contactIds
+    ? contactIds.map(
+        (id) => db.prepare('SELECT name, uuid FROM contacts WHERE id = ?').get(id) as { name: string; uuid: string },
+      )
+    : contactsOfInterview(db, rowid);
   refuseErasedMention(
     db,
     writtenTexts({ ...plan.fields, ...plan.lists }),
-    contactIds
-      ? contactIds.map((id) => db.prepare('SELECT name FROM contacts WHERE id = ?').pluck().get(id) as string)
-      : contactsOfInterview(db, rowid).map((c) => c.name),
+    people.map((c) => c.name),
+    people.map((c) => c.uuid),
   );
   notes.push(...replacedLines(db, rowid, plan));
   new InterviewWriter(db).update(rowid, {

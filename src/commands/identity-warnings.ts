@@ -122,17 +122,17 @@ export function refuseErasedMention(
   db: DB,
   fields: [string, string | null | undefined][],
   people: string[] = [],
+  attendedBy: string[] = [],
 ): void {
   if (!hasErasures(db)) return;
   const own = new Set(people.map(nameKey));
-  // a one-word name ("May", "Will") is also an ordinary word: refusing it refused "Teams may want SSO"
-  // in every writer (wave 11 F11); a full name of two words or more, and an email, are refused
-  const spared = (span: string) => own.has(nameKey(span)) || !/[\s@]/.test(span.trim());
-  const scrub = hashedScrubber(db, spared);
+  // a one-word name ("May") is refused where the scrub takes it: in a conversation they attended
+  // (`attendedBy`: its contacts' UUIDs), or beside their account or email (wave 11 F11)
+  const scrub = hashedScrubber(db, (span) => own.has(nameKey(span)));
   if (!scrub) return;
   for (const [field, text] of fields) {
     if (!text) continue;
-    const scrubbed = scrub(text) as string;
+    const scrubbed = scrub(text, { attendedBy }) as string;
     if (scrubbed === text) continue;
     throw new UsageError(
       `${field} names a person erased with pm forget; pm keeps their name and email out of the journal`,

@@ -118,6 +118,17 @@ export function letterCount(s: string): number {
   return (s.match(/\p{L}/gu) ?? []).length;
 }
 
+/**
+ * Is this name one word of a script with letter case ("May", "Will", "José")? Such a word is also a
+ * word of the language ("Teams may want SSO", "in May"), so outside the erased person's own
+ * conversations it names them only beside their account or email ("May (Xco)", "May <may@x.test>";
+ * eyes2 wave 11 F11). A name without case (王伟) is left to the rule of full names.
+ */
+export function isOneWordName(name: string): boolean {
+  const words = foldNeedle(name).match(WORD_G()) ?? [];
+  return words.length === 1 && /[\p{Lu}\p{Ll}]/u.test(name);
+}
+
 /** The parts of a name worth looking for alone: words of three letters or more. */
 export function nameParts(name: string): string[] {
   return name
@@ -168,10 +179,10 @@ export class MentionMatcher {
       const key = foldNeedle(n.text);
       if (key.length < 2) continue;
       if (!this.whole.has(key)) {
-        // a name ending in a bracket it opened ("C++ Dev (Lead)") takes that bracket with it, which
-        // words alone would leave behind ("[forgotten]) and Bob")
-        const close = /[)\]}]+$/.exec(foldGeneral(n.text).folded.trimEnd())?.[0] ?? '';
-        const tail = close && /[([{]/.test(key) ? close : '';
+        // a name ending in a bracket it opened ("C++ Dev (Lead)", "May <may@x.test>") takes that
+        // bracket with it, which words alone would leave behind ("[forgotten]) and Bob")
+        const close = /[)\]}>]+$/.exec(foldGeneral(n.text).folded.trimEnd())?.[0] ?? '';
+        const tail = close && /[([{<]/.test(key) ? close : '';
         this.whole.set(key, { replacement: n.replacement, capitalised: n.capitalised === true, tail });
         this.maxWords = Math.max(this.maxWords, key.match(WORD_G())?.length ?? 0);
         this.maxLength = Math.max(this.maxLength, key.length);

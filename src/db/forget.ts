@@ -17,7 +17,7 @@ import type { DB } from './journal.js';
 import { reindexInterview } from './fts.js';
 import { refreshContactKeys, tagKey } from './identity.js';
 import { foldForIndex, nameKey } from '../core/identity.js';
-import { foldNeedle, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
+import { foldNeedle, identityKey, isOneWordName, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
 import { painKey } from '../core/pains.js';
 import { emailHash, nameHash } from '../core/erasure.js';
 
@@ -53,16 +53,31 @@ export interface PersonNeedles {
   searchWords: string[];
 }
 
-export function personNeedles(name: string, email: string | null): PersonNeedles {
-  const full: Needle[] = [{ text: name, replacement: ERASED_MARK, inside: true }];
-  if (email) full.push({ text: email, replacement: ERASED_MARK });
+export function personNeedles(name: string, email: string | null, account?: string | null): PersonNeedles {
   const parts: Needle[] = nameParts(name).map((p) => ({ text: p, replacement: ERASED_MARK, inside: true }));
   const words = [name, ...(email ? [email] : [])].flatMap((s) => foldNeedle(s).match(/[\p{L}\p{N}]+/gu) ?? []);
+  const searchWords = [...new Set(words)];
+  const mail: Needle[] = email ? [{ text: email, replacement: ERASED_MARK }] : [];
+  if (isOneWordName(name)) {
+    // a one-word name is also a word of the language ("Teams may want SSO"): outside what is theirs it
+    // names them beside their email or account only (F11); in their own conversations it is them
+    const named: Needle[] = [...mail];
+    if (email) named.push({ text: `${name} <${email}>`, replacement: ERASED_MARK });
+    if (account) named.push({ text: `${name} (${account})`, replacement: ERASED_MARK });
+    const word: Needle = { text: name, replacement: ERASED_MARK, inside: true };
+    return {
+      everywhere: new MentionMatcher(named),
+      theirs: new MentionMatcher([...named, word, ...parts]),
+      theirHypotheses: new MentionMatcher([...named, { ...word, capitalised: true }]),
+      searchWords,
+    };
+  }
+  const full: Needle[] = [{ text: name, replacement: ERASED_MARK, inside: true }, ...mail];
   return {
     everywhere: new MentionMatcher(full),
     theirs: new MentionMatcher([...full, ...parts]),
     theirHypotheses: new MentionMatcher([...full, ...parts.map((p) => ({ ...p, capitalised: true }))]),
-    searchWords: [...new Set(words)],
+    searchWords,
   };
 }
 
@@ -249,11 +264,11 @@ function interviewsMentioning(db: DB, words: string[]): number[] {
  */
 export function scrubPerson(
   db: DB,
-  person: { name: string; email: string | null },
+  person: { name: string; email: string | null; account?: string | null },
   theirInterviews: number[],
 ): { quotes: number; mentions: number; otherRecords: number; hypotheses: string[] } {
   db.pragma('secure_delete = ON');
-  const needles = personNeedles(person.name, person.email);
+  const needles = personNeedles(person.name, person.email, person.account);
   const theirs = new Set(theirInterviews);
   let quotes = 0;
   let mentions = 0;
@@ -325,11 +340,10 @@ export function forgetContact(
   erased?: ErasedPerson[],
   opts: { preview?: boolean } = {},
 ): ForgetResult {
-  const person = db.prepare('SELECT uuid, name, email FROM contacts WHERE id = ?').get(contactId) as {
-    uuid: string;
-    name: string;
-    email: string | null;
-  };
+  const person = db
+    .prepare(`SELECT c.uuid, c.name, c.email, a.name AS account FROM contacts c
+      JOIN accounts a ON a.id = c.account_id WHERE c.id = ?`)
+    .get(contactId) as { uuid: string; name: string; email: string | null; account: string };
   const interviewIds = db
     .prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?')
     .pluck()
@@ -415,7 +429,7 @@ export function scrubOfErased(kind: string, key: string, doc: unknown, people: E
   let out = doc;
   for (const p of people) {
     // a merge asks for every record it writes: each person's matchers are built once
-    const needles = needlesOf.get(p) ?? personNeedles(p.name, p.email);
+    const needles = needlesOf.get(p) ?? personNeedles(p.name, p.email, p.account);
     needlesOf.set(p, needles);
     const d = out as { contactUuids?: unknown; by?: unknown; source?: unknown };
     const attended =
@@ -440,6 +454,8 @@ export interface ErasedPerson {
   uuid: string;
   name: string;
   email: string | null;
+  /** the account they were at (a one-word name is them beside it: "May (Xco)") */
+  account?: string | null;
   /** the UUIDs of the interviews they attended */
   interviewUuids: string[];
 }
@@ -491,7 +507,7 @@ export function conflictCopy(
   );
   const linked = typeof hypothesis === 'string' ? (evidenceOf.pluck().all(hypothesis) as string[]) : [];
   for (const p of people) {
-    const needles = personNeedles(p.name, p.email);
+    const needles = personNeedles(p.name, p.email, p.account);
     const theirs = linked.some((u) => p.interviewUuids.includes(u));
     out = scrubDoc(out, theirs ? needles.theirHypotheses : needles.everywhere);
   }
@@ -531,27 +547,56 @@ export function erasedEmailCheck(db: DB): ((email: string) => boolean) | null {
   return (email) => keys.some((k) => hashes.has(`${k.id}:${emailHash(k.key, email)}`));
 }
 
+/** Where a text stands, for hashedScrubber: `attendedBy`, the contact UUIDs of the conversation it is in. */
+export interface ScrubContext {
+  attendedBy?: readonly unknown[];
+}
+
 /**
  * scrubHashed's work as a function, built once (a merge applies it to every record it writes), or
  * null when the forgotten list holds no hashes: then there is nothing to look for and nothing to pay.
  * `spare`: names left as they are (a living contact's, where a command checks what the user wrote).
+ * A one-word name ("May") is an ordinary word (F11): it goes alone only in a conversation that
+ * erased person attended (`attendedBy`), elsewhere beside their account, "May (Xco)", or beside an
+ * erased email, "May <[forgotten]>", as pm forget scrubs (personNeedles).
  */
-export function hashedScrubber(db: DB, spare?: (name: string) => boolean): ((value: unknown) => unknown) | null {
+export function hashedScrubber(
+  db: DB,
+  spare?: (name: string) => boolean,
+): ((value: unknown, at?: ScrubContext) => unknown) | null {
   const keys = db.prepare('SELECT id, key FROM privacy_keys').all() as { id: string; key: Buffer }[];
-  const hashes = new Set(
-    (
-      db.prepare('SELECT key_id, name_hash, email_hash FROM forgotten WHERE key_id IS NOT NULL').raw().all() as [
-        string,
-        string | null,
-        string | null,
-      ][]
-    ).flatMap(([k, n, e]) => [n && `${k}:${n}`, e && `${k}:${e}`].filter((h): h is string => Boolean(h))),
-  );
+  const rows = db
+    .prepare('SELECT uuid, key_id, name_hash, email_hash FROM forgotten WHERE key_id IS NOT NULL')
+    .raw()
+    .all() as [string, string, string | null, string | null][];
+  /** `${key id}:${hash}` → the erased person's UUID */
+  const hashes = new Map<string, string>();
+  for (const [uuid, k, n, e] of rows) {
+    if (n) hashes.set(`${k}:${n}`, uuid);
+    if (e) hashes.set(`${k}:${e}`, uuid);
+  }
   if (keys.length === 0 || hashes.size === 0) return null;
-  const erased = (hash: (key: Buffer) => string) => keys.some((k) => hashes.has(`${k.id}:${hash(k.key)}`));
-  const scrub = (text: string): string => {
+  const erasedBy = (hash: (key: Buffer) => string): string | undefined => {
+    for (const k of keys) {
+      const uuid = hashes.get(`${k.id}:${hash(k.key)}`);
+      if (uuid !== undefined) return uuid;
+    }
+    return undefined;
+  };
+  // the account each erased person was at here (their "Forgotten contact"), for "May (Xco)"
+  const accountOf = db.prepare(
+    'SELECT a.name FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.uuid = ? AND c.forgotten = 1',
+  );
+  const besideThem = (uuid: string, after: string): number => {
+    const mail = /^\s*<\[forgotten\]>/.exec(after);
+    if (mail) return mail[0].length;
+    const paren = /^\s*\(([^()]*)\)/.exec(after);
+    const account = paren ? (accountOf.pluck().get(uuid) as string | undefined) : undefined;
+    return account !== undefined && identityKey(account) === identityKey(paren![1]) ? paren![0].length : -1;
+  };
+  const scrub = (text: string, at: ScrubContext): string => {
     let out = text.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+[^\s<>()[\]"',;:.]/gu, (m) =>
-      erased((k) => emailHash(k, m)) ? ERASED_MARK : m,
+      erasedBy((k) => emailHash(k, m)) !== undefined ? ERASED_MARK : m,
     );
     const words = [...out.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     const spans: { start: number; end: number }[] = [];
@@ -560,27 +605,33 @@ export function hashedScrubber(db: DB, spare?: (name: string) => boolean): ((val
         const span = out.slice(words[i].start, words[j].end);
         // a name's words are apart by spaces, hyphens, apostrophes or dots only
         if (/[^\p{L}\p{N}\s'’.-]/u.test(span)) continue;
-        if (erased((k) => nameHash(k, span)) && !spare?.(span)) {
-          spans.push({ start: words[i].start, end: words[j].end });
-          i = j;
-          break;
+        const uuid = erasedBy((k) => nameHash(k, span));
+        if (uuid === undefined || spare?.(span)) continue;
+        let end = words[j].end;
+        if (isOneWordName(span) && !at.attendedBy?.includes(uuid)) {
+          const beside = besideThem(uuid, out.slice(end));
+          if (beside < 0) continue;
+          end += beside;
         }
+        spans.push({ start: words[i].start, end });
+        while (i + 1 < words.length && words[i + 1].start < end) i++;
+        break;
       }
     for (const sp of spans.reverse()) out = `${out.slice(0, sp.start)}${ERASED_MARK}${out.slice(sp.end)}`;
     return out;
   };
-  const walk = (v: unknown, key: string): unknown => {
-    if (typeof v === 'string') return scrub(v);
+  const walk = (v: unknown, key: string, at: ScrubContext): unknown => {
+    if (typeof v === 'string') return scrub(v, at);
     if (Array.isArray(v)) {
-      const list = v.map((x) => walk(x, key));
+      const list = v.map((x) => walk(x, key, at));
       if (key !== 'tags') return list;
       return list.filter((t, i) => !(t !== v[i] && typeof t === 'string' && t.split(ERASED_MARK).join('') === ''));
     }
     if (v !== null && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k, at)]));
     return v;
   };
-  return (value) => walk(value, '');
+  return (value, at = {}) => walk(value, '', at);
 }
 
 /**

@@ -423,7 +423,7 @@ function eraseOnArrival(
       if (m.by === 'name' && !(added.has(m.entry.uuid) && sameAsErased(m, c, erasedAccount(m.entry.uuid)))) continue;
       countScrubbedHere(counts, forgetContact(db, c.id, erased));
       recordErasure(db, c, today, 2);
-      everywhere.push(personNeedles(c.name, c.email));
+      everywhere.push(personNeedles(c.name, c.email, c.account));
       counts.contacts.erasedHere++;
     }
 
@@ -444,7 +444,7 @@ function eraseOnArrival(
       counts.nameMatches.push({ name: c.name, account });
     if (!match || (match.by === 'name' && !same)) return c;
     // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
-    scrubbers.set(c.uuid, personNeedles(c.name, c.email));
+    scrubbers.set(c.uuid, personNeedles(c.name, c.email, account));
     everywhere.push(scrubbers.get(c.uuid)!);
     const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
     if (here && !here.forgotten) {

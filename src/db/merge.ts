@@ -932,7 +932,7 @@ class Merger {
   private erasedEmail: ((email: string) => boolean) | null | undefined;
 
   /** hashedScrubber, built at the first record written (after this merge's erasures); null: nobody erased */
-  private scrubber: ((value: unknown) => unknown) | null | undefined;
+  private scrubber: ReturnType<typeof hashedScrubber> | undefined;
 
   /**
    * Write a record's content. Whatever arrives after an erasure (a teammate's newer edit naming the
@@ -955,7 +955,9 @@ class Merger {
     }
     if (c.data && SCRUBBED_KINDS.has(c.kind)) {
       if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db);
-      let scrubbed = this.scrubber?.(c.data);
+      // in a conversation an erased person attended, a one-word name of theirs is them (F11)
+      const attendedBy = c.kind === 'interview' ? (c.data as InterviewDoc).contactUuids : undefined;
+      let scrubbed = this.scrubber?.(c.data, { attendedBy });
       // the people erased by this merge (or by the command running it) are known by name until it ends
       if (this.erased.length > 0) scrubbed = scrubOfErased(c.kind, c.key, scrubbed ?? c.data, this.erased);
       if (scrubbed !== undefined && JSON.stringify(scrubbed) !== JSON.stringify(c.data)) {
