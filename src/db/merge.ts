@@ -1324,6 +1324,8 @@ class Merger {
     const id = this.deleted.get(`${kind} ${uuid}`);
     if (id === undefined) return Number.NaN;
     forgetDeletedId(this.db, kind, uuid);
+    // an id below the last one found: the summaries after it are not all that changed (resume())
+    this.changedExisting = true;
     return id;
   }
 
