@@ -314,7 +314,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'forget',
     arguments: [
-      { name: '[contact]', description: 'the person\'s name, email or "Name (Account)"', complete: 'contact' },
+      { name: '[contact]', description: 'the person\'s name, email, "Name (Account)" or UUID', complete: 'contact' },
     ],
     options: [
       { flags: '-y, --yes', description: 'do not ask first (needed when not at a terminal)' },

@@ -97,7 +97,12 @@ export function contactsByMergedName(db: DB, who: string): ContactRow[] {
   // (an erased contact has no merged names left: forgetContact deletes them)
   const contacts = [...into].flatMap((u) => contactByUuid(db, u) ?? []);
   if (atAccount === null || contacts.some((c) => nameKey(c.name) === key)) return contacts;
-  return contacts.filter((c) => nameKey(c.account ?? '') === nameKey(atAccount[2]));
+  // or at the account of a conversation they became the kept contact's: a person merged across
+  // accounts was printed "Raj Patel (Acme)" until then, and their conversations stay Acme's (F4)
+  const account = nameKey(atAccount[2]);
+  const spokeAt = db.prepare(`SELECT 1 FROM interview_contacts ic JOIN accounts a ON a.id = ic.account_id
+    WHERE ic.contact_id = ? AND a.name_key = ? LIMIT 1`);
+  return contacts.filter((c) => nameKey(c.account ?? '') === account || spokeAt.get(c.id, account) !== undefined);
 }
 
 export function contactById(db: DB, id: number): ContactRow {

@@ -95,3 +95,24 @@ describe('pm forget of a person merged away', () => {
     expect(kimBytes(team.file('a'))).toEqual([]);
   });
 });
+
+// wave 10 F4/E6: a person merged into a contact at another account was printed "Raj Patel (Acme)"
+// until the merge; their conversations stay Acme's (docs/decisions.md), and so does that name
+describe('pm forget of a person merged into a contact at another account', () => {
+  it('finds them as "Name (their old account)", and their conversation keeps its account', () => {
+    pm('a', ['log', '--with', 'Raj Patel <raj@acme.test>', '--account', 'Acme', '--summary', 'r']);
+    pm('a', ['log', '--with', 'Mia Chen <mia@globex.test>', '--account', 'Globex', '--summary', 'm']);
+    pm('a', ['contact', 'merge', 'Raj Patel', 'Mia Chen', '--yes']);
+    const accounts = () =>
+      (JSON.parse(pm('a', ['ls', '--json']).out) as { id: string; account: string }[])
+        .map((i) => `${i.id} ${i.account}`)
+        .sort();
+    expect(accounts()).toEqual(['I1 Acme', 'I2 Globex']);
+    const asked = run('a', ['forget', 'Raj Patel (Acme)']);
+    expect(asked.err).toContain('forgetting Mia Chen (Globex, mia@globex.test; merged here with Raj Patel');
+    expect(run('a', ['forget', 'Raj Patel (Initech)']).err).toMatch(/^pm: no contact named "Raj Patel \(Initech\)"/m);
+    pm('a', ['forget', 'Raj Patel (Acme)', '--yes']);
+    expect(contacts('a')).toEqual(['Forgotten contact null']);
+    expect(accounts()).toEqual(['I1 Acme', 'I2 Globex']);
+  });
+});
