@@ -71,7 +71,7 @@ import { refuseErasedMention, refuseErasedPerson } from './identity-warnings.js'
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
 import { pasteSafe, unjoin } from './paste.js';
-import { cleanTag } from '../core/identity.js';
+import { cleanTag, distinctTags } from '../core/identity.js';
 import { clipWords } from '../render/wrap.js';
 
 /** A validator for inquirer: true, or the usage error's message. */
@@ -720,10 +720,12 @@ function splitSegmentPersona(s: string): [string, string] {
 
 /** Tags typed as "a, b": cleaned as every tag is (src/core/identity.ts). */
 function splitTags(s: string): string[] {
-  return s
-    .split(',')
-    .map(cleanTag)
-    .filter((t) => t !== '');
+  return distinctTags(
+    s
+      .split(',')
+      .map(cleanTag)
+      .filter((t) => t !== ''),
+  );
 }
 
 /** What the segment / persona prompt lists as used: both halves it asks for, each named. */

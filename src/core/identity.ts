@@ -103,5 +103,14 @@ export function checkTags(what: string, values: string[] | undefined, limit: num
     const parts = v.split(',').filter((part) => part.trim() !== '');
     return (parts.length ? parts : [v.replaceAll(',', '')]).map((part) => checkName(what, part, limit));
   });
-  return [...new Set(tags)];
+  return distinctTags(tags);
+}
+
+/**
+ * Tags that are one but for case or spacing ("billing", "BILLING", "billing "), as themes and
+ * `pm ls --tag` compare them: the first spelling, once (fresh-eyes wave 11 E14: one interview held both).
+ */
+export function distinctTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((t) => !seen.has(nameKey(t)) && Boolean(seen.add(nameKey(t))));
 }

@@ -327,19 +327,21 @@ items AS (
   SELECT 'pain', k.key, trim(x.text), p.id, p.account_id, p.source, p.date
   FROM p JOIN pains x ON x.interview_id = p.id JOIN keys k ON k.text = x.text
 ),
--- a pain's theme is named as its opportunity is (commonSpelling, src/core/opportunities.ts): as
--- written most often in the period, then most recently, then first by text; a tag's, its least
+-- a theme is named as an opportunity is (commonSpelling, src/core/opportunities.ts): as written most
+-- often in the period, then most recently, then first by text; a tag too (E14: one BILLING named
+-- the billing of every other interview)
 named AS (
-  SELECT key, theme FROM (
-    SELECT key, theme, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, max(date) DESC, theme) AS n
-    FROM items WHERE kind = 'pain' GROUP BY key, theme)
+  SELECT kind, key, theme FROM (
+    SELECT kind, key, theme,
+      row_number() OVER (PARTITION BY kind, key ORDER BY count(*) DESC, max(date) DESC, theme) AS n
+    FROM items GROUP BY kind, key, theme)
   WHERE n = 1
 )
-SELECT it.kind, CASE it.kind WHEN 'tag' THEN min(it.theme) ELSE nm.theme END AS theme,
+SELECT it.kind, nm.theme AS theme,
   count(DISTINCT it.account_id) AS accounts,
   count(DISTINCT it.source) AS signals, count(DISTINCT it.interview_id) AS interviews,
   json_group_array(DISTINCT a.segment) AS accountSegments
-FROM items it LEFT JOIN named nm ON it.kind = 'pain' AND nm.key = it.key
+FROM items it JOIN named nm ON nm.kind = it.kind AND nm.key = it.key
 LEFT JOIN accounts a INDEXED BY accounts_segments ON a.id = it.account_id
 GROUP BY it.kind, it.key`,
 
