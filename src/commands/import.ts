@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { decodeUtf8, safeLine } from '../core/text.js';
+import { settingChangesText } from '../core/config.js';
 import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
 import { isTerminal, readLimited, readTypedStdin, writeErr } from '../io.js';
@@ -146,6 +147,8 @@ function summary(c: ImportCounts): string {
         'the later version is kept, the other listed by pm sync conflicts.',
     );
   if (c.config) lines.push("Took the file's settings (the journal was empty).");
+  else if (settingChangesText(c.settingsChanged))
+    lines.push(`Settings changed by the file: ${settingChangesText(c.settingsChanged)} (pm config lists them).`);
   return lines.join('\n');
 }
 

@@ -8,6 +8,7 @@ import type { BetDoc, RecordDoc } from '../core/import-validate.js';
 import type { Pain } from '../core/pains.js';
 import { recordRef, versionTime } from '../core/versions.js';
 import { safeLine } from '../core/text.js';
+import { settingChangesText } from '../core/config.js';
 import type { SyncResult } from '../db/remote.js';
 import { dropDraftNaming } from './log-draft.js';
 import { arrivedRepeatLine } from './identity-warnings.js';
@@ -196,16 +197,21 @@ export async function sync(ctx: Context): Promise<void> {
     ctx.info('removed the unsaved pm log draft that named a person erased elsewhere');
   // a teammate's new hypothesis stating one of this journal's again: its evidence would be split (E7)
   for (const h of result.repeated) ctx.warn(arrivedRepeatLine(h));
+  const settingsChanged = result.merged.flatMap((m) => m.settingsChanged);
   if (ctx.json) {
     ctx.printJson({
       pulled: result.pulled,
       pushed: result.pushed,
       conflicts: result.conflicts,
       erasuresPushed: result.erasuresPushed,
+      settingsChanged,
     });
     return;
   }
   ctx.out(mergedSummary(result));
+  // shared settings are the team's (team.md): a teammate's change is said, not found later in the standup
+  const settings = settingChangesText(settingsChanged);
+  if (settings) ctx.out(`Settings changed by a teammate: ${settings} (pm config lists them).`);
   if (result.conflicts)
     ctx.warn(
       `${result.conflicts} record${result.conflicts === 1 ? ' was' : 's were'} changed here and elsewhere at once; ` +

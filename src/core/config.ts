@@ -40,6 +40,25 @@ export const DEFAULTS: Config = {
 
 export const CONFIG_KEYS = Object.keys(DEFAULTS) as ConfigKey[];
 
+/**
+ * Shared settings a teammate's version changed here, as one line's list ("cadence.target 3 → 10,
+ * week.start monday → sunday"): pm sync and pm import say so (fresh-eyes wave 11 E9: the standup's
+ * target and week changed without a word). A key changed twice reads from the first to the last.
+ */
+export function settingChangesText(changes: { key: string; from: string | null; to: string | null }[]): string {
+  const byKey = new Map<string, { from: string | null; to: string | null }>();
+  for (const c of changes) byKey.set(c.key, { from: byKey.get(c.key)?.from ?? c.from, to: c.to });
+  const shown = (key: string, v: string | null) => {
+    if (v !== null) return v;
+    const d = isConfigKey(key) ? DEFAULTS[key] : null;
+    return d === null ? '(unset)' : `${d} (default)`;
+  };
+  return [...byKey]
+    .filter(([key, c]) => shown(key, c.from) !== shown(key, c.to))
+    .map(([key, c]) => `${key} ${shown(key, c.from)} → ${shown(key, c.to)}`)
+    .join(', ');
+}
+
 const DESCRIPTIONS: Record<ConfigKey, string> = {
   'cadence.target': 'customer conversations wanted per cadence period',
   'cadence.days': 'length of the cadence period in days; no customer contact for longer is overdue',

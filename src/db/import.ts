@@ -16,7 +16,7 @@
 // statement prepared once), and the summary triggers suspended for a large merge, each summary
 // rebuilt once at the end (src/db/summaries.ts).
 import { refreshStatistics, type DB } from './journal.js';
-import { changesOf, mergeChanges, type MergeResult } from './merge.js';
+import { changesOf, mergeChanges, type MergeResult, type SettingChange } from './merge.js';
 import {
   ERASED_MARK,
   FORGOTTEN_NAME,
@@ -105,6 +105,8 @@ export interface ImportCounts {
   opportunities: Counted & { matched: number };
   /** the journal was empty and took the file's settings */
   config: boolean;
+  /** settings whose value the file changed here (E9) */
+  settingsChanged: SettingChange[];
   /** concurrent changes whose losing version is kept (pm sync conflicts) */
   conflicts: number;
 }
@@ -312,6 +314,7 @@ function emptyCounts(): ImportCounts {
     settings: { ...c(), existing: 0 },
     opportunities: { ...c(), matched: 0 },
     config: false,
+    settingsChanged: [],
     conflicts: 0,
     rewrite: false,
   };
@@ -355,6 +358,7 @@ function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): Impor
       mentions: counts.scrubbedHere.mentions + m.scrubbedHere.mentions,
     },
     config,
+    settingsChanged: m.settingsChanged,
     conflicts: m.conflicts,
     rewrite: m.rewrite,
   };

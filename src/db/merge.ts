@@ -110,6 +110,15 @@ export interface MergeResult {
   latest: string | null;
   /** an erased person's interview was rewritten: the file is to be rewritten after the commit */
   rewrite: boolean;
+  /** the settings whose value changed here (null: not set, the default), in the order they arrived */
+  settingsChanged: SettingChange[];
+}
+
+/** A shared setting changed by a teammate's version (fresh-eyes wave 11 E9: it arrived without a word). */
+export interface SettingChange {
+  key: string;
+  from: string | null;
+  to: string | null;
 }
 
 export interface MergeOptions {
@@ -266,6 +275,7 @@ class Merger {
       conflicts: 0,
       latest: null,
       rewrite: false,
+      settingsChanged: [],
     };
     const p = (sql: string) => db.prepare(sql);
     this.s = {
@@ -968,14 +978,20 @@ class Merger {
     return this.materializeAs(c);
   }
 
+  private storedSetting(key: string): string | null {
+    return (this.db.prepare('SELECT value FROM config WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  }
+
   private materializeAs(c: Change): Applied {
     switch (c.kind) {
       case 'setting': {
         const d = c.data as SettingDoc;
         // a setting the journal left at its default is added (an empty journal took the file's), not updated
-        const stored = this.db.prepare('SELECT 1 FROM config WHERE key = ?').get(d.key) !== undefined;
+        const stored = this.storedSetting(d.key);
         setConfigValue(this.db, d.key as ConfigKey, d.value);
-        return stored ? 'updated' : 'added';
+        if (stored !== String(d.value))
+          this.result.settingsChanged.push({ key: d.key, from: stored, to: String(d.value) });
+        return stored !== null ? 'updated' : 'added';
       }
       case 'account':
         return this.account(c.data as AccountDoc);
@@ -999,9 +1015,12 @@ class Merger {
   private remove(c: Change): void {
     const db = this.db;
     switch (c.kind) {
-      case 'setting':
+      case 'setting': {
+        const stored = this.storedSetting(c.key);
         unsetConfigValue(db, c.key as ConfigKey);
+        if (stored !== null) this.result.settingsChanged.push({ key: c.key, from: stored, to: null });
         return;
+      }
       case 'account':
       case 'contact': {
         const find = c.kind === 'account' ? this.s.accountByUuid : this.s.contactByUuid;
