@@ -56,7 +56,7 @@ export function erasedPersonWarnings(
   done: string,
 ): string[] {
   if (!hasErasures(db)) return [];
-  const m = loadForgottenList(db).match(person);
+  const m = loadForgottenList(db).matchTyped(person);
   if (m?.by === 'email') {
     const on = m.entry.erasedOn ? ` on ${m.entry.erasedOn}` : '';
     return [
@@ -87,7 +87,7 @@ export function refuseErasedPerson(
   account: string | null,
 ): void {
   if (!hasErasures(db)) return;
-  const m = loadForgottenList(db).match({ uuid: '', ...person });
+  const m = loadForgottenList(db).matchTyped({ uuid: '', ...person });
   if (!m || m.by === 'uuid') return;
   const on = m.entry.erasedOn ? ` on ${m.entry.erasedOn}` : '';
   if (m.by === 'email')

@@ -284,7 +284,11 @@ async function collect(
   // a draft's new name that the save refuses (kept before the Who prompt checked it): asked again,
   // with the answers that described the new person
   if (drafted && 'name' in drafted) {
-    const why = valid((s) => checkNewWho(db, s))(drafted.name);
+    // and an erased person's name at the draft's account, which the save refuses (review wave 12 R2)
+    const why = valid((s) => {
+      checkNewWho(db, s);
+      refuseErasedPerson(db, parsePerson(s), answers.account ?? null);
+    })(drafted.name);
     if (why !== true) {
       ctx.info(`the person of the draft cannot be logged as typed: ${why}. Who was it?`);
       for (const key of ['who', 'whoLabel', 'account', 'role', 'segment', 'persona'] as const) delete answers[key];

@@ -107,32 +107,55 @@ export class ForgottenList {
         if (e) return { by: 'email', entry: e };
       }
     }
-    for (const name of [person.name, ...nameSpans(person.name)])
-      for (const k of this.keys) {
-        const e = this.byName.get(k.id)?.get(nameHash(k.key, name));
-        if (e) return { by: 'name', entry: e };
-      }
+    return this.matchName(person.name);
+  }
+
+  /**
+   * `match`, or for a name typed anew (pm log, the Who prompt, pm contact set), an erased full name
+   * inside it dressed only with a title, a parenthesis or symbols: "Dr. Kim Lee", "Kim Lee (IT)",
+   * "Kim Lee 🙂" are "Kim Lee" (fresh-eyes wave 12 G2). Only for refusing what is typed: a contact
+   * already here or arriving from a teammate is matched whole (review wave 12 R1, R3: "Kim Lee
+   * Smith" is someone else, never erased or reported erased on a run of her words).
+   */
+  matchTyped(person: { uuid: string; name: string; email: string | null }): ForgottenMatch | null {
+    const m = this.match(person);
+    if (m) return m;
+    for (const name of dressedNames(person.name)) {
+      const e = this.matchName(name);
+      if (e) return e;
+    }
+    return null;
+  }
+
+  private matchName(name: string): ForgottenMatch | null {
+    for (const k of this.keys) {
+      const e = this.byName.get(k.id)?.get(nameHash(k.key, name));
+      if (e) return { by: 'name', entry: e };
+    }
     return null;
   }
 }
 
+// a title before a name, said or written ("Dr. Kim Lee"): the words a name may be dressed with
+const TITLE = /^(dr|mr|mrs|ms|mx|miss|prof|sir|dame|rev|fr)\.?$/i;
+
 /**
- * The runs of two to six words inside a name that could be a person's whole name, as pm forget's
- * scrub finds them in text (src/db/forget.ts): "Dr. Kim Lee", "Kim Lee (IT)" and "Kim Lee 🙂" hold
- * "Kim Lee". A name given to a contact holding an erased person's full name is that name by the rule
- * text follows (fresh-eyes wave 12 G2: the name itself matched only whole, so "Dr. Kim Lee" at her
- * account came back). One word alone is an ordinary word ("May", wave 11 F11), never a match here.
+ * The runs of two to six words of a name whose other words are only a title, a parenthesis or
+ * symbols ("Dr. Kim Lee", "Kim Lee (IT)", "Kim Lee 🙂" hold "Kim Lee"); a run with any other word
+ * beside it ("Kim Lee Smith", "Ann Kim Lee", "Kim Lee-Smith") is part of another name.
  */
-function nameSpans(name: string): string[] {
-  const words = [...name.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const spans: string[] = [];
-  for (let i = 0; i < words.length; i++)
-    for (let j = i + 1; j < Math.min(words.length, i + 6); j++) {
-      const span = name.slice(words[i].start, words[j].end);
-      // a name's words are apart by spaces, hyphens, apostrophes or dots only
-      if (!/[^\p{L}\p{N}\s'’.-]/u.test(span) && span !== name) spans.push(span);
-    }
-  return spans;
+function dressedNames(name: string): string[] {
+  const bare = name.replace(/\([^)]*\)/g, ' ');
+  const words = [...bare.matchAll(/[\p{L}\p{N}]+\.?/gu)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const core = words.filter((w) => !TITLE.test(w.text));
+  if (core.length < 2 || core.length > 6) return [];
+  const span = bare.slice(core[0].start, core[core.length - 1].end).replace(/\.$/, '');
+  // a name's words are apart by spaces, hyphens, apostrophes or dots only
+  return span === name || /[^\p{L}\p{N}\s'’.-]/u.test(span) ? [] : [span];
 }
 
 /**

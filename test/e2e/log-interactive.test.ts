@@ -497,6 +497,37 @@ describe('pm log on a terminal: two known people typed at Who', () => {
   });
 });
 
+// review wave 12 R2: a draft's new person erased since at the draft's account (their name, no email)
+// skipped Who and Account, and the save refused it at the end, every time it was resumed
+describe('pm log on a terminal: a draft whose new person was erased since', () => {
+  it('asks who again on resuming, and keeps the rest', () => {
+    seed();
+    expect(box.pm(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'r']).code).toBe(0);
+    expect(box.pm(['log', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'n']).code).toBe(0);
+    expect(box.pm(['forget', 'Nina Novak', '--yes']).code).toBe(0);
+    keepDraft({
+      who: { name: 'Nina Novak' },
+      whoLabel: 'Nina Novak',
+      account: 'Acme',
+      role: 'customer',
+      segment: '',
+      persona: '',
+      howWhen: 'video',
+      summary: 'They export every Monday',
+    });
+    const r = session([
+      { expected: 'Resume the log you left', keys: [ENTER] },
+      { expected: 'cannot be logged as typed[\\s\\S]*Who did you talk to', text: 'raj' },
+      { expected: 'Raj Patel \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
+    ]);
+    expect(r.failure, r.plain.slice(-600)).toBeNull();
+    expect(r.code, r.plain.slice(-600)).toBe(0);
+    expect(box.json(['show', 'last'])).toMatchObject({ summary: 'They export every Monday', with: ['Raj Patel'] });
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+  });
+});
+
 describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
   it('Ctrl-C before anything was typed saves nothing and exits 130 with one calm line', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']).code).toBe(0);
