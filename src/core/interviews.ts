@@ -166,7 +166,7 @@ export function checkPersona(raw: string, flag = '--persona'): string | null {
 }
 
 export function checkList(flag: string, values: string[] | undefined, limit: number): string[] {
-  return (values ?? []).map((v) => checkText(flag, v, limit));
+  return (values ?? []).map((v) => checkText(flag, v, limit, { line: true }));
 }
 
 /**
@@ -207,7 +207,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
     channel,
     date,
     minutes: opts.minutes === undefined ? null : parseMinutes(opts.minutes),
-    summary: checkText('--summary', opts.summary!, LIMITS.summary),
+    summary: checkText('--summary', opts.summary!, LIMITS.summary, { line: true }),
     notes: readNotes(),
     pains: (opts.pain ?? []).map((p) => parsePain(p)),
     quotes: checkList('--quote', opts.quote, LIMITS.quote),
@@ -217,6 +217,6 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
       opts.followUp === undefined
         ? null
         : followUpAfter(parseDeadline(opts.followUp, today, date, '--follow-up'), date),
-    by: opts.by === undefined ? null : checkText('--by', opts.by, LIMITS.name),
+    by: opts.by === undefined ? null : checkText('--by', opts.by, LIMITS.name, { line: true }),
   };
 }

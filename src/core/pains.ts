@@ -38,8 +38,9 @@ export function parseSeverity(value: string, what = '--severity'): Severity {
 export function parsePain(raw: string, flag = '--pain'): Pain {
   const m = /^([\s\S]*):\s*([A-Za-z]+)\s*$/.exec(raw);
   const severity = m ? m[2].toLowerCase() : '';
-  if (m && isSeverity(severity)) return { text: checkText(flag, m[1].trimEnd(), LIMITS.pain), severity };
-  return { text: checkText(flag, raw, LIMITS.pain), severity: DEFAULT_SEVERITY };
+  if (m && isSeverity(severity))
+    return { text: checkText(flag, m[1].trimEnd(), LIMITS.pain, { line: true }), severity };
+  return { text: checkText(flag, raw, LIMITS.pain, { line: true }), severity: DEFAULT_SEVERITY };
 }
 
 /** Words people write for a severity that pm does not have. */

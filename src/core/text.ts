@@ -31,10 +31,12 @@ export function checkText(
   what: string,
   raw: string,
   limit: number,
-  opts: { allowEmpty?: boolean; asIs?: boolean } = {},
+  opts: { allowEmpty?: boolean; asIs?: boolean; line?: boolean } = {},
 ): string {
-  // (a CR left at the very end, what $(…) keeps of a Windows line end, goes)
-  const value = opts.asIs || !raw.includes('\r') ? raw : raw.replace(/\r+$/, '').replace(/\r\n/g, '\n');
+  // (a CR left at the very end, what $(…) keeps of a Windows line end, goes; and for a one-line
+  // field, `line`, every line end at its end: stored, it put a pain's severity on a line of its own)
+  const crlf = opts.asIs || !raw.includes('\r') ? raw : raw.replace(/\r+$/, '').replace(/\r\n/g, '\n');
+  const value = opts.line ? crlf.replace(/[\r\n]+$/, '') : crlf;
   if (value.includes('\0')) throw new UsageError(`${what} contains a NUL byte`);
   if (value.includes('\uFFFD')) throw new UsageError(`${what} is not valid UTF-8`);
   if (!value.isWellFormed()) throw new UsageError(`${what} is not valid UTF-8`);

@@ -34,3 +34,19 @@ it('notes, summaries, quotes and pains with Windows line ends are stored with "\
   // the one CR left is the lone CR typed inside I2's notes
   expect(box.pm(['export', '--format', 'json']).out.match(/\\r/g)).toEqual(['\\r']);
 });
+
+// eyes2 wave 11 F9: a line end at the end of a one-line field was kept: pm show put the pain's
+// severity on a line of its own and the summary's indent on an empty line
+it('a line end at the end of a summary, pain, quote or --by is dropped; the notes keep theirs', () => {
+  const log = ['log', '--with', 'A', '--account', 'X', '--summary', 'sum\r\n', '--notes', 'n\n', '--by', 'Dana\n'];
+  expect(box.pm([...log, '--pain', 'slow export\r\n', '--pain', 'no audit:high\n', '--quote', 'q\n\n']).code).toBe(0);
+  const one = box.json(['show', 'I1']);
+  expect([one.summary, one.notes, one.by, one.quotes]).toEqual(['sum', 'n\n', 'Dana', ['q']]);
+  expect(one.pains).toEqual([
+    { text: 'slow export', severity: 'medium' },
+    { text: 'no audit', severity: 'high' },
+  ]);
+  expect(box.pm(['show', 'I1']).out).toMatch(/^ {2}- slow export \(medium\)$/m);
+  expect(box.pm(['edit', 'I1', '--summary', 'edited\r\n']).code).toBe(0);
+  expect(box.json(['show', 'I1']).summary).toBe('edited');
+});
