@@ -111,17 +111,17 @@ function formatOfName(path: string | undefined): Format | null {
 }
 
 /**
- * --format, else --json, else the format `--out`'s name says (fresh-eyes wave 12 G9: `--out team.json`
- * wrote markdown a teammate's import then refused), else md. A format given that the name contradicts
- * is written as asked, with a warning.
+ * --format, else --json, else md (the contract's default). A file whose name says another format is
+ * written as asked, with a warning naming the flag (fresh-eyes wave 12 G9: `--out team.json` wrote
+ * markdown, found only when the teammate's import refused it).
  */
 function chooseFormat(ctx: Context, opts: ExportOptions): Format {
   if (ctx.json && opts.format !== undefined && opts.format !== 'json')
     throw new UsageError(`--json and --format ${opts.format} disagree`, 'give one of them');
-  const named = opts.out === '-' ? null : formatOfName(opts.out);
-  const format = opts.format ?? (ctx.json ? 'json' : (named ?? 'md'));
+  const format = opts.format ?? (ctx.json ? 'json' : 'md');
   const normal = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();
   if (!(FORMATS as readonly string[]).includes(normal)) throw unknownFormat(format, FORMATS);
+  const named = opts.out === '-' ? null : formatOfName(opts.out);
   if (named !== null && named !== normal)
     ctx.warn(`writing ${normal} into ${opts.out}, whose name says ${named}; --format ${named} writes ${named}`);
   return normal as Format;

@@ -72,7 +72,9 @@ export function buildTeam(
     direct,
     target,
     met: direct >= target,
-    behind: direct < due(target, pace),
+    // the sum of each person's due, as each row judges them: the floor of the team's whole target would
+    // outgrow it (four people at two a week are behind by Tuesday while each is on track: review R8)
+    behind: direct < members.length * due(perPerson, pace),
     over: pace.over,
     silent: members.filter((m) => m.direct === 0).map((m) => m.by),
   };

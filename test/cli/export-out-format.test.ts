@@ -1,7 +1,7 @@
-// Fresh-eyes wave 12 G9: `pm export --out team.json` wrote markdown into team.json with "Wrote … to
-// team.json", and the teammate's `pm import team.json` refused it later. With no --format (nor
-// --json), the file's name says the format; a format given that the name contradicts is written as
-// asked, with a warning. Fails before (markdown in every file).
+// Fresh-eyes wave 12 G9: `pm export --out team.json` wrote markdown into team.json with only "Wrote … to
+// team.json", and the teammate's `pm import team.json` refused it later. md stays the default (the
+// contract's); a file whose name says another format gets a warning naming the flag that writes it.
+// Fails before (no warning).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sandboxForFile } from '../helpers.js';
@@ -11,19 +11,32 @@ const box = sandboxForFile([
 ]);
 
 describe('pm export --out NAME', () => {
-  it("writes the format the file's name says when --format is not given", () => {
+  it('writes md by default, and says so when the name says json, csv or html', () => {
     const read = (name: string) => readFileSync(`${box().dir}/${name}`, 'utf8');
-    for (const name of ['team.json', 'rows.csv', 'page.html', 'week.md', 'notes.txt']) {
+    for (const [name, says] of [
+      ['team.json', 'json'],
+      ['rows.csv', 'csv'],
+      ['page.html', 'html'],
+    ]) {
+      const r = box().pm(['export', '--out', `${box().dir}/${name}`]);
+      expect(r.code, name).toBe(0);
+      expect(r.err).toMatch(
+        new RegExp(
+          `^pm: warning: writing md into .*${name}, whose name says ${says}; --format ${says} writes ${says}$`,
+          'm',
+        ),
+      );
+      expect(read(name)).toMatch(/^# Report /);
+    }
+    for (const name of ['week.md', 'notes.txt']) {
       const r = box().pm(['export', '--out', `${box().dir}/${name}`]);
       expect(r.code, name).toBe(0);
       expect(r.err, name).not.toMatch(/warning/);
+      expect(read(name)).toMatch(/^# Report /);
     }
+    // the flag it names writes what the teammate imports
+    expect(box().pm(['export', '--format', 'json', '--out', `${box().dir}/team.json`]).err).not.toMatch(/warning/);
     expect(JSON.parse(read('team.json')).format).toBe('pm-journal');
-    expect(read('rows.csv')).toMatch(/^id,uuid,date,/);
-    expect(read('page.html')).toMatch(/^<!DOCTYPE html>/);
-    expect(read('week.md')).toMatch(/^# Report /);
-    expect(read('notes.txt')).toMatch(/^# Report /);
-    // what the teammate does with it
     const mate = box().pm(['--db', `${box().dir}/mate.db`, 'import', `${box().dir}/team.json`]);
     expect(mate.code, mate.err).toBe(0);
   });

@@ -140,3 +140,29 @@ describe('pm report --team on a Tuesday and for a past week (wave 12 G1)', () =>
     }
   });
 });
+
+// review wave 12 R8: the team's due was the floor of its whole target (floor(8 × 2 ÷ 7) = 2 with four
+// people at two a week on a Tuesday), so the team was "behind" while the page and every person were on track
+it("pm report --team: a team is due the sum of its people's dues", () => {
+  const tue = sandbox({ today: '2026-11-17' });
+  try {
+    expect(tue.pm(['config', 'set', 'cadence.target', '2']).code).toBe(0);
+    for (const [by, who] of [
+      ['Pat', 'Jane Roe'],
+      ['Dana', 'Bo Li'],
+      ['Lee', 'Kim Oh'],
+      ['Sam', 'Lee Park'],
+    ])
+      expect(
+        tue.pm(['log', '--with', who, '--account', 'Acme', '--summary', 'call', '--by', by, '--date', '2026-11-10'])
+          .code,
+      ).toBe(0);
+    const r = tue.json(['report', '--team']);
+    expect(r.verdict).toBe('on track');
+    expect(r.team.members.map((m: { behind: boolean }) => m.behind)).toEqual([false, false, false, false]);
+    expect(r.team).toMatchObject({ target: 8, direct: 0, behind: false, met: false });
+    expect(tue.pm(['report', '--team']).out).toMatch(/team target 8 \(4 × 2\): on track/);
+  } finally {
+    tue.cleanup();
+  }
+});
