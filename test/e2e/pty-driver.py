@@ -11,7 +11,9 @@ while the prompt waits, e.g. another pm), then type TEXT; or {"close": true}: cl
 """
 import codecs, json, os, pty, re, select, subprocess, sys, time
 
-STEP_TIMEOUT = 15.0
+# how long a step may wait for its text: only a failing run waits it out, so it is set for a loaded
+# two-core CI (a 1 KB paste is redrawn as it arrives, ~2 MB of output: 17 s at load 30, review wave 12 R5)
+STEP_TIMEOUT = 45.0
 
 
 def main():
