@@ -103,6 +103,16 @@ export function refuseErasedPerson(
     .pluck()
     .get(m.entry.uuid) as string | undefined;
   if (!sameAsErased(m, { email: person.email, account }, at)) return;
+  // a title or parenthesis around their name (pm import and pm sync match a name whole: review R9)
+  if (m.dressed)
+    throw new UsageError(
+      `${q(person.name)} at ${safeLine(at!)} is ${q(m.dressed)}, a person erased with pm forget${on}; ` +
+        'pm does not take them back',
+      'a title, a parenthesis or an emoji does not make another person' +
+        (m.entry.emailHash
+          ? `; someone else of that name? give their email: --with "${safeLine(person.name)} <their email>"`
+          : `; they had no email, so a namesake at ${safeLine(at!)} cannot be told apart from them`),
+    );
   throw new UsageError(
     `${q(person.name)} at ${safeLine(at!)} is a person erased with pm forget${on}; pm does not take them back`,
     m.entry.emailHash

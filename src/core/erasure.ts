@@ -57,7 +57,12 @@ export function entryFor(
   };
 }
 
-export type ForgottenMatch = { by: 'uuid' | 'email' | 'name'; entry: ForgottenEntry };
+export type ForgottenMatch = {
+  by: 'uuid' | 'email' | 'name';
+  entry: ForgottenEntry;
+  /** matchTyped: the erased name found inside the one typed ("Kim Lee" in "Dr. Kim Lee") */
+  dressed?: string;
+};
 
 /** Recognises erased people: by UUID, by email (the same person), or by name alone (maybe the same). */
 export class ForgottenList {
@@ -122,7 +127,7 @@ export class ForgottenList {
     if (m) return m;
     for (const name of dressedNames(person.name)) {
       const e = this.matchName(name);
-      if (e) return e;
+      if (e) return { ...e, dressed: name };
     }
     return null;
   }
