@@ -7,7 +7,7 @@ import { colorLevel } from './context.js';
 import { EXIT, OutputError, PmError } from './errors.js';
 import { handleSignals, takeLateSignal } from './interrupt.js';
 import { asJournalError } from './db/journal.js';
-import { safeLine } from './core/text.js';
+import { closest, safeLine } from './core/text.js';
 import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
 import { COMMANDS, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
 import { createProgram, registerCommands } from './cli/register.js';
@@ -45,15 +45,51 @@ export function buildProgram(argv?: string[]): Command {
       // JSON's alone (`pm --json | jq` met the help: eyes2 wave 11 F10); errors go by outputError
       writeErr: argv?.includes('--json') ? writeErr : writeOut,
       // one line, and whatever the user typed (an unknown command or option) never reaches the terminal raw
-      outputError: (s) => writeErr(`pm: ${safeLine(ownWords(s.replace(/^error: /, '').trim()))}\n`),
+      outputError: (s) => writeErr(`pm: ${safeLine(ownWords(s.replace(/^error: /, '').trim(), argv ?? []))}\n`),
       ...inProcessHelp(),
     });
   return registerCommands(program, command ? [command] : COMMANDS);
 }
 
 /** commander's message in pm's words where pm has better ones (`pm config KEY VALUE`, git's habit: E24). */
-function ownWords(message: string): string {
-  return message.startsWith("too many arguments for 'config'") ? 'config takes list, get, set or unset' : message;
+function ownWords(message: string, argv: string[]): string {
+  if (!message.startsWith('too many arguments for ')) return message;
+  const typo = subcommandTypo(argv);
+  if (typo) return `unknown ${typo.command} command '${typo.word}' (Did you mean ${typo.meant}?)`;
+  if (message.startsWith("too many arguments for 'config'")) return 'config takes list, get, set or unset';
+  // `pm sync frobnicate`: sync runs without arguments, so commander counts the word as one too many
+  const [word, stray] = positionals(argv);
+  const spec = word === undefined ? undefined : findCommand(word);
+  if (!spec?.subcommands || spec.arguments?.length || stray === undefined) return message;
+  const names = spec.subcommands.map((c) => c.name).join(', ');
+  return `unknown ${spec.name} command '${stray}' (${spec.name} takes ${names})`;
+}
+
+/** The words of argv that are neither options nor a global option's value: the command word first. */
+function positionals(argv: string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (GLOBAL_VALUE_OPTIONS.includes(argv[i])) i++;
+    else if (!argv[i].startsWith('-')) words.push(argv[i]);
+  }
+  return words;
+}
+
+/**
+ * `pm sync statu`, `pm config lst`: a command that runs on its own (pm sync, pm config) takes no
+ * arguments, so commander reads a misspelt subcommand as an argument too many, with no suggestion
+ * (G6); the subcommand it is one or two letters away from, as `pm hyp lst` gets.
+ */
+export function subcommandTypo(argv: string[]): { command: string; word: string; meant: string } | undefined {
+  const [command, word] = positionals(argv);
+  const spec = command === undefined ? undefined : findCommand(command);
+  // a command with arguments of its own (pm guide H3) reads the word as one of them
+  if (!spec?.subcommands || spec.arguments?.length || word === undefined) return undefined;
+  const meant = closest(
+    word,
+    spec.subcommands.map((c) => c.name),
+  );
+  return meant === undefined ? undefined : { command: spec.name, word, meant };
 }
 
 /**
@@ -113,7 +149,7 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
     // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
     const known = word !== undefined && findCommand(word) !== undefined;
-    if (word === 'config' && err.code === 'commander.excessArguments') {
+    if (word === 'config' && err.code === 'commander.excessArguments' && !subcommandTypo(argv)) {
       // what they meant, with their own words: one is a get, two a set
       const words = argv.slice(argv.indexOf('config') + 1).filter((a) => !a.startsWith('-'));
       const quoted = words.slice(0, 2).map((w) => (/^[\w.@-]+$/.test(w) ? w : JSON.stringify(w)));

@@ -7,7 +7,7 @@ import { EXIT, ExitWith, UsageError } from '../errors.js';
 import { journeyStages } from '../core/config.js';
 import { buildGuide, checkQuestions } from '../core/guide.js';
 import { parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
-import { decodeUtf8 } from '../core/text.js';
+import { closest, decodeUtf8 } from '../core/text.js';
 import { heardFor, segmentNames } from '../db/guide.js';
 import { hypothesisRecords } from '../db/hypotheses.js';
 import { isTerminal, readStdin } from '../io.js';
@@ -22,6 +22,9 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
   if (ref === undefined)
     throw new UsageError('which hypothesis? pm guide H3', 'try: pm hyp list, then pm guide H3; or pm guide check FILE');
   const rowid = parseHypothesisId(ref);
+  if (rowid === null && closest(ref, ['check']))
+    // `pm guide chek`: guide's own argument takes the misspelt subcommand, so commander cannot suggest it (G6)
+    throw new UsageError(`unknown guide command '${ref}' (Did you mean check?)`, 'try: pm guide --help');
   if (rowid === null) throw unknownHypothesis(ref);
   const config = ctx.config();
   const { db } = ctx.read();

@@ -90,4 +90,21 @@ describe('the command table', () => {
       "pm: unknown option '--acount' (Did you mean --account?)\ntry: pm ls --help\n",
     );
   });
+
+  it('a misspelt subcommand of a command that also runs alone (sync, config, guide) gets a suggestion too', () => {
+    const typo = (argv: string[], err: string) => expect(journal().pm(argv)).toEqual({ code: 2, out: '', err });
+    typo(['sync', 'conflict'], "pm: unknown sync command 'conflict' (Did you mean conflicts?)\ntry: pm sync --help\n");
+    typo(
+      ['sync', 'resolv', '1', 'lost'],
+      "pm: unknown sync command 'resolv' (Did you mean resolve?)\ntry: pm sync --help\n",
+    );
+    typo(
+      ['sync', 'frob'],
+      "pm: unknown sync command 'frob' (sync takes init, status, conflicts, resolve)\ntry: pm sync --help\n",
+    );
+    typo(['config', 'lst'], "pm: unknown config command 'lst' (Did you mean list?)\ntry: pm config --help\n");
+    typo(['guide', 'chek'], "pm: unknown guide command 'chek' (Did you mean check?)\ntry: pm guide --help\n");
+    // a key is still read as git's habit (pm config KEY): a get
+    typo(['config', 'cadence.target'], 'pm: config takes list, get, set or unset\ntry: pm config get cadence.target\n');
+  });
 });
