@@ -11,6 +11,7 @@ import { parsePerson, parseRole } from '../core/contacts.js';
 import {
   checkList,
   checkPersona,
+  checkSummary,
   followUpAfter,
   parseMinutes,
   whereFrom,
@@ -95,8 +96,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   if (opts.channel !== undefined) plan.fields.channel = parseChannel(opts.channel);
   if (opts.minutes !== undefined) plan.fields.minutes = parseMinutes(opts.minutes);
   if (clear.has('minutes')) plan.fields.minutes = null;
-  if (opts.summary !== undefined)
-    plan.fields.summary = checkText('--summary', opts.summary, LIMITS.summary, { line: true });
+  if (opts.summary !== undefined) plan.fields.summary = checkSummary(opts.summary);
   if (opts.by !== undefined) plan.fields.by = checkText('--by', opts.by, LIMITS.name, { line: true });
   const notes = readNotes(opts);
   if (notes !== null) plan.fields.notes = notes;

@@ -165,6 +165,21 @@ export function checkPersona(raw: string, flag = '--persona'): string | null {
   return v === '' ? null : v;
 }
 
+/**
+ * --summary: one line, at most LIMITS.summary characters. Longer, it is call notes pasted into the
+ * wrong flag: the refusal says how long and where they go (fresh-eyes wave 11 E12: it named no way out).
+ */
+export function checkSummary(raw: string): string {
+  const text = checkText('--summary', raw, LIMITS.notes, { line: true });
+  const length = [...text].length;
+  if (length > LIMITS.summary)
+    throw new UsageError(
+      `--summary is longer than ${LIMITS.summary} characters (${length.toLocaleString('en-US')})`,
+      'a summary is a sentence or two: put the rest in --notes, or pipe it to --notes-file -',
+    );
+  return text;
+}
+
 export function checkList(flag: string, values: string[] | undefined, limit: number): string[] {
   return (values ?? []).map((v) => checkText(flag, v, limit, { line: true }));
 }
@@ -207,7 +222,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
     channel,
     date,
     minutes: opts.minutes === undefined ? null : parseMinutes(opts.minutes),
-    summary: checkText('--summary', opts.summary!, LIMITS.summary, { line: true }),
+    summary: checkSummary(opts.summary!),
     notes: readNotes(),
     pains: (opts.pain ?? []).map((p) => parsePain(p)),
     quotes: checkList('--quote', opts.quote, LIMITS.quote),

@@ -196,9 +196,14 @@ const CASES: Case[] = [
   ['log: empty summary', [...logWith, '--summary', ''], /--summary is empty/],
   ['log: blank summary', [...logWith, '--summary', '   '], /--summary is empty/],
   [
-    'log: summary of 1,001 characters',
+    'log: summary of 1,001 characters (how long, and where the rest goes: fresh-eyes wave 11 E12)',
     [...logWith, '--summary', long(1001)],
-    /--summary is longer than 1000 characters/,
+    /--summary is longer than 1000 characters \(1,001\)/,
+  ],
+  [
+    'edit: summary of 1,001 characters',
+    ['edit', 'I1', '--summary', long(1001)],
+    /--summary is longer than 1000 characters \(1,001\)/,
   ],
   ['log: summary of 100 kB', [...logWith, '--summary', long(100_000)], /--summary is longer than 1000 characters/],
   [
@@ -431,6 +436,14 @@ describe('bad input: exit 2, one pm: line, no stack trace, the journal byte-iden
     const r = box.pm(args, { input, cwd: box.dir }); // file names are relative to the sandbox
     expectRefusal(r, what);
     expect(box.snapshot()).toBe(before);
+  });
+
+  it('a --summary too long points to --notes (fresh-eyes wave 11 E12)', () => {
+    for (const args of [
+      [...logWith, '--summary', long(1500)],
+      ['edit', 'I1', '--summary', long(1500)],
+    ])
+      expect(box.pm(args).err).toMatch(/\(1,500\)\nhint: .*put the rest in --notes, or pipe it to --notes-file -/);
   });
 
   // (control) the malformed import files were refused for their flaw alone
