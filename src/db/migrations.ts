@@ -93,6 +93,7 @@ export const MIGRATIONS: Migration[] = [
   migration(53, '0053_coverage_persona_last'),
   migration(54, '0054_accounts_going_cold'),
   migration(55, '0055_sync_resend'),
+  migration(56, '0056_coverage_days'),
 ];
 
 /**

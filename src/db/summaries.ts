@@ -56,6 +56,13 @@ const PAIN_TEXT_DAYS_TRIGGERS = [
   'pain_facet_last_after_delete',
 ];
 
+const COVERAGE_DAYS_TRIGGERS = [
+  'coverage_days_after_insert',
+  'coverage_days_after_update',
+  'coverage_days_after_delete',
+  'coverage_days_after_segment',
+];
+
 /** In the order they are rebuilt: each reads only those before it. */
 export const SUMMARIES: readonly Summary[] = [
   {
@@ -397,6 +404,33 @@ export const SUMMARIES: readonly Summary[] = [
           WHERE interview_id > ${after} AND kind = 'customer' AND customer = 1)
       WHERE true GROUP BY who, dim, persona
       ON CONFLICT (who, dim, persona) DO UPDATE SET last = excluded.last WHERE excluded.last > last;`,
+  },
+  {
+    // each day's customer conversations per segment and per stage (0056): pm coverage's conversations
+    // per segment and stage, summed over the window's days
+    name: 'coverage_days',
+    table: 'coverage_days',
+    view: 'coverage_days_now',
+    key: [
+      ['day', 'day'],
+      ['dim', 'dim'],
+      ['key', 'key'],
+    ],
+    kept: null,
+    triggers: COVERAGE_DAYS_TRIGGERS,
+  },
+  {
+    // each (stage, account)'s last customer conversation (0056): pm coverage's accounts per stage in a
+    // window that runs to today
+    name: 'coverage_stage_last',
+    table: 'coverage_stage_last',
+    view: 'coverage_stage_last_now',
+    key: [
+      ['stage', 'stage'],
+      ['account_id', 'account_id'],
+    ],
+    kept: null,
+    triggers: COVERAGE_DAYS_TRIGGERS,
   },
 ];
 

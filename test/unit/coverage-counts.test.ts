@@ -59,6 +59,8 @@ describe.each(Object.entries(shapes))('coverage counts on a journal of the %s sh
     expect(rows.segmentCounts.length).toBeGreaterThan(2);
     expect(rows.stageCounts.length).toBeGreaterThan(2);
     expect(rows.personaCounts.some((p) => (p.people ?? 0) > 1)).toBe(true);
+    // the windows to the last customer conversation and after are counted from the kept days (0056)
+    expect(db.prepare("SELECT max(date) FROM interviews WHERE kind = 'customer'").pluck().get()).toBe(WINDOWS[0].end);
     expectSame(db);
   });
 
@@ -124,6 +126,30 @@ describe.each(Object.entries(shapes))('coverage counts on a journal of the %s sh
     // the last conversation with some of a persona's people removed: their last days go back
     const last = db.prepare("SELECT max(date) FROM interviews WHERE kind = 'customer'").pluck().get() as string;
     db.prepare("DELETE FROM interviews WHERE kind = 'customer' AND date = ?").run(last);
+    expectSame(db);
+  });
+
+  it('the same after conversations change stage and accounts change segment', () => {
+    // a window that runs to the last conversation counts segments and stages from each day's kept
+    // counts and each (stage, account)'s last day (0056): a stage set, changed or cleared, a segment
+    // changed, reach them
+    const recent = db
+      .prepare("SELECT id FROM interviews WHERE kind = 'customer' AND date >= ? ORDER BY date DESC, id LIMIT 40")
+      .pluck()
+      .all(WINDOWS[0].start) as number[];
+    const stage = db.prepare('UPDATE interviews SET stage = ? WHERE id = ?');
+    for (const id of recent.slice(0, 10)) stage.run('renewal', id);
+    for (const id of recent.slice(10, 20)) stage.run(null, id);
+    for (const id of recent.slice(20, 30)) stage.run('discover', id);
+    expectSame(db);
+    db.prepare(
+      `UPDATE accounts SET segment = 'Mid-size' WHERE id IN
+        (SELECT account_id FROM interviews WHERE id IN (SELECT value FROM json_each(?)))`,
+    ).run(JSON.stringify(recent.slice(0, 5)));
+    db.prepare(
+      `UPDATE accounts SET segment = NULL WHERE id IN
+        (SELECT account_id FROM interviews WHERE id IN (SELECT value FROM json_each(?)))`,
+    ).run(JSON.stringify(recent.slice(30, 33)));
     expectSame(db);
   });
 });

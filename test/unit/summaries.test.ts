@@ -354,6 +354,10 @@ describe('every summary', () => {
       WHERE (text, who) = (SELECT text, who FROM pain_heard_from WHERE medium <> '' LIMIT 1)`,
     coverage_persona_last: `UPDATE coverage_persona_last SET last = '1999-01-01'
       WHERE (who, dim, persona) = (SELECT who, dim, persona FROM coverage_persona_last WHERE dim = 1 LIMIT 1)`,
+    coverage_days: `UPDATE coverage_days SET n = n + 1
+      WHERE (day, dim, key) = (SELECT day, dim, key FROM coverage_days WHERE dim = 0 LIMIT 1)`,
+    coverage_stage_last: `UPDATE coverage_stage_last SET last = '1999-01-01'
+      WHERE (stage, account_id) = (SELECT stage, account_id FROM coverage_stage_last LIMIT 1)`,
     // a segment's last day (its triggers keep the text's totals after it: those stay as the view makes them)
     pain_facet_last: `UPDATE pain_facet_last SET last = '1999-01-01'
       WHERE (text, facet, value) = (SELECT text, facet, value FROM pain_facet_last WHERE facet = 7 LIMIT 1)`,

@@ -26,6 +26,9 @@ const NOT_SHARED = new Set([
   'pain_text_totals',
   // each person's, account's and conversation's last customer conversation by persona (0053)
   'coverage_persona_last',
+  // each day's customer conversations per segment and stage, each (stage, account)'s last one (0056)
+  'coverage_days',
+  'coverage_stage_last',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   // each hypothesis's status and days beside what its links say, kept by triggers (0036)
