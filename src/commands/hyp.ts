@@ -27,6 +27,7 @@ import {
   evidenceLink,
   graveyard,
   hypothesisRecords,
+  hypothesesTagged,
   withDecidedFlags,
   hypothesisState,
   hypothesisTotal,
@@ -52,7 +53,7 @@ import {
 } from '../db/opportunities.js';
 import { painKey } from '../core/pains.js';
 import { loadPrompts } from '../prompts.js';
-import { checkTags, nameKey } from '../core/identity.js';
+import { checkTags } from '../core/identity.js';
 import { hintIfCut, rowLimit } from './limit.js';
 
 /** A journal that does not exist yet holds no hypothesis: say so without creating the file. */
@@ -400,21 +401,21 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
   // read as pm hyp add reads it: "p,q" is two tags (both), and "" is refused, not "any tag"
   const tags = opts.tag === undefined ? undefined : checkTags('--tag', [opts.tag], LIMITS.tag);
   const { db } = ctx.read();
-  // several tags: every hypothesis of the status, then those with all of them, or with the tag as
-  // written, kept with its comma from before pm split them (a journal's hypotheses are hundreds at
-  // most: the page is cut here rather than in SQL)
+  // several tags: those with all of them, or with the tag as written, kept with its comma from before
+  // pm split them, found by their tags; then the status, and the page cut here
   const several = tags !== undefined && tags.length > 1;
-  const chosen = hypothesisRecords(db, ctx.today, ctx.config(), {
-    status,
-    tag: several ? undefined : tags?.[0],
-    first: several ? undefined : limit,
-  });
-  const tagged = (r: HypothesisRecord, tag: string) => r.tags.some((t) => nameKey(t) === nameKey(tag));
-  const matching = several
-    ? chosen.filter((r) => tags.every((t) => tagged(r, t)) || tagged(r, opts.tag!.trim()))
-    : chosen;
+  const only = several ? hypothesesTagged(db, tags, opts.tag!.trim()) : undefined;
+  const chosen =
+    only?.length === 0
+      ? []
+      : hypothesisRecords(db, ctx.today, ctx.config(), {
+          status,
+          tag: several ? undefined : tags?.[0],
+          first: several ? undefined : limit,
+          only,
+        });
   // decided ones carry the flags pm hyp show and the report raise for links since the decision
-  const records = withDecidedFlags(db, ctx.today, several ? matching.slice(0, limit) : matching);
+  const records = withDecidedFlags(db, ctx.today, several ? chosen.slice(0, limit) : chosen);
   if (ctx.json) {
     ctx.printJson(records);
     return;
@@ -439,7 +440,7 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
       today: ctx.today,
     }),
   );
-  const total = () => (several ? matching.length : hypothesisTotal(db, ctx.today, { status, tag: tags?.[0] }));
+  const total = () => (several ? chosen.length : hypothesisTotal(db, ctx.today, { status, tag: tags?.[0] }));
   hintIfCut(ctx, opts.limit, records.length, total, 'by id');
 }
 

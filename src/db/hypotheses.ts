@@ -164,6 +164,27 @@ function tagSpellings(db: DB, tag: string): string[] {
 }
 
 /**
+ * The hypotheses carrying every tag of `tags` (case-insensitive), or `whole` as one tag (a tag kept
+ * with its comma from before pm split "p,q" into two): row ids, read from the tags alone, so that
+ * `pm hyp list --tag p,q` builds only their records (review wave 12 R6: it built all 3,000).
+ */
+export function hypothesesTagged(db: DB, tags: string[], whole: string): number[] {
+  const holding = (tag: string) => {
+    const spellings = tagSpellings(db, tag);
+    if (spellings.length === 0) return new Set<number>();
+    return new Set(
+      db
+        .prepare('SELECT hypothesis_id FROM hypothesis_tags WHERE tag IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(JSON.stringify(spellings)) as number[],
+    );
+  };
+  const [first, ...rest] = tags.map(holding);
+  const all = [...first].filter((id) => rest.every((set) => set.has(id)));
+  return [...new Set([...all, ...holding(whole)])].sort((a, b) => a - b);
+}
+
+/**
  * The records of these hypotheses (row ids, created by asOf), as hypothesisRecords makes them one by
  * one, read together: pm tree shows a few dozen, and each read alone prepared its five statements
  * again (~7 ms for the tree's first ten open hypotheses on the 100k journal).
