@@ -41,6 +41,8 @@ const NOT_SHARED = new Set([
   'sync_clock',
   'sync_conflicts',
   'sync_remote',
+  // whether this journal pushes every record once more at its next sync (0055)
+  'sync_resend',
   'sqlite_sequence',
   // each journal's own: the keys of its erasure hashes, the files it wrote (issue 16)
   'privacy_keys',
