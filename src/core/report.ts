@@ -724,8 +724,11 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   });
   let i = weeks.length - 1;
   if (!weeks[i].met && weeks[i].running) i--; // the running week is not "off target" yet
+  // weeks before the first record are no streak (G5): with a target of 0 they were all "met", and a
+  // journal made today read "52+ weeks on target"; with a target above 0 they are missed anyway
+  const first = rows.firstDate;
   let streak = 0;
-  while (i >= 0 && weeks[i].met) {
+  while (i >= 0 && weeks[i].met && first !== null && weeks[i].end >= first) {
     streak++;
     i--;
   }
@@ -733,7 +736,7 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
     target,
     weeks: weeks.slice(-CHART_WEEKS),
     streak,
-    streakAtLeast: i < 0 && streak > 0,
+    streakAtLeast: i < 0 && streak > 0 && first !== null && first < weeks[0].start,
     firstDate: rows.firstDate,
   };
 }

@@ -149,6 +149,18 @@ describe('the weekly chart and streak', () => {
     j.interview({ date: '2026-11-19', account: acme, with: [jane] });
     expect(j.report('2026-11-20').weekly.streak).toBe(4);
   });
+
+  it('with a target of 0, counts no week before the first record: a journal begun today is not "52+ weeks on target"', () => {
+    j.config({ 'cadence.target': 0 });
+    expect(j.report('2026-12-08').weekly).toMatchObject({ target: 0, streak: 0, streakAtLeast: false });
+    const acme = j.account('Acme');
+    j.interview({ date: '2026-12-01', account: acme, with: [j.contact('Jane', acme)] });
+    // W49 (the first record's) and W50 (running, met by 0)
+    expect(j.report('2026-12-08').weekly).toMatchObject({ target: 0, streak: 2, streakAtLeast: false });
+    // a journal older than the year looked at: the whole year, and more
+    j.interview({ date: '2025-06-02', account: acme, channel: 'support' });
+    expect(j.report('2026-12-08').weekly).toMatchObject({ streak: 52, streakAtLeast: true });
+  });
 });
 
 describe('periods', () => {
