@@ -17,6 +17,8 @@ import {
   updateAccount,
 } from '../db/accounts.js';
 import { accountTableLines } from '../render/accounts.js';
+import { contactByUuid, namesakesOf } from '../db/contacts.js';
+import type { ContactRow } from '../core/contacts.js';
 import { checkName, nameKey } from '../core/identity.js';
 import { goAhead, mergedUnasked, mergeWithoutAsking } from '../prompts.js';
 import { accountLookalikeWarnings, refuseErasedMention } from './identity-warnings.js';
@@ -131,15 +133,38 @@ export async function accountMerge(
     ctx.info('Nothing merged.');
     return;
   }
-  const { moved, row } = ctx.transaction(({ db }) => {
+  const { moved, row, namesakes } = ctx.transaction(({ db }) => {
+    const arriving = db.prepare('SELECT uuid FROM contacts WHERE account_id = ? AND forgotten = 0').pluck();
+    const uuids = arriving.all(duplicate.id) as string[];
     const moved = mergeAccounts(db, duplicate.id, keep.id);
-    return { moved, row: activityOf(ctx, db, keep.id) };
+    return { moved, row: activityOf(ctx, db, keep.id), namesakes: namesakeNotes(db, uuids, keep.id) };
   });
   ctx.info(
     `Moved ${moved.contacts} contact${moved.contacts === 1 ? '' : 's'} and ${moved.interviews} ` +
       `interview${moved.interviews === 1 ? '' : 's'} from ${safeLine(duplicate.name)}; ` +
       `${safeLine(duplicate.name)} is gone.`,
   );
+  for (const n of namesakes) ctx.info(n);
   if (unasked) ctx.warn(mergedUnasked(`the account ${both}`, 'account'));
   printAccount(ctx, row, 'Merged into');
+}
+
+/**
+ * A person the merge brought to an account that has one of that name already: two "Jane Roe" at one
+ * account, which `--with "Jane Roe"` no longer tells apart; the note gives the contact merge that
+ * joins them, as pm log's does (fresh-eyes wave 12 G15: the merge said nothing).
+ */
+function namesakeNotes(db: DB, arrived: string[], accountId: number): string[] {
+  return arrived.flatMap((uuid) => {
+    const c = contactByUuid(db, uuid);
+    const other =
+      c && namesakesOf(db, c.name, uuid).find((n) => n.accountId === accountId && !arrived.includes(n.uuid));
+    if (!c || !other) return [];
+    const ref = (x: ContactRow) => (x.email ? JSON.stringify(x.email) : x.uuid);
+    const who = (x: ContactRow) => `${safeLine(x.name)}${x.email ? ` with ${safeLine(x.email)}` : ''}`;
+    return [
+      `${who(c)} is now at ${safeLine(c.account)} beside ${who(other)}; ` +
+        `if it is the same person: pm contact merge ${safeLine(ref(c))} ${safeLine(ref(other))}`,
+    ];
+  });
 }
