@@ -597,6 +597,8 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
     subcommands: [
       {
         name: 'set',
+        // pm edit I3 and pm hyp edit H1 teach "edit" (fresh-eyes wave 11 E19: pm contact edit was unknown)
+        aliases: ['edit'],
         arguments: [
           { name: '<contact>', description: 'name, email, "Name <email>" or "Name (Account)"', complete: 'contact' },
         ],
@@ -650,6 +652,7 @@ source <(pm completion zsh) anywhere in ~/.zshrc. More: docs/guides.md, "Shell c
     subcommands: [
       {
         name: 'set',
+        aliases: ['edit'],
         arguments: [{ name: '<account>', description: 'its name', complete: 'account' }],
         description: "set an account's cadence or segment",
         options: [

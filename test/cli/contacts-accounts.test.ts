@@ -40,6 +40,14 @@ describe('pm accounts', () => {
     expect(box.json(['account', 'set', 'Initech', '--cadence', '0']).cadence).toBe('off');
   });
 
+  // fresh-eyes wave 11 E19: pm edit and pm hyp edit teach "edit"; here it was "unknown command 'edit'"
+  it('pm account edit and pm contact edit are set', () => {
+    expect(box.json(['account', 'edit', 'Acme', '--segment', 'enterprise'])).toMatchObject({ segment: 'enterprise' });
+    const r = box.pm(['contact', 'edit', 'Bo Li', '--email', 'bo@acme.test']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^Updated Bo Li <bo@acme\.test>/);
+  });
+
   it('a cadence shorter than the silence makes an account overdue; default goes back to the journal setting', () => {
     expect(box.json(['account', 'set', 'Acme', '--cadence', '60', '--segment', 'enterprise'])).toMatchObject({
       cadenceDays: 60,
