@@ -363,6 +363,12 @@ Credentials come from PGPASSWORD, ~/.pgpass or PGSSLMODE, never from the journal
           },
         ],
         description: 'connect this journal to a PostgreSQL database, creating the schema pm there if needed',
+        options: [
+          {
+            flags: '--new-device',
+            description: 'give this journal a device id of its own (a copy of another journal that also syncs)',
+          },
+        ],
         examples: [
           'pm sync init postgres://dana@db.example.com/discovery',
           'PGSSLMODE=require pm sync init postgres://dana@ep-quiet-1.eu.aws.neon.tech/discovery',

@@ -122,7 +122,12 @@ export function conflicts(ctx: Context): void {
     return;
   }
   if (rows.length === 0) {
-    ctx.out('No conflicts: no record was changed here and elsewhere at once.');
+    // a conflict is kept by the journal that met both versions (the second to sync), not yet by the
+    // other: "no record was changed here and elsewhere at once" was false there (fresh-eyes wave 12 G3)
+    ctx.out(
+      'No conflicts kept here. A change made here and elsewhere at once is kept by the journal that ' +
+        "synced second: if your edit was replaced, look in that teammate's pm sync conflicts.",
+    );
     return;
   }
   const c = ctx.color;
@@ -219,9 +224,9 @@ export async function sync(ctx: Context): Promise<void> {
     );
 }
 
-export async function init(ctx: Context, url: string): Promise<void> {
+export async function init(ctx: Context, url: string, opts: { newDevice?: boolean } = {}): Promise<void> {
   const { initRemote } = await import('../db/remote.js');
-  const r = await initRemote(() => ctx.write().db, ctx.env, url);
+  const r = await initRemote(() => ctx.write().db, ctx.env, url, opts.newDevice === true);
   if (r.hadPassword) ctx.warn('the password in the URL was not stored: pm sync reads it from PGPASSWORD or ~/.pgpass');
   if (ctx.json) ctx.printJson({ url: r.url, created: r.created, server: r.server });
   else

@@ -28,9 +28,9 @@ import { fieldStamps, readRecords } from './exchange.js';
 import { changesOf, mergeChanges, type MergeResult } from './merge.js';
 import { journalLookup, type Lookalikes, repeatedHypotheses } from './import.js';
 import { rescrubInterviews, type ErasedPerson } from './forget.js';
-import { deviceId } from './tracking.js';
+import { deviceId, tick } from './tracking.js';
 import { tombstonedRecords } from './deleted-ids.js';
-import type { FieldVersions } from '../core/versions.js';
+import { sortedVector, type FieldVersions } from '../core/versions.js';
 import { rewriteAfterErasure } from './erasure.js';
 import { validateDocument, RECORD_KINDS, type RecordKind } from '../core/import-validate.js';
 
@@ -75,6 +75,8 @@ export interface RemoteRow {
   merged_into: string | null;
   data: Record<string, unknown> | null;
   seq: string;
+  /** the device of the journal that pushed the row (pulled rows) */
+  device?: string;
 }
 
 // ---------------------------------------------------------------- the URL and the connection
@@ -380,7 +382,7 @@ const UPSERT = `INSERT INTO pm.records (kind, key, rev, vv, deleted, merged_into
     OR ($3 AND pm.records.rev = excluded.rev)`;
 
 // (ordered by the column r.seq, a number, not by the text it is selected as)
-const SELECT_ROWS = `SELECT kind, key, rev, vv, deleted, merged_into, data, r.seq::text AS seq FROM pm.records r
+const SELECT_ROWS = `SELECT kind, key, rev, vv, deleted, merged_into, data, r.seq::text AS seq, device FROM pm.records r
   WHERE r.seq > $1 ORDER BY r.seq LIMIT ${PAGE}`;
 
 /**
@@ -417,6 +419,30 @@ async function recordsOfLinks(client: Client, db: DB, rows: RemoteRow[]): Promis
   return found;
 }
 
+/**
+ * A pulled row pushed as this journal's device that is not this journal's version of the record:
+ * another journal syncs with the same device id (a copy of this file on a second machine, or a backup
+ * restored beside it, fresh-eyes wave 12 G8). Two writers of one device's versions make concurrent
+ * edits look like one after the other, so one is lost with no conflict on either side: refused before
+ * anything is merged, with the way to give this journal a device of its own. Its own pushes are behind
+ * its cursor, but on a pull from the start (a first sync, back from another database), where they come
+ * again; and for a sync killed before it noted its push, whose rows are the versions it still has.
+ * (Not the version vector's entry for this device: a teammate's union of two copies writes entries of
+ * this device for records this journal never had.)
+ */
+function refuseCopy(db: DB, url: string, rows: RemoteRow[]): void {
+  if (remoteState(db)?.cursor === '0') return;
+  const me = deviceId(db);
+  const here = db.prepare('SELECT version FROM record_versions WHERE kind = ? AND key = ?').pluck();
+  for (const r of rows)
+    if (r.device === me && here.get(r.kind, r.key) !== r.rev)
+      throw new JournalError(
+        `another journal syncs as this one (device ${me.slice(0, 6)}…): a copy of this file, or a backup ` +
+          'restored while this one still syncs; nothing was pulled or pushed',
+        `give this journal its own device: pm sync init ${url} --new-device (or stop syncing the other copy)`,
+      );
+}
+
 async function fetchSince(client: Client, cursor: string): Promise<{ rows: RemoteRow[]; cursor: string }> {
   const rows: RemoteRow[] = [];
   let at = cursor;
@@ -439,7 +465,12 @@ export interface InitResult {
 }
 
 /** pm sync init URL: the schema pm in the database (idempotent), and the journal connected to it. */
-export async function initRemote(journal: () => DB, env: NodeJS.ProcessEnv, url: string): Promise<InitResult> {
+export async function initRemote(
+  journal: () => DB,
+  env: NodeJS.ProcessEnv,
+  url: string,
+  newDevice = false,
+): Promise<InitResult> {
   const stored = storableUrl(url);
   const client = await connect(url, env);
   try {
@@ -453,6 +484,26 @@ export async function initRemote(journal: () => DB, env: NodeJS.ProcessEnv, url:
     const db = journal();
     db.transaction(() => {
       const before = remoteState(db);
+      if (newDevice) {
+        // a copy's own device from now on. Its changes not yet pushed are made again under it, without
+        // the old device's entry, which the other copy wrote too: they then meet whatever the other
+        // copy did to those records as concurrent (the later kept, the other in pm sync conflicts),
+        // never as one after the other (one lost unseen); at worst a conflict with the version both
+        // copies started from, which pm sync resolve ID kept lets go
+        const old = deviceId(db);
+        db.prepare('UPDATE sync_clock SET device = lower(hex(randomblob(8)))').run();
+        const dirty = db.prepare('SELECT kind, key, vv FROM record_versions WHERE dirty = 1').all() as {
+          kind: string;
+          key: string;
+          vv: string;
+        }[];
+        const put = db.prepare('UPDATE record_versions SET version = ?, vv = ? WHERE kind = ? AND key = ?');
+        for (const d of dirty) {
+          const v = tick(db);
+          const { [old]: _copied, ...others } = JSON.parse(d.vv) as Record<string, string>;
+          put.run(v, JSON.stringify(sortedVector({ ...others, [v.slice(19)]: v })), d.kind, d.key);
+        }
+      }
       if (!before || before.server !== meta.server) {
         // a first or another database: everything here is pushed to it, and all of it pulled from the
         // start (what an import wrote before pm 55 was not marked to be pushed: G7)
@@ -511,6 +562,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
       () => fetchSince(client, state.cursor),
       'ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
+    refuseCopy(db, state.url, pulled.rows);
     const linked = await recordsOfLinks(client, db, pulled.rows);
     const first = applyPulled(db, [...linked, ...pulled.rows], pulled.cursor, today, meta.server, result.erased);
     result.pulled += first.rows - linked.length;
@@ -521,6 +573,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
     const pushed = await inTransaction(client, async () => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
       const delta = await fetchSince(client, remoteState(db)!.cursor);
+      refuseCopy(db, state.url, delta.rows);
       const also = await recordsOfLinks(client, db, delta.rows);
       const second = applyPulled(db, [...also, ...delta.rows], delta.cursor, today, meta.server, result.erased);
       result.pulled += second.rows - also.length;
