@@ -78,7 +78,7 @@ export interface SearchHit {
  * saying what is wrong with it.
  */
 export function searchInterviews(db: DB, query: string, limit: number): SearchHit[] {
-  const q = foldQuery(query);
+  const q = foldQuery(quoteApostrophes(query));
   let rowids: number[];
   try {
     rowids = db
@@ -126,6 +126,19 @@ export function searchInterviews(db: DB, query: string, limit: number): SearchHi
           : (snippet.pluck().get(q, BigInt(rowid)) as string),
     };
   });
+}
+
+/**
+ * `O'Neil`, `don't` outside double quotes made phrases (`"O'Neil"`): FTS5's query syntax refuses
+ * an apostrophe, while its index splits the text there, so the phrase finds the name as written
+ * (fresh-eyes E15: a surname with an apostrophe needed shell-quoted double quotes).
+ */
+export function quoteApostrophes(query: string): string {
+  if (!/['’]/.test(query)) return query;
+  return query
+    .split('"')
+    .map((part, i) => (i % 2 ? part : part.replace(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)+/gu, '"$&"')))
+    .join('"');
 }
 
 /** A column longer than this (characters) is not handed to FTS5's highlight() (E36). */

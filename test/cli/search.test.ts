@@ -46,6 +46,12 @@ describe('pm search', () => {
     expect(ids(['cafe'])).toEqual(['I4']);
   });
 
+  it("a word with an apostrophe (O'Neil) is searched as written, not refused", () => {
+    expect(box.pm(['log', '--with', "Sam O'Neil", '--account', 'Initech', '--summary', "O'Neil's team"]).code).toBe(0);
+    for (const q of ["O'Neil", 'O’Neil', "o'neil team", "O'Nei*", `"O'Neil's"`]) expect(ids([q])).toEqual(['I5']);
+    expect(ids(["don't"])).toEqual([]);
+  });
+
   it('ranks the better match first and honours --limit', () => {
     box.pm(['log', '--with', 'Jane Roe', '--summary', 'invoices invoices invoices', '--pain', 'invoices']);
     expect(ids(['invoices'])[0]).toBe('I5');
