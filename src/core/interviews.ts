@@ -201,9 +201,10 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
   if (missing.length)
     throw new UsageError(
       `pm log needs ${missing.join(' and ')}`,
-      // at a terminal with --json or its output piped pm log cannot ask either (fresh-eyes wave 10 E23)
+      // at a terminal with --json or its output piped pm log cannot ask either (fresh-eyes wave 10 E23),
+      // nor with --summary given (wave 11 E17: the hint named only the first two, which held)
       'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or, to be ' +
-        'asked, run pm log at a terminal without --json and with its output not piped)',
+        'asked, run pm log without --summary at a terminal, without --json and with its output not piped)',
     );
   const date = parsePastDate(opts.date ?? 'today', today, '--date');
   if (date !== undefined && date > today)

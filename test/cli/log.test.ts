@@ -531,7 +531,14 @@ describe('pm log without what it needs, off a terminal', () => {
     const r = box.pm(['log', '--json']);
     expectUsageError(r);
     expect(r.err).toContain('pm log needs --summary');
-    expect(r.err).toContain('run pm log at a terminal without --json and with its output not piped');
+    expect(r.err).toContain('run pm log without --summary at a terminal, without --json and with its output not piped');
+  });
+
+  it('with --summary given, names it as the reason nothing is asked (fresh-eyes wave 11 E17)', () => {
+    const r = box.pm(['log', '--summary', 'only the summary given']);
+    expectUsageError(r);
+    expect(r.err).toContain('pm log needs --with (who you talked to)');
+    expect(r.err).toMatch(/to be asked, run pm log without --summary/);
   });
 });
 
