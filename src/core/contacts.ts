@@ -62,6 +62,11 @@ export function parsePerson(raw: string): Person {
     );
   } else if (/^[^\s@<>]+@[^\s@<>]+$/.test(name)) {
     email = name;
+  } else {
+    // "Jane Roe jane@acme.test", pasted from a mail signature, is Jane Roe <jane@acme.test>: as it
+    // was, a new contact whose name held the email (fresh-eyes G4)
+    const bare = /^(.*?)\s+([^\s@<>]+@[^\s@<>]+)$/s.exec(name);
+    if (bare) [name, email] = [bare[1].trim(), bare[2]];
   }
   // stored in NFC without invisible characters (src/core/identity.ts): "José" typed in NFD is "José"
   if (email !== null) email = checkEmail('--with email', email, LIMITS.email);

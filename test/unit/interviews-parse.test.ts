@@ -10,6 +10,8 @@ describe('parsePerson', () => {
     expect(parsePerson('Jane Roe <jane@acme.test>')).toEqual({ name: 'Jane Roe', email: 'jane@acme.test' });
     expect(parsePerson('  Jane Roe  ')).toEqual({ name: 'Jane Roe', email: null });
     expect(parsePerson('jane@acme.test')).toEqual({ name: 'jane@acme.test', email: 'jane@acme.test' });
+    // pasted from a mail signature, without < >: the email is not part of the name (G4)
+    expect(parsePerson('Jane Roe jane@acme.test')).toEqual({ name: 'Jane Roe', email: 'jane@acme.test' });
     expect(parsePerson('<jane@acme.test>')).toEqual({ name: 'jane@acme.test', email: 'jane@acme.test' });
   });
   it('refuses an empty name, a non-email between brackets, and names over 500 characters', () => {
