@@ -288,7 +288,7 @@ describe('environment faults', () => {
         ],
         { env: box.env, encoding: 'utf8' },
       );
-      expect(r.stderr, format).toMatch(/^pm: cannot write --out .*notes\.md: .*too large/);
+      expect(r.stderr, format).toMatch(/^pm: cannot write --out .*notes\.md: .*too large/m);
       expect(r.status).toBe(1);
       expect(readFileSync(path, 'utf8')).toBe('last week');
     }

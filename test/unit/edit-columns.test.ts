@@ -66,8 +66,9 @@ function differingTables(simple: DB, fast: DB): string[] {
       // each row counted +1 in one journal and -1 in the other: a row left over is one they differ by
       const leftOver = simple
         .prepare(
-          `SELECT count(*) FROM (SELECT ${cols}, sum(pm_side) AS n FROM (SELECT ${cols}, 1 AS pm_side FROM main."${t}"
-           UNION ALL SELECT ${cols}, -1 FROM fast."${t}") GROUP BY ${cols} HAVING n <> 0)`,
+          // (the sum named pm_n: a table's own column n, as coverage_days has, would be read for it)
+          `SELECT count(*) FROM (SELECT ${cols}, sum(pm_side) AS pm_n FROM (SELECT ${cols}, 1 AS pm_side FROM main."${t}"
+           UNION ALL SELECT ${cols}, -1 FROM fast."${t}") GROUP BY ${cols} HAVING pm_n <> 0)`,
         )
         .pluck()
         .get() as number;

@@ -397,7 +397,8 @@ describe('themes', () => {
     const r = j.report('2026-11-20');
     expect(r.themes).toEqual([
       {
-        theme: 'Billing',
+        // named as the period's interviews write it most often, then most recently (wave 11 E14)
+        theme: 'billing',
         kind: 'tag',
         accounts: 2,
         signals: 0,
