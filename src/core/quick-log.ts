@@ -9,6 +9,7 @@ import type { Strength } from './hypotheses.js';
 import { BASES, type Basis } from './confidence.js';
 import type { NamedOpportunity, Spelling } from './opportunities.js';
 import { painKey, SEVERITIES } from './pains.js';
+import { editDistance } from './text.js';
 
 /** What separates several pains or quotes typed at one prompt: `slow export | no audit trail`. */
 export const ITEM_SEPARATOR = '|';
@@ -22,6 +23,14 @@ export function splitItems(text: string): string[] {
 }
 
 const CHANNEL_WORDS = new Set<string>([...DIRECT_CHANNELS, ...INDIRECT_CHANNELS]);
+
+/** The channel a word is one or two letters from ("vidoe", "cal"), if one is. */
+function nearChannel(word: string | undefined): string | null {
+  if (word === undefined || !/^\p{L}+$/u.test(word)) return null;
+  const w = word.toLowerCase();
+  const near = [...CHANNEL_WORDS].filter((c) => editDistance(w, c) <= (c.length > 4 ? 2 : 1));
+  return near.length === 1 ? near[0] : null;
+}
 
 /**
  * "How and when?": a channel, a day and the customer's journey stage in one answer, any of them, in
@@ -63,6 +72,13 @@ export function parseHowWhen(
   try {
     date = parsePastDate(rest.length ? rest.join(' ') : 'today', today, '');
   } catch (err) {
+    // a channel mistyped ("vidoe yesterday") was read as part of the day: say which word (wave 11 E16)
+    const near = channel === undefined && defaults.fixedChannel === undefined ? nearChannel(rest[0]) : null;
+    if (err instanceof UsageError && near !== null)
+      throw new UsageError(
+        `${JSON.stringify(rest[0])} is not a channel: did you mean ${near}?`,
+        `e.g. ${JSON.stringify([near, ...rest.slice(1)].join(' '))}; channels: ${[...CHANNEL_WORDS].join(', ')}`,
+      );
     // a word that is no day may be a stage mistyped: name the stages too
     if (err instanceof UsageError && stages.length > 0)
       throw new UsageError(err.message, `${err.hint ?? ''}; journey stages: ${(defaults.stages ?? []).join(', ')}`);

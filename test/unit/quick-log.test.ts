@@ -31,6 +31,22 @@ describe('how and when', () => {
     expect(parseHowWhen('2026-11-02', TODAY, person)).toEqual({ channel: 'call', date: '2026-11-02', stage: null });
   });
 
+  // fresh-eyes wave 11 E16: "vidoe yesterday" was reported as a day, '"vidoe yesterday" is not a date'
+  it('a channel mistyped is named as a channel, with the answer as it could be typed', () => {
+    expect(() => parseHowWhen('vidoe yesterday', TODAY, person)).toThrow(
+      /^"vidoe" is not a channel: did you mean video\?$/,
+    );
+    try {
+      parseHowWhen('cal mon', TODAY, person);
+    } catch (err) {
+      expect((err as Error).message).toBe('"cal" is not a channel: did you mean call?');
+      expect((err as { hint?: string }).hint).toMatch(/^e\.g\. "call mon"; channels: call, /);
+    }
+    expect.assertions(4);
+    // a word near no channel stays a day that cannot be read
+    expect(() => parseHowWhen('call yesterdy', TODAY, person)).toThrow(/^"yesterdy" is not a date$/);
+  });
+
   it('a day it cannot read is named as typed, not by a flag the user never typed (fresh-eyes wave 8 E22)', () => {
     expect(() => parseHowWhen('call 2026-13-45', TODAY, person)).toThrow(/^"2026-13-45" is not a date$/);
     expect(() => parseHowWhen('call +3d', TODAY, person)).toThrow(/^"\+3d" is in the future$/);
