@@ -445,6 +445,37 @@ describe('pm log on a terminal: a summary the save would refuse is asked again w
   });
 });
 
+/**
+ * A draft holding a new person the save would refuse (`name` at Acme): resumed, it asks Who again
+ * (answered Raj Patel) and keeps the rest, and the log saved removes it.
+ */
+function resumesAskingWho(who: { name: string; role: string }): void {
+  keepDraft({
+    who: { name: who.name },
+    whoLabel: who.name,
+    account: 'Acme',
+    role: who.role,
+    segment: '',
+    persona: '',
+    howWhen: 'video',
+    summary: 'They export every Monday',
+  });
+  const r = session([
+    { expected: 'Resume the log you left', keys: [ENTER] },
+    { expected: 'cannot be logged as typed[\\s\\S]*Who did you talk to', text: 'raj' },
+    { expected: 'Raj Patel \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+    ...ENTER_TO_THE_END,
+  ]);
+  expect(r.failure, r.plain.slice(-600)).toBeNull();
+  expect(r.code, r.plain.slice(-600)).toBe(0);
+  expect(box.json(['show', 'last'])).toMatchObject({
+    channel: 'video',
+    summary: 'They export every Monday',
+    with: ['Raj Patel'],
+  });
+  expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+}
+
 // wave 11 F8: offered as a new contact, the save refused it and kept a draft that resumed into the same refusal
 describe('pm log on a terminal: two known people typed at Who', () => {
   const BACK = '\x7f';
@@ -471,30 +502,7 @@ describe('pm log on a terminal: two known people typed at Who', () => {
   it('a draft kept with them (before this check) asks who again on resuming, and keeps the rest', () => {
     seed();
     expect(box.pm(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'r']).code).toBe(0);
-    keepDraft({
-      who: { name: 'Jane Roe, Raj Patel' },
-      whoLabel: 'Jane Roe, Raj Patel',
-      account: 'Acme',
-      role: 'prospect',
-      segment: '',
-      persona: '',
-      howWhen: 'video',
-      summary: 'They export every Monday',
-    });
-    const r = session([
-      { expected: 'Resume the log you left', keys: [ENTER] },
-      { expected: 'cannot be logged as typed[\\s\\S]*Who did you talk to', text: 'raj' },
-      { expected: 'Raj Patel \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
-      ...ENTER_TO_THE_END,
-    ]);
-    expect(r.failure, r.plain.slice(-600)).toBeNull();
-    expect(r.code, r.plain.slice(-600)).toBe(0);
-    expect(box.json(['show', 'last'])).toMatchObject({
-      channel: 'video',
-      summary: 'They export every Monday',
-      with: ['Raj Patel'],
-    });
-    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+    resumesAskingWho({ name: 'Jane Roe, Raj Patel', role: 'prospect' });
   });
 });
 
@@ -506,26 +514,7 @@ describe('pm log on a terminal: a draft whose new person was erased since', () =
     expect(box.pm(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'r']).code).toBe(0);
     expect(box.pm(['log', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'n']).code).toBe(0);
     expect(box.pm(['forget', 'Nina Novak', '--yes']).code).toBe(0);
-    keepDraft({
-      who: { name: 'Nina Novak' },
-      whoLabel: 'Nina Novak',
-      account: 'Acme',
-      role: 'customer',
-      segment: '',
-      persona: '',
-      howWhen: 'video',
-      summary: 'They export every Monday',
-    });
-    const r = session([
-      { expected: 'Resume the log you left', keys: [ENTER] },
-      { expected: 'cannot be logged as typed[\\s\\S]*Who did you talk to', text: 'raj' },
-      { expected: 'Raj Patel \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
-      ...ENTER_TO_THE_END,
-    ]);
-    expect(r.failure, r.plain.slice(-600)).toBeNull();
-    expect(r.code, r.plain.slice(-600)).toBe(0);
-    expect(box.json(['show', 'last'])).toMatchObject({ summary: 'They export every Monday', with: ['Raj Patel'] });
-    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+    resumesAskingWho({ name: 'Nina Novak', role: 'customer' });
   });
 });
 
