@@ -94,6 +94,7 @@ export const MIGRATIONS: Migration[] = [
   migration(54, '0054_accounts_going_cold'),
   migration(55, '0055_sync_resend'),
   migration(56, '0056_coverage_days'),
+  migration(57, '0057_drop_pain_heard_from'),
 ];
 
 /**

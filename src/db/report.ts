@@ -621,8 +621,7 @@ export function bestPains(
     // each spelling counted by SQLite (those sharing an opportunity read with their ids, to be merged),
     // then the rows of the few that may rank among the best. As of today (no pain heard after the
     // window) both come from the counts kept before each day a text was heard (0052, keptTallyRows: a
-    // seek a text), a tally ranking as its rows do; else from pain_hearings (0027). The tallies cost
-    // ~40% of what pain_heard_from's sums and the chosen texts' hearings read again did.
+    // seek a text), a tally ranking as its rows do; else from pain_hearings (0027).
     const tallies = keptTallyRows(db, q.opportunities);
     const sums = tallies?.map(tallySum) ?? painTextSums(db, q.opportunities);
     const shared = textsSharingOpportunity(
@@ -662,33 +661,6 @@ export function bestPains(
   };
 }
 
-/**
- * Each way a pain was written in the window, with only what orders the best opportunities: the
- * latest day heard, how many accounts of customer conversations raised it, and how many customers and
- * prospects gave it at least low, medium, high and blocker (so each one's highest severity). By
- * text, as painTextRows orders them. As of today (nothing heard after the window): each text heard
- * since the window's start (pain_text_recent, 0045) and a range of pain_heard_from (0050) a text,
- * one row a customer or account with the last day heard from them at each severity, counted without
- * sorting the window's ~11,400 hearings by text or counting them DISTINCT (both 100k bench journals,
- * in a fresh process: ~8.5 -> ~4 ms of CPU). test/unit/pain-heard-from.test.ts holds it to
- * painTextSumsSimple.
- */
-export function painTextSums(db: DB, w: Pick<Window, 'start' | 'end'>): PainTextSum[] {
-  if (db.prepare('SELECT 1 FROM pain_hearings WHERE date > ? LIMIT 1').get(w.end) !== undefined)
-    return painTextSumsSimple(db, w);
-  return db
-    .prepare(`
-SELECT t.text, t.last, count(*) FILTER (WHERE b.who < 0), count(*) FILTER (WHERE b.who > 0),
-  count(*) FILTER (WHERE b.who > 0 AND b.medium >= @start), count(*) FILTER (WHERE b.who > 0 AND b.high >= @start),
-  count(*) FILTER (WHERE b.who > 0 AND b.blocker >= @start)
-FROM pain_text_recent t
-  LEFT JOIN pain_heard_from b INDEXED BY pain_heard_from_by_text ON b.text = t.text AND b.low >= @start
-WHERE t.last >= @start
-GROUP BY t.text ORDER BY t.text`)
-    .raw()
-    .all({ start: w.start }) as PainTextSum[];
-}
-
 /** A spelling's text, latest day, accounts, and customers giving it at least low, medium, high, blocker. */
 export type PainTextSum = [string, string, number, number, number, number, number];
 
@@ -698,11 +670,15 @@ export function tallySum(t: KeptTallyRow): PainTextSum {
 }
 
 /**
- * painTextSums from the window's hearings themselves (pain_hearings, 0027), for any window: harsh
- * 100k, 12 weeks, the statement alone ~10 ms of CPU where painTextRows' is ~13, and ~13 KB of text
- * instead of ~115 KB of id lists to parse and fold into Maps and Sets by code run once a process.
+ * Each way a pain was written in the window, with only what orders the best opportunities: the
+ * latest day heard, how many accounts of customer conversations raised it, and how many customers and
+ * prospects gave it at least low, medium, high and blocker (so each one's highest severity), from the
+ * window's hearings themselves (pain_hearings, 0027), for any window: harsh 100k, 12 weeks, the
+ * statement alone ~10 ms of CPU where painTextRows' is ~13, and ~13 KB of text instead of ~115 KB of
+ * id lists to parse and fold into Maps and Sets by code run once a process. As of today the report
+ * reads the kept tallies instead (keptTallyRows, tallySum), the same sums.
  */
-export function painTextSumsSimple(db: DB, w: Pick<Window, 'start' | 'end'>): PainTextSum[] {
+export function painTextSums(db: DB, w: Pick<Window, 'start' | 'end'>): PainTextSum[] {
   return db
     .prepare(`
 SELECT text, max(date), count(DISTINCT account_id) FILTER (WHERE contact_id = 0 AND account_id IS NOT NULL),

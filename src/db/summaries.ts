@@ -314,28 +314,6 @@ export const SUMMARIES: readonly Summary[] = [
     triggers: ['pain_text_recent_after_insert', 'pain_text_recent_after_update', 'pain_text_recent_after_delete'],
   },
   {
-    // each pain text's customers and accounts with the last day heard from them at least each severity
-    // (0050), from pain_hearings
-    name: 'pain_heard_from',
-    table: 'pain_heard_from',
-    view: 'pain_heard_from_now',
-    key: [
-      ['text', 'text'],
-      ['who', 'who'],
-    ],
-    kept: null,
-    triggers: ['pain_heard_from_after_insert', 'pain_heard_from_after_delete'],
-    rowsOf: ['interviews', 'interview_id'],
-    added: (after) => `INSERT INTO pain_heard_from (text, who, low, medium, high, blocker)
-      SELECT text, CASE WHEN contact_id <> 0 THEN contact_id ELSE -account_id END AS who, max(date),
-        coalesce(max(CASE WHEN rank >= 1 THEN date END), ''), coalesce(max(CASE WHEN rank >= 2 THEN date END), ''),
-        coalesce(max(CASE WHEN rank >= 3 THEN date END), '')
-      FROM pain_hearings WHERE interview_id > ${after} AND (contact_id <> 0 OR account_id IS NOT NULL)
-      GROUP BY text, who
-      ON CONFLICT (text, who) DO UPDATE SET low = max(low, excluded.low), medium = max(medium, excluded.medium),
-        high = max(high, excluded.high), blocker = max(blocker, excluded.blocker);`,
-  },
-  {
     // each pain text's last day with each of its values: customers by severity, accounts, signals,
     // stages, segments (0052), from pain_hearings
     name: 'pain_facet_last',

@@ -338,8 +338,8 @@ describe('every summary', () => {
       WHERE interview_id = (SELECT min(interview_id) FROM follow_up_answers)`,
     'hypotheses.status/decided_on':
       "UPDATE hypotheses SET status = 'killed', decided_on = '1999-01-01' WHERE id = (SELECT min(id) FROM hypotheses)",
-    // the kind of a customer's row: no summary after it reads that (pain_heard_from reads the rank,
-    // pain_facet_last a pain row's kind)
+    // the kind of a customer's row: no summary after it reads that (pain_facet_last reads a pain row's
+    // kind)
     pain_hearings: `UPDATE pain_hearings SET kind = CASE kind WHEN 'customer' THEN 'indirect' ELSE 'customer' END
       WHERE (interview_id, position, contact_id) = (SELECT interview_id, position, contact_id FROM pain_hearings
         WHERE contact_id <> 0 LIMIT 1)`,
@@ -350,8 +350,6 @@ describe('every summary', () => {
     pain_heard_last: `UPDATE pain_heard_last SET last = '1999-01-01'
       WHERE (text, contact_id) = (SELECT text, contact_id FROM pain_heard_last LIMIT 1)`,
     pain_text_recent: `UPDATE pain_text_recent SET recent = '' WHERE text = (SELECT min(text) FROM pain_text_recent)`,
-    pain_heard_from: `UPDATE pain_heard_from SET medium = ''
-      WHERE (text, who) = (SELECT text, who FROM pain_heard_from WHERE medium <> '' LIMIT 1)`,
     coverage_persona_last: `UPDATE coverage_persona_last SET last = '1999-01-01'
       WHERE (who, dim, persona) = (SELECT who, dim, persona FROM coverage_persona_last WHERE dim = 1 LIMIT 1)`,
     coverage_days: `UPDATE coverage_days SET n = n + 1
@@ -407,7 +405,6 @@ describe('pm forget', () => {
           `SELECT (SELECT count(*) FROM pain_hearings WHERE text LIKE @name OR (contact_id = @id AND segment IS NOT NULL))
             + (SELECT count(*) FROM pain_heard_last WHERE text LIKE @name)
             + (SELECT count(*) FROM pain_text_recent WHERE text LIKE @name)
-            + (SELECT count(*) FROM pain_heard_from WHERE text LIKE @name)
             + (SELECT count(*) FROM pain_facet_last WHERE text LIKE @name)
             + (SELECT count(*) FROM pain_text_days WHERE text LIKE @name)
             + (SELECT count(*) FROM pain_text_totals WHERE text LIKE @name)`,

@@ -18,8 +18,6 @@ const NOT_SHARED = new Set([
   'pain_heard_last',
   // each pain text's latest customers' days, from pain_heard_last (0045)
   'pain_text_recent',
-  // each pain text's customers and accounts with their last days by severity, from pain_hearings (0050)
-  'pain_heard_from',
   // each pain text's last day with each value, and its counts before each day heard (0052)
   'pain_facet_last',
   'pain_text_days',
