@@ -27,7 +27,7 @@ import { parseDeadline } from '../core/dates.js';
 import { fromSqliteError, Interrupted, PmError, UsageError } from '../errors.js';
 import { keepOnSignal } from '../interrupt.js';
 import { type Channel, parseChannel } from '../core/channels.js';
-import { ROLES, parsePerson, type ContactRow, type Role } from '../core/contacts.js';
+import { ROLES, parsePerson, type ContactRow, type Person, type Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import {
   checkPersona,
@@ -52,7 +52,7 @@ import {
   type OpenHypothesis,
 } from '../core/quick-log.js';
 import { knownSources, knownTags, openFollowUps } from '../db/interviews.js';
-import { allContacts, contactByEmail, contactsByName } from '../db/contacts.js';
+import { allContacts, bracketedAccount, contactByEmail, contactsByName } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
 import { knownAccounts } from '../db/accounts.js';
 import { knownPersonas, knownSegments } from '../db/contacts.js';
@@ -64,6 +64,7 @@ import {
   matchParticipants,
   readNotes,
   refuseListedPeople,
+  refuseOtherAccount,
   report,
   saveLog,
 } from './log.js';
@@ -123,6 +124,9 @@ function checkNewWho(db: ReturnType<Context['read']>['db'], s: string): void {
   const person = parsePerson(s);
   // an erased person's email is them at any account: refused here, as the flag form refuses it
   if (person.email) refuseErasedPerson(db, person, null);
+  // "Jane Roe (Bluebird)" for the Jane Roe of Acme (her own account offers her, not a new contact)
+  const typed = bracketedAccount(db, person);
+  if (typed) refuseOtherAccount(db, typed);
   const parts = listedPeople(db, person);
   if (parts)
     throw new UsageError(
@@ -130,6 +134,36 @@ function checkNewWho(db: ReturnType<Context['read']>['db'], s: string): void {
       `several people at once: pm log ${parts.map((p) => `--with ${JSON.stringify(safeLine(p))}`).join(' ')} ` +
         '--summary "…"',
     );
+}
+
+/**
+ * The known people a line typed at Who names by pm's own forms: by the email of "Jane Roe <jane@acme.test>",
+ * or "Jane Roe (Acme)" (with the others of that name when the account is not theirs). Offered only as a
+ * new contact, they were asked account, role and segment again, and a different account typed there
+ * ended in a save refused at every resume (fresh-eyes wave 12 G14).
+ */
+function typedPeople(db: ReturnType<Context['read']>['db'], raw: string): ContactRow[] {
+  let person: Person;
+  try {
+    person = parsePerson(raw);
+  } catch {
+    return []; // half typed: "Jane Roe <jane@ac"
+  }
+  const byEmail = person.email ? contactByEmail(db, person.email) : undefined;
+  if (byEmail) return [byEmail];
+  const typed = bracketedAccount(db, person);
+  return typed ? [...typed.at, ...typed.named.filter((c) => !typed.at.includes(c))] : [];
+}
+
+/** Does a line typed at Who name a known person outright (their email, or their name and account)? */
+function typedKnown(db: ReturnType<Context['read']>['db'], raw: string): boolean {
+  try {
+    const person = parsePerson(raw);
+    if (person.email) return contactByEmail(db, person.email) !== undefined;
+    return (bracketedAccount(db, person)?.at.length ?? 0) > 0;
+  } catch {
+    return false;
+  }
 }
 
 const SIGNAL_CHOICE = 'No person: a signal (a review, a survey, a ticket)';
@@ -283,7 +317,14 @@ async function collect(
   }
   // a draft's new name that the save refuses (kept before the Who prompt checked it): asked again,
   // with the answers that described the new person
-  if (drafted && 'name' in drafted) {
+  // a draft's new name that is a known person by pm's own forms (kept before Who offered them): them
+  const person = drafted && 'name' in drafted && typedKnown(db, drafted.name) ? typedPeople(db, drafted.name)[0] : null;
+  if (person) {
+    ctx.info(`the person of the draft is ${safeLine(person.name)} (${safeLine(person.account)}, ${person.role})`);
+    answers.who = { contact: person.uuid };
+    answers.whoLabel = `${person.name} (${person.account})`;
+    for (const key of ['account', 'role', 'segment', 'persona'] as const) delete answers[key];
+  } else if (drafted && 'name' in drafted) {
     // and an erased person's name at the draft's account, which the save refuses (review wave 12 R2)
     const why = valid((s) => {
       checkNewWho(db, s);
@@ -306,7 +347,8 @@ async function collect(
     const unknown =
       opts.account === undefined &&
       !(person.email && contactByEmail(db, person.email)) &&
-      contactsByName(db, person.name).length === 0;
+      contactsByName(db, person.name).length === 0 &&
+      !bracketedAccount(db, person);
     const found = unknown
       ? undefined
       : matchParticipants(db, { people: [person], account: opts.account ?? null, role: null, segment: null })
@@ -331,14 +373,19 @@ async function collect(
           const raw = (term ?? '').trim();
           typing({ prompt: 'who', text: raw });
           const t = raw.toLowerCase();
-          const matches: { value: Who; name: string; short?: string }[] = known
-            .filter(
+          // "Jane Roe <jane@acme.test>" and "Jane Roe (Acme)", the forms pm takes and prints, are her
+          const named = typedPeople(db, raw);
+          const matches: { value: Who; name: string; short?: string }[] = [
+            ...named,
+            ...known.filter(
               (c) =>
-                !t ||
-                c.name.toLowerCase().includes(t) ||
-                (c.email ?? '').toLowerCase().includes(t) ||
-                c.account.toLowerCase().includes(t),
-            )
+                !named.some((n) => n.uuid === c.uuid) &&
+                (!t ||
+                  c.name.toLowerCase().includes(t) ||
+                  (c.email ?? '').toLowerCase().includes(t) ||
+                  c.account.toLowerCase().includes(t)),
+            ),
+          ]
             .slice(0, 20)
             .map((c) => ({
               value: { contact: c },
@@ -347,7 +394,7 @@ async function collect(
           const signalChoice = { value: { signal: true } as Who, name: SIGNAL_CHOICE, short: 'no person: a signal' };
           // "no person", "signal", "review" … matching no one: the signal first, and no new contact of that name
           if (t.length >= 2 && matches.length === 0 && signalWords(t)) return [signalChoice];
-          if (t && !known.some((c) => c.name.toLowerCase() === t)) {
+          if (t && !known.some((c) => c.name.toLowerCase() === t) && !typedKnown(db, raw)) {
             // a name the save would refuse is not offered: its reason is, and with nothing else to
             // take, Enter leaves the line as typed to correct (@inquirer/search types it back)
             const refused = valid((s) => checkNewWho(db, s))(raw);

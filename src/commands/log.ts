@@ -23,6 +23,7 @@ import { loadInterview, markLoggedHere, openFollowUps, type OpenFollowUp } from 
 import { InterviewWriter } from '../db/interview-writer.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
 import {
+  bracketedAccount,
   contactByEmail,
   contactByUuid,
   contactRefFor,
@@ -148,6 +149,21 @@ export function listedPeople(db: DB, person: Person): string[] | undefined {
   return parts.length >= 2 && parts.every((p) => contactsByName(db, p).length > 0) ? parts : undefined;
 }
 
+/**
+ * "Jane Roe (Bluebird)" typed for the Jane Roe of Acme names an account that is not hers: refused as a
+ * known person at another --account is, with both ways on (moved, or someone else of that name).
+ */
+export function refuseOtherAccount(db: DB, typed: NonNullable<ReturnType<typeof bracketedAccount>>): void {
+  if (typed.at.length > 0) return;
+  const accounts = [...new Set(typed.named.map((c) => safeLine(c.account)))].join(' and ');
+  const [name, account] = [JSON.stringify(safeLine(typed.name)), JSON.stringify(safeLine(typed.account))];
+  throw new UsageError(
+    `${safeLine(typed.named[0].name)} is a contact at ${accounts}, not ${safeLine(typed.account)}`,
+    `if they moved: pm contact set ${contactRefFor(db, typed.named[0])} --account ${account}; ` +
+      `someone else of that name: pm log --with ${name} --account ${account} …`,
+  );
+}
+
 export function matchParticipants(
   db: DB,
   want: {
@@ -161,7 +177,7 @@ export function matchParticipants(
   const accountRow = want.account !== null ? findAccount(db, want.account) : undefined;
   const planned: PlannedContact[] = [];
   let roleClash: ContactRow | undefined;
-  for (const person of want.people) {
+  for (let person of want.people) {
     if (person.name.trim().toLowerCase() === FORGOTTEN_NAME.toLowerCase())
       throw new UsageError(
         `"${FORGOTTEN_NAME}" stands for the people erased with pm forget; nothing new can be logged with them`,
@@ -170,9 +186,17 @@ export function matchParticipants(
     let found: ContactRow | undefined;
     const fill: PlannedContact['fill'] = {};
     if (person.email) found = contactByEmail(db, person.email);
+    // "Jane Roe (Acme)", as pm prints her, is Jane Roe at Acme
+    const typed = bracketedAccount(db, person);
+    if (typed) {
+      refuseOtherAccount(db, typed);
+      person = { name: typed.name, email: null };
+    }
     if (!found) {
       let candidates: ContactRow[];
-      if (want.account !== null) candidates = accountRow ? contactsByNameInAccount(db, person.name, accountRow.id) : [];
+      if (typed) candidates = typed.at;
+      else if (want.account !== null)
+        candidates = accountRow ? contactsByNameInAccount(db, person.name, accountRow.id) : [];
       else candidates = contactsByName(db, person.name);
       // a colleague (a stakeholder, of their own account) joins a call at a known account as themselves,
       // named bare; an email, a new account, --segment/--persona or --role other than stakeholder describe

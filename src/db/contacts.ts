@@ -6,6 +6,7 @@ import {
   type ContactActivity,
   type ContactLine,
   type ContactRow,
+  type Person,
   type Role,
 } from '../core/contacts.js';
 import { standing } from '../core/cadence.js';
@@ -43,6 +44,29 @@ export function contactsByNameAndAccount(db: DB, ref: string): ContactRow[] {
   for (const { name, account } of nameAndAccountForms(ref))
     for (const c of contactsByName(db, name)) if (nameKey(c.account) === nameKey(account)) found.set(c.id, c);
   return [...found.values()];
+}
+
+/**
+ * `"Jane Roe (Acme)"`, a known person as pm prints them, typed where a person is named (--with, the
+ * Who prompt): the name before the parenthesis, the account in it, the contacts of that name (`named`)
+ * and those of them at that account (`at`). Only when nobody is called the whole text and somebody is
+ * called the name: as it was, it made a second contact whose name held the brackets (fresh-eyes wave
+ * 12 G14). A split whose account holds the person is preferred ("Mia (CFO) (Acme)").
+ */
+export function bracketedAccount(
+  db: DB,
+  person: Person,
+): { name: string; account: string; named: ContactRow[]; at: ContactRow[] } | undefined {
+  if (person.email !== null || contactsByName(db, person.name).length > 0) return undefined;
+  let first: ReturnType<typeof bracketedAccount>;
+  for (const { name, account } of nameAndAccountForms(person.name)) {
+    const named = contactsByName(db, name);
+    if (named.length === 0) continue;
+    const at = named.filter((c) => nameKey(c.account) === nameKey(account));
+    if (at.length > 0) return { name, account, named, at };
+    first ??= { name, account, named, at };
+  }
+  return first;
 }
 
 /**

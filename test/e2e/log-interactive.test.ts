@@ -746,3 +746,51 @@ describe('pm delete on a terminal', () => {
     expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(0);
   });
 });
+
+// fresh-eyes wave 12 G14: a known person typed at Who as pm writes and prints them was offered only as
+// a new contact; "Jane Roe (Acme)" made a second Jane Roe named with the brackets
+describe('pm log on a terminal: a known person typed as pm writes and prints them', () => {
+  for (const typed of ['Jane Roe <jane@acme.test>', 'Jane Roe (Acme)']) {
+    it(`"${typed}" is offered as her, first, and not as a new contact`, () => {
+      seed();
+      const r = session([
+        { expected: 'Who did you talk to', text: typed },
+        { expected: '❯ Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+        { expected: 'How and when', keys: [ENTER] },
+        { expected: 'summary', text: 'Known as typed', keys: [ENTER] },
+        ...ENTER_TO_THE_END,
+      ]);
+      expect(r.code, r.plain.slice(-800)).toBe(0);
+      expect(r.plain).not.toMatch(/New contact|is new\. Which account/);
+      expect(box.json(['show', 'last'])).toMatchObject({ summary: 'Known as typed', with: ['Jane Roe'] });
+      expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(1);
+    });
+  }
+
+  it('"Jane Roe (Bluebird)" says she is at Acme, offers her, and makes no one', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'Jane Roe (Bluebird)' },
+      { expected: 'Jane Roe is a contact at Acme, not Bluebird', keys: [CTRL_C] },
+    ]);
+    expect(r.plain).toMatch(/Jane Roe \(Acme, customer\)/);
+    expect(r.plain).not.toMatch(/New contact/);
+    expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(1);
+  });
+
+  it('a draft kept with "Jane Roe <jane@acme.test>" as a new name at another account resumes with her', () => {
+    seed();
+    keepDraft({ who: { name: 'Jane Roe <jane@acme.test>' }, whoLabel: 'Jane Roe', account: 'Acme Corp' });
+    const r = session([
+      { expected: 'Resume the log you left', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'Resumed with her', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
+    ]);
+    expect(r.code, r.plain.slice(-800)).toBe(0);
+    expect(r.plain).toMatch(/the person of the draft is Jane Roe \(Acme, customer\)/);
+    expect(box.json(['show', 'last'])).toMatchObject({ summary: 'Resumed with her', with: ['Jane Roe'] });
+    expect(box.sql('SELECT count(*) AS n FROM accounts')[0].n).toBe(1);
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+  });
+});
