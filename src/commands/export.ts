@@ -78,8 +78,10 @@ export interface ExportScope {
 
 /**
  * The period and as-of day of an export. --as-of defaults to the period's last day (so an export
- * of a past week never changes), else today; the period itself is found from --as-of when given,
- * else from today. Records dated after --as-of are left out.
+ * of a past week never changes) or today, whichever is earlier: the running week's export is as
+ * of today, never of a Sunday that has not come (docs/decisions.md). With no period, today. The
+ * period itself is found from --as-of when given, else from today. Records dated after --as-of
+ * are left out.
  */
 export function exportScope(opts: ExportOptions, today: string, weekStart: 'monday' | 'sunday'): ExportScope {
   const explicitAsOf = opts.asOf !== undefined ? parsePastDate(opts.asOf, today, '--as-of') : undefined;
@@ -97,7 +99,7 @@ export function exportScope(opts: ExportOptions, today: string, weekStart: 'mond
     weekStart,
     'export',
   );
-  const asOf = explicitAsOf ?? period.end;
+  const asOf = explicitAsOf ?? (period.end < today ? period.end : today);
   const range = { whole: false, start: period.start, end: period.end < asOf ? period.end : asOf };
   return { period, asOf, range, today };
 }

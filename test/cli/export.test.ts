@@ -452,6 +452,23 @@ describe('pm export --format md', () => {
     expect(box.pm(['export', '--week', 'last']).out.startsWith('# Report 2026-W46\n')).toBe(true);
   });
 
+  it("the running week's export is as of today, not of a Sunday still to come (fresh-eyes wave 13 H8)", () => {
+    seed();
+    // PM_TODAY is Friday 2026-11-20, in W47 (2026-11-16..22); Sam's call that day must read as today's
+    const md = box.pm(['export', '--week', '--front-matter']);
+    expect(md.code, md.err).toBe(0);
+    expect(md.out).toContain('as-of: "2026-11-20"');
+    expect(md.out).toContain('2026-11-16..2026-11-22, as of 2026-11-20');
+    expect(md.out).not.toContain('as of 2026-11-22');
+    const html = box.pm(['export', '--week', '--format', 'html']);
+    expect(html.code, html.err).toBe(0);
+    expect(html.out).toContain('as of 2026-11-20');
+    expect(html.out).not.toContain('as of 2026-11-22');
+    // the same week exported once it is over is as of its Sunday, as before
+    const after = box.pm(['export', '--week', '2026-W47', '--front-matter'], { env: { PM_TODAY: '2026-11-25' } });
+    expect(after.out).toContain('as-of: "2026-11-22"');
+  });
+
   it('a past week (markdown, and the report as of then) shows the statement and criterion in force then', () => {
     seed();
     const hypotheses = (md: string) => md.slice(md.indexOf('# Hypotheses'));
