@@ -164,6 +164,25 @@ export function refuseOtherAccount(db: DB, typed: NonNullable<ReturnType<typeof 
   );
 }
 
+/**
+ * "Jane Roe <jane@acme>" for the Jane Roe known with jane@acme.test, and no --account: the email that
+ * differs is said, with the --with of the known person; "Jane Roe is a new contact … did you mean
+ * Jane Roe?" named the same text twice and never what differed (fresh-eyes wave 12 G4).
+ */
+function refuseOtherEmail(db: DB, person: Person): void {
+  const namesakes = person.email ? contactsByName(db, person.name).filter((c) => c.email !== null) : [];
+  if (namesakes.length === 0) return;
+  const email = safeLine(person.email!);
+  const has = namesakes.map((c) => `${safeLine(c.name)} (${safeLine(c.account)}) has ${safeLine(c.email!)}`);
+  const known = namesakes.map((c) => `--with ${JSON.stringify(safeLine(`${c.name} <${c.email}>`))}`);
+  throw new UsageError(
+    `${has.join('; ')}, not ${email}: a typo?`,
+    `if it is ${namesakes.length === 1 ? 'them' : 'one of them'}: pm log ${known.join(' or ')} …; ` +
+      `someone else of that name: pm log --with ${JSON.stringify(safeLine(`${person.name} <${email}>`))} ` +
+      '--account "Their company" …',
+  );
+}
+
 export function matchParticipants(
   db: DB,
   want: {
@@ -250,6 +269,7 @@ export function matchParticipants(
     } else {
       refuseListedPeople(db, person);
       if (want.account === null) {
+        refuseOtherEmail(db, person);
         // "Jose Nunez" for José Núñez is three edits apart: the accent-folded match first (E5)
         const known = knownNames(db, 'contacts');
         const guess = [...known].find((n) => looseKey(n) === looseKey(person.name)) ?? closest(person.name, known);

@@ -59,3 +59,26 @@ describe('pm log --with "Name (Account)"', () => {
     expect(contacts()).toEqual(['Jane Roe', 'Raj Patel']);
   });
 });
+
+// fresh-eyes wave 12 G4: "Jane Roe is a new contact … did you mean Jane Roe?" never said what differed
+describe('pm log --with "Name <email>" where the name is known with another email, no --account', () => {
+  it('says which email the known person has, with the --with that logs them, and writes nothing', () => {
+    const r = box.pm(['log', '--with', 'Jane Roe <jane@acme>', '--summary', 'c']);
+    expectUsageError(r);
+    expect(r.err).toContain('pm: Jane Roe (Acme) has jane@acme.test, not jane@acme: a typo?');
+    expect(r.err).toContain('if it is them: pm log --with "Jane Roe <jane@acme.test>" …');
+    expect(r.err).toContain(
+      'someone else of that name: pm log --with "Jane Roe <jane@acme>" --account "Their company"',
+    );
+    expect(contacts()).toEqual(['Jane Roe', 'Raj Patel']);
+    // the hint's --with logs her
+    expect(box.pm(['log', '--with', 'Jane Roe <jane@acme.test>', '--summary', 'c']).code).toBe(0);
+    expect(box.json(['show', 'last']).with).toEqual(['Jane Roe']);
+  });
+
+  it('a known name without an email still takes the one given, as before', () => {
+    const r = box.pm(['log', '--with', 'Raj Patel <raj@acme.test>', '--summary', 'c']);
+    expect(r.code, r.err).toBe(0);
+    expect(box.sql("SELECT email FROM contacts WHERE name = 'Raj Patel'")[0].email).toBe('raj@acme.test');
+  });
+});
