@@ -523,6 +523,8 @@ export interface Report {
     expected: number;
     /** fewer than `expected`: behind-target */
     behind: boolean;
+    /** the period is over: short of the target is "not met"; while it runs, "behind" or "on track" */
+    over: boolean;
   };
   /** customer conversations per week, the last CHART_WEEKS weeks, oldest first */
   weekly: {
@@ -701,6 +703,22 @@ export function runningOn(end: string, asOf: string, today?: string): boolean {
   return end > asOf || (end === asOf && (today === undefined || today <= end));
 }
 
+/**
+ * The weeks a chart shows: from the week of the journal's first record, the weeks before it say
+ * nothing (issue 15; in markdown and HTML too since fresh-eyes wave 13 H2); with no record, the last.
+ */
+export function chartedWeeks(weekly: Report['weekly']): WeekBar[] {
+  const first = weekly.firstDate;
+  return first === null ? weekly.weeks.slice(-1) : weekly.weeks.filter((w) => w.end >= first);
+}
+
+/** "met", or "not met" once the period is over, else "behind" or "on track" (the page's pace rule). */
+export function targetWord(k: Report['contact']): 'met' | 'not met' | 'behind' | 'on track' {
+  if (k.met) return 'met';
+  if (k.over) return 'not met';
+  return k.behind ? 'behind' : 'on track';
+}
+
 /** Customer conversations wanted in `days` days: target × days ÷ cadenceDays, rounded up. */
 export function scaledTarget(config: Config, days: number): number {
   return Math.ceil((config['cadence.target'] * days) / config['cadence.days']);
@@ -847,6 +865,7 @@ function assemble(
     daysLeft: periodDays - elapsed,
     expected,
     behind,
+    over: !runningOn(o.period.end, asOf, o.today),
   };
   if (behind) need('behind-target', () => contactNeed(o.by));
   if (behind)

@@ -8,7 +8,16 @@
 // typed is shown as text and never becomes markup. Readable on a phone (one column, nothing wider
 // than the screen) and printable (no backgrounds needed, sections kept whole). No timestamps: the
 // same journal and options give the same bytes.
-import { NONE_UNREAD, nothingLogged, SHOWN_ROWS, type Needs, type Report, type Unread } from '../core/report.js';
+import {
+  chartedWeeks,
+  NONE_UNREAD,
+  nothingLogged,
+  SHOWN_ROWS,
+  targetWord,
+  type Needs,
+  type Report,
+  type Unread,
+} from '../core/report.js';
 import { standupPage } from '../core/standup.js';
 import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
 import { whereFrom } from '../core/interviews.js';
@@ -293,7 +302,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       '<ul>' +
         `<li>Customer conversations: ${num('direct', k.direct)} ` +
         `with ${num('customers', plural(k.customers, 'customer'))}` +
-        ` (target ${num('target', k.target)}: <b>${k.met ? 'met' : 'not met'}</b>)</li>` +
+        ` (target ${num('target', k.target)}: <b>${targetWord(k)}</b>)</li>` +
         `<li>Last customer conversation: ${last}${k.overdue ? ' (<b>overdue</b>)' : ''}</li>` +
         `<li>Indirect signals: ${num('indirect', k.indirect)}</li>` +
         `<li>Stakeholder meetings (not counted): ${num('stakeholder', k.stakeholder)}</li>` +
@@ -309,7 +318,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     figure(
       'chart-weekly',
       `Customer conversations per week (target ${r.weekly.target}; ${streak})`,
-      weeklyChart(r.weekly.weeks, r.weekly.target),
+      weeklyChart(chartedWeeks(r.weekly), r.weekly.target),
     ),
     figure('chart-hypotheses', 'Hypotheses: open by confidence, decided this period', hypothesesChart(r)),
     figure(

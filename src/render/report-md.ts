@@ -2,7 +2,15 @@
 // sections, numbers and rows as the text view — at most SHOWN_ROWS rows a section, then "and N
 // more" (the complete lists are in JSON) — with user text escaped by src/render/markdown.ts so it
 // can never break the document.
-import { NONE_UNREAD, nothingLogged, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
+import {
+  chartedWeeks,
+  NONE_UNREAD,
+  nothingLogged,
+  SHOWN_ROWS,
+  targetWord,
+  type Report,
+  type Unread,
+} from '../core/report.js';
 import { mdHeading, mdInline } from './markdown.js';
 import { whereFrom } from '../core/interviews.js';
 import { confidenceText } from '../core/confidence.js';
@@ -71,7 +79,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   out.push(
     ...[
       `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} (target ${k.target}: ` +
-        `**${k.met ? 'met' : 'not met'}**)`,
+        `**${targetWord(k)}**)`,
       `Last customer conversation: ` +
         `${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}` +
         `${k.overdue ? ' (**overdue**)' : ''}`,
@@ -86,7 +94,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     '',
   );
   out.push(
-    ...r.weekly.weeks.map(
+    ...chartedWeeks(r.weekly).map(
       (w) => `- ${mdInline(`${w.label}: ${w.direct}${w.met ? ' (on target)' : w.running ? ' (so far)' : ''}`)}`,
     ),
     '',

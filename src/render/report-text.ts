@@ -3,7 +3,15 @@
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
 import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
-import { NONE_UNREAD, nothingLogged, SHOWN_ROWS, type Report, type Unread } from '../core/report.js';
+import {
+  chartedWeeks,
+  NONE_UNREAD,
+  nothingLogged,
+  SHOWN_ROWS,
+  targetWord,
+  type Report,
+  type Unread,
+} from '../core/report.js';
 import { safeLine } from '../core/text.js';
 import { confidenceCell } from '../core/confidence.js';
 import { table, type Column } from './table.js';
@@ -115,7 +123,8 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
   // 1. customer contact
   const k = r.contact;
   out.push('', section('Customer contact', null, c));
-  const met = k.met ? c.green('met') : c.red('not met');
+  const word = targetWord(k);
+  const met = word === 'met' || word === 'on track' ? c.green(word) : c.red(word);
   out.push(
     `  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · target ${k.target}: ` +
       `${met}`,
@@ -132,10 +141,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       `${c.dim('(not counted)')}`,
   );
   out.push('', `  ${c.dim(`Customer conversations per week (target ${r.weekly.target}, the line)`)}`);
-  // from the week of the first conversation: the weeks before it say nothing (issue 15)
-  const first = r.weekly.firstDate;
-  const shownWeeks = first === null ? r.weekly.weeks.slice(-1) : r.weekly.weeks.filter((w) => w.end >= first);
-  const bars = shownWeeks.map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.running }));
+  const bars = chartedWeeks(r.weekly).map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.running }));
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;
   out.push(

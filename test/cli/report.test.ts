@@ -397,6 +397,34 @@ describe('a finished week is not "so far"', () => {
   });
 });
 
+describe('the weeks before the journal and the running week (fresh-eyes wave 13 H2, H3)', () => {
+  it('markdown and HTML chart from the first record\'s week, as text does; the running week is not "not met"', () => {
+    box.pm(['init', '--target', '2']);
+    log('--with', 'Ana Gómez', '--account', 'Acme', '--date', '2026-11-02', '--summary', 'first call');
+    log('--with', 'Ana Gómez', '--date', '2026-11-16', '--summary', 'Monday call');
+    const monday = { env: { PM_TODAY: '2026-11-16' } };
+    const md = box.pm(['report', '--format', 'md'], monday).out;
+    expect(md).toMatch(/^- 2026-W45: 1$/m);
+    expect(md).not.toMatch(/^- 2026-W4[0-4]:/m);
+    // day one of the week, one call of two: on track, as the page's verdict says
+    expect(md).toContain('2026-11-16..2026-11-22, as of 2026-11-16: **on track**');
+    expect(md).toContain('(target 2: **on track**)');
+    const html = box.pm(['report', '--format', 'html'], monday).out;
+    expect(html).toContain('<title>2026-W45: 1 customer conversation, below target</title>');
+    expect(html).not.toMatch(/<title>2026-W4[0-4]:/);
+    expect(html).toContain('<b>on track</b>');
+    expect(box.pm(['report', '--full'], monday).out).toMatch(/target 2: on track/);
+    // Sunday with still one: behind (one more today); the week over, short of the target: not met
+    const sunday = box.pm(['report', '--format', 'md'], { env: { PM_TODAY: '2026-11-22' } }).out;
+    expect(sunday).toContain('(target 2: **behind**)');
+    const over = box.pm(['export', '--week', '2026-W47'], { env: { PM_TODAY: '2026-11-30' } }).out;
+    expect(over).toContain('(target 2: **not met**)');
+    const json = box.json(['report', '--as-of', '2026-11-16']);
+    expect(json.contact.over).toBe(false);
+    expect(box.json(['report', '--week', '2026-W46', '--as-of', '2026-11-16']).contact.over).toBe(true);
+  });
+});
+
 describe('segment-silent as of a past day counts the accounts that existed then', () => {
   it("an account added today leaves a past week's export byte for byte as it was", () => {
     const later = { env: { PM_TODAY: '2026-12-02' } };
