@@ -141,7 +141,12 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       `${c.dim('(not counted)')}`,
   );
   out.push('', `  ${c.dim(`Customer conversations per week (target ${r.weekly.target}, the line)`)}`);
-  const bars = chartedWeeks(r.weekly).map((w) => ({ label: weekLabel(w), value: w.direct, met: w.met, current: w.running }));
+  const bars = chartedWeeks(r.weekly).map((w) => ({
+    label: weekLabel(w),
+    value: w.direct,
+    met: w.met,
+    current: w.running,
+  }));
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;
   out.push(
