@@ -122,11 +122,11 @@ export function conflicts(ctx: Context): void {
     return;
   }
   if (rows.length === 0) {
-    // a conflict is kept by the journal that met both versions (the second to sync), not yet by the
-    // other: "no record was changed here and elsewhere at once" was false there (fresh-eyes wave 12 G3)
+    // a conflict is kept by the journal that met both versions (the second to sync), and by the other
+    // only at its next sync: "no record was changed here and elsewhere at once" could be false (G3)
     ctx.out(
-      'No conflicts kept here. A change made here and elsewhere at once is kept by the journal that ' +
-        "synced second: if your edit was replaced, look in that teammate's pm sync conflicts.",
+      'No conflicts kept here. A change made here that lost to one made elsewhere at once is kept here ' +
+        'at your next pm sync (by the teammate who synced second at once).',
     );
     return;
   }
@@ -203,11 +203,14 @@ export async function sync(ctx: Context): Promise<void> {
   // a teammate's new hypothesis stating one of this journal's again: its evidence would be split (E7)
   for (const h of result.repeated) ctx.warn(arrivedRepeatLine(h));
   const settingsChanged = result.merged.flatMap((m) => m.settingsChanged);
+  // the conflicts whose losing side is this journal's own change: said by record, with the way back (G3)
+  const lostHere = result.merged.flatMap((m) => m.ownLost);
   if (ctx.json) {
     ctx.printJson({
       pulled: result.pulled,
       pushed: result.pushed,
       conflicts: result.conflicts,
+      lostHere: lostHere.map((l) => ({ conflict: l.id, kind: l.kind, key: l.key, record: recordRef(l.kind, l.key) })),
       erasuresPushed: result.erasuresPushed,
       settingsChanged,
     });
@@ -217,9 +220,16 @@ export async function sync(ctx: Context): Promise<void> {
   // shared settings are the team's (team.md): a teammate's change is said, not found later in the standup
   const settings = settingChangesText(settingsChanged);
   if (settings) ctx.out(`Settings changed by a teammate: ${settings} (pm config lists them).`);
-  if (result.conflicts)
+  for (const l of lostHere.slice(0, 5))
     ctx.warn(
-      `${result.conflicts} record${result.conflicts === 1 ? ' was' : 's were'} changed here and elsewhere at once; ` +
+      `your change of ${recordRef(l.kind, l.key)} (${l.kind}) lost to a change made elsewhere at once; ` +
+        `it is kept as conflict ${l.id}: pm sync conflicts shows it, pm sync resolve ${l.id} lost brings it back`,
+    );
+  if (lostHere.length > 5) ctx.warn(`and ${lostHere.length - 5} more of your changes lost: pm sync conflicts`);
+  const others = result.conflicts - lostHere.length;
+  if (others > 0)
+    ctx.warn(
+      `${others} record${others === 1 ? ' was' : 's were'} changed here and elsewhere at once; ` +
         'the later version is kept: pm sync conflicts',
     );
 }

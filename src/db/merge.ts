@@ -40,7 +40,7 @@ import {
 import { loadForgottenList, recordErasure } from './erasure.js';
 import { sameAsErased, type ForgottenList } from '../core/erasure.js';
 import { fieldStamps, readRecords } from './exchange.js';
-import { foldLinkVersions, linkVersions, observe, tick, untracked } from './tracking.js';
+import { deviceId, foldLinkVersions, linkVersions, observe, tick, untracked } from './tracking.js';
 import {
   compareVectors,
   deviceOf,
@@ -79,6 +79,18 @@ export interface Change {
   mergedInto: string | null;
   /** the record as the export format writes it; null for a tombstone or an erasure */
   data: RecordDoc | null;
+  /** versions of this record that lost to a concurrent one where the change was made (pm sync: LostVersion) */
+  lost?: LostVersion[];
+}
+
+/**
+ * A version that lost a conflict, as the team database names it beside the record that won: its rev,
+ * and for an account or contact the fields that lost (the rest of the record merged). Never content:
+ * the journal that made the lost version has it (G3: only the journal that met both versions knew).
+ */
+export interface LostVersion {
+  rev: string;
+  fields?: string[];
 }
 
 export interface KindCounts {
@@ -106,12 +118,21 @@ export interface MergeResult {
   forgottenLeftOut: number;
   /** concurrent changes whose losing version was kept in sync_conflicts */
   conflicts: number;
+  /** those of them whose losing version was made here (this journal's edit lost): pm sync names them */
+  ownLost: OwnLoss[];
   /** the latest version received */
   latest: string | null;
   /** an erased person's interview was rewritten: the file is to be rewritten after the commit */
   rewrite: boolean;
   /** the settings whose value changed here (null: not set, the default), in the order they arrived */
   settingsChanged: SettingChange[];
+}
+
+/** A conflict kept here whose losing version this journal made: its id in sync_conflicts and its record. */
+export interface OwnLoss {
+  id: number;
+  kind: RecordKind;
+  key: string;
 }
 
 /** A shared setting changed by a teammate's version (fresh-eyes wave 11 E9: it arrived without a word). */
@@ -256,6 +277,8 @@ class Merger {
   /** versions written: none, and the merge is rolled back */
   private writes = 0;
   private readonly erased: ErasedPerson[];
+  /** this journal's device: a losing version of it is this journal's own edit (OwnLoss) */
+  private readonly device: string;
   /** the tombstones of accounts and contacts merged into another that this merge received, by kind and key */
   private readonly mergedAway = new Map<string, Change>();
 
@@ -264,6 +287,7 @@ class Merger {
     private readonly opts: MergeOptions,
   ) {
     this.erased = opts.erased ?? [];
+    this.device = deviceId(db);
     this.writer = new InterviewWriter(db);
     this.summaries = new SuspendedSummaries(db);
     this.lastInterview = db.prepare('SELECT coalesce(max(id), 0) FROM interviews').pluck().get() as number;
@@ -273,6 +297,7 @@ class Merger {
       scrubbedHere: { interviews: 0, quotes: 0, mentions: 0 },
       forgottenLeftOut: 0,
       conflicts: 0,
+      ownLost: [],
       latest: null,
       rewrite: false,
       settingsChanged: [],
@@ -498,6 +523,41 @@ class Merger {
    */
   private readonly resolved = new Map<string, string>();
 
+  /** A losing version kept in sync_conflicts (`data` null: the lost side is a deletion). */
+  private keepConflict(kind: RecordKind, key: string, kept: string, lost: string, data: object | null): void {
+    const id = Number(
+      this.s.conflict.run(kind, key, kept, lost, data ? 0 : 1, data ? JSON.stringify(data) : null, this.opts.today)
+        .lastInsertRowid,
+    );
+    this.result.conflicts++;
+    if (deviceOf(lost) === this.device) this.result.ownLost.push({ id, kind, key });
+  }
+
+  /**
+   * The version here, made here, lost a conflict in the journal that met it next (G3): that journal
+   * kept it and its sync named it beside the version that won, which arrives now knowing it (newer).
+   * Kept here too, so that whoever typed it finds it in their own pm sync conflicts and can bring it
+   * back; for an account or contact only the fields that lost, the rest as merged.
+   */
+  private keepOwnLoss(c: Change, local: LocalVersion): void {
+    const named = c.lost?.find((l) => l.rev === local.version);
+    if (!named || deviceOf(local.version) !== this.device) return;
+    const known = this.db.prepare('SELECT 1 FROM sync_conflicts WHERE kind = ? AND key = ? AND lost_version = ?');
+    if (known.get(c.kind, c.key, local.version)) return;
+    const here = local.deleted ? null : (readRecords(this.db, c.kind, [c.key]).get(c.key) ?? null);
+    let lost = here && withoutVersion(here);
+    if (lost && c.data && !c.deleted && isPeople(c.kind) && named.fields) {
+      const mine = lost as unknown as Record<string, unknown>;
+      const fields = named.fields.filter((f) =>
+        (STAMPED_FIELDS[c.kind as 'account' | 'contact'] as readonly string[]).includes(f),
+      );
+      lost = { ...withoutVersion(c.data), ...Object.fromEntries(fields.map((f) => [f, mine[f] ?? null])) } as RecordDoc;
+    }
+    if (contentOf(lost) === contentOf(c.deleted ? null : c.data)) return;
+    const copy = conflictCopy(this.db, c.kind, c.key, lost as Record<string, unknown> | null, this.erased);
+    if (copy) this.keepConflict(c.kind, c.key, c.rev, local.version, copy.doc);
+  }
+
   /** Where references to this account or contact now go (it may have been merged into another). */
   private resolve(kind: 'account' | 'contact', uuid: string): string {
     const known = this.resolved.get(`${kind} ${uuid}`);
@@ -560,8 +620,7 @@ class Merger {
       this.localChange(c.kind, c.key, mergeVectors(localVv, c.vv), false, null);
       const kept = (this.local(c.kind, c.key) as LocalVersion).version;
       if (conflictCopy(this.db, c.kind, c.key, null, this.erased)) {
-        this.s.conflict.run(c.kind, c.key, kept, c.rev, 1, null, this.opts.today);
-        this.result.conflicts++;
+        this.keepConflict(c.kind, c.key, kept, c.rev, null);
       }
       counts.unchanged++;
       this.restampLinks(c.kind, c.key);
@@ -576,6 +635,7 @@ class Merger {
       return;
     }
     if (order === 'newer') {
+      this.keepOwnLoss(c, local);
       this.take(c, local, c.vv, counts, false);
       return;
     }
@@ -603,16 +663,7 @@ class Merger {
       // an erased person's record, or an interview they attended, is let go; any other loses their name
       const copy = conflictCopy(this.db, c.kind, c.key, lostDoc as Record<string, unknown> | null, this.erased);
       if (copy) {
-        this.s.conflict.run(
-          c.kind,
-          c.key,
-          keptRev,
-          lostRev,
-          copy.doc ? 0 : 1,
-          copy.doc ? JSON.stringify(copy.doc) : null,
-          this.opts.today,
-        );
-        this.result.conflicts++;
+        this.keepConflict(c.kind, c.key, keptRev, lostRev, copy.doc);
       }
     }
     if (remoteWins) this.take(c, local, merged, counts, true);
@@ -743,8 +794,7 @@ class Merger {
         this.result.kinds[kind].added++;
         const kept = (this.local(kind, key) as LocalVersion).version;
         if (conflictCopy(this.db, kind, key, null, this.erased)) {
-          this.s.conflict.run(kind, key, kept, local.version, 1, null, this.opts.today);
-          this.result.conflicts++;
+          this.keepConflict(kind, key, kept, local.version, null);
         }
       }
     }
@@ -1185,8 +1235,7 @@ class Merger {
     const { rev: _rev, vv: _vv, fieldVersions: _f, ...fields } = lost;
     const copy = conflictCopy(this.db, kind, key, { ...fields, uuid: key }, this.erased);
     if (!copy?.doc) return;
-    this.s.conflict.run(kind, key, keptVersion, lostVersion, 0, JSON.stringify(copy.doc), this.opts.today);
-    this.result.conflicts++;
+    this.keepConflict(kind, key, keptVersion, lostVersion, copy.doc);
   }
 
   /** accounts and contacts this merge added (`kind rowid`): a record matched to one of them is joined, not matched */

@@ -25,12 +25,12 @@ import type { Client, ClientConfig } from 'pg';
 import type { DB } from './journal.js';
 import { JournalError, UsageError } from '../errors.js';
 import { fieldStamps, readRecords } from './exchange.js';
-import { changesOf, mergeChanges, type MergeResult } from './merge.js';
+import { changesOf, mergeChanges, type LostVersion, type MergeResult } from './merge.js';
 import { journalLookup, type Lookalikes, repeatedHypotheses } from './import.js';
 import { rescrubInterviews, type ErasedPerson } from './forget.js';
 import { deviceId, tick } from './tracking.js';
 import { tombstonedRecords } from './deleted-ids.js';
-import { sortedVector, type FieldVersions } from '../core/versions.js';
+import { sortedVector, STAMPED_FIELDS, VERSION_RE, type FieldVersions } from '../core/versions.js';
 import { rewriteAfterErasure } from './erasure.js';
 import { validateDocument, RECORD_KINDS, type RecordKind } from '../core/import-validate.js';
 
@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS pm.records (
   data        jsonb,
   seq         bigint NOT NULL,
   device      text NOT NULL,
+  lost        jsonb,
   PRIMARY KEY (kind, key)
 );
 CREATE INDEX IF NOT EXISTS records_by_seq ON pm.records (seq);
@@ -77,6 +78,8 @@ export interface RemoteRow {
   seq: string;
   /** the device of the journal that pushed the row (pulled rows) */
   device?: string;
+  /** versions of the record that lost to this one where it was pushed from (LostVersion); null: none */
+  lost?: unknown;
 }
 
 // ---------------------------------------------------------------- the URL and the connection
@@ -194,6 +197,41 @@ async function serverMeta(client: Client): Promise<{ server: string; seq: string
   }
 }
 
+/**
+ * pm.records.lost (G3): a database set up by an earlier pm has no such column. Added here, as pm sync
+ * init creates what is missing; a teammate who may not alter the table (not its owner) syncs without
+ * it: records travel as before, only a lost version is not named to the journal that made it.
+ */
+async function lostColumn(client: Client): Promise<boolean> {
+  const has = async () =>
+    (
+      await client.query(`SELECT EXISTS (SELECT 1 FROM information_schema.columns
+        WHERE table_schema = 'pm' AND table_name = 'records' AND column_name = 'lost') AS has`)
+    ).rows[0].has as boolean;
+  if (await has()) return true;
+  try {
+    await inTransaction(client, async () => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+      await client.query('ALTER TABLE pm.records ADD COLUMN IF NOT EXISTS lost jsonb');
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A pulled row's lost versions, as pm writes them (anything else in that column is ignored). */
+function lostVersions(v: unknown): LostVersion[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: LostVersion[] = [];
+  for (const l of v as { rev?: unknown; fields?: unknown }[]) {
+    if (typeof l?.rev !== 'string' || !VERSION_RE.test(l.rev)) continue;
+    const fields = Array.isArray(l.fields) ? l.fields.filter((f): f is string => typeof f === 'string') : undefined;
+    out.push(fields ? { rev: l.rev, fields } : { rev: l.rev });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 // ---------------------------------------------------------------- the journal's side
 
 export interface RemoteState {
@@ -240,6 +278,26 @@ function pendingRows(db: DB): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[]
     if (list) list.push(p);
     else byKind.set(p.kind, [p]);
   }
+  // the losing versions kept here, named beside the record so that the journal that made one learns it
+  // lost (G3); an account's or contact's with the fields that lost (the rest merged)
+  const conflicts = new Map<string, { rev: string; data: string | null }[]>();
+  for (const k of db
+    .prepare('SELECT kind, key, lost_version AS rev, lost_data AS data FROM sync_conflicts ORDER BY id')
+    .all() as { kind: string; key: string; rev: string; data: string | null }[]) {
+    const list = conflicts.get(`${k.kind} ${k.key}`);
+    if (list) list.push(k);
+    else conflicts.set(`${k.kind} ${k.key}`, [k]);
+  }
+  const lostOf = (kind: RecordKind, key: string, data: object | null): LostVersion[] | null => {
+    const kept = conflicts.get(`${kind} ${key}`);
+    if (!kept) return null;
+    return kept.map(({ rev, data: lost }) => {
+      if (!lost || !data || (kind !== 'account' && kind !== 'contact')) return { rev };
+      const [l, d] = [JSON.parse(lost) as Record<string, unknown>, data as Record<string, unknown>];
+      const fields = STAMPED_FIELDS[kind].filter((f) => JSON.stringify(l[f] ?? null) !== JSON.stringify(d[f] ?? null));
+      return { rev, fields };
+    });
+  };
   const rows: Omit<RemoteRow, 'seq'>[] = [];
   for (const kind of RECORD_KINDS) {
     const list = byKind.get(kind) ?? [];
@@ -265,6 +323,7 @@ function pendingRows(db: DB): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[]
         deleted: p.deleted === 1,
         merged_into: p.merged_into,
         data: data as Record<string, unknown> | null,
+        lost: lostOf(kind, p.key, data),
       });
     }
   }
@@ -342,7 +401,10 @@ function applyPulled(
         const doc = remoteDocument(rows, db);
         const known = db.prepare('SELECT 1 FROM hypotheses WHERE uuid = ?').pluck();
         const fresh = (doc.hypotheses as { uuid: string }[]).map((h) => h.uuid).filter((u) => !known.get(u));
-        merged = mergeChanges(db, changesOf(doc), { today, keepIds: empty, erased });
+        const lost = new Map(rows.map((r) => [`${r.kind} ${r.key}`, lostVersions(r.lost)]));
+        const changes = changesOf(doc);
+        for (const c of changes) c.lost = lost.get(`${c.kind} ${c.key}`);
+        merged = mergeChanges(db, changes, { today, keepIds: empty, erased });
         repeated = repeatedHypotheses(db, fresh);
       }
       db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(cursor, cursor);
@@ -372,18 +434,21 @@ function remoteDocument(rows: RemoteRow[], db: DB) {
 
 // a row changes only for a newer version (or the same one knowing more): pushed twice, it stays; but
 // resent ($3, schema 55), the same version takes a new seq, so that every teammate pulls it again
-const UPSERT = `INSERT INTO pm.records (kind, key, rev, vv, deleted, merged_into, data, seq, device)
-  SELECT kind, key, rev, vv, deleted, merged_into, data, seq::bigint, $2
+// (`lost` where the database has the column: lostColumn)
+const upsert = (lost: boolean) => `INSERT INTO pm.records (kind, key, rev, vv, deleted, merged_into, data, seq, device
+    ${lost ? ', lost' : ''})
+  SELECT kind, key, rev, vv, deleted, merged_into, data, seq::bigint, $2 ${lost ? ', lost' : ''}
   FROM jsonb_to_recordset($1::jsonb) AS x(kind text, key text, rev text, vv jsonb, deleted boolean,
-    merged_into text, data jsonb, seq text)
+    merged_into text, data jsonb, seq text, lost jsonb)
   ON CONFLICT (kind, key) DO UPDATE SET rev = excluded.rev, vv = excluded.vv, deleted = excluded.deleted,
     merged_into = excluded.merged_into, data = excluded.data, seq = excluded.seq, device = excluded.device
+    ${lost ? ', lost = excluded.lost' : ''}
   WHERE pm.records.rev < excluded.rev OR (pm.records.rev = excluded.rev AND pm.records.vv <> excluded.vv)
     OR ($3 AND pm.records.rev = excluded.rev)`;
 
 // (ordered by the column r.seq, a number, not by the text it is selected as)
-const SELECT_ROWS = `SELECT kind, key, rev, vv, deleted, merged_into, data, r.seq::text AS seq, device FROM pm.records r
-  WHERE r.seq > $1 ORDER BY r.seq LIMIT ${PAGE}`;
+const selectRows = (lost: boolean) => `SELECT kind, key, rev, vv, deleted, merged_into, data, r.seq::text AS seq,
+  device ${lost ? ', lost' : ''} FROM pm.records r WHERE r.seq > $1 ORDER BY r.seq LIMIT ${PAGE}`;
 
 /**
  * The interviews and hypotheses deleted here that pulled links refer to, as the database holds them
@@ -443,11 +508,16 @@ function refuseCopy(db: DB, url: string, rows: RemoteRow[]): void {
       );
 }
 
-async function fetchSince(client: Client, cursor: string): Promise<{ rows: RemoteRow[]; cursor: string }> {
+async function fetchSince(
+  client: Client,
+  cursor: string,
+  lost: boolean,
+): Promise<{ rows: RemoteRow[]; cursor: string }> {
   const rows: RemoteRow[] = [];
   let at = cursor;
+  const select = selectRows(lost);
   for (;;) {
-    const page = (await client.query(SELECT_ROWS, [at])).rows as RemoteRow[];
+    const page = (await client.query(select, [at])).rows as RemoteRow[];
     rows.push(...page);
     if (page.length < PAGE) break;
     at = page[page.length - 1].seq;
@@ -481,6 +551,7 @@ export async function initRemote(
       await client.query(INIT_SQL);
     });
     const meta = await serverMeta(client);
+    await lostColumn(client);
     const db = journal();
     db.transaction(() => {
       const before = remoteState(db);
@@ -556,10 +627,11 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
         `the database at ${state.url} is not the one this journal synced with (it was set up anew?)`,
         `connect again, which pushes everything here to it: pm sync init ${state.url}`,
       );
+    const withLost = await lostColumn(client);
     // 1. pull, without the lock: the bulk of a first sync, in one snapshot
     const pulled = await inTransaction(
       client,
-      () => fetchSince(client, state.cursor),
+      () => fetchSince(client, state.cursor, withLost),
       'ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
     refuseCopy(db, state.url, pulled.rows);
@@ -572,7 +644,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
     // 2. push, under the lock: first what others pushed meanwhile, then what changed here
     const pushed = await inTransaction(client, async () => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      const delta = await fetchSince(client, remoteState(db)!.cursor);
+      const delta = await fetchSince(client, remoteState(db)!.cursor, withLost);
       refuseCopy(db, state.url, delta.rows);
       const also = await recordsOfLinks(client, db, delta.rows);
       const second = applyPulled(db, [...also, ...delta.rows], delta.cursor, today, meta.server, result.erased);
@@ -607,7 +679,7 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
       const resend = db.prepare('SELECT 1 FROM sync_resend').get() !== undefined;
       for (let i = 0; i < rows.length; i += PAGE) {
         const page = rows.slice(i, i + PAGE).map((r, k) => ({ ...r, seq: (start + BigInt(i + k)).toString() }));
-        await client.query(UPSERT, [JSON.stringify(page), me, resend]);
+        await client.query(upsert(withLost), [JSON.stringify(page), me, resend]);
       }
       result.pushed = rows.length;
       result.erasuresPushed = rows.filter((r) => r.kind === 'erasure').length;

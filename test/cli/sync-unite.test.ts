@@ -69,9 +69,11 @@ describe('pm sync of a contact and an account created on two journals', () => {
         expect(pm(who, ['ls', '--with', 'nina@globex.test']).out).toContain('Eli met Nina');
       }
       expect(comparable('eli')).toEqual(comparable('dana'));
-      // the second to sync united them and keeps Dana's segment; the first took the union whole
-      expect(conflicts(second)).toMatchObject([{ kind: 'contact', lost: { record: { segment: 'finance' } } }]);
-      expect(conflicts(first)).toEqual([]);
+      // the second to sync united them and keeps Dana's segment; the first took the union whole, and
+      // when that is Dana, whose segment lost, keeps it too (G3)
+      const lost = [{ kind: 'contact', lost: { record: { segment: 'finance', persona: 'controller' } } }];
+      expect(conflicts(second)).toMatchObject(lost);
+      expect(conflicts(first)).toMatchObject(first === 'dana' ? lost : []);
       // settled: nothing left to push or pull, however often each syncs
       for (const who of ['dana', 'eli', 'dana', 'eli'] as const)
         expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
@@ -143,8 +145,9 @@ describe('pm sync of one contact and account changed on both sides at once (a th
     sync('eli');
     for (const who of ['dana', 'eli'] as const)
       expect(JSON.parse(pm(who, ['show', 'Raj Patel', '--json']).out).persona).toBe('vp finance');
-    expect(conflicts('dana')).toMatchObject([{ kind: 'contact', lost: { record: { persona: 'cfo', email: null } } }]);
-    expect(conflicts('eli')).toEqual([]);
+    // kept by Dana's journal, which met both, and by Eli's, whose change lost (G3)
+    for (const who of ['dana', 'eli'] as const)
+      expect(conflicts(who)).toMatchObject([{ kind: 'contact', lost: { record: { persona: 'cfo', email: null } } }]);
     expect(comparable('eli')).toEqual(comparable('dana'));
     for (const who of ['dana', 'eli', 'dana'] as const) expect(sync(who)).toMatchObject({ pulled: 0, pushed: 0 });
   });
