@@ -968,7 +968,9 @@ function assemble(
     // on the standup page, under its most urgent flag only
     if (primary !== null) {
       const kind = primary;
-      need(kind, () => hypothesisNeed(kind, h, asOf));
+      need(kind, () =>
+        hypothesisNeed(kind, h, asOf, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags),
+      );
       needed.add(h.id);
     }
   }
@@ -1218,21 +1220,48 @@ function contactNeed(by: string | null): NeedEntry {
   return { subject: by ?? 'customer contact', short: '', one: '', detail: '', command: 'pm log' };
 }
 
-/** An open hypothesis on the standup page, under its most urgent flag. */
-function hypothesisNeed(kind: ActionableFlag, h: ReportHypothesis, asOf: string): NeedEntry {
+/**
+ * An open hypothesis on the standup page, under its most urgent flag, its line saying the other
+ * reasons to act that its flags give (`flags`: those raised, not held by a running bet): "Decide H2:
+ * 1 day past its decide-by; 2 customers refute it" acts with the kill, where the line said only the
+ * decide-by (fresh-eyes wave 13 H1). Refuted while customers also support it, the line says both
+ * and points at the evidence rather than at the kill (H12).
+ */
+function hypothesisNeed(kind: ActionableFlag, h: ReportHypothesis, asOf: string, flags: string[]): NeedEntry {
   const entry = { subject: h.id, detail: h.statement, command: `pm hyp show ${h.id}` };
+  const refuted = `${plural(h.customersRefuting, 'customer')} refute it`;
+  const contested = h.customersSupporting > 0 ? `, ${plural(h.customersSupporting, 'customer')} support it` : '';
+  const kill = contested ? entry.command : `pm hyp kill ${h.id} --reason "…"`;
   switch (kind) {
     case 'past-decide-by': {
       const past = daysBetween(h.decideBy, asOf);
-      return { ...entry, short: `${h.id} ${past}d`, one: `Decide ${h.id}: ${plural(past, 'day')} past its decide-by` };
-    }
-    case 'ready-to-kill':
+      const also: string[] = [];
+      const tags: string[] = [];
+      let command = entry.command;
+      if (flags.includes('bet-due') && h.bet) {
+        also.push(`its bet ran until ${h.bet.until}`);
+        tags.push('bet over');
+      }
+      if (flags.includes('ready-to-kill')) {
+        also.push(refuted + contested);
+        tags.push(`${h.customersRefuting} refute`);
+        command = kill;
+      } else if (flags.includes('ready-to-validate')) {
+        tags.push(`${h.customersSupporting} support`);
+        also.push(
+          `${plural(h.customersSupporting, 'customer')} from ${plural(h.accountsSupporting, 'account')} support it`,
+        );
+        command = `pm hyp validate ${h.id} --reason "…"`;
+      }
       return {
         ...entry,
-        short: h.id,
-        one: `Kill ${h.id}? ${plural(h.customersRefuting, 'customer')} refute it`,
-        command: `pm hyp kill ${h.id} --reason "…"`,
+        short: `${h.id} ${past}d${tags.length ? ` (${tags.join(', ')})` : ''}`,
+        one: `Decide ${h.id}: ${plural(past, 'day')} past its decide-by${also.map((x) => `; ${x}`).join('')}`,
+        command,
       };
+    }
+    case 'ready-to-kill':
+      return { ...entry, short: h.id, one: `Kill ${h.id}? ${refuted}${contested}`, command: kill };
     case 'ready-to-validate':
       return {
         ...entry,

@@ -1,0 +1,58 @@
+// Found by a first-time user in wave 13 (docs/decisions.md, "Found by a first-time user (wave 13)").
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox({ today: '2026-11-09' })));
+afterEach(() => box.cleanup());
+
+function run(args: string[], today?: string) {
+  const r = box.pm(args, today ? { env: { PM_TODAY: today } } : {});
+  if (r.code !== 0 && r.code !== 3) throw new Error(`pm ${args.join(' ')} exited ${r.code}: ${r.err}`);
+  return r.out;
+}
+const needs = (out: string) => out.slice(out.indexOf('Needs action'));
+
+describe("the standup's line for a hypothesis says every reason to act its flags give (H1, H12)", () => {
+  it('past its decide-by and ready to kill: the line says both and acts with the kill', () => {
+    run(['hyp', 'add', 'Teams want a Slack digest', '--decide-by', '2026-11-23']);
+    run(['log', '--with', 'Chloé Martin', '--account', 'Umbrella', '--summary', 'ignores Slack', '--refutes', 'H1']);
+    run(['log', '--with', 'Ana Gómez', '--account', 'Acme', '--summary', 'never reads digests', '--refutes', 'H1']);
+    const page = needs(run(['report'], '2026-11-24'));
+    expect(page).toContain('Decide H1: 1 day past its decide-by; 2 customers refute it');
+    expect(page).toContain('→ pm hyp kill H1 --reason "…"');
+  });
+
+  it('a bet that ran out says so on its line, alone and among several', () => {
+    run(['hyp', 'add', 'Admins can set up SSO without our help', '--decide-by', '2026-11-27']);
+    run(['hyp', 'add', 'Teams want a Slack digest', '--decide-by', '2026-11-23']);
+    run(['log', '--with', 'Chloé Martin', '--account', 'Umbrella', '--summary', 'ignores Slack', '--refutes', 'H2']);
+    run(['log', '--with', 'Ana Gómez', '--account', 'Acme', '--summary', 'never reads digests', '--refutes', 'H2']);
+    run(['hyp', 'bet', 'H1', '--until', '2026-12-14', '--reason', 'new SSO wizard may fix it'], '2026-12-07');
+    const page = needs(run(['report'], '2026-12-15'));
+    expect(page).toContain('Decide 2 hypotheses past their decide-by: H1 18d (bet over), H2 22d (2 refute)');
+    run(['hyp', 'kill', 'H2', '--reason', 'nobody reads digests'], '2026-12-15');
+    const alone = needs(run(['report'], '2026-12-15'));
+    expect(alone).toContain('Decide H1: 18 days past its decide-by; its bet ran until 2026-12-14');
+  });
+
+  it('refuted by two while three paid for it: the line says both and points at the evidence, not the kill', () => {
+    const people = ['Ann A:Acme', 'Bob B:Globex', 'Cy C:Initech'];
+    run(['hyp', 'add', 'Controllers will pay for auto-matching'], '2026-12-07');
+    for (const p of people) {
+      const [name, account] = p.split(':');
+      run(
+        ['log', '--with', name, '--account', account, '--summary', 'signed', '--supports', 'H1:strong:paid'],
+        '2026-12-07',
+      );
+    }
+    for (const p of ['Dee D:Hooli', 'Eve E:Umbrella']) {
+      const [name, account] = p.split(':');
+      run(['log', '--with', name, '--account', account, '--summary', 'meh', '--refutes', 'H1:weak'], '2026-12-07');
+    }
+    const page = needs(run(['report'], '2026-12-07'));
+    expect(page).toContain('Kill H1? 2 customers refute it, 3 customers support it');
+    expect(page).toContain('→ pm hyp show H1');
+    expect(page).not.toContain('pm hyp kill H1');
+  });
+});
