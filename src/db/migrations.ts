@@ -95,6 +95,7 @@ export const MIGRATIONS: Migration[] = [
   migration(55, '0055_sync_resend'),
   migration(56, '0056_coverage_days'),
   migration(57, '0057_drop_pain_heard_from'),
+  migration(58, '0058_pain_hearings_added'),
 ];
 
 /**
@@ -144,6 +145,8 @@ function dropCoveragePeople(db: DB): void {
       'VIEW coverage_persona_last_now',
       'TRIGGER interviews_people_after_account',
       'TRIGGER contacts_people_after_update',
+      // 0058's reads `customer` too (replayed after this, it writes it again)
+      'TRIGGER pain_hearings_after_people_insert',
       'VIEW interview_contacts_people_now',
       'INDEX interview_contacts_customers_by_date',
     ],
