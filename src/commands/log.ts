@@ -21,7 +21,7 @@ import type { EvidenceRequest } from '../core/evidence.js';
 import { newUuid, type DB } from '../db/journal.js';
 import { loadInterview, markLoggedHere, openFollowUps, type OpenFollowUp } from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
-import { findAccount, insertAccount } from '../db/accounts.js';
+import { accountById, findAccount, insertAccount, updateAccount } from '../db/accounts.js';
 import {
   bracketedAccount,
   contactByEmail,
@@ -382,6 +382,26 @@ export function applyParticipants(
   return { accountId, accountName: p.account?.name ?? null, contactIds, newAccount, newContacts };
 }
 
+/**
+ * `--segment` at a known account (fresh-eyes wave 13 H15): coverage, themes and the report count the
+ * account's segment, so an account with none takes it, as a new account does; one in another segment
+ * keeps its own, and the warning says the call is counted there and how to change the account.
+ */
+function accountSegment(db: DB, applied: AppliedParticipants, segment: string | null): string | null {
+  if (segment === null || applied.accountId === null || applied.newAccount) return null;
+  const account = accountById(db, applied.accountId);
+  if (account.segment === null) {
+    updateAccount(db, account.id, { segment });
+    return null;
+  }
+  if (account.segment === segment) return null;
+  return (
+    `${account.name} is in segment ${JSON.stringify(account.segment)}: coverage, themes and the report count this ` +
+    `call there (${JSON.stringify(segment)} is kept on the person); to move the account: pm account set ` +
+    `${JSON.stringify(account.name)} --segment ${JSON.stringify(segment)}`
+  );
+}
+
 /** Unknown hypothesis ids are usage errors; killed or invalidated ones are accepted with a warning. */
 export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): string[] {
   const found = hypothesesByRowId(
@@ -447,6 +467,8 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   for (const w of draft.pains.map(painSeverityWarning)) if (w) warnings.push(w);
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment, draft.persona);
+  const segmentWarning = accountSegment(db, applied, draft.segment);
+  if (segmentWarning) warnings.push(segmentWarning);
   refuseErasedMention(
     db,
     writtenTexts(draft),

@@ -56,3 +56,23 @@ describe("the standup's line for a hypothesis says every reason to act its flags
     expect(page).not.toContain('pm hyp kill H1');
   });
 });
+
+describe('--segment at a known account (H15)', () => {
+  it('fills an account that has none and warns, with the command, when the account is in another', () => {
+    run(['log', '--with', 'Ann A', '--account', 'Acme', '--segment', 'enterprise', '--summary', 'a']);
+    const other = box.pm(['log', '--with', 'Bo B', '--account', 'Acme', '--segment', 'smb', '--summary', 'b']);
+    expect(other.code, other.err).toBe(0);
+    expect(other.err).toContain('pm: warning: Acme is in segment "enterprise"');
+    expect(other.err).toContain('pm account set "Acme" --segment "smb"');
+    run(['log', '--with', 'Cy C', '--account', 'Globex', '--summary', 'c']);
+    const filled = box.pm(['log', '--with', 'Di D', '--account', 'Globex', '--segment', 'smb', '--summary', 'd']);
+    expect(filled.err).not.toContain('warning');
+    const accounts = box.json(['accounts']) as { name: string; segment: string | null }[];
+    expect(accounts.map((a) => [a.name, a.segment])).toEqual([
+      ['Acme', 'enterprise'],
+      ['Globex', 'smb'],
+    ]);
+    const coverage = run(['coverage']);
+    expect(coverage).toMatch(/smb/);
+  });
+});
