@@ -490,22 +490,33 @@ async function recordsOfLinks(client: Client, db: DB, rows: RemoteRow[]): Promis
  * restored beside it, fresh-eyes wave 12 G8). Two writers of one device's versions make concurrent
  * edits look like one after the other, so one is lost with no conflict on either side: refused before
  * anything is merged, with the way to give this journal a device of its own. Its own pushes are behind
- * its cursor, but on a pull from the start (a first sync, back from another database), where they come
- * again; and for a sync killed before it noted its push, whose rows are the versions it still has.
- * (Not the version vector's entry for this device: a teammate's union of two copies writes entries of
- * this device for records this journal never had.)
+ * its cursor, or the versions it still has (a sync killed before it noted its push). Checked on a
+ * first sync too, where a copy made before either synced meets what the other pushed (G8's edge): a
+ * journal back from another database, whose records changed meanwhile, is then taken for a copy, and
+ * re-keying it is harmless.
+ * And a row pushed by a teammate whose vector holds a version of this device later than any this
+ * journal made of that record: the copy's version, taken by the teammate before they edited. Its
+ * entry would make their edit look as if it knew this journal's own edit made meanwhile, which would
+ * be lost with no conflict (seen after a copy had synced). A journal's entry in a record's vector
+ * only grows, so it has every version of its own it made; a record unknown here is not checked (a
+ * teammate's union of two copies gives the staying one this device's entry from the going one).
  */
 function refuseCopy(db: DB, url: string, rows: RemoteRow[]): void {
-  if (remoteState(db)?.cursor === '0') return;
   const me = deviceId(db);
-  const here = db.prepare('SELECT version FROM record_versions WHERE kind = ? AND key = ?').pluck();
-  for (const r of rows)
-    if (r.device === me && here.get(r.kind, r.key) !== r.rev)
+  const here = db.prepare('SELECT version, vv FROM record_versions WHERE kind = ? AND key = ?');
+  for (const r of rows) {
+    const local = here.get(r.kind, r.key) as { version: string; vv: string } | undefined;
+    const mine = r.vv[me];
+    if (
+      (r.device === me && local?.version !== r.rev) ||
+      (local && mine !== undefined && mine > ((JSON.parse(local.vv) as Record<string, string>)[me] ?? ''))
+    )
       throw new JournalError(
         `another journal syncs as this one (device ${me.slice(0, 6)}…): a copy of this file, or a backup ` +
           'restored while this one still syncs; nothing was pulled or pushed',
         `give this journal its own device: pm sync init ${url} --new-device (or stop syncing the other copy)`,
       );
+  }
 }
 
 async function fetchSince(

@@ -3,13 +3,41 @@
 // looked like one after the other, and one was lost with no conflict on either side. pm sync now
 // refuses on the copy that meets the other's versions (nothing pulled or pushed), and
 // `pm sync init URL --new-device` gives it a device of its own: the two edits then meet as a conflict.
+// Wave 13: also a copy made before either synced, and the original whose teammate's edit was made on
+// the copy's version (its vector held the copy's version of the original's device).
 import { describe, expect, it } from 'vitest';
-import { twoJournals } from '../two-journals.js';
+import { twoJournals, type Name } from '../two-journals.js';
 
 const t = twoJournals('2026-12-07');
 
-const summary = (who: 'a' | 'b') =>
-  (JSON.parse(t.pm(who, ['show', 'I1', '--json']).out) as { summary: string }).summary;
+const summary = (who: Name) => (JSON.parse(t.pm(who, ['show', 'I1', '--json']).out) as { summary: string }).summary;
+const lostSummaries = (who: Name) =>
+  (
+    JSON.parse(t.pm(who, ['sync', 'conflicts', '--json']).out) as { lost: { record: { summary: string } | null } }[]
+  ).map((c) => c.lost.record?.summary);
+/** a third journal, c.db: the laptop's copy of A's */
+const C = 'c' as Name;
+
+/**
+ * A and its copy B (same device) each edit I1; A syncs, B is refused, untouched; B takes a device of
+ * its own, and the two edits meet: one kept on both, the other in B's conflict list (and A's, G3).
+ */
+function editsOnBothCopies(url: string): void {
+  t.pm('a', ['edit', 'I1', '--summary', 'laptop A edit']);
+  t.pm('b', ['edit', 'I1', '--summary', 'laptop B edit']);
+  t.pm('a', ['sync']);
+  const refused = t.run('b', ['sync']);
+  expect(refused.code).toBe(1);
+  expect(refused.err).toContain('another journal syncs as this one');
+  expect(refused.err).toContain(`pm sync init ${url} --new-device`);
+  expect(summary('b')).toBe('laptop B edit');
+
+  t.pm('b', ['sync', 'init', url, '--new-device']);
+  t.pm('b', ['sync']);
+  t.pm('a', ['sync']);
+  expect(summary('a')).toBe(summary('b'));
+  expect([summary('a'), ...lostSummaries('b')].sort()).toEqual(['laptop A edit', 'laptop B edit']);
+}
 
 describe('pm sync of two copies of one journal', () => {
   it('refuses on the copy, untouched, and after --new-device the two edits meet as a conflict', async () => {
@@ -19,26 +47,42 @@ describe('pm sync of two copies of one journal', () => {
     t.pm('a', ['sync']);
     t.pm('a', ['backup', t.file('b')]); // restored beside the original, on a second laptop
     t.pm('b', ['sync']);
-    t.pm('a', ['edit', 'I1', '--summary', 'laptop A edit']);
-    t.pm('b', ['edit', 'I1', '--summary', 'laptop B edit']);
-    t.pm('a', ['sync']);
-    const refused = t.run('b', ['sync']);
-    expect(refused.code).toBe(1);
-    expect(refused.err).toContain('another journal syncs as this one');
-    expect(refused.err).toContain(`pm sync init ${url} --new-device`);
-    expect(summary('b')).toBe('laptop B edit');
+    editsOnBothCopies(url);
+    // the one that lost is in both journals' conflict lists (G3)
+    expect(lostSummaries('a')).toEqual(lostSummaries('b'));
+  });
 
-    t.pm('b', ['sync', 'init', url, '--new-device']);
+  it('a copy made before either synced is refused at its first sync, and after --new-device the edits meet', async () => {
+    const url = await t.postgres();
+    t.pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Month-end close']);
+    t.pm('a', ['backup', t.file('b')]); // copied to a second laptop before it ever synced
+    for (const who of ['a', 'b'] as const) t.pm(who, ['sync', 'init', url]);
+    editsOnBothCopies(url);
+  });
+
+  it("a copy's later version no longer hides a teammate's edit made at once with yours", async () => {
+    // what the tester saw once a copy had synced (G8): Pat's unsynced edit, then the copy's later one
+    // pushed, then Dana's made on it; Dana's vector held the copy's version of Pat's device, so it
+    // looked as if it knew Pat's edit, which was lost with no conflict on either side
+    t.pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Month-end close']);
+    const url = await t.postgres();
+    t.syncFirst(url);
+    t.pm('a', ['backup', t.file(C)]);
+    t.pm('a', ['edit', 'I1', '--summary', 'PAT v2']);
+    t.pm(C, ['edit', 'I1', '--summary', 'laptop edit']);
+    t.pm(C, ['sync']);
     t.pm('b', ['sync']);
+    t.pm('b', ['edit', 'I1', '--summary', "Dana's edit"]);
+    t.pm('b', ['sync']);
+    const refused = t.run('a', ['sync']);
+    expect(refused.code).toBe(1);
+    expect(summary('a')).toBe('PAT v2');
+
+    t.pm('a', ['sync', 'init', url, '--new-device']);
     t.pm('a', ['sync']);
-    expect(summary('a')).toBe(summary('b'));
-    // neither edit is lost: the one that lost is in both journals' conflict lists (G3)
-    const lost = [...(['a', 'b'] as const)].map((who) =>
-      (JSON.parse(t.pm(who, ['sync', 'conflicts', '--json']).out) as { lost: { record: { summary: string } } }[]).map(
-        (c) => c.lost.record.summary,
-      ),
-    );
-    expect(lost[0]).toEqual(lost[1]);
-    expect([summary('a'), ...lost[0]].sort()).toEqual(['laptop A edit', 'laptop B edit']);
+    t.pm('b', ['sync']);
+    expect(summary('b')).toBe(summary('a'));
+    // Pat's edit is kept, or listed as lost on both sides: not lost unseen
+    for (const who of ['a', 'b'] as const) expect([summary(who), ...lostSummaries(who)]).toContain('PAT v2');
   });
 });
