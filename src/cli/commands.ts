@@ -368,6 +368,10 @@ Credentials come from PGPASSWORD, ~/.pgpass or PGSSLMODE, never from the journal
             flags: '--new-device',
             description: 'give this journal a device id of its own (a copy of another journal that also syncs)',
           },
+          {
+            flags: '--switch',
+            description: 'connect a journal that syncs with another database to this one: all it holds is pushed there',
+          },
         ],
         examples: [
           'pm sync init postgres://dana@db.example.com/discovery',

@@ -234,9 +234,14 @@ export async function sync(ctx: Context): Promise<void> {
     );
 }
 
-export async function init(ctx: Context, url: string, opts: { newDevice?: boolean } = {}): Promise<void> {
+export async function init(
+  ctx: Context,
+  url: string,
+  opts: { newDevice?: boolean; switch?: boolean } = {},
+): Promise<void> {
   const { initRemote } = await import('../db/remote.js');
-  const r = await initRemote(() => ctx.write().db, ctx.env, url, opts.newDevice === true);
+  const leave = opts.switch ? null : { me: ctx.defaultBy(ctx.config()) };
+  const r = await initRemote(() => ctx.write().db, ctx.env, url, opts.newDevice === true, leave);
   if (r.hadPassword) ctx.warn('the password in the URL was not stored: pm sync reads it from PGPASSWORD or ~/.pgpass');
   if (ctx.json) ctx.printJson({ url: r.url, created: r.created, server: r.server });
   else

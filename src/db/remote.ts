@@ -551,11 +551,13 @@ export async function initRemote(
   env: NodeJS.ProcessEnv,
   url: string,
   newDevice = false,
+  leave?: { me: string } | null,
 ): Promise<InitResult> {
   const stored = storableUrl(url);
   const client = await connect(url, env);
   try {
     const existed = await client.query("SELECT to_regclass('pm.records') IS NOT NULL AS existed");
+    if (leave) await refuseOtherTeam(journal(), client, stored.url, existed.rows[0].existed === true, leave.me);
     await inTransaction(client, async () => {
       // two teammates running init at once: one creates, the other finds it made
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
@@ -602,6 +604,31 @@ export async function initRemote(
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * A journal that syncs with one database, connected to another: the next sync would push all it
+ * holds, teammates' customers and the shared settings included, into the other team's database, for
+ * good (fresh-eyes wave 13 H19). Refused, before anything is created there, unless --switch says so;
+ * the same database under another URL (a host alias, ?sslmode=require) is not another team.
+ */
+async function refuseOtherTeam(db: DB, client: Client, url: string, hasSchema: boolean, me: string): Promise<void> {
+  const before = remoteState(db);
+  if (!before || before.url === url) return;
+  if (hasSchema && before.server !== null && (await serverMeta(client)).server === before.server) return;
+  const records = db.prepare('SELECT count(*) FROM record_versions WHERE deleted = 0').pluck().get() as number;
+  const others = db
+    .prepare('SELECT count(*) FROM interviews WHERE by IS NOT @me COLLATE NOCASE')
+    .pluck()
+    .get({ me }) as number;
+  const logged = others ? `, ${others} interview${others === 1 ? '' : 's'} logged by others` : '';
+  const what = `${records} record${records === 1 ? '' : 's'}${logged}`;
+  throw new UsageError(
+    `this journal syncs with ${before.url}: connecting it to ${url} would push all it holds there (${what}), ` +
+      "and its settings would become that team's",
+    `to join that team with a journal of your own: pm --db NEW.db sync init ${url}; ` +
+      `to move this one, everything in it: pm sync init ${url} --switch`,
+  );
 }
 
 export interface SyncResult {
