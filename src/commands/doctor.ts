@@ -49,7 +49,15 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
   if (journal.missing)
     problems.push(`there is no journal at ${journal.path} (pm init or pm log makes one; another: --db or $PM_DB)`);
   const intact = checks.integrity.length === 1 && checks.integrity[0] === 'ok';
-  if (!intact) problems.push(`integrity_check: ${checks.integrity.join('; ')}`);
+  if (!intact) {
+    const unreadable = COUNTED.filter((t) => checks.counts[t] === null);
+    problems.push(
+      `integrity_check: ${checks.integrity.join('; ')}` +
+        (unreadable.length ? ` (cannot read: ${unreadable.join(', ')})` : '') +
+        `; restore the latest copy (pm backup's, or ${journal.path}.bak-v*); to save what SQLite can still ` +
+        `read: sqlite3 ${journal.path} .recover | sqlite3 saved.db, then pm --db saved.db doctor`,
+    );
+  }
   if (checks.brokenReferences) problems.push(`foreign_key_check: ${checks.brokenReferences} broken references`);
   for (const s of checks.summaries ?? [])
     problems.push(
@@ -87,7 +95,8 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
     mode,
     counts: checks.counts,
     integrity: intact ? 'ok' : checks.integrity,
-    foreignKeys: checks.brokenReferences === 0 ? 'ok' : checks.brokenReferences,
+    foreignKeys:
+      checks.brokenReferences === null ? 'not checked' : checks.brokenReferences === 0 ? 'ok' : checks.brokenReferences,
     summaries: checks.summaries === null ? 'not checked' : checks.summaries.length === 0 ? 'ok' : checks.summaries,
     ...(opts.repair ? { repaired } : {}),
     healthy: problems.length === 0,
@@ -103,10 +112,14 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
         `Journal:   ${report.path}${report.exists ? '' : c.dim(' (not created yet: pm init, or pm log)')}`,
         `Schema:    ${report.schemaVersion} (this pm: ${SCHEMA_VERSION})` +
           `${report.journalMode ? `, ${report.journalMode}` : ''}${mode ? `, mode ${mode}` : ''}`,
-        `Records:   ${COUNTED.map((t) => `${checks.counts[t]} ${checks.counts[t] === 1 ? ONE[t] : t}`).join(', ')}`,
+        `Records:   ${COUNTED.map((t) => {
+          const n = checks.counts[t];
+          return n === null ? c.red(`${t} unreadable`) : `${n} ${n === 1 ? ONE[t] : t}`;
+        }).join(', ')}`,
         report.exists
-          ? `Integrity: ${ok(intact)}   Foreign keys: ${ok(checks.brokenReferences === 0)}   ` +
-            `Summaries: ${checks.summaries === null ? c.dim('not checked') : ok(checks.summaries.length === 0)}`
+          ? `Integrity: ${ok(intact)}   Foreign keys: ${
+              checks.brokenReferences === null ? c.dim('not checked') : ok(checks.brokenReferences === 0)
+            }   ` + `Summaries: ${checks.summaries === null ? c.dim('not checked') : ok(checks.summaries.length === 0)}`
           : `Integrity: ${c.dim('— (no journal)')}`,
         ...repaired.map((s) => `Repaired:  ${s.name} (${s.rows} row${s.rows === 1 ? '' : 's'} rebuilt)`),
         ...problems.map((p) => c.red(`Problem:   ${p}`)),

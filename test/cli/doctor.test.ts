@@ -3,7 +3,7 @@
 // repair it; `pm doctor --repair` rebuilds it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { journal, type JournalBuilder } from '../fixtures/journal-builder.js';
 import { sandbox, type Sandbox } from '../helpers.js';
@@ -90,5 +90,31 @@ describe('pm doctor and the summaries', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ healthy: true, repaired: [] });
     expect(bytes()).toBe(before);
+  });
+});
+
+describe('pm doctor on a damaged table (wave 11 E10)', () => {
+  it('still reports: what failed, the tables it cannot read, and how to restore or save the rest; exit 1', () => {
+    const db = new Database(path);
+    const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'interviews'").pluck().get() as number;
+    const size = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    // the interviews table's first page overwritten, as a bad disk block would
+    const bytes = readFileSync(path);
+    bytes.fill(0xff, (root - 1) * size, root * size);
+    writeFileSync(path, bytes);
+    const r = pm('doctor');
+    expect(r.code, r.err).toBe(1);
+    expect(r.out, r.err).toContain('Integrity: FAILED');
+    expect(r.out).toContain('Foreign keys: not checked');
+    expect(r.out).toMatch(/Problem: {3}integrity_check: .*(page|malformed)/);
+    expect(r.out).toContain(`restore the latest copy (pm backup's, or ${path}.bak-v*)`);
+    expect(r.out).toContain(`sqlite3 ${path} .recover | sqlite3 saved.db`);
+    const j = pm('doctor', '--json');
+    expect(j.code).toBe(1);
+    const json = JSON.parse(j.out);
+    expect(json.healthy).toBe(false);
+    expect(json.foreignKeys).toBe('not checked');
+    expect(readFileSync(path)).toEqual(bytes);
   });
 });
