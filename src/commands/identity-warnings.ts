@@ -104,10 +104,12 @@ export function refuseErasedPerson(
     .get(m.entry.uuid) as string | undefined;
   if (!sameAsErased(m, { email: person.email, account }, at)) return;
   // a title or parenthesis around their name (pm import and pm sync match a name whole: review R9)
-  if (m.dressed)
+  if (m.dressed || m.undressed)
     throw new UsageError(
-      `${q(person.name)} at ${safeLine(at!)} is ${q(m.dressed)}, a person erased with pm forget${on}; ` +
-        'pm does not take them back',
+      (m.dressed
+        ? `${q(person.name)} at ${safeLine(at!)} is ${q(m.dressed)}, a person erased with pm forget${on}; `
+        : `${q(person.name)} at ${safeLine(at!)} is a person erased with pm forget${on}, whose name had a ` +
+          'title, a parenthesis or an emoji more; ') + 'pm does not take them back',
       'a title, a parenthesis or an emoji does not make another person' +
         (m.entry.emailHash
           ? `; someone else of that name? give their email: --with "${safeLine(person.name)} <their email>"`

@@ -57,11 +57,29 @@ export function entryFor(
   };
 }
 
+/**
+ * The hash of an erased name's words without what dresses it ("Zoë Ŝtraße" of "Zoë Ŝtraße 👩‍💻"), kept
+ * beside its whole one (forgotten_bare_names, schema 59) for matchTyped; null for a name that is its own words.
+ */
+export function bareNameHash(key: Buffer, name: string): string | null {
+  const [bare] = dressedNames(name);
+  return bare === undefined ? null : nameHash(key, bare);
+}
+
+/** An erased person's bare name hash (bareNameHash), as the forgotten list keeps it here. */
+export interface BareName {
+  uuid: string;
+  keyId: string;
+  hash: string;
+}
+
 export type ForgottenMatch = {
   by: 'uuid' | 'email' | 'name';
   entry: ForgottenEntry;
   /** matchTyped: the erased name found inside the one typed ("Kim Lee" in "Dr. Kim Lee") */
   dressed?: string;
+  /** matchTyped: the name typed is the erased one's words, which had a title, parenthesis or symbol */
+  undressed?: true;
 };
 
 /** Recognises erased people: by UUID, by email (the same person), or by name alone (maybe the same). */
@@ -71,11 +89,22 @@ export class ForgottenList {
   private readonly byEmail = new Map<string, Map<string, ForgottenEntry>>();
   private readonly byName = new Map<string, Map<string, ForgottenEntry>>();
 
+  /** per key id: bare name hash → entry (this journal's erasures only: they do not travel) */
+  private readonly byBareName = new Map<string, Map<string, ForgottenEntry>>();
+
   constructor(
     entries: ForgottenEntry[],
     private readonly keys: PrivacyKey[],
+    bare: BareName[] = [],
   ) {
     for (const e of entries) this.add(e);
+    for (const b of bare) {
+      const e = this.byUuid.get(b.uuid);
+      if (!e) continue;
+      const perKey = this.byBareName.get(b.keyId) ?? new Map<string, ForgottenEntry>();
+      this.byBareName.set(b.keyId, perKey);
+      if (!perKey.has(b.hash)) perKey.set(b.hash, e);
+    }
   }
 
   add(e: ForgottenEntry): void {
@@ -129,6 +158,13 @@ export class ForgottenList {
       const e = this.matchName(name);
       if (e) return { ...e, dressed: name };
     }
+    // the other way round: an erased "Zoë Ŝtraße 👩‍💻" typed as "Zoë Ŝtraße" (or "Dr. Zoë Ŝtraße"), her
+    // words compared with the hash of hers kept at the erasure
+    for (const name of [person.name, ...dressedNames(person.name)])
+      for (const k of this.keys) {
+        const e = this.byBareName.get(k.id)?.get(nameHash(k.key, name));
+        if (e) return { by: 'name', entry: e, undressed: true };
+      }
     return null;
   }
 

@@ -7,7 +7,15 @@
 // erasure (finishErasures, called by src/context.ts) and says so.
 import type { DB } from './journal.js';
 import { forgetContact, purgeFreedPages } from './forget.js';
-import { entryFor, keyFingerprint, ForgottenList, type ForgottenEntry, type PrivacyKey } from '../core/erasure.js';
+import {
+  bareNameHash,
+  entryFor,
+  keyFingerprint,
+  ForgottenList,
+  type BareName,
+  type ForgottenEntry,
+  type PrivacyKey,
+} from '../core/erasure.js';
 
 /** This journal's own key, made on first use (32 random bytes from SQLite's generator). */
 export function ownKey(db: DB): PrivacyKey {
@@ -44,7 +52,8 @@ export function forgottenEntries(db: DB): ForgottenEntry[] {
 }
 
 export function loadForgottenList(db: DB): ForgottenList {
-  return new ForgottenList(forgottenEntries(db), privacyKeys(db));
+  const bare = db.prepare('SELECT uuid, key_id AS keyId, hash FROM forgotten_bare_names').all() as BareName[];
+  return new ForgottenList(forgottenEntries(db), privacyKeys(db), bare);
 }
 
 /** Remember an erased person (their UUID and hashes; never their name or email), with a pending state. */
@@ -54,13 +63,21 @@ export function recordErasure(
   erasedOn: string,
   pending: 0 | 1 | 2,
 ): ForgottenEntry {
-  const entry = entryFor(person, ownKey(db), erasedOn);
+  const key = ownKey(db);
+  const entry = entryFor(person, key, erasedOn);
   db.prepare(
     `INSERT INTO forgotten (uuid, key_id, email_hash, name_hash, erased_on, pending) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(uuid) DO UPDATE SET key_id = excluded.key_id, email_hash = excluded.email_hash,
        name_hash = excluded.name_hash, erased_on = coalesce(forgotten.erased_on, excluded.erased_on),
        pending = max(forgotten.pending, excluded.pending)`,
   ).run(entry.uuid, entry.keyId, entry.emailHash, entry.nameHash, entry.erasedOn, pending);
+  const bare = bareNameHash(key.key, person.name);
+  if (bare !== null)
+    db.prepare('INSERT OR REPLACE INTO forgotten_bare_names (uuid, key_id, hash) VALUES (?, ?, ?)').run(
+      entry.uuid,
+      key.id,
+      bare,
+    );
   return entry;
 }
 
