@@ -51,8 +51,44 @@ export function buildProgram(argv?: string[]): Command {
   return registerCommands(program, command ? [command] : COMMANDS);
 }
 
+/** Where the records an argument names are listed, by what completes it. */
+const LISTED_BY: Record<string, string> = {
+  hypothesis: 'pm hyp list',
+  'hypothesis.open': 'pm hyp list',
+  'hypothesis.bet': 'pm hyp list --status all',
+  interview: 'pm ls',
+  contact: 'pm contacts',
+  account: 'pm accounts',
+  opportunity: 'pm opportunities',
+  conflict: 'pm sync conflicts',
+};
+
+/**
+ * `pm hyp bet` with no id: the argument missing, what it is, and the command listing them, where
+ * commander said "missing required argument 'id'" and pointed at `pm hyp --help` (fresh-eyes wave 12
+ * G6), as `pm forget` alone says whom to name.
+ */
+export function missingArgument(argv: string[], message: string): { message: string; hint: string } | undefined {
+  const name = /^missing required argument '([^']+)'/.exec(message)?.[1];
+  const [word, sub] = positionals(argv);
+  const spec = word === undefined ? undefined : findCommand(word);
+  const command = spec?.subcommands?.find((c) => c.name === sub || c.aliases?.includes(sub ?? '')) ?? spec;
+  const arg = command?.arguments?.find((a) => a.name === `<${name}>`);
+  if (!command || !arg) return undefined;
+  const path = `pm ${command === spec ? spec.name : `${spec!.name} ${command.name}`}`;
+  const kinds = typeof arg.complete === 'string' ? [arg.complete] : (arg.complete ?? []);
+  const lists = [...new Set(kinds.flatMap((k) => LISTED_BY[k] ?? []))];
+  const listed = [lists.slice(0, -1).join(', '), lists.at(-1)].filter(Boolean).join(' or ');
+  return {
+    message: `${path} needs ${arg.name}${arg.description ? `: ${arg.description}` : ''}`,
+    hint: `try: ${listed ? `${listed} (to see them), or ` : ''}${path} --help`,
+  };
+}
+
 /** commander's message in pm's words where pm has better ones (`pm config KEY VALUE`, git's habit: E24). */
 function ownWords(message: string, argv: string[]): string {
+  const missing = missingArgument(argv, message);
+  if (missing) return missing.message;
   if (!message.startsWith('too many arguments for ')) return message;
   const typo = subcommandTypo(argv);
   if (typo) return `unknown ${typo.command} command '${typo.word}' (Did you mean ${typo.meant}?)`;
@@ -156,7 +192,9 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
       writeErr(`try: ${safeLine(`pm config ${quoted.length === 1 ? 'get' : 'set'} ${quoted.join(' ')}`)}\n`);
       return EXIT.usage;
     }
-    writeErr(`try: pm ${known ? `${word} ` : ''}--help\n`);
+    const missing =
+      err.code === 'commander.missingArgument' ? missingArgument(argv, err.message.replace(/^error: /, '')) : undefined;
+    writeErr(missing ? `${missing.hint}\n` : `try: pm ${known ? `${word} ` : ''}--help\n`);
     return EXIT.usage;
   }
   if (err instanceof OutputError && saved) {

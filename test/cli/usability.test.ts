@@ -89,7 +89,8 @@ describe('errors point at the right help', () => {
     expect(r.err.trim().split('\n')).toHaveLength(2);
     const m = box.pm(['config', 'get']);
     expectUsageError(m);
-    expect(m.err).toMatch(/^try: pm config --help$/m);
+    expect(m.err).toMatch(/^pm: pm config get needs <key>$/m);
+    expect(m.err).toMatch(/^try: pm config get --help$/m);
     const u = box.pm(['lgo']);
     expectUsageError(u);
     expect(u.err).toMatch(/Did you mean log\?/);
@@ -99,6 +100,28 @@ describe('errors point at the right help', () => {
     expectUsageError(h);
     expect(h.err).toMatch(/unknown command 'outcome'/);
     expect(h.err).toMatch(/^try: pm hyp --help$/m);
+  });
+});
+
+// wave 12 closing (G6): `pm hyp bet` said "missing required argument 'id'" and pointed at pm hyp --help
+describe('a missing argument', () => {
+  it.each([
+    [
+      ['hyp', 'bet'],
+      'pm hyp bet needs <id>: the hypothesis, e.g. H7',
+      'try: pm hyp list (to see them), or pm hyp bet --help',
+    ],
+    [['hyp', 'link', '--refutes'], 'pm hyp link needs <id>: the hypothesis, e.g. H7', 'try: pm hyp list (to see them)'],
+    [['edit'], 'pm edit needs <interview>: I12, or last', 'try: pm ls (to see them), or pm edit --help'],
+    [['contact', 'set'], 'pm contact set needs <contact>', 'try: pm contacts (to see them), or pm contact set --help'],
+    [['show'], 'pm show needs <id>', 'try: pm ls, pm hyp list, pm accounts or pm contacts (to see them)'],
+    [['sync', 'resolve'], 'pm sync resolve needs <id>', 'try: pm sync conflicts (to see them)'],
+  ])('pm %s names it and the command that lists them', (args, message, hint) => {
+    const r = box.pm(args);
+    expectUsageError(r);
+    expect(r.err).toContain(`pm: ${message}`);
+    expect(r.err).toContain(hint);
+    expect(r.err.trim().split('\n')).toHaveLength(2);
   });
 });
 
