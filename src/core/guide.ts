@@ -39,7 +39,9 @@ const RULES: Rule[] = [
     kind: 'leading',
     test: new RegExp(
       [
-        String.raw`\b(don'?t you (think|agree|feel|find)|wouldn'?t you (agree|say)|do you agree|`,
+        // a negative question presumes the yes: "Don't you hate …?", "Wouldn't you want …?" (G10)
+        String.raw`\b(don'?t you (think|agree|feel|find)|wouldn'?t you (agree|say)|don'?t you|`,
+        String.raw`doesn'?t (it|that|this)|wouldn'?t you|won'?t you|do you agree|`,
         `isn'?t (it|that|this)|aren'?t (they|you)|wouldn'?t (it|that) be|surely|obviously|`,
         String.raw`of course)\b|,\s*(right|correct)\?\s*$`,
       ].join(''),
@@ -58,7 +60,9 @@ const RULES: Rule[] = [
       [
         String.raw`\b(would you|will you|would it|would that|are you going to|if (we|you|there|`,
         `it) (built|build|made|make|had|have|offered|offer|added|add|could|were|was|did)|`,
-        String.raw`could you see yourself|imagine|in the future|how likely)\b`,
+        String.raw`could you see yourself|imagine|in the future|how likely|`,
+        // what a thing not yet there would do: "a tool that would do it", "wouldn't a tool help" (G10)
+        String.raw`(that|which) (would|could)|(would|wouldn'?t|could|couldn'?t) (a|an|the|such|this|that) \w+)\b`,
       ].join(''),
       'i',
     ),
@@ -79,6 +83,12 @@ const RULES: Rule[] = [
     ),
     reason: (m) => `${quote(m)} talks about your idea: they will be polite about it; ask about their world instead`,
   },
+  {
+    // asking their opinion of something is asking them to be polite about it (G10)
+    kind: 'pitch',
+    test: /\b(what do you think (about|of)|how does (that|this|it) sound|how do you feel about (a|an|our|my|this))\b/i,
+    reason: (m) => `${quote(m)} asks for an opinion, which is polite, not evidence: ask what they did`,
+  },
 ];
 
 const YES_NO = new RegExp(
@@ -93,8 +103,8 @@ const YES_NO = new RegExp(
 // a second question joined to the first: "How do you export, and why?"
 const JOINED = new RegExp(
   [
-    String.raw`\b(and|or)\s+(how|why|what|when|where|who|whom|which|whether|do|does|did|is|are|was|`,
-    String.raw`were|would|will|can|could|should|have|has)\b`,
+    String.raw`\b(and|or)\s+(how|why|what|when|where|who|whom|which|whether|(do|does|did|is|are|was|`,
+    String.raw`were|would|will|can|could|should|have|has)(n'?t)?|won'?t)\b`,
   ].join(''),
   'i',
 );
@@ -126,9 +136,11 @@ export function reviewQuestion(text: string): Problem[] {
     });
   const marks = (q.match(/\?/g) ?? []).length;
   const joined = JOINED.exec(q);
+  // "Tell me how you close the month and what tools you use and who helps.": three asked as one (G10)
+  const joins = new RegExp(JOINED.source, 'gi');
   if (marks > 1)
     problems.push({ kind: 'compound', reason: `${marks} questions in one: they will answer one; ask them apart` });
-  else if (joined && /\?\s*$/.test(q))
+  else if (joined && (/\?\s*$/.test(q) || (q.match(joins) ?? []).length > 1))
     problems.push({
       kind: 'compound',
       reason: `"${joined[0]}" joins a second question to the first: they will answer one; ask them apart`,

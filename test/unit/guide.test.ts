@@ -69,6 +69,40 @@ describe('reviewQuestion', () => {
     expect(reviewQuestion('What do you use? How often?')[0].reason).toMatch(/2 questions in one/);
   });
 
+  // fresh-eyes wave 12 G10: the textbook bad questions passed, or got only "closed"
+  it('the Mom Test classics: negative questions, a thing that would, opinions, three asked as one', () => {
+    expect(kinds("Don't you hate manual work and wouldn't a tool help?")).toEqual([
+      'leading',
+      'hypothetical',
+      'closed',
+      'compound',
+    ]);
+    expect(kinds('What do you think about a tool that would do it for you?')).toEqual(['hypothetical', 'pitch']);
+    expect(kinds('Tell me how you close the month and what tools you use and who helps.')).toEqual(['compound']);
+    for (const q of ["Wouldn't you want it automated?", "Doesn't that slow you down?", "Won't you need SSO?"])
+      expect(kinds(q), q).toContain('leading');
+    for (const q of ['Could a script do it?', 'Would the team use a dashboard?', 'Is there a tool which could fix it?'])
+      expect(kinds(q), q).toContain('hypothetical');
+    for (const q of ['How does that sound?', 'How do you feel about a weekly digest?', 'What do you think of it?'])
+      expect(kinds(q), q).toContain('pitch');
+  });
+
+  it('still passes good open questions near those words', () => {
+    for (const q of [
+      'Tell me about the last time you closed the month.',
+      'Tell me how you close the month and who helps.',
+      'What tools and people are involved in month-end?',
+      'What did you think when the export failed?',
+      'What did you do the last time a tool could not do it?',
+      'Walk me through what happened, and what you did next.',
+      'Who would usually approve a purchase like that?',
+      'What happened after the tool broke?',
+      'How did you feel when the export failed last month?',
+      'Could you walk me through the last renewal?',
+    ])
+      expect(reviewQuestion(q), q).toEqual([]);
+  });
+
   it('pitch: talking about your idea', () => {
     for (const q of [
       'Our new feature matches invoices: what do you think?',
