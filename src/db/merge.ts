@@ -585,7 +585,8 @@ class Merger {
         return;
       }
       const applied = this.materialize(c);
-      this.count(counts, applied, false);
+      // a record new here whose text was scrubbed of an erased person is added, not "updated" (eyes2 F4)
+      this.count(counts, applied === 'scrubbed' ? 'added' : applied, false);
       if (applied === 'matched' || applied === 'leftOut') return;
       if (applied === 'keptHere') this.putVersion(c, this.pendingVersion!, false, null, true);
       else if (applied === 'scrubbed') this.localChange(c.kind, c.key, c.vv, false, null);

@@ -425,6 +425,25 @@ describe('pm import and pm forget', () => {
   });
 });
 
+// wave 11 eyes2 F4: an interview whose text the import scrubbed of an erased name was counted as
+// "Updated to their newer version" in a journal that had never had it
+describe('pm import into an empty journal of an interview it scrubs', () => {
+  it('counts it as imported, not updated', () => {
+    const ok = (args: string[]) => expect(box.pm(args).code, args.join(' ')).toBe(0);
+    ok(['log', '--with', 'Kim Lee', '--account', 'Northwind', '--summary', 'a']);
+    ok(['log', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'b']);
+    ok(['forget', 'Kim Lee', '--yes']);
+    ok(['contact', 'set', 'Raj Patel', '--name', 'Kim Lee']);
+    // the conversation's own contact of that name may be named in its text here
+    ok(['edit', 'I2', '--summary', 'with Kim Lee']);
+    const file = writeDoc('own.json', box.pm(['export', '--format', 'json']).out);
+    const r = box.pm(['--db', join(box.dir, 'fresh.db'), 'import', file]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^Imported 2 interviews,/m);
+    expect(r.out).not.toMatch(/Updated to their newer version/);
+  });
+});
+
 describe('pm import refuses a bad file whole: exit 2, the record named, the journal unchanged', () => {
   const cases: [string, (d: any) => unknown, RegExp][] = [
     [
