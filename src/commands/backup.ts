@@ -3,7 +3,7 @@
 // is written to a temporary file and renamed over PATH only once whole, so an older backup there
 // survives a full disk or an interruption (SIGINT/SIGTERM: no rename, exit 130/143).
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { APPLICATION_ID, vacuumInto } from '../db/journal.js';
 import { JournalError, UsageError } from '../errors.js';
@@ -23,7 +23,12 @@ export async function backup(ctx: Context, given?: string): Promise<void> {
   let chosen = true;
   if (target === undefined) path = free(`${ctx.dbPath}.backup-${ctx.today}`, '');
   else if (existsSync(target) && statSync(target).isDirectory())
-    path = free(join(target, `journal-${ctx.today}`), '.db');
+    // named after the journal: a personal and a team journal backed up into one folder were both
+    // journal-DATE.db and journal-DATE.2.db (fresh-eyes wave 11 E21)
+    path = free(
+      join(target, `${basename(ctx.dbPath).replace(/\.(db|sqlite3?)$/i, '') || 'journal'}-${ctx.today}`),
+      '.db',
+    );
   else [path, chosen] = [target, false];
   const replacing = !chosen && existsSync(path);
   const dest = destination(path, { journal: ctx.dbPath, what: 'the backup', passThrough: false });

@@ -307,5 +307,9 @@ describe('pm backup replaces an older backup only once the new one is whole (fin
     expect(box.pm(['backup', folder]).out).toMatch(/journal-2026-11-20\.db$/m);
     expect(box.pm(['backup', folder]).out).toMatch(/journal-2026-11-20\.2\.db$/m);
     expect(box.pm(['backup']).out).toMatch(/journal\.db\.backup-2026-11-20\.3$/m);
+    // fresh-eyes wave 11 E21: two journals backed up into one folder are told apart by their names
+    const team = join(box.dir, 'team.db');
+    expect(box.pm(['--db', team, 'log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 't']).code).toBe(0);
+    expect(box.pm(['--db', team, 'backup', folder]).out).toMatch(/backups\/team-2026-11-20\.db$/m);
   });
 });
