@@ -384,22 +384,30 @@ export function applyParticipants(
 
 /**
  * `--segment` at a known account (fresh-eyes wave 13 H15): coverage, themes and the report count the
- * account's segment, so an account with none takes it, as a new account does; one in another segment
- * keeps its own, and the warning says the call is counted there and how to change the account.
+ * account's segment, so an account with none takes it, as a new account does, and a note says so; one
+ * in another segment keeps its own, and the warning says the call is counted there and how to change
+ * the account.
  */
-function accountSegment(db: DB, applied: AppliedParticipants, segment: string | null): string | null {
+function accountSegment(
+  db: DB,
+  applied: AppliedParticipants,
+  segment: string | null,
+): { note?: string; warning?: string } | null {
   if (segment === null || applied.accountId === null || applied.newAccount) return null;
   const account = accountById(db, applied.accountId);
   if (account.segment === null) {
     updateAccount(db, account.id, { segment });
-    return null;
+    return {
+      note: `${account.name}'s segment: ${segment} (it had none; coverage and themes count its conversations there)`,
+    };
   }
   if (account.segment === segment) return null;
-  return (
-    `${account.name} is in segment ${JSON.stringify(account.segment)}: coverage, themes and the report count this ` +
-    `call there (${JSON.stringify(segment)} is kept on the person); to move the account: pm account set ` +
-    `${JSON.stringify(account.name)} --segment ${JSON.stringify(segment)}`
-  );
+  return {
+    warning:
+      `${account.name} is in segment ${JSON.stringify(account.segment)}: coverage, themes and the report count this ` +
+      `call there (${JSON.stringify(segment)} is kept on the person); to move the account: pm account set ` +
+      `${JSON.stringify(account.name)} --segment ${JSON.stringify(segment)}`,
+  };
 }
 
 /** Unknown hypothesis ids are usage errors; killed or invalidated ones are accepted with a warning. */
@@ -467,8 +475,8 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   for (const w of draft.pains.map(painSeverityWarning)) if (w) warnings.push(w);
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment, draft.persona);
-  const segmentWarning = accountSegment(db, applied, draft.segment);
-  if (segmentWarning) warnings.push(segmentWarning);
+  const segment = accountSegment(db, applied, draft.segment);
+  if (segment?.warning) warnings.push(segment.warning);
   refuseErasedMention(
     db,
     writtenTexts(draft),
@@ -509,6 +517,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   for (const f of answers)
     notes.push(`answers the follow-up of ${f.id} (due ${f.followUp}: ${clipWords(safeLine(f.summary), 60)})`);
   if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName!)}`);
+  if (segment?.note) notes.push(safeLine(segment.note));
   notes.push(...newContactNotes(db, applied));
   warnings.push(...identityWarningsOf(db, applied));
   return { record, notes, warnings, answers };

@@ -67,6 +67,8 @@ describe('--segment at a known account (H15)', () => {
     run(['log', '--with', 'Cy C', '--account', 'Globex', '--summary', 'c']);
     const filled = box.pm(['log', '--with', 'Di D', '--account', 'Globex', '--segment', 'smb', '--summary', 'd']);
     expect(filled.err).not.toContain('warning');
+    // a known record changed: said, as a new account is (review wave 13 R4)
+    expect(filled.err).toContain("Globex's segment: smb (it had none");
     const accounts = box.json(['accounts']) as { name: string; segment: string | null }[];
     expect(accounts.map((a) => [a.name, a.segment])).toEqual([
       ['Acme', 'enterprise'],

@@ -44,6 +44,8 @@ const NOT_SHARED = new Set([
   'sqlite_sequence',
   // each journal's own: the keys of its erasure hashes, the files it wrote (issue 16)
   'privacy_keys',
+  // the hashes of erased names' bare words, read only where a name is typed; never exported or synced (0059)
+  'forgotten_bare_names',
   'written_files',
   // the interviews pm log wrote in this journal: what `last` means (0032)
   'logged_here',
