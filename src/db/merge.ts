@@ -1369,10 +1369,16 @@ class Merger {
   /** This journal's erased people, by hash (built at the first contact that may be one of them). */
   private forgottenList: ForgottenList | undefined;
 
-  /** Is `d`, new here, a person erased here by the rule that unites copies made apart (sameAsErased)? */
+  /**
+   * Is `d`, new here, a person erased here by the rule that unites copies made apart (sameAsErased)?
+   * From a teammate's sync also by the name dressed with a title, a parenthesis or symbols, as a name
+   * typed here is ("Dr. Kim Lee", logged by a teammate before the erasure reached them): only a
+   * contact new here, so none this journal holds is erased, and never a longer name ("Kim Lee Smith").
+   * Not from a file: a restore from this journal's own export brings back whom it kept (review R1).
+   */
   private erasedNamesake(d: ContactDoc, accountId: number): boolean {
     this.forgottenList ??= loadForgottenList(this.db);
-    const m = this.forgottenList.match(d);
+    const m = this.opts.fromFile ? this.forgottenList.match(d) : this.forgottenList.matchTyped(d);
     if (m?.by !== 'name') return false;
     const at = this.db
       .prepare(
