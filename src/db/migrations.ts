@@ -97,6 +97,7 @@ export const MIGRATIONS: Migration[] = [
   migration(57, '0057_drop_pain_heard_from'),
   migration(58, '0058_pain_hearings_added'),
   migration(59, '0059_forgotten_bare_name'),
+  migration(60, '0060_theme_days'),
 ];
 
 /**

@@ -345,6 +345,36 @@ FROM items it JOIN named nm ON nm.kind = it.kind AND nm.key = it.key
 LEFT JOIN accounts a INDEXED BY accounts_segments ON a.id = it.account_id
 GROUP BY it.kind, it.key`,
 
+    // the same from each day's themes kept by 0060 (without --by: it keeps no interviewer), one range of
+    // theme_days grouped: no join to the period's interviews, tags and pains, each spelling's count
+    // summed from its days (1.7 ms warm against 2.8 on the harsh 100k's week). A pain is kept
+    // by lower(trim(text)), painKey's key for a text of printable ASCII without a run of spaces: \`other\`
+    // marks another key, and a period with one is read by \`themes\` (themeRows)
+    ...(by
+      ? {}
+      : {
+          themesKept: `
+WITH g AS (
+  SELECT t.kind, t.key, count(DISTINCT t.val) FILTER (WHERE t.dim = 1) AS accounts,
+    count(DISTINCT t.val) FILTER (WHERE t.dim = 2) AS signals, sum(t.n) FILTER (WHERE t.dim = 3) AS interviews,
+    json_group_array(DISTINCT a.segment) FILTER (WHERE t.dim = 1) AS accountSegments
+  FROM theme_days t LEFT JOIN accounts a INDEXED BY accounts_segments ON t.dim = 1 AND a.id = t.val
+  WHERE t.day BETWEEN @start AND @end
+  GROUP BY t.kind, t.key
+),
+named AS (
+  SELECT kind, key, theme FROM (
+    SELECT kind, key, val AS theme,
+      row_number() OVER (PARTITION BY kind, key ORDER BY sum(n) DESC, max(day) DESC, val) AS k
+    FROM theme_days WHERE day BETWEEN @start AND @end AND dim = 0 GROUP BY kind, key, val)
+  WHERE k = 1
+)
+SELECT g.kind, nm.theme, g.accounts, g.signals, g.interviews, g.accountSegments,
+  g.kind = 'pain' AND (g.key GLOB '*[^ -~]*' OR instr(g.key, '  ') > 0) AS other
+FROM g JOIN named nm ON nm.kind = g.kind AND nm.key = g.key
+ORDER BY g.kind, g.key`,
+        }),
+
     // how many themes (the standup page): the groups above, without what each one gathers (each text's key
     // computed once, as above)
     themeCount: `
@@ -476,8 +506,18 @@ export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: P
 
 /** Every theme of the period (tags and pains) with its accounts, signals, interviews and segments. */
 export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] {
-  withPainKey(db);
-  return (db.prepare(SQL.themes).raw().all(p) as ['tag' | 'pain', string, number, number, number, string][]).map(
+  type Row = ['tag' | 'pain', string, number, number, number, string, number?];
+  let rows: Row[] | undefined;
+  if ('themesKept' in SQL) {
+    rows = db
+      .prepare(SQL.themesKept as string)
+      .raw()
+      .all(p) as Row[];
+    // a pain keyed otherwise: the period's keys made by painKey
+    if (rows.some((r) => r[6] === 1)) rows = undefined;
+  }
+  rows ??= withPainKey(db).prepare(SQL.themes).raw().all(p) as Row[];
+  return rows.map(
     ([kind, theme, accounts, signals, interviews, accountSegments]): ThemeRow => ({
       kind,
       theme,

@@ -63,6 +63,17 @@ const COVERAGE_DAYS_TRIGGERS = [
   'coverage_days_after_segment',
 ];
 
+const THEME_DAYS_TRIGGERS = [
+  'theme_days_after_tag_insert',
+  'theme_days_after_tag_update',
+  'theme_days_after_tag_delete',
+  'theme_days_after_pain_insert',
+  'theme_days_after_pain_update',
+  'theme_days_after_pain_delete',
+  'theme_days_after_interview_update',
+  'theme_days_before_interview_delete',
+];
+
 /** In the order they are rebuilt: each reads only those before it. */
 export const SUMMARIES: readonly Summary[] = [
   {
@@ -409,6 +420,22 @@ export const SUMMARIES: readonly Summary[] = [
     ],
     kept: null,
     triggers: COVERAGE_DAYS_TRIGGERS,
+  },
+  {
+    // each day's themes (0060): the spellings, accounts, sources and conversations of each tag's and
+    // pain's key that day, what the reports' themes sum over a period
+    name: 'theme_days',
+    table: 'theme_days',
+    view: 'theme_days_now',
+    key: [
+      ['day', 'day'],
+      ['kind', 'kind'],
+      ['key', 'key'],
+      ['dim', 'dim'],
+      ['val', 'val'],
+    ],
+    kept: null,
+    triggers: THEME_DAYS_TRIGGERS,
   },
 ];
 

@@ -230,6 +230,56 @@ describe('every summary', () => {
           .prepare('UPDATE pains SET text = ?, severity = ? WHERE interview_id = ?')
           .run(pick(['Redacted', 'Slow sync']), pick(['high', 'medium']), pick(ids('SELECT interview_id FROM pains'))),
       () => db.prepare('DELETE FROM pains WHERE interview_id = ?').run(pick(ids('SELECT interview_id FROM pains'))),
+      // tags written, respelled, rekeyed, moved and removed; pains moved; a signal's source (the themes: 0060)
+      () => {
+        const id = pick(ids('SELECT id FROM interviews'));
+        db.prepare(
+          `INSERT INTO interview_tags (interview_id, position, tag, tag_key)
+           VALUES (?, (SELECT coalesce(max(position), -1) + 1 FROM interview_tags WHERE interview_id = ?), ?, ?)`,
+        ).run(
+          id,
+          id,
+          ...pick([
+            ['Billing', 'billing'],
+            ['billing', null],
+            ['SSO', 'sso'],
+          ]),
+        );
+      },
+      () =>
+        db.prepare('UPDATE interview_tags SET tag = ?, tag_key = ? WHERE interview_id = ?').run(
+          ...pick([
+            ['billing', 'billing'],
+            ['Redacted', 'redacted'],
+            ['sso', null],
+          ]),
+          pick(ids('SELECT interview_id FROM interview_tags')),
+        ),
+      // respelled in place, the key the same (pm forget rewrites a name inside them)
+      () =>
+        db
+          .prepare('UPDATE interview_tags SET tag = upper(tag) WHERE interview_id = ?')
+          .run(pick(ids('SELECT interview_id FROM interview_tags'))),
+      () =>
+        db
+          .prepare("UPDATE pains SET text = upper(text) || ' ' WHERE interview_id = ?")
+          .run(pick(ids('SELECT interview_id FROM pains'))),
+      () =>
+        db
+          .prepare('UPDATE interview_tags SET interview_id = ?, position = position + 100 WHERE interview_id = ?')
+          .run(pick(ids('SELECT id FROM interviews')), pick(ids('SELECT interview_id FROM interview_tags'))),
+      () =>
+        db
+          .prepare('UPDATE pains SET interview_id = ?, position = position + 100 WHERE interview_id = ?')
+          .run(pick(ids('SELECT id FROM interviews')), pick(ids('SELECT interview_id FROM pains'))),
+      () =>
+        db
+          .prepare('DELETE FROM interview_tags WHERE interview_id = ?')
+          .run(pick(ids('SELECT interview_id FROM interview_tags'))),
+      () =>
+        db
+          .prepare("UPDATE interviews SET channel = 'review', source = ? WHERE id = ?")
+          .run(pick(['Capterra', 'capterra', null]), pick(ids('SELECT interview_id FROM pains'))),
       () =>
         db
           .prepare('UPDATE contacts SET persona = ? WHERE id = ?')
@@ -354,6 +404,8 @@ describe('every summary', () => {
       WHERE (who, dim, persona) = (SELECT who, dim, persona FROM coverage_persona_last WHERE dim = 1 LIMIT 1)`,
     coverage_days: `UPDATE coverage_days SET n = n + 1
       WHERE (day, dim, key) = (SELECT day, dim, key FROM coverage_days WHERE dim = 0 LIMIT 1)`,
+    theme_days: `UPDATE theme_days SET n = n + 1
+      WHERE (day, kind, key, dim, val) = (SELECT day, kind, key, dim, val FROM theme_days WHERE dim = 3 LIMIT 1)`,
     coverage_stage_last: `UPDATE coverage_stage_last SET last = '1999-01-01'
       WHERE (stage, account_id) = (SELECT stage, account_id FROM coverage_stage_last LIMIT 1)`,
     // a segment's last day (its triggers keep the text's totals after it: those stay as the view makes them)

@@ -27,6 +27,8 @@ const NOT_SHARED = new Set([
   // each day's customer conversations per segment and stage, each (stage, account)'s last one (0056)
   'coverage_days',
   'coverage_stage_last',
+  // each day's themes: spellings, accounts, sources and conversations of each tag and pain key (0060)
+  'theme_days',
   // each open follow-up's answer, kept by triggers from what is shared (0028)
   'follow_up_answers',
   // each hypothesis's status and days beside what its links say, kept by triggers (0036)
