@@ -4,6 +4,7 @@
 // shapes: draftFromOptions in src/core/interviews.ts); then matching and writing happen in one BEGIN
 // IMMEDIATE transaction, so a failure anywhere leaves the journal as it was.
 import { statSync } from 'node:fs';
+import { farDateWarnings } from '../core/dates.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { readLimited, readTypedStdin } from '../io.js';
@@ -577,10 +578,12 @@ export function saveLog(ctx: Context, draft: LogDraft): LogResult {
       if (!(err instanceof Probe)) throw err;
     }
   }
-  return ctx.transaction(({ db }) => {
+  const saved = ctx.transaction(({ db }) => {
     ctx.invalidateConfig();
     return saveDraft(db, draft, ctx.defaultBy(ctx.config()), journeyStages(ctx.config()));
   });
+  saved.warnings.push(...farDateWarnings(draft.date, draft.followUp, ctx.today, saved.record.id));
+  return saved;
 }
 
 class Probe extends Error {}

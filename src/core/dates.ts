@@ -101,6 +101,30 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** ISO weekday: Monday 1 … Sunday 7. */
+/**
+ * A conversation's day more than a year before today, or a follow-up more than a year after it: taken
+ * (a call is back-filled, a renewal is a year out), but said, since a year typed wrong files the call
+ * where no week, report or coverage window shows it (fresh-eyes wave 11 E11: `--date 2016-12-01`).
+ */
+export function farDateWarnings(date: string, followUp: string | null, todayIso: string, id: string): string[] {
+  // whole calendar years from one day to the other ("10 years" from 2016-11-20 to 2026-11-20)
+  const years = (from: string, to: string) => {
+    const n = Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
+    return n < 2 ? 'more than a year' : `${n} years`;
+  };
+  const warnings: string[] = [];
+  if (daysBetween(date, todayIso) > 365)
+    warnings.push(
+      `${id} is dated ${date}, ${years(date, todayIso)} ago; if that is a typo: pm edit ${id} --date YYYY-MM-DD`,
+    );
+  if (followUp !== null && daysBetween(date, followUp) > 365)
+    warnings.push(
+      `${id}'s follow-up is ${followUp}, ${years(date, followUp)} after the conversation; if that is a typo: ` +
+        `pm edit ${id} --follow-up YYYY-MM-DD`,
+    );
+  return warnings;
+}
+
 export function isoWeekday(iso: string): number {
   // 1970-01-01 was a Thursday (ISO 4)
   return ((((dayNumber(iso) + 3) % 7) + 7) % 7) + 1;

@@ -45,6 +45,31 @@ describe('--follow-up (a deadline)', () => {
   });
 });
 
+// fresh-eyes wave 11 E11: a year typed wrong filed the call where no week or report shows it, silently
+describe('a date far from the conversation', () => {
+  const log = (extra: string[]) =>
+    box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'far', ...extra]);
+
+  it('is logged, with a warning naming the pm edit that corrects it', () => {
+    const old = log(['--date', '2016-11-20']);
+    expect(old.code, old.err).toBe(0);
+    const id = /Logged (I\d+)/.exec(old.out)![1];
+    expect(old.err).toContain(`pm: warning: ${id} is dated 2016-11-20, 10 years ago; if that is a typo: pm edit ${id}`);
+    const ahead = log(['--follow-up', '2062-11-20']);
+    expect(ahead.code, ahead.err).toBe(0);
+    expect(ahead.err).toMatch(/warning: I\d+'s follow-up is 2062-11-20, 36 years after the conversation/);
+  });
+
+  it('within a year either way says nothing', () => {
+    for (const args of [
+      ['--date', '2025-12-01'],
+      ['--follow-up', '2027-11-01'],
+      ['--date', '2026-01-05', '--follow-up', '+8w'],
+    ])
+      expect(log(args).err, args.join(' ')).toBe('');
+  });
+});
+
 describe('bad dates', () => {
   it.each([
     ['--date', '2026-02-31'],
