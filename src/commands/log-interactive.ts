@@ -318,12 +318,20 @@ async function collect(
   // a draft's new name that the save refuses (kept before the Who prompt checked it): asked again,
   // with the answers that described the new person
   // a draft's new name that is a known person by pm's own forms (kept before Who offered them): them
-  const person = drafted && 'name' in drafted && typedKnown(db, drafted.name) ? typedPeople(db, drafted.name)[0] : null;
+  // (only one: two namesakes at that account are told apart at Who, review wave 13 R5)
+  const typed = drafted && 'name' in drafted && typedKnown(db, drafted.name) ? typedPeople(db, drafted.name) : [];
+  const person =
+    typed.length === 1 || (typed.length > 1 && typed[1].accountId !== typed[0].accountId) ? typed[0] : null;
   if (person) {
     ctx.info(`the person of the draft is ${safeLine(person.name)} (${safeLine(person.account)}, ${person.role})`);
     answers.who = { contact: person.uuid };
     answers.whoLabel = `${person.name} (${person.account})`;
     for (const key of ['account', 'role', 'segment', 'persona'] as const) delete answers[key];
+  } else if (typed.length > 1) {
+    ctx.info(
+      `${typed.length} contacts are ${safeLine(typed[0].name)} at ${safeLine(typed[0].account)}: which was the draft's?`,
+    );
+    for (const key of ['who', 'whoLabel', 'account', 'role', 'segment', 'persona'] as const) delete answers[key];
   } else if (drafted && 'name' in drafted) {
     // and an erased person's name at the draft's account, which the save refuses (review wave 12 R2)
     const why = valid((s) => {

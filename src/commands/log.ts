@@ -207,7 +207,11 @@ export function matchParticipants(
     const fill: PlannedContact['fill'] = {};
     if (person.email) found = contactByEmail(db, person.email);
     // "Jane Roe (Acme)", as pm prints her, is Jane Roe at Acme
-    const typed = bracketedAccount(db, person);
+    // with --account, brackets naming neither it nor the person's own account are part of the name
+    // (review wave 13 R3: "Mia Chen (CFO)" --account Bluebird)
+    let typed = bracketedAccount(db, person);
+    if (typed && want.account !== null && typed.at.length === 0 && nameKey(typed.account) !== nameKey(want.account))
+      typed = undefined;
     if (typed) {
       refuseOtherAccount(db, typed);
       person = { name: typed.name, email: null };

@@ -53,6 +53,13 @@ describe('pm log --with "Name (Account)"', () => {
     expect(contacts()).toEqual(['Jane Roe', 'Mia (CFO)', 'Raj Patel']);
   });
 
+  it('with --account, brackets naming neither it nor their account are part of a new name (review wave 13 R3)', () => {
+    const r = box.pm(['log', '--with', 'Jane Roe (CFO)', '--account', 'Bluebird', '--summary', 'c']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('new contact: Jane Roe (CFO) (customer, Bluebird)');
+    expect(contacts()).toEqual(['Jane Roe', 'Jane Roe (CFO)', 'Raj Patel']);
+  });
+
   it('pm edit --with "Name (Account)" is the known person too', () => {
     expect(box.pm(['edit', 'I2', '--with', 'Jane Roe (Acme)']).code).toBe(0);
     expect(box.json(['show', 'I2']).with).toEqual(['Jane Roe']);

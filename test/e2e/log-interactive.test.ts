@@ -778,6 +778,22 @@ describe('pm log on a terminal: a known person typed as pm writes and prints the
     expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(1);
   });
 
+  it('a draft kept with "Jane Roe (Acme)" when two Jane Roes work at Acme asks who, taking neither (review wave 13 R5)', () => {
+    seed();
+    const other = box.pm(['log', '--with', 'Jane Roe <jroe@acme.test>', '--account', 'Acme', '--summary', 'Namesake']);
+    expect(other.code, other.err).toBe(0);
+    keepDraft({ who: { name: 'Jane Roe (Acme)' }, whoLabel: 'Jane Roe (Acme)', summary: 'Kept' });
+    const r = session([
+      { expected: 'Resume the log you left', keys: [ENTER] },
+      {
+        expected: "2 contacts are Jane Roe at Acme: which was the draft's\\?[\\s\\S]*Who did you talk to",
+        keys: [CTRL_C],
+      },
+    ]);
+    expect(r.plain).not.toMatch(/the person of the draft is Jane Roe/);
+    expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(2);
+  });
+
   it('a draft kept with "Jane Roe <jane@acme.test>" as a new name at another account resumes with her', () => {
     seed();
     keepDraft({ who: { name: 'Jane Roe <jane@acme.test>' }, whoLabel: 'Jane Roe', account: 'Acme Corp' });
