@@ -329,7 +329,8 @@ async function collect(
     for (const key of ['account', 'role', 'segment', 'persona'] as const) delete answers[key];
   } else if (typed.length > 1) {
     ctx.info(
-      `${typed.length} contacts are ${safeLine(typed[0].name)} at ${safeLine(typed[0].account)}: which was the draft's?`,
+      `${typed.length} contacts are ${safeLine(typed[0].name)} at ${safeLine(typed[0].account)}: ` +
+        "which was the draft's?",
     );
     for (const key of ['who', 'whoLabel', 'account', 'role', 'segment', 'persona'] as const) delete answers[key];
   } else if (drafted && 'name' in drafted) {
