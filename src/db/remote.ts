@@ -505,8 +505,10 @@ function refuseCopy(db: DB, url: string, rows: RemoteRow[]): void {
   const me = deviceId(db);
   const here = db.prepare('SELECT version, vv FROM record_versions WHERE kind = ? AND key = ?');
   for (const r of rows) {
-    const local = here.get(r.kind, r.key) as { version: string; vv: string } | undefined;
     const mine = r.vv[me];
+    // most rows were never this device's: no read (a new teammate's first pull of a whole journal)
+    if (r.device !== me && mine === undefined) continue;
+    const local = here.get(r.kind, r.key) as { version: string; vv: string } | undefined;
     if (
       (r.device === me && local?.version !== r.rev) ||
       (local && mine !== undefined && mine > ((JSON.parse(local.vv) as Record<string, string>)[me] ?? ''))
