@@ -20,7 +20,7 @@ import { reportRows } from '../db/report.js';
 import { reportJsonRows } from '../db/report-json.js';
 import { renderReportJson } from '../render/report-json.js';
 import { writeOut } from '../io.js';
-import { teamRows } from '../db/team.js';
+import { othersHoldConversations, teamRows } from '../db/team.js';
 import { buildTeam } from '../core/team.js';
 import { renderTeamMarkdown, renderTeamText } from '../render/team.js';
 import { addDays } from '../core/dates.js';
@@ -160,6 +160,16 @@ export function report(ctx: Context, flags: ReportFlags): void {
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
   if (options.by !== null) checkInterviewer(ctx, journal.db, options.by);
+  else if (!flags.team) {
+    // a shared journal's plain report is the user's own: the team's conversations counted against one
+    // person's target made Pat ON TRACK after 8 silent days, and a teammate's follow-ups his (H6)
+    const me = ctx.defaultBy(options.config);
+    const since = addDays(options.asOf, -7 * CHART_WEEKS + 1);
+    if (othersHoldConversations(journal.db, { me, since, asOf: options.asOf })) {
+      options.by = me;
+      options.own = true;
+    }
+  }
   if (flags.full && format !== 'text')
     throw new UsageError(`--full is for the text report; --format ${format} is complete already`);
   const r = flags.team
@@ -184,11 +194,26 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
   const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since });
   if (format === 'json') {
     const report = buildReport(reportRows(db, query), options);
-    ctx.printJson({ ...report, team: buildTeam(rows, report.contact.target, options.asOf, teamPace(report, options)) });
+    ctx.printJson({
+      ...report,
+      team: buildTeam(
+        rows,
+        report.contact.target,
+        options.asOf,
+        teamPace(report, options),
+        options.config['cadence.days'],
+      ),
+    });
     return report;
   }
   const { report, unread } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
-  const team = buildTeam(rows, report.contact.target, options.asOf, teamPace(report, options));
+  const team = buildTeam(
+    rows,
+    report.contact.target,
+    options.asOf,
+    teamPace(report, options),
+    options.config['cadence.days'],
+  );
   if (format === 'md')
     ctx.out(`${renderReportMarkdown(report, { unread }).trimEnd()}\n\n${renderTeamMarkdown(team)}\n`);
   else

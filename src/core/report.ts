@@ -280,6 +280,11 @@ export interface ReportOptions {
   config: Config;
   by: string | null;
   /**
+   * `by` is the user, chosen by pm: the journal is shared and others hold conversations in it, so the
+   * plain report is the user's own (wave 13 H6), and its first line says so
+   */
+  own?: boolean;
+  /**
    * The day pm runs (PM_TODAY in tests): a week or period whose last day is before it is over, so a
    * report as of its last day, made later, judges it whole (no "so far"). Absent: as of asOf alone.
    */
@@ -493,6 +498,8 @@ export interface Report {
   period: Period;
   asOf: string;
   by: string | null;
+  /** `by` is the user's, chosen because others log in this shared journal (`--team` is everyone's) */
+  own?: true;
   /** `overdue` when overdue-contact is raised, else `behind` when behind-target is, else `on track` */
   verdict: Verdict;
   /** nothing logged yet (no interview, no hypothesis, as of asOf) */
@@ -1183,6 +1190,7 @@ function assemble(
     period: o.period,
     asOf,
     by: o.by,
+    ...(o.own ? { own: true as const } : {}),
     verdict: overdue ? 'overdue' : behind ? 'behind' : 'on track',
     empty: !rows.anyInterview && !rows.anyHypothesis,
     ...(shown !== null && rows.later ? { later: rows.later } : {}),
@@ -1316,4 +1324,10 @@ function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: stri
     default:
       return `${h.id}: ${flag}`;
   }
+}
+
+/** Who a report is by, as its first line names them: the user's own page of a shared journal says so. */
+export function byLabel(r: { by: string | null; own?: true }): string | null {
+  if (r.by === null) return null;
+  return r.own ? `${r.by} (yours; the team's: pm report --team)` : r.by;
 }

@@ -15,6 +15,7 @@ import {
   type Needs,
   type Report,
   type Unread,
+  byLabel,
 } from './report.js';
 
 /** One line of "Needs action": the subjects whose most urgent flag is of its kind(s). */
@@ -200,7 +201,7 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
     verdict: r.verdict,
     period: r.period.label,
     asOf: r.asOf,
-    by: r.by,
+    by: byLabel(r),
     contact,
     weeks,
     weeklyTarget: r.weekly.target,

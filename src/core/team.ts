@@ -16,6 +16,8 @@ export interface TeamMember {
   behind: boolean;
   lastDirect: string | null;
   daysSinceLastDirect: number | null;
+  /** no customer conversation for more than cadence.days (or none yet): what the verdict calls overdue */
+  overdue: boolean;
 }
 
 export interface Team {
@@ -40,8 +42,12 @@ export interface TeamPace {
 
 const due = (target: number, p: TeamPace) => Math.floor((target * p.elapsedDays) / p.periodDays);
 
-/** The word for a person or the team: met; a period over, not met; else behind or on track. */
-export function teamStatus(t: { met: boolean; behind: boolean }, over: boolean): string {
+/**
+ * The word for a person or the team: a person silent past cadence.days while the period runs, overdue
+ * (as `pm report --by` says of them: wave 13 H6); met; a period over, not met; else behind or on track.
+ */
+export function teamStatus(t: { met: boolean; behind: boolean; overdue?: boolean }, over: boolean): string {
+  if (t.overdue && !over) return 'overdue';
   if (t.met) return 'met';
   if (over) return 'not met';
   return t.behind ? 'behind' : 'on track';
@@ -52,6 +58,7 @@ export function buildTeam(
   perPerson: number,
   asOf: string,
   pace: TeamPace,
+  cadenceDays: number,
 ): Team {
   const members = rows.map(
     (r): TeamMember => ({
@@ -63,6 +70,7 @@ export function buildTeam(
       behind: r.direct < due(perPerson, pace),
       lastDirect: r.lastDirect,
       daysSinceLastDirect: r.lastDirect === null ? null : daysBetween(r.lastDirect, asOf),
+      overdue: r.lastDirect === null || daysBetween(r.lastDirect, asOf) > cadenceDays,
     }),
   );
   const direct = members.reduce((n, m) => n + m.direct, 0);

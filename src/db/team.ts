@@ -13,6 +13,22 @@ export interface TeamRow {
 }
 
 /**
+ * Whether the plain report is one person's (wave 13 H6): the journal syncs, and someone other than
+ * `me` held a conversation between `since` and `asOf` (the team, as `pm report --team` counts it). A
+ * journal that never synced answers from its one-row sync_remote, reading no interview.
+ */
+export function othersHoldConversations(db: DB, q: { me: string; since: string; asOf: string }): boolean {
+  if (db.prepare('SELECT 1 FROM sync_remote').get() === undefined) return false;
+  return (
+    db
+      .prepare(`SELECT EXISTS (SELECT 1 FROM interviews
+        WHERE date BETWEEN @since AND @asOf AND by IS NOT NULL AND lower(by) <> lower(@me))`)
+      .pluck()
+      .get(q) === 1
+  );
+}
+
+/**
  * One row per person who held a conversation (of any kind) between `since` and `asOf`, or in the
  * period; `by` compared case-insensitively, shown as first written.
  */

@@ -17,6 +17,7 @@ import {
   type Needs,
   type Report,
   type Unread,
+  byLabel,
 } from '../core/report.js';
 import { standupPage } from '../core/standup.js';
 import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
@@ -256,7 +257,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     '<body>',
     '<main>',
   );
-  const by = r.by ? `, conversations held by ${r.by}` : '';
+  const by = r.by ? `, conversations held by ${byLabel(r)}` : '';
   out.push(
     `<header><h1>${esc(title)}</h1>`,
     `<p class="meta">${esc(`${r.period.start}..${r.period.end}, as of ${r.asOf}${by}`)}</p>`,

@@ -10,6 +10,7 @@ import {
   targetWord,
   type Report,
   type Unread,
+  byLabel,
 } from '../core/report.js';
 import { mdHeading, mdInline } from './markdown.js';
 import { whereFrom } from '../core/interviews.js';
@@ -56,7 +57,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   const range = `${r.period.start}..${r.period.end}`;
   out.push(mdHeading(1, `Report ${r.period.label}`), '');
   out.push(
-    `${mdInline(`${range}, as of ${r.asOf}${r.by ? `, conversations held by ${r.by}` : ''}`)}: **${r.verdict}**`,
+    `${mdInline(`${range}, as of ${r.asOf}${r.by ? `, conversations held by ${byLabel(r)}` : ''}`)}: **${r.verdict}**`,
     '',
   );
 

@@ -11,6 +11,7 @@ import {
   targetWord,
   type Report,
   type Unread,
+  byLabel,
 } from '../core/report.js';
 import { safeLine } from '../core/text.js';
 import { confidenceCell } from '../core/confidence.js';
@@ -114,9 +115,8 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       : r.verdict === 'behind'
         ? c.yellow.bold('behind')
         : c.green.bold('on track');
-  out.push(
-    `${c.bold(`Report ${periodText(r)}`)} · as of ${r.asOf}${r.by ? ` · by ${safeLine(r.by)}` : ''} · ${verdict}`,
-  );
+  const by = byLabel(r);
+  out.push(`${c.bold(`Report ${periodText(r)}`)} · as of ${r.asOf}${by ? ` · by ${safeLine(by)}` : ''} · ${verdict}`);
 
   if (r.empty) return [...out, '', ...emptyJournalLines(r, c)].join('\n') + '\n';
 

@@ -5,7 +5,8 @@ import { safeLine } from '../core/text.js';
 import { mdInline, mdTable } from './markdown.js';
 import { table } from './table.js';
 
-const paintStatus = (s: string, c: ChalkInstance) => (s === 'met' || s === 'on track' ? c.green(s) : c.yellow(s));
+const paintStatus = (s: string, c: ChalkInstance) =>
+  s === 'met' || s === 'on track' ? c.green(s) : s === 'overdue' ? c.red(s) : c.yellow(s);
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function renderTeamText(t: Team, c: ChalkInstance): string {
