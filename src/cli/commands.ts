@@ -369,6 +369,10 @@ Credentials come from PGPASSWORD, ~/.pgpass or PGSSLMODE, never from the journal
             description: 'give this journal a device id of its own (a copy of another journal that also syncs)',
           },
           {
+            flags: '--name <name>',
+            description: 'who you are to the team (sets user.name; asked at a terminal when it is unset)',
+          },
+          {
             flags: '--switch',
             description: 'connect a journal that syncs with another database to this one: all it holds is pushed there',
           },

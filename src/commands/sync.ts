@@ -8,7 +8,9 @@ import type { BetDoc, RecordDoc } from '../core/import-validate.js';
 import type { Pain } from '../core/pains.js';
 import { recordRef, versionTime } from '../core/versions.js';
 import { safeLine } from '../core/text.js';
-import { settingChangesText } from '../core/config.js';
+import { parseConfigValue, settingChangesText } from '../core/config.js';
+import { setConfigValue } from '../db/config.js';
+import { loadPrompts } from '../prompts.js';
 import type { SyncResult } from '../db/remote.js';
 import { dropDraftNaming } from './log-draft.js';
 import { arrivedRepeatLine } from './identity-warnings.js';
@@ -237,18 +239,50 @@ export async function sync(ctx: Context): Promise<void> {
 export async function init(
   ctx: Context,
   url: string,
-  opts: { newDevice?: boolean; switch?: boolean } = {},
+  opts: { newDevice?: boolean; switch?: boolean; name?: string } = {},
 ): Promise<void> {
+  const name = opts.name === undefined ? undefined : (parseConfigValue('user.name', opts.name.trim()) as string);
   const { initRemote } = await import('../db/remote.js');
   const leave = opts.switch ? null : { me: ctx.defaultBy(ctx.config()) };
   const r = await initRemote(() => ctx.write().db, ctx.env, url, opts.newDevice === true, leave);
   if (r.hadPassword) ctx.warn('the password in the URL was not stored: pm sync reads it from PGPASSWORD or ~/.pgpass');
+  await whoYouAre(ctx, name);
   if (ctx.json) ctx.printJson({ url: r.url, created: r.created, server: r.server });
   else
     ctx.out(
       `${r.created ? 'Created the schema pm in' : 'Connected to'} ${r.url}; ` +
         "run pm sync to push this journal and pull your team's.",
     );
+}
+
+/**
+ * Who this journal's conversations are by, for the team: every interview carries its `by`, and two
+ * teammates without user.name and with the same OS login (root, ubuntu, vscode) were one person on
+ * every synced journal, for good (fresh-eyes wave 13 H18). --name sets it; at a terminal pm asks;
+ * otherwise a warning says which name the team will see.
+ */
+async function whoYouAre(ctx: Context, name: string | undefined): Promise<void> {
+  if (name === undefined && ctx.config()['user.name'] !== null) return;
+  let chosen = name;
+  if (chosen === undefined && ctx.interactive) {
+    const { input } = await loadPrompts();
+    const answer = await input({
+      message: 'Your name, as your teammates will see it on your conversations:',
+      validate: (v) => v.trim() !== '' || 'a name, like Dana Lee',
+    });
+    chosen = parseConfigValue('user.name', answer.trim()) as string;
+  }
+  if (chosen === undefined) {
+    const os = ctx.defaultBy(ctx.config());
+    ctx.warn(
+      `user.name is not set: your conversations reach the team as ${JSON.stringify(os)} (your OS login), ` +
+        'as do those of any teammate with the same login; set who you are: pm config set user.name "Dana Lee"',
+    );
+    return;
+  }
+  const value = chosen;
+  ctx.transaction(({ db }) => setConfigValue(db, 'user.name', value));
+  if (!ctx.json) ctx.info(`Set user.name = ${safeLine(value)}`);
 }
 
 export async function status(ctx: Context): Promise<void> {
