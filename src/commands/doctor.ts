@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from '../db/migrations.js';
 import { COUNTED, checkJournal, repairSummaries, type SummaryDrift } from '../db/doctor.js';
 import { ExitWith, EXIT } from '../errors.js';
 import { identityKeyDrift, identityWarnings, lookalikeDifference, refreshIdentityKeys } from '../db/identity.js';
-import { safeLine } from '../core/text.js';
+import { safeLine, shellWord } from '../core/text.js';
 
 /** Each counted table's name for one record: `1 outcome`, `1 evidence`. */
 const ONE: Record<(typeof COUNTED)[number], string> = {
@@ -55,7 +55,7 @@ export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
       `integrity_check: ${checks.integrity.join('; ')}` +
         (unreadable.length ? ` (cannot read: ${unreadable.join(', ')})` : '') +
         `; restore the latest copy (pm backup's, or ${journal.path}.bak-v*); to save what SQLite can still ` +
-        `read: sqlite3 ${journal.path} .recover | sqlite3 saved.db, then pm --db saved.db doctor`,
+        `read: sqlite3 ${shellWord(journal.path)} .recover | sqlite3 saved.db, then pm --db saved.db doctor`,
     );
   }
   if (checks.brokenReferences) problems.push(`foreign_key_check: ${checks.brokenReferences} broken references`);

@@ -84,9 +84,14 @@ const RULES: Rule[] = [
     reason: (m) => `${quote(m)} talks about your idea: they will be polite about it; ask about their world instead`,
   },
   {
-    // asking their opinion of something is asking them to be polite about it (G10)
+    // asking their opinion of something is asking them to be polite about it (G10); what they think
+    // about when they do their work ("…about when you close the month?") is their world (review R8)
     kind: 'pitch',
-    test: /\b(what do you think (about|of)|how does (that|this|it) sound|how do you feel about (a|an|our|my|this))\b/i,
+    test: new RegExp(
+      String.raw`\b(what do you think (about|of)(?! (when|how|what|why|where|who|which|whether|while|during)\b)|` +
+        String.raw`how does (that|this|it) sound|how do you feel about (a|an|our|my|this))\b`,
+      'i',
+    ),
     reason: (m) => `${quote(m)} asks for an opinion, which is polite, not evidence: ask what they did`,
   },
 ];

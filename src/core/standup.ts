@@ -7,6 +7,7 @@
 // fine. `pm report --full` prints every section instead (src/render/report-text.ts).
 import {
   ACTION_URGENCY,
+  chartedWeeks,
   DECIDE_SOON,
   dayAhead,
   NONE_UNREAD,
@@ -173,8 +174,9 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   if (k.stakeholder) notCounted.push(plural(k.stakeholder, 'stakeholder meeting'));
   if (notCounted.length) contact.push(`${notCounted.join(' and ')}, not counted`);
 
-  const first = r.weekly.firstDate;
-  const weeks = (first === null ? [] : r.weekly.weeks.filter((w) => w.end >= first)).slice(-chartWeeks);
+  // the weeks every view charts (chartedWeeks); none before a first conversation, where the full
+  // text view shows the running week
+  const weeks = (r.weekly.firstDate === null ? [] : chartedWeeks(r.weekly)).slice(-chartWeeks);
 
   // a bet is an open hypothesis (pm hyp list lists it; the page's report lists it apart): counted among
   // them, and in brackets as "4 opportunities (2 unaddressed)" is; "4 open hypotheses · 1 bet" read as

@@ -99,6 +99,7 @@ describe('reviewQuestion', () => {
       'What happened after the tool broke?',
       'How did you feel when the export failed last month?',
       'Could you walk me through the last renewal?',
+      'What do you think about when you close the month?',
     ])
       expect(reviewQuestion(q), q).toEqual([]);
   });
