@@ -218,7 +218,9 @@ export async function sync(ctx: Context): Promise<void> {
     });
     return;
   }
-  ctx.out(mergedSummary(result));
+  // --quiet is for the cron line team.md gives: the summary of every run filled its log, 40 identical
+  // lines a day, and drowned the one that matters (H14); what a teammate changed and warnings stay
+  if (!ctx.globals.quiet) ctx.out(mergedSummary(result));
   // shared settings are the team's (team.md): a teammate's change is said, not found later in the standup
   const settings = settingChangesText(settingsChanged);
   if (settings) ctx.out(`Settings changed by a teammate: ${settings} (pm config lists them).`);

@@ -1,6 +1,6 @@
-// Who you are to the team (a real PostgreSQL, test/pg.ts; fresh-eyes wave 13 H18): two teammates who
-// never set user.name and share an OS login were one person on every synced journal ("root 2/2 met"),
-// and pm sync init never said a word about it.
+// Who you are to the team, and a quiet sync (a real PostgreSQL, test/pg.ts; fresh-eyes wave 13 H18, H14):
+// two teammates who never set user.name and share an OS login were one person on every synced journal
+// ("root 2/2 met"), and pm sync init never said a word about it; pm sync --quiet filled a cron log.
 import { describe, expect, it } from 'vitest';
 import { twoJournals } from '../two-journals.js';
 
@@ -27,5 +27,18 @@ describe('pm sync init and user.name', () => {
     expect(t.pm('b', ['sync', 'init', url]).err).toBe('');
     // an empty name is refused like pm config set's
     expect(t.run('a', ['sync', 'init', url, '--name', '']).code).toBe(2);
+  });
+});
+
+describe('pm sync --quiet', () => {
+  it("prints nothing when nothing needs you, and still a teammate's change of a setting (H14)", async () => {
+    t.syncFirst(await t.postgres());
+    const quiet = t.pm('a', ['sync', '--quiet']);
+    expect(quiet.out).toBe('');
+    expect(quiet.err).toBe('');
+    t.pm('b', ['config', 'set', 'cadence.target', '3']);
+    t.pm('b', ['sync', '--quiet']);
+    expect(t.pm('a', ['sync', '--quiet']).out).toMatch(/^Settings changed by a teammate: cadence\.target/);
+    expect(t.pm('a', ['sync']).out).toMatch(/^Synced: pulled 0 changes; pushed 0 changes\.$/m);
   });
 });
