@@ -10,6 +10,7 @@ import { recordRef, versionTime } from '../core/versions.js';
 import { safeLine } from '../core/text.js';
 import { parseConfigValue, settingChangesText } from '../core/config.js';
 import { setConfigValue } from '../db/config.js';
+import { contestedDecisions, outcomeUuids } from '../db/contested.js';
 import { loadPrompts } from '../prompts.js';
 import type { SyncResult } from '../db/remote.js';
 import { dropDraftNaming } from './log-draft.js';
@@ -198,7 +199,13 @@ function mergedSummary(r: SyncResult): string {
 
 export async function sync(ctx: Context): Promise<void> {
   const { runSync } = await import('../db/remote.js');
+  const before = outcomeUuids(ctx.write().db);
   const result = await runSync(() => ctx.write().db, ctx.env, ctx.today);
+  for (const d of contestedDecisions(ctx.write().db, before))
+    ctx.warn(
+      `${d.id} was decided twice on ${d.date}: "${d.here}" here, "${d.arrived}" by a teammate; ` +
+        `it is now ${d.status} (the decision recorded last): pm hyp show ${d.id}`,
+    );
   // a pm log draft naming a person an arriving erasure forgot goes too (as pm forget drops it)
   if (dropDraftNaming(ctx.dbPath, result.erased))
     ctx.info('removed the unsaved pm log draft that named a person erased elsewhere');
