@@ -409,9 +409,10 @@ function accountSegment(
   if (account.segment === segment) return null;
   return {
     warning:
-      `${account.name} is in segment ${JSON.stringify(account.segment)}: coverage, themes and the report count this ` +
-      `call there (${JSON.stringify(segment)} is kept on the person); to move the account: pm account set ` +
-      `${JSON.stringify(account.name)} --segment ${JSON.stringify(segment)}`,
+      `${safeLine(account.name)} is in segment ${JSON.stringify(safeLine(account.segment))}: coverage, themes and ` +
+      `the report count this call there (${JSON.stringify(safeLine(segment))} is kept on the person); to move the ` +
+      `account: pm account set ${JSON.stringify(safeLine(account.name))} ` +
+      `--segment ${JSON.stringify(safeLine(segment))}`,
   };
 }
 

@@ -1,5 +1,6 @@
 // Found by a first-time user in wave 13 (docs/decisions.md, "Found by a first-time user (wave 13)").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -76,5 +77,19 @@ describe('--segment at a known account (H15)', () => {
     ]);
     const coverage = run(['coverage']);
     expect(coverage).toMatch(/smb/);
+  });
+});
+
+describe('the --segment warning writes names as pm writes them to a terminal (review wave 13 R9)', () => {
+  it('control characters in an account name that came from elsewhere are shown, not sent', () => {
+    run(['log', '--with', 'Ann A', '--account', 'Acme', '--segment', 'enterprise', '--summary', 'a']);
+    // as an import of another tool's file could have written it
+    const db = new Database(box.db);
+    db.prepare("UPDATE accounts SET name = 'Acme\u001b[31mRED' WHERE name = 'Acme'").run();
+    db.close();
+    const r = box.pm(['log', '--with', 'Bo B', '--account', 'Acme', '--segment', 'smb', '--summary', 'b']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('is in segment "enterprise"');
+    expect(r.err).not.toContain('\u001b');
   });
 });
