@@ -3,7 +3,8 @@ import type { Context } from '../context.js';
 import { daysBetween } from '../core/dates.js';
 import { afterDecision, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { localId } from '../db/refs.js';
-import { evidenceOf, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
+import { evidenceOf, hypothesisCreatedOn, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
+import { UsageError } from '../errors.js';
 import { renderHypothesisShow } from '../render/hypotheses.js';
 
 /** Print one hypothesis (`ref`: H7 or h7); an unknown id is a usage error. Called by `pm show` too. */
@@ -12,7 +13,17 @@ export function showHypothesis(ctx: Context, ref: string): void {
   const rowid = parseHypothesisId(localId(db, ref));
   if (rowid === null) throw unknownHypothesis(ref);
   const found = hypothesisRecords(db, ctx.today, ctx.config(), { only: rowid })[0];
-  if (!found) throw unknownHypothesis(ref);
+  if (!found) {
+    // a teammate a time zone ahead added it, and sync brought it before this calendar reached its
+    // day: "unknown hypothesis" made it look lost (fresh-eyes wave 13 H10)
+    const created = hypothesisCreatedOn(db, rowid);
+    if (created !== undefined && created > ctx.today)
+      throw new UsageError(
+        `H${rowid} is dated ${created}, after today (${ctx.today}): a teammate ahead of your time zone added it`,
+        `it shows from ${created} on, as everything dated then`,
+      );
+    throw unknownHypothesis(ref);
+  }
   const evidence = evidenceOf(db, rowid);
   const outcomes = outcomesOf(db, rowid);
   // the report's action line for a decided hypothesis with links since sends the user here: say so

@@ -395,3 +395,8 @@ export function unlinkEvidence(db: DB, hypothesisRowId: number, interviewRowId: 
       .changes > 0
   );
 }
+
+/** The day a hypothesis was created, by row id (undefined: no such row). */
+export function hypothesisCreatedOn(db: DB, rowid: number): string | undefined {
+  return db.prepare('SELECT created_on FROM hypotheses WHERE id = ?').pluck().get(rowid) as string | undefined;
+}
