@@ -100,7 +100,6 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** ISO weekday: Monday 1 … Sunday 7. */
 /**
  * A conversation's day more than a year before today, or a follow-up more than a year after it: taken
  * (a call is back-filled, a renewal is a year out), but said, since a year typed wrong files the call
@@ -125,6 +124,7 @@ export function farDateWarnings(date: string, followUp: string | null, todayIso:
   return warnings;
 }
 
+/** ISO weekday: Monday 1 … Sunday 7. */
 export function isoWeekday(iso: string): number {
   // 1970-01-01 was a Thursday (ISO 4)
   return ((((dayNumber(iso) + 3) % 7) + 7) % 7) + 1;

@@ -1,4 +1,4 @@
-// pain_hearings (0027) as `pm log` and `pm edit` write it: since 0057 a new pain, or a person joining a
+// pain_hearings (0027) as `pm log` and `pm edit` write it: since 0058 a new pain, or a person joining a
 // conversation, only adds its own rows (the triggers no longer delete the conversation's rows and make
 // them again from the view, which cost every log ~0.6 ms of preparing). Whatever is written, the rows
 // and every summary kept from them (pain_heard_last, pain_text_days, pain_facet_last …) must be what

@@ -439,7 +439,7 @@ describe('every summary', () => {
 });
 
 describe('pm forget', () => {
-  it("leaves nothing of the person in pain_hearings and the summaries kept from it: their segment and their name in a pain's text", () => {
+  it("leaves nothing of the person in pain_hearings and the summaries kept from it (theme_days too): their segment and their name in a pain's text", () => {
     const [id, name, interview] = db
       .prepare(
         `SELECT c.id, c.name, h.interview_id FROM pain_hearings h JOIN contacts c ON c.id = h.contact_id
@@ -459,7 +459,8 @@ describe('pm forget', () => {
             + (SELECT count(*) FROM pain_text_recent WHERE text LIKE @name)
             + (SELECT count(*) FROM pain_facet_last WHERE text LIKE @name)
             + (SELECT count(*) FROM pain_text_days WHERE text LIKE @name)
-            + (SELECT count(*) FROM pain_text_totals WHERE text LIKE @name)`,
+            + (SELECT count(*) FROM pain_text_totals WHERE text LIKE @name)
+            + (SELECT count(*) FROM theme_days WHERE key LIKE @name OR (typeof(val) = 'text' AND val LIKE @name))`,
         )
         .pluck()
         .get({ name: `%${name}%`, id });
