@@ -14,15 +14,18 @@ export interface TeamRow {
 
 /**
  * Whether the plain report is one person's (wave 13 H6): the journal syncs, and someone other than
- * `me` held a conversation between `since` and `asOf` (the team, as `pm report --team` counts it). A
- * journal that never synced answers from its one-row sync_remote, reading no interview.
+ * `me` held a conversation between `since` and `asOf` (the team, as `pm report --team` counts it) that
+ * this journal did not log: its own calls logged under the OS login before user.name was set are not a
+ * teammate's (review wave 13 R10: a solo journal turned OVERDUE at `pm sync init --name`). A journal
+ * that never synced answers from its one-row sync_remote, reading no interview.
  */
 export function othersHoldConversations(db: DB, q: { me: string; since: string; asOf: string }): boolean {
   if (db.prepare('SELECT 1 FROM sync_remote').get() === undefined) return false;
   return (
     db
       .prepare(`SELECT EXISTS (SELECT 1 FROM interviews
-        WHERE date BETWEEN @since AND @asOf AND by IS NOT NULL AND lower(by) <> lower(@me))`)
+        WHERE date BETWEEN @since AND @asOf AND by IS NOT NULL AND lower(by) <> lower(@me)
+          AND id NOT IN (SELECT interview_id FROM logged_here))`)
       .pluck()
       .get(q) === 1
   );

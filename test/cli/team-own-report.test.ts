@@ -48,4 +48,23 @@ describe('the plain report of a synced journal', () => {
     expect(pat.by).toBeNull();
     expect(pat.own).toBeUndefined();
   });
+
+  it("is the whole journal when the other name is this journal's own calls from before user.name (review R10)", async () => {
+    t.pm('a', [
+      'log',
+      '--with',
+      'Ann A',
+      '--account',
+      'Acme',
+      '--summary',
+      'logged as the OS login',
+      '--date',
+      '2026-12-14',
+    ]);
+    t.pm('a', ['config', 'set', 'user.name', 'Pat Lee']);
+    t.syncFirst(await t.postgres());
+    const pat = JSON.parse(t.pm('a', ['report', '--json']).out);
+    expect(pat.by).toBeNull();
+    expect(pat.verdict).not.toBe('overdue');
+  });
 });
