@@ -27,7 +27,14 @@ export function showHypothesis(ctx: Context, ref: string): void {
   const evidence = evidenceOf(db, rowid);
   const outcomes = outcomesOf(db, rowid);
   // the report's action line for a decided hypothesis with links since sends the user here: say so
-  const since = afterDecision(found.status, found.decision?.date ?? null, evidence, ctx.today);
+  // its decision as of today, as `found` is (the rule orders a day's records by their UUIDs)
+  const latest = outcomes.filter((o) => o.date <= ctx.today).at(-1);
+  const since = afterDecision(
+    found.status,
+    latest ? { date: latest.date, uuid: latest.uuid } : null,
+    evidence,
+    ctx.today,
+  );
   const record = since ? { ...found, flags: [...found.flags, since.flag] } : found;
   if (ctx.json) {
     ctx.printJson({ ...record, evidence, outcomes });

@@ -416,7 +416,10 @@ function accountSegment(
   };
 }
 
-/** Unknown hypothesis ids are usage errors; killed or invalidated ones are accepted with a warning. */
+/**
+ * Unknown hypothesis ids are usage errors; killed or invalidated ones, and validated ones refuted, are
+ * accepted with a warning.
+ */
 export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): string[] {
   const found = hypothesesByRowId(
     db,
@@ -429,13 +432,22 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): strin
       `unknown hypothesis ${unknown.join(', ')}; nothing was logged`,
       'try: pm hyp list --status all',
     );
-  return found
-    .filter((h) => h.status === 'killed' || h.status === 'invalidated')
-    .map(
-      (h) =>
-        `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
-        `hyp reopen ${h.id} to pursue it again)`,
-    );
+  // a validated one refuted (that very day too: fresh-eyes wave 13 H5) is what the report's
+  // evidence-after-validate flag will ask about: say so now, while the user can act on it
+  const refuting = new Set(evidence.filter((e) => e.direction === 'refutes').map((e) => e.hypothesis));
+  return found.flatMap((h) =>
+    h.status === 'killed' || h.status === 'invalidated'
+      ? [
+          `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
+            `hyp reopen ${h.id} to pursue it again)`,
+        ]
+      : h.status === 'validated' && refuting.has(h.rowid)
+        ? [
+            `${h.id} is validated ("${safeLine(h.statement).slice(0, 60)}") and this refutes it: recheck it ` +
+              `(pm hyp show ${h.id}; pm hyp reopen ${h.id} --reason "…" to decide again)`,
+          ]
+        : [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -113,22 +113,35 @@ export function hypothesisFlags(
 /**
  * What a decided hypothesis's links say since the decision, as the report judges it (contract, report
  * sections 4 and 5): killed or invalidated with interviews dated after the decision (on or before asOf)
- * still linked: `evidence-after-kill`; validated with customer evidence dated after it refuting it:
- * `evidence-after-validate`. null when open or neither. `pm hyp show` names them with the way out.
+ * still linked: `evidence-after-kill`; validated with customer evidence refuting it recorded after the
+ * validation: `evidence-after-validate`. null when open or neither. `pm hyp show` names them with the way out.
  */
 export function afterDecision(
   status: HypothesisStatus,
-  decidedOn: string | null,
-  evidence: readonly Pick<EvidenceEntry, 'interviewId' | 'date' | 'direction' | 'interviewKind'>[],
+  decision: { date: string; uuid: string } | null,
+  evidence: readonly Pick<EvidenceEntry, 'interviewId' | 'interviewUuid' | 'date' | 'direction' | 'interviewKind'>[],
   asOf: string,
 ): { flag: 'evidence-after-kill' | 'evidence-after-validate'; interviews: string[] } | null {
-  if (decidedOn === null || status === 'open') return null;
-  const since = evidence.filter((e) => e.date > decidedOn && e.date <= asOf);
+  if (decision === null || status === 'open') return null;
   if (status === 'validated') {
-    const refuting = since.filter((e) => e.direction === 'refutes' && e.interviewKind === 'customer');
+    const refuting = evidence.filter(
+      (e) => e.direction === 'refutes' && e.interviewKind === 'customer' && e.date <= asOf && loggedAfter(e, decision),
+    );
     return refuting.length ? { flag: 'evidence-after-validate', interviews: refuting.map((e) => e.interviewId) } : null;
   }
+  const since = evidence.filter((e) => e.date > decision.date && e.date <= asOf);
   return since.length ? { flag: 'evidence-after-kill', interviews: since.map((e) => e.interviewId) } : null;
+}
+
+/**
+ * Whether a conversation came after a decision: dated after its day, or on that day and logged after it.
+ * A validation in the morning standup and a customer refuting it that afternoon share a date; their
+ * UUIDs are version 7 (src/core/uuid.ts), time-ordered, so the later-logged one sorts after, on every
+ * device a sync copies them to. The SQL of the report and pm hyp list writes the same rule
+ * (src/db/hypothesis-stats.ts, loggedAfterSql).
+ */
+export function loggedAfter(e: { date: string; interviewUuid: string }, decision: { date: string; uuid: string }) {
+  return e.date > decision.date || (e.date === decision.date && e.interviewUuid > decision.uuid);
 }
 
 /** The status after an outcome: reopened means open again. */

@@ -1058,7 +1058,7 @@ function assemble(
       'evidence-after-validate',
       v.id,
       () =>
-        `${v.id} was validated on ${v.validatedOn}, but customer evidence dated after refutes it ` +
+        `${v.id} was validated on ${v.validatedOn}, but customer evidence logged after refutes it ` +
         `(${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${v.id} --reason "…")`,
     );
   }

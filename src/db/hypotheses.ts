@@ -1,6 +1,6 @@
 // Hypotheses, their tags, revisions, outcomes and evidence links: the queries behind `pm hyp`.
 import type { DB } from './journal.js';
-import { hypothesisCount, hypothesisStats } from './hypothesis-stats.js';
+import { hypothesisCount, hypothesisStats, loggedAfterSql } from './hypothesis-stats.js';
 import { opportunitiesByHypothesis } from './opportunities.js';
 import type { Config } from '../core/config.js';
 import {
@@ -270,8 +270,11 @@ export function withDecidedFlags(db: DB, asOf: string, records: HypothesisRecord
       .prepare(
         `SELECT d.value ->> 0 FROM json_each(@decided) d
          WHERE EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = d.value ->> 0
-           AND e.date > d.value ->> 2 AND e.date <= @asOf
-           AND (d.value ->> 1 <> 'validated' OR (e.direction = 'refutes' AND e.kind = 'customer')))`,
+           AND e.date >= d.value ->> 2 AND e.date <= @asOf
+           AND CASE WHEN d.value ->> 1 = 'validated'
+             THEN e.direction = 'refutes' AND e.kind = 'customer'
+               AND ${loggedAfterSql('e', 'e.hypothesis_id', 'd.value ->> 2')}
+             ELSE e.date > d.value ->> 2 END)`,
       )
       .pluck()
       .all({ decided: JSON.stringify(decided), asOf }) as number[],

@@ -98,6 +98,7 @@ export const MIGRATIONS: Migration[] = [
   migration(58, '0058_pain_hearings_added'),
   migration(59, '0059_forgotten_bare_name'),
   migration(60, '0060_theme_days'),
+  migration(61, '0061_refuted_same_day'),
 ];
 
 /**

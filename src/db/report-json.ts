@@ -10,7 +10,13 @@
 // is read and built as for the other views (src/core/report.ts). test/unit/report-json.test.ts holds
 // the two documents equal, byte for byte.
 import type { DB } from './journal.js';
-import { outcomeAfter, reportOpenHypotheses, runningBets, statementRevisedAfter } from './hypothesis-stats.js';
+import {
+  loggedAfterSql,
+  outcomeAfter,
+  reportOpenHypotheses,
+  runningBets,
+  statementRevisedAfter,
+} from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
 import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './report.js';
 import type { JsonLists } from '../core/report-json.js';
@@ -225,7 +231,9 @@ export function reportJsonSql(by: boolean) {
   // the later links to a killed or invalidated hypothesis, and the customer evidence refuting a
   // validated one, as src/db/report.ts reads them when the kept statuses hold
   const lateIds = `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf`;
-  const refutingIds = `${lateIds} AND e.direction = 'refutes' AND e.kind = 'customer'`;
+  const refutingIds =
+    `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date >= h.decided_on AND e.date <= @asOf ` +
+    `AND e.direction = 'refutes' AND e.kind = 'customer' AND ${loggedAfterSql('e', 'h.id', 'h.decided_on')}`;
   // in date order as evidence_by_date (0039) holds them, taken as they come: an aggregate's ORDER BY
   // sorted each hypothesis's links in a temporary b-tree of its own, even from that index. SQLite does
   // not promise that group_concat keeps a subquery's order (it does, for a subquery it does not
@@ -302,7 +310,7 @@ export function reportJsonSql(by: boolean) {
       `SELECT * FROM (
         SELECT h.id, h.statement, h.decided_on, ${idList(refutingIds)} AS late
         FROM hypotheses h
-          CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
+          CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date >= h.decided_on AND t.refutes > 0
         WHERE h.status = 'validated'
         LIMIT -1)
       WHERE late IS NOT NULL
@@ -317,7 +325,7 @@ export function reportJsonSql(by: boolean) {
       ]),
       plainFlag(
         'evidence-after-validate',
-        'H%d was validated on %s, but customer evidence dated after refutes it (%s): reopen it ' +
+        'H%d was validated on %s, but customer evidence logged after refutes it (%s): reopen it ' +
           '(pm hyp reopen H%d --reason "…")',
         ['id', 'decided_on', 'late', 'id'],
       ),

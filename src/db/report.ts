@@ -25,6 +25,7 @@ import {
 } from './opportunities.js';
 import { type DB, readSnapshot } from './journal.js';
 import {
+  loggedAfterSql,
   outcomeAfter,
   reportDecidedHypotheses,
   reportOpenHypotheses,
@@ -65,6 +66,9 @@ import { bornBeforeAny, segmentsSql } from './coverage.js';
 // is on or before it. On the harsh 100k journal (1,718 open follow-ups) counting the 692 due took
 // ~2.9 ms of cold SQL when each person present was looked up (their kept latest customer
 // conversation, else an index seek); from the kept day, ~0.3 ms.
+/** Evidence `e` logged after the validation of `h` (the rule of evidence-after-validate). */
+const REFUTED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
+
 const ANSWERED = `
   AND NOT EXISTS (SELECT 1 FROM follow_up_answers f WHERE f.interview_id = i.id AND f.answered_on <= @asOf)`;
 
@@ -265,10 +269,10 @@ ORDER BY h.hypothesis_id`,
 SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I' || e.interview_id AS interviewId,
   e.date
 FROM hypotheses h
-  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on AND t.refutes > 0
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date >= h.decided_on AND t.refutes > 0
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.status = 'validated' AND e.direction = 'refutes' AND e.kind = 'customer'
-  AND e.date > h.decided_on AND e.date <= @asOf
+  AND e.date >= h.decided_on AND ${REFUTED_AFTER} AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`
       : `
 WITH latest AS MATERIALIZED (
@@ -279,7 +283,8 @@ WITH latest AS MATERIALIZED (
 SELECT 'H' || l.hypothesis_id AS hypothesisId, l.statement, l.date AS validatedOn, 'I' || e.interview_id AS interviewId,
   e.date
 FROM latest l CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
-WHERE e.direction = 'refutes' AND e.kind = 'customer' AND e.date > l.date AND e.date <= @asOf
+WHERE e.direction = 'refutes' AND e.kind = 'customer' AND e.date >= l.date
+  AND ${loggedAfterSql('e', 'l.hypothesis_id', 'l.date')} AND e.date <= @asOf
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
     // for a view (\`now\`): the first @rows validated hypotheses that customer evidence dated after the
@@ -290,9 +295,10 @@ ORDER BY l.hypothesis_id, e.date, e.interview_id`,
     refutedIds: `
 WITH refuted AS (
   SELECT h.hypothesis_id AS id, h.decided_on FROM hypothesis_links h INDEXED BY hypothesis_links_refuted
-  WHERE h.status = 'validated' AND h.last_refuted > h.decided_on
-    AND (h.last_refuted <= @asOf OR EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = h.hypothesis_id
-      AND e.direction = 'refutes' AND e.kind = 'customer' AND e.date > h.decided_on AND e.date <= @asOf)))
+  WHERE h.status = 'validated' AND h.last_refuted >= h.decided_on
+    AND (h.last_refuted > h.decided_on AND h.last_refuted <= @asOf OR EXISTS (SELECT 1 FROM evidence e
+      WHERE e.hypothesis_id = h.hypothesis_id AND e.direction = 'refutes' AND e.kind = 'customer'
+        AND e.date >= h.decided_on AND ${loggedAfterSql('e', 'h.hypothesis_id', 'h.decided_on')} AND e.date <= @asOf)))
 SELECT id, (SELECT count(*) FROM refuted) FROM refuted ORDER BY decided_on DESC, id LIMIT @rows`,
 
     refutedOf: `
@@ -300,7 +306,7 @@ SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I
   e.date
 FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status = 'validated' AND e.direction = 'refutes'
-  AND e.kind = 'customer' AND e.date > h.decided_on AND e.date <= @asOf
+  AND e.kind = 'customer' AND e.date >= h.decided_on AND ${REFUTED_AFTER} AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`,
 
     // tags (case-insensitively) and pains (by painKey, as opportunities group them: case and spacing aside)

@@ -107,7 +107,8 @@ function notCounted(e: EvidenceEntry): string {
 
 /**
  * The show page: header, criterion, dates, evidence counts, flags; then a timeline of evidence and
- * outcomes in date order (an outcome after the evidence of its day); then revisions.
+ * outcomes in date order, within a day in the order they were logged (their UUIDs are time-ordered: a
+ * refutation logged after the day's validation is listed after it); then revisions.
  */
 export function renderHypothesisShow(
   r: HypothesisRecord,
@@ -160,7 +161,7 @@ export function renderHypothesisShow(
     const one = since.length === 1;
     const what =
       r.status === 'validated'
-        ? `${ids} dated after the validation ${one ? 'refutes' : 'refute'} it: reopen it to decide again`
+        ? `${ids} logged after the validation ${one ? 'refutes' : 'refute'} it: reopen it to decide again`
         : `${ids} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} still ${one ? 'links' : 'link'} ` +
           'to it: reopen it, or unlink what is not about it';
     lines.push(`${label('')}${safeLine(what)}`);
@@ -169,10 +170,10 @@ export function renderHypothesisShow(
   }
 
   lines.push('', c.bold('Timeline'));
-  type Entry = { date: string; order: number; text: string };
+  type Entry = { date: string; key: string; text: string };
   const entries: Entry[] = [];
   const indent = ' '.repeat(14);
-  evidence.forEach((e, i) => {
+  evidence.forEach((e) => {
     const arrow = e.direction === 'supports' ? c.green('supports') : c.red('refutes ');
     const from = safeLine(whereFrom(e.account, e.source));
     const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${from})` : from;
@@ -182,18 +183,22 @@ export function renderHypothesisShow(
       `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ` +
       `${e.channel}${basis} · ${who}${note ? `  [${note}]` : ''}`;
     const summary = `${indent}${cut(safeLine(e.summary), Math.max(20, opts.width - indent.length))}`;
-    entries.push({ date: e.date, order: i, text: note ? c.dim(`${head}\n${summary}`) : `${head}\n${summary}` });
+    entries.push({
+      date: e.date,
+      key: e.interviewUuid,
+      text: note ? c.dim(`${head}\n${summary}`) : `${head}\n${summary}`,
+    });
   });
-  outcomes.forEach((o, i) => {
+  outcomes.forEach((o) => {
     const word =
       o.outcome === 'validated'
         ? c.green(o.outcome)
         : o.outcome === 'reopened'
           ? c.yellow(o.outcome)
           : c.red(o.outcome);
-    entries.push({ date: o.date, order: evidence.length + i, text: `  ${o.date}  ${c.bold(word)}: ${safe(o.reason)}` });
+    entries.push({ date: o.date, key: o.uuid, text: `  ${o.date}  ${c.bold(word)}: ${safe(o.reason)}` });
   });
-  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (entries.length === 0)
     lines.push(c.dim(`  no evidence yet: pm hyp link ${r.id} I12 --supports, or pm log … --supports ${r.id}`));
   else lines.push(...entries.map((e) => e.text));

@@ -595,7 +595,7 @@ describe('pm hyp show of a decided hypothesis with links since (what the report 
 
     const validated = box.pm(['hyp', 'show', 'H2']).out;
     expect(validated).toMatch(/Flags\s+evidence-after-validate/);
-    expect(validated).toContain('I3 dated after the validation refutes it');
+    expect(validated).toContain('I3 logged after the validation refutes it');
     expect(box.json(['hyp', 'show', 'H2']).flags).toEqual(['evidence-after-validate']);
     // pm hyp list agrees (its FLAGS cell, and --json): fresh-eyes E5
     const listed = box.json(['hyp', 'list', '--status', 'all']);

@@ -16,7 +16,13 @@ import { contactJson } from '../../src/core/contacts.js';
 import { accountPage, accountTable, contactPage, contactTable } from '../../src/render/accounts.js';
 import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
-import { evidenceOf, hypothesisRecords, hypothesisTotal, withDecidedFlags } from '../../src/db/hypotheses.js';
+import {
+  evidenceOf,
+  hypothesisRecords,
+  hypothesisTotal,
+  outcomesOf,
+  withDecidedFlags,
+} from '../../src/db/hypotheses.js';
 import { afterDecision } from '../../src/core/hypotheses.js';
 import { DEFAULTS } from '../../src/core/config.js';
 
@@ -195,7 +201,10 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
   it.each(DAYS)('pm hyp list --status all as of %s: the flags after a decision are those pm hyp show gives', (asOf) => {
     const records = hypothesisRecords(db, asOf, DEFAULTS);
     const simple = records.map((r) => {
-      const since = afterDecision(r.status, r.decision?.date ?? null, evidenceOf(db, Number(r.id.slice(1))), asOf);
+      const latest = outcomesOf(db, Number(r.id.slice(1)))
+        .filter((o) => o.date <= asOf)
+        .at(-1);
+      const since = afterDecision(r.status, latest ?? null, evidenceOf(db, Number(r.id.slice(1))), asOf);
       return since ? { ...r, flags: [...r.flags, since.flag] } : r;
     });
     const fast = withDecidedFlags(db, asOf, records);

@@ -101,8 +101,10 @@ describe('evidence-after-validate', () => {
     const x = j.contact('X', a);
     const h = j.hypothesis('Teams want it', '2026-10-01');
     j.evidence(h, j.interview({ date: '2026-11-02', account: a, with: [x] }), 'refutes'); // before: the decision's own risk
+    // the same day, logged before the validation: known when it was decided (one logged after it is
+    // flagged: test/cli/flags-wave13.test.ts)
+    j.evidence(h, j.interview({ date: '2026-11-05', account: a, with: [x] }), 'refutes');
     j.outcome(h, 'validated', '2026-11-05', 'three said yes');
-    j.evidence(h, j.interview({ date: '2026-11-05', account: a, with: [x] }), 'refutes'); // the same day: not after
     j.evidence(h, j.interview({ date: '2026-11-10', account: a, with: [x] }), 'supports'); // supporting: fine
     j.evidence(h, j.interview({ date: '2026-11-11', account: a, channel: 'support' }), 'refutes'); // second-hand
     const partner = j.contact('P', a, 'stakeholder');
