@@ -83,21 +83,43 @@ export interface EvidenceStats {
   basisRefuting: BasisRank;
 }
 
+/** An open hypothesis's latest outcome as of the day judged: 'reopened' and its day, if it was ever decided. */
+export interface Reopened {
+  outcome?: string | null;
+  outcomeDate?: string | null;
+}
+
+/**
+ * Where an open hypothesis's stale clock starts: its last customer evidence, else its birth. A
+ * reopened one is made again at its reopening (decisions.md, "A reopened hypothesis is made again"):
+ * the user chose to pursue it that day, with a new decide-by, so evidence from before the kill does
+ * not make it stale on the day it is reopened. The report's SQL writes the same rule (src/db/report.ts
+ * openFlags, src/db/report-json.ts open).
+ */
+export function staleSince(s: Pick<EvidenceStats, 'createdOn' | 'lastEvidence'> & Reopened): {
+  since: string;
+  what: 'new' | 'reopened' | 'created';
+} {
+  const reopened = s.outcome === 'reopened' && s.outcomeDate != null && s.outcomeDate > s.createdOn;
+  const born = reopened ? s.outcomeDate! : s.createdOn;
+  if (s.lastEvidence !== null && s.lastEvidence > born) return { since: s.lastEvidence, what: 'new' };
+  return { since: born, what: reopened ? 'reopened' : 'created' };
+}
+
 /**
  * The flags of an open hypothesis as of a day (contract, report section 3; `decide-soon`, informational:
  * its decide-by is today or within DECIDE_SOON_DAYS days). Only customer-contact evidence counts.
- * Staleness runs from the latest of creation and the last evidence: linking an interview older than the
- * hypothesis does not make a hypothesis created today stale.
+ * Staleness runs from the latest of creation (or reopening) and the last evidence (staleSince): linking an
+ * interview older than the hypothesis does not make a hypothesis created today stale.
  */
 export function hypothesisFlags(
-  s: EvidenceStats,
+  s: EvidenceStats & Reopened,
   asOf: string,
   config: Config,
   bet: Bet | null = null,
 ): HypothesisFlag[] {
   const flags: HypothesisFlag[] = [];
-  const since = s.lastEvidence !== null && s.lastEvidence > s.createdOn ? s.lastEvidence : s.createdOn;
-  if (daysBetween(since, asOf) > config['hypothesis.staleDays']) flags.push('stale');
+  if (daysBetween(staleSince(s).since, asOf) > config['hypothesis.staleDays']) flags.push('stale');
   if (s.decideBy < asOf) flags.push('past-decide-by');
   else if (daysBetween(asOf, s.decideBy) <= DECIDE_SOON_DAYS) flags.push('decide-soon');
   if (s.customersSupporting >= config['evidence.validateAt'] && s.accountsSupporting >= 2 && s.customersRefuting === 0)

@@ -17,6 +17,7 @@ import {
   DECIDE_SOON_DAYS,
   FLAGS_A_BET_HOLDS,
   hypothesisFlags,
+  staleSince,
   type Bet,
   type EvidenceStats,
   type HypothesisFlag,
@@ -1296,11 +1297,13 @@ function hypothesisNeed(kind: ActionableFlag, h: ReportHypothesis, asOf: string,
 function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: string, config: Config): string {
   switch (flag) {
     case 'stale': {
-      const since = h.lastEvidence !== null && h.lastEvidence > h.createdOn ? h.lastEvidence : h.createdOn;
+      const { since, what: from } = staleSince(h);
       const what =
-        h.lastEvidence !== null && h.lastEvidence > h.createdOn
+        from === 'new'
           ? 'no new customer evidence'
-          : 'no customer evidence since it was created';
+          : from === 'reopened'
+            ? 'no customer evidence since it was reopened'
+            : 'no customer evidence since it was created';
       return (
         `${h.id} is stale: ${what} for ${plural(daysBetween(since, asOf), 'day')} (stale after ` +
         `${config['hypothesis.staleDays']})`

@@ -250,7 +250,7 @@ SELECT h.id AS rowid, h.created_on AS createdOn, h.decide_by AS decideBy,
   t.last_evidence AS lastEvidence, coalesce(t.customers_supporting, 0) AS customersSupporting,
   coalesce(t.customers_refuting, 0) AS customersRefuting, coalesce(t.accounts_supporting, 0) AS accountsSupporting,
   coalesce(t.accounts_refuting, 0) AS accountsRefuting, t.basis_supporting AS basisSupporting,
-  t.basis_refuting AS basisRefuting
+  t.basis_refuting AS basisRefuting, h.decided_on AS reopenedOn
 FROM hypotheses h LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
 WHERE h.status = 'open' AND h.created_on <= @asOf
 ORDER BY h.id`;
@@ -319,6 +319,7 @@ export function reportOpenHypotheses(
     number,
     Rank,
     Rank,
+    string | null,
   ][];
   // totals that include links dated after asOf: count those hypotheses' evidence as of asOf
   const recount = (
@@ -357,8 +358,9 @@ export function reportOpenHypotheses(
       createdOn: r[1],
       decideBy: r[2],
       status: 'open',
-      outcome: null,
-      outcomeDate: null,
+      // an open hypothesis's latest outcome, if any, reopened it (its day restarts the stale clock)
+      outcome: r[14] === null ? null : 'reopened',
+      outcomeDate: r[14],
       outcomeReason: null,
       supports: c ? c.supports : r[3],
       refutes: c ? c.refutes : r[4],

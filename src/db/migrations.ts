@@ -99,6 +99,7 @@ export const MIGRATIONS: Migration[] = [
   migration(59, '0059_forgotten_bare_name'),
   migration(60, '0060_theme_days'),
   migration(61, '0061_refuted_same_day'),
+  migration(62, '0062_stale_from_reopening'),
 ];
 
 /**

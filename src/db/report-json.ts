@@ -343,10 +343,11 @@ WITH x AS MATERIALIZED (
     t.last_evidence AS lastEvidence, coalesce(t.customers_supporting, 0) AS cs,
     coalesce(t.customers_refuting, 0) AS cr, coalesce(t.accounts_supporting, 0) AS accS,
     coalesce(t.accounts_refuting, 0) AS accR, t.basis_supporting AS bs, t.basis_refuting AS br,
-    h.bet_until, h.bet_reason, h.bet_since,
+    h.bet_until, h.bet_reason, h.bet_since, h.decided_on AS reopenedOn,
     CASE WHEN h.bet_until IS NULL OR h.bet_since > @asOf THEN NULL WHEN @asOf <= h.bet_until THEN 'running'
       ELSE 'due' END AS bet,
-    ${days('CASE WHEN t.last_evidence > h.created_on THEN t.last_evidence ELSE h.created_on END', '@asOf')} AS quiet,
+    ${days("max(h.created_on, coalesce(t.last_evidence, ''), coalesce(h.decided_on, ''))", '@asOf')} AS quiet,
+    coalesce(h.decided_on > h.created_on, 0) AS reopened,
     ${days('h.decide_by', '@asOf')} AS past
   -- in id order, read as stored: through the index on status they came by date, to be sorted again
   -- (~1.5 ms more on the harsh 100k's 1,590 open hypotheses of 3,000, 0.3 ms on today's 428 of 2,000)
@@ -372,7 +373,8 @@ z AS (SELECT *,
       'H%d is stale: %s for %d day%s (stale after %d)',
       [
         'id',
-        `CASE WHEN lastEvidence > createdOn THEN 'no new customer evidence'
+        `CASE WHEN lastEvidence > max(createdOn, coalesce(reopenedOn, '')) THEN 'no new customer evidence'
+          WHEN reopened THEN 'no customer evidence since it was reopened'
           ELSE 'no customer evidence since it was created' END`,
         'quiet',
         pluralS('quiet'),

@@ -243,16 +243,18 @@ ORDER BY h.id, e.date, e.interview_id`,
     // a bet, or with links dated after @asOf: read, and judged by src/core/report.ts). On a journal
     // of years with 1,590 open hypotheses, reading each as a row of 14 columns to judge it in
     // JavaScript cost ~15 ms; choosing the ones to list in SQL (row_number() over six orders) ~17 ms.
-    // Days are compared as the dates pm writes (YYYY-MM-DD): stale when the last evidence (or the
-    // creation) is before @staleBefore, @asOf less hypothesis.staleDays (more than that many days
-    // before @asOf, as daysBetween counts); soon when decide-by is from @asOf to @soonBy. julianday()
-    // three times a row cost the harsh 100k journal's 1,590 open hypotheses ~0.3 ms.
+    // Days are compared as the dates pm writes (YYYY-MM-DD): stale when the last evidence, the
+    // creation and the reopening (an open one's decision day: staleSince) are before @staleBefore,
+    // @asOf less hypothesis.staleDays (more than that many days before @asOf, as daysBetween counts);
+    // soon when decide-by is from @asOf to @soonBy. julianday() three times a row cost the harsh 100k
+    // journal's 1,590 open hypotheses ~0.3 ms.
     // Stale and soon are written so that SQLite stops at the first comparison that decides them (a
     // CASE choosing the later day, then comparing it, cost ~0.15 ms more on the harsh 100k journal).
     // report-text-rows.test.ts holds the pages made from these counts to those made from every row.
     openFlags: `
 SELECT h.hypothesis_id * 64 + coalesce(h.last_link > @asOf, 0)
-  + 2 * (h.created_on < @staleBefore AND coalesce(h.last_evidence < @staleBefore, 1))
+  + 2 * (h.created_on < @staleBefore AND coalesce(h.last_evidence < @staleBefore, 1)
+    AND coalesce(h.decided_on < @staleBefore, 1))
   + CASE WHEN h.decide_by < @asOf THEN 4 WHEN h.decide_by <= @soonBy THEN 8 ELSE 0 END
   + 16 * (h.customers_supporting >= @validateAt AND h.accounts_supporting >= 2 AND h.customers_refuting = 0)
   + 32 * (h.customers_refuting >= @killAt)

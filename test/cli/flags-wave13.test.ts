@@ -56,3 +56,28 @@ describe('a customer refuting a hypothesis on the day it was validated (H5)', ()
     expect(run(['hyp', 'list', '--status', 'all']).out).not.toContain('evidence-after');
   });
 });
+
+describe('a hypothesis reopened today (H11)', () => {
+  it('is not stale on the day it is reopened: its stale clock starts at the reopening', () => {
+    run(['hyp', 'add', 'Teams want a Slack digest'], '2026-11-09');
+    run(
+      ['log', '--with', 'Ana Gómez', '--account', 'Acme', '--summary', 'no digests', '--refutes', 'H1'],
+      '2026-11-09',
+    );
+    run(['hyp', 'kill', 'H1', '--reason', 'nobody wants it'], '2026-12-01');
+    run(['hyp', 'reopen', 'H1', '--reason', 'Umbrella asked after all', '--decide-by', '+1w'], '2026-12-08');
+    const stale = (today: string) =>
+      JSON.parse(run(['report', '--json'], today).out).flags.filter((f: { kind: string }) => f.kind === 'stale');
+    expect(stale('2026-12-08')).toEqual([]);
+    expect(run(['hyp', 'list']).out).not.toContain('stale');
+    // staleDays (14) after the reopening, it is stale again, and says since when
+    expect(stale('2026-12-23')).toEqual([
+      {
+        kind: 'stale',
+        subject: 'H1',
+        message: 'H1 is stale: no customer evidence since it was reopened for 15 days (stale after 14)',
+      },
+    ]);
+    expect(run(['report'], '2026-12-23').out).toContain('H1');
+  });
+});

@@ -389,7 +389,8 @@ describe('pm hyp show', () => {
     expect(out).toMatch(/Created +2026-11-01 \(19 days ago\)/);
     expect(out).toMatch(/Decide by +2026-12-04 \(in 14 days\)/); // reopened on 2026-11-06: + 28 days
     expect(out).toMatch(/Tags +billing/);
-    expect(out).toMatch(/Flags +stale\n\nTimeline/);
+    // reopened 14 days ago: its stale clock runs from the reopening (not yet more than 14 days)
+    expect(out).toMatch(/Flags +none\n\nTimeline/);
     expect(out).toMatch(
       /Timeline\n {2}2026-11-02 {2}I1 +supports {2}strong {2}call · Ann \(Acme\)\n +Wants itemised invoices badly\n {2}2026-11-05 {2}killed: one account only\n {2}2026-11-06 {2}reopened: Initech asked too/,
     );
