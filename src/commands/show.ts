@@ -10,6 +10,7 @@ import { interviewLines, listInterviews, loadInterview, resolveInterviewRef, sig
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail } from '../render/interviews.js';
+import { fitLines } from '../render/wrap.js';
 import { accountPageLines, contactPageLines } from '../render/accounts.js';
 import { hintIfCut, rowLimit } from './limit.js';
 
@@ -33,7 +34,7 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
   if (/^([iI]?\d{1,15}|last|[iI]-[0-9a-fA-F]{4,12})$/i.test(s)) {
     const record = loadInterview(db, resolveInterviewRef(db, s))!;
     if (ctx.json) ctx.printJson(record);
-    else ctx.out(interviewDetail(record, ctx.color));
+    else ctx.out(fitLines(interviewDetail(record, ctx.color), ctx.width));
     return;
   }
   const cadence = ctx.config()['account.cadenceDays'];

@@ -116,6 +116,13 @@ function tableLayout<Row>(
   // and the last column's words are not needed
   const fits = need(shown, true) + (fillAt >= 0 ? widths[fillAt] : 0) <= room;
   while (!fits && shown - 1 > Math.max(fillAt, 0) && need(shown) > room) shown--;
+  // still too wide with the fill column at its least (pm ls at 40 columns): it moves under the row
+  // too, then the columns before it, the first one always kept (E7: a row twice the terminal's width)
+  if (!fits && fillAt > 0 && need(shown) > room) {
+    shown = fillAt;
+    while (shown > 1 && need(shown) > room) shown--;
+  }
+  const fillMoved = fillAt >= shown;
   const lastShown = shown - 1;
   if (!fits && fillAt >= 0 && fillAt < shown) {
     // the fill column first (up to its widest cell), the wrapping last column what is left
@@ -129,13 +136,15 @@ function tableLayout<Row>(
 
   const spaces: string[] = [];
   const pad = (n: number) => (spaces[n] ??= ' '.repeat(n));
-  // a cell cut to its column (a maximum, the fill column) and padded, `given` its display width
-  const layout = (text: string, k: number, given: number) => {
+  // a cell cut to its column (a maximum, the fill column) and padded, `given` its display width;
+  // undefined for a row's fill cell that cannot keep its first whole word (`whole`)
+  const layout = (text: string, k: number, given: number, whole = false) => {
     const col = columns[k];
     let fitted = text;
     let w = given;
     if ((col.max !== undefined || k === fillAt) && w > widths[k]) {
-      fitted = clipWords(text, widths[k]);
+      fitted = clipWords(text, widths[k], whole && k === fillAt);
+      if (fitted === '') return undefined;
       w = displayWidth(fitted);
     }
     if (w >= widths[k]) return fitted;
@@ -147,21 +156,22 @@ function tableLayout<Row>(
     let line = indent;
     for (let k = 0; k < shown; k++) {
       const text = columns[k].header ?? '';
-      line += pad(gaps[k]) + layout(text, k, displayWidth(text));
+      line += pad(gaps[k]) + (layout(text, k, displayWidth(text)) ?? '');
     }
     line = line.trimEnd();
     header = opts.header ? opts.header(line) : line;
   }
-  // moved columns go under the row from where the fill column (else the second column) starts
-  const underFrom = Math.max(fillAt, 1);
+  // moved columns go under the row from where the fill column (else the second column) starts; a moved
+  // fill column (the summary) from where the second one does, leaving it two thirds of the line
+  const underFrom = fillMoved ? 1 : Math.max(fillAt, 1);
   let underAt = displayWidth(indent) + (gaps[underFrom] ?? 0);
   for (let k = 0; k < Math.min(underFrom, columns.length); k++) underAt += gaps[k] + widths[k];
-  underAt = Math.min(underAt, Math.max(0, room - 40));
+  underAt = Math.min(underAt, fillMoved ? Math.floor(room / 3) : Math.max(0, room - 40));
   const under = ' '.repeat(Math.max(underAt, displayWidth(indent)));
   const finish = opts.line ?? ((line: string) => line.trimEnd());
   const lines = (row: Row, text: (k: number) => string, cellWidth: (k: number) => number): string[] => {
     let more: string[] = [];
-    let below = '';
+    let below: string[] | undefined;
     let line = indent;
     for (let k = 0; k < shown; k++) {
       const col = columns[k];
@@ -169,20 +179,30 @@ function tableLayout<Row>(
       if (k === lastShown && cellWidth(k) > lastRoom) {
         const [first, ...rest] = wrap(text(k), lastRoom);
         // two lines in its column, else (a sentence in a narrow column) under the row, where there is room
-        if (rest.length > 1) below = text(k);
+        if (rest.length > 1) below = [...(below ?? []), text(k)];
         else {
           more = rest.map((piece) => ' '.repeat(lastStart) + piece);
           line += first;
         }
         continue;
       }
-      const laid = layout(text(k), k, cellWidth(k));
+      // a summary that cannot keep its first whole word goes whole under its row (never "Reconcile…"),
+      // where that word fits; the first column (a name: 株式会社テスト) is cut as before
+      let laid = layout(text(k), k, cellWidth(k), fillAt > 0);
+      if (laid === undefined) {
+        if (displayWidth(text(k).split(' ', 1)[0]) <= room - under.length) {
+          below = [...(below ?? []), text(k)];
+          line += k === lastShown ? '' : pad(widths[k]);
+          continue;
+        }
+        laid = layout(text(k), k, cellWidth(k)) ?? '';
+      }
       line += col.paint ? col.paint(laid, row) : laid;
     }
     const out = [finish(line, row), ...more];
-    if (below === '' && shown === columns.length) return out;
+    if (below === undefined && shown === columns.length) return out;
     const moved = [
-      below,
+      ...(below ?? []),
       ...columns.slice(shown).map((col, j) => {
         const cell = text(shown + j);
         if (cell === '') return '';

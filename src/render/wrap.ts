@@ -34,9 +34,9 @@ export function wrap(text: string, width: number, indent = ''): string[] {
 
 /**
  * `text` shortened to at most `width` columns at a space, ending with an ellipsis when anything was
- * left out; a first word wider than that is cut.
+ * left out; a first word wider than that is cut (`whole`: '' instead, for the caller to place it whole).
  */
-export function clipWords(text: string, width: number): string {
+export function clipWords(text: string, width: number, whole = false): string {
   if (displayWidth(text) <= width) return text;
   const words = text.split(' ');
   let kept = '';
@@ -45,13 +45,14 @@ export function clipWords(text: string, width: number): string {
     if (displayWidth(next) + 1 > width) break;
     kept = next;
   }
-  if (kept === '') return cut(text, width);
+  if (kept === '') return whole ? '' : cut(text, width);
   return kept.replace(/[\s,;:·—-]+$/u, '') + ELLIPSIS;
 }
 
 const TREE_LEAD = /^[ │├└─]*/u;
-// `Evidence   4 supporting, …`: a page's label, then its value from a column of its own
-const LABELLED = /^ *[A-Z][\w-]*(?: [\w-]+)? {2,}/;
+// `Evidence   4 supporting, …` (`Summary:   …` in pm show I12, dimmed on a terminal): a page's label,
+// then its value from a column of its own
+const LABELLED = /^ *(?:\x1b\[\d+m)?[A-Z][\w-]*(?: [\w-]+)?:?(?:\x1b\[\d+m)? {2,}/;
 
 /**
  * Free text laid out for a terminal (the report's lines, `pm show`, `pm tree`, coverage): each line

@@ -118,6 +118,12 @@ function simpleLayout<Row>(
   };
   let shown = columns.length;
   while (shown - 1 > Math.max(fillAt, 0) && need(shown) > room) shown--;
+  // the fill column at its least still too wide: it moves under the row, then the columns before it
+  if (fillAt > 0 && need(shown) > room) {
+    shown = fillAt;
+    while (shown > 1 && need(shown) > room) shown--;
+  }
+  const fillMoved = fillAt >= shown;
   const lastShown = shown - 1;
   if (fillAt >= 0 && fillAt < shown) {
     // the fill column first (up to its widest cell), the wrapping last column what is left
@@ -142,21 +148,28 @@ function simpleLayout<Row>(
     header = opts.header ? opts.header(line) : line;
   }
   // moved columns go under the row from where the fill column (else the second column) starts
-  const underFrom = Math.max(fillAt, 1);
+  const underFrom = fillMoved ? 1 : Math.max(fillAt, 1);
   let underAt = displayWidth(indent) + (gaps[underFrom] ?? 0);
   for (let k = 0; k < Math.min(underFrom, columns.length); k++) underAt += gaps[k] + widths[k];
-  underAt = Math.min(underAt, Math.max(0, room - 40));
+  underAt = Math.min(underAt, fillMoved ? Math.floor(room / 3) : Math.max(0, room - 40));
   const under = ' '.repeat(Math.max(underAt, displayWidth(indent)));
   const finish = opts.line ?? ((line: string) => line.trimEnd());
   const lines = (row: Row, text: (k: number) => string): string[] => {
     let more: string[] = [];
-    let below = '';
+    const below: string[] = [];
     const cells = columns.slice(0, shown).map((col, k) => {
+      // a fill cell whose first word is wider than its column: whole under the row
+      const over = displayWidth(text(k)) > widths[k];
+      const first = displayWidth(text(k).split(' ')[0]);
+      if (k === fillAt && fillAt > 0 && over && first + 1 > widths[k] && first <= room - under.length) {
+        below.push(text(k));
+        return k === lastShown ? '' : ' '.repeat(widths[k]);
+      }
       if (k === lastShown && displayWidth(text(k)) > lastRoom) {
         const [first, ...rest] = wrap(text(k), lastRoom);
         // two lines in its column, else (a sentence in a narrow column) under the row, where there is room
         if (rest.length > 1) {
-          below = text(k);
+          below.push(text(k));
           return '';
         }
         more = rest.map((piece) => ' '.repeat(lastStart) + piece);
@@ -166,7 +179,7 @@ function simpleLayout<Row>(
       return col.paint ? col.paint(laid, row) : laid;
     });
     const moved = [
-      below,
+      ...below,
       ...columns.slice(shown).map((col, j) => {
         const cell = text(shown + j);
         if (cell === '') return '';
