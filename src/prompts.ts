@@ -5,15 +5,92 @@ import { activeContext } from './cli/lazy.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import { isTerminal } from './io.js';
+import { displayWidth } from './render/width.js';
+import { wrap } from './render/wrap.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 
 const HOOK = Symbol.for('pm.import');
 
-export function loadPrompts(): Promise<Prompts> {
+export async function loadPrompts(): Promise<Prompts> {
   colourPrompts();
   const hook = (globalThis as Record<symbol, ((specifier: string) => Promise<unknown>) | undefined>)[HOOK];
-  return (hook ? hook('@inquirer/prompts') : import('@inquirer/prompts')) as Promise<Prompts>;
+  return fitted((await (hook ? hook('@inquirer/prompts') : import('@inquirer/prompts'))) as Prompts);
+}
+
+/** The width the prompts break their lines at (@inquirer/core's readlineWidth): the terminal's, else 80. */
+function promptWidth(): number {
+  return process.stdout.columns || Number.parseInt(process.env.CLI_WIDTH ?? '', 10) || 80;
+}
+
+/**
+ * `text` broken at its words for the prompts' width, when it does not fit: `lead` columns come before
+ * it on its line ("? ", a list's cursor), `tail` after it (a default, "(y/N)"), `indent` starts its
+ * further lines. The prompts break a line too wide at its width, in the middle of a word (wave 11 E20).
+ */
+export function fitPrompt(text: string, lead: number, tail = 1, indent = '', width = promptWidth()): string {
+  if (text.includes('\n') || lead + displayWidth(text) + tail <= width) return text;
+  const lines = wrap(text, Math.max(10, width - lead), indent);
+  const last = lines.length - 1;
+  const space = lines[last].lastIndexOf(' ');
+  // the default or the typed answer after the text: its last word goes down a line to leave them room
+  if (displayWidth(lines[last]) + tail > width - (last === 0 ? lead : 0) && space > indent.length)
+    lines.splice(last, 1, lines[last].slice(0, space), indent + lines[last].slice(space + 1));
+  return lines.join('\n');
+}
+
+type Named = { name?: unknown; short?: unknown; disabled?: unknown };
+
+/** A list's choice whose name is broken to fit under the cursor; once chosen it is shown as one line. */
+function fitChoice<C>(choice: C): C {
+  if (typeof choice !== 'object' || choice === null) return choice;
+  const { name, short, disabled } = choice as Named;
+  if (typeof name !== 'string') return choice;
+  const fit = fitPrompt(name, 2, disabled ? 2 : 0, '  ');
+  return fit === name ? choice : { ...choice, name: fit, short: short ?? name };
+}
+
+type HelpTip = (...args: unknown[]) => unknown;
+
+/** A prompt's help line, broken at its words as its message is. */
+function fitTheme(theme: unknown): unknown {
+  const style = (theme as { style?: { keysHelpTip?: HelpTip } } | undefined)?.style;
+  const tip = style?.keysHelpTip;
+  if (typeof tip !== 'function') return theme;
+  const keysHelpTip = (...args: unknown[]) => {
+    const text = tip(...args);
+    return typeof text === 'string' ? fitPrompt(text, 0, 0) : text;
+  };
+  return { ...(theme as object), style: { ...style, keysHelpTip } };
+}
+
+/**
+ * The prompts as pm asks them: their messages, help lines and choices broken at words to the
+ * terminal's width (a phone's ssh app, a split tmux pane) instead of in the middle of one.
+ */
+function fitted(prompts: Prompts): Prompts {
+  const message = <C extends { message: string; theme?: unknown }>(config: C, tail: number): C => ({
+    ...config,
+    message: fitPrompt(config.message, 2, tail),
+    theme: fitTheme(config.theme),
+  });
+  const answered = (config: { default?: string }) =>
+    config.default === undefined || config.default === '' ? 1 : displayWidth(`(${config.default})`) + 2;
+  return {
+    ...prompts,
+    input: (config, context) => prompts.input(message(config, answered(config)), context),
+    confirm: (config, context) => prompts.confirm(message(config, 7), context),
+    select: (config, context) =>
+      prompts.select({ ...message(config, 1), choices: config.choices.map(fitChoice) }, context),
+    search: (config, context) =>
+      prompts.search(
+        {
+          ...message(config, 1),
+          source: async (term, opt) => (await config.source(term, opt)).map(fitChoice),
+        },
+        context,
+      ),
+  } as Prompts;
 }
 
 /**

@@ -74,6 +74,7 @@ import { loadPrompts } from '../prompts.js';
 import { pasteSafe, unjoin } from './paste.js';
 import { cleanTag, distinctTags } from '../core/identity.js';
 import { clipWords } from '../render/wrap.js';
+import { displayWidth } from '../render/width.js';
 
 /** A validator for inquirer: true, or the usage error's message. */
 function valid(check: (s: string) => unknown): (s: string) => true | string {
@@ -673,6 +674,8 @@ async function askEvidence(
   typing: (t: { prompt: string; text: string }) => void,
 ): Promise<EvidenceRequest[]> {
   const width = Math.max(30, columns() - 34);
+  // a statement after its label on one line of a narrow terminal (the cursor, " · "), at least 12
+  const roomFor = (label: string) => Math.min(width, Math.max(12, columns() - 5 - displayWidth(label)));
   const statement = (rowid: number) => open.find((h) => h.rowid === rowid)?.statement ?? '';
   return prompts.search<EvidenceRequest[]>({
     message: 'Does it support or refute a hypothesis?',
@@ -689,7 +692,10 @@ async function askEvidence(
       }
       if (typed) {
         const label = typed.map(linkLabel).join(', ');
-        const one = typed.length === 1 ? ` · ${clipWords(safeLine(statement(typed[0].hypothesis)), width)}` : '';
+        const one =
+          typed.length === 1
+            ? ` · ${clipWords(safeLine(statement(typed[0].hypothesis)), roomFor(`Link ${label}`))}`
+            : '';
         return [{ value: typed, name: `Link ${label}${one}`, short: label }];
       }
       const choices: { value: EvidenceRequest[]; name: string; short?: string }[] = [];
@@ -707,7 +713,7 @@ async function askEvidence(
         };
         choices.push({
           value: [link],
-          name: `${linkLabel(link)} · ${clipWords(safeLine(h.statement), width)}`,
+          name: `${linkLabel(link)} · ${clipWords(safeLine(h.statement), roomFor(linkLabel(link)))}`,
           short: linkLabel(link),
         });
       }

@@ -6,10 +6,11 @@ SCRIPT is a list of [expected, answer] pairs: wait until the regular expression 
 appears in the output (after the previous match), then type `answer`. An answer may also be
 {"run": [COMMAND, ARGS...], "type": TEXT}: run that command to its end (something that happens
 while the prompt waits, e.g. another pm), then type TEXT; or {"close": true}: close the terminal
-(its master side) and wait for the command to end. Prints one JSON object:
+(its master side) and wait for the command to end. With PTY_COLS in the environment the terminal
+is that many columns wide (40 rows). Prints one JSON object:
 {"code": exit code, "output": everything the command printed}. Exit codes of signals are 128+N.
 """
-import codecs, json, os, pty, re, select, subprocess, sys, time
+import codecs, fcntl, json, os, pty, re, select, struct, subprocess, sys, termios, time
 
 # how long a step may wait for its text: only a failing run waits it out, so it is set for a loaded
 # two-core CI (a 1 KB paste is redrawn as it arrives, ~2 MB of output: 17 s at load 30, review wave 12 R5)
@@ -22,6 +23,9 @@ def main():
     cmd = sys.argv[sep + 1:]
     pid, fd = pty.fork()
     if pid == 0:
+        # PTY_COLS: a terminal that says how wide it is (as `stty cols 40` does), else it says 0
+        if os.environ.get('PTY_COLS'):
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', 40, int(os.environ['PTY_COLS']), 0, 0))
         os.execvp(cmd[0], cmd)
     chunks = []
     # the output decoded as it arrives, not again whole at each read: a long paste is redrawn as it
