@@ -159,7 +159,7 @@ function markdown(
   const records = markdownRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
-  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today };
+  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today, whole: scope.period === null };
   // the opportunities the report (its best five) and the tree (every named one, the ten best without a
   // name) may show, ranked from one reading; how many were heard, counted; the segments gone silent
   // alone (the page shows segment-silent, not the segments)
@@ -226,7 +226,7 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
   const records = markdownRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
-  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today };
+  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today, whole: scope.period === null };
   const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
   fillStatements(db, shown.needs);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;

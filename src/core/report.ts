@@ -286,6 +286,12 @@ export interface ReportOptions {
    */
   own?: boolean;
   /**
+   * The whole journal (`pm export` with no period): a span that is no cadence period, so it has no
+   * pace: no behind-target, the target not judged (fresh-eyes wave 13 H13: "behind, 8 of 9, 1 more
+   * today" of a span no week asked that of). Overdue stays: it is about the last conversation.
+   */
+  whole?: boolean;
+  /**
    * The day pm runs (PM_TODAY in tests): a week or period whose last day is before it is over, so a
    * report as of its last day, made later, judges it whole (no "so far"). Absent: as of asOf alone.
    */
@@ -503,6 +509,8 @@ export interface Report {
   own?: true;
   /** `overdue` when overdue-contact is raised, else `behind` when behind-target is, else `on track` */
   verdict: Verdict;
+  /** the whole journal (ReportOptions.whole): its target is not judged */
+  whole?: true;
   /** nothing logged yet (no interview, no hypothesis, as of asOf) */
   empty: boolean;
   /**
@@ -844,7 +852,7 @@ function assemble(
   const periodDays = daysBetween(o.period.start, o.period.end) + 1;
   const target = scaledTarget(config, periodDays);
   const { elapsed, expected } = pace(o.period, asOf, target);
-  const behind = rows.contact.direct < expected;
+  const behind = !o.whole && rows.contact.direct < expected;
   const daysSinceLastDirect = rows.lastDirect === null ? null : daysBetween(rows.lastDirect, asOf);
   const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
   const who = o.by ? ` by ${o.by}` : '';
@@ -1192,6 +1200,7 @@ function assemble(
     asOf,
     by: o.by,
     ...(o.own ? { own: true as const } : {}),
+    ...(o.whole ? { whole: true as const } : {}),
     verdict: overdue ? 'overdue' : behind ? 'behind' : 'on track',
     empty: !rows.anyInterview && !rows.anyHypothesis,
     ...(shown !== null && rows.later ? { later: rows.later } : {}),

@@ -303,7 +303,9 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       '<ul>' +
         `<li>Customer conversations: ${num('direct', k.direct)} ` +
         `with ${num('customers', plural(k.customers, 'customer'))}` +
-        ` (target ${num('target', k.target)}: <b>${targetWord(k)}</b>)</li>` +
+        (r.whole
+          ? ' (the whole journal: each week against the target in the chart)</li>'
+          : ` (target ${num('target', k.target)}: <b>${targetWord(k)}</b>)</li>`) +
         `<li>Last customer conversation: ${last}${k.overdue ? ' (<b>overdue</b>)' : ''}</li>` +
         `<li>Indirect signals: ${num('indirect', k.indirect)}</li>` +
         `<li>Stakeholder meetings (not counted): ${num('stakeholder', k.stakeholder)}</li>` +

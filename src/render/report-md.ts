@@ -79,8 +79,10 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   out.push(mdHeading(2, 'Customer contact'), '');
   out.push(
     ...[
-      `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} (target ${k.target}: ` +
-        `**${targetWord(k)}**)`,
+      `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} ` +
+        (r.whole
+          ? '(the whole journal: each week against the target below)'
+          : `(target ${k.target}: **${targetWord(k)}**)`),
       `Last customer conversation: ` +
         `${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}` +
         `${k.overdue ? ' (**overdue**)' : ''}`,

@@ -93,3 +93,21 @@ describe('the --segment warning writes names as pm writes them to a terminal (re
     expect(r.err).not.toContain('\u001b');
   });
 });
+
+describe('the whole-journal export judges no pace (H13)', () => {
+  it('no behind-target and no "1 more today" over a span that is no cadence period; a week export still has them', () => {
+    run(['init', '--target', '2']);
+    const days = ['2026-11-09', '2026-11-11', '2026-11-17', '2026-11-19', '2026-11-24', '2026-12-01', '2026-12-03'];
+    for (const d of days) run(['log', '--with', 'Ana Gómez', '--account', 'Acme', '--summary', `call ${d}`], d);
+    run(['log', '--with', 'Ana Gómez', '--summary', 'Monday'], '2026-12-07');
+    const whole = run(['export'], '2026-12-07');
+    expect(whole).toContain('as of 2026-12-07: **on track**');
+    expect(whole).toContain('(the whole journal: each week against the target below)');
+    expect(whole).not.toContain('behind-target');
+    expect(whole).not.toContain('more today');
+    const html = run(['export', '--format', 'html'], '2026-12-07');
+    expect(html).toContain('the whole journal: each week against the target in the chart');
+    // a week is a cadence period: Sunday of a week with one call is behind
+    expect(run(['export', '--week'], '2026-11-29')).toContain('behind-target');
+  });
+});
