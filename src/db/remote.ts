@@ -498,12 +498,38 @@ async function recordsOfLinks(client: Client, db: DB, rows: RemoteRow[]): Promis
  * journal made of that record: the copy's version, taken by the teammate before they edited. Its
  * entry would make their edit look as if it knew this journal's own edit made meanwhile, which would
  * be lost with no conflict (seen after a copy had synced). A journal's entry in a record's vector
- * only grows, so it has every version of its own it made; a record unknown here is not checked (a
- * teammate's union of two copies gives the staying one this device's entry from the going one).
+ * only grows with its versions of that record or, for a deleted hypothesis or interview, of its evidence
+ * links (latestHere), which it all has; a record unknown here is not checked (a teammate's union of two
+ * copies gives the staying one this device's entry from the going one).
  */
 function refuseCopy(db: DB, url: string, rows: RemoteRow[]): void {
   const me = deviceId(db);
   const here = db.prepare('SELECT version, vv FROM record_versions WHERE kind = ? AND key = ?');
+  const entry = (vv: string): string => (JSON.parse(vv) as Record<string, string>)[me] ?? '';
+  // an evidence link's key is interview/hypothesis; unlinked ones too (their tombstones), as the
+  // deleting journal may have folded the link before it heard of the unlink
+  const linksOf = {
+    interview: db.prepare(
+      `SELECT vv FROM record_versions WHERE kind = 'evidence' AND key > ? || '/' AND key < ? || '0'`,
+    ),
+    hypothesis: db.prepare(
+      `SELECT vv FROM record_versions WHERE kind = 'evidence' AND substr(key, -length(?) - 1) = '/' || ?`,
+    ),
+  };
+  /**
+   * This journal's latest version of a record as a teammate's version of it can hold it: a deleted
+   * hypothesis's or interview's tombstone folds its links' vectors (foldLinkVersions), so it carries
+   * this journal's later version of a link made here after the record's own last edit (review R1).
+   */
+  const latestHere = (kind: string, key: string, vv: string, mine: string): string => {
+    let latest = entry(vv);
+    if (mine <= latest || (kind !== 'interview' && kind !== 'hypothesis')) return latest;
+    for (const link of linksOf[kind].all(key, key) as { vv: string }[]) {
+      const v = entry(link.vv);
+      if (v > latest) latest = v;
+    }
+    return latest;
+  };
   for (const r of rows) {
     const mine = r.vv[me];
     // most rows were never this device's: no read (a new teammate's first pull of a whole journal)
@@ -511,7 +537,7 @@ function refuseCopy(db: DB, url: string, rows: RemoteRow[]): void {
     const local = here.get(r.kind, r.key) as { version: string; vv: string } | undefined;
     if (
       (r.device === me && local?.version !== r.rev) ||
-      (local && mine !== undefined && mine > ((JSON.parse(local.vv) as Record<string, string>)[me] ?? ''))
+      (local && mine !== undefined && mine > latestHere(r.kind, r.key, local.vv, mine))
     )
       throw new JournalError(
         `another journal syncs as this one (device ${me.slice(0, 6)}…): a copy of this file, or a backup ` +

@@ -86,3 +86,57 @@ describe('pm sync of two copies of one journal', () => {
     for (const who of ['a', 'b'] as const) expect([summary(who), ...lostSummaries(who)]).toContain('PAT v2');
   });
 });
+
+// review wave 13 R1: a deletion folds the vectors of the record's evidence links into its tombstone,
+// so a teammate's deletion carries this journal's version of a link made here after the record's own
+// last edit here; that is no copy's version, and the sync goes on (the deletion applied)
+describe('pm sync after a teammate deletes a record this journal linked evidence to', () => {
+  const linkedHereThenDeleted = async (deleted: 'H1' | 'I1') => {
+    const url = await t.postgres();
+    t.pm('a', ['hyp', 'add', 'We believe finance teams close monthly']);
+    t.pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Month-end close']);
+    t.syncFirst(url);
+    t.pm('a', ['hyp', 'link', 'H1', 'I1', '--supports']); // later than H1's and I1's versions here
+    t.pm('a', ['sync']);
+    t.pm('b', ['sync']);
+    t.pm('b', ['delete', deleted, '--yes', '--force']);
+    t.pm('b', ['sync']);
+    const r = t.run('a', ['sync']);
+    expect(r.err).not.toContain('another journal syncs as this one');
+    expect(r.code, r.err).toBe(0);
+    expect(t.run('a', ['show', deleted]).code).not.toBe(0);
+  };
+  it('a hypothesis', () => linkedHereThenDeleted('H1'));
+  it('a hypothesis whose link was unlinked here before the deletion arrived', async () => {
+    const url = await t.postgres();
+    t.pm('a', ['hyp', 'add', 'We believe finance teams close monthly']);
+    t.pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Month-end close']);
+    t.syncFirst(url);
+    t.pm('a', ['hyp', 'link', 'H1', 'I1', '--supports']);
+    t.pm('a', ['sync']);
+    t.pm('b', ['sync']);
+    t.pm('a', ['hyp', 'unlink', 'H1', 'I1']); // the link's version B folds is now only a tombstone here
+    t.pm('b', ['delete', 'H1', '--yes', '--force']);
+    t.pm('b', ['sync']);
+    const r = t.run('a', ['sync']);
+    expect(r.err).not.toContain('another journal syncs as this one');
+    expect(r.code, r.err).toBe(0);
+  });
+  it('an interview', () => linkedHereThenDeleted('I1'));
+
+  it("a teammate's hypothesis this journal logged evidence for (no version of its own of it)", async () => {
+    const url = await t.postgres();
+    t.syncFirst(url);
+    t.pm('b', ['hyp', 'add', 'We believe finance teams close monthly']);
+    t.pm('b', ['sync']);
+    t.pm('a', ['sync']);
+    t.pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'x', '--supports', 'H1']);
+    t.pm('a', ['sync']);
+    t.pm('b', ['sync']);
+    t.pm('b', ['delete', 'H1', '--yes', '--force']);
+    t.pm('b', ['sync']);
+    const r = t.run('a', ['sync']);
+    expect(r.code, r.err).toBe(0);
+    expect(t.run('a', ['show', 'H1']).code).not.toBe(0);
+  });
+});
