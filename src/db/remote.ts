@@ -432,6 +432,18 @@ function remoteDocument(rows: RemoteRow[], db: DB) {
   }
 }
 
+/**
+ * The names of lost versions a row holds stay until the loser has seen them (review R2): the next
+ * version of the record, pushed by anyone, names none (or others), and overwriting them left the
+ * loser to take that version as newer in silence. A rev named again is named as the new row says (an
+ * account's or contact's fields that lost, against its latest data). Stale names are harmless: a
+ * journal keeps its loss only while the named rev is its current version, and once (keepOwnLoss).
+ */
+const KEEP_LOST = `, lost = CASE WHEN pm.records.lost IS NULL OR excluded.lost IS NULL
+    THEN COALESCE(excluded.lost, pm.records.lost)
+    ELSE excluded.lost || COALESCE((SELECT jsonb_agg(o) FROM jsonb_array_elements(pm.records.lost) o
+      WHERE NOT excluded.lost @> jsonb_build_array(jsonb_build_object('rev', o->'rev'))), '[]') END`;
+
 // a row changes only for a newer version (or the same one knowing more): pushed twice, it stays; but
 // resent ($3, schema 55), the same version takes a new seq, so that every teammate pulls it again
 // (`lost` where the database has the column: lostColumn)
@@ -442,7 +454,7 @@ const upsert = (lost: boolean) => `INSERT INTO pm.records (kind, key, rev, vv, d
     merged_into text, data jsonb, seq text, lost jsonb)
   ON CONFLICT (kind, key) DO UPDATE SET rev = excluded.rev, vv = excluded.vv, deleted = excluded.deleted,
     merged_into = excluded.merged_into, data = excluded.data, seq = excluded.seq, device = excluded.device
-    ${lost ? ', lost = excluded.lost' : ''}
+    ${lost ? KEEP_LOST : ''}
   WHERE pm.records.rev < excluded.rev OR (pm.records.rev = excluded.rev AND pm.records.vv <> excluded.vv)
     OR ($3 AND pm.records.rev = excluded.rev)`;
 

@@ -4,7 +4,7 @@
 // his own edit in his pm sync conflicts, says so, and pm sync resolve ID lost brings it back
 // everywhere. Before, only Dana's journal knew, and Pat's list said there were no conflicts.
 import { describe, expect, it } from 'vitest';
-import { twoJournals } from '../two-journals.js';
+import { twoJournals, type Name } from '../two-journals.js';
 
 const t = twoJournals('2026-12-07');
 
@@ -83,6 +83,29 @@ describe('the teammate whose change lost a conflict', () => {
         persona: 'controller',
         email: 'jane@acme.test',
       });
+  });
+
+  it('is told when a third teammate edited the record before the loser synced (review R2)', async () => {
+    // the name of the lost version lived only on the row Dana pushed: Lee's next version of the record
+    // named none and overwrote it, and Pat then took Lee's (which knows Dana's) as newer, in silence
+    const C = 'c' as Name;
+    t.pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Month-end close']);
+    const url = await t.postgres();
+    t.syncFirst(url);
+    t.pm(C, ['sync', 'init', url]);
+    t.pm(C, ['sync']);
+    t.pm('a', ['edit', 'I1', '--summary', "Pat's edit"]);
+    t.pm('b', ['edit', 'I1', '--summary', "Dana's edit"]);
+    t.pm('a', ['sync']);
+    t.pm('b', ['sync']);
+    expect(conflicts('b')).toHaveLength(1);
+    t.pm(C, ['sync']);
+    t.pm(C, ['edit', 'I1', '--notes', 'Lee adds a note']);
+    t.pm(C, ['sync']);
+    const told = t.pm('a', ['sync']);
+    expect(told.err).toContain('your change of');
+    expect(conflicts('a')).toMatchObject([{ lost: { record: { summary: "Pat's edit" } } }]);
+    expect(summary('a')).toBe("Dana's edit");
   });
 
   it('learns it through a team database an earlier pm set up (no column naming lost versions)', async () => {
