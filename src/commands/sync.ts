@@ -128,8 +128,8 @@ export function conflicts(ctx: Context): void {
     // a conflict is kept by the journal that met both versions (the second to sync), and by the other
     // only at its next sync: "no record was changed here and elsewhere at once" could be false (G3)
     ctx.out(
-      'No conflicts kept here. A change made here that lost to one made elsewhere at once is kept here ' +
-        'at your next pm sync (by the teammate who synced second at once).',
+      "No conflicts kept here. A change of yours that lost to a teammate's made at the same time is " +
+        'listed here after your next pm sync.',
     );
     return;
   }

@@ -552,9 +552,11 @@ function refuseCopy(db: DB, url: string, rows: RemoteRow[]): void {
       (local && mine !== undefined && mine > latestHere(r.kind, r.key, local.vv, mine))
     )
       throw new JournalError(
-        `another journal syncs as this one (device ${me.slice(0, 6)}…): a copy of this file, or a backup ` +
-          'restored while this one still syncs; nothing was pulled or pushed',
-        `give this journal its own device: pm sync init ${url} --new-device (or stop syncing the other copy)`,
+        `another journal syncs as this one (device ${me.slice(0, 6)}…): a copy of this file, a backup ` +
+          'restored while this one still syncs, or this journal back from syncing with another database ' +
+          'with its records changed meanwhile; nothing was pulled or pushed',
+        `give this journal its own device: pm sync init ${url} --new-device (and stop syncing the other copy, ` +
+          'if there is one)',
       );
   }
 }

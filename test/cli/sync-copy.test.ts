@@ -30,6 +30,8 @@ function editsOnBothCopies(url: string): void {
   expect(refused.code).toBe(1);
   expect(refused.err).toContain('another journal syncs as this one');
   expect(refused.err).toContain(`pm sync init ${url} --new-device`);
+  // no copy exists when a journal comes back from another database: the message says so too
+  expect(refused.err).toContain('or this journal back from syncing with another database');
   expect(summary('b')).toBe('laptop B edit');
 
   t.pm('b', ['sync', 'init', url, '--new-device']);

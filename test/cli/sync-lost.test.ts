@@ -40,7 +40,7 @@ describe('the teammate whose change lost a conflict', () => {
     );
     expect(summary('b')).toBe("Dana's edit"); // the later one (Dana's, made after Pat's) is kept
     const ref = conflicts('b')[0].record;
-    expect(t.pm('a', ['sync', 'conflicts']).out).toContain('is kept here at your next pm sync');
+    expect(t.pm('a', ['sync', 'conflicts']).out).toContain('is listed here after your next pm sync');
     const told = t.pm('a', ['sync']);
     expect(summary('a')).toBe("Dana's edit");
     const [mine] = conflicts('a');
