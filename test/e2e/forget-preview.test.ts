@@ -20,8 +20,8 @@ describe('pm forget at a terminal', () => {
     const run = onTerminal(box, [['Erase Zelda Quux', 'n\r']], ['forget', 'Zelda Quux'], { COLUMNS: '1000' });
     expect(run.failure).toBeNull();
     expect(run.code).toBe(0);
-    // the prompt wraps at the terminal's width: read it as one line
-    const question = run.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r?\n/g, '');
+    // the prompt breaks at words to the terminal's width (E20): read it as one line
+    const question = run.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/ *\r?\n */g, ' ');
     expect(question).toContain(
       'Their 2 interviews stay, as "Forgotten contact"; their 1 quote is deleted. 3 mentions of them become ' +
         '[forgotten]; besides their interviews, 2 records change (hypothesis H1). This cannot be undone.',
@@ -38,7 +38,7 @@ describe('pm forget at a terminal', () => {
     const run = onTerminal(box, [['Erase Kim Yu', '\u0003']], ['forget', 'kimberly@nw.test'], { COLUMNS: '1000' });
     expect(run.failure).toBeNull();
     expect(run.code).toBe(130);
-    const shown = run.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r?\n/g, '');
+    const shown = run.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/ *\r?\n */g, ' ');
     expect(shown).toContain('Erase Kim Yu (Northwind, kim@nw.test; merged here with Kimberly Yu <kimberly@nw.test>)');
     expect(shown).toContain('pm: interrupted, nothing erased: Kim Yu');
     expect(shown).not.toContain('nothing saved');

@@ -10,7 +10,7 @@ beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
 const ok = (args: string[]) => expect(box.pm(args).code).toBe(0);
-const shown = (output: string) => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r?\n/g, '');
+const shown = (output: string) => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/ *\r?\n */g, ' ');
 
 describe('pm contact merge and pm account merge at a terminal', () => {
   it('ask first when the names differ; answered no, nothing changes; yes merges', () => {
