@@ -74,7 +74,8 @@ const RULES: Rule[] = [
     kind: 'pitch',
     test: new RegExp(
       [
-        String.raw`\b((our|my) (new |upcoming |latest )?(feature|product|solution|tool|app|platform|`,
+        // "our new reconciliation feature": a word or two may name it (fresh-eyes wave 13 H7)
+        String.raw`\b((our|my) (new |upcoming |latest )?([a-z-]+ ){0,2}(feature|product|solution|tool|app|platform|`,
         `prototype|idea|service|integration|version)|we('ve| have| are|'re)? (built|building|`,
         `made|making|launched|launching|developed|developing|working on)|we (will|could|`,
         String.raw`plan to|are going to|might) (build|add|launch|offer|make))\b`,

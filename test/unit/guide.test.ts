@@ -110,6 +110,8 @@ describe('reviewQuestion', () => {
       'We built a scheduler for exports; how does that sound?',
       "We're building an SSO add-on; what is missing?",
       'What do you think of my prototype?',
+      'Do you like our new reconciliation feature?',
+      'Would our invoice matching tool help?',
     ])
       expect(kinds(q), q).toContain('pitch');
   });
