@@ -16,6 +16,7 @@ import { today as localToday, pinnedToday } from './core/dates.js';
 import { isTerminal, NO_WIDTH, terminalColumns, terminalRows, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';
 import { UsageError } from './errors.js';
+import { safe } from './core/text.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -258,8 +259,12 @@ export class Context {
     if (!this.globals.quiet) writeErr(text + '\n');
   }
 
+  /**
+   * A warning on stderr, its control characters shown rather than sent (as errors' are, src/cli.ts): a
+   * name or path in it may hold what came from a file or a teammate (review wave 13 R9).
+   */
   warn(text: string): void {
-    writeErr(`pm: warning: ${text}\n`);
+    writeErr(`pm: warning: ${safe(text)}\n`);
   }
 
   verbose(text: string): void {

@@ -46,6 +46,7 @@ import { VERSION } from '../version.js';
 import { unknownFormat } from './format.js';
 import { writeOut } from '../io.js';
 import { rememberWrittenFile } from './written-files.js';
+import { safeLine } from '../core/text.js';
 
 export interface ExportOptions {
   format?: string;
@@ -433,5 +434,5 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     );
   }
   ctx.saved = true;
-  ctx.info(`Wrote ${interviews} interview${interviews === 1 ? '' : 's'} to ${opts.out}`);
+  ctx.info(`Wrote ${interviews} interview${interviews === 1 ? '' : 's'} to ${safeLine(opts.out)}`);
 }

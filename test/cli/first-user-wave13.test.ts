@@ -111,3 +111,13 @@ describe('the whole-journal export judges no pace (H13)', () => {
     expect(run(['export', '--week'], '2026-11-29')).toContain('behind-target');
   });
 });
+
+describe('every warning shows control characters rather than sending them (review wave 13 R9)', () => {
+  it("a path typed with an escape sequence is named safely in pm export --out's warning", () => {
+    run(['log', '--with', 'Ann A', '--account', 'Acme', '--summary', 'a']);
+    const r = box.pm(['export', '--out', `${box.dir}/team\u001b[31m.json`]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('pm: warning: writing md into');
+    expect(r.err).not.toContain('\u001b');
+  });
+});
