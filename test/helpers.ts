@@ -41,6 +41,8 @@ export interface Sandbox {
   pm(args: string[], opts?: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string }): RunResult;
   /** run `pm args…` as a real process (node bin/pm.js), for what needs one */
   spawn(args: string[], opts?: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string }): RunResult;
+  /** run `pm args…` in-process and expect exit 0 (the message names the command and its stderr) */
+  ok(args: string[], opts?: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string }): RunResult;
   /** run `pm args… --json` in-process, expect exit 0 and parse stdout */
   json<T = any>(args: string[], opts?: { input?: string; env?: NodeJS.ProcessEnv }): T;
   /** open the journal directly (read-only by default) to check what was stored */
@@ -97,6 +99,11 @@ export function sandbox(opts: { today?: string | null } = {}): Sandbox {
     },
     spawn(args, o = {}) {
       return runPm(args, { env: { ...env, ...o.env }, input: o.input, cwd: o.cwd });
+    },
+    ok(args, o = {}) {
+      const r = box.pm(args, o);
+      expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
+      return r;
     },
     json(args, o = {}) {
       const r = box.pm([...args, '--json'], o);

@@ -11,11 +11,7 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
-function ok(args: string[]) {
-  const r = box.pm(args);
-  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
+const ok = (args: string[]) => box.ok(args);
 
 const snapshot = () => ({
   contacts: box.sql('SELECT uuid, name, email, forgotten FROM contacts ORDER BY id'),

@@ -7,11 +7,7 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
-function ok(args: string[]) {
-  const r = box.pm(args);
-  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
+const ok = (args: string[]) => box.ok(args);
 
 function call(who: string, account: string, ...more: string[]): void {
   ok(['log', '--with', who, '--account', account, '--summary', `talked to ${who}`, ...more]);

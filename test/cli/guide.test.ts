@@ -10,11 +10,7 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
-function ok(args: string[]) {
-  const r = box.pm(args);
-  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
+const ok = (args: string[]) => box.ok(args);
 
 function setUp(): void {
   ok(['hyp', 'add', 'Admins will pay for SSO', '--kind', 'viability', '--tag', 'sso', '--decide-by', '2026-12-18']);

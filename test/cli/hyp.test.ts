@@ -8,11 +8,7 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
-function ok(args: string[]) {
-  const r = box.pm(args);
-  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
+const ok = (args: string[]) => box.ok(args);
 
 /** pm log as a script would run it: one person of one account. */
 function logged(who: string, account: string, summary: string, more: string[] = []): void {

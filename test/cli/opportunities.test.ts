@@ -82,11 +82,7 @@ beforeEach(() => {
 });
 afterEach(() => box.cleanup());
 
-function ok(args: string[]) {
-  const r = box.pm(args);
-  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
+const ok = (args: string[]) => box.ok(args);
 
 /** A failing command: usage error, the message matches, and the journal did not change. */
 function refused(args: string[], message: RegExp): void {

@@ -13,11 +13,7 @@ let box: Sandbox;
 beforeEach(() => (box = sandbox()));
 afterEach(() => box.cleanup());
 
-function ok(args: string[]) {
-  const r = box.pm(args);
-  expect(r.code, `pm ${args.join(' ')}: ${r.err}`).toBe(0);
-  return r;
-}
+const ok = (args: string[]) => box.ok(args);
 
 function refused(args: string[], message: RegExp) {
   const before = box.snapshot();
