@@ -41,7 +41,7 @@ const RULES: Rule[] = [
       [
         // a negative question presumes the yes: "Don't you hate …?", "Wouldn't you want …?" (G10)
         String.raw`\b(don'?t you (think|agree|feel|find)|wouldn'?t you (agree|say)|don'?t you|`,
-        String.raw`doesn'?t (it|that|this)|wouldn'?t you|won'?t you|do you agree|`,
+        "doesn'?t (it|that|this)|wouldn'?t you|won'?t you|do you agree|",
         `isn'?t (it|that|this)|aren'?t (they|you)|wouldn'?t (it|that) be|surely|obviously|`,
         String.raw`of course)\b|,\s*(right|correct)\?\s*$`,
       ].join(''),
@@ -60,7 +60,7 @@ const RULES: Rule[] = [
       [
         String.raw`\b(would you|will you|would it|would that|are you going to|if (we|you|there|`,
         `it) (built|build|made|make|had|have|offered|offer|added|add|could|were|was|did)|`,
-        String.raw`could you see yourself|imagine|in the future|how likely|`,
+        'could you see yourself|imagine|in the future|how likely|',
         // what a thing not yet there would do: "a tool that would do it", "wouldn't a tool help" (G10)
         String.raw`(that|which) (would|could)|(would|wouldn'?t|could|couldn'?t) (a|an|the|such|this|that) \w+)\b`,
       ].join(''),

@@ -51,13 +51,16 @@ describe('a leading ~/ in --db or $PM_DB', () => {
 
 // fresh-eyes wave 12 G13: `PM_DB='$HOME/pm.db'` (an .env file, a systemd unit) made a folder named
 // "$HOME" in the folder pm ran from, and a new journal in it
-describe('a leading $HOME/ or ${HOME}/ left unexpanded', () => {
+// the braced form, written out: what an .env file holds, never a template here
+const BRACED = ['$', '{HOME}'].join('');
+
+describe(`a leading $HOME/ or ${BRACED}/ left unexpanded`, () => {
   it('is the home folder, as ~/ is', () => {
     const home = box.env.HOME!;
     const cwd = join(box.dir, 'project');
     mkdirSync(cwd);
     mkdirSync(home, { recursive: true });
-    for (const PM_DB of ['$HOME/pm.db', '${HOME}/pm.db']) {
+    for (const PM_DB of ['$HOME/pm.db', `${BRACED}/pm.db`]) {
       const r = box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', PM_DB], { env: { PM_DB }, cwd });
       expect(r.code, r.err).toBe(0);
     }

@@ -63,7 +63,13 @@ describe('readSnapshot', () => {
 
 describe('writeTransaction', () => {
   it('writes all of it, or none of it when it throws', () => {
-    expect(writeTransaction(journal, () => (insert(1), insert(2), 'done'))).toBe('done');
+    expect(
+      writeTransaction(journal, () => {
+        insert(1);
+        insert(2);
+        return 'done';
+      }),
+    ).toBe('done');
     expect(count(writer)).toBe(2);
     expect(() =>
       writeTransaction(journal, () => {
