@@ -38,6 +38,7 @@ import { csvRecord, type CsvInterview } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow, rankOpportunities, rankPainTexts } from '../core/opportunities.js';
+import { pageRefs } from '../db/refs.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
 import { fillStatements } from './report.js';
@@ -160,7 +161,17 @@ function markdown(
   const records = markdownRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
-  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today, whole: scope.period === null };
+  // a journal that syncs names its hypotheses by reference too: its exports are read by the team (H9)
+  const refs = pageRefs(db);
+  const options = {
+    period,
+    asOf: scope.asOf,
+    config,
+    by: null,
+    today: scope.today,
+    whole: scope.period === null,
+    refs,
+  };
   // the opportunities the report (its best five) and the tree (every named one, the ten best without a
   // name) may show, ranked from one reading; how many were heard, counted; the segments gone silent
   // alone (the page shows segment-silent, not the segments)
@@ -214,6 +225,7 @@ function markdown(
       period,
       asOf: scope.asOf,
       frontMatterVersion: withFrontMatter ? VERSION : undefined,
+      refs,
     },
     write,
   );
@@ -227,8 +239,9 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
   const records = markdownRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
+  const refs = pageRefs(db);
   const options = { period, asOf: scope.asOf, config, by: null, today: scope.today, whole: scope.period === null };
-  const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), options);
+  const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), { ...options, refs });
   fillStatements(db, shown.needs);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
   const needs = redactor ? redactDeep(shown.needs, redactor) : shown.needs;
@@ -257,7 +270,7 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
       };
     }
   }
-  write(renderReportHtml(report, { needs, unread: shown.unread, interviews: interviews() }));
+  write(renderReportHtml(report, { needs, unread: shown.unread, interviews: interviews(), refs }));
   return count;
 }
 

@@ -10,6 +10,7 @@ import { parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { closest, decodeUtf8 } from '../core/text.js';
 import { heardFor, segmentNames } from '../db/guide.js';
 import { hypothesisRecords } from '../db/hypotheses.js';
+import { isShortRef, localId } from '../db/refs.js';
 import { isTerminal, readStdin } from '../io.js';
 import { textFormat } from './format.js';
 import { renderCheckMarkdown, renderCheckText, renderGuideMarkdown, renderGuideText } from '../render/guide.js';
@@ -21,7 +22,8 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
   const output = textFormat(ctx, opts.format);
   if (ref === undefined)
     throw new UsageError('which hypothesis? pm guide H3', 'try: pm hyp list, then pm guide H3; or pm guide check FILE');
-  const rowid = parseHypothesisId(ref);
+  // a reference (H-8d8dc7) as every other hypothesis command takes it: a teammate's page gives one (H9)
+  const rowid = parseHypothesisId(isShortRef(ref) ? localId(ctx.read().db, ref) : ref);
   if (rowid === null && closest(ref, ['check']))
     // `pm guide chek`: guide's own argument takes the misspelt subcommand, so commander cannot suggest it (G6)
     throw new UsageError(`unknown guide command '${ref}' (Did you mean check?)`, 'try: pm guide --help');

@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { daysBetween } from '../core/dates.js';
 import { afterDecision, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
-import { localId } from '../db/refs.js';
+import { localId, syncs } from '../db/refs.js';
 import { evidenceOf, hypothesisCreatedOn, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
 import { UsageError } from '../errors.js';
 import { renderHypothesisShow } from '../render/hypotheses.js';
@@ -47,6 +47,7 @@ export function showHypothesis(ctx: Context, ref: string): void {
       today: ctx.today,
       decideInDays: daysBetween(ctx.today, record.decideBy),
       since: since?.interviews ?? [],
+      refs: syncs(db),
     }),
   );
 }

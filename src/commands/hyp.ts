@@ -42,7 +42,7 @@ import {
 } from '../db/hypotheses.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { resolveInterviewRef } from '../db/interviews.js';
-import { localId } from '../db/refs.js';
+import { localId, syncs } from '../db/refs.js';
 import { renderHypothesisList } from '../render/hypotheses.js';
 import {
   linkOpportunity,
@@ -438,6 +438,7 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
       width: ctx.width,
       showStatus: status !== 'open',
       today: ctx.today,
+      refs: syncs(db),
     }),
   );
   const total = () => (several ? chosen.length : hypothesisTotal(db, ctx.today, { status, tag: tags?.[0] }));

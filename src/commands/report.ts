@@ -20,6 +20,7 @@ import { reportRows } from '../db/report.js';
 import { reportJsonRows } from '../db/report-json.js';
 import { renderReportJson } from '../render/report-json.js';
 import { writeOut } from '../io.js';
+import { pageRefs } from '../db/refs.js';
 import { othersHoldConversations, teamRows } from '../db/team.js';
 import { buildTeam } from '../core/team.js';
 import { renderTeamMarkdown, renderTeamText } from '../render/team.js';
@@ -87,12 +88,14 @@ export function printReport(
     // the standup page and markdown show segment-silent, not the segments
     ...(standup || format === 'md' ? { silentBefore: silentBefore(options) } : {}),
   };
-  const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
-  if (format === 'md') ctx.out(renderReportMarkdown(report, { unread }));
+  // a journal that syncs names its hypotheses by reference too: its pages are read by the team (H9)
+  const refs = pageRefs(db);
+  const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), { ...options, refs });
+  if (format === 'md') ctx.out(renderReportMarkdown(report, { unread, refs }));
   else if (format === 'html') {
     fillStatements(db, needs);
-    ctx.out(renderReportHtml(report, { needs, unread }));
-  } else if (full) ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread }));
+    ctx.out(renderReportHtml(report, { needs, unread, refs }));
+  } else if (full) ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread, refs }));
   else {
     fillStatements(db, needs);
     // the shell's prompt takes the row after the page: without it the verdict scrolls off the top
@@ -206,7 +209,8 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
     });
     return report;
   }
-  const { report, unread } = buildShownReport(reportRows(db, query, SHOWN_ROWS), options);
+  const refs = pageRefs(db, true);
+  const { report, unread } = buildShownReport(reportRows(db, query, SHOWN_ROWS), { ...options, refs });
   const team = buildTeam(
     rows,
     report.contact.target,
@@ -215,10 +219,10 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
     options.config['cadence.days'],
   );
   if (format === 'md')
-    ctx.out(`${renderReportMarkdown(report, { unread }).trimEnd()}\n\n${renderTeamMarkdown(team)}\n`);
+    ctx.out(`${renderReportMarkdown(report, { unread, refs }).trimEnd()}\n\n${renderTeamMarkdown(team)}\n`);
   else
     ctx.out(
-      `${renderReportText(report, { color: ctx.color, width: ctx.width, unread }).trimEnd()}\n\n` +
+      `${renderReportText(report, { color: ctx.color, width: ctx.width, unread, refs }).trimEnd()}\n\n` +
         `${renderTeamText(team, ctx.color)}\n`,
     );
   return report;

@@ -1,6 +1,7 @@
 // The standup report as plain data (contract: "pm report"). buildReport is a pure function of the
 // journal's rows (src/db/report.ts) and the options; text, markdown and JSON are three views of
 // the object it returns, so they can never disagree. Every decision lives here.
+import { argOf, named, type PageRefs } from './page-refs.js';
 import {
   addDays,
   daysBetween,
@@ -296,6 +297,11 @@ export interface ReportOptions {
    * report as of its last day, made later, judges it whole (no "so far"). Absent: as of asOf alone.
    */
   today?: string;
+  /**
+   * A shared page's references (src/core/page-refs.ts): its prose names `H4 (H-8d8dc7)` and its
+   * commands `H-8d8dc7`. JSON has `ref` beside `id` and is given none.
+   */
+  refs?: PageRefs;
 }
 
 export interface PeriodFlags {
@@ -811,7 +817,9 @@ function assemble(
   o: ReportOptions,
   shown: number | null,
 ): { report: Report; unread: Unread; needs: Needs } {
-  const { config, asOf } = o;
+  const { config, asOf, refs } = o;
+  const n = (id: string) => named(refs, id);
+  const a = (id: string) => argOf(refs, id);
   const flags: RaisedFlag[] = [];
   const needs: Needs = {};
   // only the standup page (a shown view) reads `needs`: JSON spends nothing on it
@@ -973,7 +981,7 @@ function assemble(
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
       if (holding && FLAGS_A_BET_HOLDS.includes(f)) continue;
-      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config));
+      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config, refs));
       if (primary === null || urgency(f) < urgency(primary)) primary = f as ActionableFlag;
     }
     // counted for the standup page's line of counts (informational, not a group of its own)
@@ -985,7 +993,7 @@ function assemble(
     if (primary !== null) {
       const kind = primary;
       need(kind, () =>
-        hypothesisNeed(kind, h, asOf, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags),
+        hypothesisNeed(kind, h, asOf, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags, refs),
       );
       needed.add(h.id);
     }
@@ -1021,18 +1029,18 @@ function assemble(
     if (k.evidenceAfter.length) {
       need('evidence-after-kill', () => ({
         subject: k.id,
-        short: `${k.id} (${k.evidenceAfter.join(', ')})`,
+        short: `${n(k.id)} (${k.evidenceAfter.join(', ')})`,
         one:
-          `${k.id} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since still ` +
+          `${n(k.id)} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since still ` +
           `${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it`,
         detail: k.statement,
-        command: `pm hyp show ${k.id}`,
+        command: `pm hyp show ${a(k.id)}`,
       }));
       raise(
         'evidence-after-kill',
         k.id,
         () =>
-          `${k.id} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ` +
+          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ` +
           `${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
       );
     }
@@ -1058,17 +1066,17 @@ function assemble(
   for (const v of refutedAfterValidation) {
     need('evidence-after-validate', () => ({
       subject: v.id,
-      short: v.id,
-      one: `Recheck ${v.id}: refuted by ${v.evidenceAfter.join(', ')} since validated`,
+      short: n(v.id),
+      one: `Recheck ${n(v.id)}: refuted by ${v.evidenceAfter.join(', ')} since validated`,
       detail: v.statement,
-      command: `pm hyp reopen ${v.id} --reason "…"`,
+      command: `pm hyp reopen ${a(v.id)} --reason "…"`,
     }));
     raise(
       'evidence-after-validate',
       v.id,
       () =>
-        `${v.id} was validated on ${v.validatedOn}, but customer evidence logged after refutes it ` +
-        `(${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${v.id} --reason "…")`,
+        `${n(v.id)} was validated on ${v.validatedOn}, but customer evidence logged after refutes it ` +
+        `(${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${a(v.id)} --reason "…")`,
     );
   }
   unraised('evidence-after-validate', rows.unread.refuted);
@@ -1163,16 +1171,16 @@ function assemble(
       if (!needed.has(b.id))
         need('bet-due', () => ({
           subject: b.id,
-          short: `${b.id} ${-b.daysLeft}d`,
-          one: `Decide ${b.id}: its bet ran until ${b.until}`,
+          short: `${n(b.id)} ${-b.daysLeft}d`,
+          one: `Decide ${n(b.id)}: its bet ran until ${b.until}`,
           detail: b.statement,
-          command: `pm hyp show ${b.id}`,
+          command: `pm hyp show ${a(b.id)}`,
         }));
       raise(
         'bet-due',
         b.id,
         () =>
-          `${b.id}'s bet ran until ${b.until} (${plural(-b.daysLeft, 'day')} ago): decide it — validate, ` +
+          `${n(b.id)}'s bet ran until ${b.until} (${plural(-b.daysLeft, 'day')} ago): decide it — validate, ` +
           `invalidate or kill — or bet again with a new --until`,
       );
     }
@@ -1245,11 +1253,19 @@ function contactNeed(by: string | null): NeedEntry {
  * decide-by (fresh-eyes wave 13 H1). Refuted while customers also support it, the line says both
  * and points at the evidence rather than at the kill (H12).
  */
-function hypothesisNeed(kind: ActionableFlag, h: ReportHypothesis, asOf: string, flags: string[]): NeedEntry {
-  const entry = { subject: h.id, detail: h.statement, command: `pm hyp show ${h.id}` };
+function hypothesisNeed(
+  kind: ActionableFlag,
+  h: ReportHypothesis,
+  asOf: string,
+  flags: string[],
+  refs: PageRefs,
+): NeedEntry {
+  const id = named(refs, h.id);
+  const arg = argOf(refs, h.id);
+  const entry = { subject: h.id, detail: h.statement, command: `pm hyp show ${arg}` };
   const refuted = `${plural(h.customersRefuting, 'customer')} refute it`;
   const contested = h.customersSupporting > 0 ? `, ${plural(h.customersSupporting, 'customer')} support it` : '';
-  const kill = contested ? entry.command : `pm hyp kill ${h.id} --reason "…"`;
+  const kill = contested ? entry.command : `pm hyp kill ${arg} --reason "…"`;
   switch (kind) {
     case 'past-decide-by': {
       const past = daysBetween(h.decideBy, asOf);
@@ -1269,41 +1285,49 @@ function hypothesisNeed(kind: ActionableFlag, h: ReportHypothesis, asOf: string,
         also.push(
           `${plural(h.customersSupporting, 'customer')} from ${plural(h.accountsSupporting, 'account')} support it`,
         );
-        command = `pm hyp validate ${h.id} --reason "…"`;
+        command = `pm hyp validate ${arg} --reason "…"`;
       }
       return {
         ...entry,
-        short: `${h.id} ${past}d${tags.length ? ` (${tags.join(', ')})` : ''}`,
-        one: `Decide ${h.id}: ${plural(past, 'day')} past its decide-by${also.map((x) => `; ${x}`).join('')}`,
+        short: `${id} ${past}d${tags.length ? ` (${tags.join(', ')})` : ''}`,
+        one: `Decide ${id}: ${plural(past, 'day')} past its decide-by${also.map((x) => `; ${x}`).join('')}`,
         command,
       };
     }
     case 'ready-to-kill':
-      return { ...entry, short: h.id, one: `Kill ${h.id}? ${refuted}${contested}`, command: kill };
+      return { ...entry, short: id, one: `Kill ${id}? ${refuted}${contested}`, command: kill };
     case 'ready-to-validate':
       return {
         ...entry,
-        short: h.id,
+        short: id,
         one:
-          `Validate ${h.id}: ${plural(h.customersSupporting, 'customer')} from ` +
+          `Validate ${id}: ${plural(h.customersSupporting, 'customer')} from ` +
           `${plural(h.accountsSupporting, 'account')}`,
-        command: `pm hyp validate ${h.id} --reason "…"`,
+        command: `pm hyp validate ${arg} --reason "…"`,
       };
     case 'stale': {
       const since = h.lastEvidence !== null && h.lastEvidence > h.createdOn ? h.lastEvidence : h.createdOn;
       const quiet = daysBetween(since, asOf);
       return {
         ...entry,
-        short: `${h.id} ${quiet}d`,
-        one: `${h.id} is stale: no customer evidence for ${plural(quiet, 'day')}`,
+        short: `${id} ${quiet}d`,
+        one: `${id} is stale: no customer evidence for ${plural(quiet, 'day')}`,
       };
     }
     default:
-      return { ...entry, short: h.id, one: `${h.id}: ${kind}` };
+      return { ...entry, short: id, one: `${id}: ${kind}` };
   }
 }
 
-function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: string, config: Config): string {
+function hypothesisMessage(
+  flag: HypothesisFlag,
+  h: ReportHypothesis,
+  asOf: string,
+  config: Config,
+  refs: PageRefs,
+): string {
+  const id = named(refs, h.id);
+  const arg = argOf(refs, h.id);
   switch (flag) {
     case 'stale': {
       const { since, what: from } = staleSince(h);
@@ -1314,27 +1338,27 @@ function hypothesisMessage(flag: HypothesisFlag, h: ReportHypothesis, asOf: stri
             ? 'no customer evidence since it was reopened'
             : 'no customer evidence since it was created';
       return (
-        `${h.id} is stale: ${what} for ${plural(daysBetween(since, asOf), 'day')} (stale after ` +
+        `${id} is stale: ${what} for ${plural(daysBetween(since, asOf), 'day')} (stale after ` +
         `${config['hypothesis.staleDays']})`
       );
     }
     case 'past-decide-by':
       return (
-        `${h.id} was to be decided by ${h.decideBy} (${plural(daysBetween(h.decideBy, asOf), 'day')} ago): ` +
+        `${id} was to be decided by ${h.decideBy} (${plural(daysBetween(h.decideBy, asOf), 'day')} ago): ` +
         `validate, invalidate or kill it`
       );
     case 'ready-to-validate':
       return (
-        `${h.id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ` +
-        `${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${h.id} --reason "…")`
+        `${id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ` +
+        `${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${arg} --reason "…")`
       );
     case 'ready-to-kill':
       return (
-        `${h.id} is ready to kill: ${plural(h.customersRefuting, 'customer')} refute it ` +
-        `(pm hyp kill ${h.id} --reason "…")`
+        `${id} is ready to kill: ${plural(h.customersRefuting, 'customer')} refute it ` +
+        `(pm hyp kill ${arg} --reason "…")`
       );
     default:
-      return `${h.id}: ${flag}`;
+      return `${id}: ${flag}`;
   }
 }
 

@@ -4,6 +4,7 @@
 // before it reads its arguments as it always did.
 import type { DB } from './journal.js';
 import { UsageError } from '../errors.js';
+import { randomPart } from '../core/versions.js';
 
 const REF = /^\s*([iIhH])-([0-9a-fA-F]{4,12})\s*$/;
 
@@ -39,4 +40,31 @@ export function localId(db: DB, ref: string): string {
       'give more of its reference, or its display id',
     );
   return `${letter}${ids[0]}`;
+}
+
+/**
+ * The references a page names hypotheses by (src/core/page-refs.ts): on a journal that syncs, or on
+ * a team page (`team`), every hypothesis's, given as long as it takes to tell it from the others here
+ * (6 digits, more where two start alike); on a solo journal's page none, reading nothing but the
+ * one-row sync_remote.
+ */
+export function pageRefs(db: DB, team = false): Map<string, string> | undefined {
+  if (!team && !syncs(db)) return undefined;
+  const rows = (db.prepare('SELECT id, uuid FROM hypotheses').raw().all() as [number, string][])
+    .map(([id, uuid]) => [id, randomPart(uuid)] as const)
+    .sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+  const refs = new Map<string, string>();
+  rows.forEach(([id, end], i) => {
+    // in sorted order, the neighbours are the ones that start most like it
+    let length = 6;
+    for (const other of [rows[i - 1]?.[1], rows[i + 1]?.[1]])
+      while (other !== undefined && length < 12 && other.startsWith(end.slice(0, length))) length++;
+    refs.set(`H${id}`, `H-${end.slice(0, length)}`);
+  });
+  return refs;
+}
+
+/** Whether the journal syncs with a team (its one-row sync_remote is set). */
+export function syncs(db: DB): boolean {
+  return db.prepare('SELECT 1 FROM sync_remote').get() !== undefined;
 }

@@ -1,6 +1,7 @@
 // `pm report --team` (issue 19): each interviewer's customer conversations in the period, and who
 // the team is (everyone who held a conversation in the look-back window or the period).
 import type { DB } from './journal.js';
+import { syncs } from './refs.js';
 
 export interface TeamRow {
   by: string;
@@ -20,7 +21,7 @@ export interface TeamRow {
  * that never synced answers from its one-row sync_remote, reading no interview.
  */
 export function othersHoldConversations(db: DB, q: { me: string; since: string; asOf: string }): boolean {
-  if (db.prepare('SELECT 1 FROM sync_remote').get() === undefined) return false;
+  if (!syncs(db)) return false;
   return (
     db
       .prepare(`SELECT EXISTS (SELECT 1 FROM interviews

@@ -12,6 +12,8 @@ import { table, type Column } from './table.js';
 export interface RenderOptions {
   color: ChalkInstance;
   width: number;
+  /** the journal syncs: show each hypothesis's reference, the same in every journal (H9) */
+  refs?: boolean;
 }
 
 function colourFlag(flag: HypothesisFlag, c: ChalkInstance): string {
@@ -53,6 +55,7 @@ export function renderHypothesisList(
 ): string {
   const c = opts.color;
   const columns: Column<HypothesisRecord>[] = [{ header: 'ID', text: (r) => r.id }];
+  if (opts.refs) columns.push({ header: 'REF', text: (r) => r.ref });
   if (opts.showStatus) columns.push({ header: 'STATUS', text: (r) => r.status });
   columns.push(
     { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 30 },
@@ -120,7 +123,7 @@ export function renderHypothesisShow(
   const label = (s: string) => c.dim(padEnd(s, 11));
   const statusText = r.status === 'open' ? 'open' : r.status === 'validated' ? c.green(r.status) : c.red(r.status);
   const lines: string[] = [];
-  lines.push(`${c.bold(r.id)}  ${safe(r.statement)}`);
+  lines.push(`${c.bold(r.id)}${opts.refs ? ` (${r.ref})` : ''}  ${safe(r.statement)}`);
   lines.push(
     `${label('Status')}${statusText}${r.decision && r.status !== 'open' ? ` on ${r.decision.date}` : ''} · ` +
       `${r.kind} risk`,

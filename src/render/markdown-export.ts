@@ -6,6 +6,7 @@
 // bytes, so weekly exports kept in git diff cleanly. It is made interview by interview and handed
 // over in chunks: nothing of an interview outlives its turn but what the hypotheses' evidence lists
 // need.
+import { named, type PageRefs } from '../core/page-refs.js';
 import type { Tree } from '../core/tree.js';
 import { treeMarkdownList } from './tree.js';
 import type { Period } from '../core/dates.js';
@@ -36,6 +37,8 @@ export interface MarkdownExportInput {
   asOf: string;
   /** `--front-matter`: the pm version to name in it; undefined for none */
   frontMatterVersion?: string;
+  /** a shared page's references (src/core/page-refs.ts) */
+  refs?: PageRefs;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -170,11 +173,12 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       unread: input.unread,
       interviewsBelow: true,
       completeCommand: reportCommand(input.period, input.asOf),
+      refs: input.refs,
     }),
   );
 
   out.push(mdHeading(2, 'Opportunity–solution tree'), '');
-  out.push(...treeMarkdownList(input.tree.tree, input.tree), '');
+  out.push(...treeMarkdownList(input.tree.tree, input.tree, input.refs), '');
 
   out.push(mdHeading(2, 'Interviews'), '');
   let count = 0;
@@ -220,7 +224,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       for (const [rowid, direction, strength, basis] of i.links) {
         const h = hypotheses.get(rowid);
         const how = basis === 'said' ? strength : `${strength}, ${basis}`;
-        b += `\n- **${h?.id ?? '?'}** ${direction} (${how}): ${h ? statementOf(h) : ''}`;
+        b += `\n- **${h ? named(input.refs, h.id) : '?'}** ${direction} (${how}): ${h ? statementOf(h) : ''}`;
         const line = { interview: i.id, date: i.date, who: mdInline(whoText), summary, direction, strength: how };
         const list = evidenceOf.get(rowid);
         if (list) list.push(line);
@@ -244,7 +248,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     // a hypothesis written after the as-of day (the period's calls linked to it later) had no status
     // then: the report above, as of that day, does not count it among the open ones
     const status = h.createdOn > input.asOf ? `created after ${input.asOf}` : (statuses.get(h.uuid) ?? 'open');
-    out.push(mdHeading(3, `${h.id} · ${status} · ${h.kind}`), '');
+    out.push(mdHeading(3, `${named(input.refs, h.id)} · ${status} · ${h.kind}`), '');
     out.push(mdInline(t(h.statement)), '');
     out.push(`- **Created:** ${h.createdOn} · **decide by:** ${h.decideBy}`);
     if (h.criteria !== null) out.push(`- **Success criterion:** ${mdInline(t(h.criteria))}`);

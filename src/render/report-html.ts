@@ -8,6 +8,7 @@
 // typed is shown as text and never becomes markup. Readable on a phone (one column, nothing wider
 // than the screen) and printable (no backgrounds needed, sections kept whole). No timestamps: the
 // same journal and options give the same bytes.
+import { named, type PageRefs } from '../core/page-refs.js';
 import {
   chartedWeeks,
   NONE_UNREAD,
@@ -66,6 +67,8 @@ export interface HtmlReportOptions {
   unread?: Unread;
   /** pm export: every interview of the period, after the report */
   interviews?: Iterable<HtmlInterview>;
+  /** a shared page's references (src/core/page-refs.ts) */
+  refs?: PageRefs;
 }
 
 const CSS = `
@@ -367,7 +370,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.hypotheses.unvalidated.filter((h) => h.bet === null),
         (h) =>
-          `<b>${esc(h.id)}</b> ${esc(h.statement)} — ${h.ageDays} days old; ${evidence(h)}; ` +
+          `<b>${esc(named(opts.refs, h.id))}</b> ${esc(h.statement)} — ${h.ageDays} days old; ${evidence(h)}; ` +
           `decide by ${esc(h.decideBy)}; confidence ${esc(confidenceText(h.confidence))}${flags(h.flags)}`,
         r.bets.length ? 'No open hypotheses but the bets below.' : 'No open hypotheses.',
         unread.unvalidated,
@@ -382,7 +385,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         list(
           r.bets,
           (b) =>
-            `<b>${esc(b.id)}</b> ${esc(b.statement)} — ` +
+            `<b>${esc(named(opts.refs, b.id))}</b> ${esc(b.statement)} — ` +
             `${b.daysLeft < 0 ? `<b>due</b> since ${esc(b.until)}` : `until ${esc(b.until)}`}: ${esc(b.reason)}; ` +
             `${evidence(b)}; confidence ${esc(confidenceText(b.confidence))}`,
           'No bets.',
@@ -395,7 +398,9 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       'Decided this period',
       list(
         r.hypotheses.decided,
-        (o) => `<b>${esc(o.id)}</b> ${esc(o.outcome)} on ${esc(o.date)}: ${esc(o.statement)} — ${esc(o.reason)}`,
+        (o) =>
+          `<b>${esc(named(opts.refs, o.id))}</b> ${esc(o.outcome)} on ${esc(o.date)}: ` +
+          `${esc(o.statement)} — ${esc(o.reason)}`,
         'No decisions this period.',
       ),
     ),

@@ -2,6 +2,7 @@
 // sections, numbers and rows as the text view — at most SHOWN_ROWS rows a section, then "and N
 // more" (the complete lists are in JSON) — with user text escaped by src/render/markdown.ts so it
 // can never break the document.
+import { named, type PageRefs } from '../core/page-refs.js';
 import {
   chartedWeeks,
   NONE_UNREAD,
@@ -45,6 +46,8 @@ export interface MarkdownReportOptions {
   interviewsBelow?: boolean;
   /** the command whose JSON lists every row (pm export: the report of its period and as-of day) */
   completeCommand?: string;
+  /** a shared page's references (src/core/page-refs.ts) */
+  refs?: PageRefs;
 }
 
 export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}): string {
@@ -139,7 +142,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
       // bets are listed apart, below (a report built for a view leaves them out already)
       r.hypotheses.unvalidated.filter((h) => h.bet === null),
       (h) =>
-        `**${h.id}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} ` +
+        `**${named(opts.refs, h.id)}** ${mdInline(h.statement)} — ${h.ageDays} days old; supports ${h.supports} ` +
         `(${plural(h.customersSupporting, 'customer')}), refutes ${h.refutes} ` +
         `(${plural(h.customersRefuting, 'customer')}); last evidence ${h.lastEvidence ?? 'none'}; decide by ` +
         `${h.decideBy}; confidence ${confidenceText(h.confidence)}` +
@@ -157,7 +160,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
       ...list(
         r.bets,
         (b) =>
-          `**${b.id}** ${mdInline(b.statement)} — ` +
+          `**${named(opts.refs, b.id)}** ${mdInline(b.statement)} — ` +
           `${b.daysLeft < 0 ? `**due** since ${b.until}` : `until ${b.until}`} (held since ${b.since}): ` +
           `${mdInline(b.reason)}; so far supports ${b.supports} ` +
           `(${plural(b.customersSupporting, 'customer')}), refutes ${b.refutes} ` +
@@ -172,7 +175,8 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   out.push(
     ...list(
       r.hypotheses.decided,
-      (o) => `**${o.id}** ${o.outcome} on ${o.date}: ${mdInline(o.statement)} — ${mdInline(o.reason)}`,
+      (o) =>
+        `**${named(opts.refs, o.id)}** ${o.outcome} on ${o.date}: ${mdInline(o.statement)} — ${mdInline(o.reason)}`,
       'No decisions this period.',
       0,
       rest,
@@ -185,7 +189,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.hypotheses.killed,
       (h) =>
-        `**${h.id}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ` +
+        `**${named(opts.refs, h.id)}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ` +
         `${mdInline(h.reason)}` +
         `${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${h.evidenceAfter.join(', ')}` : ''}`,
       'Nothing killed or invalidated.',

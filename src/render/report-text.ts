@@ -1,6 +1,7 @@
 // The report for a terminal: a header with the verdict, then each section as aligned columns cut
 // to the terminal's width, at most SHOWN_ROWS rows a section ("and N more"). It only lays out what
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
+import { named, type PageRefs } from '../core/page-refs.js';
 import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import {
@@ -104,7 +105,10 @@ export function emptyJournalLines(r: Report, c: ChalkInstance): string[] {
  * without (it reads only what this view shows, src/db/report.ts); they still count in the titles and in
  * "and N more".
  */
-export function renderReportText(r: Report, opts: { color: ChalkInstance; width: number; unread?: Unread }): string {
+export function renderReportText(
+  r: Report,
+  opts: { color: ChalkInstance; width: number; unread?: Unread; refs?: PageRefs },
+): string {
   const unread = opts.unread ?? NONE_UNREAD;
   const c = opts.color;
   const width = Math.max(40, opts.width);
@@ -234,7 +238,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       (rows) =>
         columns(
           rows.map((h) => [
-            cell(h.id),
+            cell(named(opts.refs, h.id)),
             cell(h.statement),
             cell(`${h.ageDays}d`),
             cell(`+${h.supports} −${h.refutes} (${h.customersSupporting}/${h.customersRefuting})`),
@@ -255,7 +259,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
     out.push(
       ...columns(
         r.bets.map((b) => [
-          cell(b.id),
+          cell(named(opts.refs, b.id)),
           cell(b.statement),
           b.daysLeft < 0
             ? cell(`due since ${b.until}`, c.yellow)
@@ -279,7 +283,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
     ...capped(d, c, (rows) =>
       columns(
         rows.map((o) => [
-          cell(o.id),
+          cell(named(opts.refs, o.id)),
           cell(o.outcome, outcomePaint(o.outcome)),
           cell(o.date),
           cell(`${safeLine(o.statement)} — ${safeLine(o.reason)}`),
@@ -300,7 +304,7 @@ export function renderReportText(r: Report, opts: { color: ChalkInstance; width:
       (rows) =>
         columns(
           rows.map((h) => [
-            cell(h.id),
+            cell(named(opts.refs, h.id)),
             cell(h.outcome, c.red),
             cell(h.date),
             cell(h.evidenceAfter.length ? `evidence after: ${h.evidenceAfter.join(', ')}` : '', c.yellow),

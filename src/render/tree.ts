@@ -1,4 +1,5 @@
 // The opportunity–solution tree as text (drawn with box-drawing lines) and as a markdown nested list.
+import { named, type PageRefs } from '../core/page-refs.js';
 import type { ChalkInstance } from 'chalk';
 import { confidenceText } from '../core/confidence.js';
 import { severitySummary } from '../core/opportunities.js';
@@ -96,10 +97,10 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
   return fitLines(lines.join('\n'), opts.width);
 }
 
-function mdHypothesis(h: TreeHypothesis): string {
+function mdHypothesis(h: TreeHypothesis, refs?: PageRefs): string {
   const flags = h.flags.length ? `; ${h.flags.map((f) => `\`${f}\``).join(' ')}` : '';
   return (
-    `**${h.id}** (${h.status}): ${mdInline(h.statement)} — confidence ${confidenceText(h.confidence)}; ` +
+    `**${named(refs, h.id)}** (${h.status}): ${mdInline(h.statement)} — confidence ${confidenceText(h.confidence)}; ` +
     `customers: ${h.customersSupporting} for, ${h.customersRefuting} against${flags}`
   );
 }
@@ -112,7 +113,11 @@ export function renderTreeMarkdown(t: Tree, more: { opportunities: number; unlin
 }
 
 /** The nested list alone (the markdown export puts it under a heading of its own). */
-export function treeMarkdownList(t: Tree, more: { opportunities: number; unlinked: number }): string[] {
+export function treeMarkdownList(
+  t: Tree,
+  more: { opportunities: number; unlinked: number },
+  refs?: PageRefs,
+): string[] {
   const out: string[] = [];
   out.push(
     `- **Outcome:** ${t.outcome === null ? 'not set (`pm config set product.outcome "…"`)' : mdInline(t.outcome)}`,
@@ -122,13 +127,13 @@ export function treeMarkdownList(t: Tree, more: { opportunities: number; unlinke
     const aliases = o.aliases.length ? `; also called: ${o.aliases.map((a) => mdInline(a)).join('; ')}` : '';
     out.push(`  - **${mdInline(o.opportunity)}** — ${weight(o)}${aliases}${flags}`);
     if (o.hypotheses.length === 0) out.push('    - no hypothesis yet');
-    for (const h of o.hypotheses) out.push(`    - ${mdHypothesis(h)}`);
+    for (const h of o.hypotheses) out.push(`    - ${mdHypothesis(h, refs)}`);
   }
   if (more.opportunities > 0)
     out.push(`  - and ${plural(more.opportunities, 'more opportunity', 'more opportunities')} without a hypothesis`);
   if (t.unlinked.length > 0) {
     out.push('  - **For no opportunity yet**');
-    for (const h of t.unlinked) out.push(`    - ${mdHypothesis(h)}`);
+    for (const h of t.unlinked) out.push(`    - ${mdHypothesis(h, refs)}`);
     if (more.unlinked > 0) out.push(`    - and ${more.unlinked} more`);
   } else if (more.unlinked > 0)
     out.push(`  - **For no opportunity yet:** ${plural(more.unlinked, 'open hypothesis', 'open hypotheses')}`);

@@ -1,0 +1,19 @@
+// How a page names a hypothesis (fresh-eyes wave 13 H9). Display ids are each journal's own: Pat's
+// H4 is Dana's H5, so Dana following Pat's "pm hyp validate H4" validated her own, different H4. A
+// page of a journal that syncs, or of the team (`pm report --team`), names a hypothesis with the
+// reference every journal reads the same, `H4 (H-8d8dc7)`, and the commands it prints take the
+// reference. A solo journal's pages name H4 alone: no teammate has other ids to confuse it with.
+
+/** Each hypothesis's reference by its display id (`H4` → `H-8d8dc7`); absent on a solo journal's page. */
+export type PageRefs = ReadonlyMap<string, string> | undefined;
+
+/** A hypothesis as the page's prose names it: `H4 (H-8d8dc7)` on a shared page, else `H4`. */
+export function named(refs: PageRefs, id: string): string {
+  const ref = refs?.get(id);
+  return ref === undefined ? id : `${id} (${ref})`;
+}
+
+/** A hypothesis as the page's commands give it: its reference on a shared page, else `H4`. */
+export function argOf(refs: PageRefs, id: string): string {
+  return refs?.get(id) ?? id;
+}

@@ -1,0 +1,61 @@
+// Pages a team shares name hypotheses by the reference every journal reads the same (a real
+// PostgreSQL, test/pg.ts; fresh-eyes wave 13 H9): Pat's H1 is Dana's H2, and Dana typing the
+// "pm hyp kill H1" of Pat's page killed her own, different H1, exit 0.
+import { describe, expect, it } from 'vitest';
+import { twoJournals } from '../two-journals.js';
+
+const t = twoJournals('2026-12-07');
+
+describe("a synced journal's pages", () => {
+  it('name each hypothesis with its reference, and the command they give acts on the same one elsewhere', async () => {
+    t.syncFirst(await t.postgres());
+    t.pm('a', ['hyp', 'add', 'Pat: controllers want bulk approve']);
+    t.pm('b', ['hyp', 'add', 'Dana: CFOs want a close dashboard']);
+    for (const who of ['a', 'b', 'a'] as const) t.pm(who, ['sync']);
+    const pats = JSON.parse(t.pm('a', ['hyp', 'list', '--json']).out) as { id: string; ref: string }[];
+    const danas = JSON.parse(t.pm('b', ['hyp', 'list', '--json']).out) as { id: string; ref: string }[];
+    const ref = pats[0].ref;
+    expect(pats[0].id).toBe('H1');
+    // on Dana's journal, Pat's hypothesis is H2 and her own is H1
+    expect(danas.find((h) => h.ref === ref)?.id).toBe('H2');
+    for (const name of ['Ann A', 'Bo B'])
+      t.pm('a', ['log', '--with', name, '--account', name, '--summary', 'no need', '--refutes', 'H1']);
+
+    const standup = t.pm('a', ['report']).out;
+    expect(standup).toContain(`H1 (${ref})`);
+    expect(standup).toContain(`pm hyp kill ${ref} --reason`);
+    expect(standup).not.toContain('pm hyp kill H1');
+    expect(t.pm('a', ['report', '--full']).out).toContain(`H1 (${ref}) is ready to kill`);
+    expect(t.pm('a', ['report', '--team', '--full']).out).toContain(`H1 (${ref})`);
+    const md = t.pm('a', ['export', '--week', '--format', 'md']).out;
+    expect(md).toContain(`### H1 (${ref}) · open`);
+    expect(md).toContain(`**H1 (${ref})** refutes`);
+    expect(t.pm('a', ['export', '--week', '--format', 'html']).out).toContain(`pm hyp kill ${ref}`);
+    // JSON keeps its keys and values: the reference is under `ref`, as before
+    const json = JSON.parse(t.pm('a', ['report', '--json']).out);
+    expect(json.flags.find((f: { kind: string }) => f.kind === 'ready-to-kill')?.subject).toBe('H1');
+
+    // hyp list and show print it
+    expect(t.pm('a', ['hyp', 'list']).out).toMatch(new RegExp(`^H1 +${ref} +Pat: controllers`, 'm'));
+    expect(t.pm('a', ['hyp', 'show', 'H1']).out.split('\n')[0]).toBe(`H1 (${ref})  Pat: controllers want bulk approve`);
+    expect(t.pm('b', ['guide', ref]).out).toContain('Interview guide for H2');
+
+    // Dana follows Pat's page: Pat's hypothesis is killed, hers stays open
+    t.pm('b', ['hyp', 'kill', ref, '--reason', 'per Pat']);
+    const after = JSON.parse(t.pm('b', ['hyp', 'list', '--status', 'all', '--json']).out);
+    expect(after.map((h: { id: string; status: string }) => [h.id, h.status])).toEqual([
+      ['H1', 'open'],
+      ['H2', 'killed'],
+    ]);
+  });
+
+  it('of a journal that does not sync name hypotheses by their ids alone', () => {
+    t.pm('a', ['hyp', 'add', 'Controllers want bulk approve']);
+    for (const name of ['Ann A', 'Bo B'])
+      t.pm('a', ['log', '--with', name, '--account', name, '--summary', 'no need', '--refutes', 'H1']);
+    for (const args of [['report'], ['report', '--full'], ['hyp', 'list'], ['hyp', 'show', 'H1']])
+      expect(t.pm('a', args).out).not.toMatch(/H-[0-9a-f]{6}/);
+    expect(t.pm('a', ['report']).out).toContain('pm hyp kill H1 --reason');
+    expect(t.pm('a', ['export', '--week', '--format', 'md']).out).not.toMatch(/H-[0-9a-f]{6}/);
+  });
+});
