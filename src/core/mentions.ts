@@ -91,7 +91,7 @@ export function foldGeneral(text: string): FoldedText {
 
 /** A needle folded as text is: whole, edges of punctuation trimmed, runs of spaces made one. */
 export function foldNeedle(needle: string): string {
-  return foldGeneral(needle)
+  return foldForMatch(needle)
     .folded.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .replace(SEPARATORS, ' ');
 }
@@ -153,6 +153,59 @@ export interface Needle {
   capitalised?: boolean;
 }
 
+/** Up to this many words around a mention are tried as a living person's name (LiveNames). */
+const LIVE_WORDS = 6;
+
+/**
+ * The names of living contacts, in the form runs of words are compared in (foldNeedle), read when
+ * first asked: a scrub that finds no mention never loads them. A run of words around a mention that
+ * is one of them names that person, not the erased one: after `pm forget "Kim Lee"`, "Kim Lee Smith,
+ * the CFO" is about a living Kim Lee Smith (wave 13's closing list).
+ */
+export class LiveNames {
+  private keys: Set<string> | undefined;
+  private words: Set<string> | undefined;
+
+  constructor(private readonly load: () => Iterable<string>) {}
+
+  private get loaded(): { keys: Set<string>; words: Set<string> } {
+    if (!this.keys || !this.words) {
+      this.keys = new Set();
+      this.words = new Set();
+      for (const name of this.load()) {
+        const key = foldNeedle(name);
+        this.keys.add(key);
+        // squeezed, as a @handle or a tag writes a name ("@kimleesmith")
+        this.words.add(key.replace(/[^\p{L}\p{N}]+/gu, ''));
+      }
+    }
+    return { keys: this.keys, words: this.words };
+  }
+
+  /** Is `key` (a run of words, foldNeedle's form) a living person's name? */
+  has(key: string): boolean {
+    return this.loaded.keys.has(key);
+  }
+
+  /** Is `word` a living person's name written as one word ("kimleesmith")? */
+  hasWord(word: string): boolean {
+    return this.loaded.words.has(word);
+  }
+
+  /**
+   * These names but for those inside `name` (the erased person's own: "Kim Lee" of an erased "Kim Lee
+   * Smith" may be them, by a shorter name, in their own conversations).
+   */
+  besides(name: string): LiveNames {
+    const own = ` ${foldNeedle(name)} `;
+    const squeezed = own.replace(/[^\p{L}\p{N}]+/gu, '');
+    const view = Object.create(this) as LiveNames;
+    view.has = (key) => !own.includes(` ${key} `) && this.has(key);
+    view.hasWord = (word) => !squeezed.includes(word) && this.hasWord(word);
+    return view;
+  }
+}
+
 interface Prepared {
   key: string;
   replacement: string;
@@ -174,7 +227,11 @@ export class MentionMatcher {
   private maxWords = 0;
   private maxLength = 0;
 
-  constructor(needles: Needle[]) {
+  /** `live`: living people's names, a run of words around a mention that is one of them left as written */
+  constructor(
+    needles: Needle[],
+    private readonly live?: LiveNames,
+  ) {
     for (const n of needles) {
       const key = foldNeedle(n.text);
       if (key.length < 2) continue;
@@ -210,6 +267,8 @@ export class MentionMatcher {
     let out = '';
     let copied = 0;
     let count = 0;
+    /** the first word after the last mention replaced: a living name around a mention starts there or later */
+    let free = 0;
     for (let i = 0; i < words.length; ) {
       const from = words[i].index;
       let taken = 0;
@@ -230,12 +289,19 @@ export class MentionMatcher {
       if (replacement === undefined && this.inside.length && (opts.tag || folded[from - 1] === '@')) {
         const word = words[i][0];
         const hit = this.inside.find((p) => word.includes(p.key));
+        if (hit && hit.key !== word && this.live?.hasWord(word)) {
+          i++;
+          continue;
+        }
         if (hit) {
           replacement = hit.replacement;
           taken = 1;
         }
       }
-      if (replacement !== undefined) {
+      const lived =
+        replacement !== undefined && this.live && taken > 0 ? this.livingAround(folded, words, free, i, taken) : 0;
+      if (lived > 0) i = lived;
+      else if (replacement !== undefined) {
         const to = words[i + taken - 1].index + words[i + taken - 1][0].length + tail;
         const origFrom = start(from);
         if (origFrom >= copied) {
@@ -244,8 +310,24 @@ export class MentionMatcher {
           count++;
         }
         i += taken;
+        free = i;
       } else i++;
     }
     return count === 0 ? { text, count: 0 } : { text: out + text.slice(copied), count };
+  }
+
+  /**
+   * The word after a living person's name that holds the mention of words [i, i + taken) and more
+   * (from word `free` on), or 0 when none does.
+   */
+  private livingAround(folded: string, words: RegExpExecArray[], free: number, i: number, taken: number): number {
+    const last = i + taken - 1;
+    for (let a = i; a >= Math.max(free, last - LIVE_WORDS + 1); a--)
+      for (let b = Math.min(words.length - 1, a + LIVE_WORDS - 1); b >= last; b--) {
+        if (a === i && b === last) continue;
+        const key = folded.slice(words[a].index, words[b].index + words[b][0].length).replace(SEPARATORS, ' ');
+        if (this.live!.has(key)) return b + 1;
+      }
+    return 0;
   }
 }

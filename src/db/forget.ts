@@ -10,14 +10,24 @@
 //   and email;
 // * the losing versions pm sync and pm import keep (sync_conflicts, issue 19): their own record's
 //   and those of their interviews go, and every other one loses their full name and email;
-// in any case, accent, width or Unicode form (src/core/mentions.ts). secure_delete zeroes freed
+// in any case, accent, width or Unicode form (src/core/mentions.ts); but a run of words around a mention
+// that is a living contact's longer name ("Kim Lee Smith" of "Kim Lee") is that person, and stays
+// (liveNames). secure_delete zeroes freed
 // pages, the FTS index is rewritten and optimised so no old segment keeps the words; the file is then
 // rewritten (src/db/erasure.ts) so no free page keeps a copy.
 import type { DB } from './journal.js';
 import { reindexInterview } from './fts.js';
 import { refreshContactKeys, tagKey } from './identity.js';
 import { foldForIndex, nameKey } from '../core/identity.js';
-import { foldNeedle, identityKey, isOneWordName, MentionMatcher, nameParts, type Needle } from '../core/mentions.js';
+import {
+  foldNeedle,
+  identityKey,
+  isOneWordName,
+  LiveNames,
+  MentionMatcher,
+  nameParts,
+  type Needle,
+} from '../core/mentions.js';
 import { painKey } from '../core/pains.js';
 import { emailHash, nameHash } from '../core/erasure.js';
 
@@ -49,15 +59,47 @@ export interface PersonNeedles {
    * "will" to a customer called Will)
    */
   theirHypotheses: MentionMatcher;
+  /** their email alone: in a conversation held with a living namesake, where the name is the namesake's */
+  email: MentionMatcher;
   /** words for a full-text query that finds every interview that may mention them */
   searchWords: string[];
 }
 
-export function personNeedles(name: string, email: string | null, account?: string | null): PersonNeedles {
+/**
+ * The names of the living contacts here (and of those merged into them, which are still theirs), but
+ * for contact `except` (the one being erased): a run of words that is one of them is that person.
+ */
+export function liveNames(db: DB, except?: number): LiveNames {
+  return new LiveNames(() => livingNames(db, except));
+}
+
+/** liveNames' names, as a list. */
+export function livingNames(db: DB, except?: number): string[] {
+  return db
+    .prepare(`SELECT name FROM contacts WHERE forgotten = 0 AND id IS NOT @except UNION
+      SELECT m.name FROM merged_names m JOIN contacts c ON c.uuid = m.into_uuid
+      WHERE c.forgotten = 0 AND c.id IS NOT @except`)
+    .pluck()
+    .all({ except: except ?? null }) as string[];
+}
+
+/**
+ * `live`: living people's names (liveNames), a run of words that holds a mention of them and more
+ * ("Kim Lee Smith" of "Kim Lee") left as written.
+ */
+export function personNeedles(
+  name: string,
+  email: string | null,
+  account?: string | null,
+  live?: LiveNames,
+): PersonNeedles {
+  const besides = live?.besides(name);
+  const matcher = (needles: Needle[]) => new MentionMatcher(needles, besides);
   const parts: Needle[] = nameParts(name).map((p) => ({ text: p, replacement: ERASED_MARK, inside: true }));
   const words = [name, ...(email ? [email] : [])].flatMap((s) => foldNeedle(s).match(/[\p{L}\p{N}]+/gu) ?? []);
   const searchWords = [...new Set(words)];
   const mail: Needle[] = email ? [{ text: email, replacement: ERASED_MARK }] : [];
+  const emailOnly = new MentionMatcher(mail);
   if (isOneWordName(name)) {
     // a one-word name is also a word of the language ("Teams may want SSO"): outside what is theirs it
     // names them beside their email or account only (F11); in their own conversations it is them
@@ -66,17 +108,19 @@ export function personNeedles(name: string, email: string | null, account?: stri
     if (account) named.push({ text: `${name} (${account})`, replacement: ERASED_MARK });
     const word: Needle = { text: name, replacement: ERASED_MARK, inside: true };
     return {
-      everywhere: new MentionMatcher(named),
-      theirs: new MentionMatcher([...named, word, ...parts]),
-      theirHypotheses: new MentionMatcher([...named, { ...word, capitalised: true }]),
+      everywhere: matcher(named),
+      theirs: matcher([...named, word, ...parts]),
+      theirHypotheses: matcher([...named, { ...word, capitalised: true }]),
+      email: emailOnly,
       searchWords,
     };
   }
   const full: Needle[] = [{ text: name, replacement: ERASED_MARK, inside: true }, ...mail];
   return {
-    everywhere: new MentionMatcher(full),
-    theirs: new MentionMatcher([...full, ...parts]),
-    theirHypotheses: new MentionMatcher([...full, ...parts.map((p) => ({ ...p, capitalised: true }))]),
+    everywhere: matcher(full),
+    theirs: matcher([...full, ...parts]),
+    theirHypotheses: matcher([...full, ...parts.map((p) => ({ ...p, capitalised: true }))]),
+    email: emailOnly,
     searchWords,
   };
 }
@@ -260,15 +304,17 @@ function interviewsMentioning(db: DB, words: string[]): number[] {
 
 /**
  * Scrub a person out of the journal's text: `theirInterviews` with every needle (and their quotes
- * deleted), the rest with the full name and email. Does not touch the contact row.
+ * deleted), the rest with the full name and email. Does not touch the contact row. `live`: the
+ * living people's names (liveNames, without the contact being erased).
  */
 export function scrubPerson(
   db: DB,
   person: { name: string; email: string | null; account?: string | null },
   theirInterviews: number[],
+  live: LiveNames,
 ): { quotes: number; mentions: number; otherRecords: number; hypotheses: string[] } {
   db.pragma('secure_delete = ON');
-  const needles = personNeedles(person.name, person.email, person.account);
+  const needles = personNeedles(person.name, person.email, person.account, live);
   const theirs = new Set(theirInterviews);
   let quotes = 0;
   let mentions = 0;
@@ -296,7 +342,7 @@ export function scrubPerson(
     )
     .pluck();
   const key = nameKey(person.name);
-  const emailOnly = person.email ? new MentionMatcher([{ text: person.email, replacement: ERASED_MARK }]) : null;
+  const emailOnly = person.email ? needles.email : null;
   for (const id of others) {
     const m = withNamesake.get(id, key) === undefined ? needles.everywhere : emailOnly;
     const n = (theirs.has(id) || m === null ? 0 : scrubInterview(db, id, m, true)) + (attributed.get(id) ?? 0);
@@ -354,9 +400,11 @@ export function forgetContact(
         .pluck()
         .all(...interviewIds) as string[])
     : [];
-  const scrubbed = scrubPerson(db, person, interviewIds);
+  // the living, but for them: their row is still theirs until the end
+  const live = liveNames(db, contactId);
+  const scrubbed = scrubPerson(db, person, interviewIds, live);
   const erasedPerson: ErasedPerson = { ...person, interviewUuids };
-  scrubConflicts(db, erasedPerson);
+  scrubConflicts(db, erasedPerson, live);
   erased?.push(erasedPerson);
   // the people merged into them here are them (a merge says so): their names and emails go from the
   // same interviews, as theirs (merged_names, schema 42). An erasure of someone this journal merged
@@ -367,7 +415,7 @@ export function forgetContact(
     email: string | null;
   }[];
   for (const alias of aliases) {
-    const more = scrubPerson(db, alias, interviewIds);
+    const more = scrubPerson(db, alias, interviewIds, live);
     scrubbed.quotes += more.quotes;
     scrubbed.mentions += more.mentions;
     scrubbed.otherRecords += more.otherRecords;
@@ -375,7 +423,7 @@ export function forgetContact(
       (x, y) => Number(x.slice(1)) - Number(y.slice(1)),
     );
     const erasedAlias: ErasedPerson = { ...alias, interviewUuids };
-    scrubConflicts(db, erasedAlias);
+    scrubConflicts(db, erasedAlias, live);
     erased?.push(erasedAlias);
   }
   db.prepare('DELETE FROM merged_names WHERE into_uuid = ? OR uuid = ?').run(person.uuid, person.uuid);
@@ -417,31 +465,67 @@ function scrubDoc(value: unknown, m: MentionMatcher, key = ''): unknown {
 
 const needlesOf = new WeakMap<ErasedPerson, PersonNeedles>();
 
+/** What scrubOfErased reads of the journal, made once for a merge (scrubContext). */
+export interface ScrubContextOf {
+  live: LiveNames;
+  /** the name keys of the living among these contact UUIDs (an interview's people) */
+  livingNames(uuids: readonly unknown[]): Set<string>;
+}
+
+/** scrubOfErased's reads of `db`: the living people's names, and those of an interview's people. */
+export function scrubContext(db: DB): ScrubContextOf {
+  // (by name: a merge fills name_key in at its end)
+  const living = db.prepare('SELECT name FROM contacts WHERE uuid = ? AND forgotten = 0').pluck();
+  return {
+    live: liveNames(db),
+    livingNames: (uuids) =>
+      new Set(
+        uuids.flatMap((u) => {
+          const name = typeof u === 'string' ? (living.get(u) as string | undefined) : undefined;
+          return name === undefined ? [] : [nameKey(name)];
+        }),
+      ),
+  };
+}
+
 /**
  * A record written by the merge that erased `people` (an import or sync: their names are known while
  * it runs) scrubbed of them as pm forget scrubs the journal's own: an interview they attended (in
  * this version, or here) loses every word of their name, and `by` and `source` their full name and
  * email only; any other record, their full name and email. So a teammate's text written before they
  * knew of the erasure ("Kim wants a call") arrives scrubbed where the name is known, not only of the
- * full name the hashes find (wave 9).
+ * full name the hashes find (wave 9). A conversation held with a living namesake keeps the name, as
+ * pm forget leaves it (scrubPerson): there it is theirs; the email goes.
  */
-export function scrubOfErased(kind: string, key: string, doc: unknown, people: ErasedPerson[]): unknown {
+export function scrubOfErased(
+  kind: string,
+  key: string,
+  doc: unknown,
+  people: ErasedPerson[],
+  at: ScrubContextOf,
+): unknown {
   let out = doc;
   for (const p of people) {
     // a merge asks for every record it writes: each person's matchers are built once
-    const needles = needlesOf.get(p) ?? personNeedles(p.name, p.email, p.account);
+    const needles = needlesOf.get(p) ?? personNeedles(p.name, p.email, p.account, at.live);
     needlesOf.set(p, needles);
     const d = out as { contactUuids?: unknown; by?: unknown; source?: unknown };
     const attended =
       kind === 'interview' &&
       (p.interviewUuids.includes(key) || (Array.isArray(d.contactUuids) && d.contactUuids.includes(p.uuid)));
-    if (!attended) {
+    // who held it and its source are the team's, where a namesake is no more than anyone else
+    const namesake =
+      !attended &&
+      kind === 'interview' &&
+      Array.isArray(d.contactUuids) &&
+      at.livingNames(d.contactUuids).has(nameKey(p.name));
+    if (!attended && !namesake) {
       out = scrubDoc(out, needles.everywhere);
       continue;
     }
     const { by, source, ...rest } = d;
     out = {
-      ...(scrubDoc(rest, needles.theirs) as object),
+      ...(scrubDoc(rest, namesake ? needles.email : needles.theirs) as object),
       by: scrubDoc(by, needles.everywhere),
       source: scrubDoc(source, needles.everywhere),
     };
@@ -475,6 +559,7 @@ function erasedHere(db: DB, uuid: string): boolean {
  * email of each of `people`, and a hypothesis or outcome their interviews are evidence for also each
  * word of their name, as the live records do (scrubPerson). Used when a conflict is kept (pm sync,
  * pm import), by an erasure (pm forget, or one arriving), and before pm sync resolve brings one back.
+ * `live`: the living people's names (pm forget's: without the contact it is erasing).
  */
 export function conflictCopy(
   db: DB,
@@ -482,6 +567,7 @@ export function conflictCopy(
   key: string,
   doc: Record<string, unknown> | null,
   people: ErasedPerson[],
+  live = liveNames(db),
 ): { doc: Record<string, unknown> | null } | null {
   const just = new Set(people.map((p) => p.uuid));
   const erased = (uuid: string) => just.has(uuid) || erasedHere(db, uuid);
@@ -507,7 +593,7 @@ export function conflictCopy(
   );
   const linked = typeof hypothesis === 'string' ? (evidenceOf.pluck().all(hypothesis) as string[]) : [];
   for (const p of people) {
-    const needles = personNeedles(p.name, p.email, p.account);
+    const needles = personNeedles(p.name, p.email, p.account, live);
     const theirs = linked.some((u) => p.interviewUuids.includes(u));
     out = scrubDoc(out, theirs ? needles.theirHypotheses : needles.everywhere);
   }
@@ -558,7 +644,9 @@ export interface ScrubContext {
  * `spare`: names left as they are (a living contact's, where a command checks what the user wrote).
  * A one-word name ("May") is an ordinary word (F11): it goes alone only in a conversation that
  * erased person attended (`attendedBy`), elsewhere beside their account, "May (Xco)", or beside an
- * erased email, "May <[forgotten]>", as pm forget scrubs (personNeedles).
+ * erased email, "May <[forgotten]>", as pm forget scrubs (personNeedles). As pm forget leaves them, a
+ * run of words around a name that is a living person's longer name ("Kim Lee Smith") stays, and so
+ * does the name in a conversation held with a living namesake (`attendedBy`) they did not attend.
  */
 export function hashedScrubber(
   db: DB,
@@ -587,6 +675,24 @@ export function hashedScrubber(
   const accountOf = db.prepare(
     'SELECT a.name FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.uuid = ? AND c.forgotten = 1',
   );
+  const live = liveNames(db);
+  // (by name: a merge fills name_key in at its end)
+  const livingName = db.prepare('SELECT name FROM contacts WHERE uuid = ? AND forgotten = 0').pluck();
+  const namesakeThere = (span: string, at: ScrubContext): boolean =>
+    at.attendedBy?.some((u) => {
+      const name = typeof u === 'string' ? (livingName.get(u) as string | undefined) : undefined;
+      return name !== undefined && nameKey(name) === nameKey(span);
+    }) === true;
+  /** the word after a living person's name around words [i, j] (a run of words apart as a name's are), or 0 */
+  const livingAround = (text: string, words: { start: number; end: number }[], free: number, i: number, j: number) => {
+    for (let a = i; a >= Math.max(free, j - NAME_WORDS + 1); a--)
+      for (let b = Math.min(words.length - 1, a + NAME_WORDS - 1); b >= j; b--) {
+        if (a === i && b === j) continue;
+        const run = text.slice(words[a].start, words[b].end);
+        if (!/[^\p{L}\p{N}\s'’.-]/u.test(run) && live.has(foldNeedle(run))) return b + 1;
+      }
+    return 0;
+  };
   const besideThem = (uuid: string, after: string): number => {
     const mail = /^\s*<\[forgotten\]>/.exec(after);
     if (mail) return mail[0].length;
@@ -600,6 +706,8 @@ export function hashedScrubber(
     );
     const words = [...out.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     const spans: { start: number; end: number }[] = [];
+    /** the first word after the last name scrubbed */
+    let free = 0;
     for (let i = 0; i < words.length; i++)
       for (let j = Math.min(words.length, i + NAME_WORDS) - 1; j >= i; j--) {
         const span = out.slice(words[i].start, words[j].end);
@@ -607,6 +715,12 @@ export function hashedScrubber(
         if (/[^\p{L}\p{N}\s'’.-]/u.test(span)) continue;
         const uuid = erasedBy((k) => nameHash(k, span));
         if (uuid === undefined || spare?.(span)) continue;
+        if (!at.attendedBy?.includes(uuid) && namesakeThere(span, at)) continue;
+        const lived = livingAround(out, words, free, i, j);
+        if (lived > 0) {
+          i = lived - 1;
+          break;
+        }
         let end = words[j].end;
         if (isOneWordName(span) && !at.attendedBy?.includes(uuid)) {
           const beside = besideThem(uuid, out.slice(end));
@@ -615,6 +729,7 @@ export function hashedScrubber(
         }
         spans.push({ start: words[i].start, end });
         while (i + 1 < words.length && words[i + 1].start < end) i++;
+        free = i + 1;
         break;
       }
     for (const sp of spans.reverse()) out = `${out.slice(0, sp.start)}${ERASED_MARK}${out.slice(sp.end)}`;
@@ -639,7 +754,7 @@ export function hashedScrubber(
  * records: conflictCopy decides what of each may stay once `person` is erased. Returns the
  * conflicts removed or scrubbed.
  */
-function scrubConflicts(db: DB, person: ErasedPerson): number {
+function scrubConflicts(db: DB, person: ErasedPerson, live: LiveNames): number {
   const rows = db.prepare('SELECT id, kind, key, lost_data AS data FROM sync_conflicts').all() as {
     id: number;
     kind: string;
@@ -650,7 +765,7 @@ function scrubConflicts(db: DB, person: ErasedPerson): number {
   const set = db.prepare('UPDATE sync_conflicts SET lost_data = ? WHERE id = ?');
   let n = 0;
   for (const r of rows) {
-    const copy = conflictCopy(db, r.kind, r.key, r.data === null ? null : JSON.parse(r.data), [person]);
+    const copy = conflictCopy(db, r.kind, r.key, r.data === null ? null : JSON.parse(r.data), [person], live);
     if (copy === null) {
       drop.run(r.id);
       n++;
@@ -690,8 +805,14 @@ export function purgeFreedPages(db: DB): { rewritten: boolean; walHeld: boolean 
  * journal knew them as, e.g. the shared database's copy): quotes and mentions, as a change of this
  * journal's own (tracked), so that the scrubbed versions travel.
  */
-export function rescrubInterviews(db: DB, contactUuid: string, name: string, email: string | null): void {
-  const needles = personNeedles(name, email).theirs;
+export function rescrubInterviews(
+  db: DB,
+  contactUuid: string,
+  name: string,
+  email: string | null,
+  live: LiveNames,
+): void {
+  const needles = personNeedles(name, email, null, live).theirs;
   const ids = db
     .prepare(`SELECT ic.interview_id FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
       WHERE c.uuid = ?`)

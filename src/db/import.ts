@@ -21,6 +21,7 @@ import {
   ERASED_MARK,
   FORGOTTEN_NAME,
   forgetContact,
+  livingNames,
   personNeedles,
   type ErasedPerson,
   type ForgetResult,
@@ -31,6 +32,8 @@ import { sameAsErased } from '../core/erasure.js';
 import { statementKey } from '../core/similarity.js';
 import { DEFAULTS, type ConfigKey } from '../core/config.js';
 import type { HypothesisDoc, InterviewDoc, JournalDoc, OutcomeDoc, SettingDoc } from '../core/import-validate.js';
+import { LiveNames } from '../core/mentions.js';
+import { nameKey } from '../core/identity.js';
 import type { ExistsInJournal, RefTable } from '../core/import-validate.js';
 import type { Lookalike } from './identity.js';
 
@@ -405,7 +408,16 @@ function eraseOnArrival(
   };
   /** erased people's needles, by the file's contact UUID, for scrubbing the file's text */
   const scrubbers = new Map<string, PersonNeedles>();
-  const everywhere: PersonNeedles[] = [];
+  /** every erased person's needles, and their name's key (a living namesake's conversation keeps it) */
+  const everywhere: { needles: PersonNeedles; key: string }[] = [];
+  // the living: here, and the file's people who are not erased (read at the first mention found)
+  let arriving: JournalDoc['contacts'] = [];
+  const live = new LiveNames(() => [...livingNames(db), ...arriving.filter((c) => !c.forgotten).map((c) => c.name)]);
+  const erasedOne = (name: string, email: string | null, account: string | null) => {
+    const needles = personNeedles(name, email, account, live);
+    everywhere.push({ needles, key: nameKey(name) });
+    return needles;
+  };
   // this journal's people the file's list names (by UUID or email) are erased here too; so is one
   // with the name of a person it erased at the same account, no email telling them apart: by the
   // rule that unites copies made apart, the same person (fresh-eyes E11)
@@ -427,7 +439,7 @@ function eraseOnArrival(
       if (m.by === 'name' && !(added.has(m.entry.uuid) && sameAsErased(m, c, erasedAccount(m.entry.uuid)))) continue;
       countScrubbedHere(counts, forgetContact(db, c.id, erased));
       recordErasure(db, c, today, 2);
-      everywhere.push(personNeedles(c.name, c.email, c.account));
+      erasedOne(c.name, c.email, c.account);
       counts.contacts.erasedHere++;
     }
 
@@ -448,8 +460,7 @@ function eraseOnArrival(
       counts.nameMatches.push({ name: c.name, account });
     if (!match || (match.by === 'name' && !same)) return c;
     // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
-    scrubbers.set(c.uuid, personNeedles(c.name, c.email, account));
-    everywhere.push(scrubbers.get(c.uuid)!);
+    scrubbers.set(c.uuid, erasedOne(c.name, c.email, account));
     const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
     if (here && !here.forgotten) {
       countScrubbedHere(counts, forgetContact(db, here.id, erased));
@@ -463,16 +474,27 @@ function eraseOnArrival(
     return { ...c, name: FORGOTTEN_NAME, email: null, segment: null, persona: null, forgotten: true as const };
   });
   if (everywhere.length === 0) return { ...doc, contacts };
+  arriving = contacts;
 
-  const scrubEverywhere = (text: string): string => {
+  /** `namesakes`: the name keys of a conversation's living people, whose name it keeps (as pm forget) */
+  const scrubEverywhere = (text: string, namesakes?: Set<string>): string => {
     let out = text;
     for (const n of everywhere) {
-      const r = n.everywhere.replace(out);
+      const r = (namesakes?.has(n.key) ? n.needles.email : n.needles.everywhere).replace(out);
       out = r.text;
       counts.scrubbed.mentions += r.count;
     }
     return out;
   };
+  const livingHere = db.prepare('SELECT name FROM contacts WHERE uuid = ? AND forgotten = 0').pluck();
+  const livingArriving = new Map(contacts.filter((c) => !c.forgotten).map((c) => [c.uuid, c.name]));
+  const namesakesOf = (i: InterviewDoc): Set<string> =>
+    new Set(
+      i.contactUuids.flatMap((u) => {
+        const name = livingArriving.get(u) ?? (livingHere.get(u) as string | undefined);
+        return name === undefined ? [] : [nameKey(name)];
+      }),
+    );
   const orNull = (t: string | null) => (t === null ? null : scrubEverywhere(t));
   const known = db.prepare('SELECT 1 FROM interviews WHERE uuid = ?');
   return {
@@ -481,14 +503,20 @@ function eraseOnArrival(
     // (counted for the interviews new here, as before versions: those the journal has are its own
     // business, scrubbed by its own pm forget)
     interviews: doc.interviews.map((i) =>
-      scrubInterviewDoc(i, scrubbers, scrubEverywhere, known.get(i.uuid) === undefined ? counts : emptyCounts()),
+      scrubInterviewDoc(
+        i,
+        scrubbers,
+        scrubEverywhere,
+        namesakesOf(i),
+        known.get(i.uuid) === undefined ? counts : emptyCounts(),
+      ),
     ),
     hypotheses: doc.hypotheses.map(
       (h): HypothesisDoc => ({
         ...h,
         statement: scrubEverywhere(h.statement),
         criteria: orNull(h.criteria),
-        tags: h.tags.map(scrubEverywhere),
+        tags: h.tags.map((t) => scrubEverywhere(t)),
         revisions: h.revisions.map((r) => ({ ...r, before: orNull(r.before), after: orNull(r.after) })),
         bet: h.bet === null ? null : { ...h.bet, reason: scrubEverywhere(h.bet.reason) },
       }),
@@ -498,7 +526,7 @@ function eraseOnArrival(
     opportunities: doc.opportunities.map((o) => ({
       ...o,
       name: scrubEverywhere(o.name),
-      aliases: o.aliases.map(scrubEverywhere),
+      aliases: o.aliases.map((a) => scrubEverywhere(a)),
     })),
   };
 }
@@ -517,7 +545,8 @@ function countScrubbedHere(counts: ImportCounts, r: ForgetResult): void {
 function scrubInterviewDoc(
   i: InterviewDoc,
   scrubbers: Map<string, PersonNeedles>,
-  everywhere: (text: string) => string,
+  everywhere: (text: string, namesakes?: Set<string>) => string,
+  namesakes: Set<string>,
   counts: ImportCounts,
 ): InterviewDoc {
   const theirs = i.contactUuids.filter((u) => scrubbers.has(u)).map((u) => scrubbers.get(u)!);
@@ -529,7 +558,7 @@ function scrubInterviewDoc(
       out = r.text;
       counts.scrubbed.mentions += r.count;
     }
-    return everywhere(out);
+    return everywhere(out, namesakes);
   };
   const scrubTag = (tag: string) => {
     let out = tag;
@@ -538,7 +567,7 @@ function scrubInterviewDoc(
       out = r.text;
       counts.scrubbed.mentions += r.count;
     }
-    return everywhere(out);
+    return everywhere(out, namesakes);
   };
   const quotes = theirs.length ? [] : i.quotes.map(scrub);
   counts.scrubbed.quotes += i.quotes.length - quotes.length;

@@ -33,7 +33,9 @@ import {
   FORGOTTEN_NAME,
   forgetContact,
   hashedScrubber,
+  scrubContext,
   scrubOfErased,
+  type ScrubContextOf,
   type ErasedPerson,
   type ForgetResult,
 } from './forget.js';
@@ -995,6 +997,9 @@ class Merger {
   /** hashedScrubber, built at the first record written (after this merge's erasures); null: nobody erased */
   private scrubber: ReturnType<typeof hashedScrubber> | undefined;
 
+  /** scrubOfErased's reads of the journal, made at the first record it scrubs (after the contacts) */
+  private scrubAt: ScrubContextOf | undefined;
+
   /**
    * Write a record's content. Whatever arrives after an erasure (a teammate's newer edit naming the
    * erased person, say) is written scrubbed of the people this journal knows by hashes only, as
@@ -1020,7 +1025,10 @@ class Merger {
       const attendedBy = c.kind === 'interview' ? (c.data as InterviewDoc).contactUuids : undefined;
       let scrubbed = this.scrubber?.(c.data, { attendedBy });
       // the people erased by this merge (or by the command running it) are known by name until it ends
-      if (this.erased.length > 0) scrubbed = scrubOfErased(c.kind, c.key, scrubbed ?? c.data, this.erased);
+      if (this.erased.length > 0) {
+        this.scrubAt ??= scrubContext(this.db);
+        scrubbed = scrubOfErased(c.kind, c.key, scrubbed ?? c.data, this.erased, this.scrubAt);
+      }
       if (scrubbed !== undefined && JSON.stringify(scrubbed) !== JSON.stringify(c.data)) {
         const applied = this.materializeAs({ ...c, data: scrubbed as RecordDoc });
         return applied === 'added' || applied === 'updated' ? 'scrubbed' : applied;

@@ -27,7 +27,7 @@ import { JournalError, UsageError } from '../errors.js';
 import { fieldStamps, readRecords } from './exchange.js';
 import { changesOf, mergeChanges, type LostVersion, type MergeResult } from './merge.js';
 import { journalLookup, type Lookalikes, repeatedHypotheses } from './import.js';
-import { rescrubInterviews, type ErasedPerson } from './forget.js';
+import { liveNames, rescrubInterviews, type ErasedPerson } from './forget.js';
 import { deviceId, tick } from './tracking.js';
 import { tombstonedRecords } from './deleted-ids.js';
 import { sortedVector, STAMPED_FIELDS, VERSION_RE, type FieldVersions } from '../core/versions.js';
@@ -743,8 +743,9 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
           [erasing],
         );
         db.transaction(() => {
+          const live = liveNames(db);
           for (const row of known.rows as { key: string; data: { name?: string; email?: string | null } | null }[])
-            if (row.data?.name) rescrubInterviews(db, row.key, row.data.name, row.data.email ?? null);
+            if (row.data?.name) rescrubInterviews(db, row.key, row.data.name, row.data.email ?? null, live);
         }).immediate();
       }
 
