@@ -14,7 +14,7 @@ import { contactCadenceSql, goingColdSql, latenessSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
 import { markMerged } from './tracking.js';
-import { PEOPLE_INSERT } from './interview-writer.js';
+import { joinedPerson, PEOPLE_INSERT } from './interview-writer.js';
 
 const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, c.role, c.segment,
   c.persona FROM contacts c JOIN accounts a ON a.id = c.account_id`;
@@ -252,12 +252,16 @@ export function mergeContacts(db: DB, duplicate: number, keep: number, { remembe
     AND EXISTS (SELECT 1 FROM contacts WHERE id = ? AND role IN ('customer', 'prospect'))`).run(duplicate, keep);
   // one row at a time, by the one statement that writes a person's row with all its copies
   const add = db.prepare(PEOPLE_INSERT);
+  const joined = joinedPerson(db);
   let moved = 0;
   for (const interview of db
     .prepare('SELECT interview_id FROM interview_contacts WHERE contact_id = ?')
     .pluck()
-    .all(duplicate) as number[])
-    moved += add.run({ interview, contact: keep }).changes;
+    .all(duplicate) as number[]) {
+    const added = add.run({ interview, contact: keep }).changes;
+    if (added > 0) joined(interview, keep);
+    moved += added;
+  }
   db.prepare('DELETE FROM interview_contacts WHERE contact_id = ?').run(duplicate);
   const dup = db
     .prepare('SELECT name, email, segment, persona, forgotten FROM contacts WHERE id = ?')

@@ -106,7 +106,41 @@ export function addPeople(db: DB, interviewId: number, contactIds: readonly numb
   if (contactIds.length === 0) return;
   db.prepare(KIND_FOR_PEOPLE).run(interviewId, JSON.stringify(contactIds));
   const add = db.prepare(PEOPLE_INSERT);
-  for (const c of contactIds) add.run({ contact: c, interview: interviewId });
+  const joined = joinedPerson(db);
+  for (const c of contactIds) if (add.run({ contact: c, interview: interviewId }).changes > 0) joined(interviewId, c);
+}
+
+/**
+ * A person just added to a conversation that exists: their rows of pain_hearings, one a pain of the
+ * conversation when it is a customer one and they are a customer or prospect (the view's second
+ * half), and the evidence customers and totals of the hypotheses it is linked to, made again from
+ * their views. Triggers on interview_contacts did this until 0063; each writer that adds a person to
+ * a conversation that exists calls it after each row it added (addPeople, mergeContacts). A new
+ * conversation's people need none of it (InterviewWriter.insert writes them before its pains and
+ * links, whose triggers count the people present), and as triggers it was compiled at every `pm log`
+ * (~0.45 ms of its people insert's prepare, docs/performance.md wave 14). test/unit/
+ * pain-hearings-added.test.ts and summaries.test.ts hold it to the views.
+ */
+export function joinedPerson(db: DB): (interviewId: number, contactId: number) => void {
+  const hearings = db.prepare(`INSERT OR IGNORE INTO pain_hearings
+    SELECT p.interview_id, p.position, ic.contact_id, ic.date, p.text, ic.kind, NULL, NULL,
+      (SELECT nullif(c.segment, '') FROM contacts c WHERE c.id = ic.contact_id),
+      CASE p.severity WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 ELSE 3 END
+    FROM interview_contacts ic JOIN pains p ON p.interview_id = ic.interview_id
+    WHERE ic.interview_id = @interview AND ic.contact_id = @contact AND ic.kind = 'customer' AND ic.customer = 1`);
+  const linked = db.prepare('SELECT 1 FROM evidence WHERE interview_id = ? LIMIT 1').pluck();
+  const hypotheses = 'SELECT hypothesis_id FROM evidence WHERE interview_id = ?';
+  const evidence = [
+    `DELETE FROM evidence_customers WHERE hypothesis_id IN (${hypotheses})`,
+    `INSERT INTO evidence_customers SELECT * FROM evidence_customers_now WHERE hypothesis_id IN (${hypotheses})`,
+    `DELETE FROM evidence_totals WHERE hypothesis_id IN (${hypotheses})`,
+    `INSERT INTO evidence_totals SELECT * FROM evidence_totals_now WHERE hypothesis_id IN (${hypotheses})`,
+  ];
+  return (interview, contact) => {
+    hearings.run({ interview, contact });
+    if (linked.get(interview) === undefined) return;
+    for (const sql of evidence) db.prepare(sql).run(interview);
+  };
 }
 
 const SQL = {
@@ -184,6 +218,7 @@ export class InterviewWriter {
         createdAt,
       ).lastInsertRowid,
     );
+    // before its pains and links: a person joining has nothing of them to count yet (joinedPerson)
     for (const c of i.contactIds) this.stmt('addPresent').run({ contact: c, interview: rowid });
     this.addPains(rowid, i.pains);
     this.addList(rowid, 'quotes', i.quotes);

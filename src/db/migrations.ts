@@ -100,6 +100,7 @@ export const MIGRATIONS: Migration[] = [
   migration(60, '0060_theme_days'),
   migration(61, '0061_refuted_same_day'),
   migration(62, '0062_stale_from_reopening'),
+  migration(63, '0063_people_joined_by_writers'),
 ];
 
 /**

@@ -41,11 +41,12 @@ export interface Summary {
   added?: (after: number) => string;
 }
 
+// a person joining a conversation that has links is counted by the writer that adds them (0063,
+// src/db/interview-writer.ts joinedPerson), as are their rows of pain_hearings
 const EVIDENCE_SUMMARY_TRIGGERS = [
   'evidence_customers_after_evidence_update',
   'evidence_customers_after_evidence_delete',
   'evidence_customers_after_contact_update',
-  'evidence_customers_after_people_insert',
 ];
 
 const PAIN_TEXT_DAYS_TRIGGERS = [
@@ -288,7 +289,6 @@ export const SUMMARIES: readonly Summary[] = [
       'pain_hearings_after_pain_insert',
       'pain_hearings_after_pain_update',
       'pain_hearings_after_pain_delete',
-      'pain_hearings_after_people_insert',
       'pain_hearings_after_people_update',
       'pain_hearings_after_people_delete',
       'pain_hearings_after_interview_update',

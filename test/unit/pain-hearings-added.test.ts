@@ -4,8 +4,9 @@
 // and every summary kept from them (pain_heard_last, pain_text_days, pain_facet_last …) must be what
 // their views compute from scratch: conversations logged with customers, prospects and colleagues,
 // signals and stakeholder meetings, with and without pains; people joining conversations that have
-// pains (a colleague, a customer making a meeting a customer conversation); pains written anew by an
-// edit. On journals of both bench shapes.
+// pains (a colleague, a customer making a meeting a customer conversation) or evidence links, and a
+// contact merge moving them (the writers' joinedPerson, 0063); pains written anew by an edit. On
+// journals of both bench shapes.
 import { expect, it, onTestFinished } from 'vitest';
 import type { DB } from '../../src/db/journal.js';
 import {
@@ -14,6 +15,7 @@ import {
   type InterviewChange,
   type InterviewContent,
 } from '../../src/db/interview-writer.js';
+import { mergeContacts } from '../../src/db/contacts.js';
 import { summaryDrift } from '../../src/db/summaries.js';
 import type { Pain } from '../../src/core/pains.js';
 import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
@@ -83,6 +85,15 @@ it.each(Object.entries(SHAPES))(
     const joining = [customers[7], colleagues[2], customers[8], prospects[2] ?? customers[9]];
     for (let i = 0; i < withPains.length; i++) addPeople(db, withPains[i], [joining[i % 4]]);
     addPeople(db, logged[0], [customers[0], customers[10]]);
+    // people joining conversations linked to hypotheses, and pm contact merge moving a customer's
+    // conversations (pains and links among them) to another customer: since 0063 the writers add what
+    // a person joining changes (joinedPerson), where triggers on every people insert did
+    const linked = ids('SELECT DISTINCT interview_id FROM evidence ORDER BY interview_id DESC LIMIT 20');
+    for (let i = 0; i < linked.length; i++) addPeople(db, linked[i], [joining[(i + 1) % 4]]);
+    const [from] = ids(`SELECT ic.contact_id FROM interview_contacts ic JOIN evidence e USING (interview_id)
+      JOIN pains p USING (interview_id) WHERE ic.customer = 1 AND ic.contact_id NOT IN (${customers.join()})
+      GROUP BY ic.contact_id ORDER BY count(*) DESC LIMIT 1`);
+    expect(mergeContacts(db, from, customers[11])).toBeGreaterThan(0);
     // pm edit --pain: the pains written anew, of a conversation with customers present
     writer.update(logged[1], {
       // no field written (columns: []), only the pains
