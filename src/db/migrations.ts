@@ -150,7 +150,7 @@ function dropCoveragePeople(db: DB): void {
       'VIEW coverage_persona_last_now',
       'TRIGGER interviews_people_after_account',
       'TRIGGER contacts_people_after_update',
-      // 0058's reads `customer` too (replayed after this, it writes it again)
+      // 0058's reads `customer` too (replayed after this, it writes it again; 0063 drops it)
       'TRIGGER pain_hearings_after_people_insert',
       'VIEW interview_contacts_people_now',
       'INDEX interview_contacts_customers_by_date',
