@@ -66,6 +66,20 @@ import { bornBeforeAny, segmentsSql } from './coverage.js';
 // is on or before it. On the harsh 100k journal (1,718 open follow-ups) counting the 692 due took
 // ~2.9 ms of cold SQL when each person present was looked up (their kept latest customer
 // conversation, else an index seek); from the kept day, ~0.3 ms.
+// A pain's theme is its opportunity (H4): the pains of one the user named, through its key or an alias
+// (pm opportunity merge, rename), are one theme named as it is, as grouper (src/core/opportunities.ts)
+// groups them. Its group is ' #' and the opportunity's id: no pain's key starts with a space (painKey
+// and lower(trim()) trim). An unnamed pain's group is its key. Two seeks into the (mostly empty)
+// tables for each key or, read from theme_days, each row of the period (~2,400 in the 100k's week).
+// `key` must be qualified: the tables looked into have a column key too.
+const THEME_GROUP = (key: string) =>
+  `coalesce(' #' || coalesce((SELECT o.id FROM opportunities o WHERE o.key = ${key}),
+    (SELECT o.opportunity_id FROM opportunity_aliases o WHERE o.key = ${key})), ${key})`;
+/** A theme's name: its opportunity's when the user named it, else as the period writes it most (`spelling`). */
+const THEME_NAME = (grp: string, spelling: string) =>
+  `CASE WHEN ${grp} GLOB ' #*' THEN (SELECT o.name FROM opportunities o WHERE o.id = substr(${grp}, 3))
+    ELSE ${spelling} END`;
+
 /** Evidence `e` logged after the validation of `h` (the rule of evidence-after-validate). */
 const REFUTED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
 
@@ -325,33 +339,35 @@ WITH p AS (
 -- each text's key computed once: a JavaScript function called for each of the week's pains cost
 -- ~1.2 µs a call (~2 ms for the harsh 100k journal's 1,500), where the texts are a few hundred
 keys AS MATERIALIZED (
-  SELECT text, ${PAIN_KEY('text')} AS key FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id)
+  SELECT k.text, ${THEME_GROUP('k.key')} AS grp FROM (
+    SELECT text, ${PAIN_KEY('text')} AS key
+    FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id)) k
 ),
 items AS (
-  SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key, t.tag AS theme, p.id AS interview_id, p.account_id,
+  SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS grp, t.tag AS theme, p.id AS interview_id, p.account_id,
     p.source, p.date
   FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION ALL
-  SELECT 'pain', k.key, trim(x.text), p.id, p.account_id, p.source, p.date
+  SELECT 'pain', k.grp, trim(x.text), p.id, p.account_id, p.source, p.date
   FROM p JOIN pains x ON x.interview_id = p.id JOIN keys k ON k.text = x.text
 ),
 -- a theme is named as an opportunity is (commonSpelling, src/core/opportunities.ts): as written most
 -- often in the period, then most recently, then first by text; a tag too (E14: one BILLING named
 -- the billing of every other interview)
 named AS (
-  SELECT kind, key, theme FROM (
-    SELECT kind, key, theme,
-      row_number() OVER (PARTITION BY kind, key ORDER BY count(*) DESC, max(date) DESC, theme) AS n
-    FROM items GROUP BY kind, key, theme)
+  SELECT kind, grp, theme FROM (
+    SELECT kind, grp, theme,
+      row_number() OVER (PARTITION BY kind, grp ORDER BY count(*) DESC, max(date) DESC, theme) AS n
+    FROM items GROUP BY kind, grp, theme)
   WHERE n = 1
 )
-SELECT it.kind, nm.theme AS theme,
+SELECT it.kind, ${THEME_NAME('it.grp', 'nm.theme')} AS theme,
   count(DISTINCT it.account_id) AS accounts,
   count(DISTINCT it.source) AS signals, count(DISTINCT it.interview_id) AS interviews,
   json_group_array(DISTINCT a.segment) AS accountSegments
-FROM items it JOIN named nm ON nm.kind = it.kind AND nm.key = it.key
+FROM items it JOIN named nm ON nm.kind = it.kind AND nm.grp = it.grp
 LEFT JOIN accounts a INDEXED BY accounts_segments ON a.id = it.account_id
-GROUP BY it.kind, it.key`,
+GROUP BY it.kind, it.grp`,
 
     // the same from each day's themes kept by 0060 (without --by: it keeps no interviewer), one range of
     // theme_days grouped: no join to the period's interviews, tags and pains, each spelling's count
@@ -362,25 +378,29 @@ GROUP BY it.kind, it.key`,
       ? {}
       : {
           themesKept: `
-WITH g AS (
-  SELECT t.kind, t.key, count(DISTINCT t.val) FILTER (WHERE t.dim = 1) AS accounts,
+WITH t AS (
+  SELECT d.kind, d.key, CASE d.kind WHEN 'pain' THEN ${THEME_GROUP('d.key')} ELSE d.key END AS grp, d.day, d.dim,
+    d.val, d.n
+  FROM theme_days d WHERE d.day BETWEEN @start AND @end
+),
+g AS (
+  SELECT t.kind, t.grp, count(DISTINCT t.val) FILTER (WHERE t.dim = 1) AS accounts,
     count(DISTINCT t.val) FILTER (WHERE t.dim = 2) AS signals, sum(t.n) FILTER (WHERE t.dim = 3) AS interviews,
-    json_group_array(DISTINCT a.segment) FILTER (WHERE t.dim = 1) AS accountSegments
-  FROM theme_days t LEFT JOIN accounts a INDEXED BY accounts_segments ON t.dim = 1 AND a.id = t.val
-  WHERE t.day BETWEEN @start AND @end
-  GROUP BY t.kind, t.key
+    json_group_array(DISTINCT a.segment) FILTER (WHERE t.dim = 1) AS accountSegments,
+    max(t.kind = 'pain' AND (t.key GLOB '*[^ -~]*' OR instr(t.key, '  ') > 0)) AS other
+  FROM t LEFT JOIN accounts a INDEXED BY accounts_segments ON t.dim = 1 AND a.id = t.val
+  GROUP BY t.kind, t.grp
 ),
 named AS (
-  SELECT kind, key, theme FROM (
-    SELECT kind, key, val AS theme,
-      row_number() OVER (PARTITION BY kind, key ORDER BY sum(n) DESC, max(day) DESC, val) AS k
-    FROM theme_days WHERE day BETWEEN @start AND @end AND dim = 0 GROUP BY kind, key, val)
+  SELECT kind, grp, theme FROM (
+    SELECT kind, grp, val AS theme,
+      row_number() OVER (PARTITION BY kind, grp ORDER BY sum(n) DESC, max(day) DESC, val) AS k
+    FROM t WHERE dim = 0 GROUP BY kind, grp, val)
   WHERE k = 1
 )
-SELECT g.kind, nm.theme, g.accounts, g.signals, g.interviews, g.accountSegments,
-  g.kind = 'pain' AND (g.key GLOB '*[^ -~]*' OR instr(g.key, '  ') > 0) AS other
-FROM g JOIN named nm ON nm.kind = g.kind AND nm.key = g.key
-ORDER BY g.kind, g.key`,
+SELECT g.kind, ${THEME_NAME('g.grp', 'nm.theme')}, g.accounts, g.signals, g.interviews, g.accountSegments, g.other
+FROM g JOIN named nm ON nm.kind = g.kind AND nm.grp = g.grp
+ORDER BY g.kind, g.grp`,
         }),
 
     // how many themes (the standup page): the groups above, without what each one gathers (each text's key
@@ -393,7 +413,9 @@ WITH p AS (
 SELECT count(*) FROM (
   SELECT 'tag' AS kind, coalesce(t.tag_key, lower(t.tag)) AS key FROM p JOIN interview_tags t ON t.interview_id = p.id
   UNION
-  SELECT 'pain', ${PAIN_KEY('text')} FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id))`,
+  SELECT 'pain', ${THEME_GROUP('k.key')} FROM (
+    SELECT DISTINCT ${PAIN_KEY('text')} AS key
+    FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id)) k)`,
 
     followUps: `
 SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${names} AS names,

@@ -8,6 +8,7 @@ import { Chalk } from 'chalk';
 import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows, reportSql } from '../../src/db/report.js';
 import { withPainKey } from '../../src/db/pain-key.js';
+import { namedOpportunities } from '../../src/db/opportunities.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import { addPeople } from '../../src/db/interview-writer.js';
 import {
@@ -495,8 +496,9 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     }
   });
 
-  it("groups the period's themes as painKey does, with their accounts' segments", () => {
-    // the plain rule: every tag by its key and every pain by painKey (customer conversations and
+  it("groups the period's themes as opportunities do, with their accounts' segments", () => {
+    // the plain rule: every tag by its key and every pain by painKey, or by the named opportunity whose
+    // key or alias that is (the merged pain of beforeAll: fresh-eyes wave 13 H4) (customer conversations and
     // signals: not stakeholder meetings), each with its conversation and its account's segment (not
     // its people's own: fresh-eyes E9), read from the rows (NOT INDEXED: the statement reads them from
     // a narrow index, 0030) and grouped in JavaScript; the statement keys each pain text once
@@ -552,7 +554,15 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
             .all({ start, end, by }) as [number, string, string | null][];
         for (const [id, key, account] of rows('coalesce(x.tag_key, lower(x.tag))', 'interview_tags'))
           add(`tag ${key}`, id, account);
-        for (const [id, text, account] of rows('x.text', 'pains')) add(`pain ${painKey(text)}`, id, account);
+        const opportunityOf = new Map(
+          namedOpportunities(db).flatMap((o) => [[o.key, o.id], ...o.aliases.map((a) => [a.key, o.id] as const)]),
+        );
+        for (const [id, text, account] of rows('x.text', 'pains'))
+          add(
+            `pain ${opportunityOf.has(painKey(text)) ? `#${opportunityOf.get(painKey(text))}` : painKey(text)}`,
+            id,
+            account,
+          );
         const names = (set: Set<string | null>) => [...set].filter((x) => x !== null).sort();
         const expected = [...groups]
           .map(([key, g]) => JSON.stringify([key.split(' ')[0], g.ids.size, names(g.accounts)]))

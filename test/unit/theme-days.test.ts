@@ -15,6 +15,8 @@ import { InterviewWriter, type InterviewContent } from '../../src/db/interview-w
 import { mergeAccounts, updateAccount } from '../../src/db/accounts.js';
 import { mergeContacts } from '../../src/db/contacts.js';
 import { forgetContact } from '../../src/db/forget.js';
+import { addAlias, insertOpportunity, renameOpportunity } from '../../src/db/opportunities.js';
+import { painKey } from '../../src/core/pains.js';
 import { addDays } from '../../src/core/dates.js';
 import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
 // @ts-expect-error the generator is plain JavaScript
@@ -182,6 +184,31 @@ describe.each(Object.entries(SHAPES))('themes on a journal of the %s shape', (_s
       expect(expectSame()).toBe(20);
     } finally {
       db.exec('ROLLBACK TO themes; RELEASE themes');
+    }
+  });
+
+  it('makes the pains of an opportunity merged or renamed one theme, named as the opportunity is', () => {
+    db.exec('SAVEPOINT named');
+    try {
+      const p = { start: addDays(last(), -90), end: last(), by: null };
+      const before = themeRows(db, SQL, p).filter((t) => t.kind === 'pain');
+      // the two pains heard by most accounts, merged (pm opportunity merge B A), then renamed
+      const [a, b] = [...before].sort((x, y) => y.accounts - x.accounts || (x.theme < y.theme ? -1 : 1));
+      const into = insertOpportunity(db, { uuid: 'o-themes', name: a.theme, key: painKey(a.theme) });
+      addAlias(db, into, painKey(b.theme), b.theme);
+      addAlias(db, into, painKey(a.theme), a.theme);
+      renameOpportunity(db, into, 'One problem', painKey('One problem'));
+      const themes = themeRows(db, SQL, p);
+      const one = themes.filter((t) => t.kind === 'pain' && [a.theme, b.theme, 'One problem'].includes(t.theme));
+      expect(one).toMatchObject([{ theme: 'One problem' }]);
+      expect(one[0].accounts).toBeGreaterThanOrEqual(Math.max(a.accounts, b.accounts));
+      expect(one[0].accounts).toBeLessThanOrEqual(a.accounts + b.accounts);
+      expect(one[0].interviews).toBeGreaterThan(Math.max(a.interviews, b.interviews));
+      expect(themes.filter((t) => t.kind === 'pain')).toHaveLength(before.length - 1);
+      // the theme_days path answered (plain ASCII keys), and both paths agree over every period
+      expect(expectSame()).toBe(20);
+    } finally {
+      db.exec('ROLLBACK TO named; RELEASE named');
     }
   });
 
