@@ -6,6 +6,7 @@
 // addon stays outside (below). Type-checking is `npm run typecheck` (tsc).
 // The new build is written beside dist/ and swapped in, so a pm running meanwhile never sees half.
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -119,6 +120,46 @@ function onlyModules(keep) {
   };
 }
 
+// For a command's bundle: the command table (src/cli/commands.ts) holds that command's entry alone.
+// bin/pm.js runs a command's bundle only for its word, and the CLI reads the table for that word
+// only (registering, help, hints); the other 26 entries (~40 KB of options, help and examples) were
+// made at every start and read from its code cache: ~2% of `pm report`'s CPU (docs/performance.md,
+// wave 14). pm completion writes every command's completions, so its bundle keeps them all.
+const WHOLE_TABLE = new Set(['completion']);
+let table;
+/** src/cli/commands.ts with the COMMANDS array holding `command`'s entry alone. */
+function ownTableSource(path, command) {
+  if (!table) {
+    const text = readFileSync(path, 'utf8');
+    const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+    const array = sf.statements
+      .filter(ts.isVariableStatement)
+      .flatMap((s) => s.declarationList.declarations)
+      .find((d) => d.name.getText(sf) === 'COMMANDS')?.initializer;
+    if (!array || !ts.isArrayLiteralExpression(array)) throw new Error(`${path}: no COMMANDS array`);
+    const entries = array.elements.map((entry) => {
+      const name = ts.isObjectLiteralExpression(entry)
+        ? entry.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'name')?.initializer
+        : undefined;
+      if (!name || !ts.isStringLiteral(name)) throw new Error(`${path}: a COMMANDS entry without a literal name`);
+      return { name: name.text, text: entry.getText(sf) };
+    });
+    table = { before: text.slice(0, array.getStart(sf)), after: text.slice(array.end), entries };
+  }
+  const own = table.entries.filter((entry) => entry.name === command);
+  if (own.length !== 1) throw new Error(`${path}: ${own.length} COMMANDS entries named ${command}`);
+  return `${table.before}[${own[0].text}]${table.after}`;
+}
+const ownTableEntry = (command) => ({
+  name: 'own-table-entry',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]cli[\\/]commands\.ts$/ }, (args) => ({
+      loader: 'ts',
+      contents: ownTableSource(args.path, command),
+    }));
+  },
+});
+
 const WRAP_START = '(function (exports, require, module, __filename, __dirname) {';
 const WRAP_END = '\n})';
 
@@ -138,8 +179,8 @@ const common = {
   minifyWhitespace: true,
 };
 // the CLI's bundle: every command (for help, an unknown word, and the in-process tests), or, with
-// `keep`, one command's (below)
-const cliBuild = (name, keep) =>
+// `keep` and `command`, one command's (below)
+const cliBuild = (name, keep, command) =>
   build({
     ...common,
     entryPoints: { [name]: 'src/cli.ts' },
@@ -162,6 +203,7 @@ const cliBuild = (name, keep) =>
     footer: { js: WRAP_END },
     plugins: [
       ...(keep ? [onlyModules(keep)] : []),
+      ...(command !== undefined && !WHOLE_TABLE.has(command) ? [ownTableEntry(command)] : []),
       lazyChildProcess,
       noColorDetection,
       directAddon,
@@ -212,7 +254,7 @@ for (const [command, loaders] of Object.entries(probe.commandLoaders())) {
   needs[command] = new Set();
   for (const loadModule of loaders) needs[command].add((await loadModule()).notBundled);
 }
-await Promise.all(Object.entries(needs).map(([command, keep]) => cliBuild(`cli-${command}`, keep)));
+await Promise.all(Object.entries(needs).map(([command, keep]) => cliBuild(`cli-${command}`, keep, command)));
 // and each command's modules are in its bundle: a stand-in reached would fail that command's runs
 for (const command of Object.keys(needs)) {
   for (const loadModule of load(`cli-${command}.cjs`).commandLoaders()[command]) {

@@ -210,6 +210,32 @@ describe('code caches', () => {
     expect(readdirSync(app.dist).filter((f) => /^cli\.cjs\.\d+-\d+\.report\.v8cache/.test(f))).toHaveLength(1);
   });
 
+  it("a command's bundle holds its own entry of the command table, and answers from it as the whole CLI does", () => {
+    const report = readFileSync(join(app.dist, 'cli-report.cjs'), 'latin1');
+    const whole = readFileSync(join(app.dist, 'cli.cjs'), 'latin1');
+    // not the other commands' options, help and examples; pm completion's holds them all: it writes
+    // completions for every command
+    const initEntry = 'create the journal and set the customer-contact cadence';
+    expect(whole).toContain(initEntry);
+    expect(report).not.toContain(initEntry);
+    expect(readFileSync(join(app.dist, 'cli-completion.cjs'), 'latin1')).toContain(initEntry);
+    // what the CLI reads of the table: a mistyped option's, argument's and subcommand's hints, help,
+    // the completion script
+    const runs = [
+      ['report', '--frmat', 'md'],
+      ['hyp', 'show'],
+      ['hyp', 'lst'],
+      ['config', 'lst'],
+      ['hyp', '--help'],
+      ['completion', 'bash'],
+    ];
+    const answer = (r: ReturnType<typeof app.pm>) => [r.status, r.stdout, r.stderr];
+    const own = runs.map((args) => answer(app.pm(...args)));
+    expect(own.map((a) => a[0])).toEqual([2, 2, 2, 2, 0, 0]);
+    for (const f of readdirSync(app.dist).filter((f) => /^cli-/.test(f))) rmSync(join(app.dist, f));
+    expect(runs.map((args) => answer(app.pm(...args)))).toEqual(own);
+  });
+
   it('a bundle replaced in place leaves no caches of the old one behind', () => {
     expect(app.pm('report').status).toBe(0);
     expect(app.pm('report').status).toBe(0);
