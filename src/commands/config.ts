@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { CONFIG_KEYS, DEFAULTS, assertConfigKey, describeKey, parseConfigValue } from '../core/config.js';
-import { setConfigValue, storedConfigKeys, unsetConfigValue } from '../db/config.js';
+import { setConfigValue, setUserName, storedConfigKeys, unsetConfigValue } from '../db/config.js';
 import { safeLine } from '../core/text.js';
 import { configTable } from '../render/config.js';
 
@@ -30,9 +30,31 @@ export function get(ctx: Context, key: string): void {
 export function set(ctx: Context, key: string, raw: string): void {
   const k = assertConfigKey(key);
   const value = parseConfigValue(k, raw);
+  if (k === 'user.name') {
+    claimName(ctx, value as string);
+    if (ctx.json) ctx.printJson({ [k]: value });
+    return;
+  }
   ctx.transaction(({ db }) => setConfigValue(db, k, value as string | number));
   if (ctx.json) ctx.printJson({ [k]: value });
   else ctx.info(`Set ${k} = ${safeLine(String(value))}`);
+}
+
+/**
+ * Set user.name (pm config set, pm sync init): where it was unset, this journal's own conversations
+ * logged under the OS login become the name's (src/db/config.ts setUserName), and the user is told.
+ */
+export function claimName(ctx: Context, name: string): void {
+  const config = ctx.config();
+  const former = config['user.name'] === null ? ctx.defaultBy(config) : null;
+  const moved = ctx.transaction(({ db }) => setUserName(db, name, former));
+  if (ctx.json) return;
+  ctx.info(`Set user.name = ${safeLine(name)}`);
+  if (moved > 0 && former !== null)
+    ctx.info(
+      `${moved} conversation${moved === 1 ? '' : 's'} logged here as ${safeLine(JSON.stringify(former))} ` +
+        `(your OS login) ${moved === 1 ? 'is' : 'are'} now by ${safeLine(name)}`,
+    );
 }
 
 export function unset(ctx: Context, key: string): void {

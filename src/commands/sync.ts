@@ -9,7 +9,7 @@ import type { Pain } from '../core/pains.js';
 import { recordRef, versionTime } from '../core/versions.js';
 import { safeLine } from '../core/text.js';
 import { parseConfigValue, settingChangesText } from '../core/config.js';
-import { setConfigValue } from '../db/config.js';
+import { claimName } from './config.js';
 import { contestedDecisions, outcomeUuids } from '../db/contested.js';
 import { loadPrompts } from '../prompts.js';
 import type { SyncResult } from '../db/remote.js';
@@ -289,9 +289,7 @@ async function whoYouAre(ctx: Context, name: string | undefined): Promise<void> 
     );
     return;
   }
-  const value = chosen;
-  ctx.transaction(({ db }) => setConfigValue(db, 'user.name', value));
-  if (!ctx.json) ctx.info(`Set user.name = ${safeLine(value)}`);
+  claimName(ctx, chosen);
 }
 
 export async function status(ctx: Context): Promise<void> {

@@ -16,3 +16,19 @@ export function storedConfigKeys(db: DB): Set<string> {
 export function unsetConfigValue(db: DB, key: ConfigKey): void {
   db.prepare('DELETE FROM config WHERE key = ?').run(key);
 }
+
+/**
+ * Set user.name. Where it was unset, the conversations this journal logged under the OS login (pm's
+ * default `by`, `formerDefault`) are the user's own, and move to the name as tracked changes that a
+ * sync pushes: joining a team as docs/team.md says left them to a third person "root", and the plain
+ * report, now the user's own, read OVERDUE after weeks on target (fresh-eyes wave 14 H10). A name
+ * changed from one set name to another moves nothing (a journal handed to a colleague keeps whose
+ * calls were whose). Returns how many conversations moved.
+ */
+export function setUserName(db: DB, name: string, formerDefault: string | null): number {
+  setConfigValue(db, 'user.name', name);
+  if (formerDefault === null || formerDefault === name) return 0;
+  return db
+    .prepare('UPDATE interviews SET by = ? WHERE by = ? AND id IN (SELECT interview_id FROM logged_here)')
+    .run(name, formerDefault).changes;
+}
