@@ -215,7 +215,8 @@ describe('pm import', () => {
     expect(box.pm(['config', 'set', 'user.name', 'Dana Lee']).code).toBe(0);
     const first = box.pm(['export', '--format', 'json']);
     expect(first.code, first.err).toBe(0);
-    expect(first.out).not.toContain('Dana Lee');
+    // user.name is never exported (the calls logged here became hers when she set it: wave 14 H10)
+    expect(JSON.stringify(JSON.parse(first.out), (k, v) => (k === 'by' ? undefined : v))).not.toContain('Dana Lee');
     const other = join(box.dir, 'other.db');
     const imported = box.pm(['--db', other, 'import', writeDoc('first.json', first.out)]);
     expect(imported.code, imported.err).toBe(0);
