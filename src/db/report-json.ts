@@ -201,10 +201,6 @@ WHERE ${goingColdSql('lastDirect', 'cadenceDays', '@asOf')}`;
 /** The bytes that lead a character past U+FFFF in UTF-8. */
 const PAST_FFFF = [0xf0, 0xf1, 0xf2, 0xf3, 0xf4];
 
-/** Whether an open hypothesis has links dated after @asOf (its kept totals count them). */
-const LATER_LINKS = `SELECT EXISTS (SELECT 1 FROM evidence_totals t JOIN hypotheses h ON h.id = t.hypothesis_id
-  WHERE t.last_date > @asOf AND h.status = 'open' AND h.created_on <= @asOf)`;
-
 /**
  * Whether the killed and refuted lists' entries kept by triggers (0044) are the lists as of @asOf:
  * they hold every link dated after each decision, and every killed hypothesis whatever its day
@@ -224,6 +220,13 @@ FROM (SELECT entry, flag FROM report_decided WHERE list = @list
 export function decidedKept(db: DB, asOf: string): boolean {
   return db.prepare(DECIDED_LATER).pluck().get({ asOf }) === 0;
 }
+
+/**
+ * What leads each flag an open hypothesis raises in the open list's joined flags, the first one's
+ * included, which readJson cuts (a view of the bytes, no copy): cut in SQL (substr), each
+ * hypothesis's flags were walked a character at a time and copied once more.
+ */
+const OPEN_FLAGS_LEAD = `,${NL}    `;
 
 /** The statements, by section, with or without --by. */
 export function reportJsonSql(by: boolean) {
@@ -332,11 +335,15 @@ export function reportJsonSql(by: boolean) {
     ),
 
     // every open hypothesis (by id), as src/core/report.ts lists and flags it from its kept evidence
-    // totals (hypothesisFlags, confidenceOf, hypothesisMessage), when none has links dated after
-    // @asOf; one row: the entries, and the flags they raise (a running bet holds stale,
-    // past-decide-by and ready-to-kill)
+    // totals (hypothesisFlags, confidenceOf, hypothesisMessage); one row: the entries, the flags they
+    // raise (a running bet holds stale, past-decide-by and ready-to-kill), each led by its separator
+    // (OPEN_FLAGS_LEAD, the first one's cut by the caller), and whether one has links dated after
+    // @asOf (1), whose kept totals count them: the caller then builds them as before. x is read as a
+    // co-routine, its columns computed once a row as it goes, not written into a temporary table and
+    // read back (~0.6 ms of ~7.5 on the harsh 100k; the LIMIT keeps SQLite from flattening it into y
+    // and z, which would compute each of its columns at every use)
     open: `
-WITH x AS MATERIALIZED (
+WITH x AS (
   SELECT h.id, h.statement, h.created_on AS createdOn, h.decide_by AS decideBy,
     coalesce(t.supports, 0) AS supports, coalesce(t.refutes, 0) AS refutes,
     coalesce(t.other_supports, 0) AS otherSupports, coalesce(t.other_refutes, 0) AS otherRefutes,
@@ -348,7 +355,8 @@ WITH x AS MATERIALIZED (
       ELSE 'due' END AS bet,
     ${days("max(h.created_on, coalesce(t.last_evidence, ''), coalesce(h.decided_on, ''))", '@asOf')} AS quiet,
     coalesce(h.decided_on > h.created_on, 0) AS reopened,
-    ${days('h.decide_by', '@asOf')} AS past
+    ${days('h.decide_by', '@asOf')} AS past,
+    t.last_date > @asOf AS later
   -- in id order, read as stored: through the index on status they came by date, to be sorted again
   -- (~1.5 ms more on the harsh 100k's 1,590 open hypotheses of 3,000, 0.3 ms on today's 428 of 2,000)
   FROM hypotheses h NOT INDEXED LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
@@ -380,26 +388,26 @@ z AS (SELECT *,
         pluralS('quiet'),
         '@staleDays',
       ],
-      `,${NL}    `,
+      OPEN_FLAGS_LEAD,
     )} ELSE '' END ||
       CASE WHEN past > 0 AND NOT holding THEN ${plainFlag(
         'past-decide-by',
         'H%d was to be decided by %s (%d day%s ago): validate, invalidate or kill it',
         ['id', 'decideBy', 'past', pluralS('past')],
-        `,${NL}    `,
+        OPEN_FLAGS_LEAD,
       )} ELSE '' END ||
       CASE WHEN ready THEN ${plainFlag(
         'ready-to-validate',
         'H%d is ready to validate: %d customer%s from %d account%s support it, none refute ' +
           '(pm hyp validate H%d --reason "…")',
         ['id', 'cs', pluralS('cs'), 'accS', pluralS('accS'), 'id'],
-        `,${NL}    `,
+        OPEN_FLAGS_LEAD,
       )} ELSE '' END ||
       CASE WHEN kill AND NOT holding THEN ${plainFlag(
         'ready-to-kill',
         'H%d is ready to kill: %d customer%s refute it (pm hyp kill H%d --reason "…")',
         ['id', 'cr', pluralS('cr'), 'id'],
-        `,${NL}    `,
+        OPEN_FLAGS_LEAD,
       )} ELSE '' END) AS raised
   FROM y)
 SELECT CAST(group_concat(${object(6, [
@@ -426,7 +434,8 @@ SELECT CAST(group_concat(${object(6, [
         ])} END`,
       ],
     ])}, ${lit(`,${NL}      `)}) AS BLOB),
-  CAST(group_concat(nullif(substr(raised, 7), ''), ${lit(`,${NL}    `)}) AS BLOB)
+  CAST(group_concat(raised, '') AS BLOB),
+  max(later)
 FROM z`,
 
     // the earliest due first (the statement's own order)
@@ -446,8 +455,11 @@ FROM z`,
       flag(
         'follow-up-due',
         'id',
-        // names: the entry's `with` (WITH above), JSON text
-        `id || ': follow-up with ' || coalesce((SELECT group_concat(n.value, ', ' ORDER BY n.key) || ' (' ||
+        // names: the entry's `with` (WITH above), JSON text; json_each gives them in its order, which
+        // group_concat keeps as they come (an ORDER BY n.key sorted each follow-up's few names in a
+        // temporary b-tree of their own: ~0.2 ms of the harsh 100k's 692; report-json.test.ts holds
+        // the messages to the simple path's)
+        `id || ': follow-up with ' || coalesce((SELECT group_concat(n.value, ', ') || ' (' ||
             ${whereFrom('account', 'source')} || ')' FROM json_each(names) n WHERE n.value IS NOT NULL),
             ${whereFrom('account', 'source')}) || ' was due ' ||
           CASE WHEN followUp = @asOf THEN 'today'
@@ -500,18 +512,20 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     : read(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
   const followUps = read(JSON_SQL.followUps, { asOf: q.asOf, ...by, rows: -1 });
   // the open hypotheses as JSON text too, unless one has links dated after asOf (its counts are then
-  // recounted as of asOf: built as before); those held as bets are also read as rows, for the bets
-  const laterLinks = db.prepare(LATER_LINKS).pluck().get({ asOf: q.asOf }) === 1;
+  // recounted as of asOf: built as before); those held as bets are also read as rows, for the bets.
+  // The statement tells, as it reads each one's totals anyway: a scan of the totals of its own cost
+  // ~0.5 ms on the harsh 100k, where a report as of a day with later links makes the text in vain
+  const judge = Object.fromEntries(Object.entries(q.judge).map(([k, v]) => [k, BigInt(v)]));
+  const [entries, flags, later] = db
+    .prepare(JSON_SQL.open)
+    .raw()
+    .get({ asOf: q.asOf, ...judge }) as [Buffer | null, Buffer | null, number | null];
   let open: JsonLists['open'] = null;
   let hypotheses = [] as ReportRows['hypotheses'];
-  if (laterLinks) hypotheses = reportOpenHypotheses(db, q.asOf, true);
+  if (later === 1) hypotheses = reportOpenHypotheses(db, q.asOf, true);
   else {
-    const judge = Object.fromEntries(Object.entries(q.judge).map(([k, v]) => [k, BigInt(v)]));
-    const [entries, flags] = db
-      .prepare(JSON_SQL.open)
-      .raw()
-      .get({ asOf: q.asOf, ...judge }) as (Buffer | null)[];
-    open = { entries, flags };
+    // the flags, each led by OPEN_FLAGS_LEAD: '' when no hypothesis raises one (NULL: none is open)
+    open = { entries, flags: flags === null || flags.length === 0 ? null : flags.subarray(OPEN_FLAGS_LEAD.length) };
     const bets = [...runningBets(db).keys()];
     if (bets.length > 0) hypotheses = reportOpenHypotheses(db, q.asOf, true, null, bets);
   }

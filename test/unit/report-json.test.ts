@@ -303,6 +303,31 @@ describe('open hypotheses', () => {
       j.close();
     }
   });
+
+  // the open list's flags come joined, each led by its separator, the first one's cut by the caller:
+  // with none raised (a new hypothesis, decided by a later day) there is nothing to cut, and with
+  // one raised, exactly that separator
+  it('writes the flags they raise, whether none is raised or one', () => {
+    const j = journal();
+    try {
+      const quiet = j.hypothesis('a new idea', '2026-11-18', '2027-01-01');
+      const config = readConfig(j.db);
+      const period = resolvePeriod({}, '2026-11-20', config['week.start']);
+      const q = reportQuery({ period, asOf: '2026-11-20', config, by: null });
+      const none = documents(j.db, '2026-11-20', {}, null);
+      expect(none.fast).toBe(none.simple);
+      const raised = (d: typeof none) => d.full.flags.filter((f) => f.subject.startsWith('H')).map((f) => f.kind);
+      expect(raised(none)).toEqual([]);
+      expect(reportJsonRows(j.db, q)?.lists.open).toEqual({ entries: expect.any(Buffer), flags: null });
+      j.db.prepare("UPDATE hypotheses SET decide_by = '2026-11-19' WHERE id = ?").run(quiet);
+      const one = documents(j.db, '2026-11-20', {}, null);
+      expect(one.fast).toBe(one.simple);
+      expect(raised(one)).toEqual(['past-decide-by']);
+      expect(one.flags).toEqual(one.full.flags.slice(0, 1));
+    } finally {
+      j.close();
+    }
+  });
 });
 
 /** A killed and a validated hypothesis, decided on 2026-09-01 after a conversation with Ada of Acme. */
