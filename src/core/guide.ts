@@ -241,6 +241,48 @@ const BY_KIND: Record<HypothesisKind, string[]> = {
 
 const CLOSING = 'What else should I have asked you about this?';
 
+// what a statement says its people want (`Teams want a Slack digest`) or do (`Admins can set up SSO
+// without our help`): its subject, then the verb, then the thing or the doing, up to a qualifier
+const WANT = new RegExp(
+  String.raw`^\S.*?\s(?:(?:would|will|do|does)\s+)?(?:want|wants|need|needs|would like|would love|pay for|pays for|` +
+    String.raw`use|uses|ask for|asks for|look for|looks for)\s+(.+)$`,
+  'i',
+);
+const DO = new RegExp(
+  String.raw`^\S.*?\s(?:can(?:not|'t)?|could|will|would|should|must|(?:have|has|try|tries|struggle|struggles)\s+to)` +
+    String.raw`\s+(?:not\s+)?(.+)$`,
+  'i',
+);
+const QUALIFIER =
+  /\s+(?:without|with our|so that|so they|because|in under|in less than|if|when|instead of|rather than|by)\b.*$/i;
+/** when the statement gives nothing to ask about: the problem, whatever it is, in their words */
+const OPENER = 'What was the hardest part of your work last week?';
+
+/**
+ * The first question for a hypothesis with no opportunity and no tag (fresh-eyes wave 13 H7): worded
+ * from its statement, so that the questions after it ("how you handled it") refer to something, and
+ * without its claim (the "want", the "will pay": that would be the pitch): `Teams want a Slack digest`
+ * asks about the last time they needed something like a Slack digest, `Admins can set up SSO without
+ * our help` about the last time they had to set up SSO. A statement of another form, or a question
+ * pm guide check would flag, gives a question about their work.
+ */
+export function openerOf(statement: string): string {
+  const s = statement
+    .replace(/[“”"\s]+/g, ' ')
+    .replace(/[.!?]+\s*$/, '')
+    .trim();
+  const want = WANT.exec(s);
+  const act = want ? null : DO.exec(s);
+  const what = (want ?? act)?.[1].replace(QUALIFIER, '').trim();
+  if (!what || /^(it|this|that|them|these|those)$/i.test(what)) return OPENER;
+  const q = !want
+    ? `Tell me about the last time you had to ${what}.`
+    : /^to\s/i.test(what)
+      ? `Tell me about the last time you needed ${what}.`
+      : `Tell me about the last time you needed something like ${what}.`;
+  return reviewQuestion(q).length === 0 ? q : OPENER;
+}
+
 export interface GuideInput {
   id: string;
   statement: string;
@@ -287,14 +329,17 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /**
  * A guide of 5 to 8 open questions about past behaviour: the customer's problems first (the
- * opportunities it addresses, else its tags), then the questions for its kind of risk, then one that
- * lets them say what you missed. It never names the hypothesis itself: that would be a pitch.
+ * opportunities it addresses, else its tags, else one worded from its statement: openerOf), then the
+ * questions for its kind of risk, then one that lets them say what you missed. It never asks the
+ * hypothesis's claim itself: that would be a pitch.
  */
 export function buildGuide(g: GuideInput, config: Pick<Config, 'evidence.validateAt' | 'evidence.killAt'>): Guide {
   const plain = (t: string) => t.replace(/[“”"\s]+/g, ' ').trim();
   const topics = g.opportunities.length
     ? g.opportunities.slice(0, 3).map((o) => `Tell me about the last time you ran into “${plain(o)}”.`)
-    : g.tags.slice(0, 2).map((t) => `Tell me about the last time you had to deal with ${plain(t)}.`);
+    : g.tags.length
+      ? g.tags.slice(0, 2).map((t) => `Tell me about the last time you had to deal with ${plain(t)}.`)
+      : [openerOf(g.statement)];
   const questions = [...topics, ...BY_KIND[g.kind]].slice(0, 7);
   questions.push(CLOSING);
   const fold = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));

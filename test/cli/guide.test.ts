@@ -51,6 +51,16 @@ describe('pm guide H3', () => {
     expect(md).toMatch(/^- \*\*Proves it:\*\* 3 customers/m);
   });
 
+  it('with neither opportunity nor tag, its first question names what "it" is (fresh-eyes wave 13 H7)', () => {
+    ok(['hyp', 'add', 'Teams want a Slack digest']);
+    const lines = ok(['guide', 'H1']).out.split('\n');
+    const first = lines.findIndex((l) => /^ {2}1\. /.test(l));
+    expect(lines.slice(first, first + 2)).toEqual([
+      '  1. Tell me about the last time you needed something like a Slack digest.',
+      '  2. Walk me through how you handled it the last time it came up.',
+    ]);
+  });
+
   it('asks first about the opportunities it addresses (pm hyp add --for)', () => {
     ok(['log', '--with', 'Lena', '--account', 'Foxworks', '--summary', 'x', '--pain', 'slow CSV export:high']);
     ok(['hyp', 'add', 'Teams want scheduled exports', '--for', 'slow CSV export', '--tag', 'export']);

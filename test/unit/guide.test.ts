@@ -185,8 +185,9 @@ describe('buildGuide', () => {
           expect(g.questions.length, `${kind} ${opportunities.length}`).toBeGreaterThanOrEqual(5);
           expect(g.questions.length).toBeLessThanOrEqual(8);
           for (const q of g.questions) expect(reviewQuestion(q), q).toEqual([]);
-          // never the hypothesis itself: that would be a pitch
-          expect(g.questions.join(' ')).not.toMatch(/invoice matching/);
+          // never the hypothesis itself, its claim (that would be a pitch); its thing only where nothing else is
+          expect(g.questions.join(' ')).not.toMatch(/pay for|Finance teams/);
+          if (opportunities.length || tags.length) expect(g.questions.join(' ')).not.toMatch(/invoice matching/);
         }
   });
 
@@ -200,6 +201,30 @@ describe('buildGuide', () => {
       'Tell me about the last time you had to deal with billing.',
     );
     expect(buildGuide(input(), DEFAULTS).questions.at(-1)).toBe('What else should I have asked you about this?');
+  });
+
+  it('with neither opportunity nor tag, opens on a question worded from its statement (fresh-eyes wave 13 H7)', () => {
+    const first = (statement: string, kind: GuideInput['kind'] = 'value') =>
+      buildGuide(input({ statement, kind }), DEFAULTS).questions[0];
+    // the questions after it ("how you handled it") have something to refer to; the claim is not asked
+    expect(first('Teams want a Slack digest')).toBe(
+      'Tell me about the last time you needed something like a Slack digest.',
+    );
+    expect(first('Finance teams will pay for automatic invoice matching')).toBe(
+      'Tell me about the last time you needed something like automatic invoice matching.',
+    );
+    expect(first('Support agents need to see the plan.')).toBe(
+      'Tell me about the last time you needed to see the plan.',
+    );
+    expect(first('Admins can set up SSO without our help', 'usability')).toBe(
+      'Tell me about the last time you had to set up SSO.',
+    );
+    expect(first('Finance teams cannot close the month in under 3 days')).toBe(
+      'Tell me about the last time you had to close the month.',
+    );
+    // a statement of another form, or an opener pm guide check would flag (our … feature: a pitch)
+    for (const statement of ['Users hate onboarding', 'Teams want our new reconciliation feature', 'Do they want it?'])
+      expect(first(statement), statement).toBe('What was the hardest part of your work last week?');
   });
 
   it('says what proves and disproves it, and who to ask next', () => {
