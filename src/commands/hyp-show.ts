@@ -1,7 +1,7 @@
 // pm hyp show H7 (and pm show H7): the hypothesis, its evidence timeline, outcomes and revisions.
 import type { Context } from '../context.js';
 import { daysBetween } from '../core/dates.js';
-import { afterDecision, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { afterDecision, datedAhead, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { localId, syncs } from '../db/refs.js';
 import { evidenceOf, hypothesisCreatedOn, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
 import { UsageError } from '../errors.js';
@@ -19,7 +19,7 @@ export function showHypothesis(ctx: Context, ref: string): void {
     const created = hypothesisCreatedOn(db, rowid);
     if (created !== undefined && created > ctx.today)
       throw new UsageError(
-        `H${rowid} is dated ${created}, after today (${ctx.today}): a teammate ahead of your time zone added it`,
+        datedAhead(`H${rowid}`, created, ctx.today),
         `it shows from ${created} on, as everything dated then`,
       );
     throw unknownHypothesis(ref);

@@ -8,6 +8,7 @@ import { checkText, LIMITS, safeLine } from '../core/text.js';
 import { cut } from '../render/width.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
+  datedAhead,
   KINDS,
   parseHypothesisId,
   parseKind,
@@ -26,6 +27,7 @@ import {
   addRevision,
   evidenceLink,
   graveyard,
+  hypothesesDatedAfter,
   hypothesisRecords,
   hypothesesTagged,
   withDecidedFlags,
@@ -415,7 +417,25 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
           only,
         });
   // decided ones carry the flags pm hyp show and the report raise for links since the decision
-  const records = withDecidedFlags(db, ctx.today, several ? chosen.slice(0, limit) : chosen);
+  const counted = withDecidedFlags(db, ctx.today, several ? chosen.slice(0, limit) : chosen);
+  // those dated after today (a teammate a time zone ahead added them, and pm sync brought them) count
+  // from their day, but are listed as of it, after the others and said so: leaving them out made them
+  // look lost (fresh-eyes wave 13 H10)
+  const ahead = hypothesesDatedAfter(db, ctx.today).filter((h) => only === undefined || only.includes(h.rowid));
+  const day = ahead.reduce((last, h) => (h.createdOn > last ? h.createdOn : last), ctx.today);
+  const later =
+    ahead.length === 0
+      ? []
+      : withDecidedFlags(
+          db,
+          day,
+          hypothesisRecords(db, day, ctx.config(), {
+            status,
+            tag: several ? undefined : tags?.[0],
+            only: ahead.map((h) => h.rowid),
+          }),
+        );
+  const records = [...counted, ...later];
   if (ctx.json) {
     ctx.printJson(records);
     return;
@@ -441,8 +461,9 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
       refs: syncs(db),
     }),
   );
+  for (const r of later) ctx.info(`${datedAhead(r.id, r.createdOn, ctx.today)}; it counts from ${r.createdOn}`);
   const total = () => (several ? chosen.length : hypothesisTotal(db, ctx.today, { status, tag: tags?.[0] }));
-  hintIfCut(ctx, opts.limit, records.length, total, 'by id');
+  hintIfCut(ctx, opts.limit, counted.length, total, 'by id');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -237,6 +237,14 @@ export function parseHypothesisId(ref: string): number | null {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
+/**
+ * A hypothesis dated after today: a teammate a time zone ahead added it and pm sync brought it before
+ * this calendar reached its day (fresh-eyes wave 13 H10). Not counted until then, but said so.
+ */
+export function datedAhead(id: string, createdOn: string, today: string): string {
+  return `${id} is dated ${createdOn}, after today (${today}): a teammate ahead of your time zone added it`;
+}
+
 export function unknownHypothesis(ref: string): UsageError {
   const shown = ref.length > 40 ? ref.slice(0, 40) + '…' : ref;
   return parseHypothesisId(ref) === null

@@ -400,6 +400,13 @@ export function unlinkEvidence(db: DB, hypothesisRowId: number, interviewRowId: 
 }
 
 /** The day a hypothesis was created, by row id (undefined: no such row). */
+/** The hypotheses dated after `today` (a teammate a time zone ahead added them), by id. */
+export function hypothesesDatedAfter(db: DB, today: string): { rowid: number; createdOn: string }[] {
+  return db
+    .prepare('SELECT id AS rowid, created_on AS createdOn FROM hypotheses WHERE created_on > ? ORDER BY id')
+    .all(today) as { rowid: number; createdOn: string }[];
+}
+
 export function hypothesisCreatedOn(db: DB, rowid: number): string | undefined {
   return db.prepare('SELECT created_on FROM hypotheses WHERE id = ?').pluck().get(rowid) as string | undefined;
 }

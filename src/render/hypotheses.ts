@@ -60,7 +60,8 @@ export function renderHypothesisList(
   columns.push(
     { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 30 },
     { header: 'KIND', text: (r) => r.kind },
-    { header: 'AGE', text: (r) => `${r.ageDays}d` },
+    // dated after today (a teammate ahead in time added it): it has no age yet
+    { header: 'AGE', text: (r) => (r.createdOn > opts.today ? 'ahead' : `${r.ageDays}d`) },
     { header: 'SUP/REF', text: (r) => pair(r.supports, r.refutes) },
     { header: 'CUST', text: (r) => pair(r.customersSupporting, r.customersRefuting) },
   );
