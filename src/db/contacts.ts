@@ -307,25 +307,29 @@ const CADENCE = contactCadenceSql('c.role', 'a.cadence_days', '@journalCadence')
 // whose kept date is after @asOf (logged with a later date) are looked up as LAST_DIRECT does.
 // test/unit/listing-fast-paths.test.ts holds the page to the whole listing's first rows.
 const LATE = (cadence: string) => `julianday(@asOf) - julianday(c.last_direct) - ${cadence}`;
-const KEPT = `c.role IN ('customer', 'prospect') AND c.last_direct IS NOT NULL`;
-const ON_JOURNAL_CADENCE = `FROM contacts c INDEXED BY contacts_by_last_direct
+// `living`: erased people's placeholders are left out before the first N are chosen (pm contacts' table)
+const KEPT = (living: boolean) =>
+  `c.role IN ('customer', 'prospect') AND c.last_direct IS NOT NULL${living ? ' AND c.forgotten = 0' : ''}`;
+const ON_JOURNAL_CADENCE = (living: boolean) => `FROM contacts c INDEXED BY contacts_by_last_direct
   CROSS JOIN accounts a ON a.id = c.account_id
-  WHERE ${KEPT} AND c.last_direct <= @asOf AND a.cadence_days IS NULL AND @journalCadence <> 0`;
-const FIRST = `journal AS (SELECT c.id, ${LATE('@journalCadence')} AS late ${ON_JOURNAL_CADENCE}
+  WHERE ${KEPT(living)} AND c.last_direct <= @asOf AND a.cadence_days IS NULL AND @journalCadence <> 0`;
+const FIRST = (
+  living: boolean,
+) => `journal AS (SELECT c.id, ${LATE('@journalCadence')} AS late ${ON_JOURNAL_CADENCE(living)}
     ORDER BY c.last_direct LIMIT @first),
   own AS MATERIALIZED (SELECT c.id, ${LATE('a.cadence_days')} AS late
     FROM accounts a INDEXED BY accounts_own_cadence
       CROSS JOIN contacts c INDEXED BY contacts_by_account_last_direct ON c.account_id = a.id
-    WHERE a.cadence_days IS NOT NULL AND a.cadence_days <> 0 AND ${KEPT} AND c.last_direct <= @asOf),
+    WHERE a.cadence_days IS NOT NULL AND a.cadence_days <> 0 AND ${KEPT(living)} AND c.last_direct <= @asOf),
   later AS MATERIALIZED (SELECT c.id, ${latenessSql(LAST_DIRECT, 'coalesce(a.cadence_days, @journalCadence)', '@asOf')}
       AS late
     FROM contacts c INDEXED BY contacts_by_last_direct CROSS JOIN accounts a ON a.id = c.account_id
-    WHERE ${KEPT} AND c.last_direct > @asOf),
+    WHERE ${KEPT(living)} AND c.last_direct > @asOf),
   edge AS MATERIALIZED (SELECT late FROM (
       SELECT late FROM journal UNION ALL SELECT late FROM own UNION ALL SELECT late FROM later)
     WHERE late IS NOT NULL ORDER BY late DESC LIMIT 1 OFFSET @first - 1),
   first AS (SELECT c.id FROM (SELECT 1 WHERE (SELECT late FROM edge) IS NULL) CROSS JOIN contacts c
-    UNION ALL SELECT c.id ${ON_JOURNAL_CADENCE}
+    UNION ALL SELECT c.id ${ON_JOURNAL_CADENCE(living)}
       AND c.last_direct <= date(julianday(@asOf) - @journalCadence - (SELECT late FROM edge))
     UNION ALL SELECT id FROM own WHERE late >= (SELECT late FROM edge)
     UNION ALL SELECT id FROM later WHERE late >= (SELECT late FROM edge))`;
@@ -333,11 +337,12 @@ const FIRST = `journal AS (SELECT c.id, ${LATE('@journalCadence')} AS late ${ON_
 /** The contacts' standing as of @asOf, with `columns` of each, by name then account. */
 function activitySql(columns: string, filter: ActivityFilter): string {
   const where = [
+    ...(filter.living ? ['c.forgotten = 0'] : []),
     ...(filter.accountId === undefined ? [] : ['c.account_id = @accountId']),
     ...(filter.contactId === undefined ? [] : ['c.id = @contactId']),
     ...(filter.first === undefined ? [] : ['c.id IN first']),
   ];
-  return `${filter.first === undefined ? '' : `WITH ${FIRST}`}
+  return `${filter.first === undefined ? '' : `WITH ${FIRST(filter.living === true)}`}
     SELECT ${columns}, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
       SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId, a.name AS account, a.uuid AS accountUuid,
         c.role, c.segment, c.persona, ${CADENCE} AS cadence,
@@ -354,6 +359,11 @@ export interface ActivityFilter {
   accountId?: number;
   contactId?: number;
   first?: number;
+  /**
+   * leave out erased people's placeholders: pm contacts' table is whom to call, and "Forgotten contact"
+   * topped it as the most overdue (fresh-eyes wave 14 H14); its JSON stays complete
+   */
+  living?: boolean;
 }
 
 /**
@@ -372,7 +382,7 @@ export function contactActivity(
   journalCadence: number,
   filter: ActivityFilter = {},
 ): ContactActivity[] {
-  const given = Object.entries(filter).filter(([, v]) => v !== undefined);
+  const given = Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'living');
   return db
     .prepare(activitySql('*', filter))
     .all({ asOf, journalCadence, ...Object.fromEntries(given) }) as ContactActivity[];
@@ -387,7 +397,7 @@ export function contactActivity(
 export function contactLines(db: DB, asOf: string, journalCadence: number, first?: number): ContactLine[] {
   type Raw = [string, string | null, string, Role, string | null, number | null, string | null, number];
   const rows = db
-    .prepare(activitySql('name, email, account, role, persona, cadence, lastDirect', { first }))
+    .prepare(activitySql('name, email, account, role, persona, cadence, lastDirect', { first, living: true }))
     .raw()
     .all({ asOf, journalCadence, ...(first === undefined ? {} : { first }) }) as Raw[];
   return rows.map(([name, email, account, role, persona, cadence, lastDirect, overdue]) => ({
@@ -400,9 +410,9 @@ export function contactLines(db: DB, asOf: string, journalCadence: number, first
   }));
 }
 
-/** How many contacts there are (forgotten ones too: pm contacts lists them). */
+/** How many contacts pm contacts lists (erased people's placeholders are not among them). */
 export function contactCount(db: DB): number {
-  return db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
+  return db.prepare('SELECT count(*) FROM contacts WHERE forgotten = 0').pluck().get() as number;
 }
 
 /** Whether a name or email is anyone's, as `pm ls --with` compares them (erased people included: their rows stay). */

@@ -36,6 +36,10 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
   beforeAll(() => {
     journal = generatedJournal(size, opts);
     db = journal.db;
+    // three erased people among the longest silent, where the first rows of pm contacts are chosen: the
+    // table leaves their placeholders out (fresh-eyes wave 14 H14) and its first N are still N; JSON lists them
+    db.prepare(`UPDATE contacts SET forgotten = 1 WHERE id IN (SELECT id FROM contacts
+      WHERE role IN ('customer', 'prospect') AND last_direct IS NOT NULL ORDER BY last_direct, id LIMIT 3)`).run();
   });
   afterAll(() => journal.close());
 
@@ -73,11 +77,10 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
       [10_000, new Chalk({ level: 0 })],
       [90, new Chalk({ level: 1 })],
     ] as const) {
-      const simple = contactTable(
-        byMostOverdue(contactActivity(db, asOf, CADENCE).map((c) => contactJson(c, asOf))),
-        color,
-        width,
-      );
+      const erased = new Set(db.prepare('SELECT id FROM contacts WHERE forgotten = 1').pluck().all());
+      expect(erased.size).toBe(3);
+      const living = contactActivity(db, asOf, CADENCE).filter((c) => !erased.has(c.id));
+      const simple = contactTable(byMostOverdue(living.map((c) => contactJson(c, asOf))), color, width);
       expect(contactTable(byMostOverdue(contactLines(db, asOf, CADENCE)), color, width)).toBe(simple);
       expect(simple.split('\n').length).toBeGreaterThan(100);
     }
