@@ -2,8 +2,6 @@
 // requests, a departed customer). src/db/forget.ts says what is erased; src/db/erasure.ts how an
 // erasure is made to finish: the mark first, then the scrub, then the file rewritten, each
 // committed, so that whatever interrupts it, the next pm command finishes it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { Interrupted, JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
@@ -22,6 +20,7 @@ import {
 } from '../db/contacts.js';
 import { UUID_RE } from '../core/uuid.js';
 import { dropDraftNaming } from './log-draft.js';
+import { filesHolding } from './written-files.js';
 import { ERASED_MARK, forgetContact, forgetPreview, FORGOTTEN_NAME, type ForgetResult } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { closest, looseKey, nearNames, safeLine, shellWord } from '../core/text.js';
@@ -120,45 +119,6 @@ function alreadyErased(ctx: Context, who: string): { erasedOn: string | null } |
   const email = who.includes('@') ? who.trim() : null;
   const m = list.match({ uuid: '', name: who, email });
   return m && (m.by === 'email' || (m.by === 'name' && email === null)) ? { erasedOn: m.entry.erasedOn } : null;
-}
-
-/**
- * Files that still hold the person's name or email: every backup and export pm wrote (the journal
- * keeps their paths), and copies beside the journal named after it (migration backups, and backups
- * made before pm kept the list). `needles` are looked for as UTF-8 bytes, in NFC and NFD.
- */
-export function filesHolding(
-  journalPath: string,
-  registered: { path: string; kind: string }[],
-  needles: string[],
-): { path: string; kind: string }[] {
-  const dir = dirname(resolve(journalPath));
-  const base = basename(journalPath);
-  const candidates = new Map(registered.map((f) => [f.path, f.kind]));
-  try {
-    for (const n of readdirSync(dir)) {
-      const copy = n !== base && n.startsWith(base) && !/-(wal|shm|journal)$/.test(n) && !n.endsWith('.tmp');
-      // a backup's temporary file (src/files.ts: .NAME.PID.N.tmp) left by a pm killed while writing it
-      const leftover = n.startsWith(`.${base}`) && n.endsWith('.tmp');
-      if ((copy || leftover) && !candidates.has(join(dir, n))) candidates.set(join(dir, n), 'backup');
-    }
-  } catch {
-    /* the folder cannot be listed: only the registered files are checked */
-  }
-  const bytes = [
-    ...new Set(needles.filter((n) => n.length >= 3).flatMap((n) => [n.normalize('NFC'), n.normalize('NFD')])),
-  ].map((n) => Buffer.from(n, 'utf8'));
-  const holding: { path: string; kind: string }[] = [];
-  for (const [path, kind] of candidates) {
-    let content: Buffer;
-    try {
-      content = readFileSync(path);
-    } catch {
-      continue; // gone (deleted, moved): nothing to name
-    }
-    if (bytes.some((b) => content.includes(b))) holding.push({ path, kind });
-  }
-  return holding;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

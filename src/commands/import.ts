@@ -9,6 +9,7 @@ import { isTerminal, readLimited, readTypedStdin, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
 import { accountLookalikeLine, arrivedRepeatLine, contactLookalikeLine } from './identity-warnings.js';
 import { dropDraftNaming } from './log-draft.js';
+import { warnFilesStillHolding } from './written-files.js';
 import type { ErasedPerson } from '../db/forget.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
@@ -162,6 +163,8 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
   const what = file === '-' ? 'stdin' : file;
   let showedProgress = false;
   let droppedDraft = false;
+  // the journal's own people the file's erasures forgot here, as they were known (the draft, the files)
+  const erased: ErasedPerson[] = [];
   const endProgress = () => {
     if (showedProgress) writeErr('\n');
     showedProgress = false;
@@ -190,7 +193,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
         merged = await ctx.transactionAsync(async ({ db }) => {
           checked ??= validateDocument(raw, journalLookup(db), { source: what });
           const large = checked.interviews.length >= PROGRESS_FROM;
-          const erased: ErasedPerson[] = [];
+          erased.length = 0;
           const result = importJournal(db, checked, {
             today: ctx.today,
             erased,
@@ -223,6 +226,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
         `since no email or UUID says it is them (if it is: pm forget ${JSON.stringify(m.name)} --yes)`,
     );
   if (droppedDraft) ctx.info('removed the unsaved pm log draft that named a person the file erased');
+  warnFilesStillHolding(ctx, erased, 'the file');
   lookalikeWarnings(ctx, counts);
   // rewrite is the command's own business (the file rewritten after an erased person's interview changed)
   const { rewrite: _rewrite, ...shown } = counts;

@@ -14,6 +14,7 @@ import { contestedDecisions, outcomeUuids } from '../db/contested.js';
 import { loadPrompts } from '../prompts.js';
 import type { SyncResult } from '../db/remote.js';
 import { dropDraftNaming } from './log-draft.js';
+import { warnFilesStillHolding } from './written-files.js';
 import { arrivedRepeatLine } from './identity-warnings.js';
 
 /** A record in a few words: an interview's summary, a hypothesis's statement, a name, a setting. */
@@ -209,6 +210,7 @@ export async function sync(ctx: Context): Promise<void> {
   // a pm log draft naming a person an arriving erasure forgot goes too (as pm forget drops it)
   if (dropDraftNaming(ctx.dbPath, result.erased))
     ctx.info('removed the unsaved pm log draft that named a person erased elsewhere');
+  warnFilesStillHolding(ctx, result.erased, 'a teammate');
   // a teammate's new hypothesis stating one of this journal's again: its evidence would be split (E7)
   for (const h of result.repeated) ctx.warn(arrivedRepeatLine(h));
   const settingsChanged = result.merged.flatMap((m) => m.settingsChanged);
