@@ -48,7 +48,7 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
     const h = loadHypothesis(db, ref);
     refuseErasedMention(db, [['the reason', reason]]);
     checkOutcome(h, outcome, date);
-    insertOutcome(db, { uuid: newUuid(db), rowid: h.rowid, outcome, date, reason });
+    insertOutcome(db, { uuid: newUuid(db), rowid: h.rowid, outcome, date, reason, by: ctx.defaultBy(ctx.config()) });
     if (outcome === 'reopened')
       updateHypothesis(db, h.rowid, {
         decideBy: givenDecideBy ?? addDays(date, ctx.config()['hypothesis.decideDays']),

@@ -47,7 +47,7 @@ export function showHypothesis(ctx: Context, ref: string): void {
       today: ctx.today,
       decideInDays: daysBetween(ctx.today, record.decideBy),
       since: since?.interviews ?? [],
-      refs: syncs(db),
+      shared: syncs(db),
     }),
   );
 }

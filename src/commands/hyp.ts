@@ -458,7 +458,7 @@ export function list(ctx: Context, opts: { status?: string; tag?: string; limit?
       width: ctx.width,
       showStatus: status !== 'open',
       today: ctx.today,
-      refs: syncs(db),
+      shared: syncs(db),
     }),
   );
   for (const r of later) ctx.info(`${datedAhead(r.id, r.createdOn, ctx.today)}; it counts from ${r.createdOn}`);

@@ -369,6 +369,8 @@ export interface OutcomeEntry {
   outcome: Outcome;
   date: string;
   reason: string;
+  /** who recorded it (null: recorded before schema 64) */
+  by: string | null;
 }
 
 /** A piece of a hypothesis's evidence as `pm hyp show` lists it, with its interview. */

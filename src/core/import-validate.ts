@@ -163,6 +163,8 @@ export interface OutcomeDoc extends Versioned {
   outcome: Outcome;
   date: string;
   reason: string;
+  /** who recorded it; absent or null from a pm before schema 64 */
+  by?: string | null;
 }
 
 export type ExportedConfig = Partial<Omit<Config, 'user.name'>>;
@@ -722,6 +724,7 @@ export function validateDocument(
       outcome: oneOf(w, rec, 'outcome', OUTCOMES),
       date: day(w, rec, 'date')!,
       reason: text(w, rec, 'reason', LIMITS.reason)!,
+      by: text(w, rec, 'by', LIMITS.name, { optional: true }),
       ...versioned(w, rec),
     };
   });

@@ -175,6 +175,8 @@ export interface ReportRows {
   followUps: FollowUpRow[];
   /** every segment that has accounts (not switched off), for segment-silent */
   segments: SegmentRow[];
+  /** hypotheses decided twice, differently, with no reopening between (src/db/contested.ts) */
+  contested?: ContestedRow[];
   /** the pains of the opportunities' window (ReportQuery.opportunities), and what groups them */
   opportunities: OpportunityRows;
   /**
@@ -190,6 +192,18 @@ export interface ReportRows {
    * counted: how many, how many raise each flag, and under which most urgent flag
    */
   openCounted?: OpenCounted;
+}
+
+/** A hypothesis's two latest decisions, which disagree: `earlier` was followed by `outcome`. */
+export interface ContestedRow {
+  id: string;
+  statement: string;
+  outcome: string;
+  date: string;
+  by: string | null;
+  earlier: string;
+  earlierDate: string;
+  earlierBy: string | null;
 }
 
 export interface OpenCounted {
@@ -433,7 +447,8 @@ export type ActionableFlag =
   | 'evidence-after-validate'
   | 'follow-up-due'
   | 'bet-due'
-  | 'segment-silent';
+  | 'segment-silent'
+  | 'contested-decision';
 
 export type Verdict = 'overdue' | 'behind' | 'on track';
 
@@ -450,6 +465,7 @@ export const ACTION_URGENCY: readonly string[] = [
   'follow-up-due',
   'past-decide-by',
   'bet-due',
+  'contested-decision',
   'evidence-after-validate',
   'ready-to-kill',
   'evidence-after-kill',
@@ -1184,6 +1200,28 @@ function assemble(
           `invalidate or kill — or bet again with a new --until`,
       );
     }
+
+  // decisions two teammates recorded apart, which disagree (fresh-eyes wave 13 H16): the latest
+  // stands, and the report says so until the hypothesis is reopened and decided once
+  for (const d of rows.contested ?? []) {
+    const by = (who: string | null) => (who === null ? '' : ` by ${who}`);
+    const on = d.earlierDate === d.date ? ` on ${d.date}` : '';
+    need('contested-decision', () => ({
+      subject: d.id,
+      short: n(d.id),
+      one: `Settle ${n(d.id)}: ${d.earlier}${by(d.earlierBy)}, then ${d.outcome}${by(d.by)}${on}`,
+      detail: d.statement,
+      command: `pm hyp reopen ${a(d.id)} --reason "…"`,
+    }));
+    raise(
+      'contested-decision',
+      d.id,
+      () =>
+        `${n(d.id)} was decided twice: "${d.earlier}"${by(d.earlierBy)} on ${d.earlierDate}, then ` +
+        `"${d.outcome}"${by(d.by)} on ${d.date}; it is ${d.outcome} (the decision recorded last): settle it, ` +
+        `reopen it and decide once (pm hyp reopen ${a(d.id)} --reason "…")`,
+    );
+  }
 
   // the opportunities of the 12 weeks up to asOf, as pm opportunities ranks them (informational flags
   // only), or only counted for a view that shows no more

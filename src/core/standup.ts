@@ -76,6 +76,8 @@ function many(kind: string, n: number): string {
       return `${n} accounts going cold`;
     case 'stale':
       return `${n} stale hypotheses`;
+    case 'contested-decision':
+      return `Settle ${n} hypotheses decided twice`;
     case 'bet-due':
       return `Decide ${n} hypotheses whose bet ran out`;
     case 'segment-silent':

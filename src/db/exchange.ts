@@ -175,13 +175,13 @@ FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON 
 WHERE ${BY_KEYS("i.uuid || '/' || h.uuid")}`;
 
 const OUTCOMES = `
-SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason, ${VERSION_COLUMNS}
+SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason, o.by, ${VERSION_COLUMNS}
 FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id ${VERSION_JOIN('outcome', 'o.uuid')}
 WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date, o.uuid`;
 
 const OUTCOMES_BY_KEYS = `
-SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason
+SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason, o.by
 FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id WHERE ${BY_KEYS('o.uuid')}`;
 
 type Row = Record<string, any>;
@@ -386,7 +386,14 @@ export function exportParts(
   );
   const outcomes = all(OUTCOMES, dated).map((r) =>
     versioned<OutcomeDoc>(
-      { uuid: r.uuid, hypothesisUuid: r.hypothesisUuid, outcome: r.outcome, date: r.date, reason: r.reason },
+      {
+        uuid: r.uuid,
+        hypothesisUuid: r.hypothesisUuid,
+        outcome: r.outcome,
+        date: r.date,
+        reason: r.reason,
+        by: r.by,
+      },
       r,
     ),
   );

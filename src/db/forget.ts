@@ -243,7 +243,10 @@ function scrubHypothesis(db: DB, id: number, m: MentionMatcher): number {
   return count;
 }
 
-/** `by` and `source` of every interview scrubbed with `m`; returns the mentions removed, by interview. */
+/**
+ * `by` and `source` of every interview, and `by` of every outcome, scrubbed with `m`; returns the
+ * mentions removed from interviews, by interview.
+ */
 function scrubAttributions(db: DB, m: MentionMatcher): Map<number, number> {
   const changed = new Map<number, number>();
   for (const column of ['by', 'source'] as const) {
@@ -256,6 +259,11 @@ function scrubAttributions(db: DB, m: MentionMatcher): Map<number, number> {
       db.prepare(`UPDATE interviews SET "${column}" = ? WHERE "${column}" = ?`).run(r.text, value);
       for (const id of ids) changed.set(id, (changed.get(id) ?? 0) + r.count);
     }
+  }
+  // who recorded a decision (schema 64), as who held a conversation
+  for (const value of db.prepare('SELECT DISTINCT by FROM outcomes WHERE by IS NOT NULL').pluck().all() as string[]) {
+    const r = m.replace(value);
+    if (r.count) db.prepare('UPDATE outcomes SET by = ? WHERE by = ?').run(r.text, value);
   }
   return changed;
 }

@@ -317,20 +317,21 @@ export function openBets(db: DB): (Bet & { rowid: number; id: string; statement:
 
 export function insertOutcome(
   db: DB,
-  o: { uuid: string; rowid: number; outcome: Outcome; date: string; reason: string },
+  o: { uuid: string; rowid: number; outcome: Outcome; date: string; reason: string; by: string },
 ): void {
-  db.prepare('INSERT INTO outcomes(uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO outcomes(uuid, hypothesis_id, outcome, date, reason, by) VALUES (?, ?, ?, ?, ?, ?)').run(
     o.uuid,
     o.rowid,
     o.outcome,
     o.date,
     o.reason,
+    o.by,
   );
 }
 
 export function outcomesOf(db: DB, rowid: number): OutcomeEntry[] {
   return db
-    .prepare('SELECT uuid, outcome, date, reason FROM outcomes WHERE hypothesis_id = ? ORDER BY date, id')
+    .prepare('SELECT uuid, outcome, date, reason, by FROM outcomes WHERE hypothesis_id = ? ORDER BY date, id')
     .all(rowid) as OutcomeEntry[];
 }
 

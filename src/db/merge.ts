@@ -350,9 +350,11 @@ class Merger {
         strength = excluded.strength, basis = excluded.basis`),
       deleteEvidence: p('DELETE FROM evidence WHERE hypothesis_id = ? AND interview_id = ?'),
       outcomeByUuid: p('SELECT id FROM outcomes WHERE uuid = ?'),
-      insertOutcome: p('INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, ?, ?, ?)'),
+      insertOutcome: p(
+        'INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason, by) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       deleteOutcome: p('DELETE FROM outcomes WHERE id = ?'),
-      laterOutcomes: p(`SELECT id, uuid, outcome, date, reason FROM outcomes
+      laterOutcomes: p(`SELECT id, uuid, outcome, date, reason, by FROM outcomes
         WHERE hypothesis_id = ? AND date = ? AND uuid > ? ORDER BY uuid`),
       contactsOf: p(`SELECT c.uuid FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
         WHERE ic.interview_id = ?`),
@@ -1569,7 +1571,7 @@ class Merger {
     const id = this.s.outcomeByUuid.pluck().get(d.uuid) as number | undefined;
     // an outcome changed elsewhere is written anew, so the status triggers see it
     if (id !== undefined) this.s.deleteOutcome.run(id);
-    this.s.insertOutcome.run(d.uuid, hid, d.outcome, d.date, d.reason);
+    this.s.insertOutcome.run(d.uuid, hid, d.outcome, d.date, d.reason, d.by ?? null);
     // outcomes of one day in the order of their UUIDs (v7: when each was recorded), in every journal,
     // whatever order they arrived in (fresh-eyes wave 8 E32): the status is the latest by date, then
     // entry, so those of that day recorded after this one are entered again after it
@@ -1579,10 +1581,11 @@ class Merger {
       outcome: string;
       date: string;
       reason: string;
+      by: string | null;
     }[];
     for (const o of later) {
       this.s.deleteOutcome.run(o.id);
-      this.s.insertOutcome.run(o.uuid, hid, o.outcome, o.date, o.reason);
+      this.s.insertOutcome.run(o.uuid, hid, o.outcome, o.date, o.reason, o.by);
     }
     return id === undefined ? 'added' : 'updated';
   }

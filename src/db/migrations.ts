@@ -101,6 +101,7 @@ export const MIGRATIONS: Migration[] = [
   migration(61, '0061_refuted_same_day'),
   migration(62, '0062_stale_from_reopening'),
   migration(63, '0063_people_joined_by_writers'),
+  migration(64, '0064_outcome_by', { before: dropOutcomeBy }),
 ];
 
 /**
@@ -131,6 +132,14 @@ function dropContactAccountNames(db: DB): void {
       'INDEX contacts_for_completion',
     ],
   );
+}
+
+/**
+ * 0064 replayed (a journal whose schema version was set back by hand): the column goes first, and
+ * who recorded the outcomes it held with it.
+ */
+function dropOutcomeBy(db: DB): void {
+  dropAdded(db, 'outcomes', ['by'], []);
 }
 
 /** 0046 replayed. */

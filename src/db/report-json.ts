@@ -25,6 +25,7 @@ import type { SegmentRow } from '../core/coverage.js';
 import { bornBeforeAny } from './coverage.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
 import { addDays } from '../core/dates.js';
+import { decidedTwice } from './contested.js';
 import { CONFIDENCE_SCORES, type ConfidenceLevel as Level } from '../core/confidence.js';
 
 const NL = '\n';
@@ -555,6 +556,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     segments: db
       .prepare(SQL.segments)
       .all({ asOf: q.asOf, ...by, bornBefore: bornBeforeAny(db, q.bornBefore ?? null) }) as SegmentRow[],
+    contested: decidedTwice(db, q.asOf),
     // the best five, as the markdown view reads them (the pains of those that may rank among them)
     opportunities: { ...bestPains(db, q, named, backing), named, hypotheses: backing },
   };

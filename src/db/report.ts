@@ -46,6 +46,7 @@ import type {
   OpportunityRows,
 } from '../core/report.js';
 import { REPORT_OPPORTUNITIES } from '../core/report.js';
+import { decidedTwice } from './contested.js';
 import { addDays } from '../core/dates.js';
 import { PAIN_KEY, withPainKey } from './pain-key.js';
 import type { SegmentRow } from '../core/coverage.js';
@@ -641,6 +642,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     themes,
     followUps,
     segments: segmentRows(db, SQL, q, pick('asOf', 'by')),
+    contested: decidedTwice(db, q.asOf),
     opportunities: {
       ...(q.opportunityCounts
         ? {

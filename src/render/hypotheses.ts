@@ -12,8 +12,11 @@ import { table, type Column } from './table.js';
 export interface RenderOptions {
   color: ChalkInstance;
   width: number;
-  /** the journal syncs: show each hypothesis's reference, the same in every journal (H9) */
-  refs?: boolean;
+  /**
+   * the journal syncs: show each hypothesis's reference, the same in every journal (H9), and who
+   * recorded each decision (H16)
+   */
+  shared?: boolean;
 }
 
 function colourFlag(flag: HypothesisFlag, c: ChalkInstance): string {
@@ -55,7 +58,7 @@ export function renderHypothesisList(
 ): string {
   const c = opts.color;
   const columns: Column<HypothesisRecord>[] = [{ header: 'ID', text: (r) => r.id }];
-  if (opts.refs) columns.push({ header: 'REF', text: (r) => r.ref });
+  if (opts.shared) columns.push({ header: 'REF', text: (r) => r.ref });
   if (opts.showStatus) columns.push({ header: 'STATUS', text: (r) => r.status });
   columns.push(
     { header: 'STATEMENT', text: (r) => safeLine(r.statement), fill: 30 },
@@ -124,7 +127,7 @@ export function renderHypothesisShow(
   const label = (s: string) => c.dim(padEnd(s, 11));
   const statusText = r.status === 'open' ? 'open' : r.status === 'validated' ? c.green(r.status) : c.red(r.status);
   const lines: string[] = [];
-  lines.push(`${c.bold(r.id)}${opts.refs ? ` (${r.ref})` : ''}  ${safe(r.statement)}`);
+  lines.push(`${c.bold(r.id)}${opts.shared ? ` (${r.ref})` : ''}  ${safe(r.statement)}`);
   lines.push(
     `${label('Status')}${statusText}${r.decision && r.status !== 'open' ? ` on ${r.decision.date}` : ''} · ` +
       `${r.kind} risk`,
@@ -200,7 +203,8 @@ export function renderHypothesisShow(
         : o.outcome === 'reopened'
           ? c.yellow(o.outcome)
           : c.red(o.outcome);
-    entries.push({ date: o.date, key: o.uuid, text: `  ${o.date}  ${c.bold(word)}: ${safe(o.reason)}` });
+    const by = opts.shared && o.by !== null ? ` by ${safeLine(o.by)}` : '';
+    entries.push({ date: o.date, key: o.uuid, text: `  ${o.date}  ${c.bold(word)}${by}: ${safe(o.reason)}` });
   });
   entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (entries.length === 0)

@@ -9,7 +9,7 @@ import type { RaisedFlag, Report } from '../core/report.js';
 // the flags src/core/report.ts raises before the accounts going cold, and after the follow-ups due;
 // the open hypotheses' flags come between
 const FIRST = new Set(['overdue-contact', 'behind-target']);
-const LAST = new Set(['segment-silent', 'bet-due']);
+const LAST = new Set(['segment-silent', 'bet-due', 'contested-decision']);
 
 const MARK = '\u0000';
 
