@@ -11,6 +11,7 @@ import { safeLine } from '../core/text.js';
 import { parseConfigValue, settingChangesText } from '../core/config.js';
 import { claimName } from './config.js';
 import { contestedDecisions, outcomeUuids } from '../db/contested.js';
+import { lastInterviewId, sameNameElsewhere } from '../db/same-name.js';
 import { loadPrompts } from '../prompts.js';
 import type { SyncResult } from '../db/remote.js';
 import { dropDraftNaming } from './log-draft.js';
@@ -198,10 +199,32 @@ function mergedSummary(r: SyncResult): string {
   return `Synced: ${bits.join(', ')}; pushed ${part(r.pushed, 'change', 'changes')}.`;
 }
 
+/**
+ * Conversations under the user's name that another device logged, named the first time that device
+ * is seen (fresh-eyes wave 13 H18): two people sharing a name, or one person's second machine. pm
+ * cannot tell which; the user can, by the conversations.
+ */
+function sameNameWarnings(ctx: Context, lastId: number): void {
+  const config = ctx.config();
+  const me = ctx.defaultBy(config);
+  for (const { device, ids } of sameNameElsewhere(ctx.write().db, me, lastId)) {
+    const shown = ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ');
+    const whose = config['user.name'] === null ? 'your OS login (user.name is not set)' : 'your user.name';
+    ctx.warn(
+      `${ids.length === 1 ? 'a conversation' : `${ids.length} conversations`} logged on another device ` +
+        `(${device}…) ${ids.length === 1 ? 'is' : 'are'} by "${me}", ${whose}: ${shown}. Your other machine? ` +
+        `Then nothing to do. Not yours (pm show ${ids[0]})? A teammate logs as "${me}" too, and the team ` +
+        `counts you as one person: each of you set your own name (pm config set user.name "Your Name").`,
+    );
+  }
+}
+
 export async function sync(ctx: Context): Promise<void> {
   const { runSync } = await import('../db/remote.js');
   const before = outcomeUuids(ctx.write().db);
+  const lastId = lastInterviewId(ctx.write().db);
   const result = await runSync(() => ctx.write().db, ctx.env, ctx.today);
+  sameNameWarnings(ctx, lastId);
   for (const d of contestedDecisions(ctx.write().db, before))
     ctx.warn(
       `${d.id} was decided twice on ${d.date}: "${d.here}" here, "${d.arrived}" by a teammate; ` +
