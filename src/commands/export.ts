@@ -174,10 +174,15 @@ function markdown(
   };
   // the opportunities the report (its best five) and the tree (every named one, the ten best without a
   // name) may show, ranked from one reading; how many were heard, counted; the segments gone silent
-  // alone (the page shows segment-silent, not the segments)
+  // alone (the page shows segment-silent, not the segments); the themes it may list
   const read = reportRows(
     db,
-    { ...reportQuery(options), opportunityTree: SHOWN_IN_TREE, silentBefore: silentBefore(options) },
+    {
+      ...reportQuery(options),
+      opportunityTree: SHOWN_IN_TREE,
+      silentBefore: silentBefore(options),
+      themesShown: SHOWN_ROWS,
+    },
     SHOWN_ROWS,
   );
   const o = read.opportunities;

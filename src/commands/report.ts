@@ -87,6 +87,8 @@ export function printReport(
     killedCounts: standup,
     // the standup page and markdown show segment-silent, not the segments
     ...(standup || format === 'md' ? { silentBefore: silentBefore(options) } : {}),
+    // markdown lists the first themes
+    ...(format === 'md' ? { themesShown: SHOWN_ROWS } : {}),
   };
   // a journal that syncs names its hypotheses by reference too: its pages are read by the team (H9)
   const refs = pageRefs(db);

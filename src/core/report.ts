@@ -251,7 +251,7 @@ export interface Unread {
   flags: number;
   /** accounts going cold past those read (each raises account-cold: buildShownReport counts it in `flags`) */
   accounts: number;
-  /** themes not read (the standup page shows how many) */
+  /** themes not read (the standup page shows how many; markdown, past those it may list) */
   themes: number;
   /**
    * validated hypotheses refuted since past those read (each raises evidence-after-validate:
@@ -381,6 +381,11 @@ export interface ReportQuery {
   opportunityTree?: number;
   /** only count the period's themes (the standup page): `themes` is then empty, `unread.themes` their number */
   themeCounts?: boolean;
+  /**
+   * read only the themes a view listing this many may show (markdown): the first by accounts, signals
+   * and interviews, and any tied with the last; `unread.themes` counts the others
+   */
+  themesShown?: number;
   /**
    * only count the period's conversations (the standup page, which lists none): `conversations` is then
    * empty, `unread.conversations` their number

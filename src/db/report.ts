@@ -402,6 +402,49 @@ named AS (
 SELECT g.kind, ${THEME_NAME('g.grp', 'nm.theme')}, g.accounts, g.signals, g.interviews, g.accountSegments, g.other
 FROM g JOIN named nm ON nm.kind = g.kind AND nm.grp = g.grp
 ORDER BY g.kind, g.grp`,
+
+          // for a view that lists the first @rows themes (markdown: ReportQuery.themesShown), from the same
+          // rows: those at or above the @rows-th by accounts, signals and interviews (the order the report
+          // sorts them in, JavaScript breaking the ties by name), each named and given its segments, with how
+          // many themes there are and whether a pain is keyed otherwise. Naming and gathering the segments of
+          // the week's ~180 themes, and building each as JavaScript values, was most of their cost for the
+          // ten shown.
+          themesShown: `
+WITH t AS MATERIALIZED (
+  SELECT d.kind, d.key, CASE d.kind WHEN 'pain' THEN ${THEME_GROUP('d.key')} ELSE d.key END AS grp, d.day, d.dim,
+    d.val, d.n
+  FROM theme_days d WHERE d.day BETWEEN @start AND @end
+),
+g AS MATERIALIZED (
+  SELECT t.kind, t.grp, count(DISTINCT t.val) FILTER (WHERE t.dim = 1) AS accounts,
+    count(DISTINCT t.val) FILTER (WHERE t.dim = 2) AS signals, sum(t.n) FILTER (WHERE t.dim = 3) AS interviews,
+    max(t.kind = 'pain' AND (t.key GLOB '*[^ -~]*' OR instr(t.key, '  ') > 0)) AS other
+  FROM t GROUP BY t.kind, t.grp
+),
+top AS MATERIALIZED (
+  SELECT * FROM g WHERE NOT EXISTS (SELECT 1 FROM g LIMIT 1 OFFSET @rows - 1) OR (accounts, signals, interviews) >= (
+    SELECT accounts, signals, interviews FROM g ORDER BY accounts DESC, signals DESC, interviews DESC
+    LIMIT 1 OFFSET @rows - 1)
+),
+named AS (
+  SELECT kind, grp, theme FROM (
+    SELECT t.kind, t.grp, t.val AS theme,
+      row_number() OVER (PARTITION BY t.kind, t.grp ORDER BY sum(t.n) DESC, max(t.day) DESC, t.val) AS k
+    FROM t WHERE t.dim = 0 AND (t.kind, t.grp) IN (SELECT kind, grp FROM top)
+    GROUP BY t.kind, t.grp, t.val)
+  WHERE k = 1
+),
+segments AS (
+  SELECT t.kind, t.grp, json_group_array(DISTINCT a.segment) AS accountSegments
+  FROM t LEFT JOIN accounts a INDEXED BY accounts_segments ON a.id = t.val
+  WHERE t.dim = 1 AND (t.kind, t.grp) IN (SELECT kind, grp FROM top)
+  GROUP BY t.kind, t.grp
+)
+SELECT top.kind, ${THEME_NAME('top.grp', 'nm.theme')}, top.accounts, top.signals, top.interviews, s.accountSegments,
+  (SELECT count(*) FROM g), (SELECT max(other) FROM g)
+FROM top JOIN named nm ON nm.kind = top.kind AND nm.grp = top.grp
+  LEFT JOIN segments s ON s.kind = top.kind AND s.grp = top.grp
+ORDER BY top.kind, top.grp`,
         }),
 
     // how many themes (the standup page): the groups above, without what each one gathers (each text's key
@@ -535,29 +578,46 @@ export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: P
   ).map((direct, k) => ({ week: q.weeks[k], direct }));
 }
 
+type ThemeSql = ['tag' | 'pain', string, number, number, number, string | null, number?, number?];
+
+const themeOf = ([kind, theme, accounts, signals, interviews, accountSegments]: ThemeSql): ThemeRow => ({
+  kind,
+  theme,
+  accounts,
+  signals,
+  interviews,
+  segments: names(accountSegments),
+});
+
 /** Every theme of the period (tags and pains) with its accounts, signals, interviews and segments. */
 export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] {
-  type Row = ['tag' | 'pain', string, number, number, number, string, number?];
-  let rows: Row[] | undefined;
+  let rows: ThemeSql[] | undefined;
   if ('themesKept' in SQL) {
     rows = db
       .prepare(SQL.themesKept as string)
       .raw()
-      .all(p) as Row[];
+      .all(p) as ThemeSql[];
     // a pain keyed otherwise: the period's keys made by painKey
     if (rows.some((r) => r[6] === 1)) rows = undefined;
   }
-  rows ??= withPainKey(db).prepare(SQL.themes).raw().all(p) as Row[];
-  return rows.map(
-    ([kind, theme, accounts, signals, interviews, accountSegments]): ThemeRow => ({
-      kind,
-      theme,
-      accounts,
-      signals,
-      interviews,
-      segments: names(accountSegments),
-    }),
-  );
+  rows ??= withPainKey(db).prepare(SQL.themes).raw().all(p) as ThemeSql[];
+  return rows.map(themeOf);
+}
+
+/**
+ * The themes a view listing the first `shown` may show (ReportQuery.themesShown): those at or above the
+ * `shown`-th by accounts, signals and interviews, and how many others there are; null where the kept
+ * themes cannot answer (--by, a pain keyed otherwise): themeRows then reads them all.
+ */
+function shownThemeRows(db: DB, SQL: ReportStatements, p: Params, shown: number): [ThemeRow[], number] | null {
+  if (!('themesShown' in SQL)) return null;
+  const rows = db
+    .prepare(SQL.themesShown as string)
+    .raw()
+    .all({ ...p, rows: shown }) as ThemeSql[];
+  if (rows.length === 0) return [[], 0];
+  if (rows[0][7] === 1) return null;
+  return [rows.map(themeOf), rows[0][6]! - rows.length];
 }
 
 /**
@@ -594,7 +654,12 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   });
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
   const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, q.asOf, rows, now);
-  const themes = q.themeCounts ? [] : themeRows(db, SQL, pick('start', 'end', 'by'));
+  const [themes, unreadThemes] = q.themeCounts
+    ? [[], 0]
+    : ((q.themesShown !== undefined ? shownThemeRows(db, SQL, pick('start', 'end', 'by'), q.themesShown) : null) ?? [
+        themeRows(db, SQL, pick('start', 'end', 'by')),
+        0,
+      ]);
   const followUps = (
     db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[]
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
@@ -633,7 +698,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
             .prepare(SQL.themeCount)
             .pluck()
             .get(pick('start', 'end', 'by')) as number)
-        : 0,
+        : unreadThemes,
     },
     ...(openCounted ? { openCounted } : {}),
     decided,

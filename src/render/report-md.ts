@@ -209,7 +209,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
         `${t.segments.length ? `; segments: ${mdInline(t.segments.join(', '))}` : ''}` +
         `${t.flags.length ? '; `single-account`' : ''}`,
       'No tags or pains in this period.',
-      0,
+      unread.themes,
       rest,
     ),
     '',

@@ -144,6 +144,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       fillStatements(db, needs);
       return needs;
     };
+    const themesShown = buildShownReport(reportRows(db, { ...q, themesShown: SHOWN_ROWS }, SHOWN_ROWS), options);
     return {
       full,
       some,
@@ -174,6 +175,9 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         );
         return renderReportMarkdown(silent.report, { unread: silent.unread });
       })(),
+      // and the themes it may list alone read (the first SHOWN_ROWS and any tied with the last)
+      mdThemes: renderReportMarkdown(themesShown.report, { unread: themesShown.unread }),
+      themesShown,
     };
   }
 
@@ -187,11 +191,24 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
   ];
 
   function sameAsEveryRow(asOf: string, period: PeriodFlags, by: string | null) {
-    const { textFull, textShown, mdFull, mdShown, mdSilent, pageFull, pageShown, pageCounted, some, full, shown } =
-      both(asOf, period, by);
+    const {
+      textFull,
+      textShown,
+      mdFull,
+      mdShown,
+      mdSilent,
+      mdThemes,
+      pageFull,
+      pageShown,
+      pageCounted,
+      some,
+      full,
+      shown,
+    } = both(asOf, period, by);
     expect(textShown).toBe(textFull);
     expect(mdShown).toBe(mdFull);
     expect(mdSilent).toBe(mdFull);
+    expect(mdThemes).toBe(mdFull);
     expect(pageShown).toBe(pageFull);
     expect(pageCounted).toBe(pageFull);
     // the best opportunities, ranked from each spelling's summary and the rows of those that may
@@ -238,6 +255,93 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       );
       expect(silent.length).toBeGreaterThan(0);
       for (const x of silent) expect(x.mdSilent).toBe(x.mdFull);
+    });
+
+    it('lists the first themes in markdown from those alone read, ties at the last one too, as from every theme', () => {
+      // the markdown page with every theme read (as the cases above hold it to every row read) and with
+      // those alone that it may list: weeks and months of the journal's last year, as of their last day
+      // and as of a day inside them; a pain written as the week's first tag is, in the same conversations,
+      // named as an opportunity another pain is merged into; a month with a pain whose key painKey makes in
+      // JavaScript (the kept themes key it otherwise: that month's themes are all read and grouped as before)
+      const config = readConfig(db);
+      const pages = (asOf: string, period: PeriodFlags) => {
+        const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by: null };
+        const q = reportQuery(options);
+        const every = buildShownReport(reportRows(db, q, SHOWN_ROWS), options);
+        const some = buildShownReport(reportRows(db, { ...q, themesShown: SHOWN_ROWS }, SHOWN_ROWS), options);
+        return {
+          every: every.report.themes,
+          some,
+          mdEvery: renderReportMarkdown(every.report, { unread: every.unread }),
+          mdSome: renderReportMarkdown(some.report, { unread: some.unread }),
+        };
+      };
+      const cases: [string, PeriodFlags][] = [];
+      for (let d = '2025-12-07'; d <= '2026-11-20'; d = addDays(d, 41))
+        cases.push([d, { week: true }], [d, { month: true }], [addDays(d, 3), {}]);
+      db.exec('SAVEPOINT twins');
+      const tag = db
+        .prepare(
+          `SELECT t.tag FROM interview_tags t JOIN interviews i ON i.id = t.interview_id
+           WHERE i.date BETWEEN '2026-11-16' AND '2026-11-20' GROUP BY lower(t.tag) ORDER BY count(*) DESC LIMIT 1`,
+        )
+        .pluck()
+        .get() as string;
+      db.prepare(
+        `INSERT INTO pains (interview_id, position, text, severity)
+         SELECT t.interview_id, (SELECT coalesce(max(position), -1) + 1 FROM pains WHERE interview_id = t.interview_id),
+           lower(?), 'low'
+         FROM interview_tags t WHERE lower(t.tag) = lower(?)`,
+      ).run(tag, tag);
+      // and that pain named as an opportunity with another pain of the week merged into it: one theme, named
+      // as the opportunity (H4), among the first
+      const other = db
+        .prepare(
+          `SELECT p.text FROM pains p JOIN interviews i ON i.id = p.interview_id
+           WHERE i.date BETWEEN '2026-11-16' AND '2026-11-20' AND lower(p.text) <> lower(?) LIMIT 1`,
+        )
+        .pluck()
+        .get(tag) as string;
+      const twin = db
+        .prepare(
+          "INSERT INTO opportunities (uuid, name, key) VALUES ('o-twin', 'Twin opportunity', 'twin opportunity')",
+        )
+        .run().lastInsertRowid;
+      for (const text of [tag, other])
+        db.prepare('INSERT INTO opportunity_aliases (key, opportunity_id, name) VALUES (?, ?, ?)').run(
+          painKey(text),
+          twin,
+          text,
+        );
+      cases.push(['2026-11-20', { week: true }]);
+      const june = db
+        .prepare("SELECT id FROM interviews WHERE date BETWEEN '2026-06-01' AND '2026-06-30' AND kind = 'customer'")
+        .pluck()
+        .get() as number;
+      db.prepare("INSERT INTO pains (interview_id, position, text, severity) VALUES (?, 99, 'Café  slow', 'high')").run(
+        june,
+      );
+      cases.push(['2026-06-30', { month: true }]);
+      let cut = 0;
+      let tied = 0;
+      for (const [asOf, period] of cases) {
+        const { every, some, mdEvery, mdSome } = pages(asOf, period);
+        expect([asOf, period, mdSome]).toEqual([asOf, period, mdEvery]);
+        const read = some.report.themes;
+        expect(read.length + some.unread.themes).toBe(every.length);
+        if (some.unread.themes > 0) cut++;
+        // more read than shown: tied with the last one shown
+        if (read.length > SHOWN_ROWS) tied++;
+      }
+      const keyedOtherwise = pages('2026-06-30', { month: true });
+      expect(keyedOtherwise.some.report.themes.length).toBe(keyedOtherwise.every.length);
+      expect(keyedOtherwise.every.some((t) => t.theme === 'Café  slow')).toBe(true);
+      const week = pages('2026-11-20', { week: true }).some.report.themes.slice(0, SHOWN_ROWS);
+      expect(week.filter((t) => t.theme.toLowerCase() === tag.toLowerCase()).map((t) => t.kind)).toEqual(['tag']);
+      expect(week.filter((t) => t.theme === 'Twin opportunity').map((t) => t.kind)).toEqual(['pain']);
+      db.exec('ROLLBACK TO twins; RELEASE twins');
+      expect(cut).toBeGreaterThan(0);
+      expect(tied).toBeGreaterThan(0);
     });
 
     it('prints the same text as of a day after every outcome, with links dated after it (the kept link facts, 0036)', () => {
