@@ -7,7 +7,12 @@ import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
 import { isTerminal, readLimited, readTypedStdin, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
-import { accountLookalikeLine, arrivedRepeatLine, contactLookalikeLine } from './identity-warnings.js';
+import {
+  accountLookalikeLine,
+  arrivedRepeatLine,
+  contactLookalikeLine,
+  nearAccountWarnings,
+} from './identity-warnings.js';
 import { dropDraftNaming } from './log-draft.js';
 import { warnFilesStillHolding } from './written-files.js';
 import type { ErasedPerson } from '../db/forget.js';
@@ -229,8 +234,10 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
   warnFilesStillHolding(ctx, erased, 'the file');
   lookalikeWarnings(ctx, counts);
   // rewrite is the command's own business (the file rewritten after an erased person's interview changed)
+  // as are the new accounts' names (read for the warnings above)
   const { rewrite: _rewrite, ...shown } = counts;
-  if (ctx.json) ctx.printJson(shown);
+  const { newAccounts: _names, ...lookalikes } = counts.lookalikes;
+  if (ctx.json) ctx.printJson({ ...shown, lookalikes });
   else ctx.out(summary(counts));
 }
 
@@ -239,8 +246,17 @@ const LOOKALIKE_LINES = 20;
 
 /** The file's new contacts and accounts that look like others (src/commands/identity-warnings.ts). */
 function lookalikeWarnings(ctx: Context, counts: ImportCounts): void {
+  const { newAccounts } = counts.lookalikes;
+  const like = counts.lookalikes.accounts.map((a) => a.name);
   const lines = [
     ...counts.lookalikes.accounts.map((a) => accountLookalikeLine('the new account', a.name, a.like.name)),
+    // "Acme Inc." beside "Acme", "Acm": as pm log warns of a new account (fresh-eyes wave 14 H13); a pair
+    // the file brings both of is the teammate's own
+    ...(newAccounts.length
+      ? newAccounts.flatMap((name) =>
+          nearAccountWarnings(ctx.read().db, 'the new account', name, [...newAccounts, ...like]),
+        )
+      : []),
     ...counts.lookalikes.contacts.map((c) => contactLookalikeLine('the new contact', c.name, c.uuid, c.like)),
     // as pm log notes a new contact named as one already at the account (told apart by email alone)
     ...counts.lookalikes.namesakes.map((n) => {

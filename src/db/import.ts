@@ -48,6 +48,8 @@ export interface Lookalikes {
     account: string;
     like: { uuid: string; email: string | null };
   }[];
+  /** the file's new accounts' names, when it brought few (a teammate's file): for pm log's near-name check */
+  newAccounts: string[];
   /**
    * the file's new open hypotheses that state an open one already here (the same content words:
    * src/core/similarity.ts), each with the one it repeats (wave 10, E7)
@@ -251,12 +253,15 @@ export function repeatedHypotheses(db: DB, fresh: string[]): Lookalikes['hypothe
  * The file's new accounts and contacts (those the merge added) whose names look like one written
  * before them (UTS #39 look keys, as pm log warns): a pair the file brings both of is named once.
  */
+const NEAR_ACCOUNTS_UP_TO = 200;
+
 function lookalikes(db: DB, fresh: Fresh): Lookalikes {
   const out: Lookalikes = {
     contacts: [],
     accounts: [],
     namesakes: [],
     hypotheses: repeatedHypotheses(db, fresh.hypotheses),
+    newAccounts: [],
   };
   const account = db.prepare('SELECT id, name, name_key, look_key FROM accounts WHERE uuid = ?');
   const accountLike = db.prepare(
@@ -268,6 +273,8 @@ function lookalikes(db: DB, fresh: Fresh): Lookalikes {
     if (!a) continue;
     for (const like of accountLike.all(a.look_key, a.name_key, a.id) as { uuid: string; name: string }[])
       out.accounts.push({ uuid, name: a.name, like });
+    // each is compared with every account of its first letter: a teammate's file, not a whole journal's
+    if (fresh.accounts.length <= NEAR_ACCOUNTS_UP_TO) out.newAccounts.push(a.name);
   }
   const contact = db.prepare('SELECT id, name, name_key, look_key FROM contacts WHERE uuid = ? AND forgotten = 0');
   const contactLike = db.prepare(
@@ -309,7 +316,7 @@ function emptyCounts(): ImportCounts {
     scrubbedHere: { interviews: 0, quotes: 0, mentions: 0 },
     forgottenAdded: 0,
     nameMatches: [],
-    lookalikes: { contacts: [], accounts: [], namesakes: [], hypotheses: [] },
+    lookalikes: { contacts: [], accounts: [], namesakes: [], hypotheses: [], newAccounts: [] },
     interviews: { ...c(), existing: 0 },
     hypotheses: { ...c(), existing: 0 },
     evidence: { ...c(), existing: 0 },

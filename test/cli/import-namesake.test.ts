@@ -37,3 +37,28 @@ describe('pm import: a new namesake at the same account', () => {
     expect(team.trade('b', 'a').err).not.toContain('another Jane Roe');
   });
 });
+
+describe('pm import: a new account written as one of yours but for a suffix, punctuation or a letter', () => {
+  it('is a warning with the merge command, as pm log gives it (fresh-eyes wave 14 H13)', () => {
+    pm('a', ['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'first']);
+    pm('b', ['log', '--with', 'Jane Roe', '--account', 'Acme Inc.', '--summary', 'second']);
+    pm('b', ['log', '--with', 'Bo Li', '--account', 'Globex', '--summary', 'third']);
+    const r = team.trade('b', 'a');
+    expect(r.err).toContain(
+      'pm: warning: the new account "Acme Inc." is written as "Acme" but for punctuation or a company suffix; ' +
+        'did you mean "Acme"? if so: pm account merge "Acme Inc." "Acme"',
+    );
+    expect(r.err).not.toContain('Globex');
+    // the command it names makes them one, and then the two Jane Roes are namesakes at one account
+    pm('a', ['account', 'merge', 'Acme Inc.', 'Acme']);
+    expect(JSON.parse(pm('a', ['accounts', '--json']).out).map((a: { name: string }) => a.name)).toEqual(
+      expect.arrayContaining(['Acme', 'Globex']),
+    );
+  });
+
+  it('a pair the file brings both of is not noted: the teammate keeps them apart', () => {
+    pm('b', ['log', '--with', 'Ann A', '--account', 'Acme', '--summary', 'first']);
+    pm('b', ['log', '--with', 'Cy C', '--account', 'Acme Inc.', '--summary', 'second']);
+    expect(team.trade('b', 'a').err).not.toContain('written as');
+  });
+});
