@@ -54,7 +54,7 @@ import {
 import { knownSources, knownTags, openFollowUps } from '../db/interviews.js';
 import { allContacts, bracketedAccount, contactByEmail, contactsByName } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
-import { knownAccounts } from '../db/accounts.js';
+import { findAccount, knownAccounts } from '../db/accounts.js';
 import { knownPersonas, knownSegments } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
@@ -72,7 +72,7 @@ import { refuseErasedMention, refuseErasedPerson } from './identity-warnings.js'
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { loadPrompts } from '../prompts.js';
 import { pasteSafe, unjoin } from './paste.js';
-import { cleanTag, distinctTags } from '../core/identity.js';
+import { cleanTag, distinctTags, nameKey } from '../core/identity.js';
 import { clipWords } from '../render/wrap.js';
 import { displayWidth } from '../render/width.js';
 
@@ -125,9 +125,12 @@ function checkNewWho(db: ReturnType<Context['read']>['db'], s: string): void {
   const person = parsePerson(s);
   // an erased person's email is them at any account: refused here, as the flag form refuses it
   if (person.email) refuseErasedPerson(db, person, null);
-  // "Jane Roe (Bluebird)" for the Jane Roe of Acme (her own account offers her, not a new contact)
+  // "Jane Roe (Bluebird)" for the Jane Roe of Acme (her own account offers her, not a new contact);
+  // "Mia Chen (CFO)", whose brackets name no account, is a new contact's name as typed, as --with with
+  // --account takes it: her account is asked next, and refused there if it is the brackets' (review
+  // wave 13 R3)
   const typed = bracketedAccount(db, person);
-  if (typed) refuseOtherAccount(db, typed);
+  if (typed && findAccount(db, typed.account)) refuseOtherAccount(db, typed);
   const parts = listedPeople(db, person);
   if (parts)
     throw new UsageError(
@@ -451,8 +454,14 @@ async function collect(
         await ask(
           'account',
           `${safeLine(who.name)} is new. Which account (organisation)?`,
-          // their name at the account an erased person of that name was at is that person (E1)
-          (a) => refuseErasedPerson(db, parsePerson(who.name), checkNewAccount(a)),
+          // their name at the account an erased person of that name was at is that person (E1); "Mia
+          // Chen (Globex)" at Globex is the Mia Chen of another account, as --with and --account read it
+          (a) => {
+            const account = checkNewAccount(a);
+            const typed = bracketedAccount(db, parsePerson(who.name));
+            if (typed && nameKey(typed.account) === nameKey(account)) refuseOtherAccount(db, typed);
+            refuseErasedPerson(db, parsePerson(who.name), account);
+          },
           opts.account,
         )
       ).trim();

@@ -767,15 +767,53 @@ describe('pm log on a terminal: a known person typed as pm writes and prints the
     });
   }
 
-  it('"Jane Roe (Bluebird)" says she is at Acme, offers her, and makes no one', () => {
+  it('"Jane Roe (Bluebird)", Bluebird a known account, says she is at Acme, offers her, and makes no one', () => {
     seed();
+    expect(box.pm(['log', '--with', 'Ann Bee', '--account', 'Bluebird', '--summary', 'b']).code).toBe(0);
     const r = session([
       { expected: 'Who did you talk to', text: 'Jane Roe (Bluebird)' },
       { expected: 'Jane Roe is a contact at Acme, not Bluebird', keys: [CTRL_C] },
     ]);
     expect(r.plain).toMatch(/Jane Roe \(Acme, customer\)/);
     expect(r.plain).not.toMatch(/New contact/);
+    expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(2);
+  });
+
+  // review wave 13 R3: brackets that name no known account may be part of a new person's name, as --with
+  // and --account read them: she and the new contact are offered (she first); the new contact is refused
+  // at the account prompt only when the account typed there is the brackets'
+  it('"Jane Roe (CFO)", CFO no account, offers her and a new contact, logged at the account typed next', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'Jane Roe (CFO)' },
+      { expected: '❯ Jane Roe \\(Acme, customer\\)[\\s\\S]*New contact: Jane Roe \\(CFO\\)', keys: [DOWN, ENTER] },
+      { expected: 'Which account', text: 'Bluebird', keys: [ENTER] },
+      { expected: 'role', keys: [ENTER] },
+      { expected: 'Segment / persona', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: 'The CFO of Bluebird', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
+    ]);
+    expect(r.code, r.plain.slice(-800)).toBe(0);
+    expect(r.plain).not.toMatch(/not CFO/);
+    expect(
+      box.sql('SELECT c.name, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY c.id'),
+    ).toEqual([
+      { name: 'Jane Roe', account: 'Acme' },
+      { name: 'Jane Roe (CFO)', account: 'Bluebird' },
+    ]);
+  });
+
+  it('"Jane Roe (Globex)" with Globex typed as the account says she is at Acme there, and makes no one', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'Jane Roe (Globex)' },
+      { expected: 'New contact: Jane Roe \\(Globex\\)', keys: [DOWN, ENTER] },
+      { expected: 'Which account', text: 'Globex', keys: [ENTER] },
+      { expected: 'Jane Roe is a contact at Acme, not Globex', keys: [CTRL_C] },
+    ]);
     expect(box.sql('SELECT count(*) AS n FROM contacts')[0].n).toBe(1);
+    expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(1);
   });
 
   it('a draft kept with "Jane Roe (Acme)" when two Jane Roes work at Acme asks who, taking neither (review wave 13 R5)', () => {
