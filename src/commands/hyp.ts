@@ -28,6 +28,7 @@ import {
   evidenceLink,
   graveyard,
   hypothesesDatedAfter,
+  hypothesisCreatedOn,
   hypothesisRecords,
   hypothesesTagged,
   withDecidedFlags,
@@ -76,9 +77,14 @@ export function loadHypothesis(db: DB, ref: string): HypothesisState {
   return state;
 }
 
-/** The record every hyp command prints, as of today. */
+/**
+ * The record every hyp command prints, as of today; one dated after today (a teammate a time zone ahead
+ * added it) as of its own day: `pm hyp edit` of it crashed after its change was saved (H10).
+ */
 export function recordOf(ctx: Context, db: DB, rowid: number): HypothesisRecord {
-  return hypothesisRecords(db, ctx.today, ctx.config(), { only: rowid })[0];
+  const created = hypothesisCreatedOn(db, rowid);
+  const asOf = created !== undefined && created > ctx.today ? created : ctx.today;
+  return hypothesisRecords(db, asOf, ctx.config(), { only: rowid })[0];
 }
 
 export function pastDate(ctx: Context, value: string | undefined): string {

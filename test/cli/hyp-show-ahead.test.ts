@@ -44,3 +44,14 @@ describe('pm hyp list with a hypothesis dated after today', () => {
     expect(box.ok(['hyp', 'list']).err).toBe('');
   });
 });
+
+describe('pm hyp edit of a hypothesis dated after today', () => {
+  it('saves the change and says so, where it crashed after saving it', () => {
+    box.ok(['hyp', 'add', 'CFOs want a close dashboard']);
+    const r = box.pm(['hyp', 'edit', 'H1', '--decide-by', '2026-12-30'], { env: { PM_TODAY: '2026-12-06' } });
+    expect(r.err).not.toContain('internal error');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Edited H1');
+    expect(box.sql('SELECT decide_by FROM hypotheses')).toEqual([{ decide_by: '2026-12-30' }]);
+  });
+});
