@@ -21,7 +21,14 @@ import {
 import { UUID_RE } from '../core/uuid.js';
 import { dropDraftNaming } from './log-draft.js';
 import { filesHolding } from './written-files.js';
-import { ERASED_MARK, forgetContact, forgetPreview, FORGOTTEN_NAME, type ForgetResult } from '../db/forget.js';
+import {
+  ERASED_MARK,
+  forgetContact,
+  forgetPreview,
+  FORGOTTEN_NAME,
+  liveNames,
+  type ForgetResult,
+} from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
 import { closest, looseKey, nearNames, safeLine, shellWord } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
@@ -197,7 +204,7 @@ export async function forget(
   // an interactive log's draft that names them (issue 15) is dropped before the erasure is marked:
   // an erasure finished by the next command (src/db/erasure.ts) knows only hashes, and could not
   // find the draft; a kill before the mark leaves the person whole, and no draft of them
-  if (dropDraftNaming(ctx.dbPath, [person, ...aliases]))
+  if (dropDraftNaming(ctx.dbPath, [person, ...aliases], liveNames(ctx.read().db, contact.id)))
     ctx.info(`removed the unsaved pm log draft that named ${label}`);
   // SIGINT/SIGTERM (src/interrupt.ts): before the mark commits, the erasure is called off and nothing
   // is erased; once it has, the erasure is finished all the same and pm exits 130/143 saying so

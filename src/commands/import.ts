@@ -15,7 +15,7 @@ import {
 } from './identity-warnings.js';
 import { dropDraftNaming } from './log-draft.js';
 import { warnFilesStillHolding } from './written-files.js';
-import type { ErasedPerson } from '../db/forget.js';
+import { liveNames, type ErasedPerson } from '../db/forget.js';
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
@@ -211,7 +211,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
                 : undefined,
           });
           // a pm log draft naming a person the file erased goes, before the erasure commits (as pm forget)
-          if (dropDraftNaming(ctx.dbPath, erased)) droppedDraft = true;
+          if (dropDraftNaming(ctx.dbPath, erased, liveNames(db))) droppedDraft = true;
           // the last moment a signal can call it off: thrown here, the transaction rolls back
           await checkpoint();
           return result;

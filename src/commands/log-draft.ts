@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { destination, stage } from '../files.js';
 import { readDraftFile, type LogAnswers, type LogDraftFile } from '../core/quick-log.js';
+import { MentionMatcher, type LiveNames } from '../core/mentions.js';
 
 /** Where the first draft of `journal` is kept (the next ones: `-2`, `-3`, … before `.json`). */
 export function draftPath(journal: string, n = 1): string {
@@ -80,35 +81,61 @@ export function writeDraft(journal: string, answers: LogAnswers, now = new Date(
 }
 
 /**
- * Does a kept draft hold any of `needles` (a person's UUID, name or email), case-insensitively, in
- * whatever Unicode form either was typed (JSON keeps non-ASCII text as it is)? The drafts that do.
+ * The kept drafts that name any of `people`: their UUID, or their name or email found as pm forget
+ * finds a mention (src/core/mentions.ts: whole words, in any case, accent or Unicode form), but for
+ * a run of words that is a living person's longer name (`live`: "Kim Lee Smith" of an erased "Kim
+ * Lee"), and for a longer word ("Kim Leeson"): a draft about someone else is the user's unsaved work
+ * (it was dropped for holding the erased name's letters anywhere).
  */
-export function draftsMentioning(journal: string, needles: string[]): string[] {
-  const wanted = needles.filter((n) => n !== '').map((n) => n.normalize('NFC').toLowerCase());
-  if (wanted.length === 0) return [];
+export function draftsNaming(
+  journal: string,
+  people: { uuid: string; name: string; email: string | null }[],
+  live?: LiveNames,
+): string[] {
+  let living = live;
+  for (const p of people) living = living?.besides(p.name);
+  const named = new MentionMatcher(
+    people.flatMap((p) => [p.name, ...(p.email ? [p.email] : [])]).map((text) => ({ text, replacement: '' })),
+    living,
+  );
+  const uuids = people.map((p) => p.uuid.toLowerCase()).filter((u) => u !== '');
   return draftPaths(journal).filter((path) => {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8').normalize('NFC').toLowerCase();
+      text = readFileSync(path, 'utf8');
     } catch {
       return false;
     }
-    return wanted.some((n) => text.includes(n));
+    const lower = text.toLowerCase();
+    return uuids.some((u) => lower.includes(u)) || stringsOf(text).some((s) => named.replace(s).count > 0);
   });
 }
 
+/** Every string of a draft's JSON (its text as written: "\\n" in the file is a line break), or the file. */
+function stringsOf(text: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  try {
+    walk(JSON.parse(text));
+  } catch {
+    return [text];
+  }
+  return out;
+}
+
 /**
- * Remove the drafts that name any of `people` (their UUID, name or email): called wherever a person
- * is erased (pm forget, and an erasure arriving with pm sync or pm import). True if one was removed.
+ * Remove the drafts that name any of `people` (draftsNaming): called wherever a person is erased (pm
+ * forget, and an erasure arriving with pm sync or pm import). True if one was removed.
  */
 export function dropDraftNaming(
   journal: string,
   people: { uuid: string; name: string; email: string | null }[],
+  live?: LiveNames,
 ): boolean {
-  const naming = draftsMentioning(
-    journal,
-    people.flatMap((p) => [p.uuid, p.name, ...(p.email ? [p.email] : [])]),
-  );
+  const naming = draftsNaming(journal, people, live);
   for (const path of naming) removeDraft(path);
   return naming.length > 0;
 }

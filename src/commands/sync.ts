@@ -231,7 +231,8 @@ export async function sync(ctx: Context): Promise<void> {
         `it is now ${d.status} (the decision recorded last): pm hyp show ${d.id}`,
     );
   // a pm log draft naming a person an arriving erasure forgot goes too (as pm forget drops it)
-  if (dropDraftNaming(ctx.dbPath, result.erased))
+  const live = result.erased.length ? (await import('../db/forget.js')).liveNames(ctx.write().db) : undefined;
+  if (dropDraftNaming(ctx.dbPath, result.erased, live))
     ctx.info('removed the unsaved pm log draft that named a person erased elsewhere');
   warnFilesStillHolding(ctx, result.erased, 'a teammate');
   // a teammate's new hypothesis stating one of this journal's again: its evidence would be split (E7)

@@ -5,6 +5,7 @@
 // And a conversation held with a living namesake (a contact renamed "Kim Lee" after the erasure) keeps
 // the name on arrival, as pm forget keeps it (docs/decisions.md, "A living namesake's conversation").
 import Database from 'better-sqlite3';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { twoJournals, type Name } from '../two-journals.js';
 
@@ -110,6 +111,28 @@ describe("an erased name inside a living person's longer name", () => {
     pm('a', ['forget', 'kim@x.test', '--yes']);
     pm('a', ['forget', 'kls@y.test', '--yes']);
     expect(summaries('a')).toContain('[forgotten], the CFO');
+  });
+
+  it('pm forget keeps a pm log draft about a Kim Leeson and a living Kim Lee Smith; drops one naming them', () => {
+    people('a');
+    // an interactive pm log that Ctrl-C interrupted kept a draft (issue 15)
+    const draft = `${team.file('a')}.log-draft.json`;
+    const keep = (name: string, summary: string) =>
+      writeFileSync(
+        draft,
+        JSON.stringify({
+          format: 'pm-log-draft',
+          savedAt: '2026-12-05T10:00:00.000Z',
+          answers: { who: { name }, summary },
+        }),
+      );
+    keep('Kim Leeson', 'Kim Lee Smith, the CFO, on budgets');
+    pm('a', ['forget', 'kim@x.test', '--yes']);
+    expect(readFileSync(draft, 'utf8')).toContain('Kim Leeson');
+    keep('Raj Patel', 'Kim Lee Smith said\nKim Lee Smith, the CFO');
+    const r = pm('a', ['forget', 'kls@y.test', '--yes']);
+    expect(r.err).toContain('removed the unsaved pm log draft');
+    expect(existsSync(draft)).toBe(false);
   });
 
   it("an import keeps the name in a living namesake's conversation (renamed after the erasure)", () => {
