@@ -1,6 +1,7 @@
 // The interactive prompts (@inquirer/prompts, ESM only, ~40 ms to load) are loaded only on the
 // paths that ask something. bin/pm.js runs the bundle through vm.Script (for its V8 code cache),
 // where import() is unavailable on Node 20, so it lends its own import() through this hook.
+import { styleText } from 'node:util';
 import { activeContext } from './cli/lazy.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
@@ -37,6 +38,52 @@ export function fitPrompt(text: string, lead: number, tail = 1, indent = '', wid
   if (displayWidth(lines[last]) + tail > width - (last === 0 ? lead : 0) && space > indent.length)
     lines.splice(last, 1, lines[last].slice(0, space), indent + lines[last].slice(space + 1));
   return lines.join('\n');
+}
+
+/**
+ * `text` broken at spaces into lines of `width` columns, the first with `first` columns of room (what
+ * comes before it on its line), the others starting with `indent`; a word wider than a line stays
+ * whole (the terminal breaks it: a URL, a path), as it was typed.
+ */
+function breakAtWords(text: string, first: number, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  let room = first;
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    // a word wider than a whole line goes alone; one that does not fit after the question goes down
+    const alone = line === '' && (lines.length > 0 || room === width);
+    if (displayWidth(next) <= room || alone) {
+      line = next;
+      continue;
+    }
+    lines.push(line);
+    line = word;
+    room = width - displayWidth(indent);
+  }
+  lines.push(line);
+  return lines.map((l, k) => (k === 0 ? l : indent + l)).join('\n');
+}
+
+/**
+ * An answer as the prompt shows it once given, broken at its words where it would not fit after the
+ * question (`lead` columns before it): the terminal broke it in the middle of a word.
+ */
+export function fitAnswer(answer: string, lead: number, width = promptWidth()): string {
+  if (answer.includes('\n') || lead + displayWidth(answer) <= width) return answer;
+  return breakAtWords(answer, Math.max(0, width - lead), width, '  ');
+}
+
+/**
+ * A line pm says between the prompts (`ctx.info` of the interactive pm log), broken at its words for
+ * a terminal that says how wide it is, as the prompts are; each further line indented two columns.
+ */
+export function fitSaid(text: string, width = process.stderr.columns): string {
+  if (!width) return text;
+  return text
+    .split('\n')
+    .map((line) => (displayWidth(line) <= width ? line : breakAtWords(line, width, width, '  ')))
+    .join('\n');
 }
 
 type Named = { name?: unknown; short?: unknown; disabled?: unknown };
@@ -76,9 +123,30 @@ function fitted(prompts: Prompts): Prompts {
   });
   const answered = (config: { default?: string }) =>
     config.default === undefined || config.default === '' ? 1 : displayWidth(`(${config.default})`) + 2;
+  type Transformer = (value: string, o: { isFinal: boolean }) => string;
+  // the answer given, after "✔ " and the question's last line: broken at words (coloured as the
+  // prompt colours it, which it does not when a transformer is given)
+  const shown = (fit: string, given?: Transformer): Transformer => {
+    const lead = (fit.includes('\n') ? 0 : 2) + displayWidth(fit.slice(fit.lastIndexOf('\n') + 1)) + 1;
+    return (value, o) => {
+      const text = given ? given(value, o) : value;
+      if (!o.isFinal) return text;
+      // (a terminal that does not say how wide it is: left to it)
+      const fitted = process.stdout.columns ? fitAnswer(text, lead) : text;
+      return given
+        ? fitted
+        : fitted
+            .split('\n')
+            .map((l) => styleText('cyan', l))
+            .join('\n');
+    };
+  };
   return {
     ...prompts,
-    input: (config, context) => prompts.input(message(config, answered(config)), context),
+    input: (config, context) => {
+      const asked = message(config, answered(config));
+      return prompts.input({ ...asked, transformer: shown(asked.message, config.transformer) }, context);
+    },
     confirm: (config, context) => prompts.confirm(message(config, 7), context),
     select: (config, context) =>
       prompts.select({ ...message(config, 1), choices: config.choices.map(fitChoice) }, context),

@@ -70,11 +70,16 @@ import {
 } from './log.js';
 import { refuseErasedMention, refuseErasedPerson } from './identity-warnings.js';
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
-import { loadPrompts } from '../prompts.js';
+import { fitSaid, loadPrompts } from '../prompts.js';
 import { pasteSafe, unjoin } from './paste.js';
 import { cleanTag, distinctTags, nameKey } from '../core/identity.js';
 import { clipWords } from '../render/wrap.js';
 import { displayWidth } from '../render/width.js';
+
+/** A line said between the prompts, broken at its words as they are (the terminal broke it mid-word). */
+function say(ctx: Context, text: string): void {
+  ctx.info(fitSaid(text));
+}
 
 /** A validator for inquirer: true, or the usage error's message. */
 function valid(check: (s: string) => unknown): (s: string) => true | string {
@@ -282,7 +287,7 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   }
   // saved: an output that fails now (stdout gone) must not leave a draft that would log it twice
   if (resumed) removeDraft(resumed);
-  report(ctx, saved);
+  report(ctx, saved, fitSaid);
 }
 
 const KEPT = 'interrupted; what you typed is kept as a draft (pm log offers to resume it)';
@@ -315,7 +320,7 @@ async function collect(
   // a draft's person merged away or erased since: asked again
   const drafted = answers.who;
   if (drafted && 'contact' in drafted && !known.some((c) => c.uuid === drafted.contact)) {
-    ctx.info('the person of the draft is no longer in the journal (merged or erased): who was it?');
+    say(ctx, 'the person of the draft is no longer in the journal (merged or erased): who was it?');
     delete answers.who;
     delete answers.whoLabel;
   }
@@ -327,12 +332,13 @@ async function collect(
   const person =
     typed.length === 1 || (typed.length > 1 && typed[1].accountId !== typed[0].accountId) ? typed[0] : null;
   if (person) {
-    ctx.info(`the person of the draft is ${safeLine(person.name)} (${safeLine(person.account)}, ${person.role})`);
+    say(ctx, `the person of the draft is ${safeLine(person.name)} (${safeLine(person.account)}, ${person.role})`);
     answers.who = { contact: person.uuid };
     answers.whoLabel = `${person.name} (${person.account})`;
     for (const key of ['account', 'role', 'segment', 'persona'] as const) delete answers[key];
   } else if (typed.length > 1) {
-    ctx.info(
+    say(
+      ctx,
       `${typed.length} contacts are ${safeLine(typed[0].name)} at ${safeLine(typed[0].account)}: ` +
         "which was the draft's?",
     );
@@ -344,7 +350,7 @@ async function collect(
       refuseErasedPerson(db, parsePerson(s), answers.account ?? null);
     })(drafted.name);
     if (why !== true) {
-      ctx.info(`the person of the draft cannot be logged as typed: ${why}. Who was it?`);
+      say(ctx, `the person of the draft cannot be logged as typed: ${why}. Who was it?`);
       for (const key of ['who', 'whoLabel', 'account', 'role', 'segment', 'persona'] as const) delete answers[key];
     }
   }
@@ -369,7 +375,7 @@ async function collect(
     if (found) {
       answers.who = { contact: found.uuid };
       answers.whoLabel = `${found.name} (${found.account})`;
-      ctx.info(`Who: ${safeLine(found.name)} (${safeLine(found.account)}, ${found.role}), from --with`);
+      say(ctx, `Who: ${safeLine(found.name)} (${safeLine(found.account)}, ${found.role}), from --with`);
     } else {
       refuseListedPeople(db, person);
       answers.who = { name: opts.with[0] };
@@ -442,7 +448,8 @@ async function collect(
   // the person's open follow-ups (a customer conversation after them answers them: said once saved)
   if (contact)
     for (const f of openFollowUps(db, [contact.id], today))
-      ctx.info(
+      say(
+        ctx,
         `  open follow-up of ${f.id} with ${safeLine(contact.name)}, due ${f.followUp}: ` +
           clipWords(safeLine(f.summary), Math.max(20, columns() - 50)),
       );
@@ -561,7 +568,8 @@ async function collect(
     if ([...said].length > LIMITS.summary) {
       answers.notes = unjoin(said, pasted);
       answers.summary = leadOf(said);
-      ctx.info(
+      say(
+        ctx,
         `  that is longer than a summary (${LIMITS.summary} characters): its first sentence is the summary, ` +
           'and the whole of it is kept as the notes',
       );

@@ -1,9 +1,12 @@
 // The interactive `pm log` at a 40-column terminal (wave 11's E20: a phone's ssh app, a split tmux
 // pane): the prompts broke their questions, help lines and choices at the 40th column, in the middle
 // of a word ("a surve" / "y, a ticket)"). Driven through a real pseudo-terminal that says it is 40
-// columns wide, as `stty cols 40` makes it.
+// columns wide, as `stty cols 40` makes it. What pm says between the prompts, and the answer typed once
+// given, broke at the 40th column too ("Who: Jane Roe (Acme, customer), from --wi" / "th"; wave 13's
+// closing list): they are broken at words as the prompts are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onTerminal, sandbox, type Sandbox } from '../helpers.js';
+import { displayWidth } from '../../src/render/width.js';
 
 let box: Sandbox;
 beforeAll(() => {
@@ -63,5 +66,42 @@ describe('pm log at a 40-column terminal', () => {
       summary: 'Exports weekly',
       pains: [{ text: 'slow CSV export' }],
     });
+  });
+
+  it('breaks what it says between the prompts, and the answer once given, at words', () => {
+    const summary = "Exports weekly to the finance team's shared drives, reconciled by hand every Friday";
+    const r = onTerminal(
+      box,
+      [
+        ['How and when', ENTER],
+        ['summary', `${summary}${ENTER}`],
+        ['Pains', ENTER],
+        ['quote', ENTER],
+        ['Tags', ENTER],
+        ['support or refute', ENTER],
+        ['Follow up', ENTER],
+      ],
+      ['log', '--with', 'Jane Roe'],
+      { PTY_COLS: '40' },
+    );
+    expect(r.code, r.output).toBe(0);
+    const plain = r.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+    // a line the terminal would break itself is one pm did not: each line of these fits its 40 columns
+    const fits = (start: string) => {
+      const from = plain.lastIndexOf(start);
+      const end = plain.indexOf('\n?', from);
+      for (const line of plain.slice(from, end < 0 ? undefined : end).split('\n'))
+        expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    };
+    wholeWords(plain, 'Who: Jane Roe (Acme, customer), from --with');
+    fits('Who: Jane Roe');
+    // the answer as shown once given (while it is typed, the prompt redraws it as it comes)
+    const given = plain.slice(plain.lastIndexOf('What did you learn'));
+    wholeWords(given.slice(0, given.indexOf('Pains')), `What did you learn (summary)? ${summary}`);
+    const id = box.json(['show', 'last']).id;
+    wholeWords(plain, `Logged ${id} · call with Jane Roe (Acme) on`);
+    fits('Logged');
+    fits('✔ What did you learn');
+    expect(box.json(['show', 'last'])).toMatchObject({ summary });
   });
 });
