@@ -13,6 +13,9 @@ describe('user.name set where it was unset', () => {
     t.pm('a', ['init', '--target', '2']);
     t.pm('a', ['log', '--with', 'Ann A', '--account', 'Acme', '--summary', 'a', '--date', '2026-12-02']);
     t.pm('a', ['log', '--with', 'Bo B', '--account', 'Globex', '--summary', 'b']);
+    // and a decision (review wave 14 R1: it stayed "by tester" on both journals)
+    t.pm('a', ['hyp', 'add', 'Teams want a digest']);
+    t.pm('a', ['hyp', 'kill', 'H1', '--reason', 'nobody reads it']);
     // a teammate's call that arrived by import, under the same login, is not this journal's own
     t.pm('b', ['log', '--with', 'Di D', '--account', 'Umbrella', '--summary', 'an import', '--date', '2026-12-01']);
     t.trade('b', 'a');
@@ -41,6 +44,8 @@ describe('user.name set where it was unset', () => {
     t.pm('b', ['sync']);
     const onB = JSON.parse(t.pm('b', ['ls', '--json', '--by', 'Pat Kim']).out);
     expect(onB.map((i: { summary: string }) => i.summary).sort()).toEqual(['a', 'b']);
+    expect(t.pm('a', ['hyp', 'show', 'H1']).out).toContain('by Pat Kim');
+    expect(t.pm('b', ['hyp', 'show', 'H1']).out).toContain('by Pat Kim');
   });
 
   it('moves nothing when a set name changes, and says nothing when nothing moved', () => {
