@@ -9,6 +9,8 @@ import { lineOf, type InterviewRecord } from '../core/interviews.js';
 import { loadInterviews } from '../db/interviews.js';
 import { interviewTable } from '../render/interviews.js';
 import { parseLimit } from './interviews.js';
+import { NO_WIDTH } from '../io.js';
+import { displayWidth } from '../render/width.js';
 
 const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 
@@ -34,9 +36,11 @@ export function search(ctx: Context, query: string, opts: { limit?: string }): v
   }
   const c = ctx.color;
   const out: string[] = [];
+  // the snippet line fits the listing's width, as its row does: cut closer around the match
+  const room = ctx.width === NO_WIDTH ? undefined : ctx.width - 6;
   records.forEach((r) => {
     out.push(interviewTable([lineOf(r)], ctx.width, c));
-    const snippet = safeLine(snippets.get(r.id)!)
+    const snippet = safeLine(room === undefined ? snippets.get(r.id)! : fitted(r, hitOf.get(r.id)!, room))
       .replace(new RegExp(`${MATCH_START}([^${MATCH_END}]*)${MATCH_END}`, 'g'), (_m, word: string) =>
         c.bold.yellow(word),
       )
@@ -50,12 +54,23 @@ export function search(ctx: Context, query: string, opts: { limit?: string }): v
  * The snippet of a hit, cut from the text as stored (a full-width comma stays one): from the column
  * with the most matched words (the first of them on a tie).
  */
-function snippet(r: InterviewRecord, hit: SearchHit): string {
+function snippet(r: InterviewRecord, hit: SearchHit, width?: number): string {
   const stored = [r.summary, r.notes ?? '', r.pains.map((p) => p.text).join('\n'), r.quotes.join('\n')];
   const count = (t: string) => t.split(MATCH_START).length - 1;
   let best = 0;
   hit.marked.forEach((t, i) => {
     if (count(t) > count(hit.marked[best])) best = i;
   });
-  return snippetOf(stored[best], hit.marked[best]) ?? hit.fallback();
+  return snippetOf(stored[best], hit.marked[best], width) ?? hit.fallback();
+}
+
+/**
+ * The snippet cut narrower around the match until it fits `room` columns (snippetOf's width is in
+ * characters and moves its ends to a near space: a few tries find the width that fits).
+ */
+function fitted(r: InterviewRecord, hit: SearchHit, room: number): string {
+  for (let width = Math.min(90, room); ; width -= 4) {
+    const s = snippet(r, hit, width);
+    if (width <= 12 || displayWidth(s.replace(MARKS, '')) <= room) return s;
+  }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { sandbox, expectUsageError, UNDO_SCHEMA_18, type Sandbox } from '../helpers.js';
+import { displayWidth } from '../../src/render/width.js';
 
 let box: Sandbox;
 beforeEach(() => {
@@ -64,6 +65,18 @@ describe('pm search', () => {
     expect(r.out).toMatch(/I3 .*SSO/);
     expect(r.out).toMatch(/procurement/);
     expect(r.out).not.toMatch(/\u001b|\uE000/);
+  });
+
+  it('fits the snippet line to the width, as the row above it, cut around the match (wave 13 closing list)', () => {
+    const notes =
+      'We walked through the whole month-end close with the finance team and the controller, and the ' +
+      'reconciliation of card payments against the bank export still takes two people most of a day';
+    box.ok(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Close', '--notes', notes]);
+    const r = box.ok(['search', 'reconciliation'], { env: { COLUMNS: '50' } });
+    for (const line of r.out.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(50);
+    expect(r.out).toMatch(/… .*reconciliation of card/);
+    // a pipe with no width keeps the whole snippet, as listings do
+    expect(box.ok(['search', 'reconciliation']).out).toMatch(/reconciliation of card payments against the bank/);
   });
 
   it('a query FTS5 cannot parse, or an empty one, is a usage error', () => {
