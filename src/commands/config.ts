@@ -31,8 +31,9 @@ export function set(ctx: Context, key: string, raw: string): void {
   const k = assertConfigKey(key);
   const value = parseConfigValue(k, raw);
   if (k === 'user.name') {
-    claimName(ctx, value as string);
-    if (ctx.json) ctx.printJson({ [k]: value });
+    const claimed = claimName(ctx, value as string);
+    // how many conversations changed hands, for a script: pushed at the next sync (review wave 14 R5)
+    if (ctx.json) ctx.printJson({ [k]: value, claimed });
     return;
   }
   ctx.transaction(({ db }) => setConfigValue(db, k, value as string | number));
@@ -43,18 +44,20 @@ export function set(ctx: Context, key: string, raw: string): void {
 /**
  * Set user.name (pm config set, pm sync init): where it was unset, this journal's own conversations
  * logged under the OS login become the name's (src/db/config.ts setUserName), and the user is told.
+ * Returns how many moved.
  */
-export function claimName(ctx: Context, name: string): void {
+export function claimName(ctx: Context, name: string): number {
   const config = ctx.config();
   const former = config['user.name'] === null ? ctx.defaultBy(config) : null;
   const moved = ctx.transaction(({ db }) => setUserName(db, name, former));
-  if (ctx.json) return;
+  if (ctx.json) return moved;
   ctx.info(`Set user.name = ${safeLine(name)}`);
   if (moved > 0 && former !== null)
     ctx.info(
       `${moved} conversation${moved === 1 ? '' : 's'} logged here as ${safeLine(JSON.stringify(former))} ` +
         `(your OS login) ${moved === 1 ? 'is' : 'are'} now by ${safeLine(name)}`,
     );
+  return moved;
 }
 
 export function unset(ctx: Context, key: string): void {

@@ -64,6 +64,16 @@ describe('user.name set where it was unset', () => {
       ['a', 'Pat Kim'],
       ['b', 'Pat Kim'],
     ]);
-    expect(JSON.parse(t.pm('a', ['config', 'set', 'user.name', 'Pat', '--json']).out)).toEqual({ 'user.name': 'Pat' });
+    expect(JSON.parse(t.pm('a', ['config', 'set', 'user.name', 'Pat', '--json']).out)).toEqual({
+      'user.name': 'Pat',
+      claimed: 0,
+    });
+    // unset, then set: the calls logged under the OS login since are claimed, and --json says how many
+    t.pm('a', ['config', 'unset', 'user.name']);
+    t.pm('a', ['log', '--with', 'Cy C', '--account', 'Initech', '--summary', 'c']);
+    expect(JSON.parse(t.pm('a', ['config', 'set', 'user.name', 'Pat', '--json']).out)).toEqual({
+      'user.name': 'Pat',
+      claimed: 1,
+    });
   });
 });
