@@ -133,7 +133,7 @@ export function openChecked(path: string, env: NodeJS.ProcessEnv, keep: boolean)
     return { db, version };
   } catch (err) {
     db?.close();
-    if (folderReadOnly(err)) throw new FolderReadOnly(path);
+    if (folderReadOnly(err, path)) throw new FolderReadOnly(path);
     throw asJournalError(err, path);
   }
 }
@@ -142,16 +142,29 @@ export function openChecked(path: string, env: NodeJS.ProcessEnv, keep: boolean)
  * SQLite's answer when a journal in WAL mode sits in a folder this user cannot write: even a
  * read-only connection needs the -shm (the -wal's index) beside the file, and cannot make it.
  */
-function folderReadOnly(err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === 'SQLITE_READONLY_DIRECTORY';
+function folderReadOnly(err: unknown, path: string): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  // On a read-only file system (a mounted backup disk, a snapshot: fresh-eyes H21) SQLite cannot
+  // make the -shm either, but says CANTOPEN, as it does for a path that is wrong: the folder tells.
+  return code === 'SQLITE_READONLY_DIRECTORY' || (code === 'SQLITE_CANTOPEN' && readOnlyMount(path));
+}
+
+/** Whether the journal's folder is on a file system mounted read-only. */
+function readOnlyMount(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EROFS';
+  }
 }
 
 /** A journal in a folder pm cannot write: refused for writes (naming the folder); reads read a copy. */
 export class FolderReadOnly extends JournalError {
   constructor(path: string) {
     super(
-      `cannot write the journal's folder ${dirname(path)}: SQLite keeps its -wal and -shm files beside ` +
-        `the journal, so nothing can be written to ${path}`,
+      `cannot write the journal's folder ${dirname(path)}${readOnlyMount(path) ? ' (a read-only file system)' : ''}: ` +
+        `SQLite keeps its -wal and -shm files beside the journal, so nothing can be written to ${path}`,
       'reading commands (pm ls, show, report, export, pm backup PATH elsewhere) still work; to write, ' +
         'get write access to that folder or copy the journal somewhere you can write',
     );
@@ -329,7 +342,7 @@ export function openForWrite(path: string, env: NodeJS.ProcessEnv = process.env)
     return { db, path, readonly: false, missing: false };
   } catch (err) {
     db?.close();
-    if (folderReadOnly(err)) throw new FolderReadOnly(path);
+    if (folderReadOnly(err, path)) throw new FolderReadOnly(path);
     throw asJournalError(err, path);
   }
 }

@@ -237,6 +237,37 @@ describe('environment faults', () => {
     }
   });
 
+  it('a journal on a read-only mount: reads work from a copy in memory; a write names the mount (H21)', (ctx) => {
+    seed();
+    // A real read-only file system (EROFS, which root cannot write either): the sandbox's folder
+    // bind-mounted onto itself and remounted read-only, in a mount namespace of its own (unshare -m),
+    // so the mount lives only as long as that one shell. Before H21 every command there said
+    // "cannot open the journal … check that its folder exists and is writable", exit 1.
+    const inReadOnlyMount = (args: string[]) =>
+      spawnSync(
+        'unshare',
+        ['-m', 'bash', '-c', 'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" && exec "$@"', box.dir, ...args],
+        { env: box.env, encoding: 'utf8' },
+      );
+    const probe = inReadOnlyMount(['touch', join(box.dir, 'probe')]);
+    if (probe.error || !/Read-only file system/.test(probe.stderr))
+      return skip(ctx, `cannot make a read-only mount here: ${probe.error?.message ?? probe.stderr.trim()}`);
+    const pm = (...args: string[]) => inReadOnlyMount([process.execPath, BIN, ...args]);
+    const files = readdirSync(box.dir).sort();
+    const ls = pm('ls', '--json');
+    expect(ls.status, ls.stderr).toBe(0);
+    expect(JSON.parse(ls.stdout).map((i: { summary: string }) => i.summary)).toEqual(['Call 2', 'Call 1']);
+    const report = pm('report');
+    expect(report.status, report.stderr).toBe(0);
+    expect(pm('export', '--format', 'csv').stdout).toMatch(/Call 2/);
+    const log = pm('log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'third');
+    expect(log.status).toBe(1);
+    expect(log.stderr).toMatch(`pm: cannot write the journal's folder ${box.dir} (a read-only file system): `);
+    expect(log.stderr).toMatch(/^hint: reading commands/m);
+    expect(readdirSync(box.dir).sort()).toEqual(files);
+    expect(interviewCount()).toBe(2);
+  });
+
   it('a folder that cannot be created is a journal error (exit 1), not a crash', (ctx) => {
     const pm = unprivileged();
     if ('reason' in pm) return skip(ctx, pm.reason);
