@@ -92,4 +92,20 @@ describe('a reading command on a journal that does not exist', () => {
     box.pm(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'exports hurt']);
     expect(box.pm(['ls']).err).toBe('');
   });
+
+  it('pm report --check: exit 1 naming the path, not "OVERDUE · Nothing logged yet" exit 3 (H18: cron without PM_DB)', () => {
+    const typo = join(box.dir, 'jurnal.db');
+    for (const args of [
+      ['report', '--check'],
+      ['report', '--week', '--check'],
+      ['report', '--check', '--json'],
+    ]) {
+      const r = box.pm(['--db', typo, ...args]);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(`pm: no journal at ${typo}: nothing to check\nhint: pm log makes it;`);
+      expect(r.err).toMatch(/set it in the crontab/);
+    }
+    expect(existsSync(typo)).toBe(false);
+  });
 });
