@@ -5,6 +5,7 @@ import { severitySummary, type Opportunity, type OpportunityFlag, type Window } 
 import { safeLine } from '../core/text.js';
 import { table } from './table.js';
 import { mdHeading, mdInline } from './markdown.js';
+import { named, type PageRefs } from '../core/page-refs.js';
 
 export const SCORE_RULE =
   "Score: each customer's highest severity, low 1 · medium 2 · high 3 · blocker 5; signals are counted, never scored";
@@ -68,8 +69,8 @@ export function renderOpportunities(list: Opportunity[], opts: OpportunityListOp
   return fitLines(out.join('\n'), opts.width);
 }
 
-/** One opportunity as a markdown list item's text. */
-export function opportunityLine(o: Opportunity): string {
+/** One opportunity as a markdown list item's text; `refs`: a shared page's (src/core/page-refs.ts). */
+export function opportunityLine(o: Opportunity, refs?: PageRefs): string {
   const who =
     o.customers > 0
       ? `${plural(o.customers, 'customer')} from ${plural(o.accounts, 'account')} (${severitySummary(o.severity)})`
@@ -80,7 +81,7 @@ export function opportunityLine(o: Opportunity): string {
     `heard ${o.firstHeard === o.lastHeard ? o.lastHeard : `${o.firstHeard}..${o.lastHeard}`}`,
     o.segments.length ? `segments: ${mdInline(o.segments.join(', '))}` : '',
     o.stages.length ? `stages: ${mdInline(o.stages.join(', '))}` : '',
-    o.hypotheses.length ? `hypotheses: ${o.hypotheses.join(', ')}` : '',
+    o.hypotheses.length ? `hypotheses: ${o.hypotheses.map((h) => named(refs, h)).join(', ')}` : '',
     o.aliases.length ? `also called: ${o.aliases.map((a) => mdInline(a)).join('; ')}` : '',
     o.flags.map((f) => `\`${f}\``).join(' '),
   ];

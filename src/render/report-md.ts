@@ -225,7 +225,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     '',
   );
   if (opps.top.length === 0) out.push('No pains raised in these weeks.');
-  else out.push(...opps.top.map((o) => `- ${opportunityLine(o)}`));
+  else out.push(...opps.top.map((o) => `- ${opportunityLine(o, opts.refs)}`));
   if (opps.heard > opps.top.length)
     out.push(`- and ${opps.heard - opps.top.length} more (\`pm opportunities\` lists every one)`);
   out.push('');
