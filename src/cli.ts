@@ -11,6 +11,7 @@ import { closest, safeLine } from './core/text.js';
 import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
 import { COMMANDS, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
 import { createProgram, registerCommands } from './cli/register.js';
+import { commandPointer, evidenceOnEdit, extraWords } from './cli/extra-words.js';
 
 // for esbuild.config.mjs: dist/commands.json for bin/pm.js, and what each command's bundle holds
 export { cacheIndex, commandLoaders } from './cli/commands.js';
@@ -89,9 +90,17 @@ export function missingArgument(argv: string[], message: string): { message: str
 function ownWords(message: string, argv: string[]): string {
   const missing = missingArgument(argv, message);
   if (missing) return missing.message;
+  const pointer = message.startsWith('unknown command ')
+    ? commandPointer(commandWord(argv))
+    : message.startsWith('unknown option ')
+      ? evidenceOnEdit(argv, commandWord(argv))
+      : undefined;
+  if (pointer) return pointer.message;
   if (!message.startsWith('too many arguments for ')) return message;
   const typo = subcommandTypo(argv);
   if (typo) return `unknown ${typo.command} command '${typo.word}' (Did you mean ${typo.meant}?)`;
+  const extra = extraWords(argv);
+  if (extra) return extra.message;
   if (message.startsWith("too many arguments for 'config'")) return 'config takes list, get, set or unset';
   // `pm sync frobnicate`: sync runs without arguments, so commander counts the word as one too many
   const [word, stray] = positionals(argv);
@@ -185,6 +194,18 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
     // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
     const known = word !== undefined && findCommand(word) !== undefined;
+    const extra =
+      err.code === 'commander.excessArguments' && !subcommandTypo(argv)
+        ? extraWords(argv)
+        : err.code === 'commander.unknownCommand'
+          ? commandPointer(word)
+          : err.code === 'commander.unknownOption'
+            ? evidenceOnEdit(argv, word)
+            : undefined;
+    if (extra) {
+      writeErr(`${safeLine(extra.hint)}\n`);
+      return EXIT.usage;
+    }
     if (word === 'config' && err.code === 'commander.excessArguments' && !subcommandTypo(argv)) {
       // what they meant, with their own words: one is a get, two a set
       const words = argv.slice(argv.indexOf('config') + 1).filter((a) => !a.startsWith('-'));

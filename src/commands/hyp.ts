@@ -486,7 +486,20 @@ export interface LinkOptions {
   basis?: string;
 }
 
+/**
+ * `pm hyp link I1 H1`: the ids swapped. Said first, with the order to type: the missing --supports was
+ * said first, and its hint repeated the swap, which then failed on "I1" (fresh-eyes wave 14 H3).
+ */
+function refuseSwapped(command: string, hypRef: string, interviewRef: string, flags: string): void {
+  if (/^(I\d+|last)$/i.test(hypRef) && /^H\d+$/i.test(interviewRef))
+    throw new UsageError(
+      'the hypothesis comes first, then the interview',
+      `try: pm hyp ${command} ${interviewRef} ${hypRef}${flags}`,
+    );
+}
+
 export function link(ctx: Context, hypRef: string, interviewRef: string, opts: LinkOptions): void {
+  refuseSwapped('link', hypRef, interviewRef, opts.refutes ? ' --refutes' : ' --supports');
   if (Boolean(opts.supports) === Boolean(opts.refutes))
     throw new UsageError(
       opts.supports
@@ -540,6 +553,7 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
 }
 
 export function unlink(ctx: Context, hypRef: string, interviewRef: string): void {
+  refuseSwapped('unlink', hypRef, interviewRef, '');
   requireJournal(ctx, hypRef);
   const { h, interview, record } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, hypRef);

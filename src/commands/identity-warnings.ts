@@ -8,7 +8,7 @@ import { hasErasures, loadForgottenList } from '../db/erasure.js';
 import { sameAsErased } from '../core/erasure.js';
 import { hashedScrubber } from '../db/forget.js';
 import { UsageError } from '../errors.js';
-import { accountStem, editDistance, looseKey, safeLine } from '../core/text.js';
+import { accountStem, editDistance, looseKey, nearPersonName, safeLine } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
 import { accountKeys } from '../db/identity.js';
 
@@ -257,6 +257,35 @@ export function nearContactWarnings(db: DB, what: string, name: string, self: st
     out.push(
       `${what} ${q(name)} is written as ${q(c.name)} (${safeLine(c.account)}) but for accents; did you mean ` +
         `${q(c.name)}? if so: pm contact merge ${self} ${c.uuid}`,
+    );
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/**
+ * A new contact at an account that already has someone of a near name: a first name alone ("Jane" for
+ * Jane Roe), a letter or two off ("Jnae Roe"), or letters an English keyboard lacks ("Sven Odegard"):
+ * most often the same person, whose calls would then count apart (fresh-eyes wave 14 H2, H8). Names
+ * but for accents are nearContactWarnings'; `skip`: UUIDs already warned about.
+ */
+export function sameAccountNearWarnings(
+  db: DB,
+  what: string,
+  name: string,
+  self: string,
+  accountId: number,
+  skip: string[] = [],
+): string[] {
+  const rows = db
+    .prepare(`SELECT uuid, name FROM contacts WHERE account_id = ? AND forgotten = 0 AND uuid <> ? ORDER BY id`)
+    .all(accountId, self) as { uuid: string; name: string }[];
+  const out: string[] = [];
+  for (const c of rows) {
+    if (skip.includes(c.uuid) || looseKey(c.name) === looseKey(name) || !nearPersonName(name, c.name)) continue;
+    out.push(
+      `${what} ${q(name)} is at the same account as ${q(c.name)}; did you mean ${q(c.name)}? if so: ` +
+        `pm contact merge ${self} ${c.uuid}`,
     );
     if (out.length === 3) break;
   }

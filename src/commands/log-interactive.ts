@@ -22,7 +22,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Context } from '../context.js';
-import { LIMITS, checkText, safeLine } from '../core/text.js';
+import { LIMITS, checkText, nearPersonName, safeLine } from '../core/text.js';
 import { parseDeadline } from '../core/dates.js';
 import { fromSqliteError, Interrupted, PmError, UsageError } from '../errors.js';
 import { keepOnSignal } from '../interrupt.js';
@@ -40,6 +40,7 @@ import {
 import { notASeverity, parsePain, SEVERITIES } from '../core/pains.js';
 import {
   evidenceFilter,
+  firstSentence,
   hasAnswers,
   ITEM_SEPARATOR,
   linkLabel,
@@ -294,7 +295,7 @@ const KEPT = 'interrupted; what you typed is kept as a draft (pm log offers to r
 
 /** The first sentence of `text`, or as many of its words as a summary holds. */
 function leadOf(text: string): string {
-  const first = /^.*?[.!?](?=\s|$)/su.exec(text.trim())?.[0] ?? text.trim();
+  const first = firstSentence(text.trim());
   if ([...first].length <= LIMITS.summary) return first;
   const clipped = clipWords(first, LIMITS.summary - 1); // by display width: zero-width marks still count
   return [...clipped].length <= LIMITS.summary ? clipped : `${[...first].slice(0, LIMITS.summary - 1).join('')}…`;
@@ -418,6 +419,17 @@ async function collect(
             // take, Enter leaves the line as typed to correct (@inquirer/search types it back)
             const refused = valid((s) => checkNewWho(db, s))(raw);
             if (refused !== true) return [...matches, { value: { name: raw }, name: refused, disabled: ' ' }];
+            // "Sven Odegard", "Jnae Roe", "Jane": the known person above New contact, where Enter, Enter
+            // made a second one at the same account (fresh-eyes wave 14 H8)
+            if (t.length >= 3 && matches.length < 20) {
+              const listed = new Set(matches.map((m) => ('contact' in m.value ? m.value.contact.uuid : '')));
+              for (const c of known.filter((k) => !listed.has(k.uuid) && nearPersonName(raw, k.name)).slice(0, 3))
+                matches.push({
+                  value: { contact: c },
+                  name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role}) — did you mean?`,
+                  short: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
+                });
+            }
             matches.push({ value: { name: raw }, name: `New contact: ${safeLine(raw)}` });
           }
           matches.push(signalChoice);

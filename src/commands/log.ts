@@ -8,7 +8,7 @@ import { farDateWarnings } from '../core/dates.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { readLimited, readTypedStdin } from '../io.js';
-import { LIMITS, checkText, closest, decodeUtf8, looseKey, safeLine } from '../core/text.js';
+import { LIMITS, checkText, decodeUtf8, didYouMean, nearNames, safeLine } from '../core/text.js';
 import { isShortRef, localId } from '../db/refs.js';
 import {
   draftFromOptions,
@@ -50,6 +50,7 @@ import {
   refuseErasedPerson,
   nearAccountWarnings,
   nearContactWarnings,
+  sameAccountNearWarnings,
 } from './identity-warnings.js';
 import { lookalikeAccounts, lookalikeContacts } from '../db/identity.js';
 import { settleSignals } from '../interrupt.js';
@@ -277,11 +278,13 @@ export function matchParticipants(
         refuseOtherEmail(db, person);
         // "Jose Nunez" for José Núñez is three edits apart: the accent-folded match first (E5)
         const known = knownNames(db, 'contacts');
-        const guess = [...known].find((n) => looseKey(n) === looseKey(person.name)) ?? closest(person.name, known);
+        // and "Jane" for the one Jane Roe: its hint (--account) made a second Jane at her account (wave 14 H2)
+        const guesses = nearNames(person.name, known);
+        const guess = guesses[0];
         throw new UsageError(
           `${JSON.stringify(person.name)} is a new contact: say which account they belong to with --account ORG`,
           guess
-            ? `did you mean ${JSON.stringify(guess)}? try: pm log --with ${JSON.stringify(guess)} …`
+            ? `${didYouMean(guesses)} try: pm log --with ${JSON.stringify(guess)} …`
             : `try: pm log --with ` +
                 `${JSON.stringify(person.email ? `${person.name} <${person.email}>` : person.name)} --account ` +
                 `"Their company" …`,
@@ -573,7 +576,10 @@ function identityWarningsOf(db: DB, applied: AppliedParticipants): string[] {
   for (const c of applied.newContacts) {
     warnings.push(...contactLookalikeWarnings(db, 'the new contact', c.name, c.uuid));
     const like = lookalikeContacts(db, c.name).map((o) => o.uuid);
-    warnings.push(...nearContactWarnings(db, 'the new contact', c.name, c.uuid, like));
+    const near = nearContactWarnings(db, 'the new contact', c.name, c.uuid, like);
+    warnings.push(...near);
+    if (!applied.newAccount && near.length === 0 && applied.accountId !== null)
+      warnings.push(...sameAccountNearWarnings(db, 'the new contact', c.name, c.uuid, applied.accountId, like));
   }
   for (const c of applied.newContacts) warnings.push(...erasedPersonWarnings(db, c, 'logged as a new contact'));
   return warnings;

@@ -79,6 +79,8 @@ export function parseHowWhen(
         `${JSON.stringify(rest[0])} is not a channel: did you mean ${near}?`,
         `e.g. ${JSON.stringify([near, ...rest.slice(1)].join(' '))}; channels: ${[...CHANNEL_WORDS].join(', ')}`,
       );
+    const wrong = err instanceof UsageError ? strayWord(rest, today, channel, defaults.stages ?? []) : undefined;
+    if (wrong) throw wrong;
     // a word that is no day may be a stage mistyped: name the stages too
     if (err instanceof UsageError && stages.length > 0)
       throw new UsageError(err.message, `${err.hint ?? ''}; journey stages: ${(defaults.stages ?? []).join(', ')}`);
@@ -86,6 +88,54 @@ export function parseHowWhen(
   }
   if (date > today) throw new UsageError(`${date} is in the future`, 'log a conversation once it has happened');
   return { channel: chosen, date, stage };
+}
+
+// what people call a channel pm names otherwise
+const CHANNEL_SYNONYMS: Record<string, string> = {
+  zoom: 'video',
+  teams: 'video',
+  meet: 'video',
+  meeting: 'video',
+  phone: 'call',
+  slack: 'chat',
+  mail: 'email',
+  webinar: 'event',
+  conference: 'event',
+};
+
+/**
+ * The one word of `rest` that is neither a day nor part of one ("call yesterday evalute", "zoom today"),
+ * named with what it may be: "yesterday evalute" was refused whole as a date (fresh-eyes wave 14 H12).
+ */
+function strayWord(
+  rest: string[],
+  today: string,
+  channel: Channel | undefined,
+  stages: string[],
+): UsageError | undefined {
+  const parses = (words: string[]) => {
+    try {
+      parsePastDate(words.length ? words.join(' ') : 'today', today, '');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const at = rest.findIndex((_, i) => parses(rest.filter((_, j) => j !== i)));
+  if (at === -1) return undefined;
+  const word = rest[at];
+  const w = word.toLowerCase();
+  const synonym = channel === undefined ? CHANNEL_SYNONYMS[w] : undefined;
+  const stage = stages.find((st) => editDistance(w, st.toLowerCase()) <= (st.length > 4 ? 2 : 1));
+  const meant = synonym ?? stage;
+  // one word alone that is nothing pm knows may be a day mistyped ("yesterdy"): the date's error says so
+  if (rest.length === 1 && meant === undefined) return undefined;
+  const what = stages.length ? 'a channel, a day or a journey stage' : 'a channel or a day';
+  return new UsageError(
+    `${JSON.stringify(word)} is not ${synonym ? 'a channel' : stage ? 'a journey stage' : what}` +
+      (meant ? `: did you mean ${meant}?` : ''),
+    `channels: ${[...CHANNEL_WORDS].join(', ')}${stages.length ? `; journey stages: ${stages.join(', ')}` : ''}`,
+  );
 }
 
 /** An open hypothesis as the evidence prompt lists it. */
@@ -111,10 +161,12 @@ const ID_TERM = /^([-+]?)[hH](\d{1,15})([!?]?)([a-zA-Z]*)((?::[^:\s]*){0,2})$/;
  * names an id that is not open, or a strength or basis that is not one.
  */
 export function parseEvidenceTerm(term: string, open: OpenHypothesis[]): EvidenceRequest[] | null {
-  const tokens = term
-    .split(/[\s,]+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+  const tokens = markWords(
+    term
+      .split(/[\s,]+/)
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
   if (tokens.length === 0) return null;
   const matches = tokens.map((t) => ID_TERM.exec(t));
   if (matches.some((m) => m === null)) return null;
@@ -123,14 +175,80 @@ export function parseEvidenceTerm(term: string, open: OpenHypothesis[]): Evidenc
     const rowid = Number(m[2]);
     const direction = m[1] === '-' ? 'refutes' : 'supports';
     // the marks as the scripted form spells them, so that one parser reads both (and refuses twice)
-    const mark = STRENGTH_MARK[m[3]];
-    const link = parseEvidence(`H${rowid}${mark ? `:${mark}` : ''}${m[4] ? `:${m[4]}` : ''}${m[5]}`, direction);
+    // `H1:paid!`: the README's H3:paid and H3! put together, the mark last
+    const late = m[3] === '' && /[!?]$/.test(m[5]) ? m[5].slice(-1) : '';
+    const mark = STRENGTH_MARK[m[3] || late];
+    const colons = late ? m[5].slice(0, -1) : m[5];
+    const link = parseEvidence(`H${rowid}${mark ? `:${mark}` : ''}${m[4] ? `:${m[4]}` : ''}${colons}`, direction);
     if (!open.some((h) => h.rowid === rowid))
       throw new UsageError(`H${rowid} is not an open hypothesis`, 'pm hyp link H… I… adds evidence to any other');
     if (links.some((l) => l.hypothesis === rowid)) throw new UsageError(`H${rowid} is named twice`);
     links.push(link);
   }
   return links;
+}
+
+// The words the list itself shows after an id ("H1 supports") and the scripted flags take (strong, paid)
+const MARK_WORDS: Record<string, string> = {
+  supports: '+',
+  support: '+',
+  supporting: '+',
+  refutes: '-',
+  refute: '-',
+  refuting: '-',
+  strong: ':strong',
+  strongly: ':strong',
+  medium: ':medium',
+  weak: ':weak',
+  weakly: ':weak',
+  said: ':said',
+  did: ':did',
+  paid: ':paid',
+};
+
+/**
+ * Words typed after an id, as the list shows them ("H1 supports", "H1 refutes strong", "h1 suports"),
+ * folded into the id's marks (-H1, H1:strong): typing what the choices read ended in "No results found"
+ * (fresh-eyes wave 14 H1). A word that is a start of one mark word, or a letter or two off one, is it;
+ * any other word after an id is refused with what to type, so the list never goes blank without a reason.
+ */
+function markWords(tokens: string[]): string[] {
+  if (tokens.length < 2 || !ID_TERM.test(tokens[0])) return tokens;
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (ID_TERM.test(t)) {
+      out.push(t);
+      continue;
+    }
+    const id = out.length - 1;
+    const w = t.toLowerCase();
+    const starts = Object.keys(MARK_WORDS).filter((k) => k.startsWith(w));
+    const marks = new Set(starts.map((k) => MARK_WORDS[k]));
+    const word =
+      MARK_WORDS[w] !== undefined ? w : marks.size === 1 ? starts[0] : w.length >= 4 ? closestMark(w) : undefined;
+    const bare = out[id].replace(/^[-+]/, '').replace(/[!?:].*$/, '');
+    if (word === undefined)
+      throw new UsageError(
+        marks.size > 1
+          ? `${bare} ${t}…: ${[...new Set(starts.map((k) => k.replace(/s$|ing$|ly$/, '')))].join(', ')}?`
+          : `"${t}" is not a mark: Enter links ${bare} as supporting; ` +
+              `${bare} refutes (or -${bare}), ${bare} strong, ${bare} paid`,
+      );
+    const mark = MARK_WORDS[word];
+    if (mark === '-') out[id] = `-${out[id].replace(/^[-+]/, '')}`;
+    else if (mark !== '+') out[id] += mark;
+  }
+  return out;
+}
+
+function closestMark(word: string): string | undefined {
+  let best: string | undefined;
+  let distance = 3;
+  for (const k of Object.keys(MARK_WORDS)) {
+    const d = editDistance(word, k);
+    if (d < distance) [best, distance] = [k, d];
+  }
+  return best;
 }
 
 const BASIS_SUFFIX = new RegExp(`[!?:](${BASES.join('|')})$`, 'i');
@@ -273,4 +391,27 @@ export function readDraftFile(text: string): LogDraftFile | null {
 /** Was anything typed worth keeping? */
 export function hasAnswers(a: LogAnswers): boolean {
   return Object.keys(a).some((k) => k !== 'pending') || (a.pending !== undefined && a.pending.text.trim() !== '');
+}
+
+// Words whose full stop ends no sentence: a title before a name, a company's suffix, Latin's short forms.
+// A one-letter word (an initial: "J. R. Ewing") and a dotted one ("e.g.", "U.S.") are such words too.
+const ABBREVIATIONS = new Set(
+  'dr mr mrs ms mx prof sr jr st inc ltd co corp vs approx dept fig no vol ca cf al mt gen col capt lt sgt'.split(' '),
+);
+
+/**
+ * The first sentence of a paste, the summary of call notes pasted at the summary prompt: up to a full
+ * stop, ! or ? before a space, unless the full stop ends an abbreviation ("Dr. Lee said …" was cut at
+ * "Dr.": fresh-eyes wave 14 H15). Not Intl.Segmenter's sentences: it knows no abbreviations either,
+ * and runs a sentence on into a pasted list ("by hand. - Then …").
+ */
+export function firstSentence(text: string): string {
+  for (const m of text.matchAll(/[.!?]+["'\u201d\u2019)\]]*(?=\s|$)/gu)) {
+    const upTo = text.slice(0, m.index + m[0].length);
+    const word = m[0] === '.' ? /(?:^|[\s("'])([\p{L}.]+)\.$/u.exec(upTo)?.[1] : undefined;
+    const abbreviation =
+      word !== undefined && ([...word].length === 1 || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase()));
+    if (!abbreviation) return upTo.trim();
+  }
+  return text.trim();
 }

@@ -152,6 +152,25 @@ export function looseKey(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+// letters NFKD keeps whole, as an English keyboard types them ("Sven Odegard" for Sven Ødegård)
+const PLAIN_LETTERS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ı: 'i' };
+const plainKey = (s: string) => looseKey(s).replace(/[øæœßđłþı]/g, (c) => PLAIN_LETTERS[c]);
+
+/**
+ * Whether a person's name typed as `typed` may be `known`: but for accents and letters an English
+ * keyboard lacks ("Sven Odegard"), a letter or two off ("Jnae Roe"), or fewer of its words ("Jane" for
+ * Jane Roe). Not the same name.
+ */
+export function nearPersonName(typed: string, known: string): boolean {
+  const [a, b] = [plainKey(typed), plainKey(known)];
+  if (a === '' || b === '' || typed === known) return false;
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) <= 2 && editDistance(a, b) <= (Math.min(a.length, b.length) <= 4 ? 1 : 2))
+    return true;
+  const [mine, theirs] = [a.split(' '), b.split(' ')];
+  return mine.every((w) => theirs.includes(w)) || theirs.every((w) => mine.includes(w));
+}
+
 /**
  * Known names a mistyped or partial name may mean, at most `max`: the same name but for case and
  * accents, else the closest spelling (closest), else the names with a word that starts with it

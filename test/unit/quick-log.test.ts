@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   evidenceFilter,
+  firstSentence,
   hasAnswers,
   parseEvidenceTerm,
   linkLabel,
@@ -207,5 +208,32 @@ describe('the draft file', () => {
     expect(hasAnswers({ pending: { prompt: 'summary', text: '  ' } })).toBe(false);
     expect(hasAnswers({ pending: { prompt: 'summary', text: 'They' } })).toBe(true);
     expect(hasAnswers({ howWhen: 'call today' })).toBe(true);
+  });
+});
+
+// fresh-eyes wave 14 H12: "yesterday evalute" was refused whole as '"yesterday evalute" is not a date'
+describe('How and when: the one word it does not know', () => {
+  const stages = { ...person, stages: ['evaluate', 'onboard'] };
+  it('is named alone, with the stage or channel it may be', () => {
+    expect(() => parseHowWhen('call yesterday evalute', TODAY, stages)).toThrow(
+      /^"evalute" is not a journey stage: did you mean evaluate\?$/,
+    );
+    expect(() => parseHowWhen('zoom today', TODAY, person)).toThrow(/^"zoom" is not a channel: did you mean video\?$/);
+    expect(() => parseHowWhen('meeting today', TODAY, person)).toThrow(
+      /^"meeting" is not a channel: did you mean video\?$/,
+    );
+    expect(() => parseHowWhen('call today frobnicate', TODAY, stages)).toThrow(
+      /^"frobnicate" is not a channel, a day or a journey stage$/,
+    );
+  });
+});
+
+// fresh-eyes wave 14 H15: a paste's summary was "Dr."
+describe('the first sentence of pasted notes', () => {
+  it('runs on past titles, initials, short forms and numbers', () => {
+    const first = 'Dr. Lee (e.g. the CFO, J. R. Smith of Acme Inc. too) pays $3.50 per seat vs. Mr. Roe.';
+    expect(firstSentence(`${first} They reconcile by hand. Next: the spec.`)).toBe(first);
+    expect(firstSentence('Exports are slow! They wait an hour.')).toBe('Exports are slow!');
+    expect(firstSentence('no full stop at all')).toBe('no full stop at all');
   });
 });
