@@ -247,14 +247,15 @@ const LOOKALIKE_LINES = 20;
 /** The file's new contacts and accounts that look like others (src/commands/identity-warnings.ts). */
 function lookalikeWarnings(ctx: Context, counts: ImportCounts): void {
   const { newAccounts } = counts.lookalikes;
-  const like = counts.lookalikes.accounts.map((a) => a.name);
+  // the accounts a new one was said to look like (above) are not named again, as pm log leaves them
+  const like = (name: string) => counts.lookalikes.accounts.filter((a) => a.name === name).map((a) => a.like.name);
   const lines = [
     ...counts.lookalikes.accounts.map((a) => accountLookalikeLine('the new account', a.name, a.like.name)),
     // "Acme Inc." beside "Acme", "Acm": as pm log warns of a new account (fresh-eyes wave 14 H13); a pair
     // the file brings both of is the teammate's own
     ...(newAccounts.length
       ? newAccounts.flatMap((name) =>
-          nearAccountWarnings(ctx.read().db, 'the new account', name, [...newAccounts, ...like]),
+          nearAccountWarnings(ctx.read().db, 'the new account', name, [...newAccounts, ...like(name)]),
         )
       : []),
     ...counts.lookalikes.contacts.map((c) => contactLookalikeLine('the new contact', c.name, c.uuid, c.like)),
