@@ -2,7 +2,8 @@
 // The outcome rules (src/core/hypotheses.ts checkOutcome) are checked inside the write transaction,
 // so two racing decisions cannot both pass against the same old status. A reopened hypothesis gets
 // a new decide-by (--decide-by, else the reopen date + hypothesis.decideDays): its old one has
-// usually passed, and a time box that is over the day it starts is no time box (issue 15).
+// usually passed, and a time box that is over the day it starts is no time box (issue 15); but one
+// reopened the day it was decided keeps its own (an undo, H16).
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkText, LIMITS, safe } from '../core/text.js';
@@ -44,28 +45,33 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
       `a new time box ends after it: ${DEADLINE_FORMS}`,
     );
   requireJournal(ctx, ref);
-  const { record, betEnded } = ctx.transaction(({ db }) => {
+  const { record, betEnded, was, undo } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
     refuseErasedMention(db, [['the reason', reason]]);
     checkOutcome(h, outcome, date);
     insertOutcome(db, { uuid: newUuid(db), rowid: h.rowid, outcome, date, reason, by: ctx.defaultBy(ctx.config()) });
+    // reopened the day it was decided: the undo of a slip (a kill typed on H1 for H2), so the time
+    // box the team agreed is kept, where a later reopening starts a new one (H16)
+    const undo = outcome === 'reopened' && givenDecideBy === undefined && h.latest?.date === date;
     if (outcome === 'reopened')
       updateHypothesis(db, h.rowid, {
-        decideBy: givenDecideBy ?? addDays(date, ctx.config()['hypothesis.decideDays']),
+        decideBy: givenDecideBy ?? (undo ? h.decideBy : addDays(date, ctx.config()['hypothesis.decideDays'])),
       });
     // a decision ends a conviction bet: it was held until this decision
     const bet = outcome === 'reopened' ? null : betOf(db, h.rowid);
     if (bet) setBet(db, h.rowid, null);
-    return { record: recordOf(ctx, db, h.rowid), betEnded: bet };
+    return { record: recordOf(ctx, db, h.rowid), betEnded: bet, was: h.decideBy, undo };
   });
   if (betEnded)
     ctx.info(`The bet on ${record.id} (held since ${betEnded.since}, until ${betEnded.until}) ends with it.`);
   if (ctx.json) ctx.printJson(record);
-  else
+  else {
+    const box = undo ? ' (kept: reopened the day it was decided)' : record.decideBy !== was ? ` (it was ${was})` : '';
     ctx.out(
       `${DONE[outcome]} ${record.id} on ` +
-        `${date}${outcome === 'reopened' ? `: open again, decide by ${record.decideBy}` : ''} — ${safe(reason)}`,
+        `${date}${outcome === 'reopened' ? `: open again, decide by ${record.decideBy}${box}` : ''} — ${safe(reason)}`,
     );
+  }
   // allowed, but said out loud: a decision the customer evidence does not back
   const people = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
   const validateAt = ctx.config()['evidence.validateAt'];

@@ -93,6 +93,22 @@ export interface OutcomeRow {
   reason: string;
 }
 
+/**
+ * The period's outcomes without a decision reopened on its own day, nor that reopening: the undo of
+ * a slip (`pm hyp kill H1` typed for H2, then `pm hyp reopen H1`), which the week's notes listed as
+ * a kill and a reopening and the standup counted as two decisions (H16). Both stay in the
+ * hypothesis's history (pm hyp show). `decided` is newest first, a day's outcomes last-made first.
+ */
+export function withoutUndone(decided: OutcomeRow[]): OutcomeRow[] {
+  const undone = new Set<OutcomeRow>();
+  decided.forEach((row, i) => {
+    if (row.outcome !== 'reopened' || undone.has(row)) return;
+    const before = decided.slice(i + 1).find((o) => o.id === row.id);
+    if (before && before.outcome !== 'reopened' && before.date === row.date) undone.add(row).add(before);
+  });
+  return undone.size ? decided.filter((o) => !undone.has(o)) : decided;
+}
+
 export interface LateEvidenceRow {
   hypothesisId: string;
   interviewId: string;
@@ -1269,7 +1285,7 @@ function assemble(
       summary: c.summary,
     })),
     overdueAccounts,
-    hypotheses: { unvalidated, decided: rows.decided, killed, refutedAfterValidation },
+    hypotheses: { unvalidated, decided: withoutUndone(rows.decided), killed, refutedAfterValidation },
     themes,
     followUps,
     bets,

@@ -187,10 +187,18 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   const u = r.hypotheses.unvalidated.length + unread.unvalidated + bets;
   const soon = needs[DECIDE_SOON]?.count ?? 0;
   const counts = [`${plural(u, 'open hypothesis', 'open hypotheses')}${bets ? ` (${plural(bets, 'bet')})` : ''}`];
-  if (r.hypotheses.decided.length) counts.push(`${r.hypotheses.decided.length} decided`);
-  const killed = r.hypotheses.killed.length + unread.killed;
-  if (killed) counts.push(`${killed} killed`);
+  // each hypothesis once, in the words of the sections (H5): those decided in the period (by their
+  // last outcome in it; a reopening is none), and the others killed or invalidated before it
+  const last = new Map<string, string>();
+  for (const o of r.hypotheses.decided) if (!last.has(o.id)) last.set(o.id, o.outcome);
+  const outcomes = [...last.values()];
+  const decided = outcomes.filter((o) => o !== 'reopened').length;
+  if (decided) counts.push(`${decided} decided`);
+  const ended = outcomes.filter((o) => o === 'killed' || o === 'invalidated').length;
+  const killed = Math.max(0, r.hypotheses.killed.length + unread.killed - ended);
   counts.push(plural(r.themes.length + unread.themes, 'theme'));
+  // after the themes: the longer words would push them off an 80-column page
+  if (killed) counts.push(`${killed} killed or invalidated`);
   // opportunities as a count, after the themes (a narrow page drops counts from the end): their flags
   // are informational, and pm opportunities lists them
   const o = r.opportunities;

@@ -444,7 +444,9 @@ describe('outcomes', () => {
     ok(['hyp', 'validate', 'H1', '--reason', 'yes', '--date', '2026-11-10']);
     // the old decide-by (2026-11-29) stays until a reopening, which starts a new time box
     const reopened = ok(['hyp', 'reopen', 'H1', '--reason', 'a customer refuted it', '--date', '2026-11-12']);
-    expect(reopened.out).toBe('Reopened H1 on 2026-11-12: open again, decide by 2026-12-10 — a customer refuted it\n');
+    expect(reopened.out).toBe(
+      'Reopened H1 on 2026-11-12: open again, decide by 2026-12-10 (it was 2026-11-29) — a customer refuted it\n',
+    );
     expect(box.json(['hyp', 'show', 'H1']).decideBy).toBe('2026-12-10');
     ok(['config', 'set', 'hypothesis.decideDays', '14']);
     ok(['hyp', 'kill', 'H1', '--reason', 'no', '--date', '2026-11-13']);
