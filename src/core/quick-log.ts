@@ -394,10 +394,38 @@ export function hasAnswers(a: LogAnswers): boolean {
 }
 
 // Words whose full stop ends no sentence: a title before a name, a company's suffix, Latin's short forms.
-// A one-letter word (an initial: "J. R. Ewing") and a dotted one ("e.g.", "U.S.") are such words too.
+// A dotted word ("e.g.", "U.S.") is such a word too, and so is an initial (see isInitial).
 const ABBREVIATIONS = new Set(
   'dr mr mrs ms mx prof sr jr st inc ltd co corp vs approx dept fig no vol ca cf al mt gen col capt lt sgt'.split(' '),
 );
+// Words a one-letter name follows ("Plan B.", "option A.", "Tier C."): that letter is a label, not an initial.
+const LABELLED = new Set(
+  (
+    'plan option options version variant phase stage step type tier level grade class part section appendix ' +
+    'model scenario route path choice case group team vitamin'
+  ).split(' '),
+);
+// Words that open sentences far more often than they are surnames ("We chose B. Then we ship.").
+const OPENERS = new Set(
+  (
+    'the then they we it he she you this that there these those so but and or if when after before also next ' +
+    'now our their my an in on at for to not no yes'
+  ).split(' '),
+);
+
+/**
+ * Is the one-letter `letter`, with `before` the word ahead of it and `after` the text after its full stop, an
+ * initial ("J. Smith", "J. R. Ewing")? A capital letter followed by a capitalised name that is no sentence's
+ * usual first word, and not a label ("Plan B. Then we ship." ran on past "B.": wave 15, after H15's fix).
+ */
+function isInitial(letter: string, before: string | undefined, after: string): boolean {
+  if (!/^\p{Lu}$/u.test(letter)) return false;
+  if (before !== undefined && LABELLED.has(before.toLowerCase())) return false;
+  const next = /^\s+["'\u201c\u2018(]?([\p{L}'\u2019-]+)(\.?)/u.exec(after);
+  if (next === null || !/^\p{Lu}/u.test(next[1])) return false;
+  // "J. A. Smith", "J. I. Rao": the next is another initial, whatever word its letter spells
+  return ([...next[1]].length === 1 && next[2] === '.') || !OPENERS.has(next[1].toLowerCase());
+}
 
 /**
  * The first sentence of a paste, the summary of call notes pasted at the summary prompt: up to a full
@@ -407,10 +435,15 @@ const ABBREVIATIONS = new Set(
  */
 export function firstSentence(text: string): string {
   for (const m of text.matchAll(/[.!?]+["'\u201d\u2019)\]]*(?=\s|$)/gu)) {
-    const upTo = text.slice(0, m.index + m[0].length);
-    const word = m[0] === '.' ? /(?:^|[\s("'])([\p{L}.]+)\.$/u.exec(upTo)?.[1] : undefined;
+    const end = m.index + m[0].length;
+    const upTo = text.slice(0, end);
+    const found = m[0] === '.' ? /(?:^|[\s("'])(?:([\p{L}]+)\s+)?([\p{L}.]+)\.$/u.exec(upTo) : null;
+    const word = found?.[2];
     const abbreviation =
-      word !== undefined && ([...word].length === 1 || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase()));
+      word !== undefined &&
+      ([...word].length === 1
+        ? isInitial(word, found?.[1], text.slice(end))
+        : word.includes('.') || ABBREVIATIONS.has(word.toLowerCase()));
     if (!abbreviation) return upTo.trim();
   }
   return text.trim();

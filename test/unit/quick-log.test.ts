@@ -236,4 +236,19 @@ describe('the first sentence of pasted notes', () => {
     expect(firstSentence('Exports are slow! They wait an hour.')).toBe('Exports are slow!');
     expect(firstSentence('no full stop at all')).toBe('no full stop at all');
   });
+
+  // wave 15: "Plan B. Then we ship." ran on past "B." (a one-letter word was always an initial)
+  it.each([
+    ['Plan B. Then we ship.', 'Plan B.'],
+    ['We go with option A. Customers want it now.', 'We go with option A.'],
+    ['They picked B. Then they shipped.', 'They picked B.'],
+    ['Tier C. The rest wait.', 'Tier C.'],
+    ['plan b. then we ship.', 'plan b.'],
+    ['Talked to J. Smith about exports. Then lunch.', 'Talked to J. Smith about exports.'],
+    ['J. R. Ewing called. Then more.', 'J. R. Ewing called.'],
+    ['Dr. Lee and J. Smith agree. Next steps.', 'Dr. Lee and J. Smith agree.'],
+    ['Met A. I. Rao today. Good call.', 'Met A. I. Rao today.'],
+  ])('%j ends at %j', (text, first) => {
+    expect(firstSentence(text)).toBe(first);
+  });
 });
