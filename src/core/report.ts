@@ -376,8 +376,9 @@ export interface ReportQuery {
   by: string | null;
   /**
    * The STREAK_WEEKS weeks up to the one holding asOf, oldest first; `until`: the week's end cut at
-   * asOf. `chart`: one of the chart's weeks, whose customer contacts are all counted. Older weeks
-   * only need to tell whether they met the weekly target, so their counts stop at it.
+   * asOf. `chart`: one of the chart's weeks (the CHART_WEEKS up to the period's end), whose customer
+   * contacts are all counted. The others only need to tell whether they met the weekly target, so
+   * their counts stop at it.
    */
   weeks: (Period & { until: string; chart: boolean })[];
   weekTarget: number;
@@ -431,9 +432,15 @@ export function silentBefore(o: Pick<ReportOptions, 'asOf' | 'config'>): string 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */
 export function reportQuery(o: ReportOptions): ReportQuery {
   const weeks: ReportQuery['weeks'] = [];
+  // the chart ends at the period's end (a past week's page charts the weeks up to it: weeklyBars), so
+  // its weeks are counted whole; counting only those up to asOf drew a past week's bars as the target
+  // (fresh-eyes wave 15 H1)
+  const chartEnd = o.period.end < o.asOf ? o.period.end : o.asOf;
+  const chartFrom = addDays(chartEnd, -7 * CHART_WEEKS);
   for (let w = STREAK_WEEKS - 1; w >= 0; w--) {
     const week = weekHolding(addDays(o.asOf, -7 * w), o.config['week.start']);
-    weeks.push({ ...week, until: week.end < o.asOf ? week.end : o.asOf, chart: w < CHART_WEEKS });
+    const chart = week.start <= chartEnd && week.start > chartFrom;
+    weeks.push({ ...week, until: week.end < o.asOf ? week.end : o.asOf, chart });
   }
   return {
     start: o.period.start,
