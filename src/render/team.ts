@@ -7,34 +7,34 @@ import { table } from './table.js';
 
 const paintStatus = (s: string, c: ChalkInstance) =>
   s === 'met' || s === 'on track' ? c.green(s) : s === 'overdue' ? c.red(s) : c.yellow(s);
+const NOBODY = 'Nobody has logged a conversation in the last 8 weeks.';
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function renderTeamText(t: Team, c: ChalkInstance): string {
+  // nobody to judge (no journal, or no conversation in 8 weeks): a target of 0 "met" by "everyone"
+  // read as good news beside the page's OVERDUE (review wave 14 R6)
+  if (t.members.length === 0) return `${c.bold('Team')}\n  ${NOBODY}`;
   const lines = [
     c.bold('Team'),
     `  ${plural(t.direct, 'customer conversation')} · team target ${t.target} (${t.members.length} × ` +
       `${t.members[0]?.target ?? 0}): ${paintStatus(teamStatus(t, t.over), c)}`,
   ];
-  if (t.members.length === 0) lines.push('  Nobody has logged a conversation in the last 8 weeks.');
-  else
-    lines.push(
-      ...table(
-        t.members,
-        [
-          { text: (m) => safeLine(m.by), max: 30 },
-          { text: (m) => `${m.direct}/${m.target}`, align: 'right' },
-          { text: (m) => teamStatus(m, t.over), paint: (s) => paintStatus(s, c) },
-          {
-            text: (m) =>
-              m.lastDirect === null
-                ? 'no customer conversation yet'
-                : `last ${m.lastDirect} (${m.daysSinceLastDirect}d)`,
-            paint: (s) => c.dim(s),
-          },
-        ],
-        { indent: '  ' },
-      ),
-    );
+  lines.push(
+    ...table(
+      t.members,
+      [
+        { text: (m) => safeLine(m.by), max: 30 },
+        { text: (m) => `${m.direct}/${m.target}`, align: 'right' },
+        { text: (m) => teamStatus(m, t.over), paint: (s) => paintStatus(s, c) },
+        {
+          text: (m) =>
+            m.lastDirect === null ? 'no customer conversation yet' : `last ${m.lastDirect} (${m.daysSinceLastDirect}d)`,
+          paint: (s) => c.dim(s),
+        },
+      ],
+      { indent: '  ' },
+    ),
+  );
   lines.push(
     t.silent.length === 0
       ? '  Everyone talked to a customer this period.'
@@ -44,6 +44,7 @@ export function renderTeamText(t: Team, c: ChalkInstance): string {
 }
 
 export function renderTeamMarkdown(t: Team): string {
+  if (t.members.length === 0) return `## Team\n\n${NOBODY}`;
   const lines = [
     '## Team',
     '',

@@ -1,5 +1,7 @@
 // A shared journal's references and the team view (issue 19): `I-7f3a9c`/`H-0b12cd` are accepted
 // wherever a display id is, and `pm report --team` shows each person against the target.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 
@@ -165,4 +167,22 @@ it("pm report --team: a team is due the sum of its people's dues", () => {
   } finally {
     tue.cleanup();
   }
+});
+
+describe('pm report --team with no journal (review wave 14 R6)', () => {
+  it('says there is no journal and judges nobody: no "met", no "Everyone talked to a customer"', () => {
+    const none = join(box.dir, 'none.db');
+    for (const format of ['text', 'md']) {
+      const r = box.pm(['--db', none, 'report', '--team', '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(`pm: no journal at ${none} yet`);
+      expect(r.out).toMatch(/Nobody has logged a conversation in the last 8 weeks\.\n*$/);
+      expect(r.out).not.toMatch(/met|Everyone talked/);
+    }
+    // --check's rule (H18): nothing to check is exit 1, not a cheerful 0
+    const check = box.pm(['--db', none, 'report', '--team', '--check']);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch('nothing to check');
+    expect(existsSync(none)).toBe(false);
+  });
 });
