@@ -7,7 +7,7 @@ import { safeLine } from '../core/text.js';
 import { whereFrom } from '../core/interviews.js';
 import { cut } from '../render/width.js';
 import { loadInterview, resolveInterviewRef } from '../db/interviews.js';
-import { localId } from '../db/refs.js';
+import { bareNumber, localId } from '../db/refs.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
 import { goAhead } from '../prompts.js';
@@ -33,6 +33,17 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   const h = /^\s*[hH](\d{1,15})\s*$/.exec(ref);
   if (h) return removeHypothesis(ctx, Number(h[1]), opts);
   const { db } = ctx.read();
+  // a number alone could be either, and a deletion is not undone: the letter is asked for (H19)
+  const bare = bareNumber(db, ref);
+  if (bare?.hypothesis)
+    throw new UsageError(
+      bare.interview
+        ? `"${bare.n}" could be I${bare.n} or H${bare.n}: say which with its letter`
+        : `"${bare.n}" is a number alone, and there is no I${bare.n}: say H${bare.n} for the hypothesis`,
+      bare.interview
+        ? `try: pm delete I${bare.n} (the interview) or pm delete H${bare.n} (the hypothesis)`
+        : `try: pm delete H${bare.n}`,
+    );
   // delete takes hypotheses too: the hint says so
   const rowid = resolveInterviewRef(db, ref, 'I12, H3, or last');
   const record = loadInterview(db, rowid)!;

@@ -6,10 +6,10 @@ import type { Context } from '../context.js';
 import { EXIT, ExitWith, UsageError } from '../errors.js';
 import { journeyStages } from '../core/config.js';
 import { buildGuide, checkQuestions } from '../core/guide.js';
-import { parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { datedAhead, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { closest, decodeUtf8 } from '../core/text.js';
 import { heardFor, segmentNames } from '../db/guide.js';
-import { hypothesisRecords } from '../db/hypotheses.js';
+import { hypothesisCreatedOn, hypothesisRecords } from '../db/hypotheses.js';
 import { isShortRef, localId } from '../db/refs.js';
 import { isTerminal, readStdin } from '../io.js';
 import { textFormat } from './format.js';
@@ -30,8 +30,13 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
   if (rowid === null) throw unknownHypothesis(ref);
   const config = ctx.config();
   const { db } = ctx.read();
-  const h = hypothesisRecords(db, ctx.today, config, { only: rowid })[0];
+  // one dated after today (a teammate a time zone ahead added it) is read as of its own day, as pm hyp edit
+  // reads it: a guide to interview for it is wanted now ("unknown hypothesis" made it look lost, wave 15)
+  const created = hypothesisCreatedOn(db, rowid);
+  const ahead = created !== undefined && created > ctx.today;
+  const h = hypothesisRecords(db, ahead ? created : ctx.today, config, { only: rowid })[0];
   if (!h) throw unknownHypothesis(ref);
+  if (ahead) ctx.warn(datedAhead(h.id, created, ctx.today));
   const heard = heardFor(db, rowid);
   const g = buildGuide(
     {

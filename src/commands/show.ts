@@ -8,6 +8,7 @@ import { byMostOverdue } from '../core/cadence.js';
 import { contactJson, parsePerson } from '../core/contacts.js';
 import { interviewLines, listInterviews, loadInterview, resolveInterviewRef, signalSource } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
+import { bareNumber } from '../db/refs.js';
 import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
 import { interviewDetail } from '../render/interviews.js';
 import { fitLines } from '../render/wrap.js';
@@ -32,7 +33,14 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
   }
   const { db } = ctx.read();
   if (/^([iI]?\d{1,15}|last|[iI]-[0-9a-fA-F]{4,12})$/i.test(s)) {
+    const bare = bareNumber(db, s);
+    if (bare?.hypothesis && !bare.interview)
+      throw new UsageError(
+        `unknown interview I${bare.n}`,
+        `a number alone is an interview; the hypothesis: pm show H${bare.n}`,
+      );
     const record = loadInterview(db, resolveInterviewRef(db, s))!;
+    if (bare?.hypothesis) ctx.info(`pm: ${bare.n} is read as I${bare.n}; the hypothesis is pm show H${bare.n}`);
     if (ctx.json) ctx.printJson(record);
     else ctx.out(fitLines(interviewDetail(record, ctx.color), ctx.width));
     return;

@@ -229,9 +229,12 @@ export function checkOutcome(
     );
 }
 
-/** `H7`, `h7` → 7; anything else → null. */
+/**
+ * `H7`, `h7` → 7; anything else → null. A bare `7` too: where only a hypothesis can be meant (pm hyp …,
+ * pm guide) a number is one, as `--supports 7` is H7 (`pm hyp show 1` was refused: fresh-eyes wave 14 H19).
+ */
 export function parseHypothesisId(ref: string): number | null {
-  const m = /^h(\d{1,15})$/i.exec(ref.trim());
+  const m = /^h?(\d{1,15})$/i.exec(ref.trim());
   if (!m) return null;
   const n = Number(m[1]);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
@@ -249,7 +252,7 @@ export function unknownHypothesis(ref: string): UsageError {
   const shown = ref.length > 40 ? ref.slice(0, 40) + '…' : ref;
   return parseHypothesisId(ref) === null
     ? new UsageError(`${JSON.stringify(shown)} is not a hypothesis id (H1, H2, …)`, 'try: pm hyp list --status all')
-    : new UsageError(`unknown hypothesis ${shown.toUpperCase()}`, 'try: pm hyp list --status all');
+    : new UsageError(`unknown hypothesis H${parseHypothesisId(ref)}`, 'try: pm hyp list --status all');
 }
 
 export function parseKind(value: string): HypothesisKind {

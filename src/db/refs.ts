@@ -43,6 +43,20 @@ export function localId(db: DB, ref: string): string {
 }
 
 /**
+ * A number alone (`14`) where an interview or a hypothesis may be meant (pm show, pm delete): it is read
+ * as the interview, as it always was, and this says whether the journal has the hypothesis of that number
+ * too ({ interview, hypothesis }), for the command to say which it took or ask for the letter (fresh-eyes
+ * wave 14 H19); not a bare number: undefined.
+ */
+export function bareNumber(db: DB, ref: string): { n: number; interview: boolean; hypothesis: boolean } | undefined {
+  const m = /^\s*(\d{1,15})\s*$/.exec(ref);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const has = (table: string) => db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck().get(n) !== undefined;
+  return { n, interview: has('interviews'), hypothesis: has('hypotheses') };
+}
+
+/**
  * The references a page names hypotheses by (src/core/page-refs.ts): on a journal that syncs, or on
  * a team page (`team`), every hypothesis's, given as long as it takes to tell it from the others here
  * (6 digits, more where two start alike); on a solo journal's page none, reading nothing but the

@@ -55,3 +55,14 @@ describe('pm hyp edit of a hypothesis dated after today', () => {
     expect(box.sql('SELECT decide_by FROM hypotheses')).toEqual([{ decide_by: '2026-12-30' }]);
   });
 });
+
+// wave 15: pm guide of it said "unknown hypothesis H1", where pm hyp show says when it is dated
+describe('pm guide of a hypothesis dated after today', () => {
+  it('prints its guide, read as of its day, and says it is dated ahead', () => {
+    box.ok(['hyp', 'add', 'CFOs want a close dashboard']);
+    const r = box.ok(['guide', 'H1'], { env: { PM_TODAY: '2026-12-06' } });
+    expect(r.out).toContain('CFOs want a close dashboard');
+    expect(r.err).toContain('H1 is dated 2026-12-07, after today (2026-12-06)');
+    expectUsageError(box.pm(['guide', 'H2'], { env: { PM_TODAY: '2026-12-06' } }));
+  });
+});

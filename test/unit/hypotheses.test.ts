@@ -199,9 +199,10 @@ describe('outcome moves', () => {
 });
 
 describe('hypothesis ids', () => {
-  it('accepts H7 and h7, nothing else', () => {
+  it('accepts H7, h7 and 7 (a number alone, as --supports 7 takes it: wave 14 H19), nothing else', () => {
     expect(parseHypothesisId('H7')).toBe(7);
     expect(parseHypothesisId('h12')).toBe(12);
-    for (const bad of ['7', 'H', 'H0', 'I7', 'H7x', 'H-1', '']) expect(parseHypothesisId(bad)).toBeNull();
+    expect(parseHypothesisId('7')).toBe(7);
+    for (const bad of ['0', 'H', 'H0', 'I7', 'H7x', 'H-1', '']) expect(parseHypothesisId(bad)).toBeNull();
   });
 });
