@@ -2,6 +2,7 @@
 // trading whole JSON exports, and on request one real PostgreSQL (test/pg.ts) for pm sync. The tests
 // of what import and sync make of two journals' changes share it (test/cli/*merge*, revived links,
 // erasures meeting merges, conflict lines).
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,4 +113,18 @@ export function logKimAndTom(pm: TwoJournals['pm'], notes?: string): void {
 export function kimBytes(path: string): string[] {
   const text = readFileSync(path).toString('latin1');
   return [...text.matchAll(/kim/gi)].map((m) => JSON.stringify(text.slice(Math.max(0, m.index - 24), m.index + 24)));
+}
+
+/** The rows of `query` on the journal at `path` (read only), each row's columns joined by " | ". */
+export function journalRows(path: string, query: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare(query)
+      .raw()
+      .all()
+      .map((r) => (r as unknown[]).join(' | '));
+  } finally {
+    db.close();
+  }
 }

@@ -6,7 +6,7 @@ import type { DB } from '../db/journal.js';
 import { lookalikeAccounts, lookalikeContacts, lookalikeDifference, type Lookalike } from '../db/identity.js';
 import { hasErasures, loadForgottenList } from '../db/erasure.js';
 import { sameAsErased } from '../core/erasure.js';
-import { hashedScrubber } from '../db/forget.js';
+import { hashedScrubber, scrubBy } from '../db/forget.js';
 import { UsageError } from '../errors.js';
 import { accountStem, editDistance, looseKey, nearPersonName, safeLine } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
@@ -144,7 +144,11 @@ export function refuseErasedMention(
   if (!scrub) return;
   for (const [field, text] of fields) {
     if (!text) continue;
-    const scrubbed = scrub(text, { attendedBy }) as string;
+    // who held it is a name: taken only when it is nothing but the erased person's (scrubBy)
+    const scrubbed =
+      field === '--by'
+        ? scrubBy(text, (t) => scrub(t, { attendedBy }) as string)
+        : (scrub(text, { attendedBy }) as string);
     if (scrubbed === text) continue;
     throw new UsageError(
       `${field} names a person erased with pm forget; pm keeps their name and email out of the journal`,

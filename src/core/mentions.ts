@@ -227,10 +227,17 @@ export class MentionMatcher {
   private maxWords = 0;
   private maxLength = 0;
 
-  /** `live`: living people's names, a run of words around a mention that is one of them left as written */
+  /**
+   * `live`: living people's names, a run of words around a mention that is one of them left as written.
+   * `join`: a mention right after a replacement (only spaces between) joins it, one replacement for the
+   * two: the words of one name are one erased person ("Kim Lee" of an erased "Kim Lee Smith" in their
+   * own conversation, or "Smith" after a scrub of another of their names took "Kim Lee"), not "[forgotten]
+   * [forgotten]" (wave 15).
+   */
   constructor(
     needles: Needle[],
     private readonly live?: LiveNames,
+    private readonly join = false,
   ) {
     for (const n of needles) {
       const key = foldNeedle(n.text);
@@ -305,7 +312,10 @@ export class MentionMatcher {
         const to = words[i + taken - 1].index + words[i + taken - 1][0].length + tail;
         const origFrom = start(from);
         if (origFrom >= copied) {
-          out += text.slice(copied, origFrom) + replacement;
+          const before = out + text.slice(copied, origFrom);
+          const gap = this.join ? /\s*$/.exec(before)! : null;
+          out =
+            gap && before.slice(0, gap.index).endsWith(replacement) ? before.slice(0, gap.index) : before + replacement;
           copied = end(to);
           count++;
         }

@@ -67,10 +67,12 @@ export interface PersonNeedles {
 
 /**
  * The names of the living contacts here (and of those merged into them, which are still theirs), but
- * for contact `except` (the one being erased): a run of words that is one of them is that person.
+ * for contact `except` (the one being erased), and the team's own (who held a conversation or made a
+ * decision, and user.name): a run of words that is one of them is that person. An interviewer "Kim Lee
+ * Smith" is no contact, and read "[forgotten] Smith" after `pm forget "Kim Lee"` (wave 15).
  */
-export function liveNames(db: DB, except?: number): LiveNames {
-  return new LiveNames(() => livingNames(db, except));
+export function liveNames(db: DB, except?: number, also: readonly string[] = []): LiveNames {
+  return new LiveNames(() => [...livingNames(db, except), ...also]);
 }
 
 /** liveNames' names, as a list. */
@@ -78,7 +80,9 @@ export function livingNames(db: DB, except?: number): string[] {
   return db
     .prepare(`SELECT name FROM contacts WHERE forgotten = 0 AND id IS NOT @except UNION
       SELECT m.name FROM merged_names m JOIN contacts c ON c.uuid = m.into_uuid
-      WHERE c.forgotten = 0 AND c.id IS NOT @except`)
+      WHERE c.forgotten = 0 AND c.id IS NOT @except UNION
+      SELECT by FROM interviews WHERE by IS NOT NULL UNION SELECT by FROM outcomes WHERE by IS NOT NULL UNION
+      SELECT value FROM config WHERE key = 'user.name'`)
     .pluck()
     .all({ except: except ?? null }) as string[];
 }
@@ -94,12 +98,12 @@ export function personNeedles(
   live?: LiveNames,
 ): PersonNeedles {
   const besides = live?.besides(name);
-  const matcher = (needles: Needle[]) => new MentionMatcher(needles, besides);
+  const matcher = (needles: Needle[]) => new MentionMatcher(needles, besides, true);
   const parts: Needle[] = nameParts(name).map((p) => ({ text: p, replacement: ERASED_MARK, inside: true }));
   const words = [name, ...(email ? [email] : [])].flatMap((s) => foldNeedle(s).match(/[\p{L}\p{N}]+/gu) ?? []);
   const searchWords = [...new Set(words)];
   const mail: Needle[] = email ? [{ text: email, replacement: ERASED_MARK }] : [];
-  const emailOnly = new MentionMatcher(mail);
+  const emailOnly = new MentionMatcher(mail, undefined, true);
   if (isOneWordName(name)) {
     // a one-word name is also a word of the language ("Teams may want SSO"): outside what is theirs it
     // names them beside their email or account only (F11); in their own conversations it is them
@@ -244,6 +248,16 @@ function scrubHypothesis(db: DB, id: number, m: MentionMatcher): number {
 }
 
 /**
+ * Who held a conversation or made a decision (`by`), scrubbed with `scrub`: a teammate's name, which
+ * goes only when it is nothing but the erased person (their name or email); one that holds more names
+ * someone else ("Kim Lee Smith" after `pm forget "Kim Lee"`: wave 15), and stays as written.
+ */
+export function scrubBy(value: string, scrub: (text: string) => string): string {
+  const out = scrub(value);
+  return out !== value && !/[\p{L}\p{N}]/u.test(out.split(ERASED_MARK).join('')) ? ERASED_MARK : value;
+}
+
+/**
  * `by` and `source` of every interview, and `by` of every outcome, scrubbed with `m`; returns the
  * mentions removed from interviews, by interview.
  */
@@ -254,7 +268,8 @@ function scrubAttributions(db: DB, m: MentionMatcher): Map<number, number> {
     const values = db.prepare(`SELECT DISTINCT "${column}" FROM interviews WHERE "${column}" IS NOT NULL`).pluck();
     for (const value of values.all() as string[]) {
       const r = m.replace(value);
-      if (r.count === 0) continue;
+      if (column === 'by') r.text = scrubBy(value, () => r.text);
+      if (r.count === 0 || r.text === value) continue;
       const ids = db.prepare(`SELECT id FROM interviews WHERE "${column}" = ?`).pluck().all(value) as number[];
       db.prepare(`UPDATE interviews SET "${column}" = ? WHERE "${column}" = ?`).run(r.text, value);
       for (const id of ids) changed.set(id, (changed.get(id) ?? 0) + r.count);
@@ -262,8 +277,8 @@ function scrubAttributions(db: DB, m: MentionMatcher): Map<number, number> {
   }
   // who recorded a decision (schema 64), as who held a conversation
   for (const value of db.prepare('SELECT DISTINCT by FROM outcomes WHERE by IS NOT NULL').pluck().all() as string[]) {
-    const r = m.replace(value);
-    if (r.count) db.prepare('UPDATE outcomes SET by = ? WHERE by = ?').run(r.text, value);
+    const by = scrubBy(value, (t) => m.replace(t).text);
+    if (by !== value) db.prepare('UPDATE outcomes SET by = ? WHERE by = ?').run(by, value);
   }
   return changed;
 }
@@ -311,6 +326,16 @@ function interviewsMentioning(db: DB, words: string[]): number[] {
 }
 
 /**
+ * People erased together (a person and those merged into them, or an import's), the one of most words
+ * first: scrubbed one after another, "Kim Lee" first would leave "[forgotten] Smith" of "Kim Lee Smith"
+ * for the full-name scrub of "Kim Lee Smith" not to find (wave 15).
+ */
+export function longestFirst<T extends { name: string }>(people: readonly T[]): T[] {
+  const words = (p: T) => foldNeedle(p.name).split(' ').length;
+  return [...people].sort((a, b) => words(b) - words(a) || b.name.length - a.name.length);
+}
+
+/**
  * Scrub a person out of the journal's text: `theirInterviews` with every needle (and their quotes
  * deleted), the rest with the full name and email. Does not touch the contact row. `live`: the
  * living people's names (liveNames, without the contact being erased).
@@ -320,6 +345,8 @@ export function scrubPerson(
   person: { name: string; email: string | null; account?: string | null },
   theirInterviews: number[],
   live: LiveNames,
+  /** the other records changed by the scrub of another name of theirs (a merged one): counted once */
+  changed = new Set<string>(),
 ): { quotes: number; mentions: number; otherRecords: number; hypotheses: string[] } {
   db.pragma('secure_delete = ON');
   const needles = personNeedles(person.name, person.email, person.account, live);
@@ -355,7 +382,10 @@ export function scrubPerson(
     const m = withNamesake.get(id, key) === undefined ? needles.everywhere : emailOnly;
     const n = (theirs.has(id) || m === null ? 0 : scrubInterview(db, id, m, true)) + (attributed.get(id) ?? 0);
     mentions += n;
-    if (n && !theirs.has(id)) otherRecords++;
+    if (n && !theirs.has(id) && !changed.has(`I${id}`)) {
+      changed.add(`I${id}`);
+      otherRecords++;
+    }
   }
   const named = scrubOpportunities(db, needles.everywhere);
   mentions += named;
@@ -376,7 +406,8 @@ export function scrubPerson(
   for (const id of db.prepare('SELECT id FROM hypotheses ORDER BY id').pluck().all() as number[]) {
     const n = scrubHypothesis(db, id, linked.has(id) ? needles.theirHypotheses : needles.everywhere);
     mentions += n;
-    if (n) {
+    if (n && !changed.has(`H${id}`)) {
+      changed.add(`H${id}`);
       otherRecords++;
       hypotheses.push(`H${id}`);
     }
@@ -410,10 +441,6 @@ export function forgetContact(
     : [];
   // the living, but for them: their row is still theirs until the end
   const live = liveNames(db, contactId);
-  const scrubbed = scrubPerson(db, person, interviewIds, live);
-  const erasedPerson: ErasedPerson = { ...person, interviewUuids };
-  scrubConflicts(db, erasedPerson, live);
-  erased?.push(erasedPerson);
   // the people merged into them here are them (a merge says so): their names and emails go from the
   // same interviews, as theirs (merged_names, schema 42). An erasure of someone this journal merged
   // away arrives as the kept contact's (src/db/merge.ts) and finds the name only here.
@@ -422,18 +449,21 @@ export function forgetContact(
     name: string;
     email: string | null;
   }[];
-  for (const alias of aliases) {
-    const more = scrubPerson(db, alias, interviewIds, live);
+  const scrubbed = { quotes: 0, mentions: 0, otherRecords: 0, hypotheses: [] as string[] };
+  const changed = new Set<string>();
+  for (const p of longestFirst([person, ...aliases])) {
+    const more = scrubPerson(db, p, interviewIds, live, changed);
     scrubbed.quotes += more.quotes;
     scrubbed.mentions += more.mentions;
     scrubbed.otherRecords += more.otherRecords;
     scrubbed.hypotheses = [...new Set([...scrubbed.hypotheses, ...more.hypotheses])].sort(
       (x, y) => Number(x.slice(1)) - Number(y.slice(1)),
     );
-    const erasedAlias: ErasedPerson = { ...alias, interviewUuids };
-    scrubConflicts(db, erasedAlias, live);
-    erased?.push(erasedAlias);
   }
+  // (the erased person first, then those merged into them, as callers list them)
+  const people: ErasedPerson[] = [person, ...aliases].map((p) => ({ ...p, interviewUuids }));
+  scrubConflicts(db, people, live);
+  erased?.push(...people);
   db.prepare('DELETE FROM merged_names WHERE into_uuid = ? OR uuid = ?').run(person.uuid, person.uuid);
   db.prepare(
     'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
@@ -481,11 +511,11 @@ export interface ScrubContextOf {
 }
 
 /** scrubOfErased's reads of `db`: the living people's names, and those of an interview's people. */
-export function scrubContext(db: DB): ScrubContextOf {
+export function scrubContext(db: DB, team: readonly string[] = []): ScrubContextOf {
   // (by name: a merge fills name_key in at its end)
   const living = db.prepare('SELECT name FROM contacts WHERE uuid = ? AND forgotten = 0').pluck();
   return {
-    live: liveNames(db),
+    live: liveNames(db, undefined, team),
     livingNames: (uuids) =>
       new Set(
         uuids.flatMap((u) => {
@@ -513,7 +543,7 @@ export function scrubOfErased(
   at: ScrubContextOf,
 ): unknown {
   let out = doc;
-  for (const p of people) {
+  for (const p of longestFirst(people)) {
     // a merge asks for every record it writes: each person's matchers are built once
     const needles = needlesOf.get(p) ?? personNeedles(p.name, p.email, p.account, at.live);
     needlesOf.set(p, needles);
@@ -527,16 +557,17 @@ export function scrubOfErased(
       kind === 'interview' &&
       Array.isArray(d.contactUuids) &&
       at.livingNames(d.contactUuids).has(nameKey(p.name));
-    if (!attended && !namesake) {
-      out = scrubDoc(out, needles.everywhere);
-      continue;
+    if (!attended && !namesake) out = scrubDoc(out, needles.everywhere);
+    else {
+      const { by, source, ...rest } = d;
+      out = {
+        ...(scrubDoc(rest, namesake ? needles.email : needles.theirs) as object),
+        by,
+        source: scrubDoc(source, needles.everywhere),
+      };
     }
-    const { by, source, ...rest } = d;
-    out = {
-      ...(scrubDoc(rest, namesake ? needles.email : needles.theirs) as object),
-      by: scrubDoc(by, needles.everywhere),
-      source: scrubDoc(source, needles.everywhere),
-    };
+    if (typeof d.by === 'string')
+      (out as { by: unknown }).by = scrubBy(d.by, (t) => needles.everywhere.replace(t).text);
   }
   return out;
 }
@@ -600,7 +631,7 @@ export function conflictCopy(
       JOIN hypotheses h ON h.id = e.hypothesis_id WHERE h.uuid = ?`,
   );
   const linked = typeof hypothesis === 'string' ? (evidenceOf.pluck().all(hypothesis) as string[]) : [];
-  for (const p of people) {
+  for (const p of longestFirst(people)) {
     const needles = personNeedles(p.name, p.email, p.account, live);
     const theirs = linked.some((u) => p.interviewUuids.includes(u));
     out = scrubDoc(out, theirs ? needles.theirHypotheses : needles.everywhere);
@@ -649,7 +680,8 @@ export interface ScrubContext {
 /**
  * scrubHashed's work as a function, built once (a merge applies it to every record it writes), or
  * null when the forgotten list holds no hashes: then there is nothing to look for and nothing to pay.
- * `spare`: names left as they are (a living contact's, where a command checks what the user wrote).
+ * `spare`: names left as they are (a living contact's, where a command checks what the user wrote);
+ * `team`: the names of teammates arriving with the records (who held them), living as the journal's are.
  * A one-word name ("May") is an ordinary word (F11): it goes alone only in a conversation that
  * erased person attended (`attendedBy`), elsewhere beside their account, "May (Xco)", or beside an
  * erased email, "May <[forgotten]>", as pm forget scrubs (personNeedles). As pm forget leaves them, a
@@ -659,6 +691,7 @@ export interface ScrubContext {
 export function hashedScrubber(
   db: DB,
   spare?: (name: string) => boolean,
+  team: readonly string[] = [],
 ): ((value: unknown, at?: ScrubContext) => unknown) | null {
   const keys = db.prepare('SELECT id, key FROM privacy_keys').all() as { id: string; key: Buffer }[];
   const rows = db
@@ -683,7 +716,7 @@ export function hashedScrubber(
   const accountOf = db.prepare(
     'SELECT a.name FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.uuid = ? AND c.forgotten = 1',
   );
-  const live = liveNames(db);
+  const live = liveNames(db, undefined, team);
   // (by name: a merge fills name_key in at its end)
   const livingName = db.prepare('SELECT name FROM contacts WHERE uuid = ? AND forgotten = 0').pluck();
   const namesakeThere = (span: string, at: ScrubContext): boolean =>
@@ -744,7 +777,7 @@ export function hashedScrubber(
     return out;
   };
   const walk = (v: unknown, key: string, at: ScrubContext): unknown => {
-    if (typeof v === 'string') return scrub(v, at);
+    if (typeof v === 'string') return key === 'by' ? scrubBy(v, (t) => scrub(t, at)) : scrub(v, at);
     if (Array.isArray(v)) {
       const list = v.map((x) => walk(x, key, at));
       if (key !== 'tags') return list;
@@ -759,10 +792,10 @@ export function hashedScrubber(
 
 /**
  * The losing versions kept by pm sync and pm import (sync_conflicts, issue 19) hold copies of
- * records: conflictCopy decides what of each may stay once `person` is erased. Returns the
+ * records: conflictCopy decides what of each may stay once `people` are erased. Returns the
  * conflicts removed or scrubbed.
  */
-function scrubConflicts(db: DB, person: ErasedPerson, live: LiveNames): number {
+function scrubConflicts(db: DB, people: ErasedPerson[], live: LiveNames): number {
   const rows = db.prepare('SELECT id, kind, key, lost_data AS data FROM sync_conflicts').all() as {
     id: number;
     kind: string;
@@ -773,7 +806,7 @@ function scrubConflicts(db: DB, person: ErasedPerson, live: LiveNames): number {
   const set = db.prepare('UPDATE sync_conflicts SET lost_data = ? WHERE id = ?');
   let n = 0;
   for (const r of rows) {
-    const copy = conflictCopy(db, r.kind, r.key, r.data === null ? null : JSON.parse(r.data), [person], live);
+    const copy = conflictCopy(db, r.kind, r.key, r.data === null ? null : JSON.parse(r.data), people, live);
     if (copy === null) {
       drop.run(r.id);
       n++;

@@ -22,7 +22,9 @@ import {
   FORGOTTEN_NAME,
   forgetContact,
   livingNames,
+  longestFirst,
   personNeedles,
+  scrubBy,
   type ErasedPerson,
   type ForgetResult,
   type PersonNeedles,
@@ -414,15 +416,20 @@ function eraseOnArrival(
     return placeholder ? accountName(placeholder.accountUuid) : undefined;
   };
   /** erased people's needles, by the file's contact UUID, for scrubbing the file's text */
-  const scrubbers = new Map<string, PersonNeedles>();
+  const scrubbers = new Map<string, { needles: PersonNeedles; name: string }>();
   /** every erased person's needles, and their name's key (a living namesake's conversation keeps it) */
-  const everywhere: { needles: PersonNeedles; key: string }[] = [];
+  const everywhere: { needles: PersonNeedles; key: string; name: string }[] = [];
   // the living: here, and the file's people who are not erased (read at the first mention found)
   let arriving: JournalDoc['contacts'] = [];
-  const live = new LiveNames(() => [...livingNames(db), ...arriving.filter((c) => !c.forgotten).map((c) => c.name)]);
+  // (and the file's teammates, who held its conversations and made its decisions)
+  const live = new LiveNames(() => [
+    ...livingNames(db),
+    ...arriving.filter((c) => !c.forgotten).map((c) => c.name),
+    ...[...doc.interviews, ...doc.outcomes].flatMap((r) => (r.by ? [r.by] : [])),
+  ]);
   const erasedOne = (name: string, email: string | null, account: string | null) => {
     const needles = personNeedles(name, email, account, live);
-    everywhere.push({ needles, key: nameKey(name) });
+    everywhere.push({ needles, key: nameKey(name), name });
     return needles;
   };
   // this journal's people the file's list names (by UUID or email) are erased here too; so is one
@@ -467,7 +474,7 @@ function eraseOnArrival(
       counts.nameMatches.push({ name: c.name, account });
     if (!match || (match.by === 'name' && !same)) return c;
     // an erased person: nothing of them is written; their interviews are scrubbed as pm forget would
-    scrubbers.set(c.uuid, erasedOne(c.name, c.email, account));
+    scrubbers.set(c.uuid, { needles: erasedOne(c.name, c.email, account), name: c.name });
     const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
     if (here && !here.forgotten) {
       countScrubbedHere(counts, forgetContact(db, here.id, erased));
@@ -482,6 +489,7 @@ function eraseOnArrival(
   });
   if (everywhere.length === 0) return { ...doc, contacts };
   arriving = contacts;
+  everywhere.splice(0, everywhere.length, ...longestFirst(everywhere));
 
   /** `namesakes`: the name keys of a conversation's living people, whose name it keeps (as pm forget) */
   const scrubEverywhere = (text: string, namesakes?: Set<string>): string => {
@@ -551,12 +559,14 @@ function countScrubbedHere(counts: ImportCounts, r: ForgetResult): void {
  */
 function scrubInterviewDoc(
   i: InterviewDoc,
-  scrubbers: Map<string, PersonNeedles>,
+  scrubbers: Map<string, { needles: PersonNeedles; name: string }>,
   everywhere: (text: string, namesakes?: Set<string>) => string,
   namesakes: Set<string>,
   counts: ImportCounts,
 ): InterviewDoc {
-  const theirs = i.contactUuids.filter((u) => scrubbers.has(u)).map((u) => scrubbers.get(u)!);
+  const theirs = longestFirst(i.contactUuids.filter((u) => scrubbers.has(u)).map((u) => scrubbers.get(u)!)).map(
+    (n) => n.needles,
+  );
   const before = counts.scrubbed.mentions;
   const scrub = (text: string) => {
     let out = text;
@@ -583,7 +593,7 @@ function scrubInterviewDoc(
     summary: scrub(i.summary),
     notes: i.notes === null ? null : scrub(i.notes),
     // who held it and its source: the full name and email only, as pm forget does
-    by: i.by === null ? null : everywhere(i.by),
+    by: i.by === null ? null : scrubBy(i.by, (t) => everywhere(t)),
     source: i.source === null ? null : everywhere(i.source),
     pains: i.pains.map((p) => ({ ...p, text: scrub(p.text) })),
     quotes,

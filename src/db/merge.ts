@@ -279,6 +279,8 @@ class Merger {
   /** versions written: none, and the merge is rolled back */
   private writes = 0;
   private readonly erased: ErasedPerson[];
+  /** who held or decided what this merge receives (run) */
+  private team: string[] = [];
   /** this journal's device: a losing version of it is this journal's own edit (OwnLoss) */
   private readonly device: string;
   /** the tombstones of accounts and contacts merged into another that this merge received, by kind and key */
@@ -362,6 +364,16 @@ class Merger {
   }
 
   run(changes: Change[]): MergeResult {
+    // who held the conversations and made the decisions arriving: teammates, living, whose names an
+    // erasure's scrub leaves ("Kim Lee Smith" of an erased "Kim Lee": wave 15), as the journal's own
+    const team = new Set<string>();
+    for (const c of changes)
+      if (
+        (c.kind === 'interview' || c.kind === 'outcome') &&
+        typeof (c.data as { by?: unknown } | null)?.by === 'string'
+      )
+        team.add((c.data as { by: string }).by);
+    this.team = [...team];
     // large batches write with the summary and tracking triggers suspended, each summary rebuilt once
     // at the end; one that more than doubles the interviews (an import into a new journal) builds the
     // interviews' indexes once at the end too (src/db/summaries.ts), and has a page cache of 64 MiB
@@ -1022,13 +1034,13 @@ class Merger {
       }
     }
     if (c.data && SCRUBBED_KINDS.has(c.kind)) {
-      if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db);
+      if (this.scrubber === undefined) this.scrubber = hashedScrubber(this.db, undefined, this.team);
       // in a conversation an erased person attended, a one-word name of theirs is them (F11)
       const attendedBy = c.kind === 'interview' ? (c.data as InterviewDoc).contactUuids : undefined;
       let scrubbed = this.scrubber?.(c.data, { attendedBy });
       // the people erased by this merge (or by the command running it) are known by name until it ends
       if (this.erased.length > 0) {
-        this.scrubAt ??= scrubContext(this.db);
+        this.scrubAt ??= scrubContext(this.db, this.team);
         scrubbed = scrubOfErased(c.kind, c.key, scrubbed ?? c.data, this.erased, this.scrubAt);
       }
       if (scrubbed !== undefined && JSON.stringify(scrubbed) !== JSON.stringify(c.data)) {

@@ -4,24 +4,12 @@
 // conversations is their email, "May (Xco)" (their name with their account, as pm writes them) or
 // "May <may@x.test>"; in the conversations they attended, every word of their name still goes.
 // Fails before: the word was taken out of every text of both journals.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { twoJournals } from '../two-journals.js';
+import { journalRows, twoJournals } from '../two-journals.js';
 
 const team = twoJournals();
 const { pm } = team;
-const rows = (who: 'a' | 'b', query: string) => {
-  const db = new Database(team.file(who), { readonly: true });
-  try {
-    return db
-      .prepare(query)
-      .raw()
-      .all()
-      .map((r) => (r as unknown[]).join(' | '));
-  } finally {
-    db.close();
-  }
-};
+const rows = (who: 'a' | 'b', query: string) => journalRows(team.file(who), query);
 const summaries = (who: 'a' | 'b') => rows(who, 'SELECT summary FROM interviews ORDER BY id');
 const hypotheses = (who: 'a' | 'b') => rows(who, 'SELECT statement, criteria FROM hypotheses ORDER BY id');
 
@@ -34,7 +22,7 @@ describe('an erased person of a one-word name', () => {
     const r = pm('a', ['forget', 'May', '--yes']);
     expect(r.out).not.toMatch(/Hypotheses rewritten/);
     expect(summaries('a')).toEqual([
-      'intro: [forgotten] [forgotten] buy',
+      'intro: [forgotten] buy',
       'They may buy in May; ask [forgotten]',
       'cc [forgotten], [forgotten]',
     ]);
@@ -53,7 +41,7 @@ describe('an erased person of a one-word name', () => {
     expect(r.out).not.toMatch(/Updated to their newer version: 1 hypothesis/);
     expect(hypotheses('a')).toEqual(['Teams may want SSO before they will buy | 3 may say yes']);
     expect(summaries('a')).toEqual([
-      '[forgotten] called back: [forgotten] [forgotten] buy',
+      '[forgotten] called back: [forgotten] buy',
       'They may buy in May; ask [forgotten]',
     ]);
     // and the erasure reaches the teammate with the same rule
