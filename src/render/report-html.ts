@@ -44,6 +44,21 @@ export function escBlock(text: string | null | undefined): string {
     .replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
 }
 
+/**
+ * Text whose hyphenated words never break at a line's end: a browser breaks after a hyphen, so a
+ * phone showed "pm log -" / "-with", "2026-11-" / "11", "past-" / "decide-by" (fresh-eyes wave 15
+ * H4). Each such word is kept whole (white-space: nowrap); the text copied is unchanged, and words
+ * longer than a phone's line are left to break.
+ */
+function whole(text: string | number | null | undefined): string {
+  return esc(text).replace(/[^\s]*-[^\s]*/g, (w) => (w.length <= 32 ? `<span class="nw">${w}</span>` : w));
+}
+
+/** User text in its own bidirectional isolate: a right-to-left name keeps "Name (Account): summary" in order (H6). */
+function user(text: string | null | undefined): string {
+  return `<bdi>${esc(text)}</bdi>`;
+}
+
 /** One interview of pm export --format html (already redacted when asked). */
 export interface HtmlInterview {
   id: string;
@@ -101,7 +116,8 @@ svg .dim{fill:var(--dim)}
 .bar-met{fill:var(--met)}.bar-miss{fill:var(--miss)}.bar-now{fill:var(--now)}.bar{fill:var(--accent)}
 .target,.target-key{stroke:var(--ink);stroke-dasharray:4 3;stroke-width:1.5}
 .empty{color:var(--dim);font-style:italic}
-.flag{font-family:ui-monospace,monospace;font-size:.85em;color:var(--miss)}
+.flag{font-family:ui-monospace,monospace;font-size:.85em;color:var(--miss);white-space:nowrap}
+.nw{white-space:nowrap}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--panel);padding:.5rem;border-radius:.4rem;tab-size:4;
 font:.88rem/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 article{border-top:1px solid var(--line);padding-top:.3rem}
@@ -236,7 +252,7 @@ const flags = (fs: readonly string[]) => fs.map((f) => ` <span class="flag">${es
 
 function who(names: string[], account: string | null, source: string | null): string {
   const from = whereFrom(account, source);
-  return esc(names.length ? `${names.join(', ')} (${from})` : from);
+  return names.length ? `${names.map(user).join(', ')} (${user(from)})` : user(from);
 }
 
 export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
@@ -262,10 +278,10 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
   );
   const by = r.by ? `, conversations held by ${byLabel(r)}` : '';
   out.push(
-    `<header><h1>${esc(title)}</h1>`,
-    `<p class="meta">${esc(`${r.period.start}..${r.period.end}, as of ${r.asOf}${by}`)}</p>`,
+    `<header><h1>${whole(title)}</h1>`,
+    `<p class="meta">${whole(`${r.period.start}..${r.period.end}, as of ${r.asOf}${by}`)}</p>`,
     `<p><span class="verdict ${verdictClass}" id="verdict">${esc(r.verdict)}</span></p>`,
-    `<p class="contact" id="contact-line">${page.contact.map(esc).join(' · ')}</p>`,
+    `<p class="contact" id="contact-line">${page.contact.map(whole).join(' · ')}</p>`,
     '</header>',
   );
 
@@ -282,9 +298,9 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     const first = g.entries[0];
     const text =
       g.count === 1 && first
-        ? `${esc(first.one)}${first.detail ? ` — ${esc(first.detail)}` : ''}`
-        : `${esc(g.many)}${g.entries.length ? `: ${g.entries.map((e) => esc(e.short)).join(', ')}` : ''}`;
-    return `<li${g.urgent ? ' class="urgent"' : ''}>${text} <span class="cmd">${esc(g.command)}</span></li>`;
+        ? `${whole(first.one)}${first.detail ? ` — ${whole(first.detail)}` : ''}`
+        : `${whole(g.many)}${g.entries.length ? `: ${g.entries.map((e) => whole(e.short)).join(', ')}` : ''}`;
+    return `<li${g.urgent ? ' class="urgent"' : ''}>${text} <span class="cmd">${whole(g.command)}</span></li>`;
   });
   out.push(
     section(
@@ -293,12 +309,12 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       needs.length ? `<ul class="needs">${needs.join('')}</ul>` : '<p class="empty">Nothing needs action.</p>',
     ),
   );
-  out.push(`<p class="counts" id="counts">${page.counts.map(esc).join(' · ')}</p>`);
+  out.push(`<p class="counts" id="counts">${page.counts.map(whole).join(' · ')}</p>`);
 
   const k = r.contact;
   const num = (key: string, value: string | number) => `<b data-n="${key}">${value}</b>`;
   const last =
-    k.lastDirect === null ? 'none yet' : `${esc(k.lastDirect)}, ${plural(k.daysSinceLastDirect ?? 0, 'day')} ago`;
+    k.lastDirect === null ? 'none yet' : `${whole(k.lastDirect)}, ${plural(k.daysSinceLastDirect ?? 0, 'day')} ago`;
   out.push(
     section(
       'customer-contact',
@@ -346,8 +362,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.conversations,
         (v) =>
-          `<b>${esc(v.id)}</b> ${esc(v.date)} · ${esc(v.channel)}${kindOf(v.kind)} · ` +
-          `${who(v.with, v.account, v.source)}: ${esc(v.summary)}`,
+          `<b>${esc(v.id)}</b> ${whole(v.date)} · ${esc(v.channel)}${kindOf(v.kind)} · ` +
+          `${who(v.with, v.account, v.source)}: ${user(v.summary)}`,
         'No conversations in this period.',
         unread.conversations,
       ),
@@ -358,7 +374,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.overdueAccounts,
         (a) =>
-          `${esc(a.account)}: last customer conversation ${esc(a.lastDirect)}, ` +
+          `${user(a.account)}: last customer conversation ${whole(a.lastDirect)}, ` +
           `${plural(a.daysSince, 'day')} ago (cadence ${a.cadenceDays} days)`,
         'No accounts going cold.',
         unread.accounts,
@@ -370,8 +386,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.hypotheses.unvalidated.filter((h) => h.bet === null),
         (h) =>
-          `<b>${esc(named(opts.refs, h.id))}</b> ${esc(h.statement)} — ${h.ageDays} days old; ${evidence(h)}; ` +
-          `decide by ${esc(h.decideBy)}; confidence ${esc(confidenceText(h.confidence))}${flags(h.flags)}`,
+          `<b>${esc(named(opts.refs, h.id))}</b> ${user(h.statement)} — ${h.ageDays} days old; ${evidence(h)}; ` +
+          `decide by ${whole(h.decideBy)}; confidence ${esc(confidenceText(h.confidence))}${flags(h.flags)}`,
         r.bets.length ? 'No open hypotheses but the bets below.' : 'No open hypotheses.',
         unread.unvalidated,
       ),
@@ -385,8 +401,9 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         list(
           r.bets,
           (b) =>
-            `<b>${esc(named(opts.refs, b.id))}</b> ${esc(b.statement)} — ` +
-            `${b.daysLeft < 0 ? `<b>due</b> since ${esc(b.until)}` : `until ${esc(b.until)}`}: ${esc(b.reason)}; ` +
+            `<b>${esc(named(opts.refs, b.id))}</b> ${user(b.statement)} — ` +
+            `${b.daysLeft < 0 ? `<b>due</b> since ${whole(b.until)}` : `until ${whole(b.until)}`}: ` +
+            `${user(b.reason)}; ` +
             `${evidence(b)}; confidence ${esc(confidenceText(b.confidence))}`,
           'No bets.',
         ),
@@ -399,8 +416,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.hypotheses.decided,
         (o) =>
-          `<b>${esc(named(opts.refs, o.id))}</b> ${esc(o.outcome)} on ${esc(o.date)}: ` +
-          `${esc(o.statement)} — ${esc(o.reason)}`,
+          `<b>${esc(named(opts.refs, o.id))}</b> ${esc(o.outcome)} on ${whole(o.date)}: ` +
+          `${user(o.statement)} — ${user(o.reason)}`,
         'No decisions this period.',
       ),
     ),
@@ -410,7 +427,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.themes,
         (t) =>
-          `${esc(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}, ${plural(t.interviews, 'interview')}` +
+          `${user(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}, ${plural(t.interviews, 'interview')}` +
           `${t.segments.length ? `; segments: ${esc(t.segments.join(', '))}` : ''}${flags(t.flags)}`,
         'No tags or pains in this period.',
       ),
@@ -425,8 +442,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         list(
           opps.top,
           (o) =>
-            `<b>${esc(o.opportunity)}</b> — score ${o.score}: ${plural(o.customers, 'customer')} from ` +
-            `${plural(o.accounts, 'account')}; heard ${esc(o.lastHeard)}${flags(o.flags)}`,
+            `<b>${user(o.opportunity)}</b> — score ${o.score}: ${plural(o.customers, 'customer')} from ` +
+            `${plural(o.accounts, 'account')}; heard ${whole(o.lastHeard)}${flags(o.flags)}`,
           'No opportunities heard in the 12 weeks.',
         ),
       ),
@@ -437,7 +454,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       'Follow-ups due',
       list(
         r.followUps,
-        (f) => `<b>${esc(f.id)}</b> due ${esc(f.followUp)}: ${who(f.with, f.account, f.source)} — ${esc(f.summary)}`,
+        (f) => `<b>${esc(f.id)}</b> due ${whole(f.followUp)}: ${who(f.with, f.account, f.source)} — ${user(f.summary)}`,
         'No follow-ups due.',
         unread.followUps,
       ),
@@ -452,22 +469,22 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     );
   }
 
-  out.push(`<footer>Made with pm, as of ${esc(r.asOf)}.</footer>`, '</main>', '</body>', '</html>', '');
+  out.push(`<footer>Made with pm, as of ${whole(r.asOf)}.</footer>`, '</main>', '</body>', '</html>', '');
   return out.join('\n');
 }
 
 function interviewHtml(i: HtmlInterview): string {
   const rows: string[] = [];
-  rows.push(`<li><b>By:</b> ${i.by === null ? 'unknown' : esc(i.by)}</li>`);
-  rows.push(`<li><b>Summary:</b> ${esc(i.summary)}</li>`);
+  rows.push(`<li><b>By:</b> ${i.by === null ? 'unknown' : user(i.by)}</li>`);
+  rows.push(`<li><b>Summary:</b> ${user(i.summary)}</li>`);
   if (i.tags.length) rows.push(`<li><b>Tags:</b> ${i.tags.map(esc).join(', ')}</li>`);
   if (i.pains.length)
-    rows.push(`<li><b>Pains:</b> ${i.pains.map((p) => `${esc(p.text)} (${esc(p.severity)})`).join('; ')}</li>`);
-  for (const q of i.quotes) rows.push(`<li><b>Quote:</b> “${esc(q)}”</li>`);
+    rows.push(`<li><b>Pains:</b> ${i.pains.map((p) => `${user(p.text)} (${esc(p.severity)})`).join('; ')}</li>`);
+  for (const q of i.quotes) rows.push(`<li><b>Quote:</b> “${user(q)}”</li>`);
   const notes = escBlock(i.notes);
   return (
     `<article id="${esc(i.id)}">` +
-    `<h3>${esc(`${i.id} · ${i.date} · ${i.channel}`)} ${i.with.length ? 'with' : 'signal from'} ` +
+    `<h3>${esc(i.id)} · ${whole(i.date)} · ${esc(i.channel)} ${i.with.length ? 'with' : 'signal from'} ` +
     `${who(i.with, i.account, i.source)}</h3>` +
     `<ul>${rows.join('')}</ul>${notes ? `<pre>${notes}</pre>` : ''}</article>`
   );

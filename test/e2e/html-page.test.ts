@@ -29,6 +29,8 @@ const HOSTILE = {
   notes: '</pre><h1 id=injected2>not a heading</h1>\n\t- indented list',
 };
 
+const RTL = { name: 'محمد العلي', account: 'شركة الرياض', summary: 'يريدون تقارير شهرية' };
+
 function ok(args: string[]): string {
   const r = box.pm(args);
   if (r.code !== 0) throw new Error(`pm ${args.join(' ')} exited ${r.code}: ${r.err}`);
@@ -73,6 +75,8 @@ beforeAll(async () => {
     '--quote',
     HOSTILE.summary,
   ]);
+  // a right-to-left customer (H6): name, account and summary each keep their place in the line
+  ok(['log', '--with', RTL.name, '--account', RTL.account, '--summary', RTL.summary]);
   report = box.json(['report']);
   files.report = join(box.dir, 'report.html');
   writeFileSync(files.report, ok(['report', '--format', 'html']));
@@ -233,6 +237,54 @@ describe('pm report --format html in Chromium', () => {
       }
       await page.context().close();
     }
+  });
+
+  it('keeps commands, dates and flags whole on a phone, and a right-to-left name before its account', async () => {
+    const look = (page: Page) =>
+      page.evaluate((rtl: typeof RTL) => {
+        // the lines a piece of text is drawn on (a word broken at its hyphen is on two)
+        const lines = (node: any, from: number, to: number) => {
+          const range = document.createRange();
+          range.setStart(node, from);
+          range.setEnd(node, to);
+          return new Set([...range.getClientRects()].filter((r: any) => r.width > 0).map((r: any) => Math.round(r.top)))
+            .size;
+        };
+        const walker = document.createTreeWalker(document.querySelector('main'), 4);
+        const broken: string[] = [];
+        let checked = 0;
+        const spots: Record<string, number> = {};
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const inCommand = node.parentElement.closest('.cmd, .flag, h1, .meta');
+          const words = /[^\s]*-[^\s]*/g;
+          for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
+            if (!inCommand && !/\d{4}-\d\d-\d\d/.test(m[0])) continue;
+            checked++;
+            if (lines(node, m.index, m.index + m[0].length) > 1) broken.push(m[0]);
+          }
+          for (const [key, text] of Object.entries(rtl)) {
+            const at = node.data.indexOf(text);
+            if (at < 0 || !node.parentElement.closest('#conversations')) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            spots[key] = range.getBoundingClientRect().left;
+          }
+        }
+        return { broken, checked, spots };
+      }, RTL);
+    const phone = await open(files.report, 390, 844);
+    const seen = await look(phone.page);
+    expect(seen.checked).toBeGreaterThan(20);
+    expect(seen.broken).toEqual([]);
+    await phone.page.context().close();
+    // on one line (a wide page), left to right: the name, its account, then what they said
+    const desktop = await open(files.report);
+    const { spots } = await look(desktop.page);
+    expect(Object.keys(spots).sort()).toEqual(['account', 'name', 'summary']);
+    expect(spots.name).toBeLessThan(spots.account);
+    expect(spots.account).toBeLessThan(spots.summary);
+    await desktop.page.context().close();
   });
 
   it('prints: the charts and sections are there on paper', async () => {
