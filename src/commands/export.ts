@@ -43,6 +43,7 @@ import { renderMarkdownExport } from '../render/markdown-export.js';
 import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
 import { fillStatements } from './report.js';
 import type { DB } from '../db/journal.js';
+import type { MarkdownRecords } from '../core/markdown-records.js';
 import { VERSION } from '../version.js';
 import { unknownFormat } from './format.js';
 import { writeOut } from '../io.js';
@@ -143,22 +144,23 @@ const MMAP_BYTES = 1 << 30;
 /**
  * The markdown view: the period's report (with no period, one spanning the whole journal up to
  * --as-of), then the range's interviews and hypotheses, read as markdownRecords (the same records
- * as the exchange document, by name).
+ * as the exchange document, by name; `readRecords` for a test of the ways it reads them).
  */
-function markdown(
+export function markdown(
   db: DB,
   scope: ExportScope,
   config: Config,
   redactor: Redactor | null,
   withFrontMatter: boolean,
   write: (chunk: string) => void,
+  readRecords: (db: DB, range: ExportRange) => MarkdownRecords = markdownRecords,
 ): number {
   // a period's export mapped: SQLite reads its pages (a week's interviews with their notes and lists,
   // the report's rows) in place instead of copying each into a page cache of fresh memory, ~3% of the
   // week's export's CPU on the 100k journals, as for pm report --json. Not the whole journal's: every
   // page it touches would count as the process's resident memory (the bench's budget is 150 MiB).
   if (!scope.range.whole) db.pragma(`mmap_size = ${MMAP_BYTES}`);
-  const records = markdownRecords(db, scope.range);
+  const records = readRecords(db, scope.range);
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   // a journal that syncs names its hypotheses by reference too: its exports are read by the team (H9)

@@ -17,6 +17,23 @@ export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'c
   followUpAnswered: { id: string; date: string } | null;
 }
 
+/**
+ * An interview's lines made by SQLite (src/db/exchange.ts MD_INTERVIEW_TEXTS): [id, date, channel, its
+ * contacts' names (null: none), account and source, the lines from By to the quotes with each typed text
+ * between two NULs, notes, summary, links as JSON (or null)].
+ */
+export type InterviewLines = [
+  number,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string,
+  string | null,
+];
+
 export interface MarkdownHypothesis extends HypothesisDoc {
   rowid: number;
   id: string;
@@ -39,6 +56,11 @@ export interface MarkdownRecords {
   /** the first interview's day, null when the range has none */
   firstDate: string | null;
   interviews(): IterableIterator<MarkdownInterview>;
+  /**
+   * The same interviews, not redacted: each as its lines when `asTyped` says the lines' typed texts are
+   * shown as typed, else as interviews() reads it (a whole journal: every one so).
+   */
+  lines(asTyped: (lines: string) => boolean): IterableIterator<InterviewLines | MarkdownInterview>;
   hypotheses: MarkdownHypothesis[];
   outcomes: MarkdownOutcome[];
 }

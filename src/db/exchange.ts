@@ -27,6 +27,7 @@ import {
 } from '../core/import-validate.js';
 import { ORIGIN_VERSION, type FieldVersions } from '../core/versions.js';
 import type {
+  InterviewLines,
   MarkdownHypothesis,
   MarkdownInterview,
   MarkdownOutcome,
@@ -741,7 +742,7 @@ export function* csvTexts(db: DB, range: ExportRange, raw: boolean): Generator<s
 // contact (contactsById): looking up each contact's row for each of 100k interviews cost ~0.15 s of
 // the ~1.1 s reading them. A range reads the names with each interview (a week's ~700 people
 // present are fewer than the 3,000-12,000 contacts of a bench journal).
-const MD_INTERVIEWS = (contactIds: boolean) => `
+const MD_INTERVIEWS = (contactIds: boolean, where = 'i.date BETWEEN @start AND @end') => `
 SELECT json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.summary, i.notes,
   i.follow_up, i.follow_up_done,
   ${
@@ -760,7 +761,44 @@ SELECT json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.su
      e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source,
   CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END)
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
-WHERE i.date BETWEEN @start AND @end
+WHERE ${where}
+ORDER BY i.date, i.id`;
+
+// A range's interviews as the markdown export writes them (src/render/markdown-export.ts), each row
+// [id, date, channel, its contacts' names in UUID order or null, account and source, the lines from By
+// to the quotes, notes, summary, links as JSON or null].
+// Each text the lines hold as typed (by, summary, tags, stage, pains, quotes) is set between two NULs
+// (no stored text holds one: src/core/text.ts): the lines are right when each is one mdInline leaves as
+// it is, which the renderer tests before it takes the NULs out. The JSON row, parsed and written a value
+// at a time, cost more than SQLite making these lines. Read from after (@afterDate, @afterId), so that
+// the rows after an interview read the simple way go on.
+const MD_INTERVIEW_TEXTS = `
+SELECT i.id, i.date, i.channel,
+  (SELECT group_concat(name, ', ') FROM (SELECT c.name FROM interview_contacts ic
+    JOIN contacts c ON c.id = ic.contact_id WHERE ic.interview_id = i.id ORDER BY c.uuid)),
+  coalesce(a.name || ' via ' || i.source, a.name, i.source, ''),
+  '- **By:** ' || coalesce(char(0) || i.by || char(0), 'unknown') ||
+    coalesce(' · ' || i.minutes || CASE i.minutes WHEN 1 THEN ' minute' ELSE ' minutes' END, '') ||
+  char(10) || '- **Summary:** ' || char(0) || i.summary || char(0) ||
+  coalesce(char(10) || '- **Tags:** ' || (SELECT group_concat(char(0) || tag || char(0), ', ') FROM (SELECT tag
+    FROM interview_tags WHERE interview_id = i.id ORDER BY position)), '') ||
+  CASE WHEN i.stage <> '' THEN char(10) || '- **Stage:** ' || char(0) || i.stage || char(0) ELSE '' END ||
+  CASE WHEN i.follow_up <> '' THEN char(10) || '- **Follow-up:** ' || i.follow_up ||
+    CASE WHEN i.follow_up_done = 1 THEN ' (done)' ELSE coalesce((SELECT ' · answered by I' ||
+      CAST(substr(m, 12) AS INTEGER) || ' on ' || substr(m, 1, 10) FROM (SELECT ${answeredSql('i', '@end')} AS m)),
+      '') END
+  ELSE '' END || char(10) ||
+  coalesce(char(10) || 'Pains:' || char(10) || (SELECT group_concat(char(10) || '- ' || char(0) || text || char(0) ||
+    ' (' || severity || ')', '') FROM (SELECT text, severity FROM pains WHERE interview_id = i.id ORDER BY position))
+    || char(10), '') ||
+  coalesce(char(10) || 'Quotes:' || char(10) || (SELECT group_concat(char(10) || '- “' || char(0) || text ||
+    char(0) || '”', '') FROM (SELECT text FROM quotes WHERE interview_id = i.id ORDER BY position)) || char(10), ''),
+  i.notes, i.summary,
+  nullif((SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT
+    e.hypothesis_id, e.direction, e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id
+    ORDER BY e.hypothesis_id)), '[]')
+FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
+WHERE i.date BETWEEN @start AND @end AND (i.date, i.id) > (@afterDate, @afterId)
 ORDER BY i.date, i.id`;
 
 const MD_OUTCOMES = `
@@ -825,6 +863,29 @@ export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
     *interviews() {
       const rows = db.prepare(MD_INTERVIEWS(contactsById !== null)).pluck();
       for (const text of rows.iterate(dated) as Iterable<string>) yield valuesOf(text);
+    },
+    *lines(asTyped) {
+      if (range.whole) {
+        yield* this.interviews();
+        return;
+      }
+      const rows = db.prepare(MD_INTERVIEW_TEXTS).raw();
+      let after = { ...dated, afterDate: '', afterId: 0 };
+      for (;;) {
+        let held: InterviewLines | undefined;
+        for (const row of rows.iterate(after) as Iterable<InterviewLines>) {
+          if (asTyped(row[5])) yield row;
+          else {
+            held = row;
+            break;
+          }
+        }
+        if (held === undefined) return;
+        // an interview with a text to escape: read the simple way, then the rest of the range
+        const one = db.prepare(MD_INTERVIEWS(false, 'i.id = @id')).pluck();
+        yield valuesOf(one.get({ id: held[0], end: range.end }) as string);
+        after = { ...dated, afterDate: held[1], afterId: held[0] };
+      }
     },
     hypotheses,
     outcomes,

@@ -17,7 +17,7 @@ import type { Redactor } from '../core/redact.js';
 import type { MarkdownInterview, MarkdownRecords } from '../core/markdown-records.js';
 import { whereFrom } from '../core/interviews.js';
 import { renderReportMarkdown } from './report-md.js';
-import { mdBlock, mdHeading, mdInline } from './markdown.js';
+import { mdBlock, mdHeading, mdInline, typedPlain } from './markdown.js';
 
 export interface MarkdownExportInput {
   /** read while the document is written: nothing else may run on the journal meanwhile */
@@ -181,9 +181,42 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   out.push(...treeMarkdownList(input.tree.tree, input.tree, input.refs), '');
 
   out.push(mdHeading(2, 'Interviews'), '');
+  // each interview's hypotheses, after its lines; the Hypotheses section below lists them again as evidence
+  const linkLines = (id: string, date: string, whoText: string, summary: string, links: MarkdownInterview['links']) => {
+    let b = '\nHypotheses:\n';
+    for (const [rowid, direction, strength, basis] of links) {
+      const h = hypotheses.get(rowid);
+      const how = basis === 'said' ? strength : `${strength}, ${basis}`;
+      b += `\n- **${h ? named(input.refs, h.id) : '?'}** ${direction} (${how}): ${h ? statementOf(h) : ''}`;
+      const line = { interview: id, date, who: mdInline(whoText), summary, direction, strength: how };
+      const list = evidenceOf.get(rowid);
+      if (list) list.push(line);
+      else evidenceOf.set(rowid, [line]);
+    }
+    return `${b}\n`;
+  };
+  const notesOf = (notes: string | null) => {
+    const block = notes === null ? '' : mdBlock(t(notes));
+    return block ? `\nNotes:\n\n${block}\n` : '';
+  };
   let count = 0;
-  for (const i of records.interviews()) {
+  // not redacted, most interviews come as the lines SQLite made of them (src/db/exchange.ts
+  // MD_INTERVIEW_TEXTS), right when every text they hold as typed is one mdInline leaves as it is:
+  // parsing each interview's values out of JSON and writing them here a line at a time cost more
+  // (test/unit/markdown-lines.test.ts holds both ways to the same document)
+  const interviews = redactor ? records.interviews() : records.lines(typedPlain);
+  for (const i of interviews) {
     count++;
+    if (Array.isArray(i)) {
+      const [n, date, channel, names, from, lines, notes, summary, links] = i;
+      const id = `I${n}`;
+      const whoText = names === null ? from : `${names} (${from})`;
+      const heading = `${id} · ${date} · ${channel} ${names === null ? 'signal from' : 'with'} ${whoText}`;
+      let b = `${mdHeading(3, heading)}\n\n${lines.replaceAll('\0', '')}${notesOf(notes)}`;
+      if (links !== null) b += linkLines(id, date, whoText, summary, JSON.parse(links));
+      out.text(b);
+      continue;
+    }
     const whoText = who(i);
     // escaped once: the Hypotheses section lists them again for each of the interview's links
     const summary = mdInline(t(i.summary));
@@ -217,21 +250,8 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       for (const q of i.quotes) b += `\n- “${mdInline(t(q))}”`;
       b += '\n';
     }
-    const notes = i.notes === null ? '' : mdBlock(t(i.notes));
-    if (notes) b += `\nNotes:\n\n${notes}\n`;
-    if (i.links.length) {
-      b += '\nHypotheses:\n';
-      for (const [rowid, direction, strength, basis] of i.links) {
-        const h = hypotheses.get(rowid);
-        const how = basis === 'said' ? strength : `${strength}, ${basis}`;
-        b += `\n- **${h ? named(input.refs, h.id) : '?'}** ${direction} (${how}): ${h ? statementOf(h) : ''}`;
-        const line = { interview: i.id, date: i.date, who: mdInline(whoText), summary, direction, strength: how };
-        const list = evidenceOf.get(rowid);
-        if (list) list.push(line);
-        else evidenceOf.set(rowid, [line]);
-      }
-      b += '\n';
-    }
+    b += notesOf(i.notes);
+    if (i.links.length) b += linkLines(i.id, i.date, whoText, summary, i.links);
     out.text(b);
   }
   if (count === 0) out.push('No interviews in this period.', '');

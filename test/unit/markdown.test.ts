@@ -15,6 +15,7 @@ import {
   mdHeading,
   mdInline,
   mdTable,
+  typedPlain,
 } from '../../src/render/markdown.js';
 
 const parse = (md: string) => new Parser().parse(md);
@@ -212,6 +213,29 @@ describe('mdInline', () => {
       'see: www. x',
     ])
       expect(mdInline(s), JSON.stringify(s)).toBe(escapeInline(s));
+  });
+
+  it('property: texts between NULs pass typedPlain only when mdInline leaves each as it is', () => {
+    const chars = fc.constantFrom(...'ab Z09.-+=#*_`[]<>&~|\\\t\n\u00a0\u202e\u0007é😀:@/'.split(''));
+    const words = fc.constantFrom('Exports: ', 'mailto: ', ':+1: ', 'www.', '//', '==', 'a:b ', ': ', 'Jane ');
+    const text = fc.oneof(
+      hostileString,
+      fc.array(fc.oneof(chars, words), { maxLength: 8 }).map((a) => a.join('')),
+    );
+    // what the markdown export writes around its typed texts
+    const syntax = fc.constantFrom('', '- **By:** ', ' · 3 minutes\n- **Summary:** ', ', ', ' (medium)\n', '- “');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(syntax, text), { maxLength: 6 }), syntax, (pieces, tail) => {
+        const texts = pieces.map(([, t]) => t.replaceAll('\0', ''));
+        const lines = pieces.map(([s], k) => `${s}\0${texts[k]}\0`).join('') + tail;
+        if (typedPlain(lines)) for (const t of texts) expect(mdInline(t), JSON.stringify(t)).toBe(t);
+      }),
+      { numRuns: 2000 },
+    );
+    const plain = ['Exports: slow', 'dana', 'Data import is missing for their auditors', '', 'a, b'];
+    expect(typedPlain(plain.map((t) => `- \0${t}\0 (low)\n`).join(''))).toBe(true);
+    for (const t of [' lead', 'trail ', '1. item', '# h', 'a@b.c', 'www.x', 'x:y', 'tab\there'])
+      expect(typedPlain(`- **Summary:** \0Exports: slow\0, \0${t}\0\n`), JSON.stringify(t)).toBe(false);
   });
 
   it('property: any text is shown exactly as displayInline says, wherever a line starts', () => {
