@@ -3,7 +3,7 @@
 // they are overdue ("going cold"), most overdue first.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, safeLine } from '../core/text.js';
+import { LIMITS, checkText, didYouMean, nearNames, safeLine, shellWord } from '../core/text.js';
 import { accountJson, parseCadence, type AccountActivity, type AccountRow } from '../core/accounts.js';
 import { byMostOverdue, type Standing } from '../core/cadence.js';
 import { hintIfCut, rowLimit } from './limit.js';
@@ -11,6 +11,7 @@ import type { DB } from '../db/journal.js';
 import {
   accountActivity,
   accountCount,
+  accountNames,
   accountLines,
   findAccount,
   mergeAccounts,
@@ -53,10 +54,16 @@ function activityOf(ctx: Context, db: DB, id: number): AccountActivity {
   return accountActivity(db, ctx.today, ctx.config()['account.cadenceDays'], id)[0];
 }
 
-export function knownAccount(ctx: Context, name: string): AccountRow {
-  const found = findAccount(ctx.read().db, name);
-  if (!found) throw new UsageError(`unknown account ${JSON.stringify(name)}`, 'try: pm accounts');
-  return found;
+/** `retry`: the command again with a near name (`Acm` for Acme), said as pm ls --account says it (wave 14 H17). */
+export function knownAccount(ctx: Context, name: string, retry: (name: string) => string): AccountRow {
+  const { db } = ctx.read();
+  const found = findAccount(db, name);
+  if (found) return found;
+  const near = nearNames(name, accountNames(db));
+  throw new UsageError(
+    `unknown account ${JSON.stringify(name)}`,
+    near.length ? `${didYouMean(near)} try: ${retry(shellWord(near[0]))}` : 'try: pm accounts',
+  );
 }
 
 export function accountSet(ctx: Context, name: string, opts: AccountSetOptions): void {
@@ -69,7 +76,7 @@ export function accountSet(ctx: Context, name: string, opts: AccountSetOptions):
         : checkText('--segment', opts.segment, LIMITS.segment);
   if (cadence === undefined && segment === undefined)
     throw new UsageError('nothing to change', 'try: pm account set ACME --cadence 14  (or off, default), --segment S');
-  const account = knownAccount(ctx, name);
+  const account = knownAccount(ctx, name, (n) => `pm account set ${n} …`);
   const row = ctx.transaction(({ db }) => {
     refuseErasedMention(db, [['--segment', segment]]);
     updateAccount(db, account.id, { cadenceDays: cadence, segment });
@@ -90,7 +97,7 @@ function printAccount(ctx: Context, row: AccountActivity, verb: string): void {
 
 export function accountRename(ctx: Context, oldName: string, newName: string): void {
   const name = checkName('new name', newName, LIMITS.account);
-  const account = knownAccount(ctx, oldName);
+  const account = knownAccount(ctx, oldName, (n) => `pm account rename ${n} ${shellWord(newName)}`);
   const clash = findAccount(ctx.read().db, name);
   if (clash && clash.id !== account.id)
     throw new UsageError(
@@ -114,8 +121,8 @@ export async function accountMerge(
   keepName: string,
   opts: { yes?: boolean } = {},
 ): Promise<void> {
-  const duplicate = knownAccount(ctx, duplicateName);
-  const keep = knownAccount(ctx, keepName);
+  const duplicate = knownAccount(ctx, duplicateName, (n) => `pm account merge ${n} ${shellWord(keepName)}`);
+  const keep = knownAccount(ctx, keepName, (n) => `pm account merge ${shellWord(duplicateName)} ${n}`);
   if (duplicate.id === keep.id)
     throw new UsageError(`${JSON.stringify(duplicateName)} and ${JSON.stringify(keepName)} are the same account`);
   // two accounts are two organisations until the user says otherwise (fresh-eyes wave 10 E6), as

@@ -2,7 +2,7 @@
 // stakeholders and partners are never "customer contact", so they are never overdue.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, safeLine } from '../core/text.js';
+import { LIMITS, checkText, safeLine, shellWord } from '../core/text.js';
 import { UUID_RE } from '../core/uuid.js';
 import { byMostOverdue, type Standing } from '../core/cadence.js';
 import { hintIfCut, rowLimit } from './limit.js';
@@ -12,11 +12,14 @@ import {
   parsePerson,
   parseRole,
   type ContactActivity,
+  nameToType,
+  nearContacts,
   type ContactRow,
 } from '../core/contacts.js';
 import { checkPersona } from '../core/interviews.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
+  allContacts,
   contactActivity,
   contactByEmail,
   contactByUuid,
@@ -67,7 +70,7 @@ export function contacts(ctx: Context, opts: { limit?: string } = {}): void {
  * A contact as the user names it: an email, "Name <email>", a UUID, or a name (case-insensitive)
  * that only one contact has.
  */
-export function resolveContactRef(db: DB, ref: string): ContactRow {
+export function resolveContactRef(db: DB, ref: string, retry: (name: string) => string): ContactRow {
   const s = ref.trim();
   if (UUID_RE.test(s)) {
     const found = contactByUuid(db, s);
@@ -85,7 +88,17 @@ export function resolveContactRef(db: DB, ref: string): ContactRow {
   const atAccount = contactsByNameAndAccount(db, s);
   if (atAccount.length === 1) return atAccount[0];
   const many = byName.length > 1 ? byName : atAccount;
-  if (many.length === 0) throw new UsageError(`unknown contact ${JSON.stringify(s)}`, 'try: pm contacts');
+  if (many.length === 0) {
+    // a near miss ("Jane" for Jane Roe) is named with the command to run, as pm forget and pm ls do (wave 14 H17)
+    const near = nearContacts(allContacts(db), s);
+    throw new UsageError(
+      `unknown contact ${JSON.stringify(s)}`,
+      near.length
+        ? `did you mean ${near.map((c) => `${safeLine(c.name)} (${safeLine(c.account)})`).join(', or ')}? ` +
+            `try: ${retry(shellWord(nameToType(near[0], near)))}`
+        : 'try: pm contacts',
+    );
+  }
   throw new UsageError(
     `${JSON.stringify(s)} matches ${many.length} contacts: ` +
       `${many.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`).join('; ')}`,
@@ -131,7 +144,7 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       'nothing to change',
       'try: pm contact set "Jane Roe" --role prospect  (or --name, --email, --account, --segment, --persona)',
     );
-  const target = resolveContactRef(ctx.read().db, ref);
+  const target = resolveContactRef(ctx.read().db, ref, (n) => `pm contact set ${n} …`);
   if (email) {
     const holder = contactByEmail(ctx.read().db, email);
     if (holder && holder.id !== target.id)
@@ -210,8 +223,12 @@ export async function contactMerge(
   keepRef: string,
   opts: { yes?: boolean } = {},
 ): Promise<void> {
-  const duplicate = resolveContactRef(ctx.read().db, duplicateRef);
-  const keep = resolveContactRef(ctx.read().db, keepRef);
+  const duplicate = resolveContactRef(
+    ctx.read().db,
+    duplicateRef,
+    (n) => `pm contact merge ${n} ${shellWord(keepRef)}`,
+  );
+  const keep = resolveContactRef(ctx.read().db, keepRef, (n) => `pm contact merge ${shellWord(duplicateRef)} ${n}`);
   if (duplicate.id === keep.id)
     throw new UsageError(`${JSON.stringify(duplicateRef)} and ${JSON.stringify(keepRef)} are the same contact`);
   // two names are two people until the user says otherwise (fresh-eyes wave 10 E6: a wrong TAB joined

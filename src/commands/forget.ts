@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import { Interrupted, JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
-import { changedMeanwhile, type ContactRow } from '../core/contacts.js';
+import { changedMeanwhile, nameToType, nearContacts, type ContactRow } from '../core/contacts.js';
 import { nameKey } from '../core/identity.js';
 import { plainPunctuation } from '../core/mentions.js';
 import {
@@ -30,7 +30,7 @@ import {
   type ForgetResult,
 } from '../db/forget.js';
 import { loadForgottenList, recordErasure, rewriteAfterErasure, setPending, writtenFiles } from '../db/erasure.js';
-import { closest, looseKey, nearNames, safeLine, shellWord } from '../core/text.js';
+import { safeLine, shellWord } from '../core/text.js';
 import { loadPrompts } from '../prompts.js';
 import { interruptible } from '../interrupt.js';
 
@@ -63,58 +63,16 @@ function resolveContact(ctx: Context, who: string): ContactRow {
         byName
           .map((c) => `${safeLine(c.name)} (${safeLine(c.account)}${c.email ? `, ${safeLine(c.email)}` : ''})`)
           .join('; '),
-      `name one: ${byName.map((c) => `pm forget ${shellWord(forgetName(c, byName))}`).join(' · ')}`,
+      `name one: ${byName.map((c) => `pm forget ${shellWord(nameToType(c, byName))}`).join(' · ')}`,
     );
   const near = nearContacts(allContacts(db), who);
   throw new UsageError(
     `no contact named ${JSON.stringify(who)}`,
     near.length
       ? `did you mean ${near.map((c) => `${safeLine(c.name)} (${safeLine(c.account)})`).join(', or ')}? ` +
-          near.map((c) => `pm forget ${shellWord(forgetName(c, near))}`).join(' · ')
+          near.map((c) => `pm forget ${shellWord(nameToType(c, near))}`).join(' · ')
       : 'try: pm contacts',
   );
-}
-
-/**
- * Who a name that finds nobody may mean, at most three: an erasure request names the person as they
- * sign ("Raj", "Zoë Ŝtraße", "Raj Patel (Acme Inc)", an email one letter off), not as they were typed
- * months ago (fresh-eyes wave 11 E3: "no contact named" read as "we hold nothing about them"). Only
- * named: nothing is erased without the name pm found.
- */
-function nearContacts(all: ContactRow[], who: string): ContactRow[] {
-  const people = all.filter((c) => c.name !== FORGOTTEN_NAME);
-  const words = looseKey(who.replace(/\([^)]*\)\s*$/, ''))
-    .split(' ')
-    .filter(Boolean);
-  const hasWords = (c: ContactRow) => {
-    const own = looseKey(c.name).split(' ');
-    return words.length > 0 && words.every((w) => own.some((o) => o.startsWith(w)));
-  };
-  const named = new Set(
-    nearNames(
-      who,
-      people.map((c) => c.name),
-    ),
-  );
-  const email = who.includes('@')
-    ? closest(
-        who.trim().toLowerCase(),
-        people.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])),
-      )
-    : undefined;
-  return people
-    .filter((c) => hasWords(c) || named.has(c.name) || (email !== undefined && c.email?.toLowerCase() === email))
-    .slice(0, 3);
-}
-
-/**
- * How to name one of several namesakes so that `pm forget` finds them alone: their email, or
- * "Name (Account)" as pm prints them, or, for namesakes at one account without an email, their UUID.
- */
-function forgetName(c: ContactRow, namesakes: ContactRow[]): string {
-  if (c.email) return c.email;
-  if (namesakes.filter((d) => d.account === c.account).length === 1) return `${c.name} (${c.account})`;
-  return c.uuid;
 }
 
 /** An erased person named again: their hashes say so (the name or email itself is nowhere). */

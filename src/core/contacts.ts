@@ -1,7 +1,7 @@
 // Contacts (people): roles, a person as `--with` names them, the record, and the `--json` shape of
 // `pm contacts` and `pm show CONTACT`.
 import { UsageError } from '../errors.js';
-import { LIMITS } from './text.js';
+import { closest, LIMITS, looseKey, nearNames } from './text.js';
 import { standing, type Standing, type StandingRow } from './cadence.js';
 import { checkEmail, checkName } from './identity.js';
 
@@ -137,4 +137,46 @@ export function changedMeanwhile(found: ContactRow, command: string): UsageError
     `${found.name} (${found.account}) was merged, erased or moved by another pm command meanwhile; nothing was done`,
     `try: pm contacts, then ${command} again`,
   );
+}
+
+/**
+ * Who a name that finds nobody may mean, at most three: an erasure request names the person as they
+ * sign ("Raj", "Zoë Ŝtraße", "Raj Patel (Acme Inc)", an email one letter off), not as they were typed
+ * months ago (fresh-eyes wave 11 E3: "no contact named" read as "we hold nothing about them"). Only
+ * named: nothing is erased or changed without the name pm found. pm forget, pm contact set and merge.
+ */
+export function nearContacts(all: ContactRow[], who: string): ContactRow[] {
+  const people = all.filter((c) => c.name !== FORGOTTEN_NAME);
+  const words = looseKey(who.replace(/\([^)]*\)\s*$/, ''))
+    .split(' ')
+    .filter(Boolean);
+  const hasWords = (c: ContactRow) => {
+    const own = looseKey(c.name).split(' ');
+    return words.length > 0 && words.every((w) => own.some((o) => o.startsWith(w)));
+  };
+  const named = new Set(
+    nearNames(
+      who,
+      people.map((c) => c.name),
+    ),
+  );
+  const email = who.includes('@')
+    ? closest(
+        who.trim().toLowerCase(),
+        people.flatMap((c) => (c.email ? [c.email.toLowerCase()] : [])),
+      )
+    : undefined;
+  return people
+    .filter((c) => hasWords(c) || named.has(c.name) || (email !== undefined && c.email?.toLowerCase() === email))
+    .slice(0, 3);
+}
+
+/**
+ * How to name one of several namesakes so that `pm forget` and `pm contact` find them alone: their email,
+ * or "Name (Account)" as pm prints them, or, for namesakes at one account without an email, their UUID.
+ */
+export function nameToType(c: ContactRow, namesakes: ContactRow[]): string {
+  if (c.email) return c.email;
+  if (namesakes.filter((d) => d.account === c.account).length === 1) return `${c.name} (${c.account})`;
+  return c.uuid;
 }
