@@ -1,6 +1,7 @@
 // `pm guide H3 [--format text|md|json]`: an interview guide for a hypothesis. `pm guide check
 // [FILE|-]`: review questions written by hand (one a line, or markdown list items); exit 3 when one
 // has a problem.
+import { withRefs } from '../core/page-refs.js';
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { EXIT, ExitWith, UsageError } from '../errors.js';
@@ -10,7 +11,7 @@ import { datedAhead, parseHypothesisId, unknownHypothesis } from '../core/hypoth
 import { closest, decodeUtf8 } from '../core/text.js';
 import { heardFor, segmentNames } from '../db/guide.js';
 import { hypothesisCreatedOn, hypothesisRecords } from '../db/hypotheses.js';
-import { isShortRef, localId } from '../db/refs.js';
+import { isShortRef, localId, pageRefs } from '../db/refs.js';
 import { isTerminal, readStdin } from '../io.js';
 import { textFormat } from './format.js';
 import { renderCheckMarkdown, renderCheckText, renderGuideMarkdown, renderGuideText } from '../render/guide.js';
@@ -49,7 +50,7 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
     config,
   );
   if (h.status !== 'open') ctx.warn(`${h.id} is ${h.status}: reopen it before interviewing for it`);
-  if (output === 'json') ctx.printJson(g);
+  if (output === 'json') ctx.printJson(withRefs(g, pageRefs(db)));
   else ctx.out(output === 'md' ? renderGuideMarkdown(g) : renderGuideText(g, ctx.color));
 }
 

@@ -1,6 +1,8 @@
 // pm opportunities (pm opps): the pains customers raised across a window, grouped and ranked by
 // the worth-solving score (src/core/opportunities.ts). pm opportunity merge | rename: the names the
 // user gives groups of pains.
+import { withRefs } from '../core/page-refs.js';
+import { pageRefs } from '../db/refs.js';
 import type { Context } from '../context.js';
 import { textFormat } from './format.js';
 import { UsageError } from '../errors.js';
@@ -75,9 +77,10 @@ export function list(ctx: Context, flags: ListFlags): void {
   const w = windowOf(ctx, flags);
   const given = parseLimit(flags.limit);
   const limit = given ?? (format === 'text' && ctx.stdoutIsTTY ? SHOWN_ON_TERMINAL : 0);
-  const all = opportunitiesIn(ctx.read().db, w, ctx.config()['evidence.validateAt']);
+  const { db } = ctx.read();
+  const all = opportunitiesIn(db, w, ctx.config()['evidence.validateAt']);
   const shown = limit === 0 ? all : all.slice(0, limit);
-  if (format === 'json') ctx.printJson(shown);
+  if (format === 'json') ctx.printJson(withRefs(shown, pageRefs(db)));
   else if (format === 'md') ctx.out(renderOpportunitiesMarkdown(shown, w, all.length - shown.length));
   else
     ctx.out(

@@ -21,6 +21,7 @@ import { reportJsonRows } from '../db/report-json.js';
 import { renderReportJson } from '../render/report-json.js';
 import { writeOut } from '../io.js';
 import { pageRefs } from '../db/refs.js';
+import { withRefs } from '../core/page-refs.js';
 import { othersHoldConversations, teamRows } from '../db/team.js';
 import { buildTeam } from '../core/team.js';
 import { renderTeamMarkdown, renderTeamText } from '../render/team.js';
@@ -121,6 +122,13 @@ function printReportJson(ctx: Context, db: DB, options: ReportOptions): Report {
   // ~6% less CPU on the harsh 100k; its touched pages count as the process's resident memory, but
   // they are the system's file cache, not memory of pm's own). The other views read too little to gain.
   db.pragma(`mmap_size = ${JSON_MMAP_BYTES}`);
+  // a journal that syncs names each hypothesis's reference too (`ref`, H7): from the built report
+  const refs = pageRefs(db);
+  if (refs !== undefined) {
+    const report = buildReport(reportRows(db, reportQuery(options)), { ...options, refs });
+    ctx.printJson(withRefs(report, refs));
+    return report;
+  }
   const fast = reportJsonRows(db, reportQuery(options));
   if (fast === null) {
     const report = buildReport(reportRows(db, reportQuery(options)), options);
@@ -205,10 +213,11 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
   const query = reportQuery(options);
   const since = addDays(options.asOf, -7 * CHART_WEEKS + 1);
   const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since });
+  const refs = pageRefs(db, true);
   if (format === 'json') {
-    const report = buildReport(reportRows(db, query), options);
+    const report = buildReport(reportRows(db, query), { ...options, refs });
     ctx.printJson({
-      ...report,
+      ...withRefs(report, refs),
       team: buildTeam(
         rows,
         report.contact.target,
@@ -219,7 +228,6 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
     });
     return report;
   }
-  const refs = pageRefs(db, true);
   const { report, unread } = buildShownReport(reportRows(db, query, SHOWN_ROWS), { ...options, refs });
   const team = buildTeam(
     rows,

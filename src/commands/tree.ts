@@ -1,5 +1,7 @@
 // pm tree: the opportunity–solution tree (src/core/tree.ts): the outcome, the window's
 // opportunities by worth-solving score, and the hypotheses made for each.
+import { withRefs } from '../core/page-refs.js';
+import { pageRefs } from '../db/refs.js';
 import type { Context } from '../context.js';
 import type { Config } from '../core/config.js';
 import { rankOpportunities, rankPainTexts, type Window } from '../core/opportunities.js';
@@ -86,7 +88,7 @@ export function tree(ctx: Context, flags: ListFlags): void {
   const format = textFormat(ctx, flags.format);
   const limit = parseLimit(flags.limit) ?? (format === 'json' ? 0 : SHOWN_IN_TREE);
   const cut = treeOf(ctx, flags, limit);
-  if (format === 'json') ctx.printJson(cut.tree);
+  if (format === 'json') ctx.printJson(withRefs(cut.tree, pageRefs(ctx.read().db)));
   else if (format === 'md')
     ctx.out(renderTreeMarkdown(cut.tree, { opportunities: cut.opportunities, unlinked: cut.unlinked }));
   else

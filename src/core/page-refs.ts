@@ -17,3 +17,25 @@ export function named(refs: PageRefs, id: string): string {
 export function argOf(refs: PageRefs, id: string): string {
   return refs?.get(id) ?? id;
 }
+
+/**
+ * A shared page's JSON with `ref` beside each hypothesis's `id` (and beside a flag's `subject`):
+ * a script posting `pm report --json`'s flags to the team channel named Pat's "H4", which is another
+ * hypothesis in Dana's journal (fresh-eyes wave 15 H7). Keys and values are the contract's; `ref` is
+ * added, as `pm hyp list --json` has it. On a solo journal's page (no refs) the value itself.
+ */
+export function withRefs<T>(value: T, refs: PageRefs): T {
+  if (refs === undefined) return value;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return v;
+    const out: Record<string, unknown> = {};
+    for (const [key, x] of Object.entries(v)) {
+      out[key] = walk(x);
+      const ref = (key === 'id' || key === 'subject') && typeof x === 'string' ? refs.get(x) : undefined;
+      if (ref !== undefined && !('ref' in v)) out.ref = ref;
+    }
+    return out;
+  };
+  return walk(value) as T;
+}

@@ -32,9 +32,30 @@ describe("a synced journal's pages", () => {
     expect(md).toContain(`**H1 (${ref})** refutes`);
     const page = t.pm('a', ['export', '--week', '--format', 'html']).out.replace(/<[^>]*>/g, '');
     expect(page).toContain(`pm hyp kill ${ref}`);
-    // JSON keeps its keys and values: the reference is under `ref`, as before
+    // JSON keeps its keys and values, and names the reference beside each id, as hyp list does (H7):
+    // a script posting the flags to the team channel names the hypothesis every journal reads the same
     const json = JSON.parse(t.pm('a', ['report', '--json']).out);
-    expect(json.flags.find((f: { kind: string }) => f.kind === 'ready-to-kill')?.subject).toBe('H1');
+    const flag = json.flags.find((f: { kind: string }) => f.kind === 'ready-to-kill');
+    expect([flag?.subject, flag?.ref]).toEqual(['H1', ref]);
+    expect(json.hypotheses.unvalidated.map((h: { id: string; ref: string }) => [h.id, h.ref])).toContainEqual([
+      'H1',
+      ref,
+    ]);
+    const team = JSON.parse(t.pm('a', ['report', '--team', '--json']).out);
+    expect(team.flags.find((f: { kind: string }) => f.kind === 'ready-to-kill')?.ref).toBe(ref);
+    expect(JSON.parse(t.pm('a', ['guide', 'H1', '--json']).out).ref).toBe(ref);
+    const everyId = (v: unknown, found: [string, string][] = []): [string, string][] => {
+      if (Array.isArray(v)) for (const x of v) everyId(x, found);
+      else if (v !== null && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.id === 'string' && /^H\d+$/.test(o.id)) found.push([o.id, String(o.ref)]);
+        for (const x of Object.values(o)) everyId(x, found);
+      }
+      return found;
+    };
+    const inTree = everyId(JSON.parse(t.pm('a', ['tree', '--json']).out));
+    expect(inTree.length).toBeGreaterThan(0);
+    for (const [id, r] of inTree) expect(r).toBe(pats.find((h) => h.id === id)?.ref);
 
     // hyp list and show print it
     expect(t.pm('a', ['hyp', 'list']).out).toMatch(new RegExp(`^H1 +${ref} +Pat: controllers`, 'm'));
