@@ -36,6 +36,11 @@ export function showHypothesis(ctx: Context, ref: string): void {
     ctx.today,
   );
   const record = since ? { ...found, flags: [...found.flags, since.flag] } : found;
+  // links refuting a killed one since its decision raise nothing: they confirm it, which the page says
+  const confirmed =
+    latest && (found.status === 'killed' || found.status === 'invalidated')
+      ? evidence.filter((e) => e.direction === 'refutes' && e.date > latest.date && e.date <= ctx.today)
+      : [];
   if (ctx.json) {
     ctx.printJson({ ...record, evidence, outcomes });
     return;
@@ -47,6 +52,7 @@ export function showHypothesis(ctx: Context, ref: string): void {
       today: ctx.today,
       decideInDays: daysBetween(ctx.today, record.decideBy),
       since: since?.interviews ?? [],
+      confirmed: confirmed.map((e) => e.interviewId),
       shared: syncs(db),
     }),
   );

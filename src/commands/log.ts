@@ -438,18 +438,21 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): strin
   // a validated one refuted (that very day too: fresh-eyes wave 13 H5) is what the report's
   // evidence-after-validate flag will ask about: say so now, while the user can act on it
   const refuting = new Set(evidence.filter((e) => e.direction === 'refutes').map((e) => e.hypothesis));
+  // refuting a killed one confirms the decision (no evidence-after-kill): nothing to warn about
   return found.flatMap((h) =>
-    h.status === 'killed' || h.status === 'invalidated'
-      ? [
-          `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
-            `hyp reopen ${h.id} to pursue it again)`,
-        ]
-      : h.status === 'validated' && refuting.has(h.rowid)
+    (h.status === 'killed' || h.status === 'invalidated') && refuting.has(h.rowid)
+      ? []
+      : h.status === 'killed' || h.status === 'invalidated'
         ? [
-            `${h.id} is validated ("${safeLine(h.statement).slice(0, 60)}") and this refutes it: recheck it ` +
-              `(pm hyp show ${h.id}; pm hyp reopen ${h.id} --reason "…" to decide again)`,
+            `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
+              `hyp reopen ${h.id} to pursue it again)`,
           ]
-        : [],
+        : h.status === 'validated' && refuting.has(h.rowid)
+          ? [
+              `${h.id} is validated ("${safeLine(h.statement).slice(0, 60)}") and this refutes it: recheck it ` +
+                `(pm hyp show ${h.id}; pm hyp reopen ${h.id} --reason "…" to decide again)`,
+            ]
+          : [],
   );
 }
 

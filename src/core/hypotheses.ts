@@ -135,7 +135,7 @@ export function hypothesisFlags(
 /**
  * What a decided hypothesis's links say since the decision, as the report judges it (contract, report
  * sections 4 and 5): killed or invalidated with interviews dated after the decision (on or before asOf)
- * still linked: `evidence-after-kill`; validated with customer evidence refuting it recorded after the
+ * supporting it: `evidence-after-kill`; validated with customer evidence refuting it recorded after the
  * validation: `evidence-after-validate`. null when open or neither. `pm hyp show` names them with the way out.
  */
 export function afterDecision(
@@ -151,7 +151,8 @@ export function afterDecision(
     );
     return refuting.length ? { flag: 'evidence-after-validate', interviews: refuting.map((e) => e.interviewId) } : null;
   }
-  const since = evidence.filter((e) => e.date > decision.date && e.date <= asOf);
+  // a link refuting a killed idea confirms the decision: only one supporting it puts it in doubt
+  const since = evidence.filter((e) => e.direction === 'supports' && e.date > decision.date && e.date <= asOf);
   return since.length ? { flag: 'evidence-after-kill', interviews: since.map((e) => e.interviewId) } : null;
 }
 

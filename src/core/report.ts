@@ -1075,8 +1075,8 @@ function assemble(
         subject: k.id,
         short: `${n(k.id)} (${k.evidenceAfter.join(', ')})`,
         one:
-          `${n(k.id)} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since still ` +
-          `${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it`,
+          `${n(k.id)} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since ` +
+          `${k.evidenceAfter.length === 1 ? 'supports' : 'support'} it`,
         detail: k.statement,
         command: `pm hyp show ${a(k.id)}`,
       }));
@@ -1084,8 +1084,8 @@ function assemble(
         'evidence-after-kill',
         k.id,
         () =>
-          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after still ` +
-          `${k.evidenceAfter.length === 1 ? 'links' : 'link'} to it: reopen it, or unlink`,
+          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after ` +
+          `${k.evidenceAfter.length === 1 ? 'supports' : 'support'} it: reopen it, or unlink`,
       );
     }
   unraised('evidence-after-kill', rows.unread.lateKilled);

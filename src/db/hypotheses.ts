@@ -274,7 +274,7 @@ export function withDecidedFlags(db: DB, asOf: string, records: HypothesisRecord
            AND CASE WHEN d.value ->> 1 = 'validated'
              THEN e.direction = 'refutes' AND e.kind = 'customer'
                AND ${loggedAfterSql('e', 'e.hypothesis_id', 'd.value ->> 2')}
-             ELSE e.date > d.value ->> 2 END)`,
+             ELSE e.date > d.value ->> 2 AND e.direction = 'supports' END)`,
       )
       .pluck()
       .all({ decided: JSON.stringify(decided), asOf }) as number[],

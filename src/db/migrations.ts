@@ -102,6 +102,7 @@ export const MIGRATIONS: Migration[] = [
   migration(62, '0062_stale_from_reopening'),
   migration(63, '0063_people_joined_by_writers'),
   migration(64, '0064_outcome_by', { before: dropOutcomeBy }),
+  migration(65, '0065_kill_confirmed'),
 ];
 
 /**

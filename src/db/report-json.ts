@@ -233,8 +233,11 @@ const OPEN_FLAGS_LEAD = `,${NL}    `;
 export function reportJsonSql(by: boolean) {
   const SQL = reportSql(by, true, WITH);
   // the later links to a killed or invalidated hypothesis, and the customer evidence refuting a
-  // validated one, as src/db/report.ts reads them when the kept statuses hold
-  const lateIds = `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf`;
+  // validated one, as src/db/report.ts reads them when the kept statuses hold (a link refuting a killed
+  // one confirms the decision: only supporting ones are late)
+  const lateIds =
+    'FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf ' +
+    "AND e.direction = 'supports'";
   const refutingIds =
     `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date >= h.decided_on AND e.date <= @asOf ` +
     `AND e.direction = 'refutes' AND e.kind = 'customer' AND ${loggedAfterSql('e', 'h.id', 'h.decided_on')}`;
@@ -303,8 +306,8 @@ export function reportJsonSql(by: boolean) {
       ]),
       `CASE WHEN late IS NOT NULL THEN ${plainFlag(
         'evidence-after-kill',
-        'H%d was %s on %s, but %s dated after still %s to it: reopen it, or unlink',
-        ['id', 'status', "coalesce(date, '')", 'late', "CASE WHEN instr(late, ',') THEN 'link' ELSE 'links' END"],
+        'H%d was %s on %s, but %s dated after %s it: reopen it, or unlink',
+        ['id', 'status', "coalesce(date, '')", 'late', "CASE WHEN instr(late, ',') THEN 'support' ELSE 'supports' END"],
       )} END`,
     ),
 

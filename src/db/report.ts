@@ -204,8 +204,9 @@ WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date DESC, o.id DESC`,
 
     // interviews dated after a hypothesis was killed or invalidated (its latest outcome as of @asOf)
-    // that still link to it. When no outcome is dated after @asOf (`now`), the status and decision
-    // day kept on each hypothesis (migration 0004) hold; otherwise each one's outcomes are looked up.
+    // that support it (one refuting it confirms the decision: afterDecision, src/core/hypotheses.ts).
+    // When no outcome is dated after @asOf (`now`), the status and decision day kept on each
+    // hypothesis (migration 0004) hold; otherwise each one's outcomes are looked up.
     // A hypothesis whose latest link of all is not after its decision has none after it as of any day.
     lateEvidence: now
       ? `
@@ -214,6 +215,7 @@ FROM hypotheses h
   CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.status IN ('killed', 'invalidated') AND e.date > h.decided_on AND e.date <= @asOf
+  AND e.direction = 'supports'
 ORDER BY h.id, e.date, e.interview_id`
       : `
 WITH latest AS MATERIALIZED (
@@ -225,21 +227,21 @@ SELECT 'H' || l.hypothesis_id AS hypothesisId, 'I' || e.interview_id AS intervie
 FROM latest l
   CROSS JOIN evidence_totals t ON t.hypothesis_id = l.hypothesis_id AND t.last_date > l.date
   CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
-WHERE e.date > l.date AND e.date <= @asOf
+WHERE e.date > l.date AND e.date <= @asOf AND e.direction = 'supports'
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
     // the first @rows killed and invalidated hypotheses that links dated after their decision still
-    // point to, latest decision first (then by id), as the report lists them, each with how many there
+    // support, latest decision first (then by id), as the report lists them, each with how many there
     // are, when the kept statuses and decision days hold (\`now\`): from the partial index of 0036 on
-    // the latest link kept for each hypothesis (a link on or before @asOf after the decision exists when
-    // the latest one is; only otherwise are links read). Joining each killed hypothesis to its evidence
-    // totals cost the harsh 100k journal (930 killed) ~0.4 ms more.
+    // the latest link kept for each hypothesis (none is after the decision when the latest one is not),
+    // then each one's links after the decision read for a supporting one. Joining each killed
+    // hypothesis to its evidence totals cost the harsh 100k journal (930 killed) ~0.4 ms more.
     lateKilled: `
 WITH late AS (
   SELECT h.hypothesis_id AS id, h.decided_on FROM hypothesis_links h INDEXED BY hypothesis_links_late
   WHERE h.status IN ('killed', 'invalidated') AND h.last_link > h.decided_on AND h.created_on <= @asOf
-    AND (h.last_link <= @asOf OR EXISTS (SELECT 1 FROM evidence e
-      WHERE e.hypothesis_id = h.hypothesis_id AND e.date > h.decided_on AND e.date <= @asOf)))
+    AND EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = h.hypothesis_id AND e.date > h.decided_on
+      AND e.date <= @asOf AND e.direction = 'supports'))
 SELECT id, (SELECT count(*) FROM late) FROM late ORDER BY decided_on DESC, id LIMIT @rows`,
 
     // lateEvidence (\`now\`) of the hypotheses in @ids (a JSON array of row ids)
@@ -247,7 +249,7 @@ SELECT id, (SELECT count(*) FROM late) FROM late ORDER BY decided_on DESC, id LI
 SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status IN ('killed', 'invalidated')
-  AND e.date > h.decided_on AND e.date <= @asOf
+  AND e.date > h.decided_on AND e.date <= @asOf AND e.direction = 'supports'
 ORDER BY h.id, e.date, e.interview_id`,
 
     // For a view, the open hypotheses it lists and those it only counts (\`now\`): each open

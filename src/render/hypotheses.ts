@@ -121,7 +121,7 @@ export function renderHypothesisShow(
   r: HypothesisRecord,
   evidence: EvidenceEntry[],
   outcomes: OutcomeEntry[],
-  opts: RenderOptions & { today: string; decideInDays: number; since?: string[] },
+  opts: RenderOptions & { today: string; decideInDays: number; since?: string[]; confirmed?: string[] },
 ): string {
   const c = opts.color;
   const label = (s: string) => c.dim(padEnd(s, 11));
@@ -169,11 +169,19 @@ export function renderHypothesisShow(
     const what =
       r.status === 'validated'
         ? `${ids} logged after the validation ${one ? 'refutes' : 'refute'} it: reopen it to decide again`
-        : `${ids} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} still ${one ? 'links' : 'link'} ` +
-          'to it: reopen it, or unlink what is not about it';
+        : `${ids} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} ${one ? 'supports' : 'support'} ` +
+          'it: reopen it, or unlink what is not about it';
     lines.push(`${label('')}${safeLine(what)}`);
     const unlink = one ? ` · pm hyp unlink ${r.id} ${since[0]}` : ` · pm hyp unlink ${r.id} I…`;
     lines.push(`${label('')}${c.cyan(`→ pm hyp reopen ${r.id} --reason "…"${unlink}`)}`);
+  }
+  const confirmed = opts.confirmed ?? [];
+  if (confirmed.length && r.decision) {
+    const one = confirmed.length === 1;
+    lines.push(
+      `${label('')}${confirmed.join(', ')} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} ` +
+        `${one ? 'refutes' : 'refute'} it too: ${one ? 'it confirms' : 'they confirm'} the decision`,
+    );
   }
 
   lines.push('', c.bold('Timeline'));

@@ -585,10 +585,10 @@ describe('pm hyp show of a decided hypothesis with links since (what the report 
     logged('Cy Dunn', 'Initech', 'bulk invites do not matter', ['--date', '2026-11-03', '--refutes', 'H2']);
 
     const report = box.pm(['report', '--week']).out;
-    expect(report).toMatch(/H1 was killed, but I2 since still links to it.*pm hyp show H1/);
+    expect(report).toMatch(/H1 was killed, but I2 since supports it.*pm hyp show H1/);
     const killed = box.pm(['hyp', 'show', 'H1']).out;
     expect(killed).toMatch(/Flags\s+evidence-after-kill/);
-    expect(killed).toContain('I2 dated after the kill still links to it');
+    expect(killed).toContain('I2 dated after the kill supports it');
     expect(killed).toContain('→ pm hyp reopen H1 --reason "…" · pm hyp unlink H1 I2');
     expect(box.json(['show', 'H1']).flags).toEqual(['evidence-after-kill']);
 
@@ -609,5 +609,41 @@ describe('pm hyp show of a decided hypothesis with links since (what the report 
     // the way out it names works: unlinking the late interview clears the flag
     ok(['hyp', 'unlink', 'H1', 'I2']);
     expect(box.pm(['hyp', 'show', 'H1']).out).toMatch(/Flags\s+none/);
+  });
+
+  it('a customer refuting a killed hypothesis confirms the kill: no flag, no action, --check unmoved (wave 15 H10)', () => {
+    ok(['hyp', 'add', 'Ops want a digest', '--criteria', 'c', '--date', '2026-11-10']);
+    ok(['hyp', 'kill', 'H1', '--reason', 'Slack instead', '--date', '2026-11-12']);
+    ok(['config', 'set', 'cadence.target', '1']);
+    const said = box.pm([
+      'log',
+      '--with',
+      'A B',
+      '--account',
+      'X',
+      '--summary',
+      'reads Slack, not mail',
+      '--refutes',
+      'H1',
+    ]);
+    expect(said.code).toBe(0);
+    expect(said.err).not.toContain('H1 is killed');
+    const report = box.pm(['report']).out;
+    expect(report).not.toMatch(/H1 was killed/);
+    expect(report).toMatch(/Nothing needs action/);
+    expect(box.pm(['report', '--check']).code).toBe(0);
+    const json = box.json(['report']);
+    expect(json.hypotheses.killed[0]).toMatchObject({ id: 'H1', flags: [], evidenceAfter: [] });
+    expect(json.flags).toEqual([]);
+    expect(box.json(['hyp', 'show', 'H1']).flags).toEqual([]);
+    expect(box.json(['hyp', 'list', '--status', 'all'])[0].flags).toEqual([]);
+    const shown = box.pm(['hyp', 'show', 'H1']).out;
+    expect(shown).toMatch(/Flags\s+none/);
+    expect(shown).toContain('I1 dated after the kill refutes it too: it confirms the decision');
+    // a customer who wants it after all is what puts the kill in doubt
+    logged('Cy D', 'Y', 'we need the digest', ['--supports', 'H1']);
+    expect(box.pm(['report', '--check']).code).toBe(3);
+    expect(box.json(['report']).flags.map((f: { kind: string }) => f.kind)).toEqual(['evidence-after-kill']);
+    expect(box.pm(['report']).out).toMatch(/H1 was killed, but I2 since supports it/);
   });
 });

@@ -427,14 +427,18 @@ describe('pm log: evidence', () => {
     expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(0);
   });
 
-  it('evidence for a killed or invalidated hypothesis is accepted with a warning', () => {
+  it('evidence for a killed or invalidated hypothesis is accepted, with a warning when it supports it', () => {
     const killed = addHypothesis('Nobody needs this', 'killed');
     const invalid = addHypothesis('Wrong belief', 'invalidated');
-    const r = box.pm(['log', ...JANE, '--summary', 'x', '--supports', killed, '--refutes', invalid]);
+    const r = box.pm(['log', ...JANE, '--summary', 'x', '--supports', killed, '--supports', invalid]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(new RegExp(`warning: ${killed} is killed`));
     expect(r.err).toMatch(new RegExp(`warning: ${invalid} is invalidated`));
-    expect(box.sql('SELECT count(*) AS n FROM evidence')[0].n).toBe(2);
+    // refuting one confirms the decision (wave 15 H10): nothing to warn about
+    const confirming = box.pm(['log', ...JANE, '--summary', 'y', '--refutes', killed, '--refutes', invalid]);
+    expect(confirming.code, confirming.err).toBe(0);
+    expect(confirming.err).not.toMatch(/is killed|is invalidated/);
+    expect(box.sql('SELECT count(*) AS n FROM evidence')[0].n).toBe(4);
   });
 
   it('bad strengths, bad ids and one hypothesis both ways are usage errors', () => {

@@ -10,6 +10,8 @@ import { reportRows, reportSql } from '../../src/db/report.js';
 import { withPainKey } from '../../src/db/pain-key.js';
 import { namedOpportunities } from '../../src/db/opportunities.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
+import { evidenceOf, hypothesisRecords, outcomesOf, withDecidedFlags } from '../../src/db/hypotheses.js';
+import { afterDecision, statusAfter } from '../../src/core/hypotheses.js';
 import { addPeople } from '../../src/db/interview-writer.js';
 import {
   buildReport,
@@ -61,6 +63,25 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       .pluck()
       .get() as number;
     db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(h, late);
+    // and one that later interviews only refute: they confirm the kill, which raises nothing (H10)
+    const confirmed = Number(
+      db
+        .prepare(
+          "INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-done', 'A dead idea', '2022-01-04', '2022-02-01')",
+        )
+        .run().lastInsertRowid,
+    );
+    db.prepare(
+      "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o-done', ?, 'killed', '2022-01-11', 'no')",
+    ).run(confirmed);
+    for (const i of db
+      .prepare("SELECT id FROM interviews WHERE date > '2022-01-11' ORDER BY id LIMIT 3")
+      .pluck()
+      .all() as number[])
+      db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'refutes')").run(
+        confirmed,
+        i,
+      );
     // follow-ups nobody answered (their people were never called again): more than a section shows
     const account = db.prepare('SELECT id FROM accounts ORDER BY id LIMIT 1').pluck().get() as number;
     for (let k = 0; k < SHOWN_ROWS + 3; k++) {
@@ -243,6 +264,79 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     expect(some.conversations.length).toBeLessThanOrEqual(SHOWN_ROWS);
     expect(some.followUps.length).toBeLessThanOrEqual(SHOWN_ROWS);
   }
+
+  describe('a decided hypothesis is flagged by what its links since say, as pm hyp show judges it', () => {
+    // the report (kept decision days, evidence totals and 0036's index in SQL), pm hyp list
+    // (withDecidedFlags) and pm hyp show (afterDecision, every link read in JavaScript) must agree:
+    // a link since a kill flags it only when it supports the killed idea (fresh-eyes wave 15 H10)
+    for (const [asOf, period, by] of CASES)
+      it(`raises evidence-after-kill and -validate on the same hypotheses, as of ${asOf}`, () => {
+        const { full, shown } = both(asOf, period, by);
+        const config = readConfig(db);
+        const rule = new Map<string, string[]>();
+        const flagged = new Map<string, string>();
+        const decided = db
+          .prepare("SELECT id FROM hypotheses WHERE created_on <= ? AND status <> 'open'")
+          .pluck()
+          .all(asOf) as number[];
+        let refutedSince = 0;
+        for (const rowid of decided) {
+          const latest = outcomesOf(db, rowid)
+            .filter((o) => o.date <= asOf)
+            .at(-1);
+          if (!latest || latest.outcome === 'reopened') continue;
+          const evidence = evidenceOf(db, rowid);
+          const since = afterDecision(
+            statusAfter(latest.outcome),
+            { date: latest.date, uuid: latest.uuid },
+            evidence,
+            asOf,
+          );
+          if (statusAfter(latest.outcome) !== 'validated')
+            refutedSince += evidence.some((e) => e.direction === 'refutes' && e.date > latest.date && e.date <= asOf)
+              ? 1
+              : 0;
+          if (since) {
+            rule.set(`H${rowid}`, since.interviews);
+            flagged.set(`H${rowid}`, since.flag);
+          }
+        }
+        // the journal has kills that later links only confirm, and kills put in doubt (early on, none)
+        if (asOf > '2023') {
+          expect(refutedSince).toBeGreaterThan(0);
+          expect([...flagged.values()]).toContain('evidence-after-kill');
+        }
+        const listed = new Map<string, string[]>([
+          ...full.hypotheses.killed.filter((k) => k.evidenceAfter.length).map((k) => [k.id, k.evidenceAfter] as const),
+          ...full.hypotheses.refutedAfterValidation.map((v) => [v.id, v.evidenceAfter] as const),
+        ]);
+        expect(listed).toEqual(rule);
+        const raised = (flags: { kind: string; subject: string }[]) =>
+          new Map(
+            flags
+              .filter((f) => f.kind === 'evidence-after-kill' || f.kind === 'evidence-after-validate')
+              .map((f) => [f.subject, f.kind]),
+          );
+        expect(raised(full.flags)).toEqual(flagged);
+        // the views count what they do not list: as many of each flag
+        for (const kind of ['evidence-after-kill', 'evidence-after-validate'])
+          expect(
+            shown.report.flags.filter((f) => f.kind === kind).length + (shown.unread.flagsByKind?.[kind] ?? 0),
+          ).toBe([...flagged.values()].filter((f) => f === kind).length);
+        if (asOf === '2026-11-20') {
+          // pm hyp list, as of today (its day): the decided hypotheses' flags
+          const records = withDecidedFlags(db, asOf, hypothesisRecords(db, asOf, config, { status: 'all' }));
+          const listedFlags = new Map(
+            records.flatMap((r) =>
+              r.flags
+                .filter((f) => f === 'evidence-after-kill' || f === 'evidence-after-validate')
+                .map((f) => [r.id, f] as const),
+            ),
+          );
+          expect(listedFlags).toEqual(flagged);
+        }
+      });
+  });
 
   describe('the text report reads only the rows it shows', () => {
     for (const [asOf, period, by] of CASES)
