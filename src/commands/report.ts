@@ -20,7 +20,7 @@ import { reportRows } from '../db/report.js';
 import { reportJsonRows } from '../db/report-json.js';
 import { renderReportJson } from '../render/report-json.js';
 import { writeOut } from '../io.js';
-import { pageRefs } from '../db/refs.js';
+import { pageRefs, syncs } from '../db/refs.js';
 import { withRefs } from '../core/page-refs.js';
 import { othersHoldConversations, teamRows } from '../db/team.js';
 import { buildTeam } from '../core/team.js';
@@ -181,9 +181,10 @@ export function report(ctx: Context, flags: ReportFlags): void {
         'set it in the crontab)',
     );
   if (options.by !== null) checkInterviewer(ctx, journal.db, options.by);
-  else if (!flags.team) {
+  else if (!flags.team && syncs(journal.db)) {
     // a shared journal's plain report is the user's own: the team's conversations counted against one
-    // person's target made Pat ON TRACK after 8 silent days, and a teammate's follow-ups his (H6)
+    // person's target made Pat ON TRACK after 8 silent days, and a teammate's follow-ups his (H6). Only
+    // a journal that syncs has a team: the OS login, without $USER, costs node:os and a passwd lookup
     const me = ctx.defaultBy(options.config);
     const since = addDays(options.asOf, -7 * CHART_WEEKS + 1);
     if (othersHoldConversations(journal.db, { me, since, asOf: options.asOf })) {

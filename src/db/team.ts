@@ -1,7 +1,6 @@
 // `pm report --team` (issue 19): each interviewer's customer conversations in the period, and who
 // the team is (everyone who held a conversation in the look-back window or the period).
 import type { DB } from './journal.js';
-import { syncs } from './refs.js';
 
 export interface TeamRow {
   by: string;
@@ -14,14 +13,13 @@ export interface TeamRow {
 }
 
 /**
- * Whether the plain report is one person's (wave 13 H6): the journal syncs, and someone other than
- * `me` held a conversation between `since` and `asOf` (the team, as `pm report --team` counts it) that
- * this journal did not log: its own calls logged under the OS login before user.name was set are not a
- * teammate's (review wave 13 R10: a solo journal turned OVERDUE at `pm sync init --name`). A journal
- * that never synced answers from its one-row sync_remote, reading no interview.
+ * Whether the plain report of a journal that syncs (refs.ts `syncs`: the caller asks first) is one
+ * person's (wave 13 H6): someone other than `me` held a conversation between `since` and `asOf` (the
+ * team, as `pm report --team` counts it) that this journal did not log: its own calls logged under
+ * the OS login before user.name was set are not a teammate's (review wave 13 R10: a solo journal
+ * turned OVERDUE at `pm sync init --name`).
  */
 export function othersHoldConversations(db: DB, q: { me: string; since: string; asOf: string }): boolean {
-  if (!syncs(db)) return false;
   return (
     db
       .prepare(`SELECT EXISTS (SELECT 1 FROM interviews
