@@ -103,6 +103,7 @@ export const MIGRATIONS: Migration[] = [
   migration(63, '0063_people_joined_by_writers'),
   migration(64, '0064_outcome_by', { before: dropOutcomeBy }),
   migration(65, '0065_kill_confirmed'),
+  migration(66, '0066_interviewer_indexes'),
 ];
 
 /**

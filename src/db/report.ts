@@ -111,6 +111,12 @@ export function reportSql(by: boolean, now: boolean, names = NAMES) {
       ORDER BY i.date DESC LIMIT 1)${by ? '' : ' END'} AS lastDirect
   FROM accounts a)
 WHERE ${goingColdSql('lastDirect', 'cadence', '@asOf')}`;
+  // the day of the first conversation; with --by, each kind's first from the index on (by, kind, date)
+  // (0066), which has no order by date alone: a user who held none read every interview's row
+  const firstDate = by
+    ? `(SELECT min((SELECT i.date FROM interviews i WHERE ${BY} AND i.kind = k.value AND i.date <= @asOf
+      ORDER BY i.date LIMIT 1)) FROM json_each('["customer", "indirect", "stakeholder"]') k)`
+    : '(SELECT i.date FROM interviews i WHERE i.date <= @asOf ORDER BY i.date LIMIT 1)';
   return {
     // the period's customers and prospects: those present who are not among the few others, read once
     // as a list from their index (contacts_not_customers, 0022); a contact row for each person present
@@ -127,7 +133,7 @@ SELECT
      AND ic.contact_id NOT IN (SELECT id FROM contacts WHERE role NOT IN ('customer', 'prospect'))) AS customers,
   (SELECT i.date FROM interviews i WHERE i.kind = 'customer' AND i.date <= @asOf AND ${BY}
    ORDER BY i.date DESC LIMIT 1) AS lastDirect,
-  (SELECT i.date FROM interviews i WHERE i.date <= @asOf AND ${BY} ORDER BY i.date LIMIT 1) AS firstDate,
+  ${firstDate} AS firstDate,
   EXISTS (SELECT 1 FROM interviews i WHERE i.date <= @asOf) AS anyInterview,
   EXISTS (SELECT 1 FROM hypotheses h WHERE h.created_on <= @asOf) AS anyHypothesis`,
 

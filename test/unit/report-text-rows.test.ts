@@ -668,6 +668,72 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     for (const [id, role] of roles) db.prepare('UPDATE contacts SET role = ? WHERE id = ?').run(role, id);
   });
 
+  it("answers --by (a synced journal's own report) from the interviewer's indexes as from every row read", () => {
+    // 0066's indexes on (by, kind, date) and (by, account, kind, date), and the first day sought kind by
+    // kind: each --by statement against itself with the interviews table read row by row (NOT INDEXED),
+    // for an interviewer of a third of the calls, one written otherwise, and one who held none
+    const rowByRow = (sql: string) => sql.replace(/\binterviews i\b(?! (NOT )?INDEXED)/g, 'interviews i NOT INDEXED');
+    const config = readConfig(db);
+    let compared = 0;
+    for (const by of ['dana', 'SAM', 'pat'])
+      for (const asOf of ['2026-11-20', '2025-06-10', '2022-01-05']) {
+        const q = reportQuery({ period: resolvePeriod({ month: true }, asOf, 'monday'), asOf, config, by });
+        const weeks = JSON.stringify([
+          { start: addDays(asOf, -13), until: addDays(asOf, -7), chart: false },
+          { start: addDays(asOf, -6), until: asOf, chart: true },
+        ]);
+        const p = {
+          ...q,
+          by,
+          rows: SHOWN_ROWS,
+          weeks,
+          weekTarget: 2,
+          coldBefore: addDays(asOf, -30),
+          bornBefore: null,
+        };
+        for (const [name, sql] of Object.entries(reportSql(true, !outcomeAfter(db, asOf)))) {
+          if (!sql.includes('@by')) continue;
+          const used = Object.fromEntries(Object.entries(p).filter(([k]) => sql.includes(`@${k}`)));
+          const read = (s: string) => withPainKey(db).prepare(s).all(used);
+          expect([by, asOf, name, read(sql)]).toEqual([by, asOf, name, read(rowByRow(sql))]);
+          compared++;
+        }
+      }
+    expect(compared).toBeGreaterThan(30);
+    // the first day: as the rows say, when it was a stakeholder meeting or a signal (Sam's, before any
+    // other), and none for one who held no conversation (rolled back after)
+    db.exec('SAVEPOINT first');
+    const account = db.prepare('SELECT id FROM accounts ORDER BY id LIMIT 1').pluck().get() as number;
+    const early = addDays(db.prepare('SELECT min(date) FROM interviews').pluck().get() as string, -3);
+    for (const [k, kind] of ['stakeholder', 'indirect'].entries()) {
+      db.prepare(
+        `INSERT INTO interviews (uuid, date, channel, account_id, summary, by, created_at)
+         VALUES (?, ?, 'call', ?, 'before the first call', 'sam', ?)`,
+      ).run(`i-first-${k}`, addDays(early, k), account, `${early}T12:00:00Z`);
+      db.prepare('UPDATE interviews SET kind = ? WHERE uuid = ?').run(kind, `i-first-${k}`);
+    }
+    const plain = db
+      .prepare('SELECT min(date) FROM interviews WHERE by = @by COLLATE NOCASE AND date <= @asOf')
+      .pluck();
+    try {
+      expect(
+        db
+          .prepare("SELECT count(DISTINCT kind) FROM interviews WHERE by = 'sam' AND date < ?")
+          .pluck()
+          .get(addDays(early, 2)),
+      ).toBe(2);
+      for (const by of ['dana', 'Sam', 'pat'])
+        for (const asOf of ['2026-11-20', early, addDays(early, 1)]) {
+          const c = db.prepare(reportSql(true, true).contact).get({ start: asOf, end: asOf, asOf, by }) as {
+            firstDate: string | null;
+          };
+          expect([by, asOf, c.firstDate]).toEqual([by, asOf, plain.get({ by, asOf }) ?? null]);
+        }
+    } finally {
+      db.exec('ROLLBACK TO first; RELEASE first');
+    }
+  });
+
   it('finds the follow-ups due that the conversations themselves say are unanswered, as of any day', () => {
     // the plain rule, from the interviews table: no later customer conversation (on or before the
     // day) with one of its people; the report reads the people's kept latest customer conversation
