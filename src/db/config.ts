@@ -28,12 +28,12 @@ export function unsetConfigValue(db: DB, key: ConfigKey): void {
 export function setUserName(db: DB, name: string, formerDefault: string | null): number {
   setConfigValue(db, 'user.name', name);
   if (formerDefault === null || formerDefault === name) return 0;
-  // so are the decisions recorded here and not yet pushed (their version this device's, waiting to be
-  // pushed: never a teammate's, even under the same login): an outcome's `by` is set once and not
-  // tracked (0064), so one a teammate already holds keeps the name it went with (review wave 14 R1)
+  // so are the decisions recorded here (their version this device's: never a teammate's, even under the
+  // same login), pushed already or not, as the calls are: a tracked change (0066) that a sync pushes, so a
+  // teammate holding "killed by root" reads the name too (review wave 14 R1, wave 15)
   db.prepare(
     `UPDATE outcomes SET by = ? WHERE by = ? AND uuid IN (SELECT key FROM record_versions
-      WHERE kind = 'outcome' AND dirty = 1 AND version LIKE '%.' || (SELECT device FROM sync_clock))`,
+      WHERE kind = 'outcome' AND version LIKE '%.' || (SELECT device FROM sync_clock))`,
   ).run(name, formerDefault);
   return db
     .prepare('UPDATE interviews SET by = ? WHERE by = ? AND id IN (SELECT interview_id FROM logged_here)')

@@ -104,6 +104,7 @@ export const MIGRATIONS: Migration[] = [
   migration(64, '0064_outcome_by', { before: dropOutcomeBy }),
   migration(65, '0065_kill_confirmed'),
   migration(66, '0066_interviewer_indexes'),
+  migration(67, '0067_outcome_by_tracked'),
 ];
 
 /**

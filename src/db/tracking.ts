@@ -150,7 +150,14 @@ export const TRACKED: readonly TrackedTable[] = [
     columns: null,
     own: false,
   },
-  { table: 'outcomes', kind: 'outcome', key: (r) => `${r}.uuid`, columns: ['outcome', 'date', 'reason'], own: true },
+  // (by: who recorded it, claimed by user.name and scrubbed by an erasure: schema 67)
+  {
+    table: 'outcomes',
+    kind: 'outcome',
+    key: (r) => `${r}.uuid`,
+    columns: ['outcome', 'date', 'reason', 'by'],
+    own: true,
+  },
   // an erasure is a change of its own, never undone: every journal that receives it forgets the person
   { table: 'forgotten', kind: 'erasure', key: (r) => `${r}.uuid`, columns: null, own: true, insertOnly: true },
 ];
