@@ -12,7 +12,7 @@ import { InterviewWriter } from '../db/interview-writer.js';
 import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/evidence.js';
 import { goAhead } from '../prompts.js';
 import { foldLinkVersions } from '../db/tracking.js';
-import { contactRefFor, contactsOfInterview } from '../db/contacts.js';
+import { contactsOfInterview, leftWithoutConversation } from '../db/contacts.js';
 import type { ContactRow } from '../core/contacts.js';
 import type { DB } from '../db/journal.js';
 
@@ -67,32 +67,6 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   if (ctx.json) ctx.printJson(record);
   else ctx.out(`Deleted ${label}`);
   for (const line of left) ctx.info(line);
-}
-
-/**
- * The interview's people and account that no conversation names any more: most often a typo the
- * deleted log created ("Raj Patell" at "Acmee"), which would stay in every list and completion. pm
- * keeps them (a contact is a record of its own, and a teammate may log with them), and says how to
- * join them to the right one (wave 10, E10).
- */
-function leftWithoutConversation(db: DB, people: ContactRow[]): string[] {
-  const talks = db.prepare('SELECT 1 FROM interview_contacts WHERE contact_id = ? LIMIT 1').pluck();
-  const heard = db.prepare('SELECT 1 FROM interviews WHERE account_id = ? LIMIT 1').pluck();
-  const lines: string[] = [];
-  for (const c of people)
-    if (talks.get(c.id) === undefined)
-      lines.push(
-        `${safeLine(c.name)} (${safeLine(c.account)}) is in no conversation now; if the name was a typo: ` +
-          `pm contact merge ${safeLine(contactRefFor(db, c))} "Right Name"`,
-      );
-  const accounts = new Map(people.map((c) => [c.accountId, c.account]));
-  for (const [id, name] of accounts)
-    if (id !== null && heard.get(id) === undefined)
-      lines.push(
-        `the account ${JSON.stringify(safeLine(name))} has no conversation now; if it was a typo: ` +
-          `pm account merge ${JSON.stringify(safeLine(name))} "Right Name"`,
-      );
-  return lines;
 }
 
 async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions): Promise<void> {

@@ -3,9 +3,9 @@
 // through `pm hyp link`/`unlink`.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, safeLine } from '../core/text.js';
+import { LIMITS, checkText, didYouMean, nearNames, safeLine } from '../core/text.js';
 import { cut } from '../render/width.js';
-import { parseDeadline, parsePastDate } from '../core/dates.js';
+import { farDateWarnings, parseDeadline, parsePastDate } from '../core/dates.js';
 import { isIndirect, parseChannel } from '../core/channels.js';
 import { parsePerson, parseRole } from '../core/contacts.js';
 import {
@@ -24,7 +24,13 @@ import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
 import { interviewFields, loadInterview, resolveInterviewRef, type InterviewFields } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
-import { contactsByName, contactsByNameInAccount, contactsOfInterview } from '../db/contacts.js';
+import {
+  contactsByName,
+  contactsByNameInAccount,
+  contactsOfInterview,
+  knownNames,
+  leftWithoutConversation,
+} from '../db/contacts.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
@@ -200,6 +206,15 @@ export function applyEdit(
     for (const p of here && !plan.role ? plan.people : []) {
       if (p.email || contactsByNameInAccount(db, p.name, here!.id).length) continue;
       const named = contactsByName(db, p.name);
+      // a new name near a known one is a typo more often than someone new, as pm log asks (wave 14 H7): the
+      // junk contact it made stayed in every list; someone new is said with the account, as pm log takes them
+      const guesses = named.length === 0 ? nearNames(p.name, knownNames(db, 'contacts')) : [];
+      if (guesses.length)
+        throw new UsageError(
+          `${JSON.stringify(p.name)} is not a contact: ${didYouMean(guesses)}`,
+          `try: pm edit I${rowid} --with ${JSON.stringify(guesses[0])}; someone new: pm edit I${rowid} --with ` +
+            `${JSON.stringify(p.name)} --account ${JSON.stringify(accountName)}`,
+        );
       if (named.length === 1 && !isColleague(named[0]))
         throw new UsageError(
           `${named[0].name} is a contact at ${named[0].account}, not ${accountName} (I${rowid}'s account)`,
@@ -262,12 +277,15 @@ export function applyEdit(
     people.map((c) => c.uuid),
   );
   notes.push(...replacedLines(db, rowid, plan));
+  const replaced = contactIds ? contactsOfInterview(db, rowid).filter((c) => !contactIds.includes(c.id)) : [];
   new InterviewWriter(db).update(rowid, {
     fields: next,
     columns: columns === 'all' ? undefined : columns,
     contactIds,
     lists: plan.lists,
   });
+  // a person the edit took off, now in no conversation (most often a typo's contact): said as pm delete says it
+  notes.push(...leftWithoutConversation(db, replaced));
   return { record: loadInterview(db, rowid)!, notes };
 }
 
@@ -331,6 +349,12 @@ export async function edit(ctx: Context, ref: string, opts: EditOptions): Promis
     if (warning) ctx.warn(warning);
   }
   for (const n of notes) ctx.info(n);
+  // a year typed wrong, warned of as pm log warns (wave 14 H7): pm edit is where dates get fixed
+  const dated = plan.fields.date !== undefined;
+  const followed = plan.followUp !== undefined && plan.followUp !== 'done';
+  if (dated) for (const w of farDateWarnings(record.date, null, ctx.today, record.id)) ctx.warn(w);
+  if (dated || followed)
+    for (const w of farDateWarnings(record.date, record.followUp, record.date, record.id)) ctx.warn(w);
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(

@@ -2,7 +2,7 @@
 // prompts that take several things at once are read, and the draft that Ctrl-C keeps. Pure: the
 // prompts are src/commands/log-interactive.ts, the draft's file src/commands/log-draft.ts.
 import { UsageError } from '../errors.js';
-import { DIRECT_CHANNELS, INDIRECT_CHANNELS, isIndirect, parseChannel, type Channel } from './channels.js';
+import { DIRECT_CHANNELS, INDIRECT_CHANNELS, isIndirect, nearChannel, parseChannel, type Channel } from './channels.js';
 import { parsePastDate } from './dates.js';
 import { parseEvidence, type EvidenceRequest } from './evidence.js';
 import type { Strength } from './hypotheses.js';
@@ -23,14 +23,6 @@ export function splitItems(text: string): string[] {
 }
 
 const CHANNEL_WORDS = new Set<string>([...DIRECT_CHANNELS, ...INDIRECT_CHANNELS]);
-
-/** The channel a word is one or two letters from ("vidoe", "cal"), if one is. */
-function nearChannel(word: string | undefined): string | null {
-  if (word === undefined || !/^\p{L}+$/u.test(word)) return null;
-  const w = word.toLowerCase();
-  const near = [...CHANNEL_WORDS].filter((c) => editDistance(w, c) <= (c.length > 4 ? 2 : 1));
-  return near.length === 1 ? near[0] : null;
-}
 
 /**
  * "How and when?": a channel, a day and the customer's journey stage in one answer, any of them, in

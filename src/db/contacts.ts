@@ -13,6 +13,7 @@ import { standing } from '../core/cadence.js';
 import { contactCadenceSql, goingColdSql, latenessSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
+import { safeLine } from '../core/text.js';
 import { markMerged } from './tracking.js';
 import { joinedPerson, PEOPLE_INSERT } from './interview-writer.js';
 
@@ -458,4 +459,30 @@ export function knownPersonas(db: DB): string[] {
     )
     .pluck()
     .all() as string[];
+}
+
+/**
+ * The interview's people and account that no conversation names any more: most often a typo the
+ * deleted log created ("Raj Patell" at "Acmee"), which would stay in every list and completion. pm
+ * keeps them (a contact is a record of its own, and a teammate may log with them), and says how to
+ * join them to the right one (wave 10, E10).
+ */
+export function leftWithoutConversation(db: DB, people: ContactRow[]): string[] {
+  const talks = db.prepare('SELECT 1 FROM interview_contacts WHERE contact_id = ? LIMIT 1').pluck();
+  const heard = db.prepare('SELECT 1 FROM interviews WHERE account_id = ? LIMIT 1').pluck();
+  const lines: string[] = [];
+  for (const c of people)
+    if (talks.get(c.id) === undefined)
+      lines.push(
+        `${safeLine(c.name)} (${safeLine(c.account)}) is in no conversation now; if the name was a typo: ` +
+          `pm contact merge ${safeLine(contactRefFor(db, c))} "Right Name"`,
+      );
+  const accounts = new Map(people.map((c) => [c.accountId, c.account]));
+  for (const [id, name] of accounts)
+    if (id !== null && heard.get(id) === undefined)
+      lines.push(
+        `the account ${JSON.stringify(safeLine(name))} has no conversation now; if it was a typo: ` +
+          `pm account merge ${JSON.stringify(safeLine(name))} "Right Name"`,
+      );
+  return lines;
 }
