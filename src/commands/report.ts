@@ -125,7 +125,8 @@ function printReportJson(ctx: Context, db: DB, options: ReportOptions): Report {
   // a journal that syncs names each hypothesis's reference too (`ref`, H7): from the built report
   const refs = pageRefs(db);
   if (refs !== undefined) {
-    const report = buildReport(reportRows(db, reportQuery(options)), { ...options, refs });
+    // its messages name the display id, as every JSON message does: the reference is under `ref`
+    const report = buildReport(reportRows(db, reportQuery(options)), options);
     ctx.printJson(withRefs(report, refs));
     return report;
   }
@@ -216,7 +217,7 @@ function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: R
   const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since });
   const refs = pageRefs(db, true);
   if (format === 'json') {
-    const report = buildReport(reportRows(db, query), { ...options, refs });
+    const report = buildReport(reportRows(db, query), options);
     ctx.printJson({
       ...withRefs(report, refs),
       team: buildTeam(

@@ -29,11 +29,12 @@ describe('a hypothesis validated by Pat and killed by Dana the same day', () => 
       const standup = t.pm(who, ['report']).out;
       expect(standup).toContain(`Settle H1 (${ref}): validated by Pat, then killed by Dana on 2026-12-18`);
       expect(standup).toContain(`pm hyp reopen ${ref} --reason`);
-      // JSON names the display id, as every JSON message does (the reference is a key of its own)
+      // JSON names the display id, as every JSON message does (the reference is a key of its own, H7)
       const flags = JSON.parse(t.pm(who, ['report', '--json']).out).flags;
       expect(flags).toContainEqual({
         kind: 'contested-decision',
         subject: 'H1',
+        ref,
         message:
           'H1 was decided twice: "validated" by Pat on 2026-12-18, then "killed" by Dana on 2026-12-18; ' +
           'it is killed (the decision recorded last): settle it, reopen it and decide once ' +
