@@ -22,6 +22,8 @@ export type HypothesisFlag =
   | 'stale'
   | 'past-decide-by'
   | 'decide-soon'
+  /** its decide-by is today: the last day to decide in time (actionable; with decide-soon) */
+  | 'decide-today'
   | 'ready-to-validate'
   | 'ready-to-kill'
   | 'no-evidence'
@@ -46,7 +48,12 @@ export interface Bet {
 }
 
 /** The flags a running bet makes informational. */
-export const FLAGS_A_BET_HOLDS: readonly HypothesisFlag[] = ['stale', 'past-decide-by', 'ready-to-kill'];
+export const FLAGS_A_BET_HOLDS: readonly HypothesisFlag[] = [
+  'stale',
+  'past-decide-by',
+  'decide-today',
+  'ready-to-kill',
+];
 
 /**
  * The bet's effect as of a day: `running` from its first day to --until inclusive, `due` from the
@@ -108,9 +115,10 @@ export function staleSince(s: Pick<EvidenceStats, 'createdOn' | 'lastEvidence'> 
 
 /**
  * The flags of an open hypothesis as of a day (contract, report section 3; `decide-soon`, informational:
- * its decide-by is today or within DECIDE_SOON_DAYS days). Only customer-contact evidence counts.
- * Staleness runs from the latest of creation (or reopening) and the last evidence (staleSince): linking an
- * interview older than the hypothesis does not make a hypothesis created today stale.
+ * its decide-by is today or within DECIDE_SOON_DAYS days; `decide-today`, actionable: it is today). Only
+ * customer-contact evidence counts. Staleness runs from the latest of creation (or reopening) and the last
+ * evidence (staleSince): linking an interview older than the hypothesis does not make a hypothesis created
+ * today stale.
  */
 export function hypothesisFlags(
   s: EvidenceStats & Reopened,
@@ -121,7 +129,11 @@ export function hypothesisFlags(
   const flags: HypothesisFlag[] = [];
   if (daysBetween(staleSince(s).since, asOf) > config['hypothesis.staleDays']) flags.push('stale');
   if (s.decideBy < asOf) flags.push('past-decide-by');
-  else if (daysBetween(asOf, s.decideBy) <= DECIDE_SOON_DAYS) flags.push('decide-soon');
+  else if (daysBetween(asOf, s.decideBy) <= DECIDE_SOON_DAYS) {
+    flags.push('decide-soon');
+    // the decide-by day is the day to decide: the morning after, the page already says "1 day past" (H11)
+    if (s.decideBy === asOf) flags.push('decide-today');
+  }
   if (s.customersSupporting >= config['evidence.validateAt'] && s.accountsSupporting >= 2 && s.customersRefuting === 0)
     flags.push('ready-to-validate');
   if (s.customersRefuting >= config['evidence.killAt']) flags.push('ready-to-kill');

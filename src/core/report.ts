@@ -469,6 +469,7 @@ export type ActionableFlag =
   | 'account-cold'
   | 'stale'
   | 'past-decide-by'
+  | 'decide-today'
   | 'ready-to-validate'
   | 'ready-to-kill'
   | 'evidence-after-kill'
@@ -492,6 +493,7 @@ export const ACTION_URGENCY: readonly string[] = [
   'behind-target',
   'follow-up-due',
   'past-decide-by',
+  'decide-today',
   'bet-due',
   'contested-decision',
   'evidence-after-validate',
@@ -711,7 +713,13 @@ export interface ReportBet {
   flags: HypothesisFlag[];
 }
 
-const ACTIONABLE_HYPOTHESIS_FLAGS = ['stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill'] as const;
+const ACTIONABLE_HYPOTHESIS_FLAGS = [
+  'stale',
+  'past-decide-by',
+  'decide-today',
+  'ready-to-validate',
+  'ready-to-kill',
+] as const;
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -1028,8 +1036,9 @@ function assemble(
       raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config, refs));
       if (primary === null || urgency(f) < urgency(primary)) primary = f as ActionableFlag;
     }
-    // counted for the standup page's line of counts (informational, not a group of its own)
-    if (hFlags.includes('decide-soon') && shown !== null) {
+    // counted for the standup page's line of counts (informational, not a group of its own); one due
+    // today is a line of Needs action instead
+    if (hFlags.includes('decide-soon') && !hFlags.includes('decide-today') && shown !== null) {
       needs[DECIDE_SOON] ??= { count: 0, entries: [] };
       needs[DECIDE_SOON].count++;
     }
@@ -1333,7 +1342,8 @@ function hypothesisNeed(
   const contested = h.customersSupporting > 0 ? `, ${plural(h.customersSupporting, 'customer')} support it` : '';
   const kill = contested ? entry.command : `pm hyp kill ${arg} --reason "…"`;
   switch (kind) {
-    case 'past-decide-by': {
+    case 'past-decide-by':
+    case 'decide-today': {
       const past = daysBetween(h.decideBy, asOf);
       const also: string[] = [];
       const tags: string[] = [];
@@ -1355,8 +1365,11 @@ function hypothesisNeed(
       }
       return {
         ...entry,
-        short: `${id} ${past}d${tags.length ? ` (${tags.join(', ')})` : ''}`,
-        one: `Decide ${id}: ${plural(past, 'day')} past its decide-by${also.map((x) => `; ${x}`).join('')}`,
+        short: `${id}${past === 0 ? '' : ` ${past}d`}${tags.length ? ` (${tags.join(', ')})` : ''}`,
+        one:
+          (past === 0
+            ? `Decide ${id} today, its decide-by`
+            : `Decide ${id}: ${plural(past, 'day')} past its decide-by`) + also.map((x) => `; ${x}`).join(''),
         command,
       };
     }
@@ -1413,6 +1426,8 @@ function hypothesisMessage(
         `${id} was to be decided by ${h.decideBy} (${plural(daysBetween(h.decideBy, asOf), 'day')} ago): ` +
         `validate, invalidate or kill it`
       );
+    case 'decide-today':
+      return `${id} is to be decided today (its decide-by): validate, invalidate or kill it`;
     case 'ready-to-validate':
       return (
         `${id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ` +

@@ -64,6 +64,8 @@ function many(kind: string, n: number): string {
       return `${plural(n, 'follow-up')} due`;
     case 'past-decide-by':
       return `Decide ${n} hypotheses past their decide-by`;
+    case 'decide-today':
+      return `Decide ${n} hypotheses today, their decide-by`;
     case 'evidence-after-validate':
       return `${n} validated hypotheses refuted since`;
     case 'ready-to-kill':

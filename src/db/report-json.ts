@@ -374,6 +374,7 @@ y AS (SELECT *, quiet > @staleDays AS stale, cs >= @validateAt AND accS >= 2 AND
 z AS (SELECT *,
     (CASE WHEN stale THEN ${lit(`,${NL}          "stale"`)} ELSE '' END ||
       CASE WHEN past > 0 THEN ${lit(`,${NL}          "past-decide-by"`)}
+        WHEN past = 0 THEN ${lit(`,${NL}          "decide-soon",${NL}          "decide-today"`)}
         WHEN -past <= @soonDays THEN ${lit(`,${NL}          "decide-soon"`)} ELSE '' END ||
       CASE WHEN ready THEN ${lit(`,${NL}          "ready-to-validate"`)} ELSE '' END ||
       CASE WHEN kill THEN ${lit(`,${NL}          "ready-to-kill"`)} ELSE '' END ||
@@ -398,6 +399,12 @@ z AS (SELECT *,
         'past-decide-by',
         'H%d was to be decided by %s (%d day%s ago): validate, invalidate or kill it',
         ['id', 'decideBy', 'past', pluralS('past')],
+        OPEN_FLAGS_LEAD,
+      )} ELSE '' END ||
+      CASE WHEN past = 0 AND NOT holding THEN ${plainFlag(
+        'decide-today',
+        'H%d is to be decided today (its decide-by): validate, invalidate or kill it',
+        ['id'],
         OPEN_FLAGS_LEAD,
       )} ELSE '' END ||
       CASE WHEN ready THEN ${plainFlag(

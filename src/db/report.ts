@@ -262,23 +262,23 @@ ORDER BY h.id, e.date, e.interview_id`,
     // hypothesis's id with the flags hypothesisFlags (src/core/hypotheses.ts) raises, computed from
     // the evidence totals kept beside its status (hypothesis_links, 0036: its partial index alone,
     // in id order; joined to evidence_totals it cost the harsh 100k journal ~0.6 ms more), as one
-    // number (id × 64 + OPEN_FLAG bits), by id; 1: set apart (held as
+    // number (id × 128 + OPEN_FLAG bits), by id; 1: set apart (held as
     // a bet, or with links dated after @asOf: read, and judged by src/core/report.ts). On a journal
     // of years with 1,590 open hypotheses, reading each as a row of 14 columns to judge it in
     // JavaScript cost ~15 ms; choosing the ones to list in SQL (row_number() over six orders) ~17 ms.
     // Days are compared as the dates pm writes (YYYY-MM-DD): stale when the last evidence, the
     // creation and the reopening (an open one's decision day: staleSince) are before @staleBefore,
     // @asOf less hypothesis.staleDays (more than that many days before @asOf, as daysBetween counts);
-    // soon when decide-by is from @asOf to @soonBy. julianday() three times a row cost the harsh 100k
-    // journal's 1,590 open hypotheses ~0.3 ms.
+    // soon when decide-by is from @asOf to @soonBy, and today (64) too when it is @asOf. julianday()
+    // three times a row cost the harsh 100k journal's 1,590 open hypotheses ~0.3 ms.
     // Stale and soon are written so that SQLite stops at the first comparison that decides them (a
     // CASE choosing the later day, then comparing it, cost ~0.15 ms more on the harsh 100k journal).
     // report-text-rows.test.ts holds the pages made from these counts to those made from every row.
     openFlags: `
-SELECT h.hypothesis_id * 64 + coalesce(h.last_link > @asOf, 0)
+SELECT h.hypothesis_id * 128 + coalesce(h.last_link > @asOf, 0)
   + 2 * (h.created_on < @staleBefore AND coalesce(h.last_evidence < @staleBefore, 1)
     AND coalesce(h.decided_on < @staleBefore, 1))
-  + CASE WHEN h.decide_by < @asOf THEN 4 WHEN h.decide_by <= @soonBy THEN 8 ELSE 0 END
+  + CASE WHEN h.decide_by < @asOf THEN 4 WHEN h.decide_by = @asOf THEN 72 WHEN h.decide_by <= @soonBy THEN 8 ELSE 0 END
   + 16 * (h.customers_supporting >= @validateAt AND h.accounts_supporting >= 2 AND h.customers_refuting = 0)
   + 32 * (h.customers_refuting >= @killAt)
 FROM hypothesis_links h INDEXED BY hypothesis_links_open
@@ -900,17 +900,27 @@ function refutedRows(
 }
 
 /** The bits of openFlags' numbers, and the actionable flags in the standup's order of urgency (ACTION_URGENCY). */
-const OPEN_FLAG = { apart: 1, stale: 2, 'past-decide-by': 4, soon: 8, 'ready-to-validate': 16, 'ready-to-kill': 32 };
-const BY_URGENCY = ['past-decide-by', 'ready-to-kill', 'ready-to-validate', 'stale'] as const;
+const OPEN_FLAG = {
+  apart: 1,
+  stale: 2,
+  'past-decide-by': 4,
+  soon: 8,
+  'ready-to-validate': 16,
+  'ready-to-kill': 32,
+  'decide-today': 64,
+};
+/** One more than the largest value of the bits: each number is id × OPEN_SPAN + bits. */
+const OPEN_SPAN = 128;
+const BY_URGENCY = ['past-decide-by', 'decide-today', 'ready-to-kill', 'ready-to-validate', 'stale'] as const;
 
 /**
  * The lists a hypothesis with these flag bits is in, as indexes of a counter: 0 every open
- * hypothesis, 1 + k the k-th flag of BY_URGENCY it raises, 1 + 4 + k the most urgent one it raises.
- * Made once for the 64 values: the loop over a journal's open hypotheses runs once, in cold code,
+ * hypothesis, 1 + k the k-th flag of BY_URGENCY it raises, 1 + 5 + k the most urgent one it raises.
+ * Made once for the 128 values: the loop over a journal's open hypotheses runs once, in cold code,
  * where making each one's list of flags and its lists' names as strings cost ~3 µs a hypothesis
  * (~4.4 ms for 1,590); indexes into a typed array cost a tenth of that.
  */
-const LISTS_OF_BITS = Array.from({ length: 64 }, (_, bits) => {
+const LISTS_OF_BITS = Array.from({ length: OPEN_SPAN }, (_, bits) => {
   const raised = BY_URGENCY.flatMap((f, k) => (bits & OPEN_FLAG[f] ? [k] : []));
   return [0, ...raised.map((k) => 1 + k), ...(raised.length > 0 ? [1 + BY_URGENCY.length + raised[0]] : [])];
 });
@@ -942,16 +952,17 @@ function openHypotheses(
   // set apart: a bet (its flags are held or not by --until: read and judged whole). Found here, a
   // few seeks into the ids, not in the statement: an IN of the bets there cost every row a probe,
   // ~0.3 ms of the harsh 100k journal's ~1 ms for its 1,590 open hypotheses. (Arithmetic, not |:
-  // the numbers pass 2^31 for row ids past 33 million.)
+  // the numbers pass 2^31 for row ids past 16 million.)
   for (const id of db.prepare(SQL.openBets).pluck().all() as number[]) {
     let lo = 0;
     let hi = codes.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (codes[mid] < id * 64) lo = mid + 1;
+      if (codes[mid] < id * OPEN_SPAN) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < codes.length && codes[lo] - (codes[lo] % 64) === id * 64 && codes[lo] % 2 === 0) codes[lo] += 1;
+    if (lo < codes.length && codes[lo] - (codes[lo] % OPEN_SPAN) === id * OPEN_SPAN && codes[lo] % 2 === 0)
+      codes[lo] += 1;
   }
   // how many hypotheses each list (LISTS_OF_BITS) held before this one, and how many it holds unlisted
   const seen = new Int32Array(1 + 2 * BY_URGENCY.length);
@@ -961,20 +972,21 @@ function openHypotheses(
   // after. Most of a journal of years' open hypotheses come after their lists are full, and this
   // loop runs once, in cold code: judging each against its lists cost ~0.7 µs a hypothesis (the
   // harsh 100k journal's 1,590: ~1.1 ms), a tally a tenth of that
-  const done = new Uint8Array(64);
-  const tally = new Int32Array(64);
+  const done = new Uint8Array(OPEN_SPAN);
+  const tally = new Int32Array(OPEN_SPAN);
   const fill = () => {
-    for (let b = 0; b < 64; b++) done[b] = b & OPEN_FLAG.apart || LISTS_OF_BITS[b].some((l) => seen[l] < rows) ? 0 : 1;
+    for (let b = 0; b < OPEN_SPAN; b++)
+      done[b] = b & OPEN_FLAG.apart || LISTS_OF_BITS[b].some((l) => seen[l] < rows) ? 0 : 1;
   };
   fill();
   const ids: number[] = [];
   for (let k = 0; k < codes.length; k++) {
-    const bits = codes[k] % 64;
+    const bits = codes[k] % OPEN_SPAN;
     if (done[bits] === 1) {
       tally[bits]++;
       continue;
     }
-    const id = (codes[k] - bits) / 64;
+    const id = (codes[k] - bits) / OPEN_SPAN;
     if (bits & OPEN_FLAG.apart) {
       ids.push(id);
       continue;
@@ -989,10 +1001,11 @@ function openHypotheses(
     } else tally[bits]++;
   }
   let decideSoon = 0;
-  for (let b = 0; b < 64; b++) {
+  for (let b = 0; b < OPEN_SPAN; b++) {
     if (tally[b] === 0) continue;
     for (const l of LISTS_OF_BITS[b]) unlisted[l] += tally[b];
-    if (b & OPEN_FLAG.soon) decideSoon += tally[b];
+    // one due today is a line of Needs action, not among those to decide soon (src/core/report.ts)
+    if (b & OPEN_FLAG.soon && !(b & OPEN_FLAG['decide-today'])) decideSoon += tally[b];
   }
   const counted: OpenCounted = { unvalidated: unlisted[0], decideSoon, flags: {}, needs: {} };
   BY_URGENCY.forEach((f, k) => {

@@ -27,6 +27,7 @@ function colourFlag(flag: HypothesisFlag, c: ChalkInstance): string {
       return c.red(flag);
     case 'stale':
     case 'past-decide-by':
+    case 'decide-today':
     case 'bet-due':
     case 'evidence-after-kill':
     case 'evidence-after-validate':

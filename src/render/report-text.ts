@@ -222,7 +222,7 @@ export function renderReportText(
       ),
     );
   const flagPaint = (f: string): Paint =>
-    f === 'stale'
+    f === 'stale' || f === 'decide-today'
       ? c.yellow
       : f === 'past-decide-by' || f === 'ready-to-kill'
         ? c.red

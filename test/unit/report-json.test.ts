@@ -287,7 +287,7 @@ describe('open hypotheses', () => {
       };
       const full = same(true);
       const kinds = new Set<string>(full.flags.map((f) => f.kind));
-      for (const kind of ['stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill', 'bet-due'])
+      for (const kind of ['stale', 'past-decide-by', 'decide-today', 'ready-to-validate', 'ready-to-kill', 'bet-due'])
         expect([kind, kinds.has(kind)]).toEqual([kind, true]);
       const levels = new Set<string | null>(
         full.hypotheses.unvalidated.flatMap((u) => [u.confidence.level, u.confidence.refutedAt]),

@@ -130,6 +130,14 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       )
       .run().lastInsertRowid;
     db.prepare('INSERT INTO hypothesis_opportunities (hypothesis_id, opportunity_id) VALUES (?, ?)').run(made, merged);
+    // more hypotheses due on a case's day (2026-11-20: decide-today, fresh-eyes wave 14 H11) than a
+    // section shows, those made before 2026-11-06 stale too: the day's line and counts come from SQL
+    for (let k = 0; k < SHOWN_ROWS + 3; k++)
+      db.prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, ?, '2026-11-20')").run(
+        `h-today-${k}`,
+        `Due on the day ${k}`,
+        `2026-11-${String(1 + k).padStart(2, '0')}`,
+      );
   });
   afterAll(() => journal.close());
 
@@ -343,6 +351,15 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       it(`prints the same text as with every row read, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () =>
         sameAsEveryRow(asOf, period, by));
 
+    it('says the hypotheses due on the day are to be decided today, as every row read says (H11)', () => {
+      const { full, pageFull, pageCounted } = both('2026-11-20', {}, null);
+      expect(full.flags.filter((f) => f.kind === 'decide-today').length).toBeGreaterThan(SHOWN_ROWS + 2);
+      expect(pageFull).toMatch(/Decide \d+ hypotheses today, their decide-by: H\d+, H\d+/);
+      expect(pageCounted).toBe(pageFull);
+      // the day after, the same hypotheses are past their decide-by, none due today
+      expect(both('2026-11-21', {}, null).full.flags.some((f) => f.kind === 'decide-today')).toBe(false);
+    });
+
     it('prints the segments gone silent in markdown from those alone read, as from every segment', () => {
       const silent = CASES.map(([asOf, period, by]) => both(asOf, period, by)).filter((x) =>
         x.mdFull.includes('`segment-silent`'),
@@ -552,6 +569,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         'evidence-after-validate',
         'stale',
         'past-decide-by',
+        'decide-today',
         'ready-to-validate',
         'ready-to-kill',
       ];
@@ -926,13 +944,15 @@ describe('open hypotheses counted in SQL', () => {
       const counted = buildShownReport(rows, options);
       const byKind = (r: typeof all, kind: string) =>
         r.report.flags.filter((f) => f.kind === kind).length + (r.unread.flagsByKind?.[kind] ?? 0);
-      for (const kind of ['stale', 'past-decide-by', 'ready-to-validate', 'ready-to-kill', 'bet-due']) {
+      for (const kind of ['stale', 'past-decide-by', 'decide-today', 'ready-to-validate', 'ready-to-kill', 'bet-due']) {
         expect(byKind(all, kind)).toBeGreaterThan(0);
         expect([kind, byKind(counted, kind)]).toEqual([kind, byKind(all, kind)]);
         expect([kind, counted.needs[kind]?.count]).toEqual([kind, all.needs[kind]?.count]);
       }
       expect(counted.needs[DECIDE_SOON].count).toBe(all.needs[DECIDE_SOON].count);
-      expect(counted.needs[DECIDE_SOON].count).toBe(2);
+      // within 7 days (2026-11-27); the one due today is a line of its own (H11)
+      expect(counted.needs[DECIDE_SOON].count).toBe(1);
+      expect(counted.needs['decide-today'].count).toBe(1);
       expect(counted.report.hypotheses.unvalidated.length + counted.unread.unvalidated).toBe(
         all.report.hypotheses.unvalidated.length + all.unread.unvalidated,
       );

@@ -308,11 +308,11 @@ describe('hypotheses', () => {
     expect(r.hypotheses.unvalidated[0].flags).toEqual(['ready-to-kill']);
   });
 
-  it('stale after hypothesis.staleDays without evidence, past-decide-by the day after decide-by; no-evidence is informational', () => {
+  it('stale after hypothesis.staleDays without evidence, decide-today on the decide-by, past-decide-by the day after; no-evidence is informational', () => {
     const h = j.hypothesis('Old idea', '2026-11-06', '2026-11-20');
     let r = j.report('2026-11-20');
-    expect(r.hypotheses.unvalidated[0].flags).toEqual(['decide-soon', 'no-evidence']);
-    expect(r.flags).toEqual([expect.objectContaining({ kind: 'overdue-contact' })]);
+    expect(r.hypotheses.unvalidated[0].flags).toEqual(['decide-soon', 'decide-today', 'no-evidence']);
+    expect(kinds(r)).toEqual(['overdue-contact:customer contact', `decide-today:H${h}`]);
     r = j.report('2026-11-21');
     expect(r.hypotheses.unvalidated[0].flags).toEqual(['stale', 'past-decide-by', 'no-evidence']);
     expect(kinds(r)).toEqual(['overdue-contact:customer contact', `stale:H${h}`, `past-decide-by:H${h}`]);
