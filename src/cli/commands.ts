@@ -1171,9 +1171,19 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
     name: 'import',
     arguments: [{ name: '<file>', description: 'a pm JSON export, or - for stdin', complete: 'file' }],
     description: "merge a JSON export (yours or a teammate's) into the journal, by UUID",
+    options: [
+      {
+        flags: '--undelete <deleted-id>',
+        description:
+          'bring back an interview or hypothesis deleted here (I12, H3: its id when deleted) from the file, ' +
+          'an export made before the delete (repeatable)',
+        repeatable: true,
+      },
+    ],
     examples: [
       "pm import dana.json                  merge a teammate's export; importing it again changes nothing",
       'pm export --format json | pm --db copy.db import -',
+      'pm --db pm.db.backup-2026-11-27 export --format json --out before.json && pm import before.json --undelete I2',
     ],
     action: lazy(
       () => import('../commands/import.js'),

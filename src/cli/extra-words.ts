@@ -151,8 +151,8 @@ const POINTERS: Record<string, [message: string, hint: string]> = {
   rm: ['deleting is pm delete', 'pm delete I12 (an interview) or pm delete H3 (a hypothesis)'],
   undo: [
     'pm has no undo',
-    'pm edit I12 … or pm hyp reopen H3 changes a record back; pm delete removes one; ' +
-      'a pm backup copied back restores the journal',
+    'pm edit I12 … or pm hyp reopen H3 changes a record back; pm import FILE --undelete I12 brings back ' +
+      'a deleted one from an export made before; a pm backup copied back restores the journal',
   ],
 };
 const SAME: Record<string, string> = {

@@ -67,6 +67,7 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   if (ctx.json) ctx.printJson(record);
   else ctx.out(`Deleted ${label}`);
   for (const line of left) ctx.info(line);
+  ctx.info(undoLine(record.id));
 }
 
 async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions): Promise<void> {
@@ -95,4 +96,17 @@ async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions
   });
   if (ctx.json) ctx.printJson({ id: hyp.id, statement: hyp.statement, status: hyp.status, evidence: links });
   else ctx.out(`Deleted ${label}`);
+  ctx.info(undoLine(hyp.id));
+}
+
+/**
+ * The way back from a mistaken delete (fresh-eyes wave 14 H4): the deletion is remembered (a teammate's
+ * older copy must not bring the record back), so importing a backup's export said "Already in the journal"
+ * and brought nothing back; --undelete does, from a copy made before, and keeps everything since.
+ */
+function undoLine(id: string): string {
+  return (
+    `to undo: pm import FILE --undelete ${id}, FILE a JSON export made before now ` +
+    '(of a backup: pm --db BACKUP export --format json --out FILE)'
+  );
 }

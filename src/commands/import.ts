@@ -16,6 +16,13 @@ import {
 import { dropDraftNaming } from './log-draft.js';
 import { warnFilesStillHolding } from './written-files.js';
 import { liveNames, type ErasedPerson } from '../db/forget.js';
+import { deletedRecord } from '../db/deleted-ids.js';
+import type { DB } from '../db/journal.js';
+
+export interface ImportFlags {
+  /** interviews and hypotheses deleted here to bring back from the file (I12, H3, or a UUID) */
+  undelete?: string[];
+}
 
 /** Below this many interviews an import is quick enough to need no progress line. */
 const PROGRESS_FROM = 10_000;
@@ -81,7 +88,39 @@ export function parseDocument(textIn: string, what: string): unknown {
   }
 }
 
-function summary(c: ImportCounts): string {
+/** At most this many ids named in a line of the summary, then "…". */
+const IDS_NAMED = 5;
+
+const idList = (ids: string[]) =>
+  ids.length > IDS_NAMED ? `${ids.slice(0, IDS_NAMED).join(', ')}, …` : ids.join(', ');
+
+/**
+ * The records --undelete names, as `kind uuid`, each deleted here (H4); a usage error for one that is
+ * in the journal or was never deleted here.
+ */
+function recordsToUndelete(db: DB, given: string[]): Map<string, string> {
+  const wanted = new Map<string, string>();
+  for (const g of given) {
+    const found = deletedRecord(db, g);
+    if ('record' in found) {
+      wanted.set(found.record, g.trim());
+      continue;
+    }
+    if (found.why === 'live')
+      throw new UsageError(
+        `${safeLine(found.id)} is in the journal, not deleted: nothing to bring back`,
+        `try: pm show ${safeLine(found.id)}`,
+      );
+    throw new UsageError(
+      `nothing named ${JSON.stringify(safeLine(found.id))} was deleted in this journal`,
+      '--undelete takes the id a deleted interview or hypothesis had here (I12, H3); pm import FILE names those ' +
+        'the file holds',
+    );
+  }
+  return wanted;
+}
+
+function summary(c: ImportCounts, file: string): string {
   const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const kinds = [
     [c.interviews, 'interview', 'interviews'],
@@ -152,6 +191,20 @@ function summary(c: ImportCounts): string {
       `${part(c.conflicts, 'record was', 'records were')} changed here and there at once: ` +
         'the later version is kept, the other listed by pm sync conflicts.',
     );
+  if (c.undeleted.length)
+    lines.push(`Brought back, as they were in the file: ${idList(c.undeleted)} (deleted here), with their links.`);
+  if (c.keptDeleted.length) {
+    const arg = file === '-' ? 'FILE' : /^[\w./@:+-]+$/.test(file) ? file : JSON.stringify(file);
+    const flags = c.keptDeleted
+      .slice(0, IDS_NAMED)
+      .map((id) => `--undelete ${id}`)
+      .join(' ');
+    lines.push(
+      `Kept deleted: ${part(c.keptDeleted.length, 'record', 'records')} deleted in this journal that the file holds ` +
+        `as before (${idList(c.keptDeleted)}); a copy older than the deletion does not bring it back. ` +
+        `If the deletion was a mistake: pm import ${safeLine(arg)} ${flags}`,
+    );
+  }
   if (c.config) lines.push("Took the file's settings (the journal was empty).");
   else if (settingChangesText(c.settingsChanged))
     lines.push(`Settings changed by the file: ${settingChangesText(c.settingsChanged)} (pm config lists them).`);
@@ -164,7 +217,7 @@ function summary(c: ImportCounts): string {
  * written, exit 130/143. The merge itself runs synchronously (seconds for a 100k-interview file),
  * so a signal during it takes effect when it ends.
  */
-export async function importCommand(ctx: Context, file: string): Promise<void> {
+export async function importCommand(ctx: Context, file: string, flags: ImportFlags = {}): Promise<void> {
   const what = file === '-' ? 'stdin' : file;
   let showedProgress = false;
   let droppedDraft = false;
@@ -199,9 +252,11 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
           checked ??= validateDocument(raw, journalLookup(db), { source: what });
           const large = checked.interviews.length >= PROGRESS_FROM;
           erased.length = 0;
+          const undelete = recordsToUndelete(db, flags.undelete ?? []);
           const result = importJournal(db, checked, {
             today: ctx.today,
             erased,
+            undelete: new Set(undelete.keys()),
             onProgress:
               large && progress
                 ? (done, total) => {
@@ -210,6 +265,17 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
                   }
                 : undefined,
           });
+          // one asked back that the file does not hold (a copy made after the deletion): nothing is written
+          for (const [record, given] of undelete) {
+            const [kind, uuid] = record.split(' ');
+            const table = kind === 'interview' ? 'interviews' : 'hypotheses';
+            if (db.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).pluck().get(uuid) === undefined)
+              throw new UsageError(
+                `${what} does not hold ${safeLine(given)} as it was before its deletion: nothing imported`,
+                'an export or backup made before the delete holds it: pm --db BACKUP export --format json --out ' +
+                  `before.json, then pm import before.json --undelete ${safeLine(given)}`,
+              );
+          }
           // a pm log draft naming a person the file erased goes, before the erasure commits (as pm forget)
           if (dropDraftNaming(ctx.dbPath, erased, liveNames(db))) droppedDraft = true;
           // the last moment a signal can call it off: thrown here, the transaction rolls back
@@ -238,7 +304,7 @@ export async function importCommand(ctx: Context, file: string): Promise<void> {
   const { rewrite: _rewrite, ...shown } = counts;
   const { newAccounts: _names, ...lookalikes } = counts.lookalikes;
   if (ctx.json) ctx.printJson({ ...shown, lookalikes });
-  else ctx.out(summary(counts));
+  else ctx.out(summary(counts, file));
 }
 
 /** At most this many "did you mean" warnings after an import; pm doctor lists every lookalike. */

@@ -40,3 +40,30 @@ export function tombstonedRecords(db: DB): Set<string> {
     .all() as string[];
   return new Set(rows);
 }
+
+/**
+ * The interview or hypothesis deleted here that `given` names (`I12`, `H3`: the id it had; or its
+ * UUID), as `kind uuid`; or why there is none: `live` (it is in the journal) or `unknown`.
+ */
+export function deletedRecord(db: DB, given: string): { record: string } | { id: string; why: 'live' | 'unknown' } {
+  const m = /^\s*([iIhH])(\d{1,15})\s*$/.exec(given);
+  if (m) {
+    const kind: Kind = m[1].toLowerCase() === 'i' ? 'interview' : 'hypothesis';
+    const id = `${m[1].toUpperCase()}${Number(m[2])}`;
+    const uuid = db.prepare('SELECT uuid FROM deleted_ids WHERE kind = ? AND id = ?').pluck().get(kind, Number(m[2]));
+    if (typeof uuid === 'string') return { record: `${kind} ${uuid}` };
+    const table = kind === 'interview' ? 'interviews' : 'hypotheses';
+    const live = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck().get(Number(m[2]));
+    return { id, why: live ? 'live' : 'unknown' };
+  }
+  const key = given.trim().toLowerCase();
+  const kind = db
+    .prepare(`SELECT kind FROM record_versions WHERE kind IN ('interview', 'hypothesis') AND key = ? AND deleted = 1`)
+    .pluck()
+    .get(key);
+  if (typeof kind === 'string') return { record: `${kind} ${key}` };
+  const live =
+    db.prepare('SELECT 1 FROM interviews WHERE uuid = ?').pluck().get(key) ??
+    db.prepare('SELECT 1 FROM hypotheses WHERE uuid = ?').pluck().get(key);
+  return { id: given.trim(), why: live ? 'live' : 'unknown' };
+}

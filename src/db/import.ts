@@ -116,6 +116,10 @@ export interface ImportCounts {
   settingsChanged: SettingChange[];
   /** concurrent changes whose losing version is kept (pm sync conflicts) */
   conflicts: number;
+  /** interviews and hypotheses deleted here that the file holds, kept deleted: their ids when deleted (H4) */
+  keptDeleted: string[];
+  /** those brought back (ImportOptions.undelete), by their ids again */
+  undeleted: string[];
 }
 
 export interface ImportOptions {
@@ -130,6 +134,8 @@ export interface ImportOptions {
   erased?: ErasedPerson[];
   /** false: written row by row with every trigger live (src/db/merge.ts, MergeOptions.bulk) */
   bulk?: boolean;
+  /** interviews and hypotheses deleted here (`kind uuid`) to bring back from the file (MergeOptions.undelete) */
+  undelete?: ReadonlySet<string>;
 }
 
 /** Text folded the way SQLite's NOCASE compares (ASCII letters only), as the schema's unique keys do. */
@@ -202,11 +208,12 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       progressEvery: opts.progressEvery,
       erased,
       bulk: opts.bulk,
+      undelete: opts.undelete,
     });
     counts.lookalikes = lookalikes(db, newNames);
     // the journal's size may have changed at once: the planner's statistics again
     refreshStatistics(db);
-    return addMerged(counts, merged, fromConfig.length > 0);
+    return addMerged(db, counts, merged, fromConfig.length > 0);
   };
   return db.inTransaction ? run() : db.transaction(run).immediate();
 }
@@ -329,10 +336,27 @@ function emptyCounts(): ImportCounts {
     settingsChanged: [],
     conflicts: 0,
     rewrite: false,
+    keptDeleted: [],
+    undeleted: [],
   };
 }
 
-function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): ImportCounts {
+/**
+ * The display ids of interviews and hypotheses (`kind uuid`): those it has, or had when deleted here
+ * (deleted_ids); a deletion received from a teammate, by its UUID.
+ */
+function displayIds(db: DB, records: string[]): string[] {
+  const live = { interview: 'interviews', hypothesis: 'hypotheses' } as const;
+  return records.map((r) => {
+    const [kind, uuid] = r.split(' ') as ['interview' | 'hypothesis', string];
+    const id =
+      db.prepare(`SELECT id FROM ${live[kind]} WHERE uuid = ?`).pluck().get(uuid) ??
+      db.prepare('SELECT id FROM deleted_ids WHERE kind = ? AND uuid = ?').pluck().get(kind, uuid);
+    return id === undefined ? uuid : `${kind === 'interview' ? 'I' : 'H'}${id}`;
+  });
+}
+
+function addMerged(db: DB, counts: ImportCounts, m: MergeResult, config: boolean): ImportCounts {
   const base = (k: keyof MergeResult['kinds']): Counted => ({
     added: m.kinds[k].added,
     updated: m.kinds[k].updated,
@@ -373,6 +397,8 @@ function addMerged(counts: ImportCounts, m: MergeResult, config: boolean): Impor
     settingsChanged: m.settingsChanged,
     conflicts: m.conflicts,
     rewrite: m.rewrite,
+    keptDeleted: displayIds(db, m.keptDeleted),
+    undeleted: displayIds(db, m.undeleted),
   };
 }
 

@@ -385,7 +385,15 @@ export function resolveInterviewRef(db: DB, ref: string, forms = 'I12, or last')
   if (!m) throw new UsageError(`not an interview id: ${JSON.stringify(ref)}`, `write it as ${forms}`);
   const id = Number(m[1]);
   const found = db.prepare('SELECT 1 FROM interviews WHERE id = ?').pluck().get(id);
-  if (!found) throw new UsageError(`unknown interview I${id}`, 'try: pm ls');
+  if (!found) {
+    // a deleted one says so, and how to bring it back: "unknown" read as lost for good (H4)
+    if (db.prepare("SELECT 1 FROM deleted_ids WHERE kind = 'interview' AND id = ?").pluck().get(id))
+      throw new UsageError(
+        `I${id} was deleted`,
+        `to bring it back: pm import FILE --undelete I${id}, FILE a JSON export made before its deletion`,
+      );
+    throw new UsageError(`unknown interview I${id}`, 'try: pm ls');
+  }
   return id;
 }
 

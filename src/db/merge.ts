@@ -128,6 +128,10 @@ export interface MergeResult {
   rewrite: boolean;
   /** the settings whose value changed here (null: not set, the default), in the order they arrived */
   settingsChanged: SettingChange[];
+  /** interviews and hypotheses deleted here that the changes hold as they were: kept deleted (`kind key`) */
+  keptDeleted: string[];
+  /** those of MergeOptions.undelete brought back (`kind key`) */
+  undeleted: string[];
 }
 
 /** A conflict kept here whose losing version this journal made: its id in sync_conflicts and its record. */
@@ -165,6 +169,11 @@ export interface MergeOptions {
    * simple path test/unit/import-bulk.test.ts compares the bulk write with)
    */
   bulk?: boolean;
+  /**
+   * interviews and hypotheses deleted here (`kind key`) to bring back from the changes, as a change of
+   * this journal's newer than its deletion: the user undoing their own delete (pm import --undelete)
+   */
+  undelete?: ReadonlySet<string>;
 }
 
 /** The order kinds are applied in: what a record refers to comes before it. */
@@ -305,6 +314,8 @@ class Merger {
       latest: null,
       rewrite: false,
       settingsChanged: [],
+      keptDeleted: [],
+      undeleted: [],
     };
     const p = (sql: string) => db.prepare(sql);
     this.s = {
@@ -409,6 +420,7 @@ class Merger {
       else byKind.set(c.kind, [c]);
     }
     this.reviveForUnseenLinks(byKind);
+    this.undelete(byKind);
     let done = 0;
     const interviews = byKind.get('interview')?.length ?? 0;
     for (const kind of ORDER) {
@@ -624,7 +636,10 @@ class Merger {
       } else if (this.linkOfRevived(c, local)) {
         this.writes++;
         this.count(counts, this.evidence(c.data as EvidenceDoc), false);
-      } else counts.unchanged++;
+      } else if (local.deleted && !c.deleted && (c.kind === 'interview' || c.kind === 'hypothesis')) {
+        // deleted here, not "already in the journal": the import names it, with how to bring it back (H4)
+        this.result.keptDeleted.push(`${c.kind} ${c.key}`);
+      } else if (!(local.deleted && !c.deleted && c.kind === 'outcome')) counts.unchanged++;
       return;
     }
     if ((c.kind === 'hypothesis' || c.kind === 'interview') && c.deleted && !local.deleted && this.linkUnseen(c)) {
@@ -814,6 +829,34 @@ class Merger {
           this.keepConflict(kind, key, kept, local.version, null);
         }
       }
+    }
+  }
+
+  /**
+   * The interviews and hypotheses the user asked back (MergeOptions.undelete; fresh-eyes wave 14 H4):
+   * deleted here, held by the changes, they come back as reviveForUnseenLinks brings a record back:
+   * written from the file's content (an erased person in it is scrubbed as in any arriving record),
+   * as a change of this journal's knowing the deletion, so a teammate who received the deletion takes
+   * it back too, and their links and a hypothesis's outcomes with them. Any other deletion stays.
+   */
+  private undelete(byKind: Map<RecordKind, Change[]>): void {
+    for (const wanted of this.opts.undelete ?? []) {
+      const [kind, key] = wanted.split(' ') as ['interview' | 'hypothesis', string];
+      if (this.backForLinks.has(wanted)) {
+        this.result.undeleted.push(wanted);
+        continue;
+      }
+      const local = this.local(kind, key);
+      const record = byKind.get(kind)?.find((c) => c.key === key && !c.deleted && c.data);
+      if (!local?.deleted || !record) continue;
+      const applied = this.materialize(record);
+      if (applied === 'leftOut' || applied === 'matched') continue;
+      this.changedExisting = true;
+      this.revived.add(wanted);
+      this.backForLinks.add(wanted);
+      this.localChange(kind, key, mergeVectors(JSON.parse(local.vv) as VersionVector, record.vv), false, null);
+      this.result.kinds[kind].added++;
+      this.result.undeleted.push(wanted);
     }
   }
 
