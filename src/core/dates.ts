@@ -299,10 +299,13 @@ export function parseWeek(value: string | boolean | undefined, asOf: string, wee
   if (s === 'this' || s === '') return weekHolding(asOf, weekStart);
   if (s === 'last') return weekHolding(addDays(asOf, -7), weekStart);
   const m = /^(\d{4})-?w(\d{1,2})$/.exec(s);
+  // a week without its year (W49, 49) is most likely one of asOf's year: name it
+  const bare = /^w?(\d{1,2})$/.exec(s);
+  const guess = bare && +bare[1] >= 1 && +bare[1] <= 53 ? `${asOf.slice(0, 4)}-W${bare[1].padStart(2, '0')}` : null;
   if (!m)
     throw new UsageError(
       `--week: ${JSON.stringify(value)} is not a week`,
-      'write a week as 2026-W47, or last (omit it for this week)',
+      `${guess ? `did you mean ${guess}? ` : ''}write a week as 2026-W47, or last (omit it for this week)`,
     );
   return weekHolding(isoWeekMonday(+m[1], +m[2]), weekStart);
 }

@@ -355,13 +355,38 @@ export function resolvePeriod(
   if (given > 1) throw new UsageError('give one period: --week, --month or --since', `try: pm ${command} --week last`);
   if (flags.until !== undefined && flags.since === undefined)
     throw new UsageError('--until needs --since', `try: pm ${command} --since 2026-11-01 --until 2026-11-15`);
-  if (flags.month !== undefined) return parseMonth(flags.month, asOf);
   if (flags.since !== undefined) {
     const since = parsePastDate(flags.since, asOf, '--since');
     const until = flags.until !== undefined ? parsePastDate(flags.until, asOf, '--until') : asOf;
-    return rangePeriod(since, until);
+    return notAhead(
+      rangePeriod(since, until),
+      asOf,
+      `the period from ${since}`,
+      `pm ${command} --since ${since} --as-of ${since}`,
+    );
   }
-  return parseWeek(flags.week, asOf, weekStart);
+  const month = flags.month !== undefined;
+  const period = month ? parseMonth(flags.month, asOf) : parseWeek(flags.week, asOf, weekStart);
+  const current = month ? parseMonth(true, asOf) : weekHolding(asOf, weekStart);
+  const what = month ? 'month' : 'week';
+  return notAhead(
+    period,
+    asOf,
+    `${period.label}`,
+    `pm ${command} --${what} (this ${what}, ${current.label}), or pm ${command} --${what} ${period.label} ` +
+      `--as-of ${period.start}`,
+    `this ${what} is ${current.label}`,
+  );
+}
+
+/**
+ * A period that starts after --as-of is refused (exit 2), as `--since` after `--until` is: nothing in it
+ * counts yet, and its page called an empty future week "on track" (a typo, W52 for W50: fresh-eyes
+ * wave 15 H3). The hint names the current period and how to see that one as of its first day.
+ */
+function notAhead(period: Period, asOf: string, named: string, hint: string, now?: string): Period {
+  if (period.start <= asOf) return period;
+  throw new UsageError(`${named} has not begun: as of ${asOf}${now ? `, ${now}` : ''}`, `try: ${hint}`);
 }
 
 /** How many weeks back the streak of weeks on target is looked for (a year). */

@@ -1,0 +1,58 @@
+// A week or month that starts after --as-of (a typo, 2026-W52 for 2026-W50) is refused as --since after
+// --until is, rather than judged "on track" with nothing in it (fresh-eyes wave 15 H3).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectUsageError, sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => {
+  box = sandbox({ today: '2026-12-07' });
+  box.ok(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'a call']);
+});
+afterEach(() => box.cleanup());
+
+describe('a period that has not begun', () => {
+  it('is a usage error naming the current one, in pm report and pm export, and writes nothing', () => {
+    for (const [args, said, hint] of [
+      [
+        ['report', '--week', '2026-W52'],
+        '2026-W52 has not begun: as of 2026-12-07, this week is 2026-W50',
+        '--week 2026-W52 --as-of 2026-12-21',
+      ],
+      [
+        ['report', '--month', '2027-03', '--json'],
+        '2027-03 has not begun: as of 2026-12-07, this month is 2026-12',
+        '--as-of 2027-03-01',
+      ],
+      [
+        ['report', '--since', '2027-01-01', '--until', '2027-01-05'],
+        'the period from 2027-01-01 has not begun',
+        '--as-of 2027-01-01',
+      ],
+      [
+        ['export', '--week', '2026-W52', '--out', 'w52.md'],
+        '2026-W52 has not begun',
+        'pm export --week (this week, 2026-W50)',
+      ],
+    ] as const) {
+      const before = box.snapshot();
+      const r = box.pm([...args]);
+      expectUsageError(r);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(said);
+      expect(r.err).toContain(hint);
+      expect(box.snapshot()).toBe(before);
+    }
+  });
+
+  it('is a page once --as-of reaches it, and this week is one as before', () => {
+    expect(box.pm(['report', '--week', '2026-W52', '--as-of', '2026-12-21']).code).toBe(0);
+    expect(box.ok(['report', '--week', '2026-W50']).out).toMatch(/2026-W50/);
+    expect(box.pm(['export', '--week', '2026-W52', '--as-of', '2026-12-22']).code).toBe(0);
+  });
+
+  it('a week typed without its year is refused with the likely one named', () => {
+    const r = box.pm(['report', '--week', 'W49']);
+    expectUsageError(r);
+    expect(r.err).toContain('did you mean 2026-W49?');
+  });
+});
