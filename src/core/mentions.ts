@@ -313,7 +313,8 @@ export class MentionMatcher {
         const origFrom = start(from);
         if (origFrom >= copied) {
           const before = out + text.slice(copied, origFrom);
-          const gap = this.join ? /\s*$/.exec(before)! : null;
+          // spaces on one line only: a mark at a line's end and a name opening the next are two lines of notes
+          const gap = this.join ? /[^\S\n\r]*$/.exec(before)! : null;
           out =
             gap && before.slice(0, gap.index).endsWith(replacement) ? before.slice(0, gap.index) : before + replacement;
           copied = end(to);

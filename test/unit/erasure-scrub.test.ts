@@ -71,6 +71,22 @@ describe('the erasure scrub', () => {
       '[forgotten] came, then [forgotten]',
     ],
     ['their email beside their name', [kimLee], [], 'everywhere', 'cc Kim Lee kim@x.test', 'cc [forgotten]'],
+    [
+      'their name at a line end and the next line opening, in their conversation (review wave 15 R2)',
+      [kimLee],
+      [],
+      'theirs',
+      'Attendees: Sam Ray, Kim Lee\nKim Lee: we need exports',
+      'Attendees: Sam Ray, [forgotten]\n[forgotten]: we need exports',
+    ],
+    [
+      'their name on two lines, elsewhere',
+      [kimLee],
+      [],
+      'everywhere',
+      'cc Kim Lee\r\nKim Lee said no',
+      'cc [forgotten]\r\n[forgotten] said no',
+    ],
   ];
   it.each(cases)('%s', (_, erased, living, where, text, expected) => {
     expect(scrub(text, erased, living, where)).toBe(expected);
