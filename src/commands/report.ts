@@ -21,7 +21,7 @@ import { reportJsonRows } from '../db/report-json.js';
 import { renderReportJson } from '../render/report-json.js';
 import { writeOut } from '../io.js';
 import { pageRefs, syncs } from '../db/refs.js';
-import { withRefs } from '../core/page-refs.js';
+import { withRefs, withRefsText } from '../core/page-refs.js';
 import { othersHoldConversations, teamRows } from '../db/team.js';
 import { buildTeam } from '../core/team.js';
 import { renderTeamMarkdown, renderTeamText } from '../render/team.js';
@@ -122,24 +122,19 @@ function printReportJson(ctx: Context, db: DB, options: ReportOptions): Report {
   // ~6% less CPU on the harsh 100k; its touched pages count as the process's resident memory, but
   // they are the system's file cache, not memory of pm's own). The other views read too little to gain.
   db.pragma(`mmap_size = ${JSON_MMAP_BYTES}`);
-  // a journal that syncs names each hypothesis's reference too (`ref`, H7): from the built report
+  // a journal that syncs names each hypothesis's reference too, as `ref` beside its `id` (H7); its
+  // messages name the display id, as every JSON message does
   const refs = pageRefs(db);
-  if (refs !== undefined) {
-    // its messages name the display id, as every JSON message does: the reference is under `ref`
-    const report = buildReport(reportRows(db, reportQuery(options)), options);
-    ctx.printJson(withRefs(report, refs));
-    return report;
-  }
   const fast = reportJsonRows(db, reportQuery(options));
   if (fast === null) {
     const report = buildReport(reportRows(db, reportQuery(options)), options);
-    ctx.printJson(report);
+    ctx.printJson(withRefs(report, refs));
     return report;
   }
   const report = buildReport(fast.rows, options);
   const { pieces, flags } = renderReportJson(report, fast.lists);
   // in pieces: joined, they would be copied into one string of megabytes before being written
-  for (const piece of pieces) writeOut(piece);
+  for (const piece of pieces) writeOut(refs === undefined ? piece : withRefsText(piece.toString(), refs));
   return { ...report, flags };
 }
 

@@ -39,3 +39,17 @@ export function withRefs<T>(value: T, refs: PageRefs): T {
   };
   return walk(value) as T;
 }
+
+/**
+ * withRefs for a document JSON.stringify(…, null, 2) wrote (pm report --json's fast path, whose long
+ * lists SQLite writes as text): `"ref"` on the line after each hypothesis's `"id"` or `"subject"`,
+ * where withRefs puts it. A key opens its own line in that layout and a string value holds no raw
+ * newline, so only keys match. Building the report's objects instead cost a synced journal's
+ * --json ~1.7x its CPU (review wave 15 R4); report-json.test compares the two on both shapes.
+ */
+export function withRefsText(text: string, refs: ReadonlyMap<string, string>): string {
+  return text.replace(/\n( *)"(id|subject)": "(H\d+)"(,?)/g, (line, pad, key, id, comma) => {
+    const ref = refs.get(id);
+    return ref === undefined ? line : `\n${pad}"${key}": "${id}",\n${pad}"ref": "${ref}"${comma}`;
+  });
+}

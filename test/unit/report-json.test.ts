@@ -13,6 +13,7 @@ import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
 import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
 import { sandbox } from '../helpers.js';
+import { withRefs, withRefsText } from '../../src/core/page-refs.js';
 
 /** The simple path's document and the fast path's (null: it declined), with the first flag it returns. */
 function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null) {
@@ -87,6 +88,21 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
     } finally {
       box.cleanup();
     }
+  });
+
+  // a journal that syncs (H7): `ref` beside each hypothesis's id, written into the fast path's text as
+  // withRefs puts it into the simple path's objects
+  it.each(CASES)('writes the same references as the simple path, as of %s %j by %s', (asOf, period, by) => {
+    const refs = new Map(
+      (j.db.prepare('SELECT id FROM hypotheses').pluck().all() as number[]).map((id) => [
+        `H${id}`,
+        `H-${(id * 7919).toString(16).padStart(6, '0')}`,
+      ]),
+    );
+    const { fast, full } = documents(j.db, asOf, period, by);
+    const simple = `${JSON.stringify(withRefs(full, refs), null, 2)}\n`;
+    expect(simple).toContain('"ref": "H-');
+    expect(withRefsText(fast!, refs)).toBe(simple);
   });
 
   it('reads every row as before for a day with later outcomes', () => {
