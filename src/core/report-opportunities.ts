@@ -12,6 +12,8 @@ import { painKey, SEVERITIES, SEVERITY_WEIGHT } from './pains.js';
 /** One way a pain was written in the window, summed up (src/db/report.ts painSummaries). */
 export interface PainSummary {
   text: string;
+  /** its painKey, when SQLite made it */
+  key?: string;
   /** the latest day it was heard, signals included */
   lastHeard: string;
   /** the accounts of the customer conversations that raised it */
@@ -31,6 +33,8 @@ export interface PainSummary {
  */
 export interface PainCount {
   text: string;
+  /** its painKey, when SQLite made it */
+  key?: string;
   lastHeard: string;
   accountCount: number;
   atLeast: [number, number, number, number];
@@ -39,10 +43,10 @@ export interface PainCount {
 interface Summed {
   named: NamedOpportunity | null;
   texts: string[];
-  /** each customer's highest severity's rank */
-  customers: Map<number, number>;
-  accounts: Set<number>;
-  /** the group's only text, counted (customers and accounts above then stay empty) */
+  /** each customer's highest severity's rank (made for a group of summaries, not for a text counted) */
+  customers: Map<number, number> | null;
+  accounts: Set<number> | null;
+  /** the group's only text, counted (customers and accounts above then stay null) */
   counted: PainCount | null;
   lastHeard: string;
   score: number;
@@ -84,7 +88,7 @@ export function opportunitiesToRank(
   }
   const groups = new Map<string, Summed>();
   for (const s of summaries) {
-    const key = painKey(s.text);
+    const key = s.key ?? painKey(s.text);
     const n = byKey.get(key) ?? null;
     const groupKey = n ? `#${n.id}` : key;
     let g = groups.get(groupKey);
@@ -92,8 +96,8 @@ export function opportunitiesToRank(
       g = {
         named: n,
         texts: [],
-        customers: new Map(),
-        accounts: new Set(),
+        customers: null,
+        accounts: null,
         counted: null,
         lastHeard: s.lastHeard,
         score: 0,
@@ -108,6 +112,8 @@ export function opportunitiesToRank(
     if (g.counted !== null && g.texts.length > 1)
       throw new Error(`bug: ${JSON.stringify(g.counted.text)} counted alone but shares its opportunity`);
     if ('atLeast' in s) continue;
+    g.accounts ??= new Set();
+    g.customers ??= new Map();
     for (const a of s.accounts) g.accounts.add(a);
     for (const code of s.customers) {
       const id = Math.floor(code / 4);
@@ -123,9 +129,9 @@ export function opportunitiesToRank(
   for (const g of list) {
     const c = g.counted;
     if (c === null) {
-      for (const rank of g.customers.values()) g.score += WEIGHT[rank];
-      g.customerCount = g.customers.size;
-      g.accountCount = g.accounts.size;
+      for (const rank of g.customers!.values()) g.score += WEIGHT[rank];
+      g.customerCount = g.customers!.size;
+      g.accountCount = g.accounts!.size;
     } else {
       // those whose highest severity is exactly each rank: at least it, less at least the next
       for (let rank = 0; rank < 4; rank++) g.score += WEIGHT[rank] * (c.atLeast[rank] - (c.atLeast[rank + 1] ?? 0));

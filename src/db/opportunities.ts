@@ -302,15 +302,25 @@ function heardAfter(db: DB, end: string): boolean {
   return db.prepare('SELECT 1 FROM pain_text_totals WHERE last > ? LIMIT 1').get(end) !== undefined;
 }
 
-/** The texts heard since @start, with their counts since (0052), and their stages and segments as given. */
-function keptSince(stages: string, segments: string): string {
+/**
+ * The texts heard since @start (those in the JSON list @texts, with `only`), with their counts since
+ * (0052), and their stages and segments as given.
+ */
+function keptSince(stages: string, segments: string, only = false): string {
+  return keptColumns(
+    `t.pains - d.pains, d.day, t.last, t.signals - d.signals, t.accounts - d.accounts, ${stages},
+  ${segments}, t.c0 - d.c0, t.c1 - d.c1, t.c2 - d.c2, t.c3 - d.c3`,
+    only,
+  );
+}
+
+function keptColumns(columns: string, only = false): string {
   return `
-SELECT t.text, t.pains - d.pains, d.day, t.last, t.signals - d.signals, t.accounts - d.accounts, ${stages},
-  ${segments}, t.c0 - d.c0, t.c1 - d.c1, t.c2 - d.c2, t.c3 - d.c3
+SELECT t.text, ${columns}
 FROM pain_text_totals t INDEXED BY pain_text_totals_by_last
   CROSS JOIN pain_text_days d ON d.text = t.text
     AND d.day = (SELECT day FROM pain_text_days WHERE text = t.text AND day >= @start ORDER BY day LIMIT 1)
-WHERE t.last >= @start
+WHERE t.last >= @start${only ? ' AND t.text IN (SELECT value FROM json_each(@texts))' : ''}
 ORDER BY t.text`;
 }
 
@@ -324,6 +334,39 @@ export type KeptTallyRow = Tally<string>;
 export function keptTallyRows(db: DB, w: Pick<Window, 'start' | 'end'>): KeptTallyRow[] | null {
   if (heardAfter(db, w.end)) return null;
   return db.prepare(keptSince('t.stages', 't.segments')).raw().all({ start: w.start }) as KeptTallyRow[];
+}
+
+/** keptTallyRows' rows of the texts given alone (a window keptTallySums answered). */
+export function keptTallyRowsOf(db: DB, w: Pick<Window, 'start'>, texts: string[]): KeptTallyRow[] {
+  if (texts.length === 0) return [];
+  return db
+    .prepare(keptSince('t.stages', 't.segments', true))
+    .raw()
+    .all({ start: w.start, texts: JSON.stringify(texts) }) as KeptTallyRow[];
+}
+
+/**
+ * A text's latest day, accounts, customers giving it at least low, medium, high and blocker (what
+ * orders the best opportunities: painTextSums, src/db/report.ts), and its painKey.
+ */
+export type KeyedPainTextSum = [string, string, number, number, number, number, number, string];
+
+/**
+ * keptTallyRows' answer with only what chooses the best few opportunities (tallySum's columns) and
+ * each text's painKey made by SQLite where it is lower(trim()) (as painTextCounts does): the report's
+ * markdown read every text's stages and segments (~100 KB of JSON text on the harsh 100k) to show
+ * five, and keyed each text twice in cold JavaScript (~240 KB of garbage), which made its second
+ * young collection. Null for a window with later hearings.
+ */
+export function keptTallySums(db: DB, w: Pick<Window, 'start' | 'end'>): KeyedPainTextSum[] | null {
+  if (heardAfter(db, w.end)) return null;
+  return withPainKey(db)
+    .prepare(
+      keptColumns(`t.last, t.accounts - d.accounts, t.c0 - d.c0, t.c1 - d.c1, t.c2 - d.c2, t.c3 - d.c3,
+  ${PAIN_KEY('t.text')}`),
+    )
+    .raw()
+    .all({ start: w.start }) as KeyedPainTextSum[];
 }
 
 /** A kept row's stages and segments last heard on or after `start`. */

@@ -18,10 +18,11 @@ import {
   painTexts,
   painTextRows,
   painTextTallies,
-  keptTallyRows,
+  keptTallyRowsOf,
+  keptTallySums,
   labelsSince,
   tallyOf,
-  type KeptTallyRow,
+  type KeyedPainTextSum,
 } from './opportunities.js';
 import { type DB, readSnapshot } from './journal.js';
 import {
@@ -76,6 +77,12 @@ import { bornBeforeAny, segmentsSql } from './coverage.js';
 const THEME_GROUP = (key: string) =>
   `coalesce(' #' || coalesce((SELECT o.id FROM opportunities o WHERE o.key = ${key}),
     (SELECT o.opportunity_id FROM opportunity_aliases o WHERE o.key = ${key})), ${key})`;
+// the themes (g: kind, group, accounts, signals, interviews) at or above the @rows-th, in the report's order
+const TOP_THEMES = `top AS MATERIALIZED (
+  SELECT * FROM g WHERE NOT EXISTS (SELECT 1 FROM g LIMIT 1 OFFSET @rows - 1) OR (accounts, signals, interviews) >= (
+    SELECT accounts, signals, interviews FROM g ORDER BY accounts DESC, signals DESC, interviews DESC
+    LIMIT 1 OFFSET @rows - 1)
+),`;
 /** A theme's name: its opportunity's when the user named it, else as the period writes it most (`spelling`). */
 const THEME_NAME = (grp: string, spelling: string) =>
   `CASE WHEN ${grp} GLOB ' #*' THEN (SELECT o.name FROM opportunities o WHERE o.id = substr(${grp}, 3))
@@ -429,11 +436,7 @@ g AS MATERIALIZED (
     max(t.kind = 'pain' AND (t.key GLOB '*[^ -~]*' OR instr(t.key, '  ') > 0)) AS other
   FROM t GROUP BY t.kind, t.grp
 ),
-top AS MATERIALIZED (
-  SELECT * FROM g WHERE NOT EXISTS (SELECT 1 FROM g LIMIT 1 OFFSET @rows - 1) OR (accounts, signals, interviews) >= (
-    SELECT accounts, signals, interviews FROM g ORDER BY accounts DESC, signals DESC, interviews DESC
-    LIMIT 1 OFFSET @rows - 1)
-),
+${TOP_THEMES}
 named AS (
   SELECT kind, grp, theme FROM (
     SELECT t.kind, t.grp, t.val AS theme,
@@ -452,6 +455,47 @@ SELECT top.kind, ${THEME_NAME('top.grp', 'nm.theme')}, top.accounts, top.signals
   (SELECT count(*) FROM g), (SELECT max(other) FROM g)
 FROM top JOIN named nm ON nm.kind = top.kind AND nm.grp = top.grp
   LEFT JOIN segments s ON s.kind = top.kind AND s.grp = top.grp
+ORDER BY top.kind, top.grp`,
+
+          // themesShown's answer where no two keys of the period are one opportunity's (no merge or alias
+          // joins them; its last column says so, and themesShown answers otherwise): each key is then its
+          // own theme, so the period's rows are counted by key straight from the range, and only the
+          // first themes' keys are grouped, looked up and named. Putting every row's group into a
+          // materialized table first, for the counts of the few merged, was ~1.3 ms of its ~3.6 (cold,
+          // today's 100k week).
+          themesShownByKey: `
+WITH k AS MATERIALIZED (
+  SELECT d.kind, d.key, count(DISTINCT d.val) FILTER (WHERE d.dim = 1) AS accounts,
+    count(DISTINCT d.val) FILTER (WHERE d.dim = 2) AS signals, sum(d.n) FILTER (WHERE d.dim = 3) AS interviews
+  FROM theme_days d WHERE d.day BETWEEN @start AND @end
+  GROUP BY d.kind, d.key
+),
+g AS MATERIALIZED (
+  SELECT k.kind, k.key, CASE k.kind WHEN 'pain' THEN ${THEME_GROUP('k.key')} ELSE k.key END AS grp, k.accounts,
+    k.signals, k.interviews
+  FROM k
+),
+${TOP_THEMES}
+named AS (
+  SELECT kind, key, theme FROM (
+    SELECT d.kind, d.key, d.val AS theme,
+      row_number() OVER (PARTITION BY d.kind, d.key ORDER BY sum(d.n) DESC, max(d.day) DESC, d.val) AS r
+    FROM theme_days d
+    WHERE d.day BETWEEN @start AND @end AND d.dim = 0 AND (d.kind, d.key) IN (SELECT kind, key FROM top)
+    GROUP BY d.kind, d.key, d.val)
+  WHERE r = 1
+),
+segments AS (
+  SELECT d.kind, d.key, json_group_array(DISTINCT a.segment) AS accountSegments
+  FROM theme_days d LEFT JOIN accounts a INDEXED BY accounts_segments ON a.id = d.val
+  WHERE d.day BETWEEN @start AND @end AND d.dim = 1 AND (d.kind, d.key) IN (SELECT kind, key FROM top)
+  GROUP BY d.kind, d.key
+)
+SELECT top.kind, ${THEME_NAME('top.grp', 'nm.theme')}, top.accounts, top.signals, top.interviews, s.accountSegments,
+  (SELECT count(*) FROM g), (SELECT max(kind = 'pain' AND (key GLOB '*[^ -~]*' OR instr(key, '  ') > 0)) FROM g),
+  EXISTS (SELECT 1 FROM g WHERE grp GLOB ' #*' GROUP BY grp HAVING count(*) > 1)
+FROM top JOIN named nm ON nm.kind = top.kind AND nm.key = top.key
+  LEFT JOIN segments s ON s.kind = top.kind AND s.key = top.key
 ORDER BY top.kind, top.grp`,
         }),
 
@@ -586,7 +630,7 @@ export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: P
   ).map((direct, k) => ({ week: q.weeks[k], direct }));
 }
 
-type ThemeSql = ['tag' | 'pain', string, number, number, number, string | null, number?, number?];
+type ThemeSql = ['tag' | 'pain', string, number, number, number, string | null, number?, number?, number?];
 
 const themeOf = ([kind, theme, accounts, signals, interviews, accountSegments]: ThemeSql): ThemeRow => ({
   kind,
@@ -619,10 +663,16 @@ export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] 
  */
 function shownThemeRows(db: DB, SQL: ReportStatements, p: Params, shown: number): [ThemeRow[], number] | null {
   if (!('themesShown' in SQL)) return null;
-  const rows = db
-    .prepare(SQL.themesShown as string)
+  let rows = db
+    .prepare(SQL.themesShownByKey as string)
     .raw()
     .all({ ...p, rows: shown }) as ThemeSql[];
+  // two keys of one opportunity: its themes grouped before they are counted
+  if (rows.length > 0 && rows[0][8] === 1)
+    rows = db
+      .prepare(SQL.themesShown as string)
+      .raw()
+      .all({ ...p, rows: shown }) as ThemeSql[];
   if (rows.length === 0) return [[], 0];
   if (rows[0][7] === 1) return null;
   return [rows.map(themeOf), rows[0][6]! - rows.length];
@@ -765,25 +815,26 @@ export function bestPains(
   if (q.by === null) {
     // each spelling counted by SQLite (those sharing an opportunity read with their ids, to be merged),
     // then the rows of the few that may rank among the best. As of today (no pain heard after the
-    // window) both come from the counts kept before each day a text was heard (0052, keptTallyRows: a
+    // window) both come from the counts kept before each day a text was heard (0052, keptTallySums: a
     // seek a text), a tally ranking as its rows do; else from pain_hearings (0027).
-    const tallies = keptTallyRows(db, q.opportunities);
-    const sums = tallies?.map(tallySum) ?? painTextSums(db, q.opportunities);
+    const kept = keptTallySums(db, q.opportunities);
+    const sums: (PainTextSum | KeyedPainTextSum)[] = kept ?? painTextSums(db, q.opportunities);
     const shared = textsSharingOpportunity(
       sums.map((r) => r[0]),
       named,
+      kept?.map((r) => r[7]),
     );
     const whole = shared.size === 0 ? [] : painTextRows(db, q.opportunities, null, [...shared]);
     const summaries: (PainTextRow | PainCount)[] = [...whole];
-    for (const [text, lastHeard, accountCount, ...atLeast] of sums)
-      if (!shared.has(text)) summaries.push({ text, lastHeard, accountCount, atLeast });
+    for (const [text, lastHeard, accountCount, c0, c1, c2, c3, key] of sums)
+      if (!shared.has(text)) summaries.push({ text, key, lastHeard, accountCount, atLeast: [c0, c1, c2, c3] });
     const chosen = opportunitiesToRank(summaries, named, hypotheses, q.judge.validateAt, best, everyNamed);
     const read = new Map<string, PainTextRow | PainTextTally>(whole.map((r) => [r.text, r]));
     const missing = chosen.texts.filter((t) => !read.has(t));
-    if (tallies !== null) {
-      const wanted = new Set(missing);
-      for (const t of tallies) if (wanted.has(t[0])) read.set(t[0], tallyOf(labelsSince(t, q.opportunities.start)));
-    } else if (missing.length) for (const r of painTextRows(db, q.opportunities, null, missing)) read.set(r.text, r);
+    if (kept !== null)
+      for (const t of keptTallyRowsOf(db, q.opportunities, missing))
+        read.set(t[0], tallyOf(labelsSince(t, q.opportunities.start)));
+    else if (missing.length) for (const r of painTextRows(db, q.opportunities, null, missing)) read.set(r.text, r);
     const keep = new Set(chosen.texts);
     return {
       pains: [],
@@ -809,11 +860,6 @@ export function bestPains(
 /** A spelling's text, latest day, accounts, and customers giving it at least low, medium, high, blocker. */
 export type PainTextSum = [string, string, number, number, number, number, number];
 
-/** A kept tally's sum, as painTextSums counts it. */
-export function tallySum(t: KeptTallyRow): PainTextSum {
-  return [t[0], t[3], t[5], t[8], t[9], t[10], t[11]];
-}
-
 /**
  * Each way a pain was written in the window, with only what orders the best opportunities: the
  * latest day heard, how many accounts of customer conversations raised it, and how many customers and
@@ -821,7 +867,7 @@ export function tallySum(t: KeptTallyRow): PainTextSum {
  * window's hearings themselves (pain_hearings, 0027), for any window: harsh 100k, 12 weeks, the
  * statement alone ~10 ms of CPU where painTextRows' is ~13, and ~13 KB of text instead of ~115 KB of
  * id lists to parse and fold into Maps and Sets by code run once a process. As of today the report
- * reads the kept tallies instead (keptTallyRows, tallySum), the same sums.
+ * reads the kept tallies instead (keptTallySums), the same sums.
  */
 export function painTextSums(db: DB, w: Pick<Window, 'start' | 'end'>): PainTextSum[] {
   return db

@@ -380,7 +380,24 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         const q = reportQuery(options);
         const every = buildShownReport(reportRows(db, q, SHOWN_ROWS), options);
         const some = buildShownReport(reportRows(db, { ...q, themesShown: SHOWN_ROWS }, SHOWN_ROWS), options);
+        // the themes counted by key (where no two keys are one opportunity's) and grouped first: the same
+        // rows, each one's segments in any order
+        const SQL = reportSql(false, true);
+        const p = { start: q.start, end: q.end, rows: SHOWN_ROWS };
+        const sorted = (rows: unknown[][]) =>
+          rows.map((r) => [...r.slice(0, 5), (JSON.parse(r[5] as string) as string[]).sort(), ...r.slice(6, 8)]);
+        const byKey = db
+          .prepare(SQL.themesShownByKey as string)
+          .raw()
+          .all(p) as unknown[][];
+        const grouped = db
+          .prepare(SQL.themesShown as string)
+          .raw()
+          .all(p) as unknown[][];
         return {
+          merged: byKey.length > 0 && byKey[0][8] === 1,
+          byKey: sorted(byKey),
+          grouped: sorted(grouped),
           every: every.report.themes,
           some,
           mdEvery: renderReportMarkdown(every.report, { unread: every.unread }),
@@ -435,9 +452,12 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       cases.push(['2026-06-30', { month: true }]);
       let cut = 0;
       let tied = 0;
+      let merged = 0;
       for (const [asOf, period] of cases) {
-        const { every, some, mdEvery, mdSome } = pages(asOf, period);
+        const { every, some, mdEvery, mdSome, ...direct } = pages(asOf, period);
         expect([asOf, period, mdSome]).toEqual([asOf, period, mdEvery]);
+        if (direct.merged) merged++;
+        else expect([asOf, period, direct.byKey]).toEqual([asOf, period, direct.grouped]);
         const read = some.report.themes;
         expect(read.length + some.unread.themes).toBe(every.length);
         if (some.unread.themes > 0) cut++;
@@ -453,6 +473,9 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       db.exec('ROLLBACK TO twins; RELEASE twins');
       expect(cut).toBeGreaterThan(0);
       expect(tied).toBeGreaterThan(0);
+      // the twin week at least is grouped first, and most periods are counted by key
+      expect(merged).toBeGreaterThan(0);
+      expect(merged).toBeLessThan(cases.length / 2);
     });
 
     it('prints the same text as of a day after every outcome, with links dated after it (the kept link facts, 0036)', () => {
