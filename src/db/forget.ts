@@ -77,14 +77,20 @@ export function liveNames(db: DB, except?: number, also: readonly string[] = [])
 
 /** liveNames' names, as a list. */
 export function livingNames(db: DB, except?: number): string[] {
-  return db
+  const contacts = db
     .prepare(`SELECT name FROM contacts WHERE forgotten = 0 AND id IS NOT @except UNION
       SELECT m.name FROM merged_names m JOIN contacts c ON c.uuid = m.into_uuid
-      WHERE c.forgotten = 0 AND c.id IS NOT @except UNION
-      SELECT by FROM interviews WHERE by IS NOT NULL UNION SELECT by FROM outcomes WHERE by IS NOT NULL UNION
-      SELECT value FROM config WHERE key = 'user.name'`)
+      WHERE c.forgotten = 0 AND c.id IS NOT @except`)
     .pluck()
     .all({ except: except ?? null }) as string[];
+  // the team's: a `by` of two people or with a note ("Sam Ray and Kim Lee") is no one's name, and
+  // as one it shielded the erased person's words in every text (review wave 15 R1)
+  const team = db
+    .prepare(`SELECT by FROM interviews WHERE by IS NOT NULL UNION SELECT by FROM outcomes WHERE by IS NOT NULL
+      UNION SELECT value FROM config WHERE key = 'user.name'`)
+    .pluck()
+    .all() as string[];
+  return [...contacts, ...team.filter(isOneName)];
 }
 
 /**
@@ -253,8 +259,25 @@ function scrubHypothesis(db: DB, id: number, m: MentionMatcher): number {
  * someone else ("Kim Lee Smith" after `pm forget "Kim Lee"`: wave 15), and stays as written.
  */
 export function scrubBy(value: string, scrub: (text: string) => string): string {
-  const out = scrub(value);
-  return out !== value && !/[\p{L}\p{N}]/u.test(out.split(ERASED_MARK).join('')) ? ERASED_MARK : value;
+  // a `by` may name several people ("Kim Lee, Sam Ray", "Sam Ray and Kim Lee") or carry a note ("Kim
+  // Lee (PM)"): each name goes whole or not at all, and a note is text (review wave 15 R1: taken whole,
+  // the erased name stayed in all three)
+  return value
+    .split(BY_SEPARATORS)
+    .map((part, i) => {
+      if (i % 2 === 1) return part.includes('(') ? scrub(part) : part;
+      const out = scrub(part);
+      return out !== part && !/[\p{L}\p{N}]/u.test(out.split(ERASED_MARK).join('')) ? ERASED_MARK : part;
+    })
+    .join('');
+}
+
+/** What parts a `by` into its people: commas, semicolons, &, /, +, "and", and a note in parentheses. */
+const BY_SEPARATORS = /(\s*(?:[,;&/+]|\band\b|\([^)]*\)?)\s*)/iu;
+
+/** A `by` that is one person's name (no list, no note): only such a value names a living teammate. */
+export function isOneName(by: string): boolean {
+  return by.split(BY_SEPARATORS).length === 1;
 }
 
 /**
@@ -268,7 +291,7 @@ function scrubAttributions(db: DB, m: MentionMatcher): Map<number, number> {
     const values = db.prepare(`SELECT DISTINCT "${column}" FROM interviews WHERE "${column}" IS NOT NULL`).pluck();
     for (const value of values.all() as string[]) {
       const r = m.replace(value);
-      if (column === 'by') r.text = scrubBy(value, () => r.text);
+      if (column === 'by') r.text = scrubBy(value, (t) => m.replace(t).text);
       if (r.count === 0 || r.text === value) continue;
       const ids = db.prepare(`SELECT id FROM interviews WHERE "${column}" = ?`).pluck().all(value) as number[];
       db.prepare(`UPDATE interviews SET "${column}" = ? WHERE "${column}" = ?`).run(r.text, value);

@@ -39,6 +39,44 @@ describe("an erased name inside a teammate's longer name", () => {
   });
 });
 
+describe('an erased name in a `by` of several people or with a note (review wave 15 R1)', () => {
+  it('goes from each, and from the texts a `by` of two people named', () => {
+    pm('a', ['log', '--with', 'Kim Lee', '--account', 'Acme', '--summary', 'intro', '--by', 'Kim Lee, Sam Ray']);
+    pm('a', [
+      'log',
+      '--with',
+      'Jane Roe',
+      '--account',
+      'Acme',
+      '--summary',
+      'Sam Ray and Kim Lee on pricing',
+      '--by',
+      'Sam Ray and Kim Lee',
+    ]);
+    pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'x', '--by', 'Kim Lee (PM)']);
+    pm('a', ['forget', 'Kim Lee', '--yes']);
+    expect(interviews('a')).toEqual([
+      '[forgotten], Sam Ray | intro',
+      'Sam Ray and [forgotten] | Sam Ray and [forgotten] on pricing',
+      '[forgotten] (PM) | x',
+    ]);
+    // and is not written back by a later call's `by`
+    const again = team.run('a', [
+      'log',
+      '--with',
+      'Jane Roe',
+      '--account',
+      'Acme',
+      '--summary',
+      'again',
+      '--by',
+      'Kim Lee, Sam Ray',
+    ]);
+    expect(again.code).toBe(2);
+    expect(rows('a', "SELECT count(*) FROM interviews WHERE by LIKE '%Kim Lee%'")).toEqual(['0']);
+  });
+});
+
 describe('forgetting someone a longer name was merged into', () => {
   it('leaves one [forgotten] a mention, and nothing of the longer name', () => {
     pm('a', ['log', '--with', 'Kim Lee', '--account', 'Acme', '--summary', 'Kim Lee said hi']);
