@@ -530,7 +530,8 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
     return { h, interview, before, after, same, record: recordOf(ctx, db, h.rowid) };
   });
   const { h, interview, before, after, same, record } = result;
-  if (h.status === 'killed' || h.status === 'invalidated')
+  // refuting one killed or invalidated confirms the decision: only support may change it (as pm log warns)
+  if ((h.status === 'killed' || h.status === 'invalidated') && after.direction === 'supports')
     ctx.warn(
       `${h.id} was ${h.status}${h.latest ? ` on ${h.latest.date}` : ''}; the evidence is kept, reopen it if it ` +
         `changes your mind`,
