@@ -263,6 +263,18 @@ export async function sync(ctx: Context): Promise<void> {
         `it is kept as conflict ${l.id}: pm sync conflicts shows it, pm sync resolve ${l.id} lost brings it back`,
     );
   if (lostHere.length > 5) ctx.warn(`and ${lostHere.length - 5} more of your changes lost: pm sync conflicts`);
+  // a losing version of an erased person's record or interview is not kept (it may hold them: team.md),
+  // but said, on both sides, rather than lost without a word (fresh-eyes wave 15 H5)
+  const dropped = result.merged.flatMap((m) => m.dropped);
+  const gone = (d: (typeof dropped)[number]) => {
+    const what = d.kind === 'interview' ? 'an interview of a forgotten person' : 'a forgotten person';
+    return `${recordRef(d.kind, d.key)} (${d.kind}) is ${what}, and a losing version could bring them back`;
+  };
+  for (const d of dropped.filter((x) => x.own).slice(0, 5))
+    ctx.warn(`your change of ${gone(d)}: it lost to a change made elsewhere at once and is not kept; redo it`);
+  for (const d of dropped.filter((x) => !x.own).slice(0, 5))
+    ctx.warn(`a teammate's change of ${gone(d)}: it lost to yours, made at once, and is not kept`);
+  if (dropped.length > 10) ctx.warn(`and more changes of forgotten people's records lost (${dropped.length} in all)`);
   const others = result.conflicts - lostHere.length;
   if (others > 0)
     ctx.warn(

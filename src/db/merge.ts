@@ -122,6 +122,12 @@ export interface MergeResult {
   conflicts: number;
   /** those of them whose losing version was made here (this journal's edit lost): pm sync names them */
   ownLost: OwnLoss[];
+  /**
+   * losing versions let go because the record is an erased person's or one of their interviews (its
+   * version may hold them: conflictCopy); `own`: this journal made it. pm sync says so on both sides
+   * and names the version to the database, so that the journal that made it learns it lost (H5)
+   */
+  dropped: { kind: RecordKind; key: string; rev: string; own: boolean }[];
   /** the latest version received */
   latest: string | null;
   /** an erased person's interview was rewritten: the file is to be rewritten after the commit */
@@ -311,6 +317,7 @@ class Merger {
       forgottenLeftOut: 0,
       conflicts: 0,
       ownLost: [],
+      dropped: [],
       latest: null,
       rewrite: false,
       settingsChanged: [],
@@ -584,6 +591,7 @@ class Merger {
     if (contentOf(lost) === contentOf(c.deleted ? null : c.data)) return;
     const copy = conflictCopy(this.db, c.kind, c.key, lost as Record<string, unknown> | null, this.erased);
     if (copy) this.keepConflict(c.kind, c.key, c.rev, local.version, copy.doc);
+    else this.result.dropped.push({ kind: c.kind, key: c.key, rev: local.version, own: true });
   }
 
   /** Where references to this account or contact now go (it may have been merged into another). */
@@ -694,9 +702,9 @@ class Merger {
       const lostDoc = lostVersion && withoutVersion(lostVersion);
       // an erased person's record, or an interview they attended, is let go; any other loses their name
       const copy = conflictCopy(this.db, c.kind, c.key, lostDoc as Record<string, unknown> | null, this.erased);
-      if (copy) {
-        this.keepConflict(c.kind, c.key, keptRev, lostRev, copy.doc);
-      }
+      const own = deviceOf(lostRev) === this.device;
+      if (copy) this.keepConflict(c.kind, c.key, keptRev, lostRev, copy.doc);
+      else this.result.dropped.push({ kind: c.kind, key: c.key, rev: lostRev, own });
     }
     if (remoteWins) this.take(c, local, merged, counts, true);
     else {

@@ -267,7 +267,10 @@ interface Pending {
 }
 
 /** What changed here since the last push, as rows for the database. */
-function pendingRows(db: DB): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[] } {
+function pendingRows(
+  db: DB,
+  dropped: { kind: RecordKind; key: string; rev: string }[] = [],
+): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[] } {
   const pending = db
     .prepare(`SELECT kind, key, version, vv, deleted, merged_into, fields FROM record_versions
       LEFT JOIN field_versions USING (kind, key) WHERE dirty = 1`)
@@ -287,6 +290,14 @@ function pendingRows(db: DB): { rows: Omit<RemoteRow, 'seq'>[]; marks: Pending[]
     const list = conflicts.get(`${k.kind} ${k.key}`);
     if (list) list.push(k);
     else conflicts.set(`${k.kind} ${k.key}`, [k]);
+  }
+  // a losing version let go here (an erased person's interview: MergeResult.dropped) is named all the
+  // same, without its content, so that its journal says its change lost (H5)
+  for (const d of dropped) {
+    const list = conflicts.get(`${d.kind} ${d.key}`);
+    const k = { kind: d.kind, key: d.key, rev: d.rev, data: null };
+    if (list) list.push(k);
+    else conflicts.set(`${d.kind} ${d.key}`, [k]);
   }
   const lostOf = (kind: RecordKind, key: string, data: object | null): LostVersion[] | null => {
     const kept = conflicts.get(`${kind} ${key}`);
@@ -749,7 +760,10 @@ export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: 
         }).immediate();
       }
 
-      const { rows, marks } = pendingRows(db);
+      const { rows, marks } = pendingRows(
+        db,
+        result.merged.flatMap((m) => m.dropped.filter((d) => !d.own)),
+      );
       if (rows.length === 0) return null;
       const end = BigInt(
         (await client.query('UPDATE pm.meta SET seq = seq + $1 WHERE id = 1 RETURNING seq::text AS seq', [rows.length]))
