@@ -41,6 +41,8 @@ import { clipWords } from '../render/wrap.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
 import { painSeverityWarning } from '../core/pains.js';
+import { nearTwins } from '../core/opportunities.js';
+import { heardPainTexts, namedOpportunities } from '../db/opportunities.js';
 import { nameKey } from '../core/identity.js';
 import {
   accountLookalikeWarnings,
@@ -493,10 +495,34 @@ export interface LogResult {
   answers: OpenFollowUp[];
 }
 
+/**
+ * A new pain a letter, a hyphen or a plural off a pain or opportunity heard before (fresh-eyes wave 15
+ * H8): it would rank as an opportunity of its own, so the warning names the merge that joins them.
+ */
+function painTwinWarnings(db: DB, pains: string[]): string[] {
+  if (pains.length === 0) return [];
+  const named = namedOpportunities(db);
+  const texts = heardPainTexts(db);
+  const warnings: string[] = [];
+  for (const pain of pains) {
+    const [twin] = nearTwins(pain, named, texts);
+    if (twin === undefined) continue;
+    const [a, b] = [JSON.stringify(safeLine(pain.trim())), JSON.stringify(safeLine(twin))];
+    warnings.push(`pain ${a} is close to ${b}; if it is the same: pm opportunity merge ${a} ${b}`);
+  }
+  return warnings;
+}
+
 function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[]): LogResult {
   const stage = draft.stage === null ? null : parseStage(draft.stage, stages);
   const warnings = checkEvidenceTargets(db, draft.evidence);
   for (const w of draft.pains.map(painSeverityWarning)) if (w) warnings.push(w);
+  warnings.push(
+    ...painTwinWarnings(
+      db,
+      draft.pains.map((p) => p.text),
+    ),
+  );
   const participants = matchParticipants(db, draft);
   const applied = applyParticipants(db, participants, draft.role, draft.segment, draft.persona);
   const segment = accountSegment(db, applied, draft.segment);

@@ -9,6 +9,7 @@
 import { weeksWindow, type Window } from './dates.js';
 import type { HypothesisStatus } from './hypotheses.js';
 import { painKey, SEVERITIES, SEVERITY_WEIGHT, type Severity } from './pains.js';
+import { closest, looseKey } from './text.js';
 
 /** One pain of one interview in the window, as the journal holds it. */
 export interface PainRow {
@@ -515,4 +516,25 @@ export function opportunityNames(named: NamedOpportunity[], spellings: Spelling[
   }
   for (const [s] of spellings) names.add(s.trim());
   return names;
+}
+
+/**
+ * The names heard before that a new pain is a letter, a hyphen or a plural off ("slow CSV exports"
+ * for "slow CSV export"): each would rank as its own opportunity. None when the pain is already
+ * known by its key or an alias (it joins what it joined before).
+ */
+export function nearTwins(pain: string, named: NamedOpportunity[], texts: string[]): string[] {
+  const key = painKey(pain);
+  if (named.some((n) => n.key === key || n.aliases.some((a) => a.key === key))) return [];
+  if (texts.some((t) => painKey(t) === key)) return [];
+  const names = [
+    ...opportunityNames(
+      named,
+      texts.map((t): Spelling => [t, 0]),
+    ),
+  ].filter((n) => painKey(n) !== key);
+  // the typo check "did you mean" uses (a letter or two off), not its match on a word's start: a
+  // pain that starts another's word ("slow") is a different pain, not a twin
+  const twin = closest(looseKey(pain), names.map(looseKey));
+  return twin === undefined ? [] : names.filter((n) => looseKey(n) === twin).slice(0, 1);
 }

@@ -527,6 +527,11 @@ export function painSpellings(db: DB): Spelling[] {
   return db.prepare('SELECT text, count(*) FROM pains GROUP BY text').raw().all() as Spelling[];
 }
 
+/** Every pain text heard, each once: read from its kept totals (0052), not the pains. */
+export function heardPainTexts(db: DB): string[] {
+  return db.prepare('SELECT text FROM pain_text_totals').pluck().all() as string[];
+}
+
 // ---------------------------------------------------------------- writes
 
 export function insertOpportunity(db: DB, o: { uuid: string; name: string; key: string }): number {
