@@ -474,6 +474,14 @@ export function forgetContact(
   }[];
   const scrubbed = { quotes: 0, mentions: 0, otherRecords: 0, hypotheses: [] as string[] };
   const changed = new Set<string>();
+  // every whole name of theirs first, in their conversations: a part of one ("Roe" of "Jane Roe") would
+  // otherwise take its word out of another before that one is looked for ("J. Roe" left "J. [forgotten]":
+  // fresh-eyes wave 15 H13)
+  if (aliases.length > 0)
+    for (const p of longestFirst([person, ...aliases])) {
+      const whole = personNeedles(p.name, p.email, person.account, live).everywhere;
+      for (const id of interviewIds) scrubbed.mentions += scrubInterview(db, id, whole, false);
+    }
   for (const p of longestFirst([person, ...aliases])) {
     const more = scrubPerson(db, p, interviewIds, live, changed);
     scrubbed.quotes += more.quotes;

@@ -116,3 +116,17 @@ describe('pm forget of a person merged into a contact at another account', () =>
     expect(accounts()).toEqual(['I1 Acme', 'I2 Globex']);
   });
 });
+
+describe('pm forget of a person known by an initial and by their whole name, merged', () => {
+  // "Roe" of "Jane Roe" was scrubbed first and left "J. [forgotten] says hi" (fresh-eyes wave 15 H13)
+  it('takes the whole written form of each name, the initial with it', () => {
+    pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'first']);
+    pm('a', [
+      ...['log', '--with', 'J. Roe <jroe@acme.test>', '--account', 'Acme'],
+      ...['--summary', 'J. Roe says hi; Jane agrees'],
+    ]);
+    pm('a', ['contact', 'merge', 'J. Roe', 'Jane Roe', '--yes']);
+    pm('a', ['forget', 'J. Roe', '--yes']);
+    expect(JSON.parse(pm('a', ['show', 'I2', '--json']).out).summary).toBe('[forgotten] says hi; [forgotten] agrees');
+  });
+});
