@@ -13,8 +13,6 @@ import { deleteHypothesis, evidenceCount, hypothesesByRowId } from '../db/eviden
 import { goAhead } from '../prompts.js';
 import { foldLinkVersions } from '../db/tracking.js';
 import { contactsOfInterview, leftWithoutConversation } from '../db/contacts.js';
-import type { ContactRow } from '../core/contacts.js';
-import type { DB } from '../db/journal.js';
 
 export interface DeleteOptions {
   yes?: boolean;

@@ -668,12 +668,12 @@ export function loggedLine(r: InterviewRecord): string {
   return `Logged ${r.id} · ${what} on ${r.date}${note}`;
 }
 
-/** `fit`: how a line is laid out (the interactive pm log breaks them at words for its terminal). */
-export function report(ctx: Context, result: LogResult, fit = (line: string) => line): void {
+/** `layout`: how a line is laid out (the interactive pm log breaks them at words for its terminal). */
+export function report(ctx: Context, result: LogResult, layout = (line: string) => line): void {
   for (const w of result.warnings) ctx.warn(w);
-  for (const n of result.notes) ctx.info(fit(n));
+  for (const n of result.notes) ctx.info(layout(n));
   if (ctx.json) ctx.printJson(result.record);
-  else ctx.out(fit(loggedLine(result.record)));
+  else ctx.out(layout(loggedLine(result.record)));
 }
 
 /** --supports/--refutes given as short references (H-0b12cd:strong) name the journal's own ids. */

@@ -806,7 +806,7 @@ describe('pm log on a terminal: a known person typed as pm writes and prints the
 
   it('"Jane Roe (Globex)" with Globex typed as the account says she is at Acme there, and makes no one', () => {
     seed();
-    const r = session([
+    session([
       { expected: 'Who did you talk to', text: 'Jane Roe (Globex)' },
       { expected: 'New contact: Jane Roe \\(Globex\\)', keys: [DOWN, ENTER] },
       { expected: 'Which account', text: 'Globex', keys: [ENTER] },
