@@ -2,7 +2,10 @@
 // and quotes, with a snippet around the match, highlighted on a terminal.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { safeLine } from '../core/text.js';
+import { safeLine, shellWord } from '../core/text.js';
+import { nameKey } from '../core/identity.js';
+import { findAccount } from '../db/accounts.js';
+import type { DB } from '../db/journal.js';
 import { MATCH_END, MATCH_START, searchInterviews, type SearchHit } from '../db/fts.js';
 import { snippetOf } from '../core/search-text.js';
 import { lineOf, type InterviewRecord } from '../core/interviews.js';
@@ -31,7 +34,12 @@ export function search(ctx: Context, query: string, opts: { limit?: string }): v
     return;
   }
   if (records.length === 0) {
-    ctx.info(`Nothing matches ${JSON.stringify(query)}.`);
+    const named = namedBy(db, query);
+    ctx.info(
+      named.length === 0
+        ? `Nothing matches ${JSON.stringify(query)}.`
+        : [`Nothing matches ${JSON.stringify(query)} in summaries, notes, pains or quotes.`, ...named].join('\n'),
+    );
     return;
   }
   const c = ctx.color;
@@ -73,4 +81,34 @@ function fitted(r: InterviewRecord, hit: SearchHit, room: number): string {
     const s = snippet(r, hit, width);
     if (width <= 12 || displayWidth(s.replace(MARKS, '')) <= room) return s;
   }
+}
+
+/**
+ * The account and people a query names, with the command that shows their conversations: search reads
+ * what was said, and "pm search Acme" answering "Nothing matches" read as never having talked to Acme
+ * (fresh-eyes wave 15 H9). An account by its name; a contact by the whole name, or its first or last word.
+ */
+function namedBy(db: DB, query: string): string[] {
+  const key = nameKey(query.replace(/^"|"$/g, ''));
+  if (key === '' || /[%_\\]/.test(key)) return [];
+  const lines: string[] = [];
+  const account = findAccount(db, query);
+  const conversations = (n: number) => `${n} ${n === 1 ? 'conversation' : 'conversations'}`;
+  if (account !== undefined) {
+    const n = db.prepare('SELECT interviews FROM accounts WHERE id = ?').pluck().get(account.id) as number;
+    lines.push(`${safeLine(account.name)} is an account, ${conversations(n)} → pm show ${shellWord(account.name)}`);
+  }
+  const people = db
+    .prepare(`SELECT name, account_name AS account, interviews FROM contacts WHERE forgotten = 0
+      AND (name_key = @key OR name_key LIKE @key || ' %' OR name_key LIKE '% ' || @key)
+      ORDER BY interviews DESC, id LIMIT 4`)
+    .all({ key }) as { name: string; account: string; interviews: number }[];
+  for (const p of people.slice(0, 3)) {
+    const namesakes = people.filter((o) => nameKey(o.name) === nameKey(p.name)).length > 1;
+    const ref = namesakes ? `${p.name} (${p.account})` : p.name;
+    const who = safeLine(`${p.name} (${p.account})`);
+    lines.push(`${who} is a contact, ${conversations(p.interviews)} → pm show ${shellWord(ref)}`);
+  }
+  if (people.length > 3) lines.push(`and others: pm contacts`);
+  return lines;
 }

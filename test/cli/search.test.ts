@@ -19,6 +19,21 @@ afterEach(() => box.cleanup());
 const ids = (args: string[]) => box.json(['search', ...args]).map((r: any) => r.id);
 
 describe('pm search', () => {
+  it('names the account and people a query means when nothing they said matches, with the command (H9)', () => {
+    const said = (q: string) => {
+      const r = box.pm(['search', q]);
+      expect(r.code, r.err).toBe(0);
+      return `${r.out}${r.err}`;
+    };
+    expect(said('Acme')).toContain('Acme is an account, 4 conversations → pm show Acme');
+    expect(said('jane')).toContain('Jane Roe (Acme) is a contact, 4 conversations → pm show "Jane Roe"');
+    expect(said('Roe')).toContain('→ pm show "Jane Roe"');
+    expect(box.ok(['show', 'Jane Roe']).out).toContain('Jane Roe');
+    expect(said('zebra')).toBe('Nothing matches "zebra".\n');
+    // a match in what was said is listed as before, with no pointer
+    expect(said('export')).not.toContain('is an account');
+  });
+
   it('finds words in summaries, notes, pains and quotes, best first, as interview records with a snippet', () => {
     expect(ids(['export'])).toEqual(['I1']);
     expect(ids(['saml'])).toEqual(['I3']);
