@@ -317,7 +317,7 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
       `try: pm hyp edit ${ref} --criteria "3 of 5 finance leads say yes"`,
     );
   requireJournal(ctx, ref);
-  const { record, changed, warnings } = ctx.transaction(({ db }) => {
+  const { record, changed, warnings, notes } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
     refuseErasedMention(db, [
       ['the statement', wanted.statement],
@@ -326,6 +326,7 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
       ...(addFor ?? []).map((o): [string, string] => ['--for', o]),
     ]);
     const warnings: string[] = [];
+    const notes: string[] = [];
     if (opts.decideBy !== undefined) wanted.decideBy = deadline(ctx, opts.decideBy, ctx.today, h.createdOn);
     const changes: HypothesisChanges = {};
     const changed: string[] = [];
@@ -366,8 +367,18 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
     }
     updateHypothesis(db, h.rowid, changes);
     if (tags !== undefined) {
-      setHypothesisTags(db, h.rowid, tags);
-      changed.push('tags');
+      // --tag gives the whole list (as pm edit's does): say what it replaced, or --for adding and --tag
+      // replacing read alike ("Edited H7 · tags" and onboarding gone: fresh-eyes wave 15 H14)
+      const before = db
+        .prepare('SELECT tag FROM hypothesis_tags WHERE hypothesis_id = ? ORDER BY position')
+        .pluck()
+        .all(h.rowid) as string[];
+      if (before.join('\n') !== tags.join('\n')) {
+        setHypothesisTags(db, h.rowid, tags);
+        changed.push('tags');
+        const list = (xs: string[]) => (xs.length ? xs.map(safeLine).join('; ') : 'nothing');
+        if (before.some((t) => !tags.includes(t))) notes.push(`replaced tags: ${list(before)} → ${list(tags)}`);
+      }
     }
     if (removeFor !== undefined) {
       const linked = namedOpportunities(db).filter((o) => opportunitiesOf(db, h.rowid).includes(o.id));
@@ -390,9 +401,10 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
       if (opportunitiesOf(db, h.rowid).length !== before && !changed.includes('opportunities'))
         changed.push('opportunities');
     }
-    return { record: recordOf(ctx, db, h.rowid), changed, warnings };
+    return { record: recordOf(ctx, db, h.rowid), changed, warnings, notes };
   });
   for (const w of warnings) ctx.warn(w);
+  for (const n of notes) ctx.info(n);
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
