@@ -323,7 +323,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         `<li>Customer conversations: ${num('direct', k.direct)} ` +
         `with ${num('customers', plural(k.customers, 'customer'))}` +
         (r.whole
-          ? ' (the whole journal: each week against the target in the chart)</li>'
+          ? ' (the whole journal: its last weeks against the target in the chart)</li>'
           : ` (target ${num('target', k.target)}: <b>${targetWord(k)}</b>)</li>`) +
         `<li>Last customer conversation: ${last}${k.overdue ? ' (<b>overdue</b>)' : ''}</li>` +
         `<li>Indirect signals: ${num('indirect', k.indirect)}</li>` +

@@ -84,7 +84,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...[
       `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} ` +
         (r.whole
-          ? '(the whole journal: each week against the target below)'
+          ? '(the whole journal: its last weeks against the target below)'
           : `(target ${k.target}: **${targetWord(k)}**)`),
       `Last customer conversation: ` +
         `${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}` +

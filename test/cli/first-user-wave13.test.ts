@@ -102,11 +102,11 @@ describe('the whole-journal export judges no pace (H13)', () => {
     run(['log', '--with', 'Ana Gómez', '--summary', 'Monday'], '2026-12-07');
     const whole = run(['export'], '2026-12-07');
     expect(whole).toContain('as of 2026-12-07: **on track**');
-    expect(whole).toContain('(the whole journal: each week against the target below)');
+    expect(whole).toContain('(the whole journal: its last weeks against the target below)');
     expect(whole).not.toContain('behind-target');
     expect(whole).not.toContain('more today');
     const html = run(['export', '--format', 'html'], '2026-12-07');
-    expect(html).toContain('the whole journal: each week against the target in the chart');
+    expect(html).toContain('the whole journal: its last weeks against the target in the chart');
     // a week is a cadence period: Sunday of a week with one call is behind
     expect(run(['export', '--week'], '2026-11-29')).toContain('behind-target');
   });
