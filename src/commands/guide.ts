@@ -42,6 +42,7 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
   const g = buildGuide(
     {
       ...h,
+      today: ctx.today,
       segments: segmentNames(db, ctx.today),
       stages: journeyStages(config),
       heardSegments: heard.segments,

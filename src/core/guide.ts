@@ -5,6 +5,7 @@
 import type { Config } from './config.js';
 import type { Confidence } from './confidence.js';
 import type { HypothesisKind } from './hypotheses.js';
+import { daysBetween } from './dates.js';
 
 // ---------------------------------------------------------------- reviewing questions
 
@@ -289,6 +290,8 @@ export interface GuideInput {
   kind: HypothesisKind;
   criteria: string | null;
   decideBy: string;
+  /** the day the guide is made: a decide-by before it is past, and the guide says so */
+  today?: string;
   /** the opportunities it addresses (pm hyp … --for), in the customer's words */
   opportunities: string[];
   tags: string[];
@@ -358,7 +361,12 @@ export function buildGuide(g: GuideInput, config: Pick<Config, 'evidence.validat
         `(ready-to-validate)`,
     disprove:
       `${plural(killAt, 'customer')} refute it ` +
-      `(ready-to-kill)${g.criteria ? ', or the criterion is not met' : ''} by ${g.decideBy}`,
+      `(ready-to-kill)${g.criteria ? ', or the criterion is not met' : ''} by ${g.decideBy}` +
+      // past its decide-by, "not met by" a month ago read as a test still to come (fresh-eyes wave 15 H12)
+      (g.today !== undefined && g.decideBy < g.today
+        ? `, ${plural(daysBetween(g.decideBy, g.today), 'day')} ago: decide now ` +
+          `(pm hyp validate ${g.id} or pm hyp kill ${g.id})`
+        : ''),
     evidence: {
       supports: g.supports,
       refutes: g.refutes,

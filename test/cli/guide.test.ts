@@ -21,6 +21,24 @@ function setUp(): void {
 }
 
 describe('pm guide H3', () => {
+  it('of a hypothesis past its decide-by says how long ago and to decide now (fresh-eyes wave 15 H12)', () => {
+    ok([
+      'hyp',
+      'add',
+      'Admins will pay for SSO',
+      '--criteria',
+      '3 of 5 say yes',
+      '--decide-by',
+      '2026-11-13',
+      '--date',
+      '2026-11-01',
+    ]);
+    const past = box.json(['guide', 'H1', '--json']).disprove;
+    expect(past).toContain('not met by 2026-11-13, 7 days ago: decide now (pm hyp validate H1 or pm hyp kill H1)');
+    ok(['hyp', 'edit', 'H1', '--decide-by', '2026-12-18']);
+    expect(box.json(['guide', 'H1', '--json']).disprove).toMatch(/not met by 2026-12-18$/);
+  });
+
   it('prints open questions for its kind, what proves and disproves it, and who to ask next', () => {
     setUp();
     const text = ok(['guide', 'h1']).out;
