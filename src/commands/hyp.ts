@@ -36,6 +36,7 @@ import {
   hypothesisTotal,
   insertHypothesis,
   interviewBrief,
+  hypothesisTags,
   setHypothesisTags,
   unlinkEvidence,
   updateHypothesis,
@@ -369,10 +370,7 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
     if (tags !== undefined) {
       // --tag gives the whole list (as pm edit's does): say what it replaced, or --for adding and --tag
       // replacing read alike ("Edited H7 · tags" and onboarding gone: fresh-eyes wave 15 H14)
-      const before = db
-        .prepare('SELECT tag FROM hypothesis_tags WHERE hypothesis_id = ? ORDER BY position')
-        .pluck()
-        .all(h.rowid) as string[];
+      const before = hypothesisTags(db, h.rowid);
       if (before.join('\n') !== tags.join('\n')) {
         setHypothesisTags(db, h.rowid, tags);
         changed.push('tags');

@@ -4,7 +4,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { safeLine, shellWord } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
-import { findAccount } from '../db/accounts.js';
+import { accountConversations, findAccount } from '../db/accounts.js';
+import { contactsNamedLike } from '../db/contacts.js';
 import type { DB } from '../db/journal.js';
 import { MATCH_END, MATCH_START, searchInterviews, type SearchHit } from '../db/fts.js';
 import { snippetOf } from '../core/search-text.js';
@@ -90,19 +91,15 @@ function fitted(r: InterviewRecord, hit: SearchHit, room: number): string {
  */
 function namedBy(db: DB, query: string): string[] {
   const key = nameKey(query.replace(/^"|"$/g, ''));
-  if (key === '' || /[%_\\]/.test(key)) return [];
+  if (key === '') return [];
   const lines: string[] = [];
   const account = findAccount(db, query);
   const conversations = (n: number) => `${n} ${n === 1 ? 'conversation' : 'conversations'}`;
   if (account !== undefined) {
-    const n = db.prepare('SELECT interviews FROM accounts WHERE id = ?').pluck().get(account.id) as number;
+    const n = accountConversations(db, account.id);
     lines.push(`${safeLine(account.name)} is an account, ${conversations(n)} → pm show ${shellWord(account.name)}`);
   }
-  const people = db
-    .prepare(`SELECT name, account_name AS account, interviews FROM contacts WHERE forgotten = 0
-      AND (name_key = @key OR name_key LIKE @key || ' %' OR name_key LIKE '% ' || @key)
-      ORDER BY interviews DESC, id LIMIT 4`)
-    .all({ key }) as { name: string; account: string; interviews: number }[];
+  const people = contactsNamedLike(db, key, 4);
   for (const p of people.slice(0, 3)) {
     const namesakes = people.filter((o) => nameKey(o.name) === nameKey(p.name)).length > 1;
     const ref = namesakes ? `${p.name} (${p.account})` : p.name;

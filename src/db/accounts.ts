@@ -17,6 +17,11 @@ export function findAccount(db: DB, name: string): AccountRow | undefined {
     | undefined;
 }
 
+/** How many conversations an account holds (kept on its row). */
+export function accountConversations(db: DB, id: number): number {
+  return db.prepare('SELECT interviews FROM accounts WHERE id = ?').pluck().get(id) as number;
+}
+
 /** Every account's name, for "did you mean". */
 export function accountNames(db: DB): string[] {
   return db.prepare('SELECT name FROM accounts').pluck().all() as string[];

@@ -22,6 +22,23 @@ const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId,
 
 // Names and emails are compared by their keys (src/core/identity.ts): case, width, NFC or NFD and
 // invisible characters make no difference ("JOSÉ PEÑA", "José Peña" in NFD, "Ｊｏｓé Peña").
+/**
+ * The living contacts a name means, most talked to first: the whole name, or its first or last word
+ * (`key` a nameKey), with their account and conversations (at most `limit`).
+ */
+export function contactsNamedLike(
+  db: DB,
+  key: string,
+  limit: number,
+): { name: string; account: string; interviews: number }[] {
+  if (/[%_\\]/.test(key)) return [];
+  return db
+    .prepare(`SELECT name, account_name AS account, interviews FROM contacts WHERE forgotten = 0
+      AND (name_key = @key OR name_key LIKE @key || ' %' OR name_key LIKE '% ' || @key)
+      ORDER BY interviews DESC, id LIMIT @limit`)
+    .all({ key, limit }) as { name: string; account: string; interviews: number }[];
+}
+
 export function contactByEmail(db: DB, email: string): ContactRow | undefined {
   return db.prepare(`${SELECT} WHERE c.email_key = ?`).get(nameKey(email)) as ContactRow | undefined;
 }

@@ -45,6 +45,14 @@ export function insertHypothesis(db: DB, h: NewHypothesis): number {
   return rowid;
 }
 
+/** A hypothesis's tags, in their order. */
+export function hypothesisTags(db: DB, rowid: number): string[] {
+  return db
+    .prepare('SELECT tag FROM hypothesis_tags WHERE hypothesis_id = ? ORDER BY position')
+    .pluck()
+    .all(rowid) as string[];
+}
+
 export function setHypothesisTags(db: DB, rowid: number, tags: string[]): void {
   db.prepare('DELETE FROM hypothesis_tags WHERE hypothesis_id = ?').run(rowid);
   const insert = db.prepare('INSERT INTO hypothesis_tags(hypothesis_id, position, tag) VALUES (?, ?, ?)');
