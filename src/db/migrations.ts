@@ -105,6 +105,7 @@ export const MIGRATIONS: Migration[] = [
   migration(65, '0065_kill_confirmed'),
   migration(66, '0066_interviewer_indexes'),
   migration(67, '0067_outcome_by_tracked'),
+  migration(68, '0068_report_decided_late'),
 ];
 
 /**

@@ -80,6 +80,17 @@ describe('report query plans', () => {
       );
       expect(plan.filter((d) => /^SEARCH (i|interviews) .*\bkind=\?/.test(d) && !/\bby=\?/.test(d))).toEqual([]);
     });
+  // the standup page's killed hypotheses with supporting links since their decision: their kept entries'
+  // partial index (0068) in the list's order, where searching each killed hypothesis's links was the
+  // harsh 100k journal's costliest statement (~1.7 ms)
+  it('lateKilled reads the kept entries flagged evidence-after-kill, in order', () => {
+    const sql = reportSql(false, true).lateKilled;
+    const plan = (
+      j.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ asOf: params.asOf, rows: 10 }) as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan).toContain('SCAN d USING INDEX report_decided_late');
+    expect(plan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
+  });
   for (const [name, sql] of variants) {
     it(`${name} never scans the interviews table, with or without statistics`, () => {
       expect(scans(sql)).toEqual([]);
