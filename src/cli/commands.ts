@@ -1149,6 +1149,10 @@ question has a problem, 0 when none; --json: [{ line, text, problems: [{ kind, r
         description: 'replace contact names and emails with pseudonyms (--redact all: account names too)',
         values: ['all'],
       },
+      {
+        flags: '--team',
+        description: "md, html: everyone's conversations against the team's target, each person's in a Team section",
+      },
       { flags: '--front-matter', description: 'markdown: start with a YAML block (period, as-of, version)' },
       {
         flags: '--raw',

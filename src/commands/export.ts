@@ -8,8 +8,10 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { destination, Spool, type Staged, stage, writeFailure, writeThrough } from '../files.js';
 import { interruptible } from '../interrupt.js';
-import { parsePastDate, rangePeriod, type Period } from '../core/dates.js';
-import { buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS, silentBefore } from '../core/report.js';
+import { addDays, parsePastDate, rangePeriod, type Period } from '../core/dates.js';
+import { buildShownReport, CHART_WEEKS, reportQuery, resolvePeriod, SHOWN_ROWS, silentBefore } from '../core/report.js';
+import type { Team } from '../core/team.js';
+import { othersHoldConversations } from '../db/team.js';
 import type { Config } from '../core/config.js';
 import {
   makeRedactor,
@@ -38,10 +40,10 @@ import { csvRecord, type CsvInterview } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow, rankOpportunities, rankPainTexts } from '../core/opportunities.js';
-import { pageRefs } from '../db/refs.js';
+import { pageRefs, syncs } from '../db/refs.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
-import { fillStatements } from './report.js';
+import { fillStatements, teamPage } from './report.js';
 import type { DB } from '../db/journal.js';
 import type { MarkdownRecords } from '../core/markdown-records.js';
 import { VERSION } from '../version.js';
@@ -61,6 +63,7 @@ export interface ExportOptions {
   redact?: string | boolean;
   frontMatter?: boolean;
   raw?: boolean;
+  team?: boolean;
 }
 
 const FORMATS = ['md', 'json', 'csv', 'html'] as const;
@@ -77,6 +80,8 @@ export interface ExportScope {
   range: ExportRange;
   /** the day pm runs: a past week exported as of its last day is over (src/core/report.ts runningOn) */
   today: string;
+  /** a period's page is the team's (`--team`, or a shared journal with teammates: teamPage) */
+  team?: boolean;
 }
 
 /**
@@ -165,7 +170,7 @@ export function markdown(
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   // a journal that syncs names its hypotheses by reference too: its exports are read by the team (H9)
   const refs = pageRefs(db);
-  const options = {
+  const plain = {
     period,
     asOf: scope.asOf,
     config,
@@ -174,6 +179,8 @@ export function markdown(
     whole: scope.period === null,
     refs,
   };
+  const page = scope.team && scope.period !== null ? teamPage(db, plain) : null;
+  const options = page?.options ?? plain;
   // the opportunities the report (its best five) and the tree (every named one, the ten best without a
   // name) may show, ranked from one reading; how many were heard, counted; the segments gone silent
   // alone (the page shows segment-silent, not the segments); the themes it may list
@@ -197,6 +204,7 @@ export function markdown(
   const rows = { ...read, opportunities: { ...o, ranked } };
   const shown = buildShownReport(rows, options);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
+  const team = page ? redactTeam(page.team(shown.report), redactor) : undefined;
   const statuses = hypothesisStatuses(
     db,
     scope.asOf,
@@ -233,9 +241,17 @@ export function markdown(
       asOf: scope.asOf,
       frontMatterVersion: withFrontMatter ? VERSION : undefined,
       refs,
+      team,
     },
     write,
   );
+}
+
+/** The Team section with its people's names pseudonymised as the interviews' `by` is, under --redact. */
+function redactTeam(team: Team, redactor: Redactor | null): Team {
+  if (!redactor) return team;
+  const by = (name: string) => redactor.interviewer(name) ?? name;
+  return { ...team, members: team.members.map((m) => ({ ...m, by: by(m.by) })), silent: team.silent.map(by) };
 }
 
 /**
@@ -247,10 +263,13 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
   const first = records.firstDate ?? scope.asOf;
   const period = scope.period ?? rangePeriod(first < scope.asOf ? first : scope.asOf, scope.asOf);
   const refs = pageRefs(db);
-  const options = { period, asOf: scope.asOf, config, by: null, today: scope.today, whole: scope.period === null };
+  const plain = { period, asOf: scope.asOf, config, by: null, today: scope.today, whole: scope.period === null };
+  const page = scope.team && scope.period !== null ? teamPage(db, plain) : null;
+  const options = page?.options ?? plain;
   const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), { ...options, refs });
   fillStatements(db, shown.needs);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
+  const team = page ? redactTeam(page.team(shown.report), redactor) : undefined;
   const needs = redactor ? redactDeep(shown.needs, redactor) : shown.needs;
   const t = redactor ? redactor.text : (s: string) => s;
   let count = 0;
@@ -277,7 +296,7 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
       };
     }
   }
-  write(renderReportHtml(report, { needs, unread: shown.unread, interviews: interviews(), refs }));
+  write(renderReportHtml(report, { needs, unread: shown.unread, interviews: interviews(), refs, team }));
   return count;
 }
 
@@ -361,6 +380,13 @@ export function writeJson(
   write(firstKey ? '{}\n' : '\n}\n');
 }
 
+/** A journal that syncs, where someone else held a conversation in the 8 weeks up to --as-of (as pm report asks). */
+function hasTeam(ctx: Context, db: DB, scope: ExportScope): boolean {
+  if (!syncs(db)) return false;
+  const since = addDays(scope.asOf, -7 * CHART_WEEKS + 1);
+  return othersHoldConversations(db, { me: ctx.defaultBy(ctx.config()), since, asOf: scope.asOf });
+}
+
 export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
   const format = chooseFormat(ctx, opts);
   if (opts.raw && format !== 'csv')
@@ -370,6 +396,11 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   const redact = parseRedact(opts.redact);
   const config = ctx.config();
   const scope = exportScope(opts, ctx.today, config['week.start']);
+  if (opts.team && format !== 'md' && format !== 'html')
+    throw new UsageError(
+      `--team is for the markdown and HTML pages; --format ${format} holds every conversation already`,
+      'try: pm export --week --team',
+    );
   // where --out may be written is known before the journal is read (src/files.ts)
   // `--out -` is stdout, as `-` is everywhere else in pm (--notes-file -, pm import -): not a file named "-"
   if (opts.out === '-') opts.out = undefined;
@@ -387,6 +418,11 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     );
   const { db } = ctx.read();
   readOnce(db);
+  // the weekly notes of a shared journal are the team's: everyone's conversations against the team's
+  // target, each person's in a Team section (fresh-eyes wave 15 H11: the team's five calls read "met"
+  // against one person's target of 2). A journal nobody else logs in keeps the one target unless asked
+  if (scope.period !== null && (opts.team || ((format === 'md' || format === 'html') && hasTeam(ctx, db, scope))))
+    scope.team = true;
   // One snapshot of the journal for the document and the report in it. The document is made (into
   // a Spool: src/files.ts) before a byte is written: a reader that takes its
   // time (pm export | less) must not keep the journal's snapshot open, which would hold up a

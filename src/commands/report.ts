@@ -9,6 +9,7 @@ import {
   reportQuery,
   resolvePeriod,
   runningOn,
+  scaledTarget,
   SHOWN_ROWS,
   silentBefore,
   type Needs,
@@ -23,9 +24,9 @@ import { writeOut } from '../io.js';
 import { pageRefs, syncs } from '../db/refs.js';
 import { withRefs, withRefsText } from '../core/page-refs.js';
 import { othersHoldConversations, teamRows } from '../db/team.js';
-import { buildTeam } from '../core/team.js';
-import { renderTeamMarkdown, renderTeamText } from '../render/team.js';
-import { addDays } from '../core/dates.js';
+import { buildTeam, type Team } from '../core/team.js';
+import { renderTeamText } from '../render/team.js';
+import { addDays, daysBetween } from '../core/dates.js';
 import { renderReportText } from '../render/report-text.js';
 import { renderStandup } from '../render/report-standup.js';
 import { renderReportMarkdown } from '../render/report-md.js';
@@ -161,11 +162,6 @@ export function report(ctx: Context, flags: ReportFlags): void {
   const format = reportFormat(ctx, flags.format);
   if (flags.team && flags.by !== undefined)
     throw new UsageError('--team covers everyone; --by one person: give one of them', 'try: pm report --team');
-  if (flags.team && format === 'html')
-    throw new UsageError(
-      'the HTML page has no Team section yet: --team takes text, md or json',
-      'try: pm report --team',
-    );
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
   // cron without the PM_DB the shell sets reads no journal: "OVERDUE · Nothing logged yet" each
@@ -203,42 +199,50 @@ function teamPace(report: Report, options: ReportOptions) {
 }
 
 /**
- * `pm report --team` (issue 19): the report of everyone's conversations, with a section per person:
- * customer conversations against the target, and who has had none in the period.
+ * The team's page (`pm report --team`, a shared journal's `pm export`): the options judging everyone's
+ * conversations against the team's target (each person's times the people: fresh-eyes wave 15 H11),
+ * and, once the report is built, its Team section. Nobody in the last 8 weeks: the one person's target.
  */
-function printTeamReport(ctx: Context, db: DB, options: ReportOptions, format: ReportFormat): Report {
+export function teamPage(db: DB, options: ReportOptions): { options: ReportOptions; team: (r: Report) => Team } {
   const query = reportQuery(options);
   const since = addDays(options.asOf, -7 * CHART_WEEKS + 1);
   const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since });
-  const refs = pageRefs(db, true);
-  if (format === 'json') {
-    const report = buildReport(reportRows(db, query), options);
-    ctx.printJson({
-      ...withRefs(report, refs),
-      team: buildTeam(
+  const periodDays = daysBetween(options.period.start, options.period.end) + 1;
+  return {
+    options: rows.length === 0 ? options : { ...options, people: rows.length },
+    team: (report) =>
+      buildTeam(
         rows,
-        report.contact.target,
+        scaledTarget(options.config, periodDays),
         options.asOf,
         teamPace(report, options),
         options.config['cadence.days'],
       ),
-    });
+  };
+}
+
+/**
+ * `pm report --team` (issue 19): the report of everyone's conversations against the team's target, with
+ * a section per person: customer conversations against the target, and who has had none in the period.
+ */
+function printTeamReport(ctx: Context, db: DB, plain: ReportOptions, format: ReportFormat): Report {
+  const { options, team } = teamPage(db, plain);
+  const query = reportQuery(options);
+  const refs = pageRefs(db, true);
+  if (format === 'json') {
+    const report = buildReport(reportRows(db, query), options);
+    ctx.printJson({ ...withRefs(report, refs), team: team(report) });
     return report;
   }
-  const { report, unread } = buildShownReport(reportRows(db, query, SHOWN_ROWS), { ...options, refs });
-  const team = buildTeam(
-    rows,
-    report.contact.target,
-    options.asOf,
-    teamPace(report, options),
-    options.config['cadence.days'],
-  );
-  if (format === 'md')
-    ctx.out(`${renderReportMarkdown(report, { unread, refs }).trimEnd()}\n\n${renderTeamMarkdown(team)}\n`);
-  else
+  const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), { ...options, refs });
+  if (format === 'md') ctx.out(renderReportMarkdown(report, { unread, refs, team: team(report) }));
+  else if (format === 'html') {
+    fillStatements(db, needs);
+    ctx.out(renderReportHtml(report, { needs, unread, refs, team: team(report) }));
+  } else
     ctx.out(
       `${renderReportText(report, { color: ctx.color, width: ctx.width, unread, refs }).trimEnd()}\n\n` +
-        `${renderTeamText(team, ctx.color)}\n`,
+        `${renderTeamText(team(report), ctx.color)}\n`,
     );
   return report;
 }

@@ -332,6 +332,12 @@ export interface ReportOptions {
    * commands `H-8d8dc7`. JSON has `ref` beside `id` and is given none.
    */
   refs?: PageRefs;
+  /**
+   * The team's page (`pm report --team`, a shared journal's export): everyone's conversations judged
+   * against the target of this many people, each person's target times them, as the Team section
+   * judges the team (fresh-eyes wave 15 H11: the team's five calls "met" one person's target of 2)
+   */
+  people?: number;
 }
 
 export interface PeriodFlags {
@@ -618,6 +624,8 @@ export interface Report {
     behind: boolean;
     /** the period is over: short of the target is "not met"; while it runs, "behind" or "on track" */
     over: boolean;
+    /** the team's page (ReportOptions.people): `target` is the team's, each person's times this many */
+    people?: number;
   };
   /** customer conversations per week, the last CHART_WEEKS weeks, oldest first */
   weekly: {
@@ -818,13 +826,18 @@ export function targetWord(k: Report['contact']): 'met' | 'not met' | 'behind' |
   return k.behind ? 'behind' : 'on track';
 }
 
+/** A target as the pages name it: the team's says whose, and how it is made (`team target 4 (2 × 2)`). */
+export function targetText(target: number, people?: number): string {
+  return people === undefined ? `target ${target}` : `team target ${target} (${people} × ${target / people})`;
+}
+
 /** Customer conversations wanted in `days` days: target × days ÷ cadenceDays, rounded up. */
 export function scaledTarget(config: Config, days: number): number {
   return Math.ceil((config['cadence.target'] * days) / config['cadence.days']);
 }
 
 function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
-  const target = scaledTarget(o.config, 7);
+  const target = scaledTarget(o.config, 7) * (o.people ?? 1);
   const weeks: WeekBar[] = [];
   // the weeks up to the period's end: a past period (--week last) charts no week after it
   const upTo = rows.directByWeek.filter(({ week }, k) => k === 0 || week.start <= o.period.end);
@@ -935,8 +948,13 @@ function assemble(
 
   // 1. customer contact
   const periodDays = daysBetween(o.period.start, o.period.end) + 1;
-  const target = scaledTarget(config, periodDays);
-  const { elapsed, expected } = pace(o.period, asOf, target);
+  // the team's target is each person's times the people, and so is what is due by asOf: the floor of
+  // the team's whole target would outgrow the Team rows' (review R8)
+  const people = o.people ?? 1;
+  const perPerson = scaledTarget(config, periodDays);
+  const target = perPerson * people;
+  const { elapsed, expected: due } = pace(o.period, asOf, perPerson);
+  const expected = due * people;
   const behind = !o.whole && rows.contact.direct < expected;
   const daysSinceLastDirect = rows.lastDirect === null ? null : daysBetween(rows.lastDirect, asOf);
   const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
@@ -967,6 +985,7 @@ function assemble(
     expected,
     behind,
     over: !runningOn(o.period.end, asOf, o.today),
+    ...(o.people === undefined ? {} : { people: o.people }),
   };
   if (behind) need('behind-target', () => contactNeed(o.by));
   if (behind)
@@ -1469,7 +1488,8 @@ function hypothesisMessage(
 }
 
 /** Who a report is by, as its first line names them: the user's own page of a shared journal says so. */
-export function byLabel(r: { by: string | null; own?: true }): string | null {
-  if (r.by === null) return null;
+export function byLabel(r: { by: string | null; own?: true; contact?: { people?: number } }): string | null {
+  const people = r.contact?.people;
+  if (r.by === null) return people === undefined ? null : `the team (${people} ${people === 1 ? 'person' : 'people'})`;
   return r.own ? `${r.by} (yours; the team's: pm report --team)` : r.by;
 }

@@ -17,6 +17,7 @@ import type { Redactor } from '../core/redact.js';
 import type { MarkdownInterview, MarkdownRecords } from '../core/markdown-records.js';
 import { whereFrom } from '../core/interviews.js';
 import { renderReportMarkdown } from './report-md.js';
+import type { Team } from '../core/team.js';
 import { mdBlock, mdHeading, mdInline, typedPlain } from './markdown.js';
 
 export interface MarkdownExportInput {
@@ -39,18 +40,20 @@ export interface MarkdownExportInput {
   frontMatterVersion?: string;
   /** a shared page's references (src/core/page-refs.ts) */
   refs?: PageRefs;
+  /** the team's page: its Team section (and `--team` in the command of the complete lists) */
+  team?: Team;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The report command whose JSON has the complete lists of the report at the top of this document. */
-export function reportCommand(period: Period, asOf: string): string {
+export function reportCommand(period: Period, asOf: string, team = false): string {
   const flag = /^\d{4}-W\d{2}$/.test(period.label)
     ? `--week ${period.label}`
     : /^\d{4}-\d{2}$/.test(period.label)
       ? `--month ${period.label}`
       : `--since ${period.start} --until ${period.end}`;
-  return `pm report ${flag} --as-of ${asOf} --json`;
+  return `pm report ${flag} --as-of ${asOf}${team ? ' --team' : ''} --json`;
 }
 
 /** A YAML scalar that is always a string: JSON's double-quoted strings are valid YAML. */
@@ -172,8 +175,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     renderReportMarkdown(input.report, {
       unread: input.unread,
       interviewsBelow: true,
-      completeCommand: reportCommand(input.period, input.asOf),
+      completeCommand: reportCommand(input.period, input.asOf, input.team !== undefined),
       refs: input.refs,
+      team: input.team,
     }),
   );
 

@@ -14,6 +14,7 @@ import {
   NONE_UNREAD,
   nothingLogged,
   SHOWN_ROWS,
+  targetText,
   targetWord,
   type Needs,
   type Report,
@@ -24,6 +25,8 @@ import { standupPage } from '../core/standup.js';
 import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
 import { whereFrom } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
+import { type Team, teamStatus } from '../core/team.js';
+import { NOBODY_IN_TEAM } from './team.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -84,6 +87,8 @@ export interface HtmlReportOptions {
   interviews?: Iterable<HtmlInterview>;
   /** a shared page's references (src/core/page-refs.ts) */
   refs?: PageRefs;
+  /** the team's page: each person against the target, after the customer contact */
+  team?: Team;
 }
 
 const CSS = `
@@ -244,6 +249,27 @@ function list<T>(items: T[], render: (item: T) => string, empty: string, unread 
   return `<ul>${lis.join('')}</ul>`;
 }
 
+/** The Team section's body: the team's line, a row a person, who had none (as renderTeamMarkdown). */
+function teamHtml(t: Team): string {
+  if (t.members.length === 0) return `<p class="empty">${esc(NOBODY_IN_TEAM)}</p>`;
+  const rows = t.members.map(
+    (m) =>
+      `<tr><td>${esc(m.by)}</td><td>${m.direct}/${m.target}</td><td>${esc(teamStatus(m, t.over))}</td>` +
+      `<td>${esc(m.lastDirect ?? '—')}</td></tr>`,
+  );
+  return (
+    `<p>${esc(plural(t.direct, 'customer conversation'))} · team target ${t.target}: ` +
+    `${esc(teamStatus(t, t.over))}</p>` +
+    '<table><thead><tr><th>Person</th><th>Customer conversations</th><th>Status</th>' +
+    `<th>Last customer conversation</th></tr></thead><tbody>${rows.join('')}</tbody></table>` +
+    `<p>${esc(
+      t.silent.length === 0
+        ? 'Everyone talked to a customer this period.'
+        : `No customer conversation this period: ${t.silent.join(', ')}`,
+    )}</p>`
+  );
+}
+
 function section(id: string, title: string, body: string): string {
   return `<section id="${id}"><h2>${esc(title)}</h2>${body}</section>`;
 }
@@ -276,7 +302,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     '<body>',
     '<main>',
   );
-  const by = r.by ? `, conversations held by ${byLabel(r)}` : '';
+  const by = byLabel(r) ? `, conversations held by ${byLabel(r)}` : '';
   out.push(
     `<header><h1>${whole(title)}</h1>`,
     `<p class="meta">${whole(`${r.period.start}..${r.period.end}, as of ${r.asOf}${by}`)}</p>`,
@@ -324,13 +350,17 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         `with ${num('customers', plural(k.customers, 'customer'))}` +
         (r.whole
           ? ' (the whole journal: its last weeks against the target in the chart)</li>'
-          : ` (target ${num('target', k.target)}: <b>${targetWord(k)}</b>)</li>`) +
+          : ` (${k.people === undefined ? '' : 'team '}target ${num('target', k.target)}` +
+            `${k.people === undefined ? '' : ` (${k.people} × ${k.target / k.people})`}: ` +
+            `<b>${targetWord(k)}</b>)</li>`) +
         `<li>Last customer conversation: ${last}${k.overdue ? ' (<b>overdue</b>)' : ''}</li>` +
         `<li>Indirect signals: ${num('indirect', k.indirect)}</li>` +
         `<li>Stakeholder meetings (not counted): ${num('stakeholder', k.stakeholder)}</li>` +
         '</ul>',
     ),
   );
+
+  if (opts.team) out.push(section('team', 'Team', teamHtml(opts.team)));
 
   const streak = `streak ${plural(r.weekly.streak, 'week')}${r.weekly.streakAtLeast ? ' or more' : ''}`;
   const figure = (id: string, caption: string, chart: string) =>
@@ -339,7 +369,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     '<div class="charts">',
     figure(
       'chart-weekly',
-      `Customer conversations per week (target ${r.weekly.target}; ${streak})`,
+      `Customer conversations per week (${targetText(r.weekly.target, r.contact.people)}; ${streak})`,
       weeklyChart(chartedWeeks(r.weekly), r.weekly.target),
     ),
     figure('chart-hypotheses', 'Hypotheses: open by confidence, decided this period', hypothesesChart(r)),

@@ -8,12 +8,15 @@ import {
   NONE_UNREAD,
   nothingLogged,
   SHOWN_ROWS,
+  targetText,
   targetWord,
   type Report,
   type Unread,
   byLabel,
 } from '../core/report.js';
 import { mdHeading, mdInline } from './markdown.js';
+import { renderTeamMarkdown } from './team.js';
+import type { Team } from '../core/team.js';
 import { whereFrom } from '../core/interviews.js';
 import { confidenceText } from '../core/confidence.js';
 import { opportunityLine } from './opportunities.js';
@@ -48,6 +51,8 @@ export interface MarkdownReportOptions {
   completeCommand?: string;
   /** a shared page's references (src/core/page-refs.ts) */
   refs?: PageRefs;
+  /** the team's page: each person against the target, after the weekly chart */
+  team?: Team;
 }
 
 export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}): string {
@@ -59,8 +64,9 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   const out: string[] = [];
   const range = `${r.period.start}..${r.period.end}`;
   out.push(mdHeading(1, `Report ${r.period.label}`), '');
+  const by = byLabel(r);
   out.push(
-    `${mdInline(`${range}, as of ${r.asOf}${r.by ? `, conversations held by ${byLabel(r)}` : ''}`)}: **${r.verdict}**`,
+    `${mdInline(`${range}, as of ${r.asOf}${by ? `, conversations held by ${by}` : ''}`)}: **${r.verdict}**`,
     '',
   );
 
@@ -85,7 +91,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
       `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} ` +
         (r.whole
           ? '(the whole journal: its last weeks against the target below)'
-          : `(target ${k.target}: **${targetWord(k)}**)`),
+          : `(${targetText(k.target, k.people)}: **${targetWord(k)}**)`),
       `Last customer conversation: ` +
         `${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}` +
         `${k.overdue ? ' (**overdue**)' : ''}`,
@@ -95,7 +101,8 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     '',
   );
   out.push(
-    `Customer conversations per week (target ${r.weekly.target}); streak: ${plural(r.weekly.streak, 'week')}` +
+    `Customer conversations per week (${targetText(r.weekly.target, k.people)}); ` +
+      `streak: ${plural(r.weekly.streak, 'week')}` +
       `${r.weekly.streakAtLeast ? ' or more' : ''} on target.`,
     '',
   );
@@ -105,6 +112,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ),
     '',
   );
+  if (opts.team) out.push(renderTeamMarkdown(opts.team), '');
 
   out.push(mdHeading(2, 'Conversations'), '');
   out.push(

@@ -9,6 +9,7 @@ import {
   NONE_UNREAD,
   nothingLogged,
   SHOWN_ROWS,
+  targetText,
   targetWord,
   type Report,
   type Unread,
@@ -130,7 +131,8 @@ export function renderReportText(
   const word = targetWord(k);
   const met = word === 'met' || word === 'on track' ? c.green(word) : c.red(word);
   out.push(
-    `  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · target ${k.target}: ` +
+    `  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · ` +
+      `${targetText(k.target, k.people)}: ` +
       `${met}`,
   );
   const last =
@@ -144,7 +146,7 @@ export function renderReportText(
     `  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ` +
       `${c.dim('(not counted)')}`,
   );
-  out.push('', `  ${c.dim(`Customer conversations per week (target ${r.weekly.target}, the line)`)}`);
+  out.push('', `  ${c.dim(`Customer conversations per week (${targetText(r.weekly.target, k.people)}, the line)`)}`);
   const bars = chartedWeeks(r.weekly).map((w) => ({
     label: weekLabel(w),
     value: w.direct,

@@ -7,13 +7,13 @@ import { table } from './table.js';
 
 const paintStatus = (s: string, c: ChalkInstance) =>
   s === 'met' || s === 'on track' ? c.green(s) : s === 'overdue' ? c.red(s) : c.yellow(s);
-const NOBODY = 'Nobody has logged a conversation in the last 8 weeks.';
+export const NOBODY_IN_TEAM = 'Nobody has logged a conversation in the last 8 weeks.';
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function renderTeamText(t: Team, c: ChalkInstance): string {
   // nobody to judge (no journal, or no conversation in 8 weeks): a target of 0 "met" by "everyone"
   // read as good news beside the page's OVERDUE (review wave 14 R6)
-  if (t.members.length === 0) return `${c.bold('Team')}\n  ${NOBODY}`;
+  if (t.members.length === 0) return `${c.bold('Team')}\n  ${NOBODY_IN_TEAM}`;
   const lines = [
     c.bold('Team'),
     `  ${plural(t.direct, 'customer conversation')} · team target ${t.target} (${t.members.length} × ` +
@@ -44,7 +44,7 @@ export function renderTeamText(t: Team, c: ChalkInstance): string {
 }
 
 export function renderTeamMarkdown(t: Team): string {
-  if (t.members.length === 0) return `## Team\n\n${NOBODY}`;
+  if (t.members.length === 0) return `## Team\n\n${NOBODY_IN_TEAM}`;
   const lines = [
     '## Team',
     '',
