@@ -1,17 +1,20 @@
 // Finding a person's name or email in free text, however it is spelled in Unicode: in NFC or NFD,
 // with accents or without ("José Peña", "Jose Pena"), in full-width letters, in any case, with a
-// zero-width space or a soft hyphen inside. `pm forget` scrubs what this finds and `--redact`
+// zero-width space or a soft hyphen inside, with the letters Unicode does not decompose written as an
+// English keyboard types them ("Lukasz Oster" for Łukasz Øster). `pm forget` scrubs what this finds and `--redact`
 // replaces it, so both erase the same mentions. What it cannot find is a name spelled differently
 // (a nickname, a typo, a transliteration): docs/reference.md says so.
 //
 // Text is compared in a folded form (foldForMatch): each character decomposed (NFKD), case-folded,
 // stripped of nonspacing marks (accents) and of default-ignorable code points (zero-width spaces,
-// soft hyphens, bidi controls), every apostrophe made ' and every hyphen or dash made - (notes pasted
-// from a word processor or a phone write "O’Connor", "Jean‑Luc" for a name typed "O'Connor", "Jean-Luc").
+// soft hyphens, bidi controls), ø æ œ đ ð ł þ ħ ŧ made o ae oe d d l th h t (PLAIN_LETTERS), every
+// apostrophe made ' and every hyphen or dash made - (notes pasted from a word processor or a phone
+// write "O’Connor", "Jean‑Luc" for a name typed "O'Connor", "Jean-Luc").
 // Each base character is folded with its marks, so every folded
 // character maps back to the span of the original it came from, and a match is replaced there.
 
 import { once } from './once.js';
+import { PLAIN_LETTER, PLAIN_LETTERS } from './plain-letters.js';
 
 /** Nonspacing marks (accents) and default-ignorable code points (ZWSP, ZWJ, soft hyphen, bidi controls…). */
 const DROPPED = once(() => /[\p{Mn}\p{Default_Ignorable_Code_Point}]/gu);
@@ -46,7 +49,8 @@ export function foldCluster(cluster: string): string {
       .toUpperCase()
       .toLowerCase()
       .normalize('NFKD')
-      .replace(DROPPED(), '');
+      .replace(DROPPED(), '')
+      .replace(PLAIN_LETTER, (c) => PLAIN_LETTERS[c]);
     if (clusterCache.size < 10_000) clusterCache.set(cluster, folded);
   }
   return folded;

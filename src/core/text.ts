@@ -1,5 +1,6 @@
 // Limits on what a user may store, and safe display of what they stored.
 import { UsageError } from '../errors.js';
+import { PLAIN_LETTERS } from './plain-letters.js';
 
 export const LIMITS = {
   summary: 1000,
@@ -153,8 +154,8 @@ export function looseKey(s: string): string {
 }
 
 // letters NFKD keeps whole, as an English keyboard types them ("Sven Odegard" for Sven Ødegård)
-const PLAIN_LETTERS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ı: 'i' };
-const plainKey = (s: string) => looseKey(s).replace(/[øæœßđłþı]/g, (c) => PLAIN_LETTERS[c]);
+const LOOSE_PLAIN: Readonly<Record<string, string>> = { ...PLAIN_LETTERS, ß: 'ss', ı: 'i' };
+const plainKey = (s: string) => looseKey(s).replace(/[øæœßđðłþıħŧ]/g, (c) => LOOSE_PLAIN[c]);
 
 /**
  * Whether a person's name typed as `typed` may be `known`: but for accents and letters an English

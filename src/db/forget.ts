@@ -106,7 +106,11 @@ export function personNeedles(
   const besides = live?.besides(name);
   const matcher = (needles: Needle[]) => new MentionMatcher(needles, besides, true);
   const parts: Needle[] = nameParts(name).map((p) => ({ text: p, replacement: ERASED_MARK, inside: true }));
-  const words = [name, ...(email ? [email] : [])].flatMap((s) => foldNeedle(s).match(/[\p{L}\p{N}]+/gu) ?? []);
+  // the words folded ("oster" of "Øster") and as written: the index folds accents but keeps ø, ł, æ whole
+  const words = [name, ...(email ? [email] : [])].flatMap((s) => [
+    ...(foldNeedle(s).match(/[\p{L}\p{N}]+/gu) ?? []),
+    ...(s.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []),
+  ]);
   const searchWords = [...new Set(words)];
   const mail: Needle[] = email ? [{ text: email, replacement: ERASED_MARK }] : [];
   const emailOnly = new MentionMatcher(mail, undefined, true);

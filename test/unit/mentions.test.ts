@@ -38,6 +38,28 @@ describe('folding text for matching', () => {
       expect(foldGeneral(f).folded, f).toBe('jean-luc');
   });
 
+  it('letters Unicode does not decompose fold as an English keyboard types them (ASCII spellings of a name)', () => {
+    const pairs = [
+      ['Łukasz Øster', 'lukasz oster'],
+      ['Sven Ødegård', 'sven odegard'],
+      ['Grete Strauß', 'grete strauss'],
+      ['Æsa Đukić', 'aesa dukic'],
+      ['Þóra Ðórsdóttir', 'thora dorsdottir'],
+      ['Œdipe Ħal Ŧom', 'oedipe hal tom'],
+      ['Işık', 'isik'],
+    ];
+    for (const [name, typed] of pairs) expect(foldGeneral(name).folded, name).toBe(typed);
+    // each folded letter still maps back to the one it came from ("Æ" to both of "ae")
+    const { folded, starts, ends } = foldGeneral('Æsa');
+    expect([folded, [...starts!], [...ends!]]).toEqual(['aesa', [0, 0, 1, 2], [1, 1, 2, 3]]);
+    expect(
+      new MentionMatcher([{ text: 'Łukasz Øster', replacement: '[x]' }]).replace('Lukasz Oster, ŁUKASZ ØSTER'),
+    ).toEqual({
+      text: '[x], [x]',
+      count: 2,
+    });
+  });
+
   it('identity keys ignore case, width and invisible characters, not accents', () => {
     expect(identityKey('ＪＡＮＥ  Roe\u200B')).toBe(identityKey('jane roe'));
     expect(identityKey('José'.normalize('NFD'))).toBe(identityKey('José'));
