@@ -18,7 +18,7 @@ import {
   type InterviewRecord,
   type LogOptions,
 } from '../core/interviews.js';
-import { painSeverityWarning, parsePain } from '../core/pains.js';
+import { painSeverityWarnings, parsePain } from '../core/pains.js';
 import type { InterviewLists } from '../db/interview-writer.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
@@ -344,10 +344,7 @@ export async function edit(ctx: Context, ref: string, opts: EditOptions): Promis
   const { record, notes } = ctx.transaction(({ db }) =>
     applyEdit(db, resolveInterviewRef(db, ref), plan, journeyStages(ctx.config())),
   );
-  for (const p of plan.lists.pains ?? []) {
-    const warning = painSeverityWarning(p);
-    if (warning) ctx.warn(warning);
-  }
+  for (const w of painSeverityWarnings(plan.lists.pains ?? [], record.id)) ctx.warn(w);
   for (const n of notes) ctx.info(n);
   // a year typed wrong, warned of as pm log warns (wave 14 H7): pm edit is where dates get fixed
   const dated = plan.fields.date !== undefined;

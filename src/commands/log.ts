@@ -40,7 +40,7 @@ import { FORGOTTEN_NAME } from '../core/contacts.js';
 import { clipWords } from '../render/wrap.js';
 import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
-import { painSeverityWarning } from '../core/pains.js';
+import { painSeverityWarnings } from '../core/pains.js';
 import { nearTwins } from '../core/opportunities.js';
 import { heardPainTexts, namedOpportunities } from '../db/opportunities.js';
 import { nameKey } from '../core/identity.js';
@@ -516,7 +516,6 @@ function painTwinWarnings(db: DB, pains: string[]): string[] {
 function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[]): LogResult {
   const stage = draft.stage === null ? null : parseStage(draft.stage, stages);
   const warnings = checkEvidenceTargets(db, draft.evidence);
-  for (const w of draft.pains.map(painSeverityWarning)) if (w) warnings.push(w);
   warnings.push(
     ...painTwinWarnings(
       db,
@@ -561,6 +560,7 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   );
   markLoggedHere(db, rowid);
   const record = loadInterview(db, rowid)!;
+  warnings.unshift(...painSeverityWarnings(draft.pains, record.id));
   // a customer conversation with someone owed a follow-up is that follow-up (issue 15)
   const answers = record.kind === 'customer' ? openFollowUps(db, applied.contactIds, draft.date, rowid) : [];
   const notes: string[] = [];

@@ -1,7 +1,7 @@
 // Pains and how much they hurt (issue 17): each pain an interview records carries a severity, and
 // pains group into opportunities by their text, case- and space-insensitively. Pure functions.
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, editDistance } from './text.js';
+import { LIMITS, checkText, editDistance, shellWord } from './text.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'blocker'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -63,6 +63,37 @@ export function painSeverityWarning(p: Pain): string | undefined {
     `${JSON.stringify(word)} is not a severity (${SEVERITIES.join(', ')}): stored the pain ` +
     `${JSON.stringify(p.text)} at ${p.severity} severity`
   );
+}
+
+/** What the words pm does not have mean, the nearest severity (a typo's is the one it is a typo of). */
+const MEANT: Readonly<Record<string, Severity>> = Object.fromEntries(
+  [
+    ['blocker', 'blocking showstopper'],
+    ['high', 'critical crit severe serious urgent important major extreme highest max maximum top hi'],
+    ['medium', 'moderate normal med mid'],
+    ['low', 'minor mild trivial lowest min minimum least lo'],
+  ].flatMap(([severity, words]) => words.split(' ').map((w) => [w, severity as Severity])),
+);
+
+/**
+ * The warnings of an interview's pains (painSeverityWarning), then one line with the `pm edit` that
+ * sets the severities they seem meant as: `--pain` replaces the whole list, so it names every pain.
+ */
+export function painSeverityWarnings(pains: readonly Pain[], id: string): string[] {
+  const warnings: string[] = [];
+  const meant = pains.map((p) => {
+    const warning = painSeverityWarning(p);
+    if (warning === undefined) return p;
+    warnings.push(warning);
+    const word = notASeverity(p.text)!;
+    const lower = word.toLowerCase();
+    const severity = MEANT[lower] ?? SEVERITIES.find((s) => lower[0] === s[0] && editDistance(lower, s) <= 2)!;
+    return { text: p.text.slice(0, p.text.lastIndexOf(':')).trimEnd(), severity };
+  });
+  if (warnings.length === 0) return warnings;
+  const flags = meant.map((p) => `--pain ${shellWord(`${p.text}:${p.severity}`)}`).join(' ');
+  warnings.push(`to set the severity meant: pm edit ${id} ${flags}`);
+  return warnings;
 }
 
 /** The word after a pain's last colon when it seems meant as a severity pm does not have (see above). */

@@ -24,6 +24,10 @@ describe('a pain with a severity pm does not know', () => {
         'at medium severity',
     );
     expect(r.err).toContain('"hihg" is not a severity');
+    // and how to store what was meant (--pain replaces the list, so every pain is named; wave 16 H3)
+    expect(r.err).toContain(
+      'pm: warning: to set the severity meant: pm edit I1 --pain x:high --pain "slow export:high" --pain slow:high\n',
+    );
     expect(pains()).toEqual([
       { text: 'x:critical', severity: 'medium' },
       { text: 'slow export:hihg', severity: 'medium' },
@@ -45,6 +49,14 @@ describe('a pain with a severity pm does not know', () => {
     expect(r.code).toBe(0);
     expect(r.err).toContain('pm: warning: "urgent" is not a severity');
     expect(pains()).toEqual([{ text: 'no SSO: urgent', severity: 'medium' }]);
+    const fix = /to set the severity meant: pm edit I1 (.*)\n/.exec(r.err)![1];
+    expect(fix).toBe('--pain "no SSO:high"');
+    expect(box.pm(['edit', 'I1', '--pain', 'no SSO:high', '--pain', 'x:meduim']).err).toContain(
+      'pm edit I1 --pain "no SSO:high" --pain x:medium\n',
+    );
+    // the command it gives does what it says
+    expect(box.pm(['edit', 'I1', '--pain', 'no SSO:high']).err).not.toContain('warning');
+    expect(pains()).toEqual([{ text: 'no SSO', severity: 'high' }]);
   });
 });
 
