@@ -223,6 +223,8 @@ export async function forget(
         `${plural(result.quotes, 'quote')} ` +
         `erased${result.mentions ? `, ${plural(result.mentions, 'mention')} of them removed${elsewhere}` : ''}`,
     );
+    if (result.followUps)
+      ctx.out(`${followUpsDropped(result.followUps, 'was', 'were')}: no one living is left to follow up with.`);
     // the team's own words changed: say where, so that they can be read again (fresh-eyes E25)
     if (result.hypotheses.length)
       ctx.out(`Hypotheses rewritten where they named them: ${result.hypotheses.join(', ')}`);
@@ -248,6 +250,16 @@ const aliasText = (a: { name: string; email: string | null }) =>
 
 /** What the confirmation says the erasure will do: their interviews kept, and the words rewritten where. */
 function previewText(p: ForgetResult): string {
+  const said = previewWords(p);
+  return p.followUps ? `${said} ${followUpsDropped(p.followUps, 'is', 'are')}.` : said;
+}
+
+/** "1 open follow-up with them is dropped" (verbs: the preview's "is", the outcome's "was"). */
+function followUpsDropped(k: number, one: string, many: string): string {
+  return `${k === 1 ? 'Their one open follow-up' : `Their ${k} open follow-ups`} ${k === 1 ? one : many} dropped`;
+}
+
+function previewWords(p: ForgetResult): string {
   const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
   const kept =
     p.interviews === 0

@@ -47,6 +47,8 @@ export interface ForgetResult {
   otherRecords: number;
   /** the hypotheses (H4) whose text named them and was rewritten: the team's own words, so said (E25) */
   hypotheses: string[];
+  /** open follow-ups of their interviews dropped, no one living left in them to follow up with */
+  followUps: number;
 }
 
 /** What to look for of a person: everywhere (full name, email), and in what is theirs (also name words). */
@@ -504,10 +506,19 @@ export function forgetContact(
     'UPDATE contacts SET name = ?, email = NULL, segment = NULL, persona = NULL, forgotten = 1 WHERE id = ?',
   ).run(FORGOTTEN_NAME, contactId);
   refreshContactKeys(db, contactId);
+  // a follow-up owed to no one but erased people goes: the standup would ask every morning to contact
+  // someone who asked to be forgotten, and pm log refuses "Forgotten contact" (fresh-eyes wave 16 H1)
+  const followUps = interviewIds.length
+    ? db
+        .prepare(`UPDATE interviews SET follow_up = NULL WHERE id IN (${interviewIds.map(() => '?').join(',')})
+          AND follow_up IS NOT NULL AND follow_up_done = 0 AND NOT EXISTS (SELECT 1 FROM interview_contacts ic
+          JOIN contacts c ON c.id = ic.contact_id WHERE ic.interview_id = interviews.id AND c.forgotten = 0)`)
+        .run(...interviewIds).changes
+    : 0;
   // merge every FTS segment so that no stale segment still holds the erased words (a preview, rolled
   // back, need not: on a journal of years it is most of the erasure's time)
   if (!opts.preview) db.prepare("INSERT INTO interviews_fts(interviews_fts) VALUES ('optimize')").run();
-  return { uuid: person.uuid, interviews: interviewIds.length, ...scrubbed };
+  return { uuid: person.uuid, interviews: interviewIds.length, ...scrubbed, followUps };
 }
 
 /**

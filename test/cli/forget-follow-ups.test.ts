@@ -1,0 +1,64 @@
+// A follow-up owed to no one but a person since erased is dropped with them (fresh-eyes wave 16 H1):
+// the standup asked every morning, and --check exited 3, to contact someone who asked to be forgotten,
+// while pm log refuses "Forgotten contact". A follow-up of a call with someone still living stays, on
+// the journal that forgets and on a teammate's where the erasure arrives.
+import { describe, expect, it } from 'vitest';
+import { twoJournals } from '../two-journals.js';
+
+const team = twoJournals('2026-11-26');
+const { pm } = team;
+
+function logCalls(who: 'a' | 'b') {
+  pm(who, ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'CFO signs off', '--follow-up', '+1w']);
+  pm(who, [
+    'log',
+    '--with',
+    'Jane Roe',
+    '--with',
+    'Raj Patel',
+    '--account',
+    'Acme',
+    '--summary',
+    'both',
+    '--follow-up',
+    '+1w',
+  ]);
+  pm(who, ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'done already', '--follow-up', '+1w']);
+  pm(who, ['edit', 'I3', '--follow-up', 'done']);
+}
+
+const followUps = (who: 'a' | 'b') =>
+  (JSON.parse(pm(who, ['ls', '--json']).out) as { id: string; followUp: string | null; followUpDone: boolean }[])
+    .map((i) => [i.id, i.followUp, i.followUpDone])
+    .sort();
+
+const AFTER = [
+  ['I1', null, false],
+  ['I2', '2026-12-03', false],
+  ['I3', '2026-12-03', true],
+];
+
+describe('pm forget and the follow-ups owed to the person erased', () => {
+  it('drops the open follow-ups of calls with no one else, says so, and the standup stops asking', () => {
+    logCalls('a');
+    const r = pm('a', ['forget', 'Jane Roe', '--yes']);
+    expect(r.out).toContain('Their one open follow-up was dropped: no one living is left to follow up with.');
+    expect(followUps('a')).toEqual(AFTER);
+    const due = JSON.parse(pm('a', ['report', '--json', '--as-of', '2026-12-03']).out).followUps;
+    expect(due.map((f: { id: string }) => f.id)).toEqual(['I2']);
+  });
+
+  it('says how many in --json, and none when there is none', () => {
+    logCalls('a');
+    expect(JSON.parse(pm('a', ['forget', 'Raj Patel', '--yes', '--json']).out).followUps).toBe(0);
+    expect(JSON.parse(pm('a', ['forget', 'Jane Roe', '--yes', '--json']).out).followUps).toBe(2);
+  });
+
+  it("a teammate's erasure arriving by import drops them on this journal too", () => {
+    logCalls('a');
+    team.trade('a', 'b');
+    pm('a', ['forget', 'Jane Roe', '--yes']);
+    team.trade('a', 'b');
+    expect(followUps('b')).toEqual(AFTER);
+  });
+});
