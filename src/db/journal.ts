@@ -547,6 +547,24 @@ export function refreshStatistics(db: DB): void {
 }
 export const STATISTICS_FROM = 1000;
 
+/**
+ * Whether the journal outgrew its statistics: it holds STATISTICS_FROM interviews or more and has none
+ * of that table, or more than twice the rows they counted. A journal filled by its first `pm sync` (or
+ * grown call by call) had none, and each pulled change then took seconds (fresh-eyes wave 16 H10: a
+ * teammate's erasure took 575 s to arrive, 5 edits 35 s; 2.5 s once analysed).
+ */
+export function statisticsStale(db: DB): boolean {
+  const interviews = db.prepare('SELECT count(*) FROM interviews').pluck().get() as number;
+  if (interviews < STATISTICS_FROM) return false;
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get()) return true;
+  // each index's row starts with the rows it holds: the largest is the table's (a partial index holds fewer)
+  const counted = db
+    .prepare("SELECT max(CAST(stat AS INTEGER)) FROM sqlite_stat1 WHERE tbl = 'interviews'")
+    .pluck()
+    .get() as number | null;
+  return counted === null || interviews > 2 * counted;
+}
+
 /** Whether the journal holds any account or hypothesis (everything else hangs from those). */
 export function holdsRecords(db: DB): boolean {
   return db.prepare('SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM hypotheses)').pluck().get() === 1;

@@ -22,7 +22,7 @@
 // Credentials come from libpq's usual places (PGPASSWORD, ~/.pgpass, PGSSLMODE); the journal stores
 // the URL without a password.
 import type { Client, ClientConfig } from 'pg';
-import type { DB } from './journal.js';
+import { refreshStatistics, statisticsStale, type DB } from './journal.js';
 import { JournalError, UsageError } from '../errors.js';
 import { fieldStamps, readRecords } from './exchange.js';
 import { changesOf, mergeChanges, type LostVersion, type MergeResult } from './merge.js';
@@ -415,7 +415,11 @@ function applyPulled(
         const lost = new Map(rows.map((r) => [`${r.kind} ${r.key}`, lostVersions(r.lost)]));
         const changes = changesOf(doc);
         for (const c of changes) c.lost = lost.get(`${c.kind} ${c.key}`);
+        // the planner's statistics where the journal outgrew them, before the merge (whose every update
+        // they make quick) and after it (a first sync fills the journal at once)
+        if (statisticsStale(db)) refreshStatistics(db);
         merged = mergeChanges(db, changes, { today, keepIds: empty, erased });
+        if (statisticsStale(db)) refreshStatistics(db);
         repeated = repeatedHypotheses(db, fresh);
       }
       db.prepare('UPDATE sync_remote SET cursor = ? WHERE id = 1 AND cursor < ?').run(cursor, cursor);
