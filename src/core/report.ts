@@ -404,6 +404,8 @@ export interface ReportQuery {
   start: string;
   end: string;
   asOf: string;
+  /** the day the hypotheses are judged as of: the period's end when that is before asOf (judgedOn) */
+  judgedOn: string;
   by: string | null;
   /**
    * The STREAK_WEEKS weeks up to the one holding asOf, oldest first; `until`: the week's end cut at
@@ -455,9 +457,23 @@ export interface ReportQuery {
   silentBefore?: string;
 }
 
+/** What a past period's page says of its hypotheses (Report.hypothesesAsOf). */
+export function hypothesesThen(day: string): string {
+  return `As they stood on ${day}, the period's last day (pm report shows this week's).`;
+}
+
 /** The day a segment last heard before has gone silent as of asOf (ReportQuery.silentBefore). */
 export function silentBefore(o: Pick<ReportOptions, 'asOf' | 'config'>): string {
   return addDays(o.asOf, -o.config['coverage.silentDays']);
+}
+
+/**
+ * The day a report judges its hypotheses as of: asOf, or the period's end when that is before it. A
+ * past week's page lists as killed only what was decided by its end, as the week's export (as of its
+ * last day) does; one invalidated the Monday after was open that week (fresh-eyes wave 15).
+ */
+export function judgedOn(o: Pick<ReportOptions, 'period' | 'asOf'>): string {
+  return o.period.end < o.asOf ? o.period.end : o.asOf;
 }
 
 /** What to read from the journal for these options: the period cut at asOf, and the weeks of the chart and streak. */
@@ -477,6 +493,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     start: o.period.start,
     end: o.period.end < o.asOf ? o.period.end : o.asOf,
     asOf: o.asOf,
+    judgedOn: judgedOn(o),
     by: o.by,
     weeks,
     weekTarget: scaledTarget(o.config, 7),
@@ -587,6 +604,11 @@ export interface WeekBar {
 export interface Report {
   period: Period;
   asOf: string;
+  /**
+   * A past period's end, when before asOf: its hypotheses (open, bets, killed, refuted since validated,
+   * decided twice) and their flags are as they stood that day (judgedOn)
+   */
+  hypothesesAsOf?: string;
   by: string | null;
   /** `by` is the user's, chosen because others log in this shared journal (`--team` is everyone's) */
   own?: true;
@@ -1024,15 +1046,17 @@ function assemble(
   }
   unraised('account-cold', rows.unread.accounts);
 
-  // 3. unvalidated hypotheses; a view that lists a few rows lists bets apart (section "Bets")
+  // 3. unvalidated hypotheses; a view that lists a few rows lists bets apart (section "Bets"). A past
+  // period's hypotheses are judged as they stood at its end (judgedOn), as its rows were read
+  const judged = judgedOn(o);
   const unvalidated: Report['hypotheses']['unvalidated'] = [];
   const bets: ReportBet[] = [];
   // open hypotheses already on the standup page (a due bet is not listed twice)
   const needed = new Set<string>();
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
-    const hFlags = hypothesisFlags(h, asOf, config, h.bet);
-    const bet = betState(h.bet, asOf) === null ? null : h.bet;
+    const hFlags = hypothesisFlags(h, judged, config, h.bet);
+    const bet = betState(h.bet, judged) === null ? null : h.bet;
     const confidence = confidenceOf(h, config);
     if (bet)
       bets.push({
@@ -1041,7 +1065,7 @@ function assemble(
         until: bet.until,
         reason: bet.reason,
         since: bet.since,
-        daysLeft: daysBetween(asOf, bet.until),
+        daysLeft: daysBetween(judged, bet.until),
         supports: h.supports,
         refutes: h.refutes,
         customersSupporting: h.customersSupporting,
@@ -1057,7 +1081,7 @@ function assemble(
       unvalidated.push({
         id: h.id,
         statement: h.statement,
-        ageDays: daysBetween(h.createdOn, asOf),
+        ageDays: daysBetween(h.createdOn, judged),
         supports: h.supports,
         refutes: h.refutes,
         customersSupporting: h.customersSupporting,
@@ -1077,7 +1101,7 @@ function assemble(
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
       if (holding && FLAGS_A_BET_HOLDS.includes(f)) continue;
-      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config, refs));
+      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, judged, config, refs));
       if (primary === null || urgency(f) < urgency(primary)) primary = f as ActionableFlag;
     }
     // counted for the standup page's line of counts (informational, not a group of its own); one due
@@ -1090,7 +1114,7 @@ function assemble(
     if (primary !== null) {
       const kind = primary;
       need(kind, () =>
-        hypothesisNeed(kind, h, asOf, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags, refs),
+        hypothesisNeed(kind, h, judged, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags, refs),
       );
       needed.add(h.id);
     }
@@ -1325,6 +1349,7 @@ function assemble(
   const report: Report = {
     period: o.period,
     asOf,
+    ...(judged < asOf ? { hypothesesAsOf: judged } : {}),
     by: o.by,
     ...(o.own ? { own: true as const } : {}),
     ...(o.whole ? { whole: true as const } : {}),

@@ -188,7 +188,11 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
   const bets = r.bets?.length ?? 0;
   const u = r.hypotheses.unvalidated.length + unread.unvalidated + bets;
   const soon = needs[DECIDE_SOON]?.count ?? 0;
-  const counts = [`${plural(u, 'open hypothesis', 'open hypotheses')}${bets ? ` (${plural(bets, 'bet')})` : ''}`];
+  // a past period's, as they stood on its last day (Report.hypothesesAsOf)
+  const then = r.hypothesesAsOf ? ` on ${r.hypothesesAsOf}` : '';
+  const counts = [
+    `${plural(u, 'open hypothesis', 'open hypotheses')}${then}${bets ? ` (${plural(bets, 'bet')})` : ''}`,
+  ];
   // each hypothesis once, in the words of the sections (H5): those decided in the period (by their
   // last outcome in it; a reopening is none), and the others killed or invalidated before it
   const last = new Map<string, string>();

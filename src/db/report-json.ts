@@ -489,7 +489,7 @@ FROM z`,
 export function reportJsonRows(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists } | null {
   if (!Number.isSafeInteger(q.accountCadence)) return null;
   // a statement revised since asOf is shown as it stood: src/db/report.ts's rows know how
-  const read = () => (outcomeAfter(db, q.asOf) || statementRevisedAfter(db, q.asOf) ? null : readJson(db, q));
+  const read = () => (outcomeAfter(db, q.judgedOn) || statementRevisedAfter(db, q.judgedOn) ? null : readJson(db, q));
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
@@ -499,6 +499,8 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const by = q.by === null ? {} : { by: q.by };
   const period = { start: q.start, end: q.end, ...by };
   const firsts = contactRows(db, SQL, { ...period, asOf: q.asOf });
+  // the hypotheses as they stood on q.judgedOn (a past period's end): each list read as of that day
+  const judged = q.judgedOn;
   // each list's entries and flags as one text (null: none)
   const read = (sql: string, p: object) => db.prepare(sql).raw().get(p) as [Buffer | null, Buffer | null];
   const conversations = read(JSON_SQL.conversations, { ...period, rows: -1 });
@@ -516,11 +518,11 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   if (cold[0] !== null && PAST_FFFF.some((b) => cold[0]!.includes(b))) cold = coldSorted(db, q, by);
   // the killed and refuted lists as kept by triggers (0044), unless a link or a hypothesis is dated
   // after asOf: then made as of it
-  const kept = decidedKept(db, q.asOf);
-  const killed = kept ? read(KEPT_DECIDED, { list: 'killed' }) : read(JSON_SQL.killed, { asOf: q.asOf });
+  const kept = decidedKept(db, judged);
+  const killed = kept ? read(KEPT_DECIDED, { list: 'killed' }) : read(JSON_SQL.killed, { asOf: judged });
   const refuted = kept
     ? read(KEPT_DECIDED, { list: 'refuted' })
-    : read(JSON_SQL.refutedAfterValidation, { asOf: q.asOf });
+    : read(JSON_SQL.refutedAfterValidation, { asOf: judged });
   const followUps = read(JSON_SQL.followUps, { asOf: q.asOf, ...by, rows: -1 });
   // the open hypotheses as JSON text too, unless one has links dated after asOf (its counts are then
   // recounted as of asOf: built as before); those held as bets are also read as rows, for the bets.
@@ -530,15 +532,15 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const [entries, flags, later] = db
     .prepare(JSON_SQL.open)
     .raw()
-    .get({ asOf: q.asOf, ...judge }) as [Buffer | null, Buffer | null, number | null];
+    .get({ asOf: judged, ...judge }) as [Buffer | null, Buffer | null, number | null];
   let open: JsonLists['open'] = null;
   let hypotheses = [] as ReportRows['hypotheses'];
-  if (later === 1) hypotheses = reportOpenHypotheses(db, q.asOf, true);
+  if (later === 1) hypotheses = reportOpenHypotheses(db, judged, true);
   else {
     // the flags, each led by OPEN_FLAGS_LEAD: '' when no hypothesis raises one (NULL: none is open)
     open = { entries, flags: flags === null || flags.length === 0 ? null : flags.subarray(OPEN_FLAGS_LEAD.length) };
     const bets = [...runningBets(db).keys()];
-    if (bets.length > 0) hypotheses = reportOpenHypotheses(db, q.asOf, true, null, bets);
+    if (bets.length > 0) hypotheses = reportOpenHypotheses(db, judged, true, null, bets);
   }
   const json: JsonLists = {
     conversations: conversations[0],
@@ -566,7 +568,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     segments: db
       .prepare(SQL.segments)
       .all({ asOf: q.asOf, ...by, bornBefore: bornBeforeAny(db, q.bornBefore ?? null) }) as SegmentRow[],
-    contested: decidedTwice(db, q.asOf),
+    contested: decidedTwice(db, judged),
     // the best five, as the markdown view reads them (the pains of those that may rank among them)
     opportunities: { ...bestPains(db, q, named, backing), named, hypotheses: backing },
   };

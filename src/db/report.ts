@@ -690,7 +690,9 @@ export function reportRows(db: DB, q: ReportQuery, rows: number | null = null, n
   return readSnapshot(db, () => readRows(db, q, rows, now));
 }
 
-function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAfter(db, q.asOf)): ReportRows {
+function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAfter(db, q.judgedOn)): ReportRows {
+  // the hypotheses as they stood on q.judgedOn (a past period's end): each read as of that day
+  const judged = q.judgedOn;
   const SQL = reportSql(q.by !== null, now);
   const p = { start: q.start, end: q.end, asOf: q.asOf, by: q.by, rows: rows ?? -1 };
   const pick = <K extends keyof typeof p>(...keys: K[]) => {
@@ -712,7 +714,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     accountCadence: q.accountCadence,
   });
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
-  const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, q.asOf, rows, now);
+  const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, judged, rows, now);
   const [themes, unreadThemes] = q.themeCounts
     ? [[], 0]
     : ((q.themesShown !== undefined ? shownThemeRows(db, SQL, pick('start', 'end', 'by'), q.themesShown) : null) ?? [
@@ -724,11 +726,11 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
   const followUpTotal =
     rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
-  const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
-  const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, q.asOf, rows, now, q.killedCounts === true);
+  const { open, openCounted } = openHypotheses(db, SQL, { ...q, asOf: judged }, rows, now);
+  const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, judged, rows, now, q.killedCounts === true);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
-  // a statement revised after asOf (pm hyp edit --force) is shown as it stood then
-  const stood = statementsBefore(db, q.asOf);
+  // a statement revised after the day judged (pm hyp edit --force) is shown as it stood then
+  const stood = statementsBefore(db, judged);
   if (stood.size)
     for (const list of [open, killed.rows, decided, refutedAfterValidation] as { statement: string }[][])
       for (const h of list) {
@@ -766,7 +768,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     themes,
     followUps,
     segments: segmentRows(db, SQL, q, pick('asOf', 'by')),
-    contested: decidedTwice(db, q.asOf),
+    contested: decidedTwice(db, judged),
     opportunities: {
       ...(q.opportunityCounts
         ? {

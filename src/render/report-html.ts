@@ -11,6 +11,7 @@
 import { named, type PageRefs } from '../core/page-refs.js';
 import {
   chartedWeeks,
+  hypothesesThen,
   NONE_UNREAD,
   nothingLogged,
   SHOWN_ROWS,
@@ -413,14 +414,15 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     section(
       'hypotheses',
       'Unvalidated hypotheses',
-      list(
-        r.hypotheses.unvalidated.filter((h) => h.bet === null),
-        (h) =>
-          `<b>${esc(named(opts.refs, h.id))}</b> ${user(h.statement)} — ${h.ageDays} days old; ${evidence(h)}; ` +
-          `decide by ${whole(h.decideBy)}; confidence ${esc(confidenceText(h.confidence))}${flags(h.flags)}`,
-        r.bets.length ? 'No open hypotheses but the bets below.' : 'No open hypotheses.',
-        unread.unvalidated,
-      ),
+      (r.hypothesesAsOf ? `<p class="meta">${esc(hypothesesThen(r.hypothesesAsOf))}</p>` : '') +
+        list(
+          r.hypotheses.unvalidated.filter((h) => h.bet === null),
+          (h) =>
+            `<b>${esc(named(opts.refs, h.id))}</b> ${user(h.statement)} — ${h.ageDays} days old; ${evidence(h)}; ` +
+            `decide by ${whole(h.decideBy)}; confidence ${esc(confidenceText(h.confidence))}${flags(h.flags)}`,
+          r.bets.length ? 'No open hypotheses but the bets below.' : 'No open hypotheses.',
+          unread.unvalidated,
+        ),
     ),
   );
   if (r.bets.length)

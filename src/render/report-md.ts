@@ -5,6 +5,7 @@
 import { named, type PageRefs } from '../core/page-refs.js';
 import {
   chartedWeeks,
+  hypothesesThen,
   NONE_UNREAD,
   nothingLogged,
   SHOWN_ROWS,
@@ -145,6 +146,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   );
 
   out.push(mdHeading(2, 'Unvalidated hypotheses'), '');
+  if (r.hypothesesAsOf) out.push(`${hypothesesThen(r.hypothesesAsOf)}`, '');
   out.push(
     ...list(
       // bets are listed apart, below (a report built for a view leaves them out already)

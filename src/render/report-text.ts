@@ -6,6 +6,7 @@ import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import {
   chartedWeeks,
+  hypothesesThen,
   NONE_UNREAD,
   nothingLogged,
   SHOWN_ROWS,
@@ -217,6 +218,7 @@ export function renderReportText(
   // bets are listed apart, below (a report built for a view leaves them out already)
   const u = r.hypotheses.unvalidated.filter((h) => h.bet === null);
   out.push('', section('Unvalidated hypotheses', u.length + unread.unvalidated || null, c));
+  if (r.hypothesesAsOf) out.push(c.dim(`  ${hypothesesThen(r.hypothesesAsOf)}`));
   if (u.length === 0)
     out.push(
       c.dim(

@@ -46,6 +46,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
     ['2026-11-20', { week: true }, 'dana'],
     ['2026-11-20', { since: '2026-01-01' }, 'Sam'],
     ['2026-11-30', {}, null],
+    // a past week as of a later day, nothing decided since its end: its hypotheses judged as they stood then
+    ['2026-11-20', { week: 'last' }, null],
   ];
   for (const [asOf, period, by] of CASES)
     it(`writes the same JSON as the simple path, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
@@ -107,6 +109,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
 
   it('reads every row as before for a day with later outcomes', () => {
     for (const asOf of ['2025-06-10', '2022-01-05']) expect(documents(j.db, asOf, {}, null).fast).toBeNull();
+    // and a past period judged as of its end, with hypotheses decided since (as of that day, as above)
+    expect(documents(j.db, '2026-11-30', { month: '2026-09' }, null).fast).toBeNull();
   });
 });
 

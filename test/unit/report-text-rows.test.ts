@@ -217,6 +217,9 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     ['2025-06-10', {}, null], // a past day: outcomes and interviews dated after it exist
     ['2024-02-01', { month: true }, 'Sam'],
     ['2022-01-05', {}, null], // early in the journal: short lists, nothing left unread
+    // past periods as of a later day: their hypotheses judged as they stood at the period's end
+    ['2026-11-20', { week: 'last' }, null],
+    ['2026-11-20', { month: '2026-08' }, 'dana'],
   ];
 
   function sameAsEveryRow(asOf: string, period: PeriodFlags, by: string | null) {
@@ -280,17 +283,19 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     for (const [asOf, period, by] of CASES)
       it(`raises evidence-after-kill and -validate on the same hypotheses, as of ${asOf}`, () => {
         const { full, shown } = both(asOf, period, by);
+        // a past period's as they stood at its end
+        const at = full.hypothesesAsOf ?? asOf;
         const config = readConfig(db);
         const rule = new Map<string, string[]>();
         const flagged = new Map<string, string>();
         const decided = db
           .prepare("SELECT id FROM hypotheses WHERE created_on <= ? AND status <> 'open'")
           .pluck()
-          .all(asOf) as number[];
+          .all(at) as number[];
         let refutedSince = 0;
         for (const rowid of decided) {
           const latest = outcomesOf(db, rowid)
-            .filter((o) => o.date <= asOf)
+            .filter((o) => o.date <= at)
             .at(-1);
           if (!latest || latest.outcome === 'reopened') continue;
           const evidence = evidenceOf(db, rowid);
@@ -298,10 +303,10 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
             statusAfter(latest.outcome),
             { date: latest.date, uuid: latest.uuid },
             evidence,
-            asOf,
+            at,
           );
           if (statusAfter(latest.outcome) !== 'validated')
-            refutedSince += evidence.some((e) => e.direction === 'refutes' && e.date > latest.date && e.date <= asOf)
+            refutedSince += evidence.some((e) => e.direction === 'refutes' && e.date > latest.date && e.date <= at)
               ? 1
               : 0;
           if (since) {
@@ -331,7 +336,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
           expect(
             shown.report.flags.filter((f) => f.kind === kind).length + (shown.unread.flagsByKind?.[kind] ?? 0),
           ).toBe([...flagged.values()].filter((f) => f === kind).length);
-        if (asOf === '2026-11-20') {
+        if (at === '2026-11-20') {
           // pm hyp list, as of today (its day): the decided hypotheses' flags
           const records = withDecidedFlags(db, asOf, hypothesisRecords(db, asOf, config, { status: 'all' }));
           const listedFlags = new Map(
