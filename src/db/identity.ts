@@ -33,24 +33,38 @@ export const tagKey = nameKey;
 
 /** The keys of one contact, from what is stored now (after a change of name, email or erasure). */
 export function refreshContactKeys(db: DB, id: number): void {
-  const c = db.prepare('SELECT name, email, forgotten FROM contacts WHERE id = ?').get(id) as
-    | { name: string; email: string | null; forgotten: number }
-    | undefined;
-  if (!c) return;
-  const k = contactKeys(c.name, c.email, c.forgotten === 1);
-  db.prepare('UPDATE contacts SET name_key = ?, email_key = ?, look_key = ? WHERE id = ?').run(
-    k.nameKey,
-    k.emailKey,
-    k.lookKey,
-    id,
-  );
+  contactKeysRefresher(db)(id);
+}
+
+/**
+ * refreshContactKeys with its two statements prepared once, for a writer that refreshes many (an
+ * import's 12,000 contacts: preparing them for each was ~0.2 s of CPU).
+ */
+export function contactKeysRefresher(db: DB): (id: number) => void {
+  const read = db.prepare('SELECT name, email, forgotten FROM contacts WHERE id = ?');
+  const write = db.prepare('UPDATE contacts SET name_key = ?, email_key = ?, look_key = ? WHERE id = ?');
+  return (id) => {
+    const c = read.get(id) as { name: string; email: string | null; forgotten: number } | undefined;
+    if (!c) return;
+    const k = contactKeys(c.name, c.email, c.forgotten === 1);
+    write.run(k.nameKey, k.emailKey, k.lookKey, id);
+  };
 }
 
 export function refreshAccountKeys(db: DB, id: number): void {
-  const name = db.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(id) as string | undefined;
-  if (name === undefined) return;
-  const k = accountKeys(name);
-  db.prepare('UPDATE accounts SET name_key = ?, look_key = ? WHERE id = ?').run(k.nameKey, k.lookKey, id);
+  accountKeysRefresher(db)(id);
+}
+
+/** refreshAccountKeys with its statements prepared once (as contactKeysRefresher). */
+export function accountKeysRefresher(db: DB): (id: number) => void {
+  const read = db.prepare('SELECT name FROM accounts WHERE id = ?').pluck();
+  const write = db.prepare('UPDATE accounts SET name_key = ?, look_key = ? WHERE id = ?');
+  return (id) => {
+    const name = read.get(id) as string | undefined;
+    if (name === undefined) return;
+    const k = accountKeys(name);
+    write.run(k.nameKey, k.lookKey, id);
+  };
 }
 
 export interface Lookalike {

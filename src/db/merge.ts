@@ -68,7 +68,7 @@ import type {
 } from '../core/import-validate.js';
 import type { ConfigKey } from '../core/config.js';
 import { painKey } from '../core/pains.js';
-import { refreshAccountKeys, refreshContactKeys } from './identity.js';
+import { accountKeysRefresher, contactKeysRefresher } from './identity.js';
 import { deletedIds, forgetDeletedId, REMEMBER_DELETED_ID, tombstonedRecords } from './deleted-ids.js';
 import { mergeVersions, sameFields, stampsFrom, uniteCopies, unitedStamps, type United } from '../core/unite.js';
 
@@ -518,8 +518,10 @@ class Merger {
         }
       return found;
     };
-    for (const id of ids('accounts', 'account')) refreshAccountKeys(db, id);
-    for (const id of ids('contacts', 'contact')) refreshContactKeys(db, id);
+    const accountKeys = accountKeysRefresher(db);
+    for (const id of ids('accounts', 'account')) accountKeys(id);
+    const contactKeys = contactKeysRefresher(db);
+    for (const id of ids('contacts', 'contact')) contactKeys(id);
   }
 
   // ------------------------------------------------------------ versions
