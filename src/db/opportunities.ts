@@ -18,7 +18,7 @@ import {
   type Spelling,
   type Window,
 } from '../core/opportunities.js';
-import { painKey, type Severity } from '../core/pains.js';
+import { painKey, SEVERITIES, SEVERITY_WEIGHT, type Severity } from '../core/pains.js';
 import { closest } from '../core/text.js';
 
 /**
@@ -343,6 +343,75 @@ export function keptTallyRowsOf(db: DB, w: Pick<Window, 'start'>, texts: string[
     .prepare(keptSince('t.stages', 't.segments', true))
     .raw()
     .all({ start: w.start, texts: JSON.stringify(texts) }) as KeptTallyRow[];
+}
+
+/** keptBest's answer: the rows of the texts chosen, how many opportunities were heard and are unaddressed. */
+export interface KeptBest {
+  rows: KeptTallyRow[];
+  heard: number;
+  unaddressed: number;
+}
+
+/** An opportunity's score from how many customers gave its text at least low (c0), medium, high and blocker. */
+const SCORE = SEVERITIES.map((s, k) => `${SEVERITY_WEIGHT[s]} * (c${k}${k < 3 ? ` - c${k + 1}` : ''})`).join(' + ');
+
+/**
+ * The best `best` opportunities of a window as of today chosen by SQLite from 0052's counts, as
+ * opportunitiesToRank (src/core/report-opportunities.ts) chooses them from keptTallySums' rows: the
+ * first `best` by score, customers, accounts and latest day, and any tied with the last of them (the
+ * name breaks ties later); `everyNamed`: the first `best` without a name, and every named one. Where
+ * each text is its own opportunity (no other text of the window has its painKey or named
+ * opportunity), SQLite also counts them and those unaddressed (`addressed`: the ids of opportunities
+ * with an open or validated hypothesis), and hands over only the rows chosen: the report's markdown
+ * made a JavaScript value of each of the window's 200 texts and grouped them in cold code to show
+ * five. Null for a window with later hearings, or where two texts are one opportunity's (their
+ * customers cannot be added up from counts: keptTallySums then).
+ */
+export function keptBest(
+  db: DB,
+  w: Pick<Window, 'start' | 'end'>,
+  o: { best: number; everyNamed: boolean; validateAt: number; addressed: number[] },
+): KeptBest | null {
+  if (heardAfter(db, w.end)) return null;
+  const rows = withPainKey(db)
+    .prepare(`
+WITH s AS MATERIALIZED (
+  SELECT t.text, t.pains - d.pains AS pains, d.day, t.last, t.signals - d.signals AS signals,
+    t.accounts - d.accounts AS accounts, t.stages, t.segments, t.c0 - d.c0 AS c0, t.c1 - d.c1 AS c1,
+    t.c2 - d.c2 AS c2, t.c3 - d.c3 AS c3, ${PAIN_KEY('t.text')} AS key
+  FROM pain_text_totals t INDEXED BY pain_text_totals_by_last
+    CROSS JOIN pain_text_days d ON d.text = t.text
+      AND d.day = (SELECT day FROM pain_text_days WHERE text = t.text AND day >= @start ORDER BY day LIMIT 1)
+  WHERE t.last >= @start
+),
+g AS MATERIALIZED (
+  SELECT s.*, coalesce((SELECT o.id FROM opportunities o WHERE o.key = s.key),
+      (SELECT o.opportunity_id FROM opportunity_aliases o WHERE o.key = s.key)) AS opp, ${SCORE} AS score
+  FROM s
+),
+nth AS (
+  SELECT score, c0, accounts, last FROM g WHERE NOT @everyNamed OR opp IS NULL
+  ORDER BY score DESC, c0 DESC, accounts DESC, last DESC LIMIT 1 OFFSET @best - 1
+)
+SELECT text, pains, day, last, signals, accounts, stages, segments, c0, c1, c2, c3, (SELECT count(*) FROM g),
+  (SELECT count(*) FROM g
+    WHERE c0 >= @validateAt AND (opp IS NULL OR opp NOT IN (SELECT value FROM json_each(@addressed)))),
+  EXISTS (SELECT 1 FROM g GROUP BY coalesce(' #' || opp, key) HAVING count(*) > 1)
+FROM g
+WHERE @everyNamed AND opp IS NOT NULL OR NOT EXISTS (SELECT 1 FROM nth)
+  OR (score, c0, accounts, last) >= (SELECT * FROM nth)
+ORDER BY text`)
+    .raw()
+    .all({
+      start: w.start,
+      best: o.best,
+      everyNamed: o.everyNamed ? 1 : 0,
+      validateAt: o.validateAt,
+      addressed: JSON.stringify(o.addressed),
+    }) as [...KeptTallyRow, number, number, number][];
+  if (rows.length === 0) return { rows: [], heard: 0, unaddressed: 0 };
+  if (rows[0][14] === 1) return null;
+  return { rows: rows as unknown as KeptTallyRow[], heard: rows[0][12], unaddressed: rows[0][13] };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   painTexts,
   painTextRows,
   painTextTallies,
+  keptBest,
   keptTallyRowsOf,
   keptTallySums,
   labelsSince,
@@ -816,6 +817,17 @@ export function bestPains(
   everyNamed = false,
 ): Pick<OpportunityRows, 'pains' | 'counted' | 'textRows'> {
   if (q.by === null) {
+    // as of today, where each text is its own opportunity, SQLite chooses them (keptBest)
+    const addressed = hypotheses
+      .filter((h) => h.status === 'open' || h.status === 'validated')
+      .map((h) => h.opportunityId);
+    const picked = keptBest(db, q.opportunities, { best, everyNamed, validateAt: q.judge.validateAt, addressed });
+    if (picked !== null)
+      return {
+        pains: [],
+        textRows: picked.rows.map((t) => tallyOf(labelsSince(t, q.opportunities.start))),
+        counted: { heard: picked.heard, unaddressed: picked.unaddressed },
+      };
     // each spelling counted by SQLite (those sharing an opportunity read with their ids, to be merged),
     // then the rows of the few that may rank among the best. As of today (no pain heard after the
     // window) both come from the counts kept before each day a text was heard (0052, keptTallySums: a
