@@ -174,23 +174,27 @@ export function repeatedHypothesisLine(id: string, statement: string, other: str
 const shownStatement = (s: string) => q(s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
 /**
- * The warning of a hypothesis that arrived from a teammate (import, sync) stating an open one here
- * again. Both journals are told, so both must be told to fold the same one (eyes2 wave 11 F6: each was
- * told to delete "the new" one, the other's, and doing both deleted the belief everywhere): the one
- * with the smaller UUID stays, on every journal.
+ * The warning of a hypothesis that arrived from a teammate (import, sync) stating one here again. Both
+ * journals are told, so both must be told to fold the same one (eyes2 wave 11 F6: each was told to
+ * delete "the new" one, the other's, and doing both deleted the belief everywhere): a decided one stays
+ * (it holds the decision: fresh-eyes wave 15 H17), else the one with the smaller UUID, on every journal.
  */
 export function arrivedRepeatLine(h: {
   uuid: string;
   id: string;
   statement: string;
-  like: { uuid: string; id: string };
+  status: string;
+  like: { uuid: string; id: string; status: string };
 }): string {
-  const [fold, keep] = h.uuid > h.like.uuid ? [h.id, h.like.id] : [h.like.id, h.id];
+  const decided = (status: string) => status !== 'open';
+  const keepNew = decided(h.status) !== decided(h.like.status) ? decided(h.status) : h.uuid < h.like.uuid;
+  const [fold, keep] = keepNew ? [h.like.id, h.id] : [h.id, h.like.id];
   const keeping = fold === h.id ? ':' : `, keep ${h.id} (your teammates are told the same):`;
+  const status = decided(h.status) ? `${h.status} ` : '';
   return (
-    `the new ${h.id} ${shownStatement(h.statement)} states the open ${h.like.id} again, so their evidence is ` +
-    `split; if it is one belief${keeping} link ${fold}'s evidence to ${keep} (pm hyp show ${fold} lists it), ` +
-    `then pm delete ${fold} --force --yes`
+    `the new ${status}${h.id} ${shownStatement(h.statement)} states the ${h.like.status} ${h.like.id} again, so ` +
+    `their evidence is split; if it is one belief${keeping} link ${fold}'s evidence to ${keep} (pm hyp show ` +
+    `${fold} lists it), then pm delete ${fold} --force --yes`
   );
 }
 

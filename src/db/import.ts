@@ -56,7 +56,13 @@ export interface Lookalikes {
    * the file's new open hypotheses that state an open one already here (the same content words:
    * src/core/similarity.ts), each with the one it repeats (wave 10, E7)
    */
-  hypotheses: { uuid: string; id: string; statement: string; like: { uuid: string; id: string } }[];
+  hypotheses: {
+    uuid: string;
+    id: string;
+    statement: string;
+    status: string;
+    like: { uuid: string; id: string; status: string };
+  }[];
 }
 
 interface Counted {
@@ -234,26 +240,32 @@ function namesNotHere(db: DB, doc: JournalDoc): Fresh {
 type Fresh = { accounts: string[]; contacts: string[]; hypotheses: string[] };
 
 /**
- * The file's new open hypotheses stating an open one this journal had: two PMs wrote the same belief,
- * and its evidence is split between the two (wave 10, E7). A pair the file brings both of is the
- * teammate's own business, as for namesakes.
+ * The file's new hypotheses stating one this journal had (the same content words): two PMs wrote the
+ * same belief, and its evidence is split between the two (wave 10, E7). Whatever either's status: a
+ * teammate's open copy of a belief validated here split its evidence as much (fresh-eyes wave 15 H17).
+ * A pair the file brings both of is the teammate's own business, as for namesakes.
  */
 export function repeatedHypotheses(db: DB, fresh: string[]): Lookalikes['hypotheses'] {
   if (fresh.length === 0) return [];
   const isNew = new Set(fresh);
-  type Row = { uuid: string; id: string; statement: string };
-  const open = db
-    .prepare("SELECT uuid, 'H' || id AS id, statement FROM hypotheses WHERE status = 'open' ORDER BY id")
-    .all() as Row[];
+  type Row = { uuid: string; id: string; statement: string; status: string };
+  const all = db.prepare("SELECT uuid, 'H' || id AS id, statement, status FROM hypotheses ORDER BY id").all() as Row[];
   const here = new Map<string, Row>();
-  for (const h of open) {
+  for (const h of all) {
     const key = statementKey(h.statement);
     if (key !== '' && !isNew.has(h.uuid) && !here.has(key)) here.set(key, h);
   }
   const out: Lookalikes['hypotheses'] = [];
-  for (const h of open) {
+  for (const h of all) {
     const like = isNew.has(h.uuid) ? here.get(statementKey(h.statement)) : undefined;
-    if (like) out.push({ uuid: h.uuid, id: h.id, statement: h.statement, like: { uuid: like.uuid, id: like.id } });
+    if (like)
+      out.push({
+        uuid: h.uuid,
+        id: h.id,
+        statement: h.statement,
+        status: h.status,
+        like: { uuid: like.uuid, id: like.id, status: like.status },
+      });
   }
   return out;
 }

@@ -39,7 +39,7 @@ describe('a hypothesis both PMs wrote', () => {
     const [b1] = JSON.parse(pm('b', ['hyp', 'list', '--json']).out);
     const [a1] = JSON.parse(pm('a', ['hyp', 'list', '--json']).out);
     expect(counts.lookalikes.hypotheses).toEqual([
-      { uuid: b1.uuid, id: 'H2', statement: BELIEF, like: { uuid: a1.uuid, id: 'H1' } },
+      { uuid: b1.uuid, id: 'H2', statement: BELIEF, status: 'open', like: { uuid: a1.uuid, id: 'H1', status: 'open' } },
     ]);
     expect(team.trade('b', 'a').err).not.toContain('states the open');
   });
@@ -67,6 +67,34 @@ describe('a hypothesis both PMs wrote', () => {
     team.trade('b', 'a');
     expect(uuids('a')).toEqual([keep]);
     expect(uuids('b')).toEqual([keep]);
+  });
+
+  // fresh-eyes wave 15 H17: the belief was validated here; the teammate's open copy arrived without a word,
+  // its paid commitment split from the validated one, and the standup then asked about it as a new idea
+  it('a new copy of a belief decided here is warned too, and both journals keep the decided one', () => {
+    pm('a', ['hyp', 'add', BELIEF]);
+    pm('a', ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'mine', '--supports', 'H1']);
+    pm('a', ['hyp', 'validate', 'H1', '--reason', 'six for']);
+    pm('b', ['hyp', 'add', BELIEF, '--criteria', '2 pilots']);
+    pm('b', ['log', '--with', 'Nina Novak', '--account', 'Vega', '--summary', 'would pay', '--supports', 'H1:paid']);
+    const file = join(team.box.dir, 'b.json');
+    pm('b', ['export', '--format', 'json', '--out', file]);
+    const r = pm('a', ['import', file]);
+    expect(r.err).toContain(
+      `pm: warning: the new H2 "${BELIEF}" states the validated H1 again, so their evidence is split; if it ` +
+        "is one belief: link H2's evidence to H1 (pm hyp show H2 lists it), then pm delete H2 --force --yes",
+    );
+    // the teammate, taking the validated one, is told to fold the same: their own open copy
+    const back = team.trade('a', 'b');
+    expect(back.err).toContain(
+      'the new validated H2 "Finance teams will pay for automatic invoice matching" states the open H1 again',
+    );
+    expect(back.err).toContain(
+      "keep H2 (your teammates are told the same): link H1's evidence to H2 (pm hyp show H1 lists it), " +
+        'then pm delete H1 --force --yes',
+    );
+    const json = JSON.parse(pm('a', ['import', file, '--json']).out);
+    expect(json.lookalikes.hypotheses).toEqual([]);
   });
 
   it('a pair the file brings both of is not noted: the teammate wrote both', () => {
