@@ -195,7 +195,8 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
     const counts = emptyCounts();
     const erased = opts.erased ?? [];
-    const clean = eraseOnArrival(db, doc, today, counts, erased);
+    const pending = new Map<string, Scrubbed>();
+    const clean = eraseOnArrival(db, doc, today, counts, erased, pending);
     const newNames = namesNotHere(db, clean);
     // a file from before change tracking carries its settings only as `config`: an empty journal
     // takes them (those that differ from the defaults), as versions older than any other
@@ -216,6 +217,7 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       bulk: opts.bulk,
       undelete: opts.undelete,
     });
+    addWrittenScrubs(db, counts.scrubbed, pending);
     counts.lookalikes = lookalikes(db, newNames);
     // the journal's size may have changed at once: the planner's statistics again
     refreshStatistics(db);
@@ -426,6 +428,7 @@ function eraseOnArrival(
   today: string,
   counts: ImportCounts,
   erased: ErasedPerson[],
+  pending: Map<string, Scrubbed>,
 ): JournalDoc {
   if (doc.privacyKeys?.length)
     addPrivacyKeys(
@@ -529,14 +532,27 @@ function eraseOnArrival(
   arriving = contacts;
   everywhere.splice(0, everywhere.length, ...longestFirst(everywhere));
 
+  /** where the scrubs are counted: an interview's own tally while it is scrubbed (below), else the import's */
+  let sink: Scrubbed = counts.scrubbed;
   /** `namesakes`: the name keys of a conversation's living people, whose name it keeps (as pm forget) */
   const scrubEverywhere = (text: string, namesakes?: Set<string>): string => {
     let out = text;
     for (const n of everywhere) {
       const r = (namesakes?.has(n.key) ? n.needles.email : n.needles.everywhere).replace(out);
       out = r.text;
-      counts.scrubbed.mentions += r.count;
+      sink.mentions += r.count;
     }
+    return out;
+  };
+  // an interview new here is counted once it is written (pending, by UUID: addWrittenScrubs), not one
+  // the merge keeps deleted (review wave 15 R6: pm import --undelete I1 counted the kept-deleted I2's
+  // scrubs); one the journal has is its own business, scrubbed by its own pm forget
+  const scrubbedInterview = (i: InterviewDoc): InterviewDoc => {
+    const tally: Scrubbed = { interviews: 0, quotes: 0, mentions: 0 };
+    if (known.get(i.uuid) === undefined) pending.set(i.uuid, tally);
+    sink = tally;
+    const out = scrubInterviewDoc(i, scrubbers, scrubEverywhere, namesakesOf(i), tally);
+    sink = counts.scrubbed;
     return out;
   };
   const livingHere = db.prepare('SELECT name FROM contacts WHERE uuid = ? AND forgotten = 0').pluck();
@@ -553,17 +569,7 @@ function eraseOnArrival(
   return {
     ...doc,
     contacts,
-    // (counted for the interviews new here, as before versions: those the journal has are its own
-    // business, scrubbed by its own pm forget)
-    interviews: doc.interviews.map((i) =>
-      scrubInterviewDoc(
-        i,
-        scrubbers,
-        scrubEverywhere,
-        namesakesOf(i),
-        known.get(i.uuid) === undefined ? counts : emptyCounts(),
-      ),
-    ),
+    interviews: doc.interviews.map(scrubbedInterview),
     hypotheses: doc.hypotheses.map(
       (h): HypothesisDoc => ({
         ...h,
@@ -584,6 +590,19 @@ function eraseOnArrival(
   };
 }
 
+type Scrubbed = ImportCounts['scrubbed'];
+
+/** The scrubs of the interviews new here that the merge wrote (added, or brought back by --undelete). */
+function addWrittenScrubs(db: DB, into: Scrubbed, pending: Map<string, Scrubbed>): void {
+  const written = db.prepare('SELECT 1 FROM interviews WHERE uuid = ?');
+  for (const [uuid, t] of pending) {
+    if (t.interviews + t.quotes + t.mentions === 0 || written.get(uuid) === undefined) continue;
+    into.interviews += t.interviews;
+    into.quotes += t.quotes;
+    into.mentions += t.mentions;
+  }
+}
+
 function countScrubbedHere(counts: ImportCounts, r: ForgetResult): void {
   counts.scrubbedHere.interviews += r.interviews;
   counts.scrubbedHere.quotes += r.quotes;
@@ -600,18 +619,18 @@ function scrubInterviewDoc(
   scrubbers: Map<string, { needles: PersonNeedles; name: string }>,
   everywhere: (text: string, namesakes?: Set<string>) => string,
   namesakes: Set<string>,
-  counts: ImportCounts,
+  tally: Scrubbed,
 ): InterviewDoc {
   const theirs = longestFirst(i.contactUuids.filter((u) => scrubbers.has(u)).map((u) => scrubbers.get(u)!)).map(
     (n) => n.needles,
   );
-  const before = counts.scrubbed.mentions;
+  const before = tally.mentions;
   const scrub = (text: string) => {
     let out = text;
     for (const n of theirs) {
       const r = n.theirs.replace(out);
       out = r.text;
-      counts.scrubbed.mentions += r.count;
+      tally.mentions += r.count;
     }
     return everywhere(out, namesakes);
   };
@@ -620,12 +639,12 @@ function scrubInterviewDoc(
     for (const n of theirs) {
       const r = n.theirs.replace(out, { tag: true });
       out = r.text;
-      counts.scrubbed.mentions += r.count;
+      tally.mentions += r.count;
     }
     return everywhere(out, namesakes);
   };
   const quotes = theirs.length ? [] : i.quotes.map(scrub);
-  counts.scrubbed.quotes += i.quotes.length - quotes.length;
+  tally.quotes += i.quotes.length - quotes.length;
   const out: InterviewDoc = {
     ...i,
     summary: scrub(i.summary),
@@ -637,6 +656,6 @@ function scrubInterviewDoc(
     quotes,
     tags: i.tags.map(scrubTag).filter((t) => /[\p{L}\p{N}]/u.test(t.split(ERASED_MARK).join(''))),
   };
-  if (theirs.length || counts.scrubbed.mentions > before) counts.scrubbed.interviews++;
+  if (theirs.length || tally.mentions > before) tally.interviews++;
   return out;
 }

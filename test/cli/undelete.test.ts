@@ -110,3 +110,36 @@ describe('a mistaken pm delete (H4)', () => {
     expect(snap).not.toBe('');
   });
 });
+
+// review wave 15 R6: the scrub counts named a record the import kept deleted (I2 scrubbed in memory,
+// then not written): "Scrubbed of erased people: 2 interviews" for the one interview brought back
+describe('pm import --undelete of a journal that erased someone since', () => {
+  it('counts the scrubs of what it wrote, not of what it kept deleted', () => {
+    const s = sandbox({ today: '2026-11-27' });
+    try {
+      const old = join(s.dir, 'old.json');
+      s.ok([
+        'log',
+        '--with',
+        'Kim Lee',
+        '--account',
+        'Acme',
+        '--summary',
+        'Kim Lee wants exports',
+        '--quote',
+        'I hate CSV',
+      ]);
+      s.ok(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Jane says Kim Lee is right']);
+      s.ok(['export', '--format', 'json', '--out', old]);
+      s.ok(['delete', 'I1', '--yes']);
+      s.ok(['delete', 'I2', '--yes']);
+      s.ok(['forget', 'Kim Lee', '--yes']);
+      const r = s.ok(['import', old, '--undelete', 'I1']);
+      expect(r.out).toMatch(/Kept deleted: .*\(I2\)/);
+      expect(r.out).toContain('Scrubbed of erased people: 1 interview (1 quote left out, 1 mention removed)');
+      expect(s.json(['import', old, '--undelete', 'I2']).scrubbed).toEqual({ interviews: 1, quotes: 0, mentions: 1 });
+    } finally {
+      s.cleanup();
+    }
+  });
+});
