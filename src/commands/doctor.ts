@@ -4,6 +4,7 @@
 // --repair rebuilds the summaries that differ (they are derived data: nothing a user wrote changes).
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { journalBytes, statusLine } from './status-line.js';
 import type { Context } from '../context.js';
 import { SCHEMA_VERSION } from '../db/migrations.js';
 import { COUNTED, checkJournal, repairSummaries, type SummaryDrift } from '../db/doctor.js';
@@ -28,8 +29,11 @@ export interface DoctorOptions {
 export function doctor(ctx: Context, opts: DoctorOptions = {}): void {
   ctx.namesMissingJournal = true;
   let journal = ctx.read();
+  const status = statusLine(ctx);
+  status(`pm: checking the journal (${Math.round(journalBytes(journal.path) / 1024 / 1024)} MB)…`);
   let checks = checkJournal(journal.db);
   let keys = checks.summaries === null ? null : identityKeyDrift(journal.db);
+  status('');
   let repaired: SummaryDrift[] = [];
   const keyRows = (k: typeof keys) => (k ? k.contacts + k.accounts + k.tags : 0);
   if (opts.repair && !journal.missing && (checks.summaries?.length || keyRows(keys))) {

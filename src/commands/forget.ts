@@ -5,6 +5,7 @@
 import type { Context } from '../context.js';
 import { Interrupted, JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
+import { statusLine } from './status-line.js';
 import { changedMeanwhile, nameToType, nearContacts, type ContactRow } from '../core/contacts.js';
 import { nameKey } from '../core/identity.js';
 import { plainPunctuation } from '../core/mentions.js';
@@ -141,7 +142,10 @@ export async function forget(
         `forgetting ${label} cannot be undone; confirm with --yes`,
         `try: pm forget ${JSON.stringify(who)} --yes`,
       );
+    const status = statusLine(ctx);
+    status(`pm: reading what erasing ${label} rewrites…`);
     const preview = forgetPreview(ctx.write().db, contact.id);
+    status('');
     const { confirm } = await loadPrompts();
     const ok = await confirm({
       message: `Erase ${label} from the journal? ${previewText(preview)} This cannot be undone.`,
@@ -166,9 +170,11 @@ export async function forget(
     ctx.info(`removed the unsaved pm log draft that named ${label}`);
   // SIGINT/SIGTERM (src/interrupt.ts): before the mark commits, the erasure is called off and nothing
   // is erased; once it has, the erasure is finished all the same and pm exits 130/143 saying so
+  const status = statusLine(ctx);
   const { result, rewrite } = await interruptible(
     async (checkpoint) => {
       await checkpoint();
+      status(`pm: erasing ${label}…`);
       // 1. the mark: from here on, the erasure is finished whatever happens (src/db/erasure.ts)
       await ctx.transactionAsync(async ({ db }) => {
         // found before the confirmation: another pm may have merged or erased them since
@@ -188,6 +194,7 @@ export async function forget(
         return r;
       });
       ctx.verbose('pm forget: scrubbed; rewriting the file');
+      status("pm: rewriting the journal's file without them…");
       // 3. the file rewritten without the person's old bytes
       try {
         return { result: scrubbed, rewrite: rewriteAfterErasure(ctx.write().db) };
@@ -203,7 +210,7 @@ export async function forget(
     },
     () => `interrupted, nothing erased: ${label} is still in the journal`,
     () => `interrupted after ${label} was erased in full`,
-  );
+  ).finally(() => status(''));
   ctx.verbose('pm forget: rewritten');
   const files = filesHolding(ctx.dbPath, writtenFiles(ctx.write().db), needles);
   const backups = files.filter((f) => f.kind === 'backup').map((f) => f.path);
