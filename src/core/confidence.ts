@@ -106,10 +106,18 @@ export function confidenceOf(s: ConfidenceInputs, config: Pick<Config, 'evidence
   return { level, score: CONFIDENCE_SCORES[level], refutedAt: refuted === 'none' ? null : refuted };
 }
 
-/** "behaviour 3", or "anecdotal 0.5 · refuted: customers 1": how text views show it. */
+/**
+ * "behaviour (score 3 of 5)", or "anecdotal (score 0.5 of 5) · refuted: customers (score 1 of 5)": how
+ * text views show it. The score is labelled: "customers 1" beside "3 for" read as a count of customers
+ * (fresh-eyes wave 15 H16).
+ */
 export function confidenceText(c: Confidence): string {
-  const refuted = c.refutedAt === null ? '' : ` · refuted: ${c.refutedAt} ${CONFIDENCE_SCORES[c.refutedAt]}`;
-  return `${c.level} ${c.score}${refuted}`;
+  const refuted = c.refutedAt === null ? '' : ` · refuted: ${scored(c.refutedAt)}`;
+  return `${scored(c.level)}${refuted}`;
+}
+
+function scored(level: ConfidenceLevel): string {
+  return `${level} (score ${CONFIDENCE_SCORES[level]} of ${CONFIDENCE_SCORES.commitment})`;
 }
 
 /** The short form a table column has room for: "behaviour", or "anecdotal vs customers" (refuted at). */

@@ -285,6 +285,6 @@ describe('pm report: segments, bets and confidence', () => {
       refutedAt: null,
     });
     expect(ok(['report', '--full']).out).toMatch(/^ {2}H1 {2}Finance teams will pay for matching .* commitment /m);
-    expect(ok(['report', '--format', 'md']).out).toMatch(/confidence commitment 5/);
+    expect(ok(['report', '--format', 'md']).out).toMatch(/confidence commitment \(score 5 of 5\)/);
   });
 });

@@ -105,7 +105,7 @@ describe('confidence', () => {
     call('Ana Ortiz', 'Bluebird', '--refutes', 'H1:did');
     expect(confidence()).toEqual({ level: 'commitment', score: 5, refutedAt: 'behaviour' });
     const shown = ok(['hyp', 'show', 'H1']).out;
-    expect(shown).toMatch(/^Confidence {1,2}commitment 5 · refuted: behaviour 3$/m);
+    expect(shown).toMatch(/^Confidence {1,2}commitment \(score 5 of 5\) · refuted: behaviour \(score 3 of 5\)$/m);
     expect(shown).toMatch(/supports {2}weak {4}call paid · Kim Lee \(Northwind\)/);
     const listed = ok(['hyp', 'list']).out;
     expect(listed.split('\n')[0]).toMatch(/ CONFIDENCE /);

@@ -47,7 +47,9 @@ describe('pm guide H3', () => {
     expect(text).toMatch(/^ {2}2\. Tell me about the last time you bought a tool for this\.$/m);
     expect(text).toMatch(/^Proves it {8}3 customers from at least two accounts support it/m);
     expect(text).toMatch(/^Disproves it {5}2 customers refute it \(ready-to-kill\) by 2026-12-18$/m);
-    expect(text).toMatch(/^Evidence so far {2}1 customer for, 0 customers against .* confidence anecdotal 0\.5$/m);
+    expect(text).toMatch(
+      /^Evidence so far {2}1 customer for, 0 customers against .* confidence anecdotal \(score 0\.5 of 5\)$/m,
+    );
     expect(text).toMatch(/^Ask next {9}segments not heard for it yet: smb$/m);
     expect(text).toMatch(/^ {17}journey stages not heard for it yet: discover, onboard, adopt, expand, churn$/m);
     const g = box.json(['guide', 'H1']);

@@ -108,13 +108,13 @@ describe('the markdown export', () => {
     expect(md).toMatch(/^- \*\*H1\*\* supports \(strong, paid\): Finance teams will pay for matching$/m);
     expect(md).toMatch(/^- \*\*H2\*\* refutes \(medium\): Teams want a digest$/m);
     expect(md.split('### I2')[1]).not.toMatch(/Stage/);
-    expect(md).toMatch(/^- \*\*Confidence:\*\* commitment 5$/m);
-    expect(md).toMatch(/^- \*\*Confidence:\*\* behaviour 3 · refuted: anecdotal 0\.5$/m);
+    expect(md).toMatch(/^- \*\*Confidence:\*\* commitment \(score 5 of 5\)$/m);
+    expect(md).toMatch(/^- \*\*Confidence:\*\* behaviour \(score 3 of 5\) · refuted: anecdotal \(score 0\.5 of 5\)$/m);
     expect(md).toMatch(/^- \*\*Bet:\*\* until 2026-12-01 \(held since 2026-11-20\): we think \\\| they will$/m);
     expect(md).toMatch(/^- \*\*I1\*\* 2026-11-20 supports \(strong, paid\) · Jane Roe \(Acme\): Signed$/m);
     // as of a day before the evidence, no confidence yet
     const early = ok(['export', '--as-of', '2026-11-10']).out;
-    expect(early).toMatch(/^- \*\*Confidence:\*\* none 0$/m);
+    expect(early).toMatch(/^- \*\*Confidence:\*\* none \(score 0 of 5\)$/m);
     expect(early).not.toMatch(/\*\*Bet:\*\*/);
   });
 });

@@ -297,7 +297,7 @@ describe('hypotheses for opportunities: pm hyp --for, pm tree', () => {
     const at = (s: string) => lines.findIndex((l) => l.includes(s));
     expect(lines[at('slow CSV export · score 7')]).toMatch(/^├── /);
     expect(lines[at('H1 open')]).toMatch(
-      /^│ {3}├── H1 open · confidence anecdotal 0.5 · 1 for, 0 against · An ERP export saves a day$/,
+      /^│ {3}├── H1 open · confidence anecdotal \(score 0\.5 of 5\) · 1 for, 0 against · An ERP export saves a day$/,
     );
     expect(lines[at('H2 killed')]).toMatch(/^│ {3}└── H2 killed/);
     expect(at('slow CSV export')).toBeLessThan(at('SSO setup needs IT'));
@@ -332,7 +332,7 @@ describe('hypotheses for opportunities: pm hyp --for, pm tree', () => {
     const md = ok(['tree', '--format', 'md']).out;
     expect(md).toContain('- **Outcome:** Finance closes the month in a day\n  - **slow CSV export** — score 7');
     expect(md).toContain(
-      '    - **H1** (open): An ERP export saves a day — confidence anecdotal 0.5; customers: 1 for, 0 against\n',
+      '    - **H1** (open): An ERP export saves a day — confidence anecdotal (score 0.5 of 5); customers: 1 for, 0 against\n',
     );
     // nested three deep: outcome → opportunity → hypothesis
     const doc = new Parser().parse(md);
@@ -452,7 +452,7 @@ describe('opportunities in the report and the markdown export', () => {
     const md = ok(['export', '--as-of', '2026-11-20']).out;
     const tree = md.slice(md.indexOf('# Opportunity–solution tree'), md.indexOf('# Interviews'));
     expect(tree).toContain('  - **slow CSV export** — score 7:');
-    expect(tree).toContain('    - **H1** (open): An ERP export saves a day — confidence none 0');
+    expect(tree).toContain('    - **H1** (open): An ERP export saves a day — confidence none (score 0 of 5)');
     expect(tree).toContain('  - **For no opportunity yet:** 1 open hypothesis');
     expect(md).toContain('- Slow CSV  export (blocker)');
   });

@@ -100,7 +100,7 @@ describe("a hypothesis's confidence", () => {
       DEFAULTS,
     );
     expect(churned).toEqual({ level: 'customers', score: 1, refutedAt: 'commitment' });
-    expect(confidenceText(churned)).toBe('customers 1 · refuted: commitment 5');
+    expect(confidenceText(churned)).toBe('customers (score 1 of 5) · refuted: commitment (score 5 of 5)');
     expect(confidenceCell(churned)).toBe('customers vs commitment');
   });
 
