@@ -265,7 +265,15 @@ export const PAIN_INTERVIEWS = 1000;
  * costs ~40 ms at 100k interviews; the newest are a range of the pains' primary key.
  */
 function opportunities(db: DB, prefix: string): Candidate[] {
-  const named = db.prepare('SELECT name FROM opportunities ORDER BY name COLLATE NOCASE').raw().all() as [string][];
+  // a named one is described by the hypotheses that address it ("named" was jargon: fresh-eyes wave 15 H15)
+  const named = db
+    .prepare(
+      `SELECT o.name, (SELECT group_concat('H' || hypothesis_id, ', ') FROM (SELECT ho.hypothesis_id
+         FROM hypothesis_opportunities ho WHERE ho.opportunity_id = o.id ORDER BY ho.hypothesis_id LIMIT 4))
+       FROM opportunities o ORDER BY o.name COLLATE NOCASE`,
+    )
+    .raw()
+    .all() as [string, string | null][];
   const pains = db
     .prepare(
       `SELECT text FROM pains WHERE interview_id > (SELECT max(id) FROM interviews) - ${PAIN_INTERVIEWS}
@@ -276,7 +284,12 @@ function opportunities(db: DB, prefix: string): Candidate[] {
   const start = painKey(prefix);
   const seen = new Set<string>();
   const found: Candidate[] = [];
-  for (const [[text], what] of [...named.map((r) => [r, 'named'] as const), ...pains.map((r) => [r, ''] as const)]) {
+  const about = (ids: string | null) =>
+    ids === null ? '' : `${ids.includes(',') ? 'hypotheses' : 'hypothesis'} ${ids}`;
+  for (const [[text], what] of [
+    ...named.map((r) => [r, about(r[1])] as const),
+    ...pains.map((r) => [r, ''] as const),
+  ]) {
     const key = painKey(text);
     if (seen.has(key) || !(key.startsWith(start) || key.includes(` ${start}`))) continue;
     seen.add(key);

@@ -147,8 +147,16 @@ describe('pm __complete', () => {
       log('Slow CSV export:high', 'manual invoice matching');
       log('slow  csv export');
       expect(b.pm(['opportunity', 'rename', 'manual invoice matching', 'Invoice matching']).code).toBe(0);
+      // a named one is described by the hypotheses addressing it, not as "named" (fresh-eyes wave 15 H15)
       expect(b.pm(['__complete', 'opportunity']).out).toBe(
-        'Invoice matching\tnamed\nslow  csv export\nmanual invoice matching\n',
+        'Invoice matching\nslow  csv export\nmanual invoice matching\n',
+      );
+      expect(b.pm(['hyp', 'add', 'Finance teams want matching done for them', '--for', 'Invoice matching']).code).toBe(
+        0,
+      );
+      expect(b.pm(['hyp', 'add', 'Finance teams pay for matching', '--for', 'Invoice matching']).code).toBe(0);
+      expect(b.pm(['__complete', 'opportunity', 'inv']).out).toBe(
+        'Invoice matching\thypotheses H1, H2\nmanual invoice matching\n',
       );
       const r = b.pm(['__complete', 'opportunity', 'CSV']);
       expect(r.out).toBe('slow  csv export\n');
