@@ -345,12 +345,13 @@ export function keptTallyRowsOf(db: DB, w: Pick<Window, 'start'>, texts: string[
     .all({ start: w.start, texts: JSON.stringify(texts) }) as KeptTallyRow[];
 }
 
-/** keptBest's answer: the rows of the texts chosen, how many opportunities were heard and are unaddressed. */
-export interface KeptBest {
-  rows: KeptTallyRow[];
-  heard: number;
-  unaddressed: number;
-}
+/**
+ * keptBest's answer: the rows of the texts chosen, how many opportunities were heard and are unaddressed;
+ * or, where two texts are one opportunity's, every text's sums, as keptTallySums gives them.
+ */
+export type KeptBest =
+  | { rows: KeptTallyRow[]; heard: number; unaddressed: number }
+  | { sums: KeyedPainTextSum[]; rows?: undefined };
 
 /** An opportunity's score from how many customers gave its text at least low (c0), medium, high and blocker. */
 const SCORE = SEVERITIES.map((s, k) => `${SEVERITY_WEIGHT[s]} * (c${k}${k < 3 ? ` - c${k + 1}` : ''})`).join(' + ');
@@ -364,8 +365,9 @@ const SCORE = SEVERITIES.map((s, k) => `${SEVERITY_WEIGHT[s]} * (c${k}${k < 3 ? 
  * opportunity), SQLite also counts them and those unaddressed (`addressed`: the ids of opportunities
  * with an open or validated hypothesis), and hands over only the rows chosen: the report's markdown
  * made a JavaScript value of each of the window's 200 texts and grouped them in cold code to show
- * five. Null for a window with later hearings, or where two texts are one opportunity's (their
- * customers cannot be added up from counts: keptTallySums then).
+ * five. Where two texts are one opportunity's (their customers cannot be added up from counts), every
+ * text's sums as keptTallySums gives them, for JavaScript to choose from, the statement not run twice.
+ * Null for a window with later hearings.
  */
 export function keptBest(
   db: DB,
@@ -389,16 +391,18 @@ g AS MATERIALIZED (
       (SELECT o.opportunity_id FROM opportunity_aliases o WHERE o.key = s.key)) AS opp, ${SCORE} AS score
   FROM s
 ),
+shared AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM g GROUP BY coalesce(' #' || opp, key) HAVING count(*) > 1) AS yes),
 nth AS (
   SELECT score, c0, accounts, last FROM g WHERE NOT @everyNamed OR opp IS NULL
   ORDER BY score DESC, c0 DESC, accounts DESC, last DESC LIMIT 1 OFFSET @best - 1
 )
-SELECT text, pains, day, last, signals, accounts, stages, segments, c0, c1, c2, c3, (SELECT count(*) FROM g),
+SELECT text, pains, day, last, signals, accounts, iif((SELECT yes FROM shared), NULL, stages),
+  iif((SELECT yes FROM shared), NULL, segments), c0, c1, c2, c3, (SELECT count(*) FROM g),
   (SELECT count(*) FROM g
     WHERE c0 >= @validateAt AND (opp IS NULL OR opp NOT IN (SELECT value FROM json_each(@addressed)))),
-  EXISTS (SELECT 1 FROM g GROUP BY coalesce(' #' || opp, key) HAVING count(*) > 1)
+  (SELECT yes FROM shared), key
 FROM g
-WHERE @everyNamed AND opp IS NOT NULL OR NOT EXISTS (SELECT 1 FROM nth)
+WHERE (SELECT yes FROM shared) OR @everyNamed AND opp IS NOT NULL OR NOT EXISTS (SELECT 1 FROM nth)
   OR (score, c0, accounts, last) >= (SELECT * FROM nth)
 ORDER BY text`)
     .raw()
@@ -408,9 +412,9 @@ ORDER BY text`)
       everyNamed: o.everyNamed ? 1 : 0,
       validateAt: o.validateAt,
       addressed: JSON.stringify(o.addressed),
-    }) as [...KeptTallyRow, number, number, number][];
+    }) as [...KeptTallyRow, number, number, number, string][];
   if (rows.length === 0) return { rows: [], heard: 0, unaddressed: 0 };
-  if (rows[0][14] === 1) return null;
+  if (rows[0][14] === 1) return { sums: rows.map((r) => [r[0], r[3], r[5], r[8], r[9], r[10], r[11], r[15]]) };
   return { rows: rows as unknown as KeptTallyRow[], heard: rows[0][12], unaddressed: rows[0][13] };
 }
 

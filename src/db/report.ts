@@ -20,7 +20,6 @@ import {
   painTextTallies,
   keptBest,
   keptTallyRowsOf,
-  keptTallySums,
   labelsSince,
   tallyOf,
   type KeyedPainTextSum,
@@ -822,7 +821,7 @@ export function bestPains(
       .filter((h) => h.status === 'open' || h.status === 'validated')
       .map((h) => h.opportunityId);
     const picked = keptBest(db, q.opportunities, { best, everyNamed, validateAt: q.judge.validateAt, addressed });
-    if (picked !== null)
+    if (picked?.rows !== undefined)
       return {
         pains: [],
         textRows: picked.rows.map((t) => tallyOf(labelsSince(t, q.opportunities.start))),
@@ -830,9 +829,9 @@ export function bestPains(
       };
     // each spelling counted by SQLite (those sharing an opportunity read with their ids, to be merged),
     // then the rows of the few that may rank among the best. As of today (no pain heard after the
-    // window) both come from the counts kept before each day a text was heard (0052, keptTallySums: a
+    // window) both come from the counts kept before each day a text was heard (0052, keptBest's sums: a
     // seek a text), a tally ranking as its rows do; else from pain_hearings (0027).
-    const kept = keptTallySums(db, q.opportunities);
+    const kept = picked === null ? null : picked.sums;
     const sums: (PainTextSum | KeyedPainTextSum)[] = kept ?? painTextSums(db, q.opportunities);
     const shared = textsSharingOpportunity(
       sums.map((r) => r[0]),
