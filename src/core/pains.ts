@@ -88,7 +88,9 @@ export function painSeverityWarnings(pains: readonly Pain[], id: string): string
     const word = notASeverity(p.text)!;
     const lower = word.toLowerCase();
     const severity = MEANT[lower] ?? SEVERITIES.find((s) => lower[0] === s[0] && editDistance(lower, s) <= 2)!;
-    return { text: p.text.slice(0, p.text.lastIndexOf(':')).trimEnd(), severity };
+    // a pain that is only the word (":urgent") keeps it as its text: --pain ":high" is an empty pain
+    const text = p.text.slice(0, p.text.lastIndexOf(':')).trimEnd();
+    return { text: text === '' ? p.text : text, severity };
   });
   if (warnings.length === 0) return warnings;
   const flags = meant.map((p) => `--pain ${shellWord(`${p.text}:${p.severity}`)}`).join(' ');

@@ -54,6 +54,10 @@ describe('a pain with a severity pm does not know', () => {
     expect(box.pm(['edit', 'I1', '--pain', 'no SSO:high', '--pain', 'x:meduim']).err).toContain(
       'pm edit I1 --pain "no SSO:high" --pain x:medium\n',
     );
+    // a pain that is only the word keeps it as its text, or the command would give an empty pain
+    const only = box.pm(['edit', 'I1', '--pain', ':urgent']).err;
+    expect(only).toContain('pm edit I1 --pain :urgent:high\n');
+    expect(box.pm(['edit', 'I1', '--pain', ':urgent:high']).code).toBe(0);
     // the command it gives does what it says
     expect(box.pm(['edit', 'I1', '--pain', 'no SSO:high']).err).not.toContain('warning');
     expect(pains()).toEqual([{ text: 'no SSO', severity: 'high' }]);
