@@ -401,6 +401,13 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
       `--team is for the markdown and HTML pages; --format ${format} holds every conversation already`,
       'try: pm export --week --team',
     );
+  // the whole journal's page judges no target (years hold more people than the team): --team there would
+  // be a flag that does nothing, so it is refused as with json and csv
+  if (opts.team && scope.period === null)
+    throw new UsageError(
+      "--team is for a period's page (--week, --month, --since): the whole journal's export judges no target",
+      'try: pm export --week last --team',
+    );
   // where --out may be written is known before the journal is read (src/files.ts)
   // `--out -` is stdout, as `-` is everywhere else in pm (--notes-file -, pm import -): not a file named "-"
   if (opts.out === '-') opts.out = undefined;

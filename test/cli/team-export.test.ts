@@ -80,6 +80,11 @@ describe("a shared journal's weekly export", () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/^pm: --team is for the markdown and HTML pages/);
     }
+    // the whole journal's export has no team page: --team there is refused, not silently ignored
+    const whole = t.run('a', ['export', '--team']);
+    expect(whole.code).toBe(2);
+    expect(whole.err).toMatch(/^pm: --team is for a period's page/);
+    expect(whole.out).toBe('');
     expect(t.box.snapshot()).toBe(before);
   });
 });
