@@ -19,6 +19,8 @@ export interface JsonLists {
    * of the report is
    */
   open: { entries: JsonText | null; flags: JsonText | null } | null;
+  /** the period's themes' entries, or null: none, or built as the rest of the report is */
+  themes: JsonText | null;
   /** the flags each list raises, in the order the report raises them */
   flags: { accounts: JsonText | null; killed: JsonText | null; refuted: JsonText | null; followUps: JsonText | null };
 }

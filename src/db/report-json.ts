@@ -19,7 +19,7 @@ import {
 } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
 import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './report.js';
-import type { JsonLists } from '../core/report-json.js';
+import type { JsonLists, JsonText } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
 import { bornBeforeAny } from './coverage.js';
@@ -216,6 +216,41 @@ const KEPT_DECIDED = `SELECT CAST(group_concat(entry, ${lit(`,${NL}      `)}) AS
   CAST(group_concat(flag, ${lit(`,${NL}    `)}) AS BLOB)
 FROM (SELECT entry, flag FROM report_decided WHERE list = @list
   ORDER BY date DESC, decided_on DESC, hypothesis_id LIMIT -1)`;
+
+/**
+ * The period's themes (src/db/report.ts's themesKept, each day's themes kept by 0060) as their entries'
+ * JSON text, in the report's order (src/core/report.ts: most accounts, signals and interviews first,
+ * then by name), with what sends them to JavaScript instead: a pain keyed otherwise (themesKept's
+ * `other`), two themes tied on all four (the report's sort leaves their order to the sort), or a name or
+ * segment past ASCII (JavaScript lowers and orders them by UTF-16 code unit, SQLite's lower() and
+ * BINARY by ASCII and code point). Built in JavaScript, the ~180 themes' rows, their segments parsed and
+ * sorted and their objects were ~0.4 MB of young objects on either 100k journal: with them --json
+ * had two young collections where the text view has one.
+ */
+const themesJson = (kept: string) => `
+WITH k(kind, theme, accounts, signals, interviews, segs, other) AS MATERIALIZED (${kept}),
+s AS (SELECT * FROM k ORDER BY accounts DESC, signals DESC, interviews DESC, lower(theme) LIMIT -1)
+SELECT CAST(group_concat(${object(4, [
+  ['theme', str('theme')],
+  ['kind', plain('kind')],
+  ['accounts', int('accounts')],
+  ['signals', int('signals')],
+  [
+    'segments',
+    // names() and [...new Set(segments)].sort(): distinct, no null, in order
+    `(SELECT CASE WHEN count(*) = 0 THEN '[]' ELSE ${lit(`[${NL}        `)} ||
+      group_concat(json_quote(value), ${lit(`,${NL}        `)}) || ${lit(`${NL}      ]`)} END
+      FROM (SELECT DISTINCT value FROM json_each(segs) WHERE value IS NOT NULL ORDER BY value LIMIT -1))`,
+  ],
+  ['interviews', "ifnull(interviews, 'null')"],
+  [
+    'flags',
+    `CASE WHEN accounts = 1 AND signals = 0 THEN ${lit(`[${NL}        "single-account"${NL}      ]`)} ELSE '[]' END`,
+  ],
+])}, ${lit(`,${NL}    `)}) AS BLOB),
+  max(other) OR max(length(theme) <> octet_length(theme) OR length(segs) <> octet_length(segs))
+    OR EXISTS (SELECT 1 FROM k GROUP BY accounts, signals, interviews, lower(theme) HAVING count(*) > 1)
+FROM s`;
 
 /** Whether `pm report --json` as of `asOf` reads the killed and refuted lists as kept (0044). */
 export function decidedKept(db: DB, asOf: string): boolean {
@@ -542,6 +577,16 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     const bets = [...runningBets(db).keys()];
     if (bets.length > 0) hypotheses = reportOpenHypotheses(db, judged, true, null, bets);
   }
+  // the themes as JSON text where SQLite orders and writes them as the report would (themesJson)
+  let themes: JsonText | null = null;
+  let themeList: ReportRows['themes'] | null = null;
+  if ('themesKept' in SQL) {
+    const [text, elsewhere] = db
+      .prepare(themesJson(SQL.themesKept as string))
+      .raw()
+      .get(period) as [Buffer | null, number | null];
+    if (elsewhere !== 1) [themes, themeList] = [text, []];
+  }
   const json: JsonLists = {
     conversations: conversations[0],
     overdueAccounts: cold[0],
@@ -549,6 +594,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     refutedAfterValidation: refuted[0],
     followUps: followUps[0],
     open,
+    themes,
     flags: { accounts: cold[1], killed: killed[1], refuted: refuted[1], followUps: followUps[1] },
   };
   const named = namedOpportunities(db);
@@ -563,7 +609,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     decided: db.prepare(SQL.decided).all({ start: q.start, end: q.end }) as OutcomeRow[],
     lateEvidence: [],
     refutedAfterValidation: [],
-    themes: themeRows(db, SQL, period),
+    themes: themeList ?? themeRows(db, SQL, period),
     followUps: [],
     segments: db
       .prepare(SQL.segments)

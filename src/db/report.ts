@@ -404,7 +404,10 @@ g AS (
   SELECT t.kind, t.grp, count(DISTINCT t.val) FILTER (WHERE t.dim = 1) AS accounts,
     count(DISTINCT t.val) FILTER (WHERE t.dim = 2) AS signals, sum(t.n) FILTER (WHERE t.dim = 3) AS interviews,
     json_group_array(DISTINCT a.segment) FILTER (WHERE t.dim = 1) AS accountSegments,
-    max(t.kind = 'pain' AND (t.key GLOB '*[^ -~]*' OR instr(t.key, '  ') > 0)) AS other
+    -- a key's text tested on its spellings' rows (dim 0) alone: every key of a day has one, and the GLOB
+    -- on each of the period's rows of every dimension was ~0.5 ms of the statement's ~4 (both 100k journals)
+    max(CASE WHEN t.dim = 0 AND t.kind = 'pain' THEN t.key GLOB '*[^ -~]*' OR instr(t.key, '  ') > 0 ELSE 0 END)
+      AS other
   FROM t LEFT JOIN accounts a INDEXED BY accounts_segments ON t.dim = 1 AND a.id = t.val
   GROUP BY t.kind, t.grp
 ),

@@ -42,6 +42,8 @@ export function renderReportJson(
   const unvalidated = open === null ? report.hypotheses.unvalidated : list('unvalidated', 4, open.entries);
   const killed = list('killed', 4, lists.killed);
   const refutedAfterValidation = list('refutedAfterValidation', 4, lists.refutedAfterValidation);
+  // none, or built by the report (src/db/report-json.ts), as the report holds them
+  const themes = lists.themes === null ? report.themes : list('themes', 2, lists.themes);
   const followUps = list('followUps', 2, lists.followUps);
   const f = lists.flags;
   const flags = [
@@ -59,6 +61,7 @@ export function renderReportJson(
     conversations,
     overdueAccounts,
     hypotheses: { ...report.hypotheses, unvalidated, killed, refutedAfterValidation },
+    themes,
     followUps,
     flags,
   };

@@ -448,3 +448,86 @@ describe('the killed and refuted lists kept by triggers (0044)', () => {
     }
   });
 });
+
+// the themes written by SQLite (themesJson) in the report's order: where SQLite cannot order or write
+// them as the report does, they are built by the report as before (lists.themes null)
+describe('themes', () => {
+  let b: ReturnType<typeof journal>;
+  const themesText = (asOf: string) => {
+    const config = readConfig(b.db);
+    const options = { period: resolvePeriod({ month: true }, asOf, config['week.start']), asOf, config, by: null };
+    return reportJsonRows(b.db, reportQuery(options))!.lists.themes;
+  };
+  beforeAll(() => {
+    b = journal();
+    const acct = (name: string, segment?: string) => {
+      const account = b.account(name, { segment });
+      return { account, with: [b.contact(`${name} person`, account)] };
+    };
+    const [a1, a2, a3, a4, a5] = [
+      acct('A1', 'smb'),
+      acct('A2', 'SMB'),
+      acct('A3'),
+      acct('A4', 'enterprise'),
+      acct('A5'),
+    ];
+    // November: ASCII throughout. Ties on accounts, signals and interviews ordered by name whatever its
+    // case; one name as a tag and, capitalised, as a pain; a segment in two cases and none; a single
+    // account's wish, and one a review echoes (a signal); control characters
+    b.interview({ date: '2026-11-02', ...a1, tags: ['billing', 'export', 'Zeta'], pains: ['Billing'] });
+    b.interview({ date: '2026-11-03', ...a2, tags: ['billing', 'alpha'] });
+    b.interview({ date: '2026-11-04', ...a3, tags: ['billing', 'Zeta', 'esc\u001b[1m tab\t'] });
+    b.interview({ date: '2026-11-05', ...a4, tags: ['export', 'alpha'], pains: ['Billing', 'slow export'] });
+    b.interview({ date: '2026-11-06', ...a4, pains: ['slow export'] });
+    b.interview({ date: '2026-11-06', ...a5, tags: ['esc\u001b[1m tab\t'] });
+    const signal = b.interview({ date: '2026-11-07', account: a5.account, tags: ['esc\u001b[1m tab\t'] });
+    b.db.prepare("UPDATE interviews SET source = 'Capterra', channel = 'review' WHERE id = ?").run(signal);
+    // October: a tag and a pain of one name but its case, tied on all three counts
+    b.interview({ date: '2026-10-02', ...a1, tags: ['onboarding'], pains: ['Onboarding'] });
+    // September: names past ASCII (JavaScript lowers É, and lists ébène first; SQLite does not: Éclair)
+    b.interview({ date: '2026-09-02', ...a1, tags: ['Éclair', 'ébène'] });
+    b.interview({ date: '2026-09-03', ...a2, tags: ['Éclair', 'ébène'] });
+    // August: segments past U+FFFF (U+FF21 sorts after U+1F642 by code point, before it by code unit)
+    const [wide, smile] = [acct('W', '\uff21 wide'), acct('S', '🙂 smile')];
+    b.interview({ date: '2026-08-02', ...wide, tags: ['mobile'] });
+    b.interview({ date: '2026-08-03', ...smile, tags: ['mobile'] });
+    // July: a pain painKey keys otherwise than lower(trim()) (a run of spaces)
+    b.interview({ date: '2026-07-02', ...a1, pains: ['slow  export'] });
+  });
+  afterAll(() => b.close());
+
+  it('writes them as the report does, in its order, where SQLite can', () => {
+    const { simple, fast, full } = documents(b.db, '2026-11-20', { month: true }, null);
+    expect(themesText('2026-11-20')).not.toBeNull();
+    expect(fast).toBe(simple);
+    expect(full.themes.map((t) => `${t.kind} ${t.theme}`)).toEqual([
+      'tag billing',
+      'tag esc\u001b[1m tab\t',
+      'tag alpha',
+      'pain Billing',
+      'tag export',
+      'tag Zeta',
+      'pain slow export',
+    ]);
+    expect(full.themes.find((t) => t.theme === 'billing')!.segments).toHaveLength(2);
+    expect(full.themes.map((t) => t.flags.length)).toEqual([0, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it.each([
+    ['2026-10-20', 'two themes tied on all three counts, by a name alike but for its case'],
+    ['2026-09-20', 'names past ASCII'],
+    ['2026-08-20', 'segments past ASCII'],
+    ['2026-07-20', 'a pain keyed otherwise'],
+  ])('leaves them to the report as of %s: %s', (asOf) => {
+    const { simple, fast, full } = documents(b.db, asOf, { month: true }, null);
+    expect(full.themes.length).toBeGreaterThan(0);
+    expect(fast).toBe(simple);
+    expect(themesText(asOf)).toBeNull();
+  });
+
+  it('writes none for a period without themes', () => {
+    const { simple, fast, full } = documents(b.db, '2026-06-20', { month: true }, null);
+    expect(full.themes).toEqual([]);
+    expect(fast).toBe(simple);
+  });
+});
