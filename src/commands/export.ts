@@ -11,7 +11,7 @@ import { interruptible } from '../interrupt.js';
 import { addDays, parsePastDate, rangePeriod, type Period } from '../core/dates.js';
 import { buildShownReport, CHART_WEEKS, reportQuery, resolvePeriod, SHOWN_ROWS, silentBefore } from '../core/report.js';
 import type { Team } from '../core/team.js';
-import { othersHoldConversations } from '../db/team.js';
+import { peopleHoldingConversations } from '../db/team.js';
 import type { Config } from '../core/config.js';
 import {
   makeRedactor,
@@ -380,11 +380,16 @@ export function writeJson(
   write(firstKey ? '{}\n' : '\n}\n');
 }
 
-/** A journal that syncs, where someone else held a conversation in the 8 weeks up to --as-of (as pm report asks). */
-function hasTeam(ctx: Context, db: DB, scope: ExportScope): boolean {
+/**
+ * A journal that syncs, where two people or more held conversations in the 8 weeks up to --as-of: from
+ * the journal alone, not from who runs it, so that every teammate's export of the same week is the same
+ * page (the contract's byte-identical exports; review wave 16 R2: the one who logged alone got their own
+ * page, the others "the team (1 person)").
+ */
+function hasTeam(db: DB, scope: ExportScope): boolean {
   if (!syncs(db)) return false;
   const since = addDays(scope.asOf, -7 * CHART_WEEKS + 1);
-  return othersHoldConversations(db, { me: ctx.defaultBy(ctx.config()), since, asOf: scope.asOf });
+  return peopleHoldingConversations(db, { since, asOf: scope.asOf }) >= 2;
 }
 
 export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<void> {
@@ -428,7 +433,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   // the weekly notes of a shared journal are the team's: everyone's conversations against the team's
   // target, each person's in a Team section (fresh-eyes wave 15 H11: the team's five calls read "met"
   // against one person's target of 2). A journal nobody else logs in keeps the one target unless asked
-  if (scope.period !== null && (opts.team || ((format === 'md' || format === 'html') && hasTeam(ctx, db, scope))))
+  if (scope.period !== null && (opts.team || ((format === 'md' || format === 'html') && hasTeam(db, scope))))
     scope.team = true;
   // One snapshot of the journal for the document and the report in it. The document is made (into
   // a Spool: src/files.ts) before a byte is written: a reader that takes its

@@ -30,6 +30,15 @@ export function othersHoldConversations(db: DB, q: { me: string; since: string; 
   );
 }
 
+/** How many people (by `by`, case aside) held a conversation between `since` and `asOf`: 0, 1 or 2 (two or more). */
+export function peopleHoldingConversations(db: DB, q: { since: string; asOf: string }): number {
+  return db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM interviews WHERE date BETWEEN @since AND @asOf AND by IS NOT NULL
+      GROUP BY lower(by) LIMIT 2)`)
+    .pluck()
+    .get(q) as number;
+}
+
 /**
  * One row per person who held a conversation (of any kind) between `since` and `asOf`, or in the
  * period; `by` compared case-insensitively, shown as first written.

@@ -87,4 +87,18 @@ describe("a shared journal's weekly export", () => {
     expect(whole.out).toBe('');
     expect(t.box.snapshot()).toBe(before);
   });
+
+  it("is the same page whoever runs it: a synced week only one person logged in is that person's (review R2)", async () => {
+    t.pm('a', ['config', 'set', 'user.name', 'Pat']);
+    t.pm('b', ['config', 'set', 'user.name', 'Dana']);
+    t.pm('a', ['config', 'set', 'cadence.target', '2']);
+    t.pm('b', ['config', 'set', 'cadence.target', '2']);
+    t.pm('a', ['log', '--with', 'Ann A', '--account', 'Acme', '--summary', 'Pat call', '--date', '2026-12-08']);
+    t.syncFirst(await t.postgres());
+    const pat = t.pm('a', ['export', '--week', 'last']).out;
+    const dana = t.pm('b', ['export', '--week', 'last']).out;
+    expect(pat).toContain('Customer conversations: 1 with 1 customer (target 2: **not met**)');
+    expect(pat).not.toMatch(/^## Team$/m);
+    expect(dana).toBe(pat);
+  });
 });
