@@ -9,7 +9,7 @@ import { journeyStages } from '../core/config.js';
 import { buildGuide, checkQuestions } from '../core/guide.js';
 import { datedAhead, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { closest, decodeUtf8 } from '../core/text.js';
-import { heardFor, segmentNames } from '../db/guide.js';
+import { heardFor, segmentNames, stagesLogged } from '../db/guide.js';
 import { hypothesisCreatedOn, hypothesisRecords } from '../db/hypotheses.js';
 import { isShortRef, localId, pageRefs } from '../db/refs.js';
 import { isTerminal, readStdin } from '../io.js';
@@ -45,6 +45,7 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
       today: ctx.today,
       segments: segmentNames(db, ctx.today),
       stages: journeyStages(config),
+      stagesLogged: stagesLogged(db),
       heardSegments: heard.segments,
       heardStages: heard.stages,
     },

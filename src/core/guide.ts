@@ -304,6 +304,8 @@ export interface GuideInput {
   /** segments that have accounts, and the journey's stages */
   segments: string[];
   stages: string[];
+  /** whether any customer conversation of the journal has a stage (none: no stage is asked for) */
+  stagesLogged: boolean;
   /** the segments and stages of the customer conversations already linked to it */
   heardSegments: string[];
   heardStages: string[];
@@ -324,8 +326,11 @@ export interface Guide {
     customersRefuting: number;
     confidence: Confidence;
   };
-  /** who to ask next: segments and stages not yet heard for it */
-  askNext: { segments: string[]; stages: string[] };
+  /**
+   * who to ask next: segments and stages not yet heard for it; `stagesLogged` false when no customer
+   * conversation of the journal has a stage (`stages` is then empty: every stage would be listed)
+   */
+  askNext: { segments: string[]; stages: string[]; stagesLogged: boolean };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -376,7 +381,9 @@ export function buildGuide(g: GuideInput, config: Pick<Config, 'evidence.validat
     },
     askNext: {
       segments: g.segments.filter((s) => !heardSegments.has(s.toLowerCase())),
-      stages: g.stages.filter((s) => !heardStages.has(s.toLowerCase())),
+      // a journal that never logs stages was told to ask all six (fresh-eyes wave 15 H12): said once instead
+      stages: g.stagesLogged ? g.stages.filter((s) => !heardStages.has(s.toLowerCase())) : [],
+      stagesLogged: g.stagesLogged,
     },
   };
 }

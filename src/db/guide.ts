@@ -23,3 +23,13 @@ export function segmentNames(db: DB, asOf: string): string[] {
     (r) => r.segment,
   );
 }
+
+/** Whether any customer conversation of the journal has a journey stage (from 0010's partial index). */
+export function stagesLogged(db: DB): boolean {
+  return (
+    db
+      .prepare("SELECT EXISTS (SELECT 1 FROM interviews WHERE kind = 'customer' AND stage IS NOT NULL)")
+      .pluck()
+      .get() === 1
+  );
+}

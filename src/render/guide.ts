@@ -19,7 +19,9 @@ function evidenceText(g: Guide): string {
 function askNextText(g: Guide): string[] {
   const lines: string[] = [];
   if (g.askNext.segments.length) lines.push(`segments not heard for it yet: ${g.askNext.segments.join(', ')}`);
-  if (g.askNext.stages.length) lines.push(`journey stages not heard for it yet: ${g.askNext.stages.join(', ')}`);
+  if (!g.askNext.stagesLogged)
+    lines.push('journey stages: no conversation has one yet (pm log --stage STAGE, then they are asked here)');
+  else if (g.askNext.stages.length) lines.push(`journey stages not heard for it yet: ${g.askNext.stages.join(', ')}`);
   if (lines.length === 0)
     lines.push('every segment and stage has been heard for it: ask where the evidence is thinnest');
   return lines;

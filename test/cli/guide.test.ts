@@ -65,10 +65,36 @@ describe('pm guide H3', () => {
     ]);
     expect(g.questions.length).toBeGreaterThanOrEqual(5);
     expect(g.questions.length).toBeLessThanOrEqual(8);
-    expect(g.askNext).toEqual({ segments: ['smb'], stages: ['discover', 'onboard', 'adopt', 'expand', 'churn'] });
+    expect(g.askNext).toEqual({
+      segments: ['smb'],
+      stages: ['discover', 'onboard', 'adopt', 'expand', 'churn'],
+      stagesLogged: true,
+    });
     const md = ok(['guide', 'H1', '--format', 'md']).out;
     expect(md).toMatch(/^# Interview guide for H1\n\nAdmins will pay for SSO \(viability\)\n\n## Questions\n\n1\. /);
     expect(md).toMatch(/^- \*\*Proves it:\*\* 3 customers/m);
+  });
+
+  it('in a journal that never logged a stage, says so once instead of asking all six (fresh-eyes wave 15 H12)', () => {
+    ok(['hyp', 'add', 'Admins will pay for SSO', '--tag', 'sso']);
+    ok(['log', '--with', 'Ana', '--account', 'Bluebird', '--summary', 'x', '--supports', 'H1']);
+    const text = ok(['guide', 'H1']).out;
+    expect(text).not.toContain('journey stages not heard');
+    expect(text).toMatch(
+      /^Ask next {9}journey stages: no conversation has one yet \(pm log --stage STAGE, then they are asked here\)$/m,
+    );
+    expect(box.json(['guide', 'H1']).askNext).toEqual({ segments: [], stages: [], stagesLogged: false });
+    expect(ok(['guide', 'H1', '--format', 'md']).out).toContain('journey stages: no conversation has one yet');
+    // once one conversation has a stage, the stages not heard for it are listed
+    ok(['log', '--with', 'Bo', '--account', 'Cedar', '--summary', 'y', '--stage', 'adopt']);
+    expect(box.json(['guide', 'H1']).askNext.stages).toEqual([
+      'discover',
+      'evaluate',
+      'onboard',
+      'adopt',
+      'expand',
+      'churn',
+    ]);
   });
 
   it('with neither opportunity nor tag, its first question names what "it" is (fresh-eyes wave 13 H7)', () => {

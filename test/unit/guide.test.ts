@@ -172,6 +172,7 @@ describe('buildGuide', () => {
     confidence: { level: 'anecdotal', score: 0.5, refutedAt: null },
     segments: ['enterprise', 'smb'],
     stages: ['discover', 'evaluate', 'adopt'],
+    stagesLogged: true,
     heardSegments: ['SMB'],
     heardStages: ['evaluate'],
     ...over,
@@ -231,7 +232,13 @@ describe('buildGuide', () => {
     const g = buildGuide(input(), DEFAULTS);
     expect(g.prove).toBe('3 customers from at least two accounts support it, and none refutes it (ready-to-validate)');
     expect(g.disprove).toBe('2 customers refute it (ready-to-kill) by 2026-12-10');
-    expect(g.askNext).toEqual({ segments: ['enterprise'], stages: ['discover', 'adopt'] });
+    expect(g.askNext).toEqual({ segments: ['enterprise'], stages: ['discover', 'adopt'], stagesLogged: true });
+    // a journal that never logged a stage is not told to ask every one
+    expect(buildGuide(input({ stagesLogged: false }), DEFAULTS).askNext).toEqual({
+      segments: ['enterprise'],
+      stages: [],
+      stagesLogged: false,
+    });
     const withCriterion = buildGuide(input({ criteria: '3 of 5 finance leads say yes' }), DEFAULTS);
     expect(withCriterion.prove).toBe('3 of 5 finance leads say yes');
     expect(withCriterion.disprove).toBe(
