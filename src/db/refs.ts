@@ -32,7 +32,13 @@ export function localId(db: DB, ref: string): string {
   if (ids.length === 0)
     throw new UsageError(
       `unknown ${what} ${letter}-${m[2].toLowerCase()}`,
-      letter === 'I' ? 'try: pm ls' : 'try: pm hyp list --status all',
+      // on a journal that syncs, a reference it does not hold is most often a teammate's record not
+      // pulled yet (it came in their message): say how to get it (fresh-eyes wave 16 H9)
+      syncs(db)
+        ? `not here yet: a teammate's? run pm sync, then the same command`
+        : letter === 'I'
+          ? 'try: pm ls'
+          : 'try: pm hyp list --status all',
     );
   if (ids.length > 1)
     throw new UsageError(

@@ -2,6 +2,7 @@
 // wherever a display id is, and `pm report --team` shows each person against the target.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, expectUsageError, type Sandbox } from '../helpers.js';
 
@@ -42,6 +43,24 @@ describe('references from UUIDs', () => {
     expect(box.pm(['show', 'I-ffffff']).err).toMatch(/unknown interview I-ffffff/);
     expect(box.pm(['delete', i.ref, '--yes']).code).toBe(0);
     expect(box.json(['ls']).map((r: { id: string }) => r.id)).not.toContain('I2');
+  });
+
+  it("on a journal that syncs, says a reference it does not hold may be a teammate's not pulled yet", () => {
+    // a solo journal: the usual hint
+    expect(box.pm(['log', '--with', 'Bo Li', '--summary', 'x', '--supports', 'H-77785f']).err).toMatch(
+      /try: pm hyp list --status all/,
+    );
+    // what pm sync init writes: the journal now syncs
+    const db = new Database(box.db);
+    db.prepare("INSERT INTO sync_remote (id, url) VALUES (1, 'postgres://x@127.0.0.1:1/n')").run();
+    db.close();
+    const before = box.snapshot();
+    const r = box.pm(['log', '--with', 'Bo Li', '--summary', 'Bo needs SCIM too', '--supports', 'H-77785f']);
+    expectUsageError(r);
+    expect(r.err).toMatch(/unknown hypothesis H-77785f/);
+    expect(r.err).toMatch(/not here yet: a teammate's\? run pm sync, then the same command/);
+    expect(box.snapshot()).toEqual(before);
+    expect(box.pm(['show', 'I-ffffff']).err).toMatch(/run pm sync, then the same command/);
   });
 });
 
