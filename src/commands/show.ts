@@ -70,7 +70,12 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
     throw new UsageError(
       `${JSON.stringify(s)} matches ${matches.length} contacts: ` +
         `${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
-      'name one by email: pm show "jane@acme.test"',
+      // the real emails, as pm forget gives them (a made-up one was no one's: fresh-eyes wave 16 H5)
+      matches.some((m) => m.email)
+        ? `name one by email: ${matches
+            .flatMap((m) => (m.email ? [`pm show ${JSON.stringify(m.email)}`] : []))
+            .join(' · ')}`
+        : 'name one by email',
     );
   if (matches.length === 0) {
     const source = signalSource(db, s);

@@ -99,4 +99,14 @@ describe('pm show', () => {
     expectUsageError(r);
     expect(r.err).toMatch(/Acme.*Globex/);
   });
+
+  it("a shared name's hint names the namesakes' own emails, to pick one", () => {
+    box.ok(['log', '--with', 'Ivan Xu <ivan.xu.714@example.test>', '--account', 'Cedarfreight', '--summary', 'a']);
+    box.ok(['log', '--with', 'Ivan Xu <ivan.xu.9@example.test>', '--account', 'Bluehealth', '--summary', 'b']);
+    const r = box.pm(['show', 'Ivan Xu']);
+    expectUsageError(r);
+    expect(r.err).toContain('name one by email: pm show "ivan.xu.714@example.test" · pm show "ivan.xu.9@example.test"');
+    expect(r.err).not.toContain('jane@acme.test');
+    expect(box.json(['show', 'ivan.xu.9@example.test']).account).toBe('Bluehealth');
+  });
 });
