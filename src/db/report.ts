@@ -528,6 +528,15 @@ LIMIT @rows`,
     // every segment with accounts and its last customer conversation, for segment-silent (src/db/coverage.ts)
     segments: segmentsSql(by),
 
+    // themeCount from the themes kept by day (0060), without --by (theme_days keeps no interviewer):
+    // the period's keys a range of rows, each pain's grouped as above; the second column says a pain's key
+    // is one painKey may spell otherwise (beyond printable ASCII, a run of spaces), for themeCount then
+    themeCountKept: `
+WITH k AS MATERIALIZED (SELECT DISTINCT kind, key FROM theme_days WHERE day BETWEEN @start AND @end AND dim = 3)
+SELECT (SELECT count(*) FROM (
+    SELECT DISTINCT k.kind, CASE k.kind WHEN 'pain' THEN ${THEME_GROUP('k.key')} ELSE k.key END FROM k)),
+  EXISTS (SELECT 1 FROM k WHERE k.kind = 'pain' AND (k.key GLOB '*[^ -~]*' OR instr(k.key, '  ') > 0))`,
+
     followUpCount: `
 SELECT count(*) FROM interviews i
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND
@@ -757,12 +766,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       accounts: unreadAccounts,
       lateKilled: unreadLate,
       refuted: unreadRefuted,
-      themes: q.themeCounts
-        ? (withPainKey(db)
-            .prepare(SQL.themeCount)
-            .pluck()
-            .get(pick('start', 'end', 'by')) as number)
-        : unreadThemes,
+      themes: q.themeCounts ? themeCount(db, SQL, pick('start', 'end', 'by')) : unreadThemes,
     },
     ...(openCounted ? { openCounted } : {}),
     decided,
@@ -1130,6 +1134,19 @@ function killedRows(
   const lateEvidence = links(SQL.lateEvidenceOf, { asOf, ids: JSON.stringify(killed.rows.map((h) => h.rowid)) });
   const read = new Set(lateEvidence.map((e) => e.hypothesisId)).size;
   return { killed, lateEvidence, unreadLate: late - read };
+}
+
+/**
+ * How many themes the period has (the standup page's count): from the themes kept by day when they
+ * hold (no --by, every pain's key as painKey makes it), else from the period's tags and pains. The
+ * harsh 100k journal's week joined 767 conversations to their tags and pains, ~1 ms in a fresh process.
+ */
+export function themeCount(db: DB, SQL: Statements, p: { start?: string; end?: string; by?: string | null }): number {
+  if (p.by === undefined || p.by === null) {
+    const [count, other] = db.prepare(SQL.themeCountKept).raw().get(p) as [number, number];
+    if (!other) return count;
+  }
+  return withPainKey(db).prepare(SQL.themeCount).pluck().get(p) as number;
 }
 
 /** The ids of a statement's first `rows` rows (id, total), and the total it gives each (0: none). */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { readConfig, type DB } from '../../src/db/journal.js';
-import { reportRows, reportSql } from '../../src/db/report.js';
+import { reportRows, reportSql, themeCount } from '../../src/db/report.js';
 import { withPainKey } from '../../src/db/pain-key.js';
 import { namedOpportunities } from '../../src/db/opportunities.js';
 import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
@@ -818,6 +818,7 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       ['2026-11-14', '2026-11-20'],
       ['2026-09-01', '2026-11-20'],
       ['2024-01-01', '2024-12-31'],
+      ['2026-11-07', '2026-11-13'],
     ];
     // spellings of one pain that painKey makes one: the statements key plain ASCII in SQL, the rest
     // in JavaScript (a tab, a run of spaces, letters beyond ASCII, a decomposed accent); rolled back after
@@ -895,6 +896,14 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         expect([start, end, by, got.length]).toEqual([start, end, by, expected.length]);
         expect(got).toEqual(expected);
         expect(db.prepare(SQL.themeCount).pluck().get(p)).toBe(groups.size);
+        // the standup page's count: from the themes kept by day (0060) where every pain's key is one
+        // painKey makes (not in the periods holding the spellings above), else as the statement above
+        expect(themeCount(db, SQL, p)).toBe(groups.size);
+        if (by === null) {
+          const [kept, other] = db.prepare(SQL.themeCountKept).raw().get(p) as [number, number];
+          expect([start, other]).toEqual([start, end === '2026-11-20' ? 1 : 0]);
+          if (!other) expect(kept).toBe(groups.size);
+        }
         most = Math.max(most, groups.size);
       }
     }
