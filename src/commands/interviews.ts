@@ -36,14 +36,6 @@ export interface ListOptions {
   limit?: string;
 }
 
-/** pm search's --limit (at least 1); the listings' is rowLimit (src/commands/limit.ts). */
-export function parseLimit(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\s*\d{1,9}\s*$/.test(raw) || Number(raw) < 1)
-    throw new UsageError(`--limit must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
-  return Number(raw);
-}
-
 export function parseHypothesisRef(raw: string, flag = '--hypothesis'): number {
   const m = /^\s*[hH]?(\d{1,15})\s*$/.exec(raw);
   if (!m) throw new UsageError(`${flag}: ${JSON.stringify(raw)} is not a hypothesis id`, 'write it as H3');

@@ -12,7 +12,7 @@ import { snippetOf } from '../core/search-text.js';
 import { lineOf, type InterviewRecord } from '../core/interviews.js';
 import { loadInterviews } from '../db/interviews.js';
 import { interviewTable } from '../render/interviews.js';
-import { parseLimit } from './interviews.js';
+import { rowLimit } from './limit.js';
 import { NO_WIDTH } from '../io.js';
 import { displayWidth } from '../render/width.js';
 
@@ -21,7 +21,8 @@ const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 export function search(ctx: Context, query: string, opts: { limit?: string }): void {
   if (query.trim() === '')
     throw new UsageError('search for what?', 'try: pm search "export" (words, "a phrase", prefix*)');
-  const limit = parseLimit(opts.limit) ?? 20;
+  // 20 best matches unless --limit says (0: every match, as in every listing; SQLite's LIMIT -1 is none)
+  const limit = opts.limit === undefined ? 20 : (rowLimit(opts.limit, true) ?? -1);
   const { db } = ctx.read();
   const hits = searchInterviews(db, query, limit);
   const records = loadInterviews(

@@ -72,6 +72,10 @@ describe('pm search', () => {
     box.pm(['log', '--with', 'Jane Roe', '--summary', 'invoices invoices invoices', '--pain', 'invoices']);
     expect(ids(['invoices'])[0]).toBe('I5');
     expect(ids(['invoices', '--limit', '1'])).toEqual(['I5']);
+    // 0 is every match, as in every listing (fresh-eyes wave 16 H11); the default is 20
+    for (let i = 0; i < 22; i++) box.ok(['log', '--with', 'Jane Roe', '--summary', `invoices again ${i}`]);
+    expect(ids(['invoices'])).toHaveLength(20);
+    expect(ids(['invoices', '--limit', '0']).length).toBeGreaterThan(22);
   });
 
   it('prints a table row and a snippet per hit, without colour when not a terminal', () => {
@@ -99,7 +103,8 @@ describe('pm search', () => {
       const r = box.pm(['search', q]);
       expectUsageError(r);
     }
-    expectUsageError(box.pm(['search', 'x', '--limit', '0']));
+    expectUsageError(box.pm(['search', 'x', '--limit', '-1']));
+    expectUsageError(box.pm(['search', 'x', '--limit', 'all']));
   });
 
   it('searching a journal that does not exist finds nothing and creates nothing', () => {
