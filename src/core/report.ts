@@ -364,6 +364,12 @@ export function resolvePeriod(
   if (flags.since !== undefined) {
     const since = parsePastDate(flags.since, asOf, '--since');
     const until = flags.until !== undefined ? parsePastDate(flags.until, asOf, '--until') : asOf;
+    // with no --until the range ends at --as-of (today): name that, not a flag the user did not type
+    if (flags.until === undefined && since > until)
+      throw new UsageError(
+        `--since ${since} is after ${until}, the day the ${command} is made as of (--as-of, else today)`,
+        `try: pm ${command} --since ${until}`,
+      );
     return notAhead(
       rangePeriod(since, until),
       asOf,

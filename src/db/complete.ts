@@ -284,11 +284,12 @@ function opportunities(db: DB, prefix: string): Candidate[] {
   const start = painKey(prefix);
   const seen = new Set<string>();
   const found: Candidate[] = [];
+  // every value with what it is about, as every other kind's (a script splits each line at its tab)
   const about = (ids: string | null) =>
-    ids === null ? '' : `${ids.includes(',') ? 'hypotheses' : 'hypothesis'} ${ids}`;
+    ids === null ? 'no hypothesis yet' : `${ids.includes(',') ? 'hypotheses' : 'hypothesis'} ${ids}`;
   for (const [[text], what] of [
     ...named.map((r) => [r, about(r[1])] as const),
-    ...pains.map((r) => [r, ''] as const),
+    ...pains.map((r) => [r, about(null)] as const),
   ]) {
     const key = painKey(text);
     if (seen.has(key) || !(key.startsWith(start) || key.includes(` ${start}`))) continue;

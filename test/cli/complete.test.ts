@@ -148,18 +148,20 @@ describe('pm __complete', () => {
       log('slow  csv export');
       expect(b.pm(['opportunity', 'rename', 'manual invoice matching', 'Invoice matching']).code).toBe(0);
       // a named one is described by the hypotheses addressing it, not as "named" (fresh-eyes wave 15 H15)
+      // and every value has its tab, as every kind's (fresh-eyes wave 16 H11)
       expect(b.pm(['__complete', 'opportunity']).out).toBe(
-        'Invoice matching\nslow  csv export\nmanual invoice matching\n',
+        'Invoice matching\tno hypothesis yet\nslow  csv export\tno hypothesis yet\n' +
+          'manual invoice matching\tno hypothesis yet\n',
       );
       expect(b.pm(['hyp', 'add', 'Finance teams want matching done for them', '--for', 'Invoice matching']).code).toBe(
         0,
       );
       expect(b.pm(['hyp', 'add', 'Finance teams pay for matching', '--for', 'Invoice matching']).code).toBe(0);
       expect(b.pm(['__complete', 'opportunity', 'inv']).out).toBe(
-        'Invoice matching\thypotheses H1, H2\nmanual invoice matching\n',
+        'Invoice matching\thypotheses H1, H2\nmanual invoice matching\tno hypothesis yet\n',
       );
       const r = b.pm(['__complete', 'opportunity', 'CSV']);
-      expect(r.out).toBe('slow  csv export\n');
+      expect(r.out).toBe('slow  csv export\tno hypothesis yet\n');
     } finally {
       b.cleanup();
     }

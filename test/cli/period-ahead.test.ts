@@ -28,6 +28,12 @@ describe('a period that has not begun', () => {
         'the period from 2027-01-01 has not begun',
         '--as-of 2027-01-01',
       ],
+      // without --until the range ends today: the message names that, not an --until never typed (wave 16 H11)
+      [
+        ['report', '--since', '2026-12-20'],
+        '--since 2026-12-20 is after 2026-12-07, the day the report is made as of (--as-of, else today)',
+        'try: pm report --since 2026-12-07',
+      ],
       [
         ['export', '--week', '2026-W52', '--out', 'w52.md'],
         '2026-W52 has not begun',
