@@ -6,7 +6,7 @@ import { hintIfCut, rowLimit } from './limit.js';
 import { parsePastDate } from '../core/dates.js';
 import {
   countInterviews,
-  heldBy,
+  heldAs,
   interviewerNames,
   interviewLines,
   listInterviews,
@@ -114,9 +114,11 @@ function noneMatch(ctx: Context, opts: ListOptions): void {
  * write (user.name, else the OS user): a typo, refused as an unknown contact is, rather than an
  * empty listing or a report that is OVERDUE forever from a cron line (docs/decisions.md).
  */
-export function checkInterviewer(ctx: Context, db: DB, name: string): void {
+export function checkInterviewer(ctx: Context, db: DB, name: string): string {
+  const held = heldAs(db, name);
+  if (held !== undefined) return held;
   const own = ctx.defaultBy(ctx.config());
-  if (name.toLowerCase() === own.toLowerCase() || heldBy(db, name)) return;
+  if (name.toLowerCase() === own.toLowerCase()) return own;
   const guess = didYouMean(nearNames(name, [...interviewerNames(db), own]));
   throw new UsageError(
     `nobody named ${JSON.stringify(name)} has held a conversation in this journal`,

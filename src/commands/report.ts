@@ -172,7 +172,8 @@ export function report(ctx: Context, flags: ReportFlags): void {
       'pm log makes it; if you meant another: --db or $PM_DB (cron does not see the PM_DB your shell sets: ' +
         'set it in the crontab)',
     );
-  if (options.by !== null) checkInterviewer(ctx, journal.db, options.by);
+  // named as the journal writes them ("by Ann Ash" for --by "ann ash": a cron's header is the team's)
+  if (options.by !== null) options.by = checkInterviewer(ctx, journal.db, options.by);
   else if (!flags.team && syncs(journal.db)) {
     // a shared journal's plain report is the user's own: the team's conversations counted against one
     // person's target made Pat ON TRACK after 8 silent days, and a teammate's follow-ups his (H6). Only

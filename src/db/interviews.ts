@@ -270,9 +270,11 @@ export function plainListing(db: DB, f: InterviewFilters, room: number): { count
   return { count, text };
 }
 
-/** Whether a conversation was held under this name, as `--by` matches it (ASCII case aside). */
-export function heldBy(db: DB, name: string): boolean {
-  return db.prepare('SELECT 1 FROM interviews WHERE by = ? COLLATE NOCASE LIMIT 1').get(name) !== undefined;
+/** The name as a conversation held by `name` (case aside) writes it ("Ann Ash" for "ann ash"), if any. */
+export function heldAs(db: DB, name: string): string | undefined {
+  return db.prepare('SELECT by FROM interviews WHERE by = ? COLLATE NOCASE LIMIT 1').pluck().get(name) as
+    | string
+    | undefined;
 }
 
 /** Every name conversations were held under (for "did you mean"). */

@@ -103,6 +103,9 @@ describe('--by a name nobody holds conversations under', () => {
     // case aside, as --by matches; Fay had none this week but has held conversations; the user's
     // own name (the sandbox's OS user) before they logged anything
     expect(box.json(['report', '--by', 'dana']).contact.direct).toBe(2);
+    // and named as the journal writes them, in every format (fresh-eyes wave 16 H11: "by dana" in a cron's header)
+    expect(box.json(['report', '--by', 'dana']).by).toBe('Dana');
+    expect(box.pm(['report', '--by', 'dana']).out.split('\n')[0]).toMatch(/· by Dana$/);
     expect(box.json(['report', '--by', 'Fay']).contact.direct).toBe(0);
     expect(box.pm(['report', '--by', 'tester']).code).toBe(0);
     expect(box.pm(['ls', '--by', 'tester']).code).toBe(0);
