@@ -223,6 +223,11 @@ function badDate(input: string, flag: string, forms: string): UsageError {
   const m = ISO_DAY.exec(input.trim());
   if (m && (+m[1] < FIRST_YEAR || +m[1] > LAST_YEAR))
     return new UsageError(said(flag, `${shownInput(input)} is outside the years ${YEARS}`), `accepted: ${forms}`);
+  // a day or month without its zero ("2026-12-3", as calendars export it): the day it must mean
+  const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input.trim());
+  const padded = short ? `${short[1]}-${short[2].padStart(2, '0')}-${short[3].padStart(2, '0')}` : '';
+  if (short && isIsoDay(padded))
+    return new UsageError(said(flag, `${shownInput(input)} is not a date`), `did you mean ${padded}? accepted: ${forms}`);
   return new UsageError(said(flag, `${shownInput(input)} is not a date`), `accepted: ${forms}`);
 }
 

@@ -171,6 +171,12 @@ const CASES: Case[] = [
     [...logWith, '--summary', 'x', '--date', '2026-02-30'],
     /--date: "2026-02-30" is not a date/,
   ],
+  // a day without its zero, as calendars export it: the day it means named (fresh-eyes wave 16 H11)
+  [
+    'log: day without its zero',
+    [...logWith, '--summary', 'x', '--date', '2026-11-3'],
+    /--date: "2026-11-3" is not a date/,
+  ],
   [
     'log: date in no accepted form',
     [...logWith, '--summary', 'x', '--date', 'last tuesday'],
@@ -264,7 +270,7 @@ const CASES: Case[] = [
   ['search: a bare operator', ['search', 'AND'], /cannot search for "AND"/],
   ['search: unknown column', ['search', 'secret:thing'], /cannot search for/],
   ['search: empty query', ['search', ''], /search for what\?/],
-  ['search: --limit 0', ['search', 'invoices', '--limit', '0'], /--limit .*"0"/],
+  ['search: --limit -1', ['search', 'invoices', '--limit', '-1'], /--limit .*"-1"/],
   // contacts and accounts
   ['contacts: extra argument', ['contacts', 'Ann'], /too many arguments/],
   ['accounts: unknown option', ['accounts', '--overdue'], /unknown option '--overdue'/],
@@ -387,6 +393,19 @@ const CASES: Case[] = [
 ];
 
 describe('bad input: exit 2, one pm: line, no stack trace, the journal byte-identical', () => {
+  it('a date without its zero names the day it means (fresh-eyes wave 16 H11)', () => {
+    for (const [flag, args, meant] of [
+      ['--date', [...logWith, '--summary', 'x', '--date', '2026-11-3'], '2026-11-03'],
+      ['--decide-by', ['hyp', 'add', 'Teams want x', '--decide-by', '2027-1-5'], '2027-01-05'],
+    ] as const) {
+      const r = box.pm([...args]);
+      expectRefusal(r, new RegExp(`${flag}: .* is not a date`));
+      expect(r.err).toContain(`hint: did you mean ${meant}? accepted: `);
+    }
+    // a day no calendar has gets no guess
+    expect(box.pm([...logWith, '--summary', 'x', '--date', '2026-2-30']).err).not.toContain('did you mean');
+  });
+
   it('has at least 40 cases, covering every command of the contract', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
     const commands = new Set(
