@@ -227,7 +227,10 @@ function badDate(input: string, flag: string, forms: string): UsageError {
   const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input.trim());
   const padded = short ? `${short[1]}-${short[2].padStart(2, '0')}-${short[3].padStart(2, '0')}` : '';
   if (short && isIsoDay(padded))
-    return new UsageError(said(flag, `${shownInput(input)} is not a date`), `did you mean ${padded}? accepted: ${forms}`);
+    return new UsageError(
+      said(flag, `${shownInput(input)} is not a date`),
+      `did you mean ${padded}? accepted: ${forms}`,
+    );
   return new UsageError(said(flag, `${shownInput(input)} is not a date`), `accepted: ${forms}`);
 }
 
