@@ -20,7 +20,7 @@ import { opportunitiesToRank, type PainCount } from '../../src/core/report-oppor
 import { buildReport, buildShownReport, reportQuery, resolvePeriod, SHOWN_ROWS } from '../../src/core/report.js';
 import { painKey } from '../../src/core/pains.js';
 import { addDays } from '../../src/core/dates.js';
-import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
+import { generatedJournal, SHAPES, varySeverities } from '../fixtures/generated-journal.js';
 
 describe.each(Object.entries(SHAPES))('on a journal of the %s shape', (_shape, { size, ...opts }) => {
   let journal: ReturnType<typeof generatedJournal>;
@@ -28,11 +28,7 @@ describe.each(Object.entries(SHAPES))('on a journal of the %s shape', (_shape, {
   beforeAll(() => {
     journal = generatedJournal(size, opts);
     db = journal.db;
-    // the generator gives every pain the same severity: give them every kind, some people several
-    db.prepare(
-      `UPDATE pains SET severity = CASE interview_id % 7 WHEN 0 THEN 'low' WHEN 1 THEN 'high' WHEN 2 THEN 'blocker'
-         WHEN 3 THEN 'low' ELSE severity END WHERE interview_id % 2 = 0`,
-    ).run();
+    varySeverities(db);
     // and a text tied with the best of the 12 weeks: heard with it, as severely, by the same people
     const end = lastHeard();
     const score = (r: number[]) => r[3] + r[4] + r[5] + 2 * r[6];

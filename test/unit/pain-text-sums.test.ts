@@ -12,7 +12,7 @@ import { painKey } from '../../src/core/pains.js';
 import { summaryDrift } from '../../src/db/summaries.js';
 import { addPeople } from '../../src/db/interview-writer.js';
 import { addDays } from '../../src/core/dates.js';
-import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
+import { generatedJournal, SHAPES, varySeverities } from '../fixtures/generated-journal.js';
 
 describe.each(Object.entries(SHAPES))('on a journal of the %s shape', (_shape, { size, ...opts }) => {
   let journal: ReturnType<typeof generatedJournal>;
@@ -20,11 +20,7 @@ describe.each(Object.entries(SHAPES))('on a journal of the %s shape', (_shape, {
   beforeAll(() => {
     journal = generatedJournal(size, opts);
     db = journal.db;
-    // the generator gives every pain the same severity: give them every kind, some people several
-    db.prepare(
-      `UPDATE pains SET severity = CASE interview_id % 7 WHEN 0 THEN 'low' WHEN 1 THEN 'high' WHEN 2 THEN 'blocker'
-         WHEN 3 THEN 'low' ELSE severity END WHERE interview_id % 2 = 0`,
-    ).run();
+    varySeverities(db);
     // a text painKey keys otherwise than lower(trim()) (an accent, a run of spaces: pm_pain_key)
     const latest = db.prepare('SELECT interview_id FROM pain_hearings ORDER BY date DESC LIMIT 1').pluck().get();
     db.prepare("INSERT INTO pains (interview_id, position, text, severity) VALUES (?, 99, ' Café  SLOW ', 'high')").run(
