@@ -1,7 +1,7 @@
 // Interviews: the record every command prints, and a `pm log` draft checked from its flags before
 // anything is matched against the journal (src/commands/log.ts matches and saves it).
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText } from './text.js';
+import { LIMITS, checkText, shellWord } from './text.js';
 import { parseDeadline, parsePastDate } from './dates.js';
 import type { Direction, Strength } from './hypotheses.js';
 import type { Basis } from './confidence.js';
@@ -189,6 +189,18 @@ export function checkList(flag: string, values: string[] | undefined, limit: num
  * reads --notes/--notes-file (a file or stdin: the one part that is not pure), at its turn among
  * the checks so that the first problem reported stays the same.
  */
+/** The pm log to try, with the --with and --account given (fresh-eyes wave 16: it named a made-up Jane Roe). */
+function exampleLog(opts: LogOptions): string {
+  const people = opts.with?.length ? opts.with : ['Jane Roe <jane@acme.test>'];
+  const account = opts.account ?? (opts.with?.length ? undefined : 'Acme');
+  return [
+    'pm log',
+    ...people.map((p) => `--with ${shellWord(p)}`),
+    ...(account === undefined ? [] : [`--account ${shellWord(account)}`]),
+    `--summary ${shellWord(opts.summary ?? 'what you learned')}`,
+  ].join(' ');
+}
+
 export function draftFromOptions(opts: LogOptions, today: string, readNotes: () => string | null): LogDraft {
   const channel = parseChannel(opts.channel ?? 'call');
   const people = (opts.with ?? []).map(parsePerson);
@@ -203,7 +215,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
       `pm log needs ${missing.join(' and ')}`,
       // at a terminal with --json or its output piped pm log cannot ask either (fresh-eyes wave 10 E23),
       // nor with --summary given (wave 11 E17: the hint named only the first two, which held)
-      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "what you learned"  (or, to be ' +
+      `try: ${exampleLog(opts)}  (or, to be ` +
         'asked, run pm log without --summary at a terminal, without --json and with its output not piped)',
     );
   const date = parsePastDate(opts.date ?? 'today', today, '--date');

@@ -538,6 +538,15 @@ describe('pm log without what it needs, off a terminal', () => {
     expect(r.err).toContain('run pm log without --summary at a terminal, without --json and with its output not piped');
   });
 
+  it('its example is the call being logged: the --with, --account and --summary given (fresh-eyes wave 16 H11)', () => {
+    const r = box.pm(['log', '--with', 'Raj Patel', '--account', 'Acme Inc']);
+    expectUsageError(r);
+    expect(r.err).toContain('try: pm log --with "Raj Patel" --account "Acme Inc" --summary "what you learned"  (or');
+    expect(box.pm(['log', '--summary', 'Exports hurt']).err).toContain(
+      'try: pm log --with "Jane Roe <jane@acme.test>" --account Acme --summary "Exports hurt"  (or',
+    );
+  });
+
   it('with --summary given, names it as the reason nothing is asked (fresh-eyes wave 11 E17)', () => {
     const r = box.pm(['log', '--summary', 'only the summary given']);
     expectUsageError(r);
