@@ -43,30 +43,8 @@ export function parsePain(raw: string, flag = '--pain'): Pain {
   return { text: checkText(flag, raw, LIMITS.pain, { line: true }), severity: DEFAULT_SEVERITY };
 }
 
-/** Words people write for a severity that pm does not have. */
-const SEVERITY_WORDS = new Set(
-  'critical crit severe serious urgent important minor major moderate mild trivial normal blocking showstopper'
-    .concat(' extreme highest max maximum top lowest min minimum least')
-    .concat(' hi lo med mid')
-    .split(' '),
-);
-
-/**
- * A warning when a pain was stored whole though it seems to end in a severity ("x:critical", "x:hihg"):
- * the word after its last colon is a severity word pm does not have, or a typo of one (the same first
- * letter, at most 2 edits away, 1 for a word of 3 letters). "ratio 3:1" and "note: text" stay silent.
- */
-export function painSeverityWarning(p: Pain): string | undefined {
-  const word = notASeverity(p.text);
-  if (word === undefined) return undefined;
-  return (
-    `${JSON.stringify(word)} is not a severity (${SEVERITIES.join(', ')}): stored the pain ` +
-    `${JSON.stringify(p.text)} at ${p.severity} severity`
-  );
-}
-
-/** What the words pm does not have mean, the nearest severity (a typo's is the one it is a typo of). */
-const MEANT: Readonly<Record<string, Severity>> = Object.fromEntries(
+/** Words people write for a severity pm does not have, and the one each is nearest. */
+const MEANT: ReadonlyMap<string, Severity> = new Map(
   [
     ['blocker', 'blocking showstopper'],
     ['high', 'critical crit severe serious urgent important major extreme highest max maximum top hi'],
@@ -76,37 +54,56 @@ const MEANT: Readonly<Record<string, Severity>> = Object.fromEntries(
 );
 
 /**
- * The warnings of an interview's pains (painSeverityWarning), then one line with the `pm edit` that
- * sets the severities they seem meant as: `--pain` replaces the whole list, so it names every pain.
+ * The severity a pain's last word (after its colon) seems meant as, when it is none of pm's: a word of
+ * MEANT, or a typo of a severity (the same first letter, at most 2 edits away, 1 for a word of 3
+ * letters). "ratio 3:1", "note: text" and "export: slow" (one edit from low, another first letter) are none.
+ */
+function meantSeverity(text: string): { word: string; severity: Severity } | undefined {
+  const m = /:\s*([A-Za-z]+)\s*$/.exec(text);
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  if (isSeverity(word)) return undefined;
+  const severity =
+    MEANT.get(word) ??
+    (word.length >= 3
+      ? SEVERITIES.find((s) => word[0] === s[0] && editDistance(word, s) <= (word.length === 3 ? 1 : 2))
+      : undefined);
+  return severity === undefined ? undefined : { word: m[1], severity };
+}
+
+/** The word after a pain's last colon when it seems meant as a severity pm does not have (meantSeverity). */
+export function notASeverity(text: string): string | undefined {
+  return meantSeverity(text)?.word;
+}
+
+/**
+ * For a pain stored whole though it seems to end in a severity ("x:critical", "x:hihg"), a warning that
+ * says so; after them, one line with the `pm edit` that sets the severities they seem meant as:
+ * `--pain` replaces the whole list, so it names every pain.
  */
 export function painSeverityWarnings(pains: readonly Pain[], id: string): string[] {
   const warnings: string[] = [];
   const meant = pains.map((p) => {
-    const warning = painSeverityWarning(p);
-    if (warning === undefined) return p;
-    warnings.push(warning);
-    const word = notASeverity(p.text)!;
-    const lower = word.toLowerCase();
-    const severity = MEANT[lower] ?? SEVERITIES.find((s) => lower[0] === s[0] && editDistance(lower, s) <= 2)!;
+    const found = meantSeverity(p.text);
+    if (found === undefined) return p;
+    warnings.push(
+      `${JSON.stringify(found.word)} is not a severity (${SEVERITIES.join(', ')}): stored the pain ` +
+        `${JSON.stringify(p.text)} at ${p.severity} severity`,
+    );
     // a pain that is only the word (":urgent") keeps it as its text: --pain ":high" is an empty pain
     const text = p.text.slice(0, p.text.lastIndexOf(':')).trimEnd();
-    return { text: text === '' ? p.text : text, severity };
+    return { text: text === '' ? p.text : text, severity: found.severity };
   });
   if (warnings.length === 0) return warnings;
-  const flags = meant.map((p) => `--pain ${shellWord(`${p.text}:${p.severity}`)}`).join(' ');
+  // each pain as --pain reads it back: one kept as it was by its text alone where that reads the same
+  const typed = (p: Pain, i: number) => {
+    const alone = parsePain(p.text);
+    const same = p === pains[i] && alone.text === p.text && alone.severity === p.severity;
+    return same ? p.text : `${p.text}:${p.severity}`;
+  };
+  const flags = meant.map((p, i) => `--pain ${shellWord(typed(p, i))}`).join(' ');
   warnings.push(`to set the severity meant: pm edit ${id} ${flags}`);
   return warnings;
-}
-
-/** The word after a pain's last colon when it seems meant as a severity pm does not have (see above). */
-export function notASeverity(text: string): string | undefined {
-  const m = /:\s*([A-Za-z]+)\s*$/.exec(text);
-  if (!m) return undefined;
-  const word = m[1].toLowerCase();
-  const typo = (s: string) =>
-    word.length >= 3 && word[0] === s[0] && editDistance(word, s) <= (word.length === 3 ? 1 : 2);
-  if (isSeverity(word) || (!SEVERITY_WORDS.has(word) && !SEVERITIES.some(typo))) return undefined;
-  return m[1];
 }
 
 /**

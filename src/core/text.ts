@@ -154,8 +154,10 @@ export function looseKey(s: string): string {
 }
 
 // letters NFKD keeps whole, as an English keyboard types them ("Sven Odegard" for Sven Ødegård)
+// (looseKey lower-cases only: ß and ı, which case folding makes ss and i, need their own entries)
 const LOOSE_PLAIN: Readonly<Record<string, string>> = { ...PLAIN_LETTERS, ß: 'ss', ı: 'i' };
-const plainKey = (s: string) => looseKey(s).replace(/[øæœßđðłþıħŧ]/g, (c) => LOOSE_PLAIN[c]);
+const LOOSE_PLAIN_LETTER = new RegExp(`[${Object.keys(LOOSE_PLAIN).join('')}]`, 'g');
+const plainKey = (s: string) => looseKey(s).replace(LOOSE_PLAIN_LETTER, (c) => LOOSE_PLAIN[c]);
 
 /**
  * Whether a person's name typed as `typed` may be `known`: but for accents and letters an English

@@ -36,7 +36,7 @@ describe('a pain with a severity pm does not know', () => {
   });
 
   it('stays silent for a colon that is no severity attempt, and for a real severity', () => {
-    const silent = ['ratio 3:1', 'note: text', 'Error: timeout', 'export: slow', 'sso:blocker'];
+    const silent = ['ratio 3:1', 'note: text', 'Error: timeout', 'export: slow', 'x:constructor', 'sso:blocker'];
     const r = box.pm(['log', ...MIA, ...silent.flatMap((p) => ['--pain', p])]);
     expect(r.code).toBe(0);
     expect(r.err).not.toContain('warning');
