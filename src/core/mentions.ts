@@ -220,13 +220,60 @@ export interface MatchResult {
   count: number;
 }
 
+interface Whole {
+  replacement: string;
+  capitalised: boolean;
+  /** the symbols before the name as it is written (dressing), nearest first */
+  head: string[];
+  /** the symbols (or brackets it opened) after it */
+  tail: string[];
+}
+
+/**
+ * The pieces of what is around a name's words at one end (its folded text outside its first or last
+ * letter), apart at spaces, when they are symbols (emoji, flags, ✓), or with `closers` closing
+ * brackets; none when anything else is there (a "." of "Kim Lee Jr." is the sentence's as often).
+ */
+function dressing(edge: string, closers: boolean): string[] {
+  const pieces = edge.split(/\s+/).filter((p) => p !== '');
+  const symbol = closers ? /^[\p{S}\p{M})\]}>]+$/u : /^[\p{S}\p{M}]+$/u;
+  return pieces.every((p) => symbol.test(p)) ? pieces : [];
+}
+
+/** Spaces on one line (of folded text). */
+const SPACE = /[^\S\n\r]/;
+
+/** Where the pieces of `tail` that `folded` writes after `to` end, in order, spaces on one line between. */
+function dressedTo(folded: string, to: number, tail: string[]): number {
+  let end = to;
+  for (const piece of tail) {
+    let at = end;
+    while (at < folded.length && SPACE.test(folded[at])) at++;
+    if (!folded.startsWith(piece, at)) break;
+    end = at + piece.length;
+  }
+  return end;
+}
+
+/** Where the pieces of `head` (nearest first) that `folded` writes before `from` start. */
+function dressedFrom(folded: string, from: number, head: string[]): number {
+  let start = from;
+  for (const piece of head) {
+    let at = start;
+    while (at > 0 && SPACE.test(folded[at - 1])) at--;
+    if (at < piece.length || !folded.startsWith(piece, at - piece.length)) break;
+    start = at - piece.length;
+  }
+  return start;
+}
+
 /**
  * Finds needles as whole words (a run of letters, digits and marks; "_" and "-" separate words, so
  * `zelda_quux` holds "zelda"), the longest run of words first, in one pass over the words of the
  * text. The first needle given wins a key two of them share.
  */
 export class MentionMatcher {
-  private readonly whole = new Map<string, { replacement: string; capitalised: boolean; tail: string }>();
+  private readonly whole = new Map<string, Whole>();
   private readonly inside: Prepared[] = [];
   private maxWords = 0;
   private maxLength = 0;
@@ -247,11 +294,13 @@ export class MentionMatcher {
       const key = foldNeedle(n.text);
       if (key.length < 2) continue;
       if (!this.whole.has(key)) {
-        // a name ending in a bracket it opened ("C++ Dev (Lead)", "May <may@x.test>") takes that
-        // bracket with it, which words alone would leave behind ("[forgotten]) and Bob")
-        const close = /[)\]}>]+$/.exec(foldGeneral(n.text).folded.trimEnd())?.[0] ?? '';
-        const tail = close && /[([{<]/.test(key) ? close : '';
-        this.whole.set(key, { replacement: n.replacement, capitalised: n.capitalised === true, tail });
+        // what dresses a name at its ends goes with it where the text writes it too: the symbols of "Sven
+        // Ødegård 🇳🇴" or "🎓 Grete Strauß" (words alone left "[forgotten] 🇳🇴", fresh-eyes wave 16 H6), and
+        // a bracket the name opened ("C++ Dev (Lead)", "May <may@x.test>"; else "[forgotten]) and Bob")
+        const folded = foldGeneral(n.text).folded.trim();
+        const head = dressing(/^[^\p{L}\p{N}]*/u.exec(folded)![0], false).reverse();
+        const tail = dressing(/[^\p{L}\p{N}]*$/u.exec(folded)![0], /[([{<]/.test(key));
+        this.whole.set(key, { replacement: n.replacement, capitalised: n.capitalised === true, head, tail });
         this.maxWords = Math.max(this.maxWords, key.match(WORD_G())?.length ?? 0);
         this.maxLength = Math.max(this.maxLength, key.length);
       }
@@ -283,6 +332,7 @@ export class MentionMatcher {
     for (let i = 0; i < words.length; ) {
       const from = words[i].index;
       let taken = 0;
+      let head = 0;
       let tail = 0;
       let replacement: string | undefined;
       for (let k = Math.min(this.maxWords, words.length - i); k >= 1; k--) {
@@ -293,7 +343,8 @@ export class MentionMatcher {
         if (hit !== undefined && (!hit.capitalised || /^\p{Lu}/u.test(text.slice(start(from))))) {
           replacement = hit.replacement;
           taken = k;
-          if (hit.tail && folded.startsWith(hit.tail, to)) tail = hit.tail.length;
+          head = from - dressedFrom(folded, from, hit.head);
+          tail = dressedTo(folded, to, hit.tail) - to;
           break;
         }
       }
@@ -314,7 +365,8 @@ export class MentionMatcher {
       if (lived > 0) i = lived;
       else if (replacement !== undefined) {
         const to = words[i + taken - 1].index + words[i + taken - 1][0].length + tail;
-        const origFrom = start(from);
+        const dressed = start(from - head);
+        const origFrom = dressed >= copied ? dressed : start(from);
         if (origFrom >= copied) {
           const before = out + text.slice(copied, origFrom);
           // spaces on one line only: a mark at a line's end and a name opening the next are two lines of notes
