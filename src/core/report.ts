@@ -410,7 +410,10 @@ export interface ReportQuery {
   start: string;
   end: string;
   asOf: string;
-  /** the day the hypotheses are judged as of: the period's end when that is before asOf (judgedOn) */
+  /**
+   * the day the hypotheses are read as of (which are open, killed…, their evidence): the period's end
+   * when that is before asOf (judgedOn); their ages and date flags still count to asOf
+   */
   judgedOn: string;
   by: string | null;
   /**
@@ -476,7 +479,8 @@ export function silentBefore(o: Pick<ReportOptions, 'asOf' | 'config'>): string 
 /**
  * The day a report judges its hypotheses as of: asOf, or the period's end when that is before it. A
  * past week's page lists as killed only what was decided by its end, as the week's export (as of its
- * last day) does; one invalidated the Monday after was open that week (fresh-eyes wave 15).
+ * last day) does; one invalidated the Monday after was open that week (fresh-eyes wave 15). Their
+ * date flags (past-decide-by, stale, decide-today…) and ages are still counted to asOf (the contract).
  */
 export function judgedOn(o: Pick<ReportOptions, 'period' | 'asOf'>): string {
   return o.period.end < o.asOf ? o.period.end : o.asOf;
@@ -612,7 +616,8 @@ export interface Report {
   asOf: string;
   /**
    * A past period's end, when before asOf: its hypotheses (open, bets, killed, refuted since validated,
-   * decided twice) and their flags are as they stood that day (judgedOn)
+   * decided twice) and their evidence are as they stood that day (judgedOn); ages and date flags
+   * count to asOf
    */
   hypothesesAsOf?: string;
   by: string | null;
@@ -1053,7 +1058,9 @@ function assemble(
   unraised('account-cold', rows.unread.accounts);
 
   // 3. unvalidated hypotheses; a view that lists a few rows lists bets apart (section "Bets"). A past
-  // period's hypotheses are judged as they stood at its end (judgedOn), as its rows were read
+  // period's hypotheses are those open at its end (judgedOn), with their evidence then, as its rows
+  // were read; their ages and date flags count to asOf, as the contract's past-decide-by and stale do
+  // (review wave 16 R5: Monday's page of last week said "Decide H1 today" of Sunday's decide-by)
   const judged = judgedOn(o);
   const unvalidated: Report['hypotheses']['unvalidated'] = [];
   const bets: ReportBet[] = [];
@@ -1061,8 +1068,9 @@ function assemble(
   const needed = new Set<string>();
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
-    const hFlags = hypothesisFlags(h, judged, config, h.bet);
+    // a bet placed after the day judged was not held then
     const bet = betState(h.bet, judged) === null ? null : h.bet;
+    const hFlags = hypothesisFlags(h, asOf, config, bet);
     const confidence = confidenceOf(h, config);
     if (bet)
       bets.push({
@@ -1071,7 +1079,7 @@ function assemble(
         until: bet.until,
         reason: bet.reason,
         since: bet.since,
-        daysLeft: daysBetween(judged, bet.until),
+        daysLeft: daysBetween(asOf, bet.until),
         supports: h.supports,
         refutes: h.refutes,
         customersSupporting: h.customersSupporting,
@@ -1087,7 +1095,7 @@ function assemble(
       unvalidated.push({
         id: h.id,
         statement: h.statement,
-        ageDays: daysBetween(h.createdOn, judged),
+        ageDays: daysBetween(h.createdOn, asOf),
         supports: h.supports,
         refutes: h.refutes,
         customersSupporting: h.customersSupporting,
@@ -1107,7 +1115,7 @@ function assemble(
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
       if (holding && FLAGS_A_BET_HOLDS.includes(f)) continue;
-      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, judged, config, refs));
+      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config, refs));
       if (primary === null || urgency(f) < urgency(primary)) primary = f as ActionableFlag;
     }
     // counted for the standup page's line of counts (informational, not a group of its own); one due
@@ -1120,7 +1128,7 @@ function assemble(
     if (primary !== null) {
       const kind = primary;
       need(kind, () =>
-        hypothesisNeed(kind, h, judged, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags, refs),
+        hypothesisNeed(kind, h, asOf, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags, refs),
       );
       needed.add(h.id);
     }

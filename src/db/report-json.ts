@@ -377,7 +377,8 @@ export function reportJsonSql(by: boolean) {
     // totals (hypothesisFlags, confidenceOf, hypothesisMessage); one row: the entries, the flags they
     // raise (a running bet holds stale, past-decide-by and ready-to-kill), each led by its separator
     // (OPEN_FLAGS_LEAD, the first one's cut by the caller), and whether one has links dated after
-    // @asOf (1), whose kept totals count them: the caller then builds them as before. x is read as a
+    // @judged (1), whose kept totals count them: the caller then builds them as before. @judged is a
+    // past period's end (else @asOf): those open then, their ages and date flags counted to @asOf. x is read as a
     // co-routine, its columns computed once a row as it goes, not written into a temporary table and
     // read back (~0.6 ms of ~7.5 on the harsh 100k; the LIMIT keeps SQLite from flattening it into y
     // and z, which would compute each of its columns at every use)
@@ -390,16 +391,16 @@ WITH x AS (
     coalesce(t.customers_refuting, 0) AS cr, coalesce(t.accounts_supporting, 0) AS accS,
     coalesce(t.accounts_refuting, 0) AS accR, t.basis_supporting AS bs, t.basis_refuting AS br,
     h.bet_until, h.bet_reason, h.bet_since, h.decided_on AS reopenedOn,
-    CASE WHEN h.bet_until IS NULL OR h.bet_since > @asOf THEN NULL WHEN @asOf <= h.bet_until THEN 'running'
+    CASE WHEN h.bet_until IS NULL OR h.bet_since > @judged THEN NULL WHEN @asOf <= h.bet_until THEN 'running'
       ELSE 'due' END AS bet,
     ${days("max(h.created_on, coalesce(t.last_evidence, ''), coalesce(h.decided_on, ''))", '@asOf')} AS quiet,
     coalesce(h.decided_on > h.created_on, 0) AS reopened,
     ${days('h.decide_by', '@asOf')} AS past,
-    t.last_date > @asOf AS later
+    t.last_date > @judged AS later
   -- in id order, read as stored: through the index on status they came by date, to be sorted again
   -- (~1.5 ms more on the harsh 100k's 1,590 open hypotheses of 3,000, 0.3 ms on today's 428 of 2,000)
   FROM hypotheses h NOT INDEXED LEFT JOIN evidence_totals t ON t.hypothesis_id = h.id
-  WHERE h.status = 'open' AND h.created_on <= @asOf
+  WHERE h.status = 'open' AND h.created_on <= @judged
   ORDER BY h.id
   LIMIT -1),
 -- SQLite writes y's and z's columns out where they are used: the long ones are used once each
@@ -567,7 +568,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const [entries, flags, later] = db
     .prepare(JSON_SQL.open)
     .raw()
-    .get({ asOf: judged, ...judge }) as [Buffer | null, Buffer | null, number | null];
+    .get({ asOf: q.asOf, judged, ...judge }) as [Buffer | null, Buffer | null, number | null];
   let open: JsonLists['open'] = null;
   let hypotheses = [] as ReportRows['hypotheses'];
   if (later === 1) hypotheses = reportOpenHypotheses(db, judged, true);

@@ -271,26 +271,27 @@ ORDER BY h.id, e.date, e.interview_id`,
     // the evidence totals kept beside its status (hypothesis_links, 0036: its partial index alone,
     // in id order; joined to evidence_totals it cost the harsh 100k journal ~0.6 ms more), as one
     // number (id × 128 + OPEN_FLAG bits), by id; 1: set apart (held as
-    // a bet, or with links dated after @asOf: read, and judged by src/core/report.ts). On a journal
+    // a bet, or with links dated after @judged: read, and judged by src/core/report.ts). On a journal
     // of years with 1,590 open hypotheses, reading each as a row of 14 columns to judge it in
     // JavaScript cost ~15 ms; choosing the ones to list in SQL (row_number() over six orders) ~17 ms.
     // Days are compared as the dates pm writes (YYYY-MM-DD): stale when the last evidence, the
     // creation and the reopening (an open one's decision day: staleSince) are before @staleBefore,
     // @asOf less hypothesis.staleDays (more than that many days before @asOf, as daysBetween counts);
     // soon when decide-by is from @asOf to @soonBy, and today (64) too when it is @asOf. julianday()
-    // three times a row cost the harsh 100k journal's 1,590 open hypotheses ~0.3 ms.
+    // three times a row cost the harsh 100k journal's 1,590 open hypotheses ~0.3 ms. @judged is a past
+    // period's end (else @asOf): the hypotheses open then, whose dates still count to @asOf (R5).
     // Stale and soon are written so that SQLite stops at the first comparison that decides them (a
     // CASE choosing the later day, then comparing it, cost ~0.15 ms more on the harsh 100k journal).
     // report-text-rows.test.ts holds the pages made from these counts to those made from every row.
     openFlags: `
-SELECT h.hypothesis_id * 128 + coalesce(h.last_link > @asOf, 0)
+SELECT h.hypothesis_id * 128 + coalesce(h.last_link > @judged, 0)
   + 2 * (h.created_on < @staleBefore AND coalesce(h.last_evidence < @staleBefore, 1)
     AND coalesce(h.decided_on < @staleBefore, 1))
   + CASE WHEN h.decide_by < @asOf THEN 4 WHEN h.decide_by = @asOf THEN 72 WHEN h.decide_by <= @soonBy THEN 8 ELSE 0 END
   + 16 * (h.customers_supporting >= @validateAt AND h.accounts_supporting >= 2 AND h.customers_refuting = 0)
   + 32 * (h.customers_refuting >= @killAt)
 FROM hypothesis_links h INDEXED BY hypothesis_links_open
-WHERE h.status = 'open' AND h.created_on <= @asOf
+WHERE h.status = 'open' AND h.created_on <= @judged
 ORDER BY h.hypothesis_id`,
     // the open hypotheses held as bets, which openHypotheses sets apart in openFlags' numbers
     openBets: `SELECT id FROM hypotheses WHERE bet_until IS NOT NULL AND status = 'open'`,
@@ -738,7 +739,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
   const followUpTotal =
     rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
-  const { open, openCounted } = openHypotheses(db, SQL, { ...q, asOf: judged }, rows, now);
+  const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
   const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, judged, rows, now, q.killedCounts === true);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   // a statement revised after the day judged (pm hyp edit --force) is shown as it stood then
@@ -1004,13 +1005,14 @@ function openHypotheses(
   rows: number | null,
   now: boolean,
 ): { open: ReportHypothesisRow[]; openCounted: OpenCounted | null } {
-  if (rows === null || !now) return { open: reportOpenHypotheses(db, q.asOf, now, rows), openCounted: null };
+  if (rows === null || !now) return { open: reportOpenHypotheses(db, q.judgedOn, now, rows), openCounted: null };
   const { staleDays, soonDays, validateAt, killAt } = q.judge;
   const codes = db
     .prepare(SQL.openFlags)
     .pluck()
     .all({
       asOf: q.asOf,
+      judged: q.judgedOn,
       staleBefore: addDays(q.asOf, -staleDays),
       soonBy: addDays(q.asOf, soonDays),
       validateAt,
@@ -1079,7 +1081,7 @@ function openHypotheses(
     if (unlisted[1 + k] > 0) counted.flags[f] = unlisted[1 + k];
     if (unlisted[1 + BY_URGENCY.length + k] > 0) counted.needs[f] = unlisted[1 + BY_URGENCY.length + k];
   });
-  return { open: reportOpenHypotheses(db, q.asOf, now, rows, ids), openCounted: counted };
+  return { open: reportOpenHypotheses(db, q.judgedOn, now, rows, ids), openCounted: counted };
 }
 
 /** The accounts going cold: every one, or for a view (`rows`) the first and how many are left. */

@@ -61,3 +61,57 @@ describe('a past week as of today', () => {
     expect(box.pm(['report', '--check']).code).toBe(0);
   });
 });
+
+// Its open hypotheses are those open at its end, but their dates count to --as-of, as the contract's
+// past-decide-by ("decide-by before --as-of") and stale do: Monday's page of last week said "Decide
+// H2 today" of Sunday's decide-by (review wave 16 R5).
+describe('a past week as of the Monday after', () => {
+  let monday: Sandbox;
+  const asMonday = (args: string[]) => monday.ok(args).out;
+  beforeEach(() => {
+    monday = sandbox({ today: '2026-12-14' });
+    // stale after 14 days without evidence: on Sunday the 13th it was 14 days old, on Monday 15
+    monday.ok(['hyp', 'add', 'Ops want a digest', '--decide-by', '2027-02-01'], on('2026-11-29'));
+    monday.ok(['log', '--with', 'Ann Bo', '--account', 'X', '--summary', 'wants a digest'], on('2026-12-08'));
+  });
+  afterEach(() => monday.cleanup());
+
+  it('says a decide-by of the last day is past, not today, on every page', () => {
+    monday.ok(['hyp', 'add', 'Teams pay for SSO', '--decide-by', '2026-12-13'], on('2026-12-01'));
+    const json = monday.json(['report', '--week', 'last']) as {
+      hypothesesAsOf: string;
+      hypotheses: { unvalidated: { id: string; ageDays: number; flags: string[] }[] };
+      flags: { kind: string; subject: string }[];
+    };
+    expect(json.hypothesesAsOf).toBe('2026-12-13');
+    expect(json.hypotheses.unvalidated.map((h) => [h.id, h.ageDays, h.flags])).toEqual([
+      ['H1', 15, ['stale', 'no-evidence']],
+      ['H2', 13, ['past-decide-by', 'no-evidence']],
+    ]);
+    expect(json.flags.map((f) => [f.kind, f.subject])).toEqual([
+      ['stale', 'H1'],
+      ['past-decide-by', 'H2'],
+    ]);
+    const page = asMonday(['report', '--week', 'last']);
+    expect(page).toContain('Decide H2: 1 day past its decide-by');
+    expect(page).not.toContain('today');
+    const md = asMonday(['report', '--week', 'last', '--format', 'md']);
+    expect(md).toContain('H2 was to be decided by 2026-12-13 (1 day ago)');
+    expect(md).not.toContain('decide-today');
+    // this week's page, as of the same day, says the same of them
+    expect(monday.json(['report']).hypotheses).toEqual(json.hypotheses);
+    // the week's export is as of its last day unless told (the contract): then it was due that day
+    expect(asMonday(['export', '--week', 'last'])).toContain('`decide-today` H2 is to be decided today');
+    const exported = asMonday(['export', '--week', 'last', '--as-of', '2026-12-14']);
+    expect(exported).toContain('`past-decide-by` H2 was to be decided by 2026-12-13 (1 day ago)');
+    expect(exported).not.toContain('decide-today');
+  });
+
+  it('--check exits 3 for a hypothesis gone stale by --as-of, as the page says', () => {
+    expect(asMonday(['report', '--week', 'last'])).toContain('H1 is stale: no customer evidence for 15 days');
+    expect(monday.pm(['report', '--week', 'last', '--check']).code).toBe(3);
+    // as of the week's last day it was not stale yet, and nothing else was to act on
+    expect(monday.pm(['report', '--week', '2026-W50', '--as-of', '2026-12-13', '--check']).code).toBe(0);
+    expect(monday.pm(['export', '--week', 'last']).out).not.toContain('stale');
+  });
+});

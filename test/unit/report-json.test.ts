@@ -48,6 +48,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
     ['2026-11-30', {}, null],
     // a past week as of a later day, nothing decided since its end: its hypotheses judged as they stood then
     ['2026-11-20', { week: 'last' }, null],
+    // the day after a period's end: its hypotheses open then, their date flags as of the day after
+    ['2026-11-21', { since: '2026-11-14', until: '2026-11-20' }, null],
   ];
   for (const [asOf, period, by] of CASES)
     it(`writes the same JSON as the simple path, as of ${asOf} ${JSON.stringify(period)}${by ? ` by ${by}` : ''}`, () => {
@@ -56,6 +58,16 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
       expect(fast).toBe(simple);
       expect(flags).toEqual(full.flags.slice(0, 1));
     });
+
+  it("writes a past period's open hypotheses with their ages and date flags as of --as-of (R5)", () => {
+    // nothing is dated after 2026-11-20: those open at the period's end are this week's, flags and all
+    const open = (doc: string | null) => JSON.parse(doc ?? 'null').hypotheses.unvalidated as { flags: string[] }[];
+    const past = documents(j.db, '2026-11-21', { since: '2026-11-14', until: '2026-11-20' }, null);
+    const now = documents(j.db, '2026-11-21', {}, null);
+    expect(open(past.fast)).toEqual(open(now.fast));
+    expect(open(past.fast).some((h) => h.flags.includes('past-decide-by'))).toBe(true);
+    expect(open(past.fast).some((h) => h.flags.includes('decide-today'))).toBe(false);
+  });
 
   it('has long lists to write on the latest day', () => {
     const { full } = documents(j.db, '2026-11-20', { month: true }, null);

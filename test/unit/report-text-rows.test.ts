@@ -220,6 +220,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     // past periods as of a later day: their hypotheses judged as they stood at the period's end
     ['2026-11-20', { week: 'last' }, null],
     ['2026-11-20', { month: '2026-08' }, 'dana'],
+    // the day after a period: those due on its last day are past their decide-by (as of --as-of)
+    ['2026-11-21', { since: '2026-11-14', until: '2026-11-20' }, null],
   ];
 
   function sameAsEveryRow(asOf: string, period: PeriodFlags, by: string | null) {
@@ -363,6 +365,24 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       expect(pageCounted).toBe(pageFull);
       // the day after, the same hypotheses are past their decide-by, none due today
       expect(both('2026-11-21', {}, null).full.flags.some((f) => f.kind === 'decide-today')).toBe(false);
+    });
+
+    it("judges a past period's open hypotheses by their dates as of --as-of, as this week's page does (R5)", () => {
+      // nothing is dated after 2026-11-20: the hypotheses open at the period's end are this week's, and
+      // their ages and date flags count to --as-of (past-decide-by, the contract's), not to the period's end
+      const past = both('2026-11-21', { since: '2026-11-14', until: '2026-11-20' }, null);
+      const now = both('2026-11-21', {}, null);
+      expect(past.full.hypothesesAsOf).toBe('2026-11-20');
+      expect(past.full.hypotheses.unvalidated.length).toBeGreaterThan(SHOWN_ROWS);
+      expect(past.full.hypotheses.unvalidated).toEqual(now.full.hypotheses.unvalidated);
+      expect(past.full.bets).toEqual(now.full.bets);
+      const ofHypotheses = (r: typeof past.full) => r.flags.filter((f) => /^H\d+$/.test(f.subject));
+      expect(ofHypotheses(past.full)).toEqual(ofHypotheses(now.full));
+      expect(past.full.flags.some((f) => f.kind === 'decide-today')).toBe(false);
+      expect(past.full.flags.filter((f) => f.kind === 'past-decide-by').length).toBeGreaterThan(SHOWN_ROWS);
+      expect(past.pageFull).not.toMatch(/today, (its|their) decide-by/);
+      expect(past.pageCounted).toBe(past.pageFull);
+      expect(past.textShown).toBe(past.textFull);
     });
 
     it('prints the segments gone silent in markdown from those alone read, as from every segment', () => {
