@@ -57,6 +57,7 @@ import {
 } from '../db/opportunities.js';
 import { painKey } from '../core/pains.js';
 import { loadPrompts } from '../prompts.js';
+import { pasteSafe } from './paste.js';
 import { checkTags } from '../core/identity.js';
 import { hintIfCut, rowLimit } from './limit.js';
 
@@ -192,11 +193,21 @@ async function promptForAdd(
       return err.message + (err.hint ? ` (${err.hint})` : '');
     }
   };
-  const statement = await input({
-    message: 'We believe …',
-    required: true,
-    validate: check((v) => checkText('the statement', v, LIMITS.statement)),
-  });
+  // lines pasted at once: the first is the statement, the others are offered as the criterion (a
+  // statement and its criterion copied from a doc); with the criterion given, they are the statement
+  const pastedCriterion: string[] = [];
+  const asksCriterion = given.criteria === undefined;
+  const statement = await pasteSafe(
+    () =>
+      input({
+        message: 'We believe …',
+        required: true,
+        validate: check((v) => checkText('the statement', v, LIMITS.statement)),
+      }),
+    asksCriterion ? undefined : ' ',
+    undefined,
+    asksCriterion ? pastedCriterion : undefined,
+  );
   const kind =
     given.kind ??
     (await select<HypothesisKind>({
@@ -208,7 +219,11 @@ async function promptForAdd(
     given.criteria !== undefined
       ? given.criteria
       : (optionalCriteria(
-          await input({ message: 'Success criterion (optional)', validate: check(optionalCriteria) }),
+          await input({
+            message: 'Success criterion (optional)',
+            validate: check(optionalCriteria),
+            ...(pastedCriterion.length > 0 ? { default: pastedCriterion.join(' '), prefill: 'editable' } : {}),
+          }),
         ) ?? null);
   const decideBy =
     given.decideBy ??

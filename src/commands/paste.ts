@@ -10,12 +10,16 @@ const LINE_BREAK = /\r\n|\r|\n/;
  * the line break that ends it, which follows a moment later, once the prompt has read the text; a
  * line break inside it becomes `separator` (the answer's list separator, " | ") where the answer is a
  * list, so each pasted line is an item. A key typed alone (Enter, Ctrl-C, an arrow) is untouched.
- * `pasted` collects each paste as it came and as the prompt got it (see unjoin).
+ * `pasted` collects each paste as it came and as the prompt got it (see unjoin). With `rest`, the
+ * prompt gets a paste's first line and its Enter, and its other lines go into `rest` for a later
+ * question, where the terminal would hand them to whichever prompt comes next (pm hyp add: a
+ * criterion pasted with the statement went to the Risk kind list, wave 14 H22).
  */
 export async function pasteSafe<T>(
   ask: () => Promise<T>,
   separator?: string,
   pasted?: { raw: string; joined: string }[],
+  rest?: string[],
 ): Promise<T> {
   const stdin = process.stdin;
   const emit = stdin.emit as (this: NodeJS.ReadStream, event: string | symbol, ...args: unknown[]) => boolean;
@@ -25,21 +29,22 @@ export async function pasteSafe<T>(
     if (event !== 'data' || (typeof chunk !== 'string' && !Buffer.isBuffer(chunk)))
       return emit.call(this, event, ...args);
     const text = chunk.toString();
-    const end = /(\r\n|\r|\n)$/.exec(text);
-    const body = end ? text.slice(0, -end[0].length) : text;
+    let end = /(\r\n|\r|\n)$/.exec(text)?.[0];
+    const body = end ? text.slice(0, -end.length) : text;
     const lines = LINE_BREAK.test(body);
-    if (body === '' || (lines ? !separator : !end)) return emit.call(this, event, ...args);
-    const joined = separator
-      ? body
-          .split(LINE_BREAK)
-          .filter((line) => line.trim() !== '')
-          .join(separator)
-      : body;
+    if (body === '' || (lines ? !separator && !rest : !end)) return emit.call(this, event, ...args);
+    const filled = body.split(LINE_BREAK).filter((line) => line.trim() !== '');
+    let joined: string;
+    if (rest && lines) {
+      joined = filled[0] ?? '';
+      rest.push(...filled.slice(1).map((line) => line.trim()));
+      end ??= '\r';
+    } else joined = separator ? filled.join(separator) : body;
     pasted?.push({ raw: body.replace(/\r\n?/g, '\n'), joined });
     if (end) {
       const timer = setTimeout(() => {
         later.delete(timer);
-        emit.call(stdin, 'data', Buffer.isBuffer(chunk) ? Buffer.from(end[0]) : end[0]);
+        emit.call(stdin, 'data', Buffer.isBuffer(chunk) ? Buffer.from(end) : end);
       }, 20);
       later.add(timer);
     }

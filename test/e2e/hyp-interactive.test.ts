@@ -74,6 +74,42 @@ describe('pm hyp add on a terminal', () => {
     expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({ decideBy: '2026-11-27' });
   });
 
+  it('a criterion pasted with the statement (two lines at once) is offered at the criterion question', () => {
+    // before, the second line went to the Risk kind list and H1 was saved without a criterion (wave 14 H22)
+    const r = onTerminal(
+      [
+        ['We believe', 'Finance leads want itemised invoices\n3 of 5 say yes\n'],
+        ['Risk kind', ENTER],
+        ['Success criterion[^\\n]*3 of 5 say yes', ENTER],
+        ['Decide by', ENTER],
+      ],
+      ['hyp', 'add'],
+    );
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
+      statement: 'Finance leads want itemised invoices',
+      kind: 'value',
+      criteria: '3 of 5 say yes',
+    });
+  });
+
+  it('with --criteria given, lines pasted at the statement are the statement, joined', () => {
+    const r = onTerminal(
+      [
+        ['We believe', 'Finance leads want\nitemised invoices\n'],
+        ['Decide by', ENTER],
+      ],
+      ['hyp', 'add', '--kind', 'value', '--criteria', '3 of 5 say yes'],
+    );
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
+      statement: 'Finance leads want itemised invoices',
+      criteria: '3 of 5 say yes',
+    });
+  });
+
   it('Ctrl-C saves nothing and exits 130', () => {
     const r = onTerminal(
       [
