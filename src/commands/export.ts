@@ -9,7 +9,15 @@ import { UsageError } from '../errors.js';
 import { destination, Spool, type Staged, stage, writeFailure, writeThrough } from '../files.js';
 import { interruptible } from '../interrupt.js';
 import { addDays, parsePastDate, rangePeriod, type Period } from '../core/dates.js';
-import { buildShownReport, CHART_WEEKS, reportQuery, resolvePeriod, SHOWN_ROWS, silentBefore } from '../core/report.js';
+import {
+  buildShownReport,
+  CHART_WEEKS,
+  interviewsNamed,
+  reportQuery,
+  resolvePeriod,
+  SHOWN_ROWS,
+  silentBefore,
+} from '../core/report.js';
 import type { Team } from '../core/team.js';
 import { peopleHoldingConversations } from '../db/team.js';
 import type { Config } from '../core/config.js';
@@ -40,7 +48,7 @@ import { csvRecord, type CsvInterview } from '../core/csv.js';
 import type { InterviewDoc, JournalDoc } from '../core/import-validate.js';
 import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow, rankOpportunities, rankPainTexts } from '../core/opportunities.js';
-import { pageRefs, syncs } from '../db/refs.js';
+import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
 import { fillStatements, teamPage } from './report.js';
@@ -194,6 +202,9 @@ export function markdown(
     },
     SHOWN_ROWS,
   );
+  // the interviews the page names: the report's, and the range's under Interviews (with the later calls
+  // that answered their follow-ups)
+  if (refs) addInterviewRefs(db, refs, interviewsNamed(read), scope.range.start);
   const o = read.opportunities;
   // ranked once for both: in a fresh process a second ranking of the same rows cost as much as the
   // first (~5-10 ms on the harsh 100k: cold code)
@@ -266,7 +277,9 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
   const plain = { period, asOf: scope.asOf, config, by: null, today: scope.today, whole: scope.period === null };
   const page = scope.team && scope.period !== null ? teamPage(db, plain) : null;
   const options = page?.options ?? plain;
-  const shown = buildShownReport(reportRows(db, reportQuery(options), SHOWN_ROWS), { ...options, refs });
+  const rows = reportRows(db, reportQuery(options), SHOWN_ROWS);
+  if (refs) addInterviewRefs(db, refs, interviewsNamed(rows), scope.range.start);
+  const shown = buildShownReport(rows, { ...options, refs });
   fillStatements(db, shown.needs);
   const report = redactor ? redactDeep(shown.report, redactor) : shown.report;
   const team = page ? redactTeam(page.team(shown.report), redactor) : undefined;

@@ -6,6 +6,7 @@ import {
   buildReport,
   buildShownReport,
   CHART_WEEKS,
+  interviewsNamed,
   reportQuery,
   resolvePeriod,
   runningOn,
@@ -21,8 +22,8 @@ import { reportRows } from '../db/report.js';
 import { reportJsonRows } from '../db/report-json.js';
 import { renderReportJson } from '../render/report-json.js';
 import { writeOut } from '../io.js';
-import { pageRefs, syncs } from '../db/refs.js';
-import { withRefs, withRefsText } from '../core/page-refs.js';
+import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
+import { interviewIdsIn, withRefs, withRefsText } from '../core/page-refs.js';
 import { othersHoldConversations, teamRows } from '../db/team.js';
 import { buildTeam, type Team } from '../core/team.js';
 import { renderTeamText } from '../render/team.js';
@@ -94,7 +95,9 @@ export function printReport(
   };
   // a journal that syncs names its hypotheses by reference too: its pages are read by the team (H9)
   const refs = pageRefs(db);
-  const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), { ...options, refs });
+  const rows = reportRows(db, query, SHOWN_ROWS);
+  if (refs) addInterviewRefs(db, refs, interviewsNamed(rows));
+  const { report, unread, needs } = buildShownReport(rows, { ...options, refs });
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread, refs }));
   else if (format === 'html') {
     fillStatements(db, needs);
@@ -128,14 +131,22 @@ function printReportJson(ctx: Context, db: DB, options: ReportOptions): Report {
   const refs = pageRefs(db);
   const fast = reportJsonRows(db, reportQuery(options));
   if (fast === null) {
-    const report = buildReport(reportRows(db, reportQuery(options)), options);
+    const rows = reportRows(db, reportQuery(options));
+    if (refs) addInterviewRefs(db, refs, interviewsNamed(rows));
+    const report = buildReport(rows, options);
     ctx.printJson(withRefs(report, refs));
     return report;
   }
   const report = buildReport(fast.rows, options);
   const { pieces, flags } = renderReportJson(report, fast.lists);
   // in pieces: joined, they would be copied into one string of megabytes before being written
-  for (const piece of pieces) writeOut(refs === undefined ? piece : withRefsText(piece.toString(), refs));
+  if (refs === undefined) for (const piece of pieces) writeOut(piece);
+  else {
+    // the interviews are in the lists SQLite wrote: their ids are read from the text
+    const texts = pieces.map((piece) => piece.toString());
+    addInterviewRefs(db, refs, texts.flatMap(interviewIdsIn));
+    for (const text of texts) writeOut(withRefsText(text, refs));
+  }
   return { ...report, flags };
 }
 
@@ -231,11 +242,15 @@ function printTeamReport(ctx: Context, db: DB, plain: ReportOptions, format: Rep
   const query = reportQuery(options);
   const refs = pageRefs(db, true);
   if (format === 'json') {
-    const report = buildReport(reportRows(db, query), options);
+    const rows = reportRows(db, query);
+    if (refs) addInterviewRefs(db, refs, interviewsNamed(rows));
+    const report = buildReport(rows, options);
     ctx.printJson({ ...withRefs(report, refs), team: team(report) });
     return report;
   }
-  const { report, unread, needs } = buildShownReport(reportRows(db, query, SHOWN_ROWS), { ...options, refs });
+  const rows = reportRows(db, query, SHOWN_ROWS);
+  if (refs) addInterviewRefs(db, refs, interviewsNamed(rows));
+  const { report, unread, needs } = buildShownReport(rows, { ...options, refs });
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread, refs, team: team(report) }));
   else if (format === 'html') {
     fillStatements(db, needs);

@@ -3,14 +3,23 @@
 // page of a journal that syncs, or of the team (`pm report --team`), names a hypothesis with the
 // reference every journal reads the same, `H4 (H-8d8dc7)`, and the commands it prints take the
 // reference. A solo journal's pages name H4 alone: no teammate has other ids to confuse it with.
+// Interviews likewise (fresh-eyes wave 16 H7): `I9 (I-84762a)`, `pm edit I-84762a --follow-up done`.
 
-/** Each hypothesis's reference by its display id (`H4` → `H-8d8dc7`); absent on a solo journal's page. */
+/**
+ * Each hypothesis's and each named interview's reference by its display id (`H4` → `H-8d8dc7`,
+ * `I9` → `I-84762a`); absent on a solo journal's page.
+ */
 export type PageRefs = ReadonlyMap<string, string> | undefined;
 
 /** A hypothesis as the page's prose names it: `H4 (H-8d8dc7)` on a shared page, else `H4`. */
 export function named(refs: PageRefs, id: string): string {
   const ref = refs?.get(id);
   return ref === undefined ? id : `${id} (${ref})`;
+}
+
+/** Interviews (or hypotheses) as the page's prose lists them: `I9 (I-84762a), I12 (I-0c1d2e)`. */
+export function namedAll(refs: PageRefs, ids: readonly string[]): string {
+  return ids.map((id) => named(refs, id)).join(', ');
 }
 
 /** A hypothesis as the page's commands give it: its reference on a shared page, else `H4`. */
@@ -48,8 +57,13 @@ export function withRefs<T>(value: T, refs: PageRefs): T {
  * --json ~1.7x its CPU (review wave 15 R4); report-json.test compares the two on both shapes.
  */
 export function withRefsText(text: string, refs: ReadonlyMap<string, string>): string {
-  return text.replace(/\n( *)"(id|subject)": "(H\d+)"(,?)/g, (line, pad, key, id, comma) => {
+  return text.replace(/\n( *)"(id|subject)": "([HI]\d+)"(,?)/g, (line, pad, key, id, comma) => {
     const ref = refs.get(id);
     return ref === undefined ? line : `\n${pad}"${key}": "${id}",\n${pad}"ref": "${ref}"${comma}`;
   });
+}
+
+/** The interviews a document withRefsText is given names by `id` or `subject` (`I9`). */
+export function interviewIdsIn(text: string): string[] {
+  return Array.from(text.matchAll(/\n *"(?:id|subject)": "(I\d+)"/g), (m) => m[1]);
 }

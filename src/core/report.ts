@@ -1,7 +1,7 @@
 // The standup report as plain data (contract: "pm report"). buildReport is a pure function of the
 // journal's rows (src/db/report.ts) and the options; text, markdown and JSON are three views of
 // the object it returns, so they can never disagree. Every decision lives here.
-import { argOf, named, type PageRefs } from './page-refs.js';
+import { argOf, named, namedAll, type PageRefs } from './page-refs.js';
 import {
   addDays,
   daysBetween,
@@ -920,6 +920,16 @@ export function nothingLogged(r: Pick<Report, 'asOf' | 'later'>): string {
   return `Nothing logged by ${r.asOf}: this journal's ${what.join(' and ')} ${are} dated from ${l.from} on.`;
 }
 
+/** The interviews a report of `rows` names (conversations, follow-ups, evidence after a decision). */
+export function interviewsNamed(rows: ReportRows): string[] {
+  return [
+    ...rows.conversations.map((c) => c.id),
+    ...rows.followUps.map((f) => f.id),
+    ...rows.lateEvidence.map((e) => e.interviewId),
+    ...rows.refutedAfterValidation.map((e) => e.interviewId),
+  ];
+}
+
 /** The complete report (JSON): every open hypothesis and every flag listed. */
 export function buildReport(rows: ReportRows, o: ReportOptions): Report {
   return assemble(rows, o, null).report;
@@ -1164,9 +1174,9 @@ function assemble(
     if (k.evidenceAfter.length) {
       need('evidence-after-kill', () => ({
         subject: k.id,
-        short: `${n(k.id)} (${k.evidenceAfter.join(', ')})`,
+        short: `${n(k.id)} (${namedAll(refs, k.evidenceAfter)})`,
         one:
-          `${n(k.id)} was ${k.outcome}, but ${k.evidenceAfter.join(', ')} since ` +
+          `${n(k.id)} was ${k.outcome}, but ${namedAll(refs, k.evidenceAfter)} since ` +
           `${k.evidenceAfter.length === 1 ? 'supports' : 'support'} it`,
         detail: k.statement,
         command: `pm hyp show ${a(k.id)}`,
@@ -1175,7 +1185,7 @@ function assemble(
         'evidence-after-kill',
         k.id,
         () =>
-          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${k.evidenceAfter.join(', ')} dated after ` +
+          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${namedAll(refs, k.evidenceAfter)} dated after ` +
           `${k.evidenceAfter.length === 1 ? 'supports' : 'support'} it: reopen it, or unlink`,
       );
     }
@@ -1202,7 +1212,7 @@ function assemble(
     need('evidence-after-validate', () => ({
       subject: v.id,
       short: n(v.id),
-      one: `Recheck ${n(v.id)}: refuted by ${v.evidenceAfter.join(', ')} since validated`,
+      one: `Recheck ${n(v.id)}: refuted by ${namedAll(refs, v.evidenceAfter)} since validated`,
       detail: v.statement,
       command: `pm hyp reopen ${a(v.id)} --reason "…"`,
     }));
@@ -1211,7 +1221,7 @@ function assemble(
       v.id,
       () =>
         `${n(v.id)} was validated on ${v.validatedOn}, but customer evidence logged after refutes it ` +
-        `(${v.evidenceAfter.join(', ')}): reopen it (pm hyp reopen ${a(v.id)} --reason "…")`,
+        `(${namedAll(refs, v.evidenceAfter)}): reopen it (pm hyp reopen ${a(v.id)} --reason "…")`,
     );
   }
   unraised('evidence-after-validate', rows.unread.refuted);
@@ -1261,14 +1271,14 @@ function assemble(
           `Follow up with ${who}${f.with.length ? ` (${whereFrom(f.account, f.source)})` : ''}, ` +
           `${f.daysOverdue === 0 ? 'due today' : `due ${plural(f.daysOverdue, 'day')} ago`}`,
         detail: f.summary,
-        command: reachable.length ? `pm log --with ${shellWord(reachable[0])}` : `pm edit ${f.id} --follow-up done`,
+        command: reachable.length ? `pm log --with ${shellWord(reachable[0])}` : `pm edit ${a(f.id)} --follow-up done`,
       };
     });
     raise(
       'follow-up-due',
       f.id,
       () =>
-        `${f.id}: follow-up with ${byText(f.with, f.account, f.source)} was due ` +
+        `${n(f.id)}: follow-up with ${byText(f.with, f.account, f.source)} was due ` +
         `${f.daysOverdue === 0 ? 'today' : `${f.followUp} (${plural(f.daysOverdue, 'day')} ago)`}`,
     );
   }

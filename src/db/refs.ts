@@ -70,7 +70,13 @@ export function bareNumber(db: DB, ref: string): { n: number; interview: boolean
  */
 export function pageRefs(db: DB, team = false): Map<string, string> | undefined {
   if (!team && !syncs(db)) return undefined;
-  const rows = (db.prepare('SELECT id, uuid FROM hypotheses').raw().all() as [number, string][])
+  return everyRef(db, 'H');
+}
+
+/** Every hypothesis's (`H`) or interview's (`I`) reference, by display id, each told from the others. */
+export function everyRef(db: DB, letter: 'H' | 'I'): Map<string, string> {
+  const table = letter === 'H' ? 'hypotheses' : 'interviews';
+  const rows = (db.prepare(`SELECT id, uuid FROM ${table}`).raw().all() as [number, string][])
     .map(([id, uuid]) => [id, randomPart(uuid)] as const)
     .sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
   const refs = new Map<string, string>();
@@ -79,7 +85,7 @@ export function pageRefs(db: DB, team = false): Map<string, string> | undefined 
     let length = 6;
     for (const other of [rows[i - 1]?.[1], rows[i + 1]?.[1]])
       while (other !== undefined && length < 12 && other.startsWith(end.slice(0, length))) length++;
-    refs.set(`H${id}`, `H-${end.slice(0, length)}`);
+    refs.set(`${letter}${id}`, `${letter}-${end.slice(0, length)}`);
   });
   return refs;
 }
@@ -87,4 +93,54 @@ export function pageRefs(db: DB, team = false): Map<string, string> | undefined 
 /** Whether the journal syncs with a team (its one-row sync_remote is set). */
 export function syncs(db: DB): boolean {
   return db.prepare('SELECT 1 FROM sync_remote').get() !== undefined;
+}
+
+/**
+ * Adds to a shared page's references (none on a solo journal's page: nothing read) those of the
+ * interviews it names (`I9` → `I-84762a`, fresh-eyes wave 16 H7): Ann's notes said "I9 confirmed the
+ * budget", which is another call in Bob's journal. `ids` are the page's display ids; `since`, a day
+ * from which every interview is named too (an export's Interviews section and the later calls that
+ * answered their follow-ups). As long as it takes to tell each from every interview of the journal, as
+ * pageRefs does for hypotheses, but without reading a journal's 100k UUIDs into memory: SQLite gives
+ * only those that start as one of the page's does.
+ */
+export function addInterviewRefs(
+  db: DB,
+  refs: Map<string, string> | undefined,
+  ids: Iterable<string>,
+  since?: string,
+): void {
+  if (refs === undefined) return;
+  const numbers = [...ids].flatMap((id) => (/^I\d+$/.test(id) ? [Number(id.slice(1))] : []));
+  if (numbers.length === 0 && since === undefined) return;
+  // UUIDs are stored in lower case (pm makes them so, and import lowers what it takes)
+  const END = 'substr(uuid, 25)';
+  const page = db
+    .prepare(`SELECT id, ${END} FROM interviews WHERE id IN (SELECT value FROM json_each(?))`)
+    .raw()
+    .all(JSON.stringify(numbers)) as [number, string][];
+  if (since !== undefined)
+    for (const row of db.prepare(`SELECT id, ${END} FROM interviews WHERE date >= ?`).raw().iterate(since))
+      page.push(row as [number, string]);
+  if (page.length === 0) return;
+  // every interview that starts as one of the page's, itself included (most start alike with none): one
+  // scan of the UUIDs' index, ~25 ms at 100k interviews
+  const alike = new Map<string, string[]>();
+  const starts = [...new Set(page.map(([, end]) => end.slice(0, 6)))];
+  for (const end of db
+    .prepare(`SELECT ${END} FROM interviews WHERE substr(uuid, 25, 6) IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify(starts)) as string[]) {
+    const list = alike.get(end.slice(0, 6));
+    if (list) list.push(end);
+    else alike.set(end.slice(0, 6), [end]);
+  }
+  for (const [id, end] of page) {
+    const others = [...(alike.get(end.slice(0, 6)) ?? [])];
+    const self = others.indexOf(end);
+    if (self >= 0) others.splice(self, 1);
+    let length = 6;
+    while (length < 12 && others.some((other) => other.startsWith(end.slice(0, length)))) length++;
+    refs.set(`I${id}`, `I-${end.slice(0, length)}`);
+  }
 }

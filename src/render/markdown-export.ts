@@ -215,7 +215,8 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       const [n, date, channel, names, from, lines, notes, summary, links] = i;
       const id = `I${n}`;
       const whoText = names === null ? from : `${names} (${from})`;
-      const heading = `${id} · ${date} · ${channel} ${names === null ? 'signal from' : 'with'} ${whoText}`;
+      const how = names === null ? 'signal from' : 'with';
+      const heading = `${named(input.refs, id)} · ${date} · ${channel} ${how} ${whoText}`;
       let b = `${mdHeading(3, heading)}\n\n${lines.replaceAll('\0', '')}${notesOf(notes)}`;
       if (links !== null) b += linkLines(id, date, whoText, summary, JSON.parse(links));
       out.text(b);
@@ -228,7 +229,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     // the interview's lines as one piece (what joining them one by one gives): a week is 557
     // interviews of ~20 lines each
     // as pm log says it: people are talked "with", a signal alone comes "from" its source or account
-    const heading = `${i.id} · ${i.date} · ${i.channel} ${i.contacts.length ? 'with' : 'signal from'} ${whoText}`;
+    const heading =
+      `${named(input.refs, i.id)} · ${i.date} · ${i.channel} ` +
+      `${i.contacts.length ? 'with' : 'signal from'} ${whoText}`;
     let b = `${mdHeading(3, heading)}\n`;
     b +=
       `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}` +
@@ -240,7 +243,11 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (i.followUp) {
       // as pm show says it (src/render/interviews.ts)
       const answer = i.followUpAnswered;
-      const state = i.followUpDone ? ' (done)' : answer ? ` · answered by ${answer.id} on ${answer.date}` : '';
+      const state = i.followUpDone
+        ? ' (done)'
+        : answer
+          ? ` · answered by ${named(input.refs, answer.id)} on ${answer.date}`
+          : '';
       b += `\n- **Follow-up:** ${i.followUp}${state}`;
     }
     b += '\n';
@@ -289,7 +296,9 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     if (evidence) {
       out.push('Evidence:', '');
       for (const e of evidence)
-        out.push(`- **${e.interview}** ${e.date} ${e.direction} (${e.strength}) · ${e.who}: ${e.summary}`);
+        out.push(
+          `- **${named(input.refs, e.interview)}** ${e.date} ${e.direction} (${e.strength}) · ${e.who}: ${e.summary}`,
+        );
       out.push('');
     }
     const outcomes = outcomesOf.get(h.rowid);

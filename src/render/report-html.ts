@@ -393,7 +393,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.conversations,
         (v) =>
-          `<b>${esc(v.id)}</b> ${whole(v.date)} · ${esc(v.channel)}${kindOf(v.kind)} · ` +
+          `<b>${esc(named(opts.refs, v.id))}</b> ${whole(v.date)} · ${esc(v.channel)}${kindOf(v.kind)} · ` +
           `${who(v.with, v.account, v.source)}: ${user(v.summary)}`,
         'No conversations in this period.',
         unread.conversations,
@@ -486,7 +486,9 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       'Follow-ups due',
       list(
         r.followUps,
-        (f) => `<b>${esc(f.id)}</b> due ${whole(f.followUp)}: ${who(f.with, f.account, f.source)} — ${user(f.summary)}`,
+        (f) =>
+          `<b>${esc(named(opts.refs, f.id))}</b> due ${whole(f.followUp)}: ${who(f.with, f.account, f.source)} — ` +
+          user(f.summary),
         'No follow-ups due.',
         unread.followUps,
       ),
@@ -495,7 +497,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
 
   if (opts.interviews) {
     const items: string[] = [];
-    for (const i of opts.interviews) items.push(interviewHtml(i));
+    for (const i of opts.interviews) items.push(interviewHtml(i, opts.refs));
     out.push(
       section('interviews', 'Interviews', items.length ? items.join('') : '<p class="empty">No interviews.</p>'),
     );
@@ -505,7 +507,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
   return out.join('\n');
 }
 
-function interviewHtml(i: HtmlInterview): string {
+function interviewHtml(i: HtmlInterview, refs: PageRefs): string {
   const rows: string[] = [];
   rows.push(`<li><b>By:</b> ${i.by === null ? 'unknown' : user(i.by)}</li>`);
   rows.push(`<li><b>Summary:</b> ${user(i.summary)}</li>`);
@@ -516,7 +518,7 @@ function interviewHtml(i: HtmlInterview): string {
   const notes = escBlock(i.notes);
   return (
     `<article id="${esc(i.id)}">` +
-    `<h3>${esc(i.id)} · ${whole(i.date)} · ${esc(i.channel)} ${i.with.length ? 'with' : 'signal from'} ` +
+    `<h3>${esc(named(refs, i.id))} · ${whole(i.date)} · ${esc(i.channel)} ${i.with.length ? 'with' : 'signal from'} ` +
     `${who(i.with, i.account, i.source)}</h3>` +
     `<ul>${rows.join('')}</ul>${notes ? `<pre>${notes}</pre>` : ''}</article>`
   );

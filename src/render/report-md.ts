@@ -2,7 +2,7 @@
 // sections, numbers and rows as the text view — at most SHOWN_ROWS rows a section, then "and N
 // more" (the complete lists are in JSON) — with user text escaped by src/render/markdown.ts so it
 // can never break the document.
-import { named, type PageRefs } from '../core/page-refs.js';
+import { named, namedAll, type PageRefs } from '../core/page-refs.js';
 import {
   chartedWeeks,
   hypothesesThen,
@@ -120,7 +120,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.conversations,
       (v) =>
-        `**${v.id}** ${v.date} · ` +
+        `**${named(opts.refs, v.id)}** ${v.date} · ` +
         `${mdInline(v.channel)}` +
         `${v.kind === 'customer' ? '' : ` (${v.kind === 'indirect' ? 'signal' : 'stakeholder'})`} · ` +
         `${who(v.with, v.account, v.source)}: ${mdInline(v.summary)}`,
@@ -201,7 +201,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
       (h) =>
         `**${named(opts.refs, h.id)}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ` +
         `${mdInline(h.reason)}` +
-        `${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${h.evidenceAfter.join(', ')}` : ''}`,
+        `${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${namedAll(opts.refs, h.evidenceAfter)}` : ''}`,
       'Nothing killed or invalidated.',
       unread.killed,
       rest,
@@ -245,7 +245,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ...list(
       r.followUps,
       (f) =>
-        `**${f.id}** due ${f.followUp} ` +
+        `**${named(opts.refs, f.id)}** due ${f.followUp} ` +
         `(${f.daysOverdue === 0 ? 'today' : `${plural(f.daysOverdue, 'day')} ago`}): ` +
         `${who(f.with, f.account, f.source)} — ${mdInline(f.summary)}`,
       'No follow-ups due.',

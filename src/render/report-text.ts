@@ -1,7 +1,7 @@
 // The report for a terminal: a header with the verdict, then each section as aligned columns cut
 // to the terminal's width, at most SHOWN_ROWS rows a section ("and N more"). It only lays out what
 // src/core/report.ts decided; user text goes through safeLine so it cannot drive the terminal.
-import { named, type PageRefs } from '../core/page-refs.js';
+import { named, namedAll, type PageRefs } from '../core/page-refs.js';
 import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import {
@@ -173,7 +173,7 @@ export function renderReportText(
       (rows) =>
         columns(
           rows.map((v) => [
-            cell(v.id),
+            cell(named(opts.refs, v.id)),
             cell(v.date),
             cell(v.channel),
             cell(
@@ -311,7 +311,7 @@ export function renderReportText(
             cell(named(opts.refs, h.id)),
             cell(h.outcome, c.red),
             cell(h.date),
-            cell(h.evidenceAfter.length ? `evidence after: ${h.evidenceAfter.join(', ')}` : '', c.yellow),
+            cell(h.evidenceAfter.length ? `evidence after: ${namedAll(opts.refs, h.evidenceAfter)}` : '', c.yellow),
             cell(`${safeLine(h.statement)} — ${safeLine(h.reason)}`),
           ]),
           width,
@@ -372,7 +372,7 @@ export function renderReportText(
       (rows) =>
         columns(
           rows.map((f) => [
-            cell(f.id),
+            cell(named(opts.refs, f.id)),
             cell(`due ${f.followUp}`, f.daysOverdue > 0 ? c.red : c.yellow),
             cell(
               f.with.length

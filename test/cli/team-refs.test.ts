@@ -71,6 +71,59 @@ describe("a synced journal's pages", () => {
     ]);
   });
 
+  it('name each interview with its reference, as hypotheses are, so a teammate acts on the same call', async () => {
+    // fresh-eyes wave 16 H7: Ann's notes said "I9 confirmed the budget" and "follow up on I6", which are
+    // other calls in Bob's journal, and --json gave interviews no ref
+    t.pm('b', ['log', '--with', 'Lea D', '--account', 'Nordlys', '--summary', 'Dana: Lea wants SSO']);
+    t.pm('a', ['log', '--with', 'Ann A', '--account', 'Acme', '--summary', 'Pat: Ann on exports']);
+    // killed before the call that supports it: evidence-after-kill names the call
+    for (const args of [
+      ['hyp', 'add', 'Controllers want bulk approve'],
+      ['hyp', 'kill', 'H1', '--reason', 'no'],
+    ])
+      expect(t.box.pm(['--db', t.file('a'), ...args], { env: { PM_TODAY: '2026-12-04' } }).code).toBe(0);
+    t.pm('a', [
+      'log',
+      ...['--with', 'Raj P', '--account', 'Globex', '--summary', 'Pat: Raj confirmed the budget'],
+      ...['--follow-up', 'today', '--supports', 'H1'],
+    ]);
+    t.syncFirst(await t.postgres());
+    t.pm('b', ['sync']);
+    const ls = (who: 'a' | 'b') =>
+      JSON.parse(t.pm(who, ['ls', '--json']).out) as { id: string; ref: string; summary: string }[];
+    const raj = ls('a').find((i) => i.summary.startsWith('Pat: Raj'));
+    const bobs = ls('b').find((i) => i.ref === raj?.ref);
+    // the call is Pat's I2 and Dana's I3; Dana's I2 is another call
+    expect([raj?.id, bobs?.id]).toEqual(['I2', 'I3']);
+    const named = `I2 (${raj?.ref})`;
+
+    const md = t.pm('a', ['export', '--week', '--format', 'md']).out;
+    expect(md).toContain(`- **${named}** 2026-12-07 · call · Raj P (Globex): Pat: Raj confirmed the budget`);
+    expect(md).toContain(`### ${named} · 2026-12-07 · call with Raj P (Globex)`);
+    expect(md).toMatch(new RegExp(`^- \\*\\*${named.replace(/[()]/g, '\\$&')}\\*\\* due 2026-12-07 \\(today\\)`, 'm'));
+    expect(md).toContain(`\`evidence-after-kill\`: ${named}`);
+    const html = t.pm('a', ['export', '--week', '--format', 'html']).out.replace(/<[^>]*>/g, '');
+    expect(html).toContain(`${named} 2026-12-07`);
+    expect(html).toContain(`${named} due`);
+    expect(t.pm('a', ['report', '--team', '--format', 'md']).out).toContain(`**${named}**`);
+    expect(t.pm('a', ['report', '--full']).out).toContain(`${named}: follow-up with Raj P`);
+
+    // JSON keeps its keys and values, with ref beside the interview's id and a follow-up flag's subject
+    for (const args of [
+      ['report', '--json'],
+      ['report', '--team', '--json'],
+    ]) {
+      const json = JSON.parse(t.pm('a', args).out);
+      const conversation = json.conversations.find((c: { id: string }) => c.id === 'I2');
+      expect([conversation?.id, conversation?.ref], args.join(' ')).toEqual(['I2', raj?.ref]);
+      expect(json.followUps.map((f: { id: string; ref: string }) => [f.id, f.ref])).toEqual([['I2', raj?.ref]]);
+      const flag = json.flags.find((f: { kind: string }) => f.kind === 'follow-up-due');
+      expect([flag?.subject, flag?.ref]).toEqual(['I2', raj?.ref]);
+    }
+    // Dana follows Pat's page: the reference is Pat's call in her journal, not her own I2
+    expect(t.pm('b', ['show', String(raj?.ref)]).out).toContain('Pat: Raj confirmed the budget');
+  });
+
   it('of a journal that does not sync name hypotheses by their ids alone', () => {
     t.pm('a', ['hyp', 'add', 'Controllers want bulk approve']);
     for (const name of ['Ann A', 'Bo B'])
@@ -78,6 +131,12 @@ describe("a synced journal's pages", () => {
     for (const args of [['report'], ['report', '--full'], ['hyp', 'list'], ['hyp', 'show', 'H1']])
       expect(t.pm('a', args).out).not.toMatch(/H-[0-9a-f]{6}/);
     expect(t.pm('a', ['report']).out).toContain('pm hyp kill H1 --reason');
-    expect(t.pm('a', ['export', '--week', '--format', 'md']).out).not.toMatch(/H-[0-9a-f]{6}/);
+    expect(t.pm('a', ['export', '--week', '--format', 'md']).out).not.toMatch(/[HI]-[0-9a-f]{6}/);
+    expect(t.pm('a', ['export', '--week', '--format', 'html']).out).not.toMatch(/[HI]-[0-9a-f]{6}/);
+    for (const args of [
+      ['report', '--json'],
+      ['report', '--full'],
+    ])
+      expect(t.pm('a', args).out).not.toMatch(/"ref"|[HI]-[0-9a-f]{6}/);
   });
 });

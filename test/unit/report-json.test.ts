@@ -8,12 +8,12 @@ import { readConfig, type DB } from '../../src/db/journal.js';
 import { reportRows } from '../../src/db/report.js';
 import { decidedKept, reportJsonRows, reportJsonSql } from '../../src/db/report-json.js';
 import { renderReportJson } from '../../src/render/report-json.js';
-import { buildReport, reportQuery, resolvePeriod, type PeriodFlags } from '../../src/core/report.js';
+import { buildReport, interviewsNamed, reportQuery, resolvePeriod, type PeriodFlags } from '../../src/core/report.js';
 import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
 import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
 import { sandbox } from '../helpers.js';
-import { withRefs, withRefsText } from '../../src/core/page-refs.js';
+import { interviewIdsIn, withRefs, withRefsText } from '../../src/core/page-refs.js';
 
 /** The simple path's document and the fast path's (null: it declined), with the first flag it returns. */
 function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null) {
@@ -104,19 +104,22 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
     }
   });
 
-  // a journal that syncs (H7): `ref` beside each hypothesis's id, written into the fast path's text as
-  // withRefs puts it into the simple path's objects
+  // a journal that syncs (H7): `ref` beside each hypothesis's id, and each interview's (wave 16 H7), written
+  // into the fast path's text as withRefs puts it into the simple path's objects; the fast path finds the
+  // interviews to name in its text, the simple path in the rows it read (interviewsNamed)
   it.each(CASES)('writes the same references as the simple path, as of %s %j by %s', (asOf, period, by) => {
-    const refs = new Map(
-      (j.db.prepare('SELECT id FROM hypotheses').pluck().all() as number[]).map((id) => [
-        `H${id}`,
-        `H-${(id * 7919).toString(16).padStart(6, '0')}`,
-      ]),
+    const hypotheses = (j.db.prepare('SELECT id FROM hypotheses').pluck().all() as number[]).map(
+      (id): [string, string] => [`H${id}`, `H-${(id * 7919).toString(16).padStart(6, '0')}`],
     );
+    const refsOf = (interviews: string[]) =>
+      new Map([...hypotheses, ...interviews.map((id): [string, string] => [id, `I-${id.slice(1).padStart(6, '0')}`])]);
     const { fast, full } = documents(j.db, asOf, period, by);
-    const simple = `${JSON.stringify(withRefs(full, refs), null, 2)}\n`;
+    const config = readConfig(j.db);
+    const q = reportQuery({ period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by });
+    const simple = `${JSON.stringify(withRefs(full, refsOf(interviewsNamed(reportRows(j.db, q)))), null, 2)}\n`;
     expect(simple).toContain('"ref": "H-');
-    expect(withRefsText(fast!, refs)).toBe(simple);
+    expect(simple).toContain('"ref": "I-');
+    expect(withRefsText(fast!, refsOf(interviewIdsIn(fast!)))).toBe(simple);
   });
 
   it('reads every row as before for a day with later outcomes', () => {
