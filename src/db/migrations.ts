@@ -106,6 +106,7 @@ export const MIGRATIONS: Migration[] = [
   migration(66, '0066_interviewer_indexes'),
   migration(67, '0067_outcome_by_tracked'),
   migration(68, '0068_report_decided_late'),
+  migration(69, '0069_erased_follow_ups'),
 ];
 
 /**

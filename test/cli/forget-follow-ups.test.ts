@@ -2,6 +2,7 @@
 // the standup asked every morning, and --check exited 3, to contact someone who asked to be forgotten,
 // while pm log refuses "Forgotten contact". A follow-up of a call with someone still living stays, on
 // the journal that forgets and on a teammate's where the erasure arrives.
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { twoJournals } from '../two-journals.js';
 
@@ -60,5 +61,31 @@ describe('pm forget and the follow-ups owed to the person erased', () => {
     pm('a', ['forget', 'Jane Roe', '--yes']);
     team.trade('a', 'b');
     expect(followUps('b')).toEqual(AFTER);
+  });
+});
+
+describe('a journal whose people were erased before pm dropped their follow-ups (review wave 16 R7)', () => {
+  it('drops them at the upgrade to schema 69, the same ones, on this journal alone', () => {
+    logCalls('a');
+    pm('a', ['log', '--channel', 'support', '--source', 'Zendesk', '--summary', 'ticket', '--follow-up', '+1w']);
+    pm('a', ['forget', 'Jane Roe', '--yes']);
+    // as an erasure before schema 69 left it: the follow-up of the call with Jane alone still open
+    const old = new Database(team.file('a'));
+    old.prepare("UPDATE interviews SET follow_up = '2026-12-03' WHERE id = 1").run();
+    old.pragma('user_version = 68');
+    const versions = () => old.prepare('SELECT kind, key, version, dirty FROM record_versions ORDER BY 1, 2').all();
+    const before = versions();
+    const open = () =>
+      old.prepare('SELECT id FROM interviews WHERE follow_up IS NOT NULL AND NOT follow_up_done').all();
+    expect(open()).toEqual([{ id: 1 }, { id: 2 }, { id: 4 }]);
+    // pm ls opens it and upgrades it: dropped as the erasure now drops it, the signal with no people
+    // in it keeping its own
+    expect(followUps('a')).toEqual([...AFTER, ['I4', '2026-12-03', false]]);
+    expect(old.pragma('user_version', { simple: true })).toBe(69);
+    const due = JSON.parse(pm('a', ['report', '--json', '--as-of', '2026-12-03']).out).followUps;
+    expect(due.map((f: { id: string }) => f.id)).toEqual(['I2', 'I4']);
+    // no new version: nothing is pushed to the team for it (each journal drops its own as it upgrades)
+    expect(versions()).toEqual(before);
+    old.close();
   });
 });
