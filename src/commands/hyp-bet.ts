@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseDeadline } from '../core/dates.js';
-import { checkText, LIMITS, safe, safeLine } from '../core/text.js';
+import { checkText, LIMITS, refusePlaceholder, safe, safeLine } from '../core/text.js';
 import { betOf, openBets, setBet } from '../db/hypotheses.js';
 import { cut } from '../render/width.js';
 import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
@@ -35,7 +35,11 @@ export function bet(ctx: Context, ref: string, opts: BetOptions): void {
         'it must be that day or after',
       'try: --until +4w (four weeks from the start)',
     );
-  const reason = checkText('the reason', opts.reason!, LIMITS.reason);
+  const reason = refusePlaceholder(
+    'the reason',
+    checkText('the reason', opts.reason!, LIMITS.reason),
+    `write why you hold it in place of the "…": pm hyp bet ${ref} --until ${opts.until} --reason "why you hold it"`,
+  );
   requireJournal(ctx, ref);
   const max = ctx.config()['bets.max'];
   const { record, before, running } = ctx.transaction(({ db }) => {

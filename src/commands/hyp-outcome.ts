@@ -6,7 +6,7 @@
 // reopened the day it was decided keeps its own (an undo, H16).
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { checkText, LIMITS, safe } from '../core/text.js';
+import { checkText, LIMITS, refusePlaceholder, safe } from '../core/text.js';
 import { addDays, DEADLINE_FORMS, parseDeadline } from '../core/dates.js';
 import { newUuid } from '../db/journal.js';
 import { checkOutcome, OUTCOME_VERBS, type Outcome } from '../core/hypotheses.js';
@@ -35,7 +35,11 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
       `pm hyp ${verb} needs --reason: what did you learn?`,
       `try: pm hyp ${verb} ${ref} --reason "…"`,
     );
-  const reason = checkText('the reason', opts.reason, LIMITS.reason);
+  const reason = refusePlaceholder(
+    'the reason',
+    checkText('the reason', opts.reason, LIMITS.reason),
+    `write what you learned in place of the "…": pm hyp ${verb} ${ref} --reason "what customers showed you"`,
+  );
   const date = pastDate(ctx, opts.date);
   const givenDecideBy =
     opts.decideBy === undefined ? undefined : parseDeadline(opts.decideBy, ctx.today, date, '--decide-by');

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { PmError, UsageError } from '../errors.js';
 import { addDays, DEADLINE_FORMS, parseDeadline, parsePastDate } from '../core/dates.js';
-import { checkText, LIMITS, safeLine } from '../core/text.js';
+import { checkText, LIMITS, refusePlaceholder, safeLine } from '../core/text.js';
 import { cut } from '../render/width.js';
 import { newUuid, type DB } from '../db/journal.js';
 import {
@@ -101,10 +101,22 @@ function tagList(tags: string[] | undefined): string[] | undefined {
   return tags === undefined ? undefined : checkTags('a tag', tags, LIMITS.tag);
 }
 
+function checkStatement(value: string): string {
+  return refusePlaceholder(
+    'the statement',
+    checkText('the statement', value, LIMITS.statement),
+    'write the belief in place of the "…", e.g. "We believe finance teams want itemised invoices"',
+  );
+}
+
 function optionalCriteria(value: string | undefined): string | null | undefined {
   if (value === undefined) return undefined;
   if (value.trim() === '') return null;
-  return checkText('the criterion', value, LIMITS.criteria);
+  return refusePlaceholder(
+    'the criterion',
+    checkText('the criterion', value, LIMITS.criteria),
+    'write what would prove it in place of the "…", e.g. --criteria "3 of 5 finance leads say they would pay"',
+  );
 }
 
 /** `flag`: the flag the value came with; '' for a prompt's answer, named by no flag (the user typed none). */
@@ -261,7 +273,7 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
     fields = await promptForAdd(ctx, given, createdOn);
   } else {
     fields = {
-      statement: checkText('the statement', statement, LIMITS.statement),
+      statement: checkStatement(statement),
       kind: given.kind ?? 'value',
       criteria: given.criteria ?? null,
       decideBy: given.decideBy,
@@ -314,7 +326,7 @@ export interface EditOptions {
 
 export function edit(ctx: Context, ref: string, opts: EditOptions): void {
   const wanted: HypothesisChanges = {
-    statement: opts.statement === undefined ? undefined : checkText('the statement', opts.statement, LIMITS.statement),
+    statement: opts.statement === undefined ? undefined : checkStatement(opts.statement),
     kind: opts.kind === undefined ? undefined : parseKind(opts.kind),
     criteria: optionalCriteria(opts.criteria),
   };

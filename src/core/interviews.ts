@@ -1,7 +1,7 @@
 // Interviews: the record every command prints, and a `pm log` draft checked from its flags before
 // anything is matched against the journal (src/commands/log.ts matches and saves it).
 import { UsageError } from '../errors.js';
-import { LIMITS, checkText, shellWord } from './text.js';
+import { LIMITS, checkText, refusePlaceholder, shellWord } from './text.js';
 import { parseDeadline, parsePastDate } from './dates.js';
 import type { Direction, Strength } from './hypotheses.js';
 import type { Basis } from './confidence.js';
@@ -170,7 +170,11 @@ export function checkPersona(raw: string, flag = '--persona'): string | null {
  * wrong flag: the refusal says how long and where they go (fresh-eyes wave 11 E12: it named no way out).
  */
 export function checkSummary(raw: string): string {
-  const text = checkText('--summary', raw, LIMITS.notes, { line: true });
+  const text = refusePlaceholder(
+    '--summary',
+    checkText('--summary', raw, LIMITS.notes, { line: true }),
+    'write what you learned in place of the "…", e.g. --summary "Raj retypes 400 invoices a month"',
+  );
   const length = [...text].length;
   if (length > LIMITS.summary)
     throw new UsageError(

@@ -50,6 +50,16 @@ export function checkText(
   return value;
 }
 
+/**
+ * Refuses a text with no word in it ("…", "...", "-", "?"): pm's own commands print `--reason "…"` as
+ * the place to write, and pasted as shown the decision was recorded with "…" for its learning
+ * (fresh-eyes wave 17 H9). Imports keep what a file holds; this is for what is typed.
+ */
+export function refusePlaceholder(what: string, value: string, hint: string): string {
+  if (/^[\p{P}\p{Z}\s]*$/u.test(value)) throw new UsageError(`${what} "${value.trim()}" has no words`, hint);
+  return value;
+}
+
 /** Decode bytes read from a file or stdin as strict UTF-8; invalid bytes are a usage error. */
 export function decodeUtf8(bytes: Uint8Array, what: string): string {
   try {
