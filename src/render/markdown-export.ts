@@ -185,6 +185,10 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   out.push(...treeMarkdownList(input.tree.tree, input.tree, input.refs), '');
 
   out.push(mdHeading(2, 'Interviews'), '');
+  // a diary of the period reads in the order it happened (and a whole journal's export kept in git
+  // grows at its end); the report's list above is newest first, as every report's is: each says so
+  if (input.report.conversations.length + input.unread.conversations > 1)
+    out.push('Oldest first (the Conversations above are newest first).', '');
   // each interview's hypotheses, after its lines; the Hypotheses section below lists them again as evidence
   const linkLines = (id: string, date: string, whoText: string, summary: string, links: MarkdownInterview['links']) => {
     let b = '\nHypotheses:\n';

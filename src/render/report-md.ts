@@ -58,9 +58,13 @@ export interface MarkdownReportOptions {
 
 export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}): string {
   const unread = opts.unread ?? NONE_UNREAD;
-  // the complete lists: this report (same period, as-of day and --by) as JSON
+  // the complete lists: this report (same period, as-of day and --by) as JSON. A page shared as a
+  // file (pm export) is read by someone who may not have its journal: it says the rest is not in it,
+  // and where they are (fresh-eyes wave 15 H2)
+  const elsewhere = (command: string) =>
+    `, not on this page (in the journal it was made from, \`${command}\` lists every one)`;
   const rest = opts.completeCommand
-    ? ` (\`${opts.completeCommand}\` lists every one)`
+    ? elsewhere(opts.completeCommand)
     : ' (the same report with `--json` lists every one)';
   const out: string[] = [];
   const range = `${r.period.start}..${r.period.end}`;
@@ -194,13 +198,17 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     '',
   );
 
+  // a decision of the period listed above is named here, not written out a second time
+  const above = new Set(r.hypotheses.decided.slice(0, SHOWN_ROWS).map((o) => `${o.id} ${o.outcome} ${o.date}`));
   out.push(mdHeading(2, 'Killed and invalidated'), '');
   out.push(
     ...list(
       r.hypotheses.killed,
       (h) =>
-        `**${named(opts.refs, h.id)}** ${h.outcome} on ${h.date}: ${mdInline(h.statement)} — ` +
-        `${mdInline(h.reason)}` +
+        `**${named(opts.refs, h.id)}** ${h.outcome} on ${h.date}` +
+        (above.has(`${h.id} ${h.outcome} ${h.date}`)
+          ? ', under Decided this period above'
+          : `: ${mdInline(h.statement)} — ${mdInline(h.reason)}`) +
         `${h.evidenceAfter.length ? `; \`evidence-after-kill\`: ${namedAll(opts.refs, h.evidenceAfter)}` : ''}`,
       'Nothing killed or invalidated.',
       unread.killed,
@@ -237,7 +245,12 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   if (opps.top.length === 0) out.push('No pains raised in these weeks.');
   else out.push(...opps.top.map((o) => `- ${opportunityLine(o, opts.refs)}`));
   if (opps.heard > opps.top.length)
-    out.push(`- and ${opps.heard - opps.top.length} more (\`pm opportunities\` lists every one)`);
+    out.push(
+      `- and ${opps.heard - opps.top.length} more` +
+        (opts.completeCommand
+          ? elsewhere(`pm opportunities --as-of ${opps.window.end} --limit 0`)
+          : ' (`pm opportunities` lists every one)'),
+    );
   out.push('');
 
   out.push(mdHeading(2, 'Follow-ups due'), '');
