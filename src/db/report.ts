@@ -94,6 +94,16 @@ const REFUTED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
 const ANSWERED = `
   AND NOT EXISTS (SELECT 1 FROM follow_up_answers f WHERE f.interview_id = i.id AND f.answered_on <= @asOf)`;
 
+/** How many customers and prospects the period's customer conversations had (reportSql's contact). */
+const PERIOD_CUSTOMERS = `(SELECT count(DISTINCT contact_id) FROM interview_contacts
+    INDEXED BY interview_contacts_customers_by_date
+   WHERE customer = 1 AND kind = 'customer' AND date BETWEEN @start AND @end)`;
+/** PERIOD_CUSTOMERS, of the conversations held by @by. */
+const PERIOD_CUSTOMERS_BY = `(SELECT count(DISTINCT ic.contact_id) FROM interviews i
+    CROSS JOIN interview_contacts ic ON ic.interview_id = i.id
+   WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND i.by = @by COLLATE NOCASE
+     AND ic.contact_id NOT IN (SELECT id FROM contacts WHERE role NOT IN ('customer', 'prospect')))`;
+
 const NAMES = `(SELECT json_group_array(c.name) FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id
     WHERE ic.interview_id = i.id)`;
 
@@ -125,9 +135,12 @@ WHERE ${goingColdSql('lastDirect', 'cadence', '@asOf')}`;
       ORDER BY i.date LIMIT 1)) FROM json_each('["customer", "indirect", "stakeholder"]') k)`
     : '(SELECT i.date FROM interviews i WHERE i.date <= @asOf ORDER BY i.date LIMIT 1)';
   return {
-    // the period's customers and prospects: those present who are not among the few others, read once
-    // as a list from their index (contacts_not_customers, 0022); a contact row for each person present
-    // cost the harsh 100k journal's week (485 people in 447 conversations) ~1 ms more
+    // the period's customers and prospects. Without --by, from the copies each person's row in a
+    // conversation keeps of its date and kind and of their role (0046, 0048: interview_contacts_customers_by_date,
+    // the index alone), where a seek into interview_contacts for each conversation cost the harsh 100k
+    // journal's week (485 people in 447 conversations) ~0.25 ms more in a fresh process. With --by, the
+    // interviewer is on the conversation: those present who are not among the few others, read once as
+    // a list from their index (contacts_not_customers, 0022)
     contact: `
 SELECT
   (SELECT count(*) FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND ${BY}) AS direct,
@@ -135,9 +148,7 @@ SELECT
     AND ${BY}) AS indirect,
   (SELECT count(*) FROM interviews i WHERE i.kind = 'stakeholder' AND i.date BETWEEN @start AND @end
     AND ${BY}) AS stakeholder,
-  (SELECT count(DISTINCT ic.contact_id) FROM interviews i CROSS JOIN interview_contacts ic ON ic.interview_id = i.id
-   WHERE i.kind = 'customer' AND i.date BETWEEN @start AND @end AND ${BY}
-     AND ic.contact_id NOT IN (SELECT id FROM contacts WHERE role NOT IN ('customer', 'prospect'))) AS customers,
+  ${by ? PERIOD_CUSTOMERS_BY : PERIOD_CUSTOMERS} AS customers,
   (SELECT i.date FROM interviews i WHERE i.kind = 'customer' AND i.date <= @asOf AND ${BY}
    ORDER BY i.date DESC LIMIT 1) AS lastDirect,
   ${firstDate} AS firstDate,
@@ -257,6 +268,19 @@ WITH late AS (
     AND (h.last_link <= @asOf OR EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = d.hypothesis_id
       AND e.date > d.decided_on AND e.date <= @asOf AND e.direction = 'supports')))
 SELECT id, (SELECT count(*) FROM late) FROM late ORDER BY decided_on DESC, id LIMIT @rows`,
+
+    // lateKilled from 0068's index alone: right when nothing is dated after @asOf (no conversation, so
+    // no link; no killed or invalidated hypothesis made), each kept entry's flag then being a link on or
+    // before it. Its rows' third column says whether that holds (else lateKilled is read): the harsh 100k
+    // journal's 870 entries each looked up in hypothesis_links for the count cost ~0.35 ms of ~0.6
+    lateKilledKept: `
+SELECT d.hypothesis_id, (SELECT count(*) FROM report_decided INDEXED BY report_decided_late
+    WHERE list = 'killed' AND flag IS NOT NULL),
+  EXISTS (SELECT 1 FROM interviews WHERE date > @asOf)
+    OR EXISTS (SELECT 1 FROM hypotheses WHERE status IN ('killed', 'invalidated') AND created_on > @asOf)
+FROM report_decided d INDEXED BY report_decided_late
+WHERE d.list = 'killed' AND d.flag IS NOT NULL
+ORDER BY d.decided_on DESC, d.hypothesis_id LIMIT @rows`,
 
     // lateEvidence (\`now\`) of the hypotheses in @ids (a JSON array of row ids)
     lateEvidenceOf: `
@@ -988,10 +1012,14 @@ const BY_URGENCY = ['past-decide-by', 'decide-today', 'ready-to-kill', 'ready-to
  * where making each one's list of flags and its lists' names as strings cost ~3 µs a hypothesis
  * (~4.4 ms for 1,590); indexes into a typed array cost a tenth of that.
  */
-const LISTS_OF_BITS = Array.from({ length: OPEN_SPAN }, (_, bits) => {
-  const raised = BY_URGENCY.flatMap((f, k) => (bits & OPEN_FLAG[f] ? [k] : []));
-  return [0, ...raised.map((k) => 1 + k), ...(raised.length > 0 ? [1 + BY_URGENCY.length + raised[0]] : [])];
-});
+const LISTS_OF_BITS: number[][] = [];
+// plain loops: made at every start of every report, flatMap and spreads over the 128 values cost ~0.2 ms
+for (let bits = 0; bits < OPEN_SPAN; bits++) {
+  const lists = [0];
+  for (let k = 0; k < BY_URGENCY.length; k++) if (bits & OPEN_FLAG[BY_URGENCY[k]]) lists.push(1 + k);
+  if (lists.length > 1) lists.push(BY_URGENCY.length + lists[1]);
+  LISTS_OF_BITS.push(lists);
+}
 
 /**
  * The open hypotheses: every one, or for a view (`rows`, as of today's kept statuses) those it may
@@ -1130,7 +1158,7 @@ function killedRows(
   }
   // a view: of the thousands of links a journal of years may hold after decisions, only those of
   // the hypotheses it lists are read (their ids from the kept decision days, src/db/report.ts)
-  const [first, late] = firstAndTotal(db, SQL.lateKilled, asOf, rows);
+  const [first, late] = lateKilledFirst(db, SQL, asOf, rows);
   // `counted` (the standup page): none listed, only those with later links read (for their flags)
   const killed = reportDecidedHypotheses(db, asOf, counted ? 0 : rows, first, now);
   const lateEvidence = links(SQL.lateEvidenceOf, { asOf, ids: JSON.stringify(killed.rows.map((h) => h.rowid)) });
@@ -1149,6 +1177,13 @@ export function themeCount(db: DB, SQL: Statements, p: { start?: string; end?: s
     if (!other) return count;
   }
   return withPainKey(db).prepare(SQL.themeCount).pluck().get(p) as number;
+}
+
+/** The first `rows` killed hypotheses with later links (lateKilled), and how many there are. */
+function lateKilledFirst(db: DB, SQL: Statements, asOf: string, rows: number): [number[], number] {
+  const read = db.prepare(SQL.lateKilledKept).raw().all({ asOf, rows }) as [number, number, number][];
+  if (read.length > 0 && read[0][2] === 1) return firstAndTotal(db, SQL.lateKilled, asOf, rows);
+  return [read.map((r) => r[0]), read.length === 0 ? 0 : read[0][1]];
 }
 
 /** The ids of a statement's first `rows` rows (id, total), and the total it gives each (0: none). */

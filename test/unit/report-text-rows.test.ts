@@ -802,6 +802,64 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
     }
   });
 
+  it('counts the killed hypotheses that links since support from their kept entries alone while nothing is later', () => {
+    // lateKilledKept (0068's index, no hypothesis looked up) against lateKilled, which looks up each
+    // one's links as of the day: the same first rows and count as of the journal's last conversation;
+    // a conversation after the day supporting a killed hypothesis flags its kept entry, which the
+    // day's page must not count: the kept statement says so, and the report reads lateKilled then
+    const SQL = reportSql(false, true);
+    const last = db.prepare('SELECT max(date) FROM interviews').pluck().get() as string;
+    const both = (asOf: string) => ({
+      kept: db.prepare(SQL.lateKilledKept).raw().all({ asOf, rows: SHOWN_ROWS }) as [number, number, number][],
+      simple: db.prepare(SQL.lateKilled).raw().all({ asOf, rows: SHOWN_ROWS }) as [number, number][],
+    });
+    const unread = (asOf: string) => {
+      const config = readConfig(db);
+      const options = { period: resolvePeriod({}, asOf, config['week.start']), asOf, config, by: null };
+      const rows = reportRows(db, { ...reportQuery(options), killedCounts: true }, SHOWN_ROWS);
+      return rows.unread.lateKilled + new Set(rows.lateEvidence.map((e) => e.hypothesisId)).size;
+    };
+    const now = both(last);
+    expect(now.kept.map(([id, total]) => [id, total])).toEqual(now.simple);
+    expect(now.kept.map((r) => r[2])).toEqual(now.simple.map(() => 0));
+    expect(now.simple.length).toBe(shape === 'harsh' ? SHOWN_ROWS : now.simple.length);
+    expect(now.simple.length).toBeGreaterThan(0);
+    expect(unread(last)).toBe(now.simple[0][1]);
+    db.exec('SAVEPOINT kept');
+    try {
+      const h = db
+        .prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES ('h-kept', 'Kept', ?, ?)")
+        .run(addDays(last, -40), addDays(last, -10)).lastInsertRowid;
+      db.prepare(
+        "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES ('o-kept', ?, 'killed', ?, 'no')",
+      ).run(h, addDays(last, -5));
+      const [person, account] = db
+        .prepare("SELECT id, account_id FROM contacts WHERE role = 'customer' AND account_id IS NOT NULL LIMIT 1")
+        .raw()
+        .get() as [number, number];
+      const later = db
+        .prepare(`INSERT INTO interviews (uuid, date, channel, account_id, summary, created_at)
+          VALUES ('i-kept', ?, 'call', ?, 'a later call', ?)`)
+        .run(addDays(last, 3), account, `${addDays(last, 3)}T12:00:00Z`).lastInsertRowid;
+      addPeople(db, Number(later), [person]);
+      db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(
+        h,
+        later,
+      );
+      const then = both(last);
+      expect(then.simple).toEqual(now.simple);
+      expect(then.kept[0][1]).toBe(now.simple[0][1] + 1);
+      expect(then.kept[0][2]).toBe(1);
+      expect(unread(last)).toBe(now.simple[0][1]);
+      // as of the later conversation's day, the kept entries hold again
+      const after = both(addDays(last, 3));
+      expect(after.kept.map(([id, total]) => [id, total])).toEqual(after.simple);
+      expect(after.simple[0][1]).toBe(now.simple[0][1] + 1);
+    } finally {
+      db.exec('ROLLBACK TO kept; RELEASE kept');
+    }
+  });
+
   it('finds the follow-ups due that the conversations themselves say are unanswered, as of any day', () => {
     // the plain rule, from the interviews table: no later customer conversation (on or before the
     // day) with one of its people; the report reads the people's kept latest customer conversation
