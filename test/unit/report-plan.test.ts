@@ -27,6 +27,8 @@ const params = {
   start: '2026-11-16',
   end: '2026-11-20',
   asOf: '2026-11-20',
+  // the day a past period's hypotheses are judged as they stood (openFlags): here the same
+  judged: '2026-11-20',
   by: 'Dana',
   rows: 10,
   weeks: JSON.stringify([
