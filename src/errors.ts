@@ -1,4 +1,5 @@
 // Typed errors, mapped to exit codes in one place (src/cli.ts). Commands throw; only the CLI exits.
+import { shellWord } from './core/text.js';
 
 export const EXIT = {
   ok: 0,
@@ -86,7 +87,8 @@ export function fromSqliteError(err: unknown, dbPath: string): PmError | undefin
     return new JournalError(
       `the journal is corrupt or not a database: ${dbPath}`,
       'check that --db or $PM_DB names your journal; if it is and it is damaged, restore a copy ' +
-        '(journal.db.bak-v*, or one made by pm backup)',
+        `(journal.db.bak-v*, or one made by pm backup before it broke); with none, save what can be read: ` +
+        `sqlite3 ${shellWord(dbPath)} .recover | sqlite3 saved.db, then pm --db saved.db doctor`,
     );
   if (code.startsWith('SQLITE_CANTOPEN'))
     return new JournalError(`cannot open the journal: ${dbPath}`, 'check that its folder exists and is writable');
