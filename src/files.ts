@@ -187,7 +187,7 @@ function sameFile(stat: Stats, journal: string): boolean {
 }
 
 /** A temporary file beside `target`, made by pm for pm (O_EXCL, 0600). */
-function temporaryBeside(target: string): { tmp: string; fd: number } {
+export function temporaryBeside(target: string): { tmp: string; fd: number } {
   const stem = join(dirname(target), `.${basename(target)}.${process.pid}`);
   for (let attempt = 0; ; attempt++) {
     const tmp = `${stem}.${attempt}.tmp`;
@@ -260,7 +260,7 @@ export function stage(dest: Extract<Destination, { kind: 'file' }>): Staged {
   };
 }
 
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
   try {
     unlinkSync(path);
   } catch {
@@ -269,7 +269,7 @@ function removeQuietly(path: string): void {
 }
 
 /** Make the rename itself durable; a folder that cannot be opened or flushed is no error. */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(folder, constants.O_RDONLY | constants.O_DIRECTORY);

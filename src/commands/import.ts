@@ -17,7 +17,7 @@ import { dropDraftNaming } from './log-draft.js';
 import { warnFilesStillHolding } from './written-files.js';
 import { liveNames, type ErasedPerson } from '../db/forget.js';
 import { deletedRecord } from '../db/deleted-ids.js';
-import type { DB } from '../db/journal.js';
+import { stageNewJournal, writeTransactionAsync, type DB, type Journal } from '../db/journal.js';
 
 export interface ImportFlags {
   /** interviews and hypotheses deleted here to bring back from the file (I12, H3, or a UUID) */
@@ -246,42 +246,59 @@ export async function importCommand(ctx: Context, file: string, flags: ImportFla
         isTerminal(2) && !ctx.globals.quiet
           ? (done: number, total: number) => writeErr(`\rpm: importing interviews… ${done}/${total}`)
           : undefined;
-      let merged: ImportCounts;
-      try {
-        merged = await ctx.transactionAsync(async ({ db }) => {
-          checked ??= validateDocument(raw, journalLookup(db), { source: what });
-          const large = checked.interviews.length >= PROGRESS_FROM;
-          erased.length = 0;
-          const undelete = recordsToUndelete(db, flags.undelete ?? []);
-          const result = importJournal(db, checked, {
-            today: ctx.today,
-            erased,
-            undelete: new Set(undelete.keys()),
-            onProgress:
-              large && progress
-                ? (done, total) => {
-                    showedProgress = true;
-                    progress(done, total);
-                  }
-                : undefined,
-          });
-          // one asked back that the file does not hold (a copy made after the deletion): nothing is written
-          for (const [record, given] of undelete) {
-            const [kind, uuid] = record.split(' ');
-            const table = kind === 'interview' ? 'interviews' : 'hypotheses';
-            if (db.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).pluck().get(uuid) === undefined)
-              throw new UsageError(
-                `${what} does not hold ${safeLine(given)} as it was before its deletion: nothing imported`,
-                'an export or backup made before the delete holds it: pm --db BACKUP export --format json --out ' +
-                  `before.json, then pm import before.json --undelete ${safeLine(given)}`,
-              );
-          }
-          // a pm log draft naming a person the file erased goes, before the erasure commits (as pm forget)
-          if (dropDraftNaming(ctx.dbPath, erased, liveNames(db))) droppedDraft = true;
-          // the last moment a signal can call it off: thrown here, the transaction rolls back
-          await checkpoint();
-          return result;
+      const mergeInto = async ({ db }: Journal): Promise<ImportCounts> => {
+        checked ??= validateDocument(raw, journalLookup(db), { source: what });
+        const large = checked.interviews.length >= PROGRESS_FROM;
+        erased.length = 0;
+        const undelete = recordsToUndelete(db, flags.undelete ?? []);
+        const result = importJournal(db, checked, {
+          today: ctx.today,
+          erased,
+          undelete: new Set(undelete.keys()),
+          onProgress:
+            large && progress
+              ? (done, total) => {
+                  showedProgress = true;
+                  progress(done, total);
+                }
+              : undefined,
         });
+        // one asked back that the file does not hold (a copy made after the deletion): nothing is written
+        for (const [record, given] of undelete) {
+          const [kind, uuid] = record.split(' ');
+          const table = kind === 'interview' ? 'interviews' : 'hypotheses';
+          if (db.prepare(`SELECT 1 FROM ${table} WHERE uuid = ?`).pluck().get(uuid) === undefined)
+            throw new UsageError(
+              `${what} does not hold ${safeLine(given)} as it was before its deletion: nothing imported`,
+              'an export or backup made before the delete holds it: pm --db BACKUP export --format json --out ' +
+                `before.json, then pm import before.json --undelete ${safeLine(given)}`,
+            );
+        }
+        // a pm log draft naming a person the file erased goes, before the erasure commits (as pm forget)
+        if (dropDraftNaming(ctx.dbPath, erased, liveNames(db))) droppedDraft = true;
+        // the last moment a signal can call it off: thrown here, the transaction rolls back
+        await checkpoint();
+        return result;
+      };
+      let merged: ImportCounts | undefined;
+      try {
+        // a journal that does not exist yet is built beside its path and put there whole (src/db/journal.ts)
+        const staged = checked ? stageNewJournal(ctx.dbPath, ctx.env) : undefined;
+        if (staged) {
+          try {
+            const result = await writeTransactionAsync(staged.journal, () => mergeInto(staged.journal));
+            if (staged.install()) {
+              merged = result;
+              ctx.saved = true;
+              ctx.close(); // what follows reads the journal now at the path, not the empty stand-in
+            }
+          } finally {
+            staged.abandon();
+          }
+          // another pm made the journal meanwhile: the file is merged into it, checked against it
+          if (!merged) checked = undefined;
+        }
+        merged ??= await ctx.transactionAsync(mergeInto);
       } finally {
         endProgress();
       }
