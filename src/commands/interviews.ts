@@ -17,9 +17,9 @@ import type { DB } from '../db/journal.js';
 import { hypothesesByRowId } from '../db/evidence.js';
 import { interviewLinesOf } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
-import { didYouMean, LIMITS, nearNames } from '../core/text.js';
+import { didYouMean, LIMITS, nearNames, shellWord } from '../core/text.js';
 import { checkTags } from '../core/identity.js';
-import { knowsContact, knownNames } from '../db/contacts.js';
+import { contactsByName, knowsContact, knownNames } from '../db/contacts.js';
 import { accountNames, findAccount } from '../db/accounts.js';
 import { writeOut } from '../io.js';
 
@@ -80,6 +80,7 @@ export function interviews(ctx: Context, given: ListOptions): void {
     const guess = didYouMean(nearNames(filters.account, accountNames(db)));
     throw new UsageError(`no account named ${JSON.stringify(filters.account)}`, guess ?? 'try: pm accounts');
   }
+  if (filters.with !== undefined) warnNamesakes(ctx, db, filters.with, filters.account);
   if (ctx.json) {
     ctx.printJson(listInterviews(db, filters));
     return;
@@ -103,6 +104,28 @@ export function interviews(ctx: Context, given: ListOptions): void {
   }
   // on a terminal's full page, how many match in all, when more do (as the other listings say it)
   hintIfCut(ctx, opts.limit, rows.length, () => countInterviews(db, filters), 'newest first');
+}
+
+/**
+ * `--with NAME` that several people are called lists all their conversations as one person's: the four
+ * Ivan Xus at four accounts read as one customer's 77 calls (fresh-eyes wave 16 H5). They are listed all
+ * the same (exit 0: a script gets what it asked for), and stderr names them and how to list one, as
+ * pm show names them when it refuses.
+ */
+function warnNamesakes(ctx: Context, db: DB, name: string, account: string | undefined): void {
+  const at = account === undefined ? undefined : findAccount(db, account)?.id;
+  const namesakes = contactsByName(db, name).filter((c) => at === undefined || c.accountId === at);
+  if (namesakes.length < 2) return;
+  const who = namesakes.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`);
+  const one = namesakes.map((c) =>
+    c.email
+      ? `pm ls --with ${shellWord(c.email)}`
+      : `pm ls --with ${shellWord(c.name)} --account ${shellWord(c.account)}`,
+  );
+  ctx.warn(
+    `${JSON.stringify(name)} is ${namesakes.length} people, listed together: ${who.join('; ')}; ` +
+      `one of them: ${[...new Set(one)].join(' · ')}`,
+  );
 }
 
 function noneMatch(ctx: Context, opts: ListOptions): void {

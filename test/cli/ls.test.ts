@@ -67,6 +67,24 @@ describe('pm ls filters', () => {
     expect(box.pm(['ls', '--account', 'Nobody']).code).toBe(2);
   });
 
+  // fresh-eyes wave 16 H5: four customers called Ivan Xu at four accounts were listed as one person's calls,
+  // with no word; pm show names them and refuses, pm ls lists them (exit 0) and says who they are
+  it('--with a name several people have lists them all and names them on stderr, with how to list one', () => {
+    box.ok(['log', '--with', 'Jane Roe <jane@globex.test>', '--account', 'Globex', '--summary', 'five']);
+    box.ok(['log', '--with', 'Jane Roe', '--account', 'Initech', '--summary', 'six', '--role', 'customer']);
+    const r = box.ok(['ls', '--with', 'jane roe']);
+    expect(r.out.trim().split('\n')).toHaveLength(4);
+    expect(r.err.trim()).toBe(
+      'pm: warning: "jane roe" is 3 people, listed together: Jane Roe (Acme, jane@acme.test); ' +
+        'Jane Roe (Globex, jane@globex.test); Jane Roe (Initech); one of them: pm ls --with jane@acme.test · ' +
+        'pm ls --with jane@globex.test · pm ls --with "Jane Roe" --account Initech',
+    );
+    expect(box.ok(['ls', '--with', 'jane@globex.test']).err).toBe('');
+    expect(ids('--with', 'Jane Roe', '--account', 'Initech')).toEqual(['I6']);
+    expect(box.ok(['ls', '--with', 'Jane Roe', '--account', 'Initech']).err).toBe('');
+    expect(box.ok(['ls', '--with', 'Sam Ng']).err).toBe('');
+  });
+
   // eyes2 wave 11 F1, F3: "a,b" found nothing (one tag no writer can store), "" listed every interview
   it('--tag reads a comma list as pm log writes it (both tags), and refuses an empty one', () => {
     expect(box.pm(['log', '--with', 'Jane Roe', '--summary', 'five', '--tag', 'export,Billing']).code).toBe(0);
