@@ -46,6 +46,7 @@ import { deviceId, foldLinkVersions, linkVersions, observe, tick, untracked } fr
 import {
   compareVectors,
   deviceOf,
+  knows,
   laterVersion,
   mergeVectors,
   ORIGIN_VERSION,
@@ -300,6 +301,8 @@ class Merger {
   private readonly device: string;
   /** the tombstones of accounts and contacts merged into another that this merge received, by kind and key */
   private readonly mergedAway = new Map<string, Change>();
+  /** the records this journal keeps conflicts of (`kind key`): few, read once rather than asked per change */
+  private readonly conflicted: Set<string>;
 
   constructor(
     private readonly db: DB,
@@ -307,6 +310,7 @@ class Merger {
   ) {
     this.erased = opts.erased ?? [];
     this.device = deviceId(db);
+    this.conflicted = new Set(db.prepare("SELECT kind || ' ' || key FROM sync_conflicts").pluck().all() as string[]);
     this.writer = new InterviewWriter(db);
     this.summaries = new SuspendedSummaries(db);
     this.lastInterview = db.prepare('SELECT coalesce(max(id), 0) FROM interviews').pluck().get() as number;
@@ -334,6 +338,9 @@ class Merger {
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version,
         vv = excluded.vv, deleted = excluded.deleted, merged_into = excluded.merged_into, dirty = excluded.dirty`),
       mergedInto: p('SELECT merged_into FROM record_versions WHERE kind = ? AND key = ? AND merged_into IS NOT NULL'),
+      conflictsOf: p(`SELECT id, kept_version AS kept, lost_version AS lost, lost_data AS data FROM sync_conflicts
+        WHERE kind = ? AND key = ?`),
+      dropConflict: p('DELETE FROM sync_conflicts WHERE id = ?'),
       conflict:
         p(`INSERT INTO sync_conflicts (kind, key, kept_version, lost_version, lost_deleted, lost_data, detected_on)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -566,6 +573,7 @@ class Merger {
       this.s.conflict.run(kind, key, kept, lost, data ? 0 : 1, data ? JSON.stringify(data) : null, this.opts.today)
         .lastInsertRowid,
     );
+    this.conflicted.add(`${kind} ${key}`);
     this.result.conflicts++;
     if (deviceOf(lost) === this.device) this.result.ownLost.push({ id, kind, key });
   }
@@ -594,6 +602,36 @@ class Merger {
     const copy = conflictCopy(this.db, c.kind, c.key, lost as Record<string, unknown> | null, this.erased);
     if (copy) this.keepConflict(c.kind, c.key, c.rev, local.version, copy.doc);
     else this.result.dropped.push({ kind: c.kind, key: c.key, rev: local.version, own: true });
+  }
+
+  /**
+   * A teammate settled a conflict this journal keeps too (fresh-eyes wave 16 H8): their change was made
+   * knowing both sides and is what lost (`pm sync resolve ID lost` there). Kept as it was, the list here
+   * offered the same text twice, "kept" (the record now) and "lost", and the version the teammate's choice
+   * replaced was nowhere. The conflict leaves the list; where the version it replaces is this journal's own
+   * (the kept side: the edit made here won at first), that version is the lost side now, said at this
+   * sync as any own loss is, so that nothing typed here goes without a word.
+   */
+  private settleConflicts(c: Change, local: LocalVersion): void {
+    if (!this.conflicted.has(`${c.kind} ${c.key}`)) return;
+    const incoming = contentOf(c.deleted ? null : c.data);
+    const rows = this.s.conflictsOf.all(c.kind, c.key) as {
+      id: number;
+      kept: string;
+      lost: string;
+      data: string | null;
+    }[];
+    for (const row of rows) {
+      if (!knows(c.vv, row.kept) || !knows(c.vv, row.lost)) continue;
+      if (contentOf(row.data === null ? null : (JSON.parse(row.data) as RecordDoc)) !== incoming) continue;
+      this.s.dropConflict.run(row.id);
+      if (row.kept !== local.version || deviceOf(local.version) !== this.device) continue;
+      const here = local.deleted ? null : (readRecords(this.db, c.kind, [c.key]).get(c.key) ?? null);
+      if (contentOf(here) === incoming) continue;
+      const mine = here && withoutVersion(here);
+      const copy = conflictCopy(this.db, c.kind, c.key, mine as Record<string, unknown> | null, this.erased);
+      if (copy) this.keepConflict(c.kind, c.key, c.rev, local.version, copy.doc);
+    }
   }
 
   /** Where references to this account or contact now go (it may have been merged into another). */
@@ -677,6 +715,7 @@ class Merger {
       return;
     }
     if (order === 'newer') {
+      this.settleConflicts(c, local);
       this.keepOwnLoss(c, local);
       this.take(c, local, c.vv, counts, false);
       return;

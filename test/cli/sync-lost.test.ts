@@ -123,4 +123,38 @@ describe('the teammate whose change lost a conflict', () => {
     expect(t.pm('a', ['sync']).err).toContain('your change of');
     expect(conflicts('a')).toMatchObject([{ lost: { record: { summary: "Pat's edit" } } }]);
   });
+
+  // fresh-eyes wave 16 H8: Pat brought his edit back; Dana's list kept the conflict with both sides Pat's
+  // text ("kept: Pat's edit / lost: Pat's edit"), and her own edit, which his resolve replaced, was nowhere
+  it("settled by the teammate who brought it back: the other's own replaced edit is the lost side there", async () => {
+    await concurrentEdits(['edit', 'I1', '--summary', "Pat's edit"], ['edit', 'I1', '--summary', "Dana's edit"]);
+    t.pm('a', ['sync']);
+    t.pm('a', ['sync', 'resolve', String(conflicts('a')[0].id), 'lost']);
+    t.pm('a', ['sync']);
+    const ref = conflicts('b')[0].record;
+    const told = t.pm('b', ['sync']);
+    expect(summary('b')).toBe("Pat's edit");
+    const [hers] = conflicts('b');
+    expect(conflicts('b')).toMatchObject([
+      { record: ref, kept: { record: { summary: "Pat's edit" } }, lost: { record: { summary: "Dana's edit" } } },
+    ]);
+    expect(told.err).toContain(`your change of ${ref} (interview) lost to a change made elsewhere at once`);
+    expect(told.err).toContain(`pm sync resolve ${hers.id} lost brings it back`);
+    // Dana lets hers go: nobody's list holds it any more, and both journals hold Pat's
+    t.pm('b', ['sync', 'resolve', String(hers.id), 'kept']);
+    for (const who of ['b', 'a'] as const) expect(t.pm(who, ['sync']).err).toBe('');
+    expect([conflicts('a'), conflicts('b')]).toEqual([[], []]);
+    expect([summary('a'), summary('b')]).toEqual(["Pat's edit", "Pat's edit"]);
+  });
+
+  it("settled by the teammate who kept the other's: it leaves the list of the one whose change lost", async () => {
+    await concurrentEdits(['edit', 'I1', '--summary', "Pat's edit"], ['edit', 'I1', '--summary', "Dana's edit"]);
+    t.pm('a', ['sync']);
+    // Dana, who met both, brings Pat's back over her own: Pat's loss is settled his way
+    t.pm('b', ['sync', 'resolve', String(conflicts('b')[0].id), 'lost']);
+    t.pm('b', ['sync']);
+    expect(t.pm('a', ['sync']).err).toBe('');
+    expect([conflicts('a'), conflicts('b')]).toEqual([[], []]);
+    expect([summary('a'), summary('b')]).toEqual(["Pat's edit", "Pat's edit"]);
+  });
 });
