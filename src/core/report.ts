@@ -470,9 +470,15 @@ export interface ReportQuery {
   silentBefore?: string;
 }
 
-/** What a past period's page says of its hypotheses (Report.hypothesesAsOf). */
-export function hypothesesThen(day: string): string {
-  return `As they stood on ${day}, the period's last day (pm report shows this week's).`;
+/**
+ * What a past period's page says of its hypotheses (Report.hypothesesAsOf): those open on its last day,
+ * their ages and date flags counted to asOf (a 13d hypothesis "as it stood" on the 13th reads odd otherwise).
+ */
+export function hypothesesThen(day: string, asOf: string): string {
+  return (
+    `As they stood on ${day}, the period's last day, with ages, decide-by and stale days counted to ${asOf} ` +
+    `(pm report shows this week's).`
+  );
 }
 
 /** The day a segment last heard before has gone silent as of asOf (ReportQuery.silentBefore). */

@@ -414,7 +414,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     section(
       'hypotheses',
       'Unvalidated hypotheses',
-      (r.hypothesesAsOf ? `<p class="meta">${esc(hypothesesThen(r.hypothesesAsOf))}</p>` : '') +
+      (r.hypothesesAsOf ? `<p class="meta">${esc(hypothesesThen(r.hypothesesAsOf, r.asOf))}</p>` : '') +
         list(
           r.hypotheses.unvalidated.filter((h) => h.bet === null),
           (h) =>

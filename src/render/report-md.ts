@@ -150,7 +150,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   );
 
   out.push(mdHeading(2, 'Unvalidated hypotheses'), '');
-  if (r.hypothesesAsOf) out.push(`${hypothesesThen(r.hypothesesAsOf)}`, '');
+  if (r.hypothesesAsOf) out.push(`${hypothesesThen(r.hypothesesAsOf, r.asOf)}`, '');
   out.push(
     ...list(
       // bets are listed apart, below (a report built for a view leaves them out already)

@@ -218,7 +218,7 @@ export function renderReportText(
   // bets are listed apart, below (a report built for a view leaves them out already)
   const u = r.hypotheses.unvalidated.filter((h) => h.bet === null);
   out.push('', section('Unvalidated hypotheses', u.length + unread.unvalidated || null, c));
-  if (r.hypothesesAsOf) out.push(c.dim(`  ${hypothesesThen(r.hypothesesAsOf)}`));
+  if (r.hypothesesAsOf) out.push(c.dim(`  ${hypothesesThen(r.hypothesesAsOf, r.asOf)}`));
   if (u.length === 0)
     out.push(
       c.dim(

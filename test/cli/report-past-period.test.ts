@@ -98,6 +98,9 @@ describe('a past week as of the Monday after', () => {
     const md = asMonday(['report', '--week', 'last', '--format', 'md']);
     expect(md).toContain('H2 was to be decided by 2026-12-13 (1 day ago)');
     expect(md).not.toContain('decide-today');
+    expect(md).toContain(
+      "As they stood on 2026-12-13, the period's last day, with ages, decide-by and stale days counted to 2026-12-14",
+    );
     // this week's page, as of the same day, says the same of them
     expect(monday.json(['report']).hypotheses).toEqual(json.hypotheses);
     // the week's export is as of its last day unless told (the contract): then it was due that day
