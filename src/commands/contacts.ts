@@ -9,6 +9,7 @@ import { hintIfCut, rowLimit } from './limit.js';
 import {
   changedMeanwhile,
   contactJson,
+  emailOf,
   parsePerson,
   parseRole,
   type ContactActivity,
@@ -127,9 +128,12 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       ? undefined
       : opts.email.trim() === ''
         ? null
-        : checkEmail('--email', opts.email, LIMITS.email);
-  if (email && !email.includes('@'))
-    throw new UsageError(`--email: ${JSON.stringify(opts.email)} is not an email address`);
+        : emailOf(checkEmail('--email', opts.email, LIMITS.email));
+  if (email === null && opts.email?.trim())
+    throw new UsageError(
+      `--email: ${JSON.stringify(opts.email)} is not an email address`,
+      'an address is name@domain: --email jane@acme.test',
+    );
   const role = opts.role === undefined ? undefined : parseRole(opts.role);
   const accountName = opts.account === undefined ? undefined : checkName('--account', opts.account, LIMITS.account);
   const segment =

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { Interrupted, JournalError, UsageError } from '../errors.js';
 import { hasPendingErasure } from '../db/journal.js';
 import { statusLine } from './status-line.js';
-import { changedMeanwhile, nameToType, nearContacts, type ContactRow } from '../core/contacts.js';
+import { changedMeanwhile, emailOf, nameToType, nearContacts, type ContactRow } from '../core/contacts.js';
 import { nameKey } from '../core/identity.js';
 import { plainPunctuation } from '../core/mentions.js';
 import {
@@ -39,7 +39,7 @@ function resolveContact(ctx: Context, who: string): ContactRow {
   const { db } = ctx.read();
   const byUuid = UUID_RE.test(who.trim()) ? contactByUuid(db, who.trim()) : undefined;
   if (byUuid && byUuid.name !== FORGOTTEN_NAME) return byUuid;
-  const match = who.includes('@') ? contactByEmail(db, who) : undefined;
+  const match = who.includes('@') ? contactByEmail(db, emailOf(who) ?? who) : undefined;
   if (match) return match;
   let byName = contactsByName(db, who).filter((c) => c.name !== FORGOTTEN_NAME);
   if (byName.length === 1) return byName[0];
@@ -82,7 +82,7 @@ function alreadyErased(ctx: Context, who: string): { erasedOn: string | null } |
   if (missing) return null;
   const list = loadForgottenList(db);
   if (list.size === 0) return null;
-  const email = who.includes('@') ? who.trim() : null;
+  const email = who.includes('@') ? (emailOf(who) ?? who.trim()) : null;
   const m = list.match({ uuid: '', name: who, email });
   return m && (m.by === 'email' || (m.by === 'name' && email === null)) ? { erasedOn: m.entry.erasedOn } : null;
 }
@@ -236,6 +236,16 @@ export async function forget(
     if (result.hypotheses.length)
       ctx.out(`Hypotheses rewritten where they named them: ${result.hypotheses.join(', ')}`);
   }
+  // a journal from before pm read addresses as addresses (fresh-eyes wave 17 H21) may hold the same
+  // person again as "(jane@acme.test)" or "mailto:jane@acme.test": named, with what erases them
+  const address = contact.email === null ? null : emailOf(contact.email)?.toLowerCase();
+  if (address)
+    for (const c of allContacts(ctx.read().db))
+      if (c.name !== FORGOTTEN_NAME && c.email !== null && emailOf(c.email)?.toLowerCase() === address)
+        ctx.warn(
+          `${safeLine(c.name)} (${safeLine(c.account)}) holds the same address as "${safeLine(c.email)}"; ` +
+            `if they are the same person: pm forget ${c.uuid} --yes`,
+        );
   for (const b of backups)
     ctx.warn(`the backup ${b} still holds this person; delete it or re-create it with pm backup`);
   for (const e of exports) ctx.warn(`the export ${e} still holds this person; delete it or export again`);

@@ -40,33 +40,64 @@ export function nameAndAccountForms(ref: string): { name: string; account: strin
   return forms;
 }
 
-/** "Jane Roe <jane@acme.test>", "Jane Roe", or a bare "jane@acme.test". */
+/** What may stand around an address where it was copied from: a mail link, brackets, a trailing comma. */
+const EMAIL_DRESS = /^(?:mailto:)?([^?]*)(?:\?.*)?$/is;
+/** local@domain, neither with spaces, brackets, quotes or separators, the domain's labels non-empty. */
+const EMAIL = /^[^\s@<>()[\]{},;:"]+@[^\s@<>()[\]{},;:".]+(?:\.[^\s@<>()[\]{},;:".]+)*$/u;
+
+/**
+ * An address as copied from a mail client, a CRM or a link, or null when the text is not one: a
+ * `mailto:` link (its `?subject=…` too) and the brackets, parentheses or angle brackets around it go
+ * ("Jane Roe (jane@acme.test)", "[jane@acme.test]", "<mailto:jane@acme.test>" each made another Jane
+ * Roe whose "email" held the brackets, which pm forget of her address then left behind: fresh-eyes
+ * wave 17 H21).
+ */
+export function emailOf(text: string): string | null {
+  let s = text.trim();
+  const inside = /^[<([{](.*)[>)\]}]$/s.exec(s);
+  if (inside) s = inside[1].trim();
+  s = EMAIL_DRESS.exec(s)![1].trim();
+  return EMAIL.test(s) ? s : null;
+}
+
+const WITH_FORMS = 'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"';
+
+/** "Jane Roe <jane@acme.test>" (or "(…)", "[…]", "mailto:…"), "Jane Roe", or a bare "jane@acme.test". */
 export function parsePerson(raw: string): Person {
   const m = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(raw); // s: a name may hold a pasted line break
   let name = raw.trim();
   let email: string | null = null;
   if (m) {
     name = m[1].trim();
-    email = m[2].trim();
-    if (!email.includes('@'))
+    email = emailOf(m[2]);
+    if (email === null)
       throw new UsageError(
-        `--with: ${JSON.stringify(raw)} has no email between < and >`,
-        'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"',
+        m[2].includes('@')
+          ? `--with: ${JSON.stringify(raw)}: "${m[2].trim()}" is not an email address`
+          : `--with: ${JSON.stringify(raw)} has no email between < and >`,
+        WITH_FORMS,
       );
     if (name === '') name = email;
   } else if (/[<>]/.test(name)) {
     // "Ann <ann@beta.test" (the > forgotten) would be a new contact named with the email in it
     throw new UsageError(
       `--with: ${JSON.stringify(raw)} has a < or > without the other: write the email between < and >`,
-      'write --with "Jane Roe <jane@acme.test>" or --with "Jane Roe"',
+      WITH_FORMS,
     );
-  } else if (/^[^\s@<>]+@[^\s@<>]+$/.test(name)) {
-    email = name;
-  } else {
-    // "Jane Roe jane@acme.test", pasted from a mail signature, is Jane Roe <jane@acme.test>: as it
-    // was, a new contact whose name held the email (fresh-eyes G4)
-    const bare = /^(.*?)\s+([^\s@<>]+@[^\s@<>]+)$/s.exec(name);
-    if (bare) [name, email] = [bare[1].trim(), bare[2]];
+  } else if (name.includes('@')) {
+    // "jane@acme.test" alone, or "Jane Roe jane@acme.test" / "Jane Roe (jane@acme.test)" pasted from a
+    // mail signature or a mail client: Jane Roe <jane@acme.test> (fresh-eyes G4, wave 17 H21)
+    const alone = emailOf(name);
+    const last = /^(.*?)\s+(\S+)$/s.exec(name);
+    const after = last ? emailOf(last[2]) : null;
+    if (alone !== null) [name, email] = [alone, alone];
+    else if (last && after !== null) [name, email] = [last[1].trim(), after];
+    // an address that is not one ("jane@", "(jane@acme)"); a handle ("@jane") or a lone "@" is a name
+    else if (/(?:^|\s)[^\s@]+@/.test(name))
+      throw new UsageError(
+        `--with: ${JSON.stringify(raw)} has an "@" but no email address pm can read`,
+        `${WITH_FORMS}; an address is name@domain`,
+      );
   }
   // stored in NFC without invisible characters (src/core/identity.ts): "José" typed in NFD is "José"
   if (email !== null) email = checkEmail('--with email', email, LIMITS.email);
