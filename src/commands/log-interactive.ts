@@ -43,7 +43,9 @@ import {
   firstSentence,
   hasAnswers,
   ITEM_SEPARATOR,
+  hypothesisMatches,
   linkLabel,
+  meansNothing,
   painCompletions,
   painNames,
   parseEvidenceTerm,
@@ -712,6 +714,9 @@ async function askEvidence(
     source: (term) => {
       const raw = (term ?? '').trim();
       typing({ prompt: 'evidence', text: raw });
+      // "n", "no", "none", "-": no link, as Enter on the empty line (a lone "-" is no refutation yet)
+      const none = { value: [], name: 'None', short: 'none' };
+      if (meansNothing(raw) || (raw.length > 1 && 'none'.startsWith(raw.toLowerCase()))) return [none];
       let typed: EvidenceRequest[] | null = null;
       try {
         typed = parseEvidenceTerm(raw, open);
@@ -728,11 +733,9 @@ async function askEvidence(
         return [{ value: typed, name: `Link ${label}${one}`, short: label }];
       }
       const choices: { value: EvidenceRequest[]; name: string; short?: string }[] = [];
-      if (raw === '') choices.push({ value: [], name: 'None', short: 'none' });
+      if (raw === '') choices.push(none);
       const f = evidenceFilter(raw);
-      const shown = open.filter(
-        (h) => !f.text || h.id.toLowerCase().includes(f.text) || h.statement.toLowerCase().includes(f.text),
-      );
+      const shown = open.filter((h) => hypothesisMatches(h.id, h.statement, f.text));
       for (const h of shown) {
         const link: EvidenceRequest = {
           hypothesis: h.rowid,

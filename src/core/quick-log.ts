@@ -270,6 +270,29 @@ export function evidenceFilter(term: string): {
   return { direction, strength, basis, text: text.trim().toLowerCase() };
 }
 
+/**
+ * Is an answer one of the words for nothing ("none", "no", "n", "-", "n/a", any case)? pm echoes an
+ * empty answer as "none", so a PM types it at the next log; at the hypothesis question, "Does it
+ * …?" reads as yes/no (fresh-eyes wave 17 H13, H14: "n" linked evidence, "none" became a pain).
+ */
+export function meansNothing(answer: string): boolean {
+  return /^(none|no|n|nothing|n\/a|na|-+|–|—)$/i.test(answer.trim());
+}
+
+/**
+ * Does the hypothesis `id` or a word of its `statement` start with `text` (several words: a run of
+ * them)? Letters inside a word do not count: "n" found "Finance" and Enter linked it (H13).
+ */
+export function hypothesisMatches(id: string, statement: string, text: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const typed = words(text);
+  return typed === '' || id.toLowerCase().startsWith(typed) || ` ${words(statement)}`.includes(` ${typed}`);
+}
+
 /** How a link reads in the list and in the answer: `H3 supports`, `H5 refutes (strong, paid)`. */
 export function linkLabel(l: EvidenceRequest): string {
   const marks = [l.strength === 'medium' ? '' : l.strength, l.basis === 'said' ? '' : l.basis].filter(Boolean);

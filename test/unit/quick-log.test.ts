@@ -5,6 +5,8 @@ import {
   evidenceFilter,
   firstSentence,
   hasAnswers,
+  hypothesisMatches,
+  meansNothing,
   parseEvidenceTerm,
   linkLabel,
   painCompletions,
@@ -250,5 +252,23 @@ describe('the first sentence of pasted notes', () => {
     ['Met A. I. Rao today. Good call.', 'Met A. I. Rao today.'],
   ])('%j ends at %j', (text, first) => {
     expect(firstSentence(text)).toBe(first);
+  });
+});
+
+describe('the words for nothing and the hypothesis filter (fresh-eyes wave 17 H13)', () => {
+  it('"none", "no", "n", "-", "n/a" in any case are nothing; a word that only starts so is not', () => {
+    for (const w of ['none', 'None', ' NO ', 'n', '-', 'n/a', 'N/A', '—']) expect(meansNothing(w)).toBe(true);
+    for (const w of ['nobody', 'no audit trail', '-H1', 'nonetheless', 'billing']) expect(meansNothing(w)).toBe(false);
+  });
+
+  it('matches an id or words of the statement from their start, never letters inside a word', () => {
+    const s = 'Finance leads at SMBs will pay for automatic invoice-matching';
+    expect(hypothesisMatches('H1', s, 'n')).toBe(false);
+    expect(hypothesisMatches('H1', s, 'y')).toBe(false);
+    expect(hypothesisMatches('H1', s, 'inv')).toBe(true);
+    expect(hypothesisMatches('H1', s, 'invoice match')).toBe(true);
+    expect(hypothesisMatches('H1', s, 'FIN')).toBe(true);
+    expect(hypothesisMatches('H12', s, 'h1')).toBe(true);
+    expect(hypothesisMatches('H1', s, '')).toBe(true);
   });
 });

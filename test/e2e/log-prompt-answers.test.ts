@@ -1,0 +1,75 @@
+// The answers a PM types at the interactive `pm log`'s prompts meaning "nothing", and what is pasted
+// there, driven through a real pseudo-terminal: nothing invented, nothing lost (fresh-eyes wave 17).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filledOnce, onTerminal, sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox()));
+afterEach(() => box.cleanup());
+
+const ENTER = '\r';
+
+/** Raj Patel of Acme and one open hypothesis whose statement holds the letters n, o, y, a. */
+const seeded = filledOnce((box) => {
+  box.ok(['log', '--with', 'Raj Patel <raj@acme.test>', '--account', 'Acme', '--summary', 'seed']);
+  box.ok(['hyp', 'add', 'Finance leads at SMBs will pay for automatic invoice matching', '--criteria', '3 of 5']);
+});
+
+type Answers = Partial<Record<'pains' | 'quote' | 'tags' | 'evidence' | 'followUp', string>>;
+
+/** A pm log with Raj up to the hypothesis question: Enter at each prompt, `answers` typed at theirs. */
+const toEvidence = (answers: Answers): [string, string][] => [
+  ['Who did you talk to', 'Raj'],
+  ['Raj Patel \\(Acme', ENTER],
+  ['How and when', ENTER],
+  ['summary', `answers ${JSON.stringify(answers)}${ENTER}`],
+  ['Pains', (answers.pains ?? '') + ENTER],
+  ['quote', (answers.quote ?? '') + ENTER],
+  ['Tags', (answers.tags ?? '') + ENTER],
+];
+
+/** That pm log to its end; returns the run. */
+function logWith(answers: Answers) {
+  seeded(box);
+  return onTerminal(
+    box,
+    [
+      ...toEvidence(answers),
+      ['support or refute', (answers.evidence ?? '') + ENTER],
+      ['Follow up', (answers.followUp ?? '') + ENTER],
+      ['Logged I2', ''],
+    ],
+    ['log'],
+  );
+}
+
+describe('pm log on a terminal: "no" at the hypothesis question', () => {
+  // before, "n" matched the n of "Finance" and Enter linked the call as supporting H1 (H13); "no",
+  // "none" matched nothing and left the prompt stuck on "No results found"; "-" listed H1 refutes
+  for (const answer of ['n', 'N', 'no', 'none', 'None', '-'])
+    it(`${JSON.stringify(answer)} links nothing`, () => {
+      const r = logWith({ evidence: answer });
+      expect(r.failure).toBeNull();
+      expect(r.code).toBe(0);
+      expect(box.json(['show', 'I2']).evidence).toEqual([]);
+      expect(box.json(['ls', '--hypothesis', 'H1'])).toEqual([]);
+    });
+
+  it('a word of the statement typed from its start finds the hypothesis', () => {
+    const r = logWith({ evidence: 'invoice' });
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'I2']).evidence).toMatchObject([{ hypothesis: 'H1', direction: 'supports' }]);
+  });
+
+  it('letters inside a word find nothing: "y" (of "pay") offers no hypothesis to link', () => {
+    seeded(box);
+    const r = onTerminal(
+      box,
+      [...toEvidence({}), ['support or refute', 'y'], ['No results', `${ENTER}\u0003`]],
+      ['log'],
+    );
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(130);
+    expect(box.json(['ls', '--hypothesis', 'H1'])).toEqual([]);
+  });
+});
