@@ -107,6 +107,7 @@ export const MIGRATIONS: Migration[] = [
   migration(67, '0067_outcome_by_tracked'),
   migration(68, '0068_report_decided_late'),
   migration(69, '0069_erased_follow_ups'),
+  migration(70, '0070_interview_refs'),
 ];
 
 /**

@@ -23,11 +23,17 @@ export function localId(db: DB, ref: string): string {
   if (!m) return ref;
   const letter = m[1].toUpperCase();
   const table = letter === 'I' ? 'interviews' : 'hypotheses';
-  // the last group of the UUID's text (from its 25th character) is its random end
+  // the last group of the UUID's text (from its 25th character) is its random end; its first six
+  // digits, between the reference's shortest and longest filling, are interviews_by_ref's (schema 70)
+  const given = m[2].toLowerCase();
+  const six = given.slice(0, 6);
   const ids = db
-    .prepare(`SELECT id FROM ${table} WHERE substr(uuid, 25) LIKE ? ORDER BY id LIMIT 5`)
+    .prepare(
+      `SELECT id FROM ${table} WHERE substr(uuid, 25, 6) BETWEEN ? AND ? AND substr(uuid, 25) LIKE ?
+        ORDER BY id LIMIT 5`,
+    )
     .pluck()
-    .all(`${m[2].toLowerCase()}%`) as number[];
+    .all(six.padEnd(6, '0'), six.padEnd(6, 'f'), `${given}%`) as number[];
   const what = letter === 'I' ? 'interview' : 'hypothesis';
   if (ids.length === 0)
     throw new UsageError(

@@ -520,6 +520,7 @@ export const BULK_INDEXES = [
   'interviews_by_interviewer_account',
   'interviews_follow_up_open',
   'interviews_follow_ups_due',
+  'interviews_by_ref',
   'interview_contacts_by_contact_kind_date',
   'interview_contacts_customers_by_date',
   'interview_tags_by_key',

@@ -4,6 +4,7 @@
 // read and sorted, each as long as it takes to tell it from its neighbours), and each one names its own
 // interview and no other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
 import { addInterviewRefs, everyRef, localId } from '../../src/db/refs.js';
 import { journal, type JournalBuilder } from '../fixtures/journal-builder.js';
 
@@ -32,6 +33,33 @@ describe("a shared page's interview references", () => {
     addInterviewRefs(j.db, refs, ['I2'], '2026-11-20');
     const named = ['I2', ...Array.from({ length: 9 }, (_, i) => `I${20 + i}`)];
     expect(refs).toEqual(new Map([['H1', 'H-000000'], ...named.map((id): [string, string] => [id, every.get(id)!])]));
+  });
+
+  it("are read by their first six digits' index (schema 70) as a scan of every UUID reads them", () => {
+    // localId's lookup between the reference's shortest and longest filling, against LIKE over every UUID
+    const scan = (given: string) =>
+      j.db
+        .prepare('SELECT id FROM interviews NOT INDEXED WHERE substr(uuid, 25) LIKE ? ORDER BY id LIMIT 5')
+        .pluck()
+        .all(`${given}%`) as number[];
+    const plan = j.db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM interviews WHERE substr(uuid, 25, 6) BETWEEN 'a1b2c0' AND 'a1b2cf'")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('interviews_by_ref');
+    const ends = j.db.prepare('SELECT substr(uuid, 25) FROM interviews').pluck().all() as string[];
+    const tried = new Set(['a1b2', 'a1b2c', 'a1b2c3', 'a1b2c3d', 'a1b2c4', 'ffff', '0f0f0f0f0f0f', 'A1B2C3D4E5F6']);
+    for (const end of ends) for (const n of [4, 5, 6, 7, 12]) tried.add(end.slice(0, n));
+    for (const given of tried) {
+      const want = scan(given.toLowerCase());
+      let got: string;
+      try {
+        got = localId(j.db, `I-${given}`);
+      } catch (err) {
+        if (!(err instanceof UsageError)) throw err;
+        got = err.message.startsWith('unknown') ? 'none' : 'many';
+      }
+      expect(got, given).toBe(want.length === 0 ? 'none' : want.length > 1 ? 'many' : `I${want[0]}`);
+    }
   });
 
   it('each name their own interview', () => {
