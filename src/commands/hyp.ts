@@ -214,7 +214,7 @@ async function promptForAdd(
       input({
         message: 'We believe …',
         required: true,
-        validate: check((v) => checkText('the statement', v, LIMITS.statement)),
+        validate: check(checkStatement),
       }),
     asksCriterion ? undefined : ' ',
     undefined,

@@ -22,7 +22,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Context } from '../context.js';
-import { LIMITS, checkText, nearPersonName, safeLine } from '../core/text.js';
+import { LIMITS, checkText, nearPersonName, refusePlaceholder, safeLine } from '../core/text.js';
 import { parseDeadline } from '../core/dates.js';
 import { fromSqliteError, Interrupted, PmError, UsageError } from '../errors.js';
 import { keepOnSignal } from '../interrupt.js';
@@ -573,7 +573,11 @@ async function collect(
     const said = await pasteSafe(
       () =>
         ask('summary', 'What did you learn (summary)?', (s) => {
-          checkText('summary', s, notesGiven ? LIMITS.summary : LIMITS.notes);
+          refusePlaceholder(
+            'the summary',
+            checkText('summary', s, notesGiven ? LIMITS.summary : LIMITS.notes),
+            'write what you learned in place of the "…"',
+          );
           noErased('the summary', s);
         }),
       ' ',

@@ -110,6 +110,24 @@ describe('pm hyp add on a terminal', () => {
     });
   });
 
+  it('a statement with no word in it is asked again, as one given on the command line is refused', () => {
+    // the criterion's prompt refused "…" (placeholder-text.test) while the statement's saved it as H1
+    const r = onTerminal(
+      [
+        ['We believe', '…' + ENTER],
+        ['has no words', '\x7f' + 'Admins want SSO' + ENTER],
+        ['Decide by', ENTER],
+      ],
+      ['hyp', 'add', '--kind', 'value', '--criteria', '3 of 5 say yes'],
+    );
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.output.replace(/\r?\n/g, ' ')).toContain('the statement "…" has no words');
+    expect(box.json(['hyp', 'list', '--status', 'all']).map((h: { statement: string }) => h.statement)).toEqual([
+      'Admins want SSO',
+    ]);
+  });
+
   it('Ctrl-C saves nothing and exits 130', () => {
     const r = onTerminal(
       [

@@ -445,6 +445,25 @@ describe('pm log on a terminal: a summary the save would refuse is asked again w
   });
 });
 
+describe('pm log on a terminal: a summary with no word in it', () => {
+  // the flag refuses "…" (placeholder-text.test); the prompt took it and saved "…" as what was learned
+  it('is asked again, as --summary "…" is refused', () => {
+    seed();
+    const r = session([
+      { expected: 'Who did you talk to', text: 'jane' },
+      { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+      { expected: 'How and when', keys: [ENTER] },
+      { expected: 'summary', text: '…', keys: [ENTER] },
+      { expected: 'has no words', keys: ['\x7f'] },
+      { expected: 'summary', text: 'Procurement said hi', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
+    ]);
+    expect(r.code, r.plain.slice(-800)).toBe(0);
+    expect(r.plain.replace(/\r?\n/g, ' ')).toContain('the summary "…" has no words');
+    expect(box.json(['show', 'last'])).toMatchObject({ summary: 'Procurement said hi' });
+  });
+});
+
 /**
  * A draft holding a new person the save would refuse (`name` at Acme): resumed, it asks Who again
  * (answered Raj Patel) and keeps the rest, and the log saved removes it.
