@@ -150,7 +150,22 @@ function folderReadOnly(err: unknown, path: string): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   // On a read-only file system (a mounted backup disk, a snapshot: fresh-eyes H21) SQLite cannot
   // make the -shm either, but says CANTOPEN, as it does for a path that is wrong: the folder tells.
-  return code === 'SQLITE_READONLY_DIRECTORY' || (code === 'SQLITE_CANTOPEN' && readOnlyMount(path));
+  // So does a journal its owner shared (the file readable) whose -wal and -shm, left by the owner's
+  // last command, are the owner's alone (0600): this user can neither open them nor make others.
+  return (
+    code === 'SQLITE_READONLY_DIRECTORY' ||
+    (code === 'SQLITE_CANTOPEN' && (readOnlyMount(path) || (!folderWritable(path) && readable(path))))
+  );
+}
+
+/** Whether this user may read the file. */
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the journal's folder is on a file system mounted read-only. */

@@ -157,6 +157,28 @@ describe('environment faults', () => {
     db.close();
   });
 
+  it("a teammate's shared journal: read from a copy though the owner's last command left its -wal and -shm", (ctx) => {
+    const pm = unprivileged();
+    if ('reason' in pm) return skip(ctx, pm.reason);
+    if (process.getuid?.() !== 0) return skip(ctx, 'the owner and the teammate must be two users: needs root');
+    // the owner (root) writes and reads; pm leaves an empty -wal and the -shm, 0600, the owner's
+    const folder = join(box.dir, 'shared');
+    mkdirSync(folder);
+    const env = { ...box.env, PM_DB: join(folder, 'journal.db') };
+    expect(box.spawn(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'first'], { env }).code).toBe(0);
+    expect(box.spawn(['ls'], { env }).code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['journal.db', 'journal.db-shm', 'journal.db-wal']);
+    // shared for reading: the folder and the journal, not the files SQLite keeps beside it
+    chmodSync(folder, 0o755);
+    chmodSync(join(folder, 'journal.db'), 0o644);
+    const ls = pm.run(['ls', '--json'], env);
+    expect(ls.status, ls.stderr).toBe(0);
+    expect(JSON.parse(ls.stdout).map((i: { summary: string }) => i.summary)).toEqual(['first']);
+    const w = pm.run(['log', '--with', 'Ann Lee', '--account', 'Acme', '--summary', 'second'], env);
+    expect(w.status).toBe(1);
+    expect(w.stderr).toMatch(`pm: cannot write the journal's folder ${folder}: `);
+  });
+
   it('a read-only folder, an older schema and changes still in its -wal: read upgraded in memory, nothing written (E33)', (ctx) => {
     const pm = unprivileged();
     if ('reason' in pm) return skip(ctx, pm.reason);
