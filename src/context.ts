@@ -3,6 +3,7 @@
 // same code prints JSON, plain text or colour, and tests can run it.
 import type { ChalkInstance } from 'chalk';
 import {
+  checkpointForExit,
   hasPendingErasure,
   openForRead,
   openForWrite,
@@ -217,10 +218,13 @@ export class Context {
    * `atExit`: the process ends right after (main()), and a read-only connection is left for the
    * exit to end: it has nothing to write back, and closing it (sqlite3_close freeing the page
    * cache, the parsed schema and each prepared statement piece by piece, and the allocator giving
-   * memory back) cost every read command ~0.4-0.5 ms of CPU. A connection that wrote is closed.
+   * memory back) cost every read command ~0.4-0.5 ms of CPU. A connection that wrote is left too
+   * once its WAL is copied into the file and emptied (checkpointForExit: what its close would do);
+   * else, a reader or writer of another process holding frames back, it is closed as before.
    */
   close(atExit = false): void {
     if (atExit && this.journal?.readonly) return;
+    if (atExit && this.journal && checkpointForExit(this.journal.db)) return;
     if (this.journal) {
       try {
         this.journal.db.close();

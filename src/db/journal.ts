@@ -514,6 +514,27 @@ function walMode(db: DB, timeoutMs: number): void {
   }
 }
 
+/**
+ * At the end of a process that wrote (Context.close at exit): the WAL copied into the file, the file
+ * synced, the WAL emptied (TRUNCATE), which is what the connection's close would do (docs/decisions.md:
+ * the file alone holds everything between commands), so that the connection can be left for the exit
+ * as a reader's is. The close also freed the schema and every statement piece by piece, and unlinked
+ * the -wal and -shm, which the next command's first connection then made again: ~1.5 ms of a pm log's
+ * CPU (docs/performance.md, wave 17). The empty -wal and the -shm stay, as after any read. False, to be
+ * closed as before, inside a transaction or when another connection holds frames back (a reader of an
+ * older snapshot, a writer): not waited for, as the close would not wait.
+ */
+export function checkpointForExit(db: DB): boolean {
+  if (!db.open || db.inTransaction) return false;
+  try {
+    db.pragma('busy_timeout = 0');
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+    return result?.busy === 0 && result.log <= 0;
+  } catch {
+    return false;
+  }
+}
+
 /** A consistent copy of the journal into `path`, an empty file (VACUUM INTO reads one snapshot). */
 export function vacuumInto(db: DB, path: string): void {
   db.prepare('VACUUM INTO ?').run(path);
