@@ -304,10 +304,7 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
   }
   if (ctx.json) ctx.printJson(record);
   else
-    ctx.out(
-      `Added ${record.id} · ${record.kind} · decide by ${record.decideBy}: ` +
-        `${cut(safeLine(record.statement), Math.max(20, ctx.width - 45))}`,
-    );
+    ctx.out(`Added ${record.id} · ${record.kind} · decide by ${record.decideBy}: ` + `${safeLine(record.statement)}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -57,6 +57,15 @@ const RECORD_KEYS = [
 ];
 
 describe('pm hyp add', () => {
+  it('says the whole statement it saved, however narrow the terminal', () => {
+    // the confirmation is where the PM checks what was saved, as pm log and pm hyp kill print theirs
+    // (it was cut mid-word: "mid-sized logisti…", fresh-eyes wave 17 H2)
+    const long = 'Finance leads at mid-sized logistics firms will pay for automatic invoice matching';
+    expect(box.spawn(['hyp', 'add', long], { env: { COLUMNS: '80' } }).out).toBe(
+      `Added H1 · value · decide by 2026-12-18: ${long}\n`,
+    );
+  });
+
   it('adds a hypothesis and says so; --json prints the record', () => {
     const r = ok(['hyp', 'add', 'Finance teams want itemised invoices', '--criteria', '3 of 5 finance leads say yes']);
     expect(r.out).toBe('Added H1 · value · decide by 2026-12-18: Finance teams want itemised invoices\n');
