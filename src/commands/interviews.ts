@@ -18,7 +18,7 @@ import { hypothesesByRowId } from '../db/evidence.js';
 import { interviewLinesOf } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
 import { didYouMean, LIMITS, nearNames, shellWord } from '../core/text.js';
-import { checkTags } from '../core/identity.js';
+import { checkTags, nameKey } from '../core/identity.js';
 import { contactsByName, knowsContact, knownNames } from '../db/contacts.js';
 import { accountNames, findAccount } from '../db/accounts.js';
 import { writeOut } from '../io.js';
@@ -75,7 +75,7 @@ export function interviews(ctx: Context, given: ListOptions): void {
     const guess = didYouMean(nearNames(filters.with, knownNames(db, 'contacts')));
     throw new UsageError(`no contact named ${JSON.stringify(filters.with)}`, guess ?? 'try: pm contacts');
   }
-  if (filters.by !== undefined) checkInterviewer(ctx, db, filters.by);
+  if (filters.by !== undefined) filters.by = checkInterviewer(ctx, db, filters.by);
   if (filters.account !== undefined && !findAccount(db, filters.account)) {
     const guess = didYouMean(nearNames(filters.account, accountNames(db)));
     throw new UsageError(`no account named ${JSON.stringify(filters.account)}`, guess ?? 'try: pm accounts');
@@ -140,9 +140,15 @@ function noneMatch(ctx: Context, opts: ListOptions): void {
 export function checkInterviewer(ctx: Context, db: DB, name: string): string {
   const held = heldAs(db, name);
   if (held !== undefined) return held;
+  // SQLite's NOCASE folds A-Z only: "tomás ñúñez" is Tomás Ñúñez's name in any case, as a contact's
+  // is (fresh-eyes wave 17 H6); the name as conversations hold it is what the queries then match
+  const key = nameKey(name);
+  const names = interviewerNames(db);
+  const folded = names.find((n) => nameKey(n) === key);
+  if (folded !== undefined) return folded;
   const own = ctx.defaultBy(ctx.config());
-  if (name.toLowerCase() === own.toLowerCase()) return own;
-  const guess = didYouMean(nearNames(name, [...interviewerNames(db), own]));
+  if (key === nameKey(own)) return own;
+  const guess = didYouMean(nearNames(name, [...names, own]));
   throw new UsageError(
     `nobody named ${JSON.stringify(name)} has held a conversation in this journal`,
     guess ?? 'try: pm report --team (who holds them)',

@@ -111,6 +111,27 @@ describe('--by a name nobody holds conversations under', () => {
     expect(box.pm(['ls', '--by', 'tester']).code).toBe(0);
     expect(box.json(['ls', '--by', 'ELI']).map((r: { id: string }) => r.id)).toEqual(['I3']);
   });
+
+  it('matches a name with letters beyond A-Z in any case, as contacts are (fresh-eyes wave 17 H6)', () => {
+    box.ok([
+      'log',
+      '--with',
+      'Ann Ash',
+      '--account',
+      'Acme',
+      '--summary',
+      'x',
+      '--by',
+      'Tomás Ñúñez',
+      '--date',
+      '2026-11-18',
+    ]);
+    for (const name of ['tomás ñúñez', 'TOMÁS ÑÚÑEZ']) {
+      expect(box.json(['report', '--by', name]).by).toBe('Tomás Ñúñez');
+      expect(box.json(['report', '--by', name]).contact.direct).toBe(1);
+      expect(box.json(['ls', '--by', name]).map((r: { id: string }) => r.id)).toEqual(['I5']);
+    }
+  });
 });
 
 describe('pm sync before it is set up', () => {
