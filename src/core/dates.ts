@@ -307,15 +307,29 @@ export function parseWeek(value: string | boolean | undefined, asOf: string, wee
   if (s === 'this' || s === '') return weekHolding(asOf, weekStart);
   if (s === 'last') return weekHolding(addDays(asOf, -7), weekStart);
   const m = /^(\d{4})-?w(\d{1,2})$/.exec(s);
-  // a week without its year (W49, 49) is most likely one of asOf's year: name it
+  // a week without its year (W49, 49) is most likely the latest week of that number that has begun
   const bare = /^w?(\d{1,2})$/.exec(s);
-  const guess = bare && +bare[1] >= 1 && +bare[1] <= 53 ? `${asOf.slice(0, 4)}-W${bare[1].padStart(2, '0')}` : null;
+  const guess = bare ? latestWeek(+bare[1], asOf) : null;
   if (!m)
     throw new UsageError(
       `--week: ${JSON.stringify(value)} is not a week`,
       `${guess ? `did you mean ${guess}? ` : ''}write a week as 2026-W47, or last (omit it for this week)`,
     );
   return weekHolding(isoWeekMonday(+m[1], +m[2]), weekStart);
+}
+
+/**
+ * The label of the latest ISO week numbered `week` whose Monday is on or before `asOf`, in asOf's
+ * week-year or the one before (on 2027-01-01, still 2026-W53, W53 and W52 are 2026's, not 2027's:
+ * fresh-eyes wave 17 H1); null for a number no week has.
+ */
+function latestWeek(week: number, asOf: string): string | null {
+  const year = +isoWeekLabel(asOf).slice(0, 4);
+  for (const y of [year, year - 1]) {
+    if (y < FIRST_YEAR || week < 1 || week > getISOWeeksInYear(new Date(y, 5, 1, 12))) continue;
+    if (isoWeekMonday(y, week) <= asOf) return `${String(y).padStart(4, '0')}-W${pad2(week)}`;
+  }
+  return null;
 }
 
 /** A --month value: undefined/true (the month holding asOf) or 'YYYY-MM'. */

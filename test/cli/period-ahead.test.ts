@@ -61,4 +61,16 @@ describe('a period that has not begun', () => {
     expectUsageError(r);
     expect(r.err).toContain('did you mean 2026-W49?');
   });
+
+  it('names the latest week of that number that has begun, in the week-year (fresh-eyes wave 17 H1)', () => {
+    const guess = (week: string, today: string) =>
+      /did you mean (\S+)\?/.exec(box.pm(['report', '--week', week], { env: { PM_TODAY: today } }).err)?.[1];
+    // New Year's Day 2027 is in 2026-W53: W53 is the running week, W52 the one just ended
+    expect(guess('W53', '2027-01-01')).toBe('2026-W53');
+    expect(guess('W52', '2027-01-01')).toBe('2026-W52');
+    expect(guess('1', '2027-01-04')).toBe('2027-W01');
+    // a week of this year that has not begun: last year's
+    expect(guess('W52', '2026-12-07')).toBe('2025-W52');
+    expect(box.pm(['report', '--week', '2026-W53'], { env: { PM_TODAY: '2027-01-01' } }).code).toBe(0);
+  });
 });
