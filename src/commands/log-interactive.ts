@@ -212,8 +212,12 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
       .filter((s): s is string => Boolean(s))
       .map((s) => clipWords(safeLine(s), Math.max(20, (columns() - 40) / 2)))
       .join(': ');
+    // left another day: when, and the day its call gets (its words are read as of that day)
+    const day = kept.answers.day;
+    const when = day && day !== ctx.today ? ` on ${day}` : '';
+    const dated = when && kept.answers.howWhen !== undefined ? draftDate(ctx, kept.answers.howWhen, day!) : '';
     const choice = await prompts.select<'resume' | 'later' | 'discard'>({
-      message: `Resume the log you left${what ? ` (${what})` : ''}?`,
+      message: `Resume the log you left${when}${what ? ` (${what})` : ''}${dated}?`,
       choices: [
         { name: 'Yes, resume it', value: 'resume' },
         { name: 'Later: log another call now (the draft stays)', value: 'later' },
@@ -294,6 +298,16 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
 }
 
 const KEPT = 'interrupted; what you typed is kept as a draft (pm log offers to resume it)';
+
+/** ", its call dated 2026-12-06": a draft's How and when read as of `day`, or nothing if it cannot be. */
+function draftDate(ctx: Context, howWhen: string, day: string): string {
+  try {
+    const stages = journeyStages(ctx.config());
+    return `, its call dated ${parseHowWhen(howWhen, day, { channel: 'call', signal: false, stages }).date}`;
+  } catch {
+    return '';
+  }
+}
 
 /** The first sentence of `text`, or as many of its words as a summary holds. */
 function leadOf(text: string): string {
@@ -560,7 +574,10 @@ async function collect(
       (s) => parseHowWhen(s, today, defaults),
       [fixedChannel ? '' : defaults.channel, opts.date ?? 'today', opts.stage ?? ''].filter(Boolean).join(' '),
     );
-  const { channel, date, stage } = parseHowWhen(answers.howWhen, today, defaults);
+  // a draft's answer is read as of the day it was typed: "call today" left at night and resumed the
+  // next morning is the evening's call (fresh-eyes wave 17 H3); a draft of an earlier pm has no day
+  answers.day ??= today;
+  const { channel, date, stage } = parseHowWhen(answers.howWhen, answers.day, defaults);
 
   // 3. summary
   // a paste of several lines (call notes) is one summary, its lines joined by spaces: the first line's

@@ -373,6 +373,11 @@ export interface LogAnswers {
   /** a signal's origin: an account or a source */
   from?: { account: string } | { source: string };
   howWhen?: string;
+  /**
+   * the day howWhen was answered (YYYY-MM-DD): its words ("today", "yesterday", "fri") are read as of
+   * that day, so a draft left at night and resumed the next morning keeps the call's day
+   */
+  day?: string;
   summary?: string;
   /** the whole of a paste too long for the summary (its first sentence is the summary) */
   notes?: string;

@@ -592,6 +592,34 @@ describe('pm log on a terminal: Ctrl-C keeps a draft', () => {
     expect(existsSync(draft)).toBe(false);
   });
 
+  it("a draft resumed the next day keeps its call's day, and the question says when it was left", () => {
+    // before, "call today" was read again on the day it was resumed (fresh-eyes wave 17 H3)
+    seed();
+    const evening = session(
+      [
+        { expected: 'Who did you talk to', text: 'jane' },
+        { expected: 'Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', keys: [ENTER] },
+        { expected: 'How and when', keys: [ENTER] },
+        { expected: 'summary', text: 'Late call about exports', keys: [CTRL_C] },
+      ],
+      ['log'],
+      { PM_TODAY: '2026-11-19' },
+    );
+    expect(evening.code).toBe(130);
+    const morning = session([
+      {
+        expected:
+          'Resume the log you left on 2026-11-19 \\(Jane Roe \\(Acme\\):[\\s\\S]*its\\s+call\\s+dated\\s+2026-11-19\\?',
+        keys: [ENTER],
+      },
+      { expected: 'summary', keys: [ENTER] },
+      ...ENTER_TO_THE_END,
+    ]);
+    expect(morning.failure, morning.plain.slice(0, 600)).toBeNull();
+    expect(morning.code).toBe(0);
+    expect(box.json(['show', 'I2'])).toMatchObject({ date: '2026-11-19', summary: 'Late call about exports' });
+  });
+
   it('a draft put off stays while another call is logged; an interrupted log keeps its own beside it', () => {
     seed();
     const one = `${box.db}.log-draft.json`;
