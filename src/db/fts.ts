@@ -129,15 +129,16 @@ export function searchInterviews(db: DB, query: string, limit: number): SearchHi
 }
 
 /**
- * `O'Neil`, `don't` outside double quotes made phrases (`"O'Neil"`): FTS5's query syntax refuses
- * an apostrophe, while its index splits the text there, so the phrase finds the name as written
- * (fresh-eyes E15: a surname with an apostrophe needed shell-quoted double quotes).
+ * `O'Neil`, `don't`, `e-mail`, `follow-up`, `SSO/SAML`, `v1.2`, `10:30` outside double quotes made
+ * phrases (`"e-mail"`): FTS5's query syntax refuses an apostrophe, reads `mail` of `e-mail` as a
+ * column and `/` or `.` as an error, while its index splits the text there, so the phrase finds the
+ * word as written (fresh-eyes E15, wave 17 H10: the words PMs write needed shell-quoted double quotes).
  */
 export function quoteApostrophes(query: string): string {
-  if (!/['’]/.test(query)) return query;
+  if (!/['’\-/.:]/.test(query)) return query;
   return query
     .split('"')
-    .map((part, i) => (i % 2 ? part : part.replace(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)+/gu, '"$&"')))
+    .map((part, i) => (i % 2 ? part : part.replace(/[\p{L}\p{N}]+(?:['’\-/.:][\p{L}\p{N}]+)+/gu, '"$&"')))
     .join('"');
 }
 

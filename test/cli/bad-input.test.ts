@@ -268,7 +268,7 @@ const CASES: Case[] = [
   ['show: hypothesis, bad --limit', ['show', 'H1', '--limit', '-1'], /--limit .*"-1"/],
   ['search: unterminated phrase', ['search', '"unclosed'], /cannot search for/],
   ['search: a bare operator', ['search', 'AND'], /cannot search for "AND"/],
-  ['search: unknown column', ['search', 'secret:thing'], /cannot search for/],
+  ['search: unknown column', ['search', 'secret -thing'], /cannot search for/],
   ['search: empty query', ['search', ''], /search for what\?/],
   ['search: --limit -1', ['search', 'invoices', '--limit', '-1'], /--limit .*"-1"/],
   // contacts and accounts
