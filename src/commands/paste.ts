@@ -4,6 +4,9 @@
 // waiting, and two lines pasted became one pain "slow exportcsv timeout" (measured through a pty).
 
 const LINE_BREAK = /\r\n|\r|\n/;
+const PASTE_MARKS = /\u001b\[20[01]~/g;
+/** Other escape sequences and control characters in a pasted line: what no prompt would have kept. */
+const CONTROLS = /\u001b\[[0-9;?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /**
  * Run `ask` with pastes cut in two: a chunk of text and line breaks is handed to the prompt without
@@ -28,7 +31,9 @@ export async function pasteSafe<T>(
     const chunk = args[0];
     if (event !== 'data' || (typeof chunk !== 'string' && !Buffer.isBuffer(chunk)))
       return emit.call(this, event, ...args);
-    const text = chunk.toString();
+    // a terminal in bracketed-paste mode wraps a paste in ESC[200~ … ESC[201~: the prompt's keypress
+    // reader drops them, but lines kept for a later question would keep them (wave 17 H22's rest)
+    const text = chunk.toString().replace(PASTE_MARKS, '');
     let end = /(\r\n|\r|\n)$/.exec(text)?.[0];
     const body = end ? text.slice(0, -end.length) : text;
     const lines = LINE_BREAK.test(body);
@@ -37,7 +42,7 @@ export async function pasteSafe<T>(
     let joined: string;
     if (rest && lines) {
       joined = filled[0] ?? '';
-      rest.push(...filled.slice(1).map((line) => line.trim()));
+      rest.push(...filled.slice(1).map((line) => line.replace(CONTROLS, '').trim()));
       end ??= '\r';
     } else joined = separator ? filled.join(separator) : body;
     pasted?.push({ raw: body.replace(/\r\n?/g, '\n'), joined });

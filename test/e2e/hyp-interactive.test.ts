@@ -94,6 +94,26 @@ describe('pm hyp add on a terminal', () => {
     });
   });
 
+  it("a terminal's bracketed-paste markers stay out of the criterion (wave 17 H22's rest)", () => {
+    // a terminal in bracketed-paste mode wraps the paste in ESC[200~ … ESC[201~: the criterion was
+    // saved as "3 of 5 say yes\u001b[201~"
+    const r = onTerminal(
+      [
+        ['We believe', '\u001b[200~Finance leads want itemised invoices\n3 of 5 say yes\n\u001b[201~'],
+        ['Risk kind', ENTER],
+        ['Success criterion[^\\n]*3 of 5 say yes', ENTER],
+        ['Decide by', ENTER],
+      ],
+      ['hyp', 'add'],
+    );
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
+      statement: 'Finance leads want itemised invoices',
+      criteria: '3 of 5 say yes',
+    });
+  });
+
   it('with --criteria given, lines pasted at the statement are the statement, joined', () => {
     const r = onTerminal(
       [
