@@ -64,6 +64,13 @@ export class ExitWith extends PmError {
   }
 }
 
+/** stdout's reader went away (EPIPE: `pm ls | head`): pm ends quietly, exit 0 unless a --check says more. */
+export class ReaderGone extends ExitWith {
+  constructor() {
+    super(EXIT.ok);
+  }
+}
+
 /** Turn a SQLite error into something a person can act on. */
 export function fromSqliteError(err: unknown, dbPath: string): PmError | undefined {
   const code = (err as { code?: string } | null)?.code;

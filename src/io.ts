@@ -7,7 +7,7 @@
 // through here, so nothing written the other way can overtake it; and an in-process run (tests,
 // src/cli.ts run()) points all of it, stdin too, at a Stdio of its own.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
-import { EXIT, ExitWith, Interrupted, OutputError, UsageError } from './errors.js';
+import { EXIT, ExitWith, Interrupted, OutputError, ReaderGone, UsageError } from './errors.js';
 
 /**
  * The width of text output when neither a terminal nor $COLUMNS gives one (a pipe, a file): no limit
@@ -36,6 +36,20 @@ let pause: Int32Array | undefined;
 /** Send what pm reads and writes to `stdio` (undefined: back to the process's descriptors). */
 export function redirect(stdio: Stdio | undefined): void {
   redirected = stdio;
+}
+
+/**
+ * `make()` with nothing it writes going anywhere: a --check whose reader stopped early (`pm report
+ * --check | head -1`) makes its page again to answer for the journal, not the pipe (wave 17 H16).
+ */
+export function unwritten<T>(make: () => T): T {
+  const was = redirected;
+  redirected = { stdin: '', isTTY: false, out: () => {}, err: () => {} };
+  try {
+    return make();
+  } finally {
+    redirected = was;
+  }
 }
 
 /** The in-process run's Stdio, if one is running. */
@@ -195,7 +209,7 @@ function writeAll(fd: 1 | 2, text: string | Buffer): void {
         continue;
       }
       if (code === 'EPIPE') {
-        if (fd === 1) throw new ExitWith(EXIT.ok);
+        if (fd === 1) throw new ReaderGone();
         return;
       }
       // stderr that cannot be written has nowhere to say so: the exit code still does

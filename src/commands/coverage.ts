@@ -2,7 +2,7 @@
 // conversations per segment, persona and journey stage in the window, with the last of each, and
 // the segments gone silent (segment-silent). Text, markdown or JSON; --check exits 3 on a silent one.
 import type { Context } from '../context.js';
-import { EXIT, ExitWith } from '../errors.js';
+import { EXIT, ExitWith, ReaderGone } from '../errors.js';
 import { textFormat } from './format.js';
 import { parsePastDate } from '../core/dates.js';
 import { journeyStages } from '../core/config.js';
@@ -25,8 +25,13 @@ export function coverage(ctx: Context, opts: CoverageOptions): void {
   const config = ctx.config();
   const { db } = ctx.read();
   const result = buildCoverage(coverageRows(db, window, asOf, ctx.today), window, asOf, config, journeyStages(config));
-  if (output === 'json') ctx.printJson(result);
-  else if (output === 'md') ctx.out(renderCoverageMarkdown(result).trimEnd());
-  else ctx.out(renderCoverageText(result, { color: ctx.color, width: ctx.width }).trimEnd());
+  try {
+    if (output === 'json') ctx.printJson(result);
+    else if (output === 'md') ctx.out(renderCoverageMarkdown(result).trimEnd());
+    else ctx.out(renderCoverageText(result, { color: ctx.color, width: ctx.width }).trimEnd());
+  } catch (err) {
+    // a reader that stopped early: --check still answers for the journal (fresh-eyes wave 17 H16)
+    if (!opts.check || !(err instanceof ReaderGone)) throw err;
+  }
   if (opts.check && result.flags.length > 0) throw new ExitWith(EXIT.flagged);
 }

@@ -130,6 +130,39 @@ describe('output', () => {
     }
   });
 
+  it('--check answers for the journal when its reader goes away early (fresh-eyes wave 17 H16)', () => {
+    const box = sandbox();
+    try {
+      // a call 7 weeks ago: overdue-contact is raised, --check exits 3
+      box.ok(['log', '--with', 'Ann Ash', '--account', 'Acme', '--summary', 'x', '--date', '2026-10-01']);
+      expect(box.spawn(['report', '--check']).code).toBe(3);
+      // a reader that has already gone: quiet, and still 3 (it was 0, as for pm ls | head)
+      const status = (args: string) =>
+        spawnSync(
+          'bash',
+          [
+            '-c',
+            `"$0" ${JSON.stringify(BIN)} ${args} | (exec 0<&-; sleep 0.3); echo "\${PIPESTATUS[0]}"`,
+            process.execPath,
+          ],
+          { env: box.env, encoding: 'utf8' },
+        );
+      for (const args of [
+        'report --check',
+        'report --check --json',
+        'report --check --format md',
+        'coverage --check',
+      ]) {
+        const r = status(args);
+        expect(r.stderr, args).toBe('');
+        expect(r.stdout.trim(), args).toBe(args.startsWith('coverage') ? '0' : '3');
+      }
+      expect(status('report').stdout.trim()).toBe('0');
+    } finally {
+      box.cleanup();
+    }
+  });
+
   it('a megabyte to a slow reader through a non-blocking pipe arrives whole, as --out writes it', () => {
     const box = sandbox();
     try {
