@@ -204,6 +204,13 @@ export function parseDeadline(input: string, todayIso: string, base: string = to
       said(flag, `${shownInput(input)} is in the past: a deadline is a day to come`),
       `accepted: ${DEADLINE_FORMS}`,
     );
+  // "2w" at a deadline can only mean two weeks from now (fresh-eyes wave 17 H20)
+  const ahead = /^(\d{1,5})([dw])$/.exec(s);
+  if (ahead)
+    throw new UsageError(
+      said(flag, `${shownInput(input)} is not a date`),
+      `did you mean +${ahead[1]}${ahead[2]}? accepted: ${DEADLINE_FORMS}`,
+    );
   throw badDate(input, flag, DEADLINE_FORMS);
 }
 

@@ -36,6 +36,9 @@ describe('a deadline in the past is called so, not "not a date" (fresh-eyes wave
       /^pm: --decide-by: "yesterday" is in the past/,
     );
     refused([...log, '--follow-up', '-3d'], /^pm: --follow-up: "-3d" is in the past: a deadline is a day to come/);
+    // a count without its + is a day to come all the same (fresh-eyes wave 17 H20)
+    refused([...log, '--follow-up', '2w'], /^pm: --follow-up: "2w" is not a date\nhint: did you mean \+2w\?/);
+    refused(['hyp', 'add', 'Another belief', '--decide-by', '3d'], /did you mean \+3d\?/);
     refused(
       ['hyp', 'add', 'Another belief', '--decide-by', '2026-11-01'],
       /^pm: --decide-by 2026-11-01 is in the past \(today is 2026-11-20\)/,
