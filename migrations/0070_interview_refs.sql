@@ -4,4 +4,5 @@
 -- index that is a scan of every UUID (~25 ms of each pm report and export at 100k interviews, a
 -- synced journal's pm report 1.4x its CPU before); with it, a lookup a reference. pm show I-… and
 -- every command that takes an interview's reference read by it too.
-CREATE INDEX interviews_by_ref ON interviews (substr(uuid, 25, 6));
+-- IF NOT EXISTS: a journal set back to an older version runs it again.
+CREATE INDEX IF NOT EXISTS interviews_by_ref ON interviews (substr(uuid, 25, 6));
