@@ -396,7 +396,12 @@ export function weeksWindow(flags: { weeks?: string; since?: string }, asOf: str
     throw new UsageError('give --weeks or --since, not both', `try: ${command} --weeks 4`);
   if (flags.since !== undefined) {
     const start = parsePastDate(flags.since, asOf, '--since');
-    if (start > asOf) throw new UsageError(`--since ${start} is after --as-of ${asOf}`, `try: ${command} --since 8w`);
+    // the window ends at --as-of, else today: name that day, not a flag the user may not have typed (wave 17 H20)
+    if (start > asOf)
+      throw new UsageError(
+        `--since ${start} is after ${asOf}, the day the window ends (--as-of, else today)`,
+        `try: ${command} --since 8w`,
+      );
     return { start, end: asOf, weeks: null };
   }
   const raw = (flags.weeks ?? String(DEFAULT_WEEKS)).trim();

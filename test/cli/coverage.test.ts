@@ -140,6 +140,14 @@ describe('pm coverage', () => {
     );
     db.close();
     const early = box.json(['coverage', '--as-of', '2026-11-01', '--since', '2026-08-28']);
+    // a --since after the window's end names that day, not an --as-of nobody typed (fresh-eyes wave 17 H20)
+    for (const args of [['coverage'], ['opportunities']]) {
+      const late = box.pm([...args, '--since', '2026-11-19', '--as-of', '2026-11-18']);
+      expect(late.code).toBe(2);
+      expect(late.err).toContain(
+        '--since 2026-11-19 is after 2026-11-18, the day the window ends (--as-of, else today)',
+      );
+    }
     // as of a past day only the accounts that existed count: Acme (mid-market) and Northwind (SMB)
     // were first heard after 2026-11-01 and made today, so Foxworks spells smb alone
     expect(early.segments.map((g: any) => [g.segment, g.conversations, g.accounts, g.lastHeard])).toEqual([
