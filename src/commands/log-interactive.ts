@@ -43,9 +43,11 @@ import {
   firstSentence,
   hasAnswers,
   ITEM_SEPARATOR,
+  answersNo,
   hypothesisMatches,
   linkLabel,
   meansNothing,
+  orNothing,
   painCompletions,
   painNames,
   parseEvidenceTerm,
@@ -621,33 +623,38 @@ async function collect(
         ),
       ` ${ITEM_SEPARATOR} `,
     );
+  // "none", "-", "n/a" at these optional prompts are an empty answer (the echo of one is "none")
   if (answers.quotes === undefined)
-    answers.quotes = await pasteSafe(
-      () =>
-        ask(
-          'quotes',
-          `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`,
-          (s) => {
-            for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
-            noErased('the quote', s);
-          },
-          joined(opts.quote, ` ${ITEM_SEPARATOR} `),
-        ),
-      ` ${ITEM_SEPARATOR} `,
+    answers.quotes = orNothing(
+      await pasteSafe(
+        () =>
+          ask(
+            'quotes',
+            `A quote, their words (several: a ${ITEM_SEPARATOR} b)?`,
+            (s) => {
+              for (const q of splitItems(s)) checkText('quote', q, LIMITS.quote);
+              noErased('the quote', s);
+            },
+            joined(opts.quote, ` ${ITEM_SEPARATOR} `),
+          ),
+        ` ${ITEM_SEPARATOR} `,
+      ),
     );
 
   // 6. tags
   if (answers.tags === undefined) {
     const tags = knownTags(db);
     const usedTags = clipWords(tags.slice(0, 8).map(safeLine).join(', '), Math.max(16, columns() - 56));
-    answers.tags = await ask(
-      'tags',
-      `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`,
-      (s) => {
-        for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
-        noErased('the tag', s);
-      },
-      joined(opts.tag, ', '),
+    answers.tags = orNothing(
+      await ask(
+        'tags',
+        `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`,
+        (s) => {
+          for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
+          noErased('the tag', s);
+        },
+        joined(opts.tag, ', '),
+      ),
     );
   }
 
@@ -659,15 +666,15 @@ async function collect(
 
   // 8. follow-up
   if (answers.followUp === undefined)
-    answers.followUp = (
+    answers.followUp = orNothing(
       await ask(
         'followUp',
         'Follow up by (Enter for none; tomorrow, fri, +1w)?',
         (s) => {
-          if (s.trim() !== '') followUpAfter(parseDeadline(s, today, date, ''), date, '');
+          if (orNothing(s).trim() !== '') followUpAfter(parseDeadline(s, today, date, ''), date, '');
         },
         opts.followUp,
-      )
+      ),
     ).trim();
 
   // the same checks as the scripted form, then the same save
@@ -737,7 +744,7 @@ async function askEvidence(
       typing({ prompt: 'evidence', text: raw });
       // "n", "no", "none", "-": no link, as Enter on the empty line (a lone "-" is no refutation yet)
       const none = { value: [], name: 'None', short: 'none' };
-      if (meansNothing(raw) || (raw.length > 1 && 'none'.startsWith(raw.toLowerCase()))) return [none];
+      if (answersNo(raw) || (raw.length > 1 && 'none'.startsWith(raw.toLowerCase()))) return [none];
       let typed: EvidenceRequest[] | null = null;
       try {
         typed = parseEvidenceTerm(raw, open);
@@ -810,7 +817,7 @@ async function askPains(
     source: (term) => {
       const raw = term ?? '';
       typing({ prompt: 'pains', text: raw });
-      if (raw.trim() === '') return [{ value: '', name: 'None', short: 'none' }];
+      if (raw.trim() === '' || meansNothing(raw)) return [{ value: '', name: 'None', short: 'none' }];
       // a line that would be asked again is not offered, its reason is: @inquirer/search empties the
       // line when validate refuses it (the whole pain typed again), and leaves it as typed when Enter
       // has nothing to take

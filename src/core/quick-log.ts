@@ -271,12 +271,21 @@ export function evidenceFilter(term: string): {
 }
 
 /**
- * Is an answer one of the words for nothing ("none", "no", "n", "-", "n/a", any case)? pm echoes an
- * empty answer as "none", so a PM types it at the next log; at the hypothesis question, "Does it
- * …?" reads as yes/no (fresh-eyes wave 17 H13, H14: "n" linked evidence, "none" became a pain).
+ * Is an answer one of the words for nothing ("none", "-", "n/a", any case)? pm echoes an empty answer
+ * as "none", so a PM types it at the next log (fresh-eyes wave 17 H14: it became a pain "none").
  */
 export function meansNothing(answer: string): boolean {
-  return /^(none|no|n|nothing|n\/a|na|-+|–|—)$/i.test(answer.trim());
+  return /^(none|nothing|n\/a|-+|–|—)$/i.test(answer.trim());
+}
+
+/** Nothing, or "n"/"no": "Does it …?" reads as yes/no, and "n" linked evidence (H13). */
+export function answersNo(answer: string): boolean {
+  return meansNothing(answer) || /^(n|no)$/i.test(answer.trim());
+}
+
+/** An optional prompt's answer, "" for the words for nothing. */
+export function orNothing(answer: string): string {
+  return meansNothing(answer) ? '' : answer;
 }
 
 /**

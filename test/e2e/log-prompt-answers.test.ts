@@ -73,3 +73,25 @@ describe('pm log on a terminal: "no" at the hypothesis question', () => {
     expect(box.json(['ls', '--hypothesis', 'H1'])).toEqual([]);
   });
 });
+
+describe('pm log on a terminal: "none", "-", "n/a" at the optional prompts', () => {
+  // before, "none" stored a pain "none" (a theme and an opportunity followed), "-" a quote, "n/a" a
+  // tag, and "none" at the follow-up, which says "Enter for none", was refused (H14)
+  it('are an empty answer at Pains, Quotes, Tags and the follow-up', () => {
+    const r = logWith({ pains: 'none', quote: '-', tags: 'n/a', followUp: 'none' });
+    expect(r.failure).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'I2'])).toMatchObject({ pains: [], quotes: [], tags: [], followUp: null });
+  });
+
+  it('in any case, and a pain that only starts so is a pain', () => {
+    const r = logWith({ pains: 'nonexistent audit trail', quote: 'N/A', tags: 'NONE', followUp: '-' });
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'I2'])).toMatchObject({
+      pains: [{ text: 'nonexistent audit trail' }],
+      quotes: [],
+      tags: [],
+      followUp: null,
+    });
+  });
+});

@@ -6,6 +6,7 @@ import {
   firstSentence,
   hasAnswers,
   hypothesisMatches,
+  answersNo,
   meansNothing,
   parseEvidenceTerm,
   linkLabel,
@@ -256,9 +257,12 @@ describe('the first sentence of pasted notes', () => {
 });
 
 describe('the words for nothing and the hypothesis filter (fresh-eyes wave 17 H13)', () => {
-  it('"none", "no", "n", "-", "n/a" in any case are nothing; a word that only starts so is not', () => {
-    for (const w of ['none', 'None', ' NO ', 'n', '-', 'n/a', 'N/A', '—']) expect(meansNothing(w)).toBe(true);
-    for (const w of ['nobody', 'no audit trail', '-H1', 'nonetheless', 'billing']) expect(meansNothing(w)).toBe(false);
+  it('"none", "-", "n/a" in any case are nothing, and "n", "no" at a yes/no question; a word that only starts so is not', () => {
+    for (const w of ['none', 'None', ' NONE ', '-', 'n/a', 'N/A', '—']) expect(meansNothing(w)).toBe(true);
+    for (const w of ['n', 'No', ' NO ', 'none']) expect(answersNo(w)).toBe(true);
+    expect(meansNothing('no')).toBe(false);
+    for (const w of ['nobody', 'no audit trail', '-H1', 'nonetheless', 'billing', 'NA'])
+      expect(answersNo(w)).toBe(false);
   });
 
   it('matches an id or words of the statement from their start, never letters inside a word', () => {
