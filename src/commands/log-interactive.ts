@@ -402,60 +402,69 @@ async function collect(
     }
   }
   if (answers.who === undefined) {
-    // a pasted name ending in Enter is taken, as at Pains (src/commands/paste.ts)
-    const who = await pasteSafe(() =>
-      prompts.search<Who>({
-        message: 'Who did you talk to?',
-        initialValue: pending('who'),
-        source: (term) => {
-          const raw = (term ?? '').trim();
-          typing({ prompt: 'who', text: raw });
-          const t = raw.toLowerCase();
-          // "Jane Roe <jane@acme.test>" and "Jane Roe (Acme)", the forms pm takes and prints, are her
-          const named = typedPeople(db, raw);
-          const matches: { value: Who; name: string; short?: string }[] = [
-            ...named,
-            ...known.filter(
-              (c) =>
-                !named.some((n) => n.uuid === c.uuid) &&
-                (!t ||
-                  c.name.toLowerCase().includes(t) ||
-                  (c.email ?? '').toLowerCase().includes(t) ||
-                  c.account.toLowerCase().includes(t)),
-            ),
-          ]
-            .slice(0, 20)
-            .map((c) => ({
-              value: { contact: c },
-              name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
-            }));
-          const signalChoice = { value: { signal: true } as Who, name: SIGNAL_CHOICE, short: 'no person: a signal' };
-          // "no person", "signal", "review" … matching no one: the signal first, and no new contact of that name
-          if (t.length >= 2 && matches.length === 0 && signalWords(t)) return [signalChoice];
-          if (t && !known.some((c) => c.name.toLowerCase() === t) && !typedKnown(db, raw)) {
-            // a name the save would refuse is not offered: its reason is, and with nothing else to
-            // take, Enter leaves the line as typed to correct (@inquirer/search types it back)
-            const refused = valid((s) => checkNewWho(db, s))(raw);
-            if (refused !== true) return [...matches, { value: { name: raw }, name: refused, disabled: ' ' }];
-            // "Sven Odegard", "Jnae Roe", "Jane": the known person above New contact, where Enter, Enter
-            // made a second one at the same account (fresh-eyes wave 14 H8)
-            if (t.length >= 3 && matches.length < 20) {
-              const listed = new Set(matches.map((m) => ('contact' in m.value ? m.value.contact.uuid : '')));
-              for (const c of known.filter((k) => !listed.has(k.uuid) && nearPersonName(raw, k.name)).slice(0, 3))
-                matches.push({
-                  value: { contact: c },
-                  name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role}) — did you mean?`,
-                  short: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
-                });
+    // a pasted name ending in Enter is taken, as at Pains (src/commands/paste.ts); of pasted lines (an
+    // email signature) the first is the name, the rest said below, never glued into it (H18)
+    const pastedRest: string[] = [];
+    const chosen = await pasteSafe(
+      () =>
+        prompts.search<Who>({
+          message: 'Who did you talk to?',
+          initialValue: pending('who'),
+          source: (term) => {
+            const raw = (term ?? '').trim();
+            typing({ prompt: 'who', text: raw });
+            const t = raw.toLowerCase();
+            // "Jane Roe <jane@acme.test>" and "Jane Roe (Acme)", the forms pm takes and prints, are her
+            const named = typedPeople(db, raw);
+            const matches: { value: Who; name: string; short?: string }[] = [
+              ...named,
+              ...known.filter(
+                (c) =>
+                  !named.some((n) => n.uuid === c.uuid) &&
+                  (!t ||
+                    c.name.toLowerCase().includes(t) ||
+                    (c.email ?? '').toLowerCase().includes(t) ||
+                    c.account.toLowerCase().includes(t)),
+              ),
+            ]
+              .slice(0, 20)
+              .map((c) => ({
+                value: { contact: c },
+                name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
+              }));
+            const signalChoice = { value: { signal: true } as Who, name: SIGNAL_CHOICE, short: 'no person: a signal' };
+            // "no person", "signal", "review" … matching no one: the signal first, and no new contact of that name
+            if (t.length >= 2 && matches.length === 0 && signalWords(t)) return [signalChoice];
+            if (t && !known.some((c) => c.name.toLowerCase() === t) && !typedKnown(db, raw)) {
+              // a name the save would refuse is not offered: its reason is, and with nothing else to
+              // take, Enter leaves the line as typed to correct (@inquirer/search types it back)
+              // an email being typed ("Zoë Brandt <zoe@hafen.d") is not yet a mistake: no reason under each key
+              const typingEmail = raw.lastIndexOf('<') > raw.lastIndexOf('>');
+              const refused = typingEmail ? 'the email ends with >' : valid((s) => checkNewWho(db, s))(raw);
+              if (refused !== true) return [...matches, { value: { name: raw }, name: refused, disabled: ' ' }];
+              // "Sven Odegard", "Jnae Roe", "Jane": the known person above New contact, where Enter, Enter
+              // made a second one at the same account (fresh-eyes wave 14 H8)
+              if (t.length >= 3 && matches.length < 20) {
+                const listed = new Set(matches.map((m) => ('contact' in m.value ? m.value.contact.uuid : '')));
+                for (const c of known.filter((k) => !listed.has(k.uuid) && nearPersonName(raw, k.name)).slice(0, 3))
+                  matches.push({
+                    value: { contact: c },
+                    name: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role}) — did you mean?`,
+                    short: `${safeLine(c.name)} (${safeLine(c.account)}, ${c.role})`,
+                  });
+              }
+              matches.push({ value: { name: raw }, name: `New contact: ${safeLine(raw)}` });
             }
-            matches.push({ value: { name: raw }, name: `New contact: ${safeLine(raw)}` });
-          }
-          matches.push(signalChoice);
-          return matches;
-        },
-        validate: (w) => ('name' in w ? valid((s) => checkNewWho(db, s))(w.name) : true),
-      }),
+            matches.push(signalChoice);
+            return matches;
+          },
+          validate: (w) => ('name' in w ? valid((s) => checkNewWho(db, s))(w.name) : true),
+        }),
+      undefined,
+      undefined,
+      pastedRest,
     );
+    const who = withPastedEmail(ctx, db, chosen, pastedRest);
     if ('contact' in who) {
       answers.who = { contact: who.contact.uuid };
       answers.whoLabel = `${who.contact.name} (${who.contact.account})`;
@@ -645,15 +654,21 @@ async function collect(
   if (answers.tags === undefined) {
     const tags = knownTags(db);
     const usedTags = clipWords(tags.slice(0, 8).map(safeLine).join(', '), Math.max(16, columns() - 56));
+    // pasted lines (a spreadsheet column) are one tag each, as pains are one pain a line: the first
+    // line's Enter kept it alone and the others were dropped (fresh-eyes wave 17 H18)
     answers.tags = orNothing(
-      await ask(
-        'tags',
-        `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`,
-        (s) => {
-          for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
-          noErased('the tag', s);
-        },
-        joined(opts.tag, ', '),
+      await pasteSafe(
+        () =>
+          ask(
+            'tags',
+            `Tags, comma-separated${tags.length ? ` (used: ${usedTags})` : ''}?`,
+            (s) => {
+              for (const t of splitTags(s)) checkText('tag', t, LIMITS.tag);
+              noErased('the tag', s);
+            },
+            joined(opts.tag, ', '),
+          ),
+        ', ',
       ),
     );
   }
@@ -718,6 +733,28 @@ async function collect(
     evidence: answers.evidence,
     followUp: answers.followUp === '' ? null : parseDeadline(answers.followUp, today, date, ''),
   };
+}
+
+const EMAIL_LINE = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/**
+ * The person chosen at Who from a pasted signature's first line, and its other lines (`rest`): a new
+ * contact gets the email line as their email (`Lena Voss <lena…>`, or the contact known by it); the
+ * lines not used (title, company) are said, so that nothing pasted goes without a word.
+ */
+function withPastedEmail(ctx: Context, db: ReturnType<Context['read']>['db'], who: Who, rest: string[]): Who {
+  if (rest.length === 0) return who;
+  let chosen = who;
+  const email = rest.find((l) => EMAIL_LINE.test(l)) ?? '';
+  if (email && 'name' in who && !who.name.includes('@')) {
+    const known = contactByEmail(db, email);
+    const named = `${who.name} <${email}>`;
+    if (known) chosen = { contact: known };
+    else if (valid((s) => checkNewWho(db, s))(named) === true) chosen = { name: named };
+  }
+  const left = chosen === who ? rest : rest.filter((l) => l !== email);
+  if (left.length) say(ctx, `  pasted at Who and not used: ${left.map(safeLine).join(' · ')}`);
+  return chosen;
 }
 
 /**

@@ -95,3 +95,57 @@ describe('pm log on a terminal: "none", "-", "n/a" at the optional prompts', () 
     });
   });
 });
+
+describe('pm log on a terminal: lines pasted at Tags and Who', () => {
+  // before, every line after the first was dropped without a word: tags billing (H18)
+  it('lines pasted at Tags are a tag each', () => {
+    const r = logWith({ tags: 'billing\nexport\nsso' });
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'I2']).tags).toEqual(['billing', 'export', 'sso']);
+  });
+
+  // before, the lines were glued into one new contact "Lena VossHead of Finance, Nordwind AGlena.voss@…"
+  it('an email signature pasted at Who: its first line the name, its email line the email, the rest said', () => {
+    seeded(box);
+    const r = onTerminal(
+      box,
+      [
+        ['Who did you talk to', 'Lena Voss\nHead of Finance, Nordwind AG\nlena.voss@nordwind.de\n'],
+        ['is new. Which account', `Nordwind${ENTER}`],
+        ['role', ENTER],
+        ['Segment', ENTER],
+        ['How and when', ENTER],
+        ['summary', `signature${ENTER}`],
+        ...['Pains', 'quote', 'Tags', 'support or refute', 'Follow up'].map((p): [string, string] => [p, ENTER]),
+        ['Logged I2', ''],
+      ],
+      ['log'],
+    );
+    expect(r.code).toBe(0);
+    expect(r.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')).toMatch(
+      /pasted at Who and not used: Head of Finance, Nordwind AG[\s\S]*Lena Voss <lena\.voss@nordwind\.de> is new/,
+    );
+    expect(box.sql("SELECT name, email FROM contacts WHERE name LIKE '%Lena%'")).toEqual([
+      { name: 'Lena Voss', email: 'lena.voss@nordwind.de' },
+    ]);
+  });
+});
+
+describe('pm log on a terminal: an email typed at Who', () => {
+  // before, "has a < or > without the other" showed under every key until the > was typed (H20)
+  it('is not scolded while it is typed', () => {
+    seeded(box);
+    const r = onTerminal(
+      box,
+      [
+        ['Who did you talk to', 'Zoë Brandt <zoe@hafen.de'],
+        ['Zoë Brandt <zoe@hafen\\.de', '>'],
+        ['New contact: Zoë Brandt <zoe@hafen\\.de>', ENTER],
+        ['is new. Which account', '\u0003'],
+      ],
+      ['log'],
+    );
+    expect(r.failure).toBeNull();
+    expect(r.output).not.toMatch(/without the other/);
+  });
+});
