@@ -7,7 +7,7 @@
 // through here, so nothing written the other way can overtake it; and an in-process run (tests,
 // src/cli.ts run()) points all of it, stdin too, at a Stdio of its own.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
-import { EXIT, ExitWith, Interrupted, OutputError, ReaderGone, UsageError } from './errors.js';
+import { Interrupted, OutputError, ReaderGone, UsageError } from './errors.js';
 
 /**
  * The width of text output when neither a terminal nor $COLUMNS gives one (a pipe, a file): no limit
