@@ -33,6 +33,8 @@ describe('stages', () => {
     refused(['log', ...JANE, '--summary', 'z', '--stage', 'renewal'], /--stage: "renewal" is not a journey stage/);
     const r = box.pm(['log', ...JANE, '--summary', 'z', '--stage', 'renewal']);
     expect(r.err).toMatch(/stages: discover, evaluate, onboard, adopt, expand, churn/);
+    // a typo is named, as --channel's are (fresh-eyes wave 17 H20)
+    refused(['log', ...JANE, '--summary', 'z', '--stage', 'onbaord'], /hint: did you mean "onboard"\? stages: /);
   });
 
   it('follows the setting: the team names its own stages', () => {
