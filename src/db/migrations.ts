@@ -108,6 +108,7 @@ export const MIGRATIONS: Migration[] = [
   migration(68, '0068_report_decided_late'),
   migration(69, '0069_erased_follow_ups'),
   migration(70, '0070_interview_refs'),
+  migration(71, '0071_follow_up_answers_due', { before: dropFollowUpDue }),
 ];
 
 /**
@@ -146,6 +147,11 @@ function dropContactAccountNames(db: DB): void {
  */
 function dropOutcomeBy(db: DB): void {
   dropAdded(db, 'outcomes', ['by'], []);
+}
+
+/** 0071 replayed. */
+function dropFollowUpDue(db: DB): void {
+  dropAdded(db, 'follow_up_answers', ['follow_up', 'date'], ['INDEX follow_up_answers_due']);
 }
 
 /** 0046 replayed. */

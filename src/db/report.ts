@@ -562,10 +562,17 @@ SELECT (SELECT count(*) FROM (
     SELECT DISTINCT k.kind, CASE k.kind WHEN 'pain' THEN ${THEME_GROUP('k.key')} ELSE k.key END FROM k)),
   EXISTS (SELECT 1 FROM k WHERE k.kind = 'pain' AND (k.key GLOB '*[^ -~]*' OR instr(k.key, '  ') > 0))`,
 
-    followUpCount: `
+    // how many follow-ups are due and unanswered as of @asOf. Without --by, from the answers' own copies
+    // of the days (0071), a range of their index alone, where each of the harsh 100k journal's 1,458 open
+    // follow-ups due was sought in follow_up_answers for its answer (~0.4 ms in a fresh process)
+    followUpCount: by
+      ? `
 SELECT count(*) FROM interviews i
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND
-  ${BY}${ANSWERED}`,
+  ${BY}${ANSWERED}`
+      : `
+SELECT count(*) FROM follow_up_answers INDEXED BY follow_up_answers_due
+WHERE follow_up <= @asOf AND date <= @asOf AND (answered_on IS NULL OR answered_on > @asOf)`,
   } as const;
 }
 

@@ -81,7 +81,8 @@ describe('a journal whose people were erased before pm dropped their follow-ups 
     // pm ls opens it and upgrades it: dropped as the erasure now drops it, the signal with no people
     // in it keeping its own
     expect(followUps('a')).toEqual([...AFTER, ['I4', '2026-12-03', false]]);
-    expect(old.pragma('user_version', { simple: true })).toBe(69);
+    // (and any migration after it)
+    expect(old.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(69);
     const due = JSON.parse(pm('a', ['report', '--json', '--as-of', '2026-12-03']).out).followUps;
     expect(due.map((f: { id: string }) => f.id)).toEqual(['I2', 'I4']);
     // no new version: nothing is pushed to the team for it (each journal drops its own as it upgrades)

@@ -871,18 +871,40 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
           JOIN interviews later ON later.id = lc.interview_id
           WHERE ic.interview_id = i.id AND later.kind = 'customer' AND later.date > i.date AND later.date <= @asOf)
       ORDER BY i.follow_up, i.id`;
-    for (const asOf of ['2026-11-20', '2026-06-01', '2025-06-10', '2024-02-01', '2022-01-05']) {
-      const SQL = reportSql(false, !outcomeAfter(db, asOf));
-      const due = db.prepare(plain).pluck().all({ asOf });
-      expect([
-        asOf,
-        db
-          .prepare(SQL.followUps)
-          .all({ asOf, rows: -1 })
-          .map((r) => (r as { id: string }).id),
-      ]).toEqual([asOf, due]);
-      expect(db.prepare(SQL.followUpCount).pluck().get({ asOf })).toBe(due.length);
-      if (asOf === '2026-11-20') expect(due.length).toBeGreaterThan(SHOWN_ROWS);
+    // and the days some follow-ups were answered on, and the day before: the count reads the answers'
+    // own copies of the days (0071)
+    const answered = db
+      .prepare('SELECT answered_on FROM follow_up_answers WHERE answered_on IS NOT NULL ORDER BY interview_id LIMIT 3')
+      .pluck()
+      .all() as string[];
+    const days = ['2026-11-20', '2026-06-01', '2025-06-10', '2024-02-01', '2022-01-05'];
+    const same = () => {
+      for (const asOf of [...days, ...answered, ...answered.map((d) => addDays(d, -1))]) {
+        const SQL = reportSql(false, !outcomeAfter(db, asOf));
+        const due = db.prepare(plain).pluck().all({ asOf });
+        expect([
+          asOf,
+          db
+            .prepare(SQL.followUps)
+            .all({ asOf, rows: -1 })
+            .map((r) => (r as { id: string }).id),
+        ]).toEqual([asOf, due]);
+        expect([asOf, db.prepare(SQL.followUpCount).pluck().get({ asOf })]).toEqual([asOf, due.length]);
+        if (asOf === '2026-11-20') expect(due.length).toBeGreaterThan(SHOWN_ROWS);
+      }
+    };
+    expect(answered.length).toBe(3);
+    same();
+    // follow-ups moved (pm edit --follow-up), and conversations with one moved after the day (--date)
+    db.exec('SAVEPOINT moved');
+    try {
+      db.exec(`UPDATE interviews SET follow_up = '2026-11-21' WHERE id IN (SELECT interview_id FROM follow_up_answers
+        WHERE follow_up <= '2026-11-20' ORDER BY interview_id LIMIT 3)`);
+      db.exec(`UPDATE interviews SET date = '2025-06-11' WHERE id IN (SELECT interview_id FROM follow_up_answers
+        WHERE follow_up <= '2025-06-10' AND date < '2025-06-10' ORDER BY interview_id DESC LIMIT 2)`);
+      same();
+    } finally {
+      db.exec('ROLLBACK TO moved; RELEASE moved');
     }
   });
 
