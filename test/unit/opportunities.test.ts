@@ -319,7 +319,9 @@ describe('the window', () => {
     expect(() => opportunityWindow({ weeks: '2', since: '2026-11-01' }, '2026-11-20')).toThrow(UsageError);
     for (const weeks of ['0', '-1', '1.5', 'two', ''])
       expect(() => opportunityWindow({ weeks }, '2026-11-20'), weeks).toThrow(/--weeks/);
-    expect(() => opportunityWindow({ since: '2026-11-21' }, '2026-11-20')).toThrow(/is after 2026-11-20, the day the window ends/);
+    expect(() => opportunityWindow({ since: '2026-11-21' }, '2026-11-20')).toThrow(
+      /is after 2026-11-20, the day the window ends/,
+    );
   });
 });
 
