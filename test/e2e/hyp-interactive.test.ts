@@ -74,11 +74,19 @@ describe('pm hyp add on a terminal', () => {
     expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({ decideBy: '2026-11-27' });
   });
 
-  it('a criterion pasted with the statement (two lines at once) is offered at the criterion question', () => {
-    // before, the second line went to the Risk kind list and H1 was saved without a criterion (wave 14 H22)
+  // before, the second line went to the Risk kind list and H1 was saved without a criterion (wave 14 H22);
+  // a terminal in bracketed-paste mode wraps the paste in ESC[200~ … ESC[201~, and the criterion was then
+  // saved as "3 of 5 say yes\u001b[201~" (wave 17 H22's rest)
+  it.each([
+    ['two lines at once', 'Finance leads want itemised invoices\n3 of 5 say yes\n'],
+    [
+      "between a terminal's bracketed-paste markers",
+      '\u001b[200~Finance leads want itemised invoices\n3 of 5 say yes\n\u001b[201~',
+    ],
+  ])('a criterion pasted with the statement (%s) is offered at the criterion question', (_, paste) => {
     const r = onTerminal(
       [
-        ['We believe', 'Finance leads want itemised invoices\n3 of 5 say yes\n'],
+        ['We believe', paste],
         ['Risk kind', ENTER],
         ['Success criterion[^\\n]*3 of 5 say yes', ENTER],
         ['Decide by', ENTER],
@@ -90,26 +98,6 @@ describe('pm hyp add on a terminal', () => {
     expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
       statement: 'Finance leads want itemised invoices',
       kind: 'value',
-      criteria: '3 of 5 say yes',
-    });
-  });
-
-  it("a terminal's bracketed-paste markers stay out of the criterion (wave 17 H22's rest)", () => {
-    // a terminal in bracketed-paste mode wraps the paste in ESC[200~ … ESC[201~: the criterion was
-    // saved as "3 of 5 say yes\u001b[201~"
-    const r = onTerminal(
-      [
-        ['We believe', '\u001b[200~Finance leads want itemised invoices\n3 of 5 say yes\n\u001b[201~'],
-        ['Risk kind', ENTER],
-        ['Success criterion[^\\n]*3 of 5 say yes', ENTER],
-        ['Decide by', ENTER],
-      ],
-      ['hyp', 'add'],
-    );
-    expect(r.failure).toBeNull();
-    expect(r.code).toBe(0);
-    expect(box.json(['hyp', 'show', 'H1'])).toMatchObject({
-      statement: 'Finance leads want itemised invoices',
       criteria: '3 of 5 say yes',
     });
   });
