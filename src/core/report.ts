@@ -212,6 +212,11 @@ export interface ReportRows {
    * counted: how many, how many raise each flag, and under which most urgent flag
    */
   openCounted?: OpenCounted;
+  /**
+   * A past period's open hypotheses (open on ReportQuery.judgedOn) decided since, by asOf: their date
+   * flags are judged on the period's last day (src/db/report.ts); absent when there are none
+   */
+  decidedSince?: string[];
 }
 
 /** A hypothesis's two latest decisions, which disagree: `earlier` was followed by `outcome`. */
@@ -1116,7 +1121,11 @@ function assemble(
     if (h.status !== 'open') continue;
     // a bet placed after the day judged was not held then
     const bet = betState(h.bet, judged) === null ? null : h.bet;
-    const hFlags = hypothesisFlags(h, asOf, config, bet);
+    // one decided since the day judged was open then: whether it was past its decide-by (or stale, or
+    // due soon) is judged on that day; counted to asOf, one validated on time read as overdue and made
+    // --check exit 3 (review wave 18 R3). Those still open count to asOf (the contract's past-decide-by)
+    const day = rows.decidedSince?.includes(h.id) ? judged : asOf;
+    const hFlags = hypothesisFlags(h, day, config, bet);
     const confidence = confidenceOf(h, config);
     if (bet)
       bets.push({
@@ -1161,7 +1170,7 @@ function assemble(
     for (const f of hFlags) {
       if (!(ACTIONABLE_HYPOTHESIS_FLAGS as readonly string[]).includes(f)) continue;
       if (holding && FLAGS_A_BET_HOLDS.includes(f)) continue;
-      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, asOf, config, refs));
+      raise(f as ActionableFlag, h.id, () => hypothesisMessage(f, h, day, config, refs));
       if (primary === null || urgency(f) < urgency(primary)) primary = f as ActionableFlag;
     }
     // counted for the standup page's line of counts (informational, not a group of its own); one due
@@ -1174,7 +1183,7 @@ function assemble(
     if (primary !== null) {
       const kind = primary;
       need(kind, () =>
-        hypothesisNeed(kind, h, asOf, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags, refs),
+        hypothesisNeed(kind, h, day, holding ? hFlags.filter((f) => !FLAGS_A_BET_HOLDS.includes(f)) : hFlags, refs),
       );
       needed.add(h.id);
     }

@@ -586,6 +586,13 @@ WHERE follow_up <= @asOf AND date <= @asOf AND (answered_on IS NULL OR answered_
 // A kept latest contact of NULL is no customer conversation at all (migration 0004's triggers),
 // which segmentsSql finds by looking it up. report-text-rows.test.ts holds these to segmentsSql's
 // rows, silent or not, on both shapes.
+// the hypotheses whose latest outcome by @asOf is a decision dated after @judged (a past period's
+// end): open then, if they were open at all (the report reads only those), decided since
+const DECIDED_SINCE = `SELECT 'H' || o.hypothesis_id FROM outcomes o
+WHERE o.date > @judged AND o.date <= @asOf AND o.outcome <> 'reopened'
+  AND o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = o.hypothesis_id AND o2.date <= @asOf
+    ORDER BY o2.date DESC, o2.id DESC LIMIT 1)`;
+
 const SEGMENT = `segment IS NOT NULL AND trim(segment) <> '' AND cadence_days IS NOT 0`;
 const SILENT_SEGMENTS = `
 WITH RECURSIVE g(k) AS (
@@ -771,6 +778,9 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const followUpTotal =
     rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
   const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
+  // with no outcome after the day judged (`now`), none was decided since
+  const decidedSince =
+    now || judged === q.asOf ? [] : (db.prepare(DECIDED_SINCE).pluck().all({ judged, asOf: q.asOf }) as string[]);
   const { killed, lateEvidence, unreadLate } = killedRows(db, SQL, judged, rows, now, q.killedCounts === true);
   const conversationTotal = contact.direct + contact.indirect + contact.stakeholder;
   // a statement revised after the day judged (pm hyp edit --force) is shown as it stood then
@@ -801,6 +811,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
       themes: q.themeCounts ? themeCount(db, SQL, pick('start', 'end', 'by')) : unreadThemes,
     },
     ...(openCounted ? { openCounted } : {}),
+    ...(decidedSince.length ? { decidedSince } : {}),
     decided,
     lateEvidence,
     refutedAfterValidation,

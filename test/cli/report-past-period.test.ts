@@ -118,3 +118,52 @@ describe('a past week as of the Monday after', () => {
     expect(monday.pm(['export', '--week', 'last']).out).not.toContain('stale');
   });
 });
+
+// One open at the week's end but decided since (before --as-of) was open then: listed, and whether it was
+// past its decide-by is judged at the week's end. Counted to --as-of it read "5 days past its decide-by",
+// and --check exited 3, for a hypothesis validated on time (review wave 18 R3).
+describe('a past week with a hypothesis decided since', () => {
+  let later: Sandbox;
+  beforeEach(() => {
+    later = sandbox({ today: '2026-12-10' });
+    later.ok(['hyp', 'add', 'Ops want a digest', '--decide-by', '2026-12-09'], on('2026-11-30'));
+    later.ok(['hyp', 'add', 'Teams pay for SSO', '--decide-by', '2026-12-05'], on('2026-11-30'));
+    later.ok(
+      ['log', '--with', 'Ann Bo', '--account', 'X', '--summary', 's', '--supports', 'H1', '--supports', 'H2'],
+      on('2026-11-30'),
+    );
+    later.ok(['log', '--with', 'Cy Do', '--account', 'Y', '--summary', 'later'], on('2026-12-10'));
+  });
+  afterEach(() => later.cleanup());
+  type Page = {
+    hypotheses: { unvalidated: { id: string; flags: string[] }[] };
+    flags: { kind: string; subject: string }[];
+  };
+
+  it('judges its decide-by at the week end, not --as-of, on every page and in --check', () => {
+    // H1 decided on the 8th, before its decide-by (the 9th); H2 on the 8th, after its decide-by (the 5th)
+    later.ok(['hyp', 'validate', 'H1', '--reason', 'yes'], on('2026-12-08'));
+    later.ok(['hyp', 'kill', 'H2', '--reason', 'no'], on('2026-12-08'));
+    const json = later.json(['report', '--week', 'last']) as Page;
+    const same = later.json(['report', '--week', '2026-W49', '--as-of', '2026-12-10']) as Page;
+    expect(same).toEqual(json);
+    expect(json.hypotheses.unvalidated.map((h) => [h.id, h.flags])).toEqual([
+      ['H1', ['decide-soon']],
+      ['H2', ['past-decide-by']],
+    ]);
+    expect(json.flags.map((f) => [f.kind, f.subject])).toEqual([['past-decide-by', 'H2']]);
+    const page = later.ok(['report', '--week', 'last']).out;
+    expect(page).not.toMatch(/H1: \d+ days? past/);
+    expect(page).toContain('Decide H2: 1 day past its decide-by');
+    expect(later.ok(['report', '--week', 'last', '--format', 'md']).out).not.toContain('H1 was to be decided');
+  });
+
+  it('--check exits 0 when the only one past its decide-by now was decided on time', () => {
+    later.ok(['hyp', 'validate', 'H1', '--reason', 'yes'], on('2026-12-08'));
+    later.ok(['hyp', 'kill', 'H2', '--reason', 'no'], on('2026-12-04'));
+    const json = later.json(['report', '--week', 'last']) as Page;
+    expect(json.hypotheses.unvalidated.map((h) => h.id)).toEqual(['H1']);
+    expect(json.flags).toEqual([]);
+    expect(later.pm(['report', '--week', 'last', '--check']).code).toBe(0);
+  });
+});
