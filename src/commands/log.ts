@@ -187,6 +187,29 @@ function refuseOtherEmail(db: DB, person: Person): void {
   );
 }
 
+/**
+ * A colleague's bare name with an account pm does not know yet: the colleague at a meeting about a new
+ * company, or the new company's own person of that name? Either is as likely, and it was always the
+ * latter, a customer, so the meeting counted as customer contact (fresh-eyes wave 17 H11). Refused, with
+ * the colleague as pm prints them (which names them at any account) and --role for someone new.
+ */
+function refuseColleagueAtNewAccount(db: DB, name: string, account: string): void {
+  const colleagues = contactsByName(db, name).filter(isColleague);
+  if (colleagues.length === 0) return;
+  const [typed, at] = [JSON.stringify(safeLine(name)), JSON.stringify(safeLine(account))];
+  const them = colleagues.map((c) => `${safeLine(c.name)} (${c.role}, ${safeLine(c.account)})`).join(', ');
+  const refs = colleagues.map((c) => {
+    const ref = contactRefFor(db, c);
+    return ref.startsWith('"') ? ref : JSON.stringify(safeLine(`${c.name} <${c.email ?? 'their email'}>`));
+  });
+  throw new UsageError(
+    `${typed} is your colleague${colleagues.length > 1 ? 's' : ''} ${them}, and ${safeLine(account)} is a new ` +
+      'account: pm cannot tell whether they were there or someone new of that name',
+    `your colleague: --with ${refs.join(' or --with ')}; someone new at ${safeLine(account)} called ` +
+      `${safeLine(name)}: --with ${typed} --account ${at} --role customer (or with their email)`,
+  );
+}
+
 export function matchParticipants(
   db: DB,
   want: {
@@ -226,17 +249,16 @@ export function matchParticipants(
         candidates = accountRow ? contactsByNameInAccount(db, person.name, accountRow.id) : [];
       else candidates = contactsByName(db, person.name);
       // a colleague (a stakeholder, of their own account) joins a call at a known account as themselves,
-      // named bare; an email, a new account, --segment/--persona or --role other than stakeholder describe
-      // someone new
-      if (
-        accountRow &&
+      // named bare; an email, --segment/--persona or --role other than stakeholder describe someone new
+      const bareColleague =
+        want.account !== null &&
         candidates.length === 0 &&
         !person.email &&
         want.segment === null &&
         want.persona == null &&
-        (want.role === null || want.role === 'stakeholder')
-      )
-        candidates = contactsByName(db, person.name).filter(isColleague);
+        (want.role === null || want.role === 'stakeholder');
+      if (bareColleague && accountRow) candidates = contactsByName(db, person.name).filter(isColleague);
+      else if (bareColleague) refuseColleagueAtNewAccount(db, person.name, want.account!);
       // someone known by another email is another person with the same name
       if (person.email) candidates = candidates.filter((c) => c.email === null);
       if (candidates.length > 1)

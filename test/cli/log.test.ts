@@ -332,7 +332,7 @@ describe('pm log: matching contacts and accounts', () => {
     expect(namesake.err).toMatch(/new contact: Sam Hale \(customer, Acme\)/);
   });
 
-  it('a colleague is taken only for a bare name at a known account: an email, a new account, a segment say new', () => {
+  it('a colleague is taken for a bare name at a known account: an email, --role customer, a segment say new', () => {
     box.pm(['log', ...JANE, '--summary', 'a']);
     box.pm(['log', '--with', 'Ann Oh <ann@initech.test>', '--account', 'Initech', '--summary', 'a']);
     box.pm(['log', '--with', 'Bo Li <bo@hooli.test>', '--account', 'Hooli', '--summary', 'a']);
@@ -341,7 +341,7 @@ describe('pm log: matching contacts and accounts', () => {
     const colleague = people()[3];
     for (const args of [
       ['--with', 'Sam Hale <sam.h@acme.test>', '--account', 'Acme'],
-      ['--with', 'Sam Hale', '--account', 'Globex'],
+      ['--with', 'Sam Hale', '--account', 'Globex', '--role', 'customer'],
       ['--with', 'Sam Hale', '--account', 'Initech', '--segment', 'healthcare'],
       ['--with', 'Sam Hale', '--account', 'Hooli', '--persona', 'finance lead'],
     ]) {
@@ -351,6 +351,30 @@ describe('pm log: matching contacts and accounts', () => {
       expect(people().at(-1), args.join(' ')).toMatchObject({ name: 'Sam Hale', role: 'customer' });
     }
     expect(people().filter((c) => c.name === 'Sam Hale')).toHaveLength(5);
+  });
+
+  it("a colleague's bare name at a new account is refused: the colleague, or someone new there, is said (H11)", () => {
+    box.pm(['log', '--with', 'Sam', '--account', 'Our team', '--role', 'stakeholder', '--summary', 'prep']);
+    const before = box.snapshot();
+    // it was a new customer Sam at NewCo, and the meeting about NewCo counted as customer contact
+    for (const more of [[], ['--with', 'Dana Fox']]) {
+      const r = box.pm(['log', '--with', 'Sam', ...more, '--account', 'NewCo', '--summary', 'NewCo deal']);
+      expectUsageError(r);
+      expect(r.err).toMatch(/^pm: "Sam" is your colleague Sam \(stakeholder, Our team\), and NewCo is a new account/m);
+      expect(r.err).toContain(
+        'hint: your colleague: --with "Sam (Our team)"; someone new at NewCo called Sam: --with "Sam" ' +
+          '--account "NewCo" --role customer (or with their email)',
+      );
+      expect(box.snapshot()).toBe(before);
+    }
+    // the colleague, named as pm prints them: a meeting about NewCo, not customer contact
+    const met = box.json(['log', '--with', 'Sam (Our team)', '--account', 'NewCo', '--summary', 'NewCo deal']);
+    expect([met.kind, met.account, met.with]).toEqual(['stakeholder', 'NewCo', ['Sam']]);
+    expect(box.sql("SELECT role, account_id FROM contacts WHERE name = 'Sam'")).toHaveLength(1);
+    // someone new of that name at a new account, said with --role
+    const named = box.pm(['log', '--with', 'Sam', '--account', 'Initech', '--role', 'customer', '--summary', 'x']);
+    expect(named.code, named.err).toBe(0);
+    expect(named.err).toMatch(/new contact: Sam \(customer, Initech\)/);
   });
 
   it('--role is for the people met for the first time: a known customer keeps theirs, and is never duplicated', () => {
