@@ -24,7 +24,7 @@ import { renderReportJson } from '../render/report-json.js';
 import { unwritten, writeOut } from '../io.js';
 import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
 import { interviewIdsIn, withRefs, withRefsText } from '../core/page-refs.js';
-import { othersHoldConversations, teamRows } from '../db/team.js';
+import { holdsArrivedConversations, othersHoldConversations, teamRows } from '../db/team.js';
 import { buildTeam, type Team } from '../core/team.js';
 import { renderTeamText } from '../render/team.js';
 import { addDays, daysBetween } from '../core/dates.js';
@@ -185,15 +185,18 @@ export function report(ctx: Context, flags: ReportFlags): void {
     );
   // named as the journal writes them ("by Ann Ash" for --by "ann ash": a cron's header is the team's)
   if (options.by !== null) options.by = checkInterviewer(ctx, journal.db, options.by);
-  else if (!flags.team && syncs(journal.db)) {
+  else if (!flags.team) {
     // a shared journal's plain report is the user's own: the team's conversations counted against one
     // person's target made Pat ON TRACK after 8 silent days, and a teammate's follow-ups his (H6). Only
-    // a journal that syncs has a team: the OS login, without $USER, costs node:os and a passwd lookup
-    const me = ctx.defaultBy(options.config);
-    const since = addDays(options.asOf, -7 * CHART_WEEKS + 1);
-    if (othersHoldConversations(journal.db, { me, since, asOf: options.asOf })) {
-      options.by = me;
-      options.own = true;
+    // a journal that syncs, or that logs and holds calls imported in the window (a teammate's export:
+    // H19), has a team: the OS login, without $USER, costs node:os and a passwd lookup
+    const window = { since: addDays(options.asOf, -7 * CHART_WEEKS + 1), asOf: options.asOf };
+    if (syncs(journal.db) || holdsArrivedConversations(journal.db, window)) {
+      const me = ctx.defaultBy(options.config);
+      if (othersHoldConversations(journal.db, { me, ...window })) {
+        options.by = me;
+        options.own = true;
+      }
     }
   }
   if (flags.full && format !== 'text')

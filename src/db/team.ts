@@ -30,6 +30,22 @@ export function othersHoldConversations(db: DB, q: { me: string; since: string; 
   );
 }
 
+/**
+ * Whether a journal that does not sync is someone's own and holds conversations between `since` and
+ * `asOf` that it did not log (an imported export: H19), whoever held them; `othersHoldConversations`
+ * then asks whether they are another person's. A journal that logged nothing itself (made by imports
+ * alone: a lead's collection, a generated one) is everyone's.
+ */
+export function holdsArrivedConversations(db: DB, q: { since: string; asOf: string }): boolean {
+  return (
+    db
+      .prepare(`SELECT EXISTS (SELECT 1 FROM logged_here) AND EXISTS (SELECT 1 FROM interviews
+        WHERE date BETWEEN @since AND @asOf AND by IS NOT NULL AND id NOT IN (SELECT interview_id FROM logged_here))`)
+      .pluck()
+      .get(q) === 1
+  );
+}
+
 /** How many people (by `by`, case aside) held a conversation between `since` and `asOf`: 0, 1 or 2 (two or more). */
 export function peopleHoldingConversations(db: DB, q: { since: string; asOf: string }): number {
   return db
