@@ -19,7 +19,7 @@ import {
 } from '../core/interviews.js';
 import type { ContactRow, Person, Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
-import { newUuid, type DB } from '../db/journal.js';
+import { newUuid, statementJournalInMemory, type DB } from '../db/journal.js';
 import { loadInterview, markLoggedHere, openFollowUps, type OpenFollowUp } from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { accountById, findAccount, insertAccount, updateAccount } from '../db/accounts.js';
@@ -652,6 +652,7 @@ export function saveLog(ctx: Context, draft: LogDraft): LogResult {
       if (!(err instanceof Probe)) throw err;
     }
   }
+  statementJournalInMemory(ctx.write().db);
   const saved = ctx.transaction(({ db }) => {
     ctx.invalidateConfig();
     return saveDraft(db, draft, ctx.defaultBy(ctx.config()), journeyStages(ctx.config()));

@@ -535,6 +535,20 @@ export function checkpointForExit(db: DB): boolean {
   }
 }
 
+/**
+ * A write's statement journal kept in memory (`temp_store = MEMORY`), for a command whose write is small
+ * (pm log). SQLite keeps, for each statement that may fail half-way, the pages it changes as they
+ * were, so that the statement alone can be undone; past 64 KiB it spills them to a file it makes and
+ * unlinks in the temporary folder ($SQLITE_TMPDIR, $TMPDIR, /var/tmp…), and a log's interview insert
+ * (the row, its indexes, the summaries its triggers keep) touches ~50 pages: ~200 KB of the journal's
+ * pages written outside its 0700 folder at every log, and ~0.6 ms of CPU (docs/performance.md, wave 18).
+ * Not for every write: the same setting keeps temporary tables and sorts in memory, which an import of
+ * 100,000 conversations (its indexes built after the rows) needs on disk.
+ */
+export function statementJournalInMemory(db: DB): void {
+  db.pragma('temp_store = MEMORY');
+}
+
 /** A consistent copy of the journal into `path`, an empty file (VACUUM INTO reads one snapshot). */
 export function vacuumInto(db: DB, path: string): void {
   db.prepare('VACUUM INTO ?').run(path);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
+import { copyGeneratedJournal, SHAPES } from '../fixtures/generated-journal.js';
 import { sandbox, type Sandbox } from '../helpers.js';
 
 const LOG = ['log', '--with', 'Bench Person <bench@example.test>', '--account', 'Benchcorp', '--pain', 'slow exports'];
@@ -17,9 +17,7 @@ describe.each(Object.entries(SHAPES))('a write on a journal of the %s shape', (_
   let box: Sandbox;
   beforeEach(() => {
     box = sandbox();
-    const generated = generatedJournal(size, opts);
-    copyFileSync(generated.db.name, box.db);
-    generated.close();
+    copyGeneratedJournal(box.db, size, opts);
   });
   afterEach(() => box.cleanup());
 
