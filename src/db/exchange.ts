@@ -175,10 +175,19 @@ SELECT i.uuid AS interviewUuid, h.uuid AS hypothesisUuid, e.direction, e.strengt
 FROM evidence e JOIN interviews i ON i.id = e.interview_id JOIN hypotheses h ON h.id = e.hypothesis_id
 WHERE ${BY_KEYS("i.uuid || '/' || h.uuid")}`;
 
-const OUTCOMES = `
+// A range's outcomes, and the earlier ones of the hypotheses it carries (HYPOTHESES): an outcome is
+// part of its hypothesis's state, so without them a hypothesis killed before the range would arrive
+// open in the importer's journal (fresh-eyes wave 18 H2). None after the range's end: the file says
+// what each hypothesis was on its last day.
+const OUTCOMES = (whole: boolean) => `
 SELECT o.uuid, h.uuid AS hypothesisUuid, o.outcome, o.date, o.reason, o.by, ${VERSION_COLUMNS}
 FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id ${VERSION_JOIN('outcome', 'o.uuid')}
-WHERE o.date BETWEEN @start AND @end
+WHERE o.date BETWEEN @start AND @end${
+  whole
+    ? ''
+    : ` OR (o.date < @start AND o.hypothesis_id IN (SELECT e.hypothesis_id FROM evidence e WHERE e.interview_id IN
+   (${SELECTED_INTERVIEWS}) UNION ${SELECTED_OUTCOMES}))`
+}
 ORDER BY o.date, o.uuid`;
 
 const OUTCOMES_BY_KEYS = `
@@ -385,7 +394,7 @@ export function exportParts(
       r,
     ),
   );
-  const outcomes = all(OUTCOMES, dated).map((r) =>
+  const outcomes = all(OUTCOMES(range.whole), dated).map((r) =>
     versioned<OutcomeDoc>(
       {
         uuid: r.uuid,

@@ -1,0 +1,40 @@
+// Findings of the fresh-eyes tester in wave 18 (H<n>), each as a user meets it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox({ today: '2026-12-07' })));
+afterEach(() => box.cleanup());
+
+describe('a period export carries the decisions of the hypotheses it carries (H2)', () => {
+  it('a hypothesis killed before the week comes back killed in the importer', () => {
+    box.ok(['hyp', 'add', 'Ops leads want a digest', '--date', '2026-11-20']);
+    box.ok(['log', '--with', 'Lee', '--account', 'Acme', '--summary', 'no', '--refutes', 'H1', '--date', '2026-11-25']);
+    box.ok(['hyp', 'kill', 'H1', '--reason', 'nobody reads email', '--date', '2026-11-26']);
+    box.ok([
+      'log',
+      '--with',
+      'Kim',
+      '--account',
+      'Beta',
+      '--summary',
+      'call',
+      '--supports',
+      'H1',
+      '--date',
+      '2026-12-02',
+    ]);
+    // killed after the week: the file says what H1 was on the week's last day
+    box.ok(['hyp', 'add', 'Admins want SSO', '--date', '2026-11-20']);
+    box.ok(['log', '--with', 'Kim', '--summary', 'sso', '--supports', 'H2', '--date', '2026-12-03']);
+    box.ok(['hyp', 'kill', 'H2', '--reason', 'later', '--date', '2026-12-07']);
+    const file = join(box.dir, 'w49.json');
+    box.ok(['export', '--week', '2026-W49', '--format', 'json', '--out', file]);
+    const other = join(box.dir, 'other.db');
+    box.ok(['--db', other, 'import', file]);
+    const hyps = box.json(['--db', other, 'hyp', 'list', '--status', 'all']);
+    const status = Object.fromEntries(hyps.map((h: any) => [h.statement, h.status]));
+    expect(status).toEqual({ 'Ops leads want a digest': 'killed', 'Admins want SSO': 'open' });
+  });
+});
