@@ -24,7 +24,7 @@ import { renderReportJson } from '../render/report-json.js';
 import { unwritten, writeOut } from '../io.js';
 import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
 import { interviewIdsIn, withRefs, withRefsText } from '../core/page-refs.js';
-import { holdsArrivedConversations, othersHoldConversations, teamRows } from '../db/team.js';
+import { holdsArrivedConversations, othersHoldConversations, teamRows, teamSizes } from '../db/team.js';
 import { buildTeam, type Team } from '../core/team.js';
 import { renderTeamText } from '../render/team.js';
 import { addDays, daysBetween } from '../core/dates.js';
@@ -230,11 +230,14 @@ function teamPace(report: Report, options: ReportOptions) {
  */
 export function teamPage(db: DB, options: ReportOptions): { options: ReportOptions; team: (r: Report) => Team } {
   const query = reportQuery(options);
-  const since = addDays(options.asOf, -7 * CHART_WEEKS + 1);
-  const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since });
+  // the team as of the period's end (query.end, cut at asOf): one who joined since is not judged in it
+  const since = addDays(query.end, -7 * CHART_WEEKS + 1);
+  const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since, until: query.end });
   const periodDays = daysBetween(options.period.start, options.period.end) + 1;
+  // each week of the chart and streak judged by the team then, counted by the same rule
+  const teamByWeek = teamSizes(db, query.weeks, 7 * CHART_WEEKS);
   return {
-    options: rows.length === 0 ? options : { ...options, people: rows.length },
+    options: rows.length === 0 ? options : { ...options, people: rows.length, teamByWeek },
     team: (report) =>
       buildTeam(
         rows,

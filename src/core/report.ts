@@ -347,6 +347,13 @@ export interface ReportOptions {
    * judges the team (fresh-eyes wave 15 H11: the team's five calls "met" one person's target of 2)
    */
   people?: number;
+  /**
+   * The team's page: how many people were on the team in each of reportQuery's weeks (teamSizes: those
+   * who held a conversation in the 8 weeks up to the week's end), each week's target that times the
+   * weekly one. Judged by today's head-count, one teammate joining turned the weeks the others met into
+   * misses and the streak into 1 (review wave 18 H8). Absent: every week judged as `people`.
+   */
+  teamByWeek?: readonly number[];
 }
 
 export interface PeriodFlags {
@@ -432,6 +439,7 @@ export interface ReportQuery {
    * their counts stop at it.
    */
   weeks: (Period & { until: string; chart: boolean })[];
+  /** the most any of `weeks` asks for (the team's page judges each by the team then): their counts stop at it */
   weekTarget: number;
   /** account.cadenceDays: the cadence of accounts without their own */
   accountCadence: number;
@@ -536,10 +544,12 @@ export function reportQuery(o: ReportOptions): ReportQuery {
   // (fresh-eyes wave 15 H1)
   const chartEnd = o.period.end < o.asOf ? o.period.end : o.asOf;
   const chartFrom = addDays(chartEnd, -7 * CHART_WEEKS);
-  for (const week of weeksUpTo(o.asOf, o.config['week.start'], STREAK_WEEKS)) {
+  let most = 0;
+  weeksUpTo(o.asOf, o.config['week.start'], STREAK_WEEKS).forEach((week, k) => {
     const chart = week.start <= chartEnd && week.start > chartFrom;
     weeks.push({ ...week, until: week.end < o.asOf ? week.end : o.asOf, chart });
-  }
+    most = Math.max(most, weekTarget(o, k));
+  });
   return {
     start: o.period.start,
     end: o.period.end < o.asOf ? o.period.end : o.asOf,
@@ -547,7 +557,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     judgedOn: judgedOn(o),
     by: o.by,
     weeks,
-    weekTarget: scaledTarget(o.config, 7),
+    weekTarget: most,
     accountCadence: o.config['account.cadenceDays'],
     opportunities: opportunityWindow({}, o.asOf),
     bornBefore: accountsBornBefore(o.asOf, o.today),
@@ -646,6 +656,8 @@ export interface WeekBar {
   label: string;
   direct: number;
   met: boolean;
+  /** the team's page: the week's target, by the people on the team that week (ReportOptions.teamByWeek) */
+  target?: number;
   /** the week holding asOf */
   current: boolean;
   /** the week holding asOf, still running (runningOn): the views mark it "so far" */
@@ -910,18 +922,30 @@ export function scaledTarget(config: Config, days: number): number {
   return Math.ceil((config['cadence.target'] * days) / config['cadence.days']);
 }
 
+/**
+ * The target of reportQuery's week k: the weekly one times the people on the team then (teamByWeek;
+ * nobody that week: one person's, as the page judges a team of nobody), else times `people`.
+ */
+function weekTarget(o: Pick<ReportOptions, 'config' | 'people' | 'teamByWeek'>, k: number): number {
+  const then = o.teamByWeek?.[k];
+  return scaledTarget(o.config, 7) * (then === undefined ? (o.people ?? 1) : Math.max(1, then));
+}
+
 function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   const target = scaledTarget(o.config, 7) * (o.people ?? 1);
   const weeks: WeekBar[] = [];
   // the weeks up to the period's end: a past period (--week last) charts no week after it
   const upTo = rows.directByWeek.filter(({ week }, k) => k === 0 || week.start <= o.period.end);
   upTo.forEach(({ week, direct }, k) => {
+    const then = weekTarget(o, k);
     weeks.push({
       start: week.start,
       end: week.end,
       label: week.label,
       direct,
-      met: direct >= target,
+      met: direct >= then,
+      // the team's page says each week's own target, the team then being not always the team now
+      ...(o.people === undefined ? {} : { target: then }),
       current: k === rows.directByWeek.length - 1,
       running: k === rows.directByWeek.length - 1 && runningOn(week.end, o.asOf, o.today),
     });

@@ -156,7 +156,8 @@ SELECT
   EXISTS (SELECT 1 FROM hypotheses h WHERE h.created_on <= @asOf) AS anyHypothesis`,
 
     // each week's customer contacts; for a week older than the chart, only whether it met the target
-    // (@weekTarget), which the index answers by skipping to that many rows instead of counting all
+    // (@weekTarget, the most any week asks for: that many met any), which the index answers by skipping
+    // to that many rows instead of counting all
     directByWeek: `
 SELECT CASE
     WHEN w.value ->> 'chart' OR NOT EXISTS (SELECT 1 FROM interviews i WHERE i.kind = 'customer' AND i.date BETWEEN

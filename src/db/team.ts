@@ -1,5 +1,6 @@
 // `pm report --team` (issue 19): each interviewer's customer conversations in the period, and who
 // the team is (everyone who held a conversation in the look-back window or the period).
+import { addDays } from '../core/dates.js';
 import type { DB } from './journal.js';
 
 export interface TeamRow {
@@ -56,15 +57,19 @@ export function peopleHoldingConversations(db: DB, q: { since: string; asOf: str
 }
 
 /**
- * One row per person who held a conversation (of any kind) between `since` and `asOf`, or in the
- * period; `by` compared case-insensitively, shown as first written.
+ * One row per person who held a conversation (of any kind) between `since` and `until` (the period's
+ * end, cut at asOf: a past period's team is who was on it then), or in the period; `by` compared
+ * case-insensitively, shown as first written.
  */
-export function teamRows(db: DB, q: { start: string; end: string; asOf: string; since: string }): TeamRow[] {
+export function teamRows(
+  db: DB,
+  q: { start: string; end: string; asOf: string; since: string; until: string },
+): TeamRow[] {
   return db
     .prepare(`
     WITH people AS (
       SELECT min(i.by) AS by, lower(i.by) AS who FROM interviews i
-      WHERE i.by IS NOT NULL AND i.date BETWEEN min(@since, @start) AND @asOf GROUP BY lower(i.by))
+      WHERE i.by IS NOT NULL AND i.date BETWEEN min(@since, @start) AND @until GROUP BY lower(i.by))
     SELECT p.by,
       (SELECT count(*) FROM interviews i WHERE lower(i.by) = p.who AND i.kind = 'customer'
          AND i.date BETWEEN @start AND @end) AS direct,
@@ -76,4 +81,40 @@ export function teamRows(db: DB, q: { start: string; end: string; asOf: string; 
          AND i.date <= @asOf) AS lastDirect
     FROM people p ORDER BY p.by COLLATE NOCASE`)
     .all(q) as TeamRow[];
+}
+
+// everyone who ever held a conversation, case aside, one seek each into interviews_by_interviewer
+const EVERYONE = `WITH RECURSIVE p(who) AS (
+  SELECT min(by COLLATE NOCASE) FROM interviews WHERE by IS NOT NULL
+  UNION ALL SELECT (SELECT min(by COLLATE NOCASE) FROM interviews WHERE by COLLATE NOCASE > p.who) FROM p
+  WHERE p.who IS NOT NULL)
+SELECT who FROM p WHERE who IS NOT NULL`;
+// the day of someone's first conversation on or after @from, of any kind: a seek a kind into the same index
+const NEXT_HELD = `SELECT min(d) FROM (${['customer', 'indirect', 'stakeholder']
+  .map(
+    (k) => `SELECT min(date) AS d FROM interviews WHERE by = @who COLLATE NOCASE AND kind = '${k}' AND date >= @from`,
+  )
+  .join(' UNION ALL ')})`;
+
+/**
+ * How many people were on the team in each week, as teamRows counts it at a period's end: those who
+ * held a conversation in the `days` days up to the week's `until` (its end, cut at the report's day).
+ * Weeks in order. For each person, the first conversation on or after a week's window answers every
+ * week whose window holds it: a few seeks a person for a year of weeks, not one a week.
+ */
+export function teamSizes(db: DB, weeks: readonly { until: string }[], days: number): number[] {
+  const sizes = new Array<number>(weeks.length).fill(0);
+  const from = weeks.map((w) => addDays(w.until, 1 - days));
+  const next = db.prepare(NEXT_HELD).pluck();
+  for (const who of db.prepare(EVERYONE).pluck().all() as string[]) {
+    let k = 0;
+    while (k < weeks.length) {
+      const held = next.get({ who, from: from[k] }) as string | null;
+      if (held === null || held > weeks[weeks.length - 1].until) break;
+      while (weeks[k].until < held) k++;
+      // on the team from this week while its window still holds that conversation
+      while (k < weeks.length && from[k] <= held) sizes[k++]++;
+    }
+  }
+  return sizes;
 }

@@ -153,8 +153,11 @@ describe('pm report --team on a Tuesday and for a past week (wave 12 G1)', () =>
     const tue = sandbox({ today: '2026-11-17' });
     try {
       expect(tue.pm(['config', 'set', 'cadence.target', '2']).code).toBe(0);
-      // Pat talked to two customers last week and none yet this week; Dana to two this Monday
+      // Pat talked to two customers last week and none yet this week; Dana to two this Monday, and to one
+      // the week before last, so she was on the team last week (who held a conversation in the 8 weeks
+      // up to its end: review wave 18 H8)
       for (const [by, who, date] of [
+        ['Dana', 'Ann Ek', '2026-11-03'],
         ['Pat', 'Jane Roe', '2026-11-10'],
         ['Pat', 'Bo Li', '2026-11-12'],
         ['Dana', 'Kim Oh', '2026-11-16'],
