@@ -52,7 +52,7 @@ import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
 import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
 import { fillStatements, teamPage } from './report.js';
-import type { DB } from '../db/journal.js';
+import { readSnapshot, type DB } from '../db/journal.js';
 import type { MarkdownRecords } from '../core/markdown-records.js';
 import { VERSION } from '../version.js';
 import { unknownFormat } from './format.js';
@@ -454,7 +454,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
   // writer's checkpoint (pm forget truncates the write-ahead log to erase what it removed).
   const spool = new Spool();
   const keep = (chunk: string) => spool.write(chunk);
-  const interviews = db.transaction((): number => {
+  const interviews = readSnapshot(db, (): number => {
     const redactor = redactorFor(db, redact);
     if (format === 'md') return markdown(db, scope, config, redactor, Boolean(opts.frontMatter), keep);
     if (format === 'html') return html(db, scope, config, redactor, keep);
@@ -478,7 +478,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
     }
     writeJson(doc, redactor ? each() : texts(), keep);
     return count;
-  })();
+  });
   const chunks = spool.drain();
 
   if (out === undefined) {

@@ -386,7 +386,11 @@ const NO_EVIDENCE_COLUMNS = `0 AS supports, 0 AS refutes, 0 AS otherSupports, 0 
 
 /**
  * Killed and invalidated hypotheses when the statuses hold as of asOf: the first @rows (-1: all),
- * latest decision first (then by id), chosen from the index on status alone.
+ * latest decision first (then by id), in the order report_decided (0044) keeps its killed list in:
+ * its `date` is the latest outcome's, which is the decision day (hypotheses.decided_on, 0004), so
+ * its index walks them latest decision first and stops at the @rows-th; choosing them from the
+ * index on status sorted every killed and invalidated hypothesis (~1,000 on a 100k journal) for the
+ * ten a page shows (~0.6 -> 0.3 ms).
  */
 const DECIDED_NOW = `
 SELECT x.rowid, x.id, x.statement, x.createdOn, x.decideBy, x.status, o.outcome, o.date AS outcomeDate, o.reason AS
@@ -394,9 +398,10 @@ SELECT x.rowid, x.id, x.statement, x.createdOn, x.decideBy, x.status, o.outcome,
   ${NO_EVIDENCE_COLUMNS}
 FROM (SELECT ${LEAN_COLUMNS}, h.status, k.decided_on
       -- the first @rows from the index alone, then their rows
-      FROM (SELECT h.id, h.decided_on FROM hypotheses h
-            WHERE h.status IN ('killed', 'invalidated') AND h.created_on <= @asOf
-            ORDER BY h.decided_on DESC, h.id
+      FROM (SELECT d.hypothesis_id AS id, d.decided_on FROM report_decided d INDEXED BY report_decided_order
+              CROSS JOIN hypotheses h ON h.id = d.hypothesis_id
+            WHERE d.list = 'killed' AND h.created_on <= @asOf
+            ORDER BY d.date DESC, d.decided_on DESC, d.hypothesis_id
             LIMIT @rows) k
       CROSS JOIN hypotheses h ON h.id = k.id) x
 CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = x.rowid ORDER BY o2.date DESC,

@@ -77,11 +77,16 @@ import { bornBeforeAny, segmentsSql } from './coverage.js';
 const THEME_GROUP = (key: string) =>
   `coalesce(' #' || coalesce((SELECT o.id FROM opportunities o WHERE o.key = ${key}),
     (SELECT o.opportunity_id FROM opportunity_aliases o WHERE o.key = ${key})), ${key})`;
-// the themes (g: kind, group, accounts, signals, interviews) at or above the @rows-th, in the report's order
-const TOP_THEMES = `top AS MATERIALIZED (
-  SELECT * FROM g WHERE NOT EXISTS (SELECT 1 FROM g LIMIT 1 OFFSET @rows - 1) OR (accounts, signals, interviews) >= (
-    SELECT accounts, signals, interviews FROM g ORDER BY accounts DESC, signals DESC, interviews DESC
-    LIMIT 1 OFFSET @rows - 1)
+// the themes (g: kind, group, accounts, signals, interviews) at or above the @rows-th, in the report's order.
+// The @rows-th made once and joined: each reference to a CTE makes SQLite copy and resolve its definition
+// again while it prepares the statement (g's, and t's or k's within it), and top is itself read three times
+const TOP_THEMES = `nth AS MATERIALIZED (
+  SELECT accounts, signals, interviews FROM g ORDER BY accounts DESC, signals DESC, interviews DESC
+  LIMIT 1 OFFSET @rows - 1
+),
+top AS MATERIALIZED (
+  SELECT g.* FROM g LEFT JOIN nth
+  WHERE nth.accounts IS NULL OR (g.accounts, g.signals, g.interviews) >= (nth.accounts, nth.signals, nth.interviews)
 ),`;
 /** A theme's name: its opportunity's when the user named it, else as the period writes it most (`spelling`). */
 const THEME_NAME = (grp: string, spelling: string) =>
@@ -466,6 +471,7 @@ g AS MATERIALIZED (
     max(t.kind = 'pain' AND (t.key GLOB '*[^ -~]*' OR instr(t.key, '  ') > 0)) AS other
   FROM t GROUP BY t.kind, t.grp
 ),
+n AS MATERIALIZED (SELECT count(*) AS themes, max(other) AS other FROM g),
 ${TOP_THEMES}
 named AS (
   SELECT kind, grp, theme FROM (
@@ -482,8 +488,8 @@ segments AS (
   GROUP BY t.kind, t.grp
 )
 SELECT top.kind, ${THEME_NAME('top.grp', 'nm.theme')}, top.accounts, top.signals, top.interviews, s.accountSegments,
-  (SELECT count(*) FROM g), (SELECT max(other) FROM g)
-FROM top JOIN named nm ON nm.kind = top.kind AND nm.grp = top.grp
+  n.themes, n.other
+FROM n CROSS JOIN top JOIN named nm ON nm.kind = top.kind AND nm.grp = top.grp
   LEFT JOIN segments s ON s.kind = top.kind AND s.grp = top.grp
 ORDER BY top.kind, top.grp`,
 
@@ -505,6 +511,12 @@ g AS MATERIALIZED (
     k.signals, k.interviews
   FROM k
 ),
+-- how many themes; a pain keyed otherwise; an opportunity's group of two keys or more (fewer groups than keys)
+n AS MATERIALIZED (
+  SELECT count(*) AS themes, max(kind = 'pain' AND (key GLOB '*[^ -~]*' OR instr(key, '  ') > 0)) AS other,
+    count(DISTINCT grp) FILTER (WHERE grp GLOB ' #*') < count(*) FILTER (WHERE grp GLOB ' #*') AS merged
+  FROM g
+),
 ${TOP_THEMES}
 named AS (
   SELECT kind, key, theme FROM (
@@ -522,9 +534,8 @@ segments AS (
   GROUP BY d.kind, d.key
 )
 SELECT top.kind, ${THEME_NAME('top.grp', 'nm.theme')}, top.accounts, top.signals, top.interviews, s.accountSegments,
-  (SELECT count(*) FROM g), (SELECT max(kind = 'pain' AND (key GLOB '*[^ -~]*' OR instr(key, '  ') > 0)) FROM g),
-  EXISTS (SELECT 1 FROM g WHERE grp GLOB ' #*' GROUP BY grp HAVING count(*) > 1)
-FROM top JOIN named nm ON nm.kind = top.kind AND nm.key = top.key
+  n.themes, n.other, n.merged
+FROM n CROSS JOIN top JOIN named nm ON nm.kind = top.kind AND nm.key = top.key
   LEFT JOIN segments s ON s.kind = top.kind AND s.key = top.key
 ORDER BY top.kind, top.grp`,
         }),
