@@ -2,14 +2,24 @@
 // contact name → its conversations and days since the last direct customer contact.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { didYouMean, nearNames } from '../core/text.js';
+import { didYouMean, nearNames, safeLine } from '../core/text.js';
 import { accountJson } from '../core/accounts.js';
 import { byMostOverdue } from '../core/cadence.js';
 import { contactJson, parsePerson } from '../core/contacts.js';
 import { interviewLines, listInterviews, loadInterview, resolveInterviewRef, signalSource } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { bareNumber } from '../db/refs.js';
-import { contactActivity, contactByEmail, contactsByName, knownNames } from '../db/contacts.js';
+import {
+  contactActivity,
+  contactByEmail,
+  contactRefFor,
+  contactsByMergedName,
+  contactsByName,
+  contactsByNameAndAccount,
+  knownNames,
+} from '../db/contacts.js';
+import type { ContactRow } from '../core/contacts.js';
+import type { DB } from '../db/journal.js';
 import { interviewDetail } from '../render/interviews.js';
 import { fitLines } from '../render/wrap.js';
 import { accountPageLines, contactPageLines } from '../render/accounts.js';
@@ -65,7 +75,9 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
   }
   const person = parsePerson(s);
   const byEmail = person.email ? contactByEmail(db, person.email) : undefined;
-  const matches = byEmail ? [byEmail] : contactsByName(db, person.name);
+  let matches = byEmail ? [byEmail] : contactsByName(db, person.name);
+  // "Jane Roe (Acme)", as pm prints a contact and names them in its hints
+  if (matches.length === 0 && !person.email) matches = contactsByNameAndAccount(db, s);
   if (matches.length > 1)
     throw new UsageError(
       `${JSON.stringify(s)} matches ${matches.length} contacts: ` +
@@ -84,6 +96,15 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
         `${JSON.stringify(s)} is a source of signals, not an interview id, account or contact`,
         `try: pm ls --source ${JSON.stringify(source)}`,
       );
+    // a person merged into another here is them now (merged_names): "nothing called" read as lost calls
+    const into = contactsByMergedName(db, s);
+    const became = into.map((c) => `${safeLine(c.name)} (${safeLine(c.account)})`).join(' and ');
+    if (into.length > 0)
+      throw new UsageError(
+        `${JSON.stringify(s)} was merged into ${became}, ` +
+          `who ${into.length > 1 ? 'have' : 'has'} their conversations now`,
+        `try: pm show ${showRef(db, into[0])}`,
+      );
     const guesses = nearNames(s, knownNames(db));
     throw new UsageError(
       `nothing called ${JSON.stringify(s)}: not an interview id, account or contact`,
@@ -100,4 +121,10 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
   const lines = [...interviewLines(db, { contactId: matches[0].id, limit })];
   ctx.outLines(contactPageLines(contact, lines, ctx.width, ctx.color));
   hintIfCut(ctx, opts.limit, lines.length, () => contact.interviews, 'newest first');
+}
+
+/** How `pm show` names a contact: "Jane Roe (Acme)" when that is only them, else their email. */
+function showRef(db: DB, c: ContactRow): string {
+  const ref = contactRefFor(db, c);
+  return ref.startsWith('"') || c.email === null ? ref : JSON.stringify(safeLine(c.email));
 }
