@@ -607,6 +607,11 @@ export function painSpellings(db: DB): Spelling[] {
   return db.prepare('SELECT text, count(*) FROM pains GROUP BY text').raw().all() as Spelling[];
 }
 
+/** Whether this very text has been heard (a seek into its kept totals, 0052). */
+export function painTextHeard(db: DB, text: string): boolean {
+  return db.prepare('SELECT 1 FROM pain_text_totals WHERE text = ?').get(text) !== undefined;
+}
+
 /** Every pain text heard, each once: read from its kept totals (0052), not the pains. */
 export function heardPainTexts(db: DB): string[] {
   return db.prepare('SELECT text FROM pain_text_totals').pluck().all() as string[];
