@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { accountStem, editDistance, looseKey, nearPersonName, safeLine } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
 import { accountKeys } from '../db/identity.js';
+import { contactByUuid, contactRefFor } from '../db/contacts.js';
 
 const q = (s: string) => JSON.stringify(safeLine(s));
 
@@ -269,6 +270,37 @@ export function nearContactWarnings(db: DB, what: string, name: string, self: st
     if (out.length === 3) break;
   }
   return out;
+}
+
+/**
+ * A new contact called by the first name alone of a colleague at another account ("Sam" for Sam Lee,
+ * a stakeholder of Our team) and given no email: most often the colleague at a meeting about a customer,
+ * made a customer of that account, so the meeting counted as customer contact (fresh-eyes wave 17 H11).
+ * A warning, not a refusal (a customer's first name is as often their own), with the merge that undoes it.
+ */
+export function colleagueFirstNameWarnings(
+  db: DB,
+  what: string,
+  c: { uuid: string; name: string; email: string | null; role: string },
+  at: { id: number; name: string },
+): string[] {
+  const key = nameKey(c.name);
+  if (c.role === 'stakeholder' || c.email !== null || key.includes(' ')) return [];
+  const colleagues = db
+    .prepare(`SELECT c.uuid FROM contacts c WHERE c.name_key >= ? AND c.name_key < ? AND c.forgotten = 0
+      AND c.role = 'stakeholder' AND c.account_id <> ? ORDER BY c.id LIMIT 3`)
+    .pluck()
+    .all(`${key} `, `${key}!`, at.id) as string[];
+  if (colleagues.length === 0) return [];
+  const self = contactByUuid(db, c.uuid)!;
+  return colleagues.map((uuid) => {
+    const them = contactByUuid(db, uuid)!;
+    return (
+      `${what} ${q(c.name)} (${c.role}, ${safeLine(at.name)}) is the first name of your colleague ` +
+      `${safeLine(them.name)} (stakeholder, ${safeLine(them.account)}); if it was them: pm contact merge ` +
+      `${contactRefFor(db, self)} ${contactRefFor(db, them)}`
+    );
+  });
 }
 
 /**

@@ -46,6 +46,7 @@ import { heardPainTexts, namedOpportunities, painTextHeard } from '../db/opportu
 import { nameKey } from '../core/identity.js';
 import {
   accountLookalikeWarnings,
+  colleagueFirstNameWarnings,
   contactLookalikeWarnings,
   erasedPersonWarnings,
   refuseErasedMention,
@@ -645,6 +646,10 @@ function identityWarningsOf(db: DB, applied: AppliedParticipants): string[] {
     warnings.push(...near);
     if (!applied.newAccount && near.length === 0 && applied.accountId !== null)
       warnings.push(...sameAccountNearWarnings(db, 'the new contact', c.name, c.uuid, applied.accountId, like));
+    if (applied.accountId !== null)
+      warnings.push(
+        ...colleagueFirstNameWarnings(db, 'the new contact', c, { id: applied.accountId, name: applied.accountName! }),
+      );
   }
   for (const c of applied.newContacts) warnings.push(...erasedPersonWarnings(db, c, 'logged as a new contact'));
   return warnings;

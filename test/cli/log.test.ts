@@ -377,6 +377,22 @@ describe('pm log: matching contacts and accounts', () => {
     expect(named.err).toMatch(/new contact: Sam \(customer, Initech\)/);
   });
 
+  it("a new contact called by a colleague's first name is logged with a warning and the merge that undoes it", () => {
+    box.pm(['log', '--with', 'Sam Lee', '--account', 'Our team', '--role', 'stakeholder', '--summary', 'prep']);
+    const r = box.pm(['log', '--with', 'Sam', '--account', 'NewCo', '--summary', 'NewCo deal']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(
+      'pm: warning: the new contact "Sam" (customer, NewCo) is the first name of your colleague Sam Lee ' +
+        '(stakeholder, Our team); if it was them: pm contact merge "Sam (NewCo)" "Sam Lee (Our team)"',
+    );
+    // the merge it names makes the call what it was: a meeting with the colleague, not customer contact
+    box.ok(['contact', 'merge', 'Sam (NewCo)', 'Sam Lee (Our team)', '--yes']);
+    expect(box.sql("SELECT kind FROM interviews WHERE summary = 'NewCo deal'")).toEqual([{ kind: 'stakeholder' }]);
+    // another first name, or a whole name, is someone new with no word of the colleague
+    for (const name of ['Samir', 'Sam Ray'])
+      expect(box.ok(['log', '--with', name, '--account', 'NewCo', '--summary', 'x']).err).not.toMatch(/colleague/);
+  });
+
   it('--role is for the people met for the first time: a known customer keeps theirs, and is never duplicated', () => {
     box.pm(['log', ...JANE, '--summary', 'a']);
     const joint = ['--with', 'Jane Roe', '--with', 'New Colleague', '--role', 'stakeholder'];
