@@ -13,18 +13,19 @@ import { nameKey } from '../core/identity.js';
 
 /**
  * The conversation that answered interview `i`'s follow-up, as the report's "Follow-ups due" reads it
- * (src/db/report.ts): the first customer conversation dated after it that included one of its people,
- * on or before `asOf` (a parameter name, with its @) when given, else whenever (no conversation is
- * dated after today); as `date id` (the id padded, so that the least text is the first), else NULL.
- * For each person one seek of the index on (contact, kind, date), which holds the interview's id
- * next (WITHOUT ROWID), so their first is the index's first: no sort, and no reading of their later
- * conversations.
+ * (src/db/report.ts): the first customer conversation after it that included one of its people, on or
+ * before `asOf` (a parameter name, with its @) when given, else whenever (no conversation is dated
+ * after today); as `date id` (the id padded, so that the least text is the first), else NULL. "After"
+ * is by day, then by the order the journal logged them (its id: a call later the same day, logged
+ * after it, answers it; schema 72). For each person one seek of the index on (contact, kind, date),
+ * which holds the interview's id next (WITHOUT ROWID), so their first is the index's first: no sort,
+ * and no reading of their later conversations.
  */
 export function answeredSql(i: string, asOf?: string): string {
   return `CASE WHEN ${i}.follow_up IS NOT NULL THEN (SELECT min((
     SELECT printf('%s %012d', later.date, later.interview_id) FROM interview_contacts later
     WHERE later.contact_id = ic.contact_id AND later.kind = 'customer'
-      AND later.date > ${i}.date${asOf ? ` AND later.date <= ${asOf}` : ''}
+      AND (later.date, later.interview_id) > (${i}.date, ${i}.id)${asOf ? ` AND later.date <= ${asOf}` : ''}
     ORDER BY later.date, later.interview_id LIMIT 1)) FROM interview_contacts ic WHERE ic.interview_id = ${i}.id) END`;
 }
 
@@ -439,10 +440,12 @@ export interface OpenFollowUp {
 }
 
 /**
- * The follow-ups still open for these people as of `asOf`: not marked done, of a conversation dated
- * before `asOf` that one of them was in, and not answered yet, i.e. no customer conversation with
- * one of its people dated after it and on or before `asOf` (other than `except`, the interview being
- * logged). The report applies the same rule to the follow-ups it lists as due (src/db/report.ts).
+ * The follow-ups still open for these people for a conversation on `asOf`, logged after every other
+ * (`except`, the interview being logged, else one about to be): not marked done, of a conversation
+ * before it that one of them was in (an earlier day, or the same day), and not answered yet, i.e. no
+ * customer conversation with one of its people after it (by day, then as logged: answeredSql) and on
+ * or before `asOf`, other than `except`. The report applies the same rule to the follow-ups it lists as
+ * due (src/db/report.ts).
  */
 export function openFollowUps(
   db: DB,
@@ -457,10 +460,12 @@ export function openFollowUps(
        FROM json_each(@contacts) who
          CROSS JOIN interview_contacts mine ON mine.contact_id = who.value
          CROSS JOIN interviews i ON i.id = mine.interview_id
-       WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.date < @asOf AND i.id IS NOT @except
+       WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0
+         AND (i.date < @asOf OR i.date = @asOf AND (@except IS NULL OR i.id < @except))
          AND NOT EXISTS (SELECT 1 FROM interview_contacts ic
            CROSS JOIN interview_contacts later ON later.contact_id = ic.contact_id
-           WHERE ic.interview_id = i.id AND later.kind = 'customer' AND later.date > i.date
+           WHERE ic.interview_id = i.id AND later.kind = 'customer'
+             AND (later.date, later.interview_id) > (i.date, i.id)
              AND later.date <= @asOf AND later.interview_id IS NOT @except)
        ORDER BY i.follow_up, i.id`,
     )

@@ -128,8 +128,8 @@ export const SUMMARIES: readonly Summary[] = [
     writtenWithRow: true,
   },
   {
-    // each open follow-up's first customer conversation after it with one of its people (0028), from
-    // interview_contacts' copies above
+    // each open follow-up's first customer conversation after it with one of its people (0028; after: a
+    // later day, or the same day and logged after it, 0072), from interview_contacts' copies above
     name: 'follow_up_answers',
     table: 'follow_up_answers',
     view: 'follow_up_answers_now',

@@ -63,7 +63,9 @@ describe('a date far from the conversation', () => {
   it('within a year either way says nothing', () => {
     for (const args of [
       ['--date', '2025-12-01'],
-      ['--follow-up', '2027-11-01'],
+      // the day before the calls above: one of today, logged after them, would answer their follow-ups
+      // (and say so on stderr)
+      ['--date', '2026-11-19', '--follow-up', '2027-11-01'],
       ['--date', '2026-01-05', '--follow-up', '+8w'],
     ])
       expect(log(args).err, args.join(' ')).toBe('');

@@ -9,22 +9,24 @@ import { twoJournals } from '../two-journals.js';
 const team = twoJournals('2026-11-26');
 const { pm } = team;
 
+// the call done already a day earlier: logged last on the same day, it would answer the follow-up of
+// the call with both (a customer call after it, on its day and logged after it, answers it: schema 72)
 function logCalls(who: 'a' | 'b') {
-  pm(who, ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'CFO signs off', '--follow-up', '+1w']);
+  const due = ['--follow-up', '2026-12-03'];
+  pm(who, ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'CFO signs off', ...due]);
+  pm(who, ['log', '--with', 'Jane Roe', '--with', 'Raj Patel', '--account', 'Acme', '--summary', 'both', ...due]);
   pm(who, [
     'log',
     '--with',
     'Jane Roe',
-    '--with',
-    'Raj Patel',
     '--account',
     'Acme',
     '--summary',
-    'both',
-    '--follow-up',
-    '+1w',
+    'done already',
+    '--date',
+    '2026-11-25',
+    ...due,
   ]);
-  pm(who, ['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'done already', '--follow-up', '+1w']);
   pm(who, ['edit', 'I3', '--follow-up', 'done']);
 }
 

@@ -173,17 +173,18 @@ describe('pm log, scripted', () => {
   });
 
   it('pm show and the records say which conversation answered a follow-up, as the report reads it', () => {
-    box.pm(['log', ...JANE, '--summary', 'first', '--date', '2026-11-10', '--follow-up', '2026-11-12']);
+    // a call of the same day logged before it answers nothing (one logged after it would: schema 72)
+    box.pm(['log', ...JANE, '--summary', 'same day', '--date', '2026-11-10']);
+    box.pm(['log', '--with', 'Jane Roe', '--summary', 'first', '--date', '2026-11-10', '--follow-up', '2026-11-12']);
     box.pm(['log', '--with', 'Raj <raj@acme.test>', '--account', 'Acme', '--summary', 'x', '--date', '2026-11-11']);
     box.pm(['log', '--with', 'Raj', '--summary', 'owed', '--date', '2026-11-11', '--follow-up', '2026-11-13']);
-    // the same day answers nothing; a signal answers nothing; a later customer call with Jane does
-    box.pm(['log', '--with', 'Jane Roe', '--summary', 'same day', '--date', '2026-11-10']);
+    // a signal answers nothing; a later customer call with Jane does
     box.pm(['log', '--channel', 'support', '--with', 'Jane Roe', '--summary', 'ticket', '--date', '2026-11-13']);
     box.pm(['log', '--with', 'Jane Roe', '--summary', 'second', '--date', '2026-11-16']);
     box.pm(['log', '--with', 'Jane Roe', '--summary', 'third', '--date', '2026-11-17']);
-    expect(box.pm(['show', 'I1']).out).toMatch(/^Follow-up: 2026-11-12 · answered by I6 on 2026-11-16$/m);
-    expect(box.pm(['show', 'I3']).out).toMatch(/^Follow-up: 2026-11-13$/m);
-    const shown = box.json(['show', 'I1']);
+    expect(box.pm(['show', 'I2']).out).toMatch(/^Follow-up: 2026-11-12 · answered by I6 on 2026-11-16$/m);
+    expect(box.pm(['show', 'I4']).out).toMatch(/^Follow-up: 2026-11-13$/m);
+    const shown = box.json(['show', 'I2']);
     // followUpDone keeps its meaning: what pm edit --follow-up done set
     expect([shown.followUpDone, shown.followUpAnsweredBy, shown.followUpAnsweredOn]).toEqual([
       false,
@@ -191,11 +192,11 @@ describe('pm log, scripted', () => {
       '2026-11-16',
     ]);
     const listed = box.json(['ls']).map((r: any) => [r.id, r.followUpAnsweredBy, r.followUpAnsweredOn]);
-    expect(listed.filter((r: any[]) => r[1] !== null)).toEqual([['I1', 'I6', '2026-11-16']]);
+    expect(listed.filter((r: any[]) => r[1] !== null)).toEqual([['I2', 'I6', '2026-11-16']]);
     // the report agrees: only Raj's follow-up is due
-    expect(box.json(['report']).followUps.map((f: any) => f.id)).toEqual(['I3']);
-    box.pm(['edit', 'I1', '--follow-up', 'done']);
-    expect(box.pm(['show', 'I1']).out).toMatch(/^Follow-up: 2026-11-12 \(done\)$/m);
+    expect(box.json(['report']).followUps.map((f: any) => f.id)).toEqual(['I4']);
+    box.pm(['edit', 'I2', '--follow-up', 'done']);
+    expect(box.pm(['show', 'I2']).out).toMatch(/^Follow-up: 2026-11-12 \(done\)$/m);
   });
   it('an indirect signal may name only the account, and is not customer contact', () => {
     const r = box.pm(['log', '--channel', 'support', '--account', 'Globex', '--summary', '3 tickets about exports']);

@@ -121,6 +121,37 @@ describe.each(FIXTURES)('a schema-$version journal', ({ version, file }) => {
   });
 });
 
+describe('a schema-1 journal with follow-ups answered the same day (H15, schema 72)', () => {
+  it('upgrades to answers by a call logged later that day, and pm doctor finds it healthy', () => {
+    copyFixture(FIXTURES[0].file, box.db);
+    const old = new Database(box.db);
+    const call = old.prepare(`INSERT INTO interviews (id, uuid, date, account_id, summary, follow_up, created_at)
+      VALUES (?, ?, '2026-10-30', ?, ?, ?, '2026-10-30T12:00:00.000Z')`);
+    const person = old.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, ?)');
+    // Omar's follow-up of the morning, answered by his call logged after it; Li Wei's call logged
+    // before the one that asks, which answers nothing
+    for (const [id, contact, account, summary, followUp] of [
+      [8, 2, 2, 'asks for the API', '2026-10-30'],
+      [9, 2, 2, 'API walkthrough', null],
+      [10, 4, 4, 'intro', null],
+      [11, 4, 4, 'asks for a quote', '2026-10-30'],
+    ] as const) {
+      call.run(id, `01a20505-4300-7778-90a8-6695723880${String(id).padStart(2, '0')}`, account, summary, followUp);
+      person.run(id, contact);
+    }
+    old.close();
+    const report = box.json(['report', '--as-of', '2026-11-02']);
+    expect(report.followUps.map((f: { id: string }) => f.id)).toEqual(['I11']);
+    expect(box.json(['show', 'I8'])).toMatchObject({ followUpAnsweredBy: 'I9', followUpAnsweredOn: '2026-10-30' });
+    expect(box.json(['doctor']).healthy).toBe(true);
+    // the upgrade changes which follow-ups are answered, never the follow-ups themselves
+    expect(box.sql('SELECT id FROM interviews WHERE follow_up IS NOT NULL AND follow_up_done = 0')).toEqual([
+      { id: 8 },
+      { id: 11 },
+    ]);
+  });
+});
+
 describe('the migration runner', () => {
   function seeded() {
     const j = openForWrite(box.db);

@@ -160,13 +160,13 @@ describe('decide-soon', () => {
 });
 
 describe('follow-ups answered by a later customer conversation', () => {
-  it('a later call with one of its people answers it; an earlier one, a same-day one or a signal does not', () => {
+  it('a later call with one of its people answers it; an earlier one, a same-day one logged before it or a signal does not', () => {
     const acme = j.account('Acme');
     const jane = j.contact('Jane', acme);
     const raj = j.contact('Raj', acme);
+    j.interview({ date: '2026-11-10', account: acme, with: [jane] }); // the same day, logged before it
     const first = j.interview({ date: '2026-11-10', account: acme, with: [jane, raj], followUp: '2026-11-13' });
     j.interview({ date: '2026-11-09', account: acme, with: [jane] }); // earlier
-    j.interview({ date: '2026-11-10', account: acme, with: [jane] }); // the same day
     j.interview({ date: '2026-11-12', account: acme, with: [raj], channel: 'support' }); // a signal
     const us = j.account('Us');
     j.interview({ date: '2026-11-12', account: us, with: [j.contact('Sam', us, 'stakeholder')] });
@@ -180,5 +180,15 @@ describe('follow-ups answered by a later customer conversation', () => {
     r = j.report('2026-11-16');
     expect(r.followUps.map((f) => f.id)).toEqual([`I${first}`]);
     expect(answer).toBeGreaterThan(first);
+  });
+
+  it('a call later the same day, logged after it, answers it as of that day (H15)', () => {
+    const acme = j.account('Acme');
+    const jane = j.contact('Jane', acme);
+    const first = j.interview({ date: '2026-11-10', account: acme, with: [jane], followUp: '2026-11-10' });
+    expect(j.report('2026-11-10').followUps.map((f) => f.id)).toEqual([`I${first}`]);
+    j.interview({ date: '2026-11-10', account: acme, with: [jane] });
+    expect(j.report('2026-11-10').followUps).toEqual([]);
+    expect(j.report('2026-11-20').followUps).toEqual([]);
   });
 });

@@ -454,10 +454,17 @@ describe('follow-ups', () => {
   it('lists follow-ups due on or before as-of and not done, most overdue first', () => {
     const a = j.account('Acme');
     const jane = j.contact('Jane', a);
+    // a person each: a call with the same person later the same day answers the follow-ups before it
     const due = j.interview({ date: '2026-11-10', account: a, with: [jane], followUp: '2026-11-19' });
-    const today = j.interview({ date: '2026-11-10', account: a, with: [jane], followUp: '2026-11-20' });
-    j.interview({ date: '2026-11-10', account: a, with: [jane], followUp: '2026-11-12', followUpDone: true });
-    j.interview({ date: '2026-11-10', account: a, with: [jane], followUp: '2026-11-21' });
+    const today = j.interview({ date: '2026-11-10', account: a, with: [j.contact('Raj', a)], followUp: '2026-11-20' });
+    j.interview({
+      date: '2026-11-10',
+      account: a,
+      with: [j.contact('Mia', a)],
+      followUp: '2026-11-12',
+      followUpDone: true,
+    });
+    j.interview({ date: '2026-11-10', account: a, with: [j.contact('Lee', a)], followUp: '2026-11-21' });
     const r = j.report('2026-11-20');
     expect(r.followUps.map((f) => [f.id, f.followUp, f.daysOverdue])).toEqual([
       [`I${due}`, '2026-11-19', 1],

@@ -486,9 +486,11 @@ describe("a follow-up's answer (follow_up_answers)", () => {
         expect([what, summaryDrift(j.db)]).toEqual([what, []]);
       };
       // Cy (a stakeholder) and Ann on the 10th, a follow-up; Ann's stakeholder meeting before it
-      call('2026-01-05', [ann, cy]);
+      const before = call('2026-01-05', [ann, cy]);
       const f = j.interview({ date: '2026-01-10', account: a, with: [ann, cy], followUp: '2026-01-17' });
       step('nobody called since', f, null);
+      j.db.prepare("UPDATE interviews SET date = '2026-01-10' WHERE id = ?").run(before);
+      step("Ann's call moved to its day, logged before it", f, null);
       const meeting = call('2026-01-12', [cy]);
       step('a stakeholder meeting answers nothing', f, null);
       const on20 = call('2026-01-20', [ann]);
@@ -500,7 +502,7 @@ describe("a follow-up's answer (follow_up_answers)", () => {
       j.db.prepare("UPDATE interviews SET channel = 'review' WHERE id = ?").run(on15);
       step('the 15th a second-hand signal', f, '2026-01-20');
       j.db.prepare("UPDATE interviews SET channel = 'call', date = '2026-01-10' WHERE id = ?").run(on15);
-      step('the 15th moved to the same day', f, '2026-01-20');
+      step('the 15th moved to the same day, logged after it', f, '2026-01-10');
       j.db.prepare("UPDATE interviews SET date = '2026-01-11' WHERE id = ?").run(on15);
       step('the same call a day after', f, '2026-01-11');
       j.db.prepare("UPDATE contacts SET role = 'customer' WHERE id = ?").run(cy);
