@@ -36,6 +36,19 @@ export class JournalError extends PmError {
   }
 }
 
+/**
+ * A command whose whole point is the journal's content, run where there is none: cron without the
+ * PM_DB the shell sets reads no journal, and its "nothing logged" (or an empty file written over last
+ * night's) reads as a lost journal. Exit 1, as pm doctor does.
+ */
+export function noJournalFor(path: string, what: string): JournalError {
+  return new JournalError(
+    `no journal at ${path}: nothing to ${what}`,
+    'pm log makes it; if you meant another: --db or $PM_DB (cron does not see the PM_DB your shell sets: ' +
+      'set it in the crontab)',
+  );
+}
+
 /** The user pressed Ctrl-C (exit 130) or pm got SIGTERM (143); the message says what was saved. */
 export class Interrupted extends PmError {
   constructor(message = 'interrupted, nothing saved', code: number = EXIT.interrupted) {

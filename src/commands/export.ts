@@ -5,7 +5,7 @@
 import { isJournalFile } from './backup.js';
 import { expandHome } from '../db/journal-path.js';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { noJournalFor, UsageError } from '../errors.js';
 import { destination, Spool, type Staged, stage, writeFailure, writeThrough } from '../files.js';
 import { interruptible } from '../interrupt.js';
 import { addDays, parsePastDate, rangePeriod, type Period } from '../core/dates.js';
@@ -441,7 +441,10 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
       `${out.path} is a pm journal; pm export --out does not replace one`,
       'give another name (pm backup writes over an older backup)',
     );
-  const { db } = ctx.read();
+  // an export of no journal is not an empty journal's: a nightly cron line without $PM_DB replaced the
+  // shared file with an empty one, exit 0 (fresh-eyes wave 18 H8)
+  const { db, missing } = ctx.read();
+  if (missing) throw noJournalFor(ctx.dbPath, 'export');
   readOnce(db);
   // the weekly notes of a shared journal are the team's: everyone's conversations against the team's
   // target, each person's in a Team section (fresh-eyes wave 15 H11: the team's five calls read "met"
@@ -508,7 +511,7 @@ export async function exportCommand(ctx: Context, opts: ExportOptions): Promise<
           throw writeFailure('--out', out.path, err);
         }
         // after the last checkpoint: noted in the journal, so that pm forget can name this file
-        if (!ctx.read().missing) rememberWrittenFile(ctx, 'export', out.target);
+        rememberWrittenFile(ctx, 'export', out.target);
       },
       () => `interrupted, ${out.path} not written (what was there is untouched)`,
       () => `interrupted after ${out.path} was written in full`,

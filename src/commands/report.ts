@@ -32,7 +32,7 @@ import { renderReportText } from '../render/report-text.js';
 import { renderStandup } from '../render/report-standup.js';
 import { renderReportMarkdown } from '../render/report-md.js';
 import { renderReportHtml } from '../render/report-html.js';
-import { EXIT, ExitWith, JournalError, ReaderGone, UsageError } from '../errors.js';
+import { EXIT, ExitWith, noJournalFor, ReaderGone, UsageError } from '../errors.js';
 import { checkText, LIMITS } from '../core/text.js';
 import { checkInterviewer } from './interviews.js';
 import type { DB } from '../db/journal.js';
@@ -176,13 +176,8 @@ export function report(ctx: Context, flags: ReportFlags): void {
   const journal = ctx.read();
   const options = reportOptions(ctx, flags, ctx.config());
   // cron without the PM_DB the shell sets reads no journal: "OVERDUE · Nothing logged yet" each
-  // morning reads as a lost journal (H18). There is nothing to check: exit 1, as pm doctor does.
-  if (flags.check && journal.missing)
-    throw new JournalError(
-      `no journal at ${ctx.dbPath}: nothing to check`,
-      'pm log makes it; if you meant another: --db or $PM_DB (cron does not see the PM_DB your shell sets: ' +
-        'set it in the crontab)',
-    );
+  // morning reads as a lost journal (H18)
+  if (flags.check && journal.missing) throw noJournalFor(ctx.dbPath, 'check');
   // named as the journal writes them ("by Ann Ash" for --by "ann ash": a cron's header is the team's)
   if (options.by !== null) options.by = checkInterviewer(ctx, journal.db, options.by);
   else if (!flags.team) {

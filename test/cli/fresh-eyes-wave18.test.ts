@@ -1,5 +1,6 @@
 // Findings of the fresh-eyes tester in wave 18 (H<n>), each as a user meets it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
 
@@ -36,5 +37,22 @@ describe('a period export carries the decisions of the hypotheses it carries (H2
     const hyps = box.json(['--db', other, 'hyp', 'list', '--status', 'all']);
     const status = Object.fromEntries(hyps.map((h: any) => [h.statement, h.status]));
     expect(status).toEqual({ 'Ops leads want a digest': 'killed', 'Admins want SSO': 'open' });
+  });
+});
+
+describe('an export from a journal that does not exist writes nothing (H8)', () => {
+  it('refuses with exit 1, leaving the last export as it was', () => {
+    const file = join(box.dir, 'nightly.json');
+    writeFileSync(file, 'last night');
+    for (const format of ['json', 'csv', 'md', 'html']) {
+      const r = box.pm(['export', '--format', format, '--out', file], { env: { PM_DB: join(box.dir, 'typo.db') } });
+      expect(r.code, format).toBe(1);
+      expect(r.err).toContain(`pm: no journal at ${join(box.dir, 'typo.db')}: nothing to export`);
+      expect(readFileSync(file, 'utf8')).toBe('last night');
+      expect(existsSync(join(box.dir, 'typo.db'))).toBe(false);
+    }
+    // to stdout: nothing printed, and a script sees the failure
+    const r = box.pm(['export', '--week'], { env: { PM_DB: join(box.dir, 'typo.db') } });
+    expect(r).toMatchObject({ code: 1, out: '' });
   });
 });

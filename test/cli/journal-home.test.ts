@@ -71,7 +71,7 @@ describe(`a leading $HOME/ or ${BRACED}/ left unexpanded`, () => {
     expect(box.pm(['--db', join(home, 'pm.db'), 'backup', '$HOME/bk.db'], { cwd }).code).toBe(0);
     expect(existsSync(join(home, 'bk.db'))).toBe(true);
     // a $ elsewhere is part of a name
-    expect(box.pm(['export', '--out', join(box.dir, 'a$HOME.md')]).code).toBe(0);
+    expect(box.pm(['--db', join(home, 'pm.db'), 'export', '--out', join(box.dir, 'a$HOME.md')]).code).toBe(0);
     expect(existsSync(join(box.dir, 'a$HOME.md'))).toBe(true);
   });
 });

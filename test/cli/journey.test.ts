@@ -157,6 +157,7 @@ describe('the JSON export and import', () => {
   });
 
   it('a file without those keys imports with none (said for every link); bad values are refused by name', () => {
+    box.ok(['init']); // an export needs a journal (a missing one is exit 1: fresh-eyes wave 18 H8)
     const base = box.json(['export', '--format', 'json']);
     const file = join(box.dir, 'in.json');
     const acc = '01900000-0000-7000-8000-000000000001';

@@ -122,6 +122,8 @@ describe('code caches', () => {
   });
 
   it('each output a flag chooses keeps its own too: a JSON export does not write the markdown one', () => {
+    // an export needs a journal to export (a missing one is exit 1 since fresh-eyes wave 18 H8)
+    box.ok(['init']);
     expect(app.pm('--db', box.db, 'export', '--format', 'json').status).toBe(0);
     expect(app.cached('export-json')).toBe(true);
     expect(app.cached('export')).toBe(false);
