@@ -905,8 +905,14 @@ export function chartedWeeks(weekly: Report['weekly']): WeekBar[] {
   return first === null ? weekly.weeks.slice(-1) : weekly.weeks.filter((w) => w.end >= first);
 }
 
-/** "met", or "not met" once the period is over, else "behind" or "on track" (the page's pace rule). */
-export function targetWord(k: Report['contact']): 'met' | 'not met' | 'behind' | 'on track' {
+/**
+ * "overdue" while the period runs and no customer conversation came within cadence.days (the page's
+ * verdict, and the Team rows' word: teamStatus; "on track" under an OVERDUE heading contradicted it,
+ * fresh-eyes wave 18 H3); "met", or "not met" once the period is over; else "behind" or "on track"
+ * (the page's pace rule).
+ */
+export function targetWord(k: Report['contact']): 'overdue' | 'met' | 'not met' | 'behind' | 'on track' {
+  if (k.overdue && !k.over) return 'overdue';
   if (k.met) return 'met';
   if (k.over) return 'not met';
   return k.behind ? 'behind' : 'on track';

@@ -56,3 +56,18 @@ describe('an export from a journal that does not exist writes nothing (H8)', () 
     expect(r).toMatchObject({ code: 1, out: '' });
   });
 });
+
+describe('the contact line never contradicts an overdue verdict (H3)', () => {
+  it('17 days without a customer reads "target 1: overdue" in text, markdown and HTML', () => {
+    box.ok(['log', '--with', 'Ann', '--account', 'A', '--summary', 'ask', '--date', '2026-11-20']);
+    const text = box.ok(['report', '--full']).out;
+    expect(text).toContain('0 customer conversations with 0 customers · target 1: overdue\n');
+    const md = box.ok(['report', '--format', 'md']).out;
+    expect(md).toContain('- Customer conversations: 0 with 0 customers (target 1: **overdue**)\n');
+    const html = box.ok(['report', '--format', 'html']).out;
+    expect(html).toMatch(/target <[^>]*>1<\/[a-z]+>: <b>overdue<\/b>\)/);
+    for (const page of [text, md, html]) expect(page).not.toContain('on track');
+    // a past week keeps its met / not met: the period is over
+    expect(box.ok(['report', '--week', '2026-W48', '--full']).out).toContain('target 1: not met');
+  });
+});
