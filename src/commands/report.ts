@@ -9,6 +9,7 @@ import {
   interviewsNamed,
   reportQuery,
   resolvePeriod,
+  pace,
   runningOn,
   scaledTarget,
   SHOWN_ROWS,
@@ -212,10 +213,16 @@ export function report(ctx: Context, flags: ReportFlags): void {
   if (flags.check && r.flags.length > 0) throw new ExitWith(EXIT.flagged);
 }
 
-/** The report's pace for the Team section: the same days elapsed, and a past period judged whole. */
+/**
+ * The report's pace for the Team section: the same days elapsed, and a past period judged whole; a
+ * cadence longer than the period, its window's days (cadenceWindow).
+ */
 function teamPace(report: Report, options: ReportOptions) {
+  const over = !runningOn(options.period.end, options.asOf, options.today);
+  const w = report.contact.window;
+  if (w) return { periodDays: w.days, elapsedDays: pace(w, options.asOf, 0).elapsed, over };
   const { elapsedDays, periodDays } = report.contact;
-  return { elapsedDays, periodDays, over: !runningOn(options.period.end, options.asOf, options.today) };
+  return { elapsedDays, periodDays, over };
 }
 
 /**
@@ -227,7 +234,14 @@ export function teamPage(db: DB, options: ReportOptions): { options: ReportOptio
   const query = reportQuery(options);
   // the team as of the period's end (query.end, cut at asOf): one who joined since is not judged in it
   const since = addDays(query.end, -7 * CHART_WEEKS + 1);
-  const rows = teamRows(db, { start: query.start, end: query.end, asOf: options.asOf, since, until: query.end });
+  const rows = teamRows(db, {
+    start: query.start,
+    end: query.end,
+    asOf: options.asOf,
+    since,
+    until: query.end,
+    window: query.window,
+  });
   const periodDays = daysBetween(options.period.start, options.period.end) + 1;
   // each week of the chart and streak judged by the team then, counted by the same rule
   const teamByWeek = teamSizes(db, query.weeks, 7 * CHART_WEEKS);
@@ -236,10 +250,11 @@ export function teamPage(db: DB, options: ReportOptions): { options: ReportOptio
     team: (report) =>
       buildTeam(
         rows,
-        scaledTarget(options.config, periodDays),
+        query.window ? options.config['cadence.target'] : scaledTarget(options.config, periodDays),
         options.asOf,
         teamPace(report, options),
         options.config['cadence.days'],
+        query.window?.days,
       ),
   };
 }

@@ -173,7 +173,9 @@ export interface ReportRows {
    * Customer contacts in each week of ReportQuery.weeks (oldest first); for a week older than the
    * chart, at most the weekly target (enough to tell whether it met it).
    */
-  directByWeek: { week: Period; direct: number }[];
+  directByWeek: { week: Period; direct: number; inWindow?: number }[];
+  /** customer contacts in ReportQuery.window, up to asOf */
+  windowDirect?: number;
   conversations: ConversationRow[];
   /**
    * The accounts going cold (src/db/standing.ts); read for a view (`unread`), only the first
@@ -438,7 +440,9 @@ export interface ReportQuery {
    * contacts are all counted. The others only need to tell whether they met the weekly target, so
    * their counts stop at it.
    */
-  weeks: (Period & { until: string; chart: boolean })[];
+  weeks: (Period & { until: string; chart: boolean; from?: string })[];
+  /** a cadence longer than the period: its window (cadenceWindow), whose customer contacts are counted */
+  window?: CadenceWindow;
   /** the most any of `weeks` asks for (the team's page judges each by the team then): their counts stop at it */
   weekTarget: number;
   /** account.cadenceDays: the cadence of accounts without their own */
@@ -537,6 +541,11 @@ export function weeksUpTo(asOf: string, weekStart: WeekStart, count: number): Pe
   return weeks;
 }
 
+function withWindow(o: ReportOptions): { window?: CadenceWindow } {
+  const window = cadenceWindow(o.period, o.config);
+  return window ? { window } : {};
+}
+
 export function reportQuery(o: ReportOptions): ReportQuery {
   const weeks: ReportQuery['weeks'] = [];
   // the chart ends at the period's end (a past week's page charts the weeks up to it: weeklyBars), so
@@ -547,7 +556,10 @@ export function reportQuery(o: ReportOptions): ReportQuery {
   let most = 0;
   weeksUpTo(o.asOf, o.config['week.start'], STREAK_WEEKS).forEach((week, k) => {
     const chart = week.start <= chartEnd && week.start > chartFrom;
-    weeks.push({ ...week, until: week.end < o.asOf ? week.end : o.asOf, chart });
+    const until = week.end < o.asOf ? week.end : o.asOf;
+    // a cadence longer than a week: each week judged by the cadence's days up to its end (weeklyTarget)
+    const days = o.config['cadence.days'];
+    weeks.push({ ...week, until, chart, ...(days > 7 ? { from: addDays(week.end, 1 - days) } : {}) });
     most = Math.max(most, weekTarget(o, k));
   });
   return {
@@ -558,6 +570,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     by: o.by,
     weeks,
     weekTarget: most,
+    ...withWindow(o),
     accountCadence: o.config['account.cadenceDays'],
     opportunities: opportunityWindow({}, o.asOf),
     bornBefore: accountsBornBefore(o.asOf, o.today),
@@ -712,10 +725,18 @@ export interface Report {
     over: boolean;
     /** the team's page (ReportOptions.people): `target` is the team's, each person's times this many */
     people?: number;
+    /**
+     * A cadence longer than the period (cadenceWindow): `met`, `expected` and `behind` judge the customer
+     * conversations of the cadence's days up to the period's last day (`direct` of them, to asOf), and
+     * `target` is the cadence's whole
+     */
+    window?: CadenceWindow & { direct: number };
   };
   /** customer conversations per week, the last CHART_WEEKS weeks, oldest first */
   weekly: {
     target: number;
+    /** a cadence longer than a week: each week is judged by this many days up to its end (cadenceWindow) */
+    windowDays?: number;
     weeks: WeekBar[];
     /** consecutive weeks on target up to now (the running week counts once it is met) */
     streak: number;
@@ -865,7 +886,7 @@ export function dayAhead(day: string, asOf: string): string {
  * length), so that three a week asks for one by Wednesday, two by Friday, three by Sunday.
  */
 export function pace(
-  period: Period,
+  period: Pick<Period, 'start' | 'end'>,
   asOf: string,
   target: number,
 ): { length: number; elapsed: number; expected: number } {
@@ -876,16 +897,16 @@ export function pace(
 
 /** The text of behind-target: `1 of 3 · 2 more by Sun (2 days left)`, or for a past period, what it came to. */
 export function behindText(k: Report['contact'], period: Period, asOf: string, today?: string): string {
-  const more = k.target - k.direct;
+  const direct = k.window ? k.window.direct : k.direct;
+  const more = k.target - direct;
+  // a cadence longer than the period: of its window's days (cadenceWindow)
+  const span = k.window ? ` in the ${k.window.days} days to ${k.window.end}` : '';
+  const of = `${direct} of ${k.target} customer conversations${span}`;
   if (k.daysLeft === 0) {
-    if (!runningOn(period.end, asOf, today))
-      return `${k.direct} of ${k.target} customer conversations: ${more} short when the period ended`;
-    return `${k.direct} of ${k.target} customer conversations · ${more} more today, the period's last day`;
+    if (!runningOn(period.end, asOf, today)) return `${of}: ${more} short when the period ended`;
+    return `${of} · ${more} more today, the period's last day`;
   }
-  return (
-    `${k.direct} of ${k.target} customer conversations · ${more} more by ${dayAhead(period.end, asOf)} ` +
-    `(${plural(k.daysLeft, 'day')} left)`
-  );
+  return `${of} · ${more} more by ${dayAhead(period.end, asOf)} ` + `(${plural(k.daysLeft, 'day')} left)`;
 }
 /**
  * Whether a week or period ending `end` is still running in a report as of `asOf`: it has days after
@@ -918,9 +939,41 @@ export function targetWord(k: Report['contact']): 'overdue' | 'met' | 'not met' 
   return k.behind ? 'behind' : 'on track';
 }
 
+/** A cadence longer than the period: what its window holds, before the target (`1 in the 14 days to 2026-12-13 · `). */
+export function inCadence(k: Report['contact']): string {
+  return k.window ? `${k.window.direct} in the ${k.window.days} days to ${k.window.end} · ` : '';
+}
+
+/** The weekly chart's target as the pages name it (`target 1 every 14 days` for a cadence longer than a week). */
+export function weeklyTargetText(r: Pick<Report, 'weekly' | 'contact'>): string {
+  return targetText(r.weekly.target, r.contact.people, r.weekly.windowDays);
+}
+
 /** A target as the pages name it: the team's says whose, and how it is made (`team target 4 (2 × 2)`). */
-export function targetText(target: number, people?: number): string {
-  return people === undefined ? `target ${target}` : `team target ${target} (${people} × ${target / people})`;
+export function targetText(target: number, people?: number, days?: number): string {
+  const every = days === undefined ? '' : ` every ${days} days`;
+  return people === undefined
+    ? `target ${target}${every}`
+    : `team target ${target} (${people} × ${target / people})${every}`;
+}
+
+export interface CadenceWindow {
+  start: string;
+  end: string;
+  days: number;
+}
+
+/**
+ * The window a period shorter than the cadence is judged by: the cadence's days up to the period's
+ * last day, its target whole (null when the period is as long as the cadence or longer: the contract's
+ * scaled target). The contract scales the target to a longer period, rounded up, and is silent on a
+ * shorter one, where rounding up asked "one conversation every 14 days" for one every week, twice the
+ * cadence (review wave 18 H17); a week now meets it when the 14 days up to its end hold one.
+ */
+export function cadenceWindow(period: Period, config: Config): CadenceWindow | null {
+  const days = config['cadence.days'];
+  if (daysBetween(period.start, period.end) + 1 >= days) return null;
+  return { start: addDays(period.end, 1 - days), end: period.end, days };
 }
 
 /** Customer conversations wanted in `days` days: target × days ÷ cadenceDays, rounded up. */
@@ -934,22 +987,27 @@ export function scaledTarget(config: Config, days: number): number {
  */
 function weekTarget(o: Pick<ReportOptions, 'config' | 'people' | 'teamByWeek'>, k: number): number {
   const then = o.teamByWeek?.[k];
-  return scaledTarget(o.config, 7) * (then === undefined ? (o.people ?? 1) : Math.max(1, then));
+  return weeklyTarget(o.config) * (then === undefined ? (o.people ?? 1) : Math.max(1, then));
+}
+
+/** One person's target of a week: the weekly share, or the cadence's whole when it is longer (cadenceWindow). */
+function weeklyTarget(config: Config): number {
+  return config['cadence.days'] > 7 ? config['cadence.target'] : scaledTarget(config, 7);
 }
 
 function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
-  const target = scaledTarget(o.config, 7) * (o.people ?? 1);
+  const target = weeklyTarget(o.config) * (o.people ?? 1);
   const weeks: WeekBar[] = [];
   // the weeks up to the period's end: a past period (--week last) charts no week after it
   const upTo = rows.directByWeek.filter(({ week }, k) => k === 0 || week.start <= o.period.end);
-  upTo.forEach(({ week, direct }, k) => {
+  upTo.forEach(({ week, direct, inWindow }, k) => {
     const then = weekTarget(o, k);
     weeks.push({
       start: week.start,
       end: week.end,
       label: week.label,
       direct,
-      met: direct >= then,
+      met: (inWindow ?? direct) >= then,
       // the team's page says each week's own target, the team then being not always the team now
       ...(o.people === undefined ? {} : { target: then }),
       current: k === rows.directByWeek.length - 1,
@@ -968,6 +1026,7 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   }
   return {
     target,
+    ...(o.config['cadence.days'] > 7 ? { windowDays: o.config['cadence.days'] } : {}),
     weeks: weeks.slice(-CHART_WEEKS),
     streak,
     streakAtLeast: i < 0 && streak > 0 && first !== null && first < weeks[0].start,
@@ -1065,11 +1124,14 @@ function assemble(
   // the team's target is each person's times the people, and so is what is due by asOf: the floor of
   // the team's whole target would outgrow the Team rows' (review R8)
   const people = o.people ?? 1;
-  const perPerson = scaledTarget(config, periodDays);
+  const window = cadenceWindow(o.period, config);
+  const perPerson = window ? config['cadence.target'] : scaledTarget(config, periodDays);
   const target = perPerson * people;
-  const { elapsed, expected: due } = pace(o.period, asOf, perPerson);
-  const expected = due * people;
-  const behind = !o.whole && rows.contact.direct < expected;
+  const { elapsed } = pace(o.period, asOf, perPerson);
+  // a cadence longer than the period: its window's conversations, due at its pace
+  const inCadence = window ? (rows.windowDirect ?? 0) : rows.contact.direct;
+  const expected = pace(window ?? o.period, asOf, perPerson).expected * people;
+  const behind = !o.whole && inCadence < expected;
   const daysSinceLastDirect = rows.lastDirect === null ? null : daysBetween(rows.lastDirect, asOf);
   const overdue = daysSinceLastDirect === null || daysSinceLastDirect > config['cadence.days'];
   const who = o.by ? ` by ${o.by}` : '';
@@ -1089,7 +1151,7 @@ function assemble(
     stakeholder: rows.contact.stakeholder,
     target,
     cadenceDays: config['cadence.days'],
-    met: rows.contact.direct >= target,
+    met: inCadence >= target,
     lastDirect: rows.lastDirect,
     daysSinceLastDirect,
     overdue,
@@ -1100,6 +1162,7 @@ function assemble(
     behind,
     over: !runningOn(o.period.end, asOf, o.today),
     ...(o.people === undefined ? {} : { people: o.people }),
+    ...(window ? { window: { ...window, direct: inCadence } } : {}),
   };
   if (behind) need('behind-target', () => contactNeed(o.by));
   if (behind)

@@ -96,10 +96,11 @@ function contactGroup(r: Report, kinds: string[]): ActionGroup {
   if (kinds.includes('overdue-contact'))
     parts.push(k.lastDirect === null ? 'none logged yet' : `none for ${plural(k.daysSinceLastDirect!, 'day')}`);
   if (kinds.includes('behind-target')) {
-    const more = k.target - k.direct;
+    const got = k.window ? k.window.direct : k.direct;
+    const more = k.target - got;
     if (k.daysLeft > 0) parts.push(`${more} more by ${dayAhead(r.period.end, r.asOf)}`);
     else if (r.period.end >= r.asOf) parts.push(`${more} more today`);
-    else parts.push(`${k.direct} of ${k.target} in the period`);
+    else parts.push(`${got} of ${k.target} ${k.window ? `in ${k.window.days} days` : 'in the period'}`);
   }
   const text = `Talk to customers${r.by ? ` (${r.by})` : ''}: ${parts.join(', ')}`;
   const entry: NeedEntry = {
@@ -158,11 +159,12 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
       ? 'this month'
       : 'in the period';
   const contact: string[] = [];
-  const pace =
-    k.daysLeft > 0 && k.direct < k.target ? `, ${k.target - k.direct} more by ${dayAhead(r.period.end, r.asOf)}` : '';
-  const when = r.period.end < r.asOf ? 'in the period' : span;
+  // a cadence longer than the period (one every 14 days, a week's page): its window's count, judged
+  const got = k.window ? k.window.direct : k.direct;
+  const pace = k.daysLeft > 0 && got < k.target ? `, ${k.target - got} more by ${dayAhead(r.period.end, r.asOf)}` : '';
+  const when = k.window ? `in ${k.window.days} days` : r.period.end < r.asOf ? 'in the period' : span;
   // "6 of 1 this week" read oddly: past the target, the count and the target apart
-  const count = k.direct > k.target ? `${k.direct} ${when} (target ${k.target})` : `${k.direct} of ${k.target} ${when}`;
+  const count = got > k.target ? `${got} ${when} (target ${k.target})` : `${got} of ${k.target} ${when}`;
   // how many people those were, with the conversations they were in (not with the signals after them)
   const people = k.customers && k.customers < k.direct ? ` with ${plural(k.customers, 'customer')}` : '';
   contact.push(`Customer contact: ${count}${people}${pace}`);

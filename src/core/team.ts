@@ -18,6 +18,8 @@ export interface TeamMember {
   daysSinceLastDirect: number | null;
   /** no customer conversation for more than cadence.days (or none yet): what the verdict calls overdue */
   overdue: boolean;
+  /** a cadence longer than the period: customer conversations in its window, which `met` and `behind` judge */
+  inWindow?: number;
 }
 
 export interface Team {
@@ -31,6 +33,10 @@ export interface Team {
   over: boolean;
   /** who had no customer conversation in the period */
   silent: string[];
+  /** a cadence longer than the period: the days of its window (the page's contact.window), the target its whole */
+  windowDays?: number;
+  /** the team's customer conversations in that window */
+  inWindow?: number;
 }
 
 /** How far into the period the report is: the days elapsed of its length, and whether it is over. */
@@ -54,36 +60,42 @@ export function teamStatus(t: { met: boolean; behind: boolean; overdue?: boolean
 }
 
 export function buildTeam(
-  rows: { by: string; direct: number; customers: number; lastDirect: string | null }[],
+  rows: { by: string; direct: number; customers: number; lastDirect: string | null; inWindow?: number }[],
   perPerson: number,
   asOf: string,
   pace: TeamPace,
   cadenceDays: number,
+  windowDays?: number,
 ): Team {
+  // a cadence longer than the period: each judged by the conversations of its window (the page's rule)
+  const got = (r: { direct: number; inWindow?: number }) => r.inWindow ?? r.direct;
   const members = rows.map(
     (r): TeamMember => ({
       by: r.by,
       direct: r.direct,
       customers: r.customers,
       target: perPerson,
-      met: r.direct >= perPerson,
-      behind: r.direct < due(perPerson, pace),
+      met: got(r) >= perPerson,
+      behind: got(r) < due(perPerson, pace),
       lastDirect: r.lastDirect,
       daysSinceLastDirect: r.lastDirect === null ? null : daysBetween(r.lastDirect, asOf),
       overdue: r.lastDirect === null || daysBetween(r.lastDirect, asOf) > cadenceDays,
+      ...(r.inWindow === undefined ? {} : { inWindow: r.inWindow }),
     }),
   );
   const direct = members.reduce((n, m) => n + m.direct, 0);
+  const counted = members.reduce((n, m) => n + got(m), 0);
   const target = perPerson * members.length;
   return {
     members,
     direct,
     target,
-    met: direct >= target,
+    met: counted >= target,
     // the sum of each person's due, as each row judges them: the floor of the team's whole target would
     // outgrow it (four people at two a week are behind by Tuesday while each is on track: review R8)
-    behind: direct < members.length * due(perPerson, pace),
+    behind: counted < members.length * due(perPerson, pace),
     over: pace.over,
     silent: members.filter((m) => m.direct === 0).map((m) => m.by),
+    ...(windowDays === undefined ? {} : { windowDays, inWindow: counted }),
   };
 }

@@ -18,7 +18,7 @@ import {
   statementRevisedAfter,
 } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
-import { bestPains, contactRows, directByWeek, reportSql, themeRows } from './report.js';
+import { bestPains, contactRows, reportSql, weeklyRows, themeRows } from './report.js';
 import type { JsonLists, JsonText } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
 import type { SegmentRow } from '../core/coverage.js';
@@ -602,7 +602,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const backing = opportunityHypotheses(db, q.asOf);
   const rows: ReportRows = {
     ...firsts,
-    directByWeek: directByWeek(db, SQL, q, by),
+    ...weeklyRows(db, SQL, q, by),
     conversations: [],
     accounts: [],
     hypotheses,

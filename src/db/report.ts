@@ -173,6 +173,14 @@ SELECT CASE
 FROM json_each(@weeks) w
 ORDER BY w.key`,
 
+    // customer contacts in each window (@windows: from, until), at most @cap (-1: all): a cadence longer
+    // than the period (ReportQuery.window, the weeks' `from`), where only reaching the target matters
+    inWindows: `
+SELECT (SELECT count(*) FROM (SELECT 1 FROM interviews i WHERE i.kind = 'customer'
+  AND i.date BETWEEN w.value ->> 'from' AND w.value ->> 'until' AND ${BY} LIMIT @cap)) AS n
+FROM json_each(@windows) w
+ORDER BY w.key`,
+
     conversations: `
 SELECT 'I' || i.id AS id, i.date, i.channel, i.kind, i.by, a.name AS account, i.source, i.summary, ${names} AS names
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
@@ -685,13 +693,42 @@ function laterRecords(db: DB): ReportRows['later'] {
 }
 
 /** Customer conversations in each of the report's weeks (`p`: the interviewer, if any). */
-export function directByWeek(db: DB, SQL: ReportStatements, q: ReportQuery, p: Params): ReportRows['directByWeek'] {
-  return (
-    db
-      .prepare(SQL.directByWeek)
-      .pluck()
-      .all({ ...p, weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[]
-  ).map((direct, k) => ({ week: q.weeks[k], direct }));
+/**
+ * Each week's customer contacts (directByWeek) and, for a cadence longer than the period, those of its
+ * window up to asOf (ReportQuery.window).
+ */
+export function weeklyRows(
+  db: DB,
+  SQL: ReportStatements,
+  q: ReportQuery,
+  p: Params,
+): Pick<ReportRows, 'directByWeek' | 'windowDirect'> {
+  const directByWeek = weeklyCounts(db, SQL, q, p);
+  if (!q.window) return { directByWeek };
+  const until = q.window.end < q.asOf ? q.window.end : q.asOf;
+  return { directByWeek, windowDirect: inWindows(db, SQL, [{ from: q.window.start, until }], -1, p)[0] };
+}
+
+function weeklyCounts(db: DB, SQL: ReportStatements, q: ReportQuery, p: Params): ReportRows['directByWeek'] {
+  const counts = db
+    .prepare(SQL.directByWeek)
+    .pluck()
+    .all({ ...p, weeks: JSON.stringify(q.weeks), weekTarget: q.weekTarget }) as number[];
+  // a cadence longer than a week: each week's window too, counted up to the target
+  const inWindow =
+    q.weeks[0]?.from === undefined
+      ? null
+      : inWindows(db, SQL, q.weeks as { from: string; until: string }[], q.weekTarget, p);
+  return counts.map((direct, k) => ({ week: q.weeks[k], direct, ...(inWindow ? { inWindow: inWindow[k] } : {}) }));
+}
+
+/** Customer contacts in each window, at most `cap` (-1: all). */
+function inWindows(db: DB, SQL: ReportStatements, windows: { from: string; until: string }[], cap: number, p: Params) {
+  const only = windows.map((w) => ({ from: w.from, until: w.until }));
+  return db
+    .prepare(SQL.inWindows)
+    .pluck()
+    .all({ ...p, windows: JSON.stringify(only), cap }) as number[];
 }
 
 type ThemeSql = ['tag' | 'pain', string, number, number, number, string | null, number?, number?, number?];
@@ -807,7 +844,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const opportunityHypothesisRows = opportunityHypotheses(db, q.asOf);
   return {
     ...firsts,
-    directByWeek: directByWeek(db, SQL, q, pick('by')),
+    ...weeklyRows(db, SQL, q, pick('by')),
     conversations,
     accounts,
     hypotheses: [...open, ...killed.rows],

@@ -11,6 +11,8 @@ export interface TeamRow {
   customers: number;
   /** the latest customer conversation on or before asOf */
   lastDirect: string | null;
+  /** a cadence longer than the period: customer conversations in its window up to asOf (cadenceWindow) */
+  inWindow?: number;
 }
 
 /**
@@ -63,8 +65,9 @@ export function peopleHoldingConversations(db: DB, q: { since: string; asOf: str
  */
 export function teamRows(
   db: DB,
-  q: { start: string; end: string; asOf: string; since: string; until: string },
+  q: { start: string; end: string; asOf: string; since: string; until: string; window?: { start: string } },
 ): TeamRow[] {
+  const { window, ...p } = q;
   return db
     .prepare(`
     WITH people AS (
@@ -78,9 +81,15 @@ export function teamRows(
          WHERE lower(i.by) = p.who AND i.kind = 'customer' AND i.date BETWEEN @start AND @end
            AND c.role IN ('customer', 'prospect')) AS customers,
       (SELECT max(i.date) FROM interviews i WHERE lower(i.by) = p.who AND i.kind = 'customer'
-         AND i.date <= @asOf) AS lastDirect
+         AND i.date <= @asOf) AS lastDirect${
+           window
+             ? `,
+      (SELECT count(*) FROM interviews i WHERE lower(i.by) = p.who AND i.kind = 'customer'
+         AND i.date BETWEEN @from AND @until) AS inWindow`
+             : ''
+         }
     FROM people p ORDER BY p.by COLLATE NOCASE`)
-    .all(q) as TeamRow[];
+    .all(window ? { ...p, from: window.start } : p) as TeamRow[];
 }
 
 // everyone who ever held a conversation, case aside, one seek each into interviews_by_interviewer

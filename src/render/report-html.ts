@@ -17,6 +17,8 @@ import {
   SHOWN_ROWS,
   targetText,
   targetWord,
+  inCadence,
+  weeklyTargetText,
   type Needs,
   type Report,
   type Unread,
@@ -27,7 +29,7 @@ import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
 import { whereFrom } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
 import { type Team, teamStatus } from '../core/team.js';
-import { NOBODY_IN_TEAM } from './team.js';
+import { NOBODY_IN_TEAM, against, every, teamInWindow } from './team.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -255,11 +257,11 @@ function teamHtml(t: Team): string {
   if (t.members.length === 0) return `<p class="empty">${esc(NOBODY_IN_TEAM)}</p>`;
   const rows = t.members.map(
     (m) =>
-      `<tr><td>${esc(m.by)}</td><td>${m.direct}/${m.target}</td><td>${esc(teamStatus(m, t.over))}</td>` +
+      `<tr><td>${esc(m.by)}</td><td>${against(m)}</td><td>${esc(teamStatus(m, t.over))}</td>` +
       `<td>${esc(m.lastDirect ?? '—')}</td></tr>`,
   );
   return (
-    `<p>${esc(plural(t.direct, 'customer conversation'))} · team target ${t.target}: ` +
+    `<p>${esc(plural(t.direct, 'customer conversation'))} · ${teamInWindow(t)}team target ${t.target}${every(t)}: ` +
     `${esc(teamStatus(t, t.over))}</p>` +
     '<table><thead><tr><th>Person</th><th>Customer conversations</th><th>Status</th>' +
     `<th>Last customer conversation</th></tr></thead><tbody>${rows.join('')}</tbody></table>` +
@@ -351,8 +353,9 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         `with ${num('customers', plural(k.customers, 'customer'))}` +
         (r.whole
           ? ' (the whole journal: its last weeks against the target in the chart)</li>'
-          : ` (${k.people === undefined ? '' : 'team '}target ${num('target', k.target)}` +
-            `${k.people === undefined ? '' : ` (${k.people} × ${k.target / k.people})`}: ` +
+          : ` (${esc(inCadence(k))}${k.people === undefined ? '' : 'team '}target ${num('target', k.target)}` +
+            `${k.people === undefined ? '' : ` (${k.people} × ${k.target / k.people})`}` +
+            `${k.window ? ` every ${k.window.days} days` : ''}: ` +
             `<b>${targetWord(k)}</b>)</li>`) +
         `<li>Last customer conversation: ${last}${k.overdue ? ' (<b>overdue</b>)' : ''}</li>` +
         `<li>Indirect signals: ${num('indirect', k.indirect)}</li>` +
@@ -370,7 +373,7 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     '<div class="charts">',
     figure(
       'chart-weekly',
-      `Customer conversations per week (${targetText(r.weekly.target, r.contact.people)}; ${streak})`,
+      `Customer conversations per week (${weeklyTargetText(r)}; ${streak})`,
       weeklyChart(chartedWeeks(r.weekly), r.weekly.target),
     ),
     figure('chart-hypotheses', 'Hypotheses: open by confidence, decided this period', hypothesesChart(r)),

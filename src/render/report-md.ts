@@ -10,6 +10,8 @@ import {
   nothingLogged,
   SHOWN_ROWS,
   targetText,
+  inCadence,
+  weeklyTargetText,
   targetWord,
   type Report,
   type Unread,
@@ -96,7 +98,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
       `Customer conversations: ${k.direct} with ${plural(k.customers, 'customer')} ` +
         (r.whole
           ? '(the whole journal: its last weeks against the target below)'
-          : `(${targetText(k.target, k.people)}: **${targetWord(k)}**)`),
+          : `(${inCadence(k)}${targetText(k.target, k.people, k.window?.days)}: **${targetWord(k)}**)`),
       `Last customer conversation: ` +
         `${k.lastDirect === null ? 'none yet' : `${k.lastDirect}, ${plural(k.daysSinceLastDirect!, 'day')} ago`}` +
         `${k.overdue ? ' (**overdue**)' : ''}`,
@@ -106,7 +108,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     '',
   );
   out.push(
-    `Customer conversations per week (${targetText(r.weekly.target, k.people)}); ` +
+    `Customer conversations per week (${weeklyTargetText(r)}); ` +
       `streak: ${plural(r.weekly.streak, 'week')}` +
       `${r.weekly.streakAtLeast ? ' or more' : ''} on target.`,
     '',

@@ -11,6 +11,8 @@ import {
   nothingLogged,
   SHOWN_ROWS,
   targetText,
+  inCadence,
+  weeklyTargetText,
   targetWord,
   type Report,
   type Unread,
@@ -133,7 +135,7 @@ export function renderReportText(
   const met = word === 'met' || word === 'on track' ? c.green(word) : c.red(word);
   out.push(
     `  ${plural(k.direct, 'customer conversation')} with ${plural(k.customers, 'customer')} · ` +
-      `${targetText(k.target, k.people)}: ` +
+      `${inCadence(k)}${targetText(k.target, k.people, k.window?.days)}: ` +
       `${met}`,
   );
   const last =
@@ -147,7 +149,7 @@ export function renderReportText(
     `  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ` +
       `${c.dim('(not counted)')}`,
   );
-  out.push('', `  ${c.dim(`Customer conversations per week (${targetText(r.weekly.target, k.people)}, the line)`)}`);
+  out.push('', `  ${c.dim(`Customer conversations per week (${weeklyTargetText(r)}, the line)`)}`);
   const bars = chartedWeeks(r.weekly).map((w) => ({
     label: weekLabel(w),
     value: w.direct,

@@ -59,6 +59,28 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
       expect(flags).toEqual(full.flags.slice(0, 1));
     });
 
+  it('writes the same JSON as the simple path for a cadence longer than a week (its windows: wave 18 H17)', () => {
+    j.db.exec('SAVEPOINT cadence');
+    try {
+      j.db
+        .prepare("INSERT OR REPLACE INTO config(key, value) VALUES ('cadence.days', '14'), ('cadence.target', '3')")
+        .run();
+      for (const [asOf, period, by] of [
+        ['2026-11-20', {}, null],
+        ['2026-11-20', { week: 'last' }, 'dana'],
+        ['2025-06-10', { week: true }, null],
+      ] as [string, PeriodFlags, string | null][]) {
+        const { simple, fast, full } = documents(j.db, asOf, period, by);
+        expect(full.contact.window?.days).toBe(14);
+        expect(full.weekly.windowDays).toBe(14);
+        // a day with outcomes after it is read the simple way (below)
+        expect(fast).toBe(asOf === '2025-06-10' ? null : simple);
+      }
+    } finally {
+      j.db.exec('ROLLBACK TO cadence; RELEASE cadence');
+    }
+  });
+
   it("writes a past period's open hypotheses with their ages and date flags as of --as-of (R5)", () => {
     // nothing is dated after 2026-11-20: those open at the period's end are this week's, flags and all
     const open = (doc: string | null) => JSON.parse(doc ?? 'null').hypotheses.unvalidated as { flags: string[] }[];

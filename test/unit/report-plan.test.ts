@@ -36,6 +36,9 @@ const params = {
     { start: '2026-11-16', until: '2026-11-20', chart: true },
   ]),
   weekTarget: 1,
+  // a cadence longer than the period: the customer contacts of each window, up to @cap (inWindows)
+  windows: JSON.stringify([{ from: '2026-11-07', until: '2026-11-20' }]),
+  cap: 2,
   accountCadence: 30,
   coldBefore: '2026-10-21',
   ids: '[1, 2]',

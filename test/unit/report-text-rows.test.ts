@@ -756,6 +756,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
           rows: SHOWN_ROWS,
           weeks,
           weekTarget: 2,
+          windows: JSON.stringify([{ from: addDays(asOf, -13), until: asOf }]),
+          cap: 2,
           coldBefore: addDays(asOf, -30),
           bornBefore: null,
         };
