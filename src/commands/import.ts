@@ -17,6 +17,10 @@ import { dropDraftNaming } from './log-draft.js';
 import { warnFilesStillHolding } from './written-files.js';
 import { liveNames, type ErasedPerson } from '../db/forget.js';
 import { deletedRecord } from '../db/deleted-ids.js';
+import { listConflicts } from '../db/conflicts.js';
+import { fieldsApart, label } from '../render/conflicts.js';
+import { recordRef } from '../core/versions.js';
+import type { ContactDoc } from '../core/import-validate.js';
 import { stageNewJournal, writeTransactionAsync, type DB, type Journal } from '../db/journal.js';
 
 export interface ImportFlags {
@@ -316,12 +320,46 @@ export async function importCommand(ctx: Context, file: string, flags: ImportFla
   if (droppedDraft) ctx.info('removed the unsaved pm log draft that named a person the file erased');
   warnFilesStillHolding(ctx, erased, 'the file');
   lookalikeWarnings(ctx, counts);
+  ownLossWarnings(ctx, counts);
   // rewrite is the command's own business (the file rewritten after an erased person's interview changed)
-  // as are the new accounts' names (read for the warnings above)
-  const { rewrite: _rewrite, ...shown } = counts;
+  // as are the new accounts' names and this journal's losses (read for the warnings above)
+  const { rewrite: _rewrite, ownLost: _lost, ...shown } = counts;
   const { newAccounts: _names, ...lookalikes } = counts.lookalikes;
   if (ctx.json) ctx.printJson({ ...shown, lookalikes });
   else ctx.out(summary(counts, file));
+}
+
+/** At most this many of this journal's records that lost to the file's are named; pm sync conflicts lists all. */
+const OWN_LOSSES = 5;
+
+/**
+ * This journal's records that lost to the file's later copy (a contact matched by email, made apart
+ * with another role or name), each with what changed and the way back: "1 record was changed here
+ * and there at once" named nothing, and a customer silently became a teammate's stakeholder, taking
+ * the user's calls with them out of customer contact (fresh-eyes wave 18 H1).
+ */
+function ownLossWarnings(ctx: Context, counts: ImportCounts): void {
+  if (counts.ownLost.length === 0) return;
+  const { db } = ctx.read();
+  for (const loss of counts.ownLost.slice(0, OWN_LOSSES)) {
+    const c = listConflicts(db, loss.id)[0];
+    if (!c) continue;
+    const lost = c.lostDeleted ? null : c.lost;
+    ctx.warn(
+      `your ${c.kind} ${label(lost)} (${recordRef(c.kind, c.key)}) lost to the file's later copy: now ` +
+        `${label(c.current)}${fieldsApart(c.kind, c.current, lost)}, yours was ` +
+        `${label(lost)}${fieldsApart(c.kind, lost, c.current)} (pm sync resolve ${c.id} lost brings yours back)`,
+    );
+    const [was, now] = [lost as ContactDoc | null, c.current as ContactDoc | null];
+    if (c.kind === 'contact' && was?.role === 'customer' && now && now.role !== 'customer')
+      ctx.warn(
+        `${safeLine(now.name)} is now ${now.role === 'stakeholder' ? 'a stakeholder' : `"${now.role}"`} here: ` +
+          `your conversations with them no longer count as customer contact (pm sync resolve ${c.id} lost ` +
+          'keeps them a customer)',
+      );
+  }
+  const more = counts.ownLost.length - OWN_LOSSES;
+  if (more > 0) ctx.warn(`and ${more} more of your records lost to the file's later copies: pm sync conflicts`);
 }
 
 /** At most this many "did you mean" warnings after an import; pm doctor lists every lookalike. */

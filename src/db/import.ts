@@ -16,7 +16,7 @@
 // statement prepared once), and the summary triggers suspended for a large merge, each summary
 // rebuilt once at the end (src/db/summaries.ts).
 import { refreshStatistics, type DB } from './journal.js';
-import { changesOf, mergeChanges, type MergeResult, type SettingChange } from './merge.js';
+import { changesOf, mergeChanges, type MergeResult, type OwnLoss, type SettingChange } from './merge.js';
 import {
   ERASED_MARK,
   FORGOTTEN_NAME,
@@ -122,6 +122,8 @@ export interface ImportCounts {
   settingsChanged: SettingChange[];
   /** concurrent changes whose losing version is kept (pm sync conflicts) */
   conflicts: number;
+  /** those of them whose losing version is this journal's own: the import names them (wave 18 H1) */
+  ownLost: OwnLoss[];
   /** interviews and hypotheses deleted here that the file holds, kept deleted: their ids when deleted (H4) */
   keptDeleted: string[];
   /** those brought back (ImportOptions.undelete), by their ids again */
@@ -349,6 +351,7 @@ function emptyCounts(): ImportCounts {
     config: false,
     settingsChanged: [],
     conflicts: 0,
+    ownLost: [],
     rewrite: false,
     keptDeleted: [],
     undeleted: [],
@@ -410,6 +413,7 @@ function addMerged(db: DB, counts: ImportCounts, m: MergeResult, config: boolean
     config,
     settingsChanged: m.settingsChanged,
     conflicts: m.conflicts,
+    ownLost: m.ownLost,
     rewrite: m.rewrite,
     keptDeleted: displayIds(db, m.keptDeleted),
     undeleted: displayIds(db, m.undeleted),

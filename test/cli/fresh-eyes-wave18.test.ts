@@ -71,3 +71,40 @@ describe('the contact line never contradicts an overdue verdict (H3)', () => {
     expect(box.ok(['report', '--week', '2026-W48', '--full']).out).toContain('target 1: not met');
   });
 });
+
+describe("an import that changes one of the user's own people says so (H1)", () => {
+  const theirs = (person: string, ...more: string[]) => {
+    const db = join(box.dir, 'theirs.db');
+    const file = join(box.dir, 'theirs.json');
+    box.ok(['--db', db, 'log', '--with', person, '--account', 'Acme', '--summary', 'theirs', ...more]);
+    box.ok(['--db', db, 'export', '--format', 'json', '--out', file]);
+    return file;
+  };
+
+  it('a customer made a stakeholder by the later copy is named, with the way back', () => {
+    box.ok(['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'mine']);
+    const file = theirs('Jane R. <jane@acme.test>', '--role', 'stakeholder');
+    const r = box.ok(['import', file]);
+    expect(r.err).toContain(
+      'pm: warning: your contact Jane Roe (C-', // its reference, then what changed
+    );
+    expect(r.err).toMatch(
+      /lost to the file's later copy: now Jane R\. · role stakeholder, yours was Jane Roe · role customer \(pm sync resolve 1 lost brings yours back\)/,
+    );
+    expect(r.err).toContain(
+      'pm: warning: Jane R. is now a stakeholder here: your conversations with them no longer count as customer ' +
+        'contact (pm sync resolve 1 lost keeps them a customer)',
+    );
+    box.ok(['sync', 'resolve', '1', 'lost']);
+    expect(box.json(['contacts']).map((c: any) => [c.name, c.role])).toEqual([['Jane Roe', 'customer']]);
+  });
+
+  it('an email typed in another case is the same address: no conflict', () => {
+    box.ok(['log', '--with', 'Jane Roe <jane@acme.test>', '--account', 'Acme', '--summary', 'mine']);
+    const r = box.ok(['import', theirs('Jane Roe <JANE@acme.test>')]);
+    expect(r.out).not.toContain('changed here and there at once');
+    expect(r.err).toBe('');
+    expect(box.json(['sync', 'conflicts'])).toEqual([]);
+    expect(box.json(['contacts']).map((c: any) => c.email)).toEqual(['jane@acme.test']);
+  });
+});
