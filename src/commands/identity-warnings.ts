@@ -73,6 +73,12 @@ export function erasedPersonWarnings(
   return [];
 }
 
+/**
+ * A refusal because what was typed is, or names, a person erased with pm forget: a pm log that ends
+ * in one keeps no draft of its answers, which would hold them (fresh-eyes wave 18 H19).
+ */
+export class ErasedRefusal extends UsageError {}
+
 const NEVER_BACK = 'an erased person never comes back: pm import and pm sync would erase them again';
 
 /**
@@ -92,7 +98,7 @@ export function refuseErasedPerson(
   if (!m || m.by === 'uuid') return;
   const on = m.entry.erasedOn ? ` on ${m.entry.erasedOn}` : '';
   if (m.by === 'email')
-    throw new UsageError(
+    throw new ErasedRefusal(
       `${safeLine(person.email!)} is the email of a person erased with pm forget${on}; pm does not take them back`,
       `${NEVER_BACK}; someone else? give their own email`,
     );
@@ -106,7 +112,7 @@ export function refuseErasedPerson(
   if (!sameAsErased(m, { email: person.email, account }, at)) return;
   // a title or parenthesis around their name (pm import and pm sync match a name whole: review R9)
   if (m.dressed || m.undressed)
-    throw new UsageError(
+    throw new ErasedRefusal(
       (m.dressed
         ? `${q(person.name)} at ${safeLine(at!)} is ${q(m.dressed)}, a person erased with pm forget${on}; `
         : `${q(person.name)} at ${safeLine(at!)} is a person erased with pm forget${on}, whose name had a ` +
@@ -116,7 +122,7 @@ export function refuseErasedPerson(
           ? `; someone else of that name? give their email: --with "${safeLine(person.name)} <their email>"`
           : `; they had no email, so a namesake at ${safeLine(at!)} cannot be told apart from them`),
     );
-  throw new UsageError(
+  throw new ErasedRefusal(
     `${q(person.name)} at ${safeLine(at!)} is a person erased with pm forget${on}; pm does not take them back`,
     m.entry.emailHash
       ? `${NEVER_BACK}; someone else of that name? give their email: --with "${safeLine(person.name)} <their email>"`
@@ -151,7 +157,7 @@ export function refuseErasedMention(
         ? scrubBy(text, (t) => scrub(t, { attendedBy }) as string)
         : (scrub(text, { attendedBy }) as string);
     if (scrubbed === text) continue;
-    throw new UsageError(
+    throw new ErasedRefusal(
       `${field} names a person erased with pm forget; pm keeps their name and email out of the journal`,
       `write it without them, e.g. ${JSON.stringify(clip(safeLine(scrubbed)))} (pm sync takes an erased name out)`,
     );

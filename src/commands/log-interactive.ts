@@ -73,7 +73,7 @@ import {
   report,
   saveLog,
 } from './log.js';
-import { refuseErasedMention, refuseErasedPerson } from './identity-warnings.js';
+import { ErasedRefusal, refuseErasedMention, refuseErasedPerson } from './identity-warnings.js';
 import { readDrafts, removeDraft, writeDraft } from './log-draft.js';
 import { fitSaid, loadPrompts } from '../prompts.js';
 import { pasteSafe, unjoin } from './paste.js';
@@ -262,6 +262,12 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   const keep = (): boolean => {
     if (typing && typing.text.trim() !== '') answers.pending = typing;
     if (!hasAnswers(answers)) return false;
+    // pm forget ran while the prompts waited: a draft would hold the person it erased (H19)
+    if (namesErased(db, answers)) {
+      ctx.info('pm: nothing is kept as a draft: your answers name a person erased with pm forget meanwhile');
+      erased = true;
+      return false;
+    }
     // the journal's folder may not exist yet (the first log): made as pm makes it, 0700
     try {
       mkdirSync(dirname(journal), { recursive: true, mode: 0o700 });
@@ -270,6 +276,7 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
     }
     return writeDraft(journal, answers, new Date(), resumed);
   };
+  let erased = false;
   // a signal at a prompt (the terminal closed, the session ended, kill -INT) keeps the draft too
   const release = keepOnSignal(() => (keep() ? KEPT : undefined));
   let draft: LogDraft;
@@ -290,13 +297,50 @@ export async function logInteractive(ctx: Context, opts: LogOptions): Promise<vo
   } catch (err) {
     // the save failed (the journal locked by another process, read-only, a full disk): the answers
     // are not lost with it (fresh-eyes wave 10 E1)
+    if (err instanceof ErasedRefusal) {
+      // refused for a person erased meanwhile: neither a draft nor stderr keeps what names them (H19)
+      ctx.info('pm: nothing is kept as a draft: your answers name a person erased with pm forget meanwhile');
+      throw err;
+    }
     if (keep()) ctx.info('pm: your answers are kept as a draft: run pm log again to resume it');
-    else ctx.info(`pm: your answers, not saved:\n${JSON.stringify(answers, null, 2)}`);
+    else if (!erased) ctx.info(`pm: your answers, not saved:\n${JSON.stringify(answers, null, 2)}`);
     throw err;
   }
   // saved: an output that fails now (stdout gone) must not leave a draft that would log it twice
   if (resumed) removeDraft(resumed);
   report(ctx, saved, fitSaid);
+}
+
+/**
+ * Whether `answers` are, or name, a person erased with pm forget since they were typed (pm forget run
+ * in another terminal while the prompts waited): their contact, or a name or text the save refuses.
+ */
+function namesErased(db: ReturnType<Context['read']>['db'], answers: LogAnswers): boolean {
+  const who = answers.who;
+  let own: string[] = [];
+  try {
+    if (who && 'contact' in who) {
+      const row = db.prepare('SELECT name, forgotten FROM contacts WHERE uuid = ?').get(who.contact) as
+        | { name: string; forgotten: number }
+        | undefined;
+      if (row?.forgotten === 1) return true;
+      if (row) own = [row.name];
+    } else if (who && 'name' in who) {
+      const person = parsePerson(who.name);
+      refuseErasedPerson(db, person, answers.account ?? null);
+      own = [person.name];
+    }
+    const { summary, notes, pains, quotes, tags, pending } = answers;
+    const texts: [string, string | undefined][] = [summary, notes, pains, quotes, tags, pending?.text].map((t) => [
+      'text',
+      t,
+    ]);
+    refuseErasedMention(db, texts, own);
+  } catch (err) {
+    // a journal locked or gone cannot be asked: the answers are kept, as before
+    return err instanceof ErasedRefusal;
+  }
+  return false;
 }
 
 const KEPT = 'interrupted; what you typed is kept as a draft (pm log offers to resume it)';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { filledOnce, onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
+import { BIN, filledOnce, onTerminal as runOnTerminal, sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
 beforeEach(() => (box = sandbox()));
@@ -534,6 +534,38 @@ describe('pm log on a terminal: a draft whose new person was erased since', () =
     expect(box.pm(['log', '--with', 'Nina Novak', '--account', 'Acme', '--summary', 'n']).code).toBe(0);
     expect(box.pm(['forget', 'Nina Novak', '--yes']).code).toBe(0);
     resumesAskingWho({ name: 'Nina Novak', role: 'customer' });
+  });
+});
+
+// fresh-eyes wave 18 H19: pm forget run while a prompt waited; the save refused the erased person, and
+// then kept their name, summary and quote in a draft beside the journal, after the erasure said it was done
+describe('pm log on a terminal: the person erased while the prompts wait', () => {
+  it('the save is refused and no draft keeps their name or the words typed about them', () => {
+    seed();
+    const before = box.sql('SELECT count(*) AS n FROM interviews')[0].n;
+    const forget = [process.execPath, BIN, '--db', box.db, 'forget', 'Jane Roe', '--yes'];
+    const r = onTerminalRun(
+      [
+        ['Who did you talk to', 'jane'],
+        ['Jane Roe \\(Acme, customer\\)[\\s\\S]*No person', ENTER],
+        ['How and when', `video${ENTER}`],
+        ['summary', { run: forget, type: `Invoices are slow${ENTER}` }],
+        ['Pains', ENTER],
+        ['quote', `call me at home${ENTER}`],
+        ['Tags', ENTER],
+        ['support or refute', ENTER],
+        ['Follow up', ENTER],
+      ],
+      ['--db', box.db, 'log'],
+    );
+    const plain = r.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(r.code, plain.slice(-600)).toBe(2);
+    expect(plain).toMatch(/erased with pm forget/);
+    expect(plain).toMatch(/pm: nothing is kept as a draft/);
+    expect(plain).not.toMatch(/kept as a draft: run pm log again/);
+    expect(box.sql('SELECT count(*) AS n FROM interviews')[0].n).toBe(before); // nothing logged
+    expect(existsSync(`${box.db}.log-draft.json`)).toBe(false);
+    expect(plain).not.toMatch(/call me at home"/);
   });
 });
 
