@@ -34,6 +34,7 @@ import {
   updateContact,
 } from '../db/contacts.js';
 import { findAccount, insertAccount } from '../db/accounts.js';
+import { accountOnceNamed, formerNameOf } from './former-names.js';
 import { contactTableLines } from '../render/accounts.js';
 import { checkEmail, checkName, nameKey } from '../core/identity.js';
 import {
@@ -168,15 +169,19 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       { name: name ?? target.name, email: email === undefined ? target.email : email },
       accountName ?? target.account,
     );
-  const { row, newAccount, warnings } = ctx.transaction(({ db }) => {
+  const { row, newAccount, warnings, formerly } = ctx.transaction(({ db }) => {
     refuseErasedMention(db, [
       ['--persona', persona],
       ['--segment', segment],
     ]);
     let accountId: number | undefined;
     let newAccount = false;
+    let formerly: string | undefined;
     if (accountName !== undefined) {
       accountId = findAccount(db, accountName)?.id;
+      // a former name of an account (renamed or merged into another) is that account, not a new one
+      const now = accountId === undefined ? accountOnceNamed(db, accountName, '--account') : undefined;
+      if (now) [accountId, formerly] = [now.id, formerNameOf(accountName, [now.name])];
       if (accountId === undefined) {
         accountId = insertAccount(db, newUuid(db), accountName);
         newAccount = true;
@@ -187,10 +192,11 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
       ...(newAccount ? accountLookalikeWarnings(db, 'the new account', accountName!) : []),
       ...setWarnings(db, target, name, email),
     ];
-    return { row: activityOf(ctx, db, target.id), newAccount, warnings };
+    return { row: activityOf(ctx, db, target.id), newAccount, warnings, formerly };
   });
   for (const w of warnings) ctx.warn(w);
   if (newAccount) ctx.info(`new account: ${safeLine(accountName!)}`);
+  if (formerly) ctx.info(`${formerly}: moved there`);
   const json = contactJson(row, ctx.today);
   if (ctx.json) ctx.printJson(json);
   else

@@ -24,6 +24,7 @@ import { journeyStages } from '../core/config.js';
 import { parseStage } from '../core/journey.js';
 import { interviewFields, loadInterview, resolveInterviewRef, type InterviewFields } from '../db/interviews.js';
 import { accountById, findAccount, insertAccount } from '../db/accounts.js';
+import { accountOnceNamed, formerNameOf } from './former-names.js';
 import {
   contactsByName,
   contactsByNameInAccount,
@@ -231,11 +232,16 @@ export function applyEdit(
     });
     const applied = applyParticipants(db, matched, plan.role, plan.segment, plan.persona);
     if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName!)}`);
+    if (matched.formerly !== undefined)
+      notes.push(`${formerNameOf(matched.formerly, [applied.accountName!])}: set there`);
     notes.push(...newContactNotes(db, applied));
     next.accountId = applied.accountId;
     contactIds = applied.contactIds;
   } else if (plan.account !== undefined) {
-    const account = findAccount(db, plan.account);
+    // a former name of an account (renamed or merged into another) is that account, not a new one
+    const found = findAccount(db, plan.account);
+    const account = found ?? accountOnceNamed(db, plan.account, '--account');
+    if (!found && account) notes.push(`${formerNameOf(plan.account, [account.name])}: set there`);
     const present = contactsOfInterview(db, rowid);
     const elsewhere = present.filter((c) => c.accountId !== account?.id && !isColleague(c));
     if (elsewhere.length)

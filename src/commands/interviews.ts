@@ -21,6 +21,7 @@ import { didYouMean, LIMITS, nearNames, shellWord } from '../core/text.js';
 import { checkTags, nameKey } from '../core/identity.js';
 import { contactsByName, knowsContact, knownNames } from '../db/contacts.js';
 import { accountNames, findAccount } from '../db/accounts.js';
+import { accountOnceNamed, formerNameOf } from './former-names.js';
 import { writeOut } from '../io.js';
 
 export interface ListOptions {
@@ -77,8 +78,14 @@ export function interviews(ctx: Context, given: ListOptions): void {
   }
   if (filters.by !== undefined) filters.by = checkInterviewer(ctx, db, filters.by);
   if (filters.account !== undefined && !findAccount(db, filters.account)) {
-    const guess = didYouMean(nearNames(filters.account, accountNames(db)));
-    throw new UsageError(`no account named ${JSON.stringify(filters.account)}`, guess ?? 'try: pm accounts');
+    // a name the account had before a rename or merge lists the account it became, said on stderr
+    const now = accountOnceNamed(db, filters.account, '--account');
+    if (now === undefined) {
+      const guess = didYouMean(nearNames(filters.account, accountNames(db)));
+      throw new UsageError(`no account named ${JSON.stringify(filters.account)}`, guess ?? 'try: pm accounts');
+    }
+    ctx.info(`${formerNameOf(filters.account, [now.name])}: its conversations are listed`);
+    filters.account = now.name;
   }
   if (filters.with !== undefined) warnNamesakes(ctx, db, filters.with, filters.account);
   if (ctx.json) {

@@ -23,6 +23,7 @@ import { newUuid, statementJournalInMemory, type DB } from '../db/journal.js';
 import { loadInterview, markLoggedHere, openFollowUps, type OpenFollowUp } from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { accountById, findAccount, insertAccount, updateAccount } from '../db/accounts.js';
+import { accountOnceNamed, formerNameOf } from './former-names.js';
 import {
   bracketedAccount,
   contactByEmail,
@@ -114,6 +115,8 @@ export interface Participants {
   /** null: a signal from a source alone, with no account */
   account: { id?: number; name: string } | null;
   contacts: PlannedContact[];
+  /** --account as typed, a former name of the account (account_names) */
+  formerly?: string;
 }
 
 /**
@@ -213,7 +216,7 @@ function refuseColleagueAtNewAccount(db: DB, name: string, account: string): voi
 
 export function matchParticipants(
   db: DB,
-  want: {
+  wanted: {
     people: Person[];
     account: string | null;
     role: Role | null;
@@ -221,7 +224,12 @@ export function matchParticipants(
     persona?: string | null;
   },
 ): Participants {
-  const accountRow = want.account !== null ? findAccount(db, want.account) : undefined;
+  const found = wanted.account !== null ? findAccount(db, wanted.account) : undefined;
+  // a name the account had before a rename or merge is that account (account_names): a new account of
+  // that name would split again what the merge joined; the note says so (docs/decisions.md)
+  const formerly = wanted.account !== null && !found ? wanted.account : undefined;
+  const accountRow = formerly === undefined ? found : accountOnceNamed(db, formerly, '--account');
+  const want = formerly !== undefined && accountRow ? { ...wanted, account: accountRow.name } : wanted;
   const planned: PlannedContact[] = [];
   let roleClash: ContactRow | undefined;
   for (let person of want.people) {
@@ -362,7 +370,7 @@ export function matchParticipants(
     const [id, name] = [...accounts.entries()][0];
     account = { id, name };
   }
-  return { account, contacts: planned };
+  return { account, contacts: planned, ...(formerly !== undefined && accountRow ? { formerly } : {}) };
 }
 
 export interface AppliedParticipants {
@@ -604,6 +612,8 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   for (const f of answers)
     notes.push(`answers the follow-up of ${f.id} (due ${f.followUp}: ${clipWords(safeLine(f.summary), 60)})`);
   if (applied.newAccount) notes.push(`new account: ${safeLine(applied.accountName!)}`);
+  if (participants.formerly !== undefined)
+    notes.push(`${formerNameOf(participants.formerly, [applied.accountName!])}: logged there`);
   if (segment?.note) notes.push(safeLine(segment.note));
   notes.push(...newContactNotes(db, applied));
   warnings.push(...identityWarningsOf(db, applied));

@@ -9,6 +9,7 @@ import { contactJson, parsePerson } from '../core/contacts.js';
 import { interviewLines, listInterviews, loadInterview, resolveInterviewRef, signalSource } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { bareNumber } from '../db/refs.js';
+import { refuseFormerName } from './former-names.js';
 import {
   contactActivity,
   contactByEmail,
@@ -105,6 +106,8 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
           `who ${into.length > 1 ? 'have' : 'has'} their conversations now`,
         `try: pm show ${showRef(db, into[0])}`,
       );
+    // an account renamed or merged into another here is that one now (account_names, schema 73)
+    refuseFormerName(db, s);
     const guesses = nearNames(s, knownNames(db));
     throw new UsageError(
       `nothing called ${JSON.stringify(s)}: not an interview id, account or contact`,

@@ -46,6 +46,7 @@ export function updateAccount(
   fields: { name?: string; segment?: string | null; cadenceDays?: number | null },
 ): void {
   if (fields.name !== undefined) {
+    rememberFormerName(db, id, fields.name);
     db.prepare('UPDATE accounts SET name = ? WHERE id = ?').run(fields.name, id);
     refreshAccountKeys(db, id);
   }
@@ -54,8 +55,45 @@ export function updateAccount(
     db.prepare('UPDATE accounts SET cadence_days = ? WHERE id = ?').run(fields.cadenceDays, id);
 }
 
-/** Move every contact and interview of `duplicate` to `keep`, then remove `duplicate`. */
-export function mergeAccounts(db: DB, duplicate: number, keep: number): { contacts: number; interviews: number } {
+/**
+ * Before account `id` is renamed `name`: its name as it was becomes a former name (account_names,
+ * schema 73), which `pm show`, `pm log --account` and `pm ls --account` still find it by; a name
+ * taken again is no account's former name. A new spelling of the same name (case, accents) is no rename.
+ */
+export function rememberFormerName(db: DB, id: number, name: string): void {
+  const was = db.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(id) as string | undefined;
+  if (was === undefined || nameKey(was) === nameKey(name)) return;
+  db.prepare('DELETE FROM account_names WHERE name_key = ?').run(nameKey(name));
+  db.prepare(`INSERT INTO account_names (name_key, account_id, name) VALUES (?, ?, ?)
+    ON CONFLICT (name_key, account_id) DO UPDATE SET name = excluded.name`).run(nameKey(was), id, was);
+}
+
+/**
+ * The accounts a name no account has was a former name of (account_names: renamed, or merged into
+ * them), by key as accounts are found. Read only once `findAccount` found nothing.
+ */
+export function accountsFormerlyNamed(db: DB, name: string): AccountRow[] {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM accounts WHERE id IN (SELECT account_id FROM account_names WHERE name_key = ?)
+      ORDER BY name COLLATE NOCASE, id`)
+    .all(nameKey(name)) as AccountRow[];
+}
+
+/**
+ * Move every contact and interview of `duplicate` to `keep`, then remove `duplicate`; its name and
+ * former names become `keep`'s former names. `remember: false`: the upgrade to schema 12 joins
+ * accounts of one name, before account_names exists.
+ */
+export function mergeAccounts(
+  db: DB,
+  duplicate: number,
+  keep: number,
+  { remember = true } = {},
+): { contacts: number; interviews: number } {
+  if (remember) {
+    rememberFormerName(db, duplicate, accountById(db, keep).name);
+    db.prepare('UPDATE OR REPLACE account_names SET account_id = ? WHERE account_id = ?').run(keep, duplicate);
+  }
   const contacts = db.prepare('UPDATE contacts SET account_id = ? WHERE account_id = ?').run(keep, duplicate).changes;
   const interviews = db
     .prepare('UPDATE interviews SET account_id = ? WHERE account_id = ?')

@@ -211,7 +211,7 @@ export function migrateIdentities(db: DB): { accounts: number; contacts: number;
   for (const group of accountGroups.values()) {
     const [keep, ...twins] = group;
     for (const twin of twins) {
-      mergeAccounts(db, twin.id, keep.id);
+      mergeAccounts(db, twin.id, keep.id, { remember: false });
       mergedAccounts++;
     }
     const clean = cleanName(keep.name);

@@ -25,7 +25,7 @@ import type { DB } from './journal.js';
 import { InterviewWriter, type InterviewContent } from './interview-writer.js';
 import { SuspendedSummaries } from './summaries.js';
 import { setConfigValue, unsetConfigValue } from './config.js';
-import { mergeAccounts } from './accounts.js';
+import { mergeAccounts, rememberFormerName } from './accounts.js';
 import { mergeContacts } from './contacts.js';
 import {
   conflictCopy,
@@ -1382,6 +1382,8 @@ class Merger {
       if (keep === byName) return 'matched';
     }
     if (row) {
+      // a teammate's rename: the name this journal knew stays a way to it (account_names, schema 73)
+      rememberFormerName(this.db, row.id, d.name);
       write(d.uuid, row.id);
       this.changedExisting = true;
       return 'updated';

@@ -110,6 +110,7 @@ export const MIGRATIONS: Migration[] = [
   migration(70, '0070_interview_refs'),
   migration(71, '0071_follow_up_answers_due', { before: dropFollowUpDue }),
   migration(72, '0072_follow_ups_answered_same_day'),
+  migration(73, '0073_account_names'),
 ];
 
 /**

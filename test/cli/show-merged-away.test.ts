@@ -1,7 +1,7 @@
 // `pm show` of a contact merged into another here names whom they became (merged_names, schema 42,
 // which pm forget already reads): it said "nothing called "Bo Li"", as if the person and their calls
-// were gone, when they are Jane Roe's now (wave 18). An account merged away keeps no name to point
-// from: the same words as before.
+// were gone, when they are Jane Roe's now (wave 18). An account's former names:
+// account-former-names.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectUsageError, sandbox, type Sandbox } from '../helpers.js';
 

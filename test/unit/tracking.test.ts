@@ -53,6 +53,8 @@ const NOT_SHARED = new Set([
   'logged_here',
   // the names of contacts merged into another here, for when that person is erased (0042)
   'merged_names',
+  // an account's former names, for the name a PM still types after a rename or merge (0073)
+  'account_names',
   // the display ids of interviews and hypotheses deleted here, for when one comes back (0043)
   'deleted_ids',
 ]);
