@@ -147,8 +147,12 @@ export interface FollowUpRow {
   source: string | null;
   with: string[];
   summary: string;
-  /** the conversation's kind: a stakeholder meeting's follow-up is never answered by a log (below) */
-  kind?: string;
+  /**
+   * the first living customer or prospect of its people (as `with` lists them), whom a call that
+   * answers it is with; null when none is left (a stakeholder meeting's, or its customer erased): a
+   * log with colleagues alone answers nothing, so it is closed by hand (below)
+   */
+  reach?: string | null;
 }
 
 /** A journal's interviews and hypotheses, all dated after a report's as-of day, and the first date. */
@@ -1395,21 +1399,23 @@ function assemble(
     summary: f.summary,
     daysOverdue: daysBetween(f.followUp, asOf),
   }));
-  // only a later customer conversation answers a follow-up: one owed to colleagues (a stakeholder
-  // meeting) is closed by hand, as is an erased person's, whom pm log refuses
-  const amongColleagues = new Set(rows.followUps.filter((f) => f.kind === 'stakeholder').map((f) => f.id));
+  // only a later customer conversation answers a follow-up: the page names the customer a call would
+  // be with (an erased person's name, "Forgotten contact", only if no one else is left); one with no
+  // living customer left (a stakeholder meeting's, its customer erased) is closed by hand
+  const reach = new Map(rows.followUps.map((f) => [f.id, f.reach ?? null]));
   for (const f of followUps) {
     need('follow-up-due', () => {
-      const reachable = amongColleagues.has(f.id) ? [] : f.with.filter((name) => name !== FORGOTTEN_NAME);
-      const who = f.with.length ? f.with[0] : whereFrom(f.account, f.source);
+      const customer = reach.get(f.id) ?? null;
+      const person = customer ?? f.with.find((name) => name !== FORGOTTEN_NAME) ?? f.with[0];
+      const who = person ?? whereFrom(f.account, f.source);
       return {
         subject: f.id,
         short: `${who} ${f.daysOverdue === 0 ? 'today' : `${f.daysOverdue}d`}`,
         one:
-          `Follow up with ${who}${f.with.length ? ` (${whereFrom(f.account, f.source)})` : ''}, ` +
+          `Follow up with ${who}${person !== undefined ? ` (${whereFrom(f.account, f.source)})` : ''}, ` +
           `${f.daysOverdue === 0 ? 'due today' : `due ${plural(f.daysOverdue, 'day')} ago`}`,
         detail: f.summary,
-        command: reachable.length ? `pm log --with ${shellWord(reachable[0])}` : `pm edit ${a(f.id)} --follow-up done`,
+        command: customer !== null ? `pm log --with ${shellWord(customer)}` : `pm edit ${a(f.id)} --follow-up done`,
       };
     });
     raise(

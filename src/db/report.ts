@@ -96,6 +96,16 @@ const THEME_NAME = (grp: string, spelling: string) =>
 /** Evidence `e` logged after the validation of `h` (the rule of evidence-after-validate). */
 const REFUTED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
 
+/**
+ * Each listed follow-up's first living customer or prospect, in the order of its `with` (its people's
+ * rows, by contact): whom a call that answers it is with (FollowUpRow.reach). Only for the follow-ups
+ * a page lists, not in the statement that lists them, which the JSON reads whole (every one due).
+ */
+const FOLLOW_UP_REACH = `SELECT 'I' || j.value, (SELECT c.name FROM interview_contacts ic
+    JOIN contacts c ON c.id = ic.contact_id
+  WHERE ic.interview_id = j.value AND c.forgotten = 0 AND c.role IN ('customer', 'prospect')
+  ORDER BY ic.contact_id LIMIT 1) FROM json_each(?) j`;
+
 const ANSWERED = `
   AND NOT EXISTS (SELECT 1 FROM follow_up_answers f WHERE f.interview_id = i.id AND f.answered_on <= @asOf)`;
 
@@ -563,8 +573,7 @@ SELECT count(*) FROM (
     FROM (SELECT DISTINCT x.text FROM p JOIN pains x ON x.interview_id = p.id)) k)`,
 
     followUps: `
-SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${names} AS names,
-  i.kind
+SELECT 'I' || i.id AS id, i.date, i.follow_up AS followUp, a.name AS account, i.source, i.summary, ${names} AS names
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf AND i.date <= @asOf AND ${BY}${ANSWERED}
 ORDER BY i.follow_up, i.id
@@ -824,6 +833,15 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const followUps = (
     db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[]
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));
+  if (followUps.length > 0) {
+    const reach = new Map(
+      db
+        .prepare(FOLLOW_UP_REACH)
+        .raw()
+        .all(JSON.stringify(followUps.map((f) => Number(f.id.slice(1))))) as [string, string | null][],
+    );
+    for (const f of followUps) f.reach = reach.get(f.id) ?? null;
+  }
   const followUpTotal =
     rows === null ? followUps.length : (db.prepare(SQL.followUpCount).pluck().get(pick('asOf', 'by')) as number);
   const { open, openCounted } = openHypotheses(db, SQL, q, rows, now);
