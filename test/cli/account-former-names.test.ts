@@ -120,6 +120,18 @@ describe('an account merged away or renamed, by its old name', () => {
     expect(box.pm(['show', 'Umbrella Corp']).err).toMatch(/^pm: "Umbrella Corp" is a former name of Globex,/);
     expect(summaries(['--account', 'Umbrella Corp'])).toEqual(['u', 'renamed account']);
   });
+
+  it("a teammate's rename that arrives by import leaves the name this journal knew pointing at it", () => {
+    const mate = join(box.dir, 'mate.db');
+    box.ok(['export', '--format', 'json', '--out', join(box.dir, 'mine.json')]);
+    box.ok(['--db', mate, 'import', join(box.dir, 'mine.json')]);
+    box.ok(['--db', mate, 'account', 'rename', 'Acme', 'Acme Group']);
+    box.ok(['--db', mate, 'export', '--format', 'json', '--out', join(box.dir, 'theirs.json')]);
+    box.ok(['import', join(box.dir, 'theirs.json')]);
+    expect(box.pm(['show', 'Acme']).err).toMatch(/^pm: "Acme" is a former name of Acme Group,/);
+    // and the name the merge here left still finds it
+    expect(box.pm(['show', 'Acme Inc.']).err).toMatch(/^pm: "Acme Inc." is a former name of Acme Group,/);
+  });
 });
 
 describe('a schema-1 journal upgraded to former names (schema 73)', () => {
