@@ -4,7 +4,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { safeLine, shellWord } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
-import { accountConversations, findAccount } from '../db/accounts.js';
+import { accountConversations, accountsFormerlyNamed, findAccount } from '../db/accounts.js';
+import { formerNameOf } from './former-names.js';
 import { contactsNamedLike } from '../db/contacts.js';
 import type { DB } from '../db/journal.js';
 import { MATCH_END, MATCH_START, searchInterviews, type SearchHit } from '../db/fts.js';
@@ -100,6 +101,12 @@ function namedBy(db: DB, query: string): string[] {
     const n = accountConversations(db, account.id);
     lines.push(`${safeLine(account.name)} is an account, ${conversations(n)} → pm show ${shellWord(account.name)}`);
   }
+  // a name an account had before a rename or merge (account_names, schema 73)
+  else
+    for (const now of accountsFormerlyNamed(db, query)) {
+      const n = accountConversations(db, now.id);
+      lines.push(`${formerNameOf(query, [now.name])}, ${conversations(n)} → pm show ${shellWord(now.name)}`);
+    }
   const people = contactsNamedLike(db, key, 4);
   for (const p of people.slice(0, 3)) {
     const namesakes = people.filter((o) => nameKey(o.name) === nameKey(p.name)).length > 1;

@@ -73,6 +73,14 @@ describe('an account merged away or renamed, by its old name', () => {
     expect(accounts()).toEqual(['Acme', 'Globex']);
   });
 
+  it('pm search of the old name, matching nothing said, names the account it became', () => {
+    const r = box.ok(['search', 'Globex Ltd']);
+    expect(r.err).toBe(
+      'Nothing matches "Globex Ltd" in summaries, notes, pains or quotes.\n' +
+        '"Globex Ltd" is a former name of Globex, 1 conversation → pm show Globex\n',
+    );
+  });
+
   it('follows the account through a later merge, and a name taken again is that account', () => {
     box.ok(['account', 'merge', 'Globex', 'Acme', '--yes']);
     expect(box.pm(['show', 'Globex Ltd']).err).toMatch(/^pm: "Globex Ltd" is a former name of Acme,/);
