@@ -922,6 +922,15 @@ export function runningOn(end: string, asOf: string, today?: string): boolean {
 }
 
 /**
+ * The target a week of the team's page was judged by, when it is not the one the chart is headed by
+ * (weekly.target, today's team): the team then was smaller or larger. Said beside the week in every
+ * view, as JSON says it: "2 (on target)" under "team target 3" read as a contradiction (review wave 18 R1).
+ */
+export function targetThen(w: WeekBar, weekly: Pick<Report['weekly'], 'target'>): number | null {
+  return w.target === undefined || w.target === weekly.target ? null : w.target;
+}
+
+/**
  * The weeks a chart shows: from the week of the journal's first record, the weeks before it say
  * nothing (issue 15; in markdown and HTML too since fresh-eyes wave 13 H2); with no record, the last.
  */

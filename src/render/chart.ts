@@ -8,6 +8,8 @@ export interface Bar {
   met: boolean;
   /** still running (not judged yet): drawn dim when under target */
   current?: boolean;
+  /** said after the value: a week judged by another target than the line's */
+  note?: string;
 }
 
 export const BAR = '█';
@@ -32,6 +34,7 @@ export function barChart(bars: Bar[], target: number, opts: { width?: number; co
     const filled = bar.slice(0, length);
     const rest = bar.slice(length);
     const paint = b.met ? c.green : b.current ? c.dim : c.red;
-    return `${b.label.padEnd(labelWidth)}  ${paint(filled)}${c.dim(rest)} ${String(b.value).padStart(3)}`;
+    const note = b.note ? ` ${b.note}` : '';
+    return `${b.label.padEnd(labelWidth)}  ${paint(filled)}${c.dim(rest)} ${String(b.value).padStart(3)}${note}`;
   });
 }

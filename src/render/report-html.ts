@@ -11,6 +11,7 @@
 import { named, type PageRefs } from '../core/page-refs.js';
 import {
   chartedWeeks,
+  targetThen,
   hypothesesThen,
   NONE_UNREAD,
   nothingLogged,
@@ -165,7 +166,9 @@ export function weeklyChart(weeks: Report['weekly']['weeks'], target: number): s
     const h = Math.max(w.direct === 0 ? 0 : 1, (w.direct / max) * plotH);
     const state = w.met ? 'on target' : w.running ? 'so far' : 'below target';
     const mid = n(x + bw / 2);
-    const title = `${w.label}: ${plural(w.direct, 'customer conversation')}, ${state}`;
+    const then = targetThen(w, { target });
+    const judged = then === null ? '' : ` (target ${then} then)`;
+    const title = `${w.label}: ${plural(w.direct, 'customer conversation')}, ${state}${judged}`;
     parts.push(
       `<g data-week="${esc(w.label)}"><title>${esc(title)}</title>` +
         `<rect class="${cls}" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(bw)}" height="${n(h)}"/>` +

@@ -12,8 +12,10 @@ import {
   targetText,
   inCadence,
   weeklyTargetText,
+  targetThen,
   targetWord,
   type Report,
+  type WeekBar,
   type Unread,
   byLabel,
 } from '../core/report.js';
@@ -115,7 +117,7 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
   );
   out.push(
     ...chartedWeeks(r.weekly).map(
-      (w) => `- ${mdInline(`${w.label}: ${w.direct}${w.met ? ' (on target)' : w.running ? ' (so far)' : ''}`)}`,
+      (w) => `- ${mdInline(`${w.label}: ${w.direct}${weekState(w, targetThen(w, r.weekly))}`)}`,
     ),
     '',
   );
@@ -283,4 +285,11 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ),
   );
   return out.join('\n') + '\n';
+}
+
+/** What a week's line says after its count: on target, so far, and its target when not the heading's. */
+function weekState(w: WeekBar, then: number | null): string {
+  if (w.met) return then === null ? ' (on target)' : ` (on target: ${then} then)`;
+  if (then !== null) return ` (target ${then} then${w.running ? ', so far' : ''})`;
+  return w.running ? ' (so far)' : '';
 }

@@ -5,6 +5,7 @@ import { named, namedAll, type PageRefs } from '../core/page-refs.js';
 import { fitLines } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import {
+  targetThen,
   chartedWeeks,
   hypothesesThen,
   NONE_UNREAD,
@@ -155,6 +156,7 @@ export function renderReportText(
     value: w.direct,
     met: w.met,
     current: w.running,
+    ...(targetThen(w, r.weekly) === null ? {} : { note: `(target ${targetThen(w, r.weekly)} then)` }),
   }));
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;

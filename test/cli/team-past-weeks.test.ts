@@ -43,6 +43,25 @@ describe('the team page judges each week by who was on the team then', () => {
     expect(box.ok(['report', '--team']).out).toContain('6 weeks on target');
   });
 
+  it("says in text, markdown and HTML the target of a week judged by a smaller team than the heading's", () => {
+    // the heading names today's team target (3); a week met at 2 "on target" under it read as a contradiction
+    const text = box.ok(['report', '--team']).out;
+    expect(text).toContain('team target 3 (3 × 1), the line');
+    expect(text).toMatch(/^ {2}2026-W45 .* 2 \(target 2 then\)$/m);
+    expect(text).toMatch(/^ {2}2026-W50 .* 3$/m);
+    const md = box.ok(['report', '--team', '--format', 'md']).out;
+    expect(md).toContain('- 2026-W45: 2 (on target: 2 then)\n');
+    expect(md).toContain('- 2026-W50: 3 (on target)\n');
+    const html = box.ok(['report', '--team', '--format', 'html']).out;
+    expect(html).toContain('<title>2026-W45: 2 customer conversations, on target (target 2 then)</title>');
+    expect(html).toContain('<title>2026-W50: 3 customer conversations, on target</title>');
+    // a page of one person, or of a team that did not change, says no target a week
+    expect(box.ok(['report', '--team', '--format', 'md', '--week', 'last']).out).toContain(
+      '- 2026-W45: 2 (on target)\n',
+    );
+    expect(box.ok(['report', '--by', 'Pat']).out).not.toContain(' then)');
+  });
+
   it("last week's page is judged by the two on the team then, not by Lee who joined since", () => {
     const r = box.json(['report', '--team', '--week', 'last']) as Weekly & {
       verdict: string;
