@@ -3,9 +3,7 @@
 // evidence links, outcomes, tags and revisions (the schema's ON DELETE CASCADE), in one transaction.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { safeLine } from '../core/text.js';
-import { whereFrom } from '../core/interviews.js';
-import { cut } from '../render/width.js';
+import { hypothesisLabel, interviewLabel, undoLine } from '../render/interviews.js';
 import { loadInterview, resolveInterviewRef } from '../db/interviews.js';
 import { bareNumber, localId } from '../db/refs.js';
 import { InterviewWriter } from '../db/interview-writer.js';
@@ -45,10 +43,7 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   // delete takes hypotheses too: the hint says so
   const rowid = resolveInterviewRef(db, ref, 'I12, H3, or last');
   const record = loadInterview(db, rowid)!;
-  const label =
-    `${record.id} (${record.date}, ` +
-    `${safeLine(record.with.join(', ') || whereFrom(record.account, record.source))}: ` +
-    `${cut(safeLine(record.summary), 50)})`;
+  const label = interviewLabel(record);
   if (!(await confirmed(ctx, `Delete ${label}?`, opts, record.id))) {
     ctx.info('Nothing deleted.');
     return;
@@ -65,7 +60,7 @@ export async function remove(ctx: Context, given: string, opts: DeleteOptions): 
   if (ctx.json) ctx.printJson(record);
   else ctx.out(`Deleted ${label}`);
   for (const line of left) ctx.info(line);
-  ctx.info(undoLine(record.id));
+  ctx.info(undoLine(record.id, 'now'));
 }
 
 async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions): Promise<void> {
@@ -78,7 +73,7 @@ async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions
       `${hyp.id} has ${links} evidence link${links === 1 ? '' : 's'}; deleting it loses what you learned`,
       `killing it is usually what you mean: pm hyp kill ${hyp.id} --reason "…"  (or: pm delete ${hyp.id} --force)`,
     );
-  const label = `${hyp.id} ("${cut(safeLine(hyp.statement), 60)}")`;
+  const label = hypothesisLabel(hyp);
   if (!(await confirmed(ctx, `Delete ${label}${links ? ` and its ${links} evidence links` : ''}?`, opts, hyp.id))) {
     ctx.info('Nothing deleted.');
     return;
@@ -94,17 +89,5 @@ async function removeHypothesis(ctx: Context, rowid: number, opts: DeleteOptions
   });
   if (ctx.json) ctx.printJson({ id: hyp.id, statement: hyp.statement, status: hyp.status, evidence: links });
   else ctx.out(`Deleted ${label}`);
-  ctx.info(undoLine(hyp.id));
-}
-
-/**
- * The way back from a mistaken delete (fresh-eyes wave 14 H4): the deletion is remembered (a teammate's
- * older copy must not bring the record back), so importing a backup's export said "Already in the journal"
- * and brought nothing back; --undelete does, from a copy made before, and keeps everything since.
- */
-function undoLine(id: string): string {
-  return (
-    `to undo: pm import FILE --undelete ${id}, FILE a JSON export made before now ` +
-    '(of a backup: pm --db BACKUP export --format json --out FILE)'
-  );
+  ctx.info(undoLine(hyp.id, 'now'));
 }

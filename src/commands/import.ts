@@ -5,6 +5,8 @@ import { decodeUtf8, safeLine } from '../core/text.js';
 import { settingChangesText } from '../core/config.js';
 import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
+import type { RemovedRecord } from '../db/merge.js';
+import { hypothesisLabel, interviewLabel, undoLine } from '../render/interviews.js';
 import { isTerminal, readLimited, readTypedStdin, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
 import {
@@ -124,6 +126,11 @@ function recordsToUndelete(db: DB, given: string[]): Map<string, string> {
   return wanted;
 }
 
+const REMOVED_NAMED = 10;
+
+const removedId = (r: RemovedRecord) => (r.kind === 'interview' ? r.record.id : r.id);
+const removedLabel = (r: RemovedRecord) => (r.kind === 'interview' ? interviewLabel(r.record) : hypothesisLabel(r));
+
 function summary(c: ImportCounts, file: string): string {
   const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const kinds = [
@@ -144,7 +151,15 @@ function summary(c: ImportCounts, file: string): string {
     .map(([k, one, many]) => part(k.updated, one, many));
   if (changed.length) lines.push(`Updated to their newer version: ${changed.join(', ')}.`);
   const deleted = kinds.filter(([k]) => k.deleted > 0).map(([k, one, many]) => part(k.deleted, one, many));
-  if (deleted.length) lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}.`);
+  // each of this journal's interviews and hypotheses the file deleted, named as pm delete names it,
+  // with the way back: "1 interview" alone left the user to guess which call was gone (H20)
+  const removed = c.removed.map(removedLabel);
+  if (removed.length) {
+    lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}:`);
+    for (const label of removed.slice(0, REMOVED_NAMED)) lines.push(`  ${label}`);
+    if (removed.length > REMOVED_NAMED) lines.push(`  and ${removed.length - REMOVED_NAMED} more (pm import --json)`);
+    lines.push(undoLine(removedId(c.removed[0]!), 'this import', 'to bring one back'));
+  } else if (deleted.length) lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}.`);
   const known =
     c.interviews.existing +
     c.hypotheses.existing +
@@ -323,9 +338,10 @@ export async function importCommand(ctx: Context, file: string, flags: ImportFla
   ownLossWarnings(ctx, counts);
   // rewrite is the command's own business (the file rewritten after an erased person's interview changed)
   // as are the new accounts' names and this journal's losses (read for the warnings above)
-  const { rewrite: _rewrite, ownLost: _lost, ...shown } = counts;
+  const { rewrite: _rewrite, ownLost: _lost, removed, ...shown } = counts;
   const { newAccounts: _names, ...lookalikes } = counts.lookalikes;
-  if (ctx.json) ctx.printJson({ ...shown, lookalikes });
+  const deletedByFile = removed.map((r) => ({ id: removedId(r), label: removedLabel(r) }));
+  if (ctx.json) ctx.printJson({ ...shown, lookalikes, deletedByFile });
   else ctx.out(summary(counts, file));
 }
 

@@ -16,7 +16,14 @@
 // statement prepared once), and the summary triggers suspended for a large merge, each summary
 // rebuilt once at the end (src/db/summaries.ts).
 import { refreshStatistics, type DB } from './journal.js';
-import { changesOf, mergeChanges, type MergeResult, type OwnLoss, type SettingChange } from './merge.js';
+import {
+  changesOf,
+  mergeChanges,
+  type MergeResult,
+  type OwnLoss,
+  type RemovedRecord,
+  type SettingChange,
+} from './merge.js';
 import {
   ERASED_MARK,
   FORGOTTEN_NAME,
@@ -128,6 +135,8 @@ export interface ImportCounts {
   keptDeleted: string[];
   /** those brought back (ImportOptions.undelete), by their ids again */
   undeleted: string[];
+  /** interviews and hypotheses of this journal the file deleted, as they were (H20) */
+  removed: RemovedRecord[];
 }
 
 export interface ImportOptions {
@@ -355,6 +364,7 @@ function emptyCounts(): ImportCounts {
     rewrite: false,
     keptDeleted: [],
     undeleted: [],
+    removed: [],
   };
 }
 
@@ -417,6 +427,7 @@ function addMerged(db: DB, counts: ImportCounts, m: MergeResult, config: boolean
     rewrite: m.rewrite,
     keptDeleted: displayIds(db, m.keptDeleted),
     undeleted: displayIds(db, m.undeleted),
+    removed: m.removed,
   };
 }
 

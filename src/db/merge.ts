@@ -42,6 +42,8 @@ import {
 import { loadForgottenList, recordErasure } from './erasure.js';
 import { sameAsErased, type ForgottenList } from '../core/erasure.js';
 import { fieldStamps, readRecords } from './exchange.js';
+import { loadInterview } from './interviews.js';
+import type { InterviewRecord } from '../core/interviews.js';
 import { deviceId, foldLinkVersions, linkVersions, observe, tick, untracked } from './tracking.js';
 import {
   compareVectors,
@@ -139,7 +141,14 @@ export interface MergeResult {
   keptDeleted: string[];
   /** those of MergeOptions.undelete brought back (`kind key`) */
   undeleted: string[];
+  /** interviews and hypotheses of this journal that the changes deleted, as they were (H20) */
+  removed: RemovedRecord[];
 }
+
+/** An interview or hypothesis a teammate's deletion removed here: what names it to the user (H20). */
+export type RemovedRecord =
+  | { kind: 'interview'; record: InterviewRecord }
+  | { kind: 'hypothesis'; id: string; statement: string };
 
 /** A conflict kept here whose losing version this journal made: its id in sync_conflicts and its record. */
 export interface OwnLoss {
@@ -327,6 +336,7 @@ class Merger {
       settingsChanged: [],
       keptDeleted: [],
       undeleted: [],
+      removed: [],
     };
     const p = (sql: string) => db.prepare(sql);
     this.s = {
@@ -1219,6 +1229,8 @@ class Merger {
         const id = this.s.interviewByUuid.pluck().get(c.key) as number | undefined;
         if (id !== undefined) {
           this.changedExisting = true;
+          const record = loadInterview(db, id);
+          if (record) this.result.removed.push({ kind: 'interview', record });
           this.writer.remove(id);
         }
         return;
@@ -1226,6 +1238,8 @@ class Merger {
       case 'hypothesis': {
         const id = this.s.hypothesisByUuid.pluck().get(c.key) as number | undefined;
         if (id !== undefined) {
+          const statement = db.prepare('SELECT statement FROM hypotheses WHERE id = ?').pluck().get(id) as string;
+          this.result.removed.push({ kind: 'hypothesis', id: `H${id}`, statement });
           this.db.prepare(REMEMBER_DELETED_ID.hypothesis).run(id);
           this.s.deleteHypothesis.run(id);
         }

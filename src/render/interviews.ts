@@ -5,7 +5,7 @@ import { whereFrom, type InterviewLine, type InterviewRecord } from '../core/int
 import { safe, safeLine } from '../core/text.js';
 import { table, tableLines, type Column } from './table.js';
 import { NO_WIDTH } from '../io.js';
-import { displayWidth } from './width.js';
+import { cut, displayWidth } from './width.js';
 import { clipWords } from './wrap.js';
 
 /** the widest who and where columns: longer cells are cut after a whole word */
@@ -159,4 +159,29 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
   }
   if (r.notes) lines.push(`${c.dim('Notes:')}`, safe(r.notes).replace(/^/gm, '  '));
   return lines.join('\n');
+}
+
+/** `I12 (2026-11-20, Jane Roe: Exports take an hour)`: an interview as pm delete and pm import name it. */
+export function interviewLabel(
+  r: Pick<InterviewRecord, 'id' | 'date' | 'with' | 'account' | 'source' | 'summary'>,
+): string {
+  const who = safeLine(r.with.join(', ') || whereFrom(r.account, r.source));
+  return `${r.id} (${r.date}, ${who}: ${cut(safeLine(r.summary), 50)})`;
+}
+
+/** `H3 ("Ops leads want a digest")`: a hypothesis as pm delete and pm import name it. */
+export function hypothesisLabel(h: { id: string; statement: string }): string {
+  return `${h.id} ("${cut(safeLine(h.statement), 60)}")`;
+}
+
+/**
+ * The way back from a mistaken delete (fresh-eyes wave 14 H4): the deletion is remembered (a teammate's
+ * older copy must not bring the record back), so importing a backup's export said "Already in the journal"
+ * and brought nothing back; --undelete does, from a copy made before, and keeps everything since.
+ */
+export function undoLine(id: string, before: string, lead = 'to undo'): string {
+  return (
+    `${lead}: pm import FILE --undelete ${id}, FILE a JSON export made before ${before} ` +
+    '(of a backup: pm --db BACKUP export --format json --out FILE)'
+  );
 }

@@ -612,3 +612,51 @@ describe('pm import refuses a bad file whole: exit 2, the record named, the jour
     ).toEqual([{ kind: 'customer', strength: 'medium' }]);
   });
 });
+
+// fresh-eyes wave 18 H20: a teammate's file deleted the user's own call, and the import said only
+// "Deleted as they were deleted there: 1 interview", no id, day or summary to bring it back by
+describe('pm import names each record the file deletes here', () => {
+  const at = (name: string) => ['--db', join(box.dir, `${name}.db`)];
+  const ok = (args: string[]) => {
+    const r = box.pm(args);
+    expect(r.code, r.err).toBe(0);
+    return r;
+  };
+  /** a.db's records sent to b.db, `deleted` there, and b.db's export: the file a.db imports */
+  function deletedThere(deleted: string[]): string {
+    ok([
+      ...at('a'),
+      'log',
+      '--with',
+      'Jane',
+      '--account',
+      'Acme',
+      '--summary',
+      'My precious call',
+      '--date',
+      '2026-11-12',
+    ]);
+    ok([...at('a'), 'hyp', 'add', 'Ops leads want a digest', '--date', '2026-11-10']);
+    ok([...at('a'), 'export', '--format', 'json', '--out', join(box.dir, 'a.json')]);
+    ok([...at('b'), 'import', join(box.dir, 'a.json')]);
+    for (const id of deleted) ok([...at('b'), 'delete', id, '--yes']);
+    ok([...at('b'), 'export', '--format', 'json', '--out', join(box.dir, 'b.json')]);
+    return join(box.dir, 'b.json');
+  }
+
+  it('the interview and the hypothesis, as pm delete names them, with the way back', () => {
+    const file = deletedThere(['I1', 'H1']);
+    const r = ok([...at('a'), 'import', file]);
+    expect(r.out).toMatch(/^Deleted as they were deleted there: 1 interview, 1 hypothesis:$/m);
+    expect(r.out).toMatch(/^ {2}I1 \(2026-11-12, Jane: My precious call\)$/m);
+    expect(r.out).toMatch(/^ {2}H1 \("Ops leads want a digest"\)$/m);
+    expect(r.out).toMatch(/to bring one back: pm import FILE --undelete [IH]1, FILE a JSON export made before/);
+    // imported again: nothing of this journal is deleted any more
+    expect(JSON.parse(ok([...at('a'), 'import', file, '--json']).out).deletedByFile).toEqual([]);
+  });
+
+  it('--json lists them by id with their label', () => {
+    const r = ok([...at('a'), 'import', deletedThere(['I1']), '--json']);
+    expect(JSON.parse(r.out).deletedByFile).toEqual([{ id: 'I1', label: 'I1 (2026-11-12, Jane: My precious call)' }]);
+  });
+});
