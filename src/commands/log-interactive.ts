@@ -59,7 +59,7 @@ import {
 import { knownSources, knownTags, openFollowUps } from '../db/interviews.js';
 import { allContacts, bracketedAccount, contactByEmail, contactsByName } from '../db/contacts.js';
 import { openHypotheses } from '../db/evidence.js';
-import { findAccount, knownAccounts } from '../db/accounts.js';
+import { accountsFormerlyNamed, findAccount, knownAccounts } from '../db/accounts.js';
 import { knownPersonas, knownSegments } from '../db/contacts.js';
 import { namedOpportunities, painSpellings } from '../db/opportunities.js';
 import { journeyStages } from '../core/config.js';
@@ -596,7 +596,15 @@ async function collect(
           const exact = [...sources, ...accounts].some((n) => n.toLowerCase() === t);
           if (t && !exact) {
             list.push({ value: { source: raw }, name: `New source: ${safeLine(raw)}`, short: safeLine(raw) });
-            list.push({ value: { account: raw }, name: `New account: ${safeLine(raw)}`, short: safeLine(raw) });
+            // a former name of an account (renamed or merged into another) is that account, as the save reads it
+            const [now, ...more] = accountsFormerlyNamed(db, raw);
+            if (now && more.length === 0)
+              list.push({
+                value: { account: now.name },
+                name: `${safeLine(now.name)} (account, formerly ${safeLine(raw)})`,
+                short: safeLine(now.name),
+              });
+            else list.push({ value: { account: raw }, name: `New account: ${safeLine(raw)}`, short: safeLine(raw) });
           }
           return list;
         },

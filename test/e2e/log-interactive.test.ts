@@ -310,6 +310,27 @@ describe('pm log on a terminal: the typical call', () => {
     expect(box.json(['accounts'])).toEqual([]);
   });
 
+  it("a signal from an account's former name is offered as the account it became, not a new one", () => {
+    box.ok(['log', '--channel', 'support', '--account', 'Globex Ltd', '--summary', 'a ticket']);
+    box.ok(['account', 'rename', 'Globex Ltd', 'Globex']);
+    const r = session([
+      { expected: 'Who did you talk to', text: 'no person' },
+      { expected: 'No person: a signal', keys: [ENTER] },
+      { expected: 'Where did it come from', text: 'Globex Ltd' },
+      { expected: 'Globex \\(account, formerly Globex Ltd\\)', keys: [DOWN, ENTER] },
+      { expected: 'How and when', text: 'support', keys: [ENTER] },
+      { expected: 'summary', text: 'Exports time out', keys: [ENTER] },
+      { expected: 'Pains', keys: [ENTER] },
+      { expected: 'quote', keys: [ENTER] },
+      { expected: 'Tags', keys: [ENTER] },
+      { expected: 'Follow up', keys: [ENTER] },
+    ]);
+    expect(r.failure, r.plain.slice(-600)).toBeNull();
+    expect(r.code).toBe(0);
+    expect(box.json(['show', 'last'])).toMatchObject({ account: 'Globex', source: null });
+    expect(box.json(['accounts']).map((a: { name: string }) => a.name)).toEqual(['Globex']);
+  });
+
   it('re-asks on a bad day instead of failing', () => {
     const r = session([
       { expected: 'Who did you talk to', text: 'Sam Ng' },
