@@ -20,7 +20,7 @@ import {
   type HypothesisRecord,
   type Strength,
 } from '../core/hypotheses.js';
-import { mostResembling, statementKey } from '../core/similarity.js';
+import { mostResembling, oppositeKey, statementKey } from '../core/similarity.js';
 import { refuseErasedMention, repeatedHypothesisLine } from './identity-warnings.js';
 import { parseBasis, type Basis } from '../core/confidence.js';
 import {
@@ -171,8 +171,8 @@ function addressOpportunities(db: DB, id: string, rowid: number, names: string[]
 }
 
 /** The first open hypothesis stating `statement` (the same content words), or undefined. */
-function openStating(db: DB, statement: string): string | undefined {
-  const key = statementKey(statement);
+function openStating(db: DB, statement: string, keyOf = statementKey): string | undefined {
+  const key = keyOf(statement);
   if (key === '') return undefined;
   const open = db.prepare("SELECT 'H' || id AS id, statement FROM hypotheses WHERE status = 'open' ORDER BY id");
   for (const h of open.iterate() as Iterable<{ id: string; statement: string }>)
@@ -289,9 +289,16 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
     ]);
     const resembles = mostResembling(fields.statement, graveyard(db));
     const repeated = openStating(db, fields.statement);
+    const opposed = repeated ? undefined : openStating(db, fields.statement, oppositeKey);
     const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
     const warnings = addressOpportunities(db, `H${rowid}`, rowid, opportunities);
     if (repeated) warnings.push(repeatedHypothesisLine(`H${rowid}`, fields.statement, repeated));
+    // its denial open beside it: one call is evidence for one and against the other (H12)
+    if (opposed)
+      warnings.push(
+        `H${rowid} states the opposite of the open ${opposed}; evidence for one refutes the other ` +
+          `(a call for H${rowid}: --supports H${rowid} --refutes ${opposed})`,
+      );
     return { record: recordOf(ctx, db, rowid), resembles, warnings };
   });
   for (const w of warnings) ctx.warn(w);

@@ -116,4 +116,24 @@ describe('a hypothesis both PMs wrote', () => {
     expect(pm('a', ['hyp', 'add', BELIEF]).err).toContain('H4 states the open H3 again');
     expect(pm('a', ['hyp', 'add', 'Admins want SSO audit logs']).err).not.toContain('states the open');
   });
+
+  // fresh-eyes wave 18 H12: "do not want" was called the same belief as "want", and the advice (log its
+  // evidence to the other, delete it) would have turned support into support of the opposite
+  it('a negated statement is not the same belief: pm hyp add names it the opposite, with how evidence goes', () => {
+    pm('a', ['hyp', 'add', 'Finance leads want itemised invoices']);
+    const r = pm('a', ['hyp', 'add', 'Finance leads do not want itemised invoices']);
+    expect(r.err).not.toContain('states the open');
+    expect(r.err).toContain(
+      'pm: warning: H2 states the opposite of the open H1; evidence for one refutes the other ' +
+        '(a call for H2: --supports H2 --refutes H1)',
+    );
+    expect(pm('a', ['hyp', 'add', "Finance leads don't want itemised invoices"]).err).toContain(
+      'H3 states the open H2 again',
+    );
+    pm('a', ['hyp', 'add', 'Ops leads want a weekly digest']);
+    pm('a', ['hyp', 'kill', 'H4', '--reason', 'no']);
+    // the kill is evidence for the negation, not a dead idea proposed again
+    expect(pm('a', ['hyp', 'add', 'Ops leads never want a weekly digest']).err).not.toContain('resembles H4');
+    expect(pm('a', ['hyp', 'add', 'Ops leads want a weekly digest!']).err).toContain('resembles H4');
+  });
 });
