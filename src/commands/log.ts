@@ -20,7 +20,13 @@ import {
 import type { ContactRow, Person, Role } from '../core/contacts.js';
 import type { EvidenceRequest } from '../core/evidence.js';
 import { newUuid, statementJournalInMemory, type DB } from '../db/journal.js';
-import { loadInterview, markLoggedHere, openFollowUps, type OpenFollowUp } from '../db/interviews.js';
+import {
+  loadInterview,
+  markLoggedHere,
+  openFollowUps,
+  repeatedInterview,
+  type OpenFollowUp,
+} from '../db/interviews.js';
 import { InterviewWriter } from '../db/interview-writer.js';
 import { accountById, findAccount, insertAccount, updateAccount } from '../db/accounts.js';
 import { accountOnceNamed, formerNameOf } from './former-names.js';
@@ -606,6 +612,10 @@ function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[])
   markLoggedHere(db, rowid);
   const record = loadInterview(db, rowid)!;
   warnings.unshift(...painSeverityWarnings(draft.pains, record.id));
+  // the same call entered twice counts twice toward the target: said, the write kept (two calls a day
+  // happen), with the way to undo it (fresh-eyes wave 18 H9)
+  const twin = repeatedInterview(db, rowid);
+  if (twin !== null) warnings.push(repeatLine(record, twin));
   // a customer conversation with someone owed a follow-up is that follow-up (issue 15)
   const answers = record.kind === 'customer' ? openFollowUps(db, applied.contactIds, draft.date, rowid) : [];
   const notes: string[] = [];
@@ -639,6 +649,14 @@ export function writtenTexts(d: {
     ...(d.quotes ?? []).map((q): [string, string] => ['--quote', q]),
     ...(d.tags ?? []).map((t): [string, string] => ['--tag', t]),
   ];
+}
+
+/** `I2 repeats I1: call with Jane (Acme) on 2026-12-07, the same summary; if it is one conversation: …` */
+function repeatLine(r: InterviewRecord, twin: string): string {
+  return (
+    `${r.id} repeats ${twin}: ${conversationText(r)}, the same summary; ` +
+    `if it is one conversation: pm delete ${r.id} --yes`
+  );
 }
 
 /** What a new contact or account may be by mistake (src/commands/identity-warnings.ts). */
@@ -706,18 +724,23 @@ export function journalExists(path: string): boolean {
  * not count as customer contact (the report counts only customer conversations toward the target).
  */
 export function loggedLine(r: InterviewRecord): string {
-  const people = r.with.map(safeLine);
-  const names =
-    people.length <= 2 ? people.join(' and ') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
-  const from = safeLine(whereFrom(r.account, r.source));
-  const what = names ? `${r.channel} with ${names} (${from})` : `${r.channel} signal from ${from}`;
   const note =
     r.kind === 'stakeholder'
       ? ' · a stakeholder meeting: not customer contact'
       : r.kind === 'indirect'
         ? ' · a signal: not customer contact'
         : '';
-  return `Logged ${r.id} · ${what} on ${r.date}${note}`;
+  return `Logged ${r.id} · ${conversationText(r)}${note}`;
+}
+
+/** `call with Jane Roe (Acme) on 2026-11-20`, `survey signal from NPS survey on 2026-11-20` */
+function conversationText(r: InterviewRecord): string {
+  const people = r.with.map(safeLine);
+  const names =
+    people.length <= 2 ? people.join(' and ') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
+  const from = safeLine(whereFrom(r.account, r.source));
+  const what = names ? `${r.channel} with ${names} (${from})` : `${r.channel} signal from ${from}`;
+  return `${what} on ${r.date}`;
 }
 
 /** `layout`: how a line is laid out (the interactive pm log breaks them at words for its terminal). */

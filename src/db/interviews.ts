@@ -368,6 +368,27 @@ export function lastInterviewId(db: DB): number | null {
   return db.prepare(LAST_INTERVIEW_ID).pluck().get() as number | null;
 }
 
+/**
+ * An earlier interview that the one just written repeats: the same day, channel, account, people and
+ * summary (a command run twice: up-arrow and Enter, a script re-run). Its display id, or null. Read by
+ * interviews_by_date: only that day's interviews are looked at.
+ */
+export function repeatedInterview(db: DB, id: number): string | null {
+  const twin = db
+    .prepare(
+      `SELECT 'I' || o.id FROM interviews i JOIN interviews o ON o.date = i.date AND o.id <> i.id
+       WHERE i.id = @id AND o.channel = i.channel AND o.account_id IS i.account_id AND o.summary = i.summary
+         AND (SELECT group_concat(contact_id) FROM (SELECT contact_id FROM interview_contacts
+               WHERE interview_id = o.id ORDER BY contact_id))
+          IS (SELECT group_concat(contact_id) FROM (SELECT contact_id FROM interview_contacts
+               WHERE interview_id = i.id ORDER BY contact_id))
+       ORDER BY o.id LIMIT 1`,
+    )
+    .pluck()
+    .get({ id });
+  return (twin as string | undefined) ?? null;
+}
+
 /** Record that pm log wrote this interview here (what `last` reads). */
 export function markLoggedHere(db: DB, id: number): void {
   db.prepare('INSERT INTO logged_here (interview_id) VALUES (?)').run(id);

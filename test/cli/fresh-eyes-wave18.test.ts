@@ -108,3 +108,22 @@ describe("an import that changes one of the user's own people says so (H1)", () 
     expect(box.json(['contacts']).map((c: any) => c.email)).toEqual(['jane@acme.test']);
   });
 });
+
+describe('the same conversation logged twice is said (H9)', () => {
+  it('a repeat names its twin and how to undo it; another call that day is not one', () => {
+    const call = ['log', '--with', 'Jane', '--account', 'Acme', '--summary', 'Same call'];
+    expect(box.ok(call).err).not.toContain('repeats');
+    const again = box.ok(call);
+    expect(again.err).toContain(
+      'pm: warning: I2 repeats I1: call with Jane (Acme) on 2026-12-07, the same summary; ' +
+        'if it is one conversation: pm delete I2 --yes',
+    );
+    // the write stands (two calls a day happen)
+    expect(box.json(['ls']).map((i: any) => i.id)).toEqual(['I2', 'I1']);
+    expect(box.ok([...call.slice(0, -1), 'Second call']).err).not.toContain('repeats');
+    expect(box.ok([...call, '--channel', 'email']).err).not.toContain('repeats');
+    expect(box.ok(['log', '--with', 'Kim', '--account', 'Acme', '--summary', 'Same call']).err).not.toContain(
+      'repeats',
+    );
+  });
+});
