@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { didYouMean, nearNames, safeLine } from '../core/text.js';
 import { accountJson } from '../core/accounts.js';
 import { byMostOverdue } from '../core/cadence.js';
-import { contactJson, parsePerson } from '../core/contacts.js';
+import { contactJson, nameToType, parsePerson } from '../core/contacts.js';
+import { UUID_RE } from '../core/uuid.js';
 import { interviewLines, listInterviews, loadInterview, resolveInterviewRef, signalSource } from '../db/interviews.js';
 import { accountActivity, findAccount } from '../db/accounts.js';
 import { bareNumber } from '../db/refs.js';
@@ -13,6 +14,7 @@ import { refuseFormerName } from './former-names.js';
 import {
   contactActivity,
   contactByEmail,
+  contactByUuid,
   contactRefFor,
   contactsByMergedName,
   contactsByName,
@@ -74,21 +76,22 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
     hintIfCut(ctx, opts.limit, lines.length, () => summary.interviews, 'newest first');
     return;
   }
+  // a contact's UUID (pm contacts --json), as pm contact set and pm forget take it: the one way to
+  // name namesakes at one account without an email (fresh-eyes wave 18 H10)
+  const byUuid = UUID_RE.test(s) ? contactByUuid(db, s) : undefined;
   const person = parsePerson(s);
   const byEmail = person.email ? contactByEmail(db, person.email) : undefined;
-  let matches = byEmail ? [byEmail] : contactsByName(db, person.name);
+  let matches = byUuid ? [byUuid] : byEmail ? [byEmail] : contactsByName(db, person.name);
   // "Jane Roe (Acme)", as pm prints a contact and names them in its hints
   if (matches.length === 0 && !person.email) matches = contactsByNameAndAccount(db, s);
   if (matches.length > 1)
     throw new UsageError(
       `${JSON.stringify(s)} matches ${matches.length} contacts: ` +
         `${matches.map((m) => `${m.name} (${m.account}${m.email ? `, ${m.email}` : ''})`).join('; ')}`,
-      // the real emails, as pm forget gives them (a made-up one was no one's: fresh-eyes wave 16 H5)
-      matches.some((m) => m.email)
-        ? `name one by email: ${matches
-            .flatMap((m) => (m.email ? [`pm show ${JSON.stringify(m.email)}`] : []))
-            .join(' · ')}`
-        : 'name one by email',
+      // each as pm forget names them: the real email, else "Name (Account)", else the UUID (a made-up
+      // email was no one's: fresh-eyes wave 16 H5; "name one by email" of people without one: wave 18 H10)
+      `name one${matches.every((m) => m.email) ? ' by email' : ''}: ` +
+        matches.map((m) => `pm show ${contactForm(m, matches)}`).join(' · '),
     );
   if (matches.length === 0) {
     const source = signalSource(db, s);
@@ -124,6 +127,12 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
   const lines = [...interviewLines(db, { contactId: matches[0].id, limit })];
   ctx.outLines(contactPageLines(contact, lines, ctx.width, ctx.color));
   hintIfCut(ctx, opts.limit, lines.length, () => contact.interviews, 'newest first');
+}
+
+/** One of namesakes as the shell takes it: their email or "Name (Account)" quoted, else their UUID. */
+function contactForm(c: ContactRow, namesakes: ContactRow[]): string {
+  const form = nameToType(c, namesakes);
+  return form === c.uuid ? form : JSON.stringify(safeLine(form));
 }
 
 /** How `pm show` names a contact: "Jane Roe (Acme)" when that is only them, else their email. */

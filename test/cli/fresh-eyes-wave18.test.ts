@@ -127,3 +127,18 @@ describe('the same conversation logged twice is said (H9)', () => {
     );
   });
 });
+
+describe('pm show opens either of two people with one name (H10)', () => {
+  it('its hint names forms that work, and a UUID is taken', () => {
+    box.ok(['log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'a']);
+    box.ok(['log', '--with', 'Jane Roe', '--account', 'Beta', '--summary', 'b']);
+    const r = box.pm(['show', 'Jane Roe']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('hint: name one: pm show "Jane Roe (Acme)" · pm show "Jane Roe (Beta)"');
+    expect(box.ok(['show', 'Jane Roe (Beta)']).out).toContain('I2');
+    // a UUID, as pm contacts --json gives it (the one way to name namesakes at one account without an email)
+    const uuids = box.json(['contacts']).map((c: any) => c.uuid);
+    for (const uuid of uuids) expect(box.json(['show', uuid]).uuid).toBe(uuid);
+    expect(uuids).toHaveLength(2);
+  });
+});
