@@ -193,9 +193,11 @@ export function applyEdit(
     !next.followUpDone &&
     next.followUp < next.date
   )
-    // an open follow-up never falls before its own conversation, as pm log refuses it
+    // an open follow-up never falls before its own conversation, as pm log refuses it; one answered now
+    // would be open after the move (its answer before the conversation), and is named as pm show names
+    // it, not "open" (fresh-eyes wave 18 H6)
     throw new UsageError(
-      `I${rowid}'s open follow-up (${next.followUp}) would fall before the conversation (${next.date})`,
+      `I${rowid}'s ${followUpNamed(db, rowid, next.followUp)} would fall before the conversation (${next.date})`,
       `give the next step too: pm edit I${rowid} --date ${next.date} --follow-up +3d (or --clear follow-up)`,
     );
   let contactIds: number[] | undefined;
@@ -364,4 +366,12 @@ export async function edit(ctx: Context, ref: string, opts: EditOptions): Promis
       `Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} ` +
         `(${safeLine(whereFrom(record.account, record.source))}) on ${record.date}`,
     );
+}
+
+/** `open follow-up (2026-11-08)`, or `follow-up (2026-11-08, answered by I1 on 2026-11-30)`. */
+function followUpNamed(db: DB, rowid: number, date: string): string {
+  const r = loadInterview(db, rowid)!;
+  return r.followUpAnsweredBy === null
+    ? `open follow-up (${date})`
+    : `follow-up (${date}, answered by ${r.followUpAnsweredBy} on ${r.followUpAnsweredOn})`;
 }

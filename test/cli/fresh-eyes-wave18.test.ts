@@ -142,3 +142,15 @@ describe('pm show opens either of two people with one name (H10)', () => {
     expect(uuids).toHaveLength(2);
   });
 });
+
+describe('pm edit --date names an answered follow-up as answered (H6)', () => {
+  it('the refusal says who answered it, not "open"', () => {
+    box.ok(['log', '--with', 'A', '--account', 'X', '--summary', 'x', '--date', '2026-11-01', '--follow-up', '+1w']);
+    box.ok(['log', '--with', 'A', '--summary', 'mon', '--date', '2026-11-30']);
+    const r = box.pm(['edit', 'I1', '--date', '2026-12-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      "pm: I1's follow-up (2026-11-08, answered by I2 on 2026-11-30) would fall before the conversation (2026-12-01)",
+    );
+  });
+});
