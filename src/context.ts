@@ -17,6 +17,7 @@ import { today as localToday, pinnedToday } from './core/dates.js';
 import { isTerminal, NO_WIDTH, terminalColumns, terminalRows, writeErr, writeOut } from './io.js';
 import type { Config } from './core/config.js';
 import { UsageError } from './errors.js';
+import { refuseNonUtf8Path } from './files.js';
 import { safe } from './core/text.js';
 
 export interface GlobalOptions {
@@ -60,7 +61,9 @@ export class Context {
     // wave 11 E2); refused as every other empty value is. A blank $PM_DB stays "unset".
     if (this.globals.db !== undefined && this.globals.db.trim() === '')
       throw new UsageError('--db is empty', "give the journal's path, or leave --db out to use $PM_DB or the default");
-    return resolveJournalPath(this.globals.db, this.env);
+    const path = resolveJournalPath(this.globals.db, this.env);
+    refuseNonUtf8Path(this.globals.db !== undefined ? '--db' : this.env.PM_DB?.trim() ? '$PM_DB' : 'the journal', path);
+    return path;
   }
 
   /** Interactive prompts are possible: both stdin and stdout are terminals. */

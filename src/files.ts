@@ -114,9 +114,24 @@ function kindOf(s: Stats): string {
  * what is at the path now; the writers then open what was decided (a temporary file made with
  * O_EXCL, a device without O_CREAT) so that a file swapped in meanwhile is never chmodded.
  */
+/**
+ * Refuse a path that was not UTF-8 (`what` names where it came from: --db, $PM_DB, --out). Node reads
+ * argv and the environment as UTF-8, each byte that is not becoming U+FFFD: pm would open, make or
+ * write a file of that other name, and two such names are one file to it (fresh-eyes wave 18 H15).
+ * A file of the very name pm reads is taken as it is.
+ */
+export function refuseNonUtf8Path(what: string, path: string): void {
+  if (!path.includes('\uFFFD') || existsSync(path)) return;
+  throw new UsageError(
+    `${what}: the path is not valid UTF-8 (pm reads it as ${JSON.stringify(path)}); pm cannot name that file`,
+    'rename the file or its folder to a UTF-8 name, or give a link to it that has one (ln -s)',
+  );
+}
+
 export function destination(path: string, rules: DestinationRules): Destination {
   const refuse = (reason: string, hint?: string) =>
     new UsageError(`cannot write ${rules.what} ${path}: ${reason}`, hint);
+  refuseNonUtf8Path(`cannot write ${rules.what}`, path);
   // "-" names the standard stream wherever pm reads a path: never a file named "-" (wave 10 E16)
   if (path === '-' && !rules.passThrough)
     throw refuse('"-" is the standard output, not a file', 'give the path of a file or folder');
