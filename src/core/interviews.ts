@@ -194,7 +194,10 @@ export function checkList(flag: string, values: string[] | undefined, limit: num
  * the checks so that the first problem reported stays the same.
  */
 /** The pm log to try, with the --with and --account given (fresh-eyes wave 16: it named a made-up Jane Roe). */
-function exampleLog(opts: LogOptions): string {
+function exampleLog(opts: LogOptions, channel: string): string {
+  // a review or a survey comes from a source, not a person (fresh-eyes wave 18 H5), as the README logs one
+  if (isIndirect(channel) && !opts.with?.length && opts.account === undefined)
+    return `pm log --channel ${channel} --source Capterra --summary ${shellWord(opts.summary ?? 'what you learned')}`;
   const people = opts.with?.length ? opts.with : ['Jane Roe <jane@acme.test>'];
   const account = opts.account ?? (opts.with?.length ? undefined : 'Acme');
   return [
@@ -219,7 +222,7 @@ export function draftFromOptions(opts: LogOptions, today: string, readNotes: () 
       `pm log needs ${missing.join(' and ')}`,
       // at a terminal with --json or its output piped pm log cannot ask either (fresh-eyes wave 10 E23),
       // nor with --summary given (wave 11 E17: the hint named only the first two, which held)
-      `try: ${exampleLog(opts)}  (or, to be ` +
+      `try: ${exampleLog(opts, channel)}  (or, to be ` +
         'asked, run pm log without --summary at a terminal, without --json and with its output not piped)',
     );
   const date = parsePastDate(opts.date ?? 'today', today, '--date');

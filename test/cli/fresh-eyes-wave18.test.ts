@@ -154,3 +154,12 @@ describe('pm edit --date names an answered follow-up as answered (H6)', () => {
     );
   });
 });
+
+describe('a signal missing its source is shown --source (H5)', () => {
+  it('the try line of a review without --with, --account or --source', () => {
+    const r = box.pm(['log', '--channel', 'review', '--summary', 'no source']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('try: pm log --channel review --source Capterra --summary "no source"');
+    expect(r.err).not.toContain('Jane Roe');
+  });
+});
