@@ -55,7 +55,7 @@ function phrases(parts: string[], width: number, lines: number, indent: string):
             )
           : '';
       if (line !== '') line = indent + line.trimStart();
-      if (out.length + 1 >= lines) break;
+      if (out.length + (line === '' ? 0 : 1) >= lines) break;
       continue;
     }
     if (out.length + 1 >= lines) continue; // no line left for it: left out, try the shorter ones after
@@ -77,7 +77,9 @@ function groupLines(g: ActionGroup, width: number, c: ChalkInstance): string[] {
   const one = safeLine(first?.one ?? g.many);
   let text: string | null = null;
   if (g.count <= 1) {
-    text = fits(one) ? one : room >= 24 ? clipWords(one, room) : null;
+    // a text that fits a line of its own goes there whole, the command under it, rather than cut
+    // beside it ("none…  → pm log" lost how many days: H16)
+    text = fits(one) ? one : displayWidth(one) <= width - 2 ? null : room >= 24 ? clipWords(one, room) : null;
     // what it is about, after it, when a useful part of it fits (a few words, not one)
     const detail = safeLine(first?.detail ?? '');
     if (text === one && detail !== '') {
@@ -125,7 +127,10 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
 
   if (r.empty) return [...out, '', ...emptyJournalLines(r, c)].join('\n') + '\n';
 
-  const contact = phrases(page.contact.map(safeLine), width, 2, '  ');
+  // two lines, and as many more as the first clause wraps onto: at 40 columns it took both, and the
+  // last contact's day, which says why a page is OVERDUE, was left out (fresh-eyes wave 18 H16)
+  const clauses = page.contact.map(safeLine);
+  const contact = phrases(clauses, width, 1 + wrap(clauses[0] ?? '', width, '  ').length, '  ');
 
   // what the page must hold, and what gives way when the terminal is short: the chart, then groups
   let groups = page.groups.map((g) => groupLines(g, width - 2, c));

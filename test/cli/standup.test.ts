@@ -243,6 +243,17 @@ describe('a busy week', () => {
     expect(r.out).toMatch(/Talk to customers/);
   });
 
+  // fresh-eyes wave 18 H16: at 40 columns the contact line's first clause took both its lines, so
+  // "last one 17 days ago" (why it is OVERDUE) was dropped, and the action read "none…"
+  it('at 40 columns an OVERDUE page still says since when, and the action keeps its days', () => {
+    expect(box.pm(['log', '--with', 'Ann', '--account', 'A', '--summary', 'ask', '--date', '2026-11-02']).code).toBe(0);
+    const r = box.pm(['report'], { env: { COLUMNS: '40' } });
+    expect(r.out).toMatch(/^OVERDUE/);
+    expect(r.out).toMatch(/^ {2}last one 18 days ago/m);
+    expect(r.out).toMatch(/! Talk to customers: none for 18 days$/m);
+    for (const l of lines(r.out)) expect(displayWidth(l), l).toBeLessThanOrEqual(40);
+  });
+
   it('at 40 columns, still no line too wide and no word cut', () => {
     busyWeek();
     const r = box.pm(['report'], { env: { COLUMNS: '40' } });
