@@ -16,7 +16,6 @@ import {
   NONE_UNREAD,
   nothingLogged,
   SHOWN_ROWS,
-  targetText,
   targetWord,
   inCadence,
   weeklyTargetText,
