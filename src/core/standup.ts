@@ -153,11 +153,12 @@ export function needsHeading(groups: number, flags: number): string {
 /** The page's data, from the report, its needs, and what the view left unread. */
 export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread: Unread = NONE_UNREAD): StandupPage {
   const k = r.contact;
-  const span = /^\d{4}-W\d{2}$/.test(r.period.label)
-    ? 'this week'
-    : /^\d{4}-\d{2}$/.test(r.period.label)
-      ? 'this month'
-      : 'in the period';
+  // a week of Sunday weeks is labelled by its range ("2026-11-22..2026-11-28"): a week all the same,
+  // found among the weeks charted (fresh-eyes wave 18 H11)
+  const week =
+    /^\d{4}-W\d{2}$/.test(r.period.label) ||
+    r.weekly.weeks.some((w) => w.start === r.period.start && w.end === r.period.end);
+  const span = week ? 'this week' : /^\d{4}-\d{2}$/.test(r.period.label) ? 'this month' : 'in the period';
   const contact: string[] = [];
   // a cadence longer than the period (one every 14 days, a week's page): its window's count, judged
   const got = k.window ? k.window.direct : k.direct;

@@ -254,6 +254,16 @@ describe('a busy week', () => {
     for (const l of lines(r.out)) expect(displayWidth(l), l).toBeLessThanOrEqual(40);
   });
 
+  // fresh-eyes wave 18 H11: with Sunday weeks the running week is labelled by its range, and the page
+  // called it "the period"; Monday weeks' page says "this week"
+  it('with week.start sunday the running week is "this week" too', () => {
+    expect(box.pm(['config', 'set', 'week.start', 'sunday']).code).toBe(0);
+    expect(box.pm(['log', '--with', 'Ann', '--account', 'A', '--summary', 'ask', '--date', '2026-11-16']).code).toBe(0);
+    const r = box.pm(['report']);
+    expect(r.out).toMatch(/ · 2026-11-15\.\.2026-11-21 · /);
+    expect(r.out).toMatch(/^Customer contact: 1 of 1 this week/m);
+  });
+
   it('at 40 columns, still no line too wide and no word cut', () => {
     busyWeek();
     const r = box.pm(['report'], { env: { COLUMNS: '40' } });
