@@ -8,7 +8,7 @@ import { hasErasures, loadForgottenList } from '../db/erasure.js';
 import { sameAsErased } from '../core/erasure.js';
 import { hashedScrubber, scrubBy } from '../db/forget.js';
 import { UsageError } from '../errors.js';
-import { accountStem, editDistance, looseKey, nearPersonName, safeLine } from '../core/text.js';
+import { accountStem, editDistance, looseKey, nearPersonName, plainKey, safeLine } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
 import { accountKeys } from '../db/identity.js';
 import { contactByUuid, contactRefFor } from '../db/contacts.js';
@@ -310,6 +310,23 @@ export function colleagueFirstNameWarnings(
 }
 
 /**
+ * Why nearPersonName took `typed` for `known`, said so (fresh-eyes wave 18 H18: the warning said "is at
+ * the same account as", which is not why it warns): `is one letter from "Jon Lee" at Acme`.
+ */
+function nearNameReason(typed: string, known: string, account?: string): string {
+  const at = account === undefined ? '' : ` at ${safeLine(account)}`;
+  const [a, b] = [plainKey(typed), plainKey(known)];
+  if (a === b) return `is written as ${q(known)}${at} but for accents and letters a keyboard lacks`;
+  const [mine, theirs] = [a.split(' '), b.split(' ')];
+  if (mine.length < theirs.length && mine.every((w) => theirs.includes(w)))
+    return `is part of the name of ${q(known)}${at}`;
+  if (theirs.length < mine.length && theirs.every((w) => mine.includes(w)))
+    return `holds the whole name of ${q(known)}${at}`;
+  const d = editDistance(a, b);
+  return `is ${d === 1 ? 'one letter' : d === 2 ? 'two letters' : 'a few letters'} from ${q(known)}${at}`;
+}
+
+/**
  * A new contact at an account that already has someone of a near name: a first name alone ("Jane" for
  * Jane Roe), a letter or two off ("Jnae Roe"), or letters an English keyboard lacks ("Sven Odegard"):
  * most often the same person, whose calls would then count apart (fresh-eyes wave 14 H2, H8). Names
@@ -329,9 +346,10 @@ export function sameAccountNearWarnings(
   const out: string[] = [];
   for (const c of rows) {
     if (skip.includes(c.uuid) || looseKey(c.name) === looseKey(name) || !nearPersonName(name, c.name)) continue;
+    const [mine, theirs] = [contactByUuid(db, self), contactByUuid(db, c.uuid)];
     out.push(
-      `${what} ${q(name)} is at the same account as ${q(c.name)}; did you mean ${q(c.name)}? if so: ` +
-        `pm contact merge ${self} ${c.uuid}`,
+      `${what} ${q(name)} ${nearNameReason(name, c.name, theirs?.account)}; if they are one person: ` +
+        `pm contact merge ${mine ? contactRefFor(db, mine) : self} ${theirs ? contactRefFor(db, theirs) : c.uuid}`,
     );
     if (out.length === 3) break;
   }

@@ -171,7 +171,7 @@ export function looseKey(s: string): string {
 // (looseKey lower-cases only: ß and ı, which case folding makes ss and i, need their own entries)
 const LOOSE_PLAIN: Readonly<Record<string, string>> = { ...PLAIN_LETTERS, ß: 'ss', ı: 'i' };
 const LOOSE_PLAIN_LETTER = new RegExp(`[${Object.keys(LOOSE_PLAIN).join('')}]`, 'g');
-const plainKey = (s: string) => looseKey(s).replace(LOOSE_PLAIN_LETTER, (c) => LOOSE_PLAIN[c]);
+export const plainKey = (s: string) => looseKey(s).replace(LOOSE_PLAIN_LETTER, (c) => LOOSE_PLAIN[c]);
 
 /**
  * Whether a person's name typed as `typed` may be `known`: but for accents and letters an English
