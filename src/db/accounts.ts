@@ -3,7 +3,13 @@
 import type { DB } from './journal.js';
 import type { AccountActivity, AccountLine, AccountRow } from '../core/accounts.js';
 import { standing } from '../core/cadence.js';
-import { accountCadenceSql, goingColdSql, latenessSql, mostLateFirstSql } from './standing.js';
+import {
+  accountCadenceSql,
+  accountStandingCadenceSql,
+  goingColdSql,
+  latenessSql,
+  mostLateFirstSql,
+} from './standing.js';
 import { accountKeys, refreshAccountKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
 import { markMerged } from './tracking.js';
@@ -122,6 +128,7 @@ const KEPT_ACTIVITY = `a.contacts, a.interviews, ${LAST_DIRECT} AS lastDirect,
   CASE WHEN a.last_interview IS NULL OR a.last_interview <= @asOf THEN a.last_interview
     ELSE (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.date <= @asOf) END AS lastInterview`;
 const CADENCE = accountCadenceSql('a.cadence_days', '@journalCadence');
+const SHOWN_CADENCE = accountStandingCadenceSql('a.id', 'a.cadence_days', '@journalCadence', LAST_DIRECT);
 
 // with `first`, only the accounts that can be among the first @first most overdue (src/db/standing.ts)
 const FIRST = mostLateFirstSql(`SELECT a.id, ${latenessSql(LAST_DIRECT, CADENCE, '@asOf')} AS late FROM accounts a`);
@@ -130,7 +137,7 @@ const FIRST = mostLateFirstSql(`SELECT a.id, ${latenessSql(LAST_DIRECT, CADENCE,
 const activitySql = (columns: string, only: boolean, first: boolean) => `${first ? `WITH ${FIRST}` : ''}
   SELECT ${columns},
     ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
-      SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays, ${CADENCE} AS cadence,
+      SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays, ${SHOWN_CADENCE} AS cadence,
         ${KEPT_ACTIVITY}
       FROM accounts a ${only ? 'WHERE a.id = @only' : first ? 'WHERE a.id IN first' : ''})
     ORDER BY name COLLATE NOCASE`;

@@ -14,6 +14,19 @@ export function accountCadenceSql(own: string, journalDefault: string): string {
   return `coalesce(${own}, ${journalDefault})`;
 }
 
+/**
+ * An account's cadence as its standing shows it: NULL (none, "—") when it has people, none of them a
+ * customer or prospect, and no customer conversation (`lastDirect`): an account met only as
+ * stakeholders or partners can never go cold, and pm contacts shows its people "—" (fresh-eyes wave 18
+ * H7). An account of signals alone keeps its cadence (its customers are not named yet). Else
+ * accountCadenceSql.
+ */
+export function accountStandingCadenceSql(id: string, own: string, journalDefault: string, lastDirect: string): string {
+  return `CASE WHEN ${lastDirect} IS NULL AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ${id})
+    AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ${id} AND c.role IN ('customer', 'prospect'))
+    THEN NULL ELSE ${accountCadenceSql(own, journalDefault)} END`;
+}
+
 /** A contact's cadence: their account's for customers and prospects, else NULL (none). */
 export function contactCadenceSql(role: string, accountOwn: string, journalDefault: string): string {
   return `CASE WHEN ${role} IN ('customer', 'prospect') THEN ${accountCadenceSql(accountOwn, journalDefault)} END`;

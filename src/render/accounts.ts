@@ -12,6 +12,12 @@ import { fitLines } from './wrap.js';
 import { displayWidth } from './width.js';
 
 /** The column that says a line is overdue (red too, on a terminal): a word under a header, not after the line. */
+// none ("—"): a stakeholder or partner, or an account with neither customers nor a customer conversation
+const CADENCE = {
+  header: 'CADENCE',
+  text: (r: Standing) => (r.cadence === null ? '—' : r.cadence === 'off' ? 'off' : `${r.cadence}d`),
+  width: 7,
+};
 const STATUS = { header: 'STATUS', text: (r: { overdue: boolean }) => (r.overdue ? 'overdue' : ''), width: 7 };
 
 /** Most overdue first as given; an overdue account's line is red, "overdue" under STATUS. */
@@ -27,7 +33,7 @@ export function accountTableLines(rows: AccountLine[], c: ChalkInstance, width =
       { header: 'ACCOUNT', text: (r) => safeLine(r.name), max: 28, fill: 12 },
       { header: 'LAST DIRECT', text: (r) => r.lastDirect ?? '—', width: 11 },
       { header: 'DAYS', text: (r) => (r.daysSince === null ? '—' : String(r.daysSince)), width: 4, align: 'right' },
-      { header: 'CADENCE', text: (r) => (r.cadence === 'off' ? 'off' : `${r.cadence}d`), width: 7 },
+      CADENCE,
       STATUS,
       { header: 'CONTACTS', text: (r) => String(r.contacts), width: 8, align: 'right' },
       { header: 'INTERVIEWS', text: (r) => String(r.interviews), width: 10, align: 'right' },
@@ -53,11 +59,7 @@ export function contactTableLines(rows: ContactLine[], c: ChalkInstance, width =
       { header: 'PERSONA', text: (r) => safeLine(r.persona ?? ''), max: 16 },
       { header: 'LAST DIRECT', text: (r) => r.lastDirect ?? '—', width: 11 },
       { header: 'DAYS', text: (r) => (r.daysSince === null ? '—' : String(r.daysSince)), width: 4, align: 'right' },
-      {
-        header: 'CADENCE',
-        text: (r) => (r.cadence === null ? '—' : r.cadence === 'off' ? 'off' : `${r.cadence}d`),
-        width: 7,
-      },
+      CADENCE,
       STATUS,
       { header: 'EMAIL', text: (r) => safeLine(r.email ?? '') },
     ],

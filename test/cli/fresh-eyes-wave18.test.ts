@@ -163,3 +163,19 @@ describe('a signal missing its source is shown --source (H5)', () => {
     expect(r.err).not.toContain('Jane Roe');
   });
 });
+
+describe('an account with only stakeholder meetings has no cadence in pm accounts (H7)', () => {
+  it('shows — under CADENCE, as pm contacts does for its people', () => {
+    box.ok(['log', '--with', 'Sam Cho', '--account', 'Internal', '--role', 'stakeholder', '--summary', 'Sales says']);
+    box.ok(['log', '--with', 'Ann', '--account', 'Acme', '--summary', 'a call']);
+    const lines = box.ok(['accounts']).out.split('\n');
+    const cadence = lines[0].indexOf('CADENCE');
+    const cell = (name: string) =>
+      lines
+        .find((l) => l.startsWith(name))!
+        .slice(cadence, cadence + 7)
+        .trim();
+    expect(cell('Internal')).toBe('—');
+    expect(cell('Acme')).toBe('30d');
+  });
+});

@@ -14,7 +14,7 @@ import { accountActivity, accountLines } from '../../src/db/accounts.js';
 import { accountJson } from '../../src/core/accounts.js';
 import { contactJson } from '../../src/core/contacts.js';
 import { accountPage, accountTable, contactPage, contactTable } from '../../src/render/accounts.js';
-import { accountCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
+import { accountStandingCadenceSql, goingColdSql, contactCadenceSql } from '../../src/db/standing.js';
 import { generatedJournal, SHAPES } from '../fixtures/generated-journal.js';
 import {
   evidenceOf,
@@ -108,7 +108,12 @@ describe.each(Object.entries(shapes))('listings on a journal of the %s shape', (
     db
       .prepare(`SELECT *, ${goingColdSql('lastDirect', 'cadence', '@asOf')} AS overdue FROM (
         SELECT a.id, a.uuid, a.name, a.segment, a.cadence_days AS cadenceDays,
-          ${accountCadenceSql('a.cadence_days', '@cadence')} AS cadence,
+          ${accountStandingCadenceSql(
+            'a.id',
+            'a.cadence_days',
+            '@cadence',
+            `(SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf)`,
+          )} AS cadence,
           (SELECT count(*) FROM contacts c WHERE c.account_id = a.id) AS contacts,
           (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviews,
           (SELECT max(date) FROM interviews i WHERE i.account_id = a.id AND i.kind = 'customer' AND i.date <= @asOf)
