@@ -187,10 +187,12 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
         newAccount = true;
       }
     }
+    const kinds = role !== undefined && role !== target.role ? conversationKinds(db, target.id) : undefined;
     updateContact(db, target.id, { name, email, role, accountId, segment, persona });
     const warnings = [
       ...(newAccount ? accountLookalikeWarnings(db, 'the new account', accountName!) : []),
       ...setWarnings(db, target, name, email),
+      ...(kinds ? rejudged(db, target.id, name ?? target.name, kinds) : []),
     ];
     return { row: activityOf(ctx, db, target.id), newAccount, warnings, formerly };
   });
@@ -205,6 +207,41 @@ export function contactSet(ctx: Context, ref: string, opts: ContactSetOptions): 
         `${safeLine(json.account)}${json.segment ? ` · segment ${safeLine(json.segment)}` : ''}` +
         `${json.persona ? ` · ${safeLine(json.persona)}` : ''}`,
     );
+}
+
+/** The kind of each conversation the contact was in (customer, stakeholder, signal), by interview id. */
+function conversationKinds(db: DB, contactId: number): Map<number, string> {
+  const rows = db
+    .prepare(`SELECT i.id, i.kind FROM interview_contacts ic JOIN interviews i ON i.id = ic.interview_id
+      WHERE ic.contact_id = ? ORDER BY i.id`)
+    .all(contactId) as { id: number; kind: string }[];
+  return new Map(rows.map((r) => [r.id, r.kind]));
+}
+
+/**
+ * The past conversations a role change moved into or out of customer contact, said (fresh-eyes wave
+ * 18 H17): the weeks' counts, the streak and the evidence they hold changed with no word.
+ */
+function rejudged(db: DB, contactId: number, name: string, before: Map<number, string>): string[] {
+  const after = conversationKinds(db, contactId);
+  const moved = (into: boolean) =>
+    [...after].filter(([id, kind]) => (kind === 'customer') === into && (before.get(id) === 'customer') !== into);
+  const ids = (list: [number, string][]) => {
+    const shown = list.slice(0, 5).map(([id]) => `I${id}`);
+    return `${shown.join(', ')}${list.length > 5 ? ', …' : ''}`;
+  };
+  const lines: string[] = [];
+  const out = moved(false);
+  const into = moved(true);
+  const many = (n: number) => `${n} past conversation${n === 1 ? '' : 's'} with ${safeLine(name)}`;
+  if (out.length)
+    lines.push(
+      `${many(out.length)} (${ids(out)}) ${out.length === 1 ? 'is' : 'are'} now ` +
+        `${out.length === 1 ? 'a stakeholder meeting' : 'stakeholder meetings'}, not customer contact`,
+    );
+  if (into.length)
+    lines.push(`${many(into.length)} (${ids(into)}) now count${into.length === 1 ? 's' : ''} as customer contact`);
+  return lines;
 }
 
 /**

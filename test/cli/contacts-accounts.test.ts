@@ -160,3 +160,25 @@ describe('pm contacts', () => {
     expect(box.json(['show', 'Jane Roe'])).toMatchObject({ email: 'jane@acme.test', persona: 'cfo' });
   });
 });
+
+// fresh-eyes wave 18 H17: a role changed by pm contact set re-judged every past conversation with the
+// person (the weeks' counts, the streak, evidence) and said nothing of it
+describe('pm contact set --role says which past conversations change what they count as', () => {
+  it('to stakeholder: no longer customer contact, named; back to customer: counted again; same kind: silent', () => {
+    for (const [summary, date] of [
+      ['first', '2026-11-02'],
+      ['second', '2026-11-09'],
+    ])
+      expect(
+        box.pm(['log', '--with', 'Li Wei', '--account', 'Globex', '--summary', summary, '--date', date]).code,
+      ).toBe(0);
+    const away = box.pm(['contact', 'set', 'Li Wei', '--role', 'stakeholder']);
+    expect(away.code, away.err).toBe(0);
+    expect(away.err).toContain(
+      'pm: warning: 2 past conversations with Li Wei (I7, I8) are now stakeholder meetings, not customer contact',
+    );
+    const back = box.pm(['contact', 'set', 'Li Wei', '--role', 'prospect']);
+    expect(back.err).toContain('pm: warning: 2 past conversations with Li Wei (I7, I8) now count as customer contact');
+    expect(box.pm(['contact', 'set', 'Li Wei', '--role', 'customer']).err).not.toContain('past conversation');
+  });
+});
