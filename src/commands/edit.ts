@@ -127,7 +127,7 @@ export function planEdit(opts: EditOptions, today: string): EditPlan {
   if (opts.source !== undefined) {
     plan.fields.source = checkText('--source', opts.source.trim(), LIMITS.account);
     if (plan.fields.source === '')
-      throw new UsageError('--source is empty', 'to remove the source: pm edit I12 --clear source');
+      throw new UsageError('--source is empty', 'try: pm edit I12 --clear source (to remove the source)');
   }
   if (clear.has('source')) plan.fields.source = null;
   if (opts.with !== undefined) plan.people = opts.with.map(parsePerson);
@@ -182,7 +182,10 @@ export function applyEdit(
   const notes: string[] = [];
   if (plan.followUp === 'done') {
     if (next.followUp === null)
-      throw new UsageError(`I${rowid} has no follow-up to mark done`, `to set one: pm edit I${rowid} --follow-up +1w`);
+      throw new UsageError(
+        `I${rowid} has no follow-up to mark done`,
+        `try: pm edit I${rowid} --follow-up +1w (to set one)`,
+      );
     next.followUpDone = true;
   } else if (plan.followUp !== undefined) {
     next.followUp = followUpAfter(plan.followUp, next.date);

@@ -105,7 +105,7 @@ export function parseConfigValue<K extends ConfigKey>(key: K, raw: string): Conf
   }
   if (key === 'product.outcome') {
     if (value === '')
-      throw new UsageError('product.outcome cannot be empty', 'to remove it: pm config unset product.outcome');
+      throw new UsageError('product.outcome cannot be empty', 'try: pm config unset product.outcome (to remove it)');
     return checkText('product.outcome', value, 1000) as Config[K];
   }
   const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;

@@ -704,7 +704,8 @@ export interface SyncResult {
 export async function runSync(journal: () => DB, env: NodeJS.ProcessEnv, today: string): Promise<SyncResult> {
   const db = journal();
   const state = remoteState(db);
-  if (!state) throw new UsageError('this journal is not connected to a database', 'connect it once: pm sync init URL');
+  if (!state)
+    throw new UsageError('this journal is not connected to a database', 'try: pm sync init URL (to connect it, once)');
   const client = await connect(state.url, env);
   const result: SyncResult = {
     pulled: 0,

@@ -179,3 +179,12 @@ describe('an account with only stakeholder meetings has no cadence in pm account
     expect(cell('Acme')).toBe('30d');
   });
 });
+
+describe('a hint that is a command to type starts try: (H4)', () => {
+  it('pm edit --follow-up done of an interview without one', () => {
+    box.ok(['log', '--with', 'A', '--account', 'X', '--summary', 'x']);
+    const r = box.pm(['edit', 'I1', '--follow-up', 'done']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('pm: I1 has no follow-up to mark done\ntry: pm edit I1 --follow-up +1w (to set one)\n');
+  });
+});
