@@ -18,11 +18,12 @@ export function accountCadenceSql(own: string, journalDefault: string): string {
  * An account's cadence as its standing shows it: NULL (none, "—") when it has people, none of them a
  * customer or prospect, and no customer conversation (`lastDirect`): an account met only as
  * stakeholders or partners can never go cold, and pm contacts shows its people "—" (fresh-eyes wave 18
- * H7). An account of signals alone keeps its cadence (its customers are not named yet). Else
- * accountCadenceSql.
+ * H7). An account of signals alone keeps its cadence (its customers are not named yet), and a cadence
+ * set on the account (`pm account set --cadence`, off included) is shown as set. Else accountCadenceSql.
  */
 export function accountStandingCadenceSql(id: string, own: string, journalDefault: string, lastDirect: string): string {
-  return `CASE WHEN ${lastDirect} IS NULL AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ${id})
+  return `CASE WHEN ${own} IS NULL AND ${lastDirect} IS NULL
+    AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ${id})
     AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ${id} AND c.role IN ('customer', 'prospect'))
     THEN NULL ELSE ${accountCadenceSql(own, journalDefault)} END`;
 }

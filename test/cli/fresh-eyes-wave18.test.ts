@@ -178,6 +178,12 @@ describe('an account with only stakeholder meetings has no cadence in pm account
     expect(cell('Internal')).toBe('—');
     expect(cell('Acme')).toBe('30d');
   });
+
+  it('shows a cadence set on such an account as it was set', () => {
+    box.ok(['log', '--with', 'Sam Cho', '--account', 'Internal', '--role', 'stakeholder', '--summary', 'Sales says']);
+    box.ok(['account', 'set', 'Internal', '--cadence', '14']);
+    expect(box.json(['accounts']).find((a: { name: string }) => a.name === 'Internal').cadence).toBe(14);
+  });
 });
 
 describe('a hint that is a command to type starts try: (H4)', () => {
