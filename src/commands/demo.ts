@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { demoDay, demoJournal } from '../core/demo-data.js';
+import { DEMO_PM, demoDay, demoJournal } from '../core/demo-data.js';
+import { setConfigValue } from '../db/config.js';
 import { validateDocument } from '../core/import-validate.js';
 import { importJournal, journalLookup } from '../db/import.js';
 import { holdsRecords } from '../db/journal.js';
@@ -32,6 +33,9 @@ export function demo(ctx: Context, flags: { format?: string; full?: boolean }): 
           'try: pm demo (a temporary file), or pm --db /tmp/sample.db demo',
         );
       importJournal(db, validateDocument(demoJournal(sample.today), journalLookup(db)));
+      // whoever explores the sample is its PM: a call they log is Dana Lee's, so the plain report stays the
+      // sample's whole page rather than turning into theirs alone beside "someone else's" conversations
+      setConfigValue(db, 'user.name', DEMO_PM);
     });
     const options = reportOptions(sample, {}, sample.config());
     // the page leaves a row for this note (one line) and one for the shell's prompt

@@ -14,6 +14,9 @@ import type {
   OutcomeDoc,
 } from './import-validate.js';
 
+/** The sample's product manager: every conversation is theirs, and so is the journal (its user.name). */
+export const DEMO_PM = 'Dana Lee';
+
 type Person = 'jane' | 'raj' | 'lena' | 'omar' | 'kim' | 'ana' | 'tom' | 'sam';
 
 /**
@@ -87,7 +90,7 @@ export function demoJournal(today: string, exportedAt = `${today}T09:00:00Z`): J
       contactUuids: who.map((p) => people[p].uuid),
       accountUuid: a?.uuid ?? null,
       source: more.source ?? null,
-      by: 'Dana Lee',
+      by: DEMO_PM,
       minutes: more.minutes ?? (who.length ? 30 : null),
       summary,
       notes: more.notes ?? null,

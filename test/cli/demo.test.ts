@@ -168,3 +168,21 @@ describe('pm demo', () => {
     expect(box.json(['--db', path, 'ls'])).toEqual(before);
   });
 });
+
+describe('exploring the sample', () => {
+  it("a call logged into the sample is its PM's: the plain report stays the sample's whole page", () => {
+    const path = join(box.dir, 'sample.db');
+    const before = box.json(['--db', path, 'demo']);
+    box.ok(['--db', path, 'log', '--with', 'Jane Roe', '--account', 'Acme', '--summary', 'Asked about exports']);
+    const after = box.json(['--db', path, 'report', '--as-of', before.asOf]);
+    expect(after.by).toBeNull();
+    expect(after.weekly.streak).toBeGreaterThanOrEqual(before.weekly.streak);
+    // every week keeps the sample's conversations
+    const direct = (r: any) => r.weekly.weeks.map((w: any) => [w.label, w.direct]);
+    for (const [k, [label, n]] of direct(before).entries()) {
+      expect(direct(after)[k][0]).toBe(label);
+      expect(direct(after)[k][1]).toBeGreaterThanOrEqual(n);
+    }
+    expect(box.json(['--db', path, 'ls', '--limit', '1'])[0].by).toBe('Dana Lee');
+  });
+});
