@@ -135,10 +135,18 @@ export function searchInterviews(db: DB, query: string, limit: number): SearchHi
  * word as written (fresh-eyes E15, wave 17 H10: the words PMs write needed shell-quoted double quotes).
  */
 export function quoteApostrophes(query: string): string {
-  if (!/['’\-/.:]/.test(query)) return query;
+  if (!/['’\-/.:,;!?]/.test(query)) return query;
   return query
     .split('"')
-    .map((part, i) => (i % 2 ? part : part.replace(/[\p{L}\p{N}]+(?:['’\-/.:][\p{L}\p{N}]+)+/gu, '"$&"')))
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            // a comma, full stop, ;, ? or ! that ends a word (or a quoted phrase) is the sentence's: the
+            // index drops it ("Acme, Inc.", "why?"), FTS5's query syntax refused it
+            .replace(i ? /(^|[\p{L}\p{N}])[.,;!?]+(?=\s|$)/gu : /([\p{L}\p{N}])[.,;!?]+(?=\s|$)/gu, '$1')
+            .replace(/[\p{L}\p{N}]+(?:['’\-/.:][\p{L}\p{N}]+)+/gu, '"$&"'),
+    )
     .join('"');
 }
 

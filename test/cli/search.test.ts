@@ -85,6 +85,24 @@ describe('pm search', () => {
     expect(ids(['pre-sales'])).toEqual([]);
   });
 
+  it('a comma, full stop, question or exclamation mark after a word is punctuation, as the index reads it', () => {
+    box.ok(['log', '--with', 'Raj Patel', '--account', 'Acme, Inc.', '--summary', 'Why? Month-end close, again.']);
+    for (const q of [
+      'close?',
+      'why?',
+      'close, again.',
+      'Month-end close.',
+      'again!',
+      'close;',
+      '"close" again.',
+      '"month-end close".',
+    ])
+      expect(ids([q]), q).toEqual(['I5']);
+    // a name as written in the journal is a search that may match nothing, never a refusal
+    expect(box.pm(['search', 'Acme, Inc.']).code).toBe(0);
+    expect(box.pm(['search', 'v1.2.']).code).toBe(0);
+  });
+
   it('ranks the better match first and honours --limit', () => {
     box.pm(['log', '--with', 'Jane Roe', '--summary', 'invoices invoices invoices', '--pain', 'invoices']);
     expect(ids(['invoices'])[0]).toBe('I5');
