@@ -245,6 +245,10 @@ export function teamPage(db: DB, options: ReportOptions): { options: ReportOptio
   const periodDays = daysBetween(options.period.start, options.period.end) + 1;
   // each week of the chart and streak judged by the team then, counted by the same rule
   const teamByWeek = teamSizes(db, query.weeks, 7 * CHART_WEEKS);
+  // the week holding the period's end is judged by the page's own people: over a period longer than 8
+  // weeks they include whoever held a conversation early in it (review wave 18 R2)
+  const ending = query.weeks.findLastIndex((w) => w.start <= query.end);
+  if (ending >= 0 && rows.length > 0) teamByWeek[ending] = rows.length;
   return {
     options: rows.length === 0 ? options : { ...options, people: rows.length, teamByWeek },
     team: (report) =>
