@@ -306,6 +306,7 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
         pains: i.pains.map((p) => ({ text: t(p.text), severity: p.severity })),
         quotes: i.quotes.map(t),
         notes: i.notes === null ? null : t(i.notes),
+        kind: i.kind,
       };
     }
   }

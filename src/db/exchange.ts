@@ -768,14 +768,14 @@ SELECT json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.su
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id,
     e.direction,
      e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source,
-  CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END)
+  CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END, i.kind)
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE ${where}
 ORDER BY i.date, i.id`;
 
 // A range's interviews as the markdown export writes them (src/render/markdown-export.ts), each row
 // [id, date, channel, its contacts' names in UUID order or null, account and source, the lines from By
-// to the quotes, notes, summary, links as JSON or null].
+// to the quotes, notes, summary, links as JSON or null, kind].
 // Each text the lines hold as typed (by, summary, tags, stage, pains, quotes) is set between two NULs
 // (no stored text holds one: src/core/text.ts): the lines are right when each is one mdInline leaves as
 // it is, which the renderer tests before it takes the NULs out. The JSON row, parsed and written a value
@@ -805,7 +805,7 @@ SELECT i.id, i.date, i.channel,
   i.notes, i.summary,
   nullif((SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT
     e.hypothesis_id, e.direction, e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id
-    ORDER BY e.hypothesis_id)), '[]')
+    ORDER BY e.hypothesis_id)), '[]'), i.kind
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.date BETWEEN @start AND @end AND (i.date, i.id) > (@afterDate, @afterId)
 ORDER BY i.date, i.id`;
@@ -865,6 +865,7 @@ export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
       followUpAnswered: answeredBy(r[18]),
       links: r[15],
       stage: r[16],
+      kind: r[19],
     };
   };
   return {

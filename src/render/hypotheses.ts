@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { EvidenceEntry, HypothesisFlag, HypothesisRecord, OutcomeEntry } from '../core/hypotheses.js';
 import { safe, safeLine } from '../core/text.js';
 import { confidenceCell, confidenceText } from '../core/confidence.js';
-import { whereFrom } from '../core/interviews.js';
+import { evidenceNotCounted, whereFrom } from '../core/interviews.js';
 import { cut, padEnd } from './width.js';
 import { table, type Column } from './table.js';
 
@@ -106,13 +106,6 @@ function relative(date: string, today: string, daysFromToday: number): string {
   return daysFromToday < 0 ? `${days(-daysFromToday)} ago` : `in ${days(daysFromToday)}`;
 }
 
-/** Why a piece of evidence does not count toward the flags, or '' when it does. */
-function notCounted(e: EvidenceEntry): string {
-  if (e.interviewKind === 'indirect') return 'second-hand: not counted';
-  if (e.interviewKind === 'stakeholder') return 'no customer present: not counted';
-  return '';
-}
-
 /**
  * The show page: header, criterion, dates, evidence counts, flags; then a timeline of evidence and
  * outcomes in date order, within a day in the order they were logged (their UUIDs are time-ordered: a
@@ -193,7 +186,7 @@ export function renderHypothesisShow(
     const arrow = e.direction === 'supports' ? c.green('supports') : c.red('refutes ');
     const from = safeLine(whereFrom(e.account, e.source));
     const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${from})` : from;
-    const note = notCounted(e);
+    const note = evidenceNotCounted(e.interviewKind);
     const basis = e.basis === 'said' ? '' : ` ${e.basis}`;
     const head =
       `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ` +

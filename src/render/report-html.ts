@@ -26,7 +26,7 @@ import {
 } from '../core/report.js';
 import { standupPage } from '../core/standup.js';
 import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
-import { whereFrom } from '../core/interviews.js';
+import { type InterviewKind, notCustomerContact, whereFrom } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
 import { type Team, teamStatus } from '../core/team.js';
 import { NOBODY_IN_TEAM, against, every, teamInWindow } from './team.js';
@@ -79,6 +79,7 @@ export interface HtmlInterview {
   pains: { text: string; severity: string }[];
   quotes: string[];
   notes: string | null;
+  kind: InterviewKind;
 }
 
 export interface HtmlReportOptions {
@@ -521,10 +522,11 @@ function interviewHtml(i: HtmlInterview, refs: PageRefs): string {
     rows.push(`<li><b>Pains:</b> ${i.pains.map((p) => `${user(p.text)} (${esc(p.severity)})`).join('; ')}</li>`);
   for (const q of i.quotes) rows.push(`<li><b>Quote:</b> “${user(q)}”</li>`);
   const notes = escBlock(i.notes);
+  const note = notCustomerContact(i.kind);
   return (
     `<article id="${esc(i.id)}">` +
     `<h3>${esc(named(refs, i.id))} · ${whole(i.date)} · ${esc(i.channel)} ${i.with.length ? 'with' : 'signal from'} ` +
-    `${who(i.with, i.account, i.source)}</h3>` +
+    `${who(i.with, i.account, i.source)}${note ? ` · ${esc(note)}` : ''}</h3>` +
     `<ul>${rows.join('')}</ul>${notes ? `<pre>${notes}</pre>` : ''}</article>`
   );
 }
