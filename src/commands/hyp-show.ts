@@ -1,7 +1,7 @@
 // pm hyp show H7 (and pm show H7): the hypothesis, its evidence timeline, outcomes and revisions.
 import type { Context } from '../context.js';
 import { daysBetween } from '../core/dates.js';
-import { afterDecision, datedAhead, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { afterDecision, datedAhead, loggedAfter, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { localId, syncs } from '../db/refs.js';
 import { evidenceOf, hypothesisCreatedOn, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
 import { UsageError } from '../errors.js';
@@ -39,7 +39,7 @@ export function showHypothesis(ctx: Context, ref: string): void {
   // links refuting a killed one since its decision raise nothing: they confirm it, which the page says
   const confirmed =
     latest && (found.status === 'killed' || found.status === 'invalidated')
-      ? evidence.filter((e) => e.direction === 'refutes' && e.date > latest.date && e.date <= ctx.today)
+      ? evidence.filter((e) => e.direction === 'refutes' && e.date <= ctx.today && loggedAfter(e, latest))
       : [];
   if (ctx.json) {
     ctx.printJson({ ...record, evidence, outcomes });

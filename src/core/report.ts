@@ -1336,7 +1336,7 @@ function assemble(
         'evidence-after-kill',
         k.id,
         () =>
-          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${namedAll(refs, k.evidenceAfter)} dated after ` +
+          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${namedAll(refs, k.evidenceAfter)} logged after ` +
           `${k.evidenceAfter.length === 1 ? 'supports' : 'support'} it: reopen it, or unlink`,
       );
     }

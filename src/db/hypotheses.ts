@@ -279,10 +279,9 @@ export function withDecidedFlags(db: DB, asOf: string, records: HypothesisRecord
         `SELECT d.value ->> 0 FROM json_each(@decided) d
          WHERE EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = d.value ->> 0
            AND e.date >= d.value ->> 2 AND e.date <= @asOf
-           AND CASE WHEN d.value ->> 1 = 'validated'
-             THEN e.direction = 'refutes' AND e.kind = 'customer'
-               AND ${loggedAfterSql('e', 'e.hypothesis_id', 'd.value ->> 2')}
-             ELSE e.date > d.value ->> 2 AND e.direction = 'supports' END)`,
+           AND CASE WHEN d.value ->> 1 = 'validated' THEN e.direction = 'refutes' AND e.kind = 'customer'
+             ELSE e.direction = 'supports' END
+           AND ${loggedAfterSql('e', 'e.hypothesis_id', 'd.value ->> 2')})`,
       )
       .pluck()
       .all({ decided: JSON.stringify(decided), asOf }) as number[],

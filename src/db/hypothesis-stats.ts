@@ -566,7 +566,8 @@ export function confidenceInputs(db: DB, asOf: string, rowids: number[]): Map<nu
  * SQL for loggedAfter (src/core/hypotheses.ts): evidence row `e` of hypothesis `h` came after the
  * decision made on `day` (the hypothesis's latest outcome): dated after it, or dated that day and its
  * interview's UUID (version 7, time-ordered) after that outcome's. The report's statements
- * (src/db/report.ts, report-json.ts) and 0061's kept entries write this rule for evidence-after-validate.
+ * (src/db/report.ts, report-json.ts) and the kept entries of 0061 and 0074 write this rule for
+ * evidence-after-validate and evidence-after-kill.
  */
 export const loggedAfterSql = (e: string, h: string, day: string): string =>
   `(${e}.date > ${day} OR ${e}.date = ${day} AND (SELECT i.uuid FROM interviews i WHERE i.id = ${e}.interview_id) > ` +

@@ -121,6 +121,7 @@ export const MIGRATIONS: Migration[] = [
   migration(71, '0071_follow_up_answers_due', { before: dropFollowUpDue }),
   migration(72, '0072_follow_ups_answered_same_day'),
   migration(73, '0073_account_names'),
+  migration(74, '0074_kill_same_day'),
 ];
 
 /**

@@ -270,9 +270,10 @@ export function reportJsonSql(by: boolean) {
   // the later links to a killed or invalidated hypothesis, and the customer evidence refuting a
   // validated one, as src/db/report.ts reads them when the kept statuses hold (a link refuting a killed
   // one confirms the decision: only supporting ones are late)
+  // one rule of "after" for both lists (loggedAfterSql: that day too, when logged after the decision)
   const lateIds =
-    'FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf ' +
-    "AND e.direction = 'supports'";
+    `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date >= h.decided_on AND e.date <= @asOf ` +
+    `AND e.direction = 'supports' AND ${loggedAfterSql('e', 'h.id', 'h.decided_on')}`;
   const refutingIds =
     `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date >= h.decided_on AND e.date <= @asOf ` +
     `AND e.direction = 'refutes' AND e.kind = 'customer' AND ${loggedAfterSql('e', 'h.id', 'h.decided_on')}`;
@@ -313,13 +314,13 @@ export function reportJsonSql(by: boolean) {
     ),
 
     // killed and invalidated, latest decision first (by its outcome's day, then as
-    // reportDecidedHypotheses reads them), with the links dated after the decision. Schema 44
+    // reportDecidedHypotheses reads them), with the links logged after the decision. Schema 44
     // (report_decided) keeps these entries, and refutedAfterValidation's, as JSON text spelled out
     // again in its view: a key or flag changed here needs a migration replaying report_decided_now
     // (report-json.test.ts and summaries.test.ts fail until it does)
     killed: aggregated(
       `SELECT h.id, h.statement, h.status, h.decided_on, o.date, o.reason,
-        CASE WHEN t.last_date > h.decided_on THEN ${idList(lateIds)} END AS late
+        CASE WHEN t.last_date >= h.decided_on THEN ${idList(lateIds)} END AS late
       FROM hypotheses h
         CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = h.id
           ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
@@ -341,7 +342,7 @@ export function reportJsonSql(by: boolean) {
       ]),
       `CASE WHEN late IS NOT NULL THEN ${plainFlag(
         'evidence-after-kill',
-        'H%d was %s on %s, but %s dated after %s it: reopen it, or unlink',
+        'H%d was %s on %s, but %s logged after %s it: reopen it, or unlink',
         ['id', 'status', "coalesce(date, '')", 'late', "CASE WHEN instr(late, ',') THEN 'support' ELSE 'supports' END"],
       )} END`,
     ),

@@ -93,8 +93,8 @@ const THEME_NAME = (grp: string, spelling: string) =>
   `CASE WHEN ${grp} GLOB ' #*' THEN (SELECT o.name FROM opportunities o WHERE o.id = substr(${grp}, 3))
     ELSE ${spelling} END`;
 
-/** Evidence `e` logged after the validation of `h` (the rule of evidence-after-validate). */
-const REFUTED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
+/** Evidence `e` logged after the decision of `h` (the rule of evidence-after-validate and -kill). */
+const LOGGED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
 
 /**
  * Each listed follow-up's first living customer or prospect, in the order of its `with` (its people's
@@ -251,18 +251,19 @@ FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id
 WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date DESC, o.id DESC`,
 
-    // interviews dated after a hypothesis was killed or invalidated (its latest outcome as of @asOf)
-    // that support it (one refuting it confirms the decision: afterDecision, src/core/hypotheses.ts).
+    // interviews logged after a hypothesis was killed or invalidated (its latest outcome as of @asOf:
+    // dated after its day, or that day and logged after it, as for a validation) that support it (one
+    // refuting it confirms the decision: afterDecision, src/core/hypotheses.ts).
     // When no outcome is dated after @asOf (`now`), the status and decision day kept on each
     // hypothesis (migration 0004) hold; otherwise each one's outcomes are looked up.
-    // A hypothesis whose latest link of all is not after its decision has none after it as of any day.
+    // A hypothesis whose latest link of all is before its decision's day has none after it as of any day.
     lateEvidence: now
       ? `
 SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM hypotheses h
-  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date >= h.decided_on
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
-WHERE h.status IN ('killed', 'invalidated') AND e.date > h.decided_on AND e.date <= @asOf
+WHERE h.status IN ('killed', 'invalidated') AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf
   AND e.direction = 'supports'
 ORDER BY h.id, e.date, e.interview_id`
       : `
@@ -273,9 +274,10 @@ WITH latest AS MATERIALIZED (
   WHERE o.outcome IN ('killed', 'invalidated'))
 SELECT 'H' || l.hypothesis_id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM latest l
-  CROSS JOIN evidence_totals t ON t.hypothesis_id = l.hypothesis_id AND t.last_date > l.date
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = l.hypothesis_id AND t.last_date >= l.date
   CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
-WHERE e.date > l.date AND e.date <= @asOf AND e.direction = 'supports'
+WHERE e.date >= l.date AND ${loggedAfterSql('e', 'l.hypothesis_id', 'l.date')} AND e.date <= @asOf
+  AND e.direction = 'supports'
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
     // the first @rows killed and invalidated hypotheses that links dated after their decision still
@@ -290,7 +292,8 @@ WITH late AS (
     CROSS JOIN hypothesis_links h ON h.hypothesis_id = d.hypothesis_id
   WHERE d.list = 'killed' AND d.flag IS NOT NULL AND h.created_on <= @asOf
     AND (h.last_link <= @asOf OR EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = d.hypothesis_id
-      AND e.date > d.decided_on AND e.date <= @asOf AND e.direction = 'supports')))
+      AND e.date >= d.decided_on AND ${loggedAfterSql('e', 'd.hypothesis_id', 'd.decided_on')} AND e.date <= @asOf
+      AND e.direction = 'supports')))
 SELECT id, (SELECT count(*) FROM late) FROM late ORDER BY decided_on DESC, id LIMIT @rows`,
 
     // lateKilled from 0068's index alone: right when nothing is dated after @asOf (no conversation, so
@@ -311,7 +314,7 @@ ORDER BY d.decided_on DESC, d.hypothesis_id LIMIT @rows`,
 SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status IN ('killed', 'invalidated')
-  AND e.date > h.decided_on AND e.date <= @asOf AND e.direction = 'supports'
+  AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf AND e.direction = 'supports'
 ORDER BY h.id, e.date, e.interview_id`,
 
     // For a view, the open hypotheses it lists and those it only counts (\`now\`): each open
@@ -354,7 +357,7 @@ FROM hypotheses h
   CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date >= h.decided_on AND t.refutes > 0
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.status = 'validated' AND e.direction = 'refutes' AND e.kind = 'customer'
-  AND e.date >= h.decided_on AND ${REFUTED_AFTER} AND e.date <= @asOf
+  AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`
       : `
 WITH latest AS MATERIALIZED (
@@ -388,7 +391,7 @@ SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I
   e.date
 FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status = 'validated' AND e.direction = 'refutes'
-  AND e.kind = 'customer' AND e.date >= h.decided_on AND ${REFUTED_AFTER} AND e.date <= @asOf
+  AND e.kind = 'customer' AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`,
 
     // tags (case-insensitively) and pains (by painKey, as opportunities group them: case and spacing aside)

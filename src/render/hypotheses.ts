@@ -163,7 +163,7 @@ export function renderHypothesisShow(
     const what =
       r.status === 'validated'
         ? `${ids} logged after the validation ${one ? 'refutes' : 'refute'} it: reopen it to decide again`
-        : `${ids} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} ${one ? 'supports' : 'support'} ` +
+        : `${ids} logged after the ${r.status === 'killed' ? 'kill' : 'decision'} ${one ? 'supports' : 'support'} ` +
           'it: reopen it, or unlink what is not about it';
     lines.push(`${label('')}${safeLine(what)}`);
     const unlink = one ? ` · pm hyp unlink ${r.id} ${since[0]}` : ` · pm hyp unlink ${r.id} I…`;
@@ -173,7 +173,7 @@ export function renderHypothesisShow(
   if (confirmed.length && r.decision) {
     const one = confirmed.length === 1;
     lines.push(
-      `${label('')}${confirmed.join(', ')} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} ` +
+      `${label('')}${confirmed.join(', ')} logged after the ${r.status === 'killed' ? 'kill' : 'decision'} ` +
         `${one ? 'refutes' : 'refute'} it too: ${one ? 'it confirms' : 'they confirm'} the decision`,
     );
   }

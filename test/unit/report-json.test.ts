@@ -13,6 +13,7 @@ import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
 import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
 import { sandbox } from '../helpers.js';
+import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import { interviewIdsIn, withRefs, withRefsText } from '../../src/core/page-refs.js';
 
 /** The simple path's document and the fast path's (null: it declined), with the first flag it returns. */
@@ -427,6 +428,49 @@ describe('the links dated after a decision', () => {
         ]);
         expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
       }
+    } finally {
+      j.close();
+    }
+  });
+});
+
+describe("a link on a decision's day", () => {
+  it('is after it when logged after it, for a kill as for a validation, kept or looked up (H13)', () => {
+    const j = journal();
+    try {
+      // decided on 09-01; the call that day logged after both decisions
+      const { talk, killed, validated } = decidedPair(j, 'killed', 'no');
+      const after = talk('2026-09-01');
+      j.evidence(killed, after).evidence(validated, after, 'refutes');
+      // decided on 09-02, after a call of that day was logged: it was known then
+      const before = talk('2026-09-02');
+      const knownKilled = j.hypothesis('known killed', '2026-01-01');
+      const knownValidated = j.hypothesis('known validated', '2026-01-01');
+      j.evidence(knownKilled, before).outcome(knownKilled, 'killed', '2026-09-02', 'no');
+      j.evidence(knownValidated, before, 'refutes').outcome(knownValidated, 'validated', '2026-09-02', 'yes');
+      const lists = (kept: boolean) => {
+        // kept: the entries triggers keep (0044, 0074); else an outcome is dated after the day
+        expect(outcomeAfter(j.db, '2026-11-20')).toBe(!kept);
+        const { simple, fast, full } = documents(j.db, '2026-11-20', {}, null);
+        if (kept) expect(decidedKept(j.db, '2026-11-20')).toBe(true);
+        if (kept || fast !== null) expect(fast).toBe(simple);
+        const flagged = (xs: { id: string; evidenceAfter: string[] }[]) =>
+          xs.filter((x) => x.evidenceAfter.length).map((x) => [x.id, x.evidenceAfter]);
+        return {
+          killed: flagged(full.hypotheses.killed),
+          refuted: flagged(full.hypotheses.refutedAfterValidation),
+          flags: full.flags.filter((f) => f.kind.startsWith('evidence-after')).map((f) => `${f.kind} ${f.subject}`),
+        };
+      };
+      const expected = {
+        killed: [[`H${killed}`, [`I${after}`]]],
+        refuted: [[`H${validated}`, [`I${after}`]]],
+        flags: [`evidence-after-kill H${killed}`, `evidence-after-validate H${validated}`],
+      };
+      expect(lists(true)).toEqual(expected);
+      // as of the same day with an outcome dated after it: each one's outcomes looked up, the same lists
+      j.outcome(j.hypothesis('later', '2026-01-01'), 'killed', '2026-11-25', 'later');
+      expect(lists(false)).toEqual(expected);
     } finally {
       j.close();
     }

@@ -82,6 +82,27 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         confirmed,
         i,
       );
+    // two killed on the day of a conversation that supports them: one killed before it was logged (the
+    // outcome's UUID sorts first), which it puts in doubt, one after, which knew it (H13)
+    const [sameDay, heard] = db
+      .prepare("SELECT date, id FROM interviews WHERE date BETWEEN '2026-10-01' AND '2026-10-08' ORDER BY id LIMIT 1")
+      .raw()
+      .get() as [string, number];
+    for (const [key, outcome] of [
+      ['after', '0-killed-before-the-call'],
+      ['before', 'z-killed-after-the-call'],
+    ]) {
+      const killed = db
+        .prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2026-01-05', ?)")
+        .run(`h-same-${key}`, `Heard ${key} the kill`, '2026-12-01').lastInsertRowid;
+      db.prepare(
+        "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, 'killed', ?, 'no')",
+      ).run(outcome, killed, sameDay);
+      db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(
+        killed,
+        heard,
+      );
+    }
     // follow-ups nobody answered (their people were never called again): more than a section shows
     const account = db.prepare('SELECT id FROM accounts ORDER BY id LIMIT 1').pluck().get() as number;
     for (let k = 0; k < SHOWN_ROWS + 3; k++) {
@@ -315,6 +336,17 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
             rule.set(`H${rowid}`, since.interviews);
             flagged.set(`H${rowid}`, since.flag);
           }
+        }
+        // a link on a kill's day puts it in doubt when logged after it, as it would a validation (H13)
+        const sameDay = db
+          .prepare('SELECT o.date FROM hypotheses h JOIN outcomes o ON o.hypothesis_id = h.id WHERE h.uuid = ?')
+          .pluck()
+          .get('h-same-after') as string;
+        const same = (key: string) =>
+          `H${db.prepare('SELECT id FROM hypotheses WHERE uuid = ?').pluck().get(`h-same-${key}`)}`;
+        if (at >= sameDay) {
+          expect(flagged.get(same('after'))).toBe('evidence-after-kill');
+          expect(flagged.has(same('before'))).toBe(false);
         }
         // the journal has kills that later links only confirm, and kills put in doubt (early on, none)
         if (asOf > '2023') {
