@@ -230,7 +230,8 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       erased,
       bulk: opts.bulk,
       undelete: opts.undelete,
-      scrubbedFrom,
+      // (none when no erasure scrubbed here: the merge then looks up nothing per record)
+      scrubbedFrom: scrubbedFrom.size > 0 ? scrubbedFrom : undefined,
     });
     addWrittenScrubs(db, counts.scrubbed, pending);
     counts.lookalikes = lookalikes(db, newNames);
