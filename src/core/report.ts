@@ -76,6 +76,11 @@ export interface AccountContactRow {
   /** its cadence: its own, else account.cadenceDays */
   cadenceDays: number;
   lastDirect: string;
+  /**
+   * the user's own page (ReportQuery.own), read for the views: a teammate's customer conversation with
+   * the account after the user's last, the latest (its interviewer and day); absent when none
+   */
+  teammate?: { by: string; date: string };
 }
 
 export interface ReportHypothesis extends EvidenceStats {
@@ -482,6 +487,11 @@ export interface ReportQuery {
   killedCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
+  /**
+   * `by` is the user's own page (ReportOptions.own): segments are judged on everyone's conversations,
+   * and the accounts going cold name a teammate's later call
+   */
+  own?: boolean;
   /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */
   bornBefore?: string | null;
   /**
@@ -572,6 +582,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     asOf: o.asOf,
     judgedOn: judgedOn(o),
     by: o.by,
+    ...(o.own ? { own: true } : {}),
     weeks,
     weekTarget: most,
     ...withWindow(o),
@@ -1196,14 +1207,24 @@ function assemble(
   overdueAccounts.sort((x, y) =>
     x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1,
   );
+  // the user's own page: the account is theirs to call, and a teammate's later call is named beside it
+  // (fresh-eyes wave 19 H16: "going cold" above `pm show`'s "last direct 5 days ago" read as a contradiction)
+  const teammate = new Map(rows.accounts.map((a) => [a.account, a.teammate]));
   for (const a of overdueAccounts) {
-    need('account-cold', () => ({
-      subject: a.account,
-      short: `${a.account} ${a.daysSince}d`,
-      one: `${a.account} is going cold: no customer conversation for ${plural(a.daysSince, 'day')}`,
-      detail: '',
-      command: `pm show ${shellWord(a.account)}`,
-    }));
+    need('account-cold', () => {
+      const t = teammate.get(a.account);
+      const then = t === undefined ? null : daysBetween(t.date, asOf);
+      const ago = then === null ? '' : then === 0 ? 'today' : `${plural(then, 'day')} ago`;
+      return {
+        subject: a.account,
+        short: `${a.account} ${a.daysSince}d${t === undefined ? '' : ` (${t.by} ${then}d)`}`,
+        one:
+          `${a.account} is going cold: no ${o.own ? 'conversation of yours' : 'customer conversation'} for ` +
+          `${plural(a.daysSince, 'day')}${t === undefined ? '' : ` (${t.by}: ${ago})`}`,
+        detail: '',
+        command: `pm show ${shellWord(a.account)}`,
+      };
+    });
     raise(
       'account-cold',
       a.account,
@@ -1462,7 +1483,8 @@ function assemble(
         detail: '',
         command: 'pm coverage',
       }));
-      raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, who));
+      // the own page judges segments on everyone's conversations (ReportQuery.own): not "by" the user
+      raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, o.own ? '' : who));
     }
   for (const b of bets)
     if (b.flags.includes('bet-due')) {

@@ -18,11 +18,9 @@ import {
   statementRevisedAfter,
 } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
-import { bestPains, contactRows, reportSql, weeklyRows, themeRows } from './report.js';
+import { bestPains, contactRows, reportSql, segmentRows, weeklyRows, themeRows } from './report.js';
 import type { JsonLists, JsonText } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
-import type { SegmentRow } from '../core/coverage.js';
-import { bornBeforeAny } from './coverage.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
 import { addDays } from '../core/dates.js';
 import { decidedTwice } from './contested.js';
@@ -613,9 +611,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     refutedAfterValidation: [],
     themes: themeList ?? themeRows(db, SQL, period),
     followUps: [],
-    segments: db
-      .prepare(SQL.segments)
-      .all({ asOf: q.asOf, ...by, bornBefore: bornBeforeAny(db, q.bornBefore ?? null) }) as SegmentRow[],
+    segments: segmentRows(db, q),
     contested: decidedTwice(db, judged),
     // the best five, as the markdown view reads them (the pains of those that may rank among them)
     opportunities: { ...bestPains(db, q, named, backing), named, hypotheses: backing },

@@ -582,9 +582,6 @@ WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf 
 ORDER BY i.follow_up, i.id
 LIMIT @rows`,
 
-    // every segment with accounts and its last customer conversation, for segment-silent (src/db/coverage.ts)
-    segments: segmentsSql(by),
-
     // themeCount from the themes kept by day (0060), without --by (theme_days keeps no interviewer):
     // the period's keys a range of rows, each pain's grouped as above; the second column says a pain's key
     // is one painKey may spell otherwise (beyond printable ASCII, a run of spaces), for themeCount then
@@ -651,12 +648,19 @@ FROM heard h CROSS JOIN accounts a INDEXED BY accounts_by_segment
 WHERE h.last < @silentBefore
 GROUP BY h.k`;
 
-/** Every segment with accounts (segmentsSql), or for the standup page those gone silent (SILENT_SEGMENTS). */
-function segmentRows(db: DB, SQL: Statements, q: ReportQuery, p: Params): SegmentRow[] {
+/**
+ * Every segment with accounts (segmentsSql), or for the standup page those gone silent (SILENT_SEGMENTS).
+ * The user's own page (q.own) judges them on everyone's customer conversations, as pm coverage does: a
+ * segment is silent when the product has not heard it, whoever held the call (fresh-eyes wave 19 H16).
+ */
+export function segmentRows(db: DB, q: ReportQuery): SegmentRow[] {
   const bornBefore = bornBeforeAny(db, q.bornBefore ?? null);
-  if (q.silentBefore !== undefined && q.by === null && bornBefore === null)
+  const by = q.own ? null : q.by;
+  if (q.silentBefore !== undefined && by === null && bornBefore === null)
     return db.prepare(SILENT_SEGMENTS).all({ asOf: q.asOf, silentBefore: q.silentBefore }) as SegmentRow[];
-  return db.prepare(SQL.segments).all({ ...p, bornBefore }) as SegmentRow[];
+  return db
+    .prepare(segmentsSql(by !== null))
+    .all({ asOf: q.asOf, ...(by === null ? {} : { by }), bornBefore }) as SegmentRow[];
 }
 
 function names(json: string | null): string[] {
@@ -825,6 +829,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     ...pick('asOf', 'by', 'rows'),
     accountCadence: q.accountCadence,
   });
+  if (q.own && q.by !== null && accounts.length > 0) teammateCalls(db, accounts, q.asOf, q.by);
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
   const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, judged, rows, now);
   const [themes, unreadThemes] = q.themeCounts
@@ -887,7 +892,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     refutedAfterValidation,
     themes,
     followUps,
-    segments: segmentRows(db, SQL, q, pick('asOf', 'by')),
+    segments: segmentRows(db, q),
     contested: decidedTwice(db, judged),
     opportunities: {
       ...(q.opportunityCounts
@@ -1198,6 +1203,32 @@ function openHypotheses(
     if (unlisted[1 + BY_URGENCY.length + k] > 0) counted.needs[f] = unlisted[1 + BY_URGENCY.length + k];
   });
   return { open: reportOpenHypotheses(db, q.judgedOn, now, rows, ids), openCounted: counted };
+}
+
+// each account's latest customer conversation by someone other than @by after the day given (the
+// user's last), on or before @asOf: one seek of interviews_by_account_kind_date an account read
+const TEAMMATE_CALLS = `
+SELECT j.key, i.by, i.date FROM json_each(@accounts) j
+  CROSS JOIN accounts a ON a.name = json_extract(j.value, '$[0]')
+  CROSS JOIN interviews i ON i.id = (SELECT i2.id FROM interviews i2
+    WHERE i2.account_id = a.id AND i2.kind = 'customer' AND i2.date <= @asOf
+      AND i2.date > json_extract(j.value, '$[1]') AND i2.by <> @by COLLATE NOCASE
+    ORDER BY i2.date DESC, i2.id DESC LIMIT 1)`;
+
+/**
+ * The user's own page: each account going cold that a teammate has called since the user's last call
+ * gets that call (AccountContactRow.teammate), which its Needs line names.
+ */
+function teammateCalls(db: DB, accounts: AccountContactRow[], asOf: string, by: string): void {
+  const found = db
+    .prepare(TEAMMATE_CALLS)
+    .raw()
+    .all({ accounts: JSON.stringify(accounts.map((a) => [a.account, a.lastDirect])), asOf, by }) as [
+    number,
+    string,
+    string,
+  ][];
+  for (const [k, who, date] of found) accounts[k].teammate = { by: who, date };
 }
 
 /** The accounts going cold: every one, or for a view (`rows`) the first and how many are left. */
