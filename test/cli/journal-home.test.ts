@@ -111,7 +111,10 @@ describe('a reading command on a journal that does not exist', () => {
 
   it('pm coverage --check: exit 1 naming the path, not "No silent segment" exit 0 (fresh-eyes wave 19 H4)', () => {
     const typo = join(box.dir, 'jurnal.db');
-    for (const args of [['coverage', '--check'], ['coverage', '--check', '--format', 'json']]) {
+    for (const args of [
+      ['coverage', '--check'],
+      ['coverage', '--check', '--format', 'json'],
+    ]) {
       const r = box.pm(['--db', typo, ...args]);
       expect(r.code, r.out).toBe(1);
       expect(r.out).toBe('');
