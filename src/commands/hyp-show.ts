@@ -45,6 +45,7 @@ export function showHypothesis(ctx: Context, ref: string): void {
     ctx.printJson({ ...record, evidence, outcomes });
     return;
   }
+  const shared = syncs(db);
   ctx.out(
     renderHypothesisShow(record, evidence, outcomes, {
       color: ctx.color,
@@ -53,11 +54,19 @@ export function showHypothesis(ctx: Context, ref: string): void {
       decideInDays: daysBetween(ctx.today, record.decideBy),
       since: since?.interviews ?? [],
       confirmed: confirmed.map((e) => e.interviewId),
-      shared: syncs(db),
+      shared,
+      // who added it, where it may be someone else (H14): a shared journal, or a name not the user's
+      addedBy: record.by !== null && (shared || !sameName(record.by, ctx.defaultBy(ctx.config()))) ? record.by : null,
     }),
   );
 }
 
 export function show(ctx: Context, ref: string): void {
   showHypothesis(ctx, ref);
+}
+
+/** Two names the same as SQLite's NOCASE compares a conversation's `by` with `--by` (ASCII letters' case aside). */
+function sameName(a: string, b: string): boolean {
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return fold(a) === fold(b);
 }

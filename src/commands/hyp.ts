@@ -290,7 +290,8 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
     const resembles = mostResembling(fields.statement, graveyard(db));
     const repeated = openStating(db, fields.statement);
     const opposed = repeated ? undefined : openStating(db, fields.statement, oppositeKey);
-    const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
+    const by = ctx.defaultBy(ctx.config());
+    const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags, by });
     const warnings = addressOpportunities(db, `H${rowid}`, rowid, opportunities);
     if (repeated) warnings.push(repeatedHypothesisLine(`H${rowid}`, fields.statement, repeated));
     // its denial open beside it: one call is evidence for one and against the other (H12)

@@ -336,6 +336,8 @@ export interface HypothesisFacts extends EvidenceStats {
   outcomeReason: string | null;
   tags: string[];
   bet: Bet | null;
+  /** who added it (user.name, else the OS login); null: no one's (added before schema 75, or not here) */
+  by?: string | null;
 }
 
 /**
@@ -354,6 +356,8 @@ export interface HypothesisRecord {
   decideBy: string;
   tags: string[];
   revisions: Revision[];
+  /** who added it (user.name, else the OS login), or null: no one's (src/db/hypothesis-stats.ts) */
+  by: string | null;
   /** the opportunities it addresses (issue 17: the opportunity–solution tree) */
   opportunityUuids: string[];
   status: HypothesisStatus;
@@ -437,6 +441,7 @@ export function hypothesisRecord(
     decideBy: f.decideBy,
     tags: f.tags,
     revisions,
+    by: f.by ?? null,
     opportunityUuids: opportunities.map((o) => o.uuid),
     status: f.status,
     ageDays: daysBetween(f.createdOn, asOf),

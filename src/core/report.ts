@@ -337,6 +337,11 @@ export interface ReportOptions {
    */
   own?: boolean;
   /**
+   * The row ids of the open hypotheses someone else added (their `by` is not the page's person): a
+   * person's page (the plain one, --by) raises no action of theirs, the team's page every one (H14)
+   */
+  othersHypotheses?: number[];
+  /**
    * The whole journal (`pm export` with no period): a span that is no cadence period, so it has no
    * pace: no behind-target, the target not judged (fresh-eyes wave 13 H13: "behind, 8 of 9, 1 more
    * today" of a span no week asked that of). Overdue stays: it is about the last conversation.
@@ -442,6 +447,8 @@ export interface ReportQuery {
    * when that is before asOf (judgedOn); their ages and date flags still count to asOf
    */
   judgedOn: string;
+  /** ReportOptions.othersHypotheses: their flags are not raised (absent: none) */
+  othersHypotheses?: number[];
   by: string | null;
   /**
    * The STREAK_WEEKS weeks up to the one holding asOf, oldest first; `until`: the week's end cut at
@@ -583,6 +590,7 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     judgedOn: judgedOn(o),
     by: o.by,
     ...(o.own ? { own: true } : {}),
+    ...(o.othersHypotheses?.length ? { othersHypotheses: o.othersHypotheses } : {}),
     weeks,
     weekTarget: most,
     ...withWindow(o),
@@ -1244,6 +1252,8 @@ function assemble(
   const bets: ReportBet[] = [];
   // open hypotheses already on the standup page (a due bet is not listed twice)
   const needed = new Set<string>();
+  // someone else's: listed with their flags (a shared belief), but no action of this page (H14)
+  const others = new Set((o.othersHypotheses ?? []).map((id) => `H${id}`));
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
     // a bet placed after the day judged was not held then
@@ -1291,6 +1301,7 @@ function assemble(
         confidence,
         bet,
       });
+    if (others.has(h.id)) continue;
     // a running bet holds its stale, past-decide-by and ready-to-kill: informational until --until
     const holding = hFlags.includes('bet');
     let primary: ActionableFlag | null = null;
@@ -1487,7 +1498,7 @@ function assemble(
       raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, o.own ? '' : who));
     }
   for (const b of bets)
-    if (b.flags.includes('bet-due')) {
+    if (b.flags.includes('bet-due') && !others.has(b.id)) {
       if (!needed.has(b.id))
         need('bet-due', () => ({
           subject: b.id,

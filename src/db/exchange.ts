@@ -126,7 +126,7 @@ ORDER BY i.date, i.uuid`;
 // a range's: those its interviews' links and its outcomes refer to, looked up by id rather than
 // testing each of the journal's hypotheses against the range
 const HYPOTHESIS_COLUMNS = `h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria,
-  h.created_on AS createdOn, h.decide_by AS decideBy,
+  h.created_on AS createdOn, h.decide_by AS decideBy, h.by,
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position))
     AS tags,
@@ -249,6 +249,7 @@ const toHypothesis = (r: Row): HypothesisDoc => ({
   revisions: JSON.parse(r.revisions),
   bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
   opportunityUuids: JSON.parse(r.opportunityUuids),
+  by: r.by,
 });
 
 /** The shared records of one kind with these keys, as the exchange format writes them (no versions). */
@@ -915,6 +916,13 @@ export function peopleForRedaction(db: DB): { contacts: PersonRef[]; accounts: A
     .pluck()
     .all() as string[];
   if (userName !== undefined && !interviewers.includes(userName)) interviewers.push(userName);
+  // then whoever added a hypothesis (schema 75) or recorded a decision and held no conversation
+  for (const by of db
+    .prepare(`SELECT by FROM (SELECT by, id FROM hypotheses UNION ALL SELECT by, 1e15 + id FROM outcomes)
+      WHERE by IS NOT NULL GROUP BY by ORDER BY min(id)`)
+    .pluck()
+    .all() as string[])
+    if (!interviewers.includes(by)) interviewers.push(by);
   return {
     interviewers,
     contacts: db

@@ -31,15 +31,18 @@ export interface NewHypothesis {
   createdOn: string;
   decideBy: string;
   tags: string[];
+  /** who adds it (user.name, else the OS login) */
+  by: string;
 }
 
 export function insertHypothesis(db: DB, h: NewHypothesis): number {
   const rowid = Number(
     db
       .prepare(
-        'INSERT INTO hypotheses(uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO hypotheses(uuid, statement, kind, criteria, created_on, decide_by, by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid,
+      .run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy, h.by).lastInsertRowid,
   );
   setHypothesisTags(db, rowid, h.tags);
   return rowid;

@@ -20,7 +20,7 @@ export interface HypothesisRow extends HypothesisFacts {
 }
 
 const COLUMNS = `h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
-  h.created_on AS createdOn, h.decide_by AS decideBy,
+  h.created_on AS createdOn, h.decide_by AS decideBy, h.by,
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY
     position)) AS tags`;
@@ -219,7 +219,7 @@ export function runningBets(db: DB): Map<number, Bet> {
   return new Map(rows.map(([id, until, reason, since]) => [id, { until, reason, since }]));
 }
 
-export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags'>;
+export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags' | 'by'>;
 
 /** Basis ranks as SQLite returns them (null: no customer evidence that way). */
 type Rank = 0 | 1 | 2 | null;

@@ -487,7 +487,7 @@ function eraseOnArrival(
   const live = new LiveNames(() => [
     ...livingNames(db),
     ...arriving.filter((c) => !c.forgotten).map((c) => c.name),
-    ...[...doc.interviews, ...doc.outcomes].flatMap((r) => (r.by ? [r.by] : [])),
+    ...[...doc.interviews, ...doc.outcomes, ...doc.hypotheses].flatMap((r) => (r.by ? [r.by] : [])),
   ]);
   const erasedOne = (name: string, email: string | null, account: string | null) => {
     const needles = personNeedles(name, email, account, live);
@@ -603,6 +603,8 @@ function eraseOnArrival(
         tags: h.tags.map((t) => scrubEverywhere(t)),
         revisions: h.revisions.map((r) => ({ ...r, before: orNull(r.before), after: orNull(r.after) })),
         bet: h.bet === null ? null : { ...h.bet, reason: scrubEverywhere(h.bet.reason) },
+        // who added it, as who held a conversation
+        by: h.by == null ? h.by : scrubBy(h.by, (t) => scrubEverywhere(t)),
       }),
     ),
     outcomes: doc.outcomes.map((o): OutcomeDoc => ({ ...o, reason: scrubEverywhere(o.reason) })),

@@ -379,9 +379,10 @@ class Merger {
       hypothesisByUuid: p('SELECT id FROM hypotheses WHERE uuid = ?'),
       hypothesisIdFree: p('SELECT NOT EXISTS (SELECT 1 FROM hypotheses WHERE id = ?)'),
       insertHypothesis: p(`INSERT INTO hypotheses (id, uuid, statement, kind, criteria, created_on, decide_by,
-        bet_until, bet_reason, bet_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        bet_until, bet_reason, bet_since, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // a version from a pm before schema 75 names no one: it never takes the name this journal knows
       updateHypothesis: p(`UPDATE hypotheses SET statement = ?, kind = ?, criteria = ?, created_on = ?, decide_by = ?,
-        bet_until = ?, bet_reason = ?, bet_since = ? WHERE id = ?`),
+        bet_until = ?, bet_reason = ?, bet_since = ?, by = coalesce(?, by) WHERE id = ?`),
       clearHypothesisTags: p('DELETE FROM hypothesis_tags WHERE hypothesis_id = ?'),
       addHypothesisTag: p('INSERT INTO hypothesis_tags (hypothesis_id, position, tag) VALUES (?, ?, ?)'),
       clearRevisions: p('DELETE FROM hypothesis_revisions WHERE hypothesis_id = ?'),
@@ -1564,10 +1565,11 @@ class Merger {
           d.createdOn,
           d.decideBy,
           ...bet,
+          d.by ?? null,
         ).lastInsertRowid,
       );
     } else {
-      this.s.updateHypothesis.run(d.statement, d.kind, d.criteria, d.createdOn, d.decideBy, ...bet, id);
+      this.s.updateHypothesis.run(d.statement, d.kind, d.criteria, d.createdOn, d.decideBy, ...bet, d.by ?? null, id);
       this.s.clearHypothesisTags.run(id);
       this.s.clearRevisions.run(id);
     }

@@ -122,6 +122,7 @@ export const MIGRATIONS: Migration[] = [
   migration(72, '0072_follow_ups_answered_same_day'),
   migration(73, '0073_account_names'),
   migration(74, '0074_kill_same_day'),
+  migration(75, '0075_hypothesis_by', { before: dropHypothesisBy }),
 ];
 
 /**
@@ -160,6 +161,11 @@ function dropContactAccountNames(db: DB): void {
  */
 function dropOutcomeBy(db: DB): void {
   dropAdded(db, 'outcomes', ['by'], []);
+}
+
+/** 0075 replayed: the column goes first, and who added the hypotheses it held with it. */
+function dropHypothesisBy(db: DB): void {
+  dropAdded(db, 'hypotheses', ['by'], ['INDEX hypotheses_by']);
 }
 
 /** 0071 replayed. */

@@ -404,7 +404,9 @@ WITH x AS (
   LIMIT -1),
 -- SQLite writes y's and z's columns out where they are used: the long ones are used once each
 y AS (SELECT *, quiet > @staleDays AS stale, cs >= @validateAt AND accS >= 2 AND cr = 0 AS ready,
-    cr >= @killAt AS kill, bet IS 'running' AS holding
+    cr >= @killAt AS kill, bet IS 'running' AS holding,
+    -- someone else's (@others, H14): listed with its flags, none raised on this page
+    id NOT IN (SELECT value FROM json_each(@others)) AS mine
   FROM x),
 z AS (SELECT *,
     (CASE WHEN stale THEN ${lit(`,${NL}          "stale"`)} ELSE '' END ||
@@ -416,7 +418,7 @@ z AS (SELECT *,
       CASE WHEN supports + refutes = 0 THEN ${lit(`,${NL}          "no-evidence"`)} ELSE '' END ||
       CASE bet WHEN 'running' THEN ${lit(`,${NL}          "bet"`)} WHEN 'due' THEN ${lit(`,${NL}          "bet-due"`)}
         ELSE '' END) AS fl,
-    (CASE WHEN stale AND NOT holding THEN ${plainFlag(
+    CASE WHEN NOT mine THEN '' ELSE (CASE WHEN stale AND NOT holding THEN ${plainFlag(
       'stale',
       'H%d is stale: %s for %d day%s (stale after %d)',
       [
@@ -454,7 +456,7 @@ z AS (SELECT *,
         'H%d is ready to kill: %d customer%s refute it (pm hyp kill H%d --reason "…")',
         ['id', 'cr', pluralS('cr'), 'id'],
         OPEN_FLAGS_LEAD,
-      )} ELSE '' END) AS raised
+      )} ELSE '' END) END AS raised
   FROM y)
 SELECT CAST(group_concat(${object(6, [
       ['id', HID],
@@ -567,7 +569,11 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const [entries, flags, later] = db
     .prepare(JSON_SQL.open)
     .raw()
-    .get({ asOf: q.asOf, judged, ...judge }) as [Buffer | null, Buffer | null, number | null];
+    .get({ asOf: q.asOf, judged, ...judge, others: JSON.stringify(q.othersHypotheses ?? []) }) as [
+    Buffer | null,
+    Buffer | null,
+    number | null,
+  ];
   let open: JsonLists['open'] = null;
   let hypotheses = [] as ReportRows['hypotheses'];
   if (later === 1) hypotheses = reportOpenHypotheses(db, judged, true);

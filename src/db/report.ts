@@ -1139,6 +1139,14 @@ function openHypotheses(
       validateAt,
       killAt,
     }) as number[];
+  // someone else's (H14): listed among the open, no flag of theirs raised here (src/core/report.ts)
+  if (q.othersHypotheses) {
+    const others = new Set(q.othersHypotheses);
+    for (let k = 0; k < codes.length; k++) {
+      const bits = codes[k] % OPEN_SPAN;
+      if (bits > 1 && others.has((codes[k] - bits) / OPEN_SPAN)) codes[k] -= bits & ~OPEN_FLAG.apart;
+    }
+  }
   // set apart: a bet (its flags are held or not by --until: read and judged whole). Found here, a
   // few seeks into the ids, not in the statement: an IN of the bets there cost every row a probe,
   // ~0.3 ms of the harsh 100k journal's ~1 ms for its 1,590 open hypotheses. (Arithmetic, not |:

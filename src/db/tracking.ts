@@ -109,7 +109,7 @@ export const TRACKED: readonly TrackedTable[] = [
     table: 'hypotheses',
     kind: 'hypothesis',
     key: (r) => `${r}.uuid`,
-    columns: ['statement', 'kind', 'criteria', 'created_on', 'decide_by', 'bet_until', 'bet_reason', 'bet_since'],
+    columns: ['statement', 'kind', 'criteria', 'created_on', 'decide_by', 'bet_until', 'bet_reason', 'bet_since', 'by'],
     own: true,
   },
   {

@@ -115,7 +115,14 @@ export function renderHypothesisShow(
   r: HypothesisRecord,
   evidence: EvidenceEntry[],
   outcomes: OutcomeEntry[],
-  opts: RenderOptions & { today: string; decideInDays: number; since?: string[]; confirmed?: string[] },
+  opts: RenderOptions & {
+    today: string;
+    decideInDays: number;
+    since?: string[];
+    confirmed?: string[];
+    /** who added it, when the page should say (someone else, or a journal the team reads) */
+    addedBy?: string | null;
+  },
 ): string {
   const c = opts.color;
   const label = (s: string) => c.dim(padEnd(s, 11));
@@ -130,7 +137,8 @@ export function renderHypothesisShow(
     `${label('Criterion')}` +
       `${r.criteria === null ? c.dim('(none: pm hyp edit ' + r.id + ' --criteria "…")') : safe(r.criteria)}`,
   );
-  lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})`);
+  const by = opts.addedBy ? ` by ${safeLine(opts.addedBy)}` : '';
+  lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})${by}`);
   lines.push(`${label('Decide by')}${r.decideBy} (${relative(r.decideBy, opts.today, opts.decideInDays)})`);
   if (r.tags.length) lines.push(`${label('Tags')}${r.tags.map(safeLine).join(', ')}`);
   if (r.opportunities.length) lines.push(`${label('For')}${r.opportunities.map(safeLine).join('; ')}`);

@@ -17,9 +17,9 @@ import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import { interviewIdsIn, withRefs, withRefsText } from '../../src/core/page-refs.js';
 
 /** The simple path's document and the fast path's (null: it declined), with the first flag it returns. */
-function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null) {
+function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null, othersHypotheses?: number[]) {
   const config = readConfig(db);
-  const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by };
+  const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by, othersHypotheses };
   const q = reportQuery(options);
   const full = buildReport(reportRows(db, q), options);
   const simple = `${JSON.stringify(full, null, 2)}\n`;
@@ -354,6 +354,17 @@ describe('open hypotheses', () => {
         expect([level, levels.has(level)]).toEqual([level, true]);
       expect(full.hypotheses.unvalidated.flatMap((u) => u.flags)).toContain('decide-soon');
       expect(full.bets.length).toBe(2);
+      // someone else's hypotheses (H14), a bet due among them: listed as they are, none of their flags raised
+      const open = full.hypotheses.unvalidated.map((u) => Number(u.id.slice(1)));
+      const others = [...open.filter((_, k) => k % 2 === 0), ...full.bets.map((b) => Number(b.id.slice(1)))];
+      const theirs = documents(j.db, '2026-11-20', {}, null, others);
+      expect(theirs.fast).toBe(theirs.simple);
+      expect(theirs.flags).toEqual(theirs.full.flags.slice(0, 1));
+      const subjects = new Set(theirs.full.flags.map((f) => f.subject));
+      expect(others.filter((id) => subjects.has(`H${id}`))).toEqual([]);
+      expect(theirs.full.flags.length).toBeGreaterThan(0);
+      expect(theirs.full.flags.length).toBeLessThan(full.flags.length);
+      expect(theirs.full.hypotheses.unvalidated).toEqual(full.hypotheses.unvalidated);
       // a link dated after the report's day: that hypothesis's counts are recounted, as before
       j.evidence(h('2026-10-01'), call('2026-11-25', 0));
       same(false);

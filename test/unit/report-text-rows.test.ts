@@ -1130,6 +1130,29 @@ describe('open hypotheses counted in SQL', () => {
         all.report.hypotheses.unvalidated.length + all.unread.unvalidated,
       );
       expect(counted.report.bets).toEqual(all.report.bets);
+      // someone else's hypotheses (H14), the bets among them: none of their flags raised or counted
+      const open = j.db
+        .prepare("SELECT id FROM hypotheses WHERE status = 'open' ORDER BY id")
+        .pluck()
+        .all() as number[];
+      const bets = j.db.prepare('SELECT id FROM hypotheses WHERE bet_until IS NOT NULL').pluck().all() as number[];
+      const others = { ...options, othersHypotheses: [...open.filter((_, k) => k % 3 === 0), ...bets] };
+      const oq = reportQuery(others);
+      const theirs = buildShownReport(reportRows(j.db, oq), others);
+      const theirsCounted = buildShownReport(reportRows(j.db, oq, 0), others);
+      for (const kind of ['stale', 'past-decide-by', 'decide-today', 'ready-to-validate', 'ready-to-kill', 'bet-due']) {
+        expect([kind, byKind(theirsCounted, kind)]).toEqual([kind, byKind(theirs, kind)]);
+        expect([kind, theirsCounted.needs[kind]?.count]).toEqual([kind, theirs.needs[kind]?.count]);
+      }
+      expect(theirsCounted.needs[DECIDE_SOON]?.count).toBe(theirs.needs[DECIDE_SOON]?.count);
+      const hyps = (r: typeof all) => ['stale', 'past-decide-by', 'ready-to-kill'].map((k) => byKind(r, k));
+      expect(hyps(theirs).reduce((x, y) => x + y)).toBeLessThan(hyps(all).reduce((x, y) => x + y));
+      expect(byKind(theirs, 'bet-due')).toBe(0);
+      const subjects = new Set(theirs.report.flags.map((f) => f.subject));
+      expect(others.othersHypotheses.filter((id) => subjects.has(`H${id}`))).toEqual([]);
+      expect(theirsCounted.report.hypotheses.unvalidated.length + theirsCounted.unread.unvalidated).toBe(
+        all.report.hypotheses.unvalidated.length + all.unread.unvalidated,
+      );
     } finally {
       j.close();
     }
