@@ -9,7 +9,7 @@ import { handleSignals, takeLateSignal } from './interrupt.js';
 import { asJournalError } from './db/journal.js';
 import { closest, safeLine } from './core/text.js';
 import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
-import { COMMANDS, type CommandSpec, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
+import { COMMANDS, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
 import { createProgram, registerCommands } from './cli/register.js';
 import { commandPointer, evidenceOnEdit, extraWords } from './cli/extra-words.js';
 
@@ -18,44 +18,22 @@ export { cacheIndex, commandLoaders } from './cli/commands.js';
 
 /** The command word of argv: the first argument that is not a global option (or its value). */
 export function commandWord(argv: string[]): string | undefined {
-  const i = commandIndex(argv);
-  return i === undefined ? undefined : argv[i];
-}
-
-function commandIndex(argv: string[]): number | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (GLOBAL_VALUE_OPTIONS.includes(a)) i++;
-    else if (!a.startsWith('-')) return i;
+    else if (!a.startsWith('-')) return a;
   }
   return undefined;
 }
 
 /**
- * The command of argv as commander needs it registered: one with subcommands (hyp, contact, sync…)
- * holds only the subcommand named right after its word. `pm hyp list` built hyp's other 12 and their
- * ~30 options at every start (~0.6 ms, docs/performance.md wave 19), though commander dispatches to
- * `list` and reads nothing of its siblings there (its help, errors and suggestions are its own and its
- * parents'). Anything else after the word (`pm hyp`, `pm hyp --help`, `pm hyp lst`, `pm hyp help list`)
- * keeps them all: hyp's own help lists them, and a mistyped one is suggested from them.
- */
-function commandToRegister(argv: string[]): CommandSpec | undefined {
-  const i = commandIndex(argv);
-  const command = i === undefined ? undefined : findCommand(argv[i]);
-  if (!command?.subcommands || i === undefined) return command;
-  const next = argv[i + 1];
-  const sub = command.subcommands.find((c) => c.name === next || c.aliases?.includes(next));
-  return sub ? { ...command, subcommands: [sub] } : command;
-}
-
-/**
  * The program, from the command table (src/cli/commands.ts). Only the command being run is
  * registered (building every command's options and help costs a few milliseconds at each start);
- * help and anything unknown (so that typos get suggestions) register them all, as `every` does
- * (test/unit/subcommand-registration.test.ts: the same answers either way).
+ * help and anything unknown (so that typos get suggestions) register them all.
  */
-export function buildProgram(argv?: string[], every = false): Command {
-  const command = argv && !every ? commandToRegister(argv) : undefined;
+export function buildProgram(argv?: string[]): Command {
+  const word = argv ? commandWord(argv) : undefined;
+  const command = word === undefined ? undefined : findCommand(word);
   const program = createProgram()
     .showSuggestionAfterError(true)
     .exitOverride()

@@ -25,13 +25,7 @@ import { renderReportJson } from '../render/report-json.js';
 import { unwritten, writeOut } from '../io.js';
 import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
 import { interviewIdsIn, withRefs, withRefsText } from '../core/page-refs.js';
-import {
-  holdsArrivedConversations,
-  hypothesesOfOthers,
-  othersHoldConversations,
-  teamRows,
-  teamSizes,
-} from '../db/team.js';
+import { holdsArrivedConversations, othersHoldConversations, teamRows, teamSizes } from '../db/team.js';
 import { buildTeam, type Team } from '../core/team.js';
 import { renderTeamText } from '../render/team.js';
 import { addDays, daysBetween } from '../core/dates.js';
@@ -104,14 +98,15 @@ export function printReport(
   const refs = pageRefs(db);
   const rows = reportRows(db, query, SHOWN_ROWS);
   if (refs) addInterviewRefs(db, refs, interviewsNamed(rows));
-  const { report, unread, needs } = buildShownReport(rows, { ...options, refs });
+  // the standup page prints no flag's message
+  const { report, unread, needs } = buildShownReport(rows, { ...options, refs }, !standup);
   if (format === 'md') ctx.out(renderReportMarkdown(report, { unread, refs }));
   else if (format === 'html') {
     fillStatements(db, needs);
     ctx.out(renderReportHtml(report, { needs, unread, refs }));
   } else if (full) ctx.out(renderReportText(report, { color: ctx.color, width: ctx.width, unread, refs }));
   else {
-    fillStatements(db, needs);
+    fillStatements(db, needs, true);
     // the shell's prompt takes the row after the page: without it the verdict scrolls off the top
     const height = ctx.height === undefined ? undefined : ctx.height - below;
     ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height, unread }));
@@ -160,10 +155,13 @@ function printReportJson(ctx: Context, db: DB, options: ReportOptions): Report {
 /**
  * The statement of each group's first hypothesis, which the standup page shows after it when there
  * is room: the text view reads the statements of the first open hypotheses only (src/db/report.ts),
- * so those of others are read here, a few rows by id.
+ * so those of others are read here, a few rows by id. `lone`: only a group of one's (the standup
+ * page's), the only one the page shows a statement after: on a journal of years every group holds
+ * several, and reading theirs was a statement prepared and run for nothing (~0.25 ms a page).
  */
-export function fillStatements(db: DB, needs: Needs): void {
+export function fillStatements(db: DB, needs: Needs, lone = false): void {
   const missing = Object.values(needs)
+    .filter((n) => !lone || n.count <= 1)
     .map((n) => n.entries[0])
     .filter((e) => e !== undefined && e.detail === '' && /^H\d+$/.test(e.subject));
   if (missing.length === 0) return;
@@ -200,12 +198,6 @@ export function report(ctx: Context, flags: ReportFlags): void {
         options.own = true;
       }
     }
-  }
-  // a person's page acts on the hypotheses they added or no one did: a teammate's decide-by, bet or
-  // stale belief, arrived by import or sync, is theirs to act on (H14); the team's page on every one
-  if (!flags.team) {
-    const person = options.by;
-    options.othersHypotheses = hypothesesOfOthers(journal.db, () => person ?? ctx.defaultBy(options.config));
   }
   if (flags.full && format !== 'text')
     throw new UsageError(`--full is for the text report; --format ${format} is complete already`);

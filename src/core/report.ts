@@ -76,11 +76,6 @@ export interface AccountContactRow {
   /** its cadence: its own, else account.cadenceDays */
   cadenceDays: number;
   lastDirect: string;
-  /**
-   * the user's own page (ReportQuery.own), read for the views: a teammate's customer conversation with
-   * the account after the user's last, the latest (its interviewer and day); absent when none
-   */
-  teammate?: { by: string; date: string };
 }
 
 export interface ReportHypothesis extends EvidenceStats {
@@ -337,11 +332,6 @@ export interface ReportOptions {
    */
   own?: boolean;
   /**
-   * The row ids of the open hypotheses someone else added (their `by` is not the page's person): a
-   * person's page (the plain one, --by) raises no action of theirs, the team's page every one (H14)
-   */
-  othersHypotheses?: number[];
-  /**
    * The whole journal (`pm export` with no period): a span that is no cadence period, so it has no
    * pace: no behind-target, the target not judged (fresh-eyes wave 13 H13: "behind, 8 of 9, 1 more
    * today" of a span no week asked that of). Overdue stays: it is about the last conversation.
@@ -447,8 +437,6 @@ export interface ReportQuery {
    * when that is before asOf (judgedOn); their ages and date flags still count to asOf
    */
   judgedOn: string;
-  /** ReportOptions.othersHypotheses: their flags are not raised (absent: none) */
-  othersHypotheses?: number[];
   by: string | null;
   /**
    * The STREAK_WEEKS weeks up to the one holding asOf, oldest first; `until`: the week's end cut at
@@ -494,11 +482,6 @@ export interface ReportQuery {
   killedCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
-  /**
-   * `by` is the user's own page (ReportOptions.own): segments are judged on everyone's conversations,
-   * and the accounts going cold name a teammate's later call
-   */
-  own?: boolean;
   /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */
   bornBefore?: string | null;
   /**
@@ -575,22 +558,30 @@ export function reportQuery(o: ReportOptions): ReportQuery {
   const chartEnd = o.period.end < o.asOf ? o.period.end : o.asOf;
   const chartFrom = addDays(chartEnd, -7 * CHART_WEEKS);
   let most = 0;
-  weeksUpTo(o.asOf, o.config['week.start'], STREAK_WEEKS).forEach((week, k) => {
-    const chart = week.start <= chartEnd && week.start > chartFrom;
-    const until = week.end < o.asOf ? week.end : o.asOf;
-    // a cadence longer than a week: each week judged by the cadence's days up to its end (weeklyTarget)
-    const days = o.config['cadence.days'];
-    weeks.push({ ...week, until, chart, ...(days > 7 ? { from: addDays(week.end, 1 - days) } : {}) });
+  // a cadence longer than a week: each week judged by the cadence's days up to its end (weeklyTarget)
+  const days = o.config['cadence.days'];
+  // plain loops and literals: the 52 weeks are made at every start, in cold code, where spreads and a
+  // callback a week cost ~0.1 ms and ~20 KB of young objects
+  const upTo = weeksUpTo(o.asOf, o.config['week.start'], STREAK_WEEKS);
+  for (let k = 0; k < upTo.length; k++) {
+    const { start, end, label } = upTo[k];
+    const week: ReportQuery['weeks'][number] = {
+      start,
+      end,
+      label,
+      until: end < o.asOf ? end : o.asOf,
+      chart: start <= chartEnd && start > chartFrom,
+    };
+    if (days > 7) week.from = addDays(end, 1 - days);
+    weeks.push(week);
     most = Math.max(most, weekTarget(o, k));
-  });
+  }
   return {
     start: o.period.start,
     end: o.period.end < o.asOf ? o.period.end : o.asOf,
     asOf: o.asOf,
     judgedOn: judgedOn(o),
     by: o.by,
-    ...(o.own ? { own: true } : {}),
-    ...(o.othersHypotheses?.length ? { othersHypotheses: o.othersHypotheses } : {}),
     weeks,
     weekTarget: most,
     ...withWindow(o),
@@ -1032,20 +1023,22 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
   const weeks: WeekBar[] = [];
   // the weeks up to the period's end: a past period (--week last) charts no week after it
   const upTo = rows.directByWeek.filter(({ week }, k) => k === 0 || week.start <= o.period.end);
-  upTo.forEach(({ week, direct, inWindow }, k) => {
+  // a plain loop and literals (52 weeks, in cold code at every start: no spread or callback a week)
+  const last = rows.directByWeek.length - 1;
+  for (let k = 0; k < upTo.length; k++) {
+    const { week, direct, inWindow } = upTo[k];
     const then = weekTarget(o, k);
-    weeks.push({
-      start: week.start,
-      end: week.end,
-      label: week.label,
-      direct,
-      met: (inWindow ?? direct) >= then,
-      // the team's page says each week's own target, the team then being not always the team now
-      ...(o.people === undefined ? {} : { target: then }),
-      current: k === rows.directByWeek.length - 1,
-      running: k === rows.directByWeek.length - 1 && runningOn(week.end, o.asOf, o.today),
-    });
-  });
+    const met = (inWindow ?? direct) >= then;
+    const current = k === last;
+    const running = current && runningOn(week.end, o.asOf, o.today);
+    const { start, end, label } = week;
+    weeks.push(
+      o.people === undefined
+        ? { start, end, label, direct, met, current, running }
+        : // the team's page says each week's own target, the team then being not always the team now
+          { start, end, label, direct, met, target: then, current, running },
+    );
+  }
   let i = weeks.length - 1;
   if (!weeks[i].met && weeks[i].running) i--; // the running week is not "off target" yet
   // weeks before the first record are no streak (G5): with a target of 0 they were all "met", and a
@@ -1103,14 +1096,23 @@ export function buildReport(rows: ReportRows, o: ReportOptions): Report {
  * read for) instead of being built: on the bench journal, 418 entries and ~900 flags with their
  * messages, 3 ms of a report's 5.5 ms of building.
  */
-export function buildShownReport(rows: ReportRows, o: ReportOptions): { report: Report; unread: Unread; needs: Needs } {
-  return assemble(rows, o, SHOWN_ROWS);
+/**
+ * `messages`: false for the standup page, which prints none of its flags' messages (only how many flags
+ * there are: --check exits by them): each flag is raised with an empty one (~15-30 KB of young strings).
+ */
+export function buildShownReport(
+  rows: ReportRows,
+  o: ReportOptions,
+  messages = true,
+): { report: Report; unread: Unread; needs: Needs } {
+  return assemble(rows, o, SHOWN_ROWS, messages);
 }
 
 function assemble(
   rows: ReportRows,
   o: ReportOptions,
   shown: number | null,
+  messages = true,
 ): { report: Report; unread: Unread; needs: Needs } {
   const { config, asOf, refs } = o;
   const n = (id: string) => named(refs, id);
@@ -1132,7 +1134,7 @@ function assemble(
   const raise = (kind: ActionableFlag, subject: string, message: () => string) => {
     const n = ofKind.get(kind) ?? 0;
     if (listed(n)) {
-      flags.push({ kind, subject, message: message() });
+      flags.push({ kind, subject, message: messages ? message() : '' });
       ofKind.set(kind, n + 1);
     } else {
       unread.flags++;
@@ -1215,24 +1217,14 @@ function assemble(
   overdueAccounts.sort((x, y) =>
     x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1,
   );
-  // the user's own page: the account is theirs to call, and a teammate's later call is named beside it
-  // (fresh-eyes wave 19 H16: "going cold" above `pm show`'s "last direct 5 days ago" read as a contradiction)
-  const teammate = new Map(rows.accounts.map((a) => [a.account, a.teammate]));
   for (const a of overdueAccounts) {
-    need('account-cold', () => {
-      const t = teammate.get(a.account);
-      const then = t === undefined ? null : daysBetween(t.date, asOf);
-      const ago = then === null ? '' : then === 0 ? 'today' : `${plural(then, 'day')} ago`;
-      return {
-        subject: a.account,
-        short: `${a.account} ${a.daysSince}d${t === undefined ? '' : ` (${t.by} ${then}d)`}`,
-        one:
-          `${a.account} is going cold: no ${o.own ? 'conversation of yours' : 'customer conversation'} for ` +
-          `${plural(a.daysSince, 'day')}${t === undefined ? '' : ` (${t.by}: ${ago})`}`,
-        detail: '',
-        command: `pm show ${shellWord(a.account)}`,
-      };
-    });
+    need('account-cold', () => ({
+      subject: a.account,
+      short: `${a.account} ${a.daysSince}d`,
+      one: `${a.account} is going cold: no customer conversation for ${plural(a.daysSince, 'day')}`,
+      detail: '',
+      command: `pm show ${shellWord(a.account)}`,
+    }));
     raise(
       'account-cold',
       a.account,
@@ -1252,8 +1244,6 @@ function assemble(
   const bets: ReportBet[] = [];
   // open hypotheses already on the standup page (a due bet is not listed twice)
   const needed = new Set<string>();
-  // someone else's: listed with their flags (a shared belief), but no action of this page (H14)
-  const others = new Set((o.othersHypotheses ?? []).map((id) => `H${id}`));
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
     // a bet placed after the day judged was not held then
@@ -1301,7 +1291,6 @@ function assemble(
         confidence,
         bet,
       });
-    if (others.has(h.id)) continue;
     // a running bet holds its stale, past-decide-by and ready-to-kill: informational until --until
     const holding = hFlags.includes('bet');
     let primary: ActionableFlag | null = null;
@@ -1368,7 +1357,7 @@ function assemble(
         'evidence-after-kill',
         k.id,
         () =>
-          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${namedAll(refs, k.evidenceAfter)} logged after ` +
+          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${namedAll(refs, k.evidenceAfter)} dated after ` +
           `${k.evidenceAfter.length === 1 ? 'supports' : 'support'} it: reopen it, or unlink`,
       );
     }
@@ -1494,11 +1483,10 @@ function assemble(
         detail: '',
         command: 'pm coverage',
       }));
-      // the own page judges segments on everyone's conversations (ReportQuery.own): not "by" the user
-      raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, o.own ? '' : who));
+      raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, who));
     }
   for (const b of bets)
-    if (b.flags.includes('bet-due') && !others.has(b.id)) {
+    if (b.flags.includes('bet-due')) {
       if (!needed.has(b.id))
         need('bet-due', () => ({
           subject: b.id,

@@ -19,7 +19,6 @@ import { refreshStatistics, type DB } from './journal.js';
 import {
   changesOf,
   mergeChanges,
-  SCRUBBED_KINDS,
   type MergeResult,
   type OwnLoss,
   type RemovedRecord,
@@ -38,7 +37,6 @@ import {
   type PersonNeedles,
 } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
-import { versionsBefore, type VersionsBefore } from './tracking.js';
 import { sameAsErased } from '../core/erasure.js';
 import { statementKey } from '../core/similarity.js';
 import { DEFAULTS, type ConfigKey } from '../core/config.js';
@@ -209,8 +207,7 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
     const counts = emptyCounts();
     const erased = opts.erased ?? [];
     const pending = new Map<string, Scrubbed>();
-    const scrubbedFrom: VersionsBefore = new Map();
-    const clean = eraseOnArrival(db, doc, today, counts, erased, pending, scrubbedFrom);
+    const clean = eraseOnArrival(db, doc, today, counts, erased, pending);
     const newNames = namesNotHere(db, clean);
     // a file from before change tracking carries its settings only as `config`: an empty journal
     // takes them (those that differ from the defaults), as versions older than any other
@@ -230,8 +227,6 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       erased,
       bulk: opts.bulk,
       undelete: opts.undelete,
-      // (none when no erasure scrubbed here: the merge then looks up nothing per record)
-      scrubbedFrom: scrubbedFrom.size > 0 ? scrubbedFrom : undefined,
     });
     addWrittenScrubs(db, counts.scrubbed, pending);
     counts.lookalikes = lookalikes(db, newNames);
@@ -449,7 +444,6 @@ function eraseOnArrival(
   counts: ImportCounts,
   erased: ErasedPerson[],
   pending: Map<string, Scrubbed>,
-  scrubbedFrom: VersionsBefore,
 ): JournalDoc {
   if (doc.privacyKeys?.length)
     addPrivacyKeys(
@@ -487,7 +481,7 @@ function eraseOnArrival(
   const live = new LiveNames(() => [
     ...livingNames(db),
     ...arriving.filter((c) => !c.forgotten).map((c) => c.name),
-    ...[...doc.interviews, ...doc.outcomes, ...doc.hypotheses].flatMap((r) => (r.by ? [r.by] : [])),
+    ...[...doc.interviews, ...doc.outcomes].flatMap((r) => (r.by ? [r.by] : [])),
   ]);
   const erasedOne = (name: string, email: string | null, account: string | null) => {
     const needles = personNeedles(name, email, account, live);
@@ -505,10 +499,6 @@ function eraseOnArrival(
     (mergedInto.all(uuid) as { uuid: string; name: string; email: string | null }[])
       .map((alias) => list.match(alias))
       .find((m) => m !== null && m.by !== 'name');
-  // erased here as pm forget does; the versions the scrub replaces are noted, for the merge to judge the
-  // file's against: the file's deletion of a call, or its edit, is not older than a scrub of that call
-  const forgetHere = (id: number) =>
-    versionsBefore(db, [...SCRUBBED_KINDS], scrubbedFrom, () => forgetContact(db, id, erased));
   if (counts.forgottenAdded > 0)
     for (const c of db
       .prepare(`SELECT c.id, c.uuid, c.name, c.email, a.name AS account FROM contacts c
@@ -517,7 +507,7 @@ function eraseOnArrival(
       const m = list.match(c) ?? viaMerge(c.uuid) ?? null;
       if (!m) continue;
       if (m.by === 'name' && !(added.has(m.entry.uuid) && sameAsErased(m, c, erasedAccount(m.entry.uuid)))) continue;
-      countScrubbedHere(counts, forgetHere(c.id));
+      countScrubbedHere(counts, forgetContact(db, c.id, erased));
       recordErasure(db, c, today, 2);
       erasedOne(c.name, c.email, c.account);
       counts.contacts.erasedHere++;
@@ -543,7 +533,7 @@ function eraseOnArrival(
     scrubbers.set(c.uuid, { needles: erasedOne(c.name, c.email, account), name: c.name });
     const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
     if (here && !here.forgotten) {
-      countScrubbedHere(counts, forgetHere(here.id));
+      countScrubbedHere(counts, forgetContact(db, here.id, erased));
       recordErasure(db, c, today, 2);
       counts.contacts.erasedHere++;
     } else if (!here && match.by !== 'uuid') {
@@ -603,8 +593,6 @@ function eraseOnArrival(
         tags: h.tags.map((t) => scrubEverywhere(t)),
         revisions: h.revisions.map((r) => ({ ...r, before: orNull(r.before), after: orNull(r.after) })),
         bet: h.bet === null ? null : { ...h.bet, reason: scrubEverywhere(h.bet.reason) },
-        // who added it, as who held a conversation
-        by: h.by == null ? h.by : scrubBy(h.by, (t) => scrubEverywhere(t)),
       }),
     ),
     outcomes: doc.outcomes.map((o): OutcomeDoc => ({ ...o, reason: scrubEverywhere(o.reason) })),

@@ -80,6 +80,30 @@ describe('calendar days', () => {
     expect(today(instant)).toBe('2026-11-21');
   });
 
+  it("writes every day of the years 1 to 9999, and around them, as the calendar's UTC date does", () => {
+    // the days from the year 1 are made without Math.floor or a template (fromDayNumber): the same text
+    const day = 86_400_000;
+    const written = (n: number) => {
+      const y = new Date(n * day).getUTCFullYear();
+      const iso = new Date(n * day).toISOString();
+      // toISOString writes years outside 0-9999 as +YYYYYY or -YYYYYY; fromDayNumber pads to four
+      return y < 0 || y > 9999 ? null : iso.slice(0, 10);
+    };
+    // (Date.UTC takes the years 0-99 as 1900-1999)
+    const first = new Date(0).setUTCFullYear(1, 0, 1) / day;
+    const last = Date.UTC(9999, 11, 31) / day;
+    for (let n = first - 800; n <= last + 800; n += n < first + 400 || n > last - 400 ? 1 : 7) {
+      const expected = written(n);
+      if (expected !== null && fromDayNumber(n) !== expected)
+        expect(`${n}: ${fromDayNumber(n)}`).toBe(`${n}: ${expected}`);
+    }
+    expect(fromDayNumber(first)).toBe('0001-01-01');
+    expect(fromDayNumber(first - 1)).toBe('0000-12-31');
+    expect(fromDayNumber(last)).toBe('9999-12-31');
+    expect(fromDayNumber(last + 1)).toBe('10000-01-01');
+    expect(fromDayNumber(dayNumber('2026-11-20'))).toBe('2026-11-20');
+  });
+
   it('day numbers round-trip for any date from 1900 to 2199', () => {
     fc.assert(
       fc.property(fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2199-12-31') }), (n) => {
