@@ -9,7 +9,7 @@ import { handleSignals, takeLateSignal } from './interrupt.js';
 import { asJournalError } from './db/journal.js';
 import { closest, safeLine } from './core/text.js';
 import { redirect, redirection, writeErr, writeOut, type Stdio } from './io.js';
-import { COMMANDS, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
+import { COMMANDS, type CommandSpec, findCommand, GLOBAL_VALUE_OPTIONS } from './cli/commands.js';
 import { createProgram, registerCommands } from './cli/register.js';
 import { commandPointer, evidenceOnEdit, extraWords } from './cli/extra-words.js';
 
@@ -18,22 +18,44 @@ export { cacheIndex, commandLoaders } from './cli/commands.js';
 
 /** The command word of argv: the first argument that is not a global option (or its value). */
 export function commandWord(argv: string[]): string | undefined {
+  const i = commandIndex(argv);
+  return i === undefined ? undefined : argv[i];
+}
+
+function commandIndex(argv: string[]): number | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (GLOBAL_VALUE_OPTIONS.includes(a)) i++;
-    else if (!a.startsWith('-')) return a;
+    else if (!a.startsWith('-')) return i;
   }
   return undefined;
 }
 
 /**
+ * The command of argv as commander needs it registered: one with subcommands (hyp, contact, sync…)
+ * holds only the subcommand named right after its word. `pm hyp list` built hyp's other 12 and their
+ * ~30 options at every start (~0.6 ms, docs/performance.md wave 19), though commander dispatches to
+ * `list` and reads nothing of its siblings there (its help, errors and suggestions are its own and its
+ * parents'). Anything else after the word (`pm hyp`, `pm hyp --help`, `pm hyp lst`, `pm hyp help list`)
+ * keeps them all: hyp's own help lists them, and a mistyped one is suggested from them.
+ */
+function commandToRegister(argv: string[]): CommandSpec | undefined {
+  const i = commandIndex(argv);
+  const command = i === undefined ? undefined : findCommand(argv[i]);
+  if (!command?.subcommands || i === undefined) return command;
+  const next = argv[i + 1];
+  const sub = command.subcommands.find((c) => c.name === next || c.aliases?.includes(next));
+  return sub ? { ...command, subcommands: [sub] } : command;
+}
+
+/**
  * The program, from the command table (src/cli/commands.ts). Only the command being run is
  * registered (building every command's options and help costs a few milliseconds at each start);
- * help and anything unknown (so that typos get suggestions) register them all.
+ * help and anything unknown (so that typos get suggestions) register them all, as `every` does
+ * (test/unit/subcommand-registration.test.ts: the same answers either way).
  */
-export function buildProgram(argv?: string[]): Command {
-  const word = argv ? commandWord(argv) : undefined;
-  const command = word === undefined ? undefined : findCommand(word);
+export function buildProgram(argv?: string[], every = false): Command {
+  const command = argv && !every ? commandToRegister(argv) : undefined;
   const program = createProgram()
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -180,8 +202,6 @@ function whatWasSaved(unwritten: string): string {
   return line ? safeLine(line.length > 200 ? `${line.slice(0, 200)}…` : line) : 'it was saved';
 }
 
-const HELP_ONLY = ['commander.helpDisplayed', 'commander.help', 'commander.version'];
-
 function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[], saved = false): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.help' && err.exitCode !== 0) {
@@ -190,7 +210,8 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
       writeErr(`pm: no ${word && findCommand(word) ? `${word} ` : ''}command given\n`);
       return EXIT.usage;
     }
-    if (HELP_ONLY.includes(err.code)) return EXIT.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+      return EXIT.ok;
     // commander has printed its message through outputError; the hint names the command's help
     // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
@@ -251,15 +272,6 @@ export interface RunOptions {
 }
 
 let running = false;
-let helpOnly = false;
-
-/**
- * Whether the last run printed help or the version and ran nothing else: bin/pm.js writes no code cache
- * for it, which would hold the help's code and not the command's.
- */
-export function printedHelpOnly(): boolean {
-  return helpOnly;
-}
 
 /**
  * Run pm with `argv` (the words after `pm`) and return its exit code. Nothing here touches the
@@ -268,7 +280,6 @@ export function printedHelpOnly(): boolean {
 export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
   if (running) throw new Error('pm run() called while another run is in progress: await each run');
   running = true;
-  helpOnly = false;
   beginRun(opts.env ?? process.env);
   redirect(opts.stdio);
   const verbose = argv.includes('-v') || argv.includes('--verbose');
@@ -297,7 +308,6 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       dbPath = activeContext()?.dbPath ?? '';
     } catch {} // --db "" (the error being reported)
     code = exitCodeFor(err, verbose, dbPath, argv, activeContext()?.saved);
-    helpOnly = err instanceof CommanderError && HELP_ONLY.includes(err.code);
   } finally {
     activeContext()?.close(opts.atExit);
     redirect(undefined);

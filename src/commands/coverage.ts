@@ -2,7 +2,7 @@
 // conversations per segment, persona and journey stage in the window, with the last of each, and
 // the segments gone silent (segment-silent). Text, markdown or JSON; --check exits 3 on a silent one.
 import type { Context } from '../context.js';
-import { EXIT, ExitWith, ReaderGone } from '../errors.js';
+import { EXIT, ExitWith, noJournalFor, ReaderGone } from '../errors.js';
 import { textFormat } from './format.js';
 import { parsePastDate } from '../core/dates.js';
 import { journeyStages } from '../core/config.js';
@@ -23,7 +23,10 @@ export function coverage(ctx: Context, opts: CoverageOptions): void {
   const asOf = opts.asOf === undefined ? ctx.today : parsePastDate(opts.asOf, ctx.today, '--as-of');
   const window = coverageWindow(opts, asOf);
   const config = ctx.config();
-  const { db } = ctx.read();
+  const { db, missing } = ctx.read();
+  // cron without the PM_DB the shell sets reads no journal: "No silent segment", exit 0, would be its
+  // answer every morning; as pm report --check (fresh-eyes wave 19 H4)
+  if (opts.check && missing) throw noJournalFor(ctx.dbPath, 'check');
   const result = buildCoverage(coverageRows(db, window, asOf, ctx.today), window, asOf, config, journeyStages(config));
   try {
     if (output === 'json') ctx.printJson(result);

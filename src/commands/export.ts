@@ -50,6 +50,7 @@ import { SHOWN_IN_TREE, treeIn } from './tree.js';
 import { opportunityWindow, rankOpportunities, rankPainTexts } from '../core/opportunities.js';
 import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
 import { renderMarkdownExport } from '../render/markdown-export.js';
+import { revisedAsOf } from '../core/hypotheses.js';
 import { renderReportHtml, type HtmlInterview } from '../render/report-html.js';
 import { fillStatements, teamPage } from './report.js';
 import { readSnapshot, type DB } from '../db/journal.js';
@@ -285,6 +286,19 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
   const team = page ? redactTeam(page.team(shown.report), redactor) : undefined;
   const needs = redactor ? redactDeep(shown.needs, redactor) : shown.needs;
   const t = redactor ? redactor.text : (s: string) => s;
+  // each hypothesis an interview links to, by row id: its statement as of the page's day, as markdown's,
+  // made when first linked (a week links ~100 of a journal's thousands)
+  const byRowid = new Map(records.hypotheses.map((h) => [h.rowid, h]));
+  const hypotheses = new Map<number, { id: string; statement: string }>();
+  const hypothesis = (rowid: number) => {
+    let h = hypotheses.get(rowid);
+    const record = h === undefined ? byRowid.get(rowid) : undefined;
+    if (record) {
+      h = { id: record.id, statement: t(revisedAsOf(record, scope.asOf).statement) };
+      hypotheses.set(rowid, h);
+    }
+    return h;
+  };
   let count = 0;
   function* interviews(): Generator<HtmlInterview> {
     for (const i of records.interviews()) {
@@ -306,6 +320,12 @@ function html(db: DB, scope: ExportScope, config: Config, redactor: Redactor | n
         pains: i.pains.map((p) => ({ text: t(p.text), severity: p.severity })),
         quotes: i.quotes.map(t),
         notes: i.notes === null ? null : t(i.notes),
+        kind: i.kind,
+        stage: i.stage,
+        links: i.links.flatMap(([rowid, direction, strength, basis]) => {
+          const h = hypothesis(rowid);
+          return h ? [{ ...h, direction, strength: basis === 'said' ? strength : `${strength}, ${basis}` }] : [];
+        }),
       };
     }
   }

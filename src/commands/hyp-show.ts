@@ -1,7 +1,7 @@
 // pm hyp show H7 (and pm show H7): the hypothesis, its evidence timeline, outcomes and revisions.
 import type { Context } from '../context.js';
 import { daysBetween } from '../core/dates.js';
-import { afterDecision, datedAhead, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
+import { afterDecision, datedAhead, loggedAfter, parseHypothesisId, unknownHypothesis } from '../core/hypotheses.js';
 import { localId, syncs } from '../db/refs.js';
 import { evidenceOf, hypothesisCreatedOn, hypothesisRecords, outcomesOf } from '../db/hypotheses.js';
 import { UsageError } from '../errors.js';
@@ -39,12 +39,13 @@ export function showHypothesis(ctx: Context, ref: string): void {
   // links refuting a killed one since its decision raise nothing: they confirm it, which the page says
   const confirmed =
     latest && (found.status === 'killed' || found.status === 'invalidated')
-      ? evidence.filter((e) => e.direction === 'refutes' && e.date > latest.date && e.date <= ctx.today)
+      ? evidence.filter((e) => e.direction === 'refutes' && e.date <= ctx.today && loggedAfter(e, latest))
       : [];
   if (ctx.json) {
     ctx.printJson({ ...record, evidence, outcomes });
     return;
   }
+  const shared = syncs(db);
   ctx.out(
     renderHypothesisShow(record, evidence, outcomes, {
       color: ctx.color,
@@ -53,11 +54,19 @@ export function showHypothesis(ctx: Context, ref: string): void {
       decideInDays: daysBetween(ctx.today, record.decideBy),
       since: since?.interviews ?? [],
       confirmed: confirmed.map((e) => e.interviewId),
-      shared: syncs(db),
+      shared,
+      // who added it, where it may be someone else (H14): a shared journal, or a name not the user's
+      addedBy: record.by !== null && (shared || !sameName(record.by, ctx.defaultBy(ctx.config()))) ? record.by : null,
     }),
   );
 }
 
 export function show(ctx: Context, ref: string): void {
   showHypothesis(ctx, ref);
+}
+
+/** Two names the same as SQLite's NOCASE compares a conversation's `by` with `--by` (ASCII letters' case aside). */
+function sameName(a: string, b: string): boolean {
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return fold(a) === fold(b);
 }

@@ -290,7 +290,8 @@ export async function add(ctx: Context, statement: string | undefined, opts: Add
     const resembles = mostResembling(fields.statement, graveyard(db));
     const repeated = openStating(db, fields.statement);
     const opposed = repeated ? undefined : openStating(db, fields.statement, oppositeKey);
-    const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags });
+    const by = ctx.defaultBy(ctx.config());
+    const rowid = insertHypothesis(db, { uuid: newUuid(db), ...fields, createdOn, decideBy, tags, by });
     const warnings = addressOpportunities(db, `H${rowid}`, rowid, opportunities);
     if (repeated) warnings.push(repeatedHypothesisLine(`H${rowid}`, fields.statement, repeated));
     // its denial open beside it: one call is evidence for one and against the other (H12)
@@ -379,6 +380,14 @@ export function edit(ctx: Context, ref: string, opts: EditOptions): void {
       changed.push('decide-by');
     }
     const movesTheBar = changes.statement !== undefined || changes.criteria !== undefined;
+    // a decision was made on these words: rewritten, the kill of an email digest would read as the kill
+    // of the Slack digest tried next (fresh-eyes wave 19 H8); --force moves the bar of evidence, not this
+    if (movesTheBar && h.status !== 'open')
+      throw new UsageError(
+        `${h.id} is ${h.status}${h.latest ? ` (${h.latest.date})` : ''}: its statement and criterion are what ` +
+          'was decided',
+        `try: pm hyp add "…" for a new belief, or pm hyp reopen ${h.id} --reason "…" first`,
+      );
     if (movesTheBar && h.hasEvidence) {
       if (!opts.force)
         throw new UsageError(

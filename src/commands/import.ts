@@ -5,8 +5,7 @@ import { decodeUtf8, safeLine } from '../core/text.js';
 import { settingChangesText } from '../core/config.js';
 import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
-import type { RemovedRecord } from '../db/merge.js';
-import { hypothesisLabel, interviewLabel, undoLine } from '../render/interviews.js';
+import { removedLines, removedNamed } from './deleted-there.js';
 import { isTerminal, readLimited, readTypedStdin, writeErr } from '../io.js';
 import { interruptible } from '../interrupt.js';
 import {
@@ -126,11 +125,6 @@ function recordsToUndelete(db: DB, given: string[]): Map<string, string> {
   return wanted;
 }
 
-const REMOVED_NAMED = 10;
-
-const removedId = (r: RemovedRecord) => (r.kind === 'interview' ? r.record.id : r.id);
-const removedLabel = (r: RemovedRecord) => (r.kind === 'interview' ? interviewLabel(r.record) : hypothesisLabel(r));
-
 function summary(c: ImportCounts, file: string): string {
   const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const kinds = [
@@ -153,13 +147,10 @@ function summary(c: ImportCounts, file: string): string {
   const deleted = kinds.filter(([k]) => k.deleted > 0).map(([k, one, many]) => part(k.deleted, one, many));
   // each of this journal's interviews and hypotheses the file deleted, named as pm delete names it,
   // with the way back: "1 interview" alone left the user to guess which call was gone (H20)
-  const removed = c.removed.map(removedLabel);
-  if (removed.length) {
-    lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}:`);
-    for (const label of removed.slice(0, REMOVED_NAMED)) lines.push(`  ${label}`);
-    if (removed.length > REMOVED_NAMED) lines.push(`  and ${removed.length - REMOVED_NAMED} more (pm import --json)`);
-    lines.push(undoLine(removedId(c.removed[0]!), 'this import', 'to bring one back'));
-  } else if (deleted.length) lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}.`);
+  const head = `Deleted as they were deleted there: ${deleted.join(', ')}`;
+  const removed = removedLines(head, c.removed, 'this import', 'pm import --json');
+  if (removed.length) lines.push(...removed);
+  else if (deleted.length) lines.push(`Deleted as they were deleted there: ${deleted.join(', ')}.`);
   const known =
     c.interviews.existing +
     c.hypotheses.existing +
@@ -340,7 +331,7 @@ export async function importCommand(ctx: Context, file: string, flags: ImportFla
   // as are the new accounts' names and this journal's losses (read for the warnings above)
   const { rewrite: _rewrite, ownLost: _lost, removed, ...shown } = counts;
   const { newAccounts: _names, ...lookalikes } = counts.lookalikes;
-  const deletedByFile = removed.map((r) => ({ id: removedId(r), label: removedLabel(r) }));
+  const deletedByFile = removedNamed(removed);
   if (ctx.json) ctx.printJson({ ...shown, lookalikes, deletedByFile });
   else ctx.out(summary(counts, file));
 }

@@ -19,7 +19,8 @@ import { interviewLinesOf } from '../render/interviews.js';
 import { parseChannel } from '../core/channels.js';
 import { didYouMean, LIMITS, nearNames, shellWord } from '../core/text.js';
 import { checkTags, nameKey } from '../core/identity.js';
-import { contactsByName, knowsContact, knownNames } from '../db/contacts.js';
+import { contactsByName, contactsByNameAndAccount, knowsContact, knownNames } from '../db/contacts.js';
+import type { ContactRow } from '../core/contacts.js';
 import { accountNames, findAccount } from '../db/accounts.js';
 import { accountOnceNamed, formerNameOf } from './former-names.js';
 import { writeOut } from '../io.js';
@@ -71,10 +72,19 @@ export function interviews(ctx: Context, given: ListOptions): void {
   const filters = filtersFromOptions(opts, ctx.today, ctx.json || !ctx.stdoutIsTTY);
   if (filters.hypothesis !== undefined && hypothesesByRowId(db, [filters.hypothesis]).length === 0)
     throw new UsageError(`unknown hypothesis H${filters.hypothesis}`, 'try: pm hyp list --status all');
-  // a name that is nobody's is a typo, as an unknown id is (docs/decisions.md): exit 2, not an empty list
-  if (filters.with !== undefined && !knowsContact(db, filters.with)) {
-    const guess = didYouMean(nearNames(filters.with, knownNames(db, 'contacts')));
-    throw new UsageError(`no contact named ${JSON.stringify(filters.with)}`, guess ?? 'try: pm contacts');
+  const withName = filters.with;
+  if (withName !== undefined && !knowsContact(db, withName)) {
+    // "Jane Roe (Acme)", as pm prints a contact and shell completion offers namesakes: that person's
+    // conversations (the name with --account would be the account's conversations with any Jane Roe)
+    const people = contactsByNameAndAccount(db, withName);
+    // a name that is nobody's is a typo, as an unknown id is (docs/decisions.md): exit 2, not an empty list
+    if (people.length === 0) {
+      const guess = didYouMean(nearNames(withName, knownNames(db, 'contacts')));
+      throw new UsageError(`no contact named ${JSON.stringify(withName)}`, guess ?? 'try: pm contacts');
+    }
+    if (people.length > 1) warnTogether(ctx, withName, people);
+    filters.contactIds = people.map((c) => c.id);
+    filters.with = undefined;
   }
   if (filters.by !== undefined) filters.by = checkInterviewer(ctx, db, filters.by);
   if (filters.account !== undefined && !findAccount(db, filters.account)) {
@@ -122,7 +132,10 @@ export function interviews(ctx: Context, given: ListOptions): void {
 function warnNamesakes(ctx: Context, db: DB, name: string, account: string | undefined): void {
   const at = account === undefined ? undefined : findAccount(db, account)?.id;
   const namesakes = contactsByName(db, name).filter((c) => at === undefined || c.accountId === at);
-  if (namesakes.length < 2) return;
+  if (namesakes.length > 1) warnTogether(ctx, name, namesakes);
+}
+
+function warnTogether(ctx: Context, name: string, namesakes: ContactRow[]): void {
   const who = namesakes.map((c) => `${c.name} (${c.account}${c.email ? `, ${c.email}` : ''})`);
   const one = namesakes.map((c) =>
     c.email

@@ -12,6 +12,7 @@ import { LIMITS, checkText, decodeUtf8, didYouMean, nearNames, safeLine } from '
 import { isShortRef, localId } from '../db/refs.js';
 import {
   draftFromOptions,
+  notCustomerContact,
   whereFrom,
   type InterviewRecord,
   type LogDraft,
@@ -724,13 +725,8 @@ export function journalExists(path: string): boolean {
  * not count as customer contact (the report counts only customer conversations toward the target).
  */
 export function loggedLine(r: InterviewRecord): string {
-  const note =
-    r.kind === 'stakeholder'
-      ? ' · a stakeholder meeting: not customer contact'
-      : r.kind === 'indirect'
-        ? ' · a signal: not customer contact'
-        : '';
-  return `Logged ${r.id} · ${conversationText(r)}${note}`;
+  const note = notCustomerContact(r.kind);
+  return `Logged ${r.id} · ${conversationText(r)}${note ? ` · ${note}` : ''}`;
 }
 
 /** `call with Jane Roe (Acme) on 2026-11-20`, `survey signal from NPS survey on 2026-11-20` */

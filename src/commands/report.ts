@@ -25,7 +25,13 @@ import { renderReportJson } from '../render/report-json.js';
 import { unwritten, writeOut } from '../io.js';
 import { addInterviewRefs, pageRefs, syncs } from '../db/refs.js';
 import { interviewIdsIn, withRefs, withRefsText } from '../core/page-refs.js';
-import { holdsArrivedConversations, othersHoldConversations, teamRows, teamSizes } from '../db/team.js';
+import {
+  holdsArrivedConversations,
+  hypothesesOfOthers,
+  othersHoldConversations,
+  teamRows,
+  teamSizes,
+} from '../db/team.js';
 import { buildTeam, type Team } from '../core/team.js';
 import { renderTeamText } from '../render/team.js';
 import { addDays, daysBetween } from '../core/dates.js';
@@ -198,6 +204,12 @@ export function report(ctx: Context, flags: ReportFlags): void {
         options.own = true;
       }
     }
+  }
+  // a person's page acts on the hypotheses they added or no one did: a teammate's decide-by, bet or
+  // stale belief, arrived by import or sync, is theirs to act on (H14); the team's page on every one
+  if (!flags.team) {
+    const person = options.by;
+    options.othersHypotheses = hypothesesOfOthers(journal.db, () => person ?? ctx.defaultBy(options.config));
   }
   if (flags.full && format !== 'text')
     throw new UsageError(`--full is for the text report; --format ${format} is complete already`);

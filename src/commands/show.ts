@@ -61,6 +61,7 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
   const cadence = ctx.config()['account.cadenceDays'];
   const account = findAccount(db, s);
   if (account) {
+    alsoContacts(ctx, db, account.name, s);
     const summary = accountJson(accountActivity(db, ctx.today, cadence, account.id)[0], ctx.today);
     const people = byMostOverdue(
       contactActivity(db, ctx.today, cadence, { accountId: account.id }).map((c) => contactJson(c, ctx.today)),
@@ -127,6 +128,21 @@ export async function show(ctx: Context, ref: string, opts: { limit?: string } =
   const lines = [...interviewLines(db, { contactId: matches[0].id, limit })];
   ctx.outLines(contactPageLines(contact, lines, ctx.width, ctx.color));
   hintIfCut(ctx, opts.limit, lines.length, () => contact.interviews, 'newest first');
+}
+
+/**
+ * An account's name that is a contact's too: the account is shown (looked up first), and the hint names
+ * each contact as pm show takes them, or the name read as an account hid them without a word.
+ */
+function alsoContacts(ctx: Context, db: DB, account: string, typed: string): void {
+  const namesakes = contactsByName(db, typed);
+  if (namesakes.length === 0) return;
+  const forms = namesakes.map((c) => `pm show ${contactForm(c, namesakes)}`).join(' · ');
+  const whom =
+    namesakes.length === 1
+      ? `a contact, ${safeLine(namesakes[0].name)} (${safeLine(namesakes[0].account)})`
+      : `the name of ${namesakes.length} contacts`;
+  ctx.info(`hint: ${safeLine(account)} is also ${whom}: ${forms}`);
 }
 
 /** One of namesakes as the shell takes it: their email or "Name (Account)" quoted, else their UUID. */

@@ -16,6 +16,7 @@ import { dropDraftNaming } from './log-draft.js';
 import { fieldsApart, label } from '../render/conflicts.js';
 import { warnFilesStillHolding } from './written-files.js';
 import { arrivedRepeatLine } from './identity-warnings.js';
+import { removedLines, removedNamed } from './deleted-there.js';
 
 function conflictJson(c: ConflictRow) {
   return {
@@ -149,6 +150,9 @@ export async function sync(ctx: Context): Promise<void> {
   const settingsChanged = result.merged.flatMap((m) => m.settingsChanged);
   // the conflicts whose losing side is this journal's own change: said by record, with the way back (G3)
   const lostHere = result.merged.flatMap((m) => m.ownLost);
+  // this journal's interviews and hypotheses a teammate deleted, named with the way back, as pm import
+  // names them (fresh-eyes wave 18 H20): "2 deleted" left the user to guess which call was gone
+  const removed = result.merged.flatMap((m) => m.removed);
   if (ctx.json) {
     ctx.printJson({
       pulled: result.pulled,
@@ -157,6 +161,7 @@ export async function sync(ctx: Context): Promise<void> {
       lostHere: lostHere.map((l) => ({ conflict: l.id, kind: l.kind, key: l.key, record: recordRef(l.kind, l.key) })),
       erasuresPushed: result.erasuresPushed,
       settingsChanged,
+      deletedByTeammate: removedNamed(removed),
     });
     return;
   }
@@ -166,6 +171,19 @@ export async function sync(ctx: Context): Promise<void> {
   // shared settings are the team's (team.md): a teammate's change is said, not found later in the standup
   const settings = settingChangesText(settingsChanged);
   if (settings) ctx.out(`Settings changed by a teammate: ${settings} (pm config lists them).`);
+  const part = (n: number, one: string, many: string) => (n ? [`${n} ${n === 1 ? one : many}`] : []);
+  const interviews = removed.filter((r) => r.kind === 'interview').length;
+  const kinds = [
+    ...part(interviews, 'interview', 'interviews'),
+    ...part(removed.length - interviews, 'hypothesis', 'hypotheses'),
+  ];
+  const deleted = removedLines(
+    `Deleted here as a teammate deleted them: ${kinds.join(', ')}`,
+    removed,
+    'this sync',
+    'pm sync --json',
+  );
+  if (deleted.length) ctx.out(deleted.join('\n'));
   for (const l of lostHere.slice(0, 5))
     ctx.warn(
       `your change of ${recordRef(l.kind, l.key)} (${l.kind}) lost to a change made elsewhere at once; ` +

@@ -146,9 +146,11 @@ export function hypothesisFlags(
 
 /**
  * What a decided hypothesis's links say since the decision, as the report judges it (contract, report
- * sections 4 and 5): killed or invalidated with interviews dated after the decision (on or before asOf)
- * supporting it: `evidence-after-kill`; validated with customer evidence refuting it recorded after the
- * validation: `evidence-after-validate`. null when open or neither. `pm hyp show` names them with the way out.
+ * sections 4 and 5): killed or invalidated with interviews logged after the decision (loggedAfter; on or
+ * before asOf) supporting it: `evidence-after-kill`; validated with customer evidence refuting it logged
+ * after the validation: `evidence-after-validate`. null when open or neither. `pm hyp show` names them
+ * with the way out. One rule of "after" for both (fresh-eyes wave 18 H13: a call that afternoon supporting
+ * the morning's kill was ignored where one refuting the morning's validation was flagged).
  */
 export function afterDecision(
   status: HypothesisStatus,
@@ -164,7 +166,7 @@ export function afterDecision(
     return refuting.length ? { flag: 'evidence-after-validate', interviews: refuting.map((e) => e.interviewId) } : null;
   }
   // a link refuting a killed idea confirms the decision: only one supporting it puts it in doubt
-  const since = evidence.filter((e) => e.direction === 'supports' && e.date > decision.date && e.date <= asOf);
+  const since = evidence.filter((e) => e.direction === 'supports' && e.date <= asOf && loggedAfter(e, decision));
   return since.length ? { flag: 'evidence-after-kill', interviews: since.map((e) => e.interviewId) } : null;
 }
 
@@ -334,6 +336,8 @@ export interface HypothesisFacts extends EvidenceStats {
   outcomeReason: string | null;
   tags: string[];
   bet: Bet | null;
+  /** who added it (user.name, else the OS login); null: no one's (added before schema 75, or not here) */
+  by?: string | null;
 }
 
 /**
@@ -352,6 +356,8 @@ export interface HypothesisRecord {
   decideBy: string;
   tags: string[];
   revisions: Revision[];
+  /** who added it (user.name, else the OS login), or null: no one's (src/db/hypothesis-stats.ts) */
+  by: string | null;
   /** the opportunities it addresses (issue 17: the opportunity–solution tree) */
   opportunityUuids: string[];
   status: HypothesisStatus;
@@ -435,6 +441,7 @@ export function hypothesisRecord(
     decideBy: f.decideBy,
     tags: f.tags,
     revisions,
+    by: f.by ?? null,
     opportunityUuids: opportunities.map((o) => o.uuid),
     status: f.status,
     ageDays: daysBetween(f.createdOn, asOf),

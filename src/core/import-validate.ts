@@ -133,6 +133,8 @@ export interface HypothesisDoc extends Versioned {
   bet: BetDoc | null;
   /** the opportunities it addresses (version 2; [] when absent) */
   opportunityUuids: string[];
+  /** who added it; absent or null from a pm before schema 75 (no one's) */
+  by?: string | null;
 }
 
 /** A conviction bet: held until a deadline, for a reason, since a day. */
@@ -687,6 +689,7 @@ export function validateDocument(
       tags: textList(w, rec, 'tags', LIMITS.tag).map((t, k) => cleaned(w, `tags[${k}]`, t)),
       revisions,
       bet: bet(w, rec, createdOn),
+      by: text(w, rec, 'by', LIMITS.name, { optional: true }),
       opportunityUuids: uuidList(w, rec, 'opportunityUuids').map((o) => {
         refersTo(w, 'opportunityUuids', 'opportunities', opportunityIds, o);
         return o;

@@ -115,6 +115,21 @@ export function whereFrom(account: string | null, source: string | null): string
 }
 
 /**
+ * What a conversation that is not customer contact is, said after its heading (`pm log`'s "Logged I12 · …",
+ * the exports' interview headings): the report counts only customer conversations toward the target.
+ */
+export function notCustomerContact(kind: InterviewKind): string {
+  if (kind === 'stakeholder') return 'a stakeholder meeting: not customer contact';
+  return kind === 'indirect' ? 'a signal: not customer contact' : '';
+}
+
+/** Why a piece of evidence from such a conversation does not count toward a hypothesis's flags, or ''. */
+export function evidenceNotCounted(kind: InterviewKind): string {
+  if (kind === 'indirect') return 'second-hand: not counted';
+  return kind === 'stakeholder' ? 'no customer present: not counted' : '';
+}
+
+/**
  * --source: where a signal came from (a review site, a survey, a ticket system). Only a signal has
  * one: a direct conversation is with people, and a source is never an account.
  */

@@ -3,6 +3,7 @@
 import type { HypothesisDoc, InterviewDoc } from './import-validate.js';
 import type { Direction, Outcome, Strength } from './hypotheses.js';
 import type { Basis } from './confidence.js';
+import type { InterviewKind } from './interviews.js';
 
 /** An interview as the markdown export shows it: who by name (with UUIDs, for pseudonyms), its hypotheses by row id. */
 export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'contactUuids'> {
@@ -15,12 +16,14 @@ export interface MarkdownInterview extends Omit<InterviewDoc, 'uuid' | 'id' | 'c
   links: [number, Direction, Strength, Basis][];
   /** the later customer conversation that answered its follow-up, on or before the range's last day */
   followUpAnswered: { id: string; date: string } | null;
+  /** a stakeholder meeting or a signal is no customer contact: the document says so */
+  kind: InterviewKind;
 }
 
 /**
  * An interview's lines made by SQLite (src/db/exchange.ts MD_INTERVIEW_TEXTS): [id, date, channel, its
  * contacts' names (null: none), account and source, the lines from By to the quotes with each typed text
- * between two NULs, notes, summary, links as JSON (or null)].
+ * between two NULs, notes, summary, links as JSON (or null), kind].
  */
 export type InterviewLines = [
   number,
@@ -32,6 +35,7 @@ export type InterviewLines = [
   string | null,
   string,
   string | null,
+  InterviewKind,
 ];
 
 export interface MarkdownHypothesis extends HypothesisDoc {

@@ -152,8 +152,14 @@ export function redactDocument(doc: JournalDoc, r: Redactor): JournalDoc {
       criteria: opt(h.criteria),
       tags: h.tags.map(r.tag),
       revisions: h.revisions.map((v) => ({ ...v, before: opt(v.before), after: opt(v.after) })),
+      ...(h.by === undefined ? {} : { by: r.interviewer(h.by) }),
     })),
-    outcomes: doc.outcomes.map((o) => ({ ...o, reason: t(o.reason) })),
+    // who recorded a decision, as who held a conversation
+    outcomes: doc.outcomes.map((o) => ({
+      ...o,
+      reason: t(o.reason),
+      ...(o.by === undefined ? {} : { by: r.interviewer(o.by) }),
+    })),
     // for outside the team: which UUIDs are erased, but no hash anyone could test a guess against
     forgotten: doc.forgotten?.map((e) => ({ ...e, keyId: null, emailHash: null, nameHash: null })),
     privacyKeys: [],

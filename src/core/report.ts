@@ -76,6 +76,11 @@ export interface AccountContactRow {
   /** its cadence: its own, else account.cadenceDays */
   cadenceDays: number;
   lastDirect: string;
+  /**
+   * the user's own page (ReportQuery.own), read for the views: a teammate's customer conversation with
+   * the account after the user's last, the latest (its interviewer and day); absent when none
+   */
+  teammate?: { by: string; date: string };
 }
 
 export interface ReportHypothesis extends EvidenceStats {
@@ -332,6 +337,11 @@ export interface ReportOptions {
    */
   own?: boolean;
   /**
+   * The row ids of the open hypotheses someone else added (their `by` is not the page's person): a
+   * person's page (the plain one, --by) raises no action of theirs, the team's page every one (H14)
+   */
+  othersHypotheses?: number[];
+  /**
    * The whole journal (`pm export` with no period): a span that is no cadence period, so it has no
    * pace: no behind-target, the target not judged (fresh-eyes wave 13 H13: "behind, 8 of 9, 1 more
    * today" of a span no week asked that of). Overdue stays: it is about the last conversation.
@@ -437,6 +447,8 @@ export interface ReportQuery {
    * when that is before asOf (judgedOn); their ages and date flags still count to asOf
    */
   judgedOn: string;
+  /** ReportOptions.othersHypotheses: their flags are not raised (absent: none) */
+  othersHypotheses?: number[];
   by: string | null;
   /**
    * The STREAK_WEEKS weeks up to the one holding asOf, oldest first; `until`: the week's end cut at
@@ -482,6 +494,11 @@ export interface ReportQuery {
   killedCounts?: boolean;
   /** what flags an open hypothesis (hypothesisFlags), for the views that count them in SQL */
   judge: { staleDays: number; soonDays: number; validateAt: number; killAt: number };
+  /**
+   * `by` is the user's own page (ReportOptions.own): segments are judged on everyone's conversations,
+   * and the accounts going cold name a teammate's later call
+   */
+  own?: boolean;
   /** segment-silent counts the accounts that existed by asOf (src/core/coverage.ts accountsBornBefore) */
   bornBefore?: string | null;
   /**
@@ -582,6 +599,8 @@ export function reportQuery(o: ReportOptions): ReportQuery {
     asOf: o.asOf,
     judgedOn: judgedOn(o),
     by: o.by,
+    ...(o.own ? { own: true } : {}),
+    ...(o.othersHypotheses?.length ? { othersHypotheses: o.othersHypotheses } : {}),
     weeks,
     weekTarget: most,
     ...withWindow(o),
@@ -1217,14 +1236,24 @@ function assemble(
   overdueAccounts.sort((x, y) =>
     x.lastDirect < y.lastDirect ? -1 : x.lastDirect > y.lastDirect ? 1 : x.account < y.account ? -1 : 1,
   );
+  // the user's own page: the account is theirs to call, and a teammate's later call is named beside it
+  // (fresh-eyes wave 19 H16: "going cold" above `pm show`'s "last direct 5 days ago" read as a contradiction)
+  const teammate = new Map(rows.accounts.map((a) => [a.account, a.teammate]));
   for (const a of overdueAccounts) {
-    need('account-cold', () => ({
-      subject: a.account,
-      short: `${a.account} ${a.daysSince}d`,
-      one: `${a.account} is going cold: no customer conversation for ${plural(a.daysSince, 'day')}`,
-      detail: '',
-      command: `pm show ${shellWord(a.account)}`,
-    }));
+    need('account-cold', () => {
+      const t = teammate.get(a.account);
+      const then = t === undefined ? null : daysBetween(t.date, asOf);
+      const ago = then === null ? '' : then === 0 ? 'today' : `${plural(then, 'day')} ago`;
+      return {
+        subject: a.account,
+        short: `${a.account} ${a.daysSince}d${t === undefined ? '' : ` (${t.by} ${then}d)`}`,
+        one:
+          `${a.account} is going cold: no ${o.own ? 'conversation of yours' : 'customer conversation'} for ` +
+          `${plural(a.daysSince, 'day')}${t === undefined ? '' : ` (${t.by}: ${ago})`}`,
+        detail: '',
+        command: `pm show ${shellWord(a.account)}`,
+      };
+    });
     raise(
       'account-cold',
       a.account,
@@ -1244,6 +1273,8 @@ function assemble(
   const bets: ReportBet[] = [];
   // open hypotheses already on the standup page (a due bet is not listed twice)
   const needed = new Set<string>();
+  // someone else's: listed with their flags (a shared belief), but no action of this page (H14)
+  const others = new Set((o.othersHypotheses ?? []).map((id) => `H${id}`));
   for (const h of rows.hypotheses) {
     if (h.status !== 'open') continue;
     // a bet placed after the day judged was not held then
@@ -1291,6 +1322,7 @@ function assemble(
         confidence,
         bet,
       });
+    if (others.has(h.id)) continue;
     // a running bet holds its stale, past-decide-by and ready-to-kill: informational until --until
     const holding = hFlags.includes('bet');
     let primary: ActionableFlag | null = null;
@@ -1357,7 +1389,7 @@ function assemble(
         'evidence-after-kill',
         k.id,
         () =>
-          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${namedAll(refs, k.evidenceAfter)} dated after ` +
+          `${n(k.id)} was ${k.outcome} on ${k.date}, but ${namedAll(refs, k.evidenceAfter)} logged after ` +
           `${k.evidenceAfter.length === 1 ? 'supports' : 'support'} it: reopen it, or unlink`,
       );
     }
@@ -1483,10 +1515,11 @@ function assemble(
         detail: '',
         command: 'pm coverage',
       }));
-      raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, who));
+      // the own page judges segments on everyone's conversations (ReportQuery.own): not "by" the user
+      raise('segment-silent', g.segment, () => silentMessage(g, asOf, silentDays, o.own ? '' : who));
     }
   for (const b of bets)
-    if (b.flags.includes('bet-due')) {
+    if (b.flags.includes('bet-due') && !others.has(b.id)) {
       if (!needed.has(b.id))
         need('bet-due', () => ({
           subject: b.id,

@@ -58,7 +58,7 @@ export interface StandupPage {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What several subjects of a kind are called: `2 accounts going cold`. */
-function many(kind: string, n: number): string {
+function many(kind: string, n: number, own = false): string {
   switch (kind) {
     case 'follow-up-due':
       return `${plural(n, 'follow-up')} due`;
@@ -75,7 +75,8 @@ function many(kind: string, n: number): string {
     case 'ready-to-validate':
       return `${n} hypotheses ready to validate`;
     case 'account-cold':
-      return `${n} accounts going cold`;
+      // the user's own page: the accounts they have not called (fresh-eyes wave 19 H16)
+      return own ? `${n} of your accounts going cold` : `${n} accounts going cold`;
     case 'stale':
       return `${n} stale hypotheses`;
     case 'contested-decision':
@@ -132,7 +133,7 @@ export function actionGroups(r: Report, needs: Needs, unread: Unread = NONE_UNRE
     groups.push({
       kinds: [kind],
       count: total,
-      many: many(kind, total),
+      many: many(kind, total, r.own === true),
       entries,
       command: entries[0]?.command ?? 'pm report --full',
       urgent: urgency(kind) < ACTION_URGENCY.indexOf('evidence-after-validate'),

@@ -33,13 +33,17 @@ export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidat
       return hypotheses(db, kind, prefix);
     // names are matched and ordered by their keys, as pm compares them (src/core/identity.ts), in
     // the order of the keys' indexes (no sort)
-    case 'contact':
+    case 'contact': {
+      const joined = contactCandidate('a.name', '');
       return byName(
         db,
-        `SELECT c.name, ${CONTACT_ABOUT} FROM contacts c JOIN accounts a ON a.id = c.account_id
+        `SELECT CASE WHEN ${joined.shared} THEN ${joined.value} ELSE c.name END,
+           CASE WHEN ${joined.shared} THEN c.role ELSE ${joined.about} END
+         FROM contacts c JOIN accounts a ON a.id = c.account_id
          WHERE c.forgotten = 0 ${wordStarts('c.name_key', prefix)} ORDER BY c.name_key, c.account_id, c.id`,
         prefix,
       );
+    }
     case 'account':
       return byName(
         db,
@@ -80,8 +84,24 @@ export function liveCandidates(db: DB, kind: LiveKind, prefix: string): Candidat
   }
 }
 
-/** What a contact's candidate is about: their account, and their role when not a customer. */
-const CONTACT_ABOUT = "a.name || CASE WHEN c.role = 'customer' THEN '' ELSE ' · ' || c.role END";
+/**
+ * A contact's candidate: their name and account (and role when not a customer); or, when another contact
+ * (not erased) has the name, "Name (Account)" and their role, as pm show, pm ls --with, pm log --with and
+ * pm forget take it: the bare name of namesakes was refused as ambiguous once inserted. Namesakes at
+ * one account share the form; pm show's refusal then names each one. `index` is what the namesakes are
+ * looked up by (the fast path's covering index), `account` the account's name.
+ */
+function contactCandidate(account: string, index: string): { shared: string; value: string; about: string } {
+  return {
+    shared: `EXISTS (SELECT 1 FROM contacts d ${index} WHERE d.forgotten = 0 AND d.name_key = c.name_key
+      AND d.id <> c.id)`,
+    value: `c.name || ' (' || ${account} || ')'`,
+    about: `${account} || CASE WHEN c.role = 'customer' THEN '' ELSE ' · ' || c.role END`,
+  };
+}
+
+/** The index that answers a contact's line: names, accounts' names and roles of contacts not erased. */
+const INDEX = 'INDEXED BY contacts_for_completion';
 
 /**
  * `pm __complete contact`'s lines made by SQLite as one text, when every contact's name and
@@ -94,12 +114,13 @@ const CONTACT_ABOUT = "a.name || CASE WHEN c.role = 'customer' THEN '' ELSE ' ·
  * test/unit/completion-lines.test.ts compares the two.
  */
 export function contactLines(db: DB, prefix: string): string | undefined {
-  const about = CONTACT_ABOUT.replace('a.name', 'c.account_name');
+  const kept = contactCandidate('c.account_name', INDEX);
   let statement: Database.Statement;
   try {
     statement = db.prepare(
-      `SELECT group_concat(line, '') FROM (SELECT c.name || char(9) || ${about} || char(10) AS line
-         FROM contacts c INDEXED BY contacts_for_completion
+      `SELECT group_concat(line, '') FROM (SELECT CASE WHEN ${kept.shared} THEN ${kept.value} || char(9) || c.role
+         ELSE c.name || char(9) || ${kept.about} END || char(10) AS line
+         FROM contacts c ${INDEX}
          WHERE c.forgotten = 0 ${wordStarts('c.name_key', prefix)} ORDER BY c.name_key, c.account_id, c.id)`,
     );
   } catch {

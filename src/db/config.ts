@@ -35,6 +35,11 @@ export function setUserName(db: DB, name: string, formerDefault: string | null):
     `UPDATE outcomes SET by = ? WHERE by = ? AND uuid IN (SELECT key FROM record_versions
       WHERE kind = 'outcome' AND version LIKE '%.' || (SELECT device FROM sync_clock))`,
   ).run(name, formerDefault);
+  // and the hypotheses added here (this device has a version of them), as the calls logged here (H14)
+  db.prepare(
+    `UPDATE hypotheses SET by = ? WHERE by = ? AND uuid IN (SELECT key FROM record_versions
+      WHERE kind = 'hypothesis' AND instr(vv, '"' || (SELECT device FROM sync_clock) || '"') > 0)`,
+  ).run(name, formerDefault);
   return db
     .prepare('UPDATE interviews SET by = ? WHERE by = ? AND id IN (SELECT interview_id FROM logged_here)')
     .run(name, formerDefault).changes;

@@ -126,7 +126,7 @@ ORDER BY i.date, i.uuid`;
 // a range's: those its interviews' links and its outcomes refer to, looked up by id rather than
 // testing each of the journal's hypotheses against the range
 const HYPOTHESIS_COLUMNS = `h.id AS rowid, h.uuid, 'H' || h.id AS id, h.statement, h.kind, h.criteria,
-  h.created_on AS createdOn, h.decide_by AS decideBy,
+  h.created_on AS createdOn, h.decide_by AS decideBy, h.by,
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM hypothesis_tags WHERE hypothesis_id = h.id ORDER BY position))
     AS tags,
@@ -249,6 +249,7 @@ const toHypothesis = (r: Row): HypothesisDoc => ({
   revisions: JSON.parse(r.revisions),
   bet: r.betUntil === null ? null : { until: r.betUntil, reason: r.betReason, since: r.betSince },
   opportunityUuids: JSON.parse(r.opportunityUuids),
+  by: r.by,
 });
 
 /** The shared records of one kind with these keys, as the exchange format writes them (no versions). */
@@ -768,14 +769,14 @@ SELECT json_array(i.id, i.date, i.channel, a.uuid, a.name, i.by, i.minutes, i.su
   (SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT e.hypothesis_id,
     e.direction,
      e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id ORDER BY e.hypothesis_id)), i.stage, i.source,
-  CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END)
+  CASE WHEN i.follow_up_done = 0 THEN ${answeredSql('i', '@end')} END, i.kind)
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE ${where}
 ORDER BY i.date, i.id`;
 
 // A range's interviews as the markdown export writes them (src/render/markdown-export.ts), each row
 // [id, date, channel, its contacts' names in UUID order or null, account and source, the lines from By
-// to the quotes, notes, summary, links as JSON or null].
+// to the quotes, notes, summary, links as JSON or null, kind].
 // Each text the lines hold as typed (by, summary, tags, stage, pains, quotes) is set between two NULs
 // (no stored text holds one: src/core/text.ts): the lines are right when each is one mdInline leaves as
 // it is, which the renderer tests before it takes the NULs out. The JSON row, parsed and written a value
@@ -805,7 +806,7 @@ SELECT i.id, i.date, i.channel,
   i.notes, i.summary,
   nullif((SELECT json_group_array(json_array(hypothesis_id, direction, strength, basis)) FROM (SELECT
     e.hypothesis_id, e.direction, e.strength, e.basis FROM evidence e WHERE e.interview_id = i.id
-    ORDER BY e.hypothesis_id)), '[]')
+    ORDER BY e.hypothesis_id)), '[]'), i.kind
 FROM interviews i LEFT JOIN accounts a ON a.id = i.account_id
 WHERE i.date BETWEEN @start AND @end AND (i.date, i.id) > (@afterDate, @afterId)
 ORDER BY i.date, i.id`;
@@ -865,6 +866,7 @@ export function markdownRecords(db: DB, range: ExportRange): MarkdownRecords {
       followUpAnswered: answeredBy(r[18]),
       links: r[15],
       stage: r[16],
+      kind: r[19],
     };
   };
   return {
@@ -914,6 +916,13 @@ export function peopleForRedaction(db: DB): { contacts: PersonRef[]; accounts: A
     .pluck()
     .all() as string[];
   if (userName !== undefined && !interviewers.includes(userName)) interviewers.push(userName);
+  // then whoever added a hypothesis (schema 75) or recorded a decision and held no conversation
+  for (const by of db
+    .prepare(`SELECT by FROM (SELECT by, id FROM hypotheses UNION ALL SELECT by, 1e15 + id FROM outcomes)
+      WHERE by IS NOT NULL GROUP BY by ORDER BY min(id)`)
+    .pluck()
+    .all() as string[])
+    if (!interviewers.includes(by)) interviewers.push(by);
   return {
     interviewers,
     contacts: db

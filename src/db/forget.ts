@@ -89,6 +89,7 @@ export function livingNames(db: DB, except?: number): string[] {
   // as one it shielded the erased person's words in every text (review wave 15 R1)
   const team = db
     .prepare(`SELECT by FROM interviews WHERE by IS NOT NULL UNION SELECT by FROM outcomes WHERE by IS NOT NULL
+      UNION SELECT by FROM hypotheses WHERE by IS NOT NULL
       UNION SELECT value FROM config WHERE key = 'user.name'`)
     .pluck()
     .all() as string[];
@@ -304,11 +305,12 @@ function scrubAttributions(db: DB, m: MentionMatcher): Map<number, number> {
       for (const id of ids) changed.set(id, (changed.get(id) ?? 0) + r.count);
     }
   }
-  // who recorded a decision (schema 64), as who held a conversation
-  for (const value of db.prepare('SELECT DISTINCT by FROM outcomes WHERE by IS NOT NULL').pluck().all() as string[]) {
-    const by = scrubBy(value, (t) => m.replace(t).text);
-    if (by !== value) db.prepare('UPDATE outcomes SET by = ? WHERE by = ?').run(by, value);
-  }
+  // who recorded a decision (schema 64) and who added a hypothesis (75), as who held a conversation
+  for (const table of ['outcomes', 'hypotheses'] as const)
+    for (const value of db.prepare(`SELECT DISTINCT by FROM ${table} WHERE by IS NOT NULL`).pluck().all() as string[]) {
+      const by = scrubBy(value, (t) => m.replace(t).text);
+      if (by !== value) db.prepare(`UPDATE ${table} SET by = ? WHERE by = ?`).run(by, value);
+    }
   return changed;
 }
 

@@ -31,15 +31,18 @@ export interface NewHypothesis {
   createdOn: string;
   decideBy: string;
   tags: string[];
+  /** who adds it (user.name, else the OS login) */
+  by: string;
 }
 
 export function insertHypothesis(db: DB, h: NewHypothesis): number {
   const rowid = Number(
     db
       .prepare(
-        'INSERT INTO hypotheses(uuid, statement, kind, criteria, created_on, decide_by) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO hypotheses(uuid, statement, kind, criteria, created_on, decide_by, by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy).lastInsertRowid,
+      .run(h.uuid, h.statement, h.kind, h.criteria, h.createdOn, h.decideBy, h.by).lastInsertRowid,
   );
   setHypothesisTags(db, rowid, h.tags);
   return rowid;
@@ -279,10 +282,9 @@ export function withDecidedFlags(db: DB, asOf: string, records: HypothesisRecord
         `SELECT d.value ->> 0 FROM json_each(@decided) d
          WHERE EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = d.value ->> 0
            AND e.date >= d.value ->> 2 AND e.date <= @asOf
-           AND CASE WHEN d.value ->> 1 = 'validated'
-             THEN e.direction = 'refutes' AND e.kind = 'customer'
-               AND ${loggedAfterSql('e', 'e.hypothesis_id', 'd.value ->> 2')}
-             ELSE e.date > d.value ->> 2 AND e.direction = 'supports' END)`,
+           AND CASE WHEN d.value ->> 1 = 'validated' THEN e.direction = 'refutes' AND e.kind = 'customer'
+             ELSE e.direction = 'supports' END
+           AND ${loggedAfterSql('e', 'e.hypothesis_id', 'd.value ->> 2')})`,
       )
       .pluck()
       .all({ decided: JSON.stringify(decided), asOf }) as number[],

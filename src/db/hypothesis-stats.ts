@@ -20,7 +20,7 @@ export interface HypothesisRow extends HypothesisFacts {
 }
 
 const COLUMNS = `h.id AS rowid, 'H' || h.id AS id, h.uuid, h.statement, h.kind, h.criteria,
-  h.created_on AS createdOn, h.decide_by AS decideBy,
+  h.created_on AS createdOn, h.decide_by AS decideBy, h.by,
   h.bet_until AS betUntil, h.bet_reason AS betReason, h.bet_since AS betSince,
   (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM hypothesis_tags t WHERE t.hypothesis_id = h.id ORDER BY
     position)) AS tags`;
@@ -219,7 +219,7 @@ export function runningBets(db: DB): Map<number, Bet> {
   return new Map(rows.map(([id, until, reason, since]) => [id, { until, reason, since }]));
 }
 
-export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags'>;
+export type ReportHypothesisRow = Omit<HypothesisRow, 'uuid' | 'kind' | 'criteria' | 'tags' | 'by'>;
 
 /** Basis ranks as SQLite returns them (null: no customer evidence that way). */
 type Rank = 0 | 1 | 2 | null;
@@ -566,7 +566,8 @@ export function confidenceInputs(db: DB, asOf: string, rowids: number[]): Map<nu
  * SQL for loggedAfter (src/core/hypotheses.ts): evidence row `e` of hypothesis `h` came after the
  * decision made on `day` (the hypothesis's latest outcome): dated after it, or dated that day and its
  * interview's UUID (version 7, time-ordered) after that outcome's. The report's statements
- * (src/db/report.ts, report-json.ts) and 0061's kept entries write this rule for evidence-after-validate.
+ * (src/db/report.ts, report-json.ts) and the kept entries of 0061 and 0074 write this rule for
+ * evidence-after-validate and evidence-after-kill.
  */
 export const loggedAfterSql = (e: string, h: string, day: string): string =>
   `(${e}.date > ${day} OR ${e}.date = ${day} AND (SELECT i.uuid FROM interviews i WHERE i.id = ${e}.interview_id) > ` +

@@ -19,6 +19,7 @@ import { refreshStatistics, type DB } from './journal.js';
 import {
   changesOf,
   mergeChanges,
+  SCRUBBED_KINDS,
   type MergeResult,
   type OwnLoss,
   type RemovedRecord,
@@ -37,6 +38,7 @@ import {
   type PersonNeedles,
 } from './forget.js';
 import { addPrivacyKeys, loadForgottenList, recordErasure, rememberEntry } from './erasure.js';
+import { versionsBefore, type VersionsBefore } from './tracking.js';
 import { sameAsErased } from '../core/erasure.js';
 import { statementKey } from '../core/similarity.js';
 import { DEFAULTS, type ConfigKey } from '../core/config.js';
@@ -207,7 +209,8 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
     const counts = emptyCounts();
     const erased = opts.erased ?? [];
     const pending = new Map<string, Scrubbed>();
-    const clean = eraseOnArrival(db, doc, today, counts, erased, pending);
+    const scrubbedFrom: VersionsBefore = new Map();
+    const clean = eraseOnArrival(db, doc, today, counts, erased, pending, scrubbedFrom);
     const newNames = namesNotHere(db, clean);
     // a file from before change tracking carries its settings only as `config`: an empty journal
     // takes them (those that differ from the defaults), as versions older than any other
@@ -227,6 +230,8 @@ export function importJournal(db: DB, doc: JournalDoc, opts: ImportOptions = {})
       erased,
       bulk: opts.bulk,
       undelete: opts.undelete,
+      // (none when no erasure scrubbed here: the merge then looks up nothing per record)
+      scrubbedFrom: scrubbedFrom.size > 0 ? scrubbedFrom : undefined,
     });
     addWrittenScrubs(db, counts.scrubbed, pending);
     counts.lookalikes = lookalikes(db, newNames);
@@ -444,6 +449,7 @@ function eraseOnArrival(
   counts: ImportCounts,
   erased: ErasedPerson[],
   pending: Map<string, Scrubbed>,
+  scrubbedFrom: VersionsBefore,
 ): JournalDoc {
   if (doc.privacyKeys?.length)
     addPrivacyKeys(
@@ -481,7 +487,7 @@ function eraseOnArrival(
   const live = new LiveNames(() => [
     ...livingNames(db),
     ...arriving.filter((c) => !c.forgotten).map((c) => c.name),
-    ...[...doc.interviews, ...doc.outcomes].flatMap((r) => (r.by ? [r.by] : [])),
+    ...[...doc.interviews, ...doc.outcomes, ...doc.hypotheses].flatMap((r) => (r.by ? [r.by] : [])),
   ]);
   const erasedOne = (name: string, email: string | null, account: string | null) => {
     const needles = personNeedles(name, email, account, live);
@@ -499,6 +505,10 @@ function eraseOnArrival(
     (mergedInto.all(uuid) as { uuid: string; name: string; email: string | null }[])
       .map((alias) => list.match(alias))
       .find((m) => m !== null && m.by !== 'name');
+  // erased here as pm forget does; the versions the scrub replaces are noted, for the merge to judge the
+  // file's against: the file's deletion of a call, or its edit, is not older than a scrub of that call
+  const forgetHere = (id: number) =>
+    versionsBefore(db, [...SCRUBBED_KINDS], scrubbedFrom, () => forgetContact(db, id, erased));
   if (counts.forgottenAdded > 0)
     for (const c of db
       .prepare(`SELECT c.id, c.uuid, c.name, c.email, a.name AS account FROM contacts c
@@ -507,7 +517,7 @@ function eraseOnArrival(
       const m = list.match(c) ?? viaMerge(c.uuid) ?? null;
       if (!m) continue;
       if (m.by === 'name' && !(added.has(m.entry.uuid) && sameAsErased(m, c, erasedAccount(m.entry.uuid)))) continue;
-      countScrubbedHere(counts, forgetContact(db, c.id, erased));
+      countScrubbedHere(counts, forgetHere(c.id));
       recordErasure(db, c, today, 2);
       erasedOne(c.name, c.email, c.account);
       counts.contacts.erasedHere++;
@@ -533,7 +543,7 @@ function eraseOnArrival(
     scrubbers.set(c.uuid, { needles: erasedOne(c.name, c.email, account), name: c.name });
     const here = contactRow.get(c.uuid) as { id: number; forgotten: number } | undefined;
     if (here && !here.forgotten) {
-      countScrubbedHere(counts, forgetContact(db, here.id, erased));
+      countScrubbedHere(counts, forgetHere(here.id));
       recordErasure(db, c, today, 2);
       counts.contacts.erasedHere++;
     } else if (!here && match.by !== 'uuid') {
@@ -593,6 +603,8 @@ function eraseOnArrival(
         tags: h.tags.map((t) => scrubEverywhere(t)),
         revisions: h.revisions.map((r) => ({ ...r, before: orNull(r.before), after: orNull(r.after) })),
         bet: h.bet === null ? null : { ...h.bet, reason: scrubEverywhere(h.bet.reason) },
+        // who added it, as who held a conversation
+        by: h.by == null ? h.by : scrubBy(h.by, (t) => scrubEverywhere(t)),
       }),
     ),
     outcomes: doc.outcomes.map((o): OutcomeDoc => ({ ...o, reason: scrubEverywhere(o.reason) })),

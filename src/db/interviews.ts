@@ -153,6 +153,8 @@ export interface InterviewFilters {
   /** interviews of these accounts/contacts only (show) */
   accountId?: number;
   contactId?: number;
+  /** interviews with any of these contacts (pm ls --with "Name (Account)") */
+  contactIds?: number[];
   limit?: number;
 }
 
@@ -331,6 +333,11 @@ function listingSql(select: string, f: InterviewFilters): { sql: string; params:
   if (f.contactId !== undefined) {
     where.push('i.id IN (SELECT interview_id FROM interview_contacts WHERE contact_id = @contactId)');
     params.contactId = f.contactId;
+  }
+  if (f.contactIds !== undefined) {
+    where.push(`i.id IN (SELECT interview_id FROM interview_contacts
+      WHERE contact_id IN (SELECT value FROM json_each(@contactIds)))`);
+    params.contactIds = JSON.stringify(f.contactIds);
   }
   if (f.tags?.length) {
     const tagged = (param: string) => `i.id IN (SELECT interview_id FROM interview_tags WHERE tag_key = @${param})`;

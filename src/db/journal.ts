@@ -385,7 +385,8 @@ function sweepAbandoned(path: string): void {
   }
   for (const name of names) {
     if (!name.startsWith(stem)) continue;
-    const pid = /^(\d+)\.\d+\.tmp$/.exec(name.slice(stem.length))?.[1];
+    // (`.link.tmp`: makesLinks's second name of an empty one)
+    const pid = /^(\d+)\.\d+(?:\.link)?\.tmp$/.exec(name.slice(stem.length))?.[1];
     if (pid && !running(Number(pid))) removeQuietly(join(dirname(path), name));
   }
 }
@@ -397,6 +398,18 @@ function running(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code !== 'ESRCH'; // EPERM: another user's, running
   }
+}
+
+/** Can the folder of `tmp` (an empty file of pm's own) hold a second link to it? */
+function makesLinks(tmp: string): boolean {
+  const probe = tmp.replace(/\.tmp$/, '.link.tmp');
+  try {
+    linkSync(tmp, probe);
+  } catch {
+    return false;
+  }
+  removeQuietly(probe);
+  return true;
 }
 
 /** A new journal being built in a temporary file beside its path (stageNewJournal). */
@@ -440,6 +453,13 @@ export function stageNewJournal(path: string, env: NodeJS.ProcessEnv = process.e
     tmp = made.tmp;
   } catch {
     return undefined; // a folder pm may not write: the usual path says so, in its words
+  }
+  // a file system without hard links (FAT, some shares) could not put the journal in place at the
+  // end, and the whole import ran again the usual way (review wave 17 R6): asked first, on the empty
+  // file, the usual way it is then from the start
+  if (!makesLinks(tmp)) {
+    removeQuietly(tmp);
+    return undefined;
   }
   let db: DB | undefined;
   const abandon = () => {

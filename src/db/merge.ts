@@ -44,7 +44,7 @@ import { sameAsErased, type ForgottenList } from '../core/erasure.js';
 import { fieldStamps, readRecords } from './exchange.js';
 import { loadInterview } from './interviews.js';
 import type { InterviewRecord } from '../core/interviews.js';
-import { deviceId, foldLinkVersions, linkVersions, observe, tick, untracked } from './tracking.js';
+import { deviceId, foldLinkVersions, linkVersions, observe, tick, untracked, type VersionsBefore } from './tracking.js';
 import {
   compareVectors,
   deviceOf,
@@ -190,6 +190,11 @@ export interface MergeOptions {
    * this journal's newer than its deletion: the user undoing their own delete (pm import --undelete)
    */
   undelete?: ReadonlySet<string>;
+  /**
+   * the versions this journal's records had before an erasure arriving with the changes scrubbed them
+   * here (src/db/import.ts): a change is judged against those, as the scrub is no edit of the user's
+   */
+  scrubbedFrom?: VersionsBefore;
 }
 
 /** The order kinds are applied in: what a record refers to comes before it. */
@@ -255,7 +260,8 @@ function canonicalJson(v: unknown): string {
  * change of this journal's own, so that it travels on).
  */
 /** The kinds whose text is scrubbed of erased people as it is written (Merger.materialize). */
-const SCRUBBED_KINDS = new Set<string>(['hypothesis', 'interview', 'outcome', 'opportunity']);
+/** the kinds whose text an erasure scrubs (of an arriving record here; of this journal's by pm forget) */
+export const SCRUBBED_KINDS: ReadonlySet<string> = new Set(['hypothesis', 'interview', 'outcome', 'opportunity']);
 
 type Applied = 'added' | 'updated' | 'matched' | 'leftOut' | 'keptErased' | 'scrubbed' | 'keptHere' | 'united';
 
@@ -373,9 +379,10 @@ class Merger {
       hypothesisByUuid: p('SELECT id FROM hypotheses WHERE uuid = ?'),
       hypothesisIdFree: p('SELECT NOT EXISTS (SELECT 1 FROM hypotheses WHERE id = ?)'),
       insertHypothesis: p(`INSERT INTO hypotheses (id, uuid, statement, kind, criteria, created_on, decide_by,
-        bet_until, bet_reason, bet_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        bet_until, bet_reason, bet_since, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // a version from a pm before schema 75 names no one: it never takes the name this journal knows
       updateHypothesis: p(`UPDATE hypotheses SET statement = ?, kind = ?, criteria = ?, created_on = ?, decide_by = ?,
-        bet_until = ?, bet_reason = ?, bet_since = ? WHERE id = ?`),
+        bet_until = ?, bet_reason = ?, bet_since = ?, by = coalesce(?, by) WHERE id = ?`),
       clearHypothesisTags: p('DELETE FROM hypothesis_tags WHERE hypothesis_id = ?'),
       addHypothesisTag: p('INSERT INTO hypothesis_tags (hypothesis_id, position, tag) VALUES (?, ?, ?)'),
       clearRevisions: p('DELETE FROM hypothesis_revisions WHERE hypothesis_id = ?'),
@@ -686,7 +693,12 @@ class Merger {
       return;
     }
     const localVv = JSON.parse(local.vv) as VersionVector;
-    const order = compareVectors(c.vv, localVv);
+    // a scrub of this record by an erasure that came with the changes is no edit of the user's: a change
+    // made knowing the version before it (a teammate's deletion, or edit) is newer, and takes the
+    // record with its own vector (the scrub's version never left this journal); a concurrent one meets
+    // the user's version, the later winning (review wave 18 R5: the scrub's, made now, always won)
+    const scrubbed = this.opts.scrubbedFrom?.get(`${c.kind} ${c.key}`);
+    const order = compareVectors(c.vv, scrubbed?.vv ?? localVv);
     if (order === 'older' || order === 'equal') {
       if (this.outcomeOfRevived(c, local)) {
         this.count(counts, this.materialize(c), false);
@@ -737,7 +749,7 @@ class Merger {
       ? !local.merged_into || laterVersion(c.rev, local.version) === c.rev
       : local.merged_into
         ? false
-        : laterVersion(c.rev, local.version) === c.rev;
+        : laterVersion(c.rev, scrubbed?.version ?? local.version) === c.rev;
     const localDoc = local.deleted ? null : (readRecords(this.db, c.kind, [c.key]).get(c.key) ?? null);
     const remoteDoc = c.deleted ? null : c.data;
     const people = this.peopleVersions(c, local, localDoc, remoteDoc);
@@ -1553,10 +1565,11 @@ class Merger {
           d.createdOn,
           d.decideBy,
           ...bet,
+          d.by ?? null,
         ).lastInsertRowid,
       );
     } else {
-      this.s.updateHypothesis.run(d.statement, d.kind, d.criteria, d.createdOn, d.decideBy, ...bet, id);
+      this.s.updateHypothesis.run(d.statement, d.kind, d.criteria, d.createdOn, d.decideBy, ...bet, d.by ?? null, id);
       this.s.clearHypothesisTags.run(id);
       this.s.clearRevisions.run(id);
     }

@@ -18,11 +18,9 @@ import {
   statementRevisedAfter,
 } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
-import { bestPains, contactRows, reportSql, weeklyRows, themeRows } from './report.js';
+import { bestPains, contactRows, reportSql, segmentRows, weeklyRows, themeRows } from './report.js';
 import type { JsonLists, JsonText } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
-import type { SegmentRow } from '../core/coverage.js';
-import { bornBeforeAny } from './coverage.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
 import { addDays } from '../core/dates.js';
 import { decidedTwice } from './contested.js';
@@ -270,9 +268,10 @@ export function reportJsonSql(by: boolean) {
   // the later links to a killed or invalidated hypothesis, and the customer evidence refuting a
   // validated one, as src/db/report.ts reads them when the kept statuses hold (a link refuting a killed
   // one confirms the decision: only supporting ones are late)
+  // one rule of "after" for both lists (loggedAfterSql: that day too, when logged after the decision)
   const lateIds =
-    'FROM evidence e WHERE e.hypothesis_id = h.id AND e.date > h.decided_on AND e.date <= @asOf ' +
-    "AND e.direction = 'supports'";
+    `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date >= h.decided_on AND e.date <= @asOf ` +
+    `AND e.direction = 'supports' AND ${loggedAfterSql('e', 'h.id', 'h.decided_on')}`;
   const refutingIds =
     `FROM evidence e WHERE e.hypothesis_id = h.id AND e.date >= h.decided_on AND e.date <= @asOf ` +
     `AND e.direction = 'refutes' AND e.kind = 'customer' AND ${loggedAfterSql('e', 'h.id', 'h.decided_on')}`;
@@ -313,13 +312,13 @@ export function reportJsonSql(by: boolean) {
     ),
 
     // killed and invalidated, latest decision first (by its outcome's day, then as
-    // reportDecidedHypotheses reads them), with the links dated after the decision. Schema 44
+    // reportDecidedHypotheses reads them), with the links logged after the decision. Schema 44
     // (report_decided) keeps these entries, and refutedAfterValidation's, as JSON text spelled out
     // again in its view: a key or flag changed here needs a migration replaying report_decided_now
     // (report-json.test.ts and summaries.test.ts fail until it does)
     killed: aggregated(
       `SELECT h.id, h.statement, h.status, h.decided_on, o.date, o.reason,
-        CASE WHEN t.last_date > h.decided_on THEN ${idList(lateIds)} END AS late
+        CASE WHEN t.last_date >= h.decided_on THEN ${idList(lateIds)} END AS late
       FROM hypotheses h
         CROSS JOIN outcomes o ON o.id = (SELECT o2.id FROM outcomes o2 WHERE o2.hypothesis_id = h.id
           ORDER BY o2.date DESC, o2.id DESC LIMIT 1)
@@ -341,7 +340,7 @@ export function reportJsonSql(by: boolean) {
       ]),
       `CASE WHEN late IS NOT NULL THEN ${plainFlag(
         'evidence-after-kill',
-        'H%d was %s on %s, but %s dated after %s it: reopen it, or unlink',
+        'H%d was %s on %s, but %s logged after %s it: reopen it, or unlink',
         ['id', 'status', "coalesce(date, '')", 'late', "CASE WHEN instr(late, ',') THEN 'support' ELSE 'supports' END"],
       )} END`,
     ),
@@ -405,7 +404,9 @@ WITH x AS (
   LIMIT -1),
 -- SQLite writes y's and z's columns out where they are used: the long ones are used once each
 y AS (SELECT *, quiet > @staleDays AS stale, cs >= @validateAt AND accS >= 2 AND cr = 0 AS ready,
-    cr >= @killAt AS kill, bet IS 'running' AS holding
+    cr >= @killAt AS kill, bet IS 'running' AS holding,
+    -- someone else's (@others, H14): listed with its flags, none raised on this page
+    id NOT IN (SELECT value FROM json_each(@others)) AS mine
   FROM x),
 z AS (SELECT *,
     (CASE WHEN stale THEN ${lit(`,${NL}          "stale"`)} ELSE '' END ||
@@ -417,7 +418,7 @@ z AS (SELECT *,
       CASE WHEN supports + refutes = 0 THEN ${lit(`,${NL}          "no-evidence"`)} ELSE '' END ||
       CASE bet WHEN 'running' THEN ${lit(`,${NL}          "bet"`)} WHEN 'due' THEN ${lit(`,${NL}          "bet-due"`)}
         ELSE '' END) AS fl,
-    (CASE WHEN stale AND NOT holding THEN ${plainFlag(
+    CASE WHEN NOT mine THEN '' ELSE (CASE WHEN stale AND NOT holding THEN ${plainFlag(
       'stale',
       'H%d is stale: %s for %d day%s (stale after %d)',
       [
@@ -455,7 +456,7 @@ z AS (SELECT *,
         'H%d is ready to kill: %d customer%s refute it (pm hyp kill H%d --reason "…")',
         ['id', 'cr', pluralS('cr'), 'id'],
         OPEN_FLAGS_LEAD,
-      )} ELSE '' END) AS raised
+      )} ELSE '' END) END AS raised
   FROM y)
 SELECT CAST(group_concat(${object(6, [
       ['id', HID],
@@ -568,7 +569,11 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   const [entries, flags, later] = db
     .prepare(JSON_SQL.open)
     .raw()
-    .get({ asOf: q.asOf, judged, ...judge }) as [Buffer | null, Buffer | null, number | null];
+    .get({ asOf: q.asOf, judged, ...judge, others: JSON.stringify(q.othersHypotheses ?? []) }) as [
+    Buffer | null,
+    Buffer | null,
+    number | null,
+  ];
   let open: JsonLists['open'] = null;
   let hypotheses = [] as ReportRows['hypotheses'];
   if (later === 1) hypotheses = reportOpenHypotheses(db, judged, true);
@@ -612,9 +617,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     refutedAfterValidation: [],
     themes: themeList ?? themeRows(db, SQL, period),
     followUps: [],
-    segments: db
-      .prepare(SQL.segments)
-      .all({ asOf: q.asOf, ...by, bornBefore: bornBeforeAny(db, q.bornBefore ?? null) }) as SegmentRow[],
+    segments: segmentRows(db, q),
     contested: decidedTwice(db, judged),
     // the best five, as the markdown view reads them (the pains of those that may rank among them)
     opportunities: { ...bestPains(db, q, named, backing), named, hypotheses: backing },

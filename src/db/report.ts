@@ -93,8 +93,8 @@ const THEME_NAME = (grp: string, spelling: string) =>
   `CASE WHEN ${grp} GLOB ' #*' THEN (SELECT o.name FROM opportunities o WHERE o.id = substr(${grp}, 3))
     ELSE ${spelling} END`;
 
-/** Evidence `e` logged after the validation of `h` (the rule of evidence-after-validate). */
-const REFUTED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
+/** Evidence `e` logged after the decision of `h` (the rule of evidence-after-validate and -kill). */
+const LOGGED_AFTER = loggedAfterSql('e', 'h.id', 'h.decided_on');
 
 /**
  * Each listed follow-up's first living customer or prospect, in the order of its `with` (its people's
@@ -251,18 +251,19 @@ FROM outcomes o JOIN hypotheses h ON h.id = o.hypothesis_id
 WHERE o.date BETWEEN @start AND @end
 ORDER BY o.date DESC, o.id DESC`,
 
-    // interviews dated after a hypothesis was killed or invalidated (its latest outcome as of @asOf)
-    // that support it (one refuting it confirms the decision: afterDecision, src/core/hypotheses.ts).
+    // interviews logged after a hypothesis was killed or invalidated (its latest outcome as of @asOf:
+    // dated after its day, or that day and logged after it, as for a validation) that support it (one
+    // refuting it confirms the decision: afterDecision, src/core/hypotheses.ts).
     // When no outcome is dated after @asOf (`now`), the status and decision day kept on each
     // hypothesis (migration 0004) hold; otherwise each one's outcomes are looked up.
-    // A hypothesis whose latest link of all is not after its decision has none after it as of any day.
+    // A hypothesis whose latest link of all is before its decision's day has none after it as of any day.
     lateEvidence: now
       ? `
 SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM hypotheses h
-  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date > h.decided_on
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date >= h.decided_on
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
-WHERE h.status IN ('killed', 'invalidated') AND e.date > h.decided_on AND e.date <= @asOf
+WHERE h.status IN ('killed', 'invalidated') AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf
   AND e.direction = 'supports'
 ORDER BY h.id, e.date, e.interview_id`
       : `
@@ -273,9 +274,10 @@ WITH latest AS MATERIALIZED (
   WHERE o.outcome IN ('killed', 'invalidated'))
 SELECT 'H' || l.hypothesis_id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM latest l
-  CROSS JOIN evidence_totals t ON t.hypothesis_id = l.hypothesis_id AND t.last_date > l.date
+  CROSS JOIN evidence_totals t ON t.hypothesis_id = l.hypothesis_id AND t.last_date >= l.date
   CROSS JOIN evidence e ON e.hypothesis_id = l.hypothesis_id
-WHERE e.date > l.date AND e.date <= @asOf AND e.direction = 'supports'
+WHERE e.date >= l.date AND ${loggedAfterSql('e', 'l.hypothesis_id', 'l.date')} AND e.date <= @asOf
+  AND e.direction = 'supports'
 ORDER BY l.hypothesis_id, e.date, e.interview_id`,
 
     // the first @rows killed and invalidated hypotheses that links dated after their decision still
@@ -290,7 +292,8 @@ WITH late AS (
     CROSS JOIN hypothesis_links h ON h.hypothesis_id = d.hypothesis_id
   WHERE d.list = 'killed' AND d.flag IS NOT NULL AND h.created_on <= @asOf
     AND (h.last_link <= @asOf OR EXISTS (SELECT 1 FROM evidence e WHERE e.hypothesis_id = d.hypothesis_id
-      AND e.date > d.decided_on AND e.date <= @asOf AND e.direction = 'supports')))
+      AND e.date >= d.decided_on AND ${loggedAfterSql('e', 'd.hypothesis_id', 'd.decided_on')} AND e.date <= @asOf
+      AND e.direction = 'supports')))
 SELECT id, (SELECT count(*) FROM late) FROM late ORDER BY decided_on DESC, id LIMIT @rows`,
 
     // lateKilled from 0068's index alone: right when nothing is dated after @asOf (no conversation, so
@@ -311,7 +314,7 @@ ORDER BY d.decided_on DESC, d.hypothesis_id LIMIT @rows`,
 SELECT 'H' || h.id AS hypothesisId, 'I' || e.interview_id AS interviewId, e.date
 FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status IN ('killed', 'invalidated')
-  AND e.date > h.decided_on AND e.date <= @asOf AND e.direction = 'supports'
+  AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf AND e.direction = 'supports'
 ORDER BY h.id, e.date, e.interview_id`,
 
     // For a view, the open hypotheses it lists and those it only counts (\`now\`): each open
@@ -354,7 +357,7 @@ FROM hypotheses h
   CROSS JOIN evidence_totals t ON t.hypothesis_id = h.id AND t.last_date >= h.decided_on AND t.refutes > 0
   CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.status = 'validated' AND e.direction = 'refutes' AND e.kind = 'customer'
-  AND e.date >= h.decided_on AND ${REFUTED_AFTER} AND e.date <= @asOf
+  AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`
       : `
 WITH latest AS MATERIALIZED (
@@ -388,7 +391,7 @@ SELECT 'H' || h.id AS hypothesisId, h.statement, h.decided_on AS validatedOn, 'I
   e.date
 FROM hypotheses h CROSS JOIN evidence e ON e.hypothesis_id = h.id
 WHERE h.id IN (SELECT value FROM json_each(@ids)) AND h.status = 'validated' AND e.direction = 'refutes'
-  AND e.kind = 'customer' AND e.date >= h.decided_on AND ${REFUTED_AFTER} AND e.date <= @asOf
+  AND e.kind = 'customer' AND e.date >= h.decided_on AND ${LOGGED_AFTER} AND e.date <= @asOf
 ORDER BY h.id, e.date, e.interview_id`,
 
     // tags (case-insensitively) and pains (by painKey, as opportunities group them: case and spacing aside)
@@ -579,9 +582,6 @@ WHERE i.follow_up IS NOT NULL AND i.follow_up_done = 0 AND i.follow_up <= @asOf 
 ORDER BY i.follow_up, i.id
 LIMIT @rows`,
 
-    // every segment with accounts and its last customer conversation, for segment-silent (src/db/coverage.ts)
-    segments: segmentsSql(by),
-
     // themeCount from the themes kept by day (0060), without --by (theme_days keeps no interviewer):
     // the period's keys a range of rows, each pain's grouped as above; the second column says a pain's key
     // is one painKey may spell otherwise (beyond printable ASCII, a run of spaces), for themeCount then
@@ -648,12 +648,19 @@ FROM heard h CROSS JOIN accounts a INDEXED BY accounts_by_segment
 WHERE h.last < @silentBefore
 GROUP BY h.k`;
 
-/** Every segment with accounts (segmentsSql), or for the standup page those gone silent (SILENT_SEGMENTS). */
-function segmentRows(db: DB, SQL: Statements, q: ReportQuery, p: Params): SegmentRow[] {
+/**
+ * Every segment with accounts (segmentsSql), or for the standup page those gone silent (SILENT_SEGMENTS).
+ * The user's own page (q.own) judges them on everyone's customer conversations, as pm coverage does: a
+ * segment is silent when the product has not heard it, whoever held the call (fresh-eyes wave 19 H16).
+ */
+export function segmentRows(db: DB, q: ReportQuery): SegmentRow[] {
   const bornBefore = bornBeforeAny(db, q.bornBefore ?? null);
-  if (q.silentBefore !== undefined && q.by === null && bornBefore === null)
+  const by = q.own ? null : q.by;
+  if (q.silentBefore !== undefined && by === null && bornBefore === null)
     return db.prepare(SILENT_SEGMENTS).all({ asOf: q.asOf, silentBefore: q.silentBefore }) as SegmentRow[];
-  return db.prepare(SQL.segments).all({ ...p, bornBefore }) as SegmentRow[];
+  return db
+    .prepare(segmentsSql(by !== null))
+    .all({ asOf: q.asOf, ...(by === null ? {} : { by }), bornBefore }) as SegmentRow[];
 }
 
 function names(json: string | null): string[] {
@@ -824,6 +831,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     ...pick('asOf', 'by', 'rows'),
     accountCadence: q.accountCadence,
   });
+  if (q.own && q.by !== null && accounts.length > 0) teammateCalls(db, accounts, q.asOf, q.by);
   const decided = db.prepare(SQL.decided).all(pick('start', 'end')) as OutcomeRow[];
   const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, judged, rows, now);
   const [themes, unreadThemes] = q.themeCounts
@@ -886,7 +894,7 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
     refutedAfterValidation,
     themes,
     followUps,
-    segments: segmentRows(db, SQL, q, pick('asOf', 'by')),
+    segments: segmentRows(db, q),
     contested: decidedTwice(db, judged),
     opportunities: {
       ...(q.opportunityCounts
@@ -1142,6 +1150,14 @@ function openHypotheses(
       validateAt,
       killAt,
     }) as number[];
+  // someone else's (H14): listed among the open, no flag of theirs raised here (src/core/report.ts)
+  if (q.othersHypotheses) {
+    const others = new Set(q.othersHypotheses);
+    for (let k = 0; k < codes.length; k++) {
+      const bits = codes[k] % OPEN_SPAN;
+      if (bits > 1 && others.has((codes[k] - bits) / OPEN_SPAN)) codes[k] -= bits & ~OPEN_FLAG.apart;
+    }
+  }
   // set apart: a bet (its flags are held or not by --until: read and judged whole). Found here, a
   // few seeks into the ids, not in the statement: an IN of the bets there cost every row a probe,
   // ~0.3 ms of the harsh 100k journal's ~1 ms for its 1,590 open hypotheses. (Arithmetic, not |:
@@ -1212,6 +1228,32 @@ function openHypotheses(
     if (unlisted[1 + BY_URGENCY.length + k] > 0) counted.needs[f] = unlisted[1 + BY_URGENCY.length + k];
   });
   return { open: reportOpenHypotheses(db, q.judgedOn, now, rows, ids), openCounted: counted };
+}
+
+// each account's latest customer conversation by someone other than @by after the day given (the
+// user's last), on or before @asOf: one seek of interviews_by_account_kind_date an account read
+const TEAMMATE_CALLS = `
+SELECT j.key, i.by, i.date FROM json_each(@accounts) j
+  CROSS JOIN accounts a ON a.name = json_extract(j.value, '$[0]')
+  CROSS JOIN interviews i ON i.id = (SELECT i2.id FROM interviews i2
+    WHERE i2.account_id = a.id AND i2.kind = 'customer' AND i2.date <= @asOf
+      AND i2.date > json_extract(j.value, '$[1]') AND i2.by <> @by COLLATE NOCASE
+    ORDER BY i2.date DESC, i2.id DESC LIMIT 1)`;
+
+/**
+ * The user's own page: each account going cold that a teammate has called since the user's last call
+ * gets that call (AccountContactRow.teammate), which its Needs line names.
+ */
+function teammateCalls(db: DB, accounts: AccountContactRow[], asOf: string, by: string): void {
+  const found = db
+    .prepare(TEAMMATE_CALLS)
+    .raw()
+    .all({ accounts: JSON.stringify(accounts.map((a) => [a.account, a.lastDirect])), asOf, by }) as [
+    number,
+    string,
+    string,
+  ][];
+  for (const [k, who, date] of found) accounts[k].teammate = { by: who, date };
 }
 
 /** The accounts going cold: every one, or for a view (`rows`) the first and how many are left. */

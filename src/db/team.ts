@@ -138,3 +138,16 @@ export function teamSizes(db: DB, weeks: readonly { until: string }[], days: num
   }
   return sizes;
 }
+
+/**
+ * The row ids of the hypotheses someone other than `me` added (H14), from the partial index on `by`
+ * (none on a journal made by imports of files before schema 75); `me` is asked only when one names
+ * someone. Case aside, as a conversation's `by` matches `--by`.
+ */
+export function hypothesesOfOthers(db: DB, me: () => string): number[] {
+  if (db.prepare('SELECT 1 FROM hypotheses WHERE by IS NOT NULL LIMIT 1').get() === undefined) return [];
+  return db
+    .prepare('SELECT id FROM hypotheses WHERE by IS NOT NULL AND by <> ? COLLATE NOCASE ORDER BY id')
+    .pluck()
+    .all(me()) as number[];
+}

@@ -109,7 +109,7 @@ export const TRACKED: readonly TrackedTable[] = [
     table: 'hypotheses',
     kind: 'hypothesis',
     key: (r) => `${r}.uuid`,
-    columns: ['statement', 'kind', 'criteria', 'created_on', 'decide_by', 'bet_until', 'bet_reason', 'bet_since'],
+    columns: ['statement', 'kind', 'criteria', 'created_on', 'decide_by', 'bet_until', 'bet_reason', 'bet_since', 'by'],
     own: true,
   },
   {
@@ -310,4 +310,44 @@ export function linkVersions(
         WHERE ${kind === 'hypothesis' ? 'h' : 'i'}.uuid = ?`,
     )
     .all(uuid) as { version: string; vv: string }[];
+}
+
+/** A record's version and vector before a change made here (versionsBefore), by `kind key`. */
+export type VersionsBefore = Map<string, { version: string; vv: VersionVector }>;
+
+/**
+ * Run fn (in the caller's transaction), noting in `into` the version each record of `kinds` had
+ * before fn first changed it; a record already noted keeps its first. An erasure arriving with an
+ * import scrubs this journal's text before the file's records are merged, and the scrub ticks a
+ * version of this journal's: the merge judges the file's versions against the ones noted here, so
+ * that the scrub is no edit of the user's (src/db/import.ts; review wave 18 R5). Noted by a trigger of
+ * the connection's own (TEMP), gone when fn returns: the tracking triggers of every record kind write
+ * record_versions, and only a record fn changes is read.
+ */
+export function versionsBefore<T>(db: DB, kinds: readonly string[], into: VersionsBefore, fn: () => T): T {
+  if (!db.inTransaction) throw new Error('bug: versionsBefore outside a transaction');
+  const list = kinds.map((k) => `'${k.replace(/'/g, "''")}'`).join(', ');
+  // (no OR IGNORE: the upsert that fires the trigger overrides a conflict clause inside it)
+  db.exec(`CREATE TEMP TABLE pm_versions_before (kind TEXT, key TEXT, version TEXT, vv TEXT, PRIMARY KEY (kind, key));
+    CREATE TEMP TRIGGER pm_versions_before BEFORE UPDATE OF version ON main.record_versions
+    WHEN OLD.kind IN (${list}) BEGIN
+      INSERT INTO pm_versions_before SELECT OLD.kind, OLD.key, OLD.version, OLD.vv
+        WHERE NOT EXISTS (SELECT 1 FROM pm_versions_before WHERE kind = OLD.kind AND key = OLD.key);
+    END;`);
+  try {
+    const result = fn();
+    const rows = db.prepare('SELECT kind, key, version, vv FROM temp.pm_versions_before').all() as {
+      kind: string;
+      key: string;
+      version: string;
+      vv: string;
+    }[];
+    for (const r of rows) {
+      const key = `${r.kind} ${r.key}`;
+      if (!into.has(key)) into.set(key, { version: r.version, vv: JSON.parse(r.vv) as VersionVector });
+    }
+    return result;
+  } finally {
+    db.exec('DROP TRIGGER temp.pm_versions_before; DROP TABLE temp.pm_versions_before;');
+  }
 }

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { EvidenceEntry, HypothesisFlag, HypothesisRecord, OutcomeEntry } from '../core/hypotheses.js';
 import { safe, safeLine } from '../core/text.js';
 import { confidenceCell, confidenceText } from '../core/confidence.js';
-import { whereFrom } from '../core/interviews.js';
+import { evidenceNotCounted, whereFrom } from '../core/interviews.js';
 import { cut, padEnd } from './width.js';
 import { table, type Column } from './table.js';
 
@@ -106,13 +106,6 @@ function relative(date: string, today: string, daysFromToday: number): string {
   return daysFromToday < 0 ? `${days(-daysFromToday)} ago` : `in ${days(daysFromToday)}`;
 }
 
-/** Why a piece of evidence does not count toward the flags, or '' when it does. */
-function notCounted(e: EvidenceEntry): string {
-  if (e.interviewKind === 'indirect') return 'second-hand: not counted';
-  if (e.interviewKind === 'stakeholder') return 'no customer present: not counted';
-  return '';
-}
-
 /**
  * The show page: header, criterion, dates, evidence counts, flags; then a timeline of evidence and
  * outcomes in date order, within a day in the order they were logged (their UUIDs are time-ordered: a
@@ -122,7 +115,14 @@ export function renderHypothesisShow(
   r: HypothesisRecord,
   evidence: EvidenceEntry[],
   outcomes: OutcomeEntry[],
-  opts: RenderOptions & { today: string; decideInDays: number; since?: string[]; confirmed?: string[] },
+  opts: RenderOptions & {
+    today: string;
+    decideInDays: number;
+    since?: string[];
+    confirmed?: string[];
+    /** who added it, when the page should say (someone else, or a journal the team reads) */
+    addedBy?: string | null;
+  },
 ): string {
   const c = opts.color;
   const label = (s: string) => c.dim(padEnd(s, 11));
@@ -137,7 +137,8 @@ export function renderHypothesisShow(
     `${label('Criterion')}` +
       `${r.criteria === null ? c.dim('(none: pm hyp edit ' + r.id + ' --criteria "…")') : safe(r.criteria)}`,
   );
-  lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})`);
+  const by = opts.addedBy ? ` by ${safeLine(opts.addedBy)}` : '';
+  lines.push(`${label('Created')}${r.createdOn} (${relative(r.createdOn, opts.today, -r.ageDays)})${by}`);
   lines.push(`${label('Decide by')}${r.decideBy} (${relative(r.decideBy, opts.today, opts.decideInDays)})`);
   if (r.tags.length) lines.push(`${label('Tags')}${r.tags.map(safeLine).join(', ')}`);
   if (r.opportunities.length) lines.push(`${label('For')}${r.opportunities.map(safeLine).join('; ')}`);
@@ -170,7 +171,7 @@ export function renderHypothesisShow(
     const what =
       r.status === 'validated'
         ? `${ids} logged after the validation ${one ? 'refutes' : 'refute'} it: reopen it to decide again`
-        : `${ids} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} ${one ? 'supports' : 'support'} ` +
+        : `${ids} logged after the ${r.status === 'killed' ? 'kill' : 'decision'} ${one ? 'supports' : 'support'} ` +
           'it: reopen it, or unlink what is not about it';
     lines.push(`${label('')}${safeLine(what)}`);
     const unlink = one ? ` · pm hyp unlink ${r.id} ${since[0]}` : ` · pm hyp unlink ${r.id} I…`;
@@ -180,7 +181,7 @@ export function renderHypothesisShow(
   if (confirmed.length && r.decision) {
     const one = confirmed.length === 1;
     lines.push(
-      `${label('')}${confirmed.join(', ')} dated after the ${r.status === 'killed' ? 'kill' : 'decision'} ` +
+      `${label('')}${confirmed.join(', ')} logged after the ${r.status === 'killed' ? 'kill' : 'decision'} ` +
         `${one ? 'refutes' : 'refute'} it too: ${one ? 'it confirms' : 'they confirm'} the decision`,
     );
   }
@@ -193,7 +194,7 @@ export function renderHypothesisShow(
     const arrow = e.direction === 'supports' ? c.green('supports') : c.red('refutes ');
     const from = safeLine(whereFrom(e.account, e.source));
     const who = e.with.length ? `${e.with.map(safeLine).join(', ')} (${from})` : from;
-    const note = notCounted(e);
+    const note = evidenceNotCounted(e.interviewKind);
     const basis = e.basis === 'said' ? '' : ` ${e.basis}`;
     const head =
       `  ${e.date}  ${padEnd(e.interviewId, 5)} ${arrow}  ${padEnd(e.strength, 6)}  ` +

@@ -15,7 +15,7 @@ import { type HypothesisStatus, revisedAsOf } from '../core/hypotheses.js';
 import { confidenceText, type Confidence } from '../core/confidence.js';
 import type { Redactor } from '../core/redact.js';
 import type { MarkdownInterview, MarkdownRecords } from '../core/markdown-records.js';
-import { whereFrom } from '../core/interviews.js';
+import { evidenceNotCounted, type InterviewKind, notCustomerContact, whereFrom } from '../core/interviews.js';
 import { renderReportMarkdown } from './report-md.js';
 import type { Team } from '../core/team.js';
 import { mdBlock, mdHeading, mdInline, typedPlain } from './markdown.js';
@@ -132,6 +132,14 @@ interface EvidenceLine {
   summary: string;
   direction: string;
   strength: string;
+  /** ` [no customer present: not counted]` and the like, as pm hyp show marks it, or '' */
+  note: string;
+}
+
+/** ` · a stakeholder meeting: not customer contact` after such an interview's heading, as pm log says it; or ''. */
+function contactNote(kind: InterviewKind): string {
+  const note = notCustomerContact(kind);
+  return note ? ` · ${note}` : '';
 }
 
 /** Writes the document through `write`, in chunks; returns how many interviews it holds. */
@@ -190,13 +198,22 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   if (input.report.conversations.length + input.unread.conversations > 1)
     out.push('Oldest first (the Conversations above are newest first).', '');
   // each interview's hypotheses, after its lines; the Hypotheses section below lists them again as evidence
-  const linkLines = (id: string, date: string, whoText: string, summary: string, links: MarkdownInterview['links']) => {
+  const linkLines = (
+    id: string,
+    date: string,
+    whoText: string,
+    summary: string,
+    links: MarkdownInterview['links'],
+    kind: InterviewKind,
+  ) => {
+    const why = evidenceNotCounted(kind);
+    const note = why ? ` [${why}]` : '';
     let b = '\nHypotheses:\n';
     for (const [rowid, direction, strength, basis] of links) {
       const h = hypotheses.get(rowid);
       const how = basis === 'said' ? strength : `${strength}, ${basis}`;
       b += `\n- **${h ? named(input.refs, h.id) : '?'}** ${direction} (${how}): ${h ? statementOf(h) : ''}`;
-      const line = { interview: id, date, who: mdInline(whoText), summary, direction, strength: how };
+      const line = { interview: id, date, who: mdInline(whoText), summary, direction, strength: how, note };
       const list = evidenceOf.get(rowid);
       if (list) list.push(line);
       else evidenceOf.set(rowid, [line]);
@@ -216,13 +233,13 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
   for (const i of interviews) {
     count++;
     if (Array.isArray(i)) {
-      const [n, date, channel, names, from, lines, notes, summary, links] = i;
+      const [n, date, channel, names, from, lines, notes, summary, links, kind] = i;
       const id = `I${n}`;
       const whoText = names === null ? from : `${names} (${from})`;
       const how = names === null ? 'signal from' : 'with';
-      const heading = `${named(input.refs, id)} · ${date} · ${channel} ${how} ${whoText}`;
+      const heading = `${named(input.refs, id)} · ${date} · ${channel} ${how} ${whoText}${contactNote(kind)}`;
       let b = `${mdHeading(3, heading)}\n\n${lines.replaceAll('\0', '')}${notesOf(notes)}`;
-      if (links !== null) b += linkLines(id, date, whoText, summary, JSON.parse(links));
+      if (links !== null) b += linkLines(id, date, whoText, summary, JSON.parse(links), kind);
       out.text(b);
       continue;
     }
@@ -235,7 +252,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
     // as pm log says it: people are talked "with", a signal alone comes "from" its source or account
     const heading =
       `${named(input.refs, i.id)} · ${i.date} · ${i.channel} ` +
-      `${i.contacts.length ? 'with' : 'signal from'} ${whoText}`;
+      `${i.contacts.length ? 'with' : 'signal from'} ${whoText}${contactNote(i.kind)}`;
     let b = `${mdHeading(3, heading)}\n`;
     b +=
       `\n- **By:** ${by === null ? 'unknown' : mdInline(by)}` +
@@ -266,7 +283,7 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       b += '\n';
     }
     b += notesOf(i.notes);
-    if (i.links.length) b += linkLines(i.id, i.date, whoText, summary, i.links);
+    if (i.links.length) b += linkLines(i.id, i.date, whoText, summary, i.links, i.kind);
     out.text(b);
   }
   if (count === 0) out.push('No interviews in this period.', '');
@@ -301,7 +318,8 @@ export function renderMarkdownExport(input: MarkdownExportInput, write: (chunk: 
       out.push('Evidence:', '');
       for (const e of evidence)
         out.push(
-          `- **${named(input.refs, e.interview)}** ${e.date} ${e.direction} (${e.strength}) · ${e.who}: ${e.summary}`,
+          `- **${named(input.refs, e.interview)}** ${e.date} ${e.direction} (${e.strength}) · ${e.who}: ` +
+            `${e.summary}${e.note}`,
         );
       out.push('');
     }

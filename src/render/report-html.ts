@@ -8,7 +8,7 @@
 // typed is shown as text and never becomes markup. Readable on a phone (one column, nothing wider
 // than the screen) and printable (no backgrounds needed, sections kept whole). No timestamps: the
 // same journal and options give the same bytes.
-import { named, type PageRefs } from '../core/page-refs.js';
+import { named, namedAll, type PageRefs } from '../core/page-refs.js';
 import {
   chartedWeeks,
   targetThen,
@@ -26,7 +26,7 @@ import {
 } from '../core/report.js';
 import { standupPage } from '../core/standup.js';
 import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
-import { whereFrom } from '../core/interviews.js';
+import { type InterviewKind, notCustomerContact, whereFrom } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
 import { type Team, teamStatus } from '../core/team.js';
 import { NOBODY_IN_TEAM, against, every, teamInWindow } from './team.js';
@@ -79,6 +79,11 @@ export interface HtmlInterview {
   pains: { text: string; severity: string }[];
   quotes: string[];
   notes: string | null;
+  kind: InterviewKind;
+  /** the journey stage when we talked, or null */
+  stage: string | null;
+  /** each hypothesis it is evidence for: its id, the link, and its statement as of the page's day */
+  links: { id: string; direction: string; strength: string; statement: string }[];
 }
 
 export interface HtmlReportOptions {
@@ -446,6 +451,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         ),
       ),
     );
+  // a decision of the period listed under Decided is named under Killed, not written out a second time
+  const above = new Set(r.hypotheses.decided.slice(0, SHOWN_ROWS).map((o) => `${o.id} ${o.outcome} ${o.date}`));
   out.push(
     section(
       'decided',
@@ -456,6 +463,23 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
           `<b>${esc(named(opts.refs, o.id))}</b> ${esc(o.outcome)} on ${whole(o.date)}: ` +
           `${user(o.statement)} — ${user(o.reason)}`,
         'No decisions this period.',
+      ),
+    ),
+    section(
+      'killed',
+      'Killed and invalidated',
+      list(
+        r.hypotheses.killed,
+        (h) =>
+          `<b>${esc(named(opts.refs, h.id))}</b> ${esc(h.outcome)} on ${whole(h.date)}` +
+          (above.has(`${h.id} ${h.outcome} ${h.date}`)
+            ? ', under Decided this period above'
+            : `: ${user(h.statement)} — ${user(h.reason)}`) +
+          (h.evidenceAfter.length
+            ? `; <span class="flag">evidence-after-kill</span>: ${esc(namedAll(opts.refs, h.evidenceAfter))}`
+            : ''),
+        'Nothing killed or invalidated.',
+        unread.killed,
       ),
     ),
     section(
@@ -517,14 +541,22 @@ function interviewHtml(i: HtmlInterview, refs: PageRefs): string {
   rows.push(`<li><b>By:</b> ${i.by === null ? 'unknown' : user(i.by)}</li>`);
   rows.push(`<li><b>Summary:</b> ${user(i.summary)}</li>`);
   if (i.tags.length) rows.push(`<li><b>Tags:</b> ${i.tags.map(esc).join(', ')}</li>`);
+  if (i.stage) rows.push(`<li><b>Stage:</b> ${user(i.stage)}</li>`);
   if (i.pains.length)
     rows.push(`<li><b>Pains:</b> ${i.pains.map((p) => `${user(p.text)} (${esc(p.severity)})`).join('; ')}</li>`);
   for (const q of i.quotes) rows.push(`<li><b>Quote:</b> “${user(q)}”</li>`);
+  if (i.links.length)
+    rows.push(
+      `<li><b>Hypotheses:</b> ${i.links
+        .map((l) => `<b>${esc(named(refs, l.id))}</b> ${esc(l.direction)} (${esc(l.strength)}): ${user(l.statement)}`)
+        .join('; ')}</li>`,
+    );
   const notes = escBlock(i.notes);
+  const note = notCustomerContact(i.kind);
   return (
     `<article id="${esc(i.id)}">` +
     `<h3>${esc(named(refs, i.id))} · ${whole(i.date)} · ${esc(i.channel)} ${i.with.length ? 'with' : 'signal from'} ` +
-    `${who(i.with, i.account, i.source)}</h3>` +
+    `${who(i.with, i.account, i.source)}${note ? ` · ${esc(note)}` : ''}</h3>` +
     `<ul>${rows.join('')}</ul>${notes ? `<pre>${notes}</pre>` : ''}</article>`
   );
 }

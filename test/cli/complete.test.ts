@@ -167,6 +167,37 @@ describe('pm __complete', () => {
     }
   });
 
+  it('a name two contacts share is offered as each one is typed, "Name (Account)", which pm takes', () => {
+    const b = sandbox();
+    try {
+      for (const [who, at, summary] of [
+        ['Jane Roe', 'Acme', 'acme call'],
+        ['jane roe', 'Beta', 'beta call'],
+        ['Janet Wu', 'Acme', 'wu call'],
+      ])
+        expect(b.pm(['log', '--with', who, '--account', at, '--summary', summary]).code).toBe(0);
+      expect(b.pm(['__complete', 'contact', 'ja']).out).toBe(
+        'Jane Roe (Acme)\tcustomer\njane roe (Beta)\tcustomer\nJanet Wu\tAcme\n',
+      );
+      // each value the shell inserts names one person wherever a contact is completed
+      const shown = b.pm(['show', 'jane roe (Beta)']);
+      expect(shown.code, shown.err).toBe(0);
+      expect(shown.out).toContain('beta call');
+      expect(shown.out).not.toContain('acme call');
+      const listed = b.pm(['ls', '--with', 'Jane Roe (Acme)']);
+      expect(listed.code, listed.err).toBe(0);
+      expect(listed.out).toContain('acme call');
+      expect(listed.out).not.toContain('beta call');
+      expect(listed.err).toBe('');
+      expect(b.pm(['log', '--with', 'jane roe (Beta)', '--summary', 'again']).out).toContain('with jane roe (Beta)');
+      // one erased leaves the other alone with the name: the bare name again
+      expect(b.pm(['forget', 'Jane Roe (Acme)', '--yes']).code).toBe(0);
+      expect(b.pm(['__complete', 'contact', 'ja']).out).toBe('jane roe\tBeta\nJanet Wu\tAcme\n');
+    } finally {
+      b.cleanup();
+    }
+  });
+
   it('stages follow the setting journey.stages', () => {
     expect(values('stage')).toEqual(['discover', 'evaluate', 'onboard', 'adopt', 'expand', 'churn']);
     pm('config', 'set', 'journey.stages', 'trial, paid');

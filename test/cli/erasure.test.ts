@@ -339,6 +339,9 @@ describe('finding 4: --redact leaves no name, email, account or interviewer of a
     ok(['log', '--channel', 'review', '--source', 'Peña on G2', '--summary', 'a review', '--by', 'Ravi Shankar']);
     ok(['hyp', 'add', "Globex and Peña's peers want audits", '--tag', 'pena']);
     ok(['hyp', 'link', 'H1', 'I1', '--supports']);
+    // who added a hypothesis (schema 75) and who recorded a decision are named as who held a conversation
+    ok(['hyp', 'add', 'Audits sell', '--date', '2026-11-01']);
+    ok(['hyp', 'kill', 'H2', '--reason', 'no']);
     const secrets = [
       'José',
       'Jose',
@@ -373,6 +376,8 @@ describe('finding 4: --redact leaves no name, email, account or interviewer of a
     const doc = box.json(['export', '--format', 'json', '--redact=all']);
     expect(doc.interviews.map((i: any) => i.by)).toEqual(['Interviewer 1', 'Interviewer 2', 'Interviewer 1']);
     expect(doc.interviews[2].source).toBe('Contact 1 on G2');
+    expect(doc.hypotheses.map((h: any) => h.by)).toEqual(['Interviewer 2', 'Interviewer 2']);
+    expect(doc.outcomes.map((o: any) => o.by)).toEqual(['Interviewer 2']);
     expect(doc.interviews[0].summary).toMatch(/^Account \d's renewal: Contact 1 and Contact 1/);
   });
 });

@@ -597,7 +597,7 @@ describe('pm hyp show of a decided hypothesis with links since (what the report 
     expect(report).toMatch(/H1 was killed, but I2 since supports it.*pm hyp show H1/);
     const killed = box.pm(['hyp', 'show', 'H1']).out;
     expect(killed).toMatch(/Flags\s+evidence-after-kill/);
-    expect(killed).toContain('I2 dated after the kill supports it');
+    expect(killed).toContain('I2 logged after the kill supports it');
     expect(killed).toContain('→ pm hyp reopen H1 --reason "…" · pm hyp unlink H1 I2');
     expect(box.json(['show', 'H1']).flags).toEqual(['evidence-after-kill']);
 
@@ -648,7 +648,7 @@ describe('pm hyp show of a decided hypothesis with links since (what the report 
     expect(box.json(['hyp', 'list', '--status', 'all'])[0].flags).toEqual([]);
     const shown = box.pm(['hyp', 'show', 'H1']).out;
     expect(shown).toMatch(/Flags\s+none/);
-    expect(shown).toContain('I1 dated after the kill refutes it too: it confirms the decision');
+    expect(shown).toContain('I1 logged after the kill refutes it too: it confirms the decision');
     // a customer who wants it after all is what puts the kill in doubt
     logged('Cy D', 'Y', 'we need the digest', ['--supports', 'H1']);
     expect(box.pm(['report', '--check']).code).toBe(3);

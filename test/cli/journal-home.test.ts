@@ -108,4 +108,20 @@ describe('a reading command on a journal that does not exist', () => {
     }
     expect(existsSync(typo)).toBe(false);
   });
+
+  it('pm coverage --check: exit 1 naming the path, not "No silent segment" exit 0 (fresh-eyes wave 19 H4)', () => {
+    const typo = join(box.dir, 'jurnal.db');
+    for (const args of [
+      ['coverage', '--check'],
+      ['coverage', '--check', '--format', 'json'],
+    ]) {
+      const r = box.pm(['--db', typo, ...args]);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(`pm: no journal at ${typo}: nothing to check\nhint: pm log makes it;`);
+    }
+    // without --check a missing journal is read as an empty one, as every read is
+    expect(box.pm(['--db', typo, 'coverage']).code).toBe(0);
+    expect(existsSync(typo)).toBe(false);
+  });
 });

@@ -152,6 +152,31 @@ describe('a schema-1 journal with follow-ups answered the same day (H15, schema 
   });
 });
 
+describe('a schema-1 journal with a call on the day of a kill (H13, schema 74)', () => {
+  it('upgrades to the kill put in doubt by a call logged after it, and pm doctor finds it healthy', () => {
+    copyFixture(FIXTURES[0].file, box.db);
+    const old = new Database(box.db);
+    // H3 was killed on 10-15 (its outcome's UUID 01a20505-463d-…); a call that day logged after the
+    // kill supports it, as does one logged before it, which the kill knew
+    const call = old.prepare(`INSERT INTO interviews (id, uuid, date, account_id, summary, created_at)
+      VALUES (?, ?, '2026-10-15', 2, ?, '2026-10-15T12:00:00.000Z')`);
+    for (const [id, uuid, summary] of [
+      [8, '01a20505-4700-7000-8000-000000000008', 'after the kill'],
+      [9, '01a20505-4600-7000-8000-000000000009', 'before the kill'],
+    ] as const) {
+      call.run(id, uuid, summary);
+      old.prepare('INSERT INTO interview_contacts (interview_id, contact_id) VALUES (?, 2)').run(id);
+      old.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (3, ?, 'supports')").run(id);
+    }
+    old.close();
+    const report = box.json(['report', '--as-of', '2026-11-02']);
+    expect(
+      report.hypotheses.killed.map((k: { id: string; evidenceAfter: string[] }) => [k.id, k.evidenceAfter]),
+    ).toEqual([['H3', ['I8', 'I6']]]);
+    expect(box.json(['doctor']).healthy).toBe(true);
+  });
+});
+
 describe('the migration runner', () => {
   function seeded() {
     const j = openForWrite(box.db);

@@ -110,8 +110,8 @@ describe('every write bumps a version', () => {
     expect(bumped(['config', 'set', 'cadence.target', '3'])).toEqual(['setting cadence.target']);
     // user.name is no shared setting; set where it was unset, the calls logged here under the OS login
     // become the name's (wave 14 H10), and so do the decisions recorded here (wave 15): edits of them,
-    // which a sync pushes
-    expect(kinds(bumped(['config', 'set', 'user.name', 'Dana']))).toEqual(['interview', 'outcome']);
+    // which a sync pushes, and the hypotheses added here (schema 75)
+    expect(kinds(bumped(['config', 'set', 'user.name', 'Dana']))).toEqual(['hypothesis', 'interview', 'outcome']);
     expect(bumped(['config', 'set', 'user.name', 'Dana Lee'])).toEqual([]);
     expect(bumped(['config', 'unset', 'cadence.target'])).toEqual(['setting cadence.target']);
     expect(bumped(['init', '--target', '2'])).toEqual(['setting cadence.target']);

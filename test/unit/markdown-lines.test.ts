@@ -90,6 +90,14 @@ for (const shape of ['today', 'harsh'] as const)
         "UPDATE interviews SET notes = 'Ran ```sql``` by hand' || char(10) || '  - kept', stage = '' WHERE id = @id",
         ids[4],
       );
+      // a signal with evidence: its heading and its evidence lines say it is no customer contact
+      const linked = db
+        .prepare(
+          "SELECT max(e.interview_id) FROM evidence e JOIN interviews i ON i.id = e.interview_id WHERE i.date BETWEEN '2026-11-01' AND '2026-11-12'",
+        )
+        .pluck()
+        .get() as number;
+      set("UPDATE interviews SET channel = 'survey' WHERE id = @id", linked);
       // a contact whose UUID sorts before the other's though made after it, on one interview
       const two = db
         .prepare(
@@ -123,5 +131,7 @@ for (const shape of ['today', 'harsh'] as const)
       expect(text).toContain('- **Summary:** Exports:slow\n');
       expect(text).toContain('- **By:** unknown\n- **Summary:** Exports:slow');
       expect(text).toContain('- **Summary:** 1\\. first');
+      expect(text).toMatch(/^### I\d+ · 2026-11-\d\d · survey with .* · a signal: not customer contact$/m);
+      expect(text).toMatch(/^- \*\*I\d+\*\* 2026-11-\d\d .* \[second-hand: not counted\]$/m);
     });
   });

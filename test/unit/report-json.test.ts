@@ -13,12 +13,13 @@ import { generatedJournal } from '../fixtures/generated-journal.js';
 import { journal } from '../fixtures/journal-builder.js';
 import { boundaryHypotheses } from '../fixtures/hypothesis-boundaries.js';
 import { sandbox } from '../helpers.js';
+import { outcomeAfter } from '../../src/db/hypothesis-stats.js';
 import { interviewIdsIn, withRefs, withRefsText } from '../../src/core/page-refs.js';
 
 /** The simple path's document and the fast path's (null: it declined), with the first flag it returns. */
-function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null) {
+function documents(db: DB, asOf: string, period: PeriodFlags, by: string | null, othersHypotheses?: number[]) {
   const config = readConfig(db);
-  const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by };
+  const options = { period: resolvePeriod(period, asOf, config['week.start']), asOf, config, by, othersHypotheses };
   const q = reportQuery(options);
   const full = buildReport(reportRows(db, q), options);
   const simple = `${JSON.stringify(full, null, 2)}\n`;
@@ -353,6 +354,17 @@ describe('open hypotheses', () => {
         expect([level, levels.has(level)]).toEqual([level, true]);
       expect(full.hypotheses.unvalidated.flatMap((u) => u.flags)).toContain('decide-soon');
       expect(full.bets.length).toBe(2);
+      // someone else's hypotheses (H14), a bet due among them: listed as they are, none of their flags raised
+      const open = full.hypotheses.unvalidated.map((u) => Number(u.id.slice(1)));
+      const others = [...open.filter((_, k) => k % 2 === 0), ...full.bets.map((b) => Number(b.id.slice(1)))];
+      const theirs = documents(j.db, '2026-11-20', {}, null, others);
+      expect(theirs.fast).toBe(theirs.simple);
+      expect(theirs.flags).toEqual(theirs.full.flags.slice(0, 1));
+      const subjects = new Set(theirs.full.flags.map((f) => f.subject));
+      expect(others.filter((id) => subjects.has(`H${id}`))).toEqual([]);
+      expect(theirs.full.flags.length).toBeGreaterThan(0);
+      expect(theirs.full.flags.length).toBeLessThan(full.flags.length);
+      expect(theirs.full.hypotheses.unvalidated).toEqual(full.hypotheses.unvalidated);
       // a link dated after the report's day: that hypothesis's counts are recounted, as before
       j.evidence(h('2026-10-01'), call('2026-11-25', 0));
       same(false);
@@ -427,6 +439,49 @@ describe('the links dated after a decision', () => {
         ]);
         expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
       }
+    } finally {
+      j.close();
+    }
+  });
+});
+
+describe("a link on a decision's day", () => {
+  it('is after it when logged after it, for a kill as for a validation, kept or looked up (H13)', () => {
+    const j = journal();
+    try {
+      // decided on 09-01; the call that day logged after both decisions
+      const { talk, killed, validated } = decidedPair(j, 'killed', 'no');
+      const after = talk('2026-09-01');
+      j.evidence(killed, after).evidence(validated, after, 'refutes');
+      // decided on 09-02, after a call of that day was logged: it was known then
+      const before = talk('2026-09-02');
+      const knownKilled = j.hypothesis('known killed', '2026-01-01');
+      const knownValidated = j.hypothesis('known validated', '2026-01-01');
+      j.evidence(knownKilled, before).outcome(knownKilled, 'killed', '2026-09-02', 'no');
+      j.evidence(knownValidated, before, 'refutes').outcome(knownValidated, 'validated', '2026-09-02', 'yes');
+      const lists = (kept: boolean) => {
+        // kept: the entries triggers keep (0044, 0074); else an outcome is dated after the day
+        expect(outcomeAfter(j.db, '2026-11-20')).toBe(!kept);
+        const { simple, fast, full } = documents(j.db, '2026-11-20', {}, null);
+        if (kept) expect(decidedKept(j.db, '2026-11-20')).toBe(true);
+        if (kept || fast !== null) expect(fast).toBe(simple);
+        const flagged = (xs: { id: string; evidenceAfter: string[] }[]) =>
+          xs.filter((x) => x.evidenceAfter.length).map((x) => [x.id, x.evidenceAfter]);
+        return {
+          killed: flagged(full.hypotheses.killed),
+          refuted: flagged(full.hypotheses.refutedAfterValidation),
+          flags: full.flags.filter((f) => f.kind.startsWith('evidence-after')).map((f) => `${f.kind} ${f.subject}`),
+        };
+      };
+      const expected = {
+        killed: [[`H${killed}`, [`I${after}`]]],
+        refuted: [[`H${validated}`, [`I${after}`]]],
+        flags: [`evidence-after-kill H${killed}`, `evidence-after-validate H${validated}`],
+      };
+      expect(lists(true)).toEqual(expected);
+      // as of the same day with an outcome dated after it: each one's outcomes looked up, the same lists
+      j.outcome(j.hypothesis('later', '2026-01-01'), 'killed', '2026-11-25', 'later');
+      expect(lists(false)).toEqual(expected);
     } finally {
       j.close();
     }

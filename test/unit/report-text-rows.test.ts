@@ -82,6 +82,27 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         confirmed,
         i,
       );
+    // two killed on the day of a conversation that supports them: one killed before it was logged (the
+    // outcome's UUID sorts first), which it puts in doubt, one after, which knew it (H13)
+    const [sameDay, heard] = db
+      .prepare("SELECT date, id FROM interviews WHERE date BETWEEN '2026-10-01' AND '2026-10-08' ORDER BY id LIMIT 1")
+      .raw()
+      .get() as [string, number];
+    for (const [key, outcome] of [
+      ['after', '0-killed-before-the-call'],
+      ['before', 'z-killed-after-the-call'],
+    ]) {
+      const killed = db
+        .prepare("INSERT INTO hypotheses (uuid, statement, created_on, decide_by) VALUES (?, ?, '2026-01-05', ?)")
+        .run(`h-same-${key}`, `Heard ${key} the kill`, '2026-12-01').lastInsertRowid;
+      db.prepare(
+        "INSERT INTO outcomes (uuid, hypothesis_id, outcome, date, reason) VALUES (?, ?, 'killed', ?, 'no')",
+      ).run(outcome, killed, sameDay);
+      db.prepare("INSERT INTO evidence (hypothesis_id, interview_id, direction) VALUES (?, ?, 'supports')").run(
+        killed,
+        heard,
+      );
+    }
     // follow-ups nobody answered (their people were never called again): more than a section shows
     const account = db.prepare('SELECT id FROM accounts ORDER BY id LIMIT 1').pluck().get() as number;
     for (let k = 0; k < SHOWN_ROWS + 3; k++) {
@@ -320,6 +341,17 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
             rule.set(`H${rowid}`, since.interviews);
             flagged.set(`H${rowid}`, since.flag);
           }
+        }
+        // a link on a kill's day puts it in doubt when logged after it, as it would a validation (H13)
+        const sameDay = db
+          .prepare('SELECT o.date FROM hypotheses h JOIN outcomes o ON o.hypothesis_id = h.id WHERE h.uuid = ?')
+          .pluck()
+          .get('h-same-after') as string;
+        const same = (key: string) =>
+          `H${db.prepare('SELECT id FROM hypotheses WHERE uuid = ?').pluck().get(`h-same-${key}`)}`;
+        if (at >= sameDay) {
+          expect(flagged.get(same('after'))).toBe('evidence-after-kill');
+          expect(flagged.has(same('before'))).toBe(false);
         }
         // the journal has kills that later links only confirm, and kills put in doubt (early on, none)
         if (asOf > '2023') {
@@ -1103,6 +1135,29 @@ describe('open hypotheses counted in SQL', () => {
         all.report.hypotheses.unvalidated.length + all.unread.unvalidated,
       );
       expect(counted.report.bets).toEqual(all.report.bets);
+      // someone else's hypotheses (H14), the bets among them: none of their flags raised or counted
+      const open = j.db
+        .prepare("SELECT id FROM hypotheses WHERE status = 'open' ORDER BY id")
+        .pluck()
+        .all() as number[];
+      const bets = j.db.prepare('SELECT id FROM hypotheses WHERE bet_until IS NOT NULL').pluck().all() as number[];
+      const others = { ...options, othersHypotheses: [...open.filter((_, k) => k % 3 === 0), ...bets] };
+      const oq = reportQuery(others);
+      const theirs = buildShownReport(reportRows(j.db, oq), others);
+      const theirsCounted = buildShownReport(reportRows(j.db, oq, 0), others);
+      for (const kind of ['stale', 'past-decide-by', 'decide-today', 'ready-to-validate', 'ready-to-kill', 'bet-due']) {
+        expect([kind, byKind(theirsCounted, kind)]).toEqual([kind, byKind(theirs, kind)]);
+        expect([kind, theirsCounted.needs[kind]?.count]).toEqual([kind, theirs.needs[kind]?.count]);
+      }
+      expect(theirsCounted.needs[DECIDE_SOON]?.count).toBe(theirs.needs[DECIDE_SOON]?.count);
+      const hyps = (r: typeof all) => ['stale', 'past-decide-by', 'ready-to-kill'].map((k) => byKind(r, k));
+      expect(hyps(theirs).reduce((x, y) => x + y)).toBeLessThan(hyps(all).reduce((x, y) => x + y));
+      expect(byKind(theirs, 'bet-due')).toBe(0);
+      const subjects = new Set(theirs.report.flags.map((f) => f.subject));
+      expect(others.othersHypotheses.filter((id) => subjects.has(`H${id}`))).toEqual([]);
+      expect(theirsCounted.report.hypotheses.unvalidated.length + theirsCounted.unread.unvalidated).toBe(
+        all.report.hypotheses.unvalidated.length + all.unread.unvalidated,
+      );
     } finally {
       j.close();
     }

@@ -358,8 +358,9 @@ describe('hypotheses', () => {
     const x = j.contact('X', a);
     const h = j.hypothesis('Dead idea', '2026-10-01');
     j.evidence(h, j.interview({ date: '2026-10-30', account: a, with: [x] }));
-    j.outcome(h, 'killed', '2026-11-01', 'no budget');
+    // the decision's day, logged before it: the kill knew it (logged after it, it counts: H13)
     j.evidence(h, j.interview({ date: '2026-11-01', account: a, with: [x] }));
+    j.outcome(h, 'killed', '2026-11-01', 'no budget');
     let r = j.report('2026-11-20');
     expect(r.hypotheses.killed[0].flags).toEqual([]);
     const late = j.interview({ date: '2026-11-05', account: a, channel: 'support' });

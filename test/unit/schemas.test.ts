@@ -75,6 +75,7 @@ describe('the JSON Schemas', () => {
       decideBy: '2026-12-01',
       tags: [],
       revisions: [],
+      by: 'Dana',
       bet: null,
       status: 'open',
       ageDays: 19,

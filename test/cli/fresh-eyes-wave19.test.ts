@@ -1,0 +1,105 @@
+// Findings of the fresh-eyes tester in wave 19 (H<n>), each as a user meets it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers.js';
+
+let box: Sandbox;
+beforeEach(() => (box = sandbox({ today: '2026-12-07' })));
+afterEach(() => box.cleanup());
+
+describe('a decided hypothesis keeps the words it was decided on (H8)', () => {
+  beforeEach(() => {
+    box.ok(['hyp', 'add', 'Ops leads want a weekly digest email', '--date', '2026-11-01']);
+    box.ok([
+      'log',
+      '--with',
+      'Lee',
+      '--account',
+      'Acme',
+      '--summary',
+      'slack',
+      '--refutes',
+      'H1',
+      '--date',
+      '2026-11-10',
+    ]);
+    box.ok(['hyp', 'kill', 'H1', '--reason', 'Ops leads live in Slack', '--date', '2026-11-20']);
+    box.ok(['hyp', 'add', 'Finance wants itemised invoices', '--criteria', '3 of 5 say yes', '--date', '2026-11-01']);
+    box.ok(['hyp', 'validate', 'H2', '--reason', 'four said yes', '--date', '2026-11-21']);
+  });
+
+  it('refuses a new statement or criterion, --force or not, naming the ways out; nothing changes', () => {
+    for (const args of [
+      ['hyp', 'edit', 'H1', '--statement', 'Ops leads want a weekly digest in Slack', '--force'],
+      ['hyp', 'edit', 'H1', '--statement', 'Ops leads want a weekly digest in Slack'],
+    ]) {
+      const r = box.pm(args);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain('pm: H1 is killed (2026-11-20): its statement and criterion are what was decided');
+      expect(r.err).toContain('try: pm hyp add "…" for a new belief, or pm hyp reopen H1 --reason "…" first');
+    }
+    const v = box.pm(['hyp', 'edit', 'H2', '--criteria', '', '--force']);
+    expect(v.code, v.err).toBe(2);
+    expect(v.err).toContain('pm: H2 is validated (2026-11-21)');
+    const shown = box.json(['hyp', 'list', '--status', 'all']);
+    expect(shown.map((h: { statement: string; criteria: string | null }) => [h.statement, h.criteria])).toEqual([
+      ['Ops leads want a weekly digest email', null],
+      ['Finance wants itemised invoices', '3 of 5 say yes'],
+    ]);
+  });
+
+  it('what does not move the bar is still edited; reopened, the words can change', () => {
+    expect(box.ok(['hyp', 'edit', 'H1', '--tag', 'digest']).out).toContain('Edited H1 · tags');
+    box.ok(['hyp', 'reopen', 'H1', '--reason', 'Ben wants it']);
+    expect(box.ok(['hyp', 'edit', 'H1', '--statement', 'Ops leads want a digest in Slack', '--force']).out).toContain(
+      'Edited H1 · statement',
+    );
+  });
+});
+
+describe('the HTML page shows what was killed and why, and each interview its stage and hypotheses (H14)', () => {
+  const fill = () => {
+    box.ok(['hyp', 'add', 'Ops leads want a weekly digest', '--date', '2026-11-02']);
+    box.ok(['hyp', 'add', 'Finance pays for matching', '--date', '2026-11-02']);
+    box.ok(['log', '--with', 'Bob', '--account', 'Initech', '--summary', 'no digest', '--refutes', 'H1']);
+    box.ok(['hyp', 'kill', 'H1', '--reason', 'Ops leads live in Slack', '--date', '2026-11-20']);
+    box.ok(['log', '--with', 'Nora', '--account', 'Northwind', '--summary', 'would never pay', '--stage', 'evaluate']);
+    box.ok(['hyp', 'link', 'H2', 'I2', '--refutes', '--strength', 'strong']);
+    box.ok(['log', '--with', 'Ben', '--account', 'Bluebird', '--summary', 'digest yes', '--supports', 'H1']);
+  };
+  const section = (html: string, id: string) => html.match(new RegExp(`<section id="${id}">(.*?)</section>`))?.[1];
+  const text = (html: string) => html.replace(/<[^>]*>/g, '');
+
+  it('a Killed and invalidated section, as the markdown has it', () => {
+    fill();
+    for (const args of [
+      ['report', '--format', 'html'],
+      ['export', '--week', '--format', 'html'],
+    ]) {
+      const killed = section(box.ok(args).out, 'killed');
+      expect(killed, args.join(' ')).toBeDefined();
+      expect(text(killed ?? '')).toBe(
+        'Killed and invalidatedH1 killed on 2026-11-20: Ops leads want a weekly digest — Ops leads live in Slack; ' +
+          'evidence-after-kill: I3',
+      );
+    }
+    // killed within the period: named, not written out twice
+    const month = box.ok(['report', '--month', '2026-11', '--format', 'html']).out;
+    expect(text(section(month, 'killed') ?? '')).toBe(
+      'Killed and invalidatedH1 killed on 2026-11-20, under Decided this period above',
+    );
+    box.ok(['hyp', 'reopen', 'H1', '--reason', 'Ben wants it']);
+    expect(text(section(box.ok(['report', '--format', 'html']).out, 'killed') ?? '')).toBe(
+      'Killed and invalidatedNothing killed or invalidated.',
+    );
+  });
+
+  it("an interview's card names its journey stage and the hypotheses it is evidence for", () => {
+    fill();
+    const html = box.ok(['export', '--week', '--format', 'html']).out;
+    const card = (id: string) => text(html.match(new RegExp(`<article id="${id}">(.*?)</article>`))?.[1] ?? '');
+    expect(card('I2')).toContain('Stage: evaluate');
+    expect(card('I2')).toContain('Hypotheses: H2 refutes (strong): Finance pays for matching');
+    expect(card('I3')).toContain('Hypotheses: H1 supports (medium): Ops leads want a weekly digest');
+    expect(card('I3')).not.toContain('Stage:');
+  });
+});
