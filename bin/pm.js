@@ -123,6 +123,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   if (target) {
     // written at exit, so the functions this run compiled are in it too
     process.once('exit', () => {
+      // but not by a run that printed a command's help (`pm report --help`, twice: a new user's first
+      // runs): its cache held the help's code, and every later report compiled the report's at start
+      // (CPU 51 -> 62 ms). Help with no command is all the whole CLI's runs do: those keep theirs.
+      if (command !== undefined && bundle.exports.printedHelpOnly?.()) return;
       const tmp = `${target}.${process.pid}.tmp`;
       try {
         // two first runs at once: the second to end finds the lasting cache written, and adds nothing

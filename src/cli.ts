@@ -202,6 +202,8 @@ function whatWasSaved(unwritten: string): string {
   return line ? safeLine(line.length > 200 ? `${line.slice(0, 200)}…` : line) : 'it was saved';
 }
 
+const HELP_ONLY = ['commander.helpDisplayed', 'commander.help', 'commander.version'];
+
 function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: string[], saved = false): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.help' && err.exitCode !== 0) {
@@ -210,8 +212,7 @@ function exitCodeFor(err: unknown, verbose: boolean, dbPath: string, argv: strin
       writeErr(`pm: no ${word && findCommand(word) ? `${word} ` : ''}command given\n`);
       return EXIT.usage;
     }
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
-      return EXIT.ok;
+    if (HELP_ONLY.includes(err.code)) return EXIT.ok;
     // commander has printed its message through outputError; the hint names the command's help
     // (`pm hyp outcome`: an unknown word under a known one is hyp's, so `pm hyp --help`)
     const word = commandWord(argv);
@@ -272,6 +273,15 @@ export interface RunOptions {
 }
 
 let running = false;
+let helpOnly = false;
+
+/**
+ * Whether the last run printed help or the version and ran nothing else: bin/pm.js writes no code cache
+ * for it, which would hold the help's code and not the command's.
+ */
+export function printedHelpOnly(): boolean {
+  return helpOnly;
+}
 
 /**
  * Run pm with `argv` (the words after `pm`) and return its exit code. Nothing here touches the
@@ -280,6 +290,7 @@ let running = false;
 export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
   if (running) throw new Error('pm run() called while another run is in progress: await each run');
   running = true;
+  helpOnly = false;
   beginRun(opts.env ?? process.env);
   redirect(opts.stdio);
   const verbose = argv.includes('-v') || argv.includes('--verbose');
@@ -308,6 +319,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       dbPath = activeContext()?.dbPath ?? '';
     } catch {} // --db "" (the error being reported)
     code = exitCodeFor(err, verbose, dbPath, argv, activeContext()?.saved);
+    helpOnly = err instanceof CommanderError && HELP_ONLY.includes(err.code);
   } finally {
     activeContext()?.close(opts.atExit);
     redirect(undefined);
