@@ -10,6 +10,10 @@
 -- journal without user.name, stays no one's. That naming is local (no new version: the teammates' copies
 -- learn it with the record's next change); later changes of `by` are tracked (user.name set claims the
 -- OS login's, an erasure scrubs a name): the trigger as trackingTriggersSql() makes it, `by` added.
+-- the trigger goes first: the naming below is no change of the record's (a journal set back to an older
+-- version runs this again, its trigger already tracking `by`)
+DROP TRIGGER IF EXISTS track_hypotheses_update;
+
 ALTER TABLE hypotheses ADD COLUMN by TEXT;
 
 UPDATE hypotheses SET by = (SELECT value FROM config WHERE key = 'user.name')
@@ -19,7 +23,6 @@ WHERE uuid IN (SELECT v.key FROM record_versions v WHERE v.kind = 'hypothesis'
 -- the report looks up the hypotheses someone else added (few: none on a journal of one's own)
 CREATE INDEX IF NOT EXISTS hypotheses_by ON hypotheses (by) WHERE by IS NOT NULL;
 
-DROP TRIGGER IF EXISTS track_hypotheses_update;
 CREATE TRIGGER track_hypotheses_update AFTER UPDATE OF statement, kind, criteria, created_on, decide_by, bet_until, bet_reason, bet_since, by ON hypotheses WHEN (SELECT tracking FROM sync_clock) BEGIN
   UPDATE sync_clock SET
     counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > ms THEN 0 ELSE counter + 1 END,

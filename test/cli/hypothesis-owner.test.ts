@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { sandbox, type Sandbox } from '../helpers.js';
 
 let box: Sandbox;
@@ -98,5 +99,27 @@ describe('a teammate’s hypotheses on my page', () => {
     writeFileSync(file, JSON.stringify(doc));
     box.ok(['import', file]);
     expect(box.json(['hyp', 'show', 'H2'])).toMatchObject({ statement: "Ana's idea, sharper", by: 'Ana' });
+  });
+});
+
+describe('the hypotheses a journal held before schema 75', () => {
+  it("are the user's where this journal has a version of them, no one's where they only arrived; no new version", () => {
+    box.ok(['config', 'set', 'user.name', 'Pat']);
+    box.ok(['hyp', 'add', 'My idea', '--date', '2026-10-01', '--decide-by', '2026-11-02']);
+    box.ok(['import', anasFile()]);
+    // as a pm before schema 75 left it: no one named (set back by hand, the column goes and comes back)
+    const old = new Database(box.db);
+    old.prepare('UPDATE sync_clock SET tracking = 0').run();
+    old.prepare('UPDATE hypotheses SET by = NULL').run();
+    old.prepare('UPDATE sync_clock SET tracking = 1').run();
+    old.pragma('user_version = 74');
+    const versions = () => old.prepare('SELECT kind, key, version, vv, dirty FROM record_versions ORDER BY 1, 2').all();
+    const before = versions();
+    expect(box.json(['hyp', 'list']).map((h: { by: string | null }) => h.by)).toEqual(['Pat', null, null]);
+    expect(old.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(75);
+    expect(versions()).toEqual(before);
+    old.close();
+    // Ana's, no one's now, are my actions as before
+    expect(kinds(box.json(['report']))).toEqual(expect.arrayContaining(['past-decide-by H2', 'bet-due H3']));
   });
 });
