@@ -40,7 +40,7 @@ import { renderStandup } from '../render/report-standup.js';
 import { renderReportMarkdown } from '../render/report-md.js';
 import { renderReportHtml } from '../render/report-html.js';
 import { EXIT, ExitWith, noJournalFor, ReaderGone, UsageError } from '../errors.js';
-import { checkText, LIMITS } from '../core/text.js';
+import { checkText, LIMITS, shellWord } from '../core/text.js';
 import { checkInterviewer } from './interviews.js';
 import type { DB } from '../db/journal.js';
 import type { Config } from '../core/config.js';
@@ -84,6 +84,7 @@ export function printReport(
   format: ReportFormat,
   full = false,
   below = 1,
+  fullCommand?: string,
 ): Report {
   if (format === 'json') return printReportJson(ctx, db, options);
   // the standup page shows how many opportunities, themes, conversations and killed hypotheses there
@@ -115,7 +116,7 @@ export function printReport(
     fillStatements(db, needs, true);
     // the shell's prompt takes the row after the page: without it the verdict scrolls off the top
     const height = ctx.height === undefined ? undefined : ctx.height - below;
-    ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height, unread }));
+    ctx.out(renderStandup(report, { needs, color: ctx.color, width: ctx.width, height, unread, full: fullCommand }));
   }
   return report;
 }
@@ -216,7 +217,7 @@ export function report(ctx: Context, flags: ReportFlags): void {
   const print = () =>
     flags.team
       ? printTeamReport(ctx, journal.db, options, format)
-      : printReport(ctx, journal.db, options, format, flags.full);
+      : printReport(ctx, journal.db, options, format, flags.full, 1, fullCommand(flags));
   let r: Report;
   try {
     r = print();
@@ -227,6 +228,25 @@ export function report(ctx: Context, flags: ReportFlags): void {
     r = unwritten(print);
   }
   if (flags.check && r.flags.length > 0) throw new ExitWith(EXIT.flagged);
+}
+
+/**
+ * `pm report --full` with the flags that chose the page, as typed: the standup page's last line names it,
+ * and without them it showed this week's page under last week's (fresh-eyes wave 19 H1).
+ */
+function fullCommand(flags: ReportFlags): string {
+  const words = ['pm', 'report'];
+  const flag = (name: string, value: string | boolean | undefined) => {
+    if (value === true) words.push(name);
+    else if (typeof value === 'string') words.push(name, shellWord(value));
+  };
+  flag('--week', flags.week);
+  flag('--month', flags.month);
+  flag('--since', flags.since);
+  flag('--until', flags.until);
+  flag('--as-of', flags.asOf);
+  flag('--by', flags.by);
+  return [...words, '--full'].join(' ');
 }
 
 /**

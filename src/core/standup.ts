@@ -53,6 +53,11 @@ export interface StandupPage {
   needsHeading: string;
   /** what is fine, counted: `4 open hypotheses`, `5 themes` … */
   counts: string[];
+  /**
+   * the command that shows this page's period in full: `pm report --week last --full` of last week's
+   * page (a bare `pm report --full` showed this week's: fresh-eyes wave 19 H1)
+   */
+  full: string;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -119,7 +124,7 @@ function contactGroup(r: Report, kinds: string[]): ActionGroup {
  * one). `unread.followUps`: due follow-ups the view did not read (their flags are not raised, but
  * they count).
  */
-export function actionGroups(r: Report, needs: Needs, unread: Unread = NONE_UNREAD): ActionGroup[] {
+export function actionGroups(r: Report, needs: Needs, unread: Unread = NONE_UNREAD, full = FULL): ActionGroup[] {
   const kinds = Object.keys(needs)
     .filter((k) => k !== DECIDE_SOON)
     .sort((a, b) => urgency(a) - urgency(b));
@@ -135,7 +140,7 @@ export function actionGroups(r: Report, needs: Needs, unread: Unread = NONE_UNRE
       count: total,
       many: many(kind, total, r.own === true),
       entries,
-      command: entries[0]?.command ?? 'pm report --full',
+      command: entries[0]?.command ?? full,
       urgent: urgency(kind) < ACTION_URGENCY.indexOf('evidence-after-validate'),
     });
   }
@@ -152,7 +157,16 @@ export function needsHeading(groups: number, flags: number): string {
 }
 
 /** The page's data, from the report, its needs, and what the view left unread. */
-export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread: Unread = NONE_UNREAD): StandupPage {
+/** The command that shows the page in full: `pm report --full` with the flags that chose the page. */
+export const FULL = 'pm report --full';
+
+export function standupPage(
+  r: Report,
+  needs: Needs,
+  chartWeeks: number,
+  unread: Unread = NONE_UNREAD,
+  full = FULL,
+): StandupPage {
   const k = r.contact;
   // a week of Sunday weeks is labelled by its range ("2026-11-22..2026-11-28"): a week all the same,
   // found among the weeks charted (fresh-eyes wave 18 H11)
@@ -217,7 +231,7 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
       `${plural(o.heard, 'opportunity', 'opportunities')}${o.unaddressed ? ` (${o.unaddressed} unaddressed)` : ''}`,
     );
   if (soon) counts.push(`${soon} to decide within 7 days`);
-  const groups = actionGroups(r, needs, unread);
+  const groups = actionGroups(r, needs, unread, full);
   const flagCount = r.flags.length + unread.flags + unread.followUps;
   return {
     verdict: r.verdict,
@@ -231,5 +245,6 @@ export function standupPage(r: Report, needs: Needs, chartWeeks: number, unread:
     flagCount,
     needsHeading: needsHeading(groups.length, flagCount),
     counts,
+    full,
   };
 }

@@ -22,6 +22,8 @@ export interface StandupOptions {
   /** the terminal's rows: the page gives way to fit them (none: as long as it needs) */
   height?: number;
   unread?: Unread;
+  /** the command that shows the page in full (default `pm report --full`): the page's flags with --full */
+  full?: string;
 }
 
 const MAX_CHART_WEEKS = 8;
@@ -110,7 +112,7 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
   const c = opts.color;
   const width = Math.max(40, opts.width);
   const unread = opts.unread ?? NONE_UNREAD;
-  const page = standupPage(r, opts.needs, MAX_CHART_WEEKS, unread);
+  const page = standupPage(r, opts.needs, MAX_CHART_WEEKS, unread, opts.full);
   const out: string[] = [];
 
   const verdict =
@@ -149,7 +151,7 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
       kept = Math.max(1, kept);
       // counted in lines, as the heading counts them
       const folded = page.groups.slice(kept);
-      const command = `${ARROW} pm report --full`;
+      const command = `${ARROW} ${page.full}`;
       const text = clipWords(
         `and ${folded.length} more: ${folded.flatMap((g) => g.kinds).join(', ')}`,
         width - 2 - 2 - 2 - displayWidth(command),
@@ -176,7 +178,7 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
     for (const g of groups) out.push(...g.map((l) => `  ${l}`));
   }
 
-  const more = `${ARROW} pm report --full`;
+  const more = `${ARROW} ${page.full}`;
   const counts = [...page.counts];
   let line = `${counts.join(' · ')}  ${more}`;
   while (displayWidth(line) > width && counts.length > 1) {

@@ -103,3 +103,25 @@ describe('the HTML page shows what was killed and why, and each interview its st
     expect(card('I3')).not.toContain('Stage:');
   });
 });
+
+describe("the standup page's last line shows the same page in full (H1)", () => {
+  it('repeats the flags that chose the page, and the command it prints shows that period', () => {
+    box.ok(['config', 'set', 'user.name', 'Dana Lee']);
+    box.ok(['log', '--with', 'Lee', '--account', 'Acme', '--summary', 'call', '--date', '2026-11-10']);
+    box.ok(['log', '--with', 'Lee', '--account', 'Acme', '--summary', 'call', '--date', '2026-12-02']);
+    const footer = (args: string[]) => box.ok(args).out.trimEnd().split('\n').at(-1)!;
+    expect(footer(['report'])).toMatch(/ → pm report --full$/);
+    expect(footer(['report', '--week', 'last'])).toMatch(/ → pm report --week last --full$/);
+    expect(footer(['report', '--month'])).toMatch(/ → pm report --month --full$/);
+    expect(footer(['report', '--since', '2026-11-01', '--until', '2026-11-20'])).toMatch(
+      / → pm report --since 2026-11-01 --until 2026-11-20 --full$/,
+    );
+    expect(footer(['report', '--as-of', '2026-11-15'])).toMatch(/ → pm report --as-of 2026-11-15 --full$/);
+    expect(footer(['report', '--week', '2026-W49', '--by', 'Dana Lee'])).toMatch(
+      / → pm report --week 2026-W49 --by "Dana Lee" --full$/,
+    );
+    // run as printed, it heads the same period
+    expect(box.ok(['report', '--week', 'last']).out.split('\n')[0]).toContain('2026-W49');
+    expect(box.ok(['report', '--week', 'last', '--full']).out.split('\n')[0]).toContain('2026-W49');
+  });
+});
