@@ -69,23 +69,46 @@ export function renderOpportunities(list: Opportunity[], opts: OpportunityListOp
   return fitLines(out.join('\n'), opts.width);
 }
 
-/** One opportunity as a markdown list item's text; `refs`: a shared page's (src/core/page-refs.ts). */
-export function opportunityLine(o: Opportunity, refs?: PageRefs): string {
+/** How a page marks up an opportunity line's pieces: its name, user text, a flag, a hypothesis's id, a date. */
+export interface LineMarks {
+  name(s: string): string;
+  text(s: string): string;
+  flag(f: string): string;
+  id(id: string): string;
+  date(d: string): string;
+}
+
+/**
+ * One opportunity as a list item's text, in the words of every page (markdown and HTML): `score 0: no
+ * customer conversation; 6 signals` for a pain only signals raised, the severities beside the customers.
+ */
+export function opportunityText(o: Opportunity, m: LineMarks): string {
   const who =
     o.customers > 0
       ? `${plural(o.customers, 'customer')} from ${plural(o.accounts, 'account')} (${severitySummary(o.severity)})`
       : 'no customer conversation';
   const parts = [
-    `**${mdInline(o.opportunity)}** — score ${o.score}: ${who}`,
+    `${m.name(o.opportunity)} — score ${o.score}: ${who}`,
     o.signals ? plural(o.signals, 'signal') : '',
-    `heard ${o.firstHeard === o.lastHeard ? o.lastHeard : `${o.firstHeard}..${o.lastHeard}`}`,
-    o.segments.length ? `segments: ${mdInline(o.segments.join(', '))}` : '',
-    o.stages.length ? `stages: ${mdInline(o.stages.join(', '))}` : '',
-    o.hypotheses.length ? `hypotheses: ${o.hypotheses.map((h) => named(refs, h)).join(', ')}` : '',
-    o.aliases.length ? `also called: ${o.aliases.map((a) => mdInline(a)).join('; ')}` : '',
-    o.flags.map((f) => `\`${f}\``).join(' '),
+    `heard ${o.firstHeard === o.lastHeard ? m.date(o.lastHeard) : `${m.date(o.firstHeard)}..${m.date(o.lastHeard)}`}`,
+    o.segments.length ? `segments: ${m.text(o.segments.join(', '))}` : '',
+    o.stages.length ? `stages: ${m.text(o.stages.join(', '))}` : '',
+    o.hypotheses.length ? `hypotheses: ${o.hypotheses.map(m.id).join(', ')}` : '',
+    o.aliases.length ? `also called: ${o.aliases.map((a) => m.text(a)).join('; ')}` : '',
+    o.flags.map(m.flag).join(' '),
   ];
   return parts.filter((p) => p !== '').join('; ');
+}
+
+/** One opportunity as a markdown list item's text; `refs`: a shared page's (src/core/page-refs.ts). */
+export function opportunityLine(o: Opportunity, refs?: PageRefs): string {
+  return opportunityText(o, {
+    name: (s) => `**${mdInline(s)}**`,
+    text: mdInline,
+    flag: (f) => `\`${f}\``,
+    id: (h) => named(refs, h),
+    date: (d) => d,
+  });
 }
 
 /** The `pm opportunities --format md` document. */

@@ -25,6 +25,7 @@ import {
   byLabel,
 } from '../core/report.js';
 import { standupPage } from '../core/standup.js';
+import { opportunityText } from './opportunities.js';
 import { CONFIDENCE_LEVELS, confidenceText } from '../core/confidence.js';
 import { type InterviewKind, notCustomerContact, whereFrom } from '../core/interviews.js';
 import { safe, safeLine } from '../core/text.js';
@@ -192,8 +193,11 @@ export function weeklyChart(weeks: Report['weekly']['weeks'], target: number): s
   return svg(W, H, `Customer conversations per week against the target of ${target}: ${summary}`, parts.join(''));
 }
 
-/** Horizontal bars: one row a label and its value. */
-function hBars(rows: { label: string; value: number; cls?: string; key?: string }[], title: string): string {
+/** Horizontal bars: one row a label and its value (and a note after the value: why a bar of 0 is there). */
+function hBars(
+  rows: { label: string; value: number; cls?: string; key?: string; note?: string }[],
+  title: string,
+): string {
   const W = 320;
   const rowH = 22;
   const labelW = 118;
@@ -204,11 +208,17 @@ function hBars(rows: { label: string; value: number; cls?: string; key?: string 
     const yTop = 3 + k * rowH;
     const w = r.value === 0 ? 0 : Math.max(2, (r.value / max) * room);
     const label = r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label;
+    const tip = `${r.label}: ${r.value}${r.note ? `, ${r.note}` : ''}`;
     return (
-      `<g${r.key ? ` data-key="${esc(r.key)}"` : ''}><title>${esc(`${r.label}: ${r.value}`)}</title>` +
+      `<g${r.key ? ` data-key="${esc(r.key)}"` : ''}><title>${esc(tip)}</title>` +
       `<text x="0" y="${yTop + 15}">${esc(label)}</text>` +
       `<rect class="${r.cls ?? 'bar'}" x="${labelW}" y="${yTop + 3}" width="${n(w)}" height="${rowH - 8}"/>` +
-      `<text class="count" x="${n(labelW + w + 5)}" y="${yTop + 15}">${r.value}</text></g>`
+      `<text class="count" x="${n(labelW + w + 5)}" y="${yTop + 15}">${r.value}</text>` +
+      (r.note
+        ? `<text class="dim note" x="${n(labelW + w + 5 + 8 * String(r.value).length)}" y="${yTop + 15}">` +
+          `${esc(r.note)}</text>`
+        : '') +
+      '</g>'
     );
   });
   return svg(W, H, title, parts.join(''));
@@ -242,10 +252,15 @@ function hypothesesChart(r: Report): string {
 function opportunitiesChart(r: Report): string {
   const top = r.opportunities?.top ?? [];
   if (top.length === 0) return '<p class="empty">No opportunities heard in the 12 weeks.</p>';
-  return hBars(
-    top.map((o) => ({ label: o.opportunity, value: o.score, cls: 'bar' })),
-    `Opportunities by worth-solving score: ${top.map((o) => `${o.opportunity} ${o.score}`).join(', ')}`,
-  );
+  // a pain only signals raised scores 0: its bar says what was heard, as the line under it does
+  const rows = top.map((o) => ({
+    label: o.opportunity,
+    value: o.score,
+    cls: 'bar',
+    note: o.customers === 0 && o.signals ? plural(o.signals, 'signal') : undefined,
+  }));
+  const said = rows.map((o) => `${o.label} ${o.value}${o.note ? ` (${o.note})` : ''}`);
+  return hBars(rows, `Opportunities by worth-solving score: ${said.join(', ')}`);
 }
 
 /** A section's list: its first SHOWN_ROWS items, then "and N more", or `empty`. */
@@ -488,7 +503,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
       list(
         r.themes,
         (t) =>
-          `${user(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}, ${plural(t.interviews, 'interview')}` +
+          `${user(t.theme)} (${t.kind}): ${plural(t.accounts, 'account')}` +
+          `${t.signals ? `, ${plural(t.signals, 'signal source')}` : ''}, ${plural(t.interviews, 'interview')}` +
           `${t.segments.length ? `; segments: ${esc(t.segments.join(', '))}` : ''}${flags(t.flags)}`,
         'No tags or pains in this period.',
       ),
@@ -503,8 +519,13 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
         list(
           opps.top,
           (o) =>
-            `<b>${user(o.opportunity)}</b> — score ${o.score}: ${plural(o.customers, 'customer')} from ` +
-            `${plural(o.accounts, 'account')}; heard ${whole(o.lastHeard)}${flags(o.flags)}`,
+            opportunityText(o, {
+              name: (t) => `<b>${user(t)}</b>`,
+              text: user,
+              flag: (f) => `<span class="flag">${esc(f)}</span>`,
+              id: (h) => esc(named(opts.refs, h)),
+              date: whole,
+            }),
           'No opportunities heard in the 12 weeks.',
         ),
       ),

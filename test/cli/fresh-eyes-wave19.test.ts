@@ -125,3 +125,44 @@ describe("the standup page's last line shows the same page in full (H1)", () => 
     expect(box.ok(['report', '--week', 'last', '--full']).out.split('\n')[0]).toContain('2026-W49');
   });
 });
+
+describe("the HTML page's opportunities and themes count signals as text and markdown do (H7)", () => {
+  const fill = () => {
+    for (const source of ['Zendesk', 'Capterra', 'Zendesk'])
+      box.ok([
+        'log',
+        '--channel',
+        'support',
+        '--source',
+        source,
+        '--summary',
+        'slow',
+        '--pain',
+        'slow CSV export:high',
+      ]);
+    box.ok(['log', '--with', 'Ann', '--account', 'Acme', '--summary', 'a', '--pain', 'manual matching:blocker']);
+    box.ok(['log', '--with', 'Bo', '--account', 'Beta', '--summary', 'b', '--pain', 'manual matching']);
+  };
+  const text = (html: string) => html.replace(/<[^>]*>/g, '');
+  const items = (html: string, id: string) =>
+    [...(html.match(new RegExp(`<section id="${id}">(.*?)</section>`))?.[1] ?? '').matchAll(/<li>(.*?)<\/li>/g)].map(
+      (m) => text(m[1]),
+    );
+
+  it('an opportunity heard only from signals says so, and a scored one its severities', () => {
+    fill();
+    const html = box.ok(['report', '--format', 'html']).out;
+    const md = box.ok(['report', '--format', 'md']).out;
+    const opps = items(html, 'opportunities');
+    expect(opps).toContain('slow CSV export — score 0: no customer conversation; 3 signals; heard 2026-12-07');
+    expect(opps).toContain(
+      'manual matching — score 7: 2 customers from 2 accounts (1 blocker, 1 medium); heard 2026-12-07',
+    );
+    // the same words as the markdown page
+    for (const line of opps) expect(md).toContain(`- **${line.replace(' — ', '** — ')}`);
+    // the chart's bar of score 0 says why it is there
+    expect(html).toMatch(/<text class="dim note"[^>]*>3 signals<\/text>/);
+    const themes = items(html, 'themes');
+    expect(themes).toContain('slow CSV export (pain): 0 accounts, 2 signal sources, 3 interviews');
+  });
+});
