@@ -1,7 +1,7 @@
 // pm import FILE|-: validate the whole document first, then merge it in one transaction.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { decodeUtf8, safeLine } from '../core/text.js';
+import { decodeUtf8, safeLine, shellWord } from '../core/text.js';
 import { settingChangesText } from '../core/config.js';
 import { MAX_NESTING, nestedDeeperThan, validateDocument, type JournalDoc } from '../core/import-validate.js';
 import { importJournal, journalLookup, type ImportCounts } from '../db/import.js';
@@ -327,6 +327,7 @@ export async function importCommand(ctx: Context, file: string, flags: ImportFla
   warnFilesStillHolding(ctx, erased, 'the file');
   lookalikeWarnings(ctx, counts);
   ownLossWarnings(ctx, counts);
+  if (counts.interviews.added > 0) movedJournalWarning(ctx);
   // rewrite is the command's own business (the file rewritten after an erased person's interview changed)
   // as are the new accounts' names and this journal's losses (read for the warnings above)
   const { rewrite: _rewrite, ownLost: _lost, removed, ...shown } = counts;
@@ -334,6 +335,31 @@ export async function importCommand(ctx: Context, file: string, flags: ImportFla
   const deletedByFile = removedNamed(removed);
   if (ctx.json) ctx.printJson({ ...shown, lookalikes, deletedByFile });
   else ctx.out(summary(counts, file));
+}
+
+/**
+ * The journal's conversations are all by one name that is not the user's: a journal moved to this
+ * machine by JSON (user.name is never exported), whose first pm log here made the report the new
+ * login's own, every earlier call someone else's (fresh-eyes wave 19 H17). Said with the command that
+ * claims them; a teammate's file imported beside calls of the user's says nothing.
+ */
+function movedJournalWarning(ctx: Context): void {
+  const { db } = ctx.read();
+  const names = db
+    .prepare('SELECT min(by), count(*) FROM interviews WHERE by IS NOT NULL GROUP BY by COLLATE NOCASE LIMIT 2')
+    .raw()
+    .all() as [string, number][];
+  if (names.length !== 1) return;
+  const config = ctx.config();
+  const me = ctx.defaultBy(config);
+  const [name, n] = names[0];
+  if (name.toLowerCase() === me.toLowerCase()) return;
+  const known = config['user.name'] ? 'user.name' : 'your OS login; user.name is not set';
+  ctx.warn(
+    `the journal's ${n === 1 ? '1 conversation is' : `${n} conversations are`} by ${JSON.stringify(safeLine(name))}, ` +
+      `and pm knows you here as ${JSON.stringify(safeLine(me))} (${known}): if they are yours, pm config set ` +
+      `user.name ${shellWord(safeLine(name))}; else your report, once you log, counts your own calls alone`,
+  );
 }
 
 /** At most this many of this journal's records that lost to the file's are named; pm sync conflicts lists all. */
