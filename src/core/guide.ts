@@ -4,7 +4,7 @@
 // Test": ask about their life and the past, not your idea and the future). Pure.
 import type { Config } from './config.js';
 import type { Confidence } from './confidence.js';
-import type { HypothesisKind } from './hypotheses.js';
+import { type Bet, betState, type HypothesisKind } from './hypotheses.js';
 import { daysBetween } from './dates.js';
 
 // ---------------------------------------------------------------- reviewing questions
@@ -292,6 +292,8 @@ export interface GuideInput {
   decideBy: string;
   /** the day the guide is made: a decide-by before it is past, and the guide says so */
   today?: string;
+  /** a conviction bet held on it (pm hyp bet): past its decide-by, it is decided when the bet ends */
+  bet?: Bet | null;
   /** the opportunities it addresses (pm hyp … --for), in the customer's words */
   opportunities: string[];
   tags: string[];
@@ -336,6 +338,19 @@ export interface Guide {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
+ * What the guide says of a decide-by that is past: decide now, with commands that run as printed; or,
+ * while a bet holds it (as the report keeps it, informational, until --until), when the bet ends
+ * (fresh-eyes wave 19 H5: "decide now … pm hyp kill" of the hypothesis the team chose to hold).
+ */
+function pastDecideBy(g: GuideInput, today: string): string {
+  const ago = `, ${plural(daysBetween(g.decideBy, today), 'day')} ago`;
+  const bet = betState(g.bet, today);
+  if (bet === 'running') return `${ago}; held as a bet until ${g.bet!.until}: decide then (pm hyp show ${g.id})`;
+  const decide = `decide now (pm hyp validate ${g.id} --reason "…" or pm hyp kill ${g.id} --reason "…")`;
+  return bet === 'due' ? `${ago}; the bet ran until ${g.bet!.until}: ${decide}` : `${ago}: ${decide}`;
+}
+
+/**
  * A guide of 5 to 8 open questions about past behaviour: the customer's problems first (the
  * opportunities it addresses, else its tags, else one worded from its statement: openerOf), then the
  * questions for its kind of risk, then one that lets them say what you missed. It never asks the
@@ -368,10 +383,7 @@ export function buildGuide(g: GuideInput, config: Pick<Config, 'evidence.validat
       `${plural(killAt, 'customer')} refute it ` +
       `(ready-to-kill)${g.criteria ? ', or the criterion is not met' : ''} by ${g.decideBy}` +
       // past its decide-by, "not met by" a month ago read as a test still to come (fresh-eyes wave 15 H12)
-      (g.today !== undefined && g.decideBy < g.today
-        ? `, ${plural(daysBetween(g.decideBy, g.today), 'day')} ago: decide now ` +
-          `(pm hyp validate ${g.id} or pm hyp kill ${g.id})`
-        : ''),
+      (g.today !== undefined && g.decideBy < g.today ? pastDecideBy(g, g.today) : ''),
     evidence: {
       supports: g.supports,
       refutes: g.refutes,

@@ -166,3 +166,27 @@ describe("the HTML page's opportunities and themes count signals as text and mar
     expect(themes).toContain('slow CSV export (pain): 0 accounts, 2 signal sources, 3 interviews');
   });
 });
+
+describe('the guide of a hypothesis held as a bet says so, not "decide now" (H5)', () => {
+  beforeEach(() => {
+    box.ok(['hyp', 'add', 'Teams will self-serve', '--decide-by', '2026-11-02', '--date', '2026-10-01']);
+  });
+
+  it('past its decide-by, a running bet: decide when the bet ends', () => {
+    box.ok(['hyp', 'bet', 'H1', '--until', '2026-12-22', '--reason', 'founder conviction', '--date', '2026-11-10']);
+    const text = box.ok(['guide', 'H1']).out;
+    expect(text).toContain('by 2026-11-02, 35 days ago; held as a bet until 2026-12-22: decide then (pm hyp show H1)');
+    expect(text).not.toContain('decide now');
+    expect(box.json(['guide', 'H1', '--json']).disprove).toContain('held as a bet until 2026-12-22');
+  });
+
+  it('past its decide-by without a bet, or once the bet is over: decide now, with commands that run', () => {
+    expect(box.json(['guide', 'H1', '--json']).disprove).toContain(
+      'decide now (pm hyp validate H1 --reason "…" or pm hyp kill H1 --reason "…")',
+    );
+    box.ok(['hyp', 'bet', 'H1', '--until', '2026-12-01', '--reason', 'founder conviction', '--date', '2026-11-10']);
+    expect(box.json(['guide', 'H1', '--json']).disprove).toContain(
+      '35 days ago; the bet ran until 2026-12-01: decide now (pm hyp validate H1 --reason "…" or pm hyp kill H1',
+    );
+  });
+});

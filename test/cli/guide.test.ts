@@ -34,7 +34,9 @@ describe('pm guide H3', () => {
       '2026-11-01',
     ]);
     const past = box.json(['guide', 'H1', '--json']).disprove;
-    expect(past).toContain('not met by 2026-11-13, 7 days ago: decide now (pm hyp validate H1 or pm hyp kill H1)');
+    expect(past).toContain(
+      'not met by 2026-11-13, 7 days ago: decide now (pm hyp validate H1 --reason "…" or pm hyp kill H1 --reason "…")',
+    );
     ok(['hyp', 'edit', 'H1', '--decide-by', '2026-12-18']);
     expect(box.json(['guide', 'H1', '--json']).disprove).toMatch(/not met by 2026-12-18$/);
   });
