@@ -701,6 +701,11 @@ export interface WeekBar {
   end: string;
   label: string;
   direct: number;
+  /**
+   * A cadence longer than a week (weekly.windowDays): the customer conversations of its days up to the
+   * week's end (to asOf while it runs), which `met` judges and the charts draw (review wave 18 R4)
+   */
+  inWindow?: number;
   met: boolean;
   /** the team's page: the week's target, by the people on the team that week (ReportOptions.teamByWeek) */
   target?: number;
@@ -986,6 +991,30 @@ export function inCadence(k: Report['contact']): string {
   return k.window ? `${k.window.direct} in the ${k.window.days} days to ${k.window.end} · ` : '';
 }
 
+/**
+ * What a chart draws for a week: what it was judged by, the conversations of the cadence's days up to
+ * its end when the cadence is longer than a week (WeekBar.inWindow), else the week's own.
+ */
+export function judgedCount(w: WeekBar): number {
+  return w.inWindow ?? w.direct;
+}
+
+/**
+ * The weekly chart's heading: `per week (target 1)`, or for a cadence longer than a week, whose weeks
+ * are each drawn by their window, `in the 30 days to each week's end (target 3)`; `more` inside the brackets.
+ */
+export function weeklyChartText(r: Pick<Report, 'weekly' | 'contact'>, more = ''): string {
+  const days = r.weekly.windowDays;
+  return days === undefined
+    ? `per week (${weeklyTargetText(r)}${more})`
+    : `in the ${days} days to each week's end (${targetText(r.weekly.target, r.contact.people)}${more})`;
+}
+
+/** After a week's drawn count: `in 30 days` when it is its window's (judgedCount), else nothing. */
+export function judgedSpan(w: WeekBar, weekly: Pick<Report['weekly'], 'windowDays'>): string {
+  return w.inWindow === undefined || weekly.windowDays === undefined ? '' : `in ${weekly.windowDays} days`;
+}
+
 /** The weekly chart's target as the pages name it (`target 1 every 14 days` for a cadence longer than a week). */
 export function weeklyTargetText(r: Pick<Report, 'weekly' | 'contact'>): string {
   return targetText(r.weekly.target, r.contact.people, r.weekly.windowDays);
@@ -1051,12 +1080,14 @@ function weeklyBars(rows: ReportRows, o: ReportOptions): Report['weekly'] {
     const current = k === last;
     const running = current && runningOn(week.end, o.asOf, o.today);
     const { start, end, label } = week;
-    weeks.push(
+    const bar: WeekBar =
       o.people === undefined
         ? { start, end, label, direct, met, current, running }
         : // the team's page says each week's own target, the team then being not always the team now
-          { start, end, label, direct, met, target: then, current, running },
-    );
+          { start, end, label, direct, met, target: then, current, running };
+    // a cadence longer than a week: what the week was judged by, which the charts draw (judgedCount)
+    if (inWindow !== undefined) bar.inWindow = inWindow;
+    weeks.push(bar);
   }
   let i = weeks.length - 1;
   if (!weeks[i].met && weeks[i].running) i--; // the running week is not "off target" yet

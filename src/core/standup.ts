@@ -46,6 +46,8 @@ export interface StandupPage {
   /** the weeks to chart: from the week of the first conversation, at most `chartWeeks` */
   weeks: Report['weekly']['weeks'];
   weeklyTarget: number;
+  /** a cadence longer than a week: each week drawn by its window's conversations (Report['weekly']) */
+  windowDays?: number;
   groups: ActionGroup[];
   /** every actionable flag raised, counted */
   flagCount: number;
@@ -241,6 +243,7 @@ export function standupPage(
     contact,
     weeks,
     weeklyTarget: r.weekly.target,
+    ...(r.weekly.windowDays === undefined ? {} : { windowDays: r.weekly.windowDays }),
     groups,
     flagCount,
     needsHeading: needsHeading(groups.length, flagCount),

@@ -183,11 +183,14 @@ SELECT CASE
 FROM json_each(@weeks) w
 ORDER BY w.key`,
 
-    // customer contacts in each window (@windows: from, until), at most @cap (-1: all): a cadence longer
-    // than the period (ReportQuery.window, the weeks' `from`), where only reaching the target matters
+    // customer contacts in each window (@windows: from, until, chart), at most @cap (-1: all) where only
+    // reaching the target matters: a cadence longer than the period (ReportQuery.window, the weeks'
+    // `from`); a charted week's all, which the chart draws (WeekBar.inWindow)
     inWindows: `
-SELECT (SELECT count(*) FROM (SELECT 1 FROM interviews i WHERE i.kind = 'customer'
-  AND i.date BETWEEN w.value ->> 'from' AND w.value ->> 'until' AND ${BY} LIMIT @cap)) AS n
+SELECT CASE WHEN w.value ->> 'chart' THEN (SELECT count(*) FROM interviews i WHERE i.kind = 'customer'
+    AND i.date BETWEEN w.value ->> 'from' AND w.value ->> 'until' AND ${BY})
+  ELSE (SELECT count(*) FROM (SELECT 1 FROM interviews i WHERE i.kind = 'customer'
+    AND i.date BETWEEN w.value ->> 'from' AND w.value ->> 'until' AND ${BY} LIMIT @cap)) END AS n
 FROM json_each(@windows) w
 ORDER BY w.key`,
 
@@ -734,15 +737,21 @@ function weeklyCounts(db: DB, SQL: ReportStatements, q: ReportQuery, p: Params):
   const inWindow =
     q.weeks[0]?.from === undefined
       ? null
-      : inWindows(db, SQL, q.weeks as { from: string; until: string }[], q.weekTarget, p);
+      : inWindows(db, SQL, q.weeks as { from: string; until: string; chart: boolean }[], q.weekTarget, p);
   return counts.map((direct, k) =>
     inWindow ? { week: q.weeks[k], direct, inWindow: inWindow[k] } : { week: q.weeks[k], direct },
   );
 }
 
 /** Customer contacts in each window, at most `cap` (-1: all). */
-function inWindows(db: DB, SQL: ReportStatements, windows: { from: string; until: string }[], cap: number, p: Params) {
-  const only = windows.map((w) => ({ from: w.from, until: w.until }));
+function inWindows(
+  db: DB,
+  SQL: ReportStatements,
+  windows: { from: string; until: string; chart?: boolean }[],
+  cap: number,
+  p: Params,
+) {
+  const only = windows.map((w) => ({ from: w.from, until: w.until, chart: w.chart === true }));
   return db
     .prepare(SQL.inWindows)
     .pluck()

@@ -18,7 +18,8 @@ import {
   SHOWN_ROWS,
   targetWord,
   inCadence,
-  weeklyTargetText,
+  weeklyChartText,
+  judgedCount,
   type Needs,
   type Report,
   type Unread,
@@ -153,14 +154,15 @@ const n = (v: number) => v.toFixed(1);
  * below the weeks: a label on the line itself sat on the last week's bar whenever it was above the
  * target (fresh-eyes E13).
  */
-export function weeklyChart(weeks: Report['weekly']['weeks'], target: number): string {
+export function weeklyChart(weeks: Report['weekly']['weeks'], target: number, windowDays?: number): string {
   const W = 320;
   const H = 186;
   const top = 18;
   const bottom = 46;
   const left = 8;
   const plotH = H - top - bottom;
-  const max = Math.max(target, 1, ...weeks.map((w) => w.direct));
+  // each week as judged: its window's conversations at a cadence longer than a week (review wave 18 R4)
+  const max = Math.max(target, 1, ...weeks.map(judgedCount));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const slot = (W - left * 2) / Math.max(weeks.length, 1);
   const bw = Math.max(6, slot * 0.6);
@@ -168,16 +170,18 @@ export function weeklyChart(weeks: Report['weekly']['weeks'], target: number): s
   weeks.forEach((w, k) => {
     const x = left + k * slot + (slot - bw) / 2;
     const cls = w.met ? 'bar-met' : w.running ? 'bar-now' : 'bar-miss';
-    const h = Math.max(w.direct === 0 ? 0 : 1, (w.direct / max) * plotH);
+    const v = judgedCount(w);
+    const h = Math.max(v === 0 ? 0 : 1, (v / max) * plotH);
     const state = w.met ? 'on target' : w.running ? 'so far' : 'below target';
     const mid = n(x + bw / 2);
     const then = targetThen(w, { target });
     const judged = then === null ? '' : ` (target ${then} then)`;
-    const title = `${w.label}: ${plural(w.direct, 'customer conversation')}, ${state}${judged}`;
+    const span = w.inWindow === undefined || windowDays === undefined ? '' : ` in the ${windowDays} days to ${w.end}`;
+    const title = `${w.label}: ${plural(v, 'customer conversation')}${span}, ${state}${judged}`;
     parts.push(
       `<g data-week="${esc(w.label)}"><title>${esc(title)}</title>` +
         `<rect class="${cls}" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(bw)}" height="${n(h)}"/>` +
-        `<text class="count" x="${mid}" y="${n(top + plotH - h - 4)}" text-anchor="middle">${w.direct}</text>` +
+        `<text class="count" x="${mid}" y="${n(top + plotH - h - 4)}" text-anchor="middle">${v}</text>` +
         `<text class="dim" x="${mid}" y="${top + plotH + 16}" text-anchor="middle">` +
         `${esc(w.label.replace(/^\d{4}-/, ''))}</text></g>`,
     );
@@ -189,8 +193,9 @@ export function weeklyChart(weeks: Report['weekly']['weeks'], target: number): s
       `<line class="target-key" x1="${left}" x2="${left + 18}" y1="${key - 4}" y2="${key - 4}"/>` +
       `<text class="dim target-label" x="${left + 24}" y="${key}">target ${target}</text>`,
   );
-  const summary = weeks.map((w) => `${w.label} ${w.direct}`).join(', ');
-  return svg(W, H, `Customer conversations per week against the target of ${target}: ${summary}`, parts.join(''));
+  const summary = weeks.map((w) => `${w.label} ${judgedCount(w)}`).join(', ');
+  const what = windowDays === undefined ? 'per week' : `in the ${windowDays} days to each week's end`;
+  return svg(W, H, `Customer conversations ${what} against the target of ${target}: ${summary}`, parts.join(''));
 }
 
 /** Horizontal bars: one row a label and its value (and a note after the value: why a bar of 0 is there). */
@@ -395,8 +400,8 @@ export function renderReportHtml(r: Report, opts: HtmlReportOptions): string {
     '<div class="charts">',
     figure(
       'chart-weekly',
-      `Customer conversations per week (${weeklyTargetText(r)}; ${streak})`,
-      weeklyChart(chartedWeeks(r.weekly), r.weekly.target),
+      `Customer conversations ${weeklyChartText(r, `; ${streak}`)}`,
+      weeklyChart(chartedWeeks(r.weekly), r.weekly.target, r.weekly.windowDays),
     ),
     figure('chart-hypotheses', 'Hypotheses: open by confidence, decided this period', hypothesesChart(r)),
     figure(

@@ -11,7 +11,9 @@ import {
   SHOWN_ROWS,
   targetText,
   inCadence,
-  weeklyTargetText,
+  weeklyChartText,
+  judgedCount,
+  judgedSpan,
   targetThen,
   targetWord,
   type Report,
@@ -110,14 +112,14 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     '',
   );
   out.push(
-    `Customer conversations per week (${weeklyTargetText(r)}); ` +
+    `Customer conversations ${weeklyChartText(r)}; ` +
       `streak: ${plural(r.weekly.streak, 'week')}` +
       `${r.weekly.streakAtLeast ? ' or more' : ''} on target.`,
     '',
   );
   out.push(
     ...chartedWeeks(r.weekly).map(
-      (w) => `- ${mdInline(`${w.label}: ${w.direct}${weekState(w, targetThen(w, r.weekly))}`)}`,
+      (w) => `- ${mdInline(`${w.label}: ${judgedText(w, r.weekly)}${weekState(w, targetThen(w, r.weekly))}`)}`,
     ),
     '',
   );
@@ -285,6 +287,12 @@ export function renderReportMarkdown(r: Report, opts: MarkdownReportOptions = {}
     ),
   );
   return out.join('\n') + '\n';
+}
+
+/** A week's count as judged: `3 in 30 days` at a cadence longer than a week, else the week's own. */
+function judgedText(w: WeekBar, weekly: Report['weekly']): string {
+  const span = judgedSpan(w, weekly);
+  return span ? `${judgedCount(w)} ${span}` : `${judgedCount(w)}`;
 }
 
 /** What a week's line says after its count: on target, so far, and its target when not the heading's. */

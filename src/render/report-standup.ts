@@ -6,7 +6,7 @@
 // end at a word with "…". With `height`, the chart and then the groups give way so that the page
 // fits it. `pm report --full` prints every section instead (src/render/report-text.ts).
 import type { ChalkInstance } from 'chalk';
-import { NONE_UNREAD, type Needs, type Report, type Unread } from '../core/report.js';
+import { judgedCount, judgedSpan, NONE_UNREAD, type Needs, type Report, type Unread } from '../core/report.js';
 import { standupPage, type ActionGroup } from '../core/standup.js';
 import { safeLine } from '../core/text.js';
 import { barChart } from './chart.js';
@@ -163,8 +163,17 @@ export function renderStandup(r: Report, opts: StandupOptions): string {
   out.push(...contact);
   if (weeks.length) {
     const labelWidth = Math.max(...weeks.map((w) => displayWidth(w.label)));
-    const barWidth = Math.max(5, Math.min(24, width - 2 - labelWidth - 2 - 4 - 9));
-    const bars = weeks.map((w) => ({ label: w.label, value: w.direct, met: w.met, current: w.running }));
+    // room for the count's note (`in 30 days`) too
+    const noteWidth = Math.max(
+      0,
+      ...weeks.map((w) => (judgedSpan(w, page) ? displayWidth(judgedSpan(w, page)) + 1 : 0)),
+    );
+    const barWidth = Math.max(5, Math.min(24, width - 2 - labelWidth - 2 - 4 - 9 - noteWidth));
+    // what each week was judged by: its window's conversations at a cadence longer than a week (R4)
+    const bars = weeks.map((w) => {
+      const note = judgedSpan(w, page);
+      return { label: w.label, value: judgedCount(w), met: w.met, current: w.running, ...(note ? { note } : {}) };
+    });
     const rows = barChart(bars, page.weeklyTarget, { width: barWidth, color: c });
     rows.forEach((row, k) => {
       out.push(`  ${row}${weeks[k].running ? c.dim(' so far') : ''}`);

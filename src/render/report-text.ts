@@ -13,7 +13,9 @@ import {
   SHOWN_ROWS,
   targetText,
   inCadence,
-  weeklyTargetText,
+  weeklyChartText,
+  judgedCount,
+  judgedSpan,
   targetWord,
   type Report,
   type Unread,
@@ -150,14 +152,17 @@ export function renderReportText(
     `  ${last} · ${plural(k.indirect, 'indirect signal')} · ${plural(k.stakeholder, 'stakeholder meeting')} ` +
       `${c.dim('(not counted)')}`,
   );
-  out.push('', `  ${c.dim(`Customer conversations per week (${weeklyTargetText(r)}, the line)`)}`);
-  const bars = chartedWeeks(r.weekly).map((w) => ({
-    label: weekLabel(w),
-    value: w.direct,
-    met: w.met,
-    current: w.running,
-    ...(targetThen(w, r.weekly) === null ? {} : { note: `(target ${targetThen(w, r.weekly)} then)` }),
-  }));
+  out.push('', `  ${c.dim(`Customer conversations ${weeklyChartText(r, ', the line')}`)}`);
+  // what each week was judged by: its window's conversations at a cadence longer than a week (R4)
+  const bars = chartedWeeks(r.weekly).map((w) => {
+    const note = [
+      judgedSpan(w, r.weekly),
+      targetThen(w, r.weekly) === null ? '' : `(target ${targetThen(w, r.weekly)} then)`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return { label: weekLabel(w), value: judgedCount(w), met: w.met, current: w.running, ...(note ? { note } : {}) };
+  });
   for (const row of barChart(bars, r.weekly.target, { width: 24, color: c })) out.push(`  ${row}`);
   const streak = `${r.weekly.streak}${r.weekly.streakAtLeast ? '+' : ''}`;
   out.push(

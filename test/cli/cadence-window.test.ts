@@ -54,7 +54,8 @@ describe('one conversation every 14 days', () => {
     expect(r.weekly.streak).toBe(6);
     const full = box.ok(['report', '--full']).out;
     expect(full).toContain('1 in the 14 days to 2026-12-13 · target 1 every 14 days: met');
-    expect(full).toContain('Customer conversations per week (target 1 every 14 days, the line)');
+    // each week drawn by its 14 days, as judged (review wave 18 R4)
+    expect(full).toContain("Customer conversations in the 14 days to each week's end (target 1, the line)");
     expect(box.ok(['report']).out).toMatch(/Customer contact: 1 of 1 in 14 days .*6 weeks on target/);
     expect(box.ok(['report', '--format', 'md']).out).toContain('target 1 every 14 days: **met**');
     // a week without a conversation of its own, judged by its 14 days
