@@ -188,17 +188,21 @@ const STRUCTURAL_KEYS = new Set([
 ]);
 
 /**
- * Every string of a plain data tree (e.g. the report) passed through `r.text` (a theme through
- * `r.tag`), but identifiers and dates.
+ * Every string of a plain data tree (e.g. the report) passed through `r.text` (a tag theme through
+ * `r.tag`), but identifiers and dates. A pain theme is free text, redacted as the same pain is under
+ * Opportunities and in its interview (fresh-eyes wave 19 H24: "need Salesforce sync" read "need
+ * Contact 3 sync" under Themes alone).
  */
-export function redactDeep<T>(value: T, r: Pick<Redactor, 'text' | 'tag'>, key = ''): T {
+export function redactDeep<T>(value: T, r: Pick<Redactor, 'text' | 'tag'>, key = '', tagged = true): T {
   if (typeof value === 'string')
-    return (STRUCTURAL_KEYS.has(key) ? value : key === 'theme' ? r.tag(value) : r.text(value)) as T;
+    return (STRUCTURAL_KEYS.has(key) ? value : key === 'theme' && tagged ? r.tag(value) : r.text(value)) as T;
   if (Array.isArray(value))
     return (
       key === 'flags' && value.every((v) => typeof v === 'string') ? value : value.map((v) => redactDeep(v, r))
     ) as T;
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, r, k)])) as T;
+  if (value && typeof value === 'object') {
+    const tag = (value as { kind?: unknown }).kind !== 'pain';
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, r, k, tag)])) as T;
+  }
   return value;
 }
