@@ -377,10 +377,11 @@ export function buildGuide(g: GuideInput, config: Pick<Config, 'evidence.validat
     questions,
     prove:
       g.criteria ??
-      `${plural(validateAt, 'customer')} from at least two accounts support it, and none refutes it ` +
+      `${plural(validateAt, 'customer')} from at least two accounts ${validateAt === 1 ? 'supports' : 'support'} it, ` +
+        'and none refutes it ' +
         `(ready-to-validate)`,
     disprove:
-      `${plural(killAt, 'customer')} refute it ` +
+      `${plural(killAt, 'customer')} ${killAt === 1 ? 'refutes' : 'refute'} it ` +
       `(ready-to-kill)${g.criteria ? ', or the criterion is not met' : ''} by ${g.decideBy}` +
       // past its decide-by, "not met by" a month ago read as a test still to come (fresh-eyes wave 15 H12)
       (g.today !== undefined && g.decideBy < g.today ? pastDecideBy(g, g.today) : ''),

@@ -1653,6 +1653,15 @@ function contactNeed(by: string | null): NeedEntry {
 }
 
 /**
+ * `2 customers refute it`, `1 customer supports it`, `3 customers from 2 accounts support it`: the verb
+ * agrees with the customers ("1 customer support it" on the standup page: fresh-eyes wave 19 H9).
+ */
+export function customersWho(n: number, verb: 'support' | 'refute', accounts?: number): string {
+  const from = accounts === undefined ? '' : ` from ${plural(accounts, 'account')}`;
+  return `${plural(n, 'customer')}${from} ${n === 1 ? `${verb}s` : verb} it`;
+}
+
+/**
  * An open hypothesis on the standup page, under its most urgent flag, its line saying the other
  * reasons to act that its flags give (`flags`: those raised, not held by a running bet): "Decide H2:
  * 1 day past its decide-by; 2 customers refute it" acts with the kill, where the line said only the
@@ -1669,8 +1678,8 @@ function hypothesisNeed(
   const id = named(refs, h.id);
   const arg = argOf(refs, h.id);
   const entry = { subject: h.id, detail: h.statement, command: `pm hyp show ${arg}` };
-  const refuted = `${plural(h.customersRefuting, 'customer')} refute it`;
-  const contested = h.customersSupporting > 0 ? `, ${plural(h.customersSupporting, 'customer')} support it` : '';
+  const refuted = customersWho(h.customersRefuting, 'refute');
+  const contested = h.customersSupporting > 0 ? `, ${customersWho(h.customersSupporting, 'support')}` : '';
   const kill = contested ? entry.command : `pm hyp kill ${arg} --reason "…"`;
   switch (kind) {
     case 'past-decide-by':
@@ -1689,9 +1698,7 @@ function hypothesisNeed(
         command = kill;
       } else if (flags.includes('ready-to-validate')) {
         tags.push(`${h.customersSupporting} support`);
-        also.push(
-          `${plural(h.customersSupporting, 'customer')} from ${plural(h.accountsSupporting, 'account')} support it`,
-        );
+        also.push(customersWho(h.customersSupporting, 'support', h.accountsSupporting));
         command = `pm hyp validate ${arg} --reason "…"`;
       }
       return {
@@ -1761,14 +1768,11 @@ function hypothesisMessage(
       return `${id} is to be decided today (its decide-by): validate, invalidate or kill it`;
     case 'ready-to-validate':
       return (
-        `${id} is ready to validate: ${plural(h.customersSupporting, 'customer')} from ` +
-        `${plural(h.accountsSupporting, 'account')} support it, none refute (pm hyp validate ${arg} --reason "…")`
+        `${id} is ready to validate: ${customersWho(h.customersSupporting, 'support', h.accountsSupporting)}, ` +
+        `none refute (pm hyp validate ${arg} --reason "…")`
       );
     case 'ready-to-kill':
-      return (
-        `${id} is ready to kill: ${plural(h.customersRefuting, 'customer')} refute it ` +
-        `(pm hyp kill ${arg} --reason "…")`
-      );
+      return `${id} is ready to kill: ${customersWho(h.customersRefuting, 'refute')} (pm hyp kill ${arg} --reason "…")`;
     default:
       return `${id}: ${flag}`;
   }

@@ -95,6 +95,8 @@ const plainFlag = (kind: string, message: string, args: string[], lead = '') => 
 
 /** The `s` of `n days`, or nothing for one (plural in src/core/report.ts), for a format() pattern's `day%s`. */
 const pluralS = (n: string) => `CASE WHEN (${n}) = 1 THEN '' ELSE 's' END`;
+/** A verb's `s` when its subject is one: `1 customer refutes it` (customersWho, src/core/report.ts). */
+const verbS = (n: string) => `CASE WHEN (${n}) = 1 THEN 's' ELSE '' END`;
 
 /** whereFrom (src/core/interviews.ts): `account via source`, or whichever there is. */
 const whereFrom = (account: string, source: string) =>
@@ -446,15 +448,15 @@ z AS (SELECT *,
       )} ELSE '' END ||
       CASE WHEN ready THEN ${plainFlag(
         'ready-to-validate',
-        'H%d is ready to validate: %d customer%s from %d account%s support it, none refute ' +
+        'H%d is ready to validate: %d customer%s from %d account%s support%s it, none refute ' +
           '(pm hyp validate H%d --reason "…")',
-        ['id', 'cs', pluralS('cs'), 'accS', pluralS('accS'), 'id'],
+        ['id', 'cs', pluralS('cs'), 'accS', pluralS('accS'), verbS('cs'), 'id'],
         OPEN_FLAGS_LEAD,
       )} ELSE '' END ||
       CASE WHEN kill AND NOT holding THEN ${plainFlag(
         'ready-to-kill',
-        'H%d is ready to kill: %d customer%s refute it (pm hyp kill H%d --reason "…")',
-        ['id', 'cr', pluralS('cr'), 'id'],
+        'H%d is ready to kill: %d customer%s refute%s it (pm hyp kill H%d --reason "…")',
+        ['id', 'cr', pluralS('cr'), verbS('cr'), 'id'],
         OPEN_FLAGS_LEAD,
       )} ELSE '' END) END AS raised
   FROM y)

@@ -190,3 +190,23 @@ describe('the guide of a hypothesis held as a bet says so, not "decide now" (H5)
     );
   });
 });
+
+describe('one customer supports, one customer refutes: the verb agrees (H9)', () => {
+  it('on the standup page, in the flags of --full and --json, and in the guide', () => {
+    box.ok(['hyp', 'add', 'Ops leads want a digest']);
+    for (const [who, link] of [
+      ['Ann', '--refutes'],
+      ['Bo', '--refutes'],
+      ['Cy', '--supports'],
+    ])
+      box.ok(['log', '--with', who, '--account', who, '--summary', 'call', link, 'H1']);
+    expect(box.ok(['report']).out).toContain('Kill H1? 2 customers refute it, 1 customer supports it');
+    box.ok(['config', 'set', 'evidence.killAt', '1']);
+    box.ok(['hyp', 'add', 'Admins want SSO']);
+    box.ok(['log', '--with', 'Di', '--account', 'Di', '--summary', 'call', '--refutes', 'H2']);
+    const line = 'H2 is ready to kill: 1 customer refutes it (pm hyp kill H2 --reason "…")';
+    expect(box.ok(['report', '--full']).out).toContain(line);
+    expect(box.json(['report']).flags.map((f: { message: string }) => f.message)).toContain(line);
+    expect(box.ok(['guide', 'H2']).out).toContain('1 customer refutes it (ready-to-kill)');
+  });
+});
