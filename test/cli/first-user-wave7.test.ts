@@ -102,14 +102,14 @@ describe('a signal from a source in the markdown and HTML exports', () => {
       ['export', '--week'],
     ]) {
       const md = box.pm(args).out;
-      expect(md).toMatch(/^### I1 · 2026-11-20 · survey signal from NPS survey$/m);
-      expect(md).toMatch(/^### I2 · 2026-11-20 · support signal from Acme$/m);
+      expect(md).toMatch(/^### I1 · 2026-11-20 · survey signal from NPS survey · a signal: not customer contact$/m);
+      expect(md).toMatch(/^### I2 · 2026-11-20 · support signal from Acme · a signal: not customer contact$/m);
       expect(md).toMatch(/^### I3 · 2026-11-20 · call with Mia Chen \(Acme\)$/m);
     }
     // each heading's text, as a reader sees it (names and dates sit in their own elements)
     const html = box.pm(['export', '--format', 'html']).out;
     const headings = [...html.matchAll(/<h3>(.*?)<\/h3>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
-    expect(headings).toContain('I1 · 2026-11-20 · survey signal from NPS survey');
+    expect(headings).toContain('I1 · 2026-11-20 · survey signal from NPS survey · a signal: not customer contact');
     expect(headings).toContain('I3 · 2026-11-20 · call with Mia Chen (Acme)');
   });
 });
