@@ -11,6 +11,7 @@ import { addDays, DEADLINE_FORMS, parseDeadline } from '../core/dates.js';
 import { newUuid } from '../db/journal.js';
 import { checkOutcome, OUTCOME_VERBS, type Outcome } from '../core/hypotheses.js';
 import { betOf, insertOutcome, setBet, updateHypothesis } from '../db/hypotheses.js';
+import { hypothesisStats } from '../db/hypothesis-stats.js';
 import { loadHypothesis, pastDate, recordOf, requireJournal } from './hyp.js';
 import { refuseErasedMention } from './identity-warnings.js';
 
@@ -49,7 +50,7 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
       `a new time box ends after it: ${DEADLINE_FORMS}`,
     );
   requireJournal(ctx, ref);
-  const { record, betEnded, was, undo } = ctx.transaction(({ db }) => {
+  const { record, betEnded, was, undo, then } = ctx.transaction(({ db }) => {
     const h = loadHypothesis(db, ref);
     refuseErasedMention(db, [['the reason', reason]]);
     checkOutcome(h, outcome, date);
@@ -64,7 +65,9 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
     // a decision ends a conviction bet: it was held until this decision
     const bet = outcome === 'reopened' ? null : betOf(db, h.rowid);
     if (bet) setBet(db, h.rowid, null);
-    return { record: recordOf(ctx, db, h.rowid), betEnded: bet, was: h.decideBy, undo };
+    // a decision dated back is held to the evidence of its day (fresh-eyes wave 19 H20)
+    const then = date < ctx.today ? hypothesisStats(db, date, h.rowid)[0] : undefined;
+    return { record: recordOf(ctx, db, h.rowid), betEnded: bet, was: h.decideBy, undo, then };
   });
   if (betEnded)
     ctx.info(`The bet on ${record.id} (held since ${betEnded.since}, until ${betEnded.until}) ends with it.`);
@@ -76,23 +79,28 @@ function decide(outcome: Outcome, ctx: Context, ref: string, opts: OutcomeOption
         `${date}${outcome === 'reopened' ? `: open again, decide by ${record.decideBy}${box}` : ''} — ${safe(reason)}`,
     );
   }
-  // allowed, but said out loud: a decision the customer evidence does not back
+  // allowed, but said out loud: a decision the customer evidence of its day does not back
   const people = (n: number) => `${n} customer${n === 1 ? '' : 's'}`;
   const validateAt = ctx.config()['evidence.validateAt'];
-  if (outcome === 'validated' && record.customersRefuting > 0)
+  const { customersSupporting: supporting, customersRefuting: refuting } = then ?? record;
+  const on = then ? ` on ${date}, when` : '';
+  if (outcome === 'validated' && refuting > 0)
     ctx.warn(
-      `${record.id} is validated although ${people(record.customersRefuting)} ` +
-        `refute${record.customersRefuting === 1 ? 's' : ''} it`,
+      `${record.id} is validated${on || ' although'} ${people(refuting)} ` +
+        `${then ? 'refuted' : refuting === 1 ? 'refutes' : 'refute'} it`,
     );
-  else if (outcome === 'validated' && record.customersSupporting < validateAt)
+  else if (outcome === 'validated' && supporting < validateAt)
     ctx.warn(
-      `${record.id} is validated on the support of ${people(record.customersSupporting)} (evidence.validateAt is ` +
-        `${validateAt})`,
+      `${record.id} is validated ` +
+        (then
+          ? `${on.slice(1)} ${supporting === 0 ? 'no customer' : people(supporting)} supported it`
+          : `on the support of ${people(supporting)}`) +
+        ` (evidence.validateAt is ${validateAt})`,
     );
-  if (outcome === 'invalidated' && record.customersRefuting === 0)
+  if (outcome === 'invalidated' && refuting === 0)
     ctx.warn(
-      `${record.id} is invalidated although no customer refutes it (pm hyp kill is for dropping an idea whatever ` +
-        `the evidence)`,
+      `${record.id} is invalidated although no customer ${then ? `refuted it by ${date}` : 'refutes it'} ` +
+        `(pm hyp kill is for dropping an idea whatever the evidence)`,
     );
 }
 
