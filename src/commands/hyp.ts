@@ -147,7 +147,14 @@ export interface AddOptions {
 
 /** --for/--not-for names, checked: an opportunity's name is a pain's. */
 function opportunityNamesOf(flag: string, names: string[] | undefined): string[] | undefined {
-  return names?.map((n) => checkText(flag, n.trim(), LIMITS.pain));
+  // pm tree prints `--for "…"` as the place to write (a bare NAME was linked as an opportunity called NAME)
+  return names?.map((n) =>
+    refusePlaceholder(
+      flag,
+      checkText(flag, n.trim(), LIMITS.pain),
+      `write the pain it addresses in place of the "…", in the customer's words (pm opportunities lists them)`,
+    ),
+  );
 }
 
 /**

@@ -485,7 +485,7 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): strin
       : h.status === 'killed' || h.status === 'invalidated'
         ? [
             `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
-              `hyp reopen ${h.id} to pursue it again)`,
+              `hyp reopen ${h.id} --reason "…" to pursue it again)`,
           ]
         : h.status === 'validated' && refuting.has(h.rowid)
           ? [

@@ -83,7 +83,7 @@ export function renderTree(t: Tree, opts: TreeTextOptions): string {
     if (opts.moreUnlinked > 0) leaves.push(c.dim(`and ${opts.moreUnlinked} more`));
     // the hint names one of the hypotheses listed here that can still be linked
     const id = t.unlinked.find((h) => h.status === 'open')?.id ?? 'ID';
-    branches.push({ head: c.bold('For no opportunity yet') + c.dim(` (pm hyp edit ${id} --for NAME)`), leaves });
+    branches.push({ head: c.bold('For no opportunity yet') + c.dim(` (pm hyp edit ${id} --for "…")`), leaves });
   }
   if (branches.length === 0) lines.push(c.dim('└── nothing yet: pm log … --pain "slow CSV export:high"'));
   branches.forEach((b, k) => {

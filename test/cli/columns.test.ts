@@ -95,7 +95,7 @@ describe('counts and wording on the demo', () => {
 
   it("the tree's hint names a hypothesis it lists", () => {
     const text = out(['tree'], 120).join('\n');
-    const id = text.match(/pm hyp edit (H\d+) --for NAME/)![1];
+    const id = text.match(/pm hyp edit (H\d+) --for "…"/)![1];
     expect(text).toMatch(new RegExp(`── ${id} open`));
   });
 

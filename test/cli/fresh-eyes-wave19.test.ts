@@ -210,3 +210,23 @@ describe('one customer supports, one customer refutes: the verb agrees (H9)', ()
     expect(box.ok(['guide', 'H2']).out).toContain('1 customer refutes it (ready-to-kill)');
   });
 });
+
+describe('next steps printed as they run (H10)', () => {
+  it('the warning of evidence for a killed hypothesis names reopen with its --reason', () => {
+    box.ok(['hyp', 'add', 'Ops leads want a digest']);
+    box.ok(['hyp', 'kill', 'H1', '--reason', 'they live in Slack']);
+    const r = box.ok(['log', '--with', 'Ben', '--account', 'Bird', '--summary', 'wants it', '--supports', 'H1']);
+    expect(r.err).toContain('(pm hyp reopen H1 --reason "…" to pursue it again)');
+  });
+
+  it('the tree names --for with a placeholder pm refuses, not a NAME it would store', () => {
+    box.ok(['hyp', 'add', 'Ops leads want a digest']);
+    const tree = box.ok(['tree']).out;
+    expect(tree).toContain('For no opportunity yet (pm hyp edit H1 --for "…")');
+    expect(tree).not.toContain('--for NAME');
+    const r = box.pm(['hyp', 'edit', 'H1', '--for', '…']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('pm: --for "…" has no words');
+    expect(box.json(['hyp', 'show', 'H1']).opportunities).toEqual([]);
+  });
+});
