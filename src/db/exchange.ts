@@ -686,11 +686,13 @@ function csvCell(e: string, raw: boolean, q = quoted(e)): string {
 
 /**
  * A list's field (listCell), an aggregate of the rows of its FROM (in their order, or `order`'s): each
- * item with `\` and `;` escaped, joined by "; "; no items (or only NULLs) is an empty field.
+ * item with `\` and `;` escaped, joined by "; "; no items (or only NULLs) is an empty field, as is a
+ * list where no row has a non-empty `some` (the emails beside `with`: empty items, or none).
  */
-function csvList(item: string, raw: boolean, order = ''): string {
+function csvList(item: string, raw: boolean, order = '', some = ''): string {
   const escaped = `replace(replace(${item}, '\\', '\\\\'), ';', '\\;')`;
-  const g = `group_concat(${escaped}, '; '${order ? ` ORDER BY ${order}` : ''})`;
+  const all = `group_concat(${escaped}, '; '${order ? ` ORDER BY ${order}` : ''})`;
+  const g = some ? `CASE WHEN max(${some} <> '') THEN ${all} END` : all;
   return csvCell(g, raw, `max(${quoted(item)})`);
 }
 
@@ -711,7 +713,7 @@ const LINKS = 'evidence e JOIN hypotheses h ON h.id = e.hypothesis_id WHERE e.in
 const CSV_TEXTS = (raw: boolean) => `
 SELECT concat_ws(',',
   'I' || i.id, ${csvCell('i.uuid', raw)}, i.date, i.channel, ${csvCell('a.name', raw)},
-  (SELECT ${csvList('c.name', raw, 'c.uuid')} || ',' || ${csvList("nullif(c.email, '')", raw, 'c.uuid')}
+  (SELECT ${csvList('c.name', raw, 'c.uuid')} || ',' || ${csvList("coalesce(c.email, '')", raw, 'c.uuid', 'c.email')}
    FROM interview_contacts ic JOIN contacts c ON c.id = ic.contact_id JOIN accounts ca ON ca.id = c.account_id
    WHERE ic.interview_id = i.id),
   ${csvCell('i.by', raw)}, coalesce(i.minutes, ''), ${csvCell('i.summary', raw)},

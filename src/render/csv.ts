@@ -109,7 +109,8 @@ export function* csvRecords(interviews: Iterable<CsvInterview>, raw = false): Ge
         i.channel,
         i.account ?? '',
         listCell(people.map((c) => c.name)),
-        listCell(people.map((c) => c.email).filter((e): e is string => Boolean(e))),
+        // one item a person, beside `with`'s: a script pairing the two cells pairs each with their own
+        people.some((c) => c.email) ? listCell(people.map((c) => c.email ?? '')) : '',
         i.by,
         i.minutes,
         i.summary,

@@ -85,7 +85,10 @@ describe('pm export --format csv: list cells', () => {
     const expected = json.interviews.map((i: any) => ({
       id: i.id,
       with: i.contactUuids.map((u: string) => (contacts.get(u) as any).name),
-      emails: i.contactUuids.map((u: string) => (contacts.get(u) as any).email).filter(Boolean),
+      // one item a person of `with` (empty for one without), or none when nobody has an email
+      emails: ((es: string[]) => (es.some(Boolean) ? es : []))(
+        i.contactUuids.map((u: string) => (contacts.get(u) as any).email ?? ''),
+      ),
       pains: i.pains.map((p: any) => p.text),
       quotes: i.quotes,
       tags: i.tags,
