@@ -685,7 +685,7 @@ export function validateDocument(
       kind: oneOf(w, rec, 'kind', KINDS, 'value'),
       criteria: text(w, rec, 'criteria', LIMITS.criteria, { optional: true }),
       createdOn,
-      decideBy: day(w, rec, 'decideBy')!,
+      decideBy: decideBy(w, rec, createdOn),
       tags: textList(w, rec, 'tags', LIMITS.tag).map((t, k) => cleaned(w, `tags[${k}]`, t)),
       revisions,
       bet: bet(w, rec, createdOn),
@@ -810,6 +810,13 @@ export function validateDocument(
     settings,
     deleted,
   };
+}
+
+/** A hypothesis's `decideBy`: its creation day or later, as pm hyp add and edit take it. */
+function decideBy(w: Where, rec: Obj, createdOn: string): string {
+  const d = day(w, rec, 'decideBy')!;
+  if (d < createdOn) w.fail(`decideBy ${d} is before the hypothesis was created (${createdOn})`);
+  return d;
 }
 
 /** A hypothesis's `bet`: null (or absent), or { until, reason, since }, since on or after its creation. */

@@ -154,6 +154,11 @@ describe('validateDocument', () => {
         /^hypotheses\[0\] .*: opportunityUuids .* is neither in the file nor in the journal/,
       ],
       [(d) => (d.hypotheses[0].opportunityUuids = 'x'), /opportunityUuids must be a list/],
+      // as pm hyp add and edit refuse it (fresh-eyes wave 19 H12)
+      [
+        (d) => (d.hypotheses[0].decideBy = '2020-01-01'),
+        /^hypotheses\[0\] .*: decideBy 2020-01-01 is before the hypothesis was created \(2026-11-01\)/,
+      ],
       [(d) => (d.opportunities = [{ uuid: O, aliases: [] }]), /^opportunities\[0\] .*: name is missing/],
       [
         (d) =>
