@@ -53,8 +53,10 @@ export function settingChangesText(changes: { key: string; from: string | null; 
     const d = isConfigKey(key) ? DEFAULTS[key] : null;
     return d === null ? '(unset)' : `${d} (default)`;
   };
+  // a setting set to the value it had by default changes nothing the user sees ("7 (default) → 7")
+  const value = (key: string, v: string | null) => v ?? (isConfigKey(key) ? DEFAULTS[key] : null);
   return [...byKey]
-    .filter(([key, c]) => shown(key, c.from) !== shown(key, c.to))
+    .filter(([key, c]) => String(value(key, c.from)) !== String(value(key, c.to)))
     .map(([key, c]) => `${key} ${shown(key, c.from)} → ${shown(key, c.to)}`)
     .join(', ');
 }
