@@ -13,6 +13,7 @@ import {
   checkPersona,
   checkSummary,
   followUpAfter,
+  notCustomerContact,
   parseMinutes,
   whereFrom,
   type InterviewRecord,
@@ -352,9 +353,12 @@ export async function edit(ctx: Context, ref: string, opts: EditOptions): Promis
   // (an unknown one rolls it back, untouched): resolving it first on a read-only connection made
   // SQLite read the schema twice (~1.5 ms).
   if (!journalExists(ctx.dbPath)) resolveInterviewRef(ctx.read().db, ref);
-  const { record, notes } = ctx.transaction(({ db }) =>
-    applyEdit(db, resolveInterviewRef(db, ref), plan, journeyStages(ctx.config())),
-  );
+  const { record, notes, lost } = ctx.transaction(({ db }) => {
+    const rowid = resolveInterviewRef(db, ref);
+    const was = plan.people === undefined ? undefined : loadInterview(db, rowid)?.kind;
+    const done = applyEdit(db, rowid, plan, journeyStages(ctx.config()));
+    return { ...done, lost: was === 'customer' ? lostEvidence(db, done.record) : [] };
+  });
   for (const w of painSeverityWarnings(plan.lists.pains ?? [], record.id)) ctx.warn(w);
   for (const n of notes) ctx.info(n);
   // a year typed wrong, warned of as pm log warns (wave 14 H7): pm edit is where dates get fixed
@@ -363,12 +367,31 @@ export async function edit(ctx: Context, ref: string, opts: EditOptions): Promis
   if (dated) for (const w of farDateWarnings(record.date, null, ctx.today, record.id)) ctx.warn(w);
   if (dated || followed)
     for (const w of farDateWarnings(record.date, record.followUp, record.date, record.id)) ctx.warn(w);
+  if (lost.length)
+    ctx.warn(
+      `${record.id} is no longer customer contact (no customer present): its evidence no longer counts for ` +
+        lost.join(', '),
+    );
+  const note = notCustomerContact(record.kind);
   if (ctx.json) ctx.printJson(record);
   else
     ctx.out(
       `Edited ${record.id} · ${record.channel} with ${record.with.map(safeLine).join(', ') || '—'} ` +
-        `(${safeLine(whereFrom(record.account, record.source))}) on ${record.date}`,
+        `(${safeLine(whereFrom(record.account, record.source))}) on ${record.date}${note ? ` · ${note}` : ''}`,
     );
+}
+
+/**
+ * A customer call whose people the edit left without a customer: the hypotheses its links were
+ * customer evidence for, with their status (`H1 (validated)`), which the warning names (fresh-eyes
+ * wave 19 H21: a typo in --with took a validated hypothesis's paid evidence without a word).
+ */
+function lostEvidence(db: DB, record: InterviewRecord): string[] {
+  if (record.kind === 'customer' || record.evidence.length === 0) return [];
+  const status = db.prepare('SELECT status FROM hypotheses WHERE id = ?').pluck();
+  return [...new Set(record.evidence.map((e) => e.hypothesis))].map(
+    (h) => `${h} (${status.get(Number(h.slice(1))) as string})`,
+  );
 }
 
 /** `open follow-up (2026-11-08)`, or `follow-up (2026-11-08, answered by I1 on 2026-11-30)`. */
