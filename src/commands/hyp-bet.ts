@@ -29,12 +29,6 @@ export function bet(ctx: Context, ref: string, opts: BetOptions): void {
     );
   const since = pastDate(ctx, opts.date);
   const until = parseDeadline(opts.until!, ctx.today, since, '--until');
-  if (until < since)
-    throw new UsageError(
-      `--until ${until} is before the bet starts (${since === ctx.today ? `today, ${since}` : since}): ` +
-        'it must be that day or after',
-      'try: --until +4w (four weeks from the start)',
-    );
   const reason = refusePlaceholder(
     'the reason',
     checkText('the reason', opts.reason!, LIMITS.reason),
@@ -53,6 +47,7 @@ export function bet(ctx: Context, ref: string, opts: BetOptions): void {
     if (since < h.createdOn)
       throw new UsageError(`${h.id} was created on ${h.createdOn}; a bet on it cannot start before that`);
     const before = betOf(db, h.rowid);
+    if (until < since) throw tooEarly(until, since, ctx.today, before && { id: h.id, since: before.since });
     const others = openBets(db).filter((b) => b.rowid !== h.rowid);
     if (before === null && others.length >= max)
       throw new UsageError(
@@ -71,6 +66,25 @@ export function bet(ctx: Context, ref: string, opts: BetOptions): void {
         `held since ${before.since} — ${safe(reason)}`,
     );
   else ctx.out(`Betting on ${record.id} until ${until} (${running} of ${max} bets) — ${safe(reason)}`);
+}
+
+/**
+ * A deadline before the day of the bet. Betting again keeps the bet's first day, so "before the bet
+ * starts (today)" was wrong of a bet held for weeks (fresh-eyes wave 19 H11): it names that day instead.
+ */
+function tooEarly(until: string, since: string, today: string, held: { id: string; since: string } | null) {
+  const day = since === today ? 'today' : `--date ${since}`;
+  if (held)
+    return new UsageError(
+      `--until ${until} is ${since === today ? 'past' : `before ${day}`}: the bet on ${held.id}, held since ` +
+        `${held.since}, gets a new deadline of ${day} or later`,
+      `try: --until +4w (four weeks from ${day})`,
+    );
+  return new UsageError(
+    `--until ${until} is before the bet starts (${since === today ? `today, ${since}` : since}): ` +
+      'it must be that day or after',
+    'try: --until +4w (four weeks from the start)',
+  );
 }
 
 export function unbet(ctx: Context, ref: string): void {

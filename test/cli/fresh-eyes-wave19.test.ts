@@ -230,3 +230,22 @@ describe('next steps printed as they run (H10)', () => {
     expect(box.json(['hyp', 'show', 'H1']).opportunities).toEqual([]);
   });
 });
+
+describe('a new deadline of a running bet that is past says so, not that the bet starts today (H11)', () => {
+  it('names the bet as held since its first day', () => {
+    box.ok(['hyp', 'add', 'Teams will self-serve', '--date', '2026-11-01']);
+    box.ok(['hyp', 'bet', 'H1', '--until', '2026-12-22', '--reason', 'conviction', '--date', '2026-11-10']);
+    const r = box.pm(['hyp', 'bet', 'H1', '--until', '2026-12-01', '--reason', 'shorter']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'pm: --until 2026-12-01 is past: the bet on H1, held since 2026-11-10, gets a new deadline of today or later',
+    );
+    expect(r.err).not.toContain('before the bet starts');
+    expect(box.json(['hyp', 'show', 'H1']).bet.until).toBe('2026-12-22');
+    // a first bet keeps its words
+    box.ok(['hyp', 'add', 'Admins want SSO']);
+    expect(box.pm(['hyp', 'bet', 'H2', '--until', '2026-12-01', '--reason', 'x']).err).toContain(
+      'pm: --until 2026-12-01 is before the bet starts (today, 2026-12-07)',
+    );
+  });
+});
