@@ -127,13 +127,24 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
       // runs): its cache held the help's code, and every later report compiled the report's at start
       // (CPU 51 -> 62 ms). Help with no command is all the whole CLI's runs do: those keep theirs.
       if (command !== undefined && bundle.exports.printedHelpOnly?.()) return;
-      const tmp = `${target}.${process.pid}.tmp`;
+      // The lasting cache only by a run that did its command's work (src/cli.ts didItsWork): one that
+      // failed, or answered from an empty or absent journal (a new user's `pm report` before the first
+      // `pm log`, twice), held little of the command, and every later run compiled the rest at start.
+      // Such a run keeps the first cache, or writes one in place of a rejected lasting one.
+      let to = target;
+      if (to === cacheFile && bundle.exports.didItsWork?.() === false) {
+        if (from === 'first') return;
+        to = firstFile;
+      }
+      const tmp = `${to}.${process.pid}.tmp`;
       try {
         // two first runs at once: the second to end finds the lasting cache written, and adds nothing
-        if (target === firstFile && fs.existsSync(cacheFile)) return;
+        if (to === firstFile && from !== 'lasting' && fs.existsSync(cacheFile)) return;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o644 });
-        fs.renameSync(tmp, target);
-        if (target === cacheFile) fs.rmSync(firstFile, { force: true });
+        fs.renameSync(tmp, to);
+        // one cache a command and output: the lasting one makes the first needless, and a first one
+        // written for a rejected lasting one is read only once that is gone
+        fs.rmSync(to === cacheFile ? firstFile : cacheFile, { force: true });
         // a bundle copied over this one, rather than rebuilt (which replaces dist/ whole), leaves
         // caches nothing reads again
         for (const f of fs.readdirSync(dist)) {

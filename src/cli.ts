@@ -283,6 +283,18 @@ export function printedHelpOnly(): boolean {
   return helpOnly;
 }
 
+let lastCode: number = EXIT.ok;
+
+/**
+ * Whether the last run did its command's work: it ended 0 and, if it only read the journal, found a
+ * conversation or a hypothesis there. bin/pm.js writes a command's lasting code cache only after such a
+ * run: one that failed, or answered from an empty or absent journal (a new user's first `pm report`),
+ * compiled little of the command, and every later run would compile the rest at start.
+ */
+export function didItsWork(): boolean {
+  return lastCode === EXIT.ok && activeContext()?.readEmptyJournal !== true;
+}
+
 /**
  * Run pm with `argv` (the words after `pm`) and return its exit code. Nothing here touches the
  * process (exit, umask, signals: main()), so tests run commands in-process, one run at a time.
@@ -321,6 +333,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
     code = exitCodeFor(err, verbose, dbPath, argv, activeContext()?.saved);
     helpOnly = err instanceof CommanderError && HELP_ONLY.includes(err.code);
   } finally {
+    lastCode = code;
     activeContext()?.close(opts.atExit);
     redirect(undefined);
     running = false;

@@ -143,6 +143,25 @@ export class Context {
     return this.journal?.missing === true && !this.namesMissingJournal;
   }
 
+  /**
+   * The command only read a journal, and it holds no conversation and no hypothesis (or does not exist):
+   * what it printed is the empty journal's answer, not the view a user's runs show (bin/pm.js, through
+   * src/cli.ts didItsWork). Asked after the run: a read-only journal is left open for the exit.
+   */
+  get readEmptyJournal(): boolean {
+    const journal = this.journal;
+    if (!journal?.readonly) return false;
+    if (journal.missing) return true;
+    try {
+      return !journal.db
+        .prepare('SELECT EXISTS (SELECT 1 FROM interviews) OR EXISTS (SELECT 1 FROM hypotheses)')
+        .pluck()
+        .get();
+    } catch {
+      return true;
+    }
+  }
+
   /** The journal for writing (created and migrated when needed; an interrupted erasure finished first). */
   write(): Journal {
     if (!this.journal || this.journal.readonly) {

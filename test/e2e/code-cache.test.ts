@@ -11,6 +11,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -66,6 +67,23 @@ function allowedNames(index: CacheIndex): Set<string> {
   return names;
 }
 
+/** A conversation to log: a report's and a list's runs on data, as a user's are after their first pm log. */
+const LOG = [
+  'log',
+  '--with',
+  'Kim Lee <kim@acme.test>',
+  '--account',
+  'Acme',
+  '--summary',
+  'exports are slow',
+  '--pain',
+  'slow exports:high',
+  '--tag',
+  'export',
+  '--date',
+  '2026-11-18',
+];
+
 describe('code caches', () => {
   let box: Sandbox;
   let app: ReturnType<typeof appCopy>;
@@ -78,10 +96,16 @@ describe('code caches', () => {
   it('a damaged code cache is ignored and replaced, never an error', () => {
     const cache = app.cachePath('config');
     writeFileSync(cache, 'not a V8 code cache at all');
-    const r = app.pm('config', 'get', 'cadence.days');
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim()).toBe('7');
-    expect(statSync(cache).size).toBeGreaterThan(1000);
+    // on no journal yet the run writes a first cache in its place (only a run on a journal with something
+    // in it writes the lasting one), then on one with a conversation the lasting one
+    for (const journal of ['absent', 'logged']) {
+      if (journal === 'logged') box.ok(LOG);
+      const r = app.pm('config', 'get', 'cadence.days');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('7');
+      expect(statSync(journal === 'absent' ? `${cache}.first` : cache).size).toBeGreaterThan(1000);
+      expect(app.caches()).toEqual(['config']);
+    }
     expect(readdirSync(app.dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -109,7 +133,7 @@ describe('code caches', () => {
     expect(existsSync(first)).toBe(true);
     expect(existsSync(lasting)).toBe(false);
     const firstSize = statSync(first).size;
-    expect(app.pm('demo').status).toBe(0);
+    expect(app.pm(...LOG).status).toBe(0);
     expect(app.pm('report', '--format', 'md').status).toBe(0);
     expect(existsSync(first)).toBe(false);
     // the lasting cache holds the report's code too (a cache written by the failed run alone would
@@ -127,6 +151,7 @@ describe('code caches', () => {
     for (const args of [['report', '--help'], ['report', '-h'], ['hyp'], ['hyp', 'list', '--help']])
       expect(app.pm(...args).status).not.toBe(1);
     expect(app.caches()).toEqual([]);
+    box.ok(LOG);
     expect(app.pm('report').status).toBe(0);
     expect(existsSync(`${app.cachePath('report')}.first`)).toBe(true);
     expect(app.pm('report').status).toBe(0);
@@ -134,6 +159,35 @@ describe('code caches', () => {
     // help with no command is all the whole CLI's runs do: it keeps its cache
     expect(app.pm('--help').status).toBe(0);
     expect(app.cached('other')).toBe(true);
+  });
+
+  it("a new user's first reports, failing or on an empty or absent journal, leave the lasting cache to a report on data", () => {
+    // a report before any pm log (no journal yet), after pm init (an empty one), or with bad input
+    // (exit 2), twice: the lasting cache they wrote lacked the report's code, and every later report
+    // compiled it at start (a cache's size does not tell: the absent journal's, which builds a journal in
+    // memory, is larger than one a report on data writes)
+    const starts = [[['report']], [['init'], ['report']], [['report', '--week', 'W99']]];
+    for (const start of starts) {
+      const other = sandbox();
+      try {
+        const copy = appCopy(other);
+        for (const args of [...start, ['report']]) copy.pm(...args);
+        expect(copy.pm(...LOG).status).toBe(0);
+        for (let i = 0; i < 2; i++) expect(copy.pm('report').status).toBe(0);
+        const lasting = copy.cachePath('report');
+        expect(existsSync(`${lasting}.first`)).toBe(false);
+        // what a report on data compiles is in it: made a first cache again, the next report's lasting
+        // one, with what that report compiled too, is no larger. Within 1 KB: the size of a cache of
+        // the same runs varies by tens of bytes; the report's code a cache of those starts lacked was
+        // 6-9 KB of it
+        const size = statSync(lasting).size;
+        renameSync(lasting, `${lasting}.first`);
+        expect(copy.pm('report').status).toBe(0);
+        expect(statSync(lasting).size, start.join(' ')).toBeLessThan(size + 1024);
+      } finally {
+        other.cleanup();
+      }
+    }
   });
 
   it('each output a flag chooses keeps its own too: a JSON export does not write the markdown one', () => {
@@ -167,7 +221,9 @@ describe('code caches', () => {
       ['reprot', '--format', 'md'],
       ['constructor'],
     ];
-    // twice: the second run of each writes the lasting cache, and must clean up the first
+    // twice: the second run of each starts from the first cache the first wrote, and leaves it as it is
+    // (a run that fails or answers from no journal never writes the lasting one: see the new user's
+    // reports below), never a second file of the same name
     for (let round = 0; round < 2; round++)
       for (const args of junk) expect(app.pm(...args).stderr).not.toMatch(/internal/);
     const names = app.caches();
@@ -181,7 +237,7 @@ describe('code caches', () => {
       'report-check',
       'search',
     ]);
-    expect(readdirSync(app.dist).filter((f) => f.endsWith('.first') || f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(app.dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // and whatever runs, no name outside the table's commands and outputs
     const index = JSON.parse(readFileSync(join(app.dist, 'commands.json'), 'utf8')) as CacheIndex;
     const allowed = allowedNames(index);
@@ -191,8 +247,7 @@ describe('code caches', () => {
   });
 
   it("a command runs from its own bundle, without the other commands' code, and answers as the whole CLI does", () => {
-    const log = ['log', '--with', 'Kim Lee <kim@acme.test>', '--account', 'Acme', '--summary', 'exports are slow'];
-    expect(app.pm(...log, '--pain', 'slow exports:high', '--tag', 'export', '--date', '2026-11-18').status).toBe(0);
+    expect(app.pm(...LOG).status).toBe(0);
     const runs = [
       ['report', '--week'],
       ['report', '--format', 'md'],
@@ -254,6 +309,7 @@ describe('code caches', () => {
   });
 
   it('a bundle replaced in place leaves no caches of the old one behind', () => {
+    box.ok(LOG);
     expect(app.pm('report').status).toBe(0);
     expect(app.pm('report').status).toBe(0);
     const old = app.cachePath('report');
