@@ -250,10 +250,15 @@ const WANT = new RegExp(
   'i',
 );
 const DO = new RegExp(
-  String.raw`^\S.*?\s(?:can(?:not|'t)?|could|will|would|should|must|(?:have|has|try|tries|struggle|struggles)\s+to)` +
+  String.raw`^\S.*?\s(can(?:not|'t)?|could|will|would|should|must|(?:have|has|try|tries|struggle|struggles)\s+to)` +
     String.raw`\s+(?:not\s+)?(.+)$`,
   'i',
 );
+/**
+ * what they would or will do is the claim itself (a price, a purchase of a thing not built), not a past
+ * they can tell of: "Customers would pay 20% more for a Slack bot" (fresh-eyes wave 19 H18)
+ */
+const PREDICTION = /^(?:will|would)$/i;
 const QUALIFIER =
   /\s+(?:without|with our|so that|so they|because|in under|in less than|if|when|instead of|rather than|by)\b.*$/i;
 /** when the statement gives nothing to ask about: the problem, whatever it is, in their words */
@@ -274,7 +279,8 @@ export function openerOf(statement: string): string {
     .trim();
   const want = WANT.exec(s);
   const act = want ? null : DO.exec(s);
-  const what = (want ?? act)?.[1].replace(QUALIFIER, '').trim();
+  if (act && PREDICTION.test(act[1])) return OPENER;
+  const what = (want?.[1] ?? act?.[2])?.replace(QUALIFIER, '').trim();
   if (!what || /^(it|this|that|them|these|those)$/i.test(what)) return OPENER;
   const q = !want
     ? `Tell me about the last time you had to ${what}.`

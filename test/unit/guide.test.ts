@@ -226,6 +226,14 @@ describe('buildGuide', () => {
     // a statement of another form, or an opener pm guide check would flag (our … feature: a pitch)
     for (const statement of ['Users hate onboarding', 'Teams want our new reconciliation feature', 'Do they want it?'])
       expect(first(statement), statement).toBe('What was the hardest part of your work last week?');
+    // what they would do is the claim (a price, a thing not built): not a past they can tell of (fresh-eyes
+    // wave 19 H18: "the last time you had to pay 20% more for a Slack bot")
+    for (const statement of [
+      'Customers would pay 20% more for a Slack bot',
+      'Agencies would buy a white-label version',
+      'Ops leads will switch to a weekly digest',
+    ])
+      expect(first(statement), statement).toBe('What was the hardest part of your work last week?');
   });
 
   it('says what proves and disproves it, and who to ask next', () => {
