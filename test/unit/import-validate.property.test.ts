@@ -93,8 +93,9 @@ const documentArb = fc
         statement: texts[9],
         kind: pick(KINDS, i + 7),
         criteria: i % 2 ? texts[10] : null,
-        createdOn: dates[0],
-        decideBy: dates[1],
+        // a deadline on or after the day it was made, as pm hyp add holds it (fresh-eyes wave 19 H12)
+        createdOn: dates[0] < dates[1] ? dates[0] : dates[1],
+        decideBy: dates[0] < dates[1] ? dates[1] : dates[0],
         tags: [texts[8]],
         revisions: i % 2 ? [{ date: dates[2], field: 'statement', before: 'old', after: texts[9] }] : [],
       })),
@@ -126,6 +127,11 @@ const FLAWS: Flaw[] = [
   },
   { name: 'unknown channel', apply: (d) => (d.interviews[0].channel = 'fax'), names: /^interviews\[0\] .*channel/ },
   { name: 'unknown role', apply: (d) => (d.contacts[0].role = 'boss'), names: /^contacts\[0\] .*role/ },
+  {
+    name: 'a deadline before its creation',
+    apply: (d) => (d.hypotheses[0].decideBy = '1989-12-31'),
+    names: /^hypotheses\[0\] .*decideBy 1989-12-31 is before the hypothesis was created/,
+  },
   { name: 'unknown kind', apply: (d) => (d.hypotheses[0].kind = 'moral'), names: /^hypotheses\[0\] .*kind/ },
   { name: 'unknown strength', apply: (d) => (d.evidence[0].strength = 'huge'), names: /^evidence\[0\]: strength/ },
   {
