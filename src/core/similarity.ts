@@ -11,7 +11,8 @@ const STOP_WORDS = new Set(
    not no nor never none neither nobody nothing cannot
    so than then too very just also more most some any all each every other such own same
    believe think expect assume hypothesis hypothesize hypothesise want wants need needs
-   who whom which what when where why how because while until`
+   who whom which what when where why how because while until
+   s t d m ll re ve`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -47,7 +48,9 @@ export function negated(text: string): boolean {
 export function contentWords(text: string): Set<string> {
   const words = plain(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !STOP_WORDS.has(w))
+    // a one-character word is the belief's as any other: "pay 5" is not "pay 9", "Plan B" not "Plan C";
+    // what an apostrophe leaves ("team's", "we'll") is a stop-word
+    .filter((w) => w !== '' && !STOP_WORDS.has(w))
     .map(stem);
   return new Set(words);
 }
