@@ -26,6 +26,13 @@ export function search(ctx: Context, query: string, opts: { limit?: string }): v
   const limit = opts.limit === undefined ? 20 : (rowLimit(opts.limit, true) ?? -1);
   const { db } = ctx.read();
   const hits = searchInterviews(db, query, limit);
+  // the index holds words (letters and digits): a query of symbols and emoji alone found nothing,
+  // silently (a query FTS5 cannot read says so first)
+  if (hits.length === 0 && !/[\p{L}\p{N}]/u.test(query))
+    throw new UsageError(
+      `${JSON.stringify(query)} has no word to search for (symbols and emoji are not indexed)`,
+      'try a word of the text around it: pm search "launch"',
+    );
   const records = loadInterviews(
     db,
     hits.map((h) => h.rowid),

@@ -67,6 +67,16 @@ export function foldForIndex(s: string): string {
 }
 
 /**
+ * A name as the index compares its words: folded (foldForIndex), without marks, lower case
+ * (unicode61, remove_diacritics 2), so that the contacts `pm search jose` points to are the ones
+ * `José` would find.
+ */
+export function wordsKey(s: string): string {
+  if (PLAIN.test(s)) return s.toLowerCase();
+  return foldForIndex(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
  * A query as the index reads it: folded as the text is, and each run of unspaced-script characters
  * outside double quotes made a quoted phrase of its characters (`对账` is `" 对  账 "`), so that it
  * matches where those characters stand together. Inside quotes the folded characters already form

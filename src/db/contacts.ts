@@ -13,6 +13,7 @@ import { standing } from '../core/cadence.js';
 import { contactCadenceSql, goingColdSql, latenessSql } from './standing.js';
 import { contactKeys, refreshContactKeys } from './identity.js';
 import { nameKey } from '../core/identity.js';
+import { wordsKey } from '../core/search-text.js';
 import { safeLine } from '../core/text.js';
 import { markMerged } from './tracking.js';
 import { joinedPerson, PEOPLE_INSERT } from './interview-writer.js';
@@ -22,6 +23,7 @@ const SELECT = `SELECT c.id, c.uuid, c.name, c.email, c.account_id AS accountId,
 
 // Names and emails are compared by their keys (src/core/identity.ts): case, width, NFC or NFD and
 // invisible characters make no difference ("JOSÉ PEÑA", "José Peña" in NFD, "Ｊｏｓé Peña").
+const searchKeyed = new WeakSet<DB>();
 /**
  * The living contacts a name means, most talked to first: the whole name, or its first or last word
  * (`key` a nameKey), with their account and conversations (at most `limit`).
@@ -31,12 +33,19 @@ export function contactsNamedLike(
   key: string,
   limit: number,
 ): { name: string; account: string; interviews: number }[] {
-  if (/[%_\\]/.test(key)) return [];
+  const folded = wordsKey(key);
+  if (/[%_\\]/.test(folded)) return [];
+  // accents folded on both sides, as the search folds them (fresh-eyes wave 19 H22: `jose` did not
+  // point to José); a name in printable ASCII is its own fold, and skips the JavaScript call
+  if (!searchKeyed.has(db)) db.function('pm_words_key', { deterministic: true }, (s: unknown) => wordsKey(String(s)));
+  searchKeyed.add(db);
   return db
-    .prepare(`SELECT name, account_name AS account, interviews FROM contacts WHERE forgotten = 0
-      AND (name_key = @key OR name_key LIKE @key || ' %' OR name_key LIKE '% ' || @key)
+    .prepare(`SELECT name, account, interviews FROM (SELECT name, account_name AS account, interviews, id,
+        CASE WHEN name_key GLOB '*[^ -~]*' THEN pm_words_key(name_key) ELSE name_key END AS k
+        FROM contacts WHERE forgotten = 0)
+      WHERE k = @key OR k LIKE @key || ' %' OR k LIKE '% ' || @key
       ORDER BY interviews DESC, id LIMIT @limit`)
-    .all({ key, limit }) as { name: string; account: string; interviews: number }[];
+    .all({ key: folded, limit }) as { name: string; account: string; interviews: number }[];
 }
 
 export function contactByEmail(db: DB, email: string): ContactRow | undefined {

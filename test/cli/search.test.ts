@@ -34,6 +34,26 @@ describe('pm search', () => {
     expect(said('export')).not.toContain('is an account');
   });
 
+  it('points to a contact whatever the accents, as the search folds them (fresh-eyes wave 19 H22)', () => {
+    box.ok(['log', '--with', 'José 🦄 Núñez', '--account', 'شركة الأمل', '--summary', 'met at the fair']);
+    for (const q of ['José', 'jose', 'NUNEZ']) {
+      const r = box.pm(['search', q]);
+      expect(r.code, q).toBe(0);
+      expect(`${r.out}${r.err}`, q).toContain('José 🦄 Núñez (شركة الأمل) is a contact, 1 conversation → pm show');
+    }
+  });
+
+  it('refuses a query with no word to search for: symbols and emoji are not indexed (fresh-eyes wave 19 H22)', () => {
+    box.ok(['log', '--with', 'Jane Roe', '--summary', 'Loves the 🚀 launch']);
+    for (const q of ['🚀', '"🚀"', '🚀 ✨']) {
+      const r = box.pm(['search', q]);
+      expectUsageError(r);
+      expect(r.err).toMatch(/^pm: .* has no word to search for \(symbols and emoji are not indexed\)$/m);
+      expect(r.out).toBe('');
+    }
+    expect(ids(['launch'])).toEqual(['I5']);
+  });
+
   it('finds words in summaries, notes, pains and quotes, best first, as interview records with a snippet', () => {
     expect(ids(['export'])).toEqual(['I1']);
     expect(ids(['saml'])).toEqual(['I3']);
