@@ -4,12 +4,14 @@
 -- and when, never whose. Written by pm hyp add (user.name, else the OS login, as an interview's and an
 -- outcome's `by`), carried by exports and pm sync (the hypothesis's `by`); null: no one's (a file from
 -- a pm before this version), whose actions stay on every page as before.
--- The hypotheses already here are the journal's own user's when this journal's own device has a
--- version of them (added or changed here since schema 15, as 0032 tells the interviews logged here),
--- named by user.name when it is set; a hypothesis that arrived and was never touched here, or one of a
--- journal without user.name, stays no one's. That naming is local (no new version: the teammates' copies
--- learn it with the record's next change); later changes of `by` are tracked (user.name set claims the
--- OS login's, an erasure scrubs a name): the trigger as trackingTriggersSql() makes it, `by` added.
+-- The hypotheses already here are the journal's own user's when only this journal's own device has
+-- versions of them (added here since schema 15, as 0032 tells the interviews logged here, and changed by
+-- no one else), named by user.name when it is set; a hypothesis that arrived, touched here or not, or one
+-- of a journal without user.name, stays no one's: a teammate's idea whose decide-by was moved here was
+-- named this user's, and that name went back to her journal with the next change (review wave 19 R2).
+-- That naming is local (no new version: the teammates' copies learn it with the record's next change);
+-- later changes of `by` are tracked (user.name set claims the OS login's, an erasure scrubs a name): the
+-- trigger as trackingTriggersSql() makes it, `by` added.
 -- the trigger goes first: the naming below is no change of the record's (a journal set back to an older
 -- version runs this again, its trigger already tracking `by`)
 DROP TRIGGER IF EXISTS track_hypotheses_update;
@@ -18,7 +20,9 @@ ALTER TABLE hypotheses ADD COLUMN by TEXT;
 
 UPDATE hypotheses SET by = (SELECT value FROM config WHERE key = 'user.name')
 WHERE uuid IN (SELECT v.key FROM record_versions v WHERE v.kind = 'hypothesis'
-  AND instr(v.vv, '"' || (SELECT device FROM sync_clock WHERE id = 1) || '"') > 0);
+  AND instr(v.vv, '"' || (SELECT device FROM sync_clock WHERE id = 1) || '"') > 0
+  AND NOT EXISTS (SELECT 1 FROM json_each(v.vv) j
+    WHERE j.key <> (SELECT device FROM sync_clock WHERE id = 1)));
 
 -- the report looks up the hypotheses someone else added (few: none on a journal of one's own)
 CREATE INDEX IF NOT EXISTS hypotheses_by ON hypotheses (by) WHERE by IS NOT NULL;

@@ -123,3 +123,28 @@ describe('the hypotheses a journal held before schema 75', () => {
     expect(kinds(box.json(['report']))).toEqual(expect.arrayContaining(['past-decide-by H2', 'bet-due H3']));
   });
 });
+
+describe('a teammate’s hypothesis I changed before schema 75', () => {
+  it('stays no one’s at the upgrade, and my next change does not make it mine in her journal (review wave 19 R2)', () => {
+    box.ok(['config', 'set', 'user.name', 'Pat']);
+    box.ok(['hyp', 'add', 'My idea', '--date', '2026-10-01', '--decide-by', '2026-11-02']);
+    box.ok(['import', anasFile()]);
+    // before schema 75 I moved Ana's decide-by: this journal's device then had a version of her idea
+    box.ok(['hyp', 'edit', 'H2', '--decide-by', '2026-12-20']);
+    const old = new Database(box.db);
+    old.prepare('UPDATE sync_clock SET tracking = 0').run();
+    old.prepare('UPDATE hypotheses SET by = NULL').run();
+    old.prepare('UPDATE sync_clock SET tracking = 1').run();
+    old.pragma('user_version = 74');
+    old.close();
+    // the upgrade: mine is mine; the one I only changed is not named mine (it was Ana's)
+    expect(box.json(['hyp', 'list']).map((h: { by: string | null }) => h.by)).toEqual(['Pat', null, null]);
+    // my next change of it travels: Ana's journal keeps her name on her idea
+    box.ok(['hyp', 'edit', 'H2', '--decide-by', '2026-12-21']);
+    const mine = join(box.dir, 'pat.json');
+    box.ok(['export', '--format', 'json', '--out', mine]);
+    const ana = ['--db', join(box.dir, 'ana.db')];
+    box.ok([...ana, 'import', mine]);
+    expect(box.json([...ana, 'hyp', 'show', 'H1'])).toMatchObject({ statement: "Ana's idea", by: 'Ana' });
+  });
+});
