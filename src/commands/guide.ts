@@ -53,7 +53,7 @@ export function guide(ctx: Context, ref: string | undefined, opts: { format?: st
   );
   if (h.status !== 'open') ctx.warn(`${h.id} is ${h.status}: reopen it before interviewing for it`);
   if (output === 'json') ctx.printJson(withRefs(g, pageRefs(db)));
-  else ctx.out(output === 'md' ? renderGuideMarkdown(g) : renderGuideText(g, ctx.color));
+  else ctx.out(output === 'md' ? renderGuideMarkdown(g) : renderGuideText(g, ctx.color, ctx.width));
 }
 
 function readQuestions(file: string | undefined): string {
@@ -83,6 +83,6 @@ export function check(ctx: Context, file: string | undefined, opts: { format?: s
   if (checked.length === 0)
     throw new UsageError('no questions to check', 'one question a line, or a markdown list (- Tell me about …)');
   if (output === 'json') ctx.printJson(checked);
-  else ctx.out(output === 'md' ? renderCheckMarkdown(checked) : renderCheckText(checked, ctx.color));
+  else ctx.out(output === 'md' ? renderCheckMarkdown(checked) : renderCheckText(checked, ctx.color, ctx.width));
   if (checked.some((q) => q.problems.length > 0)) throw new ExitWith(EXIT.flagged);
 }

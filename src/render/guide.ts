@@ -5,6 +5,9 @@ import { confidenceText } from '../core/confidence.js';
 import type { CheckedQuestion, Guide } from '../core/guide.js';
 import { safe, safeLine } from '../core/text.js';
 import { mdHeading, mdInline } from './markdown.js';
+import { wrap } from './wrap.js';
+import { displayWidth } from './width.js';
+import { NO_WIDTH } from '../io.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -27,18 +30,42 @@ function askNextText(g: Guide): string[] {
   return lines;
 }
 
-export function renderGuideText(g: Guide, c: ChalkInstance): string {
-  const label = (s: string) => c.dim(s.padEnd(17));
+/**
+ * `text` wrapped at its words to `width` columns, its first line after `first` and the others under it
+ * (`rest`, as wide as `first` shows): a question under its number, a value under its label, as pm hyp
+ * show lays out its page (fresh-eyes wave 19 H23: the guide is read on a phone before a call).
+ */
+function hanging(first: string, rest: string, text: string, width: number): string[] {
+  const room = Math.max(width, rest.length + 20);
+  return text.split('\n').flatMap((line, k) => {
+    const start = k === 0 ? first : rest;
+    const lead = displayWidth(start);
+    // the lead stands in as a word of its width, so the first line has the room the lead leaves it
+    const [head, ...more] = wrap(`${'x'.repeat(lead - 1)} ${line}`, room, rest);
+    return [start + head.slice(lead), ...more];
+  });
+}
+
+export function renderGuideText(g: Guide, c: ChalkInstance, width = NO_WIDTH): string {
+  const LABEL = 17;
+  const label = (s: string) => c.dim(s.padEnd(LABEL));
+  const labelled = (name: string, value: string) => hanging(label(name), ' '.repeat(LABEL), value, width);
+  const title = `Interview guide for ${g.id}`;
+  const [head, ...more] = wrap(`${title} · ${g.kind} · ${safeLine(g.statement)}`, width, '  ');
   const out = [
-    `${c.bold(`Interview guide for ${g.id}`)} · ${g.kind} · ${safeLine(g.statement)}`,
+    head.startsWith(title) ? `${c.bold(title)}${head.slice(title.length)}` : head,
+    ...more,
     '',
-    c.bold('Ask about what they did, not what they would do:'),
-    ...g.questions.map((q, k) => `  ${k + 1}. ${safeLine(q)}`),
+    ...wrap('Ask about what they did, not what they would do:', width).map((l) => c.bold(l)),
+    ...g.questions.flatMap((q, k) => {
+      const number = `  ${k + 1}. `;
+      return hanging(number, ' '.repeat(number.length), safeLine(q), width);
+    }),
     '',
-    `${label('Proves it')}${safe(g.prove)}`,
-    `${label('Disproves it')}${safe(g.disprove)}`,
-    `${label('Evidence so far')}${evidenceText(g)}`,
-    ...askNextText(g).map((l, k) => `${label(k === 0 ? 'Ask next' : '')}${safeLine(l)}`),
+    ...labelled('Proves it', safe(g.prove)),
+    ...labelled('Disproves it', safe(g.disprove)),
+    ...labelled('Evidence so far', evidenceText(g)),
+    ...askNextText(g).flatMap((l, k) => labelled(k === 0 ? 'Ask next' : '', safeLine(l))),
   ];
   return out.join('\n');
 }
@@ -65,20 +92,21 @@ export function renderGuideMarkdown(g: Guide): string {
   ].join('\n');
 }
 
-export function renderCheckText(checked: CheckedQuestion[], c: ChalkInstance): string {
+export function renderCheckText(checked: CheckedQuestion[], c: ChalkInstance, width = NO_WIDTH): string {
   const flawed = checked.filter((q) => q.problems.length > 0);
   const out: string[] = [];
-  const width = String(checked.at(-1)?.line ?? 1).length;
+  const digits = String(checked.at(-1)?.line ?? 1).length;
+  const under = ' '.repeat(digits + 2);
   for (const q of flawed) {
-    out.push(`${c.dim(`${String(q.line).padStart(width)}:`)} ${safeLine(q.text)}`);
-    for (const p of q.problems) out.push(`${' '.repeat(width + 2)}${c.yellow(p.kind)}: ${safeLine(p.reason)}`);
+    out.push(...hanging(`${c.dim(`${String(q.line).padStart(digits)}:`)} `, under, safeLine(q.text), width));
+    for (const p of q.problems)
+      out.push(...hanging(`${under}${c.yellow(p.kind)}: `, `${under}  `, safeLine(p.reason), width));
   }
   if (flawed.length) out.push('');
-  out.push(
-    flawed.length
-      ? c.yellow(`${plural(flawed.length, 'question')} of ${checked.length} to rework`)
-      : c.green(`${plural(checked.length, 'question')}, all open and about what they did`),
-  );
+  const summary = flawed.length
+    ? c.yellow(`${plural(flawed.length, 'question')} of ${checked.length} to rework`)
+    : c.green(`${plural(checked.length, 'question')}, all open and about what they did`);
+  out.push(summary);
   return out.join('\n');
 }
 

@@ -3,7 +3,7 @@
 // command fits, the statement and summary columns keep a useful length (cut after a whole word), and
 // what does not fit beside them (flags, reasons) goes under the row instead of past the edge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandbox, type Sandbox } from '../helpers.js';
 import { displayWidth } from '../../src/render/width.js';
@@ -74,6 +74,32 @@ describe('every listing and page fits the width', () => {
     const text = lines.join('\n');
     expect(text.replace(/\n[│ ]+/g, ' ')).toContain('Finance teams will pay for automatic invoice matching');
     for (const l of lines.filter((x) => /^[│ ]/.test(x))) expect(l).toMatch(/^[│ ├└─]*\S/);
+  });
+});
+
+describe('pm guide and pm guide check, the page read on a phone before a call (fresh-eyes wave 19 H23)', () => {
+  it('wrap at 40 columns: each question under its number, Proves and Disproves under their label', () => {
+    const lines = out(['guide', 'H1'], 40);
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    const first = lines.findIndex((l) => l.startsWith('  1. '));
+    expect(lines[first + 1]).toMatch(/^ {5}\S/);
+    const disproves = lines.findIndex((l) => l.startsWith('Disproves it'));
+    expect(lines[disproves]).toMatch(/^Disproves it {5}\S/);
+    expect(lines[disproves + 1]).toMatch(/^ {17}\S/);
+    // the words are all there, in order: the same page as at any width
+    const joined = (l: string[]) => l.join(' ').replace(/ +/g, ' ');
+    expect(joined(lines)).toBe(joined(out(['guide', 'H1'], 400)));
+  });
+
+  it('pm guide check wraps each question and its problems at 40 columns', () => {
+    const file = join(box.dir, 'q.txt');
+    writeFileSync(file, 'Would you pay twenty percent more for a Slack bot if we built one for your whole team?\n');
+    const r = box.pm(['--db', db, 'guide', 'check', file], { env: { COLUMNS: '40' } });
+    expect(r.code, r.err).toBe(3);
+    const lines = r.out.trimEnd().split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
+    expect(lines[0]).toMatch(/^1: Would you pay/);
+    expect(lines[1]).toMatch(/^ {3}\S/);
   });
 });
 
