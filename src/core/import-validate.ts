@@ -685,7 +685,7 @@ export function validateDocument(
       kind: oneOf(w, rec, 'kind', KINDS, 'value'),
       criteria: text(w, rec, 'criteria', LIMITS.criteria, { optional: true }),
       createdOn,
-      decideBy: decideBy(w, rec, createdOn),
+      decideBy: decideBy(w, rec, createdOn, opts.dangling === true),
       tags: textList(w, rec, 'tags', LIMITS.tag).map((t, k) => cleaned(w, `tags[${k}]`, t)),
       revisions,
       bet: bet(w, rec, createdOn),
@@ -812,10 +812,14 @@ export function validateDocument(
   };
 }
 
-/** A hypothesis's `decideBy`: its creation day or later, as pm hyp add and edit take it. */
-function decideBy(w: Where, rec: Obj, createdOn: string): string {
+/**
+ * A hypothesis's `decideBy`: its creation day or later, as pm hyp add and edit take it. Not for what pm
+ * sync pulls (`pulled`): a pm before this check let an import write such a day, a teammate's journal
+ * pushed it, and refusing it stopped every pull of the team (review wave 19 R3).
+ */
+function decideBy(w: Where, rec: Obj, createdOn: string, pulled: boolean): string {
   const d = day(w, rec, 'decideBy')!;
-  if (d < createdOn) w.fail(`decideBy ${d} is before the hypothesis was created (${createdOn})`);
+  if (d < createdOn && !pulled) w.fail(`decideBy ${d} is before the hypothesis was created (${createdOn})`);
   return d;
 }
 
