@@ -133,11 +133,12 @@ export function interviewDetail(r: InterviewRecord, c: ChalkInstance): string {
   else lines.push(`${c.dim('From:')}      ${safeLine(r.source)}`);
   if (r.by) lines.push(`${c.dim('By:')}        ${safeLine(r.by)}${r.minutes !== null ? `, ${r.minutes} min` : ''}`);
   else if (r.minutes !== null) lines.push(`${c.dim('Minutes:')}   ${r.minutes}`);
-  // a summary's further lines under its first, as Notes' lines are indented under their heading
-  lines.push(`${c.dim('Summary:')}   ${safe(r.summary).replace(/\n/g, `\n${' '.repeat(11)}`)}`);
+  // a summary's, pain's or quote's further lines under its first, as Notes' lines are indented under their heading
+  const under = (text: string, columns: number) => safe(text).replace(/\n/g, `\n${' '.repeat(columns)}`);
+  lines.push(`${c.dim('Summary:')}   ${under(r.summary, 11)}`);
   if (r.pains.length)
-    lines.push(`${c.dim('Pains:')}`, ...r.pains.map((p) => `  - ${safe(p.text)} ${c.dim(`(${p.severity})`)}`));
-  if (r.quotes.length) lines.push(`${c.dim('Quotes:')}`, ...r.quotes.map((q) => `  “${safe(q)}”`));
+    lines.push(`${c.dim('Pains:')}`, ...r.pains.map((p) => `  - ${under(p.text, 4)} ${c.dim(`(${p.severity})`)}`));
+  if (r.quotes.length) lines.push(`${c.dim('Quotes:')}`, ...r.quotes.map((q) => `  “${under(q, 3)}”`));
   if (r.tags.length) lines.push(`${c.dim('Tags:')}      ${r.tags.map(safeLine).join(', ')}`);
   if (r.stage) lines.push(`${c.dim('Stage:')}     ${safeLine(r.stage)}`);
   if (r.evidence.length) {

@@ -40,6 +40,14 @@ describe('pm show', () => {
     const out = box.pm(['show', 'last']).out;
     expect(out).toContain('Summary:   line one\n           line two\n');
   });
+
+  it("indents a pain's and a quote's further lines under their first (fresh-eyes wave 19, the lead's low item)", () => {
+    const args = ['--pain', 'slow export\nevery Monday:high', '--quote', 'it takes\nan hour'];
+    expect(log(...args).code).toBe(0);
+    const out = box.pm(['show', 'last']).out;
+    expect(out).toContain('Pains:\n  - slow export\n    every Monday (high)\n');
+    expect(out).toContain('Quotes:\n  “it takes\n   an hour”\n');
+  });
 });
 
 describe('pm import of a file that is JSON but no export', () => {
