@@ -6,10 +6,10 @@ import { safeLine, shellWord } from '../core/text.js';
 import { nameKey } from '../core/identity.js';
 import { accountConversations, accountsFormerlyNamed, findAccount } from '../db/accounts.js';
 import { formerNameOf } from './former-names.js';
-import { contactsFoldedLike } from '../db/contacts.js';
+import { contactsNamedLike } from '../db/contacts.js';
 import type { DB } from '../db/journal.js';
 import { MATCH_END, MATCH_START, searchInterviews, type SearchHit } from '../db/fts.js';
-import { foldForIndex, snippetOf } from '../core/search-text.js';
+import { snippetOf } from '../core/search-text.js';
 import { lineOf, type InterviewRecord } from '../core/interviews.js';
 import { loadInterviews } from '../db/interviews.js';
 import { interviewTable } from '../render/interviews.js';
@@ -19,29 +19,9 @@ import { displayWidth } from '../render/width.js';
 
 const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 
-/**
- * A name or query as the index reads words: folded, without accents (the tokenizer's remove_diacritics),
- * lowercased, its symbols and emoji spaces.
- */
-function words(s: string): string {
-  return foldForIndex(s)
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 export function search(ctx: Context, query: string, opts: { limit?: string }): void {
   if (query.trim() === '')
     throw new UsageError('search for what?', 'try: pm search "export" (words, "a phrase", prefix*)');
-  // the index holds words alone: "🚀" answered "Nothing matches" of a summary that holds it (H22)
-  // (a query of the index's own syntax alone, "(", is told what is wrong with it by the search)
-  if (words(query) === '' && !/[()"*^:+-]/.test(query))
-    throw new UsageError(
-      `${JSON.stringify(safeLine(query))} has no word to search for (symbols and emoji are not indexed)`,
-      'try: pm search "launch" (words, "a phrase", prefix*)',
-    );
   // 20 best matches unless --limit says (0: every match, as in every listing; SQLite's LIMIT -1 is none)
   const limit = opts.limit === undefined ? 20 : (rowLimit(opts.limit, true) ?? -1);
   const { db } = ctx.read();
@@ -134,8 +114,7 @@ function namedBy(db: DB, query: string): string[] {
       const n = accountConversations(db, now.id);
       lines.push(`${formerNameOf(query, [now.name])}, ${conversations(n)} → pm show ${shellWord(now.name)}`);
     }
-  // folded as the index folds what was said: "jose" names José as it finds his words
-  const people = contactsFoldedLike(db, words(query), words, 4);
+  const people = contactsNamedLike(db, key, 4);
   for (const p of people.slice(0, 3)) {
     const namesakes = people.filter((o) => nameKey(o.name) === nameKey(p.name)).length > 1;
     const ref = namesakes ? `${p.name} (${p.account})` : p.name;

@@ -48,30 +48,6 @@ export function contactsNamedLike(
     .all({ key: folded, limit }) as { name: string; account: string; interviews: number }[];
 }
 
-/**
- * contactsNamedLike by the names folded as the search index folds text (`fold`: accents, case and
- * symbols aside), so that "jose" finds José 🦄 Núñez as pm search finds what he said (fresh-eyes wave
- * 19 H22): the names of plain ASCII by their key, the others (a journal's few) folded here.
- */
-export function contactsFoldedLike(
-  db: DB,
-  folded: string,
-  fold: (name: string) => string,
-  limit: number,
-): { name: string; account: string; interviews: number }[] {
-  const found = new Map(contactsNamedLike(db, folded, limit).map((c) => [`${c.name}\u0000${c.account}`, c]));
-  const others = db
-    .prepare(`SELECT name, account_name AS account, interviews FROM contacts WHERE forgotten = 0
-      AND name_key GLOB '*[^ -~]*' ORDER BY interviews DESC, id`)
-    .all() as { name: string; account: string; interviews: number }[];
-  for (const c of others) {
-    const words = fold(c.name);
-    if (words === folded || words.startsWith(`${folded} `) || words.endsWith(` ${folded}`))
-      found.set(`${c.name}\u0000${c.account}`, c);
-  }
-  return [...found.values()].sort((a, b) => b.interviews - a.interviews).slice(0, limit);
-}
-
 export function contactByEmail(db: DB, email: string): ContactRow | undefined {
   return db.prepare(`${SELECT} WHERE c.email_key = ?`).get(nameKey(email)) as ContactRow | undefined;
 }
