@@ -30,8 +30,8 @@ export function search(ctx: Context, query: string, opts: { limit?: string }): v
   // silently (a query FTS5 cannot read says so first)
   if (hits.length === 0 && !/[\p{L}\p{N}]/u.test(query))
     throw new UsageError(
-      `${JSON.stringify(query)} has no word to search for (symbols and emoji are not indexed)`,
-      'try a word of the text around it: pm search "launch"',
+      `${JSON.stringify(safeLine(query))} has no word to search for (symbols and emoji are not indexed)`,
+      'try: pm search "launch" (a word of the text around it)',
     );
   const records = loadInterviews(
     db,
