@@ -463,7 +463,7 @@ function accountSegment(
  * Unknown hypothesis ids are usage errors; killed or invalidated ones, and validated ones refuted, are
  * accepted with a warning.
  */
-export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): string[] {
+export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[], date: string): string[] {
   const found = hypothesesByRowId(
     db,
     evidence.map((e) => e.hypothesis),
@@ -478,21 +478,28 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[]): strin
   // a validated one refuted (that very day too: fresh-eyes wave 13 H5) is what the report's
   // evidence-after-validate flag will ask about: say so now, while the user can act on it
   const refuting = new Set(evidence.filter((e) => e.direction === 'refutes').map((e) => e.hypothesis));
-  // refuting a killed one confirms the decision (no evidence-after-kill): nothing to warn about
+  // refuting a killed one confirms the decision (no evidence-after-kill): nothing to warn about; a
+  // conversation dated before the decision was known when it was made, and raises no flag after it
+  // (afterDecision's rule: a new one dated the decision's day is logged after it): no reopen to offer
   return found.flatMap((h) =>
     (h.status === 'killed' || h.status === 'invalidated') && refuting.has(h.rowid)
       ? []
-      : h.status === 'killed' || h.status === 'invalidated'
+      : h.decidedOn !== null && date < h.decidedOn && (h.status !== 'validated' || refuting.has(h.rowid))
         ? [
-            `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
-              `hyp reopen ${h.id} --reason "…" to pursue it again)`,
+            `${h.id} was ${h.status} on ${h.decidedOn}, after this conversation (${date}): the evidence is ` +
+              'recorded as known before the decision, and raises no flag',
           ]
-        : h.status === 'validated' && refuting.has(h.rowid)
+        : h.status === 'killed' || h.status === 'invalidated'
           ? [
-              `${h.id} is validated ("${safeLine(h.statement).slice(0, 60)}") and this refutes it: recheck it ` +
-                `(pm hyp show ${h.id}; pm hyp reopen ${h.id} --reason "…" to decide again)`,
+              `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +
+                `hyp reopen ${h.id} --reason "…" to pursue it again)`,
             ]
-          : [],
+          : h.status === 'validated' && refuting.has(h.rowid)
+            ? [
+                `${h.id} is validated ("${safeLine(h.statement).slice(0, 60)}") and this refutes it: recheck it ` +
+                  `(pm hyp show ${h.id}; pm hyp reopen ${h.id} --reason "…" to decide again)`,
+              ]
+            : [],
   );
 }
 
@@ -567,7 +574,7 @@ export function painTwins(db: DB, pains: string[]): [string, string][] {
 
 function saveDraft(db: DB, draft: LogDraft, defaultBy: string, stages: string[]): LogResult {
   const stage = draft.stage === null ? null : parseStage(draft.stage, stages);
-  const warnings = checkEvidenceTargets(db, draft.evidence);
+  const warnings = checkEvidenceTargets(db, draft.evidence, draft.date);
   warnings.push(
     ...painTwinWarnings(
       db,

@@ -11,13 +11,18 @@ export interface HypothesisBrief {
   status: HypothesisStatus;
 }
 
-/** The hypotheses with these row ids (for checking references before writing). */
-export function hypothesesByRowId(db: DB, rowids: number[]): HypothesisBrief[] {
+/**
+ * The hypotheses with these row ids (for checking references before writing), each decided one with
+ * the day of its decision (its latest outcome, as the report reads it).
+ */
+export function hypothesesByRowId(db: DB, rowids: number[]): (HypothesisBrief & { decidedOn: string | null })[] {
   if (rowids.length === 0) return [];
   return db
-    .prepare(`SELECT id AS rowid, 'H' || id AS id, statement, status FROM hypotheses
-    WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-    .all(JSON.stringify(rowids)) as HypothesisBrief[];
+    .prepare(`SELECT h.id AS rowid, 'H' || h.id AS id, h.statement, h.status,
+      CASE WHEN h.status = 'open' THEN NULL ELSE (SELECT o.date FROM outcomes o WHERE o.hypothesis_id = h.id
+        ORDER BY o.date DESC, o.id DESC LIMIT 1) END AS decidedOn
+    FROM hypotheses h WHERE h.id IN (SELECT value FROM json_each(?)) ORDER BY h.id`)
+    .all(JSON.stringify(rowids)) as (HypothesisBrief & { decidedOn: string | null })[];
 }
 
 /** Open hypotheses, for the interactive log's checklist. */

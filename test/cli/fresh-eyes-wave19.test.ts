@@ -249,3 +249,28 @@ describe('a new deadline of a running bet that is past says so, not that the bet
     );
   });
 });
+
+describe("evidence logged for a decided hypothesis, dated before the decision (the lead's low item, fixes4)", () => {
+  beforeEach(() => {
+    box.ok(['hyp', 'add', 'Ops leads want a digest', '--date', '2026-11-01']);
+    box.ok(['hyp', 'kill', 'H1', '--reason', 'they live in Slack', '--date', '2026-11-20']);
+  });
+
+  it('a call dated before the kill is said to predate it, with no reopen, and raises no flag', () => {
+    const args = ['log', '--with', 'Ben', '--account', 'Bird', '--summary', 'wants it', '--supports', 'H1'];
+    const r = box.ok([...args, '--date', '2026-11-10']);
+    expect(r.err).toContain(
+      'pm: warning: H1 was killed on 2026-11-20, after this conversation (2026-11-10): the evidence is recorded as known',
+    );
+    expect(r.err).not.toContain('pm hyp reopen');
+    expect(box.ok(['hyp', 'show', 'H1']).out).not.toContain('evidence-after-kill');
+  });
+
+  it('a call dated on or after the kill day raises evidence-after-kill and is warned of with reopen, as before', () => {
+    const args = ['log', '--with', 'Ben', '--account', 'Bird', '--summary', 'wants it', '--supports', 'H1'];
+    const r = box.ok([...args, '--date', '2026-11-20']);
+    expect(r.err).toContain('H1 is killed ("Ops leads want a digest"); the evidence is recorded anyway');
+    expect(r.err).toContain('(pm hyp reopen H1 --reason "…" to pursue it again)');
+    expect(box.ok(['hyp', 'show', 'H1']).out).toContain('evidence-after-kill');
+  });
+});
