@@ -14,6 +14,7 @@ import {
   parseKind,
   parseStatusFilter,
   parseStrength,
+  predatesDecision,
   unknownHypothesis,
   type Direction,
   type HypothesisKind,
@@ -587,8 +588,12 @@ export function link(ctx: Context, hypRef: string, interviewRef: string, opts: L
     return { h, interview, before, after, same, record: recordOf(ctx, db, h.rowid) };
   });
   const { h, interview, before, after, same, record } = result;
-  // refuting one killed or invalidated confirms the decision: only support may change it (as pm log warns)
-  if ((h.status === 'killed' || h.status === 'invalidated') && after.direction === 'supports')
+  // refuting one killed or invalidated confirms the decision: only support may change it (as pm log warns);
+  // a conversation dated before the decision raises no flag, as pm log says too
+  const decided = h.status === 'killed' || h.status === 'invalidated';
+  if (decided && after.direction === 'supports' && h.latest && interview.date < h.latest.date)
+    ctx.warn(predatesDecision(h.id, h.status, h.latest.date, interview.date));
+  else if (decided && after.direction === 'supports')
     ctx.warn(
       `${h.id} was ${h.status}${h.latest ? ` on ${h.latest.date}` : ''}; the evidence is kept, reopen it if it ` +
         `changes your mind`,

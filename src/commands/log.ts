@@ -52,6 +52,7 @@ import { painSeverityWarnings } from '../core/pains.js';
 import { nearTwins } from '../core/opportunities.js';
 import { heardPainTexts, namedOpportunities, painTextHeard } from '../db/opportunities.js';
 import { nameKey } from '../core/identity.js';
+import { predatesDecision } from '../core/hypotheses.js';
 import {
   accountLookalikeWarnings,
   colleagueFirstNameWarnings,
@@ -485,10 +486,7 @@ export function checkEvidenceTargets(db: DB, evidence: EvidenceRequest[], date: 
     (h.status === 'killed' || h.status === 'invalidated') && refuting.has(h.rowid)
       ? []
       : h.decidedOn !== null && date < h.decidedOn && (h.status !== 'validated' || refuting.has(h.rowid))
-        ? [
-            `${h.id} was ${h.status} on ${h.decidedOn}, after this conversation (${date}): the evidence is ` +
-              'recorded as known before the decision, and raises no flag',
-          ]
+        ? [predatesDecision(h.id, h.status, h.decidedOn, date)]
         : h.status === 'killed' || h.status === 'invalidated'
           ? [
               `${h.id} is ${h.status} ("${safeLine(h.statement).slice(0, 60)}"); the evidence is recorded anyway (pm ` +

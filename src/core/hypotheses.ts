@@ -181,6 +181,17 @@ export function loggedAfter(e: { date: string; interviewUuid: string }, decision
   return e.date > decision.date || (e.date === decision.date && e.interviewUuid > decision.uuid);
 }
 
+/**
+ * The warning for evidence linked to a decided hypothesis from a conversation dated before the decision:
+ * it was known when the team decided, raises no flag (afterDecision), and is no reason to reopen.
+ */
+export function predatesDecision(id: string, status: HypothesisStatus, decidedOn: string, date: string): string {
+  return (
+    `${id} was ${status} on ${decidedOn}, after this conversation (${date}): the evidence is recorded as ` +
+    'known before the decision, and raises no flag'
+  );
+}
+
 /** The status after an outcome: reopened means open again. */
 export function statusAfter(outcome: Outcome): HypothesisStatus {
   return outcome === 'reopened' ? 'open' : outcome;

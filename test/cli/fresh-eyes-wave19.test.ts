@@ -274,3 +274,15 @@ describe("evidence logged for a decided hypothesis, dated before the decision (t
     expect(box.ok(['hyp', 'show', 'H1']).out).toContain('evidence-after-kill');
   });
 });
+
+describe('pm hyp link of a conversation dated before the kill (the same rule as pm log)', () => {
+  it('says the conversation predates the kill instead of "reopen it if it changes your mind"', () => {
+    box.ok(['hyp', 'add', 'Ops leads want a digest', '--date', '2026-11-01']);
+    box.ok(['log', '--with', 'Ben', '--account', 'Bird', '--summary', 'wants it', '--date', '2026-11-10']);
+    box.ok(['hyp', 'kill', 'H1', '--reason', 'they live in Slack', '--date', '2026-11-20']);
+    const r = box.ok(['hyp', 'link', 'H1', 'I1', '--supports']);
+    expect(r.err).toContain('pm: warning: H1 was killed on 2026-11-20, after this conversation (2026-11-10)');
+    expect(r.err).not.toContain('reopen');
+    expect(box.ok(['hyp', 'show', 'H1']).out).not.toContain('evidence-after-kill');
+  });
+});
