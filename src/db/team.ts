@@ -140,14 +140,21 @@ export function teamSizes(db: DB, weeks: readonly { until: string }[], days: num
 }
 
 /**
- * The row ids of the hypotheses someone other than `me` added (H14), from the partial index on `by`
- * (none on a journal made by imports of files before schema 75); `me` is asked only when one names
- * someone. Case aside, as a conversation's `by` matches `--by`.
+ * The row ids of the hypotheses someone other than `me` added (H14) and another journal has changed,
+ * from the partial index on `by` (none on a journal made by imports of files before schema 75); `me`
+ * is asked only when one names someone. Case aside, as a conversation's `by` matches `--by`.
  */
 export function hypothesesOfOthers(db: DB, me: () => string): number[] {
   if (db.prepare('SELECT 1 FROM hypotheses WHERE by IS NOT NULL LIMIT 1').get() === undefined) return [];
+  // one added here and changed by no other journal is the user's whatever name it carries: the same
+  // person's cron under another login (no user.name: by is the OS login) lost its actions and exit 3
+  // (review wave 19 R1); the test is 0075's, this journal's device alone in the record's versions
   return db
-    .prepare('SELECT id FROM hypotheses WHERE by IS NOT NULL AND by <> ? COLLATE NOCASE ORDER BY id')
+    .prepare(`SELECT h.id FROM hypotheses h WHERE h.by IS NOT NULL AND h.by <> ? COLLATE NOCASE
+      AND NOT EXISTS (SELECT 1 FROM record_versions v WHERE v.kind = 'hypothesis' AND v.key = h.uuid
+        AND NOT EXISTS (SELECT 1 FROM json_each(v.vv) j
+          WHERE j.key <> (SELECT device FROM sync_clock WHERE id = 1)))
+      ORDER BY h.id`)
     .pluck()
     .all(me()) as number[];
 }

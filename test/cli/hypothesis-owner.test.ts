@@ -148,3 +148,18 @@ describe('a teammate’s hypothesis I changed before schema 75', () => {
     expect(box.json([...ana, 'hyp', 'show', 'H1'])).toMatchObject({ statement: "Ana's idea", by: 'Ana' });
   });
 });
+
+describe("a journal of one's own checked under another login (review wave 19 R1)", () => {
+  it("keeps its own hypotheses' actions: the same person's cron is no teammate", () => {
+    const alice = { env: { USER: 'alice' } };
+    box.ok(['hyp', 'add', 'Teams want SSO', '--date', '2026-10-01', '--decide-by', '2026-11-10'], alice);
+    box.ok(['log', '--with', 'Jane <j@a.test>', '--account', 'Acme', '--summary', 'x', '--date', '2026-12-04'], alice);
+    expect(box.pm(['report', '--check'], alice).code).toBe(3);
+    const runner = box.pm(['report', '--check'], { env: { USER: 'runner' } });
+    expect(runner.code).toBe(3);
+    expect(kinds(box.json(['report', '--json'], { env: { USER: 'runner' } }))).toContain('past-decide-by H1');
+    // a teammate's, arrived by import, stays theirs under any login
+    box.ok(['import', anasFile()], { env: { USER: 'runner' } });
+    expect(kinds(box.json(['report', '--json'], { env: { USER: 'runner' } }))).not.toContain('past-decide-by H2');
+  });
+});
