@@ -142,6 +142,8 @@ export interface ThemeRow {
   signals: number;
   interviews: number;
   segments: string[];
+  /** a pain whose opportunity was heard from 2 accounts or more over the Opportunities' window: not single-account */
+  heardWider?: boolean;
 }
 
 export interface FollowUpRow {
@@ -1470,8 +1472,9 @@ function assemble(
       signals: t.signals,
       segments: [...new Set(t.segments)].sort(),
       interviews: t.interviews,
-      // one account's wish, and no review or survey echoes it
-      flags: t.accounts === 1 && t.signals === 0 ? ['single-account' as const] : [],
+      // one account's wish, and no review or survey echoes it: for a pain, over the Opportunities'
+      // window too (one verdict on one page: decisions.md)
+      flags: t.accounts === 1 && t.signals === 0 && !t.heardWider ? ['single-account' as const] : [],
     }))
     .sort(
       (x, y) =>

@@ -18,7 +18,8 @@ import {
   statementRevisedAfter,
 } from './hypothesis-stats.js';
 import { namedOpportunities, opportunityHypotheses } from './opportunities.js';
-import { bestPains, contactRows, reportSql, segmentRows, weeklyRows, themeRows } from './report.js';
+import { bestPains, contactRows, reportSql, segmentRows, weeklyRows, themeRows, WIDER_PAINS } from './report.js';
+import { withPainKey } from './pain-key.js';
 import type { JsonLists, JsonText } from '../core/report-json.js';
 import { NONE_UNREAD, type OutcomeRow, type ReportQuery, type ReportRows } from '../core/report.js';
 import { accountCadenceSql, goingColdSql } from './standing.js';
@@ -229,6 +230,7 @@ FROM (SELECT entry, flag FROM report_decided WHERE list = @list
  */
 const themesJson = (kept: string) => `
 WITH k(kind, theme, accounts, signals, interviews, segs, other) AS MATERIALIZED (${kept}),
+${WIDER_PAINS("SELECT theme AS name FROM k WHERE kind = 'pain' AND accounts = 1 AND signals = 0", false)},
 s AS (SELECT * FROM k ORDER BY accounts DESC, signals DESC, interviews DESC, lower(theme) LIMIT -1)
 SELECT CAST(group_concat(${object(4, [
   ['theme', str('theme')],
@@ -245,7 +247,9 @@ SELECT CAST(group_concat(${object(4, [
   ['interviews', "ifnull(interviews, 'null')"],
   [
     'flags',
-    `CASE WHEN accounts = 1 AND signals = 0 THEN ${lit(`[${NL}        "single-account"${NL}      ]`)} ELSE '[]' END`,
+    // a pain's over the Opportunities' window too (markHeardWider, src/db/report.ts)
+    `CASE WHEN accounts = 1 AND signals = 0 AND NOT (kind = 'pain' AND theme IN wider)
+      THEN ${lit(`[${NL}        "single-account"${NL}      ]`)} ELSE '[]' END`,
   ],
 ])}, ${lit(`,${NL}    `)}) AS BLOB),
   max(other) OR max(length(theme) <> octet_length(theme) OR length(segs) <> octet_length(segs))
@@ -589,10 +593,10 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
   let themes: JsonText | null = null;
   let themeList: ReportRows['themes'] | null = null;
   if ('themesKept' in SQL) {
-    const [text, elsewhere] = db
+    const [text, elsewhere] = withPainKey(db)
       .prepare(themesJson(SQL.themesKept as string))
       .raw()
-      .get(period) as [Buffer | null, number | null];
+      .get({ ...period, ostart: q.opportunities.start, oend: q.opportunities.end }) as [Buffer | null, number | null];
     if (elsewhere !== 1) [themes, themeList] = [text, []];
   }
   const json: JsonLists = {
@@ -617,7 +621,7 @@ function readJson(db: DB, q: ReportQuery): { rows: ReportRows; lists: JsonLists 
     decided: db.prepare(SQL.decided).all({ start: q.start, end: q.end }) as OutcomeRow[],
     lateEvidence: [],
     refutedAfterValidation: [],
-    themes: themeList ?? themeRows(db, SQL, period),
+    themes: themeList ?? themeRows(db, SQL, period, q.opportunities, q.by),
     followUps: [],
     segments: segmentRows(db, q),
     contested: decidedTwice(db, judged),

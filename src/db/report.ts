@@ -758,6 +758,56 @@ function inWindows(
     .all({ ...p, windows: JSON.stringify(only), cap }) as number[];
 }
 
+/**
+ * `wider(name)`: of the pain themes `names` selects (a column `name`), those whose opportunity was heard
+ * from 2 accounts or more over the Opportunities' window (@ostart to @oend), as its Opportunities line
+ * counts them: CTEs to put in a WITH. A theme's opportunity is found by its key (PAIN_KEY), an alias's
+ * key, else its name (a renamed opportunity's theme bears its name); its spellings are the texts heard
+ * since @ostart with one of its keys (~200 texts on the harsh 100k journal), and their pain_hearings rows
+ * (0027) of the window are sought by text. Read only for the pains the period heard from one account.
+ */
+export const WIDER_PAINS = (names: string, by: boolean) => `wt AS MATERIALIZED (
+  SELECT text, ${PAIN_KEY('text')} AS key
+  FROM pain_text_totals INDEXED BY pain_text_totals_by_last WHERE last >= @ostart
+),
+ng AS MATERIALIZED (
+  SELECT name, key, coalesce((SELECT o.id FROM opportunities o WHERE o.key = n.key),
+    (SELECT a.opportunity_id FROM opportunity_aliases a WHERE a.key = n.key),
+    (SELECT o.id FROM opportunities o WHERE o.name = n.name ORDER BY o.id LIMIT 1)) AS id
+  FROM (SELECT name, ${PAIN_KEY('name')} AS key FROM (${names})) n
+),
+nk(name, key) AS (
+  SELECT ng.name, o.key FROM ng JOIN opportunities o ON o.id = ng.id
+  UNION ALL SELECT ng.name, a.key FROM ng JOIN opportunity_aliases a ON a.opportunity_id = ng.id
+  UNION ALL SELECT name, key FROM ng WHERE id IS NULL
+),
+nt AS MATERIALIZED (SELECT nk.name, wt.text FROM nk JOIN wt ON wt.key = nk.key),
+wider(name) AS (
+  SELECT nt.name FROM nt CROSS JOIN pain_hearings h INDEXED BY pain_hearings_by_text
+  WHERE h.text = nt.text AND h.contact_id = 0 AND h.date BETWEEN @ostart AND @oend AND h.account_id IS NOT NULL${
+    by ? ' AND h.interview_id IN (SELECT i.id FROM interviews i WHERE i.by = @by COLLATE NOCASE)' : ''
+  }
+  GROUP BY nt.name HAVING count(DISTINCT h.account_id) >= 2
+)`;
+
+/** Marks the pain themes heard from one account whose opportunity the window heard from more (ThemeRow.heardWider). */
+function markHeardWider(db: DB, themes: ThemeRow[], w: Pick<Window, 'start' | 'end'>, by: string | null) {
+  const lone = themes.filter((t) => t.kind === 'pain' && t.accounts === 1 && t.signals === 0);
+  if (lone.length === 0) return;
+  const wider = new Set(
+    withPainKey(db)
+      .prepare(`WITH ${WIDER_PAINS('SELECT value AS name FROM json_each(@names)', by !== null)} SELECT name FROM wider`)
+      .pluck()
+      .all({
+        names: JSON.stringify(lone.map((t) => t.theme)),
+        ostart: w.start,
+        oend: w.end,
+        ...(by === null ? {} : { by }),
+      }),
+  );
+  for (const t of lone) if (wider.has(t.theme)) t.heardWider = true;
+}
+
 type ThemeSql = ['tag' | 'pain', string, number, number, number, string | null, number?, number?, number?];
 
 const themeOf = ([kind, theme, accounts, signals, interviews, accountSegments]: ThemeSql): ThemeRow => ({
@@ -770,7 +820,13 @@ const themeOf = ([kind, theme, accounts, signals, interviews, accountSegments]: 
 });
 
 /** Every theme of the period (tags and pains) with its accounts, signals, interviews and segments. */
-export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] {
+export function themeRows(
+  db: DB,
+  SQL: ReportStatements,
+  p: Params,
+  w?: Pick<Window, 'start' | 'end'>,
+  by: string | null = null,
+): ThemeRow[] {
   let rows: ThemeSql[] | undefined;
   if ('themesKept' in SQL) {
     rows = db
@@ -781,7 +837,9 @@ export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] 
     if (rows.some((r) => r[6] === 1)) rows = undefined;
   }
   rows ??= withPainKey(db).prepare(SQL.themes).raw().all(p) as ThemeSql[];
-  return rows.map(themeOf);
+  const themes = rows.map(themeOf);
+  if (w) markHeardWider(db, themes, w, by);
+  return themes;
 }
 
 /**
@@ -789,7 +847,13 @@ export function themeRows(db: DB, SQL: ReportStatements, p: Params): ThemeRow[] 
  * `shown`-th by accounts, signals and interviews, and how many others there are; null where the kept
  * themes cannot answer (--by, a pain keyed otherwise): themeRows then reads them all.
  */
-function shownThemeRows(db: DB, SQL: ReportStatements, p: Params, shown: number): [ThemeRow[], number] | null {
+function shownThemeRows(
+  db: DB,
+  SQL: ReportStatements,
+  p: Params,
+  shown: number,
+  w: Pick<Window, 'start' | 'end'>,
+): [ThemeRow[], number] | null {
   if (!('themesShown' in SQL)) return null;
   let rows = db
     .prepare(SQL.themesShownByKey as string)
@@ -803,7 +867,10 @@ function shownThemeRows(db: DB, SQL: ReportStatements, p: Params, shown: number)
       .all({ ...p, rows: shown }) as ThemeSql[];
   if (rows.length === 0) return [[], 0];
   if (rows[0][7] === 1) return null;
-  return [rows.map(themeOf), rows[0][6]! - rows.length];
+  const themes = rows.map(themeOf);
+  // no --by here (themesShown is the kept themes')
+  markHeardWider(db, themes, w, null);
+  return [themes, rows[0][6]! - rows.length];
 }
 
 /**
@@ -845,10 +912,9 @@ function readRows(db: DB, q: ReportQuery, rows: number | null, now = !outcomeAft
   const { refutedAfterValidation, unreadRefuted } = refutedRows(db, SQL, judged, rows, now);
   const [themes, unreadThemes] = q.themeCounts
     ? [[], 0]
-    : ((q.themesShown !== undefined ? shownThemeRows(db, SQL, pick('start', 'end', 'by'), q.themesShown) : null) ?? [
-        themeRows(db, SQL, pick('start', 'end', 'by')),
-        0,
-      ]);
+    : ((q.themesShown !== undefined
+        ? shownThemeRows(db, SQL, pick('start', 'end', 'by'), q.themesShown, q.opportunities)
+        : null) ?? [themeRows(db, SQL, pick('start', 'end', 'by'), q.opportunities, q.by), 0]);
   const followUps = (
     db.prepare(SQL.followUps).all(pick('asOf', 'by', 'rows')) as (Omit<FollowUpRow, 'with'> & { names: string })[]
   ).map(({ names: n, ...r }) => ({ ...r, with: names(n) }));

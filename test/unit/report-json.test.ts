@@ -60,6 +60,16 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (_shape, {
       expect(flags).toEqual(full.flags.slice(0, 1));
     });
 
+  // H6: a pain this week heard from one account is single-account only if its opportunity was, over
+  // the Opportunities' 12 weeks, too: the fast path judges it in SQL, the simple path in JavaScript
+  it('flags the pains heard from one account this week by their opportunity over 12 weeks, as the simple path', () => {
+    const { simple, fast, full } = documents(j.db, '2026-11-20', { week: true }, null);
+    expect(fast).toBe(simple);
+    const lone = full.themes.filter((t) => t.kind === 'pain' && t.accounts === 1 && t.signals === 0);
+    expect(lone.filter((t) => t.flags.length === 0).length).toBeGreaterThan(0);
+    expect(lone.filter((t) => t.flags.length === 1).length).toBeGreaterThan(0);
+  });
+
   it('writes the same JSON as the simple path for a cadence longer than a week (its windows: wave 18 H17)', () => {
     j.db.exec('SAVEPOINT cadence');
     try {

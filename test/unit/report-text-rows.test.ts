@@ -515,6 +515,9 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       let cut = 0;
       let tied = 0;
       let merged = 0;
+      // pains the period heard from one account: flagged, or not when the 12 weeks heard them from more (H6)
+      let lone = 0;
+      let wider = 0;
       for (const [asOf, period] of cases) {
         const { every, some, mdEvery, mdSome, ...direct } = pages(asOf, period);
         expect([asOf, period, mdSome]).toEqual([asOf, period, mdEvery]);
@@ -525,6 +528,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
         if (some.unread.themes > 0) cut++;
         // more read than shown: tied with the last one shown
         if (read.length > SHOWN_ROWS) tied++;
+        for (const t of read)
+          if (t.kind === 'pain' && t.accounts === 1 && t.signals === 0) t.flags.length > 0 ? lone++ : wider++;
       }
       const keyedOtherwise = pages('2026-06-30', { month: true });
       expect(keyedOtherwise.some.report.themes.length).toBe(keyedOtherwise.every.length);
@@ -535,6 +540,8 @@ describe.each(Object.entries(shapes))('on a journal of the %s shape', (shape, { 
       db.exec('ROLLBACK TO twins; RELEASE twins');
       expect(cut).toBeGreaterThan(0);
       expect(tied).toBeGreaterThan(0);
+      expect(lone).toBeGreaterThan(0);
+      expect(wider).toBeGreaterThan(0);
       // the twin week at least is grouped first, and most periods are counted by key
       expect(merged).toBeGreaterThan(0);
       expect(merged).toBeLessThan(cases.length / 2);

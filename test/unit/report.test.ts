@@ -385,7 +385,8 @@ describe('themes', () => {
     j.interview({ date: '2026-11-16', account: a, with: [pa], tags: ['Billing'], pains: ['slow export'] });
     j.interview({ date: '2026-11-17', account: b, with: [pb], tags: ['billing'] });
     j.interview({ date: '2026-11-18', account: a, with: [pa], pains: ['Slow export '] });
-    j.interview({ date: '2026-11-09', account: b, with: [pb], pains: ['slow export'] }); // last week
+    // before the Opportunities' 12 weeks: neither the period's accounts nor the window's (H6)
+    j.interview({ date: '2026-08-03', account: b, with: [pb], pains: ['slow export'] });
     // our own people asking for it is no market need
     const us = j.account('Us');
     j.interview({
